@@ -1,0 +1,1 @@
+"""Reference stub of the Cloud Workstation API."""

@@ -1,0 +1,351 @@
+"""The sandbox API as an ASGI app: HTTP in front of :class:`cloudws.store.Store`.
+
+Order of checks on every ``/v1`` request: authentication (401), then the route (404, 405,
+410), then the path ID (400 ``invalid_id``), query parameters and body (400, 413, 415),
+then the store's rules (404, 409). Every error is an RFC 9457 problem body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .errors import ApiError, problem_body
+from .models import (
+    CURSOR_PATTERN,
+    VOLUME_ID_PATTERN,
+    WORKSTATION_ID_PATTERN,
+    DeleteVolumeResult,
+    DeleteWorkstationResult,
+    Volume,
+    VolumeCreate,
+    VolumeList,
+    Workstation,
+    WorkstationCreate,
+    WorkstationList,
+    WorkstationStatus,
+    WorkstationUpdate,
+)
+from .openapi import OPERATION_ERRORS, build_openapi
+from .store import Store
+
+__all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "create_app"]
+
+MAX_BODY_BYTES = 64 * 1024
+TOKEN_PREFIX = "cws_test_"
+_TOKEN = re.compile(r"^bearer +(cws_test_[A-Za-z0-9\-._~+/]*=*)$", re.IGNORECASE)
+_READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
+
+WorkstationId = Annotated[
+    str, Path(pattern=WORKSTATION_ID_PATTERN, description="The workstation's ID: `ws-` and "
+              "5 to 32 lowercase letters or digits.", examples=["ws-12345"]),
+]
+VolumeId = Annotated[
+    str, Path(pattern=VOLUME_ID_PATTERN, description="The volume's ID: `vol-` and 5 to 32 "
+              "lowercase letters or digits.", examples=["vol-scratch01"]),
+]
+Limit = Annotated[int, Query(ge=1, le=100, description="Items per page, 1 to 100.")]
+Cursor = Annotated[
+    str,
+    Query(pattern=CURSOR_PATTERN, description="The `next_cursor` of the previous page."),
+]
+
+
+def _json(data: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    body = json.dumps(data.model_dump(mode="json"), indent=2) + "\n"
+    return Response(body, status, headers=headers, media_type="application/json")
+
+
+def problem_response(err: ApiError) -> Response:
+    body = json.dumps(err.body(), indent=2) + "\n"
+    return Response(body, err.status, headers=err.headers, media_type="application/problem+json")
+
+
+async def _send_problem(send: Send, err: ApiError) -> None:
+    response = problem_response(err)
+    await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> dict[str, Any]:  # pragma: no cover - never awaited
+    return {"type": "http.disconnect"}
+
+
+class _AuthFirst:
+    """Checks the bearer token of every /v1 request before anything else looks at it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
+            header = next((v for k, v in scope["headers"] if k == b"authorization"), None)
+            if header is None:
+                detail = "The Authorization header is missing. Send 'Authorization: Bearer <token>'."
+            elif not _TOKEN.match(header.decode("latin-1").strip()):
+                detail = ("The token is not valid. Send 'Authorization: Bearer <token>' with a "
+                          f"sandbox token, which starts with '{TOKEN_PREFIX}'.")
+            else:
+                detail = ""
+            if detail:
+                await _send_problem(send, ApiError(
+                    "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="cloudws"'}
+                ))
+                return
+        await self.app(scope, receive, send)
+
+
+async def _read_json(request: Request, model: type[BaseModel]) -> Any:
+    """The request body parsed into ``model``, or the right problem."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiError("payload_too_large", f"The body is {declared} bytes; the limit is "
+                       f"{MAX_BODY_BYTES} bytes (64 KiB).")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise ApiError("payload_too_large", f"The body is over the limit of {MAX_BODY_BYTES} "
+                           "bytes (64 KiB).")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not raw and not media_type:
+        raise ApiError("validation_error", "This operation needs a JSON object as its body.",
+                       [{"field": "body", "message": "is required"}])
+    if media_type != "application/json":
+        shown = media_type or "none"
+        raise ApiError("unsupported_media_type", f"The body's Content-Type is {shown}; send "
+                       "it as application/json.")
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ApiError("invalid_json", f"The body is not valid JSON: {reason}.") from None
+    if not isinstance(data, dict):
+        raise ApiError("invalid_json", f"The body must be a JSON object, not {_json_kind(data)}.")
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_problem(
+            [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        ) from None
+    if not parsed.model_fields_set:
+        raise ApiError("validation_error", "The body names no field to change.",
+                       [{"field": "body", "message": "must have at least one field"}])
+    return parsed
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number"
+
+
+def _validation_problem(errors: list[dict[str, Any]]) -> ApiError:
+    fields = []
+    for err in errors:
+        loc = [str(p) for p in err["loc"]]
+        name = ".".join(loc)
+        if err["type"] == "extra_forbidden":
+            message = "is read-only" if loc[-1] in _READ_ONLY and len(loc) == 2 else "is not a known field"
+        elif err["type"] == "missing":
+            message = "is required"
+        else:
+            message = err["msg"][0].lower() + err["msg"][1:]
+        fields.append({"field": name, "message": message})
+    detail = "; ".join(f"{f['field']} {f['message']}" for f in fields)
+    return ApiError("validation_error", f"The request is not valid: {detail}.", fields)
+
+
+def _reject_unknown_query(request: Request) -> None:
+    route = request.scope.get("route")
+    known = {p.alias for p in route.dependant.query_params} if route is not None else set()
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ApiError(
+            "validation_error",
+            f"Unknown query parameter {unknown[0]}; this operation takes "
+            f"{', '.join(sorted(known)) or 'none'}.",
+            [{"field": f"query.{name}", "message": "is not a known parameter"} for name in unknown],
+        )
+
+
+def create_app(store: Store | None = None) -> FastAPI:
+    """The sandbox API over ``store`` (a new fixture-state :class:`Store` by default).
+
+    The store is reachable as ``app.state.store``.
+
+    Example:
+        >>> app = create_app()
+        >>> app.state.store.get_workstation("ws-67890").status
+        'running'
+    """
+    store = store or Store()
+    app = FastAPI(
+        title="Cloud Workstation API",
+        version="1.0.0",
+        docs_url=None, redoc_url=None, openapi_url=None,
+        dependencies=[],
+    )
+    app.state.store = store
+
+    def op(operation_id: str, status: int = 200) -> dict[str, Any]:
+        return {
+            "operation_id": operation_id,
+            "status_code": status,
+            "responses": {code: {"description": "", "model": None}
+                          for code in OPERATION_ERRORS[operation_id]},
+        }
+
+    guard = [Depends(_reject_unknown_query)]
+
+    @app.post("/v1/workstations", **op("createWorkstation", 201), response_model=Workstation,
+              tags=["Workstations"], summary="Create workstation", dependencies=guard)
+    async def create_workstation(request: Request) -> Response:
+        body = await _read_json(request, WorkstationCreate)
+        ws = store.create_workstation(body)
+        return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
+
+    @app.get("/v1/workstations", **op("listWorkstations"), response_model=WorkstationList,
+             tags=["Workstations"], summary="List workstations", dependencies=guard)
+    async def list_workstations(
+        limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+        status: Annotated[WorkstationStatus,
+                          Query(description="Only workstations in this state.")] = None,  # type: ignore[assignment]
+    ) -> Response:
+        return _json(store.list_workstations(limit=limit, cursor=cursor, status=status))
+
+    @app.get("/v1/workstations/{id}", **op("getWorkstation"), response_model=Workstation,
+             tags=["Workstations"], summary="Get workstation", dependencies=guard)
+    async def get_workstation(id: WorkstationId) -> Response:
+        return _json(store.get_workstation(id))
+
+    @app.post("/v1/workstations/{id}/start", **op("startWorkstation"), response_model=Workstation,
+              tags=["Workstations"], summary="Start workstation", dependencies=guard)
+    async def start_workstation(id: WorkstationId) -> Response:
+        return _json(store.start_workstation(id))
+
+    @app.post("/v1/workstations/{id}/stop", **op("stopWorkstation"), response_model=Workstation,
+              tags=["Workstations"], summary="Stop workstation", dependencies=guard)
+    async def stop_workstation(id: WorkstationId) -> Response:
+        return _json(store.stop_workstation(id))
+
+    @app.patch("/v1/workstations/{id}", **op("updateWorkstation"), response_model=Workstation,
+               tags=["Workstations"], summary="Update workstation", dependencies=guard)
+    async def update_workstation(id: WorkstationId, request: Request) -> Response:
+        body = await _read_json(request, WorkstationUpdate)
+        return _json(store.update_workstation(id, body))
+
+    @app.delete("/v1/workstations/{id}", **op("deleteWorkstation"),
+                response_model=DeleteWorkstationResult, tags=["Workstations"],
+                summary="Delete workstation", dependencies=guard)
+    async def delete_workstation(id: WorkstationId) -> Response:
+        return _json(store.delete_workstation(id))
+
+    @app.get("/v1/workstations/{id}/delete", include_in_schema=False)
+    async def removed_delete(id: str) -> Response:
+        raise ApiError(
+            "endpoint_removed",
+            "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
+            f"Use DELETE /v1/workstations/{id} (the workstation must be stopped).",
+        )
+
+    @app.post("/v1/volumes", **op("createVolume", 201), response_model=Volume,
+              tags=["Volumes"], summary="Create volume", dependencies=guard)
+    async def create_volume(request: Request) -> Response:
+        vol = store.create_volume(await _read_json(request, VolumeCreate))
+        return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
+
+    @app.get("/v1/volumes", **op("listVolumes"), response_model=VolumeList,
+             tags=["Volumes"], summary="List volumes", dependencies=guard)
+    async def list_volumes(
+        limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+    ) -> Response:
+        return _json(store.list_volumes(limit=limit, cursor=cursor))
+
+    @app.get("/v1/volumes/{id}", **op("getVolume"), response_model=Volume,
+             tags=["Volumes"], summary="Get volume", dependencies=guard)
+    async def get_volume(id: VolumeId) -> Response:
+        return _json(store.get_volume(id))
+
+    @app.delete("/v1/volumes/{id}", **op("deleteVolume"), response_model=DeleteVolumeResult,
+                tags=["Volumes"], summary="Delete volume", dependencies=guard)
+    async def delete_volume(id: VolumeId) -> Response:
+        return _json(store.delete_volume(id))
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(request: Request, exc: ApiError) -> Response:
+        return problem_response(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = list(exc.errors())
+        path_errors = [e for e in errors if e["loc"][0] == "path"]
+        if path_errors:
+            value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
+            kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
+            form = "vol-" if kind == "volume" else "ws-"
+            return problem_response(ApiError(
+                "invalid_id",
+                f"{value!r} is not a {kind} ID: expected {form} followed by 5 to 32 lowercase "
+                "letters or digits.",
+                [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{5,32}}"}],
+            ))
+        return problem_response(_validation_problem(errors))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            allowed = _allowed_methods(app, request.scope)
+            return problem_response(ApiError(
+                "method_not_allowed",
+                f"{request.method} is not allowed on {request.url.path}; use "
+                f"{', '.join(allowed)}.",
+                headers={"Allow": ", ".join(allowed)},
+            ))
+        return problem_response(ApiError(
+            "not_found", f"There is no {request.url.path} in the API. See the API reference."
+        ))
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:  # pragma: no cover
+        return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
+
+    app.add_middleware(_AuthFirst)
+    document = build_openapi(app)
+    app.openapi = lambda: document  # type: ignore[method-assign]
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi_json() -> Response:
+        return Response(json.dumps(document, indent=2) + "\n", media_type="application/json")
+
+    return app
+
+
+def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**scope, "method": "__none__"})
+        if match is not Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods)
+

@@ -1,0 +1,77 @@
+"""The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _site_dir(build: bool) -> Path | None:
+    """The built site, building it first if it is missing (and the sources are here)."""
+    config = PROJECT_ROOT / "mkdocs.yml"
+    site = PROJECT_ROOT / "site"
+    if build and config.exists() and not (site / "index.html").exists():
+        print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)],
+                       check=True, cwd=PROJECT_ROOT)
+    return site if (site / "index.html").exists() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cloudws", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the sandbox API under /v1 and the docs at /")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--allow-remote", action="store_true",
+                       help="allow binding an address other than loopback")
+    serve.add_argument("--no-site", action="store_true", help="serve the API only")
+    sub.add_parser("openapi", help="print the OpenAPI 3.1 document as JSON")
+    args = parser.parse_args(argv)
+
+    if args.command == "openapi":
+        from .app import create_app
+
+        json.dump(create_app().openapi(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+
+    if not _is_loopback(args.host) and not args.allow_remote:
+        parser.error(f"refusing to bind {args.host}: the sandbox is for this machine only. "
+                     "Pass --allow-remote to bind it anyway.")
+    if not 0 < args.port < 65536:
+        parser.error(f"--port must be 1 to 65535, not {args.port}")
+
+    import uvicorn
+
+    from .server import create_server
+
+    site = None if args.no_site else _site_dir(build=True)
+    app = create_server(site)
+    where = f"http://{args.host}:{args.port}"
+    print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else ""),
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                h11_max_incomplete_event_size=64 * 1024)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""Every error the API can return, as data, and the exception that carries one.
+
+Each error body is an RFC 9457 problem (``application/problem+json``) whose ``code``
+member names one entry of :data:`ERROR_CODES`. The errors page of the docs is generated
+from this table, so a code cannot be documented without existing, or exist without being
+documented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body"]
+
+#: Base URI of the problem ``type`` members; each code has an anchor on the errors page.
+PROBLEM_BASE = "https://docs.cloudworkstation.example.com/concepts/errors/#"
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """One machine-readable error code: its HTTP status, title and what to do about it."""
+
+    code: str
+    status: int
+    title: str
+    meaning: str
+    remedy: str
+
+
+ERROR_CODES: dict[str, ErrorCode] = {
+    e.code: e
+    for e in (
+        ErrorCode(
+            "validation_error", 400, "Bad Request",
+            "A query parameter or a field of the request body is missing, unknown, read-only "
+            "or out of range. The `detail` and the `errors` list name each offending field.",
+            "Fix the named fields; the request changed nothing, so it is safe to send again.",
+        ),
+        ErrorCode(
+            "invalid_json", 400, "Bad Request",
+            "The request body is not a well-formed JSON object.",
+            "Send a JSON object, for example `{\"name\": \"dev-box\"}`, encoded as UTF-8.",
+        ),
+        ErrorCode(
+            "invalid_id", 400, "Bad Request",
+            "An ID in the path does not have the form of a workstation ID (`ws-` and 5 to 32 "
+            "of `a-z0-9`) or a volume ID (`vol-` and 5 to 32 of `a-z0-9`).",
+            "Check the ID you copied; IDs are lowercase and never contain spaces or slashes.",
+        ),
+        ErrorCode(
+            "unauthorized", 401, "Unauthorized",
+            "The `Authorization` header is missing, is not `Bearer <token>`, or the token is "
+            "not valid. Sandbox tokens start with `cws_test_`.",
+            "Send `Authorization: Bearer $CLOUDWS_TOKEN` with a valid token.",
+        ),
+        ErrorCode(
+            "not_found", 404, "Not Found",
+            "No resource has the ID given in the path (or in `volume_ids`), or it was deleted, "
+            "or the path is not part of the API.",
+            "List the resources to find the right ID. Deleted resources do not come back.",
+        ),
+        ErrorCode(
+            "method_not_allowed", 405, "Method Not Allowed",
+            "The path exists but does not accept this method. The `Allow` header lists the "
+            "methods it does accept.",
+            "Use one of the methods in the `Allow` header.",
+        ),
+        ErrorCode(
+            "workstation_not_stopped", 409, "Conflict",
+            "The workstation must be `stopped` for this operation (update or delete) and it "
+            "is not. The `detail` names its current state.",
+            "Stop it with `POST /v1/workstations/{id}/stop`, then repeat the request.",
+        ),
+        ErrorCode(
+            "volume_attached", 409, "Conflict",
+            "The volume is attached to a workstation: it cannot be deleted, or attached to a "
+            "second workstation.",
+            "Detach it first by updating its workstation's `volume_ids` without it.",
+        ),
+        ErrorCode(
+            "volume_owned", 409, "Conflict",
+            "The volume belongs to a workstation (it was created with it): it cannot be "
+            "deleted on its own, or attached elsewhere.",
+            "It is deleted together with its workstation. Use a standalone volume for data "
+            "that must outlive the workstation.",
+        ),
+        ErrorCode(
+            "endpoint_removed", 410, "Gone",
+            "The endpoint no longer exists. `GET /v1/workstations/{id}/delete` was replaced "
+            "by `DELETE /v1/workstations/{id}`.",
+            "Use the call named in the `detail`.",
+        ),
+        ErrorCode(
+            "payload_too_large", 413, "Content Too Large",
+            "The request body is over 64 KiB.",
+            "Send a smaller body; no request of this API needs more than a few hundred bytes.",
+        ),
+        ErrorCode(
+            "unsupported_media_type", 415, "Unsupported Media Type",
+            "The request has a body whose `Content-Type` is not `application/json`.",
+            "Send the body as JSON with `Content-Type: application/json`.",
+        ),
+        ErrorCode(
+            "internal_error", 500, "Internal Server Error",
+            "The operation failed inside the service. Nothing was changed: a failed "
+            "operation is rolled back whole.",
+            "Retry after a short wait. In the sandbox this only happens when a test asks "
+            "for it with `Sandbox.fail_next`.",
+        ),
+    )
+}
+
+
+@dataclass
+class ApiError(Exception):
+    """An error answered as a problem body.
+
+    Example:
+        >>> err = ApiError("not_found", "Workstation ws-00000 does not exist.")
+        >>> err.status
+        404
+    """
+
+    code: str
+    detail: str
+    errors: list[dict[str, str]] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {self.code!r}")
+        super().__init__(self.detail)
+
+    @property
+    def status(self) -> int:
+        return ERROR_CODES[self.code].status
+
+    def body(self) -> dict[str, Any]:
+        return problem_body(self.code, self.detail, self.errors)
+
+
+def problem_body(
+    code: str, detail: str, errors: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """The RFC 9457 problem body for ``code``.
+
+    Example:
+        >>> problem_body("not_found", "Volume vol-00000 does not exist.")["title"]
+        'Not Found'
+    """
+    entry = ERROR_CODES[code]
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + code,
+        "title": entry.title,
+        "status": entry.status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    return body

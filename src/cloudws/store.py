@@ -1,0 +1,525 @@
+"""The sandbox's state: workstations and volumes in memory, and every rule of the API.
+
+:class:`Store` is the whole behaviour of the API without HTTP: the web app in
+:mod:`cloudws.app` only parses requests and serialises what the store returns. Every
+mutating operation runs as a transaction on a copy of the state, committed only when
+every step has succeeded, so a rejected or failed request changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from typing import Any
+
+from .errors import ApiError
+from .models import (
+    DeleteVolumeResult,
+    DeleteWorkstationResult,
+    Volume,
+    VolumeCreate,
+    VolumeList,
+    Workstation,
+    WorkstationCreate,
+    WorkstationList,
+    WorkstationUpdate,
+)
+
+__all__ = ["STEPS", "DeterministicIds", "StepClock", "Store"]
+
+#: The steps of each operation at which :meth:`Store.fail_next` can inject a failure.
+STEPS: dict[str, tuple[str, ...]] = {
+    "createWorkstation": ("check_volumes", "create_volume", "attach_volumes", "create_workstation"),
+    "listWorkstations": ("read",),
+    "getWorkstation": ("read",),
+    "startWorkstation": ("update_workstation",),
+    "stopWorkstation": ("update_workstation",),
+    "updateWorkstation": (
+        "check_volumes", "detach_volumes", "attach_volumes", "update_workstation",
+    ),
+    "deleteWorkstation": ("delete_volumes", "detach_volumes", "delete_workstation"),
+    "createVolume": ("create_volume",),
+    "listVolumes": ("read",),
+    "getVolume": ("read",),
+    "deleteVolume": ("delete_volume",),
+}
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+class StepClock:
+    """A clock that starts at ``start`` and moves ``step`` forward each time it is read.
+
+    The sandbox's default, so that printed timestamps are the same on every run.
+
+    Example:
+        >>> clock = StepClock(datetime(2026, 2, 1, 12, tzinfo=UTC))
+        >>> clock().isoformat(), clock().isoformat()
+        ('2026-02-01T12:00:00+00:00', '2026-02-01T12:00:01+00:00')
+    """
+
+    def __init__(
+        self,
+        start: datetime = datetime(2026, 2, 1, 12, 0, tzinfo=UTC),
+        step: timedelta = timedelta(seconds=1),
+    ) -> None:
+        self._start, self._step, self._ticks = start, step, 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self._lock:
+            now = self._start + self._step * self._ticks
+            self._ticks += 1
+        return now
+
+    def reset(self) -> None:
+        """Go back to ``start``."""
+        with self._lock:
+            self._ticks = 0
+
+
+class DeterministicIds:
+    """IDs that look random but are the same on every run: ``ws-`` or ``vol-`` + 8 chars.
+
+    Example:
+        >>> ids = DeterministicIds(seed="docs")
+        >>> ids("ws") == DeterministicIds(seed="docs")("ws")
+        True
+    """
+
+    def __init__(self, seed: str = "cloudws") -> None:
+        self._seed, self._count = seed, 0
+        self._lock = threading.Lock()
+
+    def __call__(self, prefix: str) -> str:
+        with self._lock:
+            self._count += 1
+            n = self._count
+        digest = hashlib.blake2b(f"{self._seed}:{prefix}:{n}".encode(), digest_size=8).digest()
+        value = int.from_bytes(digest, "big")
+        chars = []
+        for _ in range(8):
+            value, rem = divmod(value, 36)
+            chars.append(_ID_ALPHABET[rem])
+        return f"{prefix}-{''.join(chars)}"
+
+    def reset(self) -> None:
+        """Start the sequence again."""
+        with self._lock:
+            self._count = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Volume:
+    id: str
+    size_gb: int
+    standalone: bool
+    attached_to: str | None
+    created_at: datetime
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Workstation:
+    id: str
+    name: str
+    machine_type: str
+    status: str
+    volume_ids: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    seq: int
+
+
+@dataclass(slots=True)
+class _State:
+    workstations: dict[str, _Workstation] = field(default_factory=dict)
+    volumes: dict[str, _Volume] = field(default_factory=dict)
+    seq: int = 0
+    issued: frozenset[str] = frozenset()
+
+    def copy(self) -> _State:
+        # Records are immutable, so copying the two dicts copies the state.
+        return _State(dict(self.workstations), dict(self.volumes), self.seq, self.issued)
+
+
+class _Transaction:
+    def __init__(self, store: Store, operation: str) -> None:
+        self.store, self.operation = store, operation
+        self.state = store._state.copy()
+
+    def step(self, name: str) -> None:
+        assert name in STEPS[self.operation], (self.operation, name)
+        self.store._maybe_fail(self.operation, name)
+
+    def new_id(self, prefix: str) -> str:
+        while True:
+            candidate = self.store.ids(prefix)
+            if candidate not in self.state.issued:
+                self.state.issued = self.state.issued | {candidate}
+                return candidate
+
+    def next_seq(self) -> int:
+        self.state.seq += 1
+        return self.state.seq
+
+
+def _encode_cursor(seq: int) -> str:
+    chars = []
+    for _ in range(12):
+        seq, rem = divmod(seq, 62)
+        chars.append(_BASE62[rem])
+    return "".join(reversed(chars))
+
+
+def _decode_cursor(cursor: str) -> int:
+    value = 0
+    for char in cursor:
+        value = value * 62 + _BASE62.index(char)
+    return value
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class Store:
+    """The sandbox API's state and rules, in memory and thread-safe.
+
+    Starts from the documented fixture set (``ws-12345`` stopped with an owned and a
+    standalone volume, ``ws-67890`` running, the detached ``vol-scratch01``). IDs and
+    timestamps come from ``ids`` and ``clock``, deterministic by default.
+
+    Example:
+        >>> store = Store()
+        >>> store.get_workstation("ws-12345").status
+        'stopped'
+        >>> store.delete_workstation("ws-12345").detached_volume_ids
+        ['vol-data12345']
+        >>> store.reset()
+        >>> store.get_workstation("ws-12345").name
+        'dev-box'
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        ids: Callable[[str], str] | None = None,
+        fixtures: bool = True,
+    ) -> None:
+        self.clock = clock or StepClock()
+        self.ids = ids or DeterministicIds()
+        self._lock = threading.RLock()
+        self._faults: list[tuple[str, str | None]] = []
+        self._initial = _load_fixtures() if fixtures else _State()
+        self._state = self._initial.copy()
+
+    # -- control -------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Return to the fixture state, rewind the clock and ID source, clear faults."""
+        with self._lock:
+            self._state = self._initial.copy()
+            self._faults.clear()
+            for source in (self.clock, self.ids):
+                reset = getattr(source, "reset", None)
+                if reset is not None:
+                    reset()
+
+    def fail_next(self, operation: str, *, step: str | None = None) -> None:
+        """Make the next call of ``operation`` fail with 500 ``internal_error``.
+
+        ``operation`` is an operationId (``"deleteWorkstation"``); ``step`` one of
+        ``STEPS[operation]`` (default: the first). Whatever the step, the failed
+        operation changes nothing.
+
+        Example:
+            >>> store = Store()
+            >>> store.fail_next("deleteWorkstation", step="detach_volumes")
+            >>> store.delete_workstation("ws-12345")
+            Traceback (most recent call last):
+            ...
+            cloudws.errors.ApiError: ...
+            >>> store.get_workstation("ws-12345").volume_ids
+            ['vol-boot12345', 'vol-data12345']
+        """
+        if operation not in STEPS:
+            raise ValueError(f"unknown operation {operation!r}; one of {sorted(STEPS)}")
+        if step is not None and step not in STEPS[operation]:
+            raise ValueError(f"{operation} has no step {step!r}; one of {STEPS[operation]}")
+        with self._lock:
+            self._faults.append((operation, step or STEPS[operation][0]))
+
+    def export(self) -> dict[str, Any]:
+        """Every resource as JSON-ready data, in creation order: compare two to see a change."""
+        with self._lock:
+            state = self._state
+        return {
+            "workstations": [
+                self._workstation(w).model_dump(mode="json")
+                for w in sorted(state.workstations.values(), key=lambda r: r.seq)
+            ],
+            "volumes": [
+                self._volume(v).model_dump(mode="json")
+                for v in sorted(state.volumes.values(), key=lambda r: r.seq)
+            ],
+        }
+
+    def dump(self) -> bytes:
+        """:meth:`export` as canonical JSON bytes."""
+        return json.dumps(self.export(), sort_keys=True).encode()
+
+    # -- workstations --------------------------------------------------------------------
+
+    def create_workstation(self, body: WorkstationCreate) -> Workstation:
+        """Create a workstation, its own volume, and attach ``body.volume_ids``."""
+        with self._transaction("createWorkstation") as tx:
+            tx.step("check_volumes")
+            for vol_id in body.volume_ids:
+                self._check_attachable(tx.state, vol_id, None)
+            now = self.clock()
+            ws_id = tx.new_id("ws")
+            tx.step("create_volume")
+            boot = _Volume(tx.new_id("vol"), body.disk_size_gb, False, ws_id, now, tx.next_seq())
+            tx.state.volumes[boot.id] = boot
+            tx.step("attach_volumes")
+            for vol_id in body.volume_ids:
+                tx.state.volumes[vol_id] = replace(tx.state.volumes[vol_id], attached_to=ws_id)
+            tx.step("create_workstation")
+            ws = _Workstation(
+                ws_id, body.name, body.machine_type, "running",
+                (boot.id, *body.volume_ids), now, now, tx.next_seq(),
+            )
+            tx.state.workstations[ws_id] = ws
+        return self._workstation(ws)
+
+    def list_workstations(
+        self, *, limit: int = 20, cursor: str | None = None, status: str | None = None
+    ) -> WorkstationList:
+        """One page of workstations, oldest first, optionally only those in ``status``."""
+        with self._lock:
+            self._maybe_fail("listWorkstations", "read")
+            items = [w for w in self._state.workstations.values()
+                     if status is None or w.status == status]
+        page, next_cursor = _paginate(items, limit, cursor)
+        return WorkstationList(data=[self._workstation(w) for w in page], next_cursor=next_cursor)
+
+    def get_workstation(self, ws_id: str) -> Workstation:
+        """The workstation ``ws_id``."""
+        with self._lock:
+            self._maybe_fail("getWorkstation", "read")
+            return self._workstation(self._find_workstation(self._state, ws_id))
+
+    def start_workstation(self, ws_id: str) -> Workstation:
+        """Start it; starting a running workstation changes nothing."""
+        return self._set_status("startWorkstation", ws_id, "running")
+
+    def stop_workstation(self, ws_id: str) -> Workstation:
+        """Stop it; stopping a stopped workstation changes nothing."""
+        return self._set_status("stopWorkstation", ws_id, "stopped")
+
+    def update_workstation(self, ws_id: str, body: WorkstationUpdate) -> Workstation:
+        """Change the name, machine type or attached standalone volumes of a stopped one."""
+        with self._transaction("updateWorkstation") as tx:
+            ws = self._find_workstation(tx.state, ws_id)
+            _require_stopped(ws, "updated")
+            changes: dict[str, Any] = {}
+            if body.name is not None:
+                changes["name"] = body.name
+            if body.machine_type is not None:
+                changes["machine_type"] = body.machine_type
+            tx.step("check_volumes")
+            if body.volume_ids is not None:
+                own = ws.volume_ids[0]
+                wanted = [v for v in body.volume_ids if v != own]
+                for vol_id in wanted:
+                    self._check_attachable(tx.state, vol_id, ws_id)
+                tx.step("detach_volumes")
+                for vol_id in ws.volume_ids[1:]:
+                    if vol_id not in wanted:
+                        tx.state.volumes[vol_id] = replace(
+                            tx.state.volumes[vol_id], attached_to=None
+                        )
+                tx.step("attach_volumes")
+                for vol_id in wanted:
+                    tx.state.volumes[vol_id] = replace(tx.state.volumes[vol_id], attached_to=ws_id)
+                changes["volume_ids"] = (own, *wanted)
+            tx.step("update_workstation")
+            ws = replace(ws, updated_at=self.clock(), **changes)
+            tx.state.workstations[ws_id] = ws
+        return self._workstation(ws)
+
+    def delete_workstation(self, ws_id: str) -> DeleteWorkstationResult:
+        """Delete a stopped workstation and the volume it owns; detach standalone volumes."""
+        with self._transaction("deleteWorkstation") as tx:
+            ws = self._find_workstation(tx.state, ws_id)
+            _require_stopped(ws, "deleted")
+            owned = [v for v in ws.volume_ids if not tx.state.volumes[v].standalone]
+            standalone = [v for v in ws.volume_ids if tx.state.volumes[v].standalone]
+            tx.step("delete_volumes")
+            for vol_id in owned:
+                del tx.state.volumes[vol_id]
+            tx.step("detach_volumes")
+            for vol_id in standalone:
+                tx.state.volumes[vol_id] = replace(tx.state.volumes[vol_id], attached_to=None)
+            tx.step("delete_workstation")
+            del tx.state.workstations[ws_id]
+        return DeleteWorkstationResult(
+            id=ws_id, status="deleted", deleted_volume_ids=owned, detached_volume_ids=standalone
+        )
+
+    # -- volumes -------------------------------------------------------------------------
+
+    def create_volume(self, body: VolumeCreate) -> Volume:
+        """Create a standalone, detached volume."""
+        with self._transaction("createVolume") as tx:
+            tx.step("create_volume")
+            vol = _Volume(tx.new_id("vol"), body.size_gb, True, None, self.clock(), tx.next_seq())
+            tx.state.volumes[vol.id] = vol
+        return self._volume(vol)
+
+    def list_volumes(self, *, limit: int = 20, cursor: str | None = None) -> VolumeList:
+        """One page of volumes, oldest first."""
+        with self._lock:
+            self._maybe_fail("listVolumes", "read")
+            items = list(self._state.volumes.values())
+        page, next_cursor = _paginate(items, limit, cursor)
+        return VolumeList(data=[self._volume(v) for v in page], next_cursor=next_cursor)
+
+    def get_volume(self, vol_id: str) -> Volume:
+        """The volume ``vol_id``."""
+        with self._lock:
+            self._maybe_fail("getVolume", "read")
+            return self._volume(self._find_volume(self._state, vol_id))
+
+    def delete_volume(self, vol_id: str) -> DeleteVolumeResult:
+        """Delete a standalone, detached volume."""
+        with self._transaction("deleteVolume") as tx:
+            vol = self._find_volume(tx.state, vol_id)
+            if not vol.standalone:
+                raise ApiError(
+                    "volume_owned",
+                    f"Volume {vol_id} belongs to workstation {vol.attached_to} and is deleted "
+                    "with it; it cannot be deleted on its own.",
+                )
+            if vol.attached_to is not None:
+                raise ApiError(
+                    "volume_attached",
+                    f"Volume {vol_id} is attached to {vol.attached_to}; detach it first by "
+                    "updating that workstation's volume_ids.",
+                )
+            tx.step("delete_volume")
+            del tx.state.volumes[vol_id]
+        return DeleteVolumeResult(id=vol_id, status="deleted")
+
+    # -- internals -----------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, operation: str) -> Iterator[_Transaction]:
+        with self._lock:
+            tx = _Transaction(self, operation)
+            yield tx  # an exception here drops tx.state: nothing was changed
+            self._state = tx.state
+
+    def _maybe_fail(self, operation: str, step: str) -> None:
+        if (operation, step) in self._faults:
+            self._faults.remove((operation, step))
+            raise ApiError(
+                "internal_error",
+                f"The operation {operation} failed at step {step}; nothing was changed.",
+            )
+
+    def _set_status(self, operation: str, ws_id: str, status: str) -> Workstation:
+        with self._transaction(operation) as tx:
+            ws = self._find_workstation(tx.state, ws_id)
+            tx.step("update_workstation")
+            if ws.status != status:
+                ws = replace(ws, status=status, updated_at=self.clock())
+                tx.state.workstations[ws_id] = ws
+        return self._workstation(ws)
+
+    @staticmethod
+    def _find_workstation(state: _State, ws_id: str) -> _Workstation:
+        try:
+            return state.workstations[ws_id]
+        except KeyError:
+            raise ApiError("not_found", f"Workstation {ws_id} does not exist.") from None
+
+    @staticmethod
+    def _find_volume(state: _State, vol_id: str) -> _Volume:
+        try:
+            return state.volumes[vol_id]
+        except KeyError:
+            raise ApiError("not_found", f"Volume {vol_id} does not exist.") from None
+
+    def _check_attachable(self, state: _State, vol_id: str, ws_id: str | None) -> None:
+        vol = self._find_volume(state, vol_id)
+        if not vol.standalone:
+            raise ApiError(
+                "volume_owned",
+                f"Volume {vol_id} belongs to workstation {vol.attached_to}; only standalone "
+                "volumes can be attached.",
+            )
+        if vol.attached_to is not None and vol.attached_to != ws_id:
+            raise ApiError(
+                "volume_attached",
+                f"Volume {vol_id} is attached to {vol.attached_to}; detach it there first.",
+            )
+
+    @staticmethod
+    def _workstation(ws: _Workstation) -> Workstation:
+        return Workstation.model_construct(
+            id=ws.id, name=ws.name, machine_type=ws.machine_type, status=ws.status,
+            volume_ids=list(ws.volume_ids), created_at=ws.created_at, updated_at=ws.updated_at,
+        )
+
+    @staticmethod
+    def _volume(vol: _Volume) -> Volume:
+        return Volume.model_construct(
+            id=vol.id, size_gb=vol.size_gb, standalone=vol.standalone,
+            attached_to=vol.attached_to, created_at=vol.created_at,
+        )
+
+
+def _require_stopped(ws: _Workstation, verb: str) -> None:
+    if ws.status != "stopped":
+        raise ApiError(
+            "workstation_not_stopped",
+            f"Workstation {ws.id} is {ws.status}; it must be stopped to be {verb}. "
+            f"Stop it with POST /v1/workstations/{ws.id}/stop.",
+        )
+
+
+def _paginate(items: list[Any], limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
+    after = _decode_cursor(cursor) if cursor else 0
+    items = sorted((i for i in items if i.seq > after), key=lambda i: i.seq)
+    page = items[:limit]
+    more = len(items) > limit
+    return page, (_encode_cursor(page[-1].seq) if more else None)
+
+
+def _load_fixtures() -> _State:
+    data = json.loads(resources.files(__package__).joinpath("fixtures.json").read_text())
+    state = _State()
+    for vol in data["volumes"]:
+        state.seq += 1
+        state.volumes[vol["id"]] = _Volume(
+            vol["id"], vol["size_gb"], vol["standalone"], vol["attached_to"],
+            _parse_time(vol["created_at"]), state.seq,
+        )
+    for ws in data["workstations"]:
+        state.seq += 1
+        state.workstations[ws["id"]] = _Workstation(
+            ws["id"], ws["name"], ws["machine_type"], ws["status"], tuple(ws["volume_ids"]),
+            _parse_time(ws["created_at"]), _parse_time(ws["updated_at"]), state.seq,
+        )
+    state.issued = frozenset(state.workstations) | frozenset(state.volumes)
+    return state

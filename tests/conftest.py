@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from cloudws.testing import BASE_URL, Sandbox, mock_api
+
+TOKEN = "cws_test_contract"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A fresh fixture-state sandbox answering httpx requests to the API host."""
+    with mock_api() as sb:
+        yield sb
+
+
+@pytest.fixture
+def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
+    """An authenticated client for the in-process sandbox."""
+    with httpx.Client(base_url=BASE_URL, headers=AUTH) as client:
+        yield client

@@ -1,0 +1,331 @@
+"""The API contract of SPEC section 3, one request and its whole answer per test."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from cloudws.store import Store
+from cloudws.testing import BASE_URL, mock_api
+
+from .conftest import AUTH
+
+
+def problem(response: httpx.Response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    assert body["type"].endswith("#" + code)
+    assert set(body) >= {"type", "title", "status", "detail", "code"}
+    return body
+
+
+# -- authentication ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [
+    None, "", "Bearer", "Bearer ", "Bearer live_123", "Basic cws_test_x",
+    "Bearer cws_live_x", "Bearer cws_test_x extra", "Token cws_test_x",
+])
+def test_auth_rejects_bad_tokens(sandbox, header):
+    headers = {} if header is None else {"Authorization": header}
+    r = httpx.get(f"{BASE_URL}/workstations", headers=headers)
+    problem(r, 401, "unauthorized")
+    assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])
+def test_auth_scheme_is_case_insensitive(sandbox, scheme):
+    r = httpx.get(f"{BASE_URL}/workstations", headers={"Authorization": f"{scheme} cws_test_a"})
+    assert r.status_code == 200
+
+
+def test_auth_is_checked_before_routing_and_ids(sandbox):
+    for method, path in [("GET", "/nope"), ("DELETE", "/workstations/BAD"),
+                         ("PUT", "/workstations"), ("GET", "/workstations/ws-12345/delete")]:
+        problem(httpx.request(method, BASE_URL + path), 401, "unauthorized")
+    assert sandbox.store.get_workstation("ws-12345").status == "stopped"
+
+
+def test_openapi_document_is_public(sandbox):
+    r = httpx.get("https://api.cloudworkstation.example.com/openapi.json")
+    assert r.status_code == 200
+    assert r.json()["openapi"] == "3.1.0"
+
+
+# -- workstations ------------------------------------------------------------------------
+
+
+def test_create_workstation_returns_201_location_and_running(api):
+    r = api.post("/workstations", json={"name": "ci-box", "machine_type": "standard-2",
+                                        "volume_ids": ["vol-scratch01"]})
+    assert r.status_code == 201
+    ws = r.json()
+    assert r.headers["location"] == f"/v1/workstations/{ws['id']}"
+    assert ws["status"] == "running"
+    assert ws["name"] == "ci-box"
+    assert ws["volume_ids"][1:] == ["vol-scratch01"]
+    boot = api.get(f"/volumes/{ws['volume_ids'][0]}").json()
+    assert boot == {"id": ws["volume_ids"][0], "size_gb": 50, "standalone": False,
+                    "attached_to": ws["id"], "created_at": ws["created_at"]}
+    assert api.get("/volumes/vol-scratch01").json()["attached_to"] == ws["id"]
+    assert api.get(f"/workstations/{ws['id']}").json() == ws
+
+
+def test_create_workstation_is_deterministic():
+    body = {"name": "same", "machine_type": "gpu-t4", "disk_size_gb": 100}
+    results = []
+    for _ in range(2):
+        with mock_api():
+            results.append(httpx.post(f"{BASE_URL}/workstations", json=body, headers=AUTH).json())
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("body, field, message", [
+    ({"machine_type": "standard-2"}, "body.name", "is required"),
+    ({"name": "x", "machine_type": "standard-2", "status": "stopped"}, "body.status",
+     "is read-only"),
+    ({"name": "x", "machine_type": "standard-2", "id": "ws-abcdef"}, "body.id", "is read-only"),
+    ({"name": "x", "machine_type": "standard-2", "nmae": "y"}, "body.nmae",
+     "is not a known field"),
+    ({"name": "x", "machine_type": "huge"}, "body.machine_type", "input should be"),
+    ({"name": "x", "machine_type": "standard-2", "disk_size_gb": "50"}, "body.disk_size_gb",
+     "input should be a valid integer"),
+    ({"name": "x", "machine_type": "standard-2", "disk_size_gb": 5}, "body.disk_size_gb",
+     "greater than or equal to 10"),
+    ({"name": "Bad Name", "machine_type": "standard-2"}, "body.name", "string should match"),
+    ({"name": "x", "machine_type": "standard-2", "volume_ids": ["vol-scratch01"] * 2},
+     "body.volume_ids", "must not repeat"),
+])
+def test_create_workstation_rejects_invalid_bodies(api, sandbox, body, field, message):
+    before = sandbox.store.dump()
+    body_json = problem(api.post("/workstations", json=body), 400, "validation_error")
+    assert any(e["field"] == field and message in e["message"] for e in body_json["errors"]), body_json
+    assert field in body_json["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_create_workstation_accepts_integral_floats(api):
+    r = api.post("/workstations", json={"name": "x", "machine_type": "standard-2",
+                                        "disk_size_gb": 395.0})
+    assert r.status_code == 201
+    assert api.get(f"/volumes/{r.json()['volume_ids'][0]}").json()["size_gb"] == 395
+
+
+@pytest.mark.parametrize("volume, status, code", [
+    ("vol-nothere1", 404, "not_found"),
+    ("vol-data12345", 409, "volume_attached"),
+    ("vol-boot67890", 409, "volume_owned"),
+])
+def test_create_workstation_checks_volumes(api, sandbox, volume, status, code):
+    before = sandbox.store.dump()
+    r = api.post("/workstations", json={"name": "x", "machine_type": "standard-2",
+                                        "volume_ids": [volume]})
+    assert volume in problem(r, status, code)["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_body_errors_413_415_and_invalid_json(api, sandbox):
+    before = sandbox.store.dump()
+    big = b'{"name": "' + b"a" * (64 * 1024) + b'"}'
+    problem(api.post("/workstations", content=big,
+                     headers={"Content-Type": "application/json"}), 413, "payload_too_large")
+    problem(api.post("/volumes", content=b"size_gb=10",
+                     headers={"Content-Type": "application/x-www-form-urlencoded"}),
+            415, "unsupported_media_type")
+    problem(api.post("/volumes", content=b"{", headers={"Content-Type": "application/json"}),
+            400, "invalid_json")
+    problem(api.post("/volumes", json=[1]), 400, "invalid_json")
+    problem(api.post("/volumes"), 400, "validation_error")
+    assert sandbox.store.dump() == before
+
+
+def test_list_workstations_paginates_in_creation_order(api):
+    for i in range(3):
+        assert api.post("/workstations", json={"name": f"w{i}", "machine_type": "standard-2"}
+                        ).status_code == 201
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
+        page = api.get("/workstations", params=params).json()
+        assert len(page["data"]) <= 2
+        seen += [w["name"] for w in page["data"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == ["dev-box", "build-runner", "w0", "w1", "w2"]
+
+
+def test_list_workstations_filters_by_status(api):
+    page = api.get("/workstations", params={"status": "running"}).json()
+    assert [w["id"] for w in page["data"]] == ["ws-67890"]
+    assert page["next_cursor"] is None
+    assert api.get("/workstations").json()["data"][0]["id"] == "ws-12345"
+
+
+@pytest.mark.parametrize("query", [
+    "limit=0", "limit=101", "limit=abc", "limit=", "cursor=short", "cursor=!!!!!!!!!!!!",
+    "status=paused", "limt=5",
+])
+def test_list_rejects_bad_parameters(api, query):
+    body = problem(api.get(f"/workstations?{query}"), 400, "validation_error")
+    assert query.split("=")[0] in body["detail"]
+
+
+def test_get_workstation_invalid_and_unknown_ids(api):
+    assert "ws-" in problem(api.get("/workstations/12345"), 400, "invalid_id")["detail"]
+    problem(api.get("/workstations/ws-ABCDE"), 400, "invalid_id")
+    problem(api.get("/workstations/ws-" + "a" * 33), 400, "invalid_id")
+    problem(api.get("/workstations/ws-00000"), 404, "not_found")
+
+
+def test_start_and_stop_are_idempotent(api):
+    ws = api.get("/workstations/ws-12345").json()
+    stopped_again = api.post("/workstations/ws-12345/stop")
+    assert stopped_again.status_code == 200
+    assert stopped_again.json() == ws
+    started = api.post("/workstations/ws-12345/start").json()
+    assert started["status"] == "running"
+    assert started["updated_at"] > ws["updated_at"]
+    assert api.post("/workstations/ws-12345/start").json() == started
+
+
+def test_update_requires_stopped(api, sandbox):
+    before = sandbox.store.dump()
+    body = problem(api.patch("/workstations/ws-67890", json={"name": "renamed"}),
+                   409, "workstation_not_stopped")
+    assert "running" in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_update_attaches_and_detaches_standalone_volumes(api):
+    r = api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-scratch01"]})
+    assert r.status_code == 200
+    assert r.json()["volume_ids"] == ["vol-boot12345", "vol-scratch01"]
+    assert api.get("/volumes/vol-data12345").json()["attached_to"] is None
+    assert api.get("/volumes/vol-scratch01").json()["attached_to"] == "ws-12345"
+    r = api.patch("/workstations/ws-12345", json={"name": "renamed", "machine_type": "highmem-8"})
+    assert (r.json()["name"], r.json()["machine_type"]) == ("renamed", "highmem-8")
+    assert r.json()["volume_ids"] == ["vol-boot12345", "vol-scratch01"]
+
+
+def test_update_rejects_empty_body_and_owned_volumes(api, sandbox):
+    before = sandbox.store.dump()
+    problem(api.patch("/workstations/ws-12345", json={}), 400, "validation_error")
+    problem(api.patch("/workstations/ws-12345", json={"name": None}), 400, "validation_error")
+    problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-boot67890"]}),
+            409, "volume_owned")
+    problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-missing1"]}),
+            404, "not_found")
+    assert sandbox.store.dump() == before
+
+
+def test_delete_workstation_deletes_owned_and_detaches_standalone(api):
+    r = api.delete("/workstations/ws-12345")
+    assert r.status_code == 200
+    assert r.json() == {"id": "ws-12345", "status": "deleted",
+                        "deleted_volume_ids": ["vol-boot12345"],
+                        "detached_volume_ids": ["vol-data12345"]}
+    problem(api.get("/workstations/ws-12345"), 404, "not_found")
+    problem(api.get("/volumes/vol-boot12345"), 404, "not_found")
+    assert api.get("/volumes/vol-data12345").json()["attached_to"] is None
+    problem(api.delete("/workstations/ws-12345"), 404, "not_found")
+
+
+def test_delete_running_workstation_conflicts(api, sandbox):
+    before = sandbox.store.dump()
+    body = problem(api.delete("/workstations/ws-67890"), 409, "workstation_not_stopped")
+    assert "is running" in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_delete_invalid_id(api):
+    problem(api.delete("/workstations/ws_12345"), 400, "invalid_id")
+
+
+def test_removed_get_delete_answers_410_and_deletes_nothing(api, sandbox):
+    before = sandbox.store.dump()
+    body = problem(api.get("/workstations/ws-12345/delete"), 410, "endpoint_removed")
+    assert "DELETE /v1/workstations/ws-12345" in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+# -- volumes -----------------------------------------------------------------------------
+
+
+def test_volume_lifecycle(api):
+    r = api.post("/volumes", json={"size_gb": 20})
+    assert r.status_code == 201
+    vol = r.json()
+    assert r.headers["location"] == f"/v1/volumes/{vol['id']}"
+    assert (vol["standalone"], vol["attached_to"], vol["size_gb"]) == (True, None, 20)
+    assert vol in api.get("/volumes", params={"limit": 100}).json()["data"]
+    assert api.delete(f"/volumes/{vol['id']}").json() == {"id": vol["id"], "status": "deleted"}
+    problem(api.get(f"/volumes/{vol['id']}"), 404, "not_found")
+
+
+def test_delete_volume_conflicts(api, sandbox):
+    before = sandbox.store.dump()
+    problem(api.delete("/volumes/vol-data12345"), 409, "volume_attached")
+    problem(api.delete("/volumes/vol-boot12345"), 409, "volume_owned")
+    problem(api.delete("/volumes/vol-x"), 400, "invalid_id")
+    problem(api.delete("/volumes/vol-nothere1"), 404, "not_found")
+    assert sandbox.store.dump() == before
+
+
+# -- framework errors --------------------------------------------------------------------
+
+
+def test_unknown_path_and_wrong_method_are_problems(api):
+    problem(api.get("/nothing"), 404, "not_found")
+    r = api.put("/workstations/ws-12345", json={})
+    problem(r, 405, "method_not_allowed")
+    assert r.headers["allow"] == "DELETE, GET, PATCH"
+    assert api.post("/volumes/vol-scratch01").headers["allow"] == "DELETE, GET"
+
+
+# -- faults ------------------------------------------------------------------------------
+
+
+def test_injected_failure_returns_500_and_changes_nothing(api, sandbox):
+    before = sandbox.store.dump()
+    sandbox.store.fail_next("deleteWorkstation", step="delete_workstation")
+    body = problem(api.delete("/workstations/ws-12345"), 500, "internal_error")
+    assert "nothing was changed" in body["detail"]
+    assert sandbox.store.dump() == before
+    assert api.delete("/workstations/ws-12345").status_code == 200
+
+
+def test_fail_next_rejects_unknown_operations():
+    store = Store()
+    with pytest.raises(ValueError, match="unknown operation"):
+        store.fail_next("explode")
+    with pytest.raises(ValueError, match="has no step"):
+        store.fail_next("deleteVolume", step="nope")
+
+
+# -- in-process routing ------------------------------------------------------------------
+
+
+def test_async_clients_are_routed_too(sandbox):
+    async def main() -> int:
+        async with httpx.AsyncClient(headers=AUTH) as client:
+            r = await client.get(f"{BASE_URL}/workstations/ws-12345")
+            return r.status_code
+
+    assert asyncio.run(main()) == 200
+
+
+def test_other_hosts_are_refused(sandbox):
+    with pytest.raises(Exception, match="not mocked|RESPX"):
+        httpx.get("https://example.com/")
+
+
+def test_reset_returns_to_fixtures(api, sandbox):
+    api.delete("/workstations/ws-12345")
+    sandbox.store.reset()
+    assert api.get("/workstations/ws-12345").status_code == 200

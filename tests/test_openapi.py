@@ -1,0 +1,72 @@
+"""The OpenAPI document: valid 3.1, as committed, and saying exactly what the stub does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from openapi_spec_validator import validate
+
+from cloudws.app import create_app
+from cloudws.errors import ERROR_CODES
+from cloudws.openapi import OPERATION_ERRORS
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
+DOCUMENT = create_app().openapi()
+
+
+def test_openapi_is_valid_3_1():
+    assert DOCUMENT["openapi"] == "3.1.0"
+    validate(DOCUMENT)
+
+
+def test_openapi_matches_snapshot():
+    expected = json.loads(SNAPSHOT.read_text())
+    assert DOCUMENT == expected, (
+        "The OpenAPI document changed. If that is intended, refresh the snapshot with:\n"
+        "  uv run cloudws openapi > tests/snapshots/openapi.json"
+    )
+
+
+def test_cli_prints_the_same_document():
+    out = subprocess.run([sys.executable, "-m", "cloudws.cli", "openapi"], check=True,
+                         capture_output=True, text=True).stdout
+    assert json.loads(out) == DOCUMENT
+
+
+def operations():
+    for path, item in DOCUMENT["paths"].items():
+        for method, op in item.items():
+            yield path, method, op
+
+
+def test_every_operation_lists_its_errors_and_no_422():
+    seen = set()
+    for _path, _method, op in operations():
+        statuses = {int(s) for s in op["responses"]}
+        errors = {s for s in statuses if s >= 400}
+        assert 422 not in statuses
+        assert errors == set(OPERATION_ERRORS[op["operationId"]]), op["operationId"]
+        assert {401, 500} <= errors
+        for status in errors:
+            content = op["responses"][str(status)]["content"]
+            assert list(content) == ["application/problem+json"]
+            seen |= set(content["application/problem+json"]["examples"])
+        seen.add(op["operationId"])
+    assert len([op for *_, op in operations()]) == 11
+    # Every code but the two the router itself answers appears on some operation.
+    assert set(ERROR_CODES) - seen == {"method_not_allowed", "endpoint_removed"}
+
+
+def test_id_and_cursor_parameters_declare_patterns():
+    for path, _method, op in operations():
+        for param in op.get("parameters", []):
+            if param["name"] in ("id", "cursor"):
+                assert param["schema"].get("pattern"), (path, param["name"])
+
+
+def test_security_scheme_is_bearer():
+    assert DOCUMENT["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    assert DOCUMENT["security"] == [{"bearerAuth": []}]
