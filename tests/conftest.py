@@ -23,3 +23,18 @@ def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
     """An authenticated client for the in-process sandbox."""
     with httpx.Client(base_url=BASE_URL, headers=AUTH) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site built strictly (link and anchor validation on) into a temporary folder."""
+    from pathlib import Path
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("site")
+    root = Path(__file__).resolve().parents[1]
+    config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    build(config)
+    return site_dir
