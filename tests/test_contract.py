@@ -329,3 +329,13 @@ def test_reset_returns_to_fixtures(api, sandbox):
     api.delete("/workstations/ws-12345")
     sandbox.store.reset()
     assert api.get("/workstations/ws-12345").status_code == 200
+
+
+def test_observers_see_every_exchange(sandbox, api):
+    seen = []
+    sandbox.app.state.observers.append(seen.append)
+    api.delete("/workstations/ws-67890")
+    httpx.get(f"{BASE_URL}/workstations")
+    api.get("/workstations/ws-1/delete")
+    assert [(e.operation_id, e.status) for e in seen] == [
+        ("deleteWorkstation", 409), ("listWorkstations", 401), (None, 410)]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, NamedTuple
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,10 +36,10 @@ from .models import (
     WorkstationStatus,
     WorkstationUpdate,
 )
-from .openapi import OPERATION_ERRORS, build_openapi
+from .openapi import OPERATION_ERRORS, build_openapi, operation_for
 from .store import Store
 
-__all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "create_app"]
+__all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 
 MAX_BODY_BYTES = 64 * 1024
 TOKEN_PREFIX = "cws_test_"
@@ -189,10 +190,46 @@ def _reject_unknown_query(request: Request) -> None:
         )
 
 
+class Exchange(NamedTuple):
+    """One request the app answered, as seen by an observer."""
+
+    method: str
+    path: str
+    operation_id: str | None
+    status: int
+
+
+class _Observe:
+    """Tells each observer of ``app.state.observers`` about every answered request."""
+
+    def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]]) -> None:
+        self.app, self.observers = app, observers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.observers:
+            await self.app(scope, receive, send)
+            return
+        status = 0
+
+        async def watch(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, watch)
+        exchange = Exchange(scope["method"], scope["path"],
+                            operation_for(scope["method"], scope["path"]), status)
+        for observer in list(self.observers):
+            observer(exchange)
+
+
 def create_app(store: Store | None = None) -> FastAPI:
     """The sandbox API over ``store`` (a new fixture-state :class:`Store` by default).
 
-    The store is reachable as ``app.state.store``.
+    The store is reachable as ``app.state.store``. Append a callable to
+    ``app.state.observers`` to be told of every answered request (an :class:`Exchange`):
+    the docs tests use it to prove each documented status is produced by some scenario.
 
     Example:
         >>> app = create_app()
@@ -200,6 +237,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         'running'
     """
     store = store or Store()
+    observers: list[Callable[[Exchange], None]] = []
     app = FastAPI(
         title="Cloud Workstation API",
         version="1.0.0",
@@ -207,6 +245,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         dependencies=[],
     )
     app.state.store = store
+    app.state.observers = observers
 
     def op(operation_id: str, status: int = 200) -> dict[str, Any]:
         return {
@@ -331,6 +370,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
 
     app.add_middleware(_AuthFirst)
+    app.add_middleware(_Observe, observers=observers)
     document = build_openapi(app)
     app.openapi = lambda: document  # type: ignore[method-assign]
 

@@ -8,6 +8,7 @@ request bodies the routes parse themselves, problem bodies, the security scheme,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from fastapi.openapi.utils import get_openapi
@@ -18,7 +19,7 @@ from .models import FieldError, Problem, VolumeCreate, WorkstationCreate, Workst
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["OPERATION_ERRORS", "REQUEST_BODIES", "build_openapi"]
+__all__ = ["OPERATION_ERRORS", "OPERATIONS", "REQUEST_BODIES", "build_openapi", "operation_for"]
 
 SERVER_URL = "https://api.cloudworkstation.example.com"
 
@@ -85,6 +86,41 @@ OPERATION_ERRORS.update({
 for _errors in OPERATION_ERRORS.values():
     for _status, (_codes, _) in _errors.items():
         assert all(ERROR_CODES[c].status == _status for c in _codes), (_status, _codes)
+
+#: Every operation: operationId -> (method, path template).
+OPERATIONS: dict[str, tuple[str, str]] = {
+    "createWorkstation": ("POST", "/v1/workstations"),
+    "listWorkstations": ("GET", "/v1/workstations"),
+    "getWorkstation": ("GET", "/v1/workstations/{id}"),
+    "startWorkstation": ("POST", "/v1/workstations/{id}/start"),
+    "stopWorkstation": ("POST", "/v1/workstations/{id}/stop"),
+    "updateWorkstation": ("PATCH", "/v1/workstations/{id}"),
+    "deleteWorkstation": ("DELETE", "/v1/workstations/{id}"),
+    "createVolume": ("POST", "/v1/volumes"),
+    "listVolumes": ("GET", "/v1/volumes"),
+    "getVolume": ("GET", "/v1/volumes/{id}"),
+    "deleteVolume": ("DELETE", "/v1/volumes/{id}"),
+}
+_MATCHERS = [
+    (method, re.compile("^" + path.replace("{id}", "[^/]+") + "$"), op_id)
+    for op_id, (method, path) in OPERATIONS.items()
+]
+
+
+def operation_for(method: str, path: str) -> str | None:
+    """The operationId that ``method path`` is a request of, or None.
+
+    Example:
+        >>> operation_for("DELETE", "/v1/workstations/ws-12345")
+        'deleteWorkstation'
+        >>> operation_for("GET", "/v1/workstations/ws-12345/delete") is None
+        True
+    """
+    for op_method, pattern, op_id in _MATCHERS:
+        if method == op_method and pattern.match(path):
+            return op_id
+    return None
+
 
 #: The model each body-taking operation parses (the routes read bodies themselves).
 REQUEST_BODIES = {
@@ -154,8 +190,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     }
     doc["security"] = [{"bearerAuth": []}]
 
-    for path_item in doc["paths"].values():
-        for operation in path_item.values():
+    for path, path_item in doc["paths"].items():
+        for method, operation in path_item.items():
+            assert OPERATIONS[operation["operationId"]] == (method.upper(), path), operation
             _complete(operation)
     return doc
 
