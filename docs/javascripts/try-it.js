@@ -1,0 +1,518 @@
+/*
+ * Try it: a request form for the operation of an endpoint page.
+ *
+ * The site renders, on every endpoint page, an empty
+ *   <div class="cws-try-it" data-operation="deleteWorkstation"></div>
+ * This script fills it with a form built from the site's openapi.json: the base URL,
+ * the token, the operation's path and query parameters and, for operations that take
+ * one, a JSON body prefilled with a valid example. "Send request" sends the real request
+ * with fetch() and shows the status line, the response headers and the body.
+ *
+ * Base URL: the sandbox named by <meta name="cloudws-sandbox"> (written by
+ * hooks/sandbox.py under `mkdocs serve`), otherwise this origin + "/v1" (the site served
+ * by `uv run cloudws serve`). The reader can change it.
+ *
+ * The token stays in this browser tab (sessionStorage, or memory when storage is off),
+ * is sent only in the Authorization header of the request to the base URL shown, and
+ * is never logged or put in a URL.
+ *
+ * No framework, no inline script or style, no eval: it runs under the site's
+ * Content-Security-Policy.
+ */
+(function () {
+  "use strict";
+
+  var STORAGE = { token: "cloudws.try-it.token", base: "cloudws.try-it.base" };
+  var DEFAULT_TOKEN = "cws_test_try_it";
+  var TIMEOUT_MS = 15000;
+  var MAX_BODY_SHOWN = 100000;
+  var REASONS = {
+    200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
+    403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
+    410: "Gone", 413: "Content Too Large", 415: "Unsupported Media Type",
+    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
+    503: "Service Unavailable"
+  };
+  var memory = {};
+  var specPromise = null;
+  var counter = 0;
+
+  /* -- storage: sessionStorage when it works, memory otherwise ------------------------ */
+
+  function load(key) {
+    try {
+      var value = window.sessionStorage.getItem(key);
+      if (value !== null) { return value; }
+    } catch (e) { /* storage disabled: memory only */ }
+    return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+  }
+
+  function save(key, value) {
+    memory[key] = value;
+    try { window.sessionStorage.setItem(key, value); } catch (e) { /* memory only */ }
+  }
+
+  /* -- the OpenAPI document ------------------------------------------------------------ */
+
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    if (config) {
+      try { base = JSON.parse(config.textContent).base || "."; } catch (e) { base = "."; }
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function loadSpec() {
+    if (!specPromise) {
+      var url = new URL("openapi.json", siteRoot());
+      specPromise = fetch(url.href, { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("openapi.json answered " + response.status + " at " + url.href);
+          }
+          return response.json();
+        });
+      specPromise.catch(function () { specPromise = null; });
+    }
+    return specPromise;
+  }
+
+  function findOperation(spec, operationId) {
+    var paths = spec.paths || {};
+    for (var path in paths) {
+      var item = paths[path];
+      for (var method in item) {
+        var operation = item[method];
+        if (operation && operation.operationId === operationId) {
+          var shared = item.parameters || [];
+          return {
+            method: method.toUpperCase(),
+            path: path,
+            operation: operation,
+            parameters: shared.concat(operation.parameters || []).map(function (p) {
+              return resolve(spec, p);
+            })
+          };
+        }
+      }
+    }
+    return null;
+  }
+
+  function resolve(spec, node) {
+    var seen = 0;
+    while (node && typeof node.$ref === "string" && seen < 32) {
+      var parts = node.$ref.replace(/^#\//, "").split("/");
+      node = parts.reduce(function (at, part) {
+        return at ? at[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+      }, spec);
+      seen += 1;
+    }
+    return node || {};
+  }
+
+  /* -- examples from the document ------------------------------------------------------ */
+
+  function firstExample(holder) {
+    if (!holder) { return undefined; }
+    if (holder.example !== undefined) { return holder.example; }
+    var examples = holder.examples;
+    if (Array.isArray(examples) && examples.length) { return examples[0]; }
+    if (examples && typeof examples === "object") {
+      for (var name in examples) {
+        if (examples[name] && examples[name].value !== undefined) { return examples[name].value; }
+      }
+    }
+    return undefined;
+  }
+
+  function parameterExample(spec, parameter) {
+    var value = firstExample(parameter);
+    if (value === undefined) { value = firstExample(resolve(spec, parameter.schema)); }
+    return value === undefined ? "" : String(value);
+  }
+
+  /* A small valid value for `schema`: its example, default or first enum value, else the
+     smallest value its type and bounds allow. Objects get their required properties (or,
+     when none is required, the first one). */
+  function sampleValue(spec, schema, depth) {
+    schema = resolve(spec, schema);
+    var value = firstExample(schema);
+    if (value !== undefined) { return value; }
+    if (schema.default !== undefined) { return schema.default; }
+    if (Array.isArray(schema.enum) && schema.enum.length) { return schema.enum[0]; }
+    if (schema.const !== undefined) { return schema.const; }
+    var choices = schema.anyOf || schema.oneOf;
+    if (Array.isArray(choices) && choices.length) { return sampleValue(spec, choices[0], depth); }
+    var type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+    if (type === "object" || schema.properties) {
+      var out = {};
+      if (depth > 4) { return out; }
+      var properties = schema.properties || {};
+      var names = (schema.required || []).filter(function (n) { return n in properties; });
+      if (!names.length && Object.keys(properties).length) { names = [Object.keys(properties)[0]]; }
+      names.forEach(function (name) { out[name] = sampleValue(spec, properties[name], depth + 1); });
+      return out;
+    }
+    if (type === "array") { return []; }
+    if (type === "integer" || type === "number") {
+      return typeof schema.minimum === "number" ? schema.minimum : 1;
+    }
+    if (type === "boolean") { return false; }
+    if (type === "null") { return null; }
+    return "";
+  }
+
+  function bodyExample(spec, operation) {
+    var body = resolve(spec, operation.requestBody);
+    var media = body.content && body.content["application/json"];
+    if (!media) { return null; }
+    var value = firstExample(media);
+    if (value === undefined) { value = sampleValue(spec, media.schema, 0); }
+    return JSON.stringify(value, null, 2);
+  }
+
+  /* -- building the form ---------------------------------------------------------------- */
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) { return; }
+      if (name === "text") { node.textContent = value; } else { node.setAttribute(name, value === true ? "" : value); }
+    });
+    (children || []).forEach(function (child) {
+      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
+    });
+    return node;
+  }
+
+  /* Plain text with `code` spans, as DOM nodes (never as HTML). */
+  function richText(tag, attributes, text) {
+    var node = el(tag, attributes);
+    String(text || "").split("`").forEach(function (part, index) {
+      if (!part) { return; }
+      node.appendChild(index % 2 ? el("code", { text: part }) : document.createTextNode(part));
+    });
+    return node;
+  }
+
+  function field(prefix, name, label, control, hint) {
+    var id = prefix + "-" + name;
+    control.id = id;
+    control.name = name;
+    var hintNode = null;
+    var errorNode = el("p", { id: id + "-error", class: "cws-try-it__error", hidden: true });
+    var described = [id + "-error"];
+    if (hint) {
+      hintNode = richText("p", { id: id + "-hint", class: "cws-try-it__hint" }, hint);
+      described.unshift(id + "-hint");
+    }
+    control.setAttribute("aria-describedby", described.join(" "));
+    return el("div", { class: "cws-try-it__field" }, [
+      el("label", { for: id, text: label }), control, hintNode, errorNode
+    ]);
+  }
+
+  function input(attributes) {
+    return el("input", Object.assign({ type: "text", autocomplete: "off", spellcheck: "false",
+      autocapitalize: "off" }, attributes));
+  }
+
+  function parameterControl(spec, parameter) {
+    var schema = resolve(spec, parameter.schema);
+    if (Array.isArray(schema.enum)) {
+      var select = el("select", {}, [el("option", { value: "", text: "(not sent)" })]);
+      schema.enum.forEach(function (value) {
+        select.appendChild(el("option", { value: String(value), text: String(value) }));
+      });
+      return select;
+    }
+    var numeric = schema.type === "integer" || schema.type === "number";
+    var placeholder = schema.default !== undefined ? "default: " + schema.default : null;
+    var value = parameter.in === "path" ? parameterExample(spec, parameter) : "";
+    return input({ inputmode: numeric ? "numeric" : null, placeholder: placeholder,
+      value: value, required: parameter.required ? true : null,
+      "aria-required": parameter.required ? "true" : null });
+  }
+
+  function defaultBase() {
+    var meta = document.querySelector('meta[name="cloudws-sandbox"]');
+    if (meta && meta.content) { return meta.content.replace(/\/+$/, ""); }
+    return window.location.origin + "/v1";
+  }
+
+  function mount(container) {
+    if (container.getAttribute("data-cws-mounted")) { return; }
+    container.setAttribute("data-cws-mounted", "loading");
+    var operationId = container.getAttribute("data-operation") || "";
+    var status = el("p", { class: "cws-try-it__loading", role: "status",
+      text: "Loading the request form…" });
+    container.appendChild(status);
+    loadSpec().then(function (spec) {
+      var found = findOperation(spec, operationId);
+      if (!found) { throw new Error("openapi.json has no operation " + JSON.stringify(operationId)); }
+      container.removeChild(status);
+      container.appendChild(buildForm(spec, found, operationId));
+      container.setAttribute("data-cws-mounted", "ready");
+    }).catch(function (error) {
+      var problem = richText("p", { class: "cws-try-it__problem", role: "status" },
+        "Try it is not available: " + error.message + ". Serve the site with " +
+        "`uv run cloudws serve` (or `uv run mkdocs serve`) and reload the page.");
+      container.replaceChild(problem, status);
+      container.setAttribute("data-cws-mounted", "failed");
+    });
+  }
+
+  function buildForm(spec, found, operationId) {
+    counter += 1;
+    var prefix = "cws-try-it-" + counter;
+    var parts = { path: [], query: [] };
+    var controls = {};
+
+    var base = input({ type: "url", inputmode: "url", required: true, "aria-required": "true",
+      value: load(STORAGE.base) || defaultBase() });
+    var storedToken = load(STORAGE.token);
+    var token = input({ type: "password", value: storedToken === null ? DEFAULT_TOKEN : storedToken });
+    base.addEventListener("change", function () { save(STORAGE.base, base.value.trim()); });
+    token.addEventListener("input", function () { save(STORAGE.token, token.value); });
+
+    var connection = el("fieldset", {}, [
+      el("legend", { text: "Connection" }),
+      field(prefix, "base-url", "Base URL", base,
+        "Where the request goes. The sandbox answers at `/v1` of the site served by " +
+        "`uv run cloudws serve`."),
+      field(prefix, "token", "Token", token,
+        "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
+        "The sandbox accepts any token that starts with `cws_test_`.")
+    ]);
+
+    found.parameters.forEach(function (parameter) {
+      if (parameter.in !== "path" && parameter.in !== "query") { return; }
+      var control = parameterControl(spec, parameter);
+      controls[parameter.in + ":" + parameter.name] = control;
+      var label = parameter.name + (parameter.required ? " (required)" : "");
+      parts[parameter.in].push(field(prefix, parameter.in + "-" + parameter.name, label, control,
+        parameter.description || resolve(spec, parameter.schema).description));
+    });
+
+    var example = bodyExample(spec, found.operation);
+    var body = null;
+    if (example !== null) {
+      body = el("textarea", { rows: String(Math.min(12, example.split("\n").length + 2)),
+        spellcheck: "false", autocomplete: "off", autocapitalize: "off" });
+      body.value = example;
+    }
+
+    var send = el("button", { type: "submit", class: "md-button md-button--primary cws-try-it__send",
+      text: "Send request" });
+    var result = el("div", { class: "cws-try-it__result", hidden: true });
+    var live = el("p", { class: "cws-try-it__status", role: "status", "aria-live": "polite",
+      "aria-atomic": "true" });
+
+    var form = el("form", { class: "cws-try-it__form", novalidate: true,
+      "aria-label": "Try it: " + found.method + " " + found.path }, [
+      el("p", { class: "cws-try-it__endpoint" }, [
+        el("span", { class: "cws-try-it__method", text: found.method }), " ",
+        el("code", { text: found.path })
+      ]),
+      connection,
+      parts.path.length ? el("fieldset", {}, [el("legend", { text: "Path parameters" })].concat(parts.path)) : null,
+      parts.query.length ? el("fieldset", {}, [el("legend", { text: "Query parameters" })].concat(parts.query)) : null,
+      body ? el("fieldset", {}, [el("legend", { text: "Request body" }),
+        field(prefix, "body", "JSON body (sent as application/json)", body, null)]) : null,
+      el("div", { class: "cws-try-it__actions" }, [send])
+    ]);
+
+    var wrapper = el("div", { class: "cws-try-it__panel" }, [form, live, result]);
+    var busy = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (busy) { return; }
+      var request = buildRequest(found, { base: base, token: token, body: body, controls: controls });
+      if (!request) { return; }
+      busy = true;
+      send.setAttribute("aria-disabled", "true");
+      send.textContent = "Sending…";
+      live.textContent = "Sending " + found.method + " " + request.shownUrl + "…";
+      live.className = "cws-try-it__status";
+      execute(request).then(function (outcome) {
+        showOutcome(outcome, request, live, result);
+      }).finally(function () {
+        busy = false;
+        send.removeAttribute("aria-disabled");
+        send.textContent = "Send request";
+      });
+    });
+    wrapper.setAttribute("data-operation-id", operationId);
+    return wrapper;
+  }
+
+  /* -- the request ----------------------------------------------------------------------- */
+
+  function setError(control, message) {
+    var error = document.getElementById(control.id + "-error");
+    if (message) {
+      control.setAttribute("aria-invalid", "true");
+      error.textContent = message;
+      error.hidden = false;
+    } else {
+      control.removeAttribute("aria-invalid");
+      error.textContent = "";
+      error.hidden = true;
+    }
+  }
+
+  /* The request to send, or null after marking the first bad field and focusing it. */
+  function buildRequest(found, form) {
+    var problems = [];
+    var baseText = form.base.value.trim().replace(/\/+$/, "");
+    var baseUrl = null;
+    try { baseUrl = new URL(baseText); } catch (e) { baseUrl = null; }
+    if (!baseUrl || (baseUrl.protocol !== "http:" && baseUrl.protocol !== "https:")) {
+      problems.push([form.base, "Enter an absolute http:// or https:// URL, such as " +
+        window.location.origin + "/v1."]);
+    } else if (baseUrl.search || baseUrl.hash || baseUrl.username || baseUrl.password) {
+      problems.push([form.base, "The base URL takes no query, fragment or user name."]);
+    }
+    setError(form.base, null);
+
+    var path = found.path.replace(/^\/v1(?=\/|$)/, "");
+    var query = new URLSearchParams();
+    found.parameters.forEach(function (parameter) {
+      var control = form.controls[parameter.in + ":" + parameter.name];
+      if (!control) { return; }
+      setError(control, null);
+      var value = control.value.trim();
+      if (parameter.in === "path") {
+        if (!value) { problems.push([control, "Enter the " + parameter.name + "; the path needs it."]); return; }
+        path = path.split("{" + parameter.name + "}").join(encodeURIComponent(value));
+      } else if (value) {
+        query.append(parameter.name, value);
+      }
+    });
+
+    if (problems.length) {
+      problems.forEach(function (problem) { setError(problem[0], problem[1]); });
+      problems[0][0].focus();
+      return null;
+    }
+    if (form.base.value.trim() !== load(STORAGE.base)) { save(STORAGE.base, form.base.value.trim()); }
+
+    var search = query.toString();
+    var url = baseUrl.href.replace(/\/+$/, "") + path + (search ? "?" + search : "");
+    var headers = { Accept: "application/json, application/problem+json" };
+    var tokenValue = form.token.value.trim();
+    if (tokenValue) { headers.Authorization = "Bearer " + tokenValue; }
+    var init = { method: found.method, headers: headers, credentials: "omit", cache: "no-store",
+      redirect: "manual", referrerPolicy: "no-referrer" };
+    if (form.body) {
+      headers["Content-Type"] = "application/json";
+      init.body = form.body.value;
+    }
+    return { url: url, shownUrl: url, base: baseUrl.href.replace(/\/+$/, ""), init: init,
+      method: found.method };
+  }
+
+  function execute(request) {
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    if (controller) { request.init.signal = controller.signal; }
+    var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
+    var started = window.performance.now();
+    return fetch(request.url, request.init).then(function (response) {
+      return response.text().then(function (text) {
+        return { response: response, text: text, ms: window.performance.now() - started };
+      });
+    }).catch(function (error) {
+      var timedOut = error && error.name === "AbortError";
+      return { error: timedOut ? "timeout" : "network" };
+    }).finally(function () {
+      if (timer) { clearTimeout(timer); }
+    });
+  }
+
+  function showOutcome(outcome, request, live, result) {
+    result.textContent = "";
+    result.hidden = false;
+    result.appendChild(el("p", { class: "cws-try-it__request" }, [
+      el("span", { class: "cws-try-it__method", text: request.method }), " ",
+      el("code", { text: request.shownUrl })
+    ]));
+
+    if (outcome.error) {
+      var message = outcome.error === "timeout"
+        ? "No answer from " + request.base + " within " + TIMEOUT_MS / 1000 + " seconds."
+        : "Could not reach " + request.base + ": the request failed before any answer " +
+          "(the server is not running, the address is wrong, or it does not accept requests " +
+          "from this page).";
+      live.className = "cws-try-it__status cws-try-it__status--error";
+      live.textContent = "";
+      live.appendChild(el("strong", { text: "Request failed" }));
+      live.appendChild(richText("span", { class: "cws-try-it__detail" },
+        " — " + message + " To try requests against the sandbox, serve the site with " +
+        "`uv run cloudws serve` and open it there, or set the base URL to a running sandbox."));
+      return;
+    }
+
+    var response = outcome.response;
+    var type = (response.headers.get("content-type") || "").toLowerCase();
+    var isJson = /(^|[\/+])json$/.test(type.split(";")[0].trim());
+    var reason = response.statusText || REASONS[response.status] || "";
+    var line = response.type === "opaqueredirect" ? "A redirect (not followed)"
+      : "HTTP " + response.status + (reason ? " " + reason : "");
+    var parsed = null;
+    if (isJson && outcome.text) {
+      try { parsed = JSON.parse(outcome.text); } catch (e) { parsed = null; }
+    }
+    var ok = response.status >= 200 && response.status < 300;
+    live.className = "cws-try-it__status " + (ok ? "cws-try-it__status--ok" : "cws-try-it__status--error");
+    live.textContent = "";
+    live.appendChild(el("strong", { text: line }));
+    if (parsed && typeof parsed === "object" && parsed.code && parsed.detail) {
+      live.appendChild(el("span", { class: "cws-try-it__detail",
+        text: " — " + parsed.code + ": " + parsed.detail }));
+    }
+    result.firstChild.appendChild(el("span", { class: "cws-try-it__timing",
+      text: " answered in " + Math.round(outcome.ms) + " ms" }));
+    if (response.type === "opaqueredirect" || (!isJson && outcome.text)) {
+      result.appendChild(richText("p", { class: "cws-try-it__problem" },
+        "This answer did not come from the API (Content-Type: " + (type || "none") + "). " +
+        "No sandbox answers at " + request.base + ": serve the site with `uv run cloudws serve`, " +
+        "or set the base URL to a running sandbox."));
+    }
+
+    var headerLines = [];
+    response.headers.forEach(function (value, name) { headerLines.push(name + ": " + value); });
+    headerLines.sort();
+    var headersId = "cws-try-it-headers-" + (counter += 1);
+    result.appendChild(el("h4", { id: headersId, class: "cws-try-it__heading", text: "Response headers" }));
+    result.appendChild(el("pre", { class: "cws-try-it__headers", "aria-labelledby": headersId, tabindex: "0" },
+      [el("code", { text: headerLines.join("\n") || "(none visible)" })]));
+
+    var bodyId = "cws-try-it-body-" + (counter += 1);
+    var shown = parsed !== null ? JSON.stringify(parsed, null, 2) : outcome.text;
+    if (shown.length > MAX_BODY_SHOWN) {
+      shown = shown.slice(0, MAX_BODY_SHOWN) + "\n… (" + (outcome.text.length - MAX_BODY_SHOWN) +
+        " more characters not shown)";
+    }
+    result.appendChild(el("h4", { id: bodyId, class: "cws-try-it__heading", text: "Response body" }));
+    result.appendChild(el("pre", { class: "cws-try-it__body", "aria-labelledby": bodyId, tabindex: "0" },
+      [el("code", { text: shown || "(empty)" })]));
+  }
+
+  /* -- start ------------------------------------------------------------------------------ */
+
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".cws-try-it[data-operation]"), mount);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$ &&
+      typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();
