@@ -1,8 +1,9 @@
 """The sandbox API as an ASGI app: HTTP in front of :class:`cloudws.store.Store`.
 
-Order of checks on every ``/v1`` request: authentication (401), then the route (404, 405,
-410), then the path ID (400 ``invalid_id``), query parameters and body (400, 413, 415),
-then the store's rules (404, 409). Every error is an RFC 9457 problem body.
+Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
+for every request: see :mod:`cloudws.limits`), then the route (404, 405, 410), then the
+path ID (400 ``invalid_id``), query parameters and body (400, 415), then the store's rules
+(404, 409). Every error is an RFC 9457 problem body.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .errors import ApiError, problem_body
+from .errors import ApiError, problem_response
+from .limits import MAX_BODY_BYTES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
     VOLUME_ID_PATTERN,
@@ -41,9 +43,9 @@ from .store import Store
 
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 
-MAX_BODY_BYTES = 64 * 1024
 TOKEN_PREFIX = "cws_test_"
 _TOKEN = re.compile(r"^bearer +(cws_test_[A-Za-z0-9\-._~+/]*=*)$", re.IGNORECASE)
+_ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 _READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
 
 WorkstationId = Annotated[
@@ -66,11 +68,6 @@ def _json(data: BaseModel, status: int = 200, headers: dict[str, str] | None = N
     return Response(body, status, headers=headers, media_type="application/json")
 
 
-def problem_response(err: ApiError) -> Response:
-    body = json.dumps(err.body(), indent=2) + "\n"
-    return Response(body, err.status, headers=err.headers, media_type="application/problem+json")
-
-
 async def _send_problem(send: Send, err: ApiError) -> None:
     response = problem_response(err)
     await response({"type": "http"}, _no_receive, send)
@@ -88,10 +85,12 @@ class _AuthFirst:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
-            header = next((v for k, v in scope["headers"] if k == b"authorization"), None)
-            if header is None:
+            headers = [v for k, v in scope["headers"] if k == b"authorization"]
+            if not headers:
                 detail = "The Authorization header is missing. Send 'Authorization: Bearer <token>'."
-            elif not _TOKEN.match(header.decode("latin-1").strip()):
+            elif len(headers) > 1:
+                detail = "The request has more than one Authorization header; send exactly one."
+            elif not _TOKEN.match(headers[0].decode("latin-1").strip()):
                 detail = ("The token is not valid. Send 'Authorization: Bearer <token>' with a "
                           f"sandbox token, which starts with '{TOKEN_PREFIX}'.")
             else:
@@ -105,19 +104,11 @@ class _AuthFirst:
 
 
 async def _read_json(request: Request, model: type[BaseModel]) -> Any:
-    """The request body parsed into ``model``, or the right problem."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise ApiError("payload_too_large", f"The body is {declared} bytes; the limit is "
-                       f"{MAX_BODY_BYTES} bytes (64 KiB).")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise ApiError("payload_too_large", f"The body is over the limit of {MAX_BODY_BYTES} "
-                           "bytes (64 KiB).")
-        chunks.append(chunk)
-    raw = b"".join(chunks)
+    """The request body parsed into ``model``, or the right problem.
+
+    The body is already whole and within the limit: :class:`BodyLimit` read it first.
+    """
+    raw = await request.body()
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if not raw and not media_type:
         raise ApiError("validation_error", "This operation needs a JSON object as its body.",
@@ -180,14 +171,30 @@ def _validation_problem(errors: list[dict[str, Any]]) -> ApiError:
 def _reject_unknown_query(request: Request) -> None:
     route = request.scope.get("route")
     known = {p.alias for p in route.dependant.query_params} if route is not None else set()
-    unknown = sorted(set(request.query_params) - known)
+    names = [name for name, _ in request.query_params.multi_items()]
+    unknown = sorted(set(names) - known)
     if unknown:
         raise ApiError(
             "validation_error",
-            f"Unknown query parameter {unknown[0]}; this operation takes "
+            f"Unknown query parameter {_echo(unknown[0])}; this operation takes "
             f"{', '.join(sorted(known)) or 'none'}.",
-            [{"field": f"query.{name}", "message": "is not a known parameter"} for name in unknown],
+            [{"field": f"query.{_echo(name)}", "message": "is not a known parameter"}
+             for name in unknown],
         )
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ApiError(
+            "validation_error",
+            f"The query parameter {repeated[0]} is given more than once; give it once.",
+            [{"field": f"query.{name}", "message": "is given more than once"}
+             for name in repeated],
+        )
+
+
+def _echo(value: str) -> str:
+    """``value`` as quoted back in a detail: control characters escaped, long ones cut."""
+    shown = value.encode("unicode_escape").decode("ascii")
+    return shown if len(shown) <= _ECHO_LIMIT else shown[:_ECHO_LIMIT] + "..."
 
 
 class Exchange(NamedTuple):
@@ -305,7 +312,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         raise ApiError(
             "endpoint_removed",
             "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
-            f"Use DELETE /v1/workstations/{id} (the workstation must be stopped).",
+            f"Use DELETE /v1/workstations/{_echo(id)} (the workstation must be stopped).",
         )
 
     @app.post("/v1/volumes", **op("createVolume", 201), response_model=Volume,
@@ -345,7 +352,7 @@ def create_app(store: Store | None = None) -> FastAPI:
             form = "vol-" if kind == "volume" else "ws-"
             return problem_response(ApiError(
                 "invalid_id",
-                f"{value!r} is not a {kind} ID: expected {form} followed by 5 to 32 lowercase "
+                f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by 5 to 32 lowercase "
                 "letters or digits.",
                 [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{5,32}}"}],
             ))
@@ -357,18 +364,19 @@ def create_app(store: Store | None = None) -> FastAPI:
             allowed = _allowed_methods(app, request.scope)
             return problem_response(ApiError(
                 "method_not_allowed",
-                f"{request.method} is not allowed on {request.url.path}; use "
+                f"{_echo(request.method)} is not allowed on {_echo(request.url.path)}; use "
                 f"{', '.join(allowed)}.",
                 headers={"Allow": ", ".join(allowed)},
             ))
         return problem_response(ApiError(
-            "not_found", f"There is no {request.url.path} in the API. See the API reference."
+            "not_found", f"There is no {_echo(request.url.path)} in the API. See the API reference."
         ))
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> Response:  # pragma: no cover
         return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
 
+    app.add_middleware(BodyLimit)
     app.add_middleware(_AuthFirst)
     app.add_middleware(_Observe, observers=observers)
     document = build_openapi(app)

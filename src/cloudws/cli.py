@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--allow-remote", action="store_true",
                        help="allow binding an address other than loopback")
     serve.add_argument("--no-site", action="store_true", help="serve the API only")
+    serve.add_argument("--api-base", metavar="URL",
+                       help="another API base URL the site's Try it console may call "
+                       "(added to the Content-Security-Policy's connect-src)")
     sub.add_parser("openapi", help="print the OpenAPI 3.1 document as JSON")
     args = parser.parse_args(argv)
 
@@ -61,15 +64,22 @@ def main(argv: list[str] | None = None) -> int:
 
     import uvicorn
 
-    from .server import create_server
+    from .protocol import ProblemH11Protocol
+    from .server import api_origin, create_server
 
+    if args.api_base is not None:
+        try:
+            api_origin(args.api_base)
+        except ValueError as exc:
+            parser.error(str(exc))
     site = None if args.no_site else _site_dir(build=True)
-    app = create_server(site)
-    where = f"http://{args.host}:{args.port}"
+    app = create_server(site, api_base=args.api_base)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    where = f"http://{shown}:{args.port}"
     print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else ""),
           file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                h11_max_incomplete_event_size=64 * 1024)
+                http=ProblemH11Protocol, h11_max_incomplete_event_size=64 * 1024)
     return 0
 
 

@@ -8,10 +8,15 @@ documented.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body"]
+from starlette.responses import Response
+
+__all__ = [
+    "ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body", "problem_response",
+]
 
 #: Base URI of the problem ``type`` members; each code has an anchor on the errors page.
 PROBLEM_BASE = "https://docs.cloudworkstation.example.com/concepts/errors/#"
@@ -41,6 +46,15 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "invalid_json", 400, "Bad Request",
             "The request body is not a well-formed JSON object.",
             "Send a JSON object, for example `{\"name\": \"dev-box\"}`, encoded as UTF-8.",
+        ),
+        ErrorCode(
+            "malformed_request", 400, "Bad Request",
+            "The HTTP message itself could not be read: a control character in a header, a "
+            "request target that is not ASCII, a missing `Host`, or a bad `Content-Length` or "
+            "chunked encoding. The server answers before any operation sees the request, "
+            "and closes the connection.",
+            "Send a well-formed HTTP/1.1 request: percent-encode the path and query, and let "
+            "your HTTP client frame the body.",
         ),
         ErrorCode(
             "invalid_id", 400, "Bad Request",
@@ -93,7 +107,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "payload_too_large", 413, "Content Too Large",
-            "The request body is over 64 KiB.",
+            "The request body is over 64 KiB. The limit holds for every request, those of "
+            "operations that take no body included (a small body there is ignored).",
             "Send a smaller body; no request of this API needs more than a few hundred bytes.",
         ),
         ErrorCode(
@@ -160,3 +175,15 @@ def problem_body(
     if errors:
         body["errors"] = errors
     return body
+
+
+def problem_response(err: ApiError) -> Response:
+    """``err`` as an ``application/problem+json`` response (an ASGI app), with its headers.
+
+    Example:
+        >>> response = problem_response(ApiError("payload_too_large", "The body is too big."))
+        >>> response.status_code, response.headers["content-type"]
+        (413, 'application/problem+json')
+    """
+    body = json.dumps(err.body(), indent=2) + "\n"
+    return Response(body, err.status, headers=err.headers, media_type="application/problem+json")

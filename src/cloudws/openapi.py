@@ -19,7 +19,7 @@ from .models import FieldError, Problem, VolumeCreate, WorkstationCreate, Workst
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["OPERATION_ERRORS", "OPERATIONS", "REQUEST_BODIES", "build_openapi", "operation_for"]
+__all__ = ["OPERATIONS", "OPERATION_ERRORS", "REQUEST_BODIES", "build_openapi", "operation_for"]
 
 SERVER_URL = "https://api.cloudworkstation.example.com"
 
@@ -60,11 +60,11 @@ OPERATION_ERRORS.update({
         400: (("invalid_id", "validation_error", "invalid_json"),
               "The ID is malformed, or the body is not JSON or has an invalid field."),
         **_AUTH,
-        404: (("not_found",), "No workstation has this ID, or a volume in `volume_ids` "
-              "does not exist."),
+        404: (("not_found",), ("No workstation has this ID, or a volume in `volume_ids` "
+              "does not exist.")),
         409: (("workstation_not_stopped", "volume_attached", "volume_owned"),
-              "The workstation is not stopped, or a volume in `volume_ids` is attached "
-              "elsewhere or belongs to another workstation."),
+              ("The workstation is not stopped, or a volume in `volume_ids` is attached "
+              "elsewhere or belongs to another workstation.")),
         413: _BAD_BODY[413], 415: _BAD_BODY[415],
         **_FAIL,
     },

@@ -187,7 +187,7 @@ def _decode_cursor(cursor: str) -> int:
 
 
 def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return datetime.fromisoformat(text)
 
 
 class Store:
