@@ -1,0 +1,15 @@
+import os
+
+import httpx
+
+client = httpx.Client(
+    base_url="https://api.cloudworkstation.example.com/v1",
+    headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
+)
+
+# The old endpoint answers 410 Gone and deletes nothing.
+r = client.get("/workstations/ws-12345/delete")
+print(r.status_code, r.json()["code"])
+#> 410 endpoint_removed
+print(client.get("/workstations/ws-12345").json()["status"])
+#> stopped
