@@ -1,0 +1,2 @@
+curl -s "https://api.cloudworkstation.example.com/v1/workstations/ws-12345" \
+  -H "Authorization: Bearer not-a-sandbox-token"

@@ -1,0 +1,2 @@
+curl -s "https://api.cloudworkstation.example.com/v1/volumes?limit=2" \
+  -H "Authorization: Bearer $CLOUDWS_TOKEN"

@@ -1,0 +1,2 @@
+curl -s -X DELETE "https://api.cloudworkstation.example.com/v1/volumes/vol-scratch01" \
+  -H "Authorization: Bearer $CLOUDWS_TOKEN"

@@ -1,0 +1,2 @@
+curl -s "https://api.cloudworkstation.example.com/v1/workstations?status=running" \
+  -H "Authorization: Bearer $CLOUDWS_TOKEN"

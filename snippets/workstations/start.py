@@ -1,0 +1,18 @@
+import os
+
+import httpx
+
+client = httpx.Client(
+    base_url="https://api.cloudworkstation.example.com/v1",
+    headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
+)
+
+# ws-12345 is stopped; start it.
+r = client.post("/workstations/ws-12345/start")
+print(r.status_code, r.json()["status"])
+#> 200 running
+
+# Starting it again changes nothing, and also answers 200.
+r = client.post("/workstations/ws-12345/start")
+print(r.status_code, r.json()["status"])
+#> 200 running

@@ -1,0 +1,2 @@
+curl -s -X POST "https://api.cloudworkstation.example.com/v1/workstations/ws-67890/stop" \
+  -H "Authorization: Bearer $CLOUDWS_TOKEN"
