@@ -44,7 +44,8 @@ from .store import Store
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 
 TOKEN_PREFIX = "cws_test_"
-_TOKEN = re.compile(r"^bearer +(cws_test_[A-Za-z0-9\-._~+/]*=*)$", re.IGNORECASE)
+# The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
+_TOKEN = re.compile(r"^(?i:bearer) +(cws_test_[A-Za-z0-9\-._~+/]*=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 _READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
 
@@ -118,9 +119,16 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         raise ApiError("unsupported_media_type", f"The body's Content-Type is {shown}; send "
                        "it as application/json.")
     try:
-        data = json.loads(raw, parse_constant=_reject_constant)
+        text = raw.decode("utf-8-sig")  # strict: JSON is UTF-8 (RFC 8259), a BOM is ignored
+    except UnicodeDecodeError as exc:
+        raise ApiError("invalid_json", f"The body is not UTF-8: byte {exc.start} is not "
+                       "part of a UTF-8 character.") from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        reason = ("nested too deeply" if isinstance(exc, RecursionError)
+                  else "a number has too many digits" if "integer string" in str(exc)
+                  else str(exc))
         raise ApiError("invalid_json", f"The body is not valid JSON: {reason}.") from None
     if not isinstance(data, dict):
         raise ApiError("invalid_json", f"The body must be a JSON object, not {_json_kind(data)}.")
@@ -249,6 +257,7 @@ def create_app(store: Store | None = None) -> FastAPI:
         title="Cloud Workstation API",
         version="1.0.0",
         docs_url=None, redoc_url=None, openapi_url=None,
+        redirect_slashes=False,  # paths are exact: /v1/workstations/ is not the list
         dependencies=[],
     )
     app.state.store = store

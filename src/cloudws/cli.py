@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import uvicorn
 
-    from .protocol import ProblemH11Protocol
+    from .protocol import UVICORN_OPTIONS
     from .server import api_origin, create_server
 
     if args.api_base is not None:
@@ -78,8 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     where = f"http://{shown}:{args.port}"
     print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else ""),
           file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                http=ProblemH11Protocol, h11_max_incomplete_event_size=64 * 1024)
+    uvicorn.run(app, host=args.host, port=args.port, **UVICORN_OPTIONS)
     return 0
 
 

@@ -16,7 +16,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .errors import problem_body
 
-__all__ = ["MALFORMED_REQUEST_BODY", "ProblemH11Protocol"]
+__all__ = ["MALFORMED_REQUEST_BODY", "UVICORN_OPTIONS", "ProblemH11Protocol"]
 
 #: The body of the answer to a request that is not well-formed HTTP/1.1.
 MALFORMED_REQUEST_BODY = (json.dumps(problem_body(
@@ -49,3 +49,12 @@ class ProblemH11Protocol(H11Protocol):
                       h11.Data(data=MALFORMED_REQUEST_BODY), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))
         self.transport.close()
+
+
+#: How ``cloudws serve`` runs uvicorn (and :func:`cloudws.testing.serve` too): this
+#: protocol, and at most 64 KiB of request line and headers waiting to be parsed.
+UVICORN_OPTIONS = {
+    "http": ProblemH11Protocol,
+    "h11_max_incomplete_event_size": 64 * 1024,
+    "log_level": "warning",
+}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,11 +28,12 @@ from dataclasses import dataclass
 import httpx
 import respx
 from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 from .app import create_app
 from .store import Store
 
-__all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api"]
+__all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
 
 API_HOST = "api.cloudworkstation.example.com"
 BASE_URL = f"https://{API_HOST}/v1"
@@ -94,3 +96,43 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     sandbox.router.route(host=API_HOST).mock(side_effect=sandbox.handle)
     with sandbox.router:
         yield sandbox
+
+
+@contextmanager
+def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0) -> Iterator[str]:
+    """Serve ``app`` over real HTTP on ``host`` and a free port, in a daemon thread.
+
+    Runs uvicorn exactly as ``cloudws serve`` does and yields the origin
+    (``http://127.0.0.1:PORT``); the server stops when the block ends. Use it to test
+    over sockets what :func:`mock_api` tests in process.
+
+    Example:
+        >>> from cloudws.server import create_server
+        >>> with serve(create_server(None)) as origin:
+        ...     r = httpx.get(f"{origin}/v1/workstations/ws-12345",
+        ...                   headers={"Authorization": "Bearer cws_test_me"})
+        >>> r.status_code, r.json()["status"]
+        (200, 'stopped')
+    """
+    import uvicorn
+
+    from .protocol import UVICORN_OPTIONS
+
+    server = uvicorn.Server(uvicorn.Config(
+        app, host=host, port=0, lifespan="off", access_log=False, **UVICORN_OPTIONS
+    ))
+    thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError(f"the sandbox server did not start on {host}")
+        time.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    try:
+        yield f"http://{shown}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
