@@ -1,0 +1,505 @@
+"""The built docs site: its pages and navigation, the tables and schemas the hooks generate
+from the OpenAPI document, ``openapi.json`` at its root, and nothing loaded from another host.
+
+Every check reads the site as built strictly by the ``built_site`` fixture, and compares it
+with the stub's OpenAPI document or ``cloudws.errors.ERROR_CODES`` — never with a copy.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+import logging
+import re
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+import tinycss2
+import yaml
+from bs4 import BeautifulSoup, Tag
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from cloudws.app import create_app
+from cloudws.errors import ERROR_CODES, PROBLEM_BASE
+from cloudws.testing import BASE_URL, mock_api
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+HOOKS = ROOT / "hooks"
+DOCUMENT = create_app().openapi()
+
+#: SPEC section 5: the pages, in navigation order (the reference pages sit where "..." is).
+SPEC_PAGES = [
+    "index.md", "quickstart.md",
+    "concepts/authentication.md", "concepts/errors.md", "concepts/lifecycle.md",
+    "concepts/volumes.md", "concepts/pagination.md",
+    "workstations/create.md", "workstations/list.md", "workstations/get.md",
+    "workstations/start.md", "workstations/stop.md", "workstations/update.md",
+    "workstations/delete.md",
+    "volumes/create.md", "volumes/list.md", "volumes/get.md", "volumes/delete.md",
+    "...",
+    "contributing.md", "changelog.md",
+]
+#: The anatomy of every endpoint page: its H2 sections, in order.
+ANATOMY = ["endpoint", "parameters", "request-body", "response", "request-examples",
+           "try-it", "errors"]
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text()
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4:text.index("\n---\n", 3)]) or {}
+
+
+def _endpoint_pages() -> list[tuple[str, str]]:
+    pages = []
+    for path in sorted(DOCS.rglob("*.md")):
+        operation = _front_matter(path).get("operation")
+        if operation:
+            pages.append((path.relative_to(DOCS).as_posix(), operation))
+    return pages
+
+
+ENDPOINT_PAGES = _endpoint_pages()
+
+
+def _operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in DOCUMENT["paths"].items():
+        for method, operation in item.items():
+            yield method.upper(), path, operation
+
+
+def _operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
+    return next(o for o in _operations() if o[2]["operationId"] == operation_id)
+
+
+def _html(site: Path, src_uri: str) -> BeautifulSoup:
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        built = src_uri.removesuffix(".md") + ".html"
+    else:
+        built = src_uri.removesuffix(".md") + "/index.html"
+    return BeautifulSoup((site / built).read_text(), "html.parser")
+
+
+def _section(soup: BeautifulSoup, heading_id: str) -> list[Tag]:
+    """The elements after the H2 ``heading_id``, up to the next H2."""
+    heading = soup.find("h2", id=heading_id)
+    assert heading is not None, f"no '## {heading_id}' section"
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
+
+
+def _first(elements: list[Tag], selector: str) -> Tag:
+    for element in elements:
+        hit = element if element.css.match(selector) else element.select_one(selector)
+        if hit is not None:
+            return hit
+    raise AssertionError(f"no {selector!r} in the section")
+
+
+def _rows(table: Tag) -> list[list[str]]:
+    return [[cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+            for row in table.select("tbody tr")]
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    return DOCUMENT["components"]["schemas"][ref.rsplit("/", 1)[1]] if ref else schema
+
+
+def _expected_fields(schema: dict[str, Any], prefix: str = "") -> dict[str, bool]:
+    """Field path -> required, for the object ``schema`` and the objects inside it."""
+    schema = _resolve(schema)
+    fields = {}
+    for name, prop in schema.get("properties", {}).items():
+        fields[prefix + name] = name in schema.get("required", [])
+        options = [o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
+        inner = _resolve(options[0]) if len(options) == 1 else {}
+        if inner.get("type") == "array":
+            items = _resolve(inner.get("items", {}))
+            if "properties" in items:
+                fields.update(_expected_fields(items, f"{prefix}{name}[]."))
+        elif "properties" in inner:
+            fields.update(_expected_fields(inner, f"{prefix}{name}."))
+    return fields
+
+
+def _field_rows(table: Tag) -> dict[str, bool]:
+    return {row[0]: row[2] == "yes" for row in _rows(table)}
+
+
+# -- pages and navigation ----------------------------------------------------------------
+
+
+def _nav_files(nav: list[Any]) -> Iterator[str]:
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from ([value] if isinstance(value, str) else _nav_files(value))
+
+
+def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = list(_nav_files(config["nav"]))
+    reference = [f for f in files if f.startswith("reference/")]
+    assert reference and reference[0] == "reference/index.md"
+    start = files.index(reference[0])
+    assert files[start:start + len(reference)] == reference, "reference pages are not together"
+    assert files[:start] + ["..."] + files[start + len(reference):] == SPEC_PAGES
+    for src_uri in files:
+        assert _html(built_site, src_uri).find("h1") is not None, src_uri
+
+
+def test_site_nav_puts_delete_after_update(built_site: Path) -> None:
+    links = [a.get_text(strip=True) for a in
+             _html(built_site, "index.md").select("nav.md-nav--primary a.md-nav__link")]
+    assert links.index("Delete workstation") == links.index("Update workstation") + 1
+
+
+def test_site_every_operation_has_exactly_one_page() -> None:
+    claimed = [operation for _, operation in ENDPOINT_PAGES]
+    assert sorted(claimed) == sorted(op["operationId"] for _, _, op in _operations())
+
+
+# -- openapi.json ------------------------------------------------------------------------
+
+
+def test_site_openapi_json_is_the_stubs_document(built_site: Path) -> None:
+    shipped = (built_site / "openapi.json").read_bytes()
+    assert json.loads(shipped) == DOCUMENT
+    with mock_api():
+        served = httpx.get(BASE_URL.removesuffix("/v1") + "/openapi.json").content
+    assert shipped == served, "openapi.json differs from the bytes the sandbox serves"
+
+
+# -- endpoint pages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_endpoint_page_has_the_anatomy(built_site: Path, page: str,
+                                            operation_id: str) -> None:
+    soup = _html(built_site, page)
+    article = soup.select_one("article.md-content__inner")
+    headings = [h["id"] for h in article.find_all("h2")]
+    assert headings == ANATOMY, page
+    children = [c for c in article.children if isinstance(c, Tag)]
+    first_h2 = next(i for i, c in enumerate(children) if c.name == "h2")
+    notes = [i for i, c in enumerate(children)
+             if {"admonition"} & set(c.get("class", [])) or c.name == "details"]
+    assert all(i < first_h2 for i in notes), f"{page}: notes belong before the Endpoint"
+    tabs = [label.get_text(strip=True) for label in
+            _first(_section(soup, "response"), "div.tabbed-labels").find_all("label")]
+    assert tabs == ["Example", "Schema"], page
+    tabsets = [e for e in _section(soup, "request-examples") if "tabbed-set" in e.get("class", [])]
+    assert tabsets, f"{page}: no request examples"
+    for tabset in tabsets:
+        labels = [label.get_text(strip=True) for label in tabset.select(".tabbed-labels label")]
+        assert labels == ["Python", "curl"], page
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_endpoint_line_matches_openapi(built_site: Path, page: str,
+                                            operation_id: str) -> None:
+    method, path, operation = _operation(operation_id)
+    code = _first(_section(_html(built_site, page), "endpoint"), "pre code").get_text()
+    lines = code.strip().splitlines()
+    assert lines[0] == f"{method} {path} HTTP/1.1", page
+    assert f"Host: {urlsplit(DOCUMENT['servers'][0]['url']).netloc}" in lines
+    assert ("Content-Type: application/json" in lines) == ("requestBody" in operation), page
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_parameter_table_matches_openapi(built_site: Path, page: str,
+                                              operation_id: str) -> None:
+    params = _operation(operation_id)[2].get("parameters", [])
+    section = _section(_html(built_site, page), "parameters")
+    if not params:
+        assert "no parameters" in " ".join(e.get_text() for e in section)
+        return
+    rows = _rows(_first(section, "table"))
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        (p["name"], p["in"], "yes" if p.get("required") else "no") for p in params
+    ], page
+    for row, param in zip(rows, params, strict=True):
+        schema = param["schema"]
+        assert row[2].startswith(schema["type"]), (page, row)
+        for key in ("pattern", "minimum", "maximum", "default"):
+            if key in schema:
+                assert str(schema[key]) in " ".join(row), (page, param["name"], key)
+        for value in schema.get("enum", []):
+            assert value in row[2], (page, param["name"], value)
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_request_body_table_matches_openapi(built_site: Path, page: str,
+                                                 operation_id: str) -> None:
+    operation = _operation(operation_id)[2]
+    section = _section(_html(built_site, page), "request-body")
+    if "requestBody" not in operation:
+        assert "does not take a request body" in " ".join(e.get_text() for e in section)
+        return
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert _field_rows(_first(section, "table")) == _expected_fields(schema), page
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_response_and_schema_match_openapi(built_site: Path, page: str,
+                                                operation_id: str) -> None:
+    responses = _operation(operation_id)[2]["responses"]
+    success = [s for s in responses if s.startswith("2")]
+    section = _section(_html(built_site, page), "response")
+    rows = _rows(_first(section, "table"))
+    assert [r[0] for r in rows] == success, page
+    for header in responses[success[0]].get("headers", {}):
+        assert header in rows[0][3], (page, header)
+    schema = responses[success[0]]["content"]["application/json"]["schema"]
+    tab = _first(section, "div.tabbed-set").select("div.tabbed-block")[1]
+    assert _field_rows(tab.find("table")) == _expected_fields(schema), page
+    shown = json.loads(tab.select_one("details pre code").get_text())
+    assert set(shown["properties"]) == set(_resolve(schema)["properties"]), page
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_error_table_matches_openapi(built_site: Path, page: str,
+                                          operation_id: str) -> None:
+    responses = _operation(operation_id)[2]["responses"]
+    expected = {
+        int(status): set(answer["content"]["application/problem+json"]["examples"])
+        for status, answer in responses.items() if int(status) >= 400
+    }
+    table = _first(_section(_html(built_site, page), "errors"), "table")
+    shown = {}
+    for row in table.select("tbody tr"):
+        cells = row.find_all("td")
+        status = int(cells[0].get_text().split()[0])
+        codes = {a.get_text(strip=True) for a in cells[1].find_all("a")}
+        for link in cells[1].find_all("a"):
+            assert link["href"].endswith(f"concepts/errors/#{link.get_text(strip=True)}")
+        meaning = cells[2].get_text(" ", strip=True)
+        assert meaning, (page, status)
+        shown[status] = codes
+    assert shown == expected, page
+
+
+@pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
+def test_site_try_it_mount_point(built_site: Path, page: str, operation_id: str) -> None:
+    section = _section(_html(built_site, page), "try-it")
+    mounts = [e for e in section if e.name == "div" and "cws-try-it" in e.get("class", [])]
+    assert len(mounts) == 1, page
+    assert mounts[0]["data-operation"] == operation_id
+    assert not mounts[0].contents, "the mount point is filled in by try-it.js"
+    noscript = next(e for e in section if e.name == "noscript")
+    assert "uv run cloudws serve" in noscript.get_text()
+
+
+# -- the errors page ---------------------------------------------------------------------
+
+
+def test_site_errors_page_has_an_anchored_row_per_code(built_site: Path) -> None:
+    base = urlsplit(PROBLEM_BASE)
+    site_url = load_config(str(ROOT / "mkdocs.yml"))["site_url"]
+    assert PROBLEM_BASE.startswith(site_url), "problem types point outside the site"
+    soup = _html(built_site, base.path.strip("/") + ".md")
+    rows = soup.select("article table tbody tr")
+    shown = {}
+    for row in rows:
+        anchor = row.select_one("td a[id]")
+        if anchor is not None:
+            shown[anchor["id"]] = row.find_all("td")[1].get_text(strip=True)
+    assert list(shown) == list(ERROR_CODES)
+    for code, entry in ERROR_CODES.items():
+        assert shown[code] == f"{entry.status} {entry.title}"
+        assert soup.find_all(id=code) and len(soup.find_all(id=code)) == 1
+
+
+# -- the hooks ---------------------------------------------------------------------------
+
+
+def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(front_matter + page)
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: tiny
+        docs_dir: docs
+        site_dir: site
+        hooks:
+          - {HOOKS / 'site.py'}
+        """))
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+
+
+@pytest.mark.parametrize(("page", "front_matter", "message"), [
+    ("# Tiny\n\n{{ no_such_block }}\n", "", r"index\.md:3: \{\{ no_such_block \}\}: unknown"),
+    ("# Tiny\n\nSee {{ endpoint }} here.\n", "", r"index\.md: line 3: .* is not a placeholder"),
+    ("# Tiny\n\n{{ endpoint }}\n", "", r"index\.md:3: \{\{ endpoint \}\} needs 'operation"),
+    ("# Tiny\n\n{{ schema Nope }}\n", "", r"index\.md:3: .*no schema 'Nope'"),
+    ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n", r"index\.md: .*nukeWorkstation"),
+])
+def test_site_hooks_fail_the_build_naming_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, front_matter: str,
+    message: str,
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _build_tiny_site(tmp_path, page, front_matter)
+    assert re.search(message, f"{failure.value}\n{caplog.text}"), caplog.text
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path) -> None:
+    page = ("# Tiny\n\n{{ endpoint }}\n\n```text\n{{ not_a_placeholder }}\n```\n\n"
+            "Write `{{ endpoint }}` on its own line.\n")
+    _build_tiny_site(tmp_path, page, "---\noperation: getVolume\n---\n")
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert "GET /v1/volumes/{id} HTTP/1.1" in html
+    assert "{{ not_a_placeholder }}" in html and "<code>{{ endpoint }}</code>" in html
+    assert json.loads((tmp_path / "site" / "openapi.json").read_text()) == DOCUMENT
+
+
+@pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks"])
+def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(HOOKS))
+    result = doctest.testmod(importlib.import_module(module),
+                             optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0, result
+
+
+# -- nothing loaded from another host ----------------------------------------------------
+
+#: ``<link rel>`` values that make the browser fetch ``href``.
+_LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest",
+                 "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch"}
+#: Elements and attributes whose URL the browser loads.
+_LOADING_ATTRS = {"script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"],
+                  "iframe": ["src"], "frame": ["src"], "embed": ["src"], "audio": ["src"],
+                  "video": ["src", "poster"], "track": ["src"], "object": ["data"],
+                  "input": ["src"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"],
+                  "feimage": ["href", "xlink:href"]}
+#: Absolute URLs inside Material's JavaScript, and why each is never loaded by this site.
+_THEME_JS_URLS = {
+    "https://api.github.com": "repository facts, only with repo_url (checked unset below)",
+    "https://unpkg.com/mermaid": "Mermaid, only for .mermaid blocks (checked absent below)",
+    "https://unpkg.com/resize-observer-polyfill": "only in browsers without ResizeObserver",
+    "https://clipboardjs.com": "a licence comment",
+    "http://lunrjs.com": "a licence comment",
+    "http://tartarus.org": "a licence comment",
+    "https://bit.ly": "a comment",
+}
+#: Lunr's stemmers for languages other than English, loaded by the search worker only for
+#: those languages (the search language is checked to be English below).
+_SEARCH_LANGUAGES = "assets/javascripts/lunr/"
+_URL_IN_JS = re.compile(r"""(?:https?|wss?)://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s"'`)\\]*""")
+
+
+def _remote(url: str) -> bool:
+    url = url.strip()
+    return url.startswith("//") or urlsplit(url).scheme in {"http", "https", "ftp", "ws", "wss"}
+
+
+def _css_urls(css: str) -> Iterator[str]:
+    """Every URL a stylesheet loads: ``url(...)``, ``@import "..."``, ``image-set("...")``."""
+
+    def walk(nodes: list[Any] | None) -> Iterator[str]:
+        for node in nodes or ():
+            if node.type == "url":
+                yield node.value
+            elif node.type == "function" and node.lower_name in {"url", "image-set"}:
+                yield from (t.value for t in node.arguments if t.type == "string")
+            elif node.type == "at-rule" and node.lower_at_keyword == "import":
+                yield from (t.value for t in node.prelude if t.type == "string")
+            for child in ("prelude", "content", "arguments"):
+                value = getattr(node, child, None)
+                if isinstance(value, list):
+                    yield from walk(value)
+
+    yield from walk(tinycss2.parse_stylesheet(css))
+
+
+def _loads_in_html(html: str) -> Iterator[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("link", href=True):
+        if _LOADING_RELS & {r.lower() for r in link.get("rel", [])}:
+            yield link["href"]
+    for tag, attrs in _LOADING_ATTRS.items():
+        for element in soup.find_all(tag):
+            for attr in attrs:
+                for value in (element.get(attr) or "").split(","):
+                    if value.strip():
+                        yield value.strip().split()[0]
+    for meta in soup.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
+        yield meta.get("content", "").partition("url=")[2]
+    for style in soup.find_all("style"):
+        yield from _css_urls(style.get_text())
+    for element in soup.find_all(style=True):
+        yield from _css_urls(f"x{{{element['style']}}}")
+
+
+def test_site_css_url_finder_sees_imports_and_urls() -> None:
+    css = ('@import "https://a.example/x.css"; @import url(//b.example/y.css);'
+           'p { background: url(https://c.example/i.png) } '
+           '@font-face { src: url("https://d.example/f.woff2") }')
+    assert {u for u in _css_urls(css) if _remote(u)} == {
+        "https://a.example/x.css", "//b.example/y.css", "https://c.example/i.png",
+        "https://d.example/f.woff2"}
+
+
+def test_site_loads_nothing_from_another_host(built_site: Path) -> None:
+    found = []
+    for file in sorted(built_site.rglob("*")):
+        where = file.relative_to(built_site).as_posix()
+        if file.suffix == ".html":
+            html = file.read_text()
+            found += [(where, url) for url in _loads_in_html(html) if _remote(url)]
+            soup = BeautifulSoup(html, "html.parser")
+            assert not soup.select(".mermaid"), f"{where}: Mermaid loads from a CDN"
+            assert not soup.select('[data-md-component="source"]'), \
+                f"{where}: repository facts load from api.github.com"
+            for script in soup.find_all("script", src=False):
+                found += [(where, u) for u in _URL_IN_JS.findall(script.get_text())]
+        elif file.suffix == ".css":
+            found += [(where, url) for url in _css_urls(file.read_text()) if _remote(url)]
+        elif file.suffix == ".js" and not where.startswith(_SEARCH_LANGUAGES):
+            for url in _URL_IN_JS.findall(file.read_text()):
+                theme = where.startswith("assets/javascripts/")
+                if not (theme and any(url.startswith(k) for k in _THEME_JS_URLS)):
+                    found.append((where, url))
+    assert found == []
+
+
+def test_site_theme_makes_no_remote_font_or_repository_requests() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["theme"]["font"] is False
+    assert config["repo_url"] is None
+    assert config["edit_uri"], "edit links are on"
+    plugins = config["plugins"]
+    assert not set(plugins) & {"material/privacy", "material/social", "privacy", "social"}
+    assert plugins["material/search"].config["lang"] in (None, ["en"])
+
+
+def test_site_pages_are_not_built_from_hooks_folder(built_site: Path) -> None:
+    assert not (built_site / "hooks").exists()
+    assert not list(built_site.rglob("*.py"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
