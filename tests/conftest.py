@@ -38,3 +38,56 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
     build(config)
     return site_dir
+
+
+# -- the docs example harness (tests/harness/) -------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from .harness import plugin
+
+    plugin.register(config)
+
+
+@pytest.fixture(scope="session")
+def docs_sandbox(pytestconfig: pytest.Config):
+    """The session's sandbox for docs examples and scenarios; reset it before each use.
+
+    Every exchange it answers is recorded for the coverage table.
+    """
+    from .harness import plugin
+    from .harness.sandbox import DocsSandbox
+
+    docs_plugin = plugin.register(pytestconfig)
+    sandbox = DocsSandbox.create()
+    coverage = docs_plugin.start(sandbox.app.openapi())
+    sandbox.recorder.on_record = lambda kind, source, exchange: coverage.add(
+        kind, source, exchange.operation_id, exchange.status
+    )
+    return sandbox
+
+
+@pytest.fixture(scope="session")
+def api_schemas(docs_sandbox):
+    """Validators for the bodies of the sandbox's OpenAPI document."""
+    from .harness.jsoncheck import ApiSchemas
+
+    return ApiSchemas(docs_sandbox.app.openapi())
+
+
+@pytest.fixture(scope="session")
+def tls_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
+    """The docs sandbox over HTTPS on loopback, with the ``.curlrc`` that reaches it."""
+    from .harness.tls import TlsSandbox
+
+    with TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")) as server:
+        yield server
+
+
+@pytest.fixture
+def docs_token(monkeypatch: pytest.MonkeyPatch) -> str:
+    """``CLOUDWS_TOKEN`` set to the sandbox token the examples read."""
+    from .harness.sandbox import DOCS_TOKEN
+
+    monkeypatch.setenv("CLOUDWS_TOKEN", DOCS_TOKEN)
+    return DOCS_TOKEN

@@ -1,0 +1,55 @@
+"""What every request an example makes must be: an API operation, answered as documented.
+
+A path typo answers 404 from no operation; a wrong method, 405; a status the operation
+does not document means the page and the stub disagree. And an example that shows no
+output must not be quietly failing: its requests must succeed.
+
+Example:
+    >>> from cloudws.app import Exchange, create_app
+    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> ok = Exchange("DELETE", "/v1/volumes/vol-scratch01", "deleteVolume", 200)
+    >>> check_exchanges([ok], schemas, "docs/volumes/delete.md:40", shows_output=False)
+    >>> typo = Exchange("DELETE", "/v1/volume/vol-scratch01", None, 404)
+    >>> check_exchanges([typo], schemas, "docs/volumes/delete.md:40", shows_output=True)
+    Traceback (most recent call last):
+    ...
+    tests.harness.checks.ExampleError: docs/volumes/delete.md:40: DELETE /v1/volume/vol-scratch01 is not an operation of the API (it answered 404): check the method and path
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cloudws.app import Exchange
+
+from .jsoncheck import ApiSchemas
+
+__all__ = ["INTENDED_NON_OPERATIONS", "ExampleError", "check_exchanges"]
+
+#: Statuses an example may get from a path that is no operation, on purpose: the
+#: removed ``GET .../delete`` (410) and a method the path does not take (405).
+INTENDED_NON_OPERATIONS = frozenset({405, 410})
+
+
+class ExampleError(AssertionError):
+    """An example that does not do what its page says; the message names page and line."""
+
+
+def check_exchanges(exchanges: Sequence[Exchange], schemas: ApiSchemas, where: str, *,
+                    shows_output: bool) -> None:
+    """Fail, naming ``where``, unless every exchange is a documented answer."""
+    __tracebackhide__ = True
+    for exchange in exchanges:
+        request = f"{exchange.method} {exchange.path}"
+        if exchange.operation_id is None:
+            if exchange.status not in INTENDED_NON_OPERATIONS:
+                raise ExampleError(f"{where}: {request} is not an operation of the API (it "
+                                   f"answered {exchange.status}): check the method and path")
+        elif exchange.status not in schemas.response_statuses(exchange.operation_id):
+            documented = ", ".join(map(str, schemas.response_statuses(exchange.operation_id)))
+            raise ExampleError(f"{where}: {request} ({exchange.operation_id}) answered "
+                               f"{exchange.status}, which the API does not document for it "
+                               f"(documented: {documented})")
+        if not shows_output and exchange.status >= 400:
+            raise ExampleError(f"{where}: {request} answered {exchange.status}, and the "
+                               "example shows no output that would say so")

@@ -1,0 +1,129 @@
+"""Run a curl example verbatim and check it: its host, its requests, what it printed.
+
+The command text goes to ``bash -c`` exactly as the page shows it (a ``console`` block
+only loses its ``$`` prompt), with ``PATH=/usr/bin:/bin`` so that ``curl`` is the system
+binary, ``CLOUDWS_TOKEN`` set to a sandbox token, and the ``.curlrc`` of
+:class:`~tests.harness.tls.TlsSandbox`.
+
+Example:
+    >>> check_hosts("curl -s https://api.cloudworkstation.example.com/v1/volumes", "p.md:1")
+    >>> check_hosts("curl -s http://localhost:8000/v1/volumes", "p.md:1")
+    Traceback (most recent call last):
+    ...
+    tests.harness.checks.ExampleError: p.md:1: the command calls http://localhost:8000/v1/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pytest_examples import CodeExample
+
+from cloudws.app import Exchange
+from cloudws.testing import API_HOST
+
+from .checks import ExampleError, check_exchanges
+from .discovery import CurlCase, Shown
+from .jsoncheck import ApiSchemas, json_diff, parse_json_documents
+from .sandbox import DOCS_TOKEN, DocsSandbox
+from .tls import TlsSandbox
+
+__all__ = ["check_hosts", "run_command", "run_curl_case"]
+
+_REFRESH = "uv run pytest --update-examples"
+
+_URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
+_TIMEOUT = 30
+
+
+def check_hosts(command: str, where: str) -> None:
+    """Fail unless every URL in ``command`` is on ``https://`` + the API host."""
+    for url in _URL.findall(command):
+        parts = urlsplit(url)
+        if parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443):
+            raise ExampleError(
+                f"{where}: the command calls {url}; curl examples call the API at "
+                f"https://{API_HOST}/v1/..."
+            )
+
+
+def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` as the reader would paste it into bash."""
+    return subprocess.run(
+        ["/bin/bash", "--noprofile", "--norc", "-c", command],
+        env={**env, "PATH": "/usr/bin:/bin", "CLOUDWS_TOKEN": DOCS_TOKEN},
+        cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT, stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, schemas: ApiSchemas,
+                  *, updates: list[CodeExample] | None = None) -> None:
+    """Run every command of ``case`` from the fixture state and check what it printed.
+
+    With ``updates`` (``--update-examples``), a shown output that differs is queued
+    there for rewriting instead of failing.
+    """
+    __tracebackhide__ = True
+    sandbox.reset()
+    for command in case.commands:
+        check_hosts(command.text, command.where)
+        with sandbox.recorder.capture(case.id) as exchanges:
+            done = run_command(command.text, server.env(), server.workdir)
+            server.wait_idle()
+        if done.returncode != 0:
+            raise ExampleError(f"{command.where}: the command exited with {done.returncode}:\n"
+                               f"{done.stderr.strip()}")
+        if not exchanges:
+            raise ExampleError(f"{command.where}: the command made no request to the API")
+        check_exchanges(exchanges, schemas, command.where, shows_output=command.shown is not None)
+        shown = command.shown
+        if shown is not None:
+            diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
+                             f"printed by the command at {command.where}")
+            if diff is not None and updates is not None:
+                updates.append(replace(shown.target, source=_with_newline(done.stdout)))
+            elif diff is not None:
+                raise ExampleError(
+                    f"{shown.where}: the output shown is not what the command at "
+                    f"{command.where} prints (- shown, + printed):\n{diff}\n{_refresh(shown)}"
+                )
+        _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
+
+
+def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,
+                   where: str) -> None:
+    __tracebackhide__ = True
+    documents = parse_json_documents(stdout)
+    if documents is None:
+        return
+    if len(documents) == len(exchanges):
+        pairs = list(zip(documents, exchanges, strict=True))
+    elif len(documents) == 1:
+        pairs = [(documents[0], exchanges[-1])]
+    else:
+        raise ExampleError(f"{where}: {len(exchanges)} requests printed {len(documents)} JSON "
+                           "documents: show one response per request")
+    for document, exchange in pairs:
+        if exchange.operation_id is None:
+            errors = schemas.component_errors("Problem", document)
+            what = f"a Problem ({exchange.method} {exchange.path} answered {exchange.status})"
+        else:
+            errors = schemas.response_errors(exchange.operation_id, exchange.status, document)
+            what = f"the {exchange.status} response of {exchange.operation_id}"
+        if errors:
+            raise ExampleError(f"{where}: the response is not valid against the schema of "
+                               f"{what} in the OpenAPI document:\n  " + "\n  ".join(errors))
+
+
+def _with_newline(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _refresh(shown: Shown) -> str:
+    return (f"Refresh it with `{_REFRESH}` (it rewrites {shown.where.rsplit(':', 1)[0]} with "
+            "what the command prints), then review the change with `git diff`.")

@@ -1,0 +1,82 @@
+"""A JSON block that is not a curl output says what it shows, and is checked as that.
+
+The declaration is an HTML comment on the line just before the block's fence:
+
+- ``<!-- response: <operationId> <status> -->`` — valid against that response's schema;
+- ``<!-- request: <operationId> -->`` — valid against that operation's request body schema;
+- ``<!-- schema: <Name> -->`` — equal to ``components.schemas.<Name>`` of the document.
+
+Example:
+    >>> from pathlib import Path
+    >>> from cloudws.app import create_app
+    >>> from tests.harness.pages import Page
+    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> page = Page.from_text(Path("docs/p.md"), '<!-- request: createVolume -->\\n'
+    ...                       '```json\\n{"size_gb": "big"}\\n```\\n')
+    >>> case = JsonCase("docs/p.md:2", page.fences[0], page.fences[0].source)
+    >>> check_declared_json(case, schemas)
+    Traceback (most recent call last):
+    ...
+    tests.harness.checks.ExampleError: docs/p.md:2: the JSON is not a valid request body of createVolume:
+      $.size_gb: 'big' is not of type 'integer'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .checks import ExampleError
+from .discovery import JsonCase
+from .jsoncheck import ApiSchemas, json_diff
+from .pages import display_path
+
+__all__ = ["DECLARATION_HELP", "check_declared_json"]
+
+DECLARATION_HELP = (
+    "say what it shows in an HTML comment on the line just before its fence: "
+    "<!-- response: <operationId> <status> -->, <!-- request: <operationId> --> or "
+    "<!-- schema: <SchemaName> --> (or put it right after the curl block whose output it is)"
+)
+_FORMS = {
+    "response": re.compile(r"^response:\s*(?P<op>\w+)\s+(?P<status>\d{3})$"),
+    "request": re.compile(r"^request:\s*(?P<op>\w+)$"),
+    "schema": re.compile(r"^schema:\s*(?P<name>\w+)$"),
+}
+
+
+def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
+    """Fail, naming the block's page and line, unless it is what it declares."""
+    __tracebackhide__ = True
+    where = case.fence.where
+    declaration = case.fence.declaration or ""
+    kind, match = next(((k, m) for k, form in _FORMS.items() if (m := form.match(declaration))),
+                       (None, None))
+    if match is None:
+        said = f" (it says {declaration!r})" if declaration else ""
+        raise ExampleError(f"{where}: a JSON block that is no curl output must {DECLARATION_HELP}"
+                           f"{said}")
+    try:
+        body = json.loads(case.text)
+    except json.JSONDecodeError as exc:
+        line = case.fence.line + exc.lineno
+        raise ExampleError(f"{display_path(case.fence.path)}:{line}: not valid JSON: "
+                           f"{exc.msg}") from None
+    try:
+        if kind == "response":
+            errors = schemas.response_errors(match["op"], int(match["status"]), body)
+            what = f"a valid {match['status']} response of {match['op']}"
+        elif kind == "request":
+            errors = schemas.request_errors(match["op"], body)
+            what = f"a valid request body of {match['op']}"
+        else:
+            expected = json.dumps(schemas.component(match["name"]), indent=2)
+            diff = json_diff(case.text, expected, f"shown at {where}",
+                             f"components.schemas.{match['name']}")
+            errors = [diff] if diff else []
+            what = f"the schema {match['name']} of the OpenAPI document"
+    except KeyError as exc:
+        raise ExampleError(f"{where}: the declaration {declaration!r} names nothing: "
+                           f"{exc.args[0]}") from None
+    if errors:
+        raise ExampleError(f"{where}: the JSON is not {what}:\n  " + "\n  ".join(errors))

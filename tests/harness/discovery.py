@@ -1,0 +1,330 @@
+"""Find every example of the docs: Python, curl, and the JSON shown beside them.
+
+Nothing is listed by hand. The rules (also on ``docs/contributing.md``):
+
+- Python: every ```` ```python ```` block of ``docs/**/*.md`` (found with pytest-examples'
+  ``find_examples``) and every ``snippets/**/*.py``. A page whose front matter says
+  ``examples: shared`` is one case: its blocks run in page order on one sandbox.
+- curl: every ```` ```bash ````/``sh``/``console`` block whose first command is ``curl``,
+  and every ``snippets/**/*.sh``. What it prints is shown by the ```` ```json ```` block
+  right after it (no heading or other code block between), or, for a snippet ``x.sh``, by
+  ``x.json`` beside it, or, in a ``console`` block, by the lines after the command.
+- JSON: a ```` ```json ```` block not shown as a curl output must be declared by an HTML
+  comment on the line before it (``<!-- response: deleteWorkstation 200 -->``).
+- A block that only includes snippet files (``--8<-- "snippets/x.py"``) is not run on the
+  page; the snippet is run as a file.
+
+Example:
+    >>> import tempfile
+    >>> tmp = Path(tempfile.mkdtemp())
+    >>> _ = (tmp / "p.md").write_text(
+    ...     "```bash\\ncurl -s https://api.cloudworkstation.example.com/v1/volumes\\n```\\n\\n"
+    ...     "```json\\n{}\\n```\\n")
+    >>> [case] = curl_cases(tmp, tmp / "none")
+    >>> Path(case.id).name, Path(case.commands[0].shown.where).name
+    ('p.md:1', 'p.md:6')
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from pytest_examples import CodeExample, find_examples
+
+from .pages import ROOT, Fence, Page, display_path
+
+__all__ = [
+    "DOCS",
+    "SNIPPETS",
+    "CurlCase",
+    "CurlCommand",
+    "JsonCase",
+    "PythonCase",
+    "Shown",
+    "curl_cases",
+    "json_cases",
+    "pages",
+    "python_cases",
+]
+
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+
+_SHELL = {"bash", "sh", "shell", "console"}
+_FIRST_WORD = re.compile(r"^\s*(?:\$\s+)?([^\s#]\S*)")
+
+
+@dataclass
+class PythonCase:
+    """Python code run as one test: one block, one snippet file, or a shared page's blocks."""
+
+    id: str
+    examples: list[CodeExample]
+    shared: bool = False
+
+
+@dataclass
+class Shown:
+    """Output shown to the reader: its text, where it is, and how to rewrite it."""
+
+    text: str
+    where: str
+    #: The span to rewrite under ``--update-examples`` (a page block or a whole file).
+    target: CodeExample
+
+
+@dataclass
+class CurlCommand:
+    """One command to run verbatim, and the output the docs show for it (if any)."""
+
+    text: str
+    where: str
+    shown: Shown | None
+
+
+@dataclass
+class CurlCase:
+    """curl commands run as one test, from the fixture state, in order."""
+
+    id: str
+    commands: list[CurlCommand]
+
+
+@dataclass
+class JsonCase:
+    """A JSON block that is not a curl output: it must declare what it shows."""
+
+    id: str
+    fence: Fence
+    text: str
+
+
+def pages(docs: Path = DOCS) -> list[Page]:
+    """Every Markdown page under ``docs``, sorted by path."""
+    return [Page.read(path) for path in sorted(docs.rglob("*.md"))]
+
+
+def python_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[PythonCase]:
+    """Every Python example: page blocks (shared pages as one case) and snippet files."""
+    cases: list[PythonCase] = []
+    for page in pages(docs):
+        found = [ex for ex in find_examples(page.path) if not _only_includes(page, ex)]
+        for example in found:  # one rewrite group per file, shared with its JSON blocks
+            example.group = _group(page)
+        _check_includes(page, snippets, {"py", "python"}, ".py")
+        if not found:
+            continue
+        if page.front_matter.get("examples") == "shared":
+            spans = ",".join(f"{ex.start_line}-{ex.end_line}" for ex in found)
+            cases.append(PythonCase(f"{page.where}:shared({spans})", found, shared=True))
+        else:
+            cases += [PythonCase(f"{page.where}:{ex.start_line}-{ex.end_line}", [ex])
+                      for ex in found]
+    for path in sorted(snippets.rglob("*.py")) if snippets.is_dir() else []:
+        cases.append(PythonCase(display_path(path), [_whole_file(path)]))
+    return cases
+
+
+def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
+    """Every curl example: page blocks and ``snippets/**/*.sh`` with their shown output."""
+    cases: list[CurlCase] = []
+    for page in pages(docs):
+        _check_includes(page, snippets, _SHELL, ".sh")
+        for index, fence in enumerate(page.fences):
+            if fence.lang not in _SHELL:
+                continue
+            if _includes_sh(fence):
+                case = _included_script_case(page, index)
+                if case is not None:
+                    cases.append(case)
+            elif not fence.includes and _starts_with_curl(fence):
+                cases.append(CurlCase(fence.where, _page_commands(page, index)))
+    for path in sorted(snippets.rglob("*.sh")) if snippets.is_dir() else []:
+        output = path.with_suffix(".json")
+        shown = None
+        if output.exists():
+            shown = Shown(output.read_text("utf-8"), f"{display_path(output)}:1",
+                          _whole_file(output))
+        cases.append(CurlCase(display_path(path), [
+            CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown)
+        ]))
+    return cases
+
+
+def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
+    """Every JSON block that is not shown as a curl output (included ones resolved)."""
+    cases: list[JsonCase] = []
+    for page in pages(docs):
+        tied = {_tied_output(page, i) for i, f in enumerate(page.fences)
+                if f.lang in _SHELL and (_starts_with_curl(f) or _includes_sh(f))}
+        for index, fence in enumerate(page.fences):
+            if fence.lang != "json" or index in tied:
+                continue
+            if fence.includes and all(_resolve(page, name).with_suffix(".sh").exists()
+                                      for name in fence.includes):
+                continue  # the output of a snippet x.sh: checked with it
+            if fence.includes:
+                text = "".join(_resolve(page, name).read_text("utf-8") for name in fence.includes)
+            else:
+                text = fence.source
+            cases.append(JsonCase(fence.where, fence, text))
+    return cases
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _starts_with_curl(fence: Fence) -> bool:
+    for line in fence.source.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if fence.lang == "console" and not line.startswith("$"):
+            continue
+        match = _FIRST_WORD.match(line)
+        return bool(match) and match[1] == "curl"  # type: ignore[index]
+    return False
+
+
+def _includes_sh(fence: Fence) -> bool:
+    return bool(fence.includes) and all(name.endswith(".sh") for name in fence.includes)
+
+
+def _included_script_case(page: Page, index: int) -> CurlCase | None:
+    """A page that includes ``x.sh`` and shows some output other than ``x.json`` after it
+    is a case of its own; otherwise the snippet's own case covers it."""
+    fence = page.fences[index]
+    tied = _tied_output(page, index)
+    if tied is None:
+        return None
+    scripts = [_resolve(page, name) for name in fence.includes]
+    output = page.fences[tied]
+    if [_resolve(page, name) for name in output.includes] == [
+        path.with_suffix(".json") for path in scripts
+    ]:
+        return None
+    text = "".join(path.read_text("utf-8") for path in scripts)
+    return CurlCase(fence.where, [CurlCommand(text, fence.where, _shown_from_fence(page, output))])
+
+
+def _tied_output(page: Page, index: int) -> int | None:
+    """Index of the JSON fence shown as the output of the curl fence at ``index``."""
+    if index + 1 >= len(page.fences):
+        return None
+    fence, following = page.fences[index], page.fences[index + 1]
+    if following.lang != "json" or following.declaration is not None:
+        return None
+    if page.headings_between(fence, following):
+        return None
+    return index + 1
+
+
+def _page_commands(page: Page, index: int) -> list[CurlCommand]:
+    fence = page.fences[index]
+    tied = _tied_output(page, index)
+    tied_shown = _shown_from_fence(page, page.fences[tied]) if tied is not None else None
+    if fence.lang != "console":
+        return [CurlCommand(fence.source, fence.where, tied_shown)]
+    commands = _console_commands(page, fence)
+    if commands and commands[-1].shown is None:
+        commands[-1].shown = tied_shown
+    return commands
+
+
+def _console_commands(page: Page, fence: Fence) -> list[CurlCommand]:
+    """Split a console block into ``$ `` commands, each with the lines it prints."""
+    lines = fence.source.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    commands: list[CurlCommand] = []
+    number = 0
+    while number < len(lines):
+        if not lines[number].startswith("$"):
+            number += 1
+            continue
+        start = number
+        text = [lines[number][1:].lstrip()]
+        while text[-1].endswith("\\") and number + 1 < len(lines):
+            number += 1
+            text.append(lines[number])
+        number += 1
+        out_start = number
+        while number < len(lines) and not lines[number].startswith("$"):
+            number += 1
+        output = lines[out_start:number]
+        shown = None
+        if any(line.strip() for line in output):
+            source = "\n".join(output) + "\n"
+            first = fence.first_content_line + out_start
+            shown = Shown(source, f"{page.where}:{first}", _span(page, fence, out_start, number))
+        commands.append(CurlCommand("\n".join(text) + "\n",
+                                    f"{page.where}:{fence.first_content_line + start}", shown))
+    return commands
+
+
+def _span(page: Page, fence: Fence, first: int, last: int) -> CodeExample:
+    """A rewritable span of lines ``[first, last)`` of ``fence``'s content."""
+    line_starts = [fence.start_index]
+    for line in page.text[fence.start_index:fence.end_index].split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    start, end = line_starts[first], line_starts[last]
+    return _example(page.path, page.text[start:end], fence.line + first, start, end, fence.indent,
+                    _group(page))
+
+
+def _shown_from_fence(page: Page, fence: Fence) -> Shown:
+    if fence.includes:
+        path = _resolve(page, fence.includes[0])
+        return Shown(path.read_text("utf-8"), f"{display_path(path)}:1", _whole_file(path))
+    target = _example(page.path, fence.source, fence.line, fence.start_index, fence.end_index,
+                      fence.indent, _group(page))
+    return Shown(fence.source, f"{page.where}:{fence.first_content_line}", target)
+
+
+def _only_includes(page: Page, example: CodeExample) -> bool:
+    fence = next((f for f in page.fences if f.line == example.start_line), None)
+    return fence is not None and bool(fence.includes)
+
+
+def _check_includes(page: Page, snippets: Path, langs: set[str], suffix: str) -> None:
+    """An included example file must exist and be under ``snippets/``, where it is run."""
+    for fence in page.fences:
+        if fence.lang not in langs:
+            continue
+        for name in fence.includes:
+            path = _resolve(page, name)
+            if not path.exists():
+                raise ValueError(f"{fence.where}: includes {name}, which does not exist")
+            if path.suffix == suffix and snippets.resolve() not in path.resolve().parents:
+                raise ValueError(f"{fence.where}: includes {name}, which is not under "
+                                 f"{display_path(snippets)}/, so no test would run it")
+
+
+def _resolve(page: Page, name: str) -> Path:
+    for base in (ROOT, page.path.parent, page.path.parents[1] if len(page.path.parents) > 1
+                 else page.path.parent):
+        if (base / name).exists():
+            return base / name
+    return ROOT / name
+
+
+_GROUPS: dict[Path, uuid.UUID] = {}
+
+
+def _group(page: Page) -> uuid.UUID:
+    """One pytest-examples update group per file, shared with the page's Python blocks."""
+    return _GROUPS.setdefault(page.path, uuid.uuid4())
+
+
+def _whole_file(path: Path) -> CodeExample:
+    text = path.read_text("utf-8")
+    return _example(path, text, 0, 0, len(text), 0, _GROUPS.setdefault(path, uuid.uuid4()))
+
+
+def _example(path: Path, source: str, line: int, start: int, end: int, indent: int,
+             group: uuid.UUID) -> CodeExample:
+    return CodeExample(source=source, path=path, start_line=line,
+                       end_line=line + source.count("\n") + 1, start_index=start,
+                       end_index=end, prefix="", indent=indent, group=group)

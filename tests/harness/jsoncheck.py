@@ -1,0 +1,176 @@
+"""JSON shown on a page: equal to what the stub printed, valid against the OpenAPI schemas.
+
+:class:`ApiSchemas` validates with JSON Schema Draft 2020-12 (the dialect of OpenAPI
+3.1), resolving ``$ref`` against the whole OpenAPI document, so a response is checked
+against exactly the schema the document gives for its operation and status.
+
+Example:
+    >>> from cloudws.app import create_app
+    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> schemas.response_errors("deleteVolume", 200, {"id": "vol-scratch01", "status": "deleted"})
+    []
+    >>> schemas.response_errors("deleteVolume", 200, {"id": "vol-scratch01"})
+    ["$: 'status' is a required property"]
+    >>> print(json_diff('{"a": 1}', '{\\n  "a": 2\\n}', "shown", "printed"))
+    --- shown
+    +++ printed
+    @@ -1 +1,3 @@
+    -{"a": 1}
+    +{
+    +  "a": 2
+    +}
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+__all__ = ["ApiSchemas", "json_diff", "parse_json_documents"]
+
+_URI = "urn:cloudws:openapi"
+
+
+class ApiSchemas:
+    """Validators for the request and response bodies of one OpenAPI document."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self._registry: Registry = Registry().with_resource(
+            _URI, DRAFT202012.create_resource(document)
+        )
+        self._operations = {
+            op["operationId"]: (path, method, op)
+            for path, item in document["paths"].items()
+            for method, op in item.items()
+        }
+
+    @property
+    def operations(self) -> list[str]:
+        """Every operationId of the document."""
+        return list(self._operations)
+
+    def response_statuses(self, operation: str) -> list[int]:
+        """The statuses the document lists for ``operation``."""
+        return [int(s) for s in self._operation(operation)[2]["responses"]]
+
+    def response_errors(self, operation: str, status: int, body: Any) -> list[str]:
+        """Why ``body`` is not a valid ``status`` response of ``operation`` (``[]``: it is)."""
+        path, method, op = self._operation(operation)
+        response = op["responses"].get(str(status))
+        if response is None:
+            return [(f"{operation} does not document the status {status}; it documents "
+                     f"{', '.join(op['responses'])}")]
+        media = list(response.get("content", {}))
+        if not media:
+            return [] if body is None else [f"{operation} {status} has no body"]
+        pointer = "/".join(["#/paths", _escape(path), method, "responses", str(status),
+                            "content", _escape(media[0]), "schema"])
+        return self._errors(pointer, body)
+
+    def request_errors(self, operation: str, body: Any) -> list[str]:
+        """Why ``body`` is not a valid request body of ``operation``."""
+        path, method, op = self._operation(operation)
+        if "requestBody" not in op:
+            return [f"{operation} takes no request body"]
+        media = next(iter(op["requestBody"]["content"]))
+        pointer = "/".join(["#/paths", _escape(path), method, "requestBody", "content",
+                            _escape(media), "schema"])
+        return self._errors(pointer, body)
+
+    def component_errors(self, name: str, body: Any) -> list[str]:
+        """Why ``body`` is not valid against ``components.schemas[name]``."""
+        self.component(name)
+        return self._errors(f"#/components/schemas/{_escape(name)}", body)
+
+    def component(self, name: str) -> Any:
+        """``components.schemas[name]`` of the document."""
+        schemas = self.document["components"]["schemas"]
+        if name not in schemas:
+            raise KeyError(f"the OpenAPI document has no schema {name!r}; it has "
+                           f"{', '.join(sorted(schemas))}")
+        return schemas[name]
+
+    def _operation(self, operation: str) -> tuple[str, str, dict[str, Any]]:
+        if operation not in self._operations:
+            raise KeyError(f"the OpenAPI document has no operation {operation!r}; it has "
+                           f"{', '.join(self._operations)}")
+        return self._operations[operation]
+
+    def _errors(self, pointer: str, body: Any) -> list[str]:
+        validator = _validator(self, pointer)
+        return [f"{error.json_path}: {error.message}"
+                for error in sorted(validator.iter_errors(body), key=lambda e: e.json_path)]
+
+
+@cache
+def _validator(schemas: ApiSchemas, pointer: str) -> Draft202012Validator:
+    return Draft202012Validator(
+        {"$ref": _URI + pointer}, registry=schemas._registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def parse_json_documents(text: str) -> list[Any] | None:
+    """The JSON documents in ``text``, one after another; None if it is not only JSON.
+
+    Example:
+        >>> parse_json_documents('{"a": 1}\\n{"b": 2}\\n')
+        [{'a': 1}, {'b': 2}]
+        >>> parse_json_documents("HTTP/1.1 200 OK") is None
+        True
+    """
+    decoder = json.JSONDecoder()
+    documents, index = [], 0
+    while True:
+        while index < len(text) and text[index].isspace():
+            index += 1
+        if index == len(text):
+            return documents or None
+        try:
+            document, index = decoder.raw_decode(text, index)
+        except json.JSONDecodeError:
+            return None
+        documents.append(document)
+
+
+def json_diff(shown: str, actual: str, shown_label: str, actual_label: str) -> str | None:
+    """A unified diff of ``shown`` against ``actual``, or None when they agree.
+
+    They agree when both are the same JSON documents with keys in the same order (the
+    layout may differ), or when neither is JSON and the text is the same up to trailing
+    whitespace.
+    """
+    shown_docs, actual_docs = parse_json_documents(shown), parse_json_documents(actual)
+    if shown_docs is not None and actual_docs is not None:
+        if _ordered(shown_docs) == _ordered(actual_docs):
+            return None
+    elif _lines(shown) == _lines(actual):
+        return None
+    diff = difflib.unified_diff(_lines(shown), _lines(actual), shown_label, actual_label,
+                                lineterm="")
+    return "\n".join(diff)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.rstrip().split("\n")]
+
+
+def _ordered(value: Any) -> Any:
+    """``value`` with objects as lists of pairs (key order counts) and typed scalars
+    (``true`` is not ``1``, ``1`` is not ``1.0``)."""
+    if isinstance(value, dict):
+        return ["object", [(k, _ordered(v)) for k, v in value.items()]]
+    if isinstance(value, list):
+        return ["array", [_ordered(v) for v in value]]
+    return [type(value).__name__, value]

@@ -1,0 +1,180 @@
+"""Read a Markdown page the way the example tests see it: front matter and fenced blocks.
+
+A :class:`Fence` records where a fenced code block sits (its lines and the character span
+of its content, for rewriting), its language, the declaration comment on the line before
+it (``<!-- response: deleteWorkstation 200 -->``) and whether it only includes snippet
+files (``--8<-- "snippets/x.sh"``).
+
+Example:
+    >>> page = Page.from_text(Path("docs/x.md"), '---\\noperation: getVolume\\n---\\n'
+    ...                       '# Get\\n\\n<!-- response: getVolume 200 -->\\n```json\\n{}\\n```\\n')
+    >>> page.front_matter["operation"]
+    'getVolume'
+    >>> fence = page.fences[0]
+    >>> fence.lang, fence.line, fence.declaration, fence.source
+    ('json', 7, 'response: getVolume 200', '{}\\n')
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["ROOT", "Fence", "Page", "display_path"]
+
+#: The repository root: every path in a message is shown relative to it.
+ROOT = Path(__file__).resolve().parents[2]
+
+_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+_COMMENT = re.compile(r"^\s*<!--\s*(?P<text>.*?)\s*-->\s*$")
+_HEADING = re.compile(r"^#{1,6}\s")
+_INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(?P<q>["']?)(?P<file>[^"'\s]+)(?P=q)\s*$""")
+_INCLUDE_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the repository root when it is inside it, else as given.
+
+    Example:
+        >>> display_path(ROOT / "docs" / "index.md")
+        'docs/index.md'
+    """
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Fence:
+    """One fenced code block of a page."""
+
+    path: Path
+    #: The first word of the info string, lowercased: ``python``, ``bash``, ``json``, ``""``.
+    lang: str
+    info: str
+    #: 1-based line numbers of the opening and closing fence lines.
+    line: int
+    end_line: int
+    #: Character span of the content (between the fence lines), as pytest-examples counts.
+    start_index: int
+    end_index: int
+    indent: int
+    #: The content with the block's indentation removed.
+    source: str
+    #: The text of an HTML comment on the line just before the opening fence, if any.
+    declaration: str | None
+    #: Files named by ``--8<--`` when the block only includes snippets, else ``()``.
+    includes: tuple[str, ...]
+
+    @property
+    def where(self) -> str:
+        """``docs/page.md:12``: the opening fence, as a message names it."""
+        return f"{display_path(self.path)}:{self.line}"
+
+    @property
+    def first_content_line(self) -> int:
+        """The 1-based page line of the block's first content line."""
+        return self.line + 1
+
+
+@dataclass
+class Page:
+    """A Markdown page: its text, front matter and fenced blocks."""
+
+    path: Path
+    text: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: Path) -> Page:
+        """Read and parse ``path``; a front matter that is not YAML mapping is an error."""
+        return cls.from_text(path, path.read_text("utf-8"))
+
+    @classmethod
+    def from_text(cls, path: Path, text: str) -> Page:
+        """Parse ``text`` as the content of ``path``."""
+        return cls(path, text, _front_matter(path, text))
+
+    @property
+    def where(self) -> str:
+        """The page's path, as a message names it."""
+        return display_path(self.path)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The page's lines, without line ends."""
+        return self.text.split("\n")
+
+    @cached_property
+    def fences(self) -> list[Fence]:
+        """Every fenced block, in page order."""
+        return list(_scan(self.path, self.text, self.lines))
+
+    def headings_between(self, first: Fence, second: Fence) -> list[int]:
+        """1-based numbers of heading lines after ``first`` and before ``second``."""
+        return [n for n in range(first.end_line + 1, second.line)
+                if _HEADING.match(self.lines[n - 1])]
+
+
+def _front_matter(path: Path, text: str) -> dict[str, Any]:
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        raise ValueError(f"{display_path(path)}:1: the front matter has no closing '---' line")
+    data = yaml.safe_load(text[4:end]) or {}
+    if not isinstance(data, dict):
+        raise TypeError(f"{display_path(path)}:1: the front matter is not a YAML mapping")
+    return data
+
+
+def _scan(path: Path, text: str, lines: list[str]):  # type: ignore[no-untyped-def]
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    number = 0
+    while number < len(lines):
+        match = _OPEN.match(lines[number])
+        if match is None:
+            number += 1
+            continue
+        indent, fence, info = match["indent"], match["fence"], match["info"]
+        closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        end = next((n for n in range(number + 1, len(lines)) if closing.match(lines[n])), None)
+        if end is None:  # an unclosed fence runs to the end of the page, as Markdown reads it
+            end = len(lines)
+        raw = "\n".join(lines[number + 1:end]) + ("\n" if end > number + 1 else "")
+        comment = _COMMENT.match(lines[number - 1]) if number > 0 else None
+        yield Fence(
+            path=path,
+            lang=(info.split() or [""])[0].lower().lstrip("{.").rstrip("}"),
+            info=info,
+            line=number + 1,
+            end_line=end + 1,
+            start_index=offsets[number + 1],
+            end_index=offsets[number + 1] + len(raw),
+            indent=len(indent),
+            source=textwrap.dedent(raw),
+            declaration=comment["text"] if comment else None,
+            includes=_includes(raw),
+        )
+        number = end + 1
+
+
+def _includes(raw: str) -> tuple[str, ...]:
+    """The snippet files of a block made only of ``--8<--`` lines, else ``()``."""
+    lines = [line for line in raw.split("\n") if line.strip()]
+    if not lines:
+        return ()
+    if all(_INCLUDE.match(line) for line in lines):
+        return tuple(_INCLUDE.match(line)["file"] for line in lines)  # type: ignore[index]
+    if len(lines) >= 2 and _INCLUDE_BLOCK.match(lines[0]) and _INCLUDE_BLOCK.match(lines[-1]):
+        return tuple(line.strip() for line in lines[1:-1])
+    return ()

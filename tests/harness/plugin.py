@@ -1,0 +1,126 @@
+"""The pytest side of the harness: the ``--update-examples`` guard and the coverage table.
+
+Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
+
+- installs the pytest-examples traceback fix (see :mod:`.python_examples`);
+- refuses ``--update-examples`` under pytest-xdist unless ``--dist loadgroup`` keeps
+  every file's examples in one worker (each worker rewrites files by the offsets it
+  read, so two workers rewriting one file would garble it);
+- collects which documented (operation, status) pairs were produced (from xdist workers
+  too), prints the table at the end of the run, and fails the run when the whole suite
+  ran and a pair was produced by nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .coverage import Coverage, documented_statuses
+from .python_examples import fix_example_tracebacks
+
+__all__ = ["NAME", "DocsPlugin", "register"]
+
+NAME = "cloudws-docs"
+_WORKER_KEY = "cloudws_docs"
+UPDATE_UNDER_XDIST = (
+    "--update-examples rewrites files at the end of each worker's session, by the offsets "
+    "that worker read: under pytest-xdist two workers could rewrite one file and garble "
+    "it. Run it in one process (`uv run pytest --update-examples -p no:xdist`), or keep "
+    "each file's examples in one worker with `--dist loadgroup`."
+)
+
+
+def register(config: pytest.Config) -> DocsPlugin:
+    """Check the options and register the plugin (once)."""
+    plugin = config.pluginmanager.get_plugin(NAME)
+    if plugin is None:
+        _refuse_unsafe_update(config)
+        fix_example_tracebacks()
+        plugin = DocsPlugin(config)
+        config.pluginmanager.register(plugin, NAME)
+    return plugin  # type: ignore[no-any-return]
+
+
+def _refuse_unsafe_update(config: pytest.Config) -> None:
+    if not config.getoption("update_examples", False):
+        return
+    parallel = bool(getattr(config.option, "numprocesses", None)) or hasattr(config, "workerinput")
+    if parallel and getattr(config.option, "dist", "no") != "loadgroup":
+        raise pytest.UsageError(UPDATE_UNDER_XDIST)
+
+
+class DocsPlugin:
+    """Coverage of documented statuses across the session (and its xdist workers)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self._coverage: Coverage | None = None
+        self.deselected = 0
+        self.ran_examples = False
+        self.failed_coverage = False
+
+    @property
+    def coverage(self) -> Coverage:
+        """The session's coverage, against the sandbox's OpenAPI document."""
+        if self._coverage is None:
+            from cloudws.app import create_app
+
+            self._coverage = Coverage(documented_statuses(create_app().openapi()))
+        return self._coverage
+
+    def start(self, document: dict[str, Any]) -> Coverage:
+        """Use ``document`` (the session sandbox's) for the documented statuses."""
+        if self._coverage is None:
+            self._coverage = Coverage(documented_statuses(document))
+        self.ran_examples = True
+        return self._coverage
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self.deselected += len(items)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        data = getattr(node, "workeroutput", {}).get(_WORKER_KEY)
+        if data:
+            self.coverage.merge(data["produced"])
+            self.deselected += data["deselected"]
+            self.ran_examples = self.ran_examples or data["ran"]
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if hasattr(self.config, "workerinput"):
+            self.config.workeroutput[_WORKER_KEY] = {  # type: ignore[attr-defined]
+                "produced": self.coverage.export() if self.ran_examples else [],
+                "deselected": self.deselected,
+                "ran": self.ran_examples,
+            }
+            return
+        if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
+            self.failed_coverage = True
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if not self.ran_examples or hasattr(self.config, "workerinput"):
+            return
+        terminalreporter.section("documented statuses produced by the docs and scenarios")
+        for line in self.coverage.table():
+            terminalreporter.write_line(line)
+        if self.failed_coverage:
+            terminalreporter.write_line(
+                "FAILED: every documented status of every operation must be produced by a "
+                "docs example or a scenario (tests/test_scenarios.py).", red=True,
+            )
+        elif self.coverage.missing():
+            terminalreporter.write_line("(part of the suite ran: the 100% rule is not applied)")
+
+    def _whole_suite_ran(self) -> bool:
+        option = self.config.option
+        if option.keyword or option.markexpr or self.deselected:
+            return False
+        if getattr(option, "lf", False) or getattr(option, "stepwise", False):
+            return False
+        return self.config.args_source == pytest.Config.ArgsSource.TESTPATHS or all(
+            arg in (".", str(self.config.rootpath)) for arg in self.config.args
+        )

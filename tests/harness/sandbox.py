@@ -1,0 +1,152 @@
+"""One sandbox for the whole session: its app is built once, its store reset by snapshot.
+
+Building the app (and its OpenAPI document) costs far more than running an example, so
+every Python example, curl run and scenario shares one :class:`DocsSandbox`. Before each,
+:meth:`DocsSandbox.reset` puts the store back to the fixture snapshot (and rewinds its
+clock and ID source), which is what a fresh sandbox would be.
+
+Every answered request reaches :class:`Recorder`, an observer of the app, which notes the
+example or scenario running at the time: that is how the coverage table knows which
+(operation, status) pairs the docs and the scenarios really produced.
+
+Example:
+    >>> import httpx
+    >>> docs = DocsSandbox.create()
+    >>> with docs.in_process(), docs.recorder.capture("doctest", "scenario") as seen:
+    ...     r = httpx.get("https://api.cloudworkstation.example.com/v1/volumes",
+    ...                   headers={"Authorization": "Bearer cws_test_doc"})
+    >>> [(e.operation_id, e.status) for e in seen]
+    [('listVolumes', 200)]
+"""
+
+from __future__ import annotations
+
+import functools
+import ssl
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from unittest import mock
+
+import httpx
+import respx
+from fastapi import FastAPI
+
+from cloudws.app import Exchange, create_app
+from cloudws.store import Store
+from cloudws.testing import mock_api
+
+__all__ = ["DOCS_TOKEN", "DocsSandbox", "Recorder"]
+
+#: The sandbox token the examples read from ``CLOUDWS_TOKEN``.
+DOCS_TOKEN = "cws_test_docs"
+
+
+@dataclass
+class Recorder:
+    """Observer of the sandbox app: every exchange, with the source running at the time.
+
+    ``on_record`` is called with ``(kind, source, exchange)`` for each exchange answered
+    while a source is set (``kind`` is ``"example"`` or ``"scenario"``).
+    """
+
+    on_record: Callable[[str, str, Exchange], None] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _current: tuple[str, str, list[Exchange]] | None = None
+
+    def __call__(self, exchange: Exchange) -> None:
+        with self._lock:
+            current = self._current
+            if current is None:
+                return
+            current[2].append(exchange)
+        if self.on_record is not None:
+            self.on_record(current[1], current[0], exchange)
+
+    @contextmanager
+    def capture(self, source: str, kind: str = "example") -> Iterator[list[Exchange]]:
+        """Attribute every exchange inside the block to ``source``; yield them as a list."""
+        seen: list[Exchange] = []
+        with self._lock:
+            previous, self._current = self._current, (source, kind, seen)
+        try:
+            yield seen
+        finally:
+            with self._lock:
+                self._current = previous
+
+
+@dataclass
+class DocsSandbox:
+    """The session's sandbox app, its store and its recorder."""
+
+    app: FastAPI
+    store: Store
+    recorder: Recorder
+
+    @classmethod
+    def create(cls, on_record: Callable[[str, str, Exchange], None] | None = None) -> DocsSandbox:
+        """A fixture-state sandbox whose app reports to a new :class:`Recorder`."""
+        app = create_app(Store())
+        recorder = Recorder(on_record)
+        app.state.observers.append(recorder)
+        return cls(app, app.state.store, recorder)
+
+    def reset(self) -> None:
+        """Back to the fixture snapshot: resources, clock, IDs; no pending faults."""
+        self.store.reset()
+
+    @contextmanager
+    def in_process(self) -> Iterator[None]:
+        """Route ``httpx`` to this sandbox's app in process (any other host fails).
+
+        An example may start its own ``mock_api()`` (the reference pages do): while it
+        runs, requests go to that sandbox, not to this one.
+
+        ``httpx`` builds a TLS context for every new client, reading the CA bundle from
+        disk each time; no request leaves the process here, so one context is reused.
+        """
+        with ExitStack() as stack:
+            mocked = stack.enter_context(mock_api(app=self.app))
+            for route in mocked.router.routes:
+                route.side_effect = _unless_nested(mocked.router, mocked.handle)
+            stack.enter_context(_reused_tls_contexts())
+            yield
+
+
+def _unless_nested(router: respx.MockRouter, handle: Callable[[httpx.Request], httpx.Response]
+                   ) -> Callable[[httpx.Request], httpx.Response | None]:
+    """``handle``, except while a router started after ``router`` is active: then no
+    match (None), and respx asks that router."""
+
+    def side_effect(request: httpx.Request) -> httpx.Response | None:
+        routers = router.Mocker.routers if router.Mocker else []
+        if routers and routers[-1] is not router:
+            return None
+        return handle(request)
+
+    return side_effect
+
+
+@functools.cache
+def _default_tls_context(create: Callable[[], ssl.SSLContext]) -> ssl.SSLContext:
+    return create()
+
+
+@contextmanager
+def _reused_tls_contexts() -> Iterator[None]:
+    try:
+        from httpx._transports import default
+    except ImportError:  # pragma: no cover - another httpx layout: just no reuse
+        yield
+        return
+    original = default.create_ssl_context
+
+    def create_ssl_context(verify=True, cert=None, trust_env=True):  # type: ignore[no-untyped-def]
+        if verify is True and cert is None and trust_env:
+            return _default_tls_context(original)
+        return original(verify=verify, cert=cert, trust_env=trust_env)
+
+    with mock.patch.object(default, "create_ssl_context", create_ssl_context):
+        yield
