@@ -102,8 +102,10 @@ class DocsPlugin:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if not self.ran_examples or hasattr(self.config, "workerinput"):
+        if hasattr(self.config, "workerinput") or not self.ran_examples:
             return
+        if not self.coverage.produced and not self.failed_coverage:
+            return  # only fixtures were used: no example or scenario ran
         terminalreporter.section("documented statuses produced by the docs and scenarios")
         for line in self.coverage.table():
             terminalreporter.write_line(line)

@@ -1,0 +1,114 @@
+"""The docs cover the API and nothing else: one page per operation, every error code on
+the errors page, every snippet shown on a page, hand-written status notes documented."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bs4 import BeautifulSoup
+
+from cloudws.errors import ERROR_CODES
+from cloudws.openapi import OPERATIONS
+
+from .harness import discovery
+from .harness.pages import display_path
+
+PAGES = discovery.pages()
+_STATUS_NOTE = re.compile(r"^\s*[-*]\s+\*\*(\d{3})\*\*")
+
+
+def _expected_page(operation: str) -> str:
+    """Where SPEC puts an operation's page: ``deleteVolume`` -> docs/volumes/delete.md."""
+    verb = re.match(r"[a-z]+", operation)[0]  # type: ignore[index]
+    return f"docs/{OPERATIONS[operation][1].split('/')[2]}/{verb}.md"
+
+
+def _operation_pages() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for page in PAGES:
+        if "operation" in page.front_matter:
+            found[str(page.front_matter["operation"])].append(page.where)
+    return found
+
+
+def test_every_operation_has_exactly_one_page():
+    found = _operation_pages()
+    problems = [
+        f"{op} has no page: expected {_expected_page(op)} with front matter `operation: {op}`"
+        for op in OPERATIONS if not found.get(op)
+    ] + [
+        f"{op} has {len(where)} pages: {', '.join(where)}"
+        for op, where in found.items() if len(where) > 1
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_operation_exists():
+    unknown = [f"{where}: front matter `operation: {op}` is not an operation of the API "
+               f"(they are: {', '.join(OPERATIONS)})"
+               for op, pages in _operation_pages().items() if op not in OPERATIONS
+               for where in pages]
+    assert not unknown, "\n".join(unknown)
+
+
+def test_errors_page_lists_exactly_the_stubs_error_codes(built_site):
+    html = (built_site / "concepts" / "errors" / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    heading = soup.find(id="every-error-code")
+    assert heading is not None, "docs/concepts/errors.md: no 'Every error code' section"
+    table = heading.find_next("table")
+    shown = [row.find("td").get_text(strip=True) for row in table.find_all("tr")
+             if row.find("td") is not None]
+    assert shown == list(ERROR_CODES), (
+        "docs/concepts/errors.md: the error codes on the page are not cloudws.errors.ERROR_CODES"
+        f"\n  only on the page: {sorted(set(shown) - set(ERROR_CODES))}"
+        f"\n  only in the stub: {sorted(set(ERROR_CODES) - set(shown))}"
+    )
+    anchors = {tag["id"] for tag in soup.find_all(id=True)}
+    assert set(ERROR_CODES) <= anchors, "every problem `type` links to its code's anchor"
+
+
+def test_hand_written_status_notes_name_documented_statuses(api_schemas):
+    problems = []
+    for page in PAGES:
+        op = page.front_matter.get("operation")
+        if op not in OPERATIONS:
+            continue
+        documented = set(api_schemas.response_statuses(op))
+        for number, line in enumerate(page.lines, start=1):
+            match = _STATUS_NOTE.match(line)
+            if match and int(match[1]) not in documented:
+                problems.append(f"{page.where}:{number}: a note for status {match[1]}, which "
+                                f"{op} does not document ({', '.join(map(str, sorted(documented)))})")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_operation_page_shows_python_and_curl():
+    missing = []
+    for page in PAGES:
+        if page.front_matter.get("operation") not in OPERATIONS:
+            continue
+        langs = {fence.lang for fence in page.fences}
+        if not {"python", "bash"} <= langs and not {"python", "console"} <= langs:
+            missing.append(f"{page.where}: shows no Python or no curl request")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_snippet_is_shown_on_a_page():
+    included = {
+        (discovery.ROOT / name).resolve()
+        for page in PAGES for fence in page.fences for name in fence.includes
+    }
+    snippets = [p for p in sorted(discovery.SNIPPETS.rglob("*")) if p.is_file()]
+    unused = [display_path(p) for p in snippets if p.resolve() not in included]
+    assert snippets and not unused, "snippets no page includes:\n" + "\n".join(unused)
+
+
+def test_every_snippet_is_an_example():
+    odd = [display_path(p) for p in discovery.SNIPPETS.rglob("*") if p.is_file() and (
+        p.suffix not in {".py", ".sh", ".json"}
+        or (p.suffix == ".json" and not p.with_suffix(".sh").exists())
+    )]
+    assert not odd, ("files in snippets/ that are no example (a .py, a .sh, or the .json "
+                     "output beside a .sh):\n" + "\n".join(odd))
