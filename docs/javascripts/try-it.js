@@ -305,7 +305,7 @@
       body.value = example;
     }
 
-    var send = el("button", { type: "submit", class: "md-button md-button--primary cws-try-it__send",
+    var send = el("button", { type: "submit", class: "cws-try-it__send",
       text: "Send request" });
     var result = el("div", { class: "cws-try-it__result", hidden: true });
     var live = el("p", { class: "cws-try-it__status", role: "status", "aria-live": "polite",
@@ -503,7 +503,18 @@
 
   /* -- start ------------------------------------------------------------------------------ */
 
+  /* The theme's search is a role="dialog" with no name (axe: aria-dialog-name); name it
+     after its search field. This script is on every page, so the fix lives here. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      var field = dialog.querySelector("input");
+      dialog.setAttribute("aria-label", (field && field.getAttribute("aria-label")) || "Search");
+    }
+  }
+
   function mountAll() {
+    nameSearchDialog();
     Array.prototype.forEach.call(document.querySelectorAll(".cws-try-it[data-operation]"), mount);
   }
 

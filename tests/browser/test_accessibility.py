@@ -1,0 +1,106 @@
+"""The delete page checked by axe-core in Chromium (light and dark), and its weight."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from .conftest import Visit
+
+DELETE_PAGE = "/workstations/delete/"
+VENDOR = Path(__file__).parent / "vendor"
+AXE = VENDOR / "axe.min.js"
+AXE_PATH = "/__tests__/axe.min.js"  # served to the page by the test, from this origin
+#: What the delete page may weigh on a first, uncached load, and take to load from loopback.
+BUDGET_BYTES = 1_500_000
+BUDGET_MS = 3_000
+
+
+def test_axe_vendored_file_is_the_one_noted() -> None:
+    note = (VENDOR / "README.md").read_text(encoding="utf-8")
+    sha256 = re.search(r"`axe.min.js` sha256 \| `([0-9a-f]{64})`", note)
+    version = re.search(r"^# Vendored: axe-core (\S+)$", note, re.MULTILINE)
+    assert sha256 and version, "tests/browser/vendor/README.md lost its version or sha256"
+    source = AXE.read_bytes()
+    assert hashlib.sha256(source).hexdigest() == sha256.group(1)
+    assert source.startswith(f"/*! axe v{version.group(1)}\n".encode())
+    assert (VENDOR / "axe-core.LICENSE").read_text(encoding="utf-8").startswith(
+        "Mozilla Public License, version 2.0")
+
+
+def _run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on ``page``, with its default rules (WCAG 2.0 to 2.2 A and AA,
+    and best practices). axe is served from this origin, so the site's CSP lets it run."""
+
+    def serve_axe(route: Route) -> None:
+        route.fulfill(body=AXE.read_bytes(), content_type="text/javascript")
+
+    page.route(f"**{AXE_PATH}", serve_axe)
+    page.add_script_tag(url=AXE_PATH)
+    return page.evaluate(
+        """async () => {
+             const results = await axe.run(document, {resultTypes: ['violations']});
+             return results.violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary),
+             }));
+           }"""
+    )
+
+
+def _fill_try_it(page: Page) -> None:
+    """Send a request so that the result panel (status, headers, body) is checked too."""
+    form = page.locator(".cws-try-it form")
+    form.get_by_label("id (required)", exact=True).fill("ws-67890")
+    form.get_by_role("button", name="Send request").click()
+    expect(page.locator(".cws-try-it__body")).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_delete_page_has_no_serious_accessibility_violations(visit: Visit, scheme: str) -> None:
+    page = visit.open(DELETE_PAGE)
+    if scheme == "dark":
+        page.locator("label[for='__palette_1']").click()
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    _fill_try_it(page)
+
+    violations = _run_axe(page)
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in serious)
+
+
+def test_delete_page_weight_and_load_time(visit: Visit, capsys: pytest.CaptureFixture[str]) -> None:
+    received: list[int] = []
+    visit.page.on("requestfinished", lambda request: received.append(
+        request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
+    page = visit.open(DELETE_PAGE)
+    expect(page.locator(".cws-try-it form")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    timing = page.evaluate(
+        """() => {
+             const nav = performance.getEntriesByType('navigation')[0];
+             const resources = performance.getEntriesByType('resource');
+             return {
+               transfer: nav.transferSize + resources.reduce((n, r) => n + r.transferSize, 0),
+               resources: resources.length + 1,
+               dom_content_loaded: nav.domContentLoadedEventEnd,
+               load: nav.loadEventEnd,
+             };
+           }"""
+    )
+    counted = sum(received)
+    with capsys.disabled():
+        print(f"\ndelete page: {timing['resources']} requests, {timing['transfer']} bytes "
+              f"transferred (Performance API), {counted} bytes received (counted), "
+              f"DOMContentLoaded {timing['dom_content_loaded']:.0f} ms, "
+              f"load {timing['load']:.0f} ms")
+    assert 0 < timing["transfer"] <= BUDGET_BYTES
+    assert abs(counted - timing["transfer"]) <= 0.1 * counted
+    assert 0 < timing["load"] <= BUDGET_MS

@@ -1,0 +1,255 @@
+"""Try it (docs/javascripts/try-it.js) in Chromium, against the sandbox of the live site."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from cloudws.app import create_app
+from cloudws.store import Store
+from cloudws.testing import BASE_URL, mock_api
+
+from .conftest import LiveSite, Visit, load_sandbox_hook, new_visit, serve
+
+DELETE_PAGE = "/workstations/delete/"
+TOKEN = "cws_test_browser"
+_TRY_IT = re.compile(r'<div class="cws-try-it" data-operation="([A-Za-z]+)">')
+
+
+def _openapi() -> dict[str, Any]:
+    return create_app().openapi()
+
+
+def _expected(method: str, path: str, **kwargs: Any) -> httpx.Response:
+    """What the stub answers from its fixture state (the source of every expected value)."""
+    with mock_api():
+        return httpx.request(method, BASE_URL + path,
+                             headers={"Authorization": f"Bearer {TOKEN}"}, **kwargs)
+
+
+def _try_it_pages(site_dir: Path) -> dict[str, str]:
+    """operationId -> the URL path of the built page whose Try it sends it."""
+    pages = {}
+    for html in sorted(site_dir.rglob("index.html")):
+        for operation in _TRY_IT.findall(html.read_text(encoding="utf-8")):
+            pages[operation] = "/" + html.parent.relative_to(site_dir).as_posix() + "/"
+    return pages
+
+
+def _send(page: Page, **fields: str) -> None:
+    form = page.locator(".cws-try-it form")
+    expect(form).to_be_visible()
+    for label, value in fields.items():
+        form.get_by_label(label, exact=True).fill(value)
+    form.get_by_role("button", name="Send request").click()
+    expect(page.locator(".cws-try-it__status")).to_contain_text("HTTP ")
+
+
+def _shown_body(page: Page) -> Any:
+    return json.loads(page.locator(".cws-try-it__body").inner_text())
+
+
+def test_try_it_is_on_every_endpoint_page(live_site: LiveSite) -> None:
+    operations = {op["operationId"] for item in _openapi()["paths"].values()
+                  for op in item.values()}
+    assert set(_try_it_pages(live_site.site_dir)) == operations
+
+
+def test_try_it_delete_running_workstation_shows_409(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    with page.expect_request(lambda r: r.method == "DELETE") as sent:
+        _send(page, **{"id (required)": "ws-67890", "Token": TOKEN})
+    expected = _expected("DELETE", "/workstations/ws-67890")
+
+    assert sent.value.url == f"{visit.site.api}/workstations/ws-67890"
+    assert page.locator(".cws-try-it__status").inner_text().startswith(
+        f"HTTP {expected.status_code} Conflict")
+    assert expected.status_code == 409
+    assert _shown_body(page) == expected.json()
+    assert _shown_body(page)["code"] == "workstation_not_stopped"
+    headers = page.locator(".cws-try-it__headers").inner_text()
+    assert "content-type: application/problem+json" in headers
+    assert visit.site.store.get_workstation("ws-67890").status == "running"
+
+
+def test_try_it_delete_stopped_workstation_shows_delete_object(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    example = _openapi()["paths"]["/v1/workstations/{id}"]["delete"]["parameters"][0]
+    prefilled = page.locator(".cws-try-it form").get_by_label("id (required)", exact=True)
+    expect(prefilled).to_have_value(example["schema"]["examples"][0])
+
+    with page.expect_request(lambda r: r.method == "DELETE") as sent:
+        _send(page, Token=TOKEN)
+
+    assert sent.value.url == f"{visit.site.api}/workstations/ws-12345"
+    expect(page.locator(".cws-try-it__status")).to_have_text("HTTP 200 OK")
+    assert _shown_body(page) == Store().delete_workstation("ws-12345").model_dump(mode="json")
+    assert "ws-12345" not in {ws.id for ws in visit.site.store.list_workstations().data}
+
+
+def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    token = "cws_test_secret42"
+    with page.expect_request(lambda r: r.method == "DELETE") as sent:
+        _send(page, **{"Token": token, "id (required)": "ws-67890"})
+
+    request = sent.value
+    assert request.headers["authorization"] == f"Bearer {token}"
+    assert token not in request.url
+    assert page.evaluate("sessionStorage.getItem('cloudws.try-it.token')") == token
+    assert token not in json.dumps(page.evaluate("Object.assign({}, localStorage)"))
+    assert token not in page.url and not any(token in m for m in messages)
+    # Another page of the same tab finds it; another tab (a new context) does not.
+    page.goto(visit.site.url + "/workstations/get/")
+    expect(page.locator(".cws-try-it form").get_by_label("Token")).to_have_value(token)
+    other = new_visit(page.context.browser, visit.site)
+    try:
+        other.open(DELETE_PAGE)
+        field = other.page.locator(".cws-try-it form").get_by_label("Token")
+        expect(field).to_have_value(re.compile(r"^cws_test_"))
+        expect(field).not_to_have_value(token)
+    finally:
+        other.context.close()
+
+
+def test_try_it_base_url_defaults_to_this_origin(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    expect(base).to_have_value(visit.site.api)
+
+
+def test_try_it_unreachable_base_url_says_how_to_start_the_sandbox(
+        browser: Any, live_site: LiveSite) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+    # A base URL off this origin is blocked by the site's Content-Security-Policy, which
+    # Chromium reports as a console error: this context expects exactly that one.
+    visit = new_visit(browser, live_site)
+    try:
+        page = visit.open(DELETE_PAGE)
+        _send_failing(page, closed)
+        status = page.locator(".cws-try-it__status")
+        expect(status).to_contain_text("Request failed")
+        expect(status).to_contain_text("uv run cloudws serve")
+        assert visit.blocked == []
+        assert all("Content Security Policy" in error for error in visit.errors), visit.errors
+    finally:
+        visit.context.close()
+
+
+def _send_failing(page: Page, base: str) -> None:
+    form = page.locator(".cws-try-it form")
+    form.get_by_label("Base URL").fill(base)
+    form.get_by_role("button", name="Send request").click()
+
+
+def test_try_it_no_sandbox_at_this_origin_is_explained(visit: Visit) -> None:
+    # A static host with no API answers the request with its own 404 page.
+    nowhere = visit.site.url + "/no-api-here"
+    visit.apis.append(nowhere)
+    page = visit.open("/workstations/get/")
+    _send(page, **{"Base URL": nowhere})
+    expect(page.locator(".cws-try-it__status")).to_contain_text("HTTP 404")
+    problem = page.locator(".cws-try-it__problem")
+    expect(problem).to_contain_text("did not come from the API (Content-Type: text/html")
+    expect(problem).to_contain_text("uv run cloudws serve")
+
+
+def test_try_it_bad_base_url_is_refused_and_focused(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.method))
+    form = page.locator(".cws-try-it form")
+    form.get_by_label("Base URL").fill("not a url")
+    form.get_by_role("button", name="Send request").click()
+
+    base = form.get_by_label("Base URL")
+    expect(base).to_be_focused()
+    expect(base).to_have_attribute("aria-invalid", "true")
+    expect(form.locator(".cws-try-it__error:visible")).to_contain_text("http://")
+    assert "DELETE" not in requests
+
+
+def test_try_it_is_usable_with_the_keyboard(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    form = page.locator(".cws-try-it form")
+    form.get_by_label("id (required)", exact=True).fill("ws-67890")
+    form.get_by_label("id (required)", exact=True).focus()
+    page.keyboard.press("Tab")
+    expect(form.get_by_role("button", name="Send request")).to_be_focused()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    status = page.locator(".cws-try-it__status")
+    expect(status).to_contain_text("HTTP 409")
+    assert status.get_attribute("aria-live") == "polite"
+
+
+def test_try_it_prefilled_request_succeeds_on_every_endpoint_page(
+        browser: Any, live_site: LiveSite) -> None:
+    visit = new_visit(browser, live_site)
+    try:
+        for operation, path in sorted(_try_it_pages(live_site.site_dir).items()):
+            live_site.store.reset()
+            page = visit.open(path)
+            _send(page)
+            status = page.locator(".cws-try-it__status").inner_text()
+            assert re.match(r"HTTP 20[01] ", status), (operation, path, status)
+        assert not visit.problems(), visit.problems()
+    finally:
+        visit.context.close()
+
+
+@pytest.fixture
+def dev_server(live_site: LiveSite) -> Iterator[tuple[str, str]]:
+    """A stand-in for ``mkdocs serve`` with ``hooks/sandbox.py``: the built site from a
+    plain static server (no CSP) whose pages carry the hook's meta, and the hook's sandbox
+    on a port of its own admitting that origin. Yields (site URL, sandbox base URL)."""
+    from starlette.responses import HTMLResponse
+    from starlette.staticfiles import StaticFiles
+
+    hook = load_sandbox_hook()
+    static = StaticFiles(directory=live_site.site_dir, html=True)
+    sandbox: Any = None
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        page = live_site.site_dir / scope["path"].strip("/") / "index.html"
+        if scope["type"] == "http" and scope["path"].endswith("/") and page.is_file():
+            html = hook.inject_meta(page.read_text(encoding="utf-8"), sandbox.base_url)
+            await HTMLResponse(html)(scope, receive, send)
+        else:
+            await static(scope, receive, send)
+
+    site = serve(app)
+    sandbox = hook.SandboxServer.start([site.url])
+    yield site.url, sandbox.base_url
+    sandbox.stop()
+    site.stop()
+
+
+def test_try_it_under_mkdocs_serve_calls_the_sandbox_named_by_the_hook(
+        visit: Visit, dev_server: tuple[str, str]) -> None:
+    site, sandbox = dev_server
+    visit.apis.append(sandbox)
+    page = visit.page
+    page.goto(site + DELETE_PAGE)
+    expect(page.locator(".cws-try-it form").get_by_label("Base URL")).to_have_value(sandbox)
+    with page.expect_response(lambda r: r.request.method == "DELETE") as answered:
+        _send(page, **{"id (required)": "ws-67890", "Token": TOKEN})
+
+    assert answered.value.url == sandbox + "/workstations/ws-67890"
+    expect(page.locator(".cws-try-it__status")).to_contain_text("HTTP 409 Conflict")
+    assert _shown_body(page) == _expected("DELETE", "/workstations/ws-67890").json()
+    assert "content-type: application/problem+json" in page.locator(
+        ".cws-try-it__headers").inner_text()
