@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--allow-remote", action="store_true",
                        help="allow binding an address other than loopback")
     serve.add_argument("--no-site", action="store_true", help="serve the API only")
+    serve.add_argument("--site", metavar="DIR", type=Path,
+                       help="serve this built site (default: ./site, built if missing)")
     serve.add_argument("--api-base", metavar="URL",
                        help="another API base URL the site's Try it console may call "
                        "(added to the Content-Security-Policy's connect-src)")
@@ -72,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             api_origin(args.api_base)
         except ValueError as exc:
             parser.error(str(exc))
-    site = None if args.no_site else _site_dir(build=True)
+    if args.site is not None and not (args.site / "index.html").is_file():
+        parser.error(f"--site {args.site}: no index.html there; build the site first "
+                     "(uv run mkdocs build -d DIR)")
+    site = None if args.no_site else args.site or _site_dir(build=True)
     app = create_server(site, api_base=args.api_base)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     where = f"http://{shown}:{args.port}"

@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from starlette.responses import Response
+from starlette.exceptions import HTTPException
+from starlette.responses import PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -168,9 +169,7 @@ def create_server(
     """
     headers = security_headers(site_dir, api_base)
     api = create_app(store)
-    site: ASGIApp = BodyLimit(
-        StaticFiles(directory=site_dir, html=True) if site_dir is not None else _no_site
-    )
+    site: ASGIApp = BodyLimit(_Site(site_dir) if site_dir is not None else _no_site)
 
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -181,6 +180,28 @@ def create_server(
             await site(scope, receive, send)
 
     return _SecurityHeaders(dispatch, headers)
+
+
+class _Site:
+    """The built site's files, with every refusal answered (not raised as a 500)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.files = StaticFiles(directory=directory, html=True)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers: dict[str, str] = {}
+        if "\x00" in scope["path"]:
+            status = 404  # no file name holds a NUL
+        else:
+            try:
+                await self.files(scope, receive, send)
+                return
+            except HTTPException as exc:
+                status, headers = exc.status_code, dict(exc.headers or {})
+        if status == 405 and not any(name.lower() == "allow" for name in headers):
+            headers["allow"] = "GET, HEAD"
+        text = {404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
+        await PlainTextResponse(f"{status} {text}\n", status, headers)(scope, receive, send)
 
 
 async def _no_site(scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,0 +1,338 @@
+"""``cloudws serve``: security headers, body limits, loopback binding and the README's flow."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from bs4 import BeautifulSoup
+
+from cloudws import cli
+from cloudws.limits import MAX_BODY_BYTES
+from cloudws.protocol import ProblemH11Protocol
+from cloudws.server import SECURITY_HEADERS, create_server
+from cloudws.store import Store
+from cloudws.testing import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+AUTH = {"Authorization": "Bearer cws_test_server"}
+CURL = shutil.which("curl") or "/usr/bin/curl"
+
+
+# -- running cloudws serve as a process --------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def spawn_serve(command: Sequence[str], port: int, timeout: float = 60) -> Iterator[str]:
+    """Run ``command`` (a ``cloudws serve`` on ``port``); yield its origin once it answers."""
+    origin = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(list(command), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"
+                                     f"{proc.stderr.read()}")  # type: ignore[union-attr]
+            try:
+                httpx.get(f"{origin}/openapi.json", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"{shlex.join(command)} did not answer") from None
+                time.sleep(0.05)
+        yield origin
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
+            proc.kill()
+            proc.wait()
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses on which some process listens on TCP ``port`` (Linux /proc)."""
+    found = set()
+    for table, family in (("/proc/net/tcp", socket.AF_INET), ("/proc/net/tcp6", socket.AF_INET6)):
+        if not os.path.exists(table):
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                raw = bytes.fromhex(address)
+                # /proc prints each 32-bit word in host (little-endian) order.
+                raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+                found.add(socket.inet_ntop(family, raw))
+    return found
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory) -> Path:
+    """A built site in miniature: a page with one inline script, a stylesheet, a secret
+    next to (not inside) the site folder."""
+    root = tmp_path_factory.mktemp("served")
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><title>Docs</title><link rel=stylesheet href=style.css>"
+        "<script>window.__docs = 1</script><script src=app.js></script><p>Hello</p>"
+    )
+    (site / "style.css").write_text("p { color: red }")
+    (site / "app.js").write_text("console.log('docs')")
+    (root / "secret.txt").write_text("root:x:0:0:secret")
+    return site
+
+
+def _sha256_source(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+def _csp(response: httpx.Response) -> dict[str, list[str]]:
+    policy = {}
+    for directive in response.headers["content-security-policy"].split(";"):
+        name, *sources = directive.split()
+        policy[name] = sources
+    return policy
+
+
+def assert_security_headers(response: httpx.Response) -> dict[str, list[str]]:
+    """The headers every response of ``cloudws serve`` carries; returns the parsed CSP."""
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    policy = _csp(response)
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["default-src"] == ["'self'"]
+    assert policy["base-uri"] == ["'self'"]
+    scripts = policy["script-src"]
+    assert scripts[0] == "'self'"
+    assert all(s.startswith("'sha256-") for s in scripts[1:]), scripts
+    assert policy["connect-src"][0] == "'self'"
+    for sources in policy.values():
+        assert "'unsafe-eval'" not in sources and "*" not in sources
+    assert "'unsafe-inline'" not in scripts
+    return policy
+
+
+README_CURL = re.compile(r"^curl .*?http://127\.0\.0\.1:8080/\S+$", re.MULTILINE | re.DOTALL)
+
+
+def readme_curl(port: int) -> list[str]:
+    """The README's curl command, with the port this test serves on."""
+    text = (ROOT / "README.md").read_text()
+    match = README_CURL.search(text)
+    assert match, "README.md should show the curl DELETE against cloudws serve on port 8080"
+    command = match.group(0).replace("\\\n", " ").replace(":8080/", f":{port}/")
+    argv = shlex.split(command)
+    assert argv[0] == "curl" and "DELETE" in argv
+    return [CURL, *argv[1:]]
+
+
+def test_cloudws_serve_process_headers_and_readme_flow(tiny_site):
+    """``uv run cloudws serve --port <free>``: headers, loopback only, the README's curl."""
+    import json
+
+    port = free_port()
+    command = ["uv", "run", "--no-sync", "cloudws", "serve", "--port", str(port),
+               "--site", str(tiny_site)]
+    with spawn_serve(command, port) as origin:
+        assert listening_addresses(port) == {"127.0.0.1"}
+        page = httpx.get(f"{origin}/")
+        assert page.status_code == 200 and "Hello" in page.text
+        policy = assert_security_headers(page)
+        assert policy["script-src"] == ["'self'", _sha256_source("window.__docs = 1")]
+        assert policy["connect-src"] == ["'self'"]
+        assert_security_headers(httpx.get(f"{origin}/v1/workstations"))
+
+        first = subprocess.run(readme_curl(port), capture_output=True, text=True, check=True)
+        assert json.loads(first.stdout) == {
+            "id": "ws-12345", "status": "deleted",
+            "deleted_volume_ids": ["vol-boot12345"], "detached_volume_ids": ["vol-data12345"],
+        }
+        again = subprocess.run(readme_curl(port) + ["-w", "\n%{http_code}"],
+                               capture_output=True, text=True, check=True)
+        body, status = again.stdout.rsplit("\n", 1)
+        assert status == "404"
+        assert json.loads(body)["code"] == "not_found"
+
+        # The process answers malformed HTTP with a problem too (its uvicorn protocol).
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\nX: \x00\r\n\r\n")
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 400 ")
+        assert b'"code": "malformed_request"' in answer
+
+
+# -- binding -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "example.com", "127.1"])
+def test_serve_refuses_non_loopback_without_allow_remote(host):
+    result = subprocess.run([sys.executable, "-m", "cloudws.cli", "serve", "--host", host],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert f"refusing to bind {host}" in result.stderr
+    assert "--allow-remote" in result.stderr
+
+
+@pytest.fixture
+def uvicorn_calls(monkeypatch) -> list[dict]:
+    """``uvicorn.run`` replaced by a recorder: what ``cloudws serve`` would start."""
+    import uvicorn
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    return calls
+
+
+@pytest.mark.parametrize(("argv", "host"), [
+    ([], "127.0.0.1"), (["--host", "localhost"], "localhost"), (["--host", "::1"], "::1"),
+    (["--host", "127.0.0.2"], "127.0.0.2"),
+    (["--host", "0.0.0.0", "--allow-remote"], "0.0.0.0"),
+])
+def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, argv, host):
+    assert cli.main(["serve", "--no-site", "--port", "8123", *argv]) == 0
+    [call] = uvicorn_calls
+    assert (call["host"], call["port"]) == (host, 8123)
+    assert call["http"] is ProblemH11Protocol
+    assert call["h11_max_incomplete_event_size"] == MAX_BODY_BYTES
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--port", "0"], "--port must be 1 to 65535"),
+    (["--port", "70000"], "--port must be 1 to 65535"),
+    (["--api-base", "javascript:alert(1)"], "--api-base must be an http:// or https:// URL"),
+    (["--api-base", "https://x.example/v1; script-src *"], "--api-base must be"),
+    (["--site", "/nonexistent"], "no index.html there"),
+])
+def test_serve_rejects_bad_options_clearly(uvicorn_calls, capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["serve", "--no-site", *argv])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+    assert uvicorn_calls == []
+
+
+def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls):
+    cli.main(["serve", "--no-site", "--api-base", "https://API.cloudworkstation.example.com/v1"])
+    [call] = uvicorn_calls
+    with serve(call["app"]) as origin:
+        policy = assert_security_headers(httpx.get(f"{origin}/openapi.json"))
+    assert policy["connect-src"] == ["'self'", "https://api.cloudworkstation.example.com"]
+    assert policy["script-src"] == ["'self'"]
+
+
+def test_serve_thread_listens_on_loopback_only():
+    with serve(create_server(None)) as origin:
+        port = int(origin.rsplit(":", 1)[1])
+        assert listening_addresses(port) == {"127.0.0.1"}
+
+
+# -- the real site ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site) -> Iterator[tuple[str, Path]]:
+    with serve(create_server(Path(built_site), Store())) as origin:
+        yield origin, Path(built_site)
+
+
+def test_site_inline_scripts_are_allowed_by_hash_and_nothing_else(served_site):
+    origin, site = served_site
+    pages = ["/", "/workstations/delete/", "/concepts/errors/", "/404.html"]
+    for page in pages:
+        response = httpx.get(origin + page)
+        assert response.status_code == 200, page
+        policy = assert_security_headers(response)
+        soup = BeautifulSoup(response.text, "html.parser")
+        inline = [s.string or "" for s in soup.find_all("script")
+                  if not s.get("src") and s.get("type", "text/javascript") == "text/javascript"]
+        assert inline, "the theme writes inline scripts; each must be allowed by its hash"
+        for script in inline:
+            assert _sha256_source(script) in policy["script-src"], (page, script[:80])
+        handlers = [a for tag in soup.find_all(True) for a in tag.attrs if a.startswith("on")]
+        assert handlers == [], f"{page}: inline event handlers cannot run under the policy"
+    html_files = list(site.rglob("*.html"))
+    assert len(policy["script-src"]) - 1 <= 10, "a handful of theme scripts, not one per page"
+    assert len(html_files) > 10
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/assets/javascripts/nothing.js", "/openapi.json", "/v1/workstations", "/nope/",
+])
+def test_every_kind_of_response_has_the_headers(served_site, path):
+    origin, _ = served_site
+    response = httpx.get(origin + path, headers=AUTH)
+    assert_security_headers(response)
+
+
+@pytest.mark.parametrize("path", [
+    "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fsecret.txt",
+    "/..%2fsecret.txt", "/%00", "/index.html%00.js", "/assets/%2e%2e/%2e%2e/secret.txt",
+])
+def test_static_side_refuses_traversal(tiny_site, path):
+    import http.client
+
+    with serve(create_server(tiny_site)) as origin:
+        host, port = origin.removeprefix("http://").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.putrequest("GET", path, skip_accept_encoding=True)  # the path exactly as written
+        conn.endheaders()
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+    assert response.status in (400, 404), (path, response.status)
+    assert b"secret" not in body and b"root:" not in body
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT"])
+def test_static_side_limits_bodies(tiny_site, method, chunked):
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    content = iter([big[:40_000], big[40_000:]]) if chunked else big
+    with serve(create_server(tiny_site)) as origin:
+        response = httpx.request(method, f"{origin}/", content=content)
+        small = httpx.request("GET", f"{origin}/", content=b"ignored")
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"
+    assert_security_headers(response)
+    assert small.status_code == 200 and "Hello" in small.text
+
+
+def test_security_headers_without_a_site_are_the_constant():
+    with serve(create_server(None)) as origin:
+        response = httpx.get(f"{origin}/v1/workstations/ws-12345", headers=AUTH)
+    assert {k: response.headers[k] for k in SECURITY_HEADERS} == SECURITY_HEADERS
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_static_side_answers_other_methods_405(tiny_site, method):
+    with serve(create_server(tiny_site)) as origin:
+        response = httpx.request(method, f"{origin}/index.html", content=b"{}")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert_security_headers(response)
