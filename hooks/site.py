@@ -29,10 +29,12 @@ import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import openapi_blocks as blocks
+import openapi_source
 import placeholders
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
@@ -46,11 +48,9 @@ _pages: dict[str, str] = {}  # operationId -> src_uri of its page
 
 
 def on_config(config: Any) -> None:
-    """Load the OpenAPI document from the reference stub."""
-    from cloudws.app import create_app
-
+    """Load the OpenAPI document of the reference stub."""
     _doc.clear()
-    _doc.update(create_app().openapi())
+    _doc.update(openapi_source.load_document())
 
 
 def on_files(files: Any, config: Any) -> None:
@@ -105,9 +105,7 @@ def _error_codes(page: _Page, p: placeholders.Placeholder) -> str:
 
 
 def _fixtures(page: _Page, p: placeholders.Placeholder) -> str:
-    from cloudws.store import Store
-
-    state = Store().export()
+    state = json.loads(resources.files("cloudws").joinpath("fixtures.json").read_text())
     lines = ["| Resource | State | Details |", "| --- | --- | --- |"]
     for ws in state["workstations"]:
         lines.append(f"| workstation `{ws['id']}` | {ws['status']} | name `{ws['name']}`, "

@@ -16,6 +16,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES, PROBLEM_BASE
+from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -331,6 +333,16 @@ def test_site_errors_page_has_an_anchored_row_per_code(built_site: Path) -> None
         assert soup.find_all(id=code) and len(soup.find_all(id=code)) == 1
 
 
+def test_site_index_lists_the_sandbox_starting_state(built_site: Path) -> None:
+    state = Store().export()
+    rows = _rows(_first(_section(_html(built_site, "index.md"), "the-sandbox"), "table"))
+    expected = [f"workstation {w['id']}" for w in state["workstations"]] + \
+               [f"volume {v['id']}" for v in state["volumes"]]
+    assert [row[0] for row in rows] == expected
+    for row, ws in zip(rows, state["workstations"], strict=False):
+        assert row[1] == ws["status"] and all(v in row[2] for v in ws["volume_ids"])
+
+
 # -- the hooks ---------------------------------------------------------------------------
 
 
@@ -376,12 +388,38 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
     assert json.loads((tmp_path / "site" / "openapi.json").read_text()) == DOCUMENT
 
 
-@pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks"])
+@pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
+                                    "openapi_source"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),
                              optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0, result
+
+
+def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(HOOKS))
+    source = importlib.import_module("openapi_source")
+    package = tmp_path / "cloudws"
+    package.mkdir()
+    (package / "app.py").write_text("A = 1\n")
+    (package / "fixtures.json").write_text("{}\n")
+    monkeypatch.setattr(source, "find_spec", lambda name: SimpleNamespace(
+        submodule_search_locations=[str(package)]))
+    first = source.source_key()
+    (package / "fixtures.json").write_text('{"volumes": []}\n')
+    second = source.source_key()
+    (package / "app.py").write_text("A = 2\n")
+    assert len({first, second, source.source_key()}) == 3
+
+
+def test_site_openapi_cache_is_the_stubs_document(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(HOOKS))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = importlib.import_module("openapi_source")
+    assert source.load_document() == DOCUMENT  # made, and cached
+    assert list(source.cache_dir().glob("openapi-*.json"))
+    assert source.load_document() == DOCUMENT  # read back
 
 
 # -- nothing loaded from another host ----------------------------------------------------

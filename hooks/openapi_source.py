@@ -1,0 +1,73 @@
+"""The stub's OpenAPI document, for the docs build, without importing the web stack each time.
+
+Making the document means importing FastAPI and building the app: about half a second,
+as long as the rest of a build. So the document is cached, keyed by a hash of every file
+of the ``cloudws`` package and the versions of the libraries that shape it. Any change
+to the stub makes a new key, and the document is made again from
+``cloudws.app.create_app().openapi()``.
+
+Example:
+    >>> document = load_document()
+    >>> document["openapi"], document["info"]["title"]
+    ('3.1.0', 'Cloud Workstation API')
+    >>> load_document() == document
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_dir", "load_document", "source_key"]
+
+_SHAPED_BY = ("fastapi", "pydantic", "starlette")
+
+
+def cache_dir() -> Path:
+    """Where documents are cached: ``$XDG_CACHE_HOME/cloudws-docs`` or ``~/.cache/...``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cloudws-docs"
+
+
+def source_key() -> str:
+    """A hash of the ``cloudws`` package's files and of the libraries' versions."""
+    spec = find_spec("cloudws")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cloudws package is not installed: run 'uv sync'")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json"}:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for name in _SHAPED_BY:
+        digest.update(f"{name}=={metadata.version(name)}\0".encode())
+    return digest.hexdigest()[:32]
+
+
+def load_document() -> dict[str, Any]:
+    """The OpenAPI document of ``cloudws.app.create_app()``, from the cache when current."""
+    cached = cache_dir() / f"openapi-{source_key()}.json"
+    try:
+        return json.loads(cached.read_text())
+    except (OSError, ValueError):
+        pass
+    from cloudws.app import create_app
+
+    document = create_app().openapi()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=cached.parent, delete=False,
+                                         suffix=".tmp") as out:
+            json.dump(document, out)
+        os.replace(out.name, cached)
+    except OSError:
+        pass  # a read-only home: no cache, same document
+    return document
