@@ -1,0 +1,339 @@
+"""The example harness itself, on pages and snippets written to a temporary folder: a drift
+of any kind fails naming the file and line, with a diff and the way to refresh it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from pytest_examples.eval_example import EvalExample
+
+from .harness import discovery
+from .harness.checks import ExampleError
+from .harness.curl import run_curl_case
+from .harness.declarations import check_declared_json
+from .harness.pages import ROOT
+from .harness.python_examples import run_python_case
+from .harness.sandbox import DocsSandbox
+from .harness.tls import TlsSandbox
+
+BASE = "https://api.cloudworkstation.example.com/v1"
+CURL_GET = f'curl -s "{BASE}/volumes/vol-scratch01" -H "Authorization: Bearer $CLOUDWS_TOKEN"'
+VOLUME_JSON = """{
+  "id": "vol-scratch01",
+  "size_gb": 500,
+  "standalone": true,
+  "attached_to": null,
+  "created_at": "2026-01-07T08:15:00Z"
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def scratch():
+    """A sandbox of its own: what these tests run is not counted as docs coverage."""
+    return DocsSandbox.create()
+
+
+@pytest.fixture(scope="module")
+def scratch_tls(scratch, tmp_path_factory):
+    with TlsSandbox(scratch.app, tmp_path_factory.mktemp("scratch-tls")) as server:
+        yield server
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(textwrap.dedent(text))
+    return folder
+
+
+def run_python(tmp_path, request, scratch, api_schemas):
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    eval_example = EvalExample(tmp_path=tmp_path / "run", pytest_request=request)
+    (tmp_path / "run").mkdir()
+    run_python_case(case, eval_example, scratch, api_schemas)
+
+
+# -- Python ------------------------------------------------------------------------------
+
+
+def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scratch,
+                                                          api_schemas, docs_token):
+    page = tmp_path / "docs" / "page.md"
+    write(tmp_path, {"docs/page.md": f"""\
+        # Page
+
+        ```python
+        import httpx
+
+        r = httpx.get("{BASE}/volumes/vol-scratch01",
+                      headers={{"Authorization": "Bearer cws_test_x"}})
+        print(r.json()["size_gb"])
+        #> 200
+        ```
+        """})
+    with pytest.raises(pytest.fail.Exception) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{page}:4: what the example prints is not what its #> comments")
+    assert "-#> 200" in message and "+#> 500" in message
+    assert "uv run pytest --update-examples" in message
+
+
+def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
+                                                      api_schemas, docs_token):
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx
+
+        httpx.get("{BASE}/volume/vol-scratch01", headers={{"Authorization": "Bearer cws_test_x"}})
+        """})
+    with pytest.raises(ExampleError, match=r"snippets/get.py:1: GET /v1/volume/vol-scratch01 is "
+                                           r"not an operation of the API \(it answered 404\)"):
+        run_python(tmp_path, request, scratch, api_schemas)
+
+
+def test_shared_page_runs_blocks_in_order_on_one_sandbox(tmp_path, request, scratch,
+                                                         api_schemas, docs_token):
+    write(tmp_path, {"docs/page.md": f"""\
+        ---
+        examples: shared
+        ---
+
+        ```python
+        import httpx
+
+        client = httpx.Client(headers={{"Authorization": "Bearer cws_test_x"}})
+        client.post("{BASE}/workstations/ws-12345/start")
+        ```
+
+        ```python
+        print(client.get("{BASE}/workstations/ws-12345").json()["status"])
+        #> running
+        ```
+        """})
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    assert case.shared and case.id.endswith("page.md:shared(5-10,12-15)")
+    run_python(tmp_path, request, scratch, api_schemas)
+
+
+def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path):
+    """pytest-examples 0.0.18 on 3.11 crashed pytest (INTERNALERROR) here."""
+    write(tmp_path, {
+        "docs/page.md": """\
+            # Page
+
+            ```python
+            data = {"id": "ws-12345"}
+            print(data["name"])
+            ```
+            """,
+        "conftest.py": "from tests.conftest import *  # noqa: F403\n",
+        "test_inner.py": """\
+            import pytest
+            from pathlib import Path
+            from pytest_examples.eval_example import EvalExample
+            from tests.harness import discovery
+            from tests.harness.python_examples import run_python_case
+
+            HERE = Path(__file__).parent
+            CASES = discovery.python_cases(HERE / "docs", HERE / "snippets")
+
+            @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+            def test_example(case, request, docs_sandbox, api_schemas, tmp_path):
+                ev = EvalExample(tmp_path=tmp_path, pytest_request=request)
+                run_python_case(case, ev, docs_sandbox, api_schemas)
+            """,
+    })
+    out = inner_pytest(tmp_path)
+    assert "INTERNALERROR" not in out.stdout + out.stderr
+    assert out.returncode == 1
+    assert "\ndocs/page.md:5: KeyError\n" in out.stdout  # the traceback's last entry
+    assert f"{tmp_path}/docs/page.md:5: the example raised KeyError" in out.stdout
+
+
+def test_update_examples_is_refused_under_xdist(tmp_path):
+    write(tmp_path, {"conftest.py": "from tests.conftest import *  # noqa: F403\n",
+                     "test_inner.py": "def test_nothing():\n    assert True\n"})
+    out = inner_pytest(tmp_path, "-n", "2", "--update-examples")
+    assert out.returncode == pytest.ExitCode.USAGE_ERROR
+    assert "under pytest-xdist two workers could rewrite one file" in out.stderr
+
+
+def test_update_examples_rewrites_outputs_and_json(tmp_path):
+    write(tmp_path, {
+        "docs/page.md": f"""\
+            # Page
+
+            ```python
+            import httpx
+
+            r = httpx.get("{BASE}/volumes/vol-scratch01",
+                          headers={{"Authorization": "Bearer cws_test_x"}})
+            print(r.json()["size_gb"])
+            #> 1
+            ```
+
+            ```bash
+            {CURL_GET}
+            ```
+
+            === "Response"
+
+                ```json
+                {{"id": "stale"}}
+                ```
+            """,
+        "snippets/get.sh": CURL_GET + "\n",
+        "snippets/get.json": '{"id": "stale"}\n',
+        "conftest.py": "from tests.conftest import *  # noqa: F403\n",
+        "test_inner.py": """\
+            import pytest
+            from pathlib import Path
+            from pytest_examples.eval_example import EvalExample
+            from tests.harness import discovery
+            from tests.harness.curl import run_curl_case
+            from tests.harness.python_examples import run_python_case
+
+            HERE = Path(__file__).parent
+            PY = discovery.python_cases(HERE / "docs", HERE / "snippets")
+            CURL = discovery.curl_cases(HERE / "docs", HERE / "snippets")
+
+            @pytest.mark.parametrize("case", PY, ids=[c.id for c in PY])
+            def test_py(case, request, docs_sandbox, api_schemas, tmp_path, _examples_to_update):
+                ev = EvalExample(tmp_path=tmp_path, pytest_request=request)
+                run_python_case(case, ev, docs_sandbox, api_schemas)
+                _examples_to_update.extend(ev.to_update)
+
+            @pytest.mark.parametrize("case", CURL, ids=[c.id for c in CURL])
+            def test_curl(case, docs_sandbox, api_schemas, tls_sandbox, _examples_to_update):
+                run_curl_case(case, tls_sandbox, docs_sandbox, api_schemas,
+                              updates=_examples_to_update)
+            """,
+    })
+    out = inner_pytest(tmp_path, "--update-examples")
+    assert out.returncode == 0, out.stdout + out.stderr
+    page = (tmp_path / "docs" / "page.md").read_text()
+    assert "#> 500\n" in page and "#> 1\n" not in page
+    assert "    ```json\n    {\n      \"id\": \"vol-scratch01\",\n" in page
+    assert (tmp_path / "snippets" / "get.json").read_text() == VOLUME_JSON
+    # And now they pass as they are.
+    again = inner_pytest(tmp_path)
+    assert again.returncode == 0, again.stdout
+
+
+def inner_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # Only the plugins the harness needs: the inner run starts in a second, not five.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLOUDWS_TOKEN": "cws_test_inner",
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_examples",
+         "-p", "xdist.plugin", "--rootdir", str(folder), "-c", os.devnull, *args, str(folder)],
+        cwd=folder, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+# -- curl and JSON -----------------------------------------------------------------------
+
+
+def curl_case(tmp_path: Path, files: dict[str, str]) -> discovery.CurlCase:
+    write(tmp_path, files)
+    [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
+    return case
+
+
+def test_drifted_json_file_names_it_with_diff_and_refresh(tmp_path, scratch, api_schemas,
+                                                          scratch_tls):
+    case = curl_case(tmp_path, {"snippets/get.sh": CURL_GET + "\n",
+                                "snippets/get.json": VOLUME_JSON.replace("500", "50")})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    message = str(failure.value)
+    json_file = tmp_path / "snippets" / "get.json"
+    assert message.startswith(f"{json_file}:1: the output shown is not what the command at ")
+    assert '-  "size_gb": 50,' in message and '+  "size_gb": 500,' in message
+    assert f"uv run pytest --update-examples` (it rewrites {json_file} with" in message
+
+
+def test_inline_curl_drift_in_method_names_the_page(tmp_path, scratch, api_schemas,
+                                                    scratch_tls):
+    page = tmp_path / "docs" / "page.md"
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        # Page
+
+        ```bash
+        {CURL_GET.replace("curl -s", "curl -s -X POST")}
+        ```
+
+        It prints:
+
+        ```json
+        {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
+        ```
+        """})
+    assert case.id == f"{page}:3"
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert f"{page}:10: the output shown is not what the command at {page}:3 prints" in str(
+        failure.value)
+    assert '+  "code": "method_not_allowed"' in str(failure.value)
+
+
+def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch_tls):
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {CURL_GET}
+        {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
+        ```
+        """})
+    [command] = case.commands
+    assert command.text == CURL_GET + "\n"
+    run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
+def test_curl_to_another_host_is_refused_before_running(tmp_path, scratch, api_schemas,
+                                                        scratch_tls):
+    case = curl_case(tmp_path, {"snippets/x.sh": "curl -s https://example.org/\n"})
+    with pytest.raises(ExampleError, match="calls https://example.org/; curl examples call"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
+def test_curl_rc_sends_other_hosts_nowhere(scratch_tls):
+    from .harness.curl import run_command
+
+    done = run_command("curl -sS https://example.org/", scratch_tls.env(), scratch_tls.workdir)
+    assert done.returncode == 7 and "127.0.0.1 port 9" in done.stderr
+
+
+def test_undeclared_json_block_fails_and_says_how_to_declare(tmp_path, api_schemas):
+    write(tmp_path, {"docs/page.md": '# Page\n\n```json\n{"id": "ws-12345"}\n```\n'})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=r"page.md:3: a JSON block that is no curl output must "
+                                           r"say what it shows .* <!-- response: <operationId>"):
+        check_declared_json(case, api_schemas)
+
+
+def test_declared_response_is_schema_checked(tmp_path, api_schemas):
+    write(tmp_path, {"docs/page.md": """\
+        <!-- response: deleteWorkstation 200 -->
+        ```json
+        {"id": "ws-12345", "status": "error", "deleted_volume_ids": [], "detached_volume_ids": []}
+        ```
+        """})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=r"\$.status: 'deleted' was expected"):
+        check_declared_json(case, api_schemas)
+
+
+def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):
+    import json
+
+    schema = api_schemas.component("DeleteVolumeResult")
+    write(tmp_path, {"docs/page.md": "<!-- schema: DeleteVolumeResult -->\n```json\n"
+                                     + json.dumps(schema, indent=2) + "\n```\n"})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    check_declared_json(case, api_schemas)
