@@ -39,6 +39,22 @@
 
   /* -- storage: sessionStorage when it works, memory otherwise ------------------------ */
 
+  function remove(key) {
+    delete memory[key];
+    try { window.sessionStorage.removeItem(key); } catch (e) { /* memory only */ }
+  }
+
+  /* A base URL the reader chose is kept for the default it replaced: when the default
+     changes (say, `mkdocs serve` restarted its sandbox on another port), it starts over. */
+  function baseKey() {
+    return STORAGE.base + " " + defaultBase();
+  }
+
+  function saveBase(value) {
+    value = value.trim();
+    if (value && value !== defaultBase()) { save(baseKey(), value); } else { remove(baseKey()); }
+  }
+
   function load(key) {
     try {
       var value = window.sessionStorage.getItem(key);
@@ -272,10 +288,10 @@
     var controls = {};
 
     var base = input({ type: "url", inputmode: "url", required: true, "aria-required": "true",
-      value: load(STORAGE.base) || defaultBase() });
+      value: load(baseKey()) || defaultBase() });
     var storedToken = load(STORAGE.token);
     var token = input({ type: "password", value: storedToken === null ? DEFAULT_TOKEN : storedToken });
-    base.addEventListener("change", function () { save(STORAGE.base, base.value.trim()); });
+    base.addEventListener("change", function () { saveBase(base.value); });
     token.addEventListener("input", function () { save(STORAGE.token, token.value); });
 
     var connection = el("fieldset", {}, [
@@ -372,7 +388,7 @@
     try { baseUrl = new URL(baseText); } catch (e) { baseUrl = null; }
     if (!baseUrl || (baseUrl.protocol !== "http:" && baseUrl.protocol !== "https:")) {
       problems.push([form.base, "Enter an absolute http:// or https:// URL, such as " +
-        window.location.origin + "/v1."]);
+        defaultBase() + "."]);
     } else if (baseUrl.search || baseUrl.hash || baseUrl.username || baseUrl.password) {
       problems.push([form.base, "The base URL takes no query, fragment or user name."]);
     }
@@ -398,7 +414,6 @@
       problems[0][0].focus();
       return null;
     }
-    if (form.base.value.trim() !== load(STORAGE.base)) { save(STORAGE.base, form.base.value.trim()); }
 
     var search = query.toString();
     var url = baseUrl.href.replace(/\/+$/, "") + path + (search ? "?" + search : "");

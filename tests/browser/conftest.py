@@ -18,7 +18,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -125,19 +125,26 @@ def live_site(built_site: Path) -> Iterator[LiveSite]:
     served.stop()
 
 
+def require_chromium(path: Path = CHROMIUM, env: Mapping[str, str] = os.environ) -> Path:
+    """``path`` if Chromium is there; else skip the test with the reason, or, when ``CI``
+    is set, fail it (CI must not go green without the browser tests)."""
+    if path.exists():
+        return path
+    reason = (f"{path} is missing: install Debian's chromium (apt-get install chromium) "
+              "to run the browser tests")
+    if env.get("CI"):
+        pytest.fail(f"CI is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session (Debian's, not a downloaded one)."""
-    if not CHROMIUM.exists():
-        reason = (f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) "
-                  "to run the browser tests")
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}", pytrace=False)
-        pytest.skip(reason)
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
 

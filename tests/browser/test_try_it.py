@@ -253,3 +253,21 @@ def test_try_it_under_mkdocs_serve_calls_the_sandbox_named_by_the_hook(
     assert _shown_body(page) == _expected("DELETE", "/workstations/ws-67890").json()
     assert "content-type: application/problem+json" in page.locator(
         ".cws-try-it__headers").inner_text()
+
+
+def test_try_it_base_url_the_reader_chose_holds_across_pages_until_reset(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    chosen = visit.site.url + "/elsewhere/v1"
+    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    base.fill(chosen)
+    base.press("Tab")  # the change is kept when the field is left
+
+    page.goto(visit.site.url + "/volumes/get/")
+    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    expect(base).to_have_value(chosen)
+    base.fill(visit.site.api)
+    base.press("Tab")
+    page.reload()
+    expect(page.locator(".cws-try-it form").get_by_label("Base URL")).to_have_value(
+        visit.site.api)
+    assert page.evaluate("Object.keys(sessionStorage).filter(k => k.includes('base'))") == []
