@@ -534,6 +534,14 @@ def test_site_theme_makes_no_remote_font_or_repository_requests() -> None:
     assert plugins["material/search"].config["lang"] in (None, ["en"])
 
 
+def test_site_strict_build_fails_on_broken_links_and_anchors() -> None:
+    validation = load_config(str(ROOT / "mkdocs.yml"))["validation"]
+    for group, checks in (("links", ("not_found", "anchors", "unrecognized_links")),
+                          ("nav", ("omitted_files", "not_found"))):
+        for check in checks:
+            assert validation[group][check] >= logging.WARNING, (group, check)
+
+
 def test_site_pages_are_not_built_from_hooks_folder(built_site: Path) -> None:
     assert not (built_site / "hooks").exists()
     assert not list(built_site.rglob("*.py"))
