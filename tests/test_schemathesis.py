@@ -1,24 +1,156 @@
-"""Schemathesis over the sandbox's own OpenAPI document, in process, every check on."""
+"""Schemathesis over the sandbox's own OpenAPI document, every check on.
+
+Four runs: stateless (examples, coverage and fuzzing phases; positive and negative data)
+and stateful (sequences following the document's links), each in process and over HTTP
+against a served sandbox. Every call is counted and the counts are shown at the end of
+the module. Then the traps Schemathesis finds in FastAPI stubs, checked one by one.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+
+import httpx
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import CHECKS
 
-from cloudws.app import create_app
+from cloudws.app import Exchange, create_app
+from cloudws.openapi import OPERATIONS
+from cloudws.server import create_server
+from cloudws.store import Store
+from cloudws.testing import serve
+
+from .test_concurrency import note
+
+AUTH = {"Authorization": "Bearer cws_test_schemathesis"}
+STATELESS = settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
+STATEFUL = settings(max_examples=30, stateful_step_count=8,
+                    suppress_health_check=list(HealthCheck), deadline=None)
+
+#: API calls made, by (where, which run); shown when the module ends.
+CALLS: Counter[tuple[str, str]] = Counter()
+#: Every (operationId, status) the in-process app answered during the runs.
+ANSWERED: list[Exchange] = []
 
 app = create_app()
+app.state.observers.append(ANSWERED.append)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
-schema.config.headers = {"Authorization": "Bearer cws_test_schemathesis"}
+schema.config.headers = AUTH
+
+
+def _counting(base: type, where: str) -> type:
+    class Counting(base):  # type: ignore[misc, valid-type]
+        def after_call(self, response, case):  # type: ignore[no-untyped-def]
+            super().after_call(response, case)
+            CALLS[where, "stateful"] += 1
+
+    return Counting
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    shown = ", ".join(f"{where} {run}: {n}" for (where, run), n in sorted(CALLS.items()))
+    note(request, f"schemathesis cases: {shown}")
+    documented = {op_id: {int(s) for s in op["responses"]}
+                  for item in app.openapi()["paths"].values() for op in item.values()
+                  for op_id in [op["operationId"]]}
+    undocumented = {(e.operation_id, e.status) for e in ANSWERED
+                    if e.operation_id and e.status not in documented[e.operation_id]}
+    assert undocumented == set(), "statuses the document does not list"
+
+
+def test_every_check_is_on():
+    config = schema.config.checks_config_for(operation=None, phase=None)
+    assert len(CHECKS.get_all_names()) >= 14
+    for name in CHECKS.get_all_names():
+        assert config.get_by_name(name=name).enabled, name
+
+
+# -- in process --------------------------------------------------------------------------
 
 
 @schema.parametrize()
-@settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
+@STATELESS
 def test_api_conforms(case: schemathesis.Case) -> None:
+    CALLS["in-process", "stateless"] += 1
     case.call_and_validate()
 
 
-APIWorkflow = schema.as_state_machine()
+APIWorkflow = _counting(schema.as_state_machine(), "in-process")
 TestStateful = APIWorkflow.TestCase
-TestStateful.settings = settings(max_examples=30, stateful_step_count=8,
-                                 suppress_health_check=list(HealthCheck), deadline=None)
+TestStateful.settings = STATEFUL
+
+
+# -- over HTTP ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served_schema() -> Iterator[schemathesis.schemas.BaseSchema]:
+    """The document as ``cloudws serve`` publishes it, tested against that server."""
+    with serve(create_server(None, Store())) as origin:
+        loaded = schemathesis.openapi.from_url(f"{origin}/openapi.json")
+        loaded.config.headers = AUTH
+        assert loaded.get_base_url() == f"{origin}/"
+        yield loaded
+
+
+http_schema = schemathesis.pytest.from_fixture("served_schema")
+
+
+@http_schema.parametrize()
+@STATELESS
+def test_api_conforms_over_http(case: schemathesis.Case) -> None:
+    CALLS["http", "stateless"] += 1
+    case.call_and_validate()
+
+
+def test_stateful_over_http(served_schema) -> None:
+    before = CALLS["http", "stateful"]
+    _counting(served_schema.as_state_machine(), "http").run(settings=STATEFUL)
+    assert CALLS["http", "stateful"] - before >= STATEFUL.max_examples
+
+
+# -- the FastAPI traps, one by one -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "body", "field"), [
+    ("/v1/volumes", {"size_gb": 395.0}, "size_gb"),
+    ("/v1/workstations", {"name": "f", "machine_type": "gpu-t4", "disk_size_gb": 395.0}, None),
+])
+def test_integral_floats_are_integers(path, body, field):
+    """JSON Schema's ``integer`` includes 395.0; a strict int field must accept it."""
+    with serve(create_server(None)) as origin:
+        r = httpx.post(origin + path, json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    if field:
+        assert r.json()[field] == 395 and isinstance(r.json()[field], int)
+
+
+def test_allow_names_every_method_of_the_path():
+    """Starlette's own 405 names only the first matching route's methods; ours names all."""
+    methods_by_path: dict[str, set[str]] = {}
+    for method, path in OPERATIONS.values():
+        methods_by_path.setdefault(path, set()).add(method)
+    with serve(create_server(None)) as origin:
+        for template, methods in methods_by_path.items():
+            path = template.replace("{id}", "vol-scratch01" if "volumes" in template
+                                    else "ws-12345")
+            for method in {"GET", "POST", "PUT", "PATCH", "DELETE"} - methods:
+                r = httpx.request(method, origin + path, headers=AUTH)
+                assert r.status_code == 405, (method, path)
+                assert set(r.headers["allow"].split(", ")) == methods, (method, path)
+                assert r.json()["code"] == "method_not_allowed"
+
+
+def test_no_framework_422_anywhere():
+    document = create_app().openapi()
+    statuses = {s for item in document["paths"].values() for op in item.values()
+                for s in op["responses"]}
+    assert "422" not in statuses
+    with serve(create_server(None)) as origin:
+        r = httpx.get(f"{origin}/v1/workstations?limit=0", headers=AUTH)
+    assert r.status_code == 400
