@@ -343,6 +343,20 @@ def test_site_index_lists_the_sandbox_starting_state(built_site: Path) -> None:
         assert row[1] == ws["status"] and all(v in row[2] for v in ws["volume_ids"])
 
 
+def test_site_reference_renders_docstring_examples_as_code(built_site: Path) -> None:
+    pages = sorted((built_site / "reference").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        text = article.get_text()
+        assert not re.search(r":(func|class|meth|data|attr|mod):`", text), page
+        assert not [q for q in article.find_all("blockquote") if ">>>" in q.get_text()], page
+    testing = BeautifulSoup((built_site / "reference/testing/index.html").read_text(),
+                            "html.parser")
+    assert any(">>> import httpx" in pre.get_text() for pre in testing.find_all("pre"))
+
+
 # -- the hooks ---------------------------------------------------------------------------
 
 
@@ -389,7 +403,7 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 
 
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
-                                    "openapi_source"])
+                                    "openapi_source", "griffe_docstrings"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),

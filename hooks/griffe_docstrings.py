@@ -1,0 +1,43 @@
+"""A Griffe extension that lets the reference pages render the stub's docstrings as written.
+
+The stub's docstrings follow two conventions that the Google-style parser does not know:
+an ``Example:`` heading (the parser turns ``Examples:`` into code, but ``Example:`` into
+an admonition that shows ``>>>`` lines as nested quotes), and Sphinx roles such as
+``:func:`mock_api``` or ``:class:`~cloudws.store.Store```. This extension rewrites both,
+in memory, before the docstrings are parsed.
+
+Example:
+    >>> to_markdown("Route :func:`mock_api` to :class:`~cloudws.store.Store`.\\n\\nExample:")
+    'Route `mock_api` to `Store`.\\n\\nExamples:'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from griffe import Extension, Object
+
+__all__ = ["SphinxRolesAndExamples", "to_markdown"]
+
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|data|attr|mod|exc|obj|const):`(~?)([^`]+)`")
+_EXAMPLE_HEADING = re.compile(r"^(\s*)Example:\s*$", re.MULTILINE)
+
+
+def _role(match: re.Match[str]) -> str:
+    short, target = match.groups()
+    return f"`{target.rsplit('.', 1)[-1] if short else target}`"
+
+
+def to_markdown(docstring: str) -> str:
+    """``docstring`` with Sphinx roles as code spans and ``Example:`` as ``Examples:``."""
+    return _EXAMPLE_HEADING.sub(r"\1Examples:", _ROLE.sub(_role, docstring))
+
+
+class SphinxRolesAndExamples(Extension):
+    """Rewrite every docstring with :func:`to_markdown` once the object tree is built."""
+
+    def on_object(self, *, obj: Object, **kwargs: Any) -> None:
+        """Rewrite the docstring of ``obj``."""
+        if obj.docstring is not None:
+            obj.docstring.value = to_markdown(obj.docstring.value)
