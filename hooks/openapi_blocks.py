@@ -83,7 +83,8 @@ def parameters(doc: dict[str, Any], operation_id: str) -> str:
         description = param.get("description", "")
         if "default" in param["schema"]:
             description += f" Default: `{json.dumps(param['schema']['default'])}`."
-        lines.append(f"| `{param['name']}` | {param['in']} | {cell(type_phrase(param['schema'], doc))} "
+        kind = cell(type_phrase(param["schema"], doc))
+        lines.append(f"| `{param['name']}` | {param['in']} | {kind} "
                      f"| {'yes' if param.get('required') else 'no'} | {cell(description)} |")
     return "\n".join(lines)
 
@@ -151,8 +152,8 @@ def try_it(operation_id: str) -> str:
     return "\n".join([
         f'<div class="cws-try-it" data-operation="{operation_id}"></div>',
         "",
-        "<noscript><p>Try it needs JavaScript and the sandbox: run "
-        "<code>uv run cloudws serve</code> and open this page from it.</p></noscript>",
+        ("<noscript><p>Try it needs JavaScript and the sandbox: run "
+         "<code>uv run cloudws serve</code> and open this page from it.</p></noscript>"),
     ])
 
 
@@ -160,7 +161,7 @@ def _operations_by_code(doc: dict[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for item in doc["paths"].values():
         for operation in item.values():
-            for status, answer in operation["responses"].items():
+            for answer in operation["responses"].values():
                 examples = answer.get("content", {}).get("application/problem+json", {})
                 for code in examples.get("examples", {}):
                     found.setdefault(code, []).append(operation["operationId"])

@@ -81,7 +81,8 @@ def _constraints(schema: dict[str, Any]) -> list[str]:
         found.append(f"at most {high}")
     short, long = schema.get("minLength"), schema.get("maxLength")
     if short is not None or long is not None:
-        found.append(f"{short or 0} to {long} characters" if long else f"at least {short} characters")
+        found.append(f"{short or 0} to {long} characters" if long
+                     else f"at least {short} characters")
     if "maxItems" in schema:
         found.append(f"at most {schema['maxItems']} items")
     if schema.get("uniqueItems"):
@@ -104,7 +105,9 @@ def type_phrase(schema: dict[str, Any], doc: dict[str, Any]) -> str:
     return f"{kind} ({', '.join(extra)})" if extra else kind
 
 
-def _object_inside(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+def _object_inside(
+    schema: dict[str, Any], doc: dict[str, Any]
+) -> tuple[dict[str, Any], str] | None:
     """The object schema that ``schema`` holds (itself, its items, its non-null option)."""
     schema = resolve(schema, doc)
     if "anyOf" in schema:

@@ -498,7 +498,7 @@ def _loads_in_html(html: str) -> Iterator[str]:
                 for value in (element.get(attr) or "").split(","):
                     if value.strip():
                         yield value.strip().split()[0]
-    for meta in soup.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
+    for meta in soup.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.IGNORECASE)}):
         yield meta.get("content", "").partition("url=")[2]
     for style in soup.find_all("style"):
         yield from _css_urls(style.get_text())
