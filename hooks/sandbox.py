@@ -128,8 +128,8 @@ def dev_origins(host: str, port: int) -> list[str]:
     Example:
         >>> dev_origins("127.0.0.1", 8000)
         ['http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000']
-        >>> dev_origins("docs.internal", 8000)
-        ['http://docs.internal:8000', 'http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000']
+        >>> dev_origins("docs.internal", 8000)[:2]
+        ['http://docs.internal:8000', 'http://127.0.0.1:8000']
     """
     named = f"[{host}]" if ":" in host and not host.startswith("[") else host
     names = [named] if named not in _LOOPBACK_NAMES + ("0.0.0.0", "[::]") else []
@@ -140,8 +140,8 @@ def inject_meta(output: str, base_url: str) -> str:
     """``output`` (an HTML page) with the sandbox meta tag just before ``</head>``.
 
     Example:
-        >>> inject_meta("<html><head><title>t</title></head></html>", "http://127.0.0.1:5/v1")
-        '<html><head><title>t</title><meta name="cloudws-sandbox" content="http://127.0.0.1:5/v1"></head></html>'
+        >>> inject_meta("<head><title>t</title></head>", "http://127.0.0.1:5/v1")
+        '<head><title>t</title><meta name="cloudws-sandbox" content="http://127.0.0.1:5/v1"></head>'
     """
     tag = f'<meta name="{META_NAME}" content="{html.escape(base_url, quote=True)}">'
     return _HEAD_END.sub(lambda m: tag + m.group(0), output, count=1)

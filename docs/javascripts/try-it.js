@@ -167,8 +167,12 @@
       if (depth > 4) { return out; }
       var properties = schema.properties || {};
       var names = (schema.required || []).filter(function (n) { return n in properties; });
-      if (!names.length && Object.keys(properties).length) { names = [Object.keys(properties)[0]]; }
-      names.forEach(function (name) { out[name] = sampleValue(spec, properties[name], depth + 1); });
+      if (!names.length && Object.keys(properties).length) {
+        names = [Object.keys(properties)[0]];
+      }
+      names.forEach(function (name) {
+        out[name] = sampleValue(spec, properties[name], depth + 1);
+      });
       return out;
     }
     if (type === "array") { return []; }
@@ -196,10 +200,16 @@
     Object.keys(attributes || {}).forEach(function (name) {
       var value = attributes[name];
       if (value === null || value === undefined || value === false) { return; }
-      if (name === "text") { node.textContent = value; } else { node.setAttribute(name, value === true ? "" : value); }
+      if (name === "text") {
+        node.textContent = value;
+      } else {
+        node.setAttribute(name, value === true ? "" : value);
+      }
     });
     (children || []).forEach(function (child) {
-      if (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); }
+      if (child) {
+        node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      }
     });
     return node;
   }
@@ -229,6 +239,11 @@
     return el("div", { class: "cws-try-it__field" }, [
       el("label", { for: id, text: label }), control, hintNode, errorNode
     ]);
+  }
+
+  function group(legend, fields) {
+    if (!fields.length) { return null; }
+    return el("fieldset", {}, [el("legend", { text: legend })].concat(fields));
   }
 
   function input(attributes) {
@@ -268,9 +283,10 @@
     container.appendChild(status);
     loadSpec().then(function (spec) {
       var found = findOperation(spec, operationId);
-      if (!found) { throw new Error("openapi.json has no operation " + JSON.stringify(operationId)); }
-      container.removeChild(status);
-      container.appendChild(buildForm(spec, found, operationId));
+      if (!found) {
+        throw new Error("openapi.json has no operation " + JSON.stringify(operationId));
+      }
+      container.replaceChild(buildForm(spec, found, operationId), status);
       container.setAttribute("data-cws-mounted", "ready");
     }).catch(function (error) {
       var problem = richText("p", { class: "cws-try-it__problem", role: "status" },
@@ -290,7 +306,8 @@
     var base = input({ type: "url", inputmode: "url", required: true, "aria-required": "true",
       value: load(baseKey()) || defaultBase() });
     var storedToken = load(STORAGE.token);
-    var token = input({ type: "password", value: storedToken === null ? DEFAULT_TOKEN : storedToken });
+    var token = input({ type: "password",
+      value: storedToken === null ? DEFAULT_TOKEN : storedToken });
     base.addEventListener("change", function () { saveBase(base.value); });
     token.addEventListener("input", function () { save(STORAGE.token, token.value); });
 
@@ -334,8 +351,8 @@
         el("code", { text: found.path })
       ]),
       connection,
-      parts.path.length ? el("fieldset", {}, [el("legend", { text: "Path parameters" })].concat(parts.path)) : null,
-      parts.query.length ? el("fieldset", {}, [el("legend", { text: "Query parameters" })].concat(parts.query)) : null,
+      group("Path parameters", parts.path),
+      group("Query parameters", parts.query),
       body ? el("fieldset", {}, [el("legend", { text: "Request body" }),
         field(prefix, "body", "JSON body (sent as application/json)", body, null)]) : null,
       el("div", { class: "cws-try-it__actions" }, [send])
@@ -346,7 +363,8 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (busy) { return; }
-      var request = buildRequest(found, { base: base, token: token, body: body, controls: controls });
+      var request = buildRequest(found,
+        { base: base, token: token, body: body, controls: controls });
       if (!request) { return; }
       busy = true;
       send.setAttribute("aria-disabled", "true");
@@ -402,7 +420,10 @@
       setError(control, null);
       var value = control.value.trim();
       if (parameter.in === "path") {
-        if (!value) { problems.push([control, "Enter the " + parameter.name + "; the path needs it."]); return; }
+        if (!value) {
+          problems.push([control, "Enter the " + parameter.name + "; the path needs it."]);
+          return;
+        }
         path = path.split("{" + parameter.name + "}").join(encodeURIComponent(value));
       } else if (value) {
         query.append(parameter.name, value);
@@ -481,7 +502,7 @@
       try { parsed = JSON.parse(outcome.text); } catch (e) { parsed = null; }
     }
     var ok = response.status >= 200 && response.status < 300;
-    live.className = "cws-try-it__status " + (ok ? "cws-try-it__status--ok" : "cws-try-it__status--error");
+    live.className = "cws-try-it__status cws-try-it__status--" + (ok ? "ok" : "error");
     live.textContent = "";
     live.appendChild(el("strong", { text: line }));
     if (parsed && typeof parsed === "object" && parsed.code && parsed.detail) {
@@ -501,8 +522,10 @@
     response.headers.forEach(function (value, name) { headerLines.push(name + ": " + value); });
     headerLines.sort();
     var headersId = "cws-try-it-headers-" + (counter += 1);
-    result.appendChild(el("h4", { id: headersId, class: "cws-try-it__heading", text: "Response headers" }));
-    result.appendChild(el("pre", { class: "cws-try-it__headers", "aria-labelledby": headersId, tabindex: "0" },
+    result.appendChild(el("h3", { id: headersId, class: "cws-try-it__heading",
+      text: "Response headers" }));
+    result.appendChild(el("pre", { class: "cws-try-it__headers", "aria-labelledby": headersId,
+      tabindex: "0" },
       [el("code", { text: headerLines.join("\n") || "(none visible)" })]));
 
     var bodyId = "cws-try-it-body-" + (counter += 1);
@@ -511,8 +534,10 @@
       shown = shown.slice(0, MAX_BODY_SHOWN) + "\n… (" + (outcome.text.length - MAX_BODY_SHOWN) +
         " more characters not shown)";
     }
-    result.appendChild(el("h4", { id: bodyId, class: "cws-try-it__heading", text: "Response body" }));
-    result.appendChild(el("pre", { class: "cws-try-it__body", "aria-labelledby": bodyId, tabindex: "0" },
+    result.appendChild(el("h3", { id: bodyId, class: "cws-try-it__heading",
+      text: "Response body" }));
+    result.appendChild(el("pre", { class: "cws-try-it__body", "aria-labelledby": bodyId,
+      tabindex: "0" },
       [el("code", { text: shown || "(empty)" })]));
   }
 
@@ -528,9 +553,24 @@
     }
   }
 
+  /* Each form is built when its section comes near the viewport, so a reader who never
+     scrolls to Try it does not download openapi.json. */
   function mountAll() {
     nameSearchDialog();
-    Array.prototype.forEach.call(document.querySelectorAll(".cws-try-it[data-operation]"), mount);
+    var containers = document.querySelectorAll(".cws-try-it[data-operation]");
+    if (typeof window.IntersectionObserver !== "function") {
+      Array.prototype.forEach.call(containers, mount);
+      return;
+    }
+    var observer = new window.IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          mount(entry.target);
+        }
+      });
+    }, { rootMargin: "600px 0px" });
+    Array.prototype.forEach.call(containers, function (container) { observer.observe(container); });
   }
 
   if (typeof window.document$ !== "undefined" && window.document$ &&

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from cloudws.app import create_app
 from cloudws.store import Store
@@ -44,9 +44,16 @@ def _try_it_pages(site_dir: Path) -> dict[str, str]:
     return pages
 
 
-def _send(page: Page, **fields: str) -> None:
+def _form(page: Page) -> Locator:
+    """The Try it form, scrolled to (it is built when its section nears the viewport)."""
+    page.locator(".cws-try-it").scroll_into_view_if_needed()
     form = page.locator(".cws-try-it form")
     expect(form).to_be_visible()
+    return form
+
+
+def _send(page: Page, **fields: str) -> None:
+    form = _form(page)
     for label, value in fields.items():
         form.get_by_label(label, exact=True).fill(value)
     form.get_by_role("button", name="Send request").click()
@@ -83,7 +90,7 @@ def test_try_it_delete_running_workstation_shows_409(visit: Visit) -> None:
 def test_try_it_delete_stopped_workstation_shows_delete_object(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
     example = _openapi()["paths"]["/v1/workstations/{id}"]["delete"]["parameters"][0]
-    prefilled = page.locator(".cws-try-it form").get_by_label("id (required)", exact=True)
+    prefilled = _form(page).get_by_label("id (required)", exact=True)
     expect(prefilled).to_have_value(example["schema"]["examples"][0])
 
     with page.expect_request(lambda r: r.method == "DELETE") as sent:
@@ -111,11 +118,11 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
     assert token not in page.url and not any(token in m for m in messages)
     # Another page of the same tab finds it; another tab (a new context) does not.
     page.goto(visit.site.url + "/workstations/get/")
-    expect(page.locator(".cws-try-it form").get_by_label("Token")).to_have_value(token)
+    expect(_form(page).get_by_label("Token")).to_have_value(token)
     other = new_visit(page.context.browser, visit.site)
     try:
         other.open(DELETE_PAGE)
-        field = other.page.locator(".cws-try-it form").get_by_label("Token")
+        field = _form(other.page).get_by_label("Token")
         expect(field).to_have_value(re.compile(r"^cws_test_"))
         expect(field).not_to_have_value(token)
     finally:
@@ -124,7 +131,7 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
 
 def test_try_it_base_url_defaults_to_this_origin(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
-    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    base = _form(page).get_by_label("Base URL")
     expect(base).to_have_value(visit.site.api)
 
 
@@ -149,7 +156,7 @@ def test_try_it_unreachable_base_url_says_how_to_start_the_sandbox(
 
 
 def _send_failing(page: Page, base: str) -> None:
-    form = page.locator(".cws-try-it form")
+    form = _form(page)
     form.get_by_label("Base URL").fill(base)
     form.get_by_role("button", name="Send request").click()
 
@@ -170,7 +177,7 @@ def test_try_it_bad_base_url_is_refused_and_focused(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.method))
-    form = page.locator(".cws-try-it form")
+    form = _form(page)
     form.get_by_label("Base URL").fill("not a url")
     form.get_by_role("button", name="Send request").click()
 
@@ -183,7 +190,7 @@ def test_try_it_bad_base_url_is_refused_and_focused(visit: Visit) -> None:
 
 def test_try_it_is_usable_with_the_keyboard(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
-    form = page.locator(".cws-try-it form")
+    form = _form(page)
     form.get_by_label("id (required)", exact=True).fill("ws-67890")
     form.get_by_label("id (required)", exact=True).focus()
     page.keyboard.press("Tab")
@@ -244,7 +251,7 @@ def test_try_it_under_mkdocs_serve_calls_the_sandbox_named_by_the_hook(
     visit.apis.append(sandbox)
     page = visit.page
     page.goto(site + DELETE_PAGE)
-    expect(page.locator(".cws-try-it form").get_by_label("Base URL")).to_have_value(sandbox)
+    expect(_form(page).get_by_label("Base URL")).to_have_value(sandbox)
     with page.expect_response(lambda r: r.request.method == "DELETE") as answered:
         _send(page, **{"id (required)": "ws-67890", "Token": TOKEN})
 
@@ -258,16 +265,16 @@ def test_try_it_under_mkdocs_serve_calls_the_sandbox_named_by_the_hook(
 def test_try_it_base_url_the_reader_chose_holds_across_pages_until_reset(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
     chosen = visit.site.url + "/elsewhere/v1"
-    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    base = _form(page).get_by_label("Base URL")
     base.fill(chosen)
     base.press("Tab")  # the change is kept when the field is left
 
     page.goto(visit.site.url + "/volumes/get/")
-    base = page.locator(".cws-try-it form").get_by_label("Base URL")
+    base = _form(page).get_by_label("Base URL")
     expect(base).to_have_value(chosen)
     base.fill(visit.site.api)
     base.press("Tab")
     page.reload()
-    expect(page.locator(".cws-try-it form").get_by_label("Base URL")).to_have_value(
+    expect(_form(page).get_by_label("Base URL")).to_have_value(
         visit.site.api)
     assert page.evaluate("Object.keys(sessionStorage).filter(k => k.includes('base'))") == []
