@@ -4,11 +4,13 @@ of any kind fails naming the file and line, with a diff and the way to refresh i
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import httpx
 import pytest
 from pytest_examples.eval_example import EvalExample
 
@@ -16,6 +18,7 @@ from .harness import discovery
 from .harness.checks import ExampleError
 from .harness.curl import run_curl_case
 from .harness.declarations import check_declared_json
+from .harness.network import NetworkBlocked
 from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox
@@ -337,3 +340,23 @@ def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):
                                      + json.dumps(schema, indent=2) + "\n```\n"})
     [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
     check_declared_json(case, api_schemas)
+
+
+# -- network -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("address", [("example.org", 443), ("93.184.215.14", 443),
+                                     ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", 443)])
+def test_the_suite_cannot_reach_another_machine(address):
+    with pytest.raises(NetworkBlocked, match="the test suite must not reach the network"):
+        socket.create_connection(address, timeout=1)
+
+
+def test_httpx_outside_the_sandbox_fails_without_network():
+    with pytest.raises(httpx.ConnectError, match="must not reach the network"):
+        httpx.get("https://example.org/")
+
+
+def test_loopback_still_works(scratch_tls):
+    with socket.create_connection(("127.0.0.1", scratch_tls.port), timeout=5):
+        pass

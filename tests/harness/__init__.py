@@ -13,5 +13,8 @@ Modules, one concern each:
 - :mod:`.curl` — running curl examples verbatim and checking what they print;
 - :mod:`.jsoncheck` — JSON equality with a diff, and schema validation (Draft 2020-12);
 - :mod:`.coverage` — documented statuses against those produced, and the summary table;
+- :mod:`.checks`, :mod:`.declarations` — what an example's requests and a JSON block
+  must be;
+- :mod:`.network` — no connection or lookup off this machine;
 - :mod:`.plugin` — the pytest hooks (update guard, coverage table, xdist).
 """

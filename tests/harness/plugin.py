@@ -3,6 +3,7 @@
 Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 
 - installs the pytest-examples traceback fix (see :mod:`.python_examples`);
+- blocks every connection and name lookup off this machine (see :mod:`.network`);
 - refuses ``--update-examples`` under pytest-xdist unless ``--dist loadgroup`` keeps
   every file's examples in one worker (each worker rewrites files by the offsets it
   read, so two workers rewriting one file would garble it);
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from .coverage import Coverage, documented_statuses
+from .network import block_network
 from .python_examples import fix_example_tracebacks
 
 __all__ = ["NAME", "SUITE_MODULES", "DocsPlugin", "register"]
@@ -43,6 +45,7 @@ def register(config: pytest.Config) -> DocsPlugin:
     if plugin is None:
         _refuse_unsafe_update(config)
         fix_example_tracebacks()
+        block_network()
         plugin = DocsPlugin(config)
         config.pluginmanager.register(plugin, NAME)
     return plugin  # type: ignore[no-any-return]
