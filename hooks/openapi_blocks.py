@@ -198,10 +198,15 @@ def error_codes(doc: dict[str, Any], codes: Mapping[str, Any], pages: Mapping[st
 
 
 def operations(doc: dict[str, Any], pages: Mapping[str, str], link: Link) -> str:
-    """Every operation of the API: its page, method and path, and what it does."""
+    """Every operation of the API: its page, method and path, and what it does, in the
+    order of ``pages`` (operationId -> page), then the document's."""
+    found = [(path, method, op) for path, item in doc["paths"].items()
+             for method, op in item.items()]
+    order = list(pages)  # operations in the order of their pages
+    found.sort(key=lambda f: order.index(f[2]["operationId"]) if f[2]["operationId"] in order
+               else len(order))
     lines = ["| Operation | Request | What it does |", "| --- | --- | --- |"]
-    for path, item in doc["paths"].items():
-        for method, operation in item.items():
-            lines.append(f"| {_summary_link(doc, operation['operationId'], pages, link)} "
-                         f"| `{method.upper()} {path}` | {cell(operation['description'])} |")
+    for path, method, operation in found:
+        lines.append(f"| {_summary_link(doc, operation['operationId'], pages, link)} "
+                     f"| `{method.upper()} {path}` | {cell(operation['description'])} |")
     return "\n".join(lines)

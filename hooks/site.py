@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -54,9 +54,12 @@ def on_config(config: Any) -> None:
 
 
 def on_files(files: Any, config: Any) -> None:
-    """Map each operation to the page that declares it in its front matter."""
+    """Map each operation to the page that declares it in its front matter, in nav order."""
     _pages.clear()
-    for file in files.documentation_pages():
+    nav = list(_nav_files(config["nav"] or []))
+    pages = sorted(files.documentation_pages(),
+                   key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
+    for file in pages:
         operation = get_data(file.content_string)[1].get("operation")
         if operation is None:
             continue
@@ -68,6 +71,15 @@ def on_files(files: Any, config: Any) -> None:
             raise PluginError(f"{file.src_uri}: operation {operation} already has a page, "
                               f"{_pages[operation]}")
         _pages[operation] = file.src_uri
+
+
+def _nav_files(nav: list[Any]) -> Iterator[str]:
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from [value] if isinstance(value, str) else _nav_files(value)
 
 
 class _Page:

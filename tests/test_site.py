@@ -333,6 +333,22 @@ def test_site_errors_page_has_an_anchored_row_per_code(built_site: Path) -> None
         assert soup.find_all(id=code) and len(soup.find_all(id=code)) == 1
 
 
+def test_site_index_lists_every_operation_in_nav_order(built_site: Path) -> None:
+    nav = list(_nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"]))
+    by_page = dict(ENDPOINT_PAGES)
+    expected = [by_page[page] for page in nav if page in by_page]
+    table = _first(_section(_html(built_site, "index.md"), "operations"), "table")
+    shown = []
+    for row in table.select("tbody tr"):
+        cells = row.find_all("td")
+        operation_id = next(op for page, op in ENDPOINT_PAGES
+                            if cells[0].a["href"].rstrip("/").endswith(page.removesuffix(".md")))
+        method, path, _ = _operation(operation_id)
+        assert cells[1].get_text(strip=True) == f"{method} {path}"
+        shown.append(operation_id)
+    assert shown == expected
+
+
 def test_site_index_lists_the_sandbox_starting_state(built_site: Path) -> None:
     state = Store().export()
     rows = _rows(_first(_section(_html(built_site, "index.md"), "the-sandbox"), "table"))
