@@ -411,6 +411,11 @@
       problems.push([form.base, "The base URL takes no query, fragment or user name."]);
     }
     setError(form.base, null);
+    setError(form.token, null);
+    if (!/^[A-Za-z0-9\-._~+\/]*=*$/.test(form.token.value.trim())) {  /* RFC 6750 b64token */
+      problems.push([form.token, "A token is letters, digits and - . _ ~ + / = only, with no " +
+        "spaces; sandbox tokens start with cws_test_."]);
+    }
 
     var path = found.path.replace(/^\/v1(?=\/|$)/, "");
     var query = new URLSearchParams();
