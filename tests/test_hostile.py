@@ -423,6 +423,19 @@ def test_raw_bad_token_is_unauthorized(served, name):
     assert store.dump() == PRISTINE
 
 
+def test_header_section_over_64_kib_is_malformed(served):
+    origin, store = served
+    host, port = origin.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\n" + _AUTH_LINE
+                     + b"X-Pad: " + b"a" * (MAX_BODY_BYTES + 1024))
+        response = http.client.HTTPResponse(sock)
+        response.begin()  # answered before the header section ends
+        problem = json.loads(response.read())
+    assert (response.status, problem["code"]) == (400, "malformed_request")
+    assert store.dump() == PRISTINE
+
+
 def test_server_keeps_serving_after_hostile_bytes(served, http_client):
     origin, _ = served
     for head in RAW.values():

@@ -50,9 +50,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode(
             "malformed_request", 400, "Bad Request",
             "The HTTP message itself could not be read: a control character in a header, a "
-            "request target that is not ASCII, a missing `Host`, or a bad `Content-Length` or "
-            "chunked encoding. The server answers before any operation sees the request, "
-            "and closes the connection.",
+            "request target that is not ASCII, a missing `Host`, a bad `Content-Length` or "
+            "chunked encoding, or a request line and headers over 64 KiB. The server answers "
+            "before any operation sees the request, and closes the connection.",
             "Send a well-formed HTTP/1.1 request: percent-encode the path and query, and let "
             "your HTTP client frame the body.",
         ),
