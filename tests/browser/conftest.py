@@ -72,8 +72,8 @@ class Visit:
     apis: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> Page:
-        """Load ``path`` (such as ``/workstations/delete/``) and wait for the page to settle."""
-        self.page.goto(self.site.url + path, wait_until="load")
+        """Load ``path`` (such as ``/workstations/delete/``); return once its scripts have run."""
+        self.page.goto(self.site.url + path, wait_until="domcontentloaded")
         return self.page
 
     def problems(self) -> list[str]:
