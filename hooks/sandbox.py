@@ -161,7 +161,13 @@ def _ensure_started(config: MkDocsConfig) -> None:
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember whether this run serves the site (``mkdocs serve``)."""
+    """Remember whether this run serves the site (``mkdocs serve``).
+
+    Example:
+        >>> on_startup(command="build", dirty=False)
+        >>> _State.serving
+        False
+    """
     _State.serving = command == "serve"
 
 
@@ -184,7 +190,13 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig,
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """While serving, name the sandbox in each page's ``<head>``."""
+    """While serving, name the sandbox in each page's ``<head>``; a build is left alone.
+
+    Example:
+        >>> on_startup(command="build", dirty=False)
+        >>> on_post_page("<head></head>", page=None, config=None)
+        '<head></head>'
+    """
     if _State.serving and _State.sandbox is not None:
         return inject_meta(output, _State.sandbox.base_url)
     return output
