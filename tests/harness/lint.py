@@ -50,7 +50,7 @@ def lint_examples(groups: Sequence[Sequence[CodeExample]], shared: Sequence[bool
         completed = subprocess.run(
             [find_ruff_bin(), "check", "--output-format=json", "--no-cache", "--exit-zero",
              "--config", str(ROOT / "pyproject.toml"), "--config", _SHARED_IGNORES, folder],
-            capture_output=True, text=True, check=False,
+            capture_output=True, text=True, check=False, cwd=ROOT,  # first-party: src/
         )
         if completed.returncode != 0:
             raise RuntimeError(f"ruff failed:\n{completed.stderr}")

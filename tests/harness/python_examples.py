@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import CodeType, FrameType, TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import pytest_examples.run_code
@@ -112,7 +112,8 @@ def _keep_main() -> Iterator[None]:
 
 
 def fix_example_tracebacks() -> None:
-    """Make a raising example report its page and line instead of crashing pytest.
+    """Make a raising example report its page and line instead of crashing pytest, and
+    make its ``print`` calls cheap (see :func:`_caller_of_print`).
 
     Example:
         >>> fix_example_tracebacks()
@@ -120,6 +121,35 @@ def fix_example_tracebacks() -> None:
         True
     """
     pytest_examples.run_code.create_example_traceback = _example_traceback
+    mock_print = pytest_examples.run_code.MockPrintFunction
+    if mock_print.__call__ is not _record_print:
+        mock_print.__call__ = _record_print  # type: ignore[method-assign]
+
+
+class _Caller(NamedTuple):
+    """The two things pytest-examples reads of the frame that called ``print``."""
+
+    frame: FrameType
+    filename: str
+
+
+def _record_print(self: Any, *args: Any, sep: str = " ", **kwargs: Any) -> None:
+    """``MockPrintFunction.__call__`` of pytest-examples, finding its caller cheaply.
+
+    The original takes ``inspect.stack()[4]``: that builds a ``FrameInfo`` for every
+    frame on the stack (some 60 under pytest), each looking up its module among all of
+    ``sys.modules`` and reading source lines — most of what an example costs. The caller
+    is the same frame, four up: print's mock (``__call__``, ``_mock_call``,
+    ``_execute_mock_call``) stands between.
+    """
+    frame = sys._getframe(pytest_examples.run_code.parent_frame_id)
+    caller = _Caller(frame, frame.f_code.co_filename)
+    if self._include_file(caller, args):
+        line = self._find_line_number(caller)
+        statement = pytest_examples.run_code.PrintStatement(
+            line, sep, [pytest_examples.run_code.Arg(arg) for arg in args]
+        )
+        self.statements.append(statement)
 
 
 def _example_traceback(exc: BaseException, module_path: str,
