@@ -18,13 +18,16 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import pytest
 
 from cloudws.app import Exchange
 
 from .jsoncheck import ApiSchemas
 
-__all__ = ["INTENDED_NON_OPERATIONS", "ExampleError", "check_exchanges"]
+__all__ = ["INTENDED_NON_OPERATIONS", "ExampleError", "check_exchanges", "naming_pages"]
 
 #: Statuses an example may get from a path that is no operation, on purpose: the
 #: removed ``GET .../delete`` (410) and a method the path does not take (405).
@@ -53,3 +56,22 @@ def check_exchanges(exchanges: Sequence[Exchange], schemas: ApiSchemas, where: s
         if not shows_output and exchange.status >= 400:
             raise ExampleError(f"{where}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")
+
+
+@contextmanager
+def naming_pages(shown_on: Sequence[str]) -> Iterator[None]:
+    """Add "shown on docs/page.md:12" to whatever fails inside, for a snippet's failure."""
+    __tracebackhide__ = True
+    if not shown_on:
+        yield
+        return
+    note = f"(shown on {', '.join(shown_on)})"
+    try:
+        yield
+    except ExampleError as exc:
+        raise ExampleError(f"{exc}\n{note}") from None
+    except pytest.fail.Exception as exc:
+        pytest.fail(f"{exc.msg}\n{note}", pytrace=False)
+    except Exception as exc:
+        exc.add_note(note)
+        raise

@@ -26,8 +26,8 @@ from pytest_examples import CodeExample
 from cloudws.app import Exchange
 from cloudws.testing import API_HOST
 
-from .checks import ExampleError, check_exchanges
-from .discovery import CurlCase, Shown
+from .checks import ExampleError, check_exchanges, naming_pages
+from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, json_diff, parse_json_documents
 from .sandbox import DOCS_TOKEN, DocsSandbox
 from .tls import TlsSandbox
@@ -70,29 +70,36 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     """
     __tracebackhide__ = True
     sandbox.reset()
-    for command in case.commands:
-        check_hosts(command.text, command.where)
-        with sandbox.recorder.capture(case.id) as exchanges:
-            done = run_command(command.text, server.env(), server.workdir)
-            server.wait_idle()
-        if done.returncode != 0:
-            raise ExampleError(f"{command.where}: the command exited with {done.returncode}:\n"
-                               f"{done.stderr.strip()}")
-        if not exchanges:
-            raise ExampleError(f"{command.where}: the command made no request to the API")
-        check_exchanges(exchanges, schemas, command.where, shows_output=command.shown is not None)
-        shown = command.shown
-        if shown is not None:
-            diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
-                             f"printed by the command at {command.where}")
-            if diff is not None and updates is not None:
-                updates.append(replace(shown.target, source=_with_newline(done.stdout)))
-            elif diff is not None:
-                raise ExampleError(
-                    f"{shown.where}: the output shown is not what the command at "
-                    f"{command.where} prints (- shown, + printed):\n{diff}\n{_refresh(shown)}"
-                )
-        _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
+    with naming_pages(case.shown_on):
+        for command in case.commands:
+            _run_checked(command, server, sandbox, schemas, updates)
+
+
+def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
+                 schemas: ApiSchemas, updates: list[CodeExample] | None) -> None:
+    __tracebackhide__ = True
+    check_hosts(command.text, command.where)
+    with sandbox.recorder.capture(command.where) as exchanges:
+        done = run_command(command.text, server.env(), server.workdir)
+        server.wait_idle()
+    if done.returncode != 0:
+        raise ExampleError(f"{command.where}: the command exited with {done.returncode}:\n"
+                           f"{done.stderr.strip()}")
+    if not exchanges:
+        raise ExampleError(f"{command.where}: the command made no request to the API")
+    check_exchanges(exchanges, schemas, command.where, shows_output=command.shown is not None)
+    shown = command.shown
+    if shown is not None:
+        diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
+                         f"printed by the command at {command.where}")
+        if diff is not None and updates is not None:
+            updates.append(replace(shown.target, source=_with_newline(done.stdout)))
+        elif diff is not None:
+            raise ExampleError(
+                f"{shown.where}: the output shown is not what the command at "
+                f"{command.where} prints (- shown, + printed):\n{diff}\n{_refresh(shown)}"
+            )
+    _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
 
 
 def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,

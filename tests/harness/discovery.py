@@ -64,6 +64,8 @@ class PythonCase:
     id: str
     examples: list[CodeExample]
     shared: bool = False
+    #: For a snippet: the page blocks that include it (``docs/page.md:12``).
+    shown_on: tuple[str, ...] = ()
 
 
 @dataclass
@@ -91,6 +93,8 @@ class CurlCase:
 
     id: str
     commands: list[CurlCommand]
+    #: For a snippet: the page blocks that include it or its output.
+    shown_on: tuple[str, ...] = ()
 
 
 @dataclass
@@ -123,8 +127,10 @@ def python_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[PythonCas
         else:
             cases += [PythonCase(f"{page.where}:{ex.start_line}-{ex.end_line}", [ex])
                       for ex in found]
+    shown_on = _inclusions(docs)
     for path in sorted(snippets.rglob("*.py")) if snippets.is_dir() else []:
-        cases.append(PythonCase(display_path(path), [_whole_file(path)]))
+        cases.append(PythonCase(display_path(path), [_whole_file(path)],
+                                shown_on=shown_on.get(path.resolve(), ())))
     return cases
 
 
@@ -142,15 +148,17 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
                     cases.append(case)
             elif not fence.includes and _starts_with_curl(fence):
                 cases.append(CurlCase(fence.where, _page_commands(page, index)))
+    shown_on = _inclusions(docs)
     for path in sorted(snippets.rglob("*.sh")) if snippets.is_dir() else []:
         output = path.with_suffix(".json")
         shown = None
         if output.exists():
             shown = Shown(output.read_text("utf-8"), f"{display_path(output)}:1",
                           _whole_file(output))
+        pages_on = shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ())
         cases.append(CurlCase(display_path(path), [
             CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown)
-        ]))
+        ], shown_on=pages_on))
     return cases
 
 
@@ -175,6 +183,17 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _inclusions(docs: Path) -> dict[Path, tuple[str, ...]]:
+    """Each included file -> the page blocks that include it."""
+    found: dict[Path, tuple[str, ...]] = {}
+    for page in pages(docs):
+        for fence in page.fences:
+            for name in fence.includes:
+                path = _resolve(page, name).resolve()
+                found[path] = (*found.get(path, ()), fence.where)
+    return found
 
 
 def _starts_with_curl(fence: Fence) -> bool:

@@ -28,7 +28,7 @@ import pytest_examples.run_code
 from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
-from .checks import check_exchanges
+from .checks import check_exchanges, naming_pages
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas
 from .pages import display_path
@@ -52,13 +52,15 @@ def run_python_case(
     eval_example.set_config(line_length=LINE_LENGTH, target_version="py311")  # type: ignore[arg-type]
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
-    with sandbox.in_process(), sandbox.recorder.capture(case.id) as exchanges, _keep_main():
-        for example in case.examples:
-            result = _run_one(eval_example, example, shared)
-            if shared is not None:
-                shared.update(result)
-    shows_output = any(mark in ex.source for ex in case.examples for mark in ("#>", '"""', "'''"))
-    check_exchanges(exchanges, schemas, _where(case.examples[0]), shows_output=shows_output)
+    with naming_pages(case.shown_on):
+        with sandbox.in_process(), sandbox.recorder.capture(case.id) as exchanges, _keep_main():
+            for example in case.examples:
+                result = _run_one(eval_example, example, shared)
+                if shared is not None:
+                    shared.update(result)
+        shows_output = any(mark in ex.source for ex in case.examples
+                           for mark in ("#>", '"""', "'''"))
+        check_exchanges(exchanges, schemas, _where(case.examples[0]), shows_output=shows_output)
 
 
 def _run_one(eval_example: EvalExample, example: CodeExample,
