@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 import httpx
 import pytest
@@ -317,7 +318,9 @@ def test_async_clients_are_routed_too(sandbox):
             r = await client.get(f"{BASE_URL}/workstations/ws-12345")
             return r.status_code
 
-    assert asyncio.run(main()) == 200
+    # A thread of its own: a Playwright session in the same worker keeps a loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, main()).result() == 200
 
 
 def test_other_hosts_are_refused(sandbox):
