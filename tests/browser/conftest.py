@@ -114,7 +114,7 @@ def serve(app: Any) -> Served:
     return Served(url=f"http://{LOOPBACK}:{sock.getsockname()[1]}", server=server, thread=thread)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_site(built_site: Path) -> Iterator[LiveSite]:
     """``create_server(built_site)`` (as ``cloudws serve``) on 127.0.0.1 and a free port."""
     from cloudws.server import create_server
@@ -137,9 +137,12 @@ def require_chromium(path: Path = CHROMIUM, env: Mapping[str, str] = os.environ)
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session (Debian's, not a downloaded one)."""
+    """One headless Chromium (Debian's, not a downloaded one) for all the browser tests.
+
+    Package-scoped: Playwright's sync API runs an event loop on the main thread while it
+    is open, which would break ``asyncio.run`` in the tests that come after these."""
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
