@@ -118,7 +118,7 @@ def test_create_workstation_accepts_integral_floats(api):
 
 
 @pytest.mark.parametrize("volume, status, code", [
-    ("vol-nothere1", 404, "not_found"),
+    ("vol-nothere1", 409, "volume_not_found"),
     ("vol-data12345", 409, "volume_attached"),
     ("vol-boot67890", 409, "volume_owned"),
 ])
@@ -221,7 +221,7 @@ def test_update_rejects_empty_body_and_owned_volumes(api, sandbox):
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-boot67890"]}),
             409, "volume_owned")
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-missing1"]}),
-            404, "not_found")
+            409, "volume_not_found")
     assert sandbox.store.dump() == before
 
 

@@ -70,8 +70,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "not_found", 404, "Not Found",
-            "No resource has the ID given in the path (or in `volume_ids`), or it was deleted, "
-            "or the path is not part of the API.",
+            "No resource has the ID given in the path, or it was deleted, or the path is not "
+            "part of the API.",
             "List the resources to find the right ID. Deleted resources do not come back.",
         ),
         ErrorCode(
@@ -98,6 +98,12 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "deleted on its own, or attached elsewhere.",
             "It is deleted together with its workstation. Use a standalone volume for data "
             "that must outlive the workstation.",
+        ),
+        ErrorCode(
+            "volume_not_found", 409, "Conflict",
+            "A volume named in the body's `volume_ids` does not exist, or was deleted. The "
+            "resource in the path does exist: that is why this is not a 404.",
+            "List the volumes to find the right ID, or create the volume first.",
         ),
         ErrorCode(
             "endpoint_removed", 410, "Gone",

@@ -47,9 +47,9 @@ def _id_errors(kind: str) -> dict[int, tuple[tuple[str, ...], str]]:
 OPERATION_ERRORS.update({
     "createWorkstation": {
         **_BAD_BODY, **_AUTH,
-        404: (("not_found",), "A volume in `volume_ids` does not exist."),
-        409: (("volume_attached", "volume_owned"),
-              "A volume in `volume_ids` is attached elsewhere or belongs to a workstation."),
+        409: (("volume_not_found", "volume_attached", "volume_owned"),
+              "A volume in `volume_ids` does not exist, is attached elsewhere or belongs to "
+              "a workstation."),
         **_FAIL,
     },
     "listWorkstations": {**_BAD_QUERY, **_AUTH, **_FAIL},
@@ -60,11 +60,10 @@ OPERATION_ERRORS.update({
         400: (("invalid_id", "validation_error", "invalid_json"),
               "The ID is malformed, or the body is not JSON or has an invalid field."),
         **_AUTH,
-        404: (("not_found",), ("No workstation has this ID, or a volume in `volume_ids` "
-              "does not exist.")),
-        409: (("workstation_not_stopped", "volume_attached", "volume_owned"),
-              ("The workstation is not stopped, or a volume in `volume_ids` is attached "
-              "elsewhere or belongs to another workstation.")),
+        404: (("not_found",), "No workstation has this ID."),
+        409: (("workstation_not_stopped", "volume_not_found", "volume_attached", "volume_owned"),
+              ("The workstation is not stopped, or a volume in `volume_ids` does not exist, "
+               "is attached elsewhere or belongs to another workstation.")),
         413: _BAD_BODY[413], 415: _BAD_BODY[415],
         **_FAIL,
     },

@@ -461,7 +461,15 @@ class Store:
             raise ApiError("not_found", f"Volume {vol_id} does not exist.") from None
 
     def _check_attachable(self, state: _State, vol_id: str, ws_id: str | None) -> None:
-        vol = self._find_volume(state, vol_id)
+        # The request's target exists; a volume named in its body that does not is a
+        # conflict with the current state (409), not a missing target (404).
+        vol = state.volumes.get(vol_id)
+        if vol is None:
+            raise ApiError(
+                "volume_not_found",
+                f"Volume {vol_id} in volume_ids does not exist. List the volumes with "
+                "GET /v1/volumes, or create it with POST /v1/volumes.",
+            )
         if not vol.standalone:
             raise ApiError(
                 "volume_owned",
