@@ -14,7 +14,7 @@ import http.client
 import json
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -44,7 +44,6 @@ class Hostile:
     headers: tuple[tuple[str, str], ...] = ()
     auth: tuple[str, ...] = (TOKEN,)
     chunked: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     def request(self, origin: str) -> httpx.Request:
         headers = [("Authorization", token) for token in self.auth] + list(self.headers)
