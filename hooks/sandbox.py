@@ -88,6 +88,7 @@ class SandboxServer:
         import uvicorn
         from starlette.middleware.cors import CORSMiddleware
 
+        from cloudws.protocol import UVICORN_OPTIONS
         from cloudws.server import create_server
 
         app = CORSMiddleware(
@@ -101,8 +102,7 @@ class SandboxServer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                                h11_max_incomplete_event_size=64 * 1024)
+        config = uvicorn.Config(app, **UVICORN_OPTIONS, access_log=False, lifespan="off")
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                                   name="cloudws-sandbox-for-mkdocs-serve", daemon=True)

@@ -97,12 +97,15 @@ class Served:
 
 
 def serve(app: Any) -> Served:
-    """Serve ``app`` on 127.0.0.1 and a free port; return once it accepts connections."""
+    """Serve ``app`` on 127.0.0.1 and a free port, with ``cloudws serve``'s uvicorn options;
+    return once it accepts connections."""
     import uvicorn
+
+    from cloudws.protocol import UVICORN_OPTIONS
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind((LOOPBACK, 0))
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="off", log_level="warning",
+    server = uvicorn.Server(uvicorn.Config(app, **UVICORN_OPTIONS, lifespan="off",
                                            access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,
                               name="browser-tests-server")
