@@ -11,6 +11,7 @@ import pytest
 from pytest_examples.eval_example import EvalExample
 
 from .harness import discovery
+from .harness.checks import ExampleError, hide_unless_reported
 from .harness.declarations import check_declared_json
 from .harness.lint import lint_examples
 from .harness.python_examples import example_dir, run_python_case
@@ -34,6 +35,7 @@ def _group(case: discovery.PythonCase) -> pytest.MarkDecorator:
 )
 def test_python_example(case, request, docs_sandbox, api_schemas, docs_token, examples_root,
                         _examples_to_update):
+    __tracebackhide__ = hide_unless_reported  # a raising example shows only its page lines
     eval_example = EvalExample(tmp_path=example_dir(examples_root, case), pytest_request=request)
     run_python_case(case, eval_example, docs_sandbox, api_schemas)
     if eval_example.update_examples:
@@ -55,7 +57,7 @@ def test_json_blocks_are_what_they_declare(api_schemas):
     for case in JSON:
         try:
             check_declared_json(case, api_schemas)
-        except AssertionError as exc:
-            failures.append(str(exc))
+        except ExampleError as exc:
+            failures.append(exc.msg)
     assert not failures, "\n\n".join(failures)
 

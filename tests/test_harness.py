@@ -83,7 +83,7 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
     with pytest.raises(pytest.fail.Exception) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     message = failure.value.msg
-    assert message.startswith(f"{page}:4: what the example prints is not what its #> comments")
+    assert message.startswith(f"{page}:9: what the example prints is not what its #> comments")
     assert "-#> 200" in message and "+#> 500" in message
     assert "uv run pytest --update-examples" in message
 
@@ -95,7 +95,7 @@ def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch
 
         httpx.get("{BASE}/volume/vol-scratch01", headers={{"Authorization": "Bearer cws_test_x"}})
         """})
-    with pytest.raises(ExampleError, match=r"snippets/get.py:1: GET /v1/volume/vol-scratch01 is "
+    with pytest.raises(ExampleError, match=r"snippets/get.py:3: GET /v1/volume/vol-scratch01 is "
                                            r"not an operation of the API \(it answered 404\)"):
         run_python(tmp_path, request, scratch, api_schemas)
 

@@ -26,24 +26,47 @@ import pytest
 from cloudws.app import Exchange
 
 from .jsoncheck import ApiSchemas
+from .sandbox import Seen
 
-__all__ = ["INTENDED_NON_OPERATIONS", "ExampleError", "check_exchanges", "naming_pages"]
+__all__ = [
+    "INTENDED_NON_OPERATIONS",
+    "ExampleError",
+    "check_exchanges",
+    "hide_unless_reported",
+    "naming_pages",
+]
 
 #: Statuses an example may get from a path that is no operation, on purpose: the
 #: removed ``GET .../delete`` (410) and a method the path does not take (405).
 INTENDED_NON_OPERATIONS = frozenset({405, 410})
 
 
-class ExampleError(AssertionError):
-    """An example that does not do what its page says; the message names page and line."""
+class ExampleError(pytest.fail.Exception):  # type: ignore[name-defined,misc]
+    """An example that does not do what its page says; the message names page and line.
+
+    pytest reports it as its message alone, with no traceback of the harness: the page
+    and line in the message are where to look.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, pytrace=False)
 
 
-def check_exchanges(exchanges: Sequence[Exchange], schemas: ApiSchemas, where: str, *,
+def hide_unless_reported(excinfo: pytest.ExceptionInfo[BaseException]) -> bool:
+    """A ``__tracebackhide__`` for the frames above an example: hidden when the example
+    raised (its own lines, on its page, are the story); kept for a failure that reports
+    as its message alone, so that pytest has a frame to attach the message to."""
+    return not excinfo.errisinstance(pytest.fail.Exception)
+
+
+def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, where: str, *,
                     shows_output: bool) -> None:
-    """Fail, naming ``where``, unless every exchange is a documented answer."""
+    """Fail, naming ``where`` (or the exchange's own origin), unless every exchange is a
+    documented answer."""
     __tracebackhide__ = True
     for exchange in exchanges:
         request = f"{exchange.method} {exchange.path}"
+        where = getattr(exchange, "origin", None) or where
         if exchange.operation_id is None:
             if exchange.status not in INTENDED_NON_OPERATIONS:
                 raise ExampleError(f"{where}: {request} is not an operation of the API (it "
@@ -69,9 +92,9 @@ def naming_pages(shown_on: Sequence[str]) -> Iterator[None]:
     try:
         yield
     except ExampleError as exc:
-        raise ExampleError(f"{exc}\n{note}") from None
+        raise ExampleError(f"{exc.msg}\n{note}") from None
     except pytest.fail.Exception as exc:
-        pytest.fail(f"{exc.msg}\n{note}", pytrace=False)
+        raise ExampleError(f"{exc.msg}\n{note}") from None
     except Exception as exc:
         exc.add_note(note)
         raise

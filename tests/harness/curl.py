@@ -91,7 +91,8 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     shown = command.shown
     if shown is not None:
         diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
-                         f"printed by the command at {command.where}")
+                         f"printed by the command at {command.where}",
+                         int(shown.where.rpartition(":")[2]))
         if diff is not None and updates is not None:
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
         elif diff is not None:

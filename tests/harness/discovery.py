@@ -155,7 +155,8 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
         if output.exists():
             shown = Shown(output.read_text("utf-8"), f"{display_path(output)}:1",
                           _whole_file(output))
-        pages_on = shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ())
+        pages_on = tuple(sorted(shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ()),
+                                key=_page_line))
         cases.append(CurlCase(display_path(path), [
             CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown)
         ], shown_on=pages_on))
@@ -183,6 +184,11 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _page_line(where: str) -> tuple[str, int]:
+    path, _, line = where.rpartition(":")
+    return path, int(line)
 
 
 def _inclusions(docs: Path) -> dict[Path, tuple[str, ...]]:

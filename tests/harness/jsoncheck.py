@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -35,6 +36,7 @@ from referencing.jsonschema import DRAFT202012
 __all__ = ["ApiSchemas", "json_diff", "parse_json_documents"]
 
 _URI = "urn:cloudws:openapi"
+_HUNK = re.compile(r"^@@ -(\d+)")
 
 
 class ApiSchemas:
@@ -144,12 +146,14 @@ def parse_json_documents(text: str) -> list[Any] | None:
         documents.append(document)
 
 
-def json_diff(shown: str, actual: str, shown_label: str, actual_label: str) -> str | None:
+def json_diff(shown: str, actual: str, shown_label: str, actual_label: str,
+              shown_first_line: int = 1) -> str | None:
     """A unified diff of ``shown`` against ``actual``, or None when they agree.
 
     They agree when both are the same JSON documents with keys in the same order (the
     layout may differ), or when neither is JSON and the text is the same up to trailing
-    whitespace.
+    whitespace. The ``-`` line numbers of the hunks count from ``shown_first_line`` (the
+    page line of the block's first line).
     """
     shown_docs, actual_docs = parse_json_documents(shown), parse_json_documents(actual)
     if shown_docs is not None and actual_docs is not None:
@@ -159,7 +163,9 @@ def json_diff(shown: str, actual: str, shown_label: str, actual_label: str) -> s
         return None
     diff = difflib.unified_diff(_lines(shown), _lines(actual), shown_label, actual_label,
                                 lineterm="")
-    return "\n".join(diff)
+    offset = shown_first_line - 1
+    return "\n".join(_HUNK.sub(lambda m: f"@@ -{int(m[1]) + offset}", line)
+                     for line in diff)
 
 
 def _lines(text: str) -> list[str]:

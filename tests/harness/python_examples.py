@@ -16,8 +16,10 @@ the page and line of the failing statement.
 from __future__ import annotations
 
 import ctypes
+import re
 import sys
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import CodeType, FrameType, TracebackType
@@ -28,7 +30,7 @@ import pytest_examples.run_code
 from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
-from .checks import check_exchanges, naming_pages
+from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas
 from .pages import display_path
@@ -52,15 +54,42 @@ def run_python_case(
     eval_example.set_config(line_length=LINE_LENGTH, target_version="py311")  # type: ignore[arg-type]
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
+    shows_output = any(mark in ex.source for ex in case.examples for mark in ("#>", '"""', "'''"))
+    where = _where(case.examples[0])
     with naming_pages(case.shown_on):
-        with sandbox.in_process(), sandbox.recorder.capture(case.id) as exchanges, _keep_main():
-            for example in case.examples:
-                result = _run_one(eval_example, example, shared)
-                if shared is not None:
-                    shared.update(result)
-        shows_output = any(mark in ex.source for ex in case.examples
-                           for mark in ("#>", '"""', "'''"))
-        check_exchanges(exchanges, schemas, _where(case.examples[0]), shows_output=shows_output)
+        with sandbox.in_process(_locator(eval_example, case)), _keep_main(), \
+                sandbox.recorder.capture(case.id) as exchanges:
+            try:
+                for example in case.examples:
+                    result = _run_one(eval_example, example, shared)
+                    if shared is not None:
+                        shared.update(result)
+            except Exception as exc:
+                # A request to no operation (a drifted method or path) is the likelier
+                # cause of what the example then tripped on: name it first.
+                try:
+                    check_exchanges(exchanges, schemas, where, shows_output=True)
+                except ExampleError as wrong:
+                    raise ExampleError(f"{wrong.msg}\n(and then the example raised "
+                                       f"{type(exc).__name__}: {exc})") from None
+                raise
+        check_exchanges(exchanges, schemas, where, shows_output=shows_output)
+
+
+def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
+    """A function naming the page line of the example statement running now."""
+    files = {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
+
+    def locate() -> str | None:
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None:
+            example = files.get(frame.f_code.co_filename)
+            if example is not None:
+                return f"{display_path(example.path)}:{frame.f_lineno + example.start_line}"
+            frame = frame.f_back
+        return None
+
+    return locate
 
 
 def _run_one(eval_example: EvalExample, example: CodeExample,
@@ -71,18 +100,40 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
     try:
         return eval_example.run_print_check(example, module_globals=shared)
     except pytest.fail.Exception as exc:
-        pytest.fail(
-            f"{_where(example)}: what the example prints is not what its #> comments say "
-            f"(- shown, + printed):\n{exc.msg}\n"
+        diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
+                                      (exc.msg or "").removeprefix("Print output changed code:\n"))
+        line = _first_changed_line(diff) or example.start_line + 1
+        raise ExampleError(
+            f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
+            f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
             f"Refresh the #> comments with `{_REFRESH}`, then review the change with "
-            "`git diff`.",
-            pytrace=False,
-        )
+            "`git diff`."
+        ) from None
     except Exception as exc:
         line = _failing_line(exc, example)
         exc.add_note(f"{display_path(example.path)}:{line}: the example raised "
                      f"{type(exc).__name__} (example at {_where(example)})")
         raise
+
+
+_PRINT_DIFF_LABELS = re.compile(r"^(\s*(?:---|\+\+\+)) (before|after)$", re.MULTILINE)
+_LABELS = {"before": "shown", "after": "printed"}
+_HUNK = re.compile(r"^@@ -(\d+)")
+
+
+def _first_changed_line(diff: str) -> int | None:
+    """The page line of the first shown line that differs, from a diff whose hunk
+    headers count page lines (pytest-examples offsets them by the example's start)."""
+    line = None
+    for text in textwrap.dedent(diff).split("\n"):
+        header = _HUNK.match(text)
+        if header:
+            line = int(header[1])
+        elif line is not None and text[:1] in ("-", "+"):
+            return line
+        elif line is not None:
+            line += 1
+    return None
 
 
 def _where(example: CodeExample) -> str:

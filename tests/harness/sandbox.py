@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from unittest import mock
 
 import httpx
@@ -37,10 +38,20 @@ from cloudws.app import Exchange, create_app
 from cloudws.store import Store
 from cloudws.testing import mock_api
 
-__all__ = ["DOCS_TOKEN", "DocsSandbox", "Recorder"]
+__all__ = ["DOCS_TOKEN", "DocsSandbox", "Recorder", "Seen"]
 
 #: The sandbox token the examples read from ``CLOUDWS_TOKEN``.
 DOCS_TOKEN = "cws_test_docs"
+
+
+class Seen(NamedTuple):
+    """An exchange, and the page line that made its request (when known)."""
+
+    method: str
+    path: str
+    operation_id: str | None
+    status: int
+    origin: str | None = None
 
 
 @dataclass
@@ -48,26 +59,28 @@ class Recorder:
     """Observer of the sandbox app: every exchange, with the source running at the time.
 
     ``on_record`` is called with ``(kind, source, exchange)`` for each exchange answered
-    while a source is set (``kind`` is ``"example"`` or ``"scenario"``).
+    while a source is set (``kind`` is ``"example"`` or ``"scenario"``). ``origin`` is the
+    page line making the current request, when the caller can tell (see ``in_process``).
     """
 
     on_record: Callable[[str, str, Exchange], None] | None = None
+    origin: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _current: tuple[str, str, list[Exchange]] | None = None
+    _current: tuple[str, str, list[Seen]] | None = None
 
     def __call__(self, exchange: Exchange) -> None:
         with self._lock:
             current = self._current
             if current is None:
                 return
-            current[2].append(exchange)
+            current[2].append(Seen(*exchange, origin=self.origin))
         if self.on_record is not None:
             self.on_record(current[1], current[0], exchange)
 
     @contextmanager
-    def capture(self, source: str, kind: str = "example") -> Iterator[list[Exchange]]:
+    def capture(self, source: str, kind: str = "example") -> Iterator[list[Seen]]:
         """Attribute every exchange inside the block to ``source``; yield them as a list."""
-        seen: list[Exchange] = []
+        seen: list[Seen] = []
         with self._lock:
             previous, self._current = self._current, (source, kind, seen)
         try:
@@ -98,21 +111,36 @@ class DocsSandbox:
         self.store.reset()
 
     @contextmanager
-    def in_process(self) -> Iterator[None]:
+    def in_process(self, locate: Callable[[], str | None] | None = None) -> Iterator[None]:
         """Route ``httpx`` to this sandbox's app in process (any other host fails).
 
         An example may start its own ``mock_api()`` (the reference pages do): while it
-        runs, requests go to that sandbox, not to this one.
+        runs, requests go to that sandbox, not to this one. ``locate``, called as each
+        request is sent, names the page line sending it (the recorder's ``origin``).
 
         ``httpx`` builds a TLS context for every new client, reading the CA bundle from
         disk each time; no request leaves the process here, so one context is reused.
         """
         with ExitStack() as stack:
             mocked = stack.enter_context(mock_api(app=self.app))
+            handle = _noting_origin(self.recorder, locate, mocked.handle) if locate else mocked.handle
             for route in mocked.router.routes:
-                route.side_effect = _unless_nested(mocked.router, mocked.handle)
+                route.side_effect = _unless_nested(mocked.router, handle)
             stack.enter_context(_reused_tls_contexts())
             yield
+
+
+def _noting_origin(recorder: Recorder, locate: Callable[[], str | None],
+                   handle: Callable[[httpx.Request], httpx.Response]
+                   ) -> Callable[[httpx.Request], httpx.Response]:
+    def noted(request: httpx.Request) -> httpx.Response:
+        recorder.origin = locate()
+        try:
+            return handle(request)
+        finally:
+            recorder.origin = None
+
+    return noted
 
 
 def _unless_nested(router: respx.MockRouter, handle: Callable[[httpx.Request], httpx.Response]
