@@ -204,6 +204,8 @@ def _cases() -> dict[str, Hostile]:
         "unknown-name": "limt=5", "unknown-flag": "verbose", "unknown-nul": "%00=1",
         "unknown-token": "access_token=cws_test_x", "repeated-limit": "limit=1&limit=2",
         "repeated-same": "limit=5&limit=5", "repeated-status": "status=running&status=stopped",
+        "repeated-5000-times": "&".join(["limit=5"] * 5000),
+        "unknown-4000-names": "&".join(f"p{i}=1" for i in range(4000)),
     }.items():
         cases[f"query-{name}"] = Hostile("GET", f"{ws}?{query}", 400, "validation_error")
     for name, path in {
@@ -271,6 +273,7 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> dict:
     assert body["type"].endswith("#" + code)
     assert body["title"] == ERROR_CODES[code].title
     assert len(body["detail"]) < 500, "a detail quotes back at most a short part of the input"
+    assert len(response.content) < 8 * 1024, "an answer does not grow with the input"
     if status == 401:
         assert response.headers["www-authenticate"].startswith("Bearer")
     if status == 405:

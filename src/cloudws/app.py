@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
 
@@ -47,6 +48,7 @@ TOKEN_PREFIX = "cws_test_"
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(r"^(?i:bearer) +(cws_test_[A-Za-z0-9\-._~+/]*=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
+_LISTED_LIMIT = 20  # offending query parameters listed in `errors`
 _READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
 
 WorkstationId = Annotated[
@@ -187,15 +189,15 @@ def _reject_unknown_query(request: Request) -> None:
             f"Unknown query parameter {_echo(unknown[0])}; this operation takes "
             f"{', '.join(sorted(known)) or 'none'}.",
             [{"field": f"query.{_echo(name)}", "message": "is not a known parameter"}
-             for name in unknown],
+             for name in unknown[:_LISTED_LIMIT]],
         )
-    repeated = sorted({name for name in names if names.count(name) > 1})
+    repeated = sorted(name for name, count in Counter(names).items() if count > 1)
     if repeated:
         raise ApiError(
             "validation_error",
             f"The query parameter {repeated[0]} is given more than once; give it once.",
             [{"field": f"query.{name}", "message": "is given more than once"}
-             for name in repeated],
+             for name in repeated[:_LISTED_LIMIT]],
         )
 
 

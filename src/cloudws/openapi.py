@@ -48,8 +48,8 @@ OPERATION_ERRORS.update({
     "createWorkstation": {
         **_BAD_BODY, **_AUTH,
         409: (("volume_not_found", "volume_attached", "volume_owned"),
-              "A volume in `volume_ids` does not exist, is attached elsewhere or belongs to "
-              "a workstation."),
+              ("A volume in `volume_ids` does not exist, is attached elsewhere or belongs "
+               "to a workstation.")),
         **_FAIL,
     },
     "listWorkstations": {**_BAD_QUERY, **_AUTH, **_FAIL},
