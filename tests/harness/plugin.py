@@ -52,9 +52,9 @@ def register(config: pytest.Config) -> DocsPlugin:
 
 
 def _refuse_unsafe_update(config: pytest.Config) -> None:
-    if not config.getoption("update_examples", False):
-        return
-    parallel = bool(getattr(config.option, "numprocesses", None)) or hasattr(config, "workerinput")
+    if not config.getoption("update_examples", False) or hasattr(config, "workerinput"):
+        return  # a worker runs only if its controller passed this check
+    parallel = bool(getattr(config.option, "numprocesses", None))
     if parallel and getattr(config.option, "dist", "no") != "loadgroup":
         raise pytest.UsageError(UPDATE_UNDER_XDIST)
 
