@@ -190,6 +190,11 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
                 ```json
                 {{"id": "stale"}}
                 ```
+
+            ```console
+            $ {CURL_GET}
+            {{"id": "stale"}}
+            ```
             """,
         "snippets/get.sh": CURL_GET + "\n",
         "snippets/get.json": '{"id": "stale"}\n',
@@ -223,6 +228,8 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     page = (tmp_path / "docs" / "page.md").read_text()
     assert "#> 500\n" in page and "#> 1\n" not in page
     assert "    ```json\n    {\n      \"id\": \"vol-scratch01\",\n" in page
+    assert f"$ {CURL_GET}\n{VOLUME_JSON}```\n" in page
+    assert "stale" not in page
     assert (tmp_path / "snippets" / "get.json").read_text() == VOLUME_JSON
     # And now they pass as they are.
     again = inner_pytest(tmp_path)

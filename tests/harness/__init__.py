@@ -18,3 +18,7 @@ Modules, one concern each:
 - :mod:`.network` — no connection or lookup off this machine;
 - :mod:`.plugin` — the pytest hooks (update guard, coverage table, xdist).
 """
+
+from __future__ import annotations
+
+__all__: list[str] = []
