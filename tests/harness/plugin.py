@@ -34,7 +34,7 @@ _WORKER_KEY = "cloudws_docs"
 UPDATE_UNDER_XDIST = (
     "--update-examples rewrites files at the end of each worker's session, by the offsets "
     "that worker read: under pytest-xdist two workers could rewrite one file and garble "
-    "it. Run it in one process (`uv run pytest --update-examples -p no:xdist`), or keep "
+    "it. Run it in one process (`uv run pytest --update-examples`, without -n), or keep "
     "each file's examples in one worker with `--dist loadgroup`."
 )
 
