@@ -342,3 +342,14 @@ def test_observers_see_every_exchange(sandbox, api):
     api.get("/workstations/ws-1/delete")
     assert [(e.operation_id, e.status) for e in seen] == [
         ("deleteWorkstation", 409), ("listWorkstations", 401), (None, 410)]
+
+
+@pytest.mark.parametrize("method, path", [
+    ("GET", "/workstations/ws-12345"), ("POST", "/workstations/ws-12345/start"),
+    ("DELETE", "/volumes/vol-scratch01"), ("GET", "/volumes"),
+])
+def test_operations_without_a_body_reject_query_and_big_bodies(api, sandbox, method, path):
+    before = sandbox.store.dump()
+    problem(api.request(method, path + "?verbose=1"), 400, "validation_error")
+    problem(api.request(method, path, content=b"x" * (64 * 1024 + 1)), 413, "payload_too_large")
+    assert sandbox.store.dump() == before

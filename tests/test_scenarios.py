@@ -96,6 +96,8 @@ def recipe(op: str, status: int) -> Request:
         return _not_found(op, ok)
     if status == 409:
         return _conflict(op, ok)
+    if status == 413 and ok.json is None:  # no body taken, but one is still limited
+        return replace(ok, content=b"x" * (MAX_BODY_BYTES + 1))
     if status == 413:
         return replace(ok, json={**ok.json, "name": "x" * (MAX_BODY_BYTES + 1)})
     if status == 415:

@@ -34,12 +34,17 @@ _BAD_BODY = {
     413: (("payload_too_large",), "The body is over 64 KiB."),
     415: (("unsupported_media_type",), "The body is not sent as `application/json`."),
 }
-_BAD_QUERY = {400: (("validation_error",), "A query parameter is unknown or out of range.")}
+_BAD_QUERY = {400: (("validation_error",), "A query parameter is unknown, repeated or out "
+                     "of range.")}
+#: Operations that take no body still read one, up to the same limit, and ignore it.
+_BODY_LIMIT = {413: (("payload_too_large",), "The request has a body over 64 KiB (this "
+                     "operation takes no body; a smaller one is ignored).")}
 
 
 def _id_errors(kind: str) -> dict[int, tuple[tuple[str, ...], str]]:
     return {
-        400: (("invalid_id",), f"The ID is not a well-formed {kind} ID."),
+        400: (("invalid_id", "validation_error"), f"The ID is not a well-formed {kind} ID, or "
+              "a query parameter was sent (this operation takes none)."),
         404: (("not_found",), f"No {kind} has this ID."),
     }
 
@@ -52,10 +57,10 @@ OPERATION_ERRORS.update({
                "to a workstation.")),
         **_FAIL,
     },
-    "listWorkstations": {**_BAD_QUERY, **_AUTH, **_FAIL},
-    "getWorkstation": {**_id_errors("workstation"), **_AUTH, **_FAIL},
-    "startWorkstation": {**_id_errors("workstation"), **_AUTH, **_FAIL},
-    "stopWorkstation": {**_id_errors("workstation"), **_AUTH, **_FAIL},
+    "listWorkstations": {**_BAD_QUERY, **_AUTH, **_BODY_LIMIT, **_FAIL},
+    "getWorkstation": {**_id_errors("workstation"), **_AUTH, **_BODY_LIMIT, **_FAIL},
+    "startWorkstation": {**_id_errors("workstation"), **_AUTH, **_BODY_LIMIT, **_FAIL},
+    "stopWorkstation": {**_id_errors("workstation"), **_AUTH, **_BODY_LIMIT, **_FAIL},
     "updateWorkstation": {
         400: (("invalid_id", "validation_error", "invalid_json"),
               "The ID is malformed, or the body is not JSON or has an invalid field."),
@@ -70,16 +75,16 @@ OPERATION_ERRORS.update({
     "deleteWorkstation": {
         **_id_errors("workstation"), **_AUTH,
         409: (("workstation_not_stopped",), "The workstation is not stopped."),
-        **_FAIL,
+        **_BODY_LIMIT, **_FAIL,
     },
     "createVolume": {**_BAD_BODY, **_AUTH, **_FAIL},
-    "listVolumes": {**_BAD_QUERY, **_AUTH, **_FAIL},
-    "getVolume": {**_id_errors("volume"), **_AUTH, **_FAIL},
+    "listVolumes": {**_BAD_QUERY, **_AUTH, **_BODY_LIMIT, **_FAIL},
+    "getVolume": {**_id_errors("volume"), **_AUTH, **_BODY_LIMIT, **_FAIL},
     "deleteVolume": {
         **_id_errors("volume"), **_AUTH,
         409: (("volume_attached", "volume_owned"),
               "The volume is attached to a workstation, or belongs to one."),
-        **_FAIL,
+        **_BODY_LIMIT, **_FAIL,
     },
 })
 for _errors in OPERATION_ERRORS.values():
