@@ -178,7 +178,7 @@ def _validation_problem(errors: list[dict[str, Any]]) -> ApiError:
     return ApiError("validation_error", f"The request is not valid: {detail}.", fields)
 
 
-def _reject_unknown_query(request: Request) -> None:
+async def _reject_unknown_query(request: Request) -> None:
     route = request.scope.get("route")
     known = {p.alias for p in route.dependant.query_params} if route is not None else set()
     names = [name for name, _ in request.query_params.multi_items()]

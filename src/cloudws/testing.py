@@ -21,9 +21,12 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Coroutine, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import unquote
 
 import httpx
 import respx
@@ -33,30 +36,60 @@ from starlette.types import ASGIApp
 from .app import create_app
 from .store import Store
 
-__all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
+__all__ = ["API_HOST", "BASE_URL", "Sandbox", "call_asgi", "mock_api", "serve"]
+
+_T = TypeVar("_T")
 
 API_HOST = "api.cloudworkstation.example.com"
 BASE_URL = f"https://{API_HOST}/v1"
 
 
 class _LoopThread:
-    """One event loop on a daemon thread, shared by every in-process request.
+    """One event loop on a daemon thread, for requests sent where a loop is already running.
 
-    ``httpx.ASGITransport`` is async-only; running it here lets a sync client (or an
-    async one: the caller's loop just waits) reach the app without a new loop per call.
+    A sync client called from inside a coroutine (or beside Playwright's loop) cannot run
+    the app on its own thread's loop, so it waits here while this loop runs it.
     """
 
     _lock = threading.Lock()
     _loop: asyncio.AbstractEventLoop | None = None
 
     @classmethod
-    def run(cls, coro):  # type: ignore[no-untyped-def]
+    def run(cls, coro: Coroutine[Any, Any, _T]) -> _T:
         with cls._lock:
             if cls._loop is None:
                 cls._loop = asyncio.new_event_loop()
                 threading.Thread(target=cls._loop.run_forever, daemon=True,
                                  name="cloudws-sandbox").start()
         return asyncio.run_coroutine_threadsafe(coro, cls._loop).result()
+
+
+_local = threading.local()
+#: Set while respx resolves a request of an async client: the app is then awaited directly.
+_in_async_client: ContextVar[bool] = ContextVar("cloudws_in_async_client", default=False)
+
+
+def _run(coro: Coroutine[Any, Any, _T]) -> _T:
+    """Run ``coro`` to completion from synchronous code, as cheaply as possible."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        loop = getattr(_local, "loop", None)
+        if loop is None or loop.is_closed():
+            loop = _local.loop = asyncio.new_event_loop()
+        return loop.run_until_complete(coro)  # this thread's own loop: no thread hop
+    return _LoopThread.run(coro)
+
+
+class _Router(respx.MockRouter):
+    """A respx router that tells the side effect whether an async client is asking."""
+
+    async def async_handler(self, request: httpx.Request) -> httpx.Response:
+        token = _in_async_client.set(True)
+        try:
+            return await super().async_handler(request)
+        finally:
+            _in_async_client.reset(token)
 
 
 @dataclass
@@ -67,18 +100,66 @@ class Sandbox:
     store: Store
     router: respx.MockRouter
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer ``request`` with the app (what the router calls for each request)."""
-        transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
+    def handle(self, request: httpx.Request) -> httpx.Response | Awaitable[httpx.Response]:
+        """Answer ``request`` with the app (what the router calls for each request).
 
-        async def send() -> httpx.Response:
-            request.read()
-            response = await transport.handle_async_request(request)
-            content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers,
-                                  content=content, request=request)
+        For a sync client this returns the response; for an async client, an awaitable
+        that respx awaits on the client's own loop.
+        """
+        if _in_async_client.get():
+            return self._answer(request)
+        return _run(self._answer(request))
 
-        return _LoopThread.run(send())
+    async def _answer(self, request: httpx.Request) -> httpx.Response:
+        return await call_asgi(self.app, request)
+
+
+async def call_asgi(app: ASGIApp, request: httpx.Request) -> httpx.Response:
+    """Answer ``request`` with the ASGI ``app``, in memory.
+
+    What ``httpx.ASGITransport`` does, minus its per-request probe for trio (a failed
+    ``import sniffio`` that searches ``sys.path`` on every call: a quarter of an
+    in-process request's cost). An exception in the app answers a 500 problem, as the
+    sandbox would over HTTP.
+    """
+    body = request.read()
+    url = request.url
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+        "method": request.method, "scheme": url.scheme,
+        "path": unquote(url.path), "raw_path": url.raw_path.split(b"?")[0],
+        "query_string": url.query, "root_path": "",
+        "headers": [(k.lower(), v) for k, v in request.headers.raw],
+        "client": ("127.0.0.1", 50000), "server": (url.host, url.port or 443),
+    }
+    delivered = False
+    started: dict[str, Any] = {}
+    chunks: list[bytes] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal delivered
+        if delivered:
+            return {"type": "http.disconnect"}
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            started.update(message)
+        elif message["type"] == "http.response.body" and request.method != "HEAD":
+            chunks.append(message.get("body", b""))  # a HEAD answer has no content
+
+    try:
+        await app(scope, receive, send)
+    except Exception:
+        if not started:
+            from .errors import ApiError
+
+            problem = ApiError("internal_error", "The sandbox failed unexpectedly.")
+            return httpx.Response(500, json=problem.body(), request=request,
+                                  headers={"content-type": "application/problem+json"})
+    return httpx.Response(started["status"], headers=started.get("headers", []),
+                          content=b"".join(chunks), request=request)
 
 
 @contextmanager
@@ -90,7 +171,7 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     raises ``respx.models.AllMockedAssertionError``: tests cannot touch the network.
     """
     app = app or create_app(store)
-    sandbox = Sandbox(app=app, store=app.state.store, router=respx.mock(
+    sandbox = Sandbox(app=app, store=app.state.store, router=_Router(
         assert_all_mocked=True, assert_all_called=False,
     ))
     sandbox.router.route(host=API_HOST).mock(side_effect=sandbox.handle)
