@@ -353,3 +353,10 @@ def test_operations_without_a_body_reject_query_and_big_bodies(api, sandbox, met
     problem(api.request(method, path + "?verbose=1"), 400, "validation_error")
     problem(api.request(method, path, content=b"x" * (64 * 1024 + 1)), 413, "payload_too_large")
     assert sandbox.store.dump() == before
+
+
+def test_the_innermost_mock_api_answers(sandbox):
+    with mock_api() as inner:
+        inner.store.fail_next("getWorkstation")
+        assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
+    assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200

@@ -34,17 +34,17 @@ _BAD_BODY = {
     413: (("payload_too_large",), "The body is over 64 KiB."),
     415: (("unsupported_media_type",), "The body is not sent as `application/json`."),
 }
-_BAD_QUERY = {400: (("validation_error",), "A query parameter is unknown, repeated or out "
-                     "of range.")}
+_BAD_QUERY = {400: (("validation_error",), ("A query parameter is unknown, repeated or out "
+                     "of range."))}
 #: Operations that take no body still read one, up to the same limit, and ignore it.
-_BODY_LIMIT = {413: (("payload_too_large",), "The request has a body over 64 KiB (this "
-                     "operation takes no body; a smaller one is ignored).")}
+_BODY_LIMIT = {413: (("payload_too_large",), ("The request has a body over 64 KiB (this "
+                     "operation takes no body; a smaller one is ignored)."))}
 
 
 def _id_errors(kind: str) -> dict[int, tuple[tuple[str, ...], str]]:
     return {
-        400: (("invalid_id", "validation_error"), f"The ID is not a well-formed {kind} ID, or "
-              "a query parameter was sent (this operation takes none)."),
+        400: (("invalid_id", "validation_error"), (f"The ID is not a well-formed {kind} ID, or "
+              "a query parameter was sent (this operation takes none).")),
         404: (("not_found",), f"No {kind} has this ID."),
     }
 

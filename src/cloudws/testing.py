@@ -100,12 +100,18 @@ class Sandbox:
     store: Store
     router: respx.MockRouter
 
-    def handle(self, request: httpx.Request) -> httpx.Response | Awaitable[httpx.Response]:
+    def handle(
+        self, request: httpx.Request
+    ) -> httpx.Response | Awaitable[httpx.Response] | None:
         """Answer ``request`` with the app (what the router calls for each request).
 
         For a sync client this returns the response; for an async client, an awaitable
-        that respx awaits on the client's own loop.
+        that respx awaits on the client's own loop. While a :func:`mock_api` started
+        later is active, this one steps aside (None: no match) so the innermost wins.
         """
+        routers = self.router.Mocker.routers if self.router.Mocker else []
+        if routers and routers[-1] is not self.router:
+            return None
         if _in_async_client.get():
             return self._answer(request)
         return _run(self._answer(request))
@@ -151,7 +157,7 @@ async def call_asgi(app: ASGIApp, request: httpx.Request) -> httpx.Response:
 
     try:
         await app(scope, receive, send)
-    except Exception:
+    except Exception:  # noqa: BLE001 - whatever the app raises is a 500, as over HTTP
         if not started:
             from .errors import ApiError
 

@@ -31,7 +31,6 @@ from typing import NamedTuple
 from unittest import mock
 
 import httpx
-import respx
 from fastapi import FastAPI
 
 from cloudws.app import Exchange, create_app
@@ -115,7 +114,8 @@ class DocsSandbox:
         """Route ``httpx`` to this sandbox's app in process (any other host fails).
 
         An example may start its own ``mock_api()`` (the reference pages do): while it
-        runs, requests go to that sandbox, not to this one. ``locate``, called as each
+        runs, requests go to that sandbox, not to this one (the innermost ``mock_api``
+        answers). ``locate``, called as each
         request is sent, names the page line sending it (the recorder's ``origin``).
 
         ``httpx`` builds a TLS context for every new client, reading the CA bundle from
@@ -123,9 +123,9 @@ class DocsSandbox:
         """
         with ExitStack() as stack:
             mocked = stack.enter_context(mock_api(app=self.app))
-            handle = _noting_origin(self.recorder, locate, mocked.handle) if locate else mocked.handle
-            for route in mocked.router.routes:
-                route.side_effect = _unless_nested(mocked.router, handle)
+            if locate is not None:
+                for route in mocked.router.routes:
+                    route.side_effect = _noting_origin(self.recorder, locate, mocked.handle)
             stack.enter_context(_reused_tls_contexts())
             yield
 
@@ -141,20 +141,6 @@ def _noting_origin(recorder: Recorder, locate: Callable[[], str | None],
             recorder.origin = None
 
     return noted
-
-
-def _unless_nested(router: respx.MockRouter, handle: Callable[[httpx.Request], httpx.Response]
-                   ) -> Callable[[httpx.Request], httpx.Response | None]:
-    """``handle``, except while a router started after ``router`` is active: then no
-    match (None), and respx asks that router."""
-
-    def side_effect(request: httpx.Request) -> httpx.Response | None:
-        routers = router.Mocker.routers if router.Mocker else []
-        if routers and routers[-1] is not router:
-            return None
-        return handle(request)
-
-    return side_effect
 
 
 @functools.cache
