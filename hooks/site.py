@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import Any
 
 import openapi_blocks as blocks
-import openapi_source
 import placeholders
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
+
+from cloudws.document import load_document
 
 __all__ = ["RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown", "on_post_build"]
 
@@ -50,7 +51,7 @@ _pages: dict[str, str] = {}  # operationId -> src_uri of its page
 def on_config(config: Any) -> None:
     """Load the OpenAPI document of the reference stub."""
     _doc.clear()
-    _doc.update(openapi_source.load_document())
+    _doc.update(load_document())
 
 
 def on_files(files: Any, config: Any) -> None:

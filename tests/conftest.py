@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from cloudws.document import load_document
 from cloudws.testing import BASE_URL, Sandbox, mock_api
 
 TOKEN = "cws_test_contract"
@@ -60,7 +61,7 @@ def docs_sandbox(pytestconfig: pytest.Config):
 
     docs_plugin = plugin.register(pytestconfig)
     sandbox = DocsSandbox.create()
-    coverage = docs_plugin.start(sandbox.app.openapi())
+    coverage = docs_plugin.start(load_document())
     sandbox.recorder.on_record = lambda kind, source, exchange: coverage.add(
         kind, source, exchange.operation_id, exchange.status
     )
@@ -72,7 +73,7 @@ def api_schemas(docs_sandbox):
     """Validators for the bodies of the sandbox's OpenAPI document."""
     from .harness.jsoncheck import ApiSchemas
 
-    return ApiSchemas(docs_sandbox.app.openapi())
+    return ApiSchemas(load_document())
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,13 @@ def examples_root(tmp_path_factory: pytest.TempPathFactory):
     return tmp_path_factory.mktemp("examples")
 
 
+@pytest.fixture(scope="module")
+def _routed(docs_sandbox):
+    """httpx routed to the docs sandbox once for the module, not once per example."""
+    with docs_sandbox.in_process():
+        yield
+
+
 def _group(case: discovery.PythonCase) -> pytest.MarkDecorator:
     # Under `--dist loadgroup`, every example of a file runs in one worker.
     return pytest.mark.xdist_group(str(case.examples[0].path))
@@ -34,7 +41,7 @@ def _group(case: discovery.PythonCase) -> pytest.MarkDecorator:
     "case", [pytest.param(c, id=c.id, marks=_group(c)) for c in PYTHON]
 )
 def test_python_example(case, request, docs_sandbox, api_schemas, docs_token, examples_root,
-                        _examples_to_update):
+                        _routed, _examples_to_update):
     __tracebackhide__ = hide_unless_reported  # a raising example shows only its page lines
     eval_example = EvalExample(tmp_path=example_dir(examples_root, case), pytest_request=request)
     run_python_case(case, eval_example, docs_sandbox, api_schemas)

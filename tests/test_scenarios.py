@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from cloudws.app import MAX_BODY_BYTES, create_app
+from cloudws.app import MAX_BODY_BYTES
+from cloudws.document import load_document
 from cloudws.openapi import OPERATION_ERRORS, OPERATIONS
 from cloudws.testing import BASE_URL
 
@@ -106,7 +107,7 @@ def recipe(op: str, status: int) -> Request:
     raise LookupError(f"no scenario recipe for {op} {status}: add one to tests/test_scenarios.py")
 
 
-PAIRS = [(op, status) for op, statuses in documented_statuses(create_app().openapi()).items()
+PAIRS = [(op, status) for op, statuses in documented_statuses(load_document()).items()
          for status in statuses]
 
 

@@ -419,7 +419,7 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 
 
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
-                                    "openapi_source", "griffe_docstrings"])
+                                    "griffe_docstrings"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),
@@ -428,8 +428,7 @@ def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
 
 
 def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.syspath_prepend(str(HOOKS))
-    source = importlib.import_module("openapi_source")
+    source = importlib.import_module("cloudws.document")
     package = tmp_path / "cloudws"
     package.mkdir()
     (package / "app.py").write_text("A = 1\n")
@@ -444,9 +443,8 @@ def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypa
 
 
 def test_site_openapi_cache_is_the_stubs_document(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.syspath_prepend(str(HOOKS))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    source = importlib.import_module("openapi_source")
+    source = importlib.import_module("cloudws.document")
     assert source.load_document() == DOCUMENT  # made, and cached
     assert list(source.cache_dir().glob("openapi-*.json"))
     assert source.load_document() == DOCUMENT  # read back

@@ -8,13 +8,14 @@ path ID (400 ``invalid_id``), query parameters and body (400, 415), then the sto
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
 
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
@@ -241,6 +242,156 @@ class _Observe:
             observer(exchange)
 
 
+def _op(operation_id: str, status: int = 200) -> dict[str, Any]:
+    return {
+        "operation_id": operation_id,
+        "status_code": status,
+        "responses": {code: {"description": "", "model": None}
+                      for code in OPERATION_ERRORS[operation_id]},
+        "dependencies": [Depends(_reject_unknown_query)],
+    }
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+#: The routes, made once per process and shared by every app: analysing them is most of
+#: what building an app costs, and each app reaches its own store through ``request.app``.
+_routes = APIRouter()
+
+
+@_routes.post("/v1/workstations", **_op("createWorkstation", 201), response_model=Workstation,
+              tags=["Workstations"], summary="Create workstation")
+async def _create_workstation(request: Request) -> Response:
+    body = await _read_json(request, WorkstationCreate)
+    ws = _store(request).create_workstation(body)
+    return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
+
+
+@_routes.get("/v1/workstations", **_op("listWorkstations"), response_model=WorkstationList,
+             tags=["Workstations"], summary="List workstations")
+async def _list_workstations(
+    request: Request,
+    limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+    status: Annotated[WorkstationStatus,
+                      Query(description="Only workstations in this state.")] = None,  # type: ignore[assignment]
+) -> Response:
+    return _json(_store(request).list_workstations(limit=limit, cursor=cursor, status=status))
+
+
+@_routes.get("/v1/workstations/{id}", **_op("getWorkstation"), response_model=Workstation,
+             tags=["Workstations"], summary="Get workstation")
+async def _get_workstation(request: Request, id: WorkstationId) -> Response:
+    return _json(_store(request).get_workstation(id))
+
+
+@_routes.post("/v1/workstations/{id}/start", **_op("startWorkstation"),
+              response_model=Workstation, tags=["Workstations"], summary="Start workstation")
+async def _start_workstation(request: Request, id: WorkstationId) -> Response:
+    return _json(_store(request).start_workstation(id))
+
+
+@_routes.post("/v1/workstations/{id}/stop", **_op("stopWorkstation"),
+              response_model=Workstation, tags=["Workstations"], summary="Stop workstation")
+async def _stop_workstation(request: Request, id: WorkstationId) -> Response:
+    return _json(_store(request).stop_workstation(id))
+
+
+@_routes.patch("/v1/workstations/{id}", **_op("updateWorkstation"), response_model=Workstation,
+               tags=["Workstations"], summary="Update workstation")
+async def _update_workstation(request: Request, id: WorkstationId) -> Response:
+    body = await _read_json(request, WorkstationUpdate)
+    return _json(_store(request).update_workstation(id, body))
+
+
+@_routes.delete("/v1/workstations/{id}", **_op("deleteWorkstation"),
+                response_model=DeleteWorkstationResult, tags=["Workstations"],
+                summary="Delete workstation")
+async def _delete_workstation(request: Request, id: WorkstationId) -> Response:
+    return _json(_store(request).delete_workstation(id))
+
+
+@_routes.get("/v1/workstations/{id}/delete", include_in_schema=False)
+async def _removed_delete(id: str) -> Response:
+    raise ApiError(
+        "endpoint_removed",
+        "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
+        f"Use DELETE /v1/workstations/{_echo(id)} (the workstation must be stopped).",
+    )
+
+
+@_routes.post("/v1/volumes", **_op("createVolume", 201), response_model=Volume,
+              tags=["Volumes"], summary="Create volume")
+async def _create_volume(request: Request) -> Response:
+    vol = _store(request).create_volume(await _read_json(request, VolumeCreate))
+    return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
+
+
+@_routes.get("/v1/volumes", **_op("listVolumes"), response_model=VolumeList,
+             tags=["Volumes"], summary="List volumes")
+async def _list_volumes(
+    request: Request, limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+) -> Response:
+    return _json(_store(request).list_volumes(limit=limit, cursor=cursor))
+
+
+@_routes.get("/v1/volumes/{id}", **_op("getVolume"), response_model=Volume,
+             tags=["Volumes"], summary="Get volume")
+async def _get_volume(request: Request, id: VolumeId) -> Response:
+    return _json(_store(request).get_volume(id))
+
+
+@_routes.delete("/v1/volumes/{id}", **_op("deleteVolume"), response_model=DeleteVolumeResult,
+                tags=["Volumes"], summary="Delete volume")
+async def _delete_volume(request: Request, id: VolumeId) -> Response:
+    return _json(_store(request).delete_volume(id))
+
+
+@_routes.get("/openapi.json", include_in_schema=False)
+async def _openapi_json(request: Request) -> Response:
+    return Response(json.dumps(request.app.openapi(), indent=2) + "\n",
+                    media_type="application/json")
+
+
+async def _on_api_error(request: Request, exc: ApiError) -> Response:
+    return problem_response(exc)
+
+
+async def _on_validation_error(request: Request, exc: RequestValidationError) -> Response:
+    errors = list(exc.errors())
+    path_errors = [e for e in errors if e["loc"][0] == "path"]
+    if path_errors:
+        value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
+        kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
+        form = "vol-" if kind == "volume" else "ws-"
+        return problem_response(ApiError(
+            "invalid_id",
+            f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by 5 to 32 "
+            "lowercase letters or digits.",
+            [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{5,32}}"}],
+        ))
+    return problem_response(_validation_problem(errors))
+
+
+async def _on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request.app, request.scope)
+        return problem_response(ApiError(
+            "method_not_allowed",
+            f"{_echo(request.method)} is not allowed on {_echo(request.url.path)}; use "
+            f"{', '.join(allowed)}.",
+            headers={"Allow": ", ".join(allowed)},
+        ))
+    return problem_response(ApiError(
+        "not_found", f"There is no {_echo(request.url.path)} in the API. See the API reference."
+    ))
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:  # pragma: no cover
+    return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
+
+
 def create_app(store: Store | None = None) -> FastAPI:
     """The sandbox API over ``store`` (a new fixture-state :class:`Store` by default).
 
@@ -253,150 +404,27 @@ def create_app(store: Store | None = None) -> FastAPI:
         >>> app.state.store.get_workstation("ws-67890").status
         'running'
     """
-    store = store or Store()
     observers: list[Callable[[Exchange], None]] = []
     app = FastAPI(
         title="Cloud Workstation API",
         version="1.0.0",
         docs_url=None, redoc_url=None, openapi_url=None,
         redirect_slashes=False,  # paths are exact: /v1/workstations/ is not the list
-        dependencies=[],
+        exception_handlers={
+            ApiError: _on_api_error,
+            RequestValidationError: _on_validation_error,
+            StarletteHTTPException: _on_http_error,
+            Exception: _on_crash,
+        },
     )
-    app.state.store = store
+    app.state.store = store or Store()
     app.state.observers = observers
-
-    def op(operation_id: str, status: int = 200) -> dict[str, Any]:
-        return {
-            "operation_id": operation_id,
-            "status_code": status,
-            "responses": {code: {"description": "", "model": None}
-                          for code in OPERATION_ERRORS[operation_id]},
-        }
-
-    guard = [Depends(_reject_unknown_query)]
-
-    @app.post("/v1/workstations", **op("createWorkstation", 201), response_model=Workstation,
-              tags=["Workstations"], summary="Create workstation", dependencies=guard)
-    async def create_workstation(request: Request) -> Response:
-        body = await _read_json(request, WorkstationCreate)
-        ws = store.create_workstation(body)
-        return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
-
-    @app.get("/v1/workstations", **op("listWorkstations"), response_model=WorkstationList,
-             tags=["Workstations"], summary="List workstations", dependencies=guard)
-    async def list_workstations(
-        limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
-        status: Annotated[WorkstationStatus,
-                          Query(description="Only workstations in this state.")] = None,  # type: ignore[assignment]
-    ) -> Response:
-        return _json(store.list_workstations(limit=limit, cursor=cursor, status=status))
-
-    @app.get("/v1/workstations/{id}", **op("getWorkstation"), response_model=Workstation,
-             tags=["Workstations"], summary="Get workstation", dependencies=guard)
-    async def get_workstation(id: WorkstationId) -> Response:
-        return _json(store.get_workstation(id))
-
-    @app.post("/v1/workstations/{id}/start", **op("startWorkstation"), response_model=Workstation,
-              tags=["Workstations"], summary="Start workstation", dependencies=guard)
-    async def start_workstation(id: WorkstationId) -> Response:
-        return _json(store.start_workstation(id))
-
-    @app.post("/v1/workstations/{id}/stop", **op("stopWorkstation"), response_model=Workstation,
-              tags=["Workstations"], summary="Stop workstation", dependencies=guard)
-    async def stop_workstation(id: WorkstationId) -> Response:
-        return _json(store.stop_workstation(id))
-
-    @app.patch("/v1/workstations/{id}", **op("updateWorkstation"), response_model=Workstation,
-               tags=["Workstations"], summary="Update workstation", dependencies=guard)
-    async def update_workstation(id: WorkstationId, request: Request) -> Response:
-        body = await _read_json(request, WorkstationUpdate)
-        return _json(store.update_workstation(id, body))
-
-    @app.delete("/v1/workstations/{id}", **op("deleteWorkstation"),
-                response_model=DeleteWorkstationResult, tags=["Workstations"],
-                summary="Delete workstation", dependencies=guard)
-    async def delete_workstation(id: WorkstationId) -> Response:
-        return _json(store.delete_workstation(id))
-
-    @app.get("/v1/workstations/{id}/delete", include_in_schema=False)
-    async def removed_delete(id: str) -> Response:
-        raise ApiError(
-            "endpoint_removed",
-            "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
-            f"Use DELETE /v1/workstations/{_echo(id)} (the workstation must be stopped).",
-        )
-
-    @app.post("/v1/volumes", **op("createVolume", 201), response_model=Volume,
-              tags=["Volumes"], summary="Create volume", dependencies=guard)
-    async def create_volume(request: Request) -> Response:
-        vol = store.create_volume(await _read_json(request, VolumeCreate))
-        return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
-
-    @app.get("/v1/volumes", **op("listVolumes"), response_model=VolumeList,
-             tags=["Volumes"], summary="List volumes", dependencies=guard)
-    async def list_volumes(
-        limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
-    ) -> Response:
-        return _json(store.list_volumes(limit=limit, cursor=cursor))
-
-    @app.get("/v1/volumes/{id}", **op("getVolume"), response_model=Volume,
-             tags=["Volumes"], summary="Get volume", dependencies=guard)
-    async def get_volume(id: VolumeId) -> Response:
-        return _json(store.get_volume(id))
-
-    @app.delete("/v1/volumes/{id}", **op("deleteVolume"), response_model=DeleteVolumeResult,
-                tags=["Volumes"], summary="Delete volume", dependencies=guard)
-    async def delete_volume(id: VolumeId) -> Response:
-        return _json(store.delete_volume(id))
-
-    @app.exception_handler(ApiError)
-    async def on_api_error(request: Request, exc: ApiError) -> Response:
-        return problem_response(exc)
-
-    @app.exception_handler(RequestValidationError)
-    async def on_validation_error(request: Request, exc: RequestValidationError) -> Response:
-        errors = list(exc.errors())
-        path_errors = [e for e in errors if e["loc"][0] == "path"]
-        if path_errors:
-            value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
-            kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
-            form = "vol-" if kind == "volume" else "ws-"
-            return problem_response(ApiError(
-                "invalid_id",
-                f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by 5 to 32 lowercase "
-                "letters or digits.",
-                [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{5,32}}"}],
-            ))
-        return problem_response(_validation_problem(errors))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if exc.status_code == 405:
-            allowed = _allowed_methods(app, request.scope)
-            return problem_response(ApiError(
-                "method_not_allowed",
-                f"{_echo(request.method)} is not allowed on {_echo(request.url.path)}; use "
-                f"{', '.join(allowed)}.",
-                headers={"Allow": ", ".join(allowed)},
-            ))
-        return problem_response(ApiError(
-            "not_found", f"There is no {_echo(request.url.path)} in the API. See the API reference."
-        ))
-
-    @app.exception_handler(Exception)
-    async def on_crash(request: Request, exc: Exception) -> Response:  # pragma: no cover
-        return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
-
+    app.router.routes.extend(_routes.routes)
     app.add_middleware(BodyLimit)
     app.add_middleware(_AuthFirst)
     app.add_middleware(_Observe, observers=observers)
-    document = build_openapi(app)
-    app.openapi = lambda: document  # type: ignore[method-assign]
-
-    @app.get("/openapi.json", include_in_schema=False)
-    async def openapi_json() -> Response:
-        return Response(json.dumps(document, indent=2) + "\n", media_type="application/json")
-
+    # Built on first use: most in-process sandboxes (one per test) never serve it.
+    app.openapi = functools.cache(lambda: build_openapi(app))  # type: ignore[method-assign]
     return app
 
 

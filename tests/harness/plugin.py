@@ -74,9 +74,9 @@ class DocsPlugin:
     def coverage(self) -> Coverage:
         """The session's coverage, against the sandbox's OpenAPI document."""
         if self._coverage is None:
-            from cloudws.app import create_app
+            from cloudws.document import load_document
 
-            self._coverage = Coverage(documented_statuses(create_app().openapi()))
+            self._coverage = Coverage(documented_statuses(load_document()))
         return self._coverage
 
     def start(self, document: dict[str, Any]) -> Coverage:

@@ -96,9 +96,13 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
              shared: dict[str, Any] | None) -> dict[str, Any]:
     __tracebackhide__ = True
     if eval_example.update_examples:
-        return eval_example.run_print_update(example, module_globals=shared)
+        return eval_example.run_print_update(example, module_globals=shared,
+                                             rewrite_assertions=False)
     try:
-        return eval_example.run_print_check(example, module_globals=shared)
+        # Examples are docs, not tests: pytest's assertion rewriting (a parse, rewrite and
+        # compile per example) buys nothing here.
+        return eval_example.run_print_check(example, module_globals=shared,
+                                            rewrite_assertions=False)
     except pytest.fail.Exception as exc:
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from unittest import mock
 
 import httpx
@@ -96,6 +96,8 @@ class DocsSandbox:
     app: FastAPI
     store: Store
     recorder: Recorder
+    _routing: bool = False
+    _locate: Callable[[], str | None] | None = None
 
     @classmethod
     def create(cls, on_record: Callable[[str, str, Exchange], None] | None = None) -> DocsSandbox:
@@ -115,32 +117,48 @@ class DocsSandbox:
 
         An example may start its own ``mock_api()`` (the reference pages do): while it
         runs, requests go to that sandbox, not to this one (the innermost ``mock_api``
-        answers). ``locate``, called as each
-        request is sent, names the page line sending it (the recorder's ``origin``).
+        answers). ``locate``, called as each request is sent, names the page line sending
+        it (the recorder's ``origin``).
+
+        Re-entrant and cheap when already routing: a test module can turn routing on once
+        for all its examples (patching ``httpx`` costs about a millisecond), and each
+        example then only sets its ``locate``.
 
         ``httpx`` builds a TLS context for every new client, reading the CA bundle from
         disk each time; no request leaves the process here, so one context is reused.
         """
-        with ExitStack() as stack:
-            mocked = stack.enter_context(mock_api(app=self.app))
-            if locate is not None:
-                for route in mocked.router.routes:
-                    route.side_effect = _noting_origin(self.recorder, locate, mocked.handle)
-            stack.enter_context(_reused_tls_contexts())
-            yield
-
-
-def _noting_origin(recorder: Recorder, locate: Callable[[], str | None],
-                   handle: Callable[[httpx.Request], httpx.Response]
-                   ) -> Callable[[httpx.Request], httpx.Response]:
-    def noted(request: httpx.Request) -> httpx.Response:
-        recorder.origin = locate()
+        previous = self._locate
+        self._locate = locate
         try:
-            return handle(request)
+            if self._routing:
+                yield
+                return
+            with ExitStack() as stack:
+                mocked = stack.enter_context(mock_api(app=self.app))
+                for route in mocked.router.routes:
+                    route.side_effect = self._noting_origin(mocked.handle)
+                stack.enter_context(_reused_tls_contexts())
+                self._routing = True
+                try:
+                    yield
+                finally:
+                    self._routing = False
         finally:
-            recorder.origin = None
+            self._locate = previous
 
-    return noted
+    def _noting_origin(self, handle: Callable[[httpx.Request], Any]
+                       ) -> Callable[[httpx.Request], Any]:
+        def noted(request: httpx.Request) -> Any:
+            locate = self._locate
+            if locate is None:
+                return handle(request)
+            self.recorder.origin = locate()
+            try:
+                return handle(request)
+            finally:
+                self.recorder.origin = None
+
+        return noted
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""The stub's OpenAPI document, for the docs build, without importing the web stack each time.
+"""The stub's OpenAPI document, for the docs build and the tests, without rebuilding it.
 
 Making the document means importing FastAPI and building the app: about half a second,
 as long as the rest of a build. So the document is cached, keyed by a hash of every file
