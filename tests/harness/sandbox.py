@@ -125,7 +125,8 @@ class DocsSandbox:
         example then only sets its ``locate``.
 
         ``httpx`` builds a TLS context for every new client, reading the CA bundle from
-        disk each time; no request leaves the process here, so one context is reused.
+        disk each time; no request leaves the process here, so every client shares one
+        context that reads no bundle.
         """
         previous = self._locate
         self._locate = locate
@@ -162,8 +163,10 @@ class DocsSandbox:
 
 
 @functools.cache
-def _default_tls_context(create: Callable[[], ssl.SSLContext]) -> ssl.SSLContext:
-    return create()
+def _in_process_tls_context() -> ssl.SSLContext:
+    # No handshake ever happens in process, so no CA bundle is read (that read is most
+    # of what a new client costs); a request that escaped would fail verification.
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 @contextmanager
@@ -177,7 +180,7 @@ def _reused_tls_contexts() -> Iterator[None]:
 
     def create_ssl_context(verify=True, cert=None, trust_env=True):  # type: ignore[no-untyped-def]
         if verify is True and cert is None and trust_env:
-            return _default_tls_context(original)
+            return _in_process_tls_context()
         return original(verify=verify, cert=cert, trust_env=trust_env)
 
     with mock.patch.object(default, "create_ssl_context", create_ssl_context):

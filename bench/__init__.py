@@ -1,0 +1,1 @@
+"""Benchmarks of the docs verification: ``uv run python -m bench``."""

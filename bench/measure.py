@@ -1,0 +1,108 @@
+"""Small measuring tools: medians with their spread, timed commands, process-tree memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Stat", "TreeMemory", "run_timed", "stat"]
+
+
+@dataclass(frozen=True)
+class Stat:
+    """The median of several runs, with the lowest and highest."""
+
+    median: float
+    low: float
+    high: float
+    runs: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"median": self.median, "min": self.low, "max": self.high, "runs": self.runs}
+
+    def show(self, unit: str = "", digits: int = 2) -> str:
+        return (f"{self.median:.{digits}f}{unit} "
+                f"({self.low:.{digits}f}-{self.high:.{digits}f}, n={self.runs})")
+
+
+def stat(values: Sequence[float]) -> Stat:
+    """``Stat`` of ``values``.
+
+    Example:
+        >>> stat([3.0, 1.0, 2.0])
+        Stat(median=2.0, low=1.0, high=3.0, runs=3)
+    """
+    return Stat(statistics.median(values), min(values), max(values), len(values))
+
+
+def run_timed(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
+              on_start: Callable[[int], None] | None = None) -> float:
+    """Run ``cmd`` to completion and return its wall time in seconds; fail loudly."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if on_start is not None:
+        on_start(proc.pid)
+    out, _ = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = "\n".join(out.splitlines()[-30:])
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail}")
+    return elapsed
+
+
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants (Linux /proc).
+
+    ``peak_mb`` is the highest sum seen: the suite's pytest, curl and Chromium together.
+    """
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval, self.peak_mb = interval, 0.0
+        self._root: int | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def watch(self, pid: int) -> None:
+        self._root = pid
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        return self.peak_mb
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
+            time.sleep(self.interval)
+
+    def _tree_rss_mb(self) -> float:
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    parents[int(entry.name)] = int(fields[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+        tree, frontier = set(), {self._root}
+        while frontier:
+            tree |= frontier
+            frontier = {pid for pid, ppid in parents.items() if ppid in frontier} - tree
+        total_kb = 0
+        for pid in tree:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total_kb += int(line.split()[1])
+            except OSError:
+                continue
+        return total_kb / 1024

@@ -1,0 +1,46 @@
+"""The benchmark's own machinery (not its timings: those are bench/'s job)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.measure import stat
+from bench.site import make_tree
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_stat_reports_median_and_spread():
+    assert stat([3.0, 1.0, 2.0, 10.0]).as_dict() == {"median": 2.5, "min": 1.0, "max": 10.0,
+                                                      "runs": 4}
+
+
+def test_grown_tree_copies_every_endpoint_page_and_its_examples(tmp_path):
+    tree = make_tree(tmp_path, factor=3)
+    pages = sorted(p.name for p in (tree / "docs" / "workstations").glob("delete*.md"))
+    assert pages == ["delete.md", "delete_g2.md", "delete_g3.md"]
+    grown = (tree / "docs" / "workstations" / "delete_g3.md").read_text()
+    assert "operation: deleteWorkstation_g3" in grown
+    assert 'snippets/workstations/delete_g3_running.py"' in grown
+    assert (tree / "snippets" / "workstations" / "delete_g3_running.py").read_text() == (
+        ROOT / "snippets" / "workstations" / "delete_running.py").read_text()
+    spec = importlib.util.spec_from_file_location("grown", tree / "hooks" / "grown_document.py")
+    grown_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(grown_module)
+    operations = [op["operationId"] for item in grown_module.load_document()["paths"].values()
+                  for op in item.values()]
+    assert len(operations) == 33 and "deleteWorkstation_g3" in operations
+
+
+def test_grown_tree_builds_strictly(tmp_path):
+    tree = make_tree(tmp_path, factor=2)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d",
+                    str(tree / "site")], cwd=tree, check=True, capture_output=True)
+    html = (tree / "site" / "volumes" / "get_g2" / "index.html").read_text()
+    assert "GET /v1/g2/volumes/{id} HTTP/1.1" in re.sub(r"<[^>]+>", "", html)
+    assert len(json.loads((tree / "site" / "openapi.json").read_text())["paths"]) == 12
