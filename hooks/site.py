@@ -169,11 +169,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Check every placeholder of the page, then run the pipeline."""
     target = _Page(page)
     try:
-        _check(placeholders.find(markdown), target)
+        found = placeholders.find(markdown)
     except placeholders.PlaceholderError as exc:
         raise PluginError(f"{target.src_uri}: {exc}") from None
+    _check(found, target)
+    used = {p.name for p in found}
     for render in RENDERERS:
-        markdown = render(markdown, target)
+        if render.name in used:  # each renderer scans the page: skip the unused ones
+            markdown = render(markdown, target)
     return markdown
 
 

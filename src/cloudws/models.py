@@ -123,36 +123,43 @@ class VolumeCreate(_Body):
 class Workstation(BaseModel):
     """A workstation."""
 
-    id: str = Field(pattern=WORKSTATION_ID_PATTERN, examples=["ws-12345"])
-    name: str = Field(examples=["dev-box"])
-    machine_type: MachineType
-    status: WorkstationStatus
+    id: str = Field(pattern=WORKSTATION_ID_PATTERN, examples=["ws-12345"],
+                    description="The workstation's ID, made by the API.")
+    name: str = Field(examples=["dev-box"], description="Its name; names need not be unique.")
+    machine_type: MachineType = Field(description="The machine type it runs on.")
+    status: WorkstationStatus = Field(
+        description="`running` or `stopped`; only a stopped workstation can be updated or "
+        "deleted."
+    )
     volume_ids: list[str] = Field(
         description="Every attached volume: the workstation's own first, then the "
         "standalone ones in the order they were attached."
     )
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(description="When it was created (UTC, RFC 3339).")
+    updated_at: datetime = Field(
+        description="When it last changed: created, started, stopped or updated."
+    )
 
 
 class Volume(BaseModel):
     """A storage volume."""
 
-    id: str = Field(pattern=VOLUME_ID_PATTERN, examples=["vol-data12345"])
-    size_gb: int
+    id: str = Field(pattern=VOLUME_ID_PATTERN, examples=["vol-data12345"],
+                    description="The volume's ID, made by the API.")
+    size_gb: int = Field(description="Size in GiB.")
     standalone: bool = Field(
         description="`true` for a volume made with `POST /v1/volumes`; `false` for the "
         "volume a workstation owns, which is deleted with it."
     )
     attached_to: str | None = Field(description="The workstation it is attached to, or null.")
-    created_at: datetime
+    created_at: datetime = Field(description="When it was created (UTC, RFC 3339).")
 
 
 class DeleteWorkstationResult(BaseModel):
     """What ``DELETE /v1/workstations/{id}`` did."""
 
-    id: str = Field(pattern=WORKSTATION_ID_PATTERN)
-    status: Literal["deleted"]
+    id: str = Field(pattern=WORKSTATION_ID_PATTERN, description="The deleted workstation.")
+    status: Literal["deleted"] = Field(description="Always `deleted`.")
     deleted_volume_ids: list[str] = Field(description="Volumes the workstation owned, deleted.")
     detached_volume_ids: list[str] = Field(description="Standalone volumes detached and kept.")
 
@@ -160,14 +167,14 @@ class DeleteWorkstationResult(BaseModel):
 class DeleteVolumeResult(BaseModel):
     """What ``DELETE /v1/volumes/{id}`` did."""
 
-    id: str = Field(pattern=VOLUME_ID_PATTERN)
-    status: Literal["deleted"]
+    id: str = Field(pattern=VOLUME_ID_PATTERN, description="The deleted volume.")
+    status: Literal["deleted"] = Field(description="Always `deleted`.")
 
 
 class WorkstationList(BaseModel):
     """One page of workstations."""
 
-    data: list[Workstation]
+    data: list[Workstation] = Field(description="This page's workstations, oldest first.")
     next_cursor: str | None = Field(
         pattern=CURSOR_PATTERN,
         description="Pass as `cursor` to get the next page; null on the last page.",
@@ -177,7 +184,7 @@ class WorkstationList(BaseModel):
 class VolumeList(BaseModel):
     """One page of volumes."""
 
-    data: list[Volume]
+    data: list[Volume] = Field(description="This page's volumes, oldest first.")
     next_cursor: str | None = Field(
         pattern=CURSOR_PATTERN,
         description="Pass as `cursor` to get the next page; null on the last page.",
@@ -185,17 +192,20 @@ class VolumeList(BaseModel):
 
 
 class FieldError(BaseModel):
+    """One invalid field or parameter of a request."""
+
     field: str = Field(description="Where: `body.name`, `query.limit`, `path.id`…")
-    message: str
+    message: str = Field(description="What is wrong with it.")
 
 
 class Problem(BaseModel):
     """An RFC 9457 problem: the body of every 4xx and 5xx response."""
 
-    type: str
-    title: str
-    status: int
-    detail: str
+    type: str = Field(description="A URI naming the problem: the code's entry on the "
+                      "errors page.")
+    title: str = Field(description="The HTTP status's reason phrase.")
+    status: int = Field(description="The HTTP status code, repeated.")
+    detail: str = Field(description="What went wrong with this request, for a person.")
     code: str = Field(description="Machine-readable error code; see the errors page.")
     errors: list[FieldError] | None = Field(
         None, description="For `validation_error`: each offending field."
