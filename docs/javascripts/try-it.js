@@ -548,20 +548,9 @@
 
   /* -- start ------------------------------------------------------------------------------ */
 
-  /* The theme's search is a role="dialog" with no name (axe: aria-dialog-name); name it
-     after its search field. This script is on every page, so the fix lives here. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
-      var field = dialog.querySelector("input");
-      dialog.setAttribute("aria-label", (field && field.getAttribute("aria-label")) || "Search");
-    }
-  }
-
   /* Each form is built when its section comes near the viewport, so a reader who never
      scrolls to Try it does not download openapi.json. */
   function mountAll() {
-    nameSearchDialog();
     var containers = document.querySelectorAll(".cws-try-it[data-operation]");
     if (typeof window.IntersectionObserver !== "function") {
       Array.prototype.forEach.call(containers, mount);
