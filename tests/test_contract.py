@@ -1,4 +1,4 @@
-"""The API contract of SPEC section 3, one request and its whole answer per test."""
+"""The API contract, one request and its whole answer per test."""
 
 from __future__ import annotations
 
@@ -360,3 +360,22 @@ def test_the_innermost_mock_api_answers(sandbox):
         inner.store.fail_next("getWorkstation")
         assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
     assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
+
+
+def test_in_process_paths_are_decoded_once_as_over_http(api):
+    # %25 is "%": the path is ws-1234%35, not ws-12345.
+    problem(api.get("/workstations/ws-1234%2535"), 400, "invalid_id")
+
+
+def test_a_failed_create_leaves_ids_and_time_as_they_were(api, sandbox):
+    body = {"name": "after-fault", "machine_type": "standard-2"}
+    sandbox.store.fail_next("createWorkstation", step="create_workstation")
+    problem(api.post("/workstations", json=body), 500, "internal_error")
+    after_fault = api.post("/workstations", json=body).json()
+    sandbox.store.reset()
+    assert api.post("/workstations", json=body).json() == after_fault
+
+
+def test_volume_ids_keep_the_order_volumes_were_attached_in(api):
+    r = api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-scratch01", "vol-data12345"]})
+    assert r.json()["volume_ids"] == ["vol-boot12345", "vol-data12345", "vol-scratch01"]

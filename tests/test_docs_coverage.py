@@ -19,7 +19,7 @@ _STATUS_NOTE = re.compile(r"^\s*[-*]\s+\*\*(\d{3})\*\*")
 
 
 def _expected_page(operation: str) -> str:
-    """Where SPEC puts an operation's page: ``deleteVolume`` -> docs/volumes/delete.md."""
+    """Where an operation's page lives: ``deleteVolume`` -> docs/volumes/delete.md."""
     verb = re.match(r"[a-z]+", operation)[0]  # type: ignore[index]
     return f"docs/{OPERATIONS[operation][1].split('/')[2]}/{verb}.md"
 

@@ -39,8 +39,8 @@ DOCS = ROOT / "docs"
 HOOKS = ROOT / "hooks"
 DOCUMENT = create_app().openapi()
 
-#: SPEC section 5: the pages, in navigation order (the reference pages sit where "..." is).
-SPEC_PAGES = [
+#: The site's pages, in navigation order (the reference pages sit where "..." is).
+SITE_PAGES = [
     "index.md", "quickstart.md",
     "concepts/authentication.md", "concepts/errors.md", "concepts/lifecycle.md",
     "concepts/volumes.md", "concepts/pagination.md",
@@ -166,7 +166,7 @@ def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
     assert reference and reference[0] == "reference/index.md"
     start = files.index(reference[0])
     assert files[start:start + len(reference)] == reference, "reference pages are not together"
-    assert files[:start] + ["..."] + files[start + len(reference):] == SPEC_PAGES
+    assert files[:start] + ["..."] + files[start + len(reference):] == SITE_PAGES
     for src_uri in files:
         assert _html(built_site, src_uri).find("h1") is not None, src_uri
 

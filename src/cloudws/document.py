@@ -4,7 +4,9 @@ Making the document means importing FastAPI and building the app: about half a s
 as long as the rest of a build. So the document is cached, keyed by a hash of every file
 of the ``cloudws`` package and the versions of the libraries that shape it. Any change
 to the stub makes a new key, and the document is made again from
-``cloudws.app.create_app().openapi()``.
+``cloudws.app.create_app().openapi()`` — in a fresh interpreter when this process has
+already imported the stub, whose modules may be older than the files (``mkdocs serve``
+rebuilding after an edit). Only the newest document is kept.
 
 Example:
     >>> document = load_document()
@@ -19,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from importlib import metadata
 from importlib.util import find_spec
@@ -59,15 +63,28 @@ def load_document() -> dict[str, Any]:
         return json.loads(cached.read_text())
     except (OSError, ValueError):
         pass
-    from cloudws.app import create_app
-
-    document = create_app().openapi()
+    document = _make_document()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=cached.parent, delete=False,
                                          suffix=".tmp") as out:
             json.dump(document, out)
         os.replace(out.name, cached)
+        for old in cached.parent.glob("openapi-*.json"):
+            if old != cached:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: no cache, same document
     return document
+
+
+def _make_document() -> dict[str, Any]:
+    loaded = [name for name in sys.modules
+              if name.startswith("cloudws.") and name != __name__]
+    if loaded:  # what is imported may predate the files the key was made from
+        out = subprocess.run([sys.executable, "-m", "cloudws.cli", "openapi"], check=True,
+                             capture_output=True, text=True).stdout
+        return json.loads(out)
+    from cloudws.app import create_app
+
+    return create_app().openapi()

@@ -126,8 +126,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "internal_error", 500, "Internal Server Error",
             "The operation failed inside the service. Nothing was changed: a failed "
             "operation is rolled back whole.",
-            "Retry after a short wait. In the sandbox this only happens when a test asks "
-            "for it with `Sandbox.fail_next`.",
+            "Retry after a short wait. In the sandbox this happens when a test asks for it "
+            "with `Store.fail_next` (see the reference), or on a defect of the sandbox.",
         ),
     )
 }

@@ -81,8 +81,16 @@ class StepClock:
 
     def reset(self) -> None:
         """Go back to ``start``."""
+        self.rewind(0)
+
+    def position(self) -> int:
+        """How many times it has been read since ``start``."""
+        return self._ticks
+
+    def rewind(self, position: int) -> None:
+        """Go back to an earlier :meth:`position` (a failed operation read it for nothing)."""
         with self._lock:
-            self._ticks = 0
+            self._ticks = position
 
 
 class DeterministicIds:
@@ -112,8 +120,16 @@ class DeterministicIds:
 
     def reset(self) -> None:
         """Start the sequence again."""
+        self.rewind(0)
+
+    def position(self) -> int:
+        """How many IDs it has made since the start."""
+        return self._count
+
+    def rewind(self, position: int) -> None:
+        """Go back to an earlier :meth:`position` (a failed operation drew IDs for nothing)."""
         with self._lock:
-            self._count = 0
+            self._count = position
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,8 +254,11 @@ class Store:
         """Make the next call of ``operation`` fail with 500 ``internal_error``.
 
         ``operation`` is an operationId (``"deleteWorkstation"``); ``step`` one of
-        ``STEPS[operation]`` (default: the first). Whatever the step, the failed
-        operation changes nothing.
+        ``STEPS[operation]`` (default: the first). The fault fires on the next call that
+        reaches that step: a call rejected before it (a 400, 404 or 409), or one that
+        skips it (an update without ``volume_ids`` never detaches), leaves it armed.
+        Whatever the step, the failed operation changes nothing, and the calls after it
+        get the IDs and timestamps they would have had without it.
 
         Example:
             >>> store = Store()
@@ -351,7 +370,8 @@ class Store:
                 tx.step("attach_volumes")
                 for vol_id in wanted:
                     tx.state.volumes[vol_id] = replace(tx.state.volumes[vol_id], attached_to=ws_id)
-                changes["volume_ids"] = (own, *wanted)
+                kept = [v for v in ws.volume_ids[1:] if v in wanted]  # in attachment order
+                changes["volume_ids"] = (own, *kept, *(v for v in wanted if v not in kept))
             tx.step("update_workstation")
             ws = replace(ws, updated_at=self.clock(), **changes)
             tx.state.workstations[ws_id] = ws
@@ -425,8 +445,17 @@ class Store:
     @contextmanager
     def _transaction(self, operation: str) -> Iterator[_Transaction]:
         with self._lock:
+            # A failed operation leaves no trace: not even the time and IDs it drew, so
+            # the next call answers what it would have without the failure.
+            marks = [(source, source.position()) for source in (self.clock, self.ids)
+                     if hasattr(source, "position") and hasattr(source, "rewind")]
             tx = _Transaction(self, operation)
-            yield tx  # an exception here drops tx.state: nothing was changed
+            try:
+                yield tx  # an exception here drops tx.state: nothing was changed
+            except BaseException:
+                for source, position in marks:
+                    source.rewind(position)
+                raise
             self._state = tx.state
 
     def _maybe_fail(self, operation: str, step: str) -> None:

@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import unquote
 
 import httpx
 import respx
@@ -133,7 +132,7 @@ async def call_asgi(app: ASGIApp, request: httpx.Request) -> httpx.Response:
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
         "method": request.method, "scheme": url.scheme,
-        "path": unquote(url.path), "raw_path": url.raw_path.split(b"?")[0],
+        "path": url.path, "raw_path": url.raw_path.split(b"?")[0],  # url.path is decoded
         "query_string": url.query, "root_path": "",
         "headers": [(k.lower(), v) for k, v in request.headers.raw],
         "client": ("127.0.0.1", 50000), "server": (url.host, url.port or 443),
