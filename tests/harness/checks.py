@@ -66,18 +66,18 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
     __tracebackhide__ = True
     for exchange in exchanges:
         request = f"{exchange.method} {exchange.path}"
-        where = getattr(exchange, "origin", None) or where
+        sent_at = getattr(exchange, "origin", None) or where
         if exchange.operation_id is None:
             if exchange.status not in INTENDED_NON_OPERATIONS:
-                raise ExampleError(f"{where}: {request} is not an operation of the API (it "
+                raise ExampleError(f"{sent_at}: {request} is not an operation of the API (it "
                                    f"answered {exchange.status}): check the method and path")
         elif exchange.status not in schemas.response_statuses(exchange.operation_id):
             documented = ", ".join(map(str, schemas.response_statuses(exchange.operation_id)))
-            raise ExampleError(f"{where}: {request} ({exchange.operation_id}) answered "
+            raise ExampleError(f"{sent_at}: {request} ({exchange.operation_id}) answered "
                                f"{exchange.status}, which the API does not document for it "
                                f"(documented: {documented})")
         if not shows_output and exchange.status >= 400:
-            raise ExampleError(f"{where}: {request} answered {exchange.status}, and the "
+            raise ExampleError(f"{sent_at}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")
 
 
