@@ -185,12 +185,14 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
 
 
 @contextmanager
-def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0) -> Iterator[str]:
+def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
+          **options: Any) -> Iterator[str]:
     """Serve ``app`` over real HTTP on ``host`` and a free port, in a daemon thread.
 
     Runs uvicorn exactly as ``cloudws serve`` does and yields the origin
-    (``http://127.0.0.1:PORT``); the server stops when the block ends. Use it to test
-    over sockets what :func:`mock_api` tests in process.
+    (``http://127.0.0.1:PORT``, or ``https://`` with ``ssl_certfile=`` among the extra
+    uvicorn ``options``); the server stops when the block ends. Use it to test over
+    sockets what :func:`mock_api` tests in process.
 
     Example:
         >>> from cloudws.server import create_server
@@ -205,20 +207,21 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0) -> It
     from .protocol import UVICORN_OPTIONS
 
     server = uvicorn.Server(uvicorn.Config(
-        app, host=host, port=0, lifespan="off", access_log=False, **UVICORN_OPTIONS
+        app, host=host, port=0, lifespan="off", access_log=False,
+        **{**UVICORN_OPTIONS, **options},
     ))
     thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
     thread.start()
-    deadline = time.monotonic() + timeout
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            raise RuntimeError(f"the sandbox server did not start on {host}")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
     try:
-        yield f"http://{shown}:{port}"
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the sandbox server did not start on {host}")
+            time.sleep(0.01)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        shown = f"[{host}]" if ":" in host else host
+        scheme = "https" if options.get("ssl_certfile") else "http"
+        yield f"{scheme}://{shown}:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout)

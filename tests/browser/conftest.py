@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 import sys
-import threading
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cloudws import testing
 from cloudws.store import Store
 
 if TYPE_CHECKING:
@@ -87,34 +86,15 @@ class Served:
     """An ASGI app served by uvicorn on 127.0.0.1 from a daemon thread."""
 
     url: str
-    server: Any
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        """Ask uvicorn to exit and wait for its thread."""
-        self.server.should_exit = True
-        self.thread.join(5)
+    stop: Callable[[], None]
 
 
 def serve(app: Any) -> Served:
-    """Serve ``app`` on 127.0.0.1 and a free port, with ``cloudws serve``'s uvicorn options;
-    return once it accepts connections."""
-    import uvicorn
-
-    from cloudws.protocol import UVICORN_OPTIONS
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((LOOPBACK, 0))
-    server = uvicorn.Server(uvicorn.Config(app, **UVICORN_OPTIONS, lifespan="off",
-                                           access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True,
-                              name="browser-tests-server")
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    return Served(url=f"http://{LOOPBACK}:{sock.getsockname()[1]}", server=server, thread=thread)
+    """Serve ``app`` on 127.0.0.1 and a free port as ``cloudws serve`` does (see
+    :func:`cloudws.testing.serve`); return once it accepts connections."""
+    stack = ExitStack()
+    url = stack.enter_context(testing.serve(app, host=LOOPBACK))
+    return Served(url=url, stop=stack.close)
 
 
 @pytest.fixture(scope="package")

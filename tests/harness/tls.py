@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import os
 import threading
-import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Self
 
 import trustme
-import uvicorn
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from cloudws.testing import API_HOST
+from cloudws.testing import API_HOST, serve
 
 __all__ = ["TlsSandbox"]
 
@@ -67,8 +66,7 @@ class TlsSandbox:
     def __init__(self, app: FastAPI, workdir: Path) -> None:
         self.app, self.workdir = _InFlight(app), workdir
         self.port = 0
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._stack = ExitStack()
 
     def __enter__(self) -> Self:
         self.start()
@@ -90,20 +88,10 @@ class TlsSandbox:
         ca_pem, cert_pem = self.workdir / "ca.pem", self.workdir / "server.pem"
         ca.cert_pem.write_to_path(str(ca_pem))
         cert.private_key_and_cert_chain_pem.write_to_path(str(cert_pem))
-        config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=0, ssl_certfile=str(cert_pem),
-            ssl_keyfile=str(cert_pem), log_level="warning", access_log=False, lifespan="off",
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True,
-                                        name="cloudws-docs-tls")
-        self._thread.start()
-        deadline = time.monotonic() + 20
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the TLS sandbox server did not start")
-            time.sleep(0.01)
-        self.port = self._server.servers[0].sockets[0].getsockname()[1]
+        origin = self._stack.enter_context(serve(  # as `cloudws serve` runs uvicorn, plus TLS
+            self.app, timeout=20, ssl_certfile=str(cert_pem), ssl_keyfile=str(cert_pem),
+        ))
+        self.port = int(origin.rsplit(":", 1)[1])
         self.curl_home.mkdir(exist_ok=True)
         (self.curl_home / ".curlrc").write_text(
             f"connect-to = {API_HOST}:443:127.0.0.1:{self.port}\n"
@@ -114,9 +102,7 @@ class TlsSandbox:
 
     def stop(self) -> None:
         """Stop uvicorn and wait for its thread."""
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(timeout=10)
+        self._stack.close()
 
     def wait_idle(self, timeout: float = 10) -> None:
         """Wait until every request has been answered and its observers told.
