@@ -336,3 +336,18 @@ def test_static_side_answers_other_methods_405(tiny_site, method):
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, HEAD"
     assert_security_headers(response)
+
+
+def test_serve_rebuilds_a_site_older_than_its_sources(tmp_path):
+    import os
+
+    from cloudws.cli import _newest_source
+
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "index.md"
+    page.write_text("# Home\n")
+    os.utime(page, (1_000, 1_000))
+    assert _newest_source(tmp_path) == 1_000
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    os.utime(tmp_path / "mkdocs.yml", (2_000, 2_000))
+    assert _newest_source(tmp_path) == 2_000

@@ -23,15 +23,30 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+_SOURCES = ("mkdocs.yml", "docs", "snippets", "hooks", "src/cloudws")
+
+
+def _newest_source(root: Path) -> float:
+    paths = [root / name for name in _SOURCES]
+    files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    return max((p.stat().st_mtime for p in files), default=0.0)
+
+
 def _site_dir(build: bool) -> Path | None:
-    """The built site, building it first if it is missing (and the sources are here)."""
+    """The built site, (re)built first when it is missing or older than its sources."""
     config = PROJECT_ROOT / "mkdocs.yml"
     site = PROJECT_ROOT / "site"
-    if build and config.exists() and not (site / "index.html").exists():
+    index = site / "index.html"
+    stale = not index.exists() or index.stat().st_mtime < _newest_source(PROJECT_ROOT)
+    if build and config.exists() and stale:
         print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)],
-                       check=True, cwd=PROJECT_ROOT)
-    return site if (site / "index.html").exists() else None
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
+                                str(config)], cwd=PROJECT_ROOT, check=False)
+        if built.returncode != 0:
+            raise SystemExit("cloudws: the docs site did not build (see above); fix it, or "
+                             "serve the API alone with --no-site")
+    return site if index.exists() else None
 
 
 def main(argv: list[str] | None = None) -> int:

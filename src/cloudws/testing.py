@@ -63,6 +63,16 @@ class _LoopThread:
         return asyncio.run_coroutine_threadsafe(coro, cls._loop).result()
 
 
+class _OwnLoop:
+    """A thread's own event loop; closed when the thread ends and drops its locals."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+
+    def __del__(self) -> None:
+        self.loop.close()
+
+
 _local = threading.local()
 #: Set while respx resolves a request of an async client: the app is then awaited directly.
 _in_async_client: ContextVar[bool] = ContextVar("cloudws_in_async_client", default=False)
@@ -73,10 +83,10 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        loop = getattr(_local, "loop", None)
-        if loop is None or loop.is_closed():
-            loop = _local.loop = asyncio.new_event_loop()
-        return loop.run_until_complete(coro)  # this thread's own loop: no thread hop
+        own = getattr(_local, "own", None)
+        if own is None or own.loop.is_closed():
+            own = _local.own = _OwnLoop()
+        return own.loop.run_until_complete(coro)  # this thread's own loop: no thread hop
     return _LoopThread.run(coro)
 
 
