@@ -28,6 +28,8 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES, PROBLEM_BASE
@@ -150,18 +152,14 @@ def _field_rows(table: Tag) -> dict[str, bool]:
 # -- pages and navigation ----------------------------------------------------------------
 
 
-def _nav_files(nav: list[Any]) -> Iterator[str]:
-    for item in nav:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from ([value] if isinstance(value, str) else _nav_files(value))
+def _nav_files() -> list[str]:
+    """The pages of the nav, in order, as MkDocs itself reads ``mkdocs.yml``."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return [page.file.src_uri for page in get_navigation(get_files(config), config).pages]
 
 
 def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    files = list(_nav_files(config["nav"]))
+    files = _nav_files()
     reference = [f for f in files if f.startswith("reference/")]
     assert reference and reference[0] == "reference/index.md"
     start = files.index(reference[0])
@@ -334,7 +332,7 @@ def test_site_errors_page_has_an_anchored_row_per_code(built_site: Path) -> None
 
 
 def test_site_index_lists_every_operation_in_nav_order(built_site: Path) -> None:
-    nav = list(_nav_files(load_config(str(ROOT / "mkdocs.yml"))["nav"]))
+    nav = _nav_files()
     by_page = dict(ENDPOINT_PAGES)
     expected = [by_page[page] for page in nav if page in by_page]
     table = _first(_section(_html(built_site, "index.md"), "operations"), "table")
