@@ -6,8 +6,8 @@ line, the parameter, request body, response and error tables, the response schem
 link from the page being built, so that MkDocs validates every generated link.
 
 Example:
-    >>> from cloudws.app import create_app
-    >>> doc = create_app().openapi()
+    >>> from cloudws.document import load_document
+    >>> doc = load_document()
     >>> print(endpoint(doc, "deleteWorkstation"))
     ```http
     DELETE /v1/workstations/{id} HTTP/1.1

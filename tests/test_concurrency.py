@@ -20,8 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .test_faults import assert_consistent
-from .test_server import free_port, spawn_serve
+from .helpers import assert_consistent, free_port, note, spawn_serve
 
 AUTH = {"Authorization": "Bearer cws_test_concurrency"}
 THREADS = 8
@@ -245,14 +244,3 @@ def test_start_against_delete_is_one_order_or_the_other(origin):
                 assert delete.json()["code"] == "workstation_not_stopped"
             else:
                 expect(after, 404)
-
-
-def note(request: pytest.FixtureRequest, text: str) -> None:
-    """Show ``text`` in the test run's output (the measured numbers of a load test)."""
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if capture is None or reporter is None:
-        return
-    with capture.global_and_fixture_disabled():
-        reporter.write_line("")
-        reporter.write_line(text)

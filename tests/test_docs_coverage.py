@@ -9,7 +9,7 @@ from collections import defaultdict
 from bs4 import BeautifulSoup
 
 from cloudws.errors import ERROR_CODES
-from cloudws.openapi import OPERATIONS
+from cloudws.operations import OPERATIONS
 
 from .harness import discovery
 from .harness.pages import display_path
@@ -21,7 +21,7 @@ _STATUS_NOTE = re.compile(r"^\s*[-*]\s+\*\*(\d{3})\*\*")
 def _expected_page(operation: str) -> str:
     """Where an operation's page lives: ``deleteVolume`` -> docs/volumes/delete.md."""
     verb = re.match(r"[a-z]+", operation)[0]  # type: ignore[index]
-    return f"docs/{OPERATIONS[operation][1].split('/')[2]}/{verb}.md"
+    return f"docs/{OPERATIONS[operation].path.split('/')[2]}/{verb}.md"
 
 
 def _operation_pages() -> dict[str, list[str]]:

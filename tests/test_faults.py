@@ -1,73 +1,34 @@
 """Injected failures: at every step of every operation, a failure changes nothing.
 
-For each ``(operation, step)`` of :data:`cloudws.store.STEPS`, ``store.fail_next`` makes
+For each ``(operation, step)`` declared in :mod:`cloudws.operations`, ``store.fail_next`` makes
 the next call fail there; the request must answer the documented 500 ``internal_error``
 problem — in process and over HTTP — and leave the store byte-for-byte as it was (no
 orphan volume, no half-deleted workstation). The same request sent again then succeeds,
-and the state it leaves is consistent.
+and the state it leaves is consistent. The request is each operation's declared example,
+which passes every one of its steps.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
 
 from cloudws.app import create_app
-from cloudws.openapi import OPERATION_ERRORS, OPERATIONS
+from cloudws.operations import OPERATIONS
 from cloudws.server import create_server
-from cloudws.store import STEPS, Store
+from cloudws.store import Store
 from cloudws.testing import API_HOST, mock_api, serve
 
-AUTH = {"Authorization": "Bearer cws_test_faults"}
+from .helpers import assert_consistent, success
 
-#: A request per operation, from the fixture state, that goes through every one of its steps.
-REQUESTS: dict[str, tuple[str, dict[str, Any] | None, int]] = {
-    "createWorkstation": (
-        "/v1/workstations",
-        {"name": "fault-box", "machine_type": "standard-2", "volume_ids": ["vol-scratch01"]},
-        201,
-    ),
-    "listWorkstations": ("/v1/workstations", None, 200),
-    "getWorkstation": ("/v1/workstations/ws-12345", None, 200),
-    "startWorkstation": ("/v1/workstations/ws-12345/start", None, 200),
-    "stopWorkstation": ("/v1/workstations/ws-67890/stop", None, 200),
-    "updateWorkstation": (
-        "/v1/workstations/ws-12345", {"name": "renamed", "volume_ids": ["vol-scratch01"]}, 200,
-    ),
-    "deleteWorkstation": ("/v1/workstations/ws-12345", None, 200),
-    "createVolume": ("/v1/volumes", {"size_gb": 20}, 201),
-    "listVolumes": ("/v1/volumes", None, 200),
-    "getVolume": ("/v1/volumes/vol-scratch01", None, 200),
-    "deleteVolume": ("/v1/volumes/vol-scratch01", None, 200),
-}
-FAULT_POINTS = [(op, step) for op, steps in STEPS.items() for step in steps]
-_MUTATING = {op for op, (method, _) in OPERATIONS.items() if method != "GET"}
+AUTH = {"Authorization": "Bearer cws_test_faults"}
+FAULT_POINTS = [(op.id, step) for op in OPERATIONS.values() for step in op.steps]
 
 
 def _send(client: httpx.Client, origin: str, operation: str) -> httpx.Response:
-    method = OPERATIONS[operation][0]
-    path, body, _ = REQUESTS[operation]
-    return client.request(method, origin + path, json=body, headers=AUTH)
-
-
-def assert_consistent(state: dict[str, list[dict[str, Any]]]) -> None:
-    """Every attachment is recorded on both sides; every owned volume has its workstation."""
-    workstations = {w["id"]: w for w in state["workstations"]}
-    volumes = {v["id"]: v for v in state["volumes"]}
-    for ws in workstations.values():
-        own, *standalone = ws["volume_ids"]
-        assert volumes[own]["standalone"] is False, ws
-        for vol_id in ws["volume_ids"]:
-            assert volumes[vol_id]["attached_to"] == ws["id"], (ws, volumes[vol_id])
-        assert all(volumes[v]["standalone"] for v in standalone), ws
-    for vol in volumes.values():
-        if vol["attached_to"] is not None:
-            assert vol["id"] in workstations[vol["attached_to"]]["volume_ids"], vol
-        if not vol["standalone"]:
-            assert vol["attached_to"] in workstations, f"orphan volume {vol}"
+    return success(operation, AUTH).send(client, origin)
 
 
 def check_fault(client: httpx.Client, origin: str, store: Store, operation: str, step: str):
@@ -81,13 +42,13 @@ def check_fault(client: httpx.Client, origin: str, store: Store, operation: str,
     assert (problem["status"], problem["code"]) == (500, "internal_error")
     assert f"at step {step}" in problem["detail"]
     assert "nothing was changed" in problem["detail"]
-    assert 500 in OPERATION_ERRORS[operation]
+    assert 500 in OPERATIONS[operation].errors
     assert store.dump() == before, f"{operation} failing at {step} changed the store"
     # The fault is spent: the same request now succeeds, and leaves a consistent state.
     retry = _send(client, origin, operation)
-    assert retry.status_code == REQUESTS[operation][2], retry.text
+    assert retry.status_code == OPERATIONS[operation].status, retry.text
     assert_consistent(store.export())
-    if operation in _MUTATING:
+    if OPERATIONS[operation].method != "GET":
         assert store.dump() != before, f"{operation} succeeded but changed nothing"
 
 
@@ -120,9 +81,16 @@ def test_fault_over_http(served, operation, step):
             store.reset()
 
 
-def test_every_operation_and_step_is_covered():
-    assert set(REQUESTS) == set(STEPS) == set(OPERATIONS)
-    assert len(FAULT_POINTS) == sum(len(steps) for steps in STEPS.values()) >= 19
+def test_every_operation_declares_fault_steps():
+    assert {op for op, _ in FAULT_POINTS} == set(OPERATIONS)
+
+
+def test_an_unknown_operation_or_step_is_refused_by_name():
+    store = Store()
+    with pytest.raises(ValueError, match="unknown operation 'restartWorkstation'; one of"):
+        store.fail_next("restartWorkstation")
+    with pytest.raises(ValueError, match="deleteWorkstation has no step 'reboot'"):
+        store.fail_next("deleteWorkstation", step="reboot")
 
 
 def test_faults_queue_up_and_apply_in_order():
@@ -151,7 +119,7 @@ def test_a_rejected_request_leaves_the_fault_pending():
 
 def test_a_half_done_delete_is_never_visible():
     """Each step of a delete fails in turn; the workstation and its volumes stay whole."""
-    for step in STEPS["deleteWorkstation"]:
+    for step in OPERATIONS["deleteWorkstation"].steps:
         store = Store()
         store.fail_next("deleteWorkstation", step=step)
         with pytest.raises(Exception, match="nothing was changed"):

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from openapi_spec_validator import validate
 
-from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES
-from cloudws.openapi import OPERATION_ERRORS
+from cloudws.operations import OPERATIONS
+
+from .helpers import document
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
-DOCUMENT = create_app().openapi()
+DOCUMENT = document()
 
 
 def test_openapi_is_valid_3_1():
@@ -48,14 +49,18 @@ def test_every_operation_lists_its_errors_and_no_422():
         statuses = {int(s) for s in op["responses"]}
         errors = {s for s in statuses if s >= 400}
         assert 422 not in statuses
-        assert errors == set(OPERATION_ERRORS[op["operationId"]]), op["operationId"]
+        declared = OPERATIONS[op["operationId"]]
+        assert errors == set(declared.errors), op["operationId"]
         assert {401, 500} <= errors
         for status in errors:
             content = op["responses"][str(status)]["content"]
             assert list(content) == ["application/problem+json"]
-            seen |= set(content["application/problem+json"]["examples"])
+            examples = content["application/problem+json"]["examples"]
+            assert tuple(examples) == declared.errors[status].codes, (op["operationId"], status)
+            assert op["responses"][str(status)]["description"] == declared.errors[status].when
+            seen |= set(examples)
         seen.add(op["operationId"])
-    assert len([op for *_, op in operations()]) == 11
+    assert sorted(op["operationId"] for *_, op in operations()) == sorted(OPERATIONS)
     # Every code appears on some operation but those the router or the HTTP layer answers.
     assert set(ERROR_CODES) - seen == {"method_not_allowed", "endpoint_removed",
                                        "malformed_request"}

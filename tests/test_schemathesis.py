@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS
 
 from cloudws.app import Exchange, create_app
-from cloudws.openapi import OPERATIONS
+from cloudws.operations import OPERATIONS
 from cloudws.server import create_server
 from cloudws.store import Store
 from cloudws.testing import serve
 
-from .test_concurrency import note
+from .helpers import document, note
 
 AUTH = {"Authorization": "Bearer cws_test_schemathesis"}
 STATELESS = settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
@@ -62,7 +62,7 @@ def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     shown = ", ".join(f"{where} {run}: {n}" for (where, run), n in sorted(CALLS.items()))
     note(request, f"schemathesis cases: {shown}")
     documented = {op_id: {int(s) for s in op["responses"]}
-                  for item in app.openapi()["paths"].values() for op in item.values()
+                  for item in document()["paths"].values() for op in item.values()
                   for op_id in [op["operationId"]]}
     undocumented = {(e.operation_id, e.status) for e in ANSWERED
                     if e.operation_id and e.status not in documented[e.operation_id]}
@@ -144,8 +144,8 @@ def test_integral_floats_are_integers(path, body, field):
 def test_allow_names_every_method_of_the_path():
     """Starlette's own 405 names only the first matching route's methods; ours names all."""
     methods_by_path: dict[str, set[str]] = {}
-    for method, path in OPERATIONS.values():
-        methods_by_path.setdefault(path, set()).add(method)
+    for op in OPERATIONS.values():
+        methods_by_path.setdefault(op.path, set()).add(op.method)
     with serve(create_server(None)) as origin:
         for template, methods in methods_by_path.items():
             path = template.replace("{id}", "vol-scratch01" if "volumes" in template
@@ -158,8 +158,7 @@ def test_allow_names_every_method_of_the_path():
 
 
 def test_no_framework_422_anywhere():
-    document = create_app().openapi()
-    statuses = {s for item in document["paths"].values() for op in item.values()
+    statuses = {s for item in document()["paths"].values() for op in item.values()
                 for s in op["responses"]}
     assert "422" not in statuses
     with serve(create_server(None)) as origin:

@@ -11,9 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -27,47 +25,14 @@ from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
 from cloudws.testing import serve
 
+from .helpers import free_port, spawn_serve
+
 ROOT = Path(__file__).resolve().parents[1]
 AUTH = {"Authorization": "Bearer cws_test_server"}
 CURL = shutil.which("curl") or "/usr/bin/curl"
 
 
 # -- running cloudws serve as a process --------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def spawn_serve(command: Sequence[str], port: int, timeout: float = 60) -> Iterator[str]:
-    """Run ``command`` (a ``cloudws serve`` on ``port``); yield its origin once it answers."""
-    origin = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(list(command), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"
-                                     f"{proc.stderr.read()}")  # type: ignore[union-attr]
-            try:
-                httpx.get(f"{origin}/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"{shlex.join(command)} did not answer") from None
-                time.sleep(0.05)
-        yield origin
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
-            proc.kill()
-            proc.wait()
 
 
 def listening_addresses(port: int) -> set[str]:

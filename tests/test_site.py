@@ -33,23 +33,25 @@ from mkdocs.structure.nav import get_navigation
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES, PROBLEM_BASE
+from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
+
+from .helpers import document
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 HOOKS = ROOT / "hooks"
-DOCUMENT = create_app().openapi()
+DOCUMENT = document()
 
-#: The site's pages, in navigation order (the reference pages sit where "..." is).
-SITE_PAGES = [
+#: The site's guide pages, in navigation order: the endpoint pages follow the concepts,
+#: in the order the operations are declared (cloudws.operations), then the reference
+#: pages where "..." is.
+GUIDE_PAGES = [
     "index.md", "quickstart.md",
     "concepts/authentication.md", "concepts/errors.md", "concepts/lifecycle.md",
     "concepts/volumes.md", "concepts/pagination.md",
-    "workstations/create.md", "workstations/list.md", "workstations/get.md",
-    "workstations/start.md", "workstations/stop.md", "workstations/update.md",
-    "workstations/delete.md",
-    "volumes/create.md", "volumes/list.md", "volumes/get.md", "volumes/delete.md",
+    "{endpoints}",
     "...",
     "contributing.md", "changelog.md",
 ]
@@ -164,7 +166,11 @@ def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
     assert reference and reference[0] == "reference/index.md"
     start = files.index(reference[0])
     assert files[start:start + len(reference)] == reference, "reference pages are not together"
-    assert files[:start] + ["..."] + files[start + len(reference):] == SITE_PAGES
+    page_of = {operation: page for page, operation in ENDPOINT_PAGES}
+    endpoints = [page_of[op] for op in OPERATIONS if op in page_of]
+    expected = [page for entry in GUIDE_PAGES
+                for page in (endpoints if entry == "{endpoints}" else [entry])]
+    assert files[:start] + ["..."] + files[start + len(reference):] == expected
     for src_uri in files:
         assert _html(built_site, src_uri).find("h1") is not None, src_uri
 
@@ -443,9 +449,10 @@ def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypa
 def test_site_openapi_cache_is_the_stubs_document(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     source = importlib.import_module("cloudws.document")
-    assert source.load_document() == DOCUMENT  # made, and cached
+    fresh = create_app().openapi()
+    assert source.load_document() == fresh  # made, and cached
     assert list(source.cache_dir().glob("openapi-*.json"))
-    assert source.load_document() == DOCUMENT  # read back
+    assert source.load_document() == fresh  # read back
 
 
 # -- nothing loaded from another host ----------------------------------------------------

@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .errors import ApiError, problem_response
@@ -29,18 +29,13 @@ from .models import (
     CURSOR_PATTERN,
     VOLUME_ID_PATTERN,
     WORKSTATION_ID_PATTERN,
-    DeleteVolumeResult,
-    DeleteWorkstationResult,
-    Volume,
     VolumeCreate,
-    VolumeList,
-    Workstation,
     WorkstationCreate,
-    WorkstationList,
     WorkstationStatus,
     WorkstationUpdate,
 )
-from .openapi import OPERATION_ERRORS, build_openapi, operation_for
+from .openapi import build_openapi
+from .operations import OPERATIONS, operation_route
 from .store import Store
 
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
@@ -217,11 +212,26 @@ class Exchange(NamedTuple):
     status: int
 
 
+def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
+    """The operationId of the route that answered, or would have answered, ``scope``.
+
+    The router puts the route it matched in ``scope["route"]`` (for a 405, a route of the
+    path that does not take the method); a request answered before routing (a 401, a
+    413) asks the same routes which one it was for.
+    """
+    route = scope.get("route")
+    if route is None or scope["method"] not in getattr(route, "methods", ()):
+        # Not routed (401, 413), or routed only to say 405: no operation answered.
+        route = next((r for r in routes if r.matches(scope)[0] is Match.FULL), None)
+    return getattr(route, "operation_id", None)
+
+
 class _Observe:
     """Tells each observer of ``app.state.observers`` about every answered request."""
 
-    def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]]) -> None:
-        self.app, self.observers = app, observers
+    def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]],
+                 routes: list[BaseRoute]) -> None:
+        self.app, self.observers, self.routes = app, observers, routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.observers:
@@ -236,20 +246,10 @@ class _Observe:
             await send(message)
 
         await self.app(scope, receive, watch)
-        exchange = Exchange(scope["method"], scope["path"],
-                            operation_for(scope["method"], scope["path"]), status)
+        exchange = Exchange(scope["method"], scope["path"], _operation_of(scope, self.routes),
+                            status)
         for observer in list(self.observers):
             observer(exchange)
-
-
-def _op(operation_id: str, status: int = 200) -> dict[str, Any]:
-    return {
-        "operation_id": operation_id,
-        "status_code": status,
-        "responses": {code: {"description": "", "model": None}
-                      for code in OPERATION_ERRORS[operation_id]},
-        "dependencies": [Depends(_reject_unknown_query)],
-    }
 
 
 def _store(request: Request) -> Store:
@@ -261,16 +261,19 @@ def _store(request: Request) -> Store:
 _routes = APIRouter()
 
 
-@_routes.post("/v1/workstations", **_op("createWorkstation", 201), response_model=Workstation,
-              tags=["Workstations"], summary="Create workstation")
+def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return operation_route(_routes, OPERATIONS[operation_id],
+                           dependencies=[Depends(_reject_unknown_query)])
+
+
+@_route("createWorkstation")
 async def _create_workstation(request: Request) -> Response:
     body = await _read_json(request, WorkstationCreate)
     ws = _store(request).create_workstation(body)
     return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
 
 
-@_routes.get("/v1/workstations", **_op("listWorkstations"), response_model=WorkstationList,
-             tags=["Workstations"], summary="List workstations")
+@_route("listWorkstations")
 async def _list_workstations(
     request: Request,
     limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
@@ -280,34 +283,28 @@ async def _list_workstations(
     return _json(_store(request).list_workstations(limit=limit, cursor=cursor, status=status))
 
 
-@_routes.get("/v1/workstations/{id}", **_op("getWorkstation"), response_model=Workstation,
-             tags=["Workstations"], summary="Get workstation")
+@_route("getWorkstation")
 async def _get_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).get_workstation(id))
 
 
-@_routes.post("/v1/workstations/{id}/start", **_op("startWorkstation"),
-              response_model=Workstation, tags=["Workstations"], summary="Start workstation")
+@_route("startWorkstation")
 async def _start_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).start_workstation(id))
 
 
-@_routes.post("/v1/workstations/{id}/stop", **_op("stopWorkstation"),
-              response_model=Workstation, tags=["Workstations"], summary="Stop workstation")
+@_route("stopWorkstation")
 async def _stop_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).stop_workstation(id))
 
 
-@_routes.patch("/v1/workstations/{id}", **_op("updateWorkstation"), response_model=Workstation,
-               tags=["Workstations"], summary="Update workstation")
+@_route("updateWorkstation")
 async def _update_workstation(request: Request, id: WorkstationId) -> Response:
     body = await _read_json(request, WorkstationUpdate)
     return _json(_store(request).update_workstation(id, body))
 
 
-@_routes.delete("/v1/workstations/{id}", **_op("deleteWorkstation"),
-                response_model=DeleteWorkstationResult, tags=["Workstations"],
-                summary="Delete workstation")
+@_route("deleteWorkstation")
 async def _delete_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).delete_workstation(id))
 
@@ -321,31 +318,31 @@ async def _removed_delete(id: str) -> Response:
     )
 
 
-@_routes.post("/v1/volumes", **_op("createVolume", 201), response_model=Volume,
-              tags=["Volumes"], summary="Create volume")
+@_route("createVolume")
 async def _create_volume(request: Request) -> Response:
     vol = _store(request).create_volume(await _read_json(request, VolumeCreate))
     return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
 
 
-@_routes.get("/v1/volumes", **_op("listVolumes"), response_model=VolumeList,
-             tags=["Volumes"], summary="List volumes")
+@_route("listVolumes")
 async def _list_volumes(
     request: Request, limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
 ) -> Response:
     return _json(_store(request).list_volumes(limit=limit, cursor=cursor))
 
 
-@_routes.get("/v1/volumes/{id}", **_op("getVolume"), response_model=Volume,
-             tags=["Volumes"], summary="Get volume")
+@_route("getVolume")
 async def _get_volume(request: Request, id: VolumeId) -> Response:
     return _json(_store(request).get_volume(id))
 
 
-@_routes.delete("/v1/volumes/{id}", **_op("deleteVolume"), response_model=DeleteVolumeResult,
-                tags=["Volumes"], summary="Delete volume")
+@_route("deleteVolume")
 async def _delete_volume(request: Request, id: VolumeId) -> Response:
     return _json(_store(request).delete_volume(id))
+
+
+_missing = set(OPERATIONS) - {getattr(r, "operation_id", None) for r in _routes.routes}
+assert not _missing, f"declared in cloudws.operations but given no handler here: {_missing}"
 
 
 @_routes.get("/openapi.json", include_in_schema=False)
@@ -422,7 +419,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.router.routes.extend(_routes.routes)
     app.add_middleware(BodyLimit)
     app.add_middleware(_AuthFirst)
-    app.add_middleware(_Observe, observers=observers)
+    app.add_middleware(_Observe, observers=observers, routes=app.router.routes)
     # Built on first use: most in-process sandboxes (one per test) never serve it.
     app.openapi = functools.cache(lambda: build_openapi(app))  # type: ignore[method-assign]
     return app

@@ -30,25 +30,9 @@ from .models import (
     WorkstationList,
     WorkstationUpdate,
 )
+from .operations import steps_of
 
-__all__ = ["STEPS", "DeterministicIds", "StepClock", "Store"]
-
-#: The steps of each operation at which :meth:`Store.fail_next` can inject a failure.
-STEPS: dict[str, tuple[str, ...]] = {
-    "createWorkstation": ("check_volumes", "create_volume", "attach_volumes", "create_workstation"),
-    "listWorkstations": ("read",),
-    "getWorkstation": ("read",),
-    "startWorkstation": ("update_workstation",),
-    "stopWorkstation": ("update_workstation",),
-    "updateWorkstation": (
-        "check_volumes", "detach_volumes", "attach_volumes", "update_workstation",
-    ),
-    "deleteWorkstation": ("delete_volumes", "detach_volumes", "delete_workstation"),
-    "createVolume": ("create_volume",),
-    "listVolumes": ("read",),
-    "getVolume": ("read",),
-    "deleteVolume": ("delete_volume",),
-}
+__all__ = ["DeterministicIds", "StepClock", "Store"]
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -172,7 +156,7 @@ class _Transaction:
         self.state = store._state.copy()
 
     def step(self, name: str) -> None:
-        assert name in STEPS[self.operation], (self.operation, name)
+        assert name in steps_of(self.operation), (self.operation, name)
         self.store._maybe_fail(self.operation, name)
 
     def new_id(self, prefix: str) -> str:
@@ -253,8 +237,9 @@ class Store:
     def fail_next(self, operation: str, *, step: str | None = None) -> None:
         """Make the next call of ``operation`` fail with 500 ``internal_error``.
 
-        ``operation`` is an operationId (``"deleteWorkstation"``); ``step`` one of
-        ``STEPS[operation]`` (default: the first). The fault fires on the next call that
+        ``operation`` is an operationId (``"deleteWorkstation"``); ``step`` one of its
+        declared fault steps, ``OPERATIONS[operation].steps`` in :mod:`cloudws.operations`
+        (default: the first). The fault fires on the next call that
         reaches that step: a call rejected before it (a 400, 404 or 409), or one that
         skips it (an update without ``volume_ids`` never detaches), leaves it armed.
         Whatever the step, the failed operation changes nothing, and the calls after it
@@ -270,12 +255,11 @@ class Store:
             >>> store.get_workstation("ws-12345").volume_ids
             ['vol-boot12345', 'vol-data12345']
         """
-        if operation not in STEPS:
-            raise ValueError(f"unknown operation {operation!r}; one of {sorted(STEPS)}")
-        if step is not None and step not in STEPS[operation]:
-            raise ValueError(f"{operation} has no step {step!r}; one of {STEPS[operation]}")
+        steps = steps_of(operation)
+        if step is not None and step not in steps:
+            raise ValueError(f"{operation} has no step {step!r}; one of {steps}")
         with self._lock:
-            self._faults.append((operation, step or STEPS[operation][0]))
+            self._faults.append((operation, step or steps[0]))
 
     def export(self) -> dict[str, Any]:
         """Every resource as JSON-ready data, in creation order: compare two to see a change."""

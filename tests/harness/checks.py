@@ -5,8 +5,9 @@ does not document means the page and the stub disagree. And an example that show
 output must not be quietly failing: its requests must succeed.
 
 Example:
-    >>> from cloudws.app import Exchange, create_app
-    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> from cloudws.app import Exchange
+    >>> from cloudws.document import load_document
+    >>> schemas = ApiSchemas(load_document())
     >>> ok = Exchange("DELETE", "/v1/volumes/vol-scratch01", "deleteVolume", 200)
     >>> check_exchanges([ok], schemas, "docs/volumes/delete.md:40", shows_output=False)
     >>> typo = Exchange("DELETE", "/v1/volume/vol-scratch01", None, 404)

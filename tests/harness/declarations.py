@@ -8,9 +8,9 @@ The declaration is an HTML comment on the line just before the block's fence:
 
 Example:
     >>> from pathlib import Path
-    >>> from cloudws.app import create_app
+    >>> from cloudws.document import load_document
     >>> from tests.harness.pages import Page
-    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> schemas = ApiSchemas(load_document())
     >>> page = Page.from_text(Path("docs/p.md"), '<!-- request: createVolume -->\\n'
     ...                       '```json\\n{"size_gb": "big"}\\n```\\n')
     >>> case = JsonCase("docs/p.md:2", page.fences[0], page.fences[0].source)

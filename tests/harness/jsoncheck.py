@@ -5,8 +5,8 @@
 against exactly the schema the document gives for its operation and status.
 
 Example:
-    >>> from cloudws.app import create_app
-    >>> schemas = ApiSchemas(create_app().openapi())
+    >>> from cloudws.document import load_document
+    >>> schemas = ApiSchemas(load_document())
     >>> schemas.response_errors("deleteVolume", 200, {"id": "vol-scratch01", "status": "deleted"})
     []
     >>> schemas.response_errors("deleteVolume", 200, {"id": "vol-scratch01"})

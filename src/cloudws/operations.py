@@ -1,0 +1,444 @@
+"""Every operation of the API, each declared once.
+
+An :class:`Operation` says everything about one operation: its method and path, summary
+and description, request body, success status and body, each error status with the
+codes behind it and what it means *for this operation*, the operations its answer links
+to, the steps at which the sandbox can be told to fail it, and an example request that
+succeeds from the fixture state. The routes of :mod:`cloudws.app` are made from these
+declarations through FastAPI's own route parameters (:meth:`Operation.route_options`),
+so the OpenAPI document is a product of the routes; the store's fault steps, the docs'
+tables and the test suites are derived from the same declarations.
+
+To add an operation: declare it here, give the store a method that runs its steps, and
+give :mod:`cloudws.app` a handler decorated with ``@operation_route(router, OPERATIONS[...])``.
+
+Example:
+    >>> op = OPERATIONS["deleteWorkstation"]
+    >>> op.method, op.path, op.status
+    ('DELETE', '/v1/workstations/{id}', 200)
+    >>> sorted(op.errors)
+    [400, 401, 404, 409, 413, 500]
+    >>> op.errors[409].codes
+    ('workstation_not_stopped',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .errors import ERROR_CODES, problem_body
+from .limits import MAX_BODY_BYTES
+from .models import (
+    DeleteVolumeResult,
+    DeleteWorkstationResult,
+    Volume,
+    VolumeCreate,
+    VolumeList,
+    Workstation,
+    WorkstationCreate,
+    WorkstationList,
+    WorkstationUpdate,
+)
+
+__all__ = [
+    "OPERATIONS", "Example", "Failure", "Operation", "describe_size", "operation_route", "steps_of",
+]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def describe_size(size: int) -> str:
+    """A byte count as people write it.
+
+    Example:
+        >>> describe_size(64 * 1024), describe_size(1536)
+        ('64 KiB', '1536 bytes')
+    """
+    return f"{size // 1024} KiB" if size % 1024 == 0 else f"{size} bytes"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An error status of one operation: the codes it answers with, and when."""
+
+    codes: tuple[str, ...]
+    when: str
+
+    def __post_init__(self) -> None:
+        statuses = {ERROR_CODES[code].status for code in self.codes}
+        if len(statuses) != 1:
+            raise ValueError(f"codes {self.codes} do not share one status: {statuses}")
+
+    @property
+    def status(self) -> int:
+        """The HTTP status of every code of this failure."""
+        return ERROR_CODES[self.codes[0]].status
+
+
+@dataclass(frozen=True)
+class Example:
+    """A request of an operation that succeeds from the fixture state.
+
+    It also passes every fault step of the operation, so the fault suite can fail it at
+    each; the docs' Try it console prefills it.
+    """
+
+    path: Mapping[str, str] = field(default_factory=dict)
+    query: Mapping[str, str | int] = field(default_factory=dict)
+    body: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the API, declared once."""
+
+    id: str
+    method: str
+    path: str
+    tag: str
+    summary: str
+    description: str
+    response: type[BaseModel]
+    errors: Mapping[int, Failure]
+    steps: tuple[str, ...]
+    example: Example
+    status: int = 200
+    body: type[BaseModel] | None = None
+    links: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        where = f"{self.id} (src/cloudws/operations.py)"
+        for status, failure in self.errors.items():
+            if failure.status != status:
+                raise ValueError(f"{where}: {status} lists codes of status {failure.status}")
+        names = {part[1:-1] for part in self.path.split("/") if part.startswith("{")}
+        if set(self.example.path) != names:
+            raise ValueError(f"{where}: its example must give the path parameters {names}")
+        if (self.body is None) != (self.example.body is None):
+            raise ValueError(f"{where}: its example must have a body exactly when it takes one")
+        if not self.steps:
+            raise ValueError(f"{where}: declare at least one fault step")
+
+    def url(self, example: Example | None = None) -> str:
+        """The path of ``example`` (default: the operation's own), query included.
+
+        Example:
+            >>> OPERATIONS["stopWorkstation"].url()
+            '/v1/workstations/ws-67890/stop'
+        """
+        example = example or self.example
+        path = self.path
+        for name, value in example.path.items():
+            path = path.replace("{" + name + "}", value)
+        query = "&".join(f"{k}={v}" for k, v in example.query.items())
+        return f"{path}?{query}" if query else path
+
+    def route_options(self) -> dict[str, Any]:
+        """What FastAPI's route decorator takes to make this operation's route."""
+        responses: dict[int | str, dict[str, Any]] = {
+            self.status: self._success(),
+        }
+        for status, failure in sorted(self.errors.items()):
+            responses[status] = _problem_response(failure)
+        extra: dict[str, Any] = {}
+        if self.body is not None:
+            extra["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {
+                    "schema": {"$ref": f"#/components/schemas/{self.body.__name__}"},
+                    "example": dict(self.example.body or {}),
+                }},
+            }
+        return {
+            "operation_id": self.id,
+            "methods": [self.method],
+            "summary": self.summary,
+            "description": self.description,
+            "tags": [self.tag],
+            "status_code": self.status,
+            "response_model": self.response,
+            "responses": responses,
+            "openapi_extra": extra or None,
+        }
+
+    def _success(self) -> dict[str, Any]:
+        success: dict[str, Any] = {"description": "OK"}
+        if self.status == 201:
+            success["description"] = "Created. `Location` is the new resource's path."
+            success["headers"] = {"Location": {
+                "description": "The path of the new resource.",
+                "schema": {"type": "string"},
+                "required": True,
+            }}
+        if self.links:
+            success["links"] = {
+                target: {"operationId": target, "parameters": {"id": "$response.body#/id"}}
+                for target in self.links
+            }
+        return success
+
+
+def _problem_response(failure: Failure) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": failure.when,
+        "content": {"application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "examples": {code: _problem_example(code) for code in failure.codes},
+        }},
+    }
+    if failure.status == 401:
+        response["headers"] = {"WWW-Authenticate": {
+            "description": "The authentication scheme: `Bearer`.",
+            "schema": {"type": "string"},
+            "required": True,
+        }}
+    return response
+
+
+def _problem_example(code: str) -> dict[str, Any]:
+    first_sentence = ERROR_CODES[code].meaning.split(". ")[0].rstrip(".") + "."
+    return {"summary": code, "value": problem_body(code, first_sentence)}
+
+
+def operation_route(router: Any, operation: Operation, **options: Any) -> Callable[[_F], _F]:
+    """Decorator: add the handler as ``operation``'s route of ``router`` (an APIRouter).
+
+    ``options`` are more of FastAPI's route parameters (``dependencies``).
+    """
+
+    def add(handler: _F) -> _F:
+        router.add_api_route(operation.path, handler, **operation.route_options(), **options)
+        return handler
+
+    return add
+
+
+def steps_of(operation_id: str) -> tuple[str, ...]:
+    """The fault steps of ``operation_id``; a clear error for an unknown one.
+
+    Example:
+        >>> steps_of("deleteWorkstation")
+        ('delete_volumes', 'detach_volumes', 'delete_workstation')
+    """
+    try:
+        return OPERATIONS[operation_id].steps
+    except KeyError:
+        raise ValueError(f"unknown operation {operation_id!r}; one of {sorted(OPERATIONS)}") from None
+
+
+# -- the failures most operations share ----------------------------------------------------
+
+_LIMIT = describe_size(MAX_BODY_BYTES)
+_AUTH = Failure(("unauthorized",), "The token is missing or not valid.")
+
+
+def _failed(what: str) -> Failure:
+    return Failure(("internal_error",), what)
+
+
+def _too_large(takes_body: bool) -> Failure:
+    if takes_body:
+        return Failure(("payload_too_large",), f"The body is over {_LIMIT}.")
+    return Failure(("payload_too_large",), f"The request has a body over {_LIMIT} (this "
+                   "operation takes no body; a smaller one is ignored).")
+
+
+_NOT_JSON = Failure(("unsupported_media_type",), "The body is not sent as `application/json`.")
+
+
+def _bad_id(kind: str) -> Failure:
+    return Failure(("invalid_id", "validation_error"), f"The ID is not a well-formed {kind} "
+                   "ID, or a query parameter was sent (this operation takes none).")
+
+
+_WS, _VOL = "workstation", "volume"
+
+
+def _declare(*operations: Operation) -> dict[str, Operation]:
+    return {op.id: op for op in operations}
+
+
+#: Every operation, in the order of the docs' navigation.
+OPERATIONS: dict[str, Operation] = _declare(
+    Operation(
+        id="createWorkstation", method="POST", path="/v1/workstations", tag="Workstations",
+        summary="Create workstation", status=201, body=WorkstationCreate, response=Workstation,
+        description="Creates a workstation and the volume it owns, attaches the standalone "
+        "volumes named in `volume_ids`, and starts it: it is `running` when the call returns.",
+        errors={
+            400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
+                         "field is missing, unknown, read-only or invalid."),
+            401: _AUTH,
+            409: Failure(("volume_not_found", "volume_attached", "volume_owned"),
+                         "A volume in `volume_ids` does not exist, is attached elsewhere or "
+                         "belongs to a workstation."),
+            413: _too_large(True),
+            415: _NOT_JSON,
+            500: _failed("The create failed: no workstation or volume was made and no "
+                         "volume was attached."),
+        },
+        links=("getWorkstation", "startWorkstation", "stopWorkstation", "updateWorkstation",
+               "deleteWorkstation"),
+        steps=("check_volumes", "create_volume", "attach_volumes", "create_workstation"),
+        example=Example(body={"name": "dev-box-2", "machine_type": "standard-4",
+                              "volume_ids": ["vol-scratch01"]}),
+    ),
+    Operation(
+        id="listWorkstations", method="GET", path="/v1/workstations", tag="Workstations",
+        summary="List workstations", response=WorkstationList,
+        description="Lists workstations, oldest first, a page at a time.",
+        errors={
+            400: Failure(("validation_error",), "A query parameter is unknown, repeated or "
+                         "out of range."),
+            401: _AUTH,
+            413: _too_large(False),
+            500: _failed("The workstations could not be listed."),
+        },
+        steps=("read",),
+        example=Example(query={"status": "stopped"}),
+    ),
+    Operation(
+        id="getWorkstation", method="GET", path="/v1/workstations/{id}", tag="Workstations",
+        summary="Get workstation", response=Workstation,
+        description="Returns one workstation.",
+        errors={
+            400: _bad_id(_WS), 401: _AUTH,
+            404: Failure(("not_found",), "No workstation has this ID."),
+            413: _too_large(False),
+            500: _failed("The workstation could not be read."),
+        },
+        steps=("read",),
+        example=Example(path={"id": "ws-12345"}),
+    ),
+    Operation(
+        id="startWorkstation", method="POST", path="/v1/workstations/{id}/start",
+        tag="Workstations", summary="Start workstation", response=Workstation,
+        description="Starts a stopped workstation. Starting a running one changes nothing "
+        "and returns 200.",
+        errors={
+            400: _bad_id(_WS), 401: _AUTH,
+            404: Failure(("not_found",), "No workstation has this ID."),
+            413: _too_large(False),
+            500: _failed("The start failed; the workstation is as it was."),
+        },
+        steps=("update_workstation",),
+        example=Example(path={"id": "ws-12345"}),
+    ),
+    Operation(
+        id="stopWorkstation", method="POST", path="/v1/workstations/{id}/stop",
+        tag="Workstations", summary="Stop workstation", response=Workstation,
+        description="Stops a running workstation. Stopping a stopped one changes nothing "
+        "and returns 200.",
+        errors={
+            400: _bad_id(_WS), 401: _AUTH,
+            404: Failure(("not_found",), "No workstation has this ID."),
+            413: _too_large(False),
+            500: _failed("The stop failed; the workstation is as it was."),
+        },
+        steps=("update_workstation",),
+        example=Example(path={"id": "ws-67890"}),
+    ),
+    Operation(
+        id="updateWorkstation", method="PATCH", path="/v1/workstations/{id}",
+        tag="Workstations", summary="Update workstation", body=WorkstationUpdate,
+        response=Workstation,
+        description="Changes the name, machine type or attached standalone volumes of a "
+        "stopped workstation.",
+        errors={
+            400: Failure(("invalid_id", "validation_error", "invalid_json"), "The ID is "
+                         "malformed, or the body is not JSON or has an invalid field."),
+            401: _AUTH,
+            404: Failure(("not_found",), "No workstation has this ID."),
+            409: Failure(("workstation_not_stopped", "volume_not_found", "volume_attached",
+                          "volume_owned"),
+                         "The workstation is not stopped, or a volume in `volume_ids` does "
+                         "not exist, is attached elsewhere or belongs to another workstation."),
+            413: _too_large(True),
+            415: _NOT_JSON,
+            500: _failed("The update failed: no field changed and no volume was attached or "
+                         "detached."),
+        },
+        steps=("check_volumes", "detach_volumes", "attach_volumes", "update_workstation"),
+        example=Example(path={"id": "ws-12345"},
+                        body={"name": "dev-box-renamed",
+                              "volume_ids": ["vol-data12345", "vol-scratch01"]}),
+    ),
+    Operation(
+        id="deleteWorkstation", method="DELETE", path="/v1/workstations/{id}",
+        tag="Workstations", summary="Delete workstation", response=DeleteWorkstationResult,
+        description="Deletes a stopped workstation and the volume it owns; detaches and "
+        "keeps its standalone volumes.",
+        errors={
+            400: _bad_id(_WS), 401: _AUTH,
+            404: Failure(("not_found",), "No workstation has this ID."),
+            409: Failure(("workstation_not_stopped",), "The workstation is not stopped."),
+            413: _too_large(False),
+            500: _failed("The delete failed: the workstation and its volumes are still there, "
+                         "none deleted or detached."),
+        },
+        steps=("delete_volumes", "detach_volumes", "delete_workstation"),
+        example=Example(path={"id": "ws-12345"}),
+    ),
+    Operation(
+        id="createVolume", method="POST", path="/v1/volumes", tag="Volumes",
+        summary="Create volume", status=201, body=VolumeCreate, response=Volume,
+        description="Creates a standalone volume, detached.",
+        errors={
+            400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
+                         "field is missing, unknown, read-only or invalid."),
+            401: _AUTH,
+            413: _too_large(True),
+            415: _NOT_JSON,
+            500: _failed("The create failed: no volume was made."),
+        },
+        links=("getVolume", "deleteVolume"),
+        steps=("create_volume",),
+        example=Example(body={"size_gb": 100}),
+    ),
+    Operation(
+        id="listVolumes", method="GET", path="/v1/volumes", tag="Volumes",
+        summary="List volumes", response=VolumeList,
+        description="Lists volumes, oldest first, a page at a time.",
+        errors={
+            400: Failure(("validation_error",), "A query parameter is unknown, repeated or "
+                         "out of range."),
+            401: _AUTH,
+            413: _too_large(False),
+            500: _failed("The volumes could not be listed."),
+        },
+        steps=("read",),
+        example=Example(query={"limit": 2}),
+    ),
+    Operation(
+        id="getVolume", method="GET", path="/v1/volumes/{id}", tag="Volumes",
+        summary="Get volume", response=Volume,
+        description="Returns one volume.",
+        errors={
+            400: _bad_id(_VOL), 401: _AUTH,
+            404: Failure(("not_found",), "No volume has this ID."),
+            413: _too_large(False),
+            500: _failed("The volume could not be read."),
+        },
+        steps=("read",),
+        example=Example(path={"id": "vol-scratch01"}),
+    ),
+    Operation(
+        id="deleteVolume", method="DELETE", path="/v1/volumes/{id}", tag="Volumes",
+        summary="Delete volume", response=DeleteVolumeResult,
+        description="Deletes a standalone volume that is not attached.",
+        errors={
+            400: _bad_id(_VOL), 401: _AUTH,
+            404: Failure(("not_found",), "No volume has this ID."),
+            409: Failure(("volume_attached", "volume_owned"),
+                         "The volume is attached to a workstation, or belongs to one."),
+            413: _too_large(False),
+            500: _failed("The delete failed: the volume is still there."),
+        },
+        steps=("delete_volume",),
+        example=Example(path={"id": "vol-scratch01"}),
+    ),
+)

@@ -1,0 +1,190 @@
+"""What several test modules share, in one place (test modules never import each other).
+
+- the OpenAPI document, got one way: :func:`document`;
+- requests made from the operations' declarations (:mod:`cloudws.operations`): the
+  example that succeeds, and a recipe per (operation, status) for the scenario suite;
+- the stub's invariants (:func:`assert_consistent`);
+- running ``cloudws serve`` as a process (:func:`free_port`, :func:`spawn_serve`);
+- showing measured numbers in the run's output (:func:`note`).
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cloudws.document import load_document
+from cloudws.limits import MAX_BODY_BYTES
+from cloudws.operations import OPERATIONS, Example, Operation
+
+__all__ = [
+    "ROOT", "Request", "assert_consistent", "document", "free_port", "note", "recipe",
+    "spawn_serve", "success",
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Where a per-operation recipe the generic rules cannot make is added.
+RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
+
+
+def document() -> dict[str, Any]:
+    """The stub's OpenAPI document (cached by the stub's source; see cloudws.document)."""
+    return load_document()
+
+
+# -- requests from the declarations -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request, its path relative to the API's origin (``/v1/...``)."""
+
+    method: str
+    path: str
+    json: Any = None
+    params: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes | None = None
+
+    def send(self, client: httpx.Client, origin: str = "") -> httpx.Response:
+        """Send it with ``client`` to ``origin`` (empty: the client's base URL)."""
+        return client.request(self.method, origin + self.path, json=self.json,
+                              params=self.params, headers=self.headers, content=self.content)
+
+
+def _request(op: Operation, example: Example, headers: dict[str, str]) -> Request:
+    body = dict(example.body) if example.body is not None else None
+    return Request(op.method, op.url(replace(example, query={})), body,
+                   dict(example.query), dict(headers))
+
+
+def success(operation_id: str, headers: dict[str, str]) -> Request:
+    """The declared example of ``operation_id``: it succeeds from the fixture state and
+    passes every fault step of the operation."""
+    op = OPERATIONS[operation_id]
+    return _request(op, op.example, headers)
+
+
+_UNKNOWN = {"workstations": "ws-nothere00", "volumes": "vol-nothere00"}
+_RUNNING, _ATTACHED = "ws-67890", "vol-data12345"
+#: For each operation that documents a 409: an example whose target or body conflicts
+#: with the fixture state. A new operation with a 409 needs an entry here.
+CONFLICTS: dict[str, Example] = {
+    "createWorkstation": Example(body={"name": "clash", "machine_type": "standard-2",
+                                       "volume_ids": [_ATTACHED]}),
+    "updateWorkstation": Example(path={"id": _RUNNING}, body={"name": "renamed"}),
+    "deleteWorkstation": Example(path={"id": _RUNNING}),
+    "deleteVolume": Example(path={"id": _ATTACHED}),
+}
+
+
+def recipe(operation_id: str, status: int, headers: dict[str, str]) -> Request:
+    """A request that makes ``operation_id`` answer ``status`` from the fixture state
+    (a 500 also needs ``store.fail_next``)."""
+    op = OPERATIONS[operation_id]
+    ok = success(operation_id, headers)
+    has_id = "id" in op.example.path
+    if 200 <= status < 300 or status == 500:
+        return ok
+    if status == 400 and has_id:
+        return _request(op, replace(op.example, path={"id": "NOT-an-id"}), headers)
+    if status == 400 and ok.json is None:
+        return replace(ok, params={"limit": 0})
+    if status == 400:
+        return replace(ok, json={**ok.json, "status": "running"})  # a read-only field
+    if status == 401:
+        return replace(ok, headers={})
+    if status == 404 and has_id:
+        kind = op.path.split("/")[2]
+        return _request(op, replace(op.example, path={"id": _UNKNOWN[kind]}), headers)
+    if status == 409 and operation_id in CONFLICTS:
+        return _request(op, CONFLICTS[operation_id], headers)
+    if status == 413 and ok.json is None:  # no body taken, but one is still limited
+        return replace(ok, content=b"x" * (MAX_BODY_BYTES + 1))
+    if status == 413:
+        return replace(ok, json={**ok.json, "name": "x" * (MAX_BODY_BYTES + 1)})
+    if status == 415:
+        return replace(ok, json=None, content=b"name=box",
+                       headers={**ok.headers, "Content-Type": "application/x-www-form-urlencoded"})
+    raise LookupError(f"no scenario recipe for {operation_id} {status}: add one to "
+                      f"{RECIPES_HOME}")
+
+
+# -- invariants ----------------------------------------------------------------------------
+
+
+def assert_consistent(state: dict[str, list[dict[str, Any]]]) -> None:
+    """Every attachment is recorded on both sides; every owned volume has its workstation."""
+    workstations = {w["id"]: w for w in state["workstations"]}
+    volumes = {v["id"]: v for v in state["volumes"]}
+    for ws in workstations.values():
+        own, *standalone = ws["volume_ids"]
+        assert volumes[own]["standalone"] is False, ws
+        for vol_id in ws["volume_ids"]:
+            assert volumes[vol_id]["attached_to"] == ws["id"], (ws, volumes[vol_id])
+        assert all(volumes[v]["standalone"] for v in standalone), ws
+    for vol in volumes.values():
+        if vol["attached_to"] is not None:
+            assert vol["id"] in workstations[vol["attached_to"]]["volume_ids"], vol
+        if not vol["standalone"]:
+            assert vol["attached_to"] in workstations, f"orphan volume {vol}"
+
+
+# -- cloudws serve as a process -------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def spawn_serve(command: Sequence[str], port: int, timeout: float = 60) -> Iterator[str]:
+    """Run ``command`` (a ``cloudws serve`` on ``port``); yield its origin once it answers."""
+    origin = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(list(command), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"
+                                     f"{proc.stderr.read()}")  # type: ignore[union-attr]
+            try:
+                httpx.get(f"{origin}/openapi.json", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"{shlex.join(command)} did not answer") from None
+                time.sleep(0.05)
+        yield origin
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - only if shutdown hangs
+            proc.kill()
+            proc.wait()
+
+
+def note(request: pytest.FixtureRequest, text: str) -> None:
+    """Show ``text`` in the test run's output (the measured numbers of a load test)."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if capture is None or reporter is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line("")
+        reporter.write_line(text)
