@@ -316,3 +316,44 @@ def test_serve_rebuilds_a_site_older_than_its_sources(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     os.utime(tmp_path / "mkdocs.yml", (2_000, 2_000))
     assert _newest_source(tmp_path) == 2_000
+
+
+# -- what cloudws serve says ---------------------------------------------------------------
+
+
+def test_serve_reports_a_port_in_use_first_and_alone(uvicorn_calls, capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        assert cli.main(["serve", "--no-site", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cloudws: cannot listen on 127.0.0.1 port {port}: "), err
+    assert "--port" in err and "sandbox API at" not in err
+    assert uvicorn_calls == []
+
+
+def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):
+    assert cli.main(["serve", "--no-site", "--port", "8123"]) == 0
+    err = capsys.readouterr().err
+    assert "Stop it with Ctrl-C." in err
+    exports = [line.strip() for line in err.splitlines() if line.strip().startswith("export ")]
+    assert exports == ["export CLOUDWS_BASE_URL=http://127.0.0.1:8123/v1",
+                       f"export CLOUDWS_TOKEN={cli.SUGGESTED_TOKEN}"]
+    assert cli.SUGGESTED_TOKEN.startswith("cws_test_")
+
+
+def test_serve_default_port_is_not_mkdocs_serves():
+    from mkdocs.config import load_config
+
+    dev_port = int(load_config(str(ROOT / "mkdocs.yml")).dev_addr.port)
+    assert cli.DEFAULT_PORT != dev_port
+    readme = (ROOT / "README.md").read_text()
+    assert f"http://127.0.0.1:{dev_port}" in readme and f"[--port {cli.DEFAULT_PORT}]" in readme
+
+
+def test_help_is_plain_text():
+    result = subprocess.run([sys.executable, "-m", "cloudws.cli", "--help"],
+                            capture_output=True, text=True, check=True)
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+    assert "cloudws serve" in result.stdout and "cloudws openapi" in result.stdout

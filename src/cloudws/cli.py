@@ -1,4 +1,8 @@
-"""The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``."""
+"""The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``.
+
+``cloudws serve`` exits 0 when stopped (Ctrl-C), 1 when the site does not build, and 2
+on a bad option or a port it cannot listen on — said first, before anything starts.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,24 @@ import argparse
 import ipaddress
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_PORT", "main"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: ``cloudws serve``'s port: not ``mkdocs serve``'s 8000, so both can run at once.
+DEFAULT_PORT = 8080
+#: The sandbox token ``cloudws serve`` suggests; any token starting ``cws_test_`` works.
+SUGGESTED_TOKEN = "cws_test_sandbox"
+_DESCRIPTION = """\
+The Cloud Workstation API sandbox.
+
+  cloudws serve     serve the sandbox API under /v1 and the docs site at /
+  cloudws openapi   print the OpenAPI 3.1 document as JSON
+"""
 
 
 def _is_loopback(host: str) -> bool:
@@ -52,11 +67,13 @@ def _site_dir(build: bool) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cloudws", description=__doc__)
+    parser = argparse.ArgumentParser(prog="cloudws", description=_DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the sandbox API under /v1 and the docs at /")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT,
+                       help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--allow-remote", action="store_true",
                        help="allow binding an address other than loopback")
     serve.add_argument("--no-site", action="store_true", help="serve the API only")
@@ -81,10 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if not 0 < args.port < 65536:
         parser.error(f"--port must be 1 to 65535, not {args.port}")
 
-    import uvicorn
-
-    from .protocol import UVICORN_OPTIONS
-    from .server import api_origin, create_server
+    from .server import api_origin
 
     if args.api_base is not None:
         try:
@@ -94,12 +108,39 @@ def main(argv: list[str] | None = None) -> int:
     if args.site is not None and not (args.site / "index.html").is_file():
         parser.error(f"--site {args.site}: no index.html there; build the site first "
                      "(uv run mkdocs build -d DIR)")
+    try:
+        _check_free(args.host, args.port)
+    except OSError as exc:
+        print(f"cloudws: cannot listen on {args.host} port {args.port}: {exc.strerror}. "
+              "Stop what uses it, or pick another port with --port.", file=sys.stderr)
+        return 2
+    return _serve(args)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Raise ``OSError`` now if ``host``:``port`` cannot be listened on (before the site
+    is built and anything is announced)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        sock.bind((host, port))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .protocol import UVICORN_OPTIONS
+    from .server import create_server
+
     site = None if args.no_site else args.site or _site_dir(build=True)
     app = create_server(site, api_base=args.api_base)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     where = f"http://{shown}:{args.port}"
-    print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else ""),
-          file=sys.stderr)
+    print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else "")
+          + ". Stop it with Ctrl-C.\n"
+          "Point the examples at it (in the terminal you run them from):\n"
+          f"  export CLOUDWS_BASE_URL={where}/v1\n"
+          f"  export CLOUDWS_TOKEN={SUGGESTED_TOKEN}", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, **UVICORN_OPTIONS)
     return 0
 
