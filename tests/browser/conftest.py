@@ -159,12 +159,12 @@ def load_sandbox_hook() -> ModuleType:
 def new_visit(browser: Browser, site: LiveSite, **context_options: Any) -> Visit:
     """A fresh context (clipboard allowed) whose every request is recorded, and aborted
     unless it goes to 127.0.0.1."""
-    context = browser.new_context(
-        base_url=site.url,
-        permissions=["clipboard-read", "clipboard-write"],
-        viewport={"width": 1280, "height": 900},
+    context = browser.new_context(**{
+        "base_url": site.url,
+        "permissions": ["clipboard-read", "clipboard-write"],
+        "viewport": {"width": 1280, "height": 900},
         **context_options,
-    )
+    })
     page = context.new_page()
     visit = Visit(context=context, page=page, site=site, apis=[site.api])
 

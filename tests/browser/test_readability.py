@@ -1,0 +1,60 @@
+"""Codes in tables read as written at every width, light and dark (docs/stylesheets/theme.css).
+
+Measured in Chromium on the pages with the most codes in tables: every ``code`` element
+in a table stays on one line (a narrow column wraps between codes, never inside one), and
+a code that is a link is not crossed by its underline (it would hide the underscores of
+``invalid_id``): the underline sits below the glyphs' box.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from .conftest import LiveSite, new_visit
+
+PAGES = ["/workstations/delete/", "/workstations/update/", "/concepts/errors/"]
+
+#: Per ``code`` element in a table: how many line boxes it takes, and for one inside a
+#: link, where the link's underline is drawn relative to the bottom of the glyphs.
+_MEASURE = """() => [...document.querySelectorAll("article td code")].map(code => {
+  const link = code.closest("a");
+  const style = getComputedStyle(code);
+  const lineOffset = parseFloat(style.textUnderlineOffset) || 0;
+  return {
+    text: code.textContent,
+    lines: code.getClientRects().length,
+    linked: link !== null,
+    linkDecoration: link ? getComputedStyle(link).textDecorationLine : "none",
+    codeDecoration: style.textDecorationLine,
+    offsetEm: lineOffset / parseFloat(style.fontSize),
+  };
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_codes_in_tables_stay_whole_and_keep_their_underscores(
+        browser: Browser, live_site: LiveSite, width: int, scheme: str) -> None:
+    visit = new_visit(browser, live_site, viewport={"width": width, "height": 900})
+    try:
+        for number, path in enumerate(PAGES):
+            page = visit.open(path)
+            if scheme == "dark" and number == 0:  # the choice holds on the next pages
+                page.locator("label[for='__palette_1']").click()
+            expect(page.locator("body")).to_have_attribute(
+                "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+            codes: list[dict[str, Any]] = page.evaluate(_MEASURE)
+            assert any(c["linked"] and "_" in c["text"] for c in codes), path
+            broken = [c["text"] for c in codes if c["lines"] > 1]  # 0: in a hidden tab
+            assert not broken, f"{path} at {width}px: codes broken across lines: {broken}"
+            crossed = [c["text"] for c in codes if c["linked"] and "_" in c["text"] and (
+                c["linkDecoration"] != "none"
+                or (c["codeDecoration"] != "none" and c["offsetEm"] < 0.3))]
+            assert not crossed, f"{path} at {width}px: an underline crosses the underscores " \
+                                f"of {crossed}"
+        assert not visit.problems(), visit.problems()
+    finally:
+        visit.context.close()
