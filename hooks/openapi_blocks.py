@@ -150,10 +150,12 @@ def errors(doc: dict[str, Any], operation_id: str, errors_page: str) -> str:
 def try_it(operation_id: str) -> str:
     """The mount point the Try it console fills in, and what to do without JavaScript."""
     return "\n".join([
-        f'<div class="cws-try-it" data-operation="{operation_id}"></div>',
+        ('<p class="cws-try-it__about">Send this operation to the sandbox from this page '
+         "with the form below. It needs JavaScript and a sandbox: <code>uv run mkdocs "
+         "serve</code> starts one beside the pages, and <code>uv run cloudws serve</code> "
+         "serves the pages and the sandbox together.</p>"),
         "",
-        ("<noscript><p>Try it needs JavaScript and the sandbox: run "
-         "<code>uv run cloudws serve</code> and open this page from it.</p></noscript>"),
+        f'<div class="cws-try-it" data-operation="{operation_id}"></div>',
     ])
 
 

@@ -313,8 +313,10 @@ def test_site_try_it_mount_point(built_site: Path, page: str, operation_id: str)
     assert len(mounts) == 1, page
     assert mounts[0]["data-operation"] == operation_id
     assert not mounts[0].contents, "the mount point is filled in by try-it.js"
-    noscript = next(e for e in section if e.name == "noscript")
-    assert "uv run cloudws serve" in noscript.get_text()
+    # Without JavaScript, and in print (where the form is hidden), the section says what
+    # it is and how to use it.
+    about = next(e for e in section if e.name == "p" and "cws-try-it__about" in e["class"])
+    assert "uv run cloudws serve" in about.get_text() and "uv run mkdocs serve" in about.get_text()
 
 
 # -- the errors page ---------------------------------------------------------------------

@@ -274,6 +274,25 @@
     return window.location.origin + "/v1";
   }
 
+  /* Where the sandbox is, said for the server this page came from: `uv run mkdocs serve`
+     names the sandbox it started beside it in a meta tag; `uv run cloudws serve` answers
+     the API on its own origin. */
+  function baseHint() {
+    var meta = document.querySelector('meta[name="cloudws-sandbox"]');
+    if (meta && meta.content) {
+      return "Where the request goes: the sandbox `uv run mkdocs serve` started for these " +
+        "pages, at " + meta.content.replace(/\/+$/, "") + ".";
+    }
+    return "Where the request goes: the sandbox answers at `/v1` of this site when " +
+      "`uv run cloudws serve` serves it.";
+  }
+
+  /* Headers a server adds to every answer, site pages included: shown folded, after the
+     API's own. */
+  var SITE_HEADERS = ["content-security-policy", "cross-origin-opener-policy",
+    "permissions-policy", "referrer-policy", "strict-transport-security",
+    "x-content-type-options", "x-frame-options"];
+
   function mount(container) {
     if (container.getAttribute("data-cws-mounted")) { return; }
     container.setAttribute("data-cws-mounted", "loading");
@@ -313,9 +332,7 @@
 
     var connection = el("fieldset", {}, [
       el("legend", { text: "Connection" }),
-      field(prefix, "base-url", "Base URL", base,
-        "Where the request goes. The sandbox answers at `/v1` of the site served by " +
-        "`uv run cloudws serve`."),
+      field(prefix, "base-url", "Base URL", base, baseHint()),
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
         "The sandbox accepts any token that starts with `cws_test_`.")
@@ -524,14 +541,24 @@
     }
 
     var headerLines = [];
-    response.headers.forEach(function (value, name) { headerLines.push(name + ": " + value); });
+    var siteLines = [];
+    response.headers.forEach(function (value, name) {
+      (SITE_HEADERS.indexOf(name) >= 0 ? siteLines : headerLines).push(name + ": " + value);
+    });
     headerLines.sort();
+    siteLines.sort();
     var headersId = "cws-try-it-headers-" + (counter += 1);
     result.appendChild(el("h3", { id: headersId, class: "cws-try-it__heading",
       text: "Response headers" }));
     result.appendChild(el("pre", { class: "cws-try-it__headers", "aria-labelledby": headersId,
       tabindex: "0" },
       [el("code", { text: headerLines.join("\n") || "(none visible)" })]));
+    if (siteLines.length) {
+      result.appendChild(el("details", { class: "cws-try-it__site-headers" }, [
+        el("summary", { text: "Security headers of the server (" + siteLines.length + ")" }),
+        el("pre", { tabindex: "0" }, [el("code", { text: siteLines.join("\n") })])
+      ]));
+    }
 
     var bodyId = "cws-try-it-body-" + (counter += 1);
     var shown = parsed !== null ? JSON.stringify(parsed, null, 2) : outcome.text;

@@ -85,7 +85,14 @@ def test_try_it_delete_running_workstation_shows_409(visit: Visit) -> None:
     assert _shown_body(page)["code"] == "workstation_not_stopped"
     headers = page.locator(".cws-try-it__headers").inner_text()
     assert "content-type: application/problem+json" in headers
+    # The API's own headers come first; the server's security headers are folded away.
+    assert "content-security-policy" not in headers
+    folded = page.locator(".cws-try-it__site-headers")
+    expect(folded).not_to_have_attribute("open", "")
+    assert "content-security-policy: " in (folded.locator("pre").text_content() or "")
     assert visit.site.store.get_workstation("ws-67890").status == "running"
+    hint = _form(page).locator(".cws-try-it__hint").first.inner_text()
+    assert "uv run cloudws serve" in hint
 
 
 def test_try_it_delete_stopped_workstation_shows_delete_object(visit: Visit) -> None:
@@ -284,6 +291,18 @@ def test_try_it_under_mkdocs_serve_calls_the_sandbox_named_by_the_hook(
     assert _shown_body(page) == _expected("DELETE", "/workstations/ws-67890").json()
     assert "content-type: application/problem+json" in page.locator(
         ".cws-try-it__headers").inner_text()
+    hint = _form(page).locator(".cws-try-it__hint").first.inner_text()
+    assert "uv run mkdocs serve" in hint and sandbox in hint
+
+
+def test_try_it_in_print_says_what_it_is(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    _form(page)  # built, then hidden on paper
+    page.emulate_media(media="print")
+    expect(page.locator(".cws-try-it")).to_be_hidden()
+    about = page.locator(".cws-try-it__about")
+    expect(about).to_be_visible()
+    expect(about).to_contain_text("uv run cloudws serve")
 
 
 def test_try_it_base_url_the_reader_chose_holds_across_pages_until_reset(visit: Visit) -> None:
