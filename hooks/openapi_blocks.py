@@ -15,7 +15,7 @@ Example:
     Authorization: Bearer $CLOUDWS_TOKEN
     Accept: application/json
     ```
-    >>> print(try_it("deleteWorkstation").splitlines()[0])
+    >>> print(try_it("deleteWorkstation").splitlines()[-1])
     <div class="cws-try-it" data-operation="deleteWorkstation"></div>
 """
 

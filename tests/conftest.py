@@ -87,8 +87,11 @@ def tls_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture
 def docs_token(monkeypatch: pytest.MonkeyPatch) -> str:
-    """``CLOUDWS_TOKEN`` set to the sandbox token the examples read."""
+    """``CLOUDWS_TOKEN`` set to the sandbox token the examples read, and no
+    ``CLOUDWS_BASE_URL``: in process, examples call the real host, which is routed to
+    the sandbox (a reader's exported base URL must not send them elsewhere)."""
     from .harness.sandbox import DOCS_TOKEN
 
     monkeypatch.setenv("CLOUDWS_TOKEN", DOCS_TOKEN)
+    monkeypatch.delenv("CLOUDWS_BASE_URL", raising=False)
     return DOCS_TOKEN

@@ -2,7 +2,7 @@ import os
 
 import httpx
 
-BASE_URL = "https://api.cloudworkstation.example.com/v1"
+BASE_URL = os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1")
 token = os.environ["CLOUDWS_TOKEN"]  # in the sandbox, any token starting cws_test_
 
 r = httpx.get(f"{BASE_URL}/workstations/ws-12345",

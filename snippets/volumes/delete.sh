@@ -1,2 +1,3 @@
-curl -s -X DELETE "https://api.cloudworkstation.example.com/v1/volumes/vol-scratch01" \
+curl -sS -X DELETE \
+  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/volumes/vol-scratch01" \
   -H "Authorization: Bearer $CLOUDWS_TOKEN"

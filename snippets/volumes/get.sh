@@ -1,2 +1,3 @@
-curl -s "https://api.cloudworkstation.example.com/v1/volumes/vol-data12345" \
+curl -sS \
+  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/volumes/vol-data12345" \
   -H "Authorization: Bearer $CLOUDWS_TOKEN"

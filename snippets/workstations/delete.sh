@@ -1,2 +1,3 @@
-curl -s -X DELETE "https://api.cloudworkstation.example.com/v1/workstations/ws-12345" \
+curl -sS -X DELETE \
+  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/workstations/ws-12345" \
   -H "Authorization: Bearer $CLOUDWS_TOKEN"

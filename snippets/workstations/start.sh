@@ -1,2 +1,3 @@
-curl -s -X POST "https://api.cloudworkstation.example.com/v1/workstations/ws-12345/start" \
+curl -sS -X POST \
+  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/workstations/ws-12345/start" \
   -H "Authorization: Bearer $CLOUDWS_TOKEN"

@@ -1,2 +1,3 @@
-curl -s -X POST "https://api.cloudworkstation.example.com/v1/workstations/ws-67890/stop" \
+curl -sS -X POST \
+  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/workstations/ws-67890/stop" \
   -H "Authorization: Bearer $CLOUDWS_TOKEN"
