@@ -357,3 +357,13 @@ def test_help_is_plain_text():
                             capture_output=True, text=True, check=True)
     assert "``" not in result.stdout and ":func:" not in result.stdout
     assert "cloudws serve" in result.stdout and "cloudws openapi" in result.stdout
+
+
+def test_quickstart_shows_what_serve_prints(uvicorn_calls, capsys, monkeypatch, tiny_site):
+    monkeypatch.setattr(cli, "_check_free", lambda host, port: None)  # 8080 may be in use
+    assert cli.main(["serve", "--site", str(tiny_site)]) == 0
+    printed = capsys.readouterr().err.strip()
+    quickstart = (ROOT / "docs" / "quickstart.md").read_text()
+    shown = re.search(r"```text\n(cloudws: sandbox API at .*?)\n```", quickstart, re.DOTALL)
+    assert shown, "docs/quickstart.md should show what `uv run cloudws serve` prints"
+    assert shown.group(1) == printed, "docs/quickstart.md shows other lines than it prints"

@@ -33,13 +33,13 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cloudws.testing import API_HOST, serve
 
-__all__ = ["TlsSandbox"]
+__all__ = ["InFlight", "TlsSandbox"]
 
 #: Where requests to any host but the API's go: a port nobody listens on.
 _DEAD_PROXY = "http://127.0.0.1:9"
 
 
-class _InFlight:
+class InFlight:
     """ASGI wrapper that knows when no request is being answered."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -64,7 +64,7 @@ class TlsSandbox:
     """Serve ``app`` over HTTPS on loopback while the ``with`` block runs."""
 
     def __init__(self, app: FastAPI, workdir: Path) -> None:
-        self.app, self.workdir = _InFlight(app), workdir
+        self.app, self.workdir = InFlight(app), workdir
         self.port = 0
         self._stack = ExitStack()
 

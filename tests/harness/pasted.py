@@ -1,0 +1,110 @@
+"""Run every example as a reader pastes it: against the sandbox over plain HTTP on loopback.
+
+A reader starts ``uv run cloudws serve``, sets the two ``export`` lines it prints
+(``CLOUDWS_BASE_URL`` and ``CLOUDWS_TOKEN``), and pastes a block into ``bash`` or
+``python``. :class:`PastedSandbox` is that sandbox: the docs sandbox's app served by
+uvicorn as ``cloudws serve`` runs it, in this process so the store can be reset between
+examples. Each example runs in a fresh ``bash`` or ``python`` with only those variables
+set (and ``PATH``/``HOME``) — no ``.curlrc``, no routing, no patching — and what it
+prints must be what the page shows: a curl command's JSON output, a Python block's ``#>``
+lines.
+
+Example:
+    >>> from cloudws.app import create_app
+    >>> with PastedSandbox(create_app(), Path(tempfile.mkdtemp())) as server:
+    ...     env = server.env()
+    >>> env["CLOUDWS_BASE_URL"].startswith("http://127.0.0.1:"), env["CLOUDWS_TOKEN"]
+    (True, 'cws_test_docs')
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Self
+
+from fastapi import FastAPI
+
+from cloudws.testing import serve
+
+from .checks import ExampleError, check_exchanges, naming_pages
+from .discovery import PythonCase
+from .jsoncheck import ApiSchemas
+from .pages import display_path
+from .sandbox import DOCS_TOKEN, DocsSandbox
+from .tls import InFlight
+
+__all__ = ["PastedSandbox", "expected_output", "run_pasted_python"]
+
+_OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|)$")
+_TIMEOUT = 60
+
+
+class PastedSandbox:
+    """Serve ``app`` over plain HTTP on loopback while the ``with`` block runs."""
+
+    def __init__(self, app: FastAPI, workdir: Path) -> None:
+        self.app, self.workdir = InFlight(app), workdir
+        self.origin = ""
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Self:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.origin = self._stack.enter_context(serve(self.app, timeout=20))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def wait_idle(self, timeout: float = 10) -> None:
+        """Wait until every request has been answered and its observers told."""
+        if not self.app.idle.wait(timeout):
+            raise RuntimeError("the sandbox server is still answering a request")
+
+    def env(self) -> dict[str, str]:
+        """What the reader has: the two exports ``cloudws serve`` prints, and a home."""
+        return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
+                "HOME": str(self.workdir), "PATH": "/usr/bin:/bin"}
+
+
+def expected_output(source: str) -> list[str]:
+    """The lines an example prints, as its ``#>`` comments say, in order.
+
+    Example:
+        >>> expected_output("print(1)\\n#> 1\\nprint('')\\n#>\\n")
+        ['1', '']
+    """
+    return [m["text"] or "" for line in source.splitlines() if (m := _OUTPUT.match(line))]
+
+
+def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSandbox,
+                      schemas: ApiSchemas) -> None:
+    """Run the case's blocks, in order, as one ``python`` session; compare its output."""
+    __tracebackhide__ = True
+    first = case.examples[0]
+    where = f"{display_path(first.path)}:{first.start_line + 1 if first.start_line else 1}"
+    source = "\n".join(example.source for example in case.examples)
+    sandbox.reset()
+    with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges:
+        done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
+                              cwd=server.workdir, capture_output=True, text=True,
+                              timeout=_TIMEOUT, check=False)
+        server.wait_idle()
+    if done.returncode != 0:
+        raise ExampleError(f"{where}: pasted into python with only CLOUDWS_BASE_URL and "
+                           f"CLOUDWS_TOKEN set, the example exited {done.returncode}:\n"
+                           f"{done.stderr.strip()}")
+    if "CLOUDWS_BASE_URL" in source and not exchanges:
+        raise ExampleError(f"{where}: pasted into python, the example made no request to the "
+                           "sandbox at $CLOUDWS_BASE_URL")
+    expected = [line for example in case.examples for line in expected_output(example.source)]
+    printed = done.stdout.splitlines()
+    if printed != expected:
+        raise ExampleError(
+            f"{where}: pasted into python against the sandbox, the example prints what its "
+            f"#> lines do not say:\n  shown:   {expected}\n  printed: {printed}")
+    check_exchanges(exchanges, schemas, where, shows_output=True)

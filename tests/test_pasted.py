@@ -1,0 +1,35 @@
+"""Every example runs as a reader pastes it, against the sandbox over plain HTTP.
+
+The reader's way: ``uv run cloudws serve``, the two ``export`` lines it prints, then a
+block pasted into ``bash`` (curl) or ``python``. Each example runs verbatim that way
+(see :mod:`tests.harness.pasted`) and must print what its page shows. The in-process and
+TLS runs of ``test_examples.py`` and ``test_curl_examples.py`` check the same examples
+against the real host name; this checks that nothing but the two variables is needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import discovery
+from .harness.curl import run_curl_case
+from .harness.pasted import PastedSandbox, run_pasted_python
+
+PYTHON = discovery.python_cases()
+CURL = discovery.curl_cases()
+
+
+@pytest.fixture(scope="module")
+def pasted_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
+    with PastedSandbox(docs_sandbox.app, tmp_path_factory.mktemp("reader")) as server:
+        yield server
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
+def test_python_example_as_pasted(case, pasted_sandbox, docs_sandbox, api_schemas):
+    run_pasted_python(case, pasted_sandbox, docs_sandbox, api_schemas)
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])
+def test_curl_example_as_pasted(case, pasted_sandbox, docs_sandbox, api_schemas):
+    run_curl_case(case, pasted_sandbox, docs_sandbox, api_schemas)
