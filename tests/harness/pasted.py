@@ -10,6 +10,7 @@ prints must be what the page shows: a curl command's JSON output, a Python block
 lines.
 
 Example:
+    >>> import tempfile
     >>> from cloudws.app import create_app
     >>> with PastedSandbox(create_app(), Path(tempfile.mkdtemp())) as server:
     ...     env = server.env()
@@ -22,7 +23,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Self
