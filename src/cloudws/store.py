@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from typing import Any
 
 from .errors import ApiError
+from .fixtures import load_fixtures
 from .models import (
     DeleteVolumeResult,
     DeleteWorkstationResult,
@@ -184,10 +184,6 @@ def _decode_cursor(cursor: str) -> int:
     for char in cursor:
         value = value * 62 + _BASE62.index(char)
     return value
-
-
-def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
 
 
 class Store:
@@ -528,19 +524,18 @@ def _paginate(items: list[Any], limit: int, cursor: str | None) -> tuple[list[An
 
 
 def _load_fixtures() -> _State:
-    data = json.loads(resources.files(__package__).joinpath("fixtures.json").read_text())
+    fixtures = load_fixtures()
     state = _State()
-    for vol in data["volumes"]:
+    for vol in fixtures.volumes:
         state.seq += 1
-        state.volumes[vol["id"]] = _Volume(
-            vol["id"], vol["size_gb"], vol["standalone"], vol["attached_to"],
-            _parse_time(vol["created_at"]), state.seq,
+        state.volumes[vol.id] = _Volume(
+            vol.id, vol.size_gb, vol.standalone, vol.attached_to, vol.created_at, state.seq,
         )
-    for ws in data["workstations"]:
+    for ws in fixtures.workstations:
         state.seq += 1
-        state.workstations[ws["id"]] = _Workstation(
-            ws["id"], ws["name"], ws["machine_type"], ws["status"], tuple(ws["volume_ids"]),
-            _parse_time(ws["created_at"]), _parse_time(ws["updated_at"]), state.seq,
+        state.workstations[ws.id] = _Workstation(
+            ws.id, ws.name, ws.machine_type, ws.status, tuple(ws.volume_ids),
+            ws.created_at, ws.updated_at, state.seq,
         )
     state.issued = frozenset(state.workstations) | frozenset(state.volumes)
     return state
