@@ -18,8 +18,8 @@ __all__ = [
     "ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body", "problem_response",
 ]
 
-#: Base URI of the problem ``type`` members; each code has an anchor on the errors page.
 PROBLEM_BASE = "https://docs.cloudworkstation.example.com/concepts/errors/#"
+"""Base URI of the problem ``type`` members; each code has an anchor on the errors page."""
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,15 @@ class ErrorCode:
     """One machine-readable error code: its HTTP status, title and what to do about it."""
 
     code: str
+    """The ``code`` member of the problem body: ``"workstation_not_stopped"``."""
     status: int
+    """The HTTP status it is answered with."""
     title: str
+    """The problem's ``title``: the status's reason phrase."""
     meaning: str
+    """What it means, as the errors page says it."""
     remedy: str
+    """What to do about it."""
 
 
 ERROR_CODES: dict[str, ErrorCode] = {
@@ -131,11 +136,12 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
     )
 }
+"""Every error code of the API, by its ``code``: ``ERROR_CODES["not_found"].status`` is 404."""
 
 
 @dataclass
 class ApiError(Exception):
-    """An error answered as a problem body.
+    """An error answered as a problem body; what the store raises when it refuses a call.
 
     Example:
         >>> err = ApiError("not_found", "Workstation ws-00000 does not exist.")
@@ -144,9 +150,13 @@ class ApiError(Exception):
     """
 
     code: str
+    """One of :data:`ERROR_CODES`."""
     detail: str
+    """What went wrong with this request, for a person."""
     errors: list[dict[str, str]] | None = None
+    """For ``validation_error``: each offending ``field`` and its ``message``."""
     headers: dict[str, str] = field(default_factory=dict)
+    """Headers to send with the problem body (``Allow`` with a 405)."""
 
     def __post_init__(self) -> None:
         if self.code not in ERROR_CODES:
@@ -155,9 +165,11 @@ class ApiError(Exception):
 
     @property
     def status(self) -> int:
+        """The HTTP status of :attr:`code`."""
         return ERROR_CODES[self.code].status
 
     def body(self) -> dict[str, Any]:
+        """The RFC 9457 problem body, as the API sends it."""
         return problem_body(self.code, self.detail, self.errors)
 
 

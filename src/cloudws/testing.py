@@ -40,7 +40,9 @@ __all__ = ["API_HOST", "BASE_URL", "Sandbox", "call_asgi", "mock_api", "serve"]
 _T = TypeVar("_T")
 
 API_HOST = "api.cloudworkstation.example.com"
+"""The host :func:`mock_api` answers for: the real API's."""
 BASE_URL = f"https://{API_HOST}/v1"
+"""The base URL of the API, as your client would use it under :func:`mock_api`."""
 
 
 class _LoopThread:
@@ -106,7 +108,9 @@ class Sandbox:
     """An in-process sandbox: its app, its store, and the ``respx`` router in front."""
 
     app: FastAPI
+    """The sandbox API (:func:`~cloudws.app.create_app`) that answers each request."""
     store: Store
+    """The app's state and rules: reset it, inspect it, or make an operation fail."""
     router: respx.MockRouter
 
     def handle(
