@@ -1,0 +1,59 @@
+"""The reference pages: each module's public API, no internals."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+#: Each reference page and the module it documents.
+PAGES = {
+    "testing": "cloudws.testing",
+    "store": "cloudws.store",
+    "fixtures": "cloudws.fixtures",
+    "app": "cloudws.app",
+    "errors": "cloudws.errors",
+    "models": "cloudws.models",
+}
+#: Public names a page leaves out on purpose, and why. A name may be gone from the module.
+LEFT_OUT = {
+    "cloudws.testing": {"call_asgi": "how mock_api answers in memory; call mock_api instead"},
+    "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
+                       "problem_response": "the app's own way to answer an ApiError"},
+}
+#: Members no page may show: the machinery behind what the pages document.
+INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "clock", "ids"}
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "reference" / page / "index.html").read_text(), "html.parser")
+
+
+def _anchors(soup: BeautifulSoup, module: str) -> list[str]:
+    return [h["id"] for h in soup.select("h2[id], h3[id], h4[id]")
+            if h["id"].startswith(module + ".")]
+
+
+def _block(soup: BeautifulSoup, anchor: str) -> Tag:
+    heading = soup.find(id=anchor)
+    assert heading is not None, f"{anchor} is not on the page"
+    return heading.find_parent("div", class_="doc-object")
+
+
+@pytest.mark.parametrize(("page", "module"), PAGES.items())
+def test_reference_page_shows_the_modules_public_api(built_site: Path, page: str,
+                                                     module: str) -> None:
+    public = set(importlib.import_module(module).__all__) - set(LEFT_OUT.get(module, {}))
+    anchors = _anchors(_soup(built_site, page), module)
+    shown = {a.removeprefix(module + ".") for a in anchors if a.count(".") == module.count(".") + 1}
+    assert shown == public
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_reference_page_shows_no_internals(built_site: Path, page: str) -> None:
+    soup = _soup(built_site, page)
+    members = [a.rsplit(".", 1)[-1] for a in _anchors(soup, "cloudws")]
+    assert not [m for m in members if m.startswith("_") or m in INTERNAL_MEMBERS]
+    assert "call_asgi" not in soup.get_text()
