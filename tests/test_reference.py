@@ -19,6 +19,7 @@ HOOKS = ROOT / "hooks"
 PAGES = {
     "testing": "cloudws.testing",
     "store": "cloudws.store",
+    "operations": "cloudws.operations",
     "fixtures": "cloudws.fixtures",
     "app": "cloudws.app",
     "errors": "cloudws.errors",
@@ -29,9 +30,13 @@ LEFT_OUT = {
     "cloudws.testing": {"call_asgi": "how mock_api answers in memory; call mock_api instead"},
     "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
                        "problem_response": "the app's own way to answer an ApiError"},
+    "cloudws.operations": {"operation_route": "how cloudws.app makes a route of an operation",
+                           "describe_size": "how the declarations write a size",
+                           "Example": "the request the docs' Try it and the tests start from"},
 }
 #: Members no page may show: the machinery behind what the pages document.
-INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "model_config", "clock", "ids"}
+INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "model_config", "clock", "ids",
+                    "route_options"}
 
 
 def _soup(site: Path, page: str) -> BeautifulSoup:
