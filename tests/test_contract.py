@@ -177,6 +177,22 @@ def test_list_rejects_bad_parameters(api, query):
     assert query.split("=")[0] in body["detail"]
 
 
+@pytest.mark.parametrize("value", ["1_0", "+5", "05", " 1", "1 ", "1.0", "-0", "-5", "1e1",
+                                   "0x5", "\uff15", "5\n"])
+@pytest.mark.parametrize("path", ["/workstations", "/volumes"])
+def test_list_limit_is_plain_decimal_digits(api, sandbox, path, value):
+    before = sandbox.store.dump()
+    body = problem(api.get(path, params={"limit": value}), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["query.limit"]
+    assert "query.limit" in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_list_limit_in_plain_digits_is_accepted(api):
+    assert len(api.get("/volumes", params={"limit": "3"}).json()["data"]) == 3
+    assert len(api.get("/volumes", params={"limit": "100"}).json()["data"]) == 4
+
+
 def test_get_workstation_invalid_and_unknown_ids(api):
     assert "ws-" in problem(api.get("/workstations/12345"), 400, "invalid_id")["detail"]
     problem(api.get("/workstations/ws-ABCDE"), 400, "invalid_id")

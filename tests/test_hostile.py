@@ -126,6 +126,10 @@ def _cases() -> dict[str, Hostile]:
     for name, raw in {
         "missing-name": '{"machine_type": "standard-2"}', "empty-object": "{}",
         "duplicate-key": '{"name": "a", "name": 5, "machine_type": "standard-2"}',
+        "duplicate-same-value": '{"name": "a", "name": "a", "machine_type": "standard-2"}',
+        "duplicate-nested": '{"name": "a", "machine_type": "standard-2", "x": {"y": 1, "y": 1}}',
+        "duplicate-1000-times": "{" + ", ".join(['"name": "a"'] * 1000) + ', "machine_type": "gpu-t4"}',
+        "duplicate-in-array": '{"name": "a", "machine_type": "standard-2", "volume_ids": [{"a": 1, "a": 1}]}',
     }.items():
         cases[f"field-{name}"] = _json("POST", ws, raw, 400, "validation_error")
     for name, raw in {

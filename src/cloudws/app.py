@@ -18,7 +18,8 @@ from typing import Annotated, Any, NamedTuple
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -55,7 +56,25 @@ VolumeId = Annotated[
     str, Path(pattern=VOLUME_ID_PATTERN, description="The volume's ID: `vol-` and 5 to 32 "
               "lowercase letters or digits.", examples=["vol-scratch01"]),
 ]
-Limit = Annotated[int, Query(ge=1, le=100, description="Items per page, 1 to 100.")]
+#: How an integer is written in a query: plain decimal digits, no sign, no leading zero.
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+def _plain_decimal(value: Any) -> Any:
+    """A query integer as written: plain decimal digits only (not ``+5``, ``05``, ``1_0``)."""
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise PydanticCustomError(
+            "int_format", "must be written as plain decimal digits: no sign, space, "
+            "underscore, decimal point or leading zero",
+        )
+    return value
+
+
+Limit = Annotated[
+    int,
+    Query(ge=1, le=100, description="Items per page, 1 to 100, in plain decimal digits."),
+    BeforeValidator(_plain_decimal),
+]
 Cursor = Annotated[
     str,
     Query(pattern=CURSOR_PATTERN, description="The `next_cursor` of the previous page."),
