@@ -193,6 +193,40 @@ def test_list_limit_in_plain_digits_is_accepted(api):
     assert len(api.get("/volumes", params={"limit": "100"}).json()["data"]) == 4
 
 
+@pytest.mark.parametrize("raw, fields", [
+    ('{"name": "a", "name": "b", "machine_type": "standard-2"}', ["body.name"]),
+    ('{"name": "a", "machine_type": "standard-2", "machine_type": "standard-2"}',
+     ["body.machine_type"]),
+    ('{"name": "a", "machine_type": "standard-2", "volume_ids": [], "volume_ids": []}',
+     ["body.volume_ids"]),
+    ('{"name": "a", "machine_type": "standard-2", "x": {"k": 1, "k": 2}}', ["body.x.k"]),
+    ('{"name": "a", "machine_type": "standard-2", "x": [{"k": 1}, {"k": 1, "k": 1}]}',
+     ["body.x.1.k"]),
+    ('{"name": "a", "name": "a", "machine_type": "standard-2", "x": {"y": {"z": 0, "z": 0}}}',
+     ["body.name", "body.x.y.z"]),
+])
+def test_duplicate_keys_in_a_body_are_named(api, sandbox, raw, fields):
+    before = sandbox.store.dump()
+    r = api.post("/workstations", content=raw, headers={"Content-Type": "application/json"})
+    body = problem(r, 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == fields
+    assert {e["message"] for e in body["errors"]} == {"is given more than once"}
+    assert fields[0] in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+def test_duplicate_keys_are_refused_on_every_body(api, sandbox):
+    before = sandbox.store.dump()
+    json_type = {"Content-Type": "application/json"}
+    body = problem(api.post("/volumes", content='{"size_gb": 10, "size_gb": 20}',
+                            headers=json_type), 400, "validation_error")
+    assert body["errors"][0]["field"] == "body.size_gb"
+    body = problem(api.patch("/workstations/ws-12345", content='{"name": "a", "name": "a"}',
+                             headers=json_type), 400, "validation_error")
+    assert body["errors"][0]["field"] == "body.name"
+    assert sandbox.store.dump() == before
+
+
 def test_get_workstation_invalid_and_unknown_ids(api):
     assert "ws-" in problem(api.get("/workstations/12345"), 400, "invalid_id")["detail"]
     problem(api.get("/workstations/ws-ABCDE"), 400, "invalid_id")

@@ -140,8 +140,10 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
     except UnicodeDecodeError as exc:
         raise ApiError("invalid_json", f"The body is not UTF-8: byte {exc.start} is not "
                        "part of a UTF-8 character.") from None
+    repeated: list[_Members] = []
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=functools.partial(_members, repeated))
     except (ValueError, RecursionError) as exc:
         reason = ("nested too deeply" if isinstance(exc, RecursionError)
                   else "a number has too many digits" if "integer string" in str(exc)
@@ -149,6 +151,14 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         raise ApiError("invalid_json", f"The body is not valid JSON: {reason}.") from None
     if not isinstance(data, dict):
         raise ApiError("invalid_json", f"The body must be a JSON object, not {_json_kind(data)}.")
+    if repeated:
+        names = _repeated_names(data)
+        raise ApiError(
+            "validation_error",
+            f"{names[0]} is given more than once; a JSON object must give each name once.",
+            [{"field": name, "message": "is given more than once"}
+             for name in names[:_LISTED_LIMIT]],
+        )
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
@@ -159,6 +169,34 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         raise ApiError("validation_error", "The body names no field to change.",
                        [{"field": "body", "message": "must have at least one field"}])
     return parsed
+
+
+class _Members(dict[str, Any]):
+    """A JSON object as parsed, with the names it gives more than once (RFC 8259 §4)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _members(found: list[_Members], pairs: list[tuple[str, Any]]) -> _Members:
+    obj = _Members(pairs)
+    if len(obj) != len(pairs):
+        counts = Counter(name for name, _ in pairs)
+        obj.repeated = tuple(name for name in obj if counts[name] > 1)
+        found.append(obj)
+    return obj
+
+
+def _repeated_names(data: Any) -> list[str]:
+    """Where ``data`` gives a name more than once: ``body.name``, ``body.a.0.b``..."""
+    names, stack = [], [("body", data)]
+    while stack:  # depth-first, in document order, without recursion
+        where, value = stack.pop()
+        if isinstance(value, _Members):
+            names += [f"{where}.{_echo(name)}" for name in value.repeated]
+            stack += reversed([(f"{where}.{_echo(k)}", v) for k, v in value.items()])
+        elif isinstance(value, list):
+            stack += reversed([(f"{where}.{i}", v) for i, v in enumerate(value)])
+    return names
 
 
 def _reject_constant(name: str) -> Any:
