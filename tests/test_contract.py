@@ -253,6 +253,32 @@ def test_update_requires_stopped(api, sandbox):
     assert sandbox.store.dump() == before
 
 
+@pytest.mark.parametrize("body", [
+    {"name": "dev-box"},
+    {"machine_type": "standard-4"},
+    {"volume_ids": ["vol-data12345"]},
+    {"volume_ids": ["vol-boot12345", "vol-data12345"]},
+    {"name": "dev-box", "machine_type": "standard-4", "volume_ids": ["vol-data12345"]},
+])
+def test_update_with_the_same_values_changes_nothing(api, sandbox, body):
+    ws = api.get("/workstations/ws-12345").json()
+    before = sandbox.store.dump()
+    r = api.patch("/workstations/ws-12345", json=body)
+    assert r.status_code == 200, r.text
+    assert r.json() == ws  # updated_at included
+    assert sandbox.store.dump() == before
+
+
+def test_update_moves_updated_at_only_when_a_value_changes(api):
+    ws = api.get("/workstations/ws-12345").json()
+    changed = api.patch("/workstations/ws-12345", json={"name": "dev-box", "machine_type":
+                                                         "highmem-8"}).json()
+    assert changed["machine_type"] == "highmem-8"
+    assert changed["updated_at"] > ws["updated_at"]
+    again = api.patch("/workstations/ws-12345", json={"machine_type": "highmem-8"}).json()
+    assert again == changed
+
+
 def test_update_attaches_and_detaches_standalone_volumes(api):
     r = api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-scratch01"]})
     assert r.status_code == 200

@@ -326,7 +326,10 @@ class Store:
         return self._set_status("stopWorkstation", ws_id, "stopped")
 
     def update_workstation(self, ws_id: str, body: WorkstationUpdate) -> Workstation:
-        """Change the name, machine type or attached standalone volumes of a stopped one."""
+        """Change the name, machine type or attached standalone volumes of a stopped one.
+
+        Values the workstation already has change nothing, and leave ``updated_at`` alone.
+        """
         with self._transaction("updateWorkstation") as tx:
             ws = self._find_workstation(tx.state, ws_id)
             _require_stopped(ws, "updated")
@@ -353,8 +356,10 @@ class Store:
                 kept = [v for v in ws.volume_ids[1:] if v in wanted]  # in attachment order
                 changes["volume_ids"] = (own, *kept, *(v for v in wanted if v not in kept))
             tx.step("update_workstation")
-            ws = replace(ws, updated_at=self.clock(), **changes)
-            tx.state.workstations[ws_id] = ws
+            changes = {k: v for k, v in changes.items() if getattr(ws, k) != v}
+            if changes:  # the same values again change nothing, not even updated_at
+                ws = replace(ws, updated_at=self.clock(), **changes)
+                tx.state.workstations[ws_id] = ws
         return self._workstation(ws)
 
     def delete_workstation(self, ws_id: str) -> DeleteWorkstationResult:
