@@ -8,8 +8,11 @@ every step has succeeded, so a rejected or failed request changes nothing.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +23,7 @@ from typing import Any
 from .errors import ApiError
 from .fixtures import load_fixtures
 from .models import (
+    CURSOR_PATTERN,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -34,7 +38,6 @@ from .operations import steps_of
 
 __all__ = ["DeterministicIds", "StepClock", "Store"]
 
-_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -171,19 +174,47 @@ class _Transaction:
         return self.state.seq
 
 
-def _encode_cursor(seq: int) -> str:
-    chars = []
-    for _ in range(12):
-        seq, rem = divmod(seq, 62)
-        chars.append(_BASE62[rem])
-    return "".join(reversed(chars))
+#: The key of the cursors' MAC. A constant of the sandbox, so that the cursors it prints
+#: are the same on every run; a real service keeps its key secret.
+_CURSOR_KEY = b"cloudws sandbox: cursors are opaque"
+_POSITION_BYTES, _MAC_BYTES = 6, 12  # 18 bytes: 24 base64url characters, no padding
+_CURSOR = re.compile(CURSOR_PATTERN.strip("^$"))
 
 
-def _decode_cursor(cursor: str) -> int:
-    value = 0
-    for char in cursor:
-        value = value * 62 + _BASE62.index(char)
-    return value
+def _encode_cursor(listing: str, seq: int) -> str:
+    """The cursor after item ``seq`` of ``listing`` (a list and its filters, as text).
+
+    A MAC of the listing and the position, then the position masked with a pad drawn
+    from that MAC: it reads as noise, and any other listing, or any edit, fails the MAC.
+    """
+    position = seq.to_bytes(_POSITION_BYTES, "big")
+    mac = _cursor_mac(listing, position)
+    return base64.urlsafe_b64encode(mac + _masked(position, mac)).decode()
+
+
+def _decode_cursor(listing: str, cursor: str) -> int:
+    """The position in ``cursor`` if ``listing`` issued it; else 400 naming ``cursor``."""
+    raw = base64.urlsafe_b64decode(cursor) if _CURSOR.fullmatch(cursor) else b""
+    mac, position = raw[:_MAC_BYTES], _masked(raw[_MAC_BYTES:], raw[:_MAC_BYTES])
+    if len(raw) != _MAC_BYTES + _POSITION_BYTES or not hmac.compare_digest(
+            mac, _cursor_mac(listing, position)):
+        raise ApiError(
+            "validation_error",
+            "The cursor is not one this list issued for these filters. Pass back the "
+            "next_cursor of the previous page unchanged, with the same filters.",
+            [{"field": "query.cursor", "message": "is not a cursor of this list and filter"}],
+        )
+    return int.from_bytes(position, "big")
+
+
+def _cursor_mac(listing: str, position: bytes) -> bytes:
+    message = b"mac\0" + listing.encode() + b"\0" + position
+    return hmac.new(_CURSOR_KEY, message, hashlib.sha256).digest()[:_MAC_BYTES]
+
+
+def _masked(data: bytes, mac: bytes) -> bytes:
+    pad = hmac.new(_CURSOR_KEY, b"pad\0" + mac, hashlib.sha256).digest()
+    return bytes(a ^ b for a, b in zip(data, pad, strict=False))
 
 
 class Store:
@@ -303,12 +334,18 @@ class Store:
     def list_workstations(
         self, *, limit: int = 20, cursor: str | None = None, status: str | None = None
     ) -> WorkstationList:
-        """One page of workstations, oldest first, optionally only those in ``status``."""
+        """One page of workstations, oldest first, optionally only those in ``status``.
+
+        ``cursor`` is the ``next_cursor`` of the page before, issued for the same
+        ``status``; any other is refused.
+        """
+        listing = f"workstations?status={status or ''}"
+        after = _decode_cursor(listing, cursor) if cursor is not None else 0
         with self._lock:
             self._maybe_fail("listWorkstations", "read")
             items = [w for w in self._state.workstations.values()
                      if status is None or w.status == status]
-        page, next_cursor = _paginate(items, limit, cursor)
+        page, next_cursor = _paginate(items, limit, after, listing)
         return WorkstationList(data=[self._workstation(w) for w in page], next_cursor=next_cursor)
 
     def get_workstation(self, ws_id: str) -> Workstation:
@@ -392,11 +429,13 @@ class Store:
         return self._volume(vol)
 
     def list_volumes(self, *, limit: int = 20, cursor: str | None = None) -> VolumeList:
-        """One page of volumes, oldest first."""
+        """One page of volumes, oldest first; ``cursor`` is the ``next_cursor`` of the page
+        before."""
+        after = _decode_cursor("volumes", cursor) if cursor is not None else 0
         with self._lock:
             self._maybe_fail("listVolumes", "read")
             items = list(self._state.volumes.values())
-        page, next_cursor = _paginate(items, limit, cursor)
+        page, next_cursor = _paginate(items, limit, after, "volumes")
         return VolumeList(data=[self._volume(v) for v in page], next_cursor=next_cursor)
 
     def get_volume(self, vol_id: str) -> Volume:
@@ -520,12 +559,12 @@ def _require_stopped(ws: _Workstation, verb: str) -> None:
         )
 
 
-def _paginate(items: list[Any], limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
-    after = _decode_cursor(cursor) if cursor else 0
+def _paginate(items: list[Any], limit: int, after: int,
+              listing: str) -> tuple[list[Any], str | None]:
     items = sorted((i for i in items if i.seq > after), key=lambda i: i.seq)
     page = items[:limit]
     more = len(items) > limit
-    return page, (_encode_cursor(page[-1].seq) if more else None)
+    return page, (_encode_cursor(listing, page[-1].seq) if more else None)
 
 
 def _load_fixtures() -> _State:
