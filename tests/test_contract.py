@@ -361,8 +361,8 @@ def test_unknown_path_and_wrong_method_are_problems(api):
     problem(api.get("/nothing"), 404, "not_found")
     r = api.put("/workstations/ws-12345", json={})
     problem(r, 405, "method_not_allowed")
-    assert r.headers["allow"] == "DELETE, GET, PATCH"
-    assert api.post("/volumes/vol-scratch01").headers["allow"] == "DELETE, GET"
+    assert r.headers["allow"] == "DELETE, GET, HEAD, PATCH"
+    assert api.post("/volumes/vol-scratch01").headers["allow"] == "DELETE, GET, HEAD"
 
 
 # -- faults ------------------------------------------------------------------------------

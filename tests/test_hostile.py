@@ -14,7 +14,7 @@ import http.client
 import json
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import httpx
 import pytest
@@ -309,11 +309,16 @@ def test_hostile_in_process(shared_app, case: Hostile):
             sandbox.store.reset()
 
 
-def test_hostile_head_is_refused_without_a_body(shared_app):
-    with mock_api(app=shared_app), httpx.Client() as client:
-        response = client.head(f"https://{API_HOST}/v1/workstations",
-                               headers={"Authorization": TOKEN})
-    assert_problem(response, 405, "method_not_allowed")
+@pytest.mark.parametrize("case", [c for c in CASES.values() if c.method == "GET"],
+                         ids=[name for name, c in CASES.items() if c.method == "GET"])
+def test_hostile_head_gets_the_get_problem_without_a_body(shared_app, case: Hostile):
+    with mock_api(app=shared_app) as sandbox, httpx.Client() as client:
+        try:
+            response = client.send(replace(case, method="HEAD").request(f"https://{API_HOST}"))
+            assert_problem(response, case.status, case.code)
+            assert sandbox.store.dump() == PRISTINE
+        finally:
+            sandbox.store.reset()
 
 
 # -- over HTTP ---------------------------------------------------------------------------

@@ -142,10 +142,12 @@ def test_integral_floats_are_integers(path, body, field):
 
 
 def test_allow_names_every_method_of_the_path():
-    """Starlette's own 405 names only the first matching route's methods; ours names all."""
+    """Starlette's own 405 names only the first matching route's methods; ours names all,
+    and HEAD wherever GET is (HEAD is answered as GET, without content)."""
     methods_by_path: dict[str, set[str]] = {}
     for op in OPERATIONS.values():
-        methods_by_path.setdefault(op.path, set()).add(op.method)
+        methods_by_path.setdefault(op.path, set()).update(
+            {op.method, "HEAD"} if op.method == "GET" else {op.method})
     with serve(create_server(None)) as origin:
         for template, methods in methods_by_path.items():
             path = template.replace("{id}", "vol-scratch01" if "volumes" in template

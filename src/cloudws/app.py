@@ -3,7 +3,8 @@
 Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
 for every request: see :mod:`cloudws.limits`), then the route (404, 405, 410), then the
 path ID (400 ``invalid_id``), query parameters and body (400, 415), then the store's rules
-(404, 409). Every error is an RFC 9457 problem body.
+(404, 409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the
+same request would be, without its content (:class:`_HeadAsGet`).
 """
 
 from __future__ import annotations
@@ -260,6 +261,35 @@ def _echo(value: str) -> str:
     return shown if len(shown) <= _ECHO_LIMIT else shown[:_ECHO_LIMIT] + "..."
 
 
+#: Set in the scope of a HEAD request that :class:`_HeadAsGet` passes on as a GET.
+_HEAD = "cloudws.head"
+
+
+class _HeadAsGet:
+    """Answers HEAD as the app answers GET, without the content (RFC 9110 §9.3.2).
+
+    The app sees a GET, so a HEAD gets the status and headers (``Content-Length``
+    included) that GET would, and the OpenAPI document lists each operation once.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET", _HEAD: True}, receive, headers_only)
+
+
 class Exchange(NamedTuple):
     """One request the app answered, as seen by an observer."""
 
@@ -303,8 +333,8 @@ class _Observe:
             await send(message)
 
         await self.app(scope, receive, watch)
-        exchange = Exchange(scope["method"], scope["path"], _operation_of(scope, self.routes),
-                            status)
+        method = "HEAD" if scope.get(_HEAD) else scope["method"]
+        exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status)
         for observer in list(self.observers):
             observer(exchange)
 
@@ -477,6 +507,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(_AuthFirst)
     app.add_middleware(_Observe, observers=observers, routes=app.router.routes)
+    app.add_middleware(_HeadAsGet)
     # Built on first use: most in-process sandboxes (one per test) never serve it.
     app.openapi = functools.cache(lambda: build_openapi(app))  # type: ignore[method-assign]
     return app
@@ -488,5 +519,7 @@ def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
         match, _ = route.matches({**scope, "method": "__none__"})
         if match is not Match.NONE and getattr(route, "methods", None):
             methods |= set(route.methods)
+    if "GET" in methods:
+        methods.add("HEAD")  # answered by _HeadAsGet
     return sorted(methods)
 
