@@ -327,7 +327,33 @@ def test_delete_invalid_id(api):
 def test_removed_get_delete_answers_410_and_deletes_nothing(api, sandbox):
     before = sandbox.store.dump()
     body = problem(api.get("/workstations/ws-12345/delete"), 410, "endpoint_removed")
-    assert "DELETE /v1/workstations/ws-12345" in body["detail"]
+    assert "Use DELETE /v1/workstations/ws-12345 " in body["detail"]
+    # An unknown but well-formed ID is 410 too: the endpoint is gone, whatever the ID.
+    body = problem(api.get("/workstations/ws-nothere00/delete"), 410, "endpoint_removed")
+    assert "Use DELETE /v1/workstations/ws-nothere00 " in body["detail"]
+    assert sandbox.store.dump() == before
+
+
+@pytest.mark.parametrize("bad_id", ["ws-bad!", "WS-12345", "ws-1", "12345", "ws-%3Cscript%3E",
+                                    "vol-scratch01"])
+def test_removed_get_delete_checks_the_id_before_its_410(api, sandbox, bad_id):
+    before = sandbox.store.dump()
+    body = problem(api.get(f"/workstations/{bad_id}/delete"), 400, "invalid_id")
+    assert "Use DELETE" not in body["detail"]
+    assert body["errors"] == [{"field": "path.id", "message": "must match ws-[a-z0-9]{5,32}"}]
+    assert sandbox.store.dump() == before
+
+
+def test_removed_get_delete_answers_exactly_its_documented_statuses(api, sandbox):
+    before = sandbox.store.dump()
+    problem(api.get("/workstations/ws-12345/delete?force=1"), 400, "validation_error")
+    problem(httpx.get(f"{BASE_URL}/workstations/ws-12345/delete"), 401, "unauthorized")
+    problem(api.request("GET", "/workstations/ws-12345/delete", content=b"x" * (64 * 1024 + 1)),
+            413, "payload_too_large")
+    head = api.head("/workstations/ws-12345/delete")
+    assert (head.status_code, head.content) == (410, b"")
+    r = api.delete("/workstations/ws-12345/delete")
+    assert (r.status_code, r.headers["allow"]) == (405, "GET, HEAD")
     assert sandbox.store.dump() == before
 
 
@@ -415,9 +441,12 @@ def test_observers_see_every_exchange(sandbox, api):
     sandbox.app.state.observers.append(seen.append)
     api.delete("/workstations/ws-67890")
     httpx.get(f"{BASE_URL}/workstations")
+    api.get("/workstations/ws-12345/delete")
     api.get("/workstations/ws-1/delete")
+    api.put("/workstations")
     assert [(e.operation_id, e.status) for e in seen] == [
-        ("deleteWorkstation", 409), ("listWorkstations", 401), (None, 410)]
+        ("deleteWorkstation", 409), ("listWorkstations", 401),
+        ("removedDeleteWorkstation", 410), ("removedDeleteWorkstation", 400), (None, 405)]
 
 
 @pytest.mark.parametrize("method, path", [

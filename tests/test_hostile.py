@@ -257,8 +257,14 @@ def _cases() -> dict[str, Hostile]:
     }.items():
         cases[f"path-{name}"] = Hostile("GET", path, 404, "not_found")
     cases["removed-get-delete"] = Hostile("GET", f"{ws}/ws-12345/delete", 410, "endpoint_removed")
-    cases["removed-get-delete-bad-id"] = Hostile("GET", f"{ws}/%00/delete", 410,
-                                                 "endpoint_removed")
+    for name, raw in {"nul": "%00", "bang": "ws-bad!", "script": "%3Cscript%3E",
+                      "overlong": "ws-" + "a" * 5000, "volume-id": "vol-scratch01"}.items():
+        cases[f"removed-get-delete-bad-id-{name}"] = Hostile("GET", f"{ws}/{raw}/delete", 400,
+                                                             "invalid_id")
+    cases["removed-get-delete-query"] = Hostile("GET", f"{ws}/ws-12345/delete?confirm=yes",
+                                                400, "validation_error")
+    cases["removed-get-delete-big-body"] = _json("GET", f"{ws}/ws-12345/delete", big, 413,
+                                                 "payload_too_large")
     return cases
 
 

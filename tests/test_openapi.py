@@ -51,7 +51,9 @@ def test_every_operation_lists_its_errors_and_no_422():
         assert 422 not in statuses
         declared = OPERATIONS[op["operationId"]]
         assert errors == set(declared.errors), op["operationId"]
-        assert {401, 500} <= errors
+        assert statuses == set(declared.statuses), op["operationId"]
+        assert 401 in errors
+        assert (500 in errors) == bool(declared.steps), op["operationId"]
         for status in errors:
             content = op["responses"][str(status)]["content"]
             assert list(content) == ["application/problem+json"]
@@ -62,8 +64,18 @@ def test_every_operation_lists_its_errors_and_no_422():
         seen.add(op["operationId"])
     assert sorted(op["operationId"] for *_, op in operations()) == sorted(OPERATIONS)
     # Every code appears on some operation but those the router or the HTTP layer answers.
-    assert set(ERROR_CODES) - seen == {"method_not_allowed", "endpoint_removed",
-                                       "malformed_request"}
+    assert set(ERROR_CODES) - seen == {"method_not_allowed", "malformed_request"}
+
+
+def test_only_the_removed_operation_is_deprecated_and_it_has_no_success():
+    deprecated = {op["operationId"]: op for *_, op in operations() if op.get("deprecated")}
+    assert set(deprecated) == {o.id for o in OPERATIONS.values() if o.replaced_by}
+    assert set(deprecated) == {"removedDeleteWorkstation"}
+    removed = DOCUMENT["paths"]["/v1/workstations/{id}/delete"]["get"]
+    assert removed is deprecated["removedDeleteWorkstation"]
+    assert sorted(removed["responses"]) == ["400", "401", "410", "413"]
+    assert "DELETE /v1/workstations/{id}" in removed["description"]
+    assert removed["parameters"][0]["schema"]["pattern"] == "^ws-[a-z0-9]{5,32}$"
 
 
 def test_id_and_cursor_parameters_declare_patterns():

@@ -1,9 +1,9 @@
 """The sandbox API as an ASGI app: HTTP in front of :class:`cloudws.store.Store`.
 
 Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
-for every request: see :mod:`cloudws.limits`), then the route (404, 405, 410), then the
-path ID (400 ``invalid_id``), query parameters and body (400, 415), then the store's rules
-(404, 409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the
+for every request: see :mod:`cloudws.limits`), then the route (404, 405), then the path ID
+(400 ``invalid_id``), query parameters and body (400, 415), then the operation: the
+removed ``GET .../delete`` answers 410, the others ask the store (404, 409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the
 same request would be, without its content (:class:`_HeadAsGet`).
 """
 
@@ -396,12 +396,16 @@ async def _delete_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).delete_workstation(id))
 
 
-@_routes.get("/v1/workstations/{id}/delete", include_in_schema=False)
-async def _removed_delete(id: str) -> Response:
+@_route("removedDeleteWorkstation")
+async def _removed_delete(id: WorkstationId) -> Response:
+    # Only a well-formed ID gets here (a malformed one is 400 invalid_id first), so the
+    # detail names a path the reader can use as it is.
+    removed = OPERATIONS["removedDeleteWorkstation"]
+    use = OPERATIONS[removed.replaced_by or ""]
     raise ApiError(
         "endpoint_removed",
-        "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
-        f"Use DELETE /v1/workstations/{_echo(id)} (the workstation must be stopped).",
+        f"{removed.method} {removed.path} was removed: a GET must not delete anything. "
+        f"Use {use.method} {use.path.replace('{id}', id)} (the workstation must be stopped).",
     )
 
 
