@@ -145,6 +145,19 @@ def _cases() -> dict[str, Hostile]:
     }.items():
         cases[f"volume-{name}"] = _json("POST", vols, raw, 400, "validation_error")
 
+    # Idempotency-Key headers that are not one quoted string of 1 to 255 characters.
+    for name, values in {
+        "unquoted": ("8e03978e",), "empty": ('""',), "single-quotes": ("'k'",),
+        "parameters": ('"k";a=1',), "unterminated": ('"k',), "bad-escape": ('"\\n"',),
+        "too-long": ('"' + "k" * 256 + '"',), "huge": ('"' + "k" * 20_000 + '"',),
+        "list": ('"a", "b"',), "twice": ('"a"', '"a"'), "inner-quote": ('"a"b"',),
+    }.items():
+        for path, body in ((vols, '{"size_gb": 20}'),
+                           (ws, '{"name": "box", "machine_type": "standard-2"}')):
+            cases[f"key-{name}-{path.rsplit('/', 1)[1]}"] = _json(
+                "POST", path, body, 400, "validation_error",
+                headers=tuple(("Idempotency-Key", v) for v in values))
+
     # Deeply nested JSON and huge numbers.
     deep = "[" * 30_000 + "]" * 30_000
     cases["deep-array"] = _json("POST", vols, deep, 400, "invalid_json")
@@ -469,6 +482,6 @@ def test_hostile_case_count():
     """The suite's size, stated: a change that drops whole groups of cases fails here."""
     groups = {name.split("-")[0] for name in CASES}
     assert groups >= {"json", "ctype", "field", "patch", "volume", "deep", "number", "big",
-                      "id", "traversal", "query", "auth", "method", "path", "removed"}
+                      "id", "traversal", "query", "auth", "method", "path", "removed", "key"}
     assert len(CASES) >= 200
     assert len(RAW) + len(_RAW_BODIES) + len(RAW_TOKENS) >= 20

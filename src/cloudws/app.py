@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, ValidationError
@@ -26,6 +26,14 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .errors import ApiError, problem_response
+from .idempotency import (
+    HEADER,
+    KEY_FORMAT,
+    KEY_MAX_LENGTH,
+    KEY_PATTERN,
+    describe_ttl,
+    parse_key,
+)
 from .limits import MAX_BODY_BYTES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
@@ -57,6 +65,35 @@ VolumeId = Annotated[
     str, Path(pattern=VOLUME_ID_PATTERN, description="The volume's ID: `vol-` and 5 to 32 "
               "lowercase letters or digits.", examples=["vol-scratch01"]),
 ]
+_KeyHeader = Annotated[str, Header(
+    alias=HEADER, json_schema_extra={"format": KEY_FORMAT, "pattern": KEY_PATTERN},
+    description=f"Makes a retry safe: a create sent again with the same key and body "
+    f"answers the first one's response and creates nothing (a different body gets "
+    f"`422`). A quoted string (a Structured Field String) of 1 to {KEY_MAX_LENGTH} "
+    f"printable ASCII characters, such as `\"8e03978e-40d5-43e8-bc93-6894a57f9324\"`; "
+    f"kept for {describe_ttl()}.",
+)]
+
+
+def _idempotency_key(
+    request: Request, value: _KeyHeader = None,  # type: ignore[assignment]
+) -> str | None:
+    """The create's Idempotency-Key (see :mod:`cloudws.idempotency`), or None."""
+    if value is None:
+        return None
+    field = f"header.{HEADER}"
+    if len(request.headers.getlist(HEADER)) > 1:
+        raise ApiError("validation_error", f"The {HEADER} header is given more than once; "
+                       "give it once.", [{"field": field, "message": "is given more than once"}])
+    try:
+        return parse_key(value)
+    except ValueError as exc:
+        raise ApiError("validation_error", f"The {HEADER} header {exc}.",
+                       [{"field": field, "message": str(exc)}]) from None
+
+
+IdempotencyKey = Annotated[str | None, Depends(_idempotency_key)]
+
 #: How an integer is written in a query: plain decimal digits, no sign, no leading zero.
 _DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
@@ -354,9 +391,9 @@ def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., An
 
 
 @_route("createWorkstation")
-async def _create_workstation(request: Request) -> Response:
+async def _create_workstation(request: Request, key: IdempotencyKey) -> Response:
     body = await _read_json(request, WorkstationCreate)
-    ws = _store(request).create_workstation(body)
+    ws = _store(request).create_workstation(body, idempotency_key=key)
     return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
 
 
@@ -410,8 +447,9 @@ async def _removed_delete(id: WorkstationId) -> Response:
 
 
 @_route("createVolume")
-async def _create_volume(request: Request) -> Response:
-    vol = _store(request).create_volume(await _read_json(request, VolumeCreate))
+async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
+    body = await _read_json(request, VolumeCreate)
+    vol = _store(request).create_volume(body, idempotency_key=key)
     return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
 
 

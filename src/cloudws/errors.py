@@ -14,6 +14,8 @@ from typing import Any
 
 from starlette.responses import Response
 
+from .idempotency import describe_ttl
+
 __all__ = [
     "ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body", "problem_response",
 ]
@@ -43,8 +45,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
     for e in (
         ErrorCode(
             "validation_error", 400, "Bad Request",
-            "A query parameter or a field of the request body is missing, unknown, read-only "
-            "or out of range. The `detail` and the `errors` list name each offending field.",
+            "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
+            "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
+            "`errors` list name each offending field.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
@@ -111,6 +114,13 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "List the volumes to find the right ID, or create the volume first.",
         ),
         ErrorCode(
+            "idempotency_key_in_flight", 409, "Conflict",
+            "A create with the same `Idempotency-Key` is still being processed: answering "
+            "this one too could make a second resource.",
+            "Wait a moment, then send the request again with the same key: you get the "
+            "first request's answer.",
+        ),
+        ErrorCode(
             "endpoint_removed", 410, "Gone",
             "The endpoint no longer exists. `GET /v1/workstations/{id}/delete` was replaced "
             "by `DELETE /v1/workstations/{id}`.",
@@ -126,6 +136,14 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "unsupported_media_type", 415, "Unsupported Media Type",
             "The request has a body whose `Content-Type` is not `application/json`.",
             "Send the body as JSON with `Content-Type: application/json`.",
+        ),
+        ErrorCode(
+            "idempotency_key_reused", 422, "Unprocessable Content",
+            "The `Idempotency-Key` was used before, within the last "
+            f"{describe_ttl()}, for a create with a different body. The key stays bound to "
+            "its first request: nothing was created.",
+            "Use a new key for a new request. To retry the first request, send its body "
+            "again unchanged, with the same key.",
         ),
         ErrorCode(
             "internal_error", 500, "Internal Server Error",

@@ -140,6 +140,25 @@ class Operation:
         if removed and (410 not in self.errors
                         or self.errors[410].codes != ("endpoint_removed",)):
             raise ValueError(f"{where}: a removed operation answers 410 endpoint_removed")
+        if self.declares("idempotency_key_in_flight") != self.takes_idempotency_key:
+            raise ValueError(f"{where}: an operation that takes an Idempotency-Key documents "
+                             "both 409 idempotency_key_in_flight and 422 "
+                             "idempotency_key_reused; one that does not, neither")
+
+    @property
+    def takes_idempotency_key(self) -> bool:
+        """Whether it takes an ``Idempotency-Key`` header (:mod:`cloudws.idempotency`):
+        it declares the 422 ``idempotency_key_reused``."""
+        return self.declares("idempotency_key_reused")
+
+    def declares(self, code: str) -> bool:
+        """Whether one of its error statuses answers ``code``.
+
+        Example:
+            >>> OPERATIONS["deleteVolume"].declares("volume_attached")
+            True
+        """
+        return any(code in failure.codes for failure in self.errors.values())
 
     @property
     def statuses(self) -> tuple[int, ...]:
@@ -288,6 +307,11 @@ def _bad_id(kind: str) -> Failure:
                    "ID, or a query parameter was sent (this operation takes none).")
 
 
+def _reused(kind: str) -> Failure:
+    return Failure(("idempotency_key_reused",), "The `Idempotency-Key` was used before with "
+                   f"a different body; no {kind} was made.")
+
+
 _WS, _VOL = "workstation", "volume"
 
 
@@ -305,18 +329,24 @@ OPERATIONS: dict[str, Operation] = _declare(
         id="createWorkstation", method="POST", path="/v1/workstations", tag="Workstations",
         summary="Create workstation", status=201, body=WorkstationCreate, response=Workstation,
         description="Creates a workstation and the volume it owns, attaches the standalone "
-        "volumes named in `volume_ids`, and starts it: it is `running` when the call returns.",
+        "volumes named in `volume_ids`, and starts it: it is `running` when the call returns. "
+        "With an `Idempotency-Key`, a retry answers the first workstation again instead of "
+        "making another.",
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
-                         "field is missing, unknown, read-only or invalid."),
+                         "field is missing, unknown, read-only or invalid, or the "
+                         "`Idempotency-Key` is malformed."),
             401: _AUTH,
-            409: Failure(("volume_not_found", "volume_attached", "volume_owned"),
+            409: Failure(("volume_not_found", "volume_attached", "volume_owned",
+                          "idempotency_key_in_flight"),
                          "A volume in `volume_ids` does not exist, is attached elsewhere or "
-                         "belongs to a workstation."),
+                         "belongs to a workstation; or a create with the same "
+                         "`Idempotency-Key` is still being processed."),
             413: _too_large(True),
             415: _NOT_JSON,
+            422: _reused("workstation"),
             500: _failed("The create failed: no workstation or volume was made and no "
-                         "volume was attached."),
+                         "volume was attached. An `Idempotency-Key` it carried is not used up."),
         },
         links=("getWorkstation", "startWorkstation", "stopWorkstation", "updateWorkstation",
                "deleteWorkstation"),
@@ -438,14 +468,20 @@ OPERATIONS: dict[str, Operation] = _declare(
     Operation(
         id="createVolume", method="POST", path="/v1/volumes", tag="Volumes",
         summary="Create volume", status=201, body=VolumeCreate, response=Volume,
-        description="Creates a standalone volume, detached.",
+        description="Creates a standalone volume, detached. With an `Idempotency-Key`, a "
+        "retry answers the first volume again instead of making another.",
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
-                         "field is missing, unknown, read-only or invalid."),
+                         "field is missing, unknown, read-only or invalid, or the "
+                         "`Idempotency-Key` is malformed."),
             401: _AUTH,
+            409: Failure(("idempotency_key_in_flight",), "A create with the same "
+                         "`Idempotency-Key` is still being processed."),
             413: _too_large(True),
             415: _NOT_JSON,
-            500: _failed("The create failed: no volume was made."),
+            422: _reused("volume"),
+            500: _failed("The create failed: no volume was made. An `Idempotency-Key` it "
+                         "carried is not used up."),
         },
         links=("getVolume", "deleteVolume"),
         steps=("create_volume",),

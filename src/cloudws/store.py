@@ -15,13 +15,16 @@ import json
 import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
+
 from .errors import ApiError
 from .fixtures import load_fixtures
+from .idempotency import KEY_TTL
 from .models import (
     CURSOR_PATTERN,
     DeleteVolumeResult,
@@ -34,7 +37,7 @@ from .models import (
     WorkstationList,
     WorkstationUpdate,
 )
-from .operations import steps_of
+from .operations import OPERATIONS, steps_of
 
 __all__ = ["DeterministicIds", "StepClock", "Store"]
 
@@ -141,22 +144,61 @@ class _Workstation:
     seq: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Remembered:
+    """The first successful answer to a create with an ``Idempotency-Key``."""
+
+    fingerprint: str
+    answer: BaseModel
+    expires: datetime
+
+
 @dataclass(slots=True)
 class _State:
     workstations: dict[str, _Workstation] = field(default_factory=dict)
     volumes: dict[str, _Volume] = field(default_factory=dict)
     seq: int = 0
     issued: frozenset[str] = frozenset()
+    #: (operationId, Idempotency-Key) -> the answer it got
+    keys: dict[tuple[str, str], _Remembered] = field(default_factory=dict)
 
     def copy(self) -> _State:
-        # Records are immutable, so copying the two dicts copies the state.
-        return _State(dict(self.workstations), dict(self.volumes), self.seq, self.issued)
+        # Records are immutable, so copying the dicts copies the state.
+        return _State(dict(self.workstations), dict(self.volumes), self.seq, self.issued,
+                      dict(self.keys))
 
 
 class _Transaction:
     def __init__(self, store: Store, operation: str) -> None:
         self.store, self.operation = store, operation
         self.state = store._state.copy()
+        self.replayed = False
+
+    def recall(self, key: str | None, fingerprint: str, now: datetime) -> BaseModel | None:
+        """The answer ``key`` got first, if it is for the same body; None if it is unused
+        (or expired); 422 if it was used for another body."""
+        found = self.state.keys.get((self.operation, key)) if key is not None else None
+        if found is None or found.expires <= now:
+            return None
+        if found.fingerprint != fingerprint:
+            raise ApiError(
+                "idempotency_key_reused",
+                "This Idempotency-Key was already used, with a different body; nothing was "
+                "created. Use a new key for a new request, or send the first request's body "
+                "again to get its answer.",
+            )
+        self.replayed = True
+        return found.answer.model_copy(deep=True)
+
+    def remember(self, key: str | None, fingerprint: str, answer: BaseModel,
+                 now: datetime) -> None:
+        """Keep ``answer`` as the answer to ``key`` for KEY_TTL; forget expired keys."""
+        if key is None:
+            return
+        keys = {k: r for k, r in self.state.keys.items() if r.expires > now}
+        keys[(self.operation, key)] = _Remembered(fingerprint, answer.model_copy(deep=True),
+                                                  now + KEY_TTL)
+        self.state.keys = keys
 
     def step(self, name: str) -> None:
         assert name in steps_of(self.operation), (self.operation, name)
@@ -245,6 +287,8 @@ class Store:
         self.clock = clock or StepClock()
         self.ids = ids or DeterministicIds()
         self._lock = threading.RLock()
+        self._claims: set[tuple[str, str]] = set()  # Idempotency-Keys in flight
+        self._claims_lock = threading.Lock()
         self._faults: list[tuple[str, str | None]] = []
         self._initial = _load_fixtures() if fixtures else _State()
         self._state = self._initial.copy()
@@ -288,6 +332,45 @@ class Store:
         with self._lock:
             self._faults.append((operation, step or steps[0]))
 
+    @contextmanager
+    def in_flight(self, operation: str, key: str) -> Iterator[None]:
+        """While the block runs, a request of ``operation`` with the ``Idempotency-Key``
+        ``key`` is being processed: another one with that key gets 409
+        ``idempotency_key_in_flight`` instead of waiting.
+
+        Every create with a key holds it so while it runs. The sandbox answers one request
+        at a time over HTTP, so a test that wants to see the 409 holds a key itself.
+
+        Example:
+            >>> store = Store()
+            >>> with store.in_flight("createVolume", "k1"):
+            ...     store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1")
+            Traceback (most recent call last):
+            ...
+            cloudws.errors.ApiError: ...
+            >>> store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1").size_gb
+            10
+        """
+        declared = OPERATIONS.get(operation)
+        if declared is None or not declared.takes_idempotency_key:
+            takers = [o.id for o in OPERATIONS.values() if o.takes_idempotency_key]
+            raise ValueError(f"{operation!r} takes no Idempotency-Key; {' and '.join(takers)} do")
+        claim = (operation, key)
+        with self._claims_lock:
+            if claim in self._claims:
+                raise ApiError(
+                    "idempotency_key_in_flight",
+                    f"A {operation} request with this Idempotency-Key is still being "
+                    "processed. Send this one again in a moment, with the same key, to get "
+                    "its answer.",
+                )
+            self._claims.add(claim)
+        try:
+            yield
+        finally:
+            with self._claims_lock:
+                self._claims.discard(claim)
+
     def export(self) -> dict[str, Any]:
         """Every resource as JSON-ready data, in creation order: compare two to see a change."""
         with self._lock:
@@ -309,13 +392,23 @@ class Store:
 
     # -- workstations --------------------------------------------------------------------
 
-    def create_workstation(self, body: WorkstationCreate) -> Workstation:
-        """Create a workstation, its own volume, and attach ``body.volume_ids``."""
-        with self._transaction("createWorkstation") as tx:
+    def create_workstation(self, body: WorkstationCreate, *,
+                           idempotency_key: str | None = None) -> Workstation:
+        """Create a workstation, its own volume, and attach ``body.volume_ids``.
+
+        With an ``idempotency_key`` (see :mod:`cloudws.idempotency`), a second call with
+        the same key and body answers the first call's workstation and creates nothing.
+        """
+        fingerprint = _fingerprint(body)
+        with self._keyed("createWorkstation", idempotency_key), \
+                self._transaction("createWorkstation") as tx:
+            now = self.clock()
+            first = tx.recall(idempotency_key, fingerprint, now)
+            if first is not None:
+                return first  # type: ignore[return-value]
             tx.step("check_volumes")
             for vol_id in body.volume_ids:
                 self._check_attachable(tx.state, vol_id, None)
-            now = self.clock()
             ws_id = tx.new_id("ws")
             tx.step("create_volume")
             boot = _Volume(tx.new_id("vol"), body.disk_size_gb, False, ws_id, now, tx.next_seq())
@@ -329,7 +422,9 @@ class Store:
                 (boot.id, *body.volume_ids), now, now, tx.next_seq(),
             )
             tx.state.workstations[ws_id] = ws
-        return self._workstation(ws)
+            answer = self._workstation(ws)
+            tx.remember(idempotency_key, fingerprint, answer, now)
+        return answer
 
     def list_workstations(
         self, *, limit: int = 20, cursor: str | None = None, status: str | None = None
@@ -420,13 +515,22 @@ class Store:
 
     # -- volumes -------------------------------------------------------------------------
 
-    def create_volume(self, body: VolumeCreate) -> Volume:
-        """Create a standalone, detached volume."""
-        with self._transaction("createVolume") as tx:
+    def create_volume(self, body: VolumeCreate, *, idempotency_key: str | None = None) -> Volume:
+        """Create a standalone, detached volume (``idempotency_key``: as for
+        :meth:`create_workstation`)."""
+        fingerprint = _fingerprint(body)
+        with self._keyed("createVolume", idempotency_key), \
+                self._transaction("createVolume") as tx:
+            now = self.clock()
+            first = tx.recall(idempotency_key, fingerprint, now)
+            if first is not None:
+                return first  # type: ignore[return-value]
             tx.step("create_volume")
-            vol = _Volume(tx.new_id("vol"), body.size_gb, True, None, self.clock(), tx.next_seq())
+            vol = _Volume(tx.new_id("vol"), body.size_gb, True, None, now, tx.next_seq())
             tx.state.volumes[vol.id] = vol
-        return self._volume(vol)
+            answer = self._volume(vol)
+            tx.remember(idempotency_key, fingerprint, answer, now)
+        return answer
 
     def list_volumes(self, *, limit: int = 20, cursor: str | None = None) -> VolumeList:
         """One page of volumes, oldest first; ``cursor`` is the ``next_cursor`` of the page
@@ -480,7 +584,14 @@ class Store:
                 for source, position in marks:
                     source.rewind(position)
                 raise
+            if tx.replayed:  # a first answer again: nothing happened, not even time
+                for source, position in marks:
+                    source.rewind(position)
+                return
             self._state = tx.state
+
+    def _keyed(self, operation: str, key: str | None) -> AbstractContextManager[None]:
+        return self.in_flight(operation, key) if key is not None else nullcontext()
 
     def _maybe_fail(self, operation: str, step: str) -> None:
         if (operation, step) in self._faults:
@@ -548,6 +659,13 @@ class Store:
             id=vol.id, size_gb=vol.size_gb, standalone=vol.standalone,
             attached_to=vol.attached_to, created_at=vol.created_at,
         )
+
+
+def _fingerprint(body: BaseModel) -> str:
+    """What makes two bodies "the same" for an Idempotency-Key: the members sent and their
+    values, whatever the spacing or order."""
+    sent = body.model_dump(mode="json", exclude_unset=True)
+    return hashlib.sha256(json.dumps(sent, sort_keys=True).encode()).hexdigest()
 
 
 def _require_stopped(ws: _Workstation, verb: str) -> None:
