@@ -3,7 +3,7 @@ import os
 import httpx
 
 client = httpx.Client(
-    base_url="https://api.cloudworkstation.example.com/v1",
+    base_url=os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"),
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
