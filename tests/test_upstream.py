@@ -1,13 +1,24 @@
 """Upstream behaviour the project works around, each checked so that the day upstream
-changes, a test here fails and says which workaround to remove or revisit."""
+changes, a test here fails and says which workaround to remove or revisit.
+
+- pytest-examples 0.0.18 on Python 3.11 (``tests/harness/upstream.py``);
+- uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``).
+"""
 
 from __future__ import annotations
 
+import inspect
 import os
+import socket
 import sys
 import textwrap
 
+import h11
 import pytest
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from cloudws.protocol import ProblemH11Protocol
+from cloudws.testing import serve
 
 from .harness.pages import ROOT
 
@@ -91,3 +102,59 @@ def test_repaired_traceback_shows_the_page_line_and_columns(pytester, rewrite):
         "E   KeyError: 'name'",
         "page.md:5: KeyError",
     ])
+
+
+# -- uvicorn: the 400 for malformed HTTP (src/cloudws/protocol.py) -----------------------
+
+MALFORMED = b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\nX: \x00\r\n\r\n"
+REVISIT_PROTOCOL = ("uvicorn changed how it answers malformed HTTP: revisit "
+                    "src/cloudws/protocol.py (ProblemH11Protocol.send_400_response).")
+
+
+async def _ok(scope, receive, send):  # a minimal ASGI app: malformed requests never reach it
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _answer_to_malformed(**options) -> bytes:
+    with serve(_ok, **options) as origin:
+        host, port = origin.removeprefix("http://").rsplit(":", 1)
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sock.sendall(MALFORMED)
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+    return answer
+
+
+def test_uvicorn_still_has_the_method_protocol_overrides():
+    params = list(inspect.signature(H11Protocol.send_400_response).parameters)
+    assert params == ["self", "msg"], REVISIT_PROTOCOL
+    assert ProblemH11Protocol.send_400_response is not H11Protocol.send_400_response
+    assert list(inspect.signature(ProblemH11Protocol.send_400_response).parameters) == params
+
+
+def test_uvicorn_still_answers_malformed_http_in_plain_text():
+    answer = _answer_to_malformed(http=H11Protocol)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 "), REVISIT_PROTOCOL
+    assert b"content-type: text/plain" in head.lower(), REVISIT_PROTOCOL
+    assert body == b"Invalid HTTP request received.", REVISIT_PROTOCOL
+
+
+def test_the_override_answers_malformed_http_with_what_it_uses_of_uvicorn(monkeypatch):
+    seen: list[tuple[bool, bool, str]] = []
+    original = ProblemH11Protocol.send_400_response
+
+    def noting(self: ProblemH11Protocol, msg: str) -> None:
+        # What the override reads of uvicorn's protocol, besides the method itself (noted
+        # here, on the server's thread; checked below).
+        seen.append((isinstance(self.conn, h11.Connection),
+                     isinstance(self.server_state.default_headers, list), msg))
+        original(self, msg)
+
+    monkeypatch.setattr(ProblemH11Protocol, "send_400_response", noting)
+    answer = _answer_to_malformed()
+    assert seen == [(True, True, "Invalid HTTP request received.")], REVISIT_PROTOCOL
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert b"application/problem+json" in answer and b'"malformed_request"' in answer
