@@ -6,9 +6,9 @@ frame with a new code object, and on Python 3.11 it passes ``co_lnotab`` where
 ``types.CodeType`` takes the line table. The frames it makes have a corrupt line table,
 so pytest crashes (INTERNALERROR, ``RuntimeError: generator raised StopIteration`` in
 ``traceback._get_code_position``) formatting the failure of any example that raises.
-No upstream issue or fix was found for it (pytest-examples' own tests run its
-traceback code on 3.12); ``tests/test_upstream.py`` runs the unrepaired upstream code and
-fails, saying so, the day it stops crashing: then this module can go.
+No upstream issue or fix for it was found among pydantic/pytest-examples' issues and
+pull requests. ``tests/test_upstream.py`` runs the unrepaired upstream code and fails,
+saying so, the day it stops crashing: then this module can go.
 
 The repair uses only public Python, after pytest-examples has raised:
 :func:`repair_example_traceback` swaps each of those frames for one of code compiled for
