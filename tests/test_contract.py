@@ -425,6 +425,31 @@ def test_async_clients_are_routed_too(sandbox):
         assert pool.submit(asyncio.run, main()).result() == 200
 
 
+def test_the_innermost_mock_api_answers_async_clients_and_sync_ones_in_a_coroutine(sandbox):
+    async def main() -> tuple[int, int]:
+        with mock_api() as inner:
+            inner.store.fail_next("getWorkstation")
+            inner.store.fail_next("listVolumes")
+            async with httpx.AsyncClient(headers=AUTH) as client:
+                from_async = await client.get(f"{BASE_URL}/workstations/ws-12345")
+            # A sync client where a loop is running (as beside Playwright): on purpose.
+            from_sync = httpx.get(f"{BASE_URL}/volumes", headers=AUTH)  # noqa: ASYNC210
+        return from_async.status_code, from_sync.status_code
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, main()).result() == (500, 500)
+    assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
+
+
+def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox):
+    def explode() -> None:
+        raise RuntimeError("boom")
+
+    sandbox.app.add_api_route("/v1/explode", explode)
+    body = problem(api.get("/explode"), 500, "internal_error")
+    assert "boom" not in str(body)
+
+
 def test_other_hosts_are_refused(sandbox):
     with pytest.raises(Exception, match="not mocked|RESPX"):
         httpx.get("https://example.com/")
