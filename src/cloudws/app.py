@@ -37,12 +37,18 @@ from .idempotency import (
 from .limits import MAX_BODY_BYTES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
+    DEFAULT_PAGE_SIZE,
+    ID_LENGTH,
+    PAGE_SIZE,
     VOLUME_ID_PATTERN,
+    VOLUME_ID_PREFIX,
     WORKSTATION_ID_PATTERN,
+    WORKSTATION_ID_PREFIX,
     VolumeCreate,
     WorkstationCreate,
     WorkstationStatus,
     WorkstationUpdate,
+    describe_id,
 )
 from .openapi import build_openapi
 from .operations import OPERATIONS, operation_route
@@ -58,12 +64,12 @@ _LISTED_LIMIT = 20  # offending query parameters listed in `errors`
 _READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
 
 WorkstationId = Annotated[
-    str, Path(pattern=WORKSTATION_ID_PATTERN, description="The workstation's ID: `ws-` and "
-              "5 to 32 lowercase letters or digits.", examples=["ws-12345"]),
+    str, Path(pattern=WORKSTATION_ID_PATTERN, examples=["ws-12345"],
+              description=f"The workstation's ID: {describe_id(WORKSTATION_ID_PREFIX)}."),
 ]
 VolumeId = Annotated[
-    str, Path(pattern=VOLUME_ID_PATTERN, description="The volume's ID: `vol-` and 5 to 32 "
-              "lowercase letters or digits.", examples=["vol-scratch01"]),
+    str, Path(pattern=VOLUME_ID_PATTERN, examples=["vol-scratch01"],
+              description=f"The volume's ID: {describe_id(VOLUME_ID_PREFIX)}."),
 ]
 _KeyHeader = Annotated[str, Header(
     alias=HEADER, json_schema_extra={"format": KEY_FORMAT, "pattern": KEY_PATTERN},
@@ -110,7 +116,8 @@ def _plain_decimal(value: Any) -> Any:
 
 Limit = Annotated[
     int,
-    Query(ge=1, le=100, description="Items per page, 1 to 100, in plain decimal digits."),
+    Query(ge=PAGE_SIZE[0], le=PAGE_SIZE[1], description="Items per page, in plain decimal "
+          "digits."),
     BeforeValidator(_plain_decimal),
 ]
 Cursor = Annotated[
@@ -400,7 +407,7 @@ async def _create_workstation(request: Request, key: IdempotencyKey) -> Response
 @_route("listWorkstations")
 async def _list_workstations(
     request: Request,
-    limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+    limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None,  # type: ignore[assignment]
     status: Annotated[WorkstationStatus,
                       Query(description="Only workstations in this state.")] = None,  # type: ignore[assignment]
 ) -> Response:
@@ -455,7 +462,8 @@ async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
 
 @_route("listVolumes")
 async def _list_volumes(
-    request: Request, limit: Limit = 20, cursor: Cursor = None,  # type: ignore[assignment]
+    request: Request,
+    limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None,  # type: ignore[assignment]
 ) -> Response:
     return _json(_store(request).list_volumes(limit=limit, cursor=cursor))
 
@@ -490,12 +498,13 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
     if path_errors:
         value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
         kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
-        form = "vol-" if kind == "volume" else "ws-"
+        form = VOLUME_ID_PREFIX if kind == "volume" else WORKSTATION_ID_PREFIX
+        low, high = ID_LENGTH
         return problem_response(ApiError(
             "invalid_id",
-            f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by 5 to 32 "
-            "lowercase letters or digits.",
-            [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{5,32}}"}],
+            f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by {low} to "
+            f"{high} lowercase letters or digits.",
+            [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{{low},{high}}}"}],
         ))
     return problem_response(_validation_problem(errors))
 

@@ -15,6 +15,8 @@ from typing import Any
 from starlette.responses import Response
 
 from .idempotency import describe_ttl
+from .limits import MAX_BODY_BYTES, MAX_HEAD_BYTES, describe_size
+from .models import VOLUME_ID_PREFIX, WORKSTATION_ID_PREFIX, describe_id
 
 __all__ = [
     "ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body", "problem_response",
@@ -59,15 +61,17 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "malformed_request", 400, "Bad Request",
             "The HTTP message itself could not be read: a control character in a header, a "
             "request target that is not ASCII, a missing `Host`, a bad `Content-Length` or "
-            "chunked encoding, or a request line and headers over 64 KiB. The server answers "
-            "before any operation sees the request, and closes the connection.",
+            "chunked encoding, or a request line and headers over "
+            f"{describe_size(MAX_HEAD_BYTES)}. The server answers before any operation sees "
+            "the request, and closes the connection.",
             "Send a well-formed HTTP/1.1 request: percent-encode the path and query, and let "
             "your HTTP client frame the body.",
         ),
         ErrorCode(
             "invalid_id", 400, "Bad Request",
-            "An ID in the path does not have the form of a workstation ID (`ws-` and 5 to 32 "
-            "of `a-z0-9`) or a volume ID (`vol-` and 5 to 32 of `a-z0-9`).",
+            "An ID in the path does not have the form of a workstation ID "
+            f"({describe_id(WORKSTATION_ID_PREFIX)}) or a volume ID "
+            f"({describe_id(VOLUME_ID_PREFIX)}).",
             "Check the ID you copied; IDs are lowercase and never contain spaces or slashes.",
         ),
         ErrorCode(
@@ -128,8 +132,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "payload_too_large", 413, "Content Too Large",
-            "The request body is over 64 KiB. The limit holds for every request, those of "
-            "operations that take no body included (a small body there is ignored).",
+            f"The request body is over {describe_size(MAX_BODY_BYTES)}. The limit holds for "
+            "every request, those of operations that take no body included (a small body "
+            "there is ignored).",
             "Send a smaller body; no request of this API needs more than a few hundred bytes.",
         ),
         ErrorCode(

@@ -1,4 +1,5 @@
-"""The request body limit: 64 KiB for every request, whatever its method or path.
+"""The request size limits: :data:`MAX_BODY_BYTES` of body for every request, whatever its
+method or path, and :data:`MAX_HEAD_BYTES` of request line and headers.
 
 :class:`BodyLimit` reads the whole body before the app it wraps sees the request, so an
 operation either gets all of its body or never runs: a body over the limit — declared by
@@ -13,12 +14,22 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import ApiError, problem_response
-
-__all__ = ["MAX_BODY_BYTES", "BodyLimit"]
+__all__ = ["MAX_BODY_BYTES", "MAX_HEAD_BYTES", "BodyLimit", "describe_size"]
 
 MAX_BODY_BYTES = 64 * 1024
-"""The largest request body the sandbox reads, in bytes (64 KiB)."""
+"""The largest request body the sandbox reads, in bytes."""
+MAX_HEAD_BYTES = 64 * 1024
+"""The most request line and headers ``cloudws serve`` waits for before answering 400."""
+
+
+def describe_size(size: int) -> str:
+    """A byte count as people write it.
+
+    Example:
+        >>> describe_size(64 * 1024), describe_size(1536)
+        ('64 KiB', '1536 bytes')
+    """
+    return f"{size // 1024} KiB" if size % 1024 == 0 else f"{size} bytes"
 
 
 class BodyLimit:
@@ -46,7 +57,7 @@ class BodyLimit:
         declared = _declared_length(scope)
         if declared is not None and declared > self.limit:
             await self._refuse(scope, send, f"The body is {declared} bytes; the limit is "
-                               f"{self.limit} bytes ({self.limit // 1024} KiB).")
+                               f"{self.limit} bytes ({describe_size(self.limit)}).")
             return
         chunks: list[bytes] = []
         size = 0
@@ -58,7 +69,7 @@ class BodyLimit:
             size += len(chunk)
             if size > self.limit:
                 await self._refuse(scope, send, f"The body is over the limit of {self.limit} "
-                                   f"bytes ({self.limit // 1024} KiB).")
+                                   f"bytes ({describe_size(self.limit)}).")
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -67,6 +78,8 @@ class BodyLimit:
 
     @staticmethod
     async def _refuse(scope: Scope, send: Send, detail: str) -> None:
+        from .errors import ApiError, problem_response  # errors states the limits: no cycle
+
         await problem_response(ApiError("payload_too_large", detail))(scope, _no_body, send)
 
 

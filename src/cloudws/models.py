@@ -7,18 +7,28 @@ coerced between types (``"50"`` is not an integer; ``50.0`` is, as in JSON Schem
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "CURSOR_PATTERN",
+    "DEFAULT_DISK_SIZE_GB",
+    "DEFAULT_PAGE_SIZE",
+    "DISK_SIZE_GB",
+    "ID_LENGTH",
+    "MACHINE_SIZES",
     "MACHINE_TYPES",
+    "NAME_LENGTH",
+    "PAGE_SIZE",
     "VOLUME_ID_PATTERN",
+    "VOLUME_ID_PREFIX",
     "WORKSTATION_ID_PATTERN",
+    "WORKSTATION_ID_PREFIX",
     "DeleteVolumeResult",
     "DeleteWorkstationResult",
     "FieldError",
+    "MachineSize",
     "MachineType",
     "Problem",
     "Volume",
@@ -29,23 +39,91 @@ __all__ = [
     "WorkstationList",
     "WorkstationStatus",
     "WorkstationUpdate",
+    "describe_id",
 ]
 
-WORKSTATION_ID_PATTERN = r"^ws-[a-z0-9]{5,32}$"
+# The API's facts, each stated once: the patterns, the models, the route parameters, the
+# stub's descriptions and the docs' pages (hooks/facts.py) are all made from these.
+
+ID_LENGTH = (5, 32)
+"""How many characters follow an ID's prefix (least, most), each a lowercase letter or
+digit."""
+_ID_CHARACTERS = ("a-z0-9", "lowercase letters or digits")  # as a regex class, in words
+WORKSTATION_ID_PREFIX = "ws-"
+"""What every workstation ID starts with."""
+VOLUME_ID_PREFIX = "vol-"
+"""What every volume ID starts with."""
+NAME_LENGTH = (1, 63)
+"""How many characters a workstation's name has (least, most)."""
+DISK_SIZE_GB = (10, 2048)
+"""The size of a volume in GiB (least, most)."""
+DEFAULT_DISK_SIZE_GB = 50
+"""The size in GiB of the volume a workstation is created with, unless the body says."""
+PAGE_SIZE = (1, 100)
+"""How many items a page of a list may hold: the least and most ``limit``."""
+DEFAULT_PAGE_SIZE = 20
+"""How many items a page of a list holds when ``limit`` is not sent."""
+
+
+def _id_pattern(prefix: str) -> str:
+    return f"^{prefix}[{_ID_CHARACTERS[0]}]{{{ID_LENGTH[0]},{ID_LENGTH[1]}}}$"
+
+
+def describe_id(prefix: str) -> str:
+    """The form of an ID with ``prefix``, in words (Markdown).
+
+    Example:
+        >>> describe_id(VOLUME_ID_PREFIX) == (
+        ...     f"`vol-` and {ID_LENGTH[0]} to {ID_LENGTH[1]} lowercase letters or digits")
+        True
+    """
+    return f"`{prefix}` and {ID_LENGTH[0]} to {ID_LENGTH[1]} {_ID_CHARACTERS[1]}"
+
+
+WORKSTATION_ID_PATTERN = _id_pattern(WORKSTATION_ID_PREFIX)
 """Every workstation ID matches it; an ID in a path that does not gets 400 ``invalid_id``."""
-VOLUME_ID_PATTERN = r"^vol-[a-z0-9]{5,32}$"
+VOLUME_ID_PATTERN = _id_pattern(VOLUME_ID_PREFIX)
 """Every volume ID matches it; an ID in a path that does not gets 400 ``invalid_id``."""
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]{24}$"
 """Cursors are 24 characters of base64url: a position in the list and a MAC binding it to the
 list and filters that issued it. Only the cursors the API issued are accepted."""
-NAME_PATTERN = r"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"
+# Starts with a letter, ends with a letter or digit: the middle is two characters shorter.
+NAME_PATTERN = rf"^[a-z]([a-z0-9-]{{0,{NAME_LENGTH[1] - 2}}}[a-z0-9])?$"
 
-MACHINE_TYPES = ("standard-2", "standard-4", "standard-8", "highmem-8", "gpu-t4")
+
+class MachineSize(NamedTuple):
+    """What a machine type gives a workstation."""
+
+    vcpus: int
+    """Virtual CPUs."""
+    memory_gib: int
+    """Memory, in GiB."""
+    gpus: int = 0
+    """GPUs."""
+
+
+MACHINE_SIZES: dict[str, MachineSize] = {
+    "standard-2": MachineSize(vcpus=2, memory_gib=8),
+    "standard-4": MachineSize(vcpus=4, memory_gib=16),
+    "standard-8": MachineSize(vcpus=8, memory_gib=32),
+    "highmem-8": MachineSize(vcpus=8, memory_gib=64),
+    "gpu-t4": MachineSize(vcpus=8, memory_gib=32, gpus=1),
+}
+"""Every machine type, and its size."""
+MACHINE_TYPES = tuple(MACHINE_SIZES)
 """Every machine type: the values of :data:`MachineType`."""
-MachineType = Literal["standard-2", "standard-4", "standard-8", "highmem-8", "gpu-t4"]
+MachineType = Literal[MACHINE_TYPES]  # type: ignore[valid-type]
 """A machine type, as the API names it."""
 WorkstationStatus = Literal["running", "stopped"]
 """The states a workstation can be in."""
+
+
+def _describe_machine_types() -> str:
+    return ", ".join(
+        f"`{name}` ({size.vcpus} vCPUs, {size.memory_gib} GiB"
+        + (f", {size.gpus} GPU" if size.gpus else "") + ")"
+        for name, size in MACHINE_SIZES.items()
+    )
 
 
 def _integral(value: Any) -> Any:
@@ -58,9 +136,9 @@ def _integral(value: Any) -> Any:
 Name = Annotated[
     str,
     Field(
-        strict=True, min_length=1, max_length=63, pattern=NAME_PATTERN,
-        description="Lowercase letters, digits and hyphens; starts with a letter, "
-        "1 to 63 characters.",
+        strict=True, min_length=NAME_LENGTH[0], max_length=NAME_LENGTH[1], pattern=NAME_PATTERN,
+        description=f"Lowercase letters, digits and hyphens, {NAME_LENGTH[0]} to "
+        f"{NAME_LENGTH[1]} characters; starts with a letter, does not end with a hyphen.",
         examples=["dev-box"],
     ),
 ]
@@ -78,7 +156,9 @@ VolumeIds = Annotated[
     AfterValidator(_unique),
     Field(max_length=16, json_schema_extra={"uniqueItems": True}),
 ]
-DiskSize = Annotated[int, Field(strict=True, ge=10, le=2048), BeforeValidator(_integral)]
+DiskSize = Annotated[
+    int, Field(strict=True, ge=DISK_SIZE_GB[0], le=DISK_SIZE_GB[1]), BeforeValidator(_integral)
+]
 
 
 def _patch_schema(schema: dict[str, Any]) -> None:
@@ -96,9 +176,12 @@ class WorkstationCreate(_Body):
     """Body of ``POST /v1/workstations``."""
 
     name: Name
-    machine_type: MachineType = Field(description="The machine type; see the enum.")
+    machine_type: MachineType = Field(
+        description=f"The machine type, which sets its size: {_describe_machine_types()}."
+    )
     disk_size_gb: DiskSize = Field(
-        50, description="Size of the volume created with (and owned by) the workstation."
+        DEFAULT_DISK_SIZE_GB,
+        description="Size in GiB of the volume created with (and owned by) the workstation.",
     )
     volume_ids: VolumeIds = Field(
         default_factory=list,
@@ -124,7 +207,7 @@ class WorkstationUpdate(_Body):
 class VolumeCreate(_Body):
     """Body of ``POST /v1/volumes``."""
 
-    size_gb: DiskSize = Field(description="Size in GiB, 10 to 2048.")
+    size_gb: DiskSize = Field(description="Size in GiB.")
 
 
 class Workstation(BaseModel):

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .errors import ERROR_CODES, problem_body
-from .limits import MAX_BODY_BYTES
+from .limits import MAX_BODY_BYTES, describe_size
 from .models import (
     DeleteVolumeResult,
     DeleteWorkstationResult,
@@ -49,16 +49,6 @@ __all__ = [
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def describe_size(size: int) -> str:
-    """A byte count as people write it.
-
-    Example:
-        >>> describe_size(64 * 1024), describe_size(1536)
-        ('64 KiB', '1536 bytes')
-    """
-    return f"{size // 1024} KiB" if size % 1024 == 0 else f"{size} bytes"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .errors import problem_body
+from .limits import MAX_HEAD_BYTES
 
 __all__ = ["MALFORMED_REQUEST_BODY", "UVICORN_OPTIONS", "ProblemH11Protocol"]
 
@@ -64,9 +65,9 @@ class ProblemH11Protocol(H11Protocol):
 
 
 #: How ``cloudws serve`` runs uvicorn (and :func:`cloudws.testing.serve` too): this
-#: protocol, and at most 64 KiB of request line and headers waiting to be parsed.
+#: protocol, and at most ``MAX_HEAD_BYTES`` of request line and headers waiting to be parsed.
 UVICORN_OPTIONS = {
     "http": ProblemH11Protocol,
-    "h11_max_incomplete_event_size": 64 * 1024,
+    "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
     "log_level": "warning",
 }

@@ -4,7 +4,7 @@ Both are on one origin so that the site's "Try it" console reaches the sandbox w
 CORS and no configuration. Every response carries :func:`security_headers`: scripts only
 from this origin (and the theme's own inline scripts, allowed by hash), requests only to
 this origin and the API base chosen with ``--api-base``, no framing, no sniffing. Every
-request, to the API or to the site, may carry at most 64 KiB of body
+request, to the API or to the site, may carry at most ``MAX_BODY_BYTES`` of body
 (:mod:`cloudws.limits`).
 """
 

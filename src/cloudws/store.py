@@ -27,6 +27,7 @@ from .fixtures import load_fixtures
 from .idempotency import KEY_TTL
 from .models import (
     CURSOR_PATTERN,
+    DEFAULT_PAGE_SIZE,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -427,7 +428,8 @@ class Store:
         return answer
 
     def list_workstations(
-        self, *, limit: int = 20, cursor: str | None = None, status: str | None = None
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None,
+        status: str | None = None,
     ) -> WorkstationList:
         """One page of workstations, oldest first, optionally only those in ``status``.
 
@@ -532,7 +534,9 @@ class Store:
             tx.remember(idempotency_key, fingerprint, answer, now)
         return answer
 
-    def list_volumes(self, *, limit: int = 20, cursor: str | None = None) -> VolumeList:
+    def list_volumes(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> VolumeList:
         """One page of volumes, oldest first; ``cursor`` is the ``next_cursor`` of the page
         before."""
         after = _decode_cursor("volumes", cursor) if cursor is not None else 0
