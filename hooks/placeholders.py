@@ -1,15 +1,19 @@
 """Find and fill the ``{{ name }}`` placeholders of a Markdown page.
 
-A placeholder stands alone on its line, optionally indented (inside a content tab or an
-admonition) and optionally with one argument: ``{{ schema Workstation }}``. Text inside
-fenced code blocks and inline code is never a placeholder, so a page can show the syntax.
+A placeholder has a name and optionally one argument: ``{{ schema Workstation }}``. One
+that stands alone on its line, optionally indented (inside a content tab or an
+admonition), is a *block* placeholder; one inside a sentence is *inline*: ``the limit is
+{{ fact body_limit }}``. Which names may be used inline is the caller's business. Text
+inside fenced code blocks and inline code is never a placeholder, so a page can show the
+syntax.
 
 Example:
-    >>> md = "# Title\\n\\n{{ endpoint }}\\n\\n```\\n{{ not_this }}\\n```\\n"
-    >>> [(p.line, p.name) for p in find(md)]
-    [(3, 'endpoint')]
-    >>> fill(md, "endpoint", lambda p: "GET /v1/x")
-    '# Title\\n\\nGET /v1/x\\n\\n```\\n{{ not_this }}\\n```\\n'
+    >>> md = "# Title\\n\\n{{ endpoint }}\\n\\nUp to {{ fact size }}, `{{ no }}`.\\n"
+    >>> [(p.line, p.name, p.inline) for p in find(md)]
+    [(3, 'endpoint', False), (5, 'fact', True)]
+    >>> md = fill(md, "endpoint", lambda p: "GET /v1/x")
+    >>> fill(md, "fact", lambda p: f"<{p.arg}>")
+    '# Title\\n\\nGET /v1/x\\n\\nUp to <size>, `{{ no }}`.\\n'
 """
 
 from __future__ import annotations
@@ -19,38 +23,38 @@ import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["Placeholder", "PlaceholderError", "fill", "find"]
+__all__ = ["Placeholder", "PlaceholderError", "code_spans", "fill", "find", "mask_code",
+           "prose_lines"]
 
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+).*?\1")
-_OPEN = re.compile(r"\{\{")
-_WHOLE_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)\{\{\s*(?P<name>[a-z_]+)(?:\s+(?P<arg>[^{}\s]+))?\s*\}\}\s*$"
-)
+_TICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[a-z_]+)(?:\s+(?P<arg>[^{}\s]+))?\s*\}\}")
+_WHOLE_LINE = re.compile(r"^(?P<indent>[ \t]*)" + _PLACEHOLDER.pattern + r"\s*$")
 
 
 class PlaceholderError(ValueError):
-    """A ``{{`` outside code that is not a well-formed placeholder on its own line."""
+    """A ``{{`` outside code that is not part of a well-formed placeholder."""
 
     def __init__(self, line: int, text: str) -> None:
-        super().__init__(
-            f"line {line}: {text.strip()!r} is not a placeholder; write one alone on its "
-            "line, as {{ name }} or {{ name argument }}"
-        )
+        super().__init__(f"{text.strip()!r} is not a placeholder; write {{{{ name }}}} or "
+                         "{{ name argument }}")
         self.line = line
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    """One placeholder: its 1-based line, its indentation, its name and argument."""
+    """One placeholder: its 1-based line, its indentation, its name and argument, and
+    whether it is inside a sentence (``inline``) rather than alone on its line."""
 
     line: int
     indent: str
     name: str
     arg: str | None
+    inline: bool = False
 
 
-def _prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
+def prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
     """(1-based number, text) of every line outside fenced code blocks."""
     fence: str | None = None
     for number, line in enumerate(markdown.split("\n"), start=1):
@@ -65,31 +69,84 @@ def _prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
             fence = None
 
 
+def code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every inline code span of ``text``, backticks included: a run of
+    backticks up to the next run of as many, within a paragraph (as CommonMark reads it).
+
+    Example:
+        >>> text = "`a`, ``b ` c``, ` ```d ` and `e"
+        >>> [text[s:e] for s, e in code_spans(text)]
+        ['`a`', '``b ` c``', '` ```d `']
+    """
+    runs = [m.span() for m in _TICKS.finditer(text)]
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        for j in range(i + 1, len(runs)):
+            if _BLANK_LINE.search(text, end, runs[j][0]):
+                break
+            if runs[j][1] - runs[j][0] == end - start:
+                yield start, runs[j][1]
+                i = j
+                break
+        i += 1
+
+
+def mask_code(line: str) -> str:
+    """``line`` with each inline code span blanked out (same length, so columns hold)."""
+    for start, end in code_spans(line):
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
+
+
 def find(markdown: str) -> list[Placeholder]:
     """Every placeholder of ``markdown``, in order.
 
     Raises :class:`PlaceholderError` for a ``{{`` outside code that is not one.
     """
     found = []
-    for number, line in _prose_lines(markdown):
-        if not _OPEN.search(_INLINE_CODE.sub("", line)):
+    for number, line in prose_lines(markdown):
+        masked = mask_code(line)
+        if "{{" not in masked:
             continue
-        match = _WHOLE_LINE.match(line)
-        if match is None:
+        whole = _WHOLE_LINE.match(masked)
+        if whole is not None:
+            found.append(Placeholder(number, whole["indent"], whole["name"], whole["arg"]))
+            continue
+        if "{{" in _PLACEHOLDER.sub("", masked):
             raise PlaceholderError(number, line)
-        found.append(Placeholder(number, match["indent"], match["name"], match["arg"]))
+        found += [Placeholder(number, "", m["name"], m["arg"], inline=True)
+                  for m in _PLACEHOLDER.finditer(masked)]
     return found
 
 
 def fill(markdown: str, name: str, build: Callable[[Placeholder], str]) -> str:
-    """Replace each ``{{ name ... }}`` line with ``build(placeholder)``, indented like it."""
-    targets = {p.line: p for p in find(markdown) if p.name == name}
+    """Replace each ``{{ name ... }}`` with ``build(placeholder)``: a whole line indented
+    like it, or, inside a sentence, the placeholder's own text (``build`` gives one line)."""
+    targets = [p for p in find(markdown) if p.name == name]
     if not targets:
         return markdown
     lines = markdown.split("\n")
-    for number in sorted(targets, reverse=True):
-        placeholder = targets[number]
+    blocks = {p.line: p for p in targets if not p.inline}
+    for number in sorted({p.line for p in targets if p.inline}):
+        lines[number - 1] = _fill_inline(lines[number - 1], name, build, number)
+    for number in sorted(blocks, reverse=True):
+        placeholder = blocks[number]
         text = textwrap.indent(build(placeholder).rstrip("\n"), placeholder.indent,
                                predicate=lambda s: bool(s.strip()))
         lines[number - 1: number] = text.split("\n")
     return "\n".join(lines)
+
+
+def _fill_inline(line: str, name: str, build: Callable[[Placeholder], str], number: int) -> str:
+    out, end = [], 0
+    for match in _PLACEHOLDER.finditer(mask_code(line)):
+        if match["name"] != name:
+            continue
+        text = build(Placeholder(number, "", name, match["arg"], inline=True))
+        if "\n" in text.strip():
+            raise ValueError(f"line {number}: {{{{ {name} }}}} inside a sentence gave more "
+                             "than one line")
+        out += [line[end:match.start()], text.strip()]
+        end = match.end()
+    return "".join(out) + line[end:]

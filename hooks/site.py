@@ -9,7 +9,12 @@ matter ``operation: <operationId>``):
 ``{{ schema }}`` (or ``{{ schema <Component> }}`` on any page), ``{{ errors }}``,
 ``{{ try_it }}``. Anywhere: ``{{ error_codes }}`` (every ``cloudws.errors.ERROR_CODES``
 entry), ``{{ operations }}`` (every operation and its page), ``{{ fixtures }}`` (the
-sandbox's starting resources).
+sandbox's starting resources), ``{{ machine_types }}`` (every machine type and its size),
+``{{ facts }}`` (every fact a page may state).
+Inside a sentence: ``{{ fact <name> }}``, a fact read from the stub (:mod:`facts`).
+
+Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
+(:func:`facts.hand_written`) fails the build naming the page and line.
 
 After the build, the OpenAPI document is written to ``openapi.json`` at the site root.
 
@@ -32,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import facts
 import openapi_blocks as blocks
 import placeholders
 from mkdocs.exceptions import PluginError
@@ -39,12 +45,14 @@ from mkdocs.utils.meta import get_data
 
 from cloudws.document import load_document
 
-__all__ = ["RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown", "on_post_build"]
+__all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown",
+           "on_post_build"]
 
 ERRORS_PAGE = "concepts/errors.md"
 
 _doc: dict[str, Any] = {}
 _pages: dict[str, str] = {}  # operationId -> src_uri of its page
+_first_lines: dict[str, int] = {}  # src_uri -> lines of front matter before its Markdown
 
 
 def on_config(config: Any) -> None:
@@ -56,11 +64,16 @@ def on_config(config: Any) -> None:
 def on_files(files: Any, config: Any) -> None:
     """Map each operation to the page that declares it in its front matter, in nav order."""
     _pages.clear()
+    _first_lines.clear()
     nav = list(_nav_files(config["nav"] or []))
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
     for file in pages:
-        operation = get_data(file.content_string)[1].get("operation")
+        source = file.content_string
+        markdown, meta = get_data(source)
+        if markdown and source.endswith(markdown):
+            _first_lines[file.src_uri] = source[:len(source) - len(markdown)].count("\n")
+        operation = meta.get("operation")
         if operation is None:
             continue
         try:
@@ -88,19 +101,27 @@ class _Page:
     def __init__(self, page: Any) -> None:
         self.src_uri: str = page.file.src_uri
         self.operation: str = page.meta.get("operation", "")
+        self.first_line: int = _first_lines.get(self.src_uri, 0)
 
     def link(self, target: str) -> str:
         """A relative link from this page to the page ``target`` (a src_uri)."""
         return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
 
+    def where(self, line: int) -> str:
+        """``page:line`` of the 1-based ``line`` of the page's Markdown (front matter
+        counted, so that it is the line in the file)."""
+        return f"{self.src_uri}:{line + self.first_line}"
+
 
 @dataclass(frozen=True)
 class Renderer:
-    """Fills ``{{ name }}`` with ``build(page, placeholder)``."""
+    """Fills ``{{ name }}`` with ``build(page, placeholder)``: a block alone on its line, or,
+    when ``inline``, a phrase inside a sentence."""
 
     name: str
     build: Callable[[_Page, placeholders.Placeholder], str]
     needs_operation: bool = False
+    inline: bool = False
 
     def __call__(self, markdown: str, page: _Page) -> str:
         return placeholders.fill(markdown, self.name, lambda p: self.build(page, p))
@@ -145,6 +166,9 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("error_codes", _error_codes),
     Renderer("operations", lambda page, p: blocks.operations(_doc, _pages, page.link)),
     Renderer("fixtures", _fixtures),
+    Renderer("machine_types", lambda page, p: facts.machine_types()),
+    Renderer("facts", lambda page, p: facts.table()),
+    Renderer("fact", lambda page, p: facts.FACTS[p.arg or ""].read(), inline=True),
 )
 _BY_NAME = {r.name: r for r in RENDERERS}
 
@@ -153,27 +177,44 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
     """Fail, naming the page and line, on a placeholder that cannot be filled."""
     schemas = _doc["components"]["schemas"]
     for p in found:
-        where = f"{page.src_uri}:{p.line}: {{{{ {p.name} }}}}"
+        where = f"{page.where(p.line)}: {{{{ {p.name}{' ' + p.arg if p.arg else ''} }}}}"
         renderer = _BY_NAME.get(p.name)
         if renderer is None:
             raise PluginError(f"{where}: unknown placeholder; known: {', '.join(_BY_NAME)}")
+        if p.inline and not renderer.inline:
+            raise PluginError(f"{where} fills a block: write it alone on its line")
         needs_operation = renderer.needs_operation or (p.name == "schema" and not p.arg)
         if needs_operation and not page.operation:
             raise PluginError(f"{where} needs 'operation: <operationId>' in the front matter")
         if p.name == "schema" and p.arg and p.arg not in schemas:
             raise PluginError(f"{where}: no schema {p.arg!r}; one of {', '.join(schemas)}")
-        if p.arg and p.name != "schema":
+        if p.name == "fact" and p.arg not in facts.FACTS:
+            raise PluginError(f"{where}: unknown fact; known: {', '.join(facts.FACTS)}")
+        if p.arg and p.name not in ("schema", "fact"):
             raise PluginError(f"{where} takes no argument")
 
 
+def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
+    return [f"{page.where(h.line)}: {h.text!r} states {h.shape} by hand: state the API's "
+            "facts with {{ fact <name> }}, read from the stub (see docs/contributing.md)"
+            for h in facts.hand_written(markdown, placeholders.prose_lines(markdown))]
+
+
+#: What the prose of every page is held to: each returns its problems, ``page:line: ...``.
+CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Check every placeholder of the page, then run the pipeline."""
+    """Check every placeholder and the prose of the page, then run the pipeline."""
     target = _Page(page)
     try:
         found = placeholders.find(markdown)
     except placeholders.PlaceholderError as exc:
-        raise PluginError(f"{target.src_uri}: {exc}") from None
+        raise PluginError(f"{target.where(exc.line)}: {exc}") from None
     _check(found, target)
+    problems = [problem for check in CHECKS for problem in check(markdown, target)]
+    if problems:
+        raise PluginError("\n".join(problems))
     used = {p.name for p in found}
     for render in RENDERERS:
         if render.name in used:  # each renderer scans the page: skip the unused ones

@@ -407,7 +407,12 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
 
 @pytest.mark.parametrize(("page", "front_matter", "message"), [
     ("# Tiny\n\n{{ no_such_block }}\n", "", r"index\.md:3: \{\{ no_such_block \}\}: unknown"),
-    ("# Tiny\n\nSee {{ endpoint }} here.\n", "", r"index\.md: line 3: .* is not a placeholder"),
+    ("# Tiny\n\nSee {{ endpoint here.\n", "", r"index\.md:3: .* is not a placeholder"),
+    ("# Tiny\n\nSee {{ endpoint }} here.\n", "", r"index\.md:3: \{\{ endpoint \}\} fills a block"),
+    ("# Tiny\n\nUp to {{ fact body_limt }}.\n", "", r"index\.md:3: .*unknown fact; known: body_limit"),
+    ("# Tiny\n\nWrite {{ fact }}.\n", "", r"index\.md:3: \{\{ fact \}\}: unknown fact"),
+    ("# Tiny\n\n{{ nope }}\n", "---\noperation: getVolume\n---\n\n",
+     r"index\.md:7: \{\{ nope \}\}: unknown"),  # the line in the file, front matter counted
     ("# Tiny\n\n{{ endpoint }}\n", "", r"index\.md:3: \{\{ endpoint \}\} needs 'operation"),
     ("# Tiny\n\n{{ schema Nope }}\n", "", r"index\.md:3: .*no schema 'Nope'"),
     ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n", r"index\.md: .*nukeWorkstation"),
@@ -434,7 +439,7 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 
 
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
-                                    "griffe_docstrings"])
+                                    "griffe_docstrings", "facts"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),

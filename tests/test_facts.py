@@ -1,0 +1,111 @@
+"""Facts the docs state (limits, formats, defaults, sizes) come from the stub's constants:
+pages state them through ``{{ fact <name> }}``, and nothing — page, README, description
+string of the stub — writes one by hand (hooks/facts.py)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from cloudws import limits, models
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "hooks"
+#: The stub's modules whose strings reach the API's answers, its OpenAPI document or the
+#: docs (cli.py's help is about the command line, not the API).
+STUB_MODULES = sorted(p for p in (ROOT / "src" / "cloudws").glob("*.py") if p.name != "cli.py")
+
+
+@pytest.fixture
+def hooks(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(HOOKS))
+    return importlib.import_module("facts"), importlib.import_module("placeholders")
+
+
+def _description_strings(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every string of ``path`` but docstrings (f-strings: their literal
+    parts, so that a value read from a constant is not a value written by hand)."""
+    tree = ast.parse(path.read_text())
+    docstrings = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings]
+
+
+def test_facts_are_written_by_hand_nowhere_in_the_docs_or_readme(hooks):
+    facts, placeholders = hooks
+    found = []
+    for path in [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]:
+        text = path.read_text()
+        found += [f"{path.relative_to(ROOT)}:{h.line}: {h.text!r} ({h.shape})"
+                  for h in facts.hand_written(text, placeholders.prose_lines(text))]
+    assert not found, ("facts written by hand; state them with {{ fact <name> }} (README: "
+                       "name the constant):\n" + "\n".join(found))
+
+
+def test_facts_are_written_by_hand_in_no_description_string_of_the_stub(hooks):
+    facts, _ = hooks
+    found = []
+    for path in STUB_MODULES:
+        for line, text in _description_strings(path):
+            found += [f"{path.relative_to(ROOT)}:{line + h.line - 1}: {h.text!r} ({h.shape})"
+                      for h in facts.hand_written(text)]
+    assert not found, ("the stub's strings state facts by hand; build them from the "
+                       "constants (f-strings):\n" + "\n".join(found))
+
+
+def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
+    facts, _ = hooks
+    text = ("A 48 KiB body. IDs have 7 to 40 characters. Pages hold 30 unless asked, "
+            "up to 250. Default: 12. Names of 9 letters. Version 2, RFC 9110, `1 to 9`.")
+    assert [h.shape for h in facts.hand_written(text)] == [
+        "a size", "a range", "a default", "a bound", "a default", "a length"]
+
+
+def test_facts_pages_follow_a_changed_constant(tmp_path: Path, monkeypatch):
+    """Every page that states a fact shows the stub's value when it is built: change the
+    constants and build the docs, and each ``{{ fact }}`` on each page says the new one."""
+    monkeypatch.setattr(limits, "MAX_BODY_BYTES", 32 * 1024)
+    monkeypatch.setattr(models, "ID_LENGTH", (6, 40))
+    monkeypatch.setattr(models, "PAGE_SIZE", (2, 57))
+    monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", 23)
+    monkeypatch.setattr(models, "DISK_SIZE_GB", (20, 4096))
+    monkeypatch.setattr(models, "DEFAULT_DISK_SIZE_GB", 64)
+    monkeypatch.setattr(models, "CURSOR_PATTERN", r"^[0-9a-z]{16}$")
+    monkeypatch.setattr(models, "MACHINE_SIZES", {
+        "tiny-1": models.MachineSize(1, 2), **models.MACHINE_SIZES})
+    expected = {"body_limit": "32 KiB", "workstation_id": "ws- and 6 to 40 lowercase",
+                "volume_id": "vol- and 6 to 40 lowercase", "page_size": "2 to 57",
+                "page_size_max": "57", "page_size_default": "23", "disk_size": "20 to 4096 GiB",
+                "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$"}
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path))
+    build(config)
+    stated = 0
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        names = re.findall(r"\{\{ fact (\w+) \}\}", re.sub(r"`[^`\n]*`", "", page.read_text()))
+        if not names:
+            continue
+        src = page.relative_to(ROOT / "docs").as_posix()
+        html = tmp_path / (src.removesuffix(".md") + "/index.html")
+        text = " ".join(BeautifulSoup(html.read_text(), "html.parser").select_one(
+            "article").get_text(" ").split())
+        for name in set(names):
+            assert name in expected, f"{src}: add {name} to this test's changed facts"
+            assert text.count(expected[name]) >= names.count(name), \
+                f"{src}: {{{{ fact {name} }}}} does not say {expected[name]!r}"
+        stated += len(names)
+    assert stated >= 10
+    create = (tmp_path / "workstations/create/index.html").read_text()
+    assert "<code>tiny-1</code>" in create, "the machine types table does not follow"
