@@ -14,7 +14,9 @@ sandbox's starting resources), ``{{ machine_types }}`` (every machine type and i
 Inside a sentence: ``{{ fact <name> }}``, a fact read from the stub (:mod:`facts`).
 
 Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
-(:func:`facts.hand_written`) fails the build naming the page and line.
+(:func:`facts.hand_written`) or a status, error code, resource ID or field named in inline
+code that the page's operation or the API does not have (:mod:`references`) fails the
+build naming the page and line; error codes are linked to their row of the errors page.
 
 After the build, the OpenAPI document is written to ``openapi.json`` at the site root.
 
@@ -40,10 +42,14 @@ from typing import Any
 import facts
 import openapi_blocks as blocks
 import placeholders
+import references
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from cloudws import models
 from cloudws.document import load_document
+from cloudws.errors import ERROR_CODES
+from cloudws.operations import OPERATIONS
 
 __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown",
            "on_post_build"]
@@ -53,12 +59,28 @@ ERRORS_PAGE = "concepts/errors.md"
 _doc: dict[str, Any] = {}
 _pages: dict[str, str] = {}  # operationId -> src_uri of its page
 _first_lines: dict[str, int] = {}  # src_uri -> lines of front matter before its Markdown
+_build: dict[str, Any] = {}  # this build's contract and the project's folder
 
 
 def on_config(config: Any) -> None:
-    """Load the OpenAPI document of the reference stub."""
+    """Load the OpenAPI document of the reference stub, and what prose may name."""
     _doc.clear()
     _doc.update(load_document())
+    _build["root"] = Path(config["config_file_path"] or ".").resolve().parent
+    _build["contract"] = references.Contract.build(
+        _doc, {code: e.status for code, e in ERROR_CODES.items()}, _fixture_ids(),
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN),
+         models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)},
+        {op.id: op.replaced_by for op in OPERATIONS.values() if op.replaced_by},
+    )
+    _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
+
+
+def _fixture_ids() -> set[str]:
+    from cloudws.fixtures import load_fixtures
+
+    fixtures = load_fixtures()
+    return {r.id for r in (*fixtures.workstations, *fixtures.volumes)}
 
 
 def on_files(files: Any, config: Any) -> None:
@@ -132,8 +154,6 @@ def _schema(page: _Page, p: placeholders.Placeholder) -> str:
 
 
 def _error_codes(page: _Page, p: placeholders.Placeholder) -> str:
-    from cloudws.errors import ERROR_CODES
-
     return blocks.error_codes(_doc, ERROR_CODES, _pages, page.link)
 
 
@@ -200,12 +220,23 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
             for h in facts.hand_written(markdown, placeholders.prose_lines(markdown))]
 
 
+def _references_hold(markdown: str, page: _Page) -> list[str]:
+    root: Path = _build["root"]
+    target = references.Page(page.src_uri, page.operation or None,
+                             {src: op for op, src in _pages.items()},
+                             lambda path: (root / path).read_text())
+    return [f"{page.where(p.line)}: {p.message}"
+            for p in references.check(markdown, target, _build["contract"], _build["titles"])]
+
+
 #: What the prose of every page is held to: each returns its problems, ``page:line: ...``.
-CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,)
+CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,
+                                                        _references_hold)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Check every placeholder and the prose of the page, then run the pipeline."""
+    """Check every placeholder and the prose of the page, link its error codes, then run
+    the pipeline."""
     target = _Page(page)
     try:
         found = placeholders.find(markdown)
@@ -215,6 +246,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     problems = [problem for check in CHECKS for problem in check(markdown, target)]
     if problems:
         raise PluginError("\n".join(problems))
+    markdown = references.link_codes(markdown, target, _build["contract"],
+                                     target.link(ERRORS_PAGE))
     used = {p.name for p in found}
     for render in RENDERERS:
         if render.name in used:  # each renderer scans the page: skip the unused ones

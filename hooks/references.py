@@ -1,0 +1,399 @@
+"""Statuses, error codes, resource IDs and field names named in prose, checked like links.
+
+In the prose of a page (not in code blocks), an inline code span is a *reference* when its
+whole text is
+
+- a **status**: three digits from 100 to 599, alone or followed by its reason phrase or
+  one of its error codes: ``409``, ``409 Conflict``, ``400 validation_error``;
+- an **error code**: a name in ``cloudws.errors.ERROR_CODES``;
+- a **resource ID**: ``ws-`` or ``vol-`` and letters or digits: ``ws-12345``;
+- a **field**: a property of a schema of the OpenAPI document, or a parameter of an
+  operation: ``volume_ids``, ``limit``;
+- or a snake_case name close to an error code or a field (a misspelt one):
+  ``workstation_not_stoped``.
+
+The rules. On an endpoint page (front matter ``operation:``) a status must be one its
+operation documents, an error code one it returns, a field one of the schemas it uses
+(request body, responses, problem) or one of its parameters; a reference inside a link to
+another endpoint page is held to that page's operation instead. On any other page they
+must be the API's. An ID must be one of the sandbox's fixtures or be shown in the output
+of the page's own examples (``#>`` lines, JSON, console output), and be well-formed. A
+span followed by ``{ .no-ref }`` is not a reference: text about the old API, or a
+deliberate mistake.
+
+Every error code that is not already in a link is linked to its row on the errors page
+(:func:`link_codes`).
+
+Example:
+    >>> doc = {"paths": {"/v1/volumes/{id}": {"get": {"operationId": "getVolume",
+    ...     "parameters": [{"name": "id", "in": "path"}],
+    ...     "responses": {"200": {"content": {"application/json": {"schema": {
+    ...         "properties": {"id": {}, "size_gb": {}}}}}},
+    ...                   "404": {"content": {"application/problem+json": {
+    ...                       "examples": {"not_found": {}}}}}}}}},
+    ...     "components": {"schemas": {}}}
+    >>> contract = Contract.build(doc, {"not_found": 404, "volume_owned": 409},
+    ...     {"vol-data12345"}, {"vol-": ("volume", "^vol-[a-z0-9]{5,32}$")})
+    >>> page = Page("volumes/get.md", "getVolume", {"volumes/get.md": "getVolume"})
+    >>> for p in check("Get `vol-data12345`: `200`, or `409` `volume_owned`{ .no-ref };\\n"
+    ...                "`vol-nothere00` has no `sise_gb`.", page, contract):
+    ...     print(p.line, p.message)
+    1 `409`: getVolume does not document status 409 (it documents 200, 404)
+    2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show
+    2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
+    >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
+    'Got [`not_found`](../errors.md#not_found).'
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+from placeholders import code_spans
+
+__all__ = ["Contract", "Page", "Problem", "Scope", "check", "link_codes", "shown_ids"]
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
+_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
+                   r"(?:\s+\"[^\"]*\")?\)")
+_NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
+_STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
+_RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
+_ANY_ID = r"\b{prefix}[a-z0-9]+\b"
+#: How close a snake_case name must be to a code or field to count as a misspelling of it.
+_CLOSE = 0.8
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What prose may name where it is: one operation's statuses, codes and fields, or
+    the whole API's."""
+
+    name: str
+    statuses: frozenset[int]
+    codes: frozenset[str]
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Contract:
+    """Everything a reference can name, from the OpenAPI document, ERROR_CODES and the
+    fixtures."""
+
+    api: Scope
+    operations: Mapping[str, Scope]
+    code_status: Mapping[str, int]
+    field_schemas: Mapping[str, tuple[str, ...]]  # field -> the schemas that have it
+    fixture_ids: frozenset[str]
+    id_patterns: Mapping[str, tuple[str, re.Pattern[str]]]  # prefix -> (kind, pattern)
+
+    @classmethod
+    def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
+              id_patterns: Mapping[str, tuple[str, str]] | None = None,
+              shown_with: Mapping[str, str] | None = None) -> Contract:
+        """The contract of ``doc``; ``code_status`` maps each error code to its status,
+        ``id_patterns`` each ID prefix to its kind and pattern, ``shown_with`` an operation
+        with no page of its own (a removed one) to the operation whose page shows it."""
+        operations, every_field = {}, {}
+        for item in doc["paths"].values():
+            for operation in item.values():
+                fields = _operation_fields(operation, doc)
+                every_field.update(fields)
+                operations[operation["operationId"]] = Scope(
+                    operation["operationId"],
+                    frozenset(int(s) for s in operation["responses"]),
+                    frozenset(code for answer in operation["responses"].values()
+                              for code in _problem_codes(answer)),
+                    frozenset(fields),
+                )
+        for name, schema in doc["components"]["schemas"].items():
+            for prop in _properties(schema, doc, set()):
+                every_field.setdefault(prop, set()).add(name)
+        for shown, page_op in (shown_with or {}).items():
+            if shown in operations and page_op in operations:
+                one, other = operations[page_op], operations[shown]
+                operations[page_op] = Scope(f"{one.name} (or {other.name}, on its page)",
+                                            one.statuses | other.statuses,
+                                            one.codes | other.codes, one.fields | other.fields)
+        api = Scope("the API",
+                    frozenset().union(*(s.statuses for s in operations.values()),
+                                      code_status.values()),
+                    frozenset(code_status), frozenset(every_field))
+        return cls(api, operations, dict(code_status),
+                   {f: tuple(sorted(s)) for f, s in every_field.items()}, frozenset(fixture_ids),
+                   {p: (kind, re.compile(pattern))
+                    for p, (kind, pattern) in (id_patterns or {}).items()})
+
+
+def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/components/schemas/"):
+        name = ref.rsplit("/", 1)[1]
+        return name, doc["components"]["schemas"][name]
+    return None, schema
+
+
+def _properties(schema: dict[str, Any], doc: dict[str, Any], seen: set[str],
+                owner: str = "") -> Iterator[str]:
+    """Every property name inside ``schema``, through $ref, items, anyOf and nesting."""
+    name, schema = _resolve(schema, doc)
+    if name in seen:
+        return
+    if name:
+        seen.add(name)
+    yield from schema.get("properties", {})
+    for inner in (*schema.get("properties", {}).values(), *schema.get("anyOf", ()),
+                  *schema.get("allOf", ()), *schema.get("oneOf", ()),
+                  *([schema["items"]] if isinstance(schema.get("items"), dict) else [])):
+        yield from _properties(inner, doc, seen)
+
+
+def _operation_fields(operation: dict[str, Any], doc: dict[str, Any]) -> dict[str, set[str]]:
+    """Field -> the schemas of ``operation`` that have it (parameters as ``parameters``)."""
+    found: dict[str, set[str]] = {p["name"]: {"parameters"}
+                                  for p in operation.get("parameters", [])}
+    bodies = [c["schema"] for c in operation.get("requestBody", {}).get("content", {}).values()]
+    bodies += [c["schema"] for answer in operation["responses"].values()
+               for c in answer.get("content", {}).values() if "schema" in c]
+    for body in bodies:
+        seen: set[str] = set()
+        for prop in _properties(body, doc, seen):
+            found.setdefault(prop, set()).update(seen or {"the body"})
+    return found
+
+
+def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:
+    yield from answer.get("content", {}).get("application/problem+json", {}).get("examples", {})
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page being checked: its src_uri, its operation, and which page documents which
+    operation (src_uri -> operationId) for links to other endpoint pages."""
+
+    src_uri: str
+    operation: str | None
+    operation_of: Mapping[str, str] = field(default_factory=dict)
+    read: Callable[[str], str] | None = None  # reads an included file (for shown outputs)
+
+    def target(self, link: str) -> str:
+        """The src_uri a relative link of this page points at (anchor dropped)."""
+        path = link.split("#", 1)[0]
+        if not path:
+            return self.src_uri
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), path))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad reference: its 1-based line and what is wrong."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    line: int
+    text: str
+    link: str | None
+    opted_out: bool
+
+
+def _prose(markdown: str) -> str:
+    """``markdown`` with every fenced code block blanked out, offsets and lines kept."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match["fence"]
+            out.append(" " * len(line))
+        elif fence is not None:
+            closing = match and match["fence"][0] == fence[0] and \
+                len(match["fence"]) >= len(fence) and not line.strip().strip(fence[0])
+            fence = None if closing else fence
+            out.append(" " * len(line))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _spans(markdown: str) -> Iterator[_Span]:
+    prose = _prose(markdown)
+    links = [(m.start("text"), m.end("text"), m["target"]) for m in _LINK.finditer(prose)]
+    for start, end in code_spans(prose):
+        link = next((t for s, e, t in links if s <= start and end <= e), None)
+        line_start = prose.rfind("\n", 0, start) + 1
+        if prose[line_start:start].lstrip().startswith("#"):
+            continue  # a heading: its code names the section, and is not linked
+        text = " ".join(prose[start:end].strip("`").split())
+        yield _Span(start, end, prose.count("\n", 0, start) + 1, text, link,
+                    bool(_NO_REF.match(prose, end)))
+
+
+def _phrases(status: int, titles: Mapping[int, str]) -> set[str]:
+    found = {titles[status]} if status in titles else set()
+    try:
+        found.add(HTTPStatus(status).phrase)
+    except ValueError:
+        pass
+    return found
+
+
+def _listing(values: Any) -> str:
+    return ", ".join(str(v) for v in sorted(values))
+
+
+def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
+                titles: Mapping[int, str]) -> str | None:
+    """What is wrong with the span ``text`` as a reference in ``scope``; None if nothing is
+    (or it is no reference)."""
+    status = _STATUS.match(text)
+    if status is not None:
+        number, rest = int(status["status"]), status["rest"]
+        if number not in scope.statuses:
+            return (f"`{text}`: {scope.name} does not document status {number} (it documents "
+                    f"{_listing(scope.statuses)})")
+        if rest is None or rest in _phrases(number, titles):
+            return None
+        if rest in contract.code_status:
+            if contract.code_status[rest] != number:
+                return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
+            return _check_span(rest, scope, contract, shown, titles)
+        return (f"`{text}`: after the status write its reason phrase "
+                f"({' or '.join(sorted(_phrases(number, titles)))}) "
+                "or one of its error codes")
+    if text in contract.code_status:
+        if text not in scope.codes:
+            return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "
+                    f"{_listing(scope.codes)})")
+        return None
+    resource = _RESOURCE_ID.match(text)
+    if resource is not None and resource["prefix"] in contract.id_patterns:
+        kind, pattern = contract.id_patterns[resource["prefix"]]
+        if not pattern.match(text):
+            return f"`{text}` is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
+        if text not in contract.fixture_ids and text not in shown():
+            return (f"`{text}` is not one of the sandbox's fixtures "
+                    f"({_listing(contract.fixture_ids)}), nor in an output this page's "
+                    "examples show")
+        return None
+    if not _NAME.match(text) or text in scope.fields:
+        return None
+    if text in contract.field_schemas:
+        return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
+                f"{scope.name} does not use; link it to the page that documents it")
+    close = difflib.get_close_matches(text, [*contract.code_status, *contract.field_schemas],
+                                      n=1, cutoff=_CLOSE)
+    if close:
+        return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
+                f"`{close[0]}`?")
+    return None
+
+
+def check(markdown: str, page: Page, contract: Contract,
+          titles: Mapping[int, str] | None = None) -> list[Problem]:
+    """Every bad reference in the prose of ``markdown``; ``titles`` maps a status to the
+    reason phrase the API uses for it (``413`` -> ``Content Too Large``)."""
+    own = contract.operations.get(page.operation or "", contract.api)
+    found, ids = [], None
+
+    def shown() -> set[str]:
+        nonlocal ids
+        if ids is None:
+            ids = shown_ids(markdown, contract.id_patterns, page.read)
+        return ids
+
+    for span in _spans(markdown):
+        if span.opted_out:
+            continue
+        scope = own
+        if span.link is not None and page.operation is not None:
+            other = page.operation_of.get(page.target(span.link))
+            scope = contract.operations.get(other or "", own)
+        problem = _check_span(span.text, scope, contract, shown, titles or {})
+        if problem is None and span.link is not None and span.text in contract.code_status:
+            anchor = span.link.partition("#")[2]
+            if anchor and anchor != span.text and "errors" in span.link:
+                problem = f"`{span.text}` links to the row of `{anchor}`"
+        if problem:
+            found.append(Problem(span.line, problem))
+    return found
+
+
+def link_codes(markdown: str, page: Page, contract: Contract, errors_page: str) -> str:
+    """``markdown`` with each error code that is not in a link linked to its row of
+    ``errors_page`` (a relative link)."""
+    out, end = [], 0
+    for span in _spans(markdown):
+        if span.link is None and not span.opted_out and span.text in contract.code_status:
+            out += [markdown[end:span.start],
+                    f"[{markdown[span.start:span.end]}]({errors_page}#{span.text})"]
+            end = span.end
+    return "".join(out) + markdown[end:] if out else markdown
+
+
+# -- IDs the page's examples show ---------------------------------------------------------
+
+
+def _outputs(lang: str, text: str) -> Iterator[str]:
+    """The lines of a code block (or an included file) that show output, not input."""
+    if lang in {"json"}:
+        yield from text.splitlines()
+    elif lang in {"python", "py"}:
+        inside = False
+        for line in text.splitlines():
+            if line.strip() in {'"""', "'''"}:
+                inside = not inside
+            elif inside or line.lstrip().startswith("#>"):
+                yield line
+    elif lang == "console":
+        yield from (line for line in text.splitlines() if not line.lstrip().startswith("$"))
+
+
+def shown_ids(markdown: str, id_patterns: Mapping[str, Any],
+              read: Callable[[str], str] | None = None) -> set[str]:
+    """Every resource ID in the outputs the page shows: ``#>`` lines and formatted blocks
+    of Python, JSON, console output, and the same in the files its blocks include."""
+    finder = re.compile("|".join(_ANY_ID.format(prefix=re.escape(p)) for p in id_patterns)
+                        or r"(?!)")
+    found: set[str] = set()
+    for lang, body in _blocks(markdown):
+        includes = [m["path"] for m in map(_INCLUDE.match, body) if m]
+        if includes and read is not None:
+            for path in includes:
+                suffix = Path(path).suffix.lstrip(".")
+                kind = {"py": "python", "json": "json"}.get(suffix, suffix)
+                for line in _outputs(kind, read(path)):
+                    found.update(finder.findall(line))
+        else:
+            for line in _outputs(lang, "\n".join(body)):
+                found.update(finder.findall(line))
+    return found
+
+
+def _blocks(markdown: str) -> Iterator[tuple[str, list[str]]]:
+    """(language, lines) of every fenced code block."""
+    fence, lang, body = None, "", []
+    for line in markdown.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence, lang, body = match["fence"], match["lang"].lower(), []
+        elif match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence) \
+                and not line.strip().strip(fence[0]):
+            yield lang, body
+            fence = None
+        else:
+            body.append(line)

@@ -1,0 +1,138 @@
+"""Statuses, error codes, resource IDs and field names named in prose are checked like links
+when the site is built (hooks/references.py): a bad one fails the strict build, naming the
+page and line; error codes are linked to their row of the errors page."""
+
+from __future__ import annotations
+
+import logging
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "hooks"
+
+#: An endpoint page with one bad reference a line, and what the build says of each.
+BAD_PAGE = """\
+---
+operation: deleteWorkstation
+---
+
+# Delete workstation
+
+A delete answers `200 OK`, or `404` when the workstation is not there.
+A workstation that is running gets `422`.
+It gets `workstation_not_stoped` then.
+Deleting an attached volume gets `volume_attached`.
+Try it on `ws-99999`, which is not in the sandbox.
+Or on `ws-12`, which is no ID at all.
+The answer lists `deleted_volume_ids` and the `size_gb` of each.
+It never shows `detached_volume_idz`.
+A `409 Confict` changes nothing.
+"""
+BAD = [
+    (8, r"`422`: deleteWorkstation does not document status 422"),
+    (9, (r"`workstation_not_stoped` is not an error code or a field of deleteWorkstation; "
+         r"did you mean `workstation_not_stopped`\?")),
+    (10, r"`volume_attached`: deleteWorkstation does not return the error code"),
+    (11, r"`ws-99999` is not one of the sandbox's fixtures"),
+    (12, r"`ws-12` is not a well-formed workstation ID"),
+    (13, r"`size_gb` is a field of .*Volume.*, which deleteWorkstation does not use"),
+    (14, r"`detached_volume_idz` .*did you mean `detached_volume_ids`\?"),
+    (15, r"`409 Confict`: after the status write its reason phrase \(Conflict\)"),
+]
+
+#: The same page, right: references the operation has, an ID its example shows, a field
+#: of another operation in a link to that operation's page, and the old API opted out.
+GOOD_PAGE = """\
+---
+operation: deleteWorkstation
+---
+
+# Delete workstation
+
+A delete answers `200 OK`, or `404`; a running workstation gets `409 Conflict` and
+`workstation_not_stopped`, or `409 workstation_not_stopped`.
+The answer lists `deleted_volume_ids`; detach a volume by updating
+[`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
+The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
+Delete `ws-12345`; the example shows `vol-made00001`:
+
+```python
+print(made)
+#> vol-made00001
+```
+
+## Heading with `not_a_field`
+"""
+
+
+def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A scratch site with these pages, the project's hooks and its validation settings."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    validation = text[text.index("\nvalidation:"):]
+    docs = tmp_path / "docs"
+    for name, page in {"concepts/errors.md": "# Errors\n\n{{ error_codes }}\n",
+                       "workstations/update.md": "---\noperation: updateWorkstation\n---\n\n"
+                                                 "# Update\n\n## Request body\n",
+                       **pages}.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(page)
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: scratch
+        docs_dir: docs
+        site_dir: site
+        hooks:
+          - {HOOKS / 'site.py'}
+        markdown_extensions:
+          - attr_list
+        """) + validation)
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    return tmp_path / "site"
+
+
+def test_references_bad_ones_fail_the_build_naming_page_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"workstations/delete.md": BAD_PAGE})
+    said = f"{failure.value}\n{caplog.text}"
+    for line, message in BAD:
+        assert re.search(rf"workstations/delete\.md:{line}: {message}", said), (line, said)
+    assert not re.search(r"delete\.md:7:", said), "line 7 is right"
+    assert not (tmp_path / "site" / "workstations").exists()
+
+
+def test_references_good_ones_build_and_codes_are_linked(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"workstations/delete.md": GOOD_PAGE})
+    soup = BeautifulSoup((site / "workstations/delete/index.html").read_text(), "html.parser")
+    article = soup.select_one("article") or soup
+    linked = {a.get_text(): a["href"] for a in article.find_all("a") if a.code}
+    assert linked["workstation_not_stopped"] == "../../concepts/errors/#workstation_not_stopped"
+    assert linked["volume_ids"] == "../update/#request-body"
+    opted_out = [c.get_text() for c in article.select("code.no-ref")]
+    assert opted_out == ["204", "endpoint_removed"]
+    assert "endpoint_removed" not in linked, "an opted-out code is not linked"
+
+
+@pytest.mark.parametrize(("page", "message"), [
+    ("# Changelog\n\nIt answered `204 No Content`.\n",
+     r"index\.md:3: `204 No Content`: the API does not document status 204"),
+    ("# Home\n\nSee `vol-nothere00`.\n", r"index\.md:3: `vol-nothere00` is not one of"),
+    ("# Home\n\nBranch on `volume_atached`.\n", r"index\.md:3: .*did you mean `volume_attached`"),
+])
+def test_references_hold_on_pages_without_an_operation(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, message: str,
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"index.md": page})
+    assert re.search(message, f"{failure.value}\n{caplog.text}"), caplog.text
+
