@@ -1,0 +1,112 @@
+"""The failure output ``docs/contributing.md`` shows is what the harness prints.
+
+Each shown output follows a comment that says which change made it:
+``<!-- drift: <file>: <old text> => <new text> -->``. The test makes each change in a copy
+of the project (drifts of one file in separate copies), runs the examples' tests there as
+a user would, and checks that the block is a run of lines of what pytest printed — equal
+but for the width of the ``___ test id ___`` rulers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.site import make_tree
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "docs" / "contributing.md"
+_DRIFT = re.compile(r"^<!-- drift: (?P<path>\S+): (?P<old>.+?) => (?P<new>.+?) -->$")
+_RULER = re.compile(r"^_{2,} (?P<title>.+?) _{2,}$")
+#: Variables that change what pytest prints (annotations under CI, options, colours).
+_UNSET = ("GITHUB_ACTIONS", "PYTEST_ADDOPTS", "PY_COLORS", "FORCE_COLOR", "CI")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A failure output on the page: the change that makes it, and its lines."""
+
+    line: int  # of the comment, on the page
+    path: str
+    old: str
+    new: str
+    lines: tuple[str, ...]
+
+
+def shown_failures(text: str) -> list[Shown]:
+    """Every ``<!-- drift: ... -->`` of ``text`` and the code block right after it.
+
+    Example:
+        >>> [s.path for s in shown_failures(PAGE.read_text())]  # doctest: +ELLIPSIS
+        ['snippets/volumes/get.json', 'docs/quickstart.md', 'docs/quickstart.md'...]
+    """
+    found, lines = [], text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        match = _DRIFT.match(line.strip())
+        if match is None:
+            continue
+        fence = lines[number].strip()
+        assert fence.startswith("```"), f"{PAGE.name}:{number}: no code block right after it"
+        end = next(i for i in range(number + 1, len(lines)) if lines[i].strip() == fence[:3])
+        found.append(Shown(number, match["path"], match["old"], match["new"],
+                           tuple(lines[number + 1:end])))
+    return found
+
+
+def _normal(line: str) -> str:
+    line = line.rstrip()
+    ruler = _RULER.match(line)
+    return f"___ {ruler['title']} ___" if ruler else line
+
+
+def _start(drifts: list[Shown], tree: Path) -> subprocess.Popen[str]:
+    """Make ``drifts`` in ``tree`` and start its examples' tests there."""
+    for drift in drifts:
+        target = tree / drift.path
+        text = target.read_text()
+        assert text.count(drift.old) == 1, (
+            f"docs/contributing.md:{drift.line}: {drift.old!r} is not in {drift.path} once")
+        target.write_text(text.replace(drift.old, drift.new))
+    env = {k: v for k, v in os.environ.items()
+           if k not in _UNSET and not k.startswith("PYTEST_XDIST")}
+    keys = " or ".join(sorted({Path(d.path).with_suffix("").name for d in drifts}))
+    return subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+         "tests/test_examples.py", "tests/test_curl_examples.py", "-k", keys],
+        cwd=tree, env={**env, "COLUMNS": "80"}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def _contains(output: list[str], block: list[str]) -> bool:
+    return any(output[i:i + len(block)] == block for i in range(len(output) - len(block) + 1))
+
+
+def test_contributing_shows_what_the_harness_prints_for_each_drift():
+    failures = shown_failures(PAGE.read_text())
+    assert len(failures) >= 3, "docs/contributing.md shows no failure output"
+    # Drifts of different files run in one copy; two of one file, in copies of their own.
+    runs: list[list[Shown]] = []
+    for drift in failures:
+        home = next((r for r in runs if all(d.path != drift.path for d in r)), None)
+        if home is None:
+            runs.append(home := [])
+        home.append(drift)
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="cloudws-contributing-") as tmp:
+        started = [_start(drifts, make_tree(Path(tmp) / str(n))) for n, drifts in enumerate(runs)]
+        for drifts, process in zip(runs, started, strict=True):
+            output = process.communicate(timeout=300)[0]
+            printed = [_normal(line) for line in output.splitlines()]
+            for drift in drifts:
+                if not _contains(printed, [_normal(line) for line in drift.lines]):
+                    problems.append(
+                        f"docs/contributing.md:{drift.line + 2}: the output shown after this "
+                        f"drift ({drift.path}: {drift.old!r} => {drift.new!r}) is not what "
+                        f"the harness prints; it prints:\n{output}")
+    assert not problems, "\n\n".join(problems)
