@@ -94,7 +94,7 @@ def machine_types() -> str:
 #: them is a fact stated by hand. Code spans are not searched (they hold examples' values).
 _SHAPES = {
     "a size": r"\b\d[\d,]*\s*(?:[KMGT]i?B|kB|bytes?)\b",
-    "a range": r"\b\d+\s*(?:to|–|—)\s*\d+\b",
+    "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d.-])",  # not a version or a date
     "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b|\b\d+\s+unless\b",
     "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
                r"longer than|shorter than|below|above|over|under)\s+\d+\b",
