@@ -73,9 +73,8 @@ def describe_id(prefix: str) -> str:
     """The form of an ID with ``prefix``, in words (Markdown).
 
     Example:
-        >>> describe_id(VOLUME_ID_PREFIX) == (
-        ...     f"`vol-` and {ID_LENGTH[0]} to {ID_LENGTH[1]} lowercase letters or digits")
-        True
+        >>> describe_id(VOLUME_ID_PREFIX)
+        '`vol-` and 5 to 32 lowercase letters or digits'
     """
     return f"`{prefix}` and {ID_LENGTH[0]} to {ID_LENGTH[1]} {_ID_CHARACTERS[1]}"
 
