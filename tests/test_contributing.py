@@ -83,8 +83,19 @@ def _start(drifts: list[Shown], tree: Path) -> subprocess.Popen[str]:
     )
 
 
-def _contains(output: list[str], block: list[str]) -> bool:
-    return any(output[i:i + len(block)] == block for i in range(len(output) - len(block) + 1))
+def _first_difference(output: list[str], block: list[str]) -> int | None:
+    """None if ``block`` is a run of lines of ``output``; else the index of its first line
+    that differs from the run of ``output`` it is most like (matching longest first)."""
+    best = 0
+    for start in range(len(output)):
+        same = 0
+        while same < len(block) and start + same < len(output) \
+                and output[start + same] == block[same]:
+            same += 1
+        if same == len(block):
+            return None
+        best = max(best, same)
+    return best
 
 
 def test_contributing_shows_what_the_harness_prints_for_each_drift():
@@ -104,9 +115,11 @@ def test_contributing_shows_what_the_harness_prints_for_each_drift():
             output = process.communicate(timeout=300)[0]
             printed = [_normal(line) for line in output.splitlines()]
             for drift in drifts:
-                if not _contains(printed, [_normal(line) for line in drift.lines]):
+                differs = _first_difference(printed, [_normal(line) for line in drift.lines])
+                if differs is not None:
                     problems.append(
-                        f"docs/contributing.md:{drift.line + 2}: the output shown after this "
-                        f"drift ({drift.path}: {drift.old!r} => {drift.new!r}) is not what "
-                        f"the harness prints; it prints:\n{output}")
+                        f"docs/contributing.md:{drift.line + 2 + differs}: the output shown "
+                        f"after the drift at line {drift.line} ({drift.path}: {drift.old!r} "
+                        f"=> {drift.new!r}) is not what the harness prints; it prints:\n"
+                        f"{output}")
     assert not problems, "\n\n".join(problems)
