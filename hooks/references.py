@@ -103,21 +103,25 @@ class Contract:
         """The contract of ``doc``; ``code_status`` maps each error code to its status,
         ``id_patterns`` each ID prefix to its kind and pattern, ``shown_with`` an operation
         with no page of its own (a removed one) to the operation whose page shows it."""
-        operations, every_field = {}, {}
+        operations, owners = {}, {}
+        for name, schema in doc["components"]["schemas"].items():
+            for prop in _properties(schema, doc, set()):
+                owners.setdefault(prop, set()).add(name)
         for item in doc["paths"].values():
             for operation in item.values():
-                fields = _operation_fields(operation, doc)
-                every_field.update(fields)
-                operations[operation["operationId"]] = Scope(
-                    operation["operationId"],
+                op_id, params = operation["operationId"], _parameters(operation)
+                fields = _body_fields(operation, doc)
+                for param in params:
+                    owners.setdefault(param, set()).add(f"the parameters of {op_id}")
+                for field_ in fields - set(owners):  # in a schema of its own, not a component
+                    owners[field_] = {f"the bodies of {op_id}"}
+                operations[op_id] = Scope(
+                    op_id,
                     frozenset(int(s) for s in operation["responses"]),
                     frozenset(code for answer in operation["responses"].values()
                               for code in _problem_codes(answer)),
-                    frozenset(fields),
+                    frozenset(params) | fields,
                 )
-        for name, schema in doc["components"]["schemas"].items():
-            for prop in _properties(schema, doc, set()):
-                every_field.setdefault(prop, set()).add(name)
         for shown, page_op in (shown_with or {}).items():
             if shown in operations and page_op in operations:
                 one, other = operations[page_op], operations[shown]
@@ -127,9 +131,9 @@ class Contract:
         api = Scope("the API",
                     frozenset().union(*(s.statuses for s in operations.values()),
                                       code_status.values()),
-                    frozenset(code_status), frozenset(every_field))
+                    frozenset(code_status), frozenset(owners))
         return cls(api, operations, dict(code_status),
-                   {f: tuple(sorted(s)) for f, s in every_field.items()}, frozenset(fixture_ids),
+                   {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
                     for p, (kind, pattern) in (id_patterns or {}).items()})
 
@@ -142,8 +146,7 @@ def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, d
     return None, schema
 
 
-def _properties(schema: dict[str, Any], doc: dict[str, Any], seen: set[str],
-                owner: str = "") -> Iterator[str]:
+def _properties(schema: dict[str, Any], doc: dict[str, Any], seen: set[str]) -> Iterator[str]:
     """Every property name inside ``schema``, through $ref, items, anyOf and nesting."""
     name, schema = _resolve(schema, doc)
     if name in seen:
@@ -157,18 +160,16 @@ def _properties(schema: dict[str, Any], doc: dict[str, Any], seen: set[str],
         yield from _properties(inner, doc, seen)
 
 
-def _operation_fields(operation: dict[str, Any], doc: dict[str, Any]) -> dict[str, set[str]]:
-    """Field -> the schemas of ``operation`` that have it (parameters as ``parameters``)."""
-    found: dict[str, set[str]] = {p["name"]: {"parameters"}
-                                  for p in operation.get("parameters", [])}
+def _parameters(operation: dict[str, Any]) -> list[str]:
+    return [p["name"] for p in operation.get("parameters", [])]
+
+
+def _body_fields(operation: dict[str, Any], doc: dict[str, Any]) -> frozenset[str]:
+    """The fields of every schema ``operation`` uses: request body, responses, problems."""
     bodies = [c["schema"] for c in operation.get("requestBody", {}).get("content", {}).values()]
     bodies += [c["schema"] for answer in operation["responses"].values()
                for c in answer.get("content", {}).values() if "schema" in c]
-    for body in bodies:
-        seen: set[str] = set()
-        for prop in _properties(body, doc, seen):
-            found.setdefault(prop, set()).update(seen or {"the body"})
-    return found
+    return frozenset(prop for body in bodies for prop in _properties(body, doc, set()))
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:
@@ -293,7 +294,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return None
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
-                f"{scope.name} does not use; link it to the page that documents it")
+                f"{scope.name} does not use: link it to the page that documents it, or follow "
+                "it with { .no-ref }")
     close = difflib.get_close_matches(text, [*contract.code_status, *contract.field_schemas],
                                       n=1, cutoff=_CLOSE)
     if close:
@@ -319,7 +321,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if span.opted_out:
             continue
         scope = own
-        if span.link is not None and page.operation is not None:
+        if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
         problem = _check_span(span.text, scope, contract, shown, titles or {})
