@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import importlib
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from cloudws import limits, models
+from cloudws import idempotency, limits, models
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
@@ -84,12 +85,15 @@ def test_facts_pages_follow_a_changed_constant(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(models, "DISK_SIZE_GB", (20, 4096))
     monkeypatch.setattr(models, "DEFAULT_DISK_SIZE_GB", 64)
     monkeypatch.setattr(models, "CURSOR_PATTERN", r"^[0-9a-z]{16}$")
+    monkeypatch.setattr(idempotency, "KEY_MAX_LENGTH", 99)
+    monkeypatch.setattr(idempotency, "KEY_TTL", timedelta(hours=36))
     monkeypatch.setattr(models, "MACHINE_SIZES", {
         "tiny-1": models.MachineSize(1, 2), **models.MACHINE_SIZES})
     expected = {"body_limit": "32 KiB", "workstation_id": "ws- and 6 to 40 lowercase",
                 "volume_id": "vol- and 6 to 40 lowercase", "page_size": "2 to 57",
                 "page_size_max": "57", "page_size_default": "23", "disk_size": "20 to 4096 GiB",
-                "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$"}
+                "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$",
+                "idempotency_key_length": "1 to 99", "idempotency_key_ttl": "36 hours"}
     config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path))
     build(config)
     stated = 0

@@ -84,8 +84,9 @@ WORKSTATION_ID_PATTERN = _id_pattern(WORKSTATION_ID_PREFIX)
 VOLUME_ID_PATTERN = _id_pattern(VOLUME_ID_PREFIX)
 """Every volume ID matches it; an ID in a path that does not gets 400 ``invalid_id``."""
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]{24}$"
-"""Cursors are 24 characters of base64url: a position in the list and a MAC binding it to the
-list and filters that issued it. Only the cursors the API issued are accepted."""
+"""Cursors are base64url, as long as this pattern says: a position in the list and a MAC
+binding it to the list and filters that issued it. Only the cursors the API issued are
+accepted."""
 # Starts with a letter, ends with a letter or digit: the middle is two characters shorter.
 NAME_PATTERN = rf"^[a-z]([a-z0-9-]{{0,{NAME_LENGTH[1] - 2}}}[a-z0-9])?$"
 
