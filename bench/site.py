@@ -49,6 +49,8 @@ def load_document():
             grown = copy.deepcopy(item)
             for operation in grown.values():
                 operation["operationId"] += f"_g{{k}}"
+                if "x-replaced-by" in operation:
+                    operation["x-replaced-by"] += f"_g{{k}}"
                 for response in operation["responses"].values():
                     for link in response.get("links", {{}}).values():
                         link["operationId"] += f"_g{{k}}"

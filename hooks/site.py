@@ -49,7 +49,6 @@ from mkdocs.utils.meta import get_data
 from cloudws import models
 from cloudws.document import load_document
 from cloudws.errors import ERROR_CODES
-from cloudws.operations import OPERATIONS
 
 __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown",
            "on_post_build"]
@@ -71,7 +70,8 @@ def on_config(config: Any) -> None:
         _doc, {code: e.status for code, e in ERROR_CODES.items()}, _fixture_ids(),
         {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN),
          models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)},
-        {op.id: op.replaced_by for op in OPERATIONS.values() if op.replaced_by},
+        {op["operationId"]: op["x-replaced-by"] for item in _doc["paths"].values()
+         for op in item.values() if "x-replaced-by" in op},
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
 

@@ -183,6 +183,8 @@ class Operation:
         for status, failure in sorted(self.errors.items()):
             responses[status] = _problem_response(failure)
         extra: dict[str, Any] = {}
+        if self.replaced_by is not None:  # so that a reader of the document knows it too
+            extra["x-replaced-by"] = self.replaced_by
         if self.body is not None:
             extra["requestBody"] = {
                 "required": True,
