@@ -92,8 +92,9 @@ _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
 _TIMEOUT = 60
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
-#: Preloaded (``node --require``) only to rewrite ``//>`` lines: notes the line of the
-#: ``console.log`` call that printed each line, in a file named by the environment.
+#: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
+#: notes the line of the ``console.log`` call that printed each line, and of each
+#: ``fetch`` call, in a file named by the environment.
 _TRACE_CJS = r"""
 const fs = require("node:fs");
 const util = require("node:util");
@@ -110,6 +111,14 @@ for (const name of ["log", "info"]) {
   };
   console[name] = noted;
 }
+const fetch = globalThis.fetch;
+globalThis.fetch = function noted(...args) {
+  const holder = {};
+  Error.captureStackTrace(holder, noted);
+  const frame = String(holder.stack).split("\n")[1] || "";
+  fs.appendFileSync(trace, JSON.stringify({ frame: frame.trim(), fetch: true }) + "\n");
+  return fetch(...args);
+};
 """
 
 
@@ -227,33 +236,58 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         with sandbox.recorder.capture(case.where) as exchanges:
             done = _run(node, case, server)
             server.wait_idle()
+        printed = done.stdout.splitlines()
+        drifted = _lines(printed) != _lines(expected)
+        traced: _Trace | None = None
+        failed: ExampleError | None = None
         if done.returncode != 0:
             where = _error_line(case, done.stderr) or case.where
-            problem = ExampleError(
+            failed = ExampleError(
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
                 f"{_stderr(case, done.stderr)}")
-            try:  # a request to no operation is the likelier cause: name it first
-                check_exchanges(exchanges, schemas, case.where, shows_output=True)
-            except ExampleError as wrong:
-                raise ExampleError(f"{wrong.msg}\n(and then the example failed)\n"
-                                   f"{problem.msg}") from None
-            raise problem
-        if "CLOUDWS_BASE_URL" in case.source and not exchanges:
+        elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
                                "the sandbox at $CLOUDWS_BASE_URL")
         # A request to no operation first: a drifted method or path is what it printed.
-        check_exchanges(exchanges, schemas, case.where, shows_output=True)
-        printed = done.stdout.splitlines()
-        if _lines(printed) != _lines(expected):
-            rewritten = _traced_rewrite(case, node, server, sandbox)
-            if updates is not None and rewritten is not None:
-                updates.extend(new for ex, new in zip(case.examples, rewritten, strict=True)
-                               if new.source != ex.source)
+        try:
+            check_exchanges(exchanges, schemas, case.where, shows_output=True)
+        except ExampleError as wrong:
+            traced = _trace(case, node, server, sandbox)
+            raise ExampleError(_wrong_request(case, wrong, exchanges, schemas, traced,
+                                              expected, printed, failed)) from None
+        if failed is not None:
+            raise failed
+        if drifted:
+            traced = _trace(case, node, server, sandbox)
+            if updates is not None and traced is not None:
+                updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
+                                                      strict=True) if new.source != ex.source)
             else:
-                raise ExampleError(_drift_message(case, expected, printed, rewritten))
+                raise ExampleError(_drift_message(case, expected, printed, traced))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
+
+
+def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
+                   schemas: ApiSchemas, traced: _Trace | None, expected: list[str],
+                   printed: list[str], failed: ExampleError | None) -> str:
+    """The message for a request that is no documented answer: naming the line of the
+    ``fetch`` that sent it (from the traced run), then what else went wrong."""
+    message = wrong.msg
+    if traced is not None and len(traced.fetches) == len(exchanges):
+        located = [e._replace(origin=at) for e, at in zip(exchanges, traced.fetches,
+                                                          strict=True)]
+        try:
+            check_exchanges(located, schemas, case.where, shows_output=True)
+        except ExampleError as precise:
+            message = precise.msg
+    if failed is not None:
+        return f"{message}\n(and then the example failed)\n{failed.msg}"
+    if _lines(printed) != _lines(expected):
+        return (f"{message}\n(and so it printed something else)\n"
+                + _drift_message(case, expected, printed, traced))
+    return message
 
 
 def _lines(lines: Sequence[str]) -> list[str]:
@@ -300,36 +334,56 @@ def _offsets(case: JsCase) -> list[tuple[CodeExample, int]]:
     return found
 
 
-def _traced_rewrite(case: JsCase, node: Path, server: PastedSandbox,
-                    sandbox: DocsSandbox) -> list[CodeExample] | None:
-    """Each block with its ``//>`` lines rewritten from a run that notes which line
-    printed what; ``None`` when that run does not finish as the verbatim one did."""
+@dataclass
+class _Trace:
+    """What a traced run saw: the blocks with their ``//>`` lines rewritten from what each
+    ``console.log`` printed, and the line of each ``fetch`` call, in order."""
+
+    rewritten: list[CodeExample]
+    fetches: list[str | None]
+
+
+def _trace(case: JsCase, node: Path, server: PastedSandbox,
+           sandbox: DocsSandbox) -> _Trace | None:
+    """Run ``case`` again from the fixture state, with a preloaded module noting the
+    line of each ``console.log`` and ``fetch`` call; ``None`` if that run fails."""
     with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
         preload = Path(folder) / "trace.cjs"
         preload.write_text(_TRACE_CJS)
         trace = Path(folder) / "trace.jsonl"
         trace.touch()
         sandbox.reset()
-        done = _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
+        _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
         server.wait_idle()
         sandbox.reset()
-        if done.returncode != 0:
-            return None
         records = [json.loads(line) for line in trace.read_text().splitlines()]
     per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
+    fetches: list[str | None] = []
     offsets = _offsets(case)
     for record in records:
-        match = _FRAME.search(record["frame"].removeprefix("at ").split(" ")[-1])
-        if match is None or not _is_example(case, match["url"]):
-            continue
-        line = int(match["line"])
-        for index, (example, first) in enumerate(offsets):
-            if first < line <= first + max(example.source.count("\n"), 1):
-                for text in record["text"].split("\n"):
-                    per_block[index].append((line - first, text))
-                break
-    return [replace(ex, source=with_output(ex.source, printed))
-            for ex, printed in zip(case.examples, per_block, strict=True)]
+        located = _locate(case, offsets, record["frame"])
+        if "fetch" in record:
+            fetches.append(_page_line(case.examples[located[0]], located[1])
+                           if located else None)
+        elif located:
+            index, line = located
+            per_block[index] += [(line, text) for text in record["text"].split("\n")]
+    rewritten = [replace(ex, source=with_output(ex.source, printed))
+                 for ex, printed in zip(case.examples, per_block, strict=True)]
+    return _Trace(rewritten, fetches)
+
+
+def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],
+            frame: str) -> tuple[int, int] | None:
+    """(block index, block line) of a stack frame in the example, if it is one."""
+    match = _FRAME.search(frame.removeprefix("at ").split(" ")[-1])
+    if match is None or not _is_example(case, match["url"]):
+        return None
+    line = int(match["line"])
+    for index, (example, first) in enumerate(offsets):
+        if first < line <= first + max(example.source.count("\n"), 1):
+            return index, line - first
+    return None
 
 
 def _is_example(case: JsCase, url: str) -> bool:
@@ -386,11 +440,11 @@ def _statement_end(lines: list[str], start: int) -> int:
 
 
 def _drift_message(case: JsCase, expected: list[str], printed: list[str],
-                   rewritten: list[CodeExample] | None) -> str:
+                   traced: _Trace | None) -> str:
     refresh = (f"Refresh the //> lines with `{_REFRESH}`, then review the change with "
                "`git diff`.")
-    if rewritten is not None:
-        for example, new in zip(case.examples, rewritten, strict=True):
+    if traced is not None:
+        for example, new in zip(case.examples, traced.rewritten, strict=True):
             if new.source == example.source:
                 continue
             diff = list(difflib.unified_diff(example.source.split("\n"), new.source.split("\n"),
