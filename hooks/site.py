@@ -11,7 +11,8 @@ matter ``operation: <operationId>``):
 entry), ``{{ operations }}`` (every operation and its page), ``{{ fixtures }}`` (the
 sandbox's starting resources).
 
-After the build, the OpenAPI document is written to ``openapi.json`` at the site root.
+After the build, the OpenAPI document is written to ``openapi.json`` at the site root, with
+each operation's executed examples as ``x-codeSamples``.
 
 Example (a page):
 
@@ -33,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import code_samples
 import openapi_blocks as blocks
 import placeholders
 from mkdocs.exceptions import PluginError
@@ -181,5 +183,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the OpenAPI document to ``openapi.json`` at the site root, as the stub serves it."""
-    Path(config["site_dir"], "openapi.json").write_text(json.dumps(_doc, indent=2) + "\n")
+    """Write the OpenAPI document to ``openapi.json`` at the site root: the stub's, with
+    each operation's executed examples as ``x-codeSamples`` (see :mod:`code_samples`)."""
+    root = Path(config["config_file_path"]).parent
+    published = code_samples.with_code_samples(_doc, _pages, root)
+    Path(config["site_dir"], "openapi.json").write_text(json.dumps(published, indent=2) + "\n")
