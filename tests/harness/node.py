@@ -53,7 +53,6 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -578,42 +577,64 @@ def check_hosts(case: JsCase) -> None:
                                    "of CLOUDWS_BASE_URL)")
 
 
-def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
-    """Every problem ``node --check`` and the line rules find, as ``file:line: message``.
+#: Parses each file named on its command line as an ES module, running none of them, and
+#: prints the ones that do not parse (one node process for every example).
+_PARSE_MJS = r"""
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+const failed = [];
+for (const file of process.argv.slice(2)) {
+  try {
+    new vm.SourceTextModule(readFileSync(file, "utf8"), { identifier: file });
+  } catch {
+    failed.push(file);
+  }
+}
+console.log(JSON.stringify(failed));
+"""
 
-    ``node --check`` parses each example as the module it is (one run per example, a
-    few at a time); every line must be at most :data:`LINE_LENGTH` characters; every
+
+def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
+    """Every problem the syntax check and the line rules find, as ``file:line: message``.
+
+    One ``node`` process parses every example as the ES module it is, running none;
+    an example that does not parse is then given to ``node --check``, whose message
+    names its line. Every line must be at most :data:`LINE_LENGTH` characters; every
     example that calls the API reads its base URL from ``CLOUDWS_BASE_URL``, defaulting
     to the real API, and its token from ``CLOUDWS_TOKEN``.
     """
     findings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cloudws-node-check-") as folder:
-        jobs = []
+        files: dict[str, JsCase] = {}
         for number, case in enumerate(cases):
             path = case.file
             if path is None:
                 path = Path(folder) / f"example_{number}.mjs"
                 path.write_text(case.source)
-            jobs.append((case, path))
-
-        def check(job: tuple[JsCase, Path]) -> list[str]:
-            case, path = job
-            done = subprocess.run([str(node), "--check", str(path)], capture_output=True,
-                                  text=True, timeout=_TIMEOUT, check=False)
-            if done.returncode == 0:
-                return []
-            match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
-            where = (_source_line(case, int(match[1])) if match else None) or case.where
-            message = next((line for line in done.stderr.splitlines()
-                            if re.match(r"\w*Error:", line)), done.stderr.strip())
-            return [f"{where}: node --check: {message}"]
-
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            for found in pool.map(check, jobs):
-                findings += found
+            files[str(path)] = case
+        parser = Path(folder) / "parse.mjs"
+        parser.write_text(_PARSE_MJS)
+        done = subprocess.run([str(node), "--experimental-vm-modules", "--no-warnings",
+                               str(parser), *files], capture_output=True, text=True,
+                              timeout=_TIMEOUT, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
+        for path in json.loads(done.stdout):
+            findings.append(_node_check(node, Path(path), files[path]))
     for case in cases:
         findings += _line_findings(case)
     return sorted(findings, key=_sort_key)
+
+
+def _node_check(node: Path, path: Path, case: JsCase) -> str:
+    """``node --check``'s finding on ``path``, named at the example's line."""
+    done = subprocess.run([str(node), "--check", str(path)], capture_output=True, text=True,
+                          timeout=_TIMEOUT, check=False)
+    match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
+    where = (_source_line(case, int(match[1])) if match else None) or case.where
+    message = next((line for line in done.stderr.splitlines()
+                    if re.match(r"\w*Error:", line)), done.stderr.strip() or "does not parse")
+    return f"{where}: node --check: {message}"
 
 
 def _line_findings(case: JsCase) -> list[str]:
