@@ -239,7 +239,7 @@ def test_site_endpoint_page_has_the_anatomy(built_site: Path, page: str,
     assert tabsets, f"{page}: no request examples"
     for tabset in tabsets:
         labels = [label.get_text(strip=True) for label in tabset.select(".tabbed-labels label")]
-        assert labels == ["Python", "curl"], page
+        assert labels == ["Python", "curl", "JavaScript"], page
 
 
 @pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
