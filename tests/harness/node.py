@@ -217,7 +217,9 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
 def _how(case: JsCase) -> str:
     if case.file is not None:
         return f"node {display_path(case.file)}"
-    return "node --input-type=module < the block"
+    if len(case.examples) > 1:
+        return "node --input-type=module, the page's JavaScript blocks on its standard input"
+    return "node --input-type=module, the block on its standard input"
 
 
 def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
@@ -263,9 +265,24 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
                                                       strict=True) if new.source != ex.source)
             else:
-                raise ExampleError(_drift_message(case, expected, printed, traced))
+                raise ExampleError(_drift_message(case, expected, printed, traced)
+                                   + _unanswered(exchanges, traced))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
+
+
+def _unanswered(exchanges: list[Seen], traced: _Trace | None) -> str:
+    """A note naming each request that no operation answered (a ``405`` for a method the
+    path does not take, the removed ``GET .../delete``): the likely cause of a drift."""
+    located = traced is not None and len(traced.fetches) == len(exchanges)
+    notes = []
+    for index, exchange in enumerate(exchanges):
+        if exchange.operation_id is None:
+            at = traced.fetches[index] if located and traced else None  # type: ignore[union-attr]
+            sent = f", sent at {at}" if at else ""
+            notes.append(f"\n({exchange.method} {exchange.path}{sent}, answered "
+                         f"{exchange.status}: no operation takes that method and path)")
+    return "".join(notes)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
