@@ -15,9 +15,7 @@ from pytest_examples import EvalExample
 from cloudws.app import create_app
 from cloudws.testing import mock_api
 from tests.harness import discovery
-from tests.harness.python_examples import fix_example_tracebacks
-
-fix_example_tracebacks()  # pytest-examples 0.0.18 crashes on a raising example otherwise
+from tests.harness.upstream import repair_example_traceback
 
 __all__ = ["CASES"]
 
@@ -39,4 +37,8 @@ def test_example(case, app, tmp_path, request, monkeypatch):
         eval_example.lint_ruff(example)
         app.state.store.reset()
         with mock_api(app=app):
-            eval_example.run_print_check(example)
+            try:
+                eval_example.run_print_check(example)
+            except Exception as exc:
+                repair_example_traceback(exc, example)  # else pytest-examples 0.0.18 crashes
+                raise

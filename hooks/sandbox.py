@@ -3,7 +3,8 @@
 ``uv run mkdocs serve`` serves only static files, so the pages' "Try it" forms would have
 no API to talk to. While serving, this hook starts the sandbox (a fresh fixture-state
 :func:`cloudws.server.create_server` with no site) on ``127.0.0.1`` and a free port, in a
-daemon thread, behind CORS that admits the dev server's origin only; and it tells each page
+daemon thread (:func:`cloudws.testing.serve`, the project's one way to run uvicorn in a
+thread), behind CORS that admits the dev server's origin only; and it tells each page
 where the sandbox is with ``<meta name="cloudws-sandbox" content="http://127.0.0.1:PORT/v1">``,
 which ``docs/javascripts/try-it.js`` uses as its default base URL.
 
@@ -28,11 +29,9 @@ from __future__ import annotations
 import html
 import logging
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,20 +63,23 @@ _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 @dataclass
 class SandboxServer:
-    """A sandbox API served by uvicorn on ``127.0.0.1`` in a daemon thread.
+    """A sandbox API served on ``127.0.0.1`` by :func:`cloudws.testing.serve` (uvicorn, in
+    a daemon thread, as ``cloudws serve`` runs it).
 
     Example:
+        >>> import httpx
         >>> sandbox = SandboxServer.start([])
-        >>> sandbox.thread.is_alive()
-        True
+        >>> httpx.get(sandbox.base_url + "/workstations", headers=_DOC_AUTH).status_code
+        200
         >>> sandbox.stop()
-        >>> sandbox.thread.is_alive()
-        False
+        >>> httpx.get(sandbox.base_url + "/workstations", headers=_DOC_AUTH)
+        Traceback (most recent call last):
+        ...
+        httpx.ConnectError: ...
     """
 
     base_url: str
-    server: Any
-    thread: threading.Thread
+    _running: ExitStack = field(repr=False)
 
     @classmethod
     def start(cls, origins: Iterable[str], *, timeout: float = 10.0) -> SandboxServer:
@@ -85,11 +87,10 @@ class SandboxServer:
 
         Raises ``RuntimeError`` when it does not start within ``timeout`` seconds.
         """
-        import uvicorn
         from starlette.middleware.cors import CORSMiddleware
 
-        from cloudws.protocol import UVICORN_OPTIONS
         from cloudws.server import create_server
+        from cloudws.testing import serve
 
         app = CORSMiddleware(
             create_server(None),
@@ -99,27 +100,16 @@ class SandboxServer:
             expose_headers=["*"],
             max_age=600,
         )
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        config = uvicorn.Config(app, **UVICORN_OPTIONS, access_log=False, lifespan="off")
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
-                                  name="cloudws-sandbox-for-mkdocs-serve", daemon=True)
-        thread.start()
-        deadline = time.monotonic() + timeout
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                server.should_exit = True
-                sock.close()
-                raise RuntimeError(f"the sandbox did not start on 127.0.0.1:{port}")
-            time.sleep(0.02)
-        return cls(base_url=f"http://127.0.0.1:{port}/v1", server=server, thread=thread)
+        running = ExitStack()
+        origin = running.enter_context(serve(app, host="127.0.0.1", timeout=timeout))
+        return cls(base_url=f"{origin}/v1", _running=running)
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Ask the server to exit and wait up to ``timeout`` seconds for its thread."""
-        self.server.should_exit = True
-        self.thread.join(timeout)
+    def stop(self) -> None:
+        """Stop the server and wait for its thread (as long as ``start``'s ``timeout``)."""
+        self._running.close()
+
+
+_DOC_AUTH = {"Authorization": "Bearer cws_test_doc"}
 
 
 def dev_origins(host: str, port: int) -> list[str]:

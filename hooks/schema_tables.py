@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -60,8 +61,18 @@ def inline_refs(schema: Any, doc: dict[str, Any]) -> Any:
 
 
 def cell(text: str) -> str:
-    """``text`` made safe for one cell of a Markdown table."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """``text`` made safe for one cell of a Markdown table.
+
+    A pipe outside code is escaped; one inside a code span is left as it is, since a table
+    row is not split inside code and an escape there would be shown (``a\\|b``).
+
+    Example:
+        >>> cell("a | b `x|y`")
+        'a \\\\| b `x|y`'
+    """
+    parts = re.split(r"(`[^`]+`)", " ".join(str(text).split()))
+    return "".join(part if part.startswith("`") else part.replace("|", "\\|")
+                   for part in parts)
 
 
 def _constraints(schema: dict[str, Any]) -> list[str]:

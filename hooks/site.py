@@ -30,7 +30,6 @@ import json
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -120,16 +119,18 @@ def _error_codes(page: _Page, p: placeholders.Placeholder) -> str:
 
 
 def _fixtures(page: _Page, p: placeholders.Placeholder) -> str:
-    state = json.loads(resources.files("cloudws").joinpath("fixtures.json").read_text())
+    from cloudws.fixtures import load_fixtures
+
+    fixtures = load_fixtures()
     lines = ["| Resource | State | Details |", "| --- | --- | --- |"]
-    for ws in state["workstations"]:
-        lines.append(f"| workstation `{ws['id']}` | {ws['status']} | name `{ws['name']}`, "
-                     f"`{ws['machine_type']}`, volumes "
-                     + ", ".join(f"`{v}`" for v in ws["volume_ids"]) + " |")
-    for vol in state["volumes"]:
-        kind = "standalone" if vol["standalone"] else "owned"
-        where = f"attached to `{vol['attached_to']}`" if vol["attached_to"] else "detached"
-        lines.append(f"| volume `{vol['id']}` | {kind}, {where} | {vol['size_gb']} GiB |")
+    for ws in fixtures.workstations:
+        lines.append(f"| workstation `{ws.id}` | {ws.status} | name `{ws.name}`, "
+                     f"`{ws.machine_type}`, volumes "
+                     + ", ".join(f"`{v}`" for v in ws.volume_ids) + " |")
+    for vol in fixtures.volumes:
+        kind = "standalone" if vol.standalone else "owned"
+        where = f"attached to `{vol.attached_to}`" if vol.attached_to else "detached"
+        lines.append(f"| volume `{vol.id}` | {kind}, {where} | {vol.size_gb} GiB |")
     return "\n".join(lines)
 
 

@@ -45,9 +45,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from .harness import plugin
+    from .harness import github, plugin
 
     plugin.register(config)
+    github.register(config)
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,12 @@ def document() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Request:
-    """A request, its path relative to the API's origin (``/v1/...``)."""
+    """A request, its path relative to the API's origin (``/v1/...``).
+
+    ``before`` are requests to send first, to set the state up (a key to reuse);
+    ``in_flight`` is an ``(operationId, Idempotency-Key)`` to hold as being processed
+    (``Store.in_flight``) while it is sent.
+    """
 
     method: str
     path: str
@@ -55,6 +60,8 @@ class Request:
     params: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     content: bytes | None = None
+    before: tuple[Request, ...] = ()
+    in_flight: tuple[str, str] | None = None
 
     def send(self, client: httpx.Client, origin: str = "") -> httpx.Response:
         """Send it with ``client`` to ``origin`` (empty: the client's base URL)."""
@@ -88,9 +95,25 @@ CONFLICTS: dict[str, Example] = {
 }
 
 
+#: The Idempotency-Key of the recipes that need one.
+RECIPE_KEY = "recipe-key-1"
+
+
+def _another(body: dict[str, Any]) -> dict[str, Any]:
+    """A different valid body: the example's first number plus one, or its first string
+    with ``-again`` added (still a valid name)."""
+    for name, value in body.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {**body, name: value + 1}
+        if isinstance(value, str):
+            return {**body, name: value + "-again"}
+    raise LookupError(f"no member of {body} to vary: add a recipe to {RECIPES_HOME}")
+
+
 def recipe(operation_id: str, status: int, headers: dict[str, str]) -> Request:
     """A request that makes ``operation_id`` answer ``status`` from the fixture state
-    (a 500 also needs ``store.fail_next``)."""
+    (a 500 also needs ``store.fail_next``; see :class:`Request` for ``before`` and
+    ``in_flight``)."""
     op = OPERATIONS[operation_id]
     ok = success(operation_id, headers)
     has_id = "id" in op.example.path
@@ -109,6 +132,13 @@ def recipe(operation_id: str, status: int, headers: dict[str, str]) -> Request:
         return _request(op, replace(op.example, path={"id": _UNKNOWN[kind]}), headers)
     if status == 409 and operation_id in CONFLICTS:
         return _request(op, CONFLICTS[operation_id], headers)
+    keyed = replace(ok, headers={**ok.headers, "Idempotency-Key": f'"{RECIPE_KEY}"'})
+    if status == 409 and op.declares("idempotency_key_in_flight"):
+        return replace(keyed, in_flight=(operation_id, RECIPE_KEY))
+    if status == 422 and op.declares("idempotency_key_reused"):
+        return replace(keyed, json=_another(ok.json), before=(keyed,))
+    if status == 410 and op.replaced_by is not None:  # a removed operation's own answer
+        return ok
     if status == 413 and ok.json is None:  # no body taken, but one is still limited
         return replace(ok, content=b"x" * (MAX_BODY_BYTES + 1))
     if status == 413:

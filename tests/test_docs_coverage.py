@@ -1,11 +1,13 @@
-"""The docs cover the API and nothing else: one page per operation, every error code on
-the errors page, every snippet shown on a page, hand-written status notes documented."""
+"""The docs cover the API and nothing else: one page per operation (a removed operation
+is shown on its replacement's page), every error code on the errors page, every snippet
+shown on a page, hand-written status notes documented."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+import pytest
 from bs4 import BeautifulSoup
 
 from cloudws.errors import ERROR_CODES
@@ -19,9 +21,16 @@ _STATUS_NOTE = re.compile(r"^\s*[-*]\s+\*\*(\d{3})\*\*")
 
 
 def _expected_page(operation: str) -> str:
-    """Where an operation's page lives: ``deleteVolume`` -> docs/volumes/delete.md."""
+    """Where an operation's page lives: ``deleteVolume`` -> docs/volumes/delete.md; a
+    removed operation is documented on the page of the one that replaced it."""
+    replaced_by = OPERATIONS[operation].replaced_by
+    if replaced_by is not None:
+        return _expected_page(replaced_by)
     verb = re.match(r"[a-z]+", operation)[0]  # type: ignore[index]
     return f"docs/{OPERATIONS[operation].path.split('/')[2]}/{verb}.md"
+
+
+_REMOVED = [op for op in OPERATIONS.values() if op.replaced_by is not None]
 
 
 def _operation_pages() -> dict[str, list[str]]:
@@ -36,12 +45,27 @@ def test_every_operation_has_exactly_one_page():
     found = _operation_pages()
     problems = [
         f"{op} has no page: expected {_expected_page(op)} with front matter `operation: {op}`"
-        for op in OPERATIONS if not found.get(op)
+        for op, declared in OPERATIONS.items()
+        if not found.get(op) and declared.replaced_by is None
     ] + [
         f"{op} has {len(where)} pages: {', '.join(where)}"
         for op, where in found.items() if len(where) > 1
+    ] + [
+        f"{op.id} was removed: show it on its replacement's page, {_expected_page(op.id)}, "
+        f"not on a page of its own ({', '.join(found[op.id])})"
+        for op in _REMOVED if found.get(op.id)
     ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("operation", _REMOVED, ids=[op.id for op in _REMOVED])
+def test_a_removed_operation_is_shown_on_its_replacements_page(operation):
+    pages = _operation_pages().get(operation.replaced_by or "", [])
+    assert pages, f"{operation.id}: its replacement {operation.replaced_by} has no page"
+    page = next(p for p in PAGES if p.where == pages[0])
+    shown = f"{operation.method} {operation.path}"
+    assert any(shown in line for line in page.lines), (
+        f"{page.where}: shows no `{shown}`, the removed {operation.id} it replaces")
 
 
 def test_every_page_operation_exists():

@@ -81,8 +81,12 @@ def test_fault_over_http(served, operation, step):
             store.reset()
 
 
-def test_every_operation_declares_fault_steps():
-    assert {op for op, _ in FAULT_POINTS} == set(OPERATIONS)
+def test_every_operation_that_reaches_the_store_declares_fault_steps():
+    assert {op for op, _ in FAULT_POINTS} == {op.id for op in OPERATIONS.values()
+                                              if 500 in op.errors}
+    assert {op.id for op in OPERATIONS.values() if not op.steps} == {"removedDeleteWorkstation"}
+    with pytest.raises(ValueError, match="removedDeleteWorkstation never reaches the store"):
+        Store().fail_next("removedDeleteWorkstation")
 
 
 def test_an_unknown_operation_or_step_is_refused_by_name():

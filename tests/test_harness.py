@@ -367,3 +367,18 @@ def test_httpx_outside_the_sandbox_fails_without_network():
 def test_loopback_still_works(scratch_tls):
     with socket.create_connection(("127.0.0.1", scratch_tls.port), timeout=5):
         pass
+
+
+def test_in_process_clients_read_no_ca_bundle_and_the_environment_is_restored(
+        scratch, monkeypatch):
+    monkeypatch.setenv("SSL_CERT_FILE", "/nonexistent/bundle.pem")
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    with scratch.in_process():
+        # httpx's documented variables: an empty CA folder, and no file to win over it.
+        assert "SSL_CERT_FILE" not in os.environ
+        assert os.listdir(os.environ["SSL_CERT_DIR"]) == []
+        with httpx.Client() as client:  # would raise reading /nonexistent/bundle.pem
+            assert client.get(f"{BASE}/volumes/vol-scratch01",
+                              headers={"Authorization": "Bearer cws_test_me"}).status_code == 200
+    assert os.environ["SSL_CERT_FILE"] == "/nonexistent/bundle.pem"
+    assert "SSL_CERT_DIR" not in os.environ

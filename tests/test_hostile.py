@@ -14,7 +14,7 @@ import http.client
 import json
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import httpx
 import pytest
@@ -126,6 +126,10 @@ def _cases() -> dict[str, Hostile]:
     for name, raw in {
         "missing-name": '{"machine_type": "standard-2"}', "empty-object": "{}",
         "duplicate-key": '{"name": "a", "name": 5, "machine_type": "standard-2"}',
+        "duplicate-same-value": '{"name": "a", "name": "a", "machine_type": "standard-2"}',
+        "duplicate-nested": '{"name": "a", "machine_type": "standard-2", "x": {"y": 1, "y": 1}}',
+        "duplicate-1000-times": "{" + ", ".join(['"name": "a"'] * 1000) + ', "machine_type": "gpu-t4"}',
+        "duplicate-in-array": '{"name": "a", "machine_type": "standard-2", "volume_ids": [{"a": 1, "a": 1}]}',
     }.items():
         cases[f"field-{name}"] = _json("POST", ws, raw, 400, "validation_error")
     for name, raw in {
@@ -140,6 +144,19 @@ def _cases() -> dict[str, Hostile]:
         "attached": '{"size_gb": 20, "attached_to": "ws-12345"}',
     }.items():
         cases[f"volume-{name}"] = _json("POST", vols, raw, 400, "validation_error")
+
+    # Idempotency-Key headers that are not one quoted string of 1 to 255 characters.
+    for name, values in {
+        "unquoted": ("8e03978e",), "empty": ('""',), "single-quotes": ("'k'",),
+        "parameters": ('"k";a=1',), "unterminated": ('"k',), "bad-escape": ('"\\n"',),
+        "too-long": ('"' + "k" * 256 + '"',), "huge": ('"' + "k" * 20_000 + '"',),
+        "list": ('"a", "b"',), "twice": ('"a"', '"a"'), "inner-quote": ('"a"b"',),
+    }.items():
+        for path, body in ((vols, '{"size_gb": 20}'),
+                           (ws, '{"name": "box", "machine_type": "standard-2"}')):
+            cases[f"key-{name}-{path.rsplit('/', 1)[1]}"] = _json(
+                "POST", path, body, 400, "validation_error",
+                headers=tuple(("Idempotency-Key", v) for v in values))
 
     # Deeply nested JSON and huge numbers.
     deep = "[" * 30_000 + "]" * 30_000
@@ -196,6 +213,9 @@ def _cases() -> dict[str, Hostile]:
         "limit-0": "limit=0", "limit-101": "limit=101", "limit-negative": "limit=-1",
         "limit-word": "limit=abc", "limit-empty": "limit=", "limit-fraction": "limit=1.5",
         "limit-huge": "limit=" + "9" * 40, "limit-nul": "limit=%00", "limit-hex": "limit=0x10",
+        "limit-plus": "limit=%2B5", "limit-leading-zero": "limit=05", "limit-underscore": "limit=1_0",
+        "limit-space": "limit=%201", "limit-minus-zero": "limit=-0", "limit-point-zero": "limit=1.0",
+        "limit-fullwidth": "limit=%EF%BC%95", "limit-5000-digits": "limit=" + "9" * 5000,
         "cursor-short": "cursor=abc",
         "cursor-long": "cursor=" + "A" * 13, "cursor-symbols": "cursor=!!!!!!!!!!!!",
         "cursor-empty": "cursor=", "cursor-nul": "cursor=AAAAAAAAAAA%00",
@@ -250,8 +270,14 @@ def _cases() -> dict[str, Hostile]:
     }.items():
         cases[f"path-{name}"] = Hostile("GET", path, 404, "not_found")
     cases["removed-get-delete"] = Hostile("GET", f"{ws}/ws-12345/delete", 410, "endpoint_removed")
-    cases["removed-get-delete-bad-id"] = Hostile("GET", f"{ws}/%00/delete", 410,
-                                                 "endpoint_removed")
+    for name, raw in {"nul": "%00", "bang": "ws-bad!", "script": "%3Cscript%3E",
+                      "overlong": "ws-" + "a" * 5000, "volume-id": "vol-scratch01"}.items():
+        cases[f"removed-get-delete-bad-id-{name}"] = Hostile("GET", f"{ws}/{raw}/delete", 400,
+                                                             "invalid_id")
+    cases["removed-get-delete-query"] = Hostile("GET", f"{ws}/ws-12345/delete?confirm=yes",
+                                                400, "validation_error")
+    cases["removed-get-delete-big-body"] = _json("GET", f"{ws}/ws-12345/delete", big, 413,
+                                                 "payload_too_large")
     return cases
 
 
@@ -302,11 +328,16 @@ def test_hostile_in_process(shared_app, case: Hostile):
             sandbox.store.reset()
 
 
-def test_hostile_head_is_refused_without_a_body(shared_app):
-    with mock_api(app=shared_app), httpx.Client() as client:
-        response = client.head(f"https://{API_HOST}/v1/workstations",
-                               headers={"Authorization": TOKEN})
-    assert_problem(response, 405, "method_not_allowed")
+@pytest.mark.parametrize("case", [c for c in CASES.values() if c.method == "GET"],
+                         ids=[name for name, c in CASES.items() if c.method == "GET"])
+def test_hostile_head_gets_the_get_problem_without_a_body(shared_app, case: Hostile):
+    with mock_api(app=shared_app) as sandbox, httpx.Client() as client:
+        try:
+            response = client.send(replace(case, method="HEAD").request(f"https://{API_HOST}"))
+            assert_problem(response, case.status, case.code)
+            assert sandbox.store.dump() == PRISTINE
+        finally:
+            sandbox.store.reset()
 
 
 # -- over HTTP ---------------------------------------------------------------------------
@@ -451,6 +482,6 @@ def test_hostile_case_count():
     """The suite's size, stated: a change that drops whole groups of cases fails here."""
     groups = {name.split("-")[0] for name in CASES}
     assert groups >= {"json", "ctype", "field", "patch", "volume", "deep", "number", "big",
-                      "id", "traversal", "query", "auth", "method", "path", "removed"}
+                      "id", "traversal", "query", "auth", "method", "path", "removed", "key"}
     assert len(CASES) >= 200
     assert len(RAW) + len(_RAW_BODIES) + len(RAW_TOKENS) >= 20

@@ -10,6 +10,8 @@ for an error, that nothing changed.
 
 from __future__ import annotations
 
+import contextlib
+
 import httpx
 import pytest
 
@@ -40,9 +42,15 @@ def test_scenario_produces_documented_status(operation, status, client, docs_san
     docs_sandbox.reset()
     if status == 500:
         docs_sandbox.store.fail_next(operation)
+    with docs_sandbox.in_process():
+        for setup in request.before:  # not captured: only the request itself counts
+            assert setup.send(client).is_success, setup
     before = docs_sandbox.store.dump()
     source = f"tests/test_scenarios.py::{operation}-{status}"
-    with docs_sandbox.in_process(), docs_sandbox.recorder.capture(source, "scenario") as seen:
+    held = (docs_sandbox.store.in_flight(*request.in_flight) if request.in_flight
+            else contextlib.nullcontext())
+    with docs_sandbox.in_process(), docs_sandbox.recorder.capture(source, "scenario") as seen, \
+            held:
         response = request.send(client)
     assert [(e.operation_id, e.status) for e in seen] == [(operation, status)], response.text
     body = response.json()

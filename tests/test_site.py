@@ -183,8 +183,10 @@ def test_site_nav_puts_delete_after_update(built_site: Path) -> None:
 
 
 def test_site_every_operation_has_exactly_one_page() -> None:
+    """A removed (deprecated) operation is shown on its replacement's page instead."""
     claimed = [operation for _, operation in ENDPOINT_PAGES]
-    assert sorted(claimed) == sorted(op["operationId"] for _, _, op in _operations())
+    assert sorted(claimed) == sorted(op["operationId"] for _, _, op in _operations()
+                                     if not op.get("deprecated"))
 
 
 # -- openapi.json ------------------------------------------------------------------------
@@ -213,6 +215,7 @@ def test_site_openapi_json_is_the_stubs_document_with_its_examples(built_site: P
         ]
         for page, operation in ENDPOINT_PAGES
     }
+    expected.update({op: None for op in samples if op not in expected})  # no page: none
     assert samples == expected, ("each operation carries its page's main examples "
                                  "(snippets/<section>/<page>.py, .sh, .mjs), verbatim")
 
@@ -363,12 +366,19 @@ def test_site_index_lists_every_operation_in_nav_order(built_site: Path) -> None
     nav = _nav_files()
     by_page = dict(ENDPOINT_PAGES)
     expected = [by_page[page] for page in nav if page in by_page]
+    # A removed operation has no page of its own: it comes last, unlinked.
+    expected += [op["operationId"] for _, _, op in _operations() if op.get("deprecated")]
     table = _first(_section(_html(built_site, "index.md"), "operations"), "table")
     shown = []
     for row in table.select("tbody tr"):
         cells = row.find_all("td")
-        operation_id = next(op for page, op in ENDPOINT_PAGES
-                            if cells[0].a["href"].rstrip("/").endswith(page.removesuffix(".md")))
+        if cells[0].a is None:
+            operation_id = next(op["operationId"] for _, _, op in _operations()
+                                if op["summary"] == cells[0].get_text(strip=True))
+            assert _operation(operation_id)[2].get("deprecated"), operation_id
+        else:
+            operation_id = next(op for page, op in ENDPOINT_PAGES if cells[0].a["href"]
+                                .rstrip("/").endswith(page.removesuffix(".md")))
         method, path, _ = _operation(operation_id)
         assert cells[1].get_text(strip=True) == f"{method} {path}"
         shown.append(operation_id)

@@ -9,3 +9,8 @@ console.log(r.status, (await r.json()).code);
 //> 410 endpoint_removed
 console.log((await (await fetch(url, { headers })).json()).status);
 //> stopped
+
+// A malformed ID is refused first, as on every call that takes an ID.
+const bad = await fetch(`${BASE_URL}/workstations/ws-bad!/delete`, { headers });
+console.log(bad.status, (await bad.json()).code);
+//> 400 invalid_id

@@ -13,3 +13,8 @@ print(r.status_code, r.json()["code"])
 #> 410 endpoint_removed
 print(client.get("/workstations/ws-12345").json()["status"])
 #> stopped
+
+# A malformed ID is refused first, as on every call that takes an ID.
+r = client.get("/workstations/ws-bad!/delete")
+print(r.status_code, r.json()["code"])
+#> 400 invalid_id

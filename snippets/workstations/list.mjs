@@ -8,7 +8,7 @@ while (true) {
   const r = await fetch(`${BASE_URL}/workstations?${params}`, { headers });
   const page = await r.json();
   console.log(page.data.map((w) => w.id), page.next_cursor);
-  //> [ 'ws-12345' ] 000000000005
+  //> [ 'ws-12345' ] s4-ZJd-vzYLOhhT9fzjbze_g
   //> [ 'ws-67890' ] null
   if (page.next_cursor === null) break;
   params.set("cursor", page.next_cursor);

@@ -12,7 +12,7 @@ params = {"limit": 1}
 while True:
     page = client.get("/workstations", params=params).json()
     print([w["id"] for w in page["data"]], page["next_cursor"])
-    #> ['ws-12345'] 000000000005
+    #> ['ws-12345'] s4-ZJd-vzYLOhhT9fzjbze_g
     #> ['ws-67890'] None
     if page["next_cursor"] is None:
         break

@@ -1,9 +1,10 @@
 """The sandbox API as an ASGI app: HTTP in front of :class:`cloudws.store.Store`.
 
 Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
-for every request: see :mod:`cloudws.limits`), then the route (404, 405, 410), then the
-path ID (400 ``invalid_id``), query parameters and body (400, 415), then the store's rules
-(404, 409). Every error is an RFC 9457 problem body.
+for every request: see :mod:`cloudws.limits`), then the route (404, 405), then the path ID
+(400 ``invalid_id``), query parameters and body (400, 415), then the operation: the
+removed ``GET .../delete`` answers 410, the others ask the store (404, 409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the
+same request would be, without its content (:class:`_HeadAsGet`).
 """
 
 from __future__ import annotations
@@ -15,15 +16,24 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .errors import ApiError, problem_response
+from .idempotency import (
+    HEADER,
+    KEY_FORMAT,
+    KEY_MAX_LENGTH,
+    KEY_PATTERN,
+    describe_ttl,
+    parse_key,
+)
 from .limits import MAX_BODY_BYTES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
@@ -55,7 +65,54 @@ VolumeId = Annotated[
     str, Path(pattern=VOLUME_ID_PATTERN, description="The volume's ID: `vol-` and 5 to 32 "
               "lowercase letters or digits.", examples=["vol-scratch01"]),
 ]
-Limit = Annotated[int, Query(ge=1, le=100, description="Items per page, 1 to 100.")]
+_KeyHeader = Annotated[str, Header(
+    alias=HEADER, json_schema_extra={"format": KEY_FORMAT, "pattern": KEY_PATTERN},
+    description=f"Makes a retry safe: a create sent again with the same key and body "
+    f"answers the first one's response and creates nothing (a different body gets "
+    f"`422`). A quoted string (a Structured Field String) of 1 to {KEY_MAX_LENGTH} "
+    f"printable ASCII characters, such as `\"8e03978e-40d5-43e8-bc93-6894a57f9324\"`; "
+    f"kept for {describe_ttl()}.",
+)]
+
+
+def _idempotency_key(
+    request: Request, value: _KeyHeader = None,  # type: ignore[assignment]
+) -> str | None:
+    """The create's Idempotency-Key (see :mod:`cloudws.idempotency`), or None."""
+    if value is None:
+        return None
+    field = f"header.{HEADER}"
+    if len(request.headers.getlist(HEADER)) > 1:
+        raise ApiError("validation_error", f"The {HEADER} header is given more than once; "
+                       "give it once.", [{"field": field, "message": "is given more than once"}])
+    try:
+        return parse_key(value)
+    except ValueError as exc:
+        raise ApiError("validation_error", f"The {HEADER} header {exc}.",
+                       [{"field": field, "message": str(exc)}]) from None
+
+
+IdempotencyKey = Annotated[str | None, Depends(_idempotency_key)]
+
+#: How an integer is written in a query: plain decimal digits, no sign, no leading zero.
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+def _plain_decimal(value: Any) -> Any:
+    """A query integer as written: plain decimal digits only (not ``+5``, ``05``, ``1_0``)."""
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise PydanticCustomError(
+            "int_format", "must be written as plain decimal digits: no sign, space, "
+            "underscore, decimal point or leading zero",
+        )
+    return value
+
+
+Limit = Annotated[
+    int,
+    Query(ge=1, le=100, description="Items per page, 1 to 100, in plain decimal digits."),
+    BeforeValidator(_plain_decimal),
+]
 Cursor = Annotated[
     str,
     Query(pattern=CURSOR_PATTERN, description="The `next_cursor` of the previous page."),
@@ -121,8 +178,10 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
     except UnicodeDecodeError as exc:
         raise ApiError("invalid_json", f"The body is not UTF-8: byte {exc.start} is not "
                        "part of a UTF-8 character.") from None
+    repeated: list[_Members] = []
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=functools.partial(_members, repeated))
     except (ValueError, RecursionError) as exc:
         reason = ("nested too deeply" if isinstance(exc, RecursionError)
                   else "a number has too many digits" if "integer string" in str(exc)
@@ -130,6 +189,14 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         raise ApiError("invalid_json", f"The body is not valid JSON: {reason}.") from None
     if not isinstance(data, dict):
         raise ApiError("invalid_json", f"The body must be a JSON object, not {_json_kind(data)}.")
+    if repeated:
+        names = _repeated_names(data)
+        raise ApiError(
+            "validation_error",
+            f"{names[0]} is given more than once; a JSON object must give each name once.",
+            [{"field": name, "message": "is given more than once"}
+             for name in names[:_LISTED_LIMIT]],
+        )
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
@@ -140,6 +207,34 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         raise ApiError("validation_error", "The body names no field to change.",
                        [{"field": "body", "message": "must have at least one field"}])
     return parsed
+
+
+class _Members(dict[str, Any]):
+    """A JSON object as parsed, with the names it gives more than once (RFC 8259 §4)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _members(found: list[_Members], pairs: list[tuple[str, Any]]) -> _Members:
+    obj = _Members(pairs)
+    if len(obj) != len(pairs):
+        counts = Counter(name for name, _ in pairs)
+        obj.repeated = tuple(name for name in obj if counts[name] > 1)
+        found.append(obj)
+    return obj
+
+
+def _repeated_names(data: Any) -> list[str]:
+    """Where ``data`` gives a name more than once: ``body.name``, ``body.a.0.b``..."""
+    names, stack = [], [("body", data)]
+    while stack:  # depth-first, in document order, without recursion
+        where, value = stack.pop()
+        if isinstance(value, _Members):
+            names += [f"{where}.{_echo(name)}" for name in value.repeated]
+            stack += reversed([(f"{where}.{_echo(k)}", v) for k, v in value.items()])
+        elif isinstance(value, list):
+            stack += reversed([(f"{where}.{i}", v) for i, v in enumerate(value)])
+    return names
 
 
 def _reject_constant(name: str) -> Any:
@@ -203,6 +298,35 @@ def _echo(value: str) -> str:
     return shown if len(shown) <= _ECHO_LIMIT else shown[:_ECHO_LIMIT] + "..."
 
 
+#: Set in the scope of a HEAD request that :class:`_HeadAsGet` passes on as a GET.
+_HEAD = "cloudws.head"
+
+
+class _HeadAsGet:
+    """Answers HEAD as the app answers GET, without the content (RFC 9110 §9.3.2).
+
+    The app sees a GET, so a HEAD gets the status and headers (``Content-Length``
+    included) that GET would, and the OpenAPI document lists each operation once.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET", _HEAD: True}, receive, headers_only)
+
+
 class Exchange(NamedTuple):
     """One request the app answered, as seen by an observer."""
 
@@ -246,8 +370,8 @@ class _Observe:
             await send(message)
 
         await self.app(scope, receive, watch)
-        exchange = Exchange(scope["method"], scope["path"], _operation_of(scope, self.routes),
-                            status)
+        method = "HEAD" if scope.get(_HEAD) else scope["method"]
+        exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status)
         for observer in list(self.observers):
             observer(exchange)
 
@@ -267,9 +391,9 @@ def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., An
 
 
 @_route("createWorkstation")
-async def _create_workstation(request: Request) -> Response:
+async def _create_workstation(request: Request, key: IdempotencyKey) -> Response:
     body = await _read_json(request, WorkstationCreate)
-    ws = _store(request).create_workstation(body)
+    ws = _store(request).create_workstation(body, idempotency_key=key)
     return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
 
 
@@ -309,18 +433,23 @@ async def _delete_workstation(request: Request, id: WorkstationId) -> Response:
     return _json(_store(request).delete_workstation(id))
 
 
-@_routes.get("/v1/workstations/{id}/delete", include_in_schema=False)
-async def _removed_delete(id: str) -> Response:
+@_route("removedDeleteWorkstation")
+async def _removed_delete(id: WorkstationId) -> Response:
+    # Only a well-formed ID gets here (a malformed one is 400 invalid_id first), so the
+    # detail names a path the reader can use as it is.
+    removed = OPERATIONS["removedDeleteWorkstation"]
+    use = OPERATIONS[removed.replaced_by or ""]
     raise ApiError(
         "endpoint_removed",
-        "GET /v1/workstations/{id}/delete was removed: a GET must not delete anything. "
-        f"Use DELETE /v1/workstations/{_echo(id)} (the workstation must be stopped).",
+        f"{removed.method} {removed.path} was removed: a GET must not delete anything. "
+        f"Use {use.method} {use.path.replace('{id}', id)} (the workstation must be stopped).",
     )
 
 
 @_route("createVolume")
-async def _create_volume(request: Request) -> Response:
-    vol = _store(request).create_volume(await _read_json(request, VolumeCreate))
+async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
+    body = await _read_json(request, VolumeCreate)
+    vol = _store(request).create_volume(body, idempotency_key=key)
     return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
 
 
@@ -420,6 +549,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(_AuthFirst)
     app.add_middleware(_Observe, observers=observers, routes=app.router.routes)
+    app.add_middleware(_HeadAsGet)
     # Built on first use: most in-process sandboxes (one per test) never serve it.
     app.openapi = functools.cache(lambda: build_openapi(app))  # type: ignore[method-assign]
     return app
@@ -431,5 +561,7 @@ def _allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
         match, _ = route.matches({**scope, "method": "__none__"})
         if match is not Match.NONE and getattr(route, "methods", None):
             methods |= set(route.methods)
+    if "GET" in methods:
+        methods.add("HEAD")  # answered by _HeadAsGet
     return sorted(methods)
 

@@ -14,12 +14,14 @@ from typing import Any
 
 from starlette.responses import Response
 
+from .idempotency import describe_ttl
+
 __all__ = [
     "ERROR_CODES", "PROBLEM_BASE", "ApiError", "ErrorCode", "problem_body", "problem_response",
 ]
 
-#: Base URI of the problem ``type`` members; each code has an anchor on the errors page.
 PROBLEM_BASE = "https://docs.cloudworkstation.example.com/concepts/errors/#"
+"""Base URI of the problem ``type`` members; each code has an anchor on the errors page."""
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,15 @@ class ErrorCode:
     """One machine-readable error code: its HTTP status, title and what to do about it."""
 
     code: str
+    """The ``code`` member of the problem body: ``"workstation_not_stopped"``."""
     status: int
+    """The HTTP status it is answered with."""
     title: str
+    """The problem's ``title``: the status's reason phrase."""
     meaning: str
+    """What it means, as the errors page says it."""
     remedy: str
+    """What to do about it."""
 
 
 ERROR_CODES: dict[str, ErrorCode] = {
@@ -38,8 +45,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
     for e in (
         ErrorCode(
             "validation_error", 400, "Bad Request",
-            "A query parameter or a field of the request body is missing, unknown, read-only "
-            "or out of range. The `detail` and the `errors` list name each offending field.",
+            "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
+            "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
+            "`errors` list name each offending field.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
@@ -106,6 +114,13 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "List the volumes to find the right ID, or create the volume first.",
         ),
         ErrorCode(
+            "idempotency_key_in_flight", 409, "Conflict",
+            "A create with the same `Idempotency-Key` is still being processed: answering "
+            "this one too could make a second resource.",
+            "Wait a moment, then send the request again with the same key: you get the "
+            "first request's answer.",
+        ),
+        ErrorCode(
             "endpoint_removed", 410, "Gone",
             "The endpoint no longer exists. `GET /v1/workstations/{id}/delete` was replaced "
             "by `DELETE /v1/workstations/{id}`.",
@@ -123,6 +138,14 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "Send the body as JSON with `Content-Type: application/json`.",
         ),
         ErrorCode(
+            "idempotency_key_reused", 422, "Unprocessable Content",
+            "The `Idempotency-Key` was used before, within the last "
+            f"{describe_ttl()}, for a create with a different body. The key stays bound to "
+            "its first request: nothing was created.",
+            "Use a new key for a new request. To retry the first request, send its body "
+            "again unchanged, with the same key.",
+        ),
+        ErrorCode(
             "internal_error", 500, "Internal Server Error",
             "The operation failed inside the service. Nothing was changed: a failed "
             "operation is rolled back whole.",
@@ -131,11 +154,12 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
     )
 }
+"""Every error code of the API, by its ``code``: ``ERROR_CODES["not_found"].status`` is 404."""
 
 
 @dataclass
 class ApiError(Exception):
-    """An error answered as a problem body.
+    """An error answered as a problem body; what the store raises when it refuses a call.
 
     Example:
         >>> err = ApiError("not_found", "Workstation ws-00000 does not exist.")
@@ -144,9 +168,13 @@ class ApiError(Exception):
     """
 
     code: str
+    """One of :data:`ERROR_CODES`."""
     detail: str
+    """What went wrong with this request, for a person."""
     errors: list[dict[str, str]] | None = None
+    """For ``validation_error``: each offending ``field`` and its ``message``."""
     headers: dict[str, str] = field(default_factory=dict)
+    """Headers to send with the problem body (``Allow`` with a 405)."""
 
     def __post_init__(self) -> None:
         if self.code not in ERROR_CODES:
@@ -155,9 +183,11 @@ class ApiError(Exception):
 
     @property
     def status(self) -> int:
+        """The HTTP status of :attr:`code`."""
         return ERROR_CODES[self.code].status
 
     def body(self) -> dict[str, Any]:
+        """The RFC 9457 problem body, as the API sends it."""
         return problem_body(self.code, self.detail, self.errors)
 
 

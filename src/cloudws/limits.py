@@ -17,8 +17,8 @@ from .errors import ApiError, problem_response
 
 __all__ = ["MAX_BODY_BYTES", "BodyLimit"]
 
-#: The largest request body the sandbox reads, in bytes (64 KiB).
 MAX_BODY_BYTES = 64 * 1024
+"""The largest request body the sandbox reads, in bytes (64 KiB)."""
 
 
 class BodyLimit:

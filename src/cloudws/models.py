@@ -18,6 +18,7 @@ __all__ = [
     "WORKSTATION_ID_PATTERN",
     "DeleteVolumeResult",
     "DeleteWorkstationResult",
+    "FieldError",
     "MachineType",
     "Problem",
     "Volume",
@@ -31,14 +32,20 @@ __all__ = [
 ]
 
 WORKSTATION_ID_PATTERN = r"^ws-[a-z0-9]{5,32}$"
+"""Every workstation ID matches it; an ID in a path that does not gets 400 ``invalid_id``."""
 VOLUME_ID_PATTERN = r"^vol-[a-z0-9]{5,32}$"
-#: Cursors are 12 characters of ``[0-9A-Za-z]``; any such string is a valid position.
-CURSOR_PATTERN = r"^[0-9A-Za-z]{12}$"
+"""Every volume ID matches it; an ID in a path that does not gets 400 ``invalid_id``."""
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]{24}$"
+"""Cursors are 24 characters of base64url: a position in the list and a MAC binding it to the
+list and filters that issued it. Only the cursors the API issued are accepted."""
 NAME_PATTERN = r"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"
 
 MACHINE_TYPES = ("standard-2", "standard-4", "standard-8", "highmem-8", "gpu-t4")
+"""Every machine type: the values of :data:`MachineType`."""
 MachineType = Literal["standard-2", "standard-4", "standard-8", "highmem-8", "gpu-t4"]
+"""A machine type, as the API names it."""
 WorkstationStatus = Literal["running", "stopped"]
+"""The states a workstation can be in."""
 
 
 def _integral(value: Any) -> Any:

@@ -3,8 +3,9 @@
 Each route carries its operation's declaration (:mod:`cloudws.operations`) through
 FastAPI's own parameters: statuses, problem bodies, request bodies, headers and links.
 This module adds what belongs to the document as a whole (servers, the security scheme,
-the problem schemas), drops FastAPI's default 422 (the API answers 400), and puts each
-operation's example path parameters on its parameters.
+the problem schemas), keeps exactly each operation's declared statuses (FastAPI adds a 422,
+which the API answers as 400, and a success for a removed operation, which has none),
+and puts each operation's example path parameters on its parameters.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
 
 def _complete(operation: dict[str, Any]) -> None:
     declared = OPERATIONS[operation["operationId"]]
-    responses = operation["responses"]
-    responses.pop("422", None)  # FastAPI's own validation answer: the API answers 400
+    # Exactly the declared statuses: not FastAPI's own 422 (the API answers 400), nor its
+    # default success for a removed operation, which has none.
+    responses = {s: r for s, r in operation["responses"].items() if int(s) in declared.statuses}
     for parameter in operation.get("parameters", []):
         value = declared.example.path.get(parameter["name"])
         if parameter["in"] == "path" and value is not None:

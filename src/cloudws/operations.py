@@ -84,7 +84,8 @@ class Example:
     """A request of an operation that succeeds from the fixture state.
 
     It also passes every fault step of the operation, so the fault suite can fail it at
-    each; the docs' Try it console prefills it.
+    each; the docs' Try it console prefills it. A removed operation's example is a
+    well-formed request, which it answers with its 410.
     """
 
     path: Mapping[str, str] = field(default_factory=dict)
@@ -94,7 +95,15 @@ class Example:
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation of the API, declared once."""
+    """One operation of the API, declared once.
+
+    ``steps`` are where the sandbox can be told to fail it (a 500): an operation that
+    reaches the store declares them and documents its 500; one that never does (a removed
+    operation) declares neither. A removed operation names the operation that replaced it
+    in ``replaced_by``: it is ``deprecated`` in the OpenAPI document, has no success
+    (``response`` and ``status`` are None) and answers 410 ``endpoint_removed``, and it is
+    documented on its replacement's page.
+    """
 
     id: str
     method: str
@@ -102,13 +111,14 @@ class Operation:
     tag: str
     summary: str
     description: str
-    response: type[BaseModel]
+    response: type[BaseModel] | None
     errors: Mapping[int, Failure]
     steps: tuple[str, ...]
     example: Example
-    status: int = 200
+    status: int | None = 200
     body: type[BaseModel] | None = None
     links: tuple[str, ...] = ()
+    replaced_by: str | None = None
 
     def __post_init__(self) -> None:
         where = f"{self.id} (src/cloudws/operations.py)"
@@ -120,8 +130,46 @@ class Operation:
             raise ValueError(f"{where}: its example must give the path parameters {names}")
         if (self.body is None) != (self.example.body is None):
             raise ValueError(f"{where}: its example must have a body exactly when it takes one")
-        if not self.steps:
-            raise ValueError(f"{where}: declare at least one fault step")
+        if bool(self.steps) != (500 in self.errors):
+            raise ValueError(f"{where}: declare fault steps exactly when it documents a 500 "
+                             "(an operation that reaches the store has both)")
+        removed = self.replaced_by is not None
+        if removed != (self.status is None) or (self.status is None) != (self.response is None):
+            raise ValueError(f"{where}: an operation has a success status and response "
+                             "exactly when it is not removed (replaced_by)")
+        if removed and (410 not in self.errors
+                        or self.errors[410].codes != ("endpoint_removed",)):
+            raise ValueError(f"{where}: a removed operation answers 410 endpoint_removed")
+        if self.declares("idempotency_key_in_flight") != self.takes_idempotency_key:
+            raise ValueError(f"{where}: an operation that takes an Idempotency-Key documents "
+                             "both 409 idempotency_key_in_flight and 422 "
+                             "idempotency_key_reused; one that does not, neither")
+
+    @property
+    def takes_idempotency_key(self) -> bool:
+        """Whether it takes an ``Idempotency-Key`` header (:mod:`cloudws.idempotency`):
+        it declares the 422 ``idempotency_key_reused``."""
+        return self.declares("idempotency_key_reused")
+
+    def declares(self, code: str) -> bool:
+        """Whether one of its error statuses answers ``code``.
+
+        Example:
+            >>> OPERATIONS["deleteVolume"].declares("volume_attached")
+            True
+        """
+        return any(code in failure.codes for failure in self.errors.values())
+
+    @property
+    def statuses(self) -> tuple[int, ...]:
+        """Every status it answers: its success (if any), then its errors, in order.
+
+        Example:
+            >>> OPERATIONS["removedDeleteWorkstation"].statuses
+            (400, 401, 410, 413)
+        """
+        success = () if self.status is None else (self.status,)
+        return (*success, *sorted(self.errors))
 
     def url(self, example: Example | None = None) -> str:
         """The path of ``example`` (default: the operation's own), query included.
@@ -139,9 +187,9 @@ class Operation:
 
     def route_options(self) -> dict[str, Any]:
         """What FastAPI's route decorator takes to make this operation's route."""
-        responses: dict[int | str, dict[str, Any]] = {
-            self.status: self._success(),
-        }
+        responses: dict[int | str, dict[str, Any]] = {}
+        if self.status is not None:
+            responses[self.status] = self._success()
         for status, failure in sorted(self.errors.items()):
             responses[status] = _problem_response(failure)
         extra: dict[str, Any] = {}
@@ -162,6 +210,7 @@ class Operation:
             "status_code": self.status,
             "response_model": self.response,
             "responses": responses,
+            "deprecated": True if self.replaced_by is not None else None,
             "openapi_extra": extra or None,
         }
 
@@ -225,9 +274,12 @@ def steps_of(operation_id: str) -> tuple[str, ...]:
         ('delete_volumes', 'detach_volumes', 'delete_workstation')
     """
     try:
-        return OPERATIONS[operation_id].steps
+        steps = OPERATIONS[operation_id].steps
     except KeyError:
         raise ValueError(f"unknown operation {operation_id!r}; one of {sorted(OPERATIONS)}") from None
+    if not steps:
+        raise ValueError(f"{operation_id} never reaches the store: it has no fault step")
+    return steps
 
 
 # -- the failures most operations share ----------------------------------------------------
@@ -255,11 +307,20 @@ def _bad_id(kind: str) -> Failure:
                    "ID, or a query parameter was sent (this operation takes none).")
 
 
+def _reused(kind: str) -> Failure:
+    return Failure(("idempotency_key_reused",), "The `Idempotency-Key` was used before with "
+                   f"a different body; no {kind} was made.")
+
+
 _WS, _VOL = "workstation", "volume"
 
 
 def _declare(*operations: Operation) -> dict[str, Operation]:
-    return {op.id: op for op in operations}
+    declared = {op.id: op for op in operations}
+    for op in operations:
+        if op.replaced_by is not None and declared.get(op.replaced_by, op).replaced_by is not None:
+            raise ValueError(f"{op.id}: replaced_by must name an operation that is not removed")
+    return declared
 
 
 #: Every operation, in the order of the docs' navigation.
@@ -268,18 +329,24 @@ OPERATIONS: dict[str, Operation] = _declare(
         id="createWorkstation", method="POST", path="/v1/workstations", tag="Workstations",
         summary="Create workstation", status=201, body=WorkstationCreate, response=Workstation,
         description="Creates a workstation and the volume it owns, attaches the standalone "
-        "volumes named in `volume_ids`, and starts it: it is `running` when the call returns.",
+        "volumes named in `volume_ids`, and starts it: it is `running` when the call returns. "
+        "With an `Idempotency-Key`, a retry answers the first workstation again instead of "
+        "making another.",
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
-                         "field is missing, unknown, read-only or invalid."),
+                         "field is missing, unknown, read-only or invalid, or the "
+                         "`Idempotency-Key` is malformed."),
             401: _AUTH,
-            409: Failure(("volume_not_found", "volume_attached", "volume_owned"),
+            409: Failure(("volume_not_found", "volume_attached", "volume_owned",
+                          "idempotency_key_in_flight"),
                          "A volume in `volume_ids` does not exist, is attached elsewhere or "
-                         "belongs to a workstation."),
+                         "belongs to a workstation; or a create with the same "
+                         "`Idempotency-Key` is still being processed."),
             413: _too_large(True),
             415: _NOT_JSON,
+            422: _reused("workstation"),
             500: _failed("The create failed: no workstation or volume was made and no "
-                         "volume was attached."),
+                         "volume was attached. An `Idempotency-Key` it carried is not used up."),
         },
         links=("getWorkstation", "startWorkstation", "stopWorkstation", "updateWorkstation",
                "deleteWorkstation"),
@@ -384,16 +451,37 @@ OPERATIONS: dict[str, Operation] = _declare(
         example=Example(path={"id": "ws-12345"}),
     ),
     Operation(
+        id="removedDeleteWorkstation", method="GET", path="/v1/workstations/{id}/delete",
+        tag="Workstations", summary="Delete workstation (removed)", response=None, status=None,
+        replaced_by="deleteWorkstation",
+        description="Removed: a GET must not delete anything. It deletes nothing and "
+        "answers 410 Gone, naming `DELETE /v1/workstations/{id}`, the call to use instead.",
+        errors={
+            400: _bad_id(_WS), 401: _AUTH,
+            410: Failure(("endpoint_removed",), "Always, for a well-formed ID: the endpoint "
+                         "was removed; nothing was deleted. Use `DELETE /v1/workstations/{id}`."),
+            413: _too_large(False),
+        },
+        steps=(),
+        example=Example(path={"id": "ws-12345"}),
+    ),
+    Operation(
         id="createVolume", method="POST", path="/v1/volumes", tag="Volumes",
         summary="Create volume", status=201, body=VolumeCreate, response=Volume,
-        description="Creates a standalone volume, detached.",
+        description="Creates a standalone volume, detached. With an `Idempotency-Key`, a "
+        "retry answers the first volume again instead of making another.",
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
-                         "field is missing, unknown, read-only or invalid."),
+                         "field is missing, unknown, read-only or invalid, or the "
+                         "`Idempotency-Key` is malformed."),
             401: _AUTH,
+            409: Failure(("idempotency_key_in_flight",), "A create with the same "
+                         "`Idempotency-Key` is still being processed."),
             413: _too_large(True),
             415: _NOT_JSON,
-            500: _failed("The create failed: no volume was made."),
+            422: _reused("volume"),
+            500: _failed("The create failed: no volume was made. An `Idempotency-Key` it "
+                         "carried is not used up."),
         },
         links=("getVolume", "deleteVolume"),
         steps=("create_volume",),

@@ -5,6 +5,18 @@ ASCII, a bad ``Content-Length`` or chunk size — uvicorn answers ``400`` in pla
 before any app sees it. :class:`ProblemH11Protocol` answers the same ``400`` as an
 RFC 9457 problem with code ``malformed_request``, like every other error of the sandbox,
 and then closes the connection as uvicorn does.
+
+uvicorn has no option for that answer: its plain-text ``400`` (added by
+https://github.com/Kludex/uvicorn/pull/1352) is written by ``H11Protocol.send_400_response``,
+and the supported way to change how uvicorn speaks HTTP is to give it a protocol class
+(``uvicorn.Config(http=...)``, as https://github.com/Kludex/uvicorn/issues/1228 answers).
+So this module subclasses uvicorn's h11 protocol and overrides that one method, which
+uvicorn does not document: ``tests/test_upstream.py`` checks that the method, its
+signature and the attributes it uses are still there, that uvicorn still answers plain
+text, and that the override is what answers a malformed request. The alternatives are
+more fragile: a wrapping ``asyncio.Protocol`` would have to recognise uvicorn's plain-text
+bytes to replace them, or parse every request twice (with h11) without knowing whether
+uvicorn had already started to answer.
 """
 
 from __future__ import annotations

@@ -8,18 +8,25 @@ every step has succeeded, so a rejected or failed request changes nothing.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from typing import Any
 
+from pydantic import BaseModel
+
 from .errors import ApiError
+from .fixtures import load_fixtures
+from .idempotency import KEY_TTL
 from .models import (
+    CURSOR_PATTERN,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -30,11 +37,10 @@ from .models import (
     WorkstationList,
     WorkstationUpdate,
 )
-from .operations import steps_of
+from .operations import OPERATIONS, steps_of
 
 __all__ = ["DeterministicIds", "StepClock", "Store"]
 
-_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -138,22 +144,61 @@ class _Workstation:
     seq: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Remembered:
+    """The first successful answer to a create with an ``Idempotency-Key``."""
+
+    fingerprint: str
+    answer: BaseModel
+    expires: datetime
+
+
 @dataclass(slots=True)
 class _State:
     workstations: dict[str, _Workstation] = field(default_factory=dict)
     volumes: dict[str, _Volume] = field(default_factory=dict)
     seq: int = 0
     issued: frozenset[str] = frozenset()
+    #: (operationId, Idempotency-Key) -> the answer it got
+    keys: dict[tuple[str, str], _Remembered] = field(default_factory=dict)
 
     def copy(self) -> _State:
-        # Records are immutable, so copying the two dicts copies the state.
-        return _State(dict(self.workstations), dict(self.volumes), self.seq, self.issued)
+        # Records are immutable, so copying the dicts copies the state.
+        return _State(dict(self.workstations), dict(self.volumes), self.seq, self.issued,
+                      dict(self.keys))
 
 
 class _Transaction:
     def __init__(self, store: Store, operation: str) -> None:
         self.store, self.operation = store, operation
         self.state = store._state.copy()
+        self.replayed = False
+
+    def recall(self, key: str | None, fingerprint: str, now: datetime) -> BaseModel | None:
+        """The answer ``key`` got first, if it is for the same body; None if it is unused
+        (or expired); 422 if it was used for another body."""
+        found = self.state.keys.get((self.operation, key)) if key is not None else None
+        if found is None or found.expires <= now:
+            return None
+        if found.fingerprint != fingerprint:
+            raise ApiError(
+                "idempotency_key_reused",
+                "This Idempotency-Key was already used, with a different body; nothing was "
+                "created. Use a new key for a new request, or send the first request's body "
+                "again to get its answer.",
+            )
+        self.replayed = True
+        return found.answer.model_copy(deep=True)
+
+    def remember(self, key: str | None, fingerprint: str, answer: BaseModel,
+                 now: datetime) -> None:
+        """Keep ``answer`` as the answer to ``key`` for KEY_TTL; forget expired keys."""
+        if key is None:
+            return
+        keys = {k: r for k, r in self.state.keys.items() if r.expires > now}
+        keys[(self.operation, key)] = _Remembered(fingerprint, answer.model_copy(deep=True),
+                                                  now + KEY_TTL)
+        self.state.keys = keys
 
     def step(self, name: str) -> None:
         assert name in steps_of(self.operation), (self.operation, name)
@@ -171,23 +216,47 @@ class _Transaction:
         return self.state.seq
 
 
-def _encode_cursor(seq: int) -> str:
-    chars = []
-    for _ in range(12):
-        seq, rem = divmod(seq, 62)
-        chars.append(_BASE62[rem])
-    return "".join(reversed(chars))
+#: The key of the cursors' MAC. A constant of the sandbox, so that the cursors it prints
+#: are the same on every run; a real service keeps its key secret.
+_CURSOR_KEY = b"cloudws sandbox: cursors are opaque"
+_POSITION_BYTES, _MAC_BYTES = 6, 12  # 18 bytes: 24 base64url characters, no padding
+_CURSOR = re.compile(CURSOR_PATTERN.strip("^$"))
 
 
-def _decode_cursor(cursor: str) -> int:
-    value = 0
-    for char in cursor:
-        value = value * 62 + _BASE62.index(char)
-    return value
+def _encode_cursor(listing: str, seq: int) -> str:
+    """The cursor after item ``seq`` of ``listing`` (a list and its filters, as text).
+
+    A MAC of the listing and the position, then the position masked with a pad drawn
+    from that MAC: it reads as noise, and any other listing, or any edit, fails the MAC.
+    """
+    position = seq.to_bytes(_POSITION_BYTES, "big")
+    mac = _cursor_mac(listing, position)
+    return base64.urlsafe_b64encode(mac + _masked(position, mac)).decode()
 
 
-def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+def _decode_cursor(listing: str, cursor: str) -> int:
+    """The position in ``cursor`` if ``listing`` issued it; else 400 naming ``cursor``."""
+    raw = base64.urlsafe_b64decode(cursor) if _CURSOR.fullmatch(cursor) else b""
+    mac, position = raw[:_MAC_BYTES], _masked(raw[_MAC_BYTES:], raw[:_MAC_BYTES])
+    if len(raw) != _MAC_BYTES + _POSITION_BYTES or not hmac.compare_digest(
+            mac, _cursor_mac(listing, position)):
+        raise ApiError(
+            "validation_error",
+            "The cursor is not one this list issued for these filters. Pass back the "
+            "next_cursor of the previous page unchanged, with the same filters.",
+            [{"field": "query.cursor", "message": "is not a cursor of this list and filter"}],
+        )
+    return int.from_bytes(position, "big")
+
+
+def _cursor_mac(listing: str, position: bytes) -> bytes:
+    message = b"mac\0" + listing.encode() + b"\0" + position
+    return hmac.new(_CURSOR_KEY, message, hashlib.sha256).digest()[:_MAC_BYTES]
+
+
+def _masked(data: bytes, mac: bytes) -> bytes:
+    pad = hmac.new(_CURSOR_KEY, b"pad\0" + mac, hashlib.sha256).digest()
+    return bytes(a ^ b for a, b in zip(data, pad, strict=False))
 
 
 class Store:
@@ -218,6 +287,8 @@ class Store:
         self.clock = clock or StepClock()
         self.ids = ids or DeterministicIds()
         self._lock = threading.RLock()
+        self._claims: set[tuple[str, str]] = set()  # Idempotency-Keys in flight
+        self._claims_lock = threading.Lock()
         self._faults: list[tuple[str, str | None]] = []
         self._initial = _load_fixtures() if fixtures else _State()
         self._state = self._initial.copy()
@@ -261,6 +332,45 @@ class Store:
         with self._lock:
             self._faults.append((operation, step or steps[0]))
 
+    @contextmanager
+    def in_flight(self, operation: str, key: str) -> Iterator[None]:
+        """While the block runs, a request of ``operation`` with the ``Idempotency-Key``
+        ``key`` is being processed: another one with that key gets 409
+        ``idempotency_key_in_flight`` instead of waiting.
+
+        Every create with a key holds it so while it runs. The sandbox answers one request
+        at a time over HTTP, so a test that wants to see the 409 holds a key itself.
+
+        Example:
+            >>> store = Store()
+            >>> with store.in_flight("createVolume", "k1"):
+            ...     store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1")
+            Traceback (most recent call last):
+            ...
+            cloudws.errors.ApiError: ...
+            >>> store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1").size_gb
+            10
+        """
+        declared = OPERATIONS.get(operation)
+        if declared is None or not declared.takes_idempotency_key:
+            takers = [o.id for o in OPERATIONS.values() if o.takes_idempotency_key]
+            raise ValueError(f"{operation!r} takes no Idempotency-Key; {' and '.join(takers)} do")
+        claim = (operation, key)
+        with self._claims_lock:
+            if claim in self._claims:
+                raise ApiError(
+                    "idempotency_key_in_flight",
+                    f"A {operation} request with this Idempotency-Key is still being "
+                    "processed. Send this one again in a moment, with the same key, to get "
+                    "its answer.",
+                )
+            self._claims.add(claim)
+        try:
+            yield
+        finally:
+            with self._claims_lock:
+                self._claims.discard(claim)
+
     def export(self) -> dict[str, Any]:
         """Every resource as JSON-ready data, in creation order: compare two to see a change."""
         with self._lock:
@@ -282,13 +392,23 @@ class Store:
 
     # -- workstations --------------------------------------------------------------------
 
-    def create_workstation(self, body: WorkstationCreate) -> Workstation:
-        """Create a workstation, its own volume, and attach ``body.volume_ids``."""
-        with self._transaction("createWorkstation") as tx:
+    def create_workstation(self, body: WorkstationCreate, *,
+                           idempotency_key: str | None = None) -> Workstation:
+        """Create a workstation, its own volume, and attach ``body.volume_ids``.
+
+        With an ``idempotency_key`` (see :mod:`cloudws.idempotency`), a second call with
+        the same key and body answers the first call's workstation and creates nothing.
+        """
+        fingerprint = _fingerprint(body)
+        with self._keyed("createWorkstation", idempotency_key), \
+                self._transaction("createWorkstation") as tx:
+            now = self.clock()
+            first = tx.recall(idempotency_key, fingerprint, now)
+            if first is not None:
+                return first  # type: ignore[return-value]
             tx.step("check_volumes")
             for vol_id in body.volume_ids:
                 self._check_attachable(tx.state, vol_id, None)
-            now = self.clock()
             ws_id = tx.new_id("ws")
             tx.step("create_volume")
             boot = _Volume(tx.new_id("vol"), body.disk_size_gb, False, ws_id, now, tx.next_seq())
@@ -302,17 +422,25 @@ class Store:
                 (boot.id, *body.volume_ids), now, now, tx.next_seq(),
             )
             tx.state.workstations[ws_id] = ws
-        return self._workstation(ws)
+            answer = self._workstation(ws)
+            tx.remember(idempotency_key, fingerprint, answer, now)
+        return answer
 
     def list_workstations(
         self, *, limit: int = 20, cursor: str | None = None, status: str | None = None
     ) -> WorkstationList:
-        """One page of workstations, oldest first, optionally only those in ``status``."""
+        """One page of workstations, oldest first, optionally only those in ``status``.
+
+        ``cursor`` is the ``next_cursor`` of the page before, issued for the same
+        ``status``; any other is refused.
+        """
+        listing = f"workstations?status={status or ''}"
+        after = _decode_cursor(listing, cursor) if cursor is not None else 0
         with self._lock:
             self._maybe_fail("listWorkstations", "read")
             items = [w for w in self._state.workstations.values()
                      if status is None or w.status == status]
-        page, next_cursor = _paginate(items, limit, cursor)
+        page, next_cursor = _paginate(items, limit, after, listing)
         return WorkstationList(data=[self._workstation(w) for w in page], next_cursor=next_cursor)
 
     def get_workstation(self, ws_id: str) -> Workstation:
@@ -330,7 +458,10 @@ class Store:
         return self._set_status("stopWorkstation", ws_id, "stopped")
 
     def update_workstation(self, ws_id: str, body: WorkstationUpdate) -> Workstation:
-        """Change the name, machine type or attached standalone volumes of a stopped one."""
+        """Change the name, machine type or attached standalone volumes of a stopped one.
+
+        Values the workstation already has change nothing, and leave ``updated_at`` alone.
+        """
         with self._transaction("updateWorkstation") as tx:
             ws = self._find_workstation(tx.state, ws_id)
             _require_stopped(ws, "updated")
@@ -357,8 +488,10 @@ class Store:
                 kept = [v for v in ws.volume_ids[1:] if v in wanted]  # in attachment order
                 changes["volume_ids"] = (own, *kept, *(v for v in wanted if v not in kept))
             tx.step("update_workstation")
-            ws = replace(ws, updated_at=self.clock(), **changes)
-            tx.state.workstations[ws_id] = ws
+            changes = {k: v for k, v in changes.items() if getattr(ws, k) != v}
+            if changes:  # the same values again change nothing, not even updated_at
+                ws = replace(ws, updated_at=self.clock(), **changes)
+                tx.state.workstations[ws_id] = ws
         return self._workstation(ws)
 
     def delete_workstation(self, ws_id: str) -> DeleteWorkstationResult:
@@ -382,20 +515,31 @@ class Store:
 
     # -- volumes -------------------------------------------------------------------------
 
-    def create_volume(self, body: VolumeCreate) -> Volume:
-        """Create a standalone, detached volume."""
-        with self._transaction("createVolume") as tx:
+    def create_volume(self, body: VolumeCreate, *, idempotency_key: str | None = None) -> Volume:
+        """Create a standalone, detached volume (``idempotency_key``: as for
+        :meth:`create_workstation`)."""
+        fingerprint = _fingerprint(body)
+        with self._keyed("createVolume", idempotency_key), \
+                self._transaction("createVolume") as tx:
+            now = self.clock()
+            first = tx.recall(idempotency_key, fingerprint, now)
+            if first is not None:
+                return first  # type: ignore[return-value]
             tx.step("create_volume")
-            vol = _Volume(tx.new_id("vol"), body.size_gb, True, None, self.clock(), tx.next_seq())
+            vol = _Volume(tx.new_id("vol"), body.size_gb, True, None, now, tx.next_seq())
             tx.state.volumes[vol.id] = vol
-        return self._volume(vol)
+            answer = self._volume(vol)
+            tx.remember(idempotency_key, fingerprint, answer, now)
+        return answer
 
     def list_volumes(self, *, limit: int = 20, cursor: str | None = None) -> VolumeList:
-        """One page of volumes, oldest first."""
+        """One page of volumes, oldest first; ``cursor`` is the ``next_cursor`` of the page
+        before."""
+        after = _decode_cursor("volumes", cursor) if cursor is not None else 0
         with self._lock:
             self._maybe_fail("listVolumes", "read")
             items = list(self._state.volumes.values())
-        page, next_cursor = _paginate(items, limit, cursor)
+        page, next_cursor = _paginate(items, limit, after, "volumes")
         return VolumeList(data=[self._volume(v) for v in page], next_cursor=next_cursor)
 
     def get_volume(self, vol_id: str) -> Volume:
@@ -440,7 +584,14 @@ class Store:
                 for source, position in marks:
                     source.rewind(position)
                 raise
+            if tx.replayed:  # a first answer again: nothing happened, not even time
+                for source, position in marks:
+                    source.rewind(position)
+                return
             self._state = tx.state
+
+    def _keyed(self, operation: str, key: str | None) -> AbstractContextManager[None]:
+        return self.in_flight(operation, key) if key is not None else nullcontext()
 
     def _maybe_fail(self, operation: str, step: str) -> None:
         if (operation, step) in self._faults:
@@ -510,6 +661,13 @@ class Store:
         )
 
 
+def _fingerprint(body: BaseModel) -> str:
+    """What makes two bodies "the same" for an Idempotency-Key: the members sent and their
+    values, whatever the spacing or order."""
+    sent = body.model_dump(mode="json", exclude_unset=True)
+    return hashlib.sha256(json.dumps(sent, sort_keys=True).encode()).hexdigest()
+
+
 def _require_stopped(ws: _Workstation, verb: str) -> None:
     if ws.status != "stopped":
         raise ApiError(
@@ -519,28 +677,27 @@ def _require_stopped(ws: _Workstation, verb: str) -> None:
         )
 
 
-def _paginate(items: list[Any], limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
-    after = _decode_cursor(cursor) if cursor else 0
+def _paginate(items: list[Any], limit: int, after: int,
+              listing: str) -> tuple[list[Any], str | None]:
     items = sorted((i for i in items if i.seq > after), key=lambda i: i.seq)
     page = items[:limit]
     more = len(items) > limit
-    return page, (_encode_cursor(page[-1].seq) if more else None)
+    return page, (_encode_cursor(listing, page[-1].seq) if more else None)
 
 
 def _load_fixtures() -> _State:
-    data = json.loads(resources.files(__package__).joinpath("fixtures.json").read_text())
+    fixtures = load_fixtures()
     state = _State()
-    for vol in data["volumes"]:
+    for vol in fixtures.volumes:
         state.seq += 1
-        state.volumes[vol["id"]] = _Volume(
-            vol["id"], vol["size_gb"], vol["standalone"], vol["attached_to"],
-            _parse_time(vol["created_at"]), state.seq,
+        state.volumes[vol.id] = _Volume(
+            vol.id, vol.size_gb, vol.standalone, vol.attached_to, vol.created_at, state.seq,
         )
-    for ws in data["workstations"]:
+    for ws in fixtures.workstations:
         state.seq += 1
-        state.workstations[ws["id"]] = _Workstation(
-            ws["id"], ws["name"], ws["machine_type"], ws["status"], tuple(ws["volume_ids"]),
-            _parse_time(ws["created_at"]), _parse_time(ws["updated_at"]), state.seq,
+        state.workstations[ws.id] = _Workstation(
+            ws.id, ws.name, ws.machine_type, ws.status, tuple(ws.volume_ids),
+            ws.created_at, ws.updated_at, state.seq,
         )
     state.issued = frozenset(state.workstations) | frozenset(state.volumes)
     return state

@@ -21,10 +21,9 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Awaitable, Coroutine, Iterator
+from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
@@ -35,19 +34,21 @@ from starlette.types import ASGIApp
 from .app import create_app
 from .store import Store
 
-__all__ = ["API_HOST", "BASE_URL", "Sandbox", "call_asgi", "mock_api", "serve"]
+__all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
 
 _T = TypeVar("_T")
 
 API_HOST = "api.cloudworkstation.example.com"
+"""The host :func:`mock_api` answers for: the real API's."""
 BASE_URL = f"https://{API_HOST}/v1"
+"""The base URL of the API, as your client would use it under :func:`mock_api`."""
 
 
 class _LoopThread:
     """One event loop on a daemon thread, for requests sent where a loop is already running.
 
-    A sync client called from inside a coroutine (or beside Playwright's loop) cannot run
-    the app on its own thread's loop, so it waits here while this loop runs it.
+    An async client, or a sync one called from inside a coroutine (or beside Playwright's
+    loop), cannot run the app on its own thread's loop: it waits while this loop runs it.
     """
 
     _lock = threading.Lock()
@@ -74,8 +75,6 @@ class _OwnLoop:
 
 
 _local = threading.local()
-#: Set while respx resolves a request of an async client: the app is then awaited directly.
-_in_async_client: ContextVar[bool] = ContextVar("cloudws_in_async_client", default=False)
 
 
 def _run(coro: Coroutine[Any, Any, _T]) -> _T:
@@ -90,15 +89,9 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
     return _LoopThread.run(coro)
 
 
-class _Router(respx.MockRouter):
-    """A respx router that tells the side effect whether an async client is asking."""
-
-    async def async_handler(self, request: httpx.Request) -> httpx.Response:
-        token = _in_async_client.set(True)
-        try:
-            return await super().async_handler(request)
-        finally:
-            _in_async_client.reset(token)
+#: The sandboxes of the active :func:`mock_api` blocks, innermost last (all threads').
+_active: list[Sandbox] = []
+_active_lock = threading.Lock()
 
 
 @dataclass
@@ -106,75 +99,36 @@ class Sandbox:
     """An in-process sandbox: its app, its store, and the ``respx`` router in front."""
 
     app: FastAPI
+    """The sandbox API (:func:`~cloudws.app.create_app`) that answers each request."""
     store: Store
+    """The app's state and rules: reset it, inspect it, or make an operation fail."""
     router: respx.MockRouter
+    _transport: httpx.ASGITransport = field(init=False, repr=False)
 
-    def handle(
-        self, request: httpx.Request
-    ) -> httpx.Response | Awaitable[httpx.Response] | None:
+    def __post_init__(self) -> None:
+        # An exception in the app answers the 500 problem the app sends, as over HTTP.
+        self._transport = httpx.ASGITransport(self.app, raise_app_exceptions=False)
+
+    def handle(self, request: httpx.Request) -> httpx.Response | None:
         """Answer ``request`` with the app (what the router calls for each request).
 
-        For a sync client this returns the response; for an async client, an awaitable
-        that respx awaits on the client's own loop. While a :func:`mock_api` started
-        later is active, this one steps aside (None: no match) so the innermost wins.
+        Sync and async clients alike get the response from here: the app runs on this
+        thread's own event loop, or, where a loop is already running (an async client, or
+        a sync one called from a coroutine), on a helper thread's while this one waits.
+        While a :func:`mock_api` started later is active, this one steps aside (None: no
+        match), so the innermost answers.
         """
-        routers = self.router.Mocker.routers if self.router.Mocker else []
-        if routers and routers[-1] is not self.router:
+        with _active_lock:
+            innermost = _active[-1] if _active else self
+        if innermost is not self:
             return None
-        if _in_async_client.get():
-            return self._answer(request)
         return _run(self._answer(request))
 
     async def _answer(self, request: httpx.Request) -> httpx.Response:
-        return await call_asgi(self.app, request)
-
-
-async def call_asgi(app: ASGIApp, request: httpx.Request) -> httpx.Response:
-    """Answer ``request`` with the ASGI ``app``, in memory.
-
-    What ``httpx.ASGITransport`` does, minus its per-request probe for trio (a failed
-    ``import sniffio`` that searches ``sys.path`` on every call: a quarter of an
-    in-process request's cost). An exception in the app answers a 500 problem, as the
-    sandbox would over HTTP.
-    """
-    body = request.read()
-    url = request.url
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-        "method": request.method, "scheme": url.scheme,
-        "path": url.path, "raw_path": url.raw_path.split(b"?")[0],  # url.path is decoded
-        "query_string": url.query, "root_path": "",
-        "headers": [(k.lower(), v) for k, v in request.headers.raw],
-        "client": ("127.0.0.1", 50000), "server": (url.host, url.port or 443),
-    }
-    delivered = False
-    started: dict[str, Any] = {}
-    chunks: list[bytes] = []
-
-    async def receive() -> dict[str, Any]:
-        nonlocal delivered
-        if delivered:
-            return {"type": "http.disconnect"}
-        delivered = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            started.update(message)
-        elif message["type"] == "http.response.body" and request.method != "HEAD":
-            chunks.append(message.get("body", b""))  # a HEAD answer has no content
-
-    try:
-        await app(scope, receive, send)
-    except Exception:  # noqa: BLE001 - whatever the app raises is a 500, as over HTTP
-        if not started:
-            from .errors import ApiError
-
-            problem = ApiError("internal_error", "The sandbox failed unexpectedly.")
-            return httpx.Response(500, json=problem.body(), request=request,
-                                  headers={"content-type": "application/problem+json"})
-    return httpx.Response(started["status"], headers=started.get("headers", []),
-                          content=b"".join(chunks), request=request)
+        response = await self._transport.handle_async_request(request)
+        content = await response.aread()
+        return httpx.Response(response.status_code, headers=response.headers, content=content,
+                              request=request)
 
 
 @contextmanager
@@ -184,14 +138,21 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     ``store`` defaults to a fresh fixture-state :class:`~cloudws.store.Store`; pass your
     own to share state across blocks or to inject faults. Any request to another host
     raises ``respx.models.AllMockedAssertionError``: tests cannot touch the network.
+    Blocks nest: while an inner ``mock_api`` is active (in any thread), it answers.
     """
     app = app or create_app(store)
-    sandbox = Sandbox(app=app, store=app.state.store, router=_Router(
+    sandbox = Sandbox(app=app, store=app.state.store, router=respx.MockRouter(
         assert_all_mocked=True, assert_all_called=False,
     ))
     sandbox.router.route(host=API_HOST).mock(side_effect=sandbox.handle)
     with sandbox.router:
-        yield sandbox
+        with _active_lock:
+            _active.append(sandbox)
+        try:
+            yield sandbox
+        finally:
+            with _active_lock:
+                del _active[next(i for i, s in enumerate(_active) if s is sandbox)]
 
 
 @contextmanager

@@ -19,6 +19,14 @@ def _page_html() -> str:
     return "<html><head><title>Delete</title></head><body></body></html>"
 
 
+def _stopped(base_url: str) -> bool:
+    try:
+        httpx.get(base_url + "/workstations", headers=AUTH)
+    except httpx.ConnectError:
+        return True
+    return False
+
+
 def test_sandbox_hook_docstring_examples_pass() -> None:
     results = doctest.testmod(load_sandbox_hook(), optionflags=doctest.ELLIPSIS)
     assert results.attempted >= 5
@@ -47,7 +55,7 @@ def test_sandbox_hook_cors_admits_the_dev_server_origin_only() -> None:
     assert "access-control-allow-origin" not in refused.headers
     assert deleted.status_code == 200 and deleted.json()["status"] == "deleted"
     assert deleted.headers["access-control-expose-headers"] == "*"
-    assert not sandbox.thread.is_alive()
+    assert _stopped(sandbox.base_url)
 
 
 def test_sandbox_hook_serve_starts_it_and_names_it_in_every_page() -> None:
@@ -66,7 +74,7 @@ def test_sandbox_hook_serve_starts_it_and_names_it_in_every_page() -> None:
 
     assert f'<meta name="cloudws-sandbox" content="{first.base_url}"></head>' in page
     assert reply.json()["status"] == "running"
-    assert hook._State.sandbox is None and not first.thread.is_alive()
+    assert hook._State.sandbox is None and _stopped(first.base_url)
 
 
 def test_sandbox_hook_build_starts_nothing_and_changes_no_page() -> None:

@@ -2,7 +2,6 @@
 
 Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 
-- installs the pytest-examples traceback fix (see :mod:`.python_examples`);
 - blocks every connection and name lookup off this machine (see :mod:`.network`);
 - refuses ``--update-examples`` under pytest-xdist unless ``--dist loadgroup`` keeps
   every file's examples in one worker (each worker rewrites files by the offsets it
@@ -21,7 +20,6 @@ import pytest
 
 from .coverage import Coverage, documented_statuses
 from .network import block_network
-from .python_examples import fix_example_tracebacks
 
 __all__ = ["NAME", "SUITE_MODULES", "DocsPlugin", "register"]
 
@@ -45,7 +43,6 @@ def register(config: pytest.Config) -> DocsPlugin:
     plugin = config.pluginmanager.get_plugin(NAME)
     if plugin is None:
         _refuse_unsafe_update(config)
-        fix_example_tracebacks()
         block_network()
         plugin = DocsPlugin(config)
         config.pluginmanager.register(plugin, NAME)

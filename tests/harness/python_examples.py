@@ -6,27 +6,32 @@ the printed output against the ``#>`` comments — or rewrites them under
 ``--update-examples``. Then every request the example made must be an operation of the
 API answered with a status its page documents.
 
-:func:`fix_example_tracebacks` repairs pytest-examples 0.0.18 on Python 3.11: there it
-rebuilds an example's code object passing ``co_lnotab`` where 3.11 expects the line
-table, and pytest crashes (INTERNALERROR) formatting the traceback of any example that
-raises. The fix re-points the code object with ``code.replace``, so the traceback shows
-the page and line of the failing statement.
+pytest-examples finds the caller of each ``print`` with ``inspect.stack()``, which costs
+for every frame on the stack, and far more for a frame of importlib's frozen loader (a
+search of all of ``sys.modules`` each time). So each block runs on a worker thread of the
+harness (see :class:`ShallowStack`), loaded by pytest's assertion-rewriting loader
+rather than importlib's: under a ``print`` there are then a dozen frames, all of files on
+disk, instead of some sixty with two frozen ones.
+
+A raising example is reported at its page and line: see :mod:`.upstream` for how the
+traceback pytest-examples 0.0.18 makes on Python 3.11 is repaired.
 """
 
 from __future__ import annotations
 
-import ctypes
+import contextvars
+import queue
 import re
 import sys
 import textwrap
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import CodeType, FrameType, TracebackType
-from typing import Any, NamedTuple
+from types import FrameType
+from typing import Any, TypeVar
 
 import pytest
-import pytest_examples.run_code
 from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
@@ -35,8 +40,11 @@ from .discovery import PythonCase
 from .jsoncheck import ApiSchemas
 from .pages import display_path
 from .sandbox import DocsSandbox
+from .upstream import repair_example_traceback
 
-__all__ = ["LINE_LENGTH", "example_dir", "fix_example_tracebacks", "run_python_case"]
+__all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "run_python_case"]
+
+_T = TypeVar("_T")
 
 #: Width at which a printed value moves from one ``#>`` line to a formatted block.
 LINE_LENGTH = 100
@@ -61,7 +69,7 @@ def run_python_case(
                 sandbox.recorder.capture(case.id) as exchanges:
             try:
                 for example in case.examples:
-                    result = _run_one(eval_example, example, shared)
+                    result = _SHALLOW.call(_run_one, eval_example, example, shared)
                     if shared is not None:
                         shared.update(result)
             except Exception as exc:
@@ -95,14 +103,15 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
 def _run_one(eval_example: EvalExample, example: CodeExample,
              shared: dict[str, Any] | None) -> dict[str, Any]:
     __tracebackhide__ = True
-    if eval_example.update_examples:
-        return eval_example.run_print_update(example, module_globals=shared,
-                                             rewrite_assertions=False)
     try:
-        # Examples are docs, not tests: pytest's assertion rewriting (a parse, rewrite and
-        # compile per example) buys nothing here.
+        # With pytest's assertion rewriting, pytest's loader runs the example instead of
+        # importlib's: no frozen importlib frames under it, which ``inspect.stack()``
+        # (run at every print) resolves only by a search of all of ``sys.modules``.
+        if eval_example.update_examples:
+            return eval_example.run_print_update(example, module_globals=shared,
+                                                 rewrite_assertions=True)
         return eval_example.run_print_check(example, module_globals=shared,
-                                            rewrite_assertions=False)
+                                            rewrite_assertions=True)
     except pytest.fail.Exception as exc:
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
@@ -114,6 +123,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
             "`git diff`."
         ) from None
     except Exception as exc:
+        repair_example_traceback(exc, example)
         line = _failing_line(exc, example)
         exc.add_note(f"{display_path(example.path)}:{line}: the example raised "
                      f"{type(exc).__name__} (example at {_where(example)})")
@@ -165,77 +175,67 @@ def _keep_main() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
-# -- the pytest-examples 0.0.18 traceback fix ---------------------------------------------
+# -- a shallow stack for the examples ----------------------------------------------------
 
 
-def fix_example_tracebacks() -> None:
-    """Make a raising example report its page and line instead of crashing pytest, and
-    make its ``print`` calls cheap (see :func:`_caller_of_print`).
+class ShallowStack:
+    """One worker thread that runs calls for the caller, which waits: on a stack a dozen
+    frames deep, whatever the caller's depth.
+
+    pytest-examples' ``print`` mock takes ``inspect.stack()`` for every call, which builds
+    a ``FrameInfo`` (module lookup, source line, positions) for every frame on the stack:
+    under pytest some sixty. On this thread an example's stack holds only its own frames
+    and pytest-examples'. The call sees the caller's context variables; what it raises is
+    raised to the caller.
 
     Example:
-        >>> fix_example_tracebacks()
-        >>> pytest_examples.run_code.create_example_traceback is _example_traceback
+        >>> stack = ShallowStack()
+        >>> stack.call(lambda: len(__import__("inspect").stack()) < 10)
         True
+        >>> stack.call(int, "x")
+        Traceback (most recent call last):
+        ...
+        ValueError: invalid literal for int() with base 10: 'x'
     """
-    pytest_examples.run_code.create_example_traceback = _example_traceback
-    mock_print = pytest_examples.run_code.MockPrintFunction
-    if mock_print.__call__ is not _record_print:
-        mock_print.__call__ = _record_print  # type: ignore[method-assign]
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def call(self, func: Callable[..., _T], *args: Any) -> _T:
+        """``func(*args)``, run on the worker thread."""
+        __tracebackhide__ = True
+        if threading.current_thread() is self._thread:
+            return func(*args)
+        done = threading.Event()
+        outcome: list[Any] = []
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, daemon=True,
+                                                name="cloudws-examples")
+                self._thread.start()
+            self._jobs.put((contextvars.copy_context(), func, args, outcome, done))
+            done.wait()
+        ok, value = outcome
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def _work(self) -> None:
+        __tracebackhide__ = True
+        while True:
+            context, func, args, outcome, done = self._jobs.get()
+            try:
+                outcome[:] = [True, context.run(func, *args)]
+            except BaseException as exc:  # noqa: BLE001 - raised again on the caller's side
+                outcome[:] = [False, exc]
+            finally:
+                done.set()
+                del context, func, args, outcome, done
 
 
-class _Caller(NamedTuple):
-    """The two things pytest-examples reads of the frame that called ``print``."""
-
-    frame: FrameType
-    filename: str
-
-
-def _record_print(self: Any, *args: Any, sep: str = " ", **kwargs: Any) -> None:
-    """``MockPrintFunction.__call__`` of pytest-examples, finding its caller cheaply.
-
-    The original takes ``inspect.stack()[4]``: that builds a ``FrameInfo`` for every
-    frame on the stack (some 60 under pytest), each looking up its module among all of
-    ``sys.modules`` and reading source lines — most of what an example costs. The caller
-    is the same frame, four up: print's mock (``__call__``, ``_mock_call``,
-    ``_execute_mock_call``) stands between.
-    """
-    frame = sys._getframe(pytest_examples.run_code.parent_frame_id)
-    caller = _Caller(frame, frame.f_code.co_filename)
-    if self._include_file(caller, args):
-        line = self._find_line_number(caller)
-        statement = pytest_examples.run_code.PrintStatement(
-            line, sep, [pytest_examples.run_code.Arg(arg) for arg in args]
-        )
-        self.statements.append(statement)
-
-
-def _example_traceback(exc: BaseException, module_path: str,
-                       example: CodeExample) -> TracebackType | None:
-    """The traceback of ``exc`` cut to the example's frames, re-pointed at its page."""
-    frames = []
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == module_path:
-            frames.append((_page_frame(tb.tb_frame, example), tb.tb_lasti,
-                           tb.tb_lineno + example.start_line))
-        tb = tb.tb_next
-    new_tb = None
-    for frame, lasti, lineno in reversed(frames):
-        new_tb = TracebackType(new_tb, frame, lasti, lineno)
-    return new_tb
-
-
-def _page_frame(frame: FrameType, example: CodeExample) -> FrameType:
-    code: CodeType = frame.f_code.replace(
-        co_filename=str(example.path),
-        co_firstlineno=frame.f_code.co_firstlineno + example.start_line,
-    )
-    new_frame = ctypes.pythonapi.PyFrame_New
-    new_frame.argtypes = (ctypes.c_void_p, ctypes.py_object, ctypes.py_object, ctypes.py_object)
-    new_frame.restype = ctypes.py_object
-    ctypes.pythonapi.PyThreadState_Get.restype = ctypes.c_void_p
-    return new_frame(ctypes.pythonapi.PyThreadState_Get(), code, frame.f_globals,
-                     frame.f_locals)
+_SHALLOW = ShallowStack()
 
 
 def example_dir(root: Path, case: PythonCase) -> Path:

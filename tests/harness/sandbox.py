@@ -21,14 +21,13 @@ Example:
 
 from __future__ import annotations
 
-import functools
-import ssl
+import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-from unittest import mock
 
 import httpx
 from fastapi import FastAPI
@@ -125,8 +124,9 @@ class DocsSandbox:
         example then only sets its ``locate``.
 
         ``httpx`` builds a TLS context for every new client, reading the CA bundle from
-        disk each time; no request leaves the process here, so every client shares one
-        context that reads no bundle.
+        disk each time; no request leaves the process here, so while routing, httpx's
+        documented ``SSL_CERT_DIR`` names an empty folder (and ``SSL_CERT_FILE``, which
+        would win over it, is unset): a new client then reads no bundle and trusts no CA.
         """
         previous = self._locate
         self._locate = locate
@@ -138,7 +138,7 @@ class DocsSandbox:
                 mocked = stack.enter_context(mock_api(app=self.app))
                 for route in mocked.router.routes:
                     route.side_effect = self._noting_origin(mocked.handle)
-                stack.enter_context(_reused_tls_contexts())
+                stack.enter_context(_no_ca_bundle())
                 self._routing = True
                 try:
                     yield
@@ -162,26 +162,30 @@ class DocsSandbox:
         return noted
 
 
-@functools.cache
-def _in_process_tls_context() -> ssl.SSLContext:
-    # No handshake ever happens in process, so no CA bundle is read (that read is most
-    # of what a new client costs); a request that escaped would fail verification.
-    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+@contextmanager
+def _no_ca_bundle() -> Iterator[None]:
+    """httpx's TLS contexts made from an empty CA folder, not the CA bundle (a tenth of
+    the cost of a new client: no handshake ever happens in process, so none is needed,
+    and a request that escaped would fail verification)."""
+    with tempfile.TemporaryDirectory(prefix="cloudws-no-ca-") as empty, \
+            _environ(SSL_CERT_FILE=None, SSL_CERT_DIR=empty):
+        yield
 
 
 @contextmanager
-def _reused_tls_contexts() -> Iterator[None]:
+def _environ(**changes: str | None) -> Iterator[None]:
+    """``os.environ`` with ``changes`` (None: unset) inside the block, as it was after."""
+    before = {name: os.environ.get(name) for name in changes}
     try:
-        from httpx._transports import default
-    except ImportError:  # pragma: no cover - another httpx layout: just no reuse
+        for name, value in changes.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         yield
-        return
-    original = default.create_ssl_context
-
-    def create_ssl_context(verify=True, cert=None, trust_env=True):  # type: ignore[no-untyped-def]
-        if verify is True and cert is None and trust_env:
-            return _in_process_tls_context()
-        return original(verify=verify, cert=cert, trust_env=trust_env)
-
-    with mock.patch.object(default, "create_ssl_context", create_ssl_context):
-        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

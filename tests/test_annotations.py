@@ -1,0 +1,50 @@
+"""Under GitHub Actions, a failing example is annotated on its page's line."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness.github import place_of, workflow_command
+
+pytest_plugins = ["pytester"]
+
+_FAILING = '''
+from tests.harness.checks import ExampleError
+
+def test_drifted_example():
+    raise ExampleError(
+        "docs/workstations/delete.md:131: the output shown is not what the command at "
+        "docs/workstations/delete.md:114 prints (- shown, + printed):\\n-  a\\n+  b")
+
+def test_passing():
+    assert True
+'''
+
+
+@pytest.mark.parametrize(("env", "annotated"), [("true", True), ("", False)])
+def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, env,
+                                                          annotated):
+    monkeypatch.setenv("GITHUB_ACTIONS", env)
+    pytester.makepyfile(test_sample=_FAILING)
+    result = pytester.runpytest_inprocess("-p", "tests.harness.github_plugin", "-q")
+    result.assert_outcomes(failed=1, passed=1)
+    lines = [line for line in result.outlines if line.startswith("::error ")]
+    if annotated:
+        assert lines == [(
+            "::error file=docs/workstations/delete.md,line=131,"
+            "title=test_sample.py%3A%3Atest_drifted_example::"
+            "docs/workstations/delete.md:131: the output shown is not what the command at "
+            "docs/workstations/delete.md:114 prints (- shown, + printed):%0A-  a%0A+  b")]
+    else:
+        assert lines == []
+
+
+def test_place_is_a_project_path_not_a_temporary_one():
+    assert place_of("/tmp/x/docs/page.md:3: drift") is None
+    assert place_of("snippets/volumes/get.json:1: differs") == ("snippets/volumes/get.json", 1)
+    assert place_of("README.md:40: stale") == ("README.md", 40)
+
+
+def test_workflow_command_escapes_what_github_reads_as_syntax():
+    assert workflow_command("docs/a,b.md", 1, "t::x", "50%\r\n") == (
+        "::error file=docs/a%2Cb.md,line=1,title=t%3A%3Ax::50%25%0D%0A")

@@ -1,0 +1,101 @@
+"""The reference pages: each module's public API, every field of every model, no internals."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from pydantic import BaseModel
+
+import cloudws.models
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "hooks"
+
+#: Each reference page and the module it documents.
+PAGES = {
+    "testing": "cloudws.testing",
+    "store": "cloudws.store",
+    "operations": "cloudws.operations",
+    "fixtures": "cloudws.fixtures",
+    "app": "cloudws.app",
+    "errors": "cloudws.errors",
+    "models": "cloudws.models",
+}
+#: Public names a page leaves out on purpose, and why. A name may be gone from the module.
+LEFT_OUT = {
+    "cloudws.testing": {"call_asgi": "how mock_api answers in memory; call mock_api instead"},
+    "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
+                       "problem_response": "the app's own way to answer an ApiError"},
+    "cloudws.operations": {"operation_route": "how cloudws.app makes a route of an operation",
+                           "describe_size": "how the declarations write a size",
+                           "Example": "the request the docs' Try it and the tests start from"},
+}
+#: Members no page may show: the machinery behind what the pages document.
+INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "model_config", "clock", "ids",
+                    "route_options"}
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "reference" / page / "index.html").read_text(), "html.parser")
+
+
+def _anchors(soup: BeautifulSoup, module: str) -> list[str]:
+    return [h["id"] for h in soup.select("h2[id], h3[id], h4[id]")
+            if h["id"].startswith(module + ".")]
+
+
+def _block(soup: BeautifulSoup, anchor: str) -> Tag:
+    heading = soup.find(id=anchor)
+    assert heading is not None, f"{anchor} is not on the page"
+    return heading.find_parent("div", class_="doc-object")
+
+
+@pytest.mark.parametrize(("page", "module"), PAGES.items())
+def test_reference_page_shows_the_modules_public_api(built_site: Path, page: str,
+                                                     module: str) -> None:
+    public = set(importlib.import_module(module).__all__) - set(LEFT_OUT.get(module, {}))
+    anchors = _anchors(_soup(built_site, page), module)
+    shown = {a.removeprefix(module + ".") for a in anchors if a.count(".") == module.count(".") + 1}
+    assert shown == public
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_reference_page_shows_no_internals(built_site: Path, page: str) -> None:
+    soup = _soup(built_site, page)
+    members = [a.rsplit(".", 1)[-1] for a in _anchors(soup, "cloudws")]
+    assert not [m for m in members if m.startswith("_") or m in INTERNAL_MEMBERS]
+    assert "call_asgi" not in soup.get_text()
+
+
+def _models() -> list[type[BaseModel]]:
+    return [obj for name in cloudws.models.__all__
+            if isinstance(obj := getattr(cloudws.models, name), type)
+            and issubclass(obj, BaseModel)]
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda m: m.__name__)
+def test_reference_models_show_every_field(built_site: Path, model: type[BaseModel]) -> None:
+    soup = _soup(built_site, "models")
+    schema = model.model_json_schema()
+    for name in model.model_fields:
+        text = " ".join(_block(soup, f"cloudws.models.{model.__name__}.{name}").get_text().split())
+        description = schema["properties"][name]["description"].replace("`", "")
+        assert description in text, (name, text)
+        required = "required" if name in schema.get("required", ()) else "optional"
+        assert "JSON: " in text and f"; {required}" in text, (name, text)
+
+
+def test_reference_model_field_shows_its_aliased_constraints(built_site: Path) -> None:
+    # Name's pattern and length live in a type alias, not in the field's own Field(...).
+    text = _block(_soup(built_site, "models"), "cloudws.models.WorkstationCreate.name").get_text()
+    assert "1 to 63 characters" in text and cloudws.models.NAME_PATTERN in text
+
+
+def test_griffe_models_docstring_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(HOOKS))
+    result = doctest.testmod(importlib.import_module("griffe_models"))
+    assert result.attempted > 0 and result.failed == 0, result

@@ -1,0 +1,160 @@
+"""Upstream behaviour the project works around, each checked so that the day upstream
+changes, a test here fails and says which workaround to remove or revisit.
+
+- pytest-examples 0.0.18 on Python 3.11 (``tests/harness/upstream.py``);
+- uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import socket
+import sys
+import textwrap
+
+import h11
+import pytest
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from cloudws.protocol import ProblemH11Protocol
+from cloudws.testing import serve
+
+from .harness.pages import ROOT
+
+pytest_plugins = ["pytester"]
+
+PAGE = """\
+# Page
+
+```python
+data = {"id": "ws-12345"}
+print(data["name"])
+```
+"""
+
+RAISING_EXAMPLE = """\
+from pathlib import Path
+
+from pytest_examples import CodeExample
+from pytest_examples.eval_example import EvalExample
+
+EXAMPLE = CodeExample.create('data = {"id": "ws-12345"}\\nprint(data["name"])\\n',
+                             path=Path(__file__).parent / "page.md", start_line=3)
+
+
+def run(tmp_path, request, rewrite_assertions=False):
+    EvalExample(tmp_path=tmp_path, pytest_request=request).run(
+        EXAMPLE, rewrite_assertions=rewrite_assertions)
+"""
+
+
+def _run_example(pytester: pytest.Pytester, test: str) -> pytest.RunResult:
+    pytester.makefile(".md", page=PAGE)
+    pytester.makepyfile(example_runner=RAISING_EXAMPLE, test_sample=textwrap.dedent(test))
+    return pytester.runpytest_subprocess("-p", "pytest_examples", "-p", "no:cacheprovider",
+                                         "-p", "no:randomly")
+
+
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    # Only the plugins a sample names: the inner run starts in a fraction of a second.
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    monkeypatch.setenv("PYTHONPATH", f"{pytester.path}{os.pathsep}{ROOT}")
+    return pytester
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="the crash is on Python 3.11 only")
+def test_pytest_examples_still_crashes_pytest_on_a_raising_example(pytester):
+    """tests/harness/upstream.py exists for this: pytest-examples' own traceback for a
+    raising example, unrepaired, crashes pytest on Python 3.11."""
+    result = _run_example(pytester, """\
+        from example_runner import run
+
+        def test_example(tmp_path, request):
+            run(tmp_path, request)
+        """)
+    output = result.stdout.str() + result.stderr.str()
+    if result.ret != pytest.ExitCode.INTERNAL_ERROR:
+        pytest.fail("pytest-examples no longer crashes pytest on a raising example: remove "
+                    "tests/harness/upstream.py and its uses (run_python_case, "
+                    f"bench/plain_pattern.py).\n{output}")
+    assert "RuntimeError: generator raised StopIteration" in output
+
+
+@pytest.mark.parametrize("rewrite", [False, True], ids=["importlib", "assertion-rewriting"])
+def test_repaired_traceback_shows_the_page_line_and_columns(pytester, rewrite):
+    result = _run_example(pytester, f"""\
+        from example_runner import EXAMPLE, run
+        from tests.harness.upstream import repair_example_traceback
+
+        def test_example(tmp_path, request):
+            try:
+                run(tmp_path, request, rewrite_assertions={rewrite})
+            except KeyError as exc:
+                repair_example_traceback(exc, EXAMPLE)
+                raise
+        """)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str() + result.stderr.str()
+    result.stdout.fnmatch_lines([
+        ">   print(data[\"name\"])",
+        "          ^^^^^^^^^^^^",
+        "E   KeyError: 'name'",
+        "page.md:5: KeyError",
+    ])
+
+
+# -- uvicorn: the 400 for malformed HTTP (src/cloudws/protocol.py) -----------------------
+
+MALFORMED = b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\nX: \x00\r\n\r\n"
+REVISIT_PROTOCOL = ("uvicorn changed how it answers malformed HTTP: revisit "
+                    "src/cloudws/protocol.py (ProblemH11Protocol.send_400_response).")
+
+
+async def _ok(scope, receive, send):  # a minimal ASGI app: malformed requests never reach it
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _answer_to_malformed(**options) -> bytes:
+    with serve(_ok, **options) as origin:
+        host, port = origin.removeprefix("http://").rsplit(":", 1)
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sock.sendall(MALFORMED)
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+    return answer
+
+
+def test_uvicorn_still_has_the_method_protocol_overrides():
+    params = list(inspect.signature(H11Protocol.send_400_response).parameters)
+    assert params == ["self", "msg"], REVISIT_PROTOCOL
+    assert ProblemH11Protocol.send_400_response is not H11Protocol.send_400_response
+    assert list(inspect.signature(ProblemH11Protocol.send_400_response).parameters) == params
+
+
+def test_uvicorn_still_answers_malformed_http_in_plain_text():
+    answer = _answer_to_malformed(http=H11Protocol)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 "), REVISIT_PROTOCOL
+    assert b"content-type: text/plain" in head.lower(), REVISIT_PROTOCOL
+    assert body == b"Invalid HTTP request received.", REVISIT_PROTOCOL
+
+
+def test_the_override_answers_malformed_http_with_what_it_uses_of_uvicorn(monkeypatch):
+    seen: list[tuple[bool, bool, str]] = []
+    original = ProblemH11Protocol.send_400_response
+
+    def noting(self: ProblemH11Protocol, msg: str) -> None:
+        # What the override reads of uvicorn's protocol, besides the method itself (noted
+        # here, on the server's thread; checked below).
+        seen.append((isinstance(self.conn, h11.Connection),
+                     isinstance(self.server_state.default_headers, list), msg))
+        original(self, msg)
+
+    monkeypatch.setattr(ProblemH11Protocol, "send_400_response", noting)
+    answer = _answer_to_malformed()
+    assert seen == [(True, True, "Invalid HTTP request received.")], REVISIT_PROTOCOL
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert b"application/problem+json" in answer and b'"malformed_request"' in answer
