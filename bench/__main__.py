@@ -25,68 +25,103 @@ TARGETS = {
 }
 
 
+PARTS = ("examples", "languages", "build", "growth", "requests", "suite")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("parts", nargs="*", metavar="PART",
+                        help=f"measure only these: {', '.join(PARTS)} (default: all; the "
+                             "others keep their figures in results.json)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each measure (default 5)")
     parser.add_argument("--suite-runs", type=int, default=3,
                         help="runs of the whole test suite (default 3; 0 to skip it)")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.suite_runs < 0:
         parser.error("--runs must be at least 1 and --suite-runs at least 0")
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part {', '.join(sorted(unknown))}; the parts are "
+                     f"{', '.join(PARTS)}")
+    parts = set(args.parts or PARTS)
+    if not args.suite_runs:
+        parts.discard("suite")
 
     started = time.perf_counter()
-    print(f"bench: {args.runs} runs each, {args.suite_runs} of the suite", file=sys.stderr)
-    per_example = examples.per_example_ms(args.runs)
-    build = site.build_overhead(args.runs)
-    grown = site.growth(max(2, args.runs // 2))
-    request = requests.request_us(args.runs)
-    whole = suite.suite(args.suite_runs) if args.suite_runs else None
+    print(f"bench: {', '.join(p for p in PARTS if p in parts)}; {args.runs} runs each",
+          file=sys.stderr)
+    # A partial run keeps the other parts' figures, and says when each part was measured.
+    previous = json.loads(OUT.read_text()) if OUT.exists() and args.parts else {}
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    results = {**previous,
+               "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                           "platform": platform.platform()}}
+    if not args.parts:
+        results["date"] = today
+    results["measured"] = {**previous.get("measured", {}), **{part: today for part in parts}}
+    details = results.setdefault("details", {})
+    rows: list[tuple[str, str]] = []
 
-    results = {
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
-        "example_speedup_vs_plain": per_example["plain"].median / per_example["harness"].median,
-        "build_overhead_ratio": build["with_hooks"].median / build["without_hooks"].median,
-        "growth_10x_ratio": grown["x10"]["total"].median / grown["today"]["total"].median,
-        "request_overhead_ratio": request["routed"].median / request["bare"].median,
-        "suite_seconds": whole["seconds"].median if whole else None,
-        "suite_peak_mb": whole["peak_mb"].median if whole else None,
-        "details": {
-            "per_example_ms": {k: v.as_dict() if hasattr(v, "as_dict") else v
-                               for k, v in per_example.items()},
-            "build_seconds": {k: v.as_dict() for k, v in build.items()},
-            "growth": {k: ({m: s.as_dict() for m, s in v.items()} if isinstance(v, dict) else v)
-                       for k, v in grown.items()},
-            "request_us": {k: v.as_dict() for k, v in request.items()},
-            "suite": {k: v.as_dict() for k, v in whole.items()} if whole else None,
-        },
-    }
+    if "examples" in parts:
+        per_example = examples.per_example_ms(args.runs)
+        results["example_speedup_vs_plain"] = (per_example["plain"].median
+                                               / per_example["harness"].median)
+        details["per_example_ms"] = {k: v.as_dict() if hasattr(v, "as_dict") else v
+                                     for k, v in per_example.items()}
+        rows += [("per example, plain pattern", per_example["plain"].show(" ms")),
+                 ("per example, project harness", per_example["harness"].show(" ms")),
+                 ("example_speedup_vs_plain (>= 5)",
+                  f"{results['example_speedup_vs_plain']:.2f}")]
+    if "languages" in parts:
+        by_language = examples.per_language_ms(args.runs)
+        results["per_example_ms_by_language"] = {
+            language: by_language[language].median for language in examples.LANGUAGE_MODULES}
+        details["per_language_ms"] = {k: v.as_dict() if hasattr(v, "as_dict") else v
+                                      for k, v in by_language.items()}
+        rows += [(f"per {language} example ({by_language[f'{language} examples']} examples)",
+                  by_language[language].show(" ms"))
+                 for language in examples.LANGUAGE_MODULES]
+    if "build" in parts:
+        build = site.build_overhead(args.runs)
+        results["build_overhead_ratio"] = (build["with_hooks"].median
+                                           / build["without_hooks"].median)
+        details["build_seconds"] = {k: v.as_dict() for k, v in build.items()}
+        rows += [("build with hooks", build["with_hooks"].show(" s")),
+                 ("build without hooks", build["without_hooks"].show(" s")),
+                 ("build_overhead_ratio (<= 1.25)", f"{results['build_overhead_ratio']:.2f}")]
+    if "growth" in parts:
+        grown = site.growth(max(2, args.runs // 2))
+        results["growth_10x_ratio"] = (grown["x10"]["total"].median
+                                       / grown["today"]["total"].median)
+        details["growth"] = {k: ({m: s.as_dict() for m, s in v.items()}
+                                 if isinstance(v, dict) else v) for k, v in grown.items()}
+        rows += [((f"build+verify today ({grown['today_pages']} pages, "
+                   f"{grown['today_examples']} example files)"),
+                  grown["today"]["total"].show(" s")),
+                 ((f"build+verify x10 ({grown['x10_pages']} pages, {grown['x10_examples']} "
+                   "example files)"), grown["x10"]["total"].show(" s")),
+                 ("growth_10x_ratio (<= 11)", f"{results['growth_10x_ratio']:.2f}")]
+    if "requests" in parts:
+        request = requests.request_us(args.runs)
+        results["request_overhead_ratio"] = request["routed"].median / request["bare"].median
+        details["request_us"] = {k: v.as_dict() for k, v in request.items()}
+        rows += [("request through mock_api", request["routed"].show(" us", 0)),
+                 ("request to a bare MockTransport", request["bare"].show(" us", 0)),
+                 ("request_overhead_ratio", f"{results['request_overhead_ratio']:.2f}")]
+    if "suite" in parts:
+        whole = suite.suite(args.suite_runs)
+        results["suite_seconds"] = whole["seconds"].median
+        results["suite_peak_mb"] = whole["peak_mb"].median
+        details["suite"] = {k: v.as_dict() for k, v in whole.items()}
+        rows += [("suite_seconds (uv run pytest)", whole["seconds"].show(" s", 1)),
+                 ("suite_peak_mb (process tree)", whole["peak_mb"].show(" MiB", 0))]
+
     results["targets_met"] = all(
         (results[key] >= limit) if op == ">=" else (results[key] <= limit)
-        for key, (op, limit) in TARGETS.items()
+        for key, (op, limit) in TARGETS.items() if results.get(key) is not None
     )
     OUT.write_text(json.dumps(results, indent=2) + "\n")
 
-    rows = [
-        ("per example, plain pattern", per_example["plain"].show(" ms")),
-        ("per example, project harness", per_example["harness"].show(" ms")),
-        ("example_speedup_vs_plain (>= 5)", f"{results['example_speedup_vs_plain']:.2f}"),
-        ("build with hooks", build["with_hooks"].show(" s")),
-        ("build without hooks", build["without_hooks"].show(" s")),
-        ("build_overhead_ratio (<= 1.25)", f"{results['build_overhead_ratio']:.2f}"),
-        ((f"build+verify today ({grown['today_pages']} pages, {grown['today_examples']} "
-         "example files)"), grown["today"]["total"].show(" s")),
-        ((f"build+verify x10 ({grown['x10_pages']} pages, {grown['x10_examples']} "
-         "example files)"), grown["x10"]["total"].show(" s")),
-        ("growth_10x_ratio (<= 11)", f"{results['growth_10x_ratio']:.2f}"),
-        ("request through mock_api", request["routed"].show(" us", 0)),
-        ("request to a bare MockTransport", request["bare"].show(" us", 0)),
-        ("request_overhead_ratio", f"{results['request_overhead_ratio']:.2f}"),
-    ]
-    if whole:
-        rows += [("suite_seconds (uv run pytest)", whole["seconds"].show(" s", 1)),
-                 ("suite_peak_mb (process tree)", whole["peak_mb"].show(" MiB", 0))]
     width = max(len(name) for name, _ in rows)
     print(f"\n{'measure':<{width}}  median (min-max, runs)")
     for name, value in rows:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .measure import Stat, stat
 from .measure import run_timed as _run
 
-__all__ = ["ROOT", "per_example_ms"]
+__all__ = ["LANGUAGE_MODULES", "ROOT", "per_example_ms", "per_language_ms"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,3 +64,45 @@ def per_example_ms(runs: int) -> dict[str, Stat | int]:
         plain.append(cost * 1000)
         harness.append(harness_once(cases) * 1000)
     return {"plain": stat(plain), "harness": stat(harness), "examples": len(cases)}
+
+
+#: Per language: its examples module, the test running one example, and the test that
+#: checks all of them in one call (ruff; node --check), whose time is shared out.
+LANGUAGE_MODULES = {
+    "Python": ("tests/test_examples.py", "test_python_example", "test_python_examples_pass_ruff"),
+    "curl": ("tests/test_curl_examples.py", "test_curl_example", None),
+    "JavaScript": ("tests/test_js_examples.py", "test_js_example",
+                   "test_js_examples_pass_node_check"),
+}
+
+
+def languages_once() -> dict[str, tuple[float, int]]:
+    """Seconds per example and number of examples of each language, from one pytest run
+    of the three example modules (setup and teardown included, the one check per
+    language shared out by example)."""
+    modules = [module for module, _, _ in LANGUAGE_MODULES.values()]
+    times = _junit(modules)
+    found = {}
+    for language, (_, test, check) in LANGUAGE_MODULES.items():
+        examples = _ids(times, test)
+        if not examples:
+            raise RuntimeError(f"no {language} example ran ({test})")
+        shared = times.get(check, 0.0) if check else 0.0
+        found[language] = ((sum(examples.values()) + shared) / len(examples), len(examples))
+    return found
+
+
+def per_language_ms(runs: int) -> dict[str, Stat | int]:
+    """Milliseconds per example of each language, ``runs`` times: Python in process
+    (pytest-examples), curl a ``curl`` process over TLS on loopback, JavaScript a ``node``
+    process over plain HTTP on loopback."""
+    samples: dict[str, list[float]] = {language: [] for language in LANGUAGE_MODULES}
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        for language, (seconds, count) in languages_once().items():
+            samples[language].append(seconds * 1000)
+            counts[language] = count
+    result: dict[str, Stat | int] = {language: stat(values)
+                                     for language, values in samples.items()}
+    result.update({f"{language} examples": count for language, count in counts.items()})
+    return result

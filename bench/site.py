@@ -10,7 +10,7 @@ processes, so the measured tree is exactly the committed one:
 - **growth**: the API made ten times larger — every operation copied nine times under
   ``/v1/g2/...`` to ``/v1/g10/...`` in the OpenAPI document the hooks read, every endpoint
   page and its example files copied for each copy — then built strictly and its examples
-  verified by the project's harness (Python and curl), against today's tree.
+  verified by the project's harness (Python, curl and JavaScript), against today's tree.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["ROOT", "build_overhead", "growth", "make_tree"]
 ROOT = Path(__file__).resolve().parents[1]
 _COPIED = ["mkdocs.yml", "pyproject.toml", "docs", "snippets", "hooks", "tests/__init__.py",
            "tests/conftest.py", "tests/harness", "tests/test_examples.py",
-           "tests/test_curl_examples.py"]
+           "tests/test_curl_examples.py", "tests/test_js_examples.py"]
 _SECTIONS = ("workstations", "volumes")
 _OPERATION = re.compile(r"^operation: (\w+)$", re.MULTILINE)
 
@@ -125,7 +125,8 @@ def _build(tree: Path, config: str, strict: bool = False) -> float:
 
 def _verify(tree: Path) -> float:
     return run_timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                      "tests/test_examples.py", "tests/test_curl_examples.py"], cwd=tree)
+                      "tests/test_examples.py", "tests/test_curl_examples.py",
+                      "tests/test_js_examples.py"], cwd=tree)
 
 
 def build_overhead(runs: int) -> dict[str, Stat]:
@@ -157,6 +158,7 @@ def growth(runs: int, factor: int = 10) -> dict[str, dict[str, Stat] | int]:
             results[label] = {"build": stat(builds), "verify": stat(verifies),
                               "total": stat(totals)}
             results[f"{label}_pages"] = len(list((tree / "docs").rglob("*.md")))
-            results[f"{label}_examples"] = (len(list((tree / "snippets").rglob("*.py")))
-                                           + len(list((tree / "snippets").rglob("*.sh"))))
+            results[f"{label}_examples"] = sum(
+                len(list((tree / "snippets").rglob(f"*{suffix}")))
+                for suffix in (".py", ".sh", ".mjs"))
     return results

@@ -18,7 +18,8 @@ Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
 code that the page's operation or the API does not have (:mod:`references`) fails the
 build naming the page and line; error codes are linked to their row of the errors page.
 
-After the build, the OpenAPI document is written to ``openapi.json`` at the site root.
+After the build, the OpenAPI document is written to ``openapi.json`` at the site root, with
+each operation's executed examples as ``x-codeSamples``.
 
 Example (a page):
 
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import code_samples
 import facts
 import openapi_blocks as blocks
 import placeholders
@@ -256,5 +258,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the OpenAPI document to ``openapi.json`` at the site root, as the stub serves it."""
-    Path(config["site_dir"], "openapi.json").write_text(json.dumps(_doc, indent=2) + "\n")
+    """Write the OpenAPI document to ``openapi.json`` at the site root: the stub's, with
+    each operation's executed examples as ``x-codeSamples`` (see :mod:`code_samples`)."""
+    root = Path(config["config_file_path"]).parent
+    published = code_samples.with_code_samples(_doc, _pages, root)
+    Path(config["site_dir"], "openapi.json").write_text(json.dumps(published, indent=2) + "\n")

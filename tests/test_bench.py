@@ -30,6 +30,10 @@ def test_grown_tree_copies_every_endpoint_page_and_its_examples(tmp_path):
     assert 'snippets/workstations/delete_g3_running.py"' in grown
     assert (tree / "snippets" / "workstations" / "delete_g3_running.py").read_text() == (
         ROOT / "snippets" / "workstations" / "delete_running.py").read_text()
+    assert 'snippets/workstations/delete_g3_running.mjs"' in grown
+    assert (tree / "snippets" / "workstations" / "delete_g3_running.mjs").read_text() == (
+        ROOT / "snippets" / "workstations" / "delete_running.mjs").read_text()
+    assert (tree / "tests" / "test_js_examples.py").exists()
     spec = importlib.util.spec_from_file_location("grown", tree / "hooks" / "grown_document.py")
     grown_module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(grown_module)

@@ -23,3 +23,8 @@ def test_docs_workflow_runs_ci_script_on_push_and_pull_request():
 def test_ci_script_runs_the_one_test_command():
     script = (ROOT / ".ci" / "run").read_text()
     assert "\nuv run pytest" in script
+
+
+def test_ci_script_installs_node_for_the_javascript_examples():
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "need_apt+=(nodejs)" in script and "command -v node" in script

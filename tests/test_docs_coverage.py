@@ -108,7 +108,7 @@ def test_hand_written_status_notes_name_documented_statuses(api_schemas):
     assert not problems, "\n".join(problems)
 
 
-def test_every_operation_page_shows_python_and_curl():
+def test_every_operation_page_shows_python_curl_and_javascript():
     missing = []
     for page in PAGES:
         if page.front_matter.get("operation") not in OPERATIONS:
@@ -116,6 +116,8 @@ def test_every_operation_page_shows_python_and_curl():
         langs = {fence.lang for fence in page.fences}
         if not {"python", "bash"} <= langs and not {"python", "console"} <= langs:
             missing.append(f"{page.where}: shows no Python or no curl request")
+        if not langs & {"js", "javascript"}:
+            missing.append(f"{page.where}: shows no JavaScript request")
     assert not missing, "\n".join(missing)
 
 
@@ -131,8 +133,8 @@ def test_every_snippet_is_shown_on_a_page():
 
 def test_every_snippet_is_an_example():
     odd = [display_path(p) for p in discovery.SNIPPETS.rglob("*") if p.is_file() and (
-        p.suffix not in {".py", ".sh", ".json"}
+        p.suffix not in {".py", ".sh", ".mjs", ".json"}
         or (p.suffix == ".json" and not p.with_suffix(".sh").exists())
     )]
-    assert not odd, ("files in snippets/ that are no example (a .py, a .sh, or the .json "
-                     "output beside a .sh):\n" + "\n".join(odd))
+    assert not odd, ("files in snippets/ that are no example (a .py, a .sh, a .mjs, or the "
+                     ".json output beside a .sh):\n" + "\n".join(odd))

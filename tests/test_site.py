@@ -30,6 +30,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
+from openapi_spec_validator import validate
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES, PROBLEM_BASE
@@ -191,12 +192,32 @@ def test_site_every_operation_has_exactly_one_page() -> None:
 # -- openapi.json ------------------------------------------------------------------------
 
 
-def test_site_openapi_json_is_the_stubs_document(built_site: Path) -> None:
-    shipped = (built_site / "openapi.json").read_bytes()
-    assert json.loads(shipped) == DOCUMENT
+def test_site_openapi_json_is_the_stubs_document_with_its_examples(built_site: Path) -> None:
+    """The published ``openapi.json`` is the API's document plus, on each operation, the
+    executed examples of its page as ``x-codeSamples``, and nothing else. The API's own
+    ``/openapi.json`` (which ``cloudws serve`` answers, before the site's file) stays the
+    contract, without them."""
+    published = json.loads((built_site / "openapi.json").read_text())
+    validate(published)  # still a valid OpenAPI 3.1 document
+    samples = {op["operationId"]: op.pop("x-codeSamples", None)
+               for item in published["paths"].values() for op in item.values()}
+    assert published == DOCUMENT, "openapi.json differs from the stub's beyond x-codeSamples"
     with mock_api():
-        served = httpx.get(BASE_URL.removesuffix("/v1") + "/openapi.json").content
-    assert shipped == served, "openapi.json differs from the bytes the sandbox serves"
+        served = httpx.get(BASE_URL.removesuffix("/v1") + "/openapi.json").json()
+    assert served == DOCUMENT, "the API's /openapi.json is the contract, with no samples"
+    expected = {
+        operation: [
+            {"lang": lang, "label": label,
+             "source": (ROOT / "snippets" / page.replace(".md", suffix)).read_text()}
+            for suffix, lang, label in (
+                (".py", "Python", "Python"), (".sh", "curl", "curl"),
+                (".mjs", "JavaScript", "JavaScript"))
+        ]
+        for page, operation in ENDPOINT_PAGES
+    }
+    expected.update({op: None for op in samples if op not in expected})  # no page: none
+    assert samples == expected, ("each operation carries its page's main examples "
+                                 "(snippets/<section>/<page>.py, .sh, .mjs), verbatim")
 
 
 # -- endpoint pages ----------------------------------------------------------------------
@@ -221,7 +242,7 @@ def test_site_endpoint_page_has_the_anatomy(built_site: Path, page: str,
     assert tabsets, f"{page}: no request examples"
     for tabset in tabsets:
         labels = [label.get_text(strip=True) for label in tabset.select(".tabbed-labels label")]
-        assert labels == ["Python", "curl"], page
+        assert labels == ["Python", "curl", "JavaScript"], page
 
 
 @pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
@@ -439,7 +460,8 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 
 
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
-                                    "griffe_docstrings", "facts", "references"])
+                                    "griffe_docstrings", "facts", "references",
+                                    "code_samples", "llms_markdown"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),

@@ -2,11 +2,17 @@
 
 The documented pairs come from the OpenAPI document; the produced ones from the
 sandbox's observers (see :class:`~tests.harness.sandbox.Recorder`). :meth:`Coverage.table`
-is the summary printed at the end of the run.
+is the summary printed at the end of the run: which pairs were produced, by an example
+or only by a scenario, then in which languages the examples show each pair (a pair
+shown in some languages and not the others is listed: reported, not failed).
+
+An example's language is told by its source: a snippet's suffix (``.py``, ``.sh``,
+``.mjs``), or the fenced block of the page at the source's line (:func:`language_of`).
 
 Example:
     >>> cov = Coverage({"deleteVolume": [200, 404], "getVolume": [200]})
-    >>> cov.add("example", "docs/volumes/delete.md:30", "deleteVolume", 200)
+    >>> cov.add("example", "snippets/volumes/delete.py", "deleteVolume", 200)
+    >>> cov.add("example", "snippets/volumes/delete.mjs:1", "deleteVolume", 200)
     >>> cov.add("scenario", "deleteVolume 404", "deleteVolume", 404)
     >>> cov.missing()
     [('getVolume', 200)]
@@ -17,15 +23,71 @@ Example:
     getVolume      ✗   ·
     E: by a docs example   S: by a scenario only   ✗: by nothing   ·: not documented
     not produced: getVolume 200
+    <BLANKLINE>
+    documented statuses shown by the examples, by language: Python 1, curl 0, JavaScript 1
+    operation     200 404
+    deleteVolume  P·J  --
+    getVolume     --    ·
+    P: Python   C: curl   J: JavaScript   --: no example   ·: not documented
+    shown in some languages only (reported): deleteVolume 200 (not in curl)
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
-__all__ = ["Coverage", "documented_statuses"]
+from .pages import ROOT, Page
+
+__all__ = ["LANGUAGES", "Coverage", "documented_statuses", "language_of"]
+
+#: The languages every example is shown in, and their letters in the table.
+LANGUAGES = {"Python": "P", "curl": "C", "JavaScript": "J"}
+_BY_SUFFIX = {".py": "Python", ".sh": "curl", ".mjs": "JavaScript", ".js": "JavaScript"}
+_BY_FENCE = {"python": "Python", "py": "Python", "bash": "curl", "sh": "curl",
+             "shell": "curl", "console": "curl", "js": "JavaScript",
+             "javascript": "JavaScript", "mjs": "JavaScript"}
+_SOURCE = re.compile(r"^(?P<path>[^:]+)(?::(?:shared\()?(?P<line>\d+).*)?$")
+
+
+def language_of(source: str, root: Path = ROOT) -> str | None:
+    """The language of the example named ``source`` (a test's source), if it is one.
+
+    Example:
+        >>> language_of("snippets/workstations/delete.mjs:1"), language_of("deleteVolume 404")
+        ('JavaScript', None)
+    """
+    match = _SOURCE.match(source)
+    if match is None:
+        return None
+    path = match["path"]
+    suffix = Path(path).suffix
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    if suffix != ".md" or match["line"] is None:
+        return None
+    return _fence_language(str(root / path), int(match["line"]))
+
+
+@functools.cache
+def _fence_language(path: str, line: int) -> str | None:
+    try:
+        page = _page(path)
+    except OSError:
+        return None
+    for fence in page.fences:
+        if fence.line <= line <= fence.end_line:
+            return _BY_FENCE.get(fence.lang)
+    return None
+
+
+@functools.cache
+def _page(path: str) -> Page:
+    return Page.read(Path(path))
 
 
 def documented_statuses(document: Mapping[str, Any]) -> dict[str, list[int]]:
@@ -108,4 +170,44 @@ class Coverage:
                      "·: not documented")
         if 0 < len(missing) <= 12:
             lines.append("not produced: " + ", ".join(f"{op} {s}" for op, s in missing))
+        return lines + ["", *self.language_table()]
+
+    def languages(self, operation: str, status: int) -> set[str]:
+        """The languages of the examples that produced the pair."""
+        sources = self.produced.get((operation, status), {}).get("example", set())
+        return {lang for source in sources if (lang := language_of(source)) is not None}
+
+    def language_table(self) -> list[str]:
+        """In which languages the examples show each documented pair; the pairs shown in
+        some languages but not all are listed (reported, not failed: a curl example shows
+        one request where the Python one may go on to show what followed)."""
+        pairs = self.pairs()
+        statuses = sorted({s for _, s in pairs})
+        width = max((len(op) for op in self.documented), default=9)
+        shown = {pair: self.languages(*pair) for pair in pairs}
+        counts = ", ".join(f"{lang} {sum(lang in langs for langs in shown.values())}"
+                           for lang in LANGUAGES)
+        lines = [f"documented statuses shown by the examples, by language: {counts}",
+                 f"{'operation':<{width}} " + " ".join(f"{s:>3}" for s in statuses)]
+        for op, documented in self.documented.items():
+            cells = []
+            for status in statuses:
+                langs = shown.get((op, status), set())
+                if status not in documented:
+                    cells.append("  ·")
+                elif not langs:
+                    cells.append(" --")
+                else:
+                    cells.append("".join(letter if lang in langs else "·"
+                                         for lang, letter in LANGUAGES.items()))
+            lines.append(f"{op:<{width}} " + " ".join(cells))
+        lines.append("   ".join(f"{letter}: {lang}" for lang, letter in LANGUAGES.items())
+                     + "   --: no example   ·: not documented")
+        partial = []
+        for (op, status), langs in shown.items():
+            absent = [lang for lang in LANGUAGES if lang not in langs]
+            if langs and absent:
+                partial.append(f"{op} {status} (not in {', '.join(absent)})")
+        if partial:
+            lines.append("shown in some languages only (reported): " + ", ".join(partial))
         return lines

@@ -26,7 +26,8 @@ __all__ = ["NAME", "SUITE_MODULES", "DocsPlugin", "register"]
 NAME = "cloudws-docs"
 #: The modules whose examples and scenarios make up the coverage; when all of them ran
 #: unfiltered, a documented status that nothing produced fails the run.
-SUITE_MODULES = frozenset({"test_examples.py", "test_curl_examples.py", "test_scenarios.py"})
+SUITE_MODULES = frozenset({"test_examples.py", "test_curl_examples.py", "test_js_examples.py",
+                           "test_scenarios.py"})
 _TESTS = Path(__file__).resolve().parents[1]
 _WORKER_KEY = "cloudws_docs"
 UPDATE_UNDER_XDIST = (

@@ -1,0 +1,71 @@
+"""How a built page becomes its Markdown version for ``llms.txt`` (mkdocs-llmstxt).
+
+The ``llmstxt`` plugin (``mkdocs.yml``, with its own clean-up off: this does it) writes ``llms.txt`` at the site root and, beside
+each page, a Markdown version converted from the page's built HTML: with its generated
+tables, schemas and included examples filled in. Before the conversion it calls
+:func:`preprocess` on the page's HTML, which keeps what a reader of the Markdown needs and
+drops what only a browser needs:
+
+- each content tab keeps its label, as a bold line before its content (``**curl**``),
+  so the Python, curl and JavaScript examples stay told apart; code blocks keep their
+  language (``pymdownx.highlight``'s ``pygments_lang_class``);
+- an admonition's title is bold;
+- permalinks, images and inline SVG, the Try it form's mount point and the tab
+  buttons are dropped; mkdocstrings' cross-references become their text.
+
+Example:
+    >>> from bs4 import BeautifulSoup
+    >>> soup = BeautifulSoup(
+    ...     '<h2>Request<a class="headerlink" href="#r">¶</a></h2>'
+    ...     '<div class="tabbed-set"><input type="radio"><div class="tabbed-labels">'
+    ...     '<label>Python</label><label>curl</label></div><div class="tabbed-content">'
+    ...     '<div class="tabbed-block"><pre>py</pre></div>'
+    ...     '<div class="tabbed-block"><pre>sh</pre></div></div></div>', "html.parser")
+    >>> preprocess(soup, "page.md")
+    >>> print(soup)
+    <h2>Request</h2><div class="tabbed-set"><div class="tabbed-content"><div class="tabbed-block"><p><strong>Python</strong></p><pre>py</pre></div><div class="tabbed-block"><p><strong>curl</strong></p><pre>sh</pre></div></div></div>
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+__all__ = ["preprocess"]
+
+
+def preprocess(soup: BeautifulSoup, output: str) -> None:
+    """Prepare the HTML of one page (``soup``, written to ``output`` as Markdown)."""
+    for tab_set in soup.select(".tabbed-set"):
+        labels = [label.get_text(" ", strip=True)
+                  for label in tab_set.select(":scope > .tabbed-labels > label")]
+        blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
+        for label, block in zip(labels, blocks, strict=False):
+            title = soup.new_tag("p")
+            strong = soup.new_tag("strong")
+            strong.string = label
+            title.append(strong)
+            block.insert(0, title)
+        for element in tab_set.select(":scope > input, :scope > .tabbed-labels"):
+            element.decompose()
+    for title in soup.select(".admonition-title, details > summary"):
+        strong = soup.new_tag("strong")
+        strong.string = title.get_text(" ", strip=True)
+        paragraph = soup.new_tag("p")
+        paragraph.append(strong)
+        title.replace_with(paragraph)
+    for element in soup.find_all(_dropped):
+        element.decompose()
+    for element in soup.find_all("autoref"):
+        element.replace_with(NavigableString(element.get_text()))
+    for element in soup.select("span.doc-labels"):
+        element.decompose()
+    for element in soup.select("div.doc-md-description"):
+        element.replace_with(NavigableString(element.get_text().strip()))
+
+
+def _dropped(tag: Tag) -> bool:
+    classes = tag.get("class") or ()
+    return (tag.name in {"img", "svg", "script", "noscript", "button"}
+            or (tag.name == "a" and "headerlink" in classes)
+            or "twemoji" in classes
+            or "cws-try-it" in classes)

@@ -1,0 +1,30 @@
+const BASE_URL =
+  process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
+const headers = {
+  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
+  "Content-Type": "application/json",
+};
+
+// vol-data12345 is attached to ws-12345: refused.
+let r = await fetch(`${BASE_URL}/volumes/vol-data12345`, {
+  method: "DELETE",
+  headers,
+});
+console.log(r.status, (await r.json()).code);
+//> 409 volume_attached
+
+// vol-boot12345 belongs to ws-12345: refused, whatever its state.
+r = await fetch(`${BASE_URL}/volumes/vol-boot12345`, { method: "DELETE", headers });
+console.log(r.status, (await r.json()).code);
+//> 409 volume_owned
+
+// Recover: detach vol-data12345 (ws-12345 is stopped), then delete it.
+r = await fetch(`${BASE_URL}/workstations/ws-12345`, {
+  method: "PATCH",
+  headers,
+  body: JSON.stringify({ volume_ids: [] }),
+});
+if (!r.ok) throw new Error(`update answered ${r.status}`);
+r = await fetch(`${BASE_URL}/volumes/vol-data12345`, { method: "DELETE", headers });
+console.log(r.status, (await r.json()).status);
+//> 200 deleted

@@ -1,0 +1,25 @@
+import { isDeepStrictEqual } from "node:util";
+
+const BASE_URL =
+  process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
+const headers = {
+  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
+  "Content-Type": "application/json",
+};
+
+// ws-12345 is already called dev-box: sending that name again changes nothing.
+const url = `${BASE_URL}/workstations/ws-12345`;
+const before = await (await fetch(url, { headers })).json();
+const rename = (name) =>
+  fetch(url, { method: "PATCH", headers, body: JSON.stringify({ name }) });
+let r = await rename("dev-box");
+const same = await r.json();
+console.log(r.status, isDeepStrictEqual(same, before));
+//> 200 true
+console.log(same.updated_at);
+//> 2026-01-09T17:45:00Z
+
+// A new value moves updated_at.
+r = await rename("dev-box-2");
+console.log((await r.json()).updated_at);
+//> 2026-02-01T12:00:00Z

@@ -1,0 +1,678 @@
+"""JavaScript examples: found on the pages and in ``snippets/``, run verbatim with ``node``.
+
+A JavaScript example is an ES module for Node 18+ that uses the built-in ``fetch``, with
+no dependencies: a ``snippets/<section>/<page>.mjs`` file (included into its page in a
+``=== "JavaScript"`` tab), or a ```` ```js ```` / ```` ```javascript ```` block on a page
+(a page whose front matter says ``examples: shared`` runs its blocks in order as one
+module). It reads its base URL and token as the other languages do::
+
+    const BASE_URL =
+      process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
+    const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+
+What it prints is written under the ``console.log`` that printed it, one ``//>`` comment
+line per printed line (the counterpart of Python's ``#>``)::
+
+    console.log(r.status, result.status);
+    //> 200 deleted
+
+:func:`run_js_case` runs it as a reader would paste it — ``node snippets/x.mjs``, or the
+block on the standard input of ``node --input-type=module`` — against the docs sandbox
+served over plain HTTP on loopback (:class:`~tests.harness.pasted.PastedSandbox`), with
+only ``CLOUDWS_BASE_URL``, ``CLOUDWS_TOKEN``, ``PATH`` and ``HOME`` set. Then:
+
+- every request it made is an operation answered with a status its page documents
+  (:func:`~tests.harness.checks.check_exchanges`);
+- what it printed is what its ``//>`` lines say; a drift fails naming the file (or page)
+  and line, with a diff of the example as it is against the example as it would be;
+- every JSON object it printed (``console.log(JSON.stringify(body, null, 2))``, a line
+  that starts with ``{``) is valid against the schema of a response it got, in order.
+
+Under ``--update-examples`` the ``//>`` lines are rewritten instead: the example runs once
+more with a preloaded module that notes which ``console.log`` line printed each line.
+
+Example:
+    >>> expected_js_output("console.log(1);\\n//> 1\\nconsole.log('');\\n//>\\n")
+    ['1', '']
+    >>> print(with_output("for (const x of [1, 2]) {\\n  console.log(x);\\n}\\n",
+    ...                   [(2, "1"), (2, "2")]), end="")
+    for (const x of [1, 2]) {
+      console.log(x);
+      //> 1
+      //> 2
+    }
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from pytest_examples import CodeExample
+
+from cloudws.testing import API_HOST
+
+from . import discovery
+from .checks import ExampleError, check_exchanges, naming_pages
+from .jsoncheck import ApiSchemas
+from .pages import Page, display_path
+from .pasted import PastedSandbox
+from .sandbox import DocsSandbox, Seen
+
+__all__ = [
+    "JS_LANGS",
+    "LINE_LENGTH",
+    "JsCase",
+    "check_js_examples",
+    "expected_js_output",
+    "js_cases",
+    "node_binary",
+    "printed_json_objects",
+    "run_js_case",
+    "with_output",
+]
+
+#: The info strings of a JavaScript block.
+JS_LANGS = frozenset({"js", "javascript", "mjs"})
+#: The longest line a JavaScript example may have (printed ``//>`` lines included).
+LINE_LENGTH = 88
+_REFRESH = "uv run pytest --update-examples"
+_OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
+_TIMEOUT = 60
+_URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
+_FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
+#: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
+#: notes the line of the ``console.log`` call that printed each line, and of each
+#: ``fetch`` call, in a file named by the environment.
+_TRACE_CJS = r"""
+const fs = require("node:fs");
+const util = require("node:util");
+const trace = process.env.CLOUDWS_DOCS_TRACE;
+for (const name of ["log", "info"]) {
+  const original = console[name].bind(console);
+  const noted = (...args) => {
+    const holder = {};
+    Error.captureStackTrace(holder, noted);
+    const frame = String(holder.stack).split("\n")[1] || "";
+    const text = util.format(...args);
+    fs.appendFileSync(trace, JSON.stringify({ frame: frame.trim(), text }) + "\n");
+    original(...args);
+  };
+  console[name] = noted;
+}
+const fetch = globalThis.fetch;
+globalThis.fetch = function noted(...args) {
+  const holder = {};
+  Error.captureStackTrace(holder, noted);
+  const frame = String(holder.stack).split("\n")[1] || "";
+  fs.appendFileSync(trace, JSON.stringify({ frame: frame.trim(), fetch: true }) + "\n");
+  return fetch(...args);
+};
+"""
+
+
+@dataclass
+class JsCase:
+    """JavaScript run as one ``node`` process: one block, one file, or a shared page."""
+
+    id: str
+    #: The blocks, in order (a snippet file is one block spanning the whole file).
+    examples: list[CodeExample]
+    #: The snippet file run as ``node <file>``; ``None``: the blocks go to node's stdin.
+    file: Path | None = None
+    #: For a snippet: the page blocks that include it.
+    shown_on: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """What node runs: the blocks joined as one module."""
+        return "\n".join(example.source for example in self.examples)
+
+    @property
+    def where(self) -> str:
+        """The first line of the example: ``snippets/x.mjs:1``, ``docs/page.md:13``."""
+        return _page_line(self.examples[0], 1)
+
+
+# -- discovery ----------------------------------------------------------------------------
+
+
+def js_cases(docs: Path = discovery.DOCS, snippets: Path = discovery.SNIPPETS) -> list[JsCase]:
+    """Every JavaScript example: page blocks (a shared page's as one case) and snippets."""
+    cases: list[JsCase] = []
+    for page in discovery.pages(docs):
+        discovery._check_includes(page, snippets, set(JS_LANGS), ".mjs")
+        found = [_block(page, fence) for fence in page.fences
+                 if fence.lang in JS_LANGS and not fence.includes]
+        if not found:
+            continue
+        if page.front_matter.get("examples") == "shared":
+            spans = ",".join(f"{ex.start_line + 1}-{ex.end_line - 1}" for ex in found)
+            cases.append(JsCase(f"{page.where}:shared({spans})", found))
+        else:
+            cases += [JsCase(f"{page.where}:{ex.start_line}", [ex]) for ex in found]
+    shown_on = discovery._inclusions(docs)
+    for path in sorted(snippets.rglob("*.mjs")) if snippets.is_dir() else []:
+        cases.append(JsCase(display_path(path), [discovery._whole_file(path)], file=path,
+                            shown_on=shown_on.get(path.resolve(), ())))
+    return cases
+
+
+def _block(page: Page, fence) -> CodeExample:  # type: ignore[no-untyped-def]
+    return discovery._example(page.path, fence.source, fence.line, fence.start_index,
+                              fence.end_index, fence.indent, discovery._group(page))
+
+
+def _page_line(example: CodeExample, line: int) -> str:
+    """The file (or page) line of ``example``'s 1-based line ``line``."""
+    return f"{display_path(example.path)}:{example.start_line + line}"
+
+
+# -- node ---------------------------------------------------------------------------------
+
+
+def node_binary(env: dict[str, str] | None = None) -> Path:
+    """The ``node`` to run examples with; else skip, or under ``CI`` fail, saying why."""
+    env = dict(os.environ) if env is None else env
+    found = shutil.which("node", path="/usr/bin:/bin:/usr/local/bin")
+    if found:
+        return Path(found)
+    reason = ("node is missing: install Node.js 18 or later (Debian: apt-get install "
+              "nodejs) to run the JavaScript examples")
+    if env.get("CI"):
+        pytest.fail(f"CI is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def expected_js_output(source: str) -> list[str]:
+    """The lines an example prints, as its ``//>`` comments say, in order."""
+    return [m["text"] or "" for line in source.splitlines() if (m := _OUTPUT.match(line))]
+
+
+def _run(node: Path, case: JsCase, server: PastedSandbox,
+         extra_env: dict[str, str] | None = None,
+         preload: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin."""
+    args = [str(node)] + (["--require", str(preload)] if preload else [])
+    if case.file is not None:
+        command, stdin = [*args, str(case.file)], None
+    else:
+        command, stdin = [*args, "--input-type=module"], case.source
+    return subprocess.run(command, input=stdin, env={**server.env(), **(extra_env or {})},
+                          cwd=server.workdir, capture_output=True, text=True,
+                          timeout=_TIMEOUT, check=False,
+                          stdin=subprocess.DEVNULL if stdin is None else None)
+
+
+def _how(case: JsCase) -> str:
+    if case.file is not None:
+        return f"node {display_path(case.file)}"
+    if len(case.examples) > 1:
+        return "node --input-type=module, the page's JavaScript blocks on its standard input"
+    return "node --input-type=module, the block on its standard input"
+
+
+def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+                schemas: ApiSchemas, *, updates: list[CodeExample] | None = None) -> None:
+    """Run ``case`` from the fixture state with ``node`` and check what it did and printed.
+
+    With ``updates`` (``--update-examples``), ``//>`` lines that differ from what the
+    example printed are queued there for rewriting instead of failing.
+    """
+    __tracebackhide__ = True
+    check_hosts(case)
+    expected = expected_js_output(case.source)
+    sandbox.reset()
+    with naming_pages(case.shown_on):
+        with sandbox.recorder.capture(case.where) as exchanges:
+            done = _run(node, case, server)
+            server.wait_idle()
+        printed = done.stdout.splitlines()
+        drifted = _lines(printed) != _lines(expected)
+        traced: _Trace | None = None
+        failed: ExampleError | None = None
+        if done.returncode != 0:
+            where = _error_line(case, done.stderr) or case.where
+            failed = ExampleError(
+                f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
+                f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
+                f"{_stderr(case, done.stderr)}")
+        elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
+            raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
+                               "the sandbox at $CLOUDWS_BASE_URL")
+        # A request to no operation first: a drifted method or path is what it printed.
+        try:
+            check_exchanges(exchanges, schemas, case.where, shows_output=True)
+        except ExampleError as wrong:
+            traced = _trace(case, node, server, sandbox)
+            raise ExampleError(_wrong_request(case, wrong, exchanges, schemas, traced,
+                                              expected, printed, failed)) from None
+        if failed is not None:
+            raise failed
+        if drifted:
+            traced = _trace(case, node, server, sandbox)
+            if updates is not None and traced is not None:
+                updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
+                                                      strict=True) if new.source != ex.source)
+            else:
+                raise ExampleError(_drift_message(case, expected, printed, traced)
+                                   + _unanswered(exchanges, traced))
+        check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
+        _check_printed_json(done.stdout, exchanges, schemas, case)
+
+
+def _unanswered(exchanges: list[Seen], traced: _Trace | None) -> str:
+    """A note naming each request that no operation answered (a ``405`` for a method the
+    path does not take, the removed ``GET .../delete``): the likely cause of a drift."""
+    located = traced is not None and len(traced.fetches) == len(exchanges)
+    notes = []
+    for index, exchange in enumerate(exchanges):
+        if exchange.operation_id is None:
+            at = traced.fetches[index] if located and traced else None  # type: ignore[union-attr]
+            sent = f", sent at {at}" if at else ""
+            notes.append(f"\n({exchange.method} {exchange.path}{sent}, answered "
+                         f"{exchange.status}: no operation takes that method and path)")
+    return "".join(notes)
+
+
+def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
+                   schemas: ApiSchemas, traced: _Trace | None, expected: list[str],
+                   printed: list[str], failed: ExampleError | None) -> str:
+    """The message for a request that is no documented answer: naming the line of the
+    ``fetch`` that sent it (from the traced run), then what else went wrong."""
+    message = wrong.msg
+    if traced is not None and len(traced.fetches) == len(exchanges):
+        located = [e._replace(origin=at) for e, at in zip(exchanges, traced.fetches,
+                                                          strict=True)]
+        try:
+            check_exchanges(located, schemas, case.where, shows_output=True)
+        except ExampleError as precise:
+            message = precise.msg
+    if failed is not None:
+        return f"{message}\n(and then the example failed)\n{failed.msg}"
+    if _lines(printed) != _lines(expected):
+        return (f"{message}\n(and so it printed something else)\n"
+                + _drift_message(case, expected, printed, traced))
+    return message
+
+
+def _lines(lines: Sequence[str]) -> list[str]:
+    return [line.rstrip() for line in lines]
+
+
+def _stderr(case: JsCase, stderr: str) -> str:
+    """node's error, with a stdin block's ``[eval1]:N`` named as its page line."""
+    def name(match: re.Match[str]) -> str:
+        where = _source_line(case, int(match["line"]))
+        return where or match[0]
+
+    return re.sub(r"(?:file://\S*?)?\[eval\d*\]:(?P<line>\d+)", name, stderr.strip())
+
+
+def _error_line(case: JsCase, stderr: str) -> str | None:
+    """The example line node's error names first (``file:line`` or ``[eval1]:line``)."""
+    for line in stderr.splitlines():
+        if case.file is not None:
+            match = re.search(re.escape(str(case.file)) + r":(\d+)", line)
+        else:
+            match = re.search(r"\[eval\d*\]:(\d+)", line)
+        if match:
+            return _source_line(case, int(match[1]))
+    return None
+
+
+def _source_line(case: JsCase, line: int) -> str | None:
+    """The file or page line of line ``line`` of what node ran."""
+    for example, first in _offsets(case):
+        count = example.source.count("\n") or 1
+        if first < line <= first + count:
+            return _page_line(example, line - first)
+    return None
+
+
+def _offsets(case: JsCase) -> list[tuple[CodeExample, int]]:
+    """Each block and the number of lines of the module before it (blocks are joined
+    with a newline, so a block that ends with one is followed by an empty line)."""
+    found, before = [], 0
+    for example in case.examples:
+        found.append((example, before))
+        before += example.source.count("\n") + 1
+    return found
+
+
+@dataclass
+class _Trace:
+    """What a traced run saw: the blocks with their ``//>`` lines rewritten from what each
+    ``console.log`` printed, and the line of each ``fetch`` call, in order."""
+
+    rewritten: list[CodeExample]
+    fetches: list[str | None]
+
+
+def _trace(case: JsCase, node: Path, server: PastedSandbox,
+           sandbox: DocsSandbox) -> _Trace | None:
+    """Run ``case`` again from the fixture state, with a preloaded module noting the
+    line of each ``console.log`` and ``fetch`` call; ``None`` if that run fails."""
+    with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
+        preload = Path(folder) / "trace.cjs"
+        preload.write_text(_TRACE_CJS)
+        trace = Path(folder) / "trace.jsonl"
+        trace.touch()
+        sandbox.reset()
+        _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
+        server.wait_idle()
+        sandbox.reset()
+        records = [json.loads(line) for line in trace.read_text().splitlines()]
+    per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
+    fetches: list[str | None] = []
+    offsets = _offsets(case)
+    for record in records:
+        located = _locate(case, offsets, record["frame"])
+        if "fetch" in record:
+            fetches.append(_page_line(case.examples[located[0]], located[1])
+                           if located else None)
+        elif located:
+            index, line = located
+            per_block[index] += [(line, text) for text in record["text"].split("\n")]
+    rewritten = [replace(ex, source=with_output(ex.source, printed))
+                 for ex, printed in zip(case.examples, per_block, strict=True)]
+    return _Trace(rewritten, fetches)
+
+
+def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],
+            frame: str) -> tuple[int, int] | None:
+    """(block index, block line) of a stack frame in the example, if it is one."""
+    match = _FRAME.search(frame.removeprefix("at ").split(" ")[-1])
+    if match is None or not _is_example(case, match["url"]):
+        return None
+    line = int(match["line"])
+    for index, (example, first) in enumerate(offsets):
+        if first < line <= first + max(example.source.count("\n"), 1):
+            return index, line - first
+    return None
+
+
+def _is_example(case: JsCase, url: str) -> bool:
+    if case.file is not None:
+        return url.removeprefix("file://") == str(case.file)
+    return bool(re.search(r"\[eval\d*\]$", url))
+
+
+def with_output(source: str, printed: Sequence[tuple[int, str]]) -> str:
+    """``source`` with its ``//>`` lines replaced by ``printed``: (line of the
+    ``console.log`` that printed it, text), written under the end of that statement."""
+    lines = source.split("\n")
+    under: dict[int, list[str]] = {}
+    for line, text in printed:
+        end = _statement_end(lines, line - 1)
+        indent = re.match(r"[ \t]*", lines[line - 1])[0]  # type: ignore[index]
+        under.setdefault(end, []).append(f"{indent}//> {text}".rstrip() if text
+                                         else f"{indent}//>")
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if not _OUTPUT.match(line):
+            out.append(line)
+        out.extend(under.get(number, []))
+    return "\n".join(out)
+
+
+def _statement_end(lines: list[str], start: int) -> int:
+    """The 0-based line where the statement that starts on line ``start`` ends: the first
+    line after which its brackets are balanced (strings and comments skipped)."""
+    depth, quote = 0, ""
+    for number in range(start, len(lines)):
+        text, index = lines[number], 0
+        while index < len(text):
+            char = text[index]
+            if quote:
+                if char == "\\":
+                    index += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'`":
+                quote = char
+            elif text.startswith("//", index):
+                break
+            elif char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+            index += 1
+        if quote != "`":
+            quote = ""
+        if depth <= 0 and not quote:
+            return number
+    return start
+
+
+def _drift_message(case: JsCase, expected: list[str], printed: list[str],
+                   traced: _Trace | None) -> str:
+    refresh = (f"Refresh the //> lines with `{_REFRESH}`, then review the change with "
+               "`git diff`.")
+    if traced is not None:
+        for example, new in zip(case.examples, traced.rewritten, strict=True):
+            if new.source == example.source:
+                continue
+            diff = list(difflib.unified_diff(example.source.split("\n"), new.source.split("\n"),
+                                             "shown", "printed", lineterm="", n=2))
+            line = _first_changed(diff, example)
+            body = "\n".join(_renumber(diff, example.start_line))
+            return (f"{line}: what the example prints is not what its //> lines say "
+                    f"(- shown, + printed; run as {_how(case)}, example at {case.where}):\n"
+                    f"{body}\n{refresh}")
+    first = next((i for i, (a, b) in enumerate(zip(_lines(expected), _lines(printed)))
+                  if a != b), min(len(expected), len(printed)))
+    shown_lines = [number for number, line in enumerate(case.source.split("\n"), start=1)
+                   if _OUTPUT.match(line)]
+    at = (_source_line(case, shown_lines[first]) if first < len(shown_lines) else None)
+    diff = "\n".join(difflib.unified_diff(_lines(expected), _lines(printed), "shown",
+                                          "printed", lineterm=""))
+    return (f"{at or case.where}: what the example prints is not what its //> lines say "
+            f"(- shown, + printed; run as {_how(case)}):\n{diff}\n{refresh}")
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _renumber(diff: list[str], offset: int) -> list[str]:
+    """Hunk headers counting file (or page) lines instead of the block's."""
+    def shift(m: re.Match[str]) -> str:
+        return (f"@@ -{int(m[1]) + offset}{m[2] or ''} +{int(m[3]) + offset}{m[4] or ''} @@")
+
+    return [_HUNK.sub(shift, line) for line in diff]
+
+
+def _first_changed(diff: list[str], example: CodeExample) -> str:
+    line = None
+    for text in diff:
+        header = _HUNK.match(text)
+        if header:
+            line = int(header[1])
+        elif text.startswith(("---", "+++")):
+            continue
+        elif line is not None and text[:1] in ("-", "+"):
+            return _page_line(example, line)
+        elif line is not None:
+            line += 1
+    return _page_line(example, 1)
+
+
+# -- what it printed ----------------------------------------------------------------------
+
+
+def printed_json_objects(stdout: str) -> list[tuple[int, object]]:
+    """Every JSON object printed on lines of its own: (its first output line, object).
+
+    Example:
+        >>> printed_json_objects('200 deleted\\n{\\n  "id": "ws-1"\\n}\\n{ id: 1 }\\n')
+        [(2, {'id': 'ws-1'})]
+    """
+    decoder = json.JSONDecoder()
+    found: list[tuple[int, object]] = []
+    offset, number, lines = 0, 0, stdout.split("\n")
+    skip_to = 0
+    for number, line in enumerate(lines):
+        start = offset
+        offset += len(line) + 1
+        if start < skip_to or not line.startswith("{"):
+            continue
+        try:
+            document, end = decoder.raw_decode(stdout, start)
+        except json.JSONDecodeError:
+            continue
+        if end < len(stdout) and stdout[end] != "\n":
+            continue
+        found.append((number + 1, document))
+        skip_to = end
+    return found
+
+
+def _check_printed_json(stdout: str, exchanges: list[Seen], schemas: ApiSchemas,
+                        case: JsCase) -> None:
+    """Each JSON object printed is a valid body of a response the example got: the
+    objects, in order, match responses in the order they came."""
+    __tracebackhide__ = True
+    documents = printed_json_objects(stdout)
+    shown = [n for n, line in enumerate(case.source.split("\n"), start=1)
+             if _OUTPUT.match(line)]
+    position = 0
+    for output_line, document in documents:
+        where = (_source_line(case, shown[output_line - 1]) if output_line <= len(shown)
+                 else None) or case.where
+        reasons: list[str] = []
+        for index in range(position, len(exchanges)):
+            errors = _schema_errors(schemas, exchanges[index], document)
+            if not errors:
+                position = index + 1
+                break
+            reasons.append(f"as {_what(exchanges[index])}:\n    " + "\n    ".join(errors))
+        else:
+            if not reasons:
+                reasons = ["no request came before it"]
+            raise ExampleError(
+                f"{where}: the JSON the example prints is not valid against the schema of "
+                f"any response it got (a JSON object printed must be a response body):\n  "
+                + "\n  ".join(dict.fromkeys(reasons)))
+
+
+def _schema_errors(schemas: ApiSchemas, exchange: Seen, document: object) -> list[str]:
+    if exchange.operation_id is None:
+        return schemas.component_errors("Problem", document)
+    return schemas.response_errors(exchange.operation_id, exchange.status, document)
+
+
+def _what(exchange: Seen) -> str:
+    if exchange.operation_id is None:
+        return f"a Problem ({exchange.method} {exchange.path} answered {exchange.status})"
+    return f"the {exchange.status} response of {exchange.operation_id}"
+
+
+# -- lint ---------------------------------------------------------------------------------
+
+
+def check_hosts(case: JsCase) -> None:
+    """Fail unless every URL in the example is on ``https://`` + the API host."""
+    for number, line in enumerate(case.source.split("\n"), start=1):
+        if _OUTPUT.match(line):
+            continue
+        for url in _URL.findall(line):
+            parts = urlsplit(url)
+            if parts.scheme != "https" or parts.hostname != API_HOST:
+                where = _source_line(case, number) or case.where
+                raise ExampleError(f"{where}: the example calls {url}; JavaScript examples "
+                                   f"call the API at https://{API_HOST}/v1/... (the default "
+                                   "of CLOUDWS_BASE_URL)")
+
+
+#: Parses each file named on its command line as an ES module, running none of them, and
+#: prints the ones that do not parse (one node process for every example).
+_PARSE_MJS = r"""
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+const failed = [];
+for (const file of process.argv.slice(2)) {
+  try {
+    new vm.SourceTextModule(readFileSync(file, "utf8"), { identifier: file });
+  } catch {
+    failed.push(file);
+  }
+}
+console.log(JSON.stringify(failed));
+"""
+
+
+def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
+    """Every problem the syntax check and the line rules find, as ``file:line: message``.
+
+    One ``node`` process parses every example as the ES module it is, running none;
+    an example that does not parse is then given to ``node --check``, whose message
+    names its line. Every line must be at most :data:`LINE_LENGTH` characters; every
+    example that calls the API reads its base URL from ``CLOUDWS_BASE_URL``, defaulting
+    to the real API, and its token from ``CLOUDWS_TOKEN``.
+    """
+    findings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="cloudws-node-check-") as folder:
+        files: dict[str, JsCase] = {}
+        for number, case in enumerate(cases):
+            path = case.file
+            if path is None:
+                path = Path(folder) / f"example_{number}.mjs"
+                path.write_text(case.source)
+            files[str(path)] = case
+        parser = Path(folder) / "parse.mjs"
+        parser.write_text(_PARSE_MJS)
+        done = subprocess.run([str(node), "--experimental-vm-modules", "--no-warnings",
+                               str(parser), *files], capture_output=True, text=True,
+                              timeout=_TIMEOUT, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
+        for path in json.loads(done.stdout):
+            findings.append(_node_check(node, Path(path), files[path]))
+    for case in cases:
+        findings += _line_findings(case)
+    return sorted(findings, key=_sort_key)
+
+
+def _node_check(node: Path, path: Path, case: JsCase) -> str:
+    """``node --check``'s finding on ``path``, named at the example's line."""
+    done = subprocess.run([str(node), "--check", str(path)], capture_output=True, text=True,
+                          timeout=_TIMEOUT, check=False)
+    match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
+    where = (_source_line(case, int(match[1])) if match else None) or case.where
+    message = next((line for line in done.stderr.splitlines()
+                    if re.match(r"\w*Error:", line)), done.stderr.strip() or "does not parse")
+    return f"{where}: node --check: {message}"
+
+
+def _line_findings(case: JsCase) -> list[str]:
+    found = []
+    for number, line in enumerate(case.source.split("\n"), start=1):
+        if len(line) > LINE_LENGTH:
+            where = _source_line(case, number) or case.where
+            found.append(f"{where}: the line is {len(line)} characters long (at most "
+                         f"{LINE_LENGTH}): wrap it, or print less")
+    source = case.source
+    if "fetch(" in source:
+        if "process.env.CLOUDWS_BASE_URL ?? " not in source:
+            found.append(f"{case.where}: the example does not read its base URL with "
+                         "`process.env.CLOUDWS_BASE_URL ?? \"https://" + API_HOST
+                         + "/v1\"`")
+        if "process.env.CLOUDWS_TOKEN" not in source:
+            found.append(f"{case.where}: the example does not read its token from "
+                         "`process.env.CLOUDWS_TOKEN`")
+    return found
+
+
+def _sort_key(finding: str) -> tuple[str, int]:
+    path, line, _ = (finding.split(":", 2) + ["", ""])[:3]
+    return path, int(line) if line.isdigit() else 0

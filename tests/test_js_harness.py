@@ -1,0 +1,168 @@
+"""The JavaScript side of the example harness (``tests/harness/node.py``), on pages and
+snippets written to a temporary folder: a drift fails naming the file and line, with a
+diff; ``--update-examples`` rewrites the ``//>`` lines; printed JSON meets its schema."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .harness.checks import ExampleError
+from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
+from .harness.pasted import PastedSandbox
+from .harness.sandbox import DocsSandbox
+
+HEAD = """\
+const BASE_URL =
+  process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+"""
+GET = HEAD + """
+const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });
+const volume = await r.json();
+console.log(r.status, volume.size_gb);
+//> 200 500
+console.log(JSON.stringify(volume, null, 2));
+//> {
+//>   "id": "vol-scratch01",
+//>   "size_gb": 500,
+//>   "standalone": true,
+//>   "attached_to": null,
+//>   "created_at": "2026-01-07T08:15:00Z"
+//> }
+"""
+
+
+@pytest.fixture(scope="module")
+def node() -> Path:
+    return node_binary()
+
+
+@pytest.fixture(scope="module")
+def scratch():
+    """A sandbox of its own: what these tests run is not counted as docs coverage."""
+    return DocsSandbox.create()
+
+
+@pytest.fixture(scope="module")
+def server(scratch, tmp_path_factory):
+    with PastedSandbox(scratch.app, tmp_path_factory.mktemp("scratch-node")) as served:
+        yield served
+
+
+def cases(tmp_path: Path, files: dict[str, str]) -> list[JsCase]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text) if name.endswith(".md") else text)
+    return js_cases(tmp_path / "docs", tmp_path / "snippets")
+
+
+def run(case: JsCase, node, server, scratch, api_schemas, **kwargs) -> None:
+    run_js_case(case, node, server, scratch, api_schemas, **kwargs)
+
+
+def test_a_snippet_that_prints_what_it_shows_passes(tmp_path, node, server, scratch,
+                                                   api_schemas):
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET})
+    assert case.id.endswith("snippets/get.mjs") and case.file is not None
+    run(case, node, server, scratch, api_schemas)
+
+
+def test_drifted_output_names_the_line_with_a_diff(tmp_path, node, server, scratch,
+                                                  api_schemas):
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("//> 200 500", "//> 200 250")})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.mjs:8: what the example prints is "
+                              "not what its //> lines say"), message
+    assert "-//> 200 250\n+//> 200 500" in message
+    assert "uv run pytest --update-examples" in message
+
+
+def test_update_rewrites_the_output_lines_under_their_console_log(tmp_path, node, server,
+                                                                 scratch, api_schemas):
+    stale = "\n".join(line for line in GET.split("\n") if not line.startswith("//>"))
+    stale = stale.replace("console.log(r.status, volume.size_gb);",
+                          "console.log(r.status, volume.size_gb);\n//> 1")
+    [case] = cases(tmp_path, {"snippets/get.mjs": stale})
+    updates: list = []
+    run(case, node, server, scratch, api_schemas, updates=updates)
+    [update] = updates
+    assert update.source == GET
+
+
+def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,
+                                                        api_schemas):
+    body = textwrap.indent(GET.replace('"size_gb": 500', '"size_gb": 5'), "    ")
+    [case] = cases(tmp_path, {"docs/page.md": "# Page\n\n=== \"JavaScript\"\n\n    ```js\n"
+                              + body + "    ```\n"})
+    assert case.file is None and case.id.endswith("docs/page.md:5")
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    # The block's first line is page line 6; the drifted line is its 12th.
+    assert failure.value.msg.startswith(f"{tmp_path}/docs/page.md:17: what the example "
+                                        "prints"), failure.value.msg
+    assert "@@ -" in failure.value.msg and '+    //>   "size_gb": 500,' not in \
+        failure.value.msg  # the diff shows the block's lines, not re-indented
+
+
+def test_a_request_to_no_operation_names_the_fetch_line(tmp_path, node, server, scratch,
+                                                       api_schemas):
+    drifted = GET.replace("/volumes/vol-scratch01", "/volume/vol-scratch01")
+    [case] = cases(tmp_path, {"snippets/get.mjs": drifted})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.mjs:5: GET /v1/volume/vol-scratch01 is not an operation "
+        "of the API (it answered 404)"), failure.value.msg
+
+
+def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,
+                                                         api_schemas):
+    source = HEAD + """
+const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });
+const volume = await r.json();
+console.log(JSON.stringify({ ...volume, size_gb: "500" }));
+//> {"id":"vol-scratch01","size_gb":"500","standalone":true,"attached_to":null,"created_at":"2026-01-07T08:15:00Z"}
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.mjs:8: the JSON the example prints is not valid"), \
+        failure.value.msg
+    assert "'500' is not of type 'integer'" in failure.value.msg
+
+
+def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, api_schemas):
+    source = GET.replace("volume.size_gb);", "volume.size.gb);")
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:7: run as pasted"), \
+        failure.value.msg
+    assert "TypeError" in failure.value.msg
+
+
+def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, node):
+    found = cases(tmp_path, {
+        "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",
+        "snippets/long.mjs": "const x = 1; // " + "x" * 80 + "\nawait fetch(x);\n",
+    })
+    findings = check_js_examples(found, node)
+    assert any(f.startswith(f"{tmp_path}/snippets/bad.mjs:4: node --check: SyntaxError")
+               for f in findings), findings
+    assert f"{tmp_path}/snippets/long.mjs:1: the line is 96 characters long (at most 88): " \
+        "wrap it, or print less" in findings
+    assert any("long.mjs:1: the example does not read its base URL" in f for f in findings)
+
+
+def test_node_missing_fails_under_ci_and_skips_outside(monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda *args, **kwargs: None)
+    with pytest.raises(pytest.fail.Exception, match="CI is set but node is missing"):
+        node_binary({"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="node is missing"):
+        node_binary({})

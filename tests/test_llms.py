@@ -1,0 +1,131 @@
+"""Docs that tools and assistants can read: ``llms.txt`` and a Markdown version of each page.
+
+The ``llmstxt`` plugin (``mkdocs.yml``, with ``hooks/llms_markdown.py``) writes
+``llms.txt`` at the site root (llmstxt.org form) and, beside each page's HTML, its
+Markdown version, converted from the built page: generated tables and included examples
+filled in. ``cloudws serve`` (and ``mkdocs serve``) serve both from ``site/``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.config import load_config
+
+from .helpers import ROOT, free_port, spawn_serve
+
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+_LINK = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<url>[^)]+)\)(?:: (?P<about>.+))?$")
+
+
+def _nav_pages(nav: list) -> list[str]:
+    found = []
+    for item in nav:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += [value] if isinstance(value, str) else _nav_pages(value)
+    return found
+
+
+NAV = _nav_pages(CONFIG["nav"])
+
+
+def _links(text: str) -> list[re.Match[str]]:
+    return [m for line in text.splitlines() if (m := _LINK.match(line))]
+
+
+def _markdown_path(site: Path, url: str) -> Path:
+    """The file in ``site`` that a link of ``llms.txt`` (on ``site_url``) names."""
+    base = urlsplit(CONFIG["site_url"]).path
+    path = urlsplit(url).path
+    assert path.startswith(base), f"{url} is not on the site's URL {CONFIG['site_url']}"
+    return site / path[len(base):]
+
+
+def _markdown_of(page: str) -> str:
+    """Where a page's Markdown version is: ``workstations/delete.md`` ->
+    ``workstations/delete/index.md`` (beside its ``index.html``)."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page
+    return page.removesuffix(".md") + "/index.md"
+
+
+def test_llms_txt_has_the_llmstxt_form(built_site: Path) -> None:
+    text = (built_site / "llms.txt").read_text()
+    lines = text.splitlines()
+    assert lines[0] == f"# {CONFIG['site_name']}"
+    assert f"> {CONFIG['site_description']}" in lines
+    assert any(line.startswith("## ") for line in lines)
+    for line in lines:
+        if line.startswith("- "):
+            match = _LINK.match(line)
+            assert match and match["about"], f"llms.txt: not '- [Page](url): description': {line}"
+
+
+def test_llms_txt_lists_every_page_of_the_nav_in_order(built_site: Path) -> None:
+    links = _links((built_site / "llms.txt").read_text())
+    listed = [_markdown_path(built_site, m["url"]).relative_to(built_site).as_posix()
+              for m in links]
+    assert listed == [_markdown_of(page) for page in NAV], ("llms.txt must list every page of mkdocs.yml's nav, in its order: "
+                           "add the page, with a one-line description, to the llmstxt "
+                           "plugin's sections in mkdocs.yml")
+
+
+def test_every_page_has_a_markdown_version_with_everything_filled(built_site: Path) -> None:
+    problems = []
+    for match in _links((built_site / "llms.txt").read_text()):
+        path = _markdown_path(built_site, match["url"])
+        if not path.is_file():
+            problems.append(f"{match['url']}: no Markdown version at {path}")
+            continue
+        text = path.read_text()
+        if re.search(r"\{\{.*?\}\}", text):
+            problems.append(f"{path.relative_to(built_site)}: a {{{{ placeholder }}}} is left")
+        if re.search(r"^\s*(--8<-- |::: )", text, re.MULTILINE):
+            problems.append(f"{path.relative_to(built_site)}: an include is left")
+    assert not problems, "\n".join(problems)
+
+
+def test_delete_page_markdown_has_its_tables_and_examples(built_site: Path) -> None:
+    text = (built_site / "workstations" / "delete" / "index.md").read_text()
+    assert text.startswith("# Delete workstation\n")
+    assert "DELETE /v1/workstations/{id} HTTP/1.1" in text  # {{ endpoint }}
+    assert re.search(r"^\| `id` +\| path +\|", text, re.MULTILINE)  # {{ parameters }}
+    assert re.search(r"^\| 409 Conflict +\| \[`workstation_not_stopped`\]", text,
+                     re.MULTILINE)  # {{ errors }}
+    assert re.search(r"^\| `deleted_volume_ids` +\| array of string", text,
+                     re.MULTILINE)  # {{ schema }}
+    for label, fence, snippet in (("Python", "python", "delete.py"),
+                                  ("curl", "bash", "delete.sh"),
+                                  ("JavaScript", "js", "delete.mjs")):
+        source = (ROOT / "snippets" / "workstations" / snippet).read_text()
+        assert f"**{label}**\n\n```{fence}\n{source}```" in text, (
+            f"the {label} example, labelled, with its language, as the file is")
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site: Path):
+    port = free_port()
+    command = [sys.executable, "-m", "cloudws.cli", "serve", "--port", str(port),
+               "--site", str(built_site)]
+    with spawn_serve(command, port) as origin:
+        yield origin
+
+
+def test_cloudws_serve_answers_llms_txt_and_the_markdown(served_site: str,
+                                                         built_site: Path) -> None:
+    curl = shutil.which("curl", path="/usr/bin:/bin")
+    assert curl, "curl is missing"
+    for path in ("/llms.txt", "/workstations/delete/index.md"):
+        done = subprocess.run([curl, "-sS", "-f", f"{served_site}{path}"], capture_output=True,
+                              text=True, check=False, timeout=30)
+        assert done.returncode == 0, f"curl -s {served_site}{path}: {done.stderr}"
+        assert done.stdout == (built_site / path.lstrip("/")).read_text()
