@@ -104,10 +104,18 @@ def request_body(doc: dict[str, Any], operation_id: str) -> str:
     return f"{intro}.\n\n{field_table(body, doc)}"
 
 
-def response(doc: dict[str, Any], operation_id: str) -> str:
-    """The success response of the operation: status, body and headers, as a table."""
+def response(doc: dict[str, Any], operation_id: str, models_page: str = "") -> str:
+    """The success response of the operation: status, body and headers, as a table.
+
+    With ``models_page`` (a link to the reference's models page), a body that is one of
+    the API's schemas links to its every field there.
+    """
     status, answer = _success(find_operation(doc, operation_id)[2])
-    body = type_phrase(answer["content"]["application/json"]["schema"], doc)
+    schema = answer["content"]["application/json"]["schema"]
+    body = type_phrase(schema, doc)
+    name = schema.get("$ref", "").rpartition("/")[2]
+    if models_page and name and body == f"`{name}`":
+        body = f"[`{name}`]({models_page}#cloudws.models.{name})"
     headers = "<br>".join(f"`{name}`: {h['description']}"
                           for name, h in answer.get("headers", {}).items()) or "—"
     return "\n".join([
@@ -133,10 +141,18 @@ def schema(doc: dict[str, Any], target: str) -> str:
     ])
 
 
+#: How every endpoint page's error table is introduced.
+ERRORS_INTRO = ("Every error is an [RFC 9457 problem]({page}) with a machine-readable "
+                "`code`; the [errors page]({page}) says what to do about each. A rejected "
+                "or failed request changes nothing.")
+
+
 def errors(doc: dict[str, Any], operation_id: str, errors_page: str) -> str:
-    """Every error status of the operation, its codes (linked to ``errors_page``) and when."""
+    """Every error status of the operation, its codes (linked to ``errors_page``) and when,
+    introduced the same way on every page."""
     operation = find_operation(doc, operation_id)[2]
-    lines = ["| Status | Code | Meaning |", "| --- | --- | --- |"]
+    lines = [ERRORS_INTRO.format(page=errors_page), "",
+             "| Status | Code | Meaning |", "| --- | --- | --- |"]
     for status, answer in operation["responses"].items():
         if int(status) < 400:
             continue

@@ -56,6 +56,7 @@ __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_
            "on_post_build"]
 
 ERRORS_PAGE = "concepts/errors.md"
+MODELS_PAGE = "reference/models.md"
 
 _doc: dict[str, Any] = {}
 _pages: dict[str, str] = {}  # operationId -> src_uri of its page
@@ -180,7 +181,8 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("endpoint", lambda page, p: blocks.endpoint(_doc, page.operation), True),
     Renderer("parameters", lambda page, p: blocks.parameters(_doc, page.operation), True),
     Renderer("request_body", lambda page, p: blocks.request_body(_doc, page.operation), True),
-    Renderer("response", lambda page, p: blocks.response(_doc, page.operation), True),
+    Renderer("response", lambda page, p: blocks.response(
+        _doc, page.operation, page.link(MODELS_PAGE)), True),
     Renderer("schema", _schema),
     Renderer("try_it", lambda page, p: blocks.try_it(page.operation), True),
     Renderer("errors", lambda page, p: blocks.errors(_doc, page.operation,

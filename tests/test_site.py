@@ -243,6 +243,23 @@ def test_site_endpoint_page_has_the_anatomy(built_site: Path, page: str,
     for tabset in tabsets:
         labels = [label.get_text(strip=True) for label in tabset.select(".tabbed-labels label")]
         assert labels == ["Python", "curl", "JavaScript"], page
+        # Each language shows what the request answered, the same way on every page: the
+        # curl tab its JSON after the command; Python and JavaScript their printed lines.
+        python, curl, javascript = tabset.select(".tabbed-content > .tabbed-block")
+        blocks = curl.select("div.highlight")
+        assert len(blocks) >= 2 and "language-bash" in blocks[0]["class"] and all(
+            "language-json" in b["class"] for b in blocks[1:]), \
+            f"{page}: a curl tab shows its command and then the JSON it prints"
+        assert "#>" in python.get_text() and "//>" in javascript.get_text(), page
+    # The body links to its schema, every field described.
+    body = _first(_section(soup, "response"), "table").select("tbody td")[2]
+    link = body.find("a")
+    assert link is not None and "reference/models/#cloudws.models." in link["href"], page
+    # The error table is introduced the same way everywhere, and nothing stands before it.
+    errors = [c for c in _section(soup, "errors") if isinstance(c, Tag)]
+    assert errors[0].name == "p" and errors[0].get_text(" ", strip=True).startswith(
+        "Every error is an RFC 9457 problem with a machine-readable code"), page
+    assert errors[1].find("table") is not None or errors[1].name == "table", page
 
 
 @pytest.mark.parametrize(("page", "operation_id"), ENDPOINT_PAGES)
