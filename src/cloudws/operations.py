@@ -307,6 +307,10 @@ def _reused(kind: str) -> Failure:
 _WS, _VOL = "workstation", "volume"
 
 
+def _missing(kind: str) -> Failure:
+    return Failure(("not_found",), f"No {kind} has this ID.")
+
+
 def _declare(*operations: Operation) -> dict[str, Operation]:
     declared = {op.id: op for op in operations}
     for op in operations:
@@ -366,7 +370,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         description="Returns one workstation.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
-            404: Failure(("not_found",), "No workstation has this ID."),
+            404: _missing(_WS),
             413: _too_large(False),
             500: _failed("The workstation could not be read."),
         },
@@ -380,7 +384,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         "and returns 200.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
-            404: Failure(("not_found",), "No workstation has this ID."),
+            404: _missing(_WS),
             413: _too_large(False),
             500: _failed("The start failed; the workstation is as it was."),
         },
@@ -394,7 +398,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         "and returns 200.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
-            404: Failure(("not_found",), "No workstation has this ID."),
+            404: _missing(_WS),
             413: _too_large(False),
             500: _failed("The stop failed; the workstation is as it was."),
         },
@@ -411,7 +415,7 @@ OPERATIONS: dict[str, Operation] = _declare(
             400: Failure(("invalid_id", "validation_error", "invalid_json"), "The ID is "
                          "malformed, or the body is not JSON or has an invalid field."),
             401: _AUTH,
-            404: Failure(("not_found",), "No workstation has this ID."),
+            404: _missing(_WS),
             409: Failure(("workstation_not_stopped", "volume_not_found", "volume_attached",
                           "volume_owned"),
                          "The workstation is not stopped, or a volume in `volume_ids` does "
@@ -433,7 +437,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         "keeps its standalone volumes.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
-            404: Failure(("not_found",), "No workstation has this ID."),
+            404: _missing(_WS),
             409: Failure(("workstation_not_stopped",), "The workstation is not stopped."),
             413: _too_large(False),
             500: _failed("The delete failed: the workstation and its volumes are still there, "
@@ -499,7 +503,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         description="Returns one volume.",
         errors={
             400: _bad_id(_VOL), 401: _AUTH,
-            404: Failure(("not_found",), "No volume has this ID."),
+            404: _missing(_VOL),
             413: _too_large(False),
             500: _failed("The volume could not be read."),
         },
@@ -512,7 +516,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         description="Deletes a standalone volume that is not attached.",
         errors={
             400: _bad_id(_VOL), 401: _AUTH,
-            404: Failure(("not_found",), "No volume has this ID."),
+            404: _missing(_VOL),
             409: Failure(("volume_attached", "volume_owned"),
                          "The volume is attached to a workstation, or belongs to one."),
             413: _too_large(False),
