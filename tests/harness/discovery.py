@@ -148,6 +148,14 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
                     cases.append(case)
             elif not fence.includes and _starts_with_curl(fence):
                 cases.append(CurlCase(fence.where, _page_commands(page, index)))
+        if page.front_matter.get("examples") == "shared":
+            # A shared page's own curl blocks continue each other, like its Python blocks:
+            # one case, its commands in page order from one fixture state.
+            own = [c for c in cases if c.id.startswith(f"{page.where}:") and not c.shown_on]
+            if len(own) > 1:
+                cases = [c for c in cases if c not in own]
+                cases.append(CurlCase(f"{page.where}:shared({','.join(c.id.rsplit(':', 1)[1] for c in own)})",
+                                      [command for c in own for command in c.commands]))
     shown_on = _inclusions(docs)
     for path in sorted(snippets.rglob("*.sh")) if snippets.is_dir() else []:
         output = path.with_suffix(".json")
