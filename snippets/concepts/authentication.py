@@ -2,8 +2,11 @@ import os
 
 import httpx
 
-BASE_URL = os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1")
-token = os.environ["CLOUDWS_TOKEN"]  # in the sandbox, any token starting cws_test_
+BASE_URL = os.environ.get(
+    "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
+)
+# In the sandbox, any token that starts with cws_test_.
+token = os.environ["CLOUDWS_TOKEN"]
 
 r = httpx.get(f"{BASE_URL}/workstations/ws-12345",
               headers={"Authorization": f"Bearer {token}"})

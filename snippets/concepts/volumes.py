@@ -3,7 +3,9 @@ import os
 import httpx
 
 client = httpx.Client(
-    base_url=os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"),
+    base_url=os.environ.get(
+        "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
+    ),
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
@@ -21,7 +23,8 @@ own = ws["volume_ids"][0]
 print(ws["id"], ws["volume_ids"])
 #> ws-rjd71mnh ['vol-bxcndm1j', 'vol-zuajavqg']
 
-# 3. Stop and delete the workstation: its own volume goes, the standalone one stays.
+# 3. Stop and delete the workstation: its own volume goes,
+#    the standalone one stays.
 client.post(f"/workstations/{ws['id']}/stop").raise_for_status()
 result = client.delete(f"/workstations/{ws['id']}").json()
 print(result["deleted_volume_ids"] == [own], result["detached_volume_ids"])

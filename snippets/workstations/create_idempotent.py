@@ -4,7 +4,9 @@ import uuid
 import httpx
 
 client = httpx.Client(
-    base_url=os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"),
+    base_url=os.environ.get(
+        "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
+    ),
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
@@ -16,8 +18,8 @@ first = client.post("/workstations", json=body, headers=headers)
 print(first.status_code, first.headers["Location"])
 #> 201 /v1/workstations/ws-u5fvlr50
 
-# Say the answer was lost on the way. Send the same request again, with the same key:
-# the first answer comes back, and nothing is created.
+# Say the answer was lost on the way. Send the same request again, with
+# the same key: the first answer comes back, and nothing is created.
 retry = client.post("/workstations", json=body, headers=headers)
 print(retry.status_code, retry.headers["Location"], retry.json() == first.json())
 #> 201 /v1/workstations/ws-u5fvlr50 True

@@ -3,11 +3,14 @@ import os
 import httpx
 
 client = httpx.Client(
-    base_url=os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"),
+    base_url=os.environ.get(
+        "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
+    ),
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
-# ws-12345 is stopped. It owns vol-boot12345; the standalone vol-data12345 is attached.
+# ws-12345 is stopped. It owns vol-boot12345, and the standalone
+# vol-data12345 is attached to it.
 r = client.delete("/workstations/ws-12345")
 print(r.status_code)
 #> 200

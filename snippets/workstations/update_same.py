@@ -3,7 +3,9 @@ import os
 import httpx
 
 client = httpx.Client(
-    base_url=os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"),
+    base_url=os.environ.get(
+        "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
+    ),
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
