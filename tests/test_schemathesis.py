@@ -25,6 +25,10 @@ from cloudws.testing import serve
 
 from .helpers import document, note
 
+# Schemathesis' pytest plugin (parametrize, from_fixture) is loaded for this module only:
+# pyproject.toml turns off plugin autoloading, so other runs skip importing it.
+pytest_plugins = ["schemathesis.pytest.plugin"]
+
 AUTH = {"Authorization": "Bearer cws_test_schemathesis"}
 STATELESS = settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
 STATEFUL = settings(max_examples=30, stateful_step_count=8,
