@@ -40,59 +40,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     build(config)
     return site_dir
 
-
-# -- the docs example harness (tests/harness/) -------------------------------------------
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    from .harness import github, plugin
-
-    plugin.register(config)
-    github.register(config)
-
-
-@pytest.fixture(scope="session")
-def docs_sandbox(pytestconfig: pytest.Config):
-    """The session's sandbox for docs examples and scenarios; reset it before each use.
-
-    Every exchange it answers is recorded for the coverage table.
-    """
-    from .harness import plugin
-    from .harness.sandbox import DocsSandbox
-
-    docs_plugin = plugin.register(pytestconfig)
-    sandbox = DocsSandbox.create()
-    coverage = docs_plugin.start(load_document())
-    sandbox.recorder.on_record = lambda kind, source, exchange: coverage.add(
-        kind, source, exchange.operation_id, exchange.status
-    )
-    return sandbox
-
-
-@pytest.fixture(scope="session")
-def api_schemas(docs_sandbox):
-    """Validators for the bodies of the sandbox's OpenAPI document."""
-    from .harness.jsoncheck import ApiSchemas
-
-    return ApiSchemas(load_document())
-
-
-@pytest.fixture(scope="session")
-def tls_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
-    """The docs sandbox over HTTPS on loopback, with the ``.curlrc`` that reaches it."""
-    from .harness.tls import TlsSandbox
-
-    with TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")) as server:
-        yield server
-
-
-@pytest.fixture
-def docs_token(monkeypatch: pytest.MonkeyPatch) -> str:
-    """``CLOUDWS_TOKEN`` set to the sandbox token the examples read, and no
-    ``CLOUDWS_BASE_URL``: in process, examples call the real host, which is routed to
-    the sandbox (a reader's exported base URL must not send them elsewhere)."""
-    from .harness.sandbox import DOCS_TOKEN
-
-    monkeypatch.setenv("CLOUDWS_TOKEN", DOCS_TOKEN)
-    monkeypatch.delenv("CLOUDWS_BASE_URL", raising=False)
-    return DOCS_TOKEN
+# The docs harness's hooks and shared fixtures (docs_sandbox, api_schemas, tls_sandbox,
+# reader_sandbox, node, examples_root, docs_token) are in tests/harness/fixtures.py,
+# registered by the root conftest.py for the suite and for a page checked on its own.

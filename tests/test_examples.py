@@ -21,11 +21,6 @@ JSON = discovery.json_cases()
 
 
 @pytest.fixture(scope="module")
-def examples_root(tmp_path_factory: pytest.TempPathFactory):
-    return tmp_path_factory.mktemp("examples")
-
-
-@pytest.fixture(scope="module")
 def _routed(docs_sandbox):
     """httpx routed to the docs sandbox once for the module, not once per example."""
     with docs_sandbox.in_process():

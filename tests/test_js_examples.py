@@ -16,22 +16,9 @@ from __future__ import annotations
 import pytest
 
 from .harness import discovery
-from .harness.node import check_js_examples, js_cases, node_binary, run_js_case
-from .harness.pasted import PastedSandbox
+from .harness.node import check_js_examples, js_cases, run_js_case
 
 JS = js_cases()
-
-
-@pytest.fixture(scope="module")
-def node():
-    return node_binary()
-
-
-@pytest.fixture(scope="module")
-def js_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
-    """The docs sandbox as a reader's ``cloudws serve``: plain HTTP on loopback."""
-    with PastedSandbox(docs_sandbox.app, tmp_path_factory.mktemp("node")) as server:
-        yield server
 
 
 def _group(case) -> pytest.MarkDecorator:
@@ -41,10 +28,10 @@ def _group(case) -> pytest.MarkDecorator:
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_group(c)) for c in JS])
-def test_js_example(case, request, node, js_sandbox, docs_sandbox, api_schemas,
+def test_js_example(case, request, node, reader_sandbox, docs_sandbox, api_schemas,
                     _examples_to_update):
     updating = request.config.getoption("update_examples")
-    run_js_case(case, node, js_sandbox, docs_sandbox, api_schemas,
+    run_js_case(case, node, reader_sandbox, docs_sandbox, api_schemas,
                 updates=_examples_to_update if updating else None)
 
 

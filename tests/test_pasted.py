@@ -13,23 +13,17 @@ import pytest
 
 from .harness import discovery
 from .harness.curl import run_curl_case
-from .harness.pasted import PastedSandbox, run_pasted_python
+from .harness.pasted import run_pasted_python
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
 
 
-@pytest.fixture(scope="module")
-def pasted_sandbox(docs_sandbox, tmp_path_factory: pytest.TempPathFactory):
-    with PastedSandbox(docs_sandbox.app, tmp_path_factory.mktemp("reader")) as server:
-        yield server
-
-
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
-def test_python_example_as_pasted(case, pasted_sandbox, docs_sandbox, api_schemas):
-    run_pasted_python(case, pasted_sandbox, docs_sandbox, api_schemas)
+def test_python_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas):
+    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])
-def test_curl_example_as_pasted(case, pasted_sandbox, docs_sandbox, api_schemas):
-    run_curl_case(case, pasted_sandbox, docs_sandbox, api_schemas)
+def test_curl_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas):
+    run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas)

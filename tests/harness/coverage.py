@@ -125,6 +125,21 @@ class Coverage:
         for op, status, kind, sources in data:
             self.produced[(op, status)][kind].update(sources)
 
+    def only(self, operations: Iterable[str]) -> Coverage:
+        """The same coverage, of ``operations`` only (a page's share of the table).
+
+        Example:
+            >>> cov = Coverage({"getVolume": [200], "deleteVolume": [200, 404]})
+            >>> cov.add("example", "snippets/volumes/delete.py", "deleteVolume", 200)
+            >>> part = cov.only({"deleteVolume"})
+            >>> part.pairs(), part.missing()
+            ([('deleteVolume', 200), ('deleteVolume', 404)], [('deleteVolume', 404)])
+        """
+        wanted = set(operations)
+        part = Coverage({op: s for op, s in self.documented.items() if op in wanted})
+        part.merge([row for row in self.export() if row[0] in wanted])
+        return part
+
     def pairs(self) -> list[tuple[str, int]]:
         """Every documented pair, in document order."""
         return [(op, status) for op, statuses in self.documented.items() for status in statuses]

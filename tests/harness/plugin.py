@@ -67,6 +67,8 @@ class DocsPlugin:
         self.collected: set[str] = set()
         self.ran_examples = False
         self.failed_coverage = False
+        #: When set (a page checked on its own), the table shows these operations only.
+        self.focus: set[str] | None = None
 
     @property
     def coverage(self) -> Coverage:
@@ -121,7 +123,10 @@ class DocsPlugin:
         if not self.coverage.produced and not self.failed_coverage:
             return  # only fixtures were used: no example or scenario ran
         terminalreporter.section("documented statuses produced by the docs and scenarios")
-        for line in self.coverage.table():
+        coverage = self.coverage
+        if self.focus is not None:  # a page: its operation, and those its examples called
+            coverage = coverage.only(self.focus | {op for op, _ in coverage.produced})
+        for line in coverage.table():
             terminalreporter.write_line(line)
         if self.failed_coverage:
             terminalreporter.write_line(

@@ -1,0 +1,25 @@
+"""The project's pytest plugins, for the suite and for a page checked on its own.
+
+``uv run pytest`` runs the suite (``tests/``, and the stub's doctests). ``uv run pytest
+docs/workstations/delete.md`` checks that page alone: its examples in every language,
+its JSON blocks, its generated tables and prose references, and its share of the
+coverage table (see ``tests/harness/page.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["tests.harness.fixtures"]
+
+DOCS = Path(__file__).resolve().parent / "docs"
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix == ".md" and DOCS in file_path.parents:
+        from tests.harness.page import PageFile
+
+        return PageFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
+    return None

@@ -1,0 +1,352 @@
+"""One page checked on its own: ``uv run pytest docs/workstations/delete.md``.
+
+The root ``conftest.py`` collects a page of ``docs/`` given on the command line as a
+:class:`PageFile`, whose tests are that page's share of the suite, run by the same
+harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
+``test_js_examples.py`` and ``test_pasted.py``:
+
+- ``page``: the page built as the site builds it (MkDocs with the project's hooks and
+  plugins): its generated tables, its facts, its prose references, its includes, and
+  its links (to other pages, and to anchors of its own; anchors of other pages are
+  checked by the site build of the suite);
+- ``json[...]``: each JSON block that declares what it shows;
+- ``python[...]``, ``curl[...]``, ``javascript[...]``: each example shown on the page (a
+  block of its own, or a snippet it includes), run as the suite runs it: Python in
+  process, curl verbatim over TLS, JavaScript with ``node``;
+- ``ruff`` and ``node-check``: the page's Python and JavaScript examples linted;
+- ``pasted-python[...]``, ``pasted-curl[...]``: each example pasted into ``python`` or
+  ``bash`` against the sandbox over plain HTTP with only the two exports set.
+
+The examples that start a process (``node``, ``python``) are started together, each
+against a sandbox of its own, as soon as the first of them is set up; each test then
+waits for its own. The coverage table at the end shows the page's operations only.
+
+Example:
+    >>> from .discovery import DOCS
+    >>> [c.id for c in js_on(DOCS / "workstations" / "delete.md")]
+    ['snippets/workstations/delete.mjs', 'snippets/workstations/delete_removed.mjs', \
+'snippets/workstations/delete_running.mjs']
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+import pytest
+
+from . import discovery
+from .pages import ROOT, Page, display_path
+
+__all__ = ["PageFile", "js_on", "render_page"]
+
+
+class _Case(Protocol):
+    id: str
+    shown_on: tuple[str, ...]
+
+
+def _on(page: Page, cases: list[Any]) -> list[Any]:
+    """The cases shown on ``page``: its own blocks, and the snippets it includes."""
+    prefix = f"{page.where}:"
+    return [case for case in cases
+            if case.id.startswith(prefix) or any(s.startswith(prefix) for s in case.shown_on)]
+
+
+def js_on(path: Path) -> list[Any]:
+    """The JavaScript examples shown on the page at ``path``."""
+    from .node import js_cases
+
+    return _on(Page.read(path), js_cases())
+
+
+class PageFile(pytest.File):
+    """A page of ``docs/`` given on the command line: its share of the suite."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from .node import js_cases
+
+        page = Page.read(self.path)
+        self.config.pluginmanager.get_plugin("cloudws-docs").focus = _operations(page)
+        # The build of the page starts now, in a process of its own (MkDocs' imports and
+        # the page's Markdown take a core), and is awaited by the last test.
+        build = _Build(self.config, page)
+        jobs = _Jobs(self.config)
+        python = _on(page, discovery.python_cases())
+        curl = _on(page, discovery.curl_cases())
+        javascript = _on(page, js_cases())
+        # The first process-starting test starts them all; the in-process tests run while
+        # they do.
+        for case in javascript:
+            yield self._check(f"javascript[{case.id}]", jobs.javascript(case), case.id)
+        for case in python:
+            yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case), case.id)
+        for case in discovery.json_cases():
+            if case.id.startswith(f"{page.where}:"):
+                yield self._check(f"json[{case.id}]", _json(case), case.id)
+        for case in python:
+            yield self._check(f"python[{case.id}]", _python(case), case.id)
+        for case in curl:
+            yield self._check(f"curl[{case.id}]", _curl(case), case.id)
+        for case in curl:
+            yield self._check(f"pasted-curl[{case.id}]", _pasted_curl(case), case.id)
+        if python:
+            yield self._check("ruff", _ruff(python), page.where)
+        if javascript:
+            yield self._check("node-check", _node_check(javascript), page.where)
+        yield self._check("page", build.check, page.where)
+
+    def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
+        item = pytest.Function.from_parent(self, name=name, callobj=test)
+        item.user_properties.append(("where", where))
+        return item  # type: ignore[no-any-return]
+
+
+def _operations(page: Page) -> set[str]:
+    operation = page.front_matter.get("operation")
+    return {operation} if isinstance(operation, str) else set()
+
+
+# -- the checks, each a test function of the fixtures it needs -----------------------------
+
+
+class _Build:
+    """:func:`render_page` of one page, run by ``python -m tests.harness.page PAGE``."""
+
+    def __init__(self, config: pytest.Config, page: Page) -> None:
+        self.page = page
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.harness.page", str(page.path)], cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        config.add_cleanup(self._stop)
+
+    def check(self) -> None:
+        out, err = self.process.communicate(timeout=120)
+        if self.process.returncode != 0:
+            raise RuntimeError(f"building {self.page.where} failed:\n{err}")
+        problems = json.loads(out)
+        assert not problems, "\n".join(problems)
+
+    def _stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
+def _json(case: discovery.JsonCase) -> Callable[..., None]:
+    def test(api_schemas: Any) -> None:
+        from .declarations import check_declared_json
+
+        check_declared_json(case, api_schemas)
+
+    return test
+
+
+def _python(case: discovery.PythonCase) -> Callable[..., None]:
+    def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
+             docs_token: str, examples_root: Path, _examples_to_update: list[Any]) -> None:
+        from pytest_examples.eval_example import EvalExample
+
+        from .checks import hide_unless_reported
+        from .python_examples import example_dir, run_python_case
+
+        __tracebackhide__ = hide_unless_reported
+        eval_example = EvalExample(tmp_path=example_dir(examples_root, case),
+                                   pytest_request=request)
+        with docs_sandbox.in_process():
+            run_python_case(case, eval_example, docs_sandbox, api_schemas)
+        if eval_example.update_examples:
+            _examples_to_update.extend(eval_example.to_update)
+
+    return test
+
+
+def _ruff(cases: list[discovery.PythonCase]) -> Callable[..., None]:
+    def test() -> None:
+        from .lint import lint_examples
+
+        findings = lint_examples([c.examples for c in cases], [c.shared for c in cases])
+        assert not findings, "ruff finds problems in the examples:\n" + "\n".join(findings)
+
+    return test
+
+
+def _curl(case: discovery.CurlCase) -> Callable[..., None]:
+    def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
+             tls_sandbox: Any, _examples_to_update: list[Any]) -> None:
+        from .curl import run_curl_case
+
+        updating = request.config.getoption("update_examples")
+        run_curl_case(case, tls_sandbox, docs_sandbox, api_schemas,
+                      updates=_examples_to_update if updating else None)
+
+    return test
+
+
+def _pasted_curl(case: discovery.CurlCase) -> Callable[..., None]:
+    def test(docs_sandbox: Any, api_schemas: Any, reader_sandbox: Any) -> None:
+        from .curl import run_curl_case
+
+        run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas)
+
+    return test
+
+
+def _node_check(cases: list[Any]) -> Callable[..., None]:
+    def test(node: Path) -> None:
+        from .node import check_js_examples
+
+        findings = check_js_examples(cases, node)
+        assert not findings, "the JavaScript examples have problems:\n" + "\n".join(findings)
+
+    return test
+
+
+# -- the examples that start a process, started together -----------------------------------
+
+
+class _Jobs:
+    """The page's ``node`` and ``python`` runs, started together on first use.
+
+    Each runs against a sandbox of its own (its own store, served over plain HTTP on
+    loopback), so that one resetting its state cannot disturb another; every sandbox
+    reports to the session's coverage. Its test waits for it and raises what it raised.
+    """
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self._queued: list[tuple[str, Callable[..., None]]] = []
+        self._futures: dict[str, Future[None]] = {}
+        self._lock = threading.Lock()
+
+    def javascript(self, case: Any) -> Callable[..., None]:
+        def run(node: Path, server: Any, sandbox: Any, schemas: Any,
+                updates: list[Any] | None) -> None:
+            from .node import run_js_case
+
+            run_js_case(case, node, server, sandbox, schemas, updates=updates)
+
+        return self._queue(f"javascript:{case.id}", run)
+
+    def pasted_python(self, case: Any) -> Callable[..., None]:
+        def run(node: Path, server: Any, sandbox: Any, schemas: Any,
+                updates: list[Any] | None) -> None:
+            from .pasted import run_pasted_python
+
+            run_pasted_python(case, server, sandbox, schemas)
+
+        return self._queue(f"python:{case.id}", run)
+
+    def _queue(self, key: str, run: Callable[..., None]) -> Callable[..., None]:
+        self._queued.append((key, run))
+
+        def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
+                 _examples_to_update: list[Any]) -> None:
+            __tracebackhide__ = True
+            updating = request.config.getoption("update_examples")
+            self._start(request, docs_sandbox, api_schemas,
+                        _examples_to_update if updating else None)
+            self._futures[key].result()
+
+        return test
+
+    def _start(self, request: pytest.FixtureRequest, docs_sandbox: Any, schemas: Any,
+               updates: list[Any] | None) -> None:
+        with self._lock:
+            if self._futures:
+                return
+            node = (request.getfixturevalue("node")
+                    if any(key.startswith("javascript:") for key, _ in self._queued) else None)
+            stack = ExitStack()
+            self.config.add_cleanup(stack.close)
+            folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
+            served = [_own_sandbox(docs_sandbox, folder / str(n), stack)
+                      for n in range(len(self._queued))]
+            # Entered last, so closed first: every run ends before its server stops.
+            pool = stack.enter_context(ThreadPoolExecutor(max_workers=len(self._queued)))
+            for (key, run), (server, sandbox) in zip(self._queued, served, strict=True):
+                self._futures[key] = pool.submit(run, node, server, sandbox, schemas, updates)
+
+
+def _own_sandbox(docs_sandbox: Any, folder: Path, stack: ExitStack) -> tuple[Any, Any]:
+    """A fresh sandbox served over plain HTTP, reporting to ``docs_sandbox``'s coverage."""
+    from .pasted import PastedSandbox
+    from .sandbox import DocsSandbox
+
+    sandbox = DocsSandbox.create(docs_sandbox.recorder.on_record)
+    server = stack.enter_context(PastedSandbox(sandbox.app, folder))
+    return server, sandbox
+
+
+# -- the page as the site builds it --------------------------------------------------------
+
+
+def render_page(path: Path) -> list[str]:
+    """Build the page at ``path`` as ``mkdocs build --strict`` builds it, alone; return
+    every error and warning MkDocs and the project's hooks report for it.
+
+    The steps are MkDocs' own for a page (its ``build`` command's): the configuration
+    and every plugin event up to the page's HTML, for this one page (not the Markdown
+    copy ``mkdocs-llmstxt`` makes of the HTML: the suite's site build checks it). Its links to
+    other pages and to its own anchors are validated; anchors of other pages are not
+    (they are known only once those pages are built: the suite's site build checks them).
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+
+    problems: list[str] = []
+    with _warnings_to(problems):
+        try:
+            config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            files = get_files(config)
+            files.add_files_from_theme(config.theme.get_env(), config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            nav = get_navigation(files, config)
+            config.plugins.on_nav(nav, config=config, files=files)
+            src_uri = path.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.page is None:
+                return [f"{display_path(path)}: not a page of the site (is it in the nav?)"]
+            page = config.plugins.on_pre_page(file.page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
+            page.validate_anchor_links(files=files, log_level=logging.WARNING)
+        except MkDocsException as exc:
+            problems.append(str(exc))
+    return problems
+
+
+@contextmanager
+def _warnings_to(problems: list[str]) -> Iterator[None]:
+    """Collect MkDocs' warnings and errors (which ``--strict`` turns into a failed build)."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            problems.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+if __name__ == "__main__":  # python -m tests.harness.page docs/PAGE.md: its problems, as JSON
+    print(json.dumps(render_page(Path(sys.argv[1]))))
