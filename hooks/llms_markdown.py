@@ -34,33 +34,68 @@ __all__ = ["preprocess"]
 
 
 def preprocess(soup: BeautifulSoup, output: str) -> None:
-    """Prepare the HTML of one page (``soup``, written to ``output`` as Markdown)."""
-    for tab_set in soup.select(".tabbed-set"):
-        labels = [label.get_text(" ", strip=True)
-                  for label in tab_set.select(":scope > .tabbed-labels > label")]
-        blocks = tab_set.select(":scope > .tabbed-content > .tabbed-block")
-        for label, block in zip(labels, blocks, strict=False):
-            title = soup.new_tag("p")
-            strong = soup.new_tag("strong")
-            strong.string = label
-            title.append(strong)
-            block.insert(0, title)
-        for element in tab_set.select(":scope > input, :scope > .tabbed-labels"):
-            element.decompose()
-    for title in soup.select(".admonition-title, details > summary"):
+    """Prepare the HTML of one page (``soup``, written to ``output`` as Markdown).
+
+    One walk over the page finds every element to change (``find_all`` with a function:
+    CSS selectors would walk the page once each, and cost most of the conversion).
+    """
+    tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
+    for tag in soup.find_all(True):
+        classes = tag.get("class") or ()
+        if "tabbed-set" in classes:
+            tab_sets.append(tag)
+        elif "admonition-title" in classes or (tag.name == "summary"
+                                               and tag.parent.name == "details"):
+            titles.append(tag)
+        if _dropped(tag):
+            dropped.append(tag)
+        elif tag.name == "autoref":
+            autorefs.append(tag)
+        elif tag.name == "span" and "doc-labels" in classes:
+            labels.append(tag)
+        elif tag.name == "div" and "doc-md-description" in classes:
+            descriptions.append(tag)
+    for tab_set in tab_sets:
+        _label_tabs(soup, tab_set)
+    for title in titles:
         strong = soup.new_tag("strong")
         strong.string = title.get_text(" ", strip=True)
         paragraph = soup.new_tag("p")
         paragraph.append(strong)
         title.replace_with(paragraph)
-    for element in soup.find_all(_dropped):
+    for element in dropped:
         element.decompose()
-    for element in soup.find_all("autoref"):
-        element.replace_with(NavigableString(element.get_text()))
-    for element in soup.select("span.doc-labels"):
+    for element in autorefs:
+        if not element.decomposed:  # not inside a dropped element
+            element.replace_with(NavigableString(element.get_text()))
+    for element in labels:
+        if not element.decomposed:
+            element.decompose()
+    for element in descriptions:
+        if not element.decomposed:
+            element.replace_with(NavigableString(element.get_text().strip()))
+
+
+def _children(tag: Tag, name: str | None, css_class: str) -> list[Tag]:
+    return [child for child in tag.find_all(name, recursive=False)
+            if css_class in (child.get("class") or ())]
+
+
+def _label_tabs(soup: BeautifulSoup, tab_set: Tag) -> None:
+    """Put each tab's label, bold, at the top of its content; drop the tab buttons."""
+    bars = _children(tab_set, "div", "tabbed-labels")
+    labels = [label.get_text(" ", strip=True)
+              for bar in bars for label in bar.find_all("label", recursive=False)]
+    blocks = [block for content in _children(tab_set, "div", "tabbed-content")
+              for block in _children(content, None, "tabbed-block")]
+    for label, block in zip(labels, blocks, strict=False):
+        title = soup.new_tag("p")
+        strong = soup.new_tag("strong")
+        strong.string = label
+        title.append(strong)
+        block.insert(0, title)
+    for element in [*tab_set.find_all("input", recursive=False), *bars]:
         element.decompose()
-    for element in soup.select("div.doc-md-description"):
-        element.replace_with(NavigableString(element.get_text().strip()))
 
 
 def _dropped(tag: Tag) -> bool:
