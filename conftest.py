@@ -17,6 +17,15 @@ pytest_plugins = ["tests.harness.fixtures"]
 DOCS = Path(__file__).resolve().parent / "docs"
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (pyproject.toml): every core for the whole suite (or a shard of it); a
+    selection named on the command line (a page, a module, a test) runs in this process,
+    which starts in a fraction of the time two workers take."""
+    if config.args_source is pytest.Config.ArgsSource.ARGS:
+        return 0
+    return None  # pytest-xdist's own count: the cores this process may use
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.suffix == ".md" and DOCS in file_path.parents:
         from tests.harness.page import PageFile

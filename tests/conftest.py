@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import httpx
@@ -28,17 +29,30 @@ def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory):
-    """The site built strictly (link and anchor validation on) into a temporary folder."""
+    """The site built strictly (link and anchor validation on) into a temporary folder.
+
+    Built once per run: under pytest-xdist the workers share one build, in the run's
+    base temporary folder, the first to get the lock building it (the pattern
+    pytest-xdist documents for session fixtures).
+    """
     from pathlib import Path
 
+    from filelock import FileLock
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_dir = tmp_path_factory.mktemp("site")
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's base folder is in
+    site_dir, done = shared / "built-site", shared / "built-site.done"
     root = Path(__file__).resolve().parents[1]
-    config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    build(config)
+    with FileLock(str(shared / "built-site.lock")):
+        if not done.exists():
+            config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+            build(config)
+            done.touch()
     return site_dir
+
 
 # The docs harness's hooks and shared fixtures (docs_sandbox, api_schemas, tls_sandbox,
 # reader_sandbox, node, examples_root, docs_token) are in tests/harness/fixtures.py,

@@ -46,7 +46,7 @@ import pytest
 from . import discovery
 from .pages import ROOT, Page, display_path
 
-__all__ = ["PageFile", "js_on", "render_page"]
+__all__ = ["PageFile", "js_on", "render_page", "render_pages"]
 
 
 class _Case(Protocol):
@@ -291,20 +291,31 @@ def _own_sandbox(docs_sandbox: Any, folder: Path, stack: ExitStack) -> tuple[Any
 
 def render_page(path: Path) -> list[str]:
     """Build the page at ``path`` as ``mkdocs build --strict`` builds it, alone; return
-    every error and warning MkDocs and the project's hooks report for it.
+    every error and warning MkDocs and the project's hooks report for it."""
+    return render_pages([path])[1]
+
+
+def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
+                 ) -> tuple[dict[Path, str], list[str]]:
+    """Build the pages at ``paths`` as ``mkdocs build --strict`` builds them: their
+    content's HTML, and every error and warning MkDocs and the project's hooks report.
 
     The steps are MkDocs' own for a page (its ``build`` command's): the configuration
-    and every plugin event up to the page's HTML, for this one page (not the Markdown
-    copy ``mkdocs-llmstxt`` makes of the HTML: the suite's site build checks it). Its links to
-    other pages and to its own anchors are validated; anchors of other pages are not
-    (they are known only once those pages are built: the suite's site build checks them).
+    and every plugin event up to the page's HTML, for these pages only (not the Markdown
+    copy ``mkdocs-llmstxt`` makes of the HTML, nor the theme's template around it: the
+    suite's site build checks those). Their links to other pages and to their own
+    anchors are validated; anchors of other pages are not (they are known only once those
+    pages are built: the suite's site build checks them). ``sources`` builds a page from
+    the given text instead of its file (what a drift would make of it).
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
+    from mkdocs.utils.meta import get_data
 
     problems: list[str] = []
+    html: dict[Path, str] = {}
     with _warnings_to(problems):
         try:
             config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
@@ -316,19 +327,25 @@ def render_page(path: Path) -> list[str]:
             set_exclusions(files, config)
             nav = get_navigation(files, config)
             config.plugins.on_nav(nav, config=config, files=files)
-            src_uri = path.resolve().relative_to(Path(config.docs_dir).resolve()).as_posix()
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.page is None:
-                return [f"{display_path(path)}: not a page of the site (is it in the nav?)"]
-            page = config.plugins.on_pre_page(file.page, config=config, files=files)
-            page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(
-                page.markdown, page=page, config=config, files=files)
-            page.render(config, files)
-            page.validate_anchor_links(files=files, log_level=logging.WARNING)
+            docs = Path(config.docs_dir).resolve()
+            for path in paths:
+                file = files.get_file_from_path(path.resolve().relative_to(docs).as_posix())
+                if file is None or file.page is None:
+                    problems.append(f"{display_path(path)}: not a page of the site (is it in "
+                                    "the nav?)")
+                    continue
+                page = config.plugins.on_pre_page(file.page, config=config, files=files)
+                page.read_source(config)
+                if sources and path in sources:
+                    page.markdown, page.meta = get_data(sources[path])
+                page.markdown = config.plugins.on_page_markdown(
+                    page.markdown, page=page, config=config, files=files)
+                page.render(config, files)
+                page.validate_anchor_links(files=files, log_level=logging.WARNING)
+                html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
-    return problems
+    return html, problems
 
 
 @contextmanager
