@@ -8,6 +8,7 @@ with the stub's OpenAPI document or ``cloudws.errors.ERROR_CODES`` — never wit
 from __future__ import annotations
 
 import doctest
+import functools
 import importlib
 import json
 import logging
@@ -93,6 +94,7 @@ def _operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
     return next(o for o in _operations() if o[2]["operationId"] == operation_id)
 
 
+@functools.cache  # parsed once per page: the tests only read it
 def _html(site: Path, src_uri: str) -> BeautifulSoup:
     if src_uri == "index.md" or src_uri.endswith("/index.md"):
         built = src_uri.removesuffix(".md") + ".html"
@@ -561,8 +563,7 @@ def _css_urls(css: str) -> Iterator[str]:
     yield from walk(tinycss2.parse_stylesheet(css))
 
 
-def _loads_in_html(html: str) -> Iterator[str]:
-    soup = BeautifulSoup(html, "html.parser")
+def _loads_in_html(soup: BeautifulSoup) -> Iterator[str]:
     for link in soup.find_all("link", href=True):
         if _LOADING_RELS & {r.lower() for r in link.get("rel", [])}:
             yield link["href"]
@@ -594,9 +595,8 @@ def test_site_loads_nothing_from_another_host(built_site: Path) -> None:
     for file in sorted(built_site.rglob("*")):
         where = file.relative_to(built_site).as_posix()
         if file.suffix == ".html":
-            html = file.read_text()
-            found += [(where, url) for url in _loads_in_html(html) if _remote(url)]
-            soup = BeautifulSoup(html, "html.parser")
+            soup = BeautifulSoup(file.read_text(), "html.parser")
+            found += [(where, url) for url in _loads_in_html(soup) if _remote(url)]
             assert not soup.select(".mermaid"), f"{where}: Mermaid loads from a CDN"
             assert not soup.select('[data-md-component="source"]'), \
                 f"{where}: repository facts load from api.github.com"
