@@ -6,7 +6,6 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from cloudws.document import load_document
 from cloudws.testing import BASE_URL, Sandbox, mock_api
 
 TOKEN = "cws_test_contract"

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
 
@@ -47,11 +47,6 @@ from . import discovery
 from .pages import ROOT, Page, display_path
 
 __all__ = ["PageFile", "js_on", "render_page", "render_pages"]
-
-
-class _Case(Protocol):
-    id: str
-    shown_on: tuple[str, ...]
 
 
 def _on(page: Page, cases: list[Any]) -> list[Any]:
