@@ -10,7 +10,9 @@ processes, so the measured tree is exactly the committed one:
 - **growth**: the API made ten times larger — every operation copied nine times under
   ``/v1/g2/...`` to ``/v1/g10/...`` in the OpenAPI document the hooks read, every endpoint
   page and its example files copied for each copy — then built strictly and its examples
-  verified by the project's harness (Python, curl and JavaScript), against today's tree.
+  verified by the project's harness (Python, curl and JavaScript), against today's tree;
+  and the same a hundred times larger (about 1,100 operations), reported with what its
+  time goes to (the build, and each language's verification).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 import shutil
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .measure import Stat, run_timed, stat
@@ -26,10 +29,13 @@ from .measure import Stat, run_timed, stat
 __all__ = ["ROOT", "build_overhead", "growth", "make_tree"]
 
 ROOT = Path(__file__).resolve().parents[1]
-_COPIED = ["mkdocs.yml", "pyproject.toml", "docs", "snippets", "hooks", "tests/__init__.py",
+_COPIED = ["mkdocs.yml", "pyproject.toml", "conftest.py", "docs", "snippets", "hooks",
+           "tests/__init__.py",
            "tests/conftest.py", "tests/harness", "tests/test_examples.py",
            "tests/test_curl_examples.py", "tests/test_js_examples.py"]
 _SECTIONS = ("workstations", "volumes")
+#: The modules that verify the examples (Python, curl, JavaScript).
+VERIFIED = ("tests/test_examples.py", "tests/test_curl_examples.py", "tests/test_js_examples.py")
 _OPERATION = re.compile(r"^operation: (\w+)$", re.MULTILINE)
 
 #: The document the grown site's hooks read: today's, with each operation copied.
@@ -123,10 +129,21 @@ def _build(tree: Path, config: str, strict: bool = False) -> float:
                      cwd=tree, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
-def _verify(tree: Path) -> float:
-    return run_timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                      "tests/test_examples.py", "tests/test_curl_examples.py",
-                      "tests/test_js_examples.py"], cwd=tree)
+def _verify(tree: Path, by_module: dict[str, list[float]] | None = None) -> float:
+    """Seconds to verify the tree's examples (one process, as a named selection runs);
+    with ``by_module``, each module's share from pytest's JUnit times is added to it."""
+    with tempfile.TemporaryDirectory(prefix="cloudws-bench-") as tmp:
+        report = Path(tmp) / "junit.xml"
+        seconds = run_timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             f"--junitxml={report}", *VERIFIED], cwd=tree)
+        if by_module is not None:
+            shares: dict[str, float] = {}
+            for case in ET.parse(report).getroot().iter("testcase"):
+                module = case.get("classname", "").rpartition(".")[2] + ".py"
+                shares[module] = shares.get(module, 0.0) + float(case.get("time", 0))
+            for module, share in shares.items():
+                by_module.setdefault(module, []).append(share)
+    return seconds
 
 
 def build_overhead(runs: int) -> dict[str, Stat]:
@@ -142,22 +159,30 @@ def build_overhead(runs: int) -> dict[str, Stat]:
     return {"with_hooks": stat(hooked), "without_hooks": stat(bare)}
 
 
-def growth(runs: int, factor: int = 10) -> dict[str, dict[str, Stat] | int]:
-    """Seconds to build strictly and verify today's tree and one grown ``factor`` times."""
+def growth(runs: int, factor: int = 10, *, base: bool = True
+           ) -> dict[str, dict[str, Stat] | int]:
+    """Seconds to build strictly and verify today's tree (unless ``base`` is false) and
+    one grown ``factor`` times; ``<label>_modules`` splits each verification by module."""
     results: dict[str, dict[str, Stat] | int] = {}
-    for label, grow in (("today", 1), (f"x{factor}", factor)):
+    trees = ((("today", 1),) if base else ()) + ((f"x{factor}", factor),)
+    for label, grow in trees:
         with tempfile.TemporaryDirectory(prefix="cloudws-bench-") as tmp:
             tree = make_tree(Path(tmp), grow)
             builds, verifies, totals = [], [], []
+            modules: dict[str, list[float]] = {}
             for _ in range(runs):
                 built = _build(tree, "mkdocs.yml", strict=True)
-                verified = _verify(tree)
+                verified = _verify(tree, modules)
                 builds.append(built)
                 verifies.append(verified)
                 totals.append(built + verified)
             results[label] = {"build": stat(builds), "verify": stat(verifies),
                               "total": stat(totals)}
+            results[f"{label}_modules"] = {m: stat(v) for m, v in sorted(modules.items())}
             results[f"{label}_pages"] = len(list((tree / "docs").rglob("*.md")))
+            results[f"{label}_operations"] = len(re.findall(
+                r"^operation: ", "".join(p.read_text() for p in (tree / "docs").rglob("*.md")),
+                re.MULTILINE))
             results[f"{label}_examples"] = sum(
                 len(list((tree / "snippets").rglob(f"*{suffix}")))
                 for suffix in (".py", ".sh", ".mjs"))

@@ -1,4 +1,5 @@
-"""The whole ``uv run pytest``: wall time, and peak memory of its process tree."""
+"""The writer's loops: one page checked (``uv run pytest docs/<page>.md``), and the whole
+``uv run pytest`` (wall time, and peak memory of its process tree)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,29 @@ from pathlib import Path
 
 from .measure import Stat, TreeMemory, run_timed, stat
 
-__all__ = ["suite"]
+__all__ = ["PAGE", "page_loop", "suite"]
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The page the writer's loop checks: the fixed delete page.
+PAGE = "docs/workstations/delete.md"
+
+
+def _pytest() -> list[str]:
+    uv = shutil.which("uv")
+    return [uv, "run", "pytest"] if uv else [sys.executable, "-m", "pytest"]
+
+
+def page_loop(runs: int, page: str = PAGE) -> Stat:
+    """Wall seconds of ``uv run pytest <page>`` from a warm environment (one run first,
+    not counted, warms the caches a writer's second check finds warm)."""
+    cmd = [*_pytest(), "-q", "-p", "no:cacheprovider", page]
+    run_timed(cmd, cwd=ROOT)
+    return stat([run_timed(cmd, cwd=ROOT) for _ in range(runs)])
 
 
 def suite(runs: int) -> dict[str, Stat]:
     """Seconds and peak resident MiB (pytest, curl and Chromium together) per full run."""
-    uv = shutil.which("uv")
-    cmd = [uv, "run", "pytest"] if uv else [sys.executable, "-m", "pytest"]
+    cmd = _pytest()
     seconds, peaks = [], []
     for _ in range(runs):
         memory = TreeMemory()

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from cloudws import idempotency, limits, models
 
-from .harness.page import render_pages
+from .harness.render import render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .harness import discovery
 from .harness.node import js_cases
-from .harness.page import render_page, render_pages
+from .harness.render import render_page, render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DELETE = ROOT / "docs" / "workstations" / "delete.md"

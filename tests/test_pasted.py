@@ -20,8 +20,9 @@ CURL = discovery.curl_cases()
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
-def test_python_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas):
-    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas)
+def test_python_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas,
+                                  python_forkserver):
+    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])

@@ -11,6 +11,7 @@ session-scoped and built on first use: a run pays only for what its tests need.
 - ``tls_sandbox``: it over HTTPS on loopback, with the ``.curlrc`` curl reads;
 - ``reader_sandbox``: it over plain HTTP on loopback, as ``cloudws serve`` serves it to
   a reader (the pasted and JavaScript runs);
+- ``python_forkserver``: a fresh ``python`` per pasted example (:mod:`.forkserver`);
 - ``node``: the ``node`` binary (skips without it, fails under ``CI``);
 - ``docs_token``: ``CLOUDWS_TOKEN`` set, ``CLOUDWS_BASE_URL`` unset, for one test.
 """
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from .forkserver import PythonForkServer
     from .jsoncheck import ApiSchemas
     from .pasted import PastedSandbox
     from .sandbox import DocsSandbox
@@ -84,6 +86,15 @@ def reader_sandbox(docs_sandbox: DocsSandbox, tmp_path_factory: pytest.TempPathF
     from .pasted import PastedSandbox
 
     with PastedSandbox(docs_sandbox.app, tmp_path_factory.mktemp("reader")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def python_forkserver() -> Iterator[PythonForkServer]:
+    """A fresh ``python`` per pasted example, forked from one that imported httpx."""
+    from .forkserver import PythonForkServer
+
+    with PythonForkServer() as server:
         yield server
 
 

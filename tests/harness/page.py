@@ -31,22 +31,21 @@ Example:
 from __future__ import annotations
 
 import json
-import logging
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from . import discovery
-from .pages import ROOT, Page, display_path
+from .pages import ROOT, Page
 
-__all__ = ["PageFile", "js_on", "render_page", "render_pages"]
+__all__ = ["PageFile", "js_on"]
 
 
 def _on(page: Page, cases: list[Any]) -> list[Any]:
@@ -114,12 +113,12 @@ def _operations(page: Page) -> set[str]:
 
 
 class _Build:
-    """:func:`render_page` of one page, run by ``python -m tests.harness.page PAGE``."""
+    """:func:`.render.render_page` of one page, in ``python -m tests.harness.render PAGE``."""
 
     def __init__(self, config: pytest.Config, page: Page) -> None:
         self.page = page
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.harness.page", str(page.path)], cwd=ROOT,
+            [sys.executable, "-m", "tests.harness.render", str(page.path)], cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         config.add_cleanup(self._stop)
 
@@ -221,6 +220,7 @@ class _Jobs:
         self._queued: list[tuple[str, Callable[..., None]]] = []
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
+        self.python: Any = None
 
     def javascript(self, case: Any) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
@@ -236,7 +236,7 @@ class _Jobs:
                 updates: list[Any] | None) -> None:
             from .pasted import run_pasted_python
 
-            run_pasted_python(case, server, sandbox, schemas)
+            run_pasted_python(case, server, sandbox, schemas, self.python)
 
         return self._queue(f"python:{case.id}", run)
 
@@ -258,8 +258,10 @@ class _Jobs:
         with self._lock:
             if self._futures:
                 return
-            node = (request.getfixturevalue("node")
-                    if any(key.startswith("javascript:") for key, _ in self._queued) else None)
+            kinds = {key.partition(":")[0] for key, _ in self._queued}
+            node = request.getfixturevalue("node") if "javascript" in kinds else None
+            if "python" in kinds:
+                self.python = request.getfixturevalue("python_forkserver")
             stack = ExitStack()
             self.config.add_cleanup(stack.close)
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
@@ -279,86 +281,3 @@ def _own_sandbox(docs_sandbox: Any, folder: Path, stack: ExitStack) -> tuple[Any
     sandbox = DocsSandbox.create(docs_sandbox.recorder.on_record)
     server = stack.enter_context(PastedSandbox(sandbox.app, folder))
     return server, sandbox
-
-
-# -- the page as the site builds it --------------------------------------------------------
-
-
-def render_page(path: Path) -> list[str]:
-    """Build the page at ``path`` as ``mkdocs build --strict`` builds it, alone; return
-    every error and warning MkDocs and the project's hooks report for it."""
-    return render_pages([path])[1]
-
-
-def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
-                 ) -> tuple[dict[Path, str], list[str]]:
-    """Build the pages at ``paths`` as ``mkdocs build --strict`` builds them: their
-    content's HTML, and every error and warning MkDocs and the project's hooks report.
-
-    The steps are MkDocs' own for a page (its ``build`` command's): the configuration
-    and every plugin event up to the page's HTML, for these pages only (not the Markdown
-    copy ``mkdocs-llmstxt`` makes of the HTML, nor the theme's template around it: the
-    suite's site build checks those). Their links to other pages and to their own
-    anchors are validated; anchors of other pages are not (they are known only once those
-    pages are built: the suite's site build checks them). ``sources`` builds a page from
-    the given text instead of its file (what a drift would make of it).
-    """
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-    from mkdocs.structure.files import get_files, set_exclusions
-    from mkdocs.structure.nav import get_navigation
-    from mkdocs.utils.meta import get_data
-
-    problems: list[str] = []
-    html: dict[Path, str] = {}
-    with _warnings_to(problems):
-        try:
-            config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
-            config = config.plugins.on_config(config)
-            config.plugins.on_pre_build(config=config)
-            files = get_files(config)
-            files.add_files_from_theme(config.theme.get_env(), config)
-            files = config.plugins.on_files(files, config=config)
-            set_exclusions(files, config)
-            nav = get_navigation(files, config)
-            config.plugins.on_nav(nav, config=config, files=files)
-            docs = Path(config.docs_dir).resolve()
-            for path in paths:
-                file = files.get_file_from_path(path.resolve().relative_to(docs).as_posix())
-                if file is None or file.page is None:
-                    problems.append(f"{display_path(path)}: not a page of the site (is it in "
-                                    "the nav?)")
-                    continue
-                page = config.plugins.on_pre_page(file.page, config=config, files=files)
-                page.read_source(config)
-                if sources and path in sources:
-                    page.markdown, page.meta = get_data(sources[path])
-                page.markdown = config.plugins.on_page_markdown(
-                    page.markdown, page=page, config=config, files=files)
-                page.render(config, files)
-                page.validate_anchor_links(files=files, log_level=logging.WARNING)
-                html[path] = page.content or ""
-        except MkDocsException as exc:
-            problems.append(str(exc))
-    return html, problems
-
-
-@contextmanager
-def _warnings_to(problems: list[str]) -> Iterator[None]:
-    """Collect MkDocs' warnings and errors (which ``--strict`` turns into a failed build)."""
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            problems.append(record.getMessage())
-
-    handler = Collect(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-
-
-if __name__ == "__main__":  # python -m tests.harness.page docs/PAGE.md: its problems, as JSON
-    print(json.dumps(render_page(Path(sys.argv[1]))))

@@ -33,6 +33,7 @@ from cloudws.testing import serve
 
 from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import PythonCase
+from .forkserver import PythonForkServer
 from .jsoncheck import ApiSchemas
 from .pages import display_path
 from .sandbox import DOCS_TOKEN, DocsSandbox
@@ -82,17 +83,24 @@ def expected_output(source: str) -> list[str]:
 
 
 def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSandbox,
-                      schemas: ApiSchemas) -> None:
-    """Run the case's blocks, in order, as one ``python`` session; compare its output."""
+                      schemas: ApiSchemas, python: PythonForkServer | None = None) -> None:
+    """Run the case's blocks, in order, as one ``python`` session; compare its output.
+
+    Each run is a new ``python -`` process, or with ``python``, a process that server
+    forks (the same, without importing httpx again: see :mod:`.forkserver`).
+    """
     __tracebackhide__ = True
     first = case.examples[0]
     where = f"{display_path(first.path)}:{first.start_line + 1 if first.start_line else 1}"
     source = "\n".join(example.source for example in case.examples)
     sandbox.reset()
     with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges:
-        done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
-                              cwd=server.workdir, capture_output=True, text=True,
-                              timeout=_TIMEOUT, check=False)
+        if python is not None:
+            done = python.run(source, server.env(), server.workdir, timeout=_TIMEOUT)
+        else:
+            done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
+                                  cwd=server.workdir, capture_output=True, text=True,
+                                  timeout=_TIMEOUT, check=False)
         server.wait_idle()
     if done.returncode != 0:
         raise ExampleError(f"{where}: pasted into python with only CLOUDWS_BASE_URL and "

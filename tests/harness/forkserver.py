@@ -1,0 +1,122 @@
+"""Fresh ``python`` processes for pasted examples, without paying for ``import httpx`` each.
+
+A reader pastes a Python example into a new ``python``. Starting one costs about 20 ms;
+importing httpx in it (with ssl, anyio, h11, idna, certifi), which every example does,
+ten times that. So :class:`PythonForkServer` starts one ``python`` that has imported
+httpx and waits; for each example it forks a child, which is a new process in the state
+a fresh interpreter would reach after ``import httpx``: it takes the reader's
+environment, folder and a closed standard input, runs the example's text as ``python -``
+does (compiled as ``<stdin>``, in a fresh ``__main__`` namespace: nothing the server
+imported is a name the example can use without importing it), prints an uncaught
+exception's traceback and exits 1, exactly as ``python -`` would.
+
+Example:
+    >>> import tempfile
+    >>> with PythonForkServer() as server:
+    ...     done = server.run("import os\\nprint(os.environ['GREETING'])\\nprint(sys)",
+    ...                       {"GREETING": "hello"}, Path(tempfile.mkdtemp()))
+    >>> done.returncode, done.stdout
+    (1, 'hello\\n')
+    >>> done.stderr.splitlines()[-1]
+    "NameError: name 'sys' is not defined"
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Self
+
+__all__ = ["PythonForkServer"]
+
+#: The server: reads one JSON request per line, forks a child per request, answers with
+#: the child's exit status.
+_SERVER = r"""
+import json, os, sys, traceback
+import httpx  # what every example imports: loaded once, before any fork
+
+for line in sys.stdin:
+    request = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        for fd, name in ((1, "stdout"), (2, "stderr")):
+            out = os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(out, fd)
+        sys.stdin = open(0, closefd=False)
+        sys.stdout = open(1, "w", closefd=False)
+        sys.stderr = open(2, "w", closefd=False)
+        sys.argv = ["-"]
+        status = 0
+        try:
+            exec(compile(request["source"], "<stdin>", "exec"),
+                 {"__name__": "__main__", "__builtins__": __builtins__})
+        except SystemExit as exc:
+            code = exc.code
+            if code is not None and not isinstance(code, int):
+                print(code, file=sys.stderr)
+                code = 1
+            status = code or 0
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    print(json.dumps(os.waitstatus_to_exitcode(status)), flush=True)
+"""
+
+
+class PythonForkServer:
+    """A ``python`` that forks a fresh process for each example (see the module)."""
+
+    def __init__(self, python: str = sys.executable) -> None:
+        self.python = python
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+        self._folder = tempfile.TemporaryDirectory(prefix="cloudws-forkserver-")
+
+    def __enter__(self) -> Self:
+        self._process = subprocess.Popen(
+            [self.python, "-c", _SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, env={"PATH": "/usr/bin:/bin"})
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            self._process.stdin.close()  # type: ignore[union-attr]
+            self._process.wait(timeout=30)
+        self._folder.cleanup()
+
+    def run(self, source: str, env: dict[str, str], cwd: Path,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        """Run ``source`` as ``python -`` would, with ``env`` as its whole environment."""
+        process = self._process
+        if process is None or process.poll() is not None:
+            raise RuntimeError("the fork server is not running")
+        with self._lock:  # one example at a time: each answer is one line
+            out, err = Path(self._folder.name, "stdout"), Path(self._folder.name, "stderr")
+            request = {"source": source, "env": env, "cwd": str(cwd),
+                       "stdout": str(out), "stderr": str(err)}
+            process.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
+            process.stdin.flush()  # type: ignore[union-attr]
+            timer = threading.Timer(timeout, process.kill)
+            timer.start()
+            try:
+                line = process.stdout.readline()  # type: ignore[union-attr]
+            finally:
+                timer.cancel()
+            if not line:
+                raise RuntimeError(f"the fork server stopped (exit {process.poll()}); an "
+                                   f"example ran for more than {timeout} s?")
+            return subprocess.CompletedProcess(["python", "-"], json.loads(line),
+                                               out.read_text(), err.read_text())

@@ -1,0 +1,107 @@
+"""A page built as ``mkdocs build --strict`` builds it, alone (or a few pages).
+
+``uv run pytest docs/<page>.md`` checks the page's build with this (see :mod:`.page`),
+in a process of its own started at once (``python -m tests.harness.render PAGE``, which
+prints the problems as JSON): MkDocs' imports and the page's Markdown take a core while
+the examples run on the other. It imports MkDocs and the project's hooks only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["render_page", "render_pages"]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def render_page(path: Path) -> list[str]:
+    """Build the page at ``path`` as ``mkdocs build --strict`` builds it, alone; return
+    every error and warning MkDocs and the project's hooks report for it."""
+    return render_pages([path])[1]
+
+
+def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
+                 ) -> tuple[dict[Path, str], list[str]]:
+    """Build the pages at ``paths`` as ``mkdocs build --strict`` builds them: their
+    content's HTML, and every error and warning MkDocs and the project's hooks report.
+
+    The steps are MkDocs' own for a page (its ``build`` command's): the configuration
+    and every plugin event up to the page's HTML, for these pages only (not the Markdown
+    copy ``mkdocs-llmstxt`` makes of the HTML, nor the theme's template around it: the
+    suite's site build checks those). Their links to other pages and to their own
+    anchors are validated; anchors of other pages are not (they are known only once those
+    pages are built: the suite's site build checks them). ``sources`` builds a page from
+    the given text instead of its file (what a drift would make of it).
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.utils.meta import get_data
+
+    problems: list[str] = []
+    html: dict[Path, str] = {}
+    with _warnings_to(problems):
+        try:
+            config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            files = get_files(config)
+            files.add_files_from_theme(config.theme.get_env(), config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            nav = get_navigation(files, config)
+            config.plugins.on_nav(nav, config=config, files=files)
+            docs = Path(config.docs_dir).resolve()
+            for path in paths:
+                file = files.get_file_from_path(path.resolve().relative_to(docs).as_posix())
+                if file is None or file.page is None:
+                    problems.append(f"{_display(path)}: not a page of the site (is it in "
+                                    "the nav?)")
+                    continue
+                page = config.plugins.on_pre_page(file.page, config=config, files=files)
+                page.read_source(config)
+                if sources and path in sources:
+                    page.markdown, page.meta = get_data(sources[path])
+                page.markdown = config.plugins.on_page_markdown(
+                    page.markdown, page=page, config=config, files=files)
+                page.render(config, files)
+                page.validate_anchor_links(files=files, log_level=logging.WARNING)
+                html[path] = page.content or ""
+        except MkDocsException as exc:
+            problems.append(str(exc))
+    return html, problems
+
+
+@contextmanager
+def _warnings_to(problems: list[str]) -> Iterator[None]:
+    """Collect MkDocs' warnings and errors (which ``--strict`` turns into a failed build)."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            problems.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+if __name__ == "__main__":  # python -m tests.harness.render docs/PAGE.md: its problems, as JSON
+    print(json.dumps(render_page(Path(sys.argv[1]))))
