@@ -2,9 +2,10 @@
 
 A reader pastes a Python example into a new ``python``. Starting one costs about 20 ms;
 importing httpx in it (with ssl, anyio, h11, idna, certifi), which every example does,
-ten times that. So :class:`PythonForkServer` starts one ``python`` that has imported
-httpx and waits; for each example it forks a child, which is a new process in the state
-a fresh interpreter would reach after ``import httpx``: it takes the reader's
+ten times that (and the reference pages' ``cloudws.testing``, with FastAPI, far more).
+So :class:`PythonForkServer` starts one ``python`` that has imported those
+(:data:`PRELOADED`) and waits; for each example it forks a child, which is a new process
+in the state a fresh interpreter would reach after importing them: it takes the reader's
 environment, folder and a closed standard input, runs the example's text as ``python -``
 does (compiled as ``<stdin>``, in a fresh ``__main__`` namespace: nothing the server
 imported is a name the example can use without importing it), prints an uncaught
@@ -31,13 +32,19 @@ import threading
 from pathlib import Path
 from typing import Self
 
-__all__ = ["PythonForkServer"]
+__all__ = ["PRELOADED", "PythonForkServer"]
+
+#: What the examples import, imported by the server before it forks: httpx (every
+#: example), and the stub's testing module (the reference pages' examples).
+PRELOADED = ("httpx", "cloudws.testing")
 
 #: The server: reads one JSON request per line, forks a child per request, answers with
 #: the child's exit status.
 _SERVER = r"""
-import json, os, sys, traceback
-import httpx  # what every example imports: loaded once, before any fork
+import importlib, json, os, sys, traceback
+
+for name in sys.argv[1:]:  # what the examples import: loaded once, before any fork
+    importlib.import_module(name)
 
 for line in sys.stdin:
     request = json.loads(line)
@@ -87,7 +94,8 @@ class PythonForkServer:
 
     def __enter__(self) -> Self:
         self._process = subprocess.Popen(
-            [self.python, "-c", _SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [self.python, "-c", _SERVER, *PRELOADED], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True, env={"PATH": "/usr/bin:/bin"})
         return self
 
