@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import functools
 import importlib
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "model_config", "c
                     "route_options"}
 
 
+@functools.cache  # parsed once per page: the tests only read it
 def _soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / "reference" / page / "index.html").read_text(), "html.parser")
 
