@@ -135,7 +135,7 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
             print(data["name"])
             ```
             """,
-        "conftest.py": "from tests.conftest import *  # noqa: F403\n",
+        "conftest.py": INNER_CONFTEST,
         "test_inner.py": """\
             import pytest
             from pathlib import Path
@@ -160,7 +160,7 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
 
 
 def test_update_examples_is_refused_under_xdist(tmp_path):
-    write(tmp_path, {"conftest.py": "from tests.conftest import *  # noqa: F403\n",
+    write(tmp_path, {"conftest.py": INNER_CONFTEST,
                      "test_inner.py": "def test_nothing():\n    assert True\n"})
     out = inner_pytest(tmp_path, "-n", "2", "--update-examples")
     assert out.returncode == pytest.ExitCode.USAGE_ERROR
@@ -198,7 +198,7 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
             """,
         "snippets/get.sh": CURL_GET + "\n",
         "snippets/get.json": '{"id": "stale"}\n',
-        "conftest.py": "from tests.conftest import *  # noqa: F403\n",
+        "conftest.py": INNER_CONFTEST,
         "test_inner.py": """\
             import pytest
             from pathlib import Path
@@ -234,6 +234,11 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     # And now they pass as they are.
     again = inner_pytest(tmp_path)
     assert again.returncode == 0, again.stdout
+
+
+#: The inner project's conftest.py: the harness's plugin and fixtures, as the root
+#: conftest.py of this project has them.
+INNER_CONFTEST = 'pytest_plugins = ["tests.harness.fixtures"]\n'
 
 
 def inner_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
