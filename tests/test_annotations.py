@@ -26,7 +26,9 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
                                                           annotated):
     monkeypatch.setenv("GITHUB_ACTIONS", env)
     pytester.makepyfile(test_sample=_FAILING)
-    result = pytester.runpytest_inprocess("-p", "tests.harness.github_plugin", "-q")
+    # Only the plugin under test (as the suite loads its plugins: none by autoload).
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload",
+                                          "-p", "tests.harness.github_plugin", "-q")
     result.assert_outcomes(failed=1, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
