@@ -1,8 +1,8 @@
 """A page built as ``mkdocs build --strict`` builds it, alone (or a few pages).
 
 ``uv run pytest docs/<page>.md`` checks the page's build with this (see :mod:`.page`),
-in a process of its own started at once (``python -m tests.harness.render PAGE``, which
-prints the problems as JSON): MkDocs' imports and the page's Markdown take a core while
+in a process of its own started at once (``python -m tests.harness.render PAGE...``,
+which prints the problems as JSON): MkDocs' imports and the page's Markdown take a core while
 the examples run on the other. It imports MkDocs and the project's hooks only.
 """
 
@@ -103,5 +103,5 @@ def _warnings_to(problems: list[str]) -> Iterator[None]:
         logger.removeHandler(handler)
 
 
-if __name__ == "__main__":  # python -m tests.harness.render docs/PAGE.md: its problems, as JSON
-    print(json.dumps(render_page(Path(sys.argv[1]))))
+if __name__ == "__main__":  # python -m tests.harness.render PAGE...: the problems, as JSON
+    print(json.dumps(render_pages([Path(arg) for arg in sys.argv[1:]])[1]))
