@@ -71,7 +71,7 @@ class PageFile(pytest.File):
         page = Page.read(self.path)
         self.config.pluginmanager.get_plugin("cloudws-docs").focus = _operations(page)
         # The build of the page starts now, in a process of its own (MkDocs' imports and
-        # the page's Markdown take a core), and is awaited by the last test.
+        # the page's Markdown take a core), and is awaited by the last test, "page".
         build = _Build(self.config, page)
         jobs = _Jobs(self.config)
         python = _on(page, discovery.python_cases())
@@ -113,16 +113,26 @@ def _operations(page: Page) -> set[str]:
 
 
 class _Build:
-    """:func:`.render.render_page` of one page, in ``python -m tests.harness.render PAGE``."""
+    """:func:`.render.render_page` of one page, in ``python -m tests.harness.render PAGE``:
+    started as the page is collected (unless collecting is all this run does), so that
+    it runs while the examples do."""
 
     def __init__(self, config: pytest.Config, page: Page) -> None:
         self.page = page
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.harness.render", str(page.path)], cwd=ROOT,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.process: subprocess.Popen[str] | None = None
+        if not config.option.collectonly:
+            self._start()
         config.add_cleanup(self._stop)
 
+    def _start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.harness.render", str(self.page.path)], cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
     def check(self) -> None:
+        if self.process is None:
+            self._start()
+        assert self.process is not None
         out, err = self.process.communicate(timeout=120)
         if self.process.returncode != 0:
             raise RuntimeError(f"building {self.page.where} failed:\n{err}")
@@ -130,7 +140,7 @@ class _Build:
         assert not problems, "\n".join(problems)
 
     def _stop(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
 
