@@ -29,8 +29,8 @@ def _collect(tmp_path: Path, *args: str, seed: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items()
            if k != "PYTEST_ADDOPTS" and not k.startswith("PYTEST_XDIST")}
     return subprocess.Popen(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-         "--color=no", *args],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0",
+         "-p", "no:cacheprovider", "--color=no", *args],
         cwd=ROOT, env={**env, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True,
     )
