@@ -1,8 +1,11 @@
-"""The docs CI workflow runs what ``.ci/run`` runs, on every push and pull request."""
+"""The docs CI workflow runs what ``.ci/run`` runs, on every push and pull request: the
+suite in shards, then the rule that every documented status is produced, over them all."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -10,19 +13,72 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "docs.yml"
 
 
+def workflow() -> dict[str, Any]:
+    return yaml.safe_load(WORKFLOW.read_text())
+
+
+def shard_job(flow: dict[str, Any]) -> dict[str, Any]:
+    """The job whose matrix runs the shards."""
+    [job] = [job for job in flow["jobs"].values()
+             if "group" in job.get("strategy", {}).get("matrix", {})]
+    return job
+
+
+def shard_count() -> int:
+    """N of the workflow's ``--splits N``: its matrix's groups are 1 to N."""
+    job = shard_job(workflow())
+    [run] = [step["run"] for step in job["steps"] if "bash .ci/run" in step.get("run", "")]
+    return int(re.search(r"--splits (\d+)", run)[1])  # type: ignore[index]
+
+
 def test_docs_workflow_runs_ci_script_on_push_and_pull_request():
-    workflow = yaml.safe_load(WORKFLOW.read_text())
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    flow = workflow()
+    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as True
     assert {"push", "pull_request"} <= set(triggers)
-    [job] = workflow["jobs"].values()
-    runs = [step.get("run", "") for step in job["steps"]]
-    assert "bash .ci/run" in runs
-    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
+    for job in flow["jobs"].values():
+        assert any(step.get("uses", "").startswith("actions/checkout@")
+                   for step in job["steps"])
+    runs = [step.get("run", "") for step in shard_job(flow)["steps"]]
+    assert any(run.startswith("bash .ci/run ") for run in runs)
+
+
+def test_every_shard_runs_once_and_writes_what_it_produced():
+    job = shard_job(workflow())
+    n = shard_count()
+    assert n >= 2
+    assert job["strategy"]["matrix"]["group"] == list(range(1, n + 1))
+    assert job["strategy"].get("fail-fast") is False  # every shard says what fails in it
+    [run] = [step["run"] for step in job["steps"] if "bash .ci/run" in step.get("run", "")]
+    assert f"--splits {n} --group ${{{{ matrix.group }}}}" in run
+    [upload] = [step for step in job["steps"]
+                if step.get("uses", "").startswith("actions/upload-artifact@")]
+    # Each shard writes what it produced, and that file is what it uploads.
+    assert f"--statuses-file {upload['with']['path']}" in run
+    assert "${{ matrix.group }}" in upload["with"]["path"]
+    assert "${{ matrix.group }}" in upload["with"]["name"]
+
+
+def test_the_last_job_applies_the_rule_over_every_shard():
+    flow = workflow()
+    shard_name = next(name for name, job in flow["jobs"].items() if job is shard_job(flow))
+    [last] = [job for job in flow["jobs"].values() if job.get("needs") == shard_name]
+    steps = last["steps"]
+    [download] = [step for step in steps
+                  if step.get("uses", "").startswith("actions/download-artifact@")]
+    upload_name = next(step["with"]["name"] for step in shard_job(flow)["steps"]
+                       if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert re.fullmatch(download["with"]["pattern"].replace("*", ".*"),
+                        upload_name.replace("${{ matrix.group }}", "2"))
+    assert download["with"].get("merge-multiple") is True
+    [merge] = [step["run"] for step in steps if "tests.harness.shards merge" in step.get("run", "")]
+    assert merge.startswith("uv run python -m tests.harness.shards merge ")
+    assert download["with"]["path"] in merge
 
 
 def test_ci_script_runs_the_one_test_command():
     script = (ROOT / ".ci" / "run").read_text()
-    assert "\nuv run pytest" in script
+    # With no arguments, the whole suite; with a shard's options, that shard.
+    assert '\nuv run pytest "$@"\n' in script
 
 
 def test_ci_script_installs_node_for_the_javascript_examples():

@@ -32,6 +32,12 @@ if TYPE_CHECKING:
     from .tls import TlsSandbox
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    from . import plugin
+
+    plugin.addoption(parser)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     from . import github, plugin
 

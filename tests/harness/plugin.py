@@ -8,7 +8,9 @@ Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
   read, so two workers rewriting one file would garble it);
 - collects which documented (operation, status) pairs were produced (from xdist workers
   too), prints the table at the end of the run, and fails the run when the whole suite
-  ran and a pair was produced by nothing.
+  ran and a pair was produced by nothing;
+- with ``--statuses-file PATH``, writes those pairs and the tests that ran to ``PATH``,
+  so that the rule can be applied over the shards of a split suite (see :mod:`.shards`).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import pytest
 
 from .coverage import Coverage, documented_statuses
 from .network import block_network
+from .shards import record
 
-__all__ = ["NAME", "SUITE_MODULES", "DocsPlugin", "register"]
+__all__ = ["NAME", "SUITE_MODULES", "DocsPlugin", "addoption", "register"]
 
 NAME = "cloudws-docs"
 #: The modules whose examples and scenarios make up the coverage; when all of them ran
@@ -36,6 +39,15 @@ UPDATE_UNDER_XDIST = (
     "it. Run it in one process (`uv run pytest --update-examples`, without -n), or keep "
     "each file's examples in one worker with `--dist loadgroup`."
 )
+
+
+def addoption(parser: pytest.Parser) -> None:
+    """The harness's own option (added by its fixtures plugin, :mod:`.fixtures`)."""
+    parser.getgroup("cloudws-docs").addoption(
+        "--statuses-file", metavar="PATH", default=None,
+        help="write the documented (operation, status) pairs this run produced, and the "
+             "tests it ran, to PATH (JSON); `python -m tests.harness.shards merge` applies "
+             "the 100%% rule over the files of all the shards (--splits, --group)")
 
 
 def register(config: pytest.Config) -> DocsPlugin:
@@ -65,10 +77,14 @@ class DocsPlugin:
         self._coverage: Coverage | None = None
         self.deselected = 0
         self.collected: set[str] = set()
+        #: The IDs of the tests selected to run, and how many were collected in all.
+        self.selected: set[str] = set()
+        self.total = 0
         self.ran_examples = False
         self.failed_coverage = False
         #: When set (a page checked on its own), the table shows these operations only.
         self.focus: set[str] | None = None
+        self.written: Path | None = None
 
     @property
     def coverage(self) -> Coverage:
@@ -89,10 +105,14 @@ class DocsPlugin:
     def pytest_deselected(self, items: list[pytest.Item]) -> None:
         self.deselected += len(items)
 
-    @pytest.hookimpl(trylast=True)
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        # After every plugin's pytest_collection_modifyitems (-k, -m, pytest-split): what
+        # is left is what runs.
+        items = session.items
         self.collected |= {item.path.name for item in items
                            if item.path.parent == _TESTS and item.path.name in SUITE_MODULES}
+        self.selected = {item.nodeid for item in items}
+        self.total = len(items) + self.deselected
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
@@ -101,6 +121,9 @@ class DocsPlugin:
             self.coverage.merge(data["produced"])
             self.deselected += data["deselected"]
             self.collected |= set(data["collected"])
+            # Every worker collects the whole run and deselects the same tests.
+            self.selected |= set(data["selected"])
+            self.total = max(self.total, data["total"])
             self.ran_examples = self.ran_examples or data["ran"]
 
     @pytest.hookimpl(tryfirst=True)
@@ -111,14 +134,32 @@ class DocsPlugin:
                 "deselected": self.deselected,
                 "collected": sorted(self.collected),
                 "ran": self.ran_examples,
+                "selected": sorted(self.selected) if self._statuses_file() else [],
+                "total": self.total,
             }
             return
+        if (path := self._statuses_file()) is not None:
+            self.written = path
+            option = self.config.option
+            record(path, self.coverage, splits=getattr(option, "splits", None),
+                   group=getattr(option, "group", None), tests=self.selected,
+                   total=self.total, modules=self.collected)
         if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if hasattr(self.config, "workerinput") or not self.ran_examples:
+        if hasattr(self.config, "workerinput"):
+            return
+        self._table(terminalreporter)
+        if self.written is not None:
+            terminalreporter.write_line(
+                f"documented statuses produced and tests run written to {self.written}: "
+                "`uv run python -m tests.harness.shards merge` with every shard's file "
+                "applies the 100% rule over them")
+
+    def _table(self, terminalreporter: Any) -> None:
+        if not self.ran_examples:
             return
         if not self.coverage.produced and not self.failed_coverage:
             return  # only fixtures were used: no example or scenario ran
@@ -135,6 +176,10 @@ class DocsPlugin:
             )
         elif self.coverage.missing():
             terminalreporter.write_line("(part of the suite ran: the 100% rule is not applied)")
+
+    def _statuses_file(self) -> Path | None:
+        path = self.config.getoption("statuses_file", None)
+        return None if path is None else self.config.invocation_params.dir / path
 
     def _whole_suite_ran(self) -> bool:
         """Every module that produces coverage was collected, and nothing deselected."""

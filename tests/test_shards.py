@@ -1,0 +1,170 @@
+"""The suite in shards: CI's split runs every test in exactly one shard, and the merge of
+the shards' files applies the rule that every documented status is produced."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from pytest_split.algorithms import Algorithms
+
+from .harness.plugin import SUITE_MODULES
+from .harness.shards import merge, shard_record
+from .test_ci import ROOT, shard_count
+
+#: pytest-split's default, which CI's shard command leaves as it is.
+ALGORITHM = "duration_based_chunks"
+
+
+def _collect(tmp_path: Path, *args: str, seed: str) -> subprocess.Popen[str]:
+    """``pytest --collect-only -q`` of the whole suite, as CI's shards run it."""
+    env = {k: v for k, v in os.environ.items()
+           if k != "PYTEST_ADDOPTS" and not k.startswith("PYTEST_XDIST")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0",
+         "-p", "no:cacheprovider", "--color=no", *args],
+        cwd=ROOT, env={**env, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def _ids(process: subprocess.Popen[str]) -> list[str]:
+    output, _ = process.communicate(timeout=300)
+    assert process.returncode == 0, output
+    return [line for line in output.splitlines() if "::" in line and not line.startswith("[")]
+
+
+def test_the_shards_run_every_test_once(tmp_path):
+    """Every collected test is in exactly one of CI's N shards, and a shard collected in
+    another process (another hash seed) selects what pytest-split computes here."""
+    n = shard_count()
+    written = tmp_path / "last.json"
+    whole = _collect(tmp_path, seed="0")
+    last = _collect(tmp_path, "--splits", str(n), "--group", str(n),
+                    "--statuses-file", str(written), seed="1234")
+    every, in_last = _ids(whole), _ids(last)
+    assert len(every) > 1000 and len(set(every)) == len(every)
+
+    durations_file = ROOT / ".test_durations"
+    durations = json.loads(durations_file.read_text()) if durations_file.exists() else {}
+    items = [SimpleNamespace(nodeid=nodeid) for nodeid in every]
+    groups = [[item.nodeid for item in group.selected]
+              for group in Algorithms[ALGORITHM].value(n, items, durations)]
+
+    assert all(groups), f"a shard of {n} runs nothing: {[len(g) for g in groups]}"
+    selected = [nodeid for group in groups for nodeid in group]
+    twice = [nodeid for nodeid, count in Counter(selected).items() if count > 1]
+    assert not twice, f"in more than one shard: {twice[:5]}"
+    assert sorted(selected) == sorted(every)
+    assert in_last == groups[-1], "the shard's own process selected other tests"
+
+    shard = json.loads(written.read_text())
+    assert (shard["splits"], shard["group"]) == (n, n)
+    assert shard["tests"] == sorted(in_last) and shard["total"] == len(every)
+
+
+# -- the merge: the 100% rule over the shards' files -----------------------------------
+
+DOCUMENTED = {"getVolume": [200, 404], "deleteVolume": [204]}
+SUITE = ["test_curl_examples.py", "test_scenarios.py"]
+
+
+def _shard(group: int, produced: list[list[Any]], tests: list[str], *, splits: int = 2,
+           total: int = 4, modules: list[str] | None = None) -> dict[str, Any]:
+    return shard_record(DOCUMENTED, produced, splits=splits, group=group, tests=tests,
+                        total=total, modules=[SUITE[group - 1]] if modules is None else modules)
+
+
+def _example(op: str, status: int) -> list[Any]:
+    return [op, status, "example", [f"snippets/volumes/{op}.sh"]]
+
+
+def _merge(tmp_path: Path, *records: dict[str, Any]) -> tuple[int, str]:
+    paths = []
+    for i, data in enumerate(records, 1):
+        paths.append(tmp_path / f"shard-{i}.json")
+        paths[-1].write_text(json.dumps(data))
+    out = io.StringIO()
+    return merge(paths, SUITE, out=out), out.getvalue()
+
+
+def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path):
+    code, output = _merge(
+        tmp_path,
+        _shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]),
+        _shard(2, [_example("deleteVolume", 204)], ["b::1", "b::2"]),
+    )
+    assert code == 1
+    assert "produced by no shard: getVolume 404" in output
+    assert "documented statuses produced: 2 of 3 (66%)" in output
+
+
+def test_a_pair_produced_in_one_shard_only_passes(tmp_path):
+    code, output = _merge(
+        tmp_path,
+        _shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]),
+        _shard(2, [_example("deleteVolume", 204),
+                   ["getVolume", 404, "scenario", ["getVolume 404"]]], ["b::1", "b::2"]),
+    )
+    assert code == 0, output
+    assert "documented statuses produced: 3 of 3 (100%)" in output
+    assert "FAILED" not in output
+
+
+ALL_PRODUCED = [_example("getVolume", 200), _example("getVolume", 404),
+                _example("deleteVolume", 204)]
+
+
+@pytest.mark.parametrize(("records", "said"), [
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"], modules=SUITE)],
+                 "no file for group 2 of 2", id="a group missing"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"]),
+                  _shard(1, [], ["b::1", "b::2"])],
+                 "more than one file for group 1", id="a group twice"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2", "b::1"]),
+                  _shard(2, [], ["b::1", "b::2"])],
+                 "1 tests ran in more than one shard (did the shards collect in different "
+                 "orders?): b::1", id="a test in two shards"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"]),
+                  _shard(2, [], ["b::1"])],
+                 "the shards ran 3 of the 4 tests collected", id="a test in no shard"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"]),
+                  _shard(2, [], ["b::1", "b::2"], total=5)],
+                 "the shards collected different suites: [4, 5] tests", id="other suites"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"]),
+                  _shard(2, [], ["b::1", "b::2"], splits=3)],
+                 "the files come from different splits: --splits [2, 3]", id="other splits"),
+    pytest.param([_shard(1, ALL_PRODUCED, ["a::1", "a::2"]),
+                  _shard(2, [], ["b::1", "b::2"], modules=[])],
+                 "no shard ran test_scenarios.py", id="a coverage module not run"),
+])
+def test_files_that_are_not_one_whole_run_fail_saying_why(tmp_path, records, said):
+    code, output = _merge(tmp_path, *records)
+    assert code == 1
+    assert said in output
+    assert "FAILED: these files are not the shards of one whole run" in output
+
+
+def test_merge_runs_from_the_command_line(tmp_path):
+    """As CI's last job runs it, with the suite's own coverage modules."""
+    half = len(SUITE_MODULES) // 2
+    modules = sorted(SUITE_MODULES)
+    paths = [tmp_path / "shard-1.json", tmp_path / "shard-2.json"]
+    paths[0].write_text(json.dumps(_shard(1, [_example("getVolume", 200)], ["a::1", "a::2"],
+                                          modules=modules[:half])))
+    paths[1].write_text(json.dumps(_shard(2, [_example("deleteVolume", 204)],
+                                          ["b::1", "b::2"], modules=modules[half:])))
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.harness.shards", "merge", *map(str, paths)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "produced by no shard: getVolume 404" in done.stdout
