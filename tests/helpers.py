@@ -188,17 +188,20 @@ def spawn_serve(command: Sequence[str], port: int, timeout: float = 60) -> Itera
                             stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"
-                                     f"{proc.stderr.read()}")  # type: ignore[union-attr]
-            try:
-                httpx.get(f"{origin}/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"{shlex.join(command)} did not answer") from None
-                time.sleep(0.05)
+        # One client for every probe: a new one loads the CA bundle each time, which cost
+        # the test process about as much CPU as the server's own start.
+        with httpx.Client(timeout=1) as probe:
+            while True:
+                if proc.poll() is not None:
+                    raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"
+                                         f"{proc.stderr.read()}")  # type: ignore[union-attr]
+                try:
+                    probe.get(f"{origin}/openapi.json")
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise AssertionError(f"{shlex.join(command)} did not answer") from None
+                    time.sleep(0.05)
         yield origin
     finally:
         proc.terminate()

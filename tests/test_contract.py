@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -12,6 +13,28 @@ from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 from .conftest import AUTH
+
+
+@pytest.fixture(scope="module")
+def _authenticated() -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=BASE_URL, headers=AUTH) as client:
+        yield client
+
+
+@pytest.fixture
+def api(sandbox, _authenticated: httpx.Client) -> httpx.Client:
+    """An authenticated client for the test's fresh sandbox (as tests/conftest.py's), made
+    once for the module: ``mock_api`` routes by patching httpx's transports, so one
+    client reaches each test's sandbox, and a client per test loaded the CA bundle for its
+    TLS context each time, more than most tests cost."""
+    return _authenticated
+
+
+@pytest.fixture(scope="module")
+def anonymous() -> Iterator[httpx.Client]:
+    """A client that sends no credentials of its own, for the module's tests."""
+    with httpx.Client(base_url=BASE_URL) as client:
+        yield client
 
 
 def problem(response: httpx.Response, status: int, code: str) -> dict:
@@ -32,28 +55,28 @@ def problem(response: httpx.Response, status: int, code: str) -> dict:
     None, "", "Bearer", "Bearer ", "Bearer live_123", "Basic cws_test_x",
     "Bearer cws_live_x", "Bearer cws_test_x extra", "Token cws_test_x",
 ])
-def test_auth_rejects_bad_tokens(sandbox, header):
+def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     headers = {} if header is None else {"Authorization": header}
-    r = httpx.get(f"{BASE_URL}/workstations", headers=headers)
+    r = anonymous.get("/workstations", headers=headers)
     problem(r, 401, "unauthorized")
     assert r.headers["www-authenticate"].startswith("Bearer")
 
 
 @pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])
-def test_auth_scheme_is_case_insensitive(sandbox, scheme):
-    r = httpx.get(f"{BASE_URL}/workstations", headers={"Authorization": f"{scheme} cws_test_a"})
+def test_auth_scheme_is_case_insensitive(sandbox, anonymous, scheme):
+    r = anonymous.get("/workstations", headers={"Authorization": f"{scheme} cws_test_a"})
     assert r.status_code == 200
 
 
-def test_auth_is_checked_before_routing_and_ids(sandbox):
+def test_auth_is_checked_before_routing_and_ids(sandbox, anonymous):
     for method, path in [("GET", "/nope"), ("DELETE", "/workstations/BAD"),
                          ("PUT", "/workstations"), ("GET", "/workstations/ws-12345/delete")]:
-        problem(httpx.request(method, BASE_URL + path), 401, "unauthorized")
+        problem(anonymous.request(method, path), 401, "unauthorized")
     assert sandbox.store.get_workstation("ws-12345").status == "stopped"
 
 
-def test_openapi_document_is_public(sandbox):
-    r = httpx.get("https://api.cloudworkstation.example.com/openapi.json")
+def test_openapi_document_is_public(sandbox, anonymous):
+    r = anonymous.get("https://api.cloudworkstation.example.com/openapi.json")
     assert r.status_code == 200
     assert r.json()["openapi"] == "3.1.0"
 
@@ -77,12 +100,12 @@ def test_create_workstation_returns_201_location_and_running(api):
     assert api.get(f"/workstations/{ws['id']}").json() == ws
 
 
-def test_create_workstation_is_deterministic():
+def test_create_workstation_is_deterministic(anonymous):
     body = {"name": "same", "machine_type": "gpu-t4", "disk_size_gb": 100}
     results = []
     for _ in range(2):
         with mock_api():
-            results.append(httpx.post(f"{BASE_URL}/workstations", json=body, headers=AUTH).json())
+            results.append(anonymous.post("/workstations", json=body, headers=AUTH).json())
     assert results[0] == results[1]
 
 
@@ -344,10 +367,10 @@ def test_removed_get_delete_checks_the_id_before_its_410(api, sandbox, bad_id):
     assert sandbox.store.dump() == before
 
 
-def test_removed_get_delete_answers_exactly_its_documented_statuses(api, sandbox):
+def test_removed_get_delete_answers_exactly_its_documented_statuses(api, anonymous, sandbox):
     before = sandbox.store.dump()
     problem(api.get("/workstations/ws-12345/delete?force=1"), 400, "validation_error")
-    problem(httpx.get(f"{BASE_URL}/workstations/ws-12345/delete"), 401, "unauthorized")
+    problem(anonymous.get("/workstations/ws-12345/delete"), 401, "unauthorized")
     problem(api.request("GET", "/workstations/ws-12345/delete", content=b"x" * (64 * 1024 + 1)),
             413, "payload_too_large")
     head = api.head("/workstations/ws-12345/delete")
@@ -461,11 +484,11 @@ def test_reset_returns_to_fixtures(api, sandbox):
     assert api.get("/workstations/ws-12345").status_code == 200
 
 
-def test_observers_see_every_exchange(sandbox, api):
+def test_observers_see_every_exchange(sandbox, api, anonymous):
     seen = []
     sandbox.app.state.observers.append(seen.append)
     api.delete("/workstations/ws-67890")
-    httpx.get(f"{BASE_URL}/workstations")
+    anonymous.get("/workstations")
     api.get("/workstations/ws-12345/delete")
     api.get("/workstations/ws-1/delete")
     api.put("/workstations")
@@ -485,11 +508,11 @@ def test_operations_without_a_body_reject_query_and_big_bodies(api, sandbox, met
     assert sandbox.store.dump() == before
 
 
-def test_the_innermost_mock_api_answers(sandbox):
+def test_the_innermost_mock_api_answers(sandbox, api):
     with mock_api() as inner:
         inner.store.fail_next("getWorkstation")
-        assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
-    assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
+        assert api.get("/workstations/ws-12345").status_code == 500
+    assert api.get("/workstations/ws-12345").status_code == 200
 
 
 def test_in_process_paths_are_decoded_once_as_over_http(api):

@@ -52,11 +52,19 @@ def check_fault(client: httpx.Client, origin: str, store: Store, operation: str,
         assert store.dump() != before, f"{operation} succeeded but changed nothing"
 
 
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    """One client for the module, in process (routed by ``mock_api``) and over HTTP: a
+    client per test would load the CA bundle each time, more than the test costs."""
+    with httpx.Client(timeout=10) as shared:
+        yield shared
+
+
 @pytest.mark.parametrize(("operation", "step"), FAULT_POINTS,
                          ids=[f"{op}-{step}" for op, step in FAULT_POINTS])
-def test_fault_in_process(operation, step):
+def test_fault_in_process(client, operation, step):
     app = _APP
-    with mock_api(app=app) as sandbox, httpx.Client() as client:
+    with mock_api(app=app) as sandbox:
         try:
             check_fault(client, f"https://{API_HOST}", sandbox.store, operation, step)
         finally:
@@ -72,13 +80,12 @@ def served() -> Iterator[tuple[str, Store]]:
 
 @pytest.mark.parametrize(("operation", "step"), FAULT_POINTS,
                          ids=[f"{op}-{step}" for op, step in FAULT_POINTS])
-def test_fault_over_http(served, operation, step):
+def test_fault_over_http(served, client, operation, step):
     origin, store = served
-    with httpx.Client(timeout=10) as client:
-        try:
-            check_fault(client, origin, store, operation, step)
-        finally:
-            store.reset()
+    try:
+        check_fault(client, origin, store, operation, step)
+    finally:
+        store.reset()
 
 
 def test_every_operation_that_reaches_the_store_declares_fault_steps():
@@ -97,12 +104,12 @@ def test_an_unknown_operation_or_step_is_refused_by_name():
         store.fail_next("deleteWorkstation", step="reboot")
 
 
-def test_faults_queue_up_and_apply_in_order():
+def test_faults_queue_up_and_apply_in_order(client):
     store = Store()
     before = store.dump()
     store.fail_next("deleteWorkstation", step="delete_volumes")
     store.fail_next("deleteWorkstation", step="delete_workstation")
-    with mock_api(store) as sandbox, httpx.Client() as client:
+    with mock_api(store) as sandbox:
         for step in ("delete_volumes", "delete_workstation"):
             r = _send(client, f"https://{API_HOST}", "deleteWorkstation")
             assert (r.status_code, step in r.json()["detail"]) == (500, True)
@@ -110,10 +117,10 @@ def test_faults_queue_up_and_apply_in_order():
         assert _send(client, f"https://{API_HOST}", "deleteWorkstation").status_code == 200
 
 
-def test_a_rejected_request_leaves_the_fault_pending():
+def test_a_rejected_request_leaves_the_fault_pending(client):
     store = Store()
     store.fail_next("deleteWorkstation", step="detach_volumes")
-    with mock_api(store), httpx.Client() as client:
+    with mock_api(store):
         base = f"https://{API_HOST}/v1/workstations"
         assert client.delete(f"{base}/ws-67890", headers=AUTH).status_code == 409
         assert client.delete(f"{base}/WS-1", headers=AUTH).status_code == 400

@@ -69,9 +69,17 @@ def served() -> Iterator[tuple[str, Store]]:
         yield origin, store
 
 
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    """One client for the module, in process (routed by ``mock_api``) and over HTTP: a
+    client per test would load the CA bundle each time, more than the test costs."""
+    with httpx.Client(timeout=10) as shared:
+        yield shared
+
+
 @pytest.mark.parametrize(("operation", "status"), CASES, ids=[f"{o}-{s}" for o, s in CASES])
-def test_head_in_process(app, operation, status):
-    with mock_api(app=app) as sandbox, httpx.Client() as client:
+def test_head_in_process(app, client, operation, status):
+    with mock_api(app=app) as sandbox:
         try:
             check_head(client, f"https://{API_HOST}", sandbox.store, operation, status)
         finally:
@@ -79,13 +87,12 @@ def test_head_in_process(app, operation, status):
 
 
 @pytest.mark.parametrize(("operation", "status"), CASES, ids=[f"{o}-{s}" for o, s in CASES])
-def test_head_over_http(served, operation, status):
+def test_head_over_http(served, client, operation, status):
     origin, store = served
-    with httpx.Client(timeout=10) as client:
-        try:
-            check_head(client, origin, store, operation, status)
-        finally:
-            store.reset()
+    try:
+        check_head(client, origin, store, operation, status)
+    finally:
+        store.reset()
 
 
 def test_every_get_operation_is_covered():
@@ -105,18 +112,18 @@ def _where(where: str, app, served) -> Iterator[tuple[str, Store]]:
 
 
 @pytest.mark.parametrize("where", ["in-process", "http"])
-def test_head_of_the_openapi_document(app, served, where):
-    with _where(where, app, served) as (origin, store), httpx.Client(timeout=10) as client:
+def test_head_of_the_openapi_document(app, served, client, where):
+    with _where(where, app, served) as (origin, store):
         get, head = _both(client, origin, store, Request("GET", "/openapi.json"))
     assert (get.status_code, head.status_code, head.content) == (200, 200, b"")
     assert _headers(head) == _headers(get)
 
 
-def test_head_is_attributed_to_the_get_operation(app):
+def test_head_is_attributed_to_the_get_operation(app, client):
     seen = []
     app.state.observers.append(seen.append)
     try:
-        with mock_api(app=app), httpx.Client() as client:
+        with mock_api(app=app):
             client.head(f"https://{API_HOST}/v1/volumes/vol-scratch01", headers=AUTH)
             client.head(f"https://{API_HOST}/v1/workstations")
     finally:
@@ -128,8 +135,8 @@ def test_head_is_attributed_to_the_get_operation(app):
 
 
 @pytest.mark.parametrize("where", ["in-process", "http"])
-def test_allow_lists_head_exactly_where_get_is_allowed(app, served, where):
-    with _where(where, app, served) as (origin, _), httpx.Client(timeout=10) as client:
+def test_allow_lists_head_exactly_where_get_is_allowed(app, served, client, where):
+    with _where(where, app, served) as (origin, _):
         put = client.put(f"{origin}/v1/workstations/ws-12345", headers=AUTH)
         assert (put.status_code, put.headers["allow"]) == (405, "DELETE, GET, HEAD, PATCH")
         delete = client.delete(f"{origin}/v1/workstations", headers=AUTH)

@@ -15,6 +15,7 @@ import random
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -56,10 +57,19 @@ def problem(response: httpx.Response, status: int, code: str) -> dict:
     return body
 
 
-@pytest.fixture
-def client(sandbox):
-    with httpx.Client() as c:
+@pytest.fixture(scope="module")
+def shared_client() -> Iterator[httpx.Client]:
+    """One client for the module: ``mock_api`` routes by patching httpx's transports, so
+    it reaches each test's sandbox, and a client per test loaded the CA bundle for its TLS
+    context each time, more than most tests cost."""
+    with httpx.Client(timeout=10) as c:
         yield c
+
+
+@pytest.fixture
+def client(sandbox, shared_client: httpx.Client) -> httpx.Client:
+    """The module's client, for the test's fresh sandbox."""
+    return shared_client
 
 
 def test_the_creates_take_a_key():
@@ -230,10 +240,11 @@ class _Clock:
 
 
 @pytest.mark.parametrize("operation", KEYED)
-def test_a_key_expires_after_its_time_on_the_sandbox_clock(operation):
+def test_a_key_expires_after_its_time_on_the_sandbox_clock(shared_client, operation):
     clock = _Clock()
     body = REPEATABLE[operation]
-    with mock_api(Store(clock=clock)), httpx.Client() as client:
+    client = shared_client
+    with mock_api(Store(clock=clock)):
         first = send(client, keyed(operation, json=body))
         other = keyed(operation, json=_another(body))
         clock.now += KEY_TTL - timedelta(seconds=1)
@@ -269,24 +280,23 @@ def test_a_key_in_flight_is_409_and_changes_nothing(client, sandbox, operation):
     assert released.json()["id"] != another_key.json()["id"]
 
 
-def test_a_request_waiting_for_the_store_holds_its_key(sandbox):
+def test_a_request_waiting_for_the_store_holds_its_key(sandbox, client):
     """Two threads, one key: the second request is refused while the first one waits."""
     store = sandbox.store
     answers: list[httpx.Response] = []
-    with store._lock:  # the store is busy: the first request waits, holding its key
-        first = threading.Thread(target=lambda: answers.append(
-            send(httpx.Client(), keyed("createVolume"))))
-        first.start()
-        deadline = time.monotonic() + 10
-        while ("createVolume", "k-1") not in store._claims:
-            assert time.monotonic() < deadline, "the first request never claimed its key"
-            time.sleep(0.005)
-        with httpx.Client() as client:
+    with httpx.Client() as other:  # the first request's own client, on its own thread
+        with store._lock:  # the store is busy: the first request waits, holding its key
+            first = threading.Thread(target=lambda: answers.append(
+                send(other, keyed("createVolume"))))
+            first.start()
+            deadline = time.monotonic() + 10
+            while ("createVolume", "k-1") not in store._claims:
+                assert time.monotonic() < deadline, "the first request never claimed its key"
+                time.sleep(0.005)
             problem(send(client, keyed("createVolume")), 409, "idempotency_key_in_flight")
-    first.join(10)
+        first.join(10)
     assert answers and answers[0].status_code == 201
-    with httpx.Client() as client:
-        assert send(client, keyed("createVolume")).content == answers[0].content
+    assert send(client, keyed("createVolume")).content == answers[0].content
 
 
 def test_in_flight_needs_an_operation_that_takes_a_key():
@@ -296,11 +306,21 @@ def test_in_flight_needs_an_operation_that_takes_a_key():
         pass
 
 
+@pytest.fixture(scope="module")
+def served() -> Iterator[tuple[str, Store]]:
+    """``cloudws serve``'s app (no site) on 127.0.0.1, and its store, for the module."""
+    store = Store()
+    with serve(create_server(None, store)) as origin:
+        yield origin, store
+
+
 @pytest.mark.parametrize("operation", KEYED)
-def test_replay_over_http(operation):
-    with serve(create_server(None)) as origin, httpx.Client(timeout=10) as client:
-        first, again = (keyed(operation).send(client, origin) for _ in range(2))
-        other = keyed(operation, json=_another(success(operation, {}).json)).send(client, origin)
+def test_replay_over_http(served, shared_client, operation):
+    origin, store = served
+    client = shared_client
+    store.reset()  # no key remembered from another test
+    first, again = (keyed(operation).send(client, origin) for _ in range(2))
+    other = keyed(operation, json=_another(success(operation, {}).json)).send(client, origin)
     assert (first.status_code, again.status_code) == (201, 201)
     assert (again.content, again.headers["location"]) == (first.content,
                                                          first.headers["location"])

@@ -4,6 +4,8 @@ Four runs: stateless (examples, coverage and fuzzing phases; positive and negati
 and stateful (sequences following the document's links), each in process and over HTTP
 against a served sandbox. Every call is counted and the counts are shown at the end of
 the module. Then the traps Schemathesis finds in FastAPI stubs, checked one by one.
+
+Each run's size is a count, in :data:`BUDGET`, never a time.
 """
 
 from __future__ import annotations
@@ -30,12 +32,40 @@ from .helpers import document, note
 pytest_plugins = ["schemathesis.pytest.plugin"]
 
 AUTH = {"Authorization": "Bearer cws_test_schemathesis"}
-STATELESS = settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
-STATEFUL = settings(max_examples=30, stateful_step_count=8,
-                    suppress_health_check=list(HealthCheck), deadline=None)
+
+#: The size of each run, as a count. Stateless: the examples Hypothesis draws for each
+#: operation in the fuzzing phase; the examples phase (every example in the document) and
+#: the coverage phase (every boundary, every missing or wrong-typed parameter and body,
+#: every negative case it derives from the schemas) send all their cases whatever the
+#: count, in both places. Stateful: the sequences run, each of up to STEPS calls.
+#:
+#: In process, the runs test what the app answers: the full budget. Over HTTP, the same
+#: app answers behind uvicorn, the problem-answering protocol and the security headers;
+#: what those runs add is that every kind of request (every coverage and example case,
+#: checked at the end of the module to be the same cases as in process, and fuzzed ones
+#: of every operation) and sequences following the links cross the served stack, and
+#: that the document as served is the one tested. A fifth of the fuzzing and a third of
+#: the sequences prove that; more would repeat the app's answers over a socket.
+BUDGET = {
+    ("in-process", "stateless"): 40,
+    ("in-process", "stateful"): 30,
+    ("http", "stateless"): 8,
+    ("http", "stateful"): 10,
+}
+STEPS = 8
+
+
+def _settings(where: str, run: str) -> settings:
+    common = {"suppress_health_check": list(HealthCheck), "deadline": None}
+    if run == "stateful":
+        return settings(max_examples=BUDGET[where, run], stateful_step_count=STEPS, **common)
+    return settings(max_examples=BUDGET[where, run], **common)
+
 
 #: API calls made, by (where, which run); shown when the module ends.
 CALLS: Counter[tuple[str, str]] = Counter()
+#: Stateless cases sent, by (where, operation, phase).
+PHASES: Counter[tuple[str, str, str]] = Counter()
 #: Every (operationId, status) the in-process app answered during the runs.
 ANSWERED: list[Exchange] = []
 
@@ -65,6 +95,14 @@ def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     shown = ", ".join(f"{where} {run}: {n}" for (where, run), n in sorted(CALLS.items()))
     note(request, f"schemathesis cases: {shown}")
+    # The examples and coverage phases do not depend on the budget: over HTTP they send
+    # as many cases as in process, for each operation both runs tested in this process.
+    both = ({op for where, op, _ in PHASES if where == "in-process"}
+            & {op for where, op, _ in PHASES if where == "http"})
+    for operation in both:
+        for phase in ("examples", "coverage"):
+            assert PHASES["http", operation, phase] == PHASES["in-process", operation, phase], (
+                operation, phase)
     documented = {op_id: {int(s) for s in op["responses"]}
                   for item in document()["paths"].values() for op in item.values()
                   for op_id in [op["operationId"]]}
@@ -84,16 +122,17 @@ def test_every_check_is_on():
 
 
 @schema.parametrize()
-@STATELESS
+@_settings("in-process", "stateless")
 def test_api_conforms(case: schemathesis.Case) -> None:
     CALLS["in-process", "stateless"] += 1
+    PHASES["in-process", case.operation.label, case.meta.phase.name.value] += 1
     app.state.store.reset()  # each case from the fixture state: replays answer the same
     case.call_and_validate()
 
 
 APIWorkflow = _counting(schema.as_state_machine(), "in-process", app.state.store)
 TestStateful = APIWorkflow.TestCase
-TestStateful.settings = STATEFUL
+TestStateful.settings = _settings("in-process", "stateful")
 
 
 # -- over HTTP ---------------------------------------------------------------------------
@@ -103,67 +142,87 @@ SERVED_STORE = Store()
 
 
 @pytest.fixture(scope="module")
-def served_schema() -> Iterator[schemathesis.schemas.BaseSchema]:
-    """The document as ``cloudws serve`` publishes it, tested against that server."""
+def served() -> Iterator[str]:
+    """``cloudws serve``'s app (no site) with SERVED_STORE, on loopback, for the module."""
     with serve(create_server(None, SERVED_STORE)) as origin:
-        loaded = schemathesis.openapi.from_url(f"{origin}/openapi.json")
-        loaded.config.headers = AUTH
-        assert loaded.get_base_url() == f"{origin}/"
-        yield loaded
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def served_schema(served: str) -> schemathesis.schemas.BaseSchema:
+    """The document as ``cloudws serve`` publishes it, tested against that server."""
+    loaded = schemathesis.openapi.from_url(f"{served}/openapi.json")
+    loaded.config.headers = AUTH
+    assert loaded.get_base_url() == f"{served}/"
+    return loaded
 
 
 http_schema = schemathesis.pytest.from_fixture("served_schema")
 
 
 @http_schema.parametrize()
-@STATELESS
+@_settings("http", "stateless")
 def test_api_conforms_over_http(case: schemathesis.Case) -> None:
     CALLS["http", "stateless"] += 1
+    PHASES["http", case.operation.label, case.meta.phase.name.value] += 1
     SERVED_STORE.reset()
     case.call_and_validate()
 
 
 def test_stateful_over_http(served_schema) -> None:
     before = CALLS["http", "stateful"]
-    _counting(served_schema.as_state_machine(), "http", SERVED_STORE).run(settings=STATEFUL)
-    assert CALLS["http", "stateful"] - before >= STATEFUL.max_examples
+    _counting(served_schema.as_state_machine(), "http", SERVED_STORE).run(
+        settings=_settings("http", "stateful"))
+    assert CALLS["http", "stateful"] - before >= BUDGET["http", "stateful"]
 
 
 # -- the FastAPI traps, one by one -------------------------------------------------------
+
+
+@pytest.fixture
+def origin(served: str) -> str:
+    """The module's served sandbox, from the fixture state."""
+    SERVED_STORE.reset()
+    return served
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    """One client for the traps (a new one per request loads the CA bundle each time)."""
+    with httpx.Client(headers=AUTH, timeout=10) as shared:
+        yield shared
 
 
 @pytest.mark.parametrize(("path", "body", "field"), [
     ("/v1/volumes", {"size_gb": 395.0}, "size_gb"),
     ("/v1/workstations", {"name": "f", "machine_type": "gpu-t4", "disk_size_gb": 395.0}, None),
 ])
-def test_integral_floats_are_integers(path, body, field):
+def test_integral_floats_are_integers(origin, client, path, body, field):
     """JSON Schema's ``integer`` includes 395.0; a strict int field must accept it."""
-    with serve(create_server(None)) as origin:
-        r = httpx.post(origin + path, json=body, headers=AUTH)
+    r = client.post(origin + path, json=body)
     assert r.status_code == 201, r.text
     if field:
         assert r.json()[field] == 395 and isinstance(r.json()[field], int)
 
 
-def test_allow_names_every_method_of_the_path():
+def test_allow_names_every_method_of_the_path(origin, client):
     """Starlette's own 405 names only the first matching route's methods; ours names all,
     and HEAD wherever GET is (HEAD is answered as GET, without content)."""
     methods_by_path: dict[str, set[str]] = {}
     for op in OPERATIONS.values():
         methods_by_path.setdefault(op.path, set()).update(
             {op.method, "HEAD"} if op.method == "GET" else {op.method})
-    with serve(create_server(None)) as origin:
-        for template, methods in methods_by_path.items():
-            path = template.replace("{id}", "vol-scratch01" if "volumes" in template
-                                    else "ws-12345")
-            for method in {"GET", "POST", "PUT", "PATCH", "DELETE"} - methods:
-                r = httpx.request(method, origin + path, headers=AUTH)
-                assert r.status_code == 405, (method, path)
-                assert set(r.headers["allow"].split(", ")) == methods, (method, path)
-                assert r.json()["code"] == "method_not_allowed"
+    for template, methods in methods_by_path.items():
+        path = template.replace("{id}", "vol-scratch01" if "volumes" in template
+                                else "ws-12345")
+        for method in {"GET", "POST", "PUT", "PATCH", "DELETE"} - methods:
+            r = client.request(method, origin + path)
+            assert r.status_code == 405, (method, path)
+            assert set(r.headers["allow"].split(", ")) == methods, (method, path)
+            assert r.json()["code"] == "method_not_allowed"
 
 
-def test_no_framework_422_anywhere():
+def test_no_framework_422_anywhere(origin, client):
     """FastAPI answers a validation error with 422; the API answers 400. Its only 422 is
     the declared ``idempotency_key_reused`` of the creates."""
     for item in document()["paths"].values():
@@ -173,6 +232,5 @@ def test_no_framework_422_anywhere():
                 assert OPERATIONS[op["operationId"]].takes_idempotency_key
                 examples = answer["content"]["application/problem+json"]["examples"]
                 assert list(examples) == ["idempotency_key_reused"]
-    with serve(create_server(None)) as origin:
-        r = httpx.get(f"{origin}/v1/workstations?limit=0", headers=AUTH)
+    r = client.get(f"{origin}/v1/workstations?limit=0")
     assert r.status_code == 400

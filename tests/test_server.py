@@ -69,6 +69,31 @@ def tiny_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    """The module's HTTP client. It keeps no connection open between requests, so each
+    request is on a fresh connection as with ``httpx.get``; one client for the module
+    loads the CA bundle once instead of once per request."""
+    with httpx.Client(timeout=10, limits=httpx.Limits(max_keepalive_connections=0)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def tiny_served(tiny_site: Path) -> Iterator[str]:
+    """``cloudws serve``'s app serving ``tiny_site``, on loopback, for the module's tests
+    of the static side (they change no state)."""
+    with serve(create_server(tiny_site)) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def api_served() -> Iterator[str]:
+    """``cloudws serve``'s app with no site, on loopback, for the module's tests (they
+    only read)."""
+    with serve(create_server(None)) as origin:
+        yield origin
+
+
 def _sha256_source(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
@@ -115,7 +140,7 @@ def readme_curl(port: int) -> list[str]:
     return [CURL, *argv[1:]]
 
 
-def test_cloudws_serve_process_headers_and_readme_flow(tiny_site):
+def test_cloudws_serve_process_headers_and_readme_flow(tiny_site, client):
     """``uv run cloudws serve --port <free>``: headers, loopback only, the README's curl."""
     import json
 
@@ -124,12 +149,12 @@ def test_cloudws_serve_process_headers_and_readme_flow(tiny_site):
                "--site", str(tiny_site)]
     with spawn_serve(command, port) as origin:
         assert listening_addresses(port) == {"127.0.0.1"}
-        page = httpx.get(f"{origin}/")
+        page = client.get(f"{origin}/")
         assert page.status_code == 200 and "Hello" in page.text
         policy = assert_security_headers(page)
         assert policy["script-src"] == ["'self'", _sha256_source("window.__docs = 1")]
         assert policy["connect-src"] == ["'self'"]
-        assert_security_headers(httpx.get(f"{origin}/v1/workstations"))
+        assert_security_headers(client.get(f"{origin}/v1/workstations"))
 
         first = subprocess.run(readme_curl(port), capture_output=True, text=True, check=True)
         assert json.loads(first.stdout) == {
@@ -202,19 +227,18 @@ def test_serve_rejects_bad_options_clearly(uvicorn_calls, capsys, argv, message)
     assert uvicorn_calls == []
 
 
-def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls):
+def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls, client):
     cli.main(["serve", "--no-site", "--api-base", "https://API.cloudworkstation.example.com/v1"])
     [call] = uvicorn_calls
     with serve(call["app"]) as origin:
-        policy = assert_security_headers(httpx.get(f"{origin}/openapi.json"))
+        policy = assert_security_headers(client.get(f"{origin}/openapi.json"))
     assert policy["connect-src"] == ["'self'", "https://api.cloudworkstation.example.com"]
     assert policy["script-src"] == ["'self'"]
 
 
-def test_serve_thread_listens_on_loopback_only():
-    with serve(create_server(None)) as origin:
-        port = int(origin.rsplit(":", 1)[1])
-        assert listening_addresses(port) == {"127.0.0.1"}
+def test_serve_thread_listens_on_loopback_only(api_served):
+    port = int(api_served.rsplit(":", 1)[1])
+    assert listening_addresses(port) == {"127.0.0.1"}
 
 
 # -- the real site ------------------------------------------------------------------------
@@ -226,11 +250,11 @@ def served_site(built_site) -> Iterator[tuple[str, Path]]:
         yield origin, Path(built_site)
 
 
-def test_site_inline_scripts_are_allowed_by_hash_and_nothing_else(served_site):
+def test_site_inline_scripts_are_allowed_by_hash_and_nothing_else(served_site, client):
     origin, site = served_site
     pages = ["/", "/workstations/delete/", "/concepts/errors/", "/404.html"]
     for page in pages:
-        response = httpx.get(origin + page)
+        response = client.get(origin + page)
         assert response.status_code == 200, page
         policy = assert_security_headers(response)
         soup = BeautifulSoup(response.text, "html.parser")
@@ -249,9 +273,9 @@ def test_site_inline_scripts_are_allowed_by_hash_and_nothing_else(served_site):
 @pytest.mark.parametrize("path", [
     "/", "/assets/javascripts/nothing.js", "/openapi.json", "/v1/workstations", "/nope/",
 ])
-def test_every_kind_of_response_has_the_headers(served_site, path):
+def test_every_kind_of_response_has_the_headers(served_site, client, path):
     origin, _ = served_site
-    response = httpx.get(origin + path, headers=AUTH)
+    response = client.get(origin + path, headers=AUTH)
     assert_security_headers(response)
 
 
@@ -259,45 +283,41 @@ def test_every_kind_of_response_has_the_headers(served_site, path):
     "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fsecret.txt",
     "/..%2fsecret.txt", "/%00", "/index.html%00.js", "/assets/%2e%2e/%2e%2e/secret.txt",
 ])
-def test_static_side_refuses_traversal(tiny_site, path):
+def test_static_side_refuses_traversal(tiny_served, path):
     import http.client
 
-    with serve(create_server(tiny_site)) as origin:
-        host, port = origin.removeprefix("http://").split(":")
-        conn = http.client.HTTPConnection(host, int(port), timeout=5)
-        conn.putrequest("GET", path, skip_accept_encoding=True)  # the path exactly as written
-        conn.endheaders()
-        response = conn.getresponse()
-        body = response.read()
-        conn.close()
+    host, port = tiny_served.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn.putrequest("GET", path, skip_accept_encoding=True)  # the path exactly as written
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
     assert response.status in (400, 404), (path, response.status)
     assert b"secret" not in body and b"root:" not in body
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
 @pytest.mark.parametrize("method", ["GET", "POST", "PUT"])
-def test_static_side_limits_bodies(tiny_site, method, chunked):
+def test_static_side_limits_bodies(tiny_served, client, method, chunked):
     big = b"x" * (MAX_BODY_BYTES + 1)
     content = iter([big[:40_000], big[40_000:]]) if chunked else big
-    with serve(create_server(tiny_site)) as origin:
-        response = httpx.request(method, f"{origin}/", content=content)
-        small = httpx.request("GET", f"{origin}/", content=b"ignored")
+    response = client.request(method, f"{tiny_served}/", content=content)
+    small = client.request("GET", f"{tiny_served}/", content=b"ignored")
     assert response.status_code == 413
     assert response.json()["code"] == "payload_too_large"
     assert_security_headers(response)
     assert small.status_code == 200 and "Hello" in small.text
 
 
-def test_security_headers_without_a_site_are_the_constant():
-    with serve(create_server(None)) as origin:
-        response = httpx.get(f"{origin}/v1/workstations/ws-12345", headers=AUTH)
+def test_security_headers_without_a_site_are_the_constant(api_served, client):
+    response = client.get(f"{api_served}/v1/workstations/ws-12345", headers=AUTH)
     assert {k: response.headers[k] for k in SECURITY_HEADERS} == SECURITY_HEADERS
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
-def test_static_side_answers_other_methods_405(tiny_site, method):
-    with serve(create_server(tiny_site)) as origin:
-        response = httpx.request(method, f"{origin}/index.html", content=b"{}")
+def test_static_side_answers_other_methods_405(tiny_served, client, method):
+    response = client.request(method, f"{tiny_served}/index.html", content=b"{}")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, HEAD"
     assert_security_headers(response)
