@@ -72,8 +72,11 @@ def test_try_it_is_on_every_endpoint_page(live_site: LiveSite) -> None:
     assert set(_try_it_pages(live_site.site_dir)) == operations
 
 
-def test_try_it_delete_running_workstation_shows_409(visit: Visit) -> None:
+def test_try_it_base_url_is_this_origin_and_delete_running_workstation_shows_409(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
+    # The base URL defaults to the sandbox of this origin.
+    expect(_form(page).get_by_label("Base URL"), f"Base URL on {DELETE_PAGE}").to_have_value(
+        visit.site.api)
     with page.expect_request(lambda r: r.method == "DELETE") as sent:
         _send(page, **{"id (required)": "ws-67890", "Token": TOKEN})
     expected = _expected("DELETE", "/workstations/ws-67890")
@@ -135,12 +138,6 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
     field = _form(other).get_by_label("Token")
     expect(field).to_have_value(re.compile(r"^cws_test_"))
     expect(field).not_to_have_value(token)
-
-
-def test_try_it_base_url_defaults_to_this_origin(visit: Visit) -> None:
-    page = visit.open(DELETE_PAGE)
-    base = _form(page).get_by_label("Base URL")
-    expect(base).to_have_value(visit.site.api)
 
 
 def test_try_it_unreachable_base_url_says_how_to_start_the_sandbox(visit: Visit) -> None:
