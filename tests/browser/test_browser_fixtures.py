@@ -1,4 +1,5 @@
-"""The browser tests' own rules: skip only without Chromium, and never in CI."""
+"""The browser tests' own rules: skip only without Chromium, and never in CI; a visit
+starts with nothing stored by the one before it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import require_chromium
+from .conftest import Tabs, require_chromium
 
 
 def test_require_chromium_returns_the_executable_when_present(tmp_path: Path) -> None:
@@ -24,3 +25,26 @@ def test_require_chromium_fails_in_ci_when_missing(tmp_path: Path) -> None:
     with pytest.raises(pytest.fail.Exception, match="CI is set but .*chromium is missing"):
         require_chromium(tmp_path / "chromium", env={"CI": "true"})
 
+
+
+def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
+    first = tabs.start()
+    try:
+        first.open("/")
+        first.page.evaluate("localStorage.setItem('left', 'behind'); "
+                            "sessionStorage.setItem('left', 'behind'); "
+                            "document.cookie = 'left=behind; path=/'")
+    finally:
+        tabs.end()
+    second = tabs.start()
+    try:
+        page = second.open("/")
+        stored = page.evaluate("[localStorage.getItem('left'), sessionStorage.getItem('left'), "
+                               "document.cookie]")
+        assets = page.evaluate("performance.getEntriesByType('resource')"
+                               ".filter(r => r.name.endsWith('.js')).map(r => r.transferSize)")
+    finally:
+        tabs.end()
+    assert stored == [None, None, ""], f"the previous visit's storage is still there: {stored}"
+    assert assets and set(assets) == {0}, f"scripts not from the HTTP cache: {assets}"
+    assert not first.problems() and not second.problems(), first.problems() + second.problems()

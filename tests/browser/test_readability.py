@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from .conftest import LiveSite, new_visit
+from .conftest import Visit
 
 PAGES = ["/workstations/delete/", "/workstations/update/", "/concepts/errors/"]
 
@@ -34,27 +34,29 @@ _MEASURE = """() => [...document.querySelectorAll("article td code")].map(code =
 })"""
 
 
+WIDTHS = [1280, 390]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 390])
-def test_codes_in_tables_stay_whole_and_keep_their_underscores(
-        browser: Browser, live_site: LiveSite, width: int, scheme: str) -> None:
-    visit = new_visit(browser, live_site, viewport={"width": width, "height": 900})
-    try:
-        for number, path in enumerate(PAGES):
-            page = visit.open(path)
-            if scheme == "dark" and number == 0:  # the choice holds on the next pages
-                page.locator("label[for='__palette_1']").click()
-            expect(page.locator("body")).to_have_attribute(
-                "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+def test_codes_in_tables_stay_whole_and_keep_their_underscores(visit: Visit, scheme: str) -> None:
+    # Each page is loaded once and measured at every width: the viewport is resized in
+    # place (the layout follows, as when a reader resizes the window).
+    for number, path in enumerate(PAGES):
+        page = visit.open(path)
+        if scheme == "dark" and number == 0:  # the choice holds on the next pages
+            page.locator("label[for='__palette_1']").click()
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            assert page.evaluate("innerWidth") == width
             codes: list[dict[str, Any]] = page.evaluate(_MEASURE)
-            assert any(c["linked"] and "_" in c["text"] for c in codes), path
+            where = f"{path} at {width}px, {scheme}"
+            assert any(c["linked"] and "_" in c["text"] for c in codes), \
+                f"{where}: no linked code with an underscore in a table"
             broken = [c["text"] for c in codes if c["lines"] > 1]  # 0: in a hidden tab
-            assert not broken, f"{path} at {width}px: codes broken across lines: {broken}"
+            assert not broken, f"{where}: codes broken across lines: {broken}"
             crossed = [c["text"] for c in codes if c["linked"] and "_" in c["text"] and (
                 c["linkDecoration"] != "none"
                 or (c["codeDecoration"] != "none" and c["offsetEm"] < 0.3))]
-            assert not crossed, f"{path} at {width}px: an underline crosses the underscores " \
-                                f"of {crossed}"
-        assert not visit.problems(), visit.problems()
-    finally:
-        visit.context.close()
+            assert not crossed, f"{where}: an underline crosses the underscores of {crossed}"
