@@ -3,8 +3,8 @@
 A reader pastes a Python example into a new ``python``. Starting one costs about 20 ms;
 importing httpx in it (with ssl, anyio, h11, idna, certifi), which every example does,
 ten times that (and the reference pages' ``cloudws.testing``, with FastAPI, far more).
-So :class:`PythonForkServer` starts one ``python`` that has imported those
-(:data:`PRELOADED`) and waits; for each example it forks a child, which is a new process
+So :class:`PythonForkServer` starts one ``python`` that has imported httpx
+(:data:`PRELOADED`; ``cloudws.testing`` too once an example names it) and waits; for each example it forks a child, which is a new process
 in the state a fresh interpreter would reach after importing them: it takes the reader's
 environment, folder and a closed standard input, runs the example's text as ``python -``
 does (compiled as ``<stdin>``, in a fresh ``__main__`` namespace: nothing the server
@@ -35,19 +35,23 @@ from typing import Self
 __all__ = ["PRELOADED", "PythonForkServer"]
 
 #: What the examples import, imported by the server before it forks: httpx (every
-#: example), and the stub's testing module (the reference pages' examples).
-PRELOADED = ("httpx", "cloudws.testing")
+#: example) at start; the stub's testing module (the reference pages' examples) when
+#: the first example that names it comes.
+PRELOADED = ("httpx",)
+ON_DEMAND = {"cloudws": "cloudws.testing"}
 
 #: The server: reads one JSON request per line, forks a child per request, answers with
 #: the child's exit status.
 _SERVER = r"""
 import importlib, json, os, sys, traceback
 
-for name in sys.argv[1:]:  # what the examples import: loaded once, before any fork
+for name in sys.argv[1:]:  # what every example imports: loaded once, before any fork
     importlib.import_module(name)
 
 for line in sys.stdin:
     request = json.loads(line)
+    for name in request["preload"]:  # loaded on first need, kept for the next examples
+        importlib.import_module(name)
     pid = os.fork()
     if pid == 0:
         os.environ.clear()
@@ -114,7 +118,9 @@ class PythonForkServer:
         with self._lock:  # one example at a time: each answer is one line
             out, err = Path(self._folder.name, "stdout"), Path(self._folder.name, "stderr")
             request = {"source": source, "env": env, "cwd": str(cwd),
-                       "stdout": str(out), "stderr": str(err)}
+                       "stdout": str(out), "stderr": str(err),
+                       "preload": [module for word, module in ON_DEMAND.items()
+                                   if word in source]}
             process.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
             process.stdin.flush()  # type: ignore[union-attr]
             timer = threading.Timer(timeout, process.kill)

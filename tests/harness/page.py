@@ -36,7 +36,6 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -272,22 +271,23 @@ class _Jobs:
             node = request.getfixturevalue("node") if "javascript" in kinds else None
             if "python" in kinds:
                 self.python = request.getfixturevalue("python_forkserver")
-            stack = ExitStack()
-            self.config.add_cleanup(stack.close)
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
-            served = [_own_sandbox(docs_sandbox, folder / str(n), stack)
-                      for n in range(len(self._queued))]
-            # Entered last, so closed first: every run ends before its server stops.
-            pool = stack.enter_context(ThreadPoolExecutor(max_workers=len(self._queued)))
-            for (key, run), (server, sandbox) in zip(self._queued, served, strict=True):
-                self._futures[key] = pool.submit(run, node, server, sandbox, schemas, updates)
+            pool = ThreadPoolExecutor(max_workers=len(self._queued))
+            self.config.add_cleanup(pool.shutdown)  # waits for every run
+            for number, (key, run) in enumerate(self._queued):
+                self._futures[key] = pool.submit(_on_own_sandbox, run, docs_sandbox,
+                                                 folder / str(number), node, schemas, updates)
 
 
-def _own_sandbox(docs_sandbox: Any, folder: Path, stack: ExitStack) -> tuple[Any, Any]:
-    """A fresh sandbox served over plain HTTP, reporting to ``docs_sandbox``'s coverage."""
+def _on_own_sandbox(run: Callable[..., None], docs_sandbox: Any, folder: Path,
+                    *args: Any) -> None:
+    """``run`` against a fresh sandbox served over plain HTTP, which reports to
+    ``docs_sandbox``'s coverage and stops when the run ends (each run starts and stops
+    its own server, side by side with the others)."""
     from .pasted import PastedSandbox
     from .sandbox import DocsSandbox
 
     sandbox = DocsSandbox.create(docs_sandbox.recorder.on_record)
-    server = stack.enter_context(PastedSandbox(sandbox.app, folder))
-    return server, sandbox
+    node, schemas, updates = args
+    with PastedSandbox(sandbox.app, folder) as server:
+        run(node, server, sandbox, schemas, updates)
