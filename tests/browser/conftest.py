@@ -97,6 +97,24 @@ class Visit:
                 + [f"console/page error: {text}" for text in self.errors])
 
 
+def until(page: Page, condition: str, timeout: float = 5_000) -> None:
+    """Return as soon as the JavaScript expression ``condition`` holds in ``page``, checked
+    at every animation frame. ``expect()`` alone checks at growing intervals (0, 20, 50,
+    100, 100 ms, then every 500 ms), so a wait of 300 ms there lasts 770 ms: call this
+    first, and the ``expect()`` after it asserts on its first try. If ``condition`` does
+    not hold within ``timeout`` ms (``expect()``'s own default), this returns anyway and
+    that ``expect()`` fails, with its message.
+
+    ``condition`` is wrapped in a function: Playwright would ``eval`` a bare expression in
+    the page, which the site's Content-Security-Policy refuses."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(f"() => ({condition})", timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass
+
+
 @dataclass
 class Served:
     """An ASGI app served by uvicorn on 127.0.0.1 from a daemon thread."""
