@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Request
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: Playwright passes all but --disable-gpu itself. Not added, though they would cut work:
+#: a second --blink-settings or --disable-features replaces Playwright's own (Chromium keeps
+#: a switch's last value), undoing its hover/pointer emulation or its disabled features;
+#: --blink-settings=imagesEnabled=false would also change the page weight measured.
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -95,6 +99,24 @@ class Visit:
         """Requests off the machine, console errors and page errors, as readable lines."""
         return ([f"request left {LOOPBACK}: {url}" for url in self.blocked]
                 + [f"console/page error: {text}" for text in self.errors])
+
+
+def until(page: Page, condition: str, timeout: float = 5_000) -> None:
+    """Return as soon as the JavaScript expression ``condition`` holds in ``page``, checked
+    at every animation frame. ``expect()`` alone checks at growing intervals (0, 20, 50,
+    100, 100 ms, then every 500 ms), so a wait of 300 ms there lasts 770 ms: call this
+    first, and the ``expect()`` after it asserts on its first try. If ``condition`` does
+    not hold within ``timeout`` ms (``expect()``'s own default), this returns anyway and
+    that ``expect()`` fails, with its message.
+
+    ``condition`` is wrapped in a function: Playwright would ``eval`` a bare expression in
+    the page, which the site's Content-Security-Policy refuses."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(f"() => ({condition})", timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass
 
 
 @dataclass
@@ -183,11 +205,12 @@ class Tabs:
     error is noted in the :class:`Visit` using it; one to a host but 127.0.0.1 is noted as
     blocked (and fails: see :data:`LAUNCH_PROXY`). One visit at a time.
 
-    A blank tab stays open for the context's life: when a context's last tab closes,
-    Chromium tears down what the next tab then builds again (measured here: about 1 s of
-    CPU per new tab, against 0.25 s with a tab kept open)."""
+    A context ``reused`` for visit after visit keeps a blank tab open for its life: when a
+    context's last tab closes, Chromium tears down what the next tab then builds again
+    (measured here: about 1 s of CPU per new tab, against 0.25 s with a tab kept open)."""
 
-    def __init__(self, browser: Browser, site: LiveSite, **context_options: Any) -> None:
+    def __init__(self, browser: Browser, site: LiveSite, *, reused: bool = True,
+                 **context_options: Any) -> None:
         self.site = site
         self.visit: Visit | None = None
         self.context = browser.new_context(**{
@@ -199,8 +222,8 @@ class Tabs:
         self.context.on("request", self._on_request)
         self.context.on("console", self._on_console)
         self.context.on("page", lambda page: page.on("pageerror", self._on_page_error))
-        self._blank = self.context.new_page()
-        self._cdp = self.context.new_cdp_session(self._blank)
+        self._blank = self.context.new_page() if reused else None
+        self._cdp = self.context.new_cdp_session(self._blank) if self._blank else None
 
     def start(self) -> Visit:
         """A new tab, and the visit that records it."""
@@ -210,14 +233,17 @@ class Tabs:
         return self.visit
 
     def end(self) -> None:
-        """Clear what the visit's pages stored (every origin they requested, not the HTTP
-        cache) and close its tabs: the next visit starts as a reader who never came."""
+        """Close the visit's tabs and, in a reused context, clear what its pages stored
+        (every origin they requested; not the HTTP cache): the next visit starts as a
+        reader who never came."""
         visit, self.visit = self.visit, None
         if visit is None:
             return
         for page in self.context.pages:
             if page is not self._blank:
                 page.close()
+        if self._cdp is None:
+            return
         origins = {f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, visit.requests)
                    if parts.scheme in ("http", "https") and parts.hostname == LOOPBACK}
         for origin in sorted(origins):
@@ -225,7 +251,7 @@ class Tabs:
                            {"origin": origin, "storageTypes": STORAGE_TYPES})
 
     def close(self) -> None:
-        self.end()
+        self.visit = None
         self.context.close()
 
     def _on_request(self, request: Request) -> None:
@@ -286,7 +312,7 @@ def first_visit(browser: Browser, live_site: LiveSite) -> Iterator[Visit]:
     """Like ``visit``, in a context of its own: an empty HTTP cache, as a reader's first
     visit."""
     live_site.store.reset()
-    tabs = Tabs(browser, live_site)
+    tabs = Tabs(browser, live_site, reused=False)
     visit = tabs.start()
     yield visit
     tabs.close()

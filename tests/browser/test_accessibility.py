@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from .conftest import Visit
+from .conftest import Visit, until
 
 DELETE_PAGE = "/workstations/delete/"
 VENDOR = Path(__file__).parent / "vendor"
@@ -58,10 +58,12 @@ def _run_axe(page: Page) -> list[dict[str, Any]]:
 def _fill_try_it(page: Page) -> None:
     """Send a request so that the result panel (status, headers, body) is checked too."""
     page.locator(".cws-try-it").scroll_into_view_if_needed()
+    until(page, "document.querySelector('.cws-try-it form')")
     form = page.locator(".cws-try-it form")
     form.get_by_label("id (required)", exact=True).fill("ws-67890")
     send = form.locator("button.cws-try-it__send")
     send.click()
+    until(page, "!document.querySelector('.cws-try-it__send').hasAttribute('aria-disabled')")
     expect(send).not_to_have_attribute("aria-disabled", "true")  # answered and shown
     expect(page.locator(".cws-try-it__body")).to_be_visible()
 
@@ -111,11 +113,12 @@ def test_delete_page_weight_and_load_time(first_visit: Visit,
         "openapi.json is loaded before the reader reaches Try it"
 
     page.locator(".cws-try-it").scroll_into_view_if_needed()
+    until(page, "document.querySelector('.cws-try-it form')")
     expect(page.locator(".cws-try-it form")).to_be_visible()
     # The form is built from openapi.json: wait for its entry in the timeline (a second
     # wait for "networkidle" would return at once, that state being reached already).
-    page.wait_for_function("performance.getEntriesByType('resource')"
-                           ".some(r => r.name.endsWith('/openapi.json'))")
+    until(page, "performance.getEntriesByType('resource')"
+                ".some(r => r.name.endsWith('/openapi.json'))")
     full = page.evaluate(_MEASURE)
     assert set(visit.requests) <= set(full["urls"])
     with capsys.disabled():

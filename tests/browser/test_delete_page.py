@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from .conftest import LOOPBACK, PROJECT_ROOT, Visit
+from .conftest import LOOPBACK, PROJECT_ROOT, Visit, until
 
 DELETE_PAGE = "/workstations/delete/"
 OTHER_PAGE = "/workstations/get/"
@@ -60,6 +60,7 @@ def test_delete_page_search_finds_the_volume_rule(visit: Visit) -> None:
     search.click()
     search.press_sequentially("standalone volumes kept")  # the theme listens for keys
     results = page.locator(".md-search-result__link")
+    until(page, "document.querySelector('.md-search-result__link')")
     expect(results.first).to_be_visible()
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert any(urlsplit(href).path.endswith(DELETE_PAGE) for href in hrefs), hrefs

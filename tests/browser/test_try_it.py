@@ -18,7 +18,7 @@ from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 from ..helpers import document
-from .conftest import LiveSite, Visit, load_sandbox_hook, serve
+from .conftest import LiveSite, Visit, load_sandbox_hook, serve, until
 
 DELETE_PAGE = "/workstations/delete/"
 TOKEN = "cws_test_browser"
@@ -48,6 +48,7 @@ def _try_it_pages(site_dir: Path) -> dict[str, str]:
 def _form(page: Page) -> Locator:
     """The Try it form, scrolled to (it is built when its section nears the viewport)."""
     page.locator(".cws-try-it").scroll_into_view_if_needed()
+    until(page, "document.querySelector('.cws-try-it form')")
     form = page.locator(".cws-try-it form")
     expect(form).to_be_visible()
     return form
@@ -58,7 +59,13 @@ def _send(page: Page, **fields: str) -> None:
     for label, value in fields.items():
         form.get_by_label(label, exact=True).fill(value)
     form.get_by_role("button", name="Send request").click()
+    _answered(page)
     expect(page.locator(".cws-try-it__status")).to_contain_text("HTTP ")
+
+
+def _answered(page: Page) -> None:
+    """Until the request just sent has its outcome shown (the Send button is ready again)."""
+    until(page, "!document.querySelector('.cws-try-it__send').hasAttribute('aria-disabled')")
 
 
 def _shown_body(page: Page) -> Any:
@@ -161,6 +168,7 @@ def _send_failing(page: Page, base: str) -> None:
     form = _form(page)
     form.get_by_label("Base URL").fill(base)
     form.get_by_role("button", name="Send request").click()
+    _answered(page)
 
 
 def test_try_it_no_sandbox_at_this_origin_is_explained(visit: Visit) -> None:
@@ -202,6 +210,7 @@ def test_try_it_bad_input_is_refused_named_and_focused(
     # Corrected, it goes through and the error is gone.
     field.fill({"Base URL": visit.site.api, "Token": TOKEN}.get(label, "ws-67890"))
     form.get_by_role("button", name="Send request").click()
+    _answered(page)
     expect(page.locator(".cws-try-it__status")).to_contain_text(re.compile(r"^HTTP (200|409) "))
     expect(error).to_have_count(0)
     assert field.get_attribute("aria-invalid") is None
@@ -217,6 +226,7 @@ def test_try_it_is_usable_with_the_keyboard(visit: Visit) -> None:
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
+    _answered(page)
     status = page.locator(".cws-try-it__status")
     expect(status).to_contain_text("HTTP 409")
     assert status.get_attribute("aria-live") == "polite"
