@@ -105,6 +105,8 @@ def test_delete_page_weight_and_load_time(first_visit: Visit,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     visit = first_visit  # an empty HTTP cache: the weight of a first visit
     page = visit.open(DELETE_PAGE)
+    # No request for 500 ms: the page has settled, and nothing else (openapi.json, say) is
+    # on its way before the reader scrolls. No precise wait can tell the latter.
     page.wait_for_load_state("networkidle")
     first = page.evaluate(_MEASURE)
     # Every request the browser made is in the measure, and Try it has not loaded yet.
