@@ -158,6 +158,16 @@ def require_chromium(path: Path = CHROMIUM, env: Mapping[str, str] = os.environ)
     pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test in one xdist group: under ``--dist loadgroup`` they share one
+    worker, and so one Chromium (each worker would launch its own: a second browser's
+    processes cost about a gigabyte, and their CPU competes with the first's)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """One headless Chromium (Debian's, not a downloaded one) for all the browser tests.
