@@ -68,7 +68,8 @@ class PageFile(pytest.File):
         from .node import js_cases
 
         page = Page.read(self.path)
-        self.config.pluginmanager.get_plugin("cloudws-docs").focus = _operations(page)
+        plugin = self.config.pluginmanager.get_plugin("cloudws-docs")
+        plugin.focus = (plugin.focus or set()) | _operations(page)  # pages named together
         # The build of the page starts now, in a process of its own (MkDocs' imports and
         # the page's Markdown take a core), and is awaited by the last test, "page".
         build = _Build(self.config, page)
