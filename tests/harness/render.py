@@ -15,16 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .pages import ROOT, display_path
+
 __all__ = ["render_page", "render_pages"]
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def render_page(path: Path) -> list[str]:
@@ -69,7 +62,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
             for path in paths:
                 file = files.get_file_from_path(path.resolve().relative_to(docs).as_posix())
                 if file is None or file.page is None:
-                    problems.append(f"{_display(path)}: not a page of the site (is it in "
+                    problems.append(f"{display_path(path)}: not a page of the site (is it in "
                                     "the nav?)")
                     continue
                 page = config.plugins.on_pre_page(file.page, config=config, files=files)
