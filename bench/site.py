@@ -126,7 +126,7 @@ def _without_hooks(config: Path) -> Path:
 def _build(tree: Path, config: str, strict: bool = False) -> float:
     return run_timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config,
                       "-d", str(tree / "site"), *(["--strict"] if strict else [])],
-                     cwd=tree, env={"NO_MKDOCS_2_WARNING": "1"})
+                     cwd=tree)
 
 
 def _verify(tree: Path, by_module: dict[str, list[float]] | None = None) -> float:

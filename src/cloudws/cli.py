@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -58,8 +57,7 @@ def _site_dir(build: bool) -> Path | None:
     if build and config.exists() and stale:
         print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
-                                str(config)], cwd=PROJECT_ROOT, check=False,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                                str(config)], cwd=PROJECT_ROOT, check=False)
         if built.returncode != 0:
             raise SystemExit("cloudws: the docs site did not build (see above); fix it, or "
                              "serve the API alone with --no-site")
