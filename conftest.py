@@ -26,6 +26,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return None  # pytest-xdist's own count: the cores this process may use
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Pages named on the command line start building at once (see tests/harness/page.py)."""
+    if not config.option.collectonly and any(
+            arg.partition("::")[0].endswith(".md") for arg in config.args):
+        from tests.harness.page import start_builds
+
+        start_builds(config)
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if file_path.suffix == ".md" and DOCS in file_path.parents:
         from tests.harness.page import PageFile

@@ -42,9 +42,29 @@ from typing import Any
 import pytest
 
 from . import discovery
-from .pages import ROOT, Page
+from .pages import ROOT, Page, display_path
 
-__all__ = ["PageFile", "js_on"]
+__all__ = ["PageFile", "is_page", "js_on", "start_builds"]
+
+DOCS = ROOT / "docs"
+_BUILDS = pytest.StashKey[dict[Path, "_Build"]]()
+
+
+def is_page(path: Path) -> bool:
+    """Whether ``path`` is a page of ``docs/`` (collected as a :class:`PageFile`)."""
+    return path.suffix == ".md" and DOCS in path.resolve().parents
+
+
+def start_builds(config: pytest.Config) -> None:
+    """Start the build of each page named on the command line, as the run starts
+    (``pytest_configure``): it then runs while pytest collects and the examples run."""
+    if getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput"):
+        return  # pytest-xdist's controller: its workers collect, and build
+    builds = config.stash.setdefault(_BUILDS, {})
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
+        if is_page(path) and path.is_file() and path not in builds:
+            builds[path] = _Build(config, path)
 
 
 def _on(page: Page, cases: list[Any]) -> list[Any]:
@@ -70,9 +90,12 @@ class PageFile(pytest.File):
         page = Page.read(self.path)
         plugin = self.config.pluginmanager.get_plugin("cloudws-docs")
         plugin.focus = (plugin.focus or set()) | _operations(page)  # pages named together
-        # The build of the page starts now, in a process of its own (MkDocs' imports and
-        # the page's Markdown take a core), and is awaited by the last test, "page".
-        build = _Build(self.config, page)
+        # The build of the page started with the run (start_builds), in a process of its
+        # own (MkDocs' imports and the page's Markdown take a core); the last test,
+        # "page", awaits it.
+        build = self.config.stash.setdefault(_BUILDS, {}).get(self.path.resolve())
+        if build is None:
+            build = _Build(self.config, self.path)
         jobs = _Jobs(self.config)
         python = _on(page, discovery.python_cases())
         curl = _on(page, discovery.curl_cases())
@@ -117,8 +140,9 @@ class _Build:
     started as the page is collected (unless collecting is all this run does), so that
     it runs while the examples do."""
 
-    def __init__(self, config: pytest.Config, page: Page) -> None:
-        self.page = page
+    def __init__(self, config: pytest.Config, path: Path) -> None:
+        self.path = path
+        self.where = display_path(path)
         self.process: subprocess.Popen[str] | None = None
         if not config.option.collectonly:
             self._start()
@@ -126,7 +150,7 @@ class _Build:
 
     def _start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.harness.render", str(self.page.path)], cwd=ROOT,
+            [sys.executable, "-m", "tests.harness.render", str(self.path)], cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def check(self) -> None:
@@ -135,7 +159,7 @@ class _Build:
         assert self.process is not None
         out, err = self.process.communicate(timeout=120)
         if self.process.returncode != 0:
-            raise RuntimeError(f"building {self.page.where} failed:\n{err}")
+            raise RuntimeError(f"building {self.where} failed:\n{err}")
         problems = json.loads(out)
         assert not problems, "\n".join(problems)
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .pages import ROOT, display_path
 
@@ -49,11 +51,13 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     html: dict[Path, str] = {}
     with _warnings_to(problems):
         try:
-            config = load_config(str(ROOT / "mkdocs.yml"), strict=True)
+            texts = [sources[p] if sources and p in sources else p.read_text()
+                     for p in paths if p.is_file() or (sources and p in sources)]
+            config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
+                                 plugins=_plugins_for(texts))
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
             files = get_files(config)
-            files.add_files_from_theme(config.theme.get_env(), config)
             files = config.plugins.on_files(files, config=config)
             set_exclusions(files, config)
             nav = get_navigation(files, config)
@@ -77,6 +81,29 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
         except MkDocsException as exc:
             problems.append(str(exc))
     return html, problems
+
+
+def _plugins_for(texts: list[str]) -> list[Any]:
+    """mkdocs.yml's plugins, less those with nothing to do for pages with these texts.
+
+    ``mkdocs-llmstxt`` reads a page's HTML once it is made (after :func:`render_pages`
+    stops); ``mkdocstrings`` renders ``::: identifier`` blocks, so it is loaded only for
+    pages that have one. Every other plugin stays, with its options.
+    """
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    path = ROOT / "mkdocs.yml"
+    with path.open() as f:  # its own loader (the tags MkDocs reads: !ENV, !relative)
+        loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
+        plugins = yaml_load(f, loader).get("plugins", [])
+    autodoc = any(re.search(r"^:::\s", text, re.M) for text in texts)
+
+    def name(entry: Any) -> str:
+        return entry if isinstance(entry, str) else next(iter(entry))
+
+    skip = {"llmstxt"} | (set() if autodoc else {"mkdocstrings"})
+    return [entry for entry in plugins if name(entry) not in skip]
 
 
 @contextmanager
