@@ -30,12 +30,14 @@ def page_loop(runs: int, page: str = PAGE) -> Stat:
 
 
 def suite(runs: int) -> dict[str, Stat]:
-    """Seconds and peak resident MiB (pytest, curl and Chromium together) per full run."""
+    """Seconds and peak MiB of the process tree (pytest, curl, node and Chromium
+    together) per full run: proportional (``peak_mb``) and resident (``peak_rss_mb``)."""
     cmd = _pytest()
-    seconds, peaks = [], []
+    seconds, peaks, rss = [], [], []
     for _ in range(runs):
         memory = TreeMemory()
         seconds.append(run_timed([*cmd, "-q", "-p", "no:cacheprovider"], cwd=ROOT,
                                  on_start=memory.watch))
         peaks.append(memory.stop())
-    return {"seconds": stat(seconds), "peak_mb": stat(peaks)}
+        rss.append(memory.peak_rss_mb)
+    return {"seconds": stat(seconds), "peak_mb": stat(peaks), "peak_rss_mb": stat(rss)}
