@@ -97,7 +97,7 @@ def _plugins_for(texts: list[str]) -> list[Any]:
     with path.open() as f:  # its own loader (the tags MkDocs reads: !ENV, !relative)
         loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
         plugins = yaml_load(f, loader).get("plugins", [])
-    autodoc = any(re.search(r"^:::\s", text, re.M) for text in texts)
+    autodoc = any(re.search(r"^:::\s", text, re.MULTILINE) for text in texts)
 
     def name(entry: Any) -> str:
         return entry if isinstance(entry, str) else next(iter(entry))
