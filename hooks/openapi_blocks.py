@@ -133,7 +133,7 @@ def schema(doc: dict[str, Any], target: str) -> str:
         ref = _success(find_operation(doc, target)[2])[1]["content"]["application/json"]["schema"]
     resolved = resolve(ref, doc)
     about = f"{type_phrase(ref, doc)}: {resolved.get('description', '')}".rstrip(": ")
-    source = json.dumps(inline_refs(ref, doc), indent=2)
+    source = json.dumps(inline_refs(ref, doc), indent=2, ensure_ascii=False)
     return "\n".join([
         about, "", field_table(ref, doc), "",
         '??? abstract "JSON Schema"', "", "    ```json",
@@ -197,8 +197,10 @@ def error_codes(doc: dict[str, Any], codes: Mapping[str, Any], pages: Mapping[st
     """Every error code (``cloudws.errors.ERROR_CODES``), each row anchored at the code."""
     every = {op["operationId"] for item in doc["paths"].values() for op in item.values()}
     returned_by = _operations_by_code(doc)
-    lines = ["| Code | Status | What it means | What to do | Returned by |",
-             "| --- | --- | --- | --- | --- |"]
+    # Three columns fit the page's column at 1280 px: a code's status is under it, and
+    # which operations return it closes its "What it means" cell.
+    lines = ["| Code | What it means | What to do |",
+             "| --- | --- | --- |"]
     for code, entry in codes.items():
         ops = returned_by.get(code, [])
         if set(ops) == every:
@@ -206,11 +208,11 @@ def error_codes(doc: dict[str, Any], codes: Mapping[str, Any], pages: Mapping[st
         elif ops:
             where = ", ".join(_summary_link(doc, op, pages, link) for op in ops)
         else:
-            where = "no documented operation; see what it means"
+            where = "no documented operation"
         lines.append(
-            f'| <a id="{code}" href="#{code}"><code>{code}</code></a> '
-            f"| {entry.status} {entry.title} | {cell(entry.meaning)} | {cell(entry.remedy)} "
-            f"| {where} |"
+            f'| <a id="{code}" href="#{code}"><code>{code}</code></a><br>'
+            f"{entry.status} {entry.title} | {cell(entry.meaning)}<br>Returned by: {where}. "
+            f"| {cell(entry.remedy)} |"
         )
     return "\n".join(lines)
 

@@ -373,11 +373,13 @@ def test_site_errors_page_has_an_anchored_row_per_code(built_site: Path) -> None
     shown = {}
     for row in rows:
         anchor = row.select_one("td a[id]")
-        if anchor is not None:
-            shown[anchor["id"]] = row.find_all("td")[1].get_text(strip=True)
+        if anchor is not None:  # the code, its status under it; who returns it in "means"
+            first, means = row.find_all("td")[:2]
+            status = first.get_text(" ", strip=True).removeprefix(anchor.get_text(strip=True))
+            shown[anchor["id"]] = (status.strip(), "Returned by:" in means.get_text())
     assert list(shown) == list(ERROR_CODES)
     for code, entry in ERROR_CODES.items():
-        assert shown[code] == f"{entry.status} {entry.title}"
+        assert shown[code] == (f"{entry.status} {entry.title}", True), code
         assert soup.find_all(id=code) and len(soup.find_all(id=code)) == 1
 
 
