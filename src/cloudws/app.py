@@ -57,6 +57,7 @@ from .store import Store
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 
 TOKEN_PREFIX = "cws_test_"
+"""What every token the sandbox accepts starts with; any other token gets a 401."""
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(r"^(?i:bearer) +(cws_test_[A-Za-z0-9\-._~+/]*=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
@@ -338,9 +339,14 @@ class Exchange(NamedTuple):
     """One request the app answered, as seen by an observer."""
 
     method: str
+    """The request's method, such as ``"DELETE"``."""
     path: str
+    """The request's path, such as ``"/v1/workstations/ws-12345"``."""
     operation_id: str | None
+    """The operation that answered it (or would have, for a request refused before
+    routing); None when no operation's path matches."""
     status: int
+    """The status of the answer."""
 
 
 def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:

@@ -96,19 +96,33 @@ class Operation:
     """
 
     id: str
+    """Its ``operationId``, such as ``"deleteWorkstation"``."""
     method: str
+    """Its HTTP method."""
     path: str
+    """Its path, with ``{name}`` for each path parameter."""
     tag: str
+    """The OpenAPI tag it is listed under (the resource it acts on)."""
     summary: str
+    """Its short name, the title of its page."""
     description: str
+    """What it does, in a sentence or two."""
     response: type[BaseModel] | None
+    """The model of its success body; None for a removed operation."""
     errors: Mapping[int, Failure]
+    """Every error status it documents, each with the codes it can answer."""
     steps: tuple[str, ...]
+    """The steps at which the sandbox can be told to fail it."""
     example: Example
+    """The request its page and the OpenAPI document show."""
     status: int | None = 200
+    """Its success status; None for a removed operation."""
     body: type[BaseModel] | None = None
+    """The model of its request body, if it takes one."""
     links: tuple[str, ...] = ()
+    """Operations that take the ``id`` of its success body (OpenAPI links)."""
     replaced_by: str | None = None
+    """For a removed operation, the operation that replaced it."""
 
     def __post_init__(self) -> None:
         where = f"{self.id} (src/cloudws/operations.py)"
