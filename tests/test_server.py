@@ -379,6 +379,14 @@ def test_help_is_plain_text():
     assert "cloudws serve" in result.stdout and "cloudws openapi" in result.stdout
 
 
+def test_openapi_into_a_reader_that_stops_early_prints_no_traceback():
+    """``cloudws openapi | head``: the pipe closes after a few lines."""
+    done = subprocess.run(["bash", "-c", f"'{sys.executable}' -m cloudws.cli openapi | head -n 3"],
+                          capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.splitlines() == ["{", '  "openapi": "3.1.0",', '  "info": {']
+    assert done.stderr == "", done.stderr
+
+
 def test_quickstart_shows_what_serve_prints(uvicorn_calls, capsys, monkeypatch, tiny_site):
     monkeypatch.setattr(cli, "_check_free", lambda host, port: None)  # 8080 may be in use
     assert cli.main(["serve", "--site", str(tiny_site)]) == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -86,8 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "openapi":
         from .app import create_app
 
-        json.dump(create_app().openapi(), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        try:
+            sys.stdout.write(json.dumps(create_app().openapi(), indent=2) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # `cloudws openapi | head`: the reader stopped reading
+            # What Python's documentation advises: no traceback, and nothing more
+            # written to the closed pipe when the interpreter flushes at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
         return 0
 
     if not _is_loopback(args.host) and not args.allow_remote:
