@@ -55,19 +55,20 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 from pytest_examples import CodeExample
 
-from cloudws.testing import API_HOST
-
 from . import discovery
-from .checks import ExampleError, check_exchanges, naming_pages
-from .jsoncheck import ApiSchemas
 from .pages import Page, display_path
-from .pasted import PastedSandbox
-from .sandbox import DocsSandbox, Seen
+
+if TYPE_CHECKING:  # imported where a run needs them: finding the cases needs none
+    from .checks import ExampleError
+    from .jsoncheck import ApiSchemas
+    from .pasted import PastedSandbox
+    from .sandbox import DocsSandbox, Seen
 
 __all__ = [
     "JS_LANGS",
@@ -229,6 +230,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     With ``updates`` (``--update-examples``), ``//>`` lines that differ from what the
     example printed are queued there for rewriting instead of failing.
     """
+    from .checks import ExampleError, check_exchanges, naming_pages
+
     __tracebackhide__ = True
     check_hosts(case)
     expected = expected_js_output(case.source)
@@ -290,6 +293,8 @@ def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
                    printed: list[str], failed: ExampleError | None) -> str:
     """The message for a request that is no documented answer: naming the line of the
     ``fetch`` that sent it (from the traced run), then what else went wrong."""
+    from .checks import ExampleError, check_exchanges
+
     message = wrong.msg
     if traced is not None and len(traced.fetches) == len(exchanges):
         located = [e._replace(origin=at) for e, at in zip(exchanges, traced.fetches,
@@ -541,6 +546,8 @@ def _check_printed_json(stdout: str, exchanges: list[Seen], schemas: ApiSchemas,
                         case: JsCase) -> None:
     """Each JSON object printed is a valid body of a response the example got: the
     objects, in order, match responses in the order they came."""
+    from .checks import ExampleError
+
     __tracebackhide__ = True
     documents = printed_json_objects(stdout)
     shown = [n for n, line in enumerate(case.source.split("\n"), start=1)
@@ -582,6 +589,10 @@ def _what(exchange: Seen) -> str:
 
 def check_hosts(case: JsCase) -> None:
     """Fail unless every URL in the example is on ``https://`` + the API host."""
+    from cloudws.testing import API_HOST
+
+    from .checks import ExampleError
+
     for number, line in enumerate(case.source.split("\n"), start=1):
         if _OUTPUT.match(line):
             continue
@@ -655,6 +666,8 @@ def _node_check(node: Path, path: Path, case: JsCase) -> str:
 
 
 def _line_findings(case: JsCase) -> list[str]:
+    from cloudws.testing import API_HOST
+
     found = []
     for number, line in enumerate(case.source.split("\n"), start=1):
         if len(line) > LINE_LENGTH:
