@@ -46,13 +46,12 @@ from .pages import ROOT, Page, display_path
 
 __all__ = ["PageFile", "is_page", "js_on", "start_builds"]
 
-DOCS = ROOT / "docs"
 _BUILDS = pytest.StashKey[dict[Path, "_Build"]]()
 
 
 def is_page(path: Path) -> bool:
     """Whether ``path`` is a page of ``docs/`` (collected as a :class:`PageFile`)."""
-    return path.suffix == ".md" and DOCS in path.resolve().parents
+    return path.suffix == ".md" and discovery.DOCS in path.resolve().parents
 
 
 def start_builds(config: pytest.Config) -> None:
@@ -137,8 +136,8 @@ def _operations(page: Page) -> set[str]:
 
 class _Build:
     """:func:`.render.render_page` of one page, in ``python -m tests.harness.render PAGE``:
-    started as the page is collected (unless collecting is all this run does), so that
-    it runs while the examples do."""
+    started as the run starts (:func:`start_builds`; else as the page is collected),
+    unless collecting is all this run does, so that it runs while the examples do."""
 
     def __init__(self, config: pytest.Config, path: Path) -> None:
         self.path = path
