@@ -14,8 +14,6 @@ import pytest
 
 pytest_plugins = ["tests.harness.fixtures"]
 
-DOCS = Path(__file__).resolve().parent / "docs"
-
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` (pyproject.toml): every core for the whole suite (or a shard of it); a
@@ -36,8 +34,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix == ".md" and DOCS in file_path.parents:
-        from tests.harness.page import PageFile
+    if file_path.suffix == ".md":  # the harness is imported only for Markdown files
+        from tests.harness.page import PageFile, is_page
 
-        return PageFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
+        if is_page(file_path):
+            return PageFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
     return None
