@@ -11,19 +11,19 @@ from .conftest import Tabs, require_chromium
 
 
 def test_require_chromium_returns_the_executable_when_present(tmp_path: Path) -> None:
-    executable = tmp_path / "chromium"
+    executable = tmp_path / "chromium-headless-shell"
     executable.write_text("")
     assert require_chromium(executable, env={"CI": "true"}) == executable
 
 
 def test_require_chromium_skips_with_the_reason_when_missing(tmp_path: Path) -> None:
-    with pytest.raises(pytest.skip.Exception, match="chromium is missing: install Debian's"):
-        require_chromium(tmp_path / "chromium", env={})
+    with pytest.raises(pytest.skip.Exception, match="chromium-headless-shell is missing: install Debian's"):
+        require_chromium(tmp_path / "chromium-headless-shell", env={})
 
 
 def test_require_chromium_fails_in_ci_when_missing(tmp_path: Path) -> None:
-    with pytest.raises(pytest.fail.Exception, match="CI is set but .*chromium is missing"):
-        require_chromium(tmp_path / "chromium", env={"CI": "true"})
+    with pytest.raises(pytest.fail.Exception, match="CI is set but .*chromium-headless-shell is missing"):
+        require_chromium(tmp_path / "chromium-headless-shell", env={"CI": "true"})
 
 
 def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
