@@ -144,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
                  ("suite_peak_mb (process tree, PSS, <= 1024)",
                   whole["peak_mb"].show(" MiB", 0)),
                  ("  its resident sum (RSS, shared pages counted per process)",
-                  whole["peak_rss_mb"].show(" MiB", 0))]
+                  whole["peak_rss_mb"].show(" MiB", 0)),
+                 ("  samples dropped, read while a process started or exec'd",
+                  whole["dropped_samples_percent"].show(" %", 0))]
 
     results["targets_met"] = all(
         (results[key] >= limit) if op == ">=" else (results[key] <= limit)

@@ -66,10 +66,17 @@ class TreeMemory:
     several times over for the same library pages. ``peak_rss_mb`` is the highest sum
     of their resident sizes, which counts a shared page once per process (an upper
     bound, reported beside it).
+
+    A sample reads the processes one after another, so it is kept only if the tree was
+    the same (the same processes, each running the same command) when its reading ended
+    as when it began. Otherwise a process forked during the reading could count twice:
+    its parent read whole before the fork, then the child's share of the same pages read
+    after it. Such a sample is dropped and taken again at once; ``dropped`` counts them.
     """
 
     def __init__(self, interval: float = 0.1) -> None:
         self.interval, self.peak_mb, self.peak_rss_mb = interval, 0.0, 0.0
+        self.samples = self.dropped = 0
         self._root: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -86,26 +93,45 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            pss, rss = self._tree_mb()
+            sample = self._tree_mb()
+            if sample is None:
+                self.dropped += 1
+                continue
+            self.samples += 1
+            pss, rss = sample
             self.peak_mb = max(self.peak_mb, pss)
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
             time.sleep(self.interval)
 
-    def _tree_mb(self) -> tuple[float, float]:
+    def _tree(self) -> dict[int, tuple[str, bytes]]:
+        """Each process of the tree: its start time (a new process has another even if
+        its PID is reused) and its command line (``exec`` changes it)."""
         parents: dict[int, int] = {}
+        starts: dict[int, str] = {}
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
                 try:
                     fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                    parents[int(entry.name)] = int(fields[1])
+                    parents[int(entry.name)], starts[int(entry.name)] = int(fields[1]), fields[19]
                 except (OSError, IndexError, ValueError):
                     continue
         tree, frontier = set(), {self._root}
         while frontier:
             tree |= frontier
             frontier = {pid for pid, ppid in parents.items() if ppid in frontier} - tree
-        pss_kb = rss_kb = 0
+        identities = {}
         for pid in tree:
+            try:
+                identities[pid] = (starts[pid], Path(f"/proc/{pid}/cmdline").read_bytes())
+            except (OSError, KeyError):
+                continue
+        return identities
+
+    def _tree_mb(self) -> tuple[float, float] | None:
+        """(PSS, RSS) of the tree in MiB, or None if the tree changed while it was read."""
+        before = self._tree()
+        pss_kb = rss_kb = 0
+        for pid in before:
             try:
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                     if line.startswith("Pss:"):
@@ -113,5 +139,7 @@ class TreeMemory:
                     elif line.startswith("Rss:"):
                         rss_kb += int(line.split()[1])
             except (OSError, ValueError):
-                continue
+                return None
+        if self._tree() != before:
+            return None
         return pss_kb / 1024, rss_kb / 1024

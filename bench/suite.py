@@ -33,11 +33,13 @@ def suite(runs: int) -> dict[str, Stat]:
     """Seconds and peak MiB of the process tree (pytest, curl, node and Chromium
     together) per full run: proportional (``peak_mb``) and resident (``peak_rss_mb``)."""
     cmd = _pytest()
-    seconds, peaks, rss = [], [], []
+    seconds, peaks, rss, dropped = [], [], [], []
     for _ in range(runs):
         memory = TreeMemory()
         seconds.append(run_timed([*cmd, "-q", "-p", "no:cacheprovider"], cwd=ROOT,
                                  on_start=memory.watch))
         peaks.append(memory.stop())
         rss.append(memory.peak_rss_mb)
-    return {"seconds": stat(seconds), "peak_mb": stat(peaks), "peak_rss_mb": stat(rss)}
+        dropped.append(100 * memory.dropped / max(1, memory.samples + memory.dropped))
+    return {"seconds": stat(seconds), "peak_mb": stat(peaks), "peak_rss_mb": stat(rss),
+            "dropped_samples_percent": stat(dropped)}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from bench.measure import stat
+from bench.measure import TreeMemory, stat
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
@@ -19,6 +20,29 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_stat_reports_median_and_spread():
     assert stat([3.0, 1.0, 2.0, 10.0]).as_dict() == {"median": 2.5, "min": 1.0, "max": 10.0,
                                                       "runs": 4}
+
+
+def test_tree_memory_counts_a_child_process_once():
+    # A child that holds 64 MiB of its own pages, under a parent that only waits for it.
+    code = ("import subprocess, sys; subprocess.run([sys.executable, '-c', "
+            "'import time; b = bytearray(64 << 20); b[::4096] = b\"x\" * (64 << 8); "
+            "time.sleep(1)'])")
+    memory = TreeMemory(interval=0.05)
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    memory.watch(parent.pid)
+    assert parent.wait(timeout=30) == 0
+    memory.stop()
+    assert memory.samples > 0
+    assert 64 <= memory.peak_mb < 64 + 60, memory.peak_mb  # two Pythons: about 10 MiB each
+
+
+def test_tree_memory_drops_a_sample_taken_while_the_tree_changed():
+    memory, me = TreeMemory(), os.getpid()
+    trees = iter([{me: ("10", b"python")}, {me: ("10", b"python"), 2: ("11", b"python")}])
+    memory._tree = lambda: next(trees)  # a process forked while the sample was read
+    assert memory._tree_mb() is None
+    trees = iter([{me: ("10", b"python")}, {me: ("10", b"node")}])  # and one exec'd
+    assert memory._tree_mb() is None
 
 
 def test_grown_tree_copies_every_endpoint_page_and_its_examples(tmp_path):
