@@ -14,6 +14,8 @@ from bench.measure import TreeMemory, stat
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
+from .helpers import HEAVY
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -75,6 +77,7 @@ print(json.dumps({"html": {str(p): h for p, h in html.items()}, "problems": prob
 """
 
 
+@HEAVY
 def test_grown_tree_pages_build_strictly(tmp_path):
     """Every page the grower adds builds as the site build builds it, through the hooks
     reading the grown document (the suite's site build builds the pages it copies)."""

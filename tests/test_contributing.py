@@ -19,6 +19,8 @@ from pathlib import Path
 
 from bench.site import make_tree
 
+from .helpers import HEAVY
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "contributing.md"
 _DRIFT = re.compile(r"^<!-- drift: (?P<path>\S+): (?P<old>.+?) => (?P<new>.+?) -->$")
@@ -98,6 +100,7 @@ def _first_difference(output: list[str], block: list[str]) -> int | None:
     return best
 
 
+@HEAVY
 def test_contributing_shows_what_the_harness_prints_for_each_drift():
     failures = shown_failures(PAGE.read_text())
     assert len(failures) >= 3, "docs/contributing.md shows no failure output"

@@ -23,6 +23,7 @@ from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox
 from .harness.tls import TlsSandbox
+from .helpers import HEAVY
 
 BASE = "https://api.cloudworkstation.example.com/v1"
 CURL_GET = f'curl -s "{BASE}/volumes/vol-scratch01" -H "Authorization: Bearer $CLOUDWS_TOKEN"'
@@ -124,6 +125,7 @@ def test_shared_page_runs_blocks_in_order_on_one_sandbox(tmp_path, request, scra
     run_python(tmp_path, request, scratch, api_schemas)
 
 
+@HEAVY
 def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path):
     """pytest-examples 0.0.18 on 3.11 crashed pytest (INTERNALERROR) here."""
     write(tmp_path, {
@@ -159,6 +161,7 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
     assert f"{tmp_path}/docs/page.md:5: the example raised KeyError" in out.stdout
 
 
+@HEAVY
 def test_update_examples_is_refused_under_xdist(tmp_path):
     write(tmp_path, {"conftest.py": INNER_CONFTEST,
                      "test_inner.py": "def test_nothing():\n    assert True\n"})
@@ -167,6 +170,7 @@ def test_update_examples_is_refused_under_xdist(tmp_path):
     assert "under pytest-xdist two workers could rewrite one file" in out.stderr
 
 
+@HEAVY
 def test_update_examples_rewrites_outputs_and_json(tmp_path):
     write(tmp_path, {
         "docs/page.md": f"""\

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from .helpers import ROOT, free_port, spawn_serve
+from .helpers import HEAVY, ROOT, free_port, spawn_serve
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 _LINK = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<url>[^)]+)\)(?:: (?P<about>.+))?$")
@@ -124,6 +124,7 @@ def served_site(built_site: Path):
         yield origin
 
 
+@HEAVY
 def test_cloudws_serve_answers_llms_txt_and_the_markdown(served_site: str,
                                                          built_site: Path) -> None:
     curl = shutil.which("curl", path="/usr/bin:/bin")

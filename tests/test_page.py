@@ -14,6 +14,7 @@ from pathlib import Path
 from .harness import discovery
 from .harness.node import js_cases
 from .harness.render import render_page, render_pages
+from .helpers import HEAVY
 
 ROOT = Path(__file__).resolve().parents[1]
 DELETE = ROOT / "docs" / "workstations" / "delete.md"
@@ -24,6 +25,7 @@ def _shown_on(cases: list, page: str) -> set[str]:
             if c.id.startswith(f"{page}:") or any(s.startswith(f"{page}:") for s in c.shown_on)}
 
 
+@HEAVY
 def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build():
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
                            "-p", "no:cacheprovider", str(DELETE.relative_to(ROOT))],
@@ -43,6 +45,7 @@ def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(
     assert items == expected
 
 
+@HEAVY
 def test_the_page_build_passes_and_names_the_line_of_a_drift():
     assert render_page(DELETE) == []
     text = DELETE.read_text()

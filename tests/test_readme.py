@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
+from .helpers import HEAVY
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 EXAMPLES = [ex for ex in find_examples(README) if ex.prefix.split()[0] == "python"]
 
@@ -23,6 +25,7 @@ def test_readme_example_runs(example: CodeExample, eval_example: EvalExample):
     eval_example.run(example)
 
 
+@HEAVY
 def test_mkdocs_commands_print_no_theme_notice(tmp_path: Path):
     """`uv run mkdocs …` prints no end-of-life notice from the theme.
 

@@ -25,7 +25,7 @@ from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
 from cloudws.testing import serve
 
-from .helpers import free_port, spawn_serve
+from .helpers import HEAVY, free_port, spawn_serve
 
 ROOT = Path(__file__).resolve().parents[1]
 AUTH = {"Authorization": "Bearer cws_test_server"}
@@ -140,6 +140,7 @@ def readme_curl(port: int) -> list[str]:
     return [CURL, *argv[1:]]
 
 
+@HEAVY
 def test_cloudws_serve_process_headers_and_readme_flow(tiny_site, client):
     """``uv run cloudws serve --port <free>``: headers, loopback only, the README's curl."""
     import json

@@ -18,6 +18,7 @@ from pytest_split.algorithms import Algorithms
 
 from .harness.plugin import SUITE_MODULES
 from .harness.shards import merge, shard_record
+from .helpers import HEAVY
 from .test_ci import ROOT, shard_count
 
 #: pytest-split's default, which CI's shard command leaves as it is.
@@ -51,6 +52,7 @@ def _collected_id(item: pytest.Item) -> str:
     return item.nodeid.removesuffix("@" + "_".join(sorted(names))) if names else item.nodeid
 
 
+@HEAVY
 def test_the_shards_run_every_test_once(tmp_path, request):
     """Every collected test is in exactly one of CI's N shards, and a shard collected in
     another process (another hash seed) selects what pytest-split computes here.

@@ -21,6 +21,7 @@ from cloudws.protocol import ProblemH11Protocol
 from cloudws.testing import serve
 
 from .harness.pages import ROOT
+from .helpers import HEAVY
 
 pytest_plugins = ["pytester"]
 
@@ -64,6 +65,7 @@ def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
     return pytester
 
 
+@HEAVY
 @pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="the crash is on Python 3.11 only")
 def test_pytest_examples_still_crashes_pytest_on_a_raising_example(pytester):
     """tests/harness/upstream.py exists for this: pytest-examples' own traceback for a
@@ -82,6 +84,7 @@ def test_pytest_examples_still_crashes_pytest_on_a_raising_example(pytester):
     assert "RuntimeError: generator raised StopIteration" in output
 
 
+@HEAVY
 @pytest.mark.parametrize("rewrite", [False, True], ids=["importlib", "assertion-rewriting"])
 def test_repaired_traceback_shows_the_page_line_and_columns(pytester, rewrite):
     result = _run_example(pytester, f"""\
