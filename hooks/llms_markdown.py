@@ -40,9 +40,12 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     CSS selectors would walk the page once each, and cost most of the conversion).
     """
     tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
+    codes = []
     for tag in soup.find_all(True):
         classes = tag.get("class") or ()
-        if "tabbed-set" in classes:
+        if tag.name == "code" and tag.parent.name == "pre":
+            codes.append(tag)
+        elif "tabbed-set" in classes:
             tab_sets.append(tag)
         elif "admonition-title" in classes or (tag.name == "summary"
                                                and tag.parent.name == "details"):
@@ -55,6 +58,8 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             labels.append(tag)
         elif tag.name == "div" and "doc-md-description" in classes:
             descriptions.append(tag)
+    for code in codes:  # its highlighting spans, one text: the same Markdown, less to walk
+        code.string = code.get_text()
     for tab_set in tab_sets:
         _label_tabs(soup, tab_set)
     for title in titles:
