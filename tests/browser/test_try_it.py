@@ -183,37 +183,50 @@ def test_try_it_no_sandbox_at_this_origin_is_explained(visit: Visit) -> None:
     expect(problem).to_contain_text("uv run cloudws serve")
 
 
-@pytest.mark.parametrize(("label", "value", "message"), [
+#: Each field's bad values, what its error says, and the value that corrects it.
+BAD_INPUT = [
     ("Base URL", "not a url", "absolute http:// or https:// URL"),
     ("Base URL", "ftp://127.0.0.1/v1", "absolute http:// or https:// URL"),
     ("Token", "cws_test_ with spaces", "with no spaces"),
     ("Token", "cws_test_é", "letters, digits"),
     ("id (required)", "", "the path needs it"),
-])
+]
+
+
 def test_try_it_bad_input_is_refused_named_and_focused(
-        visit: Visit, label: str, value: str, message: str) -> None:
+        visit: Visit, subtests: pytest.Subtests) -> None:
+    # One load for every case, as a reader who tries one wrong value after another on the
+    # same form: each case (a subtest of its own) from the fixture state, its field
+    # corrected and the request sent before the next.
     page = visit.open(DELETE_PAGE)
     sent: list[str] = []
     page.on("request", lambda r: sent.append(r.method))
     form = _form(page)
-    field = form.get_by_label(label, exact=True)
-    field.fill(value)
-    form.get_by_role("button", name="Send request").click()
+    for label, value, message in BAD_INPUT:
+        with subtests.test(field=label, value=value):
+            visit.site.store.reset()
+            sent.clear()
+            field = form.get_by_label(label, exact=True)
+            field.fill(value)
+            form.get_by_role("button", name="Send request").click()
 
-    expect(field).to_be_focused()
-    expect(field).to_have_attribute("aria-invalid", "true")
-    error = form.locator(".cws-try-it__error:visible")
-    expect(error).to_have_count(1)
-    expect(error).to_contain_text(message)
-    assert field.get_attribute("aria-describedby").split()[-1] == error.get_attribute("id")
-    assert "DELETE" not in sent
-    # Corrected, it goes through and the error is gone.
-    field.fill({"Base URL": visit.site.api, "Token": TOKEN}.get(label, "ws-67890"))
-    form.get_by_role("button", name="Send request").click()
-    _answered(page)
-    expect(page.locator(".cws-try-it__status")).to_contain_text(re.compile(r"^HTTP (200|409) "))
-    expect(error).to_have_count(0)
-    assert field.get_attribute("aria-invalid") is None
+            expect(field).to_be_focused()
+            expect(field).to_have_attribute("aria-invalid", "true")
+            error = form.locator(".cws-try-it__error:visible")
+            expect(error).to_have_count(1)
+            expect(error).to_contain_text(message)
+            assert field.get_attribute("aria-describedby").split()[-1] == \
+                error.get_attribute("id")
+            assert "DELETE" not in sent
+            # Corrected, it goes through and the error is gone.
+            field.fill({"Base URL": visit.site.api, "Token": TOKEN}.get(label, "ws-67890"))
+            form.get_by_role("button", name="Send request").click()
+            _answered(page)
+            expect(page.locator(".cws-try-it__status")).to_contain_text(
+                re.compile(r"^HTTP (200|409) "))
+            assert "DELETE" in sent
+            expect(error).to_have_count(0)
+            assert field.get_attribute("aria-invalid") is None
 
 
 def test_try_it_is_usable_with_the_keyboard(visit: Visit) -> None:
