@@ -39,7 +39,7 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 
 #: The xdist group of the tests that hold the most memory while they run: the browser
 #: tests (Chromium and Playwright's driver) and those that start a whole pytest, a site
-#: build or a server that builds the site. Under ``--dist loadgroup`` they run on one
+#: build, or ``cloudws serve`` with a site. Under ``--dist loadgroup`` they run on one
 #: worker, one after another, so that two of them never add up their peaks: the suite's
 #: process tree stays under a gigabyte (``suite_peak_mb`` in bench/README.md).
 HEAVY = pytest.mark.xdist_group("heavy")
