@@ -32,9 +32,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 
     Built once per run: under pytest-xdist the workers share one build, in the run's
     base temporary folder, the first to get the lock building it (the pattern
-    pytest-xdist documents for session fixtures). The build is ``mkdocs build --strict``
-    in a process of its own: what MkDocs and its plugins hold (about 60 MiB) is given back
-    when it ends, instead of staying in the worker for the rest of the run.
+    pytest-xdist documents for session fixtures). The build is the writer's own command,
+    ``mkdocs build --strict``, in a process of its own; if it fails, the test says so
+    with everything MkDocs printed.
     """
     import subprocess
     import sys
