@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -99,25 +100,28 @@ class PageFile(pytest.File):
         python = _on(page, discovery.python_cases())
         curl = _on(page, discovery.curl_cases())
         javascript = _on(page, js_cases())
-        # The first process-starting test starts them all; the in-process tests run while
-        # they do.
+        # The first test starts the page's node and python runs (jobs.starting); the tests
+        # run in this process come first, while those runs go on, and the tests of the runs
+        # then wait for each.
+        for case in discovery.json_cases():
+            if case.id.startswith(f"{page.where}:"):
+                yield self._check(f"json[{case.id}]", jobs.starting(_json(case)), case.id)
+        for case in python:
+            yield self._check(f"python[{case.id}]", jobs.starting(_python(case)), case.id)
+        for case in curl:
+            yield self._check(f"curl[{case.id}]", jobs.starting(_curl(case)), case.id)
+        for case in curl:
+            yield self._check(f"pasted-curl[{case.id}]", jobs.starting(_pasted_curl(case)),
+                              case.id)
+        if python:
+            yield self._check("ruff", jobs.starting(_ruff(python)), page.where)
+        if javascript:
+            yield self._check("node-check", jobs.starting(_node_check(javascript)),
+                              page.where)
         for case in javascript:
             yield self._check(f"javascript[{case.id}]", jobs.javascript(case), case.id)
         for case in python:
             yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case), case.id)
-        for case in discovery.json_cases():
-            if case.id.startswith(f"{page.where}:"):
-                yield self._check(f"json[{case.id}]", _json(case), case.id)
-        for case in python:
-            yield self._check(f"python[{case.id}]", _python(case), case.id)
-        for case in curl:
-            yield self._check(f"curl[{case.id}]", _curl(case), case.id)
-        for case in curl:
-            yield self._check(f"pasted-curl[{case.id}]", _pasted_curl(case), case.id)
-        if python:
-            yield self._check("ruff", _ruff(python), page.where)
-        if javascript:
-            yield self._check("node-check", _node_check(javascript), page.where)
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
@@ -241,11 +245,13 @@ def _node_check(cases: list[Any]) -> Callable[..., None]:
 
 
 class _Jobs:
-    """The page's ``node`` and ``python`` runs, started together on first use.
+    """The page's ``node`` and ``python`` runs, started together by the page's first test.
 
     Each runs against a sandbox of its own (its own store, served over plain HTTP on
     loopback), so that one resetting its state cannot disturb another; every sandbox
     reports to the session's coverage. Its test waits for it and raises what it raised.
+    A run that cannot start (``node`` missing: a skip, or under ``CI`` a failure) is
+    reported by its own test only.
     """
 
     def __init__(self, config: pytest.Config) -> None:
@@ -273,32 +279,61 @@ class _Jobs:
 
         return self._queue(f"python:{case.id}", run)
 
+    def starting(self, test: Callable[..., None]) -> Callable[..., None]:
+        """``test``, first starting the page's runs unless an earlier test did."""
+        signature = inspect.signature(test)
+        wanted = set(signature.parameters)
+
+        def starts(request: pytest.FixtureRequest, **fixtures: Any) -> None:
+            __tracebackhide__ = True
+            self.start(request)
+            test(**fixtures, **({"request": request} if "request" in wanted else {}))
+
+        parameters = [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY)]
+        parameters += [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+                       for p in signature.parameters.values() if p.name != "request"]
+        starts.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        return starts
+
     def _queue(self, key: str, run: Callable[..., None]) -> Callable[..., None]:
         self._queued.append((key, run))
 
-        def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
-                 _examples_to_update: list[Any]) -> None:
+        def test(request: pytest.FixtureRequest) -> None:
             __tracebackhide__ = True
-            updating = request.config.getoption("update_examples")
-            self._start(request, docs_sandbox, api_schemas,
-                        _examples_to_update if updating else None)
+            self.start(request)
             self._futures[key].result()
 
         return test
 
-    def _start(self, request: pytest.FixtureRequest, docs_sandbox: Any, schemas: Any,
-               updates: list[Any] | None) -> None:
+    def start(self, request: pytest.FixtureRequest) -> None:
+        """Start every queued run, once (each test of the page calls this first)."""
         with self._lock:
-            if self._futures:
+            if self._futures or not self._queued:
                 return
+            docs_sandbox = request.getfixturevalue("docs_sandbox")
+            schemas = request.getfixturevalue("api_schemas")
+            updates = (request.getfixturevalue("_examples_to_update")
+                       if request.config.getoption("update_examples") else None)
+            node, cannot = None, {}
             kinds = {key.partition(":")[0] for key, _ in self._queued}
-            node = request.getfixturevalue("node") if "javascript" in kinds else None
+            try:
+                if "javascript" in kinds:
+                    node = request.getfixturevalue("node")
+            except (pytest.skip.Exception, pytest.fail.Exception) as outcome:
+                # node is missing: each JavaScript test reports it (a skip, or under CI a
+                # failure), and the other runs go ahead
+                cannot["javascript"] = outcome
             if "python" in kinds:
                 self.python = request.getfixturevalue("python_forkserver")
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
             pool = ThreadPoolExecutor(max_workers=len(self._queued))
             self.config.add_cleanup(pool.shutdown)  # waits for every run
             for number, (key, run) in enumerate(self._queued):
+                outcome = cannot.get(key.partition(":")[0])
+                if outcome is not None:
+                    self._futures[key] = Future()
+                    self._futures[key].set_exception(outcome)
+                    continue
                 self._futures[key] = pool.submit(_on_own_sandbox, run, docs_sandbox,
                                                  folder / str(number), node, schemas, updates)
 
