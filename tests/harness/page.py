@@ -17,9 +17,10 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
 - ``pasted-python[...]``, ``pasted-curl[...]``: each example pasted into ``python`` or
   ``bash`` against the sandbox over plain HTTP with only the two exports set.
 
-The examples that start a process (``node``, ``python``) are started together, each
-against a sandbox of its own, as soon as the first of them is set up; each test then
-waits for its own. The coverage table at the end shows the page's operations only.
+The examples that start a process (``node``, ``python``) are started together by the
+page's first test, each against a sandbox of its own; the tests run in this process come
+first, while they run, and each of their tests then waits for its own. The coverage table
+at the end shows the page's operations only.
 
 Example:
     >>> from .discovery import DOCS
