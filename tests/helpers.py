@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import shlex
 import socket
 import subprocess
@@ -179,6 +180,15 @@ def assert_consistent(state: dict[str, list[dict[str, Any]]]) -> None:
 
 
 # -- cloudws serve as a process -------------------------------------------------------------
+
+
+@functools.cache  # each built page parsed once per process: the tests only read it
+def built_page(site: Path, path: str) -> Any:
+    """The page ``path`` of the built ``site`` (``workstations/delete/index.html``), parsed
+    with BeautifulSoup's ``html.parser``."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / path).read_text(), "html.parser")
 
 
 def free_port() -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-import functools
 import importlib
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from bs4 import BeautifulSoup, Tag
 from pydantic import BaseModel
 
 import cloudws.models
+
+from .helpers import built_page
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
@@ -40,9 +41,8 @@ INTERNAL_MEMBERS = {"handle", "router", "rewind", "position", "model_config", "c
                     "route_options"}
 
 
-@functools.cache  # parsed once per page: the tests only read it
 def _soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / "reference" / page / "index.html").read_text(), "html.parser")
+    return built_page(site, f"reference/{page}/index.html")
 
 
 def _anchors(soup: BeautifulSoup, module: str) -> list[str]:

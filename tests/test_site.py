@@ -8,7 +8,6 @@ with the stub's OpenAPI document or ``cloudws.errors.ERROR_CODES`` — never wit
 from __future__ import annotations
 
 import doctest
-import functools
 import importlib
 import json
 import logging
@@ -39,7 +38,7 @@ from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
-from .helpers import document
+from .helpers import built_page, document
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -94,13 +93,13 @@ def _operation(operation_id: str) -> tuple[str, str, dict[str, Any]]:
     return next(o for o in _operations() if o[2]["operationId"] == operation_id)
 
 
-@functools.cache  # parsed once per page: the tests only read it
 def _html(site: Path, src_uri: str) -> BeautifulSoup:
+    """The built page of the source page ``src_uri`` (``workstations/delete.md``)."""
     if src_uri == "index.md" or src_uri.endswith("/index.md"):
         built = src_uri.removesuffix(".md") + ".html"
     else:
         built = src_uri.removesuffix(".md") + "/index.html"
-    return BeautifulSoup((site / built).read_text(), "html.parser")
+    return built_page(site, built)
 
 
 def _section(soup: BeautifulSoup, heading_id: str) -> list[Tag]:
@@ -420,13 +419,12 @@ def test_site_reference_renders_docstring_examples_as_code(built_site: Path) -> 
     pages = sorted((built_site / "reference").glob("*/index.html"))
     assert pages
     for page in pages:
-        soup = BeautifulSoup(page.read_text(), "html.parser")
+        soup = built_page(built_site, page.relative_to(built_site).as_posix())
         article = soup.select_one("article.md-content__inner")
         text = article.get_text()
         assert not re.search(r":(func|class|meth|data|attr|mod):`", text), page
         assert not [q for q in article.find_all("blockquote") if ">>>" in q.get_text()], page
-    testing = BeautifulSoup((built_site / "reference/testing/index.html").read_text(),
-                            "html.parser")
+    testing = built_page(built_site, "reference/testing/index.html")
     assert any(">>> import httpx" in pre.get_text() for pre in testing.find_all("pre"))
 
 
@@ -597,7 +595,7 @@ def test_site_loads_nothing_from_another_host(built_site: Path) -> None:
     for file in sorted(built_site.rglob("*")):
         where = file.relative_to(built_site).as_posix()
         if file.suffix == ".html":
-            soup = BeautifulSoup(file.read_text(), "html.parser")
+            soup = built_page(built_site, where)
             found += [(where, url) for url in _loads_in_html(soup) if _remote(url)]
             assert not soup.select(".mermaid"), f"{where}: Mermaid loads from a CDN"
             assert not soup.select('[data-md-component="source"]'), \
