@@ -179,7 +179,7 @@ def assert_consistent(state: dict[str, list[dict[str, Any]]]) -> None:
             assert vol["attached_to"] in workstations, f"orphan volume {vol}"
 
 
-# -- cloudws serve as a process -------------------------------------------------------------
+# -- the built site -------------------------------------------------------------------------
 
 
 @functools.cache  # each built page parsed once per process: the tests only read it
@@ -189,6 +189,9 @@ def built_page(site: Path, path: str) -> Any:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((site / path).read_text(), "html.parser")
+
+
+# -- cloudws serve as a process -------------------------------------------------------------
 
 
 def free_port() -> int:
