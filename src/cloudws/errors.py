@@ -78,7 +78,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "unauthorized", 401, "Unauthorized",
             "The `Authorization` header is missing, is not `Bearer <token>`, or the token is "
             "not valid. Sandbox tokens start with `cws_test_`.",
-            "Send `Authorization: Bearer $CLOUDWS_TOKEN` with a valid token.",
+            "Send a valid token in the `Authorization` header: `Bearer $CLOUDWS_TOKEN`.",
         ),
         ErrorCode(
             "not_found", 404, "Not Found",
@@ -96,7 +96,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "workstation_not_stopped", 409, "Conflict",
             "The workstation must be `stopped` for this operation (update or delete) and it "
             "is not. The `detail` names its current state.",
-            "Stop it with `POST /v1/workstations/{id}/stop`, then repeat the request.",
+            "Stop it with a `POST` to `/v1/workstations/{id}/stop`, then repeat the request.",
         ),
         ErrorCode(
             "volume_attached", 409, "Conflict",
@@ -140,7 +140,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode(
             "unsupported_media_type", 415, "Unsupported Media Type",
             "The request has a body whose `Content-Type` is not `application/json`.",
-            "Send the body as JSON with `Content-Type: application/json`.",
+            "Send the body as JSON, with the `Content-Type` header `application/json`.",
         ),
         ErrorCode(
             "idempotency_key_reused", 422, "Unprocessable Content",

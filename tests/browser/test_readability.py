@@ -3,7 +3,8 @@
 Measured in Chromium on the pages with the most codes in tables: every ``code`` element
 in a table stays on one line (a narrow column wraps between codes, never inside one), and
 a code that is a link is not crossed by its underline (it would hide the underscores of
-``invalid_id``): the underline sits below the glyphs' box.
+``invalid_id``): the underline sits below the glyphs' box. At 1280 px every table fits
+the page's column: none scrolls sideways, hiding the end of its last column.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _MEASURE = """() => [...document.querySelectorAll("article td code")].map(code =
 
 
 WIDTHS = [1280, 390]
+#: The tables of the article that are wider than their column (and so scroll sideways),
+#: each named by its first header cell.
+_SCROLLING_TABLES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+  .filter(wrap => wrap.scrollWidth > wrap.clientWidth)
+  .map(wrap => (wrap.querySelector("th") || wrap).textContent.trim())"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -60,3 +66,6 @@ def test_codes_in_tables_stay_whole_and_keep_their_underscores(visit: Visit, sch
                 c["linkDecoration"] != "none"
                 or (c["codeDecoration"] != "none" and c["offsetEm"] < 0.3))]
             assert not crossed, f"{where}: an underline crosses the underscores of {crossed}"
+            if width == WIDTHS[0]:
+                scrolling = page.evaluate(_SCROLLING_TABLES)
+                assert not scrolling, f"{where}: tables wider than the column: {scrolling}"
