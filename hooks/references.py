@@ -4,7 +4,8 @@ In the prose of a page (not in code blocks), an inline code span is a *reference
 whole text is
 
 - a **status**: three digits from 100 to 599, alone or followed by its reason phrase or
-  one of its error codes: ``409``, ``409 Conflict``, ``400 validation_error``;
+  one of its error codes: ``409``, ``409 Conflict``, ``400 validation_error``; so is the
+  bold status that opens a note of a list (``- **409** — stop it first``);
 - an **error code**: a name in ``cloudws.errors.ERROR_CODES``;
 - a **resource ID**: ``ws-`` or ``vol-`` and letters or digits: ``ws-12345``;
 - a **field**: a property of a schema of the OpenAPI document, or a parameter of an
@@ -36,11 +37,13 @@ Example:
     ...     {"vol-data12345"}, {"vol-": ("volume", "^vol-[a-z0-9]{5,32}$")})
     >>> page = Page("volumes/get.md", "getVolume", {"volumes/get.md": "getVolume"})
     >>> for p in check("Get `vol-data12345`: `200`, or `409` `volume_owned`{ .no-ref };\\n"
-    ...                "`vol-nothere00` has no `sise_gb`.", page, contract):
+    ...                "`vol-nothere00` has no `sise_gb`.\\n\\n- **404** — no such volume.\\n"
+    ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
     1 `409`: getVolume does not document status 409 (it documents 200, 404)
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
+    5 `412`: getVolume does not document status 412 (it documents 200, 404)
     >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
     'Got [`not_found`](../errors.md#not_found).'
 """
@@ -65,6 +68,8 @@ _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)
                    r"(?:\s+\"[^\"]*\")?\)")
 _NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
 _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
+#: A note of a list opened by a bold status: ``- **409** — stop the workstation first.``
+_STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
@@ -241,6 +246,9 @@ def _spans(markdown: str) -> Iterator[_Span]:
         text = " ".join(prose[start:end].strip("`").split())
         yield _Span(start, end, prose.count("\n", 0, start) + 1, text, link,
                     bool(_NO_REF.match(prose, end)))
+    for note in _STATUS_NOTE.finditer(prose):
+        start, end = note.span("status")
+        yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
 
 
 def _phrases(status: int, titles: Mapping[int, str]) -> set[str]:

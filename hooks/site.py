@@ -125,6 +125,12 @@ class _Page:
 
     def __init__(self, page: Any) -> None:
         self.src_uri: str = page.file.src_uri
+        source = Path(page.file.abs_src_path or page.file.src_uri)
+        root = _build.get("root")
+        #: The page's file as the writer finds it: from the project's folder
+        #: (docs/workstations/delete.md), or as MkDocs names it if it lies elsewhere.
+        self.file: str = (source.relative_to(root).as_posix()
+                          if root is not None and source.is_relative_to(root) else self.src_uri)
         self.operation: str = page.meta.get("operation", "")
         self.first_line: int = _first_lines.get(self.src_uri, 0)
 
@@ -133,9 +139,9 @@ class _Page:
         return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
 
     def where(self, line: int) -> str:
-        """``page:line`` of the 1-based ``line`` of the page's Markdown (front matter
+        """``file:line`` of the 1-based ``line`` of the page's Markdown (front matter
         counted, so that it is the line in the file)."""
-        return f"{self.src_uri}:{line + self.first_line}"
+        return f"{self.file}:{line + self.first_line}"
 
 
 @dataclass(frozen=True)

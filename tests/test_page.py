@@ -7,9 +7,13 @@ naming the page's line.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from bench.site import make_tree
 
 from .harness import discovery
 from .harness.node import js_cases
@@ -53,4 +57,51 @@ def test_the_page_build_passes_and_names_the_line_of_a_drift():
                 or "refused with `409`" in l)
     drifted = text.replace("refused with `409`", "refused with `418`", 1)
     _, problems = render_pages([DELETE], {DELETE: drifted})
-    assert any(p.startswith(f"workstations/delete.md:{line}: `418`") for p in problems), problems
+    assert any(p.startswith(f"docs/workstations/delete.md:{line}: `418`") for p in problems), problems
+
+
+@HEAVY
+def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken_link():
+    text = DELETE.read_text()
+    lines = text.splitlines()
+    note = next(n for n, l in enumerate(lines, 1) if l.startswith("- **409** —"))
+    links = [n for n, l in enumerate(lines, 1) if "](stop.md)" in l]
+    assert len(links) >= 2
+    drifted = text.replace("- **409** —", "- **412** —", 1)
+    _, problems = render_pages([DELETE], {DELETE: drifted})
+    assert any(p.startswith(f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation")
+               for p in problems), problems
+    _, problems = render_pages([DELETE], {DELETE: text.replace("](stop.md)", "](stopp.md)")})
+    broken = [p for p in problems if "'stopp.md'" in p]
+    assert [p.partition(": ")[0] for p in broken] == [
+        f"docs/workstations/delete.md:{n}" for n in links], problems
+
+
+@HEAVY
+def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated():
+    text = DELETE.read_text()
+    note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTEST_ADDOPTS", "CI", "PY_COLORS", "FORCE_COLOR")
+           and not k.startswith("PYTEST_XDIST")}
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        (tree / "docs/workstations/delete.md").write_text(
+            text.replace("- **409** —", "- **412** —", 1))
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+             "docs/workstations/delete.md", "-k", "page"],
+            cwd=tree, env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
+            capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout
+    assert done.returncode == 1, out + done.stderr
+    lines = out.splitlines()
+    # Under its own name (not a dotted path of the folders above the page), the problem
+    # alone, at the line of the page, and as an annotation on that line.
+    header = next(n for n, line in enumerate(lines) if line.startswith("___"))
+    assert lines[header].strip("_ ") == "page", out
+    assert lines[header + 1].startswith(
+        f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation"), out
+    assert "Traceback" not in out and "harness/page.py" not in out, out
+    assert any(line.startswith(f"::error file=docs/workstations/delete.md,line={note},")
+               for line in lines), out

@@ -20,7 +20,7 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
 The examples that start a process (``node``, ``python``) are started together by the
 page's first test, each against a sandbox of its own; the tests run in this process come
 first, while they run, and each of their tests then waits for its own. The coverage table
-at the end shows the page's operations only.
+at the end shows the page's operation and those its examples call.
 
 Example:
     >>> from .discovery import DOCS
@@ -126,9 +126,17 @@ class PageFile(pytest.File):
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
-        item = pytest.Function.from_parent(self, name=name, callobj=test)
+        item = _PageCheck.from_parent(self, name=name, callobj=test)
         item.user_properties.append(("where", where))
         return item  # type: ignore[no-any-return]
+
+
+class _PageCheck(pytest.Function):
+    """A check of the page, reported under its own name (``python[snippets/x.py]``, not
+    a dotted path made of the folders above the page)."""
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name
 
 
 def _operations(page: Page) -> set[str]:
@@ -165,7 +173,8 @@ class _Build:
         if self.process.returncode != 0:
             raise RuntimeError(f"building {self.where} failed:\n{err}")
         problems = json.loads(out)
-        assert not problems, "\n".join(problems)
+        if problems:
+            pytest.fail("\n".join(problems), pytrace=False)
 
     def _stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -49,12 +49,12 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
 
     problems: list[str] = []
     html: dict[Path, str] = {}
+    texts = {p: sources[p] if sources and p in sources else p.read_text()
+             for p in paths if p.is_file() or (sources and p in sources)}
     with _warnings_to(problems):
         try:
-            texts = [sources[p] if sources and p in sources else p.read_text()
-                     for p in paths if p.is_file() or (sources and p in sources)]
             config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
-                                 plugins=_plugins_for(texts))
+                                 plugins=_plugins_for(list(texts.values())))
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
             files = get_files(config)
@@ -80,7 +80,28 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                 html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
-    return html, problems
+    return html, _placed(problems, texts)
+
+
+#: MkDocs' own warning for a link it cannot follow, which names the page but no line.
+_LINK_PROBLEM = re.compile(r"^Doc file '[^']+' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
+
+
+def _placed(problems: list[str], texts: dict[Path, str]) -> list[str]:
+    """``problems``, each of MkDocs' warnings about a link led by the page's file and line
+    (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``): the n-th warning
+    about a target is placed at the n-th Markdown link to it in the pages' own text."""
+    links: dict[str, list[str]] = {}
+    for path, text in texts.items():
+        for number, line in enumerate(text.splitlines(), start=1):
+            for target in re.findall(r"\]\(([^)\s]+)", line):
+                links.setdefault(target, []).append(f"{display_path(path)}:{number}")
+    placed = []
+    for problem in problems:
+        match = _LINK_PROBLEM.match(problem)
+        places = links.get(match["link"], []) if match else []
+        placed.append(f"{places.pop(0)}: {problem}" if places else problem)
+    return placed
 
 
 def _plugins_for(texts: list[str]) -> list[Any]:
