@@ -273,7 +273,10 @@ def test_drifted_json_file_names_it_with_diff_and_refresh(tmp_path, scratch, api
         run_curl_case(case, scratch_tls, scratch, api_schemas)
     message = str(failure.value)
     json_file = tmp_path / "snippets" / "get.json"
-    assert message.startswith(f"{json_file}:1: the output shown is not what the command at ")
+    line = next(n for n, text in enumerate(VOLUME_JSON.splitlines(), 1) if '"size_gb"' in text)
+    # Named at the first line that differs, not the file's first line.
+    assert message.startswith(f"{json_file}:{line}: the output shown is not what the command "
+                              "at ")
     assert '-  "size_gb": 50,' in message and '+  "size_gb": 500,' in message
     assert f"uv run pytest --update-examples` (it rewrites {json_file} with" in message
 
@@ -297,7 +300,8 @@ def test_inline_curl_drift_in_method_names_the_page(tmp_path, scratch, api_schem
     assert case.id == f"{page}:3"
     with pytest.raises(ExampleError) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas)
-    assert f"{page}:10: the output shown is not what the command at {page}:3 prints" in str(
+    # The block's first line ({) is the same; its second differs.
+    assert f"{page}:11: the output shown is not what the command at {page}:3 prints" in str(
         failure.value)
     assert '+  "code": "method_not_allowed"' in str(failure.value)
 

@@ -19,12 +19,20 @@ PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
 
 
+# Under --update-examples, the verbatim runs (test_examples.py, test_curl_examples.py)
+# rewrite the outputs shown; these then run without comparing them, and the next run
+# compares what was rewritten.
+
+
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
-def test_python_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas,
+def test_python_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas,
                                   python_forkserver):
-    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
+                      rewriting=request.config.getoption("update_examples"))
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])
-def test_curl_example_as_pasted(case, reader_sandbox, docs_sandbox, api_schemas):
-    run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas)
+def test_curl_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas):
+    updating = request.config.getoption("update_examples")
+    run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
+                  updates=[] if updating else None)

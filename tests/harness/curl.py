@@ -28,7 +28,7 @@ from cloudws.testing import API_HOST
 
 from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import CurlCase, CurlCommand, Shown
-from .jsoncheck import ApiSchemas, json_diff, parse_json_documents
+from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
 from .sandbox import DOCS_TOKEN, DocsSandbox
 from .tls import TlsSandbox
 
@@ -96,8 +96,10 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
         if diff is not None and updates is not None:
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
         elif diff is not None:
+            path, _, first = shown.where.rpartition(":")
             raise ExampleError(
-                f"{shown.where}: the output shown is not what the command at "
+                f"{path}:{first_changed_line(diff) or first}: the output shown is not what "
+                f"the command at "
                 f"{command.where} prints (- shown, + printed):\n{diff}\n{_refresh(shown)}"
             )
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
@@ -107,8 +109,8 @@ def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,
                    where: str) -> None:
     __tracebackhide__ = True
     documents = parse_json_documents(stdout)
-    if documents is None:
-        return
+    if documents is None or not all(isinstance(d, dict | list) for d in documents):
+        return  # not only bodies: `-w '%{http_code}'` prints a number, which is no body
     if len(documents) == len(exchanges):
         pairs = list(zip(documents, exchanges, strict=True))
     elif len(documents) == 1:

@@ -2,7 +2,10 @@
 
 :class:`ApiSchemas` validates with JSON Schema Draft 2020-12 (the dialect of OpenAPI
 3.1), resolving ``$ref`` against the whole OpenAPI document, so a response is checked
-against exactly the schema the document gives for its operation and status.
+against exactly the schema the document gives for its operation and status; and against
+no more than it: an object may have only the properties its schema lists (the document
+leaves response objects open, so that clients accept fields added later; JSON shown on a
+page is held to the fields the API documents today).
 
 Example:
     >>> from cloudws.document import load_document
@@ -11,6 +14,9 @@ Example:
     []
     >>> schemas.response_errors("deleteVolume", 200, {"id": "vol-scratch01"})
     ["$: 'status' is a required property"]
+    >>> schemas.response_errors("deleteVolume", 200,
+    ...                         {"id": "vol-scratch01", "status": "deleted", "gone": True})
+    ["$: Additional properties are not allowed ('gone' was unexpected)"]
     >>> print(json_diff('{"a": 1}', '{\\n  "a": 2\\n}', "shown", "printed"))
     --- shown
     +++ printed
@@ -26,6 +32,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import textwrap
 from functools import cache
 from typing import Any
 
@@ -33,7 +40,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["ApiSchemas", "json_diff", "parse_json_documents"]
+__all__ = ["ApiSchemas", "first_changed_line", "json_diff", "parse_json_documents"]
 
 _URI = "urn:cloudws:openapi"
 _HUNK = re.compile(r"^@@ -(\d+)")
@@ -45,7 +52,7 @@ class ApiSchemas:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self._registry: Registry = Registry().with_resource(
-            _URI, DRAFT202012.create_resource(document)
+            _URI, DRAFT202012.create_resource(_closed(document))
         )
         self._operations = {
             op["operationId"]: (path, method, op)
@@ -111,6 +118,19 @@ class ApiSchemas:
                 for error in sorted(validator.iter_errors(body), key=lambda e: e.json_path)]
 
 
+def _closed(node: Any) -> Any:
+    """A copy of ``node`` in which every schema that lists ``properties`` and says nothing
+    of others allows no others (``additionalProperties: false``)."""
+    if isinstance(node, list):
+        return [_closed(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    closed = {key: _closed(value) for key, value in node.items()}
+    if isinstance(node.get("properties"), dict) and "additionalProperties" not in node:
+        closed["additionalProperties"] = False
+    return closed
+
+
 @cache
 def _validator(schemas: ApiSchemas, pointer: str) -> Draft202012Validator:
     return Draft202012Validator(
@@ -166,6 +186,26 @@ def json_diff(shown: str, actual: str, shown_label: str, actual_label: str,
     offset = shown_first_line - 1
     return "\n".join(_HUNK.sub(lambda m: f"@@ -{int(m[1]) + offset}", line)
                      for line in diff)
+
+
+def first_changed_line(diff: str) -> int | None:
+    """The line of the first shown line that differs, counted as the ``-`` side of the
+    diff's hunk headers count (an indented diff is read too).
+
+    Example:
+        >>> first_changed_line("--- shown\\n+++ printed\\n@@ -7,3 +1,3 @@\\n a\\n-b\\n+c\\n d")
+        8
+    """
+    line = None
+    for text in textwrap.dedent(diff).split("\n"):
+        header = _HUNK.match(text)
+        if header:
+            line = int(header[1])
+        elif line is not None and text[:1] in ("-", "+"):
+            return line
+        elif line is not None:
+            line += 1
+    return None
 
 
 def _lines(text: str) -> list[str]:

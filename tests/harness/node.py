@@ -498,18 +498,9 @@ def _renumber(diff: list[str], offset: int) -> list[str]:
 
 
 def _first_changed(diff: list[str], example: CodeExample) -> str:
-    line = None
-    for text in diff:
-        header = _HUNK.match(text)
-        if header:
-            line = int(header[1])
-        elif text.startswith(("---", "+++")):
-            continue
-        elif line is not None and text[:1] in ("-", "+"):
-            return _page_line(example, line)
-        elif line is not None:
-            line += 1
-    return _page_line(example, 1)
+    from .jsoncheck import first_changed_line
+
+    return _page_line(example, first_changed_line("\n".join(diff)) or 1)
 
 
 # -- what it printed ----------------------------------------------------------------------

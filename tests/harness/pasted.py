@@ -83,11 +83,14 @@ def expected_output(source: str) -> list[str]:
 
 
 def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSandbox,
-                      schemas: ApiSchemas, python: PythonForkServer | None = None) -> None:
+                      schemas: ApiSchemas, python: PythonForkServer | None = None, *,
+                      rewriting: bool = False) -> None:
     """Run the case's blocks, in order, as one ``python`` session; compare its output.
 
     Each run is a new ``python -`` process, or with ``python``, a process that server
-    forks (the same, without importing httpx again: see :mod:`.forkserver`).
+    forks (the same, without importing httpx again: see :mod:`.forkserver`). While
+    ``rewriting`` (``--update-examples``: the in-process run rewrites the ``#>`` lines),
+    its output is not compared: the next run compares it with the rewritten lines.
     """
     __tracebackhide__ = True
     first = case.examples[0]
@@ -111,8 +114,16 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                            "sandbox at $CLOUDWS_BASE_URL")
     expected = [line for example in case.examples for line in expected_output(example.source)]
     printed = done.stdout.splitlines()
-    if printed != expected:
+    if printed != expected and not rewriting:
+        places = [f"{display_path(example.path)}:{example.start_line + number}"
+                  for example in case.examples
+                  for number, line in enumerate(example.source.splitlines(), start=1)
+                  if _OUTPUT.match(line)]
+        first = next(n for n, pair in enumerate(zip(printed + [None] * len(expected),
+                                                     expected + [None] * len(printed)))
+                     if pair[0] != pair[1])
         raise ExampleError(
-            f"{where}: pasted into python against the sandbox, the example prints what its "
-            f"#> lines do not say:\n  shown:   {expected}\n  printed: {printed}")
+            f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
+            "against the sandbox, the example prints what its #> lines do not say:\n"
+            f"  shown:   {expected}\n  printed: {printed}")
     check_exchanges(exchanges, schemas, where, shows_output=True)

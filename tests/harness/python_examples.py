@@ -23,7 +23,6 @@ import contextvars
 import queue
 import re
 import sys
-import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +36,7 @@ from pytest_examples.eval_example import EvalExample
 
 from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import PythonCase
-from .jsoncheck import ApiSchemas
+from .jsoncheck import ApiSchemas, first_changed_line
 from .pages import display_path
 from .sandbox import DocsSandbox
 from .upstream import repair_example_traceback
@@ -62,7 +61,6 @@ def run_python_case(
     eval_example.set_config(line_length=LINE_LENGTH, target_version="py311")  # type: ignore[arg-type]
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
-    shows_output = any(mark in ex.source for ex in case.examples for mark in ("#>", '"""', "'''"))
     where = _where(case.examples[0])
     with naming_pages(case.shown_on):
         with sandbox.in_process(_locator(eval_example, case)), _keep_main(), \
@@ -72,15 +70,20 @@ def run_python_case(
                     result = _SHALLOW.call(_run_one, eval_example, example, shared)
                     if shared is not None:
                         shared.update(result)
-            except Exception as exc:
+            except (Exception, pytest.fail.Exception) as exc:
                 # A request to no operation (a drifted method or path) is the likelier
-                # cause of what the example then tripped on: name it first.
+                # cause of what the example then printed or tripped on: name it first.
                 try:
                     check_exchanges(exchanges, schemas, where, shows_output=True)
                 except ExampleError as wrong:
-                    raise ExampleError(f"{wrong.msg}\n(and then the example raised "
-                                       f"{type(exc).__name__}: {exc})") from None
+                    then = ("so what it printed is not what its #> comments say: fix the "
+                            "request, not the comments" if isinstance(exc, ExampleError)
+                            else f"and then the example raised {type(exc).__name__}: {exc}")
+                    raise ExampleError(f"{wrong.msg}\n({then})") from None
                 raise
+        # Read once the examples ran: under --update-examples, they have their new #> lines.
+        shows_output = any(mark in ex.source for ex in case.examples
+                           for mark in ("#>", '"""', "'''"))
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
 
 
@@ -115,7 +118,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
     except pytest.fail.Exception as exc:
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
-        line = _first_changed_line(diff) or example.start_line + 1
+        line = first_changed_line(diff) or example.start_line + 1
         raise ExampleError(
             f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
             f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
@@ -132,24 +135,6 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
 
 _PRINT_DIFF_LABELS = re.compile(r"^(\s*(?:---|\+\+\+)) (before|after)$", re.MULTILINE)
 _LABELS = {"before": "shown", "after": "printed"}
-_HUNK = re.compile(r"^@@ -(\d+)")
-
-
-def _first_changed_line(diff: str) -> int | None:
-    """The page line of the first shown line that differs, from a diff whose hunk
-    headers count page lines (pytest-examples offsets them by the example's start)."""
-    line = None
-    for text in textwrap.dedent(diff).split("\n"):
-        header = _HUNK.match(text)
-        if header:
-            line = int(header[1])
-        elif line is not None and text[:1] in ("-", "+"):
-            return line
-        elif line is not None:
-            line += 1
-    return None
-
-
 def _where(example: CodeExample) -> str:
     first = example.start_line + 1 if example.start_line else 1
     return f"{display_path(example.path)}:{first}"
