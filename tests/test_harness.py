@@ -101,6 +101,46 @@ def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch
         run_python(tmp_path, request, scratch, api_schemas)
 
 
+def test_a_drifted_path_is_named_before_the_output_it_changed(tmp_path, request, scratch,
+                                                              api_schemas, docs_token):
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx
+
+        r = httpx.get("{BASE}/volume/vol-scratch01", headers={{"Authorization": "Bearer cws_test_x"}})
+        print(r.status_code)
+        #> 200
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.py:3: GET /v1/volume/vol-scratch01 is not an operation of "
+        "the API (it answered 404)")
+    assert "fix the request, not the comments" in failure.value.msg
+    assert "--update-examples" not in failure.value.msg
+
+
+def test_a_pasted_drift_names_its_line_and_is_not_failed_while_rewriting(
+        tmp_path, scratch, reader_sandbox, docs_sandbox, api_schemas):
+    from .harness.pasted import run_pasted_python
+
+    write(tmp_path, {"snippets/get.py": """\
+        import os
+
+        import httpx
+
+        base = os.environ["CLOUDWS_BASE_URL"]
+        auth = {"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"}
+        print(httpx.get(f"{base}/volumes/vol-scratch01", headers=auth).status_code)
+        #> 200
+        print(httpx.get(f"{base}/volumes/vol-scratch01", headers=auth).json()["size_gb"])
+        #> 200
+        """})
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=rf"^{tmp_path}/snippets/get.py:10: pasted into python"):
+        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas)
+    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, rewriting=True)
+
+
 def test_shared_page_runs_blocks_in_order_on_one_sandbox(tmp_path, request, scratch,
                                                          api_schemas, docs_token):
     write(tmp_path, {"docs/page.md": f"""\
@@ -202,6 +242,14 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
             """,
         "snippets/get.sh": CURL_GET + "\n",
         "snippets/get.json": '{"id": "stale"}\n',
+        # A new example, with no #> line yet, that shows an error status.
+        "snippets/missing.py": f"""\
+            import httpx
+
+            r = httpx.get("{BASE}/volumes/vol-nothere00",
+                          headers={{"Authorization": "Bearer cws_test_x"}})
+            print(r.status_code, r.json()["code"])
+            """,
         "conftest.py": INNER_CONFTEST,
         "test_inner.py": """\
             import pytest
@@ -235,6 +283,8 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     assert f"$ {CURL_GET}\n{VOLUME_JSON}```\n" in page
     assert "stale" not in page
     assert (tmp_path / "snippets" / "get.json").read_text() == VOLUME_JSON
+    assert (tmp_path / "snippets" / "missing.py").read_text().endswith(
+        'print(r.status_code, r.json()["code"])\n#> 404 not_found\n')
     # And now they pass as they are.
     again = inner_pytest(tmp_path)
     assert again.returncode == 0, again.stdout
@@ -318,6 +368,17 @@ def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, scratch,
+                                                                  api_schemas, scratch_tls):
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {CURL_GET} -o /dev/null -w '%{{http_code}}\\n'
+        200
+        ```
+        """})
+    run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
 def test_curl_to_another_host_is_refused_before_running(tmp_path, scratch, api_schemas,
                                                         scratch_tls):
     case = curl_case(tmp_path, {"snippets/x.sh": "curl -s https://example.org/\n"})
@@ -349,6 +410,18 @@ def test_declared_response_is_schema_checked(tmp_path, api_schemas):
         """})
     [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
     with pytest.raises(ExampleError, match=r"\$.status: 'deleted' was expected"):
+        check_declared_json(case, api_schemas)
+
+
+def test_declared_response_may_show_no_field_the_schema_does_not_list(tmp_path, api_schemas):
+    write(tmp_path, {"docs/page.md": """\
+        <!-- response: deleteVolume 200 -->
+        ```json
+        {"id": "vol-scratch01", "status": "deleted", "deleted_at": "2026-01-05T09:00:00Z"}
+        ```
+        """})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=r"\('deleted_at' was unexpected\)"):
         check_declared_json(case, api_schemas)
 
 
