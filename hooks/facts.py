@@ -95,7 +95,9 @@ def machine_types() -> str:
 _SHAPES = {
     "a size": r"\b\d[\d,]*\s*(?:[KMGT]i?B|kB|bytes?)\b",
     "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d.-])",  # not a version or a date
-    "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b|\b\d+\s+unless\b",
+    "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b|\b\d+\s+unless\b"
+                 r"|\bdefault(?:\s+[a-z]+){1,3}\s+(?:is|of)\s+\d+\b"  # default page size is 20
+                 r"|\b\d+(?:\s+[a-z]+){0,3}\s+by\s+default\b",  # 20 items by default
     "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
                r"longer than|shorter than|below|above|over|under)\s+\d+\b",
     "a length": r"\b\d+\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
@@ -117,10 +119,26 @@ class HandWritten:
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
-    one, outside inline code."""
+    one, outside inline code; and every number by hand in a table's "Default" column.
+
+    Example:
+        >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
+        >>> [(m.line, m.shape, m.text) for m in hand_written(table)]
+        [(3, 'a default', '20')]
+    """
     found = []
+    defaults: int | None = None  # the column headed "Default" of the table being read
     for number, line in lines if lines is not None else enumerate(text.split("\n"), 1):
-        for match in _HAND_WRITTEN.finditer(mask_code(line)):
+        masked = mask_code(line)
+        for match in _HAND_WRITTEN.finditer(masked):
             shape = _SHAPE_NAMES[int(next(k for k, v in match.groupdict().items() if v)[1:])]
             found.append(HandWritten(number, match[0], shape))
+        cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
+        if not masked.lstrip().startswith("|"):
+            defaults = None
+        elif defaults is None:
+            defaults = next((i for i, cell in enumerate(cells) if cell.lower() == "default"),
+                            None)
+        elif defaults < len(cells) and (value := re.search(r"\b\d+\b", cells[defaults])):
+            found.append(HandWritten(number, value[0], "a default"))
     return found
