@@ -98,8 +98,8 @@ def test_every_operation_that_reaches_the_store_declares_fault_steps():
 
 def test_an_unknown_operation_or_step_is_refused_by_name():
     store = Store()
-    with pytest.raises(ValueError, match="unknown operation 'restartWorkstation'; one of"):
-        store.fail_next("restartWorkstation")
+    with pytest.raises(ValueError, match="unknown operation 'noSuchOperation'; one of"):
+        store.fail_next("noSuchOperation")
     with pytest.raises(ValueError, match="deleteWorkstation has no step 'reboot'"):
         store.fail_next("deleteWorkstation", step="reboot")
 

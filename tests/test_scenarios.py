@@ -59,7 +59,10 @@ def test_scenario_produces_documented_status(operation, status, client, docs_san
         assert body["code"] in OPERATIONS[operation].errors[status].codes
         assert docs_sandbox.store.dump() == before, "a rejected request changed the state"
     elif request.method != "GET":
-        assert docs_sandbox.store.dump() != before, "a successful change changed nothing"
+        assert docs_sandbox.store.dump() != before, (
+            f"{operation} answered {status} and changed nothing: a {request.method} that "
+            "succeeds must change the state (its example in src/cloudws/operations.py "
+            "starts from the fixture state)")
 
 
 def test_a_status_without_recipe_is_named():
