@@ -45,7 +45,7 @@ def shown_failures(text: str) -> list[Shown]:
 
     Example:
         >>> [s.path for s in shown_failures(PAGE.read_text())]  # doctest: +ELLIPSIS
-        ['snippets/volumes/get.json', 'docs/quickstart.md', 'docs/quickstart.md'...]
+        ['snippets/workstations/delete_running.mjs', 'snippets/volumes/get.json', ...]
     """
     found, lines = [], text.split("\n")
     for number, line in enumerate(lines, start=1):
@@ -79,7 +79,8 @@ def _start(drifts: list[Shown], tree: Path) -> subprocess.Popen[str]:
     keys = " or ".join(sorted({Path(d.path).with_suffix("").name for d in drifts}))
     return subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-         "tests/test_examples.py", "tests/test_curl_examples.py", "-k", keys],
+         "tests/test_examples.py", "tests/test_curl_examples.py", "tests/test_js_examples.py",
+         "-k", keys],
         cwd=tree, env={**env, "COLUMNS": "80"}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True,
     )
