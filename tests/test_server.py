@@ -354,6 +354,31 @@ def test_serve_reports_a_port_in_use_first_and_alone(uvicorn_calls, capsys):
     assert uvicorn_calls == []
 
 
+def _stale_site(root: Path, config: str) -> None:
+    (root / "mkdocs.yml").write_text(f"site_name: Tiny\n{config}")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Tiny\n\nSee [the next page](nowhere.md).\n")
+
+
+def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkeypatch, capfd):
+    _stale_site(tmp_path, "")
+    monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
+    assert cli._site_dir(build=True) == tmp_path / "site"
+    err = capfd.readouterr().err.splitlines()
+    assert err[0] == "cloudws: building the docs site (uv run mkdocs build)..."
+    assert len(err) == 2 and err[1].startswith("WARNING"), err  # no INFO lines
+    assert "contains a link 'nowhere.md'" in err[1]
+
+
+def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monkeypatch, capfd):
+    _stale_site(tmp_path, "strict: true\n")
+    monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
+    with pytest.raises(SystemExit, match="did not build .*--no-site"):
+        cli._site_dir(build=True)
+    err = capfd.readouterr().err
+    assert "nowhere.md" in err and "Aborted with 1 warnings in strict mode" in err, err
+
+
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):
     assert cli.main(["serve", "--no-site", "--port", "8123"]) == 0
     err = capsys.readouterr().err

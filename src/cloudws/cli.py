@@ -57,8 +57,14 @@ def _site_dir(build: bool) -> Path | None:
     stale = not index.exists() or index.stat().st_mtime < _newest_source(PROJECT_ROOT)
     if build and config.exists() and stale:
         print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
-                                str(config)], cwd=PROJECT_ROOT, check=False)
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, check=False)
+        # MkDocs' warnings (a broken link, say) are shown; its progress lines are not,
+        # unless the build failed.
+        for line in built.stdout.splitlines():
+            if built.returncode != 0 or line.startswith(("WARNING", "ERROR")):
+                print(line, file=sys.stderr)
         if built.returncode != 0:
             raise SystemExit("cloudws: the docs site did not build (see above); fix it, or "
                              "serve the API alone with --no-site")
