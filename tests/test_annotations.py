@@ -1,4 +1,5 @@
-"""Under GitHub Actions, a failing example is annotated on its page's line."""
+"""Under GitHub Actions, a failing example is annotated on its page's line, and each
+problem of a failed build on its own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from .harness.github import place_of, workflow_command
 pytest_plugins = ["pytester"]
 
 _FAILING = '''
+import pytest
+
 from tests.harness.checks import ExampleError
+
+def test_build_with_two_problems():
+    pytest.fail("mkdocs build --strict failed (1):\\n"
+                "docs/workstations/delete.md:16: WARNING -  Doc file 'workstations/delete.md' "
+                "contains a link 'stopp.md', but ...\\n"
+                "docs/workstations/delete.md:205: `412`: deleteWorkstation does not document "
+                "status 412", pytrace=False)
 
 def test_drifted_example():
     raise ExampleError(
@@ -29,10 +39,18 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
     # Only the plugin under test (as the suite loads its plugins: none by autoload).
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
-    result.assert_outcomes(failed=1, passed=1)
+    result.assert_outcomes(failed=2, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
         assert lines == [(
+            "::error file=docs/workstations/delete.md,line=16,"
+            "title=test_sample.py%3A%3Atest_build_with_two_problems::"
+            "docs/workstations/delete.md:16: WARNING -  Doc file 'workstations/delete.md' "
+            "contains a link 'stopp.md', but ..."), (
+            "::error file=docs/workstations/delete.md,line=205,"
+            "title=test_sample.py%3A%3Atest_build_with_two_problems::"
+            "docs/workstations/delete.md:205: `412`: deleteWorkstation does not document "
+            "status 412"), (
             "::error file=docs/workstations/delete.md,line=131,"
             "title=test_sample.py%3A%3Atest_drifted_example::"
             "docs/workstations/delete.md:131: the output shown is not what the command at "

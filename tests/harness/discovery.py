@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pytest_examples import CodeExample, find_examples
 
-from .pages import ROOT, Fence, Page, display_path
+from .pages import DOCS, ROOT, Fence, Page, display_path
 
 __all__ = [
     "DOCS",
@@ -50,7 +50,6 @@ __all__ = [
     "python_cases",
 ]
 
-DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 
 _SHELL = {"bash", "sh", "shell", "console"}

@@ -5,13 +5,17 @@ the start of its message (``docs/workstations/delete.md:131: ...``, ``snippets/x
 ...``). When ``GITHUB_ACTIONS=true``, each failed test whose report names such a place in
 ``docs/``, ``snippets/`` or the README is printed on standard output as a workflow
 command, ``::error file=<path>,line=<line>,title=<test>::<message>``, which GitHub shows
-on that line of the pull request's diff. The test's own report is unchanged.
+on that line of the pull request's diff; a report of several problems, each on a line
+that starts with its place (a build's), gives one per place. The test's own report is
+unchanged.
 
 Example:
     >>> print(workflow_command("docs/a.md", 3, "t", "drift\\nat 100%"))
     ::error file=docs/a.md,line=3,title=t::drift%0Aat 100%25
     >>> place_of("E  docs/workstations/delete.md:131: the output shown is not ...")
     ('docs/workstations/delete.md', 131)
+    >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
+    [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
 """
 
 from __future__ import annotations
@@ -22,9 +26,12 @@ import sys
 
 import pytest
 
-__all__ = ["AnnotationsPlugin", "place_of", "workflow_command"]
+__all__ = ["AnnotationsPlugin", "place_of", "problems_in", "workflow_command"]
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
+#: A line that starts with a place: one problem of a report that lists several.
+_PROBLEM = re.compile(r"^(?:E +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md):(\d+)): ",
+                      re.MULTILINE)
 _MAX_MESSAGE = 4000
 
 
@@ -32,6 +39,24 @@ def place_of(text: str) -> tuple[str, int] | None:
     """The first ``docs/...``, ``snippets/...`` or ``README.md`` line named in ``text``."""
     match = _PLACE.search(text)
     return (match[1], int(match[2])) if match else None
+
+
+def problems_in(text: str) -> list[tuple[str, int, str]]:
+    """Each problem a report names: its file, line, and message (from its place to the
+    next problem's). Problems are the lines that start with a place (one per place: a
+    traceback's location line repeats its problem's); with none, the first place named
+    anywhere, and the message from it to the end."""
+    starts = [m for m in _PROBLEM.finditer(text)]
+    if not starts:
+        place = place_of(text)
+        if place is None:
+            return []
+        return [(*place, text[text.find(f"{place[0]}:{place[1]}"):].strip())]
+    found: dict[tuple[str, int], str] = {}
+    for match, after in zip(starts, [*starts[1:], None], strict=True):
+        end = after.start() if after is not None else len(text)
+        found.setdefault((match[2], int(match[3])), text[match.start("place"):end].strip())
+    return [(path, line, message) for (path, line), message in found.items()]
 
 
 def _escape_data(text: str) -> str:
@@ -58,19 +83,17 @@ class AnnotationsPlugin:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if not report.failed or hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, prints it
-        text = report.longreprtext
-        place = place_of(text)
-        if place is None:
+        commands = [workflow_command(path, line, report.nodeid, message)
+                    for path, line, message in problems_in(report.longreprtext)]
+        if not commands:
             return
-        message = text.strip()
-        start = message.find(f"{place[0]}:{place[1]}")
-        command = workflow_command(*place, report.nodeid, message[start:])
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
-        # On a line of its own: pytest's progress characters may stand before it.
+        # On lines of their own: pytest's progress characters may stand before them.
+        text = "\n" + "\n".join(commands) + "\n"
         if reporter is not None:
-            reporter.write(f"\n{command}\n", flush=True)
+            reporter.write(text, flush=True)
         else:
-            sys.stdout.write(f"\n{command}\n")
+            sys.stdout.write(text)
 
 
 def register(config: pytest.Config) -> None:

@@ -26,10 +26,12 @@ from typing import Any
 
 import yaml
 
-__all__ = ["ROOT", "Fence", "Page", "display_path"]
+__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path"]
 
 #: The repository root: every path in a message is shown relative to it.
 ROOT = Path(__file__).resolve().parents[2]
+#: The site's pages (MkDocs' docs_dir).
+DOCS = ROOT / "docs"
 
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _COMMENT = re.compile(r"^\s*<!--\s*(?P<text>.*?)\s*-->\s*$")
