@@ -21,7 +21,7 @@ import pytest
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES
-from cloudws.limits import MAX_BODY_BYTES
+from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
 from cloudws.server import create_server
 from cloudws.store import Store
 from cloudws.testing import API_HOST, mock_api, serve
@@ -470,7 +470,7 @@ def test_header_section_over_64_kib_is_malformed(served):
     host, port = origin.removeprefix("http://").rsplit(":", 1)
     with socket.create_connection((host, int(port)), timeout=10) as sock:
         sock.sendall(b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\n" + _AUTH_LINE
-                     + b"X-Pad: " + b"a" * (MAX_BODY_BYTES + 1024))
+                     + b"X-Pad: " + b"a" * (MAX_HEAD_BYTES + 1024))
         response = http.client.HTTPResponse(sock)
         response.begin()  # answered before the header section ends
         problem = json.loads(response.read())
@@ -494,3 +494,25 @@ def test_hostile_case_count():
                       "id", "traversal", "query", "auth", "method", "path", "removed", "key"}
     assert len(CASES) >= 200
     assert len(RAW) + len(_RAW_BODIES) + len(RAW_TOKENS) >= 20
+
+
+@pytest.mark.parametrize("over", [0, 1])
+def test_a_whole_head_over_64_kib_sent_at_once_is_malformed(served, over):
+    """uvicorn parses a head that arrives whole whatever its size; the limit holds anyway,
+    to the byte."""
+    origin, store = served
+    head = b"GET /v1/workstations HTTP/1.1\r\nHost: a\r\n" + _AUTH_LINE + b"X-Pad: \r\n"
+    pad = MAX_HEAD_BYTES - len(head) - 2 + over  # the blank line ends it
+    host, port = origin.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head.replace(b"X-Pad: ", b"X-Pad: " + b"a" * pad) + b"\r\n")
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        body = json.loads(response.read())
+    if over:
+        assert (response.status, body["code"]) == (400, "malformed_request")
+        assert response.getheader("connection") == "close"
+        assert f"the limit is {MAX_HEAD_BYTES} bytes" in body["detail"]
+    else:
+        assert response.status == 200, body
+    assert store.dump() == PRISTINE

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cloudws import cli
-from cloudws.limits import MAX_BODY_BYTES
+from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
 from cloudws.protocol import ProblemH11Protocol
 from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
@@ -210,7 +210,7 @@ def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, ar
     [call] = uvicorn_calls
     assert (call["host"], call["port"]) == (host, 8123)
     assert call["http"] is ProblemH11Protocol
-    assert call["h11_max_incomplete_event_size"] == MAX_BODY_BYTES
+    assert call["h11_max_incomplete_event_size"] == MAX_HEAD_BYTES
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -6,6 +6,11 @@ operation either gets all of its body or never runs: a body over the limit — d
 ``Content-Length`` or streamed in chunks — is answered with 413 ``payload_too_large``
 and changes nothing. Operations that take no body get the same limit (a small body there
 is read and ignored), and so does the static docs site behind ``cloudws serve``.
+
+:class:`HeadLimit` answers 400 ``malformed_request``, and closes the connection, when the
+request line and headers are over the limit. uvicorn (h11) refuses such a head while it
+waits for the rest of it; one that arrives whole, in one read, it parses whatever its
+size, so ``cloudws serve`` measures every head again before the app sees it.
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["MAX_BODY_BYTES", "MAX_HEAD_BYTES", "BodyLimit", "describe_size"]
+__all__ = ["MAX_BODY_BYTES", "MAX_HEAD_BYTES", "BodyLimit", "HeadLimit", "describe_size",
+           "head_size"]
 
 MAX_BODY_BYTES = 64 * 1024
 """The largest request body the sandbox reads, in bytes."""
 MAX_HEAD_BYTES = 64 * 1024
-"""The most request line and headers ``cloudws serve`` waits for before answering 400."""
+"""The most request line and headers ``cloudws serve`` reads; over it, it answers 400."""
 
 
 def describe_size(size: int) -> str:
@@ -81,6 +87,56 @@ class BodyLimit:
         from .errors import ApiError, problem_response  # errors states the limits: no cycle
 
         await problem_response(ApiError("payload_too_large", detail))(scope, _no_body, send)
+
+
+def head_size(scope: Scope) -> int:
+    """The bytes of the request line and headers of the HTTP request ``scope`` comes from
+    (``GET /v1/volumes HTTP/1.1``, each ``name: value``, each line's CRLF, the blank line).
+
+    Example:
+        >>> head_size({"method": "GET", "raw_path": b"/v1/volumes", "query_string": b"",
+        ...            "http_version": "1.1", "headers": [(b"host", b"a")]})
+        37
+    """
+    target = scope.get("raw_path") or scope["path"].encode()
+    if scope.get("query_string"):
+        target += b"?" + scope["query_string"]
+    line = f"{scope['method']}  HTTP/{scope.get('http_version', '1.1')}\r\n".encode()
+    headers = sum(len(name) + len(value) + 4 for name, value in scope.get("headers", []))
+    return len(line) + len(target) + headers + 2
+
+
+class HeadLimit:
+    """ASGI middleware: answer 400 ``malformed_request`` (and close the connection) to a
+    request whose request line and headers (:func:`head_size`) are over ``limit`` bytes.
+
+    Example:
+        >>> import httpx
+        >>> from starlette.responses import PlainTextResponse
+        >>> app = HeadLimit(PlainTextResponse("ok"), limit=300)
+        >>> async def get(pad):
+        ...     async with httpx.AsyncClient(transport=httpx.ASGITransport(app)) as client:
+        ...         r = await client.get("http://sandbox/", headers={"x-pad": pad})
+        ...         return r.status_code, r.headers.get("connection")
+        >>> import asyncio
+        >>> asyncio.run(get("a")), asyncio.run(get("a" * 300))
+        ((200, None), (400, 'close'))
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_HEAD_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (size := head_size(scope)) > self.limit:
+            from .errors import ApiError, problem_response  # errors states the limits
+
+            await problem_response(ApiError(
+                "malformed_request", f"The request line and headers are {size} bytes; the "
+                f"limit is {self.limit} bytes ({describe_size(self.limit)}).",
+                headers={"Connection": "close"},
+            ))(scope, _no_body, send)
+            return
+        await self.app(scope, receive, send)
 
 
 def _declared_length(scope: Scope) -> int | None:

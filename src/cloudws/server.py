@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .app import create_app
-from .limits import BodyLimit
+from .limits import BodyLimit, HeadLimit
 from .store import Store
 
 __all__ = ["SECURITY_HEADERS", "api_origin", "create_server", "inline_script_hashes",
@@ -179,7 +179,7 @@ def create_server(
         else:
             await site(scope, receive, send)
 
-    return _SecurityHeaders(dispatch, headers)
+    return _SecurityHeaders(HeadLimit(dispatch), headers)
 
 
 class _Site:
