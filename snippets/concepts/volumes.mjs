@@ -1,12 +1,10 @@
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 const call = async (method, path, body) => {
-  const init = { method, headers, body: JSON.stringify(body) };
+  const init = { method, headers: body ? json : headers, body: JSON.stringify(body) };
   const r = await fetch(BASE_URL + path, init);
   if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}`);
   return r.json();

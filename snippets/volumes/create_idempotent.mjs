@@ -3,15 +3,13 @@ import { isDeepStrictEqual } from "node:util";
 
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 // A new key for each new volume, written as a quoted string.
 const create = {
   method: "POST",
-  headers: { ...headers, "Idempotency-Key": `"${randomUUID()}"` },
+  headers: { ...json, "Idempotency-Key": `"${randomUUID()}"` },
   body: JSON.stringify({ size_gb: 250 }),
 };
 

@@ -1,9 +1,7 @@
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 // vol-data12345 is attached to ws-12345: refused.
 let r = await fetch(`${BASE_URL}/volumes/vol-data12345`, {
@@ -21,7 +19,7 @@ console.log(r.status, (await r.json()).code);
 // Recover: detach vol-data12345 (ws-12345 is stopped), then delete it.
 r = await fetch(`${BASE_URL}/workstations/ws-12345`, {
   method: "PATCH",
-  headers,
+  headers: json,
   body: JSON.stringify({ volume_ids: [] }),
 });
 if (!r.ok) throw new Error(`update answered ${r.status}`);

@@ -3,13 +3,11 @@ import { isDeepStrictEqual } from "node:util";
 
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 // A new key for each new workstation, written as a quoted string.
-const keyed = { ...headers, "Idempotency-Key": `"${randomUUID()}"` };
+const keyed = { ...json, "Idempotency-Key": `"${randomUUID()}"` };
 const body = { name: "ml-box", machine_type: "gpu-t4" };
 const create = (json) =>
   fetch(`${BASE_URL}/workstations`, {

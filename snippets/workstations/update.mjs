@@ -1,15 +1,13 @@
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 // ws-12345 is stopped. Rename it, give it more CPUs, and swap its standalone
 // volume: vol-data12345 is detached, vol-scratch01 attached.
 const r = await fetch(`${BASE_URL}/workstations/ws-12345`, {
   method: "PATCH",
-  headers,
+  headers: json,
   body: JSON.stringify({
     name: "dev-box-large",
     machine_type: "standard-8",

@@ -2,16 +2,14 @@ import { isDeepStrictEqual } from "node:util";
 
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
-const headers = {
-  Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}`,
-  "Content-Type": "application/json",
-};
+const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
+const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
 // ws-12345 is already called dev-box: sending that name again changes nothing.
 const url = `${BASE_URL}/workstations/ws-12345`;
 const before = await (await fetch(url, { headers })).json();
 const rename = (name) =>
-  fetch(url, { method: "PATCH", headers, body: JSON.stringify({ name }) });
+  fetch(url, { method: "PATCH", headers: json, body: JSON.stringify({ name }) });
 let r = await rename("dev-box");
 const same = await r.json();
 console.log(r.status, isDeepStrictEqual(same, before));
