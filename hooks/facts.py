@@ -74,9 +74,11 @@ FACTS: dict[str, Fact] = {
 
 def table() -> str:
     """Every fact: its placeholder, the constant it is read from, and what it says today."""
-    lines = ["| Placeholder | Read from | Says today |", "| --- | --- | --- |"]
+    lines = ["| Placeholder | Read from `cloudws.` | Says today |", "| --- | --- | --- |"]
     for name, fact in FACTS.items():
-        lines.append(f"| `{{{{ fact {name} }}}}` | `{fact.source}` | {fact.read()} |")
+        source = ", ".join(f"`{part.removeprefix('cloudws.')}`"
+                           for part in fact.source.split(", "))
+        lines.append(f"| `{{{{ fact {name} }}}}` | {source} | {fact.read()} |")
     return "\n".join(lines)
 
 

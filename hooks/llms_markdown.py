@@ -11,7 +11,9 @@ drops what only a browser needs:
   language (``pymdownx.highlight``'s ``pygments_lang_class``);
 - an admonition's title is bold;
 - permalinks, images and inline SVG, the Try it form's mount point and the tab
-  buttons are dropped; mkdocstrings' cross-references become their text.
+  buttons are dropped; mkdocstrings' cross-references become their text;
+- a ``|`` in the code of a table cell (a pattern's alternatives) is written ``\\|``, as
+  GitHub-flavoured Markdown reads a pipe in a cell, so that it does not split the cell.
 
 Example:
     >>> from bs4 import BeautifulSoup
@@ -40,11 +42,13 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     CSS selectors would walk the page once each, and cost most of the conversion).
     """
     tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
-    codes = []
+    codes, cell_codes = [], []
     for tag in soup.find_all(True):
         classes = tag.get("class") or ()
         if tag.name == "code" and tag.parent.name == "pre":
             codes.append(tag)
+        elif tag.name == "code" and tag.find_parent(("td", "th")) is not None:
+            cell_codes.append(tag)
         elif "tabbed-set" in classes:
             tab_sets.append(tag)
         elif "admonition-title" in classes or (tag.name == "summary"
@@ -60,6 +64,9 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             descriptions.append(tag)
     for code in codes:  # its highlighting spans, one text: the same Markdown, less to walk
         code.string = code.get_text()
+    for code in cell_codes:
+        if "|" in code.get_text():
+            code.string = code.get_text().replace("|", "\\|")
     for tab_set in tab_sets:
         _label_tabs(soup, tab_set)
     for title in titles:

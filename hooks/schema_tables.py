@@ -60,19 +60,28 @@ def inline_refs(schema: Any, doc: dict[str, Any]) -> Any:
     return schema
 
 
+#: A code longer than this, in a table cell, may wrap (``.cws-long``, theme.css): codes in
+#: tables otherwise stay whole, and a pattern of sixty characters would push its table
+#: past the page's column.
+LONG_CODE = 36
+
+
 def cell(text: str) -> str:
     """``text`` made safe for one cell of a Markdown table.
 
     A pipe outside code is escaped; one inside a code span is left as it is, since a table
-    row is not split inside code and an escape there would be shown (``a\\|b``).
+    row is not split inside code and an escape there would be shown (``a\\|b``). A code
+    longer than :data:`LONG_CODE` characters is marked ``.cws-long``, which may wrap.
 
     Example:
         >>> cell("a | b `x|y`")
         'a \\\\| b `x|y`'
+        >>> cell("pattern `" + "a" * 41 + "`")[-22:]
+        'aaaaaaaa`{ .cws-long }'
     """
     parts = re.split(r"(`[^`]+`)", " ".join(str(text).split()))
-    return "".join(part if part.startswith("`") else part.replace("|", "\\|")
-                   for part in parts)
+    return "".join((part + "{ .cws-long }" if len(part) - 2 > LONG_CODE else part)
+                   if part.startswith("`") else part.replace("|", "\\|") for part in parts)
 
 
 def _constraints(schema: dict[str, Any]) -> list[str]:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from .helpers import HEAVY, ROOT, free_port, spawn_serve
+from .helpers import HEAVY, ROOT, built_page, free_port, spawn_serve
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 _LINK = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<url>[^)]+)\)(?:: (?P<about>.+))?$")
@@ -95,6 +95,37 @@ def test_every_page_has_a_markdown_version_with_everything_filled(built_site: Pa
             problems.append(f"{path.relative_to(built_site)}: a {{{{ placeholder }}}} is left")
         if re.search(r"^\s*(--8<-- |::: )", text, re.MULTILINE):
             problems.append(f"{path.relative_to(built_site)}: an include is left")
+    assert not problems, "\n".join(problems)
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``, links reduced to their text."""
+    return re.sub(r"[^A-Za-z0-9]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
+
+
+def _markdown_rows(text: str) -> list[list[str]]:
+    """Each table row of ``text``, its cells as GitHub-flavoured Markdown reads them (a
+    pipe not escaped ends a cell, inside a code span too; the delimiter row left out)."""
+    text = re.sub(r"^(```+|~~~+).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL)
+    rows = [re.split(r"(?<!\\)\|", line.strip().strip("|"))
+            for line in text.splitlines() if line.lstrip().startswith("|")]
+    return [row for row in rows if not all(re.fullmatch(r"\s*:?-+:?\s*", c) for c in row)]
+
+
+def test_every_table_of_a_page_reads_the_same_in_its_markdown(built_site: Path) -> None:
+    """Each row's cells, as the Markdown version splits them, hold the HTML's text: a
+    pipe in a cell (a pattern's alternatives) must not split it and lose the rest."""
+    problems = []
+    for path in sorted(built_site.rglob("index.md")):
+        html = built_page(built_site, path.with_suffix(".html").relative_to(built_site)
+                          .as_posix())
+        shown = [[_letters(cell.get_text()) for cell in row.find_all(("td", "th"))]
+                 for table in html.select("article table") for row in table.find_all("tr")]
+        read = [[_letters(cell) for cell in row] for row in _markdown_rows(path.read_text())]
+        if shown != read:
+            wrong = next((a, b) for a, b in zip(shown, read, strict=False) if a != b) \
+                if len(shown) == len(read) else (len(shown), len(read))
+            problems.append(f"{path.relative_to(built_site)}: {wrong}")
     assert not problems, "\n".join(problems)
 
 
