@@ -541,6 +541,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     the docs tests use it to prove each documented status is produced by some scenario.
 
     Example:
+        >>> from cloudws.app import create_app
         >>> app = create_app()
         >>> app.state.store.get_workstation("ws-67890").status
         'running'

@@ -167,6 +167,7 @@ class ApiError(Exception):
     """An error answered as a problem body; what the store raises when it refuses a call.
 
     Example:
+        >>> from cloudws.errors import ApiError
         >>> err = ApiError("not_found", "Workstation ws-00000 does not exist.")
         >>> err.status
         404

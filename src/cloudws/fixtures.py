@@ -6,6 +6,7 @@ validated as the API's own model, and the set as a whole must hang together: uni
 and every attachment recorded on both sides.
 
 Example:
+    >>> from cloudws.fixtures import load_fixtures
     >>> fixtures = load_fixtures()
     >>> [(w.id, w.status) for w in fixtures.workstations]
     [('ws-12345', 'stopped'), ('ws-67890', 'running')]

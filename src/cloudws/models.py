@@ -73,6 +73,7 @@ def describe_id(prefix: str) -> str:
     """The form of an ID with ``prefix``, in words (Markdown).
 
     Example:
+        >>> from cloudws.models import VOLUME_ID_PREFIX, describe_id
         >>> describe_id(VOLUME_ID_PREFIX)
         '`vol-` and 5 to 32 lowercase letters or digits'
     """

@@ -13,6 +13,7 @@ To add an operation: declare it here, give the store a method that runs its step
 give :mod:`cloudws.app` a handler decorated with ``@operation_route(router, OPERATIONS[...])``.
 
 Example:
+    >>> from cloudws.operations import OPERATIONS
     >>> op = OPERATIONS["deleteWorkstation"]
     >>> op.method, op.path, op.status
     ('DELETE', '/v1/workstations/{id}', 200)
@@ -159,6 +160,7 @@ class Operation:
         """Whether one of its error statuses answers ``code``.
 
         Example:
+            >>> from cloudws.operations import OPERATIONS
             >>> OPERATIONS["deleteVolume"].declares("volume_attached")
             True
         """
@@ -169,6 +171,7 @@ class Operation:
         """Every status it answers: its success (if any), then its errors, in order.
 
         Example:
+            >>> from cloudws.operations import OPERATIONS
             >>> OPERATIONS["removedDeleteWorkstation"].statuses
             (400, 401, 410, 413)
         """
@@ -179,6 +182,7 @@ class Operation:
         """The path of ``example`` (default: the operation's own), query included.
 
         Example:
+            >>> from cloudws.operations import OPERATIONS
             >>> OPERATIONS["stopWorkstation"].url()
             '/v1/workstations/ws-67890/stop'
         """
@@ -276,6 +280,7 @@ def steps_of(operation_id: str) -> tuple[str, ...]:
     """The fault steps of ``operation_id``; a clear error for an unknown one.
 
     Example:
+        >>> from cloudws.operations import steps_of
         >>> steps_of("deleteWorkstation")
         ('delete_volumes', 'detach_volumes', 'delete_workstation')
     """

@@ -51,6 +51,8 @@ class StepClock:
     The sandbox's default, so that printed timestamps are the same on every run.
 
     Example:
+        >>> from datetime import UTC, datetime
+        >>> from cloudws.store import StepClock
         >>> clock = StepClock(datetime(2026, 2, 1, 12, tzinfo=UTC))
         >>> clock().isoformat(), clock().isoformat()
         ('2026-02-01T12:00:00+00:00', '2026-02-01T12:00:01+00:00')
@@ -88,6 +90,7 @@ class DeterministicIds:
     """IDs that look random but are the same on every run: ``ws-`` or ``vol-`` + 8 chars.
 
     Example:
+        >>> from cloudws.store import DeterministicIds
         >>> ids = DeterministicIds(seed="docs")
         >>> ids("ws") == DeterministicIds(seed="docs")("ws")
         True
@@ -268,6 +271,7 @@ class Store:
     timestamps come from ``ids`` and ``clock``, deterministic by default.
 
     Example:
+        >>> from cloudws.store import Store
         >>> store = Store()
         >>> store.get_workstation("ws-12345").status
         'stopped'

@@ -7,6 +7,7 @@ every example in the docs runs; use it in your own tests the same way.
 
 Example:
     >>> import httpx
+    >>> from cloudws.testing import mock_api
     >>> with mock_api() as sandbox:
     ...     r = httpx.delete(
     ...         "https://api.cloudworkstation.example.com/v1/workstations/ws-12345",
@@ -166,8 +167,10 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     sockets what :func:`mock_api` tests in process.
 
     Example:
-        >>> from cloudws.server import create_server
-        >>> with serve(create_server(None)) as origin:
+        >>> import httpx
+        >>> from cloudws.app import create_app
+        >>> from cloudws.testing import serve
+        >>> with serve(create_app()) as origin:
         ...     r = httpx.get(f"{origin}/v1/workstations/ws-12345",
         ...                   headers={"Authorization": "Bearer cws_test_me"})
         >>> r.status_code, r.json()["status"]
