@@ -3,8 +3,9 @@
 Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
 for every request: see :mod:`cloudws.limits`), then the route (404, 405), then the path ID
 (400 ``invalid_id``), query parameters and body (400, 415), then the operation: the
-removed ``GET .../delete`` answers 410, the others ask the store (404, 409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the
-same request would be, without its content (:class:`_HeadAsGet`).
+removed ``GET .../delete`` answers 410, the others ask the store (404, 409). Every error
+is an RFC 9457 problem body. A HEAD is answered as the GET of the same request would be,
+without its content.
 """
 
 from __future__ import annotations

@@ -191,7 +191,8 @@ class WorkstationCreate(_Body):
 
 
 class WorkstationUpdate(_Body):
-    """Body of ``PATCH /v1/workstations/{id}``; at least one field."""
+    """Body of ``PATCH /v1/workstations/{id}``; at least one field. A field left out
+    keeps its value; ``null`` is not a value (``400``)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra=_patch_schema)
 
