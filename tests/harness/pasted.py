@@ -24,6 +24,7 @@ import re
 import subprocess
 import sys
 from contextlib import ExitStack
+from itertools import zip_longest
 from pathlib import Path
 from typing import Self
 
@@ -119,9 +120,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                   for example in case.examples
                   for number, line in enumerate(example.source.splitlines(), start=1)
                   if _OUTPUT.match(line)]
-        first = next(n for n, pair in enumerate(zip(printed + [None] * len(expected),
-                                                     expected + [None] * len(printed)))
-                     if pair[0] != pair[1])
+        first = next(n for n, (got, shown) in enumerate(zip_longest(printed, expected))
+                     if got != shown)
         raise ExampleError(
             f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
             "against the sandbox, the example prints what its #> lines do not say:\n"
