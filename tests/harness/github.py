@@ -46,7 +46,7 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     next problem's). Problems are the lines that start with a place (one per place: a
     traceback's location line repeats its problem's); with none, the first place named
     anywhere, and the message from it to the end."""
-    starts = [m for m in _PROBLEM.finditer(text)]
+    starts = list(_PROBLEM.finditer(text))
     if not starts:
         place = place_of(text)
         if place is None:
