@@ -97,9 +97,10 @@ def machine_types() -> str:
 _SHAPES = {
     "a size": r"\b\d[\d,]*\s*(?:[KMGT]i?B|kB|bytes?)\b",
     "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d.-])",  # not a version or a date
-    "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b|\b\d+\s+unless\b"
+    "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b"
                  r"|\bdefault(?:\s+[a-z]+){1,3}\s+(?:is|of)\s+\d+\b"  # default page size is 20
-                 r"|\b\d+(?:\s+[a-z]+){0,3}\s+by\s+default\b",  # 20 items by default
+                 r"|\b\d+(?:\s+[a-z]+){0,3}\s+(?:unless|by\s+default)\b"  # 20 items unless
+                 r"|\bby\s+default,?(?:\s+[a-z]+){0,4}\s+\d+\b",  # by default, a page holds 20
     "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
                r"longer than|shorter than|below|above|over|under)\s+\d+\b",
     "a length": r"\b\d+\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",

@@ -322,6 +322,7 @@ class Store:
         get the IDs and timestamps they would have had without it.
 
         Example:
+            >>> from cloudws.store import Store
             >>> store = Store()
             >>> store.fail_next("deleteWorkstation", step="detach_volumes")
             >>> store.delete_workstation("ws-12345")
@@ -347,6 +348,8 @@ class Store:
         at a time over HTTP, so a test that wants to see the 409 holds a key itself.
 
         Example:
+            >>> from cloudws.models import VolumeCreate
+            >>> from cloudws.store import Store
             >>> store = Store()
             >>> with store.in_flight("createVolume", "k1"):
             ...     store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1")
