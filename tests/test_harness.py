@@ -101,6 +101,21 @@ def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch
         run_python(tmp_path, request, scratch, api_schemas)
 
 
+def test_a_request_with_a_content_type_and_no_body_fails_naming_it(tmp_path, request,
+                                                                   scratch, api_schemas):
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx
+
+        headers = {{"Authorization": "Bearer cws_test_x", "Content-Type": "application/json"}}
+        r = httpx.get("{BASE}/volumes/vol-scratch01", headers=headers)
+        print(r.status_code)
+        #> 200
+        """})
+    with pytest.raises(ExampleError, match=r"snippets/get.py:4: GET /v1/volumes/vol-scratch01 "
+                                           r"sends a Content-Type and no body"):
+        run_python(tmp_path, request, scratch, api_schemas)
+
+
 def test_a_drifted_path_is_named_before_the_output_it_changed(tmp_path, request, scratch,
                                                               api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\

@@ -1,8 +1,9 @@
 """What every request an example makes must be: an API operation, answered as documented.
 
 A path typo answers 404 from no operation; a wrong method, 405; a status the operation
-does not document means the page and the stub disagree. And an example that shows no
-output must not be quietly failing: its requests must succeed.
+does not document means the page and the stub disagree. An example must not send a
+``Content-Type`` without a body, which the endpoint pages tell readers not to do. And an
+example that shows no output must not be quietly failing: its requests must succeed.
 
 Example:
     >>> from cloudws.app import Exchange
@@ -77,6 +78,9 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
             raise ExampleError(f"{sent_at}: {request} ({exchange.operation_id}) answered "
                                f"{exchange.status}, which the API does not document for it "
                                f"(documented: {documented})")
+        if getattr(exchange, "content_type_without_body", False):
+            raise ExampleError(f"{sent_at}: {request} sends a Content-Type and no body: "
+                               "send none without a body, as the endpoint pages tell readers")
         if not shows_output and exchange.status >= 400:
             raise ExampleError(f"{sent_at}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")

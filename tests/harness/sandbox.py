@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import contextvars
 import os
 import tempfile
 import threading
@@ -43,13 +44,43 @@ DOCS_TOKEN = "cws_test_docs"
 
 
 class Seen(NamedTuple):
-    """An exchange, and the page line that made its request (when known)."""
+    """An exchange, the page line that made its request (when known), and whether the
+    request sent a ``Content-Type`` with no body."""
 
     method: str
     path: str
     operation_id: str | None
     status: int
     origin: str | None = None
+    content_type_without_body: bool = False
+
+
+#: Set, while the app answers a request, when the request has a ``Content-Type`` and no
+#: body (:class:`_ContentTypeWithoutBody`); read by the recorder, which the app calls
+#: inside that request.
+_CONTENT_TYPE_WITHOUT_BODY = contextvars.ContextVar("content_type_without_body",
+                                                    default=False)
+
+
+class _ContentTypeWithoutBody:
+    """Notes, for the recorder, a request that sends ``Content-Type`` and no body: the
+    endpoint pages tell readers to send none there, so an example must not."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        bodyless = (b"content-type" in headers and b"transfer-encoding" not in headers
+                    and headers.get(b"content-length", b"0").strip() in (b"", b"0"))
+        token = _CONTENT_TYPE_WITHOUT_BODY.set(bodyless)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CONTENT_TYPE_WITHOUT_BODY.reset(token)
 
 
 @dataclass
@@ -71,7 +102,8 @@ class Recorder:
             current = self._current
             if current is None:
                 return
-            current[2].append(Seen(*exchange, origin=self.origin))
+            current[2].append(Seen(*exchange, origin=self.origin,
+                                   content_type_without_body=_CONTENT_TYPE_WITHOUT_BODY.get()))
         if self.on_record is not None:
             self.on_record(current[1], current[0], exchange)
 
@@ -102,6 +134,7 @@ class DocsSandbox:
     def create(cls, on_record: Callable[[str, str, Exchange], None] | None = None) -> DocsSandbox:
         """A fixture-state sandbox whose app reports to a new :class:`Recorder`."""
         app = create_app(Store())
+        app.add_middleware(_ContentTypeWithoutBody)
         recorder = Recorder(on_record)
         app.state.observers.append(recorder)
         return cls(app, app.state.store, recorder)
