@@ -17,6 +17,8 @@ Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
 (:func:`facts.hand_written`) or a status, error code, resource ID or field named in inline
 code that the page's operation or the API does not have (:mod:`references`) fails the
 build naming the page and line; error codes are linked to their row of the errors page.
+MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
+(:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
 
 After the build, the OpenAPI document is written to ``openapi.json`` at the site root, with
 each operation's executed examples as ``x-codeSamples``.
@@ -34,7 +36,9 @@ Example (a page):
 from __future__ import annotations
 
 import json
+import logging
 import posixpath
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +81,11 @@ def on_config(config: Any) -> None:
          for op in item.values() if "x-replaced-by" in op},
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
+    _LINK_LINES.pages.clear()
+    _LINK_LINES.places.clear()
+    links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
+    if _LINK_LINES not in links.filters:
+        links.addFilter(_LINK_LINES)
 
 
 def _fixture_ids() -> set[str]:
@@ -239,6 +248,40 @@ def _references_hold(markdown: str, page: _Page) -> list[str]:
             for p in references.check(markdown, target, _build["contract"], _build["titles"])]
 
 
+#: MkDocs' warning about a link it cannot follow, which names the page but no line.
+_LINK_WARNING = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
+
+
+class _LinkLines(logging.Filter):
+    """Leads MkDocs' warning about a link it cannot follow with the page's file and line
+    (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``), as every other
+    problem of the build is named: the n-th warning about a target of a page is placed
+    at the n-th Markdown link to it in the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: dict[str, tuple[_Page, str]] = {}  # src_uri -> the page, its Markdown
+        self.places: dict[tuple[str, str], list[str]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _LINK_WARNING.match(record.getMessage())
+        if match is not None and match["page"] in self.pages:
+            key = (match["page"], match["link"])
+            if key not in self.places:
+                page, markdown = self.pages[match["page"]]
+                self.places[key] = [page.where(number)
+                                    for number, line in enumerate(markdown.split("\n"), 1)
+                                    for target in re.findall(r"\]\(([^)\s]+)", line)
+                                    if target == match["link"]]
+            if self.places[key]:
+                record.msg, record.args = f"{self.places[key].pop(0)}: {record.getMessage()}", ()
+        return True
+
+
+_LINK_LINES = _LinkLines()
+
+
 #: What the prose of every page is held to: each returns its problems, ``page:line: ...``.
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,
                                                         _references_hold)
@@ -248,6 +291,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Check every placeholder and the prose of the page, link its error codes, then run
     the pipeline."""
     target = _Page(page)
+    _LINK_LINES.pages[page.file.src_uri] = (target, markdown)
     try:
         found = placeholders.find(markdown)
     except placeholders.PlaceholderError as exc:

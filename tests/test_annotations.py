@@ -16,7 +16,7 @@ from tests.harness.checks import ExampleError
 
 def test_build_with_two_problems():
     pytest.fail("mkdocs build --strict failed (1):\\n"
-                "docs/workstations/delete.md:16: WARNING -  Doc file 'workstations/delete.md' "
+                "WARNING -  docs/workstations/delete.md:16: Doc file 'workstations/delete.md' "
                 "contains a link 'stopp.md', but ...\\n"
                 "docs/workstations/delete.md:205: `412`: deleteWorkstation does not document "
                 "status 412", pytrace=False)
@@ -45,7 +45,7 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
         assert lines == [(
             "::error file=docs/workstations/delete.md,line=16,"
             "title=test_sample.py%3A%3Atest_build_with_two_problems::"
-            "docs/workstations/delete.md:16: WARNING -  Doc file 'workstations/delete.md' "
+            "docs/workstations/delete.md:16: Doc file 'workstations/delete.md' "
             "contains a link 'stopp.md', but ..."), (
             "::error file=docs/workstations/delete.md,line=205,"
             "title=test_sample.py%3A%3Atest_build_with_two_problems::"

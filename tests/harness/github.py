@@ -29,9 +29,10 @@ import pytest
 __all__ = ["AnnotationsPlugin", "place_of", "problems_in", "workflow_command"]
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
-#: A line that starts with a place: one problem of a report that lists several.
-_PROBLEM = re.compile(r"^(?:E +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md):(\d+)): ",
-                      re.MULTILINE)
+#: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
+#: ``WARNING -  docs/x.md:3: ...``): one problem of a report that lists several.
+_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md)"
+                      r":(\d+)): ", re.MULTILINE)
 _MAX_MESSAGE = 4000
 
 

@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .pages import DOCS, ROOT, display_path
+from .pages import ROOT, display_path
 
-__all__ = ["placed", "render_page", "render_pages"]
+__all__ = ["render_page", "render_pages"]
 
 
 def render_page(path: Path) -> list[str]:
@@ -49,12 +49,12 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
 
     problems: list[str] = []
     html: dict[Path, str] = {}
-    texts = {p: sources[p] if sources and p in sources else p.read_text()
-             for p in paths if p.is_file() or (sources and p in sources)}
     with _warnings_to(problems):
         try:
+            texts = [sources[p] if sources and p in sources else p.read_text()
+                     for p in paths if p.is_file() or (sources and p in sources)]
             config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
-                                 plugins=_plugins_for(list(texts.values())))
+                                 plugins=_plugins_for(texts))
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
             files = get_files(config)
@@ -80,45 +80,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                 html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
-    return html, placed(problems, texts)
-
-
-#: MkDocs' own warning for a link it cannot follow, which names the page but no line.
-_LINK_PROBLEM = re.compile(
-    r"Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
-
-
-def placed(problems: list[str], sources: dict[Path, str] | None = None) -> list[str]:
-    """``problems`` (MkDocs' messages), each of its warnings about a link led by the
-    page's file and line (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', ...``):
-    the n-th warning about a target of a page is placed at the n-th Markdown link to it
-    in the page's text (``sources``' text for a page it has, else the file's).
-
-    Example:
-        >>> page = DOCS / "x.md"
-        >>> placed(["WARNING -  Doc file 'x.md' contains a link 'y.md', but the target ...",
-        ...         "other"], {page: "# X\\n\\nSee [y](y.md).\\n"})
-        ["docs/x.md:3: WARNING -  Doc file 'x.md' contains a link 'y.md', but the target ...", 'other']
-    """
-    links: dict[tuple[str, str], list[str]] = {}
-    found = []
-    for problem in problems:
-        match = _LINK_PROBLEM.search(problem)
-        if match is None:
-            found.append(problem)
-            continue
-        key = (match["page"], match["link"])
-        if key not in links:
-            path = DOCS / match["page"]
-            text = (sources[path] if sources and path in sources
-                    else path.read_text() if path.is_file() else "")
-            links[key] = [f"{display_path(path)}:{number}"
-                          for number, line in enumerate(text.splitlines(), start=1)
-                          for target in re.findall(r"\]\(([^)\s]+)", line)
-                          if target == match["link"]]
-        places = links[key]
-        found.append(f"{places.pop(0)}: {problem}" if places else problem)
-    return found
+    return html, problems
 
 
 def _plugins_for(texts: list[str]) -> list[Any]:
