@@ -105,6 +105,9 @@ _SHAPES = {
                r"longer than|shorter than|below|above|over|under)\s+\d+\b",
     "a length": r"\b\d+\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
     "a duration": r"\b\d+\s*(?:seconds?|minutes?|hours?|days?)\b",
+    # a page holds 20 items, lists 20 stopped workstations
+    "a count": r"\b\d+(?:\s+[a-z]+){0,2}?\s+(?:items|workstations|volumes|results|entries|"
+               r"objects|records)\b",
 }
 _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SHAPES.values())),
                           re.IGNORECASE)

@@ -72,10 +72,11 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
     text = ("A 48 KiB body. IDs have 7 to 40 characters. Pages hold 30 unless asked, "
             "up to 250. Default: 12. Names of 9 letters. Version 2, RFC 9110, `1 to 9`. "
             "The default page size is 37; a page holds 37 items by default. By default, a "
-            "page holds 37 items. Pages hold 37 items unless you pass `limit`.")
+            "page holds 37 items. Pages hold 37 items unless you pass `limit`. Without `limit`, a "
+            "page holds 37 items; the next holds 5 more stopped workstations.")
     assert [h.shape for h in facts.hand_written(text)] == [
         "a size", "a range", "a default", "a bound", "a default", "a length", "a default",
-        "a default", "a default", "a default"]
+        "a default", "a default", "a default", "a count", "a count"]
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
