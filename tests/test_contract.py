@@ -62,6 +62,31 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     assert r.headers["www-authenticate"].startswith("Bearer")
 
 
+@pytest.mark.parametrize("headers, says", [
+    ([], "is missing"),
+    ([("Authorization", "Bearer cws_test_a"), ("Authorization", "Bearer cws_test_b")],
+     "more than one Authorization header"),
+    ([("Authorization", "Basic cws_test_a")], "is not 'Bearer <token>'"),
+    ([("Authorization", "Bearer\tcws_test_a")], "is not 'Bearer <token>'"),
+    ([("Authorization", "Bearer ")], "no token after Bearer"),
+    ([("Authorization", "Bearer live_123")], "not a sandbox token"),
+    ([("Authorization", "Bearer cws_test_ci:run-42")], "a character a token cannot have"),
+    ([("Authorization", "Bearer cws_test_a=b")], "with = only at the end"),
+])
+def test_a_401_says_what_is_wrong_with_the_token(sandbox, anonymous, headers, says):
+    r = anonymous.get("/workstations", headers=httpx.Headers(headers))
+    assert says in problem(r, 401, "unauthorized")["detail"]
+
+
+def test_a_read_only_field_is_one_of_the_resource_the_body_makes(api, sandbox):
+    r = api.post("/volumes", json={"size_gb": 10, "attached_to": None})
+    assert problem(r, 400, "validation_error")["errors"] == [
+        {"field": "body.attached_to", "message": "is read-only"}]
+    r = api.post("/volumes", json={"size_gb": 10, "updated_at": "2026-01-01T00:00:00Z"})
+    assert problem(r, 400, "validation_error")["errors"] == [
+        {"field": "body.updated_at", "message": "is not a known field"}]  # no volume has it
+
+
 @pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])
 def test_auth_scheme_is_case_insensitive(sandbox, anonymous, scheme):
     r = anonymous.get("/workstations", headers={"Authorization": f"{scheme} cws_test_a"})
@@ -116,6 +141,8 @@ def test_create_workstation_is_deterministic(anonymous):
     ({"name": "x", "machine_type": "standard-2", "id": "ws-abcdef"}, "body.id", "is read-only"),
     ({"name": "x", "machine_type": "standard-2", "nmae": "y"}, "body.nmae",
      "is not a known field"),
+    ({"name": "x", "machine_type": "standard-2", "standalone": True}, "body.standalone",
+     "is not a known field"),  # a volume's field, which a workstation does not have
     ({"name": "x", "machine_type": "huge"}, "body.machine_type", "input should be"),
     ({"name": "x", "machine_type": "standard-2", "disk_size_gb": "50"}, "body.disk_size_gb",
      "input should be a valid integer"),
@@ -532,3 +559,36 @@ def test_a_failed_create_leaves_ids_and_time_as_they_were(api, sandbox):
 def test_volume_ids_keep_the_order_volumes_were_attached_in(api):
     r = api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-scratch01", "vol-data12345"]})
     assert r.json()["volume_ids"] == ["vol-boot12345", "vol-data12345", "vol-scratch01"]
+
+
+# -- the stages of a 400 (docs/concepts/errors.md, "Which mistakes a 400 names") ---------
+
+
+@pytest.mark.parametrize("method, path, headers, body, answer", [
+    # the query's names, before the path ID, the query's values and the key
+    ("GET", "/workstations/BAD?x=1", {}, None, (400, ["query.x"])),
+    ("GET", "/workstations?limit=0&x=1", {}, None, (400, ["query.x"])),
+    ("POST", "/volumes?x=1", {"Idempotency-Key": "abc"}, {"size_gb": 5}, (400, ["query.x"])),
+    # the path ID alone; the query's values together; the key before the body
+    ("PATCH", "/workstations/BAD", {}, {"x": 1}, (400, ["path.id"])),
+    ("GET", "/workstations?limit=0&status=bad", {}, None,
+     (400, ["query.limit", "query.status"])),
+    ("POST", "/volumes", {"Idempotency-Key": "abc"}, {"size_gb": 5, "foo": 1},
+     (400, ["header.Idempotency-Key"])),
+    # the query's values before the cursor
+    ("GET", "/workstations?limit=0&cursor=AAAAAAAAAAAAAAAAAAAAAAAA", {}, None,
+     (400, ["query.limit"])),
+    # the body: its Content-Type, then names given twice, then its fields (all of them)
+    ("POST", "/volumes", {"Content-Type": "text/plain"}, b'{"size_gb": 5, "foo": 1}', (415, [])),
+    ("POST", "/volumes", {"Content-Type": "application/json"},
+     b'{"size_gb": 5, "foo": 1, "size_gb": 5}', (400, ["body.size_gb"])),
+    ("POST", "/volumes", {}, {"size_gb": 5, "foo": 1}, (400, ["body.size_gb", "body.foo"])),
+    # a deleted workstation: the body's checks come before the store's 404
+    ("PATCH", "/workstations/ws-zzzzz", {}, {"x": 1}, (400, ["body.x"])),
+])
+def test_a_400_names_every_mistake_of_the_first_stage_that_finds_one(
+        api, sandbox, method, path, headers, body, answer):
+    content = body if isinstance(body, bytes) else None
+    r = api.request(method, path, headers=headers, content=content,
+                    json=None if content is not None or body is None else body)
+    assert (r.status_code, [e["field"] for e in r.json().get("errors") or []]) == answer

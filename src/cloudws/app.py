@@ -1,11 +1,14 @@
 """The sandbox API as an ASGI app: HTTP in front of :class:`cloudws.store.Store`.
 
 Order of checks on every ``/v1`` request: authentication (401), then the body's size (413,
-for every request: see :mod:`cloudws.limits`), then the route (404, 405), then the path ID
-(400 ``invalid_id``), query parameters and body (400, 415), then the operation: the
-removed ``GET .../delete`` answers 410, the others ask the store (404, 409). Every error
-is an RFC 9457 problem body. A HEAD is answered as the GET of the same request would be,
-without its content.
+for every request: see :mod:`cloudws.limits`), then the route (404, 405), then the
+request's parts, in stages, each answering 400 with every problem it finds: the query's
+parameter names (unknown or repeated), then the path ID (``invalid_id``, alone), the
+query's values and the ``Idempotency-Key``, then the cursor, then the body (415 for its
+``Content-Type``, ``invalid_json``, names given twice, then its fields); then the
+operation: the removed ``GET .../delete`` answers 410, the others ask the store (404,
+409). Every error is an RFC 9457 problem body. A HEAD is answered as the GET of the same
+request would be, without its content.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from .models import (
     WorkstationStatus,
     WorkstationUpdate,
     describe_id,
+    read_only_fields,
 )
 from .openapi import build_openapi
 from .operations import OPERATIONS, operation_route
@@ -60,10 +64,9 @@ __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 TOKEN_PREFIX = "cws_test_"
 """What every token the sandbox accepts starts with; any other token gets a 401."""
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
-_TOKEN = re.compile(r"^(?i:bearer) +(cws_test_[A-Za-z0-9\-._~+/]*=*)$")
+_TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]*=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 _LISTED_LIMIT = 20  # offending query parameters listed in `errors`
-_READ_ONLY = {"id", "status", "created_at", "updated_at", "standalone", "attached_to"}
 
 WorkstationId = Annotated[
     str, Path(pattern=WORKSTATION_ID_PATTERN, examples=["ws-12345"],
@@ -142,6 +145,38 @@ async def _no_receive() -> dict[str, Any]:  # pragma: no cover - never awaited
     return {"type": "http.disconnect"}
 
 
+def _token_problem(headers: list[bytes]) -> str:
+    """What is wrong with the request's ``Authorization`` headers, for the ``401``'s
+    detail; empty if nothing is.
+
+    Example:
+        >>> _token_problem([b"Bearer cws_test_me"])
+        ''
+        >>> _token_problem([b"Bearer cws_test_ci:run-42"])
+        "The token has a character a token cannot have: after 'cws_test_', use letters, \
+digits and -._~+/ only, with = only at the end."
+    """
+    if not headers:
+        return "The Authorization header is missing. Send 'Authorization: Bearer <token>'."
+    if len(headers) > 1:
+        return "The request has more than one Authorization header; send exactly one."
+    value = headers[0].decode("latin-1").strip()
+    if _TOKEN.match(value):
+        return ""
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer":
+        return ("The Authorization header is not 'Bearer <token>': send the scheme Bearer, "
+                "a space, then the token.")
+    if not token.strip():
+        return ("The Authorization header has no token after Bearer: is the variable that "
+                "holds it set?")
+    if not token.strip().startswith(TOKEN_PREFIX):
+        return (f"The token is not a sandbox token: the sandbox accepts tokens that start "
+                f"with '{TOKEN_PREFIX}'.")
+    return (f"The token has a character a token cannot have: after '{TOKEN_PREFIX}', use "
+            "letters, digits and -._~+/ only, with = only at the end.")
+
+
 class _AuthFirst:
     """Checks the bearer token of every /v1 request before anything else looks at it."""
 
@@ -150,16 +185,7 @@ class _AuthFirst:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
-            headers = [v for k, v in scope["headers"] if k == b"authorization"]
-            if not headers:
-                detail = "The Authorization header is missing. Send 'Authorization: Bearer <token>'."
-            elif len(headers) > 1:
-                detail = "The request has more than one Authorization header; send exactly one."
-            elif not _TOKEN.match(headers[0].decode("latin-1").strip()):
-                detail = ("The token is not valid. Send 'Authorization: Bearer <token>' with a "
-                          f"sandbox token, which starts with '{TOKEN_PREFIX}'.")
-            else:
-                detail = ""
+            detail = _token_problem([v for k, v in scope["headers"] if k == b"authorization"])
             if detail:
                 await _send_problem(send, ApiError(
                     "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="cloudws"'}
@@ -210,7 +236,8 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
         parsed = model.model_validate(data)
     except ValidationError as exc:
         raise _validation_problem(
-            [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+            [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
+            read_only_fields(model),
         ) from None
     if not parsed.model_fields_set:
         raise ApiError("validation_error", "The body names no field to change.",
@@ -262,13 +289,16 @@ def _json_kind(value: Any) -> str:
     return "a number"
 
 
-def _validation_problem(errors: list[dict[str, Any]]) -> ApiError:
+def _validation_problem(errors: list[dict[str, Any]],
+                        read_only: set[str] | frozenset[str] = frozenset()) -> ApiError:
+    """``validation_error`` naming each of ``errors``; a body field in ``read_only`` (the
+    resource's fields the body cannot give) is named read-only, not unknown."""
     fields = []
     for err in errors:
         loc = [str(p) for p in err["loc"]]
         name = ".".join(loc)
         if err["type"] == "extra_forbidden":
-            message = "is read-only" if loc[-1] in _READ_ONLY and len(loc) == 2 else "is not a known field"
+            message = "is read-only" if loc[-1] in read_only and len(loc) == 2 else "is not a known field"
         elif err["type"] == "missing":
             message = "is required"
         else:

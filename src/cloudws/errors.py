@@ -35,7 +35,7 @@ class ErrorCode:
     status: int
     """The HTTP status it is answered with."""
     title: str
-    """The problem's ``title``: the status's reason phrase."""
+    """The problem's ``title``: the status's name in RFC 9110."""
     meaning: str
     """What it means, as the errors page says it."""
     remedy: str
@@ -49,7 +49,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "validation_error", 400, "Bad Request",
             "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
             "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
-            "`errors` list name each offending field.",
+            "`errors` list name each offending field of the first stage of checks that "
+            "finds one.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
@@ -59,7 +60,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "malformed_request", 400, "Bad Request",
-            "The HTTP message itself could not be read: a control character in a header, a "
+            "The HTTP message itself could not be read: a header name that is not a token, a "
+            "NUL, CR, LF, VT or FF in a header value, a "
             "request target that is not ASCII, a missing `Host`, a bad `Content-Length` or "
             "chunked encoding, or a request line and headers over "
             f"{describe_size(MAX_HEAD_BYTES)}. The server answers before any operation sees "
@@ -139,7 +141,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "unsupported_media_type", 415, "Unsupported Media Type",
-            "The request has a body whose `Content-Type` is not `application/json`.",
+            "The request's `Content-Type` is not `application/json`, on an operation that "
+            "takes a body.",
             "Send the body as JSON, with the `Content-Type` header `application/json`.",
         ),
         ErrorCode(
@@ -178,7 +181,8 @@ class ApiError(Exception):
     detail: str
     """What went wrong with this request, for a person."""
     errors: list[dict[str, str]] | None = None
-    """For ``validation_error``: each offending ``field`` and its ``message``."""
+    """For ``validation_error`` and ``invalid_id``: each offending ``field`` and its
+    ``message``."""
     headers: dict[str, str] = field(default_factory=dict)
     """Headers to send with the problem body (``Allow`` with a 405)."""
 

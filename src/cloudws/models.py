@@ -40,6 +40,7 @@ __all__ = [
     "WorkstationStatus",
     "WorkstationUpdate",
     "describe_id",
+    "read_only_fields",
 ]
 
 # The API's facts, each stated once: the patterns, the models, the route parameters, the
@@ -247,6 +248,19 @@ class Volume(BaseModel):
     created_at: datetime = Field(description="When it was created (UTC, RFC 3339).")
 
 
+def read_only_fields(body: type[BaseModel]) -> set[str]:
+    """The fields of the resource a request ``body`` makes or changes that the body
+    cannot give: the API sets them.
+
+    Example:
+        >>> sorted(read_only_fields(VolumeCreate))
+        ['attached_to', 'created_at', 'id', 'standalone']
+    """
+    resource = {WorkstationCreate: Workstation, WorkstationUpdate: Workstation,
+                VolumeCreate: Volume}[body]
+    return set(resource.model_fields) - set(body.model_fields)
+
+
 class DeleteWorkstationResult(BaseModel):
     """What ``DELETE /v1/workstations/{id}`` did."""
 
@@ -295,10 +309,11 @@ class Problem(BaseModel):
 
     type: str = Field(description="A URI naming the problem: the code's entry on the "
                       "errors page.")
-    title: str = Field(description="The HTTP status's reason phrase.")
+    title: str = Field(description="The HTTP status's name in RFC 9110 (`Content Too "
+                       "Large`), which may differ from the reason phrase of the status line.")
     status: int = Field(description="The HTTP status code, repeated.")
     detail: str = Field(description="What went wrong with this request, for a person.")
     code: str = Field(description="Machine-readable error code; see the errors page.")
     errors: list[FieldError] | None = Field(
-        None, description="For `validation_error`: each offending field."
+        None, description="For `validation_error` and `invalid_id`: each offending field."
     )
