@@ -592,3 +592,16 @@ def test_a_400_names_every_mistake_of_the_first_stage_that_finds_one(
     r = api.request(method, path, headers=headers, content=content,
                     json=None if content is not None or body is None else body)
     assert (r.status_code, [e["field"] for e in r.json().get("errors") or []]) == answer
+
+
+@pytest.mark.parametrize("method, path, answer", [
+    ("POST", "/workstations/ws-67890%2Fstop", (405, "method_not_allowed")),  # not a stop
+    ("GET", "/workstations/ws-67890%2fstop", (400, "invalid_id")),
+    ("GET", "/workstations%2Fws-12345", (404, "not_found")),
+    ("DELETE", "/volumes/vol-scratch01%2F", (400, "invalid_id")),
+])
+def test_an_encoded_slash_stays_in_its_segment(api, sandbox, method, path, answer):
+    before = sandbox.store.dump()
+    r = api.request(method, httpx.URL(BASE_URL + path))
+    assert (r.status_code, r.json()["code"]) == answer
+    assert sandbox.store.dump() == before  # ws-67890 still running, the volume still there

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from urllib.parse import unquote
 from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
@@ -341,6 +342,24 @@ def _echo(value: str) -> str:
 _HEAD = "cloudws.head"
 
 
+class _EncodedSlashes:
+    """Routes a path by its segments as sent: an encoded slash (``%2F``) stays inside its
+    segment, so ``/v1/workstations/ws-67890%2Fstop`` is the workstation whose ID is
+    ``ws-67890%2Fstop`` (400 ``invalid_id``), never the stop of ``ws-67890``. (The server
+    decodes the whole path before routing, ``%2F`` included.)"""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raw = scope.get("raw_path") if scope["type"] == "http" else None
+        if raw and b"%2f" in raw.lower():
+            segments = raw.decode("latin-1").split("/")
+            path = "/".join(unquote(s).replace("/", "%2F") for s in segments)
+            scope = {**scope, "path": path}
+        await self.app(scope, receive, send)
+
+
 class _HeadAsGet:
     """Answers HEAD as the app answers GET, without the content (RFC 9110 §9.3.2).
 
@@ -597,6 +616,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(_AuthFirst)
     app.add_middleware(_Observe, observers=observers, routes=app.router.routes)
     app.add_middleware(_HeadAsGet)
+    app.add_middleware(_EncodedSlashes)
     # Built on first use: most in-process sandboxes (one per test) never serve it.
     app.openapi = functools.cache(lambda: build_openapi(app))  # type: ignore[method-assign]
     return app
