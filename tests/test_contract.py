@@ -605,3 +605,25 @@ def test_an_encoded_slash_stays_in_its_segment(api, sandbox, method, path, answe
     r = api.request(method, httpx.URL(BASE_URL + path))
     assert (r.status_code, r.json()["code"]) == answer
     assert sandbox.store.dump() == before  # ws-67890 still running, the volume still there
+
+
+def test_an_update_takes_back_the_volume_ids_a_read_answered(api, sandbox):
+    """A workstation with every standalone volume it may have: its volume_ids, own one
+    first, go back as they are; one standalone volume more is refused, naming the field."""
+    from cloudws.models import MAX_STANDALONE_VOLUMES
+
+    made = [api.post("/volumes", json={"size_gb": 10}).json()["id"]
+            for _ in range(MAX_STANDALONE_VOLUMES + 1)]
+    ws = api.post("/workstations", json={"name": "full", "machine_type": "standard-2",
+                                         "volume_ids": made[:-1]}).json()
+    api.post(f"/workstations/{ws['id']}/stop")
+    read = api.get(f"/workstations/{ws['id']}").json()
+    assert len(read["volume_ids"]) == MAX_STANDALONE_VOLUMES + 1
+    r = api.patch(f"/workstations/{ws['id']}", json={"volume_ids": read["volume_ids"]})
+    assert r.status_code == 200 and r.json()["volume_ids"] == read["volume_ids"]
+
+    before = sandbox.store.dump()
+    r = api.patch(f"/workstations/{ws['id']}", json={"volume_ids": made})
+    body = problem(r, 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["body.volume_ids"]
+    assert sandbox.store.dump() == before

@@ -19,6 +19,7 @@ __all__ = [
     "ID_LENGTH",
     "MACHINE_SIZES",
     "MACHINE_TYPES",
+    "MAX_STANDALONE_VOLUMES",
     "NAME_LENGTH",
     "PAGE_SIZE",
     "VOLUME_ID_PATTERN",
@@ -60,6 +61,8 @@ DISK_SIZE_GB = (10, 2048)
 """The size of a volume in GiB (least, most)."""
 DEFAULT_DISK_SIZE_GB = 50
 """The size in GiB of the volume a workstation is created with, unless the body says."""
+MAX_STANDALONE_VOLUMES = 16
+"""How many standalone volumes a workstation may have attached, besides its own."""
 PAGE_SIZE = (1, 100)
 """How many items a page of a list may hold: the least and most ``limit``."""
 DEFAULT_PAGE_SIZE = 20
@@ -156,7 +159,13 @@ def _unique(ids: list[str]) -> list[str]:
 VolumeIds = Annotated[
     list[VolumeId],
     AfterValidator(_unique),
-    Field(max_length=16, json_schema_extra={"uniqueItems": True}),
+    Field(max_length=MAX_STANDALONE_VOLUMES, json_schema_extra={"uniqueItems": True}),
+]
+# An update may list the workstation's own volume too (the store checks the rest).
+VolumeIdsAndOwn = Annotated[
+    list[VolumeId],
+    AfterValidator(_unique),
+    Field(max_length=MAX_STANDALONE_VOLUMES + 1, json_schema_extra={"uniqueItems": True}),
 ]
 DiskSize = Annotated[
     int, Field(strict=True, ge=DISK_SIZE_GB[0], le=DISK_SIZE_GB[1]), BeforeValidator(_integral)
@@ -199,11 +208,12 @@ class WorkstationUpdate(_Body):
 
     name: Name = None  # type: ignore[assignment]
     machine_type: MachineType = Field(None, description="The new machine type.")  # type: ignore[assignment]
-    volume_ids: VolumeIds = Field(  # type: ignore[assignment]
+    volume_ids: VolumeIdsAndOwn = Field(  # type: ignore[assignment]
         None,
         description="The standalone volumes to have attached, replacing the current set: "
         "volumes left out are detached. The workstation's own volume stays attached "
-        "whether it is listed or not.",
+        "whether it is listed or not, so the `volume_ids` a read answered can be sent "
+        f"back as they are; at most {MAX_STANDALONE_VOLUMES} standalone ones.",
     )
 
 

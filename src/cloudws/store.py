@@ -28,6 +28,7 @@ from .idempotency import KEY_TTL
 from .models import (
     CURSOR_PATTERN,
     DEFAULT_PAGE_SIZE,
+    MAX_STANDALONE_VOLUMES,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -473,6 +474,8 @@ class Store:
         """
         with self._transaction("updateWorkstation") as tx:
             ws = self._find_workstation(tx.state, ws_id)
+            if body.volume_ids is not None:
+                _require_few_enough(body.volume_ids, own=ws.volume_ids[0])
             _require_stopped(ws, "updated")
             changes: dict[str, Any] = {}
             if body.name is not None:
@@ -677,6 +680,20 @@ def _fingerprint(body: BaseModel) -> str:
     values, whatever the spacing or order."""
     sent = body.model_dump(mode="json", exclude_unset=True)
     return hashlib.sha256(json.dumps(sent, sort_keys=True).encode()).hexdigest()
+
+
+def _require_few_enough(volume_ids: list[str], own: str) -> None:
+    """An update's ``volume_ids`` may list the workstation's ``own`` volume besides the
+    most standalone ones it may have (the body's schema allows one more ID for it)."""
+    standalone = [v for v in volume_ids if v != own]
+    if len(standalone) > MAX_STANDALONE_VOLUMES:
+        raise ApiError(
+            "validation_error",
+            f"The request is not valid: body.volume_ids lists {len(standalone)} standalone "
+            f"volumes; a workstation may have at most {MAX_STANDALONE_VOLUMES}.",
+            [{"field": "body.volume_ids",
+              "message": f"must list at most {MAX_STANDALONE_VOLUMES} standalone volumes"}],
+        )
 
 
 def _require_stopped(ws: _Workstation, verb: str) -> None:
