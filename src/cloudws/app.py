@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from urllib.parse import unquote
 from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, NamedTuple
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
