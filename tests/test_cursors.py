@@ -141,3 +141,13 @@ def test_the_store_refuses_a_forged_cursor_too():
         store.list_volumes(cursor="not a cursor")
     assert caught.value.errors == [{"field": "query.cursor",  # type: ignore[attr-defined]
                                     "message": "is not a cursor of this list and filter"}]
+
+
+@pytest.mark.parametrize("call", [
+    lambda s: s.list_workstations(limit=0), lambda s: s.list_workstations(limit=101),
+    lambda s: s.list_volumes(limit=-1), lambda s: s.list_volumes(limit=True),
+    lambda s: s.list_workstations(status="paused"),
+])
+def test_the_store_refuses_what_the_api_refuses_with_a_clear_error(call):
+    with pytest.raises(ValueError, match="must be"):
+        call(Store())

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -29,6 +29,7 @@ from .models import (
     CURSOR_PATTERN,
     DEFAULT_PAGE_SIZE,
     MAX_STANDALONE_VOLUMES,
+    PAGE_SIZE,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -37,6 +38,7 @@ from .models import (
     Workstation,
     WorkstationCreate,
     WorkstationList,
+    WorkstationStatus,
     WorkstationUpdate,
 )
 from .operations import OPERATIONS, steps_of
@@ -269,7 +271,11 @@ class Store:
 
     Starts from the documented fixture set (``ws-12345`` stopped with an owned and a
     standalone volume, ``ws-67890`` running, the detached ``vol-scratch01``). IDs and
-    timestamps come from ``ids`` and ``clock``, deterministic by default.
+    timestamps come from ``ids`` and ``clock``, deterministic by default
+    (:class:`DeterministicIds`, :class:`StepClock`). :meth:`reset` rewinds a source that
+    has a ``reset()`` method, and a failed operation gives back what it drew from a
+    source that has ``position()`` and ``rewind(position)``, as those two have; a plain
+    callable is never rewound.
 
     Example:
         >>> from cloudws.store import Store
@@ -302,7 +308,8 @@ class Store:
     # -- control -------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Return to the fixture state, rewind the clock and ID source, clear faults."""
+        """Return to the fixture state, rewind the clock and ID source (if they have a
+        ``reset()``), clear faults."""
         with self._lock:
             self._state = self._initial.copy()
             self._faults.clear()
@@ -317,10 +324,14 @@ class Store:
         ``operation`` is an operationId (``"deleteWorkstation"``); ``step`` one of its
         declared fault steps, ``OPERATIONS[operation].steps`` in :mod:`cloudws.operations`
         (default: the first). The fault fires on the next call that
-        reaches that step: a call rejected before it (a 400, 404 or 409), or one that
-        skips it (an update without ``volume_ids`` never detaches), leaves it armed.
-        Whatever the step, the failed operation changes nothing, and the calls after it
-        get the IDs and timestamps they would have had without it.
+        reaches that step. A call refused before it leaves it armed: a 400 always; a 404
+        or 409 of an operation that changes something, whose steps come after those
+        checks. A read's one step, ``read``, comes first, so the next read answers 500
+        even for an ID that does not exist. A call that skips the step (an update
+        without ``volume_ids`` never detaches) leaves it armed too. Whatever the step,
+        the failed operation changes nothing, and the calls after it get the IDs and
+        timestamps they would have had without it (from sources that can rewind: see
+        :class:`Store`).
 
         Example:
             >>> from cloudws.store import Store
@@ -442,8 +453,13 @@ class Store:
         """One page of workstations, oldest first, optionally only those in ``status``.
 
         ``cursor`` is the ``next_cursor`` of the page before, issued for the same
-        ``status``; any other is refused.
+        ``status``; any other is refused. ``limit`` outside ``PAGE_SIZE`` raises
+        ``ValueError``, as does a ``status`` that is not one.
         """
+        _check_limit(limit)
+        if status is not None and status not in get_args(WorkstationStatus):
+            raise ValueError(f"status must be one of {get_args(WorkstationStatus)}, "
+                             f"not {status!r}")
         listing = f"workstations?status={status or ''}"
         after = _decode_cursor(listing, cursor) if cursor is not None else 0
         with self._lock:
@@ -548,7 +564,8 @@ class Store:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> VolumeList:
         """One page of volumes, oldest first; ``cursor`` is the ``next_cursor`` of the page
-        before."""
+        before. ``limit`` outside ``PAGE_SIZE`` raises ``ValueError``."""
+        _check_limit(limit)
         after = _decode_cursor("volumes", cursor) if cursor is not None else 0
         with self._lock:
             self._maybe_fail("listVolumes", "read")
@@ -703,6 +720,13 @@ def _require_stopped(ws: _Workstation, verb: str) -> None:
             f"Workstation {ws.id} is {ws.status}; it must be stopped to be {verb}. "
             f"Stop it with POST /v1/workstations/{ws.id}/stop.",
         )
+
+
+def _check_limit(limit: int) -> None:
+    if isinstance(limit, bool) or not isinstance(limit, int) \
+            or not PAGE_SIZE[0] <= limit <= PAGE_SIZE[1]:
+        raise ValueError(f"limit must be an integer from {PAGE_SIZE[0]} to {PAGE_SIZE[1]}, "
+                         f"not {limit!r}")
 
 
 def _paginate(items: list[Any], limit: int, after: int,
