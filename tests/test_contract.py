@@ -627,3 +627,13 @@ def test_an_update_takes_back_the_volume_ids_a_read_answered(api, sandbox):
     body = problem(r, 400, "validation_error")
     assert [e["field"] for e in body["errors"]] == ["body.volume_ids"]
     assert sandbox.store.dump() == before
+
+
+def test_mock_api_takes_a_store_or_an_app_not_both():
+    from cloudws.app import create_app
+
+    app = create_app()
+    with mock_api(app=app) as sandbox:
+        assert sandbox.store is app.state.store
+    with pytest.raises(TypeError, match="not both"), mock_api(Store(), app=app):
+        pass

@@ -137,10 +137,16 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     """Answer every ``httpx`` request to the API host from an in-process sandbox.
 
     ``store`` defaults to a fresh fixture-state :class:`~cloudws.store.Store`; pass your
-    own to share state across blocks or to inject faults. Any request to another host
-    raises ``respx.models.AllMockedAssertionError``: tests cannot touch the network.
-    Blocks nest: while an inner ``mock_api`` is active (in any thread), it answers.
+    own to share state across blocks or to inject faults. Or pass an ``app`` made by
+    :func:`~cloudws.app.create_app` (one app for many blocks: its store is
+    ``app.state.store``); not both. Any request that httpx sends to another host raises
+    ``respx.models.AllMockedAssertionError``: tests cannot touch the network through
+    httpx (other HTTP libraries are not patched). Blocks nest: while an inner
+    ``mock_api`` is active (in any thread), it answers.
     """
+    if store is not None and app is not None:
+        raise TypeError("mock_api() takes a store or an app, not both: the app has its "
+                        "own store (app.state.store)")
     app = app or create_app(store)
     sandbox = Sandbox(app=app, store=app.state.store, router=respx.MockRouter(
         assert_all_mocked=True, assert_all_called=False,
@@ -161,10 +167,13 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
           **options: Any) -> Iterator[str]:
     """Serve ``app`` over real HTTP on ``host`` and a free port, in a daemon thread.
 
-    Runs uvicorn exactly as ``cloudws serve`` does and yields the origin
+    Runs uvicorn with the options ``cloudws serve`` gives it (its protocol and head
+    limit, :data:`cloudws.protocol.UVICORN_OPTIONS`) and yields the origin
     (``http://127.0.0.1:PORT``, or ``https://`` with ``ssl_certfile=`` among the extra
     uvicorn ``options``); the server stops when the block ends. Use it to test over
-    sockets what :func:`mock_api` tests in process.
+    sockets what :func:`mock_api` tests in process. It serves ``app`` as it is: to get
+    what ``cloudws serve`` adds around the API (the security headers, the limit on a
+    head sent whole, the site), serve :func:`cloudws.server.create_server`.
 
     Example:
         >>> import httpx
