@@ -218,6 +218,8 @@ def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, ar
     (["--port", "70000"], "--port must be 1 to 65535"),
     (["--api-base", "javascript:alert(1)"], "--api-base must be an http:// or https:// URL"),
     (["--api-base", "https://x.example/v1; script-src *"], "--api-base must be"),
+    (["--api-base", "https://x.example:abc/v1"], "--api-base must be"),
+    (["--api-base", "https://x.example:99999/v1"], "--api-base must be"),
     (["--site", "/nonexistent"], "no index.html there"),
 ])
 def test_serve_rejects_bad_options_clearly(uvicorn_calls, capsys, argv, message):

@@ -394,7 +394,8 @@ class Exchange(NamedTuple):
     """The request's path, such as ``"/v1/workstations/ws-12345"``."""
     operation_id: str | None
     """The operation that answered it (or would have, for a request refused before
-    routing); None when no operation's path matches."""
+    routing); None when none did: no operation's path matches, or the path's operations
+    do not take the method (a 405)."""
     status: int
     """The status of the answer."""
 

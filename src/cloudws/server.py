@@ -52,12 +52,16 @@ def api_origin(api_base: str) -> str:
     Example:
         >>> api_origin("https://api.cloudworkstation.example.com/v1")
         'https://api.cloudworkstation.example.com'
-        >>> api_origin("ftp://files")
+        >>> api_origin("https://api.example.com:abc/v1")
         Traceback (most recent call last):
         ...
-        ValueError: --api-base must be an http:// or https:// URL such as https://api.cloudworkstation.example.com/v1, not 'ftp://files'
+        ValueError: --api-base must be an http:// or https:// URL such as https://api.cloudworkstation.example.com/v1, not 'https://api.example.com:abc/v1'
     """
     parts = urlsplit(api_base)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not 0 to 65535
+    except ValueError:
+        parts = parts._replace(scheme="")  # refused below
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username \
             or any(c in api_base for c in " ;,'\"\\") or not api_base.isascii():
         raise ValueError("--api-base must be an http:// or https:// URL such as "
