@@ -57,7 +57,10 @@ class Failure:
     """An error status of one operation: the codes it answers with, and when."""
 
     codes: tuple[str, ...]
+    """The error codes it answers with (of :data:`cloudws.errors.ERROR_CODES`), all of one
+    status."""
     when: str
+    """When the operation answers it, as its endpoint page says."""
 
     def __post_init__(self) -> None:
         statuses = {ERROR_CODES[code].status for code in self.codes}
@@ -338,7 +341,6 @@ def _declare(*operations: Operation) -> dict[str, Operation]:
     return declared
 
 
-#: Every operation, in the order of the docs' navigation.
 OPERATIONS: dict[str, Operation] = _declare(
     Operation(
         id="createWorkstation", method="POST", path="/v1/workstations", tag="Workstations",
@@ -545,3 +547,5 @@ OPERATIONS: dict[str, Operation] = _declare(
         example=Example(path={"id": "vol-scratch01"}),
     ),
 )
+"""Every operation, by operationId, in the order of the docs' navigation: the one
+declaration each is made from (route, OpenAPI, endpoint page, Try it, fault steps)."""
