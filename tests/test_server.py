@@ -423,3 +423,19 @@ def test_quickstart_shows_what_serve_prints(uvicorn_calls, capsys, monkeypatch, 
     shown = re.search(r"```text\n(cloudws: sandbox API at .*?)\n```", quickstart, re.DOTALL)
     assert shown, "docs/quickstart.md should show what `uv run cloudws serve` prints"
     assert shown.group(1) == printed, "docs/quickstart.md shows other lines than it prints"
+
+
+def test_a_server_without_a_site_says_it_answers_the_api_only():
+    import asyncio
+
+    import httpx
+
+    from cloudws.server import create_server
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(create_server(None))
+        async with httpx.AsyncClient(transport=transport) as client:
+            return await client.get("http://127.0.0.1/")
+
+    r = asyncio.run(get())
+    assert r.status_code == 404 and "answers the API only" in r.text

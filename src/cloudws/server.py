@@ -209,5 +209,6 @@ class _Site:
 
 
 async def _no_site(scope: Scope, receive: Receive, send: Send) -> None:
-    response = Response("The docs site is not built. Run: uv run mkdocs build\n", 404)
+    response = Response("This server answers the API only (/v1/..., /openapi.json): it serves "
+                        "no docs site.\n", 404)
     await response(scope, receive, send)
