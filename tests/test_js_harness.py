@@ -166,3 +166,11 @@ def test_node_missing_fails_under_ci_and_skips_outside(monkeypatch):
         node_binary({"CI": "true"})
     with pytest.raises(pytest.skip.Exception, match="node is missing"):
         node_binary({})
+
+
+def test_the_readers_own_node_on_path_comes_first(tmp_path):
+    own = tmp_path / "node"
+    own.write_text("#!/bin/sh\n")
+    own.chmod(0o755)
+    assert node_binary({"PATH": str(tmp_path)}) == own
+    assert node_binary({"PATH": str(tmp_path / "none")}).name == "node"  # the system's

@@ -105,3 +105,25 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
     assert "Traceback" not in out and "harness/page.py" not in out, out
     assert any(line.startswith(f"::error file=docs/workstations/delete.md,line={note},")
                for line in lines), out
+
+
+@HEAVY
+def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTEST_ADDOPTS", "CI", "PY_COLORS", "FORCE_COLOR")
+           and not k.startswith("PYTEST_XDIST")}
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        with (tree / "conftest.py").open("a") as conftest:  # node_binary's skip, as without node
+            conftest.write('\n\n@pytest.fixture(scope="session")\ndef node():\n'
+                           '    pytest.skip("node is missing: install Node.js")\n')
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
+             "--color=no", "docs/volumes/get.md"],
+            cwd=tree, env=env, capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0 and "INTERNALERROR" not in out, out
+    assert "SKIPPED [2] docs/volumes/get.md:1: node is missing" in out, out
+    for check in ("page", "python[snippets/volumes/get.py]", "pasted-python[",
+                  "curl[snippets/volumes/get.sh]"):
+        assert f"PASSED docs/volumes/get.md::{check}" in out, out

@@ -183,9 +183,11 @@ def _page_line(example: CodeExample, line: int) -> str:
 
 
 def node_binary(env: dict[str, str] | None = None) -> Path:
-    """The ``node`` to run examples with; else skip, or under ``CI`` fail, saying why."""
+    """The ``node`` to run examples with: the reader's own (on ``PATH``: nvm, Homebrew,
+    Volta), else the system's; else skip, or under ``CI`` fail, saying why."""
     env = dict(os.environ) if env is None else env
-    found = shutil.which("node", path="/usr/bin:/bin:/usr/local/bin")
+    found = (shutil.which("node", path=env.get("PATH", os.defpath))
+             or shutil.which("node", path="/usr/bin:/bin:/usr/local/bin"))
     if found:
         return Path(found)
     reason = ("node is missing: install Node.js 18 or later (Debian: apt-get install "
