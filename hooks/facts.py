@@ -96,7 +96,8 @@ def machine_types() -> str:
 #: them is a fact stated by hand. Code spans are not searched (they hold examples' values).
 _SHAPES = {
     "a size": r"\b\d[\d,]*\s*(?:[KMGT]i?B|kB|bytes?)\b",
-    "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d.-])",  # not a version or a date
+    # not a version or a date; a full stop after it ends the sentence
+    "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d-]|\.\d)",
     "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b"
                  r"|\bdefault(?:\s+[a-z]+){1,3}\s+(?:is|of)\s+\d+\b"  # default page size is 20
                  r"|\b\d+(?:\s+[a-z]+){0,3}\s+(?:unless|by\s+default)\b"  # 20 items unless

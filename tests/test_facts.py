@@ -73,10 +73,11 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
             "up to 250. Default: 12. Names of 9 letters. Version 2, RFC 9110, `1 to 9`. "
             "The default page size is 37; a page holds 37 items by default. By default, a "
             "page holds 37 items. Pages hold 37 items unless you pass `limit`. Without `limit`, a "
-            "page holds 37 items; the next holds 5 more stopped workstations.")
+            "page holds 37 items; the next holds 5 more stopped workstations. A size can be 10 to "
+            "2000. Versions 1.2 to 1.4 and 2026-01-01 to 2026-02-01 are no facts.")
     assert [h.shape for h in facts.hand_written(text)] == [
         "a size", "a range", "a default", "a bound", "a default", "a length", "a default",
-        "a default", "a default", "a default", "a count", "a count"]
+        "a default", "a default", "a default", "a count", "a count", "a range"]
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):

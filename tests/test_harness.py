@@ -346,8 +346,8 @@ def test_drifted_json_file_names_it_with_diff_and_refresh(tmp_path, scratch, api
     assert f"uv run pytest --update-examples` (it rewrites {json_file} with" in message
 
 
-def test_inline_curl_drift_in_method_names_the_page(tmp_path, scratch, api_schemas,
-                                                    scratch_tls):
+def test_inline_curl_with_a_wrong_method_names_the_line_that_sent_it(tmp_path, scratch,
+                                                                     api_schemas, scratch_tls):
     page = tmp_path / "docs" / "page.md"
     case = curl_case(tmp_path, {"docs/page.md": f"""\
         # Page
@@ -363,12 +363,15 @@ def test_inline_curl_drift_in_method_names_the_page(tmp_path, scratch, api_schem
         ```
         """})
     assert case.id == f"{page}:3"
-    with pytest.raises(ExampleError) as failure:
-        run_curl_case(case, scratch_tls, scratch, api_schemas)
-    # The block's first line ({) is the same; its second differs.
-    assert f"{page}:11: the output shown is not what the command at {page}:3 prints" in str(
-        failure.value)
-    assert '+  "code": "method_not_allowed"' in str(failure.value)
+    # A 405 is a typo, named before the output drift, and never written as the output.
+    updates: list = []
+    for queue in (None, updates):
+        with pytest.raises(ExampleError) as failure:
+            run_curl_case(case, scratch_tls, scratch, api_schemas, updates=queue)
+        assert str(failure.value).startswith(
+            f"{page}:3: POST /v1/volumes/vol-scratch01 is not an operation of the API (it "
+            "answered 405)"), failure.value
+    assert updates == []
 
 
 def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch_tls):
@@ -483,3 +486,19 @@ def test_in_process_clients_read_no_ca_bundle_and_the_environment_is_restored(
                               headers={"Authorization": "Bearer cws_test_me"}).status_code == 200
     assert os.environ["SSL_CERT_FILE"] == "/nonexistent/bundle.pem"
     assert "SSL_CERT_DIR" not in os.environ
+
+
+def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
+    from tests.harness.python_examples import _check_one_line_each
+
+    write(tmp_path, {"snippets/long.py": """\
+        volume = {"id": "vol-scratch01", "size_gb": 500}
+        print(volume)
+        '''
+        {'id': 'vol-scratch01', 'size_gb': 500}
+        '''
+        """})
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=r"snippets/long.py:3: a printed value too long for "
+                                           r"one #> line \(100 characters\) is shown as a block"):
+        _check_one_line_each(case.examples[0])

@@ -45,7 +45,9 @@ __all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "run_python_case"]
 
 _T = TypeVar("_T")
 
-#: Width at which a printed value moves from one ``#>`` line to a formatted block.
+#: Width at which a printed value no longer fits one ``#>`` line. pytest-examples then
+#: writes a formatted block between triple quotes, which the harness refuses: a reader's
+#: paste prints one line, not that block (see :func:`_check_one_line_each`).
 LINE_LENGTH = 100
 _REFRESH = "uv run pytest --update-examples"
 
@@ -82,9 +84,24 @@ def run_python_case(
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
                 raise
         # Read once the examples ran: under --update-examples, they have their new #> lines.
-        shows_output = any(mark in ex.source for ex in case.examples
-                           for mark in ("#>", '"""', "'''"))
+        for example in case.examples:
+            _check_one_line_each(example)
+        shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
+
+
+def _check_one_line_each(example: CodeExample) -> None:
+    """Fail if a print's output is shown as a block between triple quotes (a value too
+    long for one ``#>`` line), naming its line."""
+    __tracebackhide__ = True
+    lines = example.source.splitlines()
+    for index, line in enumerate(lines[1:], 1):
+        if line.strip() in ("'''", '"""') and "print(" in lines[index - 1]:
+            raise ExampleError(
+                f"{display_path(example.path)}:{example.start_line + index + 1}: a printed "
+                f"value too long for one #> line ({LINE_LENGTH} characters) is shown as a "
+                "block, which is not what a reader's paste prints: print less (a field, "
+                "or one value per print), then refresh the #> lines")
 
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
