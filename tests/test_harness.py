@@ -4,6 +4,7 @@ of any kind fails naming the file and line, with a diff and the way to refresh i
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -26,7 +27,8 @@ from .harness.tls import TlsSandbox
 from .helpers import HEAVY
 
 BASE = "https://api.cloudworkstation.example.com/v1"
-CURL_GET = f'curl -s "{BASE}/volumes/vol-scratch01" -H "Authorization: Bearer $CLOUDWS_TOKEN"'
+CURL_GET = (f'curl -s "${{CLOUDWS_BASE_URL:-{BASE}}}/volumes/vol-scratch01" '
+            '-H "Authorization: Bearer $CLOUDWS_TOKEN"')
 VOLUME_JSON = """{
   "id": "vol-scratch01",
   "size_gb": 500,
@@ -73,10 +75,10 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
         # Page
 
         ```python
-        import httpx
+        import httpx, os
 
-        r = httpx.get("{BASE}/volumes/vol-scratch01",
-                      headers={{"Authorization": "Bearer cws_test_x"}})
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01",
+                      headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
         print(r.json()["size_gb"])
         #> 200
         ```
@@ -92,9 +94,9 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
                                                       api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\
-        import httpx
+        import httpx, os
 
-        httpx.get("{BASE}/volume/vol-scratch01", headers={{"Authorization": "Bearer cws_test_x"}})
+        httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volume/vol-scratch01", headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
         """})
     with pytest.raises(ExampleError, match=r"snippets/get.py:3: GET /v1/volume/vol-scratch01 is "
                                            r"not an operation of the API \(it answered 404\)"):
@@ -102,12 +104,13 @@ def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch
 
 
 def test_a_request_with_a_content_type_and_no_body_fails_naming_it(tmp_path, request,
-                                                                   scratch, api_schemas):
+                                                                   scratch, api_schemas,
+                                                                   docs_token):
     write(tmp_path, {"snippets/get.py": f"""\
-        import httpx
+        import httpx, os
 
-        headers = {{"Authorization": "Bearer cws_test_x", "Content-Type": "application/json"}}
-        r = httpx.get("{BASE}/volumes/vol-scratch01", headers=headers)
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"], "Content-Type": "application/json"}}
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01", headers=headers)
         print(r.status_code)
         #> 200
         """})
@@ -119,9 +122,9 @@ def test_a_request_with_a_content_type_and_no_body_fails_naming_it(tmp_path, req
 def test_a_drifted_path_is_named_before_the_output_it_changed(tmp_path, request, scratch,
                                                               api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\
-        import httpx
+        import httpx, os
 
-        r = httpx.get("{BASE}/volume/vol-scratch01", headers={{"Authorization": "Bearer cws_test_x"}})
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volume/vol-scratch01", headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
         print(r.status_code)
         #> 200
         """})
@@ -141,7 +144,7 @@ def test_a_pasted_drift_names_its_line_and_is_not_failed_while_rewriting(
     write(tmp_path, {"snippets/get.py": """\
         import os
 
-        import httpx
+        import httpx, os
 
         base = os.environ["CLOUDWS_BASE_URL"]
         auth = {"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"}
@@ -164,14 +167,14 @@ def test_shared_page_runs_blocks_in_order_on_one_sandbox(tmp_path, request, scra
         ---
 
         ```python
-        import httpx
+        import httpx, os
 
-        client = httpx.Client(headers={{"Authorization": "Bearer cws_test_x"}})
-        client.post("{BASE}/workstations/ws-12345/start")
+        client = httpx.Client(headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
+        client.post(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/workstations/ws-12345/start")
         ```
 
         ```python
-        print(client.get("{BASE}/workstations/ws-12345").json()["status"])
+        print(client.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/workstations/ws-12345").json()["status"])
         #> running
         ```
         """})
@@ -232,10 +235,10 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
             # Page
 
             ```python
-            import httpx
+            import httpx, os
 
-            r = httpx.get("{BASE}/volumes/vol-scratch01",
-                          headers={{"Authorization": "Bearer cws_test_x"}})
+            r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01",
+                          headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
             print(r.json()["size_gb"])
             #> 1
             ```
@@ -259,10 +262,10 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
         "snippets/get.json": '{"id": "stale"}\n',
         # A new example, with no #> line yet, that shows an error status.
         "snippets/missing.py": f"""\
-            import httpx
+            import httpx, os
 
-            r = httpx.get("{BASE}/volumes/vol-nothere00",
-                          headers={{"Authorization": "Bearer cws_test_x"}})
+            r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-nothere00",
+                          headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
             print(r.status_code, r.json()["code"])
             """,
         "conftest.py": INNER_CONFTEST,
@@ -397,6 +400,15 @@ def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, sc
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    case = curl_case(tmp_path, {"snippets/x.sh": CURL_GET.replace("$CLOUDWS_TOKEN",
+                                                                   "cws_test_me") + "\n"})
+    with pytest.raises(ExampleError, match=r"snippets/x.sh:1: the command writes a sandbox "
+                                           r"token \(cws_test_...\)"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
 def test_curl_to_another_host_is_refused_before_running(tmp_path, scratch, api_schemas,
                                                         scratch_tls):
     case = curl_case(tmp_path, {"snippets/x.sh": "curl -s https://example.org/\n"})
@@ -502,3 +514,20 @@ def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
     with pytest.raises(ExampleError, match=r"snippets/long.py:3: a printed value too long for "
                                            r"one #> line \(100 characters\) is shown as a block"):
         _check_one_line_each(case.examples[0])
+
+
+@pytest.mark.parametrize("source, says", [
+    ('import httpx\n\nhttpx.get("https://api.cloudworkstation.example.com/v1/volumes")\n',
+     "snippets/get.py:1: the example does not read CLOUDWS_BASE_URL"),
+    (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
+     'httpx.get(B + "/volumes", headers={"Authorization": "Bearer cws_test_me"})\n'),
+     "snippets/get.py:1: the example does not read CLOUDWS_TOKEN"),
+    (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")  # CLOUDWS_TOKEN\n'
+     'httpx.get(B + "/volumes", headers={"Authorization": "Bearer cws_test_me"})\n'),
+     "snippets/get.py:4: the example writes a sandbox token"),
+])
+def test_a_python_example_reads_both_exports_and_writes_no_token(tmp_path, request, scratch,
+                                                                  api_schemas, source, says):
+    write(tmp_path, {"snippets/get.py": source})
+    with pytest.raises(ExampleError, match=re.escape(says)):
+        run_python(tmp_path, request, scratch, api_schemas)

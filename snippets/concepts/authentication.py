@@ -5,7 +5,7 @@ import httpx
 BASE_URL = os.environ.get(
     "CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1"
 )
-# In the sandbox, any token that starts with cws_test_.
+# In the sandbox, any sandbox token (cws_test_...: see the rules above).
 token = os.environ["CLOUDWS_TOKEN"]
 
 r = httpx.get(f"{BASE_URL}/workstations/ws-12345",

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from pytest_examples import CodeExample
 
-from cloudws.app import Exchange
+from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
 from .checks import ExampleError, check_exchanges, naming_pages
@@ -32,7 +32,7 @@ from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_doc
 from .sandbox import DOCS_TOKEN, DocsSandbox
 from .tls import TlsSandbox
 
-__all__ = ["check_hosts", "run_command", "run_curl_case"]
+__all__ = ["check_hosts", "check_reads_the_exports", "run_command", "run_curl_case"]
 
 _REFRESH = "uv run pytest --update-examples"
 
@@ -49,6 +49,29 @@ def check_hosts(command: str, where: str) -> None:
                 f"{where}: the command calls {url}; curl examples call the API at "
                 f"https://{API_HOST}/v1/..."
             )
+
+
+def check_reads_the_exports(command: str, where: str) -> None:
+    """Fail unless ``command`` takes its base URL from ``CLOUDWS_BASE_URL`` and writes no
+    sandbox token (a token it sends comes from ``$CLOUDWS_TOKEN``, or is a wrong one on
+    purpose), so that it runs as pasted against any sandbox and against the real API.
+
+    Example:
+        >>> check_reads_the_exports('curl -s https://api.cloudworkstation.example.com/v1/'
+        ...                         'volumes -H "Authorization: Bearer $CLOUDWS_TOKEN"', "x.sh:1")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: x.sh:1: the command does not take its base URL from \
+CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/..."
+    """
+    if "${CLOUDWS_BASE_URL:-" not in command:
+        raise ExampleError(f"{where}: the command does not take its base URL from "
+                           f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'
+                           '/v1}/..."')
+    if TOKEN_PREFIX in command:
+        raise ExampleError(f"{where}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
+                           'which only the sandbox takes: send "Authorization: Bearer '
+                           '$CLOUDWS_TOKEN"')
 
 
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -79,6 +102,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None) -> None:
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
+    check_reads_the_exports(command.text, command.where)
     with sandbox.recorder.capture(command.where) as exchanges:
         done = run_command(command.text, server.env(), server.workdir)
         server.wait_idle()

@@ -34,6 +34,8 @@ import pytest
 from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
+from cloudws.app import TOKEN_PREFIX
+
 from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas, first_changed_line
@@ -60,6 +62,7 @@ def run_python_case(
 ) -> None:
     """Run every block of ``case`` from the fixture state; fail naming page and line."""
     __tracebackhide__ = True
+    _check_reads_the_exports(case)
     eval_example.set_config(line_length=LINE_LENGTH, target_version="py311")  # type: ignore[arg-type]
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
@@ -88,6 +91,31 @@ def run_python_case(
             _check_one_line_each(example)
         shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
+
+
+def _check_reads_the_exports(case: PythonCase) -> None:
+    """Fail unless an example that calls the API takes its base URL and token from the
+    two exports and writes no sandbox token, so that it runs as pasted against any
+    sandbox and against the real API. The reference pages' examples, which show the
+    ``cloudws`` package in a test (under ``mock_api``), write theirs."""
+    __tracebackhide__ = True
+    if all("docs/reference/" in display_path(ex.path) for ex in case.examples):
+        return
+    source = "\n".join(ex.source for ex in case.examples)
+    if "httpx" not in source:
+        return
+    where = _where(case.examples[0])
+    for name in ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN"):
+        if name not in source:
+            raise ExampleError(f"{where}: the example does not read {name}: see "
+                               "docs/contributing.md, Rules for examples")
+    for example in case.examples:
+        for number, line in enumerate(example.source.splitlines(), 1):
+            if TOKEN_PREFIX in line.split("#", 1)[0]:  # in code, not in a comment
+                raise ExampleError(
+                    f"{display_path(example.path)}:{example.start_line + number}: the "
+                    f"example writes a sandbox token ({TOKEN_PREFIX}...), which only the "
+                    'sandbox takes: read it with os.environ["CLOUDWS_TOKEN"]')
 
 
 def _check_one_line_each(example: CodeExample) -> None:
