@@ -40,3 +40,25 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
         if is_page(file_path):
             return PageFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
     return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """After ``--store-durations`` (pytest-split, which has just written the file): each
+    test in an xdist group is also kept under its id without the group's ``@<group>``.
+
+    Under ``--dist loadgroup`` pytest-split reads a grouped test's id with that suffix
+    (xdist adds it first); a run without workers, such as ``--collect-only``, without it.
+    With both ids in ``.test_durations``, both cut the same shards.
+    """
+    config = session.config
+    if not getattr(config.option, "store_durations", False) or hasattr(config, "workerinput"):
+        return
+    import json
+
+    from tests.helpers import without_group
+
+    path = Path(config.option.durations_path)
+    durations = json.loads(path.read_text())
+    durations = {**{without_group(k): v for k, v in durations.items()}, **durations}
+    path.write_text(json.dumps(durations, sort_keys=True, indent=4))

@@ -46,6 +46,23 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 HEAVY = pytest.mark.xdist_group("heavy")
 
 
+def without_group(nodeid: str) -> str:
+    """``nodeid`` without the ``@<group>`` that xdist adds to a grouped test's id under
+    ``--dist loadgroup`` (a group is named ``heavy`` or by a path or a page's case, and
+    holds no bracket; a test's parameters end with ``]``).
+
+    Example:
+        >>> without_group("tests/test_x.py::test_y[a@b]@snippets/x.py")
+        'tests/test_x.py::test_y[a@b]'
+        >>> without_group("tests/test_x.py::test_y@heavy"), without_group("t.py::test[a@b]")
+        ('tests/test_x.py::test_y', 't.py::test[a@b]')
+    """
+    head, at, group = nodeid.rpartition("@")
+    if not at or "]" in group or "::" not in head:
+        return nodeid
+    return head
+
+
 def document() -> dict[str, Any]:
     """The stub's OpenAPI document (cached by the stub's source; see cloudws.document)."""
     return load_document()

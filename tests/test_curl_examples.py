@@ -14,6 +14,7 @@ import pytest
 
 from .harness import discovery
 from .harness.curl import run_curl_case
+from .harness.pages import display_path
 
 CURL = discovery.curl_cases()
 
@@ -21,7 +22,7 @@ CURL = discovery.curl_cases()
 def _group(case: discovery.CurlCase) -> pytest.MarkDecorator:
     # Under `--dist loadgroup`, a file's rewrites happen in the worker that runs its examples.
     shown = next((c.shown for c in case.commands if c.shown), None)
-    return pytest.mark.xdist_group(str(shown.target.path) if shown else case.id)
+    return pytest.mark.xdist_group(display_path(shown.target.path) if shown else case.id)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_group(c)) for c in CURL])

@@ -14,6 +14,7 @@ from .harness import discovery
 from .harness.checks import ExampleError, hide_unless_reported
 from .harness.declarations import check_declared_json
 from .harness.lint import lint_examples
+from .harness.pages import display_path
 from .harness.python_examples import example_dir, run_python_case
 
 PYTHON = discovery.python_cases()
@@ -29,7 +30,9 @@ def _routed(docs_sandbox):
 
 def _group(case: discovery.PythonCase) -> pytest.MarkDecorator:
     # Under `--dist loadgroup`, every example of a file runs in one worker.
-    return pytest.mark.xdist_group(str(case.examples[0].path))
+    # The group is named by the path from the project's root: it is part of the test's
+    # id in .test_durations, which must read the same on every machine.
+    return pytest.mark.xdist_group(display_path(case.examples[0].path))
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import pytest
 
 from .harness import discovery
 from .harness.node import check_js_examples, js_cases, run_js_case
+from .harness.pages import display_path
 
 JS = js_cases()
 
@@ -24,7 +25,7 @@ JS = js_cases()
 def _group(case) -> pytest.MarkDecorator:
     # Under `--dist loadgroup`, a file's rewrites happen in the worker that runs its
     # examples (a page's JavaScript blocks with its Python blocks).
-    return pytest.mark.xdist_group(str(case.examples[0].path))
+    return pytest.mark.xdist_group(display_path(case.examples[0].path))
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_group(c)) for c in JS])

@@ -18,7 +18,7 @@ from pytest_split.algorithms import Algorithms
 
 from .harness.plugin import SUITE_MODULES
 from .harness.shards import merge, shard_record
-from .helpers import HEAVY
+from .helpers import HEAVY, without_group
 from .test_ci import ROOT, shard_count
 
 #: pytest-split's default, which CI's shard command leaves as it is.
@@ -44,12 +44,9 @@ def _ids(process: subprocess.Popen[str]) -> list[str]:
 
 
 def _collected_id(item: pytest.Item) -> str:
-    """The test's id as a collection prints it: under ``--dist loadgroup`` an xdist
-    worker adds ``@<group>`` to the ids of grouped tests, which pytest-split (run before
-    that) never sees."""
-    names = {str(m.args[0] if m.args else m.kwargs.get("name", "default"))
-             for m in item.iter_markers("xdist_group")}
-    return item.nodeid.removesuffix("@" + "_".join(sorted(names))) if names else item.nodeid
+    """The test's id as a collection without workers prints it: under ``--dist
+    loadgroup`` an xdist worker adds ``@<group>`` to the ids of grouped tests."""
+    return without_group(item.nodeid)
 
 
 @HEAVY
@@ -85,6 +82,18 @@ def test_the_shards_run_every_test_once(tmp_path, request):
 
     assert (shard["splits"], shard["group"]) == (n, n)
     assert shard["tests"] == sorted(in_last) and shard["total"] == len(every)
+
+
+def test_the_durations_cut_the_same_shards_with_and_without_xdist():
+    """pytest-split reads a grouped test's id with xdist's ``@<group>`` in a shard run
+    under ``--dist loadgroup``, and without it in a run with no workers (the collection
+    above): ``.test_durations`` gives both the same duration (conftest.py writes both),
+    and its groups are named from the project's root, as on every machine."""
+    durations = json.loads((ROOT / ".test_durations").read_text())
+    grouped = {k: v for k, v in durations.items() if without_group(k) != k}
+    assert len(grouped) > 100
+    assert {k: durations.get(without_group(k)) for k in grouped} == grouped
+    assert not [k for k in grouped if k.rpartition("@")[2].startswith("/")]
 
 
 # -- the merge: the 100% rule over the shards' files -----------------------------------
