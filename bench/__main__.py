@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         results["suite_seconds"] = whole["seconds"].median
         results["suite_peak_mb"] = whole["peak_mb"].median
         details["suite"] = {k: v.as_dict() for k, v in whole.items()}
+        details["suite_at_highest_peak"] = [[round(mb, 1), command]
+                                            for mb, command in suite.AT_HIGHEST_PEAK]
         rows += [("suite_seconds (uv run pytest, <= 45)", whole["seconds"].show(" s", 1)),
                  ("suite_peak_mb (process tree, PSS, <= 1024)",
                   whole["peak_mb"].show(" MiB", 0)),
@@ -158,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'measure':<{width}}  median (min-max, runs)")
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    if "suite" in parts:
+        print("\nat the suite's highest peak (PSS, MiB), the largest processes:")
+        for mb, command in suite.AT_HIGHEST_PEAK[:8]:
+            print(f"  {mb:6.1f}  {command[:90]}")
     print(f"\ntargets met: {results['targets_met']}; wrote {OUT.relative_to(Path.cwd())} "
           f"in {time.perf_counter() - started:.0f} s")
     return 0 if results["targets_met"] else 1

@@ -77,6 +77,8 @@ class TreeMemory:
     def __init__(self, interval: float = 0.1) -> None:
         self.interval, self.peak_mb, self.peak_rss_mb = interval, 0.0, 0.0
         self.samples = self.dropped = 0
+        #: At the PSS peak: each process's MiB and the start of its command line.
+        self.at_peak: list[tuple[float, str]] = []
         self._root: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -98,7 +100,9 @@ class TreeMemory:
                 self.dropped += 1
                 continue
             self.samples += 1
-            pss, rss = sample
+            pss, rss, each = sample
+            if pss > self.peak_mb:
+                self.at_peak = sorted(each, reverse=True)
             self.peak_mb = max(self.peak_mb, pss)
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
             time.sleep(self.interval)
@@ -127,19 +131,23 @@ class TreeMemory:
                 continue
         return identities
 
-    def _tree_mb(self) -> tuple[float, float] | None:
-        """(PSS, RSS) of the tree in MiB, or None if the tree changed while it was read."""
+    def _tree_mb(self) -> tuple[float, float, list[tuple[float, str]]] | None:
+        """(PSS, RSS) of the tree in MiB and each process's PSS, or None if the tree
+        changed while it was read."""
         before = self._tree()
         pss_kb = rss_kb = 0
-        for pid in before:
+        each = []
+        for pid, (_, cmdline) in before.items():
             try:
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                     if line.startswith("Pss:"):
                         pss_kb += int(line.split()[1])
+                        command = cmdline.replace(b"\0", b" ").decode(errors="replace")
+                        each.append((int(line.split()[1]) / 1024, command[:120]))
                     elif line.startswith("Rss:"):
                         rss_kb += int(line.split()[1])
             except (OSError, ValueError):
                 return None
         if self._tree() != before:
             return None
-        return pss_kb / 1024, rss_kb / 1024
+        return pss_kb / 1024, rss_kb / 1024, each

@@ -41,11 +41,19 @@ def suite(runs: int) -> dict[str, Stat]:
     cmd = [*_pytest(), "-q", "-p", "no:cacheprovider"]
     seconds = [run_timed(cmd, cwd=ROOT) for _ in range(runs)]
     peaks, rss, dropped = [], [], []
+    global AT_HIGHEST_PEAK
     for _ in range(runs):
         memory = TreeMemory()
         run_timed(cmd, cwd=ROOT, on_start=memory.watch)
         peaks.append(memory.stop())
         rss.append(memory.peak_rss_mb)
         dropped.append(100 * memory.dropped / max(1, memory.samples + memory.dropped))
+        if peaks[-1] == max(peaks):
+            AT_HIGHEST_PEAK = memory.at_peak
     return {"seconds": stat(seconds), "peak_mb": stat(peaks), "peak_rss_mb": stat(rss),
             "dropped_samples_percent": stat(dropped)}
+
+
+#: What the tree held at the highest peak of the last :func:`suite`: each process's MiB
+#: (PSS) and the start of its command line, largest first.
+AT_HIGHEST_PEAK: list[tuple[float, str]] = []

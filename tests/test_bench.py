@@ -36,6 +36,9 @@ def test_tree_memory_counts_a_child_process_once():
     memory.stop()
     assert memory.samples > 0
     assert 64 <= memory.peak_mb < 64 + 60, memory.peak_mb  # two Pythons: about 10 MiB each
+    # What the tree held at its peak, largest first: the child, then its parent.
+    assert ["subprocess" in command for _, command in memory.at_peak] == [False, True]
+    assert memory.at_peak[0][0] >= 64
 
 
 def test_tree_memory_drops_a_sample_taken_while_the_tree_changed():
