@@ -36,3 +36,21 @@ def test_curl_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api
     updating = request.config.getoption("update_examples")
     run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
                   updates=[] if updating else None)
+
+
+def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """The pasted runs have a proxy where nothing listens for any host but loopback: the
+    request goes there, refused, and never to a name server (which would say the name is
+    not known: ``.invalid`` names nothing)."""
+    from .harness.checks import ExampleError
+
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "other.py").write_text(
+        'import httpx\n\nhttpx.get("https://cloudws.invalid/v1/volumes")\n')
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError) as failure:
+        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
+                          rewriting=False)
+    message = str(failure.value)
+    assert "Connection refused" in message and "not known" not in message, message

@@ -5,7 +5,8 @@ A reader starts ``uv run cloudws serve``, sets the two ``export`` lines it print
 ``python``. :class:`PastedSandbox` is that sandbox: the docs sandbox's app served by
 uvicorn as ``cloudws serve`` runs it, in this process so the store can be reset between
 examples. Each example runs in a fresh ``bash`` or ``python`` with only those variables
-set (and ``PATH``/``HOME``) — no ``.curlrc``, no routing, no patching — and what it
+set (and ``PATH``/``HOME``, and a proxy where nothing listens for any host but loopback,
+so that nothing reaches the network) — no ``.curlrc``, no routing, no patching — and what it
 prints must be what the page shows: a curl command's JSON output, a Python block's ``#>``
 lines.
 
@@ -38,7 +39,7 @@ from .forkserver import PythonForkServer
 from .jsoncheck import ApiSchemas
 from .pages import display_path
 from .sandbox import DOCS_TOKEN, DocsSandbox
-from .tls import InFlight
+from .tls import DEAD_PROXY, InFlight
 
 __all__ = ["PastedSandbox", "expected_output", "run_pasted_python"]
 
@@ -68,9 +69,13 @@ class PastedSandbox:
             raise RuntimeError("the sandbox server is still answering a request")
 
     def env(self) -> dict[str, str]:
-        """What the reader has: the two exports ``cloudws serve`` prints, and a home."""
+        """What the reader has: the two exports ``cloudws serve`` prints, and a home; and
+        a proxy where nothing listens for any host but loopback, which curl and httpx
+        honour, so that an example that names another host fails without reaching the
+        network (node's ``fetch`` ignores it)."""
         return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
-                "HOME": str(self.workdir), "PATH": "/usr/bin:/bin"}
+                "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
+                "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
 
 
 def expected_output(source: str) -> list[str]:

@@ -33,10 +33,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cloudws.testing import API_HOST, serve
 
-__all__ = ["InFlight", "TlsSandbox"]
+__all__ = ["DEAD_PROXY", "InFlight", "TlsSandbox"]
 
 #: Where requests to any host but the API's go: a port nobody listens on.
-_DEAD_PROXY = "http://127.0.0.1:9"
+DEAD_PROXY = "http://127.0.0.1:9"
 
 
 class InFlight:
@@ -97,7 +97,7 @@ class TlsSandbox:
             f"connect-to = {API_HOST}:443:127.0.0.1:{self.port}\n"
             f'cacert = "{ca_pem}"\n'
             f"noproxy = {API_HOST}\n"
-            f"proxy = {_DEAD_PROXY}\n"
+            f"proxy = {DEAD_PROXY}\n"
         )
 
     def stop(self) -> None:
