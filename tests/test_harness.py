@@ -520,9 +520,10 @@ def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
     ('import httpx\n\nhttpx.get("https://api.cloudworkstation.example.com/v1/volumes")\n',
      "snippets/get.py:1: the example does not read CLOUDWS_BASE_URL"),
     (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
-     'httpx.get(B + "/volumes", headers={"Authorization": "Bearer cws_test_me"})\n'),
-     "snippets/get.py:1: the example does not read CLOUDWS_TOKEN"),
-    (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")  # CLOUDWS_TOKEN\n'
+     'httpx.get(B + "/volumes", headers={"Authorization": "Bearer not-a-sandbox-token"})\n'),
+     'snippets/get.py:1: the example does not read CLOUDWS_TOKEN: use os.environ["CLOUDWS_TOKEN"]'),
+    # a token written in is named at its line, before anything the example does not read
+    (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
      'httpx.get(B + "/volumes", headers={"Authorization": "Bearer cws_test_me"})\n'),
      "snippets/get.py:4: the example writes a sandbox token"),
 ])
@@ -531,3 +532,41 @@ def test_a_python_example_reads_both_exports_and_writes_no_token(tmp_path, reque
     write(tmp_path, {"snippets/get.py": source})
     with pytest.raises(ExampleError, match=re.escape(says)):
         run_python(tmp_path, request, scratch, api_schemas)
+
+
+def test_a_print_too_long_for_one_line_says_so_without_update_examples(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    write(tmp_path, {"snippets/long.py": """\
+        import os
+
+        import httpx
+
+        base = os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1")
+        r = httpx.get(f"{base}/volumes/vol-scratch01",
+                      headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"})
+        print(r.json())
+        """})
+    with pytest.raises(ExampleError, match=r"snippets/long.py:9: the print above prints a "
+                                           r"value too long for one #> line"):
+        run_python(tmp_path, request, scratch, api_schemas)
+
+
+def test_a_curl_output_a_page_shows_but_that_is_not_there_says_how_to_make_it(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    write(tmp_path, {"snippets/get.sh": CURL_GET + "\n", "docs/page.md": """\
+        # Page
+
+        ```bash
+        --8<-- "snippets/get.sh"
+        ```
+
+        ```json
+        --8<-- "snippets/get.json"
+        ```
+        """})
+    assert discovery.json_cases(tmp_path / "docs", tmp_path / "snippets") == []  # no crash
+    [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError, match=r"snippets/get.sh:1: a page shows its output from "
+                                           r"\S*snippets/get.json, which is not there: create it "
+                                           r"empty, run `uv run pytest --update-examples`"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas)

@@ -118,6 +118,9 @@ def test_a_request_to_no_operation_names_the_fetch_line(tmp_path, node, server, 
     assert failure.value.msg.startswith(
         f"{tmp_path}/snippets/get.mjs:5: GET /v1/volume/vol-scratch01 is not an operation "
         "of the API (it answered 404)"), failure.value.msg
+    # What it then printed is shown, with the fix: the request, not the //> lines.
+    assert "fix the request, not the comments" in failure.value.msg
+    assert "--update-examples" not in failure.value.msg
 
 
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,

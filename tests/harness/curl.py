@@ -103,6 +103,11 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
     check_reads_the_exports(command.text, command.where)
+    if command.missing_output is not None:
+        raise ExampleError(
+            f"{command.where}: a page shows its output from {command.missing_output}, which "
+            "is not there: create it empty, run `uv run pytest --update-examples` to fill it "
+            "in, then check again")
     with sandbox.recorder.capture(command.where) as exchanges:
         done = run_command(command.text, server.env(), server.workdir)
         server.wait_idle()

@@ -84,6 +84,8 @@ class CurlCommand:
     text: str
     where: str
     shown: Shown | None
+    #: The output file a page includes for it that is not there (``x.json`` of ``x.sh``).
+    missing_output: str | None = None
 
 
 @dataclass
@@ -164,8 +166,10 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
                           _whole_file(output))
         pages_on = tuple(sorted(shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ()),
                                 key=_page_line))
+        missing = (display_path(output) if shown is None and shown_on.get(output.resolve())
+                   else None)
         cases.append(CurlCase(display_path(path), [
-            CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown)
+            CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown, missing)
         ], shown_on=pages_on))
     return cases
 
@@ -182,6 +186,8 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
             if fence.includes and all(_resolve(page, name).with_suffix(".sh").exists()
                                       for name in fence.includes):
                 continue  # the output of a snippet x.sh: checked with it
+            if not all(_resolve(page, name).is_file() for name in fence.includes):
+                continue  # a snippet that is not there: the page's build names it
             if fence.includes:
                 text = "".join(_resolve(page, name).read_text("utf-8") for name in fence.includes)
             else:
@@ -335,9 +341,13 @@ def _check_includes(page: Page, snippets: Path, langs: set[str], suffix: str) ->
 
 
 def _resolve(page: Page, name: str) -> Path:
-    for base in (ROOT, page.path.parent, page.path.parents[1] if len(page.path.parents) > 1
-                 else page.path.parent):
+    bases = (ROOT, page.path.parent, page.path.parents[1] if len(page.path.parents) > 1
+             else page.path.parent)
+    for base in bases:
         if (base / name).exists():
+            return base / name
+    for base in bases:  # not there yet: beside the file of the same name it goes with
+        if any((base / name).parent.glob(f"{Path(name).stem}.*")):
             return base / name
     return ROOT / name
 

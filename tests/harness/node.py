@@ -308,8 +308,9 @@ def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
     if failed is not None:
         return f"{message}\n(and then the example failed)\n{failed.msg}"
     if _lines(printed) != _lines(expected):
-        return (f"{message}\n(and so it printed something else)\n"
-                + _drift_message(case, expected, printed, traced))
+        drift = _drift_message(case, expected, printed, traced, refresh=False)
+        return (f"{message}\n(so what it printed is not what its //> lines say: fix the "
+                f"request, not the comments)\n{drift}")
     return message
 
 
@@ -463,9 +464,9 @@ def _statement_end(lines: list[str], start: int) -> int:
 
 
 def _drift_message(case: JsCase, expected: list[str], printed: list[str],
-                   traced: _Trace | None) -> str:
-    refresh = (f"Refresh the //> lines with `{_REFRESH}`, then review the change with "
-               "`git diff`.")
+                   traced: _Trace | None, *, refresh: bool = True) -> str:
+    advice = (f"\nRefresh the //> lines with `{_REFRESH}`, then review the change with "
+              "`git diff`." if refresh else "")
     if traced is not None:
         for example, new in zip(case.examples, traced.rewritten, strict=True):
             if new.source == example.source:
@@ -476,7 +477,7 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
             body = "\n".join(_renumber(diff, example.start_line))
             return (f"{line}: what the example prints is not what its //> lines say "
                     f"(- shown, + printed; run as {_how(case)}, example at {case.where}):\n"
-                    f"{body}\n{refresh}")
+                    f"{body}{advice}")
     first = next((i for i, (a, b) in enumerate(zip(_lines(expected), _lines(printed)))
                   if a != b), min(len(expected), len(printed)))
     shown_lines = [number for number, line in enumerate(case.source.split("\n"), start=1)
@@ -485,7 +486,7 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
     diff = "\n".join(difflib.unified_diff(_lines(expected), _lines(printed), "shown",
                                           "printed", lineterm=""))
     return (f"{at or case.where}: what the example prints is not what its //> lines say "
-            f"(- shown, + printed; run as {_how(case)}):\n{diff}\n{refresh}")
+            f"(- shown, + printed; run as {_how(case)}):\n{diff}{advice}")
 
 
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")

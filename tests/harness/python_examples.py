@@ -104,18 +104,21 @@ def _check_reads_the_exports(case: PythonCase) -> None:
     source = "\n".join(ex.source for ex in case.examples)
     if "httpx" not in source:
         return
-    where = _where(case.examples[0])
-    for name in ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN"):
-        if name not in source:
-            raise ExampleError(f"{where}: the example does not read {name}: see "
-                               "docs/contributing.md, Rules for examples")
-    for example in case.examples:
+    for example in case.examples:  # first: a token written in is named at its line
         for number, line in enumerate(example.source.splitlines(), 1):
             if TOKEN_PREFIX in line.split("#", 1)[0]:  # in code, not in a comment
                 raise ExampleError(
                     f"{display_path(example.path)}:{example.start_line + number}: the "
                     f"example writes a sandbox token ({TOKEN_PREFIX}...), which only the "
                     'sandbox takes: read it with os.environ["CLOUDWS_TOKEN"]')
+    where = _where(case.examples[0])
+    reads = {"CLOUDWS_BASE_URL": 'os.environ.get("CLOUDWS_BASE_URL", '
+                                 '"https://api.cloudworkstation.example.com/v1")',
+             "CLOUDWS_TOKEN": 'os.environ["CLOUDWS_TOKEN"]'}
+    for name, how in reads.items():
+        if name not in source:
+            raise ExampleError(f"{where}: the example does not read {name}: use {how}, as "
+                               "every example does (docs/contributing.md, Rules for examples)")
 
 
 def _check_one_line_each(example: CodeExample) -> None:
@@ -164,6 +167,12 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
         line = first_changed_line(diff) or example.start_line + 1
+        if _BLOCK_PRINTED.search(diff):
+            raise ExampleError(
+                f"{display_path(example.path)}:{line}: the print above prints a value too "
+                f"long for one #> line ({LINE_LENGTH} characters), which --update-examples "
+                "would write as a block, not what a reader's paste prints: print less (a "
+                "field, or one value per print), then refresh the #> lines") from None
         raise ExampleError(
             f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
             f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
@@ -178,6 +187,8 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         raise
 
 
+#: A printed value that pytest-examples would show as a block between triple quotes.
+_BLOCK_PRINTED = re.compile(r"^\s*\+\s*(?:'{3}|\"{3})\s*$", re.MULTILINE)
 _PRINT_DIFF_LABELS = re.compile(r"^(\s*(?:---|\+\+\+)) (before|after)$", re.MULTILINE)
 _LABELS = {"before": "shown", "after": "printed"}
 def _where(example: CodeExample) -> str:
