@@ -35,6 +35,7 @@ from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
 from cloudws.app import TOKEN_PREFIX
+from cloudws.testing import BASE_URL
 
 from .checks import ExampleError, check_exchanges, naming_pages
 from .discovery import PythonCase
@@ -112,8 +113,7 @@ def _check_reads_the_exports(case: PythonCase) -> None:
                     f"example writes a sandbox token ({TOKEN_PREFIX}...), which only the "
                     'sandbox takes: read it with os.environ["CLOUDWS_TOKEN"]')
     where = _where(case.examples[0])
-    reads = {"CLOUDWS_BASE_URL": 'os.environ.get("CLOUDWS_BASE_URL", '
-                                 '"https://api.cloudworkstation.example.com/v1")',
+    reads = {"CLOUDWS_BASE_URL": f'os.environ.get("CLOUDWS_BASE_URL", "{BASE_URL}")',
              "CLOUDWS_TOKEN": 'os.environ["CLOUDWS_TOKEN"]'}
     for name, how in reads.items():
         if name not in source:
