@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import httpx
 import pytest
 
-from cloudws.testing import BASE_URL, Sandbox, mock_api
+if TYPE_CHECKING:  # imported by the fixtures that use them: xdist's controller loads this
+    import httpx  # file too, and needs neither the API nor its client
+
+    from cloudws.testing import Sandbox
 
 TOKEN = "cws_test_contract"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -15,6 +18,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
     """A fresh fixture-state sandbox answering httpx requests to the API host."""
+    from cloudws.testing import mock_api
+
     with mock_api() as sb:
         yield sb
 
@@ -22,6 +27,10 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture
 def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
     """An authenticated client for the in-process sandbox."""
+    import httpx
+
+    from cloudws.testing import BASE_URL
+
     with httpx.Client(base_url=BASE_URL, headers=AUTH) as client:
         yield client
 
