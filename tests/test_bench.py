@@ -96,3 +96,18 @@ def test_grown_tree_pages_build_strictly(tmp_path):
     assert built["problems"] == []
     html = built["html"]["docs/volumes/get_g2.md"]
     assert "GET /v1/g2/volumes/{id} HTTP/1.1" in re.sub(r"<[^>]+>", "", html)
+
+
+def test_xdist_controller_loads_neither_the_api_nor_its_client():
+    """Under ``-n auto`` a third Python, xdist's controller, lives for the whole run beside
+    the two workers. It loads the suite's plugins and conftest files but runs no test: with
+    the API and httpx imported only by the fixtures that use them, it holds about 24 MB less
+    of the tree's peak (``suite_peak_mb``)."""
+    heavy = ["fastapi", "pydantic", "starlette", "httpx", "respx"]
+    code = ("import sys, pytest, pytest_examples, xdist.plugin, pytest_split.plugin, conftest, "
+            "tests.conftest, tests.harness.fixtures, tests.harness.plugin; "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", f"the controller would import {done.stdout.strip()}"
