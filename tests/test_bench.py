@@ -110,4 +110,6 @@ def test_xdist_controller_loads_neither_the_api_nor_its_client():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]", f"the controller would import {done.stdout.strip()}"
+    assert done.stdout.strip() == "[]", (
+        f"xdist's controller would import {done.stdout.strip()}: a conftest.py or plugin "
+        "imports it at its top; import it inside the fixture or hook that uses it")
