@@ -14,11 +14,15 @@ session-scoped and built on first use: a run pays only for what its tests need.
 - ``python_forkserver``: a fresh ``python`` per pasted example (:mod:`.forkserver`);
 - ``node``: the ``node`` binary (skips without it, fails under ``CI``);
 - ``docs_token``: ``CLOUDWS_TOKEN`` set, ``CLOUDWS_BASE_URL`` unset, for one test.
+
+The run's long-lived objects (its imports, its collected tests, the sandbox) are set aside
+from the garbage collector once built (:func:`settle_heap`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +49,44 @@ def pytest_configure(config: pytest.Config) -> None:
     github.register(config)
 
 
+def settle_heap() -> None:
+    """Free the garbage made so far, then set every object still alive aside from the
+    garbage collector (:func:`gc.freeze`): what a run has imported and built by then lives
+    as long as the run.
+
+    Each full collection walks every tracked object. Collecting the suite leaves some
+    160,000 of them (FastAPI, pydantic, Schemathesis, the tests), and the sandbox's
+    imports some 80,000 in a page's run: walked again by every full collection until the
+    run ends, three of them as pytest exits (about 0.1 s each for a page on a 2-core
+    machine). Objects made later are collected as before.
+
+    Example:
+        >>> settle_heap()
+        >>> gc.get_freeze_count() > 0 and gc.isenabled()
+        True
+    """
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Generator[None, object, object]:
+    """Collect with the cyclic garbage collector paused, then :func:`settle_heap`.
+
+    Collecting imports every test module and builds every item: the heap grows from some
+    45,000 objects to 230,000, and the collector would walk the growing heap six times
+    over. Once, after collection, is enough.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        if enabled:
+            gc.enable()
+            settle_heap()
+
+
 @pytest.fixture(scope="session")
 def docs_sandbox(pytestconfig: pytest.Config) -> DocsSandbox:
     """The session's sandbox for docs examples and scenarios; reset it before each use.
@@ -62,6 +104,7 @@ def docs_sandbox(pytestconfig: pytest.Config) -> DocsSandbox:
     sandbox.recorder.on_record = lambda kind, source, exchange: coverage.add(
         kind, source, exchange.operation_id, exchange.status
     )
+    settle_heap()  # a page's run has just imported FastAPI, pydantic, httpx and the stub
     return sandbox
 
 
