@@ -120,7 +120,7 @@ def test_what_collection_built_is_set_aside_from_the_garbage_collector():
     """Collection runs with the garbage collector paused, then ``settle_heap``
     (``tests/harness/fixtures.py``) frees its garbage and freezes the rest: the imports and
     the collected tests, which every later full collection would otherwise walk again. In
-    two runs of the suite, the workers' garbage collection took 6.0 and 5.7 s of CPU,
+    two runs of the suite, the workers' garbage collection took 6.0 and 5.5 s of CPU,
     against 8.0 and 8.5 s before."""
     assert gc.isenabled(), "collection paused the garbage collector and did not resume it"
     # pytest and its plugins alone leave some 45,000 objects
