@@ -8,6 +8,7 @@ naming the page's line.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -129,3 +130,22 @@ def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped()
     for check in ("page", "python[snippets/volumes/get.py]", "pasted-python[",
                   "curl[snippets/volumes/get.sh]"):
         assert f"PASSED docs/volumes/get.md::{check}" in out, out
+
+
+@HEAVY
+def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
+    """``-k curl`` on a page: its ``node`` and ``python`` runs, whose tests are left out,
+    do not start, so the coverage table shows no status from them."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
+           and not k.startswith("PYTEST_XDIST")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+         str(DELETE.relative_to(ROOT)), "-k", "curl"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout
+    assert done.returncode == 0, out + done.stderr
+    curl = _shown_on(discovery.curl_cases(), "docs/workstations/delete.md")
+    assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
+    by_language = next(line for line in out.splitlines() if "by language:" in line)
+    assert re.search(r": Python 0, curl [1-9]\d*, JavaScript 0$", by_language), by_language

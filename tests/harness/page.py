@@ -18,7 +18,7 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
   ``bash`` against the sandbox over plain HTTP with only the two exports set.
 
 The examples that start a process (``node``, ``python``) are started together by the
-page's first test, each against a sandbox of its own; the tests run in this process come
+page's first test, each against a sandbox of its own (only those whose test is selected); the tests run in this process come
 first, while they run, and each of their tests then waits for its own. The coverage table
 at the end shows the page's operation and those its examples call.
 
@@ -267,14 +267,16 @@ class _Jobs:
     loopback), so that one resetting its state cannot disturb another; every sandbox
     reports to the session's coverage. Its test waits for it and raises what it raised.
     A run that cannot start (``node`` missing: a skip, or under ``CI`` a failure) is
-    reported by its own test only.
+    reported by its own test only. A run whose test is not selected (``-k``, a test named
+    on the command line, ``--lf``) does not start.
     """
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
-        self._queued: list[tuple[str, Callable[..., None]]] = []
+        self._queued: list[tuple[str, str, Callable[..., None]]] = []
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
+        self._started = False
         self.python: Any = None
 
     def javascript(self, case: Any) -> Callable[..., None]:
@@ -284,7 +286,7 @@ class _Jobs:
 
             run_js_case(case, node, server, sandbox, schemas, updates=updates)
 
-        return self._queue(f"javascript:{case.id}", run)
+        return self._queue(f"javascript:{case.id}", f"javascript[{case.id}]", run)
 
     def pasted_python(self, case: Any) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
@@ -294,7 +296,7 @@ class _Jobs:
             run_pasted_python(case, server, sandbox, schemas, self.python,
                               rewriting=updates is not None)
 
-        return self._queue(f"python:{case.id}", run)
+        return self._queue(f"python:{case.id}", f"pasted-python[{case.id}]", run)
 
     def starting(self, test: Callable[..., None]) -> Callable[..., None]:
         """``test``, first starting the page's runs unless an earlier test did."""
@@ -312,8 +314,9 @@ class _Jobs:
         starts.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         return starts
 
-    def _queue(self, key: str, run: Callable[..., None]) -> Callable[..., None]:
-        self._queued.append((key, run))
+    def _queue(self, key: str, name: str, run: Callable[..., None]) -> Callable[..., None]:
+        """``run``, started with the others, for the test ``name`` of the page."""
+        self._queued.append((key, name, run))
 
         def test(request: pytest.FixtureRequest) -> None:
             __tracebackhide__ = True
@@ -323,16 +326,23 @@ class _Jobs:
         return test
 
     def start(self, request: pytest.FixtureRequest) -> None:
-        """Start every queued run, once (each test of the page calls this first)."""
+        """Start every queued run whose test is selected, once (each test of the page
+        calls this first)."""
         with self._lock:
-            if self._futures or not self._queued:
+            if self._started:
+                return
+            self._started = True
+            page = request.node.parent
+            selected = {item.name for item in request.session.items if item.parent is page}
+            queued = [(key, run) for key, name, run in self._queued if name in selected]
+            if not queued:
                 return
             docs_sandbox = request.getfixturevalue("docs_sandbox")
             schemas = request.getfixturevalue("api_schemas")
             updates = (request.getfixturevalue("_examples_to_update")
                        if request.config.getoption("update_examples") else None)
             node, cannot = None, {}
-            kinds = {key.partition(":")[0] for key, _ in self._queued}
+            kinds = {key.partition(":")[0] for key, _ in queued}
             try:
                 if "javascript" in kinds:
                     node = request.getfixturevalue("node")
@@ -343,9 +353,9 @@ class _Jobs:
             if "python" in kinds:
                 self.python = request.getfixturevalue("python_forkserver")
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
-            pool = ThreadPoolExecutor(max_workers=len(self._queued))
+            pool = ThreadPoolExecutor(max_workers=len(queued))
             self.config.add_cleanup(pool.shutdown)  # waits for every run
-            for number, (key, run) in enumerate(self._queued):
+            for number, (key, run) in enumerate(queued):
                 outcome = cannot.get(key.partition(":")[0])
                 if outcome is not None:
                     self._futures[key] = Future()
