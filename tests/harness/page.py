@@ -18,9 +18,10 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
   ``bash`` against the sandbox over plain HTTP with only the two exports set.
 
 The examples that start a process (``node``, ``python``) are started together by the
-page's first test, each against a sandbox of its own (only those whose test is selected); the tests run in this process come
-first, while they run, and each of their tests then waits for its own. The coverage table
-at the end shows the page's operation and those its examples call.
+page's first test, each against a sandbox of its own (those whose test is selected: not
+those left out by ``-k``); the tests run in this process come first, while they run, and
+each of their tests then waits for its own. The coverage table at the end shows the
+page's operation and those its examples call.
 
 Example:
     >>> from .discovery import DOCS
