@@ -14,6 +14,8 @@ import pytest
 
 pytest_plugins = ["tests.harness.fixtures"]
 
+_SNIPPETS = Path(__file__).resolve().parent / "snippets"
+
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` (pyproject.toml): every core for the whole suite (or a shard of it); a
@@ -25,12 +27,20 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Pages named on the command line start building at once (see tests/harness/page.py)."""
-    if not config.option.collectonly and any(
-            arg.partition("::")[0].endswith(".md") for arg in config.args):
-        from tests.harness.page import start_builds
+    """Pages named on the command line start building at once; an example of
+    ``snippets/`` or a Markdown file outside ``docs/`` is refused, saying what to check
+    instead (see tests/harness/page.py)."""
+    if config.args_source is not pytest.Config.ArgsSource.ARGS:
+        return
+    named = [(config.invocation_params.dir / arg.partition("::")[0]).resolve()
+             for arg in config.args]
+    if any(path.suffix == ".md" or path == _SNIPPETS or _SNIPPETS in path.parents
+           for path in named):
+        from tests.harness.page import refuse_what_is_not_a_page, start_builds
 
-        start_builds(config)
+        refuse_what_is_not_a_page(config)
+        if not config.option.collectonly:
+            start_builds(config)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:

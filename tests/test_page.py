@@ -149,3 +149,40 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
     assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
     by_language = next(line for line in out.splitlines() if "by language:" in line)
     assert re.search(r": Python 0, curl [1-9]\d*, JavaScript 0$", by_language), by_language
+
+
+def _pytest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
+             and not k.startswith("PYTEST_XDIST")}
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--color=no", *args], cwd=ROOT, env={**clean, **(env or {})},
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_an_example_given_instead_of_its_page_is_refused_naming_the_page_to_check():
+    """A ``.py`` snippet named on the command line would be imported for its doctests:
+    the example run with no sandbox, against what the environment names. It is refused
+    before anything is collected, with the command that checks it."""
+    done = _pytest("snippets/workstations/delete.py",
+                   env={"CLOUDWS_BASE_URL": "http://127.0.0.1:9/v1", "CLOUDWS_TOKEN": "t"})
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert done.stderr.rstrip().splitlines() == [
+        ("ERROR: snippets/workstations/delete.py is an example, not a page: pytest checks "
+         "it on the page that shows it:"),
+        "  uv run pytest docs/workstations/delete.md -k snippets/workstations/delete.py",
+    ], done.stderr
+    # an output shown on two pages: both named, and the pages' whole checks (no -k)
+    pages = sorted({where.rpartition(":")[0] for where in
+                    discovery.pages_showing(ROOT / "snippets/workstations/get.json")})
+    assert len(pages) > 1
+    done = _pytest("snippets/workstations/get.json")
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert done.stderr.rstrip().splitlines()[1:] == [f"  uv run pytest {page}" for page in pages]
+
+
+def test_a_markdown_file_outside_docs_is_refused_as_not_a_page():
+    done = _pytest("README.md")
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert done.stderr.startswith("ERROR: README.md is not a page of docs/: give pytest a "
+                                  "page (uv run pytest docs/<page>.md)"), done.stderr

@@ -47,6 +47,7 @@ __all__ = [
     "curl_cases",
     "json_cases",
     "pages",
+    "pages_showing",
     "python_cases",
 ]
 
@@ -202,6 +203,16 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
 def _page_line(where: str) -> tuple[str, int]:
     path, _, line = where.rpartition(":")
     return path, int(line)
+
+
+def pages_showing(path: Path, docs: Path = DOCS) -> tuple[str, ...]:
+    """The page blocks (``docs/<page>.md:<line>``) that include the file at ``path``.
+
+    Example:
+        >>> pages_showing(SNIPPETS / "workstations" / "delete.mjs")
+        ('docs/workstations/delete.md:...',)
+    """
+    return _inclusions(docs).get(path.resolve(), ())
 
 
 def _inclusions(docs: Path) -> dict[Path, tuple[str, ...]]:

@@ -47,7 +47,7 @@ import pytest
 from . import discovery
 from .pages import ROOT, Page, display_path
 
-__all__ = ["PageFile", "is_page", "js_on", "start_builds"]
+__all__ = ["PageFile", "is_page", "js_on", "refuse_what_is_not_a_page", "start_builds"]
 
 _BUILDS = pytest.StashKey[dict[Path, "_Build"]]()
 
@@ -67,6 +67,40 @@ def start_builds(config: pytest.Config) -> None:
         path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
         if is_page(path) and path.is_file() and path not in builds:
             builds[path] = _Build(config, path)
+
+
+def refuse_what_is_not_a_page(config: pytest.Config) -> None:
+    """Stop the run, saying what to check instead, when the command line names an example
+    of ``snippets/`` (or the folder) or a Markdown file outside ``docs/``.
+
+    Given a ``.py`` snippet, pytest would import it as a module to look for doctests:
+    run the example, with no sandbox, against whatever the environment points it at. The
+    examples are checked on the pages that show them.
+    """
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
+        if path.exists() and (path == discovery.SNIPPETS or discovery.SNIPPETS in path.parents):
+            raise pytest.UsageError(_check_its_pages(path))
+        if path.suffix == ".md" and path.is_file() and not is_page(path):
+            raise pytest.UsageError(
+                f"{display_path(path)} is not a page of docs/: give pytest a page "
+                "(uv run pytest docs/<page>.md), or run the whole suite (uv run pytest)")
+
+
+def _check_its_pages(path: Path) -> str:
+    if path.is_dir():
+        return (f"{display_path(path)}/ holds the examples the pages include; pytest "
+                "checks each on the pages that show it: give it a page (uv run pytest "
+                "docs/<page>.md), or run the whole suite (uv run pytest)")
+    pages = sorted({where.rpartition(":")[0] for where in discovery.pages_showing(path)})
+    if not pages:
+        return (f"{display_path(path)} is an example that no page of docs/ shows (with "
+                "--8<--), so nothing checks it")
+    narrow = "" if path.suffix == ".json" else f" -k {display_path(path)}"
+    commands = "\n".join(f"  uv run pytest {page}{narrow}" for page in pages)
+    return (f"{display_path(path)} is an example, not a page: pytest checks it on the "
+            f"page{'s' if len(pages) > 1 else ''} that show{'' if len(pages) > 1 else 's'} "
+            f"it:\n{commands}")
 
 
 def _on(page: Page, cases: list[Any]) -> list[Any]:
