@@ -38,7 +38,9 @@ def test_js_example(case, request, node, reader_sandbox, docs_sandbox, api_schem
 
 def test_js_examples_pass_node_check(node):
     findings = check_js_examples(JS, node)
-    assert not findings, "the JavaScript examples have problems:\n" + "\n".join(findings)
+    if findings:
+        pytest.fail("the JavaScript examples have problems:\n" + "\n".join(findings),
+                    pytrace=False)
 
 
 def test_every_snippet_module_is_a_case():

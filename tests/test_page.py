@@ -136,13 +136,7 @@ def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped()
 def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
     """``-k curl`` on a page: its ``node`` and ``python`` runs, whose tests are left out,
     do not start, so the coverage table shows no status from them."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
-           and not k.startswith("PYTEST_XDIST")}
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-         str(DELETE.relative_to(ROOT)), "-k", "curl"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    done = _pytest(str(DELETE.relative_to(ROOT)), "-k", "curl")
     out = done.stdout
     assert done.returncode == 0, out + done.stderr
     curl = _shown_on(discovery.curl_cases(), "docs/workstations/delete.md")
@@ -151,12 +145,16 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
     assert re.search(r": Python 0, curl [1-9]\d*, JavaScript 0$", by_language), by_language
 
 
+def _clean_env() -> dict[str, str]:
+    """This environment without what changes what pytest prints (options, colours, CI)."""
+    return {k: v for k, v in os.environ.items()
+            if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
+            and not k.startswith("PYTEST_XDIST")}
+
+
 def _pytest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
-             and not k.startswith("PYTEST_XDIST")}
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "--color=no", *args], cwd=ROOT, env={**clean, **(env or {})},
+                           "--color=no", *args], cwd=ROOT, env={**_clean_env(), **(env or {})},
                           capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -170,7 +168,7 @@ def test_an_example_given_instead_of_its_page_is_refused_naming_the_page_to_chec
     assert done.stderr.rstrip().splitlines() == [
         ("ERROR: snippets/workstations/delete.py is an example, not a page: pytest checks "
          "it on the page that shows it:"),
-        "  uv run pytest docs/workstations/delete.md -k snippets/workstations/delete.py",
+        '  uv run pytest docs/workstations/delete.md -k "snippets/workstations/delete.py or ruff"',
     ], done.stderr
     # an output shown on two pages: both named, and the pages' whole checks (no -k)
     pages = sorted({where.rpartition(":")[0] for where in
@@ -186,3 +184,56 @@ def test_a_markdown_file_outside_docs_is_refused_as_not_a_page():
     assert done.returncode == 4, done.stdout + done.stderr
     assert done.stderr.startswith("ERROR: README.md is not a page of docs/: give pytest a "
                                   "page (uv run pytest docs/<page>.md)"), done.stderr
+
+
+@HEAVY
+def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated():
+    """Each check names the line that does not parse, as the writer sees it: in process
+    (no frames of pytest's loader), in ruff (an error at the end of the file), and pasted
+    (a traceback as ``python -`` prints it, none of the fork server's frames)."""
+    snippet = ROOT / "snippets" / "workstations" / "delete.py"
+    lines = snippet.read_text().splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("result = r.json()"))
+    lines[number - 1] = "result = r.json(\n"
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        (tree / "snippets/workstations/delete.py").write_text("".join(lines))
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+             str(DELETE.relative_to(ROOT)), "-k", "python or ruff"],
+            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
+            capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout
+    assert done.returncode == 1, out + done.stderr
+    place = f"snippets/workstations/delete.py:{number}"
+    assert (f"{place}: the example is not valid Python: '(' was never closed" in out), out
+    assert f"{place}: pasted into python with only" in out, out
+    assert f'  File "<stdin>", line {number}\n' in out, out
+    assert 'File "<string>"' not in out and "rewrite.py" not in out, out
+    assert "ruff finds problems in the examples:\nsnippets/workstations/delete.py:" in out, out
+    assert "IndexError" not in out and "def test()" not in out, out
+    assert f"::error file=snippets/workstations/delete.py,line={number}," in out, out
+
+
+@HEAVY
+def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated():
+    text = DELETE.read_text()
+    name = "snippets/workstations/delete_running.json"
+    number = next(n for n, line in enumerate(text.splitlines(), 1)
+                  if f'--8<-- "{name}"' in line)
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        (tree / "docs/workstations/delete.md").write_text(
+            text.replace(f'--8<-- "{name}"', '--8<-- "snippets/workstations/nope.json"'))
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+             str(DELETE.relative_to(ROOT))],
+            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
+            capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout
+    assert done.returncode != 0, out + done.stderr
+    message = (f"docs/workstations/delete.md:{number}: includes "
+               "snippets/workstations/nope.json, which does not exist")
+    assert f"\n{message}\n" in out, out  # the message alone: no traceback
+    assert "Traceback" not in out and "FileNotFoundError" not in out, out
+    assert f"::error file=docs/workstations/delete.md,line={number}," in out, out

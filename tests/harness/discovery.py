@@ -326,6 +326,9 @@ def _span(page: Page, fence: Fence, first: int, last: int) -> CodeExample:
 def _shown_from_fence(page: Page, fence: Fence) -> Shown:
     if fence.includes:
         path = _resolve(page, fence.includes[0])
+        if not path.is_file():
+            raise ValueError(f"{fence.include_where(fence.includes[0])}: includes "
+                             f"{fence.includes[0]}, which does not exist")
         return Shown(path.read_text("utf-8"), f"{display_path(path)}:1", _whole_file(path))
     target = _example(page.path, fence.source, fence.line, fence.start_index, fence.end_index,
                       fence.indent, _group(page))
@@ -345,10 +348,11 @@ def _check_includes(page: Page, snippets: Path, langs: set[str], suffix: str) ->
         for name in fence.includes:
             path = _resolve(page, name)
             if not path.exists():
-                raise ValueError(f"{fence.where}: includes {name}, which does not exist")
+                raise ValueError(f"{fence.include_where(name)}: includes {name}, which does "
+                                 "not exist")
             if path.suffix == suffix and snippets.resolve() not in path.resolve().parents:
-                raise ValueError(f"{fence.where}: includes {name}, which is not under "
-                                 f"{display_path(snippets)}/, so no test would run it")
+                raise ValueError(f"{fence.include_where(name)}: includes {name}, which is not "
+                                 f"under {display_path(snippets)}/, so no test would run it")
 
 
 def _resolve(page: Page, name: str) -> Path:

@@ -18,8 +18,9 @@ Example:
     ...                       {"GREETING": "hello"}, Path(tempfile.mkdtemp()))
     >>> done.returncode, done.stdout
     (1, 'hello\\n')
-    >>> done.stderr.splitlines()[-1]
-    "NameError: name 'sys' is not defined"
+    >>> done.stderr.splitlines()  # as python - prints it
+    ['Traceback (most recent call last):', '  File "<stdin>", line 3, in <module>', \
+"NameError: name 'sys' is not defined"]
 """
 
 from __future__ import annotations
@@ -76,8 +77,8 @@ for line in sys.stdin:
                 print(code, file=sys.stderr)
                 code = 1
             status = code or 0
-        except BaseException:
-            traceback.print_exc()
+        except BaseException as exc:  # as python - prints it: without this server's frame
+            traceback.print_exception(exc.with_traceback(exc.__traceback__.tb_next))
             status = 1
         sys.stdout.flush()
         sys.stderr.flush()

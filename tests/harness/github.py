@@ -82,6 +82,13 @@ class AnnotationsPlugin:
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self._annotate(report)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self._annotate(report)  # a page that cannot be collected (an include not there)
+
+    def _annotate(self, report: pytest.TestReport | pytest.CollectReport) -> None:
         if not report.failed or hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, prints it
         commands = [workflow_command(path, line, report.nodeid, message)

@@ -56,7 +56,9 @@ def lint_examples(groups: Sequence[Sequence[CodeExample]], shared: Sequence[bool
             raise RuntimeError(f"ruff failed:\n{completed.stderr}")
         findings = []
         for item in json.loads(completed.stdout):
-            path, line = where[Path(item["filename"]).name][item["location"]["row"] - 1]
+            origin = where[Path(item["filename"]).name]
+            # a syntax error at the end of the file is reported on the line after the last
+            path, line = origin[min(item["location"]["row"], len(origin)) - 1]
             findings.append((display_path(path), line, item["location"]["column"],
                              f"{item['code']} {item['message']}"))
         return [f"{path}:{line}:{column}: {text}" for path, line, column, text in sorted(findings)]

@@ -96,7 +96,9 @@ def _check_its_pages(path: Path) -> str:
     if not pages:
         return (f"{display_path(path)} is an example that no page of docs/ shows (with "
                 "--8<--), so nothing checks it")
-    narrow = "" if path.suffix == ".json" else f" -k {display_path(path)}"
+    # its own checks, and the page's lint of its language (ruff, node-check) it is part of
+    lint = {".py": " or ruff", ".mjs": " or node-check"}.get(path.suffix, "")
+    narrow = "" if path.suffix == ".json" else f' -k "{display_path(path)}{lint}"'
     commands = "\n".join(f"  uv run pytest {page}{narrow}" for page in pages)
     return (f"{display_path(path)} is an example, not a page: pytest checks it on the "
             f"page{'s' if len(pages) > 1 else ''} that show{'' if len(pages) > 1 else 's'} "
@@ -133,13 +135,17 @@ class PageFile(pytest.File):
         if build is None:
             build = _Build(self.config, self.path)
         jobs = _Jobs(self.config)
-        python = _on(page, discovery.python_cases())
-        curl = _on(page, discovery.curl_cases())
-        javascript = _on(page, js_cases())
+        try:
+            python = _on(page, discovery.python_cases())
+            curl = _on(page, discovery.curl_cases())
+            javascript = _on(page, js_cases())
+            json_cases = discovery.json_cases()
+        except ValueError as exc:  # an include that is not there: its page line, alone
+            raise self.CollectError(str(exc)) from None
         # The first test starts the page's node and python runs (jobs.starting); the tests
         # run in this process come first, while those runs go on, and the tests of the runs
         # then wait for each.
-        for case in discovery.json_cases():
+        for case in json_cases:
             if case.id.startswith(f"{page.where}:"):
                 yield self._check(f"json[{case.id}]", jobs.starting(_json(case)), case.id)
         for case in python:
@@ -251,7 +257,9 @@ def _ruff(cases: list[discovery.PythonCase]) -> Callable[..., None]:
         from .lint import lint_examples
 
         findings = lint_examples([c.examples for c in cases], [c.shared for c in cases])
-        assert not findings, "ruff finds problems in the examples:\n" + "\n".join(findings)
+        if findings:
+            pytest.fail("ruff finds problems in the examples:\n" + "\n".join(findings),
+                        pytrace=False)
 
     return test
 
@@ -287,7 +295,9 @@ def _node_check(cases: list[Any]) -> Callable[..., None]:
         from .node import check_js_examples
 
         findings = check_js_examples(cases, node)
-        assert not findings, "the JavaScript examples have problems:\n" + "\n".join(findings)
+        if findings:
+            pytest.fail("the JavaScript examples have problems:\n" + "\n".join(findings),
+                        pytrace=False)
 
     return test
 

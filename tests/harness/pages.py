@@ -85,6 +85,14 @@ class Fence:
         """The 1-based page line of the block's first content line."""
         return self.line + 1
 
+    def include_where(self, name: str) -> str:
+        """``docs/page.md:13``: the ``--8<--`` line that includes ``name``, as a message
+        names it (the opening fence if no line names it)."""
+        for offset, line in enumerate(self.source.split("\n")):
+            if name in line:
+                return f"{display_path(self.path)}:{self.first_content_line + offset}"
+        return self.where
+
 
 @dataclass
 class Page:

@@ -44,6 +44,7 @@ from .tls import DEAD_PROXY, InFlight
 __all__ = ["PastedSandbox", "expected_output", "run_pasted_python"]
 
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|)$")
+_STDIN_LINE = re.compile(r'^  File "<stdin>", line (\d+)', re.MULTILINE)
 _TIMEOUT = 60
 
 
@@ -76,6 +77,21 @@ class PastedSandbox:
         return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
                 "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
+
+
+def _stdin_place(case: PythonCase, stderr: str) -> str | None:
+    """The example line of the last ``<stdin>`` line python's traceback names (where the
+    pasted blocks, joined by newlines, failed)."""
+    found = _STDIN_LINE.findall(stderr)
+    if not found:
+        return None
+    line, before = int(found[-1]), 0
+    for example in case.examples:
+        count = example.source.count("\n") + 1
+        if line <= before + count:
+            return f"{display_path(example.path)}:{example.start_line + line - before}"
+        before += count
+    return None
 
 
 def expected_output(source: str) -> list[str]:
@@ -112,9 +128,9 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                                   timeout=_TIMEOUT, check=False)
         server.wait_idle()
     if done.returncode != 0:
-        raise ExampleError(f"{where}: pasted into python with only CLOUDWS_BASE_URL and "
-                           f"CLOUDWS_TOKEN set, the example exited {done.returncode}:\n"
-                           f"{done.stderr.strip()}")
+        raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
+                           "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
+                           f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}")
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")

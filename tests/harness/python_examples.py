@@ -179,6 +179,14 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
             f"Refresh the #> comments with `{_REFRESH}`, then review the change with "
             "`git diff`."
         ) from None
+    except SyntaxError as exc:
+        if exc.lineno is None or exc.filename != str(
+                eval_example.tmp_path / f"{example.module_name}.py"):
+            raise  # not the example's own text: one it compiles or evaluates
+        raise ExampleError(
+            f"{display_path(example.path)}:{exc.lineno}: the example is not valid Python: "
+            f"{exc.msg} (example at {_where(example)})\n    {(exc.text or '').strip()}"
+        ) from None
     except Exception as exc:
         repair_example_traceback(exc, example)
         line = _failing_line(exc, example)
