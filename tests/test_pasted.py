@@ -54,3 +54,28 @@ def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network
                           rewriting=False)
     message = str(failure.value)
     assert "Connection refused" in message and "not known" not in message, message
+
+
+def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operation(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """Pasted, a drifted path fails where its answer is read: the message names that
+    line, shows python's own traceback, and names the request no operation answered."""
+    from .harness.checks import ExampleError
+
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "drift.py").write_text(
+        "import os\n\nimport httpx\n\n"
+        'base = os.environ["CLOUDWS_BASE_URL"]\n'
+        'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
+        'r = httpx.delete(f"{base}/workstation/ws-12345", headers=auth)\n'
+        'print(r.json()["deleted_volume_ids"])\n')
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError) as failure:
+        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
+                          rewriting=False)
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{case.id}:8: pasted into python"), lines
+    assert lines[1:3] == ["Traceback (most recent call last):",
+                          '  File "<stdin>", line 8, in <module>'], lines
+    assert lines[-1] == ("(DELETE /v1/workstation/ws-12345 answered 404: no operation takes "
+                         "that method and path)"), lines

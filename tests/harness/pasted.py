@@ -27,7 +27,7 @@ import sys
 from contextlib import ExitStack
 from itertools import zip_longest
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from fastapi import FastAPI
 
@@ -77,6 +77,13 @@ class PastedSandbox:
         return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
                 "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
+
+
+def _unanswered(exchanges: list[Any]) -> str:
+    """A note naming each request no operation answered (a drifted method or path): the
+    likely cause of a failure or a drift."""
+    return "".join(f"\n({e.method} {e.path} answered {e.status}: no operation takes that "
+                   "method and path)" for e in exchanges if e.operation_id is None)
 
 
 def _stdin_place(case: PythonCase, stderr: str) -> str | None:
@@ -130,7 +137,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
     if done.returncode != 0:
         raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
                            "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
-                           f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}")
+                           f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
+                           + _unanswered(exchanges))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")
@@ -146,5 +154,5 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(
             f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
             "against the sandbox, the example prints what its #> lines do not say:\n"
-            f"  shown:   {expected}\n  printed: {printed}")
+            f"  shown:   {expected}\n  printed: {printed}" + _unanswered(exchanges))
     check_exchanges(exchanges, schemas, where, shows_output=True)
