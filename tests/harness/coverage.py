@@ -10,26 +10,30 @@ An example's language is told by its source: a snippet's suffix (``.py``, ``.sh`
 ``.mjs``), or the fenced block of the page at the source's line (:func:`language_of`).
 
 Example:
-    >>> cov = Coverage({"deleteVolume": [200, 404], "getVolume": [200]})
+    >>> cov = Coverage({"createVolume": [201], "deleteVolume": [200, 404], "getVolume": [200]})
     >>> cov.add("example", "snippets/volumes/delete.py", "deleteVolume", 200)
     >>> cov.add("example", "snippets/volumes/delete.mjs:1", "deleteVolume", 200)
+    >>> cov.add("example", "snippets/volumes/create.sh", "createVolume", 201)
     >>> cov.add("scenario", "deleteVolume 404", "deleteVolume", 404)
     >>> cov.missing()
     [('getVolume', 200)]
     >>> print("\\n".join(cov.table()))
-    documented statuses produced: 2 of 3 (66%)
-    operation     200 404
-    deleteVolume   E   S
-    getVolume      ✗   ·
+    documented statuses produced: 3 of 4 (75%)
+    operation    200 201 404
+    createVolume   ·   E   ·
+    deleteVolume   E   ·   S
+    getVolume      ✗   ·   ·
     E: by a docs example   S: by a scenario only   ✗: by nothing   ·: not documented
     not produced: getVolume 200
     <BLANKLINE>
-    documented statuses shown by the examples, by language: Python 1, curl 0, JavaScript 1
-    operation     200 404
-    deleteVolume  P·J  --
-    getVolume     --    ·
-    P: Python   C: curl   J: JavaScript   --: no example   ·: not documented
-    shown in some languages only (reported): deleteVolume 200 (not in curl)
+    documented statuses shown by the examples, by language: Python 1, curl 1, JavaScript 1
+    operation    200 201 404
+    createVolume   · -C-   ·
+    deleteVolume P-J   · ---
+    getVolume    ---   ·   ·
+    P: Python   C: curl   J: JavaScript   -: not in that language   ·: not documented
+    shown in some languages only (reported): createVolume 201 (not in Python, JavaScript), \
+deleteVolume 200 (not in curl)
 """
 
 from __future__ import annotations
@@ -210,17 +214,18 @@ class Coverage:
                 langs = shown.get((op, status), set())
                 if status not in documented:
                     cells.append("  ·")
-                elif not langs:
-                    cells.append(" --")
                 else:
-                    cells.append("".join(letter if lang in langs else "·"
+                    cells.append("".join(letter if lang in langs else "-"
                                          for lang, letter in LANGUAGES.items()))
             lines.append(f"{op:<{width}} " + " ".join(cells))
         lines.append("   ".join(f"{letter}: {lang}" for lang, letter in LANGUAGES.items())
-                     + "   --: no example   ·: not documented")
+                     + "   -: not in that language   ·: not documented")
+        # only the languages whose examples ran: a run narrowed to some (a page with -k)
+        # says nothing of the others
+        ran = {lang for langs in shown.values() for lang in langs}
         partial = []
         for (op, status), langs in shown.items():
-            absent = [lang for lang in LANGUAGES if lang not in langs]
+            absent = [lang for lang in LANGUAGES if lang in ran and lang not in langs]
             if langs and absent:
                 partial.append(f"{op} {status} (not in {', '.join(absent)})")
         if partial:
