@@ -13,12 +13,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from bench.site import make_tree
 
 from .harness import discovery
 from .harness.node import js_cases
-from .harness.page import js_on
+from .harness.page import js_on, refuse_what_is_not_a_page
 from .harness.render import render_page, render_pages
 from .helpers import HEAVY
 
@@ -170,20 +173,34 @@ def test_an_example_given_instead_of_its_page_is_refused_naming_the_page_to_chec
          "it on the page that shows it:"),
         '  uv run pytest docs/workstations/delete.md -k "snippets/workstations/delete.py or ruff"',
     ], done.stderr
-    # an output shown on two pages: both named, and the pages' whole checks (no -k)
+
+
+def _refusal(*args: str) -> str:
+    """What :func:`refuse_what_is_not_a_page` says of the command line ``args``."""
+    config = SimpleNamespace(args=list(args), invocation_params=SimpleNamespace(dir=ROOT))
+    with pytest.raises(pytest.UsageError) as refused:
+        refuse_what_is_not_a_page(config)  # type: ignore[arg-type]
+    return str(refused.value)
+
+
+def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
+    # an output shown on two pages: both named, and their whole checks (no -k)
     pages = sorted({where.rpartition(":")[0] for where in
                     discovery.pages_showing(ROOT / "snippets/workstations/get.json")})
     assert len(pages) > 1
-    done = _pytest("snippets/workstations/get.json")
-    assert done.returncode == 4, done.stdout + done.stderr
-    assert done.stderr.rstrip().splitlines()[1:] == [f"  uv run pytest {page}" for page in pages]
-
-
-def test_a_markdown_file_outside_docs_is_refused_as_not_a_page():
-    done = _pytest("README.md")
-    assert done.returncode == 4, done.stdout + done.stderr
-    assert done.stderr.startswith("ERROR: README.md is not a page of docs/: give pytest a "
-                                  "page (uv run pytest docs/<page>.md)"), done.stderr
+    assert _refusal("snippets/workstations/get.json").splitlines()[1:] == [
+        f"  uv run pytest {page}" for page in pages]
+    # a JavaScript example: its checks, and the page's node-check
+    assert _refusal("snippets/workstations/delete.mjs").endswith(
+        '-k "snippets/workstations/delete.mjs or node-check"')
+    assert _refusal("snippets").startswith("snippets/ holds the examples the pages include")
+    assert _refusal("README.md").startswith(
+        "README.md is not a page of docs/: give pytest a page (uv run pytest docs/<page>.md)")
+    # a page, a test module, a file that is not there (pytest says so): no refusal
+    passing = SimpleNamespace(args=["docs/workstations/delete.md::page", "tests/test_page.py",
+                                    "snippets/nope.py"],
+                              invocation_params=SimpleNamespace(dir=ROOT))
+    refuse_what_is_not_a_page(passing)  # type: ignore[arg-type]
 
 
 @HEAVY
@@ -200,7 +217,7 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
         (tree / "snippets/workstations/delete.py").write_text("".join(lines))
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             str(DELETE.relative_to(ROOT)), "-k", "python or ruff"],
+             str(DELETE.relative_to(ROOT)), "-k", "snippets/workstations/delete.py or ruff"],
             cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
