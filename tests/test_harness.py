@@ -377,6 +377,18 @@ def test_inline_curl_with_a_wrong_method_names_the_line_that_sent_it(tmp_path, s
     assert updates == []
 
 
+def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_schemas,
+                                                      scratch_tls):
+    """A command split over lines: a drifted path is named where the URL is written."""
+    command = (f'curl -s -X DELETE \\\n  "${{CLOUDWS_BASE_URL:-{BASE}}}/volume/vol-scratch01" '
+               '\\\n  -H "Authorization: Bearer $CLOUDWS_TOKEN"\n')
+    case = curl_case(tmp_path, {"snippets/delete.sh": command})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert str(failure.value).startswith(
+        f"{case.id}:2: DELETE /v1/volume/vol-scratch01 is not an operation"), failure.value
+
+
 def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch_tls):
     case = curl_case(tmp_path, {"docs/page.md": f"""\
         ```console

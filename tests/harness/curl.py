@@ -98,6 +98,23 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
             _run_checked(command, server, sandbox, schemas, updates)
 
 
+def _line_naming(command: CurlCommand, path: str) -> str | None:
+    r"""The line of ``command`` that names the request's ``path`` (after the base URL's
+    ``/v1``): a command split over lines has its URL on a line of its own.
+
+    Example:
+        >>> text = 'curl -sS -X DELETE \\\n  "$CLOUDWS_BASE_URL/workstations/ws-1"\n'
+        >>> _line_naming(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
+        'snippets/x.sh:2'
+    """
+    file, _, first = command.where.rpartition(":")
+    tail = path.removeprefix("/v1")
+    for offset, line in enumerate(command.text.split("\n")):
+        if tail and tail in line:
+            return f"{file}:{int(first) + offset}"
+    return None
+
+
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None) -> None:
     __tracebackhide__ = True
@@ -116,7 +133,9 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                            f"{done.stderr.strip()}")
     if not exchanges:
         raise ExampleError(f"{command.where}: the command made no request to the API")
-    check_exchanges(exchanges, schemas, command.where, shows_output=command.shown is not None)
+    located = [e if e.origin else e._replace(origin=_line_naming(command, e.path))
+               for e in exchanges]
+    check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
     shown = command.shown
     if shown is not None:
         diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
