@@ -16,13 +16,13 @@ import pytest
 from pytest_examples.eval_example import EvalExample
 
 from .harness import discovery
-from .harness.checks import ExampleError
-from .harness.curl import run_curl_case
+from .harness.checks import ExampleError, check_calls_its_operation
+from .harness.curl import check_reads_the_exports, run_curl_case
 from .harness.declarations import check_declared_json
 from .harness.network import NetworkBlocked
 from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
-from .harness.sandbox import DocsSandbox
+from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
 from .helpers import HEAVY
 
@@ -582,3 +582,28 @@ def test_a_curl_output_a_page_shows_but_that_is_not_there_says_how_to_make_it(
                                            r"\S*snippets/get.json, which is not there: create it "
                                            r"empty, run `uv run pytest --update-examples`"):
         run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
+def test_a_curl_command_that_sends_no_token_is_refused():
+    command = f'curl -sS "${{CLOUDWS_BASE_URL:-{BASE}}}/volumes/vol-scratch01"'
+    with pytest.raises(ExampleError, match=r'^x.sh:1: the command sends no token: add -H '
+                                           r'"Authorization: Bearer \$CLOUDWS_TOKEN"'):
+        check_reads_the_exports(command, "x.sh:1")
+    check_reads_the_exports(command + ' -H "Authorization: Bearer not-a-sandbox-token"',
+                            "x.sh:1")  # a wrong token on purpose
+
+
+def test_an_endpoint_pages_own_example_must_call_its_operation():
+    """``snippets/volumes/get.sh`` is published as getVolume's ``x-codeSamples``: a wrong
+    method that reaches deleteVolume (a documented 409) is refused at the request's line."""
+    own = ROOT / "snippets" / "volumes" / "get.sh"
+    deleting = [Seen("DELETE", "/v1/volumes/vol-data12345", "deleteVolume", 409,
+                     "snippets/volumes/get.sh:2")]
+    with pytest.raises(ExampleError, match=r"^snippets/volumes/get.sh:2: this is the example "
+                                           r"of getVolume's page \(its x-codeSamples\), but it "
+                                           r"never calls getVolume: it calls DELETE "):
+        check_calls_its_operation(own, deleting, "snippets/volumes/get.sh:1")
+    getting = [Seen("GET", "/v1/volumes/vol-data12345", "getVolume", 200)]
+    check_calls_its_operation(own, getting, "snippets/volumes/get.sh:1")
+    # any other example may call what it likes
+    check_calls_its_operation(ROOT / "snippets" / "concepts" / "errors.sh", deleting, "x:1")

@@ -21,8 +21,10 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +36,7 @@ from .sandbox import Seen
 __all__ = [
     "INTENDED_NON_OPERATIONS",
     "ExampleError",
+    "check_calls_its_operation",
     "check_exchanges",
     "hide_unless_reported",
     "naming_pages",
@@ -85,6 +88,40 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
         if not shows_output and exchange.status >= 400:
             raise ExampleError(f"{sent_at}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")
+
+
+def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],
+                              where: str) -> None:
+    """Fail unless ``file``, if it is an endpoint page's own example (published as its
+    operation's ``x-codeSamples``: ``hooks/code_samples.py``), calls that operation: a
+    wrong method or path can reach another operation and still get a documented answer."""
+    __tracebackhide__ = True
+    operation = _own_examples().get(file.resolve()) if file is not None else None
+    if operation is None or any(e.operation_id == operation for e in exchanges):
+        return
+    called = ", ".join(dict.fromkeys(f"{e.method} {e.path} ({e.operation_id or 'no operation'})"
+                                     for e in exchanges)) or "nothing"
+    sent_at = next((e.origin for e in exchanges if getattr(e, "origin", None)), where)
+    raise ExampleError(f"{sent_at}: this is the example of {operation}'s page (its "
+                       f"x-codeSamples), but it never calls {operation}: it calls {called}. "
+                       "Check the method and path")
+
+
+@functools.cache
+def _own_examples() -> dict[Path, str]:
+    """Each endpoint page's own example files -> the page's operation."""
+    from hooks.code_samples import sample_files
+
+    from .discovery import pages
+    from .pages import DOCS, ROOT
+
+    found: dict[Path, str] = {}
+    for page in pages():
+        operation = page.front_matter.get("operation")
+        if isinstance(operation, str):
+            for path, _, _ in sample_files(page.path.relative_to(DOCS).as_posix(), ROOT):
+                found[path.resolve()] = operation
+    return found
 
 
 @contextmanager

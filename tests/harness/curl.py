@@ -26,9 +26,10 @@ from pytest_examples import CodeExample
 from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
-from .checks import ExampleError, check_exchanges, naming_pages
+from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
+from .pages import ROOT
 from .sandbox import DOCS_TOKEN, DocsSandbox
 from .tls import TlsSandbox
 
@@ -72,6 +73,9 @@ CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.exampl
         raise ExampleError(f"{where}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
                            'which only the sandbox takes: send "Authorization: Bearer '
                            '$CLOUDWS_TOKEN"')
+    if "Authorization: Bearer" not in command:
+        raise ExampleError(f'{where}: the command sends no token: add -H "Authorization: '
+                           'Bearer $CLOUDWS_TOKEN" (a wrong one on purpose is written out)')
 
 
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -136,6 +140,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     located = [e if e.origin else e._replace(origin=_line_naming(command, e.path))
                for e in exchanges]
     check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
+    check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown
     if shown is not None:
         diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",

@@ -232,7 +232,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     With ``updates`` (``--update-examples``), ``//>`` lines that differ from what the
     example printed are queued there for rewriting instead of failing.
     """
-    from .checks import ExampleError, check_exchanges, naming_pages
+    from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
 
     __tracebackhide__ = True
     check_hosts(case)
@@ -258,6 +258,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         # A request to no operation first: a drifted method or path is what it printed.
         try:
             check_exchanges(exchanges, schemas, case.where, shows_output=True)
+            check_calls_its_operation(case.file, exchanges, case.where)
         except ExampleError as wrong:
             traced = _trace(case, node, server, sandbox)
             raise ExampleError(_wrong_request(case, wrong, exchanges, schemas, traced,

@@ -37,7 +37,7 @@ from pytest_examples.eval_example import EvalExample
 from cloudws.app import TOKEN_PREFIX
 from cloudws.testing import BASE_URL
 
-from .checks import ExampleError, check_exchanges, naming_pages
+from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas, first_changed_line
 from .pages import display_path
@@ -81,6 +81,7 @@ def run_python_case(
                 # cause of what the example then printed or tripped on: name it first.
                 try:
                     check_exchanges(exchanges, schemas, where, shows_output=True)
+                    check_calls_its_operation(case.examples[0].path, exchanges, where)
                 except ExampleError as wrong:
                     then = ("so what it printed is not what its #> comments say: fix the "
                             "request, not the comments" if isinstance(exc, ExampleError)
@@ -92,6 +93,7 @@ def run_python_case(
             _check_one_line_each(example)
         shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
+        check_calls_its_operation(case.examples[0].path, exchanges, where)
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
