@@ -94,6 +94,20 @@ def test_update_rewrites_the_output_lines_under_their_console_log(tmp_path, node
     assert update.source == GET
 
 
+def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node, server,
+                                                                 scratch, api_schemas):
+    """A missing ``await``: the example prints ``undefined`` for every field. It is not a
+    drift to refresh: it fails, and --update-examples queues nothing."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("await r.json()", "r.json()")})
+    for updates in (None, []):
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas, updates=updates)
+        assert failure.value.msg.startswith(
+            f"{tmp_path}/snippets/get.mjs:1: the example prints '200 undefined': `undefined` "
+            "or a Promise is a value it did not get (a missing `await`"), failure.value.msg
+        assert not updates
+
+
 def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,
                                                         api_schemas):
     body = textwrap.indent(GET.replace('"size_gb": 500', '"size_gb": 5'), "    ")

@@ -197,6 +197,10 @@ def node_binary(env: dict[str, str] | None = None) -> Path:
     pytest.skip(reason)
 
 
+#: What an example prints only when it did not get the value it meant to print.
+_NO_VALUE = re.compile(r"\bundefined\b|\[object Promise\]|Promise \{")
+
+
 def expected_js_output(source: str) -> list[str]:
     """The lines an example prints, as its ``//>`` comments say, in order."""
     return [m["text"] or "" for line in source.splitlines() if (m := _OUTPUT.match(line))]
@@ -265,6 +269,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                                               expected, printed, failed)) from None
         if failed is not None:
             raise failed
+        broken = next((line for line in printed if _NO_VALUE.search(line)), None)
+        if broken is not None:  # never written as //> lines by --update-examples
+            raise ExampleError(
+                f"{case.where}: the example prints {broken!r}: `undefined` or a Promise is a "
+                "value it did not get (a missing `await`, a field the answer does not have, "
+                "or a request that failed): fix the example, not its //> lines")
         if drifted:
             traced = _trace(case, node, server, sandbox)
             if updates is not None and traced is not None:
