@@ -113,7 +113,11 @@ def test_every_snippet_is_shown_on_a_page():
     }
     snippets = [p for p in sorted(discovery.SNIPPETS.rglob("*")) if p.is_file()]
     unused = [display_path(p) for p in snippets if p.resolve() not in included]
-    assert snippets and not unused, "snippets no page includes:\n" + "\n".join(unused)
+    assert snippets
+    if unused:  # one line per file, at its first line: each annotated there under CI
+        pytest.fail("\n".join(f'{path}:1: no page includes this example (--8<-- "{path}"): '
+                              "include it on its page, or delete it" for path in unused),
+                    pytrace=False)
 
 
 def test_every_snippet_is_an_example():
@@ -121,5 +125,7 @@ def test_every_snippet_is_an_example():
         p.suffix not in {".py", ".sh", ".mjs", ".json"}
         or (p.suffix == ".json" and not p.with_suffix(".sh").exists())
     )]
-    assert not odd, ("files in snippets/ that are no example (a .py, a .sh, a .mjs, or the "
-                     ".json output beside a .sh):\n" + "\n".join(odd))
+    if odd:
+        pytest.fail("\n".join(f"{path}:1: a file in snippets/ that is no example (a .py, a "
+                              ".sh, a .mjs, or the .json output beside a .sh)" for path in odd),
+                    pytrace=False)

@@ -197,6 +197,8 @@ def node_binary(env: dict[str, str] | None = None) -> Path:
     pytest.skip(reason)
 
 
+#: node's errors for a host name that does not resolve, or nothing listening there.
+_OFF_SANDBOX = re.compile(r"\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED)\b")
 #: What an example prints only when it did not get the value it meant to print.
 _NO_VALUE = re.compile(r"\bundefined\b|\[object Promise\]|Promise \{")
 
@@ -255,7 +257,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             failed = ExampleError(
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
-                f"{_stderr(case, done.stderr)}")
+                f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}")
         elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
                                "the sandbox at $CLOUDWS_BASE_URL")
@@ -327,6 +329,25 @@ def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
 
 def _lines(lines: Sequence[str]) -> list[str]:
     return [line.rstrip() for line in lines]
+
+
+def _off_sandbox(stderr: str) -> str:
+    """A note when node could not reach a host: an example that writes the API's URL out
+    instead of building it from ``BASE_URL`` (node's ``fetch`` ignores proxy variables, so
+    the request leaves for the real host).
+
+    Example:
+        >>> print(_off_sandbox("TypeError: fetch failed\\n  [cause]: Error: getaddrinfo "
+        ...                    "ENOTFOUND api.cloudworkstation.example.com"))
+        <BLANKLINE>
+        (it reached for a host that is not the sandbox: build every URL from BASE_URL, which reads CLOUDWS_BASE_URL)
+        >>> _off_sandbox("ReferenceError: x is not defined")
+        ''
+    """
+    if not _OFF_SANDBOX.search(stderr):
+        return ""
+    return ("\n(it reached for a host that is not the sandbox: build every URL from BASE_URL, "
+            "which reads CLOUDWS_BASE_URL)")
 
 
 def _stderr(case: JsCase, stderr: str) -> str:
