@@ -35,12 +35,17 @@ from .sandbox import Seen
 
 __all__ = [
     "INTENDED_NON_OPERATIONS",
+    "REFRESH",
     "ExampleError",
     "check_calls_its_operation",
     "check_exchanges",
     "hide_unless_reported",
     "naming_pages",
 ]
+
+#: The command a drift's message advises, to rewrite the outputs shown: pointed at the
+#: page that shows the example when there is one (:func:`naming_pages`).
+REFRESH = "uv run pytest --update-examples"
 
 #: Statuses an example may get from a request that is no operation, on purpose: the
 #: removed ``GET .../delete`` (410). A method the path does not take (405) is a typo.
@@ -125,19 +130,36 @@ def _own_examples() -> dict[Path, str]:
 
 
 @contextmanager
-def naming_pages(shown_on: Sequence[str]) -> Iterator[None]:
-    """Add "shown on docs/page.md:12" to whatever fails inside, for a snippet's failure."""
+def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
+    """Add "shown on docs/page.md:12" to whatever fails inside, for a snippet's failure;
+    and point a refresh it advises at the page that shows the example (the first of
+    ``shown_on``, or the page of ``where``, a page's own block), whose check takes
+    seconds where the whole suite takes minutes.
+
+    Example:
+        >>> with naming_pages(["docs/volumes/get.md:30"]):
+        ...     raise ExampleError(f"x.sh:1: drift. Refresh it with `{REFRESH}`")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: x.sh:1: drift. Refresh it with \
+`uv run pytest docs/volumes/get.md --update-examples`
+        (shown on docs/volumes/get.md:30)
+    """
     __tracebackhide__ = True
-    if not shown_on:
+    first = shown_on[0] if shown_on else where
+    page = first.rpartition(":")[0] if first.startswith("docs/") else None
+    if not shown_on and page is None:
         yield
         return
-    note = f"(shown on {', '.join(shown_on)})"
+    note = f"\n(shown on {', '.join(shown_on)})" if shown_on else ""
     try:
         yield
-    except ExampleError as exc:
-        raise ExampleError(f"{exc.msg}\n{note}") from None
-    except pytest.fail.Exception as exc:
-        raise ExampleError(f"{exc.msg}\n{note}") from None
+    except pytest.fail.Exception as exc:  # an ExampleError too
+        message = exc.msg or ""
+        if page is not None:
+            message = message.replace(f"`{REFRESH}`", f"`uv run pytest {page} --update-examples`")
+        raise ExampleError(f"{message}{note}") from None
     except Exception as exc:
-        exc.add_note(note)
+        if note:
+            exc.add_note(note.lstrip("\n"))
         raise

@@ -26,7 +26,13 @@ from pytest_examples import CodeExample
 from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
-from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
+from .checks import (
+    REFRESH,
+    ExampleError,
+    check_calls_its_operation,
+    check_exchanges,
+    naming_pages,
+)
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
 from .pages import ROOT
@@ -35,7 +41,6 @@ from .tls import TlsSandbox
 
 __all__ = ["check_hosts", "check_reads_the_exports", "run_command", "run_curl_case"]
 
-_REFRESH = "uv run pytest --update-examples"
 
 _URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
 _TIMEOUT = 30
@@ -97,7 +102,7 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     """
     __tracebackhide__ = True
     sandbox.reset()
-    with naming_pages(case.shown_on):
+    with naming_pages(case.shown_on, case.id):
         for command in case.commands:
             _run_checked(command, server, sandbox, schemas, updates)
 
@@ -127,7 +132,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     if command.missing_output is not None:
         raise ExampleError(
             f"{command.where}: a page shows its output from {command.missing_output}, which "
-            "is not there: create it empty, run `uv run pytest --update-examples` to fill it "
+            f"is not there: create it empty, run `{REFRESH}` to fill it "
             "in, then check again")
     with sandbox.recorder.capture(command.where) as exchanges:
         done = run_command(command.text, server.env(), server.workdir)
@@ -188,5 +193,5 @@ def _with_newline(text: str) -> str:
 
 
 def _refresh(shown: Shown) -> str:
-    return (f"Refresh it with `{_REFRESH}` (it rewrites {shown.where.rsplit(':', 1)[0]} with "
+    return (f"Refresh it with `{REFRESH}` (it rewrites {shown.where.rsplit(':', 1)[0]} with "
             "what the command prints), then review the change with `git diff`.")

@@ -87,7 +87,6 @@ __all__ = [
 JS_LANGS = frozenset({"js", "javascript", "mjs"})
 #: The longest line a JavaScript example may have (printed ``//>`` lines included).
 LINE_LENGTH = 88
-_REFRESH = "uv run pytest --update-examples"
 _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
 _TIMEOUT = 60
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
@@ -244,7 +243,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     check_hosts(case)
     expected = expected_js_output(case.source)
     sandbox.reset()
-    with naming_pages(case.shown_on):
+    with naming_pages(case.shown_on, case.where):
         with sandbox.recorder.capture(case.where) as exchanges:
             done = _run(node, case, server)
             server.wait_idle()
@@ -497,7 +496,9 @@ def _statement_end(lines: list[str], start: int) -> int:
 
 def _drift_message(case: JsCase, expected: list[str], printed: list[str],
                    traced: _Trace | None, *, refresh: bool = True) -> str:
-    advice = (f"\nRefresh the //> lines with `{_REFRESH}`, then review the change with "
+    from .checks import REFRESH
+
+    advice = (f"\nRefresh the //> lines with `{REFRESH}`, then review the change with "
               "`git diff`." if refresh else "")
     if traced is not None:
         for example, new in zip(case.examples, traced.rewritten, strict=True):

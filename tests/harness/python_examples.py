@@ -37,7 +37,13 @@ from pytest_examples.eval_example import EvalExample
 from cloudws.app import TOKEN_PREFIX
 from cloudws.testing import BASE_URL
 
-from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
+from .checks import (
+    REFRESH,
+    ExampleError,
+    check_calls_its_operation,
+    check_exchanges,
+    naming_pages,
+)
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas, first_changed_line
 from .pages import display_path
@@ -52,7 +58,6 @@ _T = TypeVar("_T")
 #: writes a formatted block between triple quotes, which the harness refuses: a reader's
 #: paste prints one line, not that block (see :func:`_check_one_line_each`).
 LINE_LENGTH = 100
-_REFRESH = "uv run pytest --update-examples"
 
 
 def run_python_case(
@@ -68,7 +73,7 @@ def run_python_case(
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
     where = _where(case.examples[0])
-    with naming_pages(case.shown_on):
+    with naming_pages(case.shown_on, case.id):
         with sandbox.in_process(_locator(eval_example, case)), _keep_main(), \
                 sandbox.recorder.capture(case.id) as exchanges:
             try:
@@ -178,7 +183,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         raise ExampleError(
             f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
             f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
-            f"Refresh the #> comments with `{_REFRESH}`, then review the change with "
+            f"Refresh the #> comments with `{REFRESH}`, then review the change with "
             "`git diff`."
         ) from None
     except SyntaxError as exc:
