@@ -7,6 +7,7 @@ naming the page's line.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -254,3 +255,29 @@ def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated()
     assert f"\n{message}\n" in out, out  # the message alone: no traceback
     assert "Traceback" not in out and "FileNotFoundError" not in out, out
     assert f"::error file=docs/workstations/delete.md,line={number}," in out, out
+
+
+@HEAVY
+def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line():
+    """The page check says what the site build and llms.txt's test would: a page not in
+    mkdocs.yml's nav, then one in the nav but not in the llmstxt plugin's sections."""
+    def problems(tree: Path) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "tests.harness.render",
+                               "docs/concepts/states.md"], cwd=tree, capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return [p for p in json.loads(done.stdout) if p.startswith("docs/concepts/states.md")]
+
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        (tree / "docs/concepts/states.md").write_text("# States\n\nA page of prose.\n")
+        assert problems(tree) == [
+            ("docs/concepts/states.md:1: not in mkdocs.yml's nav: add it there, and with a "
+             "one-line description to the llmstxt plugin's sections")]
+        config = tree / "mkdocs.yml"
+        config.write_text(config.read_text().replace(
+            "      - Pagination: concepts/pagination.md\n",
+            "      - Pagination: concepts/pagination.md\n      - States: concepts/states.md\n"))
+        assert problems(tree) == [
+            ("docs/concepts/states.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
+             "add it there, with a one-line description, so that llms.txt lists it")]

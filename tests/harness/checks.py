@@ -102,10 +102,11 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
     wrong method or path can reach another operation and still get a documented answer."""
     __tracebackhide__ = True
     operation = _own_examples().get(file.resolve()) if file is not None else None
-    if operation is None or any(e.operation_id == operation for e in exchanges):
-        return
+    if operation is None or not exchanges or any(e.operation_id == operation
+                                                 for e in exchanges):
+        return  # none made: what stopped it (or the check of requests made) says why
     called = ", ".join(dict.fromkeys(f"{e.method} {e.path} ({e.operation_id or 'no operation'})"
-                                     for e in exchanges)) or "nothing"
+                                     for e in exchanges))
     sent_at = next((e.origin for e in exchanges if getattr(e, "origin", None)), where)
     raise ExampleError(f"{sent_at}: this is the example of {operation}'s page (its "
                        f"x-codeSamples), but it never calls {operation}: it calls {called}. "

@@ -8,6 +8,7 @@ the examples run on the other. It imports MkDocs and the project's hooks only.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -63,12 +64,16 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
             nav = get_navigation(files, config)
             config.plugins.on_nav(nav, config=config, files=files)
             docs = Path(config.docs_dir).resolve()
+            in_nav = {page.file.src_uri for page in nav.pages}
             for path in paths:
-                file = files.get_file_from_path(path.resolve().relative_to(docs).as_posix())
+                src_uri = path.resolve().relative_to(docs).as_posix()
+                file = files.get_file_from_path(src_uri)
                 if file is None or file.page is None:
                     problems.append(f"{display_path(path)}: not a page of the site (is it in "
                                     "the nav?)")
                     continue
+                problems += _listing_problems(path, src_uri, in_nav,
+                                              config.validation.nav.omitted_files)
                 page = config.plugins.on_pre_page(file.page, config=config, files=files)
                 page.read_source(config)
                 if sources and path in sources:
@@ -83,6 +88,40 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     return html, problems
 
 
+def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
+                      omitted_level: int) -> list[str]:
+    """A page missing from mkdocs.yml's nav (when its ``validation.nav.omitted_files``
+    makes that a warning, as the strict build does), or from the llmstxt plugin's
+    sections (which list every page of the nav in ``llms.txt``), named at the page's
+    first line."""
+    if src_uri not in in_nav:
+        if omitted_level < logging.WARNING:
+            return []
+        return [(f"{display_path(path)}:1: not in mkdocs.yml's nav: add it there, and with "
+                 "a one-line description to the llmstxt plugin's sections")]
+    sections = next((entry["llmstxt"].get("sections", {}) for entry in _plugins_config()
+                     if isinstance(entry, dict) and "llmstxt" in entry), {})
+    listed = {uri for items in sections.values() for item in items
+              for uri in ([item] if isinstance(item, str) else item)}
+    if src_uri not in listed:
+        return [(f"{display_path(path)}:1: not in the llmstxt plugin's sections in "
+                 "mkdocs.yml: add it there, with a one-line description, so that llms.txt "
+                 "lists it")]
+    return []
+
+
+@functools.cache
+def _plugins_config() -> list[Any]:
+    """The ``plugins`` of mkdocs.yml, as written."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    path = ROOT / "mkdocs.yml"
+    with path.open() as f:  # its own loader (the tags MkDocs reads: !ENV, !relative)
+        loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
+        return list(yaml_load(f, loader).get("plugins", []))
+
+
 def _plugins_for(texts: list[str]) -> list[Any]:
     """mkdocs.yml's plugins, less those with nothing to do for pages with these texts.
 
@@ -90,13 +129,7 @@ def _plugins_for(texts: list[str]) -> list[Any]:
     stops); ``mkdocstrings`` renders ``::: identifier`` blocks, so it is loaded only for
     pages that have one. Every other plugin stays, with its options.
     """
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-    path = ROOT / "mkdocs.yml"
-    with path.open() as f:  # its own loader (the tags MkDocs reads: !ENV, !relative)
-        loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
-        plugins = yaml_load(f, loader).get("plugins", [])
+    plugins = _plugins_config()
     autodoc = any(re.search(r"^:::\s", text, re.MULTILINE) for text in texts)
 
     def name(entry: Any) -> str:
