@@ -45,6 +45,25 @@ _FORMS = {
 }
 
 
+def json_error(text: str, exc: json.JSONDecodeError) -> tuple[int, str]:
+    """The line to name for ``exc`` in ``text``, and what to say: a trailing comma at its
+    own line (the decoder stops at what follows it, often a line later).
+
+    Example:
+        >>> text = '{\\n  "a": 1,\\n}\\n'
+        >>> try:
+        ...     json.loads(text)
+        ... except json.JSONDecodeError as exc:
+        ...     print(json_error(text, exc))
+        (2, 'a comma before the closing } (JSON allows none)')
+    """
+    before = text[:exc.pos].rstrip()
+    if before.endswith(",") and text[exc.pos:exc.pos + 1] in "}]":
+        return before.count("\n") + 1, (f"a comma before the closing {text[exc.pos]} "
+                                         "(JSON allows none)")
+    return exc.lineno, exc.msg
+
+
 def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
     """Fail, naming the block's page and line, unless it is what it declares."""
     __tracebackhide__ = True
@@ -59,9 +78,9 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
     try:
         body = json.loads(case.text)
     except json.JSONDecodeError as exc:
-        line = case.fence.line + exc.lineno
-        raise ExampleError(f"{display_path(case.fence.path)}:{line}: not valid JSON: "
-                           f"{exc.msg}") from None
+        lineno, message = json_error(case.text, exc)
+        raise ExampleError(f"{display_path(case.fence.path)}:{case.fence.line + lineno}: "
+                           f"not valid JSON: {message}") from None
     try:
         if kind == "response":
             errors = schemas.response_errors(match["op"], int(match["status"]), body)
