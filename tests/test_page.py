@@ -87,9 +87,7 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
 def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated():
     text = DELETE.read_text()
     note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTEST_ADDOPTS", "CI", "PY_COLORS", "FORCE_COLOR")
-           and not k.startswith("PYTEST_XDIST")}
+    env = _clean_env()
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
         (tree / "docs/workstations/delete.md").write_text(
@@ -115,9 +113,7 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
 
 @HEAVY
 def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped():
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTEST_ADDOPTS", "CI", "PY_COLORS", "FORCE_COLOR")
-           and not k.startswith("PYTEST_XDIST")}
+    env = _clean_env()
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
         with (tree / "conftest.py").open("a") as conftest:  # node_binary's skip, as without node

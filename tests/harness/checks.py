@@ -41,6 +41,7 @@ __all__ = [
     "check_exchanges",
     "hide_unless_reported",
     "naming_pages",
+    "unanswered",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -93,6 +94,28 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
         if not shows_output and exchange.status >= 400:
             raise ExampleError(f"{sent_at}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")
+
+
+def unanswered(exchanges: Sequence[Exchange | Seen],
+               places: Sequence[str | None] | None = None) -> str:
+    """A note naming each request no operation answered (a drifted method or path, a
+    ``405`` for a method the path does not take), with the line that sent it when
+    ``places`` (one per exchange) knows it: the likely cause of a failure or a drift.
+
+    Example:
+        >>> print(unanswered([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
+        <BLANKLINE>
+        (GET /v1/volume/v, sent at x.mjs:3, answered 404: no operation takes that method and path)
+    """
+    places = places if places is not None and len(places) == len(exchanges) else None
+    notes = []
+    for index, exchange in enumerate(exchanges):
+        if exchange.operation_id is None:
+            at = places[index] if places is not None else None
+            sent = f", sent at {at}," if at else ""
+            notes.append(f"\n({exchange.method} {exchange.path}{sent} answered "
+                         f"{exchange.status}: no operation takes that method and path)")
+    return "".join(notes)
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -289,17 +289,10 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
 
 
 def _unanswered(exchanges: list[Seen], traced: _Trace | None) -> str:
-    """A note naming each request that no operation answered (a ``405`` for a method the
-    path does not take, the removed ``GET .../delete``): the likely cause of a drift."""
-    located = traced is not None and len(traced.fetches) == len(exchanges)
-    notes = []
-    for index, exchange in enumerate(exchanges):
-        if exchange.operation_id is None:
-            at = traced.fetches[index] if located and traced else None  # type: ignore[union-attr]
-            sent = f", sent at {at}" if at else ""
-            notes.append(f"\n({exchange.method} {exchange.path}{sent}, answered "
-                         f"{exchange.status}: no operation takes that method and path)")
-    return "".join(notes)
+    """:func:`.checks.unanswered`, with the line of each ``fetch`` when traced."""
+    from .checks import unanswered
+
+    return unanswered(exchanges, traced.fetches if traced is not None else None)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],

@@ -27,13 +27,13 @@ import sys
 from contextlib import ExitStack
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 from fastapi import FastAPI
 
 from cloudws.testing import serve
 
-from .checks import ExampleError, check_exchanges, naming_pages
+from .checks import ExampleError, check_exchanges, naming_pages, unanswered
 from .discovery import PythonCase
 from .forkserver import PythonForkServer
 from .jsoncheck import ApiSchemas
@@ -77,13 +77,6 @@ class PastedSandbox:
         return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
                 "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
-
-
-def _unanswered(exchanges: list[Any]) -> str:
-    """A note naming each request no operation answered (a drifted method or path): the
-    likely cause of a failure or a drift."""
-    return "".join(f"\n({e.method} {e.path} answered {e.status}: no operation takes that "
-                   "method and path)" for e in exchanges if e.operation_id is None)
 
 
 def _stdin_place(case: PythonCase, stderr: str) -> str | None:
@@ -138,7 +131,7 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
                            "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
                            f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
-                           + _unanswered(exchanges))
+                           + unanswered(exchanges))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")
@@ -154,5 +147,5 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(
             f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
             "against the sandbox, the example prints what its #> lines do not say:\n"
-            f"  shown:   {expected}\n  printed: {printed}" + _unanswered(exchanges))
+            f"  shown:   {expected}\n  printed: {printed}" + unanswered(exchanges))
     check_exchanges(exchanges, schemas, where, shows_output=True)
