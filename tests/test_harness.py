@@ -91,6 +91,30 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
     assert "uv run pytest --update-examples" in message
 
 
+def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, request,
+                                                                    scratch, api_schemas,
+                                                                    docs_token):
+    """A request whose headers were dropped gets a documented 401: the drift names it, at
+    its line, as the cause, and advises no refresh (which would write the 401 in)."""
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        os.environ["CLOUDWS_TOKEN"]
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01")
+        print(r.status_code)
+        #> 200
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.py:6: what the example prints"), message
+    assert message.endswith(
+        f"(GET /v1/volumes/vol-scratch01, sent at {tmp_path}/snippets/get.py:4 with no "
+        'Authorization header, was answered 401: send "Authorization: Bearer " and the token '
+        "from CLOUDWS_TOKEN)\nFix the request, not the #> comments."), message
+    assert "--update-examples" not in message
+
+
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
                                                       api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\
@@ -593,9 +617,10 @@ def test_a_curl_command_that_sends_no_token_is_refused():
                             "x.sh:1")  # a wrong token on purpose
 
 
-def test_an_endpoint_pages_own_example_must_call_its_operation():
+def test_an_endpoint_pages_own_example_must_call_its_operation_with_a_token():
     """``snippets/volumes/get.sh`` is published as getVolume's ``x-codeSamples``: a wrong
-    method that reaches deleteVolume (a documented 409) is refused at the request's line."""
+    method that reaches deleteVolume (a documented 409) is refused at the request's line,
+    and so is a call of getVolume that sent no token."""
     own = ROOT / "snippets" / "volumes" / "get.sh"
     deleting = [Seen("DELETE", "/v1/volumes/vol-data12345", "deleteVolume", 409,
                      "snippets/volumes/get.sh:2")]
@@ -605,5 +630,14 @@ def test_an_endpoint_pages_own_example_must_call_its_operation():
         check_calls_its_operation(own, deleting, "snippets/volumes/get.sh:1")
     getting = [Seen("GET", "/v1/volumes/vol-data12345", "getVolume", 200)]
     check_calls_its_operation(own, getting, "snippets/volumes/get.sh:1")
+    # ...and calls it with a token: with its headers dropped, it gets a documented 401
+    tokenless = [getting[0]._replace(status=401, origin="snippets/volumes/get.sh:2",
+                                     sent_token=False)]
+    with pytest.raises(ExampleError, match=r"^snippets/volumes/get.sh:2: this is the example "
+                                           r"of getVolume's page \(its x-codeSamples\), but it "
+                                           r"calls getVolume with no token \(GET /v1/volumes/"
+                                           r"vol-data12345 sent no Authorization header and was "
+                                           r"answered 401\)"):
+        check_calls_its_operation(own, tokenless, "snippets/volumes/get.sh:1")
     # any other example may call what it likes
     check_calls_its_operation(ROOT / "snippets" / "concepts" / "errors.sh", deleting, "x:1")

@@ -137,6 +137,34 @@ def test_a_request_to_no_operation_names_the_fetch_line(tmp_path, node, server, 
     assert "--update-examples" not in failure.value.msg
 
 
+def test_a_request_sent_with_no_token_is_named_and_no_refresh_advised(tmp_path, node, server,
+                                                                     scratch, api_schemas):
+    """A ``fetch`` whose headers were dropped gets a documented 401: what it printed drifts,
+    and the failure names that request's line as the cause instead of advising a refresh
+    that would write the 401 in."""
+    dropped = HEAD + """
+const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`);
+console.log(r.status);
+//> 200
+"""
+    note = (f"(GET /v1/volumes/vol-scratch01, sent at {tmp_path}/snippets/get.mjs:5 with no "
+            "Authorization header, was answered 401: send \"Authorization: Bearer \" and the "
+            "token from CLOUDWS_TOKEN)")
+    [case] = cases(tmp_path, {"snippets/get.mjs": dropped})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.mjs:7: what the example prints"), message
+    assert message.endswith(f"{note}\nFix the request, not the //> lines."), message
+    assert "--update-examples" not in message
+    # Printing a field of the 401's body instead: `undefined`, and the same cause named.
+    [case] = cases(tmp_path, {"snippets/get.mjs": dropped.replace("r.status", "(await r.json())"
+                                                                  ".size_gb")})
+    with pytest.raises(ExampleError, match=r"the example prints 'undefined'") as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.endswith(note), failure.value.msg
+
+
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,
                                                          api_schemas):
     source = HEAD + """

@@ -56,6 +56,33 @@ def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network
     assert "Connection refused" in message and "not known" not in message, message
 
 
+def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
+                                                     python_forkserver):
+    """Pasted, a request whose headers were dropped gets a documented 401: the drift names
+    it as the cause. (A sandbox of its own: a 401 it gets is not the docs' coverage.)"""
+    from .harness.checks import ExampleError
+    from .harness.pasted import PastedSandbox
+    from .harness.sandbox import DocsSandbox
+
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "dropped.py").write_text(
+        "import os\n\nimport httpx\n\n"
+        'base = os.environ["CLOUDWS_BASE_URL"]\n'
+        'token = os.environ["CLOUDWS_TOKEN"]\n'
+        'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n')
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    scratch = DocsSandbox.create()
+    with PastedSandbox(scratch.app, tmp_path / "home") as server, \
+            pytest.raises(ExampleError) as failure:
+        run_pasted_python(case, server, scratch, api_schemas, python_forkserver,
+                          rewriting=False)
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{case.id}:8: pasted into python against the sandbox"), lines
+    assert lines[-1] == ("(GET /v1/volumes/vol-scratch01, sent with no Authorization header, "
+                         'was answered 401: send "Authorization: Bearer " and the token from '
+                         "CLOUDWS_TOKEN)"), lines
+
+
 def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operation(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a drifted path fails where its answer is read: the message names that

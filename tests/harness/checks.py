@@ -41,7 +41,7 @@ __all__ = [
     "check_exchanges",
     "hide_unless_reported",
     "naming_pages",
-    "unanswered",
+    "request_notes",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -96,38 +96,60 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
                                "example shows no output that would say so")
 
 
-def unanswered(exchanges: Sequence[Exchange | Seen],
-               places: Sequence[str | None] | None = None) -> str:
-    """A note naming each request no operation answered (a drifted method or path, a
-    ``405`` for a method the path does not take), with the line that sent it when
-    ``places`` (one per exchange) knows it: the likely cause of a failure or a drift.
+def request_notes(exchanges: Sequence[Exchange | Seen],
+                  places: Sequence[str | None] | None = None) -> str:
+    """A note naming each request that is the likely cause of a failure or a drift: one no
+    operation answered (a drifted method or path, a ``405`` for a method the path does not
+    take), and one answered ``401`` that sent no ``Authorization`` header (its headers
+    dropped); with the line that sent it when ``places`` (one per exchange) or the
+    exchange's own origin knows it.
 
     Example:
-        >>> print(unanswered([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
+        >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
         <BLANKLINE>
         (GET /v1/volume/v, sent at x.mjs:3, answered 404: no operation takes that method and path)
+        >>> print(request_notes([Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False),
+        ...                      Seen("GET", "/v1/volumes", "listVolumes", 401)]))
+        <BLANKLINE>
+        (GET /v1/volumes, sent with no Authorization header, was answered 401: send "Authorization: Bearer " and the token from CLOUDWS_TOKEN)
     """
     places = places if places is not None and len(places) == len(exchanges) else None
     notes = []
     for index, exchange in enumerate(exchanges):
+        at = (places[index] if places is not None else None) or getattr(exchange, "origin",
+                                                                          None)
+        sent = f", sent at {at}," if at else ""
+        request = f"{exchange.method} {exchange.path}"
         if exchange.operation_id is None:
-            at = places[index] if places is not None else None
-            sent = f", sent at {at}," if at else ""
-            notes.append(f"\n({exchange.method} {exchange.path}{sent} answered "
-                         f"{exchange.status}: no operation takes that method and path)")
+            notes.append(f"\n({request}{sent} answered {exchange.status}: no operation takes "
+                         "that method and path)")
+        elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
+            notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
+                         'header, was answered 401: send "Authorization: Bearer " and the '
+                         "token from CLOUDWS_TOKEN)")
     return "".join(notes)
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],
                               where: str) -> None:
     """Fail unless ``file``, if it is an endpoint page's own example (published as its
-    operation's ``x-codeSamples``: ``hooks/code_samples.py``), calls that operation: a
-    wrong method or path can reach another operation and still get a documented answer."""
+    operation's ``x-codeSamples``: ``hooks/code_samples.py``), calls that operation, with a
+    token: a wrong method or path can reach another operation and still get a documented
+    answer, and a call with its headers dropped gets a documented ``401``."""
     __tracebackhide__ = True
     operation = _own_examples().get(file.resolve()) if file is not None else None
-    if operation is None or not exchanges or any(e.operation_id == operation
-                                                 for e in exchanges):
+    if operation is None or not exchanges:
         return  # none made: what stopped it (or the check of requests made) says why
+    calls = [e for e in exchanges if e.operation_id == operation]
+    if calls and any(getattr(e, "sent_token", True) for e in calls):
+        return
+    if calls:
+        first = calls[0]
+        raise ExampleError(f"{getattr(first, 'origin', None) or where}: this is the example of "
+                           f"{operation}'s page (its x-codeSamples), but it calls {operation} "
+                           f"with no token ({first.method} {first.path} sent no Authorization "
+                           f"header and was answered {first.status}): send \"Authorization: "
+                           "Bearer \" and the token from CLOUDWS_TOKEN")
     called = ", ".join(dict.fromkeys(f"{e.method} {e.path} ({e.operation_id or 'no operation'})"
                                      for e in exchanges))
     sent_at = next((e.origin for e in exchanges if getattr(e, "origin", None)), where)

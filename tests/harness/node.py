@@ -272,27 +272,31 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             raise failed
         broken = next((line for line in printed if _NO_VALUE.search(line)), None)
         if broken is not None:  # never written as //> lines by --update-examples
+            notes = _request_notes(exchanges, _trace(case, node, server, sandbox)
+                                   if _request_notes(exchanges, None) else None)
             raise ExampleError(
                 f"{case.where}: the example prints {broken!r}: `undefined` or a Promise is a "
                 "value it did not get (a missing `await`, a field the answer does not have, "
-                "or a request that failed): fix the example, not its //> lines")
+                f"or a request that failed): fix the example, not its //> lines{notes}")
         if drifted:
             traced = _trace(case, node, server, sandbox)
             if updates is not None and traced is not None:
                 updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
                                                       strict=True) if new.source != ex.source)
             else:
-                raise ExampleError(_drift_message(case, expected, printed, traced)
-                                   + _unanswered(exchanges, traced))
+                notes = _request_notes(exchanges, traced)
+                raise ExampleError(
+                    _drift_message(case, expected, printed, traced, refresh=not notes) + notes
+                    + ("\nFix the request, not the //> lines." if notes else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
 
 
-def _unanswered(exchanges: list[Seen], traced: _Trace | None) -> str:
-    """:func:`.checks.unanswered`, with the line of each ``fetch`` when traced."""
-    from .checks import unanswered
+def _request_notes(exchanges: list[Seen], traced: _Trace | None) -> str:
+    """:func:`.checks.request_notes`, with the line of each ``fetch`` when traced."""
+    from .checks import request_notes
 
-    return unanswered(exchanges, traced.fetches if traced is not None else None)
+    return request_notes(exchanges, traced.fetches if traced is not None else None)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
@@ -300,7 +304,7 @@ def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
                    printed: list[str], failed: ExampleError | None) -> str:
     """The message for a request that is no documented answer: naming the line of the
     ``fetch`` that sent it (from the traced run), then what else went wrong."""
-    from .checks import ExampleError, check_exchanges
+    from .checks import ExampleError, check_calls_its_operation, check_exchanges
 
     message = wrong.msg
     if traced is not None and len(traced.fetches) == len(exchanges):
@@ -308,6 +312,7 @@ def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
                                                           strict=True)]
         try:
             check_exchanges(located, schemas, case.where, shows_output=True)
+            check_calls_its_operation(case.file, located, case.where)
         except ExampleError as precise:
             message = precise.msg
     if failed is not None:

@@ -43,6 +43,7 @@ from .checks import (
     check_calls_its_operation,
     check_exchanges,
     naming_pages,
+    request_notes,
 )
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas, first_changed_line
@@ -92,6 +93,12 @@ def run_python_case(
                             "request, not the comments" if isinstance(exc, ExampleError)
                             else f"and then the example raised {type(exc).__name__}: {exc}")
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
+                notes = request_notes(exchanges)
+                if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
+                    raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
+                                       + "\nFix the request, not the #> comments.") from None
+                if notes:
+                    exc.add_note(notes.strip())
                 raise
         # Read once the examples ran: under --update-examples, they have their new #> lines.
         for example in case.examples:
@@ -183,8 +190,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         raise ExampleError(
             f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
             f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
-            f"Refresh the #> comments with `{REFRESH}`, then review the change with "
-            "`git diff`."
+            f"{_REFRESH_ADVICE}"
         ) from None
     except SyntaxError as exc:
         if exc.lineno is None or exc.filename != str(
@@ -202,6 +208,8 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         raise
 
 
+_REFRESH_ADVICE = (f"Refresh the #> comments with `{REFRESH}`, then review the change "
+                   "with `git diff`.")
 #: A printed value that pytest-examples would show as a block between triple quotes.
 _BLOCK_PRINTED = re.compile(r"^\s*\+\s*(?:'{3}|\"{3})\s*$", re.MULTILINE)
 _PRINT_DIFF_LABELS = re.compile(r"^(\s*(?:---|\+\+\+)) (before|after)$", re.MULTILINE)

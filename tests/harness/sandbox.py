@@ -44,8 +44,8 @@ DOCS_TOKEN = "cws_test_docs"
 
 
 class Seen(NamedTuple):
-    """An exchange, the page line that made its request (when known), and whether the
-    request sent a ``Content-Type`` with no body."""
+    """An exchange, the page line that made its request (when known), whether the request
+    sent a ``Content-Type`` with no body, and whether it sent an ``Authorization`` header."""
 
     method: str
     path: str
@@ -53,18 +53,27 @@ class Seen(NamedTuple):
     status: int
     origin: str | None = None
     content_type_without_body: bool = False
+    sent_token: bool = True
 
 
-#: Set, while the app answers a request, when the request has a ``Content-Type`` and no
-#: body (:class:`_ContentTypeWithoutBody`); read by the recorder, which the app calls
-#: inside that request.
-_CONTENT_TYPE_WITHOUT_BODY = contextvars.ContextVar("content_type_without_body",
-                                                    default=False)
+class _Sent(NamedTuple):
+    """What the request being answered sent that its exchange does not say."""
+
+    content_type_without_body: bool = False
+    sent_token: bool = True
 
 
-class _ContentTypeWithoutBody:
-    """Notes, for the recorder, a request that sends ``Content-Type`` and no body: the
-    endpoint pages tell readers to send none there, so an example must not."""
+_NOTHING_NOTED = _Sent()
+#: Set, while the app answers a request, by :class:`_NotingWhatWasSent`; read by the
+#: recorder, which the app calls inside that request.
+_SENT = contextvars.ContextVar("sent", default=_NOTHING_NOTED)
+
+
+class _NotingWhatWasSent:
+    """Notes, for the recorder, what a request sent: a ``Content-Type`` and no body (the
+    endpoint pages tell readers to send none there, so an example must not), and whether
+    it sent a token at all (a ``401`` to a request with none is an example that dropped
+    its headers, unless it means to show that answer)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -76,11 +85,11 @@ class _ContentTypeWithoutBody:
         headers = dict(scope["headers"])
         bodyless = (b"content-type" in headers and b"transfer-encoding" not in headers
                     and headers.get(b"content-length", b"0").strip() in (b"", b"0"))
-        token = _CONTENT_TYPE_WITHOUT_BODY.set(bodyless)
+        token = _SENT.set(_Sent(bodyless, b"authorization" in headers))
         try:
             await self.app(scope, receive, send)
         finally:
-            _CONTENT_TYPE_WITHOUT_BODY.reset(token)
+            _SENT.reset(token)
 
 
 @dataclass
@@ -102,8 +111,7 @@ class Recorder:
             current = self._current
             if current is None:
                 return
-            current[2].append(Seen(*exchange, origin=self.origin,
-                                   content_type_without_body=_CONTENT_TYPE_WITHOUT_BODY.get()))
+            current[2].append(Seen(*exchange, self.origin, *_SENT.get()))
         if self.on_record is not None:
             self.on_record(current[1], current[0], exchange)
 
@@ -134,7 +142,7 @@ class DocsSandbox:
     def create(cls, on_record: Callable[[str, str, Exchange], None] | None = None) -> DocsSandbox:
         """A fixture-state sandbox whose app reports to a new :class:`Recorder`."""
         app = create_app(Store())
-        app.add_middleware(_ContentTypeWithoutBody)
+        app.add_middleware(_NotingWhatWasSent)
         recorder = Recorder(on_record)
         app.state.observers.append(recorder)
         return cls(app, app.state.store, recorder)
