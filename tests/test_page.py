@@ -85,6 +85,7 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
 
 @HEAVY
 def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated():
+    """A wrong status note on the page, and a drift of a curl command's output."""
     text = DELETE.read_text()
     note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
     env = _clean_env()
@@ -92,9 +93,12 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
         tree = make_tree(Path(tmp))
         (tree / "docs/workstations/delete.md").write_text(
             text.replace("- **409** —", "- **412** —", 1))
+        output = tree / "snippets/workstations/delete.json"
+        output.write_text(output.read_text().replace('"deleted"', '"deleting"', 1))
+        drift = 1 + output.read_text().splitlines().index('  "status": "deleting",')
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             "docs/workstations/delete.md", "-k", "page"],
+             "docs/workstations/delete.md", "-k", "page or curl[snippets/workstations/delete.sh]"],
             cwd=tree, env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
@@ -102,13 +106,23 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
     lines = out.splitlines()
     # Under its own name (not a dotted path of the folders above the page), the problem
     # alone, at the line of the page, and as an annotation on that line.
-    header = next(n for n, line in enumerate(lines) if line.startswith("___"))
-    assert lines[header].strip("_ ") == "page", out
-    assert lines[header + 1].startswith(
+    failures = {line.strip("_ "): lines[n + 1] for n, line in enumerate(lines)
+                if line.startswith("___")}
+    assert failures["page"].startswith(
         f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation"), out
     assert "Traceback" not in out and "harness/page.py" not in out, out
     assert any(line.startswith(f"::error file=docs/workstations/delete.md,line={note},")
                for line in lines), out
+    # A drift of a curl command's output is the same one pasted: told in full once, and
+    # pasted-curl points at it, on the same line.
+    at = f"snippets/workstations/delete.json:{drift}"
+    assert failures["curl[snippets/workstations/delete.sh]"].startswith(
+        f"{at}: the output shown is not what the command"), out
+    assert failures["pasted-curl[snippets/workstations/delete.sh]"] == (
+        f"{at}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the command fails "
+        "as curl[snippets/workstations/delete.sh] does, above: the same fix mends both"), out
+    assert sum(line.startswith(f"::error file=snippets/workstations/delete.json,line={drift},")
+               for line in lines) == 2, out
 
 
 @HEAVY

@@ -150,11 +150,12 @@ class PageFile(pytest.File):
                 yield self._check(f"json[{case.id}]", jobs.starting(_json(case)), case.id)
         for case in python:
             yield self._check(f"python[{case.id}]", jobs.starting(_python(case)), case.id)
+        failed: dict[str, str] = {}  # a curl[...] failure, which its pasted-curl may repeat
         for case in curl:
-            yield self._check(f"curl[{case.id}]", jobs.starting(_curl(case)), case.id)
+            yield self._check(f"curl[{case.id}]", jobs.starting(_curl(case, failed)), case.id)
         for case in curl:
-            yield self._check(f"pasted-curl[{case.id}]", jobs.starting(_pasted_curl(case)),
-                              case.id)
+            yield self._check(f"pasted-curl[{case.id}]",
+                              jobs.starting(_pasted_curl(case, failed)), case.id)
         if python:
             yield self._check("ruff", jobs.starting(_ruff(python)), page.where)
         if javascript:
@@ -264,28 +265,42 @@ def _ruff(cases: list[discovery.PythonCase]) -> Callable[..., None]:
     return test
 
 
-def _curl(case: discovery.CurlCase) -> Callable[..., None]:
+def _curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
              tls_sandbox: Any, _examples_to_update: list[Any]) -> None:
+        from .checks import ExampleError
         from .curl import run_curl_case
 
         updating = request.config.getoption("update_examples")
-        run_curl_case(case, tls_sandbox, docs_sandbox, api_schemas,
-                      updates=_examples_to_update if updating else None)
+        try:
+            run_curl_case(case, tls_sandbox, docs_sandbox, api_schemas,
+                          updates=_examples_to_update if updating else None)
+        except ExampleError as exc:
+            failed[case.id] = exc.msg
+            raise
 
     return test
 
 
-def _pasted_curl(case: discovery.CurlCase) -> Callable[..., None]:
+def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
              reader_sandbox: Any) -> None:
+        from .checks import ExampleError
         from .curl import run_curl_case
 
         # Under --update-examples, curl[...] rewrites the outputs shown: a drift here is
         # the same one, queued nowhere (the next run compares the rewritten output).
         updating = request.config.getoption("update_examples")
-        run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
-                      updates=[] if updating else None)
+        try:
+            run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
+                          updates=[] if updating else None)
+        except ExampleError as exc:
+            if failed.get(case.id) != exc.msg:
+                raise
+            where = exc.msg.split(": ", 1)[0]  # the same line, for the annotation
+            raise ExampleError(f"{where}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN "
+                               f"set, the command fails as curl[{case.id}] does, above: the "
+                               "same fix mends both") from None
 
     return test
 
