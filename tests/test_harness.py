@@ -436,6 +436,33 @@ def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, sc
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_every_drifted_output_of_a_console_block_is_told_at_once(tmp_path, scratch,
+                                                                 api_schemas, scratch_tls):
+    """Two commands whose outputs drifted: both diffs, each numbered by page lines on both
+    sides and starting with its own line (an annotation each), then one refresh."""
+    status = f"{CURL_GET} -o /dev/null -w '%{{http_code}}\\n'"
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {status}
+        201
+        $ {status}
+        202
+        ```
+        """})
+    page = tmp_path / "docs" / "page.md"
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{page}:3: the output shown is not what the command at "
+                               f"{page}:2 prints"), lines
+    assert lines[3:6] == ["@@ -3 +3 @@", "-201", "+200"], lines
+    assert lines[6].startswith(f"{page}:5: the output shown is not what the command at "
+                               f"{page}:4 prints"), lines
+    assert lines[9:12] == ["@@ -5 +5 @@", "-202", "+200"], lines
+    assert lines[12].startswith("Refresh them with `uv run pytest --update-examples` (it "
+                                f"rewrites {page} with what the commands print)"), lines
+
+
 def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(
         tmp_path, scratch, api_schemas, scratch_tls):
     case = curl_case(tmp_path, {"snippets/x.sh": CURL_GET.replace("$CLOUDWS_TOKEN",

@@ -119,8 +119,8 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
     assert failures["curl[snippets/workstations/delete.sh]"].startswith(
         f"{at}: the output shown is not what the command"), out
     assert failures["pasted-curl[snippets/workstations/delete.sh]"] == (
-        f"{at}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the command fails "
-        "as curl[snippets/workstations/delete.sh] does, above: the same fix mends both"), out
+        f"{at}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, it fails as "
+        "curl[snippets/workstations/delete.sh] does, above: the same fix mends both"), out
     assert sum(line.startswith(f"::error file=snippets/workstations/delete.json,line={drift},")
                for line in lines) == 2, out
 

@@ -103,8 +103,14 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     __tracebackhide__ = True
     sandbox.reset()
     with naming_pages(case.shown_on, case.id):
+        drifted: list[tuple[str, Shown]] = []  # every drift of the case, told together
         for command in case.commands:
-            _run_checked(command, server, sandbox, schemas, updates)
+            drift = _run_checked(command, server, sandbox, schemas, updates)
+            if drift is not None:
+                drifted.append(drift)
+        if drifted:
+            raise ExampleError("\n".join(message for message, _ in drifted) + "\n"
+                               + _refresh([shown for _, shown in drifted]))
 
 
 def _line_naming(command: CurlCommand, path: str) -> str | None:
@@ -125,7 +131,10 @@ def _line_naming(command: CurlCommand, path: str) -> str | None:
 
 
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
-                 schemas: ApiSchemas, updates: list[CodeExample] | None) -> None:
+                 schemas: ApiSchemas, updates: list[CodeExample] | None
+                 ) -> tuple[str, Shown] | None:
+    """Run ``command`` and check it; a drift of its output (unless queued in ``updates``)
+    is returned, to be told with the case's others: the commands after it still run."""
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
     check_reads_the_exports(command.text, command.where)
@@ -147,6 +156,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
     check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown
+    drift: tuple[str, Shown] | None = None
     if shown is not None:
         diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
                          f"printed by the command at {command.where}",
@@ -155,12 +165,11 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
         elif diff is not None:
             path, _, first = shown.where.rpartition(":")
-            raise ExampleError(
-                f"{path}:{first_changed_line(diff) or first}: the output shown is not what "
-                f"the command at "
-                f"{command.where} prints (- shown, + printed):\n{diff}\n{_refresh(shown)}"
-            )
+            drift = (f"{path}:{first_changed_line(diff) or first}: the output shown is not "
+                     f"what the command at {command.where} prints (- shown, + printed):\n"
+                     f"{diff}", shown)
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
+    return drift
 
 
 def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,
@@ -192,6 +201,8 @@ def _with_newline(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def _refresh(shown: Shown) -> str:
-    return (f"Refresh it with `{REFRESH}` (it rewrites {shown.where.rsplit(':', 1)[0]} with "
-            "what the command prints), then review the change with `git diff`.")
+def _refresh(shown: list[Shown]) -> str:
+    files = " and ".join(dict.fromkeys(s.where.rsplit(":", 1)[0] for s in shown))
+    what = "the commands print" if len(shown) > 1 else "the command prints"
+    return (f"Refresh {'them' if len(shown) > 1 else 'it'} with `{REFRESH}` (it rewrites "
+            f"{files} with what {what}), then review the change with `git diff`.")

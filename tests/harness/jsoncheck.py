@@ -44,6 +44,7 @@ __all__ = ["ApiSchemas", "first_changed_line", "json_diff", "parse_json_document
 
 _URI = "urn:cloudws:openapi"
 _HUNK = re.compile(r"^@@ -(\d+)")
+_BOTH_SIDES = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
 
 
 class ApiSchemas:
@@ -172,8 +173,19 @@ def json_diff(shown: str, actual: str, shown_label: str, actual_label: str,
 
     They agree when both are the same JSON documents with keys in the same order (the
     layout may differ), or when neither is JSON and the text is the same up to trailing
-    whitespace. The ``-`` line numbers of the hunks count from ``shown_first_line`` (the
-    page line of the block's first line).
+    whitespace. The line numbers of the hunks count from ``shown_first_line`` (the page
+    line of the block's first line), on both sides: ``+`` counts the lines as they would
+    be on the page with ``actual`` in place of ``shown``.
+
+    Example:
+        >>> print(json_diff("a\\nb\\nc", "a\\nB\\nc", "shown", "printed", 48))
+        --- shown
+        +++ printed
+        @@ -48,3 +48,3 @@
+         a
+        -b
+        +B
+         c
     """
     shown_docs, actual_docs = parse_json_documents(shown), parse_json_documents(actual)
     if shown_docs is not None and actual_docs is not None:
@@ -184,7 +196,8 @@ def json_diff(shown: str, actual: str, shown_label: str, actual_label: str,
     diff = difflib.unified_diff(_lines(shown), _lines(actual), shown_label, actual_label,
                                 lineterm="")
     offset = shown_first_line - 1
-    return "\n".join(_HUNK.sub(lambda m: f"@@ -{int(m[1]) + offset}", line)
+    return "\n".join(_BOTH_SIDES.sub(lambda m: f"@@ -{int(m[1]) + offset}{m[2] or ''} "
+                                             f"+{int(m[3]) + offset}{m[4] or ''} @@", line)
                      for line in diff)
 
 

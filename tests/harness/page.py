@@ -299,8 +299,8 @@ def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[.
                 raise
             where = exc.msg.split(": ", 1)[0]  # the same line, for the annotation
             raise ExampleError(f"{where}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN "
-                               f"set, the command fails as curl[{case.id}] does, above: the "
-                               "same fix mends both") from None
+                               f"set, it fails as curl[{case.id}] does, above: the same fix "
+                               "mends both") from None
 
     return test
 

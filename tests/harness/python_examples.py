@@ -180,6 +180,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
     except pytest.fail.Exception as exc:
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
+        diff = _hunk_counts(diff, example.start_line)
         line = first_changed_line(diff) or example.start_line + 1
         if _BLOCK_PRINTED.search(diff):
             raise ExampleError(
@@ -208,6 +209,25 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         raise
 
 
+def _hunk_counts(diff: str, offset: int) -> str:
+    """The diff with its hunks' line counts as counts: pytest-examples moves every number
+    of a hunk header to the page's lines (its ``code_diff``), counts included.
+
+    Example:
+        >>> _hunk_counts("  @@ -154,157 +154,158 @@\\n   a", 153)
+        '  @@ -154,4 +154,5 @@\\n   a'
+        >>> _hunk_counts("@@ -9 +9 @@", 8)
+        '@@ -9 +9 @@'
+    """
+    def count(m: re.Match[str]) -> str:
+        before = f",{int(m[3]) - offset}" if m[3] else ""
+        after = f",{int(m[6]) - offset}" if m[6] else ""
+        return f"{m[1]}{m[2]}{before} +{m[5]}{after} @@"
+
+    return _HUNK_HEADER.sub(count, diff)
+
+
+_HUNK_HEADER = re.compile(r"^(\s*@@ -)(\d+)(?:,(\d+))? (\+)(\d+)(?:,(\d+))? @@", re.MULTILINE)
 _REFRESH_ADVICE = (f"Refresh the #> comments with `{REFRESH}`, then review the change "
                    "with `git diff`.")
 #: A printed value that pytest-examples would show as a block between triple quotes.
