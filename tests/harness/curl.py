@@ -165,9 +165,10 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
         elif diff is not None:
             path, _, first = shown.where.rpartition(":")
-            drift = (f"{path}:{first_changed_line(diff) or first}: the output shown is not "
-                     f"what the command at {command.where} prints (- shown, + printed):\n"
-                     f"{diff}", shown)
+            message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
+                       f"not what the command at {command.where} prints (- shown, + "
+                       f"printed):\n{diff}")
+            drift = (message, shown)
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift
 
