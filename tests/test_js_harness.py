@@ -192,6 +192,24 @@ def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, 
     assert "TypeError" in failure.value.msg
 
 
+def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, server,
+                                                               scratch, api_schemas):
+    """node's fetch ignores proxy variables: the preloaded guard refuses a URL written out
+    (the real API's host) before anything is sent, at the example's line."""
+    source = GET.replace("`${BASE_URL}/volumes/vol-scratch01`",
+                         '"https://api.cloudworkstation.example.com/v1/volumes/vol-scratch01"')
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.mjs:5: run as pasted"), message
+    assert ("TypeError: fetch refused: https://api.cloudworkstation.example.com is not the "
+            "sandbox (the checks send nothing off this machine)\n"
+            f"    at file://{tmp_path}/snippets/get.mjs:5:") in message, message
+    assert "node_guard" not in message and "ENOTFOUND" not in message, message
+    assert message.endswith("build every URL from BASE_URL, which reads CLOUDWS_BASE_URL)")
+
+
 def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, node):
     found = cases(tmp_path, {
         "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",

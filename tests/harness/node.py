@@ -19,7 +19,9 @@ line per printed line (the counterpart of Python's ``#>``)::
 :func:`run_js_case` runs it as a reader would paste it — ``node snippets/x.mjs``, or the
 block on the standard input of ``node --input-type=module`` — against the docs sandbox
 served over plain HTTP on loopback (:class:`~tests.harness.pasted.PastedSandbox`), with
-only ``CLOUDWS_BASE_URL``, ``CLOUDWS_TOKEN``, ``PATH`` and ``HOME`` set. Then:
+only ``CLOUDWS_BASE_URL``, ``CLOUDWS_TOKEN``, ``PATH`` and ``HOME`` set, and
+``node_guard.cjs`` preloaded (a ``fetch`` to a host that is not loopback is refused, at the
+example's line: node's ``fetch`` ignores proxy variables). Then:
 
 - every request it made is an operation answered with a status its page documents
   (:func:`~tests.harness.checks.check_exchanges`);
@@ -196,8 +198,9 @@ def node_binary(env: dict[str, str] | None = None) -> Path:
     pytest.skip(reason)
 
 
-#: node's errors for a host name that does not resolve, or nothing listening there.
-_OFF_SANDBOX = re.compile(r"\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED)\b")
+#: A fetch :data:`_GUARD` refused; node's errors for a host name that does not resolve,
+#: or nothing listening there.
+_OFF_SANDBOX = re.compile(r"\bfetch refused: |\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED)\b")
 #: What an example prints only when it did not get the value it meant to print.
 _NO_VALUE = re.compile(r"\bundefined\b|\[object Promise\]|Promise \{")
 
@@ -207,11 +210,17 @@ def expected_js_output(source: str) -> list[str]:
     return [m["text"] or "" for line in source.splitlines() if (m := _OUTPUT.match(line))]
 
 
+#: Preloaded into every run: a ``fetch`` to a host that is not loopback is refused.
+_GUARD = Path(__file__).with_name("node_guard.cjs")
+
+
 def _run(node: Path, case: JsCase, server: PastedSandbox,
          extra_env: dict[str, str] | None = None,
          preload: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin."""
-    args = [str(node)] + (["--require", str(preload)] if preload else [])
+    """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin; with
+    :data:`_GUARD` preloaded, so that nothing it fetches leaves the machine."""
+    args = [str(node), "--require", str(_GUARD)] + (["--require", str(preload)] if preload
+                                                    else [])
     if case.file is not None:
         command, stdin = [*args, str(case.file)], None
     else:
@@ -329,9 +338,8 @@ def _lines(lines: Sequence[str]) -> list[str]:
 
 
 def _off_sandbox(stderr: str) -> str:
-    """A note when node could not reach a host: an example that writes the API's URL out
-    instead of building it from ``BASE_URL`` (node's ``fetch`` ignores proxy variables, so
-    the request leaves for the real host).
+    """A note when a fetch was refused or could not reach its host: an example that writes
+    the API's URL out instead of building it from ``BASE_URL``.
 
     Example:
         >>> print(_off_sandbox("TypeError: fetch failed\\n  [cause]: Error: getaddrinfo "

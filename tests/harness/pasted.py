@@ -73,7 +73,7 @@ class PastedSandbox:
         """What the reader has: the two exports ``cloudws serve`` prints, and a home; and
         a proxy where nothing listens for any host but loopback, which curl and httpx
         honour, so that an example that names another host fails without reaching the
-        network (node's ``fetch`` ignores it)."""
+        network (node's ``fetch`` ignores it: ``node_guard.cjs`` stops it)."""
         return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
                 "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
