@@ -163,6 +163,15 @@ console.log(r.status);
     with pytest.raises(ExampleError, match=r"the example prints 'undefined'") as failure:
         run(case, node, server, scratch, api_schemas)
     assert failure.value.msg.endswith(note), failure.value.msg
+    # An example that shows its 401 (the authentication page's) sends no token on purpose:
+    # its drift is an output to refresh.
+    [case] = cases(tmp_path, {"snippets/get.mjs": dropped.replace("//> 200", "//> 401 no")
+                              .replace("r.status", "r.status, (await r.json()).code")})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert "+//> 401 unauthorized" in failure.value.msg, failure.value.msg
+    assert "Authorization header" not in failure.value.msg, failure.value.msg
+    assert "--update-examples" in failure.value.msg, failure.value.msg
 
 
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,

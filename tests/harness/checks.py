@@ -97,12 +97,13 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
 
 
 def request_notes(exchanges: Sequence[Exchange | Seen],
-                  places: Sequence[str | None] | None = None) -> str:
+                  places: Sequence[str | None] | None = None, *, source: str = "") -> str:
     """A note naming each request that is the likely cause of a failure or a drift: one no
     operation answered (a drifted method or path, a ``405`` for a method the path does not
     take), and one answered ``401`` that sent no ``Authorization`` header (its headers
-    dropped); with the line that sent it when ``places`` (one per exchange) or the
-    exchange's own origin knows it.
+    dropped, unless the example's ``source`` mentions ``401``: the authentication page's
+    examples send none on purpose); with the line that sent it when ``places`` (one per
+    exchange) or the exchange's own origin knows it.
 
     Example:
         >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
@@ -112,6 +113,9 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         ...                      Seen("GET", "/v1/volumes", "listVolumes", 401)]))
         <BLANKLINE>
         (GET /v1/volumes, sent with no Authorization header, was answered 401: send "Authorization: Bearer " and the token from CLOUDWS_TOKEN)
+        >>> request_notes([Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False)],
+        ...               source="r = httpx.get(url)  # no token: 401")
+        ''
     """
     places = places if places is not None and len(places) == len(exchanges) else None
     notes = []
@@ -123,7 +127,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         if exchange.operation_id is None:
             notes.append(f"\n({request}{sent} answered {exchange.status}: no operation takes "
                          "that method and path)")
-        elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
+        elif (exchange.status == 401 and not getattr(exchange, "sent_token", True)
+              and "401" not in source):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          'header, was answered 401: send "Authorization: Bearer " and the '
                          "token from CLOUDWS_TOKEN)")

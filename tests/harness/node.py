@@ -281,8 +281,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             raise failed
         broken = next((line for line in printed if _NO_VALUE.search(line)), None)
         if broken is not None:  # never written as //> lines by --update-examples
-            notes = _request_notes(exchanges, _trace(case, node, server, sandbox)
-                                   if _request_notes(exchanges, None) else None)
+            notes = _request_notes(case, exchanges, _trace(case, node, server, sandbox)
+                                   if _request_notes(case, exchanges, None) else None)
             raise ExampleError(
                 f"{case.where}: the example prints {broken!r}: `undefined` or a Promise is a "
                 "value it did not get (a missing `await`, a field the answer does not have, "
@@ -293,7 +293,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
                                                       strict=True) if new.source != ex.source)
             else:
-                notes = _request_notes(exchanges, traced)
+                notes = _request_notes(case, exchanges, traced)
                 raise ExampleError(
                     _drift_message(case, expected, printed, traced, refresh=not notes) + notes
                     + ("\nFix the request, not the //> lines." if notes else ""))
@@ -301,11 +301,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         _check_printed_json(done.stdout, exchanges, schemas, case)
 
 
-def _request_notes(exchanges: list[Seen], traced: _Trace | None) -> str:
+def _request_notes(case: JsCase, exchanges: list[Seen], traced: _Trace | None) -> str:
     """:func:`.checks.request_notes`, with the line of each ``fetch`` when traced."""
     from .checks import request_notes
 
-    return request_notes(exchanges, traced.fetches if traced is not None else None)
+    return request_notes(exchanges, traced.fetches if traced is not None else None,
+                         source=case.source)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],

@@ -131,7 +131,7 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
                            "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
                            f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
-                           + request_notes(exchanges))
+                           + request_notes(exchanges, source=source))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")
@@ -147,5 +147,5 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(
             f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
             "against the sandbox, the example prints what its #> lines do not say:\n"
-            f"  shown:   {expected}\n  printed: {printed}" + request_notes(exchanges))
+            f"  shown:   {expected}\n  printed: {printed}" + request_notes(exchanges, source=source))
     check_exchanges(exchanges, schemas, where, shows_output=True)

@@ -93,7 +93,8 @@ def run_python_case(
                             "request, not the comments" if isinstance(exc, ExampleError)
                             else f"and then the example raised {type(exc).__name__}: {exc}")
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
-                notes = request_notes(exchanges)
+                notes = request_notes(exchanges, source="\n".join(ex.source
+                                                                for ex in case.examples))
                 if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
                     raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
                                        + "\nFix the request, not the #> comments.") from None
