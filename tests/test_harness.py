@@ -115,6 +115,25 @@ def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, re
     assert "--update-examples" not in message
 
 
+def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        os.environ["CLOUDWS_TOKEN"]
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01")
+        print(r.status_code)
+        #> 200
+        """})
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
+        "a request with no token got a 401 it does not show\n(GET /v1/volumes/vol-scratch01, "
+        f"sent at {tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
+
+
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
                                                       api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\
@@ -644,10 +663,11 @@ def test_a_curl_command_that_sends_no_token_is_refused():
                             "x.sh:1")  # a wrong token on purpose
 
 
-def test_an_endpoint_pages_own_example_must_call_its_operation_with_a_token():
-    """``snippets/volumes/get.sh`` is published as getVolume's ``x-codeSamples``: a wrong
-    method that reaches deleteVolume (a documented 409) is refused at the request's line,
-    and so is a call of getVolume that sent no token."""
+def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
+    """``snippets/volumes/get.sh`` is published as getVolume's ``x-codeSamples`` (its output
+    is the page's response example): a wrong method that reaches deleteVolume (a documented
+    409) is refused at the request's line, and so is a call of getVolume that gets an
+    error."""
     own = ROOT / "snippets" / "volumes" / "get.sh"
     deleting = [Seen("DELETE", "/v1/volumes/vol-data12345", "deleteVolume", 409,
                      "snippets/volumes/get.sh:2")]
@@ -657,14 +677,19 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_with_a_token():
         check_calls_its_operation(own, deleting, "snippets/volumes/get.sh:1")
     getting = [Seen("GET", "/v1/volumes/vol-data12345", "getVolume", 200)]
     check_calls_its_operation(own, getting, "snippets/volumes/get.sh:1")
-    # ...and calls it with a token: with its headers dropped, it gets a documented 401
+    # ...and gets a success: a wrong ID, or headers dropped, get a documented error
+    own_page = (r"^snippets/volumes/get.sh:2: this is the example of getVolume's page \(its "
+                r"x-codeSamples, and the page's response example\), but GET /v1/volumes/")
+    missing = [getting[0]._replace(path="/v1/volumes/vol-data12346", status=404,
+                                   origin="snippets/volumes/get.sh:2")]
+    with pytest.raises(ExampleError, match=own_page + r"vol-data12346 answered 404, not a "
+                                           r"success: check the request's ID, headers and body"):
+        check_calls_its_operation(own, missing, "snippets/volumes/get.sh:1")
     tokenless = [getting[0]._replace(status=401, origin="snippets/volumes/get.sh:2",
                                      sent_token=False)]
-    with pytest.raises(ExampleError, match=r"^snippets/volumes/get.sh:2: this is the example "
-                                           r"of getVolume's page \(its x-codeSamples\), but it "
-                                           r"calls getVolume with no token \(GET /v1/volumes/"
-                                           r"vol-data12345 sent no Authorization header and was "
-                                           r"answered 401\)"):
+    with pytest.raises(ExampleError, match=own_page + r"vol-data12345 answered 401, not a "
+                                           r"success \(it sent no Authorization header\)"):
         check_calls_its_operation(own, tokenless, "snippets/volumes/get.sh:1")
+    check_calls_its_operation(own, [*missing, *getting], "snippets/volumes/get.sh:1")
     # any other example may call what it likes
     check_calls_its_operation(ROOT / "snippets" / "concepts" / "errors.sh", deleting, "x:1")

@@ -97,13 +97,14 @@ def test_update_rewrites_the_output_lines_under_their_console_log(tmp_path, node
 def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node, server,
                                                                  scratch, api_schemas):
     """A missing ``await``: the example prints ``undefined`` for every field. It is not a
-    drift to refresh: it fails, and --update-examples queues nothing."""
+    drift to refresh: it fails, at the line of the ``console.log`` that printed it, and
+    --update-examples queues nothing."""
     [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("await r.json()", "r.json()")})
     for updates in (None, []):
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
         assert failure.value.msg.startswith(
-            f"{tmp_path}/snippets/get.mjs:1: the example prints '200 undefined': `undefined` "
+            f"{tmp_path}/snippets/get.mjs:7: the example prints '200 undefined': `undefined` "
             "or a Promise is a value it did not get (a missing `await`"), failure.value.msg
         assert not updates
 
@@ -151,12 +152,15 @@ console.log(r.status);
             "Authorization header, was answered 401: send \"Authorization: Bearer \" and the "
             "token from CLOUDWS_TOKEN)")
     [case] = cases(tmp_path, {"snippets/get.mjs": dropped})
-    with pytest.raises(ExampleError) as failure:
-        run(case, node, server, scratch, api_schemas)
-    message = failure.value.msg
-    assert message.startswith(f"{tmp_path}/snippets/get.mjs:7: what the example prints"), message
-    assert message.endswith(f"{note}\nFix the request, not the //> lines."), message
-    assert "--update-examples" not in message
+    for updates in (None, []):  # and --update-examples writes nothing in
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas, updates=updates)
+        message = failure.value.msg
+        assert message.startswith(f"{tmp_path}/snippets/get.mjs:7: what the example prints"), \
+            message
+        assert message.endswith(f"{note}\nFix the request, not the //> lines."), message
+        assert "--update-examples" not in message
+        assert not updates
     # Printing a field of the 401's body instead: `undefined`, and the same cause named.
     [case] = cases(tmp_path, {"snippets/get.mjs": dropped.replace("r.status", "(await r.json())"
                                                                   ".size_gb")})

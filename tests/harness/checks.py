@@ -39,6 +39,7 @@ __all__ = [
     "ExampleError",
     "check_calls_its_operation",
     "check_exchanges",
+    "dropped_token",
     "hide_unless_reported",
     "naming_pages",
     "request_notes",
@@ -96,14 +97,35 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
                                "example shows no output that would say so")
 
 
+def dropped_token(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
+                  printed: Sequence[str]) -> bool:
+    """Whether a request answered ``401`` that sent no ``Authorization`` header is the
+    likely cause of what an example printed: the example shows no ``401``, or prints more
+    than it shows. (The authentication page's examples send no token on purpose, and show
+    each ``401`` they get.) ``--update-examples`` then writes nothing in.
+
+    Example:
+        >>> tokenless = [Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False)]
+        >>> dropped_token(tokenless, ["200"], ["401"]), dropped_token(tokenless, [], [])
+        (True, True)
+        >>> dropped_token(tokenless, ["401 unauthorized"], ["401 not_allowed"])
+        False
+    """
+    def count(lines: Sequence[str]) -> int:
+        return sum("401" in line for line in lines)
+
+    return (any(e.status == 401 and not getattr(e, "sent_token", True) for e in exchanges)
+            and (count(shown) == 0 or count(printed) > count(shown)))
+
+
 def request_notes(exchanges: Sequence[Exchange | Seen],
-                  places: Sequence[str | None] | None = None, *, source: str = "") -> str:
+                  places: Sequence[str | None] | None = None, *, shown: Sequence[str] = (),
+                  printed: Sequence[str] = ()) -> str:
     """A note naming each request that is the likely cause of a failure or a drift: one no
     operation answered (a drifted method or path, a ``405`` for a method the path does not
-    take), and one answered ``401`` that sent no ``Authorization`` header (its headers
-    dropped, unless the example's ``source`` mentions ``401``: the authentication page's
-    examples send none on purpose); with the line that sent it when ``places`` (one per
-    exchange) or the exchange's own origin knows it.
+    take), and, when :func:`dropped_token` says so from the output ``shown`` and
+    ``printed``, one answered ``401`` that sent no ``Authorization`` header; with the line
+    that sent it when ``places`` (one per exchange) or the exchange's own origin knows it.
 
     Example:
         >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
@@ -113,11 +135,9 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         ...                      Seen("GET", "/v1/volumes", "listVolumes", 401)]))
         <BLANKLINE>
         (GET /v1/volumes, sent with no Authorization header, was answered 401: send "Authorization: Bearer " and the token from CLOUDWS_TOKEN)
-        >>> request_notes([Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False)],
-        ...               source="r = httpx.get(url)  # no token: 401")
-        ''
     """
     places = places if places is not None and len(places) == len(exchanges) else None
+    tokenless = dropped_token(exchanges, shown, printed)
     notes = []
     for index, exchange in enumerate(exchanges):
         at = (places[index] if places is not None else None) or getattr(exchange, "origin",
@@ -127,8 +147,7 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         if exchange.operation_id is None:
             notes.append(f"\n({request}{sent} answered {exchange.status}: no operation takes "
                          "that method and path)")
-        elif (exchange.status == 401 and not getattr(exchange, "sent_token", True)
-              and "401" not in source):
+        elif tokenless and exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          'header, was answered 401: send "Authorization: Bearer " and the '
                          "token from CLOUDWS_TOKEN)")
@@ -138,23 +157,28 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],
                               where: str) -> None:
     """Fail unless ``file``, if it is an endpoint page's own example (published as its
-    operation's ``x-codeSamples``: ``hooks/code_samples.py``), calls that operation, with a
-    token: a wrong method or path can reach another operation and still get a documented
-    answer, and a call with its headers dropped gets a documented ``401``."""
+    operation's ``x-codeSamples``, its output the page's response example:
+    ``hooks/code_samples.py``), calls that operation and gets a success: a wrong method or
+    path can reach another operation and still get a documented answer, and a wrong ID, a
+    wrong header or a call with its headers dropped gets a documented error, which a
+    refresh would write in as the page's example."""
     __tracebackhide__ = True
     operation = _own_examples().get(file.resolve()) if file is not None else None
     if operation is None or not exchanges:
         return  # none made: what stopped it (or the check of requests made) says why
     calls = [e for e in exchanges if e.operation_id == operation]
-    if calls and any(getattr(e, "sent_token", True) for e in calls):
+    if any(e.status < 400 for e in calls):
         return
     if calls:
         first = calls[0]
+        why = (" (it sent no Authorization header): send \"Authorization: Bearer \" and the "
+               "token from CLOUDWS_TOKEN" if first.status == 401
+               and not getattr(first, "sent_token", True) else ": check the request's ID, "
+               "headers and body")
         raise ExampleError(f"{getattr(first, 'origin', None) or where}: this is the example of "
-                           f"{operation}'s page (its x-codeSamples), but it calls {operation} "
-                           f"with no token ({first.method} {first.path} sent no Authorization "
-                           f"header and was answered {first.status}): send \"Authorization: "
-                           "Bearer \" and the token from CLOUDWS_TOKEN")
+                           f"{operation}'s page (its x-codeSamples, and the page's response "
+                           f"example), but {first.method} {first.path} answered {first.status}"
+                           f", not a success{why}")
     called = ", ".join(dict.fromkeys(f"{e.method} {e.path} ({e.operation_id or 'no operation'})"
                                      for e in exchanges))
     sent_at = next((e.origin for e in exchanges if getattr(e, "origin", None)), where)

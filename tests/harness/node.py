@@ -246,7 +246,13 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     With ``updates`` (``--update-examples``), ``//>`` lines that differ from what the
     example printed are queued there for rewriting instead of failing.
     """
-    from .checks import ExampleError, check_calls_its_operation, check_exchanges, naming_pages
+    from .checks import (
+        ExampleError,
+        check_calls_its_operation,
+        check_exchanges,
+        dropped_token,
+        naming_pages,
+    )
 
     __tracebackhide__ = True
     check_hosts(case)
@@ -281,19 +287,23 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             raise failed
         broken = next((line for line in printed if _NO_VALUE.search(line)), None)
         if broken is not None:  # never written as //> lines by --update-examples
-            notes = _request_notes(case, exchanges, _trace(case, node, server, sandbox)
-                                   if _request_notes(case, exchanges, None) else None)
+            traced = _trace(case, node, server, sandbox)
+            at = next((where for where, text in traced.printed if text == broken),
+                      None) if traced is not None else None
             raise ExampleError(
-                f"{case.where}: the example prints {broken!r}: `undefined` or a Promise is a "
-                "value it did not get (a missing `await`, a field the answer does not have, "
-                f"or a request that failed): fix the example, not its //> lines{notes}")
+                f"{at or case.where}: the example prints {broken!r}: `undefined` or a Promise "
+                "is a value it did not get (a missing `await`, a field the answer does not "
+                "have, or a request that failed): fix the example, not its //> lines"
+                + _request_notes(exchanges, traced, expected, printed))
         if drifted:
             traced = _trace(case, node, server, sandbox)
-            if updates is not None and traced is not None:
+            # Never written in: a 401 to a request whose headers were dropped.
+            if updates is not None and traced is not None and not dropped_token(
+                    exchanges, expected, printed):
                 updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
                                                       strict=True) if new.source != ex.source)
             else:
-                notes = _request_notes(case, exchanges, traced)
+                notes = _request_notes(exchanges, traced, expected, printed)
                 raise ExampleError(
                     _drift_message(case, expected, printed, traced, refresh=not notes) + notes
                     + ("\nFix the request, not the //> lines." if notes else ""))
@@ -301,12 +311,13 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         _check_printed_json(done.stdout, exchanges, schemas, case)
 
 
-def _request_notes(case: JsCase, exchanges: list[Seen], traced: _Trace | None) -> str:
+def _request_notes(exchanges: list[Seen], traced: _Trace | None, shown: list[str],
+                   printed: list[str]) -> str:
     """:func:`.checks.request_notes`, with the line of each ``fetch`` when traced."""
     from .checks import request_notes
 
     return request_notes(exchanges, traced.fetches if traced is not None else None,
-                         source=case.source)
+                         shown=shown, printed=printed)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],
@@ -403,6 +414,8 @@ class _Trace:
 
     rewritten: list[CodeExample]
     fetches: list[str | None]
+    #: Each line printed by a ``console.log`` of the example: (its file or page line, text).
+    printed: list[tuple[str, str]]
 
 
 def _trace(case: JsCase, node: Path, server: PastedSandbox,
@@ -421,6 +434,7 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
         records = [json.loads(line) for line in trace.read_text().splitlines()]
     per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
     fetches: list[str | None] = []
+    lines: list[tuple[str, str]] = []
     offsets = _offsets(case)
     for record in records:
         located = _locate(case, offsets, record["frame"])
@@ -430,9 +444,11 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
         elif located:
             index, line = located
             per_block[index] += [(line, text) for text in record["text"].split("\n")]
+            lines += [(_page_line(case.examples[index], line), text)
+                      for text in record["text"].split("\n")]
     rewritten = [replace(ex, source=with_output(ex.source, printed))
                  for ex, printed in zip(case.examples, per_block, strict=True)]
-    return _Trace(rewritten, fetches)
+    return _Trace(rewritten, fetches, lines)
 
 
 def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],

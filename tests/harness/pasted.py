@@ -127,16 +127,16 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                                   cwd=server.workdir, capture_output=True, text=True,
                                   timeout=_TIMEOUT, check=False)
         server.wait_idle()
+    expected = [line for example in case.examples for line in expected_output(example.source)]
+    printed = done.stdout.splitlines()
     if done.returncode != 0:
         raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
                            "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
                            f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
-                           + request_notes(exchanges, source=source))
+                           + request_notes(exchanges, shown=expected, printed=printed))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")
-    expected = [line for example in case.examples for line in expected_output(example.source)]
-    printed = done.stdout.splitlines()
     if printed != expected and not rewriting:
         places = [f"{display_path(example.path)}:{example.start_line + number}"
                   for example in case.examples
@@ -147,5 +147,6 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(
             f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
             "against the sandbox, the example prints what its #> lines do not say:\n"
-            f"  shown:   {expected}\n  printed: {printed}" + request_notes(exchanges, source=source))
+            f"  shown:   {expected}\n  printed: {printed}"
+            + request_notes(exchanges, shown=expected, printed=printed))
     check_exchanges(exchanges, schemas, where, shows_output=True)

@@ -24,7 +24,7 @@ import queue
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -42,13 +42,14 @@ from .checks import (
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
+    dropped_token,
     naming_pages,
     request_notes,
 )
 from .discovery import PythonCase
 from .jsoncheck import ApiSchemas, first_changed_line
 from .pages import display_path
-from .sandbox import DocsSandbox
+from .sandbox import DocsSandbox, Seen
 from .upstream import repair_example_traceback
 
 __all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "run_python_case"]
@@ -74,6 +75,7 @@ def run_python_case(
     sandbox.reset()
     shared: dict[str, Any] | None = {} if case.shared else None
     where = _where(case.examples[0])
+    shown = [_outputs(example.source) for example in case.examples]  # before any rewrite
     with naming_pages(case.shown_on, case.id):
         with sandbox.in_process(_locator(eval_example, case)), _keep_main(), \
                 sandbox.recorder.capture(case.id) as exchanges:
@@ -93,20 +95,64 @@ def run_python_case(
                             "request, not the comments" if isinstance(exc, ExampleError)
                             else f"and then the example raised {type(exc).__name__}: {exc}")
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
-                notes = request_notes(exchanges, source="\n".join(ex.source
-                                                                for ex in case.examples))
+                if isinstance(exc, ExampleError):  # a drift: its diff's two sides
+                    notes = request_notes(exchanges, shown=_outputs(exc.msg, "-"),
+                                          printed=_outputs(exc.msg, "+"))
+                else:
+                    notes = request_notes(exchanges, shown=_outputs(
+                        "\n".join(ex.source for ex in case.examples)))
                 if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
                     raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
                                        + "\nFix the request, not the #> comments.") from None
                 if notes:
                     exc.add_note(notes.strip())
                 raise
+        _refuse_a_dropped_token(case, shown, eval_example, exchanges)
         # Read once the examples ran: under --update-examples, they have their new #> lines.
         for example in case.examples:
             _check_one_line_each(example)
         shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
         check_calls_its_operation(case.examples[0].path, exchanges, where)
+
+
+def _outputs(text: str, side: str = "") -> list[str]:
+    """The ``#>`` lines of ``text`` (a source; with ``side``, a diff's ``-`` or ``+`` lines).
+
+    Example:
+        >>> _outputs("  -#> 200\\n  +#> 401\\n   #> 404", "+"), _outputs("x = 1\\n#> 1")
+        (['#> 401'], ['#> 1'])
+    """
+    found = []
+    for line in text.splitlines():
+        line = line.strip()
+        if side and line.startswith(side):
+            line = line[1:]
+        elif side:
+            continue
+        if line.startswith("#>"):
+            found.append(line)
+    return found
+
+
+def _refuse_a_dropped_token(case: PythonCase, shown: list[list[str]],
+                            eval_example: EvalExample, exchanges: Sequence[Seen]) -> None:
+    """Under ``--update-examples``: refuse to write in the ``#>`` lines of a run in which a
+    request with its headers dropped got a ``401`` (:func:`.checks.dropped_token`), from
+    the lines ``shown`` before the run rewrote them (one list per block)."""
+    __tracebackhide__ = True
+    if not eval_example.update_examples:
+        return
+    before = [line for lines in shown for line in lines]
+    after = [line for example in case.examples for line in _outputs(example.source)]
+    if dropped_token(exchanges, before, after):
+        sent_at = next((e.origin for e in exchanges if e.status == 401 and not e.sent_token
+                        and e.origin), None)
+        raise ExampleError(
+            f"{sent_at or _where(case.examples[0])}: --update-examples writes nothing in for "
+            "this example: a request with no token got a 401 it does not show"
+            + request_notes(exchanges, shown=before, printed=after)
+            + "\nFix the request, then refresh.")
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
