@@ -409,13 +409,14 @@ def test_inline_curl_with_a_wrong_method_names_the_line_that_sent_it(tmp_path, s
         ```
         """})
     assert case.id == f"{page}:3"
-    # A 405 is a typo, named before the output drift, and never written as the output.
+    # A 405 is a typo, named (at the command's line, not the fence's) before the output
+    # drift, and never written as the output.
     updates: list = []
     for queue in (None, updates):
         with pytest.raises(ExampleError) as failure:
             run_curl_case(case, scratch_tls, scratch, api_schemas, updates=queue)
         assert str(failure.value).startswith(
-            f"{page}:3: POST /v1/volumes/vol-scratch01 is not an operation of the API (it "
+            f"{page}:4: POST /v1/volumes/vol-scratch01 is not an operation of the API (it "
             "answered 405)"), failure.value
     assert updates == []
 

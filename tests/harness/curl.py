@@ -113,19 +113,28 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
                                + _refresh([shown for _, shown in drifted]))
 
 
-def _line_naming(command: CurlCommand, path: str) -> str | None:
+def _line_naming(command: CurlCommand, path: str, index: int = 0,
+                 count: int = 1) -> str | None:
     r"""The line of ``command`` that names the request's ``path`` (after the base URL's
-    ``/v1``): a command split over lines has its URL on a line of its own.
+    ``/v1``): a command split over lines has its URL on a line of its own. When the
+    command runs ``curl`` once per request (``count`` of them), the line is looked for
+    from the ``index``-th ``curl`` on.
 
     Example:
         >>> text = 'curl -sS -X DELETE \\\n  "$CLOUDWS_BASE_URL/workstations/ws-1"\n'
         >>> _line_naming(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
         'snippets/x.sh:2'
+        >>> twice = CurlCommand(text + "# again\n" + text, "snippets/x.sh:1", None)
+        >>> _line_naming(twice, "/v1/workstations/ws-1", 1, 2)
+        'snippets/x.sh:5'
     """
     file, _, first = command.where.rpartition(":")
     tail = path.removeprefix("/v1")
-    for offset, line in enumerate(command.text.split("\n")):
-        if tail and tail in line:
+    lines = command.text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.lstrip().startswith("curl ")]
+    begin = starts[index] if len(starts) == count and index < count else 0
+    for offset in range(begin, len(lines)):
+        if tail and tail in lines[offset]:
             return f"{file}:{int(first) + offset}"
     return None
 
@@ -151,8 +160,9 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                            f"{done.stderr.strip()}")
     if not exchanges:
         raise ExampleError(f"{command.where}: the command made no request to the API")
-    located = [e if e.origin else e._replace(origin=_line_naming(command, e.path))
-               for e in exchanges]
+    located = [e if e.origin else e._replace(origin=_line_naming(command, e.path, index,
+                                                                 len(exchanges)))
+               for index, e in enumerate(exchanges)]
     check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
     check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown

@@ -275,7 +275,8 @@ def _page_commands(page: Page, index: int) -> list[CurlCommand]:
     tied = _tied_output(page, index)
     tied_shown = _shown_from_fence(page, page.fences[tied]) if tied is not None else None
     if fence.lang != "console":
-        return [CurlCommand(fence.source, fence.where, tied_shown)]
+        return [CurlCommand(fence.source, f"{page.where}:{fence.first_content_line}",
+                            tied_shown)]
     commands = _console_commands(page, fence)
     if commands and commands[-1].shown is None:
         commands[-1].shown = tied_shown
