@@ -56,6 +56,28 @@ def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network
     assert "Connection refused" in message and "not known" not in message, message
 
 
+def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """Pasted, a line that does not parse: python's own traceback, as ``python -`` prints
+    it (none of the fork server's frames), named at that line."""
+    from .harness.checks import ExampleError
+
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "broken.py").write_text(
+        'import os\n\nimport httpx\n\nbase = os.environ["CLOUDWS_BASE_URL"]\n'
+        "r = httpx.get(base + '/volumes'\nprint(r.status_code)\n")
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError) as failure:
+        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
+                          rewriting=False)
+    message = str(failure.value)
+    assert message.startswith(f"{case.id}:6: pasted into python with only CLOUDWS_BASE_URL "
+                              "and CLOUDWS_TOKEN set, the example exited 1:\n"), message
+    assert '  File "<stdin>", line 6\n' in message, message
+    assert "SyntaxError: '(' was never closed" in message, message
+    assert 'File "<string>"' not in message, message
+
+
 def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                                                      python_forkserver):
     """Pasted, a request whose headers were dropped gets a documented 401: the drift names

@@ -148,9 +148,11 @@ class PageFile(pytest.File):
         for case in json_cases:
             if case.id.startswith(f"{page.where}:"):
                 yield self._check(f"json[{case.id}]", jobs.starting(_json(case)), case.id)
+        # A failure of python[...] or curl[...], which its pasted run may repeat.
+        failed: dict[str, str] = {}
         for case in python:
-            yield self._check(f"python[{case.id}]", jobs.starting(_python(case)), case.id)
-        failed: dict[str, str] = {}  # a curl[...] failure, which its pasted-curl may repeat
+            yield self._check(f"python[{case.id}]", jobs.starting(_python(case, failed)),
+                              case.id)
         for case in curl:
             yield self._check(f"curl[{case.id}]", jobs.starting(_curl(case, failed)), case.id)
         for case in curl:
@@ -164,7 +166,8 @@ class PageFile(pytest.File):
         for case in javascript:
             yield self._check(f"javascript[{case.id}]", jobs.javascript(case), case.id)
         for case in python:
-            yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case), case.id)
+            yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case, failed),
+                              case.id)
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
@@ -234,7 +237,7 @@ def _json(case: discovery.JsonCase) -> Callable[..., None]:
     return test
 
 
-def _python(case: discovery.PythonCase) -> Callable[..., None]:
+def _python(case: discovery.PythonCase, failed: dict[str, str]) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
              docs_token: str, examples_root: Path, _examples_to_update: list[Any]) -> None:
         from pytest_examples.eval_example import EvalExample
@@ -245,8 +248,14 @@ def _python(case: discovery.PythonCase) -> Callable[..., None]:
         __tracebackhide__ = hide_unless_reported
         eval_example = EvalExample(tmp_path=example_dir(examples_root, case),
                                    pytest_request=request)
-        with docs_sandbox.in_process():
-            run_python_case(case, eval_example, docs_sandbox, api_schemas)
+        try:
+            with docs_sandbox.in_process():
+                run_python_case(case, eval_example, docs_sandbox, api_schemas)
+        except (Exception, pytest.fail.Exception) as exc:
+            # where it is reported: its message's place, or an example's raised error's note
+            failed[f"python[{case.id}]"] = "\n".join(
+                [*getattr(exc, "__notes__", ()), getattr(exc, "msg", None) or str(exc)])
+            raise
         if eval_example.update_examples:
             _examples_to_update.extend(eval_example.to_update)
 
@@ -276,7 +285,7 @@ def _curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., Non
             run_curl_case(case, tls_sandbox, docs_sandbox, api_schemas,
                           updates=_examples_to_update if updating else None)
         except ExampleError as exc:
-            failed[case.id] = exc.msg
+            failed[f"curl[{case.id}]"] = exc.msg
             raise
 
     return test
@@ -295,11 +304,11 @@ def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[.
             run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
                           updates=[] if updating else None)
         except ExampleError as exc:
-            if failed.get(case.id) != exc.msg:
+            if failed.get(f"curl[{case.id}]") != exc.msg:
                 raise
             where = exc.msg.split(": ", 1)[0]  # the same line, for the annotation
             raise ExampleError(f"{where}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN "
-                               f"set, it fails as curl[{case.id}] does, above: the same fix "
+                               f"set, it fails exactly as curl[{case.id}] does: the same fix "
                                "mends both") from None
 
     return test
@@ -348,7 +357,7 @@ class _Jobs:
 
         return self._queue(f"javascript:{case.id}", f"javascript[{case.id}]", run)
 
-    def pasted_python(self, case: Any) -> Callable[..., None]:
+    def pasted_python(self, case: Any, failed: dict[str, str]) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
                 updates: list[Any] | None) -> None:
             from .pasted import run_pasted_python
@@ -356,7 +365,26 @@ class _Jobs:
             run_pasted_python(case, server, sandbox, schemas, self.python,
                               rewriting=updates is not None)
 
-        return self._queue(f"python:{case.id}", f"pasted-python[{case.id}]", run)
+        queued = self._queue(f"python:{case.id}", f"pasted-python[{case.id}]", run)
+
+        def test(request: pytest.FixtureRequest) -> None:
+            from .checks import ExampleError
+            from .github import place_of
+
+            try:
+                queued(request)
+            except ExampleError:
+                check = f"python[{case.id}]"
+                place = place_of(failed[check]) if check in failed else None
+                if place is None:
+                    raise
+                # One mistake, one place: where python[...] names it, which says why.
+                raise ExampleError(
+                    f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "
+                    f"CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
+                    "fix that, then check again)") from None
+
+        return test
 
     def starting(self, test: Callable[..., None]) -> Callable[..., None]:
         """``test``, first starting the page's runs unless an earlier test did."""
