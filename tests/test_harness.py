@@ -662,6 +662,12 @@ def test_a_curl_command_that_sends_no_token_is_refused():
         check_reads_the_exports(command, "x.sh:1")
     check_reads_the_exports(command + ' -H "Authorization: Bearer not-a-sandbox-token"',
                             "x.sh:1")  # a wrong token on purpose
+    check_reads_the_exports(command + " -H 'authorization: bearer $CLOUDWS_TOKEN'", "x.sh:1")
+    misspelt = command + ' \\\n  -H "Authorisation: Bearer $CLOUDWS_TOKEN"'
+    with pytest.raises(ExampleError, match=r'^x.sh:2: the command sends its token in a '
+                                           r'"Authorisation" header, which the API does not '
+                                           r'read: write -H "Authorization: Bearer '):
+        check_reads_the_exports(misspelt, "x.sh:1")
 
 
 def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():

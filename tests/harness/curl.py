@@ -43,6 +43,9 @@ __all__ = ["check_hosts", "check_reads_the_exports", "run_command", "run_curl_ca
 
 
 _URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
+#: A header that carries a bearer token, whatever its name.
+_BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Bearer\b""",
+                            re.IGNORECASE)
 _TIMEOUT = 30
 
 
@@ -78,9 +81,19 @@ CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.exampl
         raise ExampleError(f"{where}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
                            'which only the sandbox takes: send "Authorization: Bearer '
                            '$CLOUDWS_TOKEN"')
-    if "Authorization: Bearer" not in command:
+    headers = [(offset, header["name"]) for offset, line in enumerate(command.split("\n"))
+               for header in _BEARER_HEADER.finditer(line)]
+    if "Authorization: Bearer" not in command and not any(
+            name.lower() == "authorization" for _, name in headers):
+        if headers:  # a misspelt name: named at its line
+            file, _, first = where.rpartition(":")
+            offset, name = headers[0]
+            raise ExampleError(f"{file}:{int(first) + offset}: the command sends its token in "
+                               f'a "{name}" header, which the API does not read: write -H '
+                               '"Authorization: Bearer $CLOUDWS_TOKEN"')
         raise ExampleError(f'{where}: the command sends no token: add -H "Authorization: '
-                           'Bearer $CLOUDWS_TOKEN" (a wrong one on purpose is written out)')
+                           'Bearer $CLOUDWS_TOKEN" (to show a wrong token, write one out: '
+                           '-H "Authorization: Bearer not-a-sandbox-token")')
 
 
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
