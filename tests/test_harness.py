@@ -629,7 +629,7 @@ def test_a_print_too_long_for_one_line_says_so_without_update_examples(
                       headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"})
         print(r.json())
         """})
-    with pytest.raises(ExampleError, match=r"snippets/long.py:9: the print above prints a "
+    with pytest.raises(ExampleError, match=r"snippets/long.py:8: this print prints a "
                                            r"value too long for one #> line"):
         run_python(tmp_path, request, scratch, api_schemas)
 

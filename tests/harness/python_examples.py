@@ -229,10 +229,10 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
         diff = _hunk_counts(diff, example.start_line)
         line = first_changed_line(diff) or example.start_line + 1
-        if _BLOCK_PRINTED.search(diff):
+        if _BLOCK_PRINTED.search(diff):  # written under the print: the line before it
             raise ExampleError(
-                f"{display_path(example.path)}:{line}: the print above prints a value too "
-                f"long for one #> line ({LINE_LENGTH} characters), which --update-examples "
+                f"{display_path(example.path)}:{max(line - 1, 1)}: this print prints a value "
+                f"too long for one #> line ({LINE_LENGTH} characters), which --update-examples "
                 "would write as a block, not what a reader's paste prints: print less (a "
                 "field, or one value per print), then refresh the #> lines") from None
         raise ExampleError(
