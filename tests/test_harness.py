@@ -134,6 +134,23 @@ def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
         f"sent at {tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
 
 
+def test_an_example_that_raises_names_the_requests_answered_with_an_error(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    """What it tripped on may be an earlier request's error answer: each is named, at the
+    line that sent it, in a note under the error."""
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-nope12345", headers=headers)
+        print(r.json()["size_gb"])
+        """})
+    with pytest.raises(KeyError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.__notes__[-1] == (
+        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered 404)")
+
+
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
                                                       api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\

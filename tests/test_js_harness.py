@@ -223,6 +223,23 @@ def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, s
     assert message.endswith("build every URL from BASE_URL, which reads CLOUDWS_BASE_URL)")
 
 
+def test_an_example_that_throws_names_the_requests_answered_with_an_error(
+        tmp_path, node, server, scratch, api_schemas):
+    """What it tripped on may be an earlier request's error answer: each is named, with
+    its query string (here, a cursor read from a field the answer does not have)."""
+    source = HEAD + """
+const r = await fetch(`${BASE_URL}/volumes?limit=2&cursor=${undefined}`, { headers });
+if (!r.ok) throw new Error(`list answered ${r.status}`);
+"""
+    [case] = cases(tmp_path, {"snippets/list.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/list.mjs:6: run as pasted"), message
+    assert message.endswith("\n(GET /v1/volumes?limit=2&cursor=undefined answered 400)"), \
+        message
+
+
 def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, node):
     found = cases(tmp_path, {
         "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",

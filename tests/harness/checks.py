@@ -120,12 +120,14 @@ def dropped_token(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
 
 def request_notes(exchanges: Sequence[Exchange | Seen],
                   places: Sequence[str | None] | None = None, *, shown: Sequence[str] = (),
-                  printed: Sequence[str] = ()) -> str:
+                  printed: Sequence[str] = (), failed: bool = False) -> str:
     """A note naming each request that is the likely cause of a failure or a drift: one no
     operation answered (a drifted method or path, a ``405`` for a method the path does not
     take), and, when :func:`dropped_token` says so from the output ``shown`` and
-    ``printed``, one answered ``401`` that sent no ``Authorization`` header; with the line
-    that sent it when ``places`` (one per exchange) or the exchange's own origin knows it.
+    ``printed``, one answered ``401`` that sent no ``Authorization`` header; when the
+    example ``failed`` (it raised, or exited with an error), also every other request
+    answered with an error, which it may have tripped on later. Each with the line that
+    sent it when ``places`` (one per exchange) or the exchange's own origin knows it.
 
     Example:
         >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
@@ -135,6 +137,10 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         ...                      Seen("GET", "/v1/volumes", "listVolumes", 401)]))
         <BLANKLINE>
         (GET /v1/volumes, sent with no Authorization header, was answered 401: send "Authorization: Bearer " and the token from CLOUDWS_TOKEN)
+        >>> print(request_notes([Seen("GET", "/v1/workstations", "listWorkstations", 400,
+        ...                           query="cursor=undefined")], failed=True))
+        <BLANKLINE>
+        (GET /v1/workstations?cursor=undefined answered 400)
     """
     places = places if places is not None and len(places) == len(exchanges) else None
     tokenless = dropped_token(exchanges, shown, printed)
@@ -143,7 +149,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         at = (places[index] if places is not None else None) or getattr(exchange, "origin",
                                                                           None)
         sent = f", sent at {at}," if at else ""
-        request = f"{exchange.method} {exchange.path}"
+        query = getattr(exchange, "query", "")
+        request = f"{exchange.method} {exchange.path}{f'?{query}' if query else ''}"
         if exchange.operation_id is None:
             notes.append(f"\n({request}{sent} answered {exchange.status}: no operation takes "
                          "that method and path)")
@@ -151,6 +158,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          'header, was answered 401: send "Authorization: Bearer " and the '
                          "token from CLOUDWS_TOKEN)")
+        elif failed and exchange.status >= 400:
+            notes.append(f"\n({request}{sent} answered {exchange.status})")
     return "".join(notes)
 
 

@@ -271,7 +271,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             failed = ExampleError(
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
-                f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}")
+                f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}"
+                + _request_notes(exchanges, None, expected, printed, failed=True))
         elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
                                "the sandbox at $CLOUDWS_BASE_URL")
@@ -312,12 +313,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
 
 
 def _request_notes(exchanges: list[Seen], traced: _Trace | None, shown: list[str],
-                   printed: list[str]) -> str:
+                   printed: list[str], *, failed: bool = False) -> str:
     """:func:`.checks.request_notes`, with the line of each ``fetch`` when traced."""
     from .checks import request_notes
 
     return request_notes(exchanges, traced.fetches if traced is not None else None,
-                         shown=shown, printed=printed)
+                         shown=shown, printed=printed, failed=failed)
 
 
 def _wrong_request(case: JsCase, wrong: ExampleError, exchanges: list[Seen],

@@ -133,7 +133,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
                            "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
                            f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
-                           + request_notes(exchanges, shown=expected, printed=printed))
+                           + request_notes(exchanges, shown=expected, printed=printed,
+                                           failed=True))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
         raise ExampleError(f"{where}: pasted into python, the example made no request to the "
                            "sandbox at $CLOUDWS_BASE_URL")

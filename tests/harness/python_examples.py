@@ -100,7 +100,7 @@ def run_python_case(
                                           printed=_outputs(exc.msg, "+"))
                 else:
                     notes = request_notes(exchanges, shown=_outputs(
-                        "\n".join(ex.source for ex in case.examples)))
+                        "\n".join(ex.source for ex in case.examples)), failed=True)
                 if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
                     raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
                                        + "\nFix the request, not the #> comments.") from None

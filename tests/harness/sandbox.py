@@ -45,7 +45,8 @@ DOCS_TOKEN = "cws_test_docs"
 
 class Seen(NamedTuple):
     """An exchange, the page line that made its request (when known), whether the request
-    sent a ``Content-Type`` with no body, and whether it sent an ``Authorization`` header."""
+    sent a ``Content-Type`` with no body, whether it sent an ``Authorization`` header, and
+    its query string."""
 
     method: str
     path: str
@@ -54,6 +55,7 @@ class Seen(NamedTuple):
     origin: str | None = None
     content_type_without_body: bool = False
     sent_token: bool = True
+    query: str = ""
 
 
 class _Sent(NamedTuple):
@@ -61,6 +63,7 @@ class _Sent(NamedTuple):
 
     content_type_without_body: bool = False
     sent_token: bool = True
+    query: str = ""
 
 
 _NOTHING_NOTED = _Sent()
@@ -85,7 +88,8 @@ class _NotingWhatWasSent:
         headers = dict(scope["headers"])
         bodyless = (b"content-type" in headers and b"transfer-encoding" not in headers
                     and headers.get(b"content-length", b"0").strip() in (b"", b"0"))
-        token = _SENT.set(_Sent(bodyless, b"authorization" in headers))
+        token = _SENT.set(_Sent(bodyless, b"authorization" in headers,
+                                scope.get("query_string", b"").decode("latin-1")))
         try:
             await self.app(scope, receive, send)
         finally:
