@@ -234,9 +234,16 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
 
 
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
-    return [f"{page.where(h.line)}: {h.text!r} states {h.shape} by hand: state the API's "
-            "facts with {{ fact <name> }}, read from the stub (see docs/contributing.md)"
-            for h in facts.hand_written(markdown, placeholders.prose_lines(markdown))]
+    found = []
+    for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
+        # the facts that say it today, if any: the placeholder to write instead
+        same = [f"{{{{ fact {name} }}}} ({fact.read()})" for name, fact in facts.FACTS.items()
+                if h.text in fact.read()]
+        fix = (f"write {' or '.join(same)}, read from the stub" if same else
+               "state the API's facts with {{ fact <name> }}, read from the stub (see "
+               "docs/contributing.md)")
+        found.append(f"{page.where(h.line)}: {h.text!r} states {h.shape} by hand: {fix}")
+    return found
 
 
 def _references_hold(markdown: str, page: _Page) -> list[str]:

@@ -117,3 +117,16 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
         stated += len(names)
     assert stated >= 10
     assert "<code>tiny-1</code>" in html[create], "the machine types table does not follow"
+
+
+def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
+    page = ROOT / "docs" / "concepts" / "pagination.md"
+    text = page.read_text()
+    said = models.PAGE_SIZE
+    line = next(n for n, l in enumerate(text.splitlines(), 1)
+                if l.startswith("A `limit` outside {{ fact page_size }}"))
+    _, problems = render_pages([page], {page: text.replace(
+        "A `limit` outside {{ fact page_size }}", f"A `limit` outside {said[0]} to {said[1]}")})
+    assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
+           f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
+           "stub" in problems, problems
