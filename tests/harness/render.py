@@ -85,7 +85,29 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                 html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
-    return html, problems
+    return html, _without_nav_listing(problems)
+
+
+_NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
+
+
+def _without_nav_listing(problems: list[str]) -> list[str]:
+    """``problems`` without MkDocs' list of pages missing from the nav when each page it
+    lists is also named at its first line (:func:`_listing_problems`): said once.
+
+    Example:
+        >>> _without_nav_listing([f'{_NOT_IN_NAV} "nav" configuration:\\n  - concepts/x.md',
+        ...                       "docs/concepts/x.md:1: not in mkdocs.yml's nav: add it"])
+        ["docs/concepts/x.md:1: not in mkdocs.yml's nav: add it"]
+    """
+    named = {p.split(":", 1)[0] for p in problems if ": not in mkdocs.yml's nav" in p}
+
+    def said_again(problem: str) -> bool:
+        listed = [line.strip().removeprefix("- ") for line in problem.splitlines()[1:]]
+        return (problem.startswith(_NOT_IN_NAV) and bool(listed)
+                and all(f"docs/{page}" in named for page in listed))
+
+    return [p for p in problems if not said_again(p)]
 
 
 def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
