@@ -555,6 +555,32 @@ def test_declared_response_may_show_no_field_the_schema_does_not_list(tmp_path, 
         check_declared_json(case, api_schemas)
 
 
+def test_a_declared_jsons_errors_are_named_at_their_lines(tmp_path, api_schemas):
+    write(tmp_path, {"docs/page.md": """\
+        # Page
+
+        <!-- response: deleteWorkstation 200 -->
+        ```json
+        {
+          "id": "ws-12345",
+          "status": "gone",
+          "deleted_volume_ids": [],
+          "detached_volume_ids": [],
+          "region": "eu"
+        }
+        ```
+        """})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    page = tmp_path / "docs" / "page.md"
+    with pytest.raises(ExampleError) as failure:
+        check_declared_json(case, api_schemas)
+    assert str(failure.value).splitlines() == [
+        (f"{page}:7: the JSON is not a valid 200 response of deleteWorkstation (the block "
+         f"at {page}:4):"),
+        "  line 7: $.status: 'deleted' was expected",
+        "  line 10: $: Additional properties are not allowed ('region' was unexpected)"]
+
+
 def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):
     import json
 

@@ -17,8 +17,8 @@ Example:
     >>> check_declared_json(case, schemas)
     Traceback (most recent call last):
     ...
-    tests.harness.checks.ExampleError: docs/p.md:2: the JSON is not a valid request body of createVolume:
-      $.size_gb: 'big' is not of type 'integer'
+    tests.harness.checks.ExampleError: docs/p.md:3: the JSON is not a valid request body of createVolume (the block at docs/p.md:2):
+      line 3: $.size_gb: 'big' is not of type 'integer'
 """
 
 from __future__ import annotations
@@ -97,5 +97,49 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
     except KeyError as exc:
         raise ExampleError(f"{where}: the declaration {declaration!r} names nothing: "
                            f"{exc.args[0]}") from None
+    if errors and kind != "schema":  # each error at the line of what it is about
+        first = case.fence.line + 1  # the page line of the block's first line
+        placed = sorted(((_line_of(case.text, error), error) for error in errors),
+                        key=lambda pair: pair[0] or 0)
+        errors = [error if line is None else f"line {first + line - 1}: {error}"
+                  for line, error in placed]
+        known = [line for line, _ in placed if line is not None]
+        if known:
+            where = f"{display_path(case.fence.path)}:{first + min(known) - 1}"
+            what += f" (the block at {case.fence.where})"
     if errors:
         raise ExampleError(f"{where}: the JSON is not {what}:\n  " + "\n  ".join(errors))
+
+
+_PATH_PART = re.compile(r"\.(\w+)|\['([^']+)'\]")
+_UNEXPECTED = re.compile(r"\('([^']+)'(?:, '[^']+')* (?:was|were) unexpected\)")
+
+
+def _line_of(text: str, error: str) -> int | None:
+    """The 1-based line of ``text`` (a JSON document) that an error of the schema check
+    is about: the key its JSON path ends with, or the first unexpected property it names
+    (found in order, each after the one before; an array index is passed over).
+
+    Example:
+        >>> text = '{\\n  "id": "ws-1",\\n  "status": "runing",\\n  "region": "x"\\n}'
+        >>> _line_of(text, "$.status: 'runing' is not one of ['running']")
+        3
+        >>> _line_of(text, "$: Additional properties are not allowed ('region' was unexpected)")
+        4
+        >>> _line_of(text, "$: 'name' is a required property") is None
+        True
+    """
+    path, _, message = error.partition(": ")
+    keys = [m[1] or m[2] for m in _PATH_PART.finditer(path)]
+    unexpected = _UNEXPECTED.search(message)
+    if unexpected:
+        keys.append(unexpected[1])
+    if not keys:
+        return None
+    offset = 0
+    for key in keys:
+        found = re.compile(rf'"{re.escape(key)}"\s*:').search(text, offset)
+        if found is None:
+            return None
+        offset = found.start()
+    return text.count("\n", 0, offset) + 1
