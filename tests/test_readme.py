@@ -20,9 +20,40 @@ def test_readme_has_a_python_example():
     assert EXAMPLES
 
 
+def run_readme_example(eval_example: EvalExample, example: CodeExample) -> None:
+    """Run ``example``; an error it raises is reported at its README line (pytest-examples'
+    own traceback of a raising example crashes pytest's report on Python 3.11: see
+    tests/harness/upstream.py)."""
+    from .harness.pages import display_path
+    from .harness.python_examples import failing_line
+    from .harness.upstream import repair_example_traceback
+
+    try:
+        eval_example.run(example)
+    except Exception as exc:
+        repair_example_traceback(exc, example)
+        exc.add_note(f"{display_path(example.path)}:{failing_line(exc, example)}: the "
+                     f"README's example raised {type(exc).__name__}")
+        raise
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_readme_example_runs(example: CodeExample, eval_example: EvalExample):
-    eval_example.run(example)
+    run_readme_example(eval_example, example)
+
+
+def test_a_failing_readme_example_is_reported_at_its_line(tmp_path: Path,
+                                                         request: pytest.FixtureRequest):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Project\n\n```python\nstatus = 'running'\nassert status == 'stopped'\n"
+                      "```\n")
+    [example] = find_examples(readme)
+    eval_example = EvalExample(tmp_path=tmp_path, pytest_request=request)
+    with pytest.raises(AssertionError) as failure:
+        run_readme_example(eval_example, example)
+    report = str(failure.getrepr())  # pytest's own report of it, which must not crash
+    assert f"{readme}:5: the README's example raised AssertionError" in report, report
+    assert "assert status == 'stopped'" in report, report
 
 
 @HEAVY

@@ -52,7 +52,7 @@ from .pages import display_path
 from .sandbox import DocsSandbox, Seen
 from .upstream import repair_example_traceback
 
-__all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "run_python_case"]
+__all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "failing_line", "run_python_case"]
 
 _T = TypeVar("_T")
 
@@ -250,7 +250,7 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         ) from None
     except Exception as exc:
         repair_example_traceback(exc, example)
-        line = _failing_line(exc, example)
+        line = failing_line(exc, example)
         exc.add_note(f"{display_path(example.path)}:{line}: the example raised "
                      f"{type(exc).__name__} (example at {_where(example)})")
         raise
@@ -286,7 +286,8 @@ def _where(example: CodeExample) -> str:
     return f"{display_path(example.path)}:{first}"
 
 
-def _failing_line(exc: BaseException, example: CodeExample) -> int:
+def failing_line(exc: BaseException, example: CodeExample) -> int:
+    """The page line of the last traceback entry of ``exc`` in ``example``."""
     line, tb = example.start_line + 1, exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == str(example.path):
