@@ -111,8 +111,10 @@ def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, re
     assert message.endswith(
         f"(GET /v1/volumes/vol-scratch01, sent at {tmp_path}/snippets/get.py:4 with no "
         'Authorization header, was answered 401: send "Authorization: Bearer " and the token '
-        "from CLOUDWS_TOKEN)\nFix the request, not the #> comments."), message
-    assert "--update-examples" not in message
+        "from CLOUDWS_TOKEN)\nFix the request (or a step before it), not the #> comments: "
+        "--update-examples writes in no error the example does not show (to show one on "
+        "purpose, write its #> line first)."), message
+    assert "Refresh" not in message and "uv run pytest" not in message
 
 
 def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
@@ -130,8 +132,8 @@ def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
         run_python(tmp_path, request, scratch, api_schemas)
     assert failure.value.msg.startswith(
         f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
-        "a request with no token got a 401 it does not show\n(GET /v1/volumes/vol-scratch01, "
-        f"sent at {tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
+        "a request got an error it does not show\n(GET /v1/volumes/vol-scratch01, sent at "
+        f"{tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
 
 
 def test_an_example_that_raises_names_the_requests_answered_with_an_error(
@@ -393,6 +395,30 @@ def curl_case(tmp_path: Path, files: dict[str, str]) -> discovery.CurlCase:
     return case
 
 
+def test_an_error_the_output_does_not_show_is_named_and_never_written_in(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    """A wrong ID gets a documented 404 where the output shows a volume: the drift names
+    that request, at its URL's line, advises no refresh, and --update-examples writes
+    nothing in (a new example, its output still empty, is filled in)."""
+    command = CURL_GET.replace("vol-scratch01", "vol-scratch02")
+    case = curl_case(tmp_path, {"snippets/get.sh": command + "\n",
+                                "snippets/get.json": VOLUME_JSON})
+    updates: list = []
+    for queue in (None, updates):
+        with pytest.raises(ExampleError) as failure:
+            run_curl_case(case, scratch_tls, scratch, api_schemas, updates=queue)
+        message = str(failure.value)
+        assert (f"(GET /v1/volumes/vol-scratch02, sent at {tmp_path}/snippets/get.sh:1, "
+                "answered 404, which the example does not show)\nFix the request (or a step "
+                "before it), not the output shown") in message, message
+        assert "Refresh" not in message, message
+    assert updates == []
+    (tmp_path / "snippets" / "get.json").write_text("")
+    run_curl_case(curl_case(tmp_path, {}), scratch_tls, scratch, api_schemas, updates=updates)
+    [filled] = updates
+    assert '"status": 404' in filled.source and '"code": "not_found"' in filled.source
+
+
 def test_drifted_json_file_names_it_with_diff_and_refresh(tmp_path, scratch, api_schemas,
                                                           scratch_tls):
     case = curl_case(tmp_path, {"snippets/get.sh": CURL_GET + "\n",
@@ -498,6 +524,25 @@ def test_every_drifted_output_of_a_console_block_is_told_at_once(tmp_path, scrat
     assert lines[9:12] == ["@@ -5 +5 @@", "-202", "+200"], lines
     assert lines[12].startswith("Refresh them with `uv run pytest --update-examples` (it "
                                 f"rewrites {page} with what the commands print)"), lines
+
+
+def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    """Two commands: one whose output drifted, one that got a 404 it does not show. The
+    refresh writes neither: a case is rewritten whole or not at all."""
+    status = f"{CURL_GET} -o /dev/null -w '%{{http_code}}\\n'"
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {status}
+        201
+        $ {status.replace("vol-scratch01", "vol-scratch02")}
+        200
+        ```
+        """})
+    updates: list = []
+    with pytest.raises(ExampleError, match=r"answered 404, which the example does not show"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+    assert updates == []
 
 
 def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(

@@ -158,8 +158,11 @@ console.log(r.status);
         message = failure.value.msg
         assert message.startswith(f"{tmp_path}/snippets/get.mjs:7: what the example prints"), \
             message
-        assert message.endswith(f"{note}\nFix the request, not the //> lines."), message
-        assert "--update-examples" not in message
+        assert message.endswith(f"{note}\nFix the request (or a step before it), not the "
+                                "//> lines: --update-examples writes in no error the example "
+                                "does not show (to show one on purpose, write its //> line "
+                                "first)."), message
+        assert "Refresh" not in message and "uv run pytest" not in message
         assert not updates
     # Printing a field of the 401's body instead: `undefined`, and the same cause named.
     [case] = cases(tmp_path, {"snippets/get.mjs": dropped.replace("r.status", "(await r.json())"

@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,13 +36,14 @@ from .sandbox import Seen
 
 __all__ = [
     "INTENDED_NON_OPERATIONS",
+    "NO_REFRESH",
     "REFRESH",
     "ExampleError",
     "check_calls_its_operation",
     "check_exchanges",
-    "dropped_token",
     "hide_unless_reported",
     "naming_pages",
+    "new_errors",
     "request_notes",
 ]
 
@@ -97,25 +99,34 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
                                "example shows no output that would say so")
 
 
-def dropped_token(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
-                  printed: Sequence[str]) -> bool:
-    """Whether a request answered ``401`` that sent no ``Authorization`` header is the
-    likely cause of what an example printed: the example shows no ``401``, or prints more
-    than it shows. (The authentication page's examples send no token on purpose, and show
-    each ``401`` they get.) ``--update-examples`` then writes nothing in.
+def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
+               printed: Sequence[str]) -> set[int]:
+    """The error statuses (``4xx``, ``5xx``) that requests of an example got and that what
+    it printed mentions more often than what it shows: an answer it did not show (a wrong
+    ID, a dropped token, a step out of order), which ``--update-examples`` never writes
+    in. An example that shows an error on purpose (the authentication page's ``401``, a
+    ``409`` on an endpoint page) shows that status already; one that shows nothing yet (a
+    new one, its output to be filled in) has none.
 
     Example:
-        >>> tokenless = [Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False)]
-        >>> dropped_token(tokenless, ["200"], ["401"]), dropped_token(tokenless, [], [])
-        (True, True)
-        >>> dropped_token(tokenless, ["401 unauthorized"], ["401 not_allowed"])
-        False
+        >>> missing = [Seen("GET", "/v1/volumes/vol-x", "getVolume", 404)]
+        >>> new_errors(missing, ["200 500"], ["404 not_found"])
+        {404}
+        >>> new_errors(missing, ["404 not_found"], ["404 not_found!"])
+        set()
+        >>> new_errors(missing, ["ws-40412"], ["ws-40413"])  # a 404 in an ID is no status
+        set()
+        >>> new_errors(missing, [], ["404 not_found"])  # a new example, filled in
+        set()
     """
-    def count(lines: Sequence[str]) -> int:
-        return sum("401" in line for line in lines)
+    def count(lines: Sequence[str], status: int) -> int:
+        pattern = re.compile(rf"(?<![\w-]){status}(?![\w-])")
+        return sum(bool(pattern.search(line)) for line in lines)
 
-    return (any(e.status == 401 and not getattr(e, "sent_token", True) for e in exchanges)
-            and (count(shown) == 0 or count(printed) > count(shown)))
+    if not any(line.strip() for line in shown):
+        return set()
+    return {status for status in {e.status for e in exchanges if e.status >= 400}
+            if count(printed, status) > count(shown, status)}
 
 
 def request_notes(exchanges: Sequence[Exchange | Seen],
@@ -123,27 +134,30 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
                   printed: Sequence[str] = (), failed: bool = False) -> str:
     """A note naming each request that is the likely cause of a failure or a drift: one no
     operation answered (a drifted method or path, a ``405`` for a method the path does not
-    take), and, when :func:`dropped_token` says so from the output ``shown`` and
-    ``printed``, one answered ``401`` that sent no ``Authorization`` header; when the
-    example ``failed`` (it raised, or exited with an error), also every other request
-    answered with an error, which it may have tripped on later. Each with the line that
-    sent it when ``places`` (one per exchange) or the exchange's own origin knows it.
+    take), and one answered with an error the output ``shown`` does not show (its
+    :func:`new_errors`, from what was ``printed``; a ``401`` to a request that sent no
+    ``Authorization`` header says to send it); when the example ``failed`` (it raised, or
+    exited with an error), every request answered with an error, which it may have tripped
+    on later. Each with the line that sent it when ``places`` (one per exchange) or the
+    exchange's own origin knows it.
 
     Example:
         >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
         <BLANKLINE>
         (GET /v1/volume/v, sent at x.mjs:3, answered 404: no operation takes that method and path)
         >>> print(request_notes([Seen("GET", "/v1/volumes", "listVolumes", 401, sent_token=False),
-        ...                      Seen("GET", "/v1/volumes", "listVolumes", 401)]))
+        ...                      Seen("GET", "/v1/volumes", "listVolumes", 404)],
+        ...                     shown=["200", "200"], printed=["401", "404"]))
         <BLANKLINE>
         (GET /v1/volumes, sent with no Authorization header, was answered 401: send "Authorization: Bearer " and the token from CLOUDWS_TOKEN)
+        (GET /v1/volumes answered 404, which the example does not show)
         >>> print(request_notes([Seen("GET", "/v1/workstations", "listWorkstations", 400,
         ...                           query="cursor=undefined")], failed=True))
         <BLANKLINE>
         (GET /v1/workstations?cursor=undefined answered 400)
     """
     places = places if places is not None and len(places) == len(exchanges) else None
-    tokenless = dropped_token(exchanges, shown, printed)
+    unshown = set() if failed else new_errors(exchanges, shown, printed)
     notes = []
     for index, exchange in enumerate(exchanges):
         at = (places[index] if places is not None else None) or getattr(exchange, "origin",
@@ -152,15 +166,25 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         query = getattr(exchange, "query", "")
         request = f"{exchange.method} {exchange.path}{f'?{query}' if query else ''}"
         if exchange.operation_id is None:
-            notes.append(f"\n({request}{sent} answered {exchange.status}: no operation takes "
-                         "that method and path)")
-        elif tokenless and exchange.status == 401 and not getattr(exchange, "sent_token", True):
+            if exchange.status not in INTENDED_NON_OPERATIONS:
+                notes.append(f"\n({request}{sent} answered {exchange.status}: no operation "
+                             "takes that method and path)")
+        elif exchange.status < 400 or not (failed or exchange.status in unshown):
+            continue
+        elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          'header, was answered 401: send "Authorization: Bearer " and the '
                          "token from CLOUDWS_TOKEN)")
-        elif failed and exchange.status >= 400:
-            notes.append(f"\n({request}{sent} answered {exchange.status})")
+        else:
+            notes.append(f"\n({request}{sent} answered {exchange.status}"
+                         f"{'' if failed else ', which the example does not show'})")
     return "".join(notes)
+
+
+#: Said, instead of a refresh, when :func:`request_notes` names a cause in a drift.
+NO_REFRESH = ("Fix the request (or a step before it), not the {outputs}: --update-examples "
+              "writes in no error the example does not show (to show one on purpose, write "
+              "its {output} line first).")
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

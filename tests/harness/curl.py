@@ -27,11 +27,13 @@ from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
 from .checks import (
+    NO_REFRESH,
     REFRESH,
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
     naming_pages,
+    request_notes,
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
@@ -116,14 +118,20 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     __tracebackhide__ = True
     sandbox.reset()
     with naming_pages(case.shown_on, case.id):
-        drifted: list[tuple[str, Shown]] = []  # every drift of the case, told together
+        drifted: list[tuple[str, Shown, bool]] = []  # every drift of the case, told together
+        pending: list[CodeExample] | None = [] if updates is not None else None
         for command in case.commands:
-            drift = _run_checked(command, server, sandbox, schemas, updates)
+            drift = _run_checked(command, server, sandbox, schemas, pending)
             if drift is not None:
                 drifted.append(drift)
+        if updates is not None and pending and not drifted:  # the whole case, or nothing
+            updates.extend(pending)
         if drifted:
-            raise ExampleError("\n".join(message for message, _ in drifted) + "\n"
-                               + _refresh([shown for _, shown in drifted]))
+            caused = any(noted for _, _, noted in drifted)  # by a request: no refresh
+            raise ExampleError(
+                "\n".join(message for message, _, _ in drifted) + "\n"
+                + (NO_REFRESH.format(outputs="output shown", output="output") if caused
+                   else _refresh([shown for _, shown, _ in drifted])))
 
 
 def _line_naming(command: CurlCommand, path: str, index: int = 0,
@@ -154,9 +162,10 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
 
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None
-                 ) -> tuple[str, Shown] | None:
+                 ) -> tuple[str, Shown, bool] | None:
     """Run ``command`` and check it; a drift of its output (unless queued in ``updates``)
-    is returned, to be told with the case's others: the commands after it still run."""
+    is returned, to be told with the case's others (the commands after it still run), with
+    whether a request it names caused it (:func:`.checks.request_notes`: never queued)."""
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
     check_reads_the_exports(command.text, command.where)
@@ -179,19 +188,21 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
     check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown
-    drift: tuple[str, Shown] | None = None
+    drift: tuple[str, Shown, bool] | None = None
     if shown is not None:
         diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
                          f"printed by the command at {command.where}",
                          int(shown.where.rpartition(":")[2]))
-        if diff is not None and updates is not None:
+        notes = request_notes(located, shown=shown.text.splitlines(),
+                              printed=done.stdout.splitlines()) if diff is not None else ""
+        if diff is not None and updates is not None and not notes:
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
         elif diff is not None:
             path, _, first = shown.where.rpartition(":")
             message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
                        f"not what the command at {command.where} prints (- shown, + "
-                       f"printed):\n{diff}")
-            drift = (message, shown)
+                       f"printed):\n{diff}{notes}")
+            drift = (message, shown, bool(notes))
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift
 

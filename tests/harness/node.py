@@ -247,10 +247,10 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     example printed are queued there for rewriting instead of failing.
     """
     from .checks import (
+        NO_REFRESH,
         ExampleError,
         check_calls_its_operation,
         check_exchanges,
-        dropped_token,
         naming_pages,
     )
 
@@ -295,19 +295,19 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 f"{at or case.where}: the example prints {broken!r}: `undefined` or a Promise "
                 "is a value it did not get (a missing `await`, a field the answer does not "
                 "have, or a request that failed): fix the example, not its //> lines"
-                + _request_notes(exchanges, traced, expected, printed))
+                + _request_notes(exchanges, traced, expected, printed, failed=True))
         if drifted:
             traced = _trace(case, node, server, sandbox)
-            # Never written in: a 401 to a request whose headers were dropped.
-            if updates is not None and traced is not None and not dropped_token(
-                    exchanges, expected, printed):
+            # Never written in: an error the example does not show (new_errors).
+            notes = _request_notes(exchanges, traced, expected, printed)
+            if updates is not None and traced is not None and not notes:
                 updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
                                                       strict=True) if new.source != ex.source)
             else:
-                notes = _request_notes(exchanges, traced, expected, printed)
                 raise ExampleError(
                     _drift_message(case, expected, printed, traced, refresh=not notes) + notes
-                    + ("\nFix the request, not the //> lines." if notes else ""))
+                    + (f"\n{NO_REFRESH.format(outputs='//> lines', output='//>')}" if notes
+                       else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
 

@@ -38,12 +38,13 @@ from cloudws.app import TOKEN_PREFIX
 from cloudws.testing import BASE_URL
 
 from .checks import (
+    NO_REFRESH,
     REFRESH,
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
-    dropped_token,
     naming_pages,
+    new_errors,
     request_notes,
 )
 from .discovery import PythonCase
@@ -103,11 +104,12 @@ def run_python_case(
                         "\n".join(ex.source for ex in case.examples)), failed=True)
                 if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
                     raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
-                                       + "\nFix the request, not the #> comments.") from None
+                                       + "\n" + NO_REFRESH.format(outputs="#> comments",
+                                                                  output="#>")) from None
                 if notes:
                     exc.add_note(notes.strip())
                 raise
-        _refuse_a_dropped_token(case, shown, eval_example, exchanges)
+        _refuse_new_errors(case, shown, eval_example, exchanges)
         # Read once the examples ran: under --update-examples, they have their new #> lines.
         for example in case.examples:
             _check_one_line_each(example)
@@ -135,24 +137,24 @@ def _outputs(text: str, side: str = "") -> list[str]:
     return found
 
 
-def _refuse_a_dropped_token(case: PythonCase, shown: list[list[str]],
-                            eval_example: EvalExample, exchanges: Sequence[Seen]) -> None:
+def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: EvalExample,
+                       exchanges: Sequence[Seen]) -> None:
     """Under ``--update-examples``: refuse to write in the ``#>`` lines of a run in which a
-    request with its headers dropped got a ``401`` (:func:`.checks.dropped_token`), from
-    the lines ``shown`` before the run rewrote them (one list per block)."""
+    request got an error the example does not show (:func:`.checks.new_errors`), from the
+    lines ``shown`` before the run rewrote them (one list per block)."""
     __tracebackhide__ = True
     if not eval_example.update_examples:
         return
     before = [line for lines in shown for line in lines]
     after = [line for example in case.examples for line in _outputs(example.source)]
-    if dropped_token(exchanges, before, after):
-        sent_at = next((e.origin for e in exchanges if e.status == 401 and not e.sent_token
-                        and e.origin), None)
+    notes = request_notes(exchanges, shown=before, printed=after)
+    if notes:
+        unshown = new_errors(exchanges, before, after)
+        sent_at = next((e.origin for e in exchanges if e.status in unshown and e.origin), None)
         raise ExampleError(
             f"{sent_at or _where(case.examples[0])}: --update-examples writes nothing in for "
-            "this example: a request with no token got a 401 it does not show"
-            + request_notes(exchanges, shown=before, printed=after)
-            + "\nFix the request, then refresh.")
+            "this example: a request got an error it does not show" + notes + "\n"
+            + NO_REFRESH.format(outputs="#> comments", output="#>"))
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
