@@ -626,6 +626,51 @@ def test_a_declared_jsons_errors_are_named_at_their_lines(tmp_path, api_schemas)
         "  line 10: $: Additional properties are not allowed ('region' was unexpected)"]
 
 
+def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_path,
+                                                                         api_schemas):
+    """A declaration naming no operation (with the likeliest one), one kept from its fence
+    by a blank line, and one on the output of a curl block (which would stop the output
+    being compared with what the command prints) are each named at the comment's line."""
+    write(tmp_path, {"docs/page.md": f"""\
+        # Page
+
+        <!-- request: createWorkstaton -->
+        ```json
+        {{"name": "box"}}
+        ```
+
+        <!-- response: getVolume 200 -->
+
+        ```json
+        {{"id": "vol-scratch01"}}
+        ```
+
+        ```bash
+        {CURL_GET}
+        ```
+
+        <!-- response: getVolume 200 -->
+        ```json
+        {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
+        ```
+        """})
+    page = tmp_path / "docs" / "page.md"
+    messages = []
+    for case in discovery.json_cases(tmp_path / "docs", tmp_path / "snippets"):
+        with pytest.raises(ExampleError) as failure:
+            check_declared_json(case, api_schemas)
+        messages.append(str(failure.value))
+    assert messages[0].startswith(
+        f"{page}:3: the declaration 'request: createWorkstaton' names nothing: the OpenAPI "
+        "document has no operation 'createWorkstaton' (did you mean 'createWorkstation'?)"), \
+        messages
+    assert messages[1] == (f"{page}:8: the declaration 'response: getVolume 200' is not on the "
+                           f"line just before the block's fence ({page}:10): remove the "
+                           "blank lines between them"), messages
+    assert messages[2].startswith(f"{page}:18: the block after it is the output of the curl "
+                                  f"command at {page}:15 (the first block after it)"), messages
+
+
 def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):
     import json
 

@@ -69,10 +69,22 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
     __tracebackhide__ = True
     where = case.fence.where
     declaration = case.fence.declaration or ""
+    comment = f"{display_path(case.fence.path)}:{case.fence.line - 1}"  # the declaration's
+    if declaration and case.output_of is not None:
+        raise ExampleError(f"{comment}: the block after it is the output of the curl command "
+                           f"at {case.output_of} (the first block after it), which it must "
+                           "equal: drop the declaration, and the block is compared with what "
+                           "the command prints")
     kind, match = next(((k, m) for k, form in _FORMS.items() if (m := form.match(declaration))),
                        (None, None))
     if match is None:
         said = f" (it says {declaration!r})" if declaration else ""
+        apart = None if declaration else _declaration_apart(case)
+        if apart is not None:
+            line, text = apart
+            raise ExampleError(f"{display_path(case.fence.path)}:{line}: the declaration "
+                               f"{text!r} is not on the line just before the block's fence "
+                               f"({where}): remove the blank lines between them")
         raise ExampleError(f"{where}: a JSON block that is no curl output must {DECLARATION_HELP}"
                            f"{said}")
     try:
@@ -91,11 +103,11 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
         else:
             expected = json.dumps(schemas.component(match["name"]), indent=2)
             diff = json_diff(case.text, expected, f"shown at {where}",
-                             f"components.schemas.{match['name']}")
+                             f"components.schemas.{match['name']}", case.fence.line + 1)
             errors = [diff] if diff else []
             what = f"the schema {match['name']} of the OpenAPI document"
     except KeyError as exc:
-        raise ExampleError(f"{where}: the declaration {declaration!r} names nothing: "
+        raise ExampleError(f"{comment}: the declaration {declaration!r} names nothing: "
                            f"{exc.args[0]}") from None
     if errors and kind != "schema":  # each error at the line of what it is about
         first = case.fence.line + 1  # the page line of the block's first line
@@ -109,6 +121,19 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
             what += f" (the block at {case.fence.where})"
     if errors:
         raise ExampleError(f"{where}: the JSON is not {what}:\n  " + "\n  ".join(errors))
+
+
+_COMMENT = re.compile(r"^\s*<!--\s*(?P<text>(?:response|request|schema):.*?)\s*-->\s*$")
+
+
+def _declaration_apart(case: JsonCase) -> tuple[int, str] | None:
+    """(line, text) of a declaration separated from the block's fence by blank lines."""
+    lines = case.fence.path.read_text().splitlines()
+    number = case.fence.line - 2  # the 0-based index of the line before the fence
+    while number >= 0 and not lines[number].strip():
+        number -= 1
+    found = _COMMENT.match(lines[number]) if 0 <= number < case.fence.line - 2 else None
+    return (number + 1, found["text"]) if found else None
 
 
 _PATH_PART = re.compile(r"\.(\w+)|\['([^']+)'\]")

@@ -106,6 +106,9 @@ class JsonCase:
     id: str
     fence: Fence
     text: str
+    #: The curl block (its first line) whose output the block would be, but for its
+    #: declaration: the first block after it, with no heading in between.
+    output_of: str | None = None
 
 
 def pages(docs: Path = DOCS) -> list[Page]:
@@ -179,8 +182,11 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
     """Every JSON block that is not shown as a curl output (included ones resolved)."""
     cases: list[JsonCase] = []
     for page in pages(docs):
-        tied = {_tied_output(page, i) for i, f in enumerate(page.fences)
-                if f.lang in _SHELL and (_starts_with_curl(f) or _includes_sh(f))}
+        curls = [i for i, f in enumerate(page.fences)
+                 if f.lang in _SHELL and (_starts_with_curl(f) or _includes_sh(f))]
+        tied = {_tied_output(page, i) for i in curls}
+        after = {i + 1: f"{page.where}:{page.fences[i].first_content_line}" for i in curls
+                 if _tied_output(page, i, declared=True) is not None}
         for index, fence in enumerate(page.fences):
             if fence.lang != "json" or index in tied:
                 continue
@@ -193,7 +199,7 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
                 text = "".join(_resolve(page, name).read_text("utf-8") for name in fence.includes)
             else:
                 text = fence.source
-            cases.append(JsonCase(fence.where, fence, text))
+            cases.append(JsonCase(fence.where, fence, text, after.get(index)))
     return cases
 
 
@@ -258,12 +264,13 @@ def _included_script_case(page: Page, index: int) -> CurlCase | None:
     return CurlCase(fence.where, [CurlCommand(text, fence.where, _shown_from_fence(page, output))])
 
 
-def _tied_output(page: Page, index: int) -> int | None:
-    """Index of the JSON fence shown as the output of the curl fence at ``index``."""
+def _tied_output(page: Page, index: int, *, declared: bool = False) -> int | None:
+    """Index of the JSON fence shown as the output of the curl fence at ``index`` (with
+    ``declared``, also one that declares what it shows)."""
     if index + 1 >= len(page.fences):
         return None
     fence, following = page.fences[index], page.fences[index + 1]
-    if following.lang != "json" or following.declaration is not None:
+    if following.lang != "json" or (following.declaration is not None and not declared):
         return None
     if page.headings_between(fence, following):
         return None

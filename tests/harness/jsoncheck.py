@@ -103,14 +103,18 @@ class ApiSchemas:
         """``components.schemas[name]`` of the document."""
         schemas = self.document["components"]["schemas"]
         if name not in schemas:
-            raise KeyError(f"the OpenAPI document has no schema {name!r}; it has "
+            close = difflib.get_close_matches(name, schemas, n=1)
+            guess = f" (did you mean {close[0]!r}?)" if close else ""
+            raise KeyError(f"the OpenAPI document has no schema {name!r}{guess}; it has "
                            f"{', '.join(sorted(schemas))}")
         return schemas[name]
 
     def _operation(self, operation: str) -> tuple[str, str, dict[str, Any]]:
         if operation not in self._operations:
-            raise KeyError(f"the OpenAPI document has no operation {operation!r}; it has "
-                           f"{', '.join(self._operations)}")
+            close = difflib.get_close_matches(operation, self._operations, n=1)
+            guess = f" (did you mean {close[0]!r}?)" if close else ""
+            raise KeyError(f"the OpenAPI document has no operation {operation!r}{guess}; it "
+                           f"has {', '.join(self._operations)}")
         return self._operations[operation]
 
     def _errors(self, pointer: str, body: Any) -> list[str]:
