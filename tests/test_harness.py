@@ -833,3 +833,15 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
     check_calls_its_operation(own, [*missing, *getting], "snippets/volumes/get.sh:1")
     # any other example may call what it likes
     check_calls_its_operation(ROOT / "snippets" / "concepts" / "errors.sh", deleting, "x:1")
+
+
+def test_a_pasted_run_compares_unless_this_run_rewrites_what_it_compares(request,
+                                                                       monkeypatch):
+    """Under --update-examples a pasted run leaves comparing to the next run only when the
+    run that rewrites the outputs is selected too (not under ``-k pasted``)."""
+    from .harness.checks import rewritten_here
+
+    assert not rewritten_here(request, request.node.name)  # not rewriting at all
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    assert rewritten_here(request, request.node.name)
+    assert not rewritten_here(request, "test_python_example[snippets/none.py]")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from .harness import discovery
+from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
 from .harness.pasted import run_pasted_python
 
@@ -21,21 +22,21 @@ CURL = discovery.curl_cases()
 
 # Under --update-examples, the verbatim runs (test_examples.py, test_curl_examples.py)
 # rewrite the outputs shown; these then run without comparing them, and the next run
-# compares what was rewritten.
+# compares what was rewritten (unless those runs are left out: see rewritten_here).
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
 def test_python_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas,
                                   python_forkserver):
     run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
-                      rewriting=request.config.getoption("update_examples"))
+                      rewriting=rewritten_here(request, f"test_python_example[{case.id}]"))
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])
 def test_curl_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas):
-    updating = request.config.getoption("update_examples")
+    rewriting = rewritten_here(request, f"test_curl_example[{case.id}]")
     run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
-                  updates=[] if updating else None)
+                  updates=[] if rewriting else None)
 
 
 def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network(

@@ -45,6 +45,7 @@ __all__ = [
     "naming_pages",
     "new_errors",
     "request_notes",
+    "rewritten_here",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -235,6 +236,15 @@ def _own_examples() -> dict[Path, str]:
             for path, _, _ in sample_files(page.path.relative_to(DOCS).as_posix(), ROOT):
                 found[path.resolve()] = operation
     return found
+
+
+def rewritten_here(request: pytest.FixtureRequest, name: str) -> bool:
+    """Whether this run rewrites outputs (``--update-examples``) and selects the test
+    ``name``, the run of an example that rewrites them: a pasted run of it then compares
+    nothing (the next run compares what was rewritten), and compares as ever when that
+    test is left out (``-k pasted``), since nothing would be rewritten."""
+    return bool(request.config.getoption("update_examples")) and any(
+        item.name == name for item in request.session.items)
 
 
 @contextmanager

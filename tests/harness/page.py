@@ -294,15 +294,15 @@ def _curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., Non
 def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
              reader_sandbox: Any) -> None:
-        from .checks import ExampleError
+        from .checks import ExampleError, rewritten_here
         from .curl import run_curl_case
 
         # Under --update-examples, curl[...] rewrites the outputs shown: a drift here is
         # the same one, queued nowhere (the next run compares the rewritten output).
-        updating = request.config.getoption("update_examples")
+        rewriting = rewritten_here(request, f"curl[{case.id}]")
         try:
             run_curl_case(case, reader_sandbox, docs_sandbox, api_schemas,
-                          updates=[] if updating else None)
+                          updates=[] if rewriting else None)
         except ExampleError as exc:
             if failed.get(f"curl[{case.id}]") != exc.msg:
                 raise
@@ -347,6 +347,8 @@ class _Jobs:
         self._lock = threading.Lock()
         self._started = False
         self.python: Any = None
+        #: The names of the page's tests this run selected (set as the runs start).
+        self.selected: set[str] = set()
 
     def javascript(self, case: Any) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
@@ -363,7 +365,8 @@ class _Jobs:
             from .pasted import run_pasted_python
 
             run_pasted_python(case, server, sandbox, schemas, self.python,
-                              rewriting=updates is not None)
+                              rewriting=updates is not None
+                              and f"python[{case.id}]" in self.selected)
 
         queued = self._queue(f"python:{case.id}", f"pasted-python[{case.id}]", run)
 
@@ -422,6 +425,7 @@ class _Jobs:
             self._started = True
             page = request.node.parent
             selected = {item.name for item in request.session.items if item.parent is page}
+            self.selected = selected
             queued = [(key, run) for key, name, run in self._queued if name in selected]
             if not queued:
                 return
