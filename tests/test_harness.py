@@ -370,6 +370,30 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     assert again.returncode == 0, again.stdout
 
 
+@HEAVY
+def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
+    """Ctrl-C during --update-examples: the examples queued so far are not written (others
+    never ran), and the run says so."""
+    write(tmp_path, {
+        "page.md": "```py\nprint(1)\n#> 2\n```\n",
+        "conftest.py": INNER_CONFTEST,
+        "test_inner.py": """\
+            from dataclasses import replace
+            from pathlib import Path
+            from pytest_examples import find_examples
+
+            def test_queues_then_is_interrupted(_examples_to_update):
+                [example] = find_examples(Path(__file__).parent / "page.md")
+                _examples_to_update.append(replace(example, source="print(1)\\n#> 1\\n"))
+                raise KeyboardInterrupt
+            """,
+    })
+    out = inner_pytest(tmp_path, "--update-examples")
+    assert (tmp_path / "page.md").read_text() == "```py\nprint(1)\n#> 2\n```\n", out.stdout
+    assert ("--update-examples: the run was interrupted, so nothing was rewritten (1 "
+            "example(s) would have been): run it again to the end") in out.stdout, out.stdout
+
+
 #: The inner project's conftest.py: the harness's plugin and fixtures, as the root
 #: conftest.py of this project has them.
 INNER_CONFTEST = 'pytest_plugins = ["tests.harness.fixtures"]\n'

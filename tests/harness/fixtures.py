@@ -87,6 +87,17 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
             settle_heap()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _rewrites_held_on_interrupt(request: pytest.FixtureRequest) -> None:
+    """Under ``--update-examples``: hand the plugin the list of examples pytest-examples
+    rewrites as the session ends, so that an interrupted run (Ctrl-C) rewrites none."""
+    if request.config.getoption("update_examples"):
+        from . import plugin
+
+        plugin.register(request.config).updates = request.getfixturevalue(
+            "_examples_to_update")
+
+
 @pytest.fixture(scope="session")
 def docs_sandbox(pytestconfig: pytest.Config) -> DocsSandbox:
     """The session's sandbox for docs examples and scenarios; reset it before each use.

@@ -9,6 +9,7 @@ Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 - collects which documented (operation, status) pairs were produced (from xdist workers
   too), prints the table at the end of the run, and fails the run when the whole suite
   ran and a pair was produced by nothing;
+- keeps an interrupted ``--update-examples`` run from rewriting anything;
 - with ``--statuses-file PATH``, writes those pairs and the tests that ran to ``PATH``,
   so that the rule can be applied over the shards of a split suite (see :mod:`.shards`).
 """
@@ -85,6 +86,10 @@ class DocsPlugin:
         #: When set (a page checked on its own), the table shows these operations only.
         self.focus: set[str] | None = None
         self.written: Path | None = None
+        #: Under --update-examples, the examples to rewrite as the session ends; emptied
+        #: if the run is interrupted (how many were to be rewritten is then kept).
+        self.updates: list[Any] | None = None
+        self.withheld = 0
 
     @property
     def coverage(self) -> Coverage:
@@ -148,9 +153,20 @@ class DocsPlugin:
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
+    def pytest_keyboard_interrupt(self) -> None:
+        """An interrupted run rewrites nothing: some examples never ran."""
+        if self.updates:
+            self.withheld = len(self.updates)
+            self.updates.clear()
+
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):
             return
+        if self.withheld:
+            terminalreporter.write_line(
+                f"--update-examples: the run was interrupted, so nothing was rewritten "
+                f"({self.withheld} example(s) would have been): run it again to the end",
+                yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
             terminalreporter.write_line(
