@@ -650,6 +650,32 @@ def test_a_declared_jsons_errors_are_named_at_their_lines(tmp_path, api_schemas)
         "  line 10: $: Additional properties are not allowed ('region' was unexpected)"]
 
 
+def test_a_declared_problem_is_one_the_operation_answers_with_that_status(tmp_path,
+                                                                          api_schemas):
+    """A problem's schema takes any status and code: a declared one must also have the
+    declared status, a code the operation answers with it, and that code's title."""
+    write(tmp_path, {"docs/page.md": """\
+        <!-- response: deleteWorkstation 409 -->
+        ```json
+        {
+          "type": "https://docs.cloudworkstation.example.com/concepts/errors/#volume_attached",
+          "title": "Bad Request",
+          "status": 404,
+          "detail": "The volume is attached.",
+          "code": "volume_attached"
+        }
+        ```
+        """})
+    [case] = discovery.json_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError) as failure:
+        check_declared_json(case, api_schemas)
+    lines = str(failure.value).splitlines()
+    assert lines[1:] == [
+        "  line 6: $.status: 404 is not the status of the response (409)",
+        "  line 8: $.code: 'volume_attached' is not a code of this response; its codes: "
+        "workstation_not_stopped"], lines
+
+
 def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_path,
                                                                          api_schemas):
     """A declaration naming no operation (with the likeliest one), one kept from its fence

@@ -82,7 +82,8 @@ class ApiSchemas:
             return [] if body is None else [f"{operation} {status} has no body"]
         pointer = "/".join(["#/paths", _escape(path), method, "responses", str(status),
                             "content", _escape(media[0]), "schema"])
-        return self._errors(pointer, body)
+        return self._errors(pointer, body) or _problem_errors(
+            response["content"][media[0]].get("examples", {}), status, body)
 
     def request_errors(self, operation: str, body: Any) -> list[str]:
         """Why ``body`` is not a valid request body of ``operation``."""
@@ -121,6 +122,36 @@ class ApiSchemas:
         validator = _validator(self, pointer)
         return [f"{error.json_path}: {error.message}"
                 for error in sorted(validator.iter_errors(body), key=lambda e: e.json_path)]
+
+
+def _problem_errors(examples: dict[str, Any], status: int, body: Any) -> list[str]:
+    """Why ``body``, a problem of a response whose ``examples`` are its codes' problems,
+    is not one of them: its status is the response's, its code one of the codes the
+    operation answers with that status, and its type and title that code's.
+
+    Example:
+        >>> conflict = {"title": "Conflict", "status": 409, "code": "busy", "type": "t#busy"}
+        >>> examples = {"busy": {"value": conflict}}
+        >>> _problem_errors(examples, 409, {**conflict, "detail": "it is busy"})
+        []
+        >>> _problem_errors(examples, 409, {**conflict, "status": 404, "code": "gone"})
+        ['$.status: 404 is not the status of the response (409)', "$.code: 'gone' is not a code of this response; its codes: busy"]
+    """
+    if not examples or not isinstance(body, dict) or "code" not in body:
+        return []
+    errors = []
+    if body.get("status") != status:
+        errors.append(f"$.status: {body.get('status')!r} is not the status of the response "
+                      f"({status})")
+    example = examples.get(body["code"], {}).get("value")
+    if example is None:
+        codes = ", ".join(examples)
+        unknown = f"$.code: {body['code']!r} is not a code of this response; its codes: {codes}"
+        return [*errors, unknown]
+    errors += [f"$.{field}: {body.get(field)!r} is not the {field} of {body['code']} "
+               f"({example[field]!r})" for field in ("type", "title")
+               if field in example and body.get(field) != example[field]]
+    return errors
 
 
 def _closed(node: Any) -> Any:
