@@ -672,8 +672,8 @@ def test_a_declared_problem_is_one_the_operation_answers_with_that_status(tmp_pa
     lines = str(failure.value).splitlines()
     assert lines[1:] == [
         "  line 6: $.status: 404 is not the status of the response (409)",
-        "  line 8: $.code: 'volume_attached' is not a code of this response; its codes: "
-        "workstation_not_stopped"], lines
+        ("  line 8: $.code: 'volume_attached' is not a code of this response; its codes: "
+         "workstation_not_stopped")], lines
 
 
 def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_path,

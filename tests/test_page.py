@@ -207,7 +207,11 @@ def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
         '-k "snippets/workstations/delete.mjs or node-check"')
     assert _refusal("snippets").startswith("snippets/ holds the examples the pages include")
     assert _refusal("README.md").startswith(
-        "README.md is not a page of docs/: give pytest a page (uv run pytest docs/<page>.md)")
+        "README.md is not a page of docs/ (the README's example and commands: uv run pytest "
+        "tests/test_readme.py): give pytest a page (uv run pytest docs/<page>.md)")
+    # a page that is not there: the likeliest one
+    assert _refusal("docs/volumes/gte.md") == (
+        "docs/volumes/gte.md is not there: did you mean docs/volumes/get.md?")
     # a page, a test module, a file that is not there (pytest says so): no refusal
     passing = SimpleNamespace(args=["docs/workstations/delete.md::page", "tests/test_page.py",
                                     "snippets/nope.py"],

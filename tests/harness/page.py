@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import json
 import subprocess
@@ -82,9 +83,16 @@ def refuse_what_is_not_a_page(config: pytest.Config) -> None:
         if path.exists() and (path == discovery.SNIPPETS or discovery.SNIPPETS in path.parents):
             raise pytest.UsageError(_check_its_pages(path))
         if path.suffix == ".md" and path.is_file() and not is_page(path):
+            readme = (" (the README's example and commands: uv run pytest tests/test_readme.py)"
+                      if path == ROOT / "README.md" else "")
             raise pytest.UsageError(
-                f"{display_path(path)} is not a page of docs/: give pytest a page "
+                f"{display_path(path)} is not a page of docs/{readme}: give pytest a page "
                 "(uv run pytest docs/<page>.md), or run the whole suite (uv run pytest)")
+        if path.suffix == ".md" and not path.exists() and discovery.DOCS in path.parents:
+            pages = [display_path(page) for page in sorted(discovery.DOCS.rglob("*.md"))]
+            close = difflib.get_close_matches(display_path(path), pages, n=1)
+            raise pytest.UsageError(f"{display_path(path)} is not there" + (
+                f": did you mean {close[0]}?" if close else ": the pages are in docs/"))
 
 
 def _check_its_pages(path: Path) -> str:

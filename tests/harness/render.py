@@ -85,7 +85,22 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                 html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
-    return html, _without_nav_listing(problems)
+    return html, sorted(_without_nav_listing(problems), key=_place)
+
+
+_PLACE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): ")
+
+
+def _place(problem: str) -> tuple[int, str, int]:
+    """Sort key: the problems that name a place first, in page and line order (the
+    build's checks each report in turn); the others after them, as they came.
+
+    Example:
+        >>> sorted(["docs/a.md:6: x", "a warning", "docs/a.md:5: y"], key=_place)
+        ['docs/a.md:5: y', 'docs/a.md:6: x', 'a warning']
+    """
+    found = _PLACE.match(problem)
+    return (0, found["path"], int(found["line"])) if found else (1, "", 0)
 
 
 _NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
