@@ -37,12 +37,16 @@ def _shown_on(cases: list, page: str) -> set[str]:
 
 @HEAVY
 def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build():
+    page, reference = "docs/workstations/delete.md", "docs/reference/errors.md"
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                           "-p", "no:cacheprovider", str(DELETE.relative_to(ROOT))],
+                           "-p", "no:cacheprovider", page, reference],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    items = {line.split("::", 1)[1] for line in done.stdout.splitlines() if "::" in line}
-    page = "docs/workstations/delete.md"
+    items = {line.split("::", 1)[1] for line in done.stdout.splitlines()
+             if line.startswith(f"{page}::")}
+    # a reference page: its build, and the docstring examples it shows
+    assert {line.split("::", 1)[1] for line in done.stdout.splitlines()
+            if line.startswith(f"{reference}::")} == {"page", "doctest[cloudws.errors]"}
     python = _shown_on(discovery.python_cases(), page)
     curl = _shown_on(discovery.curl_cases(), page)
     javascript = _shown_on(js_cases(), page)
@@ -301,3 +305,20 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
         assert problems(tree) == [
             ("docs/concepts/states.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
              "add it there, with a one-line description, so that llms.txt lists it")]
+
+
+def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request,
+                                                               monkeypatch):
+    """A reference page shows a module's docstrings (``::: cloudws.errors``): its check
+    runs their examples, as the suite's --doctest-modules does."""
+    from tests.harness.page import _doctests
+
+    (tmp_path / "shown_module.py").write_text(
+        'def f():\n    """Example:\n\n    >>> 1 + 1\n    3\n    """\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(pytest.fail.Exception) as failure:
+        _doctests("shown_module")(request)
+    message = failure.value.msg or ""
+    assert message.startswith("1 docstring example(s) of shown_module, which the page shows, "
+                              "fail (run alone: uv run pytest src/shown_module.py):"), message
+    assert "Expected:\n    3\nGot:\n    2" in message, message

@@ -15,7 +15,9 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
   process, curl verbatim over TLS, JavaScript with ``node``;
 - ``ruff`` and ``node-check``: the page's Python and JavaScript examples linted;
 - ``pasted-python[...]``, ``pasted-curl[...]``: each example pasted into ``python`` or
-  ``bash`` against the sandbox over plain HTTP with only the two exports set.
+  ``bash`` against the sandbox over plain HTTP with only the two exports set;
+- ``doctest[...]``: on a reference page, the examples in the docstrings of each module
+  it shows (``::: cloudws.errors``), as the suite's ``--doctest-modules`` runs them.
 
 The examples that start a process (``node``, ``python``) are started together by the
 page's first test, each against a sandbox of its own (those whose test is selected: not
@@ -35,6 +37,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -176,6 +179,9 @@ class PageFile(pytest.File):
         for case in python:
             yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case, failed),
                               case.id)
+        for module, line in _documented_modules(page):  # a reference page's docstrings
+            yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module)),
+                              f"{page.where.rpartition(':')[0]}:{line}")
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
@@ -266,6 +272,55 @@ def _python(case: discovery.PythonCase, failed: dict[str, str]) -> Callable[...,
             raise
         if eval_example.update_examples:
             _examples_to_update.extend(eval_example.to_update)
+
+    return test
+
+
+_DIRECTIVE = re.compile(r"^:::\s+(?P<name>cloudws(?:\.\w+)*)\s*$", re.MULTILINE)
+
+
+def _documented_modules(page: Page) -> list[tuple[str, int]]:
+    """The stub's modules whose docstrings the page shows (mkdocstrings' ``::: cloudws.x``
+    lines), each with the page line of its first directive.
+
+    Example:
+        >>> from .discovery import DOCS
+        >>> _documented_modules(Page.read(DOCS / "reference" / "errors.md"))[0]
+        ('cloudws.errors', 3)
+    """
+    found: dict[str, int] = {}
+    for match in _DIRECTIVE.finditer(page.text):
+        parts = match["name"].split(".")
+        module = next((".".join(parts[:n]) for n in range(len(parts), 1, -1)
+                       if (ROOT / "src" / Path(*parts[:n])).with_suffix(".py").is_file()),
+                      None)
+        if module is not None:
+            found.setdefault(module, page.text.count("\n", 0, match.start()) + 1)
+    return list(found.items())
+
+
+def _doctests(module: str) -> Callable[..., None]:
+    def test(request: pytest.FixtureRequest) -> None:
+        """The examples in ``module``'s docstrings, which the page shows, run as the
+        suite runs them (``--doctest-modules``, with pyproject.toml's option flags)."""
+        import doctest
+        import functools
+        import importlib
+        import io
+        import operator
+
+        flags = functools.reduce(operator.or_, (
+            doctest.OPTIONFLAGS_BY_NAME[name]
+            for name in request.config.getini("doctest_optionflags")), 0)
+        runner = doctest.DocTestRunner(optionflags=flags)
+        report = io.StringIO()
+        for found in doctest.DocTestFinder().find(importlib.import_module(module)):
+            runner.run(found, out=report.write)
+        if runner.failures:
+            pytest.fail(f"{runner.failures} docstring example(s) of {module}, which the page "
+                        f"shows, fail (run alone: uv run pytest "
+                        f"src/{module.replace('.', '/')}.py):\n{report.getvalue()}",
+                        pytrace=False)
 
     return test
 
