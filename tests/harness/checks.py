@@ -174,14 +174,15 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
             continue
         elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
-                         'header, was answered 401: send "Authorization: Bearer " and the '
-                         "token from CLOUDWS_TOKEN)")
+                         f"header, was answered 401: {_SEND_THE_TOKEN})")
         else:
             notes.append(f"\n({request}{sent} answered {exchange.status}"
                          f"{'' if failed else ', which the example does not show'})")
     return "".join(notes)
 
 
+#: What a request with no token needs, in any language.
+_SEND_THE_TOKEN = 'send "Authorization: Bearer " and the token from CLOUDWS_TOKEN'
 #: Said, instead of a refresh, when :func:`request_notes` names a cause in a drift.
 NO_REFRESH = ("Fix the request (or a step before it), not the {outputs}: --update-examples "
               "writes in no error the example does not show (to show one on purpose, write "
@@ -205,8 +206,7 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
         return
     if calls:
         first = calls[0]
-        why = (" (it sent no Authorization header): send \"Authorization: Bearer \" and the "
-               "token from CLOUDWS_TOKEN" if first.status == 401
+        why = (f" (it sent no Authorization header): {_SEND_THE_TOKEN}" if first.status == 401
                and not getattr(first, "sent_token", True) else ": check the request's ID, "
                "headers and body")
         raise ExampleError(f"{getattr(first, 'origin', None) or where}: this is the example of "

@@ -40,7 +40,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["ApiSchemas", "first_changed_line", "json_diff", "parse_json_documents"]
+__all__ = ["ApiSchemas", "first_changed_line", "json_diff", "parse_json_documents",
+           "renumber_hunks"]
 
 _URI = "urn:cloudws:openapi"
 _HUNK = re.compile(r"^@@ -(\d+)")
@@ -230,10 +231,20 @@ def json_diff(shown: str, actual: str, shown_label: str, actual_label: str,
         return None
     diff = difflib.unified_diff(_lines(shown), _lines(actual), shown_label, actual_label,
                                 lineterm="")
-    offset = shown_first_line - 1
-    return "\n".join(_BOTH_SIDES.sub(lambda m: f"@@ -{int(m[1]) + offset}{m[2] or ''} "
-                                             f"+{int(m[3]) + offset}{m[4] or ''} @@", line)
-                     for line in diff)
+    return "\n".join(renumber_hunks(list(diff), shown_first_line - 1))
+
+
+def renumber_hunks(diff: list[str], offset: int) -> list[str]:
+    """The lines of a unified diff with both sides of its hunk headers moved by ``offset``
+    (a block's lines counted as its file's or page's).
+
+    Example:
+        >>> renumber_hunks(["--- a", "+++ b", "@@ -2,3 +2 @@", " x"], 10)
+        ['--- a', '+++ b', '@@ -12,3 +12 @@', ' x']
+    """
+    return [_BOTH_SIDES.sub(lambda m: f"@@ -{int(m[1]) + offset}{m[2] or ''} "
+                                      f"+{int(m[3]) + offset}{m[4] or ''} @@", line)
+            for line in diff]
 
 
 def first_changed_line(diff: str) -> int | None:

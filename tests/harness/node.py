@@ -521,6 +521,7 @@ def _statement_end(lines: list[str], start: int) -> int:
 def _drift_message(case: JsCase, expected: list[str], printed: list[str],
                    traced: _Trace | None, *, refresh: bool = True) -> str:
     from .checks import REFRESH
+    from .jsoncheck import renumber_hunks
 
     advice = (f"\nRefresh the //> lines with `{REFRESH}`, then review the change with "
               "`git diff`." if refresh else "")
@@ -531,7 +532,7 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
             diff = list(difflib.unified_diff(example.source.split("\n"), new.source.split("\n"),
                                              "shown", "printed", lineterm="", n=2))
             line = _first_changed(diff, example)
-            body = "\n".join(_renumber(diff, example.start_line))
+            body = "\n".join(renumber_hunks(diff, example.start_line))
             return (f"{line}: what the example prints is not what its //> lines say "
                     f"(- shown, + printed; run as {_how(case)}, example at {case.where}):\n"
                     f"{body}{advice}")
@@ -544,17 +545,6 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
                                           "printed", lineterm=""))
     return (f"{at or case.where}: what the example prints is not what its //> lines say "
             f"(- shown, + printed; run as {_how(case)}):\n{diff}{advice}")
-
-
-_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
-
-
-def _renumber(diff: list[str], offset: int) -> list[str]:
-    """Hunk headers counting file (or page) lines instead of the block's."""
-    def shift(m: re.Match[str]) -> str:
-        return (f"@@ -{int(m[1]) + offset}{m[2] or ''} +{int(m[3]) + offset}{m[4] or ''} @@")
-
-    return [_HUNK.sub(shift, line) for line in diff]
 
 
 def _first_changed(diff: list[str], example: CodeExample) -> str:
