@@ -39,6 +39,15 @@ VOLUME_JSON = """{
 """
 
 
+@pytest.fixture(autouse=True)
+def _checking_not_rewriting(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests check the harness as a plain run uses it, even within a refresh of the
+    whole suite (``uv run pytest --update-examples``), which would otherwise have their
+    examples rewritten instead of checked; a test of the refresh turns it on itself."""
+    monkeypatch.setattr(request.config.option, "update_examples", False)
+
+
 @pytest.fixture(scope="module")
 def scratch():
     """A sandbox of its own: what these tests run is not counted as docs coverage."""
