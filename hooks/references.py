@@ -41,7 +41,7 @@ Example:
     ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
     1 `409`: getVolume does not document status 409 (it documents 200, 404)
-    2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show
+    2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
     5 `412`: getVolume does not document status 412 (it documents 200, 404)
     >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
@@ -296,7 +296,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         if text not in contract.fixture_ids and text not in shown():
             return (f"`{text}` is not one of the sandbox's fixtures "
                     f"({_listing(contract.fixture_ids)}), nor in an output this page's "
-                    "examples show")
+                    "examples show (an ID that is no resource on purpose: follow it with "
+                    "{ .no-ref })")
         return None
     if not _NAME.match(text) or text in scope.fields:
         return None
