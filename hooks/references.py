@@ -305,12 +305,19 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "
                 "it with { .no-ref }")
-    close = difflib.get_close_matches(text, [*contract.code_status, *contract.field_schemas],
-                                      n=1, cutoff=_CLOSE)
-    if close:
-        return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
-                f"`{close[0]}`?")
-    return None
+    # the likeliest name the page may write as it is: its own operation's first
+    close = (difflib.get_close_matches(text, sorted(scope.codes | scope.fields), n=1,
+                                       cutoff=_CLOSE)
+             or difflib.get_close_matches(text, [*contract.code_status, *contract.field_schemas],
+                                          n=1, cutoff=_CLOSE))
+    if not close:
+        return None
+    elsewhere = ""
+    if close[0] not in scope.codes | scope.fields:
+        elsewhere = (f" (a name of another operation, which {scope.name} does not use: link it "
+                     "to the page that documents it, or follow it with { .no-ref })")
+    return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
+            f"`{close[0]}`{elsewhere}?")
 
 
 def check(markdown: str, page: Page, contract: Contract,

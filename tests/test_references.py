@@ -35,6 +35,7 @@ Or on `ws-12`, which is no ID at all.
 The answer lists `deleted_volume_ids` and the `size_gb` of each.
 It never shows `detached_volume_idz`.
 A `409 Confict` changes nothing.
+It takes no `disk_size`.
 """
 BAD = [
     (8, r"`422`: deleteWorkstation .*does not document status 422"),
@@ -46,6 +47,8 @@ BAD = [
     (13, r"`size_gb` is a field of .*Volume.*, which deleteWorkstation .*does not use"),
     (14, r"`detached_volume_idz` .*did you mean `detached_volume_ids`\?"),
     (15, r"`409 Confict`: after the status write its reason phrase \(Conflict\)"),
+    (16, (r"`disk_size` .*did you mean `disk_size_gb` \(a name of another operation, which "
+          r"deleteWorkstation .*does not use: link it")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
