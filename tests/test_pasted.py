@@ -57,22 +57,30 @@ def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network
     assert "Connection refused" in message and "not known" not in message, message
 
 
+def _pasted_failure(tmp_path, source: str, server, sandbox, api_schemas,
+                    python_forkserver) -> tuple[str, str]:
+    """``source`` written as ``snippets/x.py`` and run pasted, which must fail: the case's
+    id and the failure's message."""
+    from .harness.checks import ExampleError
+
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "x.py").write_text(source)
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    with pytest.raises(ExampleError) as failure:
+        run_pasted_python(case, server, sandbox, api_schemas, python_forkserver,
+                          rewriting=False)
+    return case.id, str(failure.value)
+
+
 def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a line that does not parse: python's own traceback, as ``python -`` prints
     it (none of the fork server's frames), named at that line."""
-    from .harness.checks import ExampleError
-
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "snippets" / "broken.py").write_text(
-        'import os\n\nimport httpx\n\nbase = os.environ["CLOUDWS_BASE_URL"]\n'
-        "r = httpx.get(base + '/volumes'\nprint(r.status_code)\n")
-    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
-    with pytest.raises(ExampleError) as failure:
-        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
-                          rewriting=False)
-    message = str(failure.value)
-    assert message.startswith(f"{case.id}:6: pasted into python with only CLOUDWS_BASE_URL "
+    case_id, message = _pasted_failure(
+        tmp_path, 'import os\n\nimport httpx\n\nbase = os.environ["CLOUDWS_BASE_URL"]\n'
+        "r = httpx.get(base + '/volumes'\nprint(r.status_code)\n",
+        reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+    assert message.startswith(f"{case_id}:6: pasted into python with only CLOUDWS_BASE_URL "
                               "and CLOUDWS_TOKEN set, the example exited 1:\n"), message
     assert '  File "<stdin>", line 6\n' in message, message
     assert "SyntaxError: '(' was never closed" in message, message
@@ -83,24 +91,19 @@ def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                                                      python_forkserver):
     """Pasted, a request whose headers were dropped gets a documented 401: the drift names
     it as the cause. (A sandbox of its own: a 401 it gets is not the docs' coverage.)"""
-    from .harness.checks import ExampleError
     from .harness.pasted import PastedSandbox
     from .harness.sandbox import DocsSandbox
 
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "snippets" / "dropped.py").write_text(
-        "import os\n\nimport httpx\n\n"
-        'base = os.environ["CLOUDWS_BASE_URL"]\n'
-        'token = os.environ["CLOUDWS_TOKEN"]\n'
-        'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n')
-    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
     scratch = DocsSandbox.create()
-    with PastedSandbox(scratch.app, tmp_path / "home") as server, \
-            pytest.raises(ExampleError) as failure:
-        run_pasted_python(case, server, scratch, api_schemas, python_forkserver,
-                          rewriting=False)
-    lines = str(failure.value).splitlines()
-    assert lines[0].startswith(f"{case.id}:8: pasted into python against the sandbox"), lines
+    with PastedSandbox(scratch.app, tmp_path / "home") as server:
+        case_id, message = _pasted_failure(
+            tmp_path, "import os\n\nimport httpx\n\n"
+            'base = os.environ["CLOUDWS_BASE_URL"]\n'
+            'token = os.environ["CLOUDWS_TOKEN"]\n'
+            'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n',
+            server, scratch, api_schemas, python_forkserver)
+    lines = message.splitlines()
+    assert lines[0].startswith(f"{case_id}:8: pasted into python against the sandbox"), lines
     assert lines[-1] == ("(GET /v1/volumes/vol-scratch01, sent with no Authorization header, "
                          'was answered 401: send "Authorization: Bearer " and the token from '
                          "CLOUDWS_TOKEN)"), lines
@@ -110,21 +113,15 @@ def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operatio
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a drifted path fails where its answer is read: the message names that
     line, shows python's own traceback, and names the request no operation answered."""
-    from .harness.checks import ExampleError
-
-    (tmp_path / "snippets").mkdir()
-    (tmp_path / "snippets" / "drift.py").write_text(
-        "import os\n\nimport httpx\n\n"
+    case_id, message = _pasted_failure(
+        tmp_path, "import os\n\nimport httpx\n\n"
         'base = os.environ["CLOUDWS_BASE_URL"]\n'
         'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
         'r = httpx.delete(f"{base}/workstation/ws-12345", headers=auth)\n'
-        'print(r.json()["deleted_volume_ids"])\n')
-    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
-    with pytest.raises(ExampleError) as failure:
-        run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver,
-                          rewriting=False)
-    lines = str(failure.value).splitlines()
-    assert lines[0].startswith(f"{case.id}:8: pasted into python"), lines
+        'print(r.json()["deleted_volume_ids"])\n',
+        reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+    lines = message.splitlines()
+    assert lines[0].startswith(f"{case_id}:8: pasted into python"), lines
     assert lines[1:3] == ["Traceback (most recent call last):",
                           '  File "<stdin>", line 8, in <module>'], lines
     assert lines[-1] == ("(DELETE /v1/workstation/ws-12345 answered 404: no operation takes "
