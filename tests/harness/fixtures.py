@@ -13,7 +13,9 @@ session-scoped and built on first use: a run pays only for what its tests need.
   a reader (the pasted and JavaScript runs);
 - ``python_forkserver``: a fresh ``python`` per pasted example (:mod:`.forkserver`);
 - ``node``: the ``node`` binary (skips without it, fails under ``CI``);
-- ``docs_token``: ``CLOUDWS_TOKEN`` set, ``CLOUDWS_BASE_URL`` unset, for one test.
+- ``docs_token``: ``CLOUDWS_TOKEN`` set, ``CLOUDWS_BASE_URL`` unset, for one test;
+- ``stopped_together``: where the servers and the fork server are kept, to be stopped
+  all at once as the run ends (:class:`StoppedTogether`).
 
 The run's long-lived objects (its imports, its collected tests, the sandbox) are set aside
 from the garbage collector once built (:func:`settle_heap`).
@@ -22,9 +24,12 @@ from the garbage collector once built (:func:`settle_heap`).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 
@@ -34,6 +39,8 @@ if TYPE_CHECKING:
     from .pasted import PastedSandbox
     from .sandbox import DocsSandbox
     from .tls import TlsSandbox
+
+_T = TypeVar("_T")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -129,33 +136,85 @@ def api_schemas(docs_sandbox: DocsSandbox) -> ApiSchemas:
     return ApiSchemas(load_document())
 
 
+class StoppedTogether:
+    """Context managers entered one at a time, and exited all at once, each in a thread
+    of its own, when :meth:`close` is called.
+
+    Stopping a uvicorn server takes up to 0.2 s of waiting, not of work (its loop looks
+    for the exit flag every 0.1 s, then gives its connections 0.1 s): a page's run stops
+    a server for each of its ``node`` and ``python`` runs, and the session's two, and
+    one after another these waits added up to half a second at the end of the run.
+
+    Example (each exit waits for the other two: one after another, they would not meet):
+        >>> import contextlib, threading
+        >>> meet, met = threading.Barrier(3, timeout=10), []
+        >>> @contextlib.contextmanager
+        ... def server(name):
+        ...     yield name
+        ...     met.append(meet.wait() >= 0)
+        >>> together = StoppedTogether()
+        >>> [together.enter(server(name)) for name in "abc"]
+        ['a', 'b', 'c']
+        >>> together.close(); met
+        [True, True, True]
+    """
+
+    def __init__(self) -> None:
+        self._entered: list[AbstractContextManager[object]] = []
+        self._lock = threading.Lock()
+
+    def enter(self, manager: AbstractContextManager[_T]) -> _T:
+        """Enter ``manager``; it is exited by :meth:`close`."""
+        value = manager.__enter__()
+        with self._lock:
+            self._entered.append(manager)
+        return value
+
+    def close(self) -> None:
+        """Exit every manager entered, together; raise the first error any raised."""
+        with self._lock:
+            entered, self._entered = self._entered, []
+        if not entered:
+            return
+        with ThreadPoolExecutor(max_workers=len(entered)) as pool:
+            exits = [pool.submit(manager.__exit__, None, None, None) for manager in entered]
+        for done in exits:
+            done.result()
+
+
 @pytest.fixture(scope="session")
-def tls_sandbox(docs_sandbox: DocsSandbox, tmp_path_factory: pytest.TempPathFactory
-                ) -> Iterator[TlsSandbox]:
+def stopped_together() -> Iterator[StoppedTogether]:
+    """The run's servers and fork server, stopped all at once as the run ends."""
+    together = StoppedTogether()
+    yield together
+    together.close()
+
+
+@pytest.fixture(scope="session")
+def tls_sandbox(docs_sandbox: DocsSandbox, stopped_together: StoppedTogether,
+                tmp_path_factory: pytest.TempPathFactory) -> TlsSandbox:
     """The docs sandbox over HTTPS on loopback, with the ``.curlrc`` that reaches it."""
     from .tls import TlsSandbox
 
-    with TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")) as server:
-        yield server
+    return stopped_together.enter(TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")))
 
 
 @pytest.fixture(scope="session")
-def reader_sandbox(docs_sandbox: DocsSandbox, tmp_path_factory: pytest.TempPathFactory
-                   ) -> Iterator[PastedSandbox]:
+def reader_sandbox(docs_sandbox: DocsSandbox, stopped_together: StoppedTogether,
+                   tmp_path_factory: pytest.TempPathFactory) -> PastedSandbox:
     """The docs sandbox as a reader's ``cloudws serve``: plain HTTP on loopback."""
     from .pasted import PastedSandbox
 
-    with PastedSandbox(docs_sandbox.app, tmp_path_factory.mktemp("reader")) as server:
-        yield server
+    return stopped_together.enter(PastedSandbox(docs_sandbox.app,
+                                                tmp_path_factory.mktemp("reader")))
 
 
 @pytest.fixture(scope="session")
-def python_forkserver() -> Iterator[PythonForkServer]:
+def python_forkserver(stopped_together: StoppedTogether) -> PythonForkServer:
     """A fresh ``python`` per pasted example, forked from one that imported httpx."""
     from .forkserver import PythonForkServer
 
-    with PythonForkServer() as server:
-        yield server
+    return stopped_together.enter(PythonForkServer())
 
 
 @pytest.fixture(scope="session")

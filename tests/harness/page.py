@@ -170,9 +170,9 @@ class PageFile(pytest.File):
             yield self._check(f"pasted-curl[{case.id}]",
                               jobs.starting(_pasted_curl(case, failed)), case.id)
         if python:
-            yield self._check("ruff", jobs.starting(_ruff(python)), page.where)
+            yield self._check("ruff", jobs.lint("ruff", _ruff(python)), page.where)
         if javascript:
-            yield self._check("node-check", jobs.starting(_node_check(javascript)),
+            yield self._check("node-check", jobs.lint("javascript", _node_check(javascript)),
                               page.where)
         for case in javascript:
             yield self._check(f"javascript[{case.id}]", jobs.javascript(case), case.id)
@@ -326,7 +326,7 @@ def _doctests(module: str) -> Callable[..., None]:
 
 
 def _ruff(cases: list[discovery.PythonCase]) -> Callable[..., None]:
-    def test() -> None:
+    def test(_node: Path | None) -> None:  # ruff needs no node
         from .lint import lint_examples
 
         findings = lint_examples([c.examples for c in cases], [c.shared for c in cases])
@@ -393,7 +393,8 @@ def _node_check(cases: list[Any]) -> Callable[..., None]:
 
 
 class _Jobs:
-    """The page's ``node`` and ``python`` runs, started together by the page's first test.
+    """The page's ``node`` and ``python`` runs, and its lint (``ruff``, ``node-check``),
+    started together by the page's first test.
 
     Each runs against a sandbox of its own (its own store, served over plain HTTP on
     loopback), so that one resetting its state cannot disturb another; every sandbox
@@ -405,7 +406,7 @@ class _Jobs:
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
-        self._queued: list[tuple[str, str, Callable[..., None]]] = []
+        self._queued: list[tuple[str, str, Callable[..., None], bool]] = []
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
         self._started = False
@@ -421,6 +422,12 @@ class _Jobs:
             run_js_case(case, node, server, sandbox, schemas, updates=updates)
 
         return self._queue(f"javascript:{case.id}", f"javascript[{case.id}]", run)
+
+    def lint(self, kind: str, check: Callable[[Path | None], None]) -> Callable[..., None]:
+        """The lint of the page's examples in a language, ``check(node)``: started with
+        the runs, without a sandbox (its ``kind``, ``"javascript"``, needs ``node``)."""
+        return self._queue(f"{kind}:(lint)", "ruff" if kind == "ruff" else "node-check",
+                           lambda node, *_: check(node), sandbox=False)
 
     def pasted_python(self, case: Any, failed: dict[str, str]) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
@@ -468,9 +475,11 @@ class _Jobs:
         starts.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         return starts
 
-    def _queue(self, key: str, name: str, run: Callable[..., None]) -> Callable[..., None]:
-        """``run``, started with the others, for the test ``name`` of the page."""
-        self._queued.append((key, name, run))
+    def _queue(self, key: str, name: str, run: Callable[..., None], *,
+               sandbox: bool = True) -> Callable[..., None]:
+        """``run``, started with the others (on a sandbox of its own, unless not
+        ``sandbox``), for the test ``name`` of the page."""
+        self._queued.append((key, name, run, sandbox))
 
         def test(request: pytest.FixtureRequest) -> None:
             __tracebackhide__ = True
@@ -489,7 +498,8 @@ class _Jobs:
             page = request.node.parent
             selected = {item.name for item in request.session.items if item.parent is page}
             self.selected = selected
-            queued = [(key, run) for key, name, run in self._queued if name in selected]
+            queued = [(key, run, own) for key, name, run, own in self._queued
+                      if name in selected]
             if not queued:
                 return
             docs_sandbox = request.getfixturevalue("docs_sandbox")
@@ -497,7 +507,7 @@ class _Jobs:
             updates = (request.getfixturevalue("_examples_to_update")
                        if request.config.getoption("update_examples") else None)
             node, cannot = None, {}
-            kinds = {key.partition(":")[0] for key, _ in queued}
+            kinds = {key.partition(":")[0] for key, _, _ in queued}
             try:
                 if "javascript" in kinds:
                     node = request.getfixturevalue("node")
@@ -508,27 +518,31 @@ class _Jobs:
             if "python" in kinds:
                 self.python = request.getfixturevalue("python_forkserver")
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
+            together = request.getfixturevalue("stopped_together")
             pool = ThreadPoolExecutor(max_workers=len(queued))
             self.config.add_cleanup(pool.shutdown)  # waits for every run
-            for number, (key, run) in enumerate(queued):
+            for number, (key, run, own) in enumerate(queued):
                 outcome = cannot.get(key.partition(":")[0])
                 if outcome is not None:
                     self._futures[key] = Future()
                     self._futures[key].set_exception(outcome)
                     continue
+                if not own:
+                    self._futures[key] = pool.submit(run, node)
+                    continue
                 self._futures[key] = pool.submit(_on_own_sandbox, run, docs_sandbox,
-                                                 folder / str(number), node, schemas, updates)
+                                                 together, folder / str(number), node,
+                                                 schemas, updates)
 
 
-def _on_own_sandbox(run: Callable[..., None], docs_sandbox: Any, folder: Path,
-                    *args: Any) -> None:
+def _on_own_sandbox(run: Callable[..., None], docs_sandbox: Any, together: Any,
+                    folder: Path, *args: Any) -> None:
     """``run`` against a fresh sandbox served over plain HTTP, which reports to
-    ``docs_sandbox``'s coverage and stops when the run ends (each run starts and stops
-    its own server, side by side with the others)."""
+    ``docs_sandbox``'s coverage (each run starts its own server, side by side with the
+    others; they stop together as the run ends: ``stopped_together``)."""
     from .pasted import PastedSandbox
     from .sandbox import DocsSandbox
 
     sandbox = DocsSandbox.create(docs_sandbox.recorder.on_record)
     node, schemas, updates = args
-    with PastedSandbox(sandbox.app, folder) as server:
-        run(node, server, sandbox, schemas, updates)
+    run(node, together.enter(PastedSandbox(sandbox.app, folder)), sandbox, schemas, updates)
