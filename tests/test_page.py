@@ -35,13 +35,29 @@ def _shown_on(cases: list, page: str) -> set[str]:
             if c.id.startswith(f"{page}:") or any(s.startswith(f"{page}:") for s in c.shown_on)}
 
 
+#: Loaded into the collecting run below: prints each item's xdist group.
+_GROUPS = """
+def pytest_collection_finish(session):
+    for item in session.items:
+        group = item.get_closest_marker("xdist_group")
+        print("group", item.nodeid, group.args[0] if group else None)
+"""
+
+
 @HEAVY
-def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build():
+def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(tmp_path):
     page, reference = "docs/workstations/delete.md", "docs/reference/errors.md"
+    (tmp_path / "show_groups.py").write_text(_GROUPS)
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                           "-p", "no:cacheprovider", page, reference],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+                           "-p", "no:cacheprovider", "-p", "show_groups", page, reference],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert done.returncode == 0, done.stdout + done.stderr
+    # Under -n N, each page's checks run in one worker (which starts its runs once).
+    groups = {line.split()[1]: line.split()[2] for line in done.stdout.splitlines()
+              if line.startswith("group ")}
+    assert groups and all(group == nodeid.partition("::")[0]
+                          for nodeid, group in groups.items()), groups
     items = {line.split("::", 1)[1] for line in done.stdout.splitlines()
              if line.startswith(f"{page}::")}
     # a reference page: its build, and the docstring examples it shows

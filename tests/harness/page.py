@@ -64,8 +64,8 @@ def is_page(path: Path) -> bool:
 def start_builds(config: pytest.Config) -> None:
     """Start the build of each page named on the command line, as the run starts
     (``pytest_configure``): it then runs while pytest collects and the examples run."""
-    if getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput"):
-        return  # pytest-xdist's controller: its workers collect, and build
+    if getattr(config.option, "dist", "no") != "no":
+        return  # under -n N, the worker that runs a page's checks builds it (_Jobs.start)
     builds = config.stash.setdefault(_BUILDS, {})
     for arg in config.args:
         path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
@@ -143,9 +143,9 @@ class PageFile(pytest.File):
         # own (MkDocs' imports and the page's Markdown take a core); the last test,
         # "page", awaits it.
         build = self.config.stash.setdefault(_BUILDS, {}).get(self.path.resolve())
-        if build is None:
-            build = _Build(self.config, self.path)
-        jobs = _Jobs(self.config)
+        if build is None:  # under -n N: started with the page's first test in this worker
+            build = _Build(self.config, self.path, now=not hasattr(self.config, "workerinput"))
+        jobs = _Jobs(self.config, build)
         try:
             python = _on(page, discovery.python_cases())
             curl = _on(page, discovery.curl_cases())
@@ -187,6 +187,9 @@ class PageFile(pytest.File):
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
         item = _PageCheck.from_parent(self, name=name, callobj=test)
         item.user_properties.append(("where", where))
+        # Under -n N (--dist loadgroup), a page's checks run in one worker, which starts
+        # its runs once; pages named together are spread over the workers.
+        item.add_marker(pytest.mark.xdist_group(display_path(self.path)))
         return item  # type: ignore[no-any-return]
 
 
@@ -209,25 +212,28 @@ def _operations(page: Page) -> set[str]:
 
 class _Build:
     """:func:`.render.render_page` of one page, in ``python -m tests.harness.render PAGE``:
-    started as the run starts (:func:`start_builds`; else as the page is collected),
-    unless collecting is all this run does, so that it runs while the examples do."""
+    started as the run starts (:func:`start_builds`; else as the page is collected, or
+    under ``-n N`` by the page's first test in the worker that runs it), unless
+    collecting is all this run does, so that it runs while the examples do."""
 
-    def __init__(self, config: pytest.Config, path: Path) -> None:
+    def __init__(self, config: pytest.Config, path: Path, *, now: bool = True) -> None:
         self.path = path
         self.where = display_path(path)
         self.process: subprocess.Popen[str] | None = None
-        if not config.option.collectonly:
-            self._start()
+        if now and not config.option.collectonly:
+            self.start()
         config.add_cleanup(self._stop)
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Start the build, unless it has started."""
+        if self.process is not None:
+            return
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.harness.render", str(self.path)], cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def check(self) -> None:
-        if self.process is None:
-            self._start()
+        self.start()
         assert self.process is not None
         out, err = self.process.communicate(timeout=120)
         if self.process.returncode != 0:
@@ -404,8 +410,9 @@ class _Jobs:
     on the command line, ``--lf``) does not start.
     """
 
-    def __init__(self, config: pytest.Config) -> None:
+    def __init__(self, config: pytest.Config, build: _Build) -> None:
         self.config = config
+        self.build = build
         self._queued: list[tuple[str, str, Callable[..., None], bool]] = []
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
@@ -495,6 +502,7 @@ class _Jobs:
             if self._started:
                 return
             self._started = True
+            self.build.start()
             page = request.node.parent
             selected = {item.name for item in request.session.items if item.parent is page}
             self.selected = selected
