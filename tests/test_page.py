@@ -244,20 +244,42 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
     """Each check names the line that does not parse, as the writer sees it: in process
     (no frames of pytest's loader), in ruff (an error at the end of the file), and pasted
     (at the same line, pointing at the in-process failure, which says why; what pasted
-    prints alone is in tests/test_pasted.py)."""
+    prints alone is in tests/test_pasted.py).
+
+    And on the quickstart, whose blocks continue each other: the in-process run stops at
+    a drift in a middle block; pasted, the example goes on and fails further, which is
+    told in full (what fixing the drift alone would meet next)."""
     snippet = ROOT / "snippets" / "workstations" / "delete.py"
     lines = snippet.read_text().splitlines(keepends=True)
     number = next(n for n, line in enumerate(lines, 1) if line.startswith("result = r.json()"))
     lines[number - 1] = "result = r.json(\n"
+    quickstart = (ROOT / "docs" / "quickstart.md").read_text()
+    step = 'r = client.post(f"/workstations/{ws_id}/stop")'  # a middle block: stop -> start
+    stopped = next(n for n, line in enumerate(quickstart.splitlines(), 1)
+                   if line.strip() == "#> 200 stopped")
+    deleted = next(n for n, line in enumerate(quickstart.splitlines(), 1)
+                   if '["deleted_volume_ids"]' in line)
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
         (tree / "snippets/workstations/delete.py").write_text("".join(lines))
+        (tree / "docs/quickstart.md").write_text(
+            quickstart.replace(step, step.replace("/stop", "/start"), 1))
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             str(DELETE.relative_to(ROOT)), "-k", "snippets/workstations/delete.py or ruff"],
+             str(DELETE.relative_to(ROOT)), "docs/quickstart.md", "-k",
+             "snippets/workstations/delete.py or ruff or (python and shared)"],
             cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
+    shared = next(line.strip("_ ") for line in out.splitlines()
+                  if line.startswith("___") and "pasted-python[docs/quickstart.md" in line)
+    told = out[out.index(shared):]
+    assert told.split("\n", 2)[1].startswith(
+        f"docs/quickstart.md:{deleted}: pasted into python with only CLOUDWS_BASE_URL and "
+        "CLOUDWS_TOKEN set, the example exited 1:"), told
+    assert "KeyError: 'deleted_volume_ids'" in told and "answered 409)" in told, told
+    assert (f"(python[{shared.partition('[')[2]} fails first, at docs/quickstart.md:{stopped}, "
+            "where it stops; pasted, the example goes on to fail here)") in told, told
     assert done.returncode == 1, out + done.stderr
     place = f"snippets/workstations/delete.py:{number}"
     assert (f"{place}: the example is not valid Python: '(' was never closed" in out), out

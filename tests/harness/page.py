@@ -453,11 +453,17 @@ class _Jobs:
 
             try:
                 queued(request)
-            except ExampleError:
+            except ExampleError as exc:
                 check = f"python[{case.id}]"
                 place = place_of(failed[check]) if check in failed else None
                 if place is None:
                     raise
+                if place_of(exc.msg) != place:
+                    # python[...] stops at its first failure; pasted, the example went on
+                    # and failed further: what a fix of the first alone would meet next.
+                    raise ExampleError(
+                        f"{exc.msg}\n({check} fails first, at {place[0]}:{place[1]}, where "
+                        "it stops; pasted, the example goes on to fail here)") from None
                 # One mistake, one place: where python[...] names it, which says why.
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "
