@@ -46,6 +46,8 @@ __all__ = ["check_hosts", "check_reads_the_exports", "run_command", "run_curl_ca
 
 _URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
 #: A header that carries a bearer token, whatever its name.
+#: curl's option that sends the request through a proxy (``-x``, often written for ``-X``).
+_PROXY_OPTION = re.compile(r"(?:^|\s)(?P<option>-x|--proxy)(?=\s|=|$)", re.MULTILINE)
 _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Bearer\b""",
                             re.IGNORECASE)
 _TIMEOUT = 30
@@ -67,6 +69,9 @@ def check_reads_the_exports(command: str, where: str) -> None:
     sandbox token (a token it sends comes from ``$CLOUDWS_TOKEN``, or is a wrong one on
     purpose), so that it runs as pasted against any sandbox and against the real API.
 
+    A command that names a proxy (``-x``, meant as ``-X`` most likely) fails too: a
+    reader's proxy is theirs to set, and the pasted run's ``NO_PROXY`` would hide it.
+
     Example:
         >>> check_reads_the_exports('curl -s https://api.cloudworkstation.example.com/v1/'
         ...                         'volumes -H "Authorization: Bearer $CLOUDWS_TOKEN"', "x.sh:1")
@@ -74,7 +79,22 @@ def check_reads_the_exports(command: str, where: str) -> None:
         ...
         tests.harness.checks.ExampleError: x.sh:1: the command does not take its base URL from \
 CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/..."
+        >>> check_reads_the_exports('curl -sS \\\\\\n  -x POST "${CLOUDWS_BASE_URL:-x}/volumes" '
+        ...                         '-H "Authorization: Bearer $CLOUDWS_TOKEN"', "x.sh:1")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: x.sh:2: the command sends its request through a \
+proxy (-x POST): to set the method, write -X POST (a capital X)
     """
+    proxy = _PROXY_OPTION.search(command)
+    if proxy is not None:
+        file, _, first = where.rpartition(":")
+        line = int(first) + command.count("\n", 0, proxy.start("option"))
+        value = command[proxy.end("option"):].lstrip(" =").split(maxsplit=1)[0:1]
+        shown = " ".join([proxy["option"], *value])
+        method = f"-X {value[0]}" if value and value[0].isupper() else "-X METHOD"
+        raise ExampleError(f"{file}:{line}: the command sends its request through a proxy "
+                           f"({shown}): to set the method, write {method} (a capital X)")
     if "${CLOUDWS_BASE_URL:-" not in command:
         raise ExampleError(f"{where}: the command does not take its base URL from "
                            f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'
