@@ -382,10 +382,14 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
 @HEAVY
 def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
     """Ctrl-C during --update-examples: the examples queued so far are not written (others
-    never ran), and the run says so."""
+    never ran), and the run says so. Under ``uv run`` a terminal's Ctrl-C reaches pytest
+    twice (from the terminal, and passed on by uv): the second, raised while pytest
+    handles the first, skips the rest of its handling, but not the session's end."""
     write(tmp_path, {
         "page.md": "```py\nprint(1)\n#> 2\n```\n",
-        "conftest.py": INNER_CONFTEST,
+        "conftest.py": INNER_CONFTEST + (
+            "import pytest\n\n@pytest.hookimpl(tryfirst=True)\n"
+            "def pytest_keyboard_interrupt():\n    raise KeyboardInterrupt  # the second\n"),
         "test_inner.py": """\
             from dataclasses import replace
             from pathlib import Path
@@ -399,8 +403,9 @@ def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
     })
     out = inner_pytest(tmp_path, "--update-examples")
     assert (tmp_path / "page.md").read_text() == "```py\nprint(1)\n#> 2\n```\n", out.stdout
-    assert ("--update-examples: the run was interrupted, so nothing was rewritten (1 "
-            "example(s) would have been): run it again to the end") in out.stdout, out.stdout
+    assert ("--update-examples: the run did not end on its own (interrupted, or stopped by "
+            "-x), so nothing was rewritten (1 example(s) would have been): run it again to "
+            "the end") in out.stdout, out.stdout
 
 
 #: The inner project's conftest.py: the harness's plugin and fixtures, as the root

@@ -29,7 +29,7 @@ from collections.abc import Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
@@ -94,15 +94,27 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
             settle_heap()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _rewrites_held_on_interrupt(request: pytest.FixtureRequest) -> None:
-    """Under ``--update-examples``: hand the plugin the list of examples pytest-examples
-    rewrites as the session ends, so that an interrupted run (Ctrl-C) rewrites none."""
-    if request.config.getoption("update_examples"):
-        from . import plugin
+@pytest.fixture(scope="session")
+def _examples_to_update(_examples_to_update: list[Any], pytestconfig: pytest.Config
+                        ) -> Iterator[list[Any]]:
+    """The examples ``--update-examples`` rewrites, held, and handed to pytest-examples'
+    list of the same name (which it rewrites as the session ends) only if every test
+    selected has run: an interrupted run rewrites nothing, and says so.
 
-        plugin.register(request.config).updates = request.getfixturevalue(
-            "_examples_to_update")
+    A Ctrl-C in a terminal interrupts ``uv run`` and pytest alike, and ``uv`` passes it on:
+    pytest may get a second ``KeyboardInterrupt`` while it handles the first, and then
+    skips the rest of its handling, but still ends the session (its fixtures' teardown,
+    where pytest-examples writes). So what decides is whether the last test has run
+    (:meth:`.plugin.DocsPlugin.pytest_runtest_logreport`), not a hook that an interrupt
+    can skip.
+    """
+    from . import plugin
+
+    docs = plugin.register(pytestconfig)
+    yield docs.held
+    if docs.completed:
+        _examples_to_update.extend(docs.held)
+        docs.handed = True
 
 
 @pytest.fixture(scope="session")

@@ -98,15 +98,21 @@ class PythonForkServer:
         self._folder = tempfile.TemporaryDirectory(prefix="cloudws-forkserver-")
 
     def __enter__(self) -> Self:
+        # In a session of its own: a Ctrl-C in the terminal interrupts pytest, which then
+        # ends this server by closing its input (as it does when pytest dies), instead of
+        # killing it midway with a traceback printed over pytest's report.
         self._process = subprocess.Popen(
             [self.python, "-c", _SERVER, *PRELOADED], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True, env={"PATH": "/usr/bin:/bin"})
+            stdout=subprocess.PIPE, text=True, env={"PATH": "/usr/bin:/bin"},
+            start_new_session=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._process is not None:
-            self._process.stdin.close()  # type: ignore[union-attr]
+            try:
+                self._process.stdin.close()  # type: ignore[union-attr]
+            except BrokenPipeError:  # it has ended already
+                pass
             self._process.wait(timeout=30)
         self._folder.cleanup()
 

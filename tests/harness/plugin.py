@@ -16,6 +16,7 @@ Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,14 @@ class DocsPlugin:
         #: When set (a page checked on its own), the table shows these operations only.
         self.focus: set[str] | None = None
         self.written: Path | None = None
-        #: Under --update-examples, the examples to rewrite as the session ends; emptied
-        #: if the run is interrupted (how many were to be rewritten is then kept).
-        self.updates: list[Any] | None = None
-        self.withheld = 0
+        #: Whether the last test of the run has run (not interrupted before it): only
+        #: then does --update-examples rewrite (fixtures._examples_to_update).
+        self.completed = False
+        self._last: str | None = None
+        #: Under --update-examples, the examples this run would rewrite, and whether they
+        #: were handed to pytest-examples to be (fixtures._examples_to_update).
+        self.held: list[Any] = []
+        self.handed = False
 
     @property
     def coverage(self) -> Coverage:
@@ -153,19 +158,29 @@ class DocsPlugin:
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
-    def pytest_keyboard_interrupt(self) -> None:
-        """An interrupted run rewrites nothing: some examples never ran."""
-        if self.updates:
-            self.withheld = len(self.updates)
-            self.updates.clear()
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None
+                                ) -> Generator[None, object, object]:
+        if nextitem is None:  # the last test this process runs
+            self._last = item.nodeid
+        return (yield)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Note that the last test has run (its call, or a setup that failed or skipped):
+        the session's fixtures are torn down in its teardown, and --update-examples then
+        rewrites. A run interrupted (or stopped by ``-x``) before does not reach it, and
+        rewrites nothing: some examples never ran."""
+        if report.nodeid == self._last and (report.when == "call" or not report.passed):
+            self.completed = True
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):
             return
-        if self.withheld:
+        if self.held and not self.handed:
             terminalreporter.write_line(
-                f"--update-examples: the run was interrupted, so nothing was rewritten "
-                f"({self.withheld} example(s) would have been): run it again to the end",
+                f"--update-examples: the run did not end on its own (interrupted, or stopped "
+                f"by -x), so nothing was rewritten ({len(self.held)} example(s) would have "
+                "been): run it again to the end",
                 yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
