@@ -77,6 +77,32 @@ def run_python(tmp_path, request, scratch, api_schemas):
 # -- Python ------------------------------------------------------------------------------
 
 
+def test_a_syntax_error_in_a_page_block_is_named_at_its_page_line(tmp_path, request, scratch,
+                                                                  api_schemas, docs_token):
+    """Not at its line within the block (which the module pytest-examples writes starts
+    at): here line 10 of the page, the block's fifth."""
+    page = tmp_path / "docs" / "page.md"
+    write(tmp_path, {"docs/page.md": f"""\
+        # Page
+
+        Some words.
+
+        ```python
+        import httpx, os
+
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01",
+                      headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
+        print(r.json()["size_gb"]
+        #> 200
+        ```
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{page}:10: the example is not valid Python: '(' was never closed (example at "
+        f"{page}:6)"), failure.value.msg
+
+
 def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scratch,
                                                           api_schemas, docs_token):
     page = tmp_path / "docs" / "page.md"
@@ -122,7 +148,8 @@ def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, re
         'Authorization header, was answered 401: send "Authorization: Bearer " and the token '
         "from CLOUDWS_TOKEN)\nFix the request (or a step before it), not the #> comments: "
         "--update-examples writes in no error the example does not show (to show one on "
-        "purpose, write its #> line first)."), message
+        "purpose, write its #> line first; if it is that #> line you changed, and the "
+        "request is right, put the line back as it was)."), message
     assert "Refresh" not in message and "uv run pytest" not in message
 
 

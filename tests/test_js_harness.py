@@ -161,7 +161,8 @@ console.log(r.status);
         assert message.endswith(f"{note}\nFix the request (or a step before it), not the "
                                 "//> lines: --update-examples writes in no error the example "
                                 "does not show (to show one on purpose, write its //> line "
-                                "first)."), message
+                                "first; if it is that //> line you changed, and the request "
+                                "is right, put the line back as it was)."), message
         assert "Refresh" not in message and "uv run pytest" not in message
         assert not updates
     # Printing a field of the 401's body instead: `undefined`, and the same cause named.

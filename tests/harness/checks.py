@@ -186,7 +186,8 @@ _SEND_THE_TOKEN = 'send "Authorization: Bearer " and the token from CLOUDWS_TOKE
 #: Said, instead of a refresh, when :func:`request_notes` names a cause in a drift.
 NO_REFRESH = ("Fix the request (or a step before it), not the {outputs}: --update-examples "
               "writes in no error the example does not show (to show one on purpose, write "
-              "its {output} line first).")
+              "its {output} line first; if it is that {output} line you changed, and the "
+              "request is right, put the line back as it was).")
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -246,8 +246,11 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         if exc.lineno is None or exc.filename != str(
                 eval_example.tmp_path / f"{example.module_name}.py"):
             raise  # not the example's own text: one it compiles or evaluates
+        # the line in the module written from the example's text: a page block's starts
+        # after its fence (start_line), a snippet file's at 1 (start_line 0)
         raise ExampleError(
-            f"{display_path(example.path)}:{exc.lineno}: the example is not valid Python: "
+            f"{display_path(example.path)}:{example.start_line + exc.lineno}: the example is "
+            "not valid Python: "
             f"{exc.msg} (example at {_where(example)})\n    {(exc.text or '').strip()}"
         ) from None
     except Exception as exc:
