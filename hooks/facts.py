@@ -28,7 +28,8 @@ from placeholders import mask_code
 
 from cloudws import idempotency, limits, models
 
-__all__ = ["FACTS", "Fact", "HandWritten", "hand_written", "machine_types", "table"]
+__all__ = ["FACTS", "Fact", "HandWritten", "hand_written", "machine_types", "saying",
+           "table"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,38 @@ _SHAPES = {
 _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SHAPES.values())),
                           re.IGNORECASE)
 _SHAPE_NAMES = list(_SHAPES)
+
+
+_NUMBER_AND_UNIT = re.compile(r"(?P<number>\d[\d,]*)(?:\s*(?P<unit>[KMGT]i?B|kB|bytes?|"
+                              r"seconds?|minutes?|hours?|days?|letters|characters|digits)\b)?")
+
+
+def _numbers(text: str) -> tuple[set[int], set[str]]:
+    """The whole numbers of ``text``, and the units written after them."""
+    found = list(_NUMBER_AND_UNIT.finditer(text))
+    return ({int(m["number"].replace(",", "")) for m in found},
+            {m["unit"].lower().rstrip("s") for m in found if m["unit"]})
+
+
+def saying(text: str) -> list[str]:
+    """The facts whose value today has the numbers (and units) of ``text``, a fact written
+    by hand: those with no other number first, then those with more.
+
+    Example:
+        >>> saying("over 64"), saying("4 KiB"), saying("20 unless")
+        (['body_limit', 'head_limit'], [], ['page_size_default'])
+        >>> saying("up to 100"), saying("1 to 100")
+        (['page_size_max', 'page_size'], ['page_size'])
+    """
+    numbers, units = _numbers(text)
+    if not numbers:
+        return []
+    exact, more = [], []
+    for name, fact in FACTS.items():
+        value, its_units = _numbers(fact.read())
+        if numbers <= value and units <= its_units:
+            (exact if numbers == value else more).append(name)
+    return exact + more
 
 
 @dataclass(frozen=True)

@@ -237,8 +237,8 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
         # the facts that say it today, if any: the placeholder to write instead
-        same = [f"{{{{ fact {name} }}}} ({fact.read()})" for name, fact in facts.FACTS.items()
-                if h.text in fact.read()]
+        same = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})"
+                for name in facts.saying(h.text)]
         fix = (f"write {' or '.join(same)}, read from the stub" if same else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
                "docs/contributing.md)")

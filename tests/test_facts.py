@@ -120,13 +120,23 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
 
 
 def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
+    """The facts whose numbers (and units) it has, not those whose text contains it (``4
+    KiB`` is in ``64 KiB``), and one written as a bound (``over 64``) as well."""
     page = ROOT / "docs" / "concepts" / "pagination.md"
     text = page.read_text()
     said = models.PAGE_SIZE
     line = next(n for n, l in enumerate(text.splitlines(), 1)
                 if l.startswith("A `limit` outside {{ fact page_size }}"))
+    kib = limits.MAX_BODY_BYTES // 1024
+    last = text.count("\n") + 2  # after a blank line
     _, problems = render_pages([page], {page: text.replace(
-        "A `limit` outside {{ fact page_size }}", f"A `limit` outside {said[0]} to {said[1]}")})
+        "A `limit` outside {{ fact page_size }}", f"A `limit` outside {said[0]} to {said[1]}")
+        + f"\nA body larger than {kib // 16} KiB is taken; one over {kib} KiB is not.\n"})
     assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
-           "stub" in problems, problems
+           "stub" in "\n".join(problems), problems
+    assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
+           "state the API's facts with {{ fact <name> }}" in "\n".join(problems), problems
+    assert f"docs/concepts/pagination.md:{last}: 'over {kib}' states a bound by hand: write " \
+           f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
+           in "\n".join(problems), problems
