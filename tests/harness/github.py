@@ -16,6 +16,8 @@ Example:
     ('docs/workstations/delete.md', 131)
     >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
+    >>> problems_in("docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no\\nE  docs/a.md:3: no")
+    [('docs/a.md', 3, 'docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no')]
 """
 
 from __future__ import annotations
@@ -56,7 +58,12 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     found: dict[tuple[str, int], str] = {}
     for match, after in zip(starts, [*starts[1:], None], strict=True):
         end = after.start() if after is not None else len(text)
-        found.setdefault((match[2], int(match[3])), text[match.start("place"):end].strip())
+        key, message = (match[2], int(match[3])), text[match.start("place"):end].strip()
+        said = message[len(match["place"]) + 2:].strip()
+        if key not in found:
+            found[key] = message
+        elif said not in found[key]:  # a second problem there (not a traceback's repeat)
+            found[key] += "\n" + message
     return [(path, line, message) for (path, line), message in found.items()]
 
 
