@@ -594,7 +594,8 @@ def test_every_drifted_output_of_a_console_block_is_told_at_once(tmp_path, scrat
 def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
         tmp_path, scratch, api_schemas, scratch_tls):
     """Two commands: one whose output drifted, one that got a 404 it does not show. The
-    refresh writes neither: a case is rewritten whole or not at all."""
+    refresh writes neither: a case is rewritten whole or not at all, and it tells both
+    drifts, the first of which may be where a step went otherwise."""
     status = f"{CURL_GET} -o /dev/null -w '%{{http_code}}\\n'"
     case = curl_case(tmp_path, {"docs/page.md": f"""\
         ```console
@@ -605,9 +606,17 @@ def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
         ```
         """})
     updates: list = []
-    with pytest.raises(ExampleError, match=r"answered 404, which the example does not show"):
+    with pytest.raises(ExampleError, match=r"answered 404, which the example does not show"
+                       ) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
     assert updates == []
+    page = tmp_path / "docs" / "page.md"
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{page}:3: the output shown is not what the command at "
+                               f"{page}:2 prints"), lines
+    assert lines[3:6] == ["@@ -3 +3 @@", "-201", "+200"], lines
+    assert lines[6].startswith(f"{page}:5: the output shown is not what the command at "
+                               f"{page}:4 prints"), lines
 
 
 def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(

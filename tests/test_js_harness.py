@@ -109,6 +109,27 @@ def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node
         assert not updates
 
 
+def test_undefined_printed_after_a_drift_is_told_after_it(tmp_path, node, server, scratch,
+                                                          api_schemas):
+    """A step gone otherwise (here the volume's size, drifted) and, later, a value the
+    example did not get: the drift is where to look first, then the ``undefined``."""
+    source = GET.replace("//> 200 500", "//> 200 250").replace(
+        "console.log(JSON.stringify(volume, null, 2));", "console.log(volume.name);\n"
+        "console.log(JSON.stringify(volume, null, 2));").replace(
+        "//> {", "//> my-volume\n//> {")
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    for updates in (None, []):
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas, updates=updates)
+        message = failure.value.msg
+        assert message.startswith(f"{tmp_path}/snippets/get.mjs:8: what the example prints "
+                                  "is not what its //> lines say"), message
+        assert "-//> 200 250\n+//> 200 500" in message, message
+        assert f"\nThen, at {tmp_path}/snippets/get.mjs:9, the example prints 'undefined'" \
+            in message, message
+        assert "Refresh" not in message and not updates
+
+
 def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,
                                                         api_schemas):
     body = textwrap.indent(GET.replace('"size_gb": 500', '"size_gb": 5'), "    ")

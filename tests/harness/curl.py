@@ -144,10 +144,10 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
             drift = _run_checked(command, server, sandbox, schemas, pending)
             if drift is not None:
                 drifted.append(drift)
-        if updates is not None and pending and not drifted:  # the whole case, or nothing
-            updates.extend(pending)
-        if drifted:
-            caused = any(noted for _, _, noted in drifted)  # by a request: no refresh
+        caused = any(noted for _, _, noted in drifted)  # by a request: no refresh
+        if updates is not None and not caused:  # the whole case, or nothing
+            updates.extend(pending or [])
+        elif drifted:  # every drift, the ones a refresh would have written too
             raise ExampleError(
                 "\n".join(message for message, _, _ in drifted) + "\n"
                 + (NO_REFRESH.format(outputs="output shown", output="output") if caused
@@ -183,9 +183,10 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None
                  ) -> tuple[str, Shown, bool] | None:
-    """Run ``command`` and check it; a drift of its output (unless queued in ``updates``)
-    is returned, to be told with the case's others (the commands after it still run), with
-    whether a request it names caused it (:func:`.checks.request_notes`: never queued)."""
+    """Run ``command`` and check it; a drift of its output is returned, to be told with
+    the case's others (the commands after it still run), with whether a request it names
+    caused it (:func:`.checks.request_notes`); under --update-examples (``updates``), one
+    no request caused is also queued there."""
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
     check_reads_the_exports(command.text, command.where)
@@ -217,7 +218,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                               printed=done.stdout.splitlines()) if diff is not None else ""
         if diff is not None and updates is not None and not notes:
             updates.append(replace(shown.target, source=_with_newline(done.stdout)))
-        elif diff is not None:
+        if diff is not None:
             path, _, first = shown.where.rpartition(":")
             message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
                        f"not what the command at {command.where} prints (- shown, + "

@@ -286,16 +286,21 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                                               expected, printed, failed)) from None
         if failed is not None:
             raise failed
-        broken = next((line for line in printed if _NO_VALUE.search(line)), None)
+        broken = next((n for n, line in enumerate(printed) if _NO_VALUE.search(line)), None)
         if broken is not None:  # never written as //> lines by --update-examples
             traced = _trace(case, node, server, sandbox)
-            at = next((where for where, text in traced.printed if text == broken),
+            at = next((where for where, text in traced.printed if text == printed[broken]),
                       None) if traced is not None else None
-            raise ExampleError(
-                f"{at or case.where}: the example prints {broken!r}: `undefined` or a Promise "
-                "is a value it did not get (a missing `await`, a field the answer does not "
-                "have, or a request that failed): fix the example, not its //> lines"
-                + _request_notes(exchanges, traced, expected, printed, failed=True))
+            told = (f"the example prints {printed[broken]!r}: `undefined` or a Promise is a "
+                    "value it did not get (a missing `await`, a field the answer does not "
+                    "have, or a request that failed): fix the example, not its //> lines")
+            notes = _request_notes(exchanges, traced, expected, printed, failed=True)
+            if _lines(printed[:broken]) != _lines(expected[:broken]):
+                # an output drifted before: where a step went otherwise, told first
+                raise ExampleError(
+                    _drift_message(case, expected, printed, traced, refresh=False)
+                    + f"\nThen, at {at or case.where}, {told}" + notes)
+            raise ExampleError(f"{at or case.where}: {told}" + notes)
         if drifted:
             traced = _trace(case, node, server, sandbox)
             # Never written in: an error the example does not show (new_errors).
