@@ -398,6 +398,35 @@ def _node_check(cases: list[Any]) -> Callable[..., None]:
 # -- the examples that start a process, started together -----------------------------------
 
 
+def _in_a_later_block(case: Any, first: tuple[str, int], then: tuple[str, int] | None) -> bool:
+    """Whether ``then`` is in a block of ``case`` after the one holding ``first`` (a page
+    whose blocks continue each other: ``python[...]`` runs them one at a time, and stops
+    at the first that fails).
+
+    Example:
+        >>> from types import SimpleNamespace as Block
+        >>> quickstart = Block(examples=[
+        ...     Block(path=discovery.DOCS / "quickstart.md", start_line=s, end_line=e)
+        ...     for s, e in ((60, 73), (94, 103), (152, 157), (197, 208))])
+        >>> page = "docs/quickstart.md"
+        >>> _in_a_later_block(quickstart, (page, 157), (page, 203))
+        True
+        >>> _in_a_later_block(quickstart, (page, 157), (page, 156))  # an earlier line
+        False
+        >>> _in_a_later_block(quickstart, (page, 203), (page, 205))  # the same block
+        False
+        >>> one = Block(examples=[Block(path=discovery.SNIPPETS / "x.py", start_line=0,
+        ...                             end_line=20)])
+        >>> _in_a_later_block(one, ("snippets/x.py", 13), ("snippets/x.py", 18))
+        False
+    """
+    if then is None or then[0] != first[0] or then[1] <= first[1]:
+        return False
+    return any(display_path(example.path) == first[0]
+               and example.start_line < first[1] <= example.end_line < then[1]
+               for example in case.examples[:-1])
+
+
 class _Jobs:
     """The page's ``node`` and ``python`` runs, and its lint (``ruff``, ``node-check``),
     started together by the page's first test.
@@ -458,9 +487,9 @@ class _Jobs:
                 place = place_of(failed[check]) if check in failed else None
                 if place is None:
                     raise
-                if place_of(exc.msg) != place:
-                    # python[...] stops at its first failure; pasted, the example went on
-                    # and failed further: what a fix of the first alone would meet next.
+                if _in_a_later_block(case, place, place_of(exc.msg)):
+                    # python[...] stops at the block that fails; pasted, the example went
+                    # on and failed further: what a fix of the first alone would meet next.
                     raise ExampleError(
                         f"{exc.msg}\n({check} fails first, at {place[0]}:{place[1]}, where "
                         "it stops; pasted, the example goes on to fail here)") from None
