@@ -44,6 +44,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from pymdownx.snippets import SnippetMissingError
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.utils.meta import get_data
@@ -80,12 +81,41 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                     page.markdown, page.meta = get_data(sources[path])
                 page.markdown = config.plugins.on_page_markdown(
                     page.markdown, page=page, config=config, files=files)
-                page.render(config, files)
+                try:
+                    page.render(config, files)
+                except SnippetMissingError as exc:  # an include not there: at its line
+                    source = sources[path] if sources and path in sources else path.read_text()
+                    problems.append(_missing_include(path, source, exc))
+                    continue
                 page.validate_anchor_links(files=files, log_level=logging.WARNING)
                 html[path] = page.content or ""
         except MkDocsException as exc:
             problems.append(str(exc))
     return html, sorted(_without_nav_listing(problems), key=_place)
+
+
+_MISSING = re.compile(r"Snippet at path '(?P<name>[^']+)' could not be found")
+
+
+def _missing_include(path: Path, markdown: str, exc: Exception) -> str:
+    """The page line of the ``--8<--`` line naming the snippet that ``exc`` says is not
+    there (the output ``.json`` of a new curl snippet, say), and what to do.
+
+    Example:
+        >>> page = ROOT / "docs" / "x.md"
+        >>> print(_missing_include(page, '# X\\n\\n--8<-- "snippets/x/new.json"\\n',
+        ...       Exception("Snippet at path 'snippets/x/new.json' could not be found")))
+        docs/x.md:3: includes snippets/x/new.json, which does not exist
+    """
+    found = _MISSING.search(str(exc))
+    name = found["name"] if found else str(exc)
+    line = next((number for number, text in enumerate(markdown.split("\n"), 1)
+                 if "--8<--" in text and name in text), 1)
+    advice = ""
+    if name.endswith(".json") and (ROOT / name).with_suffix(".sh").is_file():
+        advice = (f" (the output of {name.removesuffix('.json')}.sh: create it empty, then "
+                  f"`uv run pytest {display_path(path)} --update-examples` fills it in)")
+    return f"{display_path(path)}:{line}: includes {name}, which does not exist{advice}"
 
 
 _PLACE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): ")
