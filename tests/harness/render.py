@@ -44,10 +44,10 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-    from pymdownx.snippets import SnippetMissingError
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.utils.meta import get_data
+    from pymdownx.snippets import SnippetMissingError
 
     problems: list[str] = []
     html: dict[Path, str] = {}
