@@ -367,3 +367,20 @@ def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request
     assert message.startswith("1 docstring example(s) of shown_module, which the page shows, "
                               "fail (run alone: uv run pytest src/shown_module.py):"), message
     assert "Expected:\n    3\nGot:\n    2" in message, message
+
+
+def test_pages_checked_under_n_workers_show_the_table_of_their_operations():
+    """Under ``-n N`` each worker collects the pages named, and with them the operations
+    the coverage table is narrowed to: the controller, which prints it, gets them from
+    the workers (else it listed every operation of the API)."""
+    from .harness.plugin import DocsPlugin
+
+    worker = DocsPlugin(SimpleNamespace(
+        workerinput={}, workeroutput={},
+        getoption=lambda name, default=None: default))  # type: ignore[arg-type]
+    worker.focus = {"deleteWorkstation"}
+    worker.pytest_sessionfinish(SimpleNamespace())  # type: ignore[arg-type]
+    controller = DocsPlugin(SimpleNamespace())  # type: ignore[arg-type]
+    controller.pytest_testnodedown(SimpleNamespace(workeroutput=worker.config.workeroutput),
+                                   None)
+    assert controller.focus == {"deleteWorkstation"}

@@ -135,6 +135,8 @@ class DocsPlugin:
             self.selected |= set(data["selected"])
             self.total = max(self.total, data["total"])
             self.ran_examples = self.ran_examples or data["ran"]
+            if data.get("focus") is not None:  # pages named under -n N: their operations
+                self.focus = (self.focus or set()) | set(data["focus"])
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -146,6 +148,7 @@ class DocsPlugin:
                 "ran": self.ran_examples,
                 "selected": sorted(self.selected) if self._statuses_file() else [],
                 "total": self.total,
+                "focus": sorted(self.focus) if self.focus is not None else None,
             }
             return
         if (path := self._statuses_file()) is not None:
