@@ -15,6 +15,7 @@ import pytest
 pytest_plugins = ["tests.harness.fixtures"]
 
 _SNIPPETS = Path(__file__).resolve().parent / "snippets"
+_DOCS = _SNIPPETS.with_name("docs")
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -35,7 +36,7 @@ def pytest_configure(config: pytest.Config) -> None:
     named = [(config.invocation_params.dir / arg.partition("::")[0]).resolve()
              for arg in config.args]
     if any(path.suffix == ".md" or path == _SNIPPETS or _SNIPPETS in path.parents
-           for path in named):
+           or (_DOCS in path.parents and not path.exists()) for path in named):
         from tests.harness.page import refuse_what_is_not_a_page, start_builds
 
         refuse_what_is_not_a_page(config)

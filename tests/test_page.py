@@ -227,8 +227,10 @@ def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
     pages = sorted({where.rpartition(":")[0] for where in
                     discovery.pages_showing(ROOT / "snippets/workstations/get.json")})
     assert len(pages) > 1
-    assert _refusal("snippets/workstations/get.json").splitlines()[1:] == [
-        f"  uv run pytest {page}" for page in pages]
+    refused = _refusal("snippets/workstations/get.json").splitlines()
+    assert refused[0].startswith("snippets/workstations/get.json is the output of an "
+                                 "example, not a page"), refused
+    assert refused[1:] == [f"  uv run pytest {page}" for page in pages]
     # a JavaScript example: its checks, and the page's node-check
     assert _refusal("snippets/workstations/delete.mjs").endswith(
         '-k "snippets/workstations/delete.mjs or node-check"')
@@ -239,6 +241,8 @@ def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
     # a page that is not there: the likeliest one
     assert _refusal("docs/volumes/gte.md") == (
         "docs/volumes/gte.md is not there: did you mean docs/volumes/get.md?")
+    assert _refusal("docs/volumes/get") == (  # a page without its .md
+        "docs/volumes/get is not there: did you mean docs/volumes/get.md?")
     # a page, a test module, a file that is not there (pytest says so): no refusal
     passing = SimpleNamespace(args=["docs/workstations/delete.md::page", "tests/test_page.py",
                                     "snippets/nope.py"],

@@ -91,9 +91,9 @@ def refuse_what_is_not_a_page(config: pytest.Config) -> None:
             raise pytest.UsageError(
                 f"{display_path(path)} is not a page of docs/{readme}: give pytest a page "
                 "(uv run pytest docs/<page>.md), or run the whole suite (uv run pytest)")
-        if path.suffix == ".md" and not path.exists() and discovery.DOCS in path.parents:
+        if path.suffix in (".md", "") and not path.exists() and discovery.DOCS in path.parents:
             pages = [display_path(page) for page in sorted(discovery.DOCS.rglob("*.md"))]
-            close = difflib.get_close_matches(display_path(path), pages, n=1)
+            close = difflib.get_close_matches(display_path(path.with_suffix(".md")), pages, n=1)
             raise pytest.UsageError(f"{display_path(path)} is not there" + (
                 f": did you mean {close[0]}?" if close else ": the pages are in docs/"))
 
@@ -111,7 +111,9 @@ def _check_its_pages(path: Path) -> str:
     lint = {".py": " or ruff", ".mjs": " or node-check"}.get(path.suffix, "")
     narrow = "" if path.suffix == ".json" else f' -k "{display_path(path)}{lint}"'
     commands = "\n".join(f"  uv run pytest {page}{narrow}" for page in pages)
-    return (f"{display_path(path)} is an example, not a page: pytest checks it on the "
+    what = ("the output of an example" if path.suffix == ".json" and path.with_suffix(
+        ".sh").is_file() else "an example")
+    return (f"{display_path(path)} is {what}, not a page: pytest checks it on the "
             f"page{'s' if len(pages) > 1 else ''} that show{'' if len(pages) > 1 else 's'} "
             f"it:\n{commands}")
 

@@ -38,8 +38,9 @@ _WORKER_KEY = "cloudws_docs"
 UPDATE_UNDER_XDIST = (
     "--update-examples rewrites files at the end of each worker's session, by the offsets "
     "that worker read: under pytest-xdist two workers could rewrite one file and garble "
-    "it. Run it in one process (`uv run pytest --update-examples`, without -n), or keep "
-    "each file's examples in one worker with `--dist loadgroup`."
+    "it. Keep each file's examples in one worker with `--dist loadgroup` (what `uv run "
+    "pytest --update-examples` does, with pyproject.toml's options), or run it in one "
+    "process with `-n 0`."
 )
 
 
