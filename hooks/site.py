@@ -35,6 +35,7 @@ Example (a page):
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import posixpath
@@ -228,7 +229,10 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
         if p.name == "schema" and p.arg and p.arg not in schemas:
             raise PluginError(f"{where}: no schema {p.arg!r}; one of {', '.join(schemas)}")
         if p.name == "fact" and p.arg not in facts.FACTS:
-            raise PluginError(f"{where}: unknown fact; known: {', '.join(facts.FACTS)}")
+            close = difflib.get_close_matches(p.arg or "", facts.FACTS, n=1)
+            raise PluginError(f"{where}: unknown fact"
+                              + (f"; did you mean {{{{ fact {close[0]} }}}}?" if close else "")
+                              + f" (known: {', '.join(facts.FACTS)})")
         if p.arg and p.name not in ("schema", "fact"):
             raise PluginError(f"{where} takes no argument")
 
