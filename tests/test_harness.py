@@ -621,9 +621,10 @@ def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
 
 def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(
         tmp_path, scratch, api_schemas, scratch_tls):
-    case = curl_case(tmp_path, {"snippets/x.sh": CURL_GET.replace("$CLOUDWS_TOKEN",
-                                                                   "cws_test_me") + "\n"})
-    with pytest.raises(ExampleError, match=r"snippets/x.sh:1: the command writes a sandbox "
+    """At the line that writes it."""
+    case = curl_case(tmp_path, {"snippets/x.sh": CURL_GET.replace(
+        " -H", " \\\n  -H").replace("$CLOUDWS_TOKEN", "cws_test_me") + "\n"})
+    with pytest.raises(ExampleError, match=r"snippets/x.sh:2: the command writes a sandbox "
                                            r"token \(cws_test_...\)"):
         run_curl_case(case, scratch_tls, scratch, api_schemas)
 
@@ -729,8 +730,9 @@ def test_a_declared_problem_is_one_the_operation_answers_with_that_status(tmp_pa
 def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_path,
                                                                          api_schemas):
     """A declaration naming no operation (with the likeliest one), one kept from its fence
-    by a blank line, and one on the output of a curl block (which would stop the output
-    being compared with what the command prints) are each named at the comment's line."""
+    by a blank line, one on the output of a curl block (which would stop the output
+    being compared with what the command prints), and one of a status the operation does
+    not document are each named at the comment's line."""
     write(tmp_path, {"docs/page.md": f"""\
         # Page
 
@@ -753,6 +755,11 @@ def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_pat
         ```json
         {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
         ```
+
+        <!-- response: getVolume 204 -->
+        ```json
+        {{"id": "vol-scratch01"}}
+        ```
         """})
     page = tmp_path / "docs" / "page.md"
     messages = []
@@ -769,6 +776,8 @@ def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_pat
                            "blank lines between them"), messages
     assert messages[2].startswith(f"{page}:18: the block after it is the output of the curl "
                                   f"command at {page}:15 (the first block after it)"), messages
+    assert messages[3].startswith(f"{page}:30: the declaration 'response: getVolume 204': "
+                                  "getVolume does not document the status 204"), messages
 
 
 def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):

@@ -100,7 +100,9 @@ proxy (-x POST): to set the method, write -X POST (a capital X)
                            f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'
                            '/v1}/..."')
     if TOKEN_PREFIX in command:
-        raise ExampleError(f"{where}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
+        file, _, first = where.rpartition(":")
+        at = f"{file}:{int(first) + command.count(chr(10), 0, command.index(TOKEN_PREFIX))}"
+        raise ExampleError(f"{at}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
                            'which only the sandbox takes: send "Authorization: Bearer '
                            '$CLOUDWS_TOKEN"')
     headers = [(offset, header["name"]) for offset, line in enumerate(command.split("\n"))

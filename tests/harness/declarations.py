@@ -109,6 +109,9 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
     except KeyError as exc:
         raise ExampleError(f"{comment}: the declaration {declaration!r} names nothing: "
                            f"{exc.args[0]}") from None
+    undocumented = [e for e in errors if kind == "response" and " does not document the " in e]
+    if undocumented:  # the declaration's own status: named at its line
+        raise ExampleError(f"{comment}: the declaration {declaration!r}: {undocumented[0]}")
     if errors and kind != "schema":  # each error at the line of what it is about
         first = case.fence.line + 1  # the page line of the block's first line
         placed = sorted(((_line_of(case.text, error), error) for error in errors),
