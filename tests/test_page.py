@@ -289,8 +289,9 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
         f"docs/quickstart.md:{deleted}: pasted into python with only CLOUDWS_BASE_URL and "
         "CLOUDWS_TOKEN set, the example exited 1:"), told
     assert "KeyError: 'deleted_volume_ids'" in told and "answered 409)" in told, told
-    assert (f"(python[{shared.partition('[')[2]} fails first, at docs/quickstart.md:{stopped}, "
-            "where it stops; pasted, the example goes on to fail here)") in told, told
+    assert (f"(python[{shared.partition('[')[2]} stops at its first failure, "
+            f"docs/quickstart.md:{stopped}; pasted, the example goes on, and the above is what "
+            "it meets)") in told, told
     assert done.returncode == 1, out + done.stderr
     place = f"snippets/workstations/delete.py:{number}"
     assert (f"{place}: the example is not valid Python: '(' was never closed" in out), out

@@ -126,3 +126,15 @@ def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operatio
                           '  File "<stdin>", line 8, in <module>'], lines
     assert lines[-1] == ("(DELETE /v1/workstation/ws-12345 answered 404: no operation takes "
                          "that method and path)"), lines
+
+
+def test_a_pasted_example_names_every_line_whose_output_differs(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """The first (where the failure is placed), and the others after it: on a page whose
+    blocks continue each other, a later one is what fixing the first alone would meet."""
+    case_id, message = _pasted_failure(
+        tmp_path, "print(1)\n#> 2\nprint(3)\n#> 3\nprint(5)\n#> 4\n",
+        reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+    assert message.startswith(f"{case_id}:2: pasted into python against the sandbox, the "
+                              f"example prints what its #> lines do not say (there, and at "
+                              f"{case_id}:6):"), message

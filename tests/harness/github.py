@@ -28,7 +28,7 @@ import sys
 
 import pytest
 
-__all__ = ["AnnotationsPlugin", "place_of", "problems_in", "workflow_command"]
+__all__ = ["AnnotationsPlugin", "place_of", "places_in", "problems_in", "workflow_command"]
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
@@ -42,6 +42,11 @@ def place_of(text: str) -> tuple[str, int] | None:
     """The first ``docs/...``, ``snippets/...`` or ``README.md`` line named in ``text``."""
     match = _PLACE.search(text)
     return (match[1], int(match[2])) if match else None
+
+
+def places_in(text: str) -> list[tuple[str, int]]:
+    """Every ``docs/...``, ``snippets/...`` or ``README.md`` line named in ``text``."""
+    return [(match[1], int(match[2])) for match in _PLACE.finditer(text)]
 
 
 def problems_in(text: str) -> list[tuple[str, int, str]]:

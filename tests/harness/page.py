@@ -480,7 +480,7 @@ class _Jobs:
 
         def test(request: pytest.FixtureRequest) -> None:
             from .checks import ExampleError
-            from .github import place_of
+            from .github import place_of, places_in
 
             try:
                 queued(request)
@@ -489,12 +489,13 @@ class _Jobs:
                 place = place_of(failed[check]) if check in failed else None
                 if place is None:
                     raise
-                if _in_a_later_block(case, place, place_of(exc.msg)):
+                if any(_in_a_later_block(case, place, then) for then in places_in(exc.msg)):
                     # python[...] stops at the block that fails; pasted, the example went
                     # on and failed further: what a fix of the first alone would meet next.
                     raise ExampleError(
-                        f"{exc.msg}\n({check} fails first, at {place[0]}:{place[1]}, where "
-                        "it stops; pasted, the example goes on to fail here)") from None
+                        f"{exc.msg}\n({check} stops at its first failure, {place[0]}:"
+                        f"{place[1]}; pasted, the example goes on, and the above is what it "
+                        "meets)") from None
                 # One mistake, one place: where python[...] names it, which says why.
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "

@@ -143,11 +143,13 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                   for example in case.examples
                   for number, line in enumerate(example.source.splitlines(), start=1)
                   if _OUTPUT.match(line)]
-        first = next(n for n, (got, shown) in enumerate(zip_longest(printed, expected))
-                     if got != shown)
+        differ = [n for n, (got, shown) in enumerate(zip_longest(printed, expected))
+                  if got != shown]
+        at = [places[min(n, len(places) - 1)] for n in differ] if places else [where]
+        also = sorted(set(at[1:]) - {at[0]}, key=at.index)[:3]
         raise ExampleError(
-            f"{places[min(first, len(places) - 1)] if places else where}: pasted into python "
-            "against the sandbox, the example prints what its #> lines do not say:\n"
-            f"  shown:   {expected}\n  printed: {printed}"
+            f"{at[0]}: pasted into python against the sandbox, the example prints what its "
+            "#> lines do not say" + (f" (there, and at {', '.join(also)})" if also else "")
+            + f":\n  shown:   {expected}\n  printed: {printed}"
             + request_notes(exchanges, shown=expected, printed=printed))
     check_exchanges(exchanges, schemas, where, shows_output=True)
