@@ -58,7 +58,8 @@ class PastedSandbox:
 
     def __enter__(self) -> Self:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.origin = self._stack.enter_context(serve(self.app, timeout=20))
+        # uvicorn's own lines ("Started server process") are no part of a failure's report
+        self.origin = self._stack.enter_context(serve(self.app, timeout=20, log_level="warning"))
         return self
 
     def __exit__(self, *exc: object) -> None:
