@@ -954,3 +954,19 @@ def test_a_pasted_run_compares_unless_this_run_rewrites_what_it_compares(request
     monkeypatch.setattr(request.config.option, "update_examples", True)
     assert rewritten_here(request, request.node.name)
     assert not rewritten_here(request, "test_python_example[snippets/none.py]")
+
+
+def test_a_refresh_with_failed_checks_says_they_rewrote_nothing():
+    """Under --update-examples a failed check queues nothing: the run ends saying so,
+    whichever language's check it was."""
+    from types import SimpleNamespace
+
+    from .harness.plugin import DocsPlugin
+
+    said: list[str] = []
+    plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
+        getoption=lambda name, default=None: name == "update_examples" or default))
+    plugin.pytest_terminal_summary(SimpleNamespace(
+        stats={"failed": ["a report"]}, write_line=lambda line, **_: said.append(line)))
+    assert said == ["--update-examples: 1 check(s) failed, and rewrote nothing of what they "
+                    "check: fix what they say, then refresh again"]

@@ -186,6 +186,11 @@ class DocsPlugin:
                 f"by -x), so nothing was rewritten ({len(self.held)} example(s) would have "
                 "been): run it again to the end",
                 yellow=True)
+        elif self.config.getoption("update_examples", False) and (
+                failed := len(terminalreporter.stats.get("failed", []))):
+            terminalreporter.write_line(
+                f"--update-examples: {failed} check(s) failed, and rewrote nothing of what "
+                "they check: fix what they say, then refresh again", yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
             terminalreporter.write_line(
