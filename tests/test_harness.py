@@ -968,5 +968,5 @@ def test_a_refresh_with_failed_checks_says_they_rewrote_nothing():
         getoption=lambda name, default=None: name == "update_examples" or default))
     plugin.pytest_terminal_summary(SimpleNamespace(
         stats={"failed": ["a report"]}, write_line=lambda line, **_: said.append(line)))
-    assert said == ["--update-examples: 1 check(s) failed, and rewrote nothing of what they "
-                    "check: fix what they say, then refresh again"]
+    assert said == [("--update-examples: 1 check(s) failed, and rewrote nothing of what "
+                     "they check: fix what they say, then refresh again")]
