@@ -113,8 +113,36 @@ def _examples_to_update(_examples_to_update: list[Any], pytestconfig: pytest.Con
     docs = plugin.register(pytestconfig)
     yield docs.held
     if docs.completed:
-        _examples_to_update.extend(docs.held)
+        _examples_to_update.extend(_once_each(docs.held))
         docs.handed = True
+
+
+def _once_each(updates: list[Any]) -> list[Any]:
+    """``updates`` with each example once: a snippet shown on two pages named together is
+    checked, and queued, by each (pytest-examples refuses an example queued twice). Two
+    different rewrites of one example are both kept, and refused.
+
+    Example:
+        >>> from dataclasses import dataclass
+        >>> @dataclass
+        ... class Update:
+        ...     where: str
+        ...     source: str
+        ...     def __str__(self) -> str:
+        ...         return self.where
+        >>> a, b, c = Update("x.json:0-3", "1"), Update("x.json:0-3", "1"), Update("y.json:0-3", "2")
+        >>> _once_each([a, b, c]) == [a, c]
+        True
+        >>> _once_each([a, Update("x.json:0-3", "9")]) == [a, Update("x.json:0-3", "9")]
+        True
+    """
+    seen: dict[str, Any] = {}
+    kept = []
+    for update in updates:
+        first = seen.setdefault(str(update), update)
+        if first is update or first.source != update.source:
+            kept.append(update)
+    return kept
 
 
 @pytest.fixture(scope="session")
