@@ -94,6 +94,19 @@ def test_update_rewrites_the_output_lines_under_their_console_log(tmp_path, node
     assert update.source == GET
 
 
+def test_a_refresh_writes_nothing_of_an_example_whose_printed_json_is_invalid(
+        tmp_path, node, server, scratch, api_schemas):
+    """The drift would be rewritten, but what it prints is no valid response: the check
+    fails, and nothing is queued."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace(
+        "console.log(JSON.stringify(volume, null, 2));",
+        'console.log(JSON.stringify({ ...volume, standalone: "yes" }, null, 2));')})
+    updates: list = []
+    with pytest.raises(ExampleError, match="the JSON the example prints is not valid"):
+        run(case, node, server, scratch, api_schemas, updates=updates)
+    assert updates == []
+
+
 def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node, server,
                                                                  scratch, api_schemas):
     """A missing ``await``: the example prints ``undefined`` for every field. It is not a

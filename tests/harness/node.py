@@ -57,7 +57,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -301,13 +301,14 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                     _drift_message(case, expected, printed, traced, refresh=False)
                     + f"\nThen, at {at or case.where}, {told}" + notes)
             raise ExampleError(f"{at or case.where}: {told}" + notes)
+        rewrites: list[Any] = []  # queued once every check below has passed
         if drifted:
             traced = _trace(case, node, server, sandbox)
             # Never written in: an error the example does not show (new_errors).
             notes = _request_notes(exchanges, traced, expected, printed)
             if updates is not None and traced is not None and not notes:
-                updates.extend(new for ex, new in zip(case.examples, traced.rewritten,
-                                                      strict=True) if new.source != ex.source)
+                rewrites = [new for ex, new in zip(case.examples, traced.rewritten, strict=True)
+                            if new.source != ex.source]
             else:
                 raise ExampleError(
                     _drift_message(case, expected, printed, traced, refresh=not notes) + notes
@@ -315,6 +316,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                        else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
+        if updates is not None:
+            updates.extend(rewrites)
 
 
 def _request_notes(exchanges: list[Seen], traced: _Trace | None, shown: list[str],
