@@ -780,6 +780,40 @@ def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_pat
                                   "getVolume does not document the status 204"), messages
 
 
+def test_a_declaration_on_a_snippets_output_or_malformed_is_named_at_its_comment(
+        tmp_path, api_schemas):
+    """On the output of a curl snippet (which is compared with what the command prints,
+    so a declaration there says something else), and one that says nothing it can."""
+    write(tmp_path, {"snippets/get.sh": CURL_GET + "\n", "snippets/get.json": VOLUME_JSON,
+                     "docs/page.md": """\
+        # Page
+
+        ```bash
+        --8<-- "snippets/get.sh"
+        ```
+
+        <!-- response: deleteVolume 200 -->
+        ```json
+        --8<-- "snippets/get.json"
+        ```
+
+        <!-- reponse: getVolume 200 -->
+        ```json
+        {"id": "vol-scratch01"}
+        ```
+        """})
+    page = tmp_path / "docs" / "page.md"
+    messages = []
+    for case in discovery.json_cases(tmp_path / "docs", tmp_path / "snippets"):
+        with pytest.raises(ExampleError) as failure:
+            check_declared_json(case, api_schemas)
+        messages.append(str(failure.value))
+    assert messages[0].startswith(f"{page}:7: the block after it is the output of the curl "
+                                  f"command at {tmp_path}/snippets/get.sh:1"), messages
+    assert messages[1].startswith(f"{page}:12: a JSON block that is no curl output must say "
+                                  "what it shows"), messages
+
+
 def test_declared_schema_must_equal_the_documents(tmp_path, api_schemas):
     import json
 

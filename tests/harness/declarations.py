@@ -85,8 +85,8 @@ def check_declared_json(case: JsonCase, schemas: ApiSchemas) -> None:
             raise ExampleError(f"{display_path(case.fence.path)}:{line}: the declaration "
                                f"{text!r} is not on the line just before the block's fence "
                                f"({where}): remove the blank lines between them")
-        raise ExampleError(f"{where}: a JSON block that is no curl output must {DECLARATION_HELP}"
-                           f"{said}")
+        raise ExampleError(f"{comment if declaration else where}: a JSON block that is no "
+                           f"curl output must {DECLARATION_HELP}{said}")
     try:
         body = json.loads(case.text)
     except json.JSONDecodeError as exc:

@@ -192,6 +192,9 @@ def json_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[JsonCase]:
                 continue
             if fence.includes and all(_resolve(page, name).with_suffix(".sh").exists()
                                       for name in fence.includes):
+                if fence.declaration:  # which would say it is something else: refused
+                    script = display_path(_resolve(page, fence.includes[0]).with_suffix(".sh"))
+                    cases.append(JsonCase(fence.where, fence, "", f"{script}:1"))
                 continue  # the output of a snippet x.sh: checked with it
             if not all(_resolve(page, name).is_file() for name in fence.includes):
                 continue  # a snippet that is not there: the page's build names it
