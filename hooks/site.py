@@ -111,13 +111,22 @@ def on_files(files: Any, config: Any) -> None:
         operation = meta.get("operation")
         if operation is None:
             continue
+        # the front matter's operation: line, in the page's file as the writer finds it
+        line = next((n for n, text in enumerate(source.split("\n"), 1)
+                     if text.startswith("operation:")), 1)
+        path = Path(file.abs_src_path or file.src_uri)
+        root = _build.get("root")
+        where = (f"{path.relative_to(root).as_posix() if root and path.is_relative_to(root) else file.src_uri}"
+                 f":{line}")
         try:
             blocks.find_operation(_doc, operation)
         except KeyError as exc:
-            raise PluginError(f"{file.src_uri}: front matter: {exc.args[0]}") from None
+            raise PluginError(f"{where}: front matter: {exc.args[0]} (a new operation is "
+                              "declared in src/cloudws/operations.py first: see "
+                              "docs/contributing.md)") from None
         if operation in _pages:
-            raise PluginError(f"{file.src_uri}: operation {operation} already has a page, "
-                              f"{_pages[operation]}")
+            raise PluginError(f"{where}: operation {operation} already has a page, "
+                              f"docs/{_pages[operation]}")
         _pages[operation] = file.src_uri
 
 

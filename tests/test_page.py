@@ -367,10 +367,13 @@ def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request
         'def f():\n    """Example:\n\n    >>> 1 + 1\n    3\n    """\n')
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(pytest.fail.Exception) as failure:
-        _doctests("shown_module")(request)
+        _doctests("shown_module", "docs/reference/x.md:3")(request)
     message = failure.value.msg or ""
-    assert message.startswith("1 docstring example(s) of shown_module, which the page shows, "
-                              "fail (run alone: uv run pytest src/shown_module.py):"), message
+    # at the page's ::: line (an annotation there), with what to do
+    assert message.startswith(
+        "docs/reference/x.md:3: 1 docstring example(s) of shown_module, whose reference the "
+        "page shows, fail: fix them in src/shown_module.py by hand (--update-examples does "
+        "not rewrite docstrings; run alone: uv run pytest src/shown_module.py):"), message
     assert "Expected:\n    3\nGot:\n    2" in message, message
 
 

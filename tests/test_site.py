@@ -455,7 +455,8 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
      r"index\.md:7: \{\{ nope \}\}: unknown"),  # the line in the file, front matter counted
     ("# Tiny\n\n{{ endpoint }}\n", "", r"index\.md:3: \{\{ endpoint \}\} needs 'operation"),
     ("# Tiny\n\n{{ schema Nope }}\n", "", r"index\.md:3: .*no schema 'Nope'"),
-    ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n", r"index\.md: .*nukeWorkstation"),
+    ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n",  # at its line, saying where first
+     r"docs/index\.md:2: front matter: .*nukeWorkstation.* src/cloudws/operations\.py first"),
 ])
 def test_site_hooks_fail_the_build_naming_the_page(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, front_matter: str,

@@ -182,8 +182,9 @@ class PageFile(pytest.File):
             yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case, failed),
                               case.id)
         for module, line in _documented_modules(page):  # a reference page's docstrings
-            yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module)),
-                              f"{page.where.rpartition(':')[0]}:{line}")
+            where = f"{page.where.rpartition(':')[0]}:{line}"
+            yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module, where)),
+                              where)
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
@@ -307,7 +308,7 @@ def _documented_modules(page: Page) -> list[tuple[str, int]]:
     return list(found.items())
 
 
-def _doctests(module: str) -> Callable[..., None]:
+def _doctests(module: str, where: str) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest) -> None:
         """The examples in ``module``'s docstrings, which the page shows, run as the
         suite runs them (``--doctest-modules``, with pyproject.toml's option flags)."""
@@ -325,10 +326,11 @@ def _doctests(module: str) -> Callable[..., None]:
         for found in doctest.DocTestFinder().find(importlib.import_module(module)):
             runner.run(found, out=report.write)
         if runner.failures:
-            pytest.fail(f"{runner.failures} docstring example(s) of {module}, which the page "
-                        f"shows, fail (run alone: uv run pytest "
-                        f"src/{module.replace('.', '/')}.py):\n{report.getvalue()}",
-                        pytrace=False)
+            source = f"src/{module.replace('.', '/')}.py"
+            pytest.fail(f"{where}: {runner.failures} docstring example(s) of {module}, whose "
+                        f"reference the page shows, fail: fix them in {source} by hand "
+                        "(--update-examples does not rewrite docstrings; run alone: uv run "
+                        f"pytest {source}):\n{report.getvalue()}", pytrace=False)
 
     return test
 
