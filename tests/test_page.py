@@ -40,7 +40,8 @@ _GROUPS = """
 def pytest_collection_finish(session):
     for item in session.items:
         group = item.get_closest_marker("xdist_group")
-        print("group", item.nodeid, group.args[0] if group else None)
+        print("group", item.nodeid, group.args[0] if group else None,
+              dict(item.user_properties).get("where"))
 """
 
 
@@ -54,10 +55,13 @@ def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert done.returncode == 0, done.stdout + done.stderr
     # Under -n N, each page's checks run in one worker (which starts its runs once).
-    groups = {line.split()[1]: line.split()[2] for line in done.stdout.splitlines()
-              if line.startswith("group ")}
+    shown = [line.split() for line in done.stdout.splitlines() if line.startswith("group ")]
+    groups = {nodeid: group for _, nodeid, group, _ in shown}
     assert groups and all(group == nodeid.partition("::")[0]
                           for nodeid, group in groups.items()), groups
+    # each check's place (its annotation's): a reference page's doctest at its ::: line
+    wheres = {nodeid: where for _, nodeid, _, where in shown}
+    assert wheres[f"{reference}::doctest[cloudws.errors]"] == f"{reference}:3", wheres
     items = {line.split("::", 1)[1] for line in done.stdout.splitlines()
              if line.startswith(f"{page}::")}
     # a reference page: its build, and the docstring examples it shows

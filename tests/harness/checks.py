@@ -248,12 +248,17 @@ def rewritten_here(request: pytest.FixtureRequest, name: str) -> bool:
         item.name == name for item in request.session.items)
 
 
+#: The pages this run checks on their own (``uv run pytest docs/<page>.md``): a refresh
+#: is pointed at one of them when it shows the example.
+PAGES_CHECKED: set[str] = set()
+
+
 @contextmanager
 def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
     """Add "shown on docs/page.md:12" to whatever fails inside, for a snippet's failure;
-    and point a refresh it advises at the page that shows the example (the first of
-    ``shown_on``, or the page of ``where``, a page's own block), whose check takes
-    seconds where the whole suite takes minutes.
+    and point a refresh it advises at the page that shows the example (the one being
+    checked, if it does, else the first of ``shown_on``; or the page of ``where``, a page's
+    own block), whose check takes seconds where the whole suite takes minutes.
 
     Example:
         >>> with naming_pages(["docs/volumes/get.md:30"]):
@@ -263,9 +268,19 @@ def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
         tests.harness.checks.ExampleError: x.sh:1: drift. Refresh it with \
 `uv run pytest docs/volumes/get.md --update-examples`
         (shown on docs/volumes/get.md:30)
+        >>> PAGES_CHECKED.add("docs/volumes/get.md")  # uv run pytest docs/volumes/get.md
+        >>> with naming_pages(["docs/index.md:9", "docs/volumes/get.md:30"]):
+        ...     raise ExampleError(f"x.sh:1: drift. Refresh it with `{REFRESH}`")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: x.sh:1: drift. Refresh it with \
+`uv run pytest docs/volumes/get.md --update-examples`
+        (shown on docs/index.md:9, docs/volumes/get.md:30)
+        >>> PAGES_CHECKED.discard("docs/volumes/get.md")
     """
     __tracebackhide__ = True
-    first = shown_on[0] if shown_on else where
+    first = next((s for s in shown_on if s.rpartition(":")[0] in PAGES_CHECKED),
+                 shown_on[0] if shown_on else where)
     page = first.rpartition(":")[0] if first.startswith("docs/") else None
     if not shown_on and page is None:
         yield

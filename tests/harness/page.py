@@ -139,6 +139,9 @@ class PageFile(pytest.File):
         from .node import js_cases
 
         page = Page.read(self.path)
+        from .checks import PAGES_CHECKED
+
+        PAGES_CHECKED.add(page.where)  # where a refresh is pointed
         plugin = self.config.pluginmanager.get_plugin("cloudws-docs")
         plugin.focus = (plugin.focus or set()) | _operations(page)  # pages named together
         # The build of the page started with the run (start_builds), in a process of its
@@ -182,7 +185,7 @@ class PageFile(pytest.File):
             yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case, failed),
                               case.id)
         for module, line in _documented_modules(page):  # a reference page's docstrings
-            where = f"{page.where.rpartition(':')[0]}:{line}"
+            where = f"{page.where}:{line}"
             yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module, where)),
                               where)
         yield self._check("page", build.check, page.where)
