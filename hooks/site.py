@@ -307,6 +307,12 @@ CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,
                                                         _references_hold)
 
 
+def _line_of(problem: str) -> int:
+    """The line a problem names (``docs/x.md:12: ...``)."""
+    found = re.match(r"[^:\s]+:(\d+): ", problem)
+    return int(found[1]) if found else 0
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Check every placeholder and the prose of the page, link its error codes, then run
     the pipeline."""
@@ -318,8 +324,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(f"{target.where(exc.line)}: {exc}") from None
     _check(found, target)
     problems = [problem for check in CHECKS for problem in check(markdown, target)]
-    if problems:
-        raise PluginError("\n".join(problems))
+    if problems:  # in line order, whichever check found each
+        raise PluginError("\n".join(sorted(problems, key=_line_of)))
     markdown = references.link_codes(markdown, target, _build["contract"],
                                      target.link(ERRORS_PAGE))
     used = {p.name for p in found}
