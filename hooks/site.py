@@ -254,7 +254,8 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                 for name in facts.saying(h.text)]
         fix = (f"write {' or '.join(same)}, read from the stub" if same else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
-               "docs/contributing.md)")
+               "docs/contributing.md); a value an example shows, or the old API's, is no "
+               "fact: write it in backticks")
         found.append(f"{page.where(h.line)}: {h.text!r} states {h.shape} by hand: {fix}")
     return found
 

@@ -136,7 +136,9 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
            "stub" in "\n".join(problems), problems
     assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
-           "state the API's facts with {{ fact <name> }}" in "\n".join(problems), problems
+           "state the API's facts with {{ fact <name> }}, read from the stub (see "\
+           "docs/contributing.md); a value an example shows, or the old API's, is no fact: "\
+           "write it in backticks" in "\n".join(problems), problems
     assert f"docs/concepts/pagination.md:{last}: 'over {kib}' states a bound by hand: write " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems
