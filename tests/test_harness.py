@@ -727,6 +727,17 @@ def test_a_declared_problem_is_one_the_operation_answers_with_that_status(tmp_pa
          "workstation_not_stopped")], lines
 
 
+def _declared_json_failures(tmp_path: Path, api_schemas) -> list[str]:
+    """The failure of each JSON block of the pages under ``tmp_path``, each of which must
+    fail."""
+    messages = []
+    for case in discovery.json_cases(tmp_path / "docs", tmp_path / "snippets"):
+        with pytest.raises(ExampleError) as failure:
+            check_declared_json(case, api_schemas)
+        messages.append(str(failure.value))
+    return messages
+
+
 def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_path,
                                                                          api_schemas):
     """A declaration naming no operation (with the likeliest one), one kept from its fence
@@ -762,11 +773,7 @@ def test_a_declaration_is_named_at_its_comment_when_it_is_wrong_or_apart(tmp_pat
         ```
         """})
     page = tmp_path / "docs" / "page.md"
-    messages = []
-    for case in discovery.json_cases(tmp_path / "docs", tmp_path / "snippets"):
-        with pytest.raises(ExampleError) as failure:
-            check_declared_json(case, api_schemas)
-        messages.append(str(failure.value))
+    messages = _declared_json_failures(tmp_path, api_schemas)
     assert messages[0].startswith(
         f"{page}:3: the declaration 'request: createWorkstaton' names nothing: the OpenAPI "
         "document has no operation 'createWorkstaton' (did you mean 'createWorkstation'?)"), \
@@ -803,11 +810,7 @@ def test_a_declaration_on_a_snippets_output_or_malformed_is_named_at_its_comment
         ```
         """})
     page = tmp_path / "docs" / "page.md"
-    messages = []
-    for case in discovery.json_cases(tmp_path / "docs", tmp_path / "snippets"):
-        with pytest.raises(ExampleError) as failure:
-            check_declared_json(case, api_schemas)
-        messages.append(str(failure.value))
+    messages = _declared_json_failures(tmp_path, api_schemas)
     assert messages[0].startswith(f"{page}:7: the block after it is the output of the curl "
                                   f"command at {tmp_path}/snippets/get.sh:1"), messages
     assert messages[1].startswith(f"{page}:12: a JSON block that is no curl output must say "
