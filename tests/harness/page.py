@@ -136,11 +136,10 @@ class PageFile(pytest.File):
     """A page of ``docs/`` given on the command line: its share of the suite."""
 
     def collect(self) -> Iterator[pytest.Item]:
+        from .checks import PAGES_CHECKED
         from .node import js_cases
 
         page = Page.read(self.path)
-        from .checks import PAGES_CHECKED
-
         PAGES_CHECKED.add(page.where)  # where a refresh is pointed
         plugin = self.config.pluginmanager.get_plugin("cloudws-docs")
         plugin.focus = (plugin.focus or set()) | _operations(page)  # pages named together
