@@ -58,8 +58,7 @@ class PastedSandbox:
 
     def __enter__(self) -> Self:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        # uvicorn's own lines ("Started server process") are no part of a failure's report
-        self.origin = self._stack.enter_context(serve(self.app, timeout=20, log_level="warning"))
+        self.origin = self._stack.enter_context(serve(self.app, timeout=20))
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -90,7 +90,6 @@ class TlsSandbox:
         cert.private_key_and_cert_chain_pem.write_to_path(str(cert_pem))
         origin = self._stack.enter_context(serve(  # as `cloudws serve` runs uvicorn, plus TLS
             self.app, timeout=20, ssl_certfile=str(cert_pem), ssl_keyfile=str(cert_pem),
-            log_level="warning",
         ))
         self.port = int(origin.rsplit(":", 1)[1])
         self.curl_home.mkdir(exist_ok=True)
