@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 __all__ = ["Placeholder", "PlaceholderError", "code_spans", "fill", "find", "mask_code",
-           "prose_lines"]
+           "mask_comments", "prose_lines"]
 
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 _TICKS = re.compile(r"`+")
@@ -55,18 +55,49 @@ class Placeholder:
 
 
 def prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
-    """(1-based number, text) of every line outside fenced code blocks."""
+    """(1-based number, text) of every line outside fenced code blocks, with what HTML
+    comments hold blanked out (a reader never sees it: a note to writers, say).
+
+    Example:
+        >>> list(prose_lines("a <!-- {{ x }} --> b\\n<!-- c\\nd -->\\n```\\n{{ y }}\\n```"))
+        [(1, 'a                  b'), (2, '      '), (3, '     ')]
+        >>> list(prose_lines("see `<!--`, then {{ z }}"))  # in code: no comment
+        [(1, 'see `<!--`, then {{ z }}')]
+    """
     fence: str | None = None
+    comment = False  # inside an HTML comment that began on an earlier line
     for number, line in enumerate(markdown.split("\n"), start=1):
         match = _FENCE.match(line)
         if fence is None:
-            if match:
+            if match and not comment:
                 fence = match["fence"]
                 continue
+            line, comment = mask_comments(line, comment)
             yield number, line
         elif match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence) \
                 and not line.strip()[len(match["fence"]):].strip():
             fence = None
+
+
+def mask_comments(line: str, inside: bool) -> tuple[str, bool]:
+    """``line`` with the HTML comments in it blanked out (same length), and whether a
+    comment is still open at its end; ``inside``: one was open at its start. A ``<!--``
+    inside inline code opens none."""
+    seen, out, position = mask_code(line), [], 0
+    while position < len(line):
+        if inside:
+            end = line.find("-->", position)
+            stop = len(line) if end < 0 else end + 3
+            out.append(" " * (stop - position))
+            position, inside = stop, end < 0
+            continue
+        start = seen.find("<!--", position)
+        if start < 0:
+            out.append(line[position:])
+            break
+        out.append(line[position:start])
+        position, inside = start, True
+    return "".join(out), inside
 
 
 def code_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -59,7 +59,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
-from placeholders import code_spans
+from placeholders import code_spans, mask_comments
 
 __all__ = ["Contract", "Page", "Problem", "Scope", "check", "link_codes", "shown_ids"]
 
@@ -218,11 +218,12 @@ class _Span:
 
 
 def _prose(markdown: str) -> str:
-    """``markdown`` with every fenced code block blanked out, offsets and lines kept."""
-    out, fence = [], None
+    """``markdown`` with every fenced code block and HTML comment blanked out, offsets
+    and lines kept."""
+    out, fence, comment = [], None, False
     for line in markdown.split("\n"):
         match = _FENCE.match(line)
-        if fence is None and match:
+        if fence is None and match and not comment:
             fence = match["fence"]
             out.append(" " * len(line))
         elif fence is not None:
@@ -231,6 +232,7 @@ def _prose(markdown: str) -> str:
             fence = None if closing else fence
             out.append(" " * len(line))
         else:
+            line, comment = mask_comments(line, comment)
             out.append(line)
     return "\n".join(out)
 

@@ -473,8 +473,11 @@ def test_site_hooks_fail_the_build_naming_the_page(
 
 
 def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path) -> None:
+    """And leave HTML comments alone: a note to writers is no placeholder, fact or
+    reference."""
     page = ("# Tiny\n\n{{ endpoint }}\n\n```text\n{{ not_a_placeholder }}\n```\n\n"
-            "Write `{{ endpoint }}` on its own line.\n")
+            "Write `{{ endpoint }}` on its own line.\n\n<!-- TODO: {{ facts }} here, up to\n"
+            "100 items, and `418` -->\n")
     _build_tiny_site(tmp_path, page, "---\noperation: getVolume\n---\n")
     html = (tmp_path / "site" / "index.html").read_text()
     assert "GET /v1/volumes/{id} HTTP/1.1" in html
