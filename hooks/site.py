@@ -236,7 +236,10 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
         if needs_operation and not page.operation:
             raise PluginError(f"{where} needs 'operation: <operationId>' in the front matter")
         if p.name == "schema" and p.arg and p.arg not in schemas:
-            raise PluginError(f"{where}: no schema {p.arg!r}; one of {', '.join(schemas)}")
+            close = difflib.get_close_matches(p.arg, schemas, n=1)
+            raise PluginError(f"{where}: no schema {p.arg!r}"
+                              + (f"; did you mean {close[0]!r}?" if close else "")
+                              + f" (one of {', '.join(schemas)})")
         if p.name == "fact" and p.arg not in facts.FACTS:
             close = difflib.get_close_matches(p.arg or "", facts.FACTS, n=1)
             raise PluginError(f"{where}: unknown fact"

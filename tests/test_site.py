@@ -455,6 +455,7 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
      r"index\.md:7: \{\{ nope \}\}: unknown"),  # the line in the file, front matter counted
     ("# Tiny\n\n{{ endpoint }}\n", "", r"index\.md:3: \{\{ endpoint \}\} needs 'operation"),
     ("# Tiny\n\n{{ schema Nope }}\n", "", r"index\.md:3: .*no schema 'Nope'"),
+    ("# Tiny\n\n{{ schema Volum }}\n", "", r"no schema 'Volum'; did you mean 'Volume'\?"),
     # the prose's problems in line order, whichever check found each (a fact, a status)
     ("# Tiny\n\nNever `418`.\n\nA page holds up to 100 items.\n", "",
      r"index\.md:3: `418`[^\n]*\n[^\n]*index\.md:5: "),
