@@ -272,6 +272,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
                 f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}"
+                f"{_missing_await(done.stderr)}"
                 + _request_notes(exchanges, None, expected, printed, failed=True))
         elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
@@ -374,6 +375,23 @@ def _off_sandbox(stderr: str) -> str:
         return ""
     return ("\n(it reached for a host that is not the sandbox: build every URL from BASE_URL, "
             "which reads CLOUDWS_BASE_URL)")
+
+
+#: What node says when an answer's body is read from the Promise ``fetch`` returns.
+_NO_AWAIT = re.compile(r"TypeError: \S+\.(?:json|text|arrayBuffer|blob) is not a function")
+
+
+def _missing_await(stderr: str) -> str:
+    """A note when the example read a body from a Promise: ``fetch`` not awaited.
+
+    Example:
+        >>> print(_missing_await("TypeError: r.json is not a function"))
+        <BLANKLINE>
+        (a Promise has no body to read: is an `await` missing before `fetch(`?)
+    """
+    if not _NO_AWAIT.search(stderr):
+        return ""
+    return "\n(a Promise has no body to read: is an `await` missing before `fetch(`?)"
 
 
 def _stderr(case: JsCase, stderr: str) -> str:
