@@ -396,3 +396,17 @@ def test_pages_checked_under_n_workers_show_the_table_of_their_operations():
     controller.pytest_testnodedown(SimpleNamespace(workeroutput=worker.config.workeroutput),
                                    None)
     assert controller.focus == {"deleteWorkstation"}
+
+
+def test_every_include_not_there_is_named_at_once(tmp_path):
+    """A new page whose examples are not written yet: each missing include at its line,
+    in page order, in one run (not one per run, language by language)."""
+    from .harness.pages import Page
+
+    page = tmp_path / "docs" / "new.md"
+    page.parent.mkdir()
+    page.write_text('# New\n\n```js\n--8<-- "snippets/new.mjs"\n```\n\n'
+                    '```python\n--8<-- "snippets/new.py"\n```\n')
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
+        f"{page}:4: includes snippets/new.mjs, which does not exist",
+        f"{page}:8: includes snippets/new.py, which does not exist"]

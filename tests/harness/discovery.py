@@ -54,6 +54,8 @@ __all__ = [
 SNIPPETS = ROOT / "snippets"
 
 _SHELL = {"bash", "sh", "shell", "console"}
+#: The info strings of a JavaScript block.
+JS_LANGS = frozenset({"js", "javascript", "mjs"})
 _FIRST_WORD = re.compile(r"^\s*(?:\$\s+)?([^\s#]\S*)")
 
 
@@ -353,17 +355,34 @@ def _only_includes(page: Page, example: CodeExample) -> bool:
 
 def _check_includes(page: Page, snippets: Path, langs: set[str], suffix: str) -> None:
     """An included example file must exist and be under ``snippets/``, where it is run."""
-    for fence in page.fences:
-        if fence.lang not in langs:
-            continue
-        for name in fence.includes:
-            path = _resolve(page, name)
-            if not path.exists():
-                raise ValueError(f"{fence.include_where(name)}: includes {name}, which does "
-                                 "not exist")
-            if path.suffix == suffix and snippets.resolve() not in path.resolve().parents:
-                raise ValueError(f"{fence.include_where(name)}: includes {name}, which is not "
-                                 f"under {display_path(snippets)}/, so no test would run it")
+    problems = include_problems(page, snippets, {suffix: langs})
+    if problems:
+        raise ValueError(problems[0])
+
+
+#: The languages of the blocks that include each kind of example.
+EXAMPLE_LANGS = {".py": {"py", "python"}, ".sh": _SHELL, ".mjs": set(JS_LANGS)}
+
+
+def include_problems(page: Page, snippets: Path = SNIPPETS,
+                     langs: dict[str, set[str]] | None = None) -> list[str]:
+    """Every include of an example of ``page`` (by suffix, the languages of its blocks)
+    that is not there, or not under ``snippets/`` where it is run, in page order."""
+    problems = []
+    for suffix, names in (langs or EXAMPLE_LANGS).items():
+        for fence in page.fences:
+            if fence.lang not in names:
+                continue
+            for name in fence.includes:
+                path = _resolve(page, name)
+                if not path.exists():
+                    problems.append(f"{fence.include_where(name)}: includes {name}, which "
+                                    "does not exist")
+                elif path.suffix == suffix and snippets.resolve() not in path.resolve().parents:
+                    problems.append(f"{fence.include_where(name)}: includes {name}, which is "
+                                    f"not under {display_path(snippets)}/, so no test would "
+                                    "run it")
+    return sorted(problems, key=lambda p: int(p.split(":")[1]))
 
 
 def _resolve(page: Page, name: str) -> Path:

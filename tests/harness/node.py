@@ -86,7 +86,7 @@ __all__ = [
 ]
 
 #: The info strings of a JavaScript block.
-JS_LANGS = frozenset({"js", "javascript", "mjs"})
+JS_LANGS = discovery.JS_LANGS
 #: The longest line a JavaScript example may have (printed ``//>`` lines included).
 LINE_LENGTH = 88
 _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")

@@ -150,6 +150,9 @@ class PageFile(pytest.File):
         if build is None:  # under -n N: started with the page's first test in this worker
             build = _Build(self.config, self.path, now=not hasattr(self.config, "workerinput"))
         jobs = _Jobs(self.config, build)
+        missing = discovery.include_problems(page)
+        if missing:  # every include that is not there, at its line: one run tells them all
+            raise self.CollectError("\n".join(missing))
         try:
             python = _on(page, discovery.python_cases())
             curl = _on(page, discovery.curl_cases())
