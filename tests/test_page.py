@@ -263,7 +263,8 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
 
     And on the quickstart, whose blocks continue each other: the in-process run stops at
     a drift in a middle block; pasted, the example goes on and fails further, which is
-    told in full (what fixing the drift alone would meet next)."""
+    told in full (what fixing the drift alone would meet next). And a JavaScript line that
+    does not parse: told by node-check, and by javascript[...] in one line at it."""
     snippet = ROOT / "snippets" / "workstations" / "delete.py"
     lines = snippet.read_text().splitlines(keepends=True)
     number = next(n for n, line in enumerate(lines, 1) if line.startswith("result = r.json()"))
@@ -274,15 +275,20 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
                    if line.strip() == "#> 200 stopped")
     deleted = next(n for n, line in enumerate(quickstart.splitlines(), 1)
                    if '["deleted_volume_ids"]' in line)
+    script = (ROOT / "snippets" / "workstations" / "delete.mjs").read_text()
+    parse = 1 + script.splitlines().index("const result = await r.json();")
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
         (tree / "snippets/workstations/delete.py").write_text("".join(lines))
+        (tree / "snippets/workstations/delete.mjs").write_text(
+            script.replace("const result = await r.json();", "const result = await r.json(;"))
         (tree / "docs/quickstart.md").write_text(
             quickstart.replace(step, step.replace("/stop", "/start"), 1))
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
              str(DELETE.relative_to(ROOT)), "docs/quickstart.md", "-k",
-             "snippets/workstations/delete.py or ruff or (python and shared)"],
+             ("snippets/workstations/delete.py or ruff or (python and shared) or "
+              "snippets/workstations/delete.mjs or node-check")],
             cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
@@ -306,6 +312,10 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
     assert "ruff finds problems in the examples:\nsnippets/workstations/delete.py:" in out, out
     assert "IndexError" not in out and "def test()" not in out, out
     assert f"::error file=snippets/workstations/delete.py,line={number}," in out, out
+    at = f"snippets/workstations/delete.mjs:{parse}"
+    assert f"{at}: node --check: SyntaxError: Unexpected token ';'" in out, out
+    assert (f"{at}: run as pasted, it fails too (node-check names this line, which does "
+            "not parse: fix that, then check again)\n") in out, out
 
 
 @HEAVY

@@ -179,10 +179,11 @@ class PageFile(pytest.File):
         if python:
             yield self._check("ruff", jobs.lint("ruff", _ruff(python)), page.where)
         if javascript:
-            yield self._check("node-check", jobs.lint("javascript", _node_check(javascript)),
+            yield self._check("node-check", jobs.lint("javascript",
+                                                      _node_check(javascript, failed)),
                               page.where)
         for case in javascript:
-            yield self._check(f"javascript[{case.id}]", jobs.javascript(case), case.id)
+            yield self._check(f"javascript[{case.id}]", jobs.javascript(case, failed), case.id)
         for case in python:
             yield self._check(f"pasted-python[{case.id}]", jobs.pasted_python(case, failed),
                               case.id)
@@ -392,11 +393,13 @@ def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[.
     return test
 
 
-def _node_check(cases: list[Any]) -> Callable[..., None]:
+def _node_check(cases: list[Any], failed: dict[str, str]) -> Callable[..., None]:
     def test(node: Path) -> None:
         from .node import check_js_examples
 
         findings = check_js_examples(cases, node)
+        # a line that does not parse, which javascript[...] would name again
+        failed["node-check"] = "\n".join(f for f in findings if ": node --check: " in f)
         if findings:
             pytest.fail("the JavaScript examples have problems:\n" + "\n".join(findings),
                         pytrace=False)
@@ -459,14 +462,31 @@ class _Jobs:
         #: The names of the page's tests this run selected (set as the runs start).
         self.selected: set[str] = set()
 
-    def javascript(self, case: Any) -> Callable[..., None]:
+    def javascript(self, case: Any, failed: dict[str, str]) -> Callable[..., None]:
         def run(node: Path, server: Any, sandbox: Any, schemas: Any,
                 updates: list[Any] | None) -> None:
             from .node import run_js_case
 
             run_js_case(case, node, server, sandbox, schemas, updates=updates)
 
-        return self._queue(f"javascript:{case.id}", f"javascript[{case.id}]", run)
+        queued = self._queue(f"javascript:{case.id}", f"javascript[{case.id}]", run)
+
+        def test(request: pytest.FixtureRequest) -> None:
+            from .checks import ExampleError
+            from .github import place_of, places_in
+
+            try:
+                queued(request)
+            except ExampleError as exc:
+                place = place_of(exc.msg)
+                if place is None or place not in places_in(failed.get("node-check", "")):
+                    raise
+                # One mistake, one place: node-check names the line that does not parse.
+                raise ExampleError(
+                    f"{place[0]}:{place[1]}: run as pasted, it fails too (node-check names "
+                    "this line, which does not parse: fix that, then check again)") from None
+
+        return test
 
     def lint(self, kind: str, check: Callable[[Path | None], None]) -> Callable[..., None]:
         """The lint of the page's examples in a language, ``check(node)``: started with
