@@ -282,8 +282,15 @@ def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, no
     found = cases(tmp_path, {
         "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",
         "snippets/long.mjs": "const x = 1; // " + "x" * 80 + "\nawait fetch(x);\n",
+        "snippets/token.mjs": HEAD.replace("${process.env.CLOUDWS_TOKEN}", "cws_test_me")
+        + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
     })
     findings = check_js_examples(found, node)
+    # a token written in: at the line that sends it
+    sends = 1 + HEAD.splitlines().index(
+        "const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };")
+    assert f"{tmp_path}/snippets/token.mjs:{sends}: the example does not read its token " \
+        "from `process.env.CLOUDWS_TOKEN`" in findings, findings
     assert any(f.startswith(f"{tmp_path}/snippets/bad.mjs:4: node --check: SyntaxError")
                for f in findings), findings
     assert f"{tmp_path}/snippets/long.mjs:1: the line is 96 characters long (at most 88): " \

@@ -748,7 +748,11 @@ def _line_findings(case: JsCase) -> list[str]:
                          "`process.env.CLOUDWS_BASE_URL ?? \"https://" + API_HOST
                          + "/v1\"`")
         if "process.env.CLOUDWS_TOKEN" not in source:
-            found.append(f"{case.where}: the example does not read its token from "
+            # at the line that sends a token instead, if one does
+            sends = next((number for number, line in enumerate(source.split("\n"), 1)
+                          if "Bearer" in line or "Authorization" in line), None)
+            where = (_source_line(case, sends) if sends else None) or case.where
+            found.append(f"{where}: the example does not read its token from "
                          "`process.env.CLOUDWS_TOKEN`")
     return found
 
