@@ -564,6 +564,16 @@ def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, sc
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def _first_two_drifts_told(lines: list[str], page: Path) -> None:
+    """The console block's first output (201, printed 200) told with its diff, then the
+    second told at its line."""
+    assert lines[0].startswith(f"{page}:3: the output shown is not what the command at "
+                               f"{page}:2 prints"), lines
+    assert lines[3:6] == ["@@ -3 +3 @@", "-201", "+200"], lines
+    assert lines[6].startswith(f"{page}:5: the output shown is not what the command at "
+                               f"{page}:4 prints"), lines
+
+
 def test_every_drifted_output_of_a_console_block_is_told_at_once(tmp_path, scratch,
                                                                  api_schemas, scratch_tls):
     """Two commands whose outputs drifted: both diffs, each numbered by page lines on both
@@ -581,11 +591,7 @@ def test_every_drifted_output_of_a_console_block_is_told_at_once(tmp_path, scrat
     with pytest.raises(ExampleError) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas)
     lines = str(failure.value).splitlines()
-    assert lines[0].startswith(f"{page}:3: the output shown is not what the command at "
-                               f"{page}:2 prints"), lines
-    assert lines[3:6] == ["@@ -3 +3 @@", "-201", "+200"], lines
-    assert lines[6].startswith(f"{page}:5: the output shown is not what the command at "
-                               f"{page}:4 prints"), lines
+    _first_two_drifts_told(lines, page)
     assert lines[9:12] == ["@@ -5 +5 @@", "-202", "+200"], lines
     assert lines[12].startswith("Refresh them with `uv run pytest --update-examples` (it "
                                 f"rewrites {page} with what the commands print)"), lines
@@ -612,11 +618,7 @@ def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
     assert updates == []
     page = tmp_path / "docs" / "page.md"
     lines = str(failure.value).splitlines()
-    assert lines[0].startswith(f"{page}:3: the output shown is not what the command at "
-                               f"{page}:2 prints"), lines
-    assert lines[3:6] == ["@@ -3 +3 @@", "-201", "+200"], lines
-    assert lines[6].startswith(f"{page}:5: the output shown is not what the command at "
-                               f"{page}:4 prints"), lines
+    _first_two_drifts_told(lines, page)
 
 
 def test_curl_with_a_sandbox_token_written_in_is_refused_before_running(
