@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -875,9 +876,10 @@ def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
         '''
         """})
     [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
-    with pytest.raises(ExampleError, match=r"snippets/long.py:3: a printed value too long for "
-                                           r"one #> line \(100 characters\) is shown as a block"):
-        _check_one_line_each(case.examples[0])
+    with pytest.raises(ExampleError, match=r"snippets/long.py:2: this print's value is too "
+                                           r"long for one #> line \(100 characters\) and is "
+                                           r"shown as a block"):  # at the print
+        _check_one_line_each(case.examples[0], case.examples[0].source)
 
 
 @pytest.mark.parametrize("source, says", [
@@ -898,8 +900,10 @@ def test_a_python_example_reads_both_exports_and_writes_no_token(tmp_path, reque
         run_python(tmp_path, request, scratch, api_schemas)
 
 
-def test_a_print_too_long_for_one_line_says_so_without_update_examples(
+def test_a_print_too_long_for_one_line_is_named_at_its_line_with_or_without_a_refresh(
         tmp_path, request, scratch, api_schemas, docs_token):
+    """A new example, no #> line yet: the long print, not the short one before it (nor,
+    under --update-examples, a line counted in the rewritten text)."""
     write(tmp_path, {"snippets/long.py": """\
         import os
 
@@ -908,11 +912,20 @@ def test_a_print_too_long_for_one_line_says_so_without_update_examples(
         base = os.environ.get("CLOUDWS_BASE_URL", "https://api.cloudworkstation.example.com/v1")
         r = httpx.get(f"{base}/volumes/vol-scratch01",
                       headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"})
+        print(r.status_code)
         print(r.json())
         """})
-    with pytest.raises(ExampleError, match=r"snippets/long.py:8: this print prints a "
+    with pytest.raises(ExampleError, match=r"snippets/long.py:9: this print prints a "
                                            r"value too long for one #> line"):
         run_python(tmp_path, request, scratch, api_schemas)
+    shutil.rmtree(tmp_path / "run")
+    request.config.option.update_examples = True  # as under --update-examples
+    try:
+        with pytest.raises(ExampleError, match=r"snippets/long.py:9: this print's value is "
+                                               r"too long for one #> line"):
+            run_python(tmp_path, request, scratch, api_schemas)
+    finally:
+        request.config.option.update_examples = False
 
 
 def test_a_curl_output_a_page_shows_but_that_is_not_there_says_how_to_make_it(

@@ -40,11 +40,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["ApiSchemas", "first_changed_line", "json_diff", "parse_json_documents",
+__all__ = ["HUNK", "ApiSchemas", "first_changed_line", "json_diff", "parse_json_documents",
            "renumber_hunks"]
 
 _URI = "urn:cloudws:openapi"
-_HUNK = re.compile(r"^@@ -(\d+)")
+#: The start of a diff's hunk header, and its first shown (``-``) line.
+HUNK = re.compile(r"^@@ -(\d+)")
 _BOTH_SIDES = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
 
 
@@ -257,7 +258,7 @@ def first_changed_line(diff: str) -> int | None:
     """
     line = None
     for text in textwrap.dedent(diff).split("\n"):
-        header = _HUNK.match(text)
+        header = HUNK.match(text)
         if header:
             line = int(header[1])
         elif line is not None and text[:1] in ("-", "+"):

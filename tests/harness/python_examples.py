@@ -23,6 +23,7 @@ import contextvars
 import queue
 import re
 import sys
+import textwrap
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from .checks import (
     request_notes,
 )
 from .discovery import PythonCase
-from .jsoncheck import ApiSchemas, first_changed_line
+from .jsoncheck import HUNK, ApiSchemas, first_changed_line
 from .pages import display_path
 from .sandbox import DocsSandbox, Seen
 from .upstream import repair_example_traceback
@@ -77,6 +78,7 @@ def run_python_case(
     shared: dict[str, Any] | None = {} if case.shared else None
     where = _where(case.examples[0])
     shown = [_outputs(example.source) for example in case.examples]  # before any rewrite
+    sources = [example.source for example in case.examples]
     with naming_pages(case.shown_on, case.id):
         with sandbox.in_process(_locator(eval_example, case)), _keep_main(), \
                 sandbox.recorder.capture(case.id) as exchanges:
@@ -111,8 +113,8 @@ def run_python_case(
                 raise
         _refuse_new_errors(case, shown, eval_example, exchanges)
         # Read once the examples ran: under --update-examples, they have their new #> lines.
-        for example in case.examples:
-            _check_one_line_each(example)
+        for example, source in zip(case.examples, sources, strict=True):
+            _check_one_line_each(example, source)
         shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
         check_calls_its_operation(case.examples[0].path, exchanges, where)
@@ -184,18 +186,76 @@ def _check_reads_the_exports(case: PythonCase) -> None:
                                "every example does (docs/contributing.md, Rules for examples)")
 
 
-def _check_one_line_each(example: CodeExample) -> None:
+def _check_one_line_each(example: CodeExample, before: str) -> None:
     """Fail if a print's output is shown as a block between triple quotes (a value too
-    long for one ``#>`` line), naming its line."""
+    long for one ``#>`` line), naming the print's line on the page (``before``: the
+    example's text as the page has it, before a refresh added output lines)."""
     __tracebackhide__ = True
     lines = example.source.splitlines()
     for index, line in enumerate(lines[1:], 1):
         if line.strip() in ("'''", '"""') and "print(" in lines[index - 1]:
+            at = _line_before_outputs(lines, index - 1, before.splitlines())
             raise ExampleError(
-                f"{display_path(example.path)}:{example.start_line + index + 1}: a printed "
-                f"value too long for one #> line ({LINE_LENGTH} characters) is shown as a "
-                "block, which is not what a reader's paste prints: print less (a field, "
+                f"{display_path(example.path)}:{example.start_line + at}: this print's "
+                f"value is too long for one #> line ({LINE_LENGTH} characters) and is shown "
+                "as a block, which is not what a reader's paste prints: print less (a field, "
                 "or one value per print), then refresh the #> lines")
+
+
+def _print_before_block(diff: str) -> int | None:
+    """The shown side's line of the print whose output the diff adds as a block between
+    triple quotes: the last line both sides have before the block opens.
+
+    Example:
+        >>> diff = "@@ -9,2 +9,5 @@\\n print(1)\\n+#> 1\\n print(x)\\n+'''\\n+[1, ...]\\n+'''"
+        >>> _print_before_block(diff)
+        10
+    """
+    line, last = None, None
+    for text in textwrap.dedent(diff).split("\n"):
+        header = HUNK.match(text)
+        if header:
+            line = int(header[1])
+        elif line is None:
+            continue
+        elif text[:1] == "+":
+            if text[1:].strip() in ("'''", '"""') and last is not None:
+                return last
+        elif text[:1] == "-":
+            line += 1
+        else:
+            last, line = line, line + 1
+    return None
+
+
+def _outputs_at(lines: list[str]) -> list[bool]:
+    """Which of an example's ``lines`` show output: ``#>`` lines, and a block between
+    triple quotes right after a print."""
+    shows, block = [], False
+    for index, line in enumerate(lines):
+        quote = line.strip() in ("'''", '"""')
+        opens = quote and not block and index > 0 and "print(" in lines[index - 1]
+        shows.append(block or opens or line.strip().startswith("#>"))
+        block = (block and not quote) or opens
+    return shows
+
+
+def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int:
+    """The 1-based line in ``before`` of line ``index`` of ``after``: the same example
+    with output lines added or changed, its code lines the same, in order.
+
+    Example:
+        >>> before = ["x = [1] * 50", "print(1)", "print(x)"]
+        >>> after = ["x = [1] * 50", "print(1)", "#> 1", "print(x)", "'''", "[1, ...]", "'''"]
+        >>> _line_before_outputs(after, 3, before)
+        3
+    """
+    code = sum(not shows for shows in _outputs_at(after)[:index + 1])
+    for number, shows in enumerate(_outputs_at(before), 1):
+        code -= not shows
+        if code == 0:
+            return number
+    return index + 1
 
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
@@ -231,9 +291,10 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
         diff = _hunk_counts(diff, example.start_line)
         line = first_changed_line(diff) or example.start_line + 1
-        if _BLOCK_PRINTED.search(diff):  # written under the print: the line before it
+        if _BLOCK_PRINTED.search(diff):  # written under the print: name the print
             raise ExampleError(
-                f"{display_path(example.path)}:{max(line - 1, 1)}: this print prints a value "
+                f"{display_path(example.path)}:{_print_before_block(diff) or line}: this "
+                "print prints a value "
                 f"too long for one #> line ({LINE_LENGTH} characters), which --update-examples "
                 "would write as a block, not what a reader's paste prints: print less (a "
                 "field, or one value per print), then refresh the #> lines") from None
