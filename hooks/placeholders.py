@@ -37,9 +37,16 @@ class PlaceholderError(ValueError):
     """A ``{{`` outside code that is not part of a well-formed placeholder."""
 
     def __init__(self, line: int, text: str) -> None:
-        super().__init__(f"{text.strip()!r} is not a placeholder; write {{{{ name }}}} or "
-                         "{{ name argument }}")
+        several = _SEVERAL.search(text)
+        said = (f"{several[0]!r} gives {several['name']} more than one argument: a "
+                "placeholder takes one at most; write one per line" if several else
+                f"{text.strip()!r} is not a placeholder")
+        super().__init__(f"{said}; write {{{{ name }}}} or {{{{ name argument }}}}")
         self.line = line
+
+
+#: A placeholder given several arguments: ``{{ schema Problem Volume }}``.
+_SEVERAL = re.compile(r"\{\{\s*(?P<name>[a-z_]+)(?:\s+[^{}\s]+){2,}\s*\}\}")
 
 
 @dataclass(frozen=True)

@@ -448,6 +448,8 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
 @pytest.mark.parametrize(("page", "front_matter", "message"), [
     ("# Tiny\n\n{{ no_such_block }}\n", "", r"index\.md:3: \{\{ no_such_block \}\}: unknown"),
     ("# Tiny\n\nSee {{ endpoint here.\n", "", r"index\.md:3: .* is not a placeholder"),
+    ("# Tiny\n\n{{ schema Problem Volume }}\n", "",
+     r"index\.md:3: '\{\{ schema Problem Volume \}\}' gives schema more than one argument"),
     ("# Tiny\n\nSee {{ endpoint }} here.\n", "", r"index\.md:3: \{\{ endpoint \}\} fills a block"),
     ("# Tiny\n\nUp to {{ fact body_limt }}.\n", "", r"index\.md:3: .*unknown fact; did you mean \{\{ fact body_limit \}\}\? \(known: body_limit"),
     ("# Tiny\n\nWrite {{ fact }}.\n", "", r"index\.md:3: \{\{ fact \}\}: unknown fact"),
