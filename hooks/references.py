@@ -87,6 +87,8 @@ class Scope:
     statuses: frozenset[int]
     codes: frozenset[str]
     fields: frozenset[str]
+    #: What it documents, said by operation (a page that shows two); else its statuses.
+    documented: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ class Contract:
                 one, other = operations[page_op], operations[shown]
                 operations[page_op] = Scope(f"{one.name} (or {other.name}, on its page)",
                                             one.statuses | other.statuses,
-                                            one.codes | other.codes, one.fields | other.fields)
+                                            one.codes | other.codes, one.fields | other.fields,
+                                            f"{one.name} documents {_listing(one.statuses)}; "
+                                            f"{other.name}, {_listing(other.statuses)}")
         api = Scope("the API",
                     frozenset().union(*(s.statuses for s in operations.values()),
                                       code_status.values()),
@@ -274,8 +278,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
         if number not in scope.statuses:
-            return (f"`{text}`: {scope.name} does not document status {number} (it documents "
-                    f"{_listing(scope.statuses)})")
+            return (f"`{text}`: {scope.name} does not document status {number} ("
+                    f"{scope.documented or 'it documents ' + _listing(scope.statuses)})")
         if rest is None or rest in _phrases(number, titles):
             return None
         if rest in contract.code_status:

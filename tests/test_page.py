@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import pytest
 
 from bench.site import make_tree
+from cloudws.document import load_document
 
 from .harness import discovery
 from .harness.node import js_cases
@@ -101,6 +102,12 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
     _, problems = render_pages([DELETE], {DELETE: drifted})
     assert any(p.startswith(f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation")
                for p in problems), problems
+    # the page shows two operations: what each documents, said apart
+    documented = {op["operationId"]: ", ".join(sorted(op["responses"], key=int))
+                  for item in load_document()["paths"].values() for op in item.values()}
+    assert (f"does not document status 412 (deleteWorkstation documents "
+            f"{documented['deleteWorkstation']}; removedDeleteWorkstation, "
+            f"{documented['removedDeleteWorkstation']})") in "\n".join(problems), problems
     _, problems = render_pages([DELETE], {DELETE: text.replace("](stop.md)", "](stopp.md)")})
     broken = [p for p in problems if "'stopp.md'" in p]
     assert [p.partition(": ")[0] for p in broken] == [
