@@ -88,20 +88,18 @@ proxy (-x POST): to set the method, write -X POST (a capital X)
     """
     proxy = _PROXY_OPTION.search(command)
     if proxy is not None:
-        file, _, first = where.rpartition(":")
-        line = int(first) + command.count("\n", 0, proxy.start("option"))
         value = command[proxy.end("option"):].lstrip(" =").split(maxsplit=1)[0:1]
         shown = " ".join([proxy["option"], *value])
         method = f"-X {value[0]}" if value and value[0].isupper() else "-X METHOD"
-        raise ExampleError(f"{file}:{line}: the command sends its request through a proxy "
+        raise ExampleError(f"{_line_at(where, command, proxy.start('option'))}: the command "
+                           "sends its request through a proxy "
                            f"({shown}): to set the method, write {method} (a capital X)")
     if "${CLOUDWS_BASE_URL:-" not in command:
         raise ExampleError(f"{where}: the command does not take its base URL from "
                            f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'
                            '/v1}/..."')
     if TOKEN_PREFIX in command:
-        file, _, first = where.rpartition(":")
-        at = f"{file}:{int(first) + command.count(chr(10), 0, command.index(TOKEN_PREFIX))}"
+        at = _line_at(where, command, command.index(TOKEN_PREFIX))
         raise ExampleError(f"{at}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
                            'which only the sandbox takes: send "Authorization: Bearer '
                            '$CLOUDWS_TOKEN"')
@@ -118,6 +116,13 @@ proxy (-x POST): to set the method, write -X POST (a capital X)
         raise ExampleError(f'{where}: the command sends no token: add -H "Authorization: '
                            'Bearer $CLOUDWS_TOKEN" (to show a wrong token, write one out: '
                            '-H "Authorization: Bearer not-a-sandbox-token")')
+
+
+def _line_at(where: str, command: str, offset: int) -> str:
+    """``file:line`` of the character at ``offset`` of ``command``, which starts at
+    ``where``."""
+    file, _, first = where.rpartition(":")
+    return f"{file}:{int(first) + command.count(chr(10), 0, offset)}"
 
 
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
