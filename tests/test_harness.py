@@ -565,6 +565,37 @@ def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, sc
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    """A ``$ curl`` with no lines under it shows that it prints nothing: one that prints
+    something fails at its line, and --update-examples writes what it prints under it,
+    leaving the blank line before the next command; one that prints nothing passes."""
+    silent = f"{CURL_GET} -o /dev/null"
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {CURL_GET}
+
+        $ {silent}
+        ```
+        """})
+    page = tmp_path / "docs" / "page.md"
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{page}:3: the block shows no output under the command at "
+                               f"{page}:2, which prints some (+ printed)"), lines
+    assert lines[3:5] == ["@@ -2,0 +3,7 @@", '+{'], lines
+    updates: list = []
+    run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+    [update] = updates
+    text = page.read_text()
+    page.write_text(text[:update.start_index] + update.source + text[update.end_index:])
+    assert page.read_text() == (f"```console\n$ {CURL_GET}\n{VOLUME_JSON}\n$ {silent}\n"
+                                "```\n")
+    [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
+    run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
 def _first_two_drifts_told(lines: list[str], page: Path) -> None:
     """The console block's first output (201, printed 200) told with its diff, then the
     second told at its line."""

@@ -229,7 +229,9 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
             path, _, first = shown.where.rpartition(":")
             message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
                        f"not what the command at {command.where} prints (- shown, + "
-                       f"printed):\n{diff}{notes}")
+                       f"printed):\n{diff}{notes}" if shown.text else
+                       f"{path}:{first}: the block shows no output under the command at "
+                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}")
             drift = (message, shown, bool(notes))
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift

@@ -290,13 +290,15 @@ def _page_commands(page: Page, index: int) -> list[CurlCommand]:
         return [CurlCommand(fence.source, f"{page.where}:{fence.first_content_line}",
                             tied_shown)]
     commands = _console_commands(page, fence)
-    if commands and commands[-1].shown is None:
+    if commands and tied_shown is not None and not commands[-1].shown.text:  # type: ignore[union-attr]
         commands[-1].shown = tied_shown
     return commands
 
 
 def _console_commands(page: Page, fence: Fence) -> list[CurlCommand]:
-    """Split a console block into ``$ `` commands, each with the lines it prints."""
+    """Split a console block into ``$ `` commands, each with the lines it prints. A
+    command with no lines under it (blank ones aside) shows that it prints nothing: its
+    output is the empty span after it, which ``--update-examples`` fills in."""
     lines = fence.source.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -316,11 +318,10 @@ def _console_commands(page: Page, fence: Fence) -> list[CurlCommand]:
         while number < len(lines) and not lines[number].startswith("$"):
             number += 1
         output = lines[out_start:number]
-        shown = None
-        if any(line.strip() for line in output):
-            source = "\n".join(output) + "\n"
-            first = fence.first_content_line + out_start
-            shown = Shown(source, f"{page.where}:{first}", _span(page, fence, out_start, number))
+        end = number if any(line.strip() for line in output) else out_start
+        source = "".join(line + "\n" for line in lines[out_start:end])
+        first = fence.first_content_line + out_start
+        shown = Shown(source, f"{page.where}:{first}", _span(page, fence, out_start, end))
         commands.append(CurlCommand("\n".join(text) + "\n",
                                     f"{page.where}:{fence.first_content_line + start}", shown))
     return commands

@@ -269,7 +269,13 @@ def first_changed_line(diff: str) -> int | None:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.rstrip().split("\n")]
+    """The lines of ``text``, up to trailing whitespace (none for an empty text).
+
+    Example:
+        >>> _lines("a \\nb\\n\\n"), _lines("")
+        (['a', 'b'], [])
+    """
+    return [line.rstrip() for line in text.rstrip().split("\n")] if text.strip() else []
 
 
 def _ordered(value: Any) -> Any:
