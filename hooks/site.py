@@ -15,8 +15,10 @@ Inside a sentence: ``{{ fact <name> }}``, a fact read from the stub (:mod:`facts
 
 Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
 (:func:`facts.hand_written`) or a status, error code, resource ID or field named in inline
-code that the page's operation or the API does not have (:mod:`references`) fails the
-build naming the page and line; error codes are linked to their row of the errors page.
+code that the page's operation or the API does not have (:mod:`references`), or a
+reference page's ``::: identifier`` or ``members:`` entry that names nothing
+(:mod:`autodoc`), fails the build naming the page and line; error codes are linked to
+their row of the errors page.
 MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
 (:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
 
@@ -45,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import autodoc
 import code_samples
 import facts
 import openapi_blocks as blocks
@@ -306,9 +309,13 @@ class _LinkLines(logging.Filter):
 _LINK_LINES = _LinkLines()
 
 
+def _autodoc_resolves(markdown: str, page: _Page) -> list[str]:
+    return [f"{page.where(line)}: {message}" for line, message in autodoc.check(markdown)]
+
+
 #: What the prose of every page is held to: each returns its problems, ``page:line: ...``.
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,
-                                                        _references_hold)
+                                                        _references_hold, _autodoc_resolves)
 
 
 def _line_of(problem: str) -> int:

@@ -101,3 +101,27 @@ def test_griffe_models_docstring_examples(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module("griffe_models"))
     assert result.attempted > 0 and result.failed == 0, result
+
+
+def test_reference_member_or_identifier_that_names_nothing_fails_the_build_at_its_line():
+    """A misspelt entry of a ``members:`` list would leave the member out of the page
+    without a word, and a misspelt ``:::`` identifier fail the build with no line: both
+    are named at their line, with the name meant."""
+    from .harness.render import render_pages
+
+    page = ROOT / "docs" / "reference" / "models.md"
+    text = page.read_text()
+    broken = (text.replace("        - VolumeList\n", "        - VolumList\n")
+              .replace("::: cloudws.models\n", "::: cloudws.model\n", 1)
+              if text.count("        - VolumeList\n") == 1 else "")
+    assert broken, "the page no longer lists VolumeList in a members: list"
+    line = text.split("\n").index("        - VolumeList") + 1
+    _, problems = render_pages([page], {page: broken.replace("::: cloudws.model\n",
+                                                             "::: cloudws.models\n", 1)})
+    assert problems == [(f"docs/reference/models.md:{line}: members: lists `VolumList`, "
+                         "which cloudws.models does not have; did you mean `VolumeList`?")
+                        ], problems
+    _, problems = render_pages([page], {page: broken})
+    first = text.split("\n").index("::: cloudws.models") + 1
+    assert problems[0] == (f"docs/reference/models.md:{first}: ::: cloudws.model names "
+                           "nothing in cloudws; did you mean `models`?"), problems

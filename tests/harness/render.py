@@ -8,6 +8,7 @@ the examples run on the other. It imports MkDocs and the project's hooks only.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import logging
@@ -203,7 +204,9 @@ def _plugins_for(texts: list[str]) -> list[Any]:
         return entry if isinstance(entry, str) else next(iter(entry))
 
     skip = {"llmstxt"} | (set() if autodoc else {"mkdocstrings"})
-    return [entry for entry in plugins if name(entry) not in skip]
+    # a copy: loading the configuration empties mkdocstrings' entry (a second build in
+    # this process would find it blank)
+    return [copy.deepcopy(entry) for entry in plugins if name(entry) not in skip]
 
 
 @contextmanager
