@@ -90,6 +90,8 @@ def mask_comments(line: str, inside: bool) -> tuple[str, bool]:
     """``line`` with the HTML comments in it blanked out (same length), and whether a
     comment is still open at its end; ``inside``: one was open at its start. A ``<!--``
     inside inline code opens none."""
+    if not inside and "<!--" not in line:
+        return line, False
     seen, out, position = mask_code(line), [], 0
     while position < len(line):
         if inside:
@@ -132,6 +134,8 @@ def code_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def mask_code(line: str) -> str:
     """``line`` with each inline code span blanked out (same length, so columns hold)."""
+    if "`" not in line:
+        return line
     for start, end in code_spans(line):
         line = line[:start] + " " * (end - start) + line[end:]
     return line
@@ -144,6 +148,8 @@ def find(markdown: str) -> list[Placeholder]:
     """
     found = []
     for number, line in prose_lines(markdown):
+        if "{{" not in line:
+            continue
         masked = mask_code(line)
         if "{{" not in masked:
             continue
