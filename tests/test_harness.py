@@ -596,6 +596,28 @@ def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_a_console_output_with_headers_keeps_the_date_it_shows(tmp_path, scratch, api_schemas,
+                                                              scratch_tls):
+    """``curl -i`` prints the sandbox's ``date`` header, the moment it answered: the
+    output passes with the date it shows, and a refresh of another line keeps it."""
+    def refreshed(text: str) -> str:
+        page = write(tmp_path, {"docs/page.md": text}) / "docs" / "page.md"
+        [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
+        updates: list = []
+        run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+        [update] = updates
+        return page.read_text()[:update.start_index] + update.source
+    command = f"```console\n$ {CURL_GET} -i\n"
+    printed = refreshed(command + "```\n")[len(command):]
+    shown_date = "date: Sun, 01 Feb 2026 12:00:00 GMT"
+    assert re.search(r"^date: \w{3}, ", printed, re.MULTILINE), printed
+    shown = re.sub(r"^date: .*$", shown_date, printed, flags=re.MULTILINE)
+    case = curl_case(tmp_path, {"docs/page.md": command + shown + "```\n"})
+    run_curl_case(case, scratch_tls, scratch, api_schemas)
+    again = refreshed(command + shown.replace('"size_gb": 500', '"size_gb": 400') + "```\n")
+    assert again == command + shown
+
+
 def _first_two_drifts_told(lines: list[str], page: Path) -> None:
     """The console block's first output (201, printed 200) told with its diff, then the
     second told at its line."""

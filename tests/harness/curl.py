@@ -41,7 +41,8 @@ from .pages import ROOT
 from .sandbox import DOCS_TOKEN, DocsSandbox
 from .tls import TlsSandbox
 
-__all__ = ["check_hosts", "check_reads_the_exports", "run_command", "run_curl_case"]
+__all__ = ["check_hosts", "check_reads_the_exports", "dated_as_shown", "run_command",
+           "run_curl_case"]
 
 
 _URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
@@ -218,13 +219,14 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     shown = command.shown
     drift: tuple[str, Shown, bool] | None = None
     if shown is not None:
-        diff = json_diff(shown.text, done.stdout, f"shown at {shown.where}",
+        printed = dated_as_shown(shown.text, done.stdout)
+        diff = json_diff(shown.text, printed, f"shown at {shown.where}",
                          f"printed by the command at {command.where}",
                          int(shown.where.rpartition(":")[2]))
         notes = request_notes(located, shown=shown.text.splitlines(),
-                              printed=done.stdout.splitlines()) if diff is not None else ""
+                              printed=printed.splitlines()) if diff is not None else ""
         if diff is not None and updates is not None and not notes:
-            updates.append(replace(shown.target, source=_with_newline(done.stdout)))
+            updates.append(replace(shown.target, source=_with_newline(printed)))
         if diff is not None:
             path, _, first = shown.where.rpartition(":")
             message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
@@ -260,6 +262,28 @@ def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,
         if errors:
             raise ExampleError(f"{where}: the response is not valid against the schema of "
                                f"{what} in the OpenAPI document:\n  " + "\n  ".join(errors))
+
+
+#: A ``Date`` header line as ``curl -i`` or ``-I`` prints it (an HTTP-date, RFC 9110).
+_DATE_HEADER = re.compile(r"^date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT"
+                          r"(?=\r?$)", re.IGNORECASE | re.MULTILINE)
+
+
+def dated_as_shown(shown: str, printed: str) -> str:
+    """``printed`` with its ``Date`` header lines as ``shown`` writes them, in order: the
+    value is the moment the sandbox answered, which no two runs share, so an output that
+    shows headers is compared (and refreshed) with the date it shows.
+
+    Example:
+        >>> shown = "HTTP/1.1 200 OK\\ndate: Sun, 01 Feb 2026 12:00:00 GMT\\n"
+        >>> print(dated_as_shown(shown, "HTTP/1.1 404 Not Found\\n"
+        ...                             "date: Wed, 02 Dec 2026 11:02:45 GMT\\n"))
+        HTTP/1.1 404 Not Found
+        date: Sun, 01 Feb 2026 12:00:00 GMT
+        <BLANKLINE>
+    """
+    dates = iter([found[0] for found in _DATE_HEADER.finditer(shown)])
+    return _DATE_HEADER.sub(lambda found: next(dates, found[0]), printed)
 
 
 def _with_newline(text: str) -> str:
