@@ -30,9 +30,14 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 def pytest_configure(config: pytest.Config) -> None:
     """Pages named on the command line start building at once; an example of
     ``snippets/`` or a Markdown file outside ``docs/`` is refused, saying what to check
-    instead (see tests/harness/page.py)."""
+    instead (see tests/harness/page.py). A test named as a failure's summary shows it
+    under workers (``…::test@<group>``: pytest-xdist adds the group) runs as named."""
     if config.args_source is not pytest.Config.ArgsSource.ARGS:
         return
+    if any("::" in arg and "@" in arg for arg in config.args):
+        from tests.helpers import without_group
+
+        config.args[:] = [without_group(arg) for arg in config.args]
     named = [(config.invocation_params.dir / arg.partition("::")[0]).resolve()
              for arg in config.args]
     if any(path.suffix == ".md" or path == _SNIPPETS or _SNIPPETS in path.parents

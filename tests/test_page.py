@@ -50,8 +50,10 @@ def pytest_collection_finish(session):
 def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(tmp_path):
     page, reference = "docs/workstations/delete.md", "docs/reference/errors.md"
     (tmp_path / "show_groups.py").write_text(_GROUPS)
+    # the reference page's two checks named as a failure's summary shows them under -n N
+    named = [f"{reference}::{check}@{reference}" for check in ("page", "doctest[cloudws.errors]")]
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                           "-p", "no:cacheprovider", "-p", "show_groups", page, reference],
+                           "-p", "no:cacheprovider", "-p", "show_groups", page, *named],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert done.returncode == 0, done.stdout + done.stderr
