@@ -193,9 +193,10 @@ def _plugins_config() -> list[Any]:
 def _plugins_for(texts: list[str]) -> list[Any]:
     """mkdocs.yml's plugins, less those with nothing to do for pages with these texts.
 
-    ``mkdocs-llmstxt`` reads a page's HTML once it is made (after :func:`render_pages`
-    stops); ``mkdocstrings`` renders ``::: identifier`` blocks, so it is loaded only for
-    pages that have one. Every other plugin stays, with its options.
+    ``mkdocs-llmstxt`` reads a page's HTML once it is made, and the theme's ``search``
+    indexes it (both after :func:`render_pages` stops); ``mkdocstrings`` renders
+    ``::: identifier`` blocks, so it is loaded only for pages that have one. Every other
+    plugin stays, with its options.
     """
     plugins = _plugins_config()
     autodoc = any(re.search(r"^:::\s", text, re.MULTILINE) for text in texts)
@@ -203,7 +204,7 @@ def _plugins_for(texts: list[str]) -> list[Any]:
     def name(entry: Any) -> str:
         return entry if isinstance(entry, str) else next(iter(entry))
 
-    skip = {"llmstxt"} | (set() if autodoc else {"mkdocstrings"})
+    skip = {"llmstxt", "search"} | (set() if autodoc else {"mkdocstrings"})
     # a copy: loading the configuration empties mkdocstrings' entry (a second build in
     # this process would find it blank)
     return [copy.deepcopy(entry) for entry in plugins if name(entry) not in skip]
