@@ -4,21 +4,31 @@ Each block names an object of the stub, and may list the ``members:`` it shows. 
 identifier that names nothing would fail the build without a line (mkdocstrings says only
 that it "could not be found"); a member that the object does not have is left out of the
 page without a word. Both are named at their line, with the closest name the object has.
-The objects are read as mkdocstrings reads them (Griffe, from the source in ``src/``).
+So is a member that is private (``_name``: the reference shows the public API), or one
+the module imports from another package (mkdocstrings cannot render it). The objects are
+read as mkdocstrings reads them (Griffe, from the source in ``src/``), once per build
+(:func:`forget`, at each build's start, so that ``mkdocs serve`` sees the source change).
+A ``:::`` line in a code block is an example, not a block.
 
 Example:
     >>> page = '''# cloudws.testing
     ...
     ... ::: cloudws.testing.Sandbox
     ...     options:
-    ...       members: [app, stor]
+    ...       members: [app, stor,
+    ...                 _answer]
     ...
     ... ::: cloudws.testing.serv
+    ...
+    ... ```markdown
+    ... ::: cloudws.mymodule.MyClass
+    ... ```
     ... '''
     >>> for line, message in check(page):
     ...     print(line, message)
     5 members: lists `stor`, which cloudws.testing.Sandbox does not have; did you mean `store`?
-    7 ::: cloudws.testing.serv names nothing in cloudws.testing; did you mean `serve`?
+    6 members: lists `_answer`, a private name (the reference shows the public API)
+    8 ::: cloudws.testing.serv names nothing in cloudws.testing; did you mean `serve`?
 """
 
 from __future__ import annotations
@@ -31,16 +41,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from placeholders import prose_lines
 
-__all__ = ["check"]
+__all__ = ["check", "forget"]
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
-_BLOCK = re.compile(r"^::: *(?P<identifier>[\w.]+) *$")
+#: A block's line, as mkdocstrings reads it (a heading's ``#`` may lead it), indented when
+#: it is inside a content tab or an admonition.
+_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?:#{1,6} *)?::: ?(?P<identifier>[\w.]+) *$")
 
 
 def check(markdown: str) -> list[tuple[int, str]]:
     """``(line, problem)`` for each identifier of a ``:::`` block of ``markdown`` that names
-    nothing, and each name of its ``members:`` list that its object does not have."""
+    nothing, and each name of its ``members:`` list that its object does not have, that
+    is private, or that it imports from another package."""
     if ":::" not in markdown:
         return []
     lines = markdown.split("\n")
@@ -53,48 +67,87 @@ def check(markdown: str) -> list[tuple[int, str]]:
         members = options.get("members")
         if not isinstance(members, list):
             continue
-        have = set(found.all_members) if hasattr(found, "all_members") else set()
-        for name in members:
-            if str(name) in have:
-                continue
-            close = difflib.get_close_matches(str(name), sorted(have), n=1)
-            problems.append((_line_naming(lines, number, str(name)),
-                             f"members: lists `{name}`, which {identifier} does not have"
-                             + (f"; did you mean `{close[0]}`?" if close else "")))
+        have = _members(found)
+        for name in map(str, members):
+            problem = _member_problem(name, identifier, have)
+            if problem:
+                problems.append((_line_naming(lines, number, name), f"members: lists {problem}"))
     return problems
 
 
+def forget() -> None:
+    """Read the source again at the next check (a new build)."""
+    _package.cache_clear()
+
+
+def _member_problem(name: str, identifier: str, have: dict[str, Any]) -> str | None:
+    if name.startswith("_"):
+        return f"`{name}`, a private name (the reference shows the public API)"
+    if name not in have:
+        shown = sorted(n for n, member in have.items()
+                       if not n.startswith("_") and _resolves(member))
+        close = difflib.get_close_matches(name, shown, n=1)
+        return (f"`{name}`, which {identifier} does not have"
+                + (f"; did you mean `{close[0]}`?" if close else ""))
+    if not _resolves(have[name]):
+        return (f"`{name}`, which {identifier} imports from {have[name].target_path}: the "
+                "reference shows the stub's own objects")
+    return None
+
+
 def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
-    """Each ``::: identifier`` line (1-based), and the ``options`` of the indented YAML
-    under it."""
-    for index, line in enumerate(lines):
-        match = _BLOCK.match(line)
+    """Each ``::: identifier`` line out of code blocks (1-based), and the ``options`` of
+    the YAML indented under it."""
+    for number, text in prose_lines("\n".join(lines)):
+        match = _BLOCK.match(text)
         if match is None:
             continue
+        indent = len(match["indent"].expandtabs())
         body = []
-        for following in lines[index + 1:]:
-            if following.strip() and not following.startswith((" ", "\t")):
+        for following in lines[number:]:
+            if following.strip() and len(following) - len(following.lstrip()) <= indent:
                 break
             body.append(following)
         try:
-            loaded = yaml.safe_load("\n".join(body)) or {}
+            loaded = yaml.safe_load("\n".join(line[indent:] for line in body)) or {}
         except yaml.YAMLError:
             loaded = {}  # mkdocstrings reports what it cannot read
         options = loaded.get("options") if isinstance(loaded, dict) else None
-        yield index + 1, match["identifier"], options if isinstance(options, dict) else {}
+        yield number, match["identifier"], options if isinstance(options, dict) else {}
 
 
 def _line_naming(lines: list[str], start: int, name: str) -> int:
-    """The line, from the block at ``start`` on, that lists ``name`` as a member."""
+    """The line, from the ``members:`` of the block at ``start`` on, that lists ``name``."""
     word = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
+    indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
+    block = []
     for number in range(start + 1, len(lines) + 1):
         text = lines[number - 1]
-        if number > start + 1 and text.strip() and not text.startswith((" ", "\t")):
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
             break
-        if ("members" in text or text.lstrip().startswith("-")) and word.search(
-                text.partition("members:")[2] or text):
+        block.append((number, text))
+    members = next((i for i, (_, text) in enumerate(block) if "members:" in text), 0)
+    for number, text in block[members:]:
+        if word.search(text.partition("members:")[2] or text):
             return number
     return start
+
+
+def _members(found: Any) -> dict[str, Any]:
+    return dict(getattr(found, "all_members", None) or {})
+
+
+def _resolves(member: Any) -> bool:
+    """Whether ``member`` is the stub's own: not an alias of what Griffe did not load."""
+    if not getattr(member, "is_alias", False):
+        return True
+    from griffe import AliasResolutionError, CyclicAliasError
+
+    try:
+        member.final_target  # noqa: B018 (resolving is the question)
+    except (AliasResolutionError, CyclicAliasError):
+        return False
+    return True
 
 
 def _resolve(identifier: str) -> tuple[Any, str]:
@@ -106,12 +159,17 @@ def _resolve(identifier: str) -> tuple[Any, str]:
         return None, f"names no package of {_SRC.name}/"
     found = package
     for part in path.split(".") if path else []:
-        members = getattr(found, "all_members", None) or {}
+        members = _members(found)
         if part not in members:
-            close = difflib.get_close_matches(part, sorted(members), n=1)
+            shown = sorted(n for n, member in members.items()
+                           if not n.startswith("_") and _resolves(member))
+            close = difflib.get_close_matches(part, shown, n=1)
             return None, (f"names nothing in {found.path}"
                           + (f"; did you mean `{close[0]}`?" if close else ""))
         found = members[part]
+        if not _resolves(found):
+            return None, (f"names {found.target_path}, which {found.parent.path} imports: "
+                          "the reference shows the stub's own objects")
     return found, ""
 
 

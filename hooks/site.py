@@ -76,6 +76,7 @@ def on_config(config: Any) -> None:
     """Load the OpenAPI document of the reference stub, and what prose may name."""
     _doc.clear()
     _doc.update(load_document())
+    autodoc.forget()  # mkdocs serve: the stub's source may have changed since
     _build["root"] = Path(config["config_file_path"] or ".").resolve().parent
     _build["contract"] = references.Contract.build(
         _doc, {code: e.status for code, e in ERROR_CODES.items()}, _fixture_ids(),

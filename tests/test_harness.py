@@ -594,6 +594,18 @@ def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
                                 "```\n")
     [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
     run_curl_case(case, scratch_tls, scratch, api_schemas)
+    # a request that fails in a command that shows no output: a new one's failure names
+    # it; one that prints nothing fails, refreshed or not
+    missing = CURL_GET.replace("vol-scratch01", "vol-nothere00")
+    case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing}\n```\n"})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert str(failure.value).splitlines()[-2] == (
+        f"(GET /v1/volumes/vol-nothere00, sent at {page}:2, answered 404)"), failure.value
+    case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing} -o /dev/null\n```\n"})
+    with pytest.raises(ExampleError, match=r"page.md:2: GET /v1/volumes/vol-nothere00 "
+                       r"answered 404, and the example shows no output that would say so"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas, updates=[])
 
 
 def test_a_console_output_with_headers_keeps_the_date_it_shows(tmp_path, scratch, api_schemas,

@@ -125,3 +125,25 @@ def test_reference_member_or_identifier_that_names_nothing_fails_the_build_at_it
     first = text.split("\n").index("::: cloudws.models") + 1
     assert problems[0] == (f"docs/reference/models.md:{first}: ::: cloudws.model names "
                            "nothing in cloudws; did you mean `models`?"), problems
+
+
+def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypatch):
+    """``mkdocs serve`` keeps the hooks loaded: a member just added to the source is found
+    once the next build starts (``site.on_config`` calls ``autodoc.forget``)."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    autodoc = importlib.import_module("autodoc")
+    monkeypatch.setattr(autodoc, "_SRC", tmp_path)
+    (tmp_path / "pkg").mkdir()
+    source = tmp_path / "pkg" / "__init__.py"
+    source.write_text("class Thing:\n    def app(self): ...\n")
+    page = "::: pkg.Thing\n    options:\n      members: [app, ping]\n"
+    autodoc.forget()
+    try:
+        missing = "members: lists `ping`, which pkg.Thing does not have"
+        assert autodoc.check(page) == [(3, missing)]
+        source.write_text("class Thing:\n    def app(self): ...\n    def ping(self): ...\n")
+        assert autodoc.check(page) != []  # the same build: read once
+        autodoc.forget()
+        assert autodoc.check(page) == []
+    finally:
+        autodoc.forget()

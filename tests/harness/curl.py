@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import email.utils
 import re
 import subprocess
 from dataclasses import replace
@@ -214,7 +215,9 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     located = [e if e.origin else e._replace(origin=_line_naming(command, e.path, index,
                                                                  len(exchanges)))
                for index, e in enumerate(exchanges)]
-    check_exchanges(located, schemas, command.where, shows_output=command.shown is not None)
+    # an output shown, or one to fill in; not an empty one of a command that prints none
+    check_exchanges(located, schemas, command.where, shows_output=command.shown is not None
+                    and bool(command.shown.text.strip() or done.stdout.strip()))
     check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown
     drift: tuple[str, Shown, bool] | None = None
@@ -233,7 +236,8 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                        f"not what the command at {command.where} prints (- shown, + "
                        f"printed):\n{diff}{notes}" if shown.text else
                        f"{path}:{first}: the block shows no output under the command at "
-                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}")
+                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}"
+                       + request_notes(located, failed=True))
             drift = (message, shown, bool(notes))
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift
@@ -264,15 +268,17 @@ def _check_schemas(stdout: str, exchanges: list[Exchange], schemas: ApiSchemas,
                                f"{what} in the OpenAPI document:\n  " + "\n  ".join(errors))
 
 
-#: A ``Date`` header line as ``curl -i`` or ``-I`` prints it (an HTTP-date, RFC 9110).
-_DATE_HEADER = re.compile(r"^date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT"
-                          r"(?=\r?$)", re.IGNORECASE | re.MULTILINE)
+#: A ``Date`` header line as ``curl -i`` or ``-I`` prints it: its name, and an HTTP-date
+#: (RFC 9110) as its value.
+_DATE_HEADER = re.compile(r"^(?P<name>date): (?P<value>\w{3}, \d{2} \w{3} \d{4} "
+                          r"\d{2}:\d{2}:\d{2} GMT)(?=\r?$)", re.IGNORECASE | re.MULTILINE)
 
 
 def dated_as_shown(shown: str, printed: str) -> str:
-    """``printed`` with its ``Date`` header lines as ``shown`` writes them, in order: the
-    value is the moment the sandbox answered, which no two runs share, so an output that
-    shows headers is compared (and refreshed) with the date it shows.
+    """``printed`` with the values of its ``Date`` header lines as ``shown`` writes them,
+    in order: the value is the moment the sandbox answered, which no two runs share, so an
+    output that shows headers is compared (and refreshed) with the date it shows. A value
+    shown that is no date is not taken, nor is the name of the header.
 
     Example:
         >>> shown = "HTTP/1.1 200 OK\\ndate: Sun, 01 Feb 2026 12:00:00 GMT\\n"
@@ -281,9 +287,21 @@ def dated_as_shown(shown: str, printed: str) -> str:
         HTTP/1.1 404 Not Found
         date: Sun, 01 Feb 2026 12:00:00 GMT
         <BLANKLINE>
+        >>> dated_as_shown("date: Xyz, 99 Abc 0000 99:99:99 GMT", "date: Wed, 02 Dec 2026 "
+        ...                "11:02:45 GMT")
+        'date: Wed, 02 Dec 2026 11:02:45 GMT'
     """
-    dates = iter([found[0] for found in _DATE_HEADER.finditer(shown)])
-    return _DATE_HEADER.sub(lambda found: next(dates, found[0]), printed)
+    values = iter([found["value"] for found in _DATE_HEADER.finditer(shown)])
+
+    def as_shown(found: re.Match[str]) -> str:
+        value = next(values, found["value"])
+        try:
+            email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            value = found["value"]
+        return f"{found['name']}: {value}"
+
+    return _DATE_HEADER.sub(as_shown, printed)
 
 
 def _with_newline(text: str) -> str:
