@@ -84,15 +84,31 @@ def _member_problem(name: str, identifier: str, have: dict[str, Any]) -> str | N
     if name.startswith("_"):
         return f"`{name}`, a private name (the reference shows the public API)"
     if name not in have:
-        shown = sorted(n for n, member in have.items()
-                       if not n.startswith("_") and _resolves(member))
-        close = difflib.get_close_matches(name, shown, n=1)
-        return (f"`{name}`, which {identifier} does not have"
-                + (f"; did you mean `{close[0]}`?" if close else ""))
+        return f"`{name}`, which {identifier} does not have{_meant(name, have)}"
     if not _resolves(have[name]):
         return (f"`{name}`, which {identifier} imports from {have[name].target_path}: the "
                 "reference shows the stub's own objects")
     return None
+
+
+def _meant(name: str, members: dict[str, Any]) -> str:
+    """``; did you mean `x`?`` for the public member of ``members`` closest to ``name``."""
+    public = sorted(n for n, member in members.items()
+                    if not n.startswith("_") and _resolves(member))
+    close = difflib.get_close_matches(name, public, n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _under(lines: list[str], start: int, indent: int) -> list[tuple[int, str]]:
+    """The lines (1-based, and their text) after line ``start`` that are indented more
+    than ``indent``, blank ones among them: what a block holds."""
+    held = []
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
+            break
+        held.append((number, text))
+    return held
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
@@ -103,13 +119,9 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
         if match is None:
             continue
         indent = len(match["indent"].expandtabs())
-        body = []
-        for following in lines[number:]:
-            if following.strip() and len(following) - len(following.lstrip()) <= indent:
-                break
-            body.append(following)
+        body = [text[indent:] for _, text in _under(lines, number, indent)]
         try:
-            loaded = yaml.safe_load("\n".join(line[indent:] for line in body)) or {}
+            loaded = yaml.safe_load("\n".join(body)) or {}
         except yaml.YAMLError:
             loaded = {}  # mkdocstrings reports what it cannot read
         options = loaded.get("options") if isinstance(loaded, dict) else None
@@ -119,13 +131,7 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
 def _line_naming(lines: list[str], start: int, name: str) -> int:
     """The line, from the ``members:`` of the block at ``start`` on, that lists ``name``."""
     word = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
-    indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
-    block = []
-    for number in range(start + 1, len(lines) + 1):
-        text = lines[number - 1]
-        if text.strip() and len(text) - len(text.lstrip()) <= indent:
-            break
-        block.append((number, text))
+    block = _under(lines, start, len(lines[start - 1]) - len(lines[start - 1].lstrip()))
     members = next((i for i, (_, text) in enumerate(block) if "members:" in text), 0)
     for number, text in block[members:]:
         if word.search(text.partition("members:")[2] or text):
@@ -161,11 +167,7 @@ def _resolve(identifier: str) -> tuple[Any, str]:
     for part in path.split(".") if path else []:
         members = _members(found)
         if part not in members:
-            shown = sorted(n for n, member in members.items()
-                           if not n.startswith("_") and _resolves(member))
-            close = difflib.get_close_matches(part, shown, n=1)
-            return None, (f"names nothing in {found.path}"
-                          + (f"; did you mean `{close[0]}`?" if close else ""))
+            return None, f"names nothing in {found.path}{_meant(part, members)}"
         found = members[part]
         if not _resolves(found):
             return None, (f"names {found.target_path}, which {found.parent.path} imports: "
