@@ -608,6 +608,30 @@ def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
         run_curl_case(case, scratch_tls, scratch, api_schemas, updates=[])
 
 
+def test_json_shown_after_a_command_that_prints_nothing_is_refused_not_emptied(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    """The first JSON block after a console block is its last command's output: when that
+    command prints nothing, the JSON is not its output, and a refresh must not empty it."""
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {CURL_GET}
+        {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
+        $ {CURL_GET} -o /dev/null
+        ```
+
+        The volume, again:
+
+        ```json
+        {VOLUME_JSON.replace(chr(10), chr(10) + "        ")}
+        ```
+        """})
+    updates: list = []
+    with pytest.raises(ExampleError, match=r"page.md:17: shows JSON as what the command at "
+                       r".*page.md:11 prints, but it prints nothing"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+    assert updates == []
+
+
 def test_a_console_output_with_headers_keeps_the_date_it_shows(tmp_path, scratch, api_schemas,
                                                               scratch_tls):
     """``curl -i`` prints the sandbox's ``date`` header, the moment it answered: the

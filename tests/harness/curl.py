@@ -226,6 +226,11 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
         diff = json_diff(shown.text, printed, f"shown at {shown.where}",
                          f"printed by the command at {command.where}",
                          int(shown.where.rpartition(":")[2]))
+        if diff is not None and not printed.strip() and parse_json_documents(shown.text):
+            raise ExampleError(
+                f"{shown.where}: shows JSON as what the command at {command.where} prints, "
+                "but it prints nothing (its output goes to a file, or the answer has no "
+                "body): put the command that prints this JSON just before it")
         notes = request_notes(located, shown=shown.text.splitlines(),
                               printed=printed.splitlines()) if diff is not None else ""
         if diff is not None and updates is not None and not notes:
