@@ -13,6 +13,8 @@ A ``:::`` line in a code block is an example, not a block.
 Example:
     >>> page = '''# cloudws.testing
     ...
+    ...     ::: cloudws.in.an.indented.code.block
+    ...
     ... ::: cloudws.testing.Sandbox
     ...     options:
     ...       members: [app, stor,
@@ -26,9 +28,9 @@ Example:
     ... '''
     >>> for line, message in check(page):
     ...     print(line, message)
-    5 members: lists `stor`, which cloudws.testing.Sandbox does not have; did you mean `store`?
-    6 members: lists `_answer`, a private name (the reference shows the public API)
-    8 ::: cloudws.testing.serv names nothing in cloudws.testing; did you mean `serve`?
+    7 members: lists `stor`, which cloudws.testing.Sandbox does not have; did you mean `store`?
+    8 members: lists `_answer`, a private name (the reference shows the public API)
+    10 ::: cloudws.testing.serv names nothing in cloudws.testing; did you mean `serve`?
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ __all__ = ["check", "forget"]
 _SRC = Path(__file__).resolve().parents[1] / "src"
 #: A block's line, as mkdocstrings reads it (a heading's ``#`` may lead it), indented when
 #: it is inside a content tab or an admonition.
-_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?:#{1,6} *)?::: ?(?P<identifier>[\w.]+) *$")
+_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?:#{1,6} *)?::: ?(?P<identifier>\S+) *$")
+#: The first line of what holds indented content: a content tab, an admonition, a list item.
+_CONTAINER = re.compile(r"^\s*(?:===|!!!|\?\?\?|[-*+] |\d+\. )")
 
 
 def check(markdown: str) -> list[tuple[int, str]]:
@@ -60,6 +64,10 @@ def check(markdown: str) -> list[tuple[int, str]]:
     lines = markdown.split("\n")
     problems = []
     for number, identifier, options in _blocks(lines):
+        if not re.fullmatch(r"\w+(?:\.\w+)*", identifier):
+            problems.append((number, (f"::: {identifier} is no dotted name of an object "
+                                      "(such as cloudws.testing.serve)")))
+            continue
         found, problem = _resolve(identifier)
         if found is None:
             problems.append((number, f"::: {identifier} {problem}"))
@@ -86,7 +94,7 @@ def _member_problem(name: str, identifier: str, have: dict[str, Any]) -> str | N
     if name not in have:
         return f"`{name}`, which {identifier} does not have{_meant(name, have)}"
     if not _resolves(have[name]):
-        return (f"`{name}`, which {identifier} imports from {have[name].target_path}: the "
+        return (f"`{name}`, which {identifier} imports ({have[name].target_path}): the "
                 "reference shows the stub's own objects")
     return None
 
@@ -119,6 +127,8 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
         if match is None:
             continue
         indent = len(match["indent"].expandtabs())
+        if indent >= 4 and not _contained(lines, number, indent):
+            continue  # an indented code block: an example
         body = [text[indent:] for _, text in _under(lines, number, indent)]
         try:
             loaded = yaml.safe_load("\n".join(body)) or {}
@@ -126,6 +136,15 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
             loaded = {}  # mkdocstrings reports what it cannot read
         options = loaded.get("options") if isinstance(loaded, dict) else None
         yield number, match["identifier"], options if isinstance(options, dict) else {}
+
+
+def _contained(lines: list[str], number: int, indent: int) -> bool:
+    """Whether line ``number``, indented by ``indent``, is the content of a tab, an
+    admonition or a list item (the nearest line above it indented less opens one)."""
+    for text in reversed(lines[:number - 1]):
+        if text.strip() and len(text.expandtabs()) - len(text.expandtabs().lstrip()) < indent:
+            return bool(_CONTAINER.match(text))
+    return False
 
 
 def _line_naming(lines: list[str], start: int, name: str) -> int:
@@ -165,6 +184,8 @@ def _resolve(identifier: str) -> tuple[Any, str]:
         return None, f"names no package of {_SRC.name}/"
     found = package
     for part in path.split(".") if path else []:
+        if part.startswith("_"):
+            return None, "is a private object (the reference shows the public API)"
         members = _members(found)
         if part not in members:
             return None, f"names nothing in {found.path}{_meant(part, members)}"

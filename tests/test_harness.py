@@ -594,18 +594,32 @@ def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
                                 "```\n")
     [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
     run_curl_case(case, scratch_tls, scratch, api_schemas)
-    # a request that fails in a command that shows no output: a new one's failure names
-    # it; one that prints nothing fails, refreshed or not
+    # a request that fails in a command that shows no output, new or printing nothing:
+    # it fails naming the request, refreshed or not (a typo is never written in)
     missing = CURL_GET.replace("vol-scratch01", "vol-nothere00")
     case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing}\n```\n"})
-    with pytest.raises(ExampleError) as failure:
-        run_curl_case(case, scratch_tls, scratch, api_schemas)
-    assert str(failure.value).splitlines()[-2] == (
-        f"(GET /v1/volumes/vol-nothere00, sent at {page}:2, answered 404)"), failure.value
+    for updates in (None, []):
+        with pytest.raises(ExampleError) as failure:
+            run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+        lines = str(failure.value).splitlines()
+        assert lines[-2] == (f"(GET /v1/volumes/vol-nothere00, sent at {page}:2, answered "
+                             "404)"), failure.value
+        assert lines[-1].startswith("Fix the request"), failure.value
+        assert updates in (None, []), updates
     case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing} -o /dev/null\n```\n"})
     with pytest.raises(ExampleError, match=r"page.md:2: GET /v1/volumes/vol-nothere00 "
                        r"answered 404, and the example shows no output that would say so"):
         run_curl_case(case, scratch_tls, scratch, api_schemas, updates=[])
+    # both, when a new command drifted before one that fails outright
+    case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing}\n"
+                                                f"$ {missing} -o /dev/null\n```\n"})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{page}:3: the block shows no output under the command at "
+                               f"{page}:2"), lines
+    assert lines[-1].startswith(f"{page}:3: GET /v1/volumes/vol-nothere00 answered 404, and "
+                                "the example shows no output"), lines
 
 
 def test_json_shown_after_a_command_that_prints_nothing_is_refused_not_emptied(
@@ -626,8 +640,22 @@ def test_json_shown_after_a_command_that_prints_nothing_is_refused_not_emptied(
         ```
         """})
     updates: list = []
-    with pytest.raises(ExampleError, match=r"page.md:17: shows JSON as what the command at "
-                       r".*page.md:11 prints, but it prints nothing"):
+    with pytest.raises(ExampleError, match=r"page.md:17: a JSON block, shown as what the "
+                       r"command at .*page.md:11 prints; but it prints nothing"):
+        run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+    assert updates == []
+    # nor filled with what is not JSON (a status code, headers)
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```bash
+        {CURL_GET} -o /dev/null -w '%{{http_code}}\\n'
+        ```
+
+        ```json
+        {{}}
+        ```
+        """})
+    with pytest.raises(ExampleError, match=r"page.md:6: a JSON block, shown as what the "
+                       r"command at .*page.md:2 prints; but it prints something else"):
         run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
     assert updates == []
 

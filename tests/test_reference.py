@@ -147,3 +147,19 @@ def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypa
         assert autodoc.check(page) == []
     finally:
         autodoc.forget()
+
+
+def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code_alone(
+        monkeypatch):
+    monkeypatch.syspath_prepend(str(HOOKS))
+    autodoc = importlib.import_module("autodoc")
+    page = ("::: cloudws.testing._LoopThread\n\n::: cloudws.testing:serve\n\n"
+            '=== "A tab"\n\n    ::: cloudws.testing.Sandboks\n\n'
+            "Text, then an indented code block:\n\n    ::: cloudws.nothing.here\n")
+    private = ("::: cloudws.testing._LoopThread is a private object (the reference shows "
+               "the public API)")
+    malformed = ("::: cloudws.testing:serve is no dotted name of an object (such as "
+                 "cloudws.testing.serve)")
+    in_tab = ("::: cloudws.testing.Sandboks names nothing in cloudws.testing; did you mean "
+              "`Sandbox`?")
+    assert autodoc.check(page) == [(1, private), (3, malformed), (7, in_tab)]

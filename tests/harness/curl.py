@@ -150,7 +150,14 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
         drifted: list[tuple[str, Shown, bool]] = []  # every drift of the case, told together
         pending: list[CodeExample] | None = [] if updates is not None else None
         for command in case.commands:
-            drift = _run_checked(command, server, sandbox, schemas, pending)
+            try:
+                drift = _run_checked(command, server, sandbox, schemas, pending)
+            except ExampleError as failure:
+                if not drifted:
+                    raise
+                # the drifts before it may be where the case went otherwise: told first
+                raise ExampleError("\n".join(message for message, _, _ in drifted) + "\n"
+                                   + str(failure)) from None
             if drift is not None:
                 drifted.append(drift)
         caused = any(noted for _, _, noted in drifted)  # by a request: no refresh
@@ -226,13 +233,22 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
         diff = json_diff(shown.text, printed, f"shown at {shown.where}",
                          f"printed by the command at {command.where}",
                          int(shown.where.rpartition(":")[2]))
-        if diff is not None and not printed.strip() and parse_json_documents(shown.text):
+        bodies = parse_json_documents(printed)
+        if diff is not None and shown.json and (not bodies or not all(
+                isinstance(body, dict | list) for body in bodies)):
             raise ExampleError(
-                f"{shown.where}: shows JSON as what the command at {command.where} prints, "
-                "but it prints nothing (its output goes to a file, or the answer has no "
-                "body): put the command that prints this JSON just before it")
+                f"{shown.where}: a JSON block, shown as what the command at {command.where} "
+                "prints; but it prints "
+                + ("nothing (its output goes to a file, or the answer has no body)"
+                   if not printed.strip() else "something else, not a JSON body")
+                + ": let the command print the body alone (drop its -o, -w, -i or -I), or "
+                "show the JSON apart from it (a heading between them, then a declaration: "
+                "see docs/contributing.md, \"How a block says what it shows\")")
+        # a new output (nothing shown yet) is filled in, but never with an error: a typo
+        # in a new request would be written in (to show one on purpose, write its status)
+        new = not shown.text.strip() and not shown.where.rpartition(":")[0].endswith(".json")
         notes = request_notes(located, shown=shown.text.splitlines(),
-                              printed=printed.splitlines()) if diff is not None else ""
+                              printed=printed.splitlines(), failed=new) if diff else ""
         if diff is not None and updates is not None and not notes:
             updates.append(replace(shown.target, source=_with_newline(printed)))
         if diff is not None:
@@ -241,8 +257,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                        f"not what the command at {command.where} prints (- shown, + "
                        f"printed):\n{diff}{notes}" if shown.text else
                        f"{path}:{first}: the block shows no output under the command at "
-                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}"
-                       + request_notes(located, failed=True))
+                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}")
             drift = (message, shown, bool(notes))
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift

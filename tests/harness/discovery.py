@@ -78,6 +78,8 @@ class Shown:
     where: str
     #: The span to rewrite under ``--update-examples`` (a page block or a whole file).
     target: CodeExample
+    #: A ```` ```json ```` block or a ``.json`` file: what it shows must be JSON.
+    json: bool = False
 
 
 @dataclass
@@ -169,7 +171,7 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
         shown = None
         if output.exists():
             shown = Shown(output.read_text("utf-8"), f"{display_path(output)}:1",
-                          _whole_file(output))
+                          _whole_file(output), json=True)
         pages_on = tuple(sorted(shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ()),
                                 key=_page_line))
         missing = (display_path(output) if shown is None and shown_on.get(output.resolve())
@@ -343,10 +345,11 @@ def _shown_from_fence(page: Page, fence: Fence) -> Shown:
         if not path.is_file():
             raise ValueError(f"{fence.include_where(fence.includes[0])}: includes "
                              f"{fence.includes[0]}, which does not exist")
-        return Shown(path.read_text("utf-8"), f"{display_path(path)}:1", _whole_file(path))
+        return Shown(path.read_text("utf-8"), f"{display_path(path)}:1", _whole_file(path),
+                     json=True)
     target = _example(page.path, fence.source, fence.line, fence.start_index, fence.end_index,
                       fence.indent, _group(page))
-    return Shown(fence.source, f"{page.where}:{fence.first_content_line}", target)
+    return Shown(fence.source, f"{page.where}:{fence.first_content_line}", target, json=True)
 
 
 def _only_includes(page: Page, example: CodeExample) -> bool:
