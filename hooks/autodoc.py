@@ -5,7 +5,8 @@ identifier that names nothing would fail the build without a line (mkdocstrings 
 that it "could not be found"); a member that the object does not have is left out of the
 page without a word. Both are named at their line, with the closest name the object has.
 So is a member that is private (``_name``: the reference shows the public API), or one
-the module imports from another package (mkdocstrings cannot render it). The objects are
+the module imports from another package (mkdocstrings cannot render it), and
+``members: true`` on an object with private members (it would show them all). The objects are
 read as mkdocstrings reads them (Griffe, from the source in ``src/``), once per build
 (:func:`forget`, at each build's start, so that ``mkdocs serve`` sees the source change).
 A ``:::`` line in a code block is an example, not a block.
@@ -73,9 +74,15 @@ def check(markdown: str) -> list[tuple[int, str]]:
             problems.append((number, f"::: {identifier} {problem}"))
             continue
         members = options.get("members")
+        have = _members(found)
+        private = sorted(name for name in have if name.startswith("_"))
+        if members is True and private:
+            problems.append((_line_naming(lines, number, "true"), (
+                f"members: true shows every member of {identifier}, the private ones too "
+                f"({', '.join(private[:3])}{', …' if len(private) > 3 else ''}): list the "
+                "ones to show")))
         if not isinstance(members, list):
             continue
-        have = _members(found)
         for name in map(str, members):
             problem = _member_problem(name, identifier, have)
             if problem:

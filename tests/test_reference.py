@@ -155,11 +155,14 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     autodoc = importlib.import_module("autodoc")
     page = ("::: cloudws.testing._LoopThread\n\n::: cloudws.testing:serve\n\n"
             '=== "A tab"\n\n    ::: cloudws.testing.Sandboks\n\n'
-            "Text, then an indented code block:\n\n    ::: cloudws.nothing.here\n")
+            "Text, then an indented code block:\n\n    ::: cloudws.nothing.here\n\n"
+            "::: cloudws.testing.Sandbox\n    options:\n      members: true\n")
     private = ("::: cloudws.testing._LoopThread is a private object (the reference shows "
                "the public API)")
     malformed = ("::: cloudws.testing:serve is no dotted name of an object (such as "
                  "cloudws.testing.serve)")
     in_tab = ("::: cloudws.testing.Sandboks names nothing in cloudws.testing; did you mean "
               "`Sandbox`?")
-    assert autodoc.check(page) == [(1, private), (3, malformed), (7, in_tab)]
+    every = ("members: true shows every member of cloudws.testing.Sandbox, the private ones "
+             "too (__init__, __post_init__, _answer, …): list the ones to show")
+    assert autodoc.check(page) == [(1, private), (3, malformed), (7, in_tab), (15, every)]
