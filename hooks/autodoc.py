@@ -46,9 +46,13 @@ from typing import Any
 import yaml
 from placeholders import prose_lines
 
-__all__ = ["check", "forget"]
+__all__ = ["INTERNAL", "check", "forget"]
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
+#: Members no reference page may show, though public: the machinery behind what the
+#: pages document (the suite's ``tests/test_reference.py`` holds every page to it too).
+INTERNAL = frozenset({"handle", "router", "rewind", "position", "model_config", "clock", "ids",
+                      "route_options"})
 #: A block's line, as mkdocstrings reads it (a heading's ``#`` may lead it), indented when
 #: it is inside a content tab or an admonition.
 _BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?:#{1,6} *)?::: ?(?P<identifier>\S+) *$")
@@ -98,6 +102,8 @@ def forget() -> None:
 def _member_problem(name: str, identifier: str, have: dict[str, Any]) -> str | None:
     if name.startswith("_"):
         return f"`{name}`, a private name (the reference shows the public API)"
+    if name in INTERNAL:
+        return f"`{name}`, the machinery behind what the reference documents (autodoc.INTERNAL)"
     if name not in have:
         return f"`{name}`, which {identifier} does not have{_meant(name, have)}"
     if not _resolves(have[name]):
