@@ -6,7 +6,7 @@ that it "could not be found"); a member that the object does not have is left ou
 page without a word. Both are named at their line, with the closest name the object has.
 So is a member that is private (``_name``: the reference shows the public API), or one
 the module imports from another package (mkdocstrings cannot render it), and
-``members: true`` on an object with private members (it would show them all). The objects are
+``members: true`` on an object with private or internal members (it would show them). The objects are
 read as mkdocstrings reads them (Griffe, from the source in ``src/``), once per build
 (:func:`forget`, at each build's start, so that ``mkdocs serve`` sees the source change).
 A ``:::`` line in a code block is an example, not a block.
@@ -79,10 +79,10 @@ def check(markdown: str) -> list[tuple[int, str]]:
             continue
         members = options.get("members")
         have = _members(found)
-        private = sorted(name for name in have if name.startswith("_"))
+        private = sorted(name for name in have if name.startswith("_") or name in INTERNAL)
         if members is True and private:
             problems.append((_line_naming(lines, number, "true"), (
-                f"members: true shows every member of {identifier}, the private ones too "
+                f"members: true shows every member of {identifier}, private or internal too "
                 f"({', '.join(private[:3])}{', …' if len(private) > 3 else ''}): list the "
                 "ones to show")))
         if not isinstance(members, list):
@@ -199,6 +199,9 @@ def _resolve(identifier: str) -> tuple[Any, str]:
     for part in path.split(".") if path else []:
         if part.startswith("_"):
             return None, "is a private object (the reference shows the public API)"
+        if part in INTERNAL:
+            return None, ("is the machinery behind what the reference documents "
+                          "(autodoc.INTERNAL)")
         members = _members(found)
         if part not in members:
             return None, f"names nothing in {found.path}{_meant(part, members)}"

@@ -164,10 +164,13 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
                  "cloudws.testing.serve)")
     in_tab = ("::: cloudws.testing.Sandboks names nothing in cloudws.testing; did you mean "
               "`Sandbox`?")
-    every = ("members: true shows every member of cloudws.testing.Sandbox, the private ones "
-             "too (__init__, __post_init__, _answer, …): list the ones to show")
+    every = ("members: true shows every member of cloudws.testing.Sandbox, private or "
+             "internal too (__init__, __post_init__, _answer, …): list the ones to show")
     assert autodoc.check(page) == [(1, private), (3, malformed), (7, in_tab), (15, every)]
-    listed = "::: cloudws.testing.Sandbox\n    options:\n      members: [app, handle]\n"
+    listed = ("::: cloudws.testing.Sandbox\n    options:\n      members: [app, handle]\n\n"
+              "::: cloudws.testing.Sandbox.router\n")
     machinery = ("members: lists `handle`, the machinery behind what the reference "
                  "documents (autodoc.INTERNAL)")
-    assert autodoc.check(listed) == [(3, machinery)]
+    named = ("::: cloudws.testing.Sandbox.router is the machinery behind what the reference "
+             "documents (autodoc.INTERNAL)")
+    assert autodoc.check(listed) == [(3, machinery), (5, named)]
