@@ -465,7 +465,8 @@ def test_an_error_the_output_does_not_show_is_named_and_never_written_in(
         tmp_path, scratch, api_schemas, scratch_tls):
     """A wrong ID gets a documented 404 where the output shows a volume: the drift names
     that request, at its URL's line, advises no refresh, and --update-examples writes
-    nothing in (a new example, its output still empty, is filled in)."""
+    nothing in; nor in a new example, its output still empty. An error shown on purpose
+    (its status written first) is filled in."""
     command = CURL_GET.replace("vol-scratch01", "vol-scratch02")
     case = curl_case(tmp_path, {"snippets/get.sh": command + "\n",
                                 "snippets/get.json": VOLUME_JSON})
@@ -480,6 +481,14 @@ def test_an_error_the_output_does_not_show_is_named_and_never_written_in(
         assert "Refresh" not in message, message
     assert updates == []
     (tmp_path / "snippets" / "get.json").write_text("")
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(curl_case(tmp_path, {}), scratch_tls, scratch, api_schemas,
+                      updates=updates)
+    assert str(failure.value).endswith('In a JSON output, its status is a "status" field: '
+                                       'write {"status": 404}, say, and --update-examples '
+                                       "fills in the rest."), failure.value
+    assert updates == []
+    (tmp_path / "snippets" / "get.json").write_text('{"status": 404}\n')
     run_curl_case(curl_case(tmp_path, {}), scratch_tls, scratch, api_schemas, updates=updates)
     [filled] = updates
     assert '"status": 404' in filled.source and '"code": "not_found"' in filled.source

@@ -31,7 +31,7 @@ import pytest
 
 from cloudws.app import Exchange
 
-from .jsoncheck import ApiSchemas
+from .jsoncheck import ApiSchemas, parse_json_documents
 from .sandbox import Seen
 
 __all__ = [
@@ -119,6 +119,14 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
         set()
         >>> new_errors(missing, [], ["404 not_found"])  # a new example, filled in
         set()
+
+    In JSON outputs of as many documents, a problem (RFC 9457) that moved to another
+    document is new there too: a wrong ID in a step before the one that shows a ``404``
+    on purpose.
+
+        >>> new_errors(missing, ['{"id": "ws-1"}', '{"status": 404}'],
+        ...            ['{"status": 404}', '{"id": "ws-1"}'])
+        {404}
     """
     def count(lines: Sequence[str], status: int) -> int:
         pattern = re.compile(rf"(?<![\w-]){status}(?![\w-])")
@@ -126,8 +134,25 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
 
     if not any(line.strip() for line in shown):
         return set()
-    return {status for status in {e.status for e in exchanges if e.status >= 400}
-            if count(printed, status) > count(shown, status)}
+    errors = {e.status for e in exchanges if e.status >= 400}
+    return {status for status in errors if count(printed, status) > count(shown, status)
+            } | (_moved_problems(shown, printed) & errors)
+
+
+def _moved_problems(shown: Sequence[str], printed: Sequence[str]) -> set[int]:
+    """The statuses of the problems ``printed`` has where ``shown``, the same number of
+    JSON documents, has none of that status."""
+    before = parse_json_documents("\n".join(shown))
+    after = parse_json_documents("\n".join(printed))
+    if not before or not after or len(before) != len(after):
+        return set()
+
+    def problem(document: object) -> int | None:
+        status = document.get("status") if isinstance(document, dict) else None
+        return status if isinstance(status, int) and status >= 400 else None
+
+    return {problem(now) for was, now in zip(before, after)
+            if problem(now) is not None and problem(now) != problem(was)}  # type: ignore[misc]
 
 
 def request_notes(exchanges: Sequence[Exchange | Seen],

@@ -166,8 +166,9 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
         elif drifted:  # every drift, the ones a refresh would have written too
             raise ExampleError(
                 "\n".join(message for message, _, _ in drifted) + "\n"
-                + (NO_REFRESH.format(outputs="output shown", output="output") if caused
-                   else _refresh([shown for _, shown, _ in drifted])))
+                + (NO_REFRESH.format(outputs="output shown", output="output")
+                   + (_JSON_STATUS if any(shown.json for _, shown, _ in drifted) else "")
+                   if caused else _refresh([shown for _, shown, _ in drifted])))
 
 
 def _line_naming(command: CurlCommand, path: str, index: int = 0,
@@ -246,7 +247,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                 "see docs/contributing.md, \"How a block says what it shows\")")
         # a new output (nothing shown yet) is filled in, but never with an error: a typo
         # in a new request would be written in (to show one on purpose, write its status)
-        new = not shown.text.strip() and not shown.where.rpartition(":")[0].endswith(".json")
+        new = not shown.text.strip()
         notes = request_notes(located, shown=shown.text.splitlines(),
                               printed=printed.splitlines(), failed=new) if diff else ""
         if diff is not None and updates is not None and not notes:
@@ -322,6 +323,11 @@ def dated_as_shown(shown: str, printed: str) -> str:
         return f"{found['name']}: {value}"
 
     return _DATE_HEADER.sub(as_shown, printed)
+
+
+#: What shows an error on purpose in a JSON output, said after NO_REFRESH.
+_JSON_STATUS = (' In a JSON output, its status is a "status" field: write {"status": 404}, '
+                "say, and --update-examples fills in the rest.")
 
 
 def _with_newline(text: str) -> str:
