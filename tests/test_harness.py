@@ -73,6 +73,7 @@ def run_python(tmp_path, request, scratch, api_schemas):
     eval_example = EvalExample(tmp_path=tmp_path / "run", pytest_request=request)
     (tmp_path / "run").mkdir()
     run_python_case(case, eval_example, scratch, api_schemas)
+    return eval_example
 
 
 # -- Python ------------------------------------------------------------------------------
@@ -171,6 +172,40 @@ def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
         f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
         "a request got an error it does not show\n(GET /v1/volumes/vol-scratch01, sent at "
         f"{tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
+
+
+def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, scratch,
+                                                           api_schemas, docs_token, monkeypatch):
+    """A new example (no #> line yet) whose request got an error, a wrong ID say: the
+    check names that request and advises no refresh, and --update-examples writes nothing
+    in. Written first, the status is shown on purpose, and the rest is filled in."""
+    example = f"""\
+        import httpx, os
+
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-nope12345", headers=headers)
+        print(r.status_code, r.json()["code"])
+        """
+    write(tmp_path, {"snippets/get.py": example})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    message = failure.value.msg
+    assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered "
+            "404)\nFix the request (or a step before it), not the #> comments") in message, (
+        message)
+    assert "Refresh" not in message, message
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    shutil.rmtree(tmp_path / "run")
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
+        "a request got an error it does not show\n(GET /v1/volumes/vol-nope12345, sent at "
+        f"{tmp_path}/snippets/get.py:4, answered 404)"), failure.value.msg
+    write(tmp_path, {"snippets/get.py": example + "#> 404\n"})
+    shutil.rmtree(tmp_path / "run")
+    [filled] = run_python(tmp_path, request, scratch, api_schemas).to_update
+    assert filled.source.endswith('print(r.status_code, r.json()["code"])\n#> 404 not_found\n')
 
 
 def test_an_example_that_raises_names_the_requests_answered_with_an_error(
@@ -359,13 +394,14 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
             """,
         "snippets/get.sh": CURL_GET + "\n",
         "snippets/get.json": '{"id": "stale"}\n',
-        # A new example, with no #> line yet, that shows an error status.
+        # An example that shows an error status on purpose: its status written first.
         "snippets/missing.py": f"""\
             import httpx, os
 
             r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-nothere00",
                           headers={{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}})
             print(r.status_code, r.json()["code"])
+            #> 404
             """,
         "conftest.py": INNER_CONFTEST,
         "test_inner.py": """\

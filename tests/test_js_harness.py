@@ -216,6 +216,33 @@ console.log(r.status);
     assert "--update-examples" in failure.value.msg, failure.value.msg
 
 
+def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, node, server, scratch,
+                                                           api_schemas):
+    """A new example (no //> line yet) whose request got an error, a wrong ID say: the
+    check names that request and advises no refresh, and --update-examples writes nothing
+    in. Written first, the status is shown on purpose, and the rest is filled in."""
+    new = HEAD + """
+const r = await fetch(`${BASE_URL}/volumes/vol-nope12345`, { headers });
+console.log(r.status, (await r.json()).code);
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": new})
+    for updates in (None, []):
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas, updates=updates)
+        message = failure.value.msg
+        assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:5, "
+                "answered 404)\nFix the request (or a step before it), not the //> lines"
+                ) in message, message
+        assert "Refresh" not in message, message
+        assert not updates
+    [case] = cases(tmp_path, {"snippets/get.mjs": new + "//> 404\n"})
+    updates: list = []
+    run(case, node, server, scratch, api_schemas, updates=updates)
+    [filled] = updates
+    assert filled.source.endswith("console.log(r.status, (await r.json()).code);\n"
+                                  "//> 404 not_found\n"), filled.source
+
+
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,
                                                          api_schemas):
     source = HEAD + """

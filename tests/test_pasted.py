@@ -109,6 +109,25 @@ def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                          "CLOUDWS_TOKEN)"), lines
 
 
+def test_a_new_pasted_example_names_the_request_answered_with_an_error(tmp_path, api_schemas,
+                                                                      python_forkserver):
+    """Pasted, a new example (no #> line yet) whose request got an error, a wrong ID say:
+    the failure names that request, which a refresh would not write in."""
+    from .harness.pasted import PastedSandbox
+    from .harness.sandbox import DocsSandbox
+
+    scratch = DocsSandbox.create()
+    with PastedSandbox(scratch.app, tmp_path / "home") as server:
+        _, message = _pasted_failure(
+            tmp_path, "import os\n\nimport httpx\n\n"
+            'base = os.environ["CLOUDWS_BASE_URL"]\n'
+            'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
+            'print(httpx.get(f"{base}/volumes/vol-nope12345", headers=auth).status_code)\n',
+            server, scratch, api_schemas, python_forkserver)
+    assert message.endswith("printed: ['404']\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+        message)
+
+
 def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operation(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a drifted path fails where its answer is read: the message names that

@@ -106,8 +106,9 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
     it printed mentions more often than what it shows: an answer it did not show (a wrong
     ID, a dropped token, a step out of order), which ``--update-examples`` never writes
     in. An example that shows an error on purpose (the authentication page's ``401``, a
-    ``409`` on an endpoint page) shows that status already; one that shows nothing yet (a
-    new one, its output to be filled in) has none.
+    ``409`` on an endpoint page) shows that status already. One that shows nothing yet (a
+    new one, its output to be filled in) has nothing to compare with: its callers hold
+    every error of it against it (:func:`request_notes` with ``failed``).
 
     Example:
         >>> missing = [Seen("GET", "/v1/volumes/vol-x", "getVolume", 404)]
@@ -117,7 +118,7 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
         set()
         >>> new_errors(missing, ["ws-40412"], ["ws-40413"])  # a 404 in an ID is no status
         set()
-        >>> new_errors(missing, [], ["404 not_found"])  # a new example, filled in
+        >>> new_errors(missing, [], ["404 not_found"])  # a new example: nothing to compare
         set()
 
     In JSON outputs of as many documents, a problem (RFC 9457) that moved to another

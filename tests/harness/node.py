@@ -305,8 +305,9 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         rewrites: list[Any] = []  # queued once every check below has passed
         if drifted:
             traced = _trace(case, node, server, sandbox)
-            # Never written in: an error the example does not show (new_errors).
-            notes = _request_notes(exchanges, traced, expected, printed)
+            # Never written in: an error the example does not show (new_errors), nor any
+            # in a new example (no //> line yet: to show one on purpose, write it first).
+            notes = _request_notes(exchanges, traced, expected, printed, failed=not expected)
             if updates is not None and traced is not None and not notes:
                 rewrites = [new for ex, new in zip(case.examples, traced.rewritten, strict=True)
                             if new.source != ex.source]

@@ -151,5 +151,6 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
             f"{at[0]}: pasted into python against the sandbox, the example prints what its "
             "#> lines do not say" + (f" (there, and at {', '.join(also)})" if also else "")
             + f":\n  shown:   {expected}\n  printed: {printed}"
-            + request_notes(exchanges, shown=expected, printed=printed))
+            + request_notes(exchanges, shown=expected, printed=printed,
+                            failed=not expected))
     check_exchanges(exchanges, schemas, where, shows_output=True)

@@ -99,8 +99,10 @@ def run_python_case(
                             else f"and then the example raised {type(exc).__name__}: {exc}")
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
                 if isinstance(exc, ExampleError):  # a drift: its diff's two sides
+                    # a new example (no #> line yet) is filled in, but never with an error
                     notes = request_notes(exchanges, shown=_outputs(exc.msg, "-"),
-                                          printed=_outputs(exc.msg, "+"))
+                                          printed=_outputs(exc.msg, "+"),
+                                          failed=not any(shown))
                 else:
                     notes = request_notes(exchanges, shown=_outputs(
                         "\n".join(ex.source for ex in case.examples)), failed=True)
@@ -149,9 +151,12 @@ def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: E
         return
     before = [line for lines in shown for line in lines]
     after = [line for example in case.examples for line in _outputs(example.source)]
-    notes = request_notes(exchanges, shown=before, printed=after)
+    # A new example (no #> line yet) is filled in, but never with an error: a typo in its
+    # request would be written in (to show one on purpose, write its #> line first).
+    notes = request_notes(exchanges, shown=before, printed=after, failed=not before)
     if notes:
-        unshown = new_errors(exchanges, before, after)
+        unshown = (new_errors(exchanges, before, after) if before
+                   else {e.status for e in exchanges if e.status >= 400})
         sent_at = next((e.origin for e in exchanges if e.status in unshown and e.origin), None)
         raise ExampleError(
             f"{sent_at or _where(case.examples[0])}: --update-examples writes nothing in for "
