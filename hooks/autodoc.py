@@ -46,7 +46,7 @@ from typing import Any
 import yaml
 from placeholders import prose_lines
 
-__all__ = ["INTERNAL", "check", "forget"]
+__all__ = ["INTERNAL", "check", "forget", "shown_docstrings"]
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
 #: Members no reference page may show, though public: the machinery behind what the
@@ -92,6 +92,44 @@ def check(markdown: str) -> list[tuple[int, str]]:
             if problem:
                 problems.append((_line_naming(lines, number, name), f"members: lists {problem}"))
     return problems
+
+
+def shown_docstrings(markdown: str) -> list[tuple[int, Any]]:
+    """``(line, object)`` for each object with a docstring that a ``:::`` block of
+    ``markdown`` shows (at its line), as mkdocstrings renders it: the block's object, the
+    members its ``members:`` lists (every public one, without a list; none, with
+    ``false``), and every public member of those, in turn (a class's ``__init__`` too,
+    merged into it); each object once. The stub's own
+    objects only: what a module imports is documented where it is defined.
+
+    Example:
+        >>> [obj.path for _, obj in shown_docstrings("::: cloudws.testing.Sandbox")]
+        ['cloudws.testing.Sandbox', 'cloudws.testing.Sandbox.app', 'cloudws.testing.Sandbox.store']
+    """
+    if ":::" not in markdown:
+        return []
+    shown: dict[str, tuple[int, Any]] = {}
+
+    def walk(line: int, obj: Any, members: Any) -> None:
+        if obj.path in shown:
+            return
+        shown[obj.path] = (line, obj)
+        have = _members(obj)
+        if members is False:
+            return
+        names = members if isinstance(members, list) else [
+            name for name in have
+            if (not name.startswith("_") or name == "__init__") and name not in INTERNAL]
+        for name in names:
+            member = have.get(name) if isinstance(name, str) else None
+            if member is not None and not member.is_alias:
+                walk(line, member, None)
+
+    for number, identifier, options in _blocks(markdown.split("\n")):
+        found, _ = _resolve(identifier)  # one that names nothing: check() says so
+        if found is not None and not found.is_alias:
+            walk(number, found, options.get("members"))
+    return [(line, obj) for line, obj in shown.values() if obj.docstring is not None]
 
 
 def forget() -> None:

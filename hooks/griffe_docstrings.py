@@ -18,10 +18,11 @@ from typing import Any
 
 from griffe import Extension, Object
 
-__all__ = ["SphinxRolesAndExamples", "to_markdown"]
+__all__ = ["SphinxRolesAndExamples", "prose_of", "to_markdown"]
 
 _ROLE = re.compile(r":(?:py:)?(?:func|class|meth|data|attr|mod|exc|obj|const):`(~?)([^`]+)`")
 _EXAMPLE_HEADING = re.compile(r"^(\s*)Example:\s*$", re.MULTILINE)
+_EXAMPLES_HEADING = re.compile(r"^(\s*)Examples:\s*$")
 
 
 def _role(match: re.Match[str]) -> str:
@@ -32,6 +33,35 @@ def _role(match: re.Match[str]) -> str:
 def to_markdown(docstring: str) -> str:
     """``docstring`` with Sphinx roles as code spans and ``Example:`` as ``Examples:``."""
     return _EXAMPLE_HEADING.sub(r"\1Examples:", _ROLE.sub(_role, docstring))
+
+
+def prose_of(docstring: str) -> str:
+    """The prose of ``docstring`` as the reference shows it (:func:`to_markdown`), with its
+    examples blanked, lines kept: an ``Example:`` section and any ``>>>`` lines with the
+    output under them, which the doctests check.
+
+    Example:
+        >>> prose_of("A :data:`LIMIT`.\\n\\nExample:\\n    >>> LIMIT\\n    64\\n\\nNotes.").split("\\n")
+        ['A `LIMIT`.', '', '', '', '', '', 'Notes.']
+        >>> prose_of("Ends at\\n>>> 1 + 1\\n2\\n\\nthe 64 KiB.").split("\\n")
+        ['Ends at', '', '', '', 'the 64 KiB.']
+    """
+    lines = to_markdown(docstring).split("\n")
+    kept: list[str] = []
+    section: int | None = None  # the indent of the Examples heading whose block this is
+    doctest = False
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if section is not None and line.strip() and indent <= section:
+            section = None
+        heading = _EXAMPLES_HEADING.match(line)
+        if heading is not None:
+            section = len(heading[1])
+        stripped = line.strip()
+        doctest = stripped.startswith((">>>", "... ")) or stripped == "..." or (
+            doctest and bool(stripped))
+        kept.append("" if section is not None or doctest else line)
+    return "\n".join(kept)
 
 
 class SphinxRolesAndExamples(Extension):

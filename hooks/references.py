@@ -271,9 +271,10 @@ def _listing(values: Any) -> str:
 
 
 def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
-                titles: Mapping[int, str]) -> str | None:
+                titles: Mapping[int, str], names: bool = True) -> str | None:
     """What is wrong with the span ``text`` as a reference in ``scope``; None if nothing is
-    (or it is no reference)."""
+    (or it is no reference). Unless ``names``, a name that is no error code (a field, or
+    one close to a field or a code) is no reference either."""
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
@@ -285,7 +286,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         if rest in contract.code_status:
             if contract.code_status[rest] != number:
                 return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
-            return _check_span(rest, scope, contract, shown, titles)
+            return _check_span(rest, scope, contract, shown, titles, names)
         return (f"`{text}`: after the status write its reason phrase "
                 f"({' or '.join(sorted(_phrases(number, titles)))}) "
                 "or one of its error codes")
@@ -305,7 +306,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                     "examples show (an ID that is no resource on purpose: follow it with "
                     "{ .no-ref })")
         return None
-    if not _NAME.match(text) or text in scope.fields:
+    if not names or not _NAME.match(text) or text in scope.fields:
         return None
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
@@ -327,9 +328,11 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
 
 
 def check(markdown: str, page: Page, contract: Contract,
-          titles: Mapping[int, str] | None = None) -> list[Problem]:
+          titles: Mapping[int, str] | None = None, *, names: bool = True) -> list[Problem]:
     """Every bad reference in the prose of ``markdown``; ``titles`` maps a status to the
-    reason phrase the API uses for it (``413`` -> ``Content Too Large``)."""
+    reason phrase the API uses for it (``413`` -> ``Content Too Large``). Without
+    ``names``, only statuses, error codes and resource IDs are references (a docstring
+    names the stub's Python objects, which are no field of the API)."""
     own = contract.operations.get(page.operation or "", contract.api)
     found, ids = [], None
 
@@ -346,7 +349,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
-        problem = _check_span(span.text, scope, contract, shown, titles or {})
+        problem = _check_span(span.text, scope, contract, shown, titles or {}, names)
         if problem is None and span.link is not None and span.text in contract.code_status:
             anchor = span.link.partition("#")[2]
             if anchor and anchor != span.text and "errors" in span.link:

@@ -50,6 +50,7 @@ from typing import Any
 import autodoc
 import code_samples
 import facts
+import griffe_docstrings
 import openapi_blocks as blocks
 import placeholders
 import references
@@ -314,9 +315,39 @@ def _autodoc_resolves(markdown: str, page: _Page) -> list[str]:
     return [f"{page.where(line)}: {message}" for line, message in autodoc.check(markdown)]
 
 
-#: What the prose of every page is held to: each returns its problems, ``page:line: ...``.
-CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (_no_hand_written_facts,
-                                                        _references_hold, _autodoc_resolves)
+def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
+    """The prose of each docstring a reference page shows (:func:`autodoc.shown_docstrings`;
+    its examples are the doctests'), held to what the page's is: no fact written by hand,
+    and no status, error code or resource ID the API does not have. Each problem is named
+    at its line of the stub's source, where it is fixed."""
+    root: Path = _build["root"]
+    found = []
+    for line, obj in autodoc.shown_docstrings(markdown):
+        prose = griffe_docstrings.prose_of(obj.docstring.value)
+        source = Path(obj.filepath)
+        file = source.relative_to(root).as_posix() if source.is_relative_to(root) else source
+
+        def where(number: int, obj: Any = obj, file: Any = file) -> str:
+            return f"{file}:{obj.docstring.lineno + number - 1}"
+
+        shown = f"the docstring of {obj.path}, which {page.where(line)} shows"
+        for h in facts.hand_written(prose, placeholders.prose_lines(prose)):
+            constants = [facts.FACTS[name].source for name in facts.saying(h.text)]
+            fix = (f"name {' or '.join(constants)} instead" if constants else
+                   "name the constant it comes from instead")
+            found.append(f"{where(h.line)}: {shown}: {h.text!r} states {h.shape} by hand: "
+                         f"{fix}, or show the value in an example, which the doctests check")
+        target = references.Page(page.src_uri, None)
+        found += [f"{where(p.line)}: {shown}: {p.message}"
+                  for p in references.check(prose, target, _build["contract"], _build["titles"],
+                                            names=False)]
+    return found
+
+
+#: What the prose of every page is held to: each returns its problems, ``file:line: ...``
+#: (the page's, or for a docstring it shows, the stub's source).
+CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
+    _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold)
 
 
 def _line_of(problem: str) -> int:
@@ -336,8 +367,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(f"{target.where(exc.line)}: {exc}") from None
     _check(found, target)
     problems = [problem for check in CHECKS for problem in check(markdown, target)]
-    if problems:  # in line order, whichever check found each
-        raise PluginError("\n".join(sorted(problems, key=_line_of)))
+    if problems:  # the page's in line order, whichever check found each; then the source's
+        raise PluginError("\n".join(sorted(problems, key=lambda problem: (
+            not problem.startswith(f"{target.file}:"), problem.partition(":")[0],
+            _line_of(problem)))))
     markdown = references.link_codes(markdown, target, _build["contract"],
                                      target.link(ERRORS_PAGE))
     used = {p.name for p in found}

@@ -174,3 +174,53 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     named = ("::: cloudws.testing.Sandbox.router is the machinery behind what the reference "
              "documents (autodoc.INTERNAL)")
     assert autodoc.check(listed) == [(3, machinery), (5, named)]
+
+
+def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
+        tmp_path, monkeypatch):
+    """The prose of a docstring a reference page shows gets the page's checks: a fact
+    written by hand, a status or error code the API does not have, each named at its
+    line of the source, where it is fixed. Its examples are the doctests': a size there is
+    no fact. The stub's Python names are no field of the API: no "did you mean"."""
+    from .harness.render import render_pages
+
+    monkeypatch.syspath_prepend(str(HOOKS))
+    autodoc = importlib.import_module("autodoc")
+    monkeypatch.setattr(autodoc, "_SRC", tmp_path)
+    (tmp_path / "pkg").mkdir()
+    source = tmp_path / "pkg" / "__init__.py"
+    source.write_text('''"""A package."""
+
+
+class Thing:
+    """Refuses a body over 64 KiB with `413 payload_too_big`; see `create_app`.
+
+    Example:
+        >>> 64 * 1024  # 64 KiB, the limit
+        65536
+    """
+
+    def ping(self) -> None:
+        """Answers `418`."""
+
+    def _hidden(self) -> None:
+        """Answers `418` too, but no page shows it."""
+''')
+    page = ROOT / "docs" / "reference" / "app.md"
+    autodoc.forget()
+    try:
+        _, problems = render_pages([page], {page: "# pkg\n\n::: pkg.Thing\n"})
+    finally:
+        autodoc.forget()
+    thing = "the docstring of pkg.Thing, which docs/reference/app.md:3 shows"
+    [problem] = problems
+    fact, status, other = problem.split("\n")
+    assert fact == (f"{source}:5: {thing}: 'over 64' states a bound by hand: name "
+                    "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead, "
+                    "or show the value in an example, which the doctests check"), problem
+    assert status == (f"{source}:5: {thing}: `413 payload_too_big`: after the status write its "
+                      "reason phrase (Content Too Large or Request Entity Too Large) or one of "
+                      "its error codes"), problem
+    assert other.startswith(f"{source}:13: the docstring of pkg.Thing.ping, which "
+                            "docs/reference/app.md:3 shows: `418`: the API does not document "
+                            "status 418 (it documents 200, "), problem
