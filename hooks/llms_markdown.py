@@ -15,6 +15,12 @@ drops what only a browser needs:
 - a ``|`` in the code of a table cell (a pattern's alternatives) is written ``\\|``, as
   GitHub-flavoured Markdown reads a pipe in a cell, so that it does not split the cell.
 
+It is also one of the site's hooks (``mkdocs.yml``): the plugin is handed each page's code
+blocks as plain text (:func:`plain_code`), without the highlighting spans that are about
+three quarters of a page's tags and that the Markdown drops anyway (about a fifth of a
+build's time); the page gets its highlighted HTML back before anything else reads it
+(the cross-references, the search index, the theme).
+
 Example:
     >>> from bs4 import BeautifulSoup
     >>> soup = BeautifulSoup(
@@ -30,9 +36,57 @@ Example:
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+import re
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["preprocess"]
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:  # bs4 is imported by what converts (preprocess), not by every build step
+    from bs4 import BeautifulSoup, Tag
+
+__all__ = ["on_env", "on_page_content", "on_pre_build", "plain_code", "preprocess"]
+
+_PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.DOTALL)
+_SPAN = re.compile(r"</?span\b[^>]*>")
+#: Each page's HTML as built (its code highlighted), by src_uri, while mkdocs-llmstxt
+#: converts the page from its code as plain text.
+_highlighted: dict[str, str] = {}
+
+
+def plain_code(html: str) -> str:
+    """``html`` with the highlighting spans of its code blocks taken out: the same text.
+
+    Example:
+        >>> plain_code('<p><span>x</span></p><pre><span></span><code><span class="n">a</span>'
+        ...            '<span class="o">=</span>1</code></pre>')
+        '<p><span>x</span></p><pre><code>a=1</code></pre>'
+    """
+    return _PRE.sub(lambda block: _SPAN.sub("", block[0]), html)
+
+
+def on_pre_build(config: Any) -> None:
+    """A new build (``mkdocs serve`` rebuilds in one process): nothing held from the last."""
+    _highlighted.clear()
+
+
+@event_priority(50)  # before mkdocs-llmstxt (priority 0) parses the page to convert it
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    """The page's HTML for mkdocs-llmstxt: its code blocks without their highlighting
+    spans, which the Markdown version drops (:func:`preprocess` would flatten them) but
+    which are about three quarters of the tags it would parse. The page as built comes
+    back before anything else reads it (:func:`on_env`)."""
+    _highlighted[page.file.src_uri] = html
+    return plain_code(html)
+
+
+@event_priority(100)  # before mkdocs-autorefs (-50) fixes the pages' cross-references
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Give every page its HTML as built, code highlighted, back: once all are converted,
+    before anything else reads them (the cross-references, the search index, the theme)."""
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in _highlighted:
+            file.page.content = _highlighted.pop(file.src_uri)
+    return env
 
 
 def preprocess(soup: BeautifulSoup, output: str) -> None:
@@ -41,6 +95,8 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     One walk over the page finds every element to change (``find_all`` with a function:
     CSS selectors would walk the page once each, and cost most of the conversion).
     """
+    from bs4 import NavigableString
+
     tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
     codes, cell_codes = [], []
     for tag in soup.find_all(True):

@@ -148,6 +148,24 @@ def test_delete_page_markdown_has_its_tables_and_examples(built_site: Path) -> N
             f"the {label} example, labelled, with its language, as the file is")
 
 
+def test_the_pages_keep_their_highlighting_while_their_markdown_is_made_from_plain_code(
+        built_site: Path) -> None:
+    """``hooks/llms_markdown.py`` hands mkdocs-llmstxt each page's code as plain text, and
+    gives the page its highlighted HTML back before the cross-references are fixed and the
+    theme renders it: every page's code is as Pygments wrote it (each block opens with its
+    empty ``<span></span>``; the delete page's tokens have their classes), and none of
+    its cross-references is left unresolved."""
+    for html in sorted(built_site.rglob("index.html")):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        where = html.relative_to(built_site).as_posix()
+        assert not page.find("autoref"), f"{where}: a cross-reference left unresolved"
+        for block in page.select("div.highlight pre"):
+            assert block.find("span", recursive=False) is not None, (
+                f"{where}: a code block without its highlighting:\n{block}")
+        if where == "workstations/delete/index.html":
+            assert len(page.select("div.highlight pre code span[class]")) > 100, where
+
+
 @pytest.fixture(scope="module")
 def served_site(built_site: Path):
     port = free_port()
