@@ -174,6 +174,28 @@ def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
         f"{tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
 
 
+def test_update_examples_writes_in_no_error_whose_status_the_example_does_not_print(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """A wrong ID gets a 404, and the example prints a field of the answer (``None``), not
+    its status: no refresh writes that in; the request is named."""
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch02", headers=headers)
+        print(r.json().get("id"))
+        #> vol-scratch01
+        """})
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
+        "a request got an error it does not show\n(GET /v1/volumes/vol-scratch02, sent at "
+        f"{tmp_path}/snippets/get.py:4, answered 404, which the example does not show)"), (
+        failure.value.msg)
+
+
 def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, scratch,
                                                            api_schemas, docs_token, monkeypatch):
     """A new example (no #> line yet) whose request got an error, a wrong ID say: the

@@ -103,10 +103,12 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
 def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
                printed: Sequence[str]) -> set[int]:
     """The error statuses (``4xx``, ``5xx``) that requests of an example got and that what
-    it printed mentions more often than what it shows: an answer it did not show (a wrong
-    ID, a dropped token, a step out of order), which ``--update-examples`` never writes
-    in. An example that shows an error on purpose (the authentication page's ``401``, a
-    ``409`` on an endpoint page) shows that status already. One that shows nothing yet (a
+    it shows does not mention, or that what it printed mentions more often: an answer it
+    did not show (a wrong ID, a dropped token, a step out of order), which
+    ``--update-examples`` never writes in, whether or not what it prints names the status
+    (``None`` printed for a field of a ``404``'s body is no output to write in). An
+    example that shows an error on purpose (the authentication page's ``401``, a ``409``
+    on an endpoint page) shows that status already. One that shows nothing yet (a
     new one, its output to be filled in) has nothing to compare with: its callers hold
     every error of it against it (:func:`request_notes` with ``failed``).
 
@@ -116,7 +118,9 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
         {404}
         >>> new_errors(missing, ["404 not_found"], ["404 not_found!"])
         set()
-        >>> new_errors(missing, ["ws-40412"], ["ws-40413"])  # a 404 in an ID is no status
+        >>> new_errors(missing, ["dev-box"], ["None"])  # the status not printed: still new
+        {404}
+        >>> new_errors(missing, ["404 ws-40412"], ["404 ws-40413 ws-40414"])  # nor in an ID
         set()
         >>> new_errors(missing, [], ["404 not_found"])  # a new example: nothing to compare
         set()
@@ -136,7 +140,8 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
     if not any(line.strip() for line in shown):
         return set()
     errors = {e.status for e in exchanges if e.status >= 400}
-    return {status for status in errors if count(printed, status) > count(shown, status)
+    return {status for status in errors
+            if not count(shown, status) or count(printed, status) > count(shown, status)
             } | (_moved_problems(shown, printed) & errors)
 
 

@@ -151,6 +151,8 @@ def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: E
         return
     before = [line for lines in shown for line in lines]
     after = [line for example in case.examples for line in _outputs(example.source)]
+    if after == before:  # nothing to write in
+        return
     # A new example (no #> line yet) is filled in, but never with an error: a typo in its
     # request would be written in (to show one on purpose, write its #> line first).
     notes = request_notes(exchanges, shown=before, printed=after, failed=not before)
