@@ -254,4 +254,7 @@ def _resolve(identifier: str) -> tuple[Any, str]:
 def _package(name: str) -> Any:
     import griffe
 
-    return griffe.load(name, search_paths=[str(_SRC)])
+    # griffe-pydantic, as the reference pages load it: a model's fields, with their
+    # descriptions as their docstrings (what the page shows of them)
+    return griffe.load(name, search_paths=[str(_SRC)],
+                       extensions=griffe.load_extensions({"griffe_pydantic": {"schema": False}}))

@@ -328,18 +328,22 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
 
 
 def check(markdown: str, page: Page, contract: Contract,
-          titles: Mapping[int, str] | None = None, *, names: bool = True) -> list[Problem]:
+          titles: Mapping[int, str] | None = None, *, names: bool = True,
+          shown_elsewhere: str = "") -> list[Problem]:
     """Every bad reference in the prose of ``markdown``; ``titles`` maps a status to the
     reason phrase the API uses for it (``413`` -> ``Content Too Large``). Without
     ``names``, only statuses, error codes and resource IDs are references (a docstring
-    names the stub's Python objects, which are no field of the API)."""
+    names the stub's Python objects, which are no field of the API). An ID that
+    ``shown_elsewhere`` names (a docstring's examples, say) is one shown too."""
     own = contract.operations.get(page.operation or "", contract.api)
     found, ids = [], None
 
     def shown() -> set[str]:
         nonlocal ids
         if ids is None:
-            ids = shown_ids(markdown, contract.id_patterns, page.read)
+            ids = shown_ids(markdown, contract.id_patterns, page.read) | {
+                word for word in re.findall(r"[\w-]+", shown_elsewhere)
+                if (match := _RESOURCE_ID.match(word)) and match["prefix"] in contract.id_patterns}
         return ids
 
     for span in _spans(markdown):

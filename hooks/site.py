@@ -317,30 +317,42 @@ def _autodoc_resolves(markdown: str, page: _Page) -> list[str]:
 
 def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
     """The prose of each docstring a reference page shows (:func:`autodoc.shown_docstrings`;
-    its examples are the doctests'), held to what the page's is: no fact written by hand,
-    and no status, error code or resource ID the API does not have. Each problem is named
-    at its line of the stub's source, where it is fixed."""
+    its examples are the doctests'), a model field's description among them, held to what
+    the page's is: no fact written by hand, and no status, error code or resource ID the
+    API does not have (an ID its examples show is one shown). Each problem is named at its
+    line of the stub's source, where it is fixed (a description, at its field's line)."""
     root: Path = _build["root"]
     found = []
     for line, obj in autodoc.shown_docstrings(markdown):
-        prose = griffe_docstrings.prose_of(obj.docstring.value)
+        docstring = obj.docstring
+        prose = griffe_docstrings.prose_of(docstring.value)
+        examples = "\n".join(  # what prose_of blanked: the doctests' lines
+            line for line, kept in zip(griffe_docstrings.to_markdown(docstring.value).split("\n"),
+                                       prose.split("\n"), strict=True) if line != kept)
         source = Path(obj.filepath)
         file = source.relative_to(root).as_posix() if source.is_relative_to(root) else source
+        if docstring.lineno is None:  # a field's description
+            what, first = "the description", obj.lineno
+        else:  # its text starts on the line of its opening quotes, or on the next
+            opening = docstring.source.split("\n", 1)[0].strip().lstrip("rRuUbBfF")
+            what, first = "the docstring", docstring.lineno + (opening in ('"""', "'''"))
 
-        def where(number: int, obj: Any = obj, file: Any = file) -> str:
-            return f"{file}:{obj.docstring.lineno + number - 1}"
+        def where(number: int, first: int = first, file: Any = file,
+                  fixed: bool = docstring.lineno is None) -> str:
+            return f"{file}:{first if fixed else first + number - 1}"
 
-        shown = f"the docstring of {obj.path}, which {page.where(line)} shows"
+        shown = f"{what} of {obj.path}, which {page.where(line)} shows"
         for h in facts.hand_written(prose, placeholders.prose_lines(prose)):
-            constants = [facts.FACTS[name].source for name in facts.saying(h.text)]
+            constants = sorted({facts.FACTS[name].source for name in facts.saying(h.text)})
             fix = (f"name {' or '.join(constants)} instead" if constants else
-                   "name the constant it comes from instead")
+                   "if it is a fact of the API, name the constant it comes from instead; any "
+                   "other number, say another way or write in backticks")
             found.append(f"{where(h.line)}: {shown}: {h.text!r} states {h.shape} by hand: "
-                         f"{fix}, or show the value in an example, which the doctests check")
+                         f"{fix} (a value an example shows is checked by the doctests)")
         target = references.Page(page.src_uri, None)
         found += [f"{where(p.line)}: {shown}: {p.message}"
                   for p in references.check(prose, target, _build["contract"], _build["titles"],
-                                            names=False)]
+                                            names=False, shown_elsewhere=examples)]
     return found
 
 

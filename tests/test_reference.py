@@ -178,10 +178,12 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
 
 def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
         tmp_path, monkeypatch):
-    """The prose of a docstring a reference page shows gets the page's checks: a fact
-    written by hand, a status or error code the API does not have, each named at its
-    line of the source, where it is fixed. Its examples are the doctests': a size there is
-    no fact. The stub's Python names are no field of the API: no "did you mean"."""
+    """The prose of a docstring a reference page shows gets the page's checks, a model
+    field's description too: a fact written by hand, a status or error code the API does
+    not have, each named at its line of the source, where it is fixed (a description at
+    its field's line; a docstring whose text starts under its quotes, there). Its examples
+    are the doctests': a size there is no fact, and an ID they show is one shown. The
+    stub's Python names are no field of the API: no "did you mean"."""
     from .harness.render import render_pages
 
     monkeypatch.syspath_prepend(str(HOOKS))
@@ -191,8 +193,10 @@ def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
     source = tmp_path / "pkg" / "__init__.py"
     source.write_text('''"""A package."""
 
+from pydantic import BaseModel, Field
 
-class Thing:
+
+class Thing(BaseModel):
     """Refuses a body over 64 KiB with `413 payload_too_big`; see `create_app`.
 
     Example:
@@ -200,8 +204,16 @@ class Thing:
         65536
     """
 
+    name: str = Field(description="Its name; `ws-nothere` is none.")
+
     def ping(self) -> None:
-        """Answers `418`."""
+        """
+        Answers `418`, with `ws-u5fvlr77` in it.
+
+        Example:
+            >>> Thing(name="x").ping()
+            'ws-u5fvlr77'
+        """
 
     def _hidden(self) -> None:
         """Answers `418` too, but no page shows it."""
@@ -214,13 +226,16 @@ class Thing:
         autodoc.forget()
     thing = "the docstring of pkg.Thing, which docs/reference/app.md:3 shows"
     [problem] = problems
-    fact, status, other = problem.split("\n")
-    assert fact == (f"{source}:5: {thing}: 'over 64' states a bound by hand: name "
-                    "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead, "
-                    "or show the value in an example, which the doctests check"), problem
-    assert status == (f"{source}:5: {thing}: `413 payload_too_big`: after the status write its "
+    fact, status, field, other = problem.split("\n")
+    assert fact == (f"{source}:7: {thing}: 'over 64' states a bound by hand: name "
+                    "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead (a "
+                    "value an example shows is checked by the doctests)"), problem
+    assert status == (f"{source}:7: {thing}: `413 payload_too_big`: after the status write its "
                       "reason phrase (Content Too Large or Request Entity Too Large) or one of "
                       "its error codes"), problem
-    assert other.startswith(f"{source}:13: the docstring of pkg.Thing.ping, which "
+    assert field.startswith(f"{source}:14: the description of pkg.Thing.name, which "
+                            "docs/reference/app.md:3 shows: `ws-nothere` is not one of the "
+                            "sandbox's fixtures"), problem
+    assert other.startswith(f"{source}:18: the docstring of pkg.Thing.ping, which "
                             "docs/reference/app.md:3 shows: `418`: the API does not document "
                             "status 418 (it documents 200, "), problem
