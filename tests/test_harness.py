@@ -212,6 +212,8 @@ def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, s
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.py:5: the example has no #> comments "
+                              "yet for what it prints (+ printed;"), message  # its last line
     assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered "
             "404)\nFix the request (or a step before it), not the #> comments") in message, (
         message)

@@ -230,6 +230,8 @@ console.log(r.status, (await r.json()).code);
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
         message = failure.value.msg
+        assert message.startswith(f"{tmp_path}/snippets/get.mjs:6: the example has no //> "
+                                  "lines yet for what it prints (+ printed;"), message
         assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:5, "
                 "answered 404)\nFix the request (or a step before it), not the //> lines"
                 ) in message, message

@@ -36,7 +36,6 @@ from .sandbox import Seen
 
 __all__ = [
     "INTENDED_NON_OPERATIONS",
-    "NO_REFRESH",
     "REFRESH",
     "ExampleError",
     "check_calls_its_operation",
@@ -44,6 +43,7 @@ __all__ = [
     "hide_unless_reported",
     "naming_pages",
     "new_errors",
+    "no_refresh",
     "request_notes",
     "rewritten_here",
 ]
@@ -214,11 +214,22 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
 
 #: What a request with no token needs, in any language.
 _SEND_THE_TOKEN = 'send "Authorization: Bearer " and the token from CLOUDWS_TOKEN'
-#: Said, instead of a refresh, when :func:`request_notes` names a cause in a drift.
-NO_REFRESH = ("Fix the request (or a step before it), not the {outputs}: --update-examples "
-              "writes in no error the example does not show (to show one on purpose, write "
-              "its {output} line first; if it is that {output} line you changed, and the "
-              "request is right, put the line back as it was).")
+
+
+def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:
+    """Said, instead of a refresh, when :func:`request_notes` names a cause in a drift of
+    the ``outputs`` (``#> comments``) an example shows, one ``output`` line (``#>``) each;
+    of a ``new`` example, one that shows none yet, no line was changed.
+
+    Example:
+        >>> no_refresh("#> comments", "#>", new=True).endswith("write its #> line first).")
+        True
+    """
+    changed = ("" if new else f"; if it is that {output} line you changed, and the request "
+               "is right, put the line back as it was")
+    return (f"Fix the request (or a step before it), not the {outputs}: --update-examples "
+            "writes in no error the example does not show (to show one on purpose, write "
+            f"its {output} line first{changed}).")
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

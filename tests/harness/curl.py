@@ -28,12 +28,12 @@ from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
 from .checks import (
-    NO_REFRESH,
     REFRESH,
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
     naming_pages,
+    no_refresh,
     request_notes,
 )
 from .discovery import CurlCase, CurlCommand, Shown
@@ -166,7 +166,8 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
         elif drifted:  # every drift, the ones a refresh would have written too
             raise ExampleError(
                 "\n".join(message for message, _, _ in drifted) + "\n"
-                + (NO_REFRESH.format(outputs="output shown", output="output")
+                + (no_refresh("output shown", "output", new=all(
+                    not shown.text.strip() for _, shown, _ in drifted))
                    + (_JSON_STATUS if any(shown.json for _, shown, _ in drifted) else "")
                    if caused else _refresh([shown for _, shown, _ in drifted])))
 
@@ -325,7 +326,7 @@ def dated_as_shown(shown: str, printed: str) -> str:
     return _DATE_HEADER.sub(as_shown, printed)
 
 
-#: What shows an error on purpose in a JSON output, said after NO_REFRESH.
+#: What shows an error on purpose in a JSON output, said after :func:`.checks.no_refresh`.
 _JSON_STATUS = (' In a JSON output, its status is a "status" field: write {"status": 404}, '
                 "say, and --update-examples fills in the rest.")
 

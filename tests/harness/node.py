@@ -247,11 +247,11 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     example printed are queued there for rewriting instead of failing.
     """
     from .checks import (
-        NO_REFRESH,
         ExampleError,
         check_calls_its_operation,
         check_exchanges,
         naming_pages,
+        no_refresh,
     )
 
     __tracebackhide__ = True
@@ -314,7 +314,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             else:
                 raise ExampleError(
                     _drift_message(case, expected, printed, traced, refresh=not notes) + notes
-                    + (f"\n{NO_REFRESH.format(outputs='//> lines', output='//>')}" if notes
+                    + (f"\n{no_refresh('//> lines', '//>', new=not expected)}" if notes
                        else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
@@ -560,8 +560,10 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
                                              "shown", "printed", lineterm="", n=2))
             line = _first_changed(diff, example)
             body = "\n".join(renumber_hunks(diff, example.start_line))
-            return (f"{line}: what the example prints is not what its //> lines say "
-                    f"(- shown, + printed; run as {_how(case)}, example at {case.where}):\n"
+            said = ("what the example prints is not what its //> lines say (- shown, + "
+                    "printed" if expected else
+                    "the example has no //> lines yet for what it prints (+ printed")
+            return (f"{line}: {said}; run as {_how(case)}, example at {case.where}):\n"
                     f"{body}{advice}")
     first = next((i for i, (a, b) in enumerate(zip(_lines(expected), _lines(printed)))
                   if a != b), min(len(expected), len(printed)))
@@ -577,7 +579,9 @@ def _drift_message(case: JsCase, expected: list[str], printed: list[str],
 def _first_changed(diff: list[str], example: CodeExample) -> str:
     from .jsoncheck import first_changed_line
 
-    return _page_line(example, first_changed_line("\n".join(diff)) or 1)
+    # a line added after the last one: at the last one
+    last = len(example.source.rstrip("\n").split("\n"))
+    return _page_line(example, min(first_changed_line("\n".join(diff)) or 1, last))
 
 
 # -- what it printed ----------------------------------------------------------------------

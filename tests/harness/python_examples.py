@@ -39,13 +39,13 @@ from cloudws.app import TOKEN_PREFIX
 from cloudws.testing import BASE_URL
 
 from .checks import (
-    NO_REFRESH,
     REFRESH,
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
     naming_pages,
     new_errors,
+    no_refresh,
     request_notes,
 )
 from .discovery import PythonCase
@@ -108,8 +108,8 @@ def run_python_case(
                         "\n".join(ex.source for ex in case.examples)), failed=True)
                 if notes and isinstance(exc, ExampleError):  # no refresh: it would show those
                     raise ExampleError(exc.msg.replace(f"\n{_REFRESH_ADVICE}", "") + notes
-                                       + "\n" + NO_REFRESH.format(outputs="#> comments",
-                                                                  output="#>")) from None
+                                       + "\n" + no_refresh("#> comments", "#>",
+                                                            new=not any(shown))) from None
                 if notes:
                     exc.add_note(notes.strip())
                 raise
@@ -163,7 +163,7 @@ def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: E
         raise ExampleError(
             f"{sent_at or _where(case.examples[0])}: --update-examples writes nothing in for "
             "this example: a request got an error it does not show" + notes + "\n"
-            + NO_REFRESH.format(outputs="#> comments", output="#>"))
+            + no_refresh("#> comments", "#>", new=not before))
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
@@ -297,7 +297,9 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         diff = _PRINT_DIFF_LABELS.sub(lambda m: f"{m[1]} {_LABELS[m[2]]}",
                                       (exc.msg or "").removeprefix("Print output changed code:\n"))
         diff = _hunk_counts(diff, example.start_line)
-        line = first_changed_line(diff) or example.start_line + 1
+        # the first line that differs; a line added after the last one: at the last one
+        last = example.start_line + len(example.source.rstrip("\n").split("\n"))
+        line = min(first_changed_line(diff) or example.start_line + 1, last)
         if _BLOCK_PRINTED.search(diff):  # written under the print: name the print
             raise ExampleError(
                 f"{display_path(example.path)}:{_print_before_block(diff) or line}: this "
@@ -305,10 +307,12 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
                 f"too long for one #> line ({LINE_LENGTH} characters), which --update-examples "
                 "would write as a block, not what a reader's paste prints: print less (a "
                 "field, or one value per print), then refresh the #> lines") from None
+        said = ("what the example prints is not what its #> comments say (- shown, + "
+                "printed" if "#>" in example.source else
+                "the example has no #> comments yet for what it prints (+ printed")
         raise ExampleError(
-            f"{display_path(example.path)}:{line}: what the example prints is not what its #> "
-            f"comments say (- shown, + printed; example at {_where(example)}):\n{diff}\n"
-            f"{_REFRESH_ADVICE}"
+            f"{display_path(example.path)}:{line}: {said}; example at {_where(example)}):\n"
+            f"{diff}\n{_REFRESH_ADVICE}"
         ) from None
     except SyntaxError as exc:
         if exc.lineno is None or exc.filename != str(
