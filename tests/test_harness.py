@@ -155,44 +155,35 @@ def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, re
     assert "Refresh" not in message and "uv run pytest" not in message
 
 
-def test_update_examples_writes_in_no_401_that_a_request_with_no_token_got(
-        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+@pytest.mark.parametrize(("request_line", "printed", "note"), [
+    # the headers dropped: a 401, its status printed
+    ('r = httpx.get(base + "/volumes/vol-scratch01")', "r.status_code",
+     "with no Authorization header, was answered 401"),
+    # a wrong ID: a 404, and a field of its body printed (None), not its status
+    ('r = httpx.get(base + "/volumes/vol-scratch02", headers=headers)', 'r.json().get("id")',
+     ", answered 404, which the example does not show)"),
+], ids=["401-printed", "404-not-printed"])
+def test_update_examples_writes_in_no_error_the_example_does_not_show(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch, request_line, printed,
+        note):
+    """Whether or not what it prints names the status, a refresh writes in no error answer
+    the example does not show: it names the request, at its line."""
     write(tmp_path, {"snippets/get.py": f"""\
         import httpx, os
 
-        os.environ["CLOUDWS_TOKEN"]
-        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01")
-        print(r.status_code)
+        base, headers = os.environ.get("CLOUDWS_BASE_URL", "{BASE}"), {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        {request_line}
+        print({printed})
         #> 200
         """})
     monkeypatch.setattr(request.config.option, "update_examples", True)
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
+    path = request_line.split('"')[1]
     assert failure.value.msg.startswith(
         f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
-        "a request got an error it does not show\n(GET /v1/volumes/vol-scratch01, sent at "
-        f"{tmp_path}/snippets/get.py:4 with no Authorization header"), failure.value.msg
-
-
-def test_update_examples_writes_in_no_error_whose_status_the_example_does_not_print(
-        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
-    """A wrong ID gets a 404, and the example prints a field of the answer (``None``), not
-    its status: no refresh writes that in; the request is named."""
-    write(tmp_path, {"snippets/get.py": f"""\
-        import httpx, os
-
-        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
-        r = httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch02", headers=headers)
-        print(r.json().get("id"))
-        #> vol-scratch01
-        """})
-    monkeypatch.setattr(request.config.option, "update_examples", True)
-    with pytest.raises(ExampleError) as failure:
-        run_python(tmp_path, request, scratch, api_schemas)
-    assert failure.value.msg.startswith(
-        f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
-        "a request got an error it does not show\n(GET /v1/volumes/vol-scratch02, sent at "
-        f"{tmp_path}/snippets/get.py:4, answered 404, which the example does not show)"), (
+        f"a request got an error it does not show\n(GET /v1{path}, sent at "
+        f"{tmp_path}/snippets/get.py:4{' ' if note.startswith('with') else ''}{note}"), (
         failure.value.msg)
 
 
