@@ -341,9 +341,8 @@ def check(markdown: str, page: Page, contract: Contract,
     def shown() -> set[str]:
         nonlocal ids
         if ids is None:
-            ids = shown_ids(markdown, contract.id_patterns, page.read) | {
-                word for word in re.findall(r"[\w-]+", shown_elsewhere)
-                if (match := _RESOURCE_ID.match(word)) and match["prefix"] in contract.id_patterns}
+            ids = shown_ids(markdown, contract.id_patterns, page.read) | set(
+                _id_finder(contract.id_patterns).findall(shown_elsewhere))
         return ids
 
     for span in _spans(markdown):
@@ -397,8 +396,7 @@ def shown_ids(markdown: str, id_patterns: Mapping[str, Any],
               read: Callable[[str], str] | None = None) -> set[str]:
     """Every resource ID in the outputs the page shows: ``#>`` lines and formatted blocks
     of Python, JSON, console output, and the same in the files its blocks include."""
-    finder = re.compile("|".join(_ANY_ID.format(prefix=re.escape(p)) for p in id_patterns)
-                        or r"(?!)")
+    finder = _id_finder(id_patterns)
     found: set[str] = set()
     for lang, body in _blocks(markdown):
         includes = [m["path"] for m in map(_INCLUDE.match, body) if m]
@@ -412,6 +410,12 @@ def shown_ids(markdown: str, id_patterns: Mapping[str, Any],
             for line in _outputs(lang, "\n".join(body)):
                 found.update(finder.findall(line))
     return found
+
+
+def _id_finder(id_patterns: Mapping[str, Any]) -> re.Pattern[str]:
+    """What finds every resource ID (each prefix of ``id_patterns``) in a text."""
+    return re.compile("|".join(_ANY_ID.format(prefix=re.escape(p)) for p in id_patterns)
+                      or r"(?!)")
 
 
 def _blocks(markdown: str) -> Iterator[tuple[str, list[str]]]:
