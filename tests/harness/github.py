@@ -5,7 +5,8 @@ the start of its message (``docs/workstations/delete.md:131: ...``, ``snippets/x
 ...``). When ``GITHUB_ACTIONS=true``, each failed test whose report names such a place in
 ``docs/``, ``snippets/`` or the README is printed on standard output as a workflow
 command, ``::error file=<path>,line=<line>,title=<test>::<message>``, which GitHub shows
-on that line of the pull request's diff; a report of several problems, each on a line
+on that line of the pull request's diff (or, for a docstring a reference page shows, on
+its line of the stub's source in ``src/``); a report of several problems, each on a line
 that starts with its place (a build's), gives one per place. The test's own report is
 unchanged.
 
@@ -18,6 +19,9 @@ Example:
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
     >>> problems_in("docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no\\nE  docs/a.md:3: no")
     [('docs/a.md', 3, 'docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no')]
+    >>> problems_in("src/x.py:4: the docstring of x, which docs/r.md:3 shows: `418`\\n"
+    ...             "src/x.py:9: in get\\nsrc/x.py:9: KeyError")
+    [('src/x.py', 4, 'src/x.py:4: the docstring of x, which docs/r.md:3 shows: `418`\\nsrc/x.py:9: in get\\nsrc/x.py:9: KeyError')]
 """
 
 from __future__ import annotations
@@ -33,7 +37,10 @@ __all__ = ["AnnotationsPlugin", "place_of", "places_in", "problems_in", "workflo
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
 #: ``WARNING -  docs/x.md:3: ...``): one problem of a report that lists several.
-_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md)"
+#: The stub's source (``src/``) is such a place too, for what a reference page shows of its
+#: docstrings; not a traceback's line in it (``src/x.py:9: in f``, ``src/x.py:9: KeyError``).
+_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
+                      r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+)): ", re.MULTILINE)
 _MAX_MESSAGE = 4000
 
