@@ -61,7 +61,8 @@ from typing import Any
 
 from placeholders import code_spans, mask_comments
 
-__all__ = ["Contract", "Page", "Problem", "Scope", "check", "link_codes", "shown_ids"]
+__all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problems", "link_codes",
+           "shown_ids"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -360,6 +361,36 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem:
             found.append(Problem(span.line, problem))
     return found
+
+
+def description_problems(doc: Mapping[str, Any], contract: Contract,
+                         titles: Mapping[int, str] | None = None
+                         ) -> list[tuple[str, str, Problem]]:
+    """``(JSON pointer, description, problem)`` for each status, error code or resource ID
+    named in the inline code of a description of ``doc`` (what the endpoint pages' tables
+    show of it) that the API does not have: :func:`check`, without ``names``.
+
+    Example:
+        >>> doc = {"components": {"schemas": {"X": {"type": "object", "properties": {
+        ...     "n": {"type": "string", "description": "Never `418`, not `200`."}}}}},
+        ...     "paths": {"/x": {"get": {"operationId": "getX", "responses": {"200": {}}}}}}
+        >>> for pointer, _, problem in description_problems(doc, Contract.build(doc, {}, set())):
+        ...     print(pointer, problem.message)
+        #/components/schemas/X/properties/n/description `418`: the API does not document status 418 (it documents 200)
+    """
+    def walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+        items = (node.items() if isinstance(node, Mapping) else
+                 enumerate(node) if isinstance(node, list) else ())
+        for key, value in items:
+            at = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            if key == "description" and isinstance(value, str):
+                yield at, value
+            else:
+                yield from walk(value, at)
+
+    page = Page("openapi.json", None)
+    return [(pointer, text, problem) for pointer, text in walk(doc, "#") if "`" in text
+            for problem in check(text, page, contract, titles, names=False)]
 
 
 def link_codes(markdown: str, page: Page, contract: Contract, errors_page: str) -> str:

@@ -277,6 +277,18 @@ def _references_hold(markdown: str, page: _Page) -> list[str]:
             for p in references.check(markdown, target, _build["contract"], _build["titles"])]
 
 
+def _source_of(description: str, root: Path) -> str:
+    """``src/cloudws/<module>.py:<line>`` where ``description`` starts in the stub's source
+    (its first words, as a string literal holds them), else ``openapi.json``."""
+    start = description.split("\n", 1)[0][:40]
+    for module in sorted((root / "src" / "cloudws").glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        at = text.find(start)
+        if start and at >= 0:
+            return f"{module.relative_to(root).as_posix()}:{text.count(chr(10), 0, at) + 1}"
+    return "openapi.json"
+
+
 #: MkDocs' warning about a link it cannot follow, which names the page but no line.
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
@@ -393,8 +405,22 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the OpenAPI document to ``openapi.json`` at the site root: the stub's, with
-    each operation's executed examples as ``x-codeSamples`` (see :mod:`code_samples`)."""
+    """Hold the OpenAPI document's descriptions, which the endpoint pages' tables show, to
+    what a page's prose is held to (:func:`references.description_problems`), each named
+    at its line of the stub's source; then write the document to ``openapi.json`` at the
+    site root: the stub's, with each operation's executed examples as ``x-codeSamples``
+    (see :mod:`code_samples`). Done once a build, after the pages: the check of one page
+    (``uv run pytest docs/<page>.md``) does not do it; the suite's build does."""
     root = Path(config["config_file_path"]).parent
+    found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
+    for pointer, text, problem in references.description_problems(_doc, _build["contract"],
+                                                                  _build["titles"]):
+        found.setdefault((_source_of(text, root), problem.message), []).append(pointer)
+    if found:
+        raise PluginError("\n".join(
+            f"{source}: the description at {pointers[0]} of the OpenAPI document"
+            + (f" (and {len(pointers) - 1} more places)" if len(pointers) > 1 else "")
+            + f", which the endpoint pages' tables show: {message}"
+            for (source, message), pointers in found.items()))
     published = code_samples.with_code_samples(_doc, _pages, root)
     Path(config["site_dir"], "openapi.json").write_text(json.dumps(published, indent=2) + "\n")
