@@ -72,6 +72,17 @@ def _pasted_failure(tmp_path, source: str, server, sandbox, api_schemas,
     return case.id, str(failure.value)
 
 
+def _scratch_failure(tmp_path, source: str, api_schemas, python_forkserver) -> tuple[str, str]:
+    """:func:`_pasted_failure` against a sandbox of its own: the errors it gets are not
+    the docs' coverage."""
+    from .harness.pasted import PastedSandbox
+    from .harness.sandbox import DocsSandbox
+
+    scratch = DocsSandbox.create()
+    with PastedSandbox(scratch.app, tmp_path / "home") as server:
+        return _pasted_failure(tmp_path, source, server, scratch, api_schemas, python_forkserver)
+
+
 def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a line that does not parse: python's own traceback, as ``python -`` prints
@@ -90,18 +101,13 @@ def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
 def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                                                      python_forkserver):
     """Pasted, a request whose headers were dropped gets a documented 401: the drift names
-    it as the cause. (A sandbox of its own: a 401 it gets is not the docs' coverage.)"""
-    from .harness.pasted import PastedSandbox
-    from .harness.sandbox import DocsSandbox
-
-    scratch = DocsSandbox.create()
-    with PastedSandbox(scratch.app, tmp_path / "home") as server:
-        case_id, message = _pasted_failure(
-            tmp_path, "import os\n\nimport httpx\n\n"
-            'base = os.environ["CLOUDWS_BASE_URL"]\n'
-            'token = os.environ["CLOUDWS_TOKEN"]\n'
-            'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n',
-            server, scratch, api_schemas, python_forkserver)
+    it as the cause."""
+    case_id, message = _scratch_failure(
+        tmp_path, "import os\n\nimport httpx\n\n"
+        'base = os.environ["CLOUDWS_BASE_URL"]\n'
+        'token = os.environ["CLOUDWS_TOKEN"]\n'
+        'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n',
+        api_schemas, python_forkserver)
     lines = message.splitlines()
     assert lines[0].startswith(f"{case_id}:8: pasted into python against the sandbox"), lines
     assert lines[-1] == ("(GET /v1/volumes/vol-scratch01, sent with no Authorization header, "
@@ -113,17 +119,12 @@ def test_a_new_pasted_example_names_the_request_answered_with_an_error(tmp_path,
                                                                       python_forkserver):
     """Pasted, a new example (no #> line yet) whose request got an error, a wrong ID say:
     the failure names that request, which a refresh would not write in."""
-    from .harness.pasted import PastedSandbox
-    from .harness.sandbox import DocsSandbox
-
-    scratch = DocsSandbox.create()
-    with PastedSandbox(scratch.app, tmp_path / "home") as server:
-        _, message = _pasted_failure(
-            tmp_path, "import os\n\nimport httpx\n\n"
-            'base = os.environ["CLOUDWS_BASE_URL"]\n'
-            'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
-            'print(httpx.get(f"{base}/volumes/vol-nope12345", headers=auth).status_code)\n',
-            server, scratch, api_schemas, python_forkserver)
+    _, message = _scratch_failure(
+        tmp_path, "import os\n\nimport httpx\n\n"
+        'base = os.environ["CLOUDWS_BASE_URL"]\n'
+        'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
+        'print(httpx.get(f"{base}/volumes/vol-nope12345", headers=auth).status_code)\n',
+        api_schemas, python_forkserver)
     assert message.endswith("printed: ['404']\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
         message)
 
