@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Generator, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -184,42 +184,66 @@ class StoppedTogether:
     for the exit flag every 0.1 s, then gives its connections 0.1 s): a page's run stops
     a server for each of its ``node`` and ``python`` runs, and the session's two, and
     one after another these waits added up to half a second at the end of the run.
+    Together, they still took 0.2 s of the check of a page: so a server is entered with
+    ``wait=False``, and :meth:`close` tells it to stop without waiting until it has (as
+    the run ends: the process ends next, and its sockets close with it).
 
-    Example (each exit waits for the other two: one after another, they would not meet):
+    Example (each exit waits for the other two: one after another, they would not meet;
+    ``close`` returns before the last one's exit has ended):
         >>> import contextlib, threading
-        >>> meet, met = threading.Barrier(3, timeout=10), []
+        >>> meet, met, go_on = threading.Barrier(3, timeout=10), [], threading.Event()
         >>> @contextlib.contextmanager
         ... def server(name):
         ...     yield name
         ...     met.append(meet.wait() >= 0)
+        >>> @contextlib.contextmanager
+        ... def slow_to_stop():
+        ...     yield "slow"
+        ...     go_on.wait(10)
+        ...     met.append("slow")
         >>> together = StoppedTogether()
         >>> [together.enter(server(name)) for name in "abc"]
         ['a', 'b', 'c']
+        >>> together.enter(slow_to_stop(), wait=False)
+        'slow'
         >>> together.close(); met
         [True, True, True]
+        >>> go_on.set()
     """
 
     def __init__(self) -> None:
-        self._entered: list[AbstractContextManager[object]] = []
+        self._entered: list[tuple[AbstractContextManager[object], bool]] = []
         self._lock = threading.Lock()
 
-    def enter(self, manager: AbstractContextManager[_T]) -> _T:
-        """Enter ``manager``; it is exited by :meth:`close`."""
+    def enter(self, manager: AbstractContextManager[_T], *, wait: bool = True) -> _T:
+        """Enter ``manager``; it is exited by :meth:`close`, which waits for its exit
+        unless ``wait`` is false."""
         value = manager.__enter__()
         with self._lock:
-            self._entered.append(manager)
+            self._entered.append((manager, wait))
         return value
 
     def close(self) -> None:
-        """Exit every manager entered, together; raise the first error any raised."""
+        """Start the exit of every manager entered, together, each in a daemon thread;
+        wait for those entered with ``wait`` and raise the first error they raised."""
         with self._lock:
             entered, self._entered = self._entered, []
-        if not entered:
-            return
-        with ThreadPoolExecutor(max_workers=len(entered)) as pool:
-            exits = [pool.submit(manager.__exit__, None, None, None) for manager in entered]
+        exits = []
+        for manager, wait in entered:
+            done: Future[object] = Future()
+            threading.Thread(target=_exit, args=(manager, done), daemon=True,
+                             name="stopped-together").start()
+            if wait:
+                exits.append(done)
         for done in exits:
             done.result()
+
+
+def _exit(manager: AbstractContextManager[object], done: Future[object]) -> None:
+    try:
+        done.set_result(manager.__exit__(None, None, None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the one who waits
+        done.set_exception(exc)
 
 
 @pytest.fixture(scope="session")
@@ -236,7 +260,8 @@ def tls_sandbox(docs_sandbox: DocsSandbox, stopped_together: StoppedTogether,
     """The docs sandbox over HTTPS on loopback, with the ``.curlrc`` that reaches it."""
     from .tls import TlsSandbox
 
-    return stopped_together.enter(TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")))
+    return stopped_together.enter(TlsSandbox(docs_sandbox.app, tmp_path_factory.mktemp("tls")),
+                                  wait=False)
 
 
 @pytest.fixture(scope="session")
@@ -246,7 +271,7 @@ def reader_sandbox(docs_sandbox: DocsSandbox, stopped_together: StoppedTogether,
     from .pasted import PastedSandbox
 
     return stopped_together.enter(PastedSandbox(docs_sandbox.app,
-                                                tmp_path_factory.mktemp("reader")))
+                                                tmp_path_factory.mktemp("reader")), wait=False)
 
 
 @pytest.fixture(scope="session")

@@ -618,4 +618,5 @@ def _on_own_sandbox(run: Callable[..., None], docs_sandbox: Any, together: Any,
 
     sandbox = DocsSandbox.create(docs_sandbox.recorder.on_record)
     node, schemas, updates = args
-    run(node, together.enter(PastedSandbox(sandbox.app, folder)), sandbox, schemas, updates)
+    run(node, together.enter(PastedSandbox(sandbox.app, folder), wait=False), sandbox,
+        schemas, updates)
