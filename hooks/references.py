@@ -364,33 +364,84 @@ def check(markdown: str, page: Page, contract: Contract,
 
 
 def description_problems(doc: Mapping[str, Any], contract: Contract,
-                         titles: Mapping[int, str] | None = None
+                         titles: Mapping[int, str] | None = None, operation: str | None = None
                          ) -> list[tuple[str, str, Problem]]:
     """``(JSON pointer, description, problem)`` for each status, error code or resource ID
     named in the inline code of a description of ``doc`` (what the endpoint pages' tables
-    show of it) that the API does not have: :func:`check`, without ``names``.
+    show of it) that the API does not have: :func:`check`, without ``names``. With
+    ``operation``, only the descriptions its endpoint page's tables show: the operation's,
+    its path's parameters', and those of the schemas it refers to (``$ref``, and theirs).
 
     Example:
-        >>> doc = {"components": {"schemas": {"X": {"type": "object", "properties": {
-        ...     "n": {"type": "string", "description": "Never `418`, not `200`."}}}}},
-        ...     "paths": {"/x": {"get": {"operationId": "getX", "responses": {"200": {}}}}}}
-        >>> for pointer, _, problem in description_problems(doc, Contract.build(doc, {}, set())):
+        >>> doc = {"components": {"schemas": {
+        ...     "X": {"type": "object", "properties": {
+        ...         "n": {"type": "string", "description": "Never `418`, not `200`."}}},
+        ...     "Y": {"description": "Nor `419`."}}},
+        ...     "paths": {"/x": {"get": {"operationId": "getX", "responses": {"200": {
+        ...         "description": "An X.", "content": {"application/json": {
+        ...             "schema": {"$ref": "#/components/schemas/X"}}}}}}}}}
+        >>> contract = Contract.build(doc, {}, set())
+        >>> for pointer, _, problem in description_problems(doc, contract):
         ...     print(pointer, problem.message)
         #/components/schemas/X/properties/n/description `418`: the API does not document status 418 (it documents 200)
+        #/components/schemas/Y/description `419`: the API does not document status 419 (it documents 200)
+        >>> [pointer for pointer, _, _ in description_problems(doc, contract, operation="getX")]
+        ['#/components/schemas/X/properties/n/description']
     """
     def walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
         items = (node.items() if isinstance(node, Mapping) else
                  enumerate(node) if isinstance(node, list) else ())
         for key, value in items:
-            at = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            at = f"{pointer}/{_escaped(key)}"
             if key == "description" and isinstance(value, str):
                 yield at, value
             else:
                 yield from walk(value, at)
 
+    roots = [(doc, "#")] if operation is None else _shown_with(doc, operation)
     page = Page("openapi.json", None)
-    return [(pointer, text, problem) for pointer, text in walk(doc, "#") if "`" in text
-            for problem in check(text, page, contract, titles, names=False)]
+    return [(pointer, text, problem) for root, at in roots for pointer, text in walk(root, at)
+            if "`" in text for problem in check(text, page, contract, titles, names=False)]
+
+
+def _escaped(key: object) -> str:
+    """``key`` as a JSON pointer's reference token."""
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def _shown_with(doc: Mapping[str, Any], operation: str) -> list[tuple[Any, str]]:
+    """The parts of ``doc`` an endpoint page of ``operation`` shows, each with its JSON
+    pointer: the operation, its path's parameters, and every part a ``$ref`` in them
+    names, and in those, once each."""
+    parts: list[tuple[Any, str]] = []
+    for path, item in doc.get("paths", {}).items():
+        for method, node in item.items():
+            if isinstance(node, Mapping) and node.get("operationId") == operation:
+                parts.append((node, f"#/paths/{_escaped(path)}/{_escaped(method)}"))
+                if "parameters" in item:
+                    parts.append((item["parameters"], f"#/paths/{_escaped(path)}/parameters"))
+    named = {at for _, at in parts}
+    for node, _ in parts:  # grows as it goes: the parts a ref names are read in turn
+        for ref in _refs(node):
+            if ref.startswith("#/") and ref not in named:
+                target: Any = doc
+                for token in ref[2:].split("/"):
+                    target = target[token.replace("~1", "/").replace("~0", "~")]
+                named.add(ref)
+                parts.append((target, ref))
+    return parts
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
 
 
 def link_codes(markdown: str, page: Page, contract: Contract, errors_page: str) -> str:

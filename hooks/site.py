@@ -17,8 +17,10 @@ Then the prose is held to the stub (:data:`CHECKS`): a fact written by hand
 (:func:`facts.hand_written`) or a status, error code, resource ID or field named in inline
 code that the page's operation or the API does not have (:mod:`references`), or a
 reference page's ``::: identifier`` or ``members:`` entry that names nothing
-(:mod:`autodoc`), fails the build naming the page and line; error codes are linked to
-their row of the errors page.
+(:mod:`autodoc`), fails the build naming the page and line; so does a status, code or ID
+in a docstring a reference page shows, or in a description of the OpenAPI document an
+endpoint page's tables show, named at its line of the stub's source. Error codes are
+linked to their row of the errors page.
 MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
 (:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
 
@@ -277,15 +279,42 @@ def _references_hold(markdown: str, page: _Page) -> list[str]:
             for p in references.check(markdown, target, _build["contract"], _build["titles"])]
 
 
+def _descriptions_hold(markdown: str, page: _Page) -> list[str]:
+    if not page.operation:
+        return []
+    return _description_problems(page.operation, f"the tables of {page.file}")
+
+
+def _description_problems(operation: str | None, shown_by: str) -> list[str]:
+    """The problems of the OpenAPI document's descriptions (those ``operation``'s page
+    shows, or all), each named at its line of the stub's source and said once."""
+    root: Path = _build["root"]
+    found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
+    for pointer, text, problem in references.description_problems(
+            _doc, _build["contract"], _build["titles"], operation):
+        found.setdefault((_source_of(text, root), problem.message), []).append(pointer)
+    return [f"{source}: the description at {pointers[0]} of the OpenAPI document"
+            + (f" (and {len(pointers) - 1} more places)" if len(pointers) > 1 else "")
+            + f", which {shown_by} show: {message}"
+            for (source, message), pointers in found.items()]
+
+
 def _source_of(description: str, root: Path) -> str:
     """``src/cloudws/<module>.py:<line>`` where ``description`` starts in the stub's source
-    (its first words, as a string literal holds them), else ``openapi.json``."""
-    start = description.split("\n", 1)[0][:40]
-    for module in sorted((root / "src" / "cloudws").glob("*.py")):
-        text = module.read_text(encoding="utf-8")
-        at = text.find(start)
-        if start and at >= 0:
-            return f"{module.relative_to(root).as_posix()}:{text.count(chr(10), 0, at) + 1}"
+    (its first words, as a string literal holds them; fewer of them, if they are found at
+    one place only, for a description made by code: ``f"The workstation's ID: {...}"``),
+    else ``openapi.json``."""
+    texts = {module.relative_to(root).as_posix(): module.read_text(encoding="utf-8")
+             for module in sorted((root / "src" / "cloudws").glob("*.py"))}
+    words = description.split("\n", 1)[0][:40].split(" ")
+    for count in range(len(words), 2, -1):
+        start = " ".join(words[:count])
+        places = [(module, text.find(start)) for module, text in texts.items()
+                  if start in text]
+        if places and (count == len(words)
+                       or sum(text.count(start) for text in texts.values()) == 1):
+            module, at = places[0]
+            return f"{module}:{texts[module].count(chr(10), 0, at) + 1}"
     return "openapi.json"
 
 
@@ -371,7 +400,8 @@ def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
-    _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold)
+    _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
+    _descriptions_hold)
 
 
 def _line_of(problem: str) -> int:
@@ -405,22 +435,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Hold the OpenAPI document's descriptions, which the endpoint pages' tables show, to
-    what a page's prose is held to (:func:`references.description_problems`), each named
-    at its line of the stub's source; then write the document to ``openapi.json`` at the
-    site root: the stub's, with each operation's executed examples as ``x-codeSamples``
-    (see :mod:`code_samples`). Done once a build, after the pages: the check of one page
-    (``uv run pytest docs/<page>.md``) does not do it; the suite's build does."""
+    """Hold every description of the OpenAPI document to what a page's prose is held to
+    (:func:`references.description_problems`), each named at its line of the stub's
+    source: an endpoint page has checked those its tables show (``_descriptions_hold``),
+    this checks the others, once a build, after the pages. Then write the document to
+    ``openapi.json`` at the site root: the stub's, with each operation's executed examples
+    as ``x-codeSamples`` (see :mod:`code_samples`)."""
     root = Path(config["config_file_path"]).parent
-    found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
-    for pointer, text, problem in references.description_problems(_doc, _build["contract"],
-                                                                  _build["titles"]):
-        found.setdefault((_source_of(text, root), problem.message), []).append(pointer)
-    if found:
-        raise PluginError("\n".join(
-            f"{source}: the description at {pointers[0]} of the OpenAPI document"
-            + (f" (and {len(pointers) - 1} more places)" if len(pointers) > 1 else "")
-            + f", which the endpoint pages' tables show: {message}"
-            for (source, message), pointers in found.items()))
+    problems = _description_problems(None, "the endpoint pages' tables")
+    if problems:
+        raise PluginError("\n".join(problems))
     published = code_samples.with_code_samples(_doc, _pages, root)
     Path(config["site_dir"], "openapi.json").write_text(json.dumps(published, indent=2) + "\n")

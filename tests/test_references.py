@@ -4,6 +4,7 @@ page and line; error codes are linked to their row of the errors page."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import textwrap
@@ -139,3 +140,57 @@ def test_references_hold_on_pages_without_an_operation(
         _site(tmp_path, {"index.md": page})
     assert re.search(message, f"{failure.value}\n{caplog.text}"), caplog.text
 
+
+
+def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str) -> str:
+    """The stub's OpenAPI document with `409 not_a_code` at the end of the description of
+    the last parameter of ``operation`` alone, in a cache of its own (``XDG_CACHE_HOME``),
+    where the hooks load it from; its JSON pointer."""
+    from cloudws.document import cache_dir, load_document, source_key
+
+    planted = load_document()
+    for path, item in planted["paths"].items():
+        for method, node in item.items():
+            if node.get("operationId") == operation:
+                last = len(node["parameters"]) - 1
+                node["parameters"][last]["description"] += " Else `409 not_a_code`."
+                pointer = (f"#/paths/{path.replace('/', '~1')}/{method}/parameters/{last}"
+                           "/description")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache_dir().mkdir(parents=True)
+    (cache_dir() / f"openapi-{source_key()}.json").write_text(json.dumps(planted))
+    return pointer
+
+
+def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
+    descriptions its tables show, and names each at its line of the stub's source."""
+    from .harness.render import render_pages
+
+    pointer = _with_planted(tmp_path, monkeypatch, "deleteWorkstation")
+    page = ROOT / "docs" / "workstations" / "delete.md"
+    _, problems = render_pages([page])
+    [problem] = problems
+    source, line, said = problem.split(":", 2)
+    assert said == (f" the description at {pointer} of the OpenAPI document, which the "
+                    "tables of docs/workstations/delete.md show: `409 not_a_code`: after the "
+                    "status write its reason phrase (Conflict) or one of its error codes")
+    assert source.startswith("src/cloudws/")
+    first_words = "The workstation's ID"
+    assert first_words in (ROOT / source).read_text().splitlines()[int(line) - 1]
+    # Another operation's page does not show it.
+    assert render_pages([ROOT / "docs" / "workstations" / "get.md"])[1] == []
+
+
+def test_a_description_no_page_built_shows_fails_the_build_after_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    pointer = _with_planted(tmp_path, monkeypatch, "listVolumes")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"workstations/delete.md": GOOD_PAGE})
+    said = f"{failure.value}\n{caplog.text}"
+    assert (f": the description at {pointer} of the OpenAPI document, which the endpoint "
+            "pages' tables show: `409 not_a_code`") in said, said
+    assert (tmp_path / "site" / "workstations" / "delete" / "index.html").is_file()
