@@ -186,10 +186,15 @@ console.log(r.status);
             "Authorization header, was answered 401: send \"Authorization: Bearer \" and the "
             "token from CLOUDWS_TOKEN)")
     [case] = cases(tmp_path, {"snippets/get.mjs": dropped})
-    for updates in (None, []):  # and --update-examples writes nothing in
+    for updates in (None, []):  # and --update-examples writes nothing in, saying so first
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
         message = failure.value.msg
+        if updates is not None:
+            refused, _, message = message.partition("\n")
+            assert refused == (f"{tmp_path}/snippets/get.mjs:5: --update-examples writes "
+                               "nothing in for this example: a request got an error it does "
+                               "not show"), refused
         assert message.startswith(f"{tmp_path}/snippets/get.mjs:7: what the example prints"), \
             message
         assert message.endswith(f"{note}\nFix the request (or a step before it), not the "
@@ -230,6 +235,11 @@ console.log(r.status, (await r.json()).code);
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
         message = failure.value.msg
+        if updates is not None:  # said first, as in every language
+            refused, _, message = message.partition("\n")
+            assert refused == (f"{tmp_path}/snippets/get.mjs:5: --update-examples writes "
+                               "nothing in for this example: a request got an error it does "
+                               "not show"), refused
         assert message.startswith(f"{tmp_path}/snippets/get.mjs:6: the example has no //> "
                                   "lines yet for what it prints (+ printed;"), message
         assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:5, "

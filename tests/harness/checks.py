@@ -44,6 +44,7 @@ __all__ = [
     "naming_pages",
     "new_errors",
     "no_refresh",
+    "refusal",
     "request_notes",
     "rewritten_here",
 ]
@@ -214,6 +215,31 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
 
 #: What a request with no token needs, in any language.
 _SEND_THE_TOKEN = 'send "Authorization: Bearer " and the token from CLOUDWS_TOKEN'
+
+
+def refusal(exchanges: Sequence[Exchange | Seen], where: str,
+            places: Sequence[str | None] | None = None, *, shown: Sequence[str] = (),
+            printed: Sequence[str] = ()) -> str:
+    """What ``--update-examples`` says first, in every language, when it writes nothing in
+    for an example because a request got an error it does not show (:func:`new_errors`;
+    any error, for a new example, which shows nothing yet): at the line that sent the
+    first such request (its place in ``places``, one per exchange, or its own origin),
+    else at ``where``.
+
+    Example:
+        >>> missing = Seen("GET", "/v1/volumes/vol-x", "getVolume", 404)
+        >>> refusal([missing], "x.sh:1", ["x.sh:3"], shown=["200"], printed=["404"])
+        'x.sh:3: --update-examples writes nothing in for this example: a request got an \
+error it does not show'
+    """
+    places = places if places is not None and len(places) == len(exchanges) else None
+    unshown = (new_errors(exchanges, shown, printed) if shown
+               else {e.status for e in exchanges if e.status >= 400})
+    at = next((place for index, e in enumerate(exchanges) if e.status in unshown
+               for place in [(places[index] if places is not None else None)
+                             or getattr(e, "origin", None)] if place), None)
+    return (f"{at or where}: --update-examples writes nothing in for this example: a request "
+            "got an error it does not show")
 
 
 def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:

@@ -34,6 +34,7 @@ from .checks import (
     check_exchanges,
     naming_pages,
     no_refresh,
+    refusal,
     request_notes,
 )
 from .discovery import CurlCase, CurlCommand, Shown
@@ -147,7 +148,9 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     __tracebackhide__ = True
     sandbox.reset()
     with naming_pages(case.shown_on, case.id):
-        drifted: list[tuple[str, Shown, bool]] = []  # every drift of the case, told together
+        # every drift of the case, told together; each with, if a request caused it, what
+        # --update-examples says of it (checks.refusal)
+        drifted: list[tuple[str, Shown, str]] = []
         pending: list[CodeExample] | None = [] if updates is not None else None
         for command in case.commands:
             try:
@@ -160,12 +163,13 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
                                    + str(failure)) from None
             if drift is not None:
                 drifted.append(drift)
-        caused = any(noted for _, _, noted in drifted)  # by a request: no refresh
+        caused = [refused for _, _, refused in drifted if refused]  # by a request: no refresh
         if updates is not None and not caused:  # the whole case, or nothing
             updates.extend(pending or [])
         elif drifted:  # every drift, the ones a refresh would have written too
             raise ExampleError(
-                "\n".join(message for message, _, _ in drifted) + "\n"
+                (caused[0] + "\n" if updates is not None else "")
+                + "\n".join(message for message, _, _ in drifted) + "\n"
                 + (no_refresh("output shown", "output", new=all(
                     not shown.text.strip() for _, shown, _ in drifted))
                    + (_JSON_STATUS if any(shown.json for _, shown, _ in drifted) else "")
@@ -200,11 +204,12 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
 
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None
-                 ) -> tuple[str, Shown, bool] | None:
+                 ) -> tuple[str, Shown, str] | None:
     """Run ``command`` and check it; a drift of its output is returned, to be told with
-    the case's others (the commands after it still run), with whether a request it names
-    caused it (:func:`.checks.request_notes`); under --update-examples (``updates``), one
-    no request caused is also queued there."""
+    the case's others (the commands after it still run), with, if a request it names
+    caused it (:func:`.checks.request_notes`), what --update-examples says of it
+    (:func:`.checks.refusal`); under --update-examples (``updates``), one no request caused
+    is also queued there."""
     __tracebackhide__ = True
     check_hosts(command.text, command.where)
     check_reads_the_exports(command.text, command.where)
@@ -229,7 +234,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                     and bool(command.shown.text.strip() or done.stdout.strip()))
     check_calls_its_operation(ROOT / command.where.rpartition(":")[0], located, command.where)
     shown = command.shown
-    drift: tuple[str, Shown, bool] | None = None
+    drift: tuple[str, Shown, str] | None = None
     if shown is not None:
         printed = dated_as_shown(shown.text, done.stdout)
         diff = json_diff(shown.text, printed, f"shown at {shown.where}",
@@ -255,12 +260,15 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
             updates.append(replace(shown.target, source=_with_newline(printed)))
         if diff is not None:
             path, _, first = shown.where.rpartition(":")
-            message = (f"{path}:{first_changed_line(diff) or first}: the output shown is "
-                       f"not what the command at {command.where} prints (- shown, + "
-                       f"printed):\n{diff}{notes}" if shown.text else
-                       f"{path}:{first}: the block shows no output under the command at "
-                       f"{command.where}, which prints some (+ printed):\n{diff}{notes}")
-            drift = (message, shown, bool(notes))
+            message = (
+                f"{path}:{first_changed_line(diff) or first}: the output shown is not what "
+                f"the command at {command.where} prints (- shown, + printed):\n{diff}{notes}"
+                if shown.text else
+                f"{path}:{first}: the block shows no output under the command at "
+                f"{command.where}, which prints some (+ printed):\n{diff}{notes}")
+            drift = (message, shown, refusal(located, command.where,
+                                             shown=shown.text.splitlines(),
+                                             printed=printed.splitlines()) if notes else "")
     _check_schemas(done.stdout, exchanges, schemas, shown.where if shown else command.where)
     return drift
 

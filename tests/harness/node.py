@@ -252,6 +252,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         check_exchanges,
         naming_pages,
         no_refresh,
+        refusal,
     )
 
     __tracebackhide__ = True
@@ -312,8 +313,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 rewrites = [new for ex, new in zip(case.examples, traced.rewritten, strict=True)
                             if new.source != ex.source]
             else:
+                refused = (refusal(exchanges, case.where, traced.fetches if traced else None,
+                                   shown=expected, printed=printed) + "\n"
+                           if updates is not None and notes else "")
                 raise ExampleError(
-                    _drift_message(case, expected, printed, traced, refresh=not notes) + notes
+                    refused + _drift_message(case, expected, printed, traced,
+                                             refresh=not notes) + notes
                     + (f"\n{no_refresh('//> lines', '//>', new=not expected)}" if notes
                        else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))

@@ -44,8 +44,8 @@ from .checks import (
     check_calls_its_operation,
     check_exchanges,
     naming_pages,
-    new_errors,
     no_refresh,
+    refusal,
     request_notes,
 )
 from .discovery import PythonCase
@@ -157,13 +157,9 @@ def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: E
     # request would be written in (to show one on purpose, write its #> line first).
     notes = request_notes(exchanges, shown=before, printed=after, failed=not before)
     if notes:
-        unshown = (new_errors(exchanges, before, after) if before
-                   else {e.status for e in exchanges if e.status >= 400})
-        sent_at = next((e.origin for e in exchanges if e.status in unshown and e.origin), None)
         raise ExampleError(
-            f"{sent_at or _where(case.examples[0])}: --update-examples writes nothing in for "
-            "this example: a request got an error it does not show" + notes + "\n"
-            + no_refresh("#> comments", "#>", new=not before))
+            refusal(exchanges, _where(case.examples[0]), shown=before, printed=after) + notes
+            + "\n" + no_refresh("#> comments", "#>", new=not before))
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
