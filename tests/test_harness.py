@@ -128,6 +128,29 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
     assert "uv run pytest --update-examples" in message
 
 
+def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    """An example shows a 404 on purpose, and a #> line elsewhere was changed by hand: the
+    404 is shown, in all the example shows, though not in the drift's diff. So the
+    failure names no request and advises the refresh."""
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        base, headers = os.environ.get("CLOUDWS_BASE_URL", "{BASE}"), {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)
+        #> 404
+        print(httpx.get(base + "/volumes/vol-scratch01", headers=headers).json()["size_gb"])
+        #> 501
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.py:7: what the example prints"), message
+    assert "-#> 501" in message and "+#> 500" in message, message
+    assert "answered 404" not in message and "Fix the request" not in message, message
+    assert "uv run pytest --update-examples" in message, message
+
+
 def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, request,
                                                                     scratch, api_schemas,
                                                                     docs_token):

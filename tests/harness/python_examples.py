@@ -98,10 +98,11 @@ def run_python_case(
                             "request, not the comments" if isinstance(exc, ExampleError)
                             else f"and then the example raised {type(exc).__name__}: {exc}")
                     raise ExampleError(f"{wrong.msg}\n({then})") from None
-                if isinstance(exc, ExampleError):  # a drift: its diff's two sides
+                if isinstance(exc, ExampleError):  # a drift: all it shows, all it printed
                     # a new example (no #> line yet) is filled in, but never with an error
-                    notes = request_notes(exchanges, shown=_outputs(exc.msg, "-"),
-                                          printed=_outputs(exc.msg, "+"),
+                    before = [line for lines in shown for line in lines]
+                    notes = request_notes(exchanges, shown=before,
+                                          printed=_as_printed(before, exc.msg),
                                           failed=not any(shown))
                 else:
                     notes = request_notes(exchanges, shown=_outputs(
@@ -122,23 +123,38 @@ def run_python_case(
         check_calls_its_operation(case.examples[0].path, exchanges, where)
 
 
-def _outputs(text: str, side: str = "") -> list[str]:
-    """The ``#>`` lines of ``text`` (a source; with ``side``, a diff's ``-`` or ``+`` lines).
+def _as_printed(shown: list[str], drift: str) -> list[str]:
+    """The ``#>`` lines an example printed: those it ``shown``, with the ``drift``'s diff
+    applied (each line it removes taken out, each it adds put in its place), so that an
+    error it shows on a line the drift leaves alone is still shown.
 
     Example:
-        >>> _outputs("  -#> 200\\n  +#> 401\\n   #> 404", "+"), _outputs("x = 1\\n#> 1")
-        (['#> 401'], ['#> 1'])
+        >>> _as_printed(["#> 409 busy", "#> 200 deleted", "#> 1"],
+        ...             "   #> 409 busy\\n  -#> 200 deleted\\n  +#> 200 removed")
+        ['#> 409 busy', '#> 200 removed', '#> 1']
     """
-    found = []
-    for line in text.splitlines():
+    printed, at = [], 0
+    for line in drift.splitlines():
         line = line.strip()
-        if side and line.startswith(side):
-            line = line[1:]
-        elif side:
-            continue
-        if line.startswith("#>"):
-            found.append(line)
-    return found
+        if line.startswith(("-#>", "#>")):  # a line shown: the ones before it are kept
+            target = line.removeprefix("-")
+            if target in shown[at:]:
+                found = shown.index(target, at)
+                printed += shown[at:found] + ([] if line.startswith("-") else [target])
+                at = found + 1
+        elif line.startswith("+#>"):
+            printed.append(line[1:])
+    return printed + shown[at:]
+
+
+def _outputs(text: str) -> list[str]:
+    """The ``#>`` lines of a source ``text``.
+
+    Example:
+        >>> _outputs("x = 1\\n#> 1\\n  #> 2")
+        ['#> 1', '#> 2']
+    """
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#>")]
 
 
 def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: EvalExample,
