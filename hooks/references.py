@@ -272,10 +272,12 @@ def _listing(values: Any) -> str:
 
 
 def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
-                titles: Mapping[int, str], names: bool = True) -> str | None:
+                titles: Mapping[int, str], names: bool = True, document: bool = False
+                ) -> str | None:
     """What is wrong with the span ``text`` as a reference in ``scope``; None if nothing is
     (or it is no reference). Unless ``names``, a name that is no error code (a field, or
-    one close to a field or a code) is no reference either."""
+    one close to a field or a code) is no reference either. In the OpenAPI ``document``,
+    no page's examples show an ID, and ``{ .no-ref }`` would be published as it is."""
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
@@ -287,7 +289,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         if rest in contract.code_status:
             if contract.code_status[rest] != number:
                 return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
-            return _check_span(rest, scope, contract, shown, titles, names)
+            return _check_span(rest, scope, contract, shown, titles, names, document)
         return (f"`{text}`: after the status write its reason phrase "
                 f"({' or '.join(sorted(_phrases(number, titles)))}) "
                 "or one of its error codes")
@@ -301,6 +303,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         kind, pattern = contract.id_patterns[resource["prefix"]]
         if not pattern.match(text):
             return f"`{text}` is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
+        if text not in contract.fixture_ids and document:
+            return (f"`{text}` is not one of the sandbox's fixtures "
+                    f"({_listing(contract.fixture_ids)}): name one of them, or say what such "
+                    "an ID looks like without one")
         if text not in contract.fixture_ids and text not in shown():
             return (f"`{text}` is not one of the sandbox's fixtures "
                     f"({_listing(contract.fixture_ids)}), nor in an output this page's "
@@ -330,12 +336,14 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
 
 def check(markdown: str, page: Page, contract: Contract,
           titles: Mapping[int, str] | None = None, *, names: bool = True,
-          shown_elsewhere: str = "") -> list[Problem]:
+          shown_elsewhere: str = "", document: bool = False) -> list[Problem]:
     """Every bad reference in the prose of ``markdown``; ``titles`` maps a status to the
     reason phrase the API uses for it (``413`` -> ``Content Too Large``). Without
     ``names``, only statuses, error codes and resource IDs are references (a docstring
     names the stub's Python objects, which are no field of the API). An ID that
-    ``shown_elsewhere`` names (a docstring's examples, say) is one shown too."""
+    ``shown_elsewhere`` names (a docstring's examples, say) is one shown too. In a
+    description of the OpenAPI ``document``, ``{ .no-ref }`` opts nothing out: the document
+    would publish it as it is."""
     own = contract.operations.get(page.operation or "", contract.api)
     found, ids = [], None
 
@@ -347,13 +355,18 @@ def check(markdown: str, page: Page, contract: Contract,
         return ids
 
     for span in _spans(markdown):
+        if span.opted_out and document:
+            found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
+                                 "would publish { .no-ref } as it is: say it without it"))
+            continue
         if span.opted_out:
             continue
         scope = own
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
-        problem = _check_span(span.text, scope, contract, shown, titles or {}, names)
+        problem = _check_span(span.text, scope, contract, shown, titles or {}, names,
+                              document)
         if problem is None and span.link is not None and span.text in contract.code_status:
             anchor = span.link.partition("#")[2]
             if anchor and anchor != span.text and "errors" in span.link:
@@ -401,7 +414,74 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
     roots = [(doc, "#")] if operation is None else _shown_with(doc, operation)
     page = Page("openapi.json", None)
     return [(pointer, text, problem) for root, at in roots for pointer, text in walk(root, at)
-            if "`" in text for problem in check(text, page, contract, titles, names=False)]
+            if "`" in text
+            for problem in check(text, page, contract, titles, names=False, document=True)]
+
+
+def source_place(description: str, sources: Mapping[str, str], pointer: str = "",
+                 span: str = "") -> str | None:
+    """``<file>:<line>`` of ``sources`` (file name to text) where ``description``, a
+    description of the OpenAPI document at ``pointer``, is written; None if it is nowhere.
+
+    It is found by its first words, as a string literal holds them: fewer of them, or three
+    or more of its first line's words in a row found at one place only, for a description
+    made by code (``f"The workstation's ID: {...}"``). Of several places, the one in the
+    class the pointer's schema names, beside the field it names. Its line is that of
+    ``span`` (the text a problem names) when the literal goes on over several lines.
+
+    Example:
+        >>> sources = {"m.py": 'class A:\\n    a: str = F(description="The ID.")\\n'
+        ...                    'class B:\\n    b: str = F(description="The ID.")\\n',
+        ...            "n.py": 'X = f"{MIN} to {MAX} items a page,"\\n    " never `418`."\\n'}
+        >>> source_place("The ID.", sources, "#/components/schemas/B/properties/b/description")
+        'm.py:4'
+        >>> source_place("1 to 100 items a page, never `418`.", sources, span="418")
+        'n.py:2'
+        >>> source_place("Nowhere at all.", sources) is None
+        True
+    """
+    def found(text: str) -> list[tuple[str, int]]:
+        return [(name, at) for name, source in sources.items()
+                for at in (m.start() for m in re.finditer(re.escape(text), source))]
+
+    first = description.split("\n", 1)[0]
+    words = first[:40].split(" ")
+    places: list[tuple[str, int]] = []
+    for count in dict.fromkeys([len(words), *range(len(words) - 1, 2, -1)]):
+        places = found(" ".join(words[:count]))  # its first words, then fewer of them
+        if places and (count == len(words) or len(places) == 1):
+            break
+        places = []
+    words = first.split(" ")
+    for size in range(len(words), 2, -1):  # then words in a row, found at one place
+        if places:
+            break
+        for begin in range(len(words) - size + 1):
+            places = found(" ".join(words[begin:begin + size]))
+            if len(places) == 1:
+                break
+            places = []
+    if not places:
+        return None
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")]
+    schema = tokens[tokens.index("schemas") + 1] if "schemas" in tokens[:-1] else None
+    field = (tokens[len(tokens) - 1 - tokens[::-1].index("properties") + 1]
+             if "properties" in tokens[:-1] else None)
+
+    def fits(place: tuple[str, int]) -> int:
+        name, at = place
+        before = sources[name][:at]
+        owner = re.findall(r"^class (\w+)", before, re.MULTILINE)
+        near = "\n".join(before.split("\n")[-4:])
+        return (2 * (schema is not None and owner[-1:] == [schema])
+                + (field is not None and re.search(rf"\b{re.escape(field)}\b", near) is not None))
+
+    name, at = max(places, key=fits)  # the first of the best
+    source = sources[name]
+    if span:
+        where = source.find(span, at, at + 2 * len(description) + 200)
+        at = where if where >= 0 else at
+    return f"{name}:{source.count(chr(10), 0, at) + 1}"
 
 
 def _escaped(key: object) -> str:

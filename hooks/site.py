@@ -282,40 +282,26 @@ def _references_hold(markdown: str, page: _Page) -> list[str]:
 def _descriptions_hold(markdown: str, page: _Page) -> list[str]:
     if not page.operation:
         return []
-    return _description_problems(page.operation, f"the tables of {page.file}")
+    return _description_problems(page.operation, f"the tables of {page.file} show")
 
 
 def _description_problems(operation: str | None, shown_by: str) -> list[str]:
     """The problems of the OpenAPI document's descriptions (those ``operation``'s page
     shows, or all), each named at its line of the stub's source and said once."""
     root: Path = _build["root"]
+    sources = {module.relative_to(root).as_posix(): module.read_text(encoding="utf-8")
+               for module in sorted((root / "src" / "cloudws").glob("*.py"))}
     found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
     for pointer, text, problem in references.description_problems(
             _doc, _build["contract"], _build["titles"], operation):
-        found.setdefault((_source_of(text, root), problem.message), []).append(pointer)
+        span = re.match(r"`([^`]+)`", problem.message)
+        source = references.source_place(text, sources, pointer, span[1] if span else "")
+        found.setdefault((source or "openapi.json", problem.message), []).append(pointer)
     return [f"{source}: the description at {pointers[0]} of the OpenAPI document"
-            + (f" (and {len(pointers) - 1} more places)" if len(pointers) > 1 else "")
-            + f", which {shown_by} show: {message}"
+            + (f" (and {len(pointers) - 1} more place{'s' if len(pointers) > 2 else ''})"
+               if len(pointers) > 1 else "")
+            + f", which {shown_by}: {message}"
             for (source, message), pointers in found.items()]
-
-
-def _source_of(description: str, root: Path) -> str:
-    """``src/cloudws/<module>.py:<line>`` where ``description`` starts in the stub's source
-    (its first words, as a string literal holds them; fewer of them, if they are found at
-    one place only, for a description made by code: ``f"The workstation's ID: {...}"``),
-    else ``openapi.json``."""
-    texts = {module.relative_to(root).as_posix(): module.read_text(encoding="utf-8")
-             for module in sorted((root / "src" / "cloudws").glob("*.py"))}
-    words = description.split("\n", 1)[0][:40].split(" ")
-    for count in range(len(words), 2, -1):
-        start = " ".join(words[:count])
-        places = [(module, text.find(start)) for module, text in texts.items()
-                  if start in text]
-        if places and (count == len(words)
-                       or sum(text.count(start) for text in texts.values()) == 1):
-            module, at = places[0]
-            return f"{module}:{texts[module].count(chr(10), 0, at) + 1}"
-    return "openapi.json"
 
 
 #: MkDocs' warning about a link it cannot follow, which names the page but no line.
@@ -442,7 +428,8 @@ def on_post_build(config: Any) -> None:
     ``openapi.json`` at the site root: the stub's, with each operation's executed examples
     as ``x-codeSamples`` (see :mod:`code_samples`)."""
     root = Path(config["config_file_path"]).parent
-    problems = _description_problems(None, "the endpoint pages' tables")
+    problems = _description_problems(None, "no endpoint page shows, but /openapi.json "
+                                           "publishes")
     if problems:
         raise PluginError("\n".join(problems))
     published = code_samples.with_code_samples(_doc, _pages, root)

@@ -142,8 +142,9 @@ def test_references_hold_on_pages_without_an_operation(
 
 
 
-def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str) -> str:
-    """The stub's OpenAPI document with `409 not_a_code` at the end of the description of
+def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str,
+                  planted_text: str = "`409 not_a_code`") -> str:
+    """The stub's OpenAPI document with ``planted_text`` at the end of the description of
     the last parameter of ``operation`` alone, in a cache of its own (``XDG_CACHE_HOME``),
     where the hooks load it from; its JSON pointer."""
     from cloudws.document import cache_dir, load_document, source_key
@@ -153,7 +154,7 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
         for method, node in item.items():
             if node.get("operationId") == operation:
                 last = len(node["parameters"]) - 1
-                node["parameters"][last]["description"] += " Else `409 not_a_code`."
+                node["parameters"][last]["description"] += f" Else {planted_text}."
                 pointer = (f"#/paths/{path.replace('/', '~1')}/{method}/parameters/{last}"
                            "/description")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -162,20 +163,30 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
     return pointer
 
 
+@pytest.mark.parametrize(("planted", "message"), [
+    ("`409 not_a_code`", re.escape("`409 not_a_code`: after the status write its reason "
+                                   "phrase (Conflict) or one of its error codes")),
+    # no page's example shows an ID there, and the document would publish { .no-ref }
+    ("`ws-nothere99`", (r"`ws-nothere99` is not one of the sandbox's fixtures "
+                        r"\(.*ws-12345.*\): name one of them, or say what such an ID looks "
+                        "like without one")),
+    ("`418`{ .no-ref }", re.escape("`418`{ .no-ref }: the OpenAPI document would publish "
+                                   "{ .no-ref } as it is: say it without it")),
+], ids=["status", "id", "no-ref"])
 def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, message: str) -> None:
     """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
     descriptions its tables show, and names each at its line of the stub's source."""
     from .harness.render import render_pages
 
-    pointer = _with_planted(tmp_path, monkeypatch, "deleteWorkstation")
+    pointer = _with_planted(tmp_path, monkeypatch, "deleteWorkstation", planted)
     page = ROOT / "docs" / "workstations" / "delete.md"
     _, problems = render_pages([page])
     [problem] = problems
     source, line, said = problem.split(":", 2)
-    assert said == (f" the description at {pointer} of the OpenAPI document, which the "
-                    "tables of docs/workstations/delete.md show: `409 not_a_code`: after the "
-                    "status write its reason phrase (Conflict) or one of its error codes")
+    assert re.fullmatch(re.escape(f" the description at {pointer} of the OpenAPI document, "
+                                  "which the tables of docs/workstations/delete.md show: ")
+                        + message, said), said
     assert source.startswith("src/cloudws/")
     first_words = "The workstation's ID"
     assert first_words in (ROOT / source).read_text().splitlines()[int(line) - 1]
@@ -191,6 +202,6 @@ def test_a_description_no_page_built_shows_fails_the_build_after_the_pages(
             pytest.raises((Abort, PluginError)) as failure:
         _site(tmp_path, {"workstations/delete.md": GOOD_PAGE})
     said = f"{failure.value}\n{caplog.text}"
-    assert (f": the description at {pointer} of the OpenAPI document, which the endpoint "
-            "pages' tables show: `409 not_a_code`") in said, said
+    assert (f": the description at {pointer} of the OpenAPI document, which no endpoint "
+            "page shows, but /openapi.json publishes: `409 not_a_code`") in said, said
     assert (tmp_path / "site" / "workstations" / "delete" / "index.html").is_file()
