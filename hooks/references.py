@@ -313,8 +313,13 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                     "examples show (an ID that is no resource on purpose: follow it with "
                     "{ .no-ref })")
         return None
-    if not names or not _NAME.match(text) or text in scope.fields:
+    if not _NAME.match(text) or text in scope.fields:
         return None
+    if not names:  # Python's names, or the API's: only a near miss of an error code is told
+        close = ([] if not document or text in contract.field_schemas else
+                 difflib.get_close_matches(text, list(contract.code_status), n=1,
+                                           cutoff=_CLOSE))
+        return f"`{text}` is not an error code; did you mean `{close[0]}`?" if close else None
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "

@@ -172,7 +172,9 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
                         "like without one")),
     ("`418`{ .no-ref }", re.escape("`418`{ .no-ref }: the OpenAPI document would publish "
                                    "{ .no-ref } as it is: say it without it")),
-], ids=["status", "id", "no-ref"])
+    ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code; "
+                                           "did you mean `workstation_not_stopped`?")),
+], ids=["status", "id", "no-ref", "code"])
 def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, message: str) -> None:
     """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
