@@ -290,9 +290,11 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
             if contract.code_status[rest] != number:
                 return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
             return _check_span(rest, scope, contract, shown, titles, names, document)
+        codes = sorted(code for code, answered in contract.code_status.items()
+                       if answered == number and code in scope.codes)
         return (f"`{text}`: after the status write its reason phrase "
                 f"({' or '.join(sorted(_phrases(number, titles)))}) "
-                "or one of its error codes")
+                f"or one of its error codes{f' ({_listing(codes)})' if codes else ''}")
     if text in contract.code_status:
         if text not in scope.codes:
             return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "

@@ -165,7 +165,8 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
 
 @pytest.mark.parametrize(("planted", "message"), [
     ("`409 not_a_code`", re.escape("`409 not_a_code`: after the status write its reason "
-                                   "phrase (Conflict) or one of its error codes")),
+                                   "phrase (Conflict) or one of its error codes (") + r".*\b"
+                         "workstation_not_stopped\\b.*\\)"),
     # no page's example shows an ID there, and the document would publish { .no-ref }
     ("`ws-nothere99`", (r"`ws-nothere99` is not one of the sandbox's fixtures "
                         r"\(.*ws-12345.*\): name one of them, or say what such an ID looks "
