@@ -470,7 +470,7 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
             places = []
     if not places:
         return None
-    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")]
+    tokens = [_unescaped(token) for token in pointer.split("/")]
     schema = tokens[tokens.index("schemas") + 1] if "schemas" in tokens[:-1] else None
     field = (tokens[len(tokens) - 1 - tokens[::-1].index("properties") + 1]
              if "properties" in tokens[:-1] else None)
@@ -496,6 +496,11 @@ def _escaped(key: object) -> str:
     return str(key).replace("~", "~0").replace("/", "~1")
 
 
+def _unescaped(token: str) -> str:
+    """The key a JSON pointer's reference ``token`` names."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
 def _shown_with(doc: Mapping[str, Any], operation: str) -> list[tuple[Any, str]]:
     """The parts of ``doc`` an endpoint page of ``operation`` shows, each with its JSON
     pointer: the operation, its path's parameters, and every part a ``$ref`` in them
@@ -513,7 +518,7 @@ def _shown_with(doc: Mapping[str, Any], operation: str) -> list[tuple[Any, str]]
             if ref.startswith("#/") and ref not in named:
                 target: Any = doc
                 for token in ref[2:].split("/"):
-                    target = target[token.replace("~1", "/").replace("~0", "~")]
+                    target = target[_unescaped(token)]
                 named.add(ref)
                 parts.append((target, ref))
     return parts

@@ -288,12 +288,15 @@ def _descriptions_hold(markdown: str, page: _Page) -> list[str]:
 def _description_problems(operation: str | None, shown_by: str) -> list[str]:
     """The problems of the OpenAPI document's descriptions (those ``operation``'s page
     shows, or all), each named at its line of the stub's source and said once."""
+    problems = references.description_problems(_doc, _build["contract"], _build["titles"],
+                                               operation)
+    if not problems:
+        return []
     root: Path = _build["root"]
     sources = {module.relative_to(root).as_posix(): module.read_text(encoding="utf-8")
                for module in sorted((root / "src" / "cloudws").glob("*.py"))}
     found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
-    for pointer, text, problem in references.description_problems(
-            _doc, _build["contract"], _build["titles"], operation):
+    for pointer, text, problem in problems:
         span = re.match(r"`([^`]+)`", problem.message)
         source = references.source_place(text, sources, pointer, span[1] if span else "")
         found.setdefault((source or "openapi.json", problem.message), []).append(pointer)
