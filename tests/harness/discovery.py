@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from dataclasses import dataclass
@@ -116,8 +117,14 @@ class JsonCase:
 
 
 def pages(docs: Path = DOCS) -> list[Page]:
-    """Every Markdown page under ``docs``, sorted by path."""
-    return [Page.read(path) for path in sorted(docs.rglob("*.md"))]
+    """Every Markdown page under ``docs``, sorted by path: each text parsed once a process
+    (each kind of example looks through them all)."""
+    return [_parsed(path, path.read_text("utf-8")) for path in sorted(docs.rglob("*.md"))]
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(path: Path, text: str) -> Page:
+    return Page.from_text(path, text)
 
 
 def python_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[PythonCase]:
