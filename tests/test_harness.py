@@ -151,6 +151,36 @@ def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
     assert "uv run pytest --update-examples" in message, message
 
 
+@pytest.mark.parametrize("indent", ["", "    "], ids=["top-level", "in-a-block"])
+def test_a_second_request_answered_as_the_error_shown_on_purpose_is_named(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch, indent):
+    """An example shows a 404 on purpose, and a wrong ID in a later request gets a 404
+    too: the status it shows once, two requests got. The check names that request (with
+    the first: both got the status), and --update-examples writes nothing in (not the
+    `None` it printed)."""
+    steps = ['print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)',
+             "#> 404",
+             ('print(httpx.get(base + "/volumes/vol-scratch09", headers=headers).json()'
+              '.get("size_gb"))'),
+             "#> 500"]
+    write(tmp_path, {"snippets/get.py": (
+        "import httpx, os\n\n"
+        f'base = os.environ.get("CLOUDWS_BASE_URL", "{BASE}")\n'
+        'headers = {"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}\n'
+        + ("with httpx.Client() as client:\n" if indent else "")
+        + "".join(f"{indent}{step}\n" for step in steps))})
+    note = (f"(GET /v1/volumes/vol-scratch09, sent at {tmp_path}/snippets/get.py:"
+            f"{8 if indent else 7}, answered 404, which the example does not show)")
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert note in failure.value.msg and "Fix the request" in failure.value.msg, (
+        failure.value.msg)
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    shutil.rmtree(tmp_path / "run")
+    with pytest.raises(ExampleError, match="--update-examples writes nothing in"):
+        run_python(tmp_path, request, scratch, api_schemas)
+
+
 def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, request,
                                                                     scratch, api_schemas,
                                                                     docs_token):

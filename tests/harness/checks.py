@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,9 +104,10 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
 
 def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
                printed: Sequence[str]) -> set[int]:
-    """The error statuses (``4xx``, ``5xx``) that requests of an example got and that what
-    it shows does not mention, or that what it printed mentions more often: an answer it
-    did not show (a wrong ID, a dropped token, a step out of order), which
+    """The error statuses (``4xx``, ``5xx``) that requests of an example got more often
+    than what it shows mentions them, or that what it printed mentions more often than
+    that: an answer it did not show (a wrong ID, a dropped token, a step out of order),
+    which
     ``--update-examples`` never writes in, whether or not what it prints names the status
     (``None`` printed for a field of a ``404``'s body is no output to write in). An
     example that shows an error on purpose (the authentication page's ``401``, a ``409``
@@ -126,6 +128,15 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
         >>> new_errors(missing, [], ["404 not_found"])  # a new example: nothing to compare
         set()
 
+    A second request answered with the status an example shows once on purpose is new;
+    a line changed by hand beside it is not:
+
+        >>> new_errors(missing * 2, ["404", "500"], ["404", "None"])
+        {404}
+        >>> new_errors(missing, ["404", "500"], ["404", "501"]), new_errors(
+        ...     missing * 2, ["404 404"], ["404 404"])
+        (set(), set())
+
     In JSON outputs of as many documents, a problem (RFC 9457) that moved to another
     document is new there too: a wrong ID in a step before the one that shows a ``404``
     on purpose.
@@ -136,14 +147,14 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
     """
     def count(lines: Sequence[str], status: int) -> int:
         pattern = re.compile(rf"(?<![\w-]){status}(?![\w-])")
-        return sum(bool(pattern.search(line)) for line in lines)
+        return sum(len(pattern.findall(line)) for line in lines)
 
     if not any(line.strip() for line in shown):
         return set()
-    errors = {e.status for e in exchanges if e.status >= 400}
-    return {status for status in errors
-            if not count(shown, status) or count(printed, status) > count(shown, status)
-            } | (_moved_problems(shown, printed) & errors)
+    errors = Counter(e.status for e in exchanges if e.status >= 400)
+    return {status for status, got in errors.items()
+            if count(shown, status) < got or count(printed, status) > count(shown, status)
+            } | (_moved_problems(shown, printed) & set(errors))
 
 
 def _moved_problems(shown: Sequence[str], printed: Sequence[str]) -> set[int]:

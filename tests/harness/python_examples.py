@@ -124,26 +124,30 @@ def run_python_case(
 
 
 def _as_printed(shown: list[str], drift: str) -> list[str]:
-    """The ``#>`` lines an example printed: those it ``shown``, with the ``drift``'s diff
-    applied (each line it removes taken out, each it adds put in its place), so that an
-    error it shows on a line the drift leaves alone is still shown.
+    """The ``#>`` lines an example printed, rebuilt from the lines it shows (``shown``) and
+    the ``drift``'s diff: each line the diff removes taken out, each it adds put where
+    the removed one was (:func:`.checks.new_errors` counts them, in any order), so that
+    an error it shows on a line the drift leaves alone is still shown.
 
     Example:
         >>> _as_printed(["#> 409 busy", "#> 200 deleted", "#> 1"],
         ...             "   #> 409 busy\\n  -#> 200 deleted\\n  +#> 200 removed")
         ['#> 409 busy', '#> 200 removed', '#> 1']
+        >>> _as_printed(["#> 404", "#> 200"], "       #> 404\\n  -    #> 200\\n  +    #> 404")
+        ['#> 404', '#> 404']
     """
     printed, at = [], 0
     for line in drift.splitlines():
         line = line.strip()
-        if line.startswith(("-#>", "#>")):  # a line shown: the ones before it are kept
-            target = line.removeprefix("-")
-            if target in shown[at:]:
-                found = shown.index(target, at)
-                printed += shown[at:found] + ([] if line.startswith("-") else [target])
-                at = found + 1
-        elif line.startswith("+#>"):
-            printed.append(line[1:])
+        side, rest = (line[0], line[1:].strip()) if line[:1] in ("-", "+") else ("", line)
+        if not rest.startswith("#>"):
+            continue
+        if side == "+":
+            printed.append(rest)
+        elif rest in shown[at:]:  # a line shown: the ones before it are kept
+            found = shown.index(rest, at)
+            printed += shown[at:found] + ([] if side == "-" else [rest])
+            at = found + 1
     return printed + shown[at:]
 
 
