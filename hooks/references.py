@@ -62,7 +62,7 @@ from typing import Any
 from placeholders import code_spans, mask_comments
 
 __all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problems", "link_codes",
-           "shown_ids"]
+           "shown_ids", "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -206,10 +206,11 @@ class Page:
 
 @dataclass(frozen=True)
 class Problem:
-    """A bad reference: its 1-based line and what is wrong."""
+    """A bad reference: its 1-based line, what is wrong, and the span's text."""
 
     line: int
     message: str
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -290,8 +291,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
             if contract.code_status[rest] != number:
                 return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
             return _check_span(rest, scope, contract, shown, titles, names, document)
-        codes = sorted(code for code, answered in contract.code_status.items()
-                       if answered == number and code in scope.codes)
+        codes = [code for code, answered in contract.code_status.items()
+                 if answered == number and code in scope.codes]
         return (f"`{text}`: after the status write its reason phrase "
                 f"({' or '.join(sorted(_phrases(number, titles)))}) "
                 f"or one of its error codes{f' ({_listing(codes)})' if codes else ''}")
@@ -305,22 +306,21 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         kind, pattern = contract.id_patterns[resource["prefix"]]
         if not pattern.match(text):
             return f"`{text}` is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
+        kin = _listing(i for i in contract.fixture_ids if i.startswith(resource["prefix"]))
         if text not in contract.fixture_ids and document:
-            return (f"`{text}` is not one of the sandbox's fixtures "
-                    f"({_listing(contract.fixture_ids)}): name one of them, or say what such "
-                    "an ID looks like without one")
+            return (f"`{text}` is not one of the sandbox's fixtures ({kin}): name one of "
+                    "them, or say in words what such an ID looks like")
         if text not in contract.fixture_ids and text not in shown():
             return (f"`{text}` is not one of the sandbox's fixtures "
-                    f"({_listing(contract.fixture_ids)}), nor in an output this page's "
+                    f"({kin}), nor in an output this page's "
                     "examples show (an ID that is no resource on purpose: follow it with "
                     "{ .no-ref })")
         return None
     if not _NAME.match(text) or text in scope.fields:
         return None
     if not names:  # Python's names, or the API's: only a near miss of an error code is told
-        close = ([] if not document or text in contract.field_schemas else
-                 difflib.get_close_matches(text, list(contract.code_status), n=1,
-                                           cutoff=_CLOSE))
+        close = (difflib.get_close_matches(text, list(contract.code_status), n=1,
+                                           cutoff=_CLOSE) if document else [])
         return f"`{text}` is not an error code; did you mean `{close[0]}`?" if close else None
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
@@ -364,7 +364,9 @@ def check(markdown: str, page: Page, contract: Contract,
     for span in _spans(markdown):
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
-                                 "would publish { .no-ref } as it is: say it without it"))
+                                 "would publish { .no-ref } as it is: say it another way, or "
+                                 "without the backticks (text outside them is not checked)",
+                                 span.text))
             continue
         if span.opted_out:
             continue
@@ -379,7 +381,7 @@ def check(markdown: str, page: Page, contract: Contract,
             if anchor and anchor != span.text and "errors" in span.link:
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
-            found.append(Problem(span.line, problem))
+            found.append(Problem(span.line, problem, span.text))
     return found
 
 
@@ -434,7 +436,9 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
     or more of its first line's words in a row found at one place only, for a description
     made by code (``f"The workstation's ID: {...}"``). Of several places, the one in the
     class the pointer's schema names, beside the field it names. Its line is that of
-    ``span`` (the text a problem names) when the literal goes on over several lines.
+    ``span`` (the text a problem names) when the literal goes on over several lines; when
+    the span is not in it (made elsewhere, by code) or the description is found nowhere,
+    that of the span in backticks, if it is written at one place only.
 
     Example:
         >>> sources = {"m.py": 'class A:\\n    a: str = F(description="The ID.")\\n'
@@ -446,12 +450,15 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
         'n.py:2'
         >>> source_place("Nowhere at all.", sources) is None
         True
+        >>> source_place("Made by code; never `418`.", sources, span="418")
+        'n.py:2'
     """
     def found(text: str) -> list[tuple[str, int]]:
         return [(name, at) for name, source in sources.items()
-                for at in (m.start() for m in re.finditer(re.escape(text), source))]
+                for at in (m.start() for m in re.finditer(re.escape(text), source))
+                ] if text.strip() else []
 
-    first = description.split("\n", 1)[0]
+    first = next((line for line in description.split("\n") if line.strip()), "")
     words = first[:40].split(" ")
     places: list[tuple[str, int]] = []
     for count in dict.fromkeys([len(words), *range(len(words) - 1, 2, -1)]):
@@ -459,7 +466,7 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
         if places and (count == len(words) or len(places) == 1):
             break
         places = []
-    words = first.split(" ")
+    words = first.split(" ")[:12]
     for size in range(len(words), 2, -1):  # then words in a row, found at one place
         if places:
             break
@@ -468,8 +475,10 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
             if len(places) == 1:
                 break
             places = []
-    if not places:
-        return None
+    marked = found(f"`{span}`") if span else []
+    if not places:  # the text at fault, if it is written at one place only
+        return f"{marked[0][0]}:{sources[marked[0][0]].count(chr(10), 0, marked[0][1]) + 1}" \
+            if len(marked) == 1 else None
     tokens = [_unescaped(token) for token in pointer.split("/")]
     schema = tokens[tokens.index("schemas") + 1] if "schemas" in tokens[:-1] else None
     field = (tokens[len(tokens) - 1 - tokens[::-1].index("properties") + 1]
@@ -485,9 +494,15 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
 
     name, at = max(places, key=fits)  # the first of the best
     source = sources[name]
-    if span:
-        where = source.find(span, at, at + 2 * len(description) + 200)
-        at = where if where >= 0 else at
+    if span:  # in backticks, else bare, in the literal; else where it is written, if once
+        end = at + 2 * len(description) + 200
+        where = source.find(f"`{span}`", at, end)
+        where = where if where >= 0 else source.find(span, at, end)
+        if where >= 0:
+            at = where
+        elif len(marked) == 1:
+            name, at = marked[0]
+            source = sources[name]
     return f"{name}:{source.count(chr(10), 0, at) + 1}"
 
 

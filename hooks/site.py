@@ -297,9 +297,10 @@ def _description_problems(operation: str | None, shown_by: str) -> list[str]:
                for module in sorted((root / "src" / "cloudws").glob("*.py"))}
     found: dict[tuple[str, str], list[str]] = {}  # one description is in several places
     for pointer, text, problem in problems:
-        span = re.match(r"`([^`]+)`", problem.message)
-        source = references.source_place(text, sources, pointer, span[1] if span else "")
-        found.setdefault((source or "openapi.json", problem.message), []).append(pointer)
+        source = references.source_place(text, sources, pointer, problem.text)
+        places = found.setdefault((source or "openapi.json", problem.message), [])
+        if pointer not in places:  # a description that says it twice is one place
+            places.append(pointer)
     return [f"{source}: the description at {pointers[0]} of the OpenAPI document"
             + (f" (and {len(pointers) - 1} more place{'s' if len(pointers) > 2 else ''})"
                if len(pointers) > 1 else "")

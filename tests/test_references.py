@@ -168,11 +168,12 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
                                    "phrase (Conflict) or one of its error codes (") + r".*\b"
                          "workstation_not_stopped\\b.*\\)"),
     # no page's example shows an ID there, and the document would publish { .no-ref }
-    ("`ws-nothere99`", (r"`ws-nothere99` is not one of the sandbox's fixtures "
-                        r"\(.*ws-12345.*\): name one of them, or say what such an ID looks "
-                        "like without one")),
+    ("`ws-nothere99`", re.escape("`ws-nothere99` is not one of the sandbox's fixtures "
+                                 "(ws-12345, ws-67890): name one of them, or say in words "
+                                 "what such an ID looks like")),
     ("`418`{ .no-ref }", re.escape("`418`{ .no-ref }: the OpenAPI document would publish "
-                                   "{ .no-ref } as it is: say it without it")),
+                                   "{ .no-ref } as it is: say it another way, or without the "
+                                   "backticks (text outside them is not checked)")),
     ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code; "
                                            "did you mean `workstation_not_stopped`?")),
 ], ids=["status", "id", "no-ref", "code"])
