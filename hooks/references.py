@@ -287,12 +287,13 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                     f"{scope.documented or 'it documents ' + _listing(scope.statuses)})")
         if rest is None or rest in _phrases(number, titles):
             return None
-        if rest in contract.code_status:
-            if contract.code_status[rest] != number:
-                return f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
-            return _check_span(rest, scope, contract, shown, titles, names, document)
         codes = [code for code, answered in contract.code_status.items()
                  if answered == number and code in scope.codes]
+        if rest in contract.code_status:
+            if contract.code_status[rest] != number:
+                return (f"`{text}`: `{rest}` is answered with {contract.code_status[rest]}"
+                        + (f"; {number}'s codes are {_listing(codes)}" if codes else ""))
+            return _check_span(rest, scope, contract, shown, titles, names, document)
         return (f"`{text}`: after the status write its reason phrase "
                 f"({' or '.join(sorted(_phrases(number, titles)))}) "
                 f"or one of its error codes{f' ({_listing(codes)})' if codes else ''}")

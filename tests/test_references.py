@@ -176,7 +176,9 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
                                    "backticks (text outside them is not checked)")),
     ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code; "
                                            "did you mean `workstation_not_stopped`?")),
-], ids=["status", "id", "no-ref", "code"])
+    ("`409 not_found`", re.escape("`409 not_found`: `not_found` is answered with 404; 409's "
+                                  "codes are ") + r".*\bworkstation_not_stopped\b.*"),
+], ids=["status", "id", "no-ref", "code", "code-of-another-status"])
 def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, message: str) -> None:
     """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
