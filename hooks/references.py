@@ -476,10 +476,9 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
             if len(places) == 1:
                 break
             places = []
-    marked = found(f"`{span}`") if span else []
-    if not places:  # the text at fault, if it is written at one place only
-        return f"{marked[0][0]}:{sources[marked[0][0]].count(chr(10), 0, marked[0][1]) + 1}" \
-            if len(marked) == 1 else None
+    marked = found(f"`{span}`") if span else []  # the text at fault, where written
+    if not places:
+        return _line_of(sources, *marked[0]) if len(marked) == 1 else None
     tokens = [_unescaped(token) for token in pointer.split("/")]
     schema = tokens[tokens.index("schemas") + 1] if "schemas" in tokens[:-1] else None
     field = (tokens[len(tokens) - 1 - tokens[::-1].index("properties") + 1]
@@ -494,17 +493,20 @@ def source_place(description: str, sources: Mapping[str, str], pointer: str = ""
                 + (field is not None and re.search(rf"\b{re.escape(field)}\b", near) is not None))
 
     name, at = max(places, key=fits)  # the first of the best
-    source = sources[name]
     if span:  # in backticks, else bare, in the literal; else where it is written, if once
         end = at + 2 * len(description) + 200
-        where = source.find(f"`{span}`", at, end)
-        where = where if where >= 0 else source.find(span, at, end)
+        where = sources[name].find(f"`{span}`", at, end)
+        where = where if where >= 0 else sources[name].find(span, at, end)
         if where >= 0:
             at = where
         elif len(marked) == 1:
             name, at = marked[0]
-            source = sources[name]
-    return f"{name}:{source.count(chr(10), 0, at) + 1}"
+    return _line_of(sources, name, at)
+
+
+def _line_of(sources: Mapping[str, str], name: str, at: int) -> str:
+    """``<name>:<line>`` of the offset ``at`` in ``sources[name]``."""
+    return f"{name}:{sources[name].count(chr(10), 0, at) + 1}"
 
 
 def _escaped(key: object) -> str:

@@ -107,8 +107,7 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
     """The error statuses (``4xx``, ``5xx``) that requests of an example got more often
     than what it shows mentions them, or that what it printed mentions more often than
     that: an answer it did not show (a wrong ID, a dropped token, a step out of order),
-    which
-    ``--update-examples`` never writes in, whether or not what it prints names the status
+    which ``--update-examples`` never writes in, whether or not what it prints names the status
     (``None`` printed for a field of a ``404``'s body is no output to write in). An
     example that shows an error on purpose (the authentication page's ``401``, a ``409``
     on an endpoint page) shows that status already. One that shows nothing yet (a
