@@ -278,7 +278,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     """What is wrong with the span ``text`` as a reference in ``scope``; None if nothing is
     (or it is no reference). Unless ``names``, a name that is no error code (a field, or
     one close to a field or a code) is no reference either. In the OpenAPI ``document``,
-    no page's examples show an ID, and ``{ .no-ref }`` would be published as it is."""
+    no page's examples show an ID."""
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
@@ -319,10 +319,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return None
     if not _NAME.match(text) or text in scope.fields:
         return None
-    if not names:  # Python's names, or the API's: only a near miss of an error code is told
-        close = (difflib.get_close_matches(text, list(contract.code_status), n=1,
-                                           cutoff=_CLOSE) if document else [])
-        return f"`{text}` is not an error code; did you mean `{close[0]}`?" if close else None
+    if not names:  # a docstring's names are Python's
+        return None
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "
@@ -362,7 +360,16 @@ def check(markdown: str, page: Page, contract: Contract,
                 _id_finder(contract.id_patterns).findall(shown_elsewhere))
         return ids
 
-    for span in _spans(markdown):
+    spans = list(_spans(markdown))
+    if document:  # { .no-ref } after no span: published as it is too
+        prose = _prose(markdown)
+        for bare in _NO_REF.finditer(prose):
+            if not any(s.start <= bare.start() <= s.end for s in spans):
+                found.append(Problem(prose.count("\n", 0, bare.start()) + 1,
+                                     f"`{bare[0]}` follows no inline code, and the OpenAPI "
+                                     "document would publish it as it is: take it out",
+                                     bare[0]))
+    for span in spans:
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
                                  "would publish { .no-ref } as it is: say it another way, or "
@@ -389,27 +396,29 @@ def check(markdown: str, page: Page, contract: Contract,
 def description_problems(doc: Mapping[str, Any], contract: Contract,
                          titles: Mapping[int, str] | None = None, operation: str | None = None
                          ) -> list[tuple[str, str, Problem]]:
-    """``(JSON pointer, description, problem)`` for each status, error code or resource ID
-    named in the inline code of a description of ``doc`` (what the endpoint pages' tables
-    show of it) that the API does not have: :func:`check`, without ``names``. With
+    """``(JSON pointer, description, problem)`` for each status, error code, resource ID or
+    field named in the inline code of a description of ``doc`` (what the endpoint pages'
+    tables show of it) that the API does not have: :func:`check`, with the whole API as
+    the scope (a description may name any operation's fields). With
     ``operation``, only the descriptions its endpoint page's tables show: the operation's,
     its path's parameters', and those of the schemas it refers to (``$ref``, and theirs).
 
     Example:
         >>> doc = {"components": {"schemas": {
         ...     "X": {"type": "object", "properties": {
-        ...         "n": {"type": "string", "description": "Never `418`, not `200`."}}},
-        ...     "Y": {"description": "Nor `419`."}}},
+        ...         "size_gb": {"type": "integer", "description": "Never `418`, not `200`."}}},
+        ...     "Y": {"description": "Nor `419`, nor `sise_gb`."}}},
         ...     "paths": {"/x": {"get": {"operationId": "getX", "responses": {"200": {
         ...         "description": "An X.", "content": {"application/json": {
         ...             "schema": {"$ref": "#/components/schemas/X"}}}}}}}}}
         >>> contract = Contract.build(doc, {}, set())
         >>> for pointer, _, problem in description_problems(doc, contract):
         ...     print(pointer, problem.message)
-        #/components/schemas/X/properties/n/description `418`: the API does not document status 418 (it documents 200)
+        #/components/schemas/X/properties/size_gb/description `418`: the API does not document status 418 (it documents 200)
         #/components/schemas/Y/description `419`: the API does not document status 419 (it documents 200)
+        #/components/schemas/Y/description `sise_gb` is not an error code or a field of the API; did you mean `size_gb`?
         >>> [pointer for pointer, _, _ in description_problems(doc, contract, operation="getX")]
-        ['#/components/schemas/X/properties/n/description']
+        ['#/components/schemas/X/properties/size_gb/description']
     """
     def walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
         items = (node.items() if isinstance(node, Mapping) else
@@ -424,8 +433,8 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
     roots = [(doc, "#")] if operation is None else _shown_with(doc, operation)
     page = Page("openapi.json", None)
     return [(pointer, text, problem) for root, at in roots for pointer, text in walk(root, at)
-            if "`" in text
-            for problem in check(text, page, contract, titles, names=False, document=True)]
+            if "`" in text or _NO_REF.search(text)
+            for problem in check(text, page, contract, titles, names=True, document=True)]
 
 
 def source_place(description: str, sources: Mapping[str, str], pointer: str = "",

@@ -174,11 +174,18 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
     ("`418`{ .no-ref }", re.escape("`418`{ .no-ref }: the OpenAPI document would publish "
                                    "{ .no-ref } as it is: say it another way, or without the "
                                    "backticks (text outside them is not checked)")),
-    ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code; "
-                                           "did you mean `workstation_not_stopped`?")),
+    ("a note { .no-ref }", re.escape("`{ .no-ref }` follows no inline code, and the OpenAPI "
+                                    "document would publish it as it is: take it out")),
+    ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code or "
+                                           "a field of the API; did you mean "
+                                           "`workstation_not_stopped`?")),
+    # a field of any operation may be named there: only a misspelt one is told
+    ("`deleted_volume_idz` (not `volume_ids`)", re.escape(
+        "`deleted_volume_idz` is not an error code or a field of the API; did you mean "
+        "`deleted_volume_ids`?")),
     ("`409 not_found`", re.escape("`409 not_found`: `not_found` is answered with 404; 409's "
                                   "codes are ") + r".*\bworkstation_not_stopped\b.*"),
-], ids=["status", "id", "no-ref", "code", "code-of-another-status"])
+], ids=["status", "id", "no-ref", "bare-no-ref", "code", "field", "code-of-another-status"])
 def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, message: str) -> None:
     """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
