@@ -233,11 +233,16 @@ def test_update_examples_writes_in_no_error_the_example_does_not_show(
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     path = request_line.split('"')[1]
-    assert failure.value.msg.startswith(
-        f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
-        f"a request got an error it does not show\n(GET /v1{path}, sent at "
-        f"{tmp_path}/snippets/get.py:4{' ' if note.startswith('with') else ''}{note}"), (
-        failure.value.msg)
+    message = failure.value.msg
+    refused, drift, shown = message.split("\n", 3)[:3]
+    assert refused == (f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in "
+                       "for this example: a request got an error it does not show"), message
+    # then what it would have written, as the check without --update-examples says it
+    assert drift.startswith(f"{tmp_path}/snippets/get.py:6: what the example prints is not "
+                            "what its #> comments say (- shown, + printed;"), message
+    assert shown == "--- shown" and "\n-#> 200\n+#> " in message, message
+    assert (f"\n(GET /v1{path}, sent at {tmp_path}/snippets/get.py:4"
+            f"{' ' if note.startswith('with') else ''}{note}") in message, message
 
 
 def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, scratch,
@@ -266,10 +271,14 @@ def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, s
     shutil.rmtree(tmp_path / "run")
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
-    assert failure.value.msg.startswith(
+    message = failure.value.msg
+    assert message.startswith(
         f"{tmp_path}/snippets/get.py:4: --update-examples writes nothing in for this example: "
-        "a request got an error it does not show\n(GET /v1/volumes/vol-nope12345, sent at "
-        f"{tmp_path}/snippets/get.py:4, answered 404)"), failure.value.msg
+        f"a request got an error it does not show\n{tmp_path}/snippets/get.py:5: the example "
+        "has no #> comments yet for what it prints (+ printed;"), message
+    assert ('print(r.status_code, r.json()["code"])\n+#> 404 not_found\n' in message
+            and f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, "
+                "answered 404)" in message), message
     write(tmp_path, {"snippets/get.py": example + "#> 404\n"})
     shutil.rmtree(tmp_path / "run")
     [filled] = run_python(tmp_path, request, scratch, api_schemas).to_update

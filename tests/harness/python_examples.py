@@ -20,6 +20,7 @@ traceback pytest-examples 0.0.18 makes on Python 3.11 is repaired.
 from __future__ import annotations
 
 import contextvars
+import difflib
 import queue
 import re
 import sys
@@ -49,7 +50,7 @@ from .checks import (
     request_notes,
 )
 from .discovery import PythonCase
-from .jsoncheck import HUNK, ApiSchemas, first_changed_line
+from .jsoncheck import HUNK, ApiSchemas, first_changed_line, renumber_hunks
 from .pages import display_path
 from .sandbox import DocsSandbox, Seen
 from .upstream import repair_example_traceback
@@ -114,7 +115,7 @@ def run_python_case(
                 if notes:
                     exc.add_note(notes.strip())
                 raise
-        _refuse_new_errors(case, shown, eval_example, exchanges)
+        _refuse_new_errors(case, shown, sources, eval_example, exchanges)
         # Read once the examples ran: under --update-examples, they have their new #> lines.
         for example, source in zip(case.examples, sources, strict=True):
             _check_one_line_each(example, source)
@@ -161,11 +162,12 @@ def _outputs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#>")]
 
 
-def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: EvalExample,
-                       exchanges: Sequence[Seen]) -> None:
+def _refuse_new_errors(case: PythonCase, shown: list[list[str]], sources: list[str],
+                       eval_example: EvalExample, exchanges: Sequence[Seen]) -> None:
     """Under ``--update-examples``: refuse to write in the ``#>`` lines of a run in which a
     request got an error the example does not show (:func:`.checks.new_errors`), from the
-    lines ``shown`` before the run rewrote them (one list per block)."""
+    lines ``shown`` before the run rewrote them (one list per block), and show what it
+    would have written: each block's ``sources`` against what the run made of it."""
     __tracebackhide__ = True
     if not eval_example.update_examples:
         return
@@ -178,8 +180,28 @@ def _refuse_new_errors(case: PythonCase, shown: list[list[str]], eval_example: E
     notes = request_notes(exchanges, shown=before, printed=after, failed=not before)
     if notes:
         raise ExampleError(
-            refusal(exchanges, _where(case.examples[0]), shown=before, printed=after) + notes
+            refusal(exchanges, _where(case.examples[0]), shown=before, printed=after) + "\n"
+            + _unwritten(case, sources) + notes
             + "\n" + no_refresh("#> comments", "#>", new=not before))
+
+
+def _unwritten(case: PythonCase, sources: list[str]) -> str:
+    """The drift of the first block whose run changed its ``#>`` lines, as the check
+    without ``--update-examples`` says it: what the run printed against its ``sources``."""
+    for example, source in zip(case.examples, sources, strict=True):
+        if example.source == source:
+            continue
+        diff = "\n".join(renumber_hunks(list(difflib.unified_diff(
+            source.split("\n"), example.source.split("\n"), "shown", "printed",
+            lineterm="", n=2)), example.start_line))
+        last = example.start_line + len(source.rstrip("\n").split("\n"))
+        line = min(first_changed_line(diff) or example.start_line + 1, last)
+        said = ("what the example prints is not what its #> comments say (- shown, + printed"
+                if "#>" in source else
+                "the example has no #> comments yet for what it prints (+ printed")
+        return (f"{display_path(example.path)}:{line}: {said}; example at "
+                f"{_where(example)}):\n{diff}")
+    return ""
 
 
 def _check_reads_the_exports(case: PythonCase) -> None:
