@@ -362,10 +362,21 @@ def _stale_site(root: Path, config: str) -> None:
     (root / "docs" / "index.md").write_text("# Tiny\n\nSee [the next page](nowhere.md).\n")
 
 
+def _old_site(root) -> None:
+    """A site built before its sources last changed."""
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("the site as it was")
+    os.utime(root / "site" / "index.html", (0, 0))
+
+
 def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "")
+    _old_site(tmp_path)
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
     assert cli._site_dir(build=True) == tmp_path / "site"
+    # the new build in its place, the old one gone, nothing left beside them
+    assert "<html" in (tmp_path / "site" / "index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     err = capfd.readouterr().err.splitlines()
     assert err[0] == "cloudws: building the docs site (uv run mkdocs build)..."
     assert len(err) == 2 and err[1].startswith("WARNING"), err  # no INFO lines
@@ -374,11 +385,40 @@ def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkey
 
 def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "strict: true\n")
+    _old_site(tmp_path)
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
-    with pytest.raises(SystemExit, match="did not build .*--no-site"):
+    with pytest.raises(SystemExit, match=r"did not build \(see above; site/ is as it "
+                                         r"was\); .*--no-site"):
         cli._site_dir(build=True)
     err = capfd.readouterr().err
     assert "nowhere.md" in err and "Aborted with 1 warnings in strict mode" in err, err
+    # the old site whole, and nothing of the failed build left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
+
+
+def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, monkeypatch,
+                                                                    capfd):
+    """Ctrl-C during the build: the build's half-written folder is removed, the old site
+    is whole, and serve stops as it does when serving (exit 0), with one line."""
+    _stale_site(tmp_path, "")
+    _old_site(tmp_path)
+    monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
+
+    def interrupted(args, **kwargs):
+        half = Path(args[args.index("--site-dir") + 1])
+        (half / "index.html").write_text("half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.subprocess, "run", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        cli._site_dir(build=True)
+    assert stopped.value.code == 0
+    assert capfd.readouterr().err.splitlines() == [
+        "cloudws: building the docs site (uv run mkdocs build)...",
+        "cloudws: stopped before the docs site was built; site/ is as it was"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert (tmp_path / "site" / "index.html").read_text() == "the site as it was"
 
 
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):

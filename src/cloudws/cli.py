@@ -1,7 +1,8 @@
 """The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``.
 
-``cloudws serve`` exits 0 when stopped (Ctrl-C), 1 when the site does not build, and 2
-on a bad option or a port it cannot listen on — said first, before anything starts.
+``cloudws serve`` exits 0 when stopped (Ctrl-C, building the site included), 1 when the
+site does not build, and 2 on a bad option or a port it cannot listen on — said first,
+before anything starts.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import argparse
 import ipaddress
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 __all__ = ["DEFAULT_PORT", "main"]
@@ -56,19 +59,39 @@ def _site_dir(build: bool) -> Path | None:
     index = site / "index.html"
     stale = not index.exists() or index.stat().st_mtime < _newest_source(PROJECT_ROOT)
     if build and config.exists() and stale:
-        print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        _build(config, site)
+    return site if index.exists() else None
+
+
+def _build(config: Path, site: Path) -> None:
+    """Build the site into a folder beside ``site``, then put it in its place: a build
+    that fails or is stopped (Ctrl-C) leaves ``site`` as it was, never half written."""
+    print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
+    new = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
+    try:
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config),
+                                "--site-dir", str(new)],
                                cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, check=False)
-        # MkDocs' warnings (a broken link, say) are shown; its progress lines are not,
-        # unless the build failed.
-        for line in built.stdout.splitlines():
-            if built.returncode != 0 or line.startswith(("WARNING", "ERROR")):
-                print(line, file=sys.stderr)
-        if built.returncode != 0:
-            raise SystemExit("cloudws: the docs site did not build (see above); fix it, or "
-                             "serve the API alone with --no-site")
-    return site if index.exists() else None
+    except KeyboardInterrupt:
+        shutil.rmtree(new, ignore_errors=True)
+        print(f"cloudws: stopped before the docs site was built; {site.name}/ is as it was",
+              file=sys.stderr)
+        raise SystemExit(0) from None
+    # MkDocs' warnings (a broken link, say) are shown; its progress lines are not,
+    # unless the build failed.
+    for line in built.stdout.splitlines():
+        if built.returncode != 0 or line.startswith(("WARNING", "ERROR")):
+            print(line, file=sys.stderr)
+    if built.returncode != 0:
+        shutil.rmtree(new, ignore_errors=True)
+        raise SystemExit(f"cloudws: the docs site did not build (see above; {site.name}/ is "
+                         "as it was); fix it, or serve the API alone with --no-site")
+    old = site.with_name(new.name.replace("building", "old"))
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
