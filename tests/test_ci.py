@@ -84,3 +84,38 @@ def test_ci_script_runs_the_one_test_command():
 def test_ci_script_installs_node_for_the_javascript_examples():
     script = (ROOT / ".ci" / "run").read_text()
     assert "need_apt+=(nodejs)" in script and "command -v node" in script
+
+
+def test_the_projects_own_bytecode_is_cached_before_a_run_starts_its_processes(
+        tmp_path, monkeypatch):
+    """Where ``PYTHONDONTWRITEBYTECODE`` is set, as on CI images, the run's first process
+    writes the bytecode of the project's modules that is missing or stale, which every
+    other process then reads; a tree it cannot write is left alone, without failing."""
+    import importlib.util
+    import os
+    import shutil
+    import sys
+
+    from conftest import _OWN_PYTHON, _cache_own_bytecode
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    modules = [tmp_path / name / "module.py" for name in _OWN_PYTHON]
+    for module in modules:
+        module.parent.mkdir()
+        module.write_text("VALUE = 1\n")
+    _cache_own_bytecode(tmp_path)
+    cached = [Path(importlib.util.cache_from_source(str(module))) for module in modules]
+    assert all(pyc.is_file() for pyc in cached), cached
+    # stale (its source changed since): written again
+    os.utime(modules[0], ns=(cached[0].stat().st_mtime_ns + 10**9,) * 2)
+    before = cached[0].read_bytes()
+    _cache_own_bytecode(tmp_path)
+    assert cached[0].read_bytes() != before
+    # a folder whose bytecode cannot be written: the others cached, nothing raised
+    shutil.rmtree(cached[1].parent)
+    cached[1].parent.write_text("not a folder")
+    os.utime(modules[2], ns=(cached[2].stat().st_mtime_ns + 10**9,) * 2)
+    stale = cached[2].read_bytes()
+    _cache_own_bytecode(tmp_path)
+    assert cached[1].parent.read_text() == "not a folder"
+    assert cached[2].read_bytes() != stale
