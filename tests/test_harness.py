@@ -156,8 +156,8 @@ def test_a_second_request_answered_as_the_error_shown_on_purpose_is_named(
         tmp_path, request, scratch, api_schemas, docs_token, monkeypatch, indent):
     """An example shows a 404 on purpose, and a wrong ID in a later request gets a 404
     too: the status it shows once, two requests got. The check names that request (with
-    the first: both got the status), and --update-examples writes nothing in (not the
-    `None` it printed)."""
+    the first: both got the status, which it shows once), and --update-examples writes
+    nothing in (not the `None` it printed)."""
     steps = ['print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)',
              "#> 404",
              ('print(httpx.get(base + "/volumes/vol-scratch09", headers=headers).json()'
@@ -170,7 +170,8 @@ def test_a_second_request_answered_as_the_error_shown_on_purpose_is_named(
         + ("with httpx.Client() as client:\n" if indent else "")
         + "".join(f"{indent}{step}\n" for step in steps))})
     note = (f"(GET /v1/volumes/vol-scratch09, sent at {tmp_path}/snippets/get.py:"
-            f"{8 if indent else 7}, answered 404, which the example does not show)")
+            f"{8 if indent else 7}, answered 404: 2 requests got it, which the example shows "
+            "once)")
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     assert note in failure.value.msg and "Fix the request" in failure.value.msg, (

@@ -144,16 +144,23 @@ def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
         ...            ['{"status": 404}', '{"id": "ws-1"}'])
         {404}
     """
-    def count(lines: Sequence[str], status: int) -> int:
-        pattern = re.compile(rf"(?<![\w-]){status}(?![\w-])")
-        return sum(len(pattern.findall(line)) for line in lines)
-
     if not any(line.strip() for line in shown):
         return set()
     errors = Counter(e.status for e in exchanges if e.status >= 400)
     return {status for status, got in errors.items()
-            if count(shown, status) < got or count(printed, status) > count(shown, status)
+            if _mentions(shown, status) < got
+            or _mentions(printed, status) > _mentions(shown, status)
             } | (_moved_problems(shown, printed) & set(errors))
+
+
+def _mentions(lines: Sequence[str], status: int) -> int:
+    """How many times ``lines`` name ``status`` (not as part of a word or an ID)."""
+    pattern = re.compile(rf"(?<![\w-]){status}(?![\w-])")
+    return sum(len(pattern.findall(line)) for line in lines)
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _moved_problems(shown: Sequence[str], printed: Sequence[str]) -> set[int]:
@@ -198,9 +205,20 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         ...                           query="cursor=undefined")], failed=True))
         <BLANKLINE>
         (GET /v1/workstations?cursor=undefined answered 400)
+
+    A status the example shows on purpose, which more requests got: each is named, with
+    how many got it.
+
+        >>> print(request_notes([Seen("GET", "/v1/volumes/vol-a", "getVolume", 404),
+        ...                      Seen("GET", "/v1/volumes/vol-b", "getVolume", 404)],
+        ...                     ["x.py:3", "x.py:5"], shown=["404", "500"], printed=["404", "None"]))
+        <BLANKLINE>
+        (GET /v1/volumes/vol-a, sent at x.py:3, answered 404: 2 requests got it, which the example shows once)
+        (GET /v1/volumes/vol-b, sent at x.py:5, answered 404: 2 requests got it, which the example shows once)
     """
     places = places if places is not None and len(places) == len(exchanges) else None
     unshown = set() if failed else new_errors(exchanges, shown, printed)
+    got = Counter(e.status for e in exchanges)
     notes = []
     for index, exchange in enumerate(exchanges):
         at = (places[index] if places is not None else None) or getattr(exchange, "origin",
@@ -217,9 +235,16 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          f"header, was answered 401: {_SEND_THE_TOKEN})")
+        elif failed:
+            notes.append(f"\n({request}{sent} answered {exchange.status})")
+        elif 0 < (times := _mentions(shown, exchange.status)) < got[exchange.status]:
+            # which of them the example means to show, it cannot tell: it names each
+            notes.append(f"\n({request}{sent} answered {exchange.status}: "
+                         f"{got[exchange.status]} requests got it, which the example shows "
+                         f"{_times(times)})")
         else:
-            notes.append(f"\n({request}{sent} answered {exchange.status}"
-                         f"{'' if failed else ', which the example does not show'})")
+            notes.append(f"\n({request}{sent} answered {exchange.status}, which the example "
+                         "does not show)")
     return "".join(notes)
 
 
