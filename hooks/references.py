@@ -325,6 +325,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "
                 "it with { .no-ref }")
+    if document and "_" not in text:
+        # a description has no { .no-ref }: a plain word in backticks (`created`, `names`)
+        # is taken as meant; only a compound name is held to the API's (`next_cursr`)
+        return None
     # the likeliest name the page may write as it is: its own operation's first
     close = (difflib.get_close_matches(text, sorted(scope.codes | scope.fields), n=1,
                                        cutoff=_CLOSE)
@@ -337,7 +341,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         elsewhere = (f" (a name of another operation, which {scope.name} does not use: link it "
                      "to the page that documents it, or follow it with { .no-ref })")
     return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
-            f"`{close[0]}`{elsewhere}?")
+            f"`{close[0]}`{elsewhere}?"
+            + (" (not a name of the API: write it without the backticks)" if document else ""))
 
 
 def check(markdown: str, page: Page, contract: Contract,
@@ -366,9 +371,8 @@ def check(markdown: str, page: Page, contract: Contract,
         for bare in _NO_REF.finditer(prose):
             if not any(s.start <= bare.start() <= s.end for s in spans):
                 found.append(Problem(prose.count("\n", 0, bare.start()) + 1,
-                                     f"`{bare[0]}` follows no inline code, and the OpenAPI "
-                                     "document would publish it as it is: take it out",
-                                     bare[0]))
+                                     f"`{bare[0]}`: the OpenAPI document would publish it as "
+                                     "it is: take it out", bare[0]))
     for span in spans:
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
@@ -416,7 +420,7 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
         ...     print(pointer, problem.message)
         #/components/schemas/X/properties/size_gb/description `418`: the API does not document status 418 (it documents 200)
         #/components/schemas/Y/description `419`: the API does not document status 419 (it documents 200)
-        #/components/schemas/Y/description `sise_gb` is not an error code or a field of the API; did you mean `size_gb`?
+        #/components/schemas/Y/description `sise_gb` is not an error code or a field of the API; did you mean `size_gb`? (not a name of the API: write it without the backticks)
         >>> [pointer for pointer, _, _ in description_problems(doc, contract, operation="getX")]
         ['#/components/schemas/X/properties/size_gb/description']
     """

@@ -119,3 +119,24 @@ def test_the_projects_own_bytecode_is_cached_before_a_run_starts_its_processes(
     _cache_own_bytecode(tmp_path)
     assert cached[1].parent.read_text() == "not a folder"
     assert cached[2].read_bytes() != stale
+
+
+def test_a_run_says_when_the_installed_packages_have_no_bytecode(tmp_path, monkeypatch):
+    """Where Python may not cache bytecode, a run whose packages were installed without it
+    ends saying how to cache it; once cached, or where Python caches it itself, nothing."""
+    import importlib.util
+    import py_compile
+    import sys
+
+    from conftest import _uncached_packages
+
+    module = tmp_path / "package.py"
+    module.write_text("VALUE = 1\n")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    note = _uncached_packages(str(module))
+    assert note is not None and "uv sync --compile-bytecode" in note, note
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert _uncached_packages(str(module)) is None
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    py_compile.compile(str(module), cfile=importlib.util.cache_from_source(str(module)))
+    assert _uncached_packages(str(module)) is None

@@ -174,15 +174,17 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
     ("`418`{ .no-ref }", re.escape("`418`{ .no-ref }: the OpenAPI document would publish "
                                    "{ .no-ref } as it is: say it another way, or without the "
                                    "backticks (text outside them is not checked)")),
-    ("a note { .no-ref }", re.escape("`{ .no-ref }` follows no inline code, and the OpenAPI "
-                                    "document would publish it as it is: take it out")),
+    ("a note { .no-ref }", re.escape("`{ .no-ref }`: the OpenAPI document would publish it "
+                                    "as it is: take it out")),
     ("`workstation_not_stoped`", re.escape("`workstation_not_stoped` is not an error code or "
                                            "a field of the API; did you mean "
-                                           "`workstation_not_stopped`?")),
-    # a field of any operation may be named there: only a misspelt one is told
-    ("`deleted_volume_idz` (not `volume_ids`)", re.escape(
+                                           "`workstation_not_stopped`? (not a name of the API: "
+                                           "write it without the backticks)")),
+    # a field of any operation may be named there, and a plain word (`created`, close to
+    # `created_at`): only a misspelt name is told
+    ("`deleted_volume_idz` (not `volume_ids`, nor `created` or `names`)", re.escape(
         "`deleted_volume_idz` is not an error code or a field of the API; did you mean "
-        "`deleted_volume_ids`?")),
+        "`deleted_volume_ids`? (not a name of the API: write it without the backticks)")),
     ("`409 not_found`", re.escape("`409 not_found`: `not_found` is answered with 404; 409's "
                                   "codes are ") + r".*\bworkstation_not_stopped\b.*"),
 ], ids=["status", "id", "no-ref", "bare-no-ref", "code", "field", "code-of-another-status"])

@@ -374,8 +374,12 @@ def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkey
     _old_site(tmp_path)
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
     assert cli._site_dir(build=True) == tmp_path / "site"
-    # the new build in its place, the old one gone, nothing left beside them
+    # the new build in its place, the old one gone, nothing left beside them; readable by
+    # all, as MkDocs makes it (not the owner's alone, as a temporary folder is)
     assert "<html" in (tmp_path / "site" / "index.html").read_text()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "site").stat().st_mode & 0o777 == 0o777 & ~umask
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     err = capfd.readouterr().err.splitlines()
     assert err[0] == "cloudws: building the docs site (uv run mkdocs build)..."
@@ -392,22 +396,30 @@ def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monk
         cli._site_dir(build=True)
     err = capfd.readouterr().err
     assert "nowhere.md" in err and "Aborted with 1 warnings in strict mode" in err, err
+    assert ".site-building" not in err, err  # the folder MkDocs names is site/'s
     # the old site whole, and nothing of the failed build left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
 
 
+@pytest.mark.parametrize("how", ["ctrl-c", "kill"])
 def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, monkeypatch,
-                                                                    capfd):
-    """Ctrl-C during the build: the build's half-written folder is removed, the old site
-    is whole, and serve stops as it does when serving (exit 0), with one line."""
+                                                                    capfd, how):
+    """Ctrl-C or ``kill`` (SIGTERM) during the build: the build's half-written folder is
+    removed, the old site is whole, and serve stops as it does when serving (exit 0), with
+    one line."""
+    import signal
+
     _stale_site(tmp_path, "")
     _old_site(tmp_path)
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
+    before = signal.getsignal(signal.SIGTERM)
 
     def interrupted(args, **kwargs):
         half = Path(args[args.index("--site-dir") + 1])
         (half / "index.html").write_text("half")
+        if how == "kill":
+            os.kill(os.getpid(), signal.SIGTERM)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli.subprocess, "run", interrupted)
@@ -419,6 +431,7 @@ def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, mo
         "cloudws: stopped before the docs site was built; site/ is as it was"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     assert (tmp_path / "site" / "index.html").read_text() == "the site as it was"
+    assert signal.getsignal(signal.SIGTERM) is before  # serving, uvicorn's own again
 
 
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):

@@ -1,8 +1,8 @@
 """The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``.
 
-``cloudws serve`` exits 0 when stopped (Ctrl-C, building the site included), 1 when the
-site does not build, and 2 on a bad option or a port it cannot listen on — said first,
-before anything starts.
+``cloudws serve`` exits 0 when stopped (Ctrl-C or ``kill``, building the site included),
+1 when the site does not build, and 2 on a bad option or a port it cannot listen on —
+said first, before anything starts.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import ipaddress
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -63,24 +64,40 @@ def _site_dir(build: bool) -> Path | None:
     return site if index.exists() else None
 
 
+class _Stopped(Exception):
+    """SIGTERM (``kill``) while the site builds."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
 def _build(config: Path, site: Path) -> None:
     """Build the site into a folder beside ``site``, then put it in its place: a build
-    that fails or is stopped (Ctrl-C) leaves ``site`` as it was, never half written."""
+    that fails or is stopped (Ctrl-C, or ``kill``) leaves ``site`` as it was, never half
+    written, and nothing beside it."""
     print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
     new = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    new.chmod(0o777 & ~umask)  # as MkDocs makes site/ (mkdtemp's is the owner's alone)
+    stop = signal.signal(signal.SIGTERM, _stop)
     try:
+        # stopped, the build is killed (subprocess.run kills it on any exception)
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config),
                                 "--site-dir", str(new)],
                                cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, check=False)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Stopped):
         shutil.rmtree(new, ignore_errors=True)
         print(f"cloudws: stopped before the docs site was built; {site.name}/ is as it was",
               file=sys.stderr)
         raise SystemExit(0) from None
+    finally:
+        signal.signal(signal.SIGTERM, stop)
     # MkDocs' warnings (a broken link, say) are shown; its progress lines are not,
-    # unless the build failed.
-    for line in built.stdout.splitlines():
+    # unless the build failed (the folder it names is site/'s, once in place).
+    for line in built.stdout.replace(str(new), str(site)).splitlines():
         if built.returncode != 0 or line.startswith(("WARNING", "ERROR")):
             print(line, file=sys.stderr)
     if built.returncode != 0:
