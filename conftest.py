@@ -36,8 +36,8 @@ def _cache_own_bytecode(root: Path) -> None:
     """Write the bytecode of the project's own modules that is missing or stale to their
     ``__pycache__`` folders (ignored by git), as Python does on import, even where
     ``PYTHONDONTWRITEBYTECODE`` is set (CI images, containers): there each of a run's
-    processes would compile them again, measured here at 0.3 s of a page's check and about
-    12 s of the suite's CPU. Up to date, this takes a few milliseconds; where the tree
+    processes would compile them again (measured here: 0.3 s of a page's check, 17 s of
+    the suite's CPU). Up to date, this takes a few milliseconds; where the tree
     cannot be written, nothing is cached and nothing fails. The installed packages'
     bytecode is ``uv sync --compile-bytecode``'s (:func:`_uncached_packages`)."""
     import compileall
