@@ -8,6 +8,7 @@ coverage table (see ``tests/harness/page.py``).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,31 +40,37 @@ def _cache_own_bytecode(root: Path) -> None:
     processes would compile them again (measured here: 0.3 s of a page's check, 17 s of
     the suite's CPU). Up to date, this takes a few milliseconds; where the tree
     cannot be written, nothing is cached and nothing fails. The installed packages'
-    bytecode is ``uv sync --compile-bytecode``'s (:func:`_uncached_packages`)."""
+    bytecode is :func:`_cache_packages_bytecode`'s."""
     import compileall
 
     for name in _OWN_PYTHON:
         compileall.compile_dir(root / name, quiet=2, workers=1)
 
 
-def _uncached_packages(module_file: str = pytest.__file__) -> str | None:
-    """Said at the end of a run in which Python could not cache the installed packages'
-    bytecode (``PYTHONDONTWRITEBYTECODE``) and found none (that of ``module_file``, one
-    of them): each of its processes compiled them again."""
+def _cache_packages_bytecode(module_file: str = pytest.__file__) -> str | None:
+    """Where Python may not cache bytecode (``PYTHONDONTWRITEBYTECODE``) and the project's
+    environment has none for its installed packages (that of ``module_file``, one of them,
+    is missing: ``uv run`` installs them without it), write it once, as ``uv sync
+    --compile-bytecode`` does, and say so: else each process of each run compiles them
+    again (measured here: 0.7 s of a page's check, 11 to 47 s of the suite's CPU). Not done in
+    an interpreter's own site-packages (no virtual environment), nor a second time.
+
+    Not uv's ``compile-bytecode`` setting in pyproject.toml: uv then checks all of it again,
+    and says so, at every ``uv run`` (0.3 s here)."""
+    import compileall
     import importlib.util
     import sys
+    import sysconfig
 
-    if not sys.dont_write_bytecode or Path(importlib.util.cache_from_source(module_file)).exists():
+    if (not sys.dont_write_bytecode or sys.prefix == sys.base_prefix
+            or Path(importlib.util.cache_from_source(module_file)).exists()):
         return None
-    return ("PYTHONDONTWRITEBYTECODE is set and the installed packages have no bytecode: "
-            "each process of this run compiled them again. Cache it once with "
-            "`uv sync --compile-bytecode` (a page's check is then about 0.7 s faster)")
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    note = _uncached_packages()
-    if note is not None:
-        terminalreporter.write_line(note)
+    packages = sysconfig.get_paths()["purelib"]
+    # in this process, not a pool: a pool forks, and a fork inside an xdist worker whose
+    # threads run event loops (the test of this) hung a later in-process request
+    compileall.compile_dir(packages, quiet=2, workers=1)
+    return (f"cached the bytecode of the installed packages in {packages} (once: "
+            "PYTHONDONTWRITEBYTECODE is set, so Python would never cache it)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,6 +80,9 @@ def pytest_configure(config: pytest.Config) -> None:
     instead (see tests/harness/page.py). A test named as a failure's summary shows it
     under workers (``…::test@<group>``: pytest-xdist adds the group) runs as named."""
     if not hasattr(config, "workerinput"):
+        said = _cache_packages_bytecode()
+        if said is not None:
+            print(said, file=sys.stderr)
         _cache_own_bytecode(_SNIPPETS.parent)
     if config.args_source is not pytest.Config.ArgsSource.ARGS:
         return

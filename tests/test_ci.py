@@ -121,22 +121,33 @@ def test_the_projects_own_bytecode_is_cached_before_a_run_starts_its_processes(
     assert cached[2].read_bytes() != stale
 
 
-def test_a_run_says_when_the_installed_packages_have_no_bytecode(tmp_path, monkeypatch):
-    """Where Python may not cache bytecode, a run whose packages were installed without it
-    ends saying how to cache it; once cached, or where Python caches it itself, nothing."""
+def test_the_installed_packages_bytecode_is_cached_once_where_python_would_not(
+        tmp_path, monkeypatch):
+    """Where Python may not cache bytecode and the environment's packages have none (as
+    ``uv run`` installs them), the run's first process writes it, once, and says so; not
+    where Python caches it itself, nor in an interpreter's own site-packages."""
     import importlib.util
-    import py_compile
     import sys
+    import sysconfig
 
-    from conftest import _uncached_packages
+    from conftest import _cache_packages_bytecode
 
-    module = tmp_path / "package.py"
-    module.write_text("VALUE = 1\n")
-    monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    note = _uncached_packages(str(module))
-    assert note is not None and "uv sync --compile-bytecode" in note, note
+    packages = tmp_path / "site-packages"
+    (packages / "package").mkdir(parents=True)
+    modules = [packages / "package" / "__init__.py", packages / "package" / "other.py"]
+    for module in modules:
+        module.write_text("VALUE = 1\n")
+    cached = [Path(importlib.util.cache_from_source(str(module))) for module in modules]
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(packages)})
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    assert _uncached_packages(str(module)) is None
+    assert _cache_packages_bytecode(str(modules[0])) is None
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    py_compile.compile(str(module), cfile=importlib.util.cache_from_source(str(module)))
-    assert _uncached_packages(str(module)) is None
+    monkeypatch.setattr(sys, "base_prefix", sys.prefix)  # no virtual environment
+    assert _cache_packages_bytecode(str(modules[0])) is None
+    assert not any(pyc.exists() for pyc in cached)
+    monkeypatch.setattr(sys, "base_prefix", sys.prefix + "-base")
+    said = _cache_packages_bytecode(str(modules[0]))
+    assert said == (f"cached the bytecode of the installed packages in {packages} (once: "
+                    "PYTHONDONTWRITEBYTECODE is set, so Python would never cache it)")
+    assert all(pyc.is_file() for pyc in cached), cached
+    assert _cache_packages_bytecode(str(modules[0])) is None  # once
