@@ -59,7 +59,6 @@ def _cache_packages_bytecode(module_file: str = pytest.__file__) -> str | None:
     and says so, at every ``uv run`` (0.3 s here)."""
     import compileall
     import importlib.util
-    import sys
     import sysconfig
 
     if (not sys.dont_write_bytecode or sys.prefix == sys.base_prefix
