@@ -3,6 +3,7 @@ of any kind fails naming the file and line, with a diff and the way to refresh i
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import shutil
@@ -10,13 +11,14 @@ import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 from pytest_examples.eval_example import EvalExample
 
-from .harness import discovery
+from .harness import checks, discovery
 from .harness.checks import ExampleError, check_calls_its_operation
 from .harness.curl import check_reads_the_exports, run_curl_case
 from .harness.declarations import check_declared_json
@@ -28,6 +30,7 @@ from .harness.tls import TlsSandbox
 from .helpers import HEAVY
 
 BASE = "https://api.cloudworkstation.example.com/v1"
+PRINT = builtins.print
 CURL_GET = (f'curl -s "${{CLOUDWS_BASE_URL:-{BASE}}}/volumes/vol-scratch01" '
             '-H "Authorization: Bearer $CLOUDWS_TOKEN"')
 VOLUME_JSON = """{
@@ -301,6 +304,67 @@ def test_an_example_that_raises_names_the_requests_answered_with_an_error(
         run_python(tmp_path, request, scratch, api_schemas)
     assert failure.value.__notes__[-1] == (
         f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered 404)")
+
+
+def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """A loop waiting for a state the sandbox never reaches, which even swallows its
+    errors: stopped once it has run too long (here half a second), told at the line it was
+    at, with the request it kept sending; it sends nothing more, and the next example
+    runs."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    source = textwrap.dedent(f"""\
+        import httpx, os, time
+
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        url = os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + "/volumes/vol-scratch01"
+        while True:
+            try:
+                if httpx.get(url, headers=headers).json()["size_gb"] == 1:
+                    break
+            except Exception:
+                pass
+            time.sleep(0.01)
+        """)
+    write(tmp_path, {"snippets/wait.py": source})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    assert builtins.print is PRINT, "pytest-examples' print was left in place"
+    snippet = tmp_path / "snippets" / "wait.py"
+    first, place, last = failure.value.msg.split("\n")
+    line = int(re.fullmatch(rf"{re.escape(str(snippet))}:(\d+): the example had not ended "
+                            rf"after 0.5 s, and was stopped at this line \(example at "
+                            rf"{re.escape(str(snippet))}:1\):", first)[1])
+    assert 5 <= line <= 11 and place == "    " + source.splitlines()[line - 1].strip(), first
+    assert re.fullmatch(r"\(it sent \d+ requests, the last GET /v1/volumes/vol-scratch01, "
+                        rf"sent at {re.escape(str(snippet))}:7, answered 200\)", last), last
+    sent: list[object] = []
+    scratch.app.state.observers.append(sent.append)
+    try:
+        with scratch.in_process():  # where the loop, had it gone on, would be answered
+            time.sleep(0.2)
+    finally:
+        scratch.app.state.observers.remove(sent.append)
+    assert sent == [], "the stopped example went on sending requests"
+    write(tmp_path, {"snippets/wait.py": "print(1)\n#> 1\n"})
+    shutil.rmtree(tmp_path / "run")
+    run_python(tmp_path, request, scratch, api_schemas)  # the next one runs, on a new thread
+
+
+def test_an_example_blocked_for_good_is_named_and_leaves_print_as_it_was(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """A wait that never returns to Python cannot be stopped: it is left blocked (a daemon
+    thread), told at its line, and ``print``, which pytest-examples replaced while it ran,
+    is put back."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    write(tmp_path, {"snippets/block.py": "import threading\n\nthreading.Event().wait()\n"})
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    snippet = tmp_path / "snippets" / "block.py"
+    assert failure.value.msg == (
+        f"{snippet}:3: the example had not ended after 0.5 s, and was stopped at this line "
+        f"(example at {snippet}:1):\n    threading.Event().wait()\n(it sent no request)")
+    assert builtins.print is PRINT, "pytest-examples' print was left in place"
 
 
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
@@ -675,6 +739,25 @@ def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch
     [command] = case.commands
     assert command.text == CURL_GET + "\n"
     run_curl_case(case, scratch_tls, scratch, api_schemas)
+
+
+def test_a_command_still_running_is_ended_naming_its_last_request(
+        tmp_path, scratch, api_schemas, scratch_tls, monkeypatch):
+    """A shell loop waiting for a state that never comes: ended once it has run too long
+    (here half a second), saying so with the request it kept sending."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    case = curl_case(tmp_path, {"snippets/wait.sh": f"""\
+        until {CURL_GET} | grep -q '"size_gb": 1,'; do
+          sleep 0.05
+        done
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    first, last = failure.value.msg.split("\n")
+    assert first == (f"{tmp_path}/snippets/wait.sh:1: the command had not ended after 0.5 s, "
+                     "and was stopped"), first
+    assert re.fullmatch(r"\(it sent \d+ requests, the last GET /v1/volumes/vol-scratch01, "
+                        r"answered 200\)", last), last
 
 
 def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, scratch,

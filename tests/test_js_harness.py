@@ -4,11 +4,13 @@ diff; ``--update-examples`` rewrites the ``//>`` lines; printed JSON meets its s
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from .harness import checks
 from .harness.checks import ExampleError
 from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
 from .harness.pasted import PastedSandbox
@@ -280,6 +282,28 @@ def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, 
     assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:7: run as pasted"), \
         failure.value.msg
     assert "TypeError" in failure.value.msg
+
+
+def test_an_example_still_running_is_stopped_naming_its_last_request(
+        tmp_path, node, server, scratch, api_schemas, monkeypatch):
+    """A loop waiting for a state that never comes: node is ended once the example has
+    run too long (here half a second), and the failure says so with the request it kept
+    sending."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    [case] = cases(tmp_path, {"snippets/wait.mjs": HEAD + """
+for (;;) {
+  const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });
+  if ((await r.json()).size_gb === 1) break;
+}
+"""})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    first, last = failure.value.msg.split("\n")
+    assert first == (f"{case.where}: run as pasted (node {case.where.partition(':')[0]}, with "
+                     "only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), the example had not ended "
+                     "after 0.5 s, and was stopped"), first
+    assert re.fullmatch(r"\(it sent \d+ requests, the last GET /v1/volumes/vol-scratch01, "
+                        r"answered 200\)", last), last
 
 
 def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, server,

@@ -158,3 +158,26 @@ def test_a_pasted_example_names_every_line_whose_output_differs(
     assert message.startswith(f"{case_id}:2: pasted into python against the sandbox, the "
                               f"example prints what its #> lines do not say (there, and at "
                               f"{case_id}:6):"), message
+
+
+def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
+        tmp_path, api_schemas, python_forkserver, monkeypatch):
+    """A loop waiting for a state that never comes, pasted: its process is ended once it
+    has run too long (here half a second), and the failure says so with the request it
+    kept sending; the next example runs as before."""
+    from .harness import checks
+
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    case_id, message = _scratch_failure(
+        tmp_path, 'import os\n\nimport httpx\n\nurl = os.environ["CLOUDWS_BASE_URL"] + '
+        '"/volumes/vol-scratch01"\nheaders = {"Authorization": "Bearer " + '
+        'os.environ["CLOUDWS_TOKEN"]}\nwhile httpx.get(url, headers=headers).json()'
+        '["size_gb"] != 1:\n    pass\n', api_schemas, python_forkserver)
+    first, last = message.split("\n")
+    assert first == (f"{case_id}:1: pasted into python with only CLOUDWS_BASE_URL and "
+                     "CLOUDWS_TOKEN set, the example had not ended after 0.5 s, and was "
+                     "stopped"), first
+    assert last.startswith("(it sent ") and last.endswith(
+        " requests, the last GET /v1/volumes/vol-scratch01, answered 200)"), last
+    done = python_forkserver.run("print(1)", {}, tmp_path)
+    assert (done.returncode, done.stdout) == (0, "1\n")

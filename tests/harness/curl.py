@@ -27,6 +27,7 @@ from pytest_examples import CodeExample
 from cloudws.app import TOKEN_PREFIX, Exchange
 from cloudws.testing import API_HOST
 
+from . import checks
 from .checks import (
     REFRESH,
     ExampleError,
@@ -34,6 +35,7 @@ from .checks import (
     check_exchanges,
     naming_pages,
     no_refresh,
+    ran_too_long,
     refusal,
     request_notes,
 )
@@ -53,7 +55,6 @@ _URL = re.compile(r"""\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'\\)]+""")
 _PROXY_OPTION = re.compile(r"(?:^|\s)(?P<option>-x|--proxy)(?=\s|=|$)", re.MULTILINE)
 _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Bearer\b""",
                             re.IGNORECASE)
-_TIMEOUT = 30
 
 
 def check_hosts(command: str, where: str) -> None:
@@ -133,7 +134,7 @@ def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.Comp
     return subprocess.run(
         ["/bin/bash", "--noprofile", "--norc", "-c", command],
         env={**env, "PATH": "/usr/bin:/bin", "CLOUDWS_TOKEN": DOCS_TOKEN},
-        cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT, stdin=subprocess.DEVNULL,
+        cwd=cwd, capture_output=True, text=True, timeout=checks.EXAMPLE_SECONDS, stdin=subprocess.DEVNULL,
         check=False,
     )
 
@@ -219,7 +220,11 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
             f"is not there: create it empty, run `{REFRESH}` to fill it "
             "in, then check again")
     with sandbox.recorder.capture(command.where) as exchanges:
-        done = run_command(command.text, server.env(), server.workdir)
+        try:
+            done = run_command(command.text, server.env(), server.workdir)
+        except subprocess.TimeoutExpired as late:
+            raise ExampleError(ran_too_long(command.where, "the command", late.timeout,
+                                            exchanges)) from None
         server.wait_idle()
     if done.returncode != 0:
         raise ExampleError(f"{command.where}: the command exited with {done.returncode}:\n"

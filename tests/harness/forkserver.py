@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,7 +45,7 @@ ON_DEMAND = {"cloudws": "cloudws.testing"}
 #: The server: reads one JSON request per line, forks a child per request, answers with
 #: the child's exit status.
 _SERVER = r"""
-import importlib, json, os, sys, traceback
+import importlib, json, os, signal, sys, traceback
 
 for name in sys.argv[1:]:  # what every example imports: loaded once, before any fork
     importlib.import_module(name)
@@ -55,6 +56,7 @@ for line in sys.stdin:
         importlib.import_module(name)
     pid = os.fork()
     if pid == 0:
+        signal.setitimer(signal.ITIMER_REAL, request["timeout"])  # then SIGALRM ends it
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
@@ -119,19 +121,23 @@ class PythonForkServer:
 
     def run(self, source: str, env: dict[str, str], cwd: Path,
             timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        """Run ``source`` as ``python -`` would, with ``env`` as its whole environment."""
+        """Run ``source`` as ``python -`` would, with ``env`` as its whole environment;
+        ``subprocess.TimeoutExpired`` if it has not ended after ``timeout`` seconds (it is
+        then ended, as ``subprocess.run`` ends its process)."""
         process = self._process
         if process is None or process.poll() is not None:
             raise RuntimeError("the fork server is not running")
         with self._lock:  # one example at a time: each answer is one line
             out, err = Path(self._folder.name, "stdout"), Path(self._folder.name, "stderr")
-            request = {"source": source, "env": env, "cwd": str(cwd),
+            request = {"source": source, "env": env, "cwd": str(cwd), "timeout": timeout,
                        "stdout": str(out), "stderr": str(err),
                        "preload": [module for word, module in ON_DEMAND.items()
                                    if word in source]}
             process.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
             process.stdin.flush()  # type: ignore[union-attr]
-            timer = threading.Timer(timeout, process.kill)
+            # the child ends itself after ``timeout``; should the server not answer, it is
+            # ended a little later
+            timer = threading.Timer(timeout + 10, process.kill)
             timer.start()
             try:
                 line = process.stdout.readline()  # type: ignore[union-attr]
@@ -140,5 +146,7 @@ class PythonForkServer:
             if not line:
                 raise RuntimeError(f"the fork server stopped (exit {process.poll()}); an "
                                    f"example ran for more than {timeout} s?")
-            return subprocess.CompletedProcess(["python", "-"], json.loads(line),
-                                               out.read_text(), err.read_text())
+            status, stdout, stderr = json.loads(line), out.read_text(), err.read_text()
+            if status == -signal.SIGALRM:
+                raise subprocess.TimeoutExpired(["python", "-"], timeout, stdout, stderr)
+            return subprocess.CompletedProcess(["python", "-"], status, stdout, stderr)

@@ -90,7 +90,6 @@ JS_LANGS = discovery.JS_LANGS
 #: The longest line a JavaScript example may have (printed ``//>`` lines included).
 LINE_LENGTH = 88
 _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
-_TIMEOUT = 60
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
 #: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
@@ -219,6 +218,8 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
          preload: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin; with
     :data:`_GUARD` preloaded, so that nothing it fetches leaves the machine."""
+    from . import checks
+
     args = [str(node), "--require", str(_GUARD)] + (["--require", str(preload)] if preload
                                                     else [])
     if case.file is not None:
@@ -227,7 +228,7 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
         command, stdin = [*args, "--input-type=module"], case.source
     return subprocess.run(command, input=stdin, env={**server.env(), **(extra_env or {})},
                           cwd=server.workdir, capture_output=True, text=True,
-                          timeout=_TIMEOUT, check=False,
+                          timeout=checks.EXAMPLE_SECONDS, check=False,
                           stdin=subprocess.DEVNULL if stdin is None else None)
 
 
@@ -252,6 +253,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         check_exchanges,
         naming_pages,
         no_refresh,
+        ran_too_long,
         refusal,
     )
 
@@ -261,7 +263,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     sandbox.reset()
     with naming_pages(case.shown_on, case.where):
         with sandbox.recorder.capture(case.where) as exchanges:
-            done = _run(node, case, server)
+            try:
+                done = _run(node, case, server)
+            except subprocess.TimeoutExpired as late:
+                raise ExampleError(ran_too_long(
+                    case.where, f"run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
+                    "CLOUDWS_TOKEN set), the example", late.timeout, exchanges)) from None
             server.wait_idle()
         printed = done.stdout.splitlines()
         drifted = _lines(printed) != _lines(expected)
@@ -708,6 +715,8 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
     example that calls the API reads its base URL from ``CLOUDWS_BASE_URL``, defaulting
     to the real API, and its token from ``CLOUDWS_TOKEN``.
     """
+    from . import checks
+
     findings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cloudws-node-check-") as folder:
         files: dict[str, JsCase] = {}
@@ -721,7 +730,7 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
         parser.write_text(_PARSE_MJS)
         done = subprocess.run([str(node), "--experimental-vm-modules", "--no-warnings",
                                str(parser), *files], capture_output=True, text=True,
-                              timeout=_TIMEOUT, check=False)
+                              timeout=checks.EXAMPLE_SECONDS, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
         for path in json.loads(done.stdout):
@@ -733,8 +742,10 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
 
 def _node_check(node: Path, path: Path, case: JsCase) -> str:
     """``node --check``'s finding on ``path``, named at the example's line."""
+    from . import checks
+
     done = subprocess.run([str(node), "--check", str(path)], capture_output=True, text=True,
-                          timeout=_TIMEOUT, check=False)
+                          timeout=checks.EXAMPLE_SECONDS, check=False)
     match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
     where = (_source_line(case, int(match[1])) if match else None) or case.where
     message = next((line for line in done.stderr.splitlines()

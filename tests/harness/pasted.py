@@ -33,7 +33,8 @@ from fastapi import FastAPI
 
 from cloudws.testing import serve
 
-from .checks import ExampleError, check_exchanges, naming_pages, request_notes
+from . import checks
+from .checks import ExampleError, check_exchanges, naming_pages, ran_too_long, request_notes
 from .discovery import PythonCase
 from .forkserver import PythonForkServer
 from .jsoncheck import ApiSchemas
@@ -45,7 +46,6 @@ __all__ = ["PastedSandbox", "expected_output", "run_pasted_python"]
 
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|)$")
 _STDIN_LINE = re.compile(r'^  File "<stdin>", line (\d+)', re.MULTILINE)
-_TIMEOUT = 60
 
 
 class PastedSandbox:
@@ -120,12 +120,19 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
     source = "\n".join(example.source for example in case.examples)
     sandbox.reset()
     with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges:
-        if python is not None:
-            done = python.run(source, server.env(), server.workdir, timeout=_TIMEOUT)
-        else:
-            done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
-                                  cwd=server.workdir, capture_output=True, text=True,
-                                  timeout=_TIMEOUT, check=False)
+        try:
+            if python is not None:
+                done = python.run(source, server.env(), server.workdir,
+                                  timeout=checks.EXAMPLE_SECONDS)
+            else:
+                done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
+                                      cwd=server.workdir, capture_output=True, text=True,
+                                      timeout=checks.EXAMPLE_SECONDS, check=False)
+        except subprocess.TimeoutExpired as late:
+            raise ExampleError(ran_too_long(
+                where, "pasted into python with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, "
+                "the example",
+                late.timeout, exchanges)) from None
         server.wait_idle()
     expected = [line for example in case.examples for line in expected_output(example.source)]
     printed = done.stdout.splitlines()

@@ -14,11 +14,14 @@ rather than importlib's: under a ``print`` there are then a dozen frames, all of
 disk, instead of some sixty with two frozen ones.
 
 A raising example is reported at its page and line: see :mod:`.upstream` for how the
-traceback pytest-examples 0.0.18 makes on Python 3.11 is repaired.
+traceback pytest-examples 0.0.18 makes on Python 3.11 is repaired. One still running after
+:data:`.checks.EXAMPLE_SECONDS` (a loop waiting for a state that never comes) is stopped,
+and reported at the line it was at, with the last request it sent.
 """
 
 from __future__ import annotations
 
+import builtins
 import contextvars
 import difflib
 import queue
@@ -39,6 +42,7 @@ from pytest_examples.eval_example import EvalExample
 from cloudws.app import TOKEN_PREFIX
 from cloudws.testing import BASE_URL
 
+from . import checks
 from .checks import (
     REFRESH,
     ExampleError,
@@ -46,16 +50,18 @@ from .checks import (
     check_exchanges,
     naming_pages,
     no_refresh,
+    ran_too_long,
     refusal,
     request_notes,
 )
 from .discovery import PythonCase
 from .jsoncheck import HUNK, ApiSchemas, first_changed_line, renumber_hunks
 from .pages import display_path
-from .sandbox import DocsSandbox, Seen
+from .sandbox import DocsSandbox, Seen, Stopped, stop_requests_from
 from .upstream import repair_example_traceback
 
-__all__ = ["LINE_LENGTH", "ShallowStack", "example_dir", "failing_line", "run_python_case"]
+__all__ = ["LINE_LENGTH", "ShallowStack", "StillRunning", "example_dir", "failing_line",
+           "run_python_case"]
 
 _T = TypeVar("_T")
 
@@ -85,9 +91,13 @@ def run_python_case(
                 sandbox.recorder.capture(case.id) as exchanges:
             try:
                 for example in case.examples:
-                    result = _SHALLOW.call(_run_one, eval_example, example, shared)
+                    result = _SHALLOW.call(_run_one, eval_example, example, shared,
+                                           within=checks.EXAMPLE_SECONDS)
                     if shared is not None:
                         shared.update(result)
+            except StillRunning as late:
+                raise ExampleError(_still_running(late, case, eval_example, exchanges)
+                                   ) from None
             except (Exception, pytest.fail.Exception) as exc:
                 # A request to no operation (a drifted method or path) is the likelier
                 # cause of what the example then printed or tripped on: name it first.
@@ -305,18 +315,45 @@ def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
     """A function naming the page line of the example statement running now."""
-    files = {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
+    files = _files(eval_example, case)
 
     def locate() -> str | None:
-        frame: FrameType | None = sys._getframe(1)
-        while frame is not None:
-            example = files.get(frame.f_code.co_filename)
-            if example is not None:
-                return f"{display_path(example.path)}:{frame.f_lineno + example.start_line}"
-            frame = frame.f_back
-        return None
+        place = _place(sys._getframe(1), files)
+        return None if place is None else f"{display_path(place[0].path)}:{place[1]}"
 
     return locate
+
+
+def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample]:
+    """Each example of ``case`` by the file pytest-examples runs it from."""
+    return {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
+
+
+def _place(frame: FrameType | None, files: dict[str, CodeExample]
+           ) -> tuple[CodeExample, int] | None:
+    """The example, and its page line, of the innermost frame from ``frame`` out that runs
+    one of ``files``."""
+    while frame is not None:
+        example = files.get(frame.f_code.co_filename)
+        if example is not None:
+            return example, frame.f_lineno + example.start_line
+        frame = frame.f_back
+    return None
+
+
+def _still_running(late: StillRunning, case: PythonCase, eval_example: EvalExample,
+                   exchanges: Sequence[Seen]) -> str:
+    """What a case whose example had not ended after ``late.seconds`` says: at the line it
+    was at, shown (:func:`.checks.ran_too_long`)."""
+    place = _place(late.frame, _files(eval_example, case))
+    where = _where(case.examples[0])
+    if place is None:
+        return ran_too_long(where, "the example", late.seconds, exchanges)
+    example, line = place
+    source = example.source.splitlines()[line - example.start_line - 1].strip()
+    said, _, requests = ran_too_long(f"{display_path(example.path)}:{line}", "the example",
+                                     late.seconds, exchanges).partition("\n")
+    return f"{said} at this line (example at {where}):\n    {source}\n{requests}"
 
 
 def _run_one(eval_example: EvalExample, example: CodeExample,
@@ -450,8 +487,10 @@ class ShallowStack:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
-    def call(self, func: Callable[..., _T], *args: Any) -> _T:
-        """``func(*args)``, run on the worker thread."""
+    def call(self, func: Callable[..., _T], *args: Any, within: float | None = None) -> _T:
+        """``func(*args)``, run on the worker thread; :class:`StillRunning` if it has not
+        returned within ``within`` seconds: the call is then stopped (:func:`_stop`), and
+        the next call gets a thread of its own."""
         __tracebackhide__ = True
         if threading.current_thread() is self._thread:
             return func(*args)
@@ -459,27 +498,70 @@ class ShallowStack:
         outcome: list[Any] = []
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, daemon=True,
-                                                name="cloudws-examples")
+                self._thread = threading.Thread(target=self._work, args=(self._jobs,),
+                                                daemon=True, name="cloudws-examples")
                 self._thread.start()
             self._jobs.put((contextvars.copy_context(), func, args, outcome, done))
-            done.wait()
+            if not done.wait(within):
+                thread = self._thread
+                self._thread, self._jobs = None, queue.SimpleQueue()
+                raise StillRunning(within or 0, _stop(thread))
         ok, value = outcome
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
 
-    def _work(self) -> None:
+    @staticmethod
+    def _work(jobs: queue.SimpleQueue[tuple[Any, ...]]) -> None:
         __tracebackhide__ = True
         while True:
-            context, func, args, outcome, done = self._jobs.get()
+            context, func, args, outcome, done = jobs.get()
             try:
                 outcome[:] = [True, context.run(func, *args)]
+            except Stopped:
+                return  # its caller has gone on without it
             except BaseException as exc:  # noqa: BLE001 - raised again on the caller's side
                 outcome[:] = [False, exc]
             finally:
                 done.set()
                 del context, func, args, outcome, done
+
+
+class StillRunning(Exception):
+    """A call to :meth:`ShallowStack.call` that had not returned after ``seconds``;
+    ``frame`` is where it was then (``None`` if its thread had ended meanwhile)."""
+
+    def __init__(self, seconds: float, frame: FrameType | None) -> None:
+        super().__init__(f"still running after {seconds:g} s")
+        self.seconds, self.frame = seconds, frame
+
+
+#: ``print`` itself: pytest-examples replaces it while an example runs.
+_PRINT = builtins.print
+
+
+def _stop(thread: threading.Thread, wait: float = 1) -> FrameType | None:
+    """Where ``thread`` is now; and stop it.
+
+    Python has no call to stop a thread from outside; CPython's C API has one,
+    ``PyThreadState_SetAsyncExc``, which raises an exception in it at its next Python
+    instruction: :class:`~.sandbox.Stopped`, which the example's own ``except Exception``
+    does not catch. The thread then unwinds, putting back what the example's run replaced
+    (``print``, pytest-examples' while an example runs), before the next example runs. A
+    thread blocked in a call that does not return to Python (a wait with no timeout)
+    stays blocked, a daemon: ``print`` is then put back here, and the sandboxes refuse any
+    request it would send (:func:`~.sandbox.stop_requests_from`)."""
+    import ctypes
+
+    frame = sys._current_frames().get(thread.ident or 0)
+    stop_requests_from(thread)
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
+                                                   ctypes.py_object(Stopped))
+    thread.join(wait)
+    if thread.is_alive():
+        builtins.print = _PRINT
+    return frame
 
 
 _SHALLOW = ShallowStack()
