@@ -151,3 +151,11 @@ def test_the_installed_packages_bytecode_is_cached_once_where_python_would_not(
                     "PYTHONDONTWRITEBYTECODE is set, so Python would never cache it)")
     assert all(pyc.is_file() for pyc in cached), cached
     assert _cache_packages_bytecode(str(modules[0])) is None  # once
+
+
+def test_a_test_still_running_after_two_minutes_is_failed_not_left_to_hang(request):
+    """pytest-timeout is loaded by every run (plugins load only on demand here) with the
+    project's limit: a hung test fails, naming itself, and the run goes on."""
+    assert request.config.pluginmanager.has_plugin("pytest_timeout")
+    assert float(request.config.getini("timeout")) == 120
+    assert request.config.getini("timeout_method") in ("", "signal")
