@@ -434,6 +434,25 @@ def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, mo
     assert signal.getsignal(signal.SIGTERM) is before  # serving, uvicorn's own again
 
 
+@pytest.mark.parametrize("argv", [["serve", "--no-site"], ["openapi"]])
+def test_ctrl_c_while_it_starts_stops_it_with_one_line(monkeypatch, capfd, argv):
+    """Ctrl-C while the stub's modules load (the first half-second): one line, exit 0, as
+    a Ctrl-C while it builds the site or serves, not a traceback of the imports."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name in ("server", "app") and args[2] and args[3] == 1:  # from .server / .app
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    assert cli.main(argv) == 0
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "cloudws: stopped before it started\n")
+
+
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):
     assert cli.main(["serve", "--no-site", "--port", "8123"]) == 0
     err = capsys.readouterr().err
