@@ -434,23 +434,40 @@ def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, mo
     assert signal.getsignal(signal.SIGTERM) is before  # serving, uvicorn's own again
 
 
+#: ``cloudws`` with Ctrl-C arriving as it loads the stub's modules (``from .server``,
+#: ``from .app``), where a real Ctrl-C lands in its first half-second; and nothing served.
+_CTRL_C_AS_IT_STARTS = """
+import builtins, sys
+import uvicorn
+from cloudws import cli
+
+real_import = builtins.__import__
+
+def interrupted(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 1 and name in ("server", "app"):
+        raise KeyboardInterrupt
+    return real_import(name, globals, locals, fromlist, level)
+
+def served(*args, **kwargs):
+    raise SystemExit("served")
+
+builtins.__import__ = interrupted
+uvicorn.run = served
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 @pytest.mark.parametrize("argv", [["serve", "--no-site"], ["openapi"]])
-def test_ctrl_c_while_it_starts_stops_it_with_one_line(monkeypatch, capfd, argv):
-    """Ctrl-C while the stub's modules load (the first half-second): one line, exit 0, as
-    a Ctrl-C while it builds the site or serves, not a traceback of the imports."""
-    import builtins
+def test_ctrl_c_while_it_starts_stops_it_with_one_line_as_ctrl_c_ends_a_command(argv):
+    """Ctrl-C while the stub's modules load (the first half-second): one line, not a
+    traceback of the imports; and the process ends by the signal, so that a shell runs
+    nothing after it (``cloudws openapi > spec.json && ...``)."""
+    import signal
 
-    real_import = builtins.__import__
-
-    def interrupted(name, *args, **kwargs):
-        if name in ("server", "app") and args[2] and args[3] == 1:  # from .server / .app
-            raise KeyboardInterrupt
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", interrupted)
-    assert cli.main(argv) == 0
-    out, err = capfd.readouterr()
-    assert (out, err) == ("", "cloudws: stopped before it started\n")
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_AS_IT_STARTS, *argv],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        -signal.SIGINT, "", "cloudws: stopped\n")
 
 
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):

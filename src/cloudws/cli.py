@@ -115,8 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl-C while it starts (serving, uvicorn handles it)
-        print("cloudws: stopped before it started", file=sys.stderr)
-        return 0
+        print("cloudws: stopped", file=sys.stderr)
+        # ended by the signal, as a shell expects of a command stopped by Ctrl-C (which
+        # then runs nothing after it in `cloudws openapi > spec.json && ...`)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        return 130  # where the signal does not end the process at once
 
 
 def _main(argv: list[str] | None) -> int:
