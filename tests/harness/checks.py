@@ -278,22 +278,22 @@ error it does not show'
             "got an error it does not show")
 
 
-#: How long an example may run (they take milliseconds to a second): one still running
-#: then is stopped, and fails saying so, in every language.
+#: How long an example may run (they take under a second): one still running then is
+#: stopped, and fails saying so, in every language.
 EXAMPLE_SECONDS = 60
 
 
 def ran_too_long(where: str, how: str, seconds: float,
                  exchanges: Sequence[Exchange | Seen]) -> str:
     """What an example still running after ``seconds`` says, at ``where``, run ``how``:
-    and the last request it sent, which a loop waiting for a state that never comes sends
-    again and again.
+    and its last request, which a loop waiting for a state that never comes sends again
+    and again.
 
     Example:
         >>> print(ran_too_long("x.sh:3", "the command", 60,
         ...                    [Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)] * 2))
         x.sh:3: the command had not ended after 60 s, and was stopped
-        (it sent 2 requests, the last GET /v1/volumes/vol-a, answered 200)
+        (its last request: GET /v1/volumes/vol-a, answered 200)
     """
     said = f"{where}: {how} had not ended after {seconds:g} s, and was stopped"
     if not exchanges:
@@ -301,9 +301,7 @@ def ran_too_long(where: str, how: str, seconds: float,
     last = exchanges[-1]
     origin = getattr(last, "origin", None)
     sent = f", sent at {origin}" if origin else ""
-    count = "1 request" if len(exchanges) == 1 else f"{len(exchanges)} requests"
-    return (f"{said}\n(it sent {count}, the last {last.method} {last.path}{sent}, answered "
-            f"{last.status})")
+    return f"{said}\n(its last request: {last.method} {last.path}{sent}, answered {last.status})"
 
 
 def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:

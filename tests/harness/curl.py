@@ -15,8 +15,11 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import os
 import re
+import signal
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -130,13 +133,21 @@ def _line_at(where: str, command: str, offset: int) -> str:
 
 
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``command`` as the reader would paste it into bash."""
-    return subprocess.run(
-        ["/bin/bash", "--noprofile", "--norc", "-c", command],
-        env={**env, "PATH": "/usr/bin:/bin", "CLOUDWS_TOKEN": DOCS_TOKEN},
-        cwd=cwd, capture_output=True, text=True, timeout=checks.EXAMPLE_SECONDS, stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    """Run ``command`` as the reader would paste it into bash; ``subprocess.TimeoutExpired``
+    if it has not ended after :data:`.checks.EXAMPLE_SECONDS`, once bash and every process
+    it started (a ``sleep`` in a loop, say) are ended."""
+    args = ["/bin/bash", "--noprofile", "--norc", "-c", command]
+    bash = subprocess.Popen(args, env={**env, "PATH": "/usr/bin:/bin", "CLOUDWS_TOKEN": DOCS_TOKEN},
+                            cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = bash.communicate(timeout=checks.EXAMPLE_SECONDS)
+    except BaseException:  # too long, or Ctrl-C: its group ends, bash and what it started
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(bash.pid, signal.SIGKILL)
+        bash.communicate()
+        raise
+    return subprocess.CompletedProcess(args, bash.returncode, out, err)
 
 
 def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, schemas: ApiSchemas,

@@ -89,6 +89,8 @@ __all__ = [
 JS_LANGS = discovery.JS_LANGS
 #: The longest line a JavaScript example may have (printed ``//>`` lines included).
 LINE_LENGTH = 88
+#: How long node may take to parse or check the examples (well under a second).
+_CHECK_SECONDS = 60
 _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
@@ -468,9 +470,13 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
         trace = Path(folder) / "trace.jsonl"
         trace.touch()
         sandbox.reset()
-        _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
-        server.wait_idle()
-        sandbox.reset()
+        try:
+            _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
+        except subprocess.TimeoutExpired:
+            return None  # it ended in time before: what it does now is not what was run
+        finally:
+            server.wait_idle()
+            sandbox.reset()
         records = [json.loads(line) for line in trace.read_text().splitlines()]
     per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
     fetches: list[str | None] = []
@@ -715,8 +721,6 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
     example that calls the API reads its base URL from ``CLOUDWS_BASE_URL``, defaulting
     to the real API, and its token from ``CLOUDWS_TOKEN``.
     """
-    from . import checks
-
     findings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cloudws-node-check-") as folder:
         files: dict[str, JsCase] = {}
@@ -730,7 +734,7 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
         parser.write_text(_PARSE_MJS)
         done = subprocess.run([str(node), "--experimental-vm-modules", "--no-warnings",
                                str(parser), *files], capture_output=True, text=True,
-                              timeout=checks.EXAMPLE_SECONDS, check=False)
+                              timeout=_CHECK_SECONDS, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
         for path in json.loads(done.stdout):
@@ -742,10 +746,8 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
 
 def _node_check(node: Path, path: Path, case: JsCase) -> str:
     """``node --check``'s finding on ``path``, named at the example's line."""
-    from . import checks
-
     done = subprocess.run([str(node), "--check", str(path)], capture_output=True, text=True,
-                          timeout=checks.EXAMPLE_SECONDS, check=False)
+                          timeout=_CHECK_SECONDS, check=False)
     match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
     where = (_source_line(case, int(match[1])) if match else None) or case.where
     message = next((line for line in done.stderr.splitlines()

@@ -29,6 +29,7 @@ import re
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,7 +58,7 @@ from .checks import (
 from .discovery import PythonCase
 from .jsoncheck import HUNK, ApiSchemas, first_changed_line, renumber_hunks
 from .pages import display_path
-from .sandbox import DocsSandbox, Seen, Stopped, stop_requests_from
+from .sandbox import DocsSandbox, Seen, stop_requests_from
 from .upstream import repair_example_traceback
 
 __all__ = ["LINE_LENGTH", "ShallowStack", "StillRunning", "example_dir", "failing_line",
@@ -318,7 +319,7 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
     files = _files(eval_example, case)
 
     def locate() -> str | None:
-        place = _place(sys._getframe(1), files)
+        place = _place(_stack(sys._getframe(1)), files)
         return None if place is None else f"{display_path(place[0].path)}:{place[1]}"
 
     return locate
@@ -329,31 +330,39 @@ def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample
     return {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
 
 
-def _place(frame: FrameType | None, files: dict[str, CodeExample]
+def _place(stack: list[tuple[str, int]], files: dict[str, CodeExample]
            ) -> tuple[CodeExample, int] | None:
-    """The example, and its page line, of the innermost frame from ``frame`` out that runs
-    one of ``files``."""
-    while frame is not None:
-        example = files.get(frame.f_code.co_filename)
+    """The example, and its page line, of the innermost frame of ``stack`` (each frame's
+    file and line, innermost first) that runs one of ``files``."""
+    for file, line in stack:
+        example = files.get(file)
         if example is not None:
-            return example, frame.f_lineno + example.start_line
-        frame = frame.f_back
+            return example, line + example.start_line
     return None
+
+
+def _stack(frame: FrameType | None) -> list[tuple[str, int]]:
+    """Each frame's file and line, from ``frame`` out."""
+    stack = []
+    while frame is not None:
+        stack.append((frame.f_code.co_filename, frame.f_lineno))
+        frame = frame.f_back
+    return stack
 
 
 def _still_running(late: StillRunning, case: PythonCase, eval_example: EvalExample,
                    exchanges: Sequence[Seen]) -> str:
     """What a case whose example had not ended after ``late.seconds`` says: at the line it
     was at, shown (:func:`.checks.ran_too_long`)."""
-    place = _place(late.frame, _files(eval_example, case))
-    where = _where(case.examples[0])
+    place = _place(late.stack, _files(eval_example, case))
     if place is None:
-        return ran_too_long(where, "the example", late.seconds, exchanges)
+        return ran_too_long(_where(case.examples[0]), "the example", late.seconds, exchanges)
     example, line = place
     source = example.source.splitlines()[line - example.start_line - 1].strip()
     said, _, requests = ran_too_long(f"{display_path(example.path)}:{line}", "the example",
                                      late.seconds, exchanges).partition("\n")
-    return f"{said} at this line (example at {where}):\n    {source}\n{requests}"
+    return (f"{said} at this line (example at {_where(example)}):\n    {source}\n"
+            f"{requests}")
 
 
 def _run_one(eval_example: EvalExample, example: CodeExample,
@@ -503,65 +512,86 @@ class ShallowStack:
                 self._thread.start()
             self._jobs.put((contextvars.copy_context(), func, args, outcome, done))
             if not done.wait(within):
-                thread = self._thread
+                thread, jobs = self._thread, self._jobs
                 self._thread, self._jobs = None, queue.SimpleQueue()
-                raise StillRunning(within or 0, _stop(thread))
-        ok, value = outcome
+                jobs.put(None)  # the old thread ends once it is free
+                stack = _stop(thread, done)
+                if stack is not None:
+                    raise StillRunning(within or 0, stack)
+        ok, value = outcome  # it ended just in time
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
 
     @staticmethod
-    def _work(jobs: queue.SimpleQueue[tuple[Any, ...]]) -> None:
+    def _work(jobs: queue.SimpleQueue[tuple[Any, ...] | None]) -> None:
         __tracebackhide__ = True
-        while True:
-            context, func, args, outcome, done = jobs.get()
-            try:
-                outcome[:] = [True, context.run(func, *args)]
-            except Stopped:
-                return  # its caller has gone on without it
-            except BaseException as exc:  # noqa: BLE001 - raised again on the caller's side
-                outcome[:] = [False, exc]
-            finally:
-                done.set()
-                del context, func, args, outcome, done
+        try:
+            while (job := jobs.get()) is not None:
+                context, func, args, outcome, done = job
+                try:
+                    outcome[:] = [True, context.run(func, *args)]
+                except Stopped:
+                    return  # its caller has gone on without it
+                except BaseException as exc:  # noqa: BLE001 - raised again on the caller's side
+                    outcome[:] = [False, exc]
+                finally:
+                    done.set()
+                    del job, context, func, args, outcome, done
+        except Stopped:  # stopped as its call ended
+            return
 
 
 class StillRunning(Exception):
     """A call to :meth:`ShallowStack.call` that had not returned after ``seconds``;
-    ``frame`` is where it was then (``None`` if its thread had ended meanwhile)."""
+    ``stack`` is where it was then: each frame's file and line, innermost first."""
 
-    def __init__(self, seconds: float, frame: FrameType | None) -> None:
+    def __init__(self, seconds: float, stack: list[tuple[str, int]]) -> None:
         super().__init__(f"still running after {seconds:g} s")
-        self.seconds, self.frame = seconds, frame
+        self.seconds, self.stack = seconds, stack
+
+
+class Stopped(BaseException):
+    """Raised in the thread of an example stopped for running too long (:func:`_stop`). A
+    ``BaseException``: the example's own ``except Exception`` does not catch it."""
 
 
 #: ``print`` itself: pytest-examples replaces it while an example runs.
 _PRINT = builtins.print
+#: How long a stopped example's thread is given to unwind (a ``sleep`` of the example's
+#: ends first).
+UNWIND_SECONDS = 10
 
 
-def _stop(thread: threading.Thread, wait: float = 1) -> FrameType | None:
-    """Where ``thread`` is now; and stop it.
+def _stop(thread: threading.Thread, done: threading.Event) -> list[tuple[str, int]] | None:
+    """Where ``thread`` is now (each frame's file and line, innermost first); and stop it.
+    ``None`` if its call ended meanwhile (``done``).
 
     Python has no call to stop a thread from outside; CPython's C API has one,
     ``PyThreadState_SetAsyncExc``, which raises an exception in it at its next Python
-    instruction: :class:`~.sandbox.Stopped`, which the example's own ``except Exception``
-    does not catch. The thread then unwinds, putting back what the example's run replaced
-    (``print``, pytest-examples' while an example runs), before the next example runs. A
-    thread blocked in a call that does not return to Python (a wait with no timeout)
-    stays blocked, a daemon: ``print`` is then put back here, and the sandboxes refuse any
-    request it would send (:func:`~.sandbox.stop_requests_from`)."""
+    instruction: :class:`Stopped`, which the example's own ``except Exception`` does not
+    catch. The thread then unwinds, putting back what the example's run replaced
+    (``print``, pytest-examples' while an example runs), within :data:`UNWIND_SECONDS` (a
+    ``sleep`` of the example's ends first). One that swallows even that, and sends a
+    request, is parked there for good by the sandbox (:func:`~.sandbox.stop_requests_from`).
+    One parked, or blocked in a call that does not return to Python (a wait with no
+    timeout), stays so, a daemon: the exception is taken back, so that it never unwinds
+    later, in the middle of another example's run, and ``print`` is put back here."""
     import ctypes
 
-    frame = sys._current_frames().get(thread.ident or 0)
-    stop_requests_from(thread)
-    if thread.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
-                                                   ctypes.py_object(Stopped))
-    thread.join(wait)
+    stack = _stack(sys._current_frames().get(thread.ident or 0))
+    if done.is_set() or thread.ident is None:
+        return None
+    ident = ctypes.c_ulong(thread.ident)
+    parked = stop_requests_from(thread)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(Stopped))
+    until = time.monotonic() + UNWIND_SECONDS
+    while thread.is_alive() and not parked.is_set() and time.monotonic() < until:
+        thread.join(0.01)
     if thread.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, None)
         builtins.print = _PRINT
-    return frame
+    return stack
 
 
 _SHALLOW = ShallowStack()

@@ -38,7 +38,7 @@ from cloudws.app import Exchange, create_app
 from cloudws.store import Store
 from cloudws.testing import mock_api
 
-__all__ = ["DOCS_TOKEN", "DocsSandbox", "Recorder", "Seen", "Stopped", "stop_requests_from"]
+__all__ = ["DOCS_TOKEN", "DocsSandbox", "Recorder", "Seen", "stop_requests_from"]
 
 #: The sandbox token the examples read from ``CLOUDWS_TOKEN``.
 DOCS_TOKEN = "cws_test_docs"
@@ -196,9 +196,10 @@ class DocsSandbox:
     def _noting_origin(self, handle: Callable[[httpx.Request], Any]
                        ) -> Callable[[httpx.Request], Any]:
         def noted(request: httpx.Request) -> Any:
-            if threading.current_thread() in _STOPPED:
-                raise Stopped("this example ran too long and was stopped: it may send no "
-                              "more requests")
+            parked = _STOPPED.get(threading.current_thread())
+            if parked is not None:  # an example stopped for running too long: for good
+                parked.set()
+                threading.Event().wait()
             locate = self._locate
             if locate is None:
                 return handle(request)
@@ -211,22 +212,18 @@ class DocsSandbox:
         return noted
 
 
-class Stopped(BaseException):
-    """Raised in a thread whose example was stopped, at its next request to a sandbox. A
-    ``BaseException``: the example's own ``except Exception`` does not catch it."""
+#: Threads whose example ran too long, each with the event set once it is parked.
+_STOPPED: weakref.WeakKeyDictionary[threading.Thread, threading.Event] = (
+    weakref.WeakKeyDictionary())
 
 
-#: Threads whose example ran too long, whose requests are refused (:class:`Stopped`).
-_STOPPED: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
-
-
-def stop_requests_from(thread: threading.Thread) -> None:
-    """Refuse every request ``thread`` sends to a sandbox from now on, raising
-    :class:`Stopped` in it: an example left running past its time (a loop waiting for a
-    state that never comes) then ends at its next request, before the sandbox answers it,
-    and sends nothing to the examples that run after it. (A thread cannot be stopped from
-    outside; one that sends no more requests goes on, a daemon doing nothing to them.)"""
-    _STOPPED.add(thread)
+def stop_requests_from(thread: threading.Thread) -> threading.Event:
+    """Park ``thread`` for good at its next request to a sandbox, before the sandbox
+    answers it: an example left running past its time (a loop waiting for a state that
+    never comes, which may even swallow the exception that stops it) then sends nothing
+    more, to its test or to the tests that run after it, and spins no more. The event
+    returned is set once it is parked."""
+    return _STOPPED.setdefault(thread, threading.Event())
 
 
 @contextmanager
