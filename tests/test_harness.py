@@ -369,6 +369,24 @@ def test_an_example_blocked_for_good_is_named_and_leaves_print_as_it_was(
     assert builtins.print is PRINT, "pytest-examples' print was left in place"
 
 
+def test_an_example_that_wakes_after_it_was_stopped_never_runs_on_over_the_next_one(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """An example stopped while in a sleep longer than it is given to unwind, which would
+    then end on its own: it never runs on, so it never puts the real ``print`` back over
+    the next example's run, whose wrong ``#>`` line still fails."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.3)
+    monkeypatch.setattr(python_examples, "UNWIND_SECONDS", 0.2)
+    write(tmp_path, {"snippets/late.py": "import time\n\ntime.sleep(1)\nprint('late')\n"})
+    with pytest.raises(ExampleError):
+        run_python(tmp_path, request, scratch, api_schemas)
+    (tmp_path / "snippets" / "late.py").unlink()
+    write(tmp_path, {"snippets/next.py": "import time\n\ntime.sleep(1.5)\nprint(2)\n#> 3\n"})
+    shutil.rmtree(tmp_path / "run")
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 5)  # the late one wakes while this runs
+    with pytest.raises(pytest.fail.Exception, match=r"next.py:5: what the example prints"):
+        run_python(tmp_path, request, scratch, api_schemas)
+
+
 def test_drifted_python_path_fails_naming_the_request(tmp_path, request, scratch,
                                                       api_schemas, docs_token):
     write(tmp_path, {"snippets/get.py": f"""\

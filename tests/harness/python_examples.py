@@ -518,7 +518,8 @@ class ShallowStack:
                 stack = _stop(thread, done)
                 if stack is not None:
                     raise StillRunning(within or 0, stack)
-        ok, value = outcome  # it ended just in time
+                # else it ended just in time, and its outcome stands
+        ok, value = outcome
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
@@ -556,6 +557,17 @@ class Stopped(BaseException):
     ``BaseException``: the example's own ``except Exception`` does not catch it."""
 
 
+class _Parked(BaseException):
+    """Raised in the thread of an example stopped for running too long that did not unwind
+    in time (blocked where Python cannot reach it): made the moment the thread wakes,
+    before any handler of the example's or pytest-examples' runs, it blocks there for
+    good. The thread never runs on, so it never puts back ``print`` (pytest-examples'
+    ``patch.stop()``) over another example's run."""
+
+    def __init__(self, *args: object) -> None:
+        threading.Event().wait()
+
+
 #: ``print`` itself: pytest-examples replaces it while an example runs.
 _PRINT = builtins.print
 #: How long a stopped example's thread is given to unwind (a ``sleep`` of the example's
@@ -574,9 +586,10 @@ def _stop(thread: threading.Thread, done: threading.Event) -> list[tuple[str, in
     (``print``, pytest-examples' while an example runs), within :data:`UNWIND_SECONDS` (a
     ``sleep`` of the example's ends first). One that swallows even that, and sends a
     request, is parked there for good by the sandbox (:func:`~.sandbox.stop_requests_from`).
-    One parked, or blocked in a call that does not return to Python (a wait with no
-    timeout), stays so, a daemon: the exception is taken back, so that it never unwinds
-    later, in the middle of another example's run, and ``print`` is put back here."""
+    One parked, or blocked in a call that does not return to Python (a wait or a long
+    ``sleep``), stays so, a daemon: its pending exception becomes :class:`_Parked`, so
+    that should it wake, it stops there for good instead of running on, and ``print`` is
+    put back here."""
     import ctypes
 
     stack = _stack(sys._current_frames().get(thread.ident or 0))
@@ -589,7 +602,7 @@ def _stop(thread: threading.Thread, done: threading.Event) -> list[tuple[str, in
     while thread.is_alive() and not parked.is_set() and time.monotonic() < until:
         thread.join(0.01)
     if thread.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, None)
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(_Parked))
         builtins.print = _PRINT
     return stack
 
