@@ -135,19 +135,40 @@ def _line_at(where: str, command: str, offset: int) -> str:
 def run_command(command: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run ``command`` as the reader would paste it into bash; ``subprocess.TimeoutExpired``
     if it has not ended after :data:`.checks.EXAMPLE_SECONDS`, once bash and every process
-    it started (a ``sleep`` in a loop, say) are ended."""
+    it started (a ``sleep`` in a loop, say) are ended. bash stays in the test run's process
+    group, so that a signal to the run (Ctrl-C, CI's ``kill``) reaches it too."""
     args = ["/bin/bash", "--noprofile", "--norc", "-c", command]
     bash = subprocess.Popen(args, env={**env, "PATH": "/usr/bin:/bin", "CLOUDWS_TOKEN": DOCS_TOKEN},
                             cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True)
     try:
         out, err = bash.communicate(timeout=checks.EXAMPLE_SECONDS)
-    except BaseException:  # too long, or Ctrl-C: its group ends, bash and what it started
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(bash.pid, signal.SIGKILL)
+    except BaseException:  # too long, or Ctrl-C: bash ends, and what it started
+        for pid in [*_descendants(bash.pid), bash.pid]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         bash.communicate()
         raise
     return subprocess.CompletedProcess(args, bash.returncode, out, err)
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, and those they started, from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:  # it has ended
+                continue
+            parent = int(stat[stat.rindex(")") + 2:].split()[1])
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, schemas: ApiSchemas,
@@ -234,6 +255,8 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
         try:
             done = run_command(command.text, server.env(), server.workdir)
         except subprocess.TimeoutExpired as late:
+            with contextlib.suppress(RuntimeError):  # its last request, answered
+                server.wait_idle()
             raise ExampleError(ran_too_long(command.where, "the command", late.timeout,
                                             exchanges)) from None
         server.wait_idle()

@@ -25,7 +25,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -116,6 +118,10 @@ class PythonForkServer:
                 self._process.stdin.close()  # type: ignore[union-attr]
             except BrokenPipeError:  # it has ended already
                 pass
+            # and an example still running (the run was stopped: Ctrl-C) ends with it, at
+            # once; every answer has been read
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait(timeout=30)
         self._folder.cleanup()
 

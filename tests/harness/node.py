@@ -47,6 +47,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -268,6 +269,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             try:
                 done = _run(node, case, server)
             except subprocess.TimeoutExpired as late:
+                with contextlib.suppress(RuntimeError):  # its last request, answered
+                    server.wait_idle()
                 raise ExampleError(ran_too_long(
                     case.where, f"run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                     "CLOUDWS_TOKEN set), the example", late.timeout, exchanges)) from None

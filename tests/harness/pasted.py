@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
@@ -129,6 +130,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                                       cwd=server.workdir, capture_output=True, text=True,
                                       timeout=checks.EXAMPLE_SECONDS, check=False)
         except subprocess.TimeoutExpired as late:
+            with contextlib.suppress(RuntimeError):  # its last request, answered
+                server.wait_idle()
             raise ExampleError(ran_too_long(
                 where, "pasted into python with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, "
                 "the example",
