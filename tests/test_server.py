@@ -453,7 +453,7 @@ def served(*args, **kwargs):
 
 builtins.__import__ = interrupted
 uvicorn.run = served
-sys.exit(cli.main(sys.argv[1:]))
+cli.run()
 """
 
 

@@ -1,8 +1,9 @@
 """The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``.
 
-``cloudws serve`` exits 0 when stopped (Ctrl-C or ``kill``, building the site included),
-1 when the site does not build, and 2 on a bad option or a port it cannot listen on —
-said first, before anything starts.
+``cloudws serve`` exits 0 when stopped (Ctrl-C or ``kill``) while it builds the site or
+serves, 1 when the site does not build, and 2 on a bad option or a port it cannot listen
+on — said first, before anything starts. Ctrl-C in its first half-second, while its
+modules load, ends it by the signal, after one line (:func:`run`).
 """
 
 from __future__ import annotations
@@ -111,19 +112,23 @@ def _build(config: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> None:
+    """The ``cloudws`` command: :func:`main`, exiting with its status. Ctrl-C while it
+    starts (its modules load in the first half-second) prints one line instead of a
+    traceback, then ends the process by the signal, as a shell expects of a command
+    stopped by Ctrl-C: ``cloudws openapi > spec.json && ...`` runs nothing after it.
+    (Stopped while it builds the site or serves, it exits 0: see the module.)"""
     try:
-        return _main(argv)
-    except KeyboardInterrupt:  # Ctrl-C while it starts (serving, uvicorn handles it)
+        status = main()
+    except KeyboardInterrupt:
         print("cloudws: stopped", file=sys.stderr)
-        # ended by the signal, as a shell expects of a command stopped by Ctrl-C (which
-        # then runs nothing after it in `cloudws openapi > spec.json && ...`)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
-        return 130  # where the signal does not end the process at once
+        status = 130  # where the signal does not end the process at once
+    sys.exit(status)
 
 
-def _main(argv: list[str] | None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cloudws", description=_DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -209,4 +214,4 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()
