@@ -134,8 +134,7 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                 server.wait_idle()
             raise ExampleError(ran_too_long(
                 where, "pasted into python with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, "
-                "the example",
-                late.timeout, exchanges)) from None
+                "the example", late.timeout, exchanges)) from None
         server.wait_idle()
     expected = [line for example in case.examples for line in expected_output(example.source)]
     printed = done.stdout.splitlines()
