@@ -5,8 +5,8 @@ A page states a fact with an inline placeholder, ``{{ fact <name> }}``, inside a
 names the stub's constant it is read from, and is read when the page is built, so a page
 says what the stub does. Nothing else may state one by hand: :func:`hand_written` finds
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
-and the build fails on them (the tests run it on the README and the stub's description
-strings too).
+in digits or, when a fact says the same today, in words, and the build fails on them (the
+tests run it on the README and the stub's description strings too).
 
 Example:
     >>> from cloudws.limits import MAX_BODY_BYTES, describe_size
@@ -93,22 +93,73 @@ def machine_types() -> str:
 
 # -- facts written by hand ------------------------------------------------------------------
 
+# A number written in words, as a fact may be ("up to a hundred", "twenty-four hours"):
+# two to nine thousand nine hundred ninety-nine. Not "one" alone: it is English's "a" far
+# more often than a fact ("more than one volume").
+_SMALL = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {word: 10 * value for value, word in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, reverse=True))
+_IN_WORDS = (rf"(?:\ba\s+(?=hundred|thousand))?\b(?:{_WORD})"
+             rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})\b)*(?![\w-])")
+#: A number: in digits, or in words.
+_N = rf"(?:\d+|{_IN_WORDS})"
+
+
+def in_words(text: str) -> int | None:
+    """The number ``text`` writes in words, or None (for "one" alone, too).
+
+    Example:
+        >>> [in_words(t) for t in ("twenty", "Sixty-four", "a hundred", "one", "a dozen",
+        ...                        "two thousand and forty-eight", "one hundred twenty")]
+        [20, 64, 100, None, None, 2048, 120]
+    """
+    words = re.findall(r"[a-z]+", text.lower())
+    if words[:1] == ["a"]:
+        words[0] = "one"
+    total = current = 0
+    for word in (w for w in words if w != "and"):
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            return None
+    value = total + current
+    return value if value > 1 else None
+
+
+def _as_digits(text: str) -> str:
+    """``text`` with its numbers in words written in digits."""
+    def digits(match: re.Match[str]) -> str:
+        value = in_words(match[0])
+        return match[0] if value is None else str(value)
+    return re.sub(_IN_WORDS, digits, text, flags=re.IGNORECASE)
+
+
 #: The shapes a fact takes in a sentence, whatever its value: a number written in one of
 #: them is a fact stated by hand. Code spans are not searched (they hold examples' values).
+#: A number in words counts only when a fact says it today (:func:`hand_written`).
 _SHAPES = {
-    "a size": r"\b\d[\d,]*\s*(?:[KMGT]i?B|kB|bytes?)\b",
+    "a size": rf"(?:\b\d[\d,]*|{_IN_WORDS})\s*(?:[KMGT]i?B|kB|bytes?)\b",
     # not a version or a date; a full stop after it ends the sentence
-    "a range": r"(?<![\d.])\d+\s*(?:to|–)\s*\d+(?![\d-]|\.\d)",
-    "a default": r"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+\d+\b"
-                 r"|\bdefault(?:\s+[a-z]+){1,3}\s+(?:is|of)\s+\d+\b"  # default page size is 20
-                 r"|\b\d+(?:\s+[a-z]+){0,3}\s+(?:unless|by\s+default)\b"  # 20 items unless
-                 r"|\bby\s+default,?(?:\s+[a-z]+){0,4}\s+\d+\b",  # by default, a page holds 20
+    "a range": rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})",
+    "a default": rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
+                 rf"|\bdefault(?:\s+[a-z]+){{1,3}}\s+(?:is|of)\s+{_N}(?!\w)"  # default page size is 20
+                 rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
+                 rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)",  # by default, a page holds 20
     "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
-               r"longer than|shorter than|below|above|over|under)\s+\d+\b",
-    "a length": r"\b\d+\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
-    "a duration": r"\b\d+\s*(?:seconds?|minutes?|hours?|days?)\b",
+               rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)",
+    "a length": rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
+    "a duration": rf"(?:\b\d+|{_IN_WORDS})\s*(?:seconds?|minutes?|hours?|days?)\b",
     # a page holds 20 items, lists 20 stopped workstations
-    "a count": r"\b\d+(?:\s+[a-z]+){0,2}?\s+(?:items|workstations|volumes|results|entries|"
+    "a count": rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+(?:items|workstations|volumes|results|entries|"
                r"objects|records)\b",
 }
 _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SHAPES.values())),
@@ -134,10 +185,10 @@ def saying(text: str) -> list[str]:
     Example:
         >>> saying("over 64"), saying("4 KiB"), saying("20 unless")
         (['body_limit', 'head_limit'], [], ['page_size_default'])
-        >>> saying("up to 100"), saying("1 to 100")
-        (['page_size_max', 'page_size'], ['page_size'])
+        >>> saying("up to 100"), saying("1 to 100"), saying("twenty-four hours")
+        (['page_size_max', 'page_size'], ['page_size'], ['idempotency_key_ttl'])
     """
-    numbers, units = _numbers(text)
+    numbers, units = _numbers(_as_digits(text))
     if not numbers:
         return []
     exact, more = [], []
@@ -159,12 +210,16 @@ class HandWritten:
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
-    one, outside inline code; and every number by hand in a table's "Default" column.
+    one, outside inline code; and every number by hand in a table's "Default" column. A
+    number in words is one only when a fact says it today (:func:`saying`): "three volumes
+    at a time" is an example's, "twenty items" the default page size's.
 
     Example:
         >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
         >>> [(m.line, m.shape, m.text) for m in hand_written(table)]
         [(3, 'a default', '20')]
+        >>> [m.text for m in hand_written("Up to a hundred, three volumes at a time.")]
+        ['Up to a hundred']
     """
     found = []
     defaults: int | None = None  # the column headed "Default" of the table being read
@@ -172,13 +227,16 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         masked = mask_code(line)
         for match in _HAND_WRITTEN.finditer(masked):
             shape = _SHAPE_NAMES[int(next(k for k, v in match.groupdict().items() if v)[1:])]
-            found.append(HandWritten(number, match[0], shape))
+            if re.search(r"\d", match[0]) or saying(match[0]):
+                found.append(HandWritten(number, match[0], shape))
         cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
         if not masked.lstrip().startswith("|"):
             defaults = None
         elif defaults is None:
             defaults = next((i for i, cell in enumerate(cells) if cell.lower() == "default"),
                             None)
-        elif defaults < len(cells) and (value := re.search(r"\b\d+\b", cells[defaults])):
-            found.append(HandWritten(number, value[0], "a default"))
+        elif defaults < len(cells) and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults],
+                                                           re.IGNORECASE)):
+            if re.search(r"\d", value[0]) or saying(value[0]):
+                found.append(HandWritten(number, value[0], "a default"))
     return found

@@ -129,9 +129,11 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
                 if l.startswith("A `limit` outside {{ fact page_size }}"))
     kib = limits.MAX_BODY_BYTES // 1024
     last = text.count("\n") + 2  # after a blank line
+    default = spelled(models.DEFAULT_PAGE_SIZE)
     _, problems = render_pages([page], {page: text.replace(
         "A `limit` outside {{ fact page_size }}", f"A `limit` outside {said[0]} to {said[1]}")
-        + f"\nA body larger than {kib // 16} KiB is taken; one over {kib} KiB is not.\n"})
+        + f"\nA body larger than {kib // 16} KiB is taken; one over {kib} KiB is not. A page "
+        f"holds {default} items.\n"})
     assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
            "stub" in "\n".join(problems), problems
@@ -142,3 +144,54 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert f"docs/concepts/pagination.md:{last}: 'over {kib}' states a bound by hand: write " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems
+    assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
+           f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}), read from the " \
+           "stub" in "\n".join(problems), problems
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen " \
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spelled(n: int) -> str:
+    """``n`` (under ten thousand) in words, as a writer may put it: ``sixty-four``."""
+    words = []
+    if n >= 1000:
+        words += [spelled(n // 1000), "thousand"]
+        n %= 1000
+    if n >= 100:
+        words += [_ONES[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        words.append(_TENS[n // 10 - 2] + (f"-{_ONES[n % 10]}" if n % 10 else ""))
+    elif n or not words:
+        words.append(_ONES[n])
+    return " ".join(words)
+
+
+def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
+    """A number in words is read in every shape, as one in digits is, and named with the
+    placeholder that says it; one that no fact says (an example's "three volumes at a
+    time", "five minutes" to read a page) is left alone, and so is "one" alone, English's
+    "a" ("more than one volume")."""
+    facts, _ = hooks
+    ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
+    stated = {
+        f"A page holds {spelled(models.DEFAULT_PAGE_SIZE)} items.": "page_size_default",
+        f"Ask for up to {spelled(models.PAGE_SIZE[1])}.": "page_size_max",
+        f"A key is kept {spelled(ttl_hours)} hours.": "idempotency_key_ttl",
+        f"Bodies of {spelled(limits.MAX_BODY_BYTES // 1024)} KiB.": "body_limit",
+        f"Names of {spelled(models.NAME_LENGTH[0])} to {spelled(models.NAME_LENGTH[1])} "
+        "characters.": "name_length",
+        f"The default size is {spelled(models.DEFAULT_DISK_SIZE_GB)} GiB.": "disk_size_default",
+    }
+    for sentence, name in stated.items():
+        found = facts.hand_written(sentence)
+        assert len(found) == 1 and name in facts.saying(found[0].text), (sentence, found)
+    said = {n for fact in facts.FACTS.values() for n in map(int, re.findall(r"\d+", fact.read()))}
+    other = next(n for n in range(3, 10) if n not in said)
+    for sentence in (f"It walks every page, {spelled(other)} volumes at a time.",
+                     f"Read it in {spelled(other)} minutes.", "A workstation has more than "
+                     "one volume, at least one.", "Seventy-fourth, often, tens of items."):
+        assert facts.hand_written(sentence) == [], sentence
