@@ -96,11 +96,12 @@ def machine_types() -> str:
 # A number written in words, as a fact may be ("up to a hundred", "twenty-four hours"):
 # two to nine thousand nine hundred ninety-nine. Not "one" alone: it is English's "a" far
 # more often than a fact ("more than one volume").
-_SMALL = {word: value for value, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {word: 10 * value for value, word in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_SMALL = {word: value for value, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"))}
+_TENS = {word: 10 * value for value, word in enumerate((
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2)}
 _WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, reverse=True))
 _IN_WORDS = (rf"(?:\ba\s+(?=hundred|thousand))?\b(?:{_WORD})"
              rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})\b)*(?![\w-])")
@@ -235,8 +236,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         elif defaults is None:
             defaults = next((i for i, cell in enumerate(cells) if cell.lower() == "default"),
                             None)
-        elif defaults < len(cells) and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults],
-                                                           re.IGNORECASE)):
-            if re.search(r"\d", value[0]) or saying(value[0]):
-                found.append(HandWritten(number, value[0], "a default"))
+        elif (defaults < len(cells)
+              and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults], re.IGNORECASE))
+              and (re.search(r"\d", value[0]) or saying(value[0]))):
+            found.append(HandWritten(number, value[0], "a default"))
     return found

@@ -149,9 +149,10 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            "stub" in "\n".join(problems), problems
 
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen " \
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
 def spelled(n: int) -> str:
@@ -192,6 +193,7 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
     said = {n for fact in facts.FACTS.values() for n in map(int, re.findall(r"\d+", fact.read()))}
     other = next(n for n in range(3, 10) if n not in said)
     for sentence in (f"It walks every page, {spelled(other)} volumes at a time.",
-                     f"Read it in {spelled(other)} minutes.", "A workstation has more than "
-                     "one volume, at least one.", "Seventy-fourth, often, tens of items."):
+                     f"Read it in {spelled(other)} minutes.",
+                     "A workstation has more than one volume, at least one.",
+                     "Seventy-fourth, often, tens of items."):
         assert facts.hand_written(sentence) == [], sentence
