@@ -256,6 +256,28 @@ console.log(r.status, (await r.json()).code);
                                   "//> 404 not_found\n"), filled.source
 
 
+def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
+        tmp_path, node, server, scratch, api_schemas):
+    """Not at the helper's one ``fetch`` line, the same for every call (after an ``await``
+    too): at the example's statement that called it, the line to fix."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": HEAD + """
+const get = async (path) => {
+  await null;
+  return (await fetch(`${BASE_URL}${path}`, { headers })).json();
+};
+console.log((await get("/volumes/vol-scratch01")).size_gb);
+//> 500
+console.log((await get("/volumes/vol-nope12345")).size_gb);
+//> 500
+"""})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:11: the example prints "
+                                        "'undefined'"), failure.value.msg
+    assert (f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:11, "
+            "answered 404)") in failure.value.msg, failure.value.msg
+
+
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,
                                                          api_schemas):
     source = HEAD + """

@@ -97,7 +97,8 @@ _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
 #: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
 #: notes the line of the ``console.log`` call that printed each line, and of each
-#: ``fetch`` call, in a file named by the environment.
+#: ``fetch`` call (the example's outermost frame: the call of a helper that fetches), in a
+#: file named by the environment.
 _TRACE_CJS = r"""
 const fs = require("node:fs");
 const util = require("node:util");
@@ -117,9 +118,12 @@ for (const name of ["log", "info"]) {
 const fetch = globalThis.fetch;
 globalThis.fetch = function noted(...args) {
   const holder = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 100; // the example's outermost frame, under its helpers
   Error.captureStackTrace(holder, noted);
-  const frame = String(holder.stack).split("\n")[1] || "";
-  fs.appendFileSync(trace, JSON.stringify({ frame: frame.trim(), fetch: true }) + "\n");
+  Error.stackTraceLimit = limit;
+  const frames = String(holder.stack).split("\n").slice(1).map((f) => f.trim());
+  fs.appendFileSync(trace, JSON.stringify({ frames, fetch: true }) + "\n");
   return fetch(...args);
 };
 """
@@ -486,11 +490,15 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
     lines: list[tuple[str, str]] = []
     offsets = _offsets(case)
     for record in records:
-        located = _locate(case, offsets, record["frame"])
         if "fetch" in record:
+            # the outermost frame in the example: a helper's request at the call that made it
+            located = next((at for frame in reversed(record["frames"])
+                            if (at := _locate(case, offsets, frame))), None)
             fetches.append(_page_line(case.examples[located[0]], located[1])
                            if located else None)
-        elif located:
+            continue
+        located = _locate(case, offsets, record["frame"])
+        if located:
             index, line = located
             per_block[index] += [(line, text) for text in record["text"].split("\n")]
             lines += [(_page_line(case.examples[index], line), text)

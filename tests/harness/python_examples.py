@@ -315,11 +315,13 @@ def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int
 
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
-    """A function naming the page line of the example statement running now."""
+    """A function naming the page line of the example statement running now: the
+    outermost of its frames, so that a request a helper function of the example sends is
+    named at the call that made it, not at the helper's one line for every call."""
     files = _files(eval_example, case)
 
     def locate() -> str | None:
-        place = _place(_stack(sys._getframe(1)), files)
+        place = _place(_stack(sys._getframe(1)), files, outermost=True)
         return None if place is None else f"{display_path(place[0].path)}:{place[1]}"
 
     return locate
@@ -330,15 +332,18 @@ def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample
     return {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
 
 
-def _place(stack: list[tuple[str, int]], files: dict[str, CodeExample]
-           ) -> tuple[CodeExample, int] | None:
+def _place(stack: list[tuple[str, int]], files: dict[str, CodeExample], *,
+           outermost: bool = False) -> tuple[CodeExample, int] | None:
     """The example, and its page line, of the innermost frame of ``stack`` (each frame's
-    file and line, innermost first) that runs one of ``files``."""
+    file and line, innermost first) that runs one of ``files``, or of the ``outermost``."""
+    found = None
     for file, line in stack:
         example = files.get(file)
         if example is not None:
-            return example, line + example.start_line
-    return None
+            found = example, line + example.start_line
+            if not outermost:
+                break
+    return found
 
 
 def _stack(frame: FrameType | None) -> list[tuple[str, int]]:
