@@ -103,8 +103,10 @@ _SMALL = {word: value for value, word in enumerate((
 _TENS = {word: 10 * value for value, word in enumerate((
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2)}
 _WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, reverse=True))
+# "and" joins only after "hundred" or "thousand": "between five and ten" is two numbers
 _IN_WORDS = (rf"(?:\ba\s+(?=hundred|thousand))?\b(?:{_WORD})"
-             rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})\b)*(?![\w-])")
+             rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|[\s-]+)(?:{_WORD})\b)*"
+             r"(?![\w-])")
 #: A number: in digits, or in words.
 _N = rf"(?:\d+|{_IN_WORDS})"
 
@@ -137,10 +139,12 @@ def in_words(text: str) -> int | None:
 
 
 def _as_digits(text: str) -> str:
-    """``text`` with its numbers in words written in digits."""
+    """``text`` with its numbers in words written in digits ("one" too, where it starts a
+    range: "one to sixty-three")."""
     def digits(match: re.Match[str]) -> str:
         value = in_words(match[0])
         return match[0] if value is None else str(value)
+    text = re.sub(r"\bone(?=\s+(?:to|and|–)\s)", "1", text, flags=re.IGNORECASE)
     return re.sub(_IN_WORDS, digits, text, flags=re.IGNORECASE)
 
 
@@ -150,13 +154,16 @@ def _as_digits(text: str) -> str:
 _SHAPES = {
     "a size": rf"(?:\b\d[\d,]*|{_IN_WORDS})\s*(?:[KMGT]i?B|kB|bytes?)\b",
     # not a version or a date; a full stop after it ends the sentence
-    "a range": rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})",
+    "a range": rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})"
+               rf"|\bbetween\s+(?:\d+|{_IN_WORDS})\s+and\s+{_N}(?!\w)",
     "a default": rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
                  rf"|\bdefault(?:\s+[a-z]+){{1,3}}\s+(?:is|of)\s+{_N}(?!\w)"  # default page size is 20
                  rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
                  rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)",  # by default, a page holds 20
     "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
-               rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)",
+               rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)"
+               # the maximum page size is 100
+               rf"|\b(?:maximum|minimum|limit)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w)",
     "a length": rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
     "a duration": rf"(?:\b\d+|{_IN_WORDS})\s*(?:seconds?|minutes?|hours?|days?)\b",
     # a page holds 20 items, lists 20 stopped workstations
@@ -169,7 +176,8 @@ _SHAPE_NAMES = list(_SHAPES)
 
 
 _NUMBER_AND_UNIT = re.compile(r"(?P<number>\d[\d,]*)(?:\s*(?P<unit>[KMGT]i?B|kB|bytes?|"
-                              r"seconds?|minutes?|hours?|days?|letters|characters|digits)\b)?")
+                              r"seconds?|minutes?|hours?|days?|letters|characters|digits)\b)?",
+                              re.IGNORECASE)
 
 
 def _numbers(text: str) -> tuple[set[int], set[str]]:
@@ -179,9 +187,10 @@ def _numbers(text: str) -> tuple[set[int], set[str]]:
             {m["unit"].lower().rstrip("s") for m in found if m["unit"]})
 
 
-def saying(text: str) -> list[str]:
+def saying(text: str, *, exactly: bool = False) -> list[str]:
     """The facts whose value today has the numbers (and units) of ``text``, a fact written
-    by hand: those with no other number first, then those with more.
+    by hand: those with no other number first, then those with more (none, ``exactly``).
+    A fact's code (``^[A-Za-z0-9_-]{24}$``) is not read for numbers.
 
     Example:
         >>> saying("over 64"), saying("4 KiB"), saying("20 unless")
@@ -194,10 +203,18 @@ def saying(text: str) -> list[str]:
         return []
     exact, more = [], []
     for name, fact in FACTS.items():
-        value, its_units = _numbers(fact.read())
-        if numbers <= value and units <= its_units:
+        value, its_units = _numbers(mask_code(fact.read()))
+        if numbers <= value and units <= its_units and not (exactly and numbers != value):
             (exact if numbers == value else more).append(name)
     return exact + more
+
+
+def _in_words_says_a_fact(text: str, shape: str) -> bool:
+    """Whether ``text``, a number in words in a fact's ``shape``, is one a fact says
+    today: all its numbers (not "five workstations" for IDs of 5 to 32 characters), and a
+    count only a fact with no unit (not "twenty-four workstations" for 24 hours)."""
+    return any(shape != "a count" or not _numbers(mask_code(FACTS[name].read()))[1]
+               for name in saying(text, exactly=True))
 
 
 @dataclass(frozen=True)
@@ -228,7 +245,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         masked = mask_code(line)
         for match in _HAND_WRITTEN.finditer(masked):
             shape = _SHAPE_NAMES[int(next(k for k, v in match.groupdict().items() if v)[1:])]
-            if re.search(r"\d", match[0]) or saying(match[0]):
+            if re.search(r"\d", match[0]) or _in_words_says_a_fact(match[0], shape):
                 found.append(HandWritten(number, match[0], shape))
         cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
         if not masked.lstrip().startswith("|"):
@@ -238,6 +255,6 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                             None)
         elif (defaults < len(cells)
               and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults], re.IGNORECASE))
-              and (re.search(r"\d", value[0]) or saying(value[0]))):
+              and (re.search(r"\d", value[0]) or _in_words_says_a_fact(value[0], "a default"))):
             found.append(HandWritten(number, value[0], "a default"))
     return found

@@ -74,10 +74,12 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
             "The default page size is 37; a page holds 37 items by default. By default, a "
             "page holds 37 items. Pages hold 37 items unless you pass `limit`. Without `limit`, a "
             "page holds 37 items; the next holds 5 more stopped workstations. A size can be 10 to "
-            "2000. Versions 1.2 to 1.4 and 2026-01-01 to 2026-02-01 are no facts.")
+            "2000. Versions 1.2 to 1.4 and 2026-01-01 to 2026-02-01 are no facts. IDs have "
+            "between 7 and 40 characters; the maximum page size is 250.")
     assert [h.shape for h in facts.hand_written(text)] == [
         "a size", "a range", "a default", "a bound", "a default", "a length", "a default",
-        "a default", "a default", "a default", "a count", "a count", "a range"]
+        "a default", "a default", "a default", "a count", "a count", "a range", "a range",
+        "a bound"]
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
@@ -173,9 +175,9 @@ def spelled(n: int) -> str:
 
 def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
     """A number in words is read in every shape, as one in digits is, and named with the
-    placeholder that says it; one that no fact says (an example's "three volumes at a
-    time", "five minutes" to read a page) is left alone, and so is "one" alone, English's
-    "a" ("more than one volume")."""
+    placeholder that says it; one that no fact says whole (an example's "three volumes at
+    a time", "five minutes" to read a page, a bound of a range) is left alone, and so is
+    "one" alone, English's "a" ("more than one volume")."""
     facts, _ = hooks
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     stated = {
@@ -186,6 +188,10 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
         f"Names of {spelled(models.NAME_LENGTH[0])} to {spelled(models.NAME_LENGTH[1])} "
         "characters.": "name_length",
         f"The default size is {spelled(models.DEFAULT_DISK_SIZE_GB)} GiB.": "disk_size_default",
+        f"Names have between {spelled(models.NAME_LENGTH[0])} and "
+        f"{spelled(models.NAME_LENGTH[1])} characters.": "name_length",
+        f"The maximum page size is {spelled(models.PAGE_SIZE[1])}.": "page_size_max",
+        f"THEY ARE KEPT {spelled(ttl_hours).upper()} HOURS.": "idempotency_key_ttl",
     }
     for sentence, name in stated.items():
         found = facts.hand_written(sentence)
@@ -194,6 +200,11 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
     other = next(n for n in range(3, 10) if n not in said)
     for sentence in (f"It walks every page, {spelled(other)} volumes at a time.",
                      f"Read it in {spelled(other)} minutes.",
+                     # a number of a fact that says more (IDs of 5 to 32 characters), a
+                     # fact's number in a count when the fact has a unit (24 hours)
+                     f"Start {spelled(models.ID_LENGTH[0])} workstations at a time.",
+                     f"Retry at most {spelled(models.DISK_SIZE_GB[0])} times.",
+                     f"There are {spelled(ttl_hours)} workstations.",
                      "A workstation has more than one volume, at least one.",
                      "Seventy-fourth, often, tens of items."):
         assert facts.hand_written(sentence) == [], sentence
