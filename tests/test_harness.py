@@ -309,21 +309,28 @@ def test_an_example_that_raises_names_the_requests_answered_with_an_error(
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, request, scratch, api_schemas, docs_token):
     """Not at the helper's one line, the same for every call: at the example's statement
-    that called it, the line to fix."""
+    that called it, the line to fix. Inside a function called once (a ``main()``), a
+    request is named where it is, not at that one call."""
     write(tmp_path, {"snippets/get.py": f"""\
         import httpx, os
 
-        def get(path):
-            headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
-            return httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + path, headers=headers)
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        base = os.environ.get("CLOUDWS_BASE_URL", "{BASE}")
+        get = lambda path: httpx.get(base + path, headers=headers)
 
-        print(get("/volumes/vol-scratch01").status_code)
-        print(get("/volumes/vol-nope12345").json()["size_gb"])
+        def main():
+            print(get("/volumes/vol-scratch01").status_code)
+            print(get("/volumes/vol-nope12345").status_code)
+            r = httpx.get(base + "/volumes/vol-nope67890", headers=headers)
+            print(r.json()["size_gb"])
+
+        main()
         """})
     with pytest.raises(KeyError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     assert failure.value.__notes__[-1] == (
-        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:8, answered 404)")
+        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:9, answered 404)\n"
+        f"(GET /v1/volumes/vol-nope67890, sent at {tmp_path}/snippets/get.py:10, answered 404)")
 
 
 def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request(

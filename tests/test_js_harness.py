@@ -259,23 +259,56 @@ console.log(r.status, (await r.json()).code);
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, node, server, scratch, api_schemas):
     """Not at the helper's one ``fetch`` line, the same for every call (after an ``await``
-    too): at the example's statement that called it, the line to fix."""
+    too): at the example's statement that called it, the line to fix. Inside a function
+    called once (a ``main()``), a request is named where it is, not at that one call."""
     [case] = cases(tmp_path, {"snippets/get.mjs": HEAD + """
 const get = async (path) => {
   await null;
   return (await fetch(`${BASE_URL}${path}`, { headers })).json();
 };
-console.log((await get("/volumes/vol-scratch01")).size_gb);
+async function main() {
+  console.log((await get("/volumes/vol-scratch01")).size_gb);
+  //> 500
+  console.log((await get("/volumes/vol-nope12345")).size_gb);
+  //> 500
+  const r = await fetch(`${BASE_URL}/volumes/vol-nope67890`, { headers });
+  console.log(r.status);
+  //> 200
+}
+await main();
+"""})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:12: the example prints "
+                                        "'undefined'"), failure.value.msg
+    assert (f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:12, "
+            f"answered 404)\n(GET /v1/volumes/vol-nope67890, sent at {tmp_path}/snippets/"
+            "get.mjs:14, answered 404)") in failure.value.msg, failure.value.msg
+
+
+def test_an_error_a_helper_function_throws_is_named_at_the_call_that_made_it(
+        tmp_path, node, server, scratch, api_schemas):
+    """A helper that throws on an error answer (``if (!r.ok) throw``), called from two
+    places: the failure is named at the call whose request failed, and so is that
+    request."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": HEAD + """
+const call = async (path) => {
+  const r = await fetch(`${BASE_URL}${path}`, { headers });
+  if (!r.ok) throw new Error(`${r.status} ${(await r.json()).code}`);
+  return r.json();
+};
+console.log((await call("/volumes/vol-scratch01")).size_gb);
 //> 500
-console.log((await get("/volumes/vol-nope12345")).size_gb);
+console.log((await call("/volumes/vol-nope12345")).size_gb);
 //> 500
 """})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:11: the example prints "
-                                        "'undefined'"), failure.value.msg
-    assert (f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:11, "
-            "answered 404)") in failure.value.msg, failure.value.msg
+    message = failure.value.msg
+    assert message.startswith(f"{tmp_path}/snippets/get.mjs:12: run as pasted (node "), message
+    assert "Error: 404 not_found" in message, message
+    assert message.endswith(f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/"
+                            "get.mjs:12, answered 404)"), message
 
 
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,
@@ -347,7 +380,8 @@ def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, s
 def test_an_example_that_throws_names_the_requests_answered_with_an_error(
         tmp_path, node, server, scratch, api_schemas):
     """What it tripped on may be an earlier request's error answer: each is named, with
-    its query string (here, a cursor read from a field the answer does not have)."""
+    its query string (here, a cursor read from a field the answer does not have) and the
+    line that sent it (from a second, traced run)."""
     source = HEAD + """
 const r = await fetch(`${BASE_URL}/volumes?limit=2&cursor=${undefined}`, { headers });
 if (!r.ok) throw new Error(`list answered ${r.status}`);
@@ -357,8 +391,8 @@ if (!r.ok) throw new Error(`list answered ${r.status}`);
         run(case, node, server, scratch, api_schemas)
     message = failure.value.msg
     assert message.startswith(f"{tmp_path}/snippets/list.mjs:6: run as pasted"), message
-    assert message.endswith("\n(GET /v1/volumes?limit=2&cursor=undefined answered 400)"), \
-        message
+    assert message.endswith(f"\n(GET /v1/volumes?limit=2&cursor=undefined, sent at {tmp_path}"
+                            "/snippets/list.mjs:5, answered 400)"), message
 
 
 def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, node):

@@ -97,8 +97,8 @@ _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
 #: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
 #: notes the line of the ``console.log`` call that printed each line, and of each
-#: ``fetch`` call (the example's outermost frame: the call of a helper that fetches), in a
-#: file named by the environment.
+#: ``fetch`` call (its whole stack: see :func:`_example_frame`), in a file named by the
+#: environment.
 _TRACE_CJS = r"""
 const fs = require("node:fs");
 const util = require("node:util");
@@ -119,7 +119,7 @@ const fetch = globalThis.fetch;
 globalThis.fetch = function noted(...args) {
   const holder = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 100; // the example's outermost frame, under its helpers
+  Error.stackTraceLimit = 100; // the example's frames, under its helpers
   Error.captureStackTrace(holder, noted);
   Error.stackTraceLimit = limit;
   const frames = String(holder.stack).split("\n").slice(1).map((f) => f.trim());
@@ -285,12 +285,15 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         failed: ExampleError | None = None
         if done.returncode != 0:
             where = _error_line(case, done.stderr) or case.where
+            # run again, traced, for the line of each request answered with an error
+            traced = (_trace(case, node, server, sandbox)
+                      if any(e.status >= 400 for e in exchanges) else None)
             failed = ExampleError(
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
                 f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}"
                 f"{_missing_await(done.stderr)}"
-                + _request_notes(exchanges, None, expected, printed, failed=True))
+                + _request_notes(exchanges, traced, expected, printed, failed=True))
         elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
                                "the sandbox at $CLOUDWS_BASE_URL")
@@ -299,7 +302,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             check_exchanges(exchanges, schemas, case.where, shows_output=True)
             check_calls_its_operation(case.file, exchanges, case.where)
         except ExampleError as wrong:
-            traced = _trace(case, node, server, sandbox)
+            traced = traced or _trace(case, node, server, sandbox)
             raise ExampleError(_wrong_request(case, wrong, exchanges, schemas, traced,
                                               expected, printed, failed)) from None
         if failed is not None:
@@ -426,7 +429,13 @@ def _stderr(case: JsCase, stderr: str) -> str:
 
 
 def _error_line(case: JsCase, stderr: str) -> str | None:
-    """The example line node's error names first (``file:line`` or ``[eval1]:line``)."""
+    """The example line node's error names: from its stack, as a request's
+    (:func:`_example_frame`: a helper's throw at the line that called the helper), else the
+    first ``file:line`` or ``[eval1]:line`` it names."""
+    frames = [line.strip() for line in stderr.splitlines() if line.strip().startswith("at ")]
+    located = _example_frame(case, _offsets(case), frames, _helpers(case.source))
+    if located is not None:
+        return _page_line(case.examples[located[0]], located[1])
     for line in stderr.splitlines():
         if case.file is not None:
             match = re.search(re.escape(str(case.file)) + r":(\d+)", line)
@@ -489,11 +498,10 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
     fetches: list[str | None] = []
     lines: list[tuple[str, str]] = []
     offsets = _offsets(case)
+    helpers = _helpers("\n".join(ex.source for ex in case.examples))
     for record in records:
         if "fetch" in record:
-            # the outermost frame in the example: a helper's request at the call that made it
-            located = next((at for frame in reversed(record["frames"])
-                            if (at := _locate(case, offsets, frame))), None)
+            located = _example_frame(case, offsets, record["frames"], helpers)
             fetches.append(_page_line(case.examples[located[0]], located[1])
                            if located else None)
             continue
@@ -506,6 +514,45 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
     rewritten = [replace(ex, source=with_output(ex.source, printed))
                  for ex, printed in zip(case.examples, per_block, strict=True)]
     return _Trace(rewritten, fetches, lines)
+
+
+#: A function the example defines: ``function get(``, ``const get = async (path) =>``.
+_DEFINED = re.compile(r"\bfunction\s*\*?\s*(?P<function>[\w$]+)\s*\("
+                      r"|\b(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?:async\b\s*)?"
+                      r"(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)")
+
+
+def _helpers(source: str) -> set[str]:
+    """The functions ``source`` defines and calls by name from more than one place.
+
+    Example:
+        >>> sorted(_helpers("const get = async (p) => fetch(p);\\nfunction main() {\\n"
+        ...                 "  get('a'); get('b');\\n}\\nawait main();"))
+        ['get']
+    """
+    names = {m["function"] or m["name"] for m in _DEFINED.finditer(source)}
+    return {name for name in names
+            if len(re.findall(rf"(?<![\w$.]){re.escape(name)}\s*\(", source))
+            - len(re.findall(rf"\bfunction\s*\*?\s*{re.escape(name)}\s*\(", source)) > 1}
+
+
+def _example_frame(case: JsCase, offsets: list[tuple[CodeExample, int]], frames: list[str],
+                   helpers: set[str]) -> tuple[int, int] | None:
+    """(block index, block line) of the example's frame that sent a request or threw, from
+    the ``frames`` of a stack (innermost first): the innermost in the example, or, while
+    that one runs one of the ``helpers`` (a function the example calls from more than one
+    place), the frame that called it, so that each call is named at its own line, not at
+    the helper's."""
+    found = None
+    for frame in frames:
+        located = _locate(case, offsets, frame)
+        if located is None:
+            continue
+        found = located
+        name = re.match(r"at (?:async )?(?P<name>[\w$.]+) \(", frame)
+        if name is None or name["name"] not in helpers:
+            break
+    return found
 
 
 def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],

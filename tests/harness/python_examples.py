@@ -21,6 +21,7 @@ and reported at the line it was at, with the last request it sent.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextvars
 import difflib
@@ -30,6 +31,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -315,16 +317,57 @@ def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int
 
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
-    """A function naming the page line of the example statement running now: the
-    outermost of its frames, so that a request a helper function of the example sends is
-    named at the call that made it, not at the helper's one line for every call."""
+    """A function naming the page line of the example statement running now. A request a
+    helper function of the example sends (one it calls from more than one place) is named
+    at the line that called the helper, not at the helper's one line for every call; one
+    sent inside a function called once (a ``main()``) is named where it is."""
     files = _files(eval_example, case)
+    helpers = _helpers(files)
 
     def locate() -> str | None:
-        place = _place(_stack(sys._getframe(1)), files, outermost=True)
+        frame: FrameType | None = sys._getframe(1)
+        place = None
+        while frame is not None:
+            example = files.get(frame.f_code.co_filename)
+            if example is not None:
+                place = example, frame.f_lineno + example.start_line
+                if (frame.f_code.co_filename, frame.f_code.co_firstlineno) not in helpers:
+                    break
+            frame = frame.f_back
         return None if place is None else f"{display_path(place[0].path)}:{place[1]}"
 
     return locate
+
+
+def _helpers(files: dict[str, CodeExample]) -> set[tuple[str, int]]:
+    """(file, first line) of each function of the examples (by the file each runs from: a
+    ``def``, or a name bound to a ``lambda``) that they call by name from more than one
+    place.
+
+    Example:
+        >>> source = ("def get(path):\\n    return path\\ntell = lambda x: print(x)\\n"
+        ...           "def main():\\n    tell(get('a'))\\n    tell(get('b'))\\nmain()\\n")
+        >>> example = CodeExample.create(source)
+        >>> sorted(line for _, line in _helpers({"x.py": example}))
+        [1, 3]
+    """
+    calls: Counter[str] = Counter()
+    defined: list[tuple[str, str, int]] = []
+    for file, example in files.items():
+        try:
+            tree = ast.parse(example.source)
+        except SyntaxError:
+            continue  # reported by the example's run
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                calls[node.func.id] += 1
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                defined.append((node.name, file, first))
+            elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)
+                  and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+                defined.append((node.targets[0].id, file, node.value.lineno))
+    return {(file, line) for name, file, line in defined if calls[name] > 1}
 
 
 def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample]:
@@ -332,18 +375,15 @@ def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample
     return {str(eval_example.tmp_path / f"{ex.module_name}.py"): ex for ex in case.examples}
 
 
-def _place(stack: list[tuple[str, int]], files: dict[str, CodeExample], *,
-           outermost: bool = False) -> tuple[CodeExample, int] | None:
+def _place(stack: list[tuple[str, int]], files: dict[str, CodeExample]
+           ) -> tuple[CodeExample, int] | None:
     """The example, and its page line, of the innermost frame of ``stack`` (each frame's
-    file and line, innermost first) that runs one of ``files``, or of the ``outermost``."""
-    found = None
+    file and line, innermost first) that runs one of ``files``."""
     for file, line in stack:
         example = files.get(file)
         if example is not None:
-            found = example, line + example.start_line
-            if not outermost:
-                break
-    return found
+            return example, line + example.start_line
+    return None
 
 
 def _stack(frame: FrameType | None) -> list[tuple[str, int]]:
