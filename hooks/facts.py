@@ -38,6 +38,8 @@ class Fact:
 
     source: str
     read: Callable[[], str]
+    #: What its numbers count, where what it says names no unit ("1 to 255" characters).
+    unit: str = ""
 
 
 def _range(bounds: tuple[int, int], unit: str = "") -> str:
@@ -68,7 +70,7 @@ FACTS: dict[str, Fact] = {
     "cursor_pattern": Fact("cloudws.models.CURSOR_PATTERN",
                            lambda: f"`{models.CURSOR_PATTERN}`"),
     "idempotency_key_length": Fact("cloudws.idempotency.KEY_MAX_LENGTH",
-                                   lambda: f"1 to {idempotency.KEY_MAX_LENGTH}"),
+                                   lambda: f"1 to {idempotency.KEY_MAX_LENGTH}", "character"),
     "idempotency_key_ttl": Fact("cloudws.idempotency.KEY_TTL", lambda: idempotency.describe_ttl()),
 }
 
@@ -144,40 +146,46 @@ def _as_digits(text: str) -> str:
     def digits(match: re.Match[str]) -> str:
         value = in_words(match[0])
         return match[0] if value is None else str(value)
-    text = re.sub(r"\bone(?=\s+(?:to|and|–)\s)", "1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bone(?=\s+(?:to|and)\s|\s*–\s*)", "1", text, flags=re.IGNORECASE)
     return re.sub(_IN_WORDS, digits, text, flags=re.IGNORECASE)
 
 
-#: The shapes a fact takes in a sentence, whatever its value: a number written in one of
-#: them is a fact stated by hand. Code spans are not searched (they hold examples' values).
-#: A number in words counts only when a fact says it today (:func:`hand_written`).
-_SHAPES = {
-    "a size": rf"(?:\b\d[\d,]*|{_IN_WORDS})\s*(?:[KMGT]i?B|kB|bytes?)\b",
+_COUNTED = r"(?:items|workstations|volumes|results|entries|objects|records)"
+#: The shapes a fact takes in a sentence: (name, pattern, strict). A number in digits in a
+#: strict shape is a fact stated by hand, whatever its value; in another shape, or in
+#: words, only when a fact says it today (:func:`saying`). Code spans are not searched
+#: (they hold examples' values).
+_SHAPES = [
+    ("a size", rf"(?:(?<![\d.])\b\d[\d,]*|{_IN_WORDS})\s*(?:[KMGT]i?B|kB|bytes?)\b", True),
     # not a version or a date; a full stop after it ends the sentence
-    "a range": rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})"
-               rf"|\bbetween\s+(?:\d+|{_IN_WORDS})\s+and\s+{_N}(?!\w)",
-    "a default": rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
-                 rf"|\bdefault(?:\s+[a-z]+){{1,3}}\s+(?:is|of)\s+{_N}(?!\w)"  # default page size is 20
-                 rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
-                 rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)",  # by default, a page holds 20
-    "a bound": r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
-               rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)"
-               # the maximum page size is 100
-               rf"|\b(?:maximum|minimum|limit)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w)",
-    "a length": rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
-    "a duration": rf"(?:\b\d+|{_IN_WORDS})\s*(?:seconds?|minutes?|hours?|days?)\b",
+    ("a range", rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})",
+     True),
+    # between 5 and 32 (and not between 2020 and 2024)
+    ("a range", rf"\bbetween\s+(?:\d+|{_IN_WORDS})\s+and\s+{_N}(?!\w|\.\d)", False),
+    ("a default", (rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
+                   rf"|\bdefault(?:\s+[a-z]+){{1,3}}\s+(?:is|of)\s+{_N}(?!\w)"  # default page size is 20
+                   rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
+                   rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)"),  # by default, a page holds 20
+     True),
+    ("a bound", (r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
+                 rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)"), True),
+    # the maximum page size is 100 (and not the minimum Node version is 18)
+    ("a bound", rf"\b(?:maximum|minimum)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w|\.\d)",
+     False),
+    ("a length", rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
+     True),
+    ("a duration", rf"(?:(?<![\d.])\b\d+|{_IN_WORDS})\s*(?:seconds?|minutes?|hours?|days?)\b",
+     True),
     # a page holds 20 items, lists 20 stopped workstations
-    "a count": rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+(?:items|workstations|volumes|results|entries|"
-               r"objects|records)\b",
-}
-_HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SHAPES.values())),
-                          re.IGNORECASE)
-_SHAPE_NAMES = list(_SHAPES)
+    ("a count", rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+{_COUNTED}\b", True),
+]
+_HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p, _) in enumerate(_SHAPES)),
+                           re.IGNORECASE)
 
 
-_NUMBER_AND_UNIT = re.compile(r"(?P<number>\d[\d,]*)(?:\s*(?P<unit>[KMGT]i?B|kB|bytes?|"
-                              r"seconds?|minutes?|hours?|days?|letters|characters|digits)\b)?",
-                              re.IGNORECASE)
+_NUMBER_AND_UNIT = re.compile(r"(?P<number>\d[\d,]*)(?:\s*(?:lowercase\s+|uppercase\s+)?"
+                              r"(?P<unit>[KMGT]i?B|kB|bytes?|seconds?|minutes?|hours?|days?|"
+                              r"letters|characters|digits)\b)?", re.IGNORECASE)
 
 
 def _numbers(text: str) -> tuple[set[int], set[str]]:
@@ -187,50 +195,73 @@ def _numbers(text: str) -> tuple[set[int], set[str]]:
             {m["unit"].lower().rstrip("s") for m in found if m["unit"]})
 
 
-def saying(text: str, *, exactly: bool = False) -> list[str]:
-    """The facts whose value today has the numbers (and units) of ``text``, a fact written
-    by hand: those with no other number first, then those with more (none, ``exactly``).
-    A fact's code (``^[A-Za-z0-9_-]{24}$``) is not read for numbers.
+def _word_after(text: str, after: str) -> str:
+    """The word right after the last number of ``text`` (its unit, or what it counts),
+    where ``after`` follows ``text``, lowercased: "" when a sign or the line's end comes
+    first."""
+    digits = _as_digits(text)
+    last = list(re.finditer(r"\d+", digits))
+    if not last:
+        return ""
+    word = re.match(r"\s*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)",
+                    digits[last[-1].end():] + after)
+    return word[1].lower() if word else ""
+
+
+#: Words after a number that say it counts nothing else (``20 unless``, ``20 per page``):
+#: a fact with no unit may be what it says ("twenty times" it is not).
+_NOT_A_UNIT = frozenset(("", "per", "unless", "by", "and", "or", "to", "if", "when", "for", "in",
+                         "on", "at", "a", "an", "the", "is", "are", "was", "of"))
+
+
+def saying(text: str, after: str = "") -> list[str]:
+    """The facts that say ``text`` today, a number written by hand (in digits or words,
+    with ``after`` it, the rest of its line): those whose numbers hold all of its numbers,
+    and whose unit is the word after it (a fact with none: what a page counts, or a word
+    that is no unit). Those with no other number first, then those with more. A fact's code
+    (``^[A-Za-z0-9_-]{24}$``) is not read for numbers.
 
     Example:
-        >>> saying("over 64"), saying("4 KiB"), saying("20 unless")
+        >>> saying("over 64", " KiB"), saying("4 KiB"), saying("20 unless")
         (['body_limit', 'head_limit'], [], ['page_size_default'])
         >>> saying("up to 100"), saying("1 to 100"), saying("twenty-four hours")
         (['page_size_max', 'page_size'], ['page_size'], ['idempotency_key_ttl'])
+        >>> saying("up to sixty-three", " characters"), saying("up to twenty", " times")
+        (['name_length'], [])
     """
-    numbers, units = _numbers(_as_digits(text))
+    numbers = _numbers(_as_digits(text))[0]
     if not numbers:
         return []
+    word = _word_after(text, after)
     exact, more = [], []
     for name, fact in FACTS.items():
-        value, its_units = _numbers(mask_code(fact.read()))
-        if numbers <= value and units <= its_units and not (exactly and numbers != value):
+        value, units = _numbers(mask_code(fact.read()))
+        if not numbers <= value:
+            continue
+        units |= {fact.unit} - {""}
+        if (word.rstrip("s") in units if units
+                else word in _NOT_A_UNIT or re.fullmatch(_COUNTED, word) is not None):
             (exact if numbers == value else more).append(name)
     return exact + more
 
 
-def _in_words_says_a_fact(text: str, shape: str) -> bool:
-    """Whether ``text``, a number in words in a fact's ``shape``, is one a fact says
-    today: all its numbers (not "five workstations" for IDs of 5 to 32 characters), and a
-    count only a fact with no unit (not "twenty-four workstations" for 24 hours)."""
-    return any(shape != "a count" or not _numbers(mask_code(FACTS[name].read()))[1]
-               for name in saying(text, exactly=True))
-
-
 @dataclass(frozen=True)
 class HandWritten:
-    """A number written by hand in the shape of a fact: its 1-based line and text."""
+    """A number written by hand in the shape of a fact: its 1-based line and text, and the
+    facts that say it today (their placeholders are what to write instead)."""
 
     line: int
     text: str
     shape: str
+    says: tuple[str, ...] = ()
 
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code; and every number by hand in a table's "Default" column. A
-    number in words is one only when a fact says it today (:func:`saying`): "three volumes
-    at a time" is an example's, "twenty items" the default page size's.
+    number in words, or in a loose shape ("between 5 and 32"), is one only when a fact
+    says it today (:func:`saying`): "three volumes at a time" is an example's, "twenty
+    items" the default page size's.
 
     Example:
         >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
@@ -244,17 +275,20 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     for number, line in lines if lines is not None else enumerate(text.split("\n"), 1):
         masked = mask_code(line)
         for match in _HAND_WRITTEN.finditer(masked):
-            shape = _SHAPE_NAMES[int(next(k for k, v in match.groupdict().items() if v)[1:])]
-            if re.search(r"\d", match[0]) or _in_words_says_a_fact(match[0], shape):
-                found.append(HandWritten(number, match[0], shape))
+            shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
+                                                if v)[1:])]
+            says = tuple(saying(match[0], masked[match.end():]))
+            if says or (strict and re.search(r"\d", match[0])):
+                found.append(HandWritten(number, match[0], shape, says))
         cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
         if not masked.lstrip().startswith("|"):
             defaults = None
         elif defaults is None:
             defaults = next((i for i, cell in enumerate(cells) if cell.lower() == "default"),
                             None)
-        elif (defaults < len(cells)
-              and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults], re.IGNORECASE))
-              and (re.search(r"\d", value[0]) or _in_words_says_a_fact(value[0], "a default"))):
-            found.append(HandWritten(number, value[0], "a default"))
+        elif defaults < len(cells) and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults],
+                                                           re.IGNORECASE)):
+            says = tuple(saying(value[0], cells[defaults][value.end():]))
+            if says or re.search(r"\d", value[0]):
+                found.append(HandWritten(number, value[0], "a default", says))
     return found

@@ -260,8 +260,7 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
         # the facts that say it today, if any: the placeholder to write instead
-        same = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})"
-                for name in facts.saying(h.text)]
+        same = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})" for name in h.says]
         fix = (f"write {' or '.join(same)}, read from the stub" if same else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
                "docs/contributing.md); a value an example shows, or the old API's, is no "
@@ -374,7 +373,7 @@ def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
 
         shown = f"{what} of {obj.path}, which {page.where(line)} shows"
         for h in facts.hand_written(prose, placeholders.prose_lines(prose)):
-            constants = sorted({facts.FACTS[name].source for name in facts.saying(h.text)})
+            constants = sorted({facts.FACTS[name].source for name in h.says})
             fix = (f"name {' or '.join(constants)} instead" if constants else
                    "if it is a fact of the API, name the constant it comes from instead; any "
                    "other number, say another way or write in backticks")

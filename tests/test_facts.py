@@ -74,12 +74,11 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
             "The default page size is 37; a page holds 37 items by default. By default, a "
             "page holds 37 items. Pages hold 37 items unless you pass `limit`. Without `limit`, a "
             "page holds 37 items; the next holds 5 more stopped workstations. A size can be 10 to "
-            "2000. Versions 1.2 to 1.4 and 2026-01-01 to 2026-02-01 are no facts. IDs have "
-            "between 7 and 40 characters; the maximum page size is 250.")
+            "2000. Versions 1.2 to 1.4 and 2026-01-01 to 2026-02-01 are no facts, nor is a "
+            "1.5 KiB body, or 2.5 seconds.")
     assert [h.shape for h in facts.hand_written(text)] == [
         "a size", "a range", "a default", "a bound", "a default", "a length", "a default",
-        "a default", "a default", "a default", "a count", "a count", "a range", "a range",
-        "a bound"]
+        "a default", "a default", "a default", "a count", "a count", "a range"]
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
@@ -174,15 +173,20 @@ def spelled(n: int) -> str:
 
 
 def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
-    """A number in words is read in every shape, as one in digits is, and named with the
-    placeholder that says it; one that no fact says whole (an example's "three volumes at
-    a time", "five minutes" to read a page, a bound of a range) is left alone, and so is
-    "one" alone, English's "a" ("more than one volume")."""
+    """A number in words, or in digits in a looser shape ("between", "the maximum ... is"),
+    is a fact written by hand when a fact says it today: all its numbers are the fact's,
+    and the word after it is the fact's unit (for a fact with none, what a page counts,
+    or no unit at all). It is named with the placeholder that says it. Anything else is
+    left alone: an example's "three volumes at a time", "five minutes" to read a page,
+    "twenty times" or "a hundred teams" (no page size), and "one" alone, English's "a"
+    ("more than one volume")."""
     facts, _ = hooks
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
+    ids = models.ID_LENGTH
     stated = {
         f"A page holds {spelled(models.DEFAULT_PAGE_SIZE)} items.": "page_size_default",
         f"Ask for up to {spelled(models.PAGE_SIZE[1])}.": "page_size_max",
+        f"Up to {spelled(models.PAGE_SIZE[1])} per page.": "page_size_max",
         f"A key is kept {spelled(ttl_hours)} hours.": "idempotency_key_ttl",
         f"Bodies of {spelled(limits.MAX_BODY_BYTES // 1024)} KiB.": "body_limit",
         f"Names of {spelled(models.NAME_LENGTH[0])} to {spelled(models.NAME_LENGTH[1])} "
@@ -192,19 +196,33 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
         f"{spelled(models.NAME_LENGTH[1])} characters.": "name_length",
         f"The maximum page size is {spelled(models.PAGE_SIZE[1])}.": "page_size_max",
         f"THEY ARE KEPT {spelled(ttl_hours).upper()} HOURS.": "idempotency_key_ttl",
+        # one end of a range, with the fact's unit
+        f"Names can be up to {spelled(models.NAME_LENGTH[1])} characters long.": "name_length",
+        f"Keys are at most {spelled(idempotency.KEY_MAX_LENGTH)} characters.":
+            "idempotency_key_length",
+        f"The minimum disk size is {spelled(models.DISK_SIZE_GB[0])} GiB.": "disk_size",
+        # in digits, the looser shapes
+        f"IDs have between {ids[0]} and {ids[1]} lowercase letters.": "workstation_id",
+        f"The maximum page size is {models.PAGE_SIZE[1]}.": "page_size_max",
     }
     for sentence, name in stated.items():
         found = facts.hand_written(sentence)
-        assert len(found) == 1 and name in facts.saying(found[0].text), (sentence, found)
+        assert len(found) == 1 and name in found[0].says, (sentence, found)
     said = {n for fact in facts.FACTS.values() for n in map(int, re.findall(r"\d+", fact.read()))}
     other = next(n for n in range(3, 10) if n not in said)
     for sentence in (f"It walks every page, {spelled(other)} volumes at a time.",
                      f"Read it in {spelled(other)} minutes.",
-                     # a number of a fact that says more (IDs of 5 to 32 characters), a
-                     # fact's number in a count when the fact has a unit (24 hours)
-                     f"Start {spelled(models.ID_LENGTH[0])} workstations at a time.",
+                     # a number of a fact in another unit, or counting something else
+                     f"Start {spelled(ids[0])} workstations at a time.",
                      f"Retry at most {spelled(models.DISK_SIZE_GB[0])} times.",
                      f"There are {spelled(ttl_hours)} workstations.",
+                     f"Retry up to {spelled(models.DEFAULT_PAGE_SIZE)} times.",
+                     f"It starts in under {spelled(models.DEFAULT_PAGE_SIZE)} minutes.",
+                     f"More than {spelled(models.PAGE_SIZE[1])} teams use it.",
+                     f"The maximum number of retries is {ids[0]}.",
+                     # in digits, the looser shapes: no fact
+                     "Between 2020 and 2024; between 9 and 5; wait between 2 and 3.5 s.",
+                     "The minimum Node version is 18.",
                      "A workstation has more than one volume, at least one.",
                      "Seventy-fourth, often, tens of items."):
         assert facts.hand_written(sentence) == [], sentence
