@@ -306,31 +306,59 @@ def test_an_example_that_raises_names_the_requests_answered_with_an_error(
         f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered 404)")
 
 
+def _marked(source: str) -> dict[str, int]:
+    """The line of each ``# <name>`` or ``// <name>`` mark in ``source``."""
+    return {mark: number for number, line in enumerate(source.splitlines(), 1)
+            for mark in re.findall(r"(?:#|//) <(\w+)>", line)}
+
+
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, request, scratch, api_schemas, docs_token):
     """Not at the helper's one line, the same for every call: at the example's statement
-    that called it, the line to fix. Inside a function called once (a ``main()``), a
-    request is named where it is, not at that one call."""
-    write(tmp_path, {"snippets/get.py": f"""\
-        import httpx, os
+    that called it, the line to fix; through a decorator's wrapper too. Inside a function
+    called once (a ``main()``, a recursive walk started once), a request is named where it
+    is."""
+    source = textwrap.dedent(f"""\
+        import functools, httpx, os
 
         headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
         base = os.environ.get("CLOUDWS_BASE_URL", "{BASE}")
         get = lambda path: httpx.get(base + path, headers=headers)
 
+        def logged(fn):
+            @functools.wraps(fn)
+            def wrapper(*args):
+                return fn(*args)
+            return wrapper
+
+        @logged
+        def size(volume):
+            return get("/volumes/" + volume).status_code
+
+        def walk(n):
+            print(httpx.get(base + f"/volumes/vol-nope0000{{n}}", headers=headers).status_code)  # <walk>
+            if n:
+                walk(n - 1)
+
         def main():
             print(get("/volumes/vol-scratch01").status_code)
-            print(get("/volumes/vol-nope12345").status_code)
-            r = httpx.get(base + "/volumes/vol-nope67890", headers=headers)
+            print(get("/volumes/vol-nope12345").status_code)  # <get>
+            print(size("vol-nope23456"))  # <size>
+            print(size("vol-scratch01"))
+            walk(1)
+            r = httpx.get(base + "/volumes/vol-nope67890", headers=headers)  # <main>
             print(r.json()["size_gb"])
 
         main()
-        """})
+        """)
+    write(tmp_path, {"snippets/get.py": source})
     with pytest.raises(KeyError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
-    assert failure.value.__notes__[-1] == (
-        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:9, answered 404)\n"
-        f"(GET /v1/volumes/vol-nope67890, sent at {tmp_path}/snippets/get.py:10, answered 404)")
+    at = {mark: f"{tmp_path}/snippets/get.py:{line}" for mark, line in _marked(source).items()}
+    assert failure.value.__notes__[-1] == "\n".join(
+        f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)" for volume, mark in [
+            ("vol-nope12345", "get"), ("vol-nope23456", "size"), ("vol-nope00001", "walk"),
+            ("vol-nope00000", "walk"), ("vol-nope67890", "main")])
 
 
 def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request(

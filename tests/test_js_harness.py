@@ -4,6 +4,7 @@ diff; ``--update-examples`` rewrites the ``//>`` lines; printed JSON meets its s
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -256,42 +257,54 @@ console.log(r.status, (await r.json()).code);
                                   "//> 404 not_found\n"), filled.source
 
 
+def _marked(source: str) -> dict[str, int]:
+    """The line of each ``// <name>`` mark in ``source``."""
+    return {mark: number for number, line in enumerate(source.splitlines(), 1)
+            for mark in re.findall(r"// <(\w+)>", line)}
+
+
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, node, server, scratch, api_schemas):
     """Not at the helper's one ``fetch`` line, the same for every call (after an ``await``
-    too): at the example's statement that called it, the line to fix. Inside a function
-    called once (a ``main()``), a request is named where it is, not at that one call."""
-    [case] = cases(tmp_path, {"snippets/get.mjs": HEAD + """
+    too), nor in a method: at the example's statement that called it, the line to fix.
+    Inside a function called once (a ``main()``, whatever a comment says), a request is
+    named where it is."""
+    source = HEAD + """
 const get = async (path) => {
   await null;
-  return (await fetch(`${BASE_URL}${path}`, { headers })).json();
+  return fetch(`${BASE_URL}${path}`, { headers });
 };
+class Client {
+  async volume(id) {
+    return (await get(`/volumes/${id}`)).status;
+  }
+}
+// main() is called once
 async function main() {
-  console.log((await get("/volumes/vol-scratch01")).size_gb);
-  //> 500
-  console.log((await get("/volumes/vol-nope12345")).size_gb);
-  //> 500
-  const r = await fetch(`${BASE_URL}/volumes/vol-nope67890`, { headers });
+  console.log((await get("/volumes/vol-scratch01")).status);
+  console.log((await get("/volumes/vol-nope12345")).status); // <get>
+  console.log(await new Client().volume("vol-nope23456")); // <method>
+  const r = await fetch(`${BASE_URL}/volumes/vol-nope67890`, { headers }); // <main>
   console.log(r.status);
-  //> 200
 }
 await main();
-"""})
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:12: the example prints "
-                                        "'undefined'"), failure.value.msg
-    assert (f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:12, "
-            f"answered 404)\n(GET /v1/volumes/vol-nope67890, sent at {tmp_path}/snippets/"
-            "get.mjs:14, answered 404)") in failure.value.msg, failure.value.msg
+    at = {mark: f"{tmp_path}/snippets/get.mjs:{line}" for mark, line in _marked(source).items()}
+    assert "\n".join(f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)"
+                     for volume, mark in [("vol-nope12345", "get"), ("vol-nope23456", "method"),
+                                          ("vol-nope67890", "main")]) in failure.value.msg, (
+        failure.value.msg)
 
 
 def test_an_error_a_helper_function_throws_is_named_at_the_call_that_made_it(
         tmp_path, node, server, scratch, api_schemas):
     """A helper that throws on an error answer (``if (!r.ok) throw``), called from two
     places: the failure is named at the call whose request failed, and so is that
-    request."""
-    [case] = cases(tmp_path, {"snippets/get.mjs": HEAD + """
+    request. A mistake in the helper itself, with no error answer, is named in it."""
+    helper = HEAD + """
 const call = async (path) => {
   const r = await fetch(`${BASE_URL}${path}`, { headers });
   if (!r.ok) throw new Error(`${r.status} ${(await r.json()).code}`);
@@ -299,16 +312,49 @@ const call = async (path) => {
 };
 console.log((await call("/volumes/vol-scratch01")).size_gb);
 //> 500
-console.log((await call("/volumes/vol-nope12345")).size_gb);
+console.log((await call("/volumes/VOLUME)).size_gb); // <call>
 //> 500
-"""})
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": helper.replace("VOLUME", "vol-nope12345\"")})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    message = failure.value.msg
-    assert message.startswith(f"{tmp_path}/snippets/get.mjs:12: run as pasted (node "), message
+    message, line = failure.value.msg, _marked(helper)["call"]
+    assert message.startswith(f"{tmp_path}/snippets/get.mjs:{line}: run as pasted (node "), (
+        message)
     assert "Error: 404 not_found" in message, message
     assert message.endswith(f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/"
-                            "get.mjs:12, answered 404)"), message
+                            f"get.mjs:{line}, answered 404)"), message
+    broken = helper.replace("VOLUME", "vol-scratch01\"").replace("return r.json();",
+                                                                  "return r.json(nope); // <bug>")
+    [case] = cases(tmp_path, {"snippets/get.mjs": broken})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.mjs:{_marked(broken)['bug']}: run as pasted (node "), (
+        failure.value.msg)
+
+
+def test_a_request_is_named_at_its_line_only_when_a_second_run_sends_the_same(
+        tmp_path, node, server, scratch, api_schemas, monkeypatch):
+    """The lines come from a second, traced run: an example that sends other requests
+    then, or whose failed run took longer than a few seconds, is told without them."""
+    source = HEAD + """
+const id = process.env.CLOUDWS_DOCS_TRACE ? "vol-scratch01" : "vol-nope12345";
+const r = await fetch(`${BASE_URL}/volumes/${id}`, { headers });
+if (!r.ok) throw new Error(`answered ${r.status}`);
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.endswith("\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+        failure.value.msg)
+    [case] = cases(tmp_path, {"snippets/get.mjs": source.replace(
+        "process.env.CLOUDWS_DOCS_TRACE", "false")})
+    monkeypatch.setattr("tests.harness.node._RETRACE_SECONDS", 0)
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.endswith("\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+        failure.value.msg)
 
 
 def test_printed_json_must_match_the_schema_of_a_response(tmp_path, node, server, scratch,

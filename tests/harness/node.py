@@ -55,6 +55,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -270,6 +272,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     sandbox.reset()
     with naming_pages(case.shown_on, case.where):
         with sandbox.recorder.capture(case.where) as exchanges:
+            started = time.monotonic()
             try:
                 done = _run(node, case, server)
             except subprocess.TimeoutExpired as late:
@@ -284,10 +287,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         traced: _Trace | None = None
         failed: ExampleError | None = None
         if done.returncode != 0:
-            where = _error_line(case, done.stderr) or case.where
+            tripped = any(e.status >= 400 for e in exchanges)
+            where = _error_line(case, done.stderr, tripped=tripped) or case.where
             # run again, traced, for the line of each request answered with an error
-            traced = (_trace(case, node, server, sandbox)
-                      if any(e.status >= 400 for e in exchanges) else None)
+            # (unless it ran long: its failure is told without them rather than late)
+            traced = (_trace(case, node, server, sandbox, exchanges)
+                      if tripped and time.monotonic() - started < _RETRACE_SECONDS else None)
             failed = ExampleError(
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
@@ -302,14 +307,14 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             check_exchanges(exchanges, schemas, case.where, shows_output=True)
             check_calls_its_operation(case.file, exchanges, case.where)
         except ExampleError as wrong:
-            traced = traced or _trace(case, node, server, sandbox)
+            traced = traced or _trace(case, node, server, sandbox, exchanges)
             raise ExampleError(_wrong_request(case, wrong, exchanges, schemas, traced,
                                               expected, printed, failed)) from None
         if failed is not None:
             raise failed
         broken = next((n for n, line in enumerate(printed) if _NO_VALUE.search(line)), None)
         if broken is not None:  # never written as //> lines by --update-examples
-            traced = _trace(case, node, server, sandbox)
+            traced = _trace(case, node, server, sandbox, exchanges)
             at = next((where for where, text in traced.printed if text == printed[broken]),
                       None) if traced is not None else None
             told = (f"the example prints {printed[broken]!r}: `undefined` or a Promise is a "
@@ -324,7 +329,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             raise ExampleError(f"{at or case.where}: {told}" + notes)
         rewrites: list[Any] = []  # queued once every check below has passed
         if drifted:
-            traced = _trace(case, node, server, sandbox)
+            traced = _trace(case, node, server, sandbox, exchanges)
             # Never written in: an error the example does not show (new_errors), nor any
             # in a new example (no //> line yet: to show one on purpose, write it first).
             notes = _request_notes(exchanges, traced, expected, printed, failed=not expected)
@@ -428,12 +433,14 @@ def _stderr(case: JsCase, stderr: str) -> str:
     return re.sub(r"(?:file://\S*?)?\[eval\d*\]:(?P<line>\d+)", name, stderr.strip())
 
 
-def _error_line(case: JsCase, stderr: str) -> str | None:
-    """The example line node's error names: from its stack, as a request's
-    (:func:`_example_frame`: a helper's throw at the line that called the helper), else the
-    first ``file:line`` or ``[eval1]:line`` it names."""
+def _error_line(case: JsCase, stderr: str, *, tripped: bool = False) -> str | None:
+    """The example line node's error names: from its stack, the innermost in the example,
+    or, when it ``tripped`` on a request's error answer, as that request's
+    (:func:`_example_frame`: a helper's throw at the line that called the helper); else
+    the first ``file:line`` or ``[eval1]:line`` it names."""
     frames = [line.strip() for line in stderr.splitlines() if line.strip().startswith("at ")]
-    located = _example_frame(case, _offsets(case), frames, _helpers(case.source))
+    located = _example_frame(case, _offsets(case), frames,
+                             _helpers(case.source) if tripped else None)
     if located is not None:
         return _page_line(case.examples[located[0]], located[1])
     for line in stderr.splitlines():
@@ -476,10 +483,16 @@ class _Trace:
     printed: list[tuple[str, str]]
 
 
-def _trace(case: JsCase, node: Path, server: PastedSandbox,
-           sandbox: DocsSandbox) -> _Trace | None:
+#: A failed example that ran longer is not run again to name its requests' lines.
+_RETRACE_SECONDS = 5
+
+
+def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+           first: Sequence[Seen]) -> _Trace | None:
     """Run ``case`` again from the fixture state, with a preloaded module noting the
-    line of each ``console.log`` and ``fetch`` call; ``None`` if that run fails."""
+    line of each ``console.log`` and ``fetch`` call; ``None`` if that run does not end in
+    time, or does not send the ``first`` run's requests, with their answers (an example
+    that is not the same from run to run: its lines would be another run's)."""
     with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
         preload = Path(folder) / "trace.cjs"
         preload.write_text(_TRACE_CJS)
@@ -487,12 +500,16 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
         trace.touch()
         sandbox.reset()
         try:
-            _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
+            with sandbox.recorder.capture(case.where, kind=None) as again:
+                _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
+                server.wait_idle()
         except subprocess.TimeoutExpired:
             return None  # it ended in time before: what it does now is not what was run
         finally:
             server.wait_idle()
             sandbox.reset()
+        if [_sent(e) for e in again] != [_sent(e) for e in first]:
+            return None
         records = [json.loads(line) for line in trace.read_text().splitlines()]
     per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
     fetches: list[str | None] = []
@@ -520,39 +537,50 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox,
 _DEFINED = re.compile(r"\bfunction\s*\*?\s*(?P<function>[\w$]+)\s*\("
                       r"|\b(?:const|let|var)\s+(?P<name>[\w$]+)\s*=\s*(?:async\b\s*)?"
                       r"(?:function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)")
+_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 def _helpers(source: str) -> set[str]:
-    """The functions ``source`` defines and calls by name from more than one place.
+    """The functions ``source`` defines that a request or an error inside is named out
+    of (:func:`_example_frame`): one it calls by name from more than one place (for each
+    time it is defined), or never (passed as a callback: ``ids.map(get)``). Not one it
+    calls once, as a ``main()``.
 
     Example:
-        >>> sorted(_helpers("const get = async (p) => fetch(p);\\nfunction main() {\\n"
-        ...                 "  get('a'); get('b');\\n}\\nawait main();"))
-        ['get']
+        >>> sorted(_helpers("const get = async (p) => fetch(p);\\nconst size = (v) => v;\\n"
+        ...                 "function main() { // main() runs it\\n  get('a'); get('b');\\n"
+        ...                 "  [1].map(size);\\n}\\nawait main();"))
+        ['get', 'size']
     """
-    names = {m["function"] or m["name"] for m in _DEFINED.finditer(source)}
-    return {name for name in names
-            if len(re.findall(rf"(?<![\w$.]){re.escape(name)}\s*\(", source))
-            - len(re.findall(rf"\bfunction\s*\*?\s*{re.escape(name)}\s*\(", source)) > 1}
+    code = _COMMENTS.sub("", source)
+    defined = Counter(m["function"] or m["name"] for m in _DEFINED.finditer(code))
+    return {name for name, times in defined.items()
+            if len(re.findall(rf"(?<![\w$.]){re.escape(name)}\s*\(", code))
+            - len(re.findall(rf"\bfunction\s*\*?\s*{re.escape(name)}\s*\(", code)) != times}
 
 
 def _example_frame(case: JsCase, offsets: list[tuple[CodeExample, int]], frames: list[str],
-                   helpers: set[str]) -> tuple[int, int] | None:
+                   helpers: set[str] | None) -> tuple[int, int] | None:
     """(block index, block line) of the example's frame that sent a request or threw, from
     the ``frames`` of a stack (innermost first): the innermost in the example, or, while
-    that one runs one of the ``helpers`` (a function the example calls from more than one
-    place), the frame that called it, so that each call is named at its own line, not at
-    the helper's."""
+    that one runs one of the ``helpers`` or a method (``at Client.volume``), the frame
+    that called it, so that each call is named at its own line, not at the helper's.
+    ``helpers`` ``None``: the innermost."""
     found = None
     for frame in frames:
         located = _locate(case, offsets, frame)
         if located is None:
             continue
         found = located
-        name = re.match(r"at (?:async )?(?P<name>[\w$.]+) \(", frame)
-        if name is None or name["name"] not in helpers:
+        name = re.match(r"at (?:async )?(?:new )?(?P<name>[\w$.<>]+) \(", frame)
+        if (helpers is None or name is None
+                or ("." not in name["name"] and name["name"] not in helpers)):
             break
     return found
+
+
+def _sent(exchange: Seen) -> tuple[str, str, str, int]:
+    return exchange.method, exchange.path, exchange.query, exchange.status
 
 
 def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],

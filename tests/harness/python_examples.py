@@ -317,10 +317,10 @@ def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int
 
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
-    """A function naming the page line of the example statement running now. A request a
-    helper function of the example sends (one it calls from more than one place) is named
-    at the line that called the helper, not at the helper's one line for every call; one
-    sent inside a function called once (a ``main()``) is named where it is."""
+    """A function naming the page line of the example statement running now: the
+    innermost in the example, or, while that one runs one of its helpers (:func:`_helpers`),
+    the line that called the helper, not the helper's one line for every call. A request
+    inside a function called once (a ``main()``) is named where it is."""
     files = _files(eval_example, case)
     helpers = _helpers(files)
 
@@ -340,9 +340,11 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
 
 
 def _helpers(files: dict[str, CodeExample]) -> set[tuple[str, int]]:
-    """(file, first line) of each function of the examples (by the file each runs from: a
-    ``def``, or a name bound to a ``lambda``) that they call by name from more than one
-    place.
+    """(file, first line) of each function of the examples (by the file each runs from)
+    that a request inside is named out of: one they call by name from more than one
+    place (for each time it is defined; a call to itself aside), or never (a method, a
+    decorator's wrapper, a function passed as a callback: ``map(size, ids)``). Not one
+    they call once, as a ``main()``. A lambda counts by the name it is bound to.
 
     Example:
         >>> source = ("def get(path):\\n    return path\\ntell = lambda x: print(x)\\n"
@@ -353,21 +355,28 @@ def _helpers(files: dict[str, CodeExample]) -> set[tuple[str, int]]:
     """
     calls: Counter[str] = Counter()
     defined: list[tuple[str, str, int]] = []
+
+    def visit(node: ast.AST, file: str, inside: str | None) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            defined.append((node.name, file, first))
+            inside = node.name
+        elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)
+              and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            defined.append((node.targets[0].id, file, node.value.lineno))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id != inside):
+            calls[node.func.id] += 1
+        for child in ast.iter_child_nodes(node):
+            visit(child, file, inside)
+
     for file, example in files.items():
         try:
-            tree = ast.parse(example.source)
+            visit(ast.parse(example.source), file, None)
         except SyntaxError:
             continue  # reported by the example's run
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                calls[node.func.id] += 1
-            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                defined.append((node.name, file, first))
-            elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)
-                  and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
-                defined.append((node.targets[0].id, file, node.value.lineno))
-    return {(file, line) for name, file, line in defined if calls[name] > 1}
+    times = Counter(name for name, _, _ in defined)
+    return {(file, line) for name, file, line in defined if calls[name] != times[name]}
 
 
 def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample]:

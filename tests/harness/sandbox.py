@@ -109,7 +109,7 @@ class Recorder:
     on_record: Callable[[str, str, Exchange], None] | None = None
     origin: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _current: tuple[str, str, list[Seen]] | None = None
+    _current: tuple[str, str | None, list[Seen]] | None = None
 
     def __call__(self, exchange: Exchange) -> None:
         with self._lock:
@@ -117,12 +117,14 @@ class Recorder:
             if current is None:
                 return
             current[2].append(Seen(*exchange, self.origin, *_SENT.get()))
-        if self.on_record is not None:
+        if self.on_record is not None and current[1] is not None:
             self.on_record(current[1], current[0], exchange)
 
     @contextmanager
-    def capture(self, source: str, kind: str = "example") -> Iterator[list[Seen]]:
-        """Attribute every exchange inside the block to ``source``; yield them as a list."""
+    def capture(self, source: str, kind: str | None = "example") -> Iterator[list[Seen]]:
+        """Attribute every exchange inside the block to ``source``; yield them as a list.
+        With ``kind`` ``None`` (a second run of an example, traced), they are not reported
+        to ``on_record``."""
         seen: list[Seen] = []
         with self._lock:
             previous, self._current = self._current, (source, kind, seen)
