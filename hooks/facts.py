@@ -109,8 +109,9 @@ _WORD = "|".join(sorted([*_SMALL, *_TENS, "hundred", "thousand"], key=len, rever
 _IN_WORDS = (rf"(?:\ba\s+(?=hundred|thousand))?\b(?:{_WORD})"
              rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|[\s-]+)(?:{_WORD})\b)*"
              r"(?![\w-])")
-#: A number: in digits, or in words.
-_N = rf"(?:\d+|{_IN_WORDS})"
+#: A number in digits (2,048 with its separator), or in words.
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
+_N = rf"(?:{_DIGITS}|{_IN_WORDS})"
 
 
 def in_words(text: str) -> int | None:
@@ -151,15 +152,34 @@ def _as_digits(text: str) -> str:
 
 
 _COUNTED = r"(?:items|workstations|volumes|results|entries|objects|records)"
+#: What a page counts, said of a fact with no unit ("twenty items"), and not of the
+#: resources an example makes ("creates twenty workstations").
+_PAGE_HOLDS = r"(?:items|results|entries|objects|records)"
+#: Units, by the name a fact's value gives them, with the other names writers use.
+_UNIT_NAMES = {
+    "kib": ("kib", "kb", "kilobyte", "kilobytes", "kibibyte", "kibibytes"),
+    "mib": ("mib", "mb", "megabyte", "megabytes", "mebibyte", "mebibytes"),
+    "gib": ("gib", "gb", "gigabyte", "gigabytes", "gibibyte", "gibibytes"),
+    "tib": ("tib", "tb", "terabyte", "terabytes", "tebibyte", "tebibytes"),
+    "byte": ("byte", "bytes"),
+    "second": ("second", "seconds", "s", "sec", "secs"),
+    "minute": ("minute", "minutes", "min", "mins"),
+    "hour": ("hour", "hours", "h", "hr", "hrs"),
+    "day": ("day", "days", "d"),
+}
+_UNIT_OF = {name: unit for unit, names in _UNIT_NAMES.items() for name in names}
+_SIZE_UNITS = "|".join(n for u in ("kib", "mib", "gib", "tib", "byte") for n in _UNIT_NAMES[u])
+_TIME_UNITS = "|".join(n for u in ("second", "minute", "hour", "day") for n in _UNIT_NAMES[u]
+                       if len(n) > 1)  # not "24h" alone: "5s" and "3d" are rarely facts
 #: The shapes a fact takes in a sentence: (name, pattern, strict). A number in digits in a
 #: strict shape is a fact stated by hand, whatever its value; in another shape, or in
 #: words, only when a fact says it today (:func:`saying`). Code spans are not searched
 #: (they hold examples' values).
 _SHAPES = [
-    ("a size", rf"(?:(?<![\d.])\b\d[\d,]*|{_IN_WORDS})\s*(?:[KMGT]i?B|kB|bytes?)\b", True),
+    ("a size", rf"(?:(?<![\d.])\b{_DIGITS}|{_IN_WORDS})[\s-]*(?:{_SIZE_UNITS})\b", True),
     # not a version or a date; a full stop after it ends the sentence
-    ("a range", rf"(?<![\d.])(?:\d+|{_IN_WORDS})\s*(?:to|–)\s*(?:\d+(?![\d-]|\.\d)|{_IN_WORDS})",
-     True),
+    ("a range", (rf"(?<![\d.])(?:{_DIGITS}|{_IN_WORDS})\s*(?:to|–)\s*"
+                 rf"(?:{_DIGITS}(?![\d-]|\.\d)|{_IN_WORDS})"), True),
     # between 5 and 32 (and not between 2020 and 2024)
     ("a range", rf"\bbetween\s+(?:\d+|{_IN_WORDS})\s+and\s+{_N}(?!\w|\.\d)", False),
     ("a default", (rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
@@ -174,10 +194,11 @@ _SHAPES = [
      False),
     ("a length", rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
      True),
-    ("a duration", rf"(?:(?<![\d.])\b\d+|{_IN_WORDS})\s*(?:seconds?|minutes?|hours?|days?)\b",
-     True),
+    ("a duration", rf"(?:(?<![\d.])\b\d+|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b", True),
     # a page holds 20 items, lists 20 stopped workstations
     ("a count", rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+{_COUNTED}\b", True),
+    # twenty per page
+    ("a count", rf"\b{_N}\s+(?:\w+\s+)?per\s+page\b", True),
 ]
 _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p, _) in enumerate(_SHAPES)),
                            re.IGNORECASE)
@@ -203,7 +224,7 @@ def _word_after(text: str, after: str) -> str:
     last = list(re.finditer(r"\d+", digits))
     if not last:
         return ""
-    word = re.match(r"\s*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)",
+    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)",
                     digits[last[-1].end():] + after)
     return word[1].lower() if word else ""
 
@@ -239,8 +260,9 @@ def saying(text: str, after: str = "") -> list[str]:
         if not numbers <= value:
             continue
         units |= {fact.unit} - {""}
-        if (word.rstrip("s") in units if units
-                else word in _NOT_A_UNIT or re.fullmatch(_COUNTED, word) is not None):
+        unit = _UNIT_OF.get(word, word.rstrip("s"))
+        if (unit in units if units
+                else word in _NOT_A_UNIT or re.fullmatch(_PAGE_HOLDS, word) is not None):
             (exact if numbers == value else more).append(name)
     return exact + more
 
@@ -254,6 +276,13 @@ class HandWritten:
     text: str
     shape: str
     says: tuple[str, ...] = ()
+    #: Whether the first of ``says`` says all of it ("1 to 63"), not one end ("up to 63").
+    whole: bool = False
+
+
+def _whole(text: str, says: tuple[str, ...]) -> bool:
+    return bool(says) and (_numbers(_as_digits(text))[0]
+                           == _numbers(mask_code(FACTS[says[0]].read()))[0])
 
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
@@ -279,7 +308,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                                                 if v)[1:])]
             says = tuple(saying(match[0], masked[match.end():]))
             if says or (strict and re.search(r"\d", match[0])):
-                found.append(HandWritten(number, match[0], shape, says))
+                found.append(HandWritten(number, match[0], shape, says, _whole(match[0], says)))
         cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
         if not masked.lstrip().startswith("|"):
             defaults = None
@@ -290,5 +319,6 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                                                            re.IGNORECASE)):
             says = tuple(saying(value[0], cells[defaults][value.end():]))
             if says or re.search(r"\d", value[0]):
-                found.append(HandWritten(number, value[0], "a default", says))
+                found.append(HandWritten(number, value[0], "a default", says,
+                                         _whole(value[0], says)))
     return found

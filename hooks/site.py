@@ -261,7 +261,9 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
         # the facts that say it today, if any: the placeholder to write instead
         same = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})" for name in h.says]
-        fix = (f"write {' or '.join(same)}, read from the stub" if same else
+        fix = (f"write {' or '.join(same)}, read from the stub" if same and h.whole else
+               f"say it with {' or '.join(same)}, read from the stub, rephrasing around it"
+               if same else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
                "docs/contributing.md); a value an example shows, or the old API's, is no "
                "fact: write it in backticks")

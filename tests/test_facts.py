@@ -131,10 +131,11 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     kib = limits.MAX_BODY_BYTES // 1024
     last = text.count("\n") + 2  # after a blank line
     default = spelled(models.DEFAULT_PAGE_SIZE)
+    longest = spelled(models.NAME_LENGTH[1])
     _, problems = render_pages([page], {page: text.replace(
         "A `limit` outside {{ fact page_size }}", f"A `limit` outside {said[0]} to {said[1]}")
         + f"\nA body larger than {kib // 16} KiB is taken; one over {kib} KiB is not. A page "
-        f"holds {default} items.\n"})
+        f"holds {default} items. Names have up to {longest} characters.\n"})
     assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
            "stub" in "\n".join(problems), problems
@@ -148,6 +149,11 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
            f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}), read from the " \
            "stub" in "\n".join(problems), problems
+    # one end of a fact's range: the fact, and a sentence to rephrase around it
+    assert f"docs/concepts/pagination.md:{last}: 'up to {longest}' states a bound by hand: " \
+           f"say it with {{{{ fact name_length }}}} ({models.NAME_LENGTH[0]} to " \
+           f"{models.NAME_LENGTH[1]} characters), read from the stub, rephrasing around it" \
+           in "\n".join(problems), problems
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -201,6 +207,13 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
         f"Keys are at most {spelled(idempotency.KEY_MAX_LENGTH)} characters.":
             "idempotency_key_length",
         f"The minimum disk size is {spelled(models.DISK_SIZE_GB[0])} GiB.": "disk_size",
+        # a unit by another name, or after a hyphen; a thousands separator; per page
+        f"A body over {limits.MAX_BODY_BYTES // 1024} kilobytes is refused.": "body_limit",
+        f"A {limits.MAX_BODY_BYTES // 1024}-KiB body is refused.": "body_limit",
+        f"Keys are kept for a {ttl_hours}-hour window.": "idempotency_key_ttl",
+        f"Disks run from {models.DISK_SIZE_GB[0]} to {models.DISK_SIZE_GB[1]:,} GiB.":
+            "disk_size",
+        f"You get {spelled(models.DEFAULT_PAGE_SIZE)} per page.": "page_size_default",
         # in digits, the looser shapes
         f"IDs have between {ids[0]} and {ids[1]} lowercase letters.": "workstation_id",
         f"The maximum page size is {models.PAGE_SIZE[1]}.": "page_size_max",
@@ -219,6 +232,9 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
                      f"Retry up to {spelled(models.DEFAULT_PAGE_SIZE)} times.",
                      f"It starts in under {spelled(models.DEFAULT_PAGE_SIZE)} minutes.",
                      f"More than {spelled(models.PAGE_SIZE[1])} teams use it.",
+                     # what an example makes, not what a page holds
+                     f"Create {spelled(models.DEFAULT_PAGE_SIZE)} workstations in a loop.",
+                     f"We made over {spelled(models.PAGE_SIZE[1])} volumes last year.",
                      f"The maximum number of retries is {ids[0]}.",
                      # in digits, the looser shapes: no fact
                      "Between 2020 and 2024; between 9 and 5; wait between 2 and 3.5 s.",
