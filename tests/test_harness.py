@@ -315,9 +315,9 @@ def _marked(source: str) -> dict[str, int]:
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, request, scratch, api_schemas, docs_token):
     """Not at the helper's one line, the same for every call: at the example's statement
-    that called it, the line to fix; through a decorator's wrapper too. Inside a function
-    called once (a ``main()``, a recursive walk started once), a request is named where it
-    is."""
+    that called it, the line to fix; through a decorator's wrapper, or from a
+    comprehension in the helper, too. Inside a function called once (a ``main()``, a
+    recursive walk started once), a request is named where it is."""
     source = textwrap.dedent(f"""\
         import functools, httpx, os
 
@@ -340,12 +340,17 @@ def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
             if n:
                 walk(n - 1)
 
+        def sizes(ids):
+            return [httpx.get(base + "/volumes/" + i, headers=headers).status_code for i in ids]
+
         def main():
             print(get("/volumes/vol-scratch01").status_code)
             print(get("/volumes/vol-nope12345").status_code)  # <get>
             print(size("vol-nope23456"))  # <size>
             print(size("vol-scratch01"))
             walk(1)
+            print(sizes(["vol-scratch01"]))
+            print(sizes(["vol-nope34567"]))  # <comprehension>
             r = httpx.get(base + "/volumes/vol-nope67890", headers=headers)  # <main>
             print(r.json()["size_gb"])
 
@@ -358,7 +363,38 @@ def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
     assert failure.value.__notes__[-1] == "\n".join(
         f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)" for volume, mark in [
             ("vol-nope12345", "get"), ("vol-nope23456", "size"), ("vol-nope00001", "walk"),
-            ("vol-nope00000", "walk"), ("vol-nope67890", "main")])
+            ("vol-nope00000", "walk"), ("vol-nope34567", "comprehension"),
+            ("vol-nope67890", "main")])
+
+
+def test_a_request_a_coroutine_helper_sends_under_gather_is_named_in_the_helper(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    """Run by ``asyncio.gather``, a helper's caller is not on the stack: the request is
+    named in the helper, not at ``asyncio.run(main())``, which does not call it."""
+    source = textwrap.dedent(f"""\
+        import asyncio, httpx, os
+
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        base = os.environ.get("CLOUDWS_BASE_URL", "{BASE}")
+
+        async def status(client, volume):
+            return (await client.get(base + "/volumes/" + volume)).status_code  # <status>
+
+        async def main():
+            async with httpx.AsyncClient(headers=headers) as client:
+                print(await asyncio.gather(status(client, "vol-scratch01"),
+                                           status(client, "vol-nope12345")))
+                print((await client.get(base + "/volumes/vol-nope12345")).json()["size_gb"])
+
+        asyncio.run(main())
+        """)
+    write(tmp_path, {"snippets/get.py": source})
+    with pytest.raises(KeyError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    line = _marked(source)["status"]
+    assert failure.value.__notes__[-1].startswith(
+        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:{line}, answered "
+        "404)\n"), failure.value.__notes__
 
 
 def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request(

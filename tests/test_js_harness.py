@@ -266,9 +266,9 @@ def _marked(source: str) -> dict[str, int]:
 def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         tmp_path, node, server, scratch, api_schemas):
     """Not at the helper's one ``fetch`` line, the same for every call (after an ``await``
-    too), nor in a method: at the example's statement that called it, the line to fix.
-    Inside a function called once (a ``main()``, whatever a comment says), a request is
-    named where it is."""
+    too), nor in a method, nor in a callback inside a helper: at the example's statement
+    that called it, the line to fix. Inside a function called once (a ``main()``, whatever
+    a comment says), a request is named where it is."""
     source = HEAD + """
 const get = async (path) => {
   await null;
@@ -279,11 +279,15 @@ class Client {
     return (await get(`/volumes/${id}`)).status;
   }
 }
+const find = (path) => fetch(`${BASE_URL}${path}`, { headers });
+const show = async (ids) => Promise.all(ids.map((id) => find(`/volumes/${id}`)));
 // main() is called once
 async function main() {
   console.log((await get("/volumes/vol-scratch01")).status);
   console.log((await get("/volumes/vol-nope12345")).status); // <get>
   console.log(await new Client().volume("vol-nope23456")); // <method>
+  console.log((await show(["vol-scratch01"])).length);
+  console.log((await show(["vol-nope34567"])).length); // <callback>
   const r = await fetch(`${BASE_URL}/volumes/vol-nope67890`, { headers }); // <main>
   console.log(r.status);
 }
@@ -295,6 +299,7 @@ await main();
     at = {mark: f"{tmp_path}/snippets/get.mjs:{line}" for mark, line in _marked(source).items()}
     assert "\n".join(f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)"
                      for volume, mark in [("vol-nope12345", "get"), ("vol-nope23456", "method"),
+                                          ("vol-nope34567", "callback"),
                                           ("vol-nope67890", "main")]) in failure.value.msg, (
         failure.value.msg)
 
@@ -303,7 +308,8 @@ def test_an_error_a_helper_function_throws_is_named_at_the_call_that_made_it(
         tmp_path, node, server, scratch, api_schemas):
     """A helper that throws on an error answer (``if (!r.ok) throw``), called from two
     places: the failure is named at the call whose request failed, and so is that
-    request. A mistake in the helper itself, with no error answer, is named in it."""
+    request. A mistake in the helper itself, with no error answer it does not show, is
+    named in it."""
     helper = HEAD + """
 const call = async (path) => {
   const r = await fetch(`${BASE_URL}${path}`, { headers });
@@ -331,6 +337,24 @@ console.log((await call("/volumes/VOLUME)).size_gb); // <call>
         run(case, node, server, scratch, api_schemas)
     assert failure.value.msg.startswith(
         f"{tmp_path}/snippets/get.mjs:{_marked(broken)['bug']}: run as pasted (node "), (
+        failure.value.msg)
+    # a mistake in the helper, on a page that shows an error on purpose (409): in it
+    shows = HEAD + """
+const send = async (method, path) => {
+  const r = await fetch(`${BASE_URL}${path}`, { method, headers });
+  console.log(r.status);
+  if (r.ok) return (await r.json()).deleted_volumes.length; // <bug>
+};
+await send("DELETE", "/workstations/ws-67890");
+//> 409
+await send("POST", "/workstations/ws-67890/stop");
+//> 200
+"""
+    [case] = cases(tmp_path, {"snippets/get.mjs": shows})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(
+        f"{tmp_path}/snippets/get.mjs:{_marked(shows)['bug']}: run as pasted (node "), (
         failure.value.msg)
 
 

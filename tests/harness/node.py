@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import itertools
 import json
 import os
 import re
@@ -261,6 +262,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         check_calls_its_operation,
         check_exchanges,
         naming_pages,
+        new_errors,
         no_refresh,
         ran_too_long,
         refusal,
@@ -287,7 +289,9 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         traced: _Trace | None = None
         failed: ExampleError | None = None
         if done.returncode != 0:
-            tripped = any(e.status >= 400 for e in exchanges)
+            # an error answer it does not show (one shown on purpose is no cause)
+            tripped = bool(new_errors(exchanges, expected, printed) if expected
+                           else any(e.status >= 400 for e in exchanges))
             where = _error_line(case, done.stderr, tripped=tripped) or case.where
             # run again, traced, for the line of each request answered with an error
             # (unless it ran long: its failure is told without them rather than late)
@@ -562,21 +566,26 @@ def _helpers(source: str) -> set[str]:
 def _example_frame(case: JsCase, offsets: list[tuple[CodeExample, int]], frames: list[str],
                    helpers: set[str] | None) -> tuple[int, int] | None:
     """(block index, block line) of the example's frame that sent a request or threw, from
-    the ``frames`` of a stack (innermost first): the innermost in the example, or, while
-    that one runs one of the ``helpers`` or a method (``at Client.volume``), the frame
-    that called it, so that each call is named at its own line, not at the helper's.
-    ``helpers`` ``None``: the innermost."""
-    found = None
-    for frame in frames:
-        located = _locate(case, offsets, frame)
-        if located is None:
+    the ``frames`` of a stack (innermost first): the innermost in the example, or, when
+    that is inside one of the ``helpers`` or a method (``at Client.volume``), the line
+    that called the outermost such and names it, so that each call is named at its own
+    line, not at the helper's. ``helpers`` ``None``: the innermost."""
+    located = [(at, frame) for frame in frames if (at := _locate(case, offsets, frame))]
+    if not located:
+        return None
+    chosen, names = located[0][0], set()
+    for (_, frame), (outer, _) in itertools.pairwise(located):
+        name = re.match(r"at (?:async )?(?:new )?(?P<name>[\w$.]+) \(", frame)
+        if helpers is None or name is None:
             continue
-        found = located
-        name = re.match(r"at (?:async )?(?:new )?(?P<name>[\w$.<>]+) \(", frame)
-        if (helpers is None or name is None
-                or ("." not in name["name"] and name["name"] not in helpers)):
-            break
-    return found
+        short = name["name"].rsplit(".", 1)[-1]
+        if "." not in name["name"] and short not in helpers:
+            continue
+        names.add(short)
+        said = case.examples[outer[0]].source.splitlines()[outer[1] - 1]
+        if any(re.search(rf"(?<![\w$]){re.escape(n)}(?![\w$])", said) for n in names):
+            chosen = outer
+    return chosen
 
 
 def _sent(exchange: Seen) -> tuple[str, str, str, int]:

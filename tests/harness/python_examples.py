@@ -25,6 +25,7 @@ import ast
 import builtins
 import contextvars
 import difflib
+import itertools
 import queue
 import re
 import sys
@@ -318,40 +319,58 @@ def _line_before_outputs(after: list[str], index: int, before: list[str]) -> int
 
 def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | None]:
     """A function naming the page line of the example statement running now: the
-    innermost in the example, or, while that one runs one of its helpers (:func:`_helpers`),
-    the line that called the helper, not the helper's one line for every call. A request
-    inside a function called once (a ``main()``) is named where it is."""
+    innermost in the example, or, when that is inside a helper of the example
+    (:func:`_helpers`), the line that called the outermost such helper and names it, not
+    the helper's one line for every call. A request inside a function called once (a
+    ``main()``) is named where it is."""
     files = _files(eval_example, case)
     helpers = _helpers(files)
+    lines = {file: example.source.splitlines() for file, example in files.items()}
 
     def locate() -> str | None:
+        frames = []  # the example's, innermost first
         frame: FrameType | None = sys._getframe(1)
-        place = None
         while frame is not None:
-            example = files.get(frame.f_code.co_filename)
-            if example is not None:
-                place = example, frame.f_lineno + example.start_line
-                if (frame.f_code.co_filename, frame.f_code.co_firstlineno) not in helpers:
-                    break
+            if frame.f_code.co_filename in files:
+                frames.append(frame)
             frame = frame.f_back
-        return None if place is None else f"{display_path(place[0].path)}:{place[1]}"
+        if not frames:
+            return None
+        chosen, names = frames[0], set()
+        for inner, outer in itertools.pairwise(frames):
+            code = inner.f_code
+            comprehension = code.co_name in _COMPREHENSIONS
+            name = helpers.get((code.co_filename, code.co_firstlineno))
+            if name is None and not comprehension:
+                continue
+            names.add(name or "")
+            said = lines[outer.f_code.co_filename][outer.f_lineno - 1]
+            if comprehension or any(re.search(rf"\b{re.escape(n)}\b", said) for n in names if n):
+                chosen = outer
+        example = files[chosen.f_code.co_filename]
+        return f"{display_path(example.path)}:{chosen.f_lineno + example.start_line}"
 
     return locate
 
 
-def _helpers(files: dict[str, CodeExample]) -> set[tuple[str, int]]:
-    """(file, first line) of each function of the examples (by the file each runs from)
-    that a request inside is named out of: one they call by name from more than one
-    place (for each time it is defined; a call to itself aside), or never (a method, a
-    decorator's wrapper, a function passed as a callback: ``map(size, ids)``). Not one
-    they call once, as a ``main()``. A lambda counts by the name it is bound to.
+#: The frames a comprehension runs in (Python 3.11), inside the function that holds it.
+_COMPREHENSIONS = frozenset(("<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"))
+
+
+def _helpers(files: dict[str, CodeExample]) -> dict[tuple[str, int], str]:
+    """The name, by (file, first line), of each function of the examples (by the file
+    each runs from) that a request inside is named out of: one they call by name from
+    more than one place (for each time it is defined; a call to itself aside), or never
+    (a method, a decorator's wrapper, a function passed as a callback:
+    ``map(size, ids)``). Not one they call once, as a ``main()``. A lambda counts by the
+    name it is bound to.
 
     Example:
         >>> source = ("def get(path):\\n    return path\\ntell = lambda x: print(x)\\n"
         ...           "def main():\\n    tell(get('a'))\\n    tell(get('b'))\\nmain()\\n")
         >>> example = CodeExample.create(source)
-        >>> sorted(line for _, line in _helpers({"x.py": example}))
-        [1, 3]
+        >>> sorted((line, name) for (_, line), name in _helpers({"x.py": example}).items())
+        [(1, 'get'), (3, 'tell')]
     """
     calls: Counter[str] = Counter()
     defined: list[tuple[str, str, int]] = []
@@ -376,7 +395,7 @@ def _helpers(files: dict[str, CodeExample]) -> set[tuple[str, int]]:
         except SyntaxError:
             continue  # reported by the example's run
     times = Counter(name for name, _, _ in defined)
-    return {(file, line) for name, file, line in defined if calls[name] != times[name]}
+    return {(file, line): name for name, file, line in defined if calls[name] != times[name]}
 
 
 def _files(eval_example: EvalExample, case: PythonCase) -> dict[str, CodeExample]:
