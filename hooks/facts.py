@@ -200,6 +200,8 @@ _SHAPES = [
     # twenty per page
     ("a count", rf"\b{_N}\s+(?:\w+\s+)?per\s+page\b", True),
 ]
+#: A digit, or a word of a number written out.
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD})(?![\w])", re.IGNORECASE)
 _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p, _) in enumerate(_SHAPES)),
                            re.IGNORECASE)
 
@@ -303,6 +305,10 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     defaults: int | None = None  # the column headed "Default" of the table being read
     for number, line in lines if lines is not None else enumerate(text.split("\n"), 1):
         masked = mask_code(line)
+        table = masked.lstrip().startswith("|")
+        if not table and not _ANY_NUMBER.search(masked):  # most lines: the shapes cost more
+            defaults = None
+            continue
         for match in _HAND_WRITTEN.finditer(masked):
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
