@@ -4,6 +4,7 @@ of any kind fails naming the file and line, with a diff and the way to refresh i
 from __future__ import annotations
 
 import builtins
+import gc
 import os
 import re
 import shutil
@@ -395,6 +396,37 @@ def test_a_request_a_coroutine_helper_sends_under_gather_is_named_in_the_helper(
     assert failure.value.__notes__[-1].startswith(
         f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:{line}, answered "
         "404)\n"), failure.value.__notes__
+
+
+def test_a_stop_never_lands_in_a_garbage_collection_callback(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """What stops an example is raised at its next Python instruction: in a callback of
+    the garbage collector (Hypothesis, loaded by the suite, has one), Python would print
+    it as ignored and the example would run on. It is raised again, and the collector
+    waits while it unwinds."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.3)
+    ignored: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+
+    def busy(phase: str, info: dict) -> None:  # the example's thread spends its time here
+        sum(range(20_000))
+
+    gc.callbacks.append(busy)
+    try:
+        write(tmp_path, {"snippets/loop.py": """\
+            while True:
+                garbage = [[] for _ in range(2_000)]
+                for item in garbage:
+                    item.append(item)
+            """})
+        started = time.monotonic()
+        with pytest.raises(ExampleError, match="had not ended after 0.3 s"):
+            run_python(tmp_path, request, scratch, api_schemas)
+    finally:
+        gc.callbacks.remove(busy)
+    assert ignored == [], [getattr(u, "exc_value", u) for u in ignored]
+    # it unwound, and was not left to be parked once its time to unwind was over
+    assert time.monotonic() - started < python_examples.UNWIND_SECONDS
 
 
 def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request(

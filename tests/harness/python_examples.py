@@ -25,6 +25,7 @@ import ast
 import builtins
 import contextvars
 import difflib
+import gc
 import itertools
 import queue
 import re
@@ -670,13 +671,36 @@ def _stop(thread: threading.Thread, done: threading.Event) -> list[tuple[str, in
         return None
     ident = ctypes.c_ulong(thread.ident)
     parked = stop_requests_from(thread)
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(Stopped))
-    until = time.monotonic() + UNWIND_SECONDS
-    while thread.is_alive() and not parked.is_set() and time.monotonic() < until:
-        thread.join(0.01)
-    if thread.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(_Parked))
-        builtins.print = _PRINT
+    # Raised in a callback of the garbage collector (Hypothesis has one), the exception is
+    # ignored, said through sys.unraisablehook, and the example runs on: it is raised
+    # again, and, meanwhile, no collection starts another callback.
+    landed_elsewhere = threading.Event()
+    hook = sys.unraisablehook
+
+    def ignored(unraisable: Any) -> None:
+        if threading.current_thread() is thread and isinstance(unraisable.exc_value, Stopped):
+            landed_elsewhere.set()
+        else:
+            hook(unraisable)
+
+    collecting = gc.isenabled()
+    gc.disable()
+    sys.unraisablehook = ignored
+    try:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(Stopped))
+        until = time.monotonic() + UNWIND_SECONDS
+        while thread.is_alive() and not parked.is_set() and time.monotonic() < until:
+            thread.join(0.01)
+            if landed_elsewhere.is_set():
+                landed_elsewhere.clear()
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(Stopped))
+        if thread.is_alive():
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(_Parked))
+            builtins.print = _PRINT
+    finally:
+        sys.unraisablehook = hook
+        if collecting:
+            gc.enable()
     return stack
 
 
