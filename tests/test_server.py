@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cloudws import cli
+from cloudws.app import create_app
 from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
 from cloudws.protocol import ProblemH11Protocol
 from cloudws.server import SECURITY_HEADERS, create_server
@@ -242,6 +243,25 @@ def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls, clien
 def test_serve_thread_listens_on_loopback_only(api_served):
     port = int(api_served.rsplit(":", 1)[1])
     assert listening_addresses(port) == {"127.0.0.1"}
+
+
+def test_a_server_started_leaves_logging_alone_and_logs_no_request(client, capfd):
+    """uvicorn's own logging configuration, set again by each server started, would give
+    the process an access log for a moment: a connection another server of the process
+    accepted then would print its requests (a stray ``INFO: … 200 OK`` line in a test's
+    output). ``serve`` sets none: the loggers keep their handlers, and nothing is
+    printed."""
+    import logging
+
+    names = ("uvicorn", "uvicorn.error")  # the access log: none (access_log=False)
+    before = {name: list(logging.getLogger(name).handlers) for name in names}
+    with serve(create_app()) as first, serve(create_app()) as second:
+        assert {name: list(logging.getLogger(name).handlers) for name in names} == before
+        assert not logging.getLogger("uvicorn.access").hasHandlers()
+        for origin in (first, second):
+            assert client.get(f"{origin}/openapi.json").status_code == 200
+    out, err = capfd.readouterr()
+    assert "GET /openapi.json" not in out + err, out + err
 
 
 # -- the real site ------------------------------------------------------------------------

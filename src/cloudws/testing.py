@@ -173,7 +173,9 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     uvicorn ``options``); the server stops when the block ends. Use it to test over
     sockets what :func:`mock_api` tests in process. It serves ``app`` as it is: to get
     what ``cloudws serve`` adds around the API (the security headers, the limit on a
-    head sent whole, the site), serve :func:`cloudws.server.create_server`.
+    head sent whole, the site), serve :func:`cloudws.server.create_server`. It logs no
+    request, and leaves the process's logging configuration as it is (uvicorn's
+    warnings go to the ``uvicorn.error`` logger).
 
     Example:
         >>> import httpx
@@ -189,8 +191,11 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
 
     from .protocol import UVICORN_OPTIONS
 
+    # log_config=None: the process's logging is left as it is. uvicorn's own would be
+    # set again by each server started, for the whole process: a connection another
+    # server accepted meanwhile would see an access log and print its requests.
     server = uvicorn.Server(uvicorn.Config(
-        app, host=host, port=0, lifespan="off", access_log=False,
+        app, host=host, port=0, lifespan="off", access_log=False, log_config=None,
         **{**UVICORN_OPTIONS, **options},
     ))
     thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
