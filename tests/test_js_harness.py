@@ -332,13 +332,7 @@ console.log((await call("/volumes/VOLUME)).size_gb); // <call>
                             f"get.mjs:{line}, answered 404)"), message
     broken = helper.replace("VOLUME", "vol-scratch01\"").replace("return r.json();",
                                                                   "return r.json(nope); // <bug>")
-    [case] = cases(tmp_path, {"snippets/get.mjs": broken})
-    with pytest.raises(ExampleError) as failure:
-        run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.startswith(
-        f"{tmp_path}/snippets/get.mjs:{_marked(broken)['bug']}: run as pasted (node "), (
-        failure.value.msg)
-    # a mistake in the helper, on a page that shows an error on purpose (409): in it
+    # a mistake in the helper, on a page that shows an error on purpose (409) too: in it
     shows = HEAD + """
 const send = async (method, path) => {
   const r = await fetch(`${BASE_URL}${path}`, { method, headers });
@@ -350,12 +344,13 @@ await send("DELETE", "/workstations/ws-67890");
 await send("POST", "/workstations/ws-67890/stop");
 //> 200
 """
-    [case] = cases(tmp_path, {"snippets/get.mjs": shows})
-    with pytest.raises(ExampleError) as failure:
-        run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.startswith(
-        f"{tmp_path}/snippets/get.mjs:{_marked(shows)['bug']}: run as pasted (node "), (
-        failure.value.msg)
+    for source in (broken, shows):
+        [case] = cases(tmp_path, {"snippets/get.mjs": source})
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas)
+        assert failure.value.msg.startswith(
+            f"{tmp_path}/snippets/get.mjs:{_marked(source)['bug']}: run as pasted (node "), (
+            failure.value.msg)
 
 
 def test_a_request_is_named_at_its_line_only_when_a_second_run_sends_the_same(
