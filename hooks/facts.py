@@ -21,10 +21,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from placeholders import mask_code
+from placeholders import code_spans, mask_code
 
 from cloudws import idempotency, limits, models
 
@@ -287,6 +287,39 @@ def _whole(text: str, says: tuple[str, ...]) -> bool:
                            == _numbers(mask_code(FACTS[says[0]].read()))[0])
 
 
+def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The numbered ``lines``, each inline code span blanked out, a span that runs on
+    to the next line of its paragraph too (a line left out, a fenced block's, ends one).
+
+    Example:
+        >>> list(_masked_lines([(1, "a `page of"), (2, "20 items` b"), (5, "`c")]))
+        [(1, 'a         '), (2, '          b'), (5, '`c')]
+    """
+    numbered = list(lines)
+    parts, previous = [], None
+    for number, line in numbered:
+        if previous is not None and number != previous + 1:
+            parts.append("")  # a blank line: the paragraph ended
+        parts.append(line)
+        previous = number
+    joined = "\n".join(parts)
+    if "`" not in joined:
+        yield from numbered
+        return
+    chars = list(joined)
+    for start, end in code_spans(joined):
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    masked = "".join(chars).split("\n")
+    at = 0
+    previous = None
+    for number, _ in numbered:
+        if previous is not None and number != previous + 1:
+            at += 1
+        yield number, masked[at]
+        at += 1
+        previous = number
+
+
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code; and every number by hand in a table's "Default" column. A
@@ -303,8 +336,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     """
     found = []
     defaults: int | None = None  # the column headed "Default" of the table being read
-    for number, line in lines if lines is not None else enumerate(text.split("\n"), 1):
-        masked = mask_code(line)
+    for number, masked in _masked_lines(lines if lines is not None
+                                        else enumerate(text.split("\n"), 1)):
         table = masked.lstrip().startswith("|")
         if not table and not _ANY_NUMBER.search(masked):  # most lines: the shapes cost more
             defaults = None

@@ -81,6 +81,17 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
         "a default", "a default", "a default", "a count", "a count", "a range"]
 
 
+def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):
+    """A code span runs on to the next line of its paragraph, as Markdown reads it: a
+    number in it is an example's value, on either line. A fenced block between ends the
+    paragraph, and a number after the span is read, at its line."""
+    facts, placeholders = hooks
+    text = ("Call it as `a page holds\n20 items` here, then\nover 64 KiB.\n"
+            "```\n`\n```\nA page holds 20 items.\n")
+    assert [(h.line, h.text) for h in facts.hand_written(
+        text, placeholders.prose_lines(text))] == [(3, "over 64"), (7, "20 items")]
+
+
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
