@@ -181,7 +181,7 @@ _SHAPES = [
     ("a range", (rf"(?<![\d.])(?:{_DIGITS}|{_IN_WORDS})\s*(?:to|–)\s*"
                  rf"(?:{_DIGITS}(?![\d-]|\.\d)|{_IN_WORDS})"), True),
     # between 5 and 32 (and not between 2020 and 2024)
-    ("a range", rf"\bbetween\s+(?:\d+|{_IN_WORDS})\s+and\s+{_N}(?!\w|\.\d)", False),
+    ("a range", rf"\bbetween\s+{_N}\s+and\s+{_N}(?!\w|\.\d)", False),
     ("a default", (rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
                    rf"|\bdefault(?:\s+[a-z]+){{1,3}}\s+(?:is|of)\s+{_N}(?!\w)"  # default page size is 20
                    rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
@@ -206,16 +206,21 @@ _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p, _) in enumera
                            re.IGNORECASE)
 
 
-_NUMBER_AND_UNIT = re.compile(r"(?P<number>\d[\d,]*)(?:\s*(?:lowercase\s+|uppercase\s+)?"
-                              r"(?P<unit>[KMGT]i?B|kB|bytes?|seconds?|minutes?|hours?|days?|"
-                              r"letters|characters|digits)\b)?", re.IGNORECASE)
+_NUMBER_AND_UNIT = re.compile(rf"(?P<number>\d[\d,]*)(?:\s*(?:lowercase\s+|uppercase\s+)?"
+                              rf"(?P<unit>{_SIZE_UNITS}|{_TIME_UNITS}|letters|characters|"
+                              r"digits)\b)?", re.IGNORECASE)
 
 
 def _numbers(text: str) -> tuple[set[int], set[str]]:
     """The whole numbers of ``text``, and the units written after them."""
     found = list(_NUMBER_AND_UNIT.finditer(text))
     return ({int(m["number"].replace(",", "")) for m in found},
-            {m["unit"].lower().rstrip("s") for m in found if m["unit"]})
+            {_unit(m["unit"]) for m in found if m["unit"]})
+
+
+def _unit(word: str) -> str:
+    """A unit by the name a fact's value gives it ("kb" and "kilobytes" are "kib")."""
+    return _UNIT_OF.get(word.lower(), word.lower().rstrip("s"))
 
 
 def _word_after(text: str, after: str) -> str:
@@ -262,8 +267,7 @@ def saying(text: str, after: str = "") -> list[str]:
         if not numbers <= value:
             continue
         units |= {fact.unit} - {""}
-        unit = _UNIT_OF.get(word, word.rstrip("s"))
-        if (unit in units if units
+        if (_unit(word) in units if units
                 else word in _NOT_A_UNIT or re.fullmatch(_PAGE_HOLDS, word) is not None):
             (exact if numbers == value else more).append(name)
     return exact + more
