@@ -20,6 +20,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -324,12 +326,40 @@ def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
         previous = number
 
 
+#: A line that opens a block of its own (a heading, a list item, an admonition or tab, a
+#: quote, a table row): a sentence on the line before does not run on to it.
+_OPENS_A_BLOCK = re.compile(r"\s*(?:#|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|===|>|\|)")
+
+
+def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The numbered ``lines`` in runs read as one text: a paragraph, whose sentences may
+    wrap from line to line, ends at a blank line, a line left out (a fenced block's), or a
+    line that opens a block; a table row and a heading are runs of their own.
+
+    Example:
+        >>> [[n for n, _ in run] for run in _blocks(
+        ...     [(1, "a"), (2, "b"), (3, ""), (4, "c"), (5, "- d"), (6, "  e"), (8, "f"),
+        ...      (9, "| g |"), (10, "| h |"), (11, "# i"), (12, "j")])]
+        [[1, 2], [4], [5, 6], [8], [9], [10], [11], [12]]
+    """
+    run: list[tuple[int, str]] = []
+    for number, line in lines:
+        if run and (not line.strip() or number != run[-1][0] + 1
+                    or _OPENS_A_BLOCK.match(line) or run[-1][1].lstrip().startswith(("|", "#"))):
+            yield run
+            run = []
+        if line.strip():
+            run.append((number, line))
+    if run:
+        yield run
+
+
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
-    one, outside inline code; and every number by hand in a table's "Default" column. A
-    number in words, or in a loose shape ("between 5 and 32"), is one only when a fact
-    says it today (:func:`saying`): "three volumes at a time" is an example's, "twenty
-    items" the default page size's.
+    one, outside inline code, in a sentence on one line or wrapped across two; and every
+    number by hand in a table's "Default" column. A number in words, or in a loose shape
+    ("between 5 and 32"), is one only when a fact says it today (:func:`saying`): "three
+    volumes at a time" is an example's, "twenty items" the default page size's.
 
     Example:
         >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
@@ -337,31 +367,40 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         [(3, 'a default', '20')]
         >>> [m.text for m in hand_written("Up to a hundred, three volumes at a time.")]
         ['Up to a hundred']
+        >>> [(m.line, m.text) for m in hand_written("A page holds at most\\n  100 items.")]
+        [(1, 'at most 100')]
     """
     found = []
     defaults: int | None = None  # the column headed "Default" of the table being read
-    for number, masked in _masked_lines(lines if lines is not None
-                                        else enumerate(text.split("\n"), 1)):
-        table = masked.lstrip().startswith("|")
-        if not table and not _ANY_NUMBER.search(masked):  # most lines: the shapes cost more
+    row = 0  # the line of the table row read last
+    for run in _blocks(_masked_lines(lines if lines is not None
+                                     else enumerate(text.split("\n"), 1))):
+        joined = "\n".join(line for _, line in run)
+        table = joined.lstrip().startswith("|")
+        if not table or run[0][0] != row + 1:  # a table ends at any other line
             defaults = None
+        if not table and not _ANY_NUMBER.search(joined):  # most runs: the shapes cost more
             continue
-        for match in _HAND_WRITTEN.finditer(masked):
+        starts = list(itertools.accumulate(len(line) + 1 for _, line in run[:-1]))
+        for match in _HAND_WRITTEN.finditer(joined):
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
-            says = tuple(saying(match[0], masked[match.end():]))
+            says = tuple(saying(match[0], joined[match.end():]))
             if says or (strict and re.search(r"\d", match[0])):
-                found.append(HandWritten(number, match[0], shape, says, _whole(match[0], says)))
+                number = run[bisect.bisect_right(starts, match.start())][0]
+                found.append(HandWritten(number, " ".join(match[0].split()), shape, says,
+                                         _whole(match[0], says)))
+        if not table:
+            continue
+        row, masked = run[0]
         cells = [cell.strip() for cell in masked.strip().strip("|").split("|")]
-        if not masked.lstrip().startswith("|"):
-            defaults = None
-        elif defaults is None:
+        if defaults is None:
             defaults = next((i for i, cell in enumerate(cells) if cell.lower() == "default"),
                             None)
         elif defaults < len(cells) and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults],
                                                            re.IGNORECASE)):
             says = tuple(saying(value[0], cells[defaults][value.end():]))
             if says or re.search(r"\d", value[0]):
-                found.append(HandWritten(number, value[0], "a default", says,
+                found.append(HandWritten(row, value[0], "a default", says,
                                          _whole(value[0], says)))
     return found

@@ -92,6 +92,21 @@ def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):
         text, placeholders.prose_lines(text))] == [(3, "over 64"), (7, "20 items")]
 
 
+def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
+    """A sentence runs on from line to line of its paragraph: a fact broken by the line's
+    end is found, named at its first line, as it reads ("at most 100"). A blank line, a
+    list item, a heading or a table row ends the paragraph: nothing is read across it."""
+    facts, placeholders = hooks
+    most, default = models.PAGE_SIZE[1], models.DEFAULT_PAGE_SIZE
+    text = (f"Intro.\nA page holds at most\n  {most} items; by\ndefault, {default}.\n\n"
+            f"Ask for up to\n\n{most}.\n- up to\n- {most}.\n# Up to\n{most}.\n"
+            f"Up to\n| {most} |\n")
+    found = facts.hand_written(text, placeholders.prose_lines(text))
+    assert [(h.line, h.text) for h in found] == [
+        (2, f"at most {most}"), (3, f"by default, {default}")], found
+    assert "page_size_max" in found[0].says and found[1].says[0] == "page_size_default"
+
+
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
