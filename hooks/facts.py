@@ -182,6 +182,8 @@ _SHAPES = [
     # not a version or a date; a full stop after it ends the sentence
     ("a range", (rf"(?<![\d.])(?:{_DIGITS}|{_IN_WORDS})\s*(?:to|–)\s*"
                  rf"(?:{_DIGITS}(?![\d-]|\.\d)|{_IN_WORDS})"), True),
+    # 1-100 (and not steps 2-3 or 2026-01-01)
+    ("a range", r"(?<![\d.\w-])\d+-\d+(?![\w-]|\.\d)", False),
     # between 5 and 32 (and not between 2020 and 2024)
     ("a range", rf"\bbetween\s+{_N}\s+and\s+{_N}(?!\w|\.\d)", False),
     ("a default", (rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
@@ -197,6 +199,8 @@ _SHAPES = [
     ("a length", rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
      True),
     ("a duration", rf"(?:(?<![\d.])\b\d+|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b", True),
+    # 24h (and not 5s or 3d, when no fact says them)
+    ("a duration", r"(?<![\d.])\b\d+\s*[hsd]\b", False),
     # a page holds 20 items, lists 20 stopped workstations
     ("a count", rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+{_COUNTED}\b", True),
     # twenty per page

@@ -240,6 +240,9 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
         f"Disks run from {models.DISK_SIZE_GB[0]} to {models.DISK_SIZE_GB[1]:,} GiB.":
             "disk_size",
         f"You get {spelled(models.DEFAULT_PAGE_SIZE)} per page.": "page_size_default",
+        # short forms: a unit's letter, a range with a hyphen
+        f"Keys are kept {ttl_hours}h.": "idempotency_key_ttl",
+        f"Pass a limit of {models.PAGE_SIZE[0]}-{models.PAGE_SIZE[1]}.": "page_size",
         # in digits, the looser shapes
         f"IDs have between {ids[0]} and {ids[1]} lowercase letters.": "workstation_id",
         f"The maximum page size is {models.PAGE_SIZE[1]}.": "page_size_max",
@@ -265,6 +268,7 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
                      # in digits, the looser shapes: no fact
                      "Between 2020 and 2024; between 9 and 5; wait between 2 and 3.5 s.",
                      "The minimum Node version is 18.",
+                     f"See steps 2-{other}, released 2026-01-01; it takes {other}h or 5s.",
                      "A workstation has more than one volume, at least one.",
                      "Seventy-fourth, often, tens of items."):
         assert facts.hand_written(sentence) == [], sentence
