@@ -31,7 +31,9 @@ def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
 
     from cloudws.testing import BASE_URL
 
-    with httpx.Client(base_url=BASE_URL, headers=AUTH) as client:
+    from .helpers import tls
+
+    with httpx.Client(base_url=BASE_URL, headers=AUTH, verify=tls()) as client:
         yield client
 
 

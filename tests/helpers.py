@@ -46,6 +46,14 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 HEAVY = pytest.mark.xdist_group("heavy")
 
 
+@functools.cache
+def tls() -> Any:
+    """One TLS context for the tests' httpx clients (``verify=tls()``): each new client
+    would otherwise load the CA bundle into a context of its own, about 18 ms, more than
+    most requests to the in-process sandbox cost."""
+    return httpx.create_ssl_context()
+
+
 def without_group(nodeid: str) -> str:
     """``nodeid`` without the ``@<group>`` that xdist adds to a grouped test's id under
     ``--dist loadgroup`` (a group is named ``heavy`` or by a path or a page's case, and

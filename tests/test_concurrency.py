@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .helpers import assert_consistent, free_port, note, spawn_serve
+from .helpers import assert_consistent, free_port, note, spawn_serve, tls
 
 AUTH = {"Authorization": "Bearer cws_test_concurrency"}
 THREADS = 8
@@ -57,15 +57,11 @@ def origin() -> Iterator[str]:
         yield served
 
 
-#: The TLS context of every client. httpx builds one per client unless given one, loading
-#: the CA bundle each time (the clients speak plain HTTP, but httpx builds it anyway):
-#: with a client per client thread and two per race round, that was most of the CPU the
-#: races took.
-_TLS = httpx.create_ssl_context()
-
-
 def client(origin: str) -> httpx.Client:
-    return httpx.Client(base_url=f"{origin}/v1", headers=AUTH, timeout=10, verify=_TLS)
+    """A client of the served sandbox. Its TLS context is shared (:func:`helpers.tls`): the
+    clients speak plain HTTP, but httpx builds one anyway, and with a client per client
+    thread and two per race round, building them was most of the CPU the races took."""
+    return httpx.Client(base_url=f"{origin}/v1", headers=AUTH, timeout=10, verify=tls())
 
 
 def expect(response: httpx.Response, status: int) -> dict:

@@ -17,7 +17,7 @@ from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
-from ..helpers import document
+from ..helpers import document, tls
 from .conftest import LiveSite, Visit, load_sandbox_hook, serve, until
 
 DELETE_PAGE = "/workstations/delete/"
@@ -33,7 +33,8 @@ def _expected(method: str, path: str, **kwargs: Any) -> httpx.Response:
     """What the stub answers from its fixture state (the source of every expected value)."""
     with mock_api():
         return httpx.request(method, BASE_URL + path,
-                             headers={"Authorization": f"Bearer {TOKEN}"}, **kwargs)
+                             headers={"Authorization": f"Bearer {TOKEN}"}, verify=tls(),
+                             **kwargs)
 
 
 def _try_it_pages(site_dir: Path) -> dict[str, str]:
