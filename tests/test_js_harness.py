@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -407,21 +408,30 @@ def test_an_example_still_running_is_stopped_naming_its_last_request(
         tmp_path, node, server, scratch, api_schemas, monkeypatch):
     """A loop waiting for a state that never comes: node is ended once the example has
     run too long (here half a second), and the failure says so with the request it kept
-    sending."""
+    sending, at the line that sent it (from a second run, traced, of at most two seconds),
+    in a helper too (at the line that called it)."""
     monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
-    [case] = cases(tmp_path, {"snippets/wait.mjs": HEAD + """
+    source = HEAD + """
+const get = (path) => fetch(`${BASE_URL}${path}`, { headers });
+await get("/volumes/vol-scratch02");
 for (;;) {
-  const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });
+  const r = await get("/volumes/vol-scratch01");
   if ((await r.json()).size_gb === 1) break;
 }
-"""})
+"""
+    [case] = cases(tmp_path, {"snippets/wait.mjs": source})
+    at = f"{case.where.partition(':')[0]}:" + str(1 + source.splitlines().index(
+        '  const r = await get("/volumes/vol-scratch01");'))
+    started = time.monotonic()
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
+    assert time.monotonic() - started < 6, "the traced run was not ended after its 2 s"
     first, last = failure.value.msg.split("\n")
-    assert first == (f"{case.where}: run as pasted (node {case.where.partition(':')[0]}, with "
+    assert first == (f"{at}: run as pasted (node {case.where.partition(':')[0]}, with "
                      "only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), the example had not ended "
                      "after 0.5 s, and was stopped"), first
-    assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
+    assert last == (f"(its last request: GET /v1/volumes/vol-scratch01, sent at {at}, "
+                    "answered 200)"), last
 
 
 def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, server,

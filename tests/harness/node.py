@@ -225,9 +225,11 @@ _GUARD = Path(__file__).with_name("node_guard.cjs")
 
 def _run(node: Path, case: JsCase, server: PastedSandbox,
          extra_env: dict[str, str] | None = None,
-         preload: Path | None = None) -> subprocess.CompletedProcess[str]:
+         preload: Path | None = None, timeout: float | None = None
+         ) -> subprocess.CompletedProcess[str]:
     """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin; with
-    :data:`_GUARD` preloaded, so that nothing it fetches leaves the machine."""
+    :data:`_GUARD` preloaded, so that nothing it fetches leaves the machine. Ended after
+    ``timeout`` seconds (:data:`.checks.EXAMPLE_SECONDS` by default)."""
     from . import checks
 
     args = [str(node), "--require", str(_GUARD)] + (["--require", str(preload)] if preload
@@ -238,7 +240,8 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
         command, stdin = [*args, "--input-type=module"], case.source
     return subprocess.run(command, input=stdin, env={**server.env(), **(extra_env or {})},
                           cwd=server.workdir, capture_output=True, text=True,
-                          timeout=checks.EXAMPLE_SECONDS, check=False,
+                          timeout=checks.EXAMPLE_SECONDS if timeout is None else timeout,
+                          check=False,
                           stdin=subprocess.DEVNULL if stdin is None else None)
 
 
@@ -273,17 +276,26 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
     expected = expected_js_output(case.source)
     sandbox.reset()
     with naming_pages(case.shown_on, case.where):
+        late: subprocess.TimeoutExpired | None = None
         with sandbox.recorder.capture(case.where) as exchanges:
             started = time.monotonic()
             try:
                 done = _run(node, case, server)
-            except subprocess.TimeoutExpired as late:
+            except subprocess.TimeoutExpired as stopped:
+                late = stopped
                 with contextlib.suppress(RuntimeError):  # its last request, answered
                     server.wait_idle()
-                raise ExampleError(ran_too_long(
-                    case.where, f"run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
-                    "CLOUDWS_TOKEN set), the example", late.timeout, exchanges)) from None
-            server.wait_idle()
+            else:
+                server.wait_idle()
+        if late is not None:
+            # named at the line that sent its last request, which a loop sends again
+            seen = list(exchanges)
+            at = _sending_line(case, node, server, sandbox, seen[-1]) if seen else None
+            if at is not None:
+                seen[-1] = seen[-1]._replace(origin=at)
+            raise ExampleError(ran_too_long(
+                at or case.where, f"run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL "
+                "and CLOUDWS_TOKEN set), the example", late.timeout, seen))
         printed = done.stdout.splitlines()
         drifted = _lines(printed) != _lines(expected)
         traced: _Trace | None = None
@@ -535,6 +547,47 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox
     rewritten = [replace(ex, source=with_output(ex.source, printed))
                  for ex, printed in zip(case.examples, per_block, strict=True)]
     return _Trace(rewritten, fetches, lines)
+
+
+#: How long an example stopped still running is run again, traced, for the line that
+#: sends its last request (a loop waiting for a state that never comes sends it at once).
+_LATE_TRACE_SECONDS = 2
+
+
+def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+                  last: Seen) -> str | None:
+    """The file or page line that sent ``last``, the last request of an example stopped
+    still running: from a run again from the fixture state, traced as :func:`_trace` does,
+    and ended after :data:`_LATE_TRACE_SECONDS`, the line of the last ``fetch`` that sent
+    the same request; ``None`` if that run sent none."""
+    with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
+        preload = Path(folder) / "trace.cjs"
+        preload.write_text(_TRACE_CJS)
+        trace = Path(folder) / "trace.jsonl"
+        trace.touch()
+        sandbox.reset()
+        try:
+            with sandbox.recorder.capture(case.where, kind=None) as again:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload,
+                         timeout=_LATE_TRACE_SECONDS)
+                with contextlib.suppress(RuntimeError):
+                    server.wait_idle()
+        finally:
+            sandbox.reset()
+        fetched = []
+        for line in trace.read_text().splitlines():
+            with contextlib.suppress(ValueError):  # a line cut short as node was ended
+                record = json.loads(line)
+                if "fetch" in record:
+                    fetched.append(record["frames"])
+    helpers = _helpers("\n".join(ex.source for ex in case.examples))
+    for frames, exchange in reversed(list(zip(fetched, again, strict=False))):
+        if (exchange.method, exchange.path, exchange.query) == (last.method, last.path,
+                                                                last.query):
+            located = _example_frame(case, _offsets(case), frames, helpers)
+            return _page_line(case.examples[located[0]], located[1]) if located else None
+    return None
 
 
 #: A function the example defines: ``function get(``, ``const get = async (path) =>``.
