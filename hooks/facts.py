@@ -180,10 +180,10 @@ _TIME_UNITS = "|".join(n for u in ("second", "minute", "hour", "day") for n in _
 _SHAPES = [
     ("a size", rf"(?:(?<![\d.])\b{_DIGITS}|{_IN_WORDS})[\s-]*(?:{_SIZE_UNITS})\b", True),
     # not a version or a date; a full stop after it ends the sentence
-    ("a range", (rf"(?<![\d.])(?:{_DIGITS}|{_IN_WORDS})\s*(?:to|–)\s*"
+    ("a range", (rf"(?<![\d.])(?:{_DIGITS}|{_IN_WORDS})\s*(?:to|–|—)\s*"
                  rf"(?:{_DIGITS}(?![\d-]|\.\d)|{_IN_WORDS})"), True),
-    # 1-100 (and not steps 2-3 or 2026-01-01)
-    ("a range", r"(?<![\d.\w-])\d+-\d+(?![\w-]|\.\d)", False),
+    # 1-100, 10-2,048 (and not steps 2-3, 2026-01-01 or a path's /1-2)
+    ("a range", rf"(?<![\d.\w/=-])(?:{_DIGITS})-(?:{_DIGITS})(?![\w-]|\.\d)", False),
     # between 5 and 32 (and not between 2020 and 2024)
     ("a range", rf"\bbetween\s+{_N}\s+and\s+{_N}(?!\w|\.\d)", False),
     ("a default", (rf"\bdefaults?(?:\s+(?:to|is|of))?[:\s(]+{_N}(?!\w)"
@@ -191,18 +191,20 @@ _SHAPES = [
                    rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
                    rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)"),  # by default, a page holds 20
      True),
-    ("a bound", (r"\b(?:up to|at most|at least|no more than|more than|fewer than|less than|"
-                 rf"longer than|shorter than|below|above|over|under)\s+{_N}(?!\w)"), True),
+    ("a bound", (r"\b(?:" + r"up to|at most|at least|no more than|more than|fewer than|less "
+                 r"than|longer than|shorter than|below|above|over|under".replace(" ", r"\s+")
+                 + rf")\s+{_N}(?!\w)"), True),
     # the maximum page size is 100 (and not the minimum Node version is 18)
     ("a bound", rf"\b(?:maximum|minimum)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w|\.\d)",
      False),
     ("a length", rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
      True),
-    ("a duration", rf"(?:(?<![\d.])\b\d+|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b", True),
+    ("a duration", rf"(?:(?<![\d.])\b{_DIGITS}|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b",
+     True),
     # 24h (and not 5s or 3d, when no fact says them)
     ("a duration", r"(?<![\d.])\b\d+\s*[hsd]\b", False),
     # a page holds 20 items, lists 20 stopped workstations
-    ("a count", rf"\b{_N}(?:\s+[a-z]+){{0,2}}?\s+{_COUNTED}\b", True),
+    ("a count", rf"(?<![\d.:/-])\b{_N}(?:\s+[a-z]+){{0,2}}?\s+{_COUNTED}\b", True),
     # twenty per page
     ("a count", rf"\b{_N}\s+(?:\w+\s+)?per\s+page\b", True),
 ]
@@ -245,7 +247,8 @@ def _word_after(text: str, after: str) -> str:
 #: Words after a number that say it counts nothing else (``20 unless``, ``20 per page``):
 #: a fact with no unit may be what it says ("twenty times" it is not).
 _NOT_A_UNIT = frozenset(("", "per", "unless", "by", "and", "or", "to", "if", "when", "for", "in",
-                         "on", "at", "a", "an", "the", "is", "are", "was", "of"))
+                         "on", "at", "a", "an", "the", "is", "are", "was", "of", "range",
+                         "inclusive"))
 
 
 def saying(text: str, after: str = "") -> list[str]:
@@ -330,29 +333,46 @@ def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
         previous = number
 
 
-#: A line that opens a block of its own (a heading, a list item, an admonition or tab, a
-#: quote, a table row): a sentence on the line before does not run on to it.
-_OPENS_A_BLOCK = re.compile(r"\s*(?:#|[-*+]\s|\d+[.)]\s|!!!|\?\?\?|===|>|\|)")
+#: A line that opens a block of its own (a heading, a bulleted list item, an admonition or
+#: a tab, a table row): a sentence on the line before does not run on to it. A numbered
+#: item ("1. ") opens one only in a list: a paragraph's line may start "100. That".
+_OPENS_A_BLOCK = re.compile(r"\s*(?:#|[-*+]\s|!!!|\?\?\?|===|\|)")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+_QUOTED = re.compile(r"\s*(?:>\s?)+")
 
 
 def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     """The numbered ``lines`` in runs read as one text: a paragraph, whose sentences may
-    wrap from line to line, ends at a blank line, a line left out (a fenced block's), or a
-    line that opens a block; a table row and a heading are runs of their own.
+    wrap from line to line, ends at a blank line, a line left out (a fenced block's), a
+    hard line break (two spaces or a backslash at the end), or a line that opens a block;
+    a table row and a heading are runs of their own. A quote's lines are read without
+    their ``>``, as one paragraph.
 
     Example:
         >>> [[n for n, _ in run] for run in _blocks(
         ...     [(1, "a"), (2, "b"), (3, ""), (4, "c"), (5, "- d"), (6, "  e"), (8, "f"),
-        ...      (9, "| g |"), (10, "| h |"), (11, "# i"), (12, "j")])]
-        [[1, 2], [4], [5, 6], [8], [9], [10], [11], [12]]
+        ...      (9, "| g |"), (10, "| h |"), (11, "# i"), (12, "j  "), (13, "1. k"),
+        ...      (15, "1. l"), (16, "2. m"), (17, "> n"), (18, "> o"), (19, ">"), (20, "> p")])]
+        [[1, 2], [4], [5, 6], [8], [9], [10], [11], [12], [13], [15], [16], [17, 18], [20]]
+        >>> [line for run in _blocks([(1, "> a"), (2, ">> b")]) for _, line in run]
+        ['  a', '   b']
     """
     run: list[tuple[int, str]] = []
+    quote = False  # whether the run is a quote's
     for number, line in lines:
+        quoted = _QUOTED.match(line)
+        if quoted:
+            line = " " * quoted.end() + line[quoted.end():]
         if run and (not line.strip() or number != run[-1][0] + 1
-                    or _OPENS_A_BLOCK.match(line) or run[-1][1].lstrip().startswith(("|", "#"))):
+                    or _OPENS_A_BLOCK.match(line) or (quoted and not quote)
+                    or (_LIST_ITEM.match(line) and _LIST_ITEM.match(run[0][1]))
+                    or run[-1][1].lstrip().startswith(("|", "#"))
+                    or run[-1][1].endswith(("  ", "\\"))):
             yield run
             run = []
         if line.strip():
+            if not run:
+                quote = bool(quoted)
             run.append((number, line))
     if run:
         yield run
@@ -360,7 +380,7 @@ def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
-    one, outside inline code, in a sentence on one line or wrapped across two; and every
+    one, outside inline code, in a sentence on one line or wrapped across lines; and every
     number by hand in a table's "Default" column. A number in words, or in a loose shape
     ("between 5 and 32"), is one only when a fact says it today (:func:`saying`): "three
     volumes at a time" is an example's, "twenty items" the default page size's.

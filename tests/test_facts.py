@@ -93,17 +93,23 @@ def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):
 
 
 def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
-    """A sentence runs on from line to line of its paragraph: a fact broken by the line's
-    end is found, named at its first line, as it reads ("at most 100"). A blank line, a
-    list item, a heading or a table row ends the paragraph: nothing is read across it."""
+    """A sentence runs on from line to line of its paragraph, a quote's too: a fact broken
+    by the line's end, even inside "at most", is found, named at the line where it starts,
+    as it reads ("at most 100"). A blank line, a list item, a heading, a table row or a
+    hard line break ends the paragraph: nothing is read across it. A line of a paragraph
+    may start with a number and a full stop: no list starts there."""
     facts, placeholders = hooks
     most, default = models.PAGE_SIZE[1], models.DEFAULT_PAGE_SIZE
+    ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     text = (f"Intro.\nA page holds at most\n  {most} items; by\ndefault, {default}.\n\n"
             f"Ask for up to\n\n{most}.\n- up to\n- {most}.\n# Up to\n{most}.\n"
-            f"Up to\n| {most} |\n")
+            f"Up to\n| {most} |\n\nA page holds at\nmost {most}. Or up to\n{most}. That is all.\n"
+            f"\n> Keys are kept for\n> {ttl_hours} hours.\n\nStopped by default  \n"
+            f"{default} of them.\n\n1. up to\n2. {most} of them\n")
     found = facts.hand_written(text, placeholders.prose_lines(text))
     assert [(h.line, h.text) for h in found] == [
-        (2, f"at most {most}"), (3, f"by default, {default}")], found
+        (2, f"at most {most}"), (3, f"by default, {default}"), (16, f"at most {most}"),
+        (17, f"up to {most}"), (21, f"{ttl_hours} hours")], found
     assert "page_size_max" in found[0].says and found[1].says[0] == "page_size_default"
 
 
@@ -243,6 +249,8 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
         # short forms: a unit's letter, a range with a hyphen
         f"Keys are kept {ttl_hours}h.": "idempotency_key_ttl",
         f"Pass a limit of {models.PAGE_SIZE[0]}-{models.PAGE_SIZE[1]}.": "page_size",
+        f"Pass a limit in the {models.PAGE_SIZE[0]}-{models.PAGE_SIZE[1]} range.": "page_size",
+        f"Disks are {models.DISK_SIZE_GB[0]}-{models.DISK_SIZE_GB[1]:,} GiB.": "disk_size",
         # in digits, the looser shapes
         f"IDs have between {ids[0]} and {ids[1]} lowercase letters.": "workstation_id",
         f"The maximum page size is {models.PAGE_SIZE[1]}.": "page_size_max",
@@ -269,6 +277,8 @@ def test_a_fact_written_in_words_is_found_when_a_fact_says_it_today(hooks):
                      "Between 2020 and 2024; between 9 and 5; wait between 2 and 3.5 s.",
                      "The minimum Node version is 18.",
                      f"See steps 2-{other}, released 2026-01-01; it takes {other}h or 5s.",
+                     f"See https://example.com/sizes/{models.PAGE_SIZE[0]}-{models.PAGE_SIZE[1]}.",
+                     f"Released: 2026-01-{models.DEFAULT_PAGE_SIZE} volumes, attached.",
                      "A workstation has more than one volume, at least one.",
                      "Seventy-fourth, often, tens of items."):
         assert facts.hand_written(sentence) == [], sentence
