@@ -5,8 +5,9 @@ A page states a fact with an inline placeholder, ``{{ fact <name> }}``, inside a
 names the stub's constant it is read from, and is read when the page is built, so a page
 says what the stub does. Nothing else may state one by hand: :func:`hand_written` finds
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
-in digits or, when a fact says the same today, in words, and the build fails on them (the
-tests run it on the README and the stub's description strings too).
+in digits or, when they count what a fact counts or a fact says the same today, in words,
+and the build fails on them (the tests run it on the README and the stub's description
+strings too).
 
 Example:
     >>> from cloudws.limits import MAX_BODY_BYTES, describe_size
@@ -30,8 +31,8 @@ from placeholders import code_spans, mask_code
 
 from cloudws import idempotency, limits, models
 
-__all__ = ["FACTS", "Fact", "HandWritten", "hand_written", "machine_types", "saying",
-           "table"]
+__all__ = ["FACTS", "Fact", "HandWritten", "counts_as_a_fact", "hand_written", "machine_types",
+           "saying", "table"]
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,31 @@ def saying(text: str, after: str = "") -> list[str]:
     return exact + more
 
 
+def counts_as_a_fact(text: str, after: str = "") -> bool:
+    """Whether the number ``text`` (with ``after`` it) counts what a fact counts, whatever
+    its value: the word after it is a fact's unit, or, as facts with no unit count, what a
+    page holds ("twenty items", "twenty per page"). A number in words in a strict shape
+    fails then, as one in digits does: a value left in words after its constant changed
+    is caught as well as one in digits.
+
+    Example:
+        >>> counts_as_a_fact("thirty", " items"), counts_as_a_fact("ninety", " characters")
+        (True, True)
+        >>> counts_as_a_fact("three", " volumes"), counts_as_a_fact("five", " minutes")
+        (False, False)
+    """
+    word = _word_after(text, after)
+    units: set[str] = set()
+    unitless = False
+    for fact in FACTS.values():
+        numbers, named = _numbers(mask_code(fact.read()))
+        named |= {fact.unit} - {""}
+        units |= named
+        unitless |= bool(numbers) and not named
+    return _unit(word) in units or (unitless and (word == "per"
+                                           or re.fullmatch(_PAGE_HOLDS, word) is not None))
+
+
 @dataclass(frozen=True)
 class HandWritten:
     """A number written by hand in the shape of a fact: its 1-based line and text, and the
@@ -381,9 +407,10 @@ def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code, in a sentence on one line or wrapped across lines; and every
-    number by hand in a table's "Default" column. A number in words, or in a loose shape
-    ("between 5 and 32"), is one only when a fact says it today (:func:`saying`): "three
-    volumes at a time" is an example's, "twenty items" the default page size's.
+    number by hand in a table's "Default" column. A number in words is one when it counts
+    what a fact counts (:func:`counts_as_a_fact`: "thirty items", whatever a page holds
+    today) or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
+    32"), only when a fact says it today. "Three volumes at a time" is an example's.
 
     Example:
         >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
@@ -410,7 +437,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            if says or (strict and re.search(r"\d", match[0])):
+            if says or (strict and (re.search(r"\d", match[0])
+                                    or counts_as_a_fact(match[0], joined[match.end():]))):
                 number = run[bisect.bisect_right(starts, match.start())][0]
                 found.append(HandWritten(number, " ".join(match[0].split()), shape, says,
                                          _whole(match[0], says)))

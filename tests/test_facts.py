@@ -113,6 +113,28 @@ def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
     assert "page_size_max" in found[0].says and found[1].says[0] == "page_size_default"
 
 
+def test_a_value_in_words_left_after_its_constant_changed_fails(hooks, monkeypatch):
+    """A number in words in a strict shape, counting what a fact counts (its unit, or what
+    a page holds), fails whatever its value, as one in digits does: after a constant
+    changes, the old value left in words is caught. Numbers counting anything else pass."""
+    facts, _ = hooks
+    ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
+    sentences = {f"A page holds {spelled(models.DEFAULT_PAGE_SIZE)} items.": "a count",
+                 f"Keys are kept {spelled(ttl_hours)} hours.": "a duration",
+                 f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound"}
+    for sentence in sentences:
+        assert facts.hand_written(sentence)[0].says, sentence  # today's values
+    monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", models.DEFAULT_PAGE_SIZE + 5)
+    monkeypatch.setattr(idempotency, "KEY_TTL", idempotency.KEY_TTL * 2)
+    monkeypatch.setattr(models, "NAME_LENGTH", (1, models.NAME_LENGTH[1] + 1))
+    for sentence, shape in sentences.items():
+        found = facts.hand_written(sentence)
+        assert [(h.shape, h.says) for h in found] == [(shape, ())], (sentence, found)
+    for sentence in ("It walks every page, three volumes at a time.",
+                     "Read it in five minutes.", "Create twenty workstations."):
+        assert facts.hand_written(sentence) == [], sentence
+
+
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
