@@ -232,16 +232,25 @@ def _unit(word: str) -> str:
     return _UNIT_OF.get(word.lower(), word.lower().rstrip("s"))
 
 
+def _rest(text: str, after: str) -> str:
+    """What follows the last number of ``text`` (in digits or words), where ``after``
+    follows ``text``."""
+    digits = _as_digits(text)
+    last = list(re.finditer(r"\d+", digits))
+    return digits[last[-1].end():] + after if last else ""
+
+
+def _per_page(text: str, after: str) -> bool:
+    """Whether the last number of ``text`` is one "per page" ("twenty workstations per
+    page"), where ``after`` follows ``text``."""
+    return re.match(r"[\s-]*(?:\w+\s+)?per\s+page\b", _rest(text, after)) is not None
+
+
 def _word_after(text: str, after: str) -> str:
     """The word right after the last number of ``text`` (its unit, or what it counts),
     where ``after`` follows ``text``, lowercased: "" when a sign or the line's end comes
     first."""
-    digits = _as_digits(text)
-    last = list(re.finditer(r"\d+", digits))
-    if not last:
-        return ""
-    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)",
-                    digits[last[-1].end():] + after)
+    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)", _rest(text, after))
     return word[1].lower() if word else ""
 
 
@@ -278,7 +287,8 @@ def saying(text: str, after: str = "") -> list[str]:
             continue
         units |= {fact.unit} - {""}
         if (_unit(word) in units if units
-                else word in _NOT_A_UNIT or re.fullmatch(_PAGE_HOLDS, word) is not None):
+                else word in _NOT_A_UNIT or re.fullmatch(_PAGE_HOLDS, word) is not None
+                or _per_page(text, after)):
             (exact if numbers == value else more).append(name)
     return exact + more
 
@@ -286,15 +296,17 @@ def saying(text: str, after: str = "") -> list[str]:
 def counts_as_a_fact(text: str, after: str = "") -> bool:
     """Whether the number ``text`` (with ``after`` it) counts what a fact counts, whatever
     its value: the word after it is a fact's unit, or, as facts with no unit count, what a
-    page holds ("twenty items", "twenty per page"). A number in words in a strict shape
-    fails then, as one in digits does: a value left in words after its constant changed
-    is caught as well as one in digits.
+    page holds ("twenty items", "twenty per page"; not "two per workstation"). A number
+    in words in a strict shape fails then, as one in digits does: a value left in words
+    after its constant changed is caught as well as one in digits.
 
     Example:
         >>> counts_as_a_fact("thirty", " items"), counts_as_a_fact("ninety", " characters")
         (True, True)
         >>> counts_as_a_fact("three", " volumes"), counts_as_a_fact("five", " minutes")
         (False, False)
+        >>> counts_as_a_fact("thirty per page"), counts_as_a_fact("two", " per workstation")
+        (True, False)
     """
     word = _word_after(text, after)
     units: set[str] = set()
@@ -304,8 +316,8 @@ def counts_as_a_fact(text: str, after: str = "") -> bool:
         named |= {fact.unit} - {""}
         units |= named
         unitless |= bool(numbers) and not named
-    return _unit(word) in units or (unitless and (word == "per"
-                                           or re.fullmatch(_PAGE_HOLDS, word) is not None))
+    return _unit(word) in units or (unitless and (
+        _per_page(text, after) or re.fullmatch(_PAGE_HOLDS, word) is not None))
 
 
 @dataclass(frozen=True)
@@ -437,7 +449,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            if says or (strict and (re.search(r"\d", match[0])
+            if says or (strict and (re.search(r"\d", match[0]) or shape == "a default"
                                     or counts_as_a_fact(match[0], joined[match.end():]))):
                 number = run[bisect.bisect_right(starts, match.start())][0]
                 found.append(HandWritten(number, " ".join(match[0].split()), shape, says,

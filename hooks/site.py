@@ -266,7 +266,7 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                if same else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
                "docs/contributing.md); a value an example shows, or the old API's, is no "
-               "fact: write it in backticks")
+               "fact: write it in backticks, or say it another way")
         found.append(f"{page.where(h.line)}: {h.text!r} states {h.shape} by hand: {fix}")
     return found
 

@@ -121,7 +121,10 @@ def test_a_value_in_words_left_after_its_constant_changed_fails(hooks, monkeypat
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     sentences = {f"A page holds {spelled(models.DEFAULT_PAGE_SIZE)} items.": "a count",
                  f"Keys are kept {spelled(ttl_hours)} hours.": "a duration",
-                 f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound"}
+                 f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound",
+                 f"The default page size is {spelled(models.DEFAULT_PAGE_SIZE)}.": "a default",
+                 f"It lists {spelled(models.DEFAULT_PAGE_SIZE)} workstations per page.":
+                     "a count"}
     for sentence in sentences:
         assert facts.hand_written(sentence)[0].says, sentence  # today's values
     monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", models.DEFAULT_PAGE_SIZE + 5)
@@ -131,7 +134,8 @@ def test_a_value_in_words_left_after_its_constant_changed_fails(hooks, monkeypat
         found = facts.hand_written(sentence)
         assert [(h.shape, h.says) for h in found] == [(shape, ())], (sentence, found)
     for sentence in ("It walks every page, three volumes at a time.",
-                     "Read it in five minutes.", "Create twenty workstations."):
+                     "Read it in five minutes.", "Create twenty workstations.",
+                     "Attach up to two per workstation."):
         assert facts.hand_written(sentence) == [], sentence
 
 
@@ -196,7 +200,7 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
            "state the API's facts with {{ fact <name> }}, read from the stub (see "\
            "docs/contributing.md); a value an example shows, or the old API's, is no fact: "\
-           "write it in backticks" in "\n".join(problems), problems
+           "write it in backticks, or say it another way" in "\n".join(problems), problems
     assert f"docs/concepts/pagination.md:{last}: 'over {kib}' states a bound by hand: write " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems

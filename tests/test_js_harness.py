@@ -437,6 +437,28 @@ for (;;) {
                     "answered 200)"), last
 
 
+def test_a_loop_that_sleeps_before_it_asks_is_named_at_the_example_not_a_line_it_guessed(
+        tmp_path, node, server, scratch, api_schemas, monkeypatch):
+    """A loop that sleeps before each request, longer than the traced run lasts, after a
+    check of the same path: the traced run sends only the check. The failure names no
+    line it cannot know (not the check's), but the example and the request."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 1.2)
+    monkeypatch.setattr(node_harness, "_LATE_TRACE_SECONDS", 0.3)
+    [case] = cases(tmp_path, {"snippets/wait.mjs": HEAD + """
+const url = `${BASE_URL}/volumes/vol-scratch01`;
+console.log((await fetch(url, { headers })).status);
+for (;;) {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  if ((await (await fetch(url, { headers })).json()).size_gb === 1) break;
+}
+"""})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    first, last = failure.value.msg.split("\n")
+    assert first.startswith(f"{case.where}: run as pasted"), first
+    assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
+
+
 def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, server,
                                                                scratch, api_schemas):
     """node's fetch ignores proxy variables: the preloaded guard refuses a URL written out

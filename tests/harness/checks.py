@@ -294,6 +294,10 @@ def ran_too_long(where: str, how: str, seconds: float,
         ...                    [Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)] * 2))
         x.sh:3: the command had not ended after 60 s, and was stopped
         (its last request: GET /v1/volumes/vol-a, answered 200)
+        >>> print(ran_too_long("x.mjs:3", "the example", 60, [Seen(
+        ...     "GET", "/v1/volumes", "listVolumes", 200, query="limit=5")]))
+        x.mjs:3: the example had not ended after 60 s, and was stopped
+        (its last request: GET /v1/volumes?limit=5, answered 200)
     """
     said = f"{where}: {how} had not ended after {seconds:g} s, and was stopped"
     if not exchanges:
@@ -301,7 +305,9 @@ def ran_too_long(where: str, how: str, seconds: float,
     last = exchanges[-1]
     origin = getattr(last, "origin", None)
     sent = f", sent at {origin}" if origin else ""
-    return f"{said}\n(its last request: {last.method} {last.path}{sent}, answered {last.status})"
+    query = getattr(last, "query", "")
+    path = f"{last.path}?{query}" if query else last.path
+    return f"{said}\n(its last request: {last.method} {path}{sent}, answered {last.status})"
 
 
 def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:

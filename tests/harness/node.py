@@ -290,7 +290,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         if late is not None:
             # named at the line that sent its last request, which a loop sends again
             seen = list(exchanges)
-            at = _sending_line(case, node, server, sandbox, seen[-1]) if seen else None
+            at = _sending_line(case, node, server, sandbox, seen) if seen else None
             if at is not None:
                 seen[-1] = seen[-1]._replace(origin=at)
             raise ExampleError(ran_too_long(
@@ -555,11 +555,20 @@ _LATE_TRACE_SECONDS = 2
 
 
 def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
-                  last: Seen) -> str | None:
-    """The file or page line that sent ``last``, the last request of an example stopped
-    still running: from a run again from the fixture state, traced as :func:`_trace` does,
-    and ended after :data:`_LATE_TRACE_SECONDS`, the line of the last ``fetch`` that sent
-    the same request; ``None`` if that run sent none."""
+                  first: Sequence[Seen]) -> str | None:
+    """The file or page line that sent the last request of ``first``, the requests of an
+    example stopped still running: from a run again from the fixture state, traced as
+    :func:`_trace` does, and ended after :data:`_LATE_TRACE_SECONDS`, the line of the
+    ``fetch`` that sent the last of the requests ``first`` ends with, the same again and
+    again (a loop's), once it has sent two of them: the first of them may be another
+    line's (a check before the loop). ``None`` if that run did not get that far in time
+    (a loop that sleeps before it asks), or went otherwise."""
+    def sent(exchange: Seen) -> tuple[str, str, str]:
+        return exchange.method, exchange.path, exchange.query
+
+    repeated = len(first) - 1  # where the requests all the same as the last one start
+    while repeated > 0 and sent(first[repeated - 1]) == sent(first[-1]):
+        repeated -= 1
     with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
         preload = Path(folder) / "trace.cjs"
         preload.write_text(_TRACE_CJS)
@@ -581,13 +590,12 @@ def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: Docs
                 record = json.loads(line)
                 if "fetch" in record:
                     fetched.append(record["frames"])
-    helpers = _helpers("\n".join(ex.source for ex in case.examples))
-    for frames, exchange in reversed(list(zip(fetched, again, strict=False))):
-        if (exchange.method, exchange.path, exchange.query) == (last.method, last.path,
-                                                                last.query):
-            located = _example_frame(case, _offsets(case), frames, helpers)
-            return _page_line(case.examples[located[0]], located[1]) if located else None
-    return None
+    paired = list(zip(fetched, again, first, strict=False))
+    if len(paired) - repeated < 2 or any(sent(a) != sent(b) for _, a, b in paired):
+        return None
+    located = _example_frame(case, _offsets(case), paired[-1][0],
+                             _helpers("\n".join(ex.source for ex in case.examples)))
+    return _page_line(case.examples[located[0]], located[1]) if located else None
 
 
 #: A function the example defines: ``function get(``, ``const get = async (path) =>``.
