@@ -503,30 +503,47 @@ class _Trace:
 _RETRACE_SECONDS = 5
 
 
-def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
-           first: Sequence[Seen]) -> _Trace | None:
-    """Run ``case`` again from the fixture state, with a preloaded module noting the
-    line of each ``console.log`` and ``fetch`` call; ``None`` if that run does not end in
-    time, or does not send the ``first`` run's requests, with their answers (an example
-    that is not the same from run to run: its lines would be another run's)."""
+def _run_traced(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+                timeout: float | None = None) -> tuple[list[Seen], list[dict[str, Any]], bool]:
+    """Run ``case`` again from the fixture state, with :data:`_TRACE_CJS` preloaded: the
+    requests it sent, what the trace noted (a line cut short as node was ended left out),
+    and whether it ended within ``timeout`` seconds (:func:`_run`'s by default)."""
     with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
         preload = Path(folder) / "trace.cjs"
         preload.write_text(_TRACE_CJS)
         trace = Path(folder) / "trace.jsonl"
         trace.touch()
         sandbox.reset()
+        ended = True
         try:
             with sandbox.recorder.capture(case.where, kind=None) as again:
-                _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload)
-                server.wait_idle()
-        except subprocess.TimeoutExpired:
-            return None  # it ended in time before: what it does now is not what was run
+                try:
+                    _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload,
+                         timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    ended = False
+                with contextlib.suppress(RuntimeError):  # its last request, answered
+                    server.wait_idle()
         finally:
-            server.wait_idle()
             sandbox.reset()
-        if [_sent(e) for e in again] != [_sent(e) for e in first]:
-            return None
-        records = [json.loads(line) for line in trace.read_text().splitlines()]
+        records = []
+        for line in trace.read_text().splitlines():
+            with contextlib.suppress(ValueError):
+                records.append(json.loads(line))
+    return list(again), records, ended
+
+
+def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+           first: Sequence[Seen]) -> _Trace | None:
+    """Run ``case`` again from the fixture state, with a preloaded module noting the
+    line of each ``console.log`` and ``fetch`` call; ``None`` if that run does not end in
+    time, or does not send the ``first`` run's requests, with their answers (an example
+    that is not the same from run to run: its lines would be another run's)."""
+    again, records, ended = _run_traced(case, node, server, sandbox)
+    if not ended:
+        return None  # it ended in time before: what it does now is not what was run
+    if [_sent(e) for e in again] != [_sent(e) for e in first]:
+        return None
     per_block: list[list[tuple[int, str]]] = [[] for _ in case.examples]
     fetches: list[str | None] = []
     lines: list[tuple[str, str]] = []
@@ -563,35 +580,13 @@ def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: Docs
     again (a loop's), once it has sent two of them: the first of them may be another
     line's (a check before the loop). ``None`` if that run did not get that far in time
     (a loop that sleeps before it asks), or went otherwise."""
-    def sent(exchange: Seen) -> tuple[str, str, str]:
-        return exchange.method, exchange.path, exchange.query
-
     repeated = len(first) - 1  # where the requests all the same as the last one start
-    while repeated > 0 and sent(first[repeated - 1]) == sent(first[-1]):
+    while repeated > 0 and _sent(first[repeated - 1]) == _sent(first[-1]):
         repeated -= 1
-    with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
-        preload = Path(folder) / "trace.cjs"
-        preload.write_text(_TRACE_CJS)
-        trace = Path(folder) / "trace.jsonl"
-        trace.touch()
-        sandbox.reset()
-        try:
-            with sandbox.recorder.capture(case.where, kind=None) as again:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload,
-                         timeout=_LATE_TRACE_SECONDS)
-                with contextlib.suppress(RuntimeError):
-                    server.wait_idle()
-        finally:
-            sandbox.reset()
-        fetched = []
-        for line in trace.read_text().splitlines():
-            with contextlib.suppress(ValueError):  # a line cut short as node was ended
-                record = json.loads(line)
-                if "fetch" in record:
-                    fetched.append(record["frames"])
+    again, records, _ = _run_traced(case, node, server, sandbox, _LATE_TRACE_SECONDS)
+    fetched = [record["frames"] for record in records if "fetch" in record]
     paired = list(zip(fetched, again, first, strict=False))
-    if len(paired) - repeated < 2 or any(sent(a) != sent(b) for _, a, b in paired):
+    if len(paired) - repeated < 2 or any(_sent(a) != _sent(b) for _, a, b in paired):
         return None
     located = _example_frame(case, _offsets(case), paired[-1][0],
                              _helpers("\n".join(ex.source for ex in case.examples)))
