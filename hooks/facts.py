@@ -240,10 +240,13 @@ def _rest(text: str, after: str) -> str:
     return digits[last[-1].end():] + after if last else ""
 
 
-def _per_page(text: str, after: str) -> bool:
-    """Whether the last number of ``text`` is one "per page" ("twenty workstations per
-    page"), where ``after`` follows ``text``."""
-    return re.match(r"[\s-]*(?:\w+\s+)?per\s+page\b", _rest(text, after)) is not None
+def _page_count(text: str, after: str, word: str) -> bool:
+    """Whether the last number of ``text``, where ``after`` follows ``text`` and ``word``
+    right after the number, counts what a page holds: "twenty items", "twenty matching
+    items" (``text`` ends with it), "twenty workstations per page"."""
+    return (re.fullmatch(_PAGE_HOLDS, word) is not None
+            or re.search(rf"\s{_PAGE_HOLDS}$", text) is not None
+            or re.match(r"[\s-]*(?:\w+\s+)?per\s+page\b", _rest(text, after)) is not None)
 
 
 def _word_after(text: str, after: str) -> str:
@@ -287,8 +290,7 @@ def saying(text: str, after: str = "") -> list[str]:
             continue
         units |= {fact.unit} - {""}
         if (_unit(word) in units if units
-                else word in _NOT_A_UNIT or re.fullmatch(_PAGE_HOLDS, word) is not None
-                or _per_page(text, after)):
+                else word in _NOT_A_UNIT or _page_count(text, after, word)):
             (exact if numbers == value else more).append(name)
     return exact + more
 
@@ -307,6 +309,8 @@ def counts_as_a_fact(text: str, after: str = "") -> bool:
         (False, False)
         >>> counts_as_a_fact("thirty per page"), counts_as_a_fact("two", " per workstation")
         (True, False)
+        >>> counts_as_a_fact("thirty matching items"), counts_as_a_fact("three new volumes")
+        (True, False)
     """
     word = _word_after(text, after)
     units: set[str] = set()
@@ -316,8 +320,7 @@ def counts_as_a_fact(text: str, after: str = "") -> bool:
         named |= {fact.unit} - {""}
         units |= named
         unitless |= bool(numbers) and not named
-    return _unit(word) in units or (unitless and (
-        _per_page(text, after) or re.fullmatch(_PAGE_HOLDS, word) is not None))
+    return _unit(word) in units or (unitless and _page_count(text, after, word))
 
 
 @dataclass(frozen=True)
@@ -452,7 +455,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             if says or (strict and (re.search(r"\d", match[0]) or shape == "a default"
                                     or counts_as_a_fact(match[0], joined[match.end():]))):
                 number = run[bisect.bisect_right(starts, match.start())][0]
-                found.append(HandWritten(number, " ".join(match[0].split()), shape, says,
+                shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
+                found.append(HandWritten(number, shown, shape, says,
                                          _whole(match[0], says)))
         if not table:
             continue

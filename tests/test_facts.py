@@ -105,11 +105,12 @@ def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
             f"Ask for up to\n\n{most}.\n- up to\n- {most}.\n# Up to\n{most}.\n"
             f"Up to\n| {most} |\n\nA page holds at\nmost {most}. Or up to\n{most}. That is all.\n"
             f"\n> Keys are kept for\n> {ttl_hours} hours.\n\nStopped by default  \n"
-            f"{default} of them.\n\n1. up to\n2. {most} of them\n")
+            f"{default} of them.\n\n1. up to\n2. {most} of them\n\nKeys last twenty-\n"
+            "four hours.\n")
     found = facts.hand_written(text, placeholders.prose_lines(text))
     assert [(h.line, h.text) for h in found] == [
         (2, f"at most {most}"), (3, f"by default, {default}"), (16, f"at most {most}"),
-        (17, f"up to {most}"), (21, f"{ttl_hours} hours")], found
+        (17, f"up to {most}"), (21, f"{ttl_hours} hours"), (29, "twenty-four hours")], found
     assert "page_size_max" in found[0].says and found[1].says[0] == "page_size_default"
 
 
@@ -124,7 +125,8 @@ def test_a_value_in_words_left_after_its_constant_changed_fails(hooks, monkeypat
                  f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound",
                  f"The default page size is {spelled(models.DEFAULT_PAGE_SIZE)}.": "a default",
                  f"It lists {spelled(models.DEFAULT_PAGE_SIZE)} workstations per page.":
-                     "a count"}
+                     "a count",
+                 f"It returns {spelled(models.DEFAULT_PAGE_SIZE)} matching items.": "a count"}
     for sentence in sentences:
         assert facts.hand_written(sentence)[0].says, sentence  # today's values
     monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", models.DEFAULT_PAGE_SIZE + 5)
