@@ -5,7 +5,7 @@ A page states a fact with an inline placeholder, ``{{ fact <name> }}``, inside a
 names the stub's constant it is read from, and is read when the page is built, so a page
 says what the stub does. Nothing else may state one by hand: :func:`hand_written` finds
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
-in digits or, when they count what a fact counts or a fact says the same today, in words,
+in digits or, when they count what a page holds or a fact says the same today, in words,
 and the build fails on them (the tests run it on the README and the stub's description
 strings too).
 
@@ -243,10 +243,12 @@ def _rest(text: str, after: str) -> str:
 def _page_count(text: str, after: str, word: str) -> bool:
     """Whether the last number of ``text``, where ``after`` follows ``text`` and ``word``
     right after the number, counts what a page holds: "twenty items", "twenty matching
-    items" (``text`` ends with it), "twenty workstations per page"."""
+    items" (``text`` ends with it), "twenty workstations per page", "the default page size
+    is twenty"."""
     return (re.fullmatch(_PAGE_HOLDS, word) is not None
-            or re.search(rf"\s{_PAGE_HOLDS}$", text) is not None
-            or re.match(r"[\s-]*(?:\w+\s+)?per\s+page\b", _rest(text, after)) is not None)
+            or re.search(rf"\s{_PAGE_HOLDS}$|\bpage\s+size\b", text) is not None
+            or re.match(rf"[\s-]*(?:{_COUNTED}\s+)?per\s+page\b", _rest(text, after))
+            is not None)
 
 
 def _word_after(text: str, after: str) -> str:
@@ -296,31 +298,28 @@ def saying(text: str, after: str = "") -> list[str]:
 
 
 def counts_as_a_fact(text: str, after: str = "") -> bool:
-    """Whether the number ``text`` (with ``after`` it) counts what a fact counts, whatever
-    its value: the word after it is a fact's unit, or, as facts with no unit count, what a
-    page holds ("twenty items", "twenty per page"; not "two per workstation"). A number
-    in words in a strict shape fails then, as one in digits does: a value left in words
-    after its constant changed is caught as well as one in digits.
+    """Whether the number ``text`` (with ``after`` it) counts what a page holds, whatever
+    its value ("twenty items", "twenty matching items", "twenty workstations per page";
+    not "three times per page", "two per workstation"), when some fact has no unit (the
+    page sizes). A number in words in a strict shape fails then, as one in digits does: a
+    page size left in words after its constant changed is caught. Other units ("two
+    hours", "seven characters") are a writer's words as often as a fact's: a number in
+    words with them fails only when a fact says it today (:func:`saying`).
 
     Example:
         >>> counts_as_a_fact("thirty", " items"), counts_as_a_fact("ninety", " characters")
-        (True, True)
+        (True, False)
         >>> counts_as_a_fact("three", " volumes"), counts_as_a_fact("five", " minutes")
         (False, False)
         >>> counts_as_a_fact("thirty per page"), counts_as_a_fact("two", " per workstation")
         (True, False)
-        >>> counts_as_a_fact("thirty matching items"), counts_as_a_fact("three new volumes")
+        >>> counts_as_a_fact("thirty matching items"), counts_as_a_fact("three times per page")
         (True, False)
     """
-    word = _word_after(text, after)
-    units: set[str] = set()
-    unitless = False
-    for fact in FACTS.values():
-        numbers, named = _numbers(mask_code(fact.read()))
-        named |= {fact.unit} - {""}
-        units |= named
-        unitless |= bool(numbers) and not named
-    return _unit(word) in units or (unitless and _page_count(text, after, word))
+    unitless = any(numbers and not (named | ({fact.unit} - {""}))
+                   for fact in FACTS.values()
+                   for numbers, named in [_numbers(mask_code(fact.read()))])
+    return unitless and _page_count(text, after, _word_after(text, after))
 
 
 @dataclass(frozen=True)
@@ -423,7 +422,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code, in a sentence on one line or wrapped across lines; and every
     number by hand in a table's "Default" column. A number in words is one when it counts
-    what a fact counts (:func:`counts_as_a_fact`: "thirty items", whatever a page holds
+    what a page holds (:func:`counts_as_a_fact`: "thirty items", whatever a page holds
     today) or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
     32"), only when a fact says it today. "Three volumes at a time" is an example's.
 
@@ -448,16 +447,22 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         if not table and not _ANY_NUMBER.search(joined):  # most runs: the shapes cost more
             continue
         starts = list(itertools.accumulate(len(line) + 1 for _, line in run[:-1]))
-        for match in _HAND_WRITTEN.finditer(joined):
+        at = 0
+        while (match := _HAND_WRITTEN.search(joined, at)) is not None:
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            if says or (strict and (re.search(r"\d", match[0]) or shape == "a default"
-                                    or counts_as_a_fact(match[0], joined[match.end():]))):
-                number = run[bisect.bisect_right(starts, match.start())][0]
-                shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
-                found.append(HandWritten(number, shown, shape, says,
-                                         _whole(match[0], says)))
+            if not (says or (strict and (re.search(r"\d", match[0])
+                                         or counts_as_a_fact(match[0],
+                                                             joined[match.end():])))):
+                # a loose shape left alone ("1-64" that no fact says) may hold a strict
+                # one ("64 characters"): read on from inside it
+                at = match.end() if strict else match.start() + 1
+                continue
+            at = match.end()
+            number = run[bisect.bisect_right(starts, match.start())][0]
+            shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
+            found.append(HandWritten(number, shown, shape, says, _whole(match[0], says)))
         if not table:
             continue
         row, masked = run[0]
