@@ -909,7 +909,30 @@ def test_a_command_still_running_is_ended_naming_its_last_request(
     first, last = failure.value.msg.split("\n")
     assert first == (f"{tmp_path}/snippets/wait.sh:1: the command had not ended after 0.5 s, "
                      "and was stopped"), first
-    assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
+    assert last == ("(its last request: GET /v1/volumes/vol-scratch01, sent at "
+                    f"{tmp_path}/snippets/wait.sh:1, answered 200)"), last
+
+
+def test_a_command_polling_in_a_loop_is_named_at_the_line_of_its_last_request(
+        tmp_path, scratch, api_schemas, scratch_tls, monkeypatch):
+    """A script that lists the volumes, then polls one, after a comment naming it: the
+    loop's ``curl`` sent the request it sends again and again, and is named; a line whose
+    URL only starts with that path (``/volumes?limit=1``) is not."""
+    monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
+    listed = CURL_GET.replace("/volumes/vol-scratch01", "/volumes?limit=1")
+    case = curl_case(tmp_path, {"snippets/wait.sh": f"""\
+        {listed} > /dev/null
+        # poll /volumes/vol-scratch01 until it grows
+        until {CURL_GET} | grep -q '"size_gb": 1,'; do
+          sleep 0.05
+        done
+        """})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    first, last = failure.value.msg.split("\n")
+    at = f"{tmp_path}/snippets/wait.sh:3"
+    assert first == f"{at}: the command had not ended after 0.5 s, and was stopped", first
+    assert last == f"(its last request: GET /v1/volumes/vol-scratch01, sent at {at}, answered 200)"
 
 
 def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, scratch,

@@ -45,7 +45,7 @@ from .checks import (
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
 from .pages import ROOT
-from .sandbox import DOCS_TOKEN, DocsSandbox
+from .sandbox import DOCS_TOKEN, DocsSandbox, Seen
 from .tls import TlsSandbox
 
 __all__ = ["check_hosts", "check_reads_the_exports", "dated_as_shown", "run_command",
@@ -235,6 +235,38 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
     return None
 
 
+def _sending(command: CurlCommand, path: str) -> str | None:
+    r"""The one line of ``command`` whose URL ends in the request's ``path`` (after the
+    base URL's ``/v1``), not a comment; None if no line does, or several do.
+
+    Example:
+        >>> text = ('curl -sS -X POST "$B/workstations/ws-1/stop"\n'
+        ...         'until curl -sS "$B/workstations/ws-1" | grep -q stopped; do sleep 1; done\n')
+        >>> _sending(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
+        'snippets/x.sh:2'
+        >>> _sending(CurlCommand(text + text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
+    """
+    tail = path.removeprefix("/v1")
+    ends = re.compile(re.escape(tail) + r"""(?=["'?\s\\]|$)""")
+    found = [n for n, line in enumerate(command.text.split("\n"))
+             if ends.search(line) and not line.lstrip().startswith("#")]
+    file, _, first = command.where.rpartition(":")
+    return f"{file}:{int(first) + found[0]}" if tail and len(found) == 1 else None
+
+
+def _stopped(command: CurlCommand, exchanges: list[Seen], seconds: float) -> str:
+    """What a command stopped after ``seconds`` says: with the line that sent its last
+    request, when one line alone names its path; and at that line, when the request
+    before was the same, as a loop waiting for a state that never comes sends it."""
+    if not exchanges:
+        return ran_too_long(command.where, "the command", seconds, exchanges)
+    last = exchanges[-1]._replace(origin=_sending(command, exchanges[-1].path))
+    again = len(exchanges) > 1 and (exchanges[-2].method, exchanges[-2].path,
+                                    exchanges[-2].query) == (last.method, last.path, last.query)
+    return ran_too_long(last.origin if again and last.origin else command.where,
+                        "the command", seconds, [*exchanges[:-1], last])
+
+
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                  schemas: ApiSchemas, updates: list[CodeExample] | None
                  ) -> tuple[str, Shown, str] | None:
@@ -257,8 +289,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
         except subprocess.TimeoutExpired as late:
             with contextlib.suppress(RuntimeError):  # its last request, answered
                 server.wait_idle()
-            raise ExampleError(ran_too_long(command.where, "the command", late.timeout,
-                                            exchanges)) from None
+            raise ExampleError(_stopped(command, exchanges, late.timeout)) from None
         server.wait_idle()
     if done.returncode != 0:
         raise ExampleError(f"{command.where}: the command exited with {done.returncode}:\n"
