@@ -417,6 +417,24 @@ def test_pages_checked_under_n_workers_show_the_table_of_their_operations():
     assert controller.focus == {"deleteWorkstation"}
 
 
+def test_a_curl_command_stopped_is_not_pasted_again_to_wait_as_long():
+    """curl[...] stopped a command after its minute (told after a drift of another of its
+    commands): pasted-curl[...] does not run it again, another minute, and says so at the
+    line curl[...] names."""
+    from .harness.checks import ExampleError, ran_too_long
+    from .harness.page import _pasted_curl
+
+    case = next(c for c in discovery.curl_cases() if c.id == "snippets/workstations/delete.sh")
+    stopped = ran_too_long("snippets/workstations/delete.sh:2", "the command", 60, [])
+    failed = {f"curl[{case.id}]": f"snippets/workstations/delete.json:3: a drift\n{stopped}"}
+    with pytest.raises(ExampleError) as failure:  # no sandbox to run it in: not run
+        _pasted_curl(case, failed)(None, None, None, None)
+    assert failure.value.msg == (
+        "snippets/workstations/delete.sh:2: not pasted: curl[snippets/workstations/delete.sh] "
+        "ran the same command, which had not ended after 60 s; once it ends, this runs it "
+        "as pasted")
+
+
 def test_every_include_not_there_is_named_at_once(tmp_path):
     """A new page whose examples are not written yet: each missing include at its line,
     in page order, in one run (not one per run, language by language)."""

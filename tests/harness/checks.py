@@ -46,6 +46,7 @@ __all__ = [
     "new_errors",
     "no_refresh",
     "ran_too_long",
+    "stop_told",
     "refusal",
     "request_notes",
     "rewritten_here",
@@ -308,6 +309,24 @@ def ran_too_long(where: str, how: str, seconds: float,
     query = getattr(last, "query", "")
     path = f"{last.path}?{query}" if query else last.path
     return f"{said}\n(its last request: {last.method} {path}{sent}, answered {last.status})"
+
+
+_STOPPED = re.compile(r"^(?P<where>\S+): the \w+ had not ended after (?P<seconds>[\d.]+) "
+                      "s, and was stopped", re.MULTILINE)
+
+
+def stop_told(message: str) -> tuple[str, str] | None:
+    """Where and after how many seconds the example a failure's ``message`` tells of was
+    stopped (:func:`ran_too_long`); None if it was not.
+
+    Example:
+        >>> stop_told("x.sh:1: a drift\\n" + ran_too_long("x.sh:3", "the command", 60, []))
+        ('x.sh:3', '60')
+        >>> stop_told("x.sh:3: the command exited with 6") is None
+        True
+    """
+    found = _STOPPED.search(message)
+    return (found["where"], found["seconds"]) if found else None
 
 
 def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:

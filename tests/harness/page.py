@@ -373,9 +373,17 @@ def _curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., Non
 def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest, docs_sandbox: Any, api_schemas: Any,
              reader_sandbox: Any) -> None:
-        from .checks import ExampleError, rewritten_here
+        from .checks import ExampleError, rewritten_here, stop_told
         from .curl import run_curl_case
 
+        # curl[...] ran the same commands and was stopped: run again, they would keep the
+        # writer waiting as long, for the same fix.
+        stopped = stop_told(failed.get(f"curl[{case.id}]", ""))
+        if stopped is not None:
+            where, seconds = stopped
+            raise ExampleError(f"{where}: not pasted: curl[{case.id}] ran the same command, "
+                               f"which had not ended after {seconds} s; once it ends, this "
+                               "runs it as pasted")
         # Under --update-examples, curl[...] rewrites the outputs shown: a drift here is
         # the same one, queued nowhere (the next run compares the rewritten output).
         rewriting = rewritten_here(request, f"curl[{case.id}]")
