@@ -46,10 +46,10 @@ __all__ = [
     "new_errors",
     "no_refresh",
     "ran_too_long",
-    "stop_told",
     "refusal",
     "request_notes",
     "rewritten_here",
+    "stop_told",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
