@@ -1,17 +1,20 @@
-"""Small measuring tools: medians with their spread, timed commands, process-tree memory."""
+"""Small measuring tools: medians with their spread, timed commands with the machine's CPU
+while they ran, a reference loop for the machine's speed, process-tree memory."""
 
 from __future__ import annotations
 
 import os
 import statistics
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Stat", "TreeMemory", "run_timed", "stat"]
+__all__ = ["Run", "Stat", "TreeMemory", "machine_cpu", "reference_loop", "run_measured",
+           "run_timed", "stat"]
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,37 @@ def stat(values: Sequence[float]) -> Stat:
     return Stat(statistics.median(values), min(values), max(values), len(values))
 
 
-def run_timed(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
-              on_start: Callable[[int], None] | None = None) -> float:
-    """Run ``cmd`` to completion and return its wall time in seconds; fail loudly."""
+def machine_cpu(text: str | None = None) -> tuple[float, float]:
+    """The seconds of CPU this machine has spent so far, from the ``cpu`` line of
+    ``/proc/stat`` (or ``text``): busy (user, nice, system, irq, softirq; on every core)
+    and stolen (``steal``: a virtual core ready to run while the host ran something else).
+
+    Example:
+        >>> machine_cpu("cpu  700 0 200 5000 10 0 100 50 0 0\\n")  # at 100 ticks a second
+        (10.0, 0.5)
+    """
+    if text is None:
+        text = Path("/proc/stat").read_text()
+    user, nice, system, _, _, irq, softirq, steal = (int(f) for f in text.split()[1:9])
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
+@dataclass(frozen=True)
+class Run:
+    """A command's wall seconds, and the machine's CPU seconds while it ran: busy on every
+    core (the command's, and anything else's: run nothing else beside it), and stolen by
+    the host (none on a quiet machine)."""
+
+    wall: float
+    cpu: float
+    stolen: float
+
+
+def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
+                 on_start: Callable[[int], None] | None = None) -> Run:
+    """Run ``cmd`` to completion and return its :class:`Run`; fail loudly."""
+    cpu, stolen = machine_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -51,10 +82,37 @@ def run_timed(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
         on_start(proc.pid)
     out, _ = proc.communicate()
     elapsed = time.perf_counter() - start
+    cpu_after, stolen_after = machine_cpu()
     if proc.returncode != 0:
         tail = "\n".join(out.splitlines()[-30:])
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail}")
-    return elapsed
+    return Run(elapsed, cpu_after - cpu, stolen_after - stolen)
+
+
+def run_timed(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
+              on_start: Callable[[int], None] | None = None) -> float:
+    """Run ``cmd`` to completion and return its wall time in seconds; fail loudly."""
+    return run_measured(cmd, cwd, env, on_start).wall
+
+
+#: A fixed amount of one core's work: pure Python, no I/O, no memory to speak of.
+_REFERENCE = """
+import time
+start = time.perf_counter()
+total = 0
+for n in range(4_000_000):
+    total += n
+print(time.perf_counter() - start)
+"""
+
+
+def reference_loop() -> float:
+    """Seconds a new ``python`` takes for a fixed loop on one core (its start not
+    counted): this machine's speed at the moment, which varies by the hour on a shared
+    host. Figures measured minutes apart at different reference speeds compare poorly."""
+    done = subprocess.run([sys.executable, "-c", _REFERENCE], capture_output=True, text=True,
+                          check=True)
+    return float(done.stdout)
 
 
 class TreeMemory:

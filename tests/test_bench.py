@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.measure import TreeMemory, stat
+from bench.measure import TreeMemory, machine_cpu, reference_loop, run_measured, stat
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
@@ -23,6 +23,19 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_stat_reports_median_and_spread():
     assert stat([3.0, 1.0, 2.0, 10.0]).as_dict() == {"median": 2.5, "min": 1.0, "max": 10.0,
                                                       "runs": 4}
+
+
+def test_a_run_is_measured_with_the_cpu_the_machine_spent_meanwhile():
+    """A command that burns 0.3 s of one core: its wall time and at least that CPU (the
+    machine's, so anything else running counts too); the host's steal, never negative."""
+    burn = ("import time\nend = time.process_time() + 0.3\n"
+            "while time.process_time() < end:\n    pass\n")
+    run = run_measured([sys.executable, "-c", burn], cwd=ROOT)
+    assert run.wall >= 0.3 and run.cpu >= 0.28 and run.stolen >= 0, run
+    # /proc/stat's cpu line: user nice system idle iowait irq softirq steal, in ticks
+    tick = os.sysconf("SC_CLK_TCK")
+    assert machine_cpu(f"cpu  {tick} {tick} {tick} 7 7 {tick} {tick} {2 * tick} 0 0") == (5, 2)
+    assert 0 < reference_loop() < 60
 
 
 def test_tree_memory_counts_a_child_process_once():
