@@ -267,3 +267,9 @@ def note(request: pytest.FixtureRequest, text: str) -> None:
     with capture.global_and_fixture_disabled():
         reporter.write_line("")
         reporter.write_line(text)
+
+
+#: Said under a stopped example's last request when it was sent again and again.
+POLLED = ("(sent again and again, as by a loop waiting for a state: the sandbox changes a "
+          "resource only when a request asks it to, at once, so a state it has not reached "
+          "by then never comes)")

@@ -28,7 +28,7 @@ from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
-from .helpers import HEAVY
+from .helpers import HEAVY, POLLED
 
 BASE = "https://api.cloudworkstation.example.com/v1"
 PRINT = builtins.print
@@ -454,7 +454,8 @@ def test_an_example_still_running_is_stopped_at_its_line_naming_its_last_request
         run_python(tmp_path, request, scratch, api_schemas)
     assert builtins.print is PRINT, "pytest-examples' print was left in place"
     snippet = tmp_path / "snippets" / "wait.py"
-    first, place, last = failure.value.msg.split("\n")
+    first, place, last, why = failure.value.msg.split("\n")
+    assert why == POLLED, why
     line = int(re.fullmatch(rf"{re.escape(str(snippet))}:(\d+): the example had not ended "
                             rf"after 0.5 s, and was stopped at this line \(example at "
                             rf"{re.escape(str(snippet))}:1\):", first)[1])
@@ -929,7 +930,8 @@ def test_a_command_polling_in_a_loop_is_named_at_the_line_of_its_last_request(
         """})
     with pytest.raises(ExampleError) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas)
-    first, last = failure.value.msg.split("\n")
+    first, last, why = failure.value.msg.split("\n")
+    assert why == POLLED, why
     at = f"{tmp_path}/snippets/wait.sh:3"
     assert first == f"{at}: the command had not ended after 0.5 s, and was stopped", first
     assert last == f"(its last request: GET /v1/volumes/vol-scratch01, sent at {at}, answered 200)"

@@ -17,6 +17,7 @@ from .harness.checks import ExampleError
 from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
 from .harness.pasted import PastedSandbox
 from .harness.sandbox import DocsSandbox
+from .helpers import POLLED
 
 HEAD = """\
 const BASE_URL =
@@ -429,7 +430,8 @@ for (;;) {
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
     assert time.monotonic() - started < 4, "the traced run was not ended in time"
-    first, last = failure.value.msg.split("\n")
+    first, last, why = failure.value.msg.split("\n")
+    assert why == POLLED, why
     assert first == (f"{at}: run as pasted (node {case.where.partition(':')[0]}, with "
                      "only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), the example had not ended "
                      "after 0.5 s, and was stopped"), first
@@ -454,7 +456,8 @@ for (;;) {
 """})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    first, last = failure.value.msg.split("\n")
+    first, last, why = failure.value.msg.split("\n")
+    assert why == POLLED, why
     assert first.startswith(f"{case.where}: run as pasted"), first
     assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
 

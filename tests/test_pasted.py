@@ -15,6 +15,7 @@ from .harness import discovery
 from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
 from .harness.pasted import run_pasted_python
+from .helpers import POLLED
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
@@ -173,7 +174,8 @@ def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
         '"/volumes/vol-scratch01"\nheaders = {"Authorization": "Bearer " + '
         'os.environ["CLOUDWS_TOKEN"]}\nwhile httpx.get(url, headers=headers).json()'
         '["size_gb"] != 1:\n    pass\n', api_schemas, python_forkserver)
-    first, last = message.split("\n")
+    first, last, why = message.split("\n")
+    assert why == POLLED, why
     assert first == (f"{case_id}:1: pasted into python with only CLOUDWS_BASE_URL and "
                      "CLOUDWS_TOKEN set, the example had not ended after 0.5 s, and was "
                      "stopped"), first

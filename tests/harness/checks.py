@@ -49,6 +49,7 @@ __all__ = [
     "refusal",
     "request_notes",
     "rewritten_here",
+    "sent_again",
     "stop_told",
 ]
 
@@ -284,17 +285,30 @@ error it does not show'
 EXAMPLE_SECONDS = 60
 
 
+def sent_again(exchanges: Sequence[Exchange | Seen]) -> bool:
+    """Whether the last request is the one before it again (its method, path and query),
+    as a loop that polls sends it."""
+    if len(exchanges) < 2:
+        return False
+    before, last = exchanges[-2], exchanges[-1]
+    return (before.method, before.path, getattr(before, "query", "")) == (
+        last.method, last.path, getattr(last, "query", ""))
+
+
 def ran_too_long(where: str, how: str, seconds: float,
                  exchanges: Sequence[Exchange | Seen]) -> str:
     """What an example still running after ``seconds`` says, at ``where``, run ``how``:
     and its last request, which a loop waiting for a state that never comes sends again
-    and again.
+    and again, with why the state never comes.
 
     Example:
         >>> print(ran_too_long("x.sh:3", "the command", 60,
         ...                    [Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)] * 2))
         x.sh:3: the command had not ended after 60 s, and was stopped
         (its last request: GET /v1/volumes/vol-a, answered 200)
+        (sent again and again, as by a loop waiting for a state: the sandbox changes a \
+resource only when a request asks it to, at once, so a state it has not reached by then \
+never comes)
         >>> print(ran_too_long("x.mjs:3", "the example", 60, [Seen(
         ...     "GET", "/v1/volumes", "listVolumes", 200, query="limit=5")]))
         x.mjs:3: the example had not ended after 60 s, and was stopped
@@ -308,7 +322,12 @@ def ran_too_long(where: str, how: str, seconds: float,
     sent = f", sent at {origin}" if origin else ""
     query = getattr(last, "query", "")
     path = f"{last.path}?{query}" if query else last.path
-    return f"{said}\n(its last request: {last.method} {path}{sent}, answered {last.status})"
+    said = f"{said}\n(its last request: {last.method} {path}{sent}, answered {last.status})"
+    if sent_again(exchanges):
+        said += ("\n(sent again and again, as by a loop waiting for a state: the sandbox "
+                 "changes a resource only when a request asks it to, at once, so a state it "
+                 "has not reached by then never comes)")
+    return said
 
 
 _STOPPED = re.compile(r"^(?P<where>\S+): the \w+ had not ended after (?P<seconds>[\d.]+) "

@@ -41,6 +41,7 @@ from .checks import (
     ran_too_long,
     refusal,
     request_notes,
+    sent_again,
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
@@ -261,9 +262,7 @@ def _stopped(command: CurlCommand, exchanges: list[Seen], seconds: float) -> str
     if not exchanges:
         return ran_too_long(command.where, "the command", seconds, exchanges)
     last = exchanges[-1]._replace(origin=_sending(command, exchanges[-1].path))
-    again = len(exchanges) > 1 and (exchanges[-2].method, exchanges[-2].path,
-                                    exchanges[-2].query) == (last.method, last.path, last.query)
-    return ran_too_long(last.origin if again and last.origin else command.where,
+    return ran_too_long(last.origin if sent_again(exchanges) and last.origin else command.where,
                         "the command", seconds, [*exchanges[:-1], last])
 
 
