@@ -95,6 +95,7 @@ def test_the_page_build_passes_and_names_the_line_of_a_drift():
 
 @HEAVY
 def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken_link():
+    """A broken link, to a page or to another page's anchor, is named at its line."""
     text = DELETE.read_text()
     lines = text.splitlines()
     note = next(n for n, l in enumerate(lines, 1) if l.startswith("- **409** —"))
@@ -114,6 +115,11 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
     broken = [p for p in problems if "'stopp.md'" in p]
     assert [p.partition(": ")[0] for p in broken] == [
         f"docs/workstations/delete.md:{n}" for n in links], problems
+    # an anchor of another page that it does not have: that page is built for its anchors
+    _, problems = render_pages([DELETE], {DELETE: text.replace("](stop.md)",
+                                                               "](stop.md#nowhere)", 1)})
+    assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
+        f"docs/workstations/delete.md:{links[0]}"], problems
     # the output of a curl snippet, not there yet: at its include's line, with what to do
     output = next(n for n, l in enumerate(lines, 1)
                   if l.strip() == '--8<-- "snippets/workstations/delete.json"')

@@ -8,6 +8,7 @@ the examples run on the other. It imports MkDocs and the project's hooks only.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import json
@@ -38,9 +39,9 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     The steps are MkDocs' own for a page (its ``build`` command's): the configuration
     and every plugin event up to the page's HTML, for these pages only (not the Markdown
     copy ``mkdocs-llmstxt`` makes of the HTML, nor the theme's template around it: the
-    suite's site build checks those). Their links to other pages and to their own
-    anchors are validated; anchors of other pages are not (they are known only once those
-    pages are built: the suite's site build checks them). ``sources`` builds a page from
+    suite's site build checks those). Their links to other pages and to anchors are
+    validated: the other pages they link to an anchor of are built too, for their anchors
+    (:func:`_render_linked`). ``sources`` builds a page from
     the given text instead of its file (what a drift would make of it).
     """
     from mkdocs.config import load_config
@@ -52,7 +53,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
 
     problems: list[str] = []
     html: dict[Path, str] = {}
-    with _warnings_to(problems):
+    with _warnings_to(problems) as collected:
         try:
             texts = [sources[p] if sources and p in sources else p.read_text()
                      for p in paths if p.is_file() or (sources and p in sources)]
@@ -67,6 +68,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
             config.plugins.on_nav(nav, config=config, files=files)
             docs = Path(config.docs_dir).resolve()
             in_nav = {page.file.src_uri for page in nav.pages}
+            rendered = []
             for path in paths:
                 src_uri = path.resolve().relative_to(docs).as_posix()
                 file = files.get_file_from_path(src_uri)
@@ -88,11 +90,41 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                     source = sources[path] if sources and path in sources else path.read_text()
                     problems.append(_missing_include(path, source, exc))
                     continue
-                page.validate_anchor_links(files=files, log_level=logging.WARNING)
+                rendered.append(page)
                 html[path] = page.content or ""
+            # the anchors of the other pages they link to, from those pages built too
+            collected.muted = True
+            _render_linked(rendered, config, files)
+            collected.muted = False
+            for page in rendered:
+                page.validate_anchor_links(files=files, log_level=logging.WARNING)
         except MkDocsException as exc:
             problems.append(str(exc))
     return html, sorted(_without_nav_listing(problems), key=_place)
+
+
+def _render_linked(pages: list[Any], config: Any, files: Any) -> None:
+    """Build each other page that ``pages`` link to an anchor of, so that MkDocs knows
+    its anchors (``present_anchor_ids``). The caller mutes what is said while they are
+    built: their own checks say it. A reference page is left unbuilt, its anchors unchecked here (the
+    suite's site build checks them), unless mkdocstrings is loaded (``:::`` blocks in
+    ``pages``)."""
+    autodoc = "mkdocstrings" in config.plugins
+    linked = {file.src_uri: file for page in pages for file in page.links_to_anchors or {}}
+    for file in linked.values():
+        page = file.page
+        if page is None or page.present_anchor_ids is not None:  # not a page, or built
+            continue
+        text = Path(file.abs_src_path).read_text()
+        if not autodoc and re.search(r"^:::\s", text, re.MULTILINE):
+            continue
+        # a page that does not build fails its own check: its anchors stay unknown here
+        with contextlib.suppress(Exception):
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
 
 
 _MISSING = re.compile(r"Snippet at path '(?P<name>[^']+)' could not be found")
@@ -210,19 +242,26 @@ def _plugins_for(texts: list[str]) -> list[Any]:
     return [copy.deepcopy(entry) for entry in plugins if name(entry) not in skip]
 
 
+class _Collect(logging.Handler):
+    """Keeps the message of each record in ``problems``, unless ``muted``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.problems, self.muted = problems, False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.muted:
+            self.problems.append(record.getMessage())
+
+
 @contextmanager
-def _warnings_to(problems: list[str]) -> Iterator[None]:
+def _warnings_to(problems: list[str]) -> Iterator[_Collect]:
     """Collect MkDocs' warnings and errors (which ``--strict`` turns into a failed build)."""
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            problems.append(record.getMessage())
-
-    handler = Collect(logging.WARNING)
+    handler = _Collect(problems)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        yield
+        yield handler
     finally:
         logger.removeHandler(handler)
 
