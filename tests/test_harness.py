@@ -948,6 +948,27 @@ def test_console_block_printing_a_status_code_is_not_read_as_a_body(tmp_path, sc
     run_curl_case(case, scratch_tls, scratch, api_schemas)
 
 
+def test_a_command_written_wrong_fails_alone_before_any_command_runs(
+        tmp_path, scratch, api_schemas, scratch_tls):
+    """A token not sent, in a block's second command: told alone, at its line, before the
+    first command's new output (which would read as "fill it in", and --update-examples
+    would not)."""
+    tokenless = CURL_GET.replace(' -H "Authorization: Bearer $CLOUDWS_TOKEN"', "")
+    case = curl_case(tmp_path, {"docs/page.md": f"""\
+        ```console
+        $ {CURL_GET}
+        $ {tokenless}
+        ```
+        """})
+    for updates in (None, []):
+        with pytest.raises(ExampleError) as failure:
+            run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
+        assert failure.value.msg.startswith(
+            f"{tmp_path}/docs/page.md:3: the command sends no token"), failure.value.msg
+        assert "shows no output" not in failure.value.msg, failure.value.msg
+        assert updates in (None, []), updates
+
+
 def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
         tmp_path, scratch, api_schemas, scratch_tls):
     """A ``$ curl`` with no lines under it shows that it prints nothing: one that prints

@@ -182,6 +182,11 @@ def run_curl_case(case: CurlCase, server: TlsSandbox, sandbox: DocsSandbox, sche
     __tracebackhide__ = True
     sandbox.reset()
     with naming_pages(case.shown_on, case.id):
+        # what the commands' text alone shows wrong, before any runs: a drift an earlier
+        # command's run would tell is not the cause of a host or a token written wrong
+        for command in case.commands:
+            check_hosts(command.text, command.where)
+            check_reads_the_exports(command.text, command.where)
         # every drift of the case, told together; each with, if a request caused it, what
         # --update-examples says of it (checks.refusal)
         drifted: list[tuple[str, Shown, str]] = []
@@ -275,8 +280,6 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     (:func:`.checks.refusal`); under --update-examples (``updates``), one no request caused
     is also queued there."""
     __tracebackhide__ = True
-    check_hosts(command.text, command.where)
-    check_reads_the_exports(command.text, command.where)
     if command.missing_output is not None:
         raise ExampleError(
             f"{command.where}: a page shows its output from {command.missing_output}, which "
