@@ -286,13 +286,21 @@ EXAMPLE_SECONDS = 60
 
 
 def sent_again(exchanges: Sequence[Exchange | Seen]) -> bool:
-    """Whether the last request is the one before it again (its method, path and query),
-    as a loop that polls sends it."""
-    if len(exchanges) < 2:
-        return False
-    before, last = exchanges[-2], exchanges[-1]
-    return (before.method, before.path, getattr(before, "query", "")) == (
-        last.method, last.path, getattr(last, "query", ""))
+    """Whether the last request was sent three times in a row (the same method, path and
+    query), from one line where the lines are known, as a loop that polls sends it; an
+    example that shows a request twice ("stopping it again changes nothing") is none.
+
+    Example:
+        >>> get = Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)
+        >>> sent_again([get] * 2), sent_again([get] * 3)
+        (False, True)
+        >>> sent_again([get, get._replace(origin="x.py:7"), get._replace(origin="x.py:9")])
+        False
+    """
+    last = exchanges[-3:]
+    return len(last) == 3 and len(
+        {(e.method, e.path, getattr(e, "query", "")) for e in last}) == 1 and len(
+        {getattr(e, "origin", None) for e in last} - {None}) <= 1
 
 
 def ran_too_long(where: str, how: str, seconds: float,
@@ -303,7 +311,7 @@ def ran_too_long(where: str, how: str, seconds: float,
 
     Example:
         >>> print(ran_too_long("x.sh:3", "the command", 60,
-        ...                    [Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)] * 2))
+        ...                    [Seen("GET", "/v1/volumes/vol-a", "getVolume", 200)] * 3))
         x.sh:3: the command had not ended after 60 s, and was stopped
         (its last request: GET /v1/volumes/vol-a, answered 200)
         (sent again and again, as by a loop waiting for a state: the sandbox changes a \

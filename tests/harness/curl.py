@@ -241,9 +241,10 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
     return None
 
 
-def _sending(command: CurlCommand, path: str) -> str | None:
+def _sending(command: CurlCommand, path: str, query: str = "") -> str | None:
     r"""The one line of ``command`` whose URL ends in the request's ``path`` (after the
-    base URL's ``/v1``), not a comment; None if no line does, or several do.
+    base URL's ``/v1``), not a comment; of several, the one line whose URL has its
+    ``query``. None if no line does, or several do.
 
     Example:
         >>> text = ('curl -sS -X POST "$B/workstations/ws-1/stop"\n'
@@ -251,22 +252,31 @@ def _sending(command: CurlCommand, path: str) -> str | None:
         >>> _sending(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
         'snippets/x.sh:2'
         >>> _sending(CurlCommand(text + text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
+        >>> pages = 'curl "$B/volumes?limit=1"\nwhile [ "$(curl $B/volumes?limit=5)" ]; do :; done\n'
+        >>> _sending(CurlCommand(pages, "snippets/x.sh:1", None), "/v1/volumes", "limit=5")
+        'snippets/x.sh:2'
     """
     tail = path.removeprefix("/v1")
-    ends = re.compile(re.escape(tail) + r"""(?=["'?\s\\]|$)""")
+    if not tail:
+        return None
+    ends = re.compile(re.escape(tail) + r"""(?=["'?\s\\)|;&`]|$)""")
     found = [n for n, line in enumerate(command.text.split("\n"))
              if ends.search(line) and not line.lstrip().startswith("#")]
+    if len(found) > 1 and query:
+        found = [n for n in found if f"{tail}?{query}" in command.text.split("\n")[n]]
     file, _, first = command.where.rpartition(":")
-    return f"{file}:{int(first) + found[0]}" if tail and len(found) == 1 else None
+    return f"{file}:{int(first) + found[0]}" if len(found) == 1 else None
 
 
 def _stopped(command: CurlCommand, exchanges: list[Seen], seconds: float) -> str:
     """What a command stopped after ``seconds`` says: with the line that sent its last
-    request, when one line alone names its path; and at that line, when the request
-    before was the same, as a loop waiting for a state that never comes sends it."""
+    request, when one line alone names it (:func:`_sending`); and at that line, when it
+    was sent three times in a row (:func:`.checks.sent_again`), as a loop waiting for a
+    state that never comes sends it."""
     if not exchanges:
         return ran_too_long(command.where, "the command", seconds, exchanges)
-    last = exchanges[-1]._replace(origin=_sending(command, exchanges[-1].path))
+    last = exchanges[-1]._replace(origin=_sending(command, exchanges[-1].path,
+                                                  exchanges[-1].query))
     return ran_too_long(last.origin if sent_again(exchanges) and last.origin else command.where,
                         "the command", seconds, [*exchanges[:-1], last])
 
