@@ -3,7 +3,9 @@ while they ran, a reference loop for the machine's speed, process-tree memory.""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Run", "Stat", "TreeMemory", "machine_cpu", "reference_loop", "run_measured",
-           "run_timed", "stat"]
+           "run_timed", "shares_memory", "stat"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,27 @@ def reference_loop() -> float:
     return float(done.stdout)
 
 
+#: The ``kcmp`` system call's number, by machine (``KCMP_VM`` compares two processes'
+#: memory): where it is not known, :func:`shares_memory` says no.
+_KCMP = {"x86_64": 312, "aarch64": 272}
+
+
+def shares_memory(pid: int, other: int) -> bool:
+    """Whether ``pid`` and ``other`` run in the same memory (``kcmp(2)``, ``KCMP_VM``), as
+    threads of a process do, and a child ``vfork`` made until it ``exec``s; False if
+    that cannot be told (a process that has ended, another machine).
+
+    Example:
+        >>> shares_memory(os.getpid(), os.getpid()), shares_memory(os.getpid(), 1)
+        (True, False)
+    """
+    number = _KCMP.get(platform.machine())
+    if number is None:
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.syscall(number, pid, other, 1, 0, 0) == 0  # 1: KCMP_VM
+
+
 class TreeMemory:
     """Samples the memory of a process and all its descendants (Linux /proc).
 
@@ -125,7 +148,9 @@ class TreeMemory:
     of their resident sizes, which counts a shared page once per process (an upper
     bound, reported beside it).
 
-    A sample reads the processes one after another, so it is kept only if the tree was
+    A child that ``subprocess`` started with ``vfork`` runs in its parent's memory until
+    it ``exec``s, so its figures are its parent's, whole: it is left out
+    (:func:`shares_memory`). A sample reads the processes one after another, so it is kept only if the tree was
     the same (the same processes, each running the same command) when its reading ended
     as when it began. Otherwise a process forked during the reading could count twice:
     its parent read whole before the fork, then the child's share of the same pages read
@@ -195,7 +220,11 @@ class TreeMemory:
         before = self._tree()
         pss_kb = rss_kb = 0
         each = []
+        counted: dict[bytes, list[int]] = {}
         for pid, (_, cmdline) in before.items():
+            if any(shares_memory(pid, other) for other in counted.get(cmdline, ())):
+                continue  # a child vfork'd and not yet exec'd: its parent's memory
+            counted.setdefault(cmdline, []).append(pid)
             try:
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                     if line.startswith("Pss:"):

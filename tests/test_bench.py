@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.measure import TreeMemory, machine_cpu, reference_loop, run_measured, stat
+from bench.measure import TreeMemory, machine_cpu, reference_loop, run_measured, shares_memory, stat
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
@@ -62,6 +62,33 @@ def test_tree_memory_drops_a_sample_taken_while_the_tree_changed():
     assert memory._tree_mb() is None
     trees = iter([{me: ("10", b"python")}, {me: ("10", b"node")}])  # and one exec'd
     assert memory._tree_mb() is None
+
+
+def test_tree_memory_counts_once_two_processes_in_one_memory():
+    """A child ``vfork`` made runs in its parent's memory until it ``exec``s, under its
+    parent's command line: read then, it would count the parent twice. A thread of this
+    process stands for it here (``/proc`` reads a thread as a process: its memory is the
+    process's)."""
+    import threading
+
+    ready, done = threading.Event(), threading.Event()
+    thread = threading.Thread(target=lambda: (ready.set(), done.wait()))
+    thread.start()
+    ready.wait()
+    me, child = os.getpid(), thread.native_id
+    try:
+        assert shares_memory(me, child) and not shares_memory(me, os.getppid())
+        memory = TreeMemory()
+        memory._tree = lambda: {me: ("10", b"python"), child: ("10", b"python")}
+        alone = TreeMemory()
+        alone._tree = lambda: {me: ("10", b"python")}
+        twice, once = memory._tree_mb(), alone._tree_mb()
+        assert twice is not None and once is not None
+        assert [command for _, command in twice[2]] == ["python"]
+        assert abs(twice[0] - once[0]) < 5, (twice[0], once[0])  # MiB: the same process
+    finally:
+        done.set()
+        thread.join()
 
 
 def test_grown_tree_copies_every_endpoint_page_and_its_examples(tmp_path):
