@@ -260,10 +260,11 @@ def _sending(command: CurlCommand, path: str, query: str = "") -> str | None:
     if not tail:
         return None
     ends = re.compile(re.escape(tail) + r"""(?=["'?\s\\)|;&`]|$)""")
-    found = [n for n, line in enumerate(command.text.split("\n"))
+    lines = command.text.split("\n")
+    found = [n for n, line in enumerate(lines)
              if ends.search(line) and not line.lstrip().startswith("#")]
     if len(found) > 1 and query:
-        found = [n for n in found if f"{tail}?{query}" in command.text.split("\n")[n]]
+        found = [n for n in found if f"{tail}?{query}" in lines[n]]
     file, _, first = command.where.rpartition(":")
     return f"{file}:{int(first) + found[0]}" if len(found) == 1 else None
 

@@ -48,7 +48,6 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
-    from mkdocs.utils.meta import get_data
     from pymdownx.snippets import SnippetMissingError
 
     problems: list[str] = []
@@ -78,14 +77,9 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                     continue
                 problems += _listing_problems(path, src_uri, in_nav,
                                               config.validation.nav.omitted_files)
-                page = config.plugins.on_pre_page(file.page, config=config, files=files)
-                page.read_source(config)
-                if sources and path in sources:
-                    page.markdown, page.meta = get_data(sources[path])
-                page.markdown = config.plugins.on_page_markdown(
-                    page.markdown, page=page, config=config, files=files)
                 try:
-                    page.render(config, files)
+                    page = _render(file.page, config, files,
+                                   sources.get(path) if sources else None)
                 except SnippetMissingError as exc:  # an include not there: at its line
                     source = sources[path] if sources and path in sources else path.read_text()
                     problems.append(_missing_include(path, source, exc))
@@ -103,28 +97,36 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     return html, sorted(_without_nav_listing(problems), key=_place)
 
 
+def _render(page: Any, config: Any, files: Any, source: str | None = None) -> Any:
+    """``page`` built as MkDocs builds it, up to its HTML (from ``source``, if given,
+    instead of its file); the page the plugins return."""
+    from mkdocs.utils.meta import get_data
+
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    if source is not None:
+        page.markdown, page.meta = get_data(source)
+    page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                    files=files)
+    page.render(config, files)
+    return page
+
+
 def _render_linked(pages: list[Any], config: Any, files: Any) -> None:
     """Build each other page that ``pages`` link to an anchor of, so that MkDocs knows
-    its anchors (``present_anchor_ids``). The caller mutes what is said while they are
-    built: their own checks say it. A reference page is left unbuilt, its anchors unchecked here (the
-    suite's site build checks them), unless mkdocstrings is loaded (``:::`` blocks in
-    ``pages``)."""
+    its anchors (``present_anchor_ids``); the caller mutes what is said meanwhile, which
+    their own checks say. A reference page is left unbuilt (its anchors left to the
+    suite's site build) unless mkdocstrings is loaded, for ``:::`` blocks in ``pages``."""
     autodoc = "mkdocstrings" in config.plugins
     linked = {file.src_uri: file for page in pages for file in page.links_to_anchors or {}}
     for file in linked.values():
-        page = file.page
-        if page is None or page.present_anchor_ids is not None:  # not a page, or built
+        if file.page is None or file.page.present_anchor_ids is not None:  # built already
             continue
-        text = Path(file.abs_src_path).read_text()
-        if not autodoc and re.search(r"^:::\s", text, re.MULTILINE):
+        if not autodoc and _AUTODOC.search(Path(file.abs_src_path).read_text()):
             continue
         # a page that does not build fails its own check: its anchors stay unknown here
         with contextlib.suppress(Exception):
-            page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(
-                page.markdown, page=page, config=config, files=files)
-            page.render(config, files)
+            _render(file.page, config, files)
 
 
 _MISSING = re.compile(r"Snippet at path '(?P<name>[^']+)' could not be found")
@@ -222,6 +224,10 @@ def _plugins_config() -> list[Any]:
         return list(yaml_load(f, loader).get("plugins", []))
 
 
+#: A ``::: identifier`` block, which mkdocstrings renders.
+_AUTODOC = re.compile(r"^:::\s", re.MULTILINE)
+
+
 def _plugins_for(texts: list[str]) -> list[Any]:
     """mkdocs.yml's plugins, less those with nothing to do for pages with these texts.
 
@@ -231,7 +237,7 @@ def _plugins_for(texts: list[str]) -> list[Any]:
     plugin stays, with its options.
     """
     plugins = _plugins_config()
-    autodoc = any(re.search(r"^:::\s", text, re.MULTILINE) for text in texts)
+    autodoc = any(_AUTODOC.search(text) for text in texts)
 
     def name(entry: Any) -> str:
         return entry if isinstance(entry, str) else next(iter(entry))
