@@ -314,6 +314,11 @@ _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
 
 
+#: A link's target: inline (``[text](target)``), or defined for a reference-style link
+#: (``[name]: target``), where the writer mends it.
+_TARGETS = re.compile(r"\]\(([^)\s]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+
+
 class _LinkLines(logging.Filter):
     """Leads MkDocs' warning about a link it cannot follow with the page's file and line
     (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``), as every other
@@ -333,8 +338,8 @@ class _LinkLines(logging.Filter):
                 page, markdown = self.pages[match["page"]]
                 self.places[key] = [page.where(number)
                                     for number, line in enumerate(markdown.split("\n"), 1)
-                                    for target in re.findall(r"\]\(([^)\s]+)", line)
-                                    if target == match["link"]]
+                                    for inline, defined in _TARGETS.findall(line)
+                                    if match["link"] in (inline, defined)]
             if self.places[key]:
                 record.msg, record.args = f"{self.places[key].pop(0)}: {record.getMessage()}", ()
         return True

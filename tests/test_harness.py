@@ -918,8 +918,8 @@ def test_a_command_polling_in_a_loop_is_named_at_the_line_of_its_last_request(
         tmp_path, scratch, api_schemas, scratch_tls, monkeypatch):
     """A script that lists the volumes, then polls one, after a comment naming it: the
     loop's ``curl`` sent the request it sends again and again, and is named; a line whose
-    URL only starts with that path (``/volumes?limit=1``) is not. A request sent twice by
-    two lines is no loop."""
+    URL only starts with that path (``/volumes?limit=1``) is not. A request sent by three
+    lines, each once, is no loop."""
     monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
     listed = CURL_GET.replace("/volumes/vol-scratch01", "/volumes?limit=1")
     case = curl_case(tmp_path, {"snippets/wait.sh": f"""\
@@ -936,11 +936,12 @@ def test_a_command_polling_in_a_loop_is_named_at_the_line_of_its_last_request(
     at = f"{tmp_path}/snippets/wait.sh:3"
     assert first == f"{at}: the command had not ended after 0.5 s, and was stopped", first
     assert last == f"(its last request: GET /v1/volumes/vol-scratch01, sent at {at}, answered 200)"
-    # the same request twice, from two lines (as "asking again changes nothing" shows),
-    # then a wait: no loop, and the last line said with neither line guessed
+    # the same request from three lines (as "asking again changes nothing" shows), then
+    # a wait: no loop, and the last line said with none of the three guessed
     case = curl_case(tmp_path, {"snippets/wait.sh": f"""\
         {CURL_GET} > /dev/null
         {CURL_GET} > /dev/null
+        {CURL_GET}>/dev/null
         sleep 7.5
         """})
     with pytest.raises(ExampleError) as failure:

@@ -304,10 +304,11 @@ def sent_again(exchanges: Sequence[Exchange | Seen]) -> bool:
 
 
 def ran_too_long(where: str, how: str, seconds: float,
-                 exchanges: Sequence[Exchange | Seen]) -> str:
+                 exchanges: Sequence[Exchange | Seen], looped: bool | None = None) -> str:
     """What an example still running after ``seconds`` says, at ``where``, run ``how``:
     and its last request, which a loop waiting for a state that never comes sends again
-    and again, with why the state never comes.
+    and again, with why the state never comes: when ``looped``, or by default when it was
+    :func:`sent_again`.
 
     Example:
         >>> print(ran_too_long("x.sh:3", "the command", 60,
@@ -331,7 +332,7 @@ never comes)
     query = getattr(last, "query", "")
     path = f"{last.path}?{query}" if query else last.path
     said = f"{said}\n(its last request: {last.method} {path}{sent}, answered {last.status})"
-    if sent_again(exchanges):
+    if sent_again(exchanges) if looped is None else looped:
         said += ("\n(sent again and again, as by a loop waiting for a state: the sandbox "
                  "changes a resource only when a request asks it to, at once, so a state it "
                  "has not reached by then never comes)")

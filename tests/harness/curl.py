@@ -241,45 +241,56 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
     return None
 
 
-def _sending(command: CurlCommand, path: str, query: str = "") -> str | None:
-    r"""The one line of ``command`` whose URL ends in the request's ``path`` (after the
-    base URL's ``/v1``), not a comment; of several, the one line whose URL has its
-    ``query``. None if no line does, or several do.
+#: What may end a URL in a shell command: a quote, a space, a redirection, a pipe...
+_URL_END = r"""(?=["'\s\\)|;&`<>}]|$)"""
+
+
+def _naming(command: CurlCommand, path: str, query: str = "") -> list[int]:
+    r"""The lines of ``command`` (0 its first) whose URL ends in the request's ``path``
+    (after the base URL's ``/v1``), not comments; of several, those whose URL has its
+    ``query``, if any does.
 
     Example:
         >>> text = ('curl -sS -X POST "$B/workstations/ws-1/stop"\n'
         ...         'until curl -sS "$B/workstations/ws-1" | grep -q stopped; do sleep 1; done\n')
-        >>> _sending(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
-        'snippets/x.sh:2'
-        >>> _sending(CurlCommand(text + text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
-        >>> pages = 'curl "$B/volumes?limit=1"\nwhile [ "$(curl $B/volumes?limit=5)" ]; do :; done\n'
-        >>> _sending(CurlCommand(pages, "snippets/x.sh:1", None), "/v1/volumes", "limit=5")
-        'snippets/x.sh:2'
+        >>> _naming(CurlCommand(text, "snippets/x.sh:1", None), "/v1/workstations/ws-1")
+        [1]
+        >>> _naming(CurlCommand(text + text, "x.sh:1", None), "/v1/workstations/ws-1")
+        [1, 3]
+        >>> pages = ('curl "$B/volumes?limit=50"\n'
+        ...          'while [ "$(curl $B/volumes?limit=5)" ]; do :; done\n')
+        >>> _naming(CurlCommand(pages, "snippets/x.sh:1", None), "/v1/volumes", "limit=5")
+        [1]
+        >>> _naming(CurlCommand("curl $B/volumes/v-1>/dev/null\n", "x.sh:1", None),
+        ...         "/v1/volumes/v-1")
+        [0]
     """
     tail = path.removeprefix("/v1")
     if not tail:
-        return None
-    ends = re.compile(re.escape(tail) + r"""(?=["'?\s\\)|;&`]|$)""")
+        return []
     lines = command.text.split("\n")
-    found = [n for n, line in enumerate(lines)
-             if ends.search(line) and not line.lstrip().startswith("#")]
-    if len(found) > 1 and query:
-        found = [n for n in found if f"{tail}?{query}" in lines[n]]
-    file, _, first = command.where.rpartition(":")
-    return f"{file}:{int(first) + found[0]}" if len(found) == 1 else None
+    found = [n for n, line in enumerate(lines) if not line.lstrip().startswith("#")
+             and re.search(re.escape(tail) + r"(?:\?\S*?)?" + _URL_END, line)]
+    with_query = re.compile(re.escape(f"{tail}?{query}") + _URL_END)
+    if len(found) > 1 and query and any(with_query.search(lines[n]) for n in found):
+        found = [n for n in found if with_query.search(lines[n])]
+    return found
 
 
 def _stopped(command: CurlCommand, exchanges: list[Seen], seconds: float) -> str:
     """What a command stopped after ``seconds`` says: with the line that sent its last
-    request, when one line alone names it (:func:`_sending`); and at that line, when it
-    was sent three times in a row (:func:`.checks.sent_again`), as a loop waiting for a
-    state that never comes sends it."""
+    request, when one line alone names it (:func:`_naming`); and at that line, as a loop
+    waiting for a state that never comes, when it was sent three times in a row
+    (:func:`.checks.sent_again`) by fewer than three lines (one of them sent it again)."""
     if not exchanges:
         return ran_too_long(command.where, "the command", seconds, exchanges)
-    last = exchanges[-1]._replace(origin=_sending(command, exchanges[-1].path,
-                                                  exchanges[-1].query))
-    return ran_too_long(last.origin if sent_again(exchanges) and last.origin else command.where,
-                        "the command", seconds, [*exchanges[:-1], last])
+    last = exchanges[-1]
+    lines = _naming(command, last.path, last.query)
+    file, _, first = command.where.rpartition(":")
+    sent = f"{file}:{int(first) + lines[0]}" if len(lines) == 1 else None
+    looped = sent_again(exchanges) and len(lines) < 3
+    return ran_too_long(sent if looped and sent else command.where, "the command", seconds,
+                        [*exchanges[:-1], last._replace(origin=sent)], looped=looped)
 
 
 def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,

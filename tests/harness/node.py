@@ -288,10 +288,15 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             else:
                 server.wait_idle()
         if late is not None:
-            # named at the line that sent its last request, which a loop sends again
+            # named at the line that sent its last request, if a loop sends it again
             seen = list(exchanges)
-            at = _sending_line(case, node, server, sandbox, seen) if seen else None
-            if at is not None:
+            lines = _sending_lines(case, node, server, sandbox, seen) if seen else {}
+            for index, line in lines.items():
+                seen[index] = seen[index]._replace(origin=line)
+            # a loop's: the same line for each (but the first, maybe a check before it)
+            sent = [lines[index] for index in sorted(lines)]
+            at = sent[-1] if len(set(sent[1:] or sent)) == 1 else None
+            if at is not None and seen[-1].origin is None:  # sent past the traced run's end
                 seen[-1] = seen[-1]._replace(origin=at)
             raise ExampleError(ran_too_long(
                 at or case.where, f"run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL "
@@ -571,15 +576,15 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox
 _LATE_TRACE_SECONDS = 2
 
 
-def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
-                  first: Sequence[Seen]) -> str | None:
-    """The file or page line that sent the last request of ``first``, the requests of an
-    example stopped still running: from a run again from the fixture state, traced as
-    :func:`_trace` does, and ended after :data:`_LATE_TRACE_SECONDS`, the line of the
-    ``fetch`` that sent the last of the requests ``first`` ends with, the same again and
-    again (a loop's), once it has sent two of them: the first of them may be another
-    line's (a check before the loop). ``None`` if that run did not get that far in time
-    (a loop that sleeps before it asks), or went otherwise."""
+def _sending_lines(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
+                   first: Sequence[Seen]) -> dict[int, str]:
+    """The file or page lines that sent the requests ``first`` ends with, the same again
+    and again, by their index in ``first``, the requests of an example stopped still
+    running: from a run again from the fixture state, traced as :func:`_trace` does, and
+    ended after :data:`_LATE_TRACE_SECONDS`, the lines of the ``fetch`` calls that sent
+    them, once it has sent two of them (the first of them may be another line's: a check
+    before a loop). Empty if that run did not get that far in time (a loop that sleeps
+    before it asks), or went otherwise."""
     repeated = len(first) - 1  # where the requests all the same as the last one start
     while repeated > 0 and _sent(first[repeated - 1]) == _sent(first[-1]):
         repeated -= 1
@@ -587,10 +592,15 @@ def _sending_line(case: JsCase, node: Path, server: PastedSandbox, sandbox: Docs
     fetched = [record["frames"] for record in records if "fetch" in record]
     paired = list(zip(fetched, again, first, strict=False))
     if len(paired) - repeated < 2 or any(_sent(a) != _sent(b) for _, a, b in paired):
-        return None
-    located = _example_frame(case, _offsets(case), paired[-1][0],
-                             _helpers("\n".join(ex.source for ex in case.examples)))
-    return _page_line(case.examples[located[0]], located[1]) if located else None
+        return {}
+    offsets = _offsets(case)
+    helpers = _helpers("\n".join(ex.source for ex in case.examples))
+    lines = {}
+    for index in range(repeated, len(paired)):
+        located = _example_frame(case, offsets, paired[index][0], helpers)
+        if located:
+            lines[index] = _page_line(case.examples[located[0]], located[1])
+    return lines
 
 
 #: A function the example defines: ``function get(``, ``const get = async (path) =>``.
