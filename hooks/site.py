@@ -314,9 +314,9 @@ _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
 
 
-#: A link's target: inline (``[text](target)``), or defined for a reference-style link
-#: (``[name]: target``), where the writer mends it.
-_TARGETS = re.compile(r"\]\(([^)\s]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+#: A link's target: inline (``[text](target)``, ``[text](<target>)``), or defined for a
+#: reference-style link (``[name]: target``, in a tab or a list too), where it is mended.
+_TARGETS = re.compile(r"\]\(<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)")
 
 
 class _LinkLines(logging.Filter):

@@ -466,7 +466,7 @@ def test_a_request_sent_by_three_lines_then_a_wait_is_no_loop(
         tmp_path, node, server, scratch, api_schemas, monkeypatch):
     """The same request from three lines, then a long wait: no line is named as a loop's
     (the example is), nor is the sandbox's state said never to come; the last request
-    says the line that sent it."""
+    says the line that sent it. From two lines, the same."""
     monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 0.5)
     monkeypatch.setattr(node_harness, "_LATE_TRACE_SECONDS", 0.5)
     source = HEAD + """
@@ -484,6 +484,13 @@ await new Promise((resolve) => setTimeout(resolve, 120000));
     assert first.startswith(f"{case.where}: run as pasted"), first
     assert last == (f"(its last request: GET /v1/volumes/vol-scratch01, sent at "
                     f"{case.where.partition(':')[0]}:{third}, answered 200)"), last
+    # two lines, then the wait: the second is no loop's either
+    two = source.replace("await fetch(url, { headers });\n", "", 1)
+    [case] = cases(tmp_path, {"snippets/wait.mjs": two})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.split("\n")[0].startswith(f"{case.where}: run as pasted"), (
+        failure.value.msg)
 
 
 def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, server,

@@ -120,11 +120,15 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
                                                                "](stop.md#nowhere)", 1)})
     assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
         f"docs/workstations/delete.md:{links[0]}"], problems
-    # and a reference-style link's, at the line that defines its target
-    defined = f"{text}\nSee [stop][halt].\n\n[halt]: stop.md#nowhere\n"
-    _, problems = render_pages([DELETE], {DELETE: defined})
-    assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
-        f"docs/workstations/delete.md:{len(defined.splitlines())}"], problems
+    # and a reference-style link's, at the line that defines its target (in a tab too),
+    # and one in angle brackets
+    for defined in (f"{text}\nSee [stop][halt].\n\n[halt]: stop.md#nowhere\n",
+                    f"{text}\n=== \"Tab\"\n\n    See [stop][halt].\n\n"
+                    "    [halt]: <stop.md#nowhere>\n",
+                    f"{text}\nSee [stop](<stop.md#nowhere>).\n"):
+        _, problems = render_pages([DELETE], {DELETE: defined})
+        assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
+            f"docs/workstations/delete.md:{len(defined.splitlines())}"], problems
     # the output of a curl snippet, not there yet: at its include's line, with what to do
     output = next(n for n, l in enumerate(lines, 1)
                   if l.strip() == '--8<-- "snippets/workstations/delete.json"')

@@ -241,14 +241,16 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
     return None
 
 
+#: A line that names a URL without sending it: a comment, or a variable set to it.
+_NOT_SENDING = re.compile(r"\s*(?:#|(?:export\s+|local\s+|readonly\s+)?\w+=)")
 #: What may end a URL in a shell command: a quote, a space, a redirection, a pipe...
 _URL_END = r"""(?=["'\s\\)|;&`<>}]|$)"""
 
 
 def _naming(command: CurlCommand, path: str, query: str = "") -> list[int]:
     r"""The lines of ``command`` (0 its first) whose URL ends in the request's ``path``
-    (after the base URL's ``/v1``), not comments; of several, those whose URL has its
-    ``query``, if any does.
+    (after the base URL's ``/v1``), not comments nor variables set to it; of several,
+    those whose URL has its ``query`` (or none, as it has), if any does.
 
     Example:
         >>> text = ('curl -sS -X POST "$B/workstations/ws-1/stop"\n'
@@ -264,16 +266,20 @@ def _naming(command: CurlCommand, path: str, query: str = "") -> list[int]:
         >>> _naming(CurlCommand("curl $B/volumes/v-1>/dev/null\n", "x.sh:1", None),
         ...         "/v1/volumes/v-1")
         [0]
+        >>> _naming(CurlCommand('url="$B/volumes"\ncurl "$B/volumes?limit=1"\n'
+        ...                     'until curl "$B/volumes" | grep -q x; do :; done\n',
+        ...                     "x.sh:1", None), "/v1/volumes")
+        [2]
     """
     tail = path.removeprefix("/v1")
     if not tail:
         return []
     lines = command.text.split("\n")
-    found = [n for n, line in enumerate(lines) if not line.lstrip().startswith("#")
+    found = [n for n, line in enumerate(lines) if not _NOT_SENDING.match(line)
              and re.search(re.escape(tail) + r"(?:\?\S*?)?" + _URL_END, line)]
-    with_query = re.compile(re.escape(f"{tail}?{query}") + _URL_END)
-    if len(found) > 1 and query and any(with_query.search(lines[n]) for n in found):
-        found = [n for n in found if with_query.search(lines[n])]
+    exact = re.compile(re.escape(f"{tail}?{query}" if query else tail) + _URL_END)
+    if len(found) > 1 and any(exact.search(lines[n]) for n in found):
+        found = [n for n in found if exact.search(lines[n])]
     return found
 
 

@@ -293,9 +293,9 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             lines = _sending_lines(case, node, server, sandbox, seen) if seen else {}
             for index, line in lines.items():
                 seen[index] = seen[index]._replace(origin=line)
-            # a loop's: the same line for each (but the first, maybe a check before it)
+            # a loop's: the line that sent the last two (those before may be checks)
             sent = [lines[index] for index in sorted(lines)]
-            at = sent[-1] if len(set(sent[1:] or sent)) == 1 else None
+            at = sent[-1] if len(sent) > 1 and sent[-1] == sent[-2] else None
             if at is not None and seen[-1].origin is None:  # sent past the traced run's end
                 seen[-1] = seen[-1]._replace(origin=at)
             raise ExampleError(ran_too_long(
