@@ -123,8 +123,8 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
     # and a reference-style link's, at the line that defines its target (in a tab too),
     # and one in angle brackets
     for defined in (f"{text}\nSee [stop][halt].\n\n[halt]: stop.md#nowhere\n",
-                    f"{text}\n=== \"Tab\"\n\n    See [stop][halt].\n\n"
-                    "    [halt]: <stop.md#nowhere>\n",
+                    (f"{text}\n=== \"Tab\"\n\n    See [stop][halt].\n\n"
+                     "    [halt]: <stop.md#nowhere>\n"),
                     f"{text}\nSee [stop](<stop.md#nowhere>).\n"):
         _, problems = render_pages([DELETE], {DELETE: defined})
         assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
