@@ -314,6 +314,8 @@ def _too_large(takes_body: bool) -> Failure:
 
 
 _NOT_JSON = Failure(("unsupported_media_type",), "The body is not sent as `application/json`.")
+_LIST_QUERY = Failure(("validation_error",), "A query parameter is unknown, repeated or out "
+                      "of range, or the cursor is not one this list issued for these filters.")
 
 
 def _bad_id(kind: str) -> Failure:
@@ -376,8 +378,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         summary="List workstations", response=WorkstationList,
         description="Lists workstations, oldest first, a page at a time.",
         errors={
-            400: Failure(("validation_error",), "A query parameter is unknown, repeated or "
-                         "out of range."),
+            400: _LIST_QUERY,
             401: _AUTH,
             413: _too_large(False),
             500: _failed("The workstations could not be listed."),
@@ -509,8 +510,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         summary="List volumes", response=VolumeList,
         description="Lists volumes, oldest first, a page at a time.",
         errors={
-            400: Failure(("validation_error",), "A query parameter is unknown, repeated or "
-                         "out of range."),
+            400: _LIST_QUERY,
             401: _AUTH,
             413: _too_large(False),
             500: _failed("The volumes could not be listed."),
