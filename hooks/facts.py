@@ -32,7 +32,7 @@ from placeholders import code_spans, mask_code
 from cloudws import idempotency, limits, models
 
 __all__ = ["FACTS", "Fact", "HandWritten", "counts_as_a_fact", "hand_written", "machine_types",
-           "saying", "table"]
+           "saying", "table", "units_of", "writes_unit"]
 
 
 @dataclass(frozen=True)
@@ -333,11 +333,95 @@ class HandWritten:
     says: tuple[str, ...] = ()
     #: Whether the first of ``says`` says all of it ("1 to 63"), not one end ("up to 63").
     whole: bool = False
+    #: The unit written right after ``text`` (as written: "GiB") when the first of ``says``
+    #: states it too: its placeholder stands for both, so both go ("10 to 2048 GiB").
+    unit: str = ""
+    #: When no fact says it: the facts of its kind, whose value writes the unit written
+    #: after it (or, counting what a page holds, the page's facts), a default's first.
+    kin: tuple[str, ...] = ()
+
+    @property
+    def stated(self) -> str:
+        """``text``, and ``unit`` after it when there is one."""
+        return f"{self.text} {self.unit}" if self.unit else self.text
+
+    @property
+    def value(self) -> str:
+        """What a placeholder replaces: ``stated`` from its first number on ("64 KiB" of
+        "over 64 KiB").
+
+        Example:
+            >>> HandWritten(1, "over 64", "a bound", unit="KiB").value
+            '64 KiB'
+            >>> HandWritten(1, "up to a hundred", "a bound").value
+            'a hundred'
+        """
+        first = re.search(_N, self.stated, re.IGNORECASE)
+        return self.stated[first.start():] if first else self.stated
 
 
 def _whole(text: str, says: tuple[str, ...]) -> bool:
     return bool(says) and (_numbers(_as_digits(text))[0]
                            == _numbers(mask_code(FACTS[says[0]].read()))[0])
+
+
+def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
+    """The unit written right after ``text`` (``after`` follows it), as written, when the
+    first of ``says`` states that unit in its value: else "".
+
+    Example:
+        >>> _unit_after("10 to 2048", " GiB each", ("disk_size",))
+        'GiB'
+        >>> _unit_after("1 to 64", " characters", ("idempotency_key_length",))
+        ''
+    """
+    if not says or _unit(_word_after(text, after)) not in units_of(says[0]):
+        return ""
+    word = re.match(r"[\s-]*([A-Za-z]+)", after)
+    return word[1] if word else ""
+
+
+def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
+    """The facts of the kind of ``text``, a number no fact says (``after`` follows it): a
+    writer who meant one wrote the wrong value.
+
+    Example:
+        >>> _kin("default size is 100", " GiB", "a default")
+        ('disk_size_default', 'disk_size')
+        >>> _kin("up to 30", " items", "a bound")[:2]
+        ('page_size', 'page_size_min')
+        >>> _kin("two", " hours", "a duration"), _kin("up to 9", " widgets", "a bound")
+        (('idempotency_key_ttl',), ())
+    """
+    word = _word_after(text, after)
+    names = [name for name in FACTS if word and _unit(word) in units_of(name)]
+    if not names and _page_count(text, after, word):
+        names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
+                 and _numbers(mask_code(fact.read()))[0]]
+    return tuple(sorted(names, key=lambda name: shape == "a default"
+                        and not name.endswith("_default")))
+
+
+def writes_unit(name: str, word: str) -> bool:
+    """Whether the value of the fact ``name`` already writes the unit ``word`` names
+    ("GiB", "gigabytes"): a sentence that writes it after the placeholder says it twice.
+
+    Example:
+        >>> writes_unit("disk_size", "GB"), writes_unit("idempotency_key_length", "characters")
+        (True, False)
+    """
+    return _unit(word) in units_of(name)
+
+
+def units_of(name: str) -> set[str]:
+    """The units the value of the fact ``name`` writes ("gib" for "10 to 2048 GiB"); none
+    for a fact whose unit a sentence writes after it ("1 to 64" characters).
+
+    Example:
+        >>> units_of("disk_size"), units_of("idempotency_key_length")
+        ({'gib'}, set())
+    """
+    return {_unit(unit) for unit in _numbers(mask_code(FACTS[name].read()))[1]}
 
 
 def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -462,7 +546,10 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             at = match.end()
             number = run[bisect.bisect_right(starts, match.start())][0]
             shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
-            found.append(HandWritten(number, shown, shape, says, _whole(match[0], says)))
+            whole = _whole(match[0], says)
+            unit = _unit_after(match[0], joined[match.end():], says) if whole else ""
+            kin = () if says else _kin(match[0], joined[match.end():], shape)
+            found.append(HandWritten(number, shown, shape, says, whole, unit, kin))
         if not table:
             continue
         row, masked = run[0]

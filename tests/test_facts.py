@@ -211,13 +211,15 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
            "stub" in "\n".join(problems), problems
+    # a value no fact says: the facts of its unit, should it mean one of them
     assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
-           "state the API's facts with {{ fact <name> }}, read from the stub (see "\
-           "docs/contributing.md); a value an example shows, or the old API's, is no fact: "\
-           "write it in backticks, or say it another way" in "\n".join(problems), problems
-    assert f"docs/concepts/pagination.md:{last}: 'over {kib}' states a bound by hand: write " \
+           "no fact says it today; if it means one of these, its value is wrong: say it with " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems
+    # its unit with it, and what the placeholder replaces when a bound's word comes first
+    assert f"docs/concepts/pagination.md:{last}: 'over {kib} KiB' states a bound by hand: " \
+           f"write {{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}} " \
+           f"({kib} KiB) in place of '{kib} KiB'" in "\n".join(problems), problems
     assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
            f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}), read from the " \
            "stub" in "\n".join(problems), problems
@@ -226,6 +228,29 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            f"say it with {{{{ fact name_length }}}} ({models.NAME_LENGTH[0]} to " \
            f"{models.NAME_LENGTH[1]} characters), read from the stub, rephrasing around it" \
            in "\n".join(problems), problems
+
+
+def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_named():
+    """Following the message word for word leaves a true page: the text it quotes is what
+    the placeholder replaces, the unit after the number too when the fact writes it; and a
+    unit written again after a placeholder that writes it ("GiB GiB" on the page) fails.
+    A fact whose unit the sentence writes (``1 to 64 characters``) is left alone."""
+    page = ROOT / "docs" / "volumes" / "get.md"
+    text = page.read_text()
+    low, high = models.DISK_SIZE_GB
+    last = text.count("\n") + 2  # after a blank line
+    _, problems = render_pages([page], {page: text + (
+        f"\nA volume is {low} to {high} GiB. A volume is {{{{ fact disk_size }}}} GiB, or "
+        "{{ fact disk_size }} gigabytes; a key has {{ fact idempotency_key_length }} "
+        "characters.\n")})
+    said = "\n".join(problems)
+    assert (f"docs/volumes/get.md:{last}: '{low} to {high} GiB' states a range by hand: write "
+            f"{{{{ fact disk_size }}}} ({low} to {high} GiB), read from the stub") in said, said
+    doubled = [line for line in said.splitlines() if "twice" in line]
+    assert doubled == [
+        f"docs/volumes/get.md:{last}: {{{{ fact disk_size }}}} {word}: the fact says "
+        f"'{low} to {high} GiB', its unit with it, so the page would say {word} twice: drop "
+        f"the {word!r} after it" for word in ("GiB", "gigabytes")], said
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
