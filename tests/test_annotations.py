@@ -59,6 +59,34 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
         assert lines == []
 
 
+_ALIKE = '''
+import pytest
+
+@pytest.fixture(scope="module")
+def built():
+    pytest.fail("mkdocs build --strict failed (1):\\n"
+                "WARNING -  docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
+                "'../reference/testing.md#nope', but ...", pytrace=False)
+
+@pytest.mark.parametrize("n", range(3))
+def test_site(built, n):
+    pass
+'''
+
+
+def test_a_problem_every_test_of_a_failed_build_reports_is_annotated_once(pytester,
+                                                                         monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    pytester.makepyfile(test_alike=_ALIKE)
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload",
+                                          "-p", "tests.harness.github_plugin", "-q")
+    result.assert_outcomes(errors=3)
+    assert [line for line in result.outlines if line.startswith("::error ")] == [
+        "::error file=docs/volumes/get.md,line=8,title=test_alike.py%3A%3Atest_site[0]::"
+        "docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
+        "'../reference/testing.md#nope', but ..."]
+
+
 def test_place_is_a_project_path_not_a_temporary_one():
     assert place_of("/tmp/x/docs/page.md:3: drift") is None
     assert place_of("snippets/volumes/get.json:1: differs") == ("snippets/volumes/get.json", 1)

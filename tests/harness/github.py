@@ -94,10 +94,13 @@ def workflow_command(path: str, line: int, title: str, message: str) -> str:
 
 
 class AnnotationsPlugin:
-    """Prints a workflow command for each failed test that names a page or snippet line."""
+    """Prints a workflow command for each failed test that names a page or snippet line;
+    a problem several tests report alike (a site build that every test of the site needs
+    failed on one link) is annotated once, under the first test's name."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
+        self._annotated: set[tuple[str, int, str]] = set()
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -110,8 +113,11 @@ class AnnotationsPlugin:
     def _annotate(self, report: pytest.TestReport | pytest.CollectReport) -> None:
         if not report.failed or hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, prints it
+        problems = [problem for problem in problems_in(report.longreprtext)
+                    if problem not in self._annotated]
+        self._annotated.update(problems)
         commands = [workflow_command(path, line, report.nodeid, message)
-                    for path, line, message in problems_in(report.longreprtext)]
+                    for path, line, message in problems]
         if not commands:
             return
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
