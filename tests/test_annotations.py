@@ -81,10 +81,10 @@ def test_a_problem_every_test_of_a_failed_build_reports_is_annotated_once(pytest
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
     result.assert_outcomes(errors=3)
-    assert [line for line in result.outlines if line.startswith("::error ")] == [
+    assert [line for line in result.outlines if line.startswith("::error ")] == [(
         "::error file=docs/volumes/get.md,line=8,title=test_alike.py%3A%3Atest_site[0]::"
         "docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
-        "'../reference/testing.md#nope', but ..."]
+        "'../reference/testing.md#nope', but ...")]
 
 
 def test_place_is_a_project_path_not_a_temporary_one():
