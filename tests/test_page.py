@@ -129,6 +129,11 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
         _, problems = render_pages([DELETE], {DELETE: defined})
         assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
             f"docs/workstations/delete.md:{len(defined.splitlines())}"], problems
+    # and an anchor of a reference page: mkdocstrings builds it for its anchors
+    anchored = f"{text}\nSee [the sandbox](../reference/testing.md#nowhere).\n"
+    _, problems = render_pages([DELETE], {DELETE: anchored})
+    assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
+        f"docs/workstations/delete.md:{len(anchored.splitlines())}"], problems
     # the output of a curl snippet, not there yet: at its include's line, with what to do
     output = next(n for n, l in enumerate(lines, 1)
                   if l.strip() == '--8<-- "snippets/workstations/delete.json"')

@@ -54,10 +54,11 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
     html: dict[Path, str] = {}
     with _warnings_to(problems) as collected:
         try:
-            texts = [sources[p] if sources and p in sources else p.read_text()
-                     for p in paths if p.is_file() or (sources and p in sources)]
+            read = [p for p in paths if p.is_file() or (sources and p in sources)]
+            texts = [sources[p] if sources and p in sources else p.read_text() for p in read]
             config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
-                                 plugins=_plugins_for(texts))
+                                 plugins=_plugins_for(texts, _anchored_reference(
+                                     read, texts)))
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
             files = get_files(config)
@@ -115,8 +116,9 @@ def _render(page: Any, config: Any, files: Any, source: str | None = None) -> An
 def _render_linked(pages: list[Any], config: Any, files: Any) -> None:
     """Build each other page that ``pages`` link to an anchor of, so that MkDocs knows
     its anchors (``present_anchor_ids``); the caller mutes what is said meanwhile, which
-    their own checks say. A reference page is left unbuilt (its anchors left to the
-    suite's site build) unless mkdocstrings is loaded, for ``:::`` blocks in ``pages``."""
+    their own checks say. A reference page is built when mkdocstrings is loaded: for
+    ``:::`` blocks in ``pages``, or for a link of theirs to a reference page's anchor
+    (:func:`_anchored_reference`)."""
     autodoc = "mkdocstrings" in config.plugins
     linked = {file.src_uri: file for page in pages for file in page.links_to_anchors or {}}
     for file in linked.values():
@@ -228,16 +230,41 @@ def _plugins_config() -> list[Any]:
 _AUTODOC = re.compile(r"^:::\s", re.MULTILINE)
 
 
-def _plugins_for(texts: list[str]) -> list[Any]:
+#: A link to an anchor of another page: inline (``[text](page.md#x)``, in angle brackets
+#: too) or a reference-style link's target (``[name]: page.md#x``); the page's path.
+_ANCHORED = re.compile(r"\]\(<?([^)\s>#]+\.md)#|^\s*\[[^\]]+\]:\s*<?([^\s>#]+\.md)#", re.MULTILINE)
+
+
+def _anchored_reference(paths: list[Path], texts: list[str]) -> bool:
+    """Whether a page of ``paths`` (with these ``texts``) links to an anchor of a reference
+    page (one with a ``:::`` block): then mkdocstrings builds it, for its anchors.
+
+    Example:
+        >>> page = ROOT / "docs" / "volumes" / "get.md"
+        >>> _anchored_reference([page], ["See [it](../reference/testing.md#nope)."])
+        True
+        >>> _anchored_reference([page], ["See [it](../reference/testing.md), [x](get.md#y)."])
+        False
+    """
+    for path, text in zip(paths, texts, strict=True):
+        for inline, defined in _ANCHORED.findall(text):
+            linked = (path.parent / (inline or defined)).resolve()
+            if linked.is_file() and _AUTODOC.search(linked.read_text()):
+                return True
+    return False
+
+
+def _plugins_for(texts: list[str], anchored_reference: bool = False) -> list[Any]:
     """mkdocs.yml's plugins, less those with nothing to do for pages with these texts.
 
     ``mkdocs-llmstxt`` reads a page's HTML once it is made, and the theme's ``search``
     indexes it (both after :func:`render_pages` stops); ``mkdocstrings`` renders
-    ``::: identifier`` blocks, so it is loaded only for pages that have one. Every other
-    plugin stays, with its options.
+    ``::: identifier`` blocks, so it is loaded only for pages that have one, or that link
+    to an anchor of a page that has one (``anchored_reference``: that page is built for
+    its anchors). Every other plugin stays, with its options.
     """
     plugins = _plugins_config()
-    autodoc = any(_AUTODOC.search(text) for text in texts)
+    autodoc = anchored_reference or any(_AUTODOC.search(text) for text in texts)
 
     def name(entry: Any) -> str:
         return entry if isinstance(entry, str) else next(iter(entry))
