@@ -11,6 +11,25 @@ if TYPE_CHECKING:  # imported by the fixtures that use them: xdist's controller 
 
     from cloudws.testing import Sandbox
 
+#: A setup failure told in full, by its text: the test that told it.
+_TOLD: dict[str, str] = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    """A setup failure that a shared fixture raises again for every test that needs it
+    (the site build, for each test of the built site) is told in full by the first of
+    them; the others name that test, in one line. Under ``-n N``, once per worker."""
+    report = yield
+    if report.when == "setup" and report.failed and call.excinfo is not None:
+        text = str(call.excinfo.value)
+        first = _TOLD.setdefault(text, item.nodeid)
+        if first != item.nodeid:
+            report.longrepr = (f"{text.partition(chr(10))[0].rstrip(':')} (the same failure as "
+                               f"{first}'s setup, told there in full)")
+    return report
+
+
 TOKEN = "cws_test_contract"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -45,7 +64,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     base temporary folder, the first to get the lock building it (the pattern
     pytest-xdist documents for session fixtures). The build is the writer's own command,
     ``mkdocs build --strict``, in a process of its own; if it fails, the test says so
-    with everything MkDocs printed.
+    with everything MkDocs printed (each other test that needs it names the first, in one
+    line: :func:`pytest_runtest_makereport`), and no other worker builds it again.
     """
     import subprocess
     import sys
@@ -57,8 +77,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder every worker's base folder is in
     site_dir, done = shared / "built-site", shared / "built-site.done"
+    failed = shared / "built-site.failed"  # what a build that failed said: not built again
     root = Path(__file__).resolve().parents[1]
     with FileLock(str(shared / "built-site.lock")):
+        if failed.exists():
+            pytest.fail(failed.read_text(), pytrace=False)
         if not done.exists():
             build = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
@@ -66,8 +89,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
                 cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                 check=False)
             if build.returncode != 0:
-                pytest.fail(f"mkdocs build --strict failed ({build.returncode}):\n"
-                            f"{build.stdout}", pytrace=False)
+                failed.write_text(f"mkdocs build --strict failed ({build.returncode}):\n"
+                                  f"{build.stdout}")
+                pytest.fail(failed.read_text(), pytrace=False)
             done.touch()
     return site_dir
 

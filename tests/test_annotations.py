@@ -87,6 +87,21 @@ def test_a_problem_every_test_of_a_failed_build_reports_is_annotated_once(pytest
         "'../reference/testing.md#nope', but ...")]
 
 
+def test_a_setup_failure_a_shared_fixture_raises_for_every_test_is_told_in_full_once(
+        pytester):
+    """The suite's ``pytest_runtest_makereport`` (tests/conftest.py): a session fixture
+    that failed (the site build) fails each test that needs it; the first tells it, the
+    others name that test in one line."""
+    pytester.makeconftest("from tests.conftest import pytest_runtest_makereport  # noqa: F401")
+    pytester.makepyfile(test_alike=_ALIKE.replace('scope="module"', 'scope="session"'))
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload", "-q")
+    result.assert_outcomes(errors=3)
+    out = result.stdout.str()
+    assert out.count("WARNING -  docs/volumes/get.md:8:") == 1, out
+    assert out.count("mkdocs build --strict failed (1) (the same failure as "
+                     "test_alike.py::test_site[0]'s setup, told there in full)") == 2, out
+
+
 def test_place_is_a_project_path_not_a_temporary_one():
     assert place_of("/tmp/x/docs/page.md:3: drift") is None
     assert place_of("snippets/volumes/get.json:1: differs") == ("snippets/volumes/get.json", 1)
