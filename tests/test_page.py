@@ -218,6 +218,10 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
     assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
     by_language = next(line for line in out.splitlines() if "by language:" in line)
     assert re.search(r": Python 0, curl [1-9]\d*, JavaScript 0$", by_language), by_language
+    # what a table of mostly ✗ means is said before it
+    table = out[out.index("documented statuses produced by the docs"):].splitlines()
+    assert table[1].startswith("(part of the suite ran: the 100% rule is not applied; a ✗ "
+                               "is a status this run did not produce"), out
 
 
 def _clean_env() -> dict[str, str]:
