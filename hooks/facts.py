@@ -31,8 +31,19 @@ from placeholders import code_spans, mask_code
 
 from cloudws import idempotency, limits, models
 
-__all__ = ["FACTS", "Fact", "HandWritten", "counts_as_a_fact", "hand_written", "machine_types",
-           "saying", "table", "units_of", "writes_unit"]
+__all__ = [
+    "FACTS",
+    "Fact",
+    "HandWritten",
+    "counts_as_a_fact",
+    "hand_written",
+    "machine_types",
+    "saying",
+    "says_all",
+    "table",
+    "units_of",
+    "writes_unit",
+]
 
 
 @dataclass(frozen=True)
@@ -347,70 +358,136 @@ class HandWritten:
 
     @property
     def value(self) -> str:
-        """What a placeholder replaces: ``stated`` from its first number on ("64 KiB" of
-        "over 64 KiB").
+        """What a placeholder replaces: the number (or range) of ``stated``, and its unit
+        when the fact writes one: "64 KiB" of "over 64 KiB", "20" of "20 items unless";
+        all of "between 10 and 2048 GiB" (the placeholder says "10 to 2048 GiB").
 
         Example:
-            >>> HandWritten(1, "over 64", "a bound", unit="KiB").value
+            >>> HandWritten(1, "over 64", "a bound", ("body_limit",), True, "KiB").value
             '64 KiB'
             >>> HandWritten(1, "up to a hundred", "a bound").value
             'a hundred'
+            >>> HandWritten(1, "20 items unless", "a default", ("page_size_default",)).value
+            '20'
+            >>> HandWritten(1, "50 GiB by default", "a default", ("disk_size_default",)).value
+            '50 GiB'
+            >>> HandWritten(1, "between 10 and 2048", "a range", ("disk_size",), True, "GiB").value
+            'between 10 and 2048 GiB'
         """
-        first = re.search(_N, self.stated, re.IGNORECASE)
-        return self.stated[first.start():] if first else self.stated
+        stated = self.stated
+        numbers = list(re.finditer(_N, stated, re.IGNORECASE))
+        if not numbers or re.match(r"between\b", stated, re.IGNORECASE):
+            return stated
+        end = numbers[-1].end()
+        unit = _UNIT_WORD.match(stated, end)
+        if unit and self.says and _unit(unit["unit"]) in units_of(self.says[0]):
+            end = unit.end()
+        return stated[numbers[0].start():end]
+
+
+#: A unit right after a number (``[\s-]*``, then the word, "lowercase" before it too).
+_UNIT_WORD = re.compile(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?(?P<unit>[A-Za-z]+)\b")
+
+
+def _plain(name: str) -> bool:
+    """Whether the fact ``name`` says a number or a range and at most its unit, nothing
+    else: its placeholder can stand in for a number written by hand ("1 to 63 characters";
+    not an ID's "`vol-` and 8 lowercase letters or digits").
+
+    Example:
+        >>> _plain("name_length"), _plain("volume_id")
+        (True, False)
+    """
+    return re.fullmatch(rf"\s*{_DIGITS}(?:\s*(?:to|–|-)\s*{_DIGITS})?(?:\s*[A-Za-z]+)?\s*",
+                        mask_code(FACTS[name].read())) is not None
+
+
+def says_all(text: str, name: str) -> bool:
+    """Whether the fact ``name`` says all of ``text`` ("1 to 63"), not one end of it ("up to
+    63"), and nothing else: its placeholder can be written in place of the number.
+
+    Example:
+        >>> says_all("up to 100", "page_size_max"), says_all("up to 100", "page_size")
+        (True, False)
+    """
+    return (_numbers(_as_digits(text))[0] == _numbers(mask_code(FACTS[name].read()))[0]
+            and _plain(name))
 
 
 def _whole(text: str, says: tuple[str, ...]) -> bool:
-    return bool(says) and (_numbers(_as_digits(text))[0]
-                           == _numbers(mask_code(FACTS[says[0]].read()))[0])
+    return bool(says) and says_all(text, says[0])
 
 
 def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
-    """The unit written right after ``text`` (``after`` follows it), as written, when the
-    first of ``says`` states that unit in its value: else "".
+    """The unit written right after ``text`` (``after`` follows it), as written, when
+    ``text`` has none and the first of ``says`` states that unit in its value: else "".
 
     Example:
         >>> _unit_after("10 to 2048", " GiB each", ("disk_size",))
         'GiB'
         >>> _unit_after("1 to 64", " characters", ("idempotency_key_length",))
         ''
+        >>> _unit_after("50 GiB", " in size", ("disk_size_default",))
+        ''
     """
-    if not says or _unit(_word_after(text, after)) not in units_of(says[0]):
+    if not says or _numbers(_as_digits(text))[1]:
         return ""
-    word = re.match(r"[\s-]*([A-Za-z]+)", after)
-    return word[1] if word else ""
+    word = _UNIT_WORD.match(after)
+    return word[0].strip(" -\t\n") if word and _unit(word["unit"]) in units_of(says[0]) else ""
+
+
+_UPPER = re.compile(r"(?:up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|shorter"
+                    r"\s+than|below|under)\b", re.IGNORECASE)
+_LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over)\b", re.IGNORECASE)
 
 
 def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
     """The facts of the kind of ``text``, a number no fact says (``after`` follows it): a
-    writer who meant one wrote the wrong value.
+    writer who meant one wrote the wrong value. Those whose unit it has (written by the
+    fact or after its placeholder); for a count of what a page holds, the page sizes. A
+    default's first for a default, a maximum's for an upper bound, a minimum's for a lower.
 
     Example:
         >>> _kin("default size is 100", " GiB", "a default")
         ('disk_size_default', 'disk_size')
         >>> _kin("up to 30", " items", "a bound")[:2]
-        ('page_size', 'page_size_min')
+        ('page_size_max', 'page_size')
+        >>> _kin("1 to 64", " characters", "a range")
+        ('name_length', 'idempotency_key_length')
         >>> _kin("two", " hours", "a duration"), _kin("up to 9", " widgets", "a bound")
         (('idempotency_key_ttl',), ())
     """
     word = _word_after(text, after)
-    names = [name for name in FACTS if word and _unit(word) in units_of(name)]
+    names = [name for name, fact in FACTS.items()
+             if word and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _numbers(mask_code(fact.read()))[0]]
-    return tuple(sorted(names, key=lambda name: shape == "a default"
-                        and not name.endswith("_default")))
+    suffix = ("_default" if shape == "a default" else "_max" if _UPPER.match(text)
+              else "_min" if _LOWER.match(text) else None)
+    return tuple(sorted(names, key=lambda name: suffix is not None and
+                        not name.endswith(suffix)))
+
+
+#: Units that say the same kind of thing: one written after a placeholder whose fact
+#: writes another of its kind reads wrong ("64 KiB bytes").
+_KINDS = ({"kib", "mib", "gib", "tib", "byte"}, {"second", "minute", "hour", "day"},
+          {"character", "letter", "digit"})
 
 
 def writes_unit(name: str, word: str) -> bool:
-    """Whether the value of the fact ``name`` already writes the unit ``word`` names
-    ("GiB", "gigabytes"): a sentence that writes it after the placeholder says it twice.
+    """Whether the value of the fact ``name`` already writes a unit of the kind ``word``
+    names ("GiB", "gigabytes", "bytes" after "64 KiB"): a sentence that writes it after
+    the placeholder says it twice.
 
     Example:
-        >>> writes_unit("disk_size", "GB"), writes_unit("idempotency_key_length", "characters")
-        (True, False)
+        >>> writes_unit("disk_size", "GB"), writes_unit("body_limit", "bytes")
+        (True, True)
+        >>> writes_unit("idempotency_key_length", "characters"), writes_unit("disk_size", "of")
+        (False, False)
     """
-    return _unit(word) in units_of(name)
+    unit, written = _unit(word), units_of(name)
+    return unit in written or any(unit in kind and written & kind for kind in _KINDS)
 
 
 def units_of(name: str) -> set[str]:

@@ -256,35 +256,44 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
             raise PluginError(f"{where} takes no argument")
 
 
-#: A fact's placeholder and the word after it: a unit its value already writes is doubled.
-_FACT_AND_WORD = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}[\s-]*(?P<word>[A-Za-z]+)\b")
+#: A fact's placeholder and the word after it (on the next line too): a unit its value
+#: already writes, or one of that unit's kind, reads wrong there ("GiB GiB").
+_FACT_AND_WORD = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}(?P<after>[\s-]*"
+                            r"(?P<word>[A-Za-z]+))\b")
 
 
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
+        def placeholder(name: str) -> str:
+            return f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})"
         # the facts that say it today, if any: the placeholder to write instead
-        same = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})" for name in h.says]
-        kin = [f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})" for name in h.kin]
+        same = [placeholder(name) for name in h.says
+                if not h.whole or facts.says_all(h.text, name)]
+        kin = [placeholder(name) for name in h.kin]
         instead = "" if h.value == h.stated else f" in place of {h.value!r}"
         fix = (f"write {' or '.join(same)}{instead}, read from the stub" if same and h.whole
                else f"say it with {' or '.join(same)}, read from the stub, rephrasing around it"
                if same else
                f"no fact says it today; if it means one of these, its value is wrong: say it "
-               f"with {' or '.join(kin)}, read from the stub (the placeholder writes the unit "
-               "too); a value an example shows, or the old API's, is no fact: write it in "
-               "backticks, or say it another way" if kin else
+               f"with {' or '.join(kin)}, read from the stub; a value an example "
+               "shows, or the old API's, is no fact: write it in backticks, or say it another "
+               "way" if kin else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
                "docs/contributing.md); a value an example shows, or the old API's, is no "
                "fact: write it in backticks, or say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
-    for number, line in placeholders.prose_lines(markdown):
-        for match in _FACT_AND_WORD.finditer(placeholders.mask_code(line)):
-            name, word = match["name"], match["word"]
-            if name in facts.FACTS and facts.writes_unit(name, word):
-                found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact "
-                             f"says {facts.FACTS[name].read()!r}, its unit with it, so the "
-                             f"page would say {word} twice: drop the {word!r} after it")
+    prose = [(number, placeholders.mask_code(line))
+             for number, line in placeholders.prose_lines(markdown)]
+    text = "\n".join(line for _, line in prose)
+    for match in _FACT_AND_WORD.finditer(text):
+        name, word = match["name"], match["word"]
+        if name in facts.FACTS and facts.writes_unit(name, word):
+            said = facts.FACTS[name].read()
+            number = prose[text.count("\n", 0, match.start())][0]
+            found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact says "
+                         f"{said!r}, its unit with it, so the page would read "
+                         f"'{said} {word}': drop the {match['after'].strip()!r} after it")
     return found
 
 

@@ -221,8 +221,8 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            f"write {{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}} " \
            f"({kib} KiB) in place of '{kib} KiB'" in "\n".join(problems), problems
     assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
-           f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}), read from the " \
-           "stub" in "\n".join(problems), problems
+           f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}) in place of " \
+           f"'{default}', read from the stub" in "\n".join(problems), problems
     # one end of a fact's range: the fact, and a sentence to rephrase around it
     assert f"docs/concepts/pagination.md:{last}: 'up to {longest}' states a bound by hand: " \
            f"say it with {{{{ fact name_length }}}} ({models.NAME_LENGTH[0]} to " \
@@ -230,27 +230,51 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            in "\n".join(problems), problems
 
 
-def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_named():
-    """Following the message word for word leaves a true page: the text it quotes is what
-    the placeholder replaces, the unit after the number too when the fact writes it; and a
-    unit written again after a placeholder that writes it ("GiB GiB" on the page) fails.
-    A fact whose unit the sentence writes (``1 to 64 characters``) is left alone."""
+def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_named(hooks):
+    """Following the message word for word leaves a true page: it quotes what the
+    placeholder replaces, the unit after the number too when the fact writes it, and not
+    the word after a size ("50 GiB in size"); "between" with its range. A unit written
+    again after a placeholder that writes it, or one of its kind ("64 KiB bytes"), fails,
+    on the next line too. A fact whose unit the sentence writes (``1 to 64 characters``),
+    and an ID's fact (``vol-`` and its letters), are not written in place of a number."""
+    facts, _ = hooks
     page = ROOT / "docs" / "volumes" / "get.md"
     text = page.read_text()
     low, high = models.DISK_SIZE_GB
+    default = models.DEFAULT_DISK_SIZE_GB
     last = text.count("\n") + 2  # after a blank line
     _, problems = render_pages([page], {page: text + (
-        f"\nA volume is {low} to {high} GiB. A volume is {{{{ fact disk_size }}}} GiB, or "
-        "{{ fact disk_size }} gigabytes; a key has {{ fact idempotency_key_length }} "
-        "characters.\n")})
+        f"\nA volume is {low} to {high} GiB. A new one is {default} GiB in size. It holds "
+        f"between {low} and {high} GiB. A volume is {{{{ fact disk_size }}}} GiB, or "
+        "{{ fact disk_size }} gigabytes; a body of {{ fact body_limit }} bytes; a key has "
+        "{{ fact idempotency_key_length }} characters; a size of {{ fact disk_size }}\n"
+        "GiB.\n")})
     said = "\n".join(problems)
-    assert (f"docs/volumes/get.md:{last}: '{low} to {high} GiB' states a range by hand: write "
-            f"{{{{ fact disk_size }}}} ({low} to {high} GiB), read from the stub") in said, said
-    doubled = [line for line in said.splitlines() if "twice" in line]
+    for stated in (f"{low} to {high} GiB", f"{default} GiB", f"between {low} and {high} GiB"):
+        fact = "disk_size_default" if stated == f"{default} GiB" else "disk_size"
+        assert (f"docs/volumes/get.md:{last}: {stated!r} states "
+                f"{'a size' if fact.endswith('default') else 'a range'} by hand: write "
+                f"{{{{ fact {fact} }}}} ({facts.FACTS[fact].read()}), read from the stub"
+                in said), said
+    doubled = [line for line in said.splitlines() if "its unit with it" in line]
     assert doubled == [
-        f"docs/volumes/get.md:{last}: {{{{ fact disk_size }}}} {word}: the fact says "
-        f"'{low} to {high} GiB', its unit with it, so the page would say {word} twice: drop "
-        f"the {word!r} after it" for word in ("GiB", "gigabytes")], said
+        f"docs/volumes/get.md:{number}: {{{{ fact {fact} }}}} {word}: the fact says "
+        f"{facts.FACTS[fact].read()!r}, its unit with it, so the page would read "
+        f"'{facts.FACTS[fact].read()} {word}': drop the {word!r} after it"
+        for number, fact, word in ((last, "disk_size", "GiB"), (last, "disk_size", "gigabytes"),
+                                   (last, "body_limit", "bytes"),
+                                   (last, "disk_size", "GiB"))], said
+    # a wrong key length: the fact of its unit, written after the placeholder
+    _, problems = render_pages([page], {page: text + "\nA key has 1 to 64 characters.\n"})
+    assert ("no fact says it today; if it means one of these, its value is wrong: say it "
+            "with {{ fact name_length }}") in "\n".join(problems), problems
+    assert "{{ fact idempotency_key_length }} (1 to " in "\n".join(problems), problems
+    # an ID's fact: to rephrase around, not to write in place of the number
+    shortest, longest = models.ID_LENGTH
+    _, problems = render_pages([page], {page: text + f"\nAfter it come {shortest} to "
+                                         f"{longest} lowercase letters or digits.\n"})
+    told = [p for p in "\n".join(problems).splitlines() if "lowercase" in p]
+    assert told and all("rephrasing around it" in p for p in told), problems
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
