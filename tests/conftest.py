@@ -11,8 +11,10 @@ if TYPE_CHECKING:  # imported by the fixtures that use them: xdist's controller 
 
     from cloudws.testing import Sandbox
 
-#: A setup failure told in full, by its text: the test that told it.
-_TOLD: dict[str, str] = {}
+#: A setup failure told in full (the exception a shared fixture raises again for each
+#: test that needs it, by its identity; held, so that the identity is never reused): the
+#: test that told it.
+_TOLD: dict[int, tuple[BaseException, str]] = {}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -22,11 +24,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     them; the others name that test, in one line. Under ``-n N``, once per worker."""
     report = yield
     if report.when == "setup" and report.failed and call.excinfo is not None:
-        text = str(call.excinfo.value)
-        first = _TOLD.setdefault(text, item.nodeid)
+        raised = call.excinfo.value
+        first = _TOLD.setdefault(id(raised), (raised, item.nodeid))[1]
         if first != item.nodeid:
-            report.longrepr = (f"{text.partition(chr(10))[0].rstrip(':')} (the same failure as "
-                               f"{first}'s setup, told there in full)")
+            report.longrepr = (f"{str(raised).partition(chr(10))[0].rstrip(':')} (the same "
+                               f"failure as {first}'s setup, told there in full)")
     return report
 
 

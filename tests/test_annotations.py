@@ -93,11 +93,14 @@ def test_a_setup_failure_a_shared_fixture_raises_for_every_test_is_told_in_full_
     that failed (the site build) fails each test that needs it; the first tells it, the
     others name that test in one line."""
     pytester.makeconftest("from tests.conftest import pytest_runtest_makereport  # noqa: F401")
-    pytester.makepyfile(test_alike=_ALIKE.replace('scope="module"', 'scope="session"'))
+    # and another fixture failing with the same words: its own failure, told in full too
+    other = _ALIKE.split("@pytest.mark")[0].replace("def built", "def other")
+    pytester.makepyfile(test_alike=_ALIKE.replace('scope="module"', 'scope="session"')
+                        + other + "\ndef test_other(other):\n    pass\n")
     result = pytester.runpytest_inprocess("--disable-plugin-autoload", "-q")
-    result.assert_outcomes(errors=3)
+    result.assert_outcomes(errors=4)
     out = result.stdout.str()
-    assert out.count("WARNING -  docs/volumes/get.md:8:") == 1, out
+    assert out.count("WARNING -  docs/volumes/get.md:8:") == 2, out
     assert out.count("mkdocs build --strict failed (1) (the same failure as "
                      "test_alike.py::test_site[0]'s setup, told there in full)") == 2, out
 
