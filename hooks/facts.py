@@ -38,6 +38,7 @@ __all__ = [
     "counts_as_a_fact",
     "hand_written",
     "machine_types",
+    "runs",
     "saying",
     "says_all",
     "table",
@@ -385,6 +386,7 @@ class HandWritten:
         return stated[numbers[0].start():end]
 
 
+_QUALIFIED = re.compile(r"\b(?:lowercase|uppercase)\b", re.IGNORECASE)
 #: A unit right after a number (``[\s-]*``, then the word, "lowercase" before it too).
 _UNIT_WORD = re.compile(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?(?P<unit>[A-Za-z]+)\b")
 
@@ -443,9 +445,10 @@ _LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over)\b", re
 
 def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
     """The facts of the kind of ``text``, a number no fact says (``after`` follows it): a
-    writer who meant one wrote the wrong value. Those whose unit it has (written by the
-    fact or after its placeholder); for a count of what a page holds, the page sizes. A
-    default's first for a default, a maximum's for an upper bound, a minimum's for a lower.
+    writer who meant one wrote the wrong value, or its unit. Those with its very numbers
+    (in another unit), then those whose unit it has (written by the fact or after its
+    placeholder); for a count of what a page holds, the page sizes. A default's first for
+    a default, a maximum's for an upper bound, a minimum's for a lower.
 
     Example:
         >>> _kin("default size is 100", " GiB", "a default")
@@ -454,12 +457,19 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
         ('page_size_max', 'page_size')
         >>> _kin("1 to 64", " characters", "a range")
         ('name_length', 'idempotency_key_length')
+        >>> low, high = models.ID_LENGTH  # an ID's length, said in characters, not letters
+        >>> _kin(f"{low} to {high}", " characters", "a range")[:2]
+        ('workstation_id', 'volume_id')
         >>> _kin("two", " hours", "a duration"), _kin("up to 9", " widgets", "a bound")
         (('idempotency_key_ttl',), ())
     """
     word = _word_after(text, after)
-    names = [name for name, fact in FACTS.items()
-             if word and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
+    numbers, unit = _numbers(_as_digits(text))[0], _unit(word)
+    # its very numbers, in a unit of the same kind ("characters" for an ID's "letters")
+    same = [name for name in FACTS if numbers == _numbers(mask_code(FACTS[name].read()))[0]
+            and any(unit in kind and units_of(name) & kind for kind in _KINDS)]
+    names = same + [name for name, fact in FACTS.items() if name not in same and word
+                    and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _numbers(mask_code(fact.read()))[0]]
@@ -579,6 +589,17 @@ def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
         yield run
 
 
+def runs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The numbered prose ``lines`` in the runs a sentence may wrap through (a paragraph,
+    a list item, a table row, a heading), their inline code blanked out.
+
+    Example:
+        >>> [[n for n, _ in run] for run in runs([(1, "a `x` b"), (2, "c"), (4, "- d")])]
+        [[1, 2], [4]]
+    """
+    return _blocks(_masked_lines(lines))
+
+
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code, in a sentence on one line or wrapped across lines; and every
@@ -623,8 +644,12 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             at = match.end()
             number = run[bisect.bisect_right(starts, match.start())][0]
             shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
+            # "1 to 63 lowercase characters": the fact says no "lowercase", so it is
+            # rephrased around, not written in place of the whole
             whole = _whole(match[0], says)
             unit = _unit_after(match[0], joined[match.end():], says) if whole else ""
+            if _QUALIFIED.search(f"{match[0]} {unit}"):
+                whole, unit = False, ""
             kin = () if says else _kin(match[0], joined[match.end():], shape)
             found.append(HandWritten(number, shown, shape, says, whole, unit, kin))
         if not table:

@@ -258,7 +258,7 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
 
 #: A fact's placeholder and the word after it (on the next line too): a unit its value
 #: already writes, or one of that unit's kind, reads wrong there ("GiB GiB").
-_FACT_AND_WORD = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}(?P<after>[\s-]*"
+_FACT_AND_WORD = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}(?P<after>(?:-|\s+)"
                             r"(?P<word>[A-Za-z]+))\b")
 
 
@@ -283,14 +283,14 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                "docs/contributing.md); a value an example shows, or the old API's, is no "
                "fact: write it in backticks, or say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
-    prose = [(number, placeholders.mask_code(line))
-             for number, line in placeholders.prose_lines(markdown)]
-    text = "\n".join(line for _, line in prose)
-    for match in _FACT_AND_WORD.finditer(text):
-        name, word = match["name"], match["word"]
-        if name in facts.FACTS and facts.writes_unit(name, word):
+    for run in facts.runs(placeholders.prose_lines(markdown)):  # a sentence, wrapped or not
+        text = "\n".join(line for _, line in run)
+        for match in _FACT_AND_WORD.finditer(text):
+            name, word = match["name"], match["word"]
+            if name not in facts.FACTS or not facts.writes_unit(name, word):
+                continue
             said = facts.FACTS[name].read()
-            number = prose[text.count("\n", 0, match.start())][0]
+            number = run[text.count("\n", 0, match.start())][0]
             found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact says "
                          f"{said!r}, its unit with it, so the page would read "
                          f"'{said} {word}': drop the {match['after'].strip()!r} after it")

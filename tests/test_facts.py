@@ -264,6 +264,16 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
         for number, fact, word in ((last, "disk_size", "GiB"), (last, "disk_size", "gigabytes"),
                                    (last, "body_limit", "bytes"),
                                    (last, "disk_size", "GiB"))], said
+    # a unit's word in the next list item, paragraph or block is not this placeholder's
+    apart = (text + "\n- Bodies up to {{ fact body_limit }}\n- Bytes beyond it are refused."
+             "\n\nNames have {{ fact name_length }}\n\nLetters are kept as sent.\n")
+    _, problems = render_pages([page], {page: apart})
+    assert not problems, problems
+    # a word between the number and the unit that the fact does not say: rephrased around
+    shortest_name, longest_name = models.NAME_LENGTH
+    _, problems = render_pages([page], {page: text + f"\nNames are {shortest_name} to "
+                                         f"{longest_name} lowercase characters.\n"})
+    assert "rephrasing around it" in "\n".join(problems), problems
     # a wrong key length: the fact of its unit, written after the placeholder
     _, problems = render_pages([page], {page: text + "\nA key has 1 to 64 characters.\n"})
     assert ("no fact says it today; if it means one of these, its value is wrong: say it "
@@ -275,6 +285,11 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
                                          f"{longest} lowercase letters or digits.\n"})
     told = [p for p in "\n".join(problems).splitlines() if "lowercase" in p]
     assert told and all("rephrasing around it" in p for p in told), problems
+    # its length said in characters: the ID's facts, which have its numbers, come first
+    _, problems = render_pages([page], {page: text + f"\nAn ID has {shortest} to {longest} "
+                                         "characters after its prefix.\n"})
+    assert ("its value is wrong: say it with {{ fact workstation_id }}"
+            in "\n".join(problems)), problems
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
