@@ -27,8 +27,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
         raised = call.excinfo.value
         first = _TOLD.setdefault(id(raised), (raised, item.nodeid))[1]
         if first != item.nodeid:
-            report.longrepr = (f"{str(raised).partition(chr(10))[0].rstrip(':')} (the same "
-                               f"failure as {first}'s setup, told there in full)")
+            head = str(raised).partition("\n")[0].rstrip(":")
+            if not isinstance(raised, pytest.fail.Exception):  # its type, as pytest says it
+                head = f"{type(raised).__name__}: {head}".rstrip(": ")
+            report.longrepr = (f"{head} (the same failure as {first}'s setup, told there in "
+                               "full)")
     return report
 
 

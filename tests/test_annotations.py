@@ -106,6 +106,18 @@ def test_a_setup_failure_a_shared_fixture_raises_for_every_test_is_told_in_full_
                      "test_alike.py::test_site[0]'s setup, told there in full)") == 2, out
 
 
+def test_a_shared_fixture_error_named_again_keeps_its_type(pytester):
+    pytester.makeconftest("from tests.conftest import pytest_runtest_makereport  # noqa: F401")
+    pytester.makepyfile(test_type=(
+        "import pytest\n\n@pytest.fixture(scope='session')\ndef store():\n"
+        "    raise KeyError('missing')\n\n@pytest.mark.parametrize('n', range(2))\n"
+        "def test_it(store, n):\n    pass\n"))
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload", "-q")
+    result.assert_outcomes(errors=2)
+    assert ("KeyError: 'missing' (the same failure as test_type.py::test_it[0]'s setup, told "
+            "there in full)") in result.outlines, result.outlines
+
+
 def test_place_is_a_project_path_not_a_temporary_one():
     assert place_of("/tmp/x/docs/page.md:3: drift") is None
     assert place_of("snippets/volumes/get.json:1: differs") == ("snippets/volumes/get.json", 1)
