@@ -262,15 +262,18 @@ _FACT_AND_WORD = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}(?P<after>(?
                             r"(?P<word>[A-Za-z]+))\b")
 
 
+def _placeholder(name: str) -> str:
+    """The fact's placeholder, and what it says today."""
+    return f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})"
+
+
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
-        def placeholder(name: str) -> str:
-            return f"{{{{ fact {name} }}}} ({facts.FACTS[name].read()})"
         # the facts that say it today, if any: the placeholder to write instead
-        same = [placeholder(name) for name in h.says
+        same = [_placeholder(name) for name in h.says
                 if not h.whole or facts.says_all(h.text, name)]
-        kin = [placeholder(name) for name in h.kin]
+        kin = [_placeholder(name) for name in h.kin]
         instead = "" if h.value == h.stated else f" in place of {h.value!r}"
         fix = (f"write {' or '.join(same)}{instead}, read from the stub" if same and h.whole
                else f"say it with {' or '.join(same)}, read from the stub, rephrasing around it"

@@ -94,9 +94,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
                 cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                 check=False)
             if build.returncode != 0:
-                failed.write_text(f"mkdocs build --strict failed ({build.returncode}):\n"
-                                  f"{build.stdout}")
-                pytest.fail(failed.read_text(), pytrace=False)
+                said = f"mkdocs build --strict failed ({build.returncode}):\n{build.stdout}"
+                failed.write_text(said)
+                pytest.fail(said, pytrace=False)
             done.touch()
     return site_dir
 
