@@ -226,7 +226,8 @@ def _page_line(where: str) -> tuple[str, int]:
 
 
 def pages_showing(path: Path, docs: Path = DOCS) -> tuple[str, ...]:
-    """The page blocks (``docs/<page>.md:<line>``) that include the file at ``path``.
+    """The page lines (``docs/<page>.md:<line>``, the ``--8<--`` lines) that include the
+    file at ``path``.
 
     Example:
         >>> pages_showing(SNIPPETS / "workstations" / "delete.mjs")
@@ -236,13 +237,14 @@ def pages_showing(path: Path, docs: Path = DOCS) -> tuple[str, ...]:
 
 
 def _inclusions(docs: Path) -> dict[Path, tuple[str, ...]]:
-    """Each included file -> the page blocks that include it."""
+    """Each included file -> the lines of the pages that include it (their ``--8<--``
+    lines, which name it, as a missing include is named)."""
     found: dict[Path, tuple[str, ...]] = {}
     for page in pages(docs):
         for fence in page.fences:
             for name in fence.includes:
                 path = _resolve(page, name).resolve()
-                found[path] = (*found.get(path, ()), fence.where)
+                found[path] = (*found.get(path, ()), fence.include_where(name))
     return found
 
 
