@@ -444,6 +444,7 @@ def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
     own block), whose check takes seconds where the whole suite takes minutes.
 
     Example:
+        >>> checked = set(PAGES_CHECKED); PAGES_CHECKED.clear()  # pages this run checks
         >>> with naming_pages(["docs/volumes/get.md:30"]):
         ...     raise ExampleError(f"x.sh:1: drift. Refresh it with `{REFRESH}`")
         Traceback (most recent call last):
@@ -459,7 +460,7 @@ def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
         tests.harness.checks.ExampleError: x.sh:1: drift. Refresh it with \
 `uv run pytest docs/volumes/get.md --update-examples`
         (shown on docs/index.md:9, docs/volumes/get.md:30)
-        >>> PAGES_CHECKED.discard("docs/volumes/get.md")
+        >>> PAGES_CHECKED.clear(); PAGES_CHECKED.update(checked)
     """
     __tracebackhide__ = True
     first = next((s for s in shown_on if s.rpartition(":")[0] in PAGES_CHECKED),
