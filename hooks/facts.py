@@ -267,7 +267,8 @@ def _word_after(text: str, after: str) -> str:
     """The word right after the last number of ``text`` (its unit, or what it counts),
     where ``after`` follows ``text``, lowercased: "" when a sign or the line's end comes
     first."""
-    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)", _rest(text, after))
+    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)", _rest(text, after),
+                    re.IGNORECASE)
     return word[1].lower() if word else ""
 
 
@@ -388,7 +389,8 @@ class HandWritten:
 
 _QUALIFIED = re.compile(r"\b(?:lowercase|uppercase)\b", re.IGNORECASE)
 #: A unit right after a number (``[\s-]*``, then the word, "lowercase" before it too).
-_UNIT_WORD = re.compile(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?(?P<unit>[A-Za-z]+)\b")
+_UNIT_WORD = re.compile(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?(?P<unit>[A-Za-z]+)\b",
+                        re.IGNORECASE)
 
 
 def _plain(name: str) -> bool:

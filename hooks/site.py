@@ -278,7 +278,7 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
         fix = (f"write {' or '.join(same)}{instead}, read from the stub" if same and h.whole
                else f"say it with {' or '.join(same)}, read from the stub, rephrasing around it"
                if same else
-               f"no fact says it today; if it means one of these, its value is wrong: say it "
+               f"no fact says it today; if it means one of these, its value or unit is wrong: say it "
                f"with {' or '.join(kin)}, read from the stub; a value an example "
                "shows, or the old API's, is no fact: write it in backticks, or say it another "
                "way" if kin else

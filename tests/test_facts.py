@@ -213,7 +213,7 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            "stub" in "\n".join(problems), problems
     # a value no fact says: the facts of its unit, should it mean one of them
     assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
-           "no fact says it today; if it means one of these, its value is wrong: say it with " \
+           "no fact says it today; if it means one of these, its value or unit is wrong: say it with " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems
     # its unit with it, and what the placeholder replaces when a bound's word comes first
@@ -274,9 +274,12 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
     _, problems = render_pages([page], {page: text + f"\nNames are {shortest_name} to "
                                          f"{longest_name} lowercase characters.\n"})
     assert "rephrasing around it" in "\n".join(problems), problems
+    _, problems = render_pages([page], {page: text + f"\nNames are {shortest_name} to "
+                                         f"{longest_name} UPPERCASE characters.\n"})
+    assert "{{ fact name_length }}" in "\n".join(problems), problems
     # a wrong key length: the fact of its unit, written after the placeholder
     _, problems = render_pages([page], {page: text + "\nA key has 1 to 64 characters.\n"})
-    assert ("no fact says it today; if it means one of these, its value is wrong: say it "
+    assert ("no fact says it today; if it means one of these, its value or unit is wrong: say it "
             "with {{ fact name_length }}") in "\n".join(problems), problems
     assert "{{ fact idempotency_key_length }} (1 to " in "\n".join(problems), problems
     # an ID's fact: to rephrase around, not to write in place of the number
@@ -288,7 +291,7 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
     # its length said in characters: the ID's facts, which have its numbers, come first
     _, problems = render_pages([page], {page: text + f"\nAn ID has {shortest} to {longest} "
                                          "characters after its prefix.\n"})
-    assert ("its value is wrong: say it with {{ fact workstation_id }}"
+    assert ("its value or unit is wrong: say it with {{ fact workstation_id }}"
             in "\n".join(problems)), problems
 
 

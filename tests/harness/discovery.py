@@ -67,7 +67,7 @@ class PythonCase:
     id: str
     examples: list[CodeExample]
     shared: bool = False
-    #: For a snippet: the page blocks that include it (``docs/page.md:12``).
+    #: For a snippet: the page lines that include it (``docs/page.md:12``, its ``--8<--``).
     shown_on: tuple[str, ...] = ()
 
 
@@ -100,7 +100,7 @@ class CurlCase:
 
     id: str
     commands: list[CurlCommand]
-    #: For a snippet: the page blocks that include it or its output.
+    #: For a snippet: the page lines that include it or its output (their ``--8<--``).
     shown_on: tuple[str, ...] = ()
 
 

@@ -141,7 +141,7 @@ class JsCase:
     examples: list[CodeExample]
     #: The snippet file run as ``node <file>``; ``None``: the blocks go to node's stdin.
     file: Path | None = None
-    #: For a snippet: the page blocks that include it.
+    #: For a snippet: the page lines that include it (their ``--8<--``).
     shown_on: tuple[str, ...] = ()
 
     @property
