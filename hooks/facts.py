@@ -183,8 +183,16 @@ _UNIT_NAMES = {
     "day": ("day", "days", "d"),
 }
 _UNIT_OF = {name: unit for unit, names in _UNIT_NAMES.items() for name in names}
-_SIZE_UNITS = "|".join(n for u in ("kib", "mib", "gib", "tib", "byte") for n in _UNIT_NAMES[u])
-_TIME_UNITS = "|".join(n for u in ("second", "minute", "hour", "day") for n in _UNIT_NAMES[u]
+#: Units by kind: one written after a placeholder whose fact writes another of its kind
+#: reads wrong ("64 KiB bytes").
+_SIZES, _TIMES, _LENGTHS = (("kib", "mib", "gib", "tib", "byte"),
+                            ("second", "minute", "hour", "day"), ("character", "letter", "digit"))
+#: A word between a number and its unit ("63 lowercase characters").
+_QUALIFIERS = r"(?:lowercase|uppercase)"
+#: The word right after a number (``[\s-]*``, then the word, a qualifier before it too).
+_UNIT_WORD = re.compile(rf"[\s-]*(?:{_QUALIFIERS}\s+)?(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
+_SIZE_UNITS = "|".join(n for u in _SIZES for n in _UNIT_NAMES[u])
+_TIME_UNITS = "|".join(n for u in _TIMES for n in _UNIT_NAMES[u]
                        if len(n) > 1)  # not "24h" alone: "5s" and "3d" are rarely facts
 #: The shapes a fact takes in a sentence: (name, pattern, strict). A number in digits in a
 #: strict shape is a fact stated by hand, whatever its value; in another shape, or in
@@ -210,7 +218,7 @@ _SHAPES = [
     # the maximum page size is 100 (and not the minimum Node version is 18)
     ("a bound", rf"\b(?:maximum|minimum)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w|\.\d)",
      False),
-    ("a length", rf"\b{_N}\s+(?:lowercase\s+|uppercase\s+)?(?:letters|characters|digits)\b",
+    ("a length", rf"\b{_N}\s+(?:{_QUALIFIERS}\s+)?(?:letters|characters|digits)\b",
      True),
     ("a duration", rf"(?:(?<![\d.])\b{_DIGITS}|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b",
      True),
@@ -227,7 +235,7 @@ _HAND_WRITTEN = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p, _) in enumera
                            re.IGNORECASE)
 
 
-_NUMBER_AND_UNIT = re.compile(rf"(?P<number>\d[\d,]*)(?:\s*(?:lowercase\s+|uppercase\s+)?"
+_NUMBER_AND_UNIT = re.compile(rf"(?P<number>\d[\d,]*)(?:\s*(?:{_QUALIFIERS}\s+)?"
                               rf"(?P<unit>{_SIZE_UNITS}|{_TIME_UNITS}|letters|characters|"
                               r"digits)\b)?", re.IGNORECASE)
 
@@ -267,9 +275,8 @@ def _word_after(text: str, after: str) -> str:
     """The word right after the last number of ``text`` (its unit, or what it counts),
     where ``after`` follows ``text``, lowercased: "" when a sign or the line's end comes
     first."""
-    word = re.match(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?([A-Za-z]+)", _rest(text, after),
-                    re.IGNORECASE)
-    return word[1].lower() if word else ""
+    word = _UNIT_WORD.match(_rest(text, after))
+    return word["unit"].lower() if word else ""
 
 
 #: Words after a number that say it counts nothing else (``20 unless``, ``20 per page``):
@@ -387,10 +394,7 @@ class HandWritten:
         return stated[numbers[0].start():end]
 
 
-_QUALIFIED = re.compile(r"\b(?:lowercase|uppercase)\b", re.IGNORECASE)
-#: A unit right after a number (``[\s-]*``, then the word, "lowercase" before it too).
-_UNIT_WORD = re.compile(r"[\s-]*(?:(?:lowercase|uppercase)\s+)?(?P<unit>[A-Za-z]+)\b",
-                        re.IGNORECASE)
+_QUALIFIED = re.compile(rf"\b{_QUALIFIERS}\b", re.IGNORECASE)
 
 
 def _plain(name: str) -> bool:
@@ -481,10 +485,7 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
                         not name.endswith(suffix)))
 
 
-#: Units that say the same kind of thing: one written after a placeholder whose fact
-#: writes another of its kind reads wrong ("64 KiB bytes").
-_KINDS = ({"kib", "mib", "gib", "tib", "byte"}, {"second", "minute", "hour", "day"},
-          {"character", "letter", "digit"})
+_KINDS = tuple(set(kind) for kind in (_SIZES, _TIMES, _LENGTHS))
 
 
 def writes_unit(name: str, word: str) -> bool:
