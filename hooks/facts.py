@@ -633,6 +633,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             continue
         starts = list(itertools.accumulate(len(line) + 1 for _, line in run[:-1]))
         at = 0
+        loose: re.Match[str] | None = None  # the loose shape left alone last
         while (match := _HAND_WRITTEN.search(joined, at)) is not None:
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
@@ -643,17 +644,24 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict
                 # one ("64 characters"): read on from inside it
                 at = match.end() if strict else match.start() + 1
+                loose = loose if strict else match
                 continue
             at = match.end()
-            number = run[bisect.bisect_right(starts, match.start())][0]
-            shown = " ".join(re.sub(r"-\s*\n\s*", "-", match[0]).split())
+            start, stated = match.start(), match[0]
+            if loose is not None and loose.start() < start < loose.end() and not says:
+                # quoted whole, from the loose shape's start: "between 1 and 64 characters"
+                # is a range, and a fact may be meant by both its numbers
+                shape = _SHAPES[int(loose.lastgroup[1:])][0] if loose.lastgroup else shape
+                start, stated = loose.start(), joined[loose.start():match.end()]
+            number = run[bisect.bisect_right(starts, start)][0]
+            shown = " ".join(re.sub(r"-\s*\n\s*", "-", stated).split())
             # "1 to 63 lowercase characters": the fact says no "lowercase", so it is
             # rephrased around, not written in place of the whole
-            whole = _whole(match[0], says)
-            unit = _unit_after(match[0], joined[match.end():], says) if whole else ""
-            if _QUALIFIED.search(f"{match[0]} {unit}"):
+            whole = _whole(stated, says)
+            unit = _unit_after(stated, joined[match.end():], says) if whole else ""
+            if _QUALIFIED.search(f"{stated} {unit}"):
                 whole, unit = False, ""
-            kin = () if says else _kin(match[0], joined[match.end():], shape)
+            kin = () if says else _kin(stated, joined[match.end():], shape)
             found.append(HandWritten(number, shown, shape, says, whole, unit, kin))
         if not table:
             continue

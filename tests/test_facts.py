@@ -143,14 +143,20 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
         assert facts.hand_written(sentence) == [], sentence
 
 
-def test_a_range_with_a_hyphen_no_fact_says_leaves_its_unit_read(hooks):
-    """"1-64 characters" is no range a fact says, but "64 characters" is a length stated
-    by hand: read, as it was before ranges with a hyphen were."""
+def test_a_range_no_fact_says_is_quoted_whole_with_the_unit_that_makes_it_a_fact(hooks):
+    """"1-64 characters" and "between 1 and 64 characters" are no range a fact says, but
+    each ends in a length stated by hand ("64 characters"): the range is quoted whole,
+    and the facts of its unit named, as a writer who meant one of them needs."""
     facts, _ = hooks
     wrong = models.NAME_LENGTH[1] + 1
-    found = facts.hand_written(f"A name is 1-{wrong} characters, a disk 10-{wrong * 64} GiB.")
+    found = facts.hand_written(f"A name is 1-{wrong} characters, a disk 10-{wrong * 64} GiB, "
+                               f"a key between 1 and {wrong} characters.")
     assert [(h.shape, h.text) for h in found] == [
-        ("a length", f"{wrong} characters"), ("a size", f"{wrong * 64} GiB")], found
+        ("a range", f"1-{wrong} characters"), ("a range", f"10-{wrong * 64} GiB"),
+        ("a range", f"between 1 and {wrong} characters")], found
+    assert all(not h.says for h in found)
+    assert found[0].kin[:2] == found[2].kin[:2] == ("name_length", "idempotency_key_length")
+    assert found[1].kin == ("disk_size", "disk_size_default")
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
