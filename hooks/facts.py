@@ -38,6 +38,7 @@ __all__ = [
     "counts_as_a_fact",
     "hand_written",
     "machine_types",
+    "opening",
     "runs",
     "saying",
     "says_all",
@@ -501,6 +502,21 @@ def writes_unit(name: str, word: str) -> bool:
     """
     unit, written = _unit(word), units_of(name)
     return unit in written or any(unit in kind and written & kind for kind in _KINDS)
+
+
+def opening(name: str) -> str:
+    """What the value of the fact ``name`` opens with, as code ("vol-" of "`vol-` and 5 to
+    32 lowercase letters or digits"), or "": a sentence that writes it just before the
+    placeholder says it twice.
+
+    Example:
+        >>> from cloudws.models import VOLUME_ID_PREFIX
+        >>> opening("volume_id") == VOLUME_ID_PREFIX, opening("disk_size")
+        (True, '')
+    """
+    said = FACTS[name].read()
+    first = next(code_spans(said), None)
+    return said[first[0]:first[1]].strip("`").strip() if first and first[0] == 0 else ""
 
 
 def units_of(name: str) -> set[str]:

@@ -297,6 +297,37 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
             found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact says "
                          f"{said!r}, its unit with it, so the page would read "
                          f"'{said} {word}': drop the {match['after'].strip()!r} after it")
+    return found + _opening_twice(markdown, page)
+
+
+#: A fact's placeholder and up to three words before it, in the same sentence.
+_WORDS_AND_FACT = re.compile(r"(?P<before>(?:[^\s.!?:;{}]+[ \t\n]+){0,3}[^\s.!?:;{}]*)"
+                             r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}")
+
+
+def _opening_twice(markdown: str, page: _Page) -> list[str]:
+    """A placeholder whose fact opens with what the words just before it write ("`vol-`
+    and {{ fact volume_id }}", which would read "`vol-` and `vol-` and 5 to 32 ..."), named
+    at its line, with what to drop."""
+    lines = dict(placeholders.prose_lines(markdown))
+    found = []
+    for run in facts.runs(lines.items()):
+        text = "\n".join(lines[number] for number, _ in run)  # its code spans as written
+        masked = "\n".join(line for _, line in run)  # blanked: a placeholder there is code
+        for match in _WORDS_AND_FACT.finditer(text):
+            name = match["name"]
+            opens = (facts.opening(name) if name in facts.FACTS
+                     and masked[match.end("before")] == "{" else "")
+            at = match["before"].rfind(opens) if opens else -1
+            if at < 0:
+                continue
+            at -= match["before"][:at].endswith("`")  # its backtick, if written
+            written = re.sub(r"\s+", " ", match["before"][at:])
+            said = facts.FACTS[name].read()
+            number = run[text.count("\n", 0, match.start("name"))][0]
+            found.append(f"{page.where(number)}: {{{{ fact {name} }}}}: the fact says {said!r}, "
+                         f"{opens!r} with it, so the page would read '{written}{said}': drop "
+                         f"the {written.strip()!r} before it")
     return found
 
 

@@ -301,6 +301,35 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
             in "\n".join(problems)), problems
 
 
+
+def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks):
+    """"`vol-` and {{ fact volume_id }}" would read "`vol-` and `vol-` and 5 to 32 ...":
+    the words before the placeholder that repeat what its fact opens with fail, at the
+    placeholder's line, with what to drop; written as code or not, next to it or a few
+    words before. The prefix in another sentence, another fact after it, or both in inline
+    code, pass."""
+    facts, _ = hooks
+    page = ROOT / "docs" / "volumes" / "get.md"
+    text = page.read_text()
+    last = text.count("\n") + 2  # after a blank line
+    volume, workstation = facts.opening("volume_id"), facts.opening("workstation_id")
+    assert (volume, workstation) == (models.VOLUME_ID_PREFIX, models.WORKSTATION_ID_PREFIX)
+    _, problems = render_pages([page], {page: text + (
+        f"\nAn ID is `{volume}` and {{{{ fact volume_id }}}}. Its form is {volume} followed by\n"
+        f"{{{{ fact volume_id }}}}, or `{workstation}`{{{{ fact workstation_id }}}}.\n\n"
+        f"A volume's is `{volume}`: {{{{ fact volume_id }}}}. `{workstation}`, then "
+        "{{ fact volume_id }}. In code, `` `vol-` and {{ fact volume_id }} `` is left.\n")})
+    twice = [p for p in "\n".join(problems).splitlines() if "with it, so" in p]
+    said = {name: facts.FACTS[name].read() for name in ("volume_id", "workstation_id")}
+    assert twice == [
+        f"docs/volumes/get.md:{number}: {{{{ fact {name} }}}}: the fact says {said[name]!r}, "
+        f"{facts.opening(name)!r} with it, so the page would read '{written}{said[name]}': "
+        f"drop the {written.strip()!r} before it"
+        for number, name, written in ((last, "volume_id", f"`{volume}` and "),
+                                      (last + 1, "volume_id", f"{volume} followed by "),
+                                      (last + 1, "workstation_id", f"`{workstation}`"))], problems
+
+
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen")
