@@ -648,7 +648,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         if not table and not _ANY_NUMBER.search(joined):  # most runs: the shapes cost more
             continue
         starts = list(itertools.accumulate(len(line) + 1 for _, line in run[:-1]))
-        at = 0
+        at, before = 0, len(found)
         loose: re.Match[str] | None = None  # the loose shape left alone last
         while (match := _HAND_WRITTEN.search(joined, at)) is not None:
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
@@ -689,7 +689,9 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         elif defaults < len(cells) and (value := re.search(rf"\b{_N}(?!\w)", cells[defaults],
                                                            re.IGNORECASE)):
             says = tuple(saying(value[0], cells[defaults][value.end():]))
-            if says or re.search(r"\d", value[0]):
+            named = any(re.search(rf"(?<![\w,]){re.escape(value[0])}(?![\w,])", h.text)
+                        for h in found[before:])  # in its shape already ("50 GiB")
+            if (says or re.search(r"\d", value[0])) and not named:
                 found.append(HandWritten(row, value[0], "a default", says,
                                          _whole(value[0], says)))
     return found

@@ -159,6 +159,18 @@ def test_a_range_no_fact_says_is_quoted_whole_with_the_unit_that_makes_it_a_fact
     assert found[1].kin == ("disk_size", "disk_size_default")
 
 
+def test_a_number_in_a_default_column_is_named_once_in_the_shape_it_is_written(hooks):
+    """A table's "Default" cell is read for a number by hand; one that is also a size or
+    a count ("50 GiB", "100 items") is named once, as that shape, not again as a default."""
+    facts, _ = hooks
+    default, page = models.DEFAULT_DISK_SIZE_GB, models.DEFAULT_PAGE_SIZE
+    found = facts.hand_written(f"| Field | Default |\n| --- | --- |\n| `size` | {default} GiB |\n"
+                               f"| `limit` | {page} |\n| `max` | {page + 1} items |\n")
+    assert [(h.line, h.shape, h.text) for h in found] == [
+        (3, "a size", f"{default} GiB"), (4, "a default", f"{page}"),
+        (5, "a count", f"{page + 1} items")], found
+
+
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
