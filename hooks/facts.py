@@ -188,8 +188,8 @@ _UNIT_OF = {name: unit for unit, names in _UNIT_NAMES.items() for name in names}
 #: reads wrong ("64 KiB bytes").
 _SIZES, _TIMES, _LENGTHS = (("kib", "mib", "gib", "tib", "byte"),
                             ("second", "minute", "hour", "day"), ("character", "letter", "digit"))
-#: A word between a number and its unit ("63 lowercase characters").
-_QUALIFIERS = r"(?:lowercase|uppercase)"
+#: A word between a number and its unit ("63 lowercase characters", "63 ASCII characters").
+_QUALIFIERS = r"(?:lowercase|uppercase|ascii|alphanumeric|printable|unicode)"
 #: The word right after a number (``[\s-]*``, then the word, a qualifier before it too).
 _UNIT_WORD = re.compile(rf"[\s-]*(?:{_QUALIFIERS}\s+)?(?P<unit>[A-Za-z]+)\b", re.IGNORECASE)
 _SIZE_UNITS = "|".join(n for u in _SIZES for n in _UNIT_NAMES[u])

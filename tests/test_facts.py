@@ -295,6 +295,10 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
     _, problems = render_pages([page], {page: text + f"\nNames are {shortest_name} to "
                                          f"{longest_name} UPPERCASE characters.\n"})
     assert "{{ fact name_length }}" in "\n".join(problems), problems
+    for qualifier in ("ASCII", "alphanumeric", "printable", "Unicode"):  # as "lowercase"
+        found = facts.hand_written(f"Names are {shortest_name} to {longest_name} {qualifier} "
+                                   "characters.")
+        assert [(h.says[:1], h.whole) for h in found] == [(("name_length",), False)], found
     # a wrong key length: the fact of its unit, written after the placeholder
     _, problems = render_pages([page], {page: text + "\nA key has 1 to 64 characters.\n"})
     assert ("no fact says it today; if it means one of these, its value or unit is wrong: say it "
