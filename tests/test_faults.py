@@ -128,6 +128,27 @@ def test_a_rejected_request_leaves_the_fault_pending(client):
         assert client.delete(f"{base}/ws-12345", headers=AUTH).status_code == 200
 
 
+def test_a_fault_at_check_volumes_answers_before_a_named_volume_is_refused(client):
+    """As ``Store.fail_next`` says: the volumes a create or update names are checked in its
+    first step, so a fault there answers 500 where a missing volume would get 409
+    ``volume_not_found``, and is used up; a workstation that is not stopped (409
+    ``workstation_not_stopped``) is refused before the steps, leaving it armed."""
+    store = Store()
+    base = f"https://{API_HOST}/v1/workstations"
+    with mock_api(store):
+        store.fail_next("createWorkstation")
+        body = {"name": "x", "machine_type": "standard-4", "volume_ids": ["vol-nothere1"]}
+        assert client.post(base, json=body, headers=AUTH).status_code == 500
+        assert client.post(base, json=body, headers=AUTH).json()["code"] == "volume_not_found"
+        store.fail_next("updateWorkstation")
+        running = client.patch(f"{base}/ws-67890", json={"name": "y"}, headers=AUTH)
+        assert running.json()["code"] == "workstation_not_stopped"
+        update = {"volume_ids": ["vol-nothere1"]}
+        assert client.patch(f"{base}/ws-12345", json=update, headers=AUTH).status_code == 500
+        assert (client.patch(f"{base}/ws-12345", json=update, headers=AUTH).json()["code"]
+                == "volume_not_found")
+
+
 def test_a_half_done_delete_is_never_visible():
     """Each step of a delete fails in turn; the workstation and its volumes stay whole."""
     for step in OPERATIONS["deleteWorkstation"].steps:
