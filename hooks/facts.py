@@ -69,6 +69,8 @@ FACTS: dict[str, Fact] = {
                        lambda: limits.describe_size(limits.MAX_BODY_BYTES)),
     "head_limit": Fact("cloudws.limits.MAX_HEAD_BYTES",
                        lambda: limits.describe_size(limits.MAX_HEAD_BYTES)),
+    "listed_names": Fact("cloudws.limits.MAX_LISTED_NAMES",
+                         lambda: str(limits.MAX_LISTED_NAMES), "name"),
     "workstation_id": Fact("cloudws.models.WORKSTATION_ID_PREFIX, ID_LENGTH",
                            lambda: models.describe_id(models.WORKSTATION_ID_PREFIX)),
     "volume_id": Fact("cloudws.models.VOLUME_ID_PREFIX, ID_LENGTH",

@@ -227,6 +227,24 @@ def test_list_rejects_bad_parameters(api, query):
     assert query.split("=")[0] in body["detail"]
 
 
+def test_a_query_names_every_unknown_and_repeated_parameter_at_once(api):
+    """The first stage of checks names both kinds together (docs/concepts/errors.md), the
+    first ``MAX_LISTED_NAMES`` of them; a value is not checked before they are fixed."""
+    from cloudws.limits import MAX_LISTED_NAMES
+
+    body = problem(api.get("/workstations?foo=1&limit=1&limit=0&status=running&status=x"),
+                   400, "validation_error")
+    assert body["errors"] == [
+        {"field": "query.foo", "message": "is not a known parameter"},
+        {"field": "query.limit", "message": "is given more than once"},
+        {"field": "query.status", "message": "is given more than once"}]
+    assert "foo" in body["detail"] and "limit" in body["detail"]
+    many = "&".join(f"x{n:02}=1" for n in range(MAX_LISTED_NAMES + 5)) + "&limit=1&limit=2"
+    body = problem(api.get(f"/volumes?{many}"), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == [
+        f"query.x{n:02}" for n in range(MAX_LISTED_NAMES)]
+
+
 @pytest.mark.parametrize("value", ["1_0", "+5", "05", " 1", "1 ", "1.0", "-0", "-5", "1e1",
                                    "0x5", "\uff15", "5\n"])
 @pytest.mark.parametrize("path", ["/workstations", "/volumes"])

@@ -176,6 +176,7 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
     constants and build those pages as the site build does (the hooks and MkDocs' own
     steps), and each ``{{ fact }}`` on each page says the new one."""
     monkeypatch.setattr(limits, "MAX_BODY_BYTES", 32 * 1024)
+    monkeypatch.setattr(limits, "MAX_LISTED_NAMES", 7)
     monkeypatch.setattr(models, "ID_LENGTH", (6, 40))
     monkeypatch.setattr(models, "PAGE_SIZE", (2, 57))
     monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", 23)
@@ -186,7 +187,7 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
     monkeypatch.setattr(idempotency, "KEY_TTL", timedelta(hours=36))
     monkeypatch.setattr(models, "MACHINE_SIZES", {
         "tiny-1": models.MachineSize(1, 2), **models.MACHINE_SIZES})
-    expected = {"body_limit": "32 KiB", "workstation_id": "ws- and 6 to 40 lowercase",
+    expected = {"body_limit": "32 KiB", "listed_names": "first 7", "workstation_id": "ws- and 6 to 40 lowercase",
                 "volume_id": "vol- and 6 to 40 lowercase", "page_size": "2 to 57",
                 "page_size_max": "57", "page_size_default": "23", "disk_size": "20 to 4096 GiB",
                 "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$",

@@ -39,7 +39,7 @@ from .idempotency import (
     describe_ttl,
     parse_key,
 )
-from .limits import MAX_BODY_BYTES, BodyLimit
+from .limits import MAX_BODY_BYTES, MAX_LISTED_NAMES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
     DEFAULT_PAGE_SIZE,
@@ -67,7 +67,6 @@ TOKEN_PREFIX = "cws_test_"
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]*=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
-_LISTED_LIMIT = 20  # offending query parameters listed in `errors`
 
 WorkstationId = Annotated[
     str, Path(pattern=WORKSTATION_ID_PATTERN, examples=["ws-12345"],
@@ -231,7 +230,7 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
             "validation_error",
             f"{names[0]} is given more than once; a JSON object must give each name once.",
             [{"field": name, "message": "is given more than once"}
-             for name in names[:_LISTED_LIMIT]],
+             for name in names[:MAX_LISTED_NAMES]],
         )
     try:
         parsed = model.model_validate(data)
@@ -310,26 +309,27 @@ def _validation_problem(errors: list[dict[str, Any]],
 
 
 async def _reject_unknown_query(request: Request) -> None:
+    """400 naming every query parameter the operation does not take, and every one given
+    more than once, together: the first stage of a request's checks."""
     route = request.scope.get("route")
     known = {p.alias for p in route.dependant.query_params} if route is not None else set()
     names = [name for name, _ in request.query_params.multi_items()]
     unknown = sorted(set(names) - known)
+    repeated = sorted(name for name, count in Counter(names).items()
+                      if count > 1 and name in known)
+    details, errors = [], []
     if unknown:
-        raise ApiError(
-            "validation_error",
-            f"Unknown query parameter {_echo(unknown[0])}; this operation takes "
-            f"{', '.join(sorted(known)) or 'none'}.",
-            [{"field": f"query.{_echo(name)}", "message": "is not a known parameter"}
-             for name in unknown[:_LISTED_LIMIT]],
-        )
-    repeated = sorted(name for name, count in Counter(names).items() if count > 1)
+        details.append(f"Unknown query parameter {_echo(unknown[0])}; this operation takes "
+                       f"{', '.join(sorted(known)) or 'none'}.")
+        errors += [{"field": f"query.{_echo(name)}", "message": "is not a known parameter"}
+                   for name in unknown]
     if repeated:
-        raise ApiError(
-            "validation_error",
-            f"The query parameter {repeated[0]} is given more than once; give it once.",
-            [{"field": f"query.{name}", "message": "is given more than once"}
-             for name in repeated[:_LISTED_LIMIT]],
-        )
+        details.append(f"The query parameter {repeated[0]} is given more than once; give it "
+                       "once.")
+        errors += [{"field": f"query.{name}", "message": "is given more than once"}
+                   for name in repeated]
+    if errors:
+        raise ApiError("validation_error", " ".join(details), errors[:MAX_LISTED_NAMES])
 
 
 def _echo(value: str) -> str:

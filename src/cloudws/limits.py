@@ -19,13 +19,16 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["MAX_BODY_BYTES", "MAX_HEAD_BYTES", "BodyLimit", "HeadLimit", "describe_size",
-           "head_size"]
+__all__ = ["MAX_BODY_BYTES", "MAX_HEAD_BYTES", "MAX_LISTED_NAMES", "BodyLimit", "HeadLimit",
+           "describe_size", "head_size"]
 
 MAX_BODY_BYTES = 64 * 1024
 """The largest request body the sandbox reads, in bytes."""
 MAX_HEAD_BYTES = 64 * 1024
 """The most request line and headers ``cloudws serve`` reads; over it, it answers 400."""
+MAX_LISTED_NAMES = 20
+"""The most names a 400 ``validation_error`` lists in ``errors`` when a query or a JSON
+body gives names that are unknown or given more than once: the first of them."""
 
 
 def describe_size(size: int) -> str:
