@@ -647,6 +647,48 @@ def test_an_update_takes_back_the_volume_ids_a_read_answered(api, sandbox):
     assert sandbox.store.dump() == before
 
 
+def test_too_many_standalone_volumes_are_checked_after_the_lookup_before_the_state(api):
+    """As docs/concepts/errors.md orders them: a workstation that does not exist gets 404
+    whatever its volume_ids count; one that exists gets 400 for the count before 409 for
+    its state (ws-67890 is running)."""
+    from cloudws.models import MAX_STANDALONE_VOLUMES
+
+    volumes = {"volume_ids": [f"vol-many{n:04}" for n in range(MAX_STANDALONE_VOLUMES + 1)]}
+    problem(api.patch("/workstations/ws-nothere1", json=volumes), 404, "not_found")
+    body = problem(api.patch("/workstations/ws-67890", json=volumes), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["body.volume_ids"]
+    problem(api.patch("/workstations/ws-67890", json={"volume_ids": volumes["volume_ids"][:1]}),
+            409, "workstation_not_stopped")
+
+
+def test_the_sandbox_clock_moves_for_a_create_or_a_change_only(api):
+    """docs/index.md: the clock moves a step for each workstation or volume created and
+    each change to a workstation; not for a read, a delete, a refused request, a create
+    answered again for its Idempotency-Key, or a stop or update that changes nothing."""
+    from datetime import datetime
+
+    def at(answer: httpx.Response) -> datetime:
+        body = answer.json()
+        return datetime.fromisoformat(body.get("updated_at") or body["created_at"])
+
+    keyed = {"Idempotency-Key": '"clock-1"'}
+    first = at(api.post("/volumes", json={"size_gb": 10}, headers=keyed))
+    assert at(api.post("/volumes", json={"size_gb": 10}, headers=keyed)) == first
+    api.get("/workstations")
+    assert api.delete("/workstations/ws-12345").status_code == 200
+    assert api.post("/volumes", json={"size_gb": 1}).status_code == 400
+    name = api.get("/volumes").json()["data"][0]["id"]
+    assert api.get(f"/volumes/{name}").status_code == 200
+    second = at(api.post("/volumes", json={"size_gb": 10}))
+    step = second - first
+    assert step.total_seconds() > 0
+    stopped = api.post("/workstations/ws-67890/stop")  # running: a change
+    assert at(stopped) == second + step
+    assert api.post("/workstations/ws-67890/stop").json()["updated_at"] == \
+        stopped.json()["updated_at"]  # stopped already: no change
+    assert at(api.post("/volumes", json={"size_gb": 10})) == second + 2 * step
+
+
 def test_mock_api_takes_a_store_or_an_app_not_both():
     from cloudws.app import create_app
 
