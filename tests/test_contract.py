@@ -412,6 +412,21 @@ def test_removed_get_delete_checks_the_id_before_its_410(api, sandbox, bad_id):
     assert sandbox.store.dump() == before
 
 
+@pytest.mark.parametrize("path, prefix", [("/workstations/WS-1", "ws-"),
+                                          ("/volumes/vol-x", "vol-")])
+def test_an_invalid_id_is_described_by_the_id_facts(api, monkeypatch, path, prefix):
+    """The ``invalid_id`` problem says the ID's form as the docs do (``describe_id``), and
+    follows a change of it."""
+    from cloudws import models
+
+    monkeypatch.setattr(models, "ID_LENGTH", (7, 9))
+    body = problem(api.get(path), 400, "invalid_id")
+    assert body["detail"].endswith(f"ID: expected {prefix} and 7 to 9 lowercase letters or "
+                                   "digits."), body["detail"]
+    pattern = models.VOLUME_ID_PATTERN if prefix == "vol-" else models.WORKSTATION_ID_PATTERN
+    assert body["errors"] == [{"field": "path.id", "message": f"must match {pattern[1:-1]}"}]
+
+
 def test_removed_get_delete_answers_exactly_its_documented_statuses(api, anonymous, sandbox):
     before = sandbox.store.dump()
     problem(api.get("/workstations/ws-12345/delete?force=1"), 400, "validation_error")

@@ -43,7 +43,6 @@ from .limits import MAX_BODY_BYTES, MAX_LISTED_NAMES, BodyLimit
 from .models import (
     CURSOR_PATTERN,
     DEFAULT_PAGE_SIZE,
-    ID_LENGTH,
     PAGE_SIZE,
     VOLUME_ID_PATTERN,
     VOLUME_ID_PREFIX,
@@ -555,13 +554,13 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
     if path_errors:
         value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
         kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
-        form = VOLUME_ID_PREFIX if kind == "volume" else WORKSTATION_ID_PREFIX
-        low, high = ID_LENGTH
+        prefix, pattern = ((VOLUME_ID_PREFIX, VOLUME_ID_PATTERN) if kind == "volume"
+                           else (WORKSTATION_ID_PREFIX, WORKSTATION_ID_PATTERN))
         return problem_response(ApiError(
             "invalid_id",
-            f"'{_echo(value)}' is not a {kind} ID: expected {form} followed by {low} to "
-            f"{high} lowercase letters or digits.",
-            [{"field": "path.id", "message": f"must match {form}[a-z0-9]{{{low},{high}}}"}],
+            f"'{_echo(value)}' is not a {kind} ID: expected "
+            f"{describe_id(prefix, markdown=False)}.",
+            [{"field": "path.id", "message": f"must match {pattern.strip('^$')}"}],
         ))
     return problem_response(_validation_problem(errors))
 

@@ -73,15 +73,19 @@ def _id_pattern(prefix: str) -> str:
     return f"^{prefix}[{_ID_CHARACTERS[0]}]{{{ID_LENGTH[0]},{ID_LENGTH[1]}}}$"
 
 
-def describe_id(prefix: str) -> str:
-    """The form of an ID with ``prefix``, in words (Markdown).
+def describe_id(prefix: str, *, markdown: bool = True) -> str:
+    """The form of an ID with ``prefix``, in words: Markdown, or (``markdown=False``) the
+    plain text of a problem's ``detail``.
 
     Example:
         >>> from cloudws.models import VOLUME_ID_PREFIX, describe_id
         >>> describe_id(VOLUME_ID_PREFIX)
         '`vol-` and 5 to 32 lowercase letters or digits'
+        >>> describe_id(VOLUME_ID_PREFIX, markdown=False)
+        'vol- and 5 to 32 lowercase letters or digits'
     """
-    return f"`{prefix}` and {ID_LENGTH[0]} to {ID_LENGTH[1]} {_ID_CHARACTERS[1]}"
+    shown = f"`{prefix}`" if markdown else prefix
+    return f"{shown} and {ID_LENGTH[0]} to {ID_LENGTH[1]} {_ID_CHARACTERS[1]}"
 
 
 WORKSTATION_ID_PATTERN = _id_pattern(WORKSTATION_ID_PREFIX)
