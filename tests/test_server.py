@@ -509,6 +509,21 @@ def test_serve_default_port_is_not_mkdocs_serves():
     assert f"http://127.0.0.1:{dev_port}" in readme and f"[--port {cli.DEFAULT_PORT}]" in readme
 
 
+def test_every_local_address_the_docs_give_is_serves_or_mkdocs_serves():
+    """An address on this machine in the README or a page is ``cloudws serve``'s default
+    port or ``mkdocs serve``'s: one of them changed, the text that says it fails here."""
+    from mkdocs.config import load_config
+
+    ports = {cli.DEFAULT_PORT, int(load_config(str(ROOT / "mkdocs.yml")).dev_addr.port)}
+    found = {f"{path.relative_to(ROOT)}:{text[:at.start()].count(chr(10)) + 1}": int(at[1])
+             for path in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+             for text in [path.read_text()]
+             for at in re.finditer(r"(?:127\.0\.0\.1|localhost):(\d+)", text)}
+    assert len(found) >= 5 and "docs/index.md" in "".join(found)
+    wrong = {where: port for where, port in found.items() if port not in ports}
+    assert not wrong, f"not cloudws serve's or mkdocs serve's port ({sorted(ports)}): {wrong}"
+
+
 def test_help_is_plain_text():
     result = subprocess.run([sys.executable, "-m", "cloudws.cli", "--help"],
                             capture_output=True, text=True, check=True)
