@@ -471,3 +471,26 @@ def test_every_include_not_there_is_named_at_once(tmp_path):
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
         f"{page}:4: includes snippets/new.mjs, which does not exist",
         f"{page}:8: includes snippets/new.py, which does not exist"]
+
+
+def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
+    """An include of ``a.sh`` where ``b.sh`` was, its output still ``b.json``: a refresh
+    would write ``a.sh``'s output into ``b.json``, which ``b.sh``'s check would refresh
+    back, for ever. It is named with the includes not there, which the page check tells
+    before it collects anything (so nothing runs, and a refresh cannot write)."""
+    from .harness.pages import Page
+
+    snippets = tmp_path / "snippets" / "cmp"
+    snippets.mkdir(parents=True)
+    for name in ("a.sh", "a.json", "b.sh", "b.json"):
+        (snippets / name).write_text("{}\n" if name.endswith(".json") else "curl x\n")
+    page = tmp_path / "docs" / "new.md"
+    page.parent.mkdir()
+    page.write_text('# New\n\n```bash\n--8<-- "snippets/cmp/a.sh"\n```\n\n'
+                    '```json\n--8<-- "snippets/cmp/b.json"\n```\n\n'
+                    '```bash\n--8<-- "snippets/cmp/b.sh"\n```\n\n'
+                    '```json\n--8<-- "snippets/cmp/b.json"\n```\n')
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
+        (f"{page}:4: shows snippets/cmp/a.sh, then (at line 8) snippets/cmp/b.json, which is "
+         f"the output of {snippets / 'b.sh'}: include snippets/cmp/a.json at line 8, or "
+         f"{snippets / 'b.sh'} here")]

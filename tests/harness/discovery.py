@@ -395,7 +395,32 @@ def include_problems(page: Page, snippets: Path = SNIPPETS,
                     problems.append(f"{fence.include_where(name)}: includes {name}, which is "
                                     f"not under {display_path(snippets)}/, so no test would "
                                     "run it")
+    if ".sh" in (langs or EXAMPLE_LANGS):
+        problems += _outputs_of_others(page)
     return sorted(problems, key=lambda p: int(p.split(":")[1]))
+
+
+def _outputs_of_others(page: Page) -> list[str]:
+    """Each command ``x.sh`` whose output shown after it is another command's ``y.json``
+    (the include of ``y.sh`` changed by hand, say): a refresh would write ``x.sh``'s
+    output into ``y.json``, and ``y.sh``'s check would then refresh it back."""
+    problems = []
+    for index, fence in enumerate(page.fences):
+        tied = _tied_output(page, index) if fence.lang in _SHELL and _includes_sh(fence) else None
+        if tied is None:
+            continue
+        scripts = [_resolve(page, name).resolve() for name in fence.includes]
+        for shown in page.fences[tied].includes:
+            other = _resolve(page, shown).with_suffix(".sh")
+            if shown.endswith(".json") and other.is_file() and other.resolve() not in scripts:
+                name, line = fence.includes[0], page.fences[tied].include_where(shown)
+                line = line.rpartition(":")[2]
+                problems.append(
+                    f"{fence.include_where(name)}: shows {name}, then (at line {line}) "
+                    f"{shown}, which is the output of {display_path(other)}: include "
+                    f"{Path(name).with_suffix('.json').as_posix()} at line {line}, or "
+                    f"{display_path(other)} here")
+    return problems
 
 
 def _resolve(page: Page, name: str) -> Path:
