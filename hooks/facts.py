@@ -32,9 +32,11 @@ from placeholders import code_spans, mask_code
 from cloudws import idempotency, limits, models
 
 __all__ = [
+    "BOUND_BEFORE_FACT",
     "FACTS",
     "Fact",
     "HandWritten",
+    "bounded_range",
     "counts_as_a_fact",
     "hand_written",
     "machine_types",
@@ -450,6 +452,32 @@ def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
 _UPPER = re.compile(r"(?:up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|shorter"
                     r"\s+than|below|under)\b", re.IGNORECASE)
 _LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over)\b", re.IGNORECASE)
+
+
+#: A bound's words ("up to", "at least") right before a fact's placeholder.
+BOUND_BEFORE_FACT = re.compile(rf"\b(?P<bound>{_UPPER.pattern}|{_LOWER.pattern})\s+"
+                               r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}", re.IGNORECASE)
+
+
+def bounded_range(bound: str, name: str) -> tuple[str, ...] | None:
+    """When the fact ``name`` says a range, which ``bound`` ("up to", "at least") before
+    its placeholder would read wrong ("up to 10 to 2048 GiB"): the facts that say alone the
+    end it means, read from the same constant; None for a fact that says no range.
+
+    Example:
+        >>> bounded_range("up to", "page_size"), bounded_range("at least", "page_size")
+        (('page_size_max',), ('page_size_min',))
+        >>> bounded_range("up to", "disk_size"), bounded_range("up to", "page_size_max")
+        ((), None)
+    """
+    said = mask_code(FACTS[name].read())
+    numbers = _numbers(said)[0]
+    if len(numbers) != 2 or not re.search(r"\d\s*(?:to|–)\s*\d", said):
+        return None
+    end = max(numbers) if _UPPER.match(bound) else min(numbers)
+    return tuple(other for other, fact in FACTS.items()
+                 if other != name and fact.source == FACTS[name].source
+                 and _numbers(mask_code(fact.read()))[0] == {end})
 
 
 def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:

@@ -274,12 +274,15 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
         same = [_placeholder(name) for name in h.says
                 if not h.whole or facts.says_all(h.text, name)]
         kin = [_placeholder(name) for name in h.kin]
+        # a bound ("up to 4096") said with a range's fact reads "up to 10 to 2048 GiB"
+        around = (", rephrasing around it" if h.shape == "a bound" and any(
+            facts.bounded_range(h.text, name) is not None for name in h.kin) else "")
         instead = "" if h.value == h.stated else f" in place of {h.value!r}"
         fix = (f"write {' or '.join(same)}{instead}, read from the stub" if same and h.whole
                else f"say it with {' or '.join(same)}, read from the stub, rephrasing around it"
                if same else
                f"no fact says it today; if it means one of these, its value or unit is wrong: say it "
-               f"with {' or '.join(kin)}, read from the stub; a value an example "
+               f"with {' or '.join(kin)}, read from the stub{around}; a value an example "
                "shows, or the old API's, is no fact: write it in backticks, or say it another "
                "way" if kin else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
@@ -297,7 +300,29 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
             found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact says "
                          f"{said!r}, its unit with it, so the page would read "
                          f"'{said} {word}': drop the {match['after'].strip()!r} after it")
-    return found + _opening_twice(markdown, page)
+    return found + _opening_twice(markdown, page) + _bound_of_a_range(markdown, page)
+
+
+def _bound_of_a_range(markdown: str, page: _Page) -> list[str]:
+    """A bound before a placeholder whose fact says a range ("up to {{ fact disk_size }}",
+    which would read "up to 10 to 2048 GiB"), named at its line, with the fact of the end
+    it means when there is one."""
+    found = []
+    for run in facts.runs(placeholders.prose_lines(markdown)):
+        text = "\n".join(line for _, line in run)
+        for match in facts.BOUND_BEFORE_FACT.finditer(text):
+            name, bound = match["name"], " ".join(match["bound"].split())
+            ends = facts.bounded_range(bound, name) if name in facts.FACTS else None
+            if ends is None:
+                continue
+            said = facts.FACTS[name].read()
+            fix = (f"write {' or '.join(_placeholder(end) for end in ends)} for its end" if ends
+                   else f"no fact says its end alone: drop the {bound!r} and say the range, "
+                        "rephrasing around it")
+            number = run[text.count("\n", 0, match.start("name"))][0]
+            found.append(f"{page.where(number)}: {bound} {{{{ fact {name} }}}}: the fact says "
+                         f"{said!r}, a range, so the page would read '{bound} {said}': {fix}")
+    return found
 
 
 #: A fact's placeholder and up to three words before it, in the same sentence.

@@ -347,6 +347,41 @@ def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks)
                                       (last + 1, "workstation_id", f"`{workstation}`"))], problems
 
 
+
+def test_a_bound_before_a_range_fact_is_named_with_the_fact_of_its_end(hooks):
+    """"up to {{ fact disk_size }}" would read "up to 10 to 2048 GiB": it fails, naming the
+    fact of the end it means where one says it alone (``page_size_max``), else saying to
+    rephrase; a bound by hand whose value is wrong is told to rephrase around a range's
+    fact from the start. A bound before a fact of one value passes."""
+    facts, _ = hooks
+    page = ROOT / "docs" / "volumes" / "get.md"
+    text = page.read_text()
+    last = text.count("\n") + 2  # after a blank line
+    high = models.DISK_SIZE_GB[1]
+    _, problems = render_pages([page], {page: text + (
+        "\nA volume holds up to {{ fact disk_size }}. A list gives at most {{ fact page_size }}"
+        " items,\nand at least {{ fact page_size }}. Up to {{ fact page_size_max }} is fine. "
+        f"A disk of up to {high * 2} GiB.\n")})
+    said = {name: facts.FACTS[name].read() for name in ("disk_size", "page_size")}
+    lines = "\n".join(problems).splitlines()
+    told = [p for p in lines if ", a range, so" in p]
+    assert told == [
+        (f"docs/volumes/get.md:{last}: up to {{{{ fact disk_size }}}}: the fact says "
+        f"{said['disk_size']!r}, a range, so the page would read 'up to {said['disk_size']}': "
+        "no fact says its end alone: drop the 'up to' and say the range, rephrasing around it"),
+        (f"docs/volumes/get.md:{last}: at most {{{{ fact page_size }}}}: the fact says "
+        f"{said['page_size']!r}, a range, so the page would read 'at most "
+        f"{said['page_size']}': write {{{{ fact page_size_max }}}} ({models.PAGE_SIZE[1]}) "
+        "for its end"),
+        (f"docs/volumes/get.md:{last + 1}: at least {{{{ fact page_size }}}}: the fact says "
+        f"{said['page_size']!r}, a range, so the page would read 'at least "
+        f"{said['page_size']}': write {{{{ fact page_size_min }}}} ({models.PAGE_SIZE[0]}) "
+        "for its end")], problems
+    wrong = [p for p in lines if f"'up to {high * 2}'" in p]
+    assert len(wrong) == 1 and f"({said['disk_size']}) or" in wrong[0] and \
+        "read from the stub, rephrasing around it;" in wrong[0], problems
+
+
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen")
