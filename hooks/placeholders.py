@@ -45,6 +45,10 @@ class PlaceholderError(ValueError):
         self.line = line
 
 
+#: A placeholder with one opening brace: ``{ fact body_limit }`` or ``{ fact body_limit }}``
+#: (a space after the brace: not a set or an attribute list, ``{a, b}``, ``{ #id }``).
+_HALF = re.compile(r"(?<!\{)\{[ \t]+[a-z_]+(?:[ \t]+[^{}\s]+)?[ \t]*\}\}?")
+
 #: A placeholder given several arguments: ``{{ schema Problem Volume }}``.
 _SEVERAL = re.compile(r"\{\{\s*(?P<name>[a-z_]+)(?:\s+[^{}\s]+){2,}\s*\}\}")
 
@@ -148,17 +152,20 @@ def find(markdown: str) -> list[Placeholder]:
     """
     found = []
     for number, line in prose_lines(markdown):
-        if "{{" not in line:
+        if "{" not in line:
             continue
         masked = mask_code(line)
-        if "{{" not in masked:
+        if "{" not in masked:
             continue
         whole = _WHOLE_LINE.match(masked)
         if whole is not None:
             found.append(Placeholder(number, whole["indent"], whole["name"], whole["arg"]))
             continue
-        if "{{" in _PLACEHOLDER.sub("", masked):
+        rest = _PLACEHOLDER.sub("", masked)
+        if "{{" in rest:
             raise PlaceholderError(number, line)
+        if (half := _HALF.search(rest)) is not None:  # the page would show it as written
+            raise PlaceholderError(number, half[0])
         found += [Placeholder(number, "", m["name"], m["arg"], inline=True)
                   for m in _PLACEHOLDER.finditer(masked)]
     return found

@@ -238,6 +238,11 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
         if renderer is None:
             raise PluginError(f"{where}: unknown placeholder; known: {', '.join(_BY_NAME)}")
         if p.inline and not renderer.inline:
+            meant = difflib.get_close_matches(p.name, [r.name for r in RENDERERS if r.inline],
+                                              n=1)  # {{ facts body_limit }}: a fact
+            if meant and p.arg:
+                raise PluginError(f"{where} fills a block, alone on its line: did you mean "
+                                  f"{{{{ {meant[0]} {p.arg} }}}}?")
             raise PluginError(f"{where} fills a block: write it alone on its line")
         needs_operation = renderer.needs_operation or (p.name == "schema" and not p.arg)
         if needs_operation and not page.operation:

@@ -451,6 +451,13 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
     ("# Tiny\n\n{{ schema Problem Volume }}\n", "",
      r"index\.md:3: '\{\{ schema Problem Volume \}\}' gives schema more than one argument"),
     ("# Tiny\n\nSee {{ endpoint }} here.\n", "", r"index\.md:3: \{\{ endpoint \}\} fills a block"),
+    ("# Tiny\n\nKept {{ facts body_limit }}.\n", "",
+     (r"index\.md:3: \{\{ facts body_limit \}\} fills a block, alone on its line: did you mean "
+     r"\{\{ fact body_limit \}\}\?")),
+    ("# Tiny\n\nUp to { fact body_limit }}.\n", "",
+     r"index\.md:3: '\{ fact body_limit \}\}' is not a placeholder"),
+    ("# Tiny\n\nUp to { fact body_limit }, or {a, b} and {{ fact body_limit }}.\n", "",
+     r"index\.md:3: '\{ fact body_limit \}' is not a placeholder"),
     ("# Tiny\n\nUp to {{ fact body_limt }}.\n", "", r"index\.md:3: .*unknown fact; did you mean \{\{ fact body_limit \}\}\? \(known: body_limit"),
     ("# Tiny\n\nWrite {{ fact }}.\n", "", r"index\.md:3: \{\{ fact \}\}: unknown fact"),
     ("# Tiny\n\n{{ nope }}\n", "---\noperation: getVolume\n---\n\n",
