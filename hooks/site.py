@@ -413,7 +413,8 @@ class _LinkLines(logging.Filter):
     """Leads MkDocs' warning about a link it cannot follow with the page's file and line
     (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``), as every other
     problem of the build is named: the n-th warning about a target of a page is placed
-    at the n-th Markdown link to it in the page."""
+    at the n-th Markdown link to it in the page; the one warning about an anchor that is
+    not there, at every link to it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -430,8 +431,13 @@ class _LinkLines(logging.Filter):
                                     for number, line in enumerate(markdown.split("\n"), 1)
                                     for inline, defined in _TARGETS.findall(line)
                                     if match["link"] in (inline, defined)]
-            if self.places[key]:
-                record.msg, record.args = f"{self.places[key].pop(0)}: {record.getMessage()}", ()
+            message, places = record.getMessage(), self.places[key]
+            # MkDocs says an anchor that is not there once per page and link: at every line
+            if "anchor" in message and len(places) > 1:
+                said, places[:] = [f"{where}: {message}" for where in dict.fromkeys(places)], []
+                record.msg, record.args = "\n".join(said), ()
+            elif places:
+                record.msg, record.args = f"{places.pop(0)}: {message}", ()
         return True
 
 

@@ -120,6 +120,12 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
                                                                "](stop.md#nowhere)", 1)})
     assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
         f"docs/workstations/delete.md:{links[0]}"], problems
+    # linked to from two lines (MkDocs says it once), or on the page itself: at each line,
+    # once
+    twice = text.replace("](stop.md)", "](stop.md#nowhere)") + "\nSee [here](#nowhere), [up](#nowhere).\n"
+    _, problems = render_pages([DELETE], {DELETE: twice})
+    assert [p.partition(": ")[0] for p in "\n".join(problems).splitlines() if "#nowhere'" in p] == [
+        f"docs/workstations/delete.md:{n}" for n in (*links, len(twice.splitlines()))], problems
     # and a reference-style link's, at the line that defines its target (in a tab too),
     # and one in angle brackets
     for defined in (f"{text}\nSee [stop][halt].\n\n[halt]: stop.md#nowhere\n",
