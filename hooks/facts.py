@@ -450,8 +450,9 @@ def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
 
 
 _UPPER = re.compile(r"(?:up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|shorter"
-                    r"\s+than|below|under)\b", re.IGNORECASE)
-_LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over)\b", re.IGNORECASE)
+                    r"\s+than|below|under|maximum)\b", re.IGNORECASE)
+_LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over|minimum)\b",
+                    re.IGNORECASE)
 
 
 #: A bound's words ("up to", "at least") right before a fact's placeholder.
@@ -684,9 +685,16 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            if not (says or (strict and (re.search(r"\d", match[0])
-                                         or counts_as_a_fact(match[0],
-                                                             joined[match.end():])))):
+            # a loose shape in digits of a fact's kind ("the maximum page size is 200", "1-64
+            # characters"): a fact's value written wrong, as a strict shape's would be; not
+            # a time ("it takes 3h", "between 2 and 5 hours"), a writer's as often as not
+            kind = (not strict and not says and re.search(r"\d", match[0]) is not None
+                    and _unit(_word_after(match[0], joined[match.end():])) not in _TIMES
+                    and shape != "a duration"
+                    and bool(_kin(match[0], joined[match.end():], shape)))
+            if not (says or kind or (strict and (re.search(r"\d", match[0])
+                                                 or counts_as_a_fact(match[0],
+                                                                     joined[match.end():])))):
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict
                 # one ("64 characters"): read on from inside it
                 at = match.end() if strict else match.start() + 1
@@ -694,6 +702,9 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                 continue
             at = match.end()
             start, stated = match.start(), match[0]
+            if kind and (unit := _UNIT_WORD.match(joined, at)) and (
+                    _unit(unit["unit"]) in _UNIT_OF.values() or _unit(unit["unit"]) in _LENGTHS):
+                stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it
             if loose is not None and loose.start() < start < loose.end() and not says:
                 # quoted whole, from the loose shape's start: "between 1 and 64 characters"
                 # is a range, and a fact may be meant by both its numbers

@@ -171,6 +171,23 @@ def test_a_number_in_a_default_column_is_named_once_in_the_shape_it_is_written(h
         (5, "a count", f"{page + 1} items")], found
 
 
+def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
+    """"The maximum page size is 200" fails as "the maximum page size is 100" does (the
+    looser shapes are left alone only when nothing says they are a fact's), naming the
+    maximum's fact first; "the minimum Node version is 18", "between 2020 and 2024" and a
+    time ("it takes 3h") are left alone."""
+    facts, _ = hooks
+    wrong = models.PAGE_SIZE[1] * 2
+    found = facts.hand_written(f"The maximum page size is {wrong}. The default page size is "
+                               f"{wrong}. A name is 1-{wrong} characters.")
+    assert [(h.shape, h.text, h.kin[0]) for h in found] == [
+        ("a bound", f"maximum page size is {wrong}", "page_size_max"),
+        ("a default", f"default page size is {wrong}", "page_size_default"),
+        ("a range", f"1-{wrong} characters", "name_length")], found
+    assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
+                              "grew; it takes 3h.") == []
+
+
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
