@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -500,6 +501,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
         ('workstation_id', 'volume_id')
         >>> _kin("two", " hours", "a duration"), _kin("up to 9", " widgets", "a bound")
         (('idempotency_key_ttl',), ())
+        >>> _kin("at most 2", " TiB", "a bound")[0], _kin("over 1", " MiB", "a bound")[:2]
+        ('disk_size', ('body_limit', 'head_limit'))
     """
     word = _word_after(text, after)
     numbers, unit = _numbers(_as_digits(text))[0], _unit(word)
@@ -508,6 +511,11 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
             and any(unit in kind and units_of(name) & kind for kind in _KINDS)]
     names = same + [name for name, fact in FACTS.items() if name not in same and word
                     and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
+    if not names and unit in _BYTES and numbers:  # "2 TiB": the sizes, nearest first
+        def apart(name: str) -> float:
+            said, (named,) = _numbers(mask_code(FACTS[name].read()))[0], units_of(name)
+            return abs(math.log2(max(numbers) * _BYTES[unit] / (max(said) * _BYTES[named])))
+        names = sorted((name for name in FACTS if units_of(name) & set(_SIZES)), key=apart)[:2]
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _numbers(mask_code(fact.read()))[0]]
@@ -518,6 +526,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
 
 
 _KINDS = tuple(set(kind) for kind in (_SIZES, _TIMES, _LENGTHS))
+#: Bytes in each size unit: a size no fact's unit writes is compared with the facts' sizes.
+_BYTES = {"byte": 1, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
 
 
 def writes_unit(name: str, word: str) -> bool:
