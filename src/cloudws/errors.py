@@ -15,7 +15,7 @@ from typing import Any
 from starlette.responses import Response
 
 from .idempotency import describe_ttl
-from .limits import MAX_BODY_BYTES, MAX_HEAD_BYTES, describe_size
+from .limits import MAX_BODY_BYTES, MAX_HEAD_BYTES, MAX_LISTED_NAMES, describe_size
 from .models import VOLUME_ID_PREFIX, WORKSTATION_ID_PREFIX, describe_id
 
 __all__ = [
@@ -50,7 +50,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
             "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
             "`errors` list name each offending field of the first stage of checks that "
-            "finds one.",
+            f"finds one (of the names a query or a body gives that are unknown or given "
+            f"twice, the first {MAX_LISTED_NAMES}).",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
