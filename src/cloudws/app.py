@@ -321,14 +321,14 @@ async def _reject_unknown_query(request: Request) -> None:
         details.append(f"Unknown query parameter {_echo(unknown[0])}; this operation takes "
                        f"{', '.join(sorted(known)) or 'none'}.")
         errors += [{"field": f"query.{_echo(name)}", "message": "is not a known parameter"}
-                   for name in unknown]
+                   for name in unknown[:MAX_LISTED_NAMES]]
     if repeated:
         details.append(f"The query parameter {repeated[0]} is given more than once; give it "
                        "once.")
         errors += [{"field": f"query.{name}", "message": "is given more than once"}
-                   for name in repeated]
+                   for name in repeated[:MAX_LISTED_NAMES]]
     if errors:
-        raise ApiError("validation_error", " ".join(details), errors[:MAX_LISTED_NAMES])
+        raise ApiError("validation_error", " ".join(details), errors)
 
 
 def _echo(value: str) -> str:

@@ -50,8 +50,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
             "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
             "`errors` list name each offending field of the first stage of checks that "
-            f"finds one (of the names a query or a body gives that are unknown or given "
-            f"twice, the first {MAX_LISTED_NAMES}).",
+            f"finds one (of the query's parameters unknown or given twice, and of the "
+            f"names a body gives twice, {MAX_LISTED_NAMES} of each at most).",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(

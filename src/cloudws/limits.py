@@ -27,8 +27,9 @@ MAX_BODY_BYTES = 64 * 1024
 MAX_HEAD_BYTES = 64 * 1024
 """The most request line and headers ``cloudws serve`` reads; over it, it answers 400."""
 MAX_LISTED_NAMES = 20
-"""The most names a 400 ``validation_error`` lists in ``errors`` when a query or a JSON
-body gives names that are unknown or given more than once: the first of them."""
+"""The most names a 400 ``validation_error`` lists in ``errors`` of each kind: query
+parameters unknown (by name), query parameters given twice (by name), and names a JSON body
+gives twice (in the body's order)."""
 
 
 def describe_size(size: int) -> str:

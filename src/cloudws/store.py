@@ -328,7 +328,7 @@ class Store:
         or 409 of the resource an operation changes (not found, not stopped), which is
         checked before its steps. The volumes a create or update names are checked in
         its first step, ``check_volumes``: a fault there answers 500 where one of them
-        would have got its 404 or 409. A read's one step, ``read``, comes first, so the
+        would have got its 409. A read's one step, ``read``, comes first, so the
         next read answers 500 even for an ID that does not exist. A call that skips the step (an update
         without ``volume_ids`` never detaches) leaves it armed too. Whatever the step,
         the failed operation changes nothing, and the calls after it get the IDs and
