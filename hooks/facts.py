@@ -218,7 +218,8 @@ _SHAPES = [
                    rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
                    rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)"),  # by default, a page holds 20
      True),
-    ("a bound", (r"\b(?:" + r"up to|at most|at least|no more than|more than|fewer than|less "
+    ("a bound", (r"\b(?:" + r"up to|at most|at least|no more than|not more than|no fewer than|"
+                 r"not fewer than|no less than|not less than|more than|fewer than|less "
                  r"than|longer than|shorter than|below|above|over|under".replace(" ", r"\s+")
                  + rf")\s+{_N}(?!\w)"), True),
     # the maximum page size is 100 (and not the minimum Node version is 18)
@@ -450,10 +451,11 @@ def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
     return word[0].strip(" -\t\n") if word and _unit(word["unit"]) in units_of(says[0]) else ""
 
 
-_UPPER = re.compile(r"(?:up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|shorter"
+_UPPER = re.compile(r"(?:up\s+to|at\s+most|not?\s+more\s+than|fewer\s+than|less\s+than|shorter"
                     r"\s+than|below|under|maximum)\b", re.IGNORECASE)
-_LOWER = re.compile(r"(?:at\s+least|more\s+than|longer\s+than|above|over|minimum)\b",
-                    re.IGNORECASE)
+#: (a negated upper bound is a lower one: "no fewer than")
+_LOWER = re.compile(r"(?:at\s+least|not?\s+(?:fewer|less)\s+than|more\s+than|longer\s+than|above"
+                    r"|over|minimum)\b", re.IGNORECASE)
 
 
 #: A bound's words ("up to", "at least") right before a fact's placeholder.
@@ -469,6 +471,8 @@ def bounded_range(bound: str, name: str) -> tuple[str, ...] | None:
     Example:
         >>> bounded_range("up to", "page_size"), bounded_range("at least", "page_size")
         (('page_size_max',), ('page_size_min',))
+        >>> bounded_range("no fewer than", "page_size"), bounded_range("not more than", "page_size")
+        (('page_size_min',), ('page_size_max',))
         >>> bounded_range("up to", "disk_size"), bounded_range("up to", "page_size_max")
         ((), None)
     """
@@ -695,12 +699,14 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            # a loose shape in digits of a fact's kind ("the maximum page size is 200", "1-64
-            # characters"): a fact's value written wrong, as a strict shape's would be; not
-            # a time ("it takes 3h", "between 2 and 5 hours"), a writer's as often as not
+            # a loose shape in digits of a fact's kind, a size, a length or a page's size
+            # ("the maximum page size is 200", "1-64 characters"): a fact's value written
+            # wrong, as a strict shape's would be. Not a time ("it takes 3h"), nor another
+            # count ("between 2 and 5 names"), a writer's as often as not
+            word = _word_after(match[0], joined[match.end():])
             kind = (not strict and not says and re.search(r"\d", match[0]) is not None
-                    and _unit(_word_after(match[0], joined[match.end():])) not in _TIMES
-                    and shape != "a duration"
+                    and (_unit(word) in (*_SIZES, *_LENGTHS)
+                         or _page_count(match[0], joined[match.end():], word))
                     and bool(_kin(match[0], joined[match.end():], shape)))
             if not (says or kind or (strict and (re.search(r"\d", match[0])
                                                  or counts_as_a_fact(match[0],
@@ -715,11 +721,11 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             if kind and (unit := _UNIT_WORD.match(joined, at)) and (
                     _unit(unit["unit"]) in _UNIT_OF.values() or _unit(unit["unit"]) in _LENGTHS):
                 stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it
-            if loose is not None and loose.start() < start < loose.end() and not says:
+            if (loose is not None and loose.start() < start < loose.end() and not says
+                    and loose.lastgroup and _SHAPES[int(loose.lastgroup[1:])][0] == "a range"):
                 # quoted whole, from the loose shape's start: "between 1 and 64 characters"
                 # is a range, and a fact may be meant by both its numbers
-                shape = _SHAPES[int(loose.lastgroup[1:])][0] if loose.lastgroup else shape
-                start, stated = loose.start(), joined[loose.start():match.end()]
+                shape, start, stated = "a range", loose.start(), joined[loose.start():match.end()]
             number = run[bisect.bisect_right(starts, start)][0]
             shown = " ".join(re.sub(r"-\s*\n\s*", "-", stated).split())
             # "1 to 63 lowercase characters": the fact says no "lowercase", so it is

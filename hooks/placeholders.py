@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 __all__ = ["Placeholder", "PlaceholderError", "code_spans", "fill", "find", "mask_code",
@@ -46,8 +46,8 @@ class PlaceholderError(ValueError):
 
 
 #: A placeholder with one opening brace: ``{ fact body_limit }`` or ``{ fact body_limit }}``
-#: (a space after the brace: not a set or an attribute list, ``{a, b}``, ``{ #id }``).
-_HALF = re.compile(r"(?<!\{)\{[ \t]+[a-z_]+(?:[ \t]+[^{}\s]+)?[ \t]*\}\}?")
+#: (its name one a caller knows: not a set, an attribute list or code, ``{ headers }``).
+_HALF = re.compile(r"(?<!\{)\{[ \t]*(?P<name>[a-z_]+)(?:[ \t]+[^{}\s]+)?[ \t]*\}\}?")
 
 #: A placeholder given several arguments: ``{{ schema Problem Volume }}``.
 _SEVERAL = re.compile(r"\{\{\s*(?P<name>[a-z_]+)(?:\s+[^{}\s]+){2,}\s*\}\}")
@@ -145,10 +145,20 @@ def mask_code(line: str) -> str:
     return line
 
 
-def find(markdown: str) -> list[Placeholder]:
+def find(markdown: str, names: Collection[str] = ()) -> list[Placeholder]:
     """Every placeholder of ``markdown``, in order.
 
-    Raises :class:`PlaceholderError` for a ``{{`` outside code that is not one.
+    Raises :class:`PlaceholderError` for a ``{{`` outside code that is not one, and for one
+    of ``names`` written with one opening brace (``{ fact body_limit }}``), which a page
+    would show as written.
+
+    Example:
+        >>> find("Up to { fact body_limit }.", names={"fact"})
+        Traceback (most recent call last):
+        ...
+        placeholders.PlaceholderError: '{ fact body_limit }' is not a placeholder; write {{ name }} or {{ name argument }}
+        >>> find("    fetch(url, { headers }), /v1/workstations/{ id }", names={"fact"})
+        []
     """
     found = []
     for number, line in prose_lines(markdown):
@@ -164,7 +174,8 @@ def find(markdown: str) -> list[Placeholder]:
         rest = _PLACEHOLDER.sub("", masked)
         if "{{" in rest:
             raise PlaceholderError(number, line)
-        if (half := _HALF.search(rest)) is not None:  # the page would show it as written
+        half = next((m for m in _HALF.finditer(rest) if m["name"] in names), None)
+        if half is not None:  # the page would show it as written
             raise PlaceholderError(number, half[0])
         found += [Placeholder(number, "", m["name"], m["arg"], inline=True)
                   for m in _PLACEHOLDER.finditer(masked)]

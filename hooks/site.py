@@ -238,12 +238,9 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
         if renderer is None:
             raise PluginError(f"{where}: unknown placeholder; known: {', '.join(_BY_NAME)}")
         if p.inline and not renderer.inline:
-            meant = difflib.get_close_matches(p.name, [r.name for r in RENDERERS if r.inline],
-                                              n=1)  # {{ facts body_limit }}: a fact
-            if meant and p.arg:
-                raise PluginError(f"{where} fills a block, alone on its line: did you mean "
-                                  f"{{{{ {meant[0]} {p.arg} }}}}?")
-            raise PluginError(f"{where} fills a block: write it alone on its line")
+            meant = _meant(p)  # {{ facts body_limit }}: a fact
+            raise PluginError(f"{where} fills a block, alone on its line{meant}" if meant
+                              else f"{where} fills a block: write it alone on its line")
         needs_operation = renderer.needs_operation or (p.name == "schema" and not p.arg)
         if needs_operation and not page.operation:
             raise PluginError(f"{where} needs 'operation: <operationId>' in the front matter")
@@ -257,8 +254,20 @@ def _check(found: list[placeholders.Placeholder], page: _Page) -> None:
             raise PluginError(f"{where}: unknown fact"
                               + (f"; did you mean {{{{ fact {close[0]} }}}}?" if close else "")
                               + f" (known: {', '.join(facts.FACTS)})")
-        if p.arg and p.name not in ("schema", "fact"):
-            raise PluginError(f"{where} takes no argument")
+        if p.arg and p.name not in _TAKES_ARGUMENT:
+            raise PluginError(f"{where} takes no argument{_meant(p)}")
+
+
+#: The placeholders that take an argument: ``{{ schema Volume }}``, ``{{ fact body_limit }}``.
+_TAKES_ARGUMENT = ("schema", "fact")
+
+
+def _meant(p: placeholders.Placeholder) -> str:
+    """": did you mean {{ fact body_limit }}?" for ``{{ facts body_limit }}``: a placeholder
+    given an argument, whose name is close to one that takes it; else ""."""
+    close = difflib.get_close_matches(p.name, [n for n in _TAKES_ARGUMENT if n != p.name],
+                                      n=1) if p.arg else []
+    return f": did you mean {{{{ {close[0]} {p.arg} }}}}?" if close else ""
 
 
 #: A fact's placeholder and the word after it (on the next line too): a unit its value
@@ -348,10 +357,12 @@ def _opening_twice(markdown: str, page: _Page) -> list[str]:
             name = match["name"]
             opens = (facts.opening(name) if name in facts.FACTS
                      and masked[match.end("before")] == "{" else "")
-            at = match["before"].rfind(opens) if opens else -1
-            if at < 0:
+            # the prefix alone ("`vol-`", "vol- and"), not in an ID ("`vol-data1`", "evol-")
+            alone = list(re.finditer(rf"`?(?<![\w-]){re.escape(opens)}(?!\w)",
+                                     match["before"])) if opens else []
+            if not alone:
                 continue
-            at -= match["before"][:at].endswith("`")  # its backtick, if written
+            at = alone[-1].start()
             written = re.sub(r"\s+", " ", match["before"][at:])
             said = facts.FACTS[name].read()
             number = run[text.count("\n", 0, match.start("name"))][0]
@@ -402,6 +413,9 @@ def _description_problems(operation: str | None, shown_by: str) -> list[str]:
 #: MkDocs' warning about a link it cannot follow, which names the page but no line.
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
+#: MkDocs' warning, once per page and link, of an anchor the target does not have.
+_NO_ANCHOR = re.compile(r"but (?:the doc '[^']+' does not contain an anchor|there is no "
+                        r"such anchor on this page)")
 
 
 #: A link's target: inline (``[text](target)``, ``[text](<target>)``), or defined for a
@@ -433,7 +447,7 @@ class _LinkLines(logging.Filter):
                                     if match["link"] in (inline, defined)]
             message, places = record.getMessage(), self.places[key]
             # MkDocs says an anchor that is not there once per page and link: at every line
-            if "anchor" in message and len(places) > 1:
+            if _NO_ANCHOR.search(message) and len(places) > 1:
                 said, places[:] = [f"{where}: {message}" for where in dict.fromkeys(places)], []
                 record.msg, record.args = "\n".join(said), ()
             elif places:
@@ -508,7 +522,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     target = _Page(page)
     _LINK_LINES.pages[page.file.src_uri] = (target, markdown)
     try:
-        found = placeholders.find(markdown)
+        found = placeholders.find(markdown, _BY_NAME)
     except placeholders.PlaceholderError as exc:
         raise PluginError(f"{target.where(exc.line)}: {exc}") from None
     _check(found, target)

@@ -185,7 +185,11 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
         ("a default", f"default page size is {wrong}", "page_size_default"),
         ("a range", f"1-{wrong} characters", "name_length")], found
     assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
-                              "grew; it takes 3h.") == []
+                              "grew; it takes 3h. Use between 2 and 5 names per team, a "
+                              "maximum of 3 names.") == []
+    # and a count in another shape stays a count
+    assert [(h.shape, h.text) for h in facts.hand_written(
+        "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
 
 
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
@@ -204,7 +208,7 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
     monkeypatch.setattr(idempotency, "KEY_TTL", timedelta(hours=36))
     monkeypatch.setattr(models, "MACHINE_SIZES", {
         "tiny-1": models.MachineSize(1, 2), **models.MACHINE_SIZES})
-    expected = {"body_limit": "32 KiB", "listed_names": "first 7", "workstation_id": "ws- and 6 to 40 lowercase",
+    expected = {"body_limit": "32 KiB", "listed_names": "7 of each", "workstation_id": "ws- and 6 to 40 lowercase",
                 "volume_id": "vol- and 6 to 40 lowercase", "page_size": "2 to 57",
                 "page_size_max": "57", "page_size_default": "23", "disk_size": "20 to 4096 GiB",
                 "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$",
@@ -340,8 +344,8 @@ def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks)
     """"`vol-` and {{ fact volume_id }}" would read "`vol-` and `vol-` and 5 to 32 ...":
     the words before the placeholder that repeat what its fact opens with fail, at the
     placeholder's line, with what to drop; written as code or not, next to it or a few
-    words before. The prefix in another sentence, another fact after it, or both in inline
-    code, pass."""
+    words before. The prefix in another sentence, another fact after it, both in inline
+    code, or the prefix inside an ID or a word, pass."""
     facts, _ = hooks
     page = ROOT / "docs" / "volumes" / "get.md"
     text = page.read_text()
@@ -352,7 +356,9 @@ def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks)
         f"\nAn ID is `{volume}` and {{{{ fact volume_id }}}}. Its form is {volume} followed by\n"
         f"{{{{ fact volume_id }}}}, or `{workstation}`{{{{ fact workstation_id }}}}.\n\n"
         f"A volume's is `{volume}`: {{{{ fact volume_id }}}}. `{workstation}`, then "
-        "{{ fact volume_id }}. In code, `` `vol-` and {{ fact volume_id }} `` is left.\n")})
+        "{{ fact volume_id }}. In code, `` `vol-` and {{ fact volume_id }} `` is left.\n\n"
+        f"An ID such as `{volume}data1` is {{{{ fact volume_id }}}}; as is evol{volume} news, "
+        "{{ fact volume_id }}.\n")})
     twice = [p for p in "\n".join(problems).splitlines() if "with it, so" in p]
     said = {name: facts.FACTS[name].read() for name in ("volume_id", "workstation_id")}
     assert twice == [
@@ -394,6 +400,11 @@ def test_a_bound_before_a_range_fact_is_named_with_the_fact_of_its_end(hooks):
         f"{said['page_size']!r}, a range, so the page would read 'at least "
         f"{said['page_size']}': write {{{{ fact page_size_min }}}} ({models.PAGE_SIZE[0]}) "
         "for its end")], problems
+    # a negated bound is the other end
+    for bound, end in (("no fewer than", "page_size_min"), ("not more than", "page_size_max")):
+        found = facts.BOUND_BEFORE_FACT.search(f"A page holds {bound} {{{{ fact page_size }}}}.")
+        assert found is not None and found["bound"] == bound
+        assert facts.bounded_range(found["bound"], found["name"]) == (end,)
     wrong = [p for p in lines if f"'up to {high * 2}'" in p]
     assert len(wrong) == 1 and f"({said['disk_size']}) or" in wrong[0] and \
         "read from the stub, rephrasing around it;" in wrong[0], problems

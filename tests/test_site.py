@@ -454,6 +454,9 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
     ("# Tiny\n\nKept {{ facts body_limit }}.\n", "",
      (r"index\.md:3: \{\{ facts body_limit \}\} fills a block, alone on its line: did you mean "
      r"\{\{ fact body_limit \}\}\?")),
+    ("# Tiny\n\n{{ facts body_limit }}\n", "",
+     (r"index\.md:3: \{\{ facts body_limit \}\} takes no argument: did you mean "
+     r"\{\{ fact body_limit \}\}\?")),
     ("# Tiny\n\nUp to { fact body_limit }}.\n", "",
      r"index\.md:3: '\{ fact body_limit \}\}' is not a placeholder"),
     ("# Tiny\n\nUp to { fact body_limit }, or {a, b} and {{ fact body_limit }}.\n", "",
