@@ -303,40 +303,53 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                "docs/contributing.md); a value an example shows, or the old API's, is no "
                "fact: write it in backticks, or say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
-    for run in facts.runs(placeholders.prose_lines(markdown)):  # a sentence, wrapped or not
-        text = "\n".join(line for _, line in run)
-        for match in _FACT_AND_WORD.finditer(text):
-            name, word = match["name"], match["word"]
-            if name not in facts.FACTS or not facts.writes_unit(name, word):
-                continue
-            said = facts.FACTS[name].read()
-            number = run[text.count("\n", 0, match.start())][0]
-            found.append(f"{page.where(number)}: {{{{ fact {name} }}}} {word}: the fact says "
-                         f"{said!r}, its unit with it, so the page would read "
-                         f"'{said} {word}': drop the {match['after'].strip()!r} after it")
-    return found + _opening_twice(markdown, page) + _bound_of_a_range(markdown, page)
+    return found + _read_twice(markdown, page)
 
 
-def _bound_of_a_range(markdown: str, page: _Page) -> list[str]:
-    """A bound before a placeholder whose fact says a range ("up to {{ fact disk_size }}",
-    which would read "up to 10 to 2048 GiB"), named at its line, with the fact of the end
-    it means when there is one."""
+def _read_twice(markdown: str, page: _Page) -> list[str]:
+    """Each placeholder whose sentence says again what its fact says, named at its line: a
+    unit after it ("{{ fact disk_size }} GiB"), a bound before a range ("up to {{ fact
+    disk_size }}"), an ID's prefix before it ("`vol-` and {{ fact volume_id }}")."""
+    lines = dict(placeholders.prose_lines(markdown))
     found = []
-    for run in facts.runs(placeholders.prose_lines(markdown)):
-        text = "\n".join(line for _, line in run)
-        for match in facts.BOUND_BEFORE_FACT.finditer(text):
-            name, bound = match["name"], " ".join(match["bound"].split())
-            ends = facts.bounded_range(bound, name) if name in facts.FACTS else None
-            if ends is None:
-                continue
-            said = facts.FACTS[name].read()
-            fix = (f"write {' or '.join(_placeholder(end) for end in ends)} for its end" if ends
-                   else f"no fact says its end alone: drop the {bound!r} and say the range, "
-                        "rephrasing around it")
-            number = run[text.count("\n", 0, match.start("name"))][0]
-            found.append(f"{page.where(number)}: {bound} {{{{ fact {name} }}}}: the fact says "
-                         f"{said!r}, a range, so the page would read '{bound} {said}': {fix}")
+    for run in facts.runs(lines.items()):  # a sentence, wrapped or not
+        masked = "\n".join(line for _, line in run)  # its code blanked: no placeholder there
+        text = "\n".join(lines[number] for number, _ in run)  # its code as written
+
+        def where(at: int, run: list[tuple[int, str]] = run, masked: str = masked) -> str:
+            return page.where(run[masked.count("\n", 0, at)][0])
+
+        found += [*_unit_twice(masked, where), *_opening_twice(text, masked, where),
+                  *_bound_of_a_range(masked, where)]
     return found
+
+
+def _unit_twice(masked: str, where: Callable[[int], str]) -> Iterator[str]:
+    """A unit after a placeholder whose fact writes one of its kind ("GiB GiB")."""
+    for match in _FACT_AND_WORD.finditer(masked):
+        name, word = match["name"], match["word"]
+        if name in facts.FACTS and facts.writes_unit(name, word):
+            said = facts.FACTS[name].read()
+            yield (f"{where(match.start())}: {{{{ fact {name} }}}} {word}: the fact says "
+                   f"{said!r}, its unit with it, so the page would read '{said} {word}': drop "
+                   f"the {match['after'].strip()!r} after it")
+
+
+def _bound_of_a_range(masked: str, where: Callable[[int], str]) -> Iterator[str]:
+    """A bound before a placeholder whose fact says a range ("up to {{ fact disk_size }}",
+    which would read "up to 10 to 2048 GiB"), with the fact of the end it means when there
+    is one."""
+    for match in facts.BOUND_BEFORE_FACT.finditer(masked):
+        name, bound = match["name"], " ".join(match["bound"].split())
+        ends = facts.bounded_range(bound, name) if name in facts.FACTS else None
+        if ends is None:
+            continue
+        said = facts.FACTS[name].read()
+        fix = (f"write {' or '.join(_placeholder(end) for end in ends)} for its end" if ends
+               else f"no fact says its end alone: drop the {bound!r} and say the range, "
+                    "rephrasing around it")
+        yield (f"{where(match.start('name'))}: {bound} {{{{ fact {name} }}}}: the fact says "
+               f"{said!r}, a range, so the page would read '{bound} {said}': {fix}")
 
 
 #: A fact's placeholder and up to three words before it, in the same sentence.
@@ -344,32 +357,24 @@ _WORDS_AND_FACT = re.compile(r"(?P<before>(?:[^\s.!?:;{}]+[ \t\n]+){0,3}[^\s.!?:
                              r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}")
 
 
-def _opening_twice(markdown: str, page: _Page) -> list[str]:
+def _opening_twice(text: str, masked: str, where: Callable[[int], str]) -> Iterator[str]:
     """A placeholder whose fact opens with what the words just before it write ("`vol-`
-    and {{ fact volume_id }}", which would read "`vol-` and `vol-` and 5 to 32 ..."), named
-    at its line, with what to drop."""
-    lines = dict(placeholders.prose_lines(markdown))
-    found = []
-    for run in facts.runs(lines.items()):
-        text = "\n".join(lines[number] for number, _ in run)  # its code spans as written
-        masked = "\n".join(line for _, line in run)  # blanked: a placeholder there is code
-        for match in _WORDS_AND_FACT.finditer(text):
-            name = match["name"]
-            opens = (facts.opening(name) if name in facts.FACTS
-                     and masked[match.end("before")] == "{" else "")
-            # the prefix alone ("`vol-`", "vol- and"), not in an ID ("`vol-data1`", "evol-")
-            alone = list(re.finditer(rf"`?(?<![\w-]){re.escape(opens)}(?!\w)",
-                                     match["before"])) if opens else []
-            if not alone:
-                continue
-            at = alone[-1].start()
-            written = re.sub(r"\s+", " ", match["before"][at:])
-            said = facts.FACTS[name].read()
-            number = run[text.count("\n", 0, match.start("name"))][0]
-            found.append(f"{page.where(number)}: {{{{ fact {name} }}}}: the fact says {said!r}, "
-                         f"{opens!r} with it, so the page would read '{written}{said}': drop "
-                         f"the {written.strip()!r} before it")
-    return found
+    and {{ fact volume_id }}", which would read "`vol-` and `vol-` and 5 to 32 ..."), with
+    what to drop. ``text`` is the sentence with its code as written, ``masked`` blanked."""
+    for match in _WORDS_AND_FACT.finditer(text):
+        name = match["name"]
+        opens = (facts.opening(name) if name in facts.FACTS
+                 and masked[match.end("before")] == "{" else "")
+        # the prefix alone ("`vol-`", "vol- and"), not in an ID ("`vol-data1`", "evol-")
+        alone = list(re.finditer(rf"`?(?<![\w-]){re.escape(opens)}(?!\w)",
+                                 match["before"])) if opens else []
+        if not alone:
+            continue
+        written = re.sub(r"\s+", " ", match["before"][alone[-1].start():])
+        said = facts.FACTS[name].read()
+        yield (f"{where(match.start('name'))}: {{{{ fact {name} }}}}: the fact says {said!r}, "
+               f"{opens!r} with it, so the page would read '{written}{said}': drop the "
+               f"{written.strip()!r} before it")
 
 
 def _references_hold(markdown: str, page: _Page) -> list[str]:
