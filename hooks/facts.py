@@ -218,10 +218,9 @@ _SHAPES = [
                    rf"|\b{_N}(?:\s+[a-z]+){{0,3}}\s+(?:unless|by\s+default)\b"  # 20 items unless
                    rf"|\bby\s+default,?(?:\s+[a-z]+){{0,4}}\s+{_N}(?!\w)"),  # by default, a page holds 20
      True),
-    ("a bound", (r"\b(?:" + r"up to|at most|at least|no more than|not more than|no fewer than|"
-                 r"not fewer than|no less than|not less than|more than|fewer than|less "
-                 r"than|longer than|shorter than|below|above|over|under".replace(" ", r"\s+")
-                 + rf")\s+{_N}(?!\w)"), True),
+    ("a bound", (r"\b(?:(?:no|not)\s+)?(?:" + r"up to|at most|at least|more than|fewer than|less "
+                 r"than|greater than|higher than|longer than|shorter than|below|above|over|"
+                 r"under".replace(" ", r"\s+") + rf")\s+{_N}(?!\w)"), True),
     # the maximum page size is 100 (and not the minimum Node version is 18)
     ("a bound", rf"\b(?:maximum|minimum)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w|\.\d)",
      False),
@@ -451,15 +450,29 @@ def _unit_after(text: str, after: str, says: tuple[str, ...]) -> str:
     return word[0].strip(" -\t\n") if word and _unit(word["unit"]) in units_of(says[0]) else ""
 
 
-_UPPER = re.compile(r"(?:up\s+to|at\s+most|not?\s+more\s+than|fewer\s+than|less\s+than|shorter"
-                    r"\s+than|below|under|maximum)\b", re.IGNORECASE)
-#: (a negated upper bound is a lower one: "no fewer than")
-_LOWER = re.compile(r"(?:at\s+least|not?\s+(?:fewer|less)\s+than|more\s+than|longer\s+than|above"
+_UPPER = re.compile(r"(?:up\s+to|at\s+most|fewer\s+than|less\s+than|shorter\s+than|below|under"
+                    r"|maximum)\b", re.IGNORECASE)
+_LOWER = re.compile(r"(?:at\s+least|more\s+than|greater\s+than|higher\s+than|longer\s+than|above"
                     r"|over|minimum)\b", re.IGNORECASE)
+_NEGATED = r"(?:(?:no|not)\s+)?"
+
+
+def _upper(bound: str) -> bool | None:
+    """Whether ``bound`` (a bound's words, and what follows) is an upper bound ("up to", "no
+    more than"), a lower one ("at least", "not below"), or neither (None).
+
+    Example:
+        >>> _upper("up to 5"), _upper("no fewer than"), _upper("not above"), _upper("the")
+        (True, False, True, None)
+    """
+    negated = re.match(_NEGATED, bound, re.IGNORECASE)
+    rest = bound[negated.end():]
+    kind = True if _UPPER.match(rest) else False if _LOWER.match(rest) else None
+    return None if kind is None else kind != bool(negated[0])
 
 
 #: A bound's words ("up to", "at least") right before a fact's placeholder.
-BOUND_BEFORE_FACT = re.compile(rf"\b(?P<bound>{_UPPER.pattern}|{_LOWER.pattern})\s+"
+BOUND_BEFORE_FACT = re.compile(rf"\b(?P<bound>{_NEGATED}(?:{_UPPER.pattern}|{_LOWER.pattern}))\s+"
                                r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}", re.IGNORECASE)
 
 
@@ -480,7 +493,7 @@ def bounded_range(bound: str, name: str) -> tuple[str, ...] | None:
     numbers = _numbers(said)[0]
     if len(numbers) != 2 or not re.search(r"\d\s*(?:to|–)\s*\d", said):
         return None
-    end = max(numbers) if _UPPER.match(bound) else min(numbers)
+    end = max(numbers) if _upper(bound) else min(numbers)
     return tuple(other for other, fact in FACTS.items()
                  if other != name and fact.source == FACTS[name].source
                  and _numbers(mask_code(fact.read()))[0] == {end})
@@ -523,8 +536,9 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _numbers(mask_code(fact.read()))[0]]
-    suffix = ("_default" if shape == "a default" else "_max" if _UPPER.match(text)
-              else "_min" if _LOWER.match(text) else None)
+    upper = _upper(text)
+    suffix = ("_default" if shape == "a default" else "_max" if upper
+              else "_min" if upper is False else None)
     return tuple(sorted(names, key=lambda name: suffix is not None and
                         not name.endswith(suffix)))
 
@@ -664,6 +678,17 @@ def runs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     return _blocks(_masked_lines(lines))
 
 
+def _of_a_kind(word: str) -> bool:
+    """Whether ``word``, after a number, measures what a fact does: a size, a length, or what
+    a fact counts ("names").
+
+    Example:
+        >>> _of_a_kind("GB"), _of_a_kind("characters"), _of_a_kind("names"), _of_a_kind("hours")
+        (True, True, True, False)
+    """
+    return _unit(word) in {*_SIZES, *_LENGTHS, *(_unit(f.unit) for f in FACTS.values() if f.unit)}
+
+
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code, in a sentence on one line or wrapped across lines; and every
@@ -699,14 +724,13 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
             says = tuple(saying(match[0], joined[match.end():]))
-            # a loose shape in digits of a fact's kind, a size, a length or a page's size
-            # ("the maximum page size is 200", "1-64 characters"): a fact's value written
-            # wrong, as a strict shape's would be. Not a time ("it takes 3h"), nor another
-            # count ("between 2 and 5 names"), a writer's as often as not
+            # a loose shape in digits of a fact's kind, a size, a length, what a fact counts
+            # or a page's size ("the maximum page size is 200", "1-64 characters", "1-25
+            # names"): a fact's value written wrong, as a strict shape's would be. Not a
+            # time ("it takes 3h"), a writer's as often as not
             word = _word_after(match[0], joined[match.end():])
             kind = (not strict and not says and re.search(r"\d", match[0]) is not None
-                    and (_unit(word) in (*_SIZES, *_LENGTHS)
-                         or _page_count(match[0], joined[match.end():], word))
+                    and (_of_a_kind(word) or _page_count(match[0], joined[match.end():], word))
                     and bool(_kin(match[0], joined[match.end():], shape)))
             if not (says or kind or (strict and (re.search(r"\d", match[0])
                                                  or counts_as_a_fact(match[0],
@@ -718,8 +742,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                 continue
             at = match.end()
             start, stated = match.start(), match[0]
-            if kind and (unit := _UNIT_WORD.match(joined, at)) and (
-                    _unit(unit["unit"]) in _UNIT_OF.values() or _unit(unit["unit"]) in _LENGTHS):
+            if kind and (unit := _UNIT_WORD.match(joined, at)) and _of_a_kind(unit["unit"]):
                 stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it
             if (loose is not None and loose.start() < start < loose.end() and not says
                     and loose.lastgroup and _SHAPES[int(loose.lastgroup[1:])][0] == "a range"):

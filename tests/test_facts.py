@@ -174,19 +174,22 @@ def test_a_number_in_a_default_column_is_named_once_in_the_shape_it_is_written(h
 def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
     """"The maximum page size is 200" fails as "the maximum page size is 100" does (the
     looser shapes are left alone only when nothing says they are a fact's), naming the
-    maximum's fact first; "the minimum Node version is 18", "between 2020 and 2024" and a
-    time ("it takes 3h") are left alone."""
+    maximum's fact first; so does a count of what a fact counts ("1-25 names"). "The
+    minimum Node version is 18", "between 2020 and 2024" and a time ("it takes 3h") are
+    left alone."""
     facts, _ = hooks
     wrong = models.PAGE_SIZE[1] * 2
+    listed = limits.MAX_LISTED_NAMES + 5
     found = facts.hand_written(f"The maximum page size is {wrong}. The default page size is "
-                               f"{wrong}. A name is 1-{wrong} characters.")
+                               f"{wrong}. A name is 1-{wrong} characters. A 400 lists 1-{listed}"
+                               " names.")
     assert [(h.shape, h.text, h.kin[0]) for h in found] == [
         ("a bound", f"maximum page size is {wrong}", "page_size_max"),
         ("a default", f"default page size is {wrong}", "page_size_default"),
-        ("a range", f"1-{wrong} characters", "name_length")], found
+        ("a range", f"1-{wrong} characters", "name_length"),
+        ("a range", f"1-{listed} names", "listed_names")], found
     assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
-                              "grew; it takes 3h. Use between 2 and 5 names per team, a "
-                              "maximum of 3 names.") == []
+                              "grew; it takes 3h; steps 2-3.") == []
     # and a count in another shape stays a count
     assert [(h.shape, h.text) for h in facts.hand_written(
         "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
@@ -401,10 +404,14 @@ def test_a_bound_before_a_range_fact_is_named_with_the_fact_of_its_end(hooks):
         f"{said['page_size']}': write {{{{ fact page_size_min }}}} ({models.PAGE_SIZE[0]}) "
         "for its end")], problems
     # a negated bound is the other end
-    for bound, end in (("no fewer than", "page_size_min"), ("not more than", "page_size_max")):
+    for bound, end in (("no fewer than", "page_size_min"), ("not more than", "page_size_max"),
+                       ("not above", "page_size_max"), ("no greater than", "page_size_max"),
+                       ("not below", "page_size_min")):
         found = facts.BOUND_BEFORE_FACT.search(f"A page holds {bound} {{{{ fact page_size }}}}.")
         assert found is not None and found["bound"] == bound
         assert facts.bounded_range(found["bound"], found["name"]) == (end,)
+    assert [(h.shape, h.text) for h in facts.hand_written(
+        f"A limit greater than {high} is refused.")] == [("a bound", f"greater than {high}")]
     wrong = [p for p in lines if f"'up to {high * 2}'" in p]
     assert len(wrong) == 1 and f"({said['disk_size']}) or" in wrong[0] and \
         "read from the stub, rephrasing around it;" in wrong[0], problems

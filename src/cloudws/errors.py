@@ -48,10 +48,11 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode(
             "validation_error", 400, "Bad Request",
             "A query parameter, a header (`Idempotency-Key`) or a field of the request body "
-            "is missing, unknown, malformed, read-only or out of range. The `detail` and the "
-            "`errors` list name each offending field of the first stage of checks that "
-            f"finds one (of the query's parameters unknown or given twice, and of the "
-            f"names a body gives twice, {MAX_LISTED_NAMES} of each at most).",
+            "is missing, unknown, malformed, read-only or out of range. The `errors` list "
+            "names each offending field of the first stage of checks that finds one (of the "
+            "query's parameters unknown or given twice, and of the names a body gives "
+            f"twice, {MAX_LISTED_NAMES} of each at most); the `detail` says it in words, "
+            "naming the first of those.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
