@@ -245,6 +245,19 @@ def test_a_query_names_every_unknown_and_repeated_parameter_at_once(api):
         *(f"query.x{n:02}" for n in range(MAX_LISTED_NAMES)), "query.limit"]
 
 
+def test_a_cursor_out_of_form_is_named_with_the_values_and_one_not_issued_after_them(api):
+    """docs/concepts/errors.md's stages: a cursor not in a cursor's form is a bad value,
+    named with the others; a well-formed cursor the list did not issue is checked only
+    once the values pass."""
+    body = problem(api.get("/workstations?limit=0&cursor=abc"), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["query.limit", "query.cursor"]
+    unissued = "A" * 24
+    body = problem(api.get(f"/workstations?limit=0&cursor={unissued}"), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["query.limit"]
+    body = problem(api.get(f"/workstations?limit=1&cursor={unissued}"), 400, "validation_error")
+    assert [e["field"] for e in body["errors"]] == ["query.cursor"]
+
+
 @pytest.mark.parametrize("value", ["1_0", "+5", "05", " 1", "1 ", "1.0", "-0", "-5", "1e1",
                                    "0x5", "\uff15", "5\n"])
 @pytest.mark.parametrize("path", ["/workstations", "/volumes"])
