@@ -528,6 +528,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
             and any(unit in kind and units_of(name) & kind for kind in _KINDS)]
     names = same + [name for name, fact in FACTS.items() if name not in same and word
                     and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
+    if not names:  # "the maximum name length is 64": the facts its words name
+        names = _named_by(text)
     if not names and unit in _BYTES and numbers:  # "2 TiB": the sizes, nearest first
         def apart(name: str) -> float:
             said, (named,) = _numbers(mask_code(FACTS[name].read()))[0], units_of(name)
@@ -678,6 +680,24 @@ def runs(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     return _blocks(_masked_lines(lines))
 
 
+#: The words of a bound or a default that name no fact: "the maximum ... is", "of".
+_FRAME = frozenset(("the", "a", "an", "maximum", "minimum", "default", "is", "of", "its"))
+
+
+def _named_by(text: str) -> list[str]:
+    """The facts whose names hold every word of ``text`` but its numbers and its frame
+    ("the maximum name length is 64": ``name_length``); none when it has no such word.
+
+    Example:
+        >>> _named_by("maximum name length is 64"), _named_by("maximum key length is 9")
+        (['name_length'], ['idempotency_key_length'])
+        >>> _named_by("minimum Node version is 18"), _named_by("maximum of 3")
+        ([], [])
+    """
+    words = {w for w in re.findall(r"[a-z]+", _as_digits(text).lower())} - _FRAME
+    return [name for name in FACTS if words and words <= set(name.split("_"))]
+
+
 def _of_a_kind(word: str) -> bool:
     """Whether ``word``, after a number, measures what a fact does: a size, a length, or what
     a fact counts ("names").
@@ -730,7 +750,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             # time ("it takes 3h"), a writer's as often as not
             word = _word_after(match[0], joined[match.end():])
             kind = (not strict and not says and re.search(r"\d", match[0]) is not None
-                    and (_of_a_kind(word) or _page_count(match[0], joined[match.end():], word))
+                    and (_of_a_kind(word) or _page_count(match[0], joined[match.end():], word)
+                         or bool(_named_by(match[0])))
                     and bool(_kin(match[0], joined[match.end():], shape)))
             if not (says or kind or (strict and (re.search(r"\d", match[0])
                                                  or counts_as_a_fact(match[0],

@@ -174,20 +174,22 @@ def test_a_number_in_a_default_column_is_named_once_in_the_shape_it_is_written(h
 def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
     """"The maximum page size is 200" fails as "the maximum page size is 100" does (the
     looser shapes are left alone only when nothing says they are a fact's), naming the
-    maximum's fact first; so does a count of what a fact counts ("1-25 names"). "The
+    maximum's fact first; so does a count of what a fact counts ("1-25 names"), and a
+    number whose words name a fact ("the maximum name length is 64"). "The
     minimum Node version is 18", "between 2020 and 2024" and a time ("it takes 3h") are
     left alone."""
     facts, _ = hooks
     wrong = models.PAGE_SIZE[1] * 2
-    listed = limits.MAX_LISTED_NAMES + 5
+    listed, name = limits.MAX_LISTED_NAMES + 5, models.NAME_LENGTH[1] + 1
     found = facts.hand_written(f"The maximum page size is {wrong}. The default page size is "
                                f"{wrong}. A name is 1-{wrong} characters. A 400 lists 1-{listed}"
-                               " names.")
+                               f" names. The maximum name length is {name}.")
     assert [(h.shape, h.text, h.kin[0]) for h in found] == [
         ("a bound", f"maximum page size is {wrong}", "page_size_max"),
         ("a default", f"default page size is {wrong}", "page_size_default"),
         ("a range", f"1-{wrong} characters", "name_length"),
-        ("a range", f"1-{listed} names", "listed_names")], found
+        ("a range", f"1-{listed} names", "listed_names"),
+        ("a bound", f"maximum name length is {name}", "name_length")], found
     assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
                               "grew; it takes 3h; steps 2-3.") == []
     # and a count in another shape stays a count
