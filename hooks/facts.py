@@ -685,17 +685,20 @@ _FRAME = frozenset(("the", "a", "an", "maximum", "minimum", "default", "is", "of
 
 
 def _named_by(text: str) -> list[str]:
-    """The facts whose names hold every word of ``text`` but its numbers and its frame
-    ("the maximum name length is 64": ``name_length``); none when it has no such word.
+    """The facts whose names are the words of ``text`` but its numbers and its frame ("the
+    maximum name length is 64": ``name_length``; a name's "min", "max" and "default" are
+    frame too); none when they name no fact whole ("the default limit is 10" is no
+    ``body_limit``).
 
     Example:
-        >>> _named_by("maximum name length is 64"), _named_by("maximum key length is 9")
-        (['name_length'], ['idempotency_key_length'])
-        >>> _named_by("minimum Node version is 18"), _named_by("maximum of 3")
+        >>> _named_by("maximum name length is 64"), _named_by("maximum disk size is 9")
+        (['name_length'], ['disk_size', 'disk_size_default'])
+        >>> _named_by("minimum Node version is 18"), _named_by("default limit is 10")
         ([], [])
     """
     words = {w for w in re.findall(r"[a-z]+", _as_digits(text).lower())} - _FRAME
-    return [name for name in FACTS if words and words <= set(name.split("_"))]
+    return [name for name in FACTS
+            if words and words == set(name.split("_")) - {"min", "max", "default"}]
 
 
 def _of_a_kind(word: str) -> bool:
