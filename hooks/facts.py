@@ -253,6 +253,12 @@ def _numbers(text: str) -> tuple[set[int], set[str]]:
             {_unit(m["unit"]) for m in found if m["unit"]})
 
 
+def _said(name: str) -> tuple[set[int], set[str]]:
+    """The numbers the fact ``name`` says today, and the units written after them (its
+    code, such as a pattern, not read)."""
+    return _numbers(mask_code(FACTS[name].read()))
+
+
 def _unit(word: str) -> str:
     """A unit by the name a fact's value gives it ("kb" and "kilobytes" are "kib")."""
     return _UNIT_OF.get(word.lower(), word.lower().rstrip("s"))
@@ -313,7 +319,7 @@ def saying(text: str, after: str = "") -> list[str]:
     word = _word_after(text, after)
     exact, more = [], []
     for name, fact in FACTS.items():
-        value, units = _numbers(mask_code(fact.read()))
+        value, units = _said(name)
         if not numbers <= value:
             continue
         units |= {fact.unit} - {""}
@@ -343,8 +349,7 @@ def counts_as_a_fact(text: str, after: str = "") -> bool:
         (True, False)
     """
     unitless = any(numbers and not (named | ({fact.unit} - {""}))
-                   for fact in FACTS.values()
-                   for numbers, named in [_numbers(mask_code(fact.read()))])
+                   for name, fact in FACTS.items() for numbers, named in [_said(name)])
     return unitless and _page_count(text, after, _word_after(text, after))
 
 
@@ -424,7 +429,7 @@ def says_all(text: str, name: str) -> bool:
         >>> says_all("up to 100", "page_size_max"), says_all("up to 100", "page_size")
         (True, False)
     """
-    return (_numbers(_as_digits(text))[0] == _numbers(mask_code(FACTS[name].read()))[0]
+    return (_numbers(_as_digits(text))[0] == _said(name)[0]
             and _plain(name))
 
 
@@ -496,7 +501,7 @@ def bounded_range(bound: str, name: str) -> tuple[str, ...] | None:
     end = max(numbers) if _upper(bound) else min(numbers)
     return tuple(other for other, fact in FACTS.items()
                  if other != name and fact.source == FACTS[name].source
-                 and _numbers(mask_code(fact.read()))[0] == {end})
+                 and _said(other)[0] == {end})
 
 
 def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
@@ -524,7 +529,7 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
     word = _word_after(text, after)
     numbers, unit = _numbers(_as_digits(text))[0], _unit(word)
     # its very numbers, in a unit of the same kind ("characters" for an ID's "letters")
-    same = [name for name in FACTS if numbers == _numbers(mask_code(FACTS[name].read()))[0]
+    same = [name for name in FACTS if numbers == _said(name)[0]
             and any(unit in kind and units_of(name) & kind for kind in _KINDS)]
     names = same + [name for name, fact in FACTS.items() if name not in same and word
                     and _unit(word) in units_of(name) | ({_unit(fact.unit)} - {""})]
@@ -532,12 +537,12 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
         names = _named_by(text)
     if not names and unit in _BYTES and numbers:  # "2 TiB": the sizes, nearest first
         def apart(name: str) -> float:
-            said, (named,) = _numbers(mask_code(FACTS[name].read()))[0], units_of(name)
+            said, (named,) = _said(name)[0], units_of(name)
             return abs(math.log2(max(numbers) * _BYTES[unit] / (max(said) * _BYTES[named])))
         names = sorted((name for name in FACTS if units_of(name) & set(_SIZES)), key=apart)[:2]
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
-                 and _numbers(mask_code(fact.read()))[0]]
+                 and _said(name)[0]]
     upper = _upper(text)
     suffix = ("_default" if shape == "a default" else "_max" if upper
               else "_min" if upper is False else None)
@@ -588,7 +593,7 @@ def units_of(name: str) -> set[str]:
         >>> units_of("disk_size"), units_of("idempotency_key_length")
         ({'gib'}, set())
     """
-    return {_unit(unit) for unit in _numbers(mask_code(FACTS[name].read()))[1]}
+    return {_unit(unit) for unit in _said(name)[1]}
 
 
 def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -746,19 +751,19 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         while (match := _HAND_WRITTEN.search(joined, at)) is not None:
             shape, _, strict = _SHAPES[int(next(k for k, v in match.groupdict().items()
                                                 if v)[1:])]
-            says = tuple(saying(match[0], joined[match.end():]))
+            after = joined[match.end():]
+            says = tuple(saying(match[0], after))
             # a loose shape in digits of a fact's kind, a size, a length, what a fact counts
             # or a page's size ("the maximum page size is 200", "1-64 characters", "1-25
             # names"): a fact's value written wrong, as a strict shape's would be. Not a
             # time ("it takes 3h"), a writer's as often as not
-            word = _word_after(match[0], joined[match.end():])
+            word = _word_after(match[0], after)
             kind = (not strict and not says and re.search(r"\d", match[0]) is not None
-                    and (_of_a_kind(word) or _page_count(match[0], joined[match.end():], word)
+                    and (_of_a_kind(word) or _page_count(match[0], after, word)
                          or bool(_named_by(match[0])))
-                    and bool(_kin(match[0], joined[match.end():], shape)))
+                    and bool(_kin(match[0], after, shape)))
             if not (says or kind or (strict and (re.search(r"\d", match[0])
-                                                 or counts_as_a_fact(match[0],
-                                                                     joined[match.end():])))):
+                                                 or counts_as_a_fact(match[0], after)))):
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict
                 # one ("64 characters"): read on from inside it
                 at = match.end() if strict else match.start() + 1
@@ -778,10 +783,10 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             # "1 to 63 lowercase characters": the fact says no "lowercase", so it is
             # rephrased around, not written in place of the whole
             whole = _whole(stated, says)
-            unit = _unit_after(stated, joined[match.end():], says) if whole else ""
+            unit = _unit_after(stated, after, says) if whole else ""
             if _QUALIFIED.search(f"{stated} {unit}"):
                 whole, unit = False, ""
-            kin = () if says else _kin(stated, joined[match.end():], shape)
+            kin = () if says else _kin(stated, after, shape)
             found.append(HandWritten(number, shown, shape, says, whole, unit, kin))
         if not table:
             continue
