@@ -633,16 +633,40 @@ def _masked_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
 #: a tab, a table row): a sentence on the line before does not run on to it. A numbered
 #: item ("1. ") opens one only in a list: a paragraph's line may start "100. That".
 _OPENS_A_BLOCK = re.compile(r"\s*(?:#|[-*+]\s|!!!|\?\?\?|===|\|)")
+#: A table's delimiter row, its leading and trailing pipes optional: "--- | :---:".
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 _QUOTED = re.compile(r"\s*(?:>\s?)+")
+
+
+def _table_rows(lines: list[tuple[int, str]]) -> set[int]:
+    """The numbers of the ``lines`` that are a table's rows, written with leading pipes or
+    without: a line with a pipe just before a delimiter row, that row, and the lines with
+    a pipe that follow it.
+
+    Example:
+        >>> sorted(_table_rows([(1, "a"), (2, "Size | GiB"), (3, "--- | ---"),
+        ...                     (4, "`x` | 10"), (5, "b"), (7, "c | d")]))
+        [2, 3, 4]
+    """
+    rows: set[int] = set()
+    for at, (number, line) in enumerate(lines):
+        if (at and _DELIMITER_ROW.fullmatch(line) and "|" in lines[at - 1][1]
+                and lines[at - 1][0] == number - 1):
+            rows |= {lines[at - 1][0], number}
+            for following, text in lines[at + 1:]:
+                if following != max(rows) + 1 or "|" not in text:
+                    break
+                rows.add(following)
+    return rows
 
 
 def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
     """The numbered ``lines`` in runs read as one text: a paragraph, whose sentences may
     wrap from line to line, ends at a blank line, a line left out (a fenced block's), a
     hard line break (two spaces or a backslash at the end), or a line that opens a block;
-    a table row and a heading are runs of their own. A quote's lines are read without
-    their ``>``, as one paragraph.
+    a table row (its outer pipes written or not) and a heading are runs of their own. A
+    quote's lines are read without their ``>``, as one paragraph.
 
     Example:
         >>> [[n for n, _ in run] for run in _blocks(
@@ -653,6 +677,8 @@ def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
         >>> [line for run in _blocks([(1, "> a"), (2, ">> b")]) for _, line in run]
         ['  a', '   b']
     """
+    lines = list(lines)
+    rows = _table_rows(lines)
     run: list[tuple[int, str]] = []
     quote = False  # whether the run is a quote's
     for number, line in lines:
@@ -662,6 +688,7 @@ def _blocks(lines: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]
         if run and (not line.strip() or number != run[-1][0] + 1
                     or _OPENS_A_BLOCK.match(line) or (quoted and not quote)
                     or (_LIST_ITEM.match(line) and _LIST_ITEM.match(run[0][1]))
+                    or number in rows or run[-1][0] in rows
                     or run[-1][1].lstrip().startswith(("|", "#"))
                     or run[-1][1].endswith(("  ", "\\"))):
             yield run

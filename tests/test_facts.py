@@ -275,6 +275,20 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            in "\n".join(problems), problems
 
 
+def test_a_table_without_leading_pipes_is_read_row_by_row(hooks):
+    """A table may be written without its leading and trailing pipes, as Markdown allows:
+    each of its rows is read alone, as one with them is. A unit in the next row is not a
+    placeholder's, and a bound at a row's end does not run on to the next row's number."""
+    facts, _ = hooks
+    page = ROOT / "docs" / "volumes" / "get.md"
+    table = ("\nLimit | Value\n--- | ---\nDisk size | {{ fact disk_size }}\nGiB per page | "
+             "none\nA page | up to\n{{ fact page_size }} | items\n")
+    _, problems = render_pages([page], {page: page.read_text() + table})
+    assert not problems, problems
+    rows = [(n, line) for n, line in enumerate(table.splitlines(), start=1)]
+    assert [[n for n, _ in run] for run in facts.runs(rows)] == [[2], [3], [4], [5], [6], [7]]
+
+
 def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_named(hooks):
     """Following the message word for word leaves a true page: it quotes what the
     placeholder replaces, the unit after the number too when the fact writes it, and not
