@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
@@ -479,12 +480,58 @@ def test_delete_volume_conflicts(api, sandbox):
 # -- framework errors --------------------------------------------------------------------
 
 
+def _allowed(template: str) -> list[str]:
+    """The methods the operations declare on ``template``, and HEAD where GET is, sorted."""
+    methods = {op.method for op in OPERATIONS.values() if op.path == template}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
+
+
 def test_unknown_path_and_wrong_method_are_problems(api):
     problem(api.get("/nothing"), 404, "not_found")
-    r = api.put("/workstations/ws-12345", json={})
-    problem(r, 405, "method_not_allowed")
-    assert r.headers["allow"] == "DELETE, GET, HEAD, PATCH"
-    assert api.post("/volumes/vol-scratch01").headers["allow"] == "DELETE, GET, HEAD"
+    for template, path in (("/v1/workstations/{id}", "/workstations/ws-12345"),
+                           ("/v1/volumes/{id}", "/volumes/vol-scratch01")):
+        allowed = _allowed(template)
+        method = next(m for m in ("PUT", "POST", "PATCH", "DELETE") if m not in allowed)
+        r = api.request(method, path, json={})
+        problem(r, 405, "method_not_allowed")
+        assert r.headers["allow"] == ", ".join(allowed)  # sorted, as the API sends it
+
+
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+def test_every_operation_refuses_an_unknown_query_parameter_first(api, sandbox, operation):
+    """docs/concepts/errors.md's first stage, for every declared operation (a new one
+    too): its example, with a parameter it does not take, gets 400 naming it, and
+    nothing changes."""
+    op = OPERATIONS[operation]
+    path = op.path.removeprefix("/v1")
+    for name, value in op.example.path.items():
+        path = path.replace(f"{{{name}}}", value)
+    before = sandbox.store.dump()
+    r = api.request(op.method, path, params={**op.example.query, "not_a_parameter": "1"},
+                    json=op.example.body)
+    body = problem(r, 400, "validation_error")
+    assert {"field": "query.not_a_parameter", "message": "is not a known parameter"} in \
+        body["errors"], body
+    assert sandbox.store.dump() == before
+
+
+def test_a_handler_not_made_with_route_is_named_at_import():
+    """A declared operation needs a handler made with ``@_route``, which refuses unknown
+    query parameters first: one without, or with a route made otherwise, is named."""
+    from fastapi import APIRouter
+
+    from cloudws import app as app_module
+    from cloudws.operations import operation_route
+
+    routes = APIRouter()
+    operation_route(routes, OPERATIONS["getVolume"])(lambda: None)
+    problems = app_module._handler_problems(routes.routes)
+    assert "getVolume's handler is not made with @_route('getVolume'), so it does not " \
+           "refuse an unknown query parameter as every operation does: decorate it with " \
+           "@_route" in problems
+    assert "deleteVolume is declared in src/cloudws/operations.py but has no handler: add " \
+           "one here decorated with @_route('deleteVolume')" in problems
+    assert app_module._handler_problems(app_module._routes.routes) == []
 
 
 # -- faults ------------------------------------------------------------------------------
@@ -497,6 +544,14 @@ def test_injected_failure_returns_500_and_changes_nothing(api, sandbox):
     assert "nothing was changed" in body["detail"]
     assert sandbox.store.dump() == before
     assert api.delete("/workstations/ws-12345").status_code == 200
+
+
+def test_a_failure_with_an_undeclared_code_says_where_to_declare_it():
+    from cloudws.operations import Failure
+
+    with pytest.raises(ValueError, match=r"error code 'volume_shrunk' is not declared: add it "
+                                         r"to ERROR_CODES in src/cloudws/errors.py"):
+        Failure(("volume_shrunk",), "when the body asks for a smaller size")
 
 
 def test_fail_next_rejects_unknown_operations():

@@ -22,6 +22,7 @@ import pytest
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES
 from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
+from cloudws.operations import OPERATIONS
 from cloudws.server import create_server
 from cloudws.store import Store
 from cloudws.testing import API_HOST, mock_api, serve
@@ -255,13 +256,16 @@ def _cases() -> dict[str, Hostile]:
                                    auth=("Bearer cws_live_x",))
     cases["auth-big-body"] = _json("POST", vols, big, 401, "unauthorized", auth=())
 
-    # Wrong methods, unknown paths, the removed GET-delete.
-    for method, path in [
-        ("PUT", f"{ws}/ws-12345"), ("POST", f"{ws}/ws-12345"), ("DELETE", ws),
-        ("PATCH", ws), ("PUT", vols), ("PATCH", f"{vols}/vol-scratch01"),
-        ("POST", f"{vols}/vol-scratch01"), ("GET", f"{ws}/ws-12345/start"),
-        ("DELETE", f"{ws}/ws-12345/stop"), ("OPTIONS", ws), ("TRACE", ws), ("PROPFIND", vols),
-    ]:
+    # Wrong methods (every one no operation declares on each path, and three no API
+    # takes), unknown paths, the removed GET-delete.
+    declared: dict[str, set[str]] = {}
+    for op in OPERATIONS.values():
+        path = op.path.replace("{id}", "vol-scratch01" if op.path.startswith(vols)
+                               else "ws-12345")
+        declared.setdefault(path, set()).add(op.method)
+    wrong = [(method, path) for path, methods in declared.items()
+             for method in ("GET", "POST", "PUT", "PATCH", "DELETE") if method not in methods]
+    for method, path in [*wrong, ("OPTIONS", ws), ("TRACE", ws), ("PROPFIND", vols)]:
         cases[f"method-{method}-{path.replace('/', '_')}"] = Hostile(
             method, path, 405, "method_not_allowed")
     for name, path in {

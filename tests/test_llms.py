@@ -75,9 +75,13 @@ def test_llms_txt_lists_every_page_of_the_nav_in_order(built_site: Path) -> None
     links = _links((built_site / "llms.txt").read_text())
     listed = [_markdown_path(built_site, m["url"]).relative_to(built_site).as_posix()
               for m in links]
-    assert listed == [_markdown_of(page) for page in NAV], ("llms.txt must list every page of mkdocs.yml's nav, in its order: "
-                           "add the page, with a one-line description, to the llmstxt "
-                           "plugin's sections in mkdocs.yml")
+    expected = [_markdown_of(page) for page in NAV]
+    missing = [page for page in expected if page not in listed]
+    assert listed == expected, (
+        f"llms.txt must list every page of mkdocs.yml's nav, in its order: add "
+        f"{', '.join(missing)}, with a one-line description, to the llmstxt plugin's "
+        "sections in mkdocs.yml" if missing else "llms.txt must list the pages in the order "
+        "of mkdocs.yml's nav: order the llmstxt plugin's sections there as the nav is")
 
 
 def test_every_page_has_a_markdown_version_with_everything_filled(built_site: Path) -> None:

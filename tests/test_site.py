@@ -172,7 +172,9 @@ def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
     endpoints = [page_of[op] for op in OPERATIONS if op in page_of]
     expected = [page for entry in GUIDE_PAGES
                 for page in (endpoints if entry == "{endpoints}" else [entry])]
-    assert files[:start] + ["..."] + files[start + len(reference):] == expected
+    assert files[:start] + ["..."] + files[start + len(reference):] == expected, (
+        "mkdocs.yml's nav: the endpoint pages come in the order src/cloudws/operations.py "
+        "declares their operations, between the guide pages (tests/test_site.py: GUIDE_PAGES)")
     for src_uri in files:
         assert _html(built_site, src_uri).find("h1") is not None, src_uri
 

@@ -17,7 +17,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -48,10 +48,7 @@ from .models import (
     VOLUME_ID_PREFIX,
     WORKSTATION_ID_PATTERN,
     WORKSTATION_ID_PREFIX,
-    VolumeCreate,
-    WorkstationCreate,
     WorkstationStatus,
-    WorkstationUpdate,
     describe_id,
     read_only_fields,
 )
@@ -193,11 +190,17 @@ class _AuthFirst:
         await self.app(scope, receive, send)
 
 
-async def _read_json(request: Request, model: type[BaseModel]) -> Any:
-    """The request body parsed into ``model``, or the right problem.
+async def _read_json(request: Request) -> Any:
+    """The request body parsed into the model its operation declares (``Operation.body``),
+    or the right problem.
 
     The body is already whole and within the limit: :class:`BodyLimit` read it first.
     """
+    operation = OPERATIONS[request.scope["route"].operation_id]
+    model, resource = operation.body, operation.response
+    if model is None or resource is None:
+        raise TypeError(f"{operation.id} declares no request body and no success body in "
+                        "src/cloudws/operations.py: its handler cannot read one")
     raw = await request.body()
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if not raw and not media_type:
@@ -236,7 +239,7 @@ async def _read_json(request: Request, model: type[BaseModel]) -> Any:
     except ValidationError as exc:
         raise _validation_problem(
             [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
-            read_only_fields(model),
+            read_only_fields(model, resource),
         ) from None
     if not parsed.model_fields_set:
         raise ApiError("validation_error", "The body names no field to change.",
@@ -455,7 +458,7 @@ def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., An
 
 @_route("createWorkstation")
 async def _create_workstation(request: Request, key: IdempotencyKey) -> Response:
-    body = await _read_json(request, WorkstationCreate)
+    body = await _read_json(request)
     ws = _store(request).create_workstation(body, idempotency_key=key)
     return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
 
@@ -487,7 +490,7 @@ async def _stop_workstation(request: Request, id: WorkstationId) -> Response:
 
 @_route("updateWorkstation")
 async def _update_workstation(request: Request, id: WorkstationId) -> Response:
-    body = await _read_json(request, WorkstationUpdate)
+    body = await _read_json(request)
     return _json(_store(request).update_workstation(id, body))
 
 
@@ -511,7 +514,7 @@ async def _removed_delete(id: WorkstationId) -> Response:
 
 @_route("createVolume")
 async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
-    body = await _read_json(request, VolumeCreate)
+    body = await _read_json(request)
     vol = _store(request).create_volume(body, idempotency_key=key)
     return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
 
@@ -534,8 +537,25 @@ async def _delete_volume(request: Request, id: VolumeId) -> Response:
     return _json(_store(request).delete_volume(id))
 
 
-_missing = set(OPERATIONS) - {getattr(r, "operation_id", None) for r in _routes.routes}
-assert not _missing, f"declared in cloudws.operations but given no handler here: {_missing}"
+def _handler_problems(routes: Sequence[BaseRoute]) -> list[str]:
+    """What a declared operation lacks among ``routes``: a handler, or the query check that
+    :func:`_route` gives every handler."""
+    routed = {getattr(route, "operation_id", None): route for route in routes}
+    problems = []
+    for operation_id in OPERATIONS:
+        route = routed.get(operation_id)
+        if route is None:
+            problems.append(f"{operation_id} is declared in src/cloudws/operations.py but has "
+                            f"no handler: add one here decorated with @_route({operation_id!r})")
+        elif not any(d.dependency is _reject_unknown_query for d in route.dependencies):
+            problems.append(f"{operation_id}'s handler is not made with @_route({operation_id!r}), "
+                            "so it does not refuse an unknown query parameter as every "
+                            "operation does: decorate it with @_route")
+    return problems
+
+
+if _handler_problems(_routes.routes):
+    raise RuntimeError("src/cloudws/app.py: " + "; ".join(_handler_problems(_routes.routes)))
 
 
 @_routes.get("/openapi.json", include_in_schema=False)

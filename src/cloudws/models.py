@@ -262,16 +262,15 @@ class Volume(BaseModel):
     created_at: datetime = Field(description="When it was created (UTC, RFC 3339).")
 
 
-def read_only_fields(body: type[BaseModel]) -> set[str]:
-    """The fields of the resource a request ``body`` makes or changes that the body
-    cannot give: the API sets them.
+def read_only_fields(body: type[BaseModel], resource: type[BaseModel]) -> set[str]:
+    """The fields of ``resource``, which a request ``body`` makes or changes, that the body
+    cannot give: the API sets them. The operation that takes the body declares both
+    (``Operation.body`` and ``Operation.response``).
 
     Example:
-        >>> sorted(read_only_fields(VolumeCreate))
+        >>> sorted(read_only_fields(VolumeCreate, Volume))
         ['attached_to', 'created_at', 'id', 'standalone']
     """
-    resource = {WorkstationCreate: Workstation, WorkstationUpdate: Workstation,
-                VolumeCreate: Volume}[body]
     return set(resource.model_fields) - set(body.model_fields)
 
 

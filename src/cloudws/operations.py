@@ -10,7 +10,9 @@ so the OpenAPI document is a product of the routes; the store's fault steps, the
 tables and the test suites are derived from the same declarations.
 
 To add an operation: declare it here, give the store a method that runs its steps, and
-give :mod:`cloudws.app` a handler decorated with ``@operation_route(router, OPERATIONS[...])``.
+give :mod:`cloudws.app` a handler decorated with ``@_route("yourOperationId")``, which
+makes its route with :func:`operation_route` and the query check every operation shares
+(``docs/contributing.md``, "Add an operation", lists the rest).
 
 Example:
     >>> from cloudws.operations import OPERATIONS
@@ -63,6 +65,10 @@ class Failure:
     """When the operation answers it, as its endpoint page says."""
 
     def __post_init__(self) -> None:
+        unknown = [code for code in self.codes if code not in ERROR_CODES]
+        if unknown:
+            raise ValueError(f"error code {unknown[0]!r} is not declared: add it to ERROR_CODES "
+                             "in src/cloudws/errors.py, with its status and what it means")
         statuses = {ERROR_CODES[code].status for code in self.codes}
         if len(statuses) != 1:
             raise ValueError(f"codes {self.codes} do not share one status: {statuses}")
