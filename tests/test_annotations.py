@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from .harness.github import place_of, workflow_command
+from .helpers import PLANTS_MISTAKES
+
+pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
 pytest_plugins = ["pytester"]
 
@@ -28,6 +31,10 @@ def test_drifted_example():
 
 def test_passing():
     assert True
+
+@pytest.mark.plants_mistakes
+def test_of_a_mistake_planted_in_a_copy():
+    pytest.fail("docs/workstations/delete.md:206: `412`: planted in a copy", pytrace=False)
 '''
 
 
@@ -36,10 +43,12 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
                                                           annotated):
     monkeypatch.setenv("GITHUB_ACTIONS", env)
     pytester.makepyfile(test_sample=_FAILING)
+    pytester.makeini("[pytest]\nmarkers = plants_mistakes: planted\n")
     # Only the plugin under test (as the suite loads its plugins: none by autoload).
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
-    result.assert_outcomes(failed=2, passed=1)
+    # A test marked plants_mistakes fails unannotated: its place is a copy's.
+    result.assert_outcomes(failed=3, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
         assert lines == [(

@@ -15,7 +15,7 @@ from bench.measure import TreeMemory, machine_cpu, reference_loop, run_measured,
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
-from .helpers import HEAVY
+from .helpers import HEAVY, PLANTS_MISTAKES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,6 +91,7 @@ def test_tree_memory_counts_once_two_processes_in_one_memory():
         thread.join()
 
 
+@PLANTS_MISTAKES
 def test_grown_tree_copies_every_endpoint_page_and_its_examples(tmp_path):
     tree = make_tree(tmp_path, factor=3)
     pages = sorted(p.name for p in (tree / "docs" / "workstations").glob("delete*.md"))
@@ -121,6 +122,7 @@ print(json.dumps({"html": {str(p): h for p, h in html.items()}, "problems": prob
 """
 
 
+@PLANTS_MISTAKES
 @HEAVY
 def test_grown_tree_pages_build_strictly(tmp_path):
     """Every page the grower adds builds as the site build builds it, through the hooks

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from bench.site import make_tree
 
-from .helpers import HEAVY
+from .helpers import HEAVY, PLANTS_MISTAKES
+
+pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "contributing.md"

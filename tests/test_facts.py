@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from cloudws import idempotency, limits, models
 
 from .harness.render import render_pages
+from .helpers import PLANTS_MISTAKES
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
@@ -114,6 +115,7 @@ def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
     assert "page_size_max" in found[0].says and found[1].says[0] == "page_size_default"
 
 
+@PLANTS_MISTAKES
 def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monkeypatch):
     """A number in words counting what a page holds fails whatever its value, as one in
     digits does: after the page sizes change, the old value left in words is caught. In
@@ -197,6 +199,7 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
         "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
 
 
+@PLANTS_MISTAKES
 def test_facts_pages_follow_a_changed_constant(monkeypatch):
     """Every page that states a fact shows the stub's value when it is built: change the
     constants and build those pages as the site build does (the hooks and MkDocs' own
@@ -237,6 +240,7 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
     assert "<code>tiny-1</code>" in html[create], "the machine types table does not follow"
 
 
+@PLANTS_MISTAKES
 def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     """The facts whose numbers (and units) it has, not those whose text contains it (``4
     KiB`` is in ``64 KiB``), and one written as a bound (``over 64``) as well."""
@@ -275,6 +279,7 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            in "\n".join(problems), problems
 
 
+@PLANTS_MISTAKES
 def test_a_table_without_leading_pipes_is_read_row_by_row(hooks):
     """A table may be written without its leading and trailing pipes, as Markdown allows:
     each of its rows is read alone, as one with them is. A unit in the next row is not a
@@ -289,6 +294,7 @@ def test_a_table_without_leading_pipes_is_read_row_by_row(hooks):
     assert [[n for n, _ in run] for run in facts.runs(rows)] == [[2], [3], [4], [5], [6], [7]]
 
 
+@PLANTS_MISTAKES
 def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_named(hooks):
     """Following the message word for word leaves a true page: it quotes what the
     placeholder replaces, the unit after the number too when the fact writes it, and not
@@ -359,6 +365,7 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
 
 
 
+@PLANTS_MISTAKES
 def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks):
     """"`vol-` and {{ fact volume_id }}" would read "`vol-` and `vol-` and 5 to 32 ...":
     the words before the placeholder that repeat what its fact opens with fail, at the
@@ -390,6 +397,7 @@ def test_an_id_prefix_written_before_the_fact_that_opens_with_it_is_named(hooks)
 
 
 
+@PLANTS_MISTAKES
 def test_a_bound_before_a_range_fact_is_named_with_the_fact_of_its_end(hooks):
     """"up to {{ fact disk_size }}" would read "up to 10 to 2048 GiB": it fails, naming the
     fact of the end it means where one says it alone (``page_size_max``), else saying to

@@ -28,7 +28,9 @@ from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
-from .helpers import HEAVY, POLLED
+from .helpers import HEAVY, PLANTS_MISTAKES, POLLED
+
+pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
 BASE = "https://api.cloudworkstation.example.com/v1"
 PRINT = builtins.print

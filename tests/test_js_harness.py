@@ -17,7 +17,9 @@ from .harness.checks import ExampleError
 from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
 from .harness.pasted import PastedSandbox
 from .harness.sandbox import DocsSandbox
-from .helpers import POLLED
+from .helpers import PLANTS_MISTAKES, POLLED
+
+pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
 HEAD = """\
 const BASE_URL =

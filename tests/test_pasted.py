@@ -15,7 +15,7 @@ from .harness import discovery
 from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
 from .harness.pasted import run_pasted_python
-from .helpers import POLLED
+from .helpers import PLANTS_MISTAKES, POLLED
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
@@ -40,6 +40,7 @@ def test_curl_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api
                   updates=[] if rewriting else None)
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_example_naming_another_host_fails_without_reaching_the_network(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """The pasted runs have a proxy where nothing listens for any host but loopback: the
@@ -84,6 +85,7 @@ def _scratch_failure(tmp_path, source: str, api_schemas, python_forkserver) -> t
         return _pasted_failure(tmp_path, source, server, scratch, api_schemas, python_forkserver)
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a line that does not parse: python's own traceback, as ``python -`` prints
@@ -99,6 +101,7 @@ def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
     assert 'File "<string>"' not in message, message
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                                                      python_forkserver):
     """Pasted, a request whose headers were dropped gets a documented 401: the drift names
@@ -116,6 +119,7 @@ def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
                          "CLOUDWS_TOKEN)"), lines
 
 
+@PLANTS_MISTAKES
 def test_a_new_pasted_example_names_the_request_answered_with_an_error(tmp_path, api_schemas,
                                                                       python_forkserver):
     """Pasted, a new example (no #> line yet) whose request got an error, a wrong ID say:
@@ -130,6 +134,7 @@ def test_a_new_pasted_example_names_the_request_answered_with_an_error(tmp_path,
         message)
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operation(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """Pasted, a drifted path fails where its answer is read: the message names that
@@ -149,6 +154,7 @@ def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operatio
                          "that method and path)"), lines
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_example_names_every_line_whose_output_differs(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
     """The first (where the failure is placed), and the others after it: on a page whose
@@ -161,6 +167,7 @@ def test_a_pasted_example_names_every_line_whose_output_differs(
                               f"{case_id}:6):"), message
 
 
+@PLANTS_MISTAKES
 def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
         tmp_path, api_schemas, python_forkserver, monkeypatch):
     """A loop waiting for a state that never comes, pasted: its process is ended once it

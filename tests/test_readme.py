@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-from .helpers import HEAVY
+from .helpers import HEAVY, PLANTS_MISTAKES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 EXAMPLES = [ex for ex in find_examples(README) if ex.prefix.split()[0] == "python"]
@@ -42,6 +42,7 @@ def test_readme_example_runs(example: CodeExample, eval_example: EvalExample):
     run_readme_example(eval_example, example)
 
 
+@PLANTS_MISTAKES
 def test_a_failing_readme_example_is_reported_at_its_line(tmp_path: Path,
                                                          request: pytest.FixtureRequest):
     readme = tmp_path / "README.md"

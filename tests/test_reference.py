@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 import cloudws.models
 
-from .helpers import built_page
+from .helpers import PLANTS_MISTAKES, built_page
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
@@ -104,6 +104,7 @@ def test_griffe_models_docstring_examples(monkeypatch: pytest.MonkeyPatch) -> No
     assert result.attempted > 0 and result.failed == 0, result
 
 
+@PLANTS_MISTAKES
 def test_reference_member_or_identifier_that_names_nothing_fails_the_build_at_its_line():
     """A misspelt entry of a ``members:`` list would leave the member out of the page
     without a word, and a misspelt ``:::`` identifier fail the build with no line: both
@@ -128,6 +129,7 @@ def test_reference_member_or_identifier_that_names_nothing_fails_the_build_at_it
                            "nothing in cloudws; did you mean `models`?"), problems
 
 
+@PLANTS_MISTAKES
 def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypatch):
     """``mkdocs serve`` keeps the hooks loaded: a member just added to the source is found
     once the next build starts (``site.on_config`` calls ``autodoc.forget``)."""
@@ -150,6 +152,7 @@ def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypa
         autodoc.forget()
 
 
+@PLANTS_MISTAKES
 def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code_alone(
         monkeypatch):
     monkeypatch.syspath_prepend(str(HOOKS))
@@ -176,6 +179,7 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     assert autodoc.check(listed) == [(3, machinery), (5, named)]
 
 
+@PLANTS_MISTAKES
 def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
         tmp_path, monkeypatch):
     """The prose of a docstring a reference page shows gets the page's checks, a model

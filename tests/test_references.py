@@ -16,6 +16,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from .helpers import PLANTS_MISTAKES
+
+pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
+
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
 

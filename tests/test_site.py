@@ -38,7 +38,7 @@ from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
-from .helpers import built_page, document
+from .helpers import PLANTS_MISTAKES, built_page, document
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -476,6 +476,7 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
     ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n",  # at its line, saying where first
      r"docs/index\.md:2: front matter: .*nukeWorkstation.* src/cloudws/operations\.py first"),
 ])
+@PLANTS_MISTAKES
 def test_site_hooks_fail_the_build_naming_the_page(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, front_matter: str,
     message: str,
@@ -487,6 +488,7 @@ def test_site_hooks_fail_the_build_naming_the_page(
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@PLANTS_MISTAKES
 def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path) -> None:
     """And leave HTML comments alone: a note to writers is no placeholder, fact or
     reference."""
@@ -644,6 +646,7 @@ def test_site_theme_makes_no_remote_font_or_repository_requests() -> None:
     assert plugins["material/search"].config["lang"] in (None, ["en"])
 
 
+@PLANTS_MISTAKES
 @pytest.mark.parametrize("link", ["other.md#no-such-anchor", "missing.md", "#nowhere"])
 def test_site_strict_build_fails_on_broken_links_and_anchors(tmp_path: Path, link: str) -> None:
     """The project's own ``validation:`` settings turn a broken link into a failed build."""

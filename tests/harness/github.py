@@ -8,7 +8,9 @@ command, ``::error file=<path>,line=<line>,title=<test>::<message>``, which GitH
 on that line of the pull request's diff (or, for a docstring a reference page shows, on
 its line of the stub's source in ``src/``); a report of several problems, each on a line
 that starts with its place (a build's), gives one per place. The test's own report is
-unchanged.
+unchanged. A pasted run that fails as its example's run did, at the same place, says so
+in a line and is not annotated again (:func:`told_by`). A test marked ``plants_mistakes`` (``tests/helpers.py``: it checks what the
+checks say of mistakes it plants in a copy) is not annotated: its places are the copy's.
 
 Example:
     >>> print(workflow_command("docs/a.md", 3, "t", "drift\\nat 100%"))
@@ -17,6 +19,8 @@ Example:
     ('docs/workstations/delete.md', 131)
     >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
+    >>> problems_in("snippets/a.py:2:8: F401 `sys` unused\\nsnippets/b.py:2:8: F401 `sys` unused")
+    [('snippets/a.py', 2, 'snippets/a.py:2:8: F401 `sys` unused'), ('snippets/b.py', 2, 'snippets/b.py:2:8: F401 `sys` unused')]
     >>> problems_in("docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no\\nE  docs/a.md:3: no")
     [('docs/a.md', 3, 'docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no')]
     >>> problems_in("src/x.py:4: the docstring of x, which docs/r.md:3 shows: `418`\\n"
@@ -32,7 +36,8 @@ import sys
 
 import pytest
 
-__all__ = ["AnnotationsPlugin", "place_of", "places_in", "problems_in", "workflow_command"]
+__all__ = ["AnnotationsPlugin", "place_of", "places_in", "problems_in", "told_by",
+           "workflow_command"]
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
@@ -41,7 +46,7 @@ _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\
 #: docstrings; not a traceback's line in it (``src/x.py:9: in f``, ``src/x.py:9: KeyError``).
 _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
-                      r":(\d+)): ", re.MULTILINE)
+                      r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 _MAX_MESSAGE = 4000
 
 
@@ -79,6 +84,13 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     return [(path, line, message) for (path, line), message in found.items()]
 
 
+def told_by(request: pytest.FixtureRequest, check: str) -> None:
+    """Note that the running test fails as ``check`` does, at the same place, and says so
+    in a line (a pasted run of an example that failed): its report is not annotated, so
+    the writer's line carries ``check``'s annotation alone."""
+    request.node.user_properties.append(("told_by", check))
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -113,6 +125,10 @@ class AnnotationsPlugin:
     def _annotate(self, report: pytest.TestReport | pytest.CollectReport) -> None:
         if not report.failed or hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, prints it
+        if "plants_mistakes" in getattr(report, "keywords", ()):
+            return  # its places are a copy's (tests/helpers.py: PLANTS_MISTAKES)
+        if any(name == "told_by" for name, _ in getattr(report, "user_properties", ())):
+            return  # another check's annotation says it (told_by)
         problems = [problem for problem in problems_in(report.longreprtext)
                     if problem not in self._annotated]
         self._annotated.update(problems)

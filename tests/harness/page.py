@@ -393,7 +393,10 @@ def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[.
         except ExampleError as exc:
             if failed.get(f"curl[{case.id}]") != exc.msg:
                 raise
-            where = exc.msg.split(": ", 1)[0]  # the same line, for the annotation
+            from .github import told_by
+
+            where = exc.msg.split(": ", 1)[0]  # the same line, for the log
+            told_by(request, f"curl[{case.id}]")
             raise ExampleError(f"{where}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN "
                                f"set, it fails exactly as curl[{case.id}] does: the same fix "
                                "mends both") from None
@@ -481,7 +484,7 @@ class _Jobs:
 
         def test(request: pytest.FixtureRequest) -> None:
             from .checks import ExampleError
-            from .github import place_of, places_in
+            from .github import place_of, places_in, told_by
 
             try:
                 queued(request)
@@ -490,6 +493,7 @@ class _Jobs:
                 if place is None or place not in places_in(failed.get("node-check", "")):
                     raise
                 # One mistake, one place: node-check names the line that does not parse.
+                told_by(request, "node-check")
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: run as pasted, it fails too (node-check names "
                     "this line, which does not parse: fix that, then check again)") from None
@@ -515,7 +519,7 @@ class _Jobs:
 
         def test(request: pytest.FixtureRequest) -> None:
             from .checks import ExampleError
-            from .github import place_of, places_in
+            from .github import place_of, places_in, told_by
 
             try:
                 queued(request)
@@ -532,6 +536,7 @@ class _Jobs:
                         f"{place[1]}; pasted, the example goes on, and the above is what it "
                         "meets)") from None
                 # One mistake, one place: where python[...] names it, which says why.
+                told_by(request, check)
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "
                     f"CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
