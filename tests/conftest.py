@@ -94,7 +94,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
                 cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                 check=False)
             if build.returncode != 0:
-                said = f"mkdocs build --strict failed ({build.returncode}):\n{build.stdout}"
+                from .harness.render import nav_listing_places
+
+                # a page missing from the nav, which MkDocs lists without a line, at its first
+                output = build.stdout.rstrip()
+                said = "\n".join([f"mkdocs build --strict failed ({build.returncode}):\n{output}",
+                                  *nav_listing_places(output)])
                 failed.write_text(said)
                 pytest.fail(said, pytrace=False)
             done.touch()

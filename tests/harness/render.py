@@ -22,7 +22,7 @@ from typing import Any
 
 from .pages import ROOT, display_path
 
-__all__ = ["render_page", "render_pages"]
+__all__ = ["nav_listing_places", "render_page", "render_pages"]
 
 
 def render_page(path: Path) -> list[str]:
@@ -95,7 +95,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                 page.validate_anchor_links(files=files, log_level=logging.WARNING)
         except MkDocsException as exc:
             problems.append(str(exc))
-    return html, sorted(_without_nav_listing(problems), key=_place)
+    return html, sorted(_nav_listing_named(problems), key=_place)
 
 
 def _render(page: Any, config: Any, files: Any, source: str | None = None) -> Any:
@@ -173,23 +173,49 @@ def _place(problem: str) -> tuple[int, str, int]:
 _NOT_IN_NAV = "The following pages exist in the docs directory, but are not included in the"
 
 
-def _without_nav_listing(problems: list[str]) -> list[str]:
-    """``problems`` without MkDocs' list of pages missing from the nav when each page it
-    lists is also named at its first line (:func:`_listing_problems`): said once.
+def nav_listing_places(text: str, docs: str = "docs") -> list[str]:
+    """A problem at the first line of each page that MkDocs' list of pages missing from
+    the nav, in ``text``, names (its list names no line, so no annotation could point at
+    the page), worded as :func:`_listing_problems` words it. ``docs`` is the docs folder,
+    as the writer's paths start.
 
     Example:
-        >>> _without_nav_listing([f'{_NOT_IN_NAV} "nav" configuration:\\n  - concepts/x.md',
-        ...                       "docs/concepts/x.md:1: not in mkdocs.yml's nav: add it"])
-        ["docs/concepts/x.md:1: not in mkdocs.yml's nav: add it"]
+        >>> nav_listing_places(f'WARNING -  {_NOT_IN_NAV} "nav" configuration:\\n'
+        ...                    '  - concepts/x.md\\nINFO    -  Documentation built')
+        ["docs/concepts/x.md:1: not in mkdocs.yml's nav: add it there, and with a one-line description to the llmstxt plugin's sections"]
+    """
+    at = text.find(_NOT_IN_NAV)
+    if at < 0:
+        return []
+    pages = []
+    for line in text[at:].splitlines()[1:]:
+        if not line.lstrip().startswith("- "):
+            break
+        pages.append(line.strip().removeprefix("- "))
+    return [_NOT_IN_NAV_PROBLEM.format(page=f"{docs}/{page}") for page in pages]
+
+
+def _nav_listing_named(problems: list[str]) -> list[str]:
+    """``problems`` with MkDocs' list of pages missing from the nav replaced by a problem
+    at each listed page's first line (:func:`nav_listing_places`), said once where a
+    problem names the page already.
+
+    Example:
+        >>> _nav_listing_named([f'{_NOT_IN_NAV} "nav" configuration:\\n  - concepts/x.md\\n'
+        ...                     '  - concepts/y.md', "docs/concepts/x.md:1: not in mkdocs.yml's nav"])
+        ["docs/concepts/y.md:1: not in mkdocs.yml's nav: add it there, and with a one-line description to the llmstxt plugin's sections", "docs/concepts/x.md:1: not in mkdocs.yml's nav"]
     """
     named = {p.split(":", 1)[0] for p in problems if ": not in mkdocs.yml's nav" in p}
+    found = []
+    for problem in problems:
+        places = nav_listing_places(problem)
+        found += ([place for place in places if place.split(":", 1)[0] not in named]
+                  if places else [problem])
+    return found
 
-    def said_again(problem: str) -> bool:
-        listed = [line.strip().removeprefix("- ") for line in problem.splitlines()[1:]]
-        return (problem.startswith(_NOT_IN_NAV) and bool(listed)
-                and all(f"docs/{page}" in named for page in listed))
 
-    return [p for p in problems if not said_again(p)]
+_NOT_IN_NAV_PROBLEM = ("{page}:1: not in mkdocs.yml's nav: add it there, and with a one-line "
+                       "description to the llmstxt plugin's sections")
 
 
 def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
@@ -201,8 +227,7 @@ def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
     if src_uri not in in_nav:
         if omitted_level < logging.WARNING:
             return []
-        return [(f"{display_path(path)}:1: not in mkdocs.yml's nav: add it there, and with "
-                 "a one-line description to the llmstxt plugin's sections")]
+        return [_NOT_IN_NAV_PROBLEM.format(page=display_path(path))]
     sections = next((entry["llmstxt"].get("sections", {}) for entry in _plugins_config()
                      if isinstance(entry, dict) and "llmstxt" in entry), {})
     listed = {uri for items in sections.values() for item in items
