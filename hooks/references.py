@@ -319,8 +319,12 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return None
     if not _NAME.match(text) or text in scope.fields:
         return None
-    if not names:  # a docstring's names are Python's
-        return None
+    if not names:  # a docstring's names are Python's, but for a code's misspelt
+        close = [code for code in difflib.get_close_matches(
+            text, sorted(contract.code_status), n=3, cutoff=_CLOSE)
+            if abs(len(code) - len(text)) <= 2]  # a letter or two off, not a parameter's name
+        return (f"`{text}` is not an error code of the API; did you mean `{close[0]}`?"
+                if close and "_" in text else None)
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "

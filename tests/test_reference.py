@@ -187,7 +187,8 @@ def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
     not have, each named at its line of the source, where it is fixed (a description at
     its field's line; a docstring whose text starts under its quotes, there). Its examples
     are the doctests': a size there is no fact, and an ID they show is one shown. The
-    stub's Python names are no field of the API: no "did you mean"."""
+    stub's Python names are no field of the API: no "did you mean", but for a name a
+    letter or two off an error code's."""
     from .harness.render import render_pages
 
     monkeypatch.syspath_prepend(str(HOOKS))
@@ -221,6 +222,9 @@ class Thing(BaseModel):
 
     def _hidden(self) -> None:
         """Answers `418` too, but no page shows it."""
+
+    def pong(self, idempotency_key: str) -> None:
+        """Takes an `idempotency_key`, and fails with `internal_eror`."""
 ''')
     page = ROOT / "docs" / "reference" / "app.md"
     autodoc.forget()
@@ -230,7 +234,13 @@ class Thing(BaseModel):
         autodoc.forget()
     thing = "the docstring of pkg.Thing, which docs/reference/app.md:3 shows"
     [problem] = problems
-    fact, status, field, other = problem.split("\n")
+    fact, status, field, other, misspelt = problem.split("\n")
+    pong = source.read_text().splitlines().index(
+        '        """Takes an `idempotency_key`, and fails with `internal_eror`."""') + 1
+    # a code misspelt is named; a parameter's name, a code's prefix, is Python's
+    assert misspelt == (f"{source}:{pong}: the docstring of pkg.Thing.pong, which "
+                        "docs/reference/app.md:3 shows: `internal_eror` is not an error code "
+                        "of the API; did you mean `internal_error`?"), problem
     assert fact == (f"{source}:7: {thing}: 'over 64' states a bound by hand: name "
                     "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead (a "
                     "value an example shows is checked by the doctests)"), problem
