@@ -620,9 +620,16 @@ def test_observers_see_every_exchange(sandbox, api, anonymous):
     api.get("/workstations/ws-12345/delete")
     api.get("/workstations/ws-1/delete")
     api.put("/workstations")
-    assert [(e.operation_id, e.status) for e in seen] == [
-        ("deleteWorkstation", 409), ("listWorkstations", 401),
-        ("removedDeleteWorkstation", 410), ("removedDeleteWorkstation", 400), (None, 405)]
+    api.get("/workstations/ws-12345")
+    assert [(e.operation_id, e.status, e.code) for e in seen] == [
+        ("deleteWorkstation", 409, "workstation_not_stopped"),
+        ("listWorkstations", 401, "unauthorized"),
+        ("removedDeleteWorkstation", 410, "endpoint_removed"),
+        ("removedDeleteWorkstation", 400, "invalid_id"), (None, 405, "method_not_allowed"),
+        ("getWorkstation", 200, None)]
+    # an error's detail, what the answer's problem says of this request
+    assert seen[5].detail is None
+    assert seen[0].detail == api.delete("/workstations/ws-67890").json()["detail"]
 
 
 @pytest.mark.parametrize("method, path", [

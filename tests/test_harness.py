@@ -1525,6 +1525,13 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
     with pytest.raises(ExampleError, match=own_page + r"vol-data12346 answered 404, not a "
                                            r"success: check the request's ID, headers and body"):
         check_calls_its_operation(own, missing, "snippets/volumes/get.sh:1")
+    # the problem's code and detail, what the API said was wrong
+    malformed = [getting[0]._replace(status=400, origin="snippets/volumes/get.sh:2",
+                                     code="invalid_json", detail="The body is not valid JSON.")]
+    with pytest.raises(ExampleError, match=own_page + r"vol-data12345 answered 400 invalid_json "
+                                           r"\(The body is not valid JSON.\), not a success: "
+                                           r"check the request's ID, headers and body"):
+        check_calls_its_operation(own, malformed, "snippets/volumes/get.sh:1")
     tokenless = [getting[0]._replace(status=401, origin="snippets/volumes/get.sh:2",
                                      sent_token=False)]
     with pytest.raises(ExampleError, match=own_page + r"vol-data12345 answered 401, not a "

@@ -128,9 +128,9 @@ def test_head_is_attributed_to_the_get_operation(app, client):
             client.head(f"https://{API_HOST}/v1/workstations")
     finally:
         app.state.observers.remove(seen.append)
-    assert [tuple(e) for e in seen] == [
-        ("HEAD", "/v1/volumes/vol-scratch01", "getVolume", 200),
-        ("HEAD", "/v1/workstations", "listWorkstations", 401),
+    assert [(*e[:4], e.code) for e in seen] == [
+        ("HEAD", "/v1/volumes/vol-scratch01", "getVolume", 200, None),
+        ("HEAD", "/v1/workstations", "listWorkstations", 401, "unauthorized"),
     ]
 
 

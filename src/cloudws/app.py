@@ -400,6 +400,10 @@ class Exchange(NamedTuple):
     do not take the method (a 405)."""
     status: int
     """The status of the answer."""
+    code: str | None = None
+    """For an error, its problem's ``code``, such as ``"invalid_json"``."""
+    detail: str | None = None
+    """For an error, its problem's ``detail``: what was wrong with this request."""
 
 
 def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
@@ -428,18 +432,34 @@ class _Observe:
             await self.app(scope, receive, send)
             return
         status = 0
+        problem: list[bytes] = []  # an error's body, a problem (small)
 
         async def watch(message: dict[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif message["type"] == "http.response.body" and status >= 400:
+                problem.append(message.get("body", b""))
             await send(message)
 
         await self.app(scope, receive, watch)
         method = "HEAD" if scope.get(_HEAD) else scope["method"]
-        exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status)
+        exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status,
+                            *_code_and_detail(b"".join(problem)))
         for observer in list(self.observers):
             observer(exchange)
+
+
+def _code_and_detail(body: bytes) -> tuple[str | None, str | None]:
+    """The ``code`` and ``detail`` of a problem's ``body`` (None for what is not one: a
+    HEAD's empty body)."""
+    try:
+        problem = json.loads(body)
+    except ValueError:
+        return None, None
+    if not isinstance(problem, dict):
+        return None, None
+    return problem.get("code"), problem.get("detail")
 
 
 def _store(request: Request) -> Store:

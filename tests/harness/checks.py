@@ -393,10 +393,12 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
         why = (f" (it sent no Authorization header): {_SEND_THE_TOKEN}" if first.status == 401
                and not getattr(first, "sent_token", True) else ": check the request's ID, "
                "headers and body")
+        said = (f" {first.code} ({first.detail})" if getattr(first, "code", None)
+                and getattr(first, "detail", None) else "")
         raise ExampleError(f"{getattr(first, 'origin', None) or where}: this is the example of "
                            f"{operation}'s page (its x-codeSamples, and the page's response "
                            f"example), but {first.method} {first.path} answered {first.status}"
-                           f", not a success{why}")
+                           f"{said}, not a success{why}")
     called = ", ".join(dict.fromkeys(f"{e.method} {e.path} ({e.operation_id or 'no operation'})"
                                      for e in exchanges))
     sent_at = next((e.origin for e in exchanges if getattr(e, "origin", None)), where)

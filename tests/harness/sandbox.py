@@ -46,8 +46,8 @@ DOCS_TOKEN = "cws_test_docs"
 
 class Seen(NamedTuple):
     """An exchange, the page line that made its request (when known), whether the request
-    sent a ``Content-Type`` with no body, whether it sent an ``Authorization`` header, and
-    its query string."""
+    sent a ``Content-Type`` with no body, whether it sent an ``Authorization`` header, its
+    query string, and an error's code and detail."""
 
     method: str
     path: str
@@ -57,6 +57,9 @@ class Seen(NamedTuple):
     content_type_without_body: bool = False
     sent_token: bool = True
     query: str = ""
+    #: For an error, its problem's code and detail (``cloudws.app.Exchange``).
+    code: str | None = None
+    detail: str | None = None
 
 
 class _Sent(NamedTuple):
@@ -116,7 +119,8 @@ class Recorder:
             current = self._current
             if current is None:
                 return
-            current[2].append(Seen(*exchange, self.origin, *_SENT.get()))
+            current[2].append(Seen(*exchange[:4], self.origin, *_SENT.get(),
+                                   code=exchange.code, detail=exchange.detail))
         if self.on_record is not None and current[1] is not None:
             self.on_record(current[1], current[0], exchange)
 
