@@ -638,7 +638,7 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
     assert "INTERNALERROR" not in out.stdout + out.stderr
     assert out.returncode == 1
     assert "\ndocs/page.md:5: KeyError\n" in out.stdout  # the traceback's last entry
-    assert f"{tmp_path}/docs/page.md:5: the example raised KeyError" in out.stdout
+    assert f"{tmp_path}/docs/page.md:5: the example raised KeyError: 'name'" in out.stdout
 
 
 @HEAVY

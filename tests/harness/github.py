@@ -19,6 +19,8 @@ Example:
     ('docs/workstations/delete.md', 131)
     >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
+    >>> problems_in("E   snippets/a.py:14: the example raised KeyError: 'size'\\nE   (shown on docs/a.md:4)")
+    [('snippets/a.py', 14, "snippets/a.py:14: the example raised KeyError: 'size'\\n(shown on docs/a.md:4)")]
     >>> problems_in("snippets/a.py:2:8: F401 `sys` unused\\nsnippets/b.py:2:8: F401 `sys` unused")
     [('snippets/a.py', 2, 'snippets/a.py:2:8: F401 `sys` unused'), ('snippets/b.py', 2, 'snippets/b.py:2:8: F401 `sys` unused')]
     >>> problems_in("docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no\\nE  docs/a.md:3: no")
@@ -48,6 +50,7 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 _MAX_MESSAGE = 4000
+_PYTEST_E = re.compile(r"^E {2,}", re.MULTILINE)
 
 
 def place_of(text: str) -> tuple[str, int] | None:
@@ -76,6 +79,7 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     for match, after in zip(starts, [*starts[1:], None], strict=True):
         end = after.start() if after is not None else len(text)
         key, message = (match[2], int(match[3])), text[match.start("place"):end].strip()
+        message = _PYTEST_E.sub("", message)  # pytest's prefix of an exception's lines
         said = message[len(match["place"]) + 2:].strip()
         if key not in found:
             found[key] = message

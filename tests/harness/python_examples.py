@@ -486,8 +486,10 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
     except Exception as exc:
         repair_example_traceback(exc, example)
         line = failing_line(exc, example)
+        said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         exc.add_note(f"{display_path(example.path)}:{line}: the example raised "
-                     f"{type(exc).__name__} (example at {_where(example)})")
+                     f"{type(exc).__name__}{f': {said}' if said else ''} (example at "
+                     f"{_where(example)})")
         raise
 
 
