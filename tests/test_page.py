@@ -507,3 +507,7 @@ def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
         (f"{page}:4: shows snippets/cmp/a.sh, then (at line 8) snippets/cmp/b.json, which is "
          f"the output of {snippets / 'b.sh'}: include snippets/cmp/a.json at line 8, or "
          f"{snippets / 'b.sh'} here")]
+    # a command misspelt (not there) is named as such alone: no output of its to include
+    page.write_text(page.read_text().replace("cmp/a.sh", "cmp/bb.sh", 1))
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
+        f"{page}:4: includes snippets/cmp/bb.sh, which does not exist"]

@@ -410,6 +410,8 @@ def _outputs_of_others(page: Page) -> list[str]:
         if tied is None:
             continue
         scripts = [_resolve(page, name).resolve() for name in fence.includes]
+        if not all(script.is_file() for script in scripts):
+            continue  # a command not there is named as such, and it has no output yet
         for shown in page.fences[tied].includes:
             other = _resolve(page, shown).with_suffix(".sh")
             if shown.endswith(".json") and other.is_file() and other.resolve() not in scripts:
