@@ -36,7 +36,11 @@ def check_fault(client: httpx.Client, origin: str, store: Store, operation: str,
     assert_consistent(store.export())
     store.fail_next(operation, step=step)
     response = _send(client, origin, operation)
-    assert response.status_code == 500, (operation, step, response.text)
+    hint = (f" (does its method in src/cloudws/store.py call tx.step({step!r})?)"
+            if response.is_success else "")
+    assert response.status_code == 500, (
+        f"{operation}, told to fail at step {step!r}, answered {response.status_code}{hint}: "
+        f"{response.text}")
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
     assert (problem["status"], problem["code"]) == (500, "internal_error")
