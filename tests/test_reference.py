@@ -59,7 +59,12 @@ def test_reference_page_shows_the_modules_public_api(built_site: Path, page: str
     public = set(importlib.import_module(module).__all__) - set(LEFT_OUT.get(module, {}))
     anchors = _anchors(_soup(built_site, page), module)
     shown = {a.removeprefix(module + ".") for a in anchors if a.count(".") == module.count(".") + 1}
-    assert shown == public
+    assert shown == public, (
+        f"docs/reference/{page}.md: the members of `::: {module}` are its __all__: "
+        + "; ".join(filter(None, [
+            f"add {', '.join(sorted(public - shown))}" if public - shown else "",
+            f"drop {', '.join(sorted(shown - public))}, which __all__ does not have"
+            if shown - public else ""])))
 
 
 @pytest.mark.parametrize("page", PAGES)
