@@ -50,6 +50,11 @@ HEAVY = pytest.mark.xdist_group("heavy")
 #: A mistake of the writer's that such a test also meets is annotated by the checks of
 #: the tree itself.
 PLANTS_MISTAKES = pytest.mark.plants_mistakes
+#: A test that runs again what another check runs (an example pasted into a shell or
+#: ``python``, a JavaScript example that ``node --check`` reads too): where that check
+#: fails at the same line, the same fix mends both, so under GitHub Actions its failures
+#: are annotated at the end of the run, only at lines no other check's annotation names.
+REPEATS_A_CHECK = pytest.mark.repeats_a_check
 
 
 @functools.cache

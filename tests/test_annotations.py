@@ -35,6 +35,14 @@ def test_passing():
 @pytest.mark.plants_mistakes
 def test_of_a_mistake_planted_in_a_copy():
     pytest.fail("docs/workstations/delete.md:206: `412`: planted in a copy", pytrace=False)
+
+@pytest.mark.repeats_a_check
+def test_drifted_example_pasted():
+    pytest.fail("docs/workstations/delete.md:131: pasted, it fails too", pytrace=False)
+
+@pytest.mark.repeats_a_check
+def test_example_pasted_fails_alone():
+    pytest.fail("docs/workstations/delete.md:140: pasted, it fails alone", pytrace=False)
 '''
 
 
@@ -43,12 +51,14 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
                                                           annotated):
     monkeypatch.setenv("GITHUB_ACTIONS", env)
     pytester.makepyfile(test_sample=_FAILING)
-    pytester.makeini("[pytest]\nmarkers = plants_mistakes: planted\n")
+    pytester.makeini("[pytest]\nmarkers =\n    plants_mistakes: planted\n"
+                     "    repeats_a_check: a repeat\n")
     # Only the plugin under test (as the suite loads its plugins: none by autoload).
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
-    # A test marked plants_mistakes fails unannotated: its place is a copy's.
-    result.assert_outcomes(failed=3, passed=1)
+    # A test marked plants_mistakes fails unannotated: its place is a copy's. One marked
+    # repeats_a_check is annotated at the end, where no other test's annotation is.
+    result.assert_outcomes(failed=5, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
         assert lines == [(
@@ -63,7 +73,10 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
             "::error file=docs/workstations/delete.md,line=131,"
             "title=test_sample.py%3A%3Atest_drifted_example::"
             "docs/workstations/delete.md:131: the output shown is not what the command at "
-            "docs/workstations/delete.md:114 prints (- shown, + printed):%0A-  a%0A+  b")]
+            "docs/workstations/delete.md:114 prints (- shown, + printed):%0A-  a%0A+  b"), (
+            "::error file=docs/workstations/delete.md,line=140,"
+            "title=test_sample.py%3A%3Atest_example_pasted_fails_alone::"
+            "docs/workstations/delete.md:140: pasted, it fails alone")]
     else:
         assert lines == []
 

@@ -18,6 +18,7 @@ import pytest
 from .harness import discovery
 from .harness.node import check_js_examples, js_cases, run_js_case
 from .harness.pages import display_path
+from .helpers import REPEATS_A_CHECK
 
 JS = js_cases()
 
@@ -28,6 +29,7 @@ def _group(case) -> pytest.MarkDecorator:
     return pytest.mark.xdist_group(display_path(case.examples[0].path))
 
 
+@REPEATS_A_CHECK  # at a line node --check names, which test_js_examples_pass_node_check says
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_group(c)) for c in JS])
 def test_js_example(case, request, node, reader_sandbox, docs_sandbox, api_schemas,
                     _examples_to_update):

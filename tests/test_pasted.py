@@ -15,7 +15,7 @@ from .harness import discovery
 from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
 from .harness.pasted import run_pasted_python
-from .helpers import PLANTS_MISTAKES, POLLED
+from .helpers import PLANTS_MISTAKES, POLLED, REPEATS_A_CHECK
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
@@ -26,6 +26,7 @@ CURL = discovery.curl_cases()
 # compares what was rewritten (unless those runs are left out: see rewritten_here).
 
 
+@REPEATS_A_CHECK
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PYTHON])
 def test_python_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas,
                                   python_forkserver):
@@ -33,6 +34,7 @@ def test_python_example_as_pasted(case, request, reader_sandbox, docs_sandbox, a
                       rewriting=rewritten_here(request, f"test_python_example[{case.id}]"))
 
 
+@REPEATS_A_CHECK
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURL])
 def test_curl_example_as_pasted(case, request, reader_sandbox, docs_sandbox, api_schemas):
     rewriting = rewritten_here(request, f"test_curl_example[{case.id}]")

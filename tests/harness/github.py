@@ -112,11 +112,17 @@ def workflow_command(path: str, line: int, title: str, message: str) -> str:
 class AnnotationsPlugin:
     """Prints a workflow command for each failed test that names a page or snippet line;
     a problem several tests report alike (a site build that every test of the site needs
-    failed on one link) is annotated once, under the first test's name."""
+    failed on one link) is annotated once, under the first test's name. A test marked
+    ``repeats_a_check`` (an example run again as pasted, a JavaScript example that
+    ``node --check`` also reads) is annotated at the end of the run, at the places no
+    other check's annotation is: where its example's own check failed too, that one
+    says it."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self._annotated: set[tuple[str, int, str]] = set()
+        self._places: set[tuple[str, int]] = set()  # annotated by a check not a repeat
+        self._repeats: list[tuple[str, int, str, str]] = []  # a repeat's, held to the end
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -136,8 +142,24 @@ class AnnotationsPlugin:
         problems = [problem for problem in problems_in(report.longreprtext)
                     if problem not in self._annotated]
         self._annotated.update(problems)
-        commands = [workflow_command(path, line, report.nodeid, message)
-                    for path, line, message in problems]
+        if "repeats_a_check" in getattr(report, "keywords", ()):
+            self._repeats += [(path, line, report.nodeid, message)
+                              for path, line, message in problems]
+            return
+        self._places.update((path, line) for path, line, _ in problems)
+        self._write([workflow_command(path, line, report.nodeid, message)
+                     for path, line, message in problems])
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self) -> None:
+        """A repeat's failures, where no other check's annotation is: its own."""
+        if hasattr(self.config, "workerinput"):
+            return
+        self._write([workflow_command(path, line, title, message)
+                     for path, line, title, message in self._repeats
+                     if (path, line) not in self._places])
+
+    def _write(self, commands: list[str]) -> None:
         if not commands:
             return
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
