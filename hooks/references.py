@@ -50,7 +50,9 @@ Example:
 
 from __future__ import annotations
 
+import ast
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -320,11 +322,11 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if not _NAME.match(text) or text in scope.fields:
         return None
     if not names:  # a docstring's names are Python's, but for a code's misspelt
-        close = [code for code in difflib.get_close_matches(
-            text, sorted(contract.code_status), n=3, cutoff=_CLOSE)
-            if abs(len(code) - len(text)) <= 2]  # a letter or two off, not a parameter's name
-        return (f"`{text}` is not an error code of the API; did you mean `{close[0]}`?"
-                if close and "_" in text else None)
+        meant = [code for code in sorted(contract.code_status) if _one_edit(text, code)]
+        if not meant or text in _stub_names():
+            return None
+        return (f"`{text}` is not an error code of the API, nor a name in the stub's code; "
+                f"did you mean `{meant[0]}`?")
     if text in contract.field_schemas:
         return (f"`{text}` is a field of {', '.join(contract.field_schemas[text])}, which "
                 f"{scope.name} does not use: link it to the page that documents it, or follow "
@@ -347,6 +349,48 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
             f"`{close[0]}`{elsewhere}?"
             + (" (not a name of the API: write it without the backticks)" if document else ""))
+
+
+def _one_edit(text: str, other: str) -> bool:
+    """Whether ``text`` is ``other`` with one letter added, dropped or changed, or two
+    neighbours swapped: a typo, not another name.
+
+    Example:
+        >>> [_one_edit(t, "internal_error") for t in ("internal_eror", "intrenal_error",
+        ...  "internal_errors", "internal_error", "validate_json")]
+        [True, True, True, False, False]
+    """
+    if text == other or abs(len(text) - len(other)) > 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b),
+              min(len(text), len(other)))
+    if len(text) != len(other):
+        longer, shorter = (text, other) if len(text) > len(other) else (other, text)
+        return longer[at + 1:] == shorter[at:]
+    return (text[at + 1:] == other[at + 1:]
+            or (text[at:at + 2] == other[at:at + 2][::-1] and text[at + 2:] == other[at + 2:]))
+
+
+_STUB = Path(__file__).resolve().parents[1] / "src" / "cloudws"
+
+
+def _stub_names() -> frozenset[str]:
+    """Every name the stub's code uses (its modules' variables, functions, classes,
+    parameters, attributes and keywords), read again when a file of it changed."""
+    files = tuple(sorted((p, p.stat().st_mtime_ns) for p in _STUB.glob("*.py")))
+    return _names_in(files)
+
+
+@functools.lru_cache(maxsize=2)
+def _names_in(files: tuple[tuple[Path, int], ...]) -> frozenset[str]:
+    found: set[str] = set()
+    for path, _ in files:
+        for node in ast.walk(ast.parse(path.read_text())):
+            for attribute in ("id", "arg", "attr", "name"):
+                value = getattr(node, attribute, None)
+                if isinstance(value, str):
+                    found.add(value)
+    return frozenset(found)
 
 
 def check(markdown: str, page: Page, contract: Contract,

@@ -199,6 +199,7 @@ def test_a_docstring_the_reference_shows_is_held_to_the_api_at_its_source_line(
     monkeypatch.syspath_prepend(str(HOOKS))
     autodoc = importlib.import_module("autodoc")
     monkeypatch.setattr(autodoc, "_SRC", tmp_path)
+    monkeypatch.setattr(importlib.import_module("references"), "_STUB", tmp_path / "pkg")
     (tmp_path / "pkg").mkdir()
     source = tmp_path / "pkg" / "__init__.py"
     source.write_text('''"""A package."""
@@ -228,8 +229,8 @@ class Thing(BaseModel):
     def _hidden(self) -> None:
         """Answers `418` too, but no page shows it."""
 
-    def pong(self, idempotency_key: str) -> None:
-        """Takes an `idempotency_key`, and fails with `internal_eror`."""
+    def pong(self, idempotency_key: str, volume_owner: str) -> None:
+        """Takes an `idempotency_key` and a `volume_owner`; fails with `internal_eror`."""
 ''')
     page = ROOT / "docs" / "reference" / "app.md"
     autodoc.forget()
@@ -240,12 +241,14 @@ class Thing(BaseModel):
     thing = "the docstring of pkg.Thing, which docs/reference/app.md:3 shows"
     [problem] = problems
     fact, status, field, other, misspelt = problem.split("\n")
-    pong = source.read_text().splitlines().index(
-        '        """Takes an `idempotency_key`, and fails with `internal_eror`."""') + 1
-    # a code misspelt is named; a parameter's name, a code's prefix, is Python's
+    pong = 1 + next(n for n, line in enumerate(source.read_text().splitlines())
+                    if "Takes an `idempotency_key`" in line)
+    # a code misspelt is named; a parameter's name, a code's prefix (`idempotency_key`) or
+    # a letter off one (`volume_owner`, of `volume_owned`) but in the stub's code, is Python's
     assert misspelt == (f"{source}:{pong}: the docstring of pkg.Thing.pong, which "
                         "docs/reference/app.md:3 shows: `internal_eror` is not an error code "
-                        "of the API; did you mean `internal_error`?"), problem
+                        "of the API, nor a name in the stub's code; did you mean "
+                        "`internal_error`?"), problem
     assert fact == (f"{source}:7: {thing}: 'over 64' states a bound by hand: name "
                     "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead (a "
                     "value an example shows is checked by the doctests)"), problem
