@@ -44,17 +44,6 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 #: worker, one after another, so that two of them never add up their peaks: the suite's
 #: process tree stays under a gigabyte (``suite_peak_mb`` in bench/README.md).
 HEAVY = pytest.mark.xdist_group("heavy")
-#: A test that plants mistakes in a copy of the tree, or in a page it renders, and checks
-#: what the checks say of them: the places its failures name are the copy's (a planted
-#: `412`, a page that does not exist), so they are not annotated on the writer's files.
-#: A mistake of the writer's that such a test also meets is annotated by the checks of
-#: the tree itself.
-PLANTS_MISTAKES = pytest.mark.plants_mistakes
-#: A test that runs again what another check runs (an example pasted into a shell or
-#: ``python``, a JavaScript example that ``node --check`` reads too): where that check
-#: fails at the same line, the same fix mends both, so under GitHub Actions its failures
-#: are annotated at the end of the run, only at lines no other check's annotation names.
-REPEATS_A_CHECK = pytest.mark.repeats_a_check
 
 
 @functools.cache

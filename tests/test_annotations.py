@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness.github import place_of, workflow_command
-from .helpers import PLANTS_MISTAKES
+from .harness.github import PLANTS_MISTAKES, place_of, workflow_command
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 

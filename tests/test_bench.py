@@ -15,7 +15,8 @@ from bench.measure import TreeMemory, machine_cpu, reference_loop, run_measured,
 from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
-from .helpers import HEAVY, PLANTS_MISTAKES
+from .harness.github import PLANTS_MISTAKES
+from .helpers import HEAVY
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,12 +14,16 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from bench.site import make_tree
 
-from .helpers import HEAVY, PLANTS_MISTAKES
+from .harness.github import PLANTS_MISTAKES
+from .helpers import HEAVY
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -127,5 +131,6 @@ def test_contributing_shows_what_the_harness_prints_for_each_drift():
                         f"docs/contributing.md:{drift.line + 2 + differs}: the output shown "
                         f"after the drift at line {drift.line} ({drift.path}: {drift.old!r} "
                         f"=> {drift.new!r}) is not what the harness prints; it prints:\n"
-                        f"{output}")
-    assert not problems, "\n\n".join(problems)
+                        + textwrap.indent(output, "    | "))
+    if problems:  # each at its line of this page, what was printed quoted below it
+        pytest.fail("\n\n".join(problems), pytrace=False)

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 
 from cloudws import idempotency, limits, models
 
+from .harness.github import PLANTS_MISTAKES
 from .harness.render import render_pages
-from .helpers import PLANTS_MISTAKES
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"

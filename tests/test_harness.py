@@ -23,12 +23,13 @@ from .harness import checks, discovery, python_examples
 from .harness.checks import ExampleError, check_calls_its_operation
 from .harness.curl import check_reads_the_exports, run_curl_case
 from .harness.declarations import check_declared_json
+from .harness.github import PLANTS_MISTAKES
 from .harness.network import NetworkBlocked
 from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
-from .helpers import HEAVY, PLANTS_MISTAKES, POLLED
+from .helpers import HEAVY, POLLED
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 

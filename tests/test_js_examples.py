@@ -16,9 +16,9 @@ from __future__ import annotations
 import pytest
 
 from .harness import discovery
+from .harness.github import REPEATS_A_CHECK
 from .harness.node import check_js_examples, js_cases, run_js_case
 from .harness.pages import display_path
-from .helpers import REPEATS_A_CHECK
 
 JS = js_cases()
 

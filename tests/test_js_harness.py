@@ -14,10 +14,11 @@ import pytest
 from .harness import checks
 from .harness import node as node_harness
 from .harness.checks import ExampleError
+from .harness.github import PLANTS_MISTAKES
 from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
 from .harness.pasted import PastedSandbox
 from .harness.sandbox import DocsSandbox
-from .helpers import PLANTS_MISTAKES, POLLED
+from .helpers import POLLED
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 

@@ -22,10 +22,11 @@ from bench.site import make_tree
 from cloudws.document import load_document
 
 from .harness import discovery
+from .harness.github import PLANTS_MISTAKES
 from .harness.node import js_cases
 from .harness.page import js_on, refuse_what_is_not_a_page
 from .harness.render import render_page, render_pages
-from .helpers import HEAVY, PLANTS_MISTAKES
+from .helpers import HEAVY
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 

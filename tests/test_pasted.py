@@ -14,8 +14,9 @@ import pytest
 from .harness import discovery
 from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
+from .harness.github import PLANTS_MISTAKES, REPEATS_A_CHECK
 from .harness.pasted import run_pasted_python
-from .helpers import PLANTS_MISTAKES, POLLED, REPEATS_A_CHECK
+from .helpers import POLLED
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()

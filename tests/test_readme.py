@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-from .helpers import HEAVY, PLANTS_MISTAKES
+from .harness.github import PLANTS_MISTAKES
+from .helpers import HEAVY
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 EXAMPLES = [ex for ex in find_examples(README) if ex.prefix.split()[0] == "python"]

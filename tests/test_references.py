@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from .helpers import PLANTS_MISTAKES
+from .harness.github import PLANTS_MISTAKES
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 

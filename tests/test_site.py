@@ -38,7 +38,8 @@ from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
-from .helpers import PLANTS_MISTAKES, built_page, document
+from .harness.github import PLANTS_MISTAKES
+from .helpers import built_page, document
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

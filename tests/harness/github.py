@@ -9,8 +9,10 @@ on that line of the pull request's diff (or, for a docstring a reference page sh
 its line of the stub's source in ``src/``); a report of several problems, each on a line
 that starts with its place (a build's), gives one per place. The test's own report is
 unchanged. A pasted run that fails as its example's run did, at the same place, says so
-in a line and is not annotated again (:func:`told_by`). A test marked ``plants_mistakes`` (``tests/helpers.py``: it checks what the
-checks say of mistakes it plants in a copy) is not annotated: its places are the copy's.
+in a line and is not annotated again (:func:`told_by`); in the whole suite such a run is
+marked ``repeats_a_check`` and annotated at the end, where no other check's annotation
+is. A test marked ``plants_mistakes`` (it checks what the checks say of mistakes it
+plants in a copy) is not annotated: its places are the copy's.
 
 Example:
     >>> print(workflow_command("docs/a.md", 3, "t", "drift\\nat 100%"))
@@ -19,10 +21,12 @@ Example:
     ('docs/workstations/delete.md', 131)
     >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
-    >>> problems_in("E   snippets/a.py:14: the example raised KeyError: 'size'\\nE   (shown on docs/a.md:4)")
-    [('snippets/a.py', 14, "snippets/a.py:14: the example raised KeyError: 'size'\\n(shown on docs/a.md:4)")]
-    >>> problems_in("snippets/a.py:2:8: F401 `sys` unused\\nsnippets/b.py:2:8: F401 `sys` unused")
-    [('snippets/a.py', 2, 'snippets/a.py:2:8: F401 `sys` unused'), ('snippets/b.py', 2, 'snippets/b.py:2:8: F401 `sys` unused')]
+    >>> problems_in("E   snippets/a.py:4: raised KeyError: 'x'\\nE   (shown on docs/a.md:4)")
+    [('snippets/a.py', 4, "snippets/a.py:4: raised KeyError: 'x'\\n(shown on docs/a.md:4)")]
+    >>> problems_in("E   snippets/a.json:3: drift\\nE       \\"id\\": 1")  # the indent stays
+    [('snippets/a.json', 3, 'snippets/a.json:3: drift\\n    "id": 1')]
+    >>> problems_in("snippets/a.py:2:8: F401 unused\\nsnippets/b.py:2:8: F401 unused")
+    [('snippets/a.py', 2, 'snippets/a.py:2:8: F401 unused'), ('snippets/b.py', 2, 'snippets/b.py:2:8: F401 unused')]
     >>> problems_in("docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no\\nE  docs/a.md:3: no")
     [('docs/a.md', 3, 'docs/a.md:3: `422`: no\\ndocs/a.md:3: `423`: no')]
     >>> problems_in("src/x.py:4: the docstring of x, which docs/r.md:3 shows: `418`\\n"
@@ -38,8 +42,20 @@ import sys
 
 import pytest
 
-__all__ = ["AnnotationsPlugin", "place_of", "places_in", "problems_in", "told_by",
-           "workflow_command"]
+__all__ = ["PLANTS_MISTAKES", "REPEATS_A_CHECK", "AnnotationsPlugin", "place_of", "places_in",
+           "problems_in", "told_by", "workflow_command"]
+
+#: A test that plants mistakes in a copy of the tree, or in a page it renders, and checks
+#: what the checks say of them: the places its failures name are the copy's (a planted
+#: `412`, a page that does not exist), so they are not annotated on the writer's files.
+#: A mistake of the writer's that such a test also meets is annotated by the checks of
+#: the tree itself.
+PLANTS_MISTAKES = pytest.mark.plants_mistakes
+#: A test that runs again what another check runs (an example pasted into a shell or
+#: ``python``, a JavaScript example that ``node --check`` reads too): where that check
+#: fails at the same line, the same fix mends both, so under GitHub Actions its failures
+#: are annotated at the end of the run, only at lines no other check's annotation names.
+REPEATS_A_CHECK = pytest.mark.repeats_a_check
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
@@ -50,7 +66,7 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 _MAX_MESSAGE = 4000
-_PYTEST_E = re.compile(r"^E {2,}", re.MULTILINE)
+_PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays
 
 
 def place_of(text: str) -> tuple[str, int] | None:
@@ -136,7 +152,7 @@ class AnnotationsPlugin:
         if not report.failed or hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, prints it
         if "plants_mistakes" in getattr(report, "keywords", ()):
-            return  # its places are a copy's (tests/helpers.py: PLANTS_MISTAKES)
+            return  # its places are a copy's (PLANTS_MISTAKES)
         if any(name == "told_by" for name, _ in getattr(report, "user_properties", ())):
             return  # another check's annotation says it (told_by)
         problems = [problem for problem in problems_in(report.longreprtext)
