@@ -488,9 +488,8 @@ def _allowed(template: str) -> list[str]:
 
 def test_unknown_path_and_wrong_method_are_problems(api):
     problem(api.get("/nothing"), 404, "not_found")
-    for template, path in (("/v1/workstations/{id}", "/workstations/ws-12345"),
-                           ("/v1/volumes/{id}", "/volumes/vol-scratch01")):
-        allowed = _allowed(template)
+    for op in (OPERATIONS["getWorkstation"], OPERATIONS["getVolume"]):
+        path, allowed = op.path.format_map(op.example.path).removeprefix("/v1"), _allowed(op.path)
         method = next(m for m in ("PUT", "POST", "PATCH", "DELETE") if m not in allowed)
         r = api.request(method, path, json={})
         problem(r, 405, "method_not_allowed")
@@ -503,9 +502,7 @@ def test_every_operation_refuses_an_unknown_query_parameter_first(api, sandbox, 
     too): its example, with a parameter it does not take, gets 400 naming it, and
     nothing changes."""
     op = OPERATIONS[operation]
-    path = op.path.removeprefix("/v1")
-    for name, value in op.example.path.items():
-        path = path.replace(f"{{{name}}}", value)
+    path = op.path.format_map(op.example.path).removeprefix("/v1")
     before = sandbox.store.dump()
     r = api.request(op.method, path, params={**op.example.query, "not_a_parameter": "1"},
                     json=op.example.body)
@@ -592,13 +589,18 @@ def test_the_innermost_mock_api_answers_async_clients_and_sync_ones_in_a_corouti
     assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
 
 
-def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox):
+def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):
+    """The answer says nothing of it; in process, it is logged with its traceback (as a
+    server logs it), so the test that met the 500 shows what went wrong."""
     def explode() -> None:
         raise RuntimeError("boom")
 
     sandbox.app.add_api_route("/v1/explode", explode)
     body = problem(api.get("/explode"), 500, "internal_error")
     assert "boom" not in str(body)
+    [record] = [r for r in caplog.records if r.name == "cloudws.testing"]
+    assert record.getMessage() == "the sandbox failed unexpectedly answering GET /v1/explode"
+    assert record.exc_info is not None and str(record.exc_info[1]) == "boom"
 
 
 def test_other_hosts_are_refused(sandbox):

@@ -259,11 +259,11 @@ def _cases() -> dict[str, Hostile]:
     # Wrong methods (every one no operation declares on each path, and three no API
     # takes), unknown paths, the removed GET-delete.
     declared: dict[str, set[str]] = {}
+    filled: dict[str, str] = {}  # a path template, its parameters as an example fills them
     for op in OPERATIONS.values():
-        path = op.path.replace("{id}", "vol-scratch01" if op.path.startswith(vols)
-                               else "ws-12345")
-        declared.setdefault(path, set()).add(op.method)
-    wrong = [(method, path) for path, methods in declared.items()
+        declared.setdefault(op.path, set()).add(op.method)
+        filled.setdefault(op.path, op.path.format_map(op.example.path))
+    wrong = [(method, filled[template]) for template, methods in declared.items()
              for method in ("GET", "POST", "PUT", "PATCH", "DELETE") if method not in methods]
     for method, path in [*wrong, ("OPTIONS", ws), ("TRACE", ws), ("PROPFIND", vols)]:
         cases[f"method-{method}-{path.replace('/', '_')}"] = Hostile(

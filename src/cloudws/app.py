@@ -199,8 +199,9 @@ async def _read_json(request: Request) -> Any:
     operation = OPERATIONS[request.scope["route"].operation_id]
     model, resource = operation.body, operation.response
     if model is None or resource is None:
-        raise TypeError(f"{operation.id} declares no request body and no success body in "
-                        "src/cloudws/operations.py: its handler cannot read one")
+        raise TypeError(f"{operation.id} declares no request body (body=) or no success "
+                        "body (response=) in src/cloudws/operations.py: its handler cannot "
+                        "read a body")
     raw = await request.body()
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if not raw and not media_type:
@@ -451,8 +452,8 @@ class _Observe:
 
 
 def _code_and_detail(body: bytes) -> tuple[str | None, str | None]:
-    """The ``code`` and ``detail`` of a problem's ``body`` (None for what is not one: a
-    HEAD's empty body)."""
+    """The ``code`` and ``detail`` of a problem's ``body`` (None for a body that is not
+    one)."""
     try:
         problem = json.loads(body)
     except ValueError:

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 from collections.abc import Coroutine, Iterator
@@ -95,6 +96,9 @@ _active: list[Sandbox] = []
 _active_lock = threading.Lock()
 
 
+_log = logging.getLogger(__name__)
+
+
 @dataclass
 class Sandbox:
     """An in-process sandbox: its app, its store, and the ``respx`` router in front."""
@@ -107,8 +111,20 @@ class Sandbox:
     _transport: httpx.ASGITransport = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # An exception in the app answers the 500 problem the app sends, as over HTTP.
-        self._transport = httpx.ASGITransport(self.app, raise_app_exceptions=False)
+        # An exception in the app answers the 500 problem the app sends, as over HTTP, and
+        # is logged with its traceback, as a server logs it (_logged).
+        self._transport = httpx.ASGITransport(self._logged, raise_app_exceptions=False)
+
+    async def _logged(self, scope: Any, receive: Any, send: Any) -> None:
+        """The app, with an exception it raises (after answering its 500) logged to the
+        ``cloudws.testing`` logger: pytest shows it under the failing test, where the 500
+        alone would not say what went wrong."""
+        try:
+            await self.app(scope, receive, send)
+        except Exception:
+            _log.exception("the sandbox failed unexpectedly answering %s %s",
+                           scope.get("method"), scope.get("path"))
+            raise
 
     def handle(self, request: httpx.Request) -> httpx.Response | None:
         """Answer ``request`` with the app (what the router calls for each request).
