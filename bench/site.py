@@ -30,7 +30,7 @@ __all__ = ["ROOT", "build_overhead", "growth", "make_tree"]
 
 ROOT = Path(__file__).resolve().parents[1]
 _COPIED = ["mkdocs.yml", "pyproject.toml", "conftest.py", "docs", "snippets", "hooks",
-           "tests/__init__.py",
+           "tests/__init__.py", "tests/helpers.py",
            "tests/conftest.py", "tests/harness", "tests/test_examples.py",
            "tests/test_curl_examples.py", "tests/test_js_examples.py"]
 _SECTIONS = ("workstations", "volumes")

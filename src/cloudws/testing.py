@@ -84,11 +84,17 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        own = getattr(_local, "own", None)
-        if own is None or own.loop.is_closed():
-            own = _local.own = _OwnLoop()
-        return own.loop.run_until_complete(coro)  # this thread's own loop: no thread hop
-    return _LoopThread.run(coro)
+        running = False
+    else:
+        running = True
+    if running:
+        return _LoopThread.run(coro)
+    # this thread's own loop: no thread hop (outside the except: an exception the app
+    # raises would carry "no running event loop" as its context)
+    own = getattr(_local, "own", None)
+    if own is None or own.loop.is_closed():
+        own = _local.own = _OwnLoop()
+    return own.loop.run_until_complete(coro)
 
 
 #: The sandboxes of the active :func:`mock_api` blocks, innermost last (all threads').
@@ -116,14 +122,14 @@ class Sandbox:
         self._transport = httpx.ASGITransport(self._logged, raise_app_exceptions=False)
 
     async def _logged(self, scope: Any, receive: Any, send: Any) -> None:
-        """The app, with an exception it raises (after answering its 500) logged to the
-        ``cloudws.testing`` logger: pytest shows it under the failing test, where the 500
-        alone would not say what went wrong."""
+        """The app, with an exception it raises logged to the ``cloudws.testing`` logger
+        (the app has answered its 500; an observer's, after the answer): pytest shows it
+        under the failing test, where the 500 alone would not say what went wrong."""
         try:
             await self.app(scope, receive, send)
         except Exception:
-            _log.exception("the sandbox failed unexpectedly answering %s %s",
-                           scope.get("method"), scope.get("path"))
+            _log.exception("an exception in the sandbox (its app, or an observer of it) "
+                           "answering %s %s", scope.get("method"), scope.get("path"))
             raise
 
     def handle(self, request: httpx.Request) -> httpx.Response | None:
