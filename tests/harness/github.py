@@ -8,10 +8,10 @@ command, ``::error file=<path>,line=<line>,title=<test>::<message>``, which GitH
 on that line of the pull request's diff (or, for a docstring a reference page shows, on
 its line of the stub's source in ``src/``); a report of several problems, each on a line
 that starts with its place (a build's), gives one per place. The test's own report is
-unchanged. A pasted run that fails as its example's run did, at the same place, says so
-in a line and is not annotated again (:func:`told_by`); in the whole suite such a run is
-marked ``repeats_a_check`` and annotated at the end, where no other check's annotation
-is. A test marked ``plants_mistakes`` (it checks what the checks say of mistakes it
+unchanged. A test that runs again what another check runs (an example pasted, a
+JavaScript example that ``node --check`` reads), marked ``repeats_a_check``, is annotated
+at the end of the run, only at lines no other check's annotation names: where its
+example's own check failed there, that one says it. A test marked ``plants_mistakes`` (it checks what the checks say of mistakes it
 plants in a copy) is not annotated: its places are the copy's.
 
 Example:
@@ -43,7 +43,7 @@ import sys
 import pytest
 
 __all__ = ["PLANTS_MISTAKES", "REPEATS_A_CHECK", "AnnotationsPlugin", "place_of", "places_in",
-           "problems_in", "told_by", "workflow_command"]
+           "problems_in", "workflow_command"]
 
 #: A test that plants mistakes in a copy of the tree, or in a page it renders, and checks
 #: what the checks say of them: the places its failures name are the copy's (a planted
@@ -104,13 +104,6 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     return [(path, line, message) for (path, line), message in found.items()]
 
 
-def told_by(request: pytest.FixtureRequest, check: str) -> None:
-    """Note that the running test fails as ``check`` does, at the same place, and says so
-    in a line (a pasted run of an example that failed): its report is not annotated, so
-    the writer's line carries ``check``'s annotation alone."""
-    request.node.user_properties.append(("told_by", check))
-
-
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -153,8 +146,6 @@ class AnnotationsPlugin:
             return  # under xdist the controller, which gets every report, prints it
         if "plants_mistakes" in getattr(report, "keywords", ()):
             return  # its places are a copy's (PLANTS_MISTAKES)
-        if any(name == "told_by" for name, _ in getattr(report, "user_properties", ())):
-            return  # another check's annotation says it (told_by)
         problems = [problem for problem in problems_in(report.longreprtext)
                     if problem not in self._annotated]
         self._annotated.update(problems)

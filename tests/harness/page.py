@@ -49,6 +49,7 @@ from typing import Any
 import pytest
 
 from . import discovery
+from .github import REPEATS_A_CHECK
 from .pages import ROOT, Page, display_path
 
 __all__ = ["PageFile", "is_page", "js_on", "refuse_what_is_not_a_page", "start_builds"]
@@ -199,6 +200,10 @@ class PageFile(pytest.File):
         # Under -n N (--dist loadgroup), a page's checks run in one worker, which starts
         # its runs once; pages named together are spread over the workers.
         item.add_marker(pytest.mark.xdist_group(display_path(self.path)))
+        if name.startswith(("pasted-", "javascript[")):
+            # it runs again what curl[...], python[...] or node-check runs: annotated only
+            # at a line none of theirs names
+            item.add_marker(REPEATS_A_CHECK)
         return item  # type: ignore[no-any-return]
 
 
@@ -393,10 +398,7 @@ def _pasted_curl(case: discovery.CurlCase, failed: dict[str, str]) -> Callable[.
         except ExampleError as exc:
             if failed.get(f"curl[{case.id}]") != exc.msg:
                 raise
-            from .github import told_by
-
-            where = exc.msg.split(": ", 1)[0]  # the same line, for the log
-            told_by(request, f"curl[{case.id}]")
+            where = exc.msg.split(": ", 1)[0]  # the same line, for the annotation
             raise ExampleError(f"{where}: pasted with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN "
                                f"set, it fails exactly as curl[{case.id}] does: the same fix "
                                "mends both") from None
@@ -484,7 +486,7 @@ class _Jobs:
 
         def test(request: pytest.FixtureRequest) -> None:
             from .checks import ExampleError
-            from .github import place_of, places_in, told_by
+            from .github import place_of, places_in
 
             try:
                 queued(request)
@@ -493,7 +495,6 @@ class _Jobs:
                 if place is None or place not in places_in(failed.get("node-check", "")):
                     raise
                 # One mistake, one place: node-check names the line that does not parse.
-                told_by(request, "node-check")
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: run as pasted, it fails too (node-check names "
                     "this line, which does not parse: fix that, then check again)") from None
@@ -519,7 +520,7 @@ class _Jobs:
 
         def test(request: pytest.FixtureRequest) -> None:
             from .checks import ExampleError
-            from .github import place_of, places_in, told_by
+            from .github import place_of, places_in
 
             try:
                 queued(request)
@@ -536,7 +537,6 @@ class _Jobs:
                         f"{place[1]}; pasted, the example goes on, and the above is what it "
                         "meets)") from None
                 # One mistake, one place: where python[...] names it, which says why.
-                told_by(request, check)
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "
                     f"CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
