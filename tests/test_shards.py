@@ -144,6 +144,49 @@ def test_a_pair_produced_in_one_shard_only_passes(tmp_path):
     assert "FAILED" not in output
 
 
+def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path):
+    """A pasted run's failure (``repeats_a_check``) that a shard held, because the check it
+    repeats may have run in another shard: the merge annotates it only where no shard's
+    other checks did, once."""
+    drift = ["snippets/volumes/get.json", 3, "tests/test_pasted.py::t", "drifted"]
+    alone = ["snippets/volumes/get.py", 9, "tests/test_pasted.py::u", "pasted only"]
+    code, output = _merge(
+        tmp_path,
+        {**_shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]),
+         "annotations": {"annotated": [["snippets/volumes/get.json", 3]], "repeats": []}},
+        {**_shard(2, [_example("deleteVolume", 204), _example("getVolume", 404)],
+                  ["b::1", "b::2"]),
+         "annotations": {"annotated": [], "repeats": [drift, alone, alone]}},
+    )
+    assert code == 0, output
+    assert [line for line in output.splitlines() if line.startswith("::")] == [
+        "::error file=snippets/volumes/get.py,line=9,title=tests/test_pasted.py%3A%3Au::"
+        "pasted only"], output
+
+
+def test_a_shard_of_several_that_writes_its_file_holds_its_repeats_for_the_merge():
+    """In a shard (``--splits 3`` with a ``--statuses-file``) a repeat's annotation is not
+    printed at the end: it is held (``AnnotationsPlugin.held``) for the merge; alone, or
+    with no file to write, it is printed."""
+    from .harness.github import AnnotationsPlugin
+
+    for options, printed in (({"splits": 3, "statuses_file": "s.json"}, False),
+                             ({"splits": None, "statuses_file": "s.json"}, True),
+                             ({"splits": 3, "statuses_file": None}, True)):
+        written: list[str] = []
+        config = SimpleNamespace(getoption=lambda name, default=None, o=options: o.get(name),
+                                 pluginmanager=SimpleNamespace(get_plugin=lambda name: None))
+        plugin = AnnotationsPlugin(config)  # type: ignore[arg-type]
+        plugin._write = written.extend  # type: ignore[method-assign]
+        plugin._annotate(SimpleNamespace(  # type: ignore[arg-type]
+            failed=True, keywords={"repeats_a_check": 1}, nodeid="t",
+            longreprtext="snippets/volumes/get.py:9: pasted only"))
+        plugin.pytest_sessionfinish()
+        assert bool(written) is printed, options
+        assert plugin.held()["repeats"] == [
+            ["snippets/volumes/get.py", 9, "t", "snippets/volumes/get.py:9: pasted only"]]
+
+
 ALL_PRODUCED = [_example("getVolume", 200), _example("getVolume", 404),
                 _example("deleteVolume", 204)]
 

@@ -39,11 +39,20 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import Any
 
 import pytest
 
-__all__ = ["PLANTS_MISTAKES", "REPEATS_A_CHECK", "AnnotationsPlugin", "place_of", "places_in",
-           "problems_in", "workflow_command"]
+__all__ = [
+    "PLANTS_MISTAKES",
+    "REPEATS_A_CHECK",
+    "AnnotationsPlugin",
+    "held_commands",
+    "place_of",
+    "places_in",
+    "problems_in",
+    "workflow_command",
+]
 
 #: A test that plants mistakes in a copy of the tree, or in a page it renders, and checks
 #: what the checks say of them: the places its failures name are the copy's (a planted
@@ -159,12 +168,27 @@ class AnnotationsPlugin:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self) -> None:
-        """A repeat's failures, where no other check's annotation is: its own."""
-        if hasattr(self.config, "workerinput"):
+        """A repeat's failures, where no other check's annotation is: its own. A shard of
+        several leaves them to the merge of the shards' files (:meth:`held`): the check a
+        repeat repeats may have run in another shard."""
+        if hasattr(self.config, "workerinput") or self._merged_later():
             return
         self._write([workflow_command(path, line, title, message)
                      for path, line, title, message in self._repeats
                      if (path, line) not in self._places])
+
+    def held(self) -> dict[str, list[list[Any]]]:
+        """What this run leaves to ``python -m tests.harness.shards merge`` (which prints
+        the repeats no shard's other checks annotated): the lines it annotated, and the
+        repeats' annotations it held."""
+        return {"annotated": sorted([path, line] for path, line in self._places),
+                "repeats": [list(repeat) for repeat in self._repeats]}
+
+    def _merged_later(self) -> bool:
+        """Whether this run is one shard of several and writes its ``--statuses-file``,
+        which the merge reads."""
+        splits = self.config.getoption("splits", None)
+        return bool(splits and splits > 1 and self.config.getoption("statuses_file", None))
 
     def _write(self, commands: list[str]) -> None:
         if not commands:
@@ -176,6 +200,26 @@ class AnnotationsPlugin:
             reporter.write(text, flush=True)
         else:
             sys.stdout.write(text)
+
+
+def held_commands(records: list[dict[str, Any]]) -> list[str]:
+    """The workflow commands of the repeats the shards held (their ``annotations``, from
+    :meth:`AnnotationsPlugin.held`), at the lines no shard annotated otherwise, each once.
+
+    Example:
+        >>> shard = {"annotated": [["a.md", 3]], "repeats": [["a.md", 3, "t", "x"]]}
+        >>> other = {"annotated": [], "repeats": [["b.md", 4, "u", "y"], ["a.md", 3, "u", "x"]]}
+        >>> held_commands([{"annotations": shard}, {"annotations": other}, {}])
+        ['::error file=b.md,line=4,title=u::y']
+    """
+    held = [r["annotations"] for r in records if r.get("annotations")]
+    annotated = {(path, line) for h in held for path, line in h["annotated"]}
+    commands: list[str] = []
+    for path, line, title, message in (repeat for h in held for repeat in h["repeats"]):
+        command = workflow_command(path, line, title, message)
+        if (path, line) not in annotated and command not in commands:
+            commands.append(command)
+    return commands
 
 
 def register(config: pytest.Config) -> None:

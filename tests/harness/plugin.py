@@ -155,9 +155,11 @@ class DocsPlugin:
         if (path := self._statuses_file()) is not None:
             self.written = path
             option = self.config.option
+            annotations = self.config.pluginmanager.get_plugin("cloudws-annotations")
             record(path, self.coverage, splits=getattr(option, "splits", None),
                    group=getattr(option, "group", None), tests=self.selected,
-                   total=self.total, modules=self.collected)
+                   total=self.total, modules=self.collected,
+                   annotations=annotations.held() if annotations is not None else None)
         if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -10,7 +10,10 @@ it produced to ``PATH`` (:func:`record`), with which tests it ran out of how man
 checks that the files are the N shards of one whole run (each group once, every
 collected test run by exactly one shard, every module of the coverage among them),
 prints the coverage table over their union, and exits 1 naming each documented pair
-that no shard produced (:func:`merge`). A whole run's own file merges alone.
+that no shard produced (:func:`merge`). A whole run's own file merges alone. Under GitHub
+Actions it first prints the annotations the shards held for it: a pasted run's failure,
+say, at a line no shard's other checks annotated (the check it repeats may have run in
+another shard).
 
 Example:
     >>> a = shard_record({"getVolume": [200, 404]}, [["getVolume", 200, "example",
@@ -37,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .coverage import Coverage
+from .github import held_commands
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
 
@@ -47,12 +51,15 @@ _NAMED = 5  # how many tests a problem names before "and N more"
 
 def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[Any]], *,
                  splits: int | None, group: int | None, tests: Iterable[str], total: int,
-                 modules: Iterable[str]) -> dict[str, Any]:
+                 modules: Iterable[str],
+                 annotations: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """What one run (a shard, or the whole suite) writes: the documented statuses it ran
     against, the pairs it produced (:meth:`Coverage.export`), its ``--splits`` and
     ``--group``, the IDs of the tests it ran, how many were collected before any was
-    deselected, and which coverage modules it ran."""
+    deselected, which coverage modules it ran, and, under GitHub Actions, the lines it
+    annotated and the repeats' annotations it held (``AnnotationsPlugin.held``)."""
     return {
+        "annotations": annotations,
         "format": FORMAT,
         "splits": splits,
         "group": group,
@@ -131,6 +138,8 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
         except (OSError, ValueError) as error:
             print(f"shards: {path}: {error}", file=out)
             return 1
+    for command in held_commands(records):  # on lines of their own, for GitHub
+        print(command, file=out)
     coverage, problems = merge_records(records, suite)
     for problem in problems:
         print(f"shards: {problem}", file=out)
