@@ -159,9 +159,10 @@ def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path
          "annotations": {"annotated": [], "repeats": [drift, alone, alone]}},
     )
     assert code == 0, output
+    alone_command = ("::error file=snippets/volumes/get.py,line=9,"
+                     "title=tests/test_pasted.py%3A%3Au::pasted only")
     assert [line for line in output.splitlines() if line.startswith("::")] == [
-        "::error file=snippets/volumes/get.py,line=9,title=tests/test_pasted.py%3A%3Au::"
-        "pasted only"], output
+        alone_command], output
 
 
 def test_a_shard_of_several_that_writes_its_file_holds_its_repeats_for_the_merge():
