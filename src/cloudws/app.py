@@ -575,8 +575,9 @@ def _handler_problems(routes: Sequence[BaseRoute]) -> list[str]:
     return problems
 
 
-if _handler_problems(_routes.routes):
-    raise RuntimeError("src/cloudws/app.py: " + "; ".join(_handler_problems(_routes.routes)))
+_problems = _handler_problems(_routes.routes)
+if _problems:
+    raise RuntimeError("src/cloudws/app.py: " + "; ".join(_problems))
 
 
 @_routes.get("/openapi.json", include_in_schema=False)

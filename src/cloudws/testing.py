@@ -84,10 +84,8 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        running = False
+        pass
     else:
-        running = True
-    if running:
         return _LoopThread.run(coro)
     # this thread's own loop: no thread hop (outside the except: an exception the app
     # raises would carry "no running event loop" as its context)
