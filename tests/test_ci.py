@@ -153,6 +153,33 @@ def test_the_installed_packages_bytecode_is_cached_once_where_python_would_not(
     assert _cache_packages_bytecode(str(modules[0])) is None  # once
 
 
+def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would_not(
+        tmp_path):
+    """Where ``PYTHONDONTWRITEBYTECODE`` is set, a run caches the test modules it collects as
+    pytest rewrote them, for the next run to read; the tests themselves run with the
+    setting as the user made it."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "conftest.py").write_text(
+        "import importlib.util\n"
+        f"spec = importlib.util.spec_from_file_location('project_conftest', {str(ROOT / 'conftest.py')!r})\n"
+        "module = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(module)\n"
+        "pytest_collection = module.pytest_collection\n")
+    (tmp_path / "test_module.py").write_text(
+        "import sys\n\n\ndef test_the_users_setting_holds_while_tests_run():\n"
+        "    assert sys.dont_write_bytecode\n")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          "--rootdir", str(tmp_path), str(tmp_path)],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    cached = sorted(path.name for path in (tmp_path / "__pycache__").glob("test_module.*.pyc"))
+    assert [name for name in cached if "-pytest-" in name], cached
+
+
 def test_a_test_still_running_after_two_minutes_is_failed_not_left_to_hang(request):
     """pytest-timeout is loaded by every run (plugins load only on demand here) with the
     project's limit: a hung test fails, naming itself, and the run goes on."""
