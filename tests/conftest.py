@@ -61,6 +61,10 @@ def api(sandbox: Sandbox) -> Iterator[httpx.Client]:
         yield client
 
 
+#: The check that builds the site, as a failure of it is titled under GitHub Actions.
+_BUILD = "mkdocs build --strict"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory):
     """The site built strictly (link and anchor validation on) into a temporary folder.
@@ -78,6 +82,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 
     from filelock import FileLock
 
+    from .harness.github import fail_as
+
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder every worker's base folder is in
@@ -86,7 +92,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     root = Path(__file__).resolve().parents[1]
     with FileLock(str(shared / "built-site.lock")):
         if failed.exists():
-            pytest.fail(failed.read_text(), pytrace=False)
+            fail_as(_BUILD, failed.read_text())
         if not done.exists():
             build = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
@@ -98,10 +104,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 
                 # a page missing from the nav, which MkDocs lists without a line, at its first
                 output = build.stdout.rstrip()
-                said = "\n".join([f"mkdocs build --strict failed ({build.returncode}):\n{output}",
+                said = "\n".join([f"{_BUILD} failed ({build.returncode}):\n{output}",
                                   *nav_listing_places(output)])
                 failed.write_text(said)
-                pytest.fail(said, pytrace=False)
+                fail_as(_BUILD, said)
             done.touch()
     return site_dir
 

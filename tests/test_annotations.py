@@ -83,11 +83,13 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
 _ALIKE = '''
 import pytest
 
+from tests.harness.github import fail_as
+
 @pytest.fixture(scope="module")
 def built():
-    pytest.fail("mkdocs build --strict failed (1):\\n"
-                "WARNING -  docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
-                "'../reference/testing.md#nope', but ...", pytrace=False)
+    fail_as("mkdocs build --strict", "mkdocs build --strict failed (1):\\n"
+            "WARNING -  docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
+            "'../reference/testing.md#nope', but ...")
 
 @pytest.mark.parametrize("n", range(3))
 def test_site(built, n):
@@ -97,13 +99,15 @@ def test_site(built, n):
 
 def test_a_problem_every_test_of_a_failed_build_reports_is_annotated_once(pytester,
                                                                          monkeypatch):
+    """Once, and titled by the build, which found it, not by the first test that needed
+    the build."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     pytester.makepyfile(test_alike=_ALIKE)
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
     result.assert_outcomes(errors=3)
     assert [line for line in result.outlines if line.startswith("::error ")] == [(
-        "::error file=docs/volumes/get.md,line=8,title=test_alike.py%3A%3Atest_site[0]::"
+        "::error file=docs/volumes/get.md,line=8,title=mkdocs build --strict::"
         "docs/volumes/get.md:8: Doc file 'volumes/get.md' contains a link "
         "'../reference/testing.md#nope', but ...")]
 

@@ -12,7 +12,9 @@ unchanged. A test that runs again what another check runs (an example pasted, a
 JavaScript example that ``node --check`` reads), marked ``repeats_a_check``, is annotated
 at the end of the run, only at lines no other check's annotation names: where its
 example's own check failed there, that one says it. A test marked ``plants_mistakes`` (it checks what the checks say of mistakes it
-plants in a copy) is not annotated: its places are the copy's.
+plants in a copy) is not annotated: its places are the copy's. A failure that a shared
+fixture raises with :func:`fail_as` (the site's build, which every test of the built site
+needs) is titled by the check that failed, not by the first test that needed it.
 
 Example:
     >>> print(workflow_command("docs/a.md", 3, "t", "drift\\nat 100%"))
@@ -39,7 +41,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -47,6 +49,7 @@ __all__ = [
     "PLANTS_MISTAKES",
     "REPEATS_A_CHECK",
     "AnnotationsPlugin",
+    "fail_as",
     "held_commands",
     "place_of",
     "places_in",
@@ -76,6 +79,14 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 _MAX_MESSAGE = 4000
 _PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays
+
+
+def fail_as(check: str, message: str) -> NoReturn:
+    """Fail the test, without a traceback, with ``message``, found by ``check`` (say,
+    ``mkdocs build --strict``): under GitHub Actions its annotations are titled so."""
+    failure = pytest.fail.Exception(message, pytrace=False)
+    failure.check = check  # type: ignore[attr-defined]
+    raise failure
 
 
 def place_of(text: str) -> tuple[str, int] | None:
@@ -130,17 +141,27 @@ def workflow_command(path: str, line: int, title: str, message: str) -> str:
 class AnnotationsPlugin:
     """Prints a workflow command for each failed test that names a page or snippet line;
     a problem several tests report alike (a site build that every test of the site needs
-    failed on one link) is annotated once, under the first test's name. A test marked
-    ``repeats_a_check`` (an example run again as pasted, a JavaScript example that
-    ``node --check`` also reads) is annotated at the end of the run, at the places no
-    other check's annotation is: where its example's own check failed too, that one
-    says it."""
+    failed on one link) is annotated once, under the first test's name, or under the
+    check that :func:`fail_as` names. A test marked ``repeats_a_check`` (an example run
+    again as pasted, a JavaScript example that ``node --check`` also reads) is annotated
+    at the end of the run, at the places no other check's annotation is: where its
+    example's own check failed too, that one says it."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self._annotated: set[tuple[str, int, str]] = set()
         self._places: set[tuple[str, int]] = set()  # annotated by a check not a repeat
         self._repeats: list[tuple[str, int, str, str]] = []  # a repeat's, held to the end
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, call: pytest.CallInfo[None]):
+        """The check a failure raised with :func:`fail_as` names, kept in the report (on
+        the worker that ran the test: the controller annotates)."""
+        report = yield
+        check = getattr(call.excinfo.value, "check", None) if call.excinfo else None
+        if isinstance(check, str):
+            report.user_properties.append(("check", check))
+        return report
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -158,12 +179,12 @@ class AnnotationsPlugin:
         problems = [problem for problem in problems_in(report.longreprtext)
                     if problem not in self._annotated]
         self._annotated.update(problems)
+        title = dict(getattr(report, "user_properties", ())).get("check", report.nodeid)
         if "repeats_a_check" in getattr(report, "keywords", ()):
-            self._repeats += [(path, line, report.nodeid, message)
-                              for path, line, message in problems]
+            self._repeats += [(path, line, title, message) for path, line, message in problems]
             return
         self._places.update((path, line) for path, line, _ in problems)
-        self._write([workflow_command(path, line, report.nodeid, message)
+        self._write([workflow_command(path, line, title, message)
                      for path, line, message in problems])
 
     @pytest.hookimpl(trylast=True)
