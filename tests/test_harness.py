@@ -876,6 +876,26 @@ def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_sch
         f"{case.id}:2: DELETE /v1/volume/vol-scratch01 is not an operation"), failure.value
 
 
+@pytest.mark.parametrize(("body", "answered", "line"), [
+    ("""  -d '{"size_gb": 10'""", 400, 5),  # the JSON is broken
+    ("""  -d '{"size_gb": "ten"}'""", 400, 5),  # a field of it is wrong
+    ("""  --data-raw '{"size_gb": 10}'""", 415, 4),  # no type said: curl says a form
+])
+def test_a_wrong_body_is_named_at_the_line_that_sends_it(tmp_path, scratch, api_schemas,
+                                                         scratch_tls, body, answered, line):
+    """Not at the URL's line: the body, or the type it is said to have, is what to fix."""
+    command = (f'curl -sS -X POST \\\n  "${{CLOUDWS_BASE_URL:-{BASE}}}/volumes" \\\n'
+               '  -H "Authorization: Bearer $CLOUDWS_TOKEN" \\\n'
+               + ('  -H "Content-Type: application/json" \\\n' if answered != 415 else "")
+               + body + "\n")
+    case = curl_case(tmp_path, {"snippets/create.sh": command})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert str(failure.value).startswith(
+        f"{tmp_path / 'snippets/create.sh'}:{line}: POST /v1/volumes answered {answered}"
+    ), failure.value
+
+
 def test_console_block_output_is_checked(tmp_path, scratch, api_schemas, scratch_tls):
     case = curl_case(tmp_path, {"docs/page.md": f"""\
         ```console

@@ -405,6 +405,9 @@ class Exchange(NamedTuple):
     """For an error, its problem's ``code``, such as ``"invalid_json"``."""
     detail: str | None = None
     """For an error, its problem's ``detail``: what was wrong with this request."""
+    fields: tuple[str, ...] = ()
+    """For an error, the fields its problem's ``errors`` name, such as
+    ``("body.disk_size_gb",)``: where in the request each mistake is."""
 
 
 def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
@@ -446,21 +449,24 @@ class _Observe:
         await self.app(scope, receive, watch)
         method = "HEAD" if scope.get(_HEAD) else scope["method"]
         exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status,
-                            *_code_and_detail(b"".join(problem)))
+                            *_read_problem(b"".join(problem)))
         for observer in list(self.observers):
             observer(exchange)
 
 
-def _code_and_detail(body: bytes) -> tuple[str | None, str | None]:
-    """The ``code`` and ``detail`` of a problem's ``body`` (None for a body that is not
-    one)."""
+def _read_problem(body: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The ``code``, ``detail`` and the ``errors``' fields of a problem's ``body`` (None,
+    None and none for a body that is not one)."""
     try:
         problem = json.loads(body)
     except ValueError:
-        return None, None
+        return None, None, ()
     if not isinstance(problem, dict):
-        return None, None
-    return problem.get("code"), problem.get("detail")
+        return None, None, ()
+    errors = problem.get("errors")
+    fields = tuple(error["field"] for error in errors if isinstance(error, dict)
+                   and isinstance(error.get("field"), str)) if isinstance(errors, list) else ()
+    return problem.get("code"), problem.get("detail"), fields
 
 
 def _store(request: Request) -> Store:

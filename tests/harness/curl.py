@@ -241,6 +241,51 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
     return None
 
 
+#: curl's options that send a request body, and the header that says its type.
+_BODY_OPTION = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii|-urlencode)?|--json)"
+                          r"(?![\w-])")
+_CONTENT_TYPE = re.compile(r"(?:-H|--header)\s*[\"']?content-type\s*:", re.IGNORECASE)
+
+
+def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
+               count: int = 1) -> str | None:
+    r"""For an error about the request's body (its JSON, a field of it) or its type (a
+    ``415``), the line of ``command`` that sends the body, or says its type: where to fix
+    it, not the URL's line. None for another answer, or when not one line alone says it.
+
+    Example:
+        >>> text = ('curl -sS -X POST "$B/volumes" \\\n  -H "Content-Type: application/json" \\\n'
+        ...         "  -d '{\"size_gb\": 10'\n")
+        >>> command = CurlCommand(text, "snippets/x.sh:1", None)
+        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
+        ...                          code="invalid_json"))
+        'snippets/x.sh:3'
+        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 415,
+        ...                          code="unsupported_media_type"))
+        'snippets/x.sh:2'
+        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
+        ...                          code="validation_error", fields=("query.limit",)))
+    """
+    if exchange.code == "unsupported_media_type":
+        wanted = [_CONTENT_TYPE, _BODY_OPTION]  # the type it says; else the body sent
+    elif exchange.code == "invalid_json" or any(
+            field == "body" or field.startswith("body.") for field in exchange.fields):
+        wanted = [_BODY_OPTION]
+    else:
+        return None
+    file, _, first = command.where.rpartition(":")
+    lines = command.text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.lstrip().startswith("curl ")]
+    begin, end = 0, len(lines)
+    if len(starts) == count and index < count:  # one curl per request: this request's
+        begin, end = starts[index], ([*starts, len(lines)])[index + 1]
+    for option in wanted:
+        found = [n for n in range(begin, end) if option.search(lines[n])]
+        if len(found) == 1:
+            return f"{file}:{int(first) + found[0]}"
+    return None
+
+
 #: A line that names a URL without sending it: a comment, or a variable set to it.
 _NOT_SENDING = re.compile(r"\s*(?:#|(?:export\s+|local\s+|readonly\s+)?\w+=)")
 #: What may end a URL in a shell command: a quote, a space, a redirection, a pipe...
@@ -326,9 +371,10 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
                            f"{done.stderr.strip()}")
     if not exchanges:
         raise ExampleError(f"{command.where}: the command made no request to the API")
-    located = [e if e.origin else e._replace(origin=_line_naming(command, e.path, index,
-                                                                 len(exchanges)))
-               for index, e in enumerate(exchanges)]
+    located = [e if e.origin else e._replace(origin=(
+        _body_line(command, e, index, len(exchanges))
+        or _line_naming(command, e.path, index, len(exchanges))))
+        for index, e in enumerate(exchanges)]
     # an output shown, or one to fill in; not an empty one of a command that prints none
     check_exchanges(located, schemas, command.where, shows_output=command.shown is not None
                     and bool(command.shown.text.strip() or done.stdout.strip()))

@@ -47,7 +47,7 @@ DOCS_TOKEN = "cws_test_docs"
 class Seen(NamedTuple):
     """An exchange, the page line that made its request (when known), whether the request
     sent a ``Content-Type`` with no body, whether it sent an ``Authorization`` header, its
-    query string, and an error's code and detail."""
+    query string, and an error's code, detail and fields."""
 
     method: str
     path: str
@@ -57,9 +57,10 @@ class Seen(NamedTuple):
     content_type_without_body: bool = False
     sent_token: bool = True
     query: str = ""
-    #: For an error, its problem's code and detail (``cloudws.app.Exchange``).
+    #: For an error, its problem's code, detail and fields (``cloudws.app.Exchange``).
     code: str | None = None
     detail: str | None = None
+    fields: tuple[str, ...] = ()
 
 
 class _Sent(NamedTuple):
@@ -120,7 +121,8 @@ class Recorder:
             if current is None:
                 return
             current[2].append(Seen(*exchange[:4], self.origin, *_SENT.get(),
-                                   code=exchange.code, detail=exchange.detail))
+                                   code=exchange.code, detail=exchange.detail,
+                                   fields=exchange.fields))
         if self.on_record is not None and current[1] is not None:
             self.on_record(current[1], current[0], exchange)
 
