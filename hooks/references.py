@@ -11,7 +11,8 @@ whole text is
 - a **field**: a property of a schema of the OpenAPI document, or a parameter of an
   operation: ``volume_ids``, ``limit``;
 - or a snake_case name close to an error code or a field (a misspelt one):
-  ``workstation_not_stoped``.
+  ``workstation_not_stoped``; or a compound code or field written with hyphens, capitals
+  or an underscore at an end, or one of those and a letter off: ``workstation-not-stopped``.
 
 The rules. On an endpoint page (front matter ``operation:``) a status must be one its
 operation documents, an error code one it returns, a field one of the schemas it uses
@@ -319,8 +320,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                     "examples show (an ID that is no resource on purpose: follow it with "
                     "{ .no-ref })")
         return None
-    if not _NAME.match(text) or text in scope.fields:
+    if text in scope.fields:
         return None
+    if not _NAME.match(text):
+        return _written_otherwise(text, scope, contract) if names else None
     if not names:  # a docstring's names are Python's, but for a code's misspelt
         meant = [code for code in sorted(contract.code_status) if _one_edit(text, code)]
         if not meant or text in _stub_names():
@@ -349,6 +352,36 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
             f"`{close[0]}`{elsewhere}?"
             + (" (not a name of the API: write it without the backticks)" if document else ""))
+
+
+def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | None:
+    """For a span that is no snake_case name, but is a compound error code or field of the
+    API written in capitals, with hyphens or with an underscore at an end (or one of those
+    and a typo of it), what to write; None for anything else (a header such as
+    ``Content-Type``, a reason phrase such as ``Unauthorized``).
+
+    Example:
+        >>> scope = Scope("deleteWorkstation", frozenset({409}),
+        ...               frozenset({"workstation_not_stopped"}), frozenset({"volume_ids"}))
+        >>> contract = Contract(scope, {}, {"workstation_not_stopped": 409},
+        ...                     {"volume_ids": ("Workstation",)}, frozenset(), {})
+        >>> _written_otherwise("workstation-not-stopped", scope, contract)
+        '`workstation-not-stopped` is written `workstation_not_stopped` in the API'
+        >>> _written_otherwise("Workstation_not_stoped_", scope, contract)
+        '`Workstation_not_stoped_` is not a name of the API; did you mean `workstation_not_stopped`?'
+        >>> [_written_otherwise(t, scope, contract) for t in ("Content-Type", "Unauthorized")]
+        [None, None]
+    """
+    written = text.lower().replace("-", "_").strip("_")
+    if "_" not in written or not _NAME.match(written):
+        return None
+    names = [*contract.code_status, *contract.field_schemas]
+    if written in names:
+        return f"`{text}` is written `{written}` in the API"
+    meant = [name for name in sorted(scope.codes | scope.fields) if _one_edit(written, name)] \
+        or [name for name in sorted(names) if _one_edit(written, name)]
+    return (f"`{text}` is not a name of the API; did you mean `{meant[0]}`?" if meant
+            else None)
 
 
 def _one_edit(text: str, other: str) -> bool:

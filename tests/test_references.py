@@ -41,6 +41,8 @@ The answer lists `deleted_volume_ids` and the `size_gb` of each.
 It never shows `detached_volume_idz`.
 A `409 Confict` changes nothing.
 It takes no `disk_size`.
+It gets `workstation-not-stopped`, or `Workstation_not_stopped`.
+Or `workstation_not_stoped_`.
 """
 BAD = [
     (8, r"`422`: deleteWorkstation .*does not document status 422"),
@@ -54,6 +56,11 @@ BAD = [
     (15, r"`409 Confict`: after the status write its reason phrase \(Conflict\)"),
     (16, (r"`disk_size` .*did you mean `disk_size_gb` \(a name of another operation, which "
           r"deleteWorkstation .*does not use: link it")),
+    # a name written with hyphens, capitals, an underscore at an end: and a typo of it
+    (17, r"`workstation-not-stopped` is written `workstation_not_stopped` in the API"),
+    (17, r"`Workstation_not_stopped` is written `workstation_not_stopped` in the API"),
+    (18, (r"`workstation_not_stoped_` is not a name of the API; did you mean "
+          r"`workstation_not_stopped`\?")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -70,7 +77,8 @@ A delete answers `200 OK`, or `404`; a running workstation gets `409 Conflict` a
 The answer lists `deleted_volume_ids`; detach a volume by updating
 [`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
-Delete `ws-12345`; the example shows `vol-made00001`:
+Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
+`Idempotency-Key`) or a reason phrase (`Unauthorized`) is no name of a field or code.
 
 ```python
 print(made)
