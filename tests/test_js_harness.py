@@ -538,6 +538,8 @@ def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, no
         "snippets/long.mjs": "const x = 1; // " + "x" * 80 + "\nawait fetch(x);\n",
         "snippets/token.mjs": HEAD.replace("${process.env.CLOUDWS_TOKEN}", "cws_test_me")
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
+        "snippets/typo.mjs": HEAD.replace("CLOUDWS_TOKEN", "CLOUDWS_TOKN")
+        + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
     })
     findings = check_js_examples(found, node)
     # a token written in: at the line that sends it
@@ -545,6 +547,11 @@ def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, no
         "const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };")
     assert f"{tmp_path}/snippets/token.mjs:{sends}: the example does not read its token " \
         "from `process.env.CLOUDWS_TOKEN`" in findings, findings
+    # an export's name misspelt: at its line, with the name meant, and told once
+    typo = [f for f in findings if "typo.mjs" in f]
+    assert typo == [f"{tmp_path}/snippets/typo.mjs:{sends}: the example reads CLOUDWS_TOKN, "
+                    "which a reader has not set (the exports are CLOUDWS_BASE_URL and "
+                    "CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?"], findings
     assert any(f.startswith(f"{tmp_path}/snippets/bad.mjs:4: node --check: SyntaxError")
                for f in findings), findings
     assert f"{tmp_path}/snippets/long.mjs:1: the line is 96 characters long (at most 88): " \

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections import Counter
@@ -42,6 +43,7 @@ __all__ = [
     "check_calls_its_operation",
     "check_exchanges",
     "hide_unless_reported",
+    "misread_exports",
     "naming_pages",
     "new_errors",
     "no_refresh",
@@ -60,6 +62,33 @@ REFRESH = "uv run pytest --update-examples"
 #: Statuses an example may get from a request that is no operation, on purpose: the
 #: removed ``GET .../delete`` (410). A method the path does not take (405) is a typo.
 INTENDED_NON_OPERATIONS = frozenset({410})
+
+
+#: The two variables every example reads, which the quickstart exports.
+EXPORTS = ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN")
+_EXPORT_LIKE = re.compile(r"\bCLOUDWS_[A-Z0-9_]+\b")
+
+
+def misread_exports(text: str) -> list[tuple[int, str]]:
+    r"""Each line of an example's ``text`` (0 its first) that reads a variable named like
+    the exports but none of them (a misspelt one, which a reader's paste leaves unset),
+    with what to say of it.
+
+    Example:
+        >>> misread_exports('r = get(os.environ["CLOUDWS_BASE_URL"])\n'
+        ...                 'h = {"Authorization": os.environ["CLOUDWS_TOKN"]}')
+        [(1, 'the example reads CLOUDWS_TOKN, which a reader has not set (the exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?')]
+    """
+    found = []
+    for offset, line in enumerate(text.split("\n")):
+        for name in dict.fromkeys(_EXPORT_LIKE.findall(line)):
+            if name in EXPORTS:
+                continue
+            meant = difflib.get_close_matches(name, EXPORTS, n=1, cutoff=0.6)
+            found.append((offset, f"the example reads {name}, which a reader has not set (the "
+                                  f"exports are {EXPORTS[0]} and {EXPORTS[1]})"
+                                  + (f": did you mean {meant[0]}?" if meant else "")))
+    return found
 
 
 class ExampleError(pytest.fail.Exception):  # type: ignore[name-defined,misc]

@@ -36,6 +36,7 @@ from .checks import (
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
+    misread_exports,
     naming_pages,
     no_refresh,
     ran_too_long,
@@ -93,6 +94,13 @@ CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.exampl
         ...
         tests.harness.checks.ExampleError: x.sh:2: the command sends its request through a \
 proxy (-x POST): to set the method, write -X POST (a capital X)
+        >>> check_reads_the_exports('curl -sS "${CLOUDWS_BASE_URL:-x}/volumes" \\\\\\n'
+        ...                         '  -H "Authorization: Bearer $CLOUDWS_TOKN"', "x.sh:1")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: x.sh:2: the command reads CLOUDWS_TOKN, which a \
+reader has not set (the exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean \
+CLOUDWS_TOKEN?
     """
     proxy = _PROXY_OPTION.search(command)
     if proxy is not None:
@@ -102,6 +110,9 @@ proxy (-x POST): to set the method, write -X POST (a capital X)
         raise ExampleError(f"{_line_at(where, command, proxy.start('option'))}: the command "
                            "sends its request through a proxy "
                            f"({shown}): to set the method, write {method} (a capital X)")
+    for offset, said in misread_exports(command):  # a name misspelt: at its line
+        file, _, first = where.rpartition(":")
+        raise ExampleError(f"{file}:{int(first) + offset}: {said.replace('example', 'command')}")
     if "${CLOUDWS_BASE_URL:-" not in command:
         raise ExampleError(f"{where}: the command does not take its base URL from "
                            f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'

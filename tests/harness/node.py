@@ -926,7 +926,12 @@ def _line_findings(case: JsCase) -> list[str]:
             found.append(f"{where}: the line is {len(line)} characters long (at most "
                          f"{LINE_LENGTH}): wrap it, or print less")
     source = case.source
-    if "fetch(" in source:
+    from .checks import misread_exports
+
+    misread = misread_exports(source)  # a name misspelt: at its line, not told twice
+    found += [f"{_source_line(case, offset + 1) or case.where}: {said}"
+              for offset, said in misread]
+    if "fetch(" in source and not misread:
         if "process.env.CLOUDWS_BASE_URL ?? " not in source:
             found.append(f"{case.where}: the example does not read its base URL with "
                          "`process.env.CLOUDWS_BASE_URL ?? \"https://" + API_HOST

@@ -53,6 +53,7 @@ from .checks import (
     ExampleError,
     check_calls_its_operation,
     check_exchanges,
+    misread_exports,
     naming_pages,
     no_refresh,
     ran_too_long,
@@ -84,6 +85,7 @@ def run_python_case(
 ) -> None:
     """Run every block of ``case`` from the fixture state; fail naming page and line."""
     __tracebackhide__ = True
+    _check_indented_with_spaces(case)
     _check_reads_the_exports(case)
     eval_example.set_config(line_length=LINE_LENGTH, target_version="py311")  # type: ignore[arg-type]
     sandbox.reset()
@@ -237,6 +239,10 @@ def _check_reads_the_exports(case: PythonCase) -> None:
                     f"{display_path(example.path)}:{example.start_line + number}: the "
                     f"example writes a sandbox token ({TOKEN_PREFIX}...), which only the "
                     'sandbox takes: read it with os.environ["CLOUDWS_TOKEN"]')
+    for example in case.examples:  # a name misspelt: at its line
+        for offset, said in misread_exports(example.source):
+            raise ExampleError(
+                f"{display_path(example.path)}:{example.start_line + offset + 1}: {said}")
     where = _where(case.examples[0])
     reads = {"CLOUDWS_BASE_URL": f'os.environ.get("CLOUDWS_BASE_URL", "{BASE_URL}")',
              "CLOUDWS_TOKEN": 'os.environ["CLOUDWS_TOKEN"]'}
@@ -244,6 +250,20 @@ def _check_reads_the_exports(case: PythonCase) -> None:
         if name not in source:
             raise ExampleError(f"{where}: the example does not read {name}: use {how}, as "
                                "every example does (docs/contributing.md, Rules for examples)")
+
+
+def _check_indented_with_spaces(case: PythonCase) -> None:
+    """Fail at the first line of ``case`` indented with a tab: Python's style (PEP 8) and
+    every example indent with spaces, as a refresh writes the ``#>`` lines under a print;
+    under a tab, those would be two indents Python tells apart."""
+    __tracebackhide__ = True
+    for example in case.examples:
+        for number, line in enumerate(example.source.splitlines(), 1):
+            if "\t" in line[:len(line) - len(line.lstrip())]:
+                raise ExampleError(
+                    f"{display_path(example.path)}:{example.start_line + number}: the line "
+                    "is indented with a tab: indent with spaces, four a level, as every "
+                    "example does (a refresh writes its #> lines so)")
 
 
 def _check_one_line_each(example: CodeExample, before: str) -> None:
