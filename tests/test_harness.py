@@ -1455,8 +1455,8 @@ def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
     # an export's name misspelt: at its line, with the name meant
     (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
      'httpx.get(B + "/volumes", headers={"Authorization": os.environ["CLOUDWS_TOKN"]})\n'),
-     "snippets/get.py:4: the example reads CLOUDWS_TOKN, which a reader has not set (the "
-     "exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?"),
+     ("snippets/get.py:4: the example reads CLOUDWS_TOKN, which a reader has not set (the "
+      "exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?")),
     # a tab: named before anything runs (a refresh would write #> lines in spaces under it)
     (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
       'h = {"Authorization": os.environ["CLOUDWS_TOKEN"]}\nif h:\n\tprint(1)\n\t#> 1\n'),

@@ -549,9 +549,9 @@ def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, no
         "from `process.env.CLOUDWS_TOKEN`" in findings, findings
     # an export's name misspelt: at its line, with the name meant, and told once
     typo = [f for f in findings if "typo.mjs" in f]
-    assert typo == [f"{tmp_path}/snippets/typo.mjs:{sends}: the example reads CLOUDWS_TOKN, "
-                    "which a reader has not set (the exports are CLOUDWS_BASE_URL and "
-                    "CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?"], findings
+    assert typo == [(f"{tmp_path}/snippets/typo.mjs:{sends}: the example reads CLOUDWS_TOKN, "
+                     "which a reader has not set (the exports are CLOUDWS_BASE_URL and "
+                     "CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?")], findings
     assert any(f.startswith(f"{tmp_path}/snippets/bad.mjs:4: node --check: SyntaxError")
                for f in findings), findings
     assert f"{tmp_path}/snippets/long.mjs:1: the line is 96 characters long (at most 88): " \
