@@ -13,15 +13,20 @@ whole text is
 - or a snake_case name close to an error code or a field (a misspelt one):
   ``workstation_not_stoped``; or a compound code or field written with hyphens, capitals
   or an underscore at an end, or one of those and a letter off: ``workstation-not-stopped``.
+- a **request**: a method and a path, or a path of the API alone:
+  ``POST /v1/workstations/{id}/stop``, ``/v1/volumes``.
 
 The rules. On an endpoint page (front matter ``operation:``) a status must be one its
 operation documents, an error code one it returns, a field one of the schemas it uses
 (request body, responses, problem) or one of its parameters; a reference inside a link to
 another endpoint page is held to that page's operation instead. On any other page they
-must be the API's. An ID must be one of the sandbox's fixtures or be shown in the output
-of the page's own examples (``#>`` lines, JSON, console output), and be well-formed. A
-span followed by ``{ .no-ref }`` is not a reference: text about the old API, or a
-deliberate mistake.
+must be the API's. A request's path must be one of the API's (an ID or ``{id}`` in
+place of its parameter), and its method one that path takes. A status followed by the
+error code that goes with it (a ``409`` span, then a ``workstation_not_stopped`` one,
+with nothing but "with the code" or a link's bracket between) must be that code's status.
+An ID must be one of the sandbox's fixtures or be shown in the output of the page's own
+examples (``#>`` lines, JSON, console output), and be well-formed. A span followed by
+``{ .no-ref }`` is not a reference: text about the old API, or a deliberate mistake.
 
 Every error code that is not already in a link is linked to its row on the errors page
 (:func:`link_codes`).
@@ -54,6 +59,7 @@ from __future__ import annotations
 import ast
 import difflib
 import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -76,6 +82,14 @@ _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
 _STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+#: A request named in prose: a method and a path (``POST /v1/workstations/{id}/stop``), or
+#: a path of the API alone (``/v1/volumes``); its query, if any, is not checked here.
+_REQUEST = re.compile(rf"^(?:(?P<method>{'|'.join(_METHODS)}) +(?P<any>/\S*)|(?P<path>/v1/\S+))$")
+#: What may stand between a status and the error code that goes with it: ``409``
+#: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
+_STATUS_THEN_CODE = re.compile(r"^[\s*\[(,:\u2014\u2013-]*(?:(?:with|and)\s+)?"
+                               r"(?:(?:the|its|an?)\s+)?(?:(?:error\s+)?code\s*)?[\s\[(,:]*$")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 _ANY_ID = r"\b{prefix}[a-z0-9]+\b"
 #: How close a snake_case name must be to a code or field to count as a misspelling of it.
@@ -106,6 +120,8 @@ class Contract:
     field_schemas: Mapping[str, tuple[str, ...]]  # field -> the schemas that have it
     fixture_ids: frozenset[str]
     id_patterns: Mapping[str, tuple[str, re.Pattern[str]]]  # prefix -> (kind, pattern)
+    #: Each path of the document, as written, with the methods it takes (HEAD with GET).
+    routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -145,10 +161,13 @@ class Contract:
                     frozenset().union(*(s.statuses for s in operations.values()),
                                       code_status.values()),
                     frozenset(code_status), frozenset(owners))
+        routes = {path: frozenset(m.upper() for m in item if m.upper() in _METHODS)
+                  | ({"HEAD"} if "get" in item else set())
+                  for path, item in doc["paths"].items()}
         return cls(api, operations, dict(code_status),
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
-                    for p, (kind, pattern) in (id_patterns or {}).items()})
+                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -282,6 +301,9 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     (or it is no reference). Unless ``names``, a name that is no error code (a field, or
     one close to a field or a code) is no reference either. In the OpenAPI ``document``,
     no page's examples show an ID."""
+    request = _REQUEST.match(text)
+    if request is not None and contract.routes:
+        return _check_request(text, request, contract)
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
@@ -352,6 +374,45 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     return (f"`{text}` is not an error code or a field of {scope.name}; did you mean "
             f"`{close[0]}`{elsewhere}?"
             + (" (not a name of the API: write it without the backticks)" if document else ""))
+
+
+def _check_request(text: str, request: re.Match[str], contract: Contract) -> str | None:
+    """What is wrong with a request named in prose (``text``): a path the API does not
+    have, or a method its path does not take; None if nothing is.
+
+    Example:
+        >>> routes = {"/v1/workstations/{id}": frozenset({"GET", "HEAD", "DELETE"}),
+        ...           "/v1/workstations/{id}/stop": frozenset({"POST"})}
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {}, {},
+        ...                     {}, frozenset(), {}, routes)
+        >>> for text in ("DELETE /v1/workstations/ws-12345", "/v1/workstations/{id}/stop",
+        ...              "POST /v1/workstations/{id}/delete", "PUT /v1/workstations/{id}",
+        ...              "GET /workstations/{id}", "/v1/workstation/{id}?x=1"):
+        ...     print(_check_request(text, _REQUEST.match(text), contract))
+        None
+        None
+        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}?
+        `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD
+        `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}?
+        `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}?
+    """
+    method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
+    if not path.startswith("/v1/"):
+        return (f"`{text}`: the API's paths start with /v1: did you mean /v1{path}?"
+                if path.startswith("/") and path != "/" else None)
+
+    def pattern(route: str) -> str:
+        return "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$"
+
+    found = next((route for route in contract.routes if re.match(pattern(route), path)), None)
+    if found is None:
+        close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
+        return (f"`{text}`: the API has no path {path}"
+                + (f"; did you mean {close[0]}?" if close else
+                   f" (its paths: {', '.join(sorted(contract.routes))})"))
+    if method is not None and method not in contract.routes[found]:
+        return f"`{text}`: {found} takes {_listing(contract.routes[found])}"
+    return None
 
 
 def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | None:
@@ -454,6 +515,18 @@ def check(markdown: str, page: Page, contract: Contract,
                 found.append(Problem(prose.count("\n", 0, bare.start()) + 1,
                                      f"`{bare[0]}`: the OpenAPI document would publish it as "
                                      "it is: take it out", bare[0]))
+    prose = _prose(markdown)
+    ordered = sorted(spans, key=lambda span: span.start)
+    for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
+        status = _STATUS.match(span.text)
+        if (status is None or status["rest"] in contract.code_status or span.opted_out
+                or after.opted_out or after.text not in contract.code_status
+                or not _STATUS_THEN_CODE.match(prose[span.end:after.start])):
+            continue
+        if contract.code_status[after.text] != int(status["status"]):
+            found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
+                                 f"`{after.text}` is answered with "
+                                 f"{contract.code_status[after.text]}", span.text))
     for span in spans:
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "

@@ -43,6 +43,8 @@ A `409 Confict` changes nothing.
 It takes no `disk_size`.
 It gets `workstation-not-stopped`, or `Workstation_not_stopped`.
 Or `workstation_not_stoped_`.
+Stop it with `POST /v1/workstations/{id}/restart`, not `PUT /v1/workstations/{id}`.
+A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped).
 """
 BAD = [
     (8, r"`422`: deleteWorkstation .*does not document status 422"),
@@ -61,6 +63,13 @@ BAD = [
     (17, r"`Workstation_not_stopped` is written `workstation_not_stopped` in the API"),
     (18, (r"`workstation_not_stoped_` is not a name of the API; did you mean "
           r"`workstation_not_stopped`\?")),
+    # a request named in prose: its path, and its method, the API's
+    (19, (r"`POST /v1/workstations/\{id\}/restart`: the API has no path "
+          r"/v1/workstations/\{id\}/restart; did you mean /v1/workstations/\{id\}/start\?")),
+    (19, r"`PUT /v1/workstations/\{id\}`: /v1/workstations/\{id\} takes DELETE, GET, HEAD, PATCH"),
+    # a status, then the code that goes with it
+    (20, (r"`400 Bad Request`, then `workstation_not_stopped`: `workstation_not_stopped` is "
+          r"answered with 409")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -77,6 +86,9 @@ A delete answers `200 OK`, or `404`; a running workstation gets `409 Conflict` a
 The answer lists `deleted_volume_ids`; detach a volume by updating
 [`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
+Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345/stop`),
+or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
+or `404 Not Found`, code `not_found`, then.
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
 `Idempotency-Key`) or a reason phrase (`Unauthorized`) is no name of a field or code.
 
