@@ -194,9 +194,9 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
         ("a bound", f"maximum name length is {name}", "name_length")], found
     assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
                               "grew; it takes 3h; steps 2-3.") == []
-    # and a count in another shape stays a count
+    # and a count in another shape stays a count, of what no fact counts
     assert [(h.shape, h.text) for h in facts.hand_written(
-        "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
+        "The maximum of the two is 5 workstations.")] == [("a count", "5 workstations")]
 
 
 @PLANTS_MISTAKES
@@ -211,6 +211,7 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
     monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", 23)
     monkeypatch.setattr(models, "DISK_SIZE_GB", (20, 4096))
     monkeypatch.setattr(models, "DEFAULT_DISK_SIZE_GB", 64)
+    monkeypatch.setattr(models, "MAX_STANDALONE_VOLUMES", 9)
     monkeypatch.setattr(models, "CURSOR_PATTERN", r"^[0-9a-z]{16}$")
     monkeypatch.setattr(idempotency, "KEY_MAX_LENGTH", 99)
     monkeypatch.setattr(idempotency, "KEY_TTL", timedelta(hours=36))
@@ -220,7 +221,8 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
                 "volume_id": "vol- and 6 to 40 lowercase", "page_size": "2 to 57",
                 "page_size_max": "57", "page_size_default": "23", "disk_size": "20 to 4096 GiB",
                 "disk_size_default": "64 GiB", "cursor_pattern": "^[0-9a-z]{16}$",
-                "idempotency_key_length": "1 to 99", "idempotency_key_ttl": "36 hours"}
+                "idempotency_key_length": "1 to 99", "idempotency_key_ttl": "36 hours",
+                "standalone_volumes_max": "at most 9 standalone"}
     pages = {page: names for page in sorted((ROOT / "docs").rglob("*.md"))
              if (names := re.findall(r"\{\{ fact (\w+) \}\}",
                                      re.sub(r"`[^`\n]*`", "", page.read_text())))}
