@@ -409,6 +409,26 @@ def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, 
     assert "TypeError" in failure.value.msg
 
 
+def test_a_body_read_without_await_is_named_at_its_line(tmp_path, node, server, scratch,
+                                                        api_schemas):
+    """What ``r.json()`` holds without ``await`` is a Promise: the line that uses it fails,
+    and the line that read it is named, with what is missing; not for a body awaited."""
+    source = GET.replace("const volume = await r.json();", "const volume = r.json();").replace(
+        "volume.size_gb);", "volume.size.gb);")
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:7: run as pasted"), \
+        failure.value.msg
+    assert (f"({tmp_path}/snippets/get.mjs:6 reads r.json() without `await`: it holds a "
+            "Promise, not the body)") in failure.value.msg, failure.value.msg
+    awaited = GET.replace("volume.size_gb);", "volume.size.gb);")
+    [case] = cases(tmp_path / "awaited", {"snippets/get.mjs": awaited})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert "without `await`" not in failure.value.msg, failure.value.msg
+
+
 def test_an_example_still_running_is_stopped_naming_its_last_request(
         tmp_path, node, server, scratch, api_schemas, monkeypatch):
     """A loop waiting for a state that never comes: node is ended once the example has

@@ -318,7 +318,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                 f"{where}: run as pasted ({_how(case)}, with only CLOUDWS_BASE_URL and "
                 f"CLOUDWS_TOKEN set), the example exited {done.returncode}:\n"
                 f"{_stderr(case, done.stderr)}{_off_sandbox(done.stderr)}"
-                f"{_missing_await(done.stderr)}"
+                f"{_missing_await(done.stderr, case)}"
                 + _request_notes(exchanges, traced, expected, printed, failed=True))
         elif "CLOUDWS_BASE_URL" in case.source and not exchanges:
             raise ExampleError(f"{case.where}: run as pasted, the example made no request to "
@@ -432,17 +432,31 @@ def _off_sandbox(stderr: str) -> str:
 _NO_AWAIT = re.compile(r"TypeError: \S+\.(?:json|text|arrayBuffer|blob) is not a function")
 
 
-def _missing_await(stderr: str) -> str:
-    """A note when the example read a body from a Promise: ``fetch`` not awaited.
+#: A body read without ``await`` (``const page = r.json();``): what it holds is a Promise.
+#: Not one returned (a helper's caller awaits it) nor one given to ``.then(``.
+_BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*\.then\().*?(?<!await )(?<!await \()"
+                        r"\b(?P<read>[\w.\]\[]+\.(?:json|text|arrayBuffer|blob)\(\))")
+
+
+def _missing_await(stderr: str, case: JsCase | None = None) -> str:
+    """A note when the example read a body from a Promise (``fetch`` not awaited), or
+    used, as if it were the body, what a body read not awaited gives: a Promise.
 
     Example:
         >>> print(_missing_await("TypeError: r.json is not a function"))
         <BLANKLINE>
         (a Promise has no body to read: is an `await` missing before `fetch(`?)
     """
-    if not _NO_AWAIT.search(stderr):
+    if _NO_AWAIT.search(stderr):
+        return "\n(a Promise has no body to read: is an `await` missing before `fetch(`?)"
+    if case is None or "TypeError" not in stderr:
         return ""
-    return "\n(a Promise has no body to read: is an `await` missing before `fetch(`?)"
+    for number, line in enumerate(case.source.split("\n"), 1):
+        read = _BODY_READ.match(line.split("//", 1)[0])
+        if read is not None:
+            return (f"\n({_source_line(case, number) or case.where} reads {read['read']} "
+                    "without `await`: it holds a Promise, not the body)")
+    return ""
 
 
 def _stderr(case: JsCase, stderr: str) -> str:
