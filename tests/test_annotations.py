@@ -35,6 +35,10 @@ def test_passing():
 def test_of_a_mistake_planted_in_a_copy():
     pytest.fail("docs/workstations/delete.md:206: `412`: planted in a copy", pytrace=False)
 
+def test_same_problem_told_by_another_check():
+    pytest.fail("docs/workstations/delete.md:16: Doc file 'workstations/delete.md' "
+                "contains a link 'stopp.md', but ...\\n(shown on docs/index.md:3)", pytrace=False)
+
 @pytest.mark.repeats_a_check
 def test_drifted_example_pasted():
     pytest.fail("docs/workstations/delete.md:131: pasted, it fails too", pytrace=False)
@@ -56,8 +60,9 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
     result = pytester.runpytest_inprocess("--disable-plugin-autoload",
                                           "-p", "tests.harness.github_plugin", "-q")
     # A test marked plants_mistakes fails unannotated: its place is a copy's. One marked
-    # repeats_a_check is annotated at the end, where no other test's annotation is.
-    result.assert_outcomes(failed=5, passed=1)
+    # repeats_a_check is annotated at the end, where no other test's annotation is. A
+    # problem another check told already (the same place, and first line) is not again.
+    result.assert_outcomes(failed=6, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
         assert lines == [(

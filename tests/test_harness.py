@@ -1512,10 +1512,14 @@ def test_a_curl_output_a_page_shows_but_that_is_not_there_says_how_to_make_it(
         """})
     assert discovery.json_cases(tmp_path / "docs", tmp_path / "snippets") == []  # no crash
     [case] = discovery.curl_cases(tmp_path / "docs", tmp_path / "snippets")
-    with pytest.raises(ExampleError, match=r"snippets/get.sh:1: a page shows its output from "
-                                           r"\S*snippets/get.json, which is not there: create it "
-                                           r"empty, run `uv run pytest --update-examples`"):
+    # said at the page's line, as the page's build says it: one place, one annotation
+    with pytest.raises(ExampleError) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas)
+    page, snippets = tmp_path / "docs" / "page.md", tmp_path / "snippets"
+    assert failure.value.msg.startswith(
+        f"{page}:8: includes {snippets}/get.json, which does not exist (the output of "
+        f"{snippets}/get.sh: create it empty, then `uv run pytest {page} --update-examples` "
+        "fills it in)\n"), failure.value.msg
 
 
 def test_a_curl_command_that_sends_no_token_is_refused():

@@ -46,7 +46,7 @@ from .checks import (
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
-from .pages import ROOT
+from .pages import ROOT, missing_include
 from .sandbox import DOCS_TOKEN, DocsSandbox, Seen
 from .tls import TlsSandbox
 
@@ -364,11 +364,9 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     (:func:`.checks.refusal`); under --update-examples (``updates``), one no request caused
     is also queued there."""
     __tracebackhide__ = True
-    if command.missing_output is not None:
-        raise ExampleError(
-            f"{command.where}: a page shows its output from {command.missing_output}, which "
-            f"is not there: create it empty, run `{REFRESH}` to fill it "
-            "in, then check again")
+    if command.missing_output is not None:  # said as the page's build says it, at its line
+        page, _, line = (command.missing_at or command.where).rpartition(":")
+        raise ExampleError(missing_include(page, int(line), command.missing_output))
     with sandbox.recorder.capture(command.where) as exchanges:
         try:
             done = run_command(command.text, server.env(), server.workdir)

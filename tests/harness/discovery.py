@@ -92,6 +92,8 @@ class CurlCommand:
     shown: Shown | None
     #: The output file a page includes for it that is not there (``x.json`` of ``x.sh``).
     missing_output: str | None = None
+    #: The page line that includes it (``docs/x.md:30``).
+    missing_at: str | None = None
 
 
 @dataclass
@@ -181,10 +183,11 @@ def curl_cases(docs: Path = DOCS, snippets: Path = SNIPPETS) -> list[CurlCase]:
                           _whole_file(output), json=True)
         pages_on = tuple(sorted(shown_on.get(path.resolve(), ()) + shown_on.get(output.resolve(), ()),
                                 key=_page_line))
-        missing = (display_path(output) if shown is None and shown_on.get(output.resolve())
-                   else None)
+        including = shown_on.get(output.resolve(), ()) if shown is None else ()
+        missing = display_path(output) if including else None
         cases.append(CurlCase(display_path(path), [
-            CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown, missing)
+            CurlCommand(path.read_text("utf-8"), f"{display_path(path)}:1", shown, missing,
+                        min(including, key=_page_line) if including else None)
         ], shown_on=pages_on))
     return cases
 

@@ -124,6 +124,12 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     return [(path, line, message) for (path, line), message in found.items()]
 
 
+def _said(problem: tuple[str, int, str]) -> tuple[str, int, str]:
+    """A problem as a place and its message's first line."""
+    path, line, message = problem
+    return path, line, message.partition("\n")[0]
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -176,9 +182,11 @@ class AnnotationsPlugin:
             return  # under xdist the controller, which gets every report, prints it
         if "plants_mistakes" in getattr(report, "keywords", ()):
             return  # its places are a copy's (PLANTS_MISTAKES)
+        # one already annotated: the same place, saying the same (a note under it aside,
+        # such as the pages that show a snippet)
         problems = [problem for problem in problems_in(report.longreprtext)
-                    if problem not in self._annotated]
-        self._annotated.update(problems)
+                    if _said(problem) not in self._annotated]
+        self._annotated.update(map(_said, problems))
         title = dict(getattr(report, "user_properties", ())).get("check", report.nodeid)
         if "repeats_a_check" in getattr(report, "keywords", ()):
             self._repeats += [(path, line, title, message) for path, line, message in problems]

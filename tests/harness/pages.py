@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path"]
+__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path", "missing_include"]
 
 #: The repository root: every path in a message is shown relative to it.
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +38,22 @@ _COMMENT = re.compile(r"^\s*<!--\s*(?P<text>.*?)\s*-->\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 _INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(?P<q>["']?)(?P<file>[^"'\s]+)(?P=q)\s*$""")
 _INCLUDE_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
+
+
+def missing_include(page: str, line: int, name: str) -> str:
+    """What a page's include of ``name``, a file that is not there, says at its line
+    (``page``, as shown: ``docs/x.md``); for the output of a curl snippet, how to make it.
+    Said alike by the page's build and by the snippet's check, it is one annotation.
+
+    Example:
+        >>> print(missing_include("docs/x.md", 3, "snippets/x/new.json"))
+        docs/x.md:3: includes snippets/x/new.json, which does not exist
+    """
+    advice = ""
+    if name.endswith(".json") and (ROOT / name).with_suffix(".sh").is_file():
+        advice = (f" (the output of {name.removesuffix('.json')}.sh: create it empty, then "
+                  f"`uv run pytest {page} --update-examples` fills it in)")
+    return f"{page}:{line}: includes {name}, which does not exist{advice}"
 
 
 def display_path(path: Path) -> str:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .pages import ROOT, display_path
+from .pages import ROOT, display_path, missing_include
 
 __all__ = ["nav_listing_places", "render_page", "render_pages"]
 
@@ -148,11 +148,7 @@ def _missing_include(path: Path, markdown: str, exc: Exception) -> str:
     name = found["name"] if found else str(exc)
     line = next((number for number, text in enumerate(markdown.split("\n"), 1)
                  if "--8<--" in text and name in text), 1)
-    advice = ""
-    if name.endswith(".json") and (ROOT / name).with_suffix(".sh").is_file():
-        advice = (f" (the output of {name.removesuffix('.json')}.sh: create it empty, then "
-                  f"`uv run pytest {display_path(path)} --update-examples` fills it in)")
-    return f"{display_path(path)}:{line}: includes {name}, which does not exist{advice}"
+    return missing_include(display_path(path), line, name)
 
 
 _PLACE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): ")
