@@ -485,6 +485,13 @@ def test_every_include_not_there_is_named_at_once(tmp_path):
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
         f"{page}:4: includes snippets/new.mjs, which does not exist",
         f"{page}:8: includes snippets/new.py, which does not exist"]
+    # a name misspelt: with the file of its folder it likely means
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "new.py").write_text("print(1)\n")
+    page.write_text(page.read_text().replace("snippets/new.py", "snippets/nwe.py"))
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets")[1] == (
+        f"{page}:8: includes snippets/nwe.py, which does not exist: did you mean "
+        "snippets/new.py?")
 
 
 def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
@@ -511,4 +518,5 @@ def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
     # a command misspelt (not there) is named as such alone: no output of its to include
     page.write_text(page.read_text().replace("cmp/a.sh", "cmp/bb.sh", 1))
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
-        f"{page}:4: includes snippets/cmp/bb.sh, which does not exist"]
+        f"{page}:4: includes snippets/cmp/bb.sh, which does not exist: did you mean "
+        "snippets/cmp/b.sh?"]

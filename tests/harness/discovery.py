@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import uuid
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from pytest_examples import CodeExample, find_examples
 
-from .pages import DOCS, ROOT, Fence, Page, display_path
+from .pages import DOCS, ROOT, Fence, Page, display_path, missing_include
 
 __all__ = [
     "DOCS",
@@ -355,8 +356,8 @@ def _shown_from_fence(page: Page, fence: Fence) -> Shown:
     if fence.includes:
         path = _resolve(page, fence.includes[0])
         if not path.is_file():
-            raise ValueError(f"{fence.include_where(fence.includes[0])}: includes "
-                             f"{fence.includes[0]}, which does not exist")
+            page_, _, line = fence.include_where(fence.includes[0]).rpartition(":")
+            raise ValueError(missing_include(page_, int(line), fence.includes[0], path))
         return Shown(path.read_text("utf-8"), f"{display_path(path)}:1", _whole_file(path),
                      json=True)
     target = _example(page.path, fence.source, fence.line, fence.start_index, fence.end_index,
@@ -392,8 +393,8 @@ def include_problems(page: Page, snippets: Path = SNIPPETS,
             for name in fence.includes:
                 path = _resolve(page, name)
                 if not path.exists():
-                    problems.append(f"{fence.include_where(name)}: includes {name}, which "
-                                    "does not exist")
+                    where, _, line = fence.include_where(name).rpartition(":")
+                    problems.append(missing_include(where, int(line), name, path))
                 elif path.suffix == suffix and snippets.resolve() not in path.resolve().parents:
                     problems.append(f"{fence.include_where(name)}: includes {name}, which is "
                                     f"not under {display_path(snippets)}/, so no test would "
@@ -436,6 +437,11 @@ def _resolve(page: Page, name: str) -> Path:
             return base / name
     for base in bases:  # not there yet: beside the file of the same name it goes with
         if any((base / name).parent.glob(f"{Path(name).stem}.*")):
+            return base / name
+    for base in bases:  # misspelt: where a file of a close name is
+        folder = (base / name).parent
+        if folder.is_dir() and difflib.get_close_matches(
+                Path(name).name, [p.name for p in folder.iterdir()], n=1, cutoff=0.8):
             return base / name
     return ROOT / name
 

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -40,19 +41,29 @@ _INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(?P<q>["']?)(?P<file>[^"'\s]+)(?P=q
 _INCLUDE_BLOCK = re.compile(r"^\s*-{1,}8<-{1,}\s*$")
 
 
-def missing_include(page: str, line: int, name: str) -> str:
-    """What a page's include of ``name``, a file that is not there, says at its line
-    (``page``, as shown: ``docs/x.md``); for the output of a curl snippet, how to make it.
-    Said alike by the page's build and by the snippet's check, it is one annotation.
+def missing_include(page: str, line: int, name: str, path: Path | None = None) -> str:
+    """What a page's include of ``name`` (at ``path``; by default, in the repository), a
+    file that is not there, says at its line (``page``, as shown: ``docs/x.md``); for the
+    output of a curl snippet, how to make it; for a name misspelt, the file it likely
+    means. Said alike by the page's build and by the snippet's check: one annotation.
 
     Example:
         >>> print(missing_include("docs/x.md", 3, "snippets/x/new.json"))
         docs/x.md:3: includes snippets/x/new.json, which does not exist
+        >>> print(missing_include("docs/x.md", 3, "snippets/volumes/gte.py"))
+        docs/x.md:3: includes snippets/volumes/gte.py, which does not exist: did you mean \
+snippets/volumes/get.py?
     """
     advice = ""
-    if name.endswith(".json") and (ROOT / name).with_suffix(".sh").is_file():
+    wanted = path if path is not None else ROOT / name
+    if name.endswith(".json") and wanted.with_suffix(".sh").is_file():
         advice = (f" (the output of {name.removesuffix('.json')}.sh: create it empty, then "
                   f"`uv run pytest {page} --update-examples` fills it in)")
+    elif wanted.parent.is_dir():  # a name misspelt: the file of its folder it likely means
+        close = difflib.get_close_matches(wanted.name, sorted(
+            path.name for path in wanted.parent.iterdir() if path.is_file()), n=1, cutoff=0.8)
+        if close:
+            advice = f": did you mean {name[:len(name) - len(wanted.name)]}{close[0]}?"
     return f"{page}:{line}: includes {name}, which does not exist{advice}"
 
 
