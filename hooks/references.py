@@ -46,7 +46,7 @@ Example:
     ...                "`vol-nothere00` has no `sise_gb`.\\n\\n- **404** — no such volume.\\n"
     ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
-    1 `409`: getVolume does not document status 409 (it documents 200, 404)
+    1 `409`: getVolume does not document status 409 (it documents 200, 404); another operation's: link it to that operation's page, or follow it with { .no-ref }
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
     5 `412`: getVolume does not document status 412 (it documents 200, 404)
@@ -281,8 +281,21 @@ def _spans(markdown: str) -> Iterator[_Span]:
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
 
 
+def _elsewhere(another: bool, document: bool) -> str:
+    """How to name, on an endpoint page, what ``another`` operation answers."""
+    if not another:
+        return ""
+    return ("; another operation's: link it to that operation's page"
+            + ("" if document else ", or follow it with { .no-ref }"))
+
+
+#: Reason phrases of earlier RFCs that HTTPStatus does not say (RFC 7231's 413).
+_EARLIER_PHRASES = {413: {"Payload Too Large"}}
+
+
 def _phrases(status: int, titles: Mapping[int, str]) -> set[str]:
     found = {titles[status]} if status in titles else set()
+    found |= _EARLIER_PHRASES.get(status, set())
     try:
         found.add(HTTPStatus(status).phrase)
     except ValueError:
@@ -309,7 +322,9 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         number, rest = int(status["status"]), status["rest"]
         if number not in scope.statuses:
             return (f"`{text}`: {scope.name} does not document status {number} ("
-                    f"{scope.documented or 'it documents ' + _listing(scope.statuses)})")
+                    f"{scope.documented or 'it documents ' + _listing(scope.statuses)})"
+                    + _elsewhere(number in contract.api.statuses and scope is not contract.api,
+                                 document))
         if rest is None or rest in _phrases(number, titles):
             return None
         codes = [code for code, answered in contract.code_status.items()
@@ -325,7 +340,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if text in contract.code_status:
         if text not in scope.codes:
             return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "
-                    f"{_listing(scope.codes)})")
+                    f"{_listing(scope.codes)})" + _elsewhere(scope is not contract.api, document))
         return None
     resource = _RESOURCE_ID.match(text)
     if resource is not None and resource["prefix"] in contract.id_patterns:
