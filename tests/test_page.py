@@ -518,5 +518,5 @@ def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
     # a command misspelt (not there) is named as such alone: no output of its to include
     page.write_text(page.read_text().replace("cmp/a.sh", "cmp/bb.sh", 1))
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
-        f"{page}:4: includes snippets/cmp/bb.sh, which does not exist: did you mean "
-        "snippets/cmp/b.sh?"]
+        (f"{page}:4: includes snippets/cmp/bb.sh, which does not exist: did you mean "
+         "snippets/cmp/b.sh?")]

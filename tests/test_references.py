@@ -47,12 +47,12 @@ Stop it with `POST /v1/workstations/{id}/restart`, not `PUT /v1/workstations/{id
 A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped).
 """
 BAD = [
-    (8, r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
-        r"operation's: link it to that operation's page, or follow it with \{ \.no-ref \}"),
+    (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
+         r"operation's: link it to that operation's page, or follow it with \{ \.no-ref \}")),
     (9, (r"`workstation_not_stoped` is not an error code or a field of deleteWorkstation"
          r".*; did you mean `workstation_not_stopped`\?")),
-    (10, r"`volume_attached`: deleteWorkstation .*does not return the error code.*; another "
-         r"operation's: link it"),
+    (10, (r"`volume_attached`: deleteWorkstation .*does not return the error code.*; "
+          r"another operation's: link it")),
     (11, r"`ws-99999` is not one of the sandbox's fixtures"),
     (12, r"`ws-12` is not a well-formed workstation ID"),
     (13, r"`size_gb` is a field of .*Volume.*, which deleteWorkstation .*does not use"),
