@@ -16,6 +16,9 @@ whole text is
 - a **request**: a method and a path, or a path of the API alone:
   ``POST /v1/workstations/{id}/stop``, ``/v1/volumes``.
 
+In a heading, a span names its section: only statuses, error codes and requests are
+references there, and a code is not linked.
+
 The rules. On an endpoint page (front matter ``operation:``) a status must be one its
 operation documents, an error code one it returns, a field one of the schemas it uses
 (request body, responses, problem) or one of its parameters; a reference inside a link to
@@ -243,6 +246,9 @@ class _Span:
     text: str
     link: str | None
     opted_out: bool
+    #: In a heading: its code names the section (a field's own, say), and is not linked;
+    #: only its statuses, error codes and requests are references.
+    heading: bool = False
 
 
 def _prose(markdown: str) -> str:
@@ -271,11 +277,10 @@ def _spans(markdown: str) -> Iterator[_Span]:
     for start, end in code_spans(prose):
         link = next((t for s, e, t in links if s <= start and end <= e), None)
         line_start = prose.rfind("\n", 0, start) + 1
-        if prose[line_start:start].lstrip().startswith("#"):
-            continue  # a heading: its code names the section, and is not linked
         text = " ".join(prose[start:end].strip("`").split())
         yield _Span(start, end, prose.count("\n", 0, start) + 1, text, link,
-                    bool(_NO_REF.match(prose, end)))
+                    bool(_NO_REF.match(prose, end)),
+                    prose[line_start:start].lstrip().startswith("#"))
     for note in _STATUS_NOTE.finditer(prose):
         start, end = note.span("status")
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
@@ -555,8 +560,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
-        problem = _check_span(span.text, scope, contract, shown, titles or {}, names,
-                              document)
+        problem = _check_span(span.text, scope, contract, shown, titles or {},
+                              names and not span.heading, document)
         if problem is None and span.link is not None and span.text in contract.code_status:
             anchor = span.link.partition("#")[2]
             if anchor and anchor != span.text and "errors" in span.link:
@@ -741,7 +746,8 @@ def link_codes(markdown: str, page: Page, contract: Contract, errors_page: str) 
     ``errors_page`` (a relative link)."""
     out, end = [], 0
     for span in _spans(markdown):
-        if span.link is None and not span.opted_out and span.text in contract.code_status:
+        if (span.link is None and not span.opted_out and not span.heading
+                and span.text in contract.code_status):
             out += [markdown[end:span.start],
                     f"[{markdown[span.start:span.end]}]({errors_page}#{span.text})"]
             end = span.end

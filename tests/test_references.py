@@ -45,6 +45,8 @@ It gets `workstation-not-stopped`, or `Workstation_not_stopped`.
 Or `workstation_not_stoped_`.
 Stop it with `POST /v1/workstations/{id}/restart`, not `PUT /v1/workstations/{id}`.
 A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped).
+
+### Answered `418`, or `volume_attached`
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -72,6 +74,9 @@ BAD = [
     # a status, then the code that goes with it
     (20, (r"`400 Bad Request`, then `workstation_not_stopped`: `workstation_not_stopped` is "
           r"answered with 409")),
+    # in a heading too: its statuses and codes (its names are the section's)
+    (22, r"`418`: deleteWorkstation .*does not document status 418"),
+    (22, r"`volume_attached`: deleteWorkstation .*does not return the error code"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
