@@ -268,8 +268,8 @@ class Thing(BaseModel):
                     "cloudws.limits.MAX_BODY_BYTES or cloudws.limits.MAX_HEAD_BYTES instead (a "
                     "value an example shows is checked by the doctests)"), problem
     assert status == (f"{source}:7: {thing}: `413 payload_too_big`: after the status write its "
-                      "reason phrase (Content Too Large or Request Entity Too Large) or one of "
-                      "its error codes (payload_too_large)"), problem
+                      "reason phrase (Content Too Large or Payload Too Large or Request Entity "
+                      "Too Large) or one of its error codes (payload_too_large)"), problem
     assert field.startswith(f"{source}:14: the description of pkg.Thing.name, which "
                             "docs/reference/app.md:3 shows: `ws-nothere` is not one of the "
                             "sandbox's fixtures"), problem
