@@ -12,9 +12,12 @@ whole text is
   operation: ``volume_ids``, ``limit``;
 - or a snake_case name close to an error code or a field (a misspelt one):
   ``workstation_not_stoped``; or a compound code or field written with hyphens, capitals
-  or an underscore at an end, or one of those and a letter off: ``workstation-not-stopped``.
+  or an underscore at an end, or one of those and a letter off: ``workstation-not-stopped``;
 - a **request**: a method and a path, or a path of the API alone:
-  ``POST /v1/workstations/{id}/stop``, ``/v1/volumes``.
+  ``POST /v1/workstations/{id}/stop``, ``/v1/volumes``;
+- a **value** in the shape of the hyphenated values of a field's enum: ``standard-4``;
+- or, whatever its text, a snake_case name the words before it call a code ("with the
+  code", "error code").
 
 In a heading, a span names its section: only statuses, error codes and requests are
 references there, and a code is not linked.
@@ -24,12 +27,14 @@ operation documents, an error code one it returns, a field one of the schemas it
 (request body, responses, problem) or one of its parameters; a reference inside a link to
 another endpoint page is held to that page's operation instead. On any other page they
 must be the API's. A request's path must be one of the API's (an ID or ``{id}`` in
-place of its parameter), and its method one that path takes. A status followed by the
-error code that goes with it (a ``409`` span, then a ``workstation_not_stopped`` one,
-with nothing but "with the code" or a link's bracket between) must be that code's status.
-An ID must be one of the sandbox's fixtures or be shown in the output of the page's own
-examples (``#>`` lines, JSON, console output), and be well-formed. A span followed by
-``{ .no-ref }`` is not a reference: text about the old API, or a deliberate mistake.
+place of its parameter), and its method one that path takes. A value must be one of its
+field's (the machine types), and a name called a code an error code of the API. A status
+followed by the error code that goes with it (a ``409`` span, then a
+``workstation_not_stopped`` one, with nothing but "with the code" or a link's bracket
+between) must be that code's status. An ID must be one of the sandbox's fixtures or be
+shown in the output of the page's own examples (``#>`` lines, JSON, console output), and
+be well-formed. A span followed by ``{ .no-ref }`` is not a reference: text about the old
+API, or a deliberate mistake.
 
 Every error code that is not already in a link is linked to its row on the errors page
 (:func:`link_codes`).
@@ -85,6 +90,10 @@ _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
 _STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+#: What names the span after it an error code: "with the code `x`", "error code `x`".
+_CODE_BEFORE = re.compile(r"(?:\b(?:the|with|its|error)\s+|,\s*)code\s+\[?$", re.IGNORECASE)
+#: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
+_KIND = re.compile(r"^[a-z]+-[a-z0-9]+$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: a method and a path (``POST /v1/workstations/{id}/stop``), or
 #: a path of the API alone (``/v1/volumes``); its query, if any, is not checked here.
@@ -125,6 +134,9 @@ class Contract:
     id_patterns: Mapping[str, tuple[str, re.Pattern[str]]]  # prefix -> (kind, pattern)
     #: Each path of the document, as written, with the methods it takes (HEAD with GET).
     routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The first word of each hyphenated value of a field's enum (``standard`` of
+    #: ``standard-2``), with the field and its values: a value of that shape is one of them.
+    kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -167,10 +179,17 @@ class Contract:
         routes = {path: frozenset(m.upper() for m in item if m.upper() in _METHODS)
                   | ({"HEAD"} if "get" in item else set())
                   for path, item in doc["paths"].items()}
+        kinds: dict[str, tuple[str, frozenset[str]]] = {}
+        for schema in doc["components"]["schemas"].values():
+            for name, prop in schema.get("properties", {}).items():
+                values = frozenset(v for v in prop.get("enum", ()) if isinstance(v, str))
+                for value in values:
+                    if _KIND.match(value):
+                        kinds[value.partition("-")[0]] = (name, values)
         return cls(api, operations, dict(code_status),
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
-                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes)
+                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes, kinds)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -364,6 +383,11 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return None
     if text in scope.fields:
         return None
+    kind = contract.kinds.get(text.partition("-")[0]) if _KIND.match(text) else None
+    if kind is not None and text not in kind[1]:
+        close = difflib.get_close_matches(text, sorted(kind[1]), n=1, cutoff=0.6)
+        return (f"`{text}` is not a {kind[0]} of the API (they are {_listing(kind[1])})"
+                + (f"; did you mean `{close[0]}`?" if close else ""))
     if not _NAME.match(text):
         return _written_otherwise(text, scope, contract) if names else None
     if not names:  # a docstring's names are Python's, but for a code's misspelt
@@ -562,6 +586,13 @@ def check(markdown: str, page: Page, contract: Contract,
             scope = contract.operations.get(other or "", own)
         problem = _check_span(span.text, scope, contract, shown, titles or {},
                               names and not span.heading, document)
+        if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
+                and _CODE_BEFORE.search(prose[max(0, span.start - 40):span.start])):
+            close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,
+                                              cutoff=0.6)  # named a code in words: the API's
+            problem = (f"`{span.text}` is named an error code, but the API has none such"
+                       + (f": did you mean `{close[0]}`?" if close
+                          else " (the errors page lists every one)"))
         if problem is None and span.link is not None and span.text in contract.code_status:
             anchor = span.link.partition("#")[2]
             if anchor and anchor != span.text and "errors" in span.link:

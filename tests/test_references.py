@@ -47,6 +47,8 @@ Stop it with `POST /v1/workstations/{id}/restart`, not `PUT /v1/workstations/{id
 A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped).
 
 ### Answered `418`, or `volume_attached`
+
+It gets the code `workstation_running` on a `standard-16` or a `gpu-a100`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -77,6 +79,12 @@ BAD = [
     # in a heading too: its statuses and codes (its names are the section's)
     (22, r"`418`: deleteWorkstation .*does not document status 418"),
     (22, r"`volume_attached`: deleteWorkstation .*does not return the error code"),
+    # named a code in words, and a value of the machine types' shape: the API's
+    (24, (r"`workstation_running` is named an error code, but the API has none such: did "
+          r"you mean `workstation_not_stopped`\?")),
+    (24, (r"`standard-16` is not a machine_type of the API \(they are gpu-t4, highmem-8, "
+          r"standard-2, standard-4, standard-8\); did you mean `standard-8`\?")),
+    (24, r"`gpu-a100` is not a machine_type of the API \(they are gpu-t4, [^)]*\)(?!;)"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
