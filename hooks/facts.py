@@ -527,6 +527,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
         (('idempotency_key_ttl',), ())
         >>> _kin("at most 2", " TiB", "a bound")[0], _kin("over 1", " MiB", "a bound")[:2]
         ('disk_size', ('body_limit', 'head_limit'))
+        >>> _kin("by default 100", " unless", "a default")  # no default says 100
+        ('disk_size_default', 'page_size_default')
     """
     word = _word_after(text, after)
     numbers, unit = _numbers(_as_digits(text))[0], _unit(word)
@@ -545,6 +547,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _said(name)[0]]
+    if not names and shape == "a default":  # "by default 100": the defaults
+        names = [name for name in FACTS if name.endswith("_default")]
     upper = _upper(text)
     suffix = ("_default" if shape == "a default" else "_max" if upper
               else "_min" if upper is False else None)
@@ -782,6 +786,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                                                 if v)[1:])]
             after = joined[match.end():]
             says = tuple(saying(match[0], after))
+            if shape == "a default":  # a default is said by a default's fact, not a bound's
+                says = tuple(name for name in says if name.endswith("_default"))
             # a loose shape in digits of a fact's kind, a size, a length, what a fact counts
             # or a page's size ("the maximum page size is 200", "1-64 characters", "1-25
             # names"): a fact's value written wrong, as a strict shape's would be. Not a

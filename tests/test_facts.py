@@ -194,6 +194,11 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
         ("a bound", f"maximum name length is {name}", "name_length")], found
     assert facts.hand_written("The minimum Node version is 18; between 2020 and 2024 it "
                               "grew; it takes 3h; steps 2-3.") == []
+    # a default that only a bound's fact says (page_size_max says 100) is no default's: the
+    # defaults are named, not the bound, which would state a false default
+    [default] = facts.hand_written("The volume (`disk_size_gb`, by default 100) is kept.")
+    assert (default.shape, default.says, default.kin) == (
+        "a default", (), ("disk_size_default", "page_size_default")), default
     # and a count in another shape stays a count, of what no fact counts
     assert [(h.shape, h.text) for h in facts.hand_written(
         "The maximum of the two is 5 workstations.")] == [("a count", "5 workstations")]
