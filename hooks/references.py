@@ -28,7 +28,9 @@ operation documents, an error code one it returns, a field one of the schemas it
 another endpoint page is held to that page's operation instead. On any other page they
 must be the API's. A request's path must be one of the API's (an ID or ``{id}`` in
 place of its parameter), and its method one that path takes. A value must be one of its
-field's (the machine types), and a name called a code an error code of the API. A status
+field's (the machine types), and a name called a code an error code of the API; a word
+listed with values of a field's enum ("``running``, ``stopped`` or ``suspended``") one of
+them. A status
 followed by the error code that goes with it (a ``409`` span, then a
 ``workstation_not_stopped`` one, with nothing but "with the code" or a link's bracket
 between) must be that code's status. An ID must be one of the sandbox's fixtures or be
@@ -137,6 +139,8 @@ class Contract:
     #: The first word of each hyphenated value of a field's enum (``standard`` of
     #: ``standard-2``), with the field and its values: a value of that shape is one of them.
     kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: Each field whose values are an enum of words, with them (``status``: running, stopped).
+    enums: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -180,16 +184,20 @@ class Contract:
                   | ({"HEAD"} if "get" in item else set())
                   for path, item in doc["paths"].items()}
         kinds: dict[str, tuple[str, frozenset[str]]] = {}
+        enums: dict[str, frozenset[str]] = {}
         for schema in doc["components"]["schemas"].values():
             for name, prop in schema.get("properties", {}).items():
                 values = frozenset(v for v in prop.get("enum", ()) if isinstance(v, str))
+                if values:
+                    enums[name] = values
                 for value in values:
                     if _KIND.match(value):
                         kinds[value.partition("-")[0]] = (name, values)
         return cls(api, operations, dict(code_status),
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
-                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes, kinds)
+                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes, kinds,
+                   enums)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -420,6 +428,48 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
             + (" (not a name of the API: write it without the backticks)" if document else ""))
 
 
+#: What stands between two spans of one list: `running`, `stopped` or `deleted`.
+_LISTED = re.compile(r"^\]?(?:\([^)\s]*\))?\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)\[?$")
+_WORD = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> list[Problem]:
+    """A word listed with values of a field's enum ("``running``, ``stopped`` or
+    ``suspended``") that is none of them: a value the field does not have.
+
+    Example:
+        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(scope, {}, {}, {"id": ("Workstation",)}, frozenset(), {},
+        ...                     enums={"status": frozenset({"running", "stopped"})})
+        >>> prose = "One of `running`, `stopped` or `suspended`; `running` and `id` (a field)."
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]+)`", prose)]
+        >>> [p.message for p in _listed_with_values(spans, prose, contract)]
+        ['`suspended` is listed with `running`, `stopped`, values of status, but is not one (they are running, stopped)']
+    """
+    found, run = [], spans[:1]
+    for span in [*spans[1:], None]:
+        if span is not None and _LISTED.match(prose[run[-1].end:span.start]):
+            run.append(span)
+            continue
+        texts = [s.text for s in run if not s.opted_out]
+        for name, values in contract.enums.items():
+            listed = [t for t in texts if t in values]
+            if not listed:
+                continue
+            for other in run:
+                if (other.opted_out or other.text in values or not _WORD.match(other.text)
+                        or other.text in contract.field_schemas
+                        or other.text in contract.code_status):
+                    continue
+                found.append(Problem(other.line, (
+                    f"`{other.text}` is listed with {', '.join(f'`{t}`' for t in listed)}, "
+                    f"values of {name}, but is not one (they are {_listing(values)})"),
+                    other.text))
+        run = [span] if span is not None else []
+    return found
+
+
 def _check_request(text: str, request: re.Match[str], contract: Contract) -> str | None:
     """What is wrong with a request named in prose (``text``): a path the API does not
     have, or a method its path does not take; None if nothing is.
@@ -561,6 +611,7 @@ def check(markdown: str, page: Page, contract: Contract,
                                      "it is: take it out", bare[0]))
     prose = _prose(markdown)
     ordered = sorted(spans, key=lambda span: span.start)
+    found += _listed_with_values(ordered, prose, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out

@@ -49,6 +49,7 @@ A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](.
 ### Answered `418`, or `volume_attached`
 
 It gets the code `workstation_running` on a `standard-16` or a `gpu-a100`.
+It is `running`, `stopped` or `suspended`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -85,6 +86,9 @@ BAD = [
     (24, (r"`standard-16` is not a machine_type of the API \(they are gpu-t4, highmem-8, "
           r"standard-2, standard-4, standard-8\); did you mean `standard-8`\?")),
     (24, r"`gpu-a100` is not a machine_type of the API \(they are gpu-t4, [^)]*\)(?!;)"),
+    # a word listed with a field's values, that is none of them
+    (25, (r"`suspended` is listed with `running`, `stopped`, values of status, but is not one "
+          r"\(they are running, stopped\)")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -101,6 +105,7 @@ A delete answers `200 OK`, or `404`; a running workstation gets `409 Conflict` a
 The answer lists `deleted_volume_ids`; detach a volume by updating
 [`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
+It is `running` or `stopped`, on a `standard-4` or `gpu-t4`.
 Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345/stop`),
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
