@@ -644,9 +644,10 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)"))
-        if problem is None and span.link is not None and span.text in contract.code_status:
-            anchor = span.link.partition("#")[2]
-            if anchor and anchor != span.text and "errors" in span.link:
+        if problem is None and span.link is not None and "errors" in span.link:
+            anchor = span.link.partition("#")[2]  # a code's row: the code is its text
+            if anchor in contract.code_status and anchor != span.text and (
+                    span.text in contract.code_status or _NAME.match(span.text)):
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
             found.append(Problem(span.line, problem, span.text))

@@ -50,6 +50,7 @@ A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](.
 
 It gets the code `workstation_running` on a `standard-16` or a `gpu-a100`.
 It is `running`, `stopped` or `suspended`.
+It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -89,6 +90,8 @@ BAD = [
     # a word listed with a field's values, that is none of them
     (25, (r"`suspended` is listed with `running`, `stopped`, values of status, but is not one "
           r"\(they are running, stopped\)")),
+    # a name linked to a code's row that is not that code
+    (26, r"`volume_in_use` links to the row of `volume_attached`"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
