@@ -84,7 +84,7 @@ FACTS: dict[str, Fact] = {
     "disk_size_default": Fact("cloudws.models.DEFAULT_DISK_SIZE_GB",
                               lambda: f"{models.DEFAULT_DISK_SIZE_GB} GiB"),
     "standalone_volumes_max": Fact("cloudws.models.MAX_STANDALONE_VOLUMES",
-                                   lambda: str(models.MAX_STANDALONE_VOLUMES), "volume"),
+                                   lambda: str(models.MAX_STANDALONE_VOLUMES)),
     "page_size": Fact("cloudws.models.PAGE_SIZE", lambda: _range(models.PAGE_SIZE)),
     "page_size_min": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[0])),
     "page_size_max": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[1])),
@@ -786,8 +786,9 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                                                 if v)[1:])]
             after = joined[match.end():]
             says = tuple(saying(match[0], after))
-            if shape == "a default":  # a default is said by a default's fact, not a bound's
-                says = tuple(name for name in says if name.endswith("_default"))
+            if shape == "a default":  # a default is not said by a bound's fact, nor a range's
+                says = tuple(name for name in says if not name.endswith(("_max", "_min"))
+                             and len(_said(name)[0]) < 2)
             # a loose shape in digits of a fact's kind, a size, a length, what a fact counts
             # or a page's size ("the maximum page size is 200", "1-64 characters", "1-25
             # names"): a fact's value written wrong, as a strict shape's would be. Not a

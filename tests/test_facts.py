@@ -199,9 +199,13 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
     [default] = facts.hand_written("The volume (`disk_size_gb`, by default 100) is kept.")
     assert (default.shape, default.says, default.kin) == (
         "a default", (), ("disk_size_default", "page_size_default")), default
-    # and a count in another shape stays a count, of what no fact counts
+    # and a count in another shape stays a count
     assert [(h.shape, h.text) for h in facts.hand_written(
-        "The maximum of the two is 5 workstations.")] == [("a count", "5 workstations")]
+        "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
+    # a default a fact says, which is no bound: its placeholder
+    assert [(h.shape, h.says) for h in facts.hand_written(
+        "A key is remembered for 24 hours by default.")] == [
+        ("a default", ("idempotency_key_ttl",))]
 
 
 @PLANTS_MISTAKES
