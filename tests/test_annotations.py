@@ -40,6 +40,13 @@ def test_same_problem_told_by_another_check():
                 "contains a link 'stopp.md', but ...\\n(shown on docs/index.md:3)", pytrace=False)
 
 @pytest.mark.repeats_a_check
+def test_a_repeat_that_fails_first():
+    pytest.fail("docs/workstations/delete.md:150: told alike\\n(a repeat's note)", pytrace=False)
+
+def test_the_check_it_repeats():
+    pytest.fail("docs/workstations/delete.md:150: told alike\\n(the check's note)", pytrace=False)
+
+@pytest.mark.repeats_a_check
 def test_drifted_example_pasted():
     pytest.fail("docs/workstations/delete.md:131: pasted, it fails too", pytrace=False)
 
@@ -62,7 +69,7 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
     # A test marked plants_mistakes fails unannotated: its place is a copy's. One marked
     # repeats_a_check is annotated at the end, where no other test's annotation is. A
     # problem another check told already (the same place, and first line) is not again.
-    result.assert_outcomes(failed=6, passed=1)
+    result.assert_outcomes(failed=8, passed=1)
     lines = [line for line in result.outlines if line.startswith("::error ")]
     if annotated:
         assert lines == [(
@@ -78,6 +85,10 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
             "title=test_sample.py%3A%3Atest_drifted_example::"
             "docs/workstations/delete.md:131: the output shown is not what the command at "
             "docs/workstations/delete.md:114 prints (- shown, + printed):%0A-  a%0A+  b"), (
+            # the check's own, though a repeat failed alike before it: the repeat is not
+            "::error file=docs/workstations/delete.md,line=150,"
+            "title=test_sample.py%3A%3Atest_the_check_it_repeats::"
+            "docs/workstations/delete.md:150: told alike%0A(the check's note)"), (
             "::error file=docs/workstations/delete.md,line=140,"
             "title=test_sample.py%3A%3Atest_example_pasted_fails_alone::"
             "docs/workstations/delete.md:140: pasted, it fails alone")]

@@ -156,6 +156,7 @@ class AnnotationsPlugin:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self._annotated: set[tuple[str, int, str]] = set()
+        self._held: set[tuple[str, int, str]] = set()  # a repeat's, held to the end
         self._places: set[tuple[str, int]] = set()  # annotated by a check not a repeat
         self._repeats: list[tuple[str, int, str, str]] = []  # a repeat's, held to the end
 
@@ -183,14 +184,17 @@ class AnnotationsPlugin:
         if "plants_mistakes" in getattr(report, "keywords", ()):
             return  # its places are a copy's (PLANTS_MISTAKES)
         # one already annotated: the same place, saying the same (a note under it aside,
-        # such as the pages that show a snippet)
+        # such as the pages that show a snippet); a repeat's, held, is no check's yet
+        title = dict(getattr(report, "user_properties", ())).get("check", report.nodeid)
+        if "repeats_a_check" in getattr(report, "keywords", ()):
+            problems = [problem for problem in problems_in(report.longreprtext)
+                        if _said(problem) not in self._annotated | self._held]
+            self._held.update(map(_said, problems))
+            self._repeats += [(path, line, title, message) for path, line, message in problems]
+            return
         problems = [problem for problem in problems_in(report.longreprtext)
                     if _said(problem) not in self._annotated]
         self._annotated.update(map(_said, problems))
-        title = dict(getattr(report, "user_properties", ())).get("check", report.nodeid)
-        if "repeats_a_check" in getattr(report, "keywords", ()):
-            self._repeats += [(path, line, title, message) for path, line, message in problems]
-            return
         self._places.update((path, line) for path, line, _ in problems)
         self._write([workflow_command(path, line, title, message)
                      for path, line, message in problems])
