@@ -56,7 +56,7 @@ Example:
     ...                "`vol-nothere00` has no `sise_gb`.\\n\\n- **404** — no such volume.\\n"
     ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
-    1 `409`: getVolume does not document status 409 (it documents 200, 404); another operation's: link it to that operation's page, or follow it with { .no-ref }
+    1 `409`: getVolume does not document status 409 (it documents 200, 404)
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
     5 `412`: getVolume does not document status 412 (it documents 200, 404)
@@ -93,17 +93,18 @@ _STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".
-_CODE_BEFORE = re.compile(r"(?:\b(?:the|with|its|error)\s+|,\s*)code\s+\[?$", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"(?<!\bno )(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\s+\[?$",
+                          re.IGNORECASE)
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
-_KIND = re.compile(r"^[a-z]+-[a-z0-9]+$")
+_KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: a method and a path (``POST /v1/workstations/{id}/stop``), or
 #: a path of the API alone (``/v1/volumes``); its query, if any, is not checked here.
 _REQUEST = re.compile(rf"^(?:(?P<method>{'|'.join(_METHODS)}) +(?P<any>/\S*)|(?P<path>/v1/\S+))$")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
-_STATUS_THEN_CODE = re.compile(r"^[\s*\[(,:\u2014\u2013-]*(?:(?:with|and)\s+)?"
-                               r"(?:(?:the|its|an?)\s+)?(?:(?:error\s+)?code\s*)?[\s\[(,:]*$")
+_STATUS_THEN_CODE = re.compile(r"^(?:\*\*\s*[\u2014\u2013-])?\s*(?:(?:,\s*|(?:with|and)\s+)"
+                               r"(?:the\s+|its\s+)?(?:error\s+)?code\s+)?\[?$")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 _ANY_ID = r"\b{prefix}[a-z0-9]+\b"
 #: How close a snake_case name must be to a code or field to count as a misspelling of it.
@@ -313,6 +314,22 @@ def _spans(markdown: str) -> Iterator[_Span]:
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
 
 
+def _old_api(document: bool) -> str:
+    """How to name, in prose, what is not the API as it is (not in the OpenAPI
+    ``document``, which would publish ``{ .no-ref }``)."""
+    return "" if document else " (the old API's, or a mistake on purpose: follow it with { .no-ref })"
+
+
+def _in_heading(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
+                titles: Mapping[int, str], document: bool) -> str | None:
+    """What is wrong with the span ``text`` of a heading, which names its section: only a
+    status, an error code (or one a letter off) or a request is a reference there."""
+    if _STATUS.match(text) or _REQUEST.match(text) or text in contract.code_status:
+        return _check_span(text, scope, contract, shown, titles, False, document)
+    meant = [code for code in sorted(contract.code_status) if _one_edit(text, code)]
+    return f"`{text}` is not an error code of the API; did you mean `{meant[0]}`?" if meant else None
+
+
 def _elsewhere(another: bool, document: bool) -> str:
     """How to name, on an endpoint page, what ``another`` operation answers."""
     if not another:
@@ -348,15 +365,15 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     no page's examples show an ID."""
     request = _REQUEST.match(text)
     if request is not None and contract.routes:
-        return _check_request(text, request, contract)
+        return _check_request(text, request, contract, document)
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
         if number not in scope.statuses:
             return (f"`{text}`: {scope.name} does not document status {number} ("
                     f"{scope.documented or 'it documents ' + _listing(scope.statuses)})"
-                    + _elsewhere(number in contract.api.statuses and scope is not contract.api,
-                                 document))
+                    + _elsewhere(scope is not contract.api and any(
+                        number in op.statuses for op in contract.operations.values()), document))
         if rest is None or rest in _phrases(number, titles):
             return None
         codes = [code for code, answered in contract.code_status.items()
@@ -372,7 +389,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if text in contract.code_status:
         if text not in scope.codes:
             return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "
-                    f"{_listing(scope.codes)})" + _elsewhere(scope is not contract.api, document))
+                    f"{_listing(scope.codes)})" + _elsewhere(scope is not contract.api and any(
+                        text in op.codes for op in contract.operations.values()), document))
         return None
     resource = _RESOURCE_ID.match(text)
     if resource is not None and resource["prefix"] in contract.id_patterns:
@@ -470,7 +488,8 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
     return found
 
 
-def _check_request(text: str, request: re.Match[str], contract: Contract) -> str | None:
+def _check_request(text: str, request: re.Match[str], contract: Contract,
+                   document: bool = False) -> str | None:
     """What is wrong with a request named in prose (``text``): a path the API does not
     have, or a method its path does not take; None if nothing is.
 
@@ -481,24 +500,28 @@ def _check_request(text: str, request: re.Match[str], contract: Contract) -> str
         ...                     {}, frozenset(), {}, routes)
         >>> for text in ("DELETE /v1/workstations/ws-12345", "/v1/workstations/{id}/stop",
         ...              "POST /v1/workstations/{id}/delete", "PUT /v1/workstations/{id}",
-        ...              "GET /workstations/{id}", "/v1/workstation/{id}?x=1"):
+        ...              "GET /workstations/{id}", "/v1/workstation/{id}?x=1",
+        ...              "GET /openapi.json"):
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
         `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}?
         `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD
-        `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}?
+        `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
         `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}?
+        None
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
-    if not path.startswith("/v1/"):
+
+    def route_of(path: str) -> str | None:
+        return next((route for route in contract.routes if re.match(
+            "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
+
+    if not path.startswith("/v1/"):  # another path the server answers (/openapi.json), or
+        # one of the API's without its /v1
         return (f"`{text}`: the API's paths start with /v1: did you mean /v1{path}?"
-                if path.startswith("/") and path != "/" else None)
-
-    def pattern(route: str) -> str:
-        return "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$"
-
-    found = next((route for route in contract.routes if re.match(pattern(route), path)), None)
+                + _old_api(document) if route_of(f"/v1{path}") else None)
+    found = route_of(path)
     if found is None:
         close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
         return (f"`{text}`: the API has no path {path}"
@@ -524,12 +547,13 @@ def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | Non
         '`workstation-not-stopped` is written `workstation_not_stopped` in the API'
         >>> _written_otherwise("Workstation_not_stoped_", scope, contract)
         '`Workstation_not_stoped_` is not a name of the API; did you mean `workstation_not_stopped`?'
-        >>> [_written_otherwise(t, scope, contract) for t in ("Content-Type", "Unauthorized")]
-        [None, None]
+        >>> [_written_otherwise(t, scope, contract)
+        ...  for t in ("Content-Type", "Unauthorized", "WORKSTATION_NOT_STOPPED")]
+        [None, None, None]
     """
     written = text.lower().replace("-", "_").strip("_")
-    if "_" not in written or not _NAME.match(written):
-        return None
+    if "_" not in written or not _NAME.match(written) or text.isupper():
+        return None  # not a compound name; or a constant's (DISK_SIZE_GB)
     names = [*contract.code_status, *contract.field_schemas]
     if written in names:
         return f"`{text}` is written `{written}` in the API"
@@ -621,7 +645,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if contract.code_status[after.text] != int(status["status"]):
             found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
                                  f"`{after.text}` is answered with "
-                                 f"{contract.code_status[after.text]}", span.text))
+                                 f"{contract.code_status[after.text]}" + _old_api(document),
+                                 span.text))
     for span in spans:
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
@@ -635,15 +660,16 @@ def check(markdown: str, page: Page, contract: Contract,
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
-        problem = _check_span(span.text, scope, contract, shown, titles or {},
-                              names and not span.heading, document)
+        problem = (_in_heading(span.text, scope, contract, shown, titles or {}, document)
+                   if span.heading else
+                   _check_span(span.text, scope, contract, shown, titles or {}, names, document))
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and _CODE_BEFORE.search(prose[max(0, span.start - 40):span.start])):
             close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,
                                               cutoff=0.6)  # named a code in words: the API's
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + (f": did you mean `{close[0]}`?" if close
-                          else " (the errors page lists every one)"))
+                          else " (the errors page lists every one)") + _old_api(document))
         if problem is None and span.link is not None and "errors" in span.link:
             anchor = span.link.partition("#")[2]  # a code's row: the code is its text
             if anchor in contract.code_status and anchor != span.text and (

@@ -48,9 +48,11 @@ A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](.
 
 ### Answered `418`, or `volume_attached`
 
-It gets the code `workstation_running` on a `standard-16` or a `gpu-a100`.
+It gets the error code `workstation_running` on a `standard-16` or a `gpu-a100`.
 It is `running`, `stopped` or `suspended`.
 It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
+
+## The `vol-nothere99` volume, or `workstation_not_stoped`
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -92,6 +94,9 @@ BAD = [
           r"\(they are running, stopped\)")),
     # a name linked to a code's row that is not that code
     (26, r"`volume_in_use` links to the row of `volume_attached`"),
+    # in a heading, an ID names the section; a code a letter off is told, in a heading's words
+    (28, (r"`workstation_not_stoped` is not an error code of the API; did you mean "
+          r"`workstation_not_stopped`\?")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -108,7 +113,14 @@ A delete answers `200 OK`, or `404`; a running workstation gets `409 Conflict` a
 The answer lists `deleted_volume_ids`; detach a volume by updating
 [`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
-It is `running` or `stopped`, on a `standard-4` or `gpu-t4`.
+It is `running` or `stopped`, on a `standard-4` or `gpu-t4` (not the `gpu-enabled` kind).
+There is no error code `quota_exceeded`; the code `ws_id` holds its ID; `GET /openapi.json`
+is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
+`workstation_not_stopped` can come back:
+
+- a `404`
+- `workstation_not_stopped`, when it runs
+
 Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345/stop`),
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
@@ -158,6 +170,7 @@ def test_references_bad_ones_fail_the_build_naming_page_and_line(
     for line, message in BAD:
         assert re.search(rf"workstations/delete\.md:{line}: {message}", said), (line, said)
     assert not re.search(r"delete\.md:7:", said), "line 7 is right"
+    assert "vol-nothere99" not in said, said  # in a heading, the section's
     assert not (tmp_path / "site" / "workstations").exists()
 
 
