@@ -83,8 +83,9 @@ FACTS: dict[str, Fact] = {
     "disk_size": Fact("cloudws.models.DISK_SIZE_GB", lambda: _range(models.DISK_SIZE_GB, " GiB")),
     "disk_size_default": Fact("cloudws.models.DEFAULT_DISK_SIZE_GB",
                               lambda: f"{models.DEFAULT_DISK_SIZE_GB} GiB"),
+    # its numbers count standalone volumes: "16 standalone volumes", as a writer says it
     "standalone_volumes_max": Fact("cloudws.models.MAX_STANDALONE_VOLUMES",
-                                   lambda: str(models.MAX_STANDALONE_VOLUMES)),
+                                   lambda: str(models.MAX_STANDALONE_VOLUMES), "standalone"),
     "page_size": Fact("cloudws.models.PAGE_SIZE", lambda: _range(models.PAGE_SIZE)),
     "page_size_min": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[0])),
     "page_size_max": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[1])),
