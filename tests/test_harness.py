@@ -1457,7 +1457,11 @@ def test_a_printed_value_shown_as_a_block_fails_naming_its_line(tmp_path):
      'httpx.get(B + "/volumes", headers={"Authorization": os.environ["CLOUDWS_TOKN"]})\n'),
      ("snippets/get.py:4: the example reads CLOUDWS_TOKN, which a reader has not set (the "
       "exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?")),
-    # a tab: named before anything runs (a refresh would write #> lines in spaces under it)
+    # a tab: named before anything runs (a refresh would write #> lines in spaces under it);
+    # not one in a string's text
+    (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\nNOTE = """a\n\tb"""\n'
+      'h = {"Authorization": os.environ["CLOUDWS_TOKEN"]}\nif h:\n\tprint(1)\n\t#> 1\n'),
+     "snippets/get.py:8: the line is indented with a tab: indent with spaces"),
     (('import httpx, os\n\nB = os.environ.get("CLOUDWS_BASE_URL", "x")\n'
       'h = {"Authorization": os.environ["CLOUDWS_TOKEN"]}\nif h:\n\tprint(1)\n\t#> 1\n'),
      "snippets/get.py:6: the line is indented with a tab: indent with spaces"),

@@ -26,6 +26,7 @@ import builtins
 import contextvars
 import difflib
 import gc
+import io
 import itertools
 import queue
 import re
@@ -33,6 +34,7 @@ import sys
 import textwrap
 import threading
 import time
+import tokenize
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -258,12 +260,32 @@ def _check_indented_with_spaces(case: PythonCase) -> None:
     under a tab, those would be two indents Python tells apart."""
     __tracebackhide__ = True
     for example in case.examples:
+        inside = _inside_strings(example.source)
         for number, line in enumerate(example.source.splitlines(), 1):
-            if "\t" in line[:len(line) - len(line.lstrip())]:
+            if number not in inside and "\t" in line[:len(line) - len(line.lstrip())]:
                 raise ExampleError(
                     f"{display_path(example.path)}:{example.start_line + number}: the line "
                     "is indented with a tab: indent with spaces, four a level, as every "
                     "example does (a refresh writes its #> lines so)")
+
+
+def _inside_strings(source: str) -> set[int]:
+    r"""The lines of ``source`` that a string begun on an earlier line goes on through (its
+    text, not indentation). None for a source that does not tokenize: its own check says
+    why.
+
+    Example:
+        >>> sorted(_inside_strings("x = '''a\n\tb\n'''\nif x:\n\tprint(x)\n"))
+        [2, 3]
+    """
+    lines: set[int] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING and token.end[0] > token.start[0]:
+                lines.update(range(token.start[0] + 1, token.end[0] + 1))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return lines
 
 
 def _check_one_line_each(example: CodeExample, before: str) -> None:
