@@ -27,7 +27,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import uuid
@@ -36,7 +35,7 @@ from pathlib import Path
 
 from pytest_examples import CodeExample, find_examples
 
-from .pages import DOCS, ROOT, Fence, Page, display_path, missing_include
+from .pages import DOCS, ROOT, Fence, Page, display_path, likely_file, missing_include
 
 __all__ = [
     "DOCS",
@@ -438,10 +437,8 @@ def _resolve(page: Page, name: str) -> Path:
     for base in bases:  # not there yet: beside the file of the same name it goes with
         if any((base / name).parent.glob(f"{Path(name).stem}.*")):
             return base / name
-    for base in bases:  # misspelt: where a file of a close name is
-        folder = (base / name).parent
-        if folder.is_dir() and difflib.get_close_matches(
-                Path(name).name, [p.name for p in folder.iterdir()], n=1, cutoff=0.8):
+    for base in bases:  # misspelt: where the file it likely names is
+        if likely_file(base / name) is not None:
             return base / name
     return ROOT / name
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path", "missing_include"]
+__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path", "likely_file", "missing_include"]
 
 #: The repository root: every path in a message is shown relative to it.
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,12 +59,29 @@ snippets/volumes/get.py?
     if name.endswith(".json") and wanted.with_suffix(".sh").is_file():
         advice = (f" (the output of {name.removesuffix('.json')}.sh: create it empty, then "
                   f"`uv run pytest {page} --update-examples` fills it in)")
-    elif wanted.parent.is_dir():  # a name misspelt: the file of its folder it likely means
-        close = difflib.get_close_matches(wanted.name, sorted(
-            path.name for path in wanted.parent.iterdir() if path.is_file()), n=1, cutoff=0.8)
-        if close:
-            advice = f": did you mean {name[:len(name) - len(wanted.name)]}{close[0]}?"
+    elif (meant := likely_file(wanted)) is not None:  # a name misspelt
+        advice = f": did you mean {name[:len(name) - len(wanted.name)]}{meant.name}?"
     return f"{page}:{line}: includes {name}, which does not exist{advice}"
+
+
+def likely_file(wanted: Path) -> Path | None:
+    """The file that ``wanted``, not there, likely names: one of its folder with its
+    suffix and a name a letter or two off. None when a file of its stem is there (an
+    example's ``.mjs`` not written yet, beside its ``.py``): it is new, not misspelt.
+
+    Example:
+        >>> likely_file(ROOT / "snippets" / "volumes" / "gte.py").name
+        'get.py'
+        >>> likely_file(ROOT / "snippets" / "volumes" / "get.rb") is None  # get.py is there
+        True
+    """
+    folder = wanted.parent
+    if not folder.is_dir() or any(path.stem == wanted.stem for path in folder.iterdir()):
+        return None
+    close = difflib.get_close_matches(wanted.name, sorted(
+        path.name for path in folder.iterdir() if path.is_file() and path.suffix == wanted.suffix),
+        n=1, cutoff=0.8)
+    return folder / close[0] if close else None
 
 
 def display_path(path: Path) -> str:
