@@ -422,6 +422,18 @@ def test_a_body_read_without_await_is_named_at_its_line(tmp_path, node, server, 
         failure.value.msg
     assert (f"({tmp_path}/snippets/get.mjs:6 reads r.json() without `await`: it holds a "
             "Promise, not the body)") in failure.value.msg, failure.value.msg
+    # the idiom (await fetch(...)).json(), without the await before it
+    idiom = GET.replace("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+                        "const volume = await r.json();",
+                        "const volume = (await fetch(`${BASE_URL}/volumes/vol-scratch01`, "
+                        "{ headers })).json();").replace("r.status, volume.size_gb);",
+                                                         "volume.size.gb);")
+    [case] = cases(tmp_path / "idiom", {"snippets/get.mjs": idiom})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert (f"({tmp_path}/idiom/snippets/get.mjs:5 reads (await fetch(`${{BASE_URL}}/volumes/"
+            "vol-scratch01`, { headers })).json() without `await`") in failure.value.msg, \
+        failure.value.msg
     awaited = GET.replace("volume.size_gb);", "volume.size.gb);")
     [case] = cases(tmp_path / "awaited", {"snippets/get.mjs": awaited})
     with pytest.raises(ExampleError) as failure:

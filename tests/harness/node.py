@@ -432,10 +432,12 @@ def _off_sandbox(stderr: str) -> str:
 _NO_AWAIT = re.compile(r"TypeError: \S+\.(?:json|text|arrayBuffer|blob) is not a function")
 
 
-#: A body read without ``await`` (``const page = r.json();``): what it holds is a Promise.
-#: Not one returned (a helper's caller awaits it) nor one given to ``.then(``.
-_BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*\.then\().*?(?<!await )(?<!await \()"
-                        r"\b(?P<read>[\w.\]\[]+\.(?:json|text|arrayBuffer|blob)\(\))")
+#: A body read without ``await`` (``const page = r.json();``, ``(await fetch(u)).json()``):
+#: what it holds is a Promise. Not one returned (a helper's caller awaits it), nor one in a
+#: function written on the line, given to ``.then(`` or to ``Promise.all``.
+_BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.)"
+                        r".*?(?<!await )(?<!await \()(?P<read>(?:\b[\w.\]\[]+|\(await [^;]*?\))"
+                        r"\.(?:json|text|arrayBuffer|blob)\(\))")
 
 
 def _missing_await(stderr: str, case: JsCase | None = None) -> str:
