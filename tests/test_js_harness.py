@@ -409,6 +409,18 @@ def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, 
     assert "TypeError" in failure.value.msg
 
 
+def test_an_export_misspelt_is_said_as_node_check_says_it_before_the_run(
+        tmp_path, node, server, scratch, api_schemas):
+    """Not the 401 and the drift that follow from it, at other lines: one mistake, one
+    place, one annotation."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("CLOUDWS_TOKEN", "CLOUDWS_TOKN")})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg in check_js_examples([case], node), failure.value.msg
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:3: the example reads "
+                                        "CLOUDWS_TOKN"), failure.value.msg
+
+
 def test_a_body_read_without_await_is_named_at_its_line(tmp_path, node, server, scratch,
                                                         api_schemas):
     """What ``r.json()`` holds without ``await`` is a Promise: the line that uses it fails,

@@ -264,6 +264,7 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
         ExampleError,
         check_calls_its_operation,
         check_exchanges,
+        misread_exports,
         naming_pages,
         new_errors,
         no_refresh,
@@ -273,6 +274,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
 
     __tracebackhide__ = True
     check_hosts(case)
+    for offset, said in misread_exports(case.source)[:1]:  # as node-check says it: one place
+        raise ExampleError(f"{_source_line(case, offset + 1) or case.where}: {said}")
     expected = expected_js_output(case.source)
     sandbox.reset()
     with naming_pages(case.shown_on, case.where):
