@@ -241,15 +241,26 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
         >>> _line_naming(twice, "/v1/workstations/ws-1", 1, 2)
         'snippets/x.sh:5'
     """
-    file, _, first = command.where.rpartition(":")
+    file, first, lines, begin, _ = _request_lines(command, index, count)
     tail = path.removeprefix("/v1")
-    lines = command.text.split("\n")
-    starts = [n for n, line in enumerate(lines) if line.lstrip().startswith("curl ")]
-    begin = starts[index] if len(starts) == count and index < count else 0
     for offset in range(begin, len(lines)):
         if tail and tail in lines[offset]:
-            return f"{file}:{int(first) + offset}"
+            return f"{file}:{first + offset}"
     return None
+
+
+def _request_lines(command: CurlCommand, index: int, count: int
+                   ) -> tuple[str, int, list[str], int, int]:
+    """``command``'s file, first line and lines, and the lines ``[begin, end)`` that send
+    the ``index``-th of its ``count`` requests: from its own ``curl`` on, when the command
+    runs one per request; else all of them."""
+    file, _, first = command.where.rpartition(":")
+    lines = command.text.split("\n")
+    starts = [n for n, line in enumerate(lines) if line.lstrip().startswith("curl ")]
+    begin, end = 0, len(lines)
+    if len(starts) == count and index < count:
+        begin, end = starts[index], [*starts, len(lines)][index + 1]
+    return file, int(first), lines, begin, end
 
 
 #: curl's options that send a request body, and the header that says its type.
@@ -284,16 +295,11 @@ def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
         wanted = [_BODY_OPTION]
     else:
         return None
-    file, _, first = command.where.rpartition(":")
-    lines = command.text.split("\n")
-    starts = [n for n, line in enumerate(lines) if line.lstrip().startswith("curl ")]
-    begin, end = 0, len(lines)
-    if len(starts) == count and index < count:  # one curl per request: this request's
-        begin, end = starts[index], ([*starts, len(lines)])[index + 1]
+    file, first, lines, begin, end = _request_lines(command, index, count)
     for option in wanted:
         found = [n for n in range(begin, end) if option.search(lines[n])]
         if len(found) == 1:
-            return f"{file}:{int(first) + found[0]}"
+            return f"{file}:{first + found[0]}"
     return None
 
 
