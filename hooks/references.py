@@ -11,8 +11,9 @@ whole text is
 - a **field**: a property of a schema of the OpenAPI document, or a parameter of an
   operation: ``volume_ids``, ``limit``;
 - or a snake_case name close to an error code or a field (a misspelt one):
-  ``workstation_not_stoped``; or a compound code or field written with hyphens, capitals
-  or an underscore at an end, or one of those and a letter off: ``workstation-not-stopped``;
+  ``workstation_not_stoped``; or a compound code or field written with hyphens, capitals,
+  in camelCase or with an underscore at an end, or one of those and a letter off:
+  ``workstation-not-stopped``, ``volumeIds``;
 - a **request**: a method and a path, or a path of the API alone:
   ``POST /v1/workstations/{id}/stop``, ``/v1/volumes``;
 - a **value** in the shape of the hyphenated values of a field's enum: ``standard-4``;
@@ -534,8 +535,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
 
 def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | None:
     """For a span that is no snake_case name, but is a compound error code or field of the
-    API written in capitals, with hyphens or with an underscore at an end (or one of those
-    and a typo of it), what to write; None for anything else (a header such as
+    API written in capitals, in camelCase, with hyphens or with an underscore at an end (or
+    one of those and a typo of it), what to write; None for anything else (a header such as
     ``Content-Type``, a reason phrase such as ``Unauthorized``).
 
     Example:
@@ -545,13 +546,15 @@ def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | Non
         ...                     {"volume_ids": ("Workstation",)}, frozenset(), {})
         >>> _written_otherwise("workstation-not-stopped", scope, contract)
         '`workstation-not-stopped` is written `workstation_not_stopped` in the API'
+        >>> _written_otherwise("volumeIds", scope, contract)  # camelCase, as in JavaScript
+        '`volumeIds` is written `volume_ids` in the API'
         >>> _written_otherwise("Workstation_not_stoped_", scope, contract)
         '`Workstation_not_stoped_` is not a name of the API; did you mean `workstation_not_stopped`?'
         >>> [_written_otherwise(t, scope, contract)
         ...  for t in ("Content-Type", "Unauthorized", "WORKSTATION_NOT_STOPPED")]
         [None, None, None]
     """
-    written = text.lower().replace("-", "_").strip("_")
+    written = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).lower().replace("-", "_").strip("_")
     if "_" not in written or not _NAME.match(written) or text.isupper():
         return None  # not a compound name; or a constant's (DISK_SIZE_GB)
     names = [*contract.code_status, *contract.field_schemas]
