@@ -27,8 +27,9 @@ The rules. On an endpoint page (front matter ``operation:``) a status must be on
 operation documents, an error code one it returns, a field one of the schemas it uses
 (request body, responses, problem) or one of its parameters; a reference inside a link to
 another endpoint page is held to that page's operation instead. On any other page they
-must be the API's. A request's path must be one of the API's (an ID or ``{id}`` in
-place of its parameter), and its method one that path takes. A value must be one of its
+must be the API's. A request's path must be one of the API's (``{id}``, or an ID of its
+kind, in place of its parameter), its method one that path takes, and its query's names
+parameters it takes. A value must be one of its
 field's (the machine types), and a name called a code an error code of the API; a word
 listed with values of a field's enum ("``running``, ``stopped`` or ``suspended``") one of
 them. A status
@@ -101,7 +102,8 @@ _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: a method and a path (``POST /v1/workstations/{id}/stop``), or
 #: a path of the API alone (``/v1/volumes``); its query, if any, is not checked here.
-_REQUEST = re.compile(rf"^(?:(?P<method>{'|'.join(_METHODS)}) +(?P<any>/\S*)|(?P<path>/v1/\S+))$")
+_REQUEST = re.compile(r"^(?:(?P<method>[A-Z]{3,7}) +(?:https?://[^/\s]+)?(?P<any>/\S*)"
+                      r"|(?:https?://[^/\s]+)?(?P<path>/v1/\S+))$")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
 _STATUS_THEN_CODE = re.compile(r"^(?:\*\*\s*[\u2014\u2013-])?\s*(?:(?:,\s*|(?:with|and)\s+)"
@@ -138,6 +140,8 @@ class Contract:
     id_patterns: Mapping[str, tuple[str, re.Pattern[str]]]  # prefix -> (kind, pattern)
     #: Each path of the document, as written, with the methods it takes (HEAD with GET).
     routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The query parameters each path and method takes.
+    queries: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     #: The first word of each hyphenated value of a field's enum (``standard`` of
     #: ``standard-2``), with the field and its values: a value of that shape is one of them.
     kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
@@ -185,6 +189,12 @@ class Contract:
         routes = {path: frozenset(m.upper() for m in item if m.upper() in _METHODS)
                   | ({"HEAD"} if "get" in item else set())
                   for path, item in doc["paths"].items()}
+        queries = {(path, method.upper()): frozenset(
+            p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+            for path, item in doc["paths"].items() for method, operation in item.items()
+            if method.upper() in _METHODS}
+        queries.update({(path, "HEAD"): names for (path, method), names in list(queries.items())
+                        if method == "GET"})
         kinds: dict[str, tuple[str, frozenset[str]]] = {}
         enums: dict[str, frozenset[str]] = {}
         for schema in doc["components"]["schemas"].values():
@@ -198,8 +208,8 @@ class Contract:
         return cls(api, operations, dict(code_status),
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
-                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes, kinds,
-                   enums)
+                    for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
+                   kinds, enums)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -502,7 +512,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         >>> for text in ("DELETE /v1/workstations/ws-12345", "/v1/workstations/{id}/stop",
         ...              "POST /v1/workstations/{id}/delete", "PUT /v1/workstations/{id}",
         ...              "GET /workstations/{id}", "/v1/workstation/{id}?x=1",
-        ...              "GET /openapi.json"):
+        ...              "GET /openapi.json", "TRACE /v1/workstations/{id}",
+        ...              "POST https://api.example.com/v1/workstations/{id}/stp",
+        ...              "GET /v1/workstations/ws-12345?limt=5"):
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
@@ -511,6 +523,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
         `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}?
         None
+        `TRACE /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD
+        `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop?
+        `GET /v1/workstations/ws-12345?limt=5`: GET /v1/workstations/{id} takes no query parameter limt (it takes none)
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
 
@@ -523,6 +538,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         return (f"`{text}`: the API's paths start with /v1: did you mean /v1{path}?"
                 + _old_api(document) if route_of(f"/v1{path}") else None)
     found = route_of(path)
+    if found is not None and (kin := _id_in_place(path, found, contract)):
+        return f"`{text}`: {kin}"
     if found is None:
         close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
         return (f"`{text}`: the API has no path {path}"
@@ -530,6 +547,33 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
                    f" (its paths: {', '.join(sorted(contract.routes))})"))
     if method is not None and method not in contract.routes[found]:
         return f"`{text}`: {found} takes {_listing(contract.routes[found])}"
+    query = (request["any"] or request["path"]).partition("?")[2]
+    takes = contract.queries.get((found, method or "GET"), frozenset())
+    for name in dict.fromkeys(part.partition("=")[0] for part in query.split("&") if part):
+        if name not in takes and not name.startswith(("{", "<")):
+            close = difflib.get_close_matches(name, sorted(takes), n=1, cutoff=0.6)
+            return (f"`{text}`: {method or 'GET'} {found} takes no query parameter {name} ("
+                    + (f"it takes {_listing(takes)}" if takes else "it takes none") + ")"
+                    + (f"; did you mean {close[0]}?" if close else ""))
+    return None
+
+
+def _id_in_place(path: str, route: str, contract: Contract) -> str | None:
+    """What is wrong with an ID written in ``path`` (of ``route``) in place of a
+    parameter: one of another kind (a volume's where a workstation's goes), or malformed."""
+    segments = route.split("/")
+    for segment, written, before in zip(segments, path.split("/"), ["", *segments[:-1]],
+                                        strict=True):
+        resource = _RESOURCE_ID.match(written)
+        if not segment.startswith("{") or resource is None:
+            continue
+        kind, pattern = contract.id_patterns.get(resource["prefix"], (None, None))
+        if kind is None or pattern is None:
+            continue
+        if before.rstrip("s") != kind:  # workstations/{id}: a workstation's
+            return f"{written} is a {kind} ID, where a {before.rstrip('s')}'s goes"
+        if not pattern.match(written):
+            return f"{written} is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
     return None
 
 

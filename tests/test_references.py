@@ -53,6 +53,8 @@ It is `running`, `stopped` or `suspended`.
 It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 
 ## The `vol-nothere99` volume, or `workstation_not_stoped`
+
+Try `GET /v1/workstations?limt=5`, `DELETE /v1/workstations/vol-data12345`, `TRACE /v1/volumes`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -97,6 +99,12 @@ BAD = [
     # in a heading, an ID names the section; a code a letter off is told, in a heading's words
     (28, (r"`workstation_not_stoped` is not an error code of the API; did you mean "
           r"`workstation_not_stopped`\?")),
+    # a request's query, the kind of the ID in its path, its method
+    (30, (r"`GET /v1/workstations\?limt=5`: GET /v1/workstations takes no query parameter "
+          r"limt \(it takes .*\); did you mean limit\?")),
+    (30, (r"`DELETE /v1/workstations/vol-data12345`: vol-data12345 is a volume ID, where a "
+          r"workstation's goes")),
+    (30, r"`TRACE /v1/volumes`: /v1/volumes takes GET, HEAD, POST"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
