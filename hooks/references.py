@@ -142,6 +142,8 @@ class Contract:
     routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The query parameters each path and method takes.
     queries: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: Each operation's method and path (``deleteVolume``: ``DELETE``, ``/v1/volumes/{id}``).
+    requests: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     #: The first word of each hyphenated value of a field's enum (``standard`` of
     #: ``standard-2``), with the field and its values: a value of that shape is one of them.
     kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
@@ -195,6 +197,9 @@ class Contract:
             if method.upper() in _METHODS}
         queries.update({(path, "HEAD"): names for (path, method), names in list(queries.items())
                         if method == "GET"})
+        requests = {operation["operationId"]: (method.upper(), path)
+                    for path, item in doc["paths"].items() for method, operation in item.items()
+                    if method.upper() in _METHODS}
         kinds: dict[str, tuple[str, frozenset[str]]] = {}
         enums: dict[str, frozenset[str]] = {}
         for schema in doc["components"]["schemas"].values():
@@ -209,7 +214,7 @@ class Contract:
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
-                   kinds, enums)
+                   requests, kinds, enums)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -530,8 +535,7 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
 
     def route_of(path: str) -> str | None:
-        return next((route for route in contract.routes if re.match(
-            "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
+        return _route_of(path, contract)
 
     if not path.startswith("/v1/"):  # another path the server answers (/openapi.json), or
         # one of the API's without its /v1
@@ -555,6 +559,27 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
             return (f"`{text}`: {method or 'GET'} {found} takes no query parameter {name} ("
                     + (f"it takes {_listing(takes)}" if takes else "it takes none") + ")"
                     + (f"; did you mean {close[0]}?" if close else ""))
+    return None
+
+
+def _route_of(path: str, contract: Contract) -> str | None:
+    """The path of the API, as written (``/v1/volumes/{id}``), that ``path`` is."""
+    return next((route for route in contract.routes if re.match(
+        "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
+
+
+def _linked_request(text: str, operation: str, contract: Contract) -> str | None:
+    """What is wrong with a request named in a link to ``operation``'s page: it must be
+    that operation's."""
+    request = _REQUEST.match(text)
+    if request is None or operation not in contract.requests:
+        return None
+    method, route = contract.requests[operation]
+    path = (request["any"] or request["path"]).partition("?")[0]
+    path = path if path.startswith("/v1/") else f"/v1{path}"
+    if _route_of(path, contract) != route or request["method"] not in (
+            None, method, "HEAD" if method == "GET" else method):
+        return f"`{text}` links to the page of {operation}, which is {method} {route}"
     return None
 
 
@@ -717,6 +742,10 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)") + _old_api(document))
+        if problem is None and span.link is not None and page.operation_of.get(
+                page.target(span.link)):  # a request linked: the linked page's
+            problem = _linked_request(span.text, page.operation_of[page.target(span.link)],
+                                      contract)
         if problem is None and span.link is not None and "errors" in span.link:
             anchor = span.link.partition("#")[2]  # a code's row: the code is its text
             if anchor in contract.code_status and anchor != span.text and (

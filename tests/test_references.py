@@ -55,6 +55,7 @@ It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 ## The `vol-nothere99` volume, or `workstation_not_stoped`
 
 Try `GET /v1/workstations?limt=5`, `DELETE /v1/workstations/vol-data12345`, `TRACE /v1/volumes`.
+Update it with [`DELETE /v1/workstations/{id}`](update.md).
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -105,6 +106,9 @@ BAD = [
     (30, (r"`DELETE /v1/workstations/vol-data12345`: vol-data12345 is a volume ID, where a "
           r"workstation's goes")),
     (30, r"`TRACE /v1/volumes`: /v1/volumes takes GET, HEAD, POST"),
+    # a request linked to an endpoint page: that page's
+    (31, (r"`DELETE /v1/workstations/\{id\}` links to the page of updateWorkstation, which is "
+          r"PATCH /v1/workstations/\{id\}")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -122,6 +126,7 @@ The answer lists `deleted_volume_ids`; detach a volume by updating
 [`volume_ids`](update.md#request-body) ([an update answers `415`](update.md)).
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
 It is `running` or `stopped`, on a `standard-4` or `gpu-t4` (not the `gpu-enabled` kind).
+Update it with [`PATCH /v1/workstations/{id}`](update.md).
 There is no error code `quota_exceeded`; the code `ws_id` holds its ID; `GET /openapi.json`
 is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
 `workstation_not_stopped` can come back:
