@@ -79,6 +79,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from placeholders import code_spans, mask_comments
 
@@ -95,19 +96,38 @@ _STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".
-_CODE_BEFORE = re.compile(r"(?<!\bno )(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\s+\[?$",
+_CODE_BEFORE = re.compile(r"(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\s+\[?$",
                           re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nor)\b", re.IGNORECASE)
+
+
+def _named_a_code(before: str) -> bool:
+    r"""Whether the words ``before`` a span name it an error code, not saying there is none
+    ("there is no error code `x`", over a line's end too).
+
+    Example:
+        >>> [_named_a_code(t) for t in ("gets the error code ", "with the code [",
+        ...                             "There is no\nerror code ", "no longer returns the code ")]
+        [True, True, False, False]
+    """
+    before = re.sub(r"\s+", " ", before)
+    found = _CODE_BEFORE.search(before)
+    return found is not None and not _NEGATION.search(before[:found.start()].split(".")[-1][-30:])
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-#: A request named in prose: a method and a path (``POST /v1/workstations/{id}/stop``), or
-#: a path of the API alone (``/v1/volumes``); its query, if any, is not checked here.
-_REQUEST = re.compile(r"^(?:(?P<method>[A-Z]{3,7}) +(?:https?://[^/\s]+)?(?P<any>/\S*)"
-                      r"|(?:https?://[^/\s]+)?(?P<path>/v1/\S+))$")
+#: A request named in prose: an HTTP method and a path or URL
+#: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
+_REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT) +"
+                      r"(?:https?://(?P<host>[^/\s]+))?(?P<any>/\S*)"
+                      r"|(?:https?://(?P<at>[^/\s]+))?(?P<path>/v1/\S+))$")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
-_STATUS_THEN_CODE = re.compile(r"^(?:\*\*\s*[\u2014\u2013-])?\s*(?:(?:,\s*|(?:with|and)\s+)"
-                               r"(?:the\s+|its\s+)?(?:error\s+)?code\s+)?\[?$")
+_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*[(:\u2014\u2013-]?\s*(?:(?:,\s*)?(?:with|and)\s+"
+                               r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
+                               r"\[?$")
+#: What ends a status's sentence before a code: a blank line, or a new item of a list.
+_NOT_ONE_ITEM = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 _ANY_ID = r"\b{prefix}[a-z0-9]+\b"
 #: How close a snake_case name must be to a code or field to count as a misspelling of it.
@@ -142,6 +162,8 @@ class Contract:
     routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The query parameters each path and method takes.
     queries: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: The hosts of the document's servers: a URL on another host is none of the API's.
+    hosts: frozenset[str] = frozenset()
     #: Each operation's method and path (``deleteVolume``: ``DELETE``, ``/v1/volumes/{id}``).
     requests: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     #: The first word of each hyphenated value of a field's enum (``standard`` of
@@ -214,6 +236,8 @@ class Contract:
                    {f: tuple(sorted(s)) for f, s in owners.items()}, frozenset(fixture_ids),
                    {p: (kind, re.compile(pattern))
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
+                   frozenset(urlsplit(server["url"]).hostname or ""
+                             for server in doc.get("servers", ())) - {""},
                    requests, kinds, enums)
 
 
@@ -342,7 +366,7 @@ def _in_heading(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     status, an error code (or one a letter off) or a request is a reference there."""
     if _STATUS.match(text) or _REQUEST.match(text) or text in contract.code_status:
         return _check_span(text, scope, contract, shown, titles, False, document)
-    meant = [code for code in sorted(contract.code_status) if _one_edit(text, code)]
+    meant = _codes_a_letter_off(text, contract)
     return f"`{text}` is not an error code of the API; did you mean `{meant[0]}`?" if meant else None
 
 
@@ -412,7 +436,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if resource is not None and resource["prefix"] in contract.id_patterns:
         kind, pattern = contract.id_patterns[resource["prefix"]]
         if not pattern.match(text):
-            return f"`{text}` is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
+            return f"`{text}` {_malformed(kind, pattern)}"
         kin = _listing(i for i in contract.fixture_ids if i.startswith(resource["prefix"]))
         if text not in contract.fixture_ids and document:
             return (f"`{text}` is not one of the sandbox's fixtures ({kin}): name one of "
@@ -433,7 +457,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if not _NAME.match(text):
         return _written_otherwise(text, scope, contract) if names else None
     if not names:  # a docstring's names are Python's, but for a code's misspelt
-        meant = [code for code in sorted(contract.code_status) if _one_edit(text, code)]
+        meant = _codes_a_letter_off(text, contract)
         if not meant or text in _stub_names():
             return None
         return (f"`{text}` is not an error code of the API, nor a name in the stub's code; "
@@ -513,26 +537,32 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         >>> routes = {"/v1/workstations/{id}": frozenset({"GET", "HEAD", "DELETE"}),
         ...           "/v1/workstations/{id}/stop": frozenset({"POST"})}
         >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {}, {},
-        ...                     {}, frozenset(), {}, routes)
+        ...                     {}, frozenset(), {}, routes, hosts=frozenset({"api.example.com"}))
         >>> for text in ("DELETE /v1/workstations/ws-12345", "/v1/workstations/{id}/stop",
         ...              "POST /v1/workstations/{id}/delete", "PUT /v1/workstations/{id}",
         ...              "GET /workstations/{id}", "/v1/workstation/{id}?x=1",
         ...              "GET /openapi.json", "TRACE /v1/workstations/{id}",
         ...              "POST https://api.example.com/v1/workstations/{id}/stp",
-        ...              "GET /v1/workstations/ws-12345?limt=5"):
+        ...              "GET /v1/workstations/ws-12345?limt=5",
+        ...              "GET https://status.example.org/v1/incidents"):
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
-        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}?
-        `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD
+        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (the old API's, or a mistake on purpose: follow it with { .no-ref })
         `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}?
+        `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
         None
-        `TRACE /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD
-        `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop?
-        `GET /v1/workstations/ws-12345?limt=5`: GET /v1/workstations/{id} takes no query parameter limt (it takes none)
+        `TRACE /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop? (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        `GET /v1/workstations/ws-12345?limt=5`: /v1/workstations/{id} takes no query parameter limt (it takes none) (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        None
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
+    host = (request["host"] or request["at"] or "").rpartition(":")[0] or (
+        request["host"] or request["at"])
+    if host and host not in contract.hosts | {"127.0.0.1", "localhost"}:
+        return None  # a URL of another site
 
     def route_of(path: str) -> str | None:
         return _route_of(path, contract)
@@ -543,22 +573,23 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
                 + _old_api(document) if route_of(f"/v1{path}") else None)
     found = route_of(path)
     if found is not None and (kin := _id_in_place(path, found, contract)):
-        return f"`{text}`: {kin}"
+        return f"`{text}`: {kin}" + _old_api(document)
     if found is None:
         close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
         return (f"`{text}`: the API has no path {path}"
                 + (f"; did you mean {close[0]}?" if close else
-                   f" (its paths: {', '.join(sorted(contract.routes))})"))
+                   f" (its paths: {', '.join(sorted(contract.routes))})") + _old_api(document))
     if method is not None and method not in contract.routes[found]:
-        return f"`{text}`: {found} takes {_listing(contract.routes[found])}"
+        return f"`{text}`: {found} takes {_listing(contract.routes[found])}" + _old_api(document)
     query = (request["any"] or request["path"]).partition("?")[2]
-    takes = contract.queries.get((found, method or "GET"), frozenset())
+    methods = [method] if method else sorted(contract.routes[found])
+    takes = frozenset().union(*(contract.queries.get((found, m), frozenset()) for m in methods))
     for name in dict.fromkeys(part.partition("=")[0] for part in query.split("&") if part):
         if name not in takes and not name.startswith(("{", "<")):
             close = difflib.get_close_matches(name, sorted(takes), n=1, cutoff=0.6)
-            return (f"`{text}`: {method or 'GET'} {found} takes no query parameter {name} ("
+            return (f"`{text}`: {found} takes no query parameter {name} ("
                     + (f"it takes {_listing(takes)}" if takes else "it takes none") + ")"
-                    + (f"; did you mean {close[0]}?" if close else ""))
+                    + (f"; did you mean {close[0]}?" if close else "") + _old_api(document))
     return None
 
 
@@ -598,8 +629,12 @@ def _id_in_place(path: str, route: str, contract: Contract) -> str | None:
         if before.rstrip("s") != kind:  # workstations/{id}: a workstation's
             return f"{written} is a {kind} ID, where a {before.rstrip('s')}'s goes"
         if not pattern.match(written):
-            return f"{written} is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
+            return f"{written} {_malformed(kind, pattern)}"
     return None
+
+
+def _malformed(kind: str, pattern: re.Pattern[str]) -> str:
+    return f"is not a well-formed {kind} ID (pattern `{pattern.pattern}`)"
 
 
 def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | None:
@@ -613,26 +648,38 @@ def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | Non
         ...               frozenset({"workstation_not_stopped"}), frozenset({"volume_ids"}))
         >>> contract = Contract(scope, {}, {"workstation_not_stopped": 409},
         ...                     {"volume_ids": ("Workstation",)}, frozenset(), {})
-        >>> _written_otherwise("workstation-not-stopped", scope, contract)
-        '`workstation-not-stopped` is written `workstation_not_stopped` in the API'
-        >>> _written_otherwise("volumeIds", scope, contract)  # camelCase, as in JavaScript
-        '`volumeIds` is written `volume_ids` in the API'
+        >>> print(_written_otherwise("workstation-not-stopped", scope, contract))
+        `workstation-not-stopped` is written `workstation_not_stopped` in the API (the old API's, \
+or a mistake on purpose: follow it with { .no-ref })
+        >>> print(_written_otherwise("volumeIds", scope, contract))  # camelCase, as in JavaScript
+        `volumeIds` is written `volume_ids` in the API (the old API's, or a mistake on purpose: \
+follow it with { .no-ref })
+        >>> print(_written_otherwise("volumeId", scope, contract))  # a variable, as likely
+        None
         >>> _written_otherwise("Workstation_not_stoped_", scope, contract)
         '`Workstation_not_stoped_` is not a name of the API; did you mean `workstation_not_stopped`?'
         >>> [_written_otherwise(t, scope, contract)
         ...  for t in ("Content-Type", "Unauthorized", "WORKSTATION_NOT_STOPPED")]
         [None, None, None]
     """
+    camel = re.search(r"[a-z0-9][A-Z]", text) is not None
     written = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text).lower().replace("-", "_").strip("_")
     if "_" not in written or not _NAME.match(written) or text.isupper():
         return None  # not a compound name; or a constant's (DISK_SIZE_GB)
     names = [*contract.code_status, *contract.field_schemas]
     if written in names:
-        return f"`{text}` is written `{written}` in the API"
+        return f"`{text}` is written `{written}` in the API" + _old_api(False)
+    if camel:  # a letter off a name in camelCase: a variable of an example, as often as not
+        return None
     meant = [name for name in sorted(scope.codes | scope.fields) if _one_edit(written, name)] \
         or [name for name in sorted(names) if _one_edit(written, name)]
     return (f"`{text}` is not a name of the API; did you mean `{meant[0]}`?" if meant
             else None)
+
+
+def _codes_a_letter_off(text: str, contract: Contract) -> list[str]:
+    """The error codes ``text`` is a typo of (:func:`_one_edit`)."""
+    return [code for code in sorted(contract.code_status) if _one_edit(text, code)]
 
 
 def _one_edit(text: str, other: str) -> bool:
@@ -707,12 +754,13 @@ def check(markdown: str, page: Page, contract: Contract,
                                      "it is: take it out", bare[0]))
     prose = _prose(markdown)
     ordered = sorted(spans, key=lambda span: span.start)
-    found += _listed_with_values(ordered, prose, contract)
+    found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out
                 or after.opted_out or after.text not in contract.code_status
-                or not _STATUS_THEN_CODE.match(prose[span.end:after.start])):
+                or not _STATUS_THEN_CODE.match(prose[span.end:after.start])
+                or _NOT_ONE_ITEM.search(prose[span.end:after.start])):
             continue
         if contract.code_status[after.text] != int(status["status"]):
             found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
@@ -736,7 +784,7 @@ def check(markdown: str, page: Page, contract: Contract,
                    if span.heading else
                    _check_span(span.text, scope, contract, shown, titles or {}, names, document))
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
-                and _CODE_BEFORE.search(prose[max(0, span.start - 40):span.start])):
+                and _named_a_code(prose[max(0, span.start - 60):span.start])):
             close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,
                                               cutoff=0.6)  # named a code in words: the API's
             problem = (f"`{span.text}` is named an error code, but the API has none such"

@@ -202,6 +202,11 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
     # and a count in another shape stays a count
     assert [(h.shape, h.text) for h in facts.hand_written(
         "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
+    # the most standalone volumes: said of standalone volumes, not of a count of others
+    [bound] = facts.hand_written(
+        f"It lists up to {models.MAX_STANDALONE_VOLUMES} standalone volumes.")
+    assert bound.says == ("standalone_volumes_max",), bound
+    assert [h.kin for h in facts.hand_written("ws-12345 has 2 volumes attached.")] == [()]
     # a default a fact says, which is no bound: its placeholder
     assert [(h.shape, h.says) for h in facts.hand_written(
         "A key is remembered for 24 hours by default.")] == [

@@ -56,6 +56,7 @@ It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 
 Try `GET /v1/workstations?limt=5`, `DELETE /v1/workstations/vol-data12345`, `TRACE /v1/volumes`.
 Update it with [`DELETE /v1/workstations/{id}`](update.md).
+A `404` (`workstation_not_stopped`) is not one.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -101,7 +102,7 @@ BAD = [
     (28, (r"`workstation_not_stoped` is not an error code of the API; did you mean "
           r"`workstation_not_stopped`\?")),
     # a request's query, the kind of the ID in its path, its method
-    (30, (r"`GET /v1/workstations\?limt=5`: GET /v1/workstations takes no query parameter "
+    (30, (r"`GET /v1/workstations\?limt=5`: /v1/workstations takes no query parameter "
           r"limt \(it takes .*\); did you mean limit\?")),
     (30, (r"`DELETE /v1/workstations/vol-data12345`: vol-data12345 is a volume ID, where a "
           r"workstation's goes")),
@@ -109,6 +110,7 @@ BAD = [
     # a request linked to an endpoint page: that page's
     (31, (r"`DELETE /v1/workstations/\{id\}` links to the page of updateWorkstation, which is "
           r"PATCH /v1/workstations/\{id\}")),
+    (32, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -127,7 +129,9 @@ The answer lists `deleted_volume_ids`; detach a volume by updating
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
 It is `running` or `stopped`, on a `standard-4` or `gpu-t4` (not the `gpu-enabled` kind).
 Update it with [`PATCH /v1/workstations/{id}`](update.md).
-There is no error code `quota_exceeded`; the code `ws_id` holds its ID; `GET /openapi.json`
+The status page is `https://status.example.org/v1/incidents`. A `409`
+(`workstation_not_stopped`) changes nothing; there is no
+error code `quota_exceeded`; the code `ws_id` holds its ID; `GET /openapi.json`
 is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
 `workstation_not_stopped` can come back:
 

@@ -64,23 +64,35 @@ snippets/volumes/get.py?
     return f"{page}:{line}: includes {name}, which does not exist{advice}"
 
 
+#: The suffixes of an example and its output: one of them not there beside a file of its
+#: stem is an example not written yet, in that language.
+_EXAMPLE_SUFFIXES = (".py", ".sh", ".mjs", ".json")
+
+
 def likely_file(wanted: Path) -> Path | None:
-    """The file that ``wanted``, not there, likely names: one of its folder with its
-    suffix and a name a letter or two off. None when a file of its stem is there (an
-    example's ``.mjs`` not written yet, beside its ``.py``): it is new, not misspelt.
+    """The file that ``wanted``, not there, likely names: one of its folder whose name is
+    a letter or two off (with its suffix, for an example's). None when ``wanted`` is an
+    example's file of a stem that is there (its ``.mjs`` not written yet, beside its
+    ``.py``): it is new, not misspelt.
 
     Example:
         >>> likely_file(ROOT / "snippets" / "volumes" / "gte.py").name
         'get.py'
-        >>> likely_file(ROOT / "snippets" / "volumes" / "get.rb") is None  # get.py is there
+        >>> likely_file(ROOT / "snippets" / "volumes" / "get.js").name  # a suffix misspelt
+        'get.mjs'
+        >>> likely_file(ROOT / "snippets" / "concepts" / "errors_duplicate.mjs") is None
         True
     """
     folder = wanted.parent
-    if not folder.is_dir() or any(path.stem == wanted.stem for path in folder.iterdir()):
+    if not folder.is_dir():
         return None
-    close = difflib.get_close_matches(wanted.name, sorted(
-        path.name for path in folder.iterdir() if path.is_file() and path.suffix == wanted.suffix),
-        n=1, cutoff=0.8)
+    files = [path for path in folder.iterdir() if path.is_file()]
+    if wanted.suffix in _EXAMPLE_SUFFIXES:
+        if any(path.stem == wanted.stem for path in files):
+            return None
+        files = [path for path in files if path.suffix == wanted.suffix]
+    close = difflib.get_close_matches(wanted.name, sorted(path.name for path in files), n=1,
+                                      cutoff=0.8)
     return folder / close[0] if close else None
 
 

@@ -277,12 +277,21 @@ def _inside_strings(source: str) -> set[int]:
     Example:
         >>> sorted(_inside_strings("x = '''a\n\tb\n'''\nif x:\n\tprint(x)\n"))
         [2, 3]
+        >>> sorted(_inside_strings("y = f'''a\n\t{x}\n'''\n"))
+        [2, 3]
     """
     lines: set[int] = set()
+    # from Python 3.12, an f-string comes as its start, its parts and its end
+    start, end = getattr(tokenize, "FSTRING_START", None), getattr(tokenize, "FSTRING_END", None)
+    opened: list[int] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.STRING and token.end[0] > token.start[0]:
                 lines.update(range(token.start[0] + 1, token.end[0] + 1))
+            elif start is not None and token.type == start:
+                opened.append(token.start[0])
+            elif end is not None and token.type == end and opened:
+                lines.update(range(opened.pop() + 1, token.end[0] + 1))
     except (tokenize.TokenError, SyntaxError):
         pass
     return lines
