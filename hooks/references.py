@@ -98,7 +98,10 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".
 _CODE_BEFORE = re.compile(r"(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\s+\[?$",
                           re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:no|not|never|none|nor)\b", re.IGNORECASE)
+#: The hosts of a sandbox on this machine.
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nor|neither|nothing|without)\b|n't\b",
+                       re.IGNORECASE)
 
 
 def _named_a_code(before: str) -> bool:
@@ -112,7 +115,9 @@ def _named_a_code(before: str) -> bool:
     """
     before = re.sub(r"\s+", " ", before)
     found = _CODE_BEFORE.search(before)
-    return found is not None and not _NEGATION.search(before[:found.start()].split(".")[-1][-30:])
+    if found is None:
+        return False
+    return not _NEGATION.search(re.split(r"[.;:]", before[:found.start()])[-1])
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -123,9 +128,11 @@ _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TR
                       r"|(?:https?://(?P<at>[^/\s]+))?(?P<path>/v1/\S+))$")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
-_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*[(:\u2014\u2013-]?\s*(?:(?:,\s*)?(?:with|and)\s+"
+_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and)\s+"
                                r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
                                r"\[?$")
+#: What may follow a code that ends its clause: `404` (`not_found`), `404`: `not_found`.
+_CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;|]|or\b|and\b|/|$)")
 #: What ends a status's sentence before a code: a blank line, or a new item of a list.
 _NOT_ONE_ITEM = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
@@ -559,14 +566,19 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         None
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
-    host = (request["host"] or request["at"] or "").rpartition(":")[0] or (
-        request["host"] or request["at"])
-    if host and host not in contract.hosts | {"127.0.0.1", "localhost"}:
+    written = request["host"] or request["at"]
+    try:
+        host = urlsplit(f"//{written}").hostname if written else None
+    except ValueError:
+        return None
+    if host is not None and host.rstrip(".") not in contract.hosts | _LOCAL_HOSTS:
         return None  # a URL of another site
 
     def route_of(path: str) -> str | None:
         return _route_of(path, contract)
 
+    if not route_of(path) and _a_shape_of(path, contract):
+        return None  # a shape of paths (/v1/*, /v1/{resource}/{id}), not one path
     if not path.startswith("/v1/"):  # another path the server answers (/openapi.json), or
         # one of the API's without its /v1
         return (f"`{text}`: the API's paths start with /v1: did you mean /v1{path}?"
@@ -584,7 +596,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     query = (request["any"] or request["path"]).partition("?")[2]
     methods = [method] if method else sorted(contract.routes[found])
     takes = frozenset().union(*(contract.queries.get((found, m), frozenset()) for m in methods))
-    for name in dict.fromkeys(part.partition("=")[0] for part in query.split("&") if part):
+    for name in dict.fromkeys(part.partition("=")[0] for part in query.split("&")
+                              if part.partition("=")[0]):
         if name not in takes and not name.startswith(("{", "<")):
             close = difflib.get_close_matches(name, sorted(takes), n=1, cutoff=0.6)
             return (f"`{text}`: {found} takes no query parameter {name} ("
@@ -597,6 +610,21 @@ def _route_of(path: str, contract: Contract) -> str | None:
     """The path of the API, as written (``/v1/volumes/{id}``), that ``path`` is."""
     return next((route for route in contract.routes if re.match(
         "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
+
+
+#: A segment a writer writes for any (``/v1/*``, ``/v1/{resource}/{id}``, ``/v1/...``).
+_ANY_SEGMENT = re.compile(r"^(?:\*|\.\.\.|\u2026|\{[^/]*\}|<[^/]*>|:\w+)$")
+
+
+def _a_shape_of(path: str, contract: Contract) -> bool:
+    """Whether ``path`` names a shape of the API's paths, its placeholders standing for any
+    segment (``/v1/*``, ``/v1/{resource}/{id}``, ``/v1/workstations/{id}/{action}``)."""
+    written = path.split("/")
+    return any(len(route.split("/")) == len(written) and all(
+        _ANY_SEGMENT.match(mine) or (theirs.startswith("{") and not mine.startswith("{"))
+        or mine == theirs for mine, theirs in zip(written, route.split("/"), strict=True))
+        for route in contract.routes) or (written[-1] in ("*", "...", "\u2026") and any(
+            route.startswith("/".join(written[:-1]) + "/") for route in contract.routes))
 
 
 def _linked_request(text: str, operation: str, contract: Contract) -> str | None:
@@ -759,9 +787,10 @@ def check(markdown: str, page: Page, contract: Contract,
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out
                 or after.opted_out or after.text not in contract.code_status
-                or not _STATUS_THEN_CODE.match(prose[span.end:after.start])
-                or _NOT_ONE_ITEM.search(prose[span.end:after.start])):
-            continue
+                or not (between := _STATUS_THEN_CODE.match(prose[span.end:after.start]))
+                or _NOT_ONE_ITEM.search(prose[span.end:after.start])
+                or (between["mark"] and not _CLAUSE_END.match(prose[after.end:after.end + 40]))):
+            continue  # not a pair: across "(", ":" or a dash, the code must end its clause
         if contract.code_status[after.text] != int(status["status"]):
             found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
                                  f"`{after.text}` is answered with "
@@ -784,7 +813,7 @@ def check(markdown: str, page: Page, contract: Contract,
                    if span.heading else
                    _check_span(span.text, scope, contract, shown, titles or {}, names, document))
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
-                and _named_a_code(prose[max(0, span.start - 60):span.start])):
+                and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
             close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,
                                               cutoff=0.6)  # named a code in words: the API's
             problem = (f"`{span.text}` is named an error code, but the API has none such"

@@ -129,6 +129,10 @@ The answer lists `deleted_volume_ids`; detach a volume by updating
 The old page answered `204`{ .no-ref } with `endpoint_removed`{ .no-ref }.
 It is `running` or `stopped`, on a `standard-4` or `gpu-t4` (not the `gpu-enabled` kind).
 Update it with [`PATCH /v1/workstations/{id}`](update.md).
+A running one answers `409`: `not_found` is for one that is gone. Nothing has the error
+code `rate_limited`. Every request under `/v1/*` or `/v1/{resource}/{id}` needs a token,
+on `https://api.cloudworkstation.example.com/v1/volumes` as on
+`http://127.0.0.1:8080/v1/volumes`.
 The status page is `https://status.example.org/v1/incidents`. A `409`
 (`workstation_not_stopped`) changes nothing; there is no
 error code `quota_exceeded`; the code `ws_id` holds its ID; `GET /openapi.json`
