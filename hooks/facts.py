@@ -278,11 +278,11 @@ def _rest(text: str, after: str) -> str:
 def _page_count(text: str, after: str, word: str) -> bool:
     """Whether the last number of ``text``, where ``after`` follows ``text`` and ``word``
     right after the number, counts what a page holds: "twenty items", "twenty matching
-    items" (``text`` ends with it), "twenty workstations per page", "the default page size
-    is twenty"."""
+    items" (``text`` ends with it), "twenty workstations per page" (or "a page"), "the
+    default page size is twenty"."""
     return (re.fullmatch(_PAGE_HOLDS, word) is not None
             or re.search(rf"\s{_PAGE_HOLDS}$|\bpage\s+size\b", text) is not None
-            or re.match(rf"[\s-]*(?:{_COUNTED}\s+)?per\s+page\b", _rest(text, after))
+            or re.match(rf"[\s-]*(?:{_COUNTED}\s+)?(?:per|a|each)\s+page\b", _rest(text, after))
             is not None)
 
 

@@ -202,6 +202,9 @@ def test_a_loose_shape_of_a_facts_kind_with_a_wrong_value_fails(hooks):
     # and a count in another shape stays a count
     assert [(h.shape, h.text) for h in facts.hand_written(
         "The maximum of the two is 5 volumes.")] == [("a count", "5 volumes")]
+    # a page's size said of what it holds "a page", as "per page"
+    assert [h.says for h in facts.hand_written(
+        f"It lists up to {models.PAGE_SIZE[1]} volumes a page.")] == [("page_size_max", "page_size")]
     # the most standalone volumes: said of standalone volumes, not of a count of others
     [bound] = facts.hand_written(
         f"It lists up to {models.MAX_STANDALONE_VOLUMES} standalone volumes.")
