@@ -412,7 +412,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     no page's examples show an ID."""
     request = _REQUEST.match(text)
     if request is not None and contract.routes:
-        return _check_request(text, request, contract, document)
+        return _check_request(text, request, contract, document, shown)
     status = _STATUS.match(text)
     if status is not None:
         number, rest = int(status["status"]), status["rest"]
@@ -536,7 +536,8 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
 
 
 def _check_request(text: str, request: re.Match[str], contract: Contract,
-                   document: bool = False) -> str | None:
+                   document: bool = False, shown: Callable[[], set[str]] | None = None
+                   ) -> str | None:
     """What is wrong with a request named in prose (``text``): a path the API does not
     have, or a method its path does not take; None if nothing is.
 
@@ -586,6 +587,11 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     found = route_of(path)
     if found is not None and (kin := _id_in_place(path, found, contract)):
         return f"`{text}`: {kin}" + _old_api(document)
+    for segment in path.split("/") if found is not None and shown is not None else ():
+        if _RESOURCE_ID.match(segment):  # an ID: one of the fixtures, or one shown
+            problem = _check_span(segment, contract.api, contract, shown, {}, True, document)
+            if problem:
+                return f"`{text}`: {problem}"
     if found is None:
         close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
         return (f"`{text}`: the API has no path {path}"

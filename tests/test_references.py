@@ -57,6 +57,7 @@ It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 Try `GET /v1/workstations?limt=5`, `DELETE /v1/workstations/vol-data12345`, `TRACE /v1/volumes`.
 Update it with [`DELETE /v1/workstations/{id}`](update.md).
 A `404` (`workstation_not_stopped`) is not one.
+Nor is `GET /v1/workstations/ws-99999` one of the fixtures.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -111,6 +112,9 @@ BAD = [
     (31, (r"`DELETE /v1/workstations/\{id\}` links to the page of updateWorkstation, which is "
           r"PATCH /v1/workstations/\{id\}")),
     (32, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
+    # an ID in a request's path: one of the fixtures, or one the page's examples show
+    (33, (r"`GET /v1/workstations/ws-99999`: `ws-99999` is not one of the sandbox's fixtures "
+          r"\(ws-12345, ws-67890\)")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
