@@ -66,7 +66,10 @@ INTENDED_NON_OPERATIONS = frozenset({410})
 
 #: The two variables every example reads, which the quickstart exports.
 EXPORTS = ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN")
-_EXPORT_LIKE = re.compile(r"\bCLOUDWS_[A-Z0-9_]+\b")
+#: A variable named like the exports: in capitals anywhere, or in any case where an
+#: example reads the environment (a quoted name, ``$name``, ``process.env.name``).
+_EXPORT_LIKE = re.compile(r"\bCLOUDWS_[A-Z0-9_]+\b"
+                          r"|(?:(?<=[\"'$])|(?<=\$\{)|(?<=env\.))(?i:cloudws_\w+)\b")
 #: What the harness sets in a run of its own (the traced second run of a JavaScript
 #: example: tests/harness/node.py), which its tests' examples may read.
 _HARNESS_SETS = ("CLOUDWS_DOCS_TRACE",)
@@ -81,13 +84,16 @@ def misread_exports(text: str) -> list[tuple[int, str]]:
         >>> misread_exports('r = get(os.environ["CLOUDWS_BASE_URL"])\n'
         ...                 'h = {"Authorization": os.environ["CLOUDWS_TOKN"]}')
         [(1, 'the example reads CLOUDWS_TOKN, which a reader has not set (the exports are CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?')]
+        >>> [said.split(",")[0] for _, said in misread_exports(
+        ...     'os.environ["cloudws_token"]; cloudws_token = 1; "$cloudws_token"; f"{cloudws_x}"')]
+        ['the example reads cloudws_token']
     """
     found = []
     for offset, line in enumerate(text.split("\n")):
         for name in dict.fromkeys(_EXPORT_LIKE.findall(line)):
             if name in EXPORTS or name in _HARNESS_SETS:
                 continue
-            meant = difflib.get_close_matches(name, EXPORTS, n=1, cutoff=0.8)
+            meant = difflib.get_close_matches(name.upper(), EXPORTS, n=1, cutoff=0.8)
             found.append((offset, f"the example reads {name}, which a reader has not set (the "
                                   f"exports are {EXPORTS[0]} and {EXPORTS[1]})"
                                   + (f": did you mean {meant[0]}?" if meant else "")))
