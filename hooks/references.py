@@ -59,9 +59,9 @@ Example:
     ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
     1 `409`: getVolume does not document status 409 (it documents 200, 404)
-    2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (an ID that is no resource on purpose: follow it with { .no-ref })
+    2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (one another page's example shows: link it to that page; an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
-    5 `412`: getVolume does not document status 412 (it documents 200, 404)
+    5 `412`: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: follow it with { .no-ref })
     >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
     'Got [`not_found`](../errors.md#not_found).'
 """
@@ -361,6 +361,25 @@ def _spans(markdown: str) -> Iterator[_Span]:
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
 
 
+def _shown_there(page: Page, link: str, contract: Contract,
+                 shown: Callable[[], set[str]]) -> Callable[[], set[str]]:
+    """The IDs a span linked to another page of the site may name: this page's, and those
+    the linked page's examples show."""
+    target = page.target(link)
+    if page.read is None or target == page.src_uri or not target.endswith(".md"):
+        return shown
+    read = page.read
+
+    def there() -> set[str]:
+        try:
+            markdown = read(f"docs/{target}")
+        except OSError:
+            return shown()
+        return shown() | shown_ids(markdown, contract.id_patterns, read)
+
+    return there
+
+
 def _old_api(document: bool) -> str:
     """How to name, in prose, what is not the API as it is (not in the OpenAPI
     ``document``, which would publish ``{ .no-ref }``)."""
@@ -420,7 +439,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
             return (f"`{text}`: {scope.name} does not document status {number} ("
                     f"{scope.documented or 'it documents ' + _listing(scope.statuses)})"
                     + _elsewhere(scope is not contract.api and any(
-                        number in op.statuses for op in contract.operations.values()), document))
+                        number in op.statuses for op in contract.operations.values()), document)
+                    + ("" if document or number in contract.api.statuses else
+                       " (to name one the API does not answer, on purpose: follow it with "
+                       "{ .no-ref })"))
         if rest is None or rest in _phrases(number, titles):
             return None
         codes = [code for code, answered in contract.code_status.items()
@@ -451,8 +473,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         if text not in contract.fixture_ids and text not in shown():
             return (f"`{text}` is not one of the sandbox's fixtures "
                     f"({kin}), nor in an output this page's "
-                    "examples show (an ID that is no resource on purpose: follow it with "
-                    "{ .no-ref })")
+                    "examples show (one another page's example shows: link it to that page; "
+                    "an ID that is no resource on purpose: follow it with { .no-ref })")
         return None
     if text in scope.fields:
         return None
@@ -811,13 +833,14 @@ def check(markdown: str, page: Page, contract: Contract,
             continue
         if span.opted_out:
             continue
-        scope = own
+        scope, seen = own, shown
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
-        problem = (_in_heading(span.text, scope, contract, shown, titles or {}, document)
+            seen = _shown_there(page, span.link, contract, shown)
+        problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
-                   _check_span(span.text, scope, contract, shown, titles or {}, names, document))
+                   _check_span(span.text, scope, contract, seen, titles or {}, names, document))
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
             close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,

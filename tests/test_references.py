@@ -227,6 +227,26 @@ def test_references_hold_on_pages_without_an_operation(
 
 
 
+def test_an_id_another_pages_example_shows_may_be_named_in_a_link_to_that_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Not bare: the page's own examples do not show it; nor a status the API does not
+    answer, but for a hint of { .no-ref }."""
+    made = "# Made\n\n```python\nprint(made)\n#> vol-made00001\n```\n"
+    linked = "# IDs\n\nThe example makes [`vol-made00001`](../volumes/made.md).\n"
+    _site(tmp_path, {"volumes/made.md": made, "concepts/ids.md": linked})
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path / "bare", {"volumes/made.md": made, "concepts/ids.md": linked.replace(
+            "[`vol-made00001`](../volumes/made.md)", "`vol-made00001`") + "It never answers `429`.\n"})
+    said = f"{failure.value}\n{caplog.text}"
+    assert ("concepts/ids.md:3: `vol-made00001` is not one of the sandbox's fixtures" in said
+            and "one another page's example shows: link it to that page" in said), said
+    assert ("concepts/ids.md:4: `429`: the API does not document status 429" in said
+            and "(to name one the API does not answer, on purpose: follow it with { .no-ref })"
+            in said), said
+
+
 def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: str,
                   planted_text: str = "`409 not_a_code`") -> str:
     """The stub's OpenAPI document with ``planted_text`` at the end of the description of
