@@ -36,9 +36,9 @@ them. A status
 followed by the error code that goes with it (a ``409`` span, then a
 ``workstation_not_stopped`` one, with nothing but "with the code" or a link's bracket
 between) must be that code's status. An ID must be one of the sandbox's fixtures or be
-shown in the output of the page's own examples (``#>`` lines, JSON, console output), and
-be well-formed. A span followed by ``{ .no-ref }`` is not a reference: text about the old
-API, or a deliberate mistake.
+shown in the output of the page's own examples (``#>`` lines, JSON, console output), or
+of the page a link around it points at, and be well-formed. A span followed by
+``{ .no-ref }`` is not a reference: text about the old API, or a deliberate mistake.
 
 Every error code that is not already in a link is linked to its row on the errors page
 (:func:`link_codes`).
