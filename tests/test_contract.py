@@ -73,6 +73,8 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     ([("Authorization", "Bearer live_123")], "not a sandbox token"),
     ([("Authorization", "Bearer cws_test_ci:run-42")], "a character a token cannot have"),
     ([("Authorization", "Bearer cws_test_a=b")], "with = only at the end"),
+    ([("Authorization", "Bearer cws_test_")], "only the prefix 'cws_test_'"),
+    ([("Authorization", "Bearer cws_test_==")], "only the prefix 'cws_test_'"),
 ])
 def test_a_401_says_what_is_wrong_with_the_token(sandbox, anonymous, headers, says):
     r = anonymous.get("/workstations", headers=httpx.Headers(headers))

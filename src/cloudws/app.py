@@ -61,7 +61,7 @@ __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
 TOKEN_PREFIX = "cws_test_"
 """What every token the sandbox accepts starts with; any other token gets a 401."""
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
-_TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]*=*)$")
+_TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]+=*)$")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
@@ -148,6 +148,8 @@ def _token_problem(headers: list[bytes]) -> str:
     Example:
         >>> _token_problem([b"Bearer cws_test_me"])
         ''
+        >>> _token_problem([b"Bearer cws_test_"])
+        "The token is only the prefix 'cws_test_': add a name after it, such as 'cws_test_me'."
         >>> _token_problem([b"Bearer cws_test_ci:run-42"])
         "The token has a character a token cannot have: after 'cws_test_', use letters, \
 digits and -._~+/ only, with = only at the end."
@@ -169,6 +171,9 @@ digits and -._~+/ only, with = only at the end."
     if not token.strip().startswith(TOKEN_PREFIX):
         return (f"The token is not a sandbox token: the sandbox accepts tokens that start "
                 f"with '{TOKEN_PREFIX}'.")
+    if token.strip().rstrip("=") == TOKEN_PREFIX:
+        return (f"The token is only the prefix '{TOKEN_PREFIX}': add a name after it, such "
+                f"as '{TOKEN_PREFIX}me'.")
     return (f"The token has a character a token cannot have: after '{TOKEN_PREFIX}', use "
             "letters, digits and -._~+/ only, with = only at the end.")
 

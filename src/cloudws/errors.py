@@ -125,8 +125,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "idempotency_key_in_flight", 409, "Conflict",
             "A create with the same `Idempotency-Key` is still being processed: answering "
             "this one too could make a second resource.",
-            "Wait a moment, then send the request again with the same key: you get the "
-            "first request's answer.",
+            "Wait a moment, then send the request again with the same key: if the first "
+            "request succeeded, you get its answer; if it failed, yours is processed anew.",
         ),
         ErrorCode(
             "endpoint_removed", 410, "Gone",
