@@ -16,6 +16,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from cloudws.document import load_document
+from cloudws.errors import ERROR_CODES
+from cloudws.models import MACHINE_TYPES
+
 from .harness.github import PLANTS_MISTAKES
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
@@ -43,12 +47,12 @@ A `409 Confict` changes nothing.
 It takes no `disk_size`.
 It gets `workstation-not-stopped`, or `Workstation_not_stopped`.
 Or `workstation_not_stoped_`.
-Stop it with `POST /v1/workstations/{id}/restart`, not `PUT /v1/workstations/{id}`.
+Stop it with `POST /v1/workstations/{id}/strat`, not `PUT /v1/workstations/{id}`.
 A running one gets `400 Bad Request` with the code [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped).
 
 ### Answered `418`, or `volume_attached`
 
-It gets the error code `workstation_running` on a `standard-16` or a `gpu-a100`.
+It gets the error code `workstation_busy` on a `standard-16` or a `gpu-a100`.
 It is `running`, `stopped` or `suspended`.
 It gets [`volume_in_use`](../concepts/errors.md#volume_attached).
 
@@ -79,8 +83,8 @@ BAD = [
     (18, (r"`workstation_not_stoped_` is not a name of the API; did you mean "
           r"`workstation_not_stopped`\?")),
     # a request named in prose: its path, and its method, the API's
-    (19, (r"`POST /v1/workstations/\{id\}/restart`: the API has no path "
-          r"/v1/workstations/\{id\}/restart; did you mean /v1/workstations/\{id\}/start\?")),
+    (19, (r"`POST /v1/workstations/\{id\}/strat`: the API has no path "
+          r"/v1/workstations/\{id\}/strat; did you mean /v1/workstations/\{id\}/start\?")),
     (19, r"`PUT /v1/workstations/\{id\}`: /v1/workstations/\{id\} takes DELETE, GET, HEAD, PATCH"),
     # a status, then the code that goes with it
     (20, (r"`400 Bad Request`, then `workstation_not_stopped`: `workstation_not_stopped` is "
@@ -89,11 +93,11 @@ BAD = [
     (22, r"`418`: deleteWorkstation .*does not document status 418"),
     (22, r"`volume_attached`: deleteWorkstation .*does not return the error code"),
     # named a code in words, and a value of the machine types' shape: the API's
-    (24, (r"`workstation_running` is named an error code, but the API has none such: did "
-          r"you mean `workstation_not_stopped`\?")),
-    (24, (r"`standard-16` is not a machine_type of the API \(they are gpu-t4, highmem-8, "
-          r"standard-2, standard-4, standard-8\); did you mean `standard-8`\?")),
-    (24, r"`gpu-a100` is not a machine_type of the API \(they are gpu-t4, [^)]*\)(?!;)"),
+    (24, (r"`workstation_busy` is named an error code, but the API has none such: did "
+          r"you mean `workstation_[a-z_]+`\?")),
+    (24, (rf"`standard-16` is not a machine_type of the API \(they are "
+          rf"{', '.join(sorted(MACHINE_TYPES))}\); did you mean `standard-8`\?")),
+    (24, r"`gpu-a100` is not a machine_type of the API \(they are [^)]*\)(?!;)"),
     # a word listed with a field's values, that is none of them
     (25, (r"`suspended` is listed with `running`, `stopped`, values of status, but is not one "
           r"\(they are running, stopped\)")),
@@ -183,6 +187,24 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
         """) + validation)
     build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
     return tmp_path / "site"
+
+
+#: What BAD_PAGE names as names the API does not have (a path, codes, fields, values).
+PLANTED = ("/v1/workstations/{id}/strat", "workstation_busy", "workstation_not_stoped",
+           "volume_in_use", "detached_volume_idz", "disk_size", "standard-16", "gpu-a100",
+           "suspended", "limt")
+
+
+def test_the_bad_page_plants_only_names_the_api_does_not_have() -> None:
+    """An operation, a code or a field added to the API under one of these names would
+    make BAD_PAGE's line right: said here, rather than as a line of BAD that no longer
+    fails."""
+    document = load_document()
+    names = set(document["paths"]) | set(ERROR_CODES) | set(MACHINE_TYPES)
+    words = json.dumps(document)
+    taken = [name for name in PLANTED if name in names or f'"{name}"' in words]
+    assert not taken, (f"tests/test_references.py plants {taken} as names the API does not "
+                       "have, but the API now has them: give BAD_PAGE other names")
 
 
 def test_references_bad_ones_fail_the_build_naming_page_and_line(
