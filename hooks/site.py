@@ -19,7 +19,9 @@ code that the page's operation or the API does not have (:mod:`references`), or 
 reference page's ``::: identifier`` or ``members:`` entry that names nothing
 (:mod:`autodoc`), fails the build naming the page and line; so does a status, code or ID
 in a docstring a reference page shows, or in a description of the OpenAPI document an
-endpoint page's tables show, named at its line of the stub's source. Error codes are
+endpoint page's tables show, named at its line of the stub's source. An endpoint page's
+title and its label in mkdocs.yml's nav are its operation's summary, and its line in the
+llmstxt plugin's sections starts with its request (:func:`_titles_hold`). Error codes are
 linked to their row of the errors page.
 MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
 (:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
@@ -89,6 +91,8 @@ def on_config(config: Any) -> None:
          for op in item.values() if "x-replaced-by" in op},
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
+    _build["listed"] = _listings(Path(config["config_file_path"] or "mkdocs.yml").resolve(),
+                                 _build["root"])
     _LINK_LINES.pages.clear()
     _LINK_LINES.places.clear()
     links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
@@ -508,11 +512,78 @@ def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
+#: An entry of mkdocs.yml's nav (``- Stop workstation: workstations/stop.md``), and one of
+#: the llmstxt plugin's sections (``- workstations/stop.md: POST /v1/...``).
+_NAV_ENTRY = re.compile(r"^\s*- (?P<label>[^:\n]+?): (?P<uri>[^\s:]+\.md)\s*$")
+_LLMS_ENTRY = re.compile(r"^\s*- (?P<uri>[^\s:]+\.md): (?P<text>\S.*?)\s*$")
+
+
+def _listings(config: Path, root: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """Where ``config`` (mkdocs.yml) lists each page: src_uri -> (``nav`` or ``llms``, the
+    label or description, ``file:line``).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     config = Path(tmp) / "mkdocs.yml"
+        ...     _ = config.write_text("nav:\\n  - Stop workstation: workstations/stop.md\\n"
+        ...                           "      - workstations/stop.md: POST /v1/x\\n")
+        ...     _listings(config, Path(tmp))
+        {'workstations/stop.md': [('nav', 'Stop workstation', 'mkdocs.yml:2'), ('llms', 'POST /v1/x', 'mkdocs.yml:3')]}
+    """
+    try:
+        lines = config.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    shown = config.relative_to(root).as_posix() if config.is_relative_to(root) else str(config)
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for number, line in enumerate(lines, 1):
+        for kind, match in (("nav", _NAV_ENTRY.match(line)), ("llms", _LLMS_ENTRY.match(line))):
+            if match is not None:
+                text = match["label" if kind == "nav" else "text"]
+                found.setdefault(match["uri"], []).append((kind, text, f"{shown}:{number}"))
+    return found
+
+
+def _titles_hold(markdown: str, page: _Page) -> list[str]:
+    """An endpoint page's title and its label in the nav are its operation's summary, and
+    its line in llms.txt starts with the operation's request: what the declaration
+    (``src/cloudws/operations.py``) says, and the OpenAPI document and the home page's
+    table of operations show."""
+    if not page.operation:
+        return []
+    try:
+        method, path, operation = blocks.find_operation(_doc, page.operation)
+    except KeyError:
+        return []  # named by the placeholders' check
+    summary, request = operation.get("summary", ""), f"{method.upper()} {path}"
+    declared = f"{page.operation}'s summary in src/cloudws/operations.py, {summary!r}"
+    found, fence = [], ""
+    for number, line in enumerate(markdown.split("\n"), 1):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if marker and (not fence or marker[1].startswith(fence)):
+            fence = "" if fence else marker[1]
+        elif not fence and line.startswith("# "):
+            title = line[2:].strip()
+            if title != summary:
+                found.append(f"{page.where(number)}: the title {title!r} is not {declared}: "
+                             "write that")
+            break
+    for kind, text, where in _build.get("listed", {}).get(page.src_uri, []):
+        if kind == "nav" and text != summary:
+            found.append(f"{where}: the nav calls {page.file} {text!r}, not {declared}: "
+                         "write that")
+        elif kind == "llms" and not re.match(rf"{re.escape(request)}(?![\w/{{}}?-])", text):
+            found.append(f"{where}: llms.txt describes {page.file} as {text!r}, which does "
+                         f"not start with its operation's request, {request}: start with it")
+    return found
+
+
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
-    _descriptions_hold)
+    _descriptions_hold, _titles_hold)
 
 
 def _line_of(problem: str) -> int:

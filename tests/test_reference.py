@@ -150,6 +150,23 @@ def test_reference_member_or_identifier_that_names_nothing_fails_the_build_at_it
 
 
 @PLANTS_MISTAKES
+def test_a_class_whose_members_are_listed_lists_every_public_one():
+    """A method added to the store (an operation's, say) is on the reference page only if
+    the page's ``members:`` list names it: one it does not is named at that list."""
+    from .harness.render import render_pages
+
+    page = ROOT / "docs" / "reference" / "store.md"
+    text = page.read_text()
+    assert "        - in_flight\n" in text, "the page no longer lists Store.in_flight"
+    line = text.split("\n").index("::: cloudws.store.Store") + 3  # its options' members:
+    assert text.split("\n")[line - 1].strip() == "members:"
+    _, problems = render_pages([page], {page: text.replace("        - in_flight\n", "")})
+    assert problems == [(f"docs/reference/store.md:{line}: members: does not list "
+                         "`in_flight`, of cloudws.store.Store's public members: list it, "
+                         "where it belongs among them")], problems
+
+
+@PLANTS_MISTAKES
 def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypatch):
     """``mkdocs serve`` keeps the hooks loaded: a member just added to the source is found
     once the next build starts (``site.on_config`` calls ``autodoc.forget``)."""
@@ -197,6 +214,10 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     named = ("::: cloudws.testing.Sandbox.router is the machinery behind what the reference "
              "documents (autodoc.INTERNAL)")
     assert autodoc.check(listed) == [(3, machinery), (5, named)]
+    # with the list right, the public member it leaves out
+    unlisted = ("members: does not list `store`, of cloudws.testing.Sandbox's public "
+                "members: list it, where it belongs among them")
+    assert autodoc.check(listed.replace(", handle", "")) == [(3, unlisted), (5, named)]
 
 
 @PLANTS_MISTAKES

@@ -172,7 +172,7 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
     docs = tmp_path / "docs"
     for name, page in {"concepts/errors.md": "# Errors\n\n{{ error_codes }}\n",
                        "workstations/update.md": "---\noperation: updateWorkstation\n---\n\n"
-                                                 "# Update\n\n## Request body\n",
+                                                 "# Update workstation\n\n## Request body\n",
                        **pages}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(page)

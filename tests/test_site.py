@@ -490,10 +490,56 @@ def test_site_hooks_fail_the_build_naming_the_page(
 
 
 @PLANTS_MISTAKES
+def test_an_endpoint_pages_title_nav_label_and_llms_line_say_its_declaration(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The summary and request of the operation, as src/cloudws/operations.py declares
+    them: a title, a nav label or an llms.txt line that says otherwise is named at its
+    line (the page's, or mkdocs.yml's)."""
+    operation = OPERATIONS["stopWorkstation"]
+    page = "# Halt workstation\n\nStops it.\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(f"---\noperation: {operation.id}\n---\n\n{page}")
+    # (the llmstxt plugin's sections, as mkdocs.yml lists them, under extra: not loaded)
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: tiny
+        hooks:
+          - {HOOKS / 'site.py'}
+        nav:
+          - Halt workstation: index.md
+        extra:
+          sections:
+            Workstations:
+              - index.md: POST /v1/workstations/{{id}}/halt
+        """))
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    said = f"{failure.value}\n{caplog.text}"
+    declared = f"stopWorkstation's summary in src/cloudws/operations.py, '{operation.summary}'"
+    assert f"docs/index.md:5: the title 'Halt workstation' is not {declared}: write that" in said
+    assert (f"mkdocs.yml:5: the nav calls docs/index.md 'Halt workstation', not {declared}: "
+            "write that") in said, said
+    request = f"{operation.method.upper()} {operation.path}"
+    assert (f"mkdocs.yml:9: llms.txt describes docs/index.md as "
+            f"'POST /v1/workstations/{{id}}/halt', which does not start with its "
+            f"operation's request, {request}: start with it") in said, said
+    # as declared: it builds (a description may go on after the request)
+    (tmp_path / "docs" / "index.md").write_text(
+        f"---\noperation: {operation.id}\n---\n\n# {operation.summary}\n\nStops it.\n")
+    config = (tmp_path / "mkdocs.yml").read_text()
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("Halt workstation", operation.summary).replace(
+            "POST /v1/workstations/{id}/halt", f"{request}, running or not"))
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+@PLANTS_MISTAKES
 def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path) -> None:
     """And leave HTML comments alone: a note to writers is no placeholder, fact or
     reference."""
-    page = ("# Tiny\n\n{{ endpoint }}\n\n```text\n{{ not_a_placeholder }}\n```\n\n"
+    page = ("# Get volume\n\n{{ endpoint }}\n\n```text\n{{ not_a_placeholder }}\n```\n\n"
             "Write `{{ endpoint }}` on its own line.\n\n<!-- TODO: {{ facts }} here, up to\n"
             "100 items, and `418` -->\n")
     _build_tiny_site(tmp_path, page, "---\noperation: getVolume\n---\n")
