@@ -19,7 +19,8 @@ code that the page's operation or the API does not have (:mod:`references`), or 
 reference page's ``::: identifier`` or ``members:`` entry that names nothing
 (:mod:`autodoc`), fails the build naming the page and line; so does a status, code or ID
 in a docstring a reference page shows, or in a description of the OpenAPI document an
-endpoint page's tables show, named at its line of the stub's source. An endpoint page's
+endpoint page's tables show, or in what an error code means or asks the reader to do
+(:func:`_error_codes_hold`), named at its line of the stub's source. An endpoint page's
 title and its label in mkdocs.yml's nav are its operation's summary, and its line in the
 llmstxt plugin's sections starts with its request (:func:`_titles_hold`). Error codes are
 linked to their row of the errors page.
@@ -579,11 +580,36 @@ def _titles_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
+_ERROR_CODES_TABLE = re.compile(r"\{\{\s*error_codes\s*\}\}")
+
+
+def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
+    """On the page that shows every error code (``{{ error_codes }}``), what each says it
+    means and what to do, held as a description of the OpenAPI document is (the whole
+    API its scope), each problem named at its line of ``src/cloudws/errors.py``."""
+    if not _ERROR_CODES_TABLE.search(markdown):
+        return []
+    root: Path = _build["root"]
+    path = root / "src" / "cloudws" / "errors.py"
+    sources = {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")}
+    api = references.Page("openapi.json", None)
+    found = []
+    for error in ERROR_CODES.values():
+        for what, text in (("meaning", error.meaning), ("remedy", error.remedy)):
+            for problem in references.check(text, api, _build["contract"], _build["titles"],
+                                            document=True):
+                where = (references.source_place(text, sources, "", problem.text)
+                         or "src/cloudws/errors.py")
+                found.append(f"{where}: {error.code}'s {what}, which {page.file} shows: "
+                             f"{problem.message}")
+    return found
+
+
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
-    _descriptions_hold, _titles_hold)
+    _descriptions_hold, _titles_hold, _error_codes_hold)
 
 
 def _line_of(problem: str) -> int:

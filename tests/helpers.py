@@ -118,8 +118,10 @@ def success(operation_id: str, headers: dict[str, str]) -> Request:
 
 _UNKNOWN = {"workstations": "ws-nothere00", "volumes": "vol-nothere00"}
 _RUNNING, _ATTACHED = "ws-67890", "vol-data12345"
-#: For each operation that documents a 409: an example whose target or body conflicts
-#: with the fixture state. A new operation with a 409 needs an entry here.
+#: For each operation whose 409 a request can get from the fixture state: an example
+#: whose target or body conflicts with it. A new operation with such a 409 needs an
+#: entry here; a create whose only 409 is a key in flight (createVolume) needs none: the
+#: recipe holds its key in flight instead.
 CONFLICTS: dict[str, Example] = {
     "createWorkstation": Example(body={"name": "clash", "machine_type": "standard-2",
                                        "volume_ids": [_ATTACHED]}),

@@ -336,6 +336,35 @@ def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line
     assert render_pages([ROOT / "docs" / "workstations" / "get.md"])[1] == []
 
 
+def test_what_an_error_code_says_is_held_where_the_errors_page_shows_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its meaning and what to do, written in src/cloudws/errors.py: a request or a
+    status-and-code pair there that the API does not have fails the errors page's check,
+    at its line of that file."""
+    from dataclasses import replace
+
+    from .harness.render import render_pages
+
+    code = ERROR_CODES["workstation_not_stopped"]
+    planted = code.remedy.replace("/stop`", "/halt`")
+    assert planted != code.remedy, "the remedy no longer names the stop request"
+    monkeypatch.setitem(ERROR_CODES, code.code, replace(
+        code, remedy=planted, meaning=f"{code.meaning} Not `409 not_found`."))
+    source = (ROOT / "src" / "cloudws" / "errors.py").read_text().splitlines()
+    remedy = 1 + next(n for n, line in enumerate(source) if code.remedy[:30] in line)
+    meaning = 1 + next(n for n, line in enumerate(source) if code.meaning[:30] in line)
+    _, problems = render_pages([ROOT / "docs" / "concepts" / "errors.md"])
+    shows = "which docs/concepts/errors.md shows"
+    assert "\n".join(problems).splitlines() == [
+        (f"src/cloudws/errors.py:{meaning}: workstation_not_stopped's meaning, {shows}: "
+         "`409 not_found`: `not_found` is answered with 404; 409's codes are "
+         + ", ".join(sorted(c for c, e in ERROR_CODES.items() if e.status == 409))),
+        (f"src/cloudws/errors.py:{remedy}: workstation_not_stopped's remedy, {shows}: "
+         "`/v1/workstations/{id}/halt`: the API has no path /v1/workstations/{id}/halt; did "
+         "you mean /v1/workstations/{id}?"),
+    ], problems
+
+
 def test_a_description_no_page_built_shows_fails_the_build_after_the_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:

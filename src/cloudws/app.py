@@ -48,6 +48,8 @@ from .models import (
     VOLUME_ID_PREFIX,
     WORKSTATION_ID_PATTERN,
     WORKSTATION_ID_PREFIX,
+    Volume,
+    Workstation,
     WorkstationStatus,
     describe_id,
     read_only_fields,
@@ -130,6 +132,14 @@ Cursor = Annotated[
 def _json(data: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     body = json.dumps(data.model_dump(mode="json"), indent=2) + "\n"
     return Response(body, status, headers=headers, media_type="application/json")
+
+
+def _created(operation_id: str, made: Workstation | Volume, get: str) -> Response:
+    """A create's success: its declared status, with the path of ``get`` for what it made
+    in ``Location``."""
+    status = OPERATIONS[operation_id].status
+    assert status is not None, f"{operation_id} declares no success"
+    return _json(made, status, {"Location": OPERATIONS[get].path.replace("{id}", made.id)})
 
 
 async def _send_problem(send: Send, err: ApiError) -> None:
@@ -492,7 +502,7 @@ def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., An
 async def _create_workstation(request: Request, key: IdempotencyKey) -> Response:
     body = await _read_json(request)
     ws = _store(request).create_workstation(body, idempotency_key=key)
-    return _json(ws, 201, {"Location": f"/v1/workstations/{ws.id}"})
+    return _created("createWorkstation", ws, "getWorkstation")
 
 
 @_route("listWorkstations")
@@ -548,7 +558,7 @@ async def _removed_delete(id: WorkstationId) -> Response:
 async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
     body = await _read_json(request)
     vol = _store(request).create_volume(body, idempotency_key=key)
-    return _json(vol, 201, {"Location": f"/v1/volumes/{vol.id}"})
+    return _created("createVolume", vol, "getVolume")
 
 
 @_route("listVolumes")

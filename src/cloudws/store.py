@@ -665,7 +665,7 @@ class Store:
             raise ApiError(
                 "volume_not_found",
                 f"Volume {vol_id} in volume_ids does not exist. List the volumes with "
-                "GET /v1/volumes, or create it with POST /v1/volumes.",
+                f"{_request('listVolumes')}, or create it with {_request('createVolume')}.",
             )
         if not vol.standalone:
             raise ApiError(
@@ -715,12 +715,22 @@ def _require_few_enough(volume_ids: list[str], own: str) -> None:
         )
 
 
+def _request(operation_id: str, **path: str) -> str:
+    """``METHOD path`` of an operation, as a problem's ``detail`` names it, with ``path``'s
+    parameters filled in: ``POST /v1/workstations/ws-12345/stop``."""
+    operation = OPERATIONS[operation_id]
+    filled = operation.path
+    for name, value in path.items():
+        filled = filled.replace("{" + name + "}", value)
+    return f"{operation.method} {filled}"
+
+
 def _require_stopped(ws: _Workstation, verb: str) -> None:
     if ws.status != "stopped":
         raise ApiError(
             "workstation_not_stopped",
             f"Workstation {ws.id} is {ws.status}; it must be stopped to be {verb}. "
-            f"Stop it with POST /v1/workstations/{ws.id}/stop.",
+            f"Stop it with {_request('stopWorkstation', id=ws.id)}.",
         )
 
 

@@ -37,7 +37,6 @@ from .jsoncheck import ApiSchemas, parse_json_documents
 from .sandbox import Seen
 
 __all__ = [
-    "INTENDED_NON_OPERATIONS",
     "REFRESH",
     "ExampleError",
     "check_calls_its_operation",
@@ -58,11 +57,6 @@ __all__ = [
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
 #: page that shows the example when there is one (:func:`naming_pages`).
 REFRESH = "uv run pytest --update-examples"
-
-#: Statuses an example may get from a request that is no operation, on purpose: the
-#: removed ``GET .../delete`` (410). A method the path does not take (405) is a typo.
-INTENDED_NON_OPERATIONS = frozenset({410})
-
 
 #: The two variables every example reads, which the quickstart exports.
 EXPORTS = ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN")
@@ -127,9 +121,8 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
         request = f"{exchange.method} {exchange.path}"
         sent_at = getattr(exchange, "origin", None) or where
         if exchange.operation_id is None:
-            if exchange.status not in INTENDED_NON_OPERATIONS:
-                raise ExampleError(f"{sent_at}: {request} is not an operation of the API (it "
-                                   f"answered {exchange.status}): check the method and path")
+            raise ExampleError(f"{sent_at}: {request} is not an operation of the API (it "
+                               f"answered {exchange.status}): check the method and path")
         elif exchange.status not in schemas.response_statuses(exchange.operation_id):
             documented = ", ".join(map(str, schemas.response_statuses(exchange.operation_id)))
             raise ExampleError(f"{sent_at}: {request} ({exchange.operation_id}) answered "
@@ -268,9 +261,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         query = getattr(exchange, "query", "")
         request = f"{exchange.method} {exchange.path}{f'?{query}' if query else ''}"
         if exchange.operation_id is None:
-            if exchange.status not in INTENDED_NON_OPERATIONS:
-                notes.append(f"\n({request}{sent} answered {exchange.status}: no operation "
-                             "takes that method and path)")
+            notes.append(f"\n({request}{sent} answered {exchange.status}: no operation "
+                         "takes that method and path)")
         elif exchange.status < 400 or not (failed or exchange.status in unshown):
             continue
         elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
