@@ -1,9 +1,10 @@
 """A Griffe extension that completes the fields griffe-pydantic finds, from each model's schema.
 
 griffe-pydantic reads each field's own ``Field(...)`` call without importing anything, and
-(with ``schema: true``) keeps the model's JSON schema as pydantic makes it. What a field's
-type alias carries (``Name``: its pattern and length; ``DiskSize``: its range) is only in
-that schema. This extension adds to each field's docstring its JSON type, constraints and
+labels each field ``pydantic-field``. What a field's type alias carries (``Name``: its
+pattern and length; ``DiskSize``: its range) is only in the model's JSON schema, which
+this extension asks pydantic for (``model_json_schema()``, the model imported): a model
+that cannot be imported fails the build, naming it, rather than losing its constraints. This extension adds to each field's docstring its JSON type, constraints and
 whether it is required, in the words of the endpoint pages' schema tables, and takes the
 schema's description for a field that has none of its own.
 
@@ -20,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -28,9 +30,6 @@ from griffe import Class, Docstring, Extension, Module
 from schema_tables import type_phrase
 
 __all__ = ["PydanticFieldFacts", "field_facts"]
-
-_NAMESPACE = "griffe_pydantic"  # where griffe-pydantic keeps what it found
-
 
 def _refs_as_components(schema: Any) -> Any:
     # pydantic points at "#/$defs/X"; the schema tables name "#/components/schemas/X".
@@ -70,13 +69,13 @@ class PydanticFieldFacts(Extension):
     def on_package(self, *, pkg: Module, **kwargs: Any) -> None:
         """Complete the fields of every model of ``pkg`` that has a schema."""
         for model in _models(pkg):
-            found = model.extra[_NAMESPACE]
-            if not found.get("schema"):
-                continue
-            schema = json.loads(found["schema"])
-            for name, field in found["fields"]().items():
-                if field.parent is not model or name not in schema["properties"]:
-                    continue  # an inherited field is completed where it is declared
+            schema = getattr(importlib.import_module(model.module.path),
+                             model.name).model_json_schema()
+            for name, field in model.members.items():  # its own: an inherited field is
+                if "pydantic-field" not in field.labels:  # completed where it is declared
+                    continue
+                if name not in schema.get("properties", {}):
+                    raise ValueError(f"{model.path}: pydantic's schema has no field {name!r}")
                 text = field.docstring.value if field.docstring else ""
                 text = text or schema["properties"][name].get("description", "")
                 field.docstring = Docstring(f"{text}\n\n{field_facts(schema, name)}".strip(),
