@@ -11,13 +11,14 @@ import time
 
 import httpx
 
-from cloudws.testing import BASE_URL, mock_api
+from cloudws.operations import OPERATIONS
+from cloudws.testing import API_HOST, mock_api
 
 from .measure import Stat, stat
 
 __all__ = ["request_us"]
 
-_URL = f"{BASE_URL}/workstations/ws-12345"
+_URL = f"https://{API_HOST}{OPERATIONS['getWorkstation'].url()}"  # its declared example
 _HEADERS = {"Authorization": "Bearer cws_test_bench"}
 
 
@@ -35,6 +36,8 @@ def request_us(runs: int, n: int = 500) -> dict[str, Stat]:
     routed, bare = [], []
     with mock_api(), httpx.Client() as client:
         canned = client.get(_URL, headers=_HEADERS)
+        # a request the API answers (a rename would time 404s otherwise)
+        assert canned.status_code == OPERATIONS["getWorkstation"].status, canned
         for _ in range(runs):
             routed.append(_per_request_us(client, n))
 

@@ -62,6 +62,7 @@ import references
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from cloudws import errors as errors_module
 from cloudws import models
 from cloudws.document import load_document
 from cloudws.errors import ERROR_CODES
@@ -590,16 +591,17 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
     if not _ERROR_CODES_TABLE.search(markdown):
         return []
     root: Path = _build["root"]
-    path = root / "src" / "cloudws" / "errors.py"
-    sources = {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")}
+    path = Path(errors_module.__file__ or "errors.py").resolve()  # the stub's, wherever built
+    shown = (path.relative_to(root).as_posix() if path.is_relative_to(root)
+             else "src/cloudws/errors.py")
+    sources = {shown: path.read_text(encoding="utf-8")}
     api = references.Page("openapi.json", None)
     found = []
     for error in ERROR_CODES.values():
         for what, text in (("meaning", error.meaning), ("remedy", error.remedy)):
             for problem in references.check(text, api, _build["contract"], _build["titles"],
                                             document=True):
-                where = (references.source_place(text, sources, "", problem.text)
-                         or "src/cloudws/errors.py")
+                where = references.source_place(text, sources, "", problem.text) or shown
                 found.append(f"{where}: {error.code}'s {what}, which {page.file} shows: "
                              f"{problem.message}")
     return found

@@ -409,7 +409,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         id="startWorkstation", method="POST", path="/v1/workstations/{id}/start",
         tag="Workstations", summary="Start workstation", response=Workstation,
         description="Starts a stopped workstation. Starting a running one changes nothing "
-        "and returns 200.",
+        "and returns `200`.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
             404: _missing(_WS),
@@ -423,7 +423,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         id="stopWorkstation", method="POST", path="/v1/workstations/{id}/stop",
         tag="Workstations", summary="Stop workstation", response=Workstation,
         description="Stops a running workstation. Stopping a stopped one changes nothing "
-        "and returns 200.",
+        "and returns `200`.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
             404: _missing(_WS),
@@ -479,7 +479,7 @@ OPERATIONS: dict[str, Operation] = _declare(
         tag="Workstations", summary="Delete workstation (removed)", response=None, status=None,
         replaced_by="deleteWorkstation",
         description="Removed: a GET must not delete anything. It deletes nothing and "
-        "answers 410 Gone, naming `DELETE /v1/workstations/{id}`, the call to use instead.",
+        "answers `410 Gone`, naming `DELETE /v1/workstations/{id}`, the call to use instead.",
         errors={
             400: _bad_id(_WS), 401: _AUTH,
             410: Failure(("endpoint_removed",), "Always, for a well-formed ID: the endpoint "

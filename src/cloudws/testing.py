@@ -34,14 +34,15 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from .app import create_app
+from .openapi import SERVER_URL
 from .store import Store
 
 __all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
 
 _T = TypeVar("_T")
 
-API_HOST = "api.cloudworkstation.example.com"
-"""The host :func:`mock_api` answers for: the real API's."""
+API_HOST = SERVER_URL.removeprefix("https://")
+"""The host :func:`mock_api` answers for: the real API's (``api.cloudworkstation.example.com``)."""
 BASE_URL = f"https://{API_HOST}/v1"
 """The base URL of the API, as your client would use it under :func:`mock_api`."""
 
