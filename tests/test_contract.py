@@ -9,6 +9,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from cloudws.limits import MAX_BODY_BYTES
+from cloudws.models import PAGE_SIZE
 from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
@@ -185,7 +187,7 @@ def test_create_workstation_checks_volumes(api, sandbox, volume, status, code):
 
 def test_body_errors_413_415_and_invalid_json(api, sandbox):
     before = sandbox.store.dump()
-    big = b'{"name": "' + b"a" * (64 * 1024) + b'"}'
+    big = b'{"name": "' + b"a" * MAX_BODY_BYTES + b'"}'
     problem(api.post("/workstations", content=big,
                      headers={"Content-Type": "application/json"}), 413, "payload_too_large")
     problem(api.post("/volumes", content=b"size_gb=10",
@@ -222,7 +224,7 @@ def test_list_workstations_filters_by_status(api):
 
 
 @pytest.mark.parametrize("query", [
-    "limit=0", "limit=101", "limit=abc", "limit=", "cursor=short", "cursor=!!!!!!!!!!!!",
+    f"limit={PAGE_SIZE[0] - 1}", f"limit={PAGE_SIZE[1] + 1}", "limit=abc", "limit=", "cursor=short", "cursor=!!!!!!!!!!!!",
     "status=paused", "limt=5",
 ])
 def test_list_rejects_bad_parameters(api, query):
@@ -447,7 +449,7 @@ def test_removed_get_delete_answers_exactly_its_documented_statuses(api, anonymo
     before = sandbox.store.dump()
     problem(api.get("/workstations/ws-12345/delete?force=1"), 400, "validation_error")
     problem(anonymous.get("/workstations/ws-12345/delete"), 401, "unauthorized")
-    problem(api.request("GET", "/workstations/ws-12345/delete", content=b"x" * (64 * 1024 + 1)),
+    problem(api.request("GET", "/workstations/ws-12345/delete", content=b"x" * (MAX_BODY_BYTES + 1)),
             413, "payload_too_large")
     head = api.head("/workstations/ws-12345/delete")
     assert (head.status_code, head.content) == (410, b"")
@@ -646,7 +648,7 @@ def test_observers_see_every_exchange(sandbox, api, anonymous):
 def test_operations_without_a_body_reject_query_and_big_bodies(api, sandbox, method, path):
     before = sandbox.store.dump()
     problem(api.request(method, path + "?verbose=1"), 400, "validation_error")
-    problem(api.request(method, path, content=b"x" * (64 * 1024 + 1)), 413, "payload_too_large")
+    problem(api.request(method, path, content=b"x" * (MAX_BODY_BYTES + 1)), 413, "payload_too_large")
     assert sandbox.store.dump() == before
 
 

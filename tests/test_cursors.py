@@ -14,7 +14,7 @@ import string
 import httpx
 import pytest
 
-from cloudws.models import CURSOR_PATTERN
+from cloudws.models import CURSOR_PATTERN, PAGE_SIZE
 from cloudws.store import Store
 
 from .helpers import document
@@ -144,7 +144,8 @@ def test_the_store_refuses_a_forged_cursor_too():
 
 
 @pytest.mark.parametrize("call", [
-    lambda s: s.list_workstations(limit=0), lambda s: s.list_workstations(limit=101),
+    lambda s: s.list_workstations(limit=PAGE_SIZE[0] - 1),
+    lambda s: s.list_workstations(limit=PAGE_SIZE[1] + 1),
     lambda s: s.list_volumes(limit=-1), lambda s: s.list_volumes(limit=True),
     lambda s: s.list_workstations(status="paused"),
 ])

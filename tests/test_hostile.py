@@ -21,7 +21,9 @@ import pytest
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES
+from cloudws.idempotency import KEY_MAX_LENGTH
 from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
+from cloudws.models import DISK_SIZE_GB, PAGE_SIZE
 from cloudws.operations import OPERATIONS
 from cloudws.server import create_server
 from cloudws.store import Store
@@ -139,8 +141,10 @@ def _cases() -> dict[str, Hostile]:
     }.items():
         cases[f"patch-{name}"] = _json("PATCH", f"{ws}/ws-12345", raw, 400, "validation_error")
     for name, raw in {
-        "size-string": '{"size_gb": "20"}', "size-small": '{"size_gb": 9}',
-        "size-large": '{"size_gb": 2049}', "size-missing": "{}", "size-float": '{"size_gb": 20.5}',
+        "size-string": '{"size_gb": "20"}',
+        "size-small": f'{{"size_gb": {DISK_SIZE_GB[0] - 1}}}',
+        "size-large": f'{{"size_gb": {DISK_SIZE_GB[1] + 1}}}',
+        "size-missing": "{}", "size-float": '{"size_gb": 20.5}',
         "standalone": '{"size_gb": 20, "standalone": false}',
         "attached": '{"size_gb": 20, "attached_to": "ws-12345"}',
     }.items():
@@ -150,7 +154,7 @@ def _cases() -> dict[str, Hostile]:
     for name, values in {
         "unquoted": ("8e03978e",), "empty": ('""',), "single-quotes": ("'k'",),
         "parameters": ('"k";a=1',), "unterminated": ('"k',), "bad-escape": ('"\\n"',),
-        "too-long": ('"' + "k" * 256 + '"',), "huge": ('"' + "k" * 20_000 + '"',),
+        "too-long": ('"' + "k" * (KEY_MAX_LENGTH + 1) + '"',), "huge": ('"' + "k" * 20_000 + '"',),
         "list": ('"a", "b"',), "twice": ('"a"', '"a"'), "inner-quote": ('"a"b"',),
     }.items():
         for path, body in ((vols, '{"size_gb": 20}'),
@@ -213,7 +217,8 @@ def _cases() -> dict[str, Hostile]:
 
     # Query parameters: bad pagination, cursors, unknown values and names, repeats.
     for name, query in {
-        "limit-0": "limit=0", "limit-101": "limit=101", "limit-negative": "limit=-1",
+        "limit-0": f"limit={PAGE_SIZE[0] - 1}", "limit-101": f"limit={PAGE_SIZE[1] + 1}",
+        "limit-negative": "limit=-1",
         "limit-word": "limit=abc", "limit-empty": "limit=", "limit-fraction": "limit=1.5",
         "limit-huge": "limit=" + "9" * 40, "limit-nul": "limit=%00", "limit-hex": "limit=0x10",
         "limit-plus": "limit=%2B5", "limit-leading-zero": "limit=05", "limit-underscore": "limit=1_0",
