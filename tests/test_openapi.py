@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openapi_spec_validator import validate
 
 from cloudws.errors import ERROR_CODES
@@ -25,11 +27,19 @@ def test_openapi_is_valid_3_1():
 
 
 def test_openapi_matches_snapshot():
+    """A change of the contract is reviewed: the snapshot is refreshed on purpose, and the
+    failure shows what changed, line by line, as ``git diff`` would after the refresh."""
     expected = json.loads(SNAPSHOT.read_text())
-    assert DOCUMENT == expected, (
-        "The OpenAPI document changed. If that is intended, refresh the snapshot with:\n"
-        "  uv run cloudws openapi > tests/snapshots/openapi.json"
-    )
+    if DOCUMENT == expected:
+        return
+    lines = [(json.dumps(doc, indent=2) + "\n").splitlines(keepends=True)  # as the CLI
+             for doc in (expected, DOCUMENT)]                              # prints it
+    diff = list(difflib.unified_diff(*lines, "tests/snapshots/openapi.json",
+                                     "uv run cloudws openapi", n=2))
+    shown = "".join(diff[:60]) + (f"... ({len(diff) - 60} more lines)\n" if len(diff) > 60 else "")
+    pytest.fail("The OpenAPI document changed:\n" + shown + "If that is "
+                "intended, refresh the snapshot with:\n"
+                "  uv run cloudws openapi > tests/snapshots/openapi.json", pytrace=False)
 
 
 def test_cli_prints_the_same_document():
