@@ -93,18 +93,22 @@ def check(markdown: str) -> list[tuple[int, str]]:
         # a class's list: every public member of its own (a module's is its __all__, which
         # tests/test_reference.py holds the page to); once what it lists is right (a name
         # misspelt there is one mistake: the name meant is said)
-        unlisted = sorted(name for name, member in have.items()
-                          if not any(problem for _, problem in listed)
-                          and getattr(found, "is_class", False) and not name.startswith("_")
+        # (an empty list shows none, on purpose, as false does)
+        target = found.final_target if getattr(found, "is_alias", False) else found
+        unlisted = sorted(name for name, member in _members(target).items()
+                          if members and not any(problem for _, problem in listed)
+                          and getattr(target, "is_class", False) and not name.startswith("_")
                           and name not in INTERNAL and name not in map(str, members)
                           and not getattr(member, "is_alias", False)
-                          and getattr(member, "parent", None) is found)
+                          and getattr(member, "parent", None) is target)
         if unlisted:
-            block = _under(lines, number, len(lines[number - 1]) - len(lines[number - 1].lstrip()))
-            at = next((n for n, text in block if "members:" in text), number)
-            problems.append((at, (
-                f"members: does not list {', '.join(f'`{n}`' for n in unlisted)}, of "
-                f"{identifier}'s public members: list it, where it belongs among them")))
+            named = ", ".join(f"`{n}`" for n in unlisted)
+            them = "them" if len(unlisted) > 1 else "it"
+            problems.append((_line_naming(lines, number, ""), (
+                f"members: does not list {named}, of {identifier}'s public members: list "
+                f"{them} where {them} belong{'' if len(unlisted) > 1 else 's'} among them "
+                f"(or, if {'they are' if len(unlisted) > 1 else 'it is'} not the stub's "
+                "public API, make the name private, with a leading underscore)")))
     return problems
 
 
@@ -212,13 +216,22 @@ def _contained(lines: list[str], number: int, indent: int) -> bool:
     return False
 
 
+_MEMBERS_KEY = re.compile(r"^\s*members:")
+
+
 def _line_naming(lines: list[str], start: int, name: str) -> int:
-    """The line, from the ``members:`` of the block at ``start`` on, that lists ``name``."""
+    """The line, from the ``members:`` of the block at ``start`` on, that lists ``name``
+    (with no ``name``, the ``members:`` line)."""
     word = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
     block = _under(lines, start, len(lines[start - 1]) - len(lines[start - 1].lstrip()))
-    members = next((i for i, (_, text) in enumerate(block) if "members:" in text), 0)
+    members = next((i for i, (_, text) in enumerate(block) if _MEMBERS_KEY.match(text)), None)
+    if members is None:
+        return start
+    if not name:
+        return block[members][0]
     for number, text in block[members:]:
-        if word.search(text.partition("members:")[2] or text):
+        key = _MEMBERS_KEY.match(text)
+        if word.search(text[key.end():] if key else text):
             return number
     return start
 

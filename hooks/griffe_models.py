@@ -3,8 +3,9 @@
 griffe-pydantic reads each field's own ``Field(...)`` call without importing anything, and
 labels each field ``pydantic-field``. What a field's type alias carries (``Name``: its
 pattern and length; ``DiskSize``: its range) is only in the model's JSON schema, which
-this extension asks pydantic for (``model_json_schema()``, the model imported): a model
-that cannot be imported fails the build, naming it, rather than losing its constraints. This extension adds to each field's docstring its JSON type, constraints and
+this extension asks pydantic for (``model_json_schema()``, the model imported: one that
+cannot be imported fails the build). Under ``mkdocs serve`` the models stay imported as
+they were when it started: a field added since then gets its facts at the next start. This extension adds to each field's docstring its JSON type, constraints and
 whether it is required, in the words of the endpoint pages' schema tables, and takes the
 schema's description for a field that has none of its own.
 
@@ -75,7 +76,9 @@ class PydanticFieldFacts(Extension):
                 if "pydantic-field" not in field.labels:  # completed where it is declared
                     continue
                 if name not in schema.get("properties", {}):
-                    raise ValueError(f"{model.path}: pydantic's schema has no field {name!r}")
+                    # under mkdocs serve, a field added since it started: the model was
+                    # imported before (its facts come at the next start)
+                    continue
                 text = field.docstring.value if field.docstring else ""
                 text = text or schema["properties"][name].get("description", "")
                 field.docstring = Docstring(f"{text}\n\n{field_facts(schema, name)}".strip(),

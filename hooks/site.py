@@ -93,8 +93,8 @@ def on_config(config: Any) -> None:
          for op in item.values() if "x-replaced-by" in op},
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
-    _build["listed"] = _listings(Path(config["config_file_path"] or "mkdocs.yml").resolve(),
-                                 _build["root"])
+    _build["config_file"] = Path(config["config_file_path"] or "mkdocs.yml").resolve()
+    _build["listed"] = _listings(config)
     _LINK_LINES.pages.clear()
     _LINK_LINES.places.clear()
     links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
@@ -152,6 +152,18 @@ def _nav_files(nav: list[Any]) -> Iterator[str]:
                 yield from [value] if isinstance(value, str) else _nav_files(value)
 
 
+def _front_matter_lines(source: Path) -> list[str]:
+    """The lines of the file ``source`` before its Markdown (its front matter, if any)."""
+    try:
+        lines = source.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return []
+    if not lines or lines[0].strip() != "---":
+        return []
+    end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    return lines[:end + 1]
+
+
 class _Page:
     """What a renderer needs of the page being built."""
 
@@ -165,6 +177,12 @@ class _Page:
                           if root is not None and source.is_relative_to(root) else self.src_uri)
         self.operation: str = page.meta.get("operation", "")
         self.first_line: int = _first_lines.get(self.src_uri, 0)
+        #: ``title:`` in the front matter (the page's title for MkDocs), and its line.
+        self.title_meta: str | None = (str(page.meta["title"]) if "title" in page.meta
+                                       else None)
+        self.title_meta_line: int = 1 + next(
+            (n for n, line in enumerate(_front_matter_lines(source)) if line.startswith("title:")),
+            0)
 
     def link(self, target: str) -> str:
         """A relative link from this page to the page ``target`` (a src_uri)."""
@@ -514,42 +532,95 @@ def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
-#: An entry of mkdocs.yml's nav (``- Stop workstation: workstations/stop.md``), and one of
-#: the llmstxt plugin's sections (``- workstations/stop.md: POST /v1/...``).
-_NAV_ENTRY = re.compile(r"^\s*- (?P<label>[^:\n]+?): (?P<uri>[^\s:]+\.md)\s*$")
-_LLMS_ENTRY = re.compile(r"^\s*- (?P<uri>[^\s:]+\.md): (?P<text>\S.*?)\s*$")
-
-
-def _listings(config: Path, root: Path) -> dict[str, list[tuple[str, str, str]]]:
-    """Where ``config`` (mkdocs.yml) lists each page: src_uri -> (``nav`` or ``llms``, the
-    label or description, ``file:line``).
+def _listings(config: Any) -> dict[str, list[tuple[str, str]]]:
+    """Where mkdocs.yml lists each page, as MkDocs parsed it: src_uri -> (``nav`` and its
+    label, or ``llms`` and its description in the llmstxt plugin's sections).
 
     Example:
-        >>> import tempfile
-        >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     config = Path(tmp) / "mkdocs.yml"
-        ...     _ = config.write_text("nav:\\n  - Stop workstation: workstations/stop.md\\n"
-        ...                           "      - workstations/stop.md: POST /v1/x\\n")
-        ...     _listings(config, Path(tmp))
-        {'workstations/stop.md': [('nav', 'Stop workstation', 'mkdocs.yml:2'), ('llms', 'POST /v1/x', 'mkdocs.yml:3')]}
+        >>> from types import SimpleNamespace
+        >>> sections = {"Workstations": [{"workstations/stop.md": "POST /v1/x"}]}
+        >>> config = {"nav": [{"Workstations": [{"Stop workstation": "workstations/stop.md"}]}],
+        ...           "plugins": {"llmstxt": SimpleNamespace(config={"sections": sections})}}
+        >>> _listings(config)
+        {'workstations/stop.md': [('nav', 'Stop workstation'), ('llms', 'POST /v1/x')]}
     """
-    try:
-        lines = config.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    shown = config.relative_to(root).as_posix() if config.is_relative_to(root) else str(config)
-    found: dict[str, list[tuple[str, str, str]]] = {}
-    for number, line in enumerate(lines, 1):
-        for kind, match in (("nav", _NAV_ENTRY.match(line)), ("llms", _LLMS_ENTRY.match(line))):
-            if match is not None:
-                text = match["label" if kind == "nav" else "text"]
-                found.setdefault(match["uri"], []).append((kind, text, f"{shown}:{number}"))
+    found: dict[str, list[tuple[str, str]]] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else []:
+            for label, value in item.items() if isinstance(item, dict) else ():
+                if isinstance(value, str):
+                    found.setdefault(value, []).append(("nav", str(label)))
+                else:
+                    walk(value)
+
+    walk(config["nav"])
+    llms = config["plugins"].get("llmstxt")
+    for items in (llms.config["sections"] if llms is not None else {}).values():
+        for item in items:
+            for uri, text in item.items() if isinstance(item, dict) else ():
+                found.setdefault(uri, []).append(("llms", " ".join(str(text).split())))
     return found
 
 
+def _config_line(kind: str, uri: str) -> str:
+    """``mkdocs.yml:<line>``: the first line naming ``uri`` after the line that starts the
+    nav (``kind`` ``nav``) or the llmstxt plugin's entry (``llms``)."""
+    path: Path = _build["config_file"]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    start = re.compile(r"^nav:" if kind == "nav" else r"^\s*- llmstxt:")
+    begun, number = False, 1
+    for n, line in enumerate(lines, 1):
+        begun = begun or bool(start.match(line))
+        if begun and re.search(rf"(?<![\w/.-]){re.escape(uri)}(?![\w/.-])", line):
+            number = n
+            break
+    root: Path = _build["root"]
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    return f"{shown}:{number}"
+
+
+#: A heading's attribute list (``{ #anchor }``), and an ATX heading's closing hashes.
+_HEADING_TAIL = re.compile(r"(?:\s*\{[^{}]*\})?\s*#*\s*$")
+
+
+def _title(markdown: str) -> tuple[int, str] | None:
+    """The page's title as Python-Markdown reads it: its first level-1 heading (``# T``,
+    ``#T``, ``# T #``, or ``T`` underlined with ``=``), outside code and HTML comments,
+    without its attribute list; and its 1-based line.
+
+    Example:
+        >>> _title("<!-- # not this -->\\n```\\n# nor this\\n```\\n#Stop it { #s } #\\n")
+        (5, 'Stop it')
+        >>> _title("Intro\\n\\nStop it\\n=======\\n")
+        (3, 'Stop it')
+    """
+    text = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m[0]), markdown,
+                  flags=re.DOTALL)
+    lines, fence = text.split("\n"), ""
+    for index, line in enumerate(lines):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if marker and (not fence or marker[1].startswith(fence)):
+            fence = "" if fence else marker[1]
+            continue
+        if fence:
+            continue
+        atx = re.match(r"#(?!#)(.*)$", line)
+        setext = (line.strip() and index + 1 < len(lines)
+                  and re.fullmatch(r"=+\s*", lines[index + 1]) is not None)
+        if atx or setext:
+            heading = atx[1] if atx else line
+            return index + 1, _HEADING_TAIL.sub("", heading).strip()
+    return None
+
+
 def _titles_hold(markdown: str, page: _Page) -> list[str]:
-    """An endpoint page's title and its label in the nav are its operation's summary, and
-    its line in llms.txt starts with the operation's request: what the declaration
+    """An endpoint page's title (its first heading, or ``title:`` in its front matter) and
+    its label in the nav are its operation's summary, and its description in the llmstxt
+    plugin's sections starts with the operation's request: what the declaration
     (``src/cloudws/operations.py``) says, and the OpenAPI document and the home page's
     table of operations show."""
     if not page.operation:
@@ -560,24 +631,22 @@ def _titles_hold(markdown: str, page: _Page) -> list[str]:
         return []  # named by the placeholders' check
     summary, request = operation.get("summary", ""), f"{method.upper()} {path}"
     declared = f"{page.operation}'s summary in src/cloudws/operations.py, {summary!r}"
-    found, fence = [], ""
-    for number, line in enumerate(markdown.split("\n"), 1):
-        marker = re.match(r"\s*(`{3,}|~{3,})", line)
-        if marker and (not fence or marker[1].startswith(fence)):
-            fence = "" if fence else marker[1]
-        elif not fence and line.startswith("# "):
-            title = line[2:].strip()
-            if title != summary:
-                found.append(f"{page.where(number)}: the title {title!r} is not {declared}: "
-                             "write that")
-            break
-    for kind, text, where in _build.get("listed", {}).get(page.src_uri, []):
+    found = []
+    if page.title_meta is not None and page.title_meta != summary:
+        found.append(f"{page.file}:{page.title_meta_line}: the front matter's title "
+                     f"{page.title_meta!r} is not {declared}: write that, or no title there")
+    title = _title(markdown)
+    if title is not None and title[1] != summary:
+        found.append(f"{page.where(title[0])}: the title {title[1]!r} is not {declared}: "
+                     "write that")
+    for kind, text in _build.get("listed", {}).get(page.src_uri, []):
         if kind == "nav" and text != summary:
-            found.append(f"{where}: the nav calls {page.file} {text!r}, not {declared}: "
-                         "write that")
+            found.append(f"{_config_line(kind, page.src_uri)}: the nav calls {page.file} "
+                         f"{text!r}, not {declared}: write that")
         elif kind == "llms" and not re.match(rf"{re.escape(request)}(?![\w/{{}}?-])", text):
-            found.append(f"{where}: llms.txt describes {page.file} as {text!r}, which does "
-                         f"not start with its operation's request, {request}: start with it")
+            found.append(f"{_config_line(kind, page.src_uri)}: llms.txt describes "
+                         f"{page.file} as {text!r}, which does not start with its operation's "
+                         f"request, {request}: start with it")
     return found
 
 
@@ -588,8 +657,9 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
     """On the page that shows every error code (``{{ error_codes }}``), what each says it
     means and what to do, held as a description of the OpenAPI document is (the whole
     API its scope), each problem named at its line of ``src/cloudws/errors.py``."""
-    if not _ERROR_CODES_TABLE.search(markdown):
-        return []
+    if not _ERROR_CODES_TABLE.search(markdown) or not any(
+            p.name == "error_codes" for p in placeholders.find(markdown, _BY_NAME)):
+        return []  # (a page that writes `{{ error_codes }}` in code shows no table)
     root: Path = _build["root"]
     path = Path(errors_module.__file__ or "errors.py").resolve()  # the stub's, wherever built
     shown = (path.relative_to(root).as_posix() if path.is_relative_to(root)

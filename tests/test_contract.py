@@ -224,7 +224,8 @@ def test_list_workstations_filters_by_status(api):
 
 
 @pytest.mark.parametrize("query", [
-    f"limit={PAGE_SIZE[0] - 1}", f"limit={PAGE_SIZE[1] + 1}", "limit=abc", "limit=", "cursor=short", "cursor=!!!!!!!!!!!!",
+    f"limit={PAGE_SIZE[0] - 1}", f"limit={PAGE_SIZE[1] + 1}", "limit=abc", "limit=",
+    "cursor=short", "cursor=!!!!!!!!!!!!",
     "status=paused", "limt=5",
 ])
 def test_list_rejects_bad_parameters(api, query):

@@ -217,7 +217,7 @@ def _cases() -> dict[str, Hostile]:
 
     # Query parameters: bad pagination, cursors, unknown values and names, repeats.
     for name, query in {
-        "limit-0": f"limit={PAGE_SIZE[0] - 1}", "limit-101": f"limit={PAGE_SIZE[1] + 1}",
+        "limit-below": f"limit={PAGE_SIZE[0] - 1}", "limit-above": f"limit={PAGE_SIZE[1] + 1}",
         "limit-negative": "limit=-1",
         "limit-word": "limit=abc", "limit-empty": "limit=", "limit-fraction": "limit=1.5",
         "limit-huge": "limit=" + "9" * 40, "limit-nul": "limit=%00", "limit-hex": "limit=0x10",

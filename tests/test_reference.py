@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from pydantic import BaseModel
 
 import cloudws.models
+from cloudws.store import Store
 
 from .harness.github import PLANTS_MISTAKES
 from .helpers import built_page
@@ -162,8 +163,9 @@ def test_a_class_whose_members_are_listed_lists_every_public_one():
     assert text.split("\n")[line - 1].strip() == "members:"
     _, problems = render_pages([page], {page: text.replace("        - in_flight\n", "")})
     assert problems == [(f"docs/reference/store.md:{line}: members: does not list "
-                         "`in_flight`, of cloudws.store.Store's public members: list it, "
-                         "where it belongs among them")], problems
+                         "`in_flight`, of cloudws.store.Store's public members: list it where "
+                         "it belongs among them (or, if it is not the stub's public API, make "
+                         "the name private, with a leading underscore)")], problems
 
 
 @PLANTS_MISTAKES
@@ -214,10 +216,21 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     named = ("::: cloudws.testing.Sandbox.router is the machinery behind what the reference "
              "documents (autodoc.INTERNAL)")
     assert autodoc.check(listed) == [(3, machinery), (5, named)]
-    # with the list right, the public member it leaves out
-    unlisted = ("members: does not list `store`, of cloudws.testing.Sandbox's public "
-                "members: list it, where it belongs among them")
-    assert autodoc.check(listed.replace(", handle", "")) == [(3, unlisted), (5, named)]
+    # with the list right, the public member it leaves out: at the members: line (not at
+    # an option whose name ends so); of a class named where a module imports it too; none
+    # for an empty list, which shows none on purpose
+    unlisted = ("members: does not list `{}`, of cloudws.{}'s public members: list it where "
+                "it belongs among them (or, if it is not the stub's public API, make the name "
+                "private, with a leading underscore)")
+    assert autodoc.check(listed.replace(", handle", "")) == [
+        (3, unlisted.format("store", "testing.Sandbox")), (5, named)]
+    inherited = ("::: cloudws.testing.Sandbox\n    options:\n      inherited_members: false\n"
+                 "      members: [app]\n")
+    assert autodoc.check(inherited) == [(4, unlisted.format("store", "testing.Sandbox"))]
+    store = [name for name in vars(Store) if not name.startswith("_")]
+    reexported = f"::: cloudws.testing.Store\n    options:\n      members: {store[1:]}\n"
+    assert autodoc.check(reexported) == [(3, unlisted.format(store[0], "testing.Store"))]
+    assert autodoc.check("::: cloudws.store.Store\n    options:\n      members: []\n") == []
 
 
 @PLANTS_MISTAKES

@@ -363,6 +363,10 @@ def test_what_an_error_code_says_is_held_where_the_errors_page_shows_it(
          "`/v1/workstations/{id}/halt`: the API has no path /v1/workstations/{id}/halt; did "
          "you mean /v1/workstations/{id}?"),
     ], problems
+    # a page that names the placeholder in code shows no table: it is not held to them
+    page = ROOT / "docs" / "concepts" / "pagination.md"
+    named = page.read_text() + "\nWrite `{{ error_codes }}` where the table goes.\n"
+    assert render_pages([page], {page: named})[1] == []
 
 
 def test_a_description_no_page_built_shows_fails_the_build_after_the_pages(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
 import json
 import logging
 import re
@@ -489,49 +490,86 @@ def test_site_hooks_fail_the_build_naming_the_page(
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def _listed_site(tmp_path: Path, page: str, label: str, description: str) -> Path:
+    """A tiny site of one endpoint page (``page``, after its front matter), listed in the
+    nav as ``label`` and in the llmstxt plugin's sections as ``description`` (YAML, as
+    written in mkdocs.yml)."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "index.md").write_text(f"---\noperation: stopWorkstation\n{page}")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: tiny
+        site_url: https://tiny.example.com/
+        hooks:
+          - {HOOKS / 'site.py'}
+        markdown_extensions:
+          - attr_list
+        nav:
+          - {label}: index.md
+        plugins:
+          - llmstxt:
+              sections:
+                Workstations:
+                  - index.md: {description}
+        """))
+    return tmp_path / "mkdocs.yml"
+
+
 @PLANTS_MISTAKES
+@pytest.mark.parametrize(("page", "label", "description", "said"), [
+    ("---\n\n# Halt workstation\n\nStops it.\n", "Halt workstation",
+     "POST /v1/workstations/{id}/halt",
+     ["docs/index.md:5: the title 'Halt workstation' is not {declared}: write that",
+      "mkdocs.yml:8: the nav calls docs/index.md 'Halt workstation', not {declared}: write that",
+      ("mkdocs.yml:13: llms.txt describes docs/index.md as 'POST /v1/workstations/{{id}}/halt', "
+       "which does not start with its operation's request, {request}: start with it")]),
+    # a title underlined, one without a space, one in the front matter; a quoted label with
+    # a colon; a description on the next line
+    ("---\n\nHalt workstation\n================\n", '"Halt: workstation"',
+     ">-\n                      POST /v1/volumes",
+     ["docs/index.md:5: the title 'Halt workstation' is not {declared}: write that",
+      "mkdocs.yml:8: the nav calls docs/index.md 'Halt: workstation', not {declared}: write that",
+      ("mkdocs.yml:13: llms.txt describes docs/index.md as 'POST /v1/volumes', which does not "
+       "start with its operation's request, {request}: start with it")]),
+    ("title: Halt workstation\n---\n\n#Halt workstation\n", "Stop workstation",
+     "POST /v1/workstations/{id}/stop",
+     [("docs/index.md:3: the front matter's title 'Halt workstation' is not {declared}: "
+       "write that, or no title there"),
+      "docs/index.md:6: the title 'Halt workstation' is not {declared}: write that"]),
+], ids=["atx", "setext-quoted-folded", "front-matter-no-space"])
 def test_an_endpoint_pages_title_nav_label_and_llms_line_say_its_declaration(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, label: str,
+    description: str, said: list[str],
 ) -> None:
     """The summary and request of the operation, as src/cloudws/operations.py declares
     them: a title, a nav label or an llms.txt line that says otherwise is named at its
     line (the page's, or mkdocs.yml's)."""
     operation = OPERATIONS["stopWorkstation"]
-    page = "# Halt workstation\n\nStops it.\n"
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(f"---\noperation: {operation.id}\n---\n\n{page}")
-    # (the llmstxt plugin's sections, as mkdocs.yml lists them, under extra: not loaded)
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        site_name: tiny
-        hooks:
-          - {HOOKS / 'site.py'}
-        nav:
-          - Halt workstation: index.md
-        extra:
-          sections:
-            Workstations:
-              - index.md: POST /v1/workstations/{{id}}/halt
-        """))
+    declared = f"stopWorkstation's summary in src/cloudws/operations.py, '{operation.summary}'"
+    request = f"{operation.method.upper()} {operation.path}"
+    config = _listed_site(tmp_path, page, label, description)
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
-        build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
-    said = f"{failure.value}\n{caplog.text}"
-    declared = f"stopWorkstation's summary in src/cloudws/operations.py, '{operation.summary}'"
-    assert f"docs/index.md:5: the title 'Halt workstation' is not {declared}: write that" in said
-    assert (f"mkdocs.yml:5: the nav calls docs/index.md 'Halt workstation', not {declared}: "
-            "write that") in said, said
-    request = f"{operation.method.upper()} {operation.path}"
-    assert (f"mkdocs.yml:9: llms.txt describes docs/index.md as "
-            f"'POST /v1/workstations/{{id}}/halt', which does not start with its "
-            f"operation's request, {request}: start with it") in said, said
-    # as declared: it builds (a description may go on after the request)
-    (tmp_path / "docs" / "index.md").write_text(
-        f"---\noperation: {operation.id}\n---\n\n# {operation.summary}\n\nStops it.\n")
-    config = (tmp_path / "mkdocs.yml").read_text()
-    (tmp_path / "mkdocs.yml").write_text(
-        config.replace("Halt workstation", operation.summary).replace(
-            "POST /v1/workstations/{id}/halt", f"{request}, running or not"))
-    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+        build(load_config(str(config), strict=True))
+    problems = [line.removeprefix("ERROR    mkdocs.commands.build:build.py:359 ")
+                for line in f"{failure.value}\n{caplog.text}".splitlines()
+                if "index.md" in line and "Error reading page" not in line]
+    assert problems == [s.format(declared=declared, request=request) for s in said], problems
+
+
+@pytest.mark.parametrize(("page", "label", "description"), [
+    ("---\n\n# Stop workstation\n\nStops it.\n", "Stop workstation",
+     "POST /v1/workstations/{id}/stop, running or not"),
+    # an attribute list and closing hashes; a comment for writers before the title; the
+    # label and the description quoted, or the latter on the next line
+    (("---\n\n<!-- Writers:\n# keep the title the summary -->\n"
+      "# Stop workstation { #stop } #\n"), '"Stop workstation"',
+     '"POST /v1/workstations/{id}/stop"'),
+    ("title: Stop workstation\n---\n\nStop workstation\n===\n", "Stop workstation",
+     ">-\n                      POST /v1/workstations/{id}/stop\n                      (stopped or not)"),
+], ids=["plain", "attributes-comment-quoted", "front-matter-setext-folded"])
+def test_an_endpoint_page_that_says_its_declaration_builds(
+        tmp_path: Path, page: str, label: str, description: str) -> None:
+    build(load_config(str(_listed_site(tmp_path, page, label, description)), strict=True))
     assert (tmp_path / "site" / "index.html").is_file()
 
 
@@ -556,6 +594,18 @@ def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),
                              optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0, result
+
+
+def test_site_hooks_docstring_examples(monkeypatch) -> None:
+    """hooks/site.py's own, loaded under another name: ``site`` is the standard library's."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    spec = importlib.util.spec_from_file_location("cloudws_docs_site_hooks", HOOKS / "site.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look it up there
+    spec.loader.exec_module(module)
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0, result
 
 

@@ -335,7 +335,7 @@
       field(prefix, "base-url", "Base URL", base, baseHint()),
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
-        "The sandbox accepts any token that starts with `cws_test_`.")
+        "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`.")
     ]);
 
     found.parameters.forEach(function (parameter) {

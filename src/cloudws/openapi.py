@@ -33,8 +33,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         openapi_version="3.1.0",
         summary="Create, run and delete cloud workstations and their storage volumes.",
         description="The Cloud Workstation API. Every request needs "
-        "`Authorization: Bearer <token>`; the sandbox accepts any token that starts with "
-        "`cws_test_`. Errors are RFC 9457 problem details with a machine-readable `code`.",
+        "`Authorization: Bearer <token>`; the sandbox accepts `cws_test_` followed by a "
+        "name, such as `cws_test_me`. Errors are RFC 9457 problem details with a "
+        "machine-readable `code`.",
         routes=app.routes,
         servers=[{"url": SERVER_URL, "description": "Production"}],
         tags=[{"name": tag} for tag in dict.fromkeys(op.tag for op in OPERATIONS.values())],
@@ -51,7 +52,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     doc["components"]["securitySchemes"] = {
         "bearerAuth": {
             "type": "http", "scheme": "bearer",
-            "description": "A token; in the sandbox, any token starting with `cws_test_`.",
+            "description": "A token; in the sandbox, `cws_test_` followed by a name, such as "
+                           "`cws_test_me`.",
         }
     }
     doc["security"] = [{"bearerAuth": []}]

@@ -27,6 +27,7 @@ from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 import respx
@@ -41,8 +42,8 @@ __all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
 
 _T = TypeVar("_T")
 
-API_HOST = SERVER_URL.removeprefix("https://")
-"""The host :func:`mock_api` answers for: the real API's (``api.cloudworkstation.example.com``)."""
+API_HOST = urlsplit(SERVER_URL).netloc
+"""The host :func:`mock_api` answers for: the real API's (:data:`cloudws.openapi.SERVER_URL`)."""
 BASE_URL = f"https://{API_HOST}/v1"
 """The base URL of the API, as your client would use it under :func:`mock_api`."""
 
