@@ -21,7 +21,9 @@ def test_build_with_two_problems():
                 "WARNING -  docs/workstations/delete.md:16: Doc file 'workstations/delete.md' "
                 "contains a link 'stopp.md', but ...\\n"
                 "docs/workstations/delete.md:205: `412`: deleteWorkstation does not document "
-                "status 412", pytrace=False)
+                "status 412\\n"
+                "mkdocs.yml:23: the nav calls docs/workstations/stop.md 'Halt workstation', "
+                "not its summary", pytrace=False)
 
 def test_drifted_example():
     raise ExampleError(
@@ -81,6 +83,10 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
             "title=test_sample.py%3A%3Atest_build_with_two_problems::"
             "docs/workstations/delete.md:205: `412`: deleteWorkstation does not document "
             "status 412"), (
+            # a page's label in the nav, on its line of mkdocs.yml
+            "::error file=mkdocs.yml,line=23,title=test_sample.py%3A%3Atest_build_with_two_problems::"
+            "mkdocs.yml:23: the nav calls docs/workstations/stop.md 'Halt workstation', not its "
+            "summary"), (
             "::error file=docs/workstations/delete.md,line=131,"
             "title=test_sample.py%3A%3Atest_drifted_example::"
             "docs/workstations/delete.md:131: the output shown is not what the command at "

@@ -3,7 +3,7 @@
 A failing example, table, reference or link names the place to fix as ``path:line`` at
 the start of its message (``docs/workstations/delete.md:131: ...``, ``snippets/x.json:1:
 ...``). When ``GITHUB_ACTIONS=true``, each failed test whose report names such a place in
-``docs/``, ``snippets/`` or the README is printed on standard output as a workflow
+``docs/``, ``snippets/``, the README or ``mkdocs.yml`` (a page's nav label, say) is printed on standard output as a workflow
 command, ``::error file=<path>,line=<line>,title=<test>::<message>``, which GitHub shows
 on that line of the pull request's diff (or, for a docstring a reference page shows, on
 its line of the stub's source in ``src/``); a report of several problems, each on a line
@@ -23,6 +23,8 @@ Example:
     ('docs/workstations/delete.md', 131)
     >>> problems_in("failed:\\ndocs/a.md:3: `412`: no\\ndocs/a.md:9: a link\\n(shown on docs/b.md:1)")
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
+    >>> problems_in("docs/a.md:5: the title 'X' is not ...\\nmkdocs.yml:23: the nav calls ...")
+    [('docs/a.md', 5, "docs/a.md:5: the title 'X' is not ..."), ('mkdocs.yml', 23, 'mkdocs.yml:23: the nav calls ...')]
     >>> problems_in("E   snippets/a.py:4: raised KeyError: 'x'\\nE   (shown on docs/a.md:4)")
     [('snippets/a.py', 4, "snippets/a.py:4: raised KeyError: 'x'\\n(shown on docs/a.md:4)")]
     >>> problems_in("E   snippets/a.json:3: drift\\nE       \\"id\\": 1")  # the indent stays
@@ -69,12 +71,13 @@ PLANTS_MISTAKES = pytest.mark.plants_mistakes
 #: are annotated at the end of the run, only at lines no other check's annotation names.
 REPEATS_A_CHECK = pytest.mark.repeats_a_check
 
-_PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md):(\d+)\b")
+_PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md|mkdocs\.yml):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
 #: ``WARNING -  docs/x.md:3: ...``): one problem of a report that lists several.
 #: The stub's source (``src/``) is such a place too, for what a reference page shows of its
 #: docstrings; not a traceback's line in it (``src/x.py:9: in f``, ``src/x.py:9: KeyError``).
 _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
+                      r"|mkdocs\.yml"
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 _MAX_MESSAGE = 4000
@@ -90,13 +93,15 @@ def fail_as(check: str, message: str) -> NoReturn:
 
 
 def place_of(text: str) -> tuple[str, int] | None:
-    """The first ``docs/...``, ``snippets/...`` or ``README.md`` line named in ``text``."""
+    """The first ``docs/...``, ``snippets/...``, ``README.md`` or ``mkdocs.yml`` line named in
+    ``text``."""
     match = _PLACE.search(text)
     return (match[1], int(match[2])) if match else None
 
 
 def places_in(text: str) -> list[tuple[str, int]]:
-    """Every ``docs/...``, ``snippets/...`` or ``README.md`` line named in ``text``."""
+    """Every ``docs/...``, ``snippets/...``, ``README.md`` or ``mkdocs.yml`` line named in
+    ``text``."""
     return [(match[1], int(match[2])) for match in _PLACE.finditer(text)]
 
 
