@@ -125,8 +125,7 @@ def on_files(files: Any, config: Any) -> None:
         if operation is None:
             continue
         # the front matter's operation: line, in the page's file as the writer finds it
-        line = next((n for n, text in enumerate(source.split("\n"), 1)
-                     if text.startswith("operation:")), 1)
+        line = _front_matter_line(source, "operation")
         path = Path(file.abs_src_path or file.src_uri)
         root = _build.get("root")
         where = (f"{path.relative_to(root).as_posix() if root and path.is_relative_to(root) else file.src_uri}"
@@ -143,25 +142,26 @@ def on_files(files: Any, config: Any) -> None:
         _pages[operation] = file.src_uri
 
 
-def _nav_files(nav: list[Any]) -> Iterator[str]:
+def _nav_entries(nav: list[Any]) -> Iterator[tuple[str | None, str]]:
+    """Each page of mkdocs.yml's nav (as MkDocs parsed it): its label (None if it has
+    none) and its src_uri."""
     for item in nav:
         if isinstance(item, str):
-            yield item
+            yield None, item
         elif isinstance(item, dict):
-            for value in item.values():
-                yield from [value] if isinstance(value, str) else _nav_files(value)
+            for label, value in item.items():
+                yield from ([(str(label), value)] if isinstance(value, str)
+                            else _nav_entries(value))
 
 
-def _front_matter_lines(source: Path) -> list[str]:
-    """The lines of the file ``source`` before its Markdown (its front matter, if any)."""
-    try:
-        lines = source.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return []
-    if not lines or lines[0].strip() != "---":
-        return []
-    end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
-    return lines[:end + 1]
+def _nav_files(nav: list[Any]) -> Iterator[str]:
+    return (uri for _, uri in _nav_entries(nav))
+
+
+def _front_matter_line(source: str, key: str) -> int:
+    """The line of ``key:`` in the front matter of the page whose text is ``source``."""
+    return next((n for n, text in enumerate(source.split("\n"), 1)
+                 if text.startswith(f"{key}:")), 1)
 
 
 class _Page:
@@ -180,9 +180,8 @@ class _Page:
         #: ``title:`` in the front matter (the page's title for MkDocs), and its line.
         self.title_meta: str | None = (str(page.meta["title"]) if "title" in page.meta
                                        else None)
-        self.title_meta_line: int = 1 + next(
-            (n for n, line in enumerate(_front_matter_lines(source)) if line.startswith("title:")),
-            0)
+        self.title_meta_line: int = (_front_matter_line(page.file.content_string, "title")
+                                     if self.title_meta is not None else 0)
 
     def link(self, target: str) -> str:
         """A relative link from this page to the page ``target`` (a src_uri)."""
@@ -545,16 +544,9 @@ def _listings(config: Any) -> dict[str, list[tuple[str, str]]]:
         {'workstations/stop.md': [('nav', 'Stop workstation'), ('llms', 'POST /v1/x')]}
     """
     found: dict[str, list[tuple[str, str]]] = {}
-
-    def walk(items: Any) -> None:
-        for item in items if isinstance(items, list) else []:
-            for label, value in item.items() if isinstance(item, dict) else ():
-                if isinstance(value, str):
-                    found.setdefault(value, []).append(("nav", str(label)))
-                else:
-                    walk(value)
-
-    walk(config["nav"])
+    for label, uri in _nav_entries(config["nav"] or []):
+        if label is not None:
+            found.setdefault(uri, []).append(("nav", label))
     llms = config["plugins"].get("llmstxt")
     for items in (llms.config["sections"] if llms is not None else {}).values():
         for item in items:
