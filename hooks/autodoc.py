@@ -87,7 +87,10 @@ def check(markdown: str) -> list[tuple[int, str]]:
                 "ones to show")))
         if not isinstance(members, list):
             continue
-        listed = [(name, _member_problem(name, identifier, have)) for name in map(str, members)]
+        inherited = options.get("inherited_members")
+        listed = [(name, _member_problem(name, identifier, have)
+                   or _inherited_problem(name, identifier, have, inherited))
+                  for name in map(str, members)]
         problems += [(_line_naming(lines, number, name), f"members: lists {problem}")
                      for name, problem in listed if problem]
         # a class's list: every public member of its own (a module's is its __all__, which
@@ -103,12 +106,13 @@ def check(markdown: str) -> list[tuple[int, str]]:
                           and getattr(member, "parent", None) is target)
         if unlisted:
             named = ", ".join(f"`{n}`" for n in unlisted)
-            them = "them" if len(unlisted) > 1 else "it"
+            several = len(unlisted) > 1
             problems.append((_line_naming(lines, number, ""), (
                 f"members: does not list {named}, of {identifier}'s public members: list "
-                f"{them} where {them} belong{'' if len(unlisted) > 1 else 's'} among them "
-                f"(or, if {'they are' if len(unlisted) > 1 else 'it is'} not the stub's "
-                "public API, make the name private, with a leading underscore)")))
+                f"{'them where they belong' if several else 'it where it belongs'} among "
+                f"them (or, if {'they are' if several else 'it is'} not the stub's public "
+                f"API, make the name{'s' if several else ''} private, with a leading "
+                "underscore)")))
     return problems
 
 
@@ -155,8 +159,21 @@ def forget() -> None:
     _package.cache_clear()
 
 
+def _inherited_problem(name: str, identifier: str, have: dict[str, Any],
+                       inherited: Any) -> str | None:
+    """A listed member that ``found`` inherits: mkdocstrings leaves it out of the page
+    unless the block's ``inherited_members`` option lets it in."""
+    member = have.get(name)
+    if (member is None or not getattr(member, "inherited", False)
+            or inherited is True or (isinstance(inherited, list) and name in inherited)):
+        return None
+    source = getattr(member, "target_path", "").rpartition(".")[0] or "a base class"
+    return (f"`{name}`, which {identifier} inherits from {source}: mkdocstrings shows it "
+            f"only with `inherited_members: [{name}]` (or document it there)")
+
+
 def _member_problem(name: str, identifier: str, have: dict[str, Any]) -> str | None:
-    if name.startswith("_"):
+    if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
         return f"`{name}`, a private name (the reference shows the public API)"
     if name in INTERNAL:
         return f"`{name}`, the machinery behind what the reference documents (autodoc.INTERNAL)"

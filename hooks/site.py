@@ -49,7 +49,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import autodoc
@@ -147,11 +147,16 @@ def _nav_entries(nav: list[Any]) -> Iterator[tuple[str | None, str]]:
     none) and its src_uri."""
     for item in nav:
         if isinstance(item, str):
-            yield None, item
+            yield None, _uri(item)
         elif isinstance(item, dict):
             for label, value in item.items():
-                yield from ([(str(label), value)] if isinstance(value, str)
+                yield from ([(str(label), _uri(value))] if isinstance(value, str)
                             else _nav_entries(value))
+
+
+def _uri(written: str) -> str:
+    """A page's path as mkdocs.yml writes it, as MkDocs names the page (``./a.md``: ``a.md``)."""
+    return written if "://" in written else PurePosixPath(written).as_posix()
 
 
 def _nav_files(nav: list[Any]) -> Iterator[str]:
@@ -548,64 +553,115 @@ def _listings(config: Any) -> dict[str, list[tuple[str, str]]]:
         if label is not None:
             found.setdefault(uri, []).append(("nav", label))
     llms = config["plugins"].get("llmstxt")
-    for items in (llms.config["sections"] if llms is not None else {}).values():
-        for item in items:
+    sections = (llms.config["sections"] if llms is not None
+                else _sections_as_written(config.get("config_file_path")))
+    for items in (sections or {}).values():
+        for item in items or []:
             for uri, text in item.items() if isinstance(item, dict) else ():
-                found.setdefault(uri, []).append(("llms", " ".join(str(text).split())))
+                found.setdefault(_uri(uri), []).append(("llms", " ".join(str(text).split())))
     return found
 
 
-def _config_line(kind: str, uri: str) -> str:
-    """``mkdocs.yml:<line>``: the first line naming ``uri`` after the line that starts the
-    nav (``kind`` ``nav``) or the llmstxt plugin's entry (``llms``)."""
+def _sections_as_written(config_file: str | None) -> dict[str, Any]:
+    """The llmstxt plugin's ``sections`` as mkdocs.yml writes them, for a build that does not
+    load the plugin (a page's check leaves it out: it writes llms.txt only at the end)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    if not config_file:
+        return {}
+    try:
+        with open(config_file, encoding="utf-8") as f:  # MkDocs' loader: !ENV, !relative
+            written = yaml_load(f, get_yaml_loader(config=MkDocsConfig(config_file_path=config_file)))
+    except OSError:
+        return {}
+    plugins = (written or {}).get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(entry.items())) for entry in plugins if isinstance(entry, dict))
+    return next(((options or {}).get("sections") or {} for name, options in entries
+                 if name == "llmstxt"), {})
+
+
+def _config_line(kind: str, uri: str, text: str) -> str:
+    """``mkdocs.yml:<line>``: the line that lists ``uri`` with ``text`` (its label or the
+    start of its description) in the nav (``kind`` ``nav``) or the llmstxt plugin's entry
+    (``llms``), or else the first that lists it there; comments skipped. ``mkdocs.yml``
+    alone if none does."""
     path: Path = _build["config_file"]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         lines = []
-    start = re.compile(r"^nav:" if kind == "nav" else r"^\s*- llmstxt:")
-    begun, number = False, 1
-    for n, line in enumerate(lines, 1):
+    start = re.compile(r"^nav:" if kind == "nav" else r"^\s*(?:- )?llmstxt:")
+    naming = re.compile(rf"(?:^|[\s:'\"])(?:\./)?{re.escape(uri)}(?![\w/.-])")
+    begun, listing = False, []
+    for number, line in enumerate(lines, 1):
         begun = begun or bool(start.match(line))
-        if begun and re.search(rf"(?<![\w/.-]){re.escape(uri)}(?![\w/.-])", line):
-            number = n
-            break
+        if begun and not line.lstrip().startswith("#") and naming.search(line.split(" #")[0]):
+            listing.append((number, line))
+    words = text.split()[:3]
+    number = next((n for n, line in listing if all(word in line for word in words)),
+                  listing[0][0] if listing else None)
     root: Path = _build["root"]
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    return f"{shown}:{number}"
+    return f"{shown}:{number}" if number else shown
 
 
 #: A heading's attribute list (``{ #anchor }``), and an ATX heading's closing hashes.
 _HEADING_TAIL = re.compile(r"(?:\s*\{[^{}]*\})?\s*#*\s*$")
 
 
+#: An HTML block's first line (a block-level tag at the start of a line), which Python-Markdown
+#: keeps as raw HTML up to its closing tag, unless it asks for Markdown inside.
+_HTML_BLOCK = re.compile(r"^<(?P<tag>address|article|aside|blockquote|details|div|dl|fieldset|"
+                         r"figure|footer|form|header|ol|p|pre|section|table|ul)\b(?P<attrs>[^>]*)>",
+                         re.IGNORECASE)
+#: Inline markup of a heading's text: code, strong and emphasis (MkDocs' title is the text).
+_INLINE = re.compile(r"`+([^`]+)`+|\*\*?([^*]+)\*\*?|(?<!\w)__?([^_]+)__?(?!\w)")
+
+
 def _title(markdown: str) -> tuple[int, str] | None:
     """The page's title as Python-Markdown reads it: its first level-1 heading (``# T``,
-    ``#T``, ``# T #``, or ``T`` underlined with ``=``), outside code and HTML comments,
-    without its attribute list; and its 1-based line.
+    ``#T``, ``# T #``, or ``T`` underlined with ``=``), outside fenced code, HTML blocks and
+    comments, as text (without its attribute list, code marks or emphasis); and its
+    1-based line.
 
     Example:
         >>> _title("<!-- # not this -->\\n```\\n# nor this\\n```\\n#Stop it { #s } #\\n")
         (5, 'Stop it')
-        >>> _title("Intro\\n\\nStop it\\n=======\\n")
+        >>> _title("Intro\\n\\nStop *it*\\n=======\\n")
         (3, 'Stop it')
+        >>> _title("```text\\n```yaml\\n# a comment\\n```\\n<div>\\n# raw\\n</div>\\n\\n# `Stop` it\\n")
+        (9, 'Stop it')
     """
     text = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m[0]), markdown,
                   flags=re.DOTALL)
-    lines, fence = text.split("\n"), ""
+    lines, fence, html = text.split("\n"), "", ""
     for index, line in enumerate(lines):
-        marker = re.match(r"\s*(`{3,}|~{3,})", line)
-        if marker and (not fence or marker[1].startswith(fence)):
-            fence = "" if fence else marker[1]
+        if fence:  # closed by a line of the same marks, as many or more, and nothing else
+            closing = re.fullmatch(r" {0,3}(`{3,}|~{3,})\s*", line)
+            if closing and closing[1][0] == fence[0] and len(closing[1]) >= len(fence):
+                fence = ""
             continue
-        if fence:
+        if html:
+            if re.search(rf"</{html}\s*>", line, re.IGNORECASE):
+                html = ""
+            continue
+        opening = re.match(r" {0,3}(`{3,})[^`]*$| {0,3}(~{3,})", line)
+        if opening:
+            fence = opening[1] or opening[2]
+            continue
+        block = _HTML_BLOCK.match(line)
+        if block and "markdown" not in block["attrs"]:
+            if not re.search(rf"</{block['tag']}\s*>", line, re.IGNORECASE):
+                html = block["tag"]
             continue
         atx = re.match(r"#(?!#)(.*)$", line)
         setext = (line.strip() and index + 1 < len(lines)
                   and re.fullmatch(r"=+\s*", lines[index + 1]) is not None)
         if atx or setext:
-            heading = atx[1] if atx else line
-            return index + 1, _HEADING_TAIL.sub("", heading).strip()
+            heading = _HEADING_TAIL.sub("", atx[1] if atx else line).strip()
+            return index + 1, _INLINE.sub(lambda m: next(g for g in m.groups() if g), heading)
     return None
 
 
@@ -633,10 +689,10 @@ def _titles_hold(markdown: str, page: _Page) -> list[str]:
                      "write that")
     for kind, text in _build.get("listed", {}).get(page.src_uri, []):
         if kind == "nav" and text != summary:
-            found.append(f"{_config_line(kind, page.src_uri)}: the nav calls {page.file} "
+            found.append(f"{_config_line(kind, page.src_uri, text)}: the nav calls {page.file} "
                          f"{text!r}, not {declared}: write that")
         elif kind == "llms" and not re.match(rf"{re.escape(request)}(?![\w/{{}}?-])", text):
-            found.append(f"{_config_line(kind, page.src_uri)}: llms.txt describes "
+            found.append(f"{_config_line(kind, page.src_uri, text)}: llms.txt describes "
                          f"{page.file} as {text!r}, which does not start with its operation's "
                          f"request, {request}: start with it")
     return found
@@ -656,14 +712,23 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
     path = Path(errors_module.__file__ or "errors.py").resolve()  # the stub's, wherever built
     shown = (path.relative_to(root).as_posix() if path.is_relative_to(root)
              else "src/cloudws/errors.py")
-    sources = {shown: path.read_text(encoding="utf-8")}
+    source = path.read_text(encoding="utf-8").split("\n")
     api = references.Page("openapi.json", None)
     found = []
     for error in ERROR_CODES.values():
+        # its own entry, ErrorCode("<code>", ...), the rest blanked: the same words in
+        # two entries are each found in their own
+        first = next((n for n, line in enumerate(source) if f'"{error.code}",' in line), 0)
+        start = next((n for n in range(first, -1, -1) if "ErrorCode(" in source[n]), 0)
+        end = next((n for n in range(first + 1, len(source)) if "ErrorCode(" in source[n]),
+                   len(source))
+        sources = {shown: "\n".join(line if start <= n < end else ""
+                                    for n, line in enumerate(source))}
         for what, text in (("meaning", error.meaning), ("remedy", error.remedy)):
             for problem in references.check(text, api, _build["contract"], _build["titles"],
                                             document=True):
-                where = references.source_place(text, sources, "", problem.text) or shown
+                where = (references.source_place(text, sources, "", problem.text)
+                         or f"{shown}:{first + 1}")  # made by code: at its entry's code
                 found.append(f"{where}: {error.code}'s {what}, which {page.file} shows: "
                              f"{problem.message}")
     return found

@@ -169,6 +169,31 @@ def test_a_class_whose_members_are_listed_lists_every_public_one():
 
 
 @PLANTS_MISTAKES
+def test_a_listed_member_the_class_inherits_is_named_unless_inherited_members_lets_it_in(
+        tmp_path, monkeypatch):
+    """mkdocstrings leaves an inherited member out of an explicit list without a word; a
+    special method (``__call__``) is no private name."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    autodoc = importlib.import_module("autodoc")
+    monkeypatch.setattr(autodoc, "_SRC", tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text(
+        "class Base:\n    def area(self): ...\n\n\n"
+        "class Child(Base):\n    def extra(self): ...\n    def __call__(self): ...\n")
+    page = "::: pkg.Child\n    options:\n      members: [extra, area, __call__]\n"
+    autodoc.forget()
+    try:
+        assert autodoc.check(page) == [(3, (
+            "members: lists `area`, which pkg.Child inherits from pkg.Base: mkdocstrings "
+            "shows it only with `inherited_members: [area]` (or document it there)"))]
+        for allowed in ("true", "[area]"):
+            assert autodoc.check(page.replace(
+                "      members:", f"      inherited_members: {allowed}\n      members:")) == []
+    finally:
+        autodoc.forget()
+
+
+@PLANTS_MISTAKES
 def test_reference_check_reads_the_source_again_at_each_build(tmp_path, monkeypatch):
     """``mkdocs serve`` keeps the hooks loaded: a member just added to the source is found
     once the next build starts (``site.on_config`` calls ``autodoc.forget``)."""

@@ -363,6 +363,19 @@ def test_what_an_error_code_says_is_held_where_the_errors_page_shows_it(
          "`/v1/workstations/{id}/halt`: the API has no path /v1/workstations/{id}/halt; did "
          "you mean /v1/workstations/{id}?"),
     ], problems
+    # the same words in two entries: each named in its own
+    monkeypatch.setitem(ERROR_CODES, code.code, code)
+    twins = ["method_not_allowed", "endpoint_removed"]
+    for twin in twins:
+        monkeypatch.setitem(ERROR_CODES, twin, replace(
+            ERROR_CODES[twin], remedy="Use the call named in the `detail`, not `418`."))
+    _, problems = render_pages([ROOT / "docs" / "concepts" / "errors.md"])
+    said = "\n".join(problems).splitlines()
+    lines = [int(next(p for p in said if f" {twin}'s remedy" in p).split(":")[1])
+             for twin in twins]
+    entries = [1 + next(n for n, line in enumerate(source) if f'"{twin}",' in line)
+               for twin in twins]
+    assert entries[0] <= lines[0] < entries[1] <= lines[1] < entries[1] + 6, (said, entries)
     # a page that names the placeholder in code shows no table: it is not held to them
     page = ROOT / "docs" / "concepts" / "pagination.md"
     named = page.read_text() + "\nWrite `{{ error_codes }}` where the table goes.\n"

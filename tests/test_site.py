@@ -556,6 +556,7 @@ def test_an_endpoint_pages_title_nav_label_and_llms_line_say_its_declaration(
     assert problems == [s.format(declared=declared, request=request) for s in said], problems
 
 
+@PLANTS_MISTAKES  # (not a mistake: what a failure would name is a scratch site's)
 @pytest.mark.parametrize(("page", "label", "description"), [
     ("---\n\n# Stop workstation\n\nStops it.\n", "Stop workstation",
      "POST /v1/workstations/{id}/stop, running or not"),
@@ -597,16 +598,55 @@ def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     assert result.attempted > 0 and result.failed == 0, result
 
 
-def test_site_hooks_docstring_examples(monkeypatch) -> None:
-    """hooks/site.py's own, loaded under another name: ``site`` is the standard library's."""
+def _site_hooks(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """hooks/site.py, loaded under another name: ``site`` is the standard library's."""
     monkeypatch.syspath_prepend(str(HOOKS))
     spec = importlib.util.spec_from_file_location("cloudws_docs_site_hooks", HOOKS / "site.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look it up there
     spec.loader.exec_module(module)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    return module
+
+
+def test_site_hooks_docstring_examples(monkeypatch) -> None:
+    result = doctest.testmod(_site_hooks(monkeypatch), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0, result
+
+
+def test_where_mkdocs_yml_lists_a_page_is_read_as_written_and_named_at_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's check leaves the llmstxt plugin out: its sections are read from the file. A
+    page written ``./x.md`` is the page ``x.md``. Its line is the entry's, not a comment's,
+    and of a page listed twice, the one whose label is meant."""
+    hooks = _site_hooks(monkeypatch)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(textwrap.dedent("""\
+        nav:
+          # workstations/stop.md goes before update
+          - Stop workstation: ./workstations/stop.md
+          - Shortcuts:
+              - Pause a workstation: workstations/stop.md
+        plugins:
+          llmstxt:
+            sections:
+              # workstations/stop.md: POST ...
+              Workstations:
+                - ./workstations/stop.md: Stops a workstation
+        """))
+    listed = hooks._listings({"nav": [{"Stop workstation": "./workstations/stop.md"},
+                                      {"Shortcuts": [{"Pause a workstation":
+                                                      "workstations/stop.md"}]}],
+                              "plugins": {}, "config_file_path": str(config)})
+    assert listed == {"workstations/stop.md": [("nav", "Stop workstation"),
+                                               ("nav", "Pause a workstation"),
+                                               ("llms", "Stops a workstation")]}
+    monkeypatch.setitem(hooks._build, "config_file", config)
+    monkeypatch.setitem(hooks._build, "root", tmp_path)
+    assert [hooks._config_line(kind, "workstations/stop.md", text)
+            for kind, text in listed["workstations/stop.md"]] == [
+        "mkdocs.yml:3", "mkdocs.yml:5", "mkdocs.yml:11"]
+    assert hooks._config_line("nav", "workstations/start.md", "Start") == "mkdocs.yml"
 
 
 def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypatch) -> None:
