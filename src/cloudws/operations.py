@@ -360,7 +360,8 @@ OPERATIONS: dict[str, Operation] = _declare(
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
                          "field is missing, unknown, read-only or invalid, or the "
-                         "`Idempotency-Key` is malformed."),
+                         "`Idempotency-Key` is malformed, or a query parameter was sent "
+                         "(this operation takes none)."),
             401: _AUTH,
             409: Failure(("volume_not_found", "volume_attached", "volume_owned",
                           "idempotency_key_in_flight"),
@@ -441,7 +442,8 @@ OPERATIONS: dict[str, Operation] = _declare(
         "stopped workstation.",
         errors={
             400: Failure(("invalid_id", "validation_error", "invalid_json"), "The ID is "
-                         "malformed, or the body is not JSON or has an invalid field."),
+                         "malformed, the body is not JSON or has an invalid field, or a query "
+                         "parameter was sent (this operation takes none)."),
             401: _AUTH,
             404: _missing(_WS),
             409: Failure(("workstation_not_stopped", "volume_not_found", "volume_attached",
@@ -497,7 +499,8 @@ OPERATIONS: dict[str, Operation] = _declare(
         errors={
             400: Failure(("validation_error", "invalid_json"), "The body is not JSON, or a "
                          "field is missing, unknown, read-only or invalid, or the "
-                         "`Idempotency-Key` is malformed."),
+                         "`Idempotency-Key` is malformed, or a query parameter was sent "
+                         "(this operation takes none)."),
             401: _AUTH,
             409: Failure(("idempotency_key_in_flight",), "A create with the same "
                          "`Idempotency-Key` is still being processed."),
