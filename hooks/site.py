@@ -22,7 +22,8 @@ in a docstring a reference page shows, or in a description of the OpenAPI docume
 endpoint page's tables show, or in what an error code means or asks the reader to do
 (:func:`_error_codes_hold`), named at its line of the stub's source. An endpoint page's
 title and its label in mkdocs.yml's nav are its operation's summary, and its line in the
-llmstxt plugin's sections starts with its request (:func:`_titles_hold`). Error codes are
+llmstxt plugin's sections starts with its request (:func:`_titles_hold`); in both lists it
+comes where the declaration puts its operation (:func:`_order_holds`). Error codes are
 linked to their row of the errors page.
 MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
 (:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
@@ -66,6 +67,7 @@ from cloudws import errors as errors_module
 from cloudws import models
 from cloudws.document import load_document
 from cloudws.errors import ERROR_CODES
+from cloudws.operations import OPERATIONS
 
 __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_markdown",
            "on_post_build"]
@@ -74,7 +76,7 @@ ERRORS_PAGE = "concepts/errors.md"
 MODELS_PAGE = "reference/models.md"
 
 _doc: dict[str, Any] = {}
-_pages: dict[str, str] = {}  # operationId -> src_uri of its page
+_pages: dict[str, str] = {}  # operationId -> src_uri of its page, in the nav's order
 _first_lines: dict[str, int] = {}  # src_uri -> lines of front matter before its Markdown
 _build: dict[str, Any] = {}  # this build's contract and the project's folder
 
@@ -95,6 +97,8 @@ def on_config(config: Any) -> None:
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
     _build["config_file"] = Path(config["config_file_path"] or "mkdocs.yml").resolve()
     _build["listed"] = _listings(config)
+    _build["order"] = {kind: [uri for k, uri, _ in _listed(config) if k == kind]
+                       for kind in ("nav", "llms")}
     _LINK_LINES.pages.clear()
     _LINK_LINES.places.clear()
     links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
@@ -114,6 +118,7 @@ def on_files(files: Any, config: Any) -> None:
     _pages.clear()
     _first_lines.clear()
     nav = list(_nav_files(config["nav"] or []))
+    _build["shown"] = {}  # src_uri -> the endpoint page's file as the writer finds it
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
     for file in pages:
@@ -128,8 +133,10 @@ def on_files(files: Any, config: Any) -> None:
         line = _front_matter_line(source, "operation")
         path = Path(file.abs_src_path or file.src_uri)
         root = _build.get("root")
-        where = (f"{path.relative_to(root).as_posix() if root and path.is_relative_to(root) else file.src_uri}"
-                 f":{line}")
+        shown = (path.relative_to(root).as_posix() if root and path.is_relative_to(root)
+                 else file.src_uri)
+        _build["shown"][file.src_uri] = shown
+        where = f"{shown}:{line}"
         try:
             blocks.find_operation(_doc, operation)
         except KeyError as exc:
@@ -549,17 +556,24 @@ def _listings(config: Any) -> dict[str, list[tuple[str, str]]]:
         {'workstations/stop.md': [('nav', 'Stop workstation'), ('llms', 'POST /v1/x')]}
     """
     found: dict[str, list[tuple[str, str]]] = {}
+    for kind, uri, text in _listed(config):
+        if text is not None:
+            found.setdefault(uri, []).append((kind, text))
+    return found
+
+
+def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
+    """Each page as mkdocs.yml lists it, in its order: in the nav (``nav``, with its label,
+    or None), then in the llmstxt plugin's sections (``llms``, with its description)."""
     for label, uri in _nav_entries(config["nav"] or []):
-        if label is not None:
-            found.setdefault(uri, []).append(("nav", label))
+        yield "nav", uri, label
     llms = config["plugins"].get("llmstxt")
     sections = (llms.config["sections"] if llms is not None
                 else _sections_as_written(config.get("config_file_path")))
     for items in (sections or {}).values():
         for item in items or []:
             for uri, text in item.items() if isinstance(item, dict) else ():
-                found.setdefault(_uri(uri), []).append(("llms", " ".join(str(text).split())))
-    return found
+                yield "llms", _uri(uri), " ".join(str(text).split())
 
 
 def _sections_as_written(config_file: str | None) -> dict[str, Any]:
@@ -665,6 +679,37 @@ def _title(markdown: str) -> tuple[int, str] | None:
     return None
 
 
+def _order_holds(markdown: str, page: _Page) -> list[str]:
+    """An endpoint page comes, in mkdocs.yml's nav and in the llmstxt plugin's sections,
+    where the declaration (``src/cloudws/operations.py``) puts its operation among those
+    that have a page: after the endpoint page listed before it, before the one listed
+    after it."""
+    if _pages.get(page.operation) != page.src_uri:
+        return []
+    rank = {operation: n for n, operation in enumerate(OPERATIONS)}
+    found = []
+    for kind, order in _build.get("order", {}).items():
+        listed = sorted((op for op, uri in _pages.items() if uri in order and op in rank),
+                        key=lambda op: order.index(_pages[op]))
+        if page.operation not in listed:
+            continue
+        at = listed.index(page.operation)
+        text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),
+                    "")
+        for other, where in ((listed[at - 1] if at else None, "after"),
+                             (listed[at + 1] if at + 1 < len(listed) else None, "before")):
+            if other is None or (rank[other] < rank[page.operation]) == (where == "after"):
+                continue
+            first, then = sorted((other, page.operation), key=rank.__getitem__)
+            found.append(
+                f"{_config_line(kind, page.src_uri, text)}: "
+                f"{'the nav' if kind == 'nav' else 'llms.txt'} lists {page.file} {where} "
+                f"{_build['shown'][_pages[other]]}, but src/cloudws/operations.py declares "
+                f"{first} before {then}: list the endpoint pages in the order it declares "
+                "their operations")
+    return found
+
+
 def _titles_hold(markdown: str, page: _Page) -> list[str]:
     """An endpoint page's title (its first heading, or ``title:`` in its front matter) and
     its label in the nav are its operation's summary, and its description in the llmstxt
@@ -738,7 +783,7 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
-    _descriptions_hold, _titles_hold, _error_codes_hold)
+    _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold)
 
 
 def _line_of(problem: str) -> int:

@@ -575,6 +575,48 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 
 
 @PLANTS_MISTAKES
+@pytest.mark.parametrize("swapped", [None, "nav", "llms"])
+def test_an_endpoint_page_out_of_the_declarations_order_is_named_at_its_line(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, swapped: str | None) -> None:
+    """Each endpoint page's check holds it to its neighbours among the endpoint pages of
+    the nav and of the llmstxt plugin's sections: a page out of the declaration's order is
+    found by its own check, at its line of mkdocs.yml."""
+    declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
+    pages = {op: f"{OPERATIONS[op].summary.split()[0].lower()}.md" for op in declared}
+    (tmp_path / "docs").mkdir()
+    for op, name in pages.items():
+        (tmp_path / "docs" / name).write_text(
+            f"---\noperation: {op}\n---\n\n# {OPERATIONS[op].summary}\n")
+    nav = declared[::-1] if swapped == "nav" else declared
+    llms = declared[::-1] if swapped == "llms" else declared
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
+        "nav:\n" + "".join(f"  - {OPERATIONS[op].summary}: {pages[op]}\n" for op in nav)
+        + "plugins:\n  - llmstxt:\n      sections:\n        Workstations:\n"
+        + "".join(f"          - {pages[op]}: {OPERATIONS[op].method.upper()} "
+                  f"{OPERATIONS[op].path}\n" for op in llms))
+    config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
+    if swapped is None:
+        build(config)
+        assert (tmp_path / "site" / "start" / "index.html").is_file()
+        return
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        build(config)
+    said = f"{failure.value}\n{caplog.text}"
+    first, then = declared
+    # MkDocs stops at the first page that fails: either names the pair, at its own line
+    lists, start = ("the nav", 6) if swapped == "nav" else ("llms.txt", 12)
+    expected = [f"mkdocs.yml:{line}: {lists} lists docs/{pages[op]} {where} docs/{pages[other]}, "
+                f"but src/cloudws/operations.py declares {first} before {then}: list the "
+                "endpoint pages in the order it declares their operations"
+                for line, (op, where, other) in enumerate(
+                    [(then, "before", first), (first, "after", then)], start=start)]
+    assert any(line in said for line in expected), said
+    assert said.count("lists docs/") == 1, said  # and of the other list, nothing
+
+
+@PLANTS_MISTAKES
 def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path) -> None:
     """And leave HTML comments alone: a note to writers is no placeholder, fact or
     reference."""
