@@ -15,7 +15,9 @@ from cloudws.errors import ERROR_CODES
 from cloudws.operations import OPERATIONS
 
 from .harness import discovery
+from .harness.coverage import Coverage, documented_statuses
 from .harness.pages import display_path
+from .helpers import document
 
 PAGES = discovery.pages()
 
@@ -129,3 +131,10 @@ def test_every_snippet_is_an_example():
         pytest.fail("\n".join(f"{path}:1: a file in snippets/ that is no example (a .py, a "
                               ".sh, a .mjs, or the .json output beside a .sh)" for path in odd),
                     pytrace=False)
+
+
+def test_the_coverage_table_lists_the_operations_in_the_declarations_order() -> None:
+    """As the nav lists their pages (the OpenAPI document groups them by path instead)."""
+    rows = [line.split()[0] for line in Coverage(documented_statuses(document())).table()[2:]
+            if line.split() and line.split()[0] in OPERATIONS]
+    assert rows[:len(OPERATIONS)] == list(OPERATIONS)

@@ -95,12 +95,18 @@ def _page(path: str) -> Page:
 
 
 def documented_statuses(document: Mapping[str, Any]) -> dict[str, list[int]]:
-    """operationId -> every status its responses list, from an OpenAPI document."""
-    return {
+    """operationId -> every status its responses list, from an OpenAPI document; the
+    operations in the order ``src/cloudws/operations.py`` declares them (the nav's), any
+    it does not declare after them."""
+    from cloudws.operations import OPERATIONS
+
+    rank = {operation: n for n, operation in enumerate(OPERATIONS)}
+    found = {
         op["operationId"]: sorted(int(status) for status in op["responses"])
         for item in document["paths"].values()
         for op in item.values()
     }
+    return dict(sorted(found.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 class Coverage:
@@ -145,7 +151,7 @@ class Coverage:
         return part
 
     def pairs(self) -> list[tuple[str, int]]:
-        """Every documented pair, in document order."""
+        """Every documented pair, in the order of :attr:`documented`."""
         return [(op, status) for op, statuses in self.documented.items() for status in statuses]
 
     def missing(self) -> list[tuple[str, int]]:
