@@ -2,7 +2,8 @@
 changes, a test here fails and says which workaround to remove or revisit.
 
 - pytest-examples 0.0.18 on Python 3.11 (``tests/harness/upstream.py``);
-- uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``).
+- uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``);
+- uvicorn's ``Server`` run in a thread and stopped by a flag (``cloudws.testing.serve``).
 """
 
 from __future__ import annotations
@@ -161,3 +162,28 @@ def test_the_override_answers_malformed_http_with_what_it_uses_of_uvicorn(monkey
     assert seen == [(True, True, "Invalid HTTP request received.")], REVISIT_PROTOCOL
     assert answer.startswith(b"HTTP/1.1 400 ")
     assert b"application/problem+json" in answer and b'"malformed_request"' in answer
+
+
+# -- uvicorn: a server in a thread (src/cloudws/testing.py, serve) -----------------------
+
+
+def test_a_served_app_stops_when_its_block_ends():
+    """``serve`` starts uvicorn's ``Server`` in a thread and waits for ``started``, the way
+    uvicorn's maintainers show; it stops it by setting ``should_exit``. Were that flag
+    renamed, setting it would do nothing: the server would go on answering, and its thread
+    would outlive the block."""
+    import threading
+
+    def serving() -> set[threading.Thread]:  # other tests' servers may be running
+        return {t for t in threading.enumerate() if t.name == "cloudws-serve" and t.is_alive()}
+
+    before = serving()
+    with serve(_ok) as origin:
+        host, port = origin.removeprefix("http://").rsplit(":", 1)
+        socket.create_connection((host, int(port)), timeout=5).close()
+        assert len(serving() - before) == 1
+    assert serving() - before == set(), (
+        "uvicorn's Server no longer stops when should_exit is set: revisit "
+        "cloudws.testing.serve")
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((host, int(port)), timeout=5).close()
