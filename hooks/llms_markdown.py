@@ -9,8 +9,15 @@ drops what only a browser needs:
 - each content tab keeps its label, as a bold line before its content (``**curl**``),
   so the Python, curl and JavaScript examples stay told apart; code blocks keep their
   language (``pymdownx.highlight``'s ``pygments_lang_class``);
-- an admonition's title is bold;
-- permalinks, images and inline SVG, the Try it form's mount point and the tab
+- an admonition is a quote led by its kind and title, bold (``**Warning: ...**``), so that
+  what it holds and where it ends show;
+- a link to another page's anchor goes to that anchor of the page's Markdown version
+  (the plugin does so for a link to a page); the anchors links land on that Markdown
+  would not have (a code's row in a table, a reference heading's dotted name) are kept
+  as HTML, ``<a id="..."></a>``;
+- a diagram (an inline SVG with a text description) becomes that description; the Try it
+  section says its form is on the HTML page;
+- permalinks, images and other inline SVG, the Try it form's mount point and the tab
   buttons are dropped; mkdocstrings' cross-references become their text;
 - a ``|`` in the code of a table cell (a pattern's alternatives) is written ``\\|``, as
   GitHub-flavoured Markdown reads a pipe in a cell, so that it does not split the cell.
@@ -95,10 +102,11 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     One walk over the page finds every element to change (``find_all`` with a function:
     CSS selectors would walk the page once each, and cost most of the conversion).
     """
-    from bs4 import NavigableString
+    from bs4 import BeautifulSoup, NavigableString
+    from openapi_blocks import TRY_IT_ABOUT_WITHOUT_FORM
 
     tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
-    codes, cell_codes = [], []
+    codes, cell_codes, anchors, diagrams, abouts = [], [], [], [], []
     for tag in soup.find_all(True):
         classes = tag.get("class") or ()
         if tag.name == "code" and tag.parent.name == "pre":
@@ -110,6 +118,15 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
         elif "admonition-title" in classes or (tag.name == "summary"
                                                and tag.parent.name == "details"):
             titles.append(tag)
+        elif tag.name == "a" and tag.get("href"):
+            tag["href"] = _to_markdown_version(tag["href"])
+        elif tag.name == "p" and "cws-try-it__about" in classes:
+            abouts.append(tag)
+        elif tag.name == "svg" and tag.get("role") == "img" and tag.find("desc"):
+            diagrams.append(tag)
+        if tag.get("id") and (tag.name == "a" or (tag.name in _HEADINGS
+                                                  and tag["id"] != _slug(tag.get_text()))):
+            anchors.append(tag)
         if _dropped(tag):
             dropped.append(tag)
         elif tag.name == "autoref":
@@ -118,6 +135,22 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             labels.append(tag)
         elif tag.name == "div" and "doc-md-description" in classes:
             descriptions.append(tag)
+    for about in abouts:  # the page's words, true where there is no form
+        about.clear()
+        about.append(BeautifulSoup(TRY_IT_ABOUT_WITHOUT_FORM, "html.parser"))
+    for tag in anchors:  # kept as HTML, which Markdown allows: the links to them still land
+        target = NavigableString(f'<a id="{tag["id"]}"></a>')
+        tag.insert(0, target) if tag.name in _HEADINGS else tag.insert_before(target)
+    for svg in diagrams:  # its text description, where the picture was
+        title, desc = svg.find("title"), svg.find("desc")
+        paragraph = soup.new_tag("p")
+        if title is not None:
+            strong = soup.new_tag("strong")
+            strong.string = f"Diagram: {title.get_text(' ', strip=True)}."
+            paragraph.append(strong)
+            paragraph.append(" ")
+        paragraph.append(desc.get_text(" ", strip=True))
+        svg.replace_with(paragraph)
     for code in codes:  # its highlighting spans, one text: the same Markdown, less to walk
         code.string = code.get_text()
     for code in cell_codes:
@@ -125,12 +158,17 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             code.string = code.get_text().replace("|", "\\|")
     for tab_set in tab_sets:
         _label_tabs(soup, tab_set)
-    for title in titles:
+    for title in titles:  # a quote led by its kind and title: where it ends shows
+        box = title.parent
+        kind = next((c for c in box.get("class") or () if c != "admonition"), "")
         strong = soup.new_tag("strong")
-        strong.string = title.get_text(" ", strip=True)
+        text = title.get_text(" ", strip=True)
+        strong.string = f"{kind.capitalize()}: {text}" if kind else text
         paragraph = soup.new_tag("p")
         paragraph.append(strong)
         title.replace_with(paragraph)
+        box.name = "blockquote"
+        box.attrs = {}
     for element in dropped:
         element.decompose()
     for element in autorefs:
@@ -142,6 +180,34 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     for element in descriptions:
         if not element.decomposed:
             element.replace_with(NavigableString(element.get_text().strip()))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _slug(text: str) -> str:
+    """The anchor a Markdown reader makes of a heading (Python-Markdown's ``toc``, as the
+    site's headings got theirs, and GitHub alike for plain words): ``Retry safely ¶`` ->
+    ``retry-safely``."""
+    from markdown.extensions.toc import slugify
+
+    return slugify(text.replace("¶", ""), "-")
+
+
+def _to_markdown_version(href: str) -> str:
+    """A link to another page's anchor, to the same anchor of that page's Markdown version
+    (mkdocs-llmstxt turns a link to a page into one to its ``index.md``, but not one to an
+    anchor): ``../errors/#not_found`` -> ``../errors/index.md#not_found``.
+
+    Example:
+        >>> [_to_markdown_version(h) for h in ("../errors/#x", "#x", "../stop/",
+        ...                                    "https://example.com/a/#x")]
+        ['../errors/index.md#x', '#x', '../stop/', 'https://example.com/a/#x']
+    """
+    path, hash_, anchor = href.partition("#")
+    if not hash_ or not path.endswith("/") or path.startswith("/") or ":" in path:
+        return href
+    return f"{path}index.md#{anchor}"
 
 
 def _children(tag: Tag, name: str | None, css_class: str) -> list[Tag]:

@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 from schema_tables import cell, field_table, inline_refs, resolve, type_phrase
 
 __all__ = [
+    "TRY_IT_ABOUT",
+    "TRY_IT_ABOUT_WITHOUT_FORM",
     "endpoint",
     "error_codes",
     "errors",
@@ -163,13 +165,22 @@ def errors(doc: dict[str, Any], operation_id: str, errors_page: str) -> str:
     return "\n".join(lines)
 
 
+#: What Try it needs, said before its form.
+TRY_IT_NEEDS = ("It needs JavaScript and a sandbox: <code>uv run mkdocs serve</code> starts "
+                "one beside the pages, and <code>uv run cloudws serve</code> serves the pages "
+                "and the sandbox together.")
+#: What the Try it section says on the page, above its form; and in the page's Markdown
+#: version (``llms.txt``), which has no form (``hooks/llms_markdown.py``).
+TRY_IT_ABOUT = ("Send this operation to the sandbox from this page with the form below. "
+                + TRY_IT_NEEDS)
+TRY_IT_ABOUT_WITHOUT_FORM = ("The HTML version of this page has a form that sends this "
+                             "operation to the sandbox. " + TRY_IT_NEEDS)
+
+
 def try_it(operation_id: str) -> str:
     """The mount point the Try it console fills in, and what to do without JavaScript."""
     return "\n".join([
-        ('<p class="cws-try-it__about">Send this operation to the sandbox from this page '
-         "with the form below. It needs JavaScript and a sandbox: <code>uv run mkdocs "
-         "serve</code> starts one beside the pages, and <code>uv run cloudws serve</code> "
-         "serves the pages and the sandbox together.</p>"),
+        f'<p class="cws-try-it__about">{TRY_IT_ABOUT}</p>',
         "",
         f'<div class="cws-try-it" data-operation="{operation_id}"></div>',
     ])

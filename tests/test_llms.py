@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
+from markdown.extensions.toc import slugify
 from mkdocs.config import load_config
 
+from .harness import discovery
 from .helpers import HEAVY, ROOT, free_port, spawn_serve
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -105,7 +107,9 @@ def test_every_page_has_a_markdown_version_with_everything_filled(built_site: Pa
 
 
 def _letters(text: str) -> str:
-    """The letters and digits of ``text``, links reduced to their text."""
+    """The letters and digits of ``text``, links reduced to their text, anchors kept as
+    HTML (``<a id="x"></a>``, which show nothing) left out."""
+    text = re.sub(r'<a id="[^"]*"></a>', "", text)
     return re.sub(r"[^A-Za-z0-9]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
 
 
@@ -134,6 +138,69 @@ def test_every_table_of_a_page_reads_the_same_in_its_markdown(built_site: Path) 
                 if len(shown) == len(read) else (len(shown), len(read))
             problems.append(f"{path.relative_to(built_site)}: {wrong}")
     assert not problems, "\n".join(problems)
+
+
+def _anchors(text: str) -> set[str]:
+    """The anchors a reader of ``text`` (Markdown) can land on: each ``<a id>`` it keeps,
+    and each heading's, as Python-Markdown makes it (GitHub's is the same for plain words)."""
+    text = re.sub(r"^(```+|~~~+).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL)
+    kept = set(re.findall(r'<a id="([^"]+)"></a>', text))
+    headings = re.findall(r"^#{1,6} +(.+)$", re.sub(r"<a id=[^>]*></a>", "", text), re.MULTILINE)
+    return kept | {slugify(re.sub(r"[`*]", "", heading), "-") for heading in headings}
+
+
+def test_every_link_of_a_markdown_version_to_a_page_lands_in_its_markdown(
+        built_site: Path) -> None:
+    """A link to a page of the site, with or without an anchor, goes to that page's
+    Markdown version, and its anchor is one that version has."""
+    site = CONFIG["site_url"]
+    problems = []
+    for path in sorted(built_site.rglob("index.md")):
+        text = path.read_text()
+        where = path.relative_to(built_site).as_posix()
+        code_free = re.sub(r"^(```+|~~~+).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL)
+        for url in re.findall(r"\]\(([^)\s]+)\)", code_free):
+            page, _, anchor = url.partition("#")
+            if page and not page.startswith(site):
+                continue  # another site's
+            target = _markdown_path(built_site, page) if page else path
+            if target.suffix != ".md":
+                problems.append(f"{where}: {url} goes to the HTML page, not its index.md")
+            elif not target.is_file():
+                problems.append(f"{where}: {url}: no such Markdown version")
+            elif anchor and anchor not in _anchors(target.read_text()):
+                problems.append(f"{where}: {url}: its Markdown has no anchor #{anchor}")
+    assert not problems, f"{len(problems)} links:\n" + "\n".join(problems[:30])
+
+
+def test_an_endpoint_pages_markdown_says_its_try_it_form_is_on_the_html_page(
+        built_site: Path) -> None:
+    endpoints = [page for page in discovery.pages() if "operation" in page.front_matter]
+    assert endpoints
+    for page in endpoints:
+        src_uri = page.path.relative_to(discovery.DOCS).as_posix()
+        text = (built_site / _markdown_of(src_uri)).read_text()
+        section = text.split("## Try it\n", 1)[1].split("\n## ", 1)[0]
+        assert "below" not in section, (src_uri, section)  # no form follows it here
+        assert "The HTML version of this page has a form that sends this operation" in section
+
+
+def test_boxes_keep_their_kind_and_end_and_the_diagram_its_description(
+        built_site: Path) -> None:
+    """An admonition is a quote, led by its kind and title; the lifecycle diagram is its
+    text description, where the picture was."""
+    delete = (built_site / "workstations" / "delete" / "index.md").read_text()
+    html = BeautifulSoup((built_site / "workstations" / "delete" / "index.html").read_text(),
+                         "html.parser")
+    for box in html.select("article .admonition, article details"):
+        kind = next(c for c in box["class"] if c != "admonition")
+        title = box.select_one(".admonition-title, summary").get_text(" ", strip=True)
+        assert f"\n> **{kind.capitalize()}: {title}**\n>\n> " in delete, (kind, title)
+    svg = BeautifulSoup((built_site / "concepts" / "lifecycle" / "index.html").read_text(),
+                        "html.parser").select_one("article svg[role=img]")
+    lifecycle = (built_site / "concepts" / "lifecycle" / "index.md").read_text()
+    assert (f"**Diagram: {svg.find('title').get_text(strip=True)}.** "
+            f"{svg.find('desc').get_text(' ', strip=True)}") in lifecycle
 
 
 def test_delete_page_markdown_has_its_tables_and_examples(built_site: Path) -> None:
