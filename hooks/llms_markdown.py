@@ -15,6 +15,8 @@ drops what only a browser needs:
   (the plugin does so for a link to a page); the anchors links land on that Markdown
   would not have (a code's row in a table, a reference heading's dotted name) are kept
   as HTML, ``<a id="..."></a>``;
+- a reference heading says the kind of what it documents (``class Sandbox``), which the
+  theme draws as a badge;
 - a diagram (an inline SVG with a text description) becomes that description; the Try it
   section says its form is on the HTML page;
 - permalinks, images and other inline SVG, the Try it form's mount point and the tab
@@ -106,10 +108,12 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     from openapi_blocks import TRY_IT_ABOUT_WITHOUT_FORM
 
     tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
-    codes, cell_codes, anchors, diagrams, abouts = [], [], [], [], []
+    codes, cell_codes, anchors, diagrams, abouts, symbols = [], [], [], [], [], []
     for tag in soup.find_all(True):
         classes = tag.get("class") or ()
-        if tag.name == "code" and tag.parent.name == "pre":
+        if tag.name == "code" and "doc-symbol-heading" in classes:
+            symbols.append(tag)
+        elif tag.name == "code" and tag.parent.name == "pre":
             codes.append(tag)
         elif tag.name == "code" and tag.find_parent(("td", "th")) is not None:
             cell_codes.append(tag)
@@ -135,6 +139,10 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             labels.append(tag)
         elif tag.name == "div" and "doc-md-description" in classes:
             descriptions.append(tag)
+    for symbol in symbols:  # the theme draws a reference heading's kind: say it
+        kind = next((c.removeprefix("doc-symbol-") for c in symbol["class"]
+                     if c.startswith("doc-symbol-") and c != "doc-symbol-heading"), None)
+        symbol.replace_with(NavigableString(f"{kind} " if kind else ""))
     for about in abouts:  # the page's words, true where there is no form
         about.clear()
         about.append(BeautifulSoup(TRY_IT_ABOUT_WITHOUT_FORM, "html.parser"))

@@ -203,6 +203,25 @@ def test_boxes_keep_their_kind_and_end_and_the_diagram_its_description(
             f"{svg.find('desc').get_text(' ', strip=True)}") in lifecycle
 
 
+def test_a_reference_headings_markdown_says_the_kind_its_badge_shows(
+        built_site: Path) -> None:
+    """The theme draws a badge for what a reference heading documents (a class, a
+    function...): the Markdown says it in words."""
+    shown = 0
+    for html in sorted((built_site / "reference").rglob("index.html")):
+        page = BeautifulSoup(html.read_text(), "html.parser")
+        headings = {line.split("</a>")[-1].strip()
+                    for line in html.with_suffix(".md").read_text().splitlines()
+                    if line.startswith("#")}
+        for symbol in page.select("article code.doc-symbol-heading"):
+            kind = next(c.removeprefix("doc-symbol-") for c in symbol["class"]
+                        if c.startswith("doc-symbol-") and c != "doc-symbol-heading")
+            name = symbol.find_next_sibling("span").get_text(strip=True)
+            assert f"{kind} {name}" in headings, (html.parent.name, kind, name)
+            shown += 1
+    assert shown > 100
+
+
 def test_delete_page_markdown_has_its_tables_and_examples(built_site: Path) -> None:
     text = (built_site / "workstations" / "delete" / "index.md").read_text()
     assert text.startswith("# Delete workstation\n")
