@@ -16,7 +16,7 @@ Example:
     Accept: application/json
     ```
     >>> print(try_it("deleteWorkstation").splitlines()[-1])
-    <div class="cws-try-it" data-operation="deleteWorkstation"></div>
+    <div class="cws-try-it" data-operation="deleteWorkstation" data-api-root="/v1"></div>
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from schema_tables import cell, field_table, inline_refs, resolve, type_phrase
+
+from cloudws.operations import API_ROOT
 
 __all__ = [
     "TRY_IT_ABOUT",
@@ -182,7 +184,8 @@ def try_it(operation_id: str) -> str:
     return "\n".join([
         f'<p class="cws-try-it__about">{TRY_IT_ABOUT}</p>',
         "",
-        f'<div class="cws-try-it" data-operation="{operation_id}"></div>',
+        (f'<div class="cws-try-it" data-operation="{operation_id}" '
+         f'data-api-root="{API_ROOT}"></div>'),
     ])
 
 

@@ -83,6 +83,8 @@ from urllib.parse import urlsplit
 
 from placeholders import code_spans, mask_comments
 
+from cloudws.operations import API_ROOT
+
 __all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problems", "link_codes",
            "shown_ids", "source_place"]
 
@@ -602,10 +604,11 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
 
     if not route_of(path) and _a_shape_of(path, contract):
         return None  # a shape of paths (/v1/*, /v1/{resource}/{id}), not one path
-    if not path.startswith("/v1/"):  # another path the server answers (/openapi.json), or
-        # one of the API's without its /v1
-        return (f"`{text}`: the API's paths start with /v1: did you mean /v1{path}?"
-                + _old_api(document) if route_of(f"/v1{path}") else None)
+    if not path.startswith(f"{API_ROOT}/"):  # another path the server answers
+        # (/openapi.json), or one of the API's without its root
+        return (f"`{text}`: the API's paths start with {API_ROOT}: did you mean "
+                f"{API_ROOT}{path}?" + _old_api(document)
+                if route_of(f"{API_ROOT}{path}") else None)
     found = route_of(path)
     if found is not None and (kin := _id_in_place(path, found, contract)):
         return f"`{text}`: {kin}" + _old_api(document)

@@ -89,6 +89,7 @@ class SandboxServer:
         """
         from starlette.middleware.cors import CORSMiddleware
 
+        from cloudws.operations import API_ROOT
         from cloudws.server import create_server
         from cloudws.testing import serve
 
@@ -102,7 +103,7 @@ class SandboxServer:
         )
         running = ExitStack()
         origin = running.enter_context(serve(app, host="127.0.0.1", timeout=timeout))
-        return cls(base_url=f"{origin}/v1", _running=running)
+        return cls(base_url=f"{origin}{API_ROOT}", _running=running)
 
     def stop(self) -> None:
         """Stop the server and wait for its thread (as long as ``start``'s ``timeout``)."""

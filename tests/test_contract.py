@@ -556,6 +556,18 @@ def test_a_failure_with_an_undeclared_code_says_where_to_declare_it():
         Failure(("volume_shrunk",), "when the body asks for a smaller size")
 
 
+def test_an_operation_declared_outside_the_apis_root_is_refused_naming_it():
+    from dataclasses import replace
+
+    from cloudws.operations import API_ROOT, OPERATIONS, _declare
+
+    stray = replace(OPERATIONS["getVolume"], id="getDisk", path="/v2/disks/{id}")
+    with pytest.raises(ValueError, match=rf"getDisk: its path /v2/disks/\{{id\}} is not under "
+                                         rf"the API's root, {API_ROOT} "):
+        _declare(*OPERATIONS.values(), stray)
+    assert _declare(*OPERATIONS.values()) == OPERATIONS
+
+
 def test_fail_next_rejects_unknown_operations():
     store = Store()
     with pytest.raises(ValueError, match="unknown operation"):

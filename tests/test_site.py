@@ -35,7 +35,7 @@ from openapi_spec_validator import validate
 
 from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES, PROBLEM_BASE
-from cloudws.operations import OPERATIONS
+from cloudws.operations import API_ROOT, OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
@@ -357,6 +357,7 @@ def test_site_try_it_mount_point(built_site: Path, page: str, operation_id: str)
     mounts = [e for e in section if e.name == "div" and "cws-try-it" in e.get("class", [])]
     assert len(mounts) == 1, page
     assert mounts[0]["data-operation"] == operation_id
+    assert mounts[0]["data-api-root"] == API_ROOT  # its default base URL: this origin + it
     assert not mounts[0].contents, "the mount point is filled in by try-it.js"
     # Without JavaScript, and in print (where the form is hidden), the section says what
     # it is and how to use it.

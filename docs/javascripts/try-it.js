@@ -9,8 +9,9 @@
  * with fetch() and shows the status line, the response headers and the body.
  *
  * Base URL: the sandbox named by <meta name="cloudws-sandbox"> (written by
- * hooks/sandbox.py under `mkdocs serve`), otherwise this origin + "/v1" (the site served
- * by `uv run cloudws serve`). The reader can change it.
+ * hooks/sandbox.py under `mkdocs serve`), otherwise this origin and the API's root, which
+ * the mount point says in data-api-root (the site served by `uv run cloudws serve`). The
+ * reader can change it.
  *
  * The token stays in this browser tab (sessionStorage, or memory when storage is off),
  * is sent only in the Authorization header of the request to the base URL shown, and
@@ -271,7 +272,8 @@
   function defaultBase() {
     var meta = document.querySelector('meta[name="cloudws-sandbox"]');
     if (meta && meta.content) { return meta.content.replace(/\/+$/, ""); }
-    return window.location.origin + "/v1";
+    var mount = document.querySelector(".cws-try-it[data-api-root]");
+    return window.location.origin + (mount ? mount.getAttribute("data-api-root") : "");
   }
 
   /* Where the sandbox is, said for the server this page came from: `uv run mkdocs serve`

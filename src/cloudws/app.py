@@ -55,7 +55,7 @@ from .models import (
     read_only_fields,
 )
 from .openapi import build_openapi
-from .operations import OPERATIONS, operation_route
+from .operations import API_ROOT, OPERATIONS, in_api, operation_route
 from .store import Store
 
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
@@ -189,13 +189,14 @@ digits and -._~+/ only, with = only at the end."
 
 
 class _AuthFirst:
-    """Checks the bearer token of every /v1 request before anything else looks at it."""
+    """Checks the bearer token of every request to the API (:func:`in_api`) before anything
+    else looks at it."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
+        if scope["type"] == "http" and in_api(scope["path"]):
             detail = _token_problem([v for k, v in scope["headers"] if k == b"authorization"])
             if detail:
                 await _send_problem(send, ApiError(
@@ -616,7 +617,7 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
     path_errors = [e for e in errors if e["loc"][0] == "path"]
     if path_errors:
         value = request.path_params.get(str(path_errors[0]["loc"][1]), "")
-        kind = "volume" if request.url.path.startswith("/v1/volumes") else "workstation"
+        kind = "volume" if request.url.path.startswith(f"{API_ROOT}/volumes") else "workstation"
         prefix, pattern = ((VOLUME_ID_PREFIX, VOLUME_ID_PATTERN) if kind == "volume"
                            else (WORKSTATION_ID_PREFIX, WORKSTATION_ID_PATTERN))
         return problem_response(ApiError(

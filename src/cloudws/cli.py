@@ -197,6 +197,7 @@ def _check_free(host: str, port: int) -> None:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .operations import API_ROOT
     from .protocol import UVICORN_OPTIONS
     from .server import create_server
 
@@ -204,10 +205,10 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_server(site, api_base=args.api_base)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     where = f"http://{shown}:{args.port}"
-    print(f"cloudws: sandbox API at {where}/v1" + (f", docs at {where}/" if site else "")
+    print(f"cloudws: sandbox API at {where}{API_ROOT}" + (f", docs at {where}/" if site else "")
           + ". Stop it with Ctrl-C.\n"
           "Point the examples at it (in the terminal you run them from):\n"
-          f"  export CLOUDWS_BASE_URL={where}/v1\n"
+          f"  export CLOUDWS_BASE_URL={where}{API_ROOT}\n"
           f"  export CLOUDWS_TOKEN={SUGGESTED_TOKEN}", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, **UVICORN_OPTIONS)
     return 0

@@ -48,8 +48,22 @@ from .models import (
 )
 
 __all__ = [
-    "OPERATIONS", "Example", "Failure", "Operation", "describe_size", "operation_route", "steps_of",
+    "API_ROOT", "OPERATIONS", "Example", "Failure", "Operation", "describe_size", "in_api",
+    "operation_route", "steps_of",
 ]
+
+API_ROOT = "/v1"
+"""The API's root: every operation's path is under it, and nothing else is the API's."""
+
+
+def in_api(path: str) -> bool:
+    """Whether ``path`` is the API's (:data:`API_ROOT` or under it), not the site's.
+
+    Example:
+        >>> [in_api(p) for p in ("/v1", "/v1/volumes", "/v1x", "/openapi.json")]
+        [True, True, False, False]
+    """
+    return path == API_ROOT or path.startswith(API_ROOT + "/")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -344,6 +358,9 @@ def _missing(kind: str) -> Failure:
 def _declare(*operations: Operation) -> dict[str, Operation]:
     declared = {op.id: op for op in operations}
     for op in operations:
+        if not op.path.startswith(API_ROOT + "/"):
+            raise ValueError(f"{op.id}: its path {op.path} is not under the API's root, "
+                             f"{API_ROOT} (cloudws.operations.API_ROOT)")
         if op.replaced_by is not None and declared.get(op.replaced_by, op).replaced_by is not None:
             raise ValueError(f"{op.id}: replaced_by must name an operation that is not removed")
     return declared

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .app import create_app
 from .limits import BodyLimit, HeadLimit
+from .operations import in_api
 from .store import Store
 
 __all__ = ["SECURITY_HEADERS", "api_origin", "create_server", "inline_script_hashes",
@@ -177,8 +178,7 @@ def create_server(
 
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] == "lifespan" or path == "/openapi.json" or path == "/v1" \
-                or path.startswith("/v1/"):
+        if scope["type"] == "lifespan" or path == "/openapi.json" or in_api(path):
             await api(scope, receive, send)
         else:
             await site(scope, receive, send)

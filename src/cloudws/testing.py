@@ -36,6 +36,7 @@ from starlette.types import ASGIApp
 
 from .app import create_app
 from .openapi import SERVER_URL
+from .operations import API_ROOT
 from .store import Store
 
 __all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
@@ -44,7 +45,7 @@ _T = TypeVar("_T")
 
 API_HOST = urlsplit(SERVER_URL).netloc
 """The host :func:`mock_api` answers for: the real API's (:data:`cloudws.openapi.SERVER_URL`)."""
-BASE_URL = f"https://{API_HOST}/v1"
+BASE_URL = f"https://{API_HOST}{API_ROOT}"
 """The base URL of the API, as your client would use it under :func:`mock_api`."""
 
 

@@ -22,7 +22,7 @@ from .conftest import LiveSite, Visit, load_sandbox_hook, serve, until
 
 DELETE_PAGE = "/workstations/delete/"
 TOKEN = "cws_test_browser"
-_TRY_IT = re.compile(r'<div class="cws-try-it" data-operation="([A-Za-z]+)">')
+_TRY_IT = re.compile(r'<div class="cws-try-it" data-operation="([A-Za-z]+)"[ >]')
 
 
 def _openapi() -> dict[str, Any]:

@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from pytest_examples import CodeExample
 
 from cloudws.app import TOKEN_PREFIX, Exchange
-from cloudws.testing import API_HOST
+from cloudws.operations import API_ROOT
+from cloudws.testing import API_HOST, BASE_URL
 
 from . import checks
 from .checks import (
@@ -69,7 +70,7 @@ def check_hosts(command: str, where: str) -> None:
         if parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443):
             raise ExampleError(
                 f"{where}: the command calls {url}; curl examples call the API at "
-                f"https://{API_HOST}/v1/..."
+                f"{BASE_URL}/..."
             )
 
 
@@ -115,8 +116,7 @@ CLOUDWS_TOKEN?
         raise ExampleError(f"{file}:{int(first) + offset}: {said.replace('example', 'command')}")
     if "${CLOUDWS_BASE_URL:-" not in command:
         raise ExampleError(f"{where}: the command does not take its base URL from "
-                           f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-https://{API_HOST}'
-                           '/v1}/..."')
+                           f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-{BASE_URL}}}/..."')
     if TOKEN_PREFIX in command:
         at = _line_at(where, command, command.index(TOKEN_PREFIX))
         raise ExampleError(f"{at}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
@@ -242,7 +242,7 @@ def _line_naming(command: CurlCommand, path: str, index: int = 0,
         'snippets/x.sh:5'
     """
     file, first, lines, begin, _ = _request_lines(command, index, count)
-    tail = path.removeprefix("/v1")
+    tail = path.removeprefix(API_ROOT)
     for offset in range(begin, len(lines)):
         if tail and tail in lines[offset]:
             return f"{file}:{first + offset}"
@@ -333,7 +333,7 @@ def _naming(command: CurlCommand, path: str, query: str = "") -> list[int]:
         ...                     "x.sh:1", None), "/v1/volumes")
         [2]
     """
-    tail = path.removeprefix("/v1")
+    tail = path.removeprefix(API_ROOT)
     if not tail:
         return []
     lines = command.text.split("\n")

@@ -859,7 +859,7 @@ def _what(exchange: Seen) -> str:
 
 def check_hosts(case: JsCase) -> None:
     """Fail unless every URL in the example is on ``https://`` + the API host."""
-    from cloudws.testing import API_HOST
+    from cloudws.testing import API_HOST, BASE_URL
 
     from .checks import ExampleError
 
@@ -871,7 +871,7 @@ def check_hosts(case: JsCase) -> None:
             if parts.scheme != "https" or parts.hostname != API_HOST:
                 where = _source_line(case, number) or case.where
                 raise ExampleError(f"{where}: the example calls {url}; JavaScript examples "
-                                   f"call the API at https://{API_HOST}/v1/... (the default "
+                                   f"call the API at {BASE_URL}/... (the default "
                                    "of CLOUDWS_BASE_URL)")
 
 
@@ -936,7 +936,7 @@ def _node_check(node: Path, path: Path, case: JsCase) -> str:
 
 
 def _line_findings(case: JsCase) -> list[str]:
-    from cloudws.testing import API_HOST
+    from cloudws.testing import BASE_URL
 
     found = []
     for number, line in enumerate(case.source.split("\n"), start=1):
@@ -953,8 +953,7 @@ def _line_findings(case: JsCase) -> list[str]:
     if "fetch(" in source and not misread:
         if "process.env.CLOUDWS_BASE_URL ?? " not in source:
             found.append(f"{case.where}: the example does not read its base URL with "
-                         "`process.env.CLOUDWS_BASE_URL ?? \"https://" + API_HOST
-                         + "/v1\"`")
+                         f"`process.env.CLOUDWS_BASE_URL ?? \"{BASE_URL}\"`")
         if "process.env.CLOUDWS_TOKEN" not in source:
             # at the line that sends a token instead, if one does
             sends = next((number for number, line in enumerate(source.split("\n"), 1)

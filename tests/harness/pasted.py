@@ -32,6 +32,7 @@ from typing import Self
 
 from fastapi import FastAPI
 
+from cloudws.operations import API_ROOT
 from cloudws.testing import serve
 
 from . import checks
@@ -75,7 +76,7 @@ class PastedSandbox:
         a proxy where nothing listens for any host but loopback, which curl and httpx
         honour, so that an example that names another host fails without reaching the
         network (node's ``fetch`` ignores it: ``node_guard.cjs`` stops it)."""
-        return {"CLOUDWS_BASE_URL": f"{self.origin}/v1", "CLOUDWS_TOKEN": DOCS_TOKEN,
+        return {"CLOUDWS_BASE_URL": f"{self.origin}{API_ROOT}", "CLOUDWS_TOKEN": DOCS_TOKEN,
                 "HOME": str(self.workdir), "PATH": "/usr/bin:/bin",
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
 
