@@ -45,6 +45,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +108,7 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
     from bs4 import BeautifulSoup, NavigableString
     from openapi_blocks import TRY_IT_ABOUT_WITHOUT_FORM
 
-    tab_sets, titles, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
+    tab_sets, boxes, dropped, autorefs, labels, descriptions = [], [], [], [], [], []
     codes, cell_codes, anchors, diagrams, abouts, symbols = [], [], [], [], [], []
     for tag in soup.find_all(True):
         classes = tag.get("class") or ()
@@ -119,17 +120,17 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             cell_codes.append(tag)
         elif "tabbed-set" in classes:
             tab_sets.append(tag)
-        elif "admonition-title" in classes or (tag.name == "summary"
-                                               and tag.parent.name == "details"):
-            titles.append(tag)
+        elif (tag.name == "div" and "admonition" in classes) or tag.name == "details":
+            boxes.append(tag)
         elif tag.name == "a" and tag.get("href"):
             tag["href"] = _to_markdown_version(tag["href"])
         elif tag.name == "p" and "cws-try-it__about" in classes:
             abouts.append(tag)
         elif tag.name == "svg" and tag.get("role") == "img" and tag.find("desc"):
             diagrams.append(tag)
-        if tag.get("id") and (tag.name == "a" or (tag.name in _HEADINGS
-                                                  and tag["id"] != _slug(tag.get_text()))):
+        if (tag.get("id") and tag.name not in _NO_ANCHOR_ON
+                and not (tag.name in _HEADINGS and tag["id"] == _slug(tag.get_text()))
+                and tag.find_parent(("pre", "svg")) is None):
             anchors.append(tag)
         if _dropped(tag):
             dropped.append(tag)
@@ -147,18 +148,18 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
         about.clear()
         about.append(BeautifulSoup(TRY_IT_ABOUT_WITHOUT_FORM, "html.parser"))
     for tag in anchors:  # kept as HTML, which Markdown allows: the links to them still land
-        target = NavigableString(f'<a id="{tag["id"]}"></a>')
-        tag.insert(0, target) if tag.name in _HEADINGS else tag.insert_before(target)
+        target = NavigableString(f'<a id="{html.escape(tag["id"])}"></a>')
+        tag.insert_before(target) if tag.name in _INLINE else tag.insert(0, target)
     for svg in diagrams:  # its text description, where the picture was
         title, desc = svg.find("title"), svg.find("desc")
-        paragraph = soup.new_tag("p")
+        said = soup.new_tag("span" if svg.find_parent(("p", "li", "td", "th")) else "p")
         if title is not None:
             strong = soup.new_tag("strong")
-            strong.string = f"Diagram: {title.get_text(' ', strip=True)}."
-            paragraph.append(strong)
-            paragraph.append(" ")
-        paragraph.append(desc.get_text(" ", strip=True))
-        svg.replace_with(paragraph)
+            strong.string = f"Diagram: {title.get_text(' ', strip=True).rstrip('.')}."
+            said.append(strong)
+            said.append(" ")
+        said.append(desc.get_text(" ", strip=True))
+        svg.replace_with(said)
     for code in codes:  # its highlighting spans, one text: the same Markdown, less to walk
         code.string = code.get_text()
     for code in cell_codes:
@@ -166,17 +167,8 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
             code.string = code.get_text().replace("|", "\\|")
     for tab_set in tab_sets:
         _label_tabs(soup, tab_set)
-    for title in titles:  # a quote led by its kind and title: where it ends shows
-        box = title.parent
-        kind = next((c for c in box.get("class") or () if c != "admonition"), "")
-        strong = soup.new_tag("strong")
-        text = title.get_text(" ", strip=True)
-        strong.string = f"{kind.capitalize()}: {text}" if kind else text
-        paragraph = soup.new_tag("p")
-        paragraph.append(strong)
-        title.replace_with(paragraph)
-        box.name = "blockquote"
-        box.attrs = {}
+    for box in boxes:  # a quote led by its kind and title: where it ends shows
+        _quote(soup, box)
     for element in dropped:
         element.decompose()
     for element in autorefs:
@@ -191,6 +183,44 @@ def preprocess(soup: BeautifulSoup, output: str) -> None:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: Elements an anchor goes before, not into; and those whose id is not kept: a table's or
+#: a list's structure, a form's field, a code block or a picture (nor one inside those two).
+_INLINE = ("a", "span", "code", "em", "strong", "img")
+_NO_ANCHOR_ON = ("pre", "table", "thead", "tbody", "tr", "ul", "ol", "dl", "input", "svg")
+
+
+def _quote(soup: BeautifulSoup, box: Tag) -> None:
+    """An admonition (or a ``details``) as a quote led by its kind and its title, in bold:
+    ``**Warning: Deletion cannot be undone**``; the kind alone when the title is none, or
+    the kind's own name (``!!! note``).
+
+    Example:
+        >>> from bs4 import BeautifulSoup
+        >>> soup = BeautifulSoup('<div class="admonition note"><p class="admonition-title">'
+        ...                      'Note</p><p>x</p></div><div class="admonition tip"><p>y</p>'
+        ...                      '</div><details><summary>More</summary><p>z</p></details>',
+        ...                      "html.parser")
+        >>> for box in soup.find_all(("div", "details")):
+        ...     _quote(soup, box)
+        >>> print(soup)
+        <blockquote><p><strong>Note</strong></p><p>x</p></blockquote><blockquote><p><strong>Tip</strong></p><p>y</p></blockquote><blockquote><p><strong>More</strong></p><p>z</p></blockquote>
+    """
+    kind = next((c for c in box.get("class") or () if c != "admonition"), "").capitalize()
+    title = next((child for child in box.find_all(("p", "summary"), recursive=False)
+                  if child.name == "summary" or "admonition-title" in (child.get("class") or ())),
+                 None)
+    text = title.get_text(" ", strip=True) if title is not None else ""
+    strong = soup.new_tag("strong")
+    strong.string = (f"{kind}: {text}" if kind and text and text.lower() != kind.lower()
+                     else kind or text)
+    paragraph = soup.new_tag("p")
+    paragraph.append(strong)
+    if title is not None:
+        title.replace_with(paragraph)
+    elif strong.string:
+        box.insert(0, paragraph)
+    box.name = "blockquote"
+    box.attrs = {}
 
 
 def _slug(text: str) -> str:

@@ -34,6 +34,7 @@ from cloudws.operations import API_ROOT
 __all__ = [
     "TRY_IT_ABOUT",
     "TRY_IT_ABOUT_WITHOUT_FORM",
+    "TRY_IT_NEEDS",
     "endpoint",
     "error_codes",
     "errors",

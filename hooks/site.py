@@ -703,7 +703,8 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
             first, then = sorted((other, page.operation), key=rank.__getitem__)
             found.append(
                 f"{_config_line(kind, page.src_uri, text)}: "
-                f"{'the nav' if kind == 'nav' else 'llms.txt'} lists {page.file} {where} "
+                f"{'the nav' if kind == 'nav' else 'the llmstxt plugin'} lists {page.file} "
+                f"{where} "
                 f"{_build['shown'][_pages[other]]}, but src/cloudws/operations.py declares "
                 f"{first} before {then}: list the endpoint pages in the order it declares "
                 "their operations")

@@ -607,7 +607,7 @@ def test_an_endpoint_page_out_of_the_declarations_order_is_named_at_its_line(
     said = f"{failure.value}\n{caplog.text}"
     first, then = declared
     # MkDocs stops at the first page that fails: either names the pair, at its own line
-    lists, start = ("the nav", 6) if swapped == "nav" else ("llms.txt", 12)
+    lists, start = ("the nav", 6) if swapped == "nav" else ("the llmstxt plugin", 12)
     expected = [f"mkdocs.yml:{line}: {lists} lists docs/{pages[op]} {where} docs/{pages[other]}, "
                 f"but src/cloudws/operations.py declares {first} before {then}: list the "
                 "endpoint pages in the order it declares their operations"
