@@ -27,13 +27,6 @@
   var DEFAULT_TOKEN = "cws_test_try_it";
   var TIMEOUT_MS = 15000;
   var MAX_BODY_SHOWN = 100000;
-  var REASONS = {
-    200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
-    403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
-    410: "Gone", 413: "Content Too Large", 415: "Unsupported Media Type",
-    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-    503: "Service Unavailable"
-  };
   var memory = {};
   var specPromise = null;
   var counter = 0;
@@ -518,13 +511,17 @@
     var response = outcome.response;
     var type = (response.headers.get("content-type") || "").toLowerCase();
     var isJson = /(^|[\/+])json$/.test(type.split(";")[0].trim());
-    var reason = response.statusText || REASONS[response.status] || "";
-    var line = response.type === "opaqueredirect" ? "A redirect (not followed)"
-      : "HTTP " + response.status + (reason ? " " + reason : "");
     var parsed = null;
     if (isJson && outcome.text) {
       try { parsed = JSON.parse(outcome.text); } catch (e) { parsed = null; }
     }
+    /* The reason phrase as the server sent it; where there is none (HTTP/2 has none), an
+       error's problem title, which is the same phrase in the API's own words. */
+    var reason = response.statusText ||
+      (parsed && typeof parsed === "object" && typeof parsed.title === "string"
+        ? parsed.title : "");
+    var line = response.type === "opaqueredirect" ? "A redirect (not followed)"
+      : "HTTP " + response.status + (reason ? " " + reason : "");
     var ok = response.status >= 200 && response.status < 300;
     live.className = "cws-try-it__status cws-try-it__status--" + (ok ? "ok" : "error");
     live.textContent = "";
