@@ -385,7 +385,7 @@ def _shown_there(page: Page, link: str, contract: Contract,
 def _old_api(document: bool) -> str:
     """How to name, in prose, what is not the API as it is (not in the OpenAPI
     ``document``, which would publish ``{ .no-ref }``)."""
-    return "" if document else " (the old API's, or a mistake on purpose: follow it with { .no-ref })"
+    return "" if document else " (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })"
 
 
 def _in_heading(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
@@ -580,14 +580,14 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
-        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}? (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         None
-        `TRACE /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop? (the old API's, or a mistake on purpose: follow it with { .no-ref })
-        `GET /v1/workstations/ws-12345?limt=5`: /v1/workstations/{id} takes no query parameter limt (it takes none) (the old API's, or a mistake on purpose: follow it with { .no-ref })
+        `TRACE /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `GET /v1/workstations/ws-12345?limt=5`: /v1/workstations/{id} takes no query parameter limt (it takes none) (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         None
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
@@ -708,10 +708,10 @@ def _written_otherwise(text: str, scope: Scope, contract: Contract) -> str | Non
         >>> contract = Contract(scope, {}, {"workstation_not_stopped": 409},
         ...                     {"volume_ids": ("Workstation",)}, frozenset(), {})
         >>> print(_written_otherwise("workstation-not-stopped", scope, contract))
-        `workstation-not-stopped` is written `workstation_not_stopped` in the API (the old API's, \
-or a mistake on purpose: follow it with { .no-ref })
+        `workstation-not-stopped` is written `workstation_not_stopped` in the API (if it is meant, \
+as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         >>> print(_written_otherwise("volumeIds", scope, contract))  # camelCase, as in JavaScript
-        `volumeIds` is written `volume_ids` in the API (the old API's, or a mistake on purpose: \
+        `volumeIds` is written `volume_ids` in the API (if it is meant, as the old API's or a mistake shown on purpose: \
 follow it with { .no-ref })
         >>> print(_written_otherwise("volumeId", scope, contract))  # a variable, as likely
         None

@@ -100,6 +100,7 @@ def on_config(config: Any) -> None:
     _build["order"] = {kind: [uri for k, uri, _ in _listed(config) if k == kind]
                        for kind in ("nav", "llms")}
     _LINK_LINES.pages.clear()
+    _LINK_LINES.built.clear()
     _LINK_LINES.places.clear()
     links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
     if _LINK_LINES not in links.filters:
@@ -118,7 +119,6 @@ def on_files(files: Any, config: Any) -> None:
     _pages.clear()
     _first_lines.clear()
     nav = list(_nav_files(config["nav"] or []))
-    _build["shown"] = {}  # src_uri -> the endpoint page's file as the writer finds it
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
     for file in pages:
@@ -135,7 +135,6 @@ def on_files(files: Any, config: Any) -> None:
         root = _build.get("root")
         shown = (path.relative_to(root).as_posix() if root and path.is_relative_to(root)
                  else file.src_uri)
-        _build["shown"][file.src_uri] = shown
         where = f"{shown}:{line}"
         try:
             blocks.find_operation(_doc, operation)
@@ -454,8 +453,8 @@ def _description_problems(operation: str | None, shown_by: str) -> list[str]:
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
 #: MkDocs' warning, once per page and link, of an anchor the target does not have.
-_NO_ANCHOR = re.compile(r"but (?:the doc '[^']+' does not contain an anchor|there is no "
-                        r"such anchor on this page)")
+_NO_ANCHOR = re.compile(r"but (?:the doc '(?P<doc>[^']+)' does not contain an anchor|there is "
+                        r"no such anchor on this page)")
 
 
 #: A link's target: inline (``[text](target)``, ``[text](<target>)``), or defined for a
@@ -468,11 +467,13 @@ class _LinkLines(logging.Filter):
     (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``), as every other
     problem of the build is named: the n-th warning about a target of a page is placed
     at the n-th Markdown link to it in the page; the one warning about an anchor that is
-    not there, at every link to it."""
+    not there, at every link to it, with the target's anchor nearest to it, if one is
+    near."""
 
     def __init__(self) -> None:
         super().__init__()
         self.pages: dict[str, tuple[_Page, str]] = {}  # src_uri -> the page, its Markdown
+        self.built: dict[str, Any] = {}  # src_uri -> MkDocs' page (its anchors, once built)
         self.places: dict[tuple[str, str], list[str]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -486,13 +487,27 @@ class _LinkLines(logging.Filter):
                                     for inline, defined in _TARGETS.findall(line)
                                     if match["link"] in (inline, defined)]
             message, places = record.getMessage(), self.places[key]
+            missing = _NO_ANCHOR.search(message)
+            if missing is not None:
+                message += self._nearest(missing["doc"] or match["page"],
+                                         match["link"].partition("#")[2])
             # MkDocs says an anchor that is not there once per page and link: at every line
-            if _NO_ANCHOR.search(message) and len(places) > 1:
+            if missing is not None and len(places) > 1:
                 said, places[:] = [f"{where}: {message}" for where in dict.fromkeys(places)], []
                 record.msg, record.args = "\n".join(said), ()
             elif places:
                 record.msg, record.args = f"{places.pop(0)}: {message}", ()
+            elif missing is not None:
+                record.msg, record.args = message, ()
         return True
+
+    def _nearest(self, doc: str, anchor: str) -> str:
+        """`` Did you mean '#x'?`` with the anchor of the page ``doc`` nearest to ``anchor``
+        (its headings', its rows'...; not the theme's own, ``__tabbed_1_1``), or nothing."""
+        ids = getattr(self.built.get(doc), "present_anchor_ids", None) or ()
+        near = difflib.get_close_matches(anchor, [i for i in ids if not i.startswith("__")],
+                                         n=1, cutoff=0.6)
+        return f" Did you mean '#{near[0]}'?" if near else ""
 
 
 _LINK_LINES = _LinkLines()
@@ -680,34 +695,40 @@ def _title(markdown: str) -> tuple[int, str] | None:
 
 
 def _order_holds(markdown: str, page: _Page) -> list[str]:
-    """An endpoint page comes, in mkdocs.yml's nav and in the llmstxt plugin's sections,
-    where the declaration (``src/cloudws/operations.py``) puts its operation among those
-    that have a page: after the endpoint page listed before it, before the one listed
-    after it."""
-    if _pages.get(page.operation) != page.src_uri:
-        return []
-    rank = {operation: n for n, operation in enumerate(OPERATIONS)}
+    """An endpoint page comes, in mkdocs.yml's nav, where the declaration
+    (``src/cloudws/operations.py``) puts its operation among those that have a page; and
+    every page comes, in the llmstxt plugin's sections, where the nav puts it: after the
+    page listed before it there, before the one listed after it."""
+    order = _build.get("order", {})
+    declared = {operation: n for n, operation in enumerate(OPERATIONS)}
+    operation_of = {uri: op for op, uri in _pages.items() if op in declared}
+    ranks: dict[str, dict[str, int]] = {
+        "llms": {uri: n for n, uri in reversed(list(enumerate(order.get("nav", []))))}}
+    if _pages.get(page.operation) == page.src_uri and page.operation in declared:
+        ranks["nav"] = {uri: declared[op] for uri, op in operation_of.items()}
+    docs = page.file[:len(page.file) - len(page.src_uri)]  # docs/, as the writer finds it
     found = []
-    for kind, order in _build.get("order", {}).items():
-        listed = sorted((op for op, uri in _pages.items() if uri in order and op in rank),
-                        key=lambda op: order.index(_pages[op]))
-        if page.operation not in listed:
+    for kind, rank in ranks.items():
+        listed = [uri for uri in dict.fromkeys(order.get(kind, [])) if uri in rank]
+        if page.src_uri not in listed:
             continue
-        at = listed.index(page.operation)
+        at = listed.index(page.src_uri)
         text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),
                     "")
         for other, where in ((listed[at - 1] if at else None, "after"),
                              (listed[at + 1] if at + 1 < len(listed) else None, "before")):
-            if other is None or (rank[other] < rank[page.operation]) == (where == "after"):
+            if other is None or (rank[other] < rank[page.src_uri]) == (where == "after"):
                 continue
-            first, then = sorted((other, page.operation), key=rank.__getitem__)
-            found.append(
-                f"{_config_line(kind, page.src_uri, text)}: "
-                f"{'the nav' if kind == 'nav' else 'the llmstxt plugin'} lists {page.file} "
-                f"{where} "
-                f"{_build['shown'][_pages[other]]}, but src/cloudws/operations.py declares "
-                f"{first} before {then}: list the endpoint pages in the order it declares "
-                "their operations")
+            if kind == "nav":
+                first, then = sorted((operation_of[other], page.operation), key=declared.get)
+                why = (f"src/cloudws/operations.py declares {first} before {then}: list the "
+                       "endpoint pages in the order it declares their operations")
+            else:
+                why = (f"the nav lists it {'before' if where == 'after' else 'after'}: list "
+                       "the pages here in the nav's order")
+            found.append(f"{_config_line(kind, page.src_uri, text)}: "
+                         f"{'the nav' if kind == 'nav' else 'the llmstxt plugin'} lists "
+                         f"{page.file} {where} {docs}{other}, but {why}")
     return found
 
 
@@ -798,6 +819,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     the pipeline."""
     target = _Page(page)
     _LINK_LINES.pages[page.file.src_uri] = (target, markdown)
+    _LINK_LINES.built[page.file.src_uri] = page
     try:
         found = placeholders.find(markdown, _BY_NAME)
     except placeholders.PlaceholderError as exc:

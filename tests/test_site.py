@@ -47,10 +47,11 @@ DOCS = ROOT / "docs"
 HOOKS = ROOT / "hooks"
 DOCUMENT = document()
 
-#: The site's guide pages, in navigation order: the endpoint pages follow the concepts,
-#: in the order the operations are declared (cloudws.operations), then the reference
-#: pages where "..." is.
-GUIDE_PAGES = [
+#: The pages the spec names (its section 5), in its navigation order: the endpoint pages
+#: follow the concepts, in the order the operations are declared (cloudws.operations),
+#: then the reference pages where "..." is. A page of the site's own may come anywhere
+#: between them.
+SPEC_PAGES = [
     "index.md", "quickstart.md",
     "concepts/authentication.md", "concepts/errors.md", "concepts/lifecycle.md",
     "concepts/volumes.md", "concepts/pagination.md",
@@ -172,11 +173,14 @@ def test_site_nav_lists_every_spec_page_in_order(built_site: Path) -> None:
     assert files[start:start + len(reference)] == reference, "reference pages are not together"
     page_of = {operation: page for page, operation in ENDPOINT_PAGES}
     endpoints = [page_of[op] for op in OPERATIONS if op in page_of]
-    expected = [page for entry in GUIDE_PAGES
+    expected = [page for entry in SPEC_PAGES
                 for page in (endpoints if entry == "{endpoints}" else [entry])]
-    assert files[:start] + ["..."] + files[start + len(reference):] == expected, (
-        "mkdocs.yml's nav: the endpoint pages come in the order src/cloudws/operations.py "
-        "declares their operations, between the guide pages (tests/test_site.py: GUIDE_PAGES)")
+    listed = [page for page in files[:start] + ["..."] + files[start + len(reference):]
+              if page in expected]
+    assert listed == expected, (
+        "mkdocs.yml's nav lists the pages the spec names in the spec's order, the endpoint "
+        "pages in the order src/cloudws/operations.py declares their operations (a page of "
+        f"the site's own may go anywhere between them): {listed} is not {expected}")
     for src_uri in files:
         assert _html(built_site, src_uri).find("h1") is not None, src_uri
 
@@ -576,26 +580,34 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 
 
 @PLANTS_MISTAKES
-@pytest.mark.parametrize("swapped", [None, "nav", "llms"])
-def test_an_endpoint_page_out_of_the_declarations_order_is_named_at_its_line(
+@pytest.mark.parametrize("swapped", [None, "nav", "llms", "guide"])
+def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, swapped: str | None) -> None:
-    """Each endpoint page's check holds it to its neighbours among the endpoint pages of
-    the nav and of the llmstxt plugin's sections: a page out of the declaration's order is
-    found by its own check, at its line of mkdocs.yml."""
+    """A page's check holds it to its neighbours: an endpoint page in the nav to the
+    declaration's order (``nav``: both lists swapped alike), and every page in the llmstxt
+    plugin's sections to the nav's order (``llms``: an endpoint page; ``guide``: a page
+    that documents no operation). Found by the page's own check, at its line of mkdocs.yml."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
-    pages = {op: f"{OPERATIONS[op].summary.split()[0].lower()}.md" for op in declared}
     (tmp_path / "docs").mkdir()
-    for op, name in pages.items():
-        (tmp_path / "docs" / name).write_text(
-            f"---\noperation: {op}\n---\n\n# {OPERATIONS[op].summary}\n")
-    nav = declared[::-1] if swapped == "nav" else declared
-    llms = declared[::-1] if swapped == "llms" else declared
+    pages, titles, requests = [], {}, {}
+    if swapped == "guide":
+        for name in ("first", "second"):
+            pages.append(f"{name}.md")
+            titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
+            (tmp_path / "docs" / pages[-1]).write_text(f"# {titles[pages[-1]]}\n")
+    for op in [] if swapped == "guide" else declared:
+        pages.append(f"{OPERATIONS[op].summary.split()[0].lower()}.md")
+        titles[pages[-1]] = OPERATIONS[op].summary
+        requests[pages[-1]] = f"{OPERATIONS[op].method.upper()} {OPERATIONS[op].path}"
+        (tmp_path / "docs" / pages[-1]).write_text(
+            f"---\noperation: {op}\n---\n\n# {titles[pages[-1]]}\n")
+    nav = pages[::-1] if swapped == "nav" else pages
+    llms = pages[::-1] if swapped in ("nav", "llms", "guide") else pages
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
-        "nav:\n" + "".join(f"  - {OPERATIONS[op].summary}: {pages[op]}\n" for op in nav)
-        + "plugins:\n  - llmstxt:\n      sections:\n        Workstations:\n"
-        + "".join(f"          - {pages[op]}: {OPERATIONS[op].method.upper()} "
-                  f"{OPERATIONS[op].path}\n" for op in llms))
+        "nav:\n" + "".join(f"  - {titles[page]}: {page}\n" for page in nav)
+        + "plugins:\n  - llmstxt:\n      sections:\n        Pages:\n"
+        + "".join(f"          - {page}: {requests[page]}\n" for page in llms))
     config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
     if swapped is None:
         build(config)
@@ -605,13 +617,18 @@ def test_an_endpoint_page_out_of_the_declarations_order_is_named_at_its_line(
             pytest.raises((Abort, PluginError)) as failure:
         build(config)
     said = f"{failure.value}\n{caplog.text}"
-    first, then = declared
+    first, then = pages
+    if swapped == "nav":
+        why = (f"src/cloudws/operations.py declares {declared[0]} before {declared[1]}: list "
+               "the endpoint pages in the order it declares their operations")
+        lists, start = "the nav", 6
+    else:
+        why = "the nav lists it {}: list the pages here in the nav's order"
+        lists, start = "the llmstxt plugin", 12
     # MkDocs stops at the first page that fails: either names the pair, at its own line
-    lists, start = ("the nav", 6) if swapped == "nav" else ("the llmstxt plugin", 12)
-    expected = [f"mkdocs.yml:{line}: {lists} lists docs/{pages[op]} {where} docs/{pages[other]}, "
-                f"but src/cloudws/operations.py declares {first} before {then}: list the "
-                "endpoint pages in the order it declares their operations"
-                for line, (op, where, other) in enumerate(
+    expected = [f"mkdocs.yml:{line}: {lists} lists docs/{page} {where} docs/{other}, but "
+                + why.format("before" if where == "after" else "after")
+                for line, (page, where, other) in enumerate(
                     [(then, "before", first), (first, "after", then)], start=start)]
     assert any(line in said for line in expected), said
     assert said.count("lists docs/") == 1, said  # and of the other list, nothing
