@@ -127,7 +127,7 @@ _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
 _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT) +"
                       r"(?:https?://(?P<host>[^/\s]+))?(?P<any>/\S*)"
-                      r"|(?:https?://(?P<at>[^/\s]+))?(?P<path>/v1/\S+))$")
+                      rf"|(?:https?://(?P<at>[^/\s]+))?(?P<path>{re.escape(API_ROOT)}/\S+))$")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
 _STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and)\s+"

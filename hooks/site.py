@@ -22,11 +22,13 @@ in a docstring a reference page shows, or in a description of the OpenAPI docume
 endpoint page's tables show, or in what an error code means or asks the reader to do
 (:func:`_error_codes_hold`), named at its line of the stub's source. An endpoint page's
 title and its label in mkdocs.yml's nav are its operation's summary, and its line in the
-llmstxt plugin's sections starts with its request (:func:`_titles_hold`); in both lists it
-comes where the declaration puts its operation (:func:`_order_holds`). Error codes are
-linked to their row of the errors page.
+llmstxt plugin's sections starts with its request (:func:`_titles_hold`). Endpoint pages
+come, in both lists, in the order their operations are declared; any page comes, in the
+sections, in the nav's order, once (:func:`_order_holds`). Error codes are linked to their
+row of the errors page.
 MkDocs' own warning about a link it cannot follow is led by the same ``docs/page.md:line``
-(:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests.
+(:class:`_LinkLines`), for the build, ``mkdocs serve``, ``cloudws serve`` and the tests,
+and one about an anchor that is not there names the target's anchors nearest to it.
 
 After the build, the OpenAPI document is written to ``openapi.json`` at the site root, with
 each operation's executed examples as ``x-codeSamples``.
@@ -502,12 +504,16 @@ class _LinkLines(logging.Filter):
         return True
 
     def _nearest(self, doc: str, anchor: str) -> str:
-        """`` Did you mean '#x'?`` with the anchor of the page ``doc`` nearest to ``anchor``
-        (its headings', its rows'...; not the theme's own, ``__tabbed_1_1``), or nothing."""
-        ids = getattr(self.built.get(doc), "present_anchor_ids", None) or ()
-        near = difflib.get_close_matches(anchor, [i for i in ids if not i.startswith("__")],
-                                         n=1, cutoff=0.6)
-        return f" Did you mean '#{near[0]}'?" if near else ""
+        """`` Its anchors nearest to it: '#x', '#y'.``: up to three of the page ``doc``'s
+        anchors (its headings', its rows'...; not the theme's own, ``__tabbed_1_1``, nor
+        those inside a picture), the nearest first; or nothing, if none is near."""
+        content = getattr(self.built.get(doc), "content", None) or ""
+        ids = re.findall(r"""\sid=["']([^"']+)["']""",
+                         re.sub(r"<svg\b.*?</svg>", "", content, flags=re.DOTALL))
+        near = difflib.get_close_matches(
+            anchor, [i for i in dict.fromkeys(ids) if not i.startswith("__")], n=3, cutoff=0.6)
+        return (" Its anchors nearest to it: " + ", ".join(f"'#{i}'" for i in near) + "."
+                if near else "")
 
 
 _LINK_LINES = _LinkLines()
@@ -611,11 +617,11 @@ def _sections_as_written(config_file: str | None) -> dict[str, Any]:
                  if name == "llmstxt"), {})
 
 
-def _config_line(kind: str, uri: str, text: str) -> str:
+def _config_line(kind: str, uri: str, text: str, nth: int = 0) -> str:
     """``mkdocs.yml:<line>``: the line that lists ``uri`` with ``text`` (its label or the
     start of its description) in the nav (``kind`` ``nav``) or the llmstxt plugin's entry
-    (``llms``), or else the first that lists it there; comments skipped. ``mkdocs.yml``
-    alone if none does."""
+    (``llms``), or else the first that lists it there (with ``nth``, the nth after it);
+    comments skipped. ``mkdocs.yml`` alone if none does."""
     path: Path = _build["config_file"]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -631,6 +637,8 @@ def _config_line(kind: str, uri: str, text: str) -> str:
     words = text.split()[:3]
     number = next((n for n, line in listing if all(word in line for word in words)),
                   listing[0][0] if listing else None)
+    if nth:
+        number = listing[nth][0] if nth < len(listing) else number
     root: Path = _build["root"]
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     return f"{shown}:{number}" if number else shown
@@ -695,40 +703,48 @@ def _title(markdown: str) -> tuple[int, str] | None:
 
 
 def _order_holds(markdown: str, page: _Page) -> list[str]:
-    """An endpoint page comes, in mkdocs.yml's nav, where the declaration
-    (``src/cloudws/operations.py``) puts its operation among those that have a page; and
-    every page comes, in the llmstxt plugin's sections, where the nav puts it: after the
-    page listed before it there, before the one listed after it."""
+    """A page comes where it belongs among its neighbours, in mkdocs.yml's nav and in the
+    llmstxt plugin's sections: two endpoint pages in the order the declaration
+    (``src/cloudws/operations.py``) declares their operations; in the sections, any other
+    two in the nav's order. Listed twice in the sections, it is named at its second."""
     order = _build.get("order", {})
     declared = {operation: n for n, operation in enumerate(OPERATIONS)}
     operation_of = {uri: op for op, uri in _pages.items() if op in declared}
-    ranks: dict[str, dict[str, int]] = {
-        "llms": {uri: n for n, uri in reversed(list(enumerate(order.get("nav", []))))}}
-    if _pages.get(page.operation) == page.src_uri and page.operation in declared:
-        ranks["nav"] = {uri: declared[op] for uri, op in operation_of.items()}
+    nav = {uri: n for n, uri in reversed(list(enumerate(order.get("nav", []))))}
     docs = page.file[:len(page.file) - len(page.src_uri)]  # docs/, as the writer finds it
+
+    def out_of_order(first: str, then: str) -> str | None:
+        """Why ``first`` may not come before ``then``, or None."""
+        if first in operation_of and then in operation_of:
+            a, b = operation_of[first], operation_of[then]
+            return None if declared[a] < declared[b] else (
+                f"src/cloudws/operations.py declares {b} before {a}: list the endpoint "
+                "pages in the order it declares their operations")
+        if first in nav and then in nav and nav[first] > nav[then]:
+            return f"the nav lists {docs}{first} after {docs}{then}: list the pages in its order"
+        return None
+
     found = []
-    for kind, rank in ranks.items():
-        listed = [uri for uri in dict.fromkeys(order.get(kind, [])) if uri in rank]
+    for kind, name in (("nav", "the nav"), ("llms", "the llmstxt plugin")):
+        written = order.get(kind, [])
+        listed = [uri for uri in dict.fromkeys(written)
+                  if kind == "llms" or uri in operation_of]
         if page.src_uri not in listed:
             continue
-        at = listed.index(page.src_uri)
         text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),
                     "")
-        for other, where in ((listed[at - 1] if at else None, "after"),
-                             (listed[at + 1] if at + 1 < len(listed) else None, "before")):
-            if other is None or (rank[other] < rank[page.src_uri]) == (where == "after"):
-                continue
-            if kind == "nav":
-                first, then = sorted((operation_of[other], page.operation), key=declared.get)
-                why = (f"src/cloudws/operations.py declares {first} before {then}: list the "
-                       "endpoint pages in the order it declares their operations")
-            else:
-                why = (f"the nav lists it {'before' if where == 'after' else 'after'}: list "
-                       "the pages here in the nav's order")
-            found.append(f"{_config_line(kind, page.src_uri, text)}: "
-                         f"{'the nav' if kind == 'nav' else 'the llmstxt plugin'} lists "
-                         f"{page.file} {where} {docs}{other}, but {why}")
+        if kind == "llms" and written.count(page.src_uri) > 1:
+            found.append(f"{_config_line(kind, page.src_uri, text, nth=1)}: {name} lists "
+                         f"{page.file} a second time: list it once")
+        at = listed.index(page.src_uri)
+        pairs = [(listed[at - 1], page.src_uri)] if at else []
+        pairs += [(page.src_uri, listed[at + 1])] if at + 1 < len(listed) else []
+        for first, then in pairs:
+            why = out_of_order(first, then)
+            if why is not None:
+                where = ("after", first) if then == page.src_uri else ("before", then)
+                found.append(f"{_config_line(kind, page.src_uri, text)}: {name} lists "
+                             f"{page.file} {where[0]} {docs}{where[1]}, but {why}")
     return found
 
 

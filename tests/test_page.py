@@ -125,13 +125,17 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
                                                                "](stop.md#nowhere)", 1)})
     assert [p.partition(": ")[0] for p in problems if "'#nowhere'" in p] == [
         f"docs/workstations/delete.md:{links[0]}"], problems
-    assert not any("Did you mean" in p for p in problems), problems  # nothing near it
-    # a near miss: the nearest anchor of that page is named (a heading's, a code's row)
+    assert not any("nearest to it" in p for p in problems), problems  # nothing near it
+    # a near miss: that page's nearest anchors are named, the nearest first (a heading's, a
+    # code's row; not one inside the lifecycle diagram)
     near = text.replace("](stop.md)", "](stop.md#eror)", 1) + (
-        "\nSee [it](../concepts/errors.md#workstation-not-stopped).\n")
+        "\nSee [it](../concepts/errors.md#workstation-not-stopped), "
+        "[the diagram](../concepts/lifecycle.md#lifecycle-diagram).\n")
     _, problems = render_pages([DELETE], {DELETE: near})
-    assert [p.rpartition(". ")[2] for p in problems if "does not contain an anchor" in p] == [
-        "Did you mean '#errors'?", "Did you mean '#workstation_not_stopped'?"], problems
+    nearest = [p.partition("Its anchors nearest to it: ")[2].rstrip(".").split(", ")[0]
+               for p in problems if "does not contain an anchor" in p]
+    assert sorted(nearest) == ["'#errors'", "'#lifecycle'", "'#workstation_not_stopped'"], \
+        problems
     # linked to from two lines (MkDocs says it once), or on the page itself: at each line,
     # once
     twice = text.replace("](stop.md)", "](stop.md#nowhere)") + "\nSee [here](#nowhere), [up](#nowhere).\n"

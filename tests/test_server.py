@@ -232,7 +232,9 @@ def test_serve_rejects_bad_options_clearly(uvicorn_calls, capsys, argv, message)
 
 
 def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls, client):
-    cli.main(["serve", "--no-site", "--api-base", "https://API.cloudworkstation.example.com/v1"])
+    # (on a free port: a writer's own `cloudws serve` may hold the default one)
+    cli.main(["serve", "--no-site", "--port", str(free_port()),
+              "--api-base", "https://API.cloudworkstation.example.com/v1"])
     [call] = uvicorn_calls
     with serve(call["app"]) as origin:
         policy = assert_security_headers(client.get(f"{origin}/openapi.json"))

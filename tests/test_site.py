@@ -580,36 +580,38 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 
 
 @PLANTS_MISTAKES
-@pytest.mark.parametrize("swapped", [None, "nav", "llms", "guide"])
+@pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice"])
 def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture, swapped: str | None) -> None:
-    """A page's check holds it to its neighbours: an endpoint page in the nav to the
-    declaration's order (``nav``: both lists swapped alike), and every page in the llmstxt
-    plugin's sections to the nav's order (``llms``: an endpoint page; ``guide``: a page
-    that documents no operation). Found by the page's own check, at its line of mkdocs.yml."""
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str | None) -> None:
+    """A page's check holds it to its neighbours, at its line of mkdocs.yml: two endpoint
+    pages, in the nav and in the llmstxt plugin's sections, to the declaration's order
+    (``nav``: both lists swapped; ``nav-only``; ``llms``); two other pages, in the
+    sections, to the nav's order (``guide``); and a page listed twice in the sections
+    (``twice``), at its second line."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
     (tmp_path / "docs").mkdir()
     pages, titles, requests = [], {}, {}
-    if swapped == "guide":
-        for name in ("first", "second"):
-            pages.append(f"{name}.md")
-            titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
-            (tmp_path / "docs" / pages[-1]).write_text(f"# {titles[pages[-1]]}\n")
-    for op in [] if swapped == "guide" else declared:
+    guides = case in ("guide", "twice")
+    for name in ("first", "second") if guides else ():
+        pages.append(f"{name}.md")
+        titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
+        (tmp_path / "docs" / pages[-1]).write_text(f"# {titles[pages[-1]]}\n")
+    for op in () if guides else declared:
         pages.append(f"{OPERATIONS[op].summary.split()[0].lower()}.md")
         titles[pages[-1]] = OPERATIONS[op].summary
         requests[pages[-1]] = f"{OPERATIONS[op].method.upper()} {OPERATIONS[op].path}"
         (tmp_path / "docs" / pages[-1]).write_text(
             f"---\noperation: {op}\n---\n\n# {titles[pages[-1]]}\n")
-    nav = pages[::-1] if swapped == "nav" else pages
-    llms = pages[::-1] if swapped in ("nav", "llms", "guide") else pages
+    nav = pages[::-1] if case in ("nav", "nav-only") else pages
+    llms = {"nav": pages[::-1], "llms": pages[::-1], "guide": pages[::-1],
+            "twice": [*pages, pages[0]]}.get(case or "", pages)
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
         "nav:\n" + "".join(f"  - {titles[page]}: {page}\n" for page in nav)
         + "plugins:\n  - llmstxt:\n      sections:\n        Pages:\n"
         + "".join(f"          - {page}: {requests[page]}\n" for page in llms))
     config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
-    if swapped is None:
+    if case is None:
         build(config)
         assert (tmp_path / "site" / "start" / "index.html").is_file()
         return
@@ -618,20 +620,27 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         build(config)
     said = f"{failure.value}\n{caplog.text}"
     first, then = pages
-    if swapped == "nav":
-        why = (f"src/cloudws/operations.py declares {declared[0]} before {declared[1]}: list "
-               "the endpoint pages in the order it declares their operations")
-        lists, start = "the nav", 6
-    else:
-        why = "the nav lists it {}: list the pages here in the nav's order"
-        lists, start = "the llmstxt plugin", 12
-    # MkDocs stops at the first page that fails: either names the pair, at its own line
-    expected = [f"mkdocs.yml:{line}: {lists} lists docs/{page} {where} docs/{other}, but "
-                + why.format("before" if where == "after" else "after")
-                for line, (page, where, other) in enumerate(
-                    [(then, "before", first), (first, "after", then)], start=start)]
-    assert any(line in said for line in expected), said
-    assert said.count("lists docs/") == 1, said  # and of the other list, nothing
+    declares = (f"src/cloudws/operations.py declares {declared[0]} before {declared[1]}: "
+                "list the endpoint pages in the order it declares their operations")
+    follows = f"the nav lists docs/{then} after docs/{first}: list the pages in its order"
+    nav_line = {page: 6 + nav.index(page) for page in pages}
+    llms_line = {page: 12 + llms.index(page) for page in pages}
+    # MkDocs stops at the first page that fails: either one's problems are named, all of them
+    expected = {page: [] for page in pages}
+    for page, where, other in ((then, "before", first), (first, "after", then)):
+        if case in ("nav", "nav-only"):
+            expected[page].append(f"mkdocs.yml:{nav_line[page]}: the nav lists docs/{page} "
+                                  f"{where} docs/{other}, but {declares}")
+        if case in ("nav", "llms", "guide"):
+            expected[page].append(f"mkdocs.yml:{llms_line[page]}: the llmstxt plugin lists "
+                                  f"docs/{page} {where} docs/{other}, but "
+                                  + (follows if case == "guide" else declares))
+    if case == "twice":
+        twice = "mkdocs.yml:14: the llmstxt plugin lists docs/first.md a second time: list it once"
+        expected = {first: [twice]}
+    assert any(all(message in said for message in messages)
+               and said.count("mkdocs.yml:") == len(messages)
+               for messages in expected.values()), (said, expected)
 
 
 @PLANTS_MISTAKES

@@ -262,11 +262,17 @@
       "aria-required": parameter.required ? "true" : null });
   }
 
+  /* The API's root (/v1): its paths start with it, and this site's sandbox answers there.
+     The hook that writes the mount point says it (cloudws.operations.API_ROOT). */
+  function apiRoot() {
+    var mount = document.querySelector(".cws-try-it[data-api-root]");
+    return mount ? mount.getAttribute("data-api-root") : "";
+  }
+
   function defaultBase() {
     var meta = document.querySelector('meta[name="cloudws-sandbox"]');
     if (meta && meta.content) { return meta.content.replace(/\/+$/, ""); }
-    var mount = document.querySelector(".cws-try-it[data-api-root]");
-    return window.location.origin + (mount ? mount.getAttribute("data-api-root") : "");
+    return window.location.origin + apiRoot();
   }
 
   /* Where the sandbox is, said for the server this page came from: `uv run mkdocs serve`
@@ -278,7 +284,7 @@
       return "Where the request goes: the sandbox `uv run mkdocs serve` started for these " +
         "pages, at " + meta.content.replace(/\/+$/, "") + ".";
     }
-    return "Where the request goes: the sandbox answers at `/v1` of this site when " +
+    return "Where the request goes: the sandbox answers at `" + apiRoot() + "` of this site when " +
       "`uv run cloudws serve` serves it.";
   }
 
@@ -429,7 +435,9 @@
         "spaces; sandbox tokens start with cws_test_."]);
     }
 
-    var path = found.path.replace(/^\/v1(?=\/|$)/, "");
+    var root = apiRoot();
+    var path = root && (found.path === root || found.path.indexOf(root + "/") === 0)
+      ? found.path.slice(root.length) : found.path;
     var query = new URLSearchParams();
     found.parameters.forEach(function (parameter) {
       var control = form.controls[parameter.in + ":" + parameter.name];
@@ -518,8 +526,8 @@
     /* The reason phrase as the server sent it; where there is none (HTTP/2 has none), an
        error's problem title, which is the same phrase in the API's own words. */
     var reason = response.statusText ||
-      (parsed && typeof parsed === "object" && typeof parsed.title === "string"
-        ? parsed.title : "");
+      (/problem\+json/.test(type) && parsed && typeof parsed === "object" &&
+        typeof parsed.title === "string" ? parsed.title : "");
     var line = response.type === "opaqueredirect" ? "A redirect (not followed)"
       : "HTTP " + response.status + (reason ? " " + reason : "");
     var ok = response.status >= 200 && response.status < 300;

@@ -30,7 +30,7 @@ SUGGESTED_TOKEN = "cws_test_sandbox"
 _DESCRIPTION = """\
 The Cloud Workstation API sandbox.
 
-  cloudws serve     serve the sandbox API under /v1 and the docs site at /
+  cloudws serve     serve the sandbox API and the docs site on one origin
   cloudws openapi   print the OpenAPI 3.1 document as JSON
 """
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cloudws", description=_DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the sandbox API under /v1 and the docs at /")
+    serve = sub.add_parser("serve", help="serve the sandbox API and the docs site on one origin")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT,
                        help=f"port (default {DEFAULT_PORT})")

@@ -24,7 +24,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .app import create_app
 from .limits import BodyLimit, HeadLimit
-from .operations import in_api
+from .openapi import SERVER_URL
+from .operations import API_ROOT, in_api
 from .store import Store
 
 __all__ = ["SECURITY_HEADERS", "api_origin", "create_server", "inline_script_hashes",
@@ -66,7 +67,7 @@ def api_origin(api_base: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username \
             or any(c in api_base for c in " ;,'\"\\") or not api_base.isascii():
         raise ValueError("--api-base must be an http:// or https:// URL such as "
-                         f"https://api.cloudworkstation.example.com/v1, not {api_base!r}")
+                         f"{SERVER_URL}{API_ROOT}, not {api_base!r}")
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
@@ -209,6 +210,6 @@ class _Site:
 
 
 async def _no_site(scope: Scope, receive: Receive, send: Send) -> None:
-    response = Response("This server answers the API only (/v1/..., /openapi.json): it serves "
-                        "no docs site.\n", 404)
+    response = Response(f"This server answers the API only ({API_ROOT}/..., /openapi.json): it "
+                        "serves no docs site.\n", 404)
     await response(scope, receive, send)
