@@ -576,7 +576,7 @@ if (!r.ok) throw new Error(`list answered ${r.status}`);
                             "/snippets/list.mjs:5, answered 400)"), message
 
 
-def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, node):
+def test_check_names_syntax_errors_long_lines_imports_and_missing_variables(tmp_path, node):
     found = cases(tmp_path, {
         "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",
         "snippets/long.mjs": "const x = 1; // " + "x" * 80 + "\nawait fetch(x);\n",
@@ -584,8 +584,15 @@ def test_check_names_syntax_errors_long_lines_and_missing_variables(tmp_path, no
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
         "snippets/typo.mjs": HEAD.replace("CLOUDWS_TOKEN", "CLOUDWS_TOKN")
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
+        "snippets/imports.mjs": 'import { randomUUID } from "node:crypto";\n' + HEAD
+        + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
     })
     findings = check_js_examples(found, node)
+    # a static import, which a node session refuses: at its line, with what runs there
+    assert [f for f in findings if "imports.mjs" in f] == [(
+        f"{tmp_path}/snippets/imports.mjs:1: an import statement does not run in a `node` "
+        "session, where readers paste the examples: write `const { randomUUID } = await "
+        'import("node:crypto");`')], findings
     # a token written in: at the line that sends it
     sends = 1 + HEAD.splitlines().index(
         "const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };")

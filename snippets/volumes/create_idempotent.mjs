@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { isDeepStrictEqual } from "node:util";
+const { randomUUID } = await import("node:crypto");
+const { isDeepStrictEqual } = await import("node:util");
 
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";

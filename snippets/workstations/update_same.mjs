@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+const { isDeepStrictEqual } = await import("node:util");
 
 const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";

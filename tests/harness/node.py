@@ -935,6 +935,10 @@ def _node_check(node: Path, path: Path, case: JsCase) -> str:
     return f"{where}: node --check: {message}"
 
 
+#: A static import (``import { x } from "node:y";``), which Node's REPL refuses.
+_STATIC_IMPORT = re.compile(r"^\s*import\s+(?P<names>[^'\"]*?)\s*from\s*(?P<module>(['\"]).*?\3)")
+
+
 def _line_findings(case: JsCase) -> list[str]:
     from cloudws.testing import BASE_URL
 
@@ -944,6 +948,13 @@ def _line_findings(case: JsCase) -> list[str]:
             where = _source_line(case, number) or case.where
             found.append(f"{where}: the line is {len(line)} characters long (at most "
                          f"{LINE_LENGTH}): wrap it, or print less")
+        static = _STATIC_IMPORT.match(line)
+        if static:  # the REPL refuses it: "Cannot use import statement inside the Node.js REPL"
+            where = _source_line(case, number) or case.where
+            names = static["names"].strip()
+            found.append(f"{where}: an import statement does not run in a `node` session, "
+                         f"where readers paste the examples: write `const {names} = await "
+                         f"import({static['module']});`")
     source = case.source
     from .checks import misread_exports
 
