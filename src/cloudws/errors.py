@@ -51,8 +51,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "is missing, unknown, malformed, read-only or out of range. The `errors` list "
             "names each offending field of the first stage of checks that finds one (of the "
             "query's parameters unknown or given twice, and of the names a body gives "
-            f"twice, {MAX_LISTED_NAMES} of each at most); the `detail` says it in words, "
-            "naming the first of those.",
+            f"twice, {MAX_LISTED_NAMES} of each at most). The `detail` says it in words: "
+            "each field of the body the list names, but only the first of the query's "
+            "parameters, and of a body's names given twice.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(
@@ -106,7 +107,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "volume_attached", 409, "Conflict",
             "The volume is attached to a workstation: it cannot be deleted, or attached to a "
             "second workstation.",
-            "Detach it first by updating its workstation's `volume_ids` without it.",
+            "Detach it first by updating its workstation's `volume_ids` without it (the "
+            "workstation stopped first, as an update needs).",
         ),
         ErrorCode(
             "volume_owned", 409, "Conflict",
