@@ -13,8 +13,8 @@ drops what only a browser needs:
   what it holds and where it ends show;
 - a link to another page's anchor goes to that anchor of the page's Markdown version
   (the plugin does so for a link to a page); the anchors links land on that Markdown
-  would not have (a code's row in a table, a reference heading's dotted name) are kept
-  as HTML, ``<a id="..."></a>``;
+  would not have (a code's row in a table, a reference heading's dotted name, an id set
+  with ``{ #id }``) are kept as HTML, ``<a id="..."></a>``;
 - a reference heading says the kind of what it documents (``class Sandbox``), which the
   theme draws as a badge;
 - a diagram (an inline SVG with a text description) becomes that description; the Try it

@@ -50,7 +50,7 @@ import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -98,8 +98,9 @@ def on_config(config: Any) -> None:
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
     _build["config_file"] = Path(config["config_file_path"] or "mkdocs.yml").resolve()
-    _build["listed"] = _listings(config)
-    _build["order"] = {kind: [uri for k, uri, _ in _listed(config) if k == kind]
+    listed = list(_listed(config))  # mkdocs.yml read once (a page's check reads the file)
+    _build["listed"] = _grouped(listed)
+    _build["order"] = {kind: [uri for k, uri, _ in listed if k == kind]
                        for kind in ("nav", "llms")}
     _LINK_LINES.pages.clear()
     _LINK_LINES.built.clear()
@@ -469,7 +470,7 @@ class _LinkLines(logging.Filter):
     (``docs/x.md:12: Doc file 'x.md' contains a link 'y.md', but ...``), as every other
     problem of the build is named: the n-th warning about a target of a page is placed
     at the n-th Markdown link to it in the page; the one warning about an anchor that is
-    not there, at every link to it, with the target's anchor nearest to it, if one is
+    not there, at every link to it, with the target's anchors nearest to it, if any is
     near."""
 
     def __init__(self) -> None:
@@ -576,8 +577,12 @@ def _listings(config: Any) -> dict[str, list[tuple[str, str]]]:
         >>> _listings(config)
         {'workstations/stop.md': [('nav', 'Stop workstation'), ('llms', 'POST /v1/x')]}
     """
+    return _grouped(_listed(config))
+
+
+def _grouped(listed: Iterable[tuple[str, str, str | None]]) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
-    for kind, uri, text in _listed(config):
+    for kind, uri, text in listed:
         if text is not None:
             found.setdefault(uri, []).append((kind, text))
     return found
