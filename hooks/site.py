@@ -52,6 +52,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -508,16 +509,47 @@ class _LinkLines(logging.Filter):
         """`` Its anchors nearest to it: '#x', '#y'.``: up to three of the page ``doc``'s
         anchors (its headings', its rows'...; not the theme's own, ``__tabbed_1_1``, nor
         those inside a picture), the nearest first; or nothing, if none is near."""
-        content = getattr(self.built.get(doc), "content", None) or ""
-        ids = re.findall(r"""\sid=["']([^"']+)["']""",
-                         re.sub(r"<svg\b.*?</svg>", "", content, flags=re.DOTALL))
+        ids = _Ids()
+        ids.feed(getattr(self.built.get(doc), "content", None) or "")
         near = difflib.get_close_matches(
-            anchor, [i for i in dict.fromkeys(ids) if not i.startswith("__")], n=3, cutoff=0.6)
+            anchor, [i for i in dict.fromkeys(ids.found) if not i.startswith("__")], n=3,
+            cutoff=0.6)
         return (" Its anchors nearest to it: " + ", ".join(f"'#{i}'" for i in near) + "."
                 if near else "")
 
 
 _LINK_LINES = _LinkLines()
+
+
+class _Ids(HTMLParser):
+    """The ``id`` of every element of a page's HTML, but those inside a picture (``svg``).
+
+    Example:
+        >>> ids = _Ids()
+        >>> ids.feed('<h2 id="a&amp;b">x</h2><code>&lt;a id="c"&gt;</code>'
+        ...          "<svg><g id='d'/></svg><p id='e'>y</p>")
+        >>> ids.found
+        ['a&b', 'e']
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._pictures = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "svg":
+            self._pictures += 1
+        if not self._pictures:
+            self.found += [value for name, value in attrs if name == "id" and value]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "svg":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg" and self._pictures:
+            self._pictures -= 1
 
 
 def _autodoc_resolves(markdown: str, page: _Page) -> list[str]:

@@ -584,15 +584,26 @@ def test_check_names_syntax_errors_long_lines_imports_and_missing_variables(tmp_
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
         "snippets/typo.mjs": HEAD.replace("CLOUDWS_TOKEN", "CLOUDWS_TOKN")
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
-        "snippets/imports.mjs": 'import { randomUUID } from "node:crypto";\n' + HEAD
+        "snippets/imports.mjs": 'import {\n  randomUUID,\n} from "node:crypto";\n' + HEAD
         + "await fetch(`${BASE_URL}/volumes`, { headers });\n",
+        "snippets/side.mjs": HEAD + 'import "node:process";\n',
+        "snippets/exports.mjs": HEAD + "export const done = true;\n",
+        # what a node session runs: an import() awaited, and import words in a string
+        "snippets/dynamic.mjs": 'const { randomUUID } = await import("node:crypto");\n' + HEAD
+        + 'console.log(`import { x } from "y"`, typeof randomUUID);\n',
     })
     findings = check_js_examples(found, node)
-    # a static import, which a node session refuses: at its line, with what runs there
-    assert [f for f in findings if "imports.mjs" in f] == [(
-        f"{tmp_path}/snippets/imports.mjs:1: an import statement does not run in a `node` "
-        "session, where readers paste the examples: write `const { randomUUID } = await "
-        'import("node:crypto");`')], findings
+    # what a node session refuses (an import statement, on one line or more, an export):
+    # at its line, as a node session parses it, with what runs there
+    refused = {f.partition(": ")[0].rpartition("/")[2]: f.partition(": ")[2]
+               for f in findings if "node` session" in f}
+    assert refused.keys() == {"imports.mjs:1", f"side.mjs:{len(HEAD.splitlines()) + 1}",
+                              f"exports.mjs:{len(HEAD.splitlines()) + 1}"}, findings
+    assert refused["imports.mjs:1"] == (
+        "this does not run in a `node` session, where readers paste the examples "
+        "(SyntaxError: Cannot use import statement outside a module): load a module with "
+        '`const { name } = await import("node:...")`, and export nothing'), refused
+    assert not [f for f in findings if "dynamic.mjs" in f], findings
     # a token written in: at the line that sends it
     sends = 1 + HEAD.splitlines().index(
         "const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };")

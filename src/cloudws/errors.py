@@ -52,8 +52,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "names each offending field of the first stage of checks that finds one (of the "
             "query's parameters unknown or given twice, and of the names a body gives "
             f"twice, {MAX_LISTED_NAMES} of each at most). The `detail` says it in words: "
-            "each field of the body the list names, but only the first of the query's "
-            "parameters, and of a body's names given twice.",
+            "each query value and each field of the body the list names, but only the "
+            "first of the query's unknown parameters, of those given twice, and of a "
+            "body's names given twice.",
             "Fix the named fields; the request changed nothing, so it is safe to send again.",
         ),
         ErrorCode(

@@ -881,14 +881,23 @@ _PARSE_MJS = r"""
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 const failed = [];
+const pasted = [];
 for (const file of process.argv.slice(2)) {
+  const source = readFileSync(file, "utf8");
   try {
-    new vm.SourceTextModule(readFileSync(file, "utf8"), { identifier: file });
+    new vm.SourceTextModule(source, { identifier: file });
   } catch {
     failed.push(file);
+    continue;
+  }
+  try {  // as a node session runs it: top-level await, and no module's import or export
+    new vm.Script(`(async () => {\n${source}\n})`, { filename: file, lineOffset: -1 });
+  } catch (error) {
+    const line = Number((String(error.stack).match(/^[^\n]*:(\d+)\n/) || [])[1]) || null;
+    pasted.push({ file, line, message: `${error.name}: ${error.message}` });
   }
 }
-console.log(JSON.stringify(failed));
+console.log(JSON.stringify({ failed, pasted }));
 """
 
 
@@ -897,7 +906,9 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
 
     One ``node`` process parses every example as the ES module it is, running none;
     an example that does not parse is then given to ``node --check``, whose message
-    names its line. Every line must be at most :data:`LINE_LENGTH` characters; every
+    names its line. One that does is parsed again as a ``node`` session runs what is pasted
+    into it (top-level ``await``, but no ``import`` or ``export`` statement), and what that
+    refuses is named at its line. Every line must be at most :data:`LINE_LENGTH` characters; every
     example that calls the API reads its base URL from ``CLOUDWS_BASE_URL``, defaulting
     to the real API, and its token from ``CLOUDWS_TOKEN``.
     """
@@ -917,8 +928,16 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
                               timeout=_CHECK_SECONDS, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
-        for path in json.loads(done.stdout):
+        parsed = json.loads(done.stdout)
+        for path in parsed["failed"]:
             findings.append(_node_check(node, Path(path), files[path]))
+        for refused in parsed["pasted"]:
+            case = files[refused["file"]]
+            where = (_source_line(case, refused["line"]) if refused["line"] else None) \
+                or case.where
+            findings.append(f"{where}: this does not run in a `node` session, where readers "
+                            f"paste the examples ({refused['message']}): load a module with "
+                            '`const { name } = await import("node:...")`, and export nothing')
     for case in cases:
         findings += _line_findings(case)
     return sorted(findings, key=_sort_key)
@@ -935,10 +954,6 @@ def _node_check(node: Path, path: Path, case: JsCase) -> str:
     return f"{where}: node --check: {message}"
 
 
-#: A static import (``import { x } from "node:y";``), which Node's REPL refuses.
-_STATIC_IMPORT = re.compile(r"^\s*import\s+(?P<names>[^'\"]*?)\s*from\s*(?P<module>(['\"]).*?\3)")
-
-
 def _line_findings(case: JsCase) -> list[str]:
     from cloudws.testing import BASE_URL
 
@@ -948,13 +963,6 @@ def _line_findings(case: JsCase) -> list[str]:
             where = _source_line(case, number) or case.where
             found.append(f"{where}: the line is {len(line)} characters long (at most "
                          f"{LINE_LENGTH}): wrap it, or print less")
-        static = _STATIC_IMPORT.match(line)
-        if static:  # the REPL refuses it: "Cannot use import statement inside the Node.js REPL"
-            where = _source_line(case, number) or case.where
-            names = static["names"].strip()
-            found.append(f"{where}: an import statement does not run in a `node` session, "
-                         f"where readers paste the examples: write `const {names} = await "
-                         f"import({static['module']});`")
     source = case.source
     from .checks import misread_exports
 
