@@ -308,6 +308,9 @@ def saying(text: str, after: str = "") -> list[str]:
     that is no unit). Those with no other number first, then those with more. A fact's code
     (``^[A-Za-z0-9_-]{24}$``) is not read for numbers.
 
+    A duration says what a fact says in another unit of time too: "1 day", "one day" and
+    "86,400 seconds" are 24 hours.
+
     Example:
         >>> saying("over 64", " KiB"), saying("4 KiB"), saying("20 unless")
         (['body_limit', 'head_limit'], [], ['page_size_default'])
@@ -315,6 +318,8 @@ def saying(text: str, after: str = "") -> list[str]:
         (['page_size_max', 'page_size'], ['page_size'], ['idempotency_key_ttl'])
         >>> saying("up to sixty-three", " characters"), saying("up to twenty", " times")
         (['name_length'], [])
+        >>> saying("1 day"), saying("86,400 seconds"), saying("2 days")
+        (['idempotency_key_ttl'], ['idempotency_key_ttl'], [])
     """
     numbers = _numbers(_as_digits(text))[0]
     if not numbers:
@@ -323,6 +328,9 @@ def saying(text: str, after: str = "") -> list[str]:
     exact, more = [], []
     for name, fact in FACTS.items():
         value, units = _said(name)
+        if _same_time(numbers, _unit(word), value, units):
+            exact.append(name)
+            continue
         if not numbers <= value:
             continue
         units |= {fact.unit} - {""}
@@ -330,6 +338,21 @@ def saying(text: str, after: str = "") -> list[str]:
                 else word in _NOT_A_UNIT or _page_count(text, after, word)):
             (exact if numbers == value else more).append(name)
     return exact + more
+
+
+#: Seconds in each unit of time: a duration is compared with a fact's in another unit.
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def _same_time(numbers: set[int], unit: str, said: set[int], units: set[str]) -> bool:
+    """Whether one duration (``numbers`` ``unit``) is the one a fact says (``said``
+    ``units``), in another unit of time."""
+    fact_unit = {_unit(u) for u in units}
+    if len(numbers) != 1 or len(said) != 1 or unit not in _SECONDS or len(fact_unit) != 1:
+        return False
+    (other,) = fact_unit
+    return (other in _SECONDS and other != unit
+            and next(iter(numbers)) * _SECONDS[unit] == next(iter(said)) * _SECONDS[other])
 
 
 def counts_as_a_fact(text: str, after: str = "") -> bool:
@@ -396,6 +419,8 @@ class HandWritten:
             '50 GiB'
             >>> HandWritten(1, "between 10 and 2048", "a range", ("disk_size",), True, "GiB").value
             'between 10 and 2048 GiB'
+            >>> HandWritten(1, "kept for 1 day", "a duration", ("idempotency_key_ttl",)).value
+            '1 day'
         """
         stated = self.stated
         numbers = list(re.finditer(_N, stated, re.IGNORECASE))
@@ -403,8 +428,9 @@ class HandWritten:
             return stated
         end = numbers[-1].end()
         unit = _UNIT_WORD.match(stated, end)
-        if unit and self.says and _unit(unit["unit"]) in units_of(self.says[0]):
-            end = unit.end()
+        if unit and self.says and (_unit(unit["unit"]) in units_of(self.says[0]) or (
+                _unit(unit["unit"]) in _SECONDS and units_of(self.says[0]) & set(_SECONDS))):
+            end = unit.end()  # (a time in another unit too: "1 day" for 24 hours)
         return stated[numbers[0].start():end]
 
 
@@ -431,8 +457,12 @@ def says_all(text: str, name: str) -> bool:
     Example:
         >>> says_all("up to 100", "page_size_max"), says_all("up to 100", "page_size")
         (True, False)
+        >>> says_all("1 day", "idempotency_key_ttl")  # the same time, in another unit
+        True
     """
-    return (_numbers(_as_digits(text))[0] == _said(name)[0]
+    numbers = _numbers(_as_digits(text))[0]
+    return ((numbers == _said(name)[0]
+             or _same_time(numbers, _unit(_word_after(text, "")), *_said(name)))
             and _plain(name))
 
 
