@@ -46,6 +46,7 @@ Example (a page):
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import json
 import logging
 import posixpath
@@ -103,6 +104,7 @@ def on_config(config: Any) -> None:
     _build["listed"] = _grouped(listed)
     _build["order"] = {kind: [uri for k, uri, _ in listed if k == kind]
                        for kind in ("nav", "llms")}
+    _build["bare"] = [uri for kind, uri, text in listed if kind == "llms" and text is None]
     _LINK_LINES.pages.clear()
     _LINK_LINES.built.clear()
     _LINK_LINES.places.clear()
@@ -622,7 +624,8 @@ def _grouped(listed: Iterable[tuple[str, str, str | None]]) -> dict[str, list[tu
 
 def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
     """Each page as mkdocs.yml lists it, in its order: in the nav (``nav``, with its label,
-    or None), then in the llmstxt plugin's sections (``llms``, with its description)."""
+    or None), then in the llmstxt plugin's sections (``llms``, with its description, or
+    None for an entry that is a path or a pattern alone)."""
     for label, uri in _nav_entries(config["nav"] or []):
         yield "nav", uri, label
     llms = config["plugins"].get("llmstxt")
@@ -630,6 +633,8 @@ def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
                 else _sections_as_written(config.get("config_file_path")))
     for items in (sections or {}).values():
         for item in items or []:
+            if isinstance(item, str):  # a path (or a pattern) with no description
+                yield "llms", _uri(item), None
             for uri, text in item.items() if isinstance(item, dict) else ():
                 yield "llms", _uri(uri), " ".join(str(text).split())
 
@@ -666,10 +671,18 @@ def _config_line(kind: str, uri: str, text: str, nth: int = 0) -> str:
         lines = []
     start = re.compile(r"^nav:" if kind == "nav" else r"^\s*(?:- )?llmstxt:")
     naming = re.compile(rf"(?:^|[\s:'\"])(?:\./)?{re.escape(uri)}(?![\w/.-])")
-    begun, listing = False, []
+    indent, listing = None, []  # the indent of the line that starts the place, once found
     for number, line in enumerate(lines, 1):
-        begun = begun or bool(start.match(line))
-        if begun and not line.lstrip().startswith("#") and naming.search(line.split(" #")[0]):
+        stripped = line.lstrip()
+        if indent is None:
+            indent = len(line) - len(stripped) if start.match(line) else None
+            continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        if (re.match(r"[A-Za-z_][\w-]*\s*:", line) if kind == "nav"  # the next top-level key
+                else len(line) - len(stripped) <= indent):  # the next plugin, or option
+            break
+        if naming.search(line.split(" #")[0]):
             listing.append((number, line))
     words = text.split()[:3]
     number = next((n for n, line in listing if all(word in line for word in words)),
@@ -743,7 +756,8 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
     """A page comes where it belongs among its neighbours, in mkdocs.yml's nav and in the
     llmstxt plugin's sections: two endpoint pages in the order the declaration
     (``src/cloudws/operations.py``) declares their operations; in the sections, any other
-    two in the nav's order. Listed twice in the sections, it is named at its second."""
+    two in the nav's order. Listed twice in either, it is named at its second listing;
+    listed in the sections with no description (a path or a pattern alone), at that one."""
     order = _build.get("order", {})
     declared = {operation: n for n, operation in enumerate(OPERATIONS)}
     operation_of = {uri: op for op, uri in _pages.items() if op in declared}
@@ -762,17 +776,25 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
         return None
 
     found = []
+    for bare in _build.get("bare", []):
+        if fnmatch.fnmatchcase(page.src_uri, bare):
+            found.append(f"{_config_line('llms', bare, '')}: the llmstxt plugin lists "
+                         + (f"{page.file}" if bare == page.src_uri else
+                            f"{docs}{bare} (and so {page.file})")
+                         + " with no description, and llms.txt would show its link alone: "
+                         f"write what a reader finds there after it, as "
+                         f"'- {page.src_uri}: <one line>'")
     for kind, name in (("nav", "the nav"), ("llms", "the llmstxt plugin")):
         written = order.get(kind, [])
+        text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),
+                    "")
+        if written.count(page.src_uri) > 1:
+            found.append(f"{_config_line(kind, page.src_uri, text, nth=1)}: {name} lists "
+                         f"{page.file} a second time: list it once")
         listed = [uri for uri in dict.fromkeys(written)
                   if kind == "llms" or uri in operation_of]
         if page.src_uri not in listed:
             continue
-        text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),
-                    "")
-        if kind == "llms" and written.count(page.src_uri) > 1:
-            found.append(f"{_config_line(kind, page.src_uri, text, nth=1)}: {name} lists "
-                         f"{page.file} a second time: list it once")
         at = listed.index(page.src_uri)
         pairs = [(listed[at - 1], page.src_uri)] if at else []
         pairs += [(page.src_uri, listed[at + 1])] if at + 1 < len(listed) else []

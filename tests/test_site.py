@@ -580,18 +580,21 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 
 
 @PLANTS_MISTAKES
-@pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice"])
+@pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice",
+                                  "nav-twice", "bare", "pattern"])
 def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str | None) -> None:
     """A page's check holds it to its neighbours, at its line of mkdocs.yml: two endpoint
     pages, in the nav and in the llmstxt plugin's sections, to the declaration's order
     (``nav``: both lists swapped; ``nav-only``; ``llms``); two other pages, in the
-    sections, to the nav's order (``guide``); and a page listed twice in the sections
-    (``twice``), at its second line."""
+    sections, to the nav's order (``guide``); a page listed twice in the sections
+    (``twice``) or in the nav (``nav-twice``), at its second line; and one listed in the
+    sections with no description, as a path (``bare``) or a pattern (``pattern``), at
+    that line."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
     (tmp_path / "docs").mkdir()
     pages, titles, requests = [], {}, {}
-    guides = case in ("guide", "twice")
+    guides = case in ("guide", "twice", "nav-twice", "bare", "pattern")
     for name in ("first", "second") if guides else ():
         pages.append(f"{name}.md")
         titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
@@ -602,14 +605,17 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         requests[pages[-1]] = f"{OPERATIONS[op].method.upper()} {OPERATIONS[op].path}"
         (tmp_path / "docs" / pages[-1]).write_text(
             f"---\noperation: {op}\n---\n\n# {titles[pages[-1]]}\n")
-    nav = pages[::-1] if case in ("nav", "nav-only") else pages
+    nav = {"nav": pages[::-1], "nav-only": pages[::-1],
+           "nav-twice": [*pages, pages[0]]}.get(case or "", pages)
     llms = {"nav": pages[::-1], "llms": pages[::-1], "guide": pages[::-1],
             "twice": [*pages, pages[0]]}.get(case or "", pages)
+    bare = {"bare": pages[0], "pattern": "f*.md"}.get(case or "")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
         "nav:\n" + "".join(f"  - {titles[page]}: {page}\n" for page in nav)
         + "plugins:\n  - llmstxt:\n      sections:\n        Pages:\n"
-        + "".join(f"          - {page}: {requests[page]}\n" for page in llms))
+        + "".join(f"          - {bare}\n" if bare and page == pages[0]
+                  else f"          - {page}: {requests[page]}\n" for page in llms))
     config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
     if case is None:
         build(config)
@@ -624,7 +630,7 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
                 "list the endpoint pages in the order it declares their operations")
     follows = f"the nav lists docs/{then} after docs/{first}: list the pages in its order"
     nav_line = {page: 6 + nav.index(page) for page in pages}
-    llms_line = {page: 12 + llms.index(page) for page in pages}
+    llms_line = {page: 12 + len(nav) - 2 + llms.index(page) for page in pages}
     # MkDocs stops at the first page that fails: either one's problems are named, all of them
     expected = {page: [] for page in pages}
     for page, where, other in ((then, "before", first), (first, "after", then)):
@@ -635,9 +641,17 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
             expected[page].append(f"mkdocs.yml:{llms_line[page]}: the llmstxt plugin lists "
                                   f"docs/{page} {where} docs/{other}, but "
                                   + (follows if case == "guide" else declares))
-    if case == "twice":
-        twice = "mkdocs.yml:14: the llmstxt plugin lists docs/first.md a second time: list it once"
-        expected = {first: [twice]}
+    if case in ("twice", "nav-twice"):
+        where, name = (14, "the llmstxt plugin") if case == "twice" else (8, "the nav")
+        said_once = (f"mkdocs.yml:{where}: {name} lists docs/first.md a second time: "
+                     "list it once")
+        expected = {first: [said_once]}
+    if case in ("bare", "pattern"):
+        written = "docs/first.md" if case == "bare" else "docs/f*.md (and so docs/first.md)"
+        undescribed = (f"mkdocs.yml:12: the llmstxt plugin lists {written} with no "
+                       "description, and llms.txt would show its link alone: write what a "
+                       "reader finds there after it, as '- first.md: <one line>'")
+        expected = {first: [undescribed]}
     assert any(all(message in said for message in messages)
                and said.count("mkdocs.yml:") == len(messages)
                for messages in expected.values()), (said, expected)
