@@ -122,6 +122,8 @@ def _named_a_code(before: str) -> bool:
     return not _NEGATION.search(re.split(r"[.;:]", before[:found.start()])[-1])
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
+#: A header's name as HTTP writes it, words joined by hyphens, maybe with its value.
+_HEADER = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?::[ \t].*)?$")
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
@@ -180,6 +182,8 @@ class Contract:
     kinds: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     #: Each field whose values are an enum of words, with them (``status``: running, stopped).
     enums: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The HTTP headers the API reads and sends (see :func:`_headers`).
+    headers: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -247,7 +251,7 @@ class Contract:
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
-                   requests, kinds, enums)
+                   requests, kinds, enums, _headers(doc))
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -282,6 +286,57 @@ def _body_fields(operation: dict[str, Any], doc: dict[str, Any]) -> frozenset[st
     bodies += [c["schema"] for answer in operation["responses"].values()
                for c in answer.get("content", {}).values() if "schema" in c]
     return frozenset(prop for body in bodies for prop in _properties(body, doc, set()))
+
+
+def _headers(doc: dict[str, Any]) -> frozenset[str]:
+    """The headers the API reads and sends, as ``doc`` declares them: its header
+    parameters, its answers' headers, ``Authorization`` for an HTTP security scheme, and
+    ``Content-Type`` and ``Content-Length`` where a request or an answer has content (the
+    two that frame any body in HTTP).
+
+    Example:
+        >>> sorted(_headers({"components": {}, "paths": {"/v": {"post": {
+        ...     "parameters": [{"in": "header", "name": "Idempotency-Key"}],
+        ...     "responses": {"201": {"headers": {"Location": {}}, "content": {}}}}}}}))
+        ['Idempotency-Key', 'Location']
+    """
+    found = {scheme_name for scheme in doc["components"].get("securitySchemes", {}).values()
+             for scheme_name in ("Authorization",) if scheme.get("type") == "http"}
+    for item in doc["paths"].values():
+        for operation in item.values():
+            found.update(p["name"] for p in operation.get("parameters", [])
+                         if p.get("in") == "header")
+            answers = operation.get("responses", {}).values()
+            found.update(name for answer in answers for name in answer.get("headers", {}))
+            if operation.get("requestBody", {}).get("content") or any(
+                    answer.get("content") for answer in answers):
+                found.update(("Content-Type", "Content-Length"))
+    return frozenset(found)
+
+
+def _header_problem(text: str, contract: Contract) -> str | None:
+    """For a span that is a header's name (``Retry-After``, or ``X-Request-Id: 7``) the API
+    neither reads nor sends, what to write; None for any other span.
+
+    Example:
+        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(scope, {}, {}, {}, frozenset(), {},
+        ...                     headers=frozenset({"Location", "Content-Type"}))
+        >>> print(_header_problem("Retry-After", contract))
+        `Retry-After` is not a header of the API: the ones it reads and sends are \
+Content-Type, Location (to name another on purpose, say one it does not send: follow it \
+with { .no-ref })
+        >>> [_header_problem(t, contract) for t in ("Content-type: text/plain", "ws-12345")]
+        [None, None]
+    """
+    header = _HEADER.match(text)
+    if header is None or not contract.headers:
+        return None
+    if header["name"].casefold() in {name.casefold() for name in contract.headers}:
+        return None
+    return (f"`{text}` is not a header of the API: the ones it reads and sends are "
+            f"{_listing(contract.headers)} (to name another on purpose, say one it does not "
+            "send: follow it with { .no-ref })")
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:
@@ -486,7 +541,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return (f"`{text}` is not a {kind[0]} of the API (they are {_listing(kind[1])})"
                 + (f"; did you mean `{close[0]}`?" if close else ""))
     if not _NAME.match(text):
-        return _written_otherwise(text, scope, contract) if names else None
+        if not names:
+            return None
+        otherwise = _written_otherwise(text, scope, contract)
+        return otherwise if otherwise is not None else _header_problem(text, contract)
     if not names:  # a docstring's names are Python's, but for a code's misspelt
         meant = _codes_a_letter_off(text, contract)
         if not meant or text in _stub_names():

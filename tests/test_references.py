@@ -62,6 +62,7 @@ Try `GET /v1/workstations?limt=5`, `DELETE /v1/workstations/vol-data12345`, `TRA
 Update it with [`DELETE /v1/workstations/{id}`](update.md).
 A `404` (`workstation_not_stopped`) is not one.
 Nor is `GET /v1/workstations/ws-99999` one of the fixtures.
+A `500` comes with `Retry-After: 5`, and each answer with `X-Request-Id`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -119,6 +120,11 @@ BAD = [
     # an ID in a request's path: one of the fixtures, or one the page's examples show
     (33, (r"`GET /v1/workstations/ws-99999`: `ws-99999` is not one of the sandbox's fixtures "
           r"\(ws-12345, ws-67890\)")),
+    # a header: one the API reads or sends
+    (34, (r"`Retry-After: 5` is not a header of the API: the ones it reads and sends are "
+          r"Authorization, Content-Length, Content-Type, Idempotency-Key, Location, "
+          r"WWW-Authenticate \(to name another on purpose")),
+    (34, r"`X-Request-Id` is not a header of the API"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -154,7 +160,8 @@ Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
-`Idempotency-Key`) or a reason phrase (`Unauthorized`) is no name of a field or code.
+`Idempotency-Key`, `content-length`, `WWW-Authenticate: Bearer`) or a reason phrase
+(`Unauthorized`) is no name of a field or code. No answer has `Retry-After`{ .no-ref }.
 
 ```python
 print(made)
@@ -229,7 +236,7 @@ def test_references_good_ones_build_and_codes_are_linked(tmp_path: Path) -> None
     assert linked["workstation_not_stopped"] == "../../concepts/errors/#workstation_not_stopped"
     assert linked["volume_ids"] == "../update/#request-body"
     opted_out = [c.get_text() for c in article.select("code.no-ref")]
-    assert opted_out == ["204", "endpoint_removed"]
+    assert opted_out == ["204", "endpoint_removed", "Retry-After"]
     assert "endpoint_removed" not in linked, "an opted-out code is not linked"
 
 
