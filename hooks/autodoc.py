@@ -51,7 +51,7 @@ __all__ = ["INTERNAL", "check", "forget", "shown_docstrings"]
 _SRC = Path(__file__).resolve().parents[1] / "src"
 #: Members no reference page may show, though public: the machinery behind what the
 #: pages document (the suite's ``tests/test_reference.py`` holds every page to it too).
-INTERNAL = frozenset({"handle", "router", "rewind", "position", "model_config", "clock", "ids",
+INTERNAL = frozenset({"handle", "rewind", "position", "model_config", "clock", "ids",
                       "route_options"})
 #: A block's line, as mkdocstrings reads it (a heading's ``#`` may lead it), indented when
 #: it is inside a content tab or an admonition.

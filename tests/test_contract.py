@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 
 import httpx
 import pytest
+import respx
 
 from cloudws.limits import MAX_BODY_BYTES
 from cloudws.models import PAGE_SIZE
@@ -623,9 +625,37 @@ def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):
     assert record.exc_info[1].__context__ is None
 
 
-def test_other_hosts_are_refused(sandbox):
-    with pytest.raises(Exception, match="not mocked|RESPX"):
-        httpx.get("https://example.com/")
+@pytest.mark.parametrize("url", ["https://example.com/",
+                                 BASE_URL.replace("https://", "http://") + "/volumes",
+                                 BASE_URL.replace(".com/", ".com:8443/") + "/volumes"],
+                         ids=["another-host", "http", "another-port"])
+def test_other_hosts_schemes_and_ports_are_refused(sandbox, url):
+    """Only the API's origin is the API: a client set up with ``http://`` or another port
+    fails its tests, with an AssertionError no handler of httpx's errors catches."""
+    assert url != BASE_URL + "/volumes"
+    with pytest.raises(respx.models.AllMockedAssertionError, match="not mocked") as refused:
+        httpx.get(url, headers=AUTH)
+    assert isinstance(refused.value, AssertionError)
+    assert not isinstance(refused.value, httpx.HTTPError)
+    assert httpx.get(BASE_URL + "/volumes", headers=AUTH).status_code == 200
+
+
+def test_a_request_to_the_api_made_to_fail_in_transport_by_a_respx_mock_started_first():
+    """As Sandbox.router says: a route of a ``respx.mock`` started before ``mock_api``
+    answers first, and what it does not match goes on to the sandbox; the same route
+    added to the sandbox's router is never reached."""
+    url = f"{BASE_URL}/workstations/ws-12345"
+    with respx.mock(assert_all_called=False) as outer:
+        outer.get(url).mock(side_effect=httpx.ConnectTimeout("no answer"))
+        with mock_api():
+            with pytest.raises(httpx.ConnectTimeout):
+                httpx.get(url, headers=AUTH)
+            assert httpx.get(f"{BASE_URL}/workstations/ws-67890", headers=AUTH).status_code == 200
+    with mock_api() as sandbox:
+        sandbox.router.get(url).mock(side_effect=httpx.ConnectTimeout("no answer"))
+        sandbox.router.get("https://auth.example.com/token").respond(200, json={"t": 1})
+        assert httpx.get(url, headers=AUTH).status_code == 200
+        assert httpx.get("https://auth.example.com/token").json() == {"t": 1}
 
 
 def test_reset_returns_to_fixtures(api, sandbox):
@@ -808,4 +838,40 @@ def test_mock_api_takes_a_store_or_an_app_not_both():
     with mock_api(app=app) as sandbox:
         assert sandbox.store is app.state.store
     with pytest.raises(TypeError, match="not both"), mock_api(Store(), app=app):
+        pass
+
+
+@pytest.mark.parametrize(("sources", "told"), [
+    ({"ids": lambda prefix: f"{prefix}-aaaaaaaa"},
+     r"gave 100 IDs in use in a row for 'vol' \(the last, 'vol-aaaaaaaa'\)"),
+    ({"ids": lambda prefix: f"{prefix}-NOT_VALID"},
+     r"gave 'vol-NOT_VALID' for 'vol': an ID of the API matches \^vol-"),
+    ({"clock": lambda: datetime(2030, 1, 1)}, r"gave datetime.datetime\(2030, 1, 1, 0, 0\): "),
+    ({"clock": lambda: datetime(2030, 1, 1, tzinfo=timezone(timedelta(hours=2)))},
+     r"the API's times are in UTC"),
+], ids=["ids-in-use", "ids-malformed", "clock-naive", "clock-not-utc"])
+def test_a_store_whose_ids_or_clock_break_the_contract_says_so(sources, told):
+    """An ID source that repeats itself fails (where it looped for ever), as one of the
+    wrong shape and a clock without UTC do (where the answer broke the contract), and the
+    app answers a 500; the store is left as it was."""
+    from cloudws.models import VolumeCreate
+
+    store = Store(**sources)
+    with pytest.raises(ValueError, match=told):  # at the first create, or the second
+        for _ in range(2):
+            before = store.dump()
+            store.create_volume(VolumeCreate(size_gb=10))
+    assert store.dump() == before
+    with mock_api(Store(**sources)):
+        answers = [httpx.post(f"{BASE_URL}/volumes", json={"size_gb": 10}, headers=AUTH)
+                   for _ in range(2)]
+    assert answers[-1].status_code == 500
+
+
+def test_serve_refuses_the_options_it_sets_itself():
+    from cloudws.app import create_app
+    from cloudws.testing import serve
+
+    with pytest.raises(TypeError, match=r"sets lifespan, port itself .*: leave them out"), \
+            serve(create_app(), port=8782, lifespan="on"):
         pass

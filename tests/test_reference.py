@@ -234,11 +234,11 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     every = ("members: true shows every member of cloudws.testing.Sandbox, private or "
              "internal too (__init__, __post_init__, _answer, …): list the ones to show")
     assert autodoc.check(page) == [(1, private), (3, malformed), (7, in_tab), (15, every)]
-    listed = ("::: cloudws.testing.Sandbox\n    options:\n      members: [app, handle]\n\n"
-              "::: cloudws.testing.Sandbox.router\n")
+    listed = ("::: cloudws.testing.Sandbox\n    options:\n      members: [app, router, handle]\n\n"
+              "::: cloudws.store.StepClock.rewind\n")
     machinery = ("members: lists `handle`, the machinery behind what the reference "
                  "documents (autodoc.INTERNAL)")
-    named = ("::: cloudws.testing.Sandbox.router is the machinery behind what the reference "
+    named = ("::: cloudws.store.StepClock.rewind is the machinery behind what the reference "
              "documents (autodoc.INTERNAL)")
     assert autodoc.check(listed) == [(3, machinery), (5, named)]
     # with the list right, the public member it leaves out: at the members: line (not at
@@ -250,7 +250,7 @@ def test_reference_check_names_a_private_or_malformed_identifier_and_leaves_code
     assert autodoc.check(listed.replace(", handle", "")) == [
         (3, unlisted.format("store", "testing.Sandbox")), (5, named)]
     inherited = ("::: cloudws.testing.Sandbox\n    options:\n      inherited_members: false\n"
-                 "      members: [app]\n")
+                 "      members: [app, router]\n")
     assert autodoc.check(inherited) == [(4, unlisted.format("store", "testing.Sandbox"))]
     store = [name for name in vars(Store) if not name.startswith("_")]
     reexported = f"::: cloudws.testing.Store\n    options:\n      members: {store[1:]}\n"

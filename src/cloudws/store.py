@@ -30,6 +30,10 @@ from .models import (
     DEFAULT_PAGE_SIZE,
     MAX_STANDALONE_VOLUMES,
     PAGE_SIZE,
+    VOLUME_ID_PATTERN,
+    VOLUME_ID_PREFIX,
+    WORKSTATION_ID_PATTERN,
+    WORKSTATION_ID_PREFIX,
     DeleteVolumeResult,
     DeleteWorkstationResult,
     Volume,
@@ -212,16 +216,29 @@ class _Transaction:
         self.store._maybe_fail(self.operation, name)
 
     def new_id(self, prefix: str) -> str:
-        while True:
+        """A new ID from the store's ``ids``: one it never issued, of the prefix's pattern;
+        ``ValueError`` for one that is not, or for IDs in use only, where a loop would hang."""
+        pattern = _ID_PATTERNS[f"{prefix}-"]
+        for _ in range(_ID_TRIES):
             candidate = self.store.ids(prefix)
+            if not isinstance(candidate, str) or not pattern.fullmatch(candidate):
+                raise ValueError(f"Store(ids=...) gave {candidate!r} for {prefix!r}: an ID of "
+                                 f"the API matches {pattern.pattern}")
             if candidate not in self.state.issued:
                 self.state.issued = self.state.issued | {candidate}
                 return candidate
+        raise ValueError(f"Store(ids=...) gave {_ID_TRIES} IDs in use in a row for {prefix!r} "
+                         f"(the last, {candidate!r}): it must give a new one each call")
 
     def next_seq(self) -> int:
         self.state.seq += 1
         return self.state.seq
 
+
+#: Each ID prefix's pattern, and how many IDs in use ``ids`` may give in a row.
+_ID_PATTERNS = {WORKSTATION_ID_PREFIX: re.compile(WORKSTATION_ID_PATTERN),
+                VOLUME_ID_PREFIX: re.compile(VOLUME_ID_PATTERN)}
+_ID_TRIES = 100
 
 #: The key of the cursors' MAC. A constant of the sandbox, so that the cursors it prints
 #: are the same on every run; a real service keeps its key secret.
@@ -270,12 +287,16 @@ class Store:
     """The sandbox API's state and rules, in memory and thread-safe.
 
     Starts from the documented fixture set (``ws-12345`` stopped with an owned and a
-    standalone volume, ``ws-67890`` running, the detached ``vol-scratch01``). IDs and
-    timestamps come from ``ids`` and ``clock``, deterministic by default
-    (:class:`DeterministicIds`, :class:`StepClock`). :meth:`reset` rewinds a source that
-    has a ``reset()`` method, and a failed operation gives back what it drew from a
-    source that has ``position()`` and ``rewind(position)``, as those two have; a plain
-    callable is never rewound.
+    standalone volume, ``ws-67890`` running, the detached ``vol-scratch01``), or empty
+    with ``fixtures=False``. IDs and timestamps come from ``ids`` and ``clock``,
+    deterministic by default (:class:`DeterministicIds`, :class:`StepClock`):
+    ``ids(prefix)`` (``prefix`` ``"ws"`` or ``"vol"``) returns an ID of that kind, of the
+    pattern the API's IDs match, and a new one at each call (an ID already issued is
+    drawn again, a hundred times at most); ``clock()`` returns the time in UTC, with its
+    zone (``tzinfo=UTC``). An operation that gets anything else raises ``ValueError``, which the app
+    answers with a ``500``. :meth:`reset` rewinds a source that has a ``reset()`` method,
+    and a failed operation gives back what it drew from a source that has ``position()``
+    and ``rewind(position)``, as those two have; a plain callable is never rewound.
 
     Example:
         >>> from cloudws.store import Store
@@ -305,6 +326,14 @@ class Store:
         self._initial = _load_fixtures() if fixtures else _State()
         self._state = self._initial.copy()
 
+    def _now(self) -> datetime:
+        """The clock's time: ``ValueError`` for one that is not in UTC, with its zone."""
+        now = self.clock()
+        if not isinstance(now, datetime) or now.utcoffset() != timedelta(0):
+            raise ValueError(f"Store(clock=...) gave {now!r}: the API's times are in UTC, "
+                             "and say so (datetime(..., tzinfo=UTC))")
+        return now
+
     # -- control -------------------------------------------------------------------------
 
     def reset(self) -> None:
@@ -330,10 +359,15 @@ class Store:
         its first step, ``check_volumes``: a fault there answers 500 where one of them
         would have got its 409. A read's one step, ``read``, comes first, so the
         next read answers 500 even for an ID that does not exist. A call that skips the step (an update
-        without ``volume_ids`` never detaches) leaves it armed too. Whatever the step,
+        without ``volume_ids`` never detaches) leaves it armed too, and so does a create
+        answered from its ``Idempotency-Key`` (the first answer again). Each call arms one
+        fault more: two make the next two calls fail (each call fires the first armed
+        fault whose step it reaches). Whatever the step,
         the failed operation changes nothing, and the calls after it get the IDs and
         timestamps they would have had without it (from sources that can rewind: see
-        :class:`Store`).
+        :class:`Store`). An ``operation`` the store does not know, one that never reaches
+        it (``removedDeleteWorkstation``), or a ``step`` it does not have raises
+        ``ValueError``, naming those it has.
 
         Example:
             >>> from cloudws.store import Store
@@ -357,6 +391,10 @@ class Store:
         """While the block runs, a request of ``operation`` with the ``Idempotency-Key``
         ``key`` is being processed: another one with that key gets 409
         ``idempotency_key_in_flight`` instead of waiting.
+
+        ``key`` is the key itself, as the header carries it once read: without the quotes
+        and escapes of its format. The header ``Idempotency-Key: "k1"`` is
+        ``in_flight(operation, "k1")``.
 
         Every create with a key holds it so while it runs. The sandbox answers one request
         at a time over HTTP, so a test that wants to see the 409 holds a key itself.
@@ -424,7 +462,7 @@ class Store:
         fingerprint = _fingerprint(body)
         with self._keyed("createWorkstation", idempotency_key), \
                 self._transaction("createWorkstation") as tx:
-            now = self.clock()
+            now = self._now()
             first = tx.recall(idempotency_key, fingerprint, now)
             if first is not None:
                 return first  # type: ignore[return-value]
@@ -520,7 +558,7 @@ class Store:
             tx.step("update_workstation")
             changes = {k: v for k, v in changes.items() if getattr(ws, k) != v}
             if changes:  # the same values again change nothing, not even updated_at
-                ws = replace(ws, updated_at=self.clock(), **changes)
+                ws = replace(ws, updated_at=self._now(), **changes)
                 tx.state.workstations[ws_id] = ws
         return self._workstation(ws)
 
@@ -551,7 +589,7 @@ class Store:
         fingerprint = _fingerprint(body)
         with self._keyed("createVolume", idempotency_key), \
                 self._transaction("createVolume") as tx:
-            now = self.clock()
+            now = self._now()
             first = tx.recall(idempotency_key, fingerprint, now)
             if first is not None:
                 return first  # type: ignore[return-value]
@@ -639,7 +677,7 @@ class Store:
             ws = self._find_workstation(tx.state, ws_id)
             tx.step("update_workstation")
             if ws.status != status:
-                ws = replace(ws, status=status, updated_at=self.clock())
+                ws = replace(ws, status=status, updated_at=self._now())
                 tx.state.workstations[ws_id] = ws
         return self._workstation(ws)
 

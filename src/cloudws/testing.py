@@ -43,8 +43,11 @@ __all__ = ["API_HOST", "BASE_URL", "Sandbox", "mock_api", "serve"]
 
 _T = TypeVar("_T")
 
-API_HOST = urlsplit(SERVER_URL).netloc
-"""The host :func:`mock_api` answers for: the real API's (:data:`cloudws.openapi.SERVER_URL`)."""
+_API = urlsplit(SERVER_URL)
+API_HOST = _API.netloc
+"""The host :func:`mock_api` answers for: the real API's (:data:`cloudws.openapi.SERVER_URL`),
+over its scheme (``https``) and port (443) only."""
+_API_PORT = _API.port or {"https": 443, "http": 80}[_API.scheme]
 BASE_URL = f"https://{API_HOST}{API_ROOT}"
 """The base URL of the API, as your client would use it under :func:`mock_api`."""
 
@@ -115,6 +118,13 @@ class Sandbox:
     store: Store
     """The app's state and rules: reset it, inspect it, or make an operation fail."""
     router: respx.MockRouter
+    """The ``respx`` router that sends the API's requests to :meth:`handle`. A route added
+    to it answers requests to another host (an auth server, say). It is asked after the
+    sandbox's own route, so a route for the API's host added here is never reached: to
+    make a request to the API fail before it is sent (``httpx.ConnectTimeout``), route it
+    in a ``respx.mock`` started before :func:`mock_api` (``respx`` asks routers in the
+    order they started, and a request no route of that one matches goes on to the
+    sandbox)."""
     _transport: httpx.ASGITransport = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -159,13 +169,21 @@ class Sandbox:
 def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Iterator[Sandbox]:
     """Answer every ``httpx`` request to the API host from an in-process sandbox.
 
-    ``store`` defaults to a fresh fixture-state :class:`~cloudws.store.Store`; pass your
-    own to share state across blocks or to inject faults. Or pass an ``app`` made by
-    :func:`~cloudws.app.create_app` (one app for many blocks: its store is
-    ``app.state.store``); not both. Any request that httpx sends to another host raises
-    ``respx.models.AllMockedAssertionError``: tests cannot touch the network through
-    httpx (other HTTP libraries are not patched). Blocks nest: while an inner
-    ``mock_api`` is active (in any thread), it answers.
+    ``store`` defaults to a fresh fixture-state :class:`~cloudws.store.Store` (the
+    block's is ``sandbox.store``); pass your own to share state across blocks. Or pass an
+    ``app`` made by :func:`~cloudws.app.create_app` (one app for many blocks: its store is
+    ``app.state.store``); not both.
+
+    Only ``https://`` and the API's host on port 443 is the API: a request that httpx
+    sends to another host, or to that host by ``http://`` or another port, raises
+    ``respx.models.AllMockedAssertionError``. Tests cannot touch the network through
+    httpx (other HTTP libraries are not patched). That error is an ``AssertionError``, not
+    an ``httpx.HTTPError``: a client that catches httpx's errors lets it through, and the
+    test fails, naming the request.
+
+    Blocks nest: while an inner ``mock_api`` is active, it answers. There is one active
+    block for the whole process, not one per thread: while a thread is inside its own
+    block, every thread's requests are answered by that block's sandbox.
     """
     if store is not None and app is not None:
         raise TypeError("mock_api() takes a store or an app, not both: the app has its "
@@ -174,7 +192,8 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     sandbox = Sandbox(app=app, store=app.state.store, router=respx.MockRouter(
         assert_all_mocked=True, assert_all_called=False,
     ))
-    sandbox.router.route(host=API_HOST).mock(side_effect=sandbox.handle)
+    sandbox.router.route(scheme=_API.scheme, host=_API.hostname, port=_API_PORT).mock(
+        side_effect=sandbox.handle)
     with sandbox.router:
         with _active_lock:
             _active.append(sandbox)
@@ -191,14 +210,17 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     """Serve ``app`` over real HTTP on ``host`` and a free port, in a daemon thread.
 
     Runs uvicorn with the options ``cloudws serve`` gives it (its protocol and head
-    limit, :data:`cloudws.protocol.UVICORN_OPTIONS`) and yields the origin
+    limit, ``cloudws.protocol.UVICORN_OPTIONS``) and yields the origin
     (``http://127.0.0.1:PORT``, or ``https://`` with ``ssl_certfile=`` among the extra
-    uvicorn ``options``); the server stops when the block ends. Use it to test over
-    sockets what :func:`mock_api` tests in process. It serves ``app`` as it is: to get
-    what ``cloudws serve`` adds around the API (the security headers, the limit on a
-    head sent whole, the site), serve :func:`cloudws.server.create_server`. It logs no
-    request, and leaves the process's logging configuration as it is (uvicorn's
-    warnings go to the ``uvicorn.error`` logger).
+    uvicorn ``options``); the server stops when the block ends. The ``options`` may not
+    set ``port`` (a free one is taken), ``lifespan``, ``access_log`` or ``log_config``:
+    that raises ``TypeError``. Use it to test over sockets what :func:`mock_api` tests in
+    process. It serves ``app`` as it is: to get what ``cloudws serve`` adds around the
+    API (the security headers, the limit on a head sent whole, the site), serve
+    ``cloudws.server.create_server(site_dir, store)`` (``site_dir`` a built site, or
+    None for the API alone; ``store`` defaults to a fresh one). It logs no request, and
+    leaves the process's logging configuration as it is (uvicorn's warnings go to the
+    ``uvicorn.error`` logger).
 
     Example:
         >>> import httpx
@@ -213,6 +235,11 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     import uvicorn
 
     from .protocol import UVICORN_OPTIONS
+
+    fixed = sorted(set(options) & {"port", "lifespan", "access_log", "log_config"})
+    if fixed:
+        raise TypeError(f"serve() sets {', '.join(fixed)} itself (a free port, no lifespan, "
+                        "no logging): leave them out")
 
     # log_config=None: the process's logging is left as it is. uvicorn's own would be
     # set again by each server started, for the whole process: a connection another
