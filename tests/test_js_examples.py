@@ -5,7 +5,9 @@ of a page on the standard input of ``node --input-type=module``, against the doc
 served over plain HTTP on loopback, with only ``CLOUDWS_BASE_URL`` and ``CLOUDWS_TOKEN``
 set (see :mod:`tests.harness.node`). What it prints must be what its ``//>`` lines say,
 every request it makes a documented answer of an operation, every JSON object it prints
-valid against the schema of a response it got.
+valid against the schema of a response it got. Then it is pasted into a ``node`` session
+line by line, as readers paste it, where no statement may fail and none may have its
+value echoed among the output.
 
 Test ids name the snippet (``snippets/x.mjs``) or the page block (``docs/page.md:12``).
 Without ``node`` these tests skip, saying why; with ``CI`` set they fail.

@@ -635,3 +635,34 @@ def test_the_readers_own_node_on_path_comes_first(tmp_path):
     own.chmod(0o755)
     assert node_binary({"PATH": str(tmp_path)}) == own
     assert node_binary({"PATH": str(tmp_path / "none")}).name == "node"  # the system's
+
+
+@pytest.mark.parametrize(("body", "line", "said"), [
+    # a value assigned again: the session echoes it, a whole Response
+    (("let r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+     "r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+     "console.log(r.status);\n//> 200\n"),
+     6, (r"the session shows this statement's value among what the example prints "
+        r"\('Response \{', …, \d+ lines\): give the value a `const` of its own")),
+    # a skipped element next to a top-level await: node's session fails to rewrite it
+    (("const [, volume] = await Promise.all([\n"
+     "  0,\n  fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers }),\n]);\n"
+     "console.log(volume.status);\n//> 200\n"),
+     5, (r"this statement fails, where it runs as a module: Uncaught TypeError: .*a fault of "
+        r"node's session itself")),
+    # a line that starts with "." where a statement could end: one of its commands
+    (("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers })\n"
+     "  .then((answer) => answer.json());\nconsole.log(r.size_gb);\n//> 500\n"),
+     6, r"this line starts with `\.`, which a session reads as one of its commands"),
+], ids=["echoed", "session-fault", "command"])
+def test_an_example_that_a_node_session_runs_otherwise_is_named_at_its_line(
+        tmp_path, node, server, scratch, api_schemas, body, line, said):
+    """Run as a module, each of these prints what it shows; pasted into a ``node``
+    session, as readers paste it, it fails, or shows more than it says."""
+    [case] = cases(tmp_path, {"snippets/pasted.mjs": HEAD + "\n" + body})
+    with pytest.raises(ExampleError) as failed:
+        run(case, node, server, scratch, api_schemas)
+    message = str(failed.value)
+    assert message.startswith(f"{case.id}:{line}: pasted into a `node` session line by line"), \
+        message
+    assert re.search(said, message), message

@@ -3,15 +3,17 @@ const BASE_URL =
 const token = process.env.CLOUDWS_TOKEN; // in the sandbox, any token starting cws_test_
 const url = `${BASE_URL}/workstations/ws-12345`;
 
-let r = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-console.log(r.status);
+const ok = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+console.log(ok.status);
 //> 200
 
 // No token, or one that is not valid: 401, and nothing else is looked at.
-r = await fetch(url);
-const problem = await r.json();
-console.log(r.status, problem.code, r.headers.get("WWW-Authenticate"));
+const none = await fetch(url);
+const problem = await none.json();
+console.log(none.status, problem.code, none.headers.get("WWW-Authenticate"));
 //> 401 unauthorized Bearer realm="cloudws"
-r = await fetch(url, { headers: { Authorization: "Bearer not-a-sandbox-token" } });
-console.log(r.status, (await r.json()).code);
+const other = await fetch(url, {
+  headers: { Authorization: "Bearer not-a-sandbox-token" },
+});
+console.log(other.status, (await other.json()).code);
 //> 401 unauthorized

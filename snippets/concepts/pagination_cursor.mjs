@@ -8,7 +8,7 @@ const get = async (path, params) => {
 };
 
 // A cursor of the list of all workstations, one a page...
-const [, first] = await get("/workstations", { limit: 1 });
+const first = (await get("/workstations", { limit: 1 }))[1];
 const cursor = first.next_cursor;
 console.log(cursor);
 //> s4-ZJd-vzYLOhhT9fzjbze_g

@@ -26,7 +26,9 @@ console.log(ws.id, ws.volume_ids);
 //> ws-rjd71mnh [ 'vol-bxcndm1j', 'vol-zuajavqg' ]
 
 // 3. Stop and delete the workstation: its own volume goes, the standalone one stays.
-await call("POST", `/workstations/${ws.id}/stop`);
+const stopped = await call("POST", `/workstations/${ws.id}/stop`);
+console.log(stopped.status);
+//> stopped
 const result = await call("DELETE", `/workstations/${ws.id}`);
 console.log(result.deleted_volume_ids[0] === own, result.detached_volume_ids);
 //> true [ 'vol-zuajavqg' ]

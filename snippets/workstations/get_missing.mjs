@@ -3,11 +3,11 @@ const BASE_URL =
 const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
 
 // A well-formed ID that no workstation has: 404.
-let r = await fetch(`${BASE_URL}/workstations/ws-00000`, { headers });
-console.log(r.status, (await r.json()).code);
+const missing = await fetch(`${BASE_URL}/workstations/ws-00000`, { headers });
+console.log(missing.status, (await missing.json()).code);
 //> 404 not_found
 
 // Not a workstation ID at all: 400.
-r = await fetch(`${BASE_URL}/workstations/WS_12345`, { headers });
-console.log(r.status, (await r.json()).code);
+const malformed = await fetch(`${BASE_URL}/workstations/WS_12345`, { headers });
+console.log(malformed.status, (await malformed.json()).code);
 //> 400 invalid_id

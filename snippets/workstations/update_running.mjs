@@ -6,16 +6,16 @@ const json = { ...headers, "Content-Type": "application/json" }; // with a JSON 
 // ws-67890 is running: the update is refused and nothing changes.
 const url = `${BASE_URL}/workstations/ws-67890`;
 const body = JSON.stringify({ machine_type: "highmem-8" });
-let r = await fetch(url, { method: "PATCH", headers: json, body });
-console.log(r.status, (await r.json()).code);
+const refused = await fetch(url, { method: "PATCH", headers: json, body });
+console.log(refused.status, (await refused.json()).code);
 //> 409 workstation_not_stopped
 
 // Recover: stop it, update it, start it again.
-r = await fetch(`${url}/stop`, { method: "POST", headers });
-if (!r.ok) throw new Error(`stop answered ${r.status}`);
-r = await fetch(url, { method: "PATCH", headers: json, body });
-console.log(r.status, (await r.json()).machine_type);
+const stopped = await fetch(`${url}/stop`, { method: "POST", headers });
+if (!stopped.ok) throw new Error(`stop answered ${stopped.status}`);
+const updated = await fetch(url, { method: "PATCH", headers: json, body });
+console.log(updated.status, (await updated.json()).machine_type);
 //> 200 highmem-8
-r = await fetch(`${url}/start`, { method: "POST", headers });
-console.log(r.status, (await r.json()).status);
+const started = await fetch(`${url}/start`, { method: "POST", headers });
+console.log(started.status, (await started.json()).status);
 //> 200 running

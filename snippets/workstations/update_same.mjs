@@ -10,14 +10,14 @@ const url = `${BASE_URL}/workstations/ws-12345`;
 const before = await (await fetch(url, { headers })).json();
 const rename = (name) =>
   fetch(url, { method: "PATCH", headers: json, body: JSON.stringify({ name }) });
-let r = await rename("dev-box");
-const same = await r.json();
-console.log(r.status, isDeepStrictEqual(same, before));
+const again = await rename("dev-box");
+const same = await again.json();
+console.log(again.status, isDeepStrictEqual(same, before));
 //> 200 true
 console.log(same.updated_at);
 //> 2026-01-09T17:45:00Z
 
 // A new value moves updated_at.
-r = await rename("dev-box-2");
-console.log((await r.json()).updated_at);
+const renamed = await rename("dev-box-2");
+console.log((await renamed.json()).updated_at);
 //> 2026-02-01T12:00:00Z

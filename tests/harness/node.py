@@ -28,7 +28,10 @@ example's line: node's ``fetch`` ignores proxy variables). Then:
 - what it printed is what its ``//>`` lines say; a drift fails naming the file (or page)
   and line, with a diff of the example as it is against the example as it would be;
 - every JSON object it printed (``console.log(JSON.stringify(body, null, 2))``, a line
-  that starts with ``{``) is valid against the schema of a response it got, in order.
+  that starts with ``{``) is valid against the schema of a response it got, in order;
+- pasted into a ``node`` session line by line (``node_paste.cjs``, node's own
+  ``node:repl``), as the quickstart has readers paste it, no statement fails, the session
+  echoes no statement's value among the output, and it prints the same.
 
 Under ``--update-examples`` the ``//>`` lines are rewritten instead: the example runs once
 more with a preloaded module that notes which ``console.log`` line printed each line.
@@ -245,6 +248,75 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
                           stdin=subprocess.DEVNULL if stdin is None else None)
 
 
+_PASTE = Path(__file__).with_name("node_paste.cjs")
+#: What a node session says of a line that starts with "." and is none of its commands.
+_KEYWORD = "Invalid REPL keyword"
+
+
+def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
+                          sandbox: DocsSandbox, expected: list[str]) -> None:
+    """Paste ``case`` into a ``node`` session line by line, as the quickstart has readers
+    do (``node_paste.cjs``), from the fixture state: no statement may fail there, where
+    the module ran, and the session may echo no value (it echoes a statement's value,
+    such as the whole ``Response`` an assignment of ``await fetch(...)`` gives, among what
+    the example prints); what it prints must be what the page shows."""
+    from . import checks
+    from .checks import ExampleError
+
+    __tracebackhide__ = True
+    how = ("pasted into a `node` session line by line, as readers paste the examples "
+           "(with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set)")
+    sandbox.reset()
+    with tempfile.TemporaryDirectory(prefix="cloudws-node-paste-") as folder:
+        results = Path(folder) / "statements.json"
+        try:
+            done = subprocess.run([str(node), "--require", str(_GUARD), str(_PASTE),
+                                   str(results)], input=case.source, env=server.env(),
+                                  cwd=server.workdir, capture_output=True, text=True,
+                                  timeout=checks.EXAMPLE_SECONDS, check=False)
+        except subprocess.TimeoutExpired as late:
+            with contextlib.suppress(RuntimeError):
+                server.wait_idle()
+            raise ExampleError(f"{case.where}: {how}, the example did not end within "
+                               f"{late.timeout:.0f} s, where it ends run as a module") from None
+        server.wait_idle()
+        statements = json.loads(results.read_text()) if results.exists() else None
+    if statements is None:
+        raise ExampleError(f"{case.where}: {how}, the session ended before the example did "
+                           f"(exit {done.returncode}):\n{done.stderr.strip()}")
+    for statement in statements:
+        echo = statement["echo"].strip()
+        where = _source_line(case, statement["start"]) or case.where
+        if echo.startswith("Uncaught"):
+            internal = "node:internal/repl/" in echo
+            raise ExampleError(
+                f"{where}: {how}, this statement fails, where it runs as a module: "
+                f"{echo.splitlines()[0]}"
+                + (" (a fault of node's session itself, which rewrites a statement with a "
+                   "top-level `await` before it runs it: write the statement another way)"
+                   if internal else ""))
+        if echo.startswith(_KEYWORD):
+            raise ExampleError(f"{where}: {how}, this line starts with `.`, which a session "
+                               f"reads as one of its commands ({echo.splitlines()[0]}): "
+                               "end the line before with the `.` instead")
+    echoed = [(_source_line(case, statement["start"]) or case.where,
+               statement["echo"].strip().splitlines()) for statement in statements
+              if statement["echo"].strip() not in ("", "undefined")]
+    if echoed:
+        raise ExampleError("\n".join(
+            f"{where}: {how}, the session shows this statement's value among what the "
+            f"example prints ({lines[0]!r}{', …' if len(lines) > 1 else ''}, {len(lines)} "
+            f"line{'s' if len(lines) > 1 else ''}): give the value a `const` of its own "
+            "(`const stopped = await fetch(...)`), which the session does not echo"
+            for where, lines in echoed))
+    printed = done.stdout.splitlines()
+    if _lines(printed) != _lines(expected):
+        diff = difflib.unified_diff(_lines(expected), _lines(printed), "shown", "printed",
+                                    lineterm="", n=1)
+        raise ExampleError(f"{case.where}: {how}, the example prints otherwise than as a "
+                           "module:\n" + "\n".join(diff))
+
+
 def _how(case: JsCase) -> str:
     if case.file is not None:
         return f"node {display_path(case.file)}"
@@ -371,6 +443,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                        else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
+        if not rewrites:  # (outputs rewritten: the next run pastes what they say)
+            _paste_into_a_session(case, node, server, sandbox, expected)
         if updates is not None:
             updates.extend(rewrites)
 
