@@ -9,11 +9,11 @@ const json = { ...headers, "Content-Type": "application/json" }; // with a JSON 
 // A new key for each new workstation, written as a quoted string.
 const keyed = { ...json, "Idempotency-Key": `"${randomUUID()}"` };
 const body = { name: "ml-box", machine_type: "gpu-t4" };
-const create = (json) =>
+const create = (payload) =>
   fetch(`${BASE_URL}/workstations`, {
     method: "POST",
     headers: keyed,
-    body: JSON.stringify(json),
+    body: JSON.stringify(payload),
   });
 
 const first = await create(body);
