@@ -167,23 +167,32 @@ def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path
 
 def test_a_shard_of_several_that_writes_its_file_holds_its_repeats_for_the_merge():
     """In a shard (``--splits 3`` with a ``--statuses-file``) a repeat's annotation is not
-    printed at the end: it is held (``AnnotationsPlugin.held``) for the merge; alone, or
-    with no file to write, it is printed."""
+    printed at the end: it is held (``AnnotationsPlugin.held``) for the merge, saying so;
+    alone, or with no file to write, it is printed."""
     from .harness.github import AnnotationsPlugin
 
     for options, printed in (({"splits": 3, "statuses_file": "s.json"}, False),
                              ({"splits": None, "statuses_file": "s.json"}, True),
                              ({"splits": 3, "statuses_file": None}, True)):
         written: list[str] = []
+        said: list[str] = []
+        reporter = SimpleNamespace(write=lambda text, flush, w=written: w.append(text),
+                                   write_line=said.append)
         config = SimpleNamespace(getoption=lambda name, default=None, o=options: o.get(name),
-                                 pluginmanager=SimpleNamespace(get_plugin=lambda name: None))
+                                 pluginmanager=SimpleNamespace(
+                                     get_plugin=lambda name, r=reporter: r))
         plugin = AnnotationsPlugin(config)  # type: ignore[arg-type]
-        plugin._write = written.extend  # type: ignore[method-assign]
         plugin._annotate(SimpleNamespace(  # type: ignore[arg-type]
             failed=True, keywords={"repeats_a_check": 1}, nodeid="t",
             longreprtext="snippets/volumes/get.py:9: pasted only"))
         plugin.pytest_sessionfinish()
         assert bool(written) is printed, options
+        assert bool(written and "::error file=snippets/volumes/get.py,line=9" in written[0]) \
+            is printed, written
+        held = ("1 annotation(s) held for the merge of the shards' files (a run repeated as "
+                "pasted failed, and the check it repeats may have run in another shard): `uv "
+                "run python -m tests.harness.shards merge`, the workflow's last job, prints them")
+        assert said == ([] if printed else [held]), said
         assert plugin.held()["repeats"] == [
             ["snippets/volumes/get.py", 9, "t", "snippets/volumes/get.py:9: pasted only"]]
 

@@ -209,11 +209,18 @@ class AnnotationsPlugin:
         """A repeat's failures, where no other check's annotation is: its own. A shard of
         several leaves them to the merge of the shards' files (:meth:`held`): the check a
         repeat repeats may have run in another shard."""
-        if hasattr(self.config, "workerinput") or self._merged_later():
+        if hasattr(self.config, "workerinput"):
             return
-        self._write([workflow_command(path, line, title, message)
-                     for path, line, title, message in self._repeats
-                     if (path, line) not in self._places])
+        left = [(path, line, title, message) for path, line, title, message in self._repeats
+                if (path, line) not in self._places]
+        if self._merged_later():
+            if left:  # said, so that a shard that failed with no annotation says why
+                self._say(f"{len(left)} annotation(s) held for the merge of the shards' files "
+                          "(a run repeated as pasted failed, and the check it repeats may "
+                          "have run in another shard): `uv run python -m tests.harness.shards "
+                          "merge`, the workflow's last job, prints them")
+            return
+        self._write([workflow_command(*repeat) for repeat in left])
 
     def held(self) -> dict[str, list[list[Any]]]:
         """What this run leaves to ``python -m tests.harness.shards merge`` (which prints
@@ -227,6 +234,13 @@ class AnnotationsPlugin:
         which the merge reads."""
         splits = self.config.getoption("splits", None)
         return bool(splits and splits > 1 and self.config.getoption("statuses_file", None))
+
+    def _say(self, line: str) -> None:
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(line)
+        else:
+            sys.stdout.write(line + "\n")
 
     def _write(self, commands: list[str]) -> None:
         if not commands:
