@@ -447,6 +447,9 @@ def test_a_body_read_without_await_is_named_at_its_line(tmp_path, node, server, 
             "vol-scratch01`, { headers })).json() without `await`") in failure.value.msg, \
         failure.value.msg
     awaited = GET.replace("volume.size_gb);", "volume.size.gb);")
+    # and the idiom awaited, in a line of its own: no body read without one
+    awaited += ("console.log((await (await fetch(`${BASE_URL}/volumes/vol-scratch01`, "
+                "{ headers })).json()).id);\n//> vol-scratch01\n")
     [case] = cases(tmp_path / "awaited", {"snippets/get.mjs": awaited})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)

@@ -513,7 +513,8 @@ _NO_AWAIT = re.compile(r"TypeError: \S+\.(?:json|text|arrayBuffer|blob) is not a
 #: what it holds is a Promise. Not one returned (a helper's caller awaits it), nor one in a
 #: function written on the line, given to ``.then(`` or to ``Promise.all``.
 _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.)"
-                        r".*?(?<!await )(?<!await \()(?P<read>(?:\b[\w.\]\[]+|\(await [^;]*?\))"
+                        r".*?(?<!await )(?<!await \()"
+                        r"(?P<read>(?:\b[\w.\]\[]+|\(await (?:(?!\(await )[^;])*?\))"
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
 
 
