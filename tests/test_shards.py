@@ -165,10 +165,11 @@ def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path
         alone_command], output
 
 
-def test_a_shard_of_several_that_writes_its_file_holds_its_repeats_for_the_merge():
+def test_a_shard_of_several_that_writes_its_file_holds_repeats_and_builds_for_the_merge():
     """In a shard (``--splits 3`` with a ``--statuses-file``) a repeat's annotation is not
-    printed at the end: it is held (``AnnotationsPlugin.held``) for the merge, saying so;
-    alone, or with no file to write, it is printed."""
+    printed at the end, nor a site build's failure (every shard builds the site): they are
+    held (``AnnotationsPlugin.held``) for the merge, saying so; alone, or with no file to
+    write, they are printed."""
     from .harness.github import AnnotationsPlugin
 
     for options, printed in (({"splits": 3, "statuses_file": "s.json"}, False),
@@ -185,16 +186,24 @@ def test_a_shard_of_several_that_writes_its_file_holds_its_repeats_for_the_merge
         plugin._annotate(SimpleNamespace(  # type: ignore[arg-type]
             failed=True, keywords={"repeats_a_check": 1}, nodeid="t",
             longreprtext="snippets/volumes/get.py:9: pasted only"))
+        # a check every shard runs, the site build: held too, for the merge to tell once
+        plugin._annotate(SimpleNamespace(  # type: ignore[arg-type]
+            failed=True, keywords={}, nodeid="u",
+            user_properties=[("check", "mkdocs build --strict")],
+            longreprtext="docs/a.md:3: a broken link"))
         plugin.pytest_sessionfinish()
-        assert bool(written) is printed, options
-        assert bool(written and "::error file=snippets/volumes/get.py,line=9" in written[0]) \
-            is printed, written
-        held = ("1 annotation(s) held for the merge of the shards' files (a run repeated as "
-                "pasted failed, and the check it repeats may have run in another shard): `uv "
-                "run python -m tests.harness.shards merge`, the workflow's last job, prints them")
+        text = "".join(written)
+        assert ("::error file=docs/a.md,line=3,title=mkdocs build --strict" in text) is printed
+        assert ("::error file=snippets/volumes/get.py,line=9" in text) is printed, written
+        held = ("2 annotation(s) held for the merge of the shards' files (a run repeated as "
+                "pasted failed, and the check it repeats may have run in another shard; or a "
+                "check every shard runs failed, such as the site build): `uv run python -m "
+                "tests.harness.shards merge`, the workflow's last job, prints each once")
         assert said == ([] if printed else [held]), said
         assert plugin.held()["repeats"] == [
             ["snippets/volumes/get.py", 9, "t", "snippets/volumes/get.py:9: pasted only"]]
+        assert plugin.held()["shared"] == ([] if printed else [
+            ["docs/a.md", 3, "mkdocs build --strict", "docs/a.md:3: a broken link"]])
 
 
 ALL_PRODUCED = [_example("getVolume", 200), _example("getVolume", 404),

@@ -164,6 +164,9 @@ class AnnotationsPlugin:
         self._held: set[tuple[str, int, str]] = set()  # a repeat's, held to the end
         self._places: set[tuple[str, int]] = set()  # annotated by a check not a repeat
         self._repeats: list[tuple[str, int, str, str]] = []  # a repeat's, held to the end
+        #: In a shard, the failures of a check every shard runs (the site build, which
+        #: fail_as names): held for the merge, which annotates each once.
+        self._shared: list[tuple[str, int, str, str]] = []
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, call: pytest.CallInfo[None]):
@@ -201,6 +204,9 @@ class AnnotationsPlugin:
                     if _said(problem) not in self._annotated]
         self._annotated.update(map(_said, problems))
         self._places.update((path, line) for path, line, _ in problems)
+        if title != report.nodeid and self._merged_later():  # a check every shard runs
+            self._shared += [(path, line, title, message) for path, line, message in problems]
+            return
         self._write([workflow_command(path, line, title, message)
                      for path, line, message in problems])
 
@@ -214,11 +220,13 @@ class AnnotationsPlugin:
         left = [(path, line, title, message) for path, line, title, message in self._repeats
                 if (path, line) not in self._places]
         if self._merged_later():
-            if left:  # said, so that a shard that failed with no annotation says why
-                self._say(f"{len(left)} annotation(s) held for the merge of the shards' files "
-                          "(a run repeated as pasted failed, and the check it repeats may "
-                          "have run in another shard): `uv run python -m tests.harness.shards "
-                          "merge`, the workflow's last job, prints them")
+            if left or self._shared:  # said, so that a shard with no annotation says why
+                self._say(f"{len(left) + len(self._shared)} annotation(s) held for the merge "
+                          "of the shards' files (a run repeated as pasted failed, and the "
+                          "check it repeats may have run in another shard; or a check every "
+                          "shard runs failed, such as the site build): `uv run python -m "
+                          "tests.harness.shards merge`, the workflow's last job, prints each "
+                          "once")
             return
         self._write([workflow_command(*repeat) for repeat in left])
 
@@ -227,7 +235,8 @@ class AnnotationsPlugin:
         the repeats no shard's other checks annotated): the lines it annotated, and the
         repeats' annotations it held."""
         return {"annotated": sorted([path, line] for path, line in self._places),
-                "repeats": [list(repeat) for repeat in self._repeats]}
+                "repeats": [list(repeat) for repeat in self._repeats],
+                "shared": [list(failure) for failure in self._shared]}
 
     def _merged_later(self) -> bool:
         """Whether this run is one shard of several and writes its ``--statuses-file``,
@@ -255,18 +264,28 @@ class AnnotationsPlugin:
 
 
 def held_commands(records: list[dict[str, Any]]) -> list[str]:
-    """The workflow commands of the repeats the shards held (their ``annotations``, from
-    :meth:`AnnotationsPlugin.held`), at the lines no shard annotated otherwise, each once.
+    """The workflow commands of what the shards held (their ``annotations``, from
+    :meth:`AnnotationsPlugin.held`): the failures of a check every shard runs, each once;
+    then the repeats, at the lines no shard annotated otherwise, each once.
 
     Example:
-        >>> shard = {"annotated": [["a.md", 3]], "repeats": [["a.md", 3, "t", "x"]]}
-        >>> other = {"annotated": [], "repeats": [["b.md", 4, "u", "y"], ["a.md", 3, "u", "x"]]}
-        >>> held_commands([{"annotations": shard}, {"annotations": other}, {}])
-        ['::error file=b.md,line=4,title=u::y']
+        >>> build = ["a.md", 3, "mkdocs build --strict", "x"]
+        >>> shard = {"annotated": [["a.md", 3]], "repeats": [["a.md", 3, "t", "x"]],
+        ...          "shared": [build]}
+        >>> other = {"annotated": [["a.md", 3]], "repeats": [["b.md", 4, "u", "y"]],
+        ...          "shared": [build]}
+        >>> for command in held_commands([{"annotations": shard}, {"annotations": other}, {}]):
+        ...     print(command)
+        ::error file=a.md,line=3,title=mkdocs build --strict::x
+        ::error file=b.md,line=4,title=u::y
     """
     held = [r["annotations"] for r in records if r.get("annotations")]
     annotated = {(path, line) for h in held for path, line in h["annotated"]}
     commands: list[str] = []
+    for path, line, title, message in (failure for h in held for failure in h.get("shared", ())):
+        command = workflow_command(path, line, title, message)
+        if command not in commands:
+            commands.append(command)
     for path, line, title, message in (repeat for h in held for repeat in h["repeats"]):
         command = workflow_command(path, line, title, message)
         if (path, line) not in annotated and command not in commands:
