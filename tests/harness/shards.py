@@ -11,9 +11,9 @@ checks that the files are the N shards of one whole run (each group once, every
 collected test run by exactly one shard, every module of the coverage among them),
 prints the coverage table over their union, and exits 1 naming each documented pair
 that no shard produced (:func:`merge`). A whole run's own file merges alone. Under GitHub
-Actions it first prints the annotations the shards held for it: a pasted run's failure,
-say, at a line no shard's other checks annotated (the check it repeats may have run in
-another shard).
+Actions it first prints the annotations the shards held for it: a failed site build's,
+once (every shard builds the site), and a pasted run's failure, say, at a line no
+shard's other checks annotated (the check it repeats may have run in another shard).
 
 Example:
     >>> a = shard_record({"getVolume": [200, 404]}, [["getVolume", 200, "example",
