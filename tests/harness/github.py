@@ -92,6 +92,18 @@ def fail_as(check: str, message: str) -> NoReturn:
     raise failure
 
 
+def check_name(nodeid: str) -> str:
+    """A test's id without the ``@group`` that pytest-xdist adds to one in an xdist group.
+
+    Example:
+        >>> check_name("tests/test_examples.py::test_python_example[snippets/a.py]@snippets/a.py")
+        'tests/test_examples.py::test_python_example[snippets/a.py]'
+        >>> check_name("docs/a.md::page"), check_name("t.py::test_x[a@b]")
+        ('docs/a.md::page', 't.py::test_x[a@b]')
+    """
+    return re.sub(r"@[^\[\]]*$", "", nodeid)
+
+
 def place_of(text: str) -> tuple[str, int] | None:
     """The first ``docs/...``, ``snippets/...``, ``README.md`` or ``mkdocs.yml`` line named in
     ``text``."""
@@ -193,7 +205,8 @@ class AnnotationsPlugin:
             return  # its places are a copy's (PLANTS_MISTAKES)
         # one already annotated: the same place, saying the same (a note under it aside,
         # such as the pages that show a snippet); a repeat's, held, is no check's yet
-        title = dict(getattr(report, "user_properties", ())).get("check", report.nodeid)
+        check = dict(getattr(report, "user_properties", ())).get("check")
+        title = check or check_name(report.nodeid)
         if "repeats_a_check" in getattr(report, "keywords", ()):
             problems = [problem for problem in problems_in(report.longreprtext)
                         if _said(problem) not in self._annotated | self._held]
@@ -204,7 +217,7 @@ class AnnotationsPlugin:
                     if _said(problem) not in self._annotated]
         self._annotated.update(map(_said, problems))
         self._places.update((path, line) for path, line, _ in problems)
-        if title != report.nodeid and self._merged_later():  # a check every shard runs
+        if check is not None and self._merged_later():  # a check every shard runs
             self._shared += [(path, line, title, message) for path, line, message in problems]
             return
         self._write([workflow_command(path, line, title, message)
