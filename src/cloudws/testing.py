@@ -177,7 +177,8 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     Only ``https://`` and the API's host on port 443 is the API: a request that httpx
     sends to another host, or to that host by ``http://`` or another port, raises
     ``respx.models.AllMockedAssertionError``. Tests cannot touch the network through
-    httpx (other HTTP libraries are not patched). That error is an ``AssertionError``, not
+    httpx, loopback included: the origin of a :func:`serve` block is out of reach inside
+    a ``mock_api`` block (other HTTP libraries are not patched). That error is an ``AssertionError``, not
     an ``httpx.HTTPError``: a client that catches httpx's errors lets it through, and the
     test fails, naming the request.
 
