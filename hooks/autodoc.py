@@ -126,7 +126,8 @@ def shown_docstrings(markdown: str) -> list[tuple[int, Any]]:
 
     Example:
         >>> [obj.path for _, obj in shown_docstrings("::: cloudws.testing.Sandbox")]
-        ['cloudws.testing.Sandbox', 'cloudws.testing.Sandbox.app', 'cloudws.testing.Sandbox.store']
+        ['cloudws.testing.Sandbox', 'cloudws.testing.Sandbox.app', 'cloudws.testing.Sandbox.store', \
+'cloudws.testing.Sandbox.router']
     """
     if ":::" not in markdown:
         return []
