@@ -104,7 +104,8 @@ def on_config(config: Any) -> None:
     _build["listed"] = _grouped(listed)
     _build["order"] = {kind: [uri for k, uri, _ in listed if k == kind]
                        for kind in ("nav", "llms")}
-    _build["bare"] = [uri for kind, uri, text in listed if kind == "llms" and text is None]
+    _build["bare"] = [uri for kind, uri, text in listed if kind == "llms"
+                      and (text is None or _PATTERN.search(uri))]
     _LINK_LINES.pages.clear()
     _LINK_LINES.built.clear()
     _LINK_LINES.places.clear()
@@ -622,10 +623,14 @@ def _grouped(listed: Iterable[tuple[str, str, str | None]]) -> dict[str, list[tu
     return found
 
 
+#: A path in the llmstxt plugin's sections that is a pattern (mkdocs-llmstxt expands it).
+_PATTERN = re.compile(r"[*?\[]")
+
+
 def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
     """Each page as mkdocs.yml lists it, in its order: in the nav (``nav``, with its label,
     or None), then in the llmstxt plugin's sections (``llms``, with its description, or
-    None for an entry that is a path or a pattern alone)."""
+    None for an entry that is a path or a pattern alone, or whose description is empty)."""
     for label, uri in _nav_entries(config["nav"] or []):
         yield "nav", uri, label
     llms = config["plugins"].get("llmstxt")
@@ -633,10 +638,11 @@ def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
                 else _sections_as_written(config.get("config_file_path")))
     for items in (sections or {}).values():
         for item in items or []:
-            if isinstance(item, str):  # a path (or a pattern) with no description
-                yield "llms", _uri(item), None
-            for uri, text in item.items() if isinstance(item, dict) else ():
-                yield "llms", _uri(uri), " ".join(str(text).split())
+            entries = ([(item, None)] if isinstance(item, str)  # a path, or a pattern, alone
+                       else list(item.items()) if isinstance(item, dict) else [])
+            for uri, text in entries:
+                described = " ".join(str(text).split()) if text is not None else ""
+                yield "llms", _uri(uri), described or None
 
 
 def _sections_as_written(config_file: str | None) -> dict[str, Any]:
@@ -777,13 +783,16 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
 
     found = []
     for bare in _build.get("bare", []):
-        if fnmatch.fnmatchcase(page.src_uri, bare):
+        if bare == page.src_uri:
             found.append(f"{_config_line('llms', bare, '')}: the llmstxt plugin lists "
-                         + (f"{page.file}" if bare == page.src_uri else
-                            f"{docs}{bare} (and so {page.file})")
-                         + " with no description, and llms.txt would show its link alone: "
-                         f"write what a reader finds there after it, as "
+                         f"{page.file} with no description, and llms.txt would show its link "
+                         f"alone: write what a reader finds there after it, as "
                          f"'- {page.src_uri}: <one line>'")
+        elif _PATTERN.search(bare) and fnmatch.fnmatchcase(page.src_uri, bare):
+            found.append(f"{_config_line('llms', bare, '')}: the llmstxt plugin lists "
+                         f"{docs}{bare}, a pattern (and so {page.file}), which gives each "
+                         "page it stands for one description, or none: list each page on a "
+                         f"line of its own, as '- {page.src_uri}: <what a reader finds there>'")
     for kind, name in (("nav", "the nav"), ("llms", "the llmstxt plugin")):
         written = order.get(kind, [])
         text = next((text for k, text in _build["listed"].get(page.src_uri, []) if k == kind),

@@ -581,7 +581,8 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 
 @PLANTS_MISTAKES
 @pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice",
-                                  "nav-twice", "bare", "pattern"])
+                                  "nav-twice", "bare", "empty", "pattern",
+                                  "pattern-described"])
 def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str | None) -> None:
     """A page's check holds it to its neighbours, at its line of mkdocs.yml: two endpoint
@@ -589,12 +590,13 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
     (``nav``: both lists swapped; ``nav-only``; ``llms``); two other pages, in the
     sections, to the nav's order (``guide``); a page listed twice in the sections
     (``twice``) or in the nav (``nav-twice``), at its second line; and one listed in the
-    sections with no description, as a path (``bare``) or a pattern (``pattern``), at
-    that line."""
+    sections with no description (``bare``; ``empty``: a description left empty), or as a
+    pattern (``pattern``, ``pattern-described``), at that line."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
     (tmp_path / "docs").mkdir()
     pages, titles, requests = [], {}, {}
-    guides = case in ("guide", "twice", "nav-twice", "bare", "pattern")
+    guides = case in ("guide", "twice", "nav-twice", "bare", "empty", "pattern",
+                      "pattern-described")
     for name in ("first", "second") if guides else ():
         pages.append(f"{name}.md")
         titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
@@ -609,7 +611,8 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
            "nav-twice": [*pages, pages[0]]}.get(case or "", pages)
     llms = {"nav": pages[::-1], "llms": pages[::-1], "guide": pages[::-1],
             "twice": [*pages, pages[0]]}.get(case or "", pages)
-    bare = {"bare": pages[0], "pattern": "f*.md"}.get(case or "")
+    bare = {"bare": pages[0], "empty": f"{pages[0]}:", "pattern": "f*.md",
+            "pattern-described": "f*.md: Pages"}.get(case or "")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
         "nav:\n" + "".join(f"  - {titles[page]}: {page}\n" for page in nav)
@@ -646,12 +649,17 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         said_once = (f"mkdocs.yml:{where}: {name} lists docs/first.md a second time: "
                      "list it once")
         expected = {first: [said_once]}
-    if case in ("bare", "pattern"):
-        written = "docs/first.md" if case == "bare" else "docs/f*.md (and so docs/first.md)"
-        undescribed = (f"mkdocs.yml:12: the llmstxt plugin lists {written} with no "
+    if case in ("bare", "empty"):
+        undescribed = ("mkdocs.yml:12: the llmstxt plugin lists docs/first.md with no "
                        "description, and llms.txt would show its link alone: write what a "
                        "reader finds there after it, as '- first.md: <one line>'")
         expected = {first: [undescribed]}
+    if case in ("pattern", "pattern-described"):
+        pattern = ("mkdocs.yml:12: the llmstxt plugin lists docs/f*.md, a pattern (and so "
+                   "docs/first.md), which gives each page it stands for one description, or "
+                   "none: list each page on a line of its own, as '- first.md: <what a reader "
+                   "finds there>'")
+        expected = {first: [pattern]}
     assert any(all(message in said for message in messages)
                and said.count("mkdocs.yml:") == len(messages)
                for messages in expected.values()), (said, expected)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import fnmatch
 import functools
 import json
 import logging
@@ -228,7 +229,8 @@ def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
                      if isinstance(entry, dict) and "llmstxt" in entry), {})
     listed = {uri for items in sections.values() for item in items
               for uri in ([item] if isinstance(item, str) else item)}
-    if src_uri not in listed:
+    # (a pattern that stands for it is named at its line by the page's build)
+    if not any(fnmatch.fnmatchcase(src_uri, uri) for uri in listed):
         return [(f"{display_path(path)}:1: not in the llmstxt plugin's sections in "
                  "mkdocs.yml: add it there, with a one-line description, so that llms.txt "
                  "lists it")]
