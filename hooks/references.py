@@ -324,8 +324,8 @@ def _header_problem(text: str, contract: Contract) -> str | None:
         ...                     headers=frozenset({"Location", "Content-Type"}))
         >>> print(_header_problem("Retry-After", contract))
         `Retry-After` is not a header of the API: the ones it reads and sends are \
-Content-Type, Location (to name another on purpose, say one it does not send: follow it \
-with { .no-ref })
+Content-Type, Location (to name one the API does not use on purpose, follow it with \
+{ .no-ref })
         >>> [_header_problem(t, contract) for t in ("Content-type: text/plain", "ws-12345")]
         [None, None]
     """
@@ -335,8 +335,8 @@ with { .no-ref })
     if header["name"].casefold() in {name.casefold() for name in contract.headers}:
         return None
     return (f"`{text}` is not a header of the API: the ones it reads and sends are "
-            f"{_listing(contract.headers)} (to name another on purpose, say one it does not "
-            "send: follow it with { .no-ref })")
+            f"{_listing(contract.headers)} (to name one the API does not use on purpose, "
+            "follow it with { .no-ref })")
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:

@@ -646,17 +646,19 @@ def test_the_readers_own_node_on_path_comes_first(tmp_path):
      "r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
      "console.log(r.status);\n//> 200\n"),
      6, (r"the session shows this statement's value among what the example prints "
-        r"\('Response \{', …, \d+ lines\): give the value a `const` of its own")),
+        r"\('Response \{', …, \d+ lines\): `r` is assigned again: give this value a "
+        r"`const` of its own, with a new name")),
     # a skipped element next to a top-level await: node's session fails to rewrite it
     (("const [, volume] = await Promise.all([\n"
      "  0,\n  fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers }),\n]);\n"
      "console.log(volume.status);\n//> 200\n"),
      5, (r"this statement fails, where it runs as a module: Uncaught TypeError: .*a fault of "
-        r"node's session itself")),
+        r"node's session itself.*naming the element it skips: `const \[status, body\]")),
     # a line that starts with "." where a statement could end: one of its commands
     (("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers })\n"
      "  .then((answer) => answer.json());\nconsole.log(r.size_gb);\n//> 500\n"),
-     6, r"this line starts with `\.`, which a session reads as one of its commands"),
+     6, (r"this line starts with `\.`, which a session reads as one of its commands .*: "
+        r"join it to the line before")),
 ], ids=["echoed", "session-fault", "command"])
 def test_an_example_that_a_node_session_runs_otherwise_is_named_at_its_line(
         tmp_path, node, server, scratch, api_schemas, body, line, said):
@@ -669,3 +671,27 @@ def test_an_example_that_a_node_session_runs_otherwise_is_named_at_its_line(
     assert message.startswith(f"{case.id}:{line}: pasted into a `node` session line by line"), \
         message
     assert re.search(said, message), message
+
+
+def test_every_line_a_node_session_runs_otherwise_is_named_at_once_in_order(
+        tmp_path, node, server, scratch, api_schemas):
+    """A new example (no //> lines yet) with three such lines: ``--update-examples`` fills
+    in nothing, and names all three, in the order of their lines, each line whole (an
+    annotation each)."""
+    body = ("const [, first] = await Promise.all([0, 1]);\n"
+            "let r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "console.log(first, r.status);\n")
+    [case] = cases(tmp_path, {"snippets/pasted.mjs": HEAD + "\n" + body})
+    updates: list = []
+    with pytest.raises(ExampleError) as failed:
+        run(case, node, server, scratch, api_schemas, updates=updates)
+    assert updates == []
+    lines = str(failed.value).splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{case.id}:{n}" for n in (5, 7, 8)]
+    assert lines[0].split(": ", 1)[1].startswith(
+        "pasted into a `node` session line by line, as readers paste the examples"), lines
+    assert all(line.split(": ", 1)[1].startswith("pasted into a `node` session, the session "
+                                                 "shows") for line in lines[1:]), lines
+    assert "give the value a name (`const stopped = await fetch(...)`)" in lines[2], lines

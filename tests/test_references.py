@@ -123,7 +123,7 @@ BAD = [
     # a header: one the API reads or sends
     (34, (r"`Retry-After: 5` is not a header of the API: the ones it reads and sends are "
           r"Authorization, Content-Length, Content-Type, Idempotency-Key, Location, "
-          r"WWW-Authenticate \(to name another on purpose")),
+          r"WWW-Authenticate \(to name one the API does not use on purpose")),
     (34, r"`X-Request-Id` is not a header of the API"),
 ]
 

@@ -254,12 +254,15 @@ _KEYWORD = "Invalid REPL keyword"
 
 
 def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
-                          sandbox: DocsSandbox, expected: list[str]) -> None:
+                          sandbox: DocsSandbox, expected: list[str], *,
+                          compare: bool = True) -> None:
     """Paste ``case`` into a ``node`` session line by line, as the quickstart has readers
     do (``node_paste.cjs``), from the fixture state: no statement may fail there, where
     the module ran, and the session may echo no value (it echoes a statement's value,
     such as the whole ``Response`` an assignment of ``await fetch(...)`` gives, among what
-    the example prints); what it prints must be what the page shows."""
+    the example prints); each problem is named at its line, all at once. Unless it is
+    told not to ``compare`` (outputs about to be rewritten), what it prints must be what
+    the page shows."""
     from . import checks
     from .checks import ExampleError
 
@@ -284,37 +287,54 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     if statements is None:
         raise ExampleError(f"{case.where}: {how}, the session ended before the example did "
                            f"(exit {done.returncode}):\n{done.stderr.strip()}")
+    lines = case.source.split("\n")
+    found: list[tuple[int, str, str]] = []
+    failed = False  # after a statement fails, those that use what it made fail too
     for statement in statements:
         echo = statement["echo"].strip()
+        first = echo.splitlines()[0] if echo else ""
         where = _source_line(case, statement["start"]) or case.where
-        if echo.startswith("Uncaught"):
-            internal = "node:internal/repl/" in echo
-            raise ExampleError(
-                f"{where}: {how}, this statement fails, where it runs as a module: "
-                f"{echo.splitlines()[0]}"
-                + (" (a fault of node's session itself, which rewrites a statement with a "
-                   "top-level `await` before it runs it: write the statement another way)"
-                   if internal else ""))
+        text = "\n".join(lines[statement["start"] - 1:statement["end"]])
         if echo.startswith(_KEYWORD):
-            raise ExampleError(f"{where}: {how}, this line starts with `.`, which a session "
-                               f"reads as one of its commands ({echo.splitlines()[0]}): "
-                               "end the line before with the `.` instead")
-    echoed = [(_source_line(case, statement["start"]) or case.where,
-               statement["echo"].strip().splitlines()) for statement in statements
-              if statement["echo"].strip() not in ("", "undefined")]
-    if echoed:
+            found.append((statement["start"], where, (
+                f"this line starts with `.`, which a session reads as one of its commands "
+                f"({first}): join it to the line before")))
+        elif echo.startswith("Uncaught") and not failed:
+            failed = True
+            hint = ""
+            if "node:internal/repl/" in echo:
+                hint = (" (a fault of node's session itself, which rewrites a statement with "
+                        "a top-level `await` before it runs it: write the statement another "
+                        "way" + (", naming the element it skips: `const [status, body] = "
+                                 "...`" if _SKIPPED.search(text) else "") + ")")
+            found.append((statement["start"], where,
+                          f"this statement fails, where it runs as a module: {first}{hint}"))
+        elif echo not in ("", "undefined") and not echo.startswith("Uncaught"):
+            count = len(echo.splitlines())
+            again = _ASSIGNED.match(text)
+            advice = (f"`{again['name']}` is assigned again: give this value a `const` of its "
+                      "own, with a new name, and use that name below" if again else
+                      "give the value a name (`const stopped = await fetch(...)`)")
+            found.append((statement["start"], where, (
+                f"the session shows this statement's value among what the example prints "
+                f"({first!r}{', …' if count > 1 else ''}, {count} "
+                f"line{'s' if count > 1 else ''}): {advice}; it does not echo a declaration")))
+    if found:  # each line whole, as its annotation shows it
         raise ExampleError("\n".join(
-            f"{where}: {how}, the session shows this statement's value among what the "
-            f"example prints ({lines[0]!r}{', …' if len(lines) > 1 else ''}, {len(lines)} "
-            f"line{'s' if len(lines) > 1 else ''}): give the value a `const` of its own "
-            "(`const stopped = await fetch(...)`), which the session does not echo"
-            for where, lines in echoed))
+            f"{where}: {how if n == 0 else 'pasted into a `node` session'}, {problem}"
+            for n, (_, where, problem) in enumerate(sorted(found))))
     printed = done.stdout.splitlines()
-    if _lines(printed) != _lines(expected):
+    if compare and _lines(printed) != _lines(expected):
         diff = difflib.unified_diff(_lines(expected), _lines(printed), "shown", "printed",
                                     lineterm="", n=1)
         raise ExampleError(f"{case.where}: {how}, the example prints otherwise than as a "
                            "module:\n" + "\n".join(diff))
+
+
+#: An array pattern that skips an element (``const [, body] = ...``).
+_SKIPPED = re.compile(r"\[\s*,|,\s*,")
+#: A statement that assigns an existing name again (``r = await fetch(...)``).
+_ASSIGNED = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)")
 
 
 def _how(case: JsCase) -> str:
@@ -443,8 +463,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
                        else ""))
         check_exchanges(exchanges, schemas, case.where, shows_output=bool(printed))
         _check_printed_json(done.stdout, exchanges, schemas, case)
-        if not rewrites:  # (outputs rewritten: the next run pastes what they say)
-            _paste_into_a_session(case, node, server, sandbox, expected)
+        # (with outputs to rewrite, what the session prints is compared at the next run)
+        _paste_into_a_session(case, node, server, sandbox, expected, compare=not rewrites)
         if updates is not None:
             updates.extend(rewrites)
 
