@@ -659,7 +659,21 @@ def test_the_readers_own_node_on_path_comes_first(tmp_path):
      "  .then((answer) => answer.json());\nconsole.log(r.size_gb);\n//> 500\n"),
      6, (r"this line starts with `\.`, which a session reads as one of its commands .*: "
         r"join it to the line before")),
-], ids=["echoed", "session-fault", "command"])
+    # an else on a line of its own: the session ran the if already
+    (("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+      "if (r.ok) {\n  console.log(r.status);\n  //> 200\n}\nelse {\n"
+      "  console.log('no');\n}\n"),
+     10, (r"this statement fails, where it runs as a module: Uncaught SyntaxError: "
+          r"Unexpected token 'else' \(a session runs each statement as soon as its lines make "
+          r"one whole")),
+    # a loop whose body's last expression has a value
+    (("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+      "const volumes = [await r.json()];\nconst sizes = [];\n"
+      "for (const volume of volumes) {\n  sizes.push(volume.size_gb);\n}\n"
+      "console.log(sizes);\n//> [ 500 ]\n"),
+     8, (r"\('1', 1 line\): it is the value of the last expression the statement ran \(in a "
+         r"loop, its body's\): end the body with a statement that gives none")),
+], ids=["echoed", "session-fault", "command", "else", "loop"])
 def test_an_example_that_a_node_session_runs_otherwise_is_named_at_its_line(
         tmp_path, node, server, scratch, api_schemas, body, line, said):
     """Run as a module, each of these prints what it shows; pasted into a ``node``
@@ -695,3 +709,18 @@ def test_every_line_a_node_session_runs_otherwise_is_named_at_once_in_order(
     assert all(line.split(": ", 1)[1].startswith("pasted into a `node` session, the session "
                                                  "shows") for line in lines[1:]), lines
     assert "give the value a name (`const stopped = await fetch(...)`)" in lines[2], lines
+
+
+def test_an_example_that_ends_the_session_is_named(tmp_path, node, server, scratch,
+                                                   api_schemas):
+    """``process.exit()`` ends a module and a session alike, but a session ends before
+    the rest of what was pasted runs: said, with what it printed."""
+    body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "console.log(r.status);\n//> 200\nprocess.exit(0);\n")
+    [case] = cases(tmp_path, {"snippets/ends.mjs": HEAD + "\n" + body})
+    with pytest.raises(ExampleError) as failed:
+        run(case, node, server, scratch, api_schemas)
+    assert str(failed.value).startswith(
+        f"{case.where}: pasted into a `node` session line by line, as readers paste the "
+        "examples (with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), the session ended "
+        "before the example did (exit 0)"), failed.value

@@ -292,33 +292,45 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     failed = False  # after a statement fails, those that use what it made fail too
     for statement in statements:
         echo = statement["echo"].strip()
-        first = echo.splitlines()[0] if echo else ""
+        # an error: "Uncaught ...", after the line and a caret for a SyntaxError
+        uncaught = next((line for line in echo.splitlines() if line.startswith("Uncaught")),
+                        None)
+        first = uncaught or (echo.splitlines()[0] if echo else "")
         where = _source_line(case, statement["start"]) or case.where
         text = "\n".join(lines[statement["start"] - 1:statement["end"]])
         if echo.startswith(_KEYWORD):
             found.append((statement["start"], where, (
                 f"this line starts with `.`, which a session reads as one of its commands "
                 f"({first}): join it to the line before")))
-        elif echo.startswith("Uncaught") and not failed:
+        elif uncaught is not None and not failed:
             failed = True
             hint = ""
-            if "node:internal/repl/" in echo:
+            if uncaught.startswith("Uncaught SyntaxError"):
+                hint = (" (a session runs each statement as soon as its lines make one whole: "
+                        "a statement that goes on, such as an `else` on a line of its own, "
+                        "must start on the line where the one before ends)")
+            elif "node:internal/repl/" in echo:
                 hint = (" (a fault of node's session itself, which rewrites a statement with "
                         "a top-level `await` before it runs it: write the statement another "
                         "way" + (", naming the element it skips: `const [status, body] = "
                                  "...`" if _SKIPPED.search(text) else "") + ")")
             found.append((statement["start"], where,
                           f"this statement fails, where it runs as a module: {first}{hint}"))
-        elif echo not in ("", "undefined") and not echo.startswith("Uncaught"):
+        elif echo not in ("", "undefined") and uncaught is None:
             count = len(echo.splitlines())
             again = _ASSIGNED.match(text)
             advice = (f"`{again['name']}` is assigned again: give this value a `const` of its "
-                      "own, with a new name, and use that name below" if again else
-                      "give the value a name (`const stopped = await fetch(...)`)")
+                      "own, with a new name, and use that name below (the session does not "
+                      "echo a declaration)" if again else
+                      "it is the value of the last expression the statement ran (in a "
+                      "loop, its body's): end the body with a statement that gives none, "
+                      "such as a declaration or a `console.log`" if _COMPOUND.match(text) else
+                      "give the value a name (`const stopped = await fetch(...)`): the "
+                      "session does not echo a declaration")
             found.append((statement["start"], where, (
                 f"the session shows this statement's value among what the example prints "
                 f"({first!r}{', …' if count > 1 else ''}, {count} "
-                f"line{'s' if count > 1 else ''}): {advice}; it does not echo a declaration")))
+                f"line{'s' if count > 1 else ''}): {advice}")))
     if found:  # each line whole, as its annotation shows it
         raise ExampleError("\n".join(
             f"{where}: {how if n == 0 else 'pasted into a `node` session'}, {problem}"
@@ -333,6 +345,8 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
 
 #: An array pattern that skips an element (``const [, body] = ...``).
 _SKIPPED = re.compile(r"\[\s*,|,\s*,")
+#: A statement that holds others: a loop, a condition, a block.
+_COMPOUND = re.compile(r"^\s*(?:for|while|do|if|switch|try|\{)\b|^\s*\{")
 #: A statement that assigns an existing name again (``r = await fetch(...)``).
 _ASSIGNED = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)")
 
