@@ -122,8 +122,15 @@ def _named_a_code(before: str) -> bool:
     return not _NEGATION.search(re.split(r"[.;:]", before[:found.start()])[-1])
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
-#: A header's name as HTTP writes it, words joined by hyphens, maybe with its value.
-_HEADER = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?::[ \t].*)?$")
+#: A header's name as HTTP writes it, words joined by hyphens (or one word), maybe with
+#: its value after a colon.
+_HEADER = re.compile(r"^(?P<name>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<value>:(?:[ \t].*)?)?$")
+#: "header" (or "headers") right before a span, or before a list of spans it ends.
+_HEADER_BEFORE = re.compile(r"\bheaders?\s*(?:`[^`\n]*`\s*(?:,|\band\b|\bor\b)\s*)*$",
+                            re.IGNORECASE)
+#: "header" right after a span, or after a list of spans it starts.
+_HEADER_AFTER = re.compile(r"^(?:\s*(?:,|\band\b|\bor\b)\s*`[^`\n]*`)*\s*headers?\b",
+                           re.IGNORECASE)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
@@ -251,7 +258,11 @@ class Contract:
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
-                   requests, kinds, enums, _headers(doc))
+                   requests, kinds, enums,
+                   # HTTP's own: every request carries Host (RFC 9110, section 7.2), and a
+                   # 405 carries Allow (section 15.5.6)
+                   _headers(doc) | {"Host"}
+                   | ({"Allow"} if 405 in code_status.values() else set()))
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -314,29 +325,49 @@ def _headers(doc: dict[str, Any]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _header_problem(text: str, contract: Contract) -> str | None:
-    """For a span that is a header's name (``Retry-After``, or ``X-Request-Id: 7``) the API
-    neither reads nor sends, what to write; None for any other span.
+def _header_problem(text: str, before: str, after: str, contract: Contract,
+                    document: bool = False) -> str | None:
+    """For a span that names a header (one the prose ``before`` or ``after`` it calls a
+    header, one with a value, ``Retry-After: 5``, or an ``X-`` one) that the API neither
+    reads nor sends, what to write; None for any other span. Names are matched whatever
+    their case, as HTTP reads them.
 
     Example:
         >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
         >>> contract = Contract(scope, {}, {}, {}, frozenset(), {},
         ...                     headers=frozenset({"Location", "Content-Type"}))
-        >>> print(_header_problem("Retry-After", contract))
+        >>> print(_header_problem("Retry-After", "Sends a ", " header.", contract))
         `Retry-After` is not a header of the API: the ones it reads and sends are \
 Content-Type, Location (to name one the API does not use on purpose, follow it with \
 { .no-ref })
-        >>> [_header_problem(t, contract) for t in ("Content-type: text/plain", "ws-12345")]
-        [None, None]
+        >>> [_header_problem(t, "", "", contract) is not None for t in ("X-Request-Id",
+        ...                                                             "Retry-After: 1")]
+        [True, True]
+        >>> print(_header_problem("X-Request-Id", "", "", contract, document=True))
+        `X-Request-Id` is not a header of the API: the ones it reads and sends are \
+Content-Type, Location (to name one the API does not use, say so without the backticks)
+        >>> [_header_problem(t, "", "", contract)  # not said to be a header
+        ...  for t in ("Retry-After", "UTF-8", "ISO-8601", "members: true", "x-codeSamples",
+        ...            "Example:", "TypeError: fetch failed")]
+        [None, None, None, None, None, None, None]
     """
     header = _HEADER.match(text)
     if header is None or not contract.headers:
         return None
-    if header["name"].casefold() in {name.casefold() for name in contract.headers}:
+    name = header["name"]
+    # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
+    written = (name[0].isupper() and "-" in name
+               and (header["value"] or "").strip(": \t") != ""
+               or re.match(r"X-[A-Z]", name) is not None)
+    said = (written or _HEADER_BEFORE.search(before) is not None
+            or _HEADER_AFTER.match(after) is not None)
+    if not said or name.casefold() in {h.casefold() for h in contract.headers}:
         return None
     return (f"`{text}` is not a header of the API: the ones it reads and sends are "
-            f"{_listing(contract.headers)} (to name one the API does not use on purpose, "
-            "follow it with { .no-ref })")
+            f"{_listing(contract.headers)} "
+            + ("(to name one the API does not use, say so without the backticks)" if document
+               else "(to name one the API does not use on purpose, follow it with "
+                    "{ .no-ref })"))
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:
@@ -541,10 +572,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return (f"`{text}` is not a {kind[0]} of the API (they are {_listing(kind[1])})"
                 + (f"; did you mean `{close[0]}`?" if close else ""))
     if not _NAME.match(text):
-        if not names:
-            return None
-        otherwise = _written_otherwise(text, scope, contract)
-        return otherwise if otherwise is not None else _header_problem(text, contract)
+        return _written_otherwise(text, scope, contract) if names else None
     if not names:  # a docstring's names are Python's, but for a code's misspelt
         meant = _codes_a_letter_off(text, contract)
         if not meant or text in _stub_names():
@@ -909,6 +937,9 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)") + _old_api(document))
+        if problem is None and names:
+            problem = _header_problem(span.text, prose[max(0, span.start - 60):span.start],
+                                      prose[span.end:span.end + 60], contract, document)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

@@ -63,6 +63,7 @@ Update it with [`DELETE /v1/workstations/{id}`](update.md).
 A `404` (`workstation_not_stopped`) is not one.
 Nor is `GET /v1/workstations/ws-99999` one of the fixtures.
 A `500` comes with `Retry-After: 5`, and each answer with `X-Request-Id`.
+It sends the `retry-after` header, and the headers `ETag` and `Cache-Control`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -122,9 +123,13 @@ BAD = [
           r"\(ws-12345, ws-67890\)")),
     # a header: one the API reads or sends
     (34, (r"`Retry-After: 5` is not a header of the API: the ones it reads and sends are "
-          r"Authorization, Content-Length, Content-Type, Idempotency-Key, Location, "
+          r"Allow, Authorization, Content-Length, Content-Type, Host, Idempotency-Key, Location, "
           r"WWW-Authenticate \(to name one the API does not use on purpose")),
     (34, r"`X-Request-Id` is not a header of the API"),
+    # said to be a header, in any case, one word, or in a list of them
+    (35, r"`retry-after` is not a header of the API"),
+    (35, r"`ETag` is not a header of the API"),
+    (35, r"`Cache-Control` is not a header of the API"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -160,8 +165,9 @@ Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
-`Idempotency-Key`, `content-length`, `WWW-Authenticate: Bearer`) or a reason phrase
-(`Unauthorized`) is no name of a field or code. No answer has `Retry-After`{ .no-ref }.
+`Idempotency-Key`, `WWW-Authenticate: Bearer`) or a reason phrase (`Unauthorized`) is no
+name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host` and
+`Allow` headers are HTTP's. No answer has `Retry-After`{ .no-ref }.
 
 ```python
 print(made)
