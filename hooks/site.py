@@ -763,7 +763,8 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
     llmstxt plugin's sections: two endpoint pages in the order the declaration
     (``src/cloudws/operations.py``) declares their operations; in the sections, any other
     two in the nav's order. Listed twice in either, it is named at its second listing;
-    listed in the sections with no description (a path or a pattern alone), at that one."""
+    listed in the sections with no description (a path alone), or by a pattern, at that
+    one; in the nav but not in the sections, at the page's first line."""
     order = _build.get("order", {})
     declared = {operation: n for n, operation in enumerate(OPERATIONS)}
     operation_of = {uri: op for op, uri in _pages.items() if op in declared}
@@ -782,6 +783,11 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
         return None
 
     found = []
+    written = order.get("llms", [])
+    if (page.src_uri in nav and written
+            and not any(fnmatch.fnmatchcase(page.src_uri, uri) for uri in written)):
+        found.append(f"{page.file}:1: not in the llmstxt plugin's sections in mkdocs.yml: add "
+                     "it there, with a one-line description, so that llms.txt lists it")
     for bare in _build.get("bare", []):
         if bare == page.src_uri:
             found.append(f"{_config_line('llms', bare, '')}: the llmstxt plugin lists "

@@ -582,7 +582,7 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 @PLANTS_MISTAKES
 @pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice",
                                   "nav-twice", "bare", "empty", "pattern",
-                                  "pattern-described"])
+                                  "pattern-described", "missing"])
 def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str | None) -> None:
     """A page's check holds it to its neighbours, at its line of mkdocs.yml: two endpoint
@@ -591,12 +591,13 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
     sections, to the nav's order (``guide``); a page listed twice in the sections
     (``twice``) or in the nav (``nav-twice``), at its second line; and one listed in the
     sections with no description (``bare``; ``empty``: a description left empty), or as a
-    pattern (``pattern``, ``pattern-described``), at that line."""
+    pattern (``pattern``, ``pattern-described``), at that line, and not as missing from
+    the sections; and a page missing from them (``missing``), at its first line."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
     (tmp_path / "docs").mkdir()
     pages, titles, requests = [], {}, {}
     guides = case in ("guide", "twice", "nav-twice", "bare", "empty", "pattern",
-                      "pattern-described")
+                      "pattern-described", "missing")
     for name in ("first", "second") if guides else ():
         pages.append(f"{name}.md")
         titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
@@ -610,7 +611,7 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
     nav = {"nav": pages[::-1], "nav-only": pages[::-1],
            "nav-twice": [*pages, pages[0]]}.get(case or "", pages)
     llms = {"nav": pages[::-1], "llms": pages[::-1], "guide": pages[::-1],
-            "twice": [*pages, pages[0]]}.get(case or "", pages)
+            "twice": [*pages, pages[0]], "missing": pages[1:]}.get(case or "", pages)
     bare = {"bare": pages[0], "empty": f"{pages[0]}:", "pattern": "f*.md",
             "pattern-described": "f*.md: Pages"}.get(case or "")
     (tmp_path / "mkdocs.yml").write_text(
@@ -633,7 +634,7 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
                 "list the endpoint pages in the order it declares their operations")
     follows = f"the nav lists docs/{then} after docs/{first}: list the pages in its order"
     nav_line = {page: 6 + nav.index(page) for page in pages}
-    llms_line = {page: 12 + len(nav) - 2 + llms.index(page) for page in pages}
+    llms_line = {page: 12 + len(nav) - 2 + llms.index(page) for page in pages if page in llms}
     # MkDocs stops at the first page that fails: either one's problems are named, all of them
     expected = {page: [] for page in pages}
     for page, where, other in ((then, "before", first), (first, "after", then)):
@@ -660,6 +661,11 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
                    "none: list each page on a line of its own, as '- first.md: <what a reader "
                    "finds there>'")
         expected = {first: [pattern]}
+        assert "not in the llmstxt plugin's sections" not in caplog.text
+    if case == "missing":
+        expected = {first: [("docs/first.md:1: not in the llmstxt plugin's sections in "
+                            "mkdocs.yml: add it there, with a one-line description, so that "
+                            "llms.txt lists it")]}
     assert any(all(message in said for message in messages)
                and said.count("mkdocs.yml:") == len(messages)
                for messages in expected.values()), (said, expected)

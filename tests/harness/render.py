@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import fnmatch
 import functools
 import json
 import logging
@@ -218,23 +217,10 @@ _NOT_IN_NAV_PROBLEM = ("{page}:1: not in mkdocs.yml's nav: add it there, and wit
 def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
                       omitted_level: int) -> list[str]:
     """A page missing from mkdocs.yml's nav (when its ``validation.nav.omitted_files``
-    makes that a warning, as the strict build does), or from the llmstxt plugin's
-    sections (which list every page of the nav in ``llms.txt``), named at the page's
-    first line."""
-    if src_uri not in in_nav:
-        if omitted_level < logging.WARNING:
-            return []
+    makes that a warning, as the strict build does), named at the page's first line."""
+    if src_uri not in in_nav and omitted_level >= logging.WARNING:
         return [_NOT_IN_NAV_PROBLEM.format(page=display_path(path))]
-    sections = next((entry["llmstxt"].get("sections", {}) for entry in _plugins_config()
-                     if isinstance(entry, dict) and "llmstxt" in entry), {})
-    listed = {uri for items in sections.values() for item in items
-              for uri in ([item] if isinstance(item, str) else item)}
-    # (a pattern that stands for it is named at its line by the page's build)
-    if not any(fnmatch.fnmatchcase(src_uri, uri) for uri in listed):
-        return [(f"{display_path(path)}:1: not in the llmstxt plugin's sections in "
-                 "mkdocs.yml: add it there, with a one-line description, so that llms.txt "
-                 "lists it")]
-    return []
+    return []  # (one missing from the llmstxt plugin's sections: hooks/site.py says so)
 
 
 @functools.cache
