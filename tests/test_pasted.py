@@ -193,3 +193,42 @@ def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
     assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
     done = python_forkserver.run("print(1)", {}, tmp_path)
     assert (done.returncode, done.stdout) == (0, "1\n")
+
+
+def test_what_the_quickstart_says_a_reader_meets_when_something_goes_wrong(
+        reader_sandbox, node):
+    """Its "If something goes wrong" section, held to what the tools print: JavaScript
+    sends an unset token as `Bearer undefined`, which the sandbox calls no sandbox token;
+    an example that reaches no sandbox fails in node, Python and curl as it says."""
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "quickstart.md").read_text()
+    said = " ".join(page.split("## If something goes wrong", 1)[1].split("\n## ")[0].split())
+    env = reader_sandbox.env()
+    unset = {name: value for name, value in env.items() if name != "CLOUDWS_TOKEN"}
+    sent = subprocess.run(
+        [str(node), "--input-type=module"], env=unset, capture_output=True, text=True,
+        timeout=60, check=False,
+        input="const r = await fetch(`${process.env.CLOUDWS_BASE_URL}/workstations`, "
+              "{ headers: { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` } });\n"
+              "console.log(r.status, (await r.json()).detail);\n")
+    assert sent.stdout.startswith("401 ") and "not a sandbox token" in sent.stdout, sent
+    assert "JavaScript sends an unset one as `Bearer undefined`, which it calls not a " \
+           "sandbox token" in said, said
+    with socket.socket() as free:  # a port where nothing listens
+        free.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{free.getsockname()[1]}/v1/workstations"
+    tried = {
+        "`TypeError: fetch failed` in `node`": [str(node), "--input-type=module"],
+        "`httpx.ConnectError` in Python": [sys.executable, "-c",
+                                           f"import httpx; httpx.get({url!r})"],
+        "`Failed to connect`": ["curl", "-sS", url],
+    }
+    for words, command in tried.items():
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
+                              check=False, input=f"await fetch({url!r});\n")
+        assert done.returncode != 0 and words.split("`")[1] in done.stderr, (words, done)
+        assert words in said, (words, said)
