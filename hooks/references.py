@@ -124,12 +124,14 @@ def _named_a_code(before: str) -> bool:
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 #: A header's name as HTTP writes it, words joined by hyphens (or one word), maybe with
 #: its value after a colon.
-_HEADER = re.compile(r"^(?P<name>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<value>:(?:[ \t].*)?)?$")
-#: "header" (or "headers") right before a span, or before a list of spans it ends.
-_HEADER_BEFORE = re.compile(r"\bheaders?\s*(?:`[^`\n]*`\s*(?:,|\band\b|\bor\b)\s*)*$",
-                            re.IGNORECASE)
-#: "header" right after a span, or after a list of spans it starts.
-_HEADER_AFTER = re.compile(r"^(?:\s*(?:,|\band\b|\bor\b)\s*`[^`\n]*`)*\s*headers?\b",
+_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?P<value>:(?:[ \t].*)?)?$")
+#: What joins the spans of a list (`A`, `B`, and `C`; `A`/`B`), a link or an attribute
+#: list between them.
+_LIST_JOIN = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?\s*"
+                        r"(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+|/)\[?$")
+#: The word "header" right before a span (or a list of them), or right after.
+_CALLED_BEFORE = re.compile(r"\bheaders?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?\b",
                            re.IGNORECASE)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
@@ -325,43 +327,70 @@ def _headers(doc: dict[str, Any]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _header_problem(text: str, before: str, after: str, contract: Contract,
+def _called_headers(spans: list[_Span], prose: str) -> set[int]:
+    """The starts of the spans the prose calls headers: right before or after the word
+    "header" (or "headers"), alone or in a list of spans it names so.
+
+    Example:
+        >>> prose = "the `A-B`, `C-D`, and `E` headers; `F` header; the header `G`; `H`"
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]*)`", prose)]
+        >>> sorted(s.text for s in spans if s.start in _called_headers(spans, prose))
+        ['A-B', 'C-D', 'E', 'F', 'G']
+    """
+    runs: list[list[_Span]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if runs and _LIST_JOIN.match(prose[runs[-1][-1].end:span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return {span.start for run in runs
+            if _CALLED_BEFORE.search(prose[max(0, run[0].start - 20):run[0].start])
+            or _CALLED_AFTER.match(prose[run[-1].end:run[-1].end + 40])
+            for span in run}
+
+
+def _header_problem(text: str, called: bool, contract: Contract,
                     document: bool = False) -> str | None:
-    """For a span that names a header (one the prose ``before`` or ``after`` it calls a
-    header, one with a value, ``Retry-After: 5``, or an ``X-`` one) that the API neither
-    reads nor sends, what to write; None for any other span. Names are matched whatever
-    their case, as HTTP reads them.
+    """For a span that names a header the API neither reads nor sends, what to write; None
+    for any other span. A span names a header when the prose calls it one (``called``),
+    when it is written with a value (``Retry-After: 5``), or when it is an ``X-`` one; its
+    name must then be words joined by hyphens (a word alone, such as ``Status`` in "the
+    ``Status`` header of a table", is too often something else). Names are matched
+    whatever their case, as HTTP reads them.
 
     Example:
         >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
         >>> contract = Contract(scope, {}, {}, {}, frozenset(), {},
         ...                     headers=frozenset({"Location", "Content-Type"}))
-        >>> print(_header_problem("Retry-After", "Sends a ", " header.", contract))
+        >>> print(_header_problem("Retry-After", True, contract))
         `Retry-After` is not a header of the API: the ones it reads and sends are \
 Content-Type, Location (to name one the API does not use on purpose, follow it with \
 { .no-ref })
-        >>> [_header_problem(t, "", "", contract) is not None for t in ("X-Request-Id",
-        ...                                                             "Retry-After: 1")]
+        >>> [_header_problem(t, False, contract) is not None
+        ...  for t in ("X-Request-Id", "Retry-After: 1")]
         [True, True]
-        >>> print(_header_problem("X-Request-Id", "", "", contract, document=True))
+        >>> print(_header_problem("X-Request-Id", False, contract, document=True))
         `X-Request-Id` is not a header of the API: the ones it reads and sends are \
 Content-Type, Location (to name one the API does not use, say so without the backticks)
-        >>> [_header_problem(t, "", "", contract)  # not said to be a header
+        >>> [_header_problem(t, False, contract)  # not said to be a header
         ...  for t in ("Retry-After", "UTF-8", "ISO-8601", "members: true", "x-codeSamples",
         ...            "Example:", "TypeError: fetch failed")]
         [None, None, None, None, None, None, None]
+        >>> [_header_problem(t, True, contract)  # one word, or the API's, in any case
+        ...  for t in ("Status", "ETag", "content-type")]
+        [None, None, None]
     """
     header = _HEADER.match(text)
     if header is None or not contract.headers:
         return None
     name = header["name"]
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
-    written = (name[0].isupper() and "-" in name
-               and (header["value"] or "").strip(": \t") != ""
-               or re.match(r"X-[A-Z]", name) is not None)
-    said = (written or _HEADER_BEFORE.search(before) is not None
-            or _HEADER_AFTER.match(after) is not None)
-    if not said or name.casefold() in {h.casefold() for h in contract.headers}:
+    written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""
+               or re.match(r"X-[A-Z0-9]", name) is not None)
+    if "-" not in name or not (written or called):
+        return None
+    if name.casefold() in {h.casefold() for h in contract.headers}:
         return None
     return (f"`{text}` is not a header of the API: the ones it reads and sends are "
             f"{_listing(contract.headers)} "
@@ -899,6 +928,7 @@ def check(markdown: str, page: Page, contract: Contract,
                                      "it is: take it out", bare[0]))
     prose = _prose(markdown)
     ordered = sorted(spans, key=lambda span: span.start)
+    called = _called_headers(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
@@ -938,8 +968,7 @@ def check(markdown: str, page: Page, contract: Contract,
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)") + _old_api(document))
         if problem is None and names:
-            problem = _header_problem(span.text, prose[max(0, span.start - 60):span.start],
-                                      prose[span.end:span.end + 60], contract, document)
+            problem = _header_problem(span.text, span.start in called, contract, document)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

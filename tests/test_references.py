@@ -64,6 +64,7 @@ A `404` (`workstation_not_stopped`) is not one.
 Nor is `GET /v1/workstations/ws-99999` one of the fixtures.
 A `500` comes with `Retry-After: 5`, and each answer with `X-Request-Id`.
 It sends the `retry-after` header, and the headers `ETag` and `Cache-Control`.
+The `Retry-After`, `Content-MD5`, and [`X-B3-TraceId`](#x) headers tell when.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -128,8 +129,11 @@ BAD = [
     (34, r"`X-Request-Id` is not a header of the API"),
     # said to be a header, in any case, one word, or in a list of them
     (35, r"`retry-after` is not a header of the API"),
-    (35, r"`ETag` is not a header of the API"),
     (35, r"`Cache-Control` is not a header of the API"),
+    # a list that ends with "headers", an item linked
+    (36, r"`Retry-After` is not a header of the API"),
+    (36, r"`Content-MD5` is not a header of the API"),
+    (36, r"`X-B3-TraceId` is not a header of the API"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -167,7 +171,9 @@ or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too L
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
 `Idempotency-Key`, `WWW-Authenticate: Bearer`) or a reason phrase (`Unauthorized`) is no
 name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host` and
-`Allow` headers are HTTP's. No answer has `Retry-After`{ .no-ref }.
+`Allow` headers are HTTP's. No answer has the `Retry-After`{ .no-ref } header. Send
+the header `Idempotency-Key` and `deleted_volume_ids` in the body; Node's `fetch` headers object;
+the column header `Status`; a `Bearer` header value.
 
 ```python
 print(made)
