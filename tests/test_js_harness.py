@@ -711,16 +711,41 @@ def test_every_line_a_node_session_runs_otherwise_is_named_at_once_in_order(
     assert "give the value a name (`const stopped = await fetch(...)`)" in lines[2], lines
 
 
-def test_an_example_that_ends_the_session_is_named(tmp_path, node, server, scratch,
-                                                   api_schemas):
-    """``process.exit()`` ends a module and a session alike, but a session ends before
-    the rest of what was pasted runs: said, with what it printed."""
+def test_an_example_that_ends_the_session_is_named_at_that_line(
+        tmp_path, node, server, scratch, api_schemas):
+    """``process.exit()`` ends a module and a session alike, but in a session what is
+    pasted after it goes to the reader's shell: named at its line."""
     body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
-            "console.log(r.status);\n//> 200\nprocess.exit(0);\n")
+            "console.log(r.status);\n//> 200\nif (r.ok) process.exit(0);\n"
+            "console.log('not reached');\n")
     [case] = cases(tmp_path, {"snippets/ends.mjs": HEAD + "\n" + body})
     with pytest.raises(ExampleError) as failed:
         run(case, node, server, scratch, api_schemas)
-    assert str(failed.value).startswith(
-        f"{case.where}: pasted into a `node` session line by line, as readers paste the "
-        "examples (with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), the session ended "
-        "before the example did (exit 0)"), failed.value
+    assert str(failed.value) == (
+        f"{case.id}:8: pasted into a `node` session line by line, as readers paste the "
+        "examples (with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), this statement ends the "
+        "session, and what is pasted after it goes to the reader's shell: leave it out, or "
+        "make it the example's last"), failed.value
+
+
+def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
+        tmp_path, node, server, scratch, api_schemas):
+    """Two statements split where a session runs the first alone (each told: nothing ran),
+    a static import (node's own words, whole), a line that goes on from the one before,
+    and a value added to."""
+    body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "if (r.ok) {\n  console.log(r.status);\n}\nelse {\n  console.log('no');\n}\n"
+            "if (!r.ok) {\n  console.log('no');\n}\nelse {\n  console.log(r.status);\n}\n"
+            "let total = 0;\ntotal += r.status;\nconst n = r.status\n  + 1;\n"
+            "console.log(total, n);\n")
+    source = HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n' + body
+    [case] = cases(tmp_path, {"snippets/advice.mjs": source})
+    with pytest.raises(ExampleError) as failed:
+        run(case, node, server, scratch, api_schemas, updates=[])
+    said = {int(line.split(":", 2)[1]): line for line in str(failed.value).splitlines()}
+    assert sorted(said) == [5, 10, 16, 20, 22], said
+    assert "Cannot use import statement inside the Node.js REPL" in said[5], said[5]
+    assert "Unexpected token 'else'" in said[10] and "Unexpected token 'else'" in said[16]
+    assert "`total` is assigned again" in said[20], said[20]
+    assert ("this line goes on from the one before, which the session ran alone: end that "
+            "line with the operator instead") in said[22], said[22]

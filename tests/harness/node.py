@@ -292,20 +292,30 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     failed = False  # after a statement fails, those that use what it made fail too
     for statement in statements:
         echo = statement["echo"].strip()
-        # an error: "Uncaught ...", after the line and a caret for a SyntaxError
-        uncaught = next((line for line in echo.splitlines() if line.startswith("Uncaught")),
-                        None)
-        first = uncaught or (echo.splitlines()[0] if echo else "")
+        # an error: "Uncaught ...", after the line and a caret for a SyntaxError; or
+        # "Uncaught:" alone, and the error on the next line
+        said = echo.splitlines()
+        at = next((n for n, line in enumerate(said) if line.startswith("Uncaught")), None)
+        uncaught = None if at is None else (
+            f"{said[at]} {said[at + 1]}" if said[at] == "Uncaught:" and at + 1 < len(said)
+            else said[at])
+        first = uncaught or (said[0] if said else "")
         where = _source_line(case, statement["start"]) or case.where
         text = "\n".join(lines[statement["start"] - 1:statement["end"]])
-        if echo.startswith(_KEYWORD):
+        if statement.get("ended"):
+            found.append((statement["start"], where, (
+                "this statement ends the session, and what is pasted after it goes to the "
+                "reader's shell: leave it out, or make it the example's last")))
+        elif echo.startswith(_KEYWORD):
             found.append((statement["start"], where, (
                 f"this line starts with `.`, which a session reads as one of its commands "
                 f"({first}): join it to the line before")))
-        elif uncaught is not None and not failed:
-            failed = True
+        elif uncaught is not None and not failed and not (
+                "SyntaxError" in uncaught and _CLOSING.match(text)):  # a split's tail
+            syntax = "SyntaxError" in uncaught  # nothing ran: what comes after is told too
+            failed = not syntax
             hint = ""
-            if uncaught.startswith("Uncaught SyntaxError"):
+            if syntax and "Unexpected token" in uncaught:
                 hint = (" (a session runs each statement as soon as its lines make one whole: "
                         "a statement that goes on, such as an `else` on a line of its own, "
                         "must start on the line where the one before ends)")
@@ -319,7 +329,9 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
         elif echo not in ("", "undefined") and uncaught is None:
             count = len(echo.splitlines())
             again = _ASSIGNED.match(text)
-            advice = (f"`{again['name']}` is assigned again: give this value a `const` of its "
+            advice = ("this line goes on from the one before, which the session ran alone: "
+                      "end that line with the operator instead" if _CONTINUED.match(text) else
+                      f"`{again['name']}` is assigned again: give this value a `const` of its "
                       "own, with a new name, and use that name below (the session does not "
                       "echo a declaration)" if again else
                       "it is the value of the last expression the statement ran (in a "
@@ -346,9 +358,16 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
 #: An array pattern that skips an element (``const [, body] = ...``).
 _SKIPPED = re.compile(r"\[\s*,|,\s*,")
 #: A statement that holds others: a loop, a condition, a block.
-_COMPOUND = re.compile(r"^\s*(?:for|while|do|if|switch|try|\{)\b|^\s*\{")
-#: A statement that assigns an existing name again (``r = await fetch(...)``).
-_ASSIGNED = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*=(?!=)")
+_COMPOUND = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\s*:\s*)?(?:for|while|do|if|switch|try)\b"
+                       r"|^\s*\{")
+#: A statement that assigns an existing name again (``r = await fetch(...)``, ``n += 1``,
+#: ``n++``).
+_ASSIGNED = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|"
+                       r"&&|\|\||\?\?)?=(?!=)|\+\+|--)")
+#: A statement of closing brackets alone: the end of one a session split earlier.
+_CLOSING = re.compile(r"^\s*[}\])]+[;,]?\s*$")
+#: A line that goes on from the one before: it starts with a binary operator.
+_CONTINUED = re.compile(r"^\s*(?:[-+*/%<>=&|^?:]|in\b|instanceof\b)(?![-+])")
 
 
 def _how(case: JsCase) -> str:

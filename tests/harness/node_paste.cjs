@@ -5,7 +5,8 @@
 // standard output, as in a module; what the session itself writes after each statement
 // (the value it echoes, or "Uncaught ..." for an error) is written as JSON, one
 // {"start": line, "end": line, "echo": text} per statement, to the file named by the
-// first argument when the session ends.
+// first argument when the session ends, or the process does ("ended": true for a statement
+// that ended it with lines of the paste left).
 "use strict";
 const fs = require("node:fs");
 const repl = require("node:repl");
@@ -38,7 +39,18 @@ const output = new Writable({
   },
 });
 
-const session = repl.start({ input, output, prompt: PROMPT, terminal: false, useGlobal: true });
-session.on("exit", () => {
+let finished = false;
+const finish = () => {
+  if (finished) return;
+  finished = true;
+  if (next > 0 && start <= next && (written || next < lines.length)) {
+    // the process ends inside a statement (process.exit): what is left of the paste would
+    // go to the reader's shell
+    statements.push({ start, end: next, echo: written, ended: next < lines.length });
+  }
   fs.writeFileSync(results, JSON.stringify(statements));
-});
+};
+// Registered first: the session may run statements that do not wait while it starts.
+process.on("exit", finish);
+const session = repl.start({ input, output, prompt: PROMPT, terminal: false, useGlobal: true });
+session.on("exit", finish);
