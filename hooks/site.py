@@ -100,7 +100,9 @@ def on_config(config: Any) -> None:
     )
     _build["titles"] = {e.status: e.title for e in ERROR_CODES.values()}
     _build["config_file"] = Path(config["config_file_path"] or "mkdocs.yml").resolve()
-    listed = list(_listed(config))  # mkdocs.yml read once (a page's check reads the file)
+    sections = _sections(config)  # mkdocs.yml read once (a page's check reads the file)
+    listed = list(_listed(config, sections))
+    _build["llms_configured"] = sections is not None
     _build["listed"] = _grouped(listed)
     _build["order"] = {kind: [uri for k, uri, _ in listed if k == kind]
                        for kind in ("nav", "llms")}
@@ -627,16 +629,22 @@ def _grouped(listed: Iterable[tuple[str, str, str | None]]) -> dict[str, list[tu
 _PATTERN = re.compile(r"[*?\[]")
 
 
-def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
+def _sections(config: Any) -> dict[str, Any] | None:
+    """The llmstxt plugin's sections, or None where mkdocs.yml has no such plugin."""
+    llms = config["plugins"].get("llmstxt")
+    if llms is not None:
+        return llms.config["sections"] or {}
+    return _sections_as_written(config.get("config_file_path"))
+
+
+def _listed(config: Any, sections: dict[str, Any] | None = None
+            ) -> Iterator[tuple[str, str, str | None]]:
     """Each page as mkdocs.yml lists it, in its order: in the nav (``nav``, with its label,
     or None), then in the llmstxt plugin's sections (``llms``, with its description, or
     None for an entry that is a path or a pattern alone, or whose description is empty)."""
     for label, uri in _nav_entries(config["nav"] or []):
         yield "nav", uri, label
-    llms = config["plugins"].get("llmstxt")
-    sections = (llms.config["sections"] if llms is not None
-                else _sections_as_written(config.get("config_file_path")))
-    for items in (sections or {}).values():
+    for items in ((sections if sections is not None else _sections(config)) or {}).values():
         for item in items or []:
             entries = ([(item, None)] if isinstance(item, str)  # a path, or a pattern, alone
                        else list(item.items()) if isinstance(item, dict) else [])
@@ -645,24 +653,25 @@ def _listed(config: Any) -> Iterator[tuple[str, str, str | None]]:
                 yield "llms", _uri(uri), described or None
 
 
-def _sections_as_written(config_file: str | None) -> dict[str, Any]:
+def _sections_as_written(config_file: str | None) -> dict[str, Any] | None:
     """The llmstxt plugin's ``sections`` as mkdocs.yml writes them, for a build that does not
-    load the plugin (a page's check leaves it out: it writes llms.txt only at the end)."""
+    load the plugin (a page's check leaves it out: it writes llms.txt only at the end);
+    None where it has no such plugin."""
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     if not config_file:
-        return {}
+        return None
     try:
         with open(config_file, encoding="utf-8") as f:  # MkDocs' loader: !ENV, !relative
             written = yaml_load(f, get_yaml_loader(config=MkDocsConfig(config_file_path=config_file)))
     except OSError:
-        return {}
+        return None
     plugins = (written or {}).get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
         next(iter(entry.items())) for entry in plugins if isinstance(entry, dict))
     return next(((options or {}).get("sections") or {} for name, options in entries
-                 if name == "llmstxt"), {})
+                 if name == "llmstxt"), None)
 
 
 def _config_line(kind: str, uri: str, text: str, nth: int = 0) -> str:
@@ -784,7 +793,7 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
 
     found = []
     written = order.get("llms", [])
-    if (page.src_uri in nav and written
+    if (page.src_uri in nav and _build.get("llms_configured")
             and not any(fnmatch.fnmatchcase(page.src_uri, uri) for uri in written)):
         found.append(f"{page.file}:1: not in the llmstxt plugin's sections in mkdocs.yml: add "
                      "it there, with a one-line description, so that llms.txt lists it")

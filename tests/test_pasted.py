@@ -203,6 +203,7 @@ def test_what_the_quickstart_says_a_reader_meets_when_something_goes_wrong(
     import socket
     import subprocess
     import sys
+    import textwrap
     from pathlib import Path
 
     page = (Path(__file__).resolve().parents[1] / "docs" / "quickstart.md").read_text()
@@ -218,6 +219,13 @@ def test_what_the_quickstart_says_a_reader_meets_when_something_goes_wrong(
     assert sent.stdout.startswith("401 ") and "not a sandbox token" in sent.stdout, sent
     assert "JavaScript sends an unset one as `Bearer undefined`, which it calls not a " \
            "sandbox token" in said, said
+    # the quickstart's own client, in Python, with the token unset
+    client = page.split("```python\n", 1)[1].split("```", 1)[0]
+    stopped = subprocess.run([sys.executable, "-c", textwrap.dedent(client)], env=unset,
+                             capture_output=True, text=True, timeout=60, check=False)
+    assert "KeyError: 'CLOUDWS_TOKEN'" in stopped.stderr, stopped
+    assert "Python's client stops before it sends anything, with `KeyError: " \
+           "'CLOUDWS_TOKEN'`" in said, said
     with socket.socket() as free:  # a port where nothing listens
         free.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{free.getsockname()[1]}/v1/workstations"

@@ -582,7 +582,7 @@ def test_an_endpoint_page_that_says_its_declaration_builds(
 @PLANTS_MISTAKES
 @pytest.mark.parametrize("case", [None, "nav", "nav-only", "llms", "guide", "twice",
                                   "nav-twice", "bare", "empty", "pattern",
-                                  "pattern-described", "missing"])
+                                  "pattern-described", "missing", "none-listed"])
 def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str | None) -> None:
     """A page's check holds it to its neighbours, at its line of mkdocs.yml: two endpoint
@@ -592,12 +592,13 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
     (``twice``) or in the nav (``nav-twice``), at its second line; and one listed in the
     sections with no description (``bare``; ``empty``: a description left empty), or as a
     pattern (``pattern``, ``pattern-described``), at that line, and not as missing from
-    the sections; and a page missing from them (``missing``), at its first line."""
+    the sections; and a page missing from them (``missing``; ``none-listed``: sections
+    with no page), at its first line."""
     declared = [op for op in OPERATIONS if op in ("startWorkstation", "stopWorkstation")]
     (tmp_path / "docs").mkdir()
     pages, titles, requests = [], {}, {}
     guides = case in ("guide", "twice", "nav-twice", "bare", "empty", "pattern",
-                      "pattern-described", "missing")
+                      "pattern-described", "missing", "none-listed")
     for name in ("first", "second") if guides else ():
         pages.append(f"{name}.md")
         titles[pages[-1]] = requests[pages[-1]] = name.capitalize()
@@ -611,13 +612,14 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
     nav = {"nav": pages[::-1], "nav-only": pages[::-1],
            "nav-twice": [*pages, pages[0]]}.get(case or "", pages)
     llms = {"nav": pages[::-1], "llms": pages[::-1], "guide": pages[::-1],
-            "twice": [*pages, pages[0]], "missing": pages[1:]}.get(case or "", pages)
+            "twice": [*pages, pages[0]], "missing": pages[1:],
+            "none-listed": []}.get(case or "", pages)
     bare = {"bare": pages[0], "empty": f"{pages[0]}:", "pattern": "f*.md",
             "pattern-described": "f*.md: Pages"}.get(case or "")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: tiny\nsite_url: https://tiny.example.com/\nhooks:\n  - {HOOKS / 'site.py'}\n"
         "nav:\n" + "".join(f"  - {titles[page]}: {page}\n" for page in nav)
-        + "plugins:\n  - llmstxt:\n      sections:\n        Pages:\n"
+        + "plugins:\n  - llmstxt:\n      sections:\n        Pages:" + ("\n" if llms else " []\n")
         + "".join(f"          - {bare}\n" if bare and page == pages[0]
                   else f"          - {page}: {requests[page]}\n" for page in llms))
     config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
@@ -662,6 +664,10 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
                    "finds there>'")
         expected = {first: [pattern]}
         assert "not in the llmstxt plugin's sections" not in caplog.text
+    if case == "none-listed":
+        expected = {page: [(f"docs/{page}:1: not in the llmstxt plugin's sections in "
+                            "mkdocs.yml: add it there, with a one-line description, so that "
+                            "llms.txt lists it")] for page in pages}
     if case == "missing":
         expected = {first: [("docs/first.md:1: not in the llmstxt plugin's sections in "
                             "mkdocs.yml: add it there, with a one-line description, so that "
