@@ -131,8 +131,12 @@ _LIST_JOIN = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?\s*"
                         r"(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+|/)\[?$")
 #: The word "header" right before a span (or a list of them), or right after.
 _CALLED_BEFORE = re.compile(r"\bheaders?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
-_CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?\b",
-                           re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?\b"
+                           r"(?![ \t]*\n?[ \t]*values?\b)", re.IGNORECASE)
+#: "header" that names the span before it: what follows is its value
+#: ("the `Idempotency-Key` header `create-1`").
+_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?"
+                          r"[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
@@ -337,6 +341,11 @@ def _called_headers(spans: list[_Span], prose: str) -> set[int]:
         ...          for m in re.finditer(r"`([^`]*)`", prose)]
         >>> sorted(s.text for s in spans if s.start in _called_headers(spans, prose))
         ['A-B', 'C-D', 'E', 'F', 'G']
+        >>> prose = "the `I-K` header `k-1`, a `no-store` header value"  # values
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]*)`", prose)]
+        >>> sorted(s.text for s in spans if s.start in _called_headers(spans, prose))
+        ['I-K']
     """
     runs: list[list[_Span]] = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -344,9 +353,12 @@ def _called_headers(spans: list[_Span], prose: str) -> set[int]:
             runs[-1].append(span)
         else:
             runs.append([span])
+    def before(run: list[_Span]) -> bool:
+        text = prose[max(0, run[0].start - 40):run[0].start]
+        return _CALLED_BEFORE.search(text) is not None and _VALUE_AFTER.search(text) is None
+
     return {span.start for run in runs
-            if _CALLED_BEFORE.search(prose[max(0, run[0].start - 20):run[0].start])
-            or _CALLED_AFTER.match(prose[run[-1].end:run[-1].end + 40])
+            if before(run) or _CALLED_AFTER.match(prose[run[-1].end:run[-1].end + 400])
             for span in run}
 
 
@@ -384,6 +396,9 @@ Content-Type, Location (to name one the API does not use, say so without the bac
     header = _HEADER.match(text)
     if header is None or not contract.headers:
         return None
+    resource = _RESOURCE_ID.match(text)
+    if _KIND.match(text) or resource and resource["prefix"] in contract.id_patterns:
+        return None  # a value of the API's (a machine type, an ID), which its checks hold
     name = header["name"]
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
     written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""

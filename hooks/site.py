@@ -669,7 +669,8 @@ def _sections_as_written(config_file: str | None) -> dict[str, Any] | None:
         return None
     plugins = (written or {}).get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(entry.items())) for entry in plugins if isinstance(entry, dict))
+        next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        for entry in plugins if isinstance(entry, (dict, str)))
     return next(((options or {}).get("sections") or {} for name, options in entries
                  if name == "llmstxt"), None)
 

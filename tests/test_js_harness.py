@@ -738,7 +738,8 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
             "if (!r.ok) {\n  console.log('no');\n}\nelse {\n  console.log(r.status);\n}\n"
             "let total = 0;\ntotal += r.status;\nconst n = r.status\n  + 1;\n"
             "console.log(total, n);\n")
-    source = HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n' + body
+    source = (HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n'
+              + body + "await wait(1);\n")  # (a name the import would have made: not told)
     [case] = cases(tmp_path, {"snippets/advice.mjs": source})
     with pytest.raises(ExampleError) as failed:
         run(case, node, server, scratch, api_schemas, updates=[])
@@ -749,3 +750,12 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
     assert "`total` is assigned again" in said[20], said[20]
     assert ("this line goes on from the one before, which the session ran alone: end that "
             "line with the operator instead") in said[22], said[22]
+
+
+def test_an_example_that_ends_the_session_with_blank_lines_after_passes(
+        tmp_path, node, server, scratch, api_schemas):
+    """Only blank lines after a ``process.exit()``: nothing reaches the reader's shell."""
+    body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "console.log(r.status);\n//> 200\nprocess.exit(0);\n\n\n")
+    [case] = cases(tmp_path, {"snippets/ends.mjs": HEAD + "\n" + body})
+    run(case, node, server, scratch, api_schemas)

@@ -65,6 +65,7 @@ Nor is `GET /v1/workstations/ws-99999` one of the fixtures.
 A `500` comes with `Retry-After: 5`, and each answer with `X-Request-Id`.
 It sends the `retry-after` header, and the headers `ETag` and `Cache-Control`.
 The `Retry-After`, `Content-MD5`, and [`X-B3-TraceId`](#x) headers tell when.
+See the [`If-None-Match`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-None-Match) header.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -134,6 +135,8 @@ BAD = [
     (36, r"`Retry-After` is not a header of the API"),
     (36, r"`Content-MD5` is not a header of the API"),
     (36, r"`X-B3-TraceId` is not a header of the API"),
+    # linked, however long the link
+    (37, r"`If-None-Match` is not a header of the API"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -173,7 +176,8 @@ Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
 name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host` and
 `Allow` headers are HTTP's. No answer has the `Retry-After`{ .no-ref } header. Send
 the header `Idempotency-Key` and `deleted_volume_ids` in the body; Node's `fetch` headers object;
-the column header `Status`; a `Bearer` header value.
+the column header `Status`; a `Bearer` header value. A create's `Idempotency-Key` header
+`create-ws-1`; a `no-store` header value; a `standard-4` or `Content-Type` header.
 
 ```python
 print(made)

@@ -310,10 +310,13 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
             found.append((statement["start"], where, (
                 f"this line starts with `.`, which a session reads as one of its commands "
                 f"({first}): join it to the line before")))
-        elif uncaught is not None and not failed and not (
+        elif uncaught is not None and (not failed or "SyntaxError" in uncaught) and not (
                 "SyntaxError" in uncaught and _CLOSING.match(text)):  # a split's tail
-            syntax = "SyntaxError" in uncaught  # nothing ran: what comes after is told too
-            failed = not syntax
+            # A statement split where the session ran its start alone ran nothing: what
+            # comes after is told too. After any other failure (a static import's too,
+            # whose names are then missing), only another such split is.
+            syntax = "SyntaxError" in uncaught
+            failed = failed or not (syntax and "Unexpected token" in uncaught)
             hint = ""
             if syntax and "Unexpected token" in uncaught:
                 hint = (" (a session runs each statement as soon as its lines make one whole: "

@@ -43,10 +43,11 @@ let finished = false;
 const finish = () => {
   if (finished) return;
   finished = true;
-  if (next > 0 && start <= next && (written || next < lines.length)) {
+  if (next > 0 && start <= next) {
     // the process ends inside a statement (process.exit): what is left of the paste would
     // go to the reader's shell
-    statements.push({ start, end: next, echo: written, ended: next < lines.length });
+    const left = lines.slice(next).some((line) => line.trim() && !/^\s*\/\/>/.test(line));
+    statements.push({ start, end: next, echo: written, ended: left });
   }
   fs.writeFileSync(results, JSON.stringify(statements));
 };
