@@ -130,8 +130,12 @@ _HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?P<valu
 _LIST_JOIN = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?\s*"
                         r"(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+|/)\[?$")
 #: The word "header" right before a span (or a list of them), or right after.
-_CALLED_BEFORE = re.compile(r"\bheaders?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
-_CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?\b"
+#: (A kind of header may stand between: "the `Retry-After` response header", and a colon
+#: or a parenthesis before a list: "headers: `A-B`, `C-D`", "the header named `A-B`".)
+_CALLED_BEFORE = re.compile(r"\bheaders?(?:[ \t]+named|[ \t]*[:(])?[ \t]*\n?[ \t]*\[?$",
+                            re.IGNORECASE)
+_CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*"
+                           r"(?:(?:response|request|HTTP)[ \t]*\n?[ \t]*)?headers?\b"
                            r"(?![ \t]*\n?[ \t]*values?\b)", re.IGNORECASE)
 #: "header" that names the span before it: what follows is its value
 #: ("the `Idempotency-Key` header `create-1`").

@@ -66,6 +66,7 @@ A `500` comes with `Retry-After: 5`, and each answer with `X-Request-Id`.
 It sends the `retry-after` header, and the headers `ETag` and `Cache-Control`.
 The `Retry-After`, `Content-MD5`, and [`X-B3-TraceId`](#x) headers tell when.
 See the [`If-None-Match`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-None-Match) header.
+The `Strict-Transport-Security` response header; headers: `Accept-Ranges`, `Content-Range`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -137,6 +138,10 @@ BAD = [
     (36, r"`X-B3-TraceId` is not a header of the API"),
     # linked, however long the link
     (37, r"`If-None-Match` is not a header of the API"),
+    # a kind of header between, a colon before a list
+    (38, r"`Strict-Transport-Security` is not a header of the API"),
+    (38, r"`Accept-Ranges` is not a header of the API"),
+    (38, r"`Content-Range` is not a header of the API"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
