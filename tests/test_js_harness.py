@@ -737,19 +737,24 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
             "if (r.ok) {\n  console.log(r.status);\n}\nelse {\n  console.log('no');\n}\n"
             "if (!r.ok) {\n  console.log('no');\n}\nelse {\n  console.log(r.status);\n}\n"
             "let total = 0;\ntotal += r.status;\nconst n = r.status\n  + 1;\n"
-            "console.log(total, n);\n")
+            "let i = 0;\n++i;\nconst kind = r.ok\n  ? 'ok'\n  : 'not ok';\n"
+            "console.log(total, n, i, kind);\n")
     source = (HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n'
               + body + "await wait(1);\n")  # (a name the import would have made: not told)
     [case] = cases(tmp_path, {"snippets/advice.mjs": source})
     with pytest.raises(ExampleError) as failed:
         run(case, node, server, scratch, api_schemas, updates=[])
     said = {int(line.split(":", 2)[1]): line for line in str(failed.value).splitlines()}
-    assert sorted(said) == [5, 10, 16, 20, 22], said
+    assert sorted(said) == [5, 10, 16, 20, 22, 24, 26], said
     assert "Cannot use import statement inside the Node.js REPL" in said[5], said[5]
     assert "Unexpected token 'else'" in said[10] and "Unexpected token 'else'" in said[16]
     assert "`total` is assigned again" in said[20], said[20]
     assert ("this line goes on from the one before, which the session ran alone: end that "
             "line with the operator instead") in said[22], said[22]
+    assert "`i` is assigned again" in said[24], said[24]
+    # a ternary's two lines, split: told once, at its first, as going on
+    assert ("Unexpected token '?' (this line goes on from the one before, which the session "
+            "ran alone: end that line with the operator instead)") in said[26], said[26]
 
 
 def test_an_example_that_ends_the_session_with_blank_lines_after_passes(

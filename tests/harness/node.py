@@ -290,6 +290,7 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     lines = case.source.split("\n")
     found: list[tuple[int, str, str]] = []
     failed = False  # after a statement fails, those that use what it made fail too
+    continued = -1  # the last line of a line told as going on from the one before
     for statement in statements:
         echo = statement["echo"].strip()
         # an error: "Uncaught ...", after the line and a caret for a SyntaxError; or
@@ -311,14 +312,20 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
                 f"this line starts with `.`, which a session reads as one of its commands "
                 f"({first}): join it to the line before")))
         elif uncaught is not None and (not failed or "SyntaxError" in uncaught) and not (
-                "SyntaxError" in uncaught and _CLOSING.match(text)):  # a split's tail
+                "SyntaxError" in uncaught and (_CLOSING.match(text)  # a split's tail
+                                               or continued == statement["start"] - 1
+                                               and _CONTINUED.match(text))):
             # A statement split where the session ran its start alone ran nothing: what
             # comes after is told too. After any other failure (a static import's too,
             # whose names are then missing), only another such split is.
             syntax = "SyntaxError" in uncaught
             failed = failed or not (syntax and "Unexpected token" in uncaught)
             hint = ""
-            if syntax and "Unexpected token" in uncaught:
+            if syntax and _CONTINUED.match(text):  # (and the lines after it that go on too)
+                continued = statement["end"]
+                hint = (" (this line goes on from the one before, which the session ran "
+                        "alone: end that line with the operator instead)")
+            elif syntax and "Unexpected token" in uncaught:
                 hint = (" (a session runs each statement as soon as its lines make one whole: "
                         "a statement that goes on, such as an `else` on a line of its own, "
                         "must start on the line where the one before ends)")
@@ -334,9 +341,9 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
             again = _ASSIGNED.match(text)
             advice = ("this line goes on from the one before, which the session ran alone: "
                       "end that line with the operator instead" if _CONTINUED.match(text) else
-                      f"`{again['name']}` is assigned again: give this value a `const` of its "
-                      "own, with a new name, and use that name below (the session does not "
-                      "echo a declaration)" if again else
+                      f"`{again['name'] or again['pre']}` is assigned again: give this value a "
+                      "`const` of its own, with a new name, and use that name below (the "
+                      "session does not echo a declaration)" if again else
                       "it is the value of the last expression the statement ran (in a "
                       "loop, its body's): end the body with a statement that gives none, "
                       "such as a declaration or a `console.log`" if _COMPOUND.match(text) else
@@ -365,8 +372,9 @@ _COMPOUND = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\s*:\s*)?(?:for|while|do|if|swit
                        r"|^\s*\{")
 #: A statement that assigns an existing name again (``r = await fetch(...)``, ``n += 1``,
 #: ``n++``).
-_ASSIGNED = re.compile(r"^\s*(?P<name>[A-Za-z_$][\w$]*)\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|"
-                       r"&&|\|\||\?\?)?=(?!=)|\+\+|--)")
+_ASSIGNED = re.compile(r"^\s*(?:(?:\+\+|--)\s*(?P<pre>[A-Za-z_$][\w$]*)|"
+                       r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||"
+                       r"\?\?)?=(?!=)|\+\+|--))")
 #: A statement of closing brackets alone: the end of one a session split earlier.
 _CLOSING = re.compile(r"^\s*[}\])]+[;,]?\s*$")
 #: A line that goes on from the one before: it starts with a binary operator.
