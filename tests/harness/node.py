@@ -318,41 +318,19 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
             # A statement split where the session ran its start alone ran nothing: what
             # comes after is told too. After any other failure (a static import's too,
             # whose names are then missing), only another such split is.
-            syntax = "SyntaxError" in uncaught
-            failed = failed or not (syntax and "Unexpected token" in uncaught)
-            hint = ""
-            if syntax and _CONTINUED.match(text):  # (and the lines after it that go on too)
-                continued = statement["end"]
-                hint = (" (this line goes on from the one before, which the session ran "
-                        "alone: end that line with the operator instead)")
-            elif syntax and "Unexpected token" in uncaught:
-                hint = (" (a session runs each statement as soon as its lines make one whole: "
-                        "a statement that goes on, such as an `else` on a line of its own, "
-                        "must start on the line where the one before ends)")
-            elif "node:internal/repl/" in echo:
-                hint = (" (a fault of node's session itself, which rewrites a statement with "
-                        "a top-level `await` before it runs it: write the statement another "
-                        "way" + (", naming the element it skips: `const [status, body] = "
-                                 "...`" if _SKIPPED.search(text) else "") + ")")
+            failed = failed or not ("SyntaxError" in uncaught
+                                    and "Unexpected token" in uncaught)
+            if "SyntaxError" in uncaught and _CONTINUED.match(text):
+                continued = statement["end"]  # (and the lines after it that go on too)
             found.append((statement["start"], where,
-                          f"this statement fails, where it runs as a module: {first}{hint}"))
+                          ("this statement fails, where it runs as a module: "
+                          f"{first}{_failure_hint(uncaught, echo, text)}")))
         elif echo not in ("", "undefined") and uncaught is None:
             count = len(echo.splitlines())
-            again = _ASSIGNED.match(text)
-            advice = ("this line goes on from the one before, which the session ran alone: "
-                      "end that line with the operator instead" if _CONTINUED.match(text) else
-                      f"`{again['name'] or again['pre']}` is assigned again: give this value a "
-                      "`const` of its own, with a new name, and use that name below (the "
-                      "session does not echo a declaration)" if again else
-                      "it is the value of the last expression the statement ran (in a "
-                      "loop, its body's): end the body with a statement that gives none, "
-                      "such as a declaration or a `console.log`" if _COMPOUND.match(text) else
-                      "give the value a name (`const stopped = await fetch(...)`): the "
-                      "session does not echo a declaration")
             found.append((statement["start"], where, (
                 f"the session shows this statement's value among what the example prints "
                 f"({first!r}{', …' if count > 1 else ''}, {count} "
-                f"line{'s' if count > 1 else ''}): {advice}")))
+                f"line{'s' if count > 1 else ''}): {_echo_advice(text)}")))
     if found:  # each line whole, as its annotation shows it
         raise ExampleError("\n".join(
             f"{where}: {how if n == 0 else 'pasted into a `node` session'}, {problem}"
@@ -363,6 +341,44 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
                                     lineterm="", n=1)
         raise ExampleError(f"{case.where}: {how}, the example prints otherwise than as a "
                            "module:\n" + "\n".join(diff))
+
+
+_GOES_ON = ("this line goes on from the one before, which the session ran alone: end that "
+            "line with the operator instead")
+
+
+def _failure_hint(uncaught: str, echo: str, text: str) -> str:
+    """Why a statement a module runs fails in a session (``uncaught``, of the session's
+    ``echo``), as a parenthesis to end its message; empty when the error says it."""
+    if "SyntaxError" in uncaught and _CONTINUED.match(text):
+        return f" ({_GOES_ON})"
+    if "SyntaxError" in uncaught and "Unexpected token" in uncaught:
+        return (" (a session runs each statement as soon as its lines make one whole: a "
+                "statement that goes on, such as an `else` on a line of its own, must start "
+                "on the line where the one before ends)")
+    if "node:internal/repl/" in echo:
+        return (" (a fault of node's session itself, which rewrites a statement with a "
+                "top-level `await` before it runs it: write the statement another way"
+                + (", naming the element it skips: `const [status, body] = ...`"
+                   if _SKIPPED.search(text) else "") + ")")
+    return ""
+
+
+def _echo_advice(text: str) -> str:
+    """What to change in the statement ``text``, whose value a session echoes."""
+    if _CONTINUED.match(text):
+        return _GOES_ON
+    again = _ASSIGNED.match(text)
+    if again:
+        return (f"`{again['name'] or again['pre']}` is assigned again: give this value a "
+                "`const` of its own, with a new name, and use that name below (the session "
+                "does not echo a declaration)")
+    if _COMPOUND.match(text):
+        return ("it is the value of the last expression the statement ran (in a loop, its "
+                "body's): end the body with a statement that gives none, such as a "
+                "declaration or a `console.log`")
+    return ("give the value a name (`const stopped = await fetch(...)`): the session does "
+            "not echo a declaration")
 
 
 #: An array pattern that skips an element (``const [, body] = ...``).
