@@ -10,6 +10,12 @@ storage, cookies, IndexedDB...) is cleared, and a new tab has a session storage 
 own, so each test starts as a reader who never came (but with the assets cached).
 ``first_visit`` is a context of its own, for what a first, uncached visit requests.
 
+Every page the theme serves builds its search index, in a web worker, from
+``search/search_index.json`` (every page's text): a third of the CPU of a page load here.
+A ``visit`` tab gets that file with its configuration and no page in it (the worker starts
+and builds an index all the same, and its errors would show); a ``searching_visit`` and a
+``first_visit``, the site's own.
+
 The browser is Debian's ``chromium-headless-shell``: the same Chromium (engine, version and
 patches as Debian's ``chromium``) built without the desktop browser's interface, which is
 what Playwright itself runs for headless tests. Measured here on an idle tab, its
@@ -23,7 +29,9 @@ with ``CI`` set they fail instead, so that CI cannot go green without running th
 
 from __future__ import annotations
 
+import base64
 import importlib.util
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -218,6 +226,18 @@ def load_sandbox_hook() -> ModuleType:
     return sys.modules[name]
 
 
+#: The site's search index, whose text every page the theme serves reads into an index of
+#: its own (see the module's docstring).
+SEARCH_INDEX = "/search/search_index.json"
+
+
+def unsearchable(site_dir: Path) -> str:
+    """The site's search index as a page of ``site_dir`` gets it in a ``visit``: its
+    configuration, and no page (base64, as Chromium's ``Fetch.fulfillRequest`` takes it)."""
+    index = json.loads((site_dir / SEARCH_INDEX.lstrip("/")).read_text())
+    return base64.b64encode(json.dumps({**index, "docs": []}).encode()).decode()
+
+
 #: What a page may keep in a browser context besides the HTTP cache, cleared between tests.
 STORAGE_TYPES = ("cookies,local_storage,indexeddb,file_systems,websql,cache_storage,"
                  "service_workers,shared_storage,storage_buckets")
@@ -236,6 +256,7 @@ class Tabs:
                  **context_options: Any) -> None:
         self.site = site
         self.visit: Visit | None = None
+        self._index: str | None = None  # the search index a visit gets (unsearchable)
         self.context = browser.new_context(**{
             "base_url": site.url,
             "permissions": ["clipboard-read", "clipboard-write"],
@@ -248,12 +269,31 @@ class Tabs:
         self._blank = self.context.new_page() if reused else None
         self._cdp = self.context.new_cdp_session(self._blank) if self._blank else None
 
-    def start(self) -> Visit:
-        """A new tab, and the visit that records it."""
+    def start(self, *, search: bool = True) -> Visit:
+        """A new tab, and the visit that records it; unless it is to ``search``, its pages
+        get the site's search index with no page in it (:func:`unsearchable`)."""
         assert self.visit is None, "one visit at a time in a context"
-        self.visit = Visit(context=self.context, page=self.context.new_page(), site=self.site,
+        page = self.context.new_page()
+        if not search:
+            self._unsearchable(page)
+        self.visit = Visit(context=self.context, page=page, site=self.site,
                            apis=[self.site.api])
         return self.visit
+
+    def _unsearchable(self, page: Page) -> None:
+        # Chromium answers the one URL itself (Fetch, with that pattern alone): Playwright's
+        # page.route() would hold every request for a round trip and turn off the cache.
+        if self._index is None:
+            self._index = unsearchable(self.site.site_dir)
+        body, session = self._index, self.context.new_cdp_session(page)
+
+        def answer(paused: dict[str, Any]) -> None:
+            session.send("Fetch.fulfillRequest", {
+                "requestId": paused["requestId"], "responseCode": 200, "body": body,
+                "responseHeaders": [{"name": "Content-Type", "value": "application/json"}]})
+
+        session.on("Fetch.requestPaused", answer)
+        session.send("Fetch.enable", {"patterns": [{"urlPattern": f"*{SEARCH_INDEX}"}]})
 
     def end(self) -> None:
         """Close the visit's tabs and, in a reused context, clear what its pages stored
@@ -318,16 +358,27 @@ def tabs(browser: Browser, live_site: LiveSite) -> Iterator[Tabs]:
     tabs.close()
 
 
-@pytest.fixture
-def visit(tabs: Tabs, live_site: LiveSite) -> Iterator[Visit]:
-    """A new tab on the live site, with nothing stored from earlier tests, the sandbox
-    back in its fixture state; the test fails if any request left 127.0.0.1 or any page
-    logged an error."""
+def _visit(tabs: Tabs, live_site: LiveSite, *, search: bool) -> Iterator[Visit]:
     live_site.store.reset()
-    visit = tabs.start()
+    visit = tabs.start(search=search)
     yield visit
     tabs.end()
     _checked(visit)
+
+
+@pytest.fixture
+def visit(tabs: Tabs, live_site: LiveSite) -> Iterator[Visit]:
+    """A new tab on the live site, with nothing stored from earlier tests, the sandbox
+    back in its fixture state, and a search index with no page in it (see the module's
+    docstring); the test fails if any request left 127.0.0.1 or any page logged an
+    error."""
+    yield from _visit(tabs, live_site, search=False)
+
+
+@pytest.fixture
+def searching_visit(tabs: Tabs, live_site: LiveSite) -> Iterator[Visit]:
+    """Like ``visit``, with the site's whole search index, for a test that searches."""
+    yield from _visit(tabs, live_site, search=True)
 
 
 @pytest.fixture

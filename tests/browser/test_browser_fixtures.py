@@ -3,11 +3,12 @@ starts with nothing stored by the one before it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from .conftest import Tabs, require_chromium
+from .conftest import LiveSite, Tabs, require_chromium
 
 
 def test_require_chromium_returns_the_executable_when_present(tmp_path: Path) -> None:
@@ -50,3 +51,23 @@ def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
     uncached = [name for name, transfer, body in assets if transfer >= body]
     assert assets and not uncached, f"scripts not from the HTTP cache: {uncached}"
     assert not first.problems() and not second.problems(), first.problems() + second.problems()
+
+
+_PAGES_IN_INDEX = ("() => fetch('/search/search_index.json').then(answer => answer.json())"
+                   ".then(index => [index.docs.length, Object.keys(index.config).sort()])")
+
+
+def test_a_visit_gets_the_search_index_with_no_page_and_a_searching_visit_all(
+        tabs: Tabs, live_site: LiveSite) -> None:
+    whole = json.loads((live_site.site_dir / "search" / "search_index.json").read_text())
+    seen = []
+    for search in (False, True):
+        visit = tabs.start(search=search)
+        try:
+            seen.append(visit.open("/").evaluate(_PAGES_IN_INDEX))
+        finally:
+            tabs.end()
+        assert not visit.problems(), visit.problems()
+    config = sorted(whole["config"])
+    assert seen == [[0, config], [len(whole["docs"]), config]], seen
+    assert len(whole["docs"]) > 100  # every page's sections

@@ -54,7 +54,8 @@ def test_delete_page_copy_button_copies_the_exact_curl_command(visit: Visit) -> 
     assert page.evaluate("navigator.clipboard.readText()") == command
 
 
-def test_delete_page_search_finds_the_volume_rule(visit: Visit) -> None:
+def test_delete_page_search_finds_the_volume_rule(searching_visit: Visit) -> None:
+    visit = searching_visit
     page = visit.open(DELETE_PAGE)
     search = page.locator("input.md-search__input")
     search.click()
