@@ -71,6 +71,12 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     ([], "is missing"),
     ([("Authorization", "Bearer cws_test_a"), ("Authorization", "Bearer cws_test_b")],
      "more than one Authorization header"),
+    # the two joined into one, as fetch sends them (Headers.append), and a comma in a token
+    ([("Authorization", "Bearer cws_test_a, Bearer cws_test_b")],
+     "more than one Authorization header"),
+    ([("Authorization", "bearer cws_test_a,Basic dXNlcjpwdw==")],
+     "more than one Authorization header"),
+    ([("Authorization", "Bearer cws_test_a,b")], "a character a token cannot have"),
     ([("Authorization", "Basic cws_test_a")], "is not 'Bearer <token>'"),
     ([("Authorization", "Bearer\tcws_test_a")], "is not 'Bearer <token>'"),
     ([("Authorization", "Bearer ")], "no token after Bearer"),

@@ -64,6 +64,10 @@ TOKEN_PREFIX = "cws_test_"
 """What every token the sandbox accepts starts with; any other token gets a 401."""
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]+=*)$")
+#: Two or more Authorization values joined with commas into one header, as a client that
+#: combines repeated fields sends them: "Bearer a, Bearer b" (or another scheme after the
+#: comma).
+_JOINED = re.compile(r"^\S+ +[^,\s]+ *, *[A-Za-z][\w.+-]* ")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
@@ -163,12 +167,18 @@ def _token_problem(headers: list[bytes]) -> str:
         >>> _token_problem([b"Bearer cws_test_ci:run-42"])
         "The token has a character a token cannot have: after 'cws_test_', use letters, \
 digits and -._~+/ only, with = only at the end."
+
+    Two headers joined into one, as a client that combines repeated fields sends them
+    (JavaScript's ``fetch`` does, with ``Headers.append``), are two headers:
+
+        >>> _token_problem([b"Bearer cws_test_a, Bearer cws_test_b"])
+        'The request has more than one Authorization header; send exactly one.'
     """
     if not headers:
         return "The Authorization header is missing. Send 'Authorization: Bearer <token>'."
-    if len(headers) > 1:
-        return "The request has more than one Authorization header; send exactly one."
     value = headers[0].decode("latin-1").strip()
+    if len(headers) > 1 or _JOINED.match(value):
+        return "The request has more than one Authorization header; send exactly one."
     if _TOKEN.match(value):
         return ""
     scheme, _, token = value.partition(" ")
