@@ -100,6 +100,34 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
             "docs/workstations/delete.md:140: pasted, it fails alone")]
     else:
         assert lines == []
+    # and, with or without GitHub, the planted mistake's failure is said to come beside the
+    # tree's own, after the failures, naming where the tree's are
+    out = result.stdout.str()
+    section = out[out.index("fix the tree's own failures first"):].splitlines()
+    assert section[1].startswith(
+        "1 failure of a test that plants mistakes in a copy of the tree, and checks what the "
+        "checks say of them, came beside the tree's own, at docs/workstations/delete.md:16, "
+        "docs/workstations/delete.md:205, mkdocs.yml:23, docs/workstations/delete.md:131, "
+        "docs/workstations/delete.md:150, …: the copy has those too"), section
+    assert section[2] == "  test_sample.py::test_of_a_mistake_planted_in_a_copy", section
+
+
+def test_a_planted_mistake_failing_alone_is_not_said_to_follow_from_the_tree(pytester):
+    pytester.makepyfile(test_sample='''
+import pytest
+
+@pytest.mark.plants_mistakes
+def test_of_a_mistake_planted_in_a_copy():
+    pytest.fail("docs/workstations/delete.md:206: `412`: planted in a copy", pytrace=False)
+
+def test_without_a_place():
+    assert False
+''')
+    pytester.makeini("[pytest]\nmarkers =\n    plants_mistakes: planted\n")
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload",
+                                          "-p", "tests.harness.github_plugin", "-q")
+    result.assert_outcomes(failed=2)
+    assert "fix the tree's own" not in result.stdout.str()
 
 
 _ALIKE = '''

@@ -16,6 +16,10 @@ plants in a copy) is not annotated: its places are the copy's. A failure that a 
 fixture raises with :func:`fail_as` (the site's build, which every test of the built site
 needs) is titled by the check that failed, not by the first test that needed it.
 
+With or without GitHub, a run in which tests that plant mistakes failed beside checks of
+the tree itself ends with a section saying so (:class:`PlantedPlugin`): a copy of the tree
+has the tree's mistakes too, so those tests may fail for them alone.
+
 Example:
     >>> print(workflow_command("docs/a.md", 3, "t", "drift\\nat 100%"))
     ::error file=docs/a.md,line=3,title=t::drift%0Aat 100%25
@@ -51,10 +55,12 @@ __all__ = [
     "PLANTS_MISTAKES",
     "REPEATS_A_CHECK",
     "AnnotationsPlugin",
+    "PlantedPlugin",
     "fail_as",
     "held_commands",
     "place_of",
     "places_in",
+    "planted_beside_the_tree",
     "problems_in",
     "workflow_command",
 ]
@@ -139,6 +145,44 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
         elif said not in found[key]:  # a second problem there (not a traceback's repeat)
             found[key] += "\n" + message
     return [(path, line, message) for (path, line), message in found.items()]
+
+
+def planted_beside_the_tree(failed: list[Any]) -> list[str]:
+    """What to say of the failed tests that plant mistakes in a copy of the tree
+    (``plants_mistakes``) when checks of the tree itself failed in the same run, naming
+    its places: the copy has the tree's mistakes too, so those tests may fail for them
+    alone. Nothing, when only one kind failed. ``failed`` are the run's failed reports
+    (each with ``nodeid``, ``keywords`` and ``longreprtext``).
+
+    Example:
+        >>> from types import SimpleNamespace as Report
+        >>> mine = Report(nodeid="tests/test_js_examples.py::test_js_example[a.mjs]@a.mjs",
+        ...               keywords={}, longreprtext="E   snippets/a.mjs:11: what it prints...")
+        >>> planted = Report(nodeid="tests/test_page.py::test_x", longreprtext="E  ValueError",
+        ...                  keywords={"plants_mistakes": 1})
+        >>> for line in planted_beside_the_tree([mine, planted]):
+        ...     print(line)
+        1 failure of a test that plants mistakes in a copy of the tree, and checks what the checks say of them, came beside the tree's own, at snippets/a.mjs:11: the copy has those too, so fix them first, then run it again:
+          tests/test_page.py::test_x
+        >>> planted_beside_the_tree([planted]), planted_beside_the_tree([mine])
+        ([], [])
+    """
+    def plants(report: Any) -> bool:
+        return "plants_mistakes" in getattr(report, "keywords", ())
+
+    # once each (a test may fail in its call and its teardown)
+    planted = list({report.nodeid: report for report in failed if plants(report)}.values())
+    places = list(dict.fromkeys(f"{path}:{line}" for report in failed if not plants(report)
+                                for path, line, _ in problems_in(report.longreprtext)))
+    if not planted or not places:
+        return []
+    many = len(planted) > 1
+    return [(f"{len(planted)} failure{'s' if many else ''} of {'tests' if many else 'a test'} "
+            f"that plant{'' if many else 's'} mistakes in a copy of the tree, and check"
+            f"{'' if many else 's'} what the checks say of them, came beside the tree's own, "
+            f"at {', '.join(places[:5])}{', …' if len(places) > 5 else ''}: the copy has those "
+            f"too, so fix them first, then run {'these' if many else 'it'} again:"),
+            *(f"  {check_name(report.nodeid)}" for report in planted)]
 
 
 def _said(problem: tuple[str, int, str]) -> tuple[str, int, str]:
@@ -306,8 +350,29 @@ def held_commands(records: list[dict[str, Any]]) -> list[str]:
     return commands
 
 
+class PlantedPlugin:
+    """At the end of a run, says which failed tests that plant mistakes may have failed for
+    the tree's own (:func:`planted_beside_the_tree`), in a section of its own."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if hasattr(self.config, "workerinput"):
+            return  # under xdist the controller, which gets every report, says it
+        stats = terminalreporter.stats
+        said = planted_beside_the_tree(stats.get("failed", []) + stats.get("error", []))
+        if said:
+            terminalreporter.section("fix the tree's own failures first", yellow=True)
+            for line in said:
+                terminalreporter.write_line(line)
+
+
 def register(config: pytest.Config) -> None:
-    """Turn annotations on when running under GitHub Actions."""
+    """Turn annotations on when running under GitHub Actions; and, always, the word on
+    tests that plant mistakes beside the tree's own failures (:class:`PlantedPlugin`)."""
+    if not config.pluginmanager.has_plugin("cloudws-planted"):
+        config.pluginmanager.register(PlantedPlugin(config), "cloudws-planted")
     if os.environ.get("GITHUB_ACTIONS") == "true" and \
             not config.pluginmanager.has_plugin("cloudws-annotations"):
         config.pluginmanager.register(AnnotationsPlugin(config), "cloudws-annotations")
