@@ -732,20 +732,21 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
         tmp_path, node, server, scratch, api_schemas):
     """Two statements split where a session runs the first alone (each told: nothing ran),
     a static import (node's own words, whole), a line that goes on from the one before,
-    and a value added to."""
+    a value added to, and an object's member set."""
     body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
             "if (r.ok) {\n  console.log(r.status);\n}\nelse {\n  console.log('no');\n}\n"
             "if (!r.ok) {\n  console.log('no');\n}\nelse {\n  console.log(r.status);\n}\n"
             "let total = 0;\ntotal += r.status;\nconst n = r.status\n  + 1;\n"
             "let i = 0;\n++i;\nconst kind = r.ok\n  ? 'ok'\n  : 'not ok';\n"
-            "console.log(total, n, i, kind);\n")
+            "const payload = { name: 'a' };\npayload.name = 'b';\n"
+            "console.log(total, n, i, kind, payload);\n")
     source = (HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n'
               + body + "await wait(1);\n")  # (a name the import would have made: not told)
     [case] = cases(tmp_path, {"snippets/advice.mjs": source})
     with pytest.raises(ExampleError) as failed:
         run(case, node, server, scratch, api_schemas, updates=[])
     said = {int(line.split(":", 2)[1]): line for line in str(failed.value).splitlines()}
-    assert sorted(said) == [5, 10, 16, 20, 22, 24, 26], said
+    assert sorted(said) == [5, 10, 16, 20, 22, 24, 26, 29], said
     assert "Cannot use import statement inside the Node.js REPL" in said[5], said[5]
     assert "Unexpected token 'else'" in said[10] and "Unexpected token 'else'" in said[16]
     assert "`total` is assigned again" in said[20], said[20]
@@ -755,6 +756,12 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
     # a ternary's two lines, split: told once, at its first, as going on
     assert ("Unexpected token '?' (this line goes on from the one before, which the session "
             "ran alone: end that line with the operator instead)") in said[26], said[26]
+    assert said[29].endswith(
+        "the session shows this statement's value among what the example prints (\"'b'\", "
+        "1 line): `payload.name` is set, and the session shows the value set: set it where "
+        "`payload` is made (`{ ..., name: value }`), or make a new object with it and a "
+        "`const` of its own (`const changed = { ...payload, name: value }`), which the "
+        "session does not echo"), said[29]
 
 
 def test_an_example_that_ends_the_session_with_blank_lines_after_passes(

@@ -373,6 +373,12 @@ def _echo_advice(text: str) -> str:
         return (f"`{again['name'] or again['pre']}` is assigned again: give this value a "
                 "`const` of its own, with a new name, and use that name below (the session "
                 "does not echo a declaration)")
+    member = _MEMBER_SET.match(text)
+    if member:
+        return (f"`{member['member']}` is set, and the session shows the value set: set it "
+                f"where `{member['object']}` is made (`{{ ..., name: value }}`), or make a "
+                f"new object with it and a `const` of its own (`const changed = "
+                f"{{ ...{member['object']}, name: value }}`), which the session does not echo")
     if _COMPOUND.match(text):
         return ("it is the value of the last expression the statement ran (in a loop, its "
                 "body's): end the body with a statement that gives none, such as a "
@@ -391,6 +397,10 @@ _COMPOUND = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\s*:\s*)?(?:for|while|do|if|swit
 _ASSIGNED = re.compile(r"^\s*(?:(?:\+\+|--)\s*(?P<pre>[A-Za-z_$][\w$]*)|"
                        r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||"
                        r"\?\?)?=(?!=)|\+\+|--))")
+#: A statement that sets a member of an object (``body.name = "x"``, ``h["X-Id"] = id``).
+_MEMBER_SET = re.compile(r"^\s*(?P<member>(?P<object>[A-Za-z_$][\w$]*)"
+                         r"(?:\??\.[A-Za-z_$][\w$]*|\[[^\]\n]+\])+)\s*"
+                         r"(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|\+\+|--)")
 #: A statement of closing brackets alone: the end of one a session split earlier.
 _CLOSING = re.compile(r"^\s*[}\])]+[;,]?\s*$")
 #: A line that goes on from the one before: it starts with a binary operator.
