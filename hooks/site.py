@@ -656,7 +656,22 @@ def _listed(config: Any, sections: dict[str, Any] | None = None
 def _sections_as_written(config_file: str | None) -> dict[str, Any] | None:
     """The llmstxt plugin's ``sections`` as mkdocs.yml writes them, for a build that does not
     load the plugin (a page's check leaves it out: it writes llms.txt only at the end);
-    None where it has no such plugin."""
+    None where it has no such plugin.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> def sections(text):
+        ...     path = pathlib.Path(tempfile.mkdtemp()) / "mkdocs.yml"
+        ...     path.write_text(text)
+        ...     return _sections_as_written(str(path))
+        >>> sections("plugins:\\n  - search\\n  - llmstxt:\\n      sections:\\n"
+        ...          "        API:\\n          - a.md: what a reader finds there\\n")
+        {'API': [{'a.md': 'what a reader finds there'}]}
+        >>> sections("plugins:\\n  - search\\n  - llmstxt\\n")  # listed bare: no sections
+        {}
+        >>> sections("plugins:\\n  search: {}\\n  llmstxt: {}\\n"), sections("plugins: [search]\\n")
+        ({}, None)
+    """
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
