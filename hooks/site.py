@@ -700,7 +700,8 @@ def _config_line(kind: str, uri: str, text: str, nth: int = 0) -> str:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         lines = []
-    start = re.compile(r"^nav:" if kind == "nav" else r"^\s*(?:- )?llmstxt:")
+    start = re.compile(r"^(['\"]?)nav\1\s*:" if kind == "nav"
+                       else r"^\s*(?:- )?(['\"]?)llmstxt\1\s*:")
     naming = re.compile(rf"(?:^|[\s:'\"])(?:\./)?{re.escape(uri)}(?![\w/.-])")
     indent, listing = None, []  # the indent of the line that starts the place, once found
     for number, line in enumerate(lines, 1):
@@ -710,7 +711,7 @@ def _config_line(kind: str, uri: str, text: str, nth: int = 0) -> str:
             continue
         if not stripped or stripped.startswith("#"):
             continue
-        if (re.match(r"[A-Za-z_][\w-]*\s*:", line) if kind == "nav"  # the next top-level key
+        if (not line.startswith((" ", "\t", "-")) if kind == "nav"  # the next top-level key
                 else len(line) - len(stripped) <= indent):  # the next plugin, or option
             break
         if naming.search(line.split(" #")[0]):

@@ -721,21 +721,23 @@ def test_where_mkdocs_yml_lists_a_page_is_read_as_written_and_named_at_its_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page's check leaves the llmstxt plugin out: its sections are read from the file. A
     page written ``./x.md`` is the page ``x.md``. Its line is the entry's, not a comment's,
-    and of a page listed twice, the one whose label is meant."""
+    and of a page listed twice, the one whose label is meant. Keys may be written quoted:
+    the nav ends at the next top-level key all the same."""
     hooks = _site_hooks(monkeypatch)
     config = tmp_path / "mkdocs.yml"
     config.write_text(textwrap.dedent("""\
-        nav:
+        'nav':
           # workstations/stop.md goes before update
           - Stop workstation: ./workstations/stop.md
           - Shortcuts:
               - Pause a workstation: workstations/stop.md
-        plugins:
+        "plugins":
           llmstxt:
             sections:
               # workstations/stop.md: POST ...
               Workstations:
                 - ./workstations/stop.md: Stops a workstation
+                - workstations/start.md: Starts a workstation
         """))
     listed = hooks._listings({"nav": [{"Stop workstation": "./workstations/stop.md"},
                                       {"Shortcuts": [{"Pause a workstation":
@@ -743,13 +745,15 @@ def test_where_mkdocs_yml_lists_a_page_is_read_as_written_and_named_at_its_line(
                               "plugins": {}, "config_file_path": str(config)})
     assert listed == {"workstations/stop.md": [("nav", "Stop workstation"),
                                                ("nav", "Pause a workstation"),
-                                               ("llms", "Stops a workstation")]}
+                                               ("llms", "Stops a workstation")],
+                      "workstations/start.md": [("llms", "Starts a workstation")]}
     monkeypatch.setitem(hooks._build, "config_file", config)
     monkeypatch.setitem(hooks._build, "root", tmp_path)
     assert [hooks._config_line(kind, "workstations/stop.md", text)
             for kind, text in listed["workstations/stop.md"]] == [
         "mkdocs.yml:3", "mkdocs.yml:5", "mkdocs.yml:11"]
     assert hooks._config_line("nav", "workstations/start.md", "Start") == "mkdocs.yml"
+    assert hooks._config_line("llms", "workstations/start.md", "Starts") == "mkdocs.yml:12"
 
 
 def test_site_openapi_cache_key_follows_every_stub_file(tmp_path: Path, monkeypatch) -> None:
