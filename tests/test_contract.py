@@ -77,6 +77,11 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     ([("Authorization", "bearer cws_test_a,Basic dXNlcjpwdw==")],
      "more than one Authorization header"),
     ([("Authorization", "Bearer cws_test_a,b")], "a character a token cannot have"),
+    # either joined value from a variable that was empty (fetch trims the space after it)
+    ([("Authorization", "Bearer cws_test_a, Bearer")], "more than one Authorization header"),
+    ([("Authorization", "Bearer, Bearer cws_test_b")], "more than one Authorization header"),
+    ([("Authorization", "Bearer cws_test_a, and then some")],
+     "a character a token cannot have"),
     ([("Authorization", "Basic cws_test_a")], "is not 'Bearer <token>'"),
     ([("Authorization", "Bearer\tcws_test_a")], "is not 'Bearer <token>'"),
     ([("Authorization", "Bearer ")], "no token after Bearer"),

@@ -65,9 +65,10 @@ TOKEN_PREFIX = "cws_test_"
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]+=*)$")
 #: Two or more Authorization values joined with commas into one header, as a client that
-#: combines repeated fields sends them: "Bearer a, Bearer b" (or another scheme after the
-#: comma).
-_JOINED = re.compile(r"^\S+ +[^,\s]+ *, *[A-Za-z][\w.+-]* ")
+#: combines repeated fields sends them: "Bearer a, Bearer b", a scheme of HTTP's after the
+#: comma; either value may be the scheme alone (a variable that was empty).
+_JOINED = re.compile(r"^[A-Za-z][\w.+-]*(?: +[^,\s]+)? *,[ \t]*"
+                     r"(?i:bearer|basic|digest|token)(?:[ \t]|$)")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
