@@ -12,9 +12,9 @@ own, so each test starts as a reader who never came (but with the assets cached)
 
 Every page the theme serves builds its search index, in a web worker, from
 ``search/search_index.json`` (every page's text): a third of the CPU of a page load here.
-A ``visit`` tab gets that file with its configuration and no page in it (the worker starts
-and builds an index all the same, and its errors would show); a ``searching_visit`` and a
-``first_visit``, the site's own.
+Every tab of a ``visit`` gets that file with its configuration and no page in it (the
+worker starts and builds an index all the same, and its errors would show); a
+``searching_visit`` and a ``first_visit``, the site's own.
 
 The browser is Debian's ``chromium-headless-shell``: the same Chromium (engine, version and
 patches as Debian's ``chromium``) built without the desktop browser's interface, which is
@@ -104,6 +104,8 @@ class Visit:
     #: in ``tolerated`` instead of ``errors``.
     expected_errors: list[str] = field(default_factory=list)
     tolerated: list[str] = field(default_factory=list)
+    #: Done to each tab of the visit before it loads anything (the search index it gets).
+    prepare: Callable[[Page], None] | None = None
 
     def open(self, path: str) -> Page:
         """Load ``path`` (such as ``/workstations/delete/``); return once its scripts have run."""
@@ -112,8 +114,12 @@ class Visit:
 
     def new_tab(self) -> Page:
         """Another tab of this context (its own session storage; the same local storage),
-        whose requests and errors are this visit's too."""
-        return self.context.new_page()
+        whose requests and errors are this visit's too, and which gets the visit's search
+        index."""
+        page = self.context.new_page()
+        if self.prepare is not None:
+            self.prepare(page)
+        return page
 
     def problems(self) -> list[str]:
         """Requests off the machine, console errors and page errors, as readable lines."""
@@ -269,15 +275,16 @@ class Tabs:
         self._blank = self.context.new_page() if reused else None
         self._cdp = self.context.new_cdp_session(self._blank) if self._blank else None
 
-    def start(self, *, search: bool = True) -> Visit:
-        """A new tab, and the visit that records it; unless it is to ``search``, its pages
+    def start(self, *, search: bool) -> Visit:
+        """A new tab, and the visit that records it; unless it is to ``search``, its tabs
         get the site's search index with no page in it (:func:`unsearchable`)."""
         assert self.visit is None, "one visit at a time in a context"
+        prepare = None if search else self._unsearchable
         page = self.context.new_page()
-        if not search:
-            self._unsearchable(page)
+        if prepare is not None:
+            prepare(page)
         self.visit = Visit(context=self.context, page=page, site=self.site,
-                           apis=[self.site.api])
+                           apis=[self.site.api], prepare=prepare)
         return self.visit
 
     def _unsearchable(self, page: Page) -> None:
@@ -288,9 +295,14 @@ class Tabs:
         body, session = self._index, self.context.new_cdp_session(page)
 
         def answer(paused: dict[str, Any]) -> None:
-            session.send("Fetch.fulfillRequest", {
-                "requestId": paused["requestId"], "responseCode": 200, "body": body,
-                "responseHeaders": [{"name": "Content-Type", "value": "application/json"}]})
+            try:
+                session.send("Fetch.fulfillRequest", {
+                    "requestId": paused["requestId"], "responseCode": 200, "body": body,
+                    "responseHeaders": [{"name": "Content-Type", "value": "application/json"}]})
+            except Exception as error:  # noqa: BLE001 - Playwright would drop it unsaid
+                if self.visit is not None:
+                    self.visit.errors.append(f"the search index could not be answered: {error}")
+                session.send("Fetch.continueRequest", {"requestId": paused["requestId"]})
 
         session.on("Fetch.requestPaused", answer)
         session.send("Fetch.enable", {"patterns": [{"urlPattern": f"*{SEARCH_INDEX}"}]})
@@ -387,7 +399,7 @@ def first_visit(browser: Browser, live_site: LiveSite) -> Iterator[Visit]:
     visit."""
     live_site.store.reset()
     tabs = Tabs(browser, live_site, reused=False)
-    visit = tabs.start()
+    visit = tabs.start(search=True)
     yield visit
     tabs.close()
     _checked(visit)

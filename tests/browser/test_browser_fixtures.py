@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import LiveSite, Tabs, require_chromium
+from .conftest import SEARCH_INDEX, LiveSite, Tabs, Visit, require_chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 def test_require_chromium_returns_the_executable_when_present(tmp_path: Path) -> None:
@@ -28,7 +32,7 @@ def test_require_chromium_fails_in_ci_when_missing(tmp_path: Path) -> None:
 
 
 def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
-    first = tabs.start()
+    first = tabs.start(search=False)
     try:
         first.open("/")
         first.page.evaluate("localStorage.setItem('left', 'behind'); "
@@ -36,7 +40,7 @@ def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
                             "document.cookie = 'left=behind; path=/'")
     finally:
         tabs.end()
-    second = tabs.start()
+    second = tabs.start(search=False)
     try:
         page = second.open("/")
         stored = page.evaluate("[localStorage.getItem('left'), sessionStorage.getItem('left'), "
@@ -53,21 +57,22 @@ def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
     assert not first.problems() and not second.problems(), first.problems() + second.problems()
 
 
-_PAGES_IN_INDEX = ("() => fetch('/search/search_index.json').then(answer => answer.json())"
-                   ".then(index => [index.docs.length, Object.keys(index.config).sort()])")
+def _index_the_theme_got(visit: Visit, page: Page) -> object:
+    """The search index the theme fetched as ``page`` loaded the home page."""
+    with page.expect_response(lambda answer: answer.url.endswith(SEARCH_INDEX)) as got:
+        page.goto(visit.site.url + "/")
+    return json.loads(got.value.body())
 
 
-def test_a_visit_gets_the_search_index_with_no_page_and_a_searching_visit_all(
-        tabs: Tabs, live_site: LiveSite) -> None:
-    whole = json.loads((live_site.site_dir / "search" / "search_index.json").read_text())
-    seen = []
-    for search in (False, True):
-        visit = tabs.start(search=search)
-        try:
-            seen.append(visit.open("/").evaluate(_PAGES_IN_INDEX))
-        finally:
-            tabs.end()
-        assert not visit.problems(), visit.problems()
-    config = sorted(whole["config"])
-    assert seen == [[0, config], [len(whole["docs"]), config]], seen
+def test_every_tab_of_a_visit_gets_the_search_index_with_no_page(
+        visit: Visit, live_site: LiveSite) -> None:
+    whole = json.loads((live_site.site_dir / SEARCH_INDEX.lstrip("/")).read_text())
     assert len(whole["docs"]) > 100  # every page's sections
+    for page in (visit.page, visit.new_tab()):
+        assert _index_the_theme_got(visit, page) == {**whole, "docs": []}
+
+
+def test_a_searching_visit_gets_the_whole_search_index(searching_visit: Visit,
+                                                       live_site: LiveSite) -> None:
+    whole = json.loads((live_site.site_dir / SEARCH_INDEX.lstrip("/")).read_text())
+    assert _index_the_theme_got(searching_visit, searching_visit.page) == whole
