@@ -103,13 +103,15 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
     # and, with or without GitHub, the planted mistake's failure is said to come beside the
     # tree's own, after the failures, naming where the tree's are
     out = result.stdout.str()
-    section = out[out.index("fix the tree's own failures first"):].splitlines()
-    assert section[1].startswith(
-        "1 failure of a test that plants mistakes in a copy of the tree, and checks what the "
-        "checks say of them, came beside the tree's own, at docs/workstations/delete.md:16, "
-        "docs/workstations/delete.md:205, mkdocs.yml:23, docs/workstations/delete.md:131, "
-        "docs/workstations/delete.md:150, …: the copy has those too"), section
-    assert section[2] == "  test_sample.py::test_of_a_mistake_planted_in_a_copy", section
+    section = out[out.index("fix the tree's own failures first"):].splitlines()[1:]
+    command = next(n for n, line in enumerate(section) if line.startswith("  uv run pytest"))
+    assert " ".join(section[:command]) == (
+        "1 test that plants mistakes in a copy of the tree failed, and the tree's own checks "
+        "fail at docs/workstations/delete.md:16, docs/workstations/delete.md:205, "
+        "mkdocs.yml:23, docs/workstations/delete.md:131, docs/workstations/delete.md:150 and "
+        "1 more: the copy has those mistakes too, so it may fail for them alone. Fix those "
+        "lines first, then run it again:"), section
+    assert section[command] == "  uv run pytest test_sample.py::test_of_a_mistake_planted_in_a_copy"
 
 
 def test_a_planted_mistake_failing_alone_is_not_said_to_follow_from_the_tree(pytester):

@@ -82,6 +82,7 @@ def test_the_shards_run_every_test_once(tmp_path, request):
 
     assert (shard["splits"], shard["group"]) == (n, n)
     assert shard["tests"] == sorted(in_last) and shard["total"] == len(every)
+    assert shard["planted"] == {"planted": [], "places": []}  # for the merge: none failed
 
 
 def test_the_durations_cut_the_same_shards_with_and_without_xdist():
@@ -163,6 +164,33 @@ def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path
                      "title=tests/test_pasted.py%3A%3Au::pasted only")
     assert [line for line in output.splitlines() if line.startswith("::")] == [
         alone_command], output
+
+
+def test_the_merge_says_a_planted_failure_came_beside_the_trees_in_another_shard(tmp_path):
+    """A test that plants mistakes in a copy of the tree failed in one shard, and a check of
+    the tree itself in another: neither shard saw both; the merge says it, once."""
+    planted = {"planted": ["tests/test_page.py::t"], "places": []}
+    tree = {"planted": [], "places": ["snippets/volumes/get.json:3"]}
+    code, output = _merge(
+        tmp_path,
+        {**_shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]), "planted": planted},
+        {**_shard(2, [_example("deleteVolume", 204), _example("getVolume", 404)],
+                  ["b::1", "b::2"]), "planted": tree},
+        )
+    assert code == 0, output
+    said = output.split("documented statuses over")[0]
+    assert " ".join(said.split()).startswith(
+        "1 test that plants mistakes in a copy of the tree failed, and the tree's own checks "
+        "fail at snippets/volumes/get.json:3: the copy has those mistakes too"), said
+    assert said.count("\n  uv run pytest tests/test_page.py::t\n") == 1, said
+    # each kind alone says nothing
+    code, output = _merge(
+        tmp_path,
+        {**_shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]), "planted": planted},
+        {**_shard(2, [_example("deleteVolume", 204), _example("getVolume", 404)],
+                  ["b::1", "b::2"]), "planted": planted},
+        )
+    assert output.startswith("documented statuses over"), output
 
 
 def test_a_shard_of_several_that_writes_its_file_holds_repeats_and_builds_for_the_merge():

@@ -46,7 +46,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
+import textwrap
 from typing import Any, NoReturn
 
 import pytest
@@ -60,6 +62,7 @@ __all__ = [
     "held_commands",
     "place_of",
     "places_in",
+    "planted_and_the_tree",
     "planted_beside_the_tree",
     "problems_in",
     "workflow_command",
@@ -147,42 +150,47 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     return [(path, line, message) for (path, line), message in found.items()]
 
 
-def planted_beside_the_tree(failed: list[Any]) -> list[str]:
-    """What to say of the failed tests that plant mistakes in a copy of the tree
-    (``plants_mistakes``) when checks of the tree itself failed in the same run, naming
-    its places: the copy has the tree's mistakes too, so those tests may fail for them
-    alone. Nothing, when only one kind failed. ``failed`` are the run's failed reports
-    (each with ``nodeid``, ``keywords`` and ``longreprtext``).
-
-    Example:
-        >>> from types import SimpleNamespace as Report
-        >>> mine = Report(nodeid="tests/test_js_examples.py::test_js_example[a.mjs]@a.mjs",
-        ...               keywords={}, longreprtext="E   snippets/a.mjs:11: what it prints...")
-        >>> planted = Report(nodeid="tests/test_page.py::test_x", longreprtext="E  ValueError",
-        ...                  keywords={"plants_mistakes": 1})
-        >>> for line in planted_beside_the_tree([mine, planted]):
-        ...     print(line)
-        1 failure of a test that plants mistakes in a copy of the tree, and checks what the checks say of them, came beside the tree's own, at snippets/a.mjs:11: the copy has those too, so fix them first, then run it again:
-          tests/test_page.py::test_x
-        >>> planted_beside_the_tree([planted]), planted_beside_the_tree([mine])
-        ([], [])
-    """
+def planted_and_the_tree(failed: list[Any]) -> dict[str, list[str]]:
+    """Of a run's failed reports (each with ``nodeid``, ``keywords`` and ``longreprtext``):
+    the tests that plant mistakes in a copy of the tree (``plants_mistakes``), each once,
+    and the places in the tree that its other failures name."""
     def plants(report: Any) -> bool:
         return "plants_mistakes" in getattr(report, "keywords", ())
 
     # once each (a test may fail in its call and its teardown)
-    planted = list({report.nodeid: report for report in failed if plants(report)}.values())
-    places = list(dict.fromkeys(f"{path}:{line}" for report in failed if not plants(report)
-                                for path, line, _ in problems_in(report.longreprtext)))
+    planted = dict.fromkeys(check_name(report.nodeid) for report in failed if plants(report))
+    places = dict.fromkeys(f"{path}:{line}" for report in failed if not plants(report)
+                           for path, line, _ in problems_in(report.longreprtext))
+    return {"planted": list(planted), "places": list(places)}
+
+
+def planted_beside_the_tree(planted: list[str], places: list[str]) -> list[str]:
+    """What to say of the failed tests that plant mistakes in a copy of the tree
+    (``planted``) when checks of the tree itself failed at ``places`` in the same run (or
+    in another shard of it): the copy has the tree's mistakes too, so those tests may fail
+    for them alone. Nothing, when only one kind failed.
+
+    Example:
+        >>> for line in planted_beside_the_tree(["tests/test_page.py::test_x[a b]"],
+        ...                                     ["snippets/a.mjs:11"]):
+        ...     print(line)
+        1 test that plants mistakes in a copy of the tree failed, and the tree's own checks
+        fail at snippets/a.mjs:11: the copy has those mistakes too, so it may fail for them
+        alone. Fix those lines first, then run it again:
+          uv run pytest 'tests/test_page.py::test_x[a b]'
+        >>> planted_beside_the_tree(["tests/test_page.py::test_x"], [])
+        []
+    """
     if not planted or not places:
         return []
     many = len(planted) > 1
-    return [(f"{len(planted)} failure{'s' if many else ''} of {'tests' if many else 'a test'} "
-            f"that plant{'' if many else 's'} mistakes in a copy of the tree, and check"
-            f"{'' if many else 's'} what the checks say of them, came beside the tree's own, "
-            f"at {', '.join(places[:5])}{', …' if len(places) > 5 else ''}: the copy has those "
-            f"too, so fix them first, then run {'these' if many else 'it'} again:"),
-            *(f"  {check_name(report.nodeid)}" for report in planted)]
+    shown = ", ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5 else "")
+    said = (f"{len(planted)} test{'s' if many else ''} that plant{'' if many else 's'} "
+            "mistakes in a copy of the tree failed, and the tree's own checks fail at "
+            f"{shown}: the copy has those mistakes too, so {'they' if many else 'it'} may fail "
+            f"for them alone. Fix those lines first, then run {'them' if many else 'it'} again:")
+    return [*textwrap.wrap(said, 88),
+            "  uv run pytest " + " ".join(shlex.quote(test) for test in planted)]
 
 
 def _said(problem: tuple[str, int, str]) -> tuple[str, int, str]:
@@ -352,16 +360,24 @@ def held_commands(records: list[dict[str, Any]]) -> list[str]:
 
 class PlantedPlugin:
     """At the end of a run, says which failed tests that plant mistakes may have failed for
-    the tree's own (:func:`planted_beside_the_tree`), in a section of its own."""
+    the tree's own failures (:func:`planted_beside_the_tree`), in a section of its own."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
 
+    def held(self) -> dict[str, list[str]]:
+        """The run's failed tests that plant mistakes, and the places its other failures
+        name (:func:`planted_and_the_tree`), for ``python -m tests.harness.shards merge``,
+        which says it of all the shards: one shard may hold a test of the first kind, and
+        another the failure of the tree it meets."""
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        stats = reporter.stats if reporter is not None else {}
+        return planted_and_the_tree(stats.get("failed", []) + stats.get("error", []))
+
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):
             return  # under xdist the controller, which gets every report, says it
-        stats = terminalreporter.stats
-        said = planted_beside_the_tree(stats.get("failed", []) + stats.get("error", []))
+        said = planted_beside_the_tree(**self.held())
         if said:
             terminalreporter.section("fix the tree's own failures first", yellow=True)
             for line in said:

@@ -156,10 +156,12 @@ class DocsPlugin:
             self.written = path
             option = self.config.option
             annotations = self.config.pluginmanager.get_plugin("cloudws-annotations")
+            planted = self.config.pluginmanager.get_plugin("cloudws-planted")
             record(path, self.coverage, splits=getattr(option, "splits", None),
                    group=getattr(option, "group", None), tests=self.selected,
                    total=self.total, modules=self.collected,
-                   annotations=annotations.held() if annotations is not None else None)
+                   annotations=annotations.held() if annotations is not None else None,
+                   planted=planted.held() if planted is not None else None)
         if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -14,6 +14,8 @@ that no shard produced (:func:`merge`). A whole run's own file merges alone. Und
 Actions it first prints the annotations the shards held for it: a failed site build's,
 once (every shard builds the site), and a pasted run's failure, say, at a line no
 shard's other checks annotated (the check it repeats may have run in another shard).
+Then, as a run does, the tests that plant mistakes in a copy of the tree that failed
+while the tree's own checks failed, in any shard (the copy has the tree's mistakes too).
 
 Example:
     >>> a = shard_record({"getVolume": [200, 404]}, [["getVolume", 200, "example",
@@ -40,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .coverage import Coverage
-from .github import held_commands
+from .github import held_commands, planted_beside_the_tree
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
 
@@ -52,14 +54,18 @@ _NAMED = 5  # how many tests a problem names before "and N more"
 def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[Any]], *,
                  splits: int | None, group: int | None, tests: Iterable[str], total: int,
                  modules: Iterable[str],
-                 annotations: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                 annotations: Mapping[str, Any] | None = None,
+                 planted: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
     """What one run (a shard, or the whole suite) writes: the documented statuses it ran
     against, the pairs it produced (:meth:`Coverage.export`), its ``--splits`` and
     ``--group``, the IDs of the tests it ran, how many were collected before any was
-    deselected, which coverage modules it ran, and, under GitHub Actions, the lines it
-    annotated and the repeats' annotations it held (``AnnotationsPlugin.held``)."""
+    deselected, which coverage modules it ran, under GitHub Actions the lines it
+    annotated and the repeats' annotations it held (``AnnotationsPlugin.held``), and its
+    failed tests that plant mistakes and the tree's places its other failures name
+    (``PlantedPlugin.held``)."""
     return {
         "annotations": annotations,
+        "planted": planted,
         "format": FORMAT,
         "splits": splits,
         "group": group,
@@ -140,6 +146,11 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
             return 1
     for command in held_commands(records):  # on lines of their own, for GitHub
         print(command, file=out)
+    held = [r["planted"] for r in records if r.get("planted")]
+    for line in planted_beside_the_tree(  # over the shards: one may hold each kind
+            list(dict.fromkeys(test for h in held for test in h["planted"])),
+            list(dict.fromkeys(place for h in held for place in h["places"]))):
+        print(line, file=out)
     coverage, problems = merge_records(records, suite)
     for problem in problems:
         print(f"shards: {problem}", file=out)
