@@ -738,7 +738,7 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
             "if (!r.ok) {\n  console.log('no');\n}\nelse {\n  console.log(r.status);\n}\n"
             "let total = 0;\ntotal += r.status;\nconst n = r.status\n  + 1;\n"
             "let i = 0;\n++i;\nconst kind = r.ok\n  ? 'ok'\n  : 'not ok';\n"
-            "const payload = { name: 'a' };\npayload.name = 'b';\n"
+            "const payload = { label: 'a' };\npayload.label = 'b';\n"
             "console.log(total, n, i, kind, payload);\n")
     source = (HEAD + "\n" + 'import { setTimeout as wait } from "node:timers/promises";\n'
               + body + "await wait(1);\n")  # (a name the import would have made: not told)
@@ -758,10 +758,39 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
             "ran alone: end that line with the operator instead)") in said[26], said[26]
     assert said[29].endswith(
         "the session shows this statement's value among what the example prints (\"'b'\", "
-        "1 line): `payload.name` is set, and the session shows the value set: set it where "
-        "`payload` is made (`{ ..., name: value }`), or make a new object with it and a "
-        "`const` of its own (`const changed = { ...payload, name: value }`), which the "
-        "session does not echo"), said[29]
+        "1 line): `payload.label` is set, and the session shows the statement's value: set "
+        "it where `payload` is made (`{ ..., label: value }`), or make a new object with it "
+        "and a `const` of its own (`const changed = { ...payload, label: value }`), which "
+        "the session does not echo"), said[29]
+
+
+_NEW_NAME = "give the new value a `const` of its own"
+
+
+@pytest.mark.parametrize(("statement", "member", "advice"), [
+    ('headers["X-Request-Id"] = id;', 'headers["X-Request-Id"]',
+     'set it where `headers` is made (`{ ..., "X-Request-Id": value }`)'),
+    ("ids[0] = 'ws-1';", "ids[0]", _NEW_NAME),
+    ("body.spec.size = 2;", "body.spec.size", _NEW_NAME),
+    ("counts.done += 1;", "counts.done", _NEW_NAME),
+    ("counts.done++;", "counts.done", _NEW_NAME),
+    ("++counts.done;", "counts.done", _NEW_NAME),
+])
+def test_a_member_set_gets_advice_for_its_kind_of_set(statement, member, advice):
+    """One key set to a value: make the object with it; an element, a nested member, or a
+    value computed from the old one (``+=``, ``++``): give the new value a name."""
+    said = node_harness._echo_advice(statement)
+    assert said.startswith(f"`{member}` is set, and the session shows the statement's value: "
+                           + advice), said
+
+
+@pytest.mark.parametrize(("statement", "advice"), [
+    ("++done;", "`done` is assigned again"),
+    ("body.name === 'b';", "give the value a name"),
+])
+def test_a_statement_that_sets_no_member_gets_other_advice(statement, advice):
+    said = node_harness._echo_advice(statement)
+    assert said.startswith(advice), said
 
 
 def test_an_example_that_ends_the_session_with_blank_lines_after_passes(

@@ -374,17 +374,31 @@ def _echo_advice(text: str) -> str:
                 "`const` of its own, with a new name, and use that name below (the session "
                 "does not echo a declaration)")
     member = _MEMBER_SET.match(text)
-    if member:
-        return (f"`{member['member']}` is set, and the session shows the value set: set it "
-                f"where `{member['object']}` is made (`{{ ..., name: value }}`), or make a "
-                f"new object with it and a `const` of its own (`const changed = "
-                f"{{ ...{member['object']}, name: value }}`), which the session does not echo")
+    if member and (member["pre"] or member["op"]):
+        return _member_advice(member)
     if _COMPOUND.match(text):
         return ("it is the value of the last expression the statement ran (in a loop, its "
                 "body's): end the body with a statement that gives none, such as a "
                 "declaration or a `console.log`")
     return ("give the value a name (`const stopped = await fetch(...)`): the session does "
             "not echo a declaration")
+
+
+def _member_advice(member: re.Match[str]) -> str:
+    """What to change in a statement that sets ``member['member']``, whose value a
+    session echoes: where one key of an object is set to a value, the object made with
+    it; otherwise (an element, a nested member, ``+=``, ``++``), the new value a name."""
+    said = (f"`{member['member']}` is set, and the session shows the statement's value: ")
+    key = _KEY.fullmatch(member["path"])
+    if key and member["op"] == "=" and not member["pre"]:
+        name = key["name"] or key["quoted"]
+        made = f"{{ ..., {name}: value }}"
+        return (said + f"set it where `{member['object']}` is made (`{made}`), or make a "
+                f"new object with it and a `const` of its own (`const changed = "
+                f"{{ ...{member['object']}, {name}: value }}`), which the session does not "
+                "echo")
+    return (said + "give the new value a `const` of its own (`const next = ...`) and use "
+            "that name where the object is made or read, which the session does not echo")
 
 
 #: An array pattern that skips an element (``const [, body] = ...``).
@@ -394,13 +408,16 @@ _COMPOUND = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\s*:\s*)?(?:for|while|do|if|swit
                        r"|^\s*\{")
 #: A statement that assigns an existing name again (``r = await fetch(...)``, ``n += 1``,
 #: ``n++``).
-_ASSIGNED = re.compile(r"^\s*(?:(?:\+\+|--)\s*(?P<pre>[A-Za-z_$][\w$]*)|"
+_ASSIGNED = re.compile(r"^\s*(?:(?:\+\+|--)\s*(?P<pre>[A-Za-z_$][\w$]*)(?![\w$]|\s*[.\[])|"
                        r"(?P<name>[A-Za-z_$][\w$]*)\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||"
                        r"\?\?)?=(?!=)|\+\+|--))")
-#: A statement that sets a member of an object (``body.name = "x"``, ``h["X-Id"] = id``).
-_MEMBER_SET = re.compile(r"^\s*(?P<member>(?P<object>[A-Za-z_$][\w$]*)"
-                         r"(?:\??\.[A-Za-z_$][\w$]*|\[[^\]\n]+\])+)\s*"
-                         r"(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|\+\+|--)")
+#: A statement that sets a member of an object (``body.name = "x"``, ``h["X-Id"] = id``,
+#: ``++counts.done``), when it has the operator or the prefix.
+_MEMBER_SET = re.compile(r"^\s*(?:(?P<pre>\+\+|--)\s*)?(?P<member>(?P<object>[A-Za-z_$][\w$]*)"
+                         r"(?P<path>(?:\.[A-Za-z_$][\w$]*|\[[^\]\n]+\])+))\s*"
+                         r"(?P<op>(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|\+\+|--)?")
+#: One key of an object, named (``.name``) or quoted (``["X-Id"]``).
+_KEY = re.compile(r"\.(?P<name>[A-Za-z_$][\w$]*)|\[\s*(?P<quoted>'[^'\n]*'|\"[^\"\n]*\")\s*\]")
 #: A statement of closing brackets alone: the end of one a session split earlier.
 _CLOSING = re.compile(r"^\s*[}\])]+[;,]?\s*$")
 #: A line that goes on from the one before: it starts with a binary operator.
