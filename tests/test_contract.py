@@ -80,6 +80,13 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     # either joined value from a variable that was empty (fetch trims the space after it)
     ([("Authorization", "Bearer cws_test_a, Bearer")], "more than one Authorization header"),
     ([("Authorization", "Bearer, Bearer cws_test_b")], "more than one Authorization header"),
+    ([("Authorization", ", Bearer cws_test_b")], "more than one Authorization header"),
+    ([("Authorization", "Bearer cws_test_a,")], "more than one Authorization header"),
+    # any of HTTP's schemes after the comma, three values too
+    ([("Authorization", "Bearer cws_test_a, Negotiate YIIB")],
+     "more than one Authorization header"),
+    ([("Authorization", "Bearer cws_test_a, DPoP x, Bearer cws_test_c")],
+     "more than one Authorization header"),
     ([("Authorization", "Bearer cws_test_a, and then some")],
      "a character a token cannot have"),
     ([("Authorization", "Basic cws_test_a")], "is not 'Bearer <token>'"),

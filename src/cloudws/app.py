@@ -64,11 +64,15 @@ TOKEN_PREFIX = "cws_test_"
 """What every token the sandbox accepts starts with; any other token gets a 401."""
 # The scheme is case-insensitive (RFC 9110 §11.1); the token and its prefix are not.
 _TOKEN = re.compile(rf"^(?i:bearer) +({re.escape(TOKEN_PREFIX)}[A-Za-z0-9\-._~+/]+=*)$")
+#: The schemes of HTTP authentication: IANA's registry, and two in wide use beside it.
+_SCHEMES = ("Basic", "Bearer", "Concealed", "Digest", "DPoP", "GNAP", "HOBA", "Mutual",
+            "Negotiate", "OAuth", "PrivateToken", "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid",
+            "NTLM", "Token")
 #: Two or more Authorization values joined with commas into one header, as a client that
-#: combines repeated fields sends them: "Bearer a, Bearer b", a scheme of HTTP's after the
-#: comma; either value may be the scheme alone (a variable that was empty).
-_JOINED = re.compile(r"^[A-Za-z][\w.+-]*(?: +[^,\s]+)? *,[ \t]*"
-                     r"(?i:bearer|basic|digest|token)(?:[ \t]|$)")
+#: combines repeated fields sends them: "Bearer a, Bearer b", a scheme after the comma;
+#: either value may be the scheme alone or empty (a variable that was empty).
+_JOINED = re.compile(r"^(?:[A-Za-z][\w.+-]*(?: +[^,\s]+)? *)?,[ \t]*"
+                     rf"(?:(?i:{'|'.join(map(re.escape, _SCHEMES))})(?:[ \t]|$)|$)")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
