@@ -180,6 +180,14 @@ def planted_beside_the_tree(planted: list[str], places: list[str]) -> list[str]:
           uv run pytest 'tests/test_page.py::test_x[a b]'
         >>> planted_beside_the_tree(["tests/test_page.py::test_x"], [])
         []
+
+    A place is never split at its hyphens:
+
+        >>> places = ["docs/concepts/idempotency-keys-and-retries.md:1",
+        ...           "snippets/workstations/delete-running.mjs:11"]
+        >>> said = planted_beside_the_tree(["t"], places)
+        >>> [place for place in places if not any(place in line for line in said)]
+        []
     """
     if not planted or not places:
         return []
@@ -189,7 +197,7 @@ def planted_beside_the_tree(planted: list[str], places: list[str]) -> list[str]:
             "mistakes in a copy of the tree failed, and the tree's own checks fail at "
             f"{shown}: the copy has those mistakes too, so {'they' if many else 'it'} may fail "
             f"for them alone. Fix those lines first, then run {'them' if many else 'it'} again:")
-    return [*textwrap.wrap(said, 88),
+    return [*textwrap.wrap(said, 88, break_on_hyphens=False, break_long_words=False),
             "  uv run pytest " + " ".join(shlex.quote(test) for test in planted)]
 
 
