@@ -50,7 +50,15 @@ from cloudws.store import Store
 from ..helpers import HEAVY
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Request
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        CDPSession,
+        ConsoleMessage,
+        Error,
+        Page,
+        Request,
+    )
 
 CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 #: Playwright passes all but --disable-gpu itself. Not added, though they would cut work:
@@ -104,8 +112,12 @@ class Visit:
     #: in ``tolerated`` instead of ``errors``.
     expected_errors: list[str] = field(default_factory=list)
     tolerated: list[str] = field(default_factory=list)
-    #: Done to each tab of the visit before it loads anything (the search index it gets).
+    #: Done to the visit's first tab and to each one :meth:`new_tab` opens, before it
+    #: loads anything (the search index it gets); a tab that a page opens gets the site's.
     prepare: Callable[[Page], None] | None = None
+    #: Why Chromium could not answer a request of the visit's with what ``prepare`` set
+    #: (the request went on to the site instead).
+    unanswered: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> Page:
         """Load ``path`` (such as ``/workstations/delete/``); return once its scripts have run."""
@@ -122,9 +134,11 @@ class Visit:
         return page
 
     def problems(self) -> list[str]:
-        """Requests off the machine, console errors and page errors, as readable lines."""
+        """Requests off the machine, console errors and page errors, and what Chromium
+        could not answer, as readable lines."""
         return ([f"request left {LOOPBACK}: {url}" for url in self.blocked]
-                + [f"console/page error: {text}" for text in self.errors])
+                + [f"console/page error: {text}" for text in self.errors]
+                + [f"the search index could not be answered: {why}" for why in self.unanswered])
 
 
 def until(page: Page, condition: str, timeout: float = 5_000) -> None:
@@ -293,19 +307,27 @@ class Tabs:
         if self._index is None:
             self._index = unsearchable(self.site.site_dir)
         body, session = self._index, self.context.new_cdp_session(page)
-
-        def answer(paused: dict[str, Any]) -> None:
-            try:
-                session.send("Fetch.fulfillRequest", {
-                    "requestId": paused["requestId"], "responseCode": 200, "body": body,
-                    "responseHeaders": [{"name": "Content-Type", "value": "application/json"}]})
-            except Exception as error:  # noqa: BLE001 - Playwright would drop it unsaid
-                if self.visit is not None:
-                    self.visit.errors.append(f"the search index could not be answered: {error}")
-                session.send("Fetch.continueRequest", {"requestId": paused["requestId"]})
-
-        session.on("Fetch.requestPaused", answer)
+        session.on("Fetch.requestPaused",
+                   lambda paused: self._answer(session, paused["requestId"], body))
         session.send("Fetch.enable", {"patterns": [{"urlPattern": f"*{SEARCH_INDEX}"}]})
+
+    def _answer(self, session: CDPSession, request_id: str, body: str) -> None:
+        """Answer the paused request ``request_id`` with the JSON ``body`` (base64); where
+        Chromium cannot, let the request through and note why in the visit (Playwright
+        drops what an event's handler raises)."""
+        try:
+            session.send("Fetch.fulfillRequest", {
+                "requestId": request_id, "responseCode": 200, "body": body,
+                "responseHeaders": [{"name": "Content-Type", "value": "application/json"}]})
+            return
+        except Exception as error:  # noqa: BLE001 - noted in the visit, which fails the test
+            why = str(error)
+        try:
+            session.send("Fetch.continueRequest", {"requestId": request_id})
+        except Exception as error:  # noqa: BLE001 - as above
+            why += f"; nor let through: {error}"
+        if self.visit is not None:
+            self.visit.unanswered.append(why)
 
     def end(self) -> None:
         """Close the visit's tabs and, in a reused context, clear what its pages stored

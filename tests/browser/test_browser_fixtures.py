@@ -76,3 +76,14 @@ def test_a_searching_visit_gets_the_whole_search_index(searching_visit: Visit,
                                                        live_site: LiveSite) -> None:
     whole = json.loads((live_site.site_dir / SEARCH_INDEX.lstrip("/")).read_text())
     assert _index_the_theme_got(searching_visit, searching_visit.page) == whole
+
+
+def test_a_search_index_chromium_cannot_answer_is_a_problem_of_the_visit(tabs: Tabs) -> None:
+    visit = tabs.start(search=False)
+    try:
+        tabs._answer(visit.context.new_cdp_session(visit.page), "no-such-request", "e30=")
+    finally:
+        tabs.end()
+    [problem] = visit.problems()
+    assert problem.startswith("the search index could not be answered: "), problem
+    assert "; nor let through: " in problem, problem
