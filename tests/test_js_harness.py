@@ -767,6 +767,9 @@ def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(
 _NEW_NAME = "give the new value a `const` of its own"
 
 
+_HEADERS = "const headers = { Authorization: `Bearer ${TOKEN}` };\n"
+
+
 @pytest.mark.parametrize(("statement", "member", "advice"), [
     ('headers["X-Request-Id"] = id;', 'headers["X-Request-Id"]',
      'set it where `headers` is made (`{ ..., "X-Request-Id": value }`)'),
@@ -775,11 +778,16 @@ _NEW_NAME = "give the new value a `const` of its own"
     ("counts.done += 1;", "counts.done", _NEW_NAME),
     ("counts.done++;", "counts.done", _NEW_NAME),
     ("++counts.done;", "counts.done", _NEW_NAME),
+    # an object the example does not make with braces: spread, it would lose its state
+    ("url.search = '?state=running';", "url.search", _NEW_NAME),
+    ("process.exitCode = 1;", "process.exitCode", _NEW_NAME),
 ])
 def test_a_member_set_gets_advice_for_its_kind_of_set(statement, member, advice):
-    """One key set to a value: make the object with it; an element, a nested member, or a
-    value computed from the old one (``+=``, ``++``): give the new value a name."""
-    said = node_harness._echo_advice(statement)
+    """One key set to a value, of an object the example makes with braces: make the object
+    with it; an element, a nested member, a value computed from the old one (``+=``,
+    ``++``), or an object made otherwise: give the new value a name."""
+    source = _HEADERS + "const url = new URL('http://localhost/');\n" + statement + "\n"
+    said = node_harness._echo_advice(statement, source)
     assert said.startswith(f"`{member}` is set, and the session shows the statement's value: "
                            + advice), said
 

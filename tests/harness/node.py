@@ -330,7 +330,7 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
             found.append((statement["start"], where, (
                 f"the session shows this statement's value among what the example prints "
                 f"({first!r}{', …' if count > 1 else ''}, {count} "
-                f"line{'s' if count > 1 else ''}): {_echo_advice(text)}")))
+                f"line{'s' if count > 1 else ''}): {_echo_advice(text, case.source)}")))
     if found:  # each line whole, as its annotation shows it
         raise ExampleError("\n".join(
             f"{where}: {how if n == 0 else 'pasted into a `node` session'}, {problem}"
@@ -364,8 +364,9 @@ def _failure_hint(uncaught: str, echo: str, text: str) -> str:
     return ""
 
 
-def _echo_advice(text: str) -> str:
-    """What to change in the statement ``text``, whose value a session echoes."""
+def _echo_advice(text: str, source: str = "") -> str:
+    """What to change in the statement ``text`` of the example ``source``, whose value a
+    session echoes."""
     if _CONTINUED.match(text):
         return _GOES_ON
     again = _ASSIGNED.match(text)
@@ -375,7 +376,7 @@ def _echo_advice(text: str) -> str:
                 "does not echo a declaration)")
     member = _MEMBER_SET.match(text)
     if member and (member["pre"] or member["op"]):
-        return _member_advice(member)
+        return _member_advice(member, source)
     if _COMPOUND.match(text):
         return ("it is the value of the last expression the statement ran (in a loop, its "
                 "body's): end the body with a statement that gives none, such as a "
@@ -384,13 +385,17 @@ def _echo_advice(text: str) -> str:
             "not echo a declaration")
 
 
-def _member_advice(member: re.Match[str]) -> str:
+def _member_advice(member: re.Match[str], source: str) -> str:
     """What to change in a statement that sets ``member['member']``, whose value a
-    session echoes: where one key of an object is set to a value, the object made with
-    it; otherwise (an element, a nested member, ``+=``, ``++``), the new value a name."""
+    session echoes: where one key is set to a value, of an object the example ``source``
+    makes with braces, the object made with it; otherwise (an element, a nested member,
+    ``+=``, ``++``, an object made otherwise, a ``URL`` or ``process``), the new value a
+    name."""
     said = (f"`{member['member']}` is set, and the session shows the statement's value: ")
     key = _KEY.fullmatch(member["path"])
-    if key and member["op"] == "=" and not member["pre"]:
+    literal = re.search(
+        rf"(?m)^\s*(?:const|let|var)\s+{re.escape(member['object'])}\s*=\s*\{{", source)
+    if key and member["op"] == "=" and not member["pre"] and literal:
         name = key["name"] or key["quoted"]
         made = f"{{ ..., {name}: value }}"
         return (said + f"set it where `{member['object']}` is made (`{made}`), or make a "
