@@ -3,6 +3,10 @@ problem of a failed build on its own."""
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import pytest
 
 from .harness.github import PLANTS_MISTAKES, place_of, workflow_command
@@ -204,3 +208,63 @@ def test_place_is_a_project_path_not_a_temporary_one():
 def test_workflow_command_escapes_what_github_reads_as_syntax():
     assert workflow_command("docs/a,b.md", 1, "t::x", "50%\r\n") == (
         "::error file=docs/a%2Cb.md,line=1,title=t%3A%3Ax::50%25%0D%0A")
+
+
+_PLACE_WRITTEN = re.compile(r"(?:^|[\s'\"(/])(?:(?:docs|snippets)/[\w./-]*|mkdocs\.yml|README\.md)")
+
+
+def _unmarked_scratch_tests(root: Path) -> list[str]:
+    """The tests under ``root`` that use ``tmp_path`` and write a place of the tree's kind
+    (``docs/…``, ``snippets/…``, ``mkdocs.yml``, ``README.md``) without the
+    ``plants_mistakes`` mark, on them or on their module."""
+    found = []
+    for path in sorted(root.rglob("test_*.py")):
+        tree = ast.parse(path.read_text())
+        if any(isinstance(node, ast.Assign) and "PLANTS_MISTAKES" in ast.unparse(node)
+               and any(getattr(target, "id", "") == "pytestmark" for target in node.targets)
+               for node in tree.body):
+            continue
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
+                continue
+            marks = " ".join(ast.unparse(mark) for mark in node.decorator_list)
+            strings = [constant.value for constant in ast.walk(node)
+                       if isinstance(constant, ast.Constant) and isinstance(constant.value, str)]
+            if ("PLANTS_MISTAKES" not in marks and "plants_mistakes" not in marks
+                    and "tmp_path" in ast.unparse(node)
+                    and any(_PLACE_WRITTEN.search(text) for text in strings)):
+                found.append(f"{path.relative_to(root.parent)}::{node.name}")
+    return found
+
+
+def test_a_test_that_writes_the_trees_places_in_a_scratch_tree_is_marked():
+    """Its failures name the scratch tree's places (``mkdocs.yml:3``): unmarked, they would
+    be annotated on the writer's files and named as the tree's own failures."""
+    tests = Path(__file__).parent
+    assert _unmarked_scratch_tests(tests) == [], (
+        "mark these @PLANTS_MISTAKES (tests/harness/github.py)")
+
+
+def test_the_guard_finds_an_unmarked_scratch_test(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text(
+        "def test_a(tmp_path):\n    (tmp_path / 'mkdocs.yml').write_text('nav: []')\n\n"
+        "@PLANTS_MISTAKES\ndef test_b(tmp_path):\n    (tmp_path / 'mkdocs.yml').write_text('')\n")
+    assert _unmarked_scratch_tests(tmp_path / "tests") == ["tests/test_x.py::test_a"]
+
+
+def test_the_suites_own_doctests_are_marked(request, monkeypatch):
+    """A doctest of a module under ``tests/`` (here, of this one, its mark taken off for
+    the test) gets the mark; one elsewhere (a parent at the project's root) does not."""
+    import doctest
+
+    from .conftest import pytest_collection_modifyitems
+
+    monkeypatch.setattr(request.node.parent, "own_markers", [])
+    found = doctest.DocTestParser().get_doctest(">>> 1\n1\n", {}, "x", __file__, 0)
+    items = [pytest.DoctestItem.from_parent(parent, name="x", runner=doctest.DebugRunner(),
+                                            dtest=found)
+             for parent in (request.node.parent, request.session)]
+    assert [item.get_closest_marker("plants_mistakes") for item in items] == [None, None]
+    pytest_collection_modifyitems(items)
+    assert [bool(item.get_closest_marker("plants_mistakes")) for item in items] == [True, False]

@@ -58,6 +58,7 @@ def test_a_failing_readme_example_is_reported_at_its_line(tmp_path: Path,
     assert "assert status == 'stopped'" in report, report
 
 
+@PLANTS_MISTAKES
 @HEAVY
 def test_mkdocs_commands_print_no_theme_notice(tmp_path: Path):
     """`uv run mkdocs …` prints no end-of-life notice from the theme.

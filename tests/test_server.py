@@ -26,6 +26,7 @@ from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
 from cloudws.testing import serve
 
+from .harness.github import PLANTS_MISTAKES
 from .helpers import HEAVY, free_port, spawn_serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -348,6 +349,7 @@ def test_static_side_answers_other_methods_405(tiny_served, client, method):
     assert_security_headers(response)
 
 
+@PLANTS_MISTAKES
 def test_serve_rebuilds_a_site_older_than_its_sources(tmp_path):
     import os
 
@@ -391,6 +393,7 @@ def _old_site(root) -> None:
     os.utime(root / "site" / "index.html", (0, 0))
 
 
+@PLANTS_MISTAKES
 def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "")
     _old_site(tmp_path)
@@ -409,6 +412,7 @@ def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkey
     assert "contains a link 'nowhere.md'" in err[1]
 
 
+@PLANTS_MISTAKES
 def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "strict: true\n")
     _old_site(tmp_path)
@@ -424,6 +428,7 @@ def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monk
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
 
 
+@PLANTS_MISTAKES
 @pytest.mark.parametrize("how", ["ctrl-c", "kill"])
 def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, monkeypatch,
                                                                     capfd, how):

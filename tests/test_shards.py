@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from pytest_split.algorithms import Algorithms
 
+from .harness.github import PLANTS_MISTAKES
 from .harness.plugin import SUITE_MODULES
 from .harness.shards import merge, shard_record
 from .helpers import HEAVY, without_group
@@ -145,6 +146,7 @@ def test_a_pair_produced_in_one_shard_only_passes(tmp_path):
     assert "FAILED" not in output
 
 
+@PLANTS_MISTAKES
 def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path):
     """A pasted run's failure (``repeats_a_check``) that a shard held, because the check it
     repeats may have run in another shard: the merge annotates it only where no shard's
@@ -166,6 +168,7 @@ def test_the_merge_annotates_what_a_shard_held_where_no_shard_annotated(tmp_path
         alone_command], output
 
 
+@PLANTS_MISTAKES
 def test_the_merge_says_a_planted_failure_came_beside_the_trees_in_another_shard(tmp_path):
     """A test that plants mistakes in a copy of the tree failed in one shard, and a check of
     the tree itself in another: neither shard saw both; the merge says it, once."""

@@ -717,6 +717,7 @@ def test_site_hooks_docstring_examples(monkeypatch) -> None:
     assert result.attempted > 0 and result.failed == 0, result
 
 
+@PLANTS_MISTAKES
 def test_where_mkdocs_yml_lists_a_page_is_read_as_written_and_named_at_its_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page's check leaves the llmstxt plugin out: its sections are read from the file. A

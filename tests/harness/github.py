@@ -198,7 +198,20 @@ def planted_beside_the_tree(planted: list[str], places: list[str]) -> list[str]:
             f"{shown}: the copy has those mistakes too, so {'they' if many else 'it'} may fail "
             f"for them alone. Fix those lines first, then run {'them' if many else 'it'} again:")
     return [*textwrap.wrap(said, 88, break_on_hyphens=False, break_long_words=False),
-            "  uv run pytest " + " ".join(shlex.quote(test) for test in planted)]
+            "  uv run pytest " + " ".join(shlex.quote(test) for test in _tests_of(planted))]
+
+
+def _tests_of(ids: list[str]) -> list[str]:
+    """``ids`` as a command names them: a test that failed with two or more of its
+    parameters, by its function's id (which runs them all), each once.
+
+    Example:
+        >>> _tests_of(["t.py::test_a[x]", "t.py::test_b[y]", "t.py::test_a[z]", "t.py::c"])
+        ['t.py::test_a', 't.py::test_b[y]', 't.py::c']
+    """
+    functions = [test.partition("[")[0] for test in ids]
+    return list(dict.fromkeys(function if functions.count(function) > 1 else test
+                              for test, function in zip(ids, functions, strict=True)))
 
 
 def _said(problem: tuple[str, int, str]) -> tuple[str, int, str]:
