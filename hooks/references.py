@@ -173,6 +173,8 @@ class Scope:
     fields: frozenset[str]
     #: What it documents, said by operation (a page that shows two); else its statuses.
     documented: str = ""
+    #: The headers it reads and sends (see :func:`_headers`); none said: the API's.
+    headers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,11 @@ class Contract:
         ``id_patterns`` each ID prefix to its kind and pattern, ``shown_with`` an operation
         with no page of its own (a removed one) to the operation whose page shows it."""
         operations, owners = {}, {}
+        # HTTP's own: every request carries Host (RFC 9110, section 7.2), every answer Date
+        # (section 6.6.1: a server with a clock sends it), and a 405, which any path
+        # answers to a method it does not take, Allow (section 15.5.6)
+        http_own = frozenset({"Host", "Date"}
+                             | ({"Allow"} if 405 in code_status.values() else set()))
         for name, schema in doc["components"]["schemas"].items():
             for prop in _properties(schema, doc, set()):
                 owners.setdefault(prop, set()).add(name)
@@ -227,6 +234,7 @@ class Contract:
                     frozenset(code for answer in operation["responses"].values()
                               for code in _problem_codes(answer)),
                     frozenset(params) | fields,
+                    headers=_headers(doc, operation) | http_own,
                 )
         for shown, page_op in (shown_with or {}).items():
             if shown in operations and page_op in operations:
@@ -235,7 +243,8 @@ class Contract:
                                             one.statuses | other.statuses,
                                             one.codes | other.codes, one.fields | other.fields,
                                             f"{one.name} documents {_listing(one.statuses)}; "
-                                            f"{other.name}, {_listing(other.statuses)}")
+                                            f"{other.name}, {_listing(other.statuses)}",
+                                            one.headers | other.headers)
         api = Scope("the API",
                     frozenset().union(*(s.statuses for s in operations.values()),
                                       code_status.values()),
@@ -268,11 +277,7 @@ class Contract:
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
-                   requests, kinds, enums,
-                   # HTTP's own: every request carries Host (RFC 9110, section 7.2), and a
-                   # 405 carries Allow (section 15.5.6)
-                   _headers(doc) | {"Host"}
-                   | ({"Allow"} if 405 in code_status.values() else set()))
+                   requests, kinds, enums, _headers(doc) | http_own)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -309,29 +314,34 @@ def _body_fields(operation: dict[str, Any], doc: dict[str, Any]) -> frozenset[st
     return frozenset(prop for body in bodies for prop in _properties(body, doc, set()))
 
 
-def _headers(doc: dict[str, Any]) -> frozenset[str]:
-    """The headers the API reads and sends, as ``doc`` declares them: its header
-    parameters, its answers' headers, ``Authorization`` for an HTTP security scheme, and
-    ``Content-Type`` and ``Content-Length`` where a request or an answer has content (the
-    two that frame any body in HTTP).
+def _headers(doc: dict[str, Any], operation: dict[str, Any] | None = None) -> frozenset[str]:
+    """The headers the API reads and sends (or ``operation`` does), as ``doc`` declares
+    them: its header parameters, its answers' headers, ``Authorization`` where an HTTP
+    security scheme applies, and ``Content-Type`` and ``Content-Length`` where a request or
+    an answer has content (the two that frame any body in HTTP).
 
     Example:
-        >>> sorted(_headers({"components": {}, "paths": {"/v": {"post": {
+        >>> doc = {"components": {}, "paths": {"/v": {"post": {
         ...     "parameters": [{"in": "header", "name": "Idempotency-Key"}],
-        ...     "responses": {"201": {"headers": {"Location": {}}, "content": {}}}}}}}))
-        ['Idempotency-Key', 'Location']
+        ...     "responses": {"201": {"headers": {"Location": {}}, "content": {}}}},
+        ...     "get": {"responses": {"200": {"content": {"application/json": {}}}}}}}}
+        >>> sorted(_headers(doc))
+        ['Content-Length', 'Content-Type', 'Idempotency-Key', 'Location']
+        >>> sorted(_headers(doc, doc["paths"]["/v"]["get"]))
+        ['Content-Length', 'Content-Type']
     """
-    found = {scheme_name for scheme in doc["components"].get("securitySchemes", {}).values()
-             for scheme_name in ("Authorization",) if scheme.get("type") == "http"}
-    for item in doc["paths"].values():
-        for operation in item.values():
-            found.update(p["name"] for p in operation.get("parameters", [])
-                         if p.get("in") == "header")
-            answers = operation.get("responses", {}).values()
-            found.update(name for answer in answers for name in answer.get("headers", {}))
-            if operation.get("requestBody", {}).get("content") or any(
-                    answer.get("content") for answer in answers):
-                found.update(("Content-Type", "Content-Length"))
+    if operation is None:
+        return frozenset().union(*(_headers(doc, operation) for item in doc["paths"].values()
+                                   for operation in item.values()))
+    schemes = doc["components"].get("securitySchemes", {})
+    found = {"Authorization" for requirement in operation.get("security", doc.get("security"))
+             or () for name in requirement if schemes.get(name, {}).get("type") == "http"}
+    found.update(p["name"] for p in operation.get("parameters", []) if p.get("in") == "header")
+    answers = operation.get("responses", {}).values()
+    found.update(name for answer in answers for name in answer.get("headers", {}))
+    if operation.get("requestBody", {}).get("content") or any(
+            answer.get("content") for answer in answers):
+        found.update(("Content-Type", "Content-Length"))
     return frozenset(found)
 
 
@@ -366,14 +376,23 @@ def _called_headers(spans: list[_Span], prose: str) -> set[int]:
             for span in run}
 
 
-def _header_problem(text: str, called: bool, contract: Contract,
-                    document: bool = False) -> str | None:
-    """For a span that names a header the API neither reads nor sends, what to write; None
-    for any other span. A span names a header when the prose calls it one (``called``),
-    when it is written with a value (``Retry-After: 5``), or when it is an ``X-`` one; its
-    name must then be words joined by hyphens (a word alone, such as ``Status`` in "the
-    ``Status`` header of a table", is too often something else). Names are matched
-    whatever their case, as HTTP reads them.
+#: HTTP's fields of one word (IANA's registry, permanent ones; not ``Server``, which
+#: servers send or not): a word alone names a header only when it is one of these.
+_ONE_WORD_FIELDS = frozenset({
+    "Accept", "Age", "Allow", "Authorization", "Connection", "Cookie", "Date", "ETag",
+    "Expect", "Expires", "Forwarded", "From", "Host", "Link", "Location", "Origin", "Prefer",
+    "Priority", "Range", "Referer", "Refresh", "TE", "Trailer", "Upgrade", "Vary", "Via"})
+
+
+def _header_problem(text: str, called: bool, contract: Contract, document: bool = False,
+                    scope: Scope | None = None) -> str | None:
+    """For a span that names a header the API (or the operation of ``scope``) neither
+    reads nor sends, what to write; None for any other span. A span names a header when
+    the prose calls it one (``called``), when it is written with a value
+    (``Retry-After: 5``), or when it is an ``X-`` one; its name must then be words joined
+    by hyphens, or one of HTTP's fields of one word (another word alone, such as
+    ``Status`` in "the ``Status`` header of a table", is too often something else). Names
+    are matched whatever their case, as HTTP reads them.
 
     Example:
         >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
@@ -384,18 +403,25 @@ def _header_problem(text: str, called: bool, contract: Contract,
 Content-Type, Location (to name one the API does not use on purpose, follow it with \
 { .no-ref })
         >>> [_header_problem(t, False, contract) is not None
-        ...  for t in ("X-Request-Id", "Retry-After: 1")]
-        [True, True]
+        ...  for t in ("X-Request-Id", "Retry-After: 1", "Accept: text/html")]
+        [True, True, True]
         >>> print(_header_problem("X-Request-Id", False, contract, document=True))
         `X-Request-Id` is not a header of the API: the ones it reads and sends are \
 Content-Type, Location (to name one the API does not use, say so without the backticks)
         >>> [_header_problem(t, False, contract)  # not said to be a header
         ...  for t in ("Retry-After", "UTF-8", "ISO-8601", "members: true", "x-codeSamples",
-        ...            "Example:", "TypeError: fetch failed")]
-        [None, None, None, None, None, None, None]
-        >>> [_header_problem(t, True, contract)  # one word, or the API's, in any case
-        ...  for t in ("Status", "ETag", "content-type")]
-        [None, None, None]
+        ...            "Example:", "TypeError: fetch failed", "ETag")]
+        [None, None, None, None, None, None, None, None]
+        >>> [_header_problem(t, True, contract)  # a word not HTTP's, or the API's
+        ...  for t in ("Status", "Server", "location", "content-type")]
+        [None, None, None, None]
+        >>> print(_header_problem("ETag", True, contract))  # doctest: +ELLIPSIS
+        `ETag` is not a header of the API: ...
+        >>> get = Scope("getVolume", frozenset(), frozenset(), frozenset(),
+        ...             headers=frozenset({"Content-Type"}))
+        >>> print(_header_problem("Location", True, contract, scope=get))
+        `Location` is not a header of getVolume: the ones it reads and sends are \
+Content-Type (to name one it does not use on purpose, follow it with { .no-ref })
     """
     header = _HEADER.match(text)
     if header is None or not contract.headers:
@@ -407,14 +433,17 @@ Content-Type, Location (to name one the API does not use, say so without the bac
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
     written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""
                or re.match(r"X-[A-Z0-9]", name) is not None)
-    if "-" not in name or not (written or called):
+    if "-" not in name and name not in _ONE_WORD_FIELDS or not (written or called):
         return None
-    if name.casefold() in {h.casefold() for h in contract.headers}:
+    of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
+                   else ("the API", contract.headers))
+    if name.casefold() in {h.casefold() for h in headers}:
         return None
-    return (f"`{text}` is not a header of the API: the ones it reads and sends are "
-            f"{_listing(contract.headers)} "
-            + ("(to name one the API does not use, say so without the backticks)" if document
-               else "(to name one the API does not use on purpose, follow it with "
+    it = "the API" if of == "the API" else "it"
+    return (f"`{text}` is not a header of {of}: the ones it reads and sends are "
+            f"{_listing(headers)} "
+            + (f"(to name one {it} does not use, say so without the backticks)" if document
+               else f"(to name one {it} does not use on purpose, follow it with "
                     "{ .no-ref })"))
 
 
@@ -987,7 +1016,8 @@ def check(markdown: str, page: Page, contract: Contract,
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)") + _old_api(document))
         if problem is None and names:
-            problem = _header_problem(span.text, span.start in called, contract, document)
+            problem = _header_problem(span.text, span.start in called, contract, document,
+                                      scope)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

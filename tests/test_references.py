@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
 
 #: An endpoint page with one bad reference a line, and what the build says of each.
+#: The scope of the delete page: its operation and the one it replaced.
+DELETE = r"deleteWorkstation \(or removedDeleteWorkstation, on its page\)"
+
 BAD_PAGE = """\
 ---
 operation: deleteWorkstation
@@ -67,6 +70,7 @@ It sends the `retry-after` header, and the headers `ETag` and `Cache-Control`.
 The `Retry-After`, `Content-MD5`, and [`X-B3-TraceId`](#x) headers tell when.
 See the [`If-None-Match`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-None-Match) header.
 The `Strict-Transport-Security` response header; headers: `Accept-Ranges`, `Content-Range`.
+The answer carries a `Location` header, and the create's `Idempotency-Key` header is read.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -124,24 +128,28 @@ BAD = [
     # an ID in a request's path: one of the fixtures, or one the page's examples show
     (33, (r"`GET /v1/workstations/ws-99999`: `ws-99999` is not one of the sandbox's fixtures "
           r"\(ws-12345, ws-67890\)")),
-    # a header: one the API reads or sends
-    (34, (r"`Retry-After: 5` is not a header of the API: the ones it reads and sends are "
-          r"Allow, Authorization, Content-Length, Content-Type, Host, Idempotency-Key, Location, "
-          r"WWW-Authenticate \(to name one the API does not use on purpose")),
-    (34, r"`X-Request-Id` is not a header of the API"),
-    # said to be a header, in any case, one word, or in a list of them
-    (35, r"`retry-after` is not a header of the API"),
-    (35, r"`Cache-Control` is not a header of the API"),
+    # a header: one the page's operation reads or sends
+    (34, (rf"`Retry-After: 5` is not a header of {DELETE}: the ones it reads and "
+          r"sends are Allow, Authorization, Content-Length, Content-Type, Date, Host, "
+          r"WWW-Authenticate \(to name one it does not use on purpose")),
+    (34, rf"`X-Request-Id` is not a header of {DELETE}"),
+    # said to be a header, in any case, in a list of them, or one word of HTTP's
+    (35, rf"`retry-after` is not a header of {DELETE}"),
+    (35, rf"`ETag` is not a header of {DELETE}"),
+    (35, rf"`Cache-Control` is not a header of {DELETE}"),
     # a list that ends with "headers", an item linked
-    (36, r"`Retry-After` is not a header of the API"),
-    (36, r"`Content-MD5` is not a header of the API"),
-    (36, r"`X-B3-TraceId` is not a header of the API"),
+    (36, rf"`Retry-After` is not a header of {DELETE}"),
+    (36, rf"`Content-MD5` is not a header of {DELETE}"),
+    (36, rf"`X-B3-TraceId` is not a header of {DELETE}"),
     # linked, however long the link
-    (37, r"`If-None-Match` is not a header of the API"),
+    (37, rf"`If-None-Match` is not a header of {DELETE}"),
     # a kind of header between, a colon before a list
-    (38, r"`Strict-Transport-Security` is not a header of the API"),
-    (38, r"`Accept-Ranges` is not a header of the API"),
-    (38, r"`Content-Range` is not a header of the API"),
+    (38, rf"`Strict-Transport-Security` is not a header of {DELETE}"),
+    (38, rf"`Accept-Ranges` is not a header of {DELETE}"),
+    (38, rf"`Content-Range` is not a header of {DELETE}"),
+    # another operation's, not linked to its page
+    (39, rf"`Location` is not a header of {DELETE}"),
+    (39, rf"`Idempotency-Key` is not a header of {DELETE}"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -177,12 +185,13 @@ Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
-`Idempotency-Key`, `WWW-Authenticate: Bearer`) or a reason phrase (`Unauthorized`) is no
-name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host` and
-`Allow` headers are HTTP's. No answer has the `Retry-After`{ .no-ref } header. Send
-the header `Idempotency-Key` and `deleted_volume_ids` in the body; Node's `fetch` headers object;
-the column header `Status`; a `Bearer` header value. A create's `Idempotency-Key` header
-`create-ws-1`; a `no-store` header value; a `standard-4` or `Content-Type` header.
+`Authorization`, `WWW-Authenticate: Bearer`) or a reason phrase (`Unauthorized`) is no
+name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host`,
+`Date` and `Allow` headers are HTTP's. No answer has the `Retry-After`{ .no-ref } header.
+Send the header `Authorization` and `deleted_volume_ids` in the body; Node's `fetch`
+headers object; the column header `Status`; a `Bearer` header value. A create's
+[`Idempotency-Key`](create.md) header `create-ws-1`; a `no-store` header value; a
+`standard-4` or `Content-Type` header; the `Server` header.
 
 ```python
 print(made)
@@ -201,6 +210,8 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
     for name, page in {"concepts/errors.md": "# Errors\n\n{{ error_codes }}\n",
                        "workstations/update.md": "---\noperation: updateWorkstation\n---\n\n"
                                                  "# Update workstation\n\n## Request body\n",
+                       "workstations/create.md": "---\noperation: createWorkstation\n---\n\n"
+                                                 "# Create workstation\n",
                        **pages}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(page)
