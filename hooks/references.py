@@ -213,9 +213,10 @@ class Contract:
         with no page of its own (a removed one) to the operation whose page shows it."""
         operations, owners = {}, {}
         # HTTP's own: every request carries Host (RFC 9110, section 7.2), every answer Date
-        # (section 6.6.1: a server with a clock sends it), and a 405, which any path
-        # answers to a method it does not take, Allow (section 15.5.6)
-        http_own = frozenset({"Host", "Date"}
+        # (section 6.6.1: a server with a clock sends it), any message may carry Connection
+        # (section 7.6.1: `close` on an answer that ends the connection), and a 405, which
+        # any path answers to a method it does not take, carries Allow (section 15.5.6)
+        http_own = frozenset({"Host", "Date", "Connection"}
                              | ({"Allow"} if 405 in code_status.values() else set()))
         for name, schema in doc["components"]["schemas"].items():
             for prop in _properties(schema, doc, set()):
@@ -422,6 +423,15 @@ Content-Type, Location (to name one the API does not use, say so without the bac
         >>> print(_header_problem("Location", True, contract, scope=get))
         `Location` is not a header of getVolume: the ones it reads and sends are \
 Content-Type (to name one it does not use on purpose, follow it with { .no-ref })
+        >>> create = Scope("createVolume", frozenset(), frozenset(), frozenset(),
+        ...                headers=frozenset({"Location", "Content-Type"}))
+        >>> contract = Contract(scope, {"createVolume": create, "getVolume": get}, {}, {},
+        ...                     frozenset(), {}, headers=create.headers)
+        >>> print(_header_problem("location", True, contract, scope=get))
+        `location` is not a header of getVolume: the ones it reads and sends are \
+Content-Type (it is createVolume's: link it to that operation's page)
+        >>> _header_problem("etag", True, contract) is not None  # HTTP's, in any case
+        True
     """
     header = _HEADER.match(text)
     if header is None or not contract.headers:
@@ -433,18 +443,27 @@ Content-Type (to name one it does not use on purpose, follow it with { .no-ref }
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
     written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""
                or re.match(r"X-[A-Z0-9]", name) is not None)
-    if "-" not in name and name not in _ONE_WORD_FIELDS or not (written or called):
+    if ("-" not in name and name.casefold() not in {f.casefold() for f in _ONE_WORD_FIELDS}
+            or not (written or called)):
         return None
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))
     if name.casefold() in {h.casefold() for h in headers}:
         return None
+    others = sorted(op for op, other in contract.operations.items()
+                    if name.casefold() in {h.casefold() for h in other.headers})
     it = "the API" if of == "the API" else "it"
+    if others:
+        whose = (f"{', '.join(others[:-1])} and {others[-1]}" if len(others) > 1
+                 else others[0])
+        then = (f"it is {whose}'s: link it to "
+                + ("the page of one of them" if len(others) > 1 else "that operation's page"))
+    elif document:
+        then = f"to name one {it} does not use, say so without the backticks"
+    else:
+        then = f"to name one {it} does not use on purpose, follow it with {{ .no-ref }}"
     return (f"`{text}` is not a header of {of}: the ones it reads and sends are "
-            f"{_listing(headers)} "
-            + (f"(to name one {it} does not use, say so without the backticks)" if document
-               else f"(to name one {it} does not use on purpose, follow it with "
-                    "{ .no-ref })"))
+            f"{_listing(headers)} ({then})")
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:

@@ -71,6 +71,7 @@ The `Retry-After`, `Content-MD5`, and [`X-B3-TraceId`](#x) headers tell when.
 See the [`If-None-Match`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-None-Match) header.
 The `Strict-Transport-Security` response header; headers: `Accept-Ranges`, `Content-Range`.
 The answer carries a `Location` header, and the create's `Idempotency-Key` header is read.
+Nor does it send an `Etag` header.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -130,8 +131,8 @@ BAD = [
           r"\(ws-12345, ws-67890\)")),
     # a header: one the page's operation reads or sends
     (34, (rf"`Retry-After: 5` is not a header of {DELETE}: the ones it reads and "
-          r"sends are Allow, Authorization, Content-Length, Content-Type, Date, Host, "
-          r"WWW-Authenticate \(to name one it does not use on purpose")),
+          r"sends are Allow, Authorization, Connection, Content-Length, Content-Type, Date, "
+          r"Host, WWW-Authenticate \(to name one it does not use on purpose")),
     (34, rf"`X-Request-Id` is not a header of {DELETE}"),
     # said to be a header, in any case, in a list of them, or one word of HTTP's
     (35, rf"`retry-after` is not a header of {DELETE}"),
@@ -148,8 +149,12 @@ BAD = [
     (38, rf"`Accept-Ranges` is not a header of {DELETE}"),
     (38, rf"`Content-Range` is not a header of {DELETE}"),
     # another operation's, not linked to its page
-    (39, rf"`Location` is not a header of {DELETE}"),
+    (39, (rf"`Location` is not a header of {DELETE}: the ones it reads and sends are "
+          r"[^(]*\(it is createVolume and createWorkstation's: link it to the page of one "
+          r"of them\)")),
     (39, rf"`Idempotency-Key` is not a header of {DELETE}"),
+    # HTTP's one-word fields, in any case
+    (40, rf"`Etag` is not a header of {DELETE}"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -191,7 +196,7 @@ name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `H
 Send the header `Authorization` and `deleted_volume_ids` in the body; Node's `fetch`
 headers object; the column header `Status`; a `Bearer` header value. A create's
 [`Idempotency-Key`](create.md) header `create-ws-1`; a `no-store` header value; a
-`standard-4` or `Content-Type` header; the `Server` header.
+`standard-4` or `Content-Type` header; the `Server` header; `Connection: close`.
 
 ```python
 print(made)
