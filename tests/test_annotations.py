@@ -210,30 +210,44 @@ def test_workflow_command_escapes_what_github_reads_as_syntax():
         "::error file=docs/a%2Cb.md,line=1,title=t%3A%3Ax::50%25%0D%0A")
 
 
+#: A place of the tree's kind written in a string: a file (``mkdocs.yml``, ``docs/a.md``),
+#: or a line of one as a failure names it (``snippets/a.mjs:11``, see github.py).
 _PLACE_WRITTEN = re.compile(r"(?:^|[\s'\"(/])(?:(?:docs|snippets)/[\w./-]*|mkdocs\.yml|README\.md)")
 
 
+def _marked(decorators: list[ast.expr]) -> bool:
+    return any(name in ast.unparse(mark) for mark in decorators
+               for name in ("PLANTS_MISTAKES", "plants_mistakes"))
+
+
 def _unmarked_scratch_tests(root: Path) -> list[str]:
-    """The tests under ``root`` that use ``tmp_path`` and write a place of the tree's kind
-    (``docs/…``, ``snippets/…``, ``mkdocs.yml``, ``README.md``) without the
-    ``plants_mistakes`` mark, on them or on their module."""
+    """The tests under ``root`` not marked ``plants_mistakes`` (on them, their class or
+    their module, as ``PLANTS_MISTAKES`` or ``pytest.mark.plants_mistakes``) that write a
+    line of the tree's kind (``snippets/a.mjs:11``: a failing test's report quotes its
+    source), or that write a file of the tree's kind (``docs/…``, ``snippets/…``,
+    ``mkdocs.yml``, ``README.md``) and take ``tmp_path``."""
     found = []
     for path in sorted(root.rglob("test_*.py")):
         tree = ast.parse(path.read_text())
-        if any(isinstance(node, ast.Assign) and "PLANTS_MISTAKES" in ast.unparse(node)
+        if any(isinstance(node, ast.Assign) and _marked([node.value])
                and any(getattr(target, "id", "") == "pytestmark" for target in node.targets)
                for node in tree.body):
             continue
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
-                continue
-            marks = " ".join(ast.unparse(mark) for mark in node.decorator_list)
-            strings = [constant.value for constant in ast.walk(node)
+
+        def tests(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+            return [node for node in body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                    and node.name.startswith("test_") and not _marked(node.decorator_list)]
+
+        unmarked = tests(tree.body) + [test for node in tree.body if isinstance(node, ast.ClassDef)
+                                       and not _marked(node.decorator_list)
+                                       for test in tests(node.body)]
+        for test in unmarked:
+            strings = [constant.value for constant in ast.walk(test)
                        if isinstance(constant, ast.Constant) and isinstance(constant.value, str)]
-            if ("PLANTS_MISTAKES" not in marks and "plants_mistakes" not in marks
-                    and "tmp_path" in ast.unparse(node)
-                    and any(_PLACE_WRITTEN.search(text) for text in strings)):
-                found.append(f"{path.relative_to(root.parent)}::{node.name}")
+            scratch = "tmp_path" in [arg.arg for arg in test.args.args]
+            if any(place_of(text) for text in strings) or scratch and any(
+                    _PLACE_WRITTEN.search(text) for text in strings):
+                found.append(f"{path.relative_to(root.parent)}::{test.name}")
     return found
 
 
@@ -249,8 +263,16 @@ def test_the_guard_finds_an_unmarked_scratch_test(tmp_path):
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_x.py").write_text(
         "def test_a(tmp_path):\n    (tmp_path / 'mkdocs.yml').write_text('nav: []')\n\n"
-        "@PLANTS_MISTAKES\ndef test_b(tmp_path):\n    (tmp_path / 'mkdocs.yml').write_text('')\n")
-    assert _unmarked_scratch_tests(tmp_path / "tests") == ["tests/test_x.py::test_a"]
+        "@PLANTS_MISTAKES\ndef test_b(tmp_path):\n    (tmp_path / 'mkdocs.yml').write_text('')\n"
+        "\nasync def test_c():\n    assert said == 'snippets/a.mjs:11: wrong'\n\n"
+        "def test_d():\n    assert 'tmp_path' and 'docs/a.md'\n\n"
+        "@pytest.mark.plants_mistakes\nclass TestE:\n    def test_e(self):\n"
+        "        assert said == 'docs/a.md:3: wrong'\n")
+    (tmp_path / "tests" / "test_y.py").write_text(
+        "pytestmark = pytest.mark.plants_mistakes\n\ndef test_f(tmp_path):\n"
+        "    (tmp_path / 'mkdocs.yml').write_text('')\n")
+    assert _unmarked_scratch_tests(tmp_path / "tests") == ["tests/test_x.py::test_a",
+                                                          "tests/test_x.py::test_c"]
 
 
 def test_the_suites_own_doctests_are_marked(request, monkeypatch):

@@ -196,6 +196,7 @@ def test_the_merge_says_a_planted_failure_came_beside_the_trees_in_another_shard
     assert output.startswith("documented statuses over"), output
 
 
+@PLANTS_MISTAKES
 def test_a_shard_of_several_that_writes_its_file_holds_repeats_and_builds_for_the_merge():
     """In a shard (``--splits 3`` with a ``--statuses-file``) a repeat's annotation is not
     printed at the end, nor a site build's failure (every shard builds the site): they are
