@@ -107,6 +107,9 @@ def _grow(dest: Path, factor: int) -> None:
 
 
 def _without_hooks(config: Path) -> Path:
+    """``config`` with the project's Python taken out: its MkDocs hooks, its Griffe
+    extensions (griffe-pydantic stays) and the llmstxt plugin's ``preprocess``; what is
+    left builds the same Markdown with the plugins alone."""
     lines, skipping = [], False
     for line in config.read_text().splitlines():
         if line.startswith("hooks:"):
@@ -115,12 +118,16 @@ def _without_hooks(config: Path) -> Path:
         if skipping and line.startswith("  - "):
             continue
         skipping = False
-        if "- hooks/griffe_" in line:  # the project's Griffe extensions; griffe-pydantic stays
+        if _PROJECT_PYTHON.match(line):
             continue
         lines.append(line)
     plain = config.with_name("mkdocs-no-hooks.yml")
     plain.write_text("\n".join(lines) + "\n")
     return plain
+
+
+#: A line of mkdocs.yml that names a Python file of the project's (not a comment).
+_PROJECT_PYTHON = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+)hooks/[\w/]+\.py\b")
 
 
 def _build(tree: Path, config: str, strict: bool = False) -> float:

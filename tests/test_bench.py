@@ -168,3 +168,18 @@ def test_what_collection_built_is_set_aside_from_the_garbage_collector():
     assert gc.isenabled(), "collection paused the garbage collector and did not resume it"
     # pytest and its plugins alone leave some 45,000 objects
     assert gc.get_freeze_count() > 40_000, gc.get_freeze_count()
+
+
+def test_the_build_without_hooks_names_no_python_of_the_project(tmp_path):
+    """The bench's build without hooks runs none of the project's Python: a file of
+    ``hooks/`` named anywhere in its mkdocs.yml (a plugin's ``preprocess``, say) would fail
+    that build, as the llmstxt plugin's did, with its module not found."""
+    from bench.site import _without_hooks
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text())
+    plain = _without_hooks(config).read_text()
+    named = [line for line in plain.splitlines()
+             if "hooks/" in line and ".py" in line.partition("#")[0]]
+    assert named == [], named
+    assert "plugins:" in plain and "llmstxt" in plain  # the plugins stay
