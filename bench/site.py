@@ -102,6 +102,16 @@ def _grow(dest: Path, factor: int) -> None:
     site = hooks / "site.py"
     site.write_text(site.read_text().replace("from cloudws.document import load_document",
                                              "from grown_document import load_document"))
+    # a copied page's examples call the operation they were copied from, which the copy
+    # (stopWorkstation_g2) stands for: the check that an endpoint page's example calls
+    # its operation reads the copy's name as the original's
+    checks = dest / "tests" / "harness" / "checks.py"
+    own = "    operation = _own_examples().get(file.resolve()) if file is not None else None\n"
+    if own not in checks.read_text():
+        raise RuntimeError(f"{checks}: no line {own.strip()!r} to read a grown copy's "
+                           "operation as its original's: update bench/site.py")
+    checks.write_text(checks.read_text().replace(
+        own, own + '    operation = operation and re.sub(r"_g\\d+$", "", operation)\n'))
     config = dest / "mkdocs.yml"  # the copies are built, just not listed in the nav
     config.write_text(config.read_text().replace("omitted_files: warn", "omitted_files: info"))
 
