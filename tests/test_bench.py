@@ -170,6 +170,7 @@ def test_what_collection_built_is_set_aside_from_the_garbage_collector():
     assert gc.get_freeze_count() > 40_000, gc.get_freeze_count()
 
 
+@PLANTS_MISTAKES
 def test_the_build_without_hooks_names_no_python_of_the_project(tmp_path):
     """The bench's build without hooks runs none of the project's Python: a file of
     ``hooks/`` named anywhere in its mkdocs.yml (a plugin's ``preprocess``, say) would fail
