@@ -377,8 +377,9 @@ def _called_headers(spans: list[_Span], prose: str) -> set[int]:
             for span in run}
 
 
-#: HTTP's fields of one word (IANA's registry, permanent ones; not ``Server``, which
-#: servers send or not): a word alone names a header only when it is one of these.
+#: HTTP's common fields of one word (from IANA's registry of permanent ones, not all of
+#: them; not ``Server``, which servers send or not): a word alone names a header only
+#: when it is one of these.
 _ONE_WORD_FIELDS = frozenset({
     "Accept", "Age", "Allow", "Authorization", "Connection", "Cookie", "Date", "ETag",
     "Expect", "Expires", "Forwarded", "From", "Host", "Link", "Location", "Origin", "Prefer",
