@@ -384,6 +384,7 @@ _ONE_WORD_FIELDS = frozenset({
     "Accept", "Age", "Allow", "Authorization", "Connection", "Cookie", "Date", "ETag",
     "Expect", "Expires", "Forwarded", "From", "Host", "Link", "Location", "Origin", "Prefer",
     "Priority", "Range", "Referer", "Refresh", "TE", "Trailer", "Upgrade", "Vary", "Via"})
+_ONE_WORD = frozenset(field.casefold() for field in _ONE_WORD_FIELDS)  # as HTTP reads them
 
 
 def _header_problem(text: str, called: bool, contract: Contract, document: bool = False,
@@ -444,8 +445,7 @@ Content-Type (it is createVolume's: link it to that operation's page)
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
     written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""
                or re.match(r"X-[A-Z0-9]", name) is not None)
-    if ("-" not in name and name.casefold() not in {f.casefold() for f in _ONE_WORD_FIELDS}
-            or not (written or called)):
+    if "-" not in name and name.casefold() not in _ONE_WORD or not (written or called):
         return None
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))

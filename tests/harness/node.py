@@ -391,7 +391,7 @@ def _member_advice(member: re.Match[str], source: str) -> str:
     makes with braces, the object made with it; otherwise (an element, a nested member,
     ``+=``, ``++``, an object made otherwise, a ``URL`` or ``process``), the new value a
     name."""
-    said = (f"`{member['member']}` is set, and the session shows the statement's value: ")
+    said = f"`{member['member']}` is set, and the session shows the statement's value: "
     key = _KEY.fullmatch(member["path"])
     literal = re.search(
         rf"(?m)^\s*(?:const|let|var)\s+{re.escape(member['object'])}\s*=\s*\{{", source)
