@@ -87,6 +87,10 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
      "more than one Authorization header"),
     ([("Authorization", "Bearer cws_test_a, DPoP x, Bearer cws_test_c")],
      "more than one Authorization header"),
+    # a second token without its scheme, and an empty value between two
+    ([("Authorization", "Bearer cws_test_a, cws_test_b")], "more than one Authorization header"),
+    ([("Authorization", "Bearer cws_test_a, Bearer, Bearer cws_test_c")],
+     "more than one Authorization header"),
     ([("Authorization", "Bearer cws_test_a, and then some")],
      "a character a token cannot have"),
     ([("Authorization", "Basic cws_test_a")], "is not 'Bearer <token>'"),

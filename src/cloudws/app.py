@@ -69,10 +69,12 @@ _SCHEMES = ("Basic", "Bearer", "Concealed", "Digest", "DPoP", "GNAP", "HOBA", "M
             "Negotiate", "OAuth", "PrivateToken", "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid",
             "NTLM", "Token")
 #: Two or more Authorization values joined with commas into one header, as a client that
-#: combines repeated fields sends them: "Bearer a, Bearer b", a scheme after the comma;
-#: either value may be the scheme alone or empty (a variable that was empty).
+#: combines repeated fields sends them: "Bearer a, Bearer b", a scheme or a sandbox token
+#: after the comma; either value may be the scheme alone or empty (a variable that was
+#: empty).
 _JOINED = re.compile(r"^(?:[A-Za-z][\w.+-]*(?: +[^,\s]+)? *)?,[ \t]*"
-                     rf"(?:(?i:{'|'.join(map(re.escape, _SCHEMES))})(?:[ \t]|$)|$)")
+                     rf"(?:(?i:{'|'.join(map(re.escape, _SCHEMES))})(?:[ \t,]|$)"
+                     rf"|{re.escape(TOKEN_PREFIX)}|$)")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
