@@ -16,11 +16,12 @@ Nothing is listed by hand. The rules (also on ``docs/contributing.md``):
 
 Example:
     >>> import tempfile
-    >>> tmp = Path(tempfile.mkdtemp())
-    >>> _ = (tmp / "p.md").write_text(
-    ...     "```bash\\ncurl -s https://api.cloudworkstation.example.com/v1/volumes\\n```\\n\\n"
-    ...     "```json\\n{}\\n```\\n")
-    >>> [case] = curl_cases(tmp, tmp / "none")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     tmp = Path(folder)
+    ...     _ = (tmp / "p.md").write_text(
+    ...         "```bash\\ncurl -s https://api.cloudworkstation.example.com/v1/volumes\\n```\\n\\n"
+    ...         "```json\\n{}\\n```\\n")
+    ...     [case] = curl_cases(tmp, tmp / "none")
     >>> Path(case.id).name, Path(case.commands[0].shown.where).name
     ('p.md:1', 'p.md:6')
 """

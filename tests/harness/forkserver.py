@@ -13,9 +13,9 @@ exception's traceback and exits 1, exactly as ``python -`` would.
 
 Example:
     >>> import tempfile
-    >>> with PythonForkServer() as server:
+    >>> with tempfile.TemporaryDirectory() as folder, PythonForkServer() as server:
     ...     done = server.run("import os\\nprint(os.environ['GREETING'])\\nprint(sys)",
-    ...                       {"GREETING": "hello"}, Path(tempfile.mkdtemp()))
+    ...                       {"GREETING": "hello"}, Path(folder))
     >>> done.returncode, done.stdout
     (1, 'hello\\n')
     >>> done.stderr.splitlines()  # as python - prints it

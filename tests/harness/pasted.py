@@ -13,7 +13,8 @@ lines.
 Example:
     >>> import tempfile
     >>> from cloudws.app import create_app
-    >>> with PastedSandbox(create_app(), Path(tempfile.mkdtemp())) as server:
+    >>> with tempfile.TemporaryDirectory() as folder, \\
+    ...         PastedSandbox(create_app(), Path(folder)) as server:
     ...     env = server.env()
     >>> env["CLOUDWS_BASE_URL"].startswith("http://127.0.0.1:"), env["CLOUDWS_TOKEN"]
     (True, 'cws_test_docs')
