@@ -147,9 +147,12 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
     for command in held_commands(records):  # on lines of their own, for GitHub
         print(command, file=out)
     held = [r["planted"] for r in records if r.get("planted")]
-    for line in planted_beside_the_tree(  # over the shards: one may hold each kind
-            list(dict.fromkeys(test for h in held for test in h["planted"])),
-            list(dict.fromkeys(place for h in held for place in h["places"]))):
+    said = planted_beside_the_tree(  # over the shards: one may hold each kind
+        list(dict.fromkeys(test for h in held for test in h["planted"])),
+        list(dict.fromkeys(place for h in held for place in h["places"])))
+    if said:  # under the heading of a whole run's section
+        print("shards: fix the tree's own failures first", file=out)
+    for line in said:
         print(line, file=out)
     coverage, problems = merge_records(records, suite)
     for problem in problems:
