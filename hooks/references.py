@@ -203,6 +203,9 @@ class Contract:
     enums: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The HTTP headers the API reads and sends (see :func:`_headers`).
     headers: frozenset[str] = frozenset()
+    #: Each operation's scope alone, where ``operations`` holds a page's (an operation and
+    #: the removed one its page shows, together).
+    alone: Mapping[str, Scope] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -237,6 +240,7 @@ class Contract:
                     frozenset(params) | fields,
                     headers=_headers(doc, operation) | http_own,
                 )
+        alone = dict(operations)
         for shown, page_op in (shown_with or {}).items():
             if shown in operations and page_op in operations:
                 one, other = operations[page_op], operations[shown]
@@ -278,7 +282,7 @@ class Contract:
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
-                   requests, kinds, enums, _headers(doc) | http_own)
+                   requests, kinds, enums, _headers(doc) | http_own, alone)
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -457,8 +461,11 @@ Content-Type (it is createVolume's: link it to that operation's page)
     if others:
         whose = (f"{', '.join(others[:-1])} and {others[-1]}" if len(others) > 1
                  else others[0])
-        then = (f"it is {whose}'s: link it to "
-                + ("the page of one of them" if len(others) > 1 else "that operation's page"))
+        then = (f"it is {whose}'s: "
+                + (f"say it in the description of {'one of them' if len(others) > 1 else 'that operation'}, or say it without the backticks"
+                   if document else
+                   "link it to " + ("the page of one of them" if len(others) > 1
+                                    else "that operation's page")))
     elif document:
         then = f"to name one {it} does not use, say so without the backticks"
     else:
@@ -968,15 +975,18 @@ def _names_in(files: tuple[tuple[Path, int], ...]) -> frozenset[str]:
 
 def check(markdown: str, page: Page, contract: Contract,
           titles: Mapping[int, str] | None = None, *, names: bool = True,
-          shown_elsewhere: str = "", document: bool = False) -> list[Problem]:
+          shown_elsewhere: str = "", document: bool = False,
+          headers_of: str | None = None) -> list[Problem]:
     """Every bad reference in the prose of ``markdown``; ``titles`` maps a status to the
     reason phrase the API uses for it (``413`` -> ``Content Too Large``). Without
     ``names``, only statuses, error codes and resource IDs are references (a docstring
     names the stub's Python objects, which are no field of the API). An ID that
     ``shown_elsewhere`` names (a docstring's examples, say) is one shown too. In a
     description of the OpenAPI ``document``, ``{ .no-ref }`` opts nothing out: the document
-    would publish it as it is."""
+    would publish it as it is. With ``headers_of``, an operation, a header is held to that
+    operation's headers (a description the document gives that operation)."""
     own = contract.operations.get(page.operation or "", contract.api)
+    held = contract.alone.get(headers_of or "")
     found, ids = [], None
 
     def shown() -> set[str]:
@@ -1037,7 +1047,7 @@ def check(markdown: str, page: Page, contract: Contract,
                           else " (the errors page lists every one)") + _old_api(document))
         if problem is None and names:
             problem = _header_problem(span.text, span.start in called, contract, document,
-                                      scope)
+                                      scope if held is None else held)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],
@@ -1058,9 +1068,11 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
     """``(JSON pointer, description, problem)`` for each status, error code, resource ID or
     field named in the inline code of a description of ``doc`` (what the endpoint pages'
     tables show of it) that the API does not have: :func:`check`, with the whole API as
-    the scope (a description may name any operation's fields). With
-    ``operation``, only the descriptions its endpoint page's tables show: the operation's,
-    its path's parameters', and those of the schemas it refers to (``$ref``, and theirs).
+    the scope (a description may name any operation's fields), but for a header in a
+    description of an operation's own (its summary's, a parameter's, a response's), which
+    is held to that operation's headers. With ``operation``, only the descriptions its
+    endpoint page's tables show: the operation's, its path's parameters', and those of
+    the schemas it refers to (``$ref``, and theirs).
 
     Example:
         >>> doc = {"components": {"schemas": {
@@ -1093,7 +1105,27 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
     page = Page("openapi.json", None)
     return [(pointer, text, problem) for root, at in roots for pointer, text in walk(root, at)
             if "`" in text or _NO_REF.search(text)
-            for problem in check(text, page, contract, titles, names=True, document=True)]
+            for problem in check(text, page, contract, titles, names=True, document=True,
+                                 headers_of=_operation_at(doc, pointer))]
+
+
+def _operation_at(doc: Mapping[str, Any], pointer: str) -> str | None:
+    """The ``operationId`` of the operation whose node of ``doc`` holds ``pointer``, if
+    one does.
+
+    Example:
+        >>> doc = {"paths": {"/x/{id}": {"parameters": [], "get": {"operationId": "getX"}}}}
+        >>> _operation_at(doc, "#/paths/~1x~1{id}/get/responses/200/description")
+        'getX'
+        >>> [_operation_at(doc, p) for p in ("#/paths/~1x~1{id}/parameters/0/description",
+        ...                                   "#/components/schemas/X/description")]
+        [None, None]
+    """
+    tokens = pointer.split("/")
+    if len(tokens) < 4 or tokens[:2] != ["#", "paths"]:
+        return None
+    node = doc.get("paths", {}).get(_unescaped(tokens[2]), {}).get(_unescaped(tokens[3]))
+    return node.get("operationId") if isinstance(node, Mapping) else None
 
 
 def source_place(description: str, sources: Mapping[str, str], pointer: str = "",

@@ -358,7 +358,13 @@ def _with_planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, operation: st
         "`deleted_volume_ids`? (not a name of the API: write it without the backticks)")),
     ("`409 not_found`", re.escape("`409 not_found`: `not_found` is answered with 404; 409's "
                                   "codes are ") + r".*\bworkstation_not_stopped\b.*"),
-], ids=["status", "id", "no-ref", "bare-no-ref", "code", "field", "code-of-another-status"])
+    # another operation's header, in a description the document gives this operation
+    ("the `Location` header", re.escape(
+        "`Location` is not a header of deleteWorkstation: the ones it reads and sends are ")
+     + r".*\(it is createVolume and createWorkstation's: say it in the description of one "
+     r"of them, or say it without the backticks\)"),
+], ids=["status", "id", "no-ref", "bare-no-ref", "code", "field", "code-of-another-status",
+        "header"])
 def test_a_description_an_endpoint_page_shows_fails_its_build_at_its_source_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str, message: str) -> None:
     """The check of one page (its build: `uv run pytest docs/<page>.md`) holds the
