@@ -461,11 +461,14 @@ Content-Type (it is createVolume's: link it to that operation's page)
     if others:
         whose = (f"{', '.join(others[:-1])} and {others[-1]}" if len(others) > 1
                  else others[0])
-        then = (f"it is {whose}'s: "
-                + (f"say it in the description of {'one of them' if len(others) > 1 else 'that operation'}, or say it without the backticks"
-                   if document else
-                   "link it to " + ("the page of one of them" if len(others) > 1
-                                    else "that operation's page")))
+        many = len(others) > 1
+        if document:
+            then = (f"it is {whose}'s: say it in the description of "
+                    f"{'one of them' if many else 'that operation'}, or say it without the "
+                    "backticks")
+        else:
+            then = (f"it is {whose}'s: link it to "
+                    + ("the page of one of them" if many else "that operation's page"))
     elif document:
         then = f"to name one {it} does not use, say so without the backticks"
     else:
