@@ -126,6 +126,15 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """In a run of pages narrowed (``-k``, say), each page's build starts now, if its
+    check was selected (see tests/harness/page.py)."""
+    if "tests.harness.page" in sys.modules:  # a page was collected
+        from tests.harness.page import start_selected_builds
+
+        start_selected_builds(session)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """After ``--store-durations`` (pytest-split, which has just written the file): each

@@ -178,14 +178,17 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
         output = tree / "snippets/workstations/delete.json"
         output.write_text(output.read_text().replace('"deleted"', '"deleting"', 1))
         drift = 1 + output.read_text().splitlines().index('  "status": "deleting",')
+        (Path(tmp) / "show_builds.py").write_text(_BUILDS)
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             "docs/workstations/delete.md", "-k",
+             "-p", "show_builds", "docs/workstations/delete.md", "-k",
              "page or curl[snippets/workstations/delete.sh]"],
-            cwd=tree, env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
+            cwd=tree, env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80",
+                           "PYTHONPATH": tmp},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
     assert done.returncode == 1, out + done.stderr
+    assert "build delete.md started" in out, out  # its check selected: as the run began
     lines = out.splitlines()
     # Under its own name (not a dotted path of the folders above the page), the problem
     # alone, at the line of the page, and as an annotation on that line.
@@ -232,13 +235,25 @@ def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped()
         assert f"PASSED docs/volumes/get.md::{check}" in out, out
 
 
+#: Loaded into a page's run below: says at its end whether each page's build started.
+_BUILDS = """
+def pytest_sessionfinish(session):
+    from tests.harness.page import _BUILDS
+    for path, build in session.config.stash.get(_BUILDS, {}).items():
+        print("build", path.name, "started" if build.process else "never started")
+"""
+
+
 @HEAVY
-def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected():
-    """``-k curl`` on a page: its ``node`` and ``python`` runs, whose tests are left out,
-    do not start, so the coverage table shows no status from them."""
-    done = _pytest(str(DELETE.relative_to(ROOT)), "-k", "curl")
+def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_path):
+    """``-k curl`` on a page: its ``node`` and ``python`` runs, and its build, whose tests
+    are left out, do not start, so the coverage table shows no status from them."""
+    (tmp_path / "show_builds.py").write_text(_BUILDS)
+    done = _pytest(str(DELETE.relative_to(ROOT)), "-k", "curl", "-p", "show_builds",
+                   env={"PYTHONPATH": str(tmp_path)})
     out = done.stdout
     assert done.returncode == 0, out + done.stderr
+    assert "build delete.md never started" in out, out
     curl = _shown_on(discovery.curl_cases(), "docs/workstations/delete.md")
     assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
     by_language = next(line for line in out.splitlines() if "by language:" in line)

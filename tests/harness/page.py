@@ -52,7 +52,8 @@ from . import discovery
 from .github import REPEATS_A_CHECK
 from .pages import ROOT, Page, display_path
 
-__all__ = ["PageFile", "is_page", "js_on", "refuse_what_is_not_a_page", "start_builds"]
+__all__ = ["PageFile", "is_page", "js_on", "refuse_what_is_not_a_page", "start_builds",
+           "start_selected_builds"]
 
 _BUILDS = pytest.StashKey[dict[Path, "_Build"]]()
 
@@ -64,14 +65,32 @@ def is_page(path: Path) -> bool:
 
 def start_builds(config: pytest.Config) -> None:
     """Start the build of each page named on the command line, as the run starts
-    (``pytest_configure``): it then runs while pytest collects and the examples run."""
+    (``pytest_configure``): it then runs while pytest collects and the examples run. In a
+    run that may leave the build's check out (``-k``, ``-m``, ``--lf``, ``--deselect``, a
+    test of the page named), the build starts once the run has selected its tests, if it
+    selected that check (:func:`start_selected_builds`)."""
     if getattr(config.option, "dist", "no") != "no":
         return  # under -n N, the worker that runs a page's checks builds it (_Jobs.start)
+    option = config.option
+    narrowed = bool(getattr(option, "keyword", "") or getattr(option, "markexpr", "")
+                    or getattr(option, "lf", False) or getattr(option, "deselect", None)
+                    or any("::" in arg for arg in config.args))
     builds = config.stash.setdefault(_BUILDS, {})
     for arg in config.args:
         path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
         if is_page(path) and path.is_file() and path not in builds:
-            builds[path] = _Build(config, path)
+            builds[path] = _Build(config, path, now=not narrowed)
+
+
+def start_selected_builds(session: pytest.Session) -> None:
+    """Start the build of each page whose check ("page") the run selected (its tests are
+    known: ``pytest_collection_finish``), unless it has started; under -n N, a worker
+    starts it with the page's first test it runs (:meth:`_Jobs.start`)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    for item in session.items:
+        if isinstance(item, _PageCheck) and item.name == "page":
+            item.parent.build.start()  # type: ignore[union-attr]
 
 
 def refuse_what_is_not_a_page(config: pytest.Config) -> None:
@@ -150,6 +169,7 @@ class PageFile(pytest.File):
         build = self.config.stash.setdefault(_BUILDS, {}).get(self.path.resolve())
         if build is None:  # under -n N: started with the page's first test in this worker
             build = _Build(self.config, self.path, now=not hasattr(self.config, "workerinput"))
+        self.build = build
         jobs = _Jobs(self.config, build)
         missing = discovery.include_problems(page)
         if missing:  # every include that is not there, at its line: one run tells them all
@@ -580,10 +600,11 @@ class _Jobs:
             if self._started:
                 return
             self._started = True
-            self.build.start()
             page = request.node.parent
             selected = {item.name for item in request.session.items if item.parent is page}
             self.selected = selected
+            if "page" in selected:  # else its build is left out too
+                self.build.start()
             queued = [(key, run, own) for key, name, run, own in self._queued
                       if name in selected]
             if not queued:
