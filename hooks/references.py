@@ -206,6 +206,12 @@ class Contract:
     #: Each operation's scope alone, where ``operations`` holds a page's (an operation and
     #: the removed one its page shows, together).
     alone: Mapping[str, Scope] = field(default_factory=dict)
+    #: What a header's value may be (:func:`_header_value_problem`): the media types of the
+    #: API's bodies, its HTTP authentication schemes (casefolded: HTTP reads them so), and
+    #: the schema of each header parameter, by its name casefolded.
+    media_types: frozenset[str] = frozenset()
+    schemes: frozenset[str] = frozenset()
+    header_schemas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -282,7 +288,8 @@ class Contract:
                     for p, (kind, pattern) in (id_patterns or {}).items()}, routes, queries,
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
-                   requests, kinds, enums, _headers(doc) | http_own, alone)
+                   requests, kinds, enums, _headers(doc) | http_own, alone,
+                   *_header_values(doc))
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -348,6 +355,102 @@ def _headers(doc: dict[str, Any], operation: dict[str, Any] | None = None) -> fr
             answer.get("content") for answer in answers):
         found.update(("Content-Type", "Content-Length"))
     return frozenset(found)
+
+
+def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
+                                                  dict[str, Mapping[str, Any]]]:
+    """What ``doc`` says a header's value may be: the media types of its bodies (for
+    ``Content-Type``), its HTTP authentication schemes (``Authorization`` and
+    ``WWW-Authenticate``), and the schema of each header parameter, by name casefolded.
+
+    Example:
+        >>> doc = {"components": {"securitySchemes": {"b": {"type": "http",
+        ...                                                 "scheme": "bearer"}}},
+        ...        "paths": {"/v": {"post": {
+        ...            "parameters": [{"in": "header", "name": "Idempotency-Key",
+        ...                            "schema": {"type": "string"}}],
+        ...            "requestBody": {"content": {"application/json": {}}},
+        ...            "responses": {"400": {"content": {"application/problem+json": {}}}}}}}}
+        >>> media, schemes, schemas = _header_values(doc)
+        >>> sorted(media), sorted(schemes), schemas
+        (['application/json', 'application/problem+json'], ['bearer'], \
+{'idempotency-key': {'type': 'string'}})
+    """
+    operations = [op for item in doc["paths"].values() for op in item.values()
+                  if isinstance(op, Mapping) and "responses" in op]
+    media = {media.casefold() for op in operations
+             for body in [op.get("requestBody", {}), *op["responses"].values()]
+             for media in body.get("content", {})}
+    schemes = {scheme["scheme"].casefold()
+               for scheme in doc["components"].get("securitySchemes", {}).values()
+               if scheme.get("type") == "http" and "scheme" in scheme}
+    schemas = {p["name"].casefold(): p["schema"] for op in operations
+               for p in op.get("parameters", []) if p.get("in") == "header" and "schema" in p}
+    return frozenset(media), frozenset(schemes), schemas
+
+
+#: A value written as a placeholder: `<token>`, `...`.
+_PLACEHOLDER = re.compile(r"<[^<>]*>|\.\.\.|…")
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "[::1]"})
+
+
+def _header_value_problem(text: str, name: str, value: str, contract: Contract
+                          ) -> str | None:
+    """What is wrong with ``value``, written for the header ``name`` in the span ``text``,
+    as a value the API reads or sends; None if nothing is, or if the API says nothing of
+    its values (or it is a placeholder).
+
+    Example:
+        >>> contract = Contract.build({"components": {"schemas": {}, "securitySchemes": {
+        ...     "b": {"type": "http", "scheme": "bearer"}}}, "paths": {"/v": {"post": {
+        ...     "operationId": "v", "security": [{"b": []}],
+        ...     "parameters": [{"in": "header", "name": "K", "schema": {
+        ...         "type": "string", "format": "sf-string", "pattern": '^"[a-z0-9-]+"$'}}],
+        ...     "requestBody": {"content": {"application/json": {"schema": {}}}},
+        ...     "responses": {"201": {"content": {"application/json": {"schema": {}}}}}}}},
+        ...     "servers": [{"url": "https://api.example.com"}]}, {}, set())
+        >>> for text in ("Content-Type: text/plain", "Authorization: Basic dTpw",
+        ...              "Host: api.example.com/v1/", 'K: a-1'):
+        ...     name, _, value = text.partition(":")
+        ...     print(_header_value_problem(text, name, value, contract))
+        `Content-Type: text/plain`: the API's bodies are application/json, not text/plain
+        `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
+        `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
+        `K: a-1`: a K is a quoted string (a Structured Field String): `K: "a-1"`
+        >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
+        ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
+        ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything")]
+        [None, None, None, None, None]
+    """
+    key, value = name.casefold(), value.strip(": \t")
+    if not value or _PLACEHOLDER.fullmatch(value):
+        return None
+    if key == "content-type" and contract.media_types:
+        media = value.split(";")[0].strip().casefold()
+        if media not in contract.media_types:
+            return (f"`{text}`: the API's bodies are {_listing(contract.media_types)}, not "
+                    f"{media}")
+    elif key in ("authorization", "www-authenticate") and contract.schemes:
+        scheme = value.split()[0]
+        if scheme.casefold() not in contract.schemes:
+            said = " or ".join(s.capitalize() for s in sorted(contract.schemes))
+            return (f"`{text}`: the API's authentication scheme is {said}, not {scheme}")
+    elif key == "host" and contract.hosts:
+        host = urlsplit(f"//{value}").hostname if "/" not in value else None
+        if host is None or (host not in contract.hosts and host not in _LOOPBACK
+                            and f"[{host}]" not in _LOOPBACK):
+            return (f"`{text}`: a Host is a host and port alone, without a path or a scheme: "
+                    f"{_listing(contract.hosts)}")
+    elif key in contract.header_schemas:
+        from jsonschema import Draft202012Validator
+
+        schema = contract.header_schemas[key]
+        if not Draft202012Validator(schema).is_valid(value):
+            if schema.get("format") == "sf-string" and not value.startswith('"'):
+                return (f"`{text}`: a {name} is a quoted string (a Structured Field String): "
+                        f"`{name}: \"{value}\"`")
+            return f"`{text}`: {value} is not a {name} the API takes ({schema})"
+    return None
 
 
 def _called_headers(spans: list[_Span], prose: str) -> set[int]:
@@ -454,7 +557,7 @@ Content-Type (it is createVolume's: link it to that operation's page)
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))
     if name.casefold() in {h.casefold() for h in headers}:
-        return None
+        return _header_value_problem(text, name, header["value"] or "", contract)
     others = sorted(op for op, other in contract.operations.items()
                     if name.casefold() in {h.casefold() for h in other.headers})
     it = "the API" if of == "the API" else "it"

@@ -72,6 +72,7 @@ See the [`If-None-Match`](https://developer.mozilla.org/en-US/docs/Web/HTTP/Head
 The `Strict-Transport-Security` response header; headers: `Accept-Ranges`, `Content-Range`.
 The answer carries a `Location` header, and the create's `Idempotency-Key` header is read.
 Nor does it send an `Etag` header.
+It reads `Content-Type: text/plain`, `Authorization: Basic dTpw`, `Host: api.cloudworkstation.example.com/v1/`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -155,6 +156,12 @@ BAD = [
     (39, rf"`Idempotency-Key` is not a header of {DELETE}"),
     # HTTP's one-word fields, in any case
     (40, rf"`Etag` is not a header of {DELETE}"),
+    # a header of its own, with a value the API does not take
+    (41, (r"`Content-Type: text/plain`: the API's bodies are application/json, "
+          r"application/problem\+json, not text/plain")),
+    (41, r"`Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic"),
+    (41, (r"`Host: api\.cloudworkstation\.example\.com/v1/`: a Host is a host and port "
+          r"alone, without a path or a scheme: api\.cloudworkstation\.example\.com")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -197,6 +204,8 @@ Send the header `Authorization` and `deleted_volume_ids` in the body; Node's `fe
 headers object; the column header `Status`; a `Bearer` header value. A create's
 [`Idempotency-Key`](create.md) header `create-ws-1`; a `no-store` header value; a
 `standard-4` or `Content-Type` header; the `Server` header; `Connection: close`.
+Send `Authorization: Bearer <token>` and `Content-Type: application/json; charset=utf-8`
+to `Host: 127.0.0.1:8000`; a `401` has `WWW-Authenticate: bearer realm="cloudws"`.
 
 ```python
 print(made)
