@@ -9,11 +9,12 @@ document plus ``x-codeSamples`` and nothing else.
 
 Example:
     >>> import tempfile
-    >>> root = Path(tempfile.mkdtemp())
-    >>> (root / "snippets" / "volumes").mkdir(parents=True)
-    >>> _ = (root / "snippets" / "volumes" / "get.sh").write_text("curl -sS ...\\n")
     >>> doc = {"paths": {"/v1/volumes/{id}": {"get": {"operationId": "getVolume"}}}}
-    >>> published = with_code_samples(doc, {"getVolume": "volumes/get.md"}, root)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     root = Path(folder)
+    ...     (root / "snippets" / "volumes").mkdir(parents=True)
+    ...     _ = (root / "snippets" / "volumes" / "get.sh").write_text("curl -sS ...\\n")
+    ...     published = with_code_samples(doc, {"getVolume": "volumes/get.md"}, root)
     >>> published["paths"]["/v1/volumes/{id}"]["get"]["x-codeSamples"]
     [{'lang': 'curl', 'label': 'curl', 'source': 'curl -sS ...\\n'}]
     >>> "x-codeSamples" in doc["paths"]["/v1/volumes/{id}"]["get"]

@@ -661,9 +661,10 @@ def _sections_as_written(config_file: str | None) -> dict[str, Any] | None:
     Example:
         >>> import pathlib, tempfile
         >>> def sections(text):
-        ...     path = pathlib.Path(tempfile.mkdtemp()) / "mkdocs.yml"
-        ...     path.write_text(text)
-        ...     return _sections_as_written(str(path))
+        ...     with tempfile.TemporaryDirectory() as folder:
+        ...         path = pathlib.Path(folder) / "mkdocs.yml"
+        ...         path.write_text(text)
+        ...         return _sections_as_written(str(path))
         >>> sections("plugins:\\n  - search\\n  - llmstxt:\\n      sections:\\n"
         ...          "        API:\\n          - a.md: what a reader finds there\\n")
         {'API': [{'a.md': 'what a reader finds there'}]}

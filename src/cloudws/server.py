@@ -101,9 +101,10 @@ def inline_script_hashes(html_files: Iterable[Path]) -> list[str]:
 
     Example:
         >>> import tempfile
-        >>> page = Path(tempfile.mkdtemp()) / "index.html"
-        >>> _ = page.write_text("<script>var a=1</script><script src=x.js></script>")
-        >>> inline_script_hashes([page])
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     page = Path(folder) / "index.html"
+        ...     _ = page.write_text("<script>var a=1</script><script src=x.js></script>")
+        ...     inline_script_hashes([page])
         ["'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"]
     """
     seen: dict[str, None] = {}

@@ -10,7 +10,8 @@ address where nothing listens, so a curl example cannot reach the network.
 Example:
     >>> import json, subprocess, tempfile
     >>> from cloudws.app import create_app
-    >>> with TlsSandbox(create_app(), Path(tempfile.mkdtemp())) as server:
+    >>> with tempfile.TemporaryDirectory() as folder, \\
+    ...         TlsSandbox(create_app(), Path(folder)) as server:
     ...     out = subprocess.run(
     ...         ["curl", "-s", "https://api.cloudworkstation.example.com/v1/volumes/vol-scratch01",
     ...          "-H", "Authorization: Bearer cws_test_doc"],
