@@ -70,11 +70,11 @@ _SCHEMES = ("Basic", "Bearer", "Concealed", "Digest", "DPoP", "GNAP", "HOBA", "M
             "NTLM", "Token")
 #: Two or more Authorization values joined with commas into one header, as a client that
 #: combines repeated fields sends them: "Bearer a, Bearer b", a scheme or a sandbox token
-#: after the comma; either value may be the scheme alone or empty (a variable that was
-#: empty).
+#: after the comma; any value may be the scheme alone or empty (a variable that was
+#: empty): "Bearer a, , Bearer b".
 _JOINED = re.compile(r"^(?:[A-Za-z][\w.+-]*(?: +[^,\s]+)? *)?,[ \t]*"
                      rf"(?:(?i:{'|'.join(map(re.escape, _SCHEMES))})(?:[ \t,]|$)"
-                     rf"|{re.escape(TOKEN_PREFIX)}|$)")
+                     rf"|{re.escape(TOKEN_PREFIX)}|,|$)")
 _ECHO_LIMIT = 64  # characters of a bad value quoted back in a detail
 
 WorkstationId = Annotated[
