@@ -71,22 +71,28 @@ def start_builds(config: pytest.Config) -> None:
     selected that check (:func:`start_selected_builds`)."""
     if getattr(config.option, "dist", "no") != "no":
         return  # under -n N, the worker that runs a page's checks builds it (_Jobs.start)
-    option = config.option
-    narrowed = bool(getattr(option, "keyword", "") or getattr(option, "markexpr", "")
-                    or getattr(option, "lf", False) or getattr(option, "deselect", None)
-                    or any("::" in arg for arg in config.args))
     builds = config.stash.setdefault(_BUILDS, {})
     for arg in config.args:
         path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
         if is_page(path) and path.is_file() and path not in builds:
-            builds[path] = _Build(config, path, now=not narrowed)
+            builds[path] = _Build(config, path, now=not _narrowed(config))
+
+
+def _narrowed(config: pytest.Config) -> bool:
+    """Whether the run may leave some of the tests it collects out: ``-k``, ``-m``,
+    ``--lf``, ``--deselect``, or a test named (``docs/x.md::page``)."""
+    option = config.option
+    return bool(getattr(option, "keyword", "") or getattr(option, "markexpr", "")
+                or getattr(option, "lf", False) or getattr(option, "deselect", None)
+                or any("::" in arg for arg in config.args))
 
 
 def start_selected_builds(session: pytest.Session) -> None:
     """Start the build of each page whose check ("page") the run selected (its tests are
-    known: ``pytest_collection_finish``), unless it has started; under -n N, a worker
-    starts it with the page's first test it runs (:meth:`_Jobs.start`)."""
-    if hasattr(session.config, "workerinput"):
+    known: ``pytest_collection_finish``), unless it has started, or collecting is all the
+    run does; under -n N, a worker starts it with the page's first test it runs
+    (:meth:`_Jobs.start`)."""
+    if hasattr(session.config, "workerinput") or session.config.option.collectonly:
         return
     for item in session.items:
         if isinstance(item, _PageCheck) and item.name == "page":
@@ -167,8 +173,12 @@ class PageFile(pytest.File):
         # own (MkDocs' imports and the page's Markdown take a core); the last test,
         # "page", awaits it.
         build = self.config.stash.setdefault(_BUILDS, {}).get(self.path.resolve())
-        if build is None:  # under -n N: started with the page's first test in this worker
-            build = _Build(self.config, self.path, now=not hasattr(self.config, "workerinput"))
+        if build is None:  # a page in a folder named; under -n N: started with the page's
+            # first test in this worker; in a narrowed run, once its check is selected
+            build = _Build(self.config, self.path,
+                           now=not (hasattr(self.config, "workerinput")
+                                    or _narrowed(self.config)))
+            self.config.stash[_BUILDS][self.path.resolve()] = build
         self.build = build
         jobs = _Jobs(self.config, build)
         missing = discovery.include_problems(page)
