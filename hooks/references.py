@@ -389,67 +389,84 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
     return frozenset(media), frozenset(schemes), schemas
 
 
-#: A value written as a placeholder: `<token>`, `...`.
-_PLACEHOLDER = re.compile(r"<[^<>]*>|\.\.\.|…")
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "[::1]"})
+#: A value, or a part of one, written as a placeholder: `<token>`, `$TOKEN`, `${TOKEN}`,
+#: `{token}`, `...`.
+_PLACEHOLDER = re.compile(r"<[^<>]*>|\$\{?\w+\}?|\{\w+\}|\.\.\.|…")
+_LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 
 
 def _header_value_problem(text: str, name: str, value: str, contract: Contract
                           ) -> str | None:
     """What is wrong with ``value``, written for the header ``name`` in the span ``text``,
-    as a value the API reads or sends; None if nothing is, or if the API says nothing of
-    its values (or it is a placeholder).
+    as a value the API reads or sends; None if nothing is, if the API says nothing of
+    its values, or if the part it says something of is a placeholder.
 
     Example:
         >>> contract = Contract.build({"components": {"schemas": {}, "securitySchemes": {
         ...     "b": {"type": "http", "scheme": "bearer"}}}, "paths": {"/v": {"post": {
         ...     "operationId": "v", "security": [{"b": []}],
         ...     "parameters": [{"in": "header", "name": "K", "schema": {
-        ...         "type": "string", "format": "sf-string", "pattern": '^"[a-z0-9-]+"$'}}],
+        ...         "type": "string", "format": "sf-string", "pattern": '^"[a-z0-9-]+"$',
+        ...         "description": "A quoted string of lowercase letters, digits and -."}}],
         ...     "requestBody": {"content": {"application/json": {"schema": {}}}},
         ...     "responses": {"201": {"content": {"application/json": {"schema": {}}}}}}}},
         ...     "servers": [{"url": "https://api.example.com"}]}, {}, set())
-        >>> for text in ("Content-Type: text/plain", "Authorization: Basic dTpw",
-        ...              "Host: api.example.com/v1/", 'K: a-1'):
+        >>> for text in ("Content-Type: Text/Plain", "Authorization: Basic dTpw",
+        ...              "Host: api.example.com/v1/", "Host: example.com", "Host: localhost:x",
+        ...              "K: a-1", "K: 'a-1'", 'K: "A"'):
         ...     name, _, value = text.partition(":")
         ...     print(_header_value_problem(text, name, value, contract))
-        `Content-Type: text/plain`: the API's bodies are application/json, not text/plain
+        `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
         `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
         `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
-        `K: a-1`: a K is a quoted string (a Structured Field String): `K: "a-1"`
+        `Host: example.com`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
+        `Host: localhost:x`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
+        `K: a-1`: K is a quoted string (a Structured Field String): `K: "a-1"`
+        `K: 'a-1'`: K is a quoted string (a Structured Field String): `K: "a-1"`
+        `K: "A"`: not a value of K the API takes: A quoted string of lowercase letters, digits and -.
         >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
-        ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything")]
-        [None, None, None, None, None]
+        ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
+        ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>")]
+        [None, None, None, None, None, None, None, None, None]
     """
     key, value = name.casefold(), value.strip(": \t")
     if not value or _PLACEHOLDER.fullmatch(value):
         return None
     if key == "content-type" and contract.media_types:
-        media = value.split(";")[0].strip().casefold()
-        if media not in contract.media_types:
+        media = value.split(";")[0].strip()
+        if media.casefold() not in contract.media_types and not _PLACEHOLDER.search(media):
             return (f"`{text}`: the API's bodies are {_listing(contract.media_types)}, not "
                     f"{media}")
     elif key in ("authorization", "www-authenticate") and contract.schemes:
         scheme = value.split()[0]
-        if scheme.casefold() not in contract.schemes:
+        if scheme.casefold() not in contract.schemes and not _PLACEHOLDER.search(scheme):
             said = " or ".join(s.capitalize() for s in sorted(contract.schemes))
-            return (f"`{text}`: the API's authentication scheme is {said}, not {scheme}")
-    elif key == "host" and contract.hosts:
-        host = urlsplit(f"//{value}").hostname if "/" not in value else None
-        if host is None or (host not in contract.hosts and host not in _LOOPBACK
-                            and f"[{host}]" not in _LOOPBACK):
+            return f"`{text}`: the API's authentication scheme is {said}, not {scheme}"
+    elif key == "host" and contract.hosts and not _PLACEHOLDER.search(value):
+        if re.search(r"[/?#@]", value):
             return (f"`{text}`: a Host is a host and port alone, without a path or a scheme: "
                     f"{_listing(contract.hosts)}")
-    elif key in contract.header_schemas:
+        try:
+            split = urlsplit(f"//{value}")
+            host, _ = split.hostname, split.port  # a port that is no number: ValueError
+        except ValueError:
+            host = None
+        if host is None or (host not in contract.hosts and host not in _LOOPBACK
+                            and f"[{host}]" not in _LOOPBACK):
+            return (f"`{text}`: not the API's host ({_listing(contract.hosts)}), nor this "
+                    f"machine's ({', '.join(_LOOPBACK)}), with a port or not")
+    elif key in contract.header_schemas and not _PLACEHOLDER.search(value):
         from jsonschema import Draft202012Validator
 
         schema = contract.header_schemas[key]
         if not Draft202012Validator(schema).is_valid(value):
             if schema.get("format") == "sf-string" and not value.startswith('"'):
-                return (f"`{text}`: a {name} is a quoted string (a Structured Field String): "
-                        f"`{name}: \"{value}\"`")
-            return f"`{text}`: {value} is not a {name} the API takes ({schema})"
+                bare = value.strip("'")  # quoted as a shell would
+                return (f"`{text}`: {name} is a quoted string (a Structured Field String): "
+                        f"`{name}: \"{bare}\"`")
+            return (f"`{text}`: not a value of {name} the API takes: "
+                    + (schema.get("description") or "see its schema in the OpenAPI document"))
     return None
 
 
