@@ -182,8 +182,9 @@ def test_the_merge_says_a_planted_failure_came_beside_the_trees_in_another_shard
         )
     assert code == 0, output
     said = output.split("documented statuses over")[0]
-    assert " ".join(said.split()).startswith(
-        "shards: fix the tree's own failures first 1 test that plants mistakes in a copy of the tree failed, and the tree's own checks "
+    assert said.splitlines()[0].strip("= ") == "fix the tree's own failures first", said
+    assert " ".join(" ".join(said.splitlines()[1:]).split()).startswith(
+        "1 test that plants mistakes in a copy of the tree failed, and the tree's own checks "
         "fail at snippets/volumes/get.json:3: the copy has those mistakes too"), said
     assert said.count("\n  uv run pytest tests/test_page.py::t\n") == 1, said
     # each kind alone says nothing

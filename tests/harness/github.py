@@ -54,6 +54,7 @@ from typing import Any, NoReturn
 import pytest
 
 __all__ = [
+    "PLANTED_HEADING",
     "PLANTS_MISTAKES",
     "REPEATS_A_CHECK",
     "AnnotationsPlugin",
@@ -162,6 +163,10 @@ def planted_and_the_tree(failed: list[Any]) -> dict[str, list[str]]:
     places = dict.fromkeys(f"{path}:{line}" for report in failed if not plants(report)
                            for path, line, _ in problems_in(report.longreprtext))
     return {"planted": list(planted), "places": list(places)}
+
+
+#: The heading over what :func:`planted_beside_the_tree` says, in a run and in a merge.
+PLANTED_HEADING = "fix the tree's own failures first"
 
 
 def planted_beside_the_tree(planted: list[str], places: list[str]) -> list[str]:
@@ -400,7 +405,7 @@ class PlantedPlugin:
             return  # under xdist the controller, which gets every report, says it
         said = planted_beside_the_tree(**self.held())
         if said:
-            terminalreporter.section("fix the tree's own failures first", yellow=True)
+            terminalreporter.section(PLANTED_HEADING, yellow=True)
             for line in said:
                 terminalreporter.write_line(line)
 

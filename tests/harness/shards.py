@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .coverage import Coverage
-from .github import held_commands, planted_beside_the_tree
+from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
 
@@ -150,8 +150,8 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
     said = planted_beside_the_tree(  # over the shards: one may hold each kind
         list(dict.fromkeys(test for h in held for test in h["planted"])),
         list(dict.fromkeys(place for h in held for place in h["places"])))
-    if said:  # under the heading of a whole run's section
-        print("shards: fix the tree's own failures first", file=out)
+    if said:  # under the heading of a whole run's section, drawn as pytest draws it
+        print(f" {PLANTED_HEADING} ".center(88, "="), file=out)
     for line in said:
         print(line, file=out)
     coverage, problems = merge_records(records, suite)
