@@ -231,7 +231,9 @@ class Contract:
             for prop in _properties(schema, doc, set()):
                 owners.setdefault(prop, set()).add(name)
         for item in doc["paths"].values():
-            for operation in item.values():
+            for method, operation in item.items():
+                if method.upper() not in _METHODS:  # the path's own parameters, say
+                    continue
                 op_id, params = operation["operationId"], _parameters(operation)
                 fields = _body_fields(operation, doc)
                 for param in params:
@@ -344,7 +346,8 @@ def _headers(doc: dict[str, Any], operation: dict[str, Any] | None = None) -> fr
     """
     if operation is None:
         return frozenset().union(*(_headers(doc, operation) for item in doc["paths"].values()
-                                   for operation in item.values()))
+                                   for method, operation in item.items()
+                                   if method.upper() in _METHODS))
     schemes = doc["components"].get("securitySchemes", {})
     found = {"Authorization" for requirement in operation.get("security", doc.get("security"))
              or () for name in requirement if schemes.get(name, {}).get("type") == "http"}

@@ -452,3 +452,19 @@ def test_a_description_no_page_built_shows_fails_the_build_after_the_pages(
     assert (f": the description at {pointer} of the OpenAPI document, which no endpoint "
             "page shows, but /openapi.json publishes: `409 not_a_code`") in said, said
     assert (tmp_path / "site" / "workstations" / "delete" / "index.html").is_file()
+
+
+def test_a_paths_own_parameters_are_no_operation_of_the_contract(monkeypatch) -> None:
+    """OpenAPI lets a path declare parameters beside its operations (``parameters`` next
+    to ``get``); the contract reads them as no operation, as the pages' tables do."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(HOOKS))
+    references = importlib.import_module("references")
+    document = load_document()
+    plain = references.Contract.build(document, {}, set())
+    path = next(iter(document["paths"]))
+    document["paths"][path]["parameters"] = [
+        {"in": "path", "name": "id", "required": True, "schema": {"type": "string"}}]
+    built = references.Contract.build(document, {}, set())
+    assert built.operations.keys() == plain.operations.keys()
