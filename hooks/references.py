@@ -396,10 +396,21 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
 #: `{token}`, `...`.
 _PLACEHOLDER = re.compile(r"<[^<>]*>|\$\{?\w+\}?|\{\w+\}|\.\.\.|…")
 _LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+#: A Location header with its value: a path of the API, as a span of one is held.
+_LOCATION = re.compile(r"^(?i:location):[ \t]+(?P<value>\S+)$")
 
 
-def _header_value_problem(text: str, name: str, value: str, contract: Contract
-                          ) -> str | None:
+def _stub_parsers() -> dict[str, Callable[[str], object]]:
+    """The stub's own parser of each header whose value it reads, by name casefolded:
+    what it says of a value it refuses is what the API answers (``The {name} header
+    {reason}.``)."""
+    from cloudws import idempotency
+
+    return {idempotency.HEADER.casefold(): idempotency.parse_key}
+
+
+def _header_value_problem(text: str, name: str, value: str, contract: Contract,
+                          document: bool = False) -> str | None:
     """What is wrong with ``value``, written for the header ``name`` in the span ``text``,
     as a value the API reads or sends; None if nothing is, if the API says nothing of
     its values, or if the part it says something of is a placeholder.
@@ -418,21 +429,39 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract
         ...              "Host: api.example.com/v1/", "Host: example.com", "Host: localhost:x",
         ...              "K: a-1", "K: 'a-1'", 'K: "A"'):
         ...     name, _, value = text.partition(":")
-        ...     print(_header_value_problem(text, name, value, contract))
+        ...     print(_header_value_problem(text, name, value, contract, document=True))
         `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
         `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
         `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
         `Host: example.com`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
-        `Host: localhost:x`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
+        `Host: localhost:x`: a port is a number from 1 to 65535
         `K: a-1`: K is a quoted string (a Structured Field String): `K: "a-1"`
         `K: 'a-1'`: K is a quoted string (a Structured Field String): `K: "a-1"`
         `K: "A"`: not a value of K the API takes: A quoted string of lowercase letters, digits and -.
+
+    Where the stub has a parser of the header's values (:func:`_stub_parsers`), what the
+    API answers to the value is quoted; on a page, a value shown wrong on purpose is
+    followed by ``{ .no-ref }``:
+
+        >>> from dataclasses import replace
+        >>> print(_header_value_problem('Idempotency-Key: ""', "Idempotency-Key", ' ""',
+        ...                             replace(contract, header_schemas={
+        ...                                 "idempotency-key": {"pattern": "^x$"}})))
+        `Idempotency-Key: ""`: the API answers 400: "The Idempotency-Key header must not be \
+empty." (if it is meant, as the old API's or a mistake shown on purpose: follow it with \
+{ .no-ref })
         >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
         ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
         ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>")]
         [None, None, None, None, None, None, None, None, None]
     """
+    said = _header_value_said(text, name, value, contract)
+    return said + _old_api(document) if said else None
+
+
+def _header_value_said(text: str, name: str, value: str, contract: Contract) -> str | None:
+    """:func:`_header_value_problem`, without what to do when it is meant."""
     key, value = name.casefold(), value.strip(": \t")
     if not value or _PLACEHOLDER.fullmatch(value):
         return None
@@ -454,7 +483,9 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract
             split = urlsplit(f"//{value}")
             host, _ = split.hostname, split.port  # a port that is no number: ValueError
         except ValueError:
-            host = None
+            return f"`{text}`: a port is a number from 1 to 65535"
+        if split.port == 0:
+            return f"`{text}`: a port is a number from 1 to 65535"
         if host is None or (host not in contract.hosts and host not in _LOOPBACK
                             and f"[{host}]" not in _LOOPBACK):
             return (f"`{text}`: not the API's host ({_listing(contract.hosts)}), nor this "
@@ -468,6 +499,12 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract
                 bare = value.strip("'")  # quoted as a shell would
                 return (f"`{text}`: {name} is a quoted string (a Structured Field String): "
                         f"`{name}: \"{bare}\"`")
+            parse = _stub_parsers().get(key)
+            try:
+                if parse is not None:
+                    parse(value)
+            except ValueError as refused:
+                return f'`{text}`: the API answers 400: "The {name} header {refused}."'
             return (f"`{text}`: not a value of {name} the API takes: "
                     + (schema.get("description") or "see its schema in the OpenAPI document"))
     return None
@@ -577,7 +614,7 @@ Content-Type (it is createVolume's: link it to that operation's page)
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))
     if name.casefold() in {h.casefold() for h in headers}:
-        return _header_value_problem(text, name, header["value"] or "", contract)
+        return _header_value_problem(text, name, header["value"] or "", contract, document)
     others = sorted(op for op, other in contract.operations.items()
                     if name.casefold() in {h.casefold() for h in other.headers})
     it = "the API" if of == "the API" else "it"
@@ -1123,13 +1160,14 @@ def check(markdown: str, page: Page, contract: Contract,
         return ids
 
     spans = list(_spans(markdown))
-    if document:  # { .no-ref } after no span: published as it is too
-        prose = _prose(markdown)
-        for bare in _NO_REF.finditer(prose):
-            if not any(s.start <= bare.start() <= s.end for s in spans):
-                found.append(Problem(prose.count("\n", 0, bare.start()) + 1,
-                                     f"`{bare[0]}`: the OpenAPI document would publish it as "
-                                     "it is: take it out", bare[0]))
+    prose = _prose(markdown)
+    for bare in _NO_REF.finditer(prose):  # { .no-ref } after no span: shown as it is
+        if not any(s.start <= bare.start() <= s.end for s in spans):
+            found.append(Problem(prose.count("\n", 0, bare.start()) + 1, (
+                f"`{bare[0]}`: the OpenAPI document would publish it as it is: take it out"
+                if document else
+                f"`{bare[0]}` follows no span, and the page would show it as text: write it "
+                "right after the span's closing backtick, with no space between"), bare[0]))
     prose = _prose(markdown)
     ordered = sorted(spans, key=lambda span: span.start)
     called = _called_headers(ordered, prose)
@@ -1174,6 +1212,11 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names:
             problem = _header_problem(span.text, span.start in called, contract, document,
                                       scope if held is None else held)
+            location = _LOCATION.match(span.text)
+            if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
+                    location["value"]):  # the path of what it made: held as a path is
+                problem = _check_span(location["value"], scope, contract, seen, titles or {},
+                                      names, document)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

@@ -468,3 +468,46 @@ def test_a_paths_own_parameters_are_no_operation_of_the_contract(monkeypatch) ->
         {"in": "path", "name": "id", "required": True, "schema": {"type": "string"}}]
     built = references.Contract.build(document, {}, set())
     assert built.operations.keys() == plain.operations.keys()
+
+
+#: A create page whose headers are written with values, lines 7 to 10 wrong, 11 right.
+HEADER_VALUES_PAGE = """\
+---
+operation: createWorkstation
+---
+
+# Create workstation
+
+It answers `Location: /v1/workstatons/ws-12345`.
+Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
+Send it to `Host: localhost:99999`.
+It never takes `Authorization: Token x` { .no-ref }.
+It answers `Location: /v1/workstations/{id}`; send `Idempotency-Key: "create-1"` to `Host: localhost:8000`, never `Authorization: Token x`{ .no-ref }.
+"""
+
+
+def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A value of a header the page's operation reads or sends: a ``Location`` is held as
+    a path of the API is, an ``Idempotency-Key`` as the stub parses it (quoting what the
+    API answers), a ``Host`` as a host and port; a ``{ .no-ref }`` that follows no span
+    (a space before it) is told, not shown as text."""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"workstations/create.md": HEADER_VALUES_PAGE})
+    said = [line.partition("create.md:")[2] for line in
+            f"{failure.value}\n{caplog.text}".splitlines() if "workstations/create.md:" in line]
+    expected = [
+        "7: `/v1/workstatons/ws-12345`: the API has no path /v1/workstatons/ws-12345",
+        ('8: `Idempotency-Key: ""`: the API answers 400: "The Idempotency-Key header must '
+         'not be empty."'),
+        ('8: `Idempotency-Key: create-1`: Idempotency-Key is a quoted string (a Structured '
+         'Field String): `Idempotency-Key: "create-1"`'),
+        "9: `Host: localhost:99999`: a port is a number from 1 to 65535",
+        "10: `{ .no-ref }` follows no span, and the page would show it as text",
+        "10: `Authorization: Token x`: the API's authentication scheme is Bearer, not Token",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in said), (start, said)
+    assert not any(line.startswith("11:") for line in said), said
