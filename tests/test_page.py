@@ -255,7 +255,7 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
     assert done.returncode == 0, out + done.stderr
     assert "build delete.md never started" in out, out
     # nor where the pages are a folder's, nor when collecting is all a run does
-    for args in (["docs/workstations/", "-k", "no_such_check"],
+    for args in (["docs/volumes/", "-k", "no_such_check"],
                  ["docs/workstations/delete.md", "-k", "page", "--collect-only"]):
         done = _pytest(*args, "-p", "show_builds", env={"PYTHONPATH": str(tmp_path)})
         said = [line for line in done.stdout.splitlines() if line.startswith("build ")]
