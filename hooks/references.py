@@ -379,10 +379,10 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
         (['application/json', 'application/problem+json'], ['bearer'], \
 {'idempotency-key': {'type': 'string'}})
     """
-    operations = [op for item in doc["paths"].values() for op in item.values()
-                  if isinstance(op, Mapping) and "responses" in op]
+    operations = [op for item in doc["paths"].values() for method, op in item.items()
+                  if method.upper() in _METHODS]
     media = {media.casefold() for op in operations
-             for body in [op.get("requestBody", {}), *op["responses"].values()]
+             for body in [op.get("requestBody", {}), *op.get("responses", {}).values()]
              for media in body.get("content", {})}
     schemes = {scheme["scheme"].casefold()
                for scheme in doc["components"].get("securitySchemes", {}).values()
@@ -1168,7 +1168,6 @@ def check(markdown: str, page: Page, contract: Contract,
                 if document else
                 f"`{bare[0]}` follows no span, and the page would show it as text: write it "
                 "right after the span's closing backtick, with no space between"), bare[0]))
-    prose = _prose(markdown)
     ordered = sorted(spans, key=lambda span: span.start)
     called = _called_headers(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
