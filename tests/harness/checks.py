@@ -34,6 +34,7 @@ import pytest
 from cloudws.app import Exchange
 
 from .jsoncheck import ApiSchemas, parse_json_documents
+from .pages import PAGES_CHECKED
 from .sandbox import Seen
 
 __all__ = [
@@ -463,9 +464,6 @@ def rewritten_here(request: pytest.FixtureRequest, name: str) -> bool:
         item.name == name for item in request.session.items)
 
 
-#: The pages this run checks on their own (``uv run pytest docs/<page>.md``): a refresh
-#: is pointed at one of them when it shows the example.
-PAGES_CHECKED: set[str] = set()
 
 
 @contextmanager

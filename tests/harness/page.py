@@ -162,8 +162,8 @@ class PageFile(pytest.File):
     """A page of ``docs/`` given on the command line: its share of the suite."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from .checks import PAGES_CHECKED
         from .node import js_cases
+        from .pages import PAGES_CHECKED
 
         page = Page.read(self.path)
         PAGES_CHECKED.add(page.where)  # where a refresh is pointed

@@ -27,12 +27,17 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DOCS", "ROOT", "Fence", "Page", "display_path", "likely_file", "missing_include"]
+__all__ = ["DOCS", "PAGES_CHECKED", "ROOT", "Fence", "Page", "display_path", "likely_file",
+           "missing_include"]
 
 #: The repository root: every path in a message is shown relative to it.
 ROOT = Path(__file__).resolve().parents[2]
 #: The site's pages (MkDocs' docs_dir).
 DOCS = ROOT / "docs"
+#: The pages this run checks on their own (``uv run pytest docs/<page>.md``): a refresh
+#: is pointed at one of them when it shows the example (:mod:`.checks`). Here, where
+#: collecting a page reads it, without the imports of the checks.
+PAGES_CHECKED: set[str] = set()
 
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 _COMMENT = re.compile(r"^\s*<!--\s*(?P<text>.*?)\s*-->\s*$")
