@@ -237,10 +237,13 @@ def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped()
 
 #: Loaded into a page's run below: says at its end whether each page's build started.
 _BUILDS = """
+import sys
+
 def pytest_sessionfinish(session):
     from tests.harness.page import _BUILDS
     for path, build in session.config.stash.get(_BUILDS, {}).items():
         print("build", path.name, "started" if build.process else "never started")
+    print("the stub's app imported:", "cloudws.app" in sys.modules)
 """
 
 
@@ -260,6 +263,8 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
         done = _pytest(*args, "-p", "show_builds", env={"PYTHONPATH": str(tmp_path)})
         said = [line for line in done.stdout.splitlines() if line.startswith("build ")]
         assert said and all(line.endswith(" never started") for line in said), done.stdout
+    # collecting a page reads its examples without the checks' imports (the stub's app)
+    assert "the stub's app imported: False" in done.stdout, done.stdout
     curl = _shown_on(discovery.curl_cases(), "docs/workstations/delete.md")
     assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
     by_language = next(line for line in out.splitlines() if "by language:" in line)
