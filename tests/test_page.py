@@ -250,7 +250,9 @@ def pytest_sessionfinish(session):
 @HEAVY
 def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_path):
     """``-k curl`` on a page: its ``node`` and ``python`` runs, and its build, whose tests
-    are left out, do not start, so the coverage table shows no status from them."""
+    are left out, do not start, so the coverage table shows no status from them. Nor does
+    a build start for a folder's pages left out, or in a run that only collects; and
+    collecting a page does not import the stub's app (the checks import it)."""
     (tmp_path / "show_builds.py").write_text(_BUILDS)
     done = _pytest(str(DELETE.relative_to(ROOT)), "-k", "curl", "-p", "show_builds",
                    env={"PYTHONPATH": str(tmp_path)})
@@ -263,8 +265,8 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
         done = _pytest(*args, "-p", "show_builds", env={"PYTHONPATH": str(tmp_path)})
         said = [line for line in done.stdout.splitlines() if line.startswith("build ")]
         assert said and all(line.endswith(" never started") for line in said), done.stdout
-    # collecting a page reads its examples without the checks' imports (the stub's app)
-    assert "the stub's app imported: False" in done.stdout, done.stdout
+        # collecting a page reads its examples without the checks' imports (the stub's app)
+        assert "the stub's app imported: False" in done.stdout, done.stdout
     curl = _shown_on(discovery.curl_cases(), "docs/workstations/delete.md")
     assert f"{2 * len(curl)} passed" in out, out  # curl[…] and pasted-curl[…]
     by_language = next(line for line in out.splitlines() if "by language:" in line)

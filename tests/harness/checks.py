@@ -464,8 +464,6 @@ def rewritten_here(request: pytest.FixtureRequest, name: str) -> bool:
         item.name == name for item in request.session.items)
 
 
-
-
 @contextmanager
 def naming_pages(shown_on: Sequence[str], where: str = "") -> Iterator[None]:
     """Add "shown on docs/page.md:12" to whatever fails inside, for a snippet's failure;
