@@ -651,6 +651,40 @@ def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):
     assert record.exc_info[1].__context__ is None
 
 
+def test_a_request_interrupted_before_the_app_begins_leaves_nothing_behind(sandbox,
+                                                                           monkeypatch):
+    """Ctrl-C, or a test's time limit stopping a thread, may land before the app has begun
+    to answer, or while the thread's event loop is made: the interrupt goes through, and
+    nothing is said later of a coroutine never awaited or of a loop that was never made."""
+    import gc
+    import sys
+    import warnings
+
+    from cloudws import testing
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    url = f"{BASE_URL}/workstations/ws-12345"
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with monkeypatch.context() as patched:  # before the loop runs the app
+            patched.setattr(testing, "_run", interrupt)
+            with pytest.raises(KeyboardInterrupt):
+                httpx.get(url, headers=AUTH)
+        with monkeypatch.context() as patched:  # a thread's first request, making its loop
+            patched.setattr(asyncio, "new_event_loop", interrupt)
+            with concurrent.futures.ThreadPoolExecutor(1) as pool, \
+                    pytest.raises(KeyboardInterrupt):
+                pool.submit(httpx.get, url, headers=AUTH).result()
+        gc.collect()
+    assert [str(w.message) for w in caught if w.category is RuntimeWarning] == []
+    assert unraisable == []
+    assert httpx.get(url, headers=AUTH).status_code == 200
+
+
 @pytest.mark.parametrize("url", ["https://example.com/",
                                  BASE_URL.replace("https://", "http://") + "/volumes",
                                  BASE_URL.replace(".com/", ".com:8443/") + "/volumes"],

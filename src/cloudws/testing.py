@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import threading
 import time
@@ -75,11 +76,14 @@ class _LoopThread:
 class _OwnLoop:
     """A thread's own event loop; closed when the thread ends and drops its locals."""
 
+    loop: asyncio.AbstractEventLoop | None = None  # until made (an interrupt may come first)
+
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
 
     def __del__(self) -> None:
-        self.loop.close()
+        if self.loop is not None:
+            self.loop.close()
 
 
 _local = threading.local()
@@ -96,7 +100,7 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
     # this thread's own loop: no thread hop (outside the except: an exception the app
     # raises would carry "no running event loop" as its context)
     own = getattr(_local, "own", None)
-    if own is None or own.loop.is_closed():
+    if own is None or own.loop is None or own.loop.is_closed():
         own = _local.own = _OwnLoop()
     return own.loop.run_until_complete(coro)
 
@@ -156,7 +160,15 @@ class Sandbox:
             innermost = _active[-1] if _active else self
         if innermost is not self:
             return None
-        return _run(self._answer(request))
+        answer = self._answer(request)
+        try:
+            return _run(answer)
+        except BaseException:
+            # interrupted before the app began (Ctrl-C, or a test's time limit stopping
+            # this thread): nothing to finish, and no "never awaited" warning later
+            if inspect.getcoroutinestate(answer) == inspect.CORO_CREATED:
+                answer.close()
+            raise
 
     async def _answer(self, request: httpx.Request) -> httpx.Response:
         response = await self._transport.handle_async_request(request)
