@@ -426,12 +426,13 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract,
         ...     "responses": {"201": {"content": {"application/json": {"schema": {}}}}}}}},
         ...     "servers": [{"url": "https://api.example.com"}]}, {}, set())
         >>> for text in ("Content-Type: Text/Plain", "Authorization: Basic dTpw",
-        ...              "Host: api.example.com/v1/", "Host: example.com", "Host: localhost:x",
-        ...              "K: a-1", "K: 'a-1'", 'K: "A"'):
+        ...              "Authorization: Bearer", "Host: api.example.com/v1/",
+        ...              "Host: example.com", "Host: localhost:x", "K: a-1", "K: 'a-1'", 'K: "A"'):
         ...     name, _, value = text.partition(":")
         ...     print(_header_value_problem(text, name, value, contract, document=True))
         `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
         `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
+        `Authorization: Bearer`: the API answers 401: "The Authorization header has no token after Bearer: is the variable that holds it set?"
         `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
         `Host: example.com`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
         `Host: localhost:x`: a port is a number from 1 to 65535
@@ -453,8 +454,9 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
         >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
         ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
-        ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>")]
-        [None, None, None, None, None, None, None, None, None]
+        ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>",
+        ...     "WWW-Authenticate: Bearer")]
+        [None, None, None, None, None, None, None, None, None, None]
     """
     said = _header_value_said(text, name, value, contract)
     return said + _old_api(document) if said else None
@@ -475,6 +477,11 @@ def _header_value_said(text: str, name: str, value: str, contract: Contract) -> 
         if scheme.casefold() not in contract.schemes and not _PLACEHOLDER.search(scheme):
             said = " or ".join(s.capitalize() for s in sorted(contract.schemes))
             return f"`{text}`: the API's authentication scheme is {said}, not {scheme}"
+        if key == "authorization" and value == scheme and scheme.casefold() == "bearer":
+            # a challenge names the scheme alone; a request's credentials carry a token
+            from cloudws.app import _token_problem
+
+            return f'`{text}`: the API answers 401: "{_token_problem([value.encode()])}"'
     elif key == "host" and contract.hosts and not _PLACEHOLDER.search(value):
         if re.search(r"[/?#@]", value):
             return (f"`{text}`: a Host is a host and port alone, without a path or a scheme: "

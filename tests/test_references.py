@@ -480,7 +480,7 @@ operation: createWorkstation
 
 It answers `Location: /v1/workstatons/ws-12345`.
 Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
-Send it to `Host: localhost:99999`.
+Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
 It never takes `Authorization: Token x` { .no-ref }.
 It answers `Location: /v1/workstations/{id}`; send `Idempotency-Key: "create-1"` to `Host: localhost:8000`, never `Authorization: Token x`{ .no-ref }.
 """
@@ -505,6 +505,8 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
         ('8: `Idempotency-Key: create-1`: Idempotency-Key is a quoted string (a Structured '
          'Field String): `Idempotency-Key: "create-1"`'),
         "9: `Host: localhost:99999`: a port is a number from 1 to 65535",
+        ('9: `Authorization: Bearer`: the API answers 401: "The Authorization header has no '
+         'token after Bearer: is the variable that holds it set?"'),
         "10: `{ .no-ref }` follows no span, and the page would show it as text",
         "10: `Authorization: Token x`: the API's authentication scheme is Bearer, not Token",
     ]
