@@ -400,6 +400,24 @@ _LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 _LOCATION = re.compile(r"^(?i:location):[ \t]+(?P<value>\S+)$")
 
 
+def _location_problem(text: str, value: str) -> str | None:
+    """What is wrong with ``value``, a ``Location`` the API sends, written in the span
+    ``text``: the API sends the new resource's path, never a URL (the path is then held
+    as a path of the API is).
+
+    Example:
+        >>> _location_problem("Location: https://example.com/v1/x", "https://example.com/v1/x")
+        '`Location: https://example.com/v1/x`: the API sends a path in Location, not a URL: `Location: /v1/x`'
+        >>> _location_problem("Location: /v1/x", "/v1/x") is None
+        True
+    """
+    split = urlsplit(value)
+    if not (split.scheme or value.startswith("//")):
+        return None
+    return (f"`{text}`: the API sends a path in Location, not a URL: "
+            f"`Location: {split.path or '/'}`")
+
+
 def _stub_parsers() -> dict[str, Callable[[str], object]]:
     """The stub's own parser of each header whose value it reads, by name casefolded:
     what it says of a value it refuses is what the API answers (``The {name} header
@@ -1221,8 +1239,8 @@ def check(markdown: str, page: Page, contract: Contract,
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is
-                problem = _check_span(location["value"], scope, contract, seen, titles or {},
-                                      names, document)
+                problem = _location_problem(span.text, location["value"]) or _check_span(
+                    location["value"], scope, contract, seen, titles or {}, names, document)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

@@ -478,7 +478,7 @@ operation: createWorkstation
 
 # Create workstation
 
-It answers `Location: /v1/workstatons/ws-12345`.
+It answers `Location: /v1/workstatons/ws-12345`, or `Location: https://example.com/v1/workstations/ws-1`.
 Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
 Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
 It never takes `Authorization: Token x` { .no-ref }.
@@ -490,7 +490,7 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A value of a header the page's operation reads or sends: a ``Location`` is held as
-    a path of the API is, an ``Idempotency-Key`` as the stub parses it (quoting what the
+    a path of the API is (never a URL), an ``Idempotency-Key`` as the stub parses it (quoting what the
     API answers), a ``Host`` as a host and port; a ``{ .no-ref }`` that follows no span
     (a space before it) is told, not shown as text."""
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
@@ -500,6 +500,8 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
             f"{failure.value}\n{caplog.text}".splitlines() if "workstations/create.md:" in line]
     expected = [
         "7: `/v1/workstatons/ws-12345`: the API has no path /v1/workstatons/ws-12345",
+        ("7: `Location: https://example.com/v1/workstations/ws-1`: the API sends a path in "
+         "Location, not a URL: `Location: /v1/workstations/ws-1`"),
         ('8: `Idempotency-Key: ""`: the API answers 400: "The Idempotency-Key header must '
          'not be empty."'),
         ('8: `Idempotency-Key: create-1`: Idempotency-Key is a quoted string (a Structured '
