@@ -120,8 +120,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "volume_not_found", 409, "Conflict",
-            "A volume named in the body's `volume_ids` does not exist, or was deleted. The "
-            "resource in the path does exist: that is why this is not a 404.",
+            "A volume named in the body's `volume_ids` does not exist, or was deleted. What "
+            "is missing is a volume the body names, not the resource of the path (a create "
+            "has none, an update's exists): that is why this is not a 404.",
             "List the volumes to find the right ID, or create the volume first.",
         ),
         ErrorCode(
