@@ -208,7 +208,8 @@ class Contract:
     alone: Mapping[str, Scope] = field(default_factory=dict)
     #: What a header's value may be (:func:`_header_value_problem`): the media types of the
     #: API's bodies, its HTTP authentication schemes (casefolded: HTTP reads them so), and
-    #: the schema of each header parameter, by its name casefolded.
+    #: the schema of each header parameter and of each header an answer declares, by its
+    #: name casefolded.
     media_types: frozenset[str] = frozenset()
     schemes: frozenset[str] = frozenset()
     header_schemas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -364,7 +365,8 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
                                                   dict[str, Mapping[str, Any]]]:
     """What ``doc`` says a header's value may be: the media types of its bodies (for
     ``Content-Type``), its HTTP authentication schemes (``Authorization`` and
-    ``WWW-Authenticate``), and the schema of each header parameter, by name casefolded.
+    ``WWW-Authenticate``), and the schema of each header parameter and of each header an
+    answer declares, by name casefolded.
 
     Example:
         >>> doc = {"components": {"securitySchemes": {"b": {"type": "http",
@@ -373,11 +375,13 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
         ...            "parameters": [{"in": "header", "name": "Idempotency-Key",
         ...                            "schema": {"type": "string"}}],
         ...            "requestBody": {"content": {"application/json": {}}},
-        ...            "responses": {"400": {"content": {"application/problem+json": {}}}}}}}}
+        ...            "responses": {"400": {"content": {"application/problem+json": {}}},
+        ...                          "401": {"headers": {"WWW-Authenticate": {
+        ...                              "schema": {"enum": ["Bearer"]}}}}}}}}}
         >>> media, schemes, schemas = _header_values(doc)
         >>> sorted(media), sorted(schemes), schemas
         (['application/json', 'application/problem+json'], ['bearer'], \
-{'idempotency-key': {'type': 'string'}})
+{'idempotency-key': {'type': 'string'}, 'www-authenticate': {'enum': ['Bearer']}})
     """
     operations = [op for item in doc["paths"].values() for method, op in item.items()
                   if method.upper() in _METHODS]
@@ -389,6 +393,9 @@ def _header_values(doc: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
                if scheme.get("type") == "http" and "scheme" in scheme}
     schemas = {p["name"].casefold(): p["schema"] for op in operations
                for p in op.get("parameters", []) if p.get("in") == "header" and "schema" in p}
+    schemas.update((name.casefold(), header["schema"]) for op in operations
+                   for answer in op.get("responses", {}).values()
+                   for name, header in answer.get("headers", {}).items() if "schema" in header)
     return frozenset(media), frozenset(schemes), schemas
 
 
@@ -418,6 +425,18 @@ def _location_problem(text: str, value: str) -> str | None:
             f"`Location: {split.path or '/'}`")
 
 
+def _challenge(value: str) -> tuple[str, str]:
+    """A ``WWW-Authenticate`` value as HTTP compares it: its scheme whatever its case, and
+    its parameters.
+
+    Example:
+        >>> _challenge('bearer  realm="x"') == _challenge('Bearer realm="x"')
+        True
+    """
+    scheme, _, rest = value.strip().partition(" ")
+    return scheme.casefold(), rest.strip()
+
+
 def _stub_parsers() -> dict[str, Callable[[str], object]]:
     """The stub's own parser of each header whose value it reads, by name casefolded:
     what it says of a value it refuses is what the API answers (``The {name} header
@@ -441,16 +460,20 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract,
         ...         "type": "string", "format": "sf-string", "pattern": '^"[a-z0-9-]+"$',
         ...         "description": "A quoted string of lowercase letters, digits and -."}}],
         ...     "requestBody": {"content": {"application/json": {"schema": {}}}},
-        ...     "responses": {"201": {"content": {"application/json": {"schema": {}}}}}}}},
+        ...     "responses": {"201": {"content": {"application/json": {"schema": {}}}},
+        ...                   "401": {"headers": {"WWW-Authenticate": {"schema": {
+        ...                       "type": "string", "enum": ['Bearer realm="r"']}}}}}}}},
         ...     "servers": [{"url": "https://api.example.com"}]}, {}, set())
         >>> for text in ("Content-Type: Text/Plain", "Authorization: Basic dTpw",
-        ...              "Authorization: Bearer", "Host: api.example.com/v1/",
+        ...              "Authorization: Bearer", "WWW-Authenticate: Bearer",
+        ...              "Host: api.example.com/v1/",
         ...              "Host: example.com", "Host: localhost:x", "K: a-1", "K: 'a-1'", 'K: "A"'):
         ...     name, _, value = text.partition(":")
         ...     print(_header_value_problem(text, name, value, contract, document=True))
         `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
         `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
         `Authorization: Bearer`: the API answers 401: "The Authorization header has no token after Bearer: is the variable that holds it set?"
+        `WWW-Authenticate: Bearer`: the API sends `WWW-Authenticate: Bearer realm="r"`
         `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
         `Host: example.com`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
         `Host: localhost:x`: a port is a number from 1 to 65535
@@ -473,7 +496,7 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
         ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
         ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>",
-        ...     "WWW-Authenticate: Bearer")]
+        ...     'WWW-Authenticate: bearer realm="r"')]
         [None, None, None, None, None, None, None, None, None, None]
     """
     said = _header_value_said(text, name, value, contract)
@@ -496,10 +519,14 @@ def _header_value_said(text: str, name: str, value: str, contract: Contract) -> 
             said = " or ".join(s.capitalize() for s in sorted(contract.schemes))
             return f"`{text}`: the API's authentication scheme is {said}, not {scheme}"
         if key == "authorization" and value == scheme and scheme.casefold() == "bearer":
-            # a challenge names the scheme alone; a request's credentials carry a token
+            # a request's credentials carry a token
             from cloudws.app import _token_problem
 
             return f'`{text}`: the API answers 401: "{_token_problem([value.encode()])}"'
+        sent = contract.header_schemas.get(key, {}).get("enum", ())
+        if sent and not _PLACEHOLDER.search(value) and _challenge(value) not in {
+                _challenge(v) for v in sent}:  # what the API sends, its parameters too
+            return f"`{text}`: the API sends `{name.strip()}: {' or '.join(sent)}`"
     elif key == "host" and contract.hosts and not _PLACEHOLDER.search(value):
         if re.search(r"[/?#@]", value):
             return (f"`{text}`: a Host is a host and port alone, without a path or a scheme: "

@@ -197,7 +197,7 @@ Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345
 or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
-`Authorization`, `WWW-Authenticate: Bearer`) or a reason phrase (`Unauthorized`) is no
+`Authorization`, `WWW-Authenticate`) or a reason phrase (`Unauthorized`) is no
 name of a field or code; nor are `UTF-8` or `ISO-8601`. The `content-length`, `Host`,
 `Date` and `Allow` headers are HTTP's. No answer has the `Retry-After`{ .no-ref } header.
 Send the header `Authorization` and `deleted_volume_ids` in the body; Node's `fetch`
@@ -481,6 +481,7 @@ operation: createWorkstation
 It answers `Location: /v1/workstatons/ws-12345`, or `Location: https://example.com/v1/workstations/ws-1`.
 Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
 Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
+A `401` has `WWW-Authenticate: Bearer realm="api"`.
 It never takes `Authorization: Token x` { .no-ref }.
 It answers `Location: /v1/workstations/{id}`; send `Idempotency-Key: "create-1"` to `Host: localhost:8000`, never `Authorization: Token x`{ .no-ref }.
 """
@@ -509,9 +510,11 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
         "9: `Host: localhost:99999`: a port is a number from 1 to 65535",
         ('9: `Authorization: Bearer`: the API answers 401: "The Authorization header has no '
          'token after Bearer: is the variable that holds it set?"'),
-        "10: `{ .no-ref }` follows no span, and the page would show it as text",
-        "10: `Authorization: Token x`: the API's authentication scheme is Bearer, not Token",
+        ('10: `WWW-Authenticate: Bearer realm="api"`: the API sends `WWW-Authenticate: '
+         'Bearer realm="cloudws"`'),
+        "11: `{ .no-ref }` follows no span, and the page would show it as text",
+        "11: `Authorization: Token x`: the API's authentication scheme is Bearer, not Token",
     ]
     for start in expected:
         assert any(line.startswith(start) for line in said), (start, said)
-    assert not any(line.startswith("11:") for line in said), said
+    assert not any(line.startswith("12:") for line in said), said

@@ -55,7 +55,7 @@ from .models import (
     read_only_fields,
 )
 from .openapi import build_openapi
-from .operations import API_ROOT, OPERATIONS, in_api, operation_route
+from .operations import API_ROOT, CHALLENGE, OPERATIONS, in_api, operation_route
 from .store import Store
 
 __all__ = ["MAX_BODY_BYTES", "TOKEN_PREFIX", "Exchange", "create_app"]
@@ -217,7 +217,7 @@ class _AuthFirst:
             detail = _token_problem([v for k, v in scope["headers"] if k == b"authorization"])
             if detail:
                 await _send_problem(send, ApiError(
-                    "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="cloudws"'}
+                    "unauthorized", detail, headers={"WWW-Authenticate": CHALLENGE}
                 ))
                 return
         await self.app(scope, receive, send)

@@ -55,6 +55,10 @@ __all__ = [
 API_ROOT = "/v1"
 """The API's root: every operation's path is under it, and nothing else is the API's."""
 
+CHALLENGE = 'Bearer realm="cloudws"'
+"""What a ``401`` answers in its ``WWW-Authenticate`` header: the scheme the API expects,
+``Bearer``, and its realm."""
+
 
 def in_api(path: str) -> bool:
     """Whether ``path`` is the API's (:data:`API_ROOT` or under it), not the site's.
@@ -274,8 +278,8 @@ def _problem_response(failure: Failure) -> dict[str, Any]:
     }
     if failure.status == 401:
         response["headers"] = {"WWW-Authenticate": {
-            "description": "The authentication scheme: `Bearer`.",
-            "schema": {"type": "string"},
+            "description": "The scheme the API expects, `Bearer`, and its realm.",
+            "schema": {"type": "string", "enum": [CHALLENGE]},
             "required": True,
         }}
     return response
