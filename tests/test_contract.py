@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
@@ -656,13 +657,17 @@ def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):
     assert record.exc_info[1].__context__ is None
 
 
-def test_a_request_interrupted_before_the_app_begins_leaves_nothing_behind(sandbox,
-                                                                           monkeypatch):
-    """Ctrl-C, or a test's time limit stopping a thread, may land before the app has begun
-    to answer, or while the thread's event loop is made: the interrupt goes through, and
-    nothing is said later of a coroutine never awaited or of a loop that was never made."""
+def test_an_interrupted_request_is_never_answered_later_and_leaves_nothing_said(
+        sandbox, monkeypatch, caplog):
+    """Ctrl-C, or a test's time limit stopping a thread, may land while a thread's event
+    loop is made, once the app's first step is queued, or while a request waits for the
+    helper loop (a sync client called in a coroutine): the interrupt goes through, the
+    request is never answered later (the workstation it deletes is still there), and
+    nothing is said of it later (a coroutine never awaited, a task's exception never
+    retrieved, a loop half made)."""
     import gc
     import sys
+    import time
     import warnings
 
     from cloudws import testing
@@ -670,24 +675,49 @@ def test_a_request_interrupted_before_the_app_begins_leaves_nothing_behind(sandb
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
-    url = f"{BASE_URL}/workstations/ws-12345"
+    url = f"{BASE_URL}/workstations/ws-12345"  # stopped: a delete would succeed
     unraisable: list[object] = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
-    with warnings.catch_warnings(record=True) as caught:
+    helper = asyncio.run_coroutine_threadsafe
+
+    def waited_on_then_interrupted(coro, loop):  # type: ignore[no-untyped-def]
+        loop.call_soon_threadsafe(time.sleep, 0.2)  # the helper loop busy: it waits its turn
+        future = helper(coro, loop)
+
+        class Interrupted:
+            def result(self) -> None:
+                raise KeyboardInterrupt
+
+            cancel = future.cancel
+
+        return Interrupted()
+
+    async def in_a_coroutine() -> None:
+        httpx.delete(url, headers=AUTH)  # noqa: ASYNC210 - a sync client here, on purpose
+
+    with warnings.catch_warnings(record=True) as caught, \
+            caplog.at_level(logging.WARNING, logger="asyncio"):
         warnings.simplefilter("always")
-        with monkeypatch.context() as patched:  # before the loop runs the app
-            patched.setattr(testing, "_run", interrupt)
-            with pytest.raises(KeyboardInterrupt):
-                httpx.get(url, headers=AUTH)
-        with monkeypatch.context() as patched:  # a thread's first request, making its loop
+        with monkeypatch.context() as patched:  # a thread's first request makes its loop
             patched.setattr(asyncio, "new_event_loop", interrupt)
             with concurrent.futures.ThreadPoolExecutor(1) as pool, \
                     pytest.raises(KeyboardInterrupt):
-                pool.submit(httpx.get, url, headers=AUTH).result()
+                pool.submit(httpx.delete, url, headers=AUTH).result()
+        assert httpx.get(url, headers=AUTH).status_code == 200  # this thread's loop, made
+        testing._local.own.loop.call_soon(interrupt)  # lands before the app's first step
+        with pytest.raises(KeyboardInterrupt):
+            httpx.delete(url, headers=AUTH)
+        with monkeypatch.context() as patched, \
+                concurrent.futures.ThreadPoolExecutor(1) as pool:
+            patched.setattr(asyncio, "run_coroutine_threadsafe", waited_on_then_interrupted)
+            with pytest.raises(KeyboardInterrupt):
+                pool.submit(asyncio.run, in_a_coroutine()).result()
+        time.sleep(0.3)  # the helper loop free again: a request left to it would have run
+        assert httpx.get(url, headers=AUTH).status_code == 200, "an interrupted delete ran"
         gc.collect()
     assert [str(w.message) for w in caught if w.category is RuntimeWarning] == []
     assert unraisable == []
-    assert httpx.get(url, headers=AUTH).status_code == 200
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
 
 
 @pytest.mark.parametrize("url", ["https://example.com/",

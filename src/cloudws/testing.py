@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import asyncio
-import inspect
+import contextlib
 import logging
 import threading
 import time
@@ -70,20 +70,38 @@ class _LoopThread:
                 cls._loop = asyncio.new_event_loop()
                 threading.Thread(target=cls._loop.run_forever, daemon=True,
                                  name="cloudws-sandbox").start()
-        return asyncio.run_coroutine_threadsafe(coro, cls._loop).result()
+        dropped, future = threading.Event(), None
+        queued = _unless_dropped(coro, dropped)
+        try:
+            future = asyncio.run_coroutine_threadsafe(queued, cls._loop)
+            return future.result()
+        except BaseException:  # interrupted while it waits (Ctrl-C, a stopped thread)
+            dropped.set()  # not begun yet: it never will be
+            if future is None:  # never queued: nothing warns of either later
+                queued.close()
+                coro.close()
+            raise
+
+
+async def _unless_dropped(coro: Coroutine[Any, Any, _T], dropped: threading.Event) -> _T:
+    """``coro``, unless ``dropped`` was set before its turn came: a request whose caller
+    was interrupted while it waited for the helper loop is never answered later."""
+    if dropped.is_set():
+        coro.close()
+        raise asyncio.CancelledError
+    return await coro
 
 
 class _OwnLoop:
     """A thread's own event loop; closed when the thread ends and drops its locals."""
 
-    loop: asyncio.AbstractEventLoop | None = None  # until made (an interrupt may come first)
-
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
 
     def __del__(self) -> None:
-        if self.loop is not None:
-            self.loop.close()
+        loop = getattr(self, "loop", None)  # none if an interrupt came before it was made
+        if loop is not None:
+            loop.close()
 
 
 _local = threading.local()
@@ -99,10 +117,22 @@ def _run(coro: Coroutine[Any, Any, _T]) -> _T:
         return _LoopThread.run(coro)
     # this thread's own loop: no thread hop (outside the except: an exception the app
     # raises would carry "no running event loop" as its context)
-    own = getattr(_local, "own", None)
-    if own is None or own.loop is None or own.loop.is_closed():
-        own = _local.own = _OwnLoop()
-    return own.loop.run_until_complete(coro)
+    own, task = getattr(_local, "own", None), None
+    try:
+        if own is None or own.loop.is_closed():
+            own = _local.own = _OwnLoop()
+        task = own.loop.create_task(coro)
+        return own.loop.run_until_complete(task)
+    except BaseException:
+        if task is None:  # interrupted before it began (Ctrl-C, a stopped thread)
+            coro.close()  # nothing of it runs, and nothing warns of it later
+        elif not task.done():  # interrupted while queued or under way: it never runs on
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                own.loop.run_until_complete(task)
+        elif not task.cancelled():
+            task.exception()  # the exception raised here: asyncio logs it nowhere else
+        raise
 
 
 #: The sandboxes of the active :func:`mock_api` blocks, innermost last (all threads').
@@ -154,21 +184,14 @@ class Sandbox:
         thread's own event loop, or, where a loop is already running (an async client, or
         a sync one called from a coroutine), on a helper thread's while this one waits.
         While a :func:`mock_api` started later is active, this one steps aside (None: no
-        match), so the innermost answers.
+        match), so the innermost answers. A request whose caller is interrupted (Ctrl-C)
+        before the app has begun to answer it is dropped: it never changes the state later.
         """
         with _active_lock:
             innermost = _active[-1] if _active else self
         if innermost is not self:
             return None
-        answer = self._answer(request)
-        try:
-            return _run(answer)
-        except BaseException:
-            # interrupted before the app began (Ctrl-C, or a test's time limit stopping
-            # this thread): nothing to finish, and no "never awaited" warning later
-            if inspect.getcoroutinestate(answer) == inspect.CORO_CREATED:
-                answer.close()
-            raise
+        return _run(self._answer(request))
 
     async def _answer(self, request: httpx.Request) -> httpx.Response:
         response = await self._transport.handle_async_request(request)
