@@ -407,22 +407,49 @@ _LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 _LOCATION = re.compile(r"^(?i:location):[ \t]+(?P<value>\S+)$")
 
 
-def _location_problem(text: str, value: str) -> str | None:
-    """What is wrong with ``value``, a ``Location`` the API sends, written in the span
-    ``text``: the API sends the new resource's path, never a URL (the path is then held
-    as a path of the API is).
+def _location_path(value: str) -> tuple[str, bool]:
+    """The path a ``Location`` written as ``value`` names, and whether it was written as a
+    URL (a scheme and host, or a variable such as ``$BASE_URL`` before the path) rather
+    than the path the API sends.
 
     Example:
-        >>> _location_problem("Location: https://example.com/v1/x", "https://example.com/v1/x")
-        '`Location: https://example.com/v1/x`: the API sends a path in Location, not a URL: `Location: /v1/x`'
-        >>> _location_problem("Location: /v1/x", "/v1/x") is None
-        True
+        >>> [_location_path(v) for v in ("/v1/x", "https://example.com/v1/x?a=1",
+        ...                              "$BASE_URL/x", "//example.com/v1/x")]
+        [('/v1/x', False), ('/v1/x', True), ('', True), ('/v1/x', True)]
     """
     split = urlsplit(value)
-    if not (split.scheme or value.startswith("//")):
-        return None
-    return (f"`{text}`: the API sends a path in Location, not a URL: "
-            f"`Location: {split.path or '/'}`")
+    if split.scheme or value.startswith("//"):
+        return split.path, True
+    if re.match(rf"(?:{_PLACEHOLDER.pattern})/", value):
+        return "", True  # a base URL's variable: the path under it is not known
+    return value, False
+
+
+def _location_problem(text: str, value: str, held: str | None, document: bool = False
+                      ) -> str | None:
+    """What is wrong with ``value``, a ``Location`` the API sends, written in the span
+    ``text``, given ``held``, what is wrong with the path it names as a path of the API
+    (None if nothing is): the API sends the new resource's path, never a URL.
+
+    Example:
+        >>> print(_location_problem("Location: https://example.com/v1/x",
+        ...                         "https://example.com/v1/x", None, document=True))
+        `Location: https://example.com/v1/x`: the API sends a path in Location, not a URL: `Location: /v1/x`
+        >>> print(_location_problem("Location: https://example.com/x", "https://example.com/x",
+        ...                         "`/x`: the API has no path /x", document=True))
+        `Location: https://example.com/x`: the API sends a path of its own in Location, not a URL; `/x`: the API has no path /x
+        >>> _location_problem("Location: /v1/x", "/v1/x", None) is None
+        True
+    """
+    path, url = _location_path(value)
+    if not url:
+        return held
+    if held is None and path.startswith(API_ROOT + "/"):
+        said = f"the API sends a path in Location, not a URL: `Location: {path}`"
+    else:
+        said = ("the API sends a path of its own in Location, not a URL"
+                + (f"; {held.removesuffix(_old_api(document))}" if held else ""))
+    return f"`{text}`: {said}" + _old_api(document)
 
 
 def _challenge(value: str) -> tuple[str, str]:
@@ -472,7 +499,7 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract,
         ...     print(_header_value_problem(text, name, value, contract, document=True))
         `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
         `Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic
-        `Authorization: Bearer`: the API answers 401: "The Authorization header has no token after Bearer: is the variable that holds it set?"
+        `Authorization: Bearer`: a request's Authorization carries a token after the scheme (`Authorization: Bearer <token>`); one without it, the API answers 401: "The Authorization header has no token after Bearer: is the variable that holds it set?"
         `WWW-Authenticate: Bearer`: the API sends `WWW-Authenticate: Bearer realm="r"`
         `Host: api.example.com/v1/`: a Host is a host and port alone, without a path or a scheme: api.example.com
         `Host: example.com`: not the API's host (api.example.com), nor this machine's (127.0.0.1, localhost, [::1]), with a port or not
@@ -522,7 +549,9 @@ def _header_value_said(text: str, name: str, value: str, contract: Contract) -> 
             # a request's credentials carry a token
             from cloudws.app import _token_problem
 
-            return f'`{text}`: the API answers 401: "{_token_problem([value.encode()])}"'
+            return (f"`{text}`: a request's Authorization carries a token after the scheme "
+                    f"(`{name.strip()}: Bearer <token>`); one without it, the API answers "
+                    f'401: "{_token_problem([value.encode()])}"')
         sent = contract.header_schemas.get(key, {}).get("enum", ())
         if sent and not _PLACEHOLDER.search(value) and _challenge(value) not in {
                 _challenge(v) for v in sent}:  # what the API sends, its parameters too
@@ -1266,8 +1295,9 @@ def check(markdown: str, page: Page, contract: Contract,
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is
-                problem = _location_problem(span.text, location["value"]) or _check_span(
-                    location["value"], scope, contract, seen, titles or {}, names, document)
+                path = _location_path(location["value"])[0]
+                problem = _location_problem(span.text, location["value"], path and _check_span(
+                    path, scope, contract, seen, titles or {}, names, document), document)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

@@ -478,7 +478,7 @@ operation: createWorkstation
 
 # Create workstation
 
-It answers `Location: /v1/workstatons/ws-12345`, or `Location: https://example.com/v1/workstations/ws-1`.
+It answers `Location: /v1/workstatons/ws-12345`, `Location: https://example.com/v1/workstations/ws-12345` or `Location: https://example.com/v1/volumes/vol-x`.
 Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
 Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
 A `401` has `WWW-Authenticate: Bearer realm="api"`.
@@ -501,15 +501,20 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
             f"{failure.value}\n{caplog.text}".splitlines() if "workstations/create.md:" in line]
     expected = [
         "7: `/v1/workstatons/ws-12345`: the API has no path /v1/workstatons/ws-12345",
-        ("7: `Location: https://example.com/v1/workstations/ws-1`: the API sends a path in "
-         "Location, not a URL: `Location: /v1/workstations/ws-1`"),
+        ("7: `Location: https://example.com/v1/workstations/ws-12345`: the API sends a path "
+         "in Location, not a URL: `Location: /v1/workstations/ws-12345` (if it is meant"),
+        ("7: `Location: https://example.com/v1/volumes/vol-x`: the API sends a path of its "
+         "own in Location, not a URL; `/v1/volumes/vol-x`: vol-x is not a well-formed "
+         "volume ID"),
         ('8: `Idempotency-Key: ""`: the API answers 400: "The Idempotency-Key header must '
          'not be empty."'),
         ('8: `Idempotency-Key: create-1`: Idempotency-Key is a quoted string (a Structured '
          'Field String): `Idempotency-Key: "create-1"`'),
         "9: `Host: localhost:99999`: a port is a number from 1 to 65535",
-        ('9: `Authorization: Bearer`: the API answers 401: "The Authorization header has no '
-         'token after Bearer: is the variable that holds it set?"'),
+        ("9: `Authorization: Bearer`: a request's Authorization carries a token after the "
+         "scheme (`Authorization: Bearer <token>`); one without it, the API answers 401: "
+         '"The Authorization header has no token after Bearer: is the variable that holds '
+         'it set?"'),
         ('10: `WWW-Authenticate: Bearer realm="api"`: the API sends `WWW-Authenticate: '
          'Bearer realm="cloudws"`'),
         "11: `{ .no-ref }` follows no span, and the page would show it as text",
@@ -518,3 +523,4 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     for start in expected:
         assert any(line.startswith(start) for line in said), (start, said)
     assert not any(line.startswith("12:") for line in said), said
+    assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
