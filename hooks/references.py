@@ -453,8 +453,8 @@ def _location_problem(text: str, value: str, held: str | None, document: bool = 
 
 
 def _challenge(value: str) -> tuple[str, str]:
-    """A ``WWW-Authenticate`` value as HTTP compares it: its scheme whatever its case, and
-    its parameters.
+    """A ``WWW-Authenticate`` value to compare: its scheme whatever its case (as HTTP
+    reads it), and its parameters as written.
 
     Example:
         >>> _challenge('bearer  realm="x"') == _challenge('Bearer realm="x"')
