@@ -48,8 +48,8 @@ from .models import (
 )
 
 __all__ = [
-    "API_ROOT", "OPERATIONS", "Example", "Failure", "Operation", "describe_size", "in_api",
-    "operation_route", "steps_of",
+    "API_ROOT", "CHALLENGE", "OPERATIONS", "Example", "Failure", "Operation", "describe_size",
+    "in_api", "operation_route", "steps_of",
 ]
 
 API_ROOT = "/v1"
