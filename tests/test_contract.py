@@ -779,6 +779,20 @@ def test_observers_see_every_exchange(sandbox, api, anonymous):
     assert seen[0].detail == api.delete("/workstations/ws-67890").json()["detail"]
 
 
+def test_observers_see_an_unexpected_failure(sandbox, api, caplog):
+    """An exception in the app is an answered ``500`` too: a test asserting that no 500
+    happened sees it."""
+    async def explode() -> None:
+        raise RuntimeError("boom")
+
+    seen: list = []
+    sandbox.app.add_api_route("/v1/explode", explode)
+    sandbox.app.state.observers.append(seen.append)
+    answered = problem(api.get("/explode"), 500, "internal_error")
+    assert [(e.path, e.status, e.code, e.detail) for e in seen] == [
+        ("/v1/explode", 500, "internal_error", answered["detail"])]
+
+
 @pytest.mark.parametrize("method, path", [
     ("GET", "/workstations/ws-12345"), ("POST", "/workstations/ws-12345/start"),
     ("DELETE", "/volumes/vol-scratch01"), ("GET", "/volumes"),
@@ -969,4 +983,7 @@ def test_serve_refuses_the_options_it_sets_itself():
 
     with pytest.raises(TypeError, match=r"sets lifespan, port itself .*: leave them out"), \
             serve(create_app(), port=8782, lifespan="on"):
+        pass
+    with pytest.raises(TypeError, match=r"sets uds itself \(a free port on host"), \
+            serve(create_app(), uds="/tmp/cloudws.sock"):  # the origin would be no URL of it
         pass

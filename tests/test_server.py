@@ -248,23 +248,78 @@ def test_serve_thread_listens_on_loopback_only(api_served):
     assert listening_addresses(port) == {"127.0.0.1"}
 
 
-def test_a_server_started_leaves_logging_alone_and_logs_no_request(client, capfd):
+def test_an_observer_is_told_before_the_client_has_the_answer(client):
+    """Over HTTP, what an observer of the app saw is there once the client has its answer
+    (an observer that takes its time included): a test reading it right after its
+    request is never early."""
+    import time
+
+    told: list[int] = []
+
+    def slow(exchange) -> None:  # type: ignore[no-untyped-def]
+        time.sleep(0.2)
+        told.append(exchange.status)
+
+    app = create_app()
+    app.state.observers.append(slow)
+    with serve(app) as origin:
+        for path in ("/v1/workstations/ws-12345", "/v1/workstations/ws-nope1"):
+            status = client.get(f"{origin}{path}", headers=AUTH).status_code
+            assert told[-1:] == [status], "the client had its answer before the observer"
+
+
+def test_a_server_started_leaves_logging_alone_and_logs_no_request(client, capfd, caplog):
     """uvicorn's own logging configuration, set again by each server started, would give
     the process an access log for a moment: a connection another server of the process
     accepted then would print its requests (a stray ``INFO: … 200 OK`` line in a test's
-    output). ``serve`` sets none: the loggers keep their handlers, and nothing is
-    printed."""
+    output). ``serve`` sets none, and puts back the levels uvicorn sets of its own loggers:
+    they are as they were, while it serves and after, but for the access log, which has
+    no handler and does not propagate; and no request is logged."""
     import logging
 
-    names = ("uvicorn", "uvicorn.error")  # the access log: none (access_log=False)
-    before = {name: list(logging.getLogger(name).handlers) for name in names}
-    with serve(create_app()) as first, serve(create_app()) as second:
-        assert {name: list(logging.getLogger(name).handlers) for name in names} == before
+    loggers = [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.asgi")]
+
+    def state() -> list[tuple[int, list[logging.Handler], bool]]:
+        return [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
+
+    before = state()
+    with caplog.at_level(logging.INFO), serve(create_app()) as first, \
+            serve(create_app()) as second:
+        assert state() == before
         assert not logging.getLogger("uvicorn.access").hasHandlers()
         for origin in (first, second):
             assert client.get(f"{origin}/openapi.json").status_code == 200
+    assert state() == before
+    assert [r.getMessage() for r in caplog.records if r.name == "uvicorn.access"] == []
     out, err = capfd.readouterr()
     assert "GET /openapi.json" not in out + err, out + err
+
+
+def test_a_server_with_a_request_under_way_stops_after_its_timeout(client):
+    """A request left under way when the block ends (a body half sent) holds the server
+    for ``timeout`` seconds at most: then it stops without it, and its thread ends."""
+    import socket
+    import threading
+    import time
+    from urllib.parse import urlsplit
+
+    def serving() -> int:  # the servers' threads (the module's own serve on meanwhile)
+        return sum(t.name == "cloudws-serve" for t in threading.enumerate())
+
+    before = serving()
+    with serve(create_app(), timeout=0.5) as origin:
+        url = urlsplit(origin)
+        half = socket.create_connection((url.hostname, url.port))
+        half.sendall(b"POST /v1/volumes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                     b"\r\nAuthorization: Bearer cws_test_server\r\nContent-Length: 20\r\n"
+                     b"\r\n{")
+        time.sleep(0.1)  # read by the server: a request under way
+        ended = time.monotonic()
+    half.close()
+    assert time.monotonic() - ended < 5
+    assert serving() == before, "its thread runs on"
+    with pytest.raises(httpx.ConnectError):
+        client.get(f"{origin}/openapi.json")
 
 
 # -- the real site ------------------------------------------------------------------------

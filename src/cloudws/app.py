@@ -458,7 +458,9 @@ def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
 
 
 class _Observe:
-    """Tells each observer of ``app.state.observers`` about every answered request."""
+    """Tells each observer of ``app.state.observers`` about every answered request, the
+    crash's ``500`` included, before the client has the whole answer: a test that reads
+    what its observer saw once its request is answered, over HTTP too, finds it there."""
 
     def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]],
                  routes: list[BaseRoute]) -> None:
@@ -468,23 +470,40 @@ class _Observe:
         if scope["type"] != "http" or not self.observers:
             await self.app(scope, receive, send)
             return
-        status = 0
+        status, told = 0, False
         problem: list[bytes] = []  # an error's body, a problem (small)
+
+        def tell(body: bytes) -> None:
+            nonlocal told
+            told = True
+            method = "HEAD" if scope.get(_HEAD) else scope["method"]
+            exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes),
+                                status, *_read_problem(body))
+            for observer in list(self.observers):
+                observer(exchange)
 
         async def watch(message: dict[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-            elif message["type"] == "http.response.body" and status >= 400:
-                problem.append(message.get("body", b""))
+            elif message["type"] == "http.response.body":
+                if status >= 400:
+                    problem.append(message.get("body", b""))
+                if not message.get("more_body", False) and not told:
+                    try:  # an observer's exception: raised once the answer is whole
+                        tell(b"".join(problem))
+                    finally:
+                        await send(message)
+                    return
             await send(message)
 
-        await self.app(scope, receive, watch)
-        method = "HEAD" if scope.get(_HEAD) else scope["method"]
-        exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes), status,
-                            *_read_problem(b"".join(problem)))
-        for observer in list(self.observers):
-            observer(exchange)
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            if status == 0:  # nothing sent: the crash's 500, which the app answers next
+                status = 500
+                tell(bytes(_crash_answer().body))
+            raise
 
 
 def _read_problem(body: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -660,16 +679,22 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> Respo
     ))
 
 
-async def _on_crash(request: Request, exc: Exception) -> Response:  # pragma: no cover
+def _crash_answer() -> Response:
+    """What the app answers when it fails unexpectedly: a ``500`` ``internal_error``."""
     return problem_response(ApiError("internal_error", "The sandbox failed unexpectedly."))
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:
+    return _crash_answer()
 
 
 def create_app(store: Store | None = None) -> FastAPI:
     """The sandbox API over ``store`` (a new fixture-state :class:`Store` by default).
 
     The store is reachable as ``app.state.store``. Append a callable to
-    ``app.state.observers`` to be told of every answered request (an :class:`Exchange`):
-    the docs tests use it to prove each documented status is produced by some scenario.
+    ``app.state.observers`` to be told of every answered request (an :class:`Exchange`),
+    a ``500`` of an unexpected failure too, before the client has the whole answer: the
+    docs tests use it to prove each documented status is produced by some scenario.
 
     Example:
         >>> from cloudws.app import create_app

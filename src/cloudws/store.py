@@ -337,8 +337,9 @@ class Store:
     # -- control -------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Return to the fixture state, rewind the clock and ID source (if they have a
-        ``reset()``), clear faults."""
+        """Return to the state the store started in (the fixtures, or none with
+        ``fixtures=False``), forget every ``Idempotency-Key``, rewind the clock and ID
+        source (if they have a ``reset()``), and clear faults."""
         with self._lock:
             self._state = self._initial.copy()
             self._faults.clear()
@@ -361,8 +362,8 @@ class Store:
         next read answers 500 even for an ID that does not exist. A call that skips the step (an update
         without ``volume_ids`` never detaches) leaves it armed too, and so does a create
         answered from its ``Idempotency-Key`` (the first answer again). Each call arms one
-        fault more: two make the next two calls fail (each call fires the first armed
-        fault whose step it reaches). Whatever the step,
+        fault more: two make the next two calls fail (each call fails at the first of its
+        steps where a fault is armed). Whatever the step,
         the failed operation changes nothing, and the calls after it get the IDs and
         timestamps they would have had without it (from sources that can rewind: see
         :class:`Store`). An ``operation`` the store does not know, one that never reaches

@@ -248,15 +248,19 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     Runs uvicorn with the options ``cloudws serve`` gives it (its protocol and head
     limit, ``cloudws.protocol.UVICORN_OPTIONS``) and yields the origin
     (``http://127.0.0.1:PORT``, or ``https://`` with ``ssl_certfile=`` among the extra
-    uvicorn ``options``); the server stops when the block ends. The ``options`` may not
-    set ``port`` (a free one is taken), ``lifespan``, ``access_log`` or ``log_config``:
+    uvicorn ``options``); the server stops when the block ends, once the requests under
+    way are answered (after ``timeout`` seconds, it stops without them; ``timeout`` also
+    bounds its start). The ``options`` may not set ``port`` (a free one is taken), ``uds``
+    or ``fd`` (it listens on ``host``), ``lifespan``, ``access_log`` or ``log_config``:
     that raises ``TypeError``. Use it to test over sockets what :func:`mock_api` tests in
     process. It serves ``app`` as it is: to get what ``cloudws serve`` adds around the
     API (the security headers, the limit on a head sent whole, the site), serve
     ``cloudws.server.create_server(site_dir, store)`` (``site_dir`` a built site, or
-    None for the API alone; ``store`` defaults to a fresh one). It logs no request, and
-    leaves the process's logging configuration as it is (uvicorn's warnings go to the
-    ``uvicorn.error`` logger).
+    None for the API alone; ``store`` defaults to a fresh one). It logs no request: as
+    uvicorn does for ``access_log=False``, the ``uvicorn.access`` logger is left with no
+    handler, not propagating (uvicorn logs requests wherever it has one), for the whole
+    process; uvicorn's other loggers are left as they were (its warnings go to
+    ``uvicorn.error``).
 
     Example:
         >>> import httpx
@@ -272,18 +276,30 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
 
     from .protocol import UVICORN_OPTIONS
 
-    fixed = sorted(set(options) & {"port", "lifespan", "access_log", "log_config"})
+    fixed = sorted(set(options) & {"port", "uds", "fd", "lifespan", "access_log",
+                                   "log_config"})
     if fixed:
-        raise TypeError(f"serve() sets {', '.join(fixed)} itself (a free port, no lifespan, "
-                        "no logging): leave them out")
+        raise TypeError(f"serve() sets {', '.join(fixed)} itself (a free port on host, no "
+                        "lifespan, no logging): leave them out")
 
-    # log_config=None: the process's logging is left as it is. uvicorn's own would be
-    # set again by each server started, for the whole process: a connection another
-    # server accepted meanwhile would see an access log and print its requests.
-    server = uvicorn.Server(uvicorn.Config(
-        app, host=host, port=0, lifespan="off", access_log=False, log_config=None,
-        **{**UVICORN_OPTIONS, **options},
-    ))
+    # log_config=None: uvicorn's logging configuration would be set again by each server
+    # started, for the whole process: a connection another server accepted meanwhile
+    # would see an access log and print its requests. The levels uvicorn still sets for
+    # its log_level are put back as they were. Not uvicorn.access's handlers, which
+    # access_log=False takes away: uvicorn logs requests wherever that logger has one.
+    loggers = [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.asgi")]
+    kept = [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
+    try:
+        config = uvicorn.Config(
+            app, host=host, port=0, lifespan="off", access_log=False, log_config=None,
+            **{**UVICORN_OPTIONS, **options},
+        )
+    finally:
+        for logger, (level, handlers, propagate) in zip(loggers, kept, strict=True):
+            logger.setLevel(level)
+            logger.handlers[:] = handlers
+            logger.propagate = propagate
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
     thread.start()
     try:
@@ -299,3 +315,6 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     finally:
         server.should_exit = True
         thread.join(timeout)
+        if thread.is_alive():  # a request still under way: stopped without it
+            server.force_exit = True
+            thread.join(timeout)
