@@ -152,7 +152,7 @@ class Sandbox:
     store: Store
     """The app's state and rules: reset it, inspect it, or make an operation fail."""
     router: respx.MockRouter
-    """The ``respx`` router that sends the API's requests to :meth:`handle`. A route added
+    """The ``respx`` router that sends the API's requests to the app. A route added
     to it answers requests to another host (an auth server, say). It is asked after the
     sandbox's own route, so a route for the API's host added here is never reached: to
     make a request to the API fail before it is sent (``httpx.ConnectTimeout``), route it
@@ -184,8 +184,7 @@ class Sandbox:
         thread's own event loop, or, where a loop is already running (an async client, or
         a sync one called from a coroutine), on a helper thread's while this one waits.
         While a :func:`mock_api` started later is active, this one steps aside (None: no
-        match), so the innermost answers. A request whose caller is interrupted (Ctrl-C)
-        before the app has begun to answer it is dropped: it never changes the state later.
+        match), so the innermost answers.
         """
         with _active_lock:
             innermost = _active[-1] if _active else self
@@ -219,7 +218,9 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
 
     Blocks nest: while an inner ``mock_api`` is active, it answers. There is one active
     block for the whole process, not one per thread: while a thread is inside its own
-    block, every thread's requests are answered by that block's sandbox.
+    block, every thread's requests are answered by that block's sandbox. A request whose
+    caller is interrupted (Ctrl-C) before the app has begun to answer it is dropped: it
+    never changes the state later.
     """
     if store is not None and app is not None:
         raise TypeError("mock_api() takes a store or an app, not both: the app has its "
