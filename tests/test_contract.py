@@ -793,6 +793,34 @@ def test_observers_see_an_unexpected_failure(sandbox, api, caplog):
         ("/v1/explode", 500, "internal_error", answered["detail"])]
 
 
+def test_an_observer_that_raises_leaves_the_answer_the_other_observers_and_the_tasks(
+        sandbox, api, caplog):
+    """What an observer raises is raised once the app is done with the request: the
+    client has the app's whole answer, the observers after it are told, a route's
+    background task runs, and the exception is logged as the app's."""
+    from fastapi import BackgroundTasks
+
+    ran: list[str] = []
+
+    async def with_a_task(tasks: BackgroundTasks) -> dict[str, bool]:
+        tasks.add_task(ran.append, "task")
+        return {"ok": True}
+
+    with_a_task.__annotations__["tasks"] = BackgroundTasks  # not a string: a local name
+
+    def fails(exchange) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("the observer failed")
+
+    told: list = []
+    sandbox.app.add_api_route("/v1/tasked", with_a_task)
+    sandbox.app.state.observers.extend([fails, told.append])
+    answer = api.get("/tasked")
+    assert (answer.status_code, answer.json()) == (200, {"ok": True})
+    assert [e.path for e in told] == ["/v1/tasked"] and ran == ["task"]
+    [record] = [r for r in caplog.records if r.name == "cloudws.testing"]
+    assert str(record.exc_info[1]) == "the observer failed"
+
+
 @pytest.mark.parametrize("method, path", [
     ("GET", "/workstations/ws-12345"), ("POST", "/workstations/ws-12345/start"),
     ("DELETE", "/volumes/vol-scratch01"), ("GET", "/volumes"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import re
@@ -282,10 +283,12 @@ def test_a_server_started_leaves_logging_alone_and_logs_no_request(client, capfd
     def state() -> list[tuple[int, list[logging.Handler], bool]]:
         return [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
 
+    access = logging.getLogger("uvicorn.access").level
     before = state()
     with caplog.at_level(logging.INFO), serve(create_app()) as first, \
             serve(create_app()) as second:
         assert state() == before
+        assert logging.getLogger("uvicorn.access").level == access
         assert not logging.getLogger("uvicorn.access").hasHandlers()
         for origin in (first, second):
             assert client.get(f"{origin}/openapi.json").status_code == 200
@@ -320,6 +323,32 @@ def test_a_server_with_a_request_under_way_stops_after_its_timeout(client):
     assert serving() == before, "its thread runs on"
     with pytest.raises(httpx.ConnectError):
         client.get(f"{origin}/openapi.json")
+
+
+def test_a_server_whose_loop_is_held_says_so_when_its_block_ends():
+    """An observer of the app that waits holds the server's event loop: the block's end
+    cannot stop it in ``timeout`` seconds, and says so rather than leave a server behind
+    unsaid."""
+    import threading
+    import time
+
+    def waits(exchange) -> None:  # type: ignore[no-untyped-def]
+        time.sleep(0.8)
+
+    def request(url: str) -> None:  # answered, or cut when the server stops
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(url, timeout=5)
+
+    app = create_app()
+    app.state.observers.append(waits)
+    block = serve(app, timeout=0.2)
+    origin = block.__enter__()
+    asked = threading.Thread(target=request, args=(f"{origin}/openapi.json",))
+    asked.start()
+    time.sleep(0.2)  # its request under way, the observer waiting
+    with pytest.warns(RuntimeWarning, match=r"did not stop within 0.2 s of its block's end"):
+        block.__exit__(None, None, None)
+    asked.join()
 
 
 # -- the real site ------------------------------------------------------------------------

@@ -458,9 +458,13 @@ def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
 
 
 class _Observe:
-    """Tells each observer of ``app.state.observers`` about every answered request, the
-    crash's ``500`` included, before the client has the whole answer: a test that reads
-    what its observer saw once its request is answered, over HTTP too, finds it there."""
+    """Tells each observer of ``app.state.observers`` about every request the app answers,
+    the ``500`` of an unexpected failure included (not a failure once the answer has
+    begun, which cuts it), before the client has the whole answer: a test that reads what its observer saw once its request is answered, over
+    HTTP too, finds it there. An observer runs on the app's event loop, so one that waits
+    holds the answer (and a request to the same app from one never ends). An exception an
+    observer raises is raised once the app is done with the request (its background
+    tasks run), and the observers after it are still told."""
 
     def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]],
                  routes: list[BaseRoute]) -> None:
@@ -472,6 +476,7 @@ class _Observe:
             return
         status, told = 0, False
         problem: list[bytes] = []  # an error's body, a problem (small)
+        raised: list[Exception] = []  # by observers
 
         def tell(body: bytes) -> None:
             nonlocal told
@@ -480,7 +485,10 @@ class _Observe:
             exchange = Exchange(method, scope["path"], _operation_of(scope, self.routes),
                                 status, *_read_problem(body))
             for observer in list(self.observers):
-                observer(exchange)
+                try:
+                    observer(exchange)
+                except Exception as exc:  # noqa: BLE001 - raised once the app is done
+                    raised.append(exc)
 
         async def watch(message: dict[str, Any]) -> None:
             nonlocal status
@@ -490,11 +498,7 @@ class _Observe:
                 if status >= 400:
                     problem.append(message.get("body", b""))
                 if not message.get("more_body", False) and not told:
-                    try:  # an observer's exception: raised once the answer is whole
-                        tell(b"".join(problem))
-                    finally:
-                        await send(message)
-                    return
+                    tell(b"".join(problem))
             await send(message)
 
         try:
@@ -504,6 +508,8 @@ class _Observe:
                 status = 500
                 tell(bytes(_crash_answer().body))
             raise
+        if raised:
+            raise raised[0]
 
 
 def _read_problem(body: bytes) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -692,9 +698,12 @@ def create_app(store: Store | None = None) -> FastAPI:
     """The sandbox API over ``store`` (a new fixture-state :class:`Store` by default).
 
     The store is reachable as ``app.state.store``. Append a callable to
-    ``app.state.observers`` to be told of every answered request (an :class:`Exchange`),
-    a ``500`` of an unexpected failure too, before the client has the whole answer: the
-    docs tests use it to prove each documented status is produced by some scenario.
+    ``app.state.observers`` to be told of every request it answers (an
+    :class:`Exchange`), a ``500`` of an unexpected failure too, before the client has the
+    whole answer: the docs tests use it to prove each documented status is produced by
+    some scenario. An observer runs on the app's event loop: keep it quick, and send no
+    request to the same app from it (the answer it holds would never come). What it
+    raises is raised once the app is done with the request, and logged as the app's.
 
     Example:
         >>> from cloudws.app import create_app

@@ -24,6 +24,7 @@ import contextlib
 import logging
 import threading
 import time
+import warnings
 from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -250,8 +251,9 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     limit, ``cloudws.protocol.UVICORN_OPTIONS``) and yields the origin
     (``http://127.0.0.1:PORT``, or ``https://`` with ``ssl_certfile=`` among the extra
     uvicorn ``options``); the server stops when the block ends, once the requests under
-    way are answered (after ``timeout`` seconds, it stops without them; ``timeout`` also
-    bounds its start). The ``options`` may not set ``port`` (a free one is taken), ``uds``
+    way are answered (after ``timeout`` seconds, it stops without them, and uvicorn
+    answers them its own ``500``; if its event loop is held, by an observer that waits
+    say, it warns and its thread runs on; ``timeout`` also bounds its start). The ``options`` may not set ``port`` (a free one is taken), ``uds``
     or ``fd`` (it listens on ``host``), ``lifespan``, ``access_log`` or ``log_config``:
     that raises ``TypeError``. Use it to test over sockets what :func:`mock_api` tests in
     process. It serves ``app`` as it is: to get what ``cloudws serve`` adds around the
@@ -260,8 +262,9 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     None for the API alone; ``store`` defaults to a fresh one). It logs no request: as
     uvicorn does for ``access_log=False``, the ``uvicorn.access`` logger is left with no
     handler, not propagating (uvicorn logs requests wherever it has one), for the whole
-    process; uvicorn's other loggers are left as they were (its warnings go to
-    ``uvicorn.error``).
+    process. Every logger's level is left as it was, so uvicorn's own messages (its start
+    and stop at ``INFO``, its warnings) go to ``uvicorn.error`` at the level the process
+    gives it.
 
     Example:
         >>> import httpx
@@ -286,9 +289,11 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     # log_config=None: uvicorn's logging configuration would be set again by each server
     # started, for the whole process: a connection another server accepted meanwhile
     # would see an access log and print its requests. The levels uvicorn still sets for
-    # its log_level are put back as they were. Not uvicorn.access's handlers, which
-    # access_log=False takes away: uvicorn logs requests wherever that logger has one.
-    loggers = [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.asgi")]
+    # its log_level are put back as they were, and the other loggers' handlers. Not
+    # uvicorn.access's handlers and propagation, which access_log=False takes away:
+    # uvicorn logs requests wherever that logger has a handler.
+    names = ("uvicorn", "uvicorn.error", "uvicorn.asgi", "uvicorn.access")
+    loggers = [logging.getLogger(name) for name in names]
     kept = [(logger.level, list(logger.handlers), logger.propagate) for logger in loggers]
     try:
         config = uvicorn.Config(
@@ -298,8 +303,9 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
     finally:
         for logger, (level, handlers, propagate) in zip(loggers, kept, strict=True):
             logger.setLevel(level)
-            logger.handlers[:] = handlers
-            logger.propagate = propagate
+            if logger.name != "uvicorn.access":
+                logger.handlers[:] = handlers
+                logger.propagate = propagate
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
     thread.start()
@@ -319,3 +325,8 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
         if thread.is_alive():  # a request still under way: stopped without it
             server.force_exit = True
             thread.join(timeout)
+        if thread.is_alive():  # its event loop held (an observer that waits, say)
+            warnings.warn(f"the sandbox server on {host} did not stop within {timeout} s "
+                          "of its block's end: something holds its event loop (an "
+                          "observer of the app that waits?); its thread runs on",
+                          RuntimeWarning, stacklevel=3)
