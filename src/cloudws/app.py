@@ -460,11 +460,12 @@ def _operation_of(scope: Scope, routes: list[BaseRoute]) -> str | None:
 class _Observe:
     """Tells each observer of ``app.state.observers`` about every request the app answers,
     the ``500`` of an unexpected failure included (not a failure once the answer has
-    begun, which cuts it), before the client has the whole answer: a test that reads what its observer saw once its request is answered, over
-    HTTP too, finds it there. An observer runs on the app's event loop, so one that waits
-    holds the answer (and a request to the same app from one never ends). An exception an
-    observer raises is raised once the app is done with the request (its background
-    tasks run), and the observers after it are still told."""
+    begun, which cuts it), before the client has the whole answer: a test that reads what
+    its observer saw once its request is answered, over HTTP too, finds it there. An
+    observer runs on the app's event loop, so one that waits holds the answer (and a
+    request to the same app from one never ends). An exception an observer raises is
+    raised once the app is done with the request (its background tasks run), and the
+    observers after it are still told."""
 
     def __init__(self, app: ASGIApp, observers: list[Callable[[Exchange], None]],
                  routes: list[BaseRoute]) -> None:
