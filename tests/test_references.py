@@ -524,3 +524,21 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
         assert any(line.startswith(start) for line in said), (start, said)
     assert not any(line.startswith("12:") for line in said), said
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
+
+
+def test_a_stub_that_cannot_make_its_document_is_named_in_one_line(tmp_path):
+    """Made in a fresh interpreter (this one has imported the stub), the document's
+    failure says what the stub said, such as a declared operation with no handler, not
+    only that a process failed."""
+    from cloudws import document
+
+    said = ("RuntimeError: src/cloudws/app.py: restartWorkstation is declared in "
+            "src/cloudws/operations.py but has no handler")
+    python = tmp_path / "python"
+    python.write_text("#!/bin/sh\nprintf 'Traceback (most recent call last):\\n  ...\\n"
+                      f"%s\\n\\n' \"{said}\" >&2\nexit 1\n")
+    python.chmod(0o755)
+    with pytest.raises(RuntimeError) as failure:
+        document._make_document(python=str(python))
+    assert str(failure.value) == ("the stub's OpenAPI document could not be made (uv run "
+                                  f"cloudws openapi): {said}")

@@ -78,13 +78,18 @@ def load_document() -> dict[str, Any]:
     return document
 
 
-def _make_document() -> dict[str, Any]:
+def _make_document(python: str = sys.executable) -> dict[str, Any]:
     loaded = [name for name in sys.modules
               if name.startswith("cloudws.") and name != __name__]
     if loaded:  # what is imported may predate the files the key was made from
-        out = subprocess.run([sys.executable, "-m", "cloudws.cli", "openapi"], check=True,
-                             capture_output=True, text=True).stdout
-        return json.loads(out)
+        made = subprocess.run([python, "-m", "cloudws.cli", "openapi"],
+                              capture_output=True, text=True, check=False)
+        if made.returncode != 0:  # what the stub says of itself, such as a missing handler
+            said = [line for line in made.stderr.splitlines() if line.strip()]
+            raise RuntimeError("the stub's OpenAPI document could not be made (uv run "
+                               "cloudws openapi): " + (said[-1] if said else
+                                                       f"exit {made.returncode}"))
+        return json.loads(made.stdout)
     from cloudws.app import create_app
 
     return create_app().openapi()
