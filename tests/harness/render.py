@@ -76,8 +76,10 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
                     problems.append(f"{display_path(path)}: not a page of the site (is it in "
                                     "the nav?)")
                     continue
-                problems += _listing_problems(path, src_uri, in_nav,
-                                              config.validation.nav.omitted_files)
+                problems += _listing_problems(
+                    path, src_uri, in_nav, config.validation.nav.omitted_files,
+                    [Path(page.file.abs_src_path) for page in nav.pages
+                     if page.file.abs_src_path])
                 try:
                     page = _render(file.page, config, files,
                                    sources.get(path) if sources else None)
@@ -214,13 +216,52 @@ _NOT_IN_NAV_PROBLEM = ("{page}:1: not in mkdocs.yml's nav: add it there, and wit
                        "description to the llmstxt plugin's sections")
 
 
-def _listing_problems(path: Path, src_uri: str, in_nav: set[str],
-                      omitted_level: int) -> list[str]:
+def _listing_problems(path: Path, src_uri: str, in_nav: set[str], omitted_level: int,
+                      nav_pages: list[Path] | None = None) -> list[str]:
     """A page missing from mkdocs.yml's nav (when its ``validation.nav.omitted_files``
-    makes that a warning, as the strict build does), named at the page's first line."""
+    makes that a warning, as the strict build does), named at the page's first line; for
+    an endpoint page, with how the nav and the llmstxt plugin list one (among
+    ``nav_pages``, the nav's pages in its order)."""
     if src_uri not in in_nav and omitted_level >= logging.WARNING:
-        return [_NOT_IN_NAV_PROBLEM.format(page=display_path(path))]
+        return [_NOT_IN_NAV_PROBLEM.format(page=display_path(path))
+                + _endpoint_listing(path, nav_pages or [])]
     return []  # (one missing from the llmstxt plugin's sections: hooks/site.py says so)
+
+
+_OPERATION = re.compile(r"\A---\n(?:.*\n)*?operation:\s*(\S+)\s*\n(?:.*\n)*?---\n")
+
+
+def _endpoint_listing(path: Path, nav_pages: list[Path]) -> str:
+    """How the nav and the llmstxt plugin list the endpoint page ``path`` (one whose front
+    matter names an operation), missing from them; empty for another page.
+
+    Example:
+        >>> docs = ROOT / "docs" / "workstations"
+        >>> print(_endpoint_listing(docs / "start.md", [docs / "get.md", docs / "stop.md"]))
+        : as an endpoint page, labelled with its operation's summary, 'Start workstation', \
+after docs/workstations/get.md (the order src/cloudws/operations.py declares them in), \
+and described in the llmstxt plugin's sections starting with its request, POST \
+/v1/workstations/{id}/start
+    """
+    from cloudws.operations import OPERATIONS
+
+    def operation(page: Path) -> str | None:
+        found = _OPERATION.match(page.read_text()) if page.is_file() else None
+        return found[1] if found else None
+
+    name = operation(path)
+    if name not in OPERATIONS:
+        return ""
+    order = list(OPERATIONS)
+    before = [page for page in nav_pages
+              if (other := operation(page)) in OPERATIONS and order.index(other) < order.index(name)]
+    declared = OPERATIONS[name]
+    return (f": as an endpoint page, labelled with its operation's summary, "
+            f"{declared.summary!r}, "
+            + (f"after {display_path(before[-1])} " if before else "before the other endpoint pages ")
+            + "(the order src/cloudws/operations.py declares them in), and described in the "
+            f"llmstxt plugin's sections starting with its request, {declared.method} "
+            f"{declared.path}")
 
 
 @functools.cache
