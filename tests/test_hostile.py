@@ -25,7 +25,7 @@ from cloudws.idempotency import KEY_MAX_LENGTH
 from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
 from cloudws.models import DISK_SIZE_GB, PAGE_SIZE
 from cloudws.operations import OPERATIONS
-from cloudws.server import create_server
+from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
 from cloudws.testing import API_HOST, mock_api, serve
 
@@ -450,6 +450,10 @@ def test_malformed_http_is_a_problem(served, name):
     assert response.status == 400
     assert response.getheader("content-type") == "application/problem+json"
     assert response.getheader("x-content-type-options") == "nosniff"
+    # cloudws serve's security headers, as on every other answer; a policy of its own
+    assert {name: response.getheader(name) for name in SECURITY_HEADERS} == {
+        **SECURITY_HEADERS,
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'"}
     assert (problem["status"], problem["code"]) == (400, "malformed_request")
     assert ERROR_CODES[problem["code"]].status == 400
     assert store.dump() == PRISTINE

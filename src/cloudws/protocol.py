@@ -50,11 +50,15 @@ class ProblemH11Protocol(H11Protocol):
         if self.conn.our_state not in (h11.IDLE, h11.SEND_RESPONSE):
             self.transport.close()  # an answer has already started: all we can do is stop
             return
+        from .server import SECURITY_HEADERS  # (the server's module imports the app)
+
         headers = [
             (b"content-type", b"application/problem+json"),
             (b"content-length", str(len(MALFORMED_REQUEST_BODY)).encode()),
             (b"connection", b"close"),
-            (b"x-content-type-options", b"nosniff"),
+            # cloudws serve's security headers, with a policy for a body that loads nothing
+            *((name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+              if name != "content-security-policy"),
             (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
             *self.server_state.default_headers,
         ]
