@@ -780,12 +780,14 @@ _HEADERS = "const headers = { Authorization: `Bearer ${TOKEN}` };\n"
     ("++counts.done;", "counts.done", _NEW_NAME),
     # an object the example does not make with braces: spread, it would lose its state
     ("url.search = '?state=running';", "url.search", _NEW_NAME),
-    ("process.exitCode = 1;", "process.exitCode", _NEW_NAME),
+    ("process.exitCode = 1;", "process.exitCode",
+     "an exit code means nothing to a reader who pastes the example into a session"),
 ])
 def test_a_member_set_gets_advice_for_its_kind_of_set(statement, member, advice):
     """One key set to a value, of an object the example makes with braces: make the object
     with it; an element, a nested member, a value computed from the old one (``+=``,
-    ``++``), or an object made otherwise: give the new value a name."""
+    ``++``), or an object made otherwise: give the new value a name; an exit code: print
+    instead."""
     source = _HEADERS + "const url = new URL('http://localhost/');\n" + statement + "\n"
     said = node_harness._echo_advice(statement, source)
     assert said.startswith(f"`{member}` is set, and the session shows the statement's value: "

@@ -389,9 +389,12 @@ def _member_advice(member: re.Match[str], source: str) -> str:
     """What to change in a statement that sets ``member['member']``, whose value a
     session echoes: where one key is set to a value, of an object the example ``source``
     makes with braces, the object made with it; otherwise (an element, a nested member,
-    ``+=``, ``++``, an object made otherwise, a ``URL`` or ``process``), the new value a
-    name."""
+    ``+=``, ``++``, an object made otherwise, a ``URL``), the new value a name; of
+    ``process`` (an exit code), what to print instead."""
     said = f"`{member['member']}` is set, and the session shows the statement's value: "
+    if member["object"] == "process":  # an exit code, which a pasted session never gives
+        return (said + "an exit code means nothing to a reader who pastes the example into "
+                "a session, which goes on: print what went wrong instead")
     key = _KEY.fullmatch(member["path"])
     literal = re.search(
         rf"(?m)^\s*(?:const|let|var)\s+{re.escape(member['object'])}\s*=\s*\{{", source)
