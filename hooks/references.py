@@ -494,7 +494,8 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract,
         >>> for text in ("Content-Type: Text/Plain", "Authorization: Basic dTpw",
         ...              "Authorization: Bearer", "WWW-Authenticate: Bearer",
         ...              "Host: api.example.com/v1/",
-        ...              "Host: example.com", "Host: localhost:x", "K: a-1", "K: 'a-1'", 'K: "A"'):
+        ...              "Host: example.com", "Host: localhost:x", "K: a-1", "K: 'a-1'", 'K: "A"',
+        ...              "K: <key>"):
         ...     name, _, value = text.partition(":")
         ...     print(_header_value_problem(text, name, value, contract, document=True))
         `Content-Type: Text/Plain`: the API's bodies are application/json, not Text/Plain
@@ -507,6 +508,7 @@ def _header_value_problem(text: str, name: str, value: str, contract: Contract,
         `K: a-1`: K is a quoted string (a Structured Field String): `K: "a-1"`
         `K: 'a-1'`: K is a quoted string (a Structured Field String): `K: "a-1"`
         `K: "A"`: not a value of K the API takes: A quoted string of lowercase letters, digits and -.
+        `K: <key>`: K is a quoted string (a Structured Field String): `K: "<key>"`
 
     Where the stub has a parser of the header's values (:func:`_stub_parsers`), what the
     API answers to the value is quoted; on a page, a value shown wrong on purpose is
@@ -522,7 +524,7 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
         >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
         ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
-        ...     "Authorization: ${AUTH}", "Content-Type: {type}", "K: <key>",
+        ...     "Authorization: ${AUTH}", "Content-Type: {type}", 'K: "<key>"',
         ...     'WWW-Authenticate: bearer realm="r"')]
         [None, None, None, None, None, None, None, None, None, None]
     """
@@ -533,6 +535,11 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
 def _header_value_said(text: str, name: str, value: str, contract: Contract) -> str | None:
     """:func:`_header_value_problem`, without what to do when it is meant."""
     key, value = name.casefold(), value.strip(": \t")
+    if (value and _PLACEHOLDER.fullmatch(value)
+            and contract.header_schemas.get(key, {}).get("format") == "sf-string"):
+        # the quotes are the API's: a placeholder stands inside them
+        return (f"`{text}`: {name.strip()} is a quoted string (a Structured Field String): "
+                f"`{name.strip()}: \"{value}\"`")
     if not value or _PLACEHOLDER.fullmatch(value):
         return None
     if key == "content-type" and contract.media_types:

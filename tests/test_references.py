@@ -479,7 +479,7 @@ operation: createWorkstation
 # Create workstation
 
 It answers `Location: /v1/workstatons/ws-12345`, `Location: https://example.com/v1/workstations/ws-12345` or `Location: https://example.com/v1/volumes/vol-x`.
-Send `Idempotency-Key: ""`, or `Idempotency-Key: create-1`.
+Send `Idempotency-Key: ""`, `Idempotency-Key: create-1` or `Idempotency-Key: $KEY`.
 Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
 A `401` has `WWW-Authenticate: Bearer realm="api"`.
 It never takes `Authorization: Token x` { .no-ref }.
@@ -510,6 +510,8 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
          'not be empty."'),
         ('8: `Idempotency-Key: create-1`: Idempotency-Key is a quoted string (a Structured '
          'Field String): `Idempotency-Key: "create-1"`'),
+        ('8: `Idempotency-Key: $KEY`: Idempotency-Key is a quoted string (a Structured '
+         'Field String): `Idempotency-Key: "$KEY"`'),
         "9: `Host: localhost:99999`: a port is a number from 1 to 65535",
         ("9: `Authorization: Bearer`: a request's Authorization carries a token after the "
          "scheme (`Authorization: Bearer <token>`); one without it, the API answers 401: "
