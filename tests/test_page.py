@@ -561,3 +561,23 @@ def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
         (f"{page}:4: includes snippets/cmp/bb.sh, which does not exist: did you mean "
          "snippets/cmp/b.sh?")]
+
+
+def test_a_build_that_fails_says_first_what_it_said_last(pytestconfig):
+    """A page's build that fails (the stub cannot be imported, say) is one failure of the
+    page's check that opens with the build's last words, not a traceback of the harness's
+    own; what the build printed follows."""
+    from .harness.page import _Build
+
+    build = _Build(pytestconfig, ROOT / "docs" / "workstations" / "stop.md", now=False)
+    said = "RuntimeError: src/cloudws/app.py: restartWorkstation has no handler"
+    build.process = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import sys; sys.stderr.write('Traceback ...\\n{said}\\n\\n'); sys.exit(1)"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        build.check()
+    first, _, rest = failure.value.msg.partition("\n")
+    assert first == f"building docs/workstations/stop.md failed: {said}"
+    assert rest == f"\nwhat the build printed:\nTraceback ...\n{said}\n\n"
+    assert not failure.value.pytrace

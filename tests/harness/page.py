@@ -280,8 +280,10 @@ class _Build:
         self.start()
         assert self.process is not None
         out, err = self.process.communicate(timeout=120)
-        if self.process.returncode != 0:
-            raise RuntimeError(f"building {self.where} failed:\n{err}")
+        if self.process.returncode != 0:  # what it said last first, such as the stub's own
+            said = [line for line in err.splitlines() if line.strip()]
+            pytest.fail(f"building {self.where} failed: {said[-1] if said else 'no output'}"
+                        f"\n\nwhat the build printed:\n{err}", pytrace=False)
         problems = json.loads(out)
         if problems:
             pytest.fail("\n".join(problems), pytrace=False)
