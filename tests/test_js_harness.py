@@ -774,6 +774,7 @@ _HEADERS = "const headers = { Authorization: `Bearer ${TOKEN}` };\n"
     ('headers["X-Request-Id"] = id;', 'headers["X-Request-Id"]',
      'set it where `headers` is made (`{ ..., "X-Request-Id": value }`)'),
     ("ids[0] = 'ws-1';", "ids[0]", _NEW_NAME),
+    ("ids[order[0]] = 'ws-1';", "ids[order[0]]", _NEW_NAME),  # a key within a key
     ("body.spec.size = 2;", "body.spec.size", _NEW_NAME),
     ("counts.done += 1;", "counts.done", _NEW_NAME),
     ("counts.done++;", "counts.done", _NEW_NAME),

@@ -422,7 +422,7 @@ _ASSIGNED = re.compile(r"^\s*(?:(?:\+\+|--)\s*(?P<pre>[A-Za-z_$][\w$]*)(?![\w$]|
 #: A statement that sets a member of an object (``body.name = "x"``, ``h["X-Id"] = id``,
 #: ``++counts.done``), when it has the operator or the prefix.
 _MEMBER_SET = re.compile(r"^\s*(?:(?P<pre>\+\+|--)\s*)?(?P<member>(?P<object>[A-Za-z_$][\w$]*)"
-                         r"(?P<path>(?:\.[A-Za-z_$][\w$]*|\[[^\]\n]+\])+))\s*"
+                         r"(?P<path>(?:\.[A-Za-z_$][\w$]*|\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\])+))\s*"
                          r"(?P<op>(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|\+\+|--)?")
 #: One key of an object, named (``.name``) or quoted (``["X-Id"]``).
 _KEY = re.compile(r"\.(?P<name>[A-Za-z_$][\w$]*)|\[\s*(?P<quoted>'[^'\n]*'|\"[^\"\n]*\")\s*\]")
