@@ -452,16 +452,34 @@ def _location_problem(text: str, value: str, held: str | None, document: bool = 
     return f"`{text}`: {said}" + _old_api(document)
 
 
-def _challenge(value: str) -> tuple[str, str]:
-    """A ``WWW-Authenticate`` value to compare: its scheme whatever its case (as HTTP
-    reads it), and its parameters as written.
+#: One parameter of a challenge (RFC 9110, section 11.2): a name, ``=`` with whitespace
+#: around it or not, and a token or a quoted string.
+_AUTH_PARAM = re.compile(r'\s*([!#$%&\'*+.^_`|~\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,\s]*)\s*(?:,|$)')
+
+
+def _challenge(value: str) -> tuple[str, frozenset[tuple[str, str]]] | tuple[str, str]:
+    """A ``WWW-Authenticate`` value as HTTP compares it (RFC 9110, section 11.2): its
+    scheme and its parameters' names whatever their case, each parameter's value
+    unquoted, in any order; as written, where the parameters do not parse.
 
     Example:
-        >>> _challenge('bearer  realm="x"') == _challenge('Bearer realm="x"')
+        >>> _challenge('bearer  Realm = "x", error="y"') == _challenge('Bearer error=y, realm="x"')
         True
+        >>> _challenge('Bearer realm="x"') == _challenge('Bearer realm="X"')
+        False
     """
     scheme, _, rest = value.strip().partition(" ")
-    return scheme.casefold(), rest.strip()
+    rest, params, at = rest.strip(), set(), 0
+    while at < len(rest):
+        found = _AUTH_PARAM.match(rest, at)
+        if found is None or found.end() == at:
+            return scheme.casefold(), rest  # no parameters HTTP reads: compared as written
+        quoted = found[2]
+        unquoted = (re.sub(r"\\(.)", r"\1", quoted[1:-1]) if quoted.startswith('"')
+                    else quoted)
+        params.add((found[1].casefold(), unquoted))
+        at = found.end()
+    return scheme.casefold(), frozenset(params)
 
 
 def _stub_parsers() -> dict[str, Callable[[str], object]]:

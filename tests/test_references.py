@@ -483,7 +483,7 @@ Send `Idempotency-Key: ""`, `Idempotency-Key: create-1` or `Idempotency-Key: $KE
 Send it to `Host: localhost:99999`, with `Authorization: Bearer`.
 A `401` has `WWW-Authenticate: Bearer realm="api"`.
 It never takes `Authorization: Token x` { .no-ref }.
-It answers `Location: /v1/workstations/{id}`; send `Idempotency-Key: "create-1"` to `Host: localhost:8000`, never `Authorization: Token x`{ .no-ref }.
+It answers `Location: /v1/workstations/{id}`; send `Idempotency-Key: "create-1"` to `Host: localhost:8000`, never `Authorization: Token x`{ .no-ref }; a `401` has `WWW-Authenticate: bearer Realm = cloudws`.
 """
 
 
