@@ -454,7 +454,8 @@ def _location_problem(text: str, value: str, held: str | None, document: bool = 
 
 #: One parameter of a challenge (RFC 9110, section 11.2): a name, ``=`` with whitespace
 #: around it or not, and a token or a quoted string.
-_AUTH_PARAM = re.compile(r'\s*([!#$%&\'*+.^_`|~\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,\s]*)\s*(?:,|$)')
+_AUTH_PARAM = re.compile(r'\s*+([!#$%&\'*+.^_`|~\w-]+)\s*+=\s*+'
+                         r'("(?:[^"\\]|\\.)*+"|[!#$%&\'*+.^_`|~\w-]++)\s*+(?:,|$)')
 
 
 def _challenge(value: str) -> tuple[str, frozenset[tuple[str, str]]] | tuple[str, str]:
@@ -465,21 +466,21 @@ def _challenge(value: str) -> tuple[str, frozenset[tuple[str, str]]] | tuple[str
     Example:
         >>> _challenge('bearer  Realm = "x", error="y"') == _challenge('Bearer error=y, realm="x"')
         True
-        >>> _challenge('Bearer realm="x"') == _challenge('Bearer realm="X"')
-        False
+        >>> [_challenge('Bearer realm="x"') == _challenge(v) for v in (
+        ...     'Bearer realm="X"', 'Bearer realm="x', 'Bearer realm="x", realm=x')]
+        [False, False, False]
     """
     scheme, _, rest = value.strip().partition(" ")
-    rest, params, at = rest.strip(), set(), 0
+    rest, params, at = rest.strip(), {}, 0
     while at < len(rest):
         found = _AUTH_PARAM.match(rest, at)
-        if found is None or found.end() == at:
-            return scheme.casefold(), rest  # no parameters HTTP reads: compared as written
+        if found is None or found.end() == at or found[1].casefold() in params:
+            return scheme.casefold(), rest  # not parameters HTTP reads: compared as written
         quoted = found[2]
-        unquoted = (re.sub(r"\\(.)", r"\1", quoted[1:-1]) if quoted.startswith('"')
-                    else quoted)
-        params.add((found[1].casefold(), unquoted))
+        params[found[1].casefold()] = (re.sub(r"\\(.)", r"\1", quoted[1:-1])
+                                       if quoted.startswith('"') else quoted)
         at = found.end()
-    return scheme.casefold(), frozenset(params)
+    return scheme.casefold(), frozenset(params.items())
 
 
 def _stub_parsers() -> dict[str, Callable[[str], object]]:
@@ -542,9 +543,10 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
         >>> [_header_value_problem(t, *t.split(": "), contract) for t in (
         ...     "Content-Type: application/json; charset=utf-8", "Authorization: Bearer <token>",
         ...     "Host: 127.0.0.1:8000", 'K: "a-1"', "X-Other: anything", "Host: $HOST",
-        ...     "Authorization: ${AUTH}", "Content-Type: {type}", 'K: "<key>"',
+        ...     "Authorization: ${AUTH}", "Content-Type: {type}", 'K: "<key>"', "K: ...",
+        ...     "K: …", 'K: <"key">',
         ...     'WWW-Authenticate: bearer realm="r"')]
-        [None, None, None, None, None, None, None, None, None, None]
+        [None, None, None, None, None, None, None, None, None, None, None, None, None]
     """
     said = _header_value_said(text, name, value, contract)
     return said + _old_api(document) if said else None
@@ -553,7 +555,7 @@ empty." (if it is meant, as the old API's or a mistake shown on purpose: follow 
 def _header_value_said(text: str, name: str, value: str, contract: Contract) -> str | None:
     """:func:`_header_value_problem`, without what to do when it is meant."""
     key, value = name.casefold(), value.strip(": \t")
-    if (value and _PLACEHOLDER.fullmatch(value)
+    if (value and _PLACEHOLDER.fullmatch(value) and not re.search(r'["\']|\.\.\.|…', value)
             and contract.header_schemas.get(key, {}).get("format") == "sf-string"):
         # the quotes are the API's: a placeholder stands inside them
         return (f"`{text}`: {name.strip()} is a quoted string (a Structured Field String): "

@@ -783,6 +783,7 @@ _HEADERS = "const headers = { Authorization: `Bearer ${TOKEN}` };\n"
     ("url.search = '?state=running';", "url.search", _NEW_NAME),
     ("process.exitCode = 1;", "process.exitCode",
      "an exit code means nothing to a reader who pastes the example into a session"),
+    ("process.env.CLOUDWS_TOKEN = token;", "process.env.CLOUDWS_TOKEN", _NEW_NAME),
 ])
 def test_a_member_set_gets_advice_for_its_kind_of_set(statement, member, advice):
     """One key set to a value, of an object the example makes with braces: make the object

@@ -431,16 +431,18 @@ def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated()
 @HEAVY
 def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line():
     """The page check says what the site build and llms.txt's test would: a page not in
-    mkdocs.yml's nav, then one in the nav but not in the llmstxt plugin's sections."""
-    def problems(tree: Path) -> list[str]:
-        done = subprocess.run([sys.executable, "-m", "tests.harness.render",
-                               "docs/concepts/states.md"], cwd=tree, capture_output=True,
-                              text=True, timeout=120, check=False)
+    mkdocs.yml's nav, then one in the nav but not in the llmstxt plugin's sections; an
+    endpoint page, how the nav lists one."""
+    def problems(tree: Path, page: str = "docs/concepts/states.md") -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "tests.harness.render", page],
+                              cwd=tree, capture_output=True, text=True, timeout=120,
+                              check=False)
         assert done.returncode == 0, done.stderr
         said = json.loads(done.stdout)
-        assert not any("concepts/states.md" in p and not p.startswith("docs/concepts/states.md")
+        listed = page.removeprefix("docs/")
+        assert not any(listed in p and not p.startswith(page)
                        for p in said), said  # MkDocs' own listing of it: said once
-        return [p for p in said if p.startswith("docs/concepts/states.md")]
+        return [p for p in said if p.startswith(page)]
 
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
@@ -455,6 +457,15 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
         assert problems(tree) == [
             ("docs/concepts/states.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
              "add it there, with a one-line description, so that llms.txt lists it")]
+        config.write_text(config.read_text().replace(
+            "      - Start workstation: workstations/start.md\n", ""))
+        assert problems(tree, "docs/workstations/start.md") == [
+            ("docs/workstations/start.md:1: not in mkdocs.yml's nav: add it there, and with a "
+             "one-line description to the llmstxt plugin's sections: as an endpoint page, "
+             "labelled with its operation's summary, 'Start workstation', after "
+             "docs/workstations/get.md (the order src/cloudws/operations.py declares them in), "
+             "and described in the llmstxt plugin's sections starting with its request, POST "
+             "/v1/workstations/{id}/start")]
 
 
 def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request,

@@ -542,5 +542,6 @@ def test_a_stub_that_cannot_make_its_document_is_named_in_one_line(tmp_path):
     python.chmod(0o755)
     with pytest.raises(RuntimeError) as failure:
         document._make_document(python=str(python))
-    assert str(failure.value) == ("the stub's OpenAPI document could not be made (uv run "
-                                  f"cloudws openapi): {said}")
+    first, _, printed = str(failure.value).partition("\n")
+    assert first == f"the stub's OpenAPI document could not be made (uv run cloudws openapi): {said}"
+    assert printed == f"\nwhat it printed:\nTraceback (most recent call last):\n  ...\n{said}\n\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "load_document", "source_key"]
+__all__ = ["cache_dir", "last_said", "load_document", "source_key"]
 
 _SHAPED_BY = ("fastapi", "pydantic", "starlette")
 
@@ -85,11 +86,26 @@ def _make_document(python: str = sys.executable) -> dict[str, Any]:
         made = subprocess.run([python, "-m", "cloudws.cli", "openapi"],
                               capture_output=True, text=True, check=False)
         if made.returncode != 0:  # what the stub says of itself, such as a missing handler
-            said = [line for line in made.stderr.splitlines() if line.strip()]
             raise RuntimeError("the stub's OpenAPI document could not be made (uv run "
-                               "cloudws openapi): " + (said[-1] if said else
-                                                       f"exit {made.returncode}"))
+                               "cloudws openapi): " + (last_said(made.stderr) or
+                                                       f"exit {made.returncode}")
+                               + f"\n\nwhat it printed:\n{made.stderr}")
         return json.loads(made.stdout)
+
+
+def last_said(printed: str) -> str:
+    """What a Python process that failed said last: its exception's line (``Error: ...``),
+    else its last line that is not blank.
+
+    Example:
+        >>> last_said("Traceback (most recent call last):\\n  ...\\nValueError: no\\n\\n"
+        ...           "For further information visit https://example.com\\n")
+        'ValueError: no'
+    """
+    lines = [line for line in printed.splitlines() if line.strip()]
+    raised = [line for line in lines if re.match(r"[A-Za-z_][\w.]*(?:Error|Exception|Exit|"
+                                                 r"Interrupt|Warning)\b[^:\s]*:", line)]
+    return (raised or lines or [""])[-1]
     from cloudws.app import create_app
 
     return create_app().openapi()

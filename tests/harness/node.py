@@ -392,7 +392,7 @@ def _member_advice(member: re.Match[str], source: str) -> str:
     ``+=``, ``++``, an object made otherwise, a ``URL``), the new value a name; of
     ``process`` (an exit code), what to print instead."""
     said = f"`{member['member']}` is set, and the session shows the statement's value: "
-    if member["object"] == "process":  # an exit code, which a pasted session never gives
+    if member["member"] == "process.exitCode":  # which a pasted session never gives
         return (said + "an exit code means nothing to a reader who pastes the example into "
                 "a session, which goes on: print what went wrong instead")
     key = _KEY.fullmatch(member["path"])

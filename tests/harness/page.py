@@ -281,8 +281,9 @@ class _Build:
         assert self.process is not None
         out, err = self.process.communicate(timeout=120)
         if self.process.returncode != 0:  # what it said last first, such as the stub's own
-            said = [line for line in err.splitlines() if line.strip()]
-            pytest.fail(f"building {self.where} failed: {said[-1] if said else 'no output'}"
+            from cloudws.document import last_said
+
+            pytest.fail(f"building {self.where} failed: {last_said(err) or 'no output'}"
                         f"\n\nwhat the build printed:\n{err}", pytrace=False)
         problems = json.loads(out)
         if problems:
