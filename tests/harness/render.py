@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .pages import ROOT, display_path, missing_include
+from .pages import ROOT, Page, display_path, missing_include
 
 __all__ = ["nav_listing_places", "render_page", "render_pages"]
 
@@ -228,9 +228,6 @@ def _listing_problems(path: Path, src_uri: str, in_nav: set[str], omitted_level:
     return []  # (one missing from the llmstxt plugin's sections: hooks/site.py says so)
 
 
-_OPERATION = re.compile(r"\A---\n(?:.*\n)*?operation:\s*(\S+)\s*\n(?:.*\n)*?---\n")
-
-
 def _endpoint_listing(path: Path, nav_pages: list[Path]) -> str:
     """How the nav and the llmstxt plugin list the endpoint page ``path`` (one whose front
     matter names an operation), missing from them; empty for another page.
@@ -246,8 +243,11 @@ and described in the llmstxt plugin's sections starting with its request, POST \
     from cloudws.operations import OPERATIONS
 
     def operation(page: Path) -> str | None:
-        found = _OPERATION.match(page.read_text()) if page.is_file() else None
-        return found[1] if found else None
+        try:
+            named = Page.read(page).front_matter.get("operation")
+        except (OSError, ValueError, TypeError):  # the page's own check names those
+            return None
+        return named if isinstance(named, str) else None
 
     name = operation(path)
     if name not in OPERATIONS:
