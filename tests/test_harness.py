@@ -1592,17 +1592,44 @@ def test_a_pasted_run_compares_unless_this_run_rewrites_what_it_compares(request
     assert not rewritten_here(request, "test_python_example[snippets/none.py]")
 
 
-def test_a_refresh_with_failed_checks_says_they_rewrote_nothing():
+def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
     """Under --update-examples a failed check queues nothing: the run ends saying so,
-    whichever language's check it was."""
+    whichever language's check it was, with how many other examples it rewrote; where a
+    page's build failed beside them, that it read the outputs from before the refresh (a
+    new example's ID, in its prose, is in no output until the refresh writes it)."""
+    from dataclasses import dataclass
     from types import SimpleNamespace
 
     from .harness.plugin import DocsPlugin
 
-    said: list[str] = []
-    plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
-        getoption=lambda name, default=None: name == "update_examples" or default))
-    plugin.pytest_terminal_summary(SimpleNamespace(
-        stats={"failed": ["a report"]}, write_line=lambda line, **_: said.append(line)))
-    assert said == [("--update-examples: 1 check(s) failed, and rewrote nothing of what "
-                     "they check: fix what they say, then refresh again")]
+    @dataclass
+    class Update:  # an example queued for rewriting, as fixtures._once_each reads one
+        where: str
+        source: str = "what it prints now"
+
+        def __str__(self) -> str:
+            return self.where
+
+    def said(failed: list[str], held: list[str]) -> list[str]:
+        lines: list[str] = []
+        plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
+            getoption=lambda name, default=None: name == "update_examples" or default))
+        plugin.held = [Update(where) for where in held]
+        plugin.handed = bool(held)
+        plugin.pytest_terminal_summary(SimpleNamespace(
+            stats={"failed": [SimpleNamespace(nodeid=nodeid) for nodeid in failed]},
+            write_line=lambda line, **_: lines.append(line)))
+        return lines
+
+    assert said(["docs/a.md::python[snippets/a.py]"], []) == [
+        "--update-examples: 1 check(s) failed, and nothing they check was rewritten: fix "
+        "what they say, then refresh again"]
+    assert said(["docs/a.md::python[snippets/a.py]"], ["a.json:0-3", "a.mjs:0-9"]) == [
+        "--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
+        "other example(s) were, as pytest-examples lists): fix what they say, then refresh "
+        "again"]
+    assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [
+        "--update-examples: 1 check(s) failed, and nothing they check was rewritten (1 "
+        "other example(s) were, as pytest-examples lists). A page's build reads the outputs "
+        "as they were before this run: check the page again, then fix what still fails and "
+        "refresh again"]

@@ -191,16 +191,30 @@ class DocsPlugin:
                 "been): run it again to the end",
                 yellow=True)
         elif self.config.getoption("update_examples", False) and (
-                failed := len(terminalreporter.stats.get("failed", []))):
-            terminalreporter.write_line(
-                f"--update-examples: {failed} check(s) failed, and rewrote nothing of what "
-                "they check: fix what they say, then refresh again", yellow=True)
+                failed := terminalreporter.stats.get("failed", [])):
+            terminalreporter.write_line(self._refresh_failed(failed), yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
             terminalreporter.write_line(
                 f"documented statuses produced and tests run written to {self.written}: "
                 "`uv run python -m tests.harness.shards merge` with every shard's file "
                 "applies the 100% rule over them")
+
+    def _refresh_failed(self, failed: list[Any]) -> str:
+        """What a refresh with ``failed`` checks (their reports) says: that nothing they
+        check was rewritten, what else was, and, where a page's build failed, that it read
+        the outputs as they were before the refresh."""
+        from .fixtures import _once_each
+
+        rewritten = len(_once_each(self.held)) if self.handed else 0
+        said = f"--update-examples: {len(failed)} check(s) failed, and nothing they check was rewritten"
+        if rewritten:
+            said += f" ({rewritten} other example(s) were, as pytest-examples lists)"
+        if rewritten and any(str(getattr(report, "nodeid", "")).endswith("::page")
+                             for report in failed):
+            return (said + ". A page's build reads the outputs as they were before this run: "
+                    "check the page again, then fix what still fails and refresh again")
+        return said + ": fix what they say, then refresh again"
 
     def _table(self, terminalreporter: Any) -> None:
         if not self.ran_examples:
