@@ -1622,14 +1622,14 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         return lines
 
     assert said(["docs/a.md::python[snippets/a.py]"], []) == [
-        "--update-examples: 1 check(s) failed, and nothing they check was rewritten: fix "
-        "what they say, then refresh again"]
+        ("--update-examples: 1 check(s) failed, and nothing they check was rewritten: fix "
+        "what they say, then refresh again")]
     assert said(["docs/a.md::python[snippets/a.py]"], ["a.json:0-3", "a.mjs:0-9"]) == [
-        "--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
+        ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
         "other example(s) were, as pytest-examples lists): fix what they say, then refresh "
-        "again"]
+        "again")]
     assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [
-        "--update-examples: 1 check(s) failed, and nothing they check was rewritten (1 "
+        ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (1 "
         "other example(s) were, as pytest-examples lists). A page's build reads the outputs "
         "as they were before this run: check the page again, then fix what still fails and "
-        "refresh again"]
+        "refresh again")]
