@@ -29,8 +29,8 @@ from cloudws.limits import MAX_BODY_BYTES
 from cloudws.operations import OPERATIONS, Example, Operation
 
 __all__ = [
-    "ROOT", "Request", "assert_consistent", "document", "free_port", "note", "recipe",
-    "spawn_serve", "success",
+    "ROOT", "Request", "assert_consistent", "document", "free_port", "missing_volume", "note",
+    "recipe", "spawn_serve", "success",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +52,24 @@ def tls() -> Any:
     would otherwise load the CA bundle into a context of its own, about 18 ms, more than
     most requests to the in-process sandbox cost."""
     return httpx.create_ssl_context()
+
+
+def missing_volume(vol_id: str) -> str:
+    """The answer to a read of the volume ``vol_id``, which does not exist, as a request
+    note names it: its status, and the problem's code and detail, as the store gives them.
+
+    Example:
+        >>> missing_volume("vol-nope12345")
+        '404 not_found (Volume vol-nope12345 does not exist.)'
+    """
+    from cloudws.errors import ApiError
+    from cloudws.store import Store
+
+    try:
+        Store().get_volume(vol_id)
+    except ApiError as error:
+        return f"{error.status} {error.code} ({error.detail})"
+    raise AssertionError(f"{vol_id} is one of the sandbox's volumes")
 
 
 def without_group(nodeid: str) -> str:

@@ -29,7 +29,7 @@ from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
-from .helpers import HEAVY, POLLED
+from .helpers import HEAVY, POLLED, missing_volume
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -177,8 +177,8 @@ def test_a_second_request_answered_as_the_error_shown_on_purpose_is_named(
         + ("with httpx.Client() as client:\n" if indent else "")
         + "".join(f"{indent}{step}\n" for step in steps))})
     note = (f"(GET /v1/volumes/vol-scratch09, sent at {tmp_path}/snippets/get.py:"
-            f"{8 if indent else 7}, answered 404: 2 requests got it, which the example shows "
-            "once)")
+            f"{8 if indent else 7}, answered {missing_volume('vol-scratch09')}: 2 requests got "
+            "it, which the example shows once)")
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     assert note in failure.value.msg and "Fix the request" in failure.value.msg, (
@@ -222,7 +222,7 @@ def test_a_request_sent_with_no_token_is_named_instead_of_a_refresh(tmp_path, re
      "with no Authorization header, was answered 401"),
     # a wrong ID: a 404, and a field of its body printed (None), not its status
     ('r = httpx.get(base + "/volumes/vol-scratch02", headers=headers)', 'r.json().get("id")',
-     ", answered 404, which the example does not show)"),
+     f", answered {missing_volume('vol-scratch02')}, which the example does not show)"),
 ], ids=["401-printed", "404-not-printed"])
 def test_update_examples_writes_in_no_error_the_example_does_not_show(
         tmp_path, request, scratch, api_schemas, docs_token, monkeypatch, request_line, printed,
@@ -272,7 +272,8 @@ def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, s
     assert message.startswith(f"{tmp_path}/snippets/get.py:5: the example has no #> comments "
                               "yet for what it prints (+ printed;"), message  # its last line
     assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered "
-            "404)\nFix the request (or a step before it), not the #> comments") in message, (
+            f"{missing_volume('vol-nope12345')})\nFix the request (or a step before it), not "
+            "the #> comments") in message, (
         message)
     assert "Refresh" not in message, message
     monkeypatch.setattr(request.config.option, "update_examples", True)
@@ -286,7 +287,7 @@ def test_a_new_example_is_filled_in_but_never_with_an_error(tmp_path, request, s
         "has no #> comments yet for what it prints (+ printed;"), message
     assert ('print(r.status_code, r.json()["code"])\n+#> 404 not_found\n' in message
             and f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, "
-                "answered 404)" in message), message
+                f"answered {missing_volume('vol-nope12345')})" in message), message
     write(tmp_path, {"snippets/get.py": example + "#> 404\n"})
     shutil.rmtree(tmp_path / "run")
     [filled] = run_python(tmp_path, request, scratch, api_schemas).to_update
@@ -307,7 +308,8 @@ def test_an_example_that_raises_names_the_requests_answered_with_an_error(
     with pytest.raises(KeyError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     assert failure.value.__notes__[-1] == (
-        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered 404)")
+        f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:4, answered "
+        f"{missing_volume('vol-nope12345')})")
 
 
 def _marked(source: str) -> dict[str, int]:
@@ -365,7 +367,8 @@ def test_a_request_a_helper_function_sends_is_named_at_the_call_that_made_it(
         run_python(tmp_path, request, scratch, api_schemas)
     at = {mark: f"{tmp_path}/snippets/get.py:{line}" for mark, line in _marked(source).items()}
     assert failure.value.__notes__[-1] == "\n".join(
-        f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)" for volume, mark in [
+        f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered {missing_volume(volume)})"
+        for volume, mark in [
             ("vol-nope12345", "get"), ("vol-nope23456", "size"), ("vol-nope00001", "walk"),
             ("vol-nope00000", "walk"), ("vol-nope34567", "comprehension"),
             ("vol-nope67890", "main")])
@@ -398,7 +401,7 @@ def test_a_request_a_coroutine_helper_sends_under_gather_is_named_in_the_helper(
     line = _marked(source)["status"]
     assert failure.value.__notes__[-1].startswith(
         f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.py:{line}, answered "
-        "404)\n"), failure.value.__notes__
+        f"{missing_volume('vol-nope12345')})\n"), failure.value.__notes__
 
 
 def test_a_stop_never_lands_in_a_garbage_collection_callback(
@@ -801,7 +804,8 @@ def test_an_error_the_output_does_not_show_is_named_and_never_written_in(
             run_curl_case(case, scratch_tls, scratch, api_schemas, updates=queue)
         message = str(failure.value)
         assert (f"(GET /v1/volumes/vol-scratch02, sent at {tmp_path}/snippets/get.sh:1, "
-                "answered 404, which the example does not show)\nFix the request (or a step "
+                f"answered {missing_volume('vol-scratch02')}, which the example does not show)"
+                "\nFix the request (or a step "
                 "before it), not the output shown") in message, message
         assert "Refresh" not in message, message
     assert updates == []
@@ -1044,7 +1048,7 @@ def test_a_console_command_shown_with_no_output_prints_nothing_or_is_filled_in(
             run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
         lines = str(failure.value).splitlines()
         assert lines[-2] == (f"(GET /v1/volumes/vol-nothere00, sent at {page}:2, answered "
-                             "404)"), failure.value
+                             f"{missing_volume('vol-nothere00')})"), failure.value
         assert lines[-1].startswith("Fix the request"), failure.value
         assert updates in (None, []), updates
     case = curl_case(tmp_path, {"docs/page.md": f"```console\n$ {missing} -o /dev/null\n```\n"})
@@ -1171,7 +1175,8 @@ def test_a_case_with_an_error_it_does_not_show_is_rewritten_not_at_all(
         ```
         """})
     updates: list = []
-    with pytest.raises(ExampleError, match=r"answered 404, which the example does not show"
+    with pytest.raises(ExampleError, match=re.escape(
+            f"answered {missing_volume('vol-scratch02')}, which the example does not show")
                        ) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas, updates=updates)
     assert updates == []

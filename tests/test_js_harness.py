@@ -18,7 +18,7 @@ from .harness.github import PLANTS_MISTAKES
 from .harness.node import JsCase, check_js_examples, js_cases, node_binary, run_js_case
 from .harness.pasted import PastedSandbox
 from .harness.sandbox import DocsSandbox
-from .helpers import POLLED
+from .helpers import POLLED, missing_volume
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -251,7 +251,8 @@ console.log(r.status, (await r.json()).code);
         assert message.startswith(f"{tmp_path}/snippets/get.mjs:6: the example has no //> "
                                   "lines yet for what it prints (+ printed;"), message
         assert (f"(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/get.mjs:5, "
-                "answered 404)\nFix the request (or a step before it), not the //> lines"
+                f"answered {missing_volume('vol-nope12345')})\nFix the request (or a step "
+                "before it), not the //> lines"
                 ) in message, message
         assert "Refresh" not in message, message
         assert not updates
@@ -303,7 +304,8 @@ await main();
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
     at = {mark: f"{tmp_path}/snippets/get.mjs:{line}" for mark, line in _marked(source).items()}
-    assert "\n".join(f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered 404)"
+    assert "\n".join(f"(GET /v1/volumes/{volume}, sent at {at[mark]}, answered "
+                     f"{missing_volume(volume)})"
                      for volume, mark in [("vol-nope12345", "get"), ("vol-nope23456", "method"),
                                           ("vol-nope34567", "callback"),
                                           ("vol-nope67890", "main")]) in failure.value.msg, (
@@ -335,7 +337,8 @@ console.log((await call("/volumes/VOLUME)).size_gb); // <call>
         message)
     assert "Error: 404 not_found" in message, message
     assert message.endswith(f"\n(GET /v1/volumes/vol-nope12345, sent at {tmp_path}/snippets/"
-                            f"get.mjs:{line}, answered 404)"), message
+                            f"get.mjs:{line}, answered {missing_volume('vol-nope12345')})"
+                            ), message
     broken = helper.replace("VOLUME", "vol-scratch01\"").replace("return r.json();",
                                                                   "return r.json(nope); // <bug>")
     # a mistake in the helper, on a page that shows an error on purpose (409) too: in it
@@ -371,14 +374,16 @@ if (!r.ok) throw new Error(`answered ${r.status}`);
     [case] = cases(tmp_path, {"snippets/get.mjs": source})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.endswith("\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+    assert failure.value.msg.endswith(
+        f"\n(GET /v1/volumes/vol-nope12345 answered {missing_volume('vol-nope12345')})"), (
         failure.value.msg)
     [case] = cases(tmp_path, {"snippets/get.mjs": source.replace(
         "process.env.CLOUDWS_DOCS_TRACE", "false")})
     monkeypatch.setattr("tests.harness.node._RETRACE_SECONDS", 0)
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.endswith("\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+    assert failure.value.msg.endswith(
+        f"\n(GET /v1/volumes/vol-nope12345 answered {missing_volume('vol-nope12345')})"), (
         failure.value.msg)
 
 
@@ -575,8 +580,11 @@ if (!r.ok) throw new Error(`list answered ${r.status}`);
         run(case, node, server, scratch, api_schemas)
     message = failure.value.msg
     assert message.startswith(f"{tmp_path}/snippets/list.mjs:6: run as pasted"), message
-    assert message.endswith(f"\n(GET /v1/volumes?limit=2&cursor=undefined, sent at {tmp_path}"
-                            "/snippets/list.mjs:5, answered 400)"), message
+    # with the API's words for what was wrong: a cursor it never gave
+    last = message.rpartition("\n")[2]
+    assert last.startswith(f"(GET /v1/volumes?limit=2&cursor=undefined, sent at {tmp_path}"
+                           "/snippets/list.mjs:5, answered 400 validation_error (The request "
+                           "is not valid: query.cursor "), message
 
 
 def test_check_names_syntax_errors_long_lines_imports_and_missing_variables(tmp_path, node):

@@ -16,7 +16,7 @@ from .harness.checks import rewritten_here
 from .harness.curl import run_curl_case
 from .harness.github import PLANTS_MISTAKES, REPEATS_A_CHECK
 from .harness.pasted import run_pasted_python
-from .helpers import POLLED
+from .helpers import POLLED, missing_volume
 
 PYTHON = discovery.python_cases()
 CURL = discovery.curl_cases()
@@ -133,7 +133,8 @@ def test_a_new_pasted_example_names_the_request_answered_with_an_error(tmp_path,
         'auth = {"Authorization": f"Bearer {os.environ[\'CLOUDWS_TOKEN\']}"}\n'
         'print(httpx.get(f"{base}/volumes/vol-nope12345", headers=auth).status_code)\n',
         api_schemas, python_forkserver)
-    assert message.endswith("printed: ['404']\n(GET /v1/volumes/vol-nope12345 answered 404)"), (
+    assert message.endswith("printed: ['404']\n(GET /v1/volumes/vol-nope12345 answered "
+                            f"{missing_volume('vol-nope12345')})"), (
         message)
 
 

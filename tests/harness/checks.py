@@ -270,16 +270,31 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          f"header, was answered 401: {_SEND_THE_TOKEN})")
         elif failed:
-            notes.append(f"\n({request}{sent} answered {exchange.status})")
+            notes.append(f"\n({request}{sent} answered {_answer(exchange)})")
         elif 0 < (times := _mentions(shown, exchange.status)) < got[exchange.status]:
             # which of them the example means to show, it cannot tell: it names each
-            notes.append(f"\n({request}{sent} answered {exchange.status}: "
+            notes.append(f"\n({request}{sent} answered {_answer(exchange)}: "
                          f"{got[exchange.status]} requests got it, which the example shows "
                          f"{_times(times)})")
         else:
-            notes.append(f"\n({request}{sent} answered {exchange.status}, which the example "
-                         "does not show)")
+            notes.append(f"\n({request}{sent} answered {_answer(exchange)}, which the "
+                         "example does not show)")
     return "".join(notes)
+
+
+def _answer(exchange: Exchange | Seen) -> str:
+    """An error answer as a note names it: its status, and its problem's code and detail
+    where the exchange has them (what was wrong with the request, in the API's words).
+
+    Example:
+        >>> _answer(Seen("PATCH", "/v1/workstations/ws-1", "updateWorkstation", 400,
+        ...              code="validation_error", detail="machine is not a field."))
+        '400 validation_error (machine is not a field.)'
+        >>> _answer(Seen("GET", "/v1/volumes", "listVolumes", 500))
+        '500'
+    """
+    code, detail = getattr(exchange, "code", None), getattr(exchange, "detail", None)
+    return f"{exchange.status} {code} ({detail})" if code and detail else str(exchange.status)
 
 
 #: What a request with no token needs, in any language.
