@@ -141,6 +141,11 @@ _CALLED_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*"
 #: ("the `Idempotency-Key` header `create-1`").
 _VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*headers?"
                           r"[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
+#: The word "field" right before a span (or a list of them: "the fields `a` and `b`"), or
+#: right after ("the `status` field").
+_FIELD_BEFORE = re.compile(r"\bfields?(?:[ \t]+named|[ \t]*:)?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
+_FIELD_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fields?\b",
+                          re.IGNORECASE)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
@@ -634,18 +639,42 @@ def _called_headers(spans: list[_Span], prose: str) -> set[int]:
         >>> sorted(s.text for s in spans if s.start in _called_headers(spans, prose))
         ['I-K']
     """
+    return _called(spans, prose, _CALLED_BEFORE, _CALLED_AFTER, _VALUE_AFTER)
+
+
+def _called_fields(spans: list[_Span], prose: str) -> set[int]:
+    """The starts of the spans the prose calls fields: right before or after the word
+    "field" (or "fields"), alone or in a list of spans it names so.
+
+    Example:
+        >>> prose = ("the `status` field; the fields `a` and `b`; `c`, `d` fields; `e` is; "
+        ...          "values of a field (`f`, `g`)")
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]*)`", prose)]
+        >>> sorted(s.text for s in spans if s.start in _called_fields(spans, prose))
+        ['a', 'b', 'c', 'd', 'status']
+    """
+    return _called(spans, prose, _FIELD_BEFORE, _FIELD_AFTER)
+
+
+def _called(spans: list[_Span], prose: str, before_it: re.Pattern[str],
+            after_it: re.Pattern[str], value_after: re.Pattern[str] | None = None) -> set[int]:
+    """The starts of the spans (or of the lists of them) that ``before_it`` ends the prose
+    before, unless ``value_after`` makes them a value, or ``after_it`` starts it after."""
     runs: list[list[_Span]] = []
     for span in sorted(spans, key=lambda s: s.start):
         if runs and _LIST_JOIN.match(prose[runs[-1][-1].end:span.start]):
             runs[-1].append(span)
         else:
             runs.append([span])
+
     def before(run: list[_Span]) -> bool:
         text = prose[max(0, run[0].start - 40):run[0].start]
-        return _CALLED_BEFORE.search(text) is not None and _VALUE_AFTER.search(text) is None
+        return before_it.search(text) is not None and (
+            value_after is None or value_after.search(text) is None)
 
     return {span.start for run in runs
-            if before(run) or _CALLED_AFTER.match(prose[run[-1].end:run[-1].end + 400])
+            if before(run) or after_it.match(prose[run[-1].end:run[-1].end + 400])
             for span in run}
 
 
@@ -717,12 +746,19 @@ Content-Type (it is createVolume's: link it to that operation's page)
     # as HTTP writes one: capitalised words joined by hyphens, with a value; or an X- name
     written = (name[0].isupper() and (header["value"] or "").strip(": \t") != ""
                or re.match(r"X-[A-Z0-9]", name) is not None)
-    if "-" not in name and name.casefold() not in _ONE_WORD or not (written or called):
+    if "-" not in name and name.casefold() not in _ONE_WORD:
+        return None
+    meant = _a_header_a_letter_off(name, contract.headers)
+    if not (written or called or meant):
         return None
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))
     if name.casefold() in {h.casefold() for h in headers}:
         return _header_value_problem(text, name, header["value"] or "", contract, document)
+    if meant:
+        return (f"`{text}` is not a header of {of}; did you mean `{meant}`?"
+                + ("" if meant.casefold() in {h.casefold() for h in headers} else
+                   f" (the ones it reads and sends are {_listing(headers)})"))
     others = sorted(op for op, other in contract.operations.items()
                     if name.casefold() in {h.casefold() for h in other.headers})
     it = "the API" if of == "the API" else "it"
@@ -743,6 +779,58 @@ Content-Type (it is createVolume's: link it to that operation's page)
         then = f"to name one {it} does not use on purpose, follow it with {{ .no-ref }}"
     return (f"`{text}` is not a header of {of}: the ones it reads and sends are "
             f"{_listing(headers)} ({then})")
+
+
+def _field_problem(text: str, scope: Scope, contract: Contract, document: bool = False
+                   ) -> str | None:
+    """For a span the prose calls a field, written as the API writes its fields
+    (``snake_case``) but none of them, what to write; None for any other span (a field of
+    another operation is told by :func:`_check_span`).
+
+    Example:
+        >>> scope = Scope("getWorkstation", frozenset(), frozenset(),
+        ...               frozenset({"status", "machine_type"}))
+        >>> contract = Contract(scope, {}, {}, {}, frozenset(), {})
+        >>> print(_field_problem("state", scope, contract))
+        `state` is called a field, but getWorkstation has no such field; did you mean `status`? (to name one it does not have on purpose, follow it with { .no-ref })
+        >>> print(_field_problem("kind", scope, contract, document=True))
+        `kind` is called a field, but getWorkstation has no such field (its fields are machine_type, status; to name one it does not have, say so without the backticks)
+        >>> [_field_problem(t, scope, contract) for t in ("status", "Status", "a-b", "x.y")]
+        [None, None, None, None]
+    """
+    if not _NAME.match(text) or text in scope.fields or text in contract.field_schemas:
+        return None
+    close = difflib.get_close_matches(text, sorted(scope.fields), n=1, cutoff=0.6)
+    then = ("say so without the backticks" if document
+            else "follow it with { .no-ref }")
+    if close:
+        return (f"`{text}` is called a field, but {scope.name} has no such field; did you "
+                f"mean `{close[0]}`? (to name one it does not have on purpose, {then})")
+    return (f"`{text}` is called a field, but {scope.name} has no such field (its fields are "
+            f"{_listing(scope.fields)}; to name one it does not have, {then})")
+
+
+#: A header's name as HTTP writes it, capitalised words joined by hyphens.
+_HTTP_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+")
+
+
+def _a_header_a_letter_off(name: str, headers: frozenset[str]) -> str | None:
+    """The header of ``headers`` that ``name``, written as HTTP writes a header's name but
+    none of them, is likeliest a misspelling of (a letter or two off); None if none is.
+
+    Example:
+        >>> headers = frozenset({"Idempotency-Key", "Content-Type", "Content-Length"})
+        >>> [_a_header_a_letter_off(n, headers) for n in ("Idempotent-Key", "Content-Typ",
+        ...  "Idempotency-Key", "Content-Encoding", "UTF-8", "idempotent-key", "X-Trace-Id")]
+        ['Idempotency-Key', 'Content-Type', None, None, None, None, None]
+    """
+    if not _HTTP_NAME.fullmatch(name):
+        return None
+    folded = {header.casefold(): header for header in headers}
+    if name.casefold() in folded:
+        return None
+    close = difflib.get_close_matches(name.casefold(), folded, n=1, cutoff=0.85)
+    return folded[close[0]] if close else None
 
 
 def _problem_codes(answer: dict[str, Any]) -> Iterator[str]:
@@ -1278,6 +1366,7 @@ def check(markdown: str, page: Page, contract: Contract,
                 "right after the span's closing backtick, with no space between"), bare[0]))
     ordered = sorted(spans, key=lambda span: span.start)
     called = _called_headers(ordered, prose)
+    fields = _called_fields(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
@@ -1316,6 +1405,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + (f": did you mean `{close[0]}`?" if close
                           else " (the errors page lists every one)") + _old_api(document))
+        if problem is None and names and span.start in fields:
+            problem = _field_problem(span.text, scope, contract, document)
         if problem is None and names:
             problem = _header_problem(span.text, span.start in called, contract, document,
                                       scope if held is None else held)

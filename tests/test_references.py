@@ -73,6 +73,8 @@ The `Strict-Transport-Security` response header; headers: `Accept-Ranges`, `Cont
 The answer carries a `Location` header, and the create's `Idempotency-Key` header is read.
 Nor does it send an `Etag` header.
 It reads `Content-Type: text/plain`, `Authorization: Basic dTpw`, `Host: api.cloudworkstation.example.com/v1/`.
+Send it with an `Idempotent-Key`, and a `Content-Lenght`.
+The answer's `state` field says so.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -162,6 +164,13 @@ BAD = [
     (41, r"`Authorization: Basic dTpw`: the API's authentication scheme is Bearer, not Basic"),
     (41, (r"`Host: api\.cloudworkstation\.example\.com/v1/`: a Host is a host and port "
           r"alone, without a path or a scheme: api\.cloudworkstation\.example\.com")),
+    # a header's name a letter or two off one of the API's, said to be a header or not
+    (42, (rf"`Idempotent-Key` is not a header of {DELETE}; did you mean `Idempotency-Key`\? "
+          r"\(the ones it reads and sends are Allow, ")),
+    (42, rf"`Content-Lenght` is not a header of {DELETE}; did you mean `Content-Length`\?\n"),
+    # a name the prose calls a field, which is none
+    (43, (rf"`state` is called a field, but {DELETE} has no such field; did you mean "
+          r"`status`\? \(to name one it does not have on purpose, follow it with")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -245,7 +254,7 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
 #: What BAD_PAGE names as names the API does not have (a path, codes, fields, values).
 PLANTED = ("/v1/workstations/{id}/strat", "workstation_busy", "workstation_not_stoped",
            "volume_in_use", "detached_volume_idz", "disk_size", "standard-16", "gpu-a100",
-           "suspended", "limt")
+           "suspended", "limt", "Idempotent-Key", "Content-Lenght", "state")
 
 
 def test_the_bad_page_plants_only_names_the_api_does_not_have() -> None:
