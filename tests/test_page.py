@@ -381,9 +381,10 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
     shared = next(line.strip("_ ") for line in out.splitlines()
                   if line.startswith("___") and "pasted-python[docs/quickstart.md" in line)
     told = out[out.index(shared):]
-    assert told.split("\n", 2)[1].startswith(
-        f"docs/quickstart.md:{deleted}: pasted into python with only CLOUDWS_BASE_URL and "
-        "CLOUDWS_TOKEN set, the example exited 1:"), told
+    assert told.split("\n", 2)[1] == (
+        f"docs/quickstart.md:{deleted}: pasted into a python session line by line (as the "
+        "quickstart has readers paste its blocks) with only CLOUDWS_BASE_URL and "
+        "CLOUDWS_TOKEN set, the example fails there:"), told
     assert "KeyError: 'deleted_volume_ids'" in told and "answered 409 workstation_not_stopped (" in told, told
     assert (f"(python[{shared.partition('[')[2]} stops at its first failure, "
             f"docs/quickstart.md:{stopped}; pasted, the example goes on, and the above is what "

@@ -91,14 +91,13 @@ def _scratch_failure(tmp_path, source: str, api_schemas, python_forkserver) -> t
 @PLANTS_MISTAKES
 def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
-    """Pasted, a line that does not parse: python's own traceback, as ``python -`` prints
-    it (none of the fork server's frames), named at that line."""
+    """Pasted, a line that does not parse: python's own error, as its session prints it
+    (none of the fork server's frames), named at that line."""
     case_id, message = _pasted_failure(
         tmp_path, 'import os\n\nimport httpx\n\nbase = os.environ["CLOUDWS_BASE_URL"]\n'
         "r = httpx.get(base + '/volumes'\nprint(r.status_code)\n",
         reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
-    assert message.startswith(f"{case_id}:6: pasted into python with only CLOUDWS_BASE_URL "
-                              "and CLOUDWS_TOKEN set, the example exited 1:\n"), message
+    assert message.startswith(f"{case_id}:6: {PASTED}, the example fails there:\n"), message
     assert '  File "<stdin>", line 6\n' in message, message
     assert "SyntaxError: '(' was never closed" in message, message
     assert 'File "<string>"' not in message, message
@@ -151,11 +150,53 @@ def test_a_pasted_example_that_fails_names_its_line_and_a_request_to_no_operatio
         'print(r.json()["deleted_volume_ids"])\n',
         reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
     lines = message.splitlines()
-    assert lines[0].startswith(f"{case_id}:8: pasted into python"), lines
+    assert lines[0] == f"{case_id}:8: {PASTED}, the example fails there:", lines
     assert lines[1:3] == ["Traceback (most recent call last):",
                           '  File "<stdin>", line 8, in <module>'], lines
     assert lines[-1] == ("(DELETE /v1/workstation/ws-12345 answered 404: no operation takes "
                          "that method and path)"), lines
+
+
+#: How a failure of a pasted Python example begins, after its place.
+PASTED = ("pasted into a python session line by line (as the quickstart has readers paste "
+          "its blocks) with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set")
+
+
+@PLANTS_MISTAKES
+def test_a_block_not_ended_by_a_blank_line_fails_pasted_as_a_session_reads_it(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """Pasted at the interactive prompt, a block (``if``, ``for``) ends only at a blank
+    line: a statement right after one does not parse there, though ``python -`` runs it.
+    The failure names that line, with the session's error and what to do; the blank line
+    fixes it."""
+    source = "for n in (1, 2):\n    print(n)\n    #> 1\n    #> 2\nprint('done')\n#> done\n"
+    case_id, message = _pasted_failure(tmp_path, source, reader_sandbox, docs_sandbox,
+                                       api_schemas, python_forkserver)
+    lines = message.splitlines()
+    assert lines[0] == f"{case_id}:5: {PASTED}, the example fails there:", lines
+    assert lines[-2:] == ["SyntaxError: invalid syntax", (
+        "(in a session, a block such as an `if`, `for` or `with` ends only at a blank line: "
+        "put one after it, before this line)")], lines
+    (tmp_path / "snippets" / "x.py").write_text(source.replace("\nprint('done')",
+                                                               "\n\nprint('done')"))
+    [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
+    run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+
+
+@PLANTS_MISTAKES
+def test_a_value_a_line_leaves_is_echoed_pasted_and_named(
+        tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
+    """Pasted at the interactive prompt, the value an expression statement leaves (a
+    ``raise_for_status()``, which returns the response) is echoed among what the example
+    prints: named at its line, with how to keep it quiet."""
+    case_id, message = _pasted_failure(
+        tmp_path, "import os\n\nimport httpx\n\nbase = os.environ['CLOUDWS_BASE_URL']\n"
+        "auth = {'Authorization': f\"Bearer {os.environ['CLOUDWS_TOKEN']}\"}\n"
+        "httpx.get(f'{base}/volumes', headers=auth).raise_for_status()\nprint(1)\n#> 1\n",
+        reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
+    assert message == (f"{case_id}:7: {PASTED}, the session echoes <Response [200 OK]>, the "
+                       "value this line leaves, among what the example prints: give it a name "
+                       "(`r = ...`), as the other lines do"), message
 
 
 @PLANTS_MISTAKES

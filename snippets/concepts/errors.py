@@ -18,7 +18,8 @@ if r.is_error:
     print(problem["status"], problem["code"])
     #> 409 workstation_not_stopped
     if problem["code"] == "workstation_not_stopped":
-        client.post("/workstations/ws-67890/stop").raise_for_status()
+        stopped = client.post("/workstations/ws-67890/stop").raise_for_status()
         r = client.delete("/workstations/ws-67890")
+
 print(r.status_code, r.json()["status"])
 #> 200 deleted

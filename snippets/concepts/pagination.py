@@ -13,9 +13,7 @@ client = httpx.Client(
 params = {"limit": 2}
 pages = 0
 while True:
-    r = client.get("/volumes", params=params)
-    r.raise_for_status()
-    page = r.json()
+    page = client.get("/volumes", params=params).raise_for_status().json()
     pages += 1
     print([v["id"] for v in page["data"]])
     #> ['vol-boot12345', 'vol-data12345']
@@ -23,6 +21,7 @@ while True:
     if page["next_cursor"] is None:
         break
     params["cursor"] = page["next_cursor"]
+
 print(pages, "pages")
 #> 2 pages
 

@@ -25,7 +25,7 @@ print(ws["id"], ws["volume_ids"])
 
 # 3. Stop and delete the workstation: its own volume goes,
 #    the standalone one stays.
-client.post(f"/workstations/{ws['id']}/stop").raise_for_status()
+stopped = client.post(f"/workstations/{ws['id']}/stop").raise_for_status()
 result = client.delete(f"/workstations/{ws['id']}").json()
 print(result["deleted_volume_ids"] == [own], result["detached_volume_ids"])
 #> True ['vol-zuajavqg']

@@ -20,7 +20,7 @@ print(r.status_code, r.json()["code"])
 #> 409 volume_owned
 
 # Recover: detach vol-data12345 (ws-12345 is stopped), then delete it.
-client.patch("/workstations/ws-12345", json={"volume_ids": []}).raise_for_status()
+detached = client.patch("/workstations/ws-12345", json={"volume_ids": []}).raise_for_status()
 r = client.delete("/volumes/vol-data12345")
 print(r.status_code, r.json()["status"])
 #> 200 deleted

@@ -17,7 +17,7 @@ print(client.get("/workstations/ws-67890").json()["status"])
 #> running
 
 # Recover: stop it, then delete it.
-client.post("/workstations/ws-67890/stop").raise_for_status()
+stopped = client.post("/workstations/ws-67890/stop").raise_for_status()
 r = client.delete("/workstations/ws-67890")
 print(r.status_code, r.json()["deleted_volume_ids"])
 #> 200 ['vol-boot67890']

@@ -15,7 +15,7 @@ print(r.status_code, r.json()["code"])
 #> 409 workstation_not_stopped
 
 # Recover: stop it, update it, start it again.
-client.post("/workstations/ws-67890/stop").raise_for_status()
+stopped = client.post("/workstations/ws-67890/stop").raise_for_status()
 r = client.patch("/workstations/ws-67890", json={"machine_type": "highmem-8"})
 print(r.status_code, r.json()["machine_type"])
 #> 200 highmem-8

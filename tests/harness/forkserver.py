@@ -33,10 +33,11 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
-__all__ = ["PRELOADED", "PythonForkServer"]
+__all__ = ["PRELOADED", "Pasted", "PythonForkServer"]
 
 #: What the examples import, imported by the server before it forks: httpx (every
 #: example) at start; the stub's testing module (the reference pages' examples) when
@@ -47,7 +48,66 @@ ON_DEMAND = {"cloudws": "cloudws.testing"}
 #: The server: reads one JSON request per line, forks a child per request, answers with
 #: the child's exit status.
 _SERVER = r"""
-import importlib, json, os, signal, sys, traceback
+import builtins, codeop, importlib, json, os, signal, sys, traceback
+
+
+def paste(source, ends, events):
+    # Feed source to a Python session line by line, as the interactive interpreter reads
+    # what a reader pastes (the stdlib's code.InteractiveConsole does the same): a
+    # statement runs once complete (a block, at the blank line after it), its value is
+    # echoed, and an error is printed and the session goes on. An empty line is pushed at
+    # each of ``ends`` (the reader's Enter after a block, and at the end). Each error and
+    # echo is noted in ``events``, with the line of <stdin> where its statement starts.
+    compiler, namespace, noted = codeop.CommandCompiler(), {"__name__": "__main__",
+                                                          "__builtins__": builtins}, []
+    running = [0]
+
+    def echo(value):
+        if value is not None:
+            noted.append({"echo": running[0], "value": repr(value)})
+        sys.__displayhook__(value)
+
+    def error(exc, frames, line):
+        said = "".join(traceback.format_exception(type(exc), exc, frames))
+        sys.stderr.write(said)
+        noted.append({"error": line, "text": said})
+
+    sys.displayhook = echo
+    lines, buffer, first = source.split("\n"), [], 0
+    pushes = [(n, text) for n, text in enumerate(lines, start=1)]
+    for end in sorted(set(ends), reverse=True):
+        pushes.insert(min(end, len(pushes)), (end, ""))
+    for number, text in pushes:
+        if not buffer:
+            if not text.strip():
+                continue
+            first = number
+        buffer.append(text)
+        try:
+            code = compiler("\n" * (first - 1) + "\n".join(buffer), "<stdin>", "single")
+        except (OverflowError, SyntaxError, ValueError) as exc:
+            buffer = []
+            error(exc, None, getattr(exc, "lineno", None) or first)
+            continue
+        if code is None:
+            continue
+        buffer, running[0] = [], first
+        try:
+            exec(code, namespace)
+        except SystemExit:
+            raise
+        except BaseException as exc:
+            frames = exc.__traceback__.tb_next
+            at, step = first, frames
+            while step is not None:
+                if step.tb_frame.f_code.co_filename == "<stdin>":
+                    at = step.tb_lineno
+                step = step.tb_next
+            error(exc, frames, at)
+    with open(events, "w") as f:
+        json.dump(noted, f)
+    return 1 if any("error" in event for event in noted) else 0
+
 
 for name in sys.argv[1:]:  # what every example imports: loaded once, before any fork
     importlib.import_module(name)
@@ -73,8 +133,11 @@ for line in sys.stdin:
         sys.argv = ["-"]
         status = 0
         try:
-            exec(compile(request["source"], "<stdin>", "exec"),
-                 {"__name__": "__main__", "__builtins__": __builtins__})
+            if request.get("ends") is not None:
+                status = paste(request["source"], request["ends"], request["events"])
+            else:
+                exec(compile(request["source"], "<stdin>", "exec"),
+                     {"__name__": "__main__", "__builtins__": __builtins__})
         except SystemExit as exc:
             code = exc.code
             if code is not None and not isinstance(code, int):
@@ -91,6 +154,19 @@ for line in sys.stdin:
     print(json.dumps(os.waitstatus_to_exitcode(status)), flush=True)
 os._exit(0)  # its input closed: every answer is written, and nothing else is kept
 """
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """What a session a block was pasted into printed, and where it failed or echoed: each
+    error with the line of ``<stdin>`` it names and the text the session printed for it;
+    each value echoed with the line of the statement that left it and its ``repr``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    errors: list[tuple[int, str]]
+    echoes: list[tuple[int, str]]
 
 
 class PythonForkServer:
@@ -130,13 +206,50 @@ class PythonForkServer:
         """Run ``source`` as ``python -`` would, with ``env`` as its whole environment;
         ``subprocess.TimeoutExpired`` if it has not ended after ``timeout`` seconds (it is
         then ended, as ``subprocess.run`` ends its process)."""
+        return self._run(source, env, cwd, timeout)[0]
+
+    def paste(self, source: str, ends: list[int], env: dict[str, str], cwd: Path,
+              timeout: float = 60) -> Pasted:
+        """Paste ``source`` into a new ``python`` session line by line, as a reader pastes
+        a block at the interactive interpreter's prompt (pressing Enter after the line of
+        each of ``ends``, and after the last), with ``env`` as its whole environment:
+        each statement runs once complete, what it leaves is echoed, and an error is
+        printed and the session goes on (its exit status is then 1). As :meth:`run`, but
+        for what it prints.
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as folder, PythonForkServer() as server:
+            ...     done = server.paste("x = 2\\nif x:\\n    print(x)\\nx + 1\\nprint(y)",
+            ...                         [], {}, Path(folder))
+            >>> done.stdout, done.echoes
+            ('', [])
+            >>> [line for line, _ in done.errors], done.errors[0][1].splitlines()[-1]
+            ([4, 5], 'SyntaxError: invalid syntax')
+            >>> with tempfile.TemporaryDirectory() as folder, PythonForkServer() as server:
+            ...     done = server.paste("x = 2\\nif x:\\n    print(x)\\nx + 1", [3], {},
+            ...                         Path(folder))
+            >>> done.returncode, done.stdout, done.echoes
+            (0, '2\\n3\\n', [(4, '3')])
+        """
+        done, events = self._run(source, env, cwd, timeout, ends)
+        return Pasted(done.returncode, done.stdout, done.stderr,
+                      [(e["error"], e["text"]) for e in events if "error" in e],
+                      [(e["echo"], e["value"]) for e in events if "echo" in e])
+
+    def _run(self, source: str, env: dict[str, str], cwd: Path, timeout: float,
+             ends: list[int] | None = None
+             ) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
         process = self._process
         if process is None or process.poll() is not None:
             raise RuntimeError("the fork server is not running")
         with self._lock:  # one example at a time: each answer is one line
             out, err = Path(self._folder.name, "stdout"), Path(self._folder.name, "stderr")
+            noted = Path(self._folder.name, "events")
+            noted.write_text("[]")
             request = {"source": source, "env": env, "cwd": str(cwd), "timeout": timeout,
-                       "stdout": str(out), "stderr": str(err),
+                       "stdout": str(out), "stderr": str(err), "events": str(noted),
+                       "ends": None if ends is None else [*ends, source.count("\n") + 1],
                        "preload": [module for word, module in ON_DEMAND.items()
                                    if word in source]}
             process.stdin.write(json.dumps(request) + "\n")  # type: ignore[union-attr]
@@ -155,4 +268,5 @@ class PythonForkServer:
             status, stdout, stderr = json.loads(line), out.read_text(), err.read_text()
             if status == -signal.SIGALRM:
                 raise subprocess.TimeoutExpired(["python", "-"], timeout, stdout, stderr)
-            return subprocess.CompletedProcess(["python", "-"], status, stdout, stderr)
+            return (subprocess.CompletedProcess(["python", "-"], status, stdout, stderr),
+                    json.loads(noted.read_text()))

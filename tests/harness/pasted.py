@@ -23,9 +23,9 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import subprocess
-import sys
 from contextlib import ExitStack
 from itertools import zip_longest
 from pathlib import Path
@@ -48,7 +48,6 @@ from .tls import DEAD_PROXY, InFlight
 __all__ = ["PastedSandbox", "expected_output", "run_pasted_python"]
 
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|)$")
-_STDIN_LINE = re.compile(r'^  File "<stdin>", line (\d+)', re.MULTILINE)
 
 
 class PastedSandbox:
@@ -82,13 +81,27 @@ class PastedSandbox:
                 "ALL_PROXY": DEAD_PROXY, "NO_PROXY": "127.0.0.1,localhost,::1"}
 
 
-def _stdin_place(case: PythonCase, stderr: str) -> str | None:
-    """The example line of the last ``<stdin>`` line python's traceback names (where the
-    pasted blocks, joined by newlines, failed)."""
-    found = _STDIN_LINE.findall(stderr)
-    if not found:
-        return None
-    line, before = int(found[-1]), 0
+#: How a pasted run is told.
+_PASTED = ("pasted into a python session line by line (as the quickstart has readers paste "
+           "its blocks) with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set")
+
+
+def _after_a_block(source: str, line: int, said: str) -> str:
+    """Advice for a syntax error at ``line`` of ``source`` that follows an indented line:
+    at the interactive prompt a block ends only at a blank line."""
+    lines = source.split("\n")
+    if "SyntaxError" not in said or not 1 < line <= len(lines):
+        return ""
+    before, here = lines[line - 2], lines[line - 1]
+    if before[:1] in (" ", "\t") and here[:1] not in (" ", "\t", ""):
+        return ("\n(in a session, a block such as an `if`, `for` or `with` ends only at a "
+                "blank line: put one after it, before this line)")
+    return ""
+
+
+def _line_place(case: PythonCase, line: int) -> str | None:
+    """The example line of ``line`` of the pasted blocks, joined by newlines."""
+    before = 0
     for example in case.examples:
         count = example.source.count("\n") + 1
         if line <= before + count:
@@ -121,16 +134,16 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
     first = case.examples[0]
     where = f"{display_path(first.path)}:{first.start_line + 1 if first.start_line else 1}"
     source = "\n".join(example.source for example in case.examples)
+    ends = list(itertools.accumulate(example.source.count("\n") + 1
+                                     for example in case.examples))
     sandbox.reset()
-    with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges:
+    with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges, \
+            contextlib.ExitStack() as own:
+        if python is None:  # a server of its own, for this example alone
+            python = own.enter_context(PythonForkServer())
         try:
-            if python is not None:
-                done = python.run(source, server.env(), server.workdir,
-                                  timeout=checks.EXAMPLE_SECONDS)
-            else:
-                done = subprocess.run([sys.executable, "-"], input=source, env=server.env(),
-                                      cwd=server.workdir, capture_output=True, text=True,
-                                      timeout=checks.EXAMPLE_SECONDS, check=False)
+            done = python.paste(source, ends, server.env(), server.workdir,
+                                timeout=checks.EXAMPLE_SECONDS)
         except subprocess.TimeoutExpired as late:
             with contextlib.suppress(RuntimeError):  # its last request, answered
                 server.wait_idle()
@@ -140,10 +153,22 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         server.wait_idle()
     expected = [line for example in case.examples for line in expected_output(example.source)]
     printed = done.stdout.splitlines()
+    if done.errors:
+        line, said = done.errors[0]
+        raise ExampleError(f"{_line_place(case, line) or where}: {_PASTED}, the example fails "
+                           f"there:\n{said.strip(chr(10)).rstrip()}"
+                           + _after_a_block(source, line, said)
+                           + request_notes(exchanges, shown=expected, printed=printed,
+                                           failed=True))
+    if done.echoes:
+        line, value = done.echoes[0]
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise ExampleError(f"{_line_place(case, line) or where}: {_PASTED}, the session echoes "
+                           f"{shown}, the value this line leaves, among what the example "
+                           "prints: give it a name (`r = ...`), as the other lines do")
     if done.returncode != 0:
-        raise ExampleError(f"{_stdin_place(case, done.stderr) or where}: pasted into python "
-                           "with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, the example "
-                           f"exited {done.returncode}:\n{done.stderr.strip(chr(10)).rstrip()}"
+        raise ExampleError(f"{where}: {_PASTED}, the example exited {done.returncode}:\n"
+                           f"{done.stderr.strip(chr(10)).rstrip()}"
                            + request_notes(exchanges, shown=expected, printed=printed,
                                            failed=True))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
