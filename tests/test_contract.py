@@ -7,6 +7,7 @@ import concurrent.futures
 import logging
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -640,6 +641,20 @@ def test_the_innermost_mock_api_answers_async_clients_and_sync_ones_in_a_corouti
     assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
 
 
+def test_the_innermost_mock_api_answers_whatever_routes_an_outer_router_holds(sandbox):
+    """An outer block's router is asked first; a route for the API's host added to it is
+    never reached, while the inner block is active or not: the innermost sandbox answers,
+    from its own store."""
+    sandbox.router.get(f"{BASE_URL}/workstations/ws-12345").respond(418)
+    assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
+    with mock_api() as inner:
+        inner.store.fail_next("getWorkstation")
+        assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
+        assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
+    sandbox.store.fail_next("getWorkstation")
+    assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
+
+
 def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):
     """The answer says nothing of it; in process, it is logged with its traceback (as a
     server logs it), so the test that met the 500 shows what went wrong."""
@@ -986,7 +1001,10 @@ def test_mock_api_takes_a_store_or_an_app_not_both():
     ({"clock": lambda: datetime(2030, 1, 1)}, r"gave datetime.datetime\(2030, 1, 1, 0, 0\): "),
     ({"clock": lambda: datetime(2030, 1, 1, tzinfo=timezone(timedelta(hours=2)))},
      r"the API's times are in UTC"),
-], ids=["ids-in-use", "ids-malformed", "clock-naive", "clock-not-utc"])
+    # in UTC's offset this winter day, not in summer: refused whatever the day
+    ({"clock": lambda: datetime(2030, 1, 1, tzinfo=ZoneInfo("Europe/London"))},
+     r"the API's times are in UTC"),
+], ids=["ids-in-use", "ids-malformed", "clock-naive", "clock-not-utc", "clock-london"])
 def test_a_store_whose_ids_or_clock_break_the_contract_says_so(sources, told):
     """An ID source that repeats itself fails (where it looped for ever), as one of the
     wrong shape and a clock without UTC do (where the answer broke the contract), and the

@@ -327,9 +327,11 @@ class Store:
         self._state = self._initial.copy()
 
     def _now(self) -> datetime:
-        """The clock's time: ``ValueError`` for one that is not in UTC, with its zone."""
+        """The clock's time: ``ValueError`` for one that is not in UTC, with its zone (a
+        zone whose offset is zero only part of the year, ``Europe/London``, is not)."""
         now = self.clock()
-        if not isinstance(now, datetime) or now.utcoffset() != timedelta(0):
+        if (not isinstance(now, datetime) or now.utcoffset() != timedelta(0)
+                or now.tzname() != "UTC"):
             raise ValueError(f"Store(clock=...) gave {now!r}: the API's times are in UTC, "
                              "and say so (datetime(..., tzinfo=UTC))")
         return now

@@ -159,7 +159,8 @@ class Sandbox:
     make a request to the API fail before it is sent (``httpx.ConnectTimeout``), route it
     in a ``respx.mock`` started before :func:`mock_api` (``respx`` asks routers in the
     order they started, and a request no route of that one matches goes on to the
-    sandbox)."""
+    sandbox; unless that router was started with ``assert_all_mocked=False``, which
+    makes it answer such a request itself, with an empty ``200``)."""
     _transport: httpx.ASGITransport = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -184,14 +185,14 @@ class Sandbox:
         Sync and async clients alike get the response from here: the app runs on this
         thread's own event loop, or, where a loop is already running (an async client, or
         a sync one called from a coroutine), on a helper thread's while this one waits.
-        While a :func:`mock_api` started later is active, this one steps aside (None: no
-        match), so the innermost answers.
+        While a :func:`mock_api` started later is active, the innermost block's sandbox
+        answers, whichever block's router the request met first (``respx`` asks the
+        routers in the order they started: stepping aside would let a later route of this
+        router answer it).
         """
         with _active_lock:
             innermost = _active[-1] if _active else self
-        if innermost is not self:
-            return None
-        return _run(self._answer(request))
+        return _run(innermost._answer(request))
 
     async def _answer(self, request: httpx.Request) -> httpx.Response:
         response = await self._transport.handle_async_request(request)
@@ -217,11 +218,14 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     an ``httpx.HTTPError``: a client that catches httpx's errors lets it through, and the
     test fails, naming the request.
 
-    Blocks nest: while an inner ``mock_api`` is active, it answers. There is one active
+    Blocks nest: while an inner ``mock_api`` is active, it answers every request to the
+    API, whatever routes the outer blocks' routers hold. There is one active
     block for the whole process, not one per thread: while a thread is inside its own
     block, every thread's requests are answered by that block's sandbox. A request whose
     caller is interrupted (Ctrl-C) before the app has begun to answer it is dropped: it
-    never changes the state later.
+    never changes the state later. (Under ``asyncio.run``, Ctrl-C reaches a coroutine only
+    when its loop runs again: a sync client waiting there is not interrupted, and its
+    request is answered first.)
     """
     if store is not None and app is not None:
         raise TypeError("mock_api() takes a store or an app, not both: the app has its "
