@@ -1129,7 +1129,7 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
-        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `POST /v1/workstations/{id}/delete`: the API has no path /v1/workstations/{id}/delete; did you mean /v1/workstations/{id}/stop, or /v1/workstations/{id} (which takes DELETE, GET, HEAD)? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         `PUT /v1/workstations/{id}`: /v1/workstations/{id} takes DELETE, GET, HEAD (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         `GET /workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         `/v1/workstation/{id}?x=1`: the API has no path /v1/workstation/{id}; did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
@@ -1167,10 +1167,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
             if problem:
                 return f"`{text}`: {problem}"
     if found is None:
-        close = difflib.get_close_matches(path, list(contract.routes), n=1, cutoff=0.6)
-        return (f"`{text}`: the API has no path {path}"
-                + (f"; did you mean {close[0]}?" if close else
-                   f" (its paths: {', '.join(sorted(contract.routes))})") + _old_api(document))
+        return (f"`{text}`: the API has no path {path}" + _paths_like(path, method, contract)
+                + _old_api(document))
     if method is not None and method not in contract.routes[found]:
         return f"`{text}`: {found} takes {_listing(contract.routes[found])}" + _old_api(document)
     query = (request["any"] or request["path"]).partition("?")[2]
@@ -1184,6 +1182,41 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
                     + (f"it takes {_listing(takes)}" if takes else "it takes none") + ")"
                     + (f"; did you mean {close[0]}?" if close else "") + _old_api(document))
     return None
+
+
+def _paths_like(path: str, method: str | None, contract: Contract) -> str:
+    """The paths of the API ``path`` (none of them) is likeliest a misspelling of: the
+    closest, and where it does not take ``method``, the closest that does; or them all.
+
+    Example:
+        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(scope, {}, {}, {}, frozenset(), {}, routes={
+        ...     "/v1/workstations/{id}": frozenset({"GET", "DELETE"}),
+        ...     "/v1/workstations/{id}/stop": frozenset({"POST"})})
+        >>> _paths_like("/v1/workstations/{id}/stp", "POST", contract)
+        '; did you mean /v1/workstations/{id}/stop?'
+        >>> _paths_like("/v1/workstations/{id}/halt", "POST", contract)
+        '; did you mean /v1/workstations/{id}/stop, or /v1/workstations/{id} (which takes DELETE, GET)?'
+        >>> _paths_like("/v1/workstations/{id}/halt", "PUT", contract)
+        '; did you mean /v1/workstations/{id} (which takes DELETE, GET)?'
+        >>> _paths_like("/v1/volumes", None, contract)
+        ' (its paths: /v1/workstations/{id}, /v1/workstations/{id}/stop)'
+    """
+    def closest(paths: list[str]) -> str | None:
+        found = difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
+        return found[0] if found else None
+
+    def takes(route: str) -> str:
+        return ("" if method is None or method in contract.routes[route]
+                else f" (which takes {_listing(contract.routes[route])})")
+
+    near = closest(list(contract.routes))
+    if near is None:
+        return f" (its paths: {', '.join(sorted(contract.routes))})"
+    taking = closest([r for r, methods in contract.routes.items() if method in methods])
+    if taking is not None and taking != near:
+        return f"; did you mean {taking}, or {near}{takes(near)}?"
+    return f"; did you mean {near}{takes(near)}?"
 
 
 def _route_of(path: str, contract: Contract) -> str | None:
