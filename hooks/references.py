@@ -146,6 +146,10 @@ _VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*head
 _FIELD_BEFORE = re.compile(r"\bfields?(?:[ \t]+named|[ \t]*:)?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
 _FIELD_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fields?\b",
                           re.IGNORECASE)
+#: "field" that names the span before it: what follows is its value ("the `status` field
+#: `stopped`", "in the `status` field: `running` or `stopped`").
+_FIELD_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fields?"
+                                r"[ \t]*:?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
@@ -648,13 +652,14 @@ def _called_fields(spans: list[_Span], prose: str) -> set[int]:
 
     Example:
         >>> prose = ("the `status` field; the fields `a` and `b`; `c`, `d` fields; `e` is; "
-        ...          "values of a field (`f`, `g`)")
+        ...          "values of a field (`f`, `g`); the `code` field `x`; the `status` "
+        ...          "field: `y` or `z`")
         >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
         ...          for m in re.finditer(r"`([^`]*)`", prose)]
         >>> sorted(s.text for s in spans if s.start in _called_fields(spans, prose))
-        ['a', 'b', 'c', 'd', 'status']
+        ['a', 'b', 'c', 'code', 'd', 'status', 'status']
     """
-    return _called(spans, prose, _FIELD_BEFORE, _FIELD_AFTER)
+    return _called(spans, prose, _FIELD_BEFORE, _FIELD_AFTER, _FIELD_VALUE_AFTER)
 
 
 def _called(spans: list[_Span], prose: str, before_it: re.Pattern[str],
@@ -758,7 +763,9 @@ Content-Type (it is createVolume's: link it to that operation's page)
     if meant:
         return (f"`{text}` is not a header of {of}; did you mean `{meant}`?"
                 + ("" if meant.casefold() in {h.casefold() for h in headers} else
-                   f" (the ones it reads and sends are {_listing(headers)})"))
+                   f" (the ones it reads and sends are {_listing(headers)})")
+                + (" (to name it as it is, say so without the backticks)" if document else
+                   " (to name it as it is, on purpose: follow it with { .no-ref })"))
     others = sorted(op for op, other in contract.operations.items()
                     if name.casefold() in {h.casefold() for h in other.headers})
     it = "the API" if of == "the API" else "it"
@@ -794,7 +801,7 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
         >>> print(_field_problem("state", scope, contract))
         `state` is called a field, but getWorkstation has no such field; did you mean `status`? (to name one it does not have on purpose, follow it with { .no-ref })
         >>> print(_field_problem("kind", scope, contract, document=True))
-        `kind` is called a field, but getWorkstation has no such field (its fields are machine_type, status; to name one it does not have, say so without the backticks)
+        `kind` is called a field, but getWorkstation has no such field (its fields and parameters are machine_type, status; to name one it does not have, say so without the backticks)
         >>> [_field_problem(t, scope, contract) for t in ("status", "Status", "a-b", "x.y")]
         [None, None, None, None]
     """
@@ -806,8 +813,8 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
     if close:
         return (f"`{text}` is called a field, but {scope.name} has no such field; did you "
                 f"mean `{close[0]}`? (to name one it does not have on purpose, {then})")
-    return (f"`{text}` is called a field, but {scope.name} has no such field (its fields are "
-            f"{_listing(scope.fields)}; to name one it does not have, {then})")
+    return (f"`{text}` is called a field, but {scope.name} has no such field (its fields and "
+            f"parameters are {_listing(scope.fields)}; to name one it does not have, {then})")
 
 
 #: A header's name as HTTP writes it, capitalised words joined by hyphens.

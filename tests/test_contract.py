@@ -653,6 +653,13 @@ def test_the_innermost_mock_api_answers_whatever_routes_an_outer_router_holds(sa
         assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 200
     sandbox.store.fail_next("getWorkstation")
     assert httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH).status_code == 500
+    # a router started between the blocks is asked before the inner one, as before it
+    with respx.mock(assert_all_called=False) as between, mock_api():
+        between.get(f"{BASE_URL}/workstations/ws-12345").mock(
+            side_effect=httpx.ConnectTimeout("no answer"))
+        with pytest.raises(httpx.ConnectTimeout):
+            httpx.get(f"{BASE_URL}/workstations/ws-12345", headers=AUTH)
+        assert httpx.get(f"{BASE_URL}/workstations/ws-67890", headers=AUTH).status_code == 200
 
 
 def test_an_exception_in_the_app_answers_the_500_problem(api, sandbox, caplog):

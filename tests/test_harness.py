@@ -1605,7 +1605,7 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
     from dataclasses import dataclass
     from types import SimpleNamespace
 
-    from .harness.plugin import DocsPlugin
+    from .harness.plugin import _WORKER_KEY, DocsPlugin
 
     @dataclass
     class Update:  # an example queued for rewriting, as fixtures._once_each reads one
@@ -1615,11 +1615,15 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         def __str__(self) -> str:
             return self.where
 
-    def said(failed: list[str], held: list[str]) -> list[str]:
+    def said(failed: list[str], held: list[str], rewritten: int = 0) -> list[str]:
         lines: list[str] = []
         plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
             getoption=lambda name, default=None: name == "update_examples" or default))
         plugin.held = [Update(where) for where in held]
+        if rewritten:  # as the workers' output tells the controller
+            plugin.pytest_testnodedown(SimpleNamespace(workeroutput={_WORKER_KEY: {
+                "produced": [], "deselected": 0, "collected": [], "selected": [], "total": 0,
+                "ran": False, "rewritten": rewritten, "unwritten": 0}}), None)
         plugin.handed = bool(held)
         plugin.pytest_terminal_summary(SimpleNamespace(
             stats={"failed": [SimpleNamespace(nodeid=nodeid) for nodeid in failed]},
@@ -1631,10 +1635,12 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         "what they say, then refresh again")]
     assert said(["docs/a.md::python[snippets/a.py]"], ["a.json:0-3", "a.mjs:0-9"]) == [
         ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
-        "other example(s) were, as pytest-examples lists): fix what they say, then refresh "
+        "other example(s) were: `git diff` shows them): fix what they say, then refresh "
         "again")]
-    assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [
-        ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (1 "
-        "other example(s) were, as pytest-examples lists). A page's build reads the outputs "
-        "as they were before this run: check the page again, then fix what still fails and "
-        "refresh again")]
+    page = ("--update-examples: 1 check(s) failed, and nothing they check was rewritten ({} "
+            "other example(s) were: `git diff` shows them). A page's build reads the outputs "
+            "as they were before this run: check the page again, then fix what still fails "
+            "and refresh again")
+    assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [page.format(1)]
+    # under xdist: what the workers rewrote, told by them; a page's id ends with its group
+    assert said(["docs/a.md::page@docs/a.md"], [], rewritten=3) == [page.format(3)]

@@ -91,8 +91,8 @@ def _scratch_failure(tmp_path, source: str, api_schemas, python_forkserver) -> t
 @PLANTS_MISTAKES
 def test_a_pasted_syntax_error_is_named_at_its_line_as_python_prints_it(
         tmp_path, reader_sandbox, docs_sandbox, api_schemas, python_forkserver):
-    """Pasted, a line that does not parse: python's own error, as its session prints it
-    (none of the fork server's frames), named at that line."""
+    """Pasted, a line that does not parse: python's own error for it (none of the fork
+    server's frames), named at that line."""
     case_id, message = _pasted_failure(
         tmp_path, 'import os\n\nimport httpx\n\nbase = os.environ["CLOUDWS_BASE_URL"]\n'
         "r = httpx.get(base + '/volumes'\nprint(r.status_code)\n",

@@ -167,7 +167,8 @@ BAD = [
     # a header's name a letter or two off one of the API's, said to be a header or not
     (42, (rf"`Idempotent-Key` is not a header of {DELETE}; did you mean `Idempotency-Key`\? "
           r"\(the ones it reads and sends are Allow, ")),
-    (42, rf"`Content-Lenght` is not a header of {DELETE}; did you mean `Content-Length`\?\n"),
+    (42, (rf"`Content-Lenght` is not a header of {DELETE}; did you mean `Content-Length`\? "
+          r"\(to name it as it is, on purpose: follow it with \{ \.no-ref \}\)\n")),
     # a name the prose calls a field, which is none
     (43, (rf"`state` is called a field, but {DELETE} has no such field; did you mean "
           r"`status`\? \(to name one it does not have on purpose, follow it with")),
@@ -215,6 +216,9 @@ headers object; the column header `Status`; a `Bearer` header value. A create's
 `standard-4` or `Content-Type` header; the `Server` header; `Connection: close`.
 Send `Authorization: Bearer <token>` and `Content-Type: application/json; charset=utf-8`
 to `Host: 127.0.0.1:8000`; a `401` has `WWW-Authenticate: bearer realm="cloudws"`.
+The answer has the `status` field `deleted`, in the field `status`; a problem has the
+`code` field `not_found`; in the `status` field: `running` or `stopped`. HTTP's header
+fields, and the fields `deleted_volume_ids` and `detached_volume_ids`.
 
 ```python
 print(made)

@@ -327,8 +327,9 @@ class Store:
         self._state = self._initial.copy()
 
     def _now(self) -> datetime:
-        """The clock's time: ``ValueError`` for one that is not in UTC, with its zone (a
-        zone whose offset is zero only part of the year, ``Europe/London``, is not)."""
+        """The clock's time: ``ValueError`` for one that is not in UTC, with its zone
+        named ``UTC`` (a zone whose offset is zero only part of the year, as
+        ``Europe/London``, would fail in summer; GMT's names are refused too)."""
         now = self.clock()
         if (not isinstance(now, datetime) or now.utcoffset() != timedelta(0)
                 or now.tzname() != "UTC"):

@@ -185,14 +185,17 @@ class Sandbox:
         Sync and async clients alike get the response from here: the app runs on this
         thread's own event loop, or, where a loop is already running (an async client, or
         a sync one called from a coroutine), on a helper thread's while this one waits.
-        While a :func:`mock_api` started later is active, the innermost block's sandbox
-        answers, whichever block's router the request met first (``respx`` asks the
-        routers in the order they started: stepping aside would let a later route of this
-        router answer it).
+        While a :func:`mock_api` started later is active, this one steps aside, its
+        router's later routes too: ``respx`` goes on to the routers started after it (a
+        ``respx.mock`` started between the blocks, then the innermost block's), as it
+        does past a router none of whose routes matches.
         """
         with _active_lock:
             innermost = _active[-1] if _active else self
-        return _run(innermost._answer(request))
+        if innermost is not self:
+            raise respx.models.AllMockedAssertionError(
+                f"{request.method} {request.url}: answered by the innermost mock_api")
+        return _run(self._answer(request))
 
     async def _answer(self, request: httpx.Request) -> httpx.Response:
         response = await self._transport.handle_async_request(request)
@@ -219,7 +222,8 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     test fails, naming the request.
 
     Blocks nest: while an inner ``mock_api`` is active, it answers every request to the
-    API, whatever routes the outer blocks' routers hold. There is one active
+    API, whatever routes the outer blocks' routers hold (a ``respx.mock`` started between
+    two blocks is asked first, as one started before them all). There is one active
     block for the whole process, not one per thread: while a thread is inside its own
     block, every thread's requests are answered by that block's sandbox. A request whose
     caller is interrupted (Ctrl-C) before the app has begun to answer it is dropped: it

@@ -9,7 +9,13 @@ in the state a fresh interpreter would reach after importing them: it takes the 
 environment, folder and a closed standard input, runs the example's text as ``python -``
 does (compiled as ``<stdin>``, in a fresh ``__main__`` namespace: nothing the server
 imported is a name the example can use without importing it), prints an uncaught
-exception's traceback and exits 1, exactly as ``python -`` would.
+exception's traceback and exits 1, exactly as ``python -`` would. Or, with
+:meth:`PythonForkServer.paste`, it reads the text as the interactive interpreter reads a
+paste, line by line (the stdlib's ``codeop``, as ``code.InteractiveConsole``): what
+each statement leaves is echoed, an error is printed and the session goes on. Its
+errors name lines of the text as a whole (``<stdin>``, line 9), where a session counts
+them within the statement; an unclosed bracket is told as Python compiles the whole
+statement, where a session may tell it at a later line.
 
 Example:
     >>> import tempfile
@@ -73,6 +79,14 @@ def paste(source, ends, events):
         noted.append({"error": line, "text": said})
 
     sys.displayhook = echo
+    try:
+        return run(source, ends, compiler, namespace, noted, running, error)
+    finally:  # exit() in the session too: what it met is told
+        with open(events, "w") as f:
+            json.dump(noted, f)
+
+
+def run(source, ends, compiler, namespace, noted, running, error):
     lines, buffer, first = source.split("\n"), [], 0
     pushes = [(n, text) for n, text in enumerate(lines, start=1)]
     for end in sorted(set(ends), reverse=True):
@@ -104,8 +118,6 @@ def paste(source, ends, events):
                     at = step.tb_lineno
                 step = step.tb_next
             error(exc, frames, at)
-    with open(events, "w") as f:
-        json.dump(noted, f)
     return 1 if any("error" in event for event in noted) else 0
 
 

@@ -1,8 +1,8 @@
 """Run every example as a reader pastes it: against the sandbox over plain HTTP on loopback.
 
 A reader starts ``uv run cloudws serve``, sets the two ``export`` lines it prints
-(``CLOUDWS_BASE_URL`` and ``CLOUDWS_TOKEN``), and pastes a block into ``bash`` or
-``python``. :class:`PastedSandbox` is that sandbox: the docs sandbox's app served by
+(``CLOUDWS_BASE_URL`` and ``CLOUDWS_TOKEN``), and pastes a block into ``bash`` or a
+``python`` session. :class:`PastedSandbox` is that sandbox: the docs sandbox's app served by
 uvicorn as ``cloudws serve`` runs it, in this process so the store can be reset between
 examples. Each example runs in a fresh ``bash`` or ``python`` with only those variables
 set (and ``PATH``/``HOME``, and a proxy where nothing listens for any host but loopback,
@@ -87,13 +87,33 @@ _PASTED = ("pasted into a python session line by line (as the quickstart has rea
 
 
 def _after_a_block(source: str, line: int, said: str) -> str:
-    """Advice for a syntax error at ``line`` of ``source`` that follows an indented line:
-    at the interactive prompt a block ends only at a blank line."""
+    """Advice for a syntax error at ``line`` of ``source`` that follows an indented line
+    (comments aside) or a line of spaces: at the interactive prompt a block ends only at
+    an empty line.
+
+    Example:
+        >>> error = "SyntaxError: invalid syntax"
+        >>> for text in ("if x:\\n    y\\nz", "if x:\\n    y\\n# done\\nz", "if x:\\n    y\\n    \\nz",
+        ...              "if x: y\\nz", "x = (\\nz"):
+        ...     print(repr(_after_a_block(text, text.count("\\n") + 1, error)[-40:]))
+        'ine: put one after it, before this line)'
+        'ine: put one after it, before this line)'
+        'e this one holds spaces; leave it empty)'
+        ''
+        ''
+    """
     lines = source.split("\n")
     if "SyntaxError" not in said or not 1 < line <= len(lines):
         return ""
-    before, here = lines[line - 2], lines[line - 1]
-    if before[:1] in (" ", "\t") and here[:1] not in (" ", "\t", ""):
+    here = lines[line - 1]
+    earlier = [text for text in lines[:line - 1] if not text.lstrip().startswith("#")]
+    before = earlier[-1] if earlier else ""
+    if here[:1] in (" ", "\t", ""):
+        return ""
+    if before and not before.strip():
+        return ("\n(in a session, a block such as an `if`, `for` or `with` ends only at an "
+                "empty line: the line before this one holds spaces; leave it empty)")
+    if before[:1] in (" ", "\t"):
         return ("\n(in a session, a block such as an `if`, `for` or `with` ends only at a "
                 "blank line: put one after it, before this line)")
     return ""
@@ -123,10 +143,13 @@ def expected_output(source: str) -> list[str]:
 def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSandbox,
                       schemas: ApiSchemas, python: PythonForkServer | None = None, *,
                       rewriting: bool = False) -> None:
-    """Run the case's blocks, in order, as one ``python`` session; compare its output.
+    """Paste the case's blocks, in order, into one ``python`` session, line by line, with
+    an empty line after each (the reader's Enter); compare its output.
 
-    Each run is a new ``python -`` process, or with ``python``, a process that server
-    forks (the same, without importing httpx again: see :mod:`.forkserver`). While
+    Each run is a new process that ``python``, a fork server, forks (without importing
+    httpx again: see :mod:`.forkserver`), or one of its own. A statement the session
+    cannot read (a block not ended by an empty line) or that raises, and a value a line
+    leaves, which the session echoes, are named at their line. While
     ``rewriting`` (``--update-examples``: the in-process run rewrites the ``#>`` lines),
     its output is not compared: the next run compares it with the rewritten lines.
     """

@@ -96,6 +96,10 @@ class DocsPlugin:
         #: were handed to pytest-examples to be (fixtures._examples_to_update).
         self.held: list[Any] = []
         self.handed = False
+        #: Under xdist, in the controller: how many examples the workers rewrote, and how
+        #: many they held and did not (an interrupted run).
+        self.rewritten = 0
+        self.unwritten = 0
 
     @property
     def coverage(self) -> Coverage:
@@ -138,6 +142,8 @@ class DocsPlugin:
             self.ran_examples = self.ran_examples or data["ran"]
             if data.get("focus") is not None:  # pages named under -n N: their operations
                 self.focus = (self.focus or set()) | set(data["focus"])
+            self.rewritten += data.get("rewritten", 0)
+            self.unwritten += data.get("unwritten", 0)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -150,6 +156,8 @@ class DocsPlugin:
                 "selected": sorted(self.selected) if self._statuses_file() else [],
                 "total": self.total,
                 "focus": sorted(self.focus) if self.focus is not None else None,
+                "rewritten": self._rewritten(),
+                "unwritten": 0 if self.handed else len(self.held),
             }
             return
         if (path := self._statuses_file()) is not None:
@@ -184,10 +192,11 @@ class DocsPlugin:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):
             return
-        if self.held and not self.handed:
+        unwritten = self.unwritten + (0 if self.handed else len(self.held))
+        if unwritten:
             terminalreporter.write_line(
                 f"--update-examples: the run did not end on its own (interrupted, or stopped "
-                f"by -x), so nothing was rewritten ({len(self.held)} example(s) would have "
+                f"by -x), so nothing was rewritten ({unwritten} example(s) would have "
                 "been): run it again to the end",
                 yellow=True)
         elif self.config.getoption("update_examples", False) and (
@@ -204,17 +213,22 @@ class DocsPlugin:
         """What a refresh with ``failed`` checks (their reports) says: that nothing they
         check was rewritten, what else was, and, where a page's build failed, that it read
         the outputs as they were before the refresh."""
-        from .fixtures import _once_each
-
-        rewritten = len(_once_each(self.held)) if self.handed else 0
+        rewritten = self.rewritten + self._rewritten()
         said = f"--update-examples: {len(failed)} check(s) failed, and nothing they check was rewritten"
         if rewritten:
-            said += f" ({rewritten} other example(s) were, as pytest-examples lists)"
-        if rewritten and any(str(getattr(report, "nodeid", "")).endswith("::page")
-                             for report in failed):
+            said += f" ({rewritten} other example(s) were: `git diff` shows them)"
+        if rewritten and any(  # a page's build (under xdist, its id ends with its group)
+                str(getattr(report, "nodeid", "")).partition("@")[0].endswith("::page")
+                for report in failed):
             return (said + ". A page's build reads the outputs as they were before this run: "
                     "check the page again, then fix what still fails and refresh again")
         return said + ": fix what they say, then refresh again"
+
+    def _rewritten(self) -> int:
+        """How many examples this process handed to pytest-examples to rewrite."""
+        from .fixtures import _once_each
+
+        return len(_once_each(self.held)) if self.handed else 0
 
     def _table(self, terminalreporter: Any) -> None:
         if not self.ran_examples:
