@@ -460,6 +460,14 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
              "add it there, with a one-line description, so that llms.txt lists it")]
         config.write_text(config.read_text().replace(
             "      - Start workstation: workstations/start.md\n", ""))
+        # still in the llmstxt plugin's sections: the nav alone is named
+        assert problems(tree, "docs/workstations/start.md") == [
+            ("docs/workstations/start.md:1: not in mkdocs.yml's nav: add it there (the llmstxt "
+             "plugin's sections list it already): as an endpoint page, labelled with its "
+             "operation's summary, 'Start workstation', after docs/workstations/get.md (the "
+             "order src/cloudws/operations.py declares them in)")]
+        config.write_text(re.sub(r"\n *- workstations/start\.md:[^\n]*(\n +[^-\s][^\n]*)*", "",
+                                 config.read_text(), count=1))
         assert problems(tree, "docs/workstations/start.md") == [
             ("docs/workstations/start.md:1: not in mkdocs.yml's nav: add it there, and with a "
              "one-line description to the llmstxt plugin's sections: as an endpoint page, "

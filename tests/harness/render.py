@@ -190,7 +190,7 @@ def nav_listing_places(text: str, docs: str = "docs") -> list[str]:
         if not line.lstrip().startswith("- "):
             break
         pages.append(line.strip().removeprefix("- "))
-    return [_NOT_IN_NAV_PROBLEM.format(page=f"{docs}/{page}") for page in pages]
+    return [_not_in_nav(f"{docs}/{page}", page) for page in pages]
 
 
 def _nav_listing_named(problems: list[str]) -> list[str]:
@@ -212,8 +212,35 @@ def _nav_listing_named(problems: list[str]) -> list[str]:
     return found
 
 
-_NOT_IN_NAV_PROBLEM = ("{page}:1: not in mkdocs.yml's nav: add it there, and with a one-line "
-                       "description to the llmstxt plugin's sections")
+def _not_in_nav(page: str, src_uri: str) -> str:
+    """The problem of ``page`` (its path as the writer's start with ``docs/``), whose
+    ``src_uri`` mkdocs.yml's nav does not list: where to add it (to the llmstxt plugin's
+    sections too, unless they list it already)."""
+    return (f"{page}:1: not in mkdocs.yml's nav: add it there"
+            + (" (the llmstxt plugin's sections list it already)" if _in_llms_sections(src_uri)
+               else ", and with a one-line description to the llmstxt plugin's sections"))
+
+
+def _in_llms_sections(src_uri: str) -> bool:
+    """Whether the llmstxt plugin's sections, as mkdocs.yml writes them, list ``src_uri``
+    (by its path, or a pattern that matches it).
+
+    Example:
+        >>> _in_llms_sections("workstations/start.md"), _in_llms_sections("concepts/x.md")
+        (True, False)
+    """
+    import fnmatch
+
+    for entry in _plugins_config():
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name != "llmstxt":
+            continue
+        for items in ((options or {}).get("sections") or {}).values():
+            for item in items or []:
+                uris = [item] if isinstance(item, str) else list(item) if isinstance(item, dict) else []
+                if any(fnmatch.fnmatchcase(src_uri, str(uri)) for uri in uris):
+                    return True
+    return False
 
 
 def _listing_problems(path: Path, src_uri: str, in_nav: set[str], omitted_level: int,
@@ -223,14 +250,15 @@ def _listing_problems(path: Path, src_uri: str, in_nav: set[str], omitted_level:
     an endpoint page, with how the nav and the llmstxt plugin list one (among
     ``nav_pages``, the nav's pages in its order)."""
     if src_uri not in in_nav and omitted_level >= logging.WARNING:
-        return [_NOT_IN_NAV_PROBLEM.format(page=display_path(path))
-                + _endpoint_listing(path, nav_pages or [])]
+        return [_not_in_nav(display_path(path), src_uri)
+                + _endpoint_listing(path, nav_pages or [], _in_llms_sections(src_uri))]
     return []  # (one missing from the llmstxt plugin's sections: hooks/site.py says so)
 
 
-def _endpoint_listing(path: Path, nav_pages: list[Path]) -> str:
+def _endpoint_listing(path: Path, nav_pages: list[Path], in_llms: bool = False) -> str:
     """How the nav and the llmstxt plugin list the endpoint page ``path`` (one whose front
-    matter names an operation), missing from them; empty for another page.
+    matter names an operation), missing from them (the nav alone, ``in_llms``); empty for
+    another page.
 
     Example:
         >>> docs = ROOT / "docs" / "workstations"
@@ -259,9 +287,9 @@ and described in the llmstxt plugin's sections starting with its request, POST \
     return (f": as an endpoint page, labelled with its operation's summary, "
             f"{declared.summary!r}, "
             + (f"after {display_path(before[-1])} " if before else "before the other endpoint pages ")
-            + "(the order src/cloudws/operations.py declares them in), and described in the "
-            f"llmstxt plugin's sections starting with its request, {declared.method} "
-            f"{declared.path}")
+            + "(the order src/cloudws/operations.py declares them in)"
+            + ("" if in_llms else ", and described in the llmstxt plugin's sections starting "
+               f"with its request, {declared.method} {declared.path}"))
 
 
 @functools.cache
