@@ -870,7 +870,8 @@ def test_inline_curl_with_a_wrong_method_names_the_line_that_sent_it(tmp_path, s
 
 def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_schemas,
                                                       scratch_tls):
-    """A command split over lines: a drifted path is named where the URL is written."""
+    """A command split over lines: a drifted path is named where the URL is written, a
+    method its path does not take where ``-X`` sets it."""
     command = (f'curl -s -X DELETE \\\n  "${{CLOUDWS_BASE_URL:-{BASE}}}/volume/vol-scratch01" '
                '\\\n  -H "Authorization: Bearer $CLOUDWS_TOKEN"\n')
     case = curl_case(tmp_path, {"snippets/delete.sh": command})
@@ -878,6 +879,14 @@ def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_sch
         run_curl_case(case, scratch_tls, scratch, api_schemas)
     assert str(failure.value).startswith(
         f"{case.id}:2: DELETE /v1/volume/vol-scratch01 is not an operation"), failure.value
+    # a method the path does not take: named where the method is set, not at the URL
+    case = curl_case(tmp_path, {"snippets/delete.sh": command.replace("-X DELETE", "-X PUT")
+                                .replace("/volume/", "/volumes/")})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert str(failure.value).startswith(
+        f"{case.id}:1: PUT /v1/volumes/vol-scratch01 is not an operation of the API (it "
+        "answered 405)"), failure.value
 
 
 @pytest.mark.parametrize(("body", "answered", "line"), [

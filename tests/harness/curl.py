@@ -267,13 +267,17 @@ def _request_lines(command: CurlCommand, index: int, count: int
 _BODY_OPTION = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii|-urlencode)?|--json)"
                           r"(?![\w-])")
 _CONTENT_TYPE = re.compile(r"(?:-H|--header)\s*[\"']?content-type\s*:", re.IGNORECASE)
+#: curl's option that sets the request's method.
+_METHOD_OPTION = re.compile(r"(?:^|\s)(?:-X|--request)(?=\s|=|[A-Z])")
 
 
 def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
                count: int = 1) -> str | None:
     r"""For an error about the request's body (its JSON, a field of it) or its type (a
-    ``415``), the line of ``command`` that sends the body, or says its type: where to fix
-    it, not the URL's line. None for another answer, or when not one line alone says it.
+    ``415``), the line of ``command`` that sends the body, or says its type; for a ``405``
+    (a method its path does not take), the line that sets the method (``-X``): where to
+    fix it, not the URL's line. None for another answer, or when not one line alone says
+    it.
 
     Example:
         >>> text = ('curl -sS -X POST "$B/volumes" \\\n  -H "Content-Type: application/json" \\\n'
@@ -287,8 +291,15 @@ def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
         'snippets/x.sh:2'
         >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
         ...                          code="validation_error", fields=("query.limit",)))
+        >>> put = CurlCommand('curl -sS -X PUT \\\n  "$B/volumes/vol-1" \\\n  -H "A: b"\n',
+        ...                   "snippets/x.sh:1", None)
+        >>> _body_line(put, Seen("PUT", "/v1/volumes/vol-1", None, 405,
+        ...                      code="method_not_allowed"))
+        'snippets/x.sh:1'
     """
-    if exchange.code == "unsupported_media_type":
+    if exchange.code == "method_not_allowed":
+        wanted = [_METHOD_OPTION]  # a method the path does not take: where it is set
+    elif exchange.code == "unsupported_media_type":
         wanted = [_CONTENT_TYPE, _BODY_OPTION]  # the type it says; else the body sent
     elif exchange.code == "invalid_json" or any(
             field == "body" or field.startswith("body.") for field in exchange.fields):
