@@ -83,11 +83,11 @@ def check_reads_the_exports(command: str, where: str) -> None:
     reader's proxy is theirs to set, and the pasted run's ``NO_PROXY`` would hide it.
 
     Example:
-        >>> check_reads_the_exports('curl -s https://api.cloudworkstation.example.com/v1/'
+        >>> check_reads_the_exports('curl -s \\\\\\n  https://api.cloudworkstation.example.com/v1/'
         ...                         'volumes -H "Authorization: Bearer $CLOUDWS_TOKEN"', "x.sh:1")
         Traceback (most recent call last):
         ...
-        tests.harness.checks.ExampleError: x.sh:1: the command does not take its base URL from \
+        tests.harness.checks.ExampleError: x.sh:2: the command does not take its base URL from \
 CLOUDWS_BASE_URL: write "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v1}/..."
         >>> check_reads_the_exports('curl -sS \\\\\\n  -x POST "${CLOUDWS_BASE_URL:-x}/volumes" '
         ...                         '-H "Authorization: Bearer $CLOUDWS_TOKEN"', "x.sh:1")
@@ -115,8 +115,10 @@ CLOUDWS_TOKEN?
         file, _, first = where.rpartition(":")
         raise ExampleError(f"{file}:{int(first) + offset}: {said.replace('example', 'command')}")
     if "${CLOUDWS_BASE_URL:-" not in command:
-        raise ExampleError(f"{where}: the command does not take its base URL from "
-                           f'CLOUDWS_BASE_URL: write "${{CLOUDWS_BASE_URL:-{BASE_URL}}}/..."')
+        url = _URL.search(command)  # named at the line of the URL written by hand
+        raise ExampleError(f"{_line_at(where, command, url.start()) if url else where}: the "
+                           "command does not take its base URL from CLOUDWS_BASE_URL: write "
+                           f'"${{CLOUDWS_BASE_URL:-{BASE_URL}}}/..."')
     if TOKEN_PREFIX in command:
         at = _line_at(where, command, command.index(TOKEN_PREFIX))
         raise ExampleError(f"{at}: the command writes a sandbox token ({TOKEN_PREFIX}...), "
