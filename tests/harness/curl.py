@@ -273,7 +273,7 @@ _CONTENT_TYPE = re.compile(r"(?:-H|--header)\s*[\"']?content-type\s*:", re.IGNOR
 _METHOD_OPTION = re.compile(r"(?:^|\s)(?:-X|--request)(?=\s|=|[A-Z])")
 
 
-def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
+def _option_line(command: CurlCommand, exchange: Seen, index: int = 0,
                count: int = 1) -> str | None:
     r"""For an error about the request's body (its JSON, a field of it) or its type (a
     ``415``), the line of ``command`` that sends the body, or says its type; for a ``405``
@@ -285,17 +285,17 @@ def _body_line(command: CurlCommand, exchange: Seen, index: int = 0,
         >>> text = ('curl -sS -X POST "$B/volumes" \\\n  -H "Content-Type: application/json" \\\n'
         ...         "  -d '{\"size_gb\": 10'\n")
         >>> command = CurlCommand(text, "snippets/x.sh:1", None)
-        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
+        >>> _option_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
         ...                          code="invalid_json"))
         'snippets/x.sh:3'
-        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 415,
+        >>> _option_line(command, Seen("POST", "/v1/volumes", "createVolume", 415,
         ...                          code="unsupported_media_type"))
         'snippets/x.sh:2'
-        >>> _body_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
+        >>> _option_line(command, Seen("POST", "/v1/volumes", "createVolume", 400,
         ...                          code="validation_error", fields=("query.limit",)))
         >>> put = CurlCommand('curl -sS -X PUT \\\n  "$B/volumes/vol-1" \\\n  -H "A: b"\n',
         ...                   "snippets/x.sh:1", None)
-        >>> _body_line(put, Seen("PUT", "/v1/volumes/vol-1", None, 405,
+        >>> _option_line(put, Seen("PUT", "/v1/volumes/vol-1", None, 405,
         ...                      code="method_not_allowed"))
         'snippets/x.sh:1'
     """
@@ -400,7 +400,7 @@ def _run_checked(command: CurlCommand, server: TlsSandbox, sandbox: DocsSandbox,
     if not exchanges:
         raise ExampleError(f"{command.where}: the command made no request to the API")
     located = [e if e.origin else e._replace(origin=(
-        _body_line(command, e, index, len(exchanges))
+        _option_line(command, e, index, len(exchanges))
         or _line_naming(command, e.path, index, len(exchanges))))
         for index, e in enumerate(exchanges)]
     # an output shown, or one to fill in; not an empty one of a command that prints none

@@ -80,45 +80,41 @@ def paste(source, ends, events):
 
     sys.displayhook = echo
     try:
-        return run(source, ends, compiler, namespace, noted, running, error)
+        lines, buffer, first = source.split("\n"), [], 0
+        pushes = [(n, text) for n, text in enumerate(lines, start=1)]
+        for end in sorted(set(ends), reverse=True):
+            pushes.insert(min(end, len(pushes)), (end, ""))
+        for number, text in pushes:
+            if not buffer:
+                if not text.strip():
+                    continue
+                first = number
+            buffer.append(text)
+            try:
+                code = compiler("\n" * (first - 1) + "\n".join(buffer), "<stdin>", "single")
+            except (OverflowError, SyntaxError, ValueError) as exc:
+                buffer = []
+                error(exc, None, getattr(exc, "lineno", None) or first)
+                continue
+            if code is None:
+                continue
+            buffer, running[0] = [], first
+            try:
+                exec(code, namespace)
+            except SystemExit:
+                raise
+            except BaseException as exc:
+                frames = exc.__traceback__.tb_next
+                at, step = first, frames
+                while step is not None:
+                    if step.tb_frame.f_code.co_filename == "<stdin>":
+                        at = step.tb_lineno
+                    step = step.tb_next
+                error(exc, frames, at)
+        return 1 if any("error" in event for event in noted) else 0
     finally:  # exit() in the session too: what it met is told
         with open(events, "w") as f:
             json.dump(noted, f)
-
-
-def run(source, ends, compiler, namespace, noted, running, error):
-    lines, buffer, first = source.split("\n"), [], 0
-    pushes = [(n, text) for n, text in enumerate(lines, start=1)]
-    for end in sorted(set(ends), reverse=True):
-        pushes.insert(min(end, len(pushes)), (end, ""))
-    for number, text in pushes:
-        if not buffer:
-            if not text.strip():
-                continue
-            first = number
-        buffer.append(text)
-        try:
-            code = compiler("\n" * (first - 1) + "\n".join(buffer), "<stdin>", "single")
-        except (OverflowError, SyntaxError, ValueError) as exc:
-            buffer = []
-            error(exc, None, getattr(exc, "lineno", None) or first)
-            continue
-        if code is None:
-            continue
-        buffer, running[0] = [], first
-        try:
-            exec(code, namespace)
-        except SystemExit:
-            raise
-        except BaseException as exc:
-            frames = exc.__traceback__.tb_next
-            at, step = first, frames
-            while step is not None:
-                if step.tb_frame.f_code.co_filename == "<stdin>":
-                    at = step.tb_lineno
-                step = step.tb_next
-            error(exc, frames, at)
-    return 1 if any("error" in event for event in noted) else 0
 
 
 for name in sys.argv[1:]:  # what every example imports: loaded once, before any fork

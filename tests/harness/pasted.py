@@ -23,11 +23,10 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 import subprocess
 from contextlib import ExitStack
-from itertools import zip_longest
+from itertools import accumulate, zip_longest
 from pathlib import Path
 from typing import Self
 
@@ -157,11 +156,10 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
     first = case.examples[0]
     where = f"{display_path(first.path)}:{first.start_line + 1 if first.start_line else 1}"
     source = "\n".join(example.source for example in case.examples)
-    ends = list(itertools.accumulate(example.source.count("\n") + 1
-                                     for example in case.examples))
+    ends = list(accumulate(example.source.count("\n") + 1 for example in case.examples))
     sandbox.reset()
     with naming_pages(case.shown_on), sandbox.recorder.capture(where) as exchanges, \
-            contextlib.ExitStack() as own:
+            ExitStack() as own:
         if python is None:  # a server of its own, for this example alone
             python = own.enter_context(PythonForkServer())
         try:
