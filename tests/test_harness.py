@@ -580,7 +580,8 @@ def test_a_pasted_drift_names_its_line_and_is_not_failed_while_rewriting(
         #> 200
         """})
     [case] = discovery.python_cases(tmp_path / "docs", tmp_path / "snippets")
-    with pytest.raises(ExampleError, match=rf"^{tmp_path}/snippets/get.py:10: pasted into python"):
+    with pytest.raises(ExampleError,
+                       match=rf"^{tmp_path}/snippets/get.py:10: pasted into a python session"):
         run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas)
     run_pasted_python(case, reader_sandbox, docs_sandbox, api_schemas, rewriting=True)
 

@@ -392,8 +392,8 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
     assert done.returncode == 1, out + done.stderr
     place = f"snippets/workstations/delete.py:{number}"
     assert (f"{place}: the example is not valid Python: '(' was never closed" in out), out
-    assert (f"{place}: pasted into python with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, "
-            "it fails too (python[snippets/workstations/delete.py] fails there first, saying "
+    assert (f"{place}: pasted into a python session with only CLOUDWS_BASE_URL and "
+            "CLOUDWS_TOKEN set, it fails too (python[snippets/workstations/delete.py] fails there first, saying "
             "why: fix that, then check again)\n") in out, out
     assert 'File "<string>"' not in out and "rewrite.py" not in out, out
     assert "ruff finds problems in the examples:\nsnippets/workstations/delete.py:" in out, out

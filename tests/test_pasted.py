@@ -115,7 +115,7 @@ def test_a_pasted_request_sent_with_no_token_is_named(tmp_path, api_schemas,
         'print(httpx.get(f"{base}/volumes/vol-scratch01").status_code)\n#> 200\n',
         api_schemas, python_forkserver)
     lines = message.splitlines()
-    assert lines[0].startswith(f"{case_id}:8: pasted into python against the sandbox"), lines
+    assert lines[0].startswith(f"{case_id}:8: pasted into a python session against the sandbox"), lines
     assert lines[-1] == ("(GET /v1/volumes/vol-scratch01, sent with no Authorization header, "
                          'was answered 401: send "Authorization: Bearer " and the token from '
                          "CLOUDWS_TOKEN)"), lines
@@ -207,7 +207,7 @@ def test_a_pasted_example_names_every_line_whose_output_differs(
     case_id, message = _pasted_failure(
         tmp_path, "print(1)\n#> 2\nprint(3)\n#> 3\nprint(5)\n#> 4\n",
         reader_sandbox, docs_sandbox, api_schemas, python_forkserver)
-    assert message.startswith(f"{case_id}:2: pasted into python against the sandbox, the "
+    assert message.startswith(f"{case_id}:2: pasted into a python session against the sandbox, the "
                               f"example prints what its #> lines do not say (there, and at "
                               f"{case_id}:6):"), message
 
@@ -229,8 +229,7 @@ def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
         '["size_gb"] != 1:\n    pass\n', api_schemas, python_forkserver)
     first, last, why = message.split("\n")
     assert why == POLLED, why
-    assert first == (f"{case_id}:1: pasted into python with only CLOUDWS_BASE_URL and "
-                     "CLOUDWS_TOKEN set, the example had not ended after 2 s, and was "
+    assert first == (f"{case_id}:1: {PASTED}, the example had not ended after 2 s, and was "
                      "stopped"), first
     assert last == "(its last request: GET /v1/volumes/vol-scratch01, answered 200)", last
     done = python_forkserver.run("print(1)", {}, tmp_path)

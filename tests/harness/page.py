@@ -571,8 +571,8 @@ class _Jobs:
                         "meets)") from None
                 # One mistake, one place: where python[...] names it, which says why.
                 raise ExampleError(
-                    f"{place[0]}:{place[1]}: pasted into python with only CLOUDWS_BASE_URL and "
-                    f"CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
+                    f"{place[0]}:{place[1]}: pasted into a python session with only "
+                    f"CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
                     "fix that, then check again)") from None
 
         return test

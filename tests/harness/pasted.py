@@ -169,8 +169,7 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
             with contextlib.suppress(RuntimeError):  # its last request, answered
                 server.wait_idle()
             raise ExampleError(ran_too_long(
-                where, "pasted into python with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, "
-                "the example", late.timeout, exchanges)) from None
+                where, f"{_PASTED}, the example", late.timeout, exchanges)) from None
         server.wait_idle()
     expected = [line for example in case.examples for line in expected_output(example.source)]
     printed = done.stdout.splitlines()
@@ -193,8 +192,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
                            + request_notes(exchanges, shown=expected, printed=printed,
                                            failed=True))
     if "CLOUDWS_BASE_URL" in source and not exchanges:
-        raise ExampleError(f"{where}: pasted into python, the example made no request to the "
-                           "sandbox at $CLOUDWS_BASE_URL")
+        raise ExampleError(f"{where}: pasted into a python session, the example made no "
+                           "request to the sandbox at $CLOUDWS_BASE_URL")
     if printed != expected and not rewriting:
         places = [f"{display_path(example.path)}:{example.start_line + number}"
                   for example in case.examples
@@ -205,8 +204,8 @@ def run_pasted_python(case: PythonCase, server: PastedSandbox, sandbox: DocsSand
         at = [places[min(n, len(places) - 1)] for n in differ] if places else [where]
         also = sorted(set(at[1:]) - {at[0]}, key=at.index)[:3]
         raise ExampleError(
-            f"{at[0]}: pasted into python against the sandbox, the example prints what its "
-            "#> lines do not say" + (f" (there, and at {', '.join(also)})" if also else "")
+            f"{at[0]}: pasted into a python session against the sandbox, the example prints "
+            "what its #> lines do not say" + (f" (there, and at {', '.join(also)})" if also else "")
             + f":\n  shown:   {expected}\n  printed: {printed}"
             + request_notes(exchanges, shown=expected, printed=printed,
                             failed=not expected))
