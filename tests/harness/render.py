@@ -255,6 +255,38 @@ def _listing_problems(path: Path, src_uri: str, in_nav: set[str], omitted_level:
     return []  # (one missing from the llmstxt plugin's sections: hooks/site.py says so)
 
 
+def _neighbour(path: Path, name: str, listed: list[tuple[Path, str]],
+               order: list[str]) -> tuple[str, bool]:
+    """Where the nav lists the endpoint page ``path`` of operation ``name``, among the
+    endpoint pages ``listed`` (each with its operation, in the nav's order), as ``order``
+    declares the operations: the neighbour named is in its own folder (its section) where
+    it can be; and whether that order puts it among another folder's pages, away from its
+    own.
+
+    Example:
+        >>> ws, vol = Path("docs/workstations"), Path("docs/volumes")
+        >>> order = ["getWs", "stopWs", "listVol", "getVol", "restartWs"]
+        >>> _neighbour(ws / "restart.md", "restartWs", [(ws / "get.md", "getWs")], order)
+        ('after docs/workstations/get.md', False)
+        >>> _neighbour(vol / "list.md", "listVol", [(ws / "get.md", "getWs"),
+        ...                                         (vol / "get.md", "getVol")], order)
+        ('before docs/volumes/get.md', False)
+        >>> _neighbour(ws / "restart.md", "restartWs", [(ws / "get.md", "getWs"),
+        ...                                             (vol / "get.md", "getVol")], order)
+        ('after docs/volumes/get.md', True)
+    """
+    at = order.index(name)
+    before = [page for page, other in listed if order.index(other) < at]
+    after = [page for page, other in listed if order.index(other) > at]
+    own = path.parent
+    if before and before[-1].parent == own:
+        return f"after {display_path(before[-1])}", False
+    if after and after[0].parent == own:
+        return f"before {display_path(after[0])}", False
+    return (f"after {display_path(before[-1])}" if before else "before the other endpoint pages",
+            any(page.parent == own for page in before + after))
+
+
 def _endpoint_listing(path: Path, nav_pages: list[Path], in_llms: bool = False) -> str:
     """How the nav and the llmstxt plugin list the endpoint page ``path`` (one whose front
     matter names an operation), missing from them (the nav alone, ``in_llms``); empty for
@@ -280,14 +312,15 @@ and described in the llmstxt plugin's sections starting with its request, POST \
     name = operation(path)
     if name not in OPERATIONS:
         return ""
-    order = list(OPERATIONS)
-    before = [page for page in nav_pages
-              if (other := operation(page)) in OPERATIONS and order.index(other) < order.index(name)]
+    place, misplaced = _neighbour(path, name, [(page, other) for page in nav_pages
+                                               if (other := operation(page)) in OPERATIONS],
+                                  list(OPERATIONS))
     declared = OPERATIONS[name]
     return (f": as an endpoint page, labelled with its operation's summary, "
-            f"{declared.summary!r}, "
-            + (f"after {display_path(before[-1])} " if before else "before the other endpoint pages ")
-            + "(the order src/cloudws/operations.py declares them in)"
+            f"{declared.summary!r}, {place} "
+            + "(the order src/cloudws/operations.py declares them in"
+            + (f"; to list it among the pages of {display_path(path.parent)}/, declare {name} there "
+               "among their operations" if misplaced else "") + ")"
             + ("" if in_llms else ", and described in the llmstxt plugin's sections starting "
                f"with its request, {declared.method} {declared.path}"))
 
