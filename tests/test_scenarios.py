@@ -52,7 +52,12 @@ def test_scenario_produces_documented_status(operation, status, client, docs_san
     with docs_sandbox.in_process(), docs_sandbox.recorder.capture(source, "scenario") as seen, \
             held:
         response = request.send(client)
-    assert [(e.operation_id, e.status) for e in seen] == [(operation, status)], response.text
+    answered = [f"{e.operation_id} {e.status}" for e in seen]
+    assert answered == [f"{operation} {status}"], (
+        f"{request.method} {request.path}, made to get {operation}'s documented {status}, was "
+        f"answered {', '.join(answered) or 'by no operation'} (src/cloudws/operations.py "
+        "declares the statuses; the handler in src/cloudws/app.py and the store give them): "
+        + response.text)
     body = response.json()
     assert api_schemas.response_errors(operation, status, body) == []
     if status >= 400:

@@ -140,7 +140,7 @@ Cursor = Annotated[
 ]
 
 
-def _json(data: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+def _json(data: BaseModel, status: int, headers: dict[str, str] | None = None) -> Response:
     body = json.dumps(data.model_dump(mode="json"), indent=2) + "\n"
     return Response(body, status, headers=headers, media_type="application/json")
 
@@ -538,8 +538,24 @@ _routes = APIRouter()
 
 
 def _route(operation_id: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return operation_route(_routes, OPERATIONS[operation_id],
-                           dependencies=[Depends(_reject_unknown_query)])
+    """Decorator: the handler of ``operation_id``. What it returns (the store's model) is
+    answered with the operation's declared success status, as JSON; a ``Response`` it makes
+    itself (:func:`_created`'s) goes as it is."""
+    operation = OPERATIONS[operation_id]
+
+    def add(handler: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(handler)  # FastAPI reads the handler's parameters through it
+        async def answer(*args: Any, **kwargs: Any) -> Response:
+            made = await handler(*args, **kwargs)
+            if isinstance(made, Response):
+                return made
+            assert operation.status is not None, f"{operation_id} declares no success"
+            return _json(made, operation.status)
+
+        return operation_route(_routes, operation,
+                               dependencies=[Depends(_reject_unknown_query)])(answer)
+
+    return add
 
 
 @_route("createWorkstation")
@@ -555,34 +571,34 @@ async def _list_workstations(
     limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None,  # type: ignore[assignment]
     status: Annotated[WorkstationStatus,
                       Query(description="Only workstations in this state.")] = None,  # type: ignore[assignment]
-) -> Response:
-    return _json(_store(request).list_workstations(limit=limit, cursor=cursor, status=status))
+) -> BaseModel:
+    return _store(request).list_workstations(limit=limit, cursor=cursor, status=status)
 
 
 @_route("getWorkstation")
-async def _get_workstation(request: Request, id: WorkstationId) -> Response:
-    return _json(_store(request).get_workstation(id))
+async def _get_workstation(request: Request, id: WorkstationId) -> BaseModel:
+    return _store(request).get_workstation(id)
 
 
 @_route("startWorkstation")
-async def _start_workstation(request: Request, id: WorkstationId) -> Response:
-    return _json(_store(request).start_workstation(id))
+async def _start_workstation(request: Request, id: WorkstationId) -> BaseModel:
+    return _store(request).start_workstation(id)
 
 
 @_route("stopWorkstation")
-async def _stop_workstation(request: Request, id: WorkstationId) -> Response:
-    return _json(_store(request).stop_workstation(id))
+async def _stop_workstation(request: Request, id: WorkstationId) -> BaseModel:
+    return _store(request).stop_workstation(id)
 
 
 @_route("updateWorkstation")
-async def _update_workstation(request: Request, id: WorkstationId) -> Response:
+async def _update_workstation(request: Request, id: WorkstationId) -> BaseModel:
     body = await _read_json(request)
-    return _json(_store(request).update_workstation(id, body))
+    return _store(request).update_workstation(id, body)
 
 
 @_route("deleteWorkstation")
-async def _delete_workstation(request: Request, id: WorkstationId) -> Response:
-    return _json(_store(request).delete_workstation(id))
+async def _delete_workstation(request: Request, id: WorkstationId) -> BaseModel:
+    return _store(request).delete_workstation(id)
 
 
 @_route("removedDeleteWorkstation")
@@ -609,18 +625,18 @@ async def _create_volume(request: Request, key: IdempotencyKey) -> Response:
 async def _list_volumes(
     request: Request,
     limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None,  # type: ignore[assignment]
-) -> Response:
-    return _json(_store(request).list_volumes(limit=limit, cursor=cursor))
+) -> BaseModel:
+    return _store(request).list_volumes(limit=limit, cursor=cursor)
 
 
 @_route("getVolume")
-async def _get_volume(request: Request, id: VolumeId) -> Response:
-    return _json(_store(request).get_volume(id))
+async def _get_volume(request: Request, id: VolumeId) -> BaseModel:
+    return _store(request).get_volume(id)
 
 
 @_route("deleteVolume")
-async def _delete_volume(request: Request, id: VolumeId) -> Response:
-    return _json(_store(request).delete_volume(id))
+async def _delete_volume(request: Request, id: VolumeId) -> BaseModel:
+    return _store(request).delete_volume(id)
 
 
 def _handler_problems(routes: Sequence[BaseRoute]) -> list[str]:

@@ -100,8 +100,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "workstation_not_stopped", 409, "Conflict",
-            "The workstation must be `stopped` for this operation (update or delete) and it "
-            "is not. The `detail` names its current state.",
+            "The workstation must be `stopped` for this operation and it is not. The "
+            "`detail` names its current state.",
             "Stop it with a `POST` to `/v1/workstations/{id}/stop`, then repeat the request.",
         ),
         ErrorCode(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -252,7 +253,16 @@ class Operation:
         }
 
     def _success(self) -> dict[str, Any]:
-        success: dict[str, Any] = {"description": "OK"}
+        """The success answer of the OpenAPI document, described by its status's name.
+
+        Example:
+            >>> from dataclasses import replace
+            >>> from cloudws.operations import OPERATIONS
+            >>> replace(OPERATIONS["stopWorkstation"], status=202)._success()["description"]
+            'Accepted'
+        """
+        assert self.status is not None
+        success: dict[str, Any] = {"description": HTTPStatus(self.status).phrase}
         if self.status == 201:
             success["description"] = "Created. `Location` is the new resource's path."
             success["headers"] = {"Location": {
