@@ -81,6 +81,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from api_paths import METHODS as _METHODS
+from api_paths import paths_like, route_of, routes_of
 from placeholders import code_spans, mask_comments
 
 from cloudws.operations import API_ROOT
@@ -150,7 +152,6 @@ _FIELD_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fie
 #: `stopped`", "in the `status` field: `running` or `stopped`").
 _FIELD_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fields?"
                                 r"[ \t]*:?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
-_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
 _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT) +"
@@ -272,9 +273,7 @@ class Contract:
                     frozenset().union(*(s.statuses for s in operations.values()),
                                       code_status.values()),
                     frozenset(code_status), frozenset(owners))
-        routes = {path: frozenset(m.upper() for m in item if m.upper() in _METHODS)
-                  | ({"HEAD"} if "get" in item else set())
-                  for path, item in doc["paths"].items()}
+        routes = routes_of(doc)
         queries = {(path, method.upper()): frozenset(
             p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
             for path, item in doc["paths"].items() for method, operation in item.items()
@@ -1174,7 +1173,7 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
             if problem:
                 return f"`{text}`: {problem}"
     if found is None:
-        return (f"`{text}`: the API has no path {path}" + _paths_like(path, method, contract)
+        return (f"`{text}`: the API has no path {path}" + paths_like(path, method, contract.routes)
                 + _old_api(document))
     if method is not None and method not in contract.routes[found]:
         return f"`{text}`: {found} takes {_listing(contract.routes[found])}" + _old_api(document)
@@ -1191,45 +1190,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     return None
 
 
-def _paths_like(path: str, method: str | None, contract: Contract) -> str:
-    """The paths of the API ``path`` (none of them) is likeliest a misspelling of: the
-    closest, and where it does not take ``method``, the closest that does; or them all.
-
-    Example:
-        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
-        >>> contract = Contract(scope, {}, {}, {}, frozenset(), {}, routes={
-        ...     "/v1/workstations/{id}": frozenset({"GET", "DELETE"}),
-        ...     "/v1/workstations/{id}/stop": frozenset({"POST"})})
-        >>> _paths_like("/v1/workstations/{id}/stp", "POST", contract)
-        '; did you mean /v1/workstations/{id}/stop?'
-        >>> _paths_like("/v1/workstations/{id}/halt", "POST", contract)
-        '; did you mean /v1/workstations/{id}/stop, or /v1/workstations/{id} (which takes DELETE, GET)?'
-        >>> _paths_like("/v1/workstations/{id}/halt", "PUT", contract)
-        '; did you mean /v1/workstations/{id} (which takes DELETE, GET)?'
-        >>> _paths_like("/v1/volumes", None, contract)
-        ' (its paths: /v1/workstations/{id}, /v1/workstations/{id}/stop)'
-    """
-    def closest(paths: list[str]) -> str | None:
-        found = difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
-        return found[0] if found else None
-
-    def takes(route: str) -> str:
-        return ("" if method is None or method in contract.routes[route]
-                else f" (which takes {_listing(contract.routes[route])})")
-
-    near = closest(list(contract.routes))
-    if near is None:
-        return f" (its paths: {', '.join(sorted(contract.routes))})"
-    taking = closest([r for r, methods in contract.routes.items() if method in methods])
-    if taking is not None and taking != near:
-        return f"; did you mean {taking}, or {near}{takes(near)}?"
-    return f"; did you mean {near}{takes(near)}?"
-
-
 def _route_of(path: str, contract: Contract) -> str | None:
     """The path of the API, as written (``/v1/volumes/{id}``), that ``path`` is."""
-    return next((route for route in contract.routes if re.match(
-        "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
+    return route_of(path, contract.routes)
 
 
 #: A segment a writer writes for any (``/v1/*``, ``/v1/{resource}/{id}``, ``/v1/...``).

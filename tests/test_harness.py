@@ -879,7 +879,8 @@ def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_sch
     with pytest.raises(ExampleError) as failure:
         run_curl_case(case, scratch_tls, scratch, api_schemas)
     assert str(failure.value).startswith(
-        f"{case.id}:2: DELETE /v1/volume/vol-scratch01 is not an operation"), failure.value
+        f"{case.id}:2: DELETE /v1/volume/vol-scratch01 is not an operation of the API (it "
+        "answered 404): check the path; did you mean /v1/volumes/{id}?"), failure.value
     # a method the path does not take: named where the method is set, not at the URL
     case = curl_case(tmp_path, {"snippets/delete.sh": command.replace("-X DELETE", "-X PUT")
                                 .replace("/volume/", "/volumes/")})
@@ -887,7 +888,8 @@ def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_sch
         run_curl_case(case, scratch_tls, scratch, api_schemas)
     assert str(failure.value).startswith(
         f"{case.id}:1: PUT /v1/volumes/vol-scratch01 is not an operation of the API (it "
-        "answered 405)"), failure.value
+        "answered 405): check the method: /v1/volumes/{id} takes DELETE, GET, HEAD"
+    ), failure.value
 
 
 @pytest.mark.parametrize(("body", "answered", "line"), [

@@ -16,7 +16,7 @@ Example:
     >>> check_exchanges([typo], schemas, "docs/volumes/delete.md:40", shows_output=True)
     Traceback (most recent call last):
     ...
-    tests.harness.checks.ExampleError: docs/volumes/delete.md:40: DELETE /v1/volume/vol-scratch01 is not an operation of the API (it answered 404): check the method and path
+    tests.harness.checks.ExampleError: docs/volumes/delete.md:40: DELETE /v1/volume/vol-scratch01 is not an operation of the API (it answered 404): check the path; did you mean /v1/volumes/{id}?
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
         sent_at = getattr(exchange, "origin", None) or where
         if exchange.operation_id is None:
             raise ExampleError(f"{sent_at}: {request} is not an operation of the API (it "
-                               f"answered {exchange.status}): check the method and path")
+                               f"answered {exchange.status}): "
+                               + _what_it_may_be(exchange.method, exchange.path, schemas))
         elif exchange.status not in schemas.response_statuses(exchange.operation_id):
             documented = ", ".join(map(str, schemas.response_statuses(exchange.operation_id)))
             raise ExampleError(f"{sent_at}: {request} ({exchange.operation_id}) answered "
@@ -135,6 +136,28 @@ def check_exchanges(exchanges: Sequence[Exchange | Seen], schemas: ApiSchemas, w
         if not shows_output and exchange.status >= 400:
             raise ExampleError(f"{sent_at}: {request} answered {exchange.status}, and the "
                                "example shows no output that would say so")
+
+
+def _what_it_may_be(method: str, path: str, schemas: ApiSchemas) -> str:
+    """What a request to no operation may have meant: the methods its path takes, or the
+    paths of the API it is likeliest a misspelling of (as the prose's requests are told).
+
+    Example:
+        >>> from cloudws.document import load_document
+        >>> schemas = ApiSchemas(load_document())
+        >>> _what_it_may_be("PUT", "/v1/volumes/vol-scratch01", schemas)
+        'check the method: /v1/volumes/{id} takes DELETE, GET, HEAD'
+        >>> _what_it_may_be("POST", "/v1/workstations/ws-67890/stpo", schemas)
+        'check the path; did you mean /v1/workstations/{id}/stop?'
+    """
+    from hooks.api_paths import paths_like, route_of, routes_of
+
+    routes = routes_of(schemas.document)
+    path = path.partition("?")[0]
+    found = route_of(path, routes)
+    if found is not None:
+        return f"check the method: {found} takes {', '.join(sorted(routes[found]))}"
+    return "check the path" + paths_like(path, method, routes)
 
 
 def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
