@@ -461,6 +461,24 @@ def test_a_body_read_without_await_is_named_at_its_line(tmp_path, node, server, 
     assert "without `await`" not in failure.value.msg, failure.value.msg
 
 
+def test_a_fetch_without_await_is_named_at_its_line(tmp_path, node, server, scratch,
+                                                    api_schemas):
+    """node's error is where the body is read, from a Promise; the failure is named where
+    the ``await`` is missing, and says both."""
+    source = GET.replace("const r = await fetch(", "const r = fetch(")
+    sent = source.split("\n").index("const r = fetch(`${BASE_URL}/volumes/vol-scratch01`, "
+                                    "{ headers });") + 1
+    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas)
+    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:{sent}: run as pasted"), \
+        failure.value.msg
+    assert "TypeError: r.json is not a function" in failure.value.msg, failure.value.msg
+    assert failure.value.msg.endswith(
+        "(a Promise has no body to read: node's error is where it is read; "
+        f"{tmp_path}/snippets/get.mjs:{sent} calls `fetch(` without `await`)"), failure.value.msg
+
+
 def test_an_example_still_running_is_stopped_naming_its_last_request(
         tmp_path, node, server, scratch, api_schemas, monkeypatch):
     """A loop waiting for a state that never comes: node is ended once the example has

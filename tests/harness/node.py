@@ -499,7 +499,10 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             # an error answer it does not show (one shown on purpose is no cause)
             tripped = bool(new_errors(exchanges, expected, printed) if expected
                            else any(e.status >= 400 for e in exchanges))
-            where = _error_line(case, done.stderr, tripped=tripped) or case.where
+            # a fetch not awaited: named where the `await` goes, not where it is read
+            unawaited = _unawaited_fetch(done.stderr, case.source)
+            where = (unawaited and _source_line(case, unawaited)
+                     or _error_line(case, done.stderr, tripped=tripped) or case.where)
             # run again, traced, for the line of each request answered with an error
             # (unless it ran long: its failure is told without them rather than late)
             traced = (_trace(case, node, server, sandbox, exchanges)
@@ -621,7 +624,8 @@ def _off_sandbox(stderr: str) -> str:
 
 
 #: What node says when an answer's body is read from the Promise ``fetch`` returns.
-_NO_AWAIT = re.compile(r"TypeError: \S+\.(?:json|text|arrayBuffer|blob) is not a function")
+_NO_AWAIT = re.compile(r"TypeError: (?:\S+\.)?(?P<name>[\w$]+)\.(?:json|text|arrayBuffer|blob) "
+                       r"is not a function")
 
 
 #: A body read without ``await`` (``const page = r.json();``, ``(await fetch(u)).json()``):
@@ -631,6 +635,30 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r".*?(?<!await )(?<!await \()"
                         r"(?P<read>(?:\b[\w.\]\[]+|\(await (?:(?!\(await )[^;])*?\))"
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
+
+
+def _unawaited_fetch(stderr: str, source: str) -> int | None:
+    """The line of ``source`` that gave, without ``await``, what node's error says has no
+    body to read: the last assignment of that name from ``fetch(`` before the error (its
+    last one, if node names no line of ``source``).
+
+    Example:
+        >>> source = "const r = fetch(url);\\nconsole.log(r.status);\\nconst v = await r.json();"
+        >>> _unawaited_fetch("TypeError: r.json is not a function", source)
+        1
+        >>> for awaited in ("= await f", "= (await f"):
+        ...     print(_unawaited_fetch("TypeError: r.json is not a function",
+        ...                            source.replace("= f", awaited)))
+        None
+        None
+    """
+    said = _NO_AWAIT.search(stderr)
+    if said is None:
+        return None
+    assigned = re.compile(rf"^\s*(?:(?:const|let|var)\s+)?{re.escape(said['name'])}\s*="
+                          r"(?:(?!\bawait\b)[^;=])*?\bfetch\(")
+    found = [n for n, line in enumerate(source.split("\n"), 1) if assigned.match(line)]
+    return found[-1] if found else None
 
 
 def _missing_await(stderr: str, case: JsCase | None = None) -> str:
@@ -643,6 +671,11 @@ def _missing_await(stderr: str, case: JsCase | None = None) -> str:
         (a Promise has no body to read: is an `await` missing before `fetch(`?)
     """
     if _NO_AWAIT.search(stderr):
+        line = _unawaited_fetch(stderr, case.source) if case is not None else None
+        where = _source_line(case, line) if case is not None and line is not None else None
+        if where is not None:
+            return (f"\n(a Promise has no body to read: node's error is where it is read; "
+                    f"{where} calls `fetch(` without `await`)")
         return "\n(a Promise has no body to read: is an `await` missing before `fetch(`?)"
     if case is None or "TypeError" not in stderr:
         return ""
