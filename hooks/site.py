@@ -813,8 +813,20 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
     written = order.get("llms", [])
     if (page.src_uri in nav and _build.get("llms_configured")
             and not any(fnmatch.fnmatchcase(page.src_uri, uri) for uri in written)):
+        # where: beside its neighbours in the nav that the sections list
+        listed = [uri for uri in order.get("nav", [])
+                  if any(fnmatch.fnmatchcase(uri, entry) for entry in written)]
+        at = order["nav"].index(page.src_uri)
+        before = [uri for uri in listed if nav[uri] < at]
+        after = [uri for uri in listed if nav[uri] > at]
+        place = (f", after {docs}{before[-1]}" if before
+                 else f", before {docs}{after[0]}" if after else "")
+        its = OPERATIONS.get(page.operation or "")
         found.append(f"{page.file}:1: not in the llmstxt plugin's sections in mkdocs.yml: add "
-                     "it there, with a one-line description, so that llms.txt lists it")
+                     f"it there{place}, with a one-line description"
+                     + (f" starting with its request, {its.method} {its.path}"
+                        if its is not None else "")
+                     + ", so that llms.txt lists it")
     for bare in _build.get("bare", []):
         if bare == page.src_uri:
             found.append(f"{_config_line('llms', bare, '')}: the llmstxt plugin lists "

@@ -457,7 +457,8 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
             "      - Pagination: concepts/pagination.md\n      - States: concepts/states.md\n"))
         assert problems(tree) == [
             ("docs/concepts/states.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
-             "add it there, with a one-line description, so that llms.txt lists it")]
+             "add it there, after docs/concepts/pagination.md, with a one-line description, "
+             "so that llms.txt lists it")]
         config.write_text(config.read_text().replace(
             "      - Start workstation: workstations/start.md\n", ""))
         # still in the llmstxt plugin's sections: the nav alone is named
@@ -475,6 +476,16 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
              "docs/workstations/get.md (the order src/cloudws/operations.py declares them in), "
              "and described in the llmstxt plugin's sections starting with its request, POST "
              "/v1/workstations/{id}/start")]
+        # back in the nav alone: where to list it in the sections, and how to describe it
+        config.write_text(config.read_text().replace(
+            "      - Get workstation: workstations/get.md\n",
+            "      - Get workstation: workstations/get.md\n"
+            "      - Start workstation: workstations/start.md\n"))
+        assert problems(tree, "docs/workstations/start.md") == [
+            ("docs/workstations/start.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
+             "add it there, after docs/workstations/get.md, with a one-line description "
+             "starting with its request, POST /v1/workstations/{id}/start, so that llms.txt "
+             "lists it")]
 
 
 def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request,

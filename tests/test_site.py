@@ -670,8 +670,8 @@ def test_a_page_out_of_order_in_mkdocs_yml_is_named_at_its_line(
                             "llms.txt lists it")] for page in pages}
     if case == "missing":
         expected = {first: [("docs/first.md:1: not in the llmstxt plugin's sections in "
-                            "mkdocs.yml: add it there, with a one-line description, so that "
-                            "llms.txt lists it")]}
+                            "mkdocs.yml: add it there, before docs/second.md, with a one-line "
+                            "description, so that llms.txt lists it")]}
     assert any(all(message in said for message in messages)
                and said.count("mkdocs.yml:") == len(messages)
                for messages in expected.values()), (said, expected)
