@@ -205,6 +205,11 @@ def test_create_workstation_accepts_integral_floats(api):
                                         "disk_size_gb": 395.0})
     assert r.status_code == 201
     assert api.get(f"/volumes/{r.json()['volume_ids'][0]}").json()["size_gb"] == 395
+    # however written, as JSON writes numbers: read exactly, not through a float
+    for written, size in (("1e2", 100), ("2.0E1", 20), ("10.000000000000000000", 10)):
+        r = api.post("/volumes", content=f'{{"size_gb": {written}}}',
+                     headers={"Content-Type": "application/json"})
+        assert (r.status_code, r.json().get("size_gb")) == (201, size), r.text
 
 
 @pytest.mark.parametrize("volume, status, code", [

@@ -145,6 +145,11 @@ def _cases() -> dict[str, Hostile]:
         "size-small": f'{{"size_gb": {DISK_SIZE_GB[0] - 1}}}',
         "size-large": f'{{"size_gb": {DISK_SIZE_GB[1] + 1}}}',
         "size-missing": "{}", "size-float": '{"size_gb": 20.5}',
+        # a fraction a float cannot hold is a fraction all the same; an integer is not
+        # rounded into range, nor a tiny number to zero
+        "size-fraction-unheld": '{"size_gb": 10.0000000000000001}',
+        "size-large-fraction-unheld": f'{{"size_gb": {DISK_SIZE_GB[1]}.0000000000000001}}',
+        "size-tiny": '{"size_gb": 1E-400}', "size-exponent-huge": '{"size_gb": 1e999999999}',
         "standalone": '{"size_gb": 20, "standalone": false}',
         "attached": '{"size_gb": 20, "attached_to": "ws-12345"}',
     }.items():

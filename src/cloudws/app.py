@@ -18,6 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Annotated, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -251,7 +252,7 @@ async def _read_json(request: Request) -> Any:
                        "part of a UTF-8 character.") from None
     repeated: list[_Members] = []
     try:
-        data = json.loads(text, parse_constant=_reject_constant,
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=Decimal,
                           object_pairs_hook=functools.partial(_members, repeated))
     except (ValueError, RecursionError) as exc:
         reason = ("nested too deeply" if isinstance(exc, RecursionError)

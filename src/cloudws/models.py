@@ -7,6 +7,7 @@ coerced between types (``"50"`` is not an integer; ``50.0`` is, as in JSON Schem
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -136,8 +137,13 @@ def _describe_machine_types() -> str:
 
 
 def _integral(value: Any) -> Any:
-    # JSON Schema counts 50.0 as an integer; so does this API. Booleans are not numbers.
+    # JSON Schema counts 50.0 as an integer; so does this API. Booleans are not numbers. A
+    # request body's number with a fraction or an exponent is read exactly, as a Decimal:
+    # 10.0000000000000001 has a fractional part, though a float would drop it.
     if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if (isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 19
+            and value == value.to_integral_value()):  # (1e999999999 is not made an int)
         return int(value)
     return value
 
