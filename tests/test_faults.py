@@ -10,6 +10,7 @@ which passes every one of its steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -102,8 +103,13 @@ def test_every_operation_that_reaches_the_store_declares_fault_steps():
 
 def test_an_unknown_operation_or_step_is_refused_by_name():
     store = Store()
-    with pytest.raises(ValueError, match="unknown operation 'noSuchOperation'; one of"):
+    with pytest.raises(ValueError, match="unknown operation 'noSuchOperation'; one of") as told:
         store.fail_next("noSuchOperation")
+    # those it can fail, each of which it takes: not one that never reaches the store
+    named = re.findall(r"'(\w+)'", str(told.value))[1:]
+    assert "deleteWorkstation" in named and "removedDeleteWorkstation" not in named, told.value
+    for operation in named:
+        Store().fail_next(operation)
     with pytest.raises(ValueError, match="deleteWorkstation has no step 'reboot'"):
         store.fail_next("deleteWorkstation", step="reboot")
 

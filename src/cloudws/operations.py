@@ -324,7 +324,8 @@ def steps_of(operation_id: str) -> tuple[str, ...]:
     try:
         steps = OPERATIONS[operation_id].steps
     except KeyError:
-        raise ValueError(f"unknown operation {operation_id!r}; one of {sorted(OPERATIONS)}") from None
+        failing = sorted(name for name, operation in OPERATIONS.items() if operation.steps)
+        raise ValueError(f"unknown operation {operation_id!r}; one of {failing}") from None
     if not steps:
         raise ValueError(f"{operation_id} never reaches the store: it has no fault step")
     return steps
