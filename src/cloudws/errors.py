@@ -153,9 +153,9 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode(
             "idempotency_key_reused", 422, "Unprocessable Content",
-            "The `Idempotency-Key` was used before, within the last "
-            f"{describe_ttl()}, for a create with a different body. The key stays bound to "
-            "its first request: nothing was created.",
+            "The `Idempotency-Key` was used before, by a create with a different body that "
+            f"succeeded within the last {describe_ttl()}. The key stays bound to that "
+            "request: nothing was created.",
             "Use a new key for a new request. To retry the first request, send its body "
             "again unchanged, with the same key.",
         ),

@@ -9,7 +9,8 @@ choices where the draft leaves them open:
 - a key belongs to one operation (the same key on the two creates is two keys);
 - only a successful (2xx) answer is remembered: a request that was rejected (4xx) or
   failed (500) leaves its key unused, so a corrected retry with it goes through;
-- a key is remembered for :data:`KEY_TTL` on the sandbox's clock, then forgotten.
+- a key is remembered for :data:`KEY_TTL` on the sandbox's clock from the request that
+  succeeded with it, then forgotten.
 
 Example:
     >>> parse_key('"8e03978e-40d5-43e8-bc93-6894a57f9324"')
@@ -33,7 +34,7 @@ __all__ = ["HEADER", "KEY_FORMAT", "KEY_MAX_LENGTH", "KEY_PATTERN", "KEY_TTL", "
 HEADER = "Idempotency-Key"
 #: The longest key accepted, in characters (escapes count as the character they stand for).
 KEY_MAX_LENGTH = 255
-#: How long a key is remembered after the request that first used it.
+#: How long a key is remembered after the request that succeeded with it (the first that did).
 KEY_TTL = timedelta(hours=24)
 #: The ``format`` the OpenAPI document gives the header's schema (a custom format: the
 #: RFC 8941 String; Schemathesis learns to generate it from ``tests/schemathesis_hooks.py``).
