@@ -35,8 +35,7 @@ LEFT_OUT = {
     "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
                        "problem_response": "the app's own way to answer an ApiError"},
     "cloudws.operations": {"operation_route": "how cloudws.app makes a route of an operation",
-                           "describe_size": "how the declarations write a size",
-                           "Example": "the request the docs' Try it and the tests start from"},
+                           "describe_size": "how the declarations write a size"},
 }
 
 

@@ -104,12 +104,23 @@ class Example:
 
     It also passes every fault step of the operation, so the fault suite can fail it at
     each; the docs' Try it console prefills it. A removed operation's example is a
-    well-formed request, which it answers with its 410.
+    well-formed request, which it answers with its 410. Make one of your own to send
+    another request of an operation, with :meth:`Operation.url`.
+
+    Example:
+        >>> from cloudws.operations import OPERATIONS, Example
+        >>> OPERATIONS["getWorkstation"].url(Example(path={"id": "ws-67890"}))
+        '/v1/workstations/ws-67890'
+        >>> OPERATIONS["listVolumes"].url(Example(query={"limit": 5}))
+        '/v1/volumes?limit=5'
     """
 
     path: Mapping[str, str] = field(default_factory=dict)
+    """The value of each path parameter, by name (``{"id": "ws-12345"}``)."""
     query: Mapping[str, str | int] = field(default_factory=dict)
+    """The query parameters, by name, in the order they are sent."""
     body: Mapping[str, Any] | None = None
+    """The JSON body, for an operation that takes one; None for one that does not."""
 
 
 @dataclass(frozen=True)
