@@ -740,7 +740,8 @@ def test_every_line_a_node_session_runs_otherwise_is_named_at_once_in_order(
 def test_an_example_that_ends_the_session_is_named_at_that_line(
         tmp_path, node, server, scratch, api_schemas):
     """``process.exit()`` ends a module and a session alike, but in a session what is
-    pasted after it goes to the reader's shell: named at its line."""
+    pasted after it is lost (or, pasted slowly, goes to the reader's shell): named at its
+    line."""
     body = ("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
             "console.log(r.status);\n//> 200\nif (r.ok) process.exit(0);\n"
             "console.log('not reached');\n")
@@ -750,8 +751,29 @@ def test_an_example_that_ends_the_session_is_named_at_that_line(
     assert str(failed.value) == (
         f"{case.id}:8: pasted into a `node` session line by line, as readers paste the "
         "examples (with only CLOUDWS_BASE_URL and CLOUDWS_TOKEN set), this statement ends the "
-        "session, and what is pasted after it goes to the reader's shell: leave it out, or "
-        "make it the example's last"), failed.value
+        "session, and the rest of the paste is lost (pasted slowly, it goes to the reader's "
+        "shell): leave it out, or make it the example's last"), failed.value
+
+
+def test_an_await_in_a_try_block_is_named_at_its_line_with_what_to_write(
+        tmp_path, node, server, scratch, api_schemas):
+    """A module runs it; a session cannot (it runs the block before its end): named at
+    the ``await``'s line, where node's caret is, not the ``try``'s; the ``} catch`` that
+    then fails too is the same mistake, not told again."""
+    body = ("try {\n  const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"
+            "  console.log(r.status);\n} catch (e) {\n  console.log('failed');\n}\n//> 200\n")
+    [case] = cases(tmp_path, {"snippets/tried.mjs": HEAD + "\n" + body})
+    awaits = (HEAD + "\n" + body).split("\n").index(
+        "  const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });") + 1
+    with pytest.raises(ExampleError) as failed:
+        run(case, node, server, scratch, api_schemas)
+    lines = str(failed.value).splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{case.id}:{awaits}: pasted into a `node` session"), lines
+    assert lines[0].endswith(
+        "(a session cannot run an `await` inside a `try` block, which a module can: await a "
+        "call that handles its own failure instead, as `const r = await fetch(url).catch(...)`"
+        ", or check `r.ok`)"), lines
 
 
 def test_each_line_a_session_reads_otherwise_gets_the_advice_that_fits_it(

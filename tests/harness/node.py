@@ -291,6 +291,7 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     found: list[tuple[int, str, str]] = []
     failed = False  # after a statement fails, those that use what it made fail too
     continued = -1  # the last line of a line told as going on from the one before
+    split = False  # a block the session ran before its end: its `} catch ...` fails too
     for statement in statements:
         echo = statement["echo"].strip()
         # an error: "Uncaught ...", after the line and a caret for a SyntaxError; or
@@ -301,18 +302,25 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
             f"{said[at]} {said[at + 1]}" if said[at] == "Uncaught:" and at + 1 < len(said)
             else said[at])
         first = uncaught or (said[0] if said else "")
-        where = _source_line(case, statement["start"]) or case.where
         text = "\n".join(lines[statement["start"] - 1:statement["end"]])
+        # a SyntaxError shows its line, then a caret: named there, within the statement
+        shown = [n for n, line in enumerate(text.split("\n"))
+                 if uncaught is not None and at is not None and at >= 2 and said[0]
+                 and line.strip() == said[0].strip() and set(said[1].strip()) == {"^"}]
+        start = statement["start"] + (shown[0] if shown else 0)
+        where = _source_line(case, start) or case.where
         if statement.get("ended"):
-            found.append((statement["start"], where, (
-                "this statement ends the session, and what is pasted after it goes to the "
-                "reader's shell: leave it out, or make it the example's last")))
+            found.append((start, where, (
+                "this statement ends the session, and the rest of the paste is lost (pasted "
+                "slowly, it goes to the reader's shell): leave it out, or make it the "
+                "example's last")))
         elif echo.startswith(_KEYWORD):
             found.append((statement["start"], where, (
                 f"this line starts with `.`, which a session reads as one of its commands "
                 f"({first}): join it to the line before")))
         elif uncaught is not None and (not failed or "SyntaxError" in uncaught) and not (
                 "SyntaxError" in uncaught and (_CLOSING.match(text)  # a split's tail
+                                               or split and _TAIL.match(text)
                                                or continued == statement["start"] - 1
                                                and _CONTINUED.match(text))):
             # A statement split where the session ran its start alone ran nothing: what
@@ -322,7 +330,8 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
                                     and "Unexpected token" in uncaught)
             if "SyntaxError" in uncaught and _CONTINUED.match(text):
                 continued = statement["end"]  # (and the lines after it that go on too)
-            found.append((statement["start"], where,
+            split = split or bool(_TRY_AWAIT.match(text)) and "SyntaxError" in uncaught
+            found.append((start, where,
                           ("this statement fails, where it runs as a module: "
                           f"{first}{_failure_hint(uncaught, echo, text)}")))
         elif echo not in ("", "undefined") and uncaught is None:
@@ -350,6 +359,10 @@ _GOES_ON = ("this line goes on from the one before, which the session ran alone:
 def _failure_hint(uncaught: str, echo: str, text: str) -> str:
     """Why a statement a module runs fails in a session (``uncaught``, of the session's
     ``echo``), as a parenthesis to end its message; empty when the error says it."""
+    if "SyntaxError" in uncaught and _TRY_AWAIT.match(text):
+        return (" (a session cannot run an `await` inside a `try` block, which a module can: "
+                "await a call that handles its own failure instead, as "
+                "`const r = await fetch(url).catch(...)`, or check `r.ok`)")
     if "SyntaxError" in uncaught and _CONTINUED.match(text):
         return f" ({_GOES_ON})"
     if "SyntaxError" in uncaught and "Unexpected token" in uncaught:
@@ -426,6 +439,10 @@ _MEMBER_SET = re.compile(r"^\s*(?:(?P<pre>\+\+|--)\s*)?(?P<member>(?P<object>[A-
                          r"(?P<op>(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)|\+\+|--)?")
 #: One key of an object, named (``.name``) or quoted (``["X-Id"]``).
 _KEY = re.compile(r"\.(?P<name>[A-Za-z_$][\w$]*)|\[\s*(?P<quoted>'[^'\n]*'|\"[^\"\n]*\")\s*\]")
+#: A ``try`` block with an ``await`` in it, which a session runs before the block ends.
+_TRY_AWAIT = re.compile(r"^\s*try\b(?s:.*)\bawait\b")
+#: What goes on after a block's end (``} catch (e) {``, ``} finally {``).
+_TAIL = re.compile(r"^\s*\}")
 #: A statement of closing brackets alone: the end of one a session split earlier.
 _CLOSING = re.compile(r"^\s*[}\])]+[;,]?\s*$")
 #: A line that goes on from the one before: it starts with a binary operator.
