@@ -816,9 +816,8 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
         # where: beside its neighbours in the nav that the sections list
         listed = [uri for uri in order.get("nav", [])
                   if any(fnmatch.fnmatchcase(uri, entry) for entry in written)]
-        at = order["nav"].index(page.src_uri)
-        before = [uri for uri in listed if nav[uri] < at]
-        after = [uri for uri in listed if nav[uri] > at]
+        before = [uri for uri in listed if nav[uri] < nav[page.src_uri]]
+        after = [uri for uri in listed if nav[uri] > nav[page.src_uri]]
         place = (f", after {docs}{before[-1]}" if before
                  else f", before {docs}{after[0]}" if after else "")
         its = OPERATIONS.get(page.operation or "")

@@ -656,8 +656,7 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
 
 def _unawaited_fetch(stderr: str, source: str) -> int | None:
     """The line of ``source`` that gave, without ``await``, what node's error says has no
-    body to read: the last assignment of that name from ``fetch(`` before the error (its
-    last one, if node names no line of ``source``).
+    body to read: the last line that assigns that name from ``fetch(``; None if none does.
 
     Example:
         >>> source = "const r = fetch(url);\\nconsole.log(r.status);\\nconst v = await r.json();"

@@ -572,8 +572,8 @@ class _Jobs:
                 # One mistake, one place: where python[...] names it, which says why.
                 raise ExampleError(
                     f"{place[0]}:{place[1]}: pasted into a python session with only "
-                    f"CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, it fails too ({check} fails there first, saying why: "
-                    "fix that, then check again)") from None
+                    f"CLOUDWS_BASE_URL and CLOUDWS_TOKEN set, it fails too ({check} fails "
+                    "there first, saying why: fix that, then check again)") from None
 
         return test
 
