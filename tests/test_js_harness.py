@@ -477,6 +477,25 @@ def test_a_fetch_without_await_is_named_at_its_line(tmp_path, node, server, scra
     assert failure.value.msg.endswith(
         "(a Promise has no body to read: node's error is where it is read; "
         f"{tmp_path}/snippets/get.mjs:{sent} calls `fetch(` without `await`)"), failure.value.msg
+    # no name to follow (the body read from the call itself), or one a helper returned: the
+    # line node names, and what to look for
+    generic = "(a Promise has no body to read: is an `await` missing before `fetch(`?)"
+    chained = GET.replace("const r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, "
+                          "{ headers });\nconst volume = await r.json();",
+                          "const r = { status: 200 };\nconst volume = await "
+                          "fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers }).json();")
+    helper = GET.replace("const r = await fetch(", "async function get() {\n  const r = fetch(")
+    helper = helper.replace("{ headers });\nconst volume", "{ headers });\n  return r;\n}\n"
+                            "const r = get();\nconst volume", 1)
+    for name, source in (("chained", chained), ("helper", helper)):
+        [case] = cases(tmp_path / name, {"snippets/get.mjs": source})
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas)
+        reads = 1 + source.split("\n").index(next(line for line in source.split("\n")
+                                                   if ".json()" in line))
+        assert failure.value.msg.startswith(
+            f"{tmp_path}/{name}/snippets/get.mjs:{reads}: run as pasted"), failure.value.msg
+        assert failure.value.msg.endswith(generic), failure.value.msg
 
 
 def test_an_example_still_running_is_stopped_naming_its_last_request(

@@ -517,7 +517,8 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             tripped = bool(new_errors(exchanges, expected, printed) if expected
                            else any(e.status >= 400 for e in exchanges))
             # a fetch not awaited: named where the `await` goes, not where it is read
-            unawaited = _unawaited_fetch(done.stderr, case.source)
+            unawaited = _unawaited_fetch(done.stderr, case.source,
+                                         _node_error_line(case, done.stderr))
             where = (unawaited and _source_line(case, unawaited)
                      or _error_line(case, done.stderr, tripped=tripped) or case.where)
             # run again, traced, for the line of each request answered with an error
@@ -641,8 +642,8 @@ def _off_sandbox(stderr: str) -> str:
 
 
 #: What node says when an answer's body is read from the Promise ``fetch`` returns.
-_NO_AWAIT = re.compile(r"TypeError: (?:\S+\.)?(?P<name>[\w$]+)\.(?:json|text|arrayBuffer|blob) "
-                       r"is not a function")
+_NO_AWAIT = re.compile(r"TypeError: (?P<read>\S+)\.(?:json|text|arrayBuffer|blob) is not a "
+                       r"function")
 
 
 #: A body read without ``await`` (``const page = r.json();``, ``(await fetch(u)).json()``):
@@ -654,9 +655,11 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
 
 
-def _unawaited_fetch(stderr: str, source: str) -> int | None:
+def _unawaited_fetch(stderr: str, source: str, before: int | None = None) -> int | None:
     """The line of ``source`` that gave, without ``await``, what node's error says has no
-    body to read: the last line that assigns that name from ``fetch(``; None if none does.
+    body to read (a name): the last line at the top level (not indented: not a helper's)
+    that assigns that name from ``fetch(``, before line ``before`` (node's error's) when
+    given; None if none does.
 
     Example:
         >>> source = "const r = fetch(url);\\nconsole.log(r.status);\\nconst v = await r.json();"
@@ -667,13 +670,18 @@ def _unawaited_fetch(stderr: str, source: str) -> int | None:
         ...                            source.replace("= f", awaited)))
         None
         None
+        >>> print(_unawaited_fetch("TypeError: fetch(...).json is not a function", source))
+        None
+        >>> _unawaited_fetch("TypeError: r.json is not a function", source + "\\nr = fetch(u);", 3)
+        1
     """
     said = _NO_AWAIT.search(stderr)
-    if said is None:
+    if said is None or not re.fullmatch(r"[A-Za-z_$][\w$]*", said["read"]):
         return None
-    assigned = re.compile(rf"^\s*(?:(?:const|let|var)\s+)?{re.escape(said['name'])}\s*="
+    assigned = re.compile(rf"(?:(?:const|let|var)\s+)?{re.escape(said['read'])}\s*="
                           r"(?:(?!\bawait\b)[^;=])*?\bfetch\(")
-    found = [n for n, line in enumerate(source.split("\n"), 1) if assigned.match(line)]
+    found = [n for n, line in enumerate(source.split("\n"), 1)
+             if assigned.match(line) and (before is None or n < before)]
     return found[-1] if found else None
 
 
@@ -687,7 +695,8 @@ def _missing_await(stderr: str, case: JsCase | None = None) -> str:
         (a Promise has no body to read: is an `await` missing before `fetch(`?)
     """
     if _NO_AWAIT.search(stderr):
-        line = _unawaited_fetch(stderr, case.source) if case is not None else None
+        line = (_unawaited_fetch(stderr, case.source, _node_error_line(case, stderr))
+                if case is not None else None)
         where = _source_line(case, line) if case is not None and line is not None else None
         if where is not None:
             return (f"\n(a Promise has no body to read: node's error is where it is read; "
@@ -722,13 +731,20 @@ def _error_line(case: JsCase, stderr: str, *, tripped: bool = False) -> str | No
                              _helpers(case.source) if tripped else None)
     if located is not None:
         return _page_line(case.examples[located[0]], located[1])
+    line = _node_error_line(case, stderr)
+    return None if line is None else _source_line(case, line)
+
+
+def _node_error_line(case: JsCase, stderr: str) -> int | None:
+    """The line of what node ran that its error names first (``file:line`` or
+    ``[eval1]:line``)."""
     for line in stderr.splitlines():
         if case.file is not None:
             match = re.search(re.escape(str(case.file)) + r":(\d+)", line)
         else:
             match = re.search(r"\[eval\d*\]:(\d+)", line)
         if match:
-            return _source_line(case, int(match[1]))
+            return int(match[1])
     return None
 
 
