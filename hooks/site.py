@@ -813,13 +813,17 @@ def _order_holds(markdown: str, page: _Page) -> list[str]:
     written = order.get("llms", [])
     if (page.src_uri in nav and _build.get("llms_configured")
             and not any(fnmatch.fnmatchcase(page.src_uri, uri) for uri in written)):
-        # where: beside its neighbours in the nav that the sections list
+        # where: beside its neighbour in the nav that the sections list, one of its own
+        # folder (its section) where there is one
         listed = [uri for uri in order.get("nav", [])
                   if any(fnmatch.fnmatchcase(uri, entry) for entry in written)]
         before = [uri for uri in listed if nav[uri] < nav[page.src_uri]]
         after = [uri for uri in listed if nav[uri] > nav[page.src_uri]]
-        place = (f", after {docs}{before[-1]}" if before
-                 else f", before {docs}{after[0]}" if after else "")
+        folder = posixpath.dirname(page.src_uri)
+        near = [(f"after {docs}{before[-1]}", before[-1])] if before else []
+        near += [(f"before {docs}{after[0]}", after[0])] if after else []
+        ours = [said for said, uri in near if posixpath.dirname(uri) == folder]
+        place = f", {(ours or [said for said, _ in near])[0]}" if near else ""
         its = OPERATIONS.get(page.operation or "")
         found.append(f"{page.file}:1: not in the llmstxt plugin's sections in mkdocs.yml: add "
                      f"it there{place}, with a one-line description"

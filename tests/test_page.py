@@ -486,6 +486,13 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
              "add it there, after docs/workstations/get.md, with a one-line description "
              "starting with its request, POST /v1/workstations/{id}/start, so that llms.txt "
              "lists it")]
+        # the first of its section: beside the next of its own, not the last of another's
+        config.write_text(re.sub(r"\n *- volumes/create\.md:[^\n]*", "", config.read_text(),
+                                 count=1))
+        assert problems(tree, "docs/volumes/create.md") == [
+            ("docs/volumes/create.md:1: not in the llmstxt plugin's sections in mkdocs.yml: "
+             "add it there, before docs/volumes/list.md, with a one-line description starting "
+             "with its request, POST /v1/volumes, so that llms.txt lists it")]
 
 
 def test_a_reference_page_runs_the_docstring_examples_it_shows(tmp_path, request,
