@@ -40,27 +40,41 @@ def route_of(path: str, routes: Mapping[str, frozenset[str]]) -> str | None:
         "^" + re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(route)) + "$", path)), None)
 
 
-def _as_written(path: str, routes: Mapping[str, frozenset[str]]) -> str:
-    """``path`` with each segment that stands where a path of as many segments has a
-    parameter, and is no literal segment of any, written as the parameter (``{id}``): the
-    shape to compare with the paths of the API.
+def _shaped(path: str, route: str, literal: set[str]) -> str:
+    """``path`` written as ``route`` would write it: each segment that stands where
+    ``route`` has a parameter (counted from the start, or from the end), and is no literal
+    segment of the API's paths, is that parameter (``{id}``). Of the two ways to align
+    them, the one closer to ``route``.
 
     Example:
-        >>> routes = {"/v1/volumes/{id}": frozenset(), "/v1/workstations/{id}/stop": frozenset()}
-        >>> _as_written("/v1/volume/vol-scratch01", routes)
-        '/v1/volume/{id}'
-        >>> _as_written("/v1/workstations/ws-1/stpo", routes)
-        '/v1/workstations/{id}/stpo'
+        >>> literal = {"v1", "volumes", "workstations", "stop"}
+        >>> for path, route in (("/v1/volume/vol-scratch01", "/v1/volumes/{id}"),
+        ...                     ("/v1/workstations/ws-1/stpo", "/v1/workstations/{id}/stop"),
+        ...                     ("/v1/v1/volumes/vol-1", "/v1/volumes/{id}"),
+        ...                     ("/volumes/vol-1", "/v1/volumes/{id}"),
+        ...                     ("/v1/workstations//stop", "/v1/workstations/{id}/stop"),
+        ...                     ("/v1/workstations/{id}/stp", "/v1/workstations/{id}"),
+        ...                     ("/v1/volumes/", "/v1/volumes/{id}")):
+        ...     print(_shaped(path, route, literal))
+        /v1/volume/{id}
+        /v1/workstations/{id}/stpo
+        /v1/v1/volumes/{id}
+        /volumes/{id}
+        /v1/workstations/{id}/stop
+        /v1/workstations/{id}/stp
+        /v1/volumes/
     """
-    literal = {part for route in routes for part in route.split("/") if not part.startswith("{")}
-    parts = path.split("/")
-    for route in routes:
-        written = route.split("/")
-        if len(written) == len(parts):
-            for n, part in enumerate(written):
-                if part.startswith("{") and parts[n] not in literal:
-                    parts[n] = part
-    return "/".join(parts)
+    parts, written = path.split("/"), route.split("/")
+    shapes = []
+    for offset in dict.fromkeys((0, len(parts) - len(written))):
+        shaped = list(parts)
+        for n, segment in enumerate(written):
+            at = n + offset
+            if (segment.startswith("{") and 0 < at < len(shaped) and shaped[at] not in literal
+                    and (shaped[at] or at < len(shaped) - 1)):  # (not a trailing slash)
+                shaped[at] = segment
+        shapes.append("/".join(shaped))
+    return max(shapes, key=lambda shape: difflib.SequenceMatcher(None, route, shape).ratio())
 
 
 def paths_like(path: str, method: str | None, routes: Mapping[str, frozenset[str]]) -> str:
@@ -81,11 +95,16 @@ def paths_like(path: str, method: str | None, routes: Mapping[str, frozenset[str
         >>> paths_like("/v1/volumes", None, routes)
         ' (its paths: /v1/workstations/{id}, /v1/workstations/{id}/stop)'
     """
-    path = _as_written(path, routes)
+    literal = {part for route in routes for part in route.split("/")
+               if part and not part.startswith("{")}
 
     def closest(paths: list[str]) -> str | None:
-        found = difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
-        return found[0] if found else None
+        # each path of the API compared with ``path`` as it would write it (an ID as its
+        # parameter), as difflib.get_close_matches compares them
+        scored = [(difflib.SequenceMatcher(None, route, _shaped(path, route, literal)).ratio(),
+                   route) for route in paths]
+        best = max(scored, default=(0.0, None))
+        return best[1] if best[0] >= 0.6 else None
 
     def takes(route: str) -> str:
         return ("" if method is None or method in routes[route]

@@ -149,15 +149,42 @@ def _what_it_may_be(method: str, path: str, schemas: ApiSchemas) -> str:
         'check the method: /v1/volumes/{id} takes DELETE, GET, HEAD'
         >>> _what_it_may_be("POST", "/v1/workstations/ws-67890/stpo", schemas)
         'check the path; did you mean /v1/workstations/{id}/stop?'
+        >>> _what_it_may_be("GET", "/v1/v1/workstations/ws-67890", schemas)  # the root twice
+        'check the path; did you mean /v1/workstations/{id}?'
+
+        A path of the old API's, removed, is told with what replaced it; one whose ID is
+        a word of the API's paths, with the path it may have meant too:
+
+        >>> _what_it_may_be("POST", "/v1/workstations/ws-67890/delete", schemas)
+        "check the path: /v1/workstations/{id}/delete is the old API's, removed (it answers 410): use DELETE /v1/workstations/{id}"
+        >>> _what_it_may_be("POST", "/v1/workstations/stop", schemas)
+        'check the method: /v1/workstations/{id} takes DELETE, GET, HEAD, PATCH; or, `stop` being no ID, check the path; did you mean /v1/workstations/{id}/stop?'
     """
     from hooks.api_paths import paths_like, route_of, routes_of
 
     routes = routes_of(schemas.document)
     path = path.partition("?")[0]
     found = route_of(path, routes)
-    if found is not None:
-        return f"check the method: {found} takes {', '.join(sorted(routes[found]))}"
-    return "check the path" + paths_like(path, method, routes)
+    if found is None:
+        return "check the path" + paths_like(path, method, routes)
+    requests = {op["operationId"]: (name.upper(), route)
+                for route, item in schemas.document["paths"].items()
+                for name, op in item.items() if name.upper() in routes[route]}
+    replaced = {op.get("x-replaced-by") for name, op in schemas.document["paths"][found].items()
+                if name.upper() in routes[found]}
+    if None not in replaced:  # every operation of the path removed
+        use = requests[min(replaced)]
+        return (f"check the path: {found} is the old API's, removed (it answers 410): use "
+                f"{use[0]} {use[1]}")
+    words = {part for route in routes for part in route.split("/")
+             if part and not part.startswith("{")}
+    standing = [segment for segment, written in zip(path.split("/"), found.split("/"),
+                                                    strict=True)
+                if written.startswith("{") and segment in words]
+    return (f"check the method: {found} takes {', '.join(sorted(routes[found]))}"
+            + (f"; or, `{standing[0]}` being no ID, check the path"
+               + paths_like(path, method, {r: m for r, m in routes.items() if r != found})
+               if standing else ""))
 
 
 def new_errors(exchanges: Sequence[Exchange | Seen], shown: Sequence[str],
