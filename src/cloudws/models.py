@@ -136,13 +136,19 @@ def _describe_machine_types() -> str:
     )
 
 
+#: The most digits of an integer a body may write with an exponent, as Python reads
+#: integers written out in full (``sys.get_int_max_str_digits()``'s default).
+_INT_DIGITS = 4300
+
+
 def _integral(value: Any) -> Any:
     # JSON Schema counts 50.0 as an integer; so does this API. Booleans are not numbers. A
     # request body's number with a fraction or an exponent is read exactly, as a Decimal:
     # 10.0000000000000001 has a fractional part, though a float would drop it.
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if (isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 19
+    if isinstance(value, Decimal) and value.is_finite() and (
+            value.is_zero() or value.adjusted() < _INT_DIGITS
             and value == value.to_integral_value()):  # (1e999999999 is not made an int)
         return int(value)
     return value
