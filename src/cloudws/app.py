@@ -89,8 +89,8 @@ VolumeId = Annotated[
 _KeyHeader = Annotated[str, Header(
     alias=HEADER, json_schema_extra={"format": KEY_FORMAT, "pattern": KEY_PATTERN},
     description=f"Makes a retry safe: a create sent again with the same key and body "
-    f"answers the first one's response and creates nothing (a different body gets "
-    f"`422`). A quoted string (a Structured Field String) of 1 to {KEY_MAX_LENGTH} "
+    f"answers the response of the one that succeeded with it and creates nothing (a "
+    f"different body gets `422`). A quoted string (a Structured Field String) of 1 to {KEY_MAX_LENGTH} "
     f"printable ASCII characters, such as `\"8e03978e-40d5-43e8-bc93-6894a57f9324\"`; "
     f"kept for {describe_ttl()}.",
 )]

@@ -156,8 +156,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
             "The `Idempotency-Key` was used before, by a create with a different body that "
             f"succeeded within the last {describe_ttl()}. The key stays bound to that "
             "request: nothing was created.",
-            "Use a new key for a new request. To retry the first request, send its body "
-            "again unchanged, with the same key.",
+            "Use a new key for a new request. To retry the request that succeeded with the "
+            "key, send its body again unchanged, with the same key.",
         ),
         ErrorCode(
             "internal_error", 500, "Internal Server Error",

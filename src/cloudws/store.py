@@ -195,8 +195,8 @@ class _Transaction:
             raise ApiError(
                 "idempotency_key_reused",
                 "This Idempotency-Key was already used, with a different body; nothing was "
-                "created. Use a new key for a new request, or send the first request's body "
-                "again to get its answer.",
+                "created. Use a new key for a new request, or send again the body of the "
+                "request that succeeded with it to get its answer.",
             )
         self.replayed = True
         return found.answer.model_copy(deep=True)
