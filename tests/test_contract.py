@@ -13,8 +13,9 @@ import httpx
 import pytest
 import respx
 
+from cloudws.errors import ApiError
 from cloudws.limits import MAX_BODY_BYTES
-from cloudws.models import PAGE_SIZE
+from cloudws.models import PAGE_SIZE, WorkstationUpdate
 from cloudws.operations import OPERATIONS
 from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
@@ -434,6 +435,13 @@ def test_update_rejects_empty_body_and_owned_volumes(api, sandbox):
             409, "volume_owned")
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-missing1"]}),
             409, "volume_not_found")
+    assert sandbox.store.dump() == before
+    # the store's own rule, for a test in Python too, before the workstation's state
+    for ws_id in ("ws-12345", "ws-67890", "ws-00000"):
+        with pytest.raises(ApiError) as refused:
+            sandbox.store.update_workstation(ws_id, WorkstationUpdate())
+        assert (refused.value.status, refused.value.errors) == (
+            400, [{"field": "body", "message": "must have at least one field"}])
     assert sandbox.store.dump() == before
 
 

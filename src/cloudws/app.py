@@ -276,9 +276,6 @@ async def _read_json(request: Request) -> Any:
             [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
             read_only_fields(model, resource),
         ) from None
-    if not parsed.model_fields_set:
-        raise ApiError("validation_error", "The body names no field to change.",
-                       [{"field": "body", "message": "must have at least one field"}])
     return parsed
 
 

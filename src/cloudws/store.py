@@ -531,7 +531,11 @@ class Store:
         """Change the name, machine type or attached standalone volumes of a stopped one.
 
         Values the workstation already has change nothing, and leave ``updated_at`` alone.
+        A body that names no field is refused (``400``), before anything else is looked at.
         """
+        if not body.model_fields_set:
+            raise ApiError("validation_error", "The body names no field to change.",
+                           [{"field": "body", "message": "must have at least one field"}])
         with self._transaction("updateWorkstation") as tx:
             ws = self._find_workstation(tx.state, ws_id)
             if body.volume_ids is not None:
