@@ -5,12 +5,12 @@ const BASE_URL =
 const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
 const json = { ...headers, "Content-Type": "application/json" }; // with a JSON body
 
-// ws-12345 is already called dev-box: sending that name again changes nothing.
+// Sending ws-12345 the name it already has (dev-box, read here) changes nothing.
 const url = `${BASE_URL}/workstations/ws-12345`;
 const before = await (await fetch(url, { headers })).json();
 const rename = (name) =>
   fetch(url, { method: "PATCH", headers: json, body: JSON.stringify({ name }) });
-const again = await rename("dev-box");
+const again = await rename(before.name);
 const same = await again.json();
 console.log(again.status, isDeepStrictEqual(same, before));
 //> 200 true

@@ -9,9 +9,9 @@ client = httpx.Client(
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
-# ws-12345 is already called dev-box: sending that name again changes nothing.
+# Sending ws-12345 the name it already has (dev-box, read here) changes nothing.
 before = client.get("/workstations/ws-12345").json()
-r = client.patch("/workstations/ws-12345", json={"name": "dev-box"})
+r = client.patch("/workstations/ws-12345", json={"name": before["name"]})
 print(r.status_code, r.json() == before)
 #> 200 True
 print(r.json()["updated_at"])
