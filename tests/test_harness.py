@@ -723,6 +723,13 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     })
     out = inner_pytest(tmp_path, "--update-examples")
     assert out.returncode == 0, out.stdout + out.stderr
+    # said, with each file rewritten (under xdist too, where the workers rewrite), and that
+    # the pages were checked against the outputs as they were
+    files = ", ".join(str(tmp_path / name) for name in
+                      ("docs/page.md", "snippets/get.json", "snippets/missing.py"))
+    assert (f"--update-examples: rewrote the outputs of 5 example(s), in {files} (`git diff` "
+            "shows them). The pages' prose and builds were checked against the outputs as "
+            "they were: check again without it") in out.stdout, out.stdout
     page = (tmp_path / "docs" / "page.md").read_text()
     assert "#> 500\n" in page and "#> 1\n" not in page
     assert "    ```json\n    {\n      \"id\": \"vol-scratch01\",\n" in page

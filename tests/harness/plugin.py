@@ -100,6 +100,7 @@ class DocsPlugin:
         #: many they held and did not (an interrupted run).
         self.rewritten = 0
         self.unwritten = 0
+        self.rewritten_files: set[str] = set()
 
     @property
     def coverage(self) -> Coverage:
@@ -144,6 +145,7 @@ class DocsPlugin:
                 self.focus = (self.focus or set()) | set(data["focus"])
             self.rewritten += data.get("rewritten", 0)
             self.unwritten += data.get("unwritten", 0)
+            self.rewritten_files |= set(data.get("rewritten_files", []))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -158,6 +160,7 @@ class DocsPlugin:
                 "focus": sorted(self.focus) if self.focus is not None else None,
                 "rewritten": self._rewritten(),
                 "unwritten": 0 if self.handed else len(self.held),
+                "rewritten_files": self._rewritten_files(),
             }
             return
         if (path := self._statuses_file()) is not None:
@@ -202,6 +205,13 @@ class DocsPlugin:
         elif self.config.getoption("update_examples", False) and (
                 failed := terminalreporter.stats.get("failed", [])):
             terminalreporter.write_line(self._refresh_failed(failed), yellow=True)
+        elif rewritten := self.rewritten + self._rewritten():
+            files = sorted(self.rewritten_files | set(self._rewritten_files()))
+            terminalreporter.write_line(
+                f"--update-examples: rewrote the outputs of {rewritten} example(s), in "
+                f"{', '.join(files)} (`git diff` shows them). The pages' prose and builds "
+                "were checked against the outputs as they were: check again without it",
+                yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
             terminalreporter.write_line(
@@ -229,6 +239,13 @@ class DocsPlugin:
         from .fixtures import _once_each
 
         return len(_once_each(self.held)) if self.handed else 0
+
+    def _rewritten_files(self) -> list[str]:
+        """The files of the examples this process handed to pytest-examples to rewrite."""
+        from .pages import display_path
+
+        return sorted({display_path(example.path) for example in self.held}) if self.handed \
+            else []
 
     def _table(self, terminalreporter: Any) -> None:
         if not self.ran_examples:
