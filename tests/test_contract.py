@@ -75,6 +75,17 @@ def test_auth_rejects_bad_tokens(sandbox, anonymous, header):
     assert r.headers["www-authenticate"] == declared
 
 
+def test_a_request_is_checked_whole_before_its_parts(sandbox, api, anonymous):
+    """As the errors page orders it: the token, then the body's size, then the path and
+    its method, then the parts' stages (here, an unknown query parameter)."""
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    problem(anonymous.request("PUT", "/nothing?x=1", content=big), 401, "unauthorized")
+    problem(api.request("PUT", "/nothing?x=1", content=big), 413, "payload_too_large")
+    problem(api.request("GET", "/nothing?x=1"), 404, "not_found")
+    problem(api.request("PUT", "/workstations?x=1"), 405, "method_not_allowed")
+    problem(api.request("GET", "/workstations?x=1"), 400, "validation_error")
+
+
 @pytest.mark.parametrize("headers, says", [
     ([], "is missing"),
     ([("Authorization", "Bearer cws_test_a"), ("Authorization", "Bearer cws_test_b")],

@@ -74,6 +74,16 @@ def test_a_cursor_outlives_the_item_it_follows(api):
     assert [v["id"] for v in rest["data"]] == ["vol-scratch01"]
 
 
+def test_an_item_made_while_paging_comes_on_a_later_page(api):
+    """As the pagination page says: the newest, listed after the others, not lost."""
+    first = api.get("/volumes", params={"limit": 2}).json()
+    made = api.post("/volumes", json={"size_gb": 10}).json()["id"]
+    rest = api.get("/volumes", params={"cursor": first["next_cursor"]}).json()
+    assert rest["data"][-1]["id"] == made and rest["next_cursor"] is None
+    ids = [v["id"] for v in first["data"] + rest["data"]]
+    assert len(ids) == len(set(ids)), ids  # nothing repeated
+
+
 def test_cursors_are_the_same_on_every_run(api):
     assert Store().list_volumes(limit=1).next_cursor == _cursor(api, "/volumes")
 
