@@ -90,6 +90,10 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-
                       r"|mkdocs\.yml"
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
+#: A line of a log that starts another entry, which is no problem of the writer's (MkDocs'
+#: ``ERROR   -  Error reading page 'x.md':``, ``INFO    -  ...``, ``Aborted with a
+#: BuildError!``): a problem's message ends before it.
+_LOG_ENTRY = re.compile(r"^(?:[A-Z]+ +- |Aborted with )", re.MULTILINE)
 _MAX_MESSAGE = 4000
 _PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays
 
@@ -131,7 +135,18 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     """Each problem a report names: its file, line, and message (from its place to the
     next problem's). Problems are the lines that start with a place (one per place: a
     traceback's location line repeats its problem's); with none, the first place named
-    anywhere, and the message from it to the end."""
+    anywhere, and the message from it to the end. A message ends, too, at a log's next
+    entry that names no place.
+
+    Example:
+        >>> log = ("WARNING -  docs/a.md:3: a link to 'b.md' is not found\\n  (say)\\n"
+        ...        "ERROR   -  Error reading page 'c.md':\\nERROR   -  docs/c.md:9: no such ID\\n"
+        ...        "\\nAborted with a BuildError!\\n")
+        >>> for problem in problems_in(log):
+        ...     print(problem)
+        ('docs/a.md', 3, "docs/a.md:3: a link to 'b.md' is not found\\n  (say)")
+        ('docs/c.md', 9, 'docs/c.md:9: no such ID')
+    """
     starts = list(_PROBLEM.finditer(text))
     if not starts:
         place = place_of(text)
@@ -141,6 +156,8 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
     found: dict[tuple[str, int], str] = {}
     for match, after in zip(starts, [*starts[1:], None], strict=True):
         end = after.start() if after is not None else len(text)
+        entry = _LOG_ENTRY.search(text, match.end(), end)
+        end = entry.start() if entry is not None else end
         key, message = (match[2], int(match[3])), text[match.start("place"):end].strip()
         message = _PYTEST_E.sub("", message)  # pytest's prefix of an exception's lines
         said = message[len(match["place"]) + 2:].strip()
