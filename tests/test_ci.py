@@ -35,6 +35,8 @@ def test_docs_workflow_runs_ci_script_on_push_and_pull_request():
     flow = workflow()
     triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as True
     assert {"push", "pull_request"} <= set(triggers)
+    # a pull request's commits run once, as the pull request: a push runs on main only
+    assert triggers["push"] == {"branches": ["main"]}, triggers["push"]
     for job in flow["jobs"].values():
         assert any(step.get("uses", "").startswith("actions/checkout@")
                    for step in job["steps"])
