@@ -320,7 +320,7 @@
   function buildForm(spec, found, operationId) {
     counter += 1;
     var prefix = "cws-try-it-" + counter;
-    var parts = { path: [], query: [] };
+    var parts = { path: [], query: [], header: [] };
     var controls = {};
 
     var base = input({ type: "url", inputmode: "url", required: true, "aria-required": "true",
@@ -340,7 +340,7 @@
     ]);
 
     found.parameters.forEach(function (parameter) {
-      if (parameter.in !== "path" && parameter.in !== "query") { return; }
+      if (!(parameter.in in parts)) { return; }
       var control = parameterControl(spec, parameter);
       controls[parameter.in + ":" + parameter.name] = control;
       var label = parameter.name + (parameter.required ? " (required)" : "");
@@ -371,6 +371,7 @@
       connection,
       group("Path parameters", parts.path),
       group("Query parameters", parts.query),
+      group("Headers", parts.header),
       body ? el("fieldset", {}, [el("legend", { text: "Request body" }),
         field(prefix, "body", "JSON body (sent as application/json)", body, null)]) : null,
       el("div", { class: "cws-try-it__actions" }, [send])
@@ -383,7 +384,13 @@
       if (busy) { return; }
       var request = buildRequest(found,
         { base: base, token: token, body: body, controls: controls });
-      if (!request) { return; }
+      if (!request) {  /* no answer shown beside a field's error: it was another request's */
+        result.hidden = true;
+        result.textContent = "";
+        live.textContent = "";
+        live.className = "cws-try-it__status";
+        return;
+      }
       busy = true;
       send.setAttribute("aria-disabled", "true");
       send.textContent = "Sending…";
@@ -450,7 +457,7 @@
           return;
         }
         path = path.split("{" + parameter.name + "}").join(encodeURIComponent(value));
-      } else if (value) {
+      } else if (value && parameter.in === "query") {
         query.append(parameter.name, value);
       }
     });
@@ -464,6 +471,10 @@
     var search = query.toString();
     var url = baseUrl.href.replace(/\/+$/, "") + path + (search ? "?" + search : "");
     var headers = { Accept: "application/json, application/problem+json" };
+    found.parameters.forEach(function (parameter) {  /* a header left empty is not sent */
+      var control = form.controls["header:" + parameter.name];
+      if (control && control.value.trim()) { headers[parameter.name] = control.value.trim(); }
+    });
     var tokenValue = form.token.value.trim();
     if (tokenValue) { headers.Authorization = "Bearer " + tokenValue; }
     var init = { method: found.method, headers: headers, credentials: "omit", cache: "no-store",
@@ -476,19 +487,35 @@
       method: found.method };
   }
 
+  function originOf(url) {
+    try { return new URL(url, window.location.href).origin; } catch (e) { return null; }
+  }
+
   function execute(request) {
     var controller = typeof AbortController === "function" ? new AbortController() : null;
     if (controller) { request.init.signal = controller.signal; }
     var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
     var started = window.performance.now();
+    /* The page's own Content-Security-Policy (connect-src) may refuse the request before
+       it is sent: the browser says so in an event, and fetch fails as if unreachable. */
+    var blocked = false;
+    function onViolation(event) {
+      var directive = event.effectiveDirective || event.violatedDirective || "";
+      if (directive.indexOf("connect-src") === 0 &&
+          originOf(event.blockedURI) === originOf(request.url)) { blocked = true; }
+    }
+    document.addEventListener("securitypolicyviolation", onViolation);
     return fetch(request.url, request.init).then(function (response) {
       return response.text().then(function (text) {
         return { response: response, text: text, ms: window.performance.now() - started };
       });
     }).catch(function (error) {
       var timedOut = error && error.name === "AbortError";
-      return { error: timedOut ? "timeout" : "network" };
+      return new Promise(function (done) { setTimeout(done, 50); }).then(function () {
+        return { error: timedOut ? "timeout" : blocked ? "policy" : "network" };
+      });
     }).finally(function () {
+      document.removeEventListener("securitypolicyviolation", onViolation);
       if (timer) { clearTimeout(timer); }
     });
   }
@@ -501,6 +528,17 @@
       el("code", { text: request.shownUrl })
     ]));
 
+    if (outcome.error === "policy") {
+      live.className = "cws-try-it__status cws-try-it__status--error";
+      live.textContent = "";
+      live.appendChild(el("strong", { text: "Request not sent" }));
+      live.appendChild(richText("span", { class: "cws-try-it__detail" },
+        " — this page's Content-Security-Policy lets it call the API at its own address (" +
+        defaultBase() + ") only, not " + originOf(request.url) + ". Set the base URL back to " +
+        "it, or serve the site with `uv run cloudws serve --api-base " + request.base +
+        "`, which lets its pages call that API too."));
+      return;
+    }
     if (outcome.error) {
       var message = outcome.error === "timeout"
         ? "No answer from " + request.base + " within " + TIMEOUT_MS / 1000 + " seconds."
@@ -569,8 +607,8 @@
 
     var bodyId = "cws-try-it-body-" + (counter += 1);
     var shown = parsed !== null ? JSON.stringify(parsed, null, 2) : outcome.text;
-    if (shown.length > MAX_BODY_SHOWN) {
-      shown = shown.slice(0, MAX_BODY_SHOWN) + "\n… (" + (outcome.text.length - MAX_BODY_SHOWN) +
+    if (shown.length > MAX_BODY_SHOWN) {  /* counted in what is shown (reformatted JSON) */
+      shown = shown.slice(0, MAX_BODY_SHOWN) + "\n… (" + (shown.length - MAX_BODY_SHOWN) +
         " more characters not shown)";
     }
     result.appendChild(el("h3", { id: bodyId, class: "cws-try-it__heading",

@@ -123,6 +123,25 @@ def test_try_it_delete_stopped_workstation_shows_delete_object(visit: Visit) -> 
     assert "ws-12345" not in {ws.id for ws in visit.site.store.list_workstations().data}
 
 
+def test_try_it_sends_a_header_parameter_given_and_none_left_empty(visit: Visit) -> None:
+    """Create workstation's ``Idempotency-Key`` is a field: left empty, not sent; given, sent
+    as written, so that a retry answers the first workstation again, as its page says."""
+    page = visit.open(_try_it_pages(visit.site.site_dir)["createWorkstation"])
+    key = _form(page).get_by_label("Idempotency-Key", exact=True)
+    expect(key).to_have_value("")
+    made = []
+    body = '{"name": "tried", "machine_type": "standard-2"}'  # no volume: made again and again
+    for value in ("", '"try-it-1"', '"try-it-1"'):
+        key.fill(value)
+        with page.expect_request(lambda r: r.method == "POST") as sent:
+            _send(page, Token=TOKEN, **{"JSON body (sent as application/json)": body})
+        assert sent.value.headers.get("idempotency-key") == (value or None)
+        expect(page.locator(".cws-try-it__status")).to_contain_text("HTTP 201")
+        made.append(_shown_body(page)["id"])
+    assert made[1] == made[2] != made[0], made
+    assert len({ws.id for ws in visit.site.store.list_workstations().data} & set(made)) == 2
+
+
 def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
     messages: list[str] = []
@@ -148,19 +167,26 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
     expect(field).not_to_have_value(token)
 
 
-def test_try_it_unreachable_base_url_says_how_to_start_the_sandbox(visit: Visit) -> None:
+def test_try_it_base_url_the_page_may_not_call_says_so_and_how_to_allow_it(
+        visit: Visit) -> None:
+    """A base URL off this origin is blocked by the site's Content-Security-Policy before
+    anything is sent: said so, not told as a server that did not answer, with the way to
+    allow it (``cloudws serve --api-base``)."""
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
-    # A base URL off this origin is blocked by the site's Content-Security-Policy, which
-    # Chromium reports as a console error: this visit expects exactly that one (any
-    # other error, or a request off the machine, still fails the test).
+    # Chromium reports the block as a console error: this visit expects exactly that one
+    # (any other error, or a request off the machine, still fails the test).
     visit.expected_errors.append("Content Security Policy")
     page = visit.open(DELETE_PAGE)
     _send_failing(page, closed)
     status = page.locator(".cws-try-it__status")
-    expect(status).to_contain_text("Request failed")
-    expect(status).to_contain_text("uv run cloudws serve")
+    expect(status).to_contain_text("Request not sent")
+    expect(status).to_contain_text(
+        f"this page's Content-Security-Policy lets it call the API at its own address "
+        f"({visit.site.api}) only, not {closed.removesuffix('/v1')}")
+    expect(status).to_contain_text(f"uv run cloudws serve --api-base {closed}")
+    expect(status).not_to_contain_text("not running")
     assert visit.blocked == []
     assert visit.errors == [], visit.errors
 
@@ -211,6 +237,9 @@ def test_try_it_bad_input_is_refused_named_and_focused(
             field.fill(value)
             form.get_by_role("button", name="Send request").click()
 
+            # the last case's answer is gone: it was another request's
+            expect(page.locator(".cws-try-it__result")).to_be_hidden()
+            expect(page.locator(".cws-try-it__status")).to_have_text("")
             expect(field).to_be_focused()
             expect(field).to_have_attribute("aria-invalid", "true")
             error = form.locator(".cws-try-it__error:visible")
@@ -244,6 +273,15 @@ def test_try_it_is_usable_with_the_keyboard(visit: Visit) -> None:
     status = page.locator(".cws-try-it__status")
     expect(status).to_contain_text("HTTP 409")
     assert status.get_attribute("aria-live") == "polite"
+    # The answer's body, a stop of the Tab order named by its heading, is what scrolls
+    # with the keys (a body longer than its box: here, the box made short).
+    body = page.locator(".cws-try-it__body")
+    body.evaluate("box => { box.style.maxHeight = '3rem'; }")
+    body.focus()
+    page.keyboard.press("PageDown")
+    until(page, "document.querySelector('.cws-try-it__body').scrollTop > 0")
+    assert body.evaluate("box => box.scrollTop") > 0
+    assert body.evaluate("box => box === document.activeElement")
 
 
 def test_try_it_prefilled_request_succeeds_on_every_endpoint_page(visit: Visit) -> None:
