@@ -89,15 +89,22 @@ class SandboxServer:
         """
         from starlette.middleware.cors import CORSMiddleware
 
-        from cloudws.operations import API_ROOT
+        from cloudws.document import load_document
+        from cloudws.operations import API_ROOT, OPERATIONS
         from cloudws.server import create_server
         from cloudws.testing import serve
 
+        # What Try it sends: the operations' methods, and the headers it sets, with every
+        # header parameter the document declares (Idempotency-Key), which it sends as given
+        declared = {parameter["name"] for item in load_document()["paths"].values()
+                    for operation in item.values() if isinstance(operation, dict)
+                    for parameter in operation.get("parameters", [])
+                    if parameter.get("in") == "header"}
         app = CORSMiddleware(
             create_server(None),
             allow_origins=list(origins),
-            allow_methods=["GET", "POST", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Accept"],
+            allow_methods=sorted({operation.method for operation in OPERATIONS.values()}),
+            allow_headers=["Authorization", "Content-Type", "Accept", *sorted(declared)],
             expose_headers=["*"],
             max_age=600,
         )

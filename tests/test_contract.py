@@ -224,6 +224,9 @@ def test_create_workstation_accepts_integral_floats(api):
         assert (r.status_code, r.json().get("size_gb")) == (201, size), r.text
     # and a whole number out of range is told so, however written; a fraction is no integer
     for written, said in (("1e19", "less than or equal to"), ("20e3", "less than or equal to"),
+                          ("1e999999999", "less than or equal to"),
+                          ("1" + "0" * 5000, "less than or equal to"),
+                          ("-1e999999999", "greater than or equal to"),
                           ("0e999999999", "greater than or equal to"),
                           ("10.0000000000000001", "valid integer")):
         r = api.post("/volumes", content=f'{{"size_gb": {written}}}',

@@ -1631,6 +1631,10 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         where: str
         source: str = "what it prints now"
 
+        @property
+        def path(self) -> Path:
+            return ROOT / self.where.partition(":")[0]
+
         def __str__(self) -> str:
             return self.where
 
@@ -1642,7 +1646,8 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         if rewritten:  # as the workers' output tells the controller
             plugin.pytest_testnodedown(SimpleNamespace(workeroutput={_WORKER_KEY: {
                 "produced": [], "deselected": 0, "collected": [], "selected": [], "total": 0,
-                "ran": False, "rewritten": rewritten, "unwritten": 0}}), None)
+                "ran": False, "rewritten": rewritten, "unwritten": 0,
+                "rewritten_files": ["b.py", "c.sh"]}}), None)
         plugin.handed = bool(held)
         plugin.pytest_terminal_summary(SimpleNamespace(
             stats={"failed": [SimpleNamespace(nodeid=nodeid) for nodeid in failed]},
@@ -1654,12 +1659,14 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         "what they say, then refresh again")]
     assert said(["docs/a.md::python[snippets/a.py]"], ["a.json:0-3", "a.mjs:0-9"]) == [
         ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
-        "other example(s) were: `git diff` shows them): fix what they say, then refresh "
-        "again")]
+        "other example(s) were, in a.json, a.mjs: `git diff` shows them): fix what they say, "
+        "then refresh again")]
     page = ("--update-examples: 1 check(s) failed, and nothing they check was rewritten ({} "
-            "other example(s) were: `git diff` shows them). A page's build reads the outputs "
-            "as they were before this run: check the page again, then fix what still fails "
-            "and refresh again")
-    assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [page.format(1)]
+            "other example(s) were, in {}: `git diff` shows them). A page's build reads the "
+            "outputs as they were before this run: check the page again, then fix what still "
+            "fails and refresh again")
+    assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [
+        page.format(1, "a.json")]
     # under xdist: what the workers rewrote, told by them; a page's id ends with its group
-    assert said(["docs/a.md::page@docs/a.md"], [], rewritten=3) == [page.format(3)]
+    assert said(["docs/a.md::page@docs/a.md"], [], rewritten=3) == [
+        page.format(3, "b.py, c.sh")]

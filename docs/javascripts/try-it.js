@@ -459,6 +459,9 @@
         path = path.split("{" + parameter.name + "}").join(encodeURIComponent(value));
       } else if (value && parameter.in === "query") {
         query.append(parameter.name, value);
+      } else if (parameter.in === "header" && !/^[\x20-\x7e]*$/.test(value)) {
+        problems.push([control, "A header's value is printable ASCII only (the browser " +
+          "sends no other character in a header)."]);
       }
     });
 
@@ -533,10 +536,11 @@
       live.textContent = "";
       live.appendChild(el("strong", { text: "Request not sent" }));
       live.appendChild(richText("span", { class: "cws-try-it__detail" },
-        " — this page's Content-Security-Policy lets it call the API at its own address (" +
-        defaultBase() + ") only, not " + originOf(request.url) + ". Set the base URL back to " +
-        "it, or serve the site with `uv run cloudws serve --api-base " + request.base +
-        "`, which lets its pages call that API too."));
+        " — this page's Content-Security-Policy does not let it call " +
+        originOf(request.url) + ": the server of this site names the APIs its pages may " +
+        "call (its own, at " + defaultBase() + ", and the one `uv run cloudws serve " +
+        "--api-base URL` was given). Set the base URL back to " + defaultBase() + ", or " +
+        "serve the site with `--api-base " + request.base + "`."));
       return;
     }
     if (outcome.error) {

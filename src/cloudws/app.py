@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -253,11 +254,10 @@ async def _read_json(request: Request) -> Any:
     repeated: list[_Members] = []
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=Decimal,
+                          parse_int=_read_int,
                           object_pairs_hook=functools.partial(_members, repeated))
     except (ValueError, RecursionError) as exc:
-        reason = ("nested too deeply" if isinstance(exc, RecursionError)
-                  else "a number has too many digits" if "integer string" in str(exc)
-                  else str(exc))
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ApiError("invalid_json", f"The body is not valid JSON: {reason}.") from None
     if not isinstance(data, dict):
         raise ApiError("invalid_json", f"The body must be a JSON object, not {_json_kind(data)}.")
@@ -305,6 +305,13 @@ def _repeated_names(data: Any) -> list[str]:
         elif isinstance(value, list):
             stack += reversed([(f"{where}.{i}", v) for i, v in enumerate(value)])
     return names
+
+
+def _read_int(digits: str) -> int | Decimal:
+    """A body's integer: an int, or, past the digits Python reads as one, a Decimal (which
+    the models then read as out of range)."""
+    return int(digits) if len(digits.lstrip("-")) <= sys.get_int_max_str_digits() \
+        else Decimal(digits)
 
 
 def _reject_constant(name: str) -> Any:

@@ -143,14 +143,18 @@ _INT_DIGITS = 4300
 
 def _integral(value: Any) -> Any:
     # JSON Schema counts 50.0 as an integer; so does this API. Booleans are not numbers. A
-    # request body's number with a fraction or an exponent is read exactly, as a Decimal:
-    # 10.0000000000000001 has a fractional part, though a float would drop it.
+    # request body's number with a fraction or an exponent, or with more digits than Python
+    # reads as an int, is read exactly, as a Decimal: 10.0000000000000001 has a fractional
+    # part, though a float would drop it. A whole one of more digits than _INT_DIGITS
+    # (1e999999999) is not made an int: it stands as one that many digits long, with its
+    # sign, which is out of the range of every integer field (each has its bounds).
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, Decimal) and value.is_finite() and (
-            value.is_zero() or value.adjusted() < _INT_DIGITS
-            and value == value.to_integral_value()):  # (1e999999999 is not made an int)
-        return int(value)
+            value.is_zero() or value == value.to_integral_value()):
+        if value.adjusted() < _INT_DIGITS:
+            return int(value)
+        return (1 if value > 0 else -1) * 10 ** _INT_DIGITS
     return value
 
 

@@ -167,6 +167,18 @@ class Served:
     stop: Callable[[], None]
 
 
+def choose_scheme(page: Page, scheme: str) -> None:
+    """The reader's choice of colour scheme (``default`` or ``slate``), made with the
+    header's toggle, which goes from the system's scheme to light, to dark, and back."""
+    from playwright.sync_api import expect
+
+    for _ in range(3):
+        if page.locator("body").get_attribute("data-md-color-scheme") == scheme:
+            return
+        page.locator("form[data-md-component='palette'] label:visible").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
 def serve(app: Any) -> Served:
     """Serve ``app`` on 127.0.0.1 and a free port as ``cloudws serve`` does (see
     :func:`cloudws.testing.serve`); return once it accepts connections."""

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from .conftest import Visit, until
+from .conftest import Visit, choose_scheme, until
 
 DELETE_PAGE = "/workstations/delete/"
 VENDOR = Path(__file__).parent / "vendor"
@@ -79,7 +79,7 @@ def test_delete_page_has_no_serious_accessibility_violations(visit: Visit) -> No
     serious: dict[str, list[dict[str, Any]]] = {}
     for scheme, attribute in SCHEMES.items():
         if scheme == "dark":
-            page.locator("label[for='__palette_1']").click()
+            choose_scheme(page, attribute)
         expect(page.locator("body"), f"the {scheme} scheme").to_have_attribute(
             "data-md-color-scheme", attribute)
         _fill_try_it(page)

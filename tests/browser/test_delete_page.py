@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from .conftest import LOOPBACK, PROJECT_ROOT, Visit, until
+from .conftest import LOOPBACK, PROJECT_ROOT, Visit, choose_scheme, until
 
 DELETE_PAGE = "/workstations/delete/"
 OTHER_PAGE = "/workstations/get/"
@@ -41,6 +41,18 @@ def test_delete_page_linked_tabs_switch_together_and_persist(visit: Visit) -> No
     assert after and set(after) == {"curl"}, after
 
 
+def test_the_colour_scheme_follows_the_system_until_the_reader_chooses(visit: Visit) -> None:
+    page = visit.open(DELETE_PAGE)
+    scheme = page.locator("body")
+    for system, shown in (("dark", "slate"), ("light", "default"), ("dark", "slate")):
+        page.emulate_media(color_scheme=system)
+        page.reload()
+        expect(scheme).to_have_attribute("data-md-color-scheme", shown)
+    choose_scheme(page, "default")  # chosen: it holds whatever the system says
+    page.reload()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+
+
 def test_delete_page_copy_button_copies_the_exact_curl_command(visit: Visit) -> None:
     page = visit.open(DELETE_PAGE)
     command = CURL_SNIPPET.read_text(encoding="utf-8").rstrip("\n")
@@ -71,7 +83,7 @@ def test_delete_page_search_finds_the_volume_rule(searching_visit: Visit) -> Non
 def test_delete_page_requests_stay_on_the_machine(first_visit: Visit) -> None:
     visit = first_visit  # nothing cached: every request of a first visit is seen
     page = visit.open(DELETE_PAGE)
-    page.locator("label[for='__palette_1']").click()  # the dark-mode toggle loads nothing off
+    choose_scheme(page, "slate")  # the dark-mode toggle loads nothing off the machine
     page.goto(visit.site.url + "/")
     assert len(visit.requests) >= 5
     hosts = {urlsplit(url).hostname for url in visit.requests if url.startswith("http")}

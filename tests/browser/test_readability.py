@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Visit
+from .conftest import Visit, choose_scheme
 
 PAGES = ["/workstations/delete/", "/workstations/update/", "/concepts/errors/"]
 
@@ -52,7 +52,7 @@ def test_codes_in_tables_stay_whole_and_keep_their_underscores(visit: Visit, sch
     for number, path in enumerate(PAGES):
         page = visit.open(path)
         if scheme == "dark" and number == 0:  # the choice holds on the next pages
-            page.locator("label[for='__palette_1']").click()
+            choose_scheme(page, "slate")
         expect(page.locator("body")).to_have_attribute(
             "data-md-color-scheme", "slate" if scheme == "dark" else "default")
         for width in WIDTHS:

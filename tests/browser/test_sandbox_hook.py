@@ -45,8 +45,15 @@ def test_sandbox_hook_cors_admits_the_dev_server_origin_only() -> None:
                                 headers={"Origin": "http://evil.example", **preflight})
         deleted = httpx.delete(sandbox.base_url + "/workstations/ws-12345",
                                headers={"Origin": ORIGIN, **AUTH})
+        # what Try it sends a create with: its body's type and the key a reader gives
+        keyed = httpx.options(sandbox.base_url + "/volumes", headers={
+            "Origin": ORIGIN, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type,idempotency-key"})
     finally:
         sandbox.stop()
+
+    assert keyed.status_code == 200, keyed.text
+    assert "idempotency-key" in keyed.headers["access-control-allow-headers"].lower()
 
     assert allowed.status_code == 200
     assert allowed.headers["access-control-allow-origin"] == ORIGIN

@@ -140,6 +140,15 @@ def test_try_it_sends_a_header_parameter_given_and_none_left_empty(visit: Visit)
         made.append(_shown_body(page)["id"])
     assert made[1] == made[2] != made[0], made
     assert len({ws.id for ws in visit.site.store.list_workstations().data} & set(made)) == 2
+    # a value no header can carry is refused at its field, not sent (fetch would throw)
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.method))
+    key.fill('"ключ"')
+    _form(page).get_by_role("button", name="Send request").click()
+    expect(key).to_be_focused()
+    expect(_form(page).locator(".cws-try-it__error:visible")).to_contain_text(
+        "printable ASCII only")
+    assert "POST" not in posts
 
 
 def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit) -> None:
@@ -183,9 +192,11 @@ def test_try_it_base_url_the_page_may_not_call_says_so_and_how_to_allow_it(
     status = page.locator(".cws-try-it__status")
     expect(status).to_contain_text("Request not sent")
     expect(status).to_contain_text(
-        f"this page's Content-Security-Policy lets it call the API at its own address "
-        f"({visit.site.api}) only, not {closed.removesuffix('/v1')}")
-    expect(status).to_contain_text(f"uv run cloudws serve --api-base {closed}")
+        f"this page's Content-Security-Policy does not let it call "
+        f"{closed.removesuffix('/v1')}: the server of this site names the APIs its pages may "
+        f"call (its own, at {visit.site.api}, and the one uv run cloudws serve --api-base URL "
+        f"was given). Set the base URL back to {visit.site.api}, or serve the site with "
+        f"--api-base {closed}.")
     expect(status).not_to_contain_text("not running")
     assert visit.blocked == []
     assert visit.errors == [], visit.errors

@@ -93,7 +93,8 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-
 #: A line of a log that starts another entry, which is no problem of the writer's (MkDocs'
 #: ``ERROR   -  Error reading page 'x.md':``, ``INFO    -  ...``, ``Aborted with a
 #: BuildError!``): a problem's message ends before it.
-_LOG_ENTRY = re.compile(r"^(?:[A-Z]+ +- |Aborted with )", re.MULTILINE)
+_LOG_ENTRY = re.compile(r"^(?:(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) +- |Aborted with a "
+                        r"BuildError!$)", re.MULTILINE)
 _MAX_MESSAGE = 4000
 _PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays
 
@@ -146,6 +147,8 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
         ...     print(problem)
         ('docs/a.md', 3, "docs/a.md:3: a link to 'b.md' is not found\\n  (say)")
         ('docs/c.md', 9, 'docs/c.md:9: no such ID')
+        >>> problems_in("E   docs/a.md:3: differs:\\nE     - stopped\\nHTTP - 409\\nAborted with 6")
+        [('docs/a.md', 3, 'docs/a.md:3: differs:\\n  - stopped\\nHTTP - 409\\nAborted with 6')]
     """
     starts = list(_PROBLEM.finditer(text))
     if not starts:

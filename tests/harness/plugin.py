@@ -205,7 +205,7 @@ class DocsPlugin:
         elif self.config.getoption("update_examples", False) and (
                 failed := terminalreporter.stats.get("failed", [])):
             terminalreporter.write_line(self._refresh_failed(failed), yellow=True)
-        elif rewritten := self.rewritten + self._rewritten():
+        elif rewritten := self.rewritten + self._rewritten():  # and nothing failed
             files = sorted(self.rewritten_files | set(self._rewritten_files()))
             terminalreporter.write_line(
                 f"--update-examples: rewrote the outputs of {rewritten} example(s), in "
@@ -224,9 +224,11 @@ class DocsPlugin:
         check was rewritten, what else was, and, where a page's build failed, that it read
         the outputs as they were before the refresh."""
         rewritten = self.rewritten + self._rewritten()
+        files = sorted(self.rewritten_files | set(self._rewritten_files()))
         said = f"--update-examples: {len(failed)} check(s) failed, and nothing they check was rewritten"
         if rewritten:
-            said += f" ({rewritten} other example(s) were: `git diff` shows them)"
+            said += (f" ({rewritten} other example(s) were, in {', '.join(files)}: `git diff` "
+                     "shows them)")
         if rewritten and any(  # a page's build (under xdist, its id ends with its group)
                 str(getattr(report, "nodeid", "")).partition("@")[0].endswith("::page")
                 for report in failed):
