@@ -9,6 +9,13 @@ from pathlib import Path
 
 import pytest
 
+# Imported before pytester's in-process runs, which take out of sys.modules afterwards
+# every module first imported during them: the stub's app (and FastAPI with it) first
+# imported there was imported again by the next test of the process that needed it, and
+# that app answered 404 to every request (tests/test_cursors.py failed after this file,
+# though both pass alone).
+import cloudws.app  # noqa: F401
+
 from .harness.github import PLANTS_MISTAKES, place_of, workflow_command
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
