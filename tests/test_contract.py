@@ -82,6 +82,9 @@ def test_a_request_is_checked_whole_before_its_parts(sandbox, api, anonymous):
     problem(anonymous.request("PUT", "/nothing?x=1", content=big), 401, "unauthorized")
     problem(api.request("PUT", "/nothing?x=1", content=big), 413, "payload_too_large")
     problem(api.request("GET", "/nothing?x=1"), 404, "not_found")
+    for path in ("/workstations/", "/workstations/ws-12345/", "/workstations/ws-12345/stop/"):
+        problem(api.request("POST" if path.endswith("stop/") else "GET", path), 404,
+                "not_found")  # a path ending in / is none of the API's, as not_found says
     problem(api.request("PUT", "/workstations?x=1"), 405, "method_not_allowed")
     problem(api.request("GET", "/workstations?x=1"), 400, "validation_error")
 

@@ -336,7 +336,8 @@
       field(prefix, "base-url", "Base URL", base, baseHint()),
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
-        "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`.")
+        "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`; the form " +
+        "starts with `" + DEFAULT_TOKEN + "`.")
     ]);
 
     found.parameters.forEach(function (parameter) {

@@ -89,7 +89,7 @@ ERROR_CODES: dict[str, ErrorCode] = {
         ErrorCode(
             "not_found", 404, "Not Found",
             "No resource has the ID given in the path, or it was deleted, or the path is not "
-            "part of the API.",
+            "part of the API. A path that ends in `/` is not: none of the API's does.",
             "List the resources to find the right ID. Deleted resources do not come back.",
         ),
         ErrorCode(
