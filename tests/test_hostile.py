@@ -179,6 +179,17 @@ def _cases() -> dict[str, Hostile]:
                                         400, "validation_error")
     cases["number-exponent"] = _json("POST", vols, '{"size_gb": 1e999999}', 400,
                                      "validation_error")
+    # exponents past what a Decimal holds, in the field and elsewhere
+    for name, number in {"huge": "1e1000000000000000000", "negative": "-1e9999999999999999999",
+                         "tiny": "1e-9999999999999999999", "zero": "0e-9999999999999999999"
+                         }.items():
+        cases[f"number-exponent-{name}"] = _json("POST", vols, f'{{"size_gb": {number}}}', 400,
+                                                 "validation_error")
+    cases["number-exponent-in-name"] = _json(
+        "POST", ws, '{"name": 1e1000000000000000000, "machine_type": "standard-2"}', 400,
+        "validation_error")
+    cases["number-exponent-array"] = _json("POST", vols, "[1e1000000000000000000]", 400,
+                                           "invalid_json")
 
     # Oversized bodies: declared, streamed in chunks, and on operations that take no body.
     big = b'{"size_gb": 20, "pad": "' + b"a" * MAX_BODY_BYTES + b'"}'

@@ -336,8 +336,8 @@
       field(prefix, "base-url", "Base URL", base, baseHint()),
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
-        "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`; the form " +
-        "starts with `" + DEFAULT_TOKEN + "`.")
+        "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`. Until you " +
+        "change it, the form sends `" + DEFAULT_TOKEN + "`.")
     ]);
 
     found.parameters.forEach(function (parameter) {
@@ -461,8 +461,8 @@
       } else if (value && parameter.in === "query") {
         query.append(parameter.name, value);
       } else if (parameter.in === "header" && !/^[\x20-\x7e]*$/.test(value)) {
-        problems.push([control, "A header's value is printable ASCII only (the browser " +
-          "sends no other character in a header)."]);
+        problems.push([control, "A header's value here is printable ASCII only, as the " +
+          "API reads it: no accented letter, other script, tab or emoji."]);
       }
     });
 
@@ -538,10 +538,9 @@
       live.appendChild(el("strong", { text: "Request not sent" }));
       live.appendChild(richText("span", { class: "cws-try-it__detail" },
         " — this page's Content-Security-Policy does not let it call " +
-        originOf(request.url) + ": the server of this site names the APIs its pages may " +
-        "call (its own, at " + defaultBase() + ", and the one `uv run cloudws serve " +
-        "--api-base URL` was given). Set the base URL back to " + defaultBase() + ", or " +
-        "serve the site with `--api-base " + request.base + "`."));
+        originOf(request.url) + ". Set the base URL back to " + defaultBase() + ", or serve " +
+        "the site with `uv run cloudws serve --api-base " + request.base + "`, which lets " +
+        "its pages call that API."));
       return;
     }
     if (outcome.error) {

@@ -19,7 +19,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -253,7 +253,7 @@ async def _read_json(request: Request) -> Any:
                        "part of a UTF-8 character.") from None
     repeated: list[_Members] = []
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_float=Decimal,
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=_read_number,
                           parse_int=_read_int,
                           object_pairs_hook=functools.partial(_members, repeated))
     except (ValueError, RecursionError) as exc:
@@ -312,6 +312,28 @@ def _read_int(digits: str) -> int | Decimal:
     the models then read as out of range)."""
     return int(digits) if len(digits.lstrip("-")) <= sys.get_int_max_str_digits() \
         else Decimal(digits)
+
+
+def _read_number(written: str) -> Decimal:
+    """A body's number with a fraction or an exponent, exactly (a Decimal). One whose
+    exponent is beyond what a Decimal holds (``1e1000000000000000000``) stands as one of
+    the same sign and kind that a Decimal holds: huge, or, with a negative exponent, a
+    fraction (zero for a zero).
+
+    Example:
+        >>> [str(_read_number(n)) for n in ("2.5", "1e1000000000000000000",
+        ...                                 "-1e1000000000000000000", "5e-9999999999999999999",
+        ...                                 "0e-9999999999999999999")]
+        ['2.5', '1E+999999999', '-1E+999999999', '1E-999999999', '0']
+    """
+    try:
+        return Decimal(written)
+    except InvalidOperation:
+        mantissa, _, exponent = written.lower().partition("e")
+        sign = "-" if mantissa.startswith("-") else ""
+        if not Decimal(mantissa):
+            return Decimal(0)
+        return Decimal(f"{sign}1E{'-' if exponent.startswith('-') else '+'}999999999")
 
 
 def _reject_constant(name: str) -> Any:

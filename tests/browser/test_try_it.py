@@ -193,10 +193,9 @@ def test_try_it_base_url_the_page_may_not_call_says_so_and_how_to_allow_it(
     expect(status).to_contain_text("Request not sent")
     expect(status).to_contain_text(
         f"this page's Content-Security-Policy does not let it call "
-        f"{closed.removesuffix('/v1')}: the server of this site names the APIs its pages may "
-        f"call (its own, at {visit.site.api}, and the one uv run cloudws serve --api-base URL "
-        f"was given). Set the base URL back to {visit.site.api}, or serve the site with "
-        f"--api-base {closed}.")
+        f"{closed.removesuffix('/v1')}. Set the base URL back to {visit.site.api}, or serve "
+        f"the site with uv run cloudws serve --api-base {closed}, which lets its pages call "
+        "that API.")
     expect(status).not_to_contain_text("not running")
     assert visit.blocked == []
     assert visit.errors == [], visit.errors
