@@ -727,9 +727,9 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     # the pages were checked against the outputs as they were
     files = ", ".join(str(tmp_path / name) for name in
                       ("docs/page.md", "snippets/get.json", "snippets/missing.py"))
-    assert (f"--update-examples: rewrote the outputs of 5 example(s), in {files} (`git diff` "
-            "shows them). The pages' prose and builds were checked against the outputs as "
-            "they were: check again without it") in out.stdout, out.stdout
+    assert (f"--update-examples: rewrote the outputs of 5 example(s), in {files} (`git "
+            "status` and `git diff` show them). The pages' prose and builds were checked "
+            "against the outputs as they were: check again without it") in out.stdout, out.stdout
     page = (tmp_path / "docs" / "page.md").read_text()
     assert "#> 500\n" in page and "#> 1\n" not in page
     assert "    ```json\n    {\n      \"id\": \"vol-scratch01\",\n" in page
@@ -1659,12 +1659,12 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         "what they say, then refresh again")]
     assert said(["docs/a.md::python[snippets/a.py]"], ["a.json:0-3", "a.mjs:0-9"]) == [
         ("--update-examples: 1 check(s) failed, and nothing they check was rewritten (2 "
-        "other example(s) were, in a.json, a.mjs: `git diff` shows them): fix what they say, "
-        "then refresh again")]
+        "other example(s) were, in a.json, a.mjs: `git status` and `git diff` show them): fix "
+        "what they say, then refresh again")]
     page = ("--update-examples: 1 check(s) failed, and nothing they check was rewritten ({} "
-            "other example(s) were, in {}: `git diff` shows them). A page's build reads the "
-            "outputs as they were before this run: check the page again, then fix what still "
-            "fails and refresh again")
+            "other example(s) were, in {}: `git status` and `git diff` show them). A page's "
+            "build reads the outputs as they were before this run: check the page again, then "
+            "fix what still fails and refresh again")
     assert said(["docs/a.md::page"], ["a.json:0-3", "a.json:0-3"]) == [
         page.format(1, "a.json")]
     # under xdist: what the workers rewrote, told by them; a page's id ends with its group

@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="allow binding an address other than loopback")
     serve.add_argument("--no-site", action="store_true", help="serve the API only")
     serve.add_argument("--site", metavar="DIR", type=Path,
-                       help="serve this built site (default: ./site, built if missing)")
+                       help="serve this built site (default: ./site, built if missing or older "
+                            "than its sources)")
     serve.add_argument("--api-base", metavar="URL",
                        help="another API base URL the site's Try it console may call "
                        "(added to the Content-Security-Policy's connect-src)")

@@ -209,8 +209,9 @@ class DocsPlugin:
             files = sorted(self.rewritten_files | set(self._rewritten_files()))
             terminalreporter.write_line(
                 f"--update-examples: rewrote the outputs of {rewritten} example(s), in "
-                f"{', '.join(files)} (`git diff` shows them). The pages' prose and builds "
-                "were checked against the outputs as they were: check again without it",
+                f"{', '.join(files)} (`git status` and `git diff` show them). The pages' "
+                "prose and builds were checked against the outputs as they were: check again "
+                "without it",
                 yellow=True)
         self._table(terminalreporter)
         if self.written is not None:
@@ -227,8 +228,8 @@ class DocsPlugin:
         files = sorted(self.rewritten_files | set(self._rewritten_files()))
         said = f"--update-examples: {len(failed)} check(s) failed, and nothing they check was rewritten"
         if rewritten:
-            said += (f" ({rewritten} other example(s) were, in {', '.join(files)}: `git diff` "
-                     "shows them)")
+            said += (f" ({rewritten} other example(s) were, in {', '.join(files)}: `git status` and "
+                     "`git diff` show them)")
         if rewritten and any(  # a page's build (under xdist, its id ends with its group)
                 str(getattr(report, "nodeid", "")).partition("@")[0].endswith("::page")
                 for report in failed):
