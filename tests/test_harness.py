@@ -899,6 +899,20 @@ def test_a_wrong_path_is_named_at_the_line_of_its_url(tmp_path, scratch, api_sch
     ), failure.value
 
 
+def test_a_content_type_sent_without_a_body_is_named_at_its_line(tmp_path, scratch,
+                                                                 api_schemas, scratch_tls):
+    """Where the header is said, not at the URL's line."""
+    command = (f'curl -sS \\\n  "${{CLOUDWS_BASE_URL:-{BASE}}}/volumes/vol-scratch01" \\\n'
+               '  -H "Content-Type: application/json" \\\n'
+               '  -H "Authorization: Bearer $CLOUDWS_TOKEN"\n')
+    case = curl_case(tmp_path, {"snippets/get.sh": command})
+    with pytest.raises(ExampleError) as failure:
+        run_curl_case(case, scratch_tls, scratch, api_schemas)
+    assert str(failure.value).startswith(
+        f"{case.id}:3: GET /v1/volumes/vol-scratch01 sends a Content-Type and no body"), \
+        failure.value
+
+
 @pytest.mark.parametrize(("body", "answered", "line"), [
     ("""  -d '{"size_gb": 10'""", 400, 5),  # the JSON is broken
     ("""  -d '{"size_gb": "ten"}'""", 400, 5),  # a field of it is wrong

@@ -277,9 +277,10 @@ def _option_line(command: CurlCommand, exchange: Seen, index: int = 0,
                count: int = 1) -> str | None:
     r"""For an error about the request's body (its JSON, a field of it) or its type (a
     ``415``), the line of ``command`` that sends the body, or says its type; for a ``405``
-    (a method its path does not take), the line that sets the method (``-X``): where to
-    fix it, not the URL's line. None for another answer, or when not one line alone says
-    it.
+    (a method its path does not take), the line that sets the method (``-X``); for a
+    type said with no body sent (answered as documented), the line that says it: where
+    to fix it, not the URL's line. None for another answer, or when not one line alone
+    says it.
 
     Example:
         >>> text = ('curl -sS -X POST "$B/volumes" \\\n  -H "Content-Type: application/json" \\\n'
@@ -298,6 +299,11 @@ def _option_line(command: CurlCommand, exchange: Seen, index: int = 0,
         >>> _option_line(put, Seen("PUT", "/v1/volumes/vol-1", None, 405,
         ...                      code="method_not_allowed"))
         'snippets/x.sh:1'
+        >>> get = CurlCommand('curl -sS \\\n  "$B/volumes/vol-1" \\\n  -H "Content-Type: application/json"\n',
+        ...                   "snippets/x.sh:1", None)
+        >>> _option_line(get, Seen("GET", "/v1/volumes/vol-1", "getVolume", 200,
+        ...                      content_type_without_body=True))
+        'snippets/x.sh:3'
     """
     if exchange.code == "method_not_allowed":
         wanted = [_METHOD_OPTION]  # a method the path does not take: where it is set
@@ -306,6 +312,8 @@ def _option_line(command: CurlCommand, exchange: Seen, index: int = 0,
     elif exchange.code == "invalid_json" or any(
             field == "body" or field.startswith("body.") for field in exchange.fields):
         wanted = [_BODY_OPTION]
+    elif exchange.content_type_without_body and exchange.status < 400:
+        wanted = [_CONTENT_TYPE]  # a type said with no body: where it is said
     else:
         return None
     file, first, lines, begin, end = _request_lines(command, index, count)
