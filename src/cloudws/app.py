@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
@@ -308,10 +307,12 @@ def _repeated_names(data: Any) -> list[str]:
 
 
 def _read_int(digits: str) -> int | Decimal:
-    """A body's integer: an int, or, past the digits Python reads as one, a Decimal (which
-    the models then read as out of range)."""
-    return int(digits) if len(digits.lstrip("-")) <= sys.get_int_max_str_digits() \
-        else Decimal(digits)
+    """A body's integer: an int, or, past the digits Python reads as one (its
+    ``int_max_str_digits``), a Decimal, which the models read as out of range."""
+    try:
+        return int(digits)
+    except ValueError:
+        return Decimal(digits)
 
 
 def _read_number(written: str) -> Decimal:
