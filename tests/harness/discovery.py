@@ -304,13 +304,13 @@ def _page_commands(page: Page, index: int) -> list[CurlCommand]:
     if fence.lang != "console":
         return [CurlCommand(fence.source, f"{page.where}:{fence.first_content_line}",
                             tied_shown)]
-    commands = _console_commands(page, fence)
+    commands = console_commands(page, fence)
     if commands and tied_shown is not None and not commands[-1].shown.text:  # type: ignore[union-attr]
         commands[-1].shown = tied_shown
     return commands
 
 
-def _console_commands(page: Page, fence: Fence) -> list[CurlCommand]:
+def console_commands(page: Page, fence: Fence) -> list[CurlCommand]:
     """Split a console block into ``$ `` commands, each with the lines it prints. A
     command with no lines under it (blank ones aside) shows that it prints nothing: its
     output is the empty span after it, which ``--update-examples`` fills in."""
