@@ -1618,6 +1618,34 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
     check_calls_its_operation(ROOT / "snippets" / "concepts" / "errors.sh", deleting, "x:1")
 
 
+def test_an_endpoint_pages_own_example_sends_the_request_of_its_declared_example():
+    """Every language of an endpoint page's example, and its Try it, send one request: the
+    operation's declared example (``cloudws.operations``). A tab that stops another
+    workstation than the others is refused at its request's line, though it succeeds; an
+    example may send other requests of the operation beside it (a list's pages)."""
+    own = ROOT / "snippets" / "workstations" / "stop.py"
+    other = [Seen("POST", "/v1/workstations/ws-12345/stop", "stopWorkstation", 200,
+                  "snippets/workstations/stop.py:12")]
+    with pytest.raises(ExampleError, match=(
+            r"^snippets/workstations/stop.py:12: this is the example of stopWorkstation's "
+            r"page, whose every language, and Try it, sends its declared example, POST "
+            r"/v1/workstations/ws-67890/stop; this one never does \(it sends POST "
+            r"/v1/workstations/ws-12345/stop\). Send that request here, or change the "
+            r"example in stopWorkstation's declaration \(src/cloudws/operations.py\)")):
+        check_calls_its_operation(own, other, "snippets/workstations/stop.py:1")
+    declared = other[0]._replace(path="/v1/workstations/ws-67890/stop")
+    check_calls_its_operation(own, [*other, declared], "snippets/workstations/stop.py:1")
+    # the query counts, in any order: a list's pages, then the page the declaration asks for
+    listing = ROOT / "snippets" / "volumes" / "list.py"
+    pages = [Seen("GET", "/v1/volumes", "listVolumes", 200, query=query)
+             for query in ("limit=3", "cursor=abc&limit=3")]
+    with pytest.raises(ExampleError, match=r"GET /v1/volumes\?limit=2; this one never does "
+                                           r"\(it sends GET /v1/volumes\?limit=3\)"):
+        check_calls_its_operation(listing, pages, "snippets/volumes/list.py:1")
+    asked = pages[0]._replace(query="limit=2")
+    check_calls_its_operation(listing, [*pages, asked], "snippets/volumes/list.py:1")
+
+
 def test_a_pasted_run_compares_unless_this_run_rewrites_what_it_compares(request,
                                                                        monkeypatch):
     """Under --update-examples a pasted run leaves comparing to the next run only when the

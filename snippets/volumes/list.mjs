@@ -2,8 +2,8 @@ const BASE_URL =
   process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1";
 const headers = { Authorization: `Bearer ${process.env.CLOUDWS_TOKEN}` };
 
-// Every volume, three at a time: follow next_cursor until it is null.
-const params = new URLSearchParams({ limit: 3 });
+// Every volume, two at a time: follow next_cursor until it is null.
+const params = new URLSearchParams({ limit: 2 });
 while (true) {
   const r = await fetch(`${BASE_URL}/volumes?${params}`, { headers });
   const page = await r.json();

@@ -9,8 +9,8 @@ client = httpx.Client(
     headers={"Authorization": f"Bearer {os.environ['CLOUDWS_TOKEN']}"},
 )
 
-# Every volume, three at a time: follow next_cursor until it is null.
-params = {"limit": 3}
+# Every volume, two at a time: follow next_cursor until it is null.
+params = {"limit": 2}
 while True:
     page = client.get("/volumes", params=params).json()
     for volume in page["data"]:

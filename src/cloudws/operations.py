@@ -434,7 +434,7 @@ OPERATIONS: dict[str, Operation] = _declare(
             500: _failed("The workstations could not be listed."),
         },
         steps=("read",),
-        example=Example(query={"status": "stopped"}),
+        example=Example(query={"status": "running"}),
     ),
     Operation(
         id="getWorkstation", method="GET", path="/v1/workstations/{id}", tag="Workstations",
@@ -581,7 +581,7 @@ OPERATIONS: dict[str, Operation] = _declare(
             500: _failed("The volume could not be read."),
         },
         steps=("read",),
-        example=Example(path={"id": "vol-scratch01"}),
+        example=Example(path={"id": "vol-data12345"}),
     ),
     Operation(
         id="deleteVolume", method="DELETE", path="/v1/volumes/{id}", tag="Volumes",

@@ -483,6 +483,7 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
         return  # none made: what stopped it (or the check of requests made) says why
     calls = [e for e in exchanges if e.operation_id == operation]
     if any(e.status < 400 for e in calls):
+        _check_sends_its_declared_example(operation, calls, where)
         return
     if calls:
         first = calls[0]
@@ -501,6 +502,44 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
     raise ExampleError(f"{sent_at}: this is the example of {operation}'s page (its "
                        f"x-codeSamples), but it never calls {operation}: it calls {called}. "
                        "Check the method and path")
+
+
+def _check_sends_its_declared_example(operation: str, calls: Sequence[Exchange | Seen],
+                                      where: str) -> None:
+    """Fail unless one of ``calls``, the requests of ``operation`` made by its page's own
+    example, sends the path and query of the operation's declared example: what Try it
+    sends, and so what every language of the page's example sends, one request shown in
+    each tab (an example may send others besides: a list's pages, one by one).
+
+    Example:
+        >>> stop = Seen("POST", "/v1/workstations/ws-12345/stop", "stopWorkstation", 200,
+        ...             "snippets/workstations/stop.py:12")
+        >>> _check_sends_its_declared_example("stopWorkstation", [stop], "snippets/x.py")
+        Traceback (most recent call last):
+        ...
+        tests.harness.checks.ExampleError: snippets/workstations/stop.py:12: this is the example of stopWorkstation's page, whose every language, and Try it, sends its declared example, POST /v1/workstations/ws-67890/stop; this one never does (it sends POST /v1/workstations/ws-12345/stop). Send that request here, or change the example in stopWorkstation's declaration (src/cloudws/operations.py) and in every language of the page's example
+        >>> _check_sends_its_declared_example("listVolumes", [Seen(
+        ...     "GET", "/v1/volumes", "listVolumes", 200, query="limit=2")], "snippets/x.py")
+    """
+    __tracebackhide__ = True
+    from urllib.parse import parse_qsl
+
+    from cloudws.operations import OPERATIONS
+
+    declared = OPERATIONS[operation]
+    path, _, query = declared.url().partition("?")
+    if any(call.path == path and sorted(parse_qsl(getattr(call, "query", "")))
+           == sorted(parse_qsl(query)) for call in calls):
+        return
+    call = calls[0]
+    sent = getattr(call, "query", "")
+    raise ExampleError(
+        f"{getattr(call, 'origin', None) or where}: this is the example of {operation}'s page, "
+        f"whose every language, and Try it, sends its declared example, {declared.method} "
+        f"{declared.url()}; this one never does (it sends {call.method} {call.path}"
+        f"{'?' * bool(sent)}{sent}). "
+        f"Send that request here, or change the example in {operation}'s declaration "
+        "(src/cloudws/operations.py) and in every language of the page's example")
 
 
 @functools.cache
