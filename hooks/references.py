@@ -156,7 +156,11 @@ _FIELD_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
 _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT) +"
                       r"(?:https?://(?P<host>[^/\s]+))?(?P<any>/\S*)"
-                      rf"|(?:https?://(?P<at>[^/\s]+))?(?P<path>{re.escape(API_ROOT)}/\S+))$")
+                      r"|(?:https?://(?P<at>[^/\s]+))?(?P<path>/v\d+/\S+))$")
+#: A base URL: a host and a version of the API (``https://api.example.com/v1``).
+_BASE_URL = re.compile(r"^https?://(?P<host>[^/\s:]+)(?::\d+)?(?P<root>/v\d+)/?$")
+#: A path under a version of the API (``/v2/volumes``), which may not be its own.
+_VERSION = re.compile(r"^/v\d+/")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
 _STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and)\s+"
@@ -918,6 +922,36 @@ def _spans(markdown: str) -> Iterator[_Span]:
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
 
 
+#: The blocks a page shows as they are, which no check runs: each line is a reference.
+_SHOWN_AS_IS = frozenset({"http", "text"})
+#: The version that ends an HTTP request line (``GET /v1/volumes HTTP/1.1``).
+_HTTP_VERSION = re.compile(r" +HTTP/\d(?:\.\d)?$")
+
+
+def _shown_lines(markdown: str) -> Iterator[_Span]:
+    """Each line of a block shown as it is (````` ```http `````, ````` ```text `````), as a span:
+    a base URL, a request or a header written there is held as in prose.
+
+    Example:
+        >>> text = "a `b`\\n\\n```http\\nGET /v1/volumes HTTP/1.1\\nAuthorization: Bearer <token>\\n```\\n"
+        >>> [(span.line, span.text) for span in _shown_lines(text)]
+        [(4, 'GET /v1/volumes'), (5, 'Authorization: Bearer <token>')]
+    """
+    fence, lang, offset = None, "", 0
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence, lang = match["fence"], match["lang"]
+        elif fence is not None and match and match["fence"][0] == fence[0] and len(
+                match["fence"]) >= len(fence) and not line.strip().strip(fence[0]):
+            fence = None
+        elif fence is not None and lang in _SHOWN_AS_IS and line.strip():
+            text = _HTTP_VERSION.sub("", line.strip())
+            start = offset + line.index(line.strip())
+            yield _Span(start, start + len(text), number, text, None, False)
+        offset += len(line) + 1
+
+
 def _shown_there(page: Page, link: str, contract: Contract,
                  shown: Callable[[], set[str]]) -> Callable[[], set[str]]:
     """The IDs a span linked to another page of the site may name: this page's, and those
@@ -986,6 +1020,11 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     (or it is no reference). Unless ``names``, a name that is no error code (a field, or
     one close to a field or a code) is no reference either. In the OpenAPI ``document``,
     no page's examples show an ID."""
+    base = _BASE_URL.match(text)
+    if base is not None and base["host"] in contract.hosts and base["root"] != API_ROOT:
+        return (f"`{text}`: the API's paths start with {API_ROOT}: did you mean "
+                f"{text[:base.start('root')]}{API_ROOT}{text[base.end('root'):]}?"
+                + _old_api(document))
     request = _REQUEST.match(text)
     if request is not None and contract.routes:
         return _check_request(text, request, contract, document, shown)
@@ -1131,7 +1170,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         ...              "GET /openapi.json", "TRACE /v1/workstations/{id}",
         ...              "POST https://api.example.com/v1/workstations/{id}/stp",
         ...              "GET /v1/workstations/ws-12345?limt=5",
-        ...              "GET https://status.example.org/v1/incidents"):
+        ...              "GET https://status.example.org/v1/incidents",
+        ...              "GET /v2/workstations/{id}",
+        ...              "https://api.example.com/v2/workstations/ws-1"):
         ...     print(_check_request(text, _REQUEST.match(text), contract))
         None
         None
@@ -1144,6 +1185,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         `POST https://api.example.com/v1/workstations/{id}/stp`: the API has no path /v1/workstations/{id}/stp; did you mean /v1/workstations/{id}/stop? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         `GET /v1/workstations/ws-12345?limt=5`: /v1/workstations/{id} takes no query parameter limt (it takes none) (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
         None
+        `GET /v2/workstations/{id}`: the API's paths start with /v1: did you mean /v1/workstations/{id}? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
+        `https://api.example.com/v2/workstations/ws-1`: the API's paths start with /v1: did you mean /v1/workstations/ws-1? (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })
     """
     method, path = request["method"], (request["any"] or request["path"]).partition("?")[0]
     written = request["host"] or request["at"]
@@ -1160,10 +1203,10 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     if not route_of(path) and _a_shape_of(path, contract):
         return None  # a shape of paths (/v1/*, /v1/{resource}/{id}), not one path
     if not path.startswith(f"{API_ROOT}/"):  # another path the server answers
-        # (/openapi.json), or one of the API's without its root
+        # (/openapi.json), or one of the API's without its root, or under another version
+        meant = re.sub(r"^/v\d+(?=/)", API_ROOT, path) if _VERSION.match(path) else API_ROOT + path
         return (f"`{text}`: the API's paths start with {API_ROOT}: did you mean "
-                f"{API_ROOT}{path}?" + _old_api(document)
-                if route_of(f"{API_ROOT}{path}") else None)
+                f"{meant}?" + _old_api(document) if route_of(meant) else None)
     found = route_of(path)
     if found is not None and (kin := _id_in_place(path, found, contract)):
         return f"`{text}`: {kin}" + _old_api(document)
@@ -1430,6 +1473,14 @@ def check(markdown: str, page: Page, contract: Contract,
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
             found.append(Problem(span.line, problem, span.text))
+    for span in _shown_lines(markdown):  # as a span, with no words around it
+        problem = _check_span(span.text, own, contract, shown, titles or {}, False, document)
+        if problem is None and names:
+            problem = _header_problem(span.text, False, contract, document,
+                                      own if held is None else held)
+        if problem:  # no { .no-ref } in a block: what it shows must be the API's
+            found.append(Problem(span.line, problem.replace(_old_api(document), ""),
+                                 span.text))
     return found
 
 

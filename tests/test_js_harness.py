@@ -151,6 +151,18 @@ def test_undefined_printed_after_a_drift_is_told_after_it(tmp_path, node, server
         assert "Refresh" not in message and not updates
 
 
+def test_a_default_base_url_other_than_the_apis_is_named_at_its_line(tmp_path, node, server,
+                                                                    scratch, api_schemas):
+    """node is given CLOUDWS_BASE_URL, so the example's default URL, what a reader without
+    it calls, is read from the source: another version of the API than its base URL is
+    named at its line before the run."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("example.com/v1", "example.com/v2")})
+    with pytest.raises(ExampleError, match=re.escape(
+            "snippets/get.mjs:2: the example calls https://api.cloudworkstation.example.com/v2; "
+            "JavaScript examples call the API at https://api.cloudworkstation.example.com/v1/...")):
+        run(case, node, server, scratch, api_schemas)
+
+
 def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,
                                                         api_schemas):
     body = textwrap.indent(GET.replace('"size_gb": 500', '"size_gb": 5'), "    ")

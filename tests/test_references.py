@@ -541,6 +541,52 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
 
 
+SHOWN_BLOCKS_PAGE = """\
+# Authentication
+
+Send it to `https://api.cloudworkstation.example.com/v2/workstations` or `/v3/volumes/vol-scratch01`.
+
+```http
+GET /v2/workstations/ws-12345 HTTP/1.1
+Authorization: Token <token>
+Authorization: Bearer <token>
+```
+
+```text
+https://api.cloudworkstation.example.com/v2
+https://api.cloudworkstation.example.com/v1
+```
+"""
+
+
+def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Each line of a block shown as it is (```http, ```text), which nothing runs, is a
+    reference: a request, a header, a base URL. A version of the API other than its own is
+    told, in prose too, with the path or URL meant."""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"concepts/authentication.md": SHOWN_BLOCKS_PAGE})
+    said = [line.partition("authentication.md:")[2] for line in
+            f"{failure.value}\n{caplog.text}".splitlines() if "authentication.md:" in line]
+    expected = [
+        ("3: `https://api.cloudworkstation.example.com/v2/workstations`: the API's paths "
+         "start with /v1: did you mean /v1/workstations?"),
+        ("3: `/v3/volumes/vol-scratch01`: the API's paths start with /v1: did you mean "
+         "/v1/volumes/vol-scratch01?"),
+        ("6: `GET /v2/workstations/ws-12345`: the API's paths start with /v1: did you mean "
+         "/v1/workstations/ws-12345?"),
+        "7: `Authorization: Token <token>`: the API's authentication scheme is Bearer, not Token",
+        ("12: `https://api.cloudworkstation.example.com/v2`: the API's paths start with /v1: "
+         "did you mean https://api.cloudworkstation.example.com/v1?"),
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in said), (start, said)
+    assert not any(line.startswith(("8:", "13:")) for line in said), said
+    assert not any("{ .no-ref }" in line for line in said if line.startswith(("6:", "7:", "12:"))), said
+
+
 def test_a_stub_that_cannot_make_its_document_is_named_in_one_line(tmp_path):
     """Made in a fresh interpreter (this one has imported the stub), the document's
     failure says what the stub said, such as a declared operation with no handler, not

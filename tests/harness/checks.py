@@ -53,6 +53,7 @@ __all__ = [
     "rewritten_here",
     "sent_again",
     "stop_told",
+    "under",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -467,6 +468,18 @@ def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:
     return (f"Fix the request (or a step before it), not the {outputs}: --update-examples "
             "writes in no error the example does not show (to show one on purpose, write "
             f"its {output} line first{changed}).")
+
+
+def under(url: str, base: str) -> bool:
+    """Whether ``url`` is ``base`` or under it (a path below it, or its query).
+
+    Example:
+        >>> base = "https://api.example.com/v1"
+        >>> [under(url, base) for url in (base, base + "/volumes", base + "?a=1",
+        ...                               "https://api.example.com/v2/volumes", base + "0")]
+        [True, True, True, False, False]
+    """
+    return url == base or url.startswith((base + "/", base + "?"))
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -11,6 +11,11 @@ Example:
     Traceback (most recent call last):
     ...
     tests.harness.checks.ExampleError: p.md:1: the command calls http://localhost:8000/v1/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
+    >>> check_hosts('curl "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v2}/volumes"',
+    ...             "p.md:1")
+    Traceback (most recent call last):
+    ...
+    tests.harness.checks.ExampleError: p.md:1: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from .checks import (
     refusal,
     request_notes,
     sent_again,
+    under,
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
@@ -64,10 +70,12 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 
 
 def check_hosts(command: str, where: str) -> None:
-    """Fail unless every URL in ``command`` is on ``https://`` + the API host."""
+    """Fail unless every URL in ``command`` is the API's base URL or under it."""
     for url in _URL.findall(command):
+        url = url.replace("}", "", 1)  # a default, ${CLOUDWS_BASE_URL:-url}, and its path
         parts = urlsplit(url)
-        if parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443):
+        if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)
+                or not under(url, BASE_URL)):
             raise ExampleError(
                 f"{where}: the command calls {url}; curl examples call the API at "
                 f"{BASE_URL}/..."

@@ -1113,17 +1113,18 @@ def _what(exchange: Seen) -> str:
 
 
 def check_hosts(case: JsCase) -> None:
-    """Fail unless every URL in the example is on ``https://`` + the API host."""
+    """Fail unless every URL in the example is the API's base URL or under it (only the
+    run of a Python example, in process, sends to it: node is given ``CLOUDWS_BASE_URL``)."""
     from cloudws.testing import API_HOST, BASE_URL
 
-    from .checks import ExampleError
+    from .checks import ExampleError, under
 
     for number, line in enumerate(case.source.split("\n"), start=1):
         if _OUTPUT.match(line):
             continue
         for url in _URL.findall(line):
             parts = urlsplit(url)
-            if parts.scheme != "https" or parts.hostname != API_HOST:
+            if parts.scheme != "https" or parts.hostname != API_HOST or not under(url, BASE_URL):
                 where = _source_line(case, number) or case.where
                 raise ExampleError(f"{where}: the example calls {url}; JavaScript examples "
                                    f"call the API at {BASE_URL}/... (the default "
