@@ -205,7 +205,7 @@ def uvicorn_calls(monkeypatch) -> list[dict]:
 
 @pytest.mark.parametrize(("argv", "host"), [
     ([], "127.0.0.1"), (["--host", "localhost"], "localhost"), (["--host", "::1"], "::1"),
-    (["--host", "127.0.0.2"], "127.0.0.2"),
+    (["--host", "127.0.0.2"], "127.0.0.2"), (["--host", "[::1]"], "::1"),
     (["--host", "0.0.0.0", "--allow-remote"], "0.0.0.0"),
 ])
 def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, argv, host):
@@ -224,12 +224,15 @@ def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, ar
     (["--api-base", "https://x.example:abc/v1"], "--api-base must be"),
     (["--api-base", "https://x.example:99999/v1"], "--api-base must be"),
     (["--site", "/nonexistent"], "no index.html there"),
+    (["--site", "/nonexistent", "--no-site"], "argument --no-site: not allowed with argument --site"),
 ])
 def test_serve_rejects_bad_options_clearly(uvicorn_calls, capsys, argv, message):
+    """Said with the usage of `cloudws serve`, as argparse says its own errors."""
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["serve", "--no-site", *argv])
+        cli.main(["serve", *(argv if "--site" in argv else ["--no-site", *argv])])
     assert exit_info.value.code == 2
-    assert message in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert message in said and "cloudws serve: error: " in said, said
     assert uvicorn_calls == []
 
 
@@ -464,6 +467,22 @@ def test_serve_reports_a_port_in_use_first_and_alone(uvicorn_calls, capsys):
     assert uvicorn_calls == []
 
 
+def test_serve_reports_an_address_not_of_this_machine_as_the_hosts(uvicorn_calls, capsys):
+    """An address no interface has: the host is told, not the port."""
+    assert cli.main(["serve", "--no-site", "--host", "203.0.113.5", "--allow-remote"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cloudws: cannot listen on 203.0.113.5 port 8080: "), err
+    assert err.rstrip().endswith("Check --host: 203.0.113.5 is no address of this machine."), err
+    assert uvicorn_calls == []
+
+
+def test_openapi_onto_a_full_disk_says_so_in_one_line():
+    done = subprocess.run(["bash", "-c", f"'{sys.executable}' -m cloudws.cli openapi > /dev/full"],
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert (done.returncode, done.stderr) == (
+        1, "cloudws: cannot write the document: No space left on device\n"), done.stderr
+
+
 def _stale_site(root: Path, config: str) -> None:
     (root / "mkdocs.yml").write_text(f"site_name: Tiny\n{config}")
     (root / "docs").mkdir()
@@ -478,6 +497,29 @@ def _old_site(root) -> None:
 
 
 @PLANTS_MISTAKES
+def test_serve_outside_its_repository_or_without_mkdocs_says_what_it_serves(
+        tmp_path, monkeypatch, capsys):
+    """Installed in another project, there is no site to build: the API alone, said. Where
+    MkDocs is not installed, a stale site is served as it is and no site is none, said;
+    nothing is built, and nothing exits."""
+    assert cli._site_dir(True, tmp_path) is None
+    said = capsys.readouterr().err
+    assert said.startswith("cloudws: no docs site: this cloudws is installed outside its "
+                           f"repository (no mkdocs.yml in {tmp_path}), so it serves the API "
+                           "alone; --site DIR serves a site built in a clone"), said
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    monkeypatch.setattr(cli, "_has_mkdocs", lambda: False)
+    monkeypatch.setattr(cli, "_build", lambda *args: pytest.fail("built without MkDocs"))
+    assert cli._site_dir(True, tmp_path) is None
+    assert "the docs site cannot be built: it serves the API alone" in capsys.readouterr().err
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>old</p>")
+    os.utime(tmp_path / "site" / "index.html", (1_000, 1_000))
+    assert cli._site_dir(True, tmp_path) == tmp_path / "site"
+    said = capsys.readouterr().err
+    assert f"so {tmp_path / 'site'} is served as it is, older than its sources" in said, said
+
+
 def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "")
     _old_site(tmp_path)
@@ -491,7 +533,7 @@ def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkey
     assert (tmp_path / "site").stat().st_mode & 0o777 == 0o777 & ~umask
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     err = capfd.readouterr().err.splitlines()
-    assert err[0] == "cloudws: building the docs site (uv run mkdocs build)..."
+    assert err[0] == "cloudws: building the docs site (mkdocs build)..."
     assert len(err) == 2 and err[1].startswith("WARNING"), err  # no INFO lines
     assert "contains a link 'nowhere.md'" in err[1]
 
@@ -538,7 +580,7 @@ def test_serve_stopped_while_it_builds_the_site_leaves_it_as_it_was(tmp_path, mo
         cli._site_dir(build=True)
     assert stopped.value.code == 0
     assert capfd.readouterr().err.splitlines() == [
-        "cloudws: building the docs site (uv run mkdocs build)...",
+        "cloudws: building the docs site (mkdocs build)...",
         "cloudws: stopped before the docs site was built; site/ is as it was"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     assert (tmp_path / "site" / "index.html").read_text() == "the site as it was"

@@ -1,14 +1,22 @@
 """The ``cloudws`` command: ``cloudws serve`` and ``cloudws openapi``.
 
-``cloudws serve`` exits 0 when stopped (Ctrl-C or ``kill``) while it builds the site or
-serves, 1 when the site does not build, and 2 on a bad option or a port it cannot listen
-on — said first, before anything starts. Ctrl-C in its first half-second, while its
-modules load, ends it by the signal, after one line (:func:`run`).
+``cloudws serve`` exits 0 when stopped with Ctrl-C while it builds the site or serves,
+or with ``kill`` while it builds the site (``kill`` while it serves ends it by the signal,
+as uvicorn does), 1 when the site does not build, and 2 on a bad option or an address it
+cannot listen on — said first, before anything starts. Ctrl-C in its first half-second,
+while its modules load, ends it by the signal, after one line (:func:`run`).
+
+Installed outside its repository (in another project, say), it has no site to build: it
+serves the API alone, and says so, unless ``--site`` names a built one. Where MkDocs is
+not installed (the package's own dependencies leave it out), a site older than its sources
+is served as it is, and said to be.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import importlib.util
 import ipaddress
 import json
 import os
@@ -54,15 +62,33 @@ def _newest_source(root: Path) -> float:
     return max((p.stat().st_mtime for p in files), default=0.0)
 
 
-def _site_dir(build: bool) -> Path | None:
-    """The built site, (re)built first when it is missing or older than its sources."""
-    config = PROJECT_ROOT / "mkdocs.yml"
-    site = PROJECT_ROOT / "site"
+def _site_dir(build: bool, root: Path | None = None) -> Path | None:
+    """The built site of the repository at ``root`` (this one's), (re)built first when it
+    is missing or older than its sources; None, said, where there is no repository or
+    nothing to build it with."""
+    root = PROJECT_ROOT if root is None else root
+    config = root / "mkdocs.yml"
+    site = root / "site"
     index = site / "index.html"
-    stale = not index.exists() or index.stat().st_mtime < _newest_source(PROJECT_ROOT)
-    if build and config.exists() and stale:
+    if not config.exists():
+        print(f"cloudws: no docs site: this cloudws is installed outside its repository (no "
+              f"mkdocs.yml in {root}), so it serves the API alone; --site DIR serves a site "
+              "built in a clone (uv run mkdocs build -d DIR)", file=sys.stderr)
+        return None
+    stale = not index.exists() or index.stat().st_mtime < _newest_source(root)
+    if build and stale and not _has_mkdocs():
+        print(f"cloudws: MkDocs is not installed in this environment ({sys.executable}), so "
+              + (f"{site} is served as it is, older than its sources"
+                 if index.exists() else "the docs site cannot be built: it serves the API alone")
+              + f"; `uv run cloudws serve` in {root} builds it", file=sys.stderr)
+    elif build and stale:
         _build(config, site)
     return site if index.exists() else None
+
+
+def _has_mkdocs() -> bool:
+    """Whether MkDocs, which builds the site, is installed where this runs."""
+    return importlib.util.find_spec("mkdocs") is not None
 
 
 class _Stopped(Exception):
@@ -77,7 +103,7 @@ def _build(config: Path, site: Path) -> None:
     """Build the site into a folder beside ``site``, then put it in its place: a build
     that fails or is stopped (Ctrl-C, or ``kill``) leaves ``site`` as it was, never half
     written, and nothing beside it."""
-    print("cloudws: building the docs site (uv run mkdocs build)...", file=sys.stderr)
+    print("cloudws: building the docs site (mkdocs build)...", file=sys.stderr)
     new = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site.parent))
     umask = os.umask(0)
     os.umask(umask)
@@ -138,10 +164,11 @@ def main(argv: list[str] | None = None) -> int:
                        help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--allow-remote", action="store_true",
                        help="allow binding an address other than loopback")
-    serve.add_argument("--no-site", action="store_true", help="serve the API only")
-    serve.add_argument("--site", metavar="DIR", type=Path,
-                       help="serve this built site (default: ./site, built if missing or older "
-                            "than its sources)")
+    which = serve.add_mutually_exclusive_group()
+    which.add_argument("--no-site", action="store_true", help="serve the API only")
+    which.add_argument("--site", metavar="DIR", type=Path,
+                       help="serve this built site (default: the repository's site/, built if "
+                            "missing or older than its sources)")
     serve.add_argument("--api-base", metavar="URL",
                        help="another API base URL the site's Try it console may call "
                        "(added to the Content-Security-Policy's connect-src)")
@@ -159,13 +186,18 @@ def main(argv: list[str] | None = None) -> int:
             # written to the closed pipe when the interpreter flushes at exit.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
+        except OSError as exc:  # a full disk, say: and nothing more tried at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            print(f"cloudws: cannot write the document: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         return 0
 
+    args.host = args.host.removeprefix("[").removesuffix("]")  # as an URL writes IPv6
     if not _is_loopback(args.host) and not args.allow_remote:
-        parser.error(f"refusing to bind {args.host}: the sandbox is for this machine only. "
+        serve.error(f"refusing to bind {args.host}: the sandbox is for this machine only. "
                      "Pass --allow-remote to bind it anyway.")
     if not 0 < args.port < 65536:
-        parser.error(f"--port must be 1 to 65535, not {args.port}")
+        serve.error(f"--port must be 1 to 65535, not {args.port}")
 
     from .server import api_origin
 
@@ -173,15 +205,19 @@ def main(argv: list[str] | None = None) -> int:
         try:
             api_origin(args.api_base)
         except ValueError as exc:
-            parser.error(str(exc))
+            serve.error(str(exc))
     if args.site is not None and not (args.site / "index.html").is_file():
-        parser.error(f"--site {args.site}: no index.html there; build the site first "
+        serve.error(f"--site {args.site}: no index.html there; build the site first "
                      "(uv run mkdocs build -d DIR)")
     try:
         _check_free(args.host, args.port)
     except OSError as exc:
         print(f"cloudws: cannot listen on {args.host} port {args.port}: {exc.strerror}. "
-              "Stop what uses it, or pick another port with --port.", file=sys.stderr)
+              + ("Stop what uses it, or pick another port with --port."
+                 if exc.errno == errno.EADDRINUSE else
+                 "Pick a port from 1024 up with --port." if exc.errno == errno.EACCES else
+                 f"Check --host: {args.host} is no address of this machine."),
+              file=sys.stderr)
         return 2
     return _serve(args)
 
