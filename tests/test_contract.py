@@ -447,7 +447,11 @@ def test_update_attaches_and_detaches_standalone_volumes(api):
 def test_update_rejects_empty_body_and_owned_volumes(api, sandbox):
     before = sandbox.store.dump()
     problem(api.patch("/workstations/ws-12345", json={}), 400, "validation_error")
-    problem(api.patch("/workstations/ws-12345", json={"name": None}), 400, "validation_error")
+    nulled = problem(api.patch("/workstations/ws-12345", json={"name": None}), 400,
+                     "validation_error")
+    # a pydantic model dumped with its unset fields sends null: told so, and what to do
+    assert nulled["errors"] == [{"field": "body.name", "message": "is null, which is no value: "
+                                 "give one, or leave the field out"}], nulled
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-boot67890"]}),
             409, "volume_owned")
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-missing1"]}),

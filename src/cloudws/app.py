@@ -272,7 +272,8 @@ async def _read_json(request: Request) -> Any:
         parsed = model.model_validate(data)
     except ValidationError as exc:
         raise _validation_problem(
-            [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()],
+            [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"],
+              "input": e.get("input")} for e in exc.errors()],
             read_only_fields(model, resource),
         ) from None
     return parsed
@@ -365,6 +366,8 @@ def _validation_problem(errors: list[dict[str, Any]],
             message = "is read-only" if loc[-1] in read_only and len(loc) == 2 else "is not a known field"
         elif err["type"] == "missing":
             message = "is required"
+        elif "input" in err and err["input"] is None:  # a model dumped with its unset fields
+            message = "is null, which is no value: give one, or leave the field out"
         else:
             message = err["msg"][0].lower() + err["msg"][1:]
         fields.append({"field": name, "message": message})

@@ -1,7 +1,10 @@
 """The API's resources and request bodies, as pydantic models.
 
 Request bodies are strict: unknown and read-only fields are rejected, and values are not
-coerced between types (``"50"`` is not an integer; ``50.0`` is, as in JSON Schema).
+coerced between types (``"50"`` is not an integer; ``50.0`` is, as in JSON Schema). To
+send a body made with one of these models, dump it with
+``model_dump(mode="json", exclude_unset=True)``: a field you did not set is then left
+out, where a plain ``model_dump()`` writes it as ``null``, which the API refuses.
 """
 
 from __future__ import annotations
