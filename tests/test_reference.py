@@ -334,3 +334,48 @@ class Thing(BaseModel):
     assert other.startswith(f"{source}:18: the docstring of pkg.Thing.ping, which "
                             "docs/reference/app.md:3 shows: `418`: the API does not document "
                             "status 418 (it documents 200, "), problem
+
+
+def _shown_examples() -> list[doctest.DocTest]:
+    """The docstring examples the reference pages show: of each module, and of each public
+    name it shows (and their public members)."""
+    shown = []
+    for module in PAGES.values():
+        imported = importlib.import_module(module)
+        public = set(imported.__all__) - set(LEFT_OUT.get(module, {}))
+        for test in doctest.DocTestFinder().find(imported, globs={}):
+            parts = test.name.removeprefix(module).lstrip(".").split(".")
+            if test.examples and (parts == [""] or parts[0] in public
+                                  and not any(part.startswith("_") for part in parts)):
+                shown.append(test)
+    return shown
+
+
+def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session() -> None:
+    """Each example a reference page shows, as a reader pastes it (the copy button leaves
+    the prompts and outputs out) into a new python session: it imports what it uses (run
+    with nothing else defined), shows no traceback half-way (a paste stops there: catch
+    the error and print it), and a block it opens (``with``, ``try``) ends with a bare
+    ``...`` line, the blank line that closes it before the next line is read."""
+    problems = []
+    for test in _shown_examples():
+        lines = (test.docstring or "").split("\n")
+        path = Path(test.filename or "").relative_to(ROOT)
+        where = f"{path}:{(test.lineno or 0) + 1}"
+        for example in test.examples:
+            at = f"{path}:{(test.lineno or 0) + example.lineno + 1}: {test.name}'s example"
+            if example.exc_msg is not None:
+                problems.append(f"{at}: it shows a traceback, where a paste stops; catch the "
+                                "error (try/except) and print what it says")
+            source = example.source.rstrip("\n").split("\n")
+            after = example.lineno + len(source)
+            if len(source) > 1 and source[-1][:1].isspace() and (
+                    after >= len(lines) or lines[after].strip() != "..."):
+                problems.append(f"{at}: its block is not closed by a bare `...` line: pasted, "
+                                "the next line is read inside it")
+        out: list[str] = []
+        if doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+                                 ).run(test, out=out.append).failed:
+            problems.append(f"{where}: {test.name}'s example, run with nothing imported but "
+                            f"what it imports, fails:\n{''.join(out)[:600]}")
+    assert not problems, "\n".join(problems)

@@ -287,6 +287,7 @@ def read_only_fields(body: type[BaseModel], resource: type[BaseModel]) -> set[st
     (``Operation.body`` and ``Operation.response``).
 
     Example:
+        >>> from cloudws.models import Volume, VolumeCreate, read_only_fields
         >>> sorted(read_only_fields(VolumeCreate, Volume))
         ['attached_to', 'created_at', 'id', 'standalone']
     """

@@ -65,6 +65,7 @@ def in_api(path: str) -> bool:
     """Whether ``path`` is the API's (:data:`API_ROOT` or under it), not the site's.
 
     Example:
+        >>> from cloudws.operations import in_api
         >>> [in_api(p) for p in ("/v1", "/v1/volumes", "/v1x", "/openapi.json")]
         [True, True, False, False]
     """

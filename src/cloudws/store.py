@@ -374,13 +374,16 @@ class Store:
         ``ValueError``, naming those it has.
 
         Example:
+            >>> from cloudws.errors import ApiError
             >>> from cloudws.store import Store
             >>> store = Store()
             >>> store.fail_next("deleteWorkstation", step="detach_volumes")
-            >>> store.delete_workstation("ws-12345")
-            Traceback (most recent call last):
+            >>> try:
+            ...     store.delete_workstation("ws-12345")
+            ... except ApiError as error:
+            ...     print(error.status, error.code)
             ...
-            cloudws.errors.ApiError: ...
+            500 internal_error
             >>> store.get_workstation("ws-12345").volume_ids
             ['vol-boot12345', 'vol-data12345']
         """
@@ -404,14 +407,17 @@ class Store:
         at a time over HTTP, so a test that wants to see the 409 holds a key itself.
 
         Example:
+            >>> from cloudws.errors import ApiError
             >>> from cloudws.models import VolumeCreate
             >>> from cloudws.store import Store
             >>> store = Store()
             >>> with store.in_flight("createVolume", "k1"):
-            ...     store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1")
-            Traceback (most recent call last):
+            ...     try:
+            ...         store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1")
+            ...     except ApiError as error:
+            ...         print(error.status, error.code)
             ...
-            cloudws.errors.ApiError: ...
+            409 idempotency_key_in_flight
             >>> store.create_volume(VolumeCreate(size_gb=10), idempotency_key="k1").size_gb
             10
         """

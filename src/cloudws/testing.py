@@ -13,6 +13,7 @@ Example:
     ...         "https://api.cloudworkstation.example.com/v1/workstations/ws-12345",
     ...         headers={"Authorization": "Bearer cws_test_doc"},
     ...     )
+    ...
     >>> r.status_code, r.json()["deleted_volume_ids"]
     (200, ['vol-boot12345'])
 """
@@ -281,6 +282,7 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
         >>> with serve(create_app()) as origin:
         ...     r = httpx.get(f"{origin}/v1/workstations/ws-12345",
         ...                   headers={"Authorization": "Bearer cws_test_me"})
+        ...
         >>> r.status_code, r.json()["status"]
         (200, 'stopped')
     """
