@@ -77,6 +77,13 @@ __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_
            "on_post_build"]
 
 ERRORS_PAGE = "concepts/errors.md"
+#: Said under an endpoint page's "Request examples" heading, where a reader may land
+#: first: every example runs from the sandbox as started (docs/index.md says why).
+FRESH_SANDBOX = (
+    "Each example, in each tab, starts from the [sandbox]({home}#the-sandbox) just "
+    "started: before you run another, restart the sandbox (Ctrl-C, then `uv run cloudws "
+    "serve`), and paste a JavaScript example into a new `node` session.")
+_REQUEST_EXAMPLES = re.compile(r"^## Request examples[ \t]*\n", re.MULTILINE)
 MODELS_PAGE = "reference/models.md"
 
 _doc: dict[str, Any] = {}
@@ -968,6 +975,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for render in RENDERERS:
         if render.name in used:  # each renderer scans the page: skip the unused ones
             markdown = render(markdown, target)
+    if target.operation:
+        markdown = _REQUEST_EXAMPLES.sub(lambda heading: heading[0] + "\n" + FRESH_SANDBOX.format(
+            home=target.link("index.md")) + "\n", markdown, count=1)
     return markdown
 
 

@@ -249,6 +249,14 @@ def test_site_endpoint_page_has_the_anatomy(built_site: Path, page: str,
     assert tabs == ["Example", "Schema"], page
     tabsets = [e for e in _section(soup, "request-examples") if "tabbed-set" in e.get("class", [])]
     assert tabsets, f"{page}: no request examples"
+    # First under the heading, where a reader may land: each runs from a sandbox just started.
+    fresh = next(e for e in _section(soup, "request-examples") if isinstance(e, Tag))
+    assert fresh.get_text(" ", strip=True).startswith(
+        "Each example, in each tab, starts from the sandbox just started: before you run "
+        "another, restart the sandbox"), f"{page}: {fresh}"
+    href = fresh.find("a")["href"]  # from workstations/create/ to the site's root
+    assert href == "../" * (page.count("/") + 1) + "#the-sandbox", href
+    assert _html(built_site, "index.md").find(id="the-sandbox") is not None
     for tabset in tabsets:
         labels = [label.get_text(strip=True) for label in tabset.select(".tabbed-labels label")]
         assert labels == ["Python", "curl", "JavaScript"], page
