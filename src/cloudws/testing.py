@@ -220,7 +220,10 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     httpx, loopback included: the origin of a :func:`serve` block is out of reach inside
     a ``mock_api`` block (other HTTP libraries are not patched). That error is an ``AssertionError``, not
     an ``httpx.HTTPError``: a client that catches httpx's errors lets it through, and the
-    test fails, naming the request.
+    test fails, naming the request (``RESPX: <Request('GET',
+    'http://127.0.0.1:8080/v1/volumes')> not mocked!``). A request to ``cloudws serve``'s
+    address, so refused, comes from ``CLOUDWS_BASE_URL`` still exported where the tests
+    run: unset it there, and the code under test calls the API's address.
 
     Blocks nest: while an inner ``mock_api`` is active, it answers every request to the
     API, whatever routes the outer blocks' routers hold (a ``respx.mock`` started between
