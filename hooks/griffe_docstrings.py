@@ -13,12 +13,14 @@ Example:
 
 from __future__ import annotations
 
+import ast
+import importlib
 import re
 from typing import Any
 
-from griffe import Extension, Object
+from griffe import Attribute, Extension, Object
 
-__all__ = ["SphinxRolesAndExamples", "prose_of", "to_markdown"]
+__all__ = ["ComputedValues", "SphinxRolesAndExamples", "prose_of", "to_markdown"]
 
 _ROLE = re.compile(r":(?:py:)?(?:func|class|meth|data|attr|mod|exc|obj|const):`(~?)([^`]+)`")
 _EXAMPLE_HEADING = re.compile(r"^(\s*)Example:\s*$", re.MULTILINE)
@@ -71,3 +73,22 @@ class SphinxRolesAndExamples(Extension):
         """Rewrite the docstring of ``obj``."""
         if obj.docstring is not None:
             obj.docstring.value = to_markdown(obj.docstring.value)
+
+
+class ComputedValues(Extension):
+    """Show a module's string constant made by an expression (``f"https://{API_HOST}…"``,
+    ``_API.netloc``) with the value it has, which a reader uses: the expression names what
+    the page may not show. A constant written as a literal is shown as written."""
+
+    def on_attribute_instance(self, *, attr: Attribute, **kwargs: Any) -> None:
+        """Replace the value of ``attr``, a module's, if it is a computed string."""
+        if attr.value is None or attr.parent is None or not attr.parent.is_module:
+            return
+        try:
+            ast.literal_eval(str(attr.value))
+            return
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            pass
+        value = getattr(importlib.import_module(attr.parent.path), attr.name, None)
+        if isinstance(value, str):
+            attr.value = repr(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
 from pathlib import Path
@@ -379,3 +380,25 @@ def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session()
             problems.append(f"{where}: {test.name}'s example, run with nothing imported but "
                             f"what it imports, fails:\n{''.join(out)[:600]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("page", "module"), PAGES.items())
+def test_a_string_constant_is_shown_with_its_value(built_site: Path, page: str,
+                                                    module: str) -> None:
+    """A string constant the page shows reads as its value, which a reader's code uses, even
+    where an expression makes it (``BASE_URL``, the ID patterns): the expression names what
+    the page does not show (hooks/griffe_docstrings.py)."""
+    imported = importlib.import_module(module)
+    shown = {name: getattr(imported, name) for name in imported.__all__
+             if name not in LEFT_OUT.get(module, {})}
+    strings = {name: value for name, value in shown.items() if isinstance(value, str)}
+    soup = _soup(built_site, page)
+    for name, value in strings.items():
+        signature = _block(soup, f"{module}.{name}").get_text("").split("\n")
+        written = next((line for line in signature if line.startswith(f"{name} = ")), None)
+        assert written is not None, f"{module}.{name}: no value shown"
+        try:
+            read = ast.literal_eval(written.removeprefix(f"{name} = ").strip())
+        except ValueError:
+            read = None  # an expression, not its value
+        assert read == value, f"{module}.{name}: the page shows {written!r}, not {value!r}"
