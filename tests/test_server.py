@@ -520,6 +520,7 @@ def test_serve_outside_its_repository_or_without_mkdocs_says_what_it_serves(
     assert f"so {tmp_path / 'site'} is served as it is, older than its sources" in said, said
 
 
+@PLANTS_MISTAKES
 def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "")
     _old_site(tmp_path)
