@@ -165,6 +165,27 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
            "which does not exist" in problems, problems
 
 
+def test_a_heading_renamed_is_named_where_another_page_links_to_it():
+    """The page's own check says what its renamed heading breaks elsewhere: each link of
+    another page to the anchor it had, at that page's line, with the new anchor near it."""
+    text = DELETE.read_text()
+    renamed = text.replace("### The old GET delete endpoint", "### The removed GET delete endpoint")
+    renamed = renamed.replace("(#the-old-get-delete-endpoint)", "(#the-removed-get-delete-endpoint)")
+    assert renamed != text
+    changelog = ROOT / "docs" / "changelog.md"
+    linking = [n for n, line in enumerate(changelog.read_text().splitlines(), 1)
+               if "delete.md#the-old-get-delete-endpoint" in line]
+    assert linking, "docs/changelog.md no longer links to the old endpoint's section"
+    _, problems = render_pages([DELETE], {DELETE: renamed})
+    said = [p for p in problems if "'#the-old-get-delete-endpoint'" in p]
+    assert [p.partition(": ")[0] for p in said] == [f"docs/changelog.md:{n}" for n in linking], \
+        problems
+    assert all("Its anchors nearest to it: '#the-removed-get-delete-endpoint'" in p
+               and "the page checked: mend it there, or the heading here" in p for p in said), said
+    _, problems = render_pages([DELETE])
+    assert not any("does not contain an anchor" in p for p in problems), problems
+
+
 @HEAVY
 def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated():
     """A wrong status note on the page, and a drift of a curl command's output."""

@@ -8,7 +8,7 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
 - ``page``: the page built as the site builds it (MkDocs with the project's hooks and
   plugins): its generated tables, its facts, its prose references, its includes, and
   its links (to other pages, to anchors of its own, and to anchors of the pages it
-  links to, which are built for them);
+  links to, which are built for them), and the other pages' links to its anchors;
 - ``json[...]``: each JSON block that declares what it shows;
 - ``python[...]``, ``curl[...]``, ``javascript[...]``: each example shown on the page (a
   block of its own, or a snippet it includes), run as the suite runs it: Python in

@@ -95,6 +95,7 @@ def render_pages(paths: list[Path], sources: dict[Path, str] | None = None
             collected.muted = False
             for page in rendered:
                 page.validate_anchor_links(files=files, log_level=logging.WARNING)
+            problems += _links_into(rendered, docs)
         except MkDocsException as exc:
             problems.append(str(exc))
     return html, sorted(_nav_listing_named(problems), key=_place)
@@ -335,6 +336,59 @@ def _plugins_config() -> list[Any]:
     with path.open() as f:  # its own loader (the tags MkDocs reads: !ENV, !relative)
         loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
         return list(yaml_load(f, loader).get("plugins", []))
+
+
+#: A link to a page's anchor, inline (``[text](page.md#x)``, ``(<page.md#x>)``) or defined
+#: for a reference-style link (``[name]: page.md#x``).
+_TO_ANCHOR = re.compile(r"\]\(<?(?P<page>[^)\s>#]+\.md)#(?P<anchor>[^)\s>]+)"
+                        r"|^\s*\[[^\]]+\]:\s*<?(?P<defined>[^\s>#]+\.md)#(?P<at>[^\s>]+)",
+                        re.MULTILINE)
+
+
+def _links_into(pages: list[Any], docs: Path) -> list[str]:
+    """The links of the site's other pages to an anchor one of ``pages`` (built) does not
+    have, as MkDocs says such a link of the linking page's own check, named at its line:
+    a heading renamed here breaks them there. (A reference page's anchors, which
+    mkdocstrings makes, are left to the linking pages' checks.)"""
+    import difflib
+    import posixpath
+
+    anchors = {page.file.src_uri: page.present_anchor_ids for page in pages
+               if page.present_anchor_ids is not None
+               and not _AUTODOC.search(page.markdown or "")}
+    found: list[str] = []
+    for path in sorted(docs.rglob("*.md")) if anchors else ():
+        src_uri = path.relative_to(docs).as_posix()
+        if src_uri in anchors:
+            continue  # its own links: MkDocs checks them
+        other = Page.read(path)
+        text = "\n".join(" " * len(line) if fenced else line for line, fenced in zip(
+            other.lines, _in_fences(other), strict=True))
+        for link in _TO_ANCHOR.finditer(text):
+            written, anchor = link["page"] or link["defined"], link["anchor"] or link["at"]
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), written))
+            if target not in anchors or anchor in anchors[target]:
+                continue
+            near = difflib.get_close_matches(anchor, sorted(anchors[target]), n=3, cutoff=0.6)
+            found.append(
+                f"{display_path(path)}:{text.count(chr(10), 0, link.start()) + 1}: Doc file "
+                f"'{src_uri}' contains a link '{written}#{anchor}', but the doc '{target}' "
+                f"does not contain an anchor '#{anchor}'."
+                + (" Its anchors nearest to it: " + ", ".join(f"'#{a}'" for a in near) + "."
+                   if near else "")
+                + f" (A link to docs/{target}, the page checked: mend it there, or the "
+                "heading here.)")
+    return found
+
+
+def _in_fences(page: Page) -> list[bool]:
+    """Whether each line of ``page`` is in a fenced block (its fences' lines included)."""
+    inside = [False] * len(page.lines)
+    for fence in page.fences:
+        for number in range(fence.line - 1, fence.end_line):
+            if 0 <= number < len(inside):
+                inside[number] = True
+    return inside
 
 
 #: A ``::: identifier`` block, which mkdocstrings renders.
