@@ -924,6 +924,44 @@ def _spans(markdown: str) -> Iterator[_Span]:
 
 #: The blocks a page shows as they are, which no check runs: each line is a reference.
 _SHOWN_AS_IS = frozenset({"http", "text"})
+#: The shell's blocks, whose lines that export what the examples read are references.
+_SHELL = frozenset({"bash", "sh", "shell", "console"})
+#: A line that exports what the examples read (``export CLOUDWS_TOKEN=cws_test_me``).
+_EXPORT = re.compile(r"^(?:\$\s+)?export\s+CLOUDWS_(?P<name>TOKEN|BASE_URL)="
+                     r"(?P<quote>['\"]?)(?P<value>[^'\"\s]+)(?P=quote)\s*(?:#.*)?$")
+
+
+def _export_problem(text: str) -> str | None:
+    """What is wrong with a line that exports what the examples read: a token the sandbox
+    refuses (every example would get ``401``), or a base URL that does not end with the
+    API's root (the examples add the paths after it).
+
+    Example:
+        >>> _export_problem("export CLOUDWS_TOKEN=my-secret-token")
+        "`export CLOUDWS_TOKEN=my-secret-token`: every example sends it, and the sandbox answers 401: The token is not a sandbox token: the sandbox accepts tokens that start with 'cws_test_'."
+        >>> _export_problem("export CLOUDWS_BASE_URL=http://127.0.0.1:8080")
+        '`export CLOUDWS_BASE_URL=http://127.0.0.1:8080`: the examples add the paths after it, so it ends with /v1: http://127.0.0.1:8080/v1'
+        >>> [_export_problem(t) for t in ("export CLOUDWS_TOKEN=cws_test_me",
+        ...                               "export CLOUDWS_TOKEN=<token>",
+        ...                               "export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1")]
+        [None, None, None]
+    """
+    export = _EXPORT.match(text)
+    if export is None or _PLACEHOLDER.search(export["value"]):
+        return None
+    value = export["value"]
+    if export["name"] == "TOKEN":
+        from cloudws.app import _token_problem
+
+        said = _token_problem([b"Bearer " + value.encode()])
+        return (f"`{text}`: every example sends it, and the sandbox answers 401: {said}"
+                if said else None)
+    path = urlsplit(value).path.rstrip("/")
+    if path != API_ROOT:
+        return (f"`{text}`: the examples add the paths after it, so it ends with {API_ROOT}: "
+                f"{value.rstrip('/').removesuffix(path) if path.startswith('/v') else value.rstrip('/')}"
+                f"{API_ROOT}")
+    return None
 #: The version that ends an HTTP request line (``GET /v1/volumes HTTP/1.1``).
 _HTTP_VERSION = re.compile(r" +HTTP/\d(?:\.\d)?$")
 
@@ -945,7 +983,8 @@ def _shown_lines(markdown: str) -> Iterator[_Span]:
         elif fence is not None and match and match["fence"][0] == fence[0] and len(
                 match["fence"]) >= len(fence) and not line.strip().strip(fence[0]):
             fence = None
-        elif fence is not None and lang in _SHOWN_AS_IS and line.strip():
+        elif fence is not None and line.strip() and (
+                lang in _SHOWN_AS_IS or lang in _SHELL and _EXPORT.match(line.strip())):
             text = _HTTP_VERSION.sub("", line.strip())
             start = offset + line.index(line.strip())
             yield _Span(start, start + len(text), number, text, None, False)
@@ -1474,7 +1513,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem:
             found.append(Problem(span.line, problem, span.text))
     for span in _shown_lines(markdown):  # as a span, with no words around it
-        problem = _check_span(span.text, own, contract, shown, titles or {}, False, document)
+        problem = _export_problem(span.text) or _check_span(
+            span.text, own, contract, shown, titles or {}, False, document)
         if problem is None and names:
             problem = _header_problem(span.text, False, contract, document,
                                       own if held is None else held)

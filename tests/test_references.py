@@ -556,6 +556,12 @@ Authorization: Bearer <token>
 https://api.cloudworkstation.example.com/v2
 https://api.cloudworkstation.example.com/v1
 ```
+
+```bash
+export CLOUDWS_TOKEN=my-secret-token
+export CLOUDWS_TOKEN=cws_test_me
+export CLOUDWS_BASE_URL=http://127.0.0.1:8080
+```
 """
 
 
@@ -563,8 +569,9 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Each line of a block shown as it is (```http, ```text), which nothing runs, is a
-    reference: a request, a header, a base URL. A version of the API other than its own is
-    told, in prose too, with the path or URL meant."""
+    reference: a request, a header, a base URL; so is a shell block's line that exports
+    what the examples read. A version of the API other than its own is told, in prose too,
+    with the path or URL meant."""
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _site(tmp_path, {"concepts/authentication.md": SHOWN_BLOCKS_PAGE})
@@ -580,10 +587,14 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
         "7: `Authorization: Token <token>`: the API's authentication scheme is Bearer, not Token",
         ("12: `https://api.cloudworkstation.example.com/v2`: the API's paths start with /v1: "
          "did you mean https://api.cloudworkstation.example.com/v1?"),
+        ("17: `export CLOUDWS_TOKEN=my-secret-token`: every example sends it, and the "
+         "sandbox answers 401: The token is not a sandbox token"),
+        ("19: `export CLOUDWS_BASE_URL=http://127.0.0.1:8080`: the examples add the paths "
+         "after it, so it ends with /v1: http://127.0.0.1:8080/v1"),
     ]
     for start in expected:
         assert any(line.startswith(start) for line in said), (start, said)
-    assert not any(line.startswith(("8:", "13:")) for line in said), said
+    assert not any(line.startswith(("8:", "13:", "18:")) for line in said), said
     assert not any("{ .no-ref }" in line for line in said if line.startswith(("6:", "7:", "12:"))), said
 
 
