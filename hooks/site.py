@@ -940,11 +940,42 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
+_RESPONSE = re.compile(r"^## Response[ \t]*$", re.MULTILINE)
+_NEXT_SECTION = re.compile(r"^## ", re.MULTILINE)
+_EXAMPLE_TAB = re.compile(r'^=== "Example"[ \t]*$', re.MULTILINE)
+_INCLUDED = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE)
+
+
+def _response_example_holds(markdown: str, page: _Page) -> list[str]:
+    """The ``Example`` tab of an endpoint page's Response shows the output of the page's
+    own example (``snippets/<section>/<page>.json``: what its curl example prints, which
+    the OpenAPI document publishes beside it), not another's."""
+    response = _RESPONSE.search(markdown) if page.operation else None
+    if response is None:
+        return []
+    end = _NEXT_SECTION.search(markdown, response.end())
+    section = markdown[response.end():end.start() if end else len(markdown)]
+    tab = _EXAMPLE_TAB.search(section)
+    if tab is None:
+        return []
+    following = re.compile(r"^\S", re.MULTILINE).search(section, tab.end() + 1)
+    body = section[tab.end():following.start() if following else len(section)]
+    own = "snippets/" + posixpath.splitext(page.src_uri)[0] + ".json"
+    found = []
+    for include in _INCLUDED.finditer(body):
+        if include["path"] != own:
+            line = markdown.count("\n", 0, response.end() + tab.end() + include.start()) + 1
+            found.append(f"{page.where(line)}: the Response's Example tab shows "
+                         f"{include['path']}, which is not this page's example's output: "
+                         f"include {own} (what the page's curl example prints)")
+    return found
+
+
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
-    _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold)
+    _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold, _response_example_holds)
 
 
 def _line_of(problem: str) -> int:

@@ -165,6 +165,22 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
            "which does not exist" in problems, problems
 
 
+def test_a_response_example_of_another_examples_output_is_named_at_its_include():
+    """The Response's Example tab shows the page's own example's output: another's (the
+    list's, on Get volume) passes every JSON check, and is told at its include."""
+    page = ROOT / "docs" / "volumes" / "get.md"
+    text = page.read_text()
+    line = next(n for n, l in enumerate(text.splitlines(), 1)
+                if l.strip() == '--8<-- "snippets/volumes/get.json"')
+    _, problems = render_pages([page], {page: text.replace(
+        '--8<-- "snippets/volumes/get.json"', '--8<-- "snippets/volumes/list.json"', 1)})
+    assert (f"docs/volumes/get.md:{line}: the Response's Example tab shows "
+            "snippets/volumes/list.json, which is not this page's example's output: include "
+            "snippets/volumes/get.json") in "\n".join(problems), problems
+    _, problems = render_pages([page])
+    assert not any("Example tab" in p for p in problems), problems
+
+
 def test_a_heading_renamed_is_named_where_another_page_links_to_it():
     """The page's own check says what its renamed heading breaks elsewhere: each link of
     another page to the anchor it had, at that page's line, with the new anchor near it."""
