@@ -800,6 +800,23 @@ def test_other_hosts_schemes_and_ports_are_refused(sandbox, url):
     assert httpx.get(BASE_URL + "/volumes", headers=AUTH).status_code == 200
 
 
+def test_mock_api_refuses_what_is_no_store_or_app_naming_what_it_takes():
+    """Given a class for an instance, a string, or an app not made by create_app, it says so
+    at once, rather than answer every request with a 500 (or fail on its first)."""
+    from fastapi import FastAPI
+
+    from cloudws.app import create_app
+
+    store = "mock_api(store): a cloudws.store.Store"
+    for args, kwargs, said in (((Store,), {}, store), (("abc",), {}, store),
+                               ((), {"app": FastAPI()},
+                                "mock_api(app=...): an app made by cloudws.app.create_app()"),
+                               ((Store(),), {"app": create_app()}, "a store or an app, not both")):
+        with pytest.raises(TypeError) as refused, mock_api(*args, **kwargs):
+            pass
+        assert said in str(refused.value), refused.value
+
+
 def test_a_request_to_the_api_made_to_fail_in_transport_by_a_respx_mock_started_first():
     """As Sandbox.router says: a route of a ``respx.mock`` started before ``mock_api``
     answers first, and what it does not match goes on to the sandbox; the same route

@@ -247,6 +247,13 @@ def test_api_base_is_the_only_other_origin_scripts_may_call(uvicorn_calls, clien
     assert policy["script-src"] == ["'self'"]
 
 
+def test_serve_on_an_address_not_of_this_machine_says_why_it_cannot_start():
+    with pytest.raises(RuntimeError, match=r"^the sandbox server cannot listen on 203\.0\.113\.9: "
+                                           r"Cannot assign requested address$"), \
+            serve(create_app(), host="203.0.113.9"):
+        pass
+
+
 def test_serve_thread_listens_on_loopback_only(api_served):
     port = int(api_served.rsplit(":", 1)[1])
     assert listening_addresses(port) == {"127.0.0.1"}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import threading
 import time
 import warnings
@@ -238,6 +239,13 @@ def mock_api(store: Store | None = None, *, app: FastAPI | None = None) -> Itera
     if store is not None and app is not None:
         raise TypeError("mock_api() takes a store or an app, not both: the app has its "
                         "own store (app.state.store)")
+    if store is not None and not isinstance(store, Store):
+        raise TypeError(f"mock_api(store): a cloudws.store.Store (such as Store()), not "
+                        f"{store!r}")
+    if app is not None and not isinstance(getattr(getattr(app, "state", None), "store", None),
+                                          Store):
+        raise TypeError(f"mock_api(app=...): an app made by cloudws.app.create_app(), not "
+                        f"{app!r} (it has no store at app.state.store)")
     app = app or create_app(store)
     sandbox = Sandbox(app=app, store=app.state.store, router=respx.MockRouter(
         assert_all_mocked=True, assert_all_called=False,
@@ -319,6 +327,12 @@ def serve(app: ASGIApp, *, host: str = "127.0.0.1", timeout: float = 10.0,
             if logger.name != "uvicorn.access":
                 logger.handlers[:] = handlers
                 logger.propagate = propagate
+    try:  # an address it cannot listen on, said now rather than in uvicorn's log
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host, 0))
+    except OSError as exc:
+        raise RuntimeError(f"the sandbox server cannot listen on {host}: "
+                           f"{exc.strerror or exc}") from exc
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="cloudws-serve")
     thread.start()
