@@ -631,6 +631,18 @@ def test_a_command_shown_with_another_commands_output_is_named(tmp_path):
         (f"{page}:4: shows snippets/cmp/a.sh, then (at line 8) snippets/cmp/b.json, which is "
          f"the output of {snippets / 'b.sh'}: include snippets/cmp/a.json at line 8, or "
          f"{snippets / 'b.sh'} here")]
+    # an output renamed (the include with it): the command's output is its own .json
+    (snippets / "a_409.json").write_text("{}\n")
+    page.write_text('# New\n\n```bash\n--8<-- "snippets/cmp/a.sh"\n```\n\n'
+                    '```json\n--8<-- "snippets/cmp/a_409.json"\n```\n')
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [
+        (f"{page}:4: shows snippets/cmp/a.sh, then (at line 8) snippets/cmp/a_409.json; a "
+         "command's output is the .json of its name, snippets/cmp/a.json: rename "
+         "snippets/cmp/a_409.json to it, or the command to snippets/cmp/a_409.sh")]
+    page.write_text(page.read_text().replace("a_409.json", "a.json"))
+    assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == []
+    page.write_text('# New\n\n```bash\n--8<-- "snippets/cmp/a.sh"\n```\n\n'
+                    '```json\n--8<-- "snippets/cmp/b.json"\n```\n')
     # a command misspelt (not there) is named as such alone: no output of its to include
     page.write_text(page.read_text().replace("cmp/a.sh", "cmp/bb.sh", 1))
     assert discovery.include_problems(Page.read(page), tmp_path / "snippets") == [

@@ -407,7 +407,8 @@ def include_problems(page: Page, snippets: Path = SNIPPETS,
 def _outputs_of_others(page: Page) -> list[str]:
     """Each command ``x.sh`` whose output shown after it is another command's ``y.json``
     (the include of ``y.sh`` changed by hand, say): a refresh would write ``x.sh``'s
-    output into ``y.json``, and ``y.sh``'s check would then refresh it back."""
+    output into ``y.json``, and ``y.sh``'s check would then refresh it back. And each
+    whose output shown is a ``z.json`` of no command (renamed): its output is ``x.json``."""
     problems = []
     for index, fence in enumerate(page.fences):
         tied = _tied_output(page, index) if fence.lang in _SHELL and _includes_sh(fence) else None
@@ -418,6 +419,16 @@ def _outputs_of_others(page: Page) -> list[str]:
             continue  # a command not there is named as such, and it has no output yet
         for shown in page.fences[tied].includes:
             other = _resolve(page, shown).with_suffix(".sh")
+            own = Path(fence.includes[0]).with_suffix(".json").as_posix()
+            if (shown.endswith(".json") and not other.is_file() and len(scripts) == 1
+                    and _resolve(page, shown).is_file() and shown != own):
+                # renamed: what the command prints is compared with its own .json
+                line = page.fences[tied].include_where(shown).rpartition(":")[2]
+                problems.append(
+                    f"{fence.include_where(fence.includes[0])}: shows {fence.includes[0]}, "
+                    f"then (at line {line}) {shown}; a command's output is the .json of its "
+                    f"name, {own}: rename {shown} to it, or the command to "
+                    f"{Path(shown).with_suffix('.sh').as_posix()}")
             if shown.endswith(".json") and other.is_file() and other.resolve() not in scripts:
                 name, line = fence.includes[0], page.fences[tied].include_where(shown)
                 line = line.rpartition(":")[2]
