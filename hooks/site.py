@@ -962,8 +962,9 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     body = section[tab.end():following.start() if following else len(section)]
     own = "snippets/" + posixpath.splitext(page.src_uri)[0] + ".json"
     found = []
-    for include in _INCLUDED.finditer(body):
-        if include["path"] != own:
+    root = Path(_build.get("root") or ".")
+    for include in _INCLUDED.finditer(body):  # (one not there is told as such)
+        if include["path"] != own and (root / include["path"]).is_file():
             line = markdown.count("\n", 0, response.end() + tab.end() + include.start()) + 1
             found.append(f"{page.where(line)}: the Response's Example tab shows "
                          f"{include['path']}, which is not this page's example's output: "
