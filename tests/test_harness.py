@@ -646,6 +646,29 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
     assert f"{tmp_path}/docs/page.md:5: the example raised KeyError: 'name'" in out.stdout
 
 
+def test_an_example_that_raises_after_a_request_got_an_error_is_named_at_the_request():
+    """A wrong value in a body gets a 400 the example does not show, and it raises two
+    lines on (``KeyError: 'Location'``): the request's line is named first, where the fix
+    likelier is, with the line that raised; with no such request, the raise alone."""
+    from .harness.python_examples import _raised_after_an_error
+
+    sent = Seen("POST", "/v1/workstations", "createWorkstation", 400, "docs/q.md:100",
+                code="validation_error")
+    notes = "\n(POST /v1/workstations, sent at docs/q.md:100, answered 400 validation_error)"
+    raised = KeyError("Location")
+    raised.add_note("docs/q.md:103: the example raised KeyError: 'Location' (example at "
+                    "docs/q.md:100)")
+    _raised_after_an_error(raised, [sent], notes)
+    assert raised.__notes__ == [(
+        "docs/q.md:100: POST /v1/workstations answered 400 validation_error, which the "
+        "example does not show; then, at docs/q.md:103, the example raised KeyError: "
+        "'Location' (example at docs/q.md:100)")]
+    alone = KeyError("Location")
+    alone.add_note("docs/q.md:103: the example raised KeyError: 'Location'")
+    _raised_after_an_error(alone, [sent._replace(status=201)], "")
+    assert alone.__notes__ == ["docs/q.md:103: the example raised KeyError: 'Location'"]
+
+
 @HEAVY
 def test_update_examples_is_refused_under_xdist(tmp_path):
     write(tmp_path, {"conftest.py": INNER_CONFTEST,

@@ -132,6 +132,7 @@ def run_python_case(
                                        + "\n" + no_refresh("#> comments", "#>",
                                                             new=not any(shown))) from None
                 if notes:
+                    _raised_after_an_error(exc, exchanges, notes)
                     exc.add_note(notes.strip())
                 raise
         _refuse_new_errors(case, shown, sources, eval_example, exchanges)
@@ -141,6 +142,23 @@ def run_python_case(
         shows_output = any("#>" in ex.source for ex in case.examples)
         check_exchanges(exchanges, schemas, where, shows_output=shows_output)
         check_calls_its_operation(case.examples[0].path, exchanges, where)
+
+
+def _raised_after_an_error(exc: BaseException, exchanges: list[Any], notes: str) -> None:
+    """Where an example raised after a request it sent got an error it does not show (a
+    wrong value in a body, say: ``KeyError: 'Location'`` two lines on), name the request's
+    line first, where the fix likelier is, and the line that raised after it."""
+    errored = next((e for e in exchanges if e.status >= 400 and getattr(e, "origin", None)
+                    and f"sent at {e.origin}," in notes), None)
+    raised = next((i for i, note in enumerate(getattr(exc, "__notes__", []))
+                   if ": the example raised " in note), None)
+    if errored is None or raised is None:
+        return
+    at, _, rest = exc.__notes__[raised].partition(": the example raised ")
+    code = f" {errored.code}" if getattr(errored, "code", None) else ""
+    exc.__notes__[raised] = (f"{errored.origin}: {errored.method} {errored.path} answered "
+                             f"{errored.status}{code}, which the example does not show; then, "
+                             f"at {at}, the example raised {rest}")
 
 
 def _as_printed(shown: list[str], drift: str) -> list[str]:
