@@ -1292,6 +1292,26 @@ def _a_shape_of(path: str, contract: Contract) -> bool:
             route.startswith("/".join(written[:-1]) + "/") for route in contract.routes))
 
 
+def _unlinked_request(text: str, scope: Scope, contract: Contract, page: Page) -> str | None:
+    """What is wrong with a request, not in a link, named on an endpoint page: another
+    operation's, which the page's reader would take for its own; None if it is the page's
+    (or no request of an operation)."""
+    request = _REQUEST.match(text)
+    if request is None or request["method"] is None:
+        return None
+    path = (request["any"] or request["path"]).partition("?")[0]
+    route = _route_of(path, contract)
+    method = "GET" if request["method"] == "HEAD" else request["method"]
+    other = next((op for op, (m, r) in contract.requests.items()
+                  if (m, r) == (method, route)), None)
+    if other is None or other in scope.name or other in scope.documented:
+        return None
+    where = next((uri for uri, op in page.operation_of.items() if op == other), None)
+    link = posixpath.relpath(where, posixpath.dirname(page.src_uri) or ".") if where else ""
+    return (f"`{text}` is {other}'s request, not this page's: name it in a link to its page"
+            + (f" ([`{text}`]({link}))" if link else ""))
+
+
 def _linked_request(text: str, operation: str, contract: Contract) -> str | None:
     """What is wrong with a request named in a link to ``operation``'s page: it must be
     that operation's."""
@@ -1501,6 +1521,9 @@ def check(markdown: str, page: Page, contract: Contract,
                 path = _location_path(location["value"])[0]
                 problem = _location_problem(span.text, location["value"], path and _check_span(
                     path, scope, contract, seen, titles or {}, names, document), document)
+        if (problem is None and span.link is None and page.operation and not span.heading
+                and not document):
+            problem = _unlinked_request(span.text, scope, contract, page)
         if problem is None and span.link is not None and page.operation_of.get(
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],

@@ -203,8 +203,8 @@ is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
 - a `404`
 - `workstation_not_stopped`, when it runs
 
-Stop it first with `POST /v1/workstations/{id}/stop` (`/v1/workstations/ws-12345/stop`),
-or list them with `GET /v1/workstations?limit=5`; a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
+Stop it first with [`POST /v1/workstations/{id}/stop`](stop.md) (`/v1/workstations/ws-12345/stop`),
+or list them with [`GET /v1/workstations?limit=5`](list.md); a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
 or `404 Not Found`, code `not_found`, then (a body too large: `413 Payload Too Large`).
 Delete `ws-12345`; the example shows `vol-made00001`. A header (`Content-Type`,
 `Authorization`, `WWW-Authenticate`) or a reason phrase (`Unauthorized`) is no
@@ -288,7 +288,10 @@ def test_references_bad_ones_fail_the_build_naming_page_and_line(
 
 
 def test_references_good_ones_build_and_codes_are_linked(tmp_path: Path) -> None:
-    site = _site(tmp_path, {"workstations/delete.md": GOOD_PAGE})
+    site = _site(tmp_path, {"workstations/delete.md": GOOD_PAGE, **{
+        f"workstations/{verb}.md": f"---\noperation: {op}\n---\n\n# {title}\n"
+        for verb, op, title in (("stop", "stopWorkstation", "Stop workstation"),
+                                ("list", "listWorkstations", "List workstations"))}})
     soup = BeautifulSoup((site / "workstations/delete/index.html").read_text(), "html.parser")
     article = soup.select_one("article") or soup
     linked = {a.get_text(): a["href"] for a in article.find_all("a") if a.code}
@@ -539,6 +542,31 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
         assert any(line.startswith(start) for line in said), (start, said)
     assert not any(line.startswith("12:") for line in said), said
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
+
+
+def test_another_operations_request_on_an_endpoint_page_is_named_in_a_link(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """On an endpoint page, a request of another operation, not in a link, reads as the
+    page's own: told, with the link to write; linked, or the page's own, it passes."""
+    page = """\
+---
+operation: deleteWorkstation
+---
+
+# Delete workstation
+
+Send `DELETE /v1/workstations/{id}`, never `PATCH /v1/workstations/{id}`.
+[`POST /v1/workstations/{id}/stop`](stop.md) it first.
+"""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {"workstations/delete.md": page})
+    said = [line.partition("delete.md:")[2] for line in
+            f"{failure.value}\n{caplog.text}".splitlines() if "workstations/delete.md:" in line]
+    assert said == [("7: `PATCH /v1/workstations/{id}` is updateWorkstation's request, not "
+                     "this page's: name it in a link to its page ([`PATCH "
+                     "/v1/workstations/{id}`](update.md))")], said
 
 
 SHOWN_BLOCKS_PAGE = """\
