@@ -885,6 +885,8 @@ class _Span:
     #: In a heading: its code names the section (a field's own, say), and is not linked;
     #: only its statuses, error codes and requests are references.
     heading: bool = False
+    #: The bold status that opens a note of a list (``- **409** — ...``).
+    note: bool = False
 
 
 def _prose(markdown: str) -> str:
@@ -919,7 +921,8 @@ def _spans(markdown: str) -> Iterator[_Span]:
                     prose[line_start:start].lstrip().startswith("#"))
     for note in _STATUS_NOTE.finditer(prose):
         start, end = note.span("status")
-        yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False)
+        yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False,
+                    note=True)
 
 
 #: The blocks a page shows as they are, which no check runs: each line is a reference.
@@ -1292,6 +1295,21 @@ def _a_shape_of(path: str, contract: Contract) -> bool:
             route.startswith("/".join(written[:-1]) + "/") for route in contract.routes))
 
 
+def _in_section(markdown: str, offset: int, title: str) -> bool:
+    """Whether ``offset`` of ``markdown`` is in its ``## title`` section.
+
+    Example:
+        >>> text = "## Errors\\n\\n- a\\n\\n## Next\\n- b\\n"
+        >>> _in_section(text, text.index("a"), "Errors"), _in_section(text, text.index("b"), "Errors")
+        (True, False)
+    """
+    heading = re.search(rf"^## {re.escape(title)}[ \t]*$", markdown, re.MULTILINE)
+    if heading is None or offset < heading.end():
+        return False
+    after = re.compile(r"^## ", re.MULTILINE).search(markdown, heading.end())
+    return after is None or offset < after.start()
+
+
 def _unlinked_request(text: str, scope: Scope, contract: Contract, page: Page) -> str | None:
     """What is wrong with a request, not in a link, named on an endpoint page: another
     operation's, which the page's reader would take for its own; None if it is the page's
@@ -1496,6 +1514,9 @@ def check(markdown: str, page: Page, contract: Contract,
         if span.opted_out:
             continue
         scope, seen = own, shown
+        if span.note and page.operation in contract.alone and _in_section(
+                markdown, span.start, "Errors"):  # the page's own errors: not the other's
+            scope = contract.alone[page.operation]
         if span.link is not None:
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
