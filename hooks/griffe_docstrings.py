@@ -14,8 +14,13 @@ Example:
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from griffe import Attribute, Extension, Object
@@ -89,6 +94,33 @@ class ComputedValues(Extension):
             return
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             pass
-        value = getattr(importlib.import_module(attr.parent.path), attr.name, None)
-        if isinstance(value, str):
+        value = _string_values(attr.parent.path).get(attr.name)
+        if value is not None:
             attr.value = repr(value)
+
+
+#: Prints the string constants of the module named by its argument, as JSON.
+_PRINT_VALUES = ("import importlib, json, sys; module = importlib.import_module(sys.argv[1]); "
+                 "print(json.dumps({k: v for k, v in vars(module).items() "
+                 "if isinstance(v, str)}))")
+#: Each module's source's modification time when its values were first read here.
+_FIRST_SEEN: dict[str, float] = {}
+
+
+@functools.cache
+def _fresh_values(module: str, mtime: float) -> dict[str, str]:
+    """The string constants of ``module`` as its source now makes them, read in a new
+    interpreter (this one's module is older than the file: ``mkdocs serve`` rebuilding
+    after an edit)."""
+    done = subprocess.run([sys.executable, "-c", _PRINT_VALUES, module],
+                          capture_output=True, text=True, check=False, timeout=60)
+    return json.loads(done.stdout) if done.returncode == 0 else {}
+
+
+def _string_values(name: str) -> dict[str, str]:
+    """The string constants of the module ``name``, as its source makes them now."""
+    module = importlib.import_module(name)
+    mtime = Path(module.__file__ or "").stat().st_mtime if module.__file__ else 0.0
+    if _FIRST_SEEN.setdefault(name, mtime) != mtime:
+        return _fresh_values(name, mtime)
+    return {key: value for key, value in vars(module).items() if isinstance(value, str)}

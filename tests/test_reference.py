@@ -402,3 +402,22 @@ def test_a_string_constant_is_shown_with_its_value(built_site: Path, page: str,
         except ValueError:
             read = None  # an expression, not its value
         assert read == value, f"{module}.{name}: the page shows {written!r}, not {value!r}"
+
+
+def test_a_computed_value_is_read_again_once_its_source_changes(tmp_path, monkeypatch):
+    """Under ``mkdocs serve``, the module imported is older than its file after an edit:
+    the value shown is read from the file as it is now (in a new interpreter)."""
+    import os
+    import sys
+
+    from hooks import griffe_docstrings
+
+    module = tmp_path / "cloudws_scratch_values.py"
+    module.write_text('PATTERN = "^" + "ws-1" + "$"\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # for the new interpreter too
+    monkeypatch.delitem(sys.modules, "cloudws_scratch_values", raising=False)
+    assert griffe_docstrings._string_values("cloudws_scratch_values")["PATTERN"] == "^ws-1$"
+    module.write_text('PATTERN = "^" + "ws-2" + "$"\n')
+    os.utime(module, (module.stat().st_atime, module.stat().st_mtime + 10))
+    assert griffe_docstrings._string_values("cloudws_scratch_values")["PATTERN"] == "^ws-2$"
