@@ -158,7 +158,8 @@ _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TR
                       r"(?:https?://(?P<host>[^/\s]+))?(?P<any>/\S*)"
                       r"|(?:https?://(?P<at>[^/\s]+))?(?P<path>/v\d+/\S+))$")
 #: A base URL: a host and a version of the API (``https://api.example.com/v1``).
-_BASE_URL = re.compile(r"^https?://(?P<host>[^/\s:]+)(?::\d+)?(?P<root>/v\d+)/?$")
+_BASE_URL = re.compile(r"^(?:https?://(?P<host>[^/\s:]+|\[[^\]\s]+\])(?::\d+)?)?"
+                       r"(?P<root>/v\d+)/?(?:\?\S*)?$", re.IGNORECASE)
 #: A path under a version of the API (``/v2/volumes``), which may not be its own.
 _VERSION = re.compile(r"^/v\d+/")
 #: What may stand between a status and the error code that goes with it: ``409``
@@ -929,6 +930,8 @@ def _spans(markdown: str) -> Iterator[_Span]:
 _SHOWN_AS_IS = frozenset({"http", "text"})
 #: The shell's blocks, whose lines that export what the examples read are references.
 _SHELL = frozenset({"bash", "sh", "shell", "console"})
+#: The advice to opt a span out, which a block's line cannot take.
+_NO_REF_ADVICE = re.compile(r" ?\([^()]*\{ \.no-ref \}\)")
 #: A line that exports what the examples read (``export CLOUDWS_TOKEN=cws_test_me``).
 _EXPORT = re.compile(r"^(?:\$\s+)?export\s+CLOUDWS_(?P<name>TOKEN|BASE_URL)="
                      r"(?P<quote>['\"]?)(?P<value>[^'\"\s]+)(?P=quote)\s*(?:#.*)?$")
@@ -942,8 +945,13 @@ def _export_problem(text: str) -> str | None:
     Example:
         >>> _export_problem("export CLOUDWS_TOKEN=my-secret-token")
         "`export CLOUDWS_TOKEN=my-secret-token`: every example sends it, and the sandbox answers 401: The token is not a sandbox token: the sandbox accepts tokens that start with 'cws_test_'."
-        >>> _export_problem("export CLOUDWS_BASE_URL=http://127.0.0.1:8080")
-        '`export CLOUDWS_BASE_URL=http://127.0.0.1:8080`: the examples add the paths after it, so it ends with /v1: http://127.0.0.1:8080/v1'
+        >>> for url in ("http://127.0.0.1:8080", "http://127.0.0.1:8080/v1/", "127.0.0.1:8080/v1",
+        ...             "http://127.0.0.1:8080/api/v1"):
+        ...     print(_export_problem(f"export CLOUDWS_BASE_URL={url}"))
+        `export CLOUDWS_BASE_URL=http://127.0.0.1:8080`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
+        `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
+        `export CLOUDWS_BASE_URL=127.0.0.1:8080/v1`: a URL, with its scheme: http://127.0.0.1:8080/v1
+        `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/api/v1`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
         >>> [_export_problem(t) for t in ("export CLOUDWS_TOKEN=cws_test_me",
         ...                               "export CLOUDWS_TOKEN=<token>",
         ...                               "export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1")]
@@ -959,11 +967,13 @@ def _export_problem(text: str) -> str | None:
         said = _token_problem([b"Bearer " + value.encode()])
         return (f"`{text}`: every example sends it, and the sandbox answers 401: {said}"
                 if said else None)
-    path = urlsplit(value).path.rstrip("/")
-    if path != API_ROOT:
-        return (f"`{text}`: the examples add the paths after it, so it ends with {API_ROOT}: "
-                f"{value.rstrip('/').removesuffix(path) if path.startswith('/v') else value.rstrip('/')}"
-                f"{API_ROOT}")
+    url = urlsplit(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        return (f"`{text}`: a URL, with its scheme: "
+                f"http://{value.split('/')[0]}{API_ROOT}")
+    if url.path != API_ROOT or url.query or url.fragment:
+        return (f"`{text}`: the examples add the paths after it, so it ends with {API_ROOT}, "
+                f"with nothing after: {url.scheme}://{url.netloc}{API_ROOT}")
     return None
 #: The version that ends an HTTP request line (``GET /v1/volumes HTTP/1.1``).
 _HTTP_VERSION = re.compile(r" +HTTP/\d(?:\.\d)?$")
@@ -1063,7 +1073,9 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     one close to a field or a code) is no reference either. In the OpenAPI ``document``,
     no page's examples show an ID."""
     base = _BASE_URL.match(text)
-    if base is not None and base["host"] in contract.hosts and base["root"] != API_ROOT:
+    host = (base["host"] or "").lower().strip("[]") if base is not None else None
+    if base is not None and base["root"] != API_ROOT and (
+            not host or host in contract.hosts | _LOCAL_HOSTS):
         return (f"`{text}`: the API's paths start with {API_ROOT}: did you mean "
                 f"{text[:base.start('root')]}{API_ROOT}{text[base.end('root'):]}?"
                 + _old_api(document))
@@ -1562,9 +1574,10 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names:
             problem = _header_problem(span.text, False, contract, document,
                                       own if held is None else held)
+        if problem and " is not a header of the API" in problem:
+            problem = None  # a request shown whole has headers of HTTP's (Accept, User-Agent)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
-            found.append(Problem(span.line, problem.replace(_old_api(document), ""),
-                                 span.text))
+            found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
     return found
 
 

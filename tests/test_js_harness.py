@@ -156,11 +156,17 @@ def test_a_default_base_url_other_than_the_apis_is_named_at_its_line(tmp_path, n
     """node is given CLOUDWS_BASE_URL, so the example's default URL, what a reader without
     it calls, is read from the source: another version of the API than its base URL is
     named at its line before the run."""
-    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("example.com/v1", "example.com/v2")})
-    with pytest.raises(ExampleError, match=re.escape(
-            "snippets/get.mjs:2: the example calls https://api.cloudworkstation.example.com/v2; "
-            "JavaScript examples call the API at https://api.cloudworkstation.example.com/v1/...")):
-        run(case, node, server, scratch, api_schemas)
+    for wrong in ("example.com/v2", "example.com/v1/"):  # (a slash after it: /v1//volumes)
+        [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("example.com/v1", wrong)})
+        with pytest.raises(ExampleError, match=re.escape(
+                f"snippets/get.mjs:2: the example calls https://api.cloudworkstation.{wrong}; "
+                "JavaScript examples call the API at "
+                "https://api.cloudworkstation.example.com/v1/...")):
+            run(case, node, server, scratch, api_schemas)
+    # named in a comment's sentence, the base URL is no call
+    [case] = cases(tmp_path, {"snippets/get.mjs": "// Without CLOUDWS_BASE_URL: "
+                              "https://api.cloudworkstation.example.com/v1.\n" + GET})
+    run(case, node, server, scratch, api_schemas)
 
 
 def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,

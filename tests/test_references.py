@@ -589,7 +589,14 @@ https://api.cloudworkstation.example.com/v1
 export CLOUDWS_TOKEN=my-secret-token
 export CLOUDWS_TOKEN=cws_test_me
 export CLOUDWS_BASE_URL=http://127.0.0.1:8080
+export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/
 ```
+
+```http
+Accept: application/json
+```
+
+The sandbox's is `http://127.0.0.1:8080/v2`, under `/v2`; not `http://127.0.0.1:8080/v1`.
 """
 
 
@@ -618,11 +625,17 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
         ("17: `export CLOUDWS_TOKEN=my-secret-token`: every example sends it, and the "
          "sandbox answers 401: The token is not a sandbox token"),
         ("19: `export CLOUDWS_BASE_URL=http://127.0.0.1:8080`: the examples add the paths "
-         "after it, so it ends with /v1: http://127.0.0.1:8080/v1"),
+         "after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1"),
+        ("20: `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/`: the examples add the paths "
+         "after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1"),
+        ("27: `http://127.0.0.1:8080/v2`: the API's paths start with /v1: did you mean "
+         "http://127.0.0.1:8080/v1?"),
+        "27: `/v2`: the API's paths start with /v1: did you mean /v1?",
     ]
     for start in expected:
         assert any(line.startswith(start) for line in said), (start, said)
-    assert not any(line.startswith(("8:", "13:", "18:")) for line in said), said
+    assert not any(line.startswith(("8:", "13:", "18:", "24:")) for line in said), said
+    assert len([line for line in said if line.startswith("27:")]) == 2, said
     assert not any("{ .no-ref }" in line for line in said if line.startswith(("6:", "7:", "12:"))), said
 
 

@@ -471,15 +471,18 @@ def no_refresh(outputs: str, output: str, *, new: bool = False) -> str:
 
 
 def under(url: str, base: str) -> bool:
-    """Whether ``url`` is ``base`` or under it (a path below it, or its query).
+    """Whether ``url`` is ``base`` or under it (a path below it, or its query); ``base``
+    with a slash after it is not: an example adds its paths after it (``/v1//volumes``).
 
     Example:
         >>> base = "https://api.example.com/v1"
         >>> [under(url, base) for url in (base, base + "/volumes", base + "?a=1",
-        ...                               "https://api.example.com/v2/volumes", base + "0")]
-        [True, True, True, False, False]
+        ...                               "https://api.example.com/v2/volumes", base + "0",
+        ...                               base + "/")]
+        [True, True, True, False, False, False]
     """
-    return url == base or url.startswith((base + "/", base + "?"))
+    return url == base or url.startswith(base + "?") or (
+        url.startswith(base + "/") and url != base + "/")
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -16,6 +16,8 @@ Example:
     Traceback (most recent call last):
     ...
     tests.harness.checks.ExampleError: p.md:1: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
+    >>> check_hosts("# the API: https://api.cloudworkstation.example.com/v1.\\ncurl -s "
+    ...             "https://api.cloudworkstation.example.com/v1/volumes", "p.md:1")
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 def check_hosts(command: str, where: str) -> None:
     """Fail unless every URL in ``command`` is the API's base URL or under it."""
     for url in _URL.findall(command):
-        url = url.replace("}", "", 1)  # a default, ${CLOUDWS_BASE_URL:-url}, and its path
+        url = url.replace("}", "", 1).rstrip(".,;:!")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)
                 or not under(url, BASE_URL)):

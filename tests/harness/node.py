@@ -1123,6 +1123,7 @@ def check_hosts(case: JsCase) -> None:
         if _OUTPUT.match(line):
             continue
         for url in _URL.findall(line):
+            url = url.rstrip(".,;:!")  # a comment's sentence ends after it
             parts = urlsplit(url)
             if parts.scheme != "https" or parts.hostname != API_HOST or not under(url, BASE_URL):
                 where = _source_line(case, number) or case.where
