@@ -79,8 +79,10 @@ __all__ = ["CHECKS", "RENDERERS", "Renderer", "on_config", "on_files", "on_page_
 ERRORS_PAGE = "concepts/errors.md"
 #: Said under an endpoint page's "Request examples" heading, where a reader may land
 #: first: every example runs from the sandbox as started (docs/index.md says why).
+#: The home page's section on the sandbox (its heading's anchor), which that note links to.
+SANDBOX_SECTION = "the-sandbox"
 FRESH_SANDBOX = (
-    "Each example, in each tab, starts from the [sandbox]({home}#the-sandbox) just "
+    "Each example, in each tab, starts from the [sandbox]({home}#" + SANDBOX_SECTION + ") just "
     "started: before you run another, restart the sandbox (Ctrl-C, then `uv run cloudws "
     "serve`), and paste a JavaScript example into a new `node` session.")
 _REQUEST_EXAMPLES = re.compile(r"^## Request examples[ \t]*\n", re.MULTILINE)
@@ -513,6 +515,10 @@ class _LinkLines(logging.Filter):
                 record.msg, record.args = "\n".join(said), ()
             elif places:
                 record.msg, record.args = f"{places.pop(0)}: {message}", ()
+            elif match["link"].endswith(f"index.md#{SANDBOX_SECTION}"):  # the build's note
+                record.msg, record.args = (f"{_sandbox_section_line()}: {message} (the note "
+                                           "the build writes under every endpoint page's "
+                                           "Request examples: FRESH_SANDBOX)"), ()
             elif missing is not None:
                 record.msg, record.args = message, ()
         return True
@@ -531,6 +537,12 @@ class _LinkLines(logging.Filter):
 
 
 _LINK_LINES = _LinkLines()
+
+
+def _sandbox_section_line() -> str:
+    """``hooks/site.py:N``, the line that names :data:`SANDBOX_SECTION`."""
+    lines = Path(__file__).read_text().split("\n")
+    return f"hooks/site.py:{next(n for n, line in enumerate(lines, 1) if line.startswith('SANDBOX_SECTION ='))}"
 
 
 class _Ids(HTMLParser):

@@ -178,6 +178,23 @@ def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_sh
     assert problems == [], problems  # its 410s in the old endpoint's section, as they were
 
 
+def test_the_home_pages_sandbox_heading_renamed_names_the_builds_note_that_links_to_it():
+    """Every endpoint page links to the home page's sandbox section, in the note the build
+    writes (hooks/site.py): the home page's check says what its renamed heading breaks,
+    at the line of hooks/site.py to change."""
+    home = ROOT / "docs" / "index.md"
+    text = home.read_text()
+    assert "\n## The sandbox\n" in text
+    line = next(n for n, l in enumerate((ROOT / "hooks" / "site.py").read_text().splitlines(), 1)
+                if l.startswith("SANDBOX_SECTION ="))
+    _, problems = render_pages([home], {home: text.replace("\n## The sandbox\n",
+                                                           "\n## The local sandbox\n")})
+    assert (f"hooks/site.py:{line}: every endpoint page links to docs/index.md#the-sandbox (the "
+            "note the build writes under its Request examples), which docs/index.md does not "
+            "have: its anchors nearest to it: '#the-local-sandbox'") in "\n".join(problems), \
+        problems
+
+
 def test_a_response_example_of_another_examples_output_is_named_at_its_include():
     """The Response's Example tab shows the page's own example's output: another's (the
     list's, on Get volume) passes every JSON check, and is told at its include."""

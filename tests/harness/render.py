@@ -378,7 +378,21 @@ def _links_into(pages: list[Any], docs: Path) -> list[str]:
                    if near else "")
                 + f" (A link to docs/{target}, the page checked: mend it there, or the "
                 "heading here.)")
+    home = anchors.get("index.md")
+    section = _SANDBOX_SECTION.search((ROOT / "hooks" / "site.py").read_text())
+    if home is not None and section is not None and section["anchor"] not in home:
+        line = (ROOT / "hooks" / "site.py").read_text().count("\n", 0, section.start()) + 1
+        near = difflib.get_close_matches(section["anchor"], sorted(home), n=3, cutoff=0.6)
+        found.append(f"hooks/site.py:{line}: every endpoint page links to docs/index.md#"
+                     f"{section['anchor']} (the note the build writes under its Request "
+                     "examples), which docs/index.md does not have"
+                     + (": its anchors nearest to it: " + ", ".join(f"'#{a}'" for a in near)
+                        if near else "") + ". Change SANDBOX_SECTION there, or the heading")
     return found
+
+
+#: The home page's anchor that the build's note on every endpoint page links to.
+_SANDBOX_SECTION = re.compile(r'^SANDBOX_SECTION = "(?P<anchor>[^"]+)"', re.MULTILINE)
 
 
 def _in_fences(page: Page) -> list[bool]:
