@@ -955,7 +955,8 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
 _RESPONSE = re.compile(r"^## Response[ \t]*$", re.MULTILINE)
 _NEXT_SECTION = re.compile(r"^## ", re.MULTILINE)
 _EXAMPLE_TAB = re.compile(r'^=== "Example"[ \t]*$', re.MULTILINE)
-_INCLUDED = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$', re.MULTILINE)
+_INCLUDED = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<quote>["'])(?P<path>.+?)(?P=quote)[ \t]*$""",
+                       re.MULTILINE)
 
 
 def _response_example_holds(markdown: str, page: _Page) -> list[str]:
@@ -976,7 +977,8 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     found = []
     root = Path(_build.get("root") or ".")
     for include in _INCLUDED.finditer(body):  # (one not there is told as such)
-        if include["path"] != own and (root / include["path"]).is_file():
+        shown = posixpath.normpath(include["path"])
+        if shown != own and (root / shown).is_file():
             line = markdown.count("\n", 0, response.end() + tab.end() + include.start()) + 1
             found.append(f"{page.where(line)}: the Response's Example tab shows "
                          f"{include['path']}, which is not this page's example's output: "

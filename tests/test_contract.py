@@ -452,6 +452,13 @@ def test_update_rejects_empty_body_and_owned_volumes(api, sandbox):
     # a pydantic model dumped with its unset fields sends null: told so, and what to do
     assert nulled["errors"] == [{"field": "body.name", "message": "is null, which is no value: "
                                  "give one, or leave the field out"}], nulled
+    # ...where it may be left out: not a required field, nor an item of a list
+    for path, body, field in (("/volumes", {"size_gb": None}, "body.size_gb"),
+                              ("/workstations", {"name": "x", "machine_type": "standard-2",
+                                                 "volume_ids": [None]}, "body.volume_ids.0")):
+        said = problem(api.post(path, json=body), 400, "validation_error")
+        assert said["errors"] == [{"field": field, "message": "is null, which is no value: "
+                                   "give one"}], said
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-boot67890"]}),
             409, "volume_owned")
     problem(api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-missing1"]}),

@@ -207,8 +207,13 @@ def test_a_response_example_of_another_examples_output_is_named_at_its_include()
     assert (f"docs/volumes/get.md:{line}: the Response's Example tab shows "
             "snippets/volumes/list.json, which is not this page's example's output: include "
             "snippets/volumes/get.json") in "\n".join(problems), problems
-    _, problems = render_pages([page])
-    assert not any("Example tab" in p for p in problems), problems
+    _, problems = render_pages([page], {page: text.replace(  # quoted so too
+        '--8<-- "snippets/volumes/get.json"', "--8<-- 'snippets/volumes/list.json'", 1)})
+    assert any("Example tab shows snippets/volumes/list.json" in p for p in problems), problems
+    for own in ('"snippets/volumes/get.json"', '"./snippets/volumes/get.json"'):
+        _, problems = render_pages([page], {page: text.replace(
+            '"snippets/volumes/get.json"', own, 1)})
+        assert not any("Example tab" in p for p in problems), problems
 
 
 def test_a_heading_renamed_is_named_where_another_page_links_to_it():

@@ -352,6 +352,21 @@ def _shown_examples() -> list[doctest.DocTest]:
     return shown
 
 
+def _opens_a_block(source: str) -> bool:
+    """Whether ``source`` is a compound statement (``with``, ``try``, ``for``...), which a
+    session reads on until a blank line; a call over several lines is not.
+
+    Example:
+        >>> _opens_a_block("with x:\\n    y\\n"), _opens_a_block("print(a,\\n      b)\\n")
+        (True, False)
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return any(hasattr(node, "body") and isinstance(node.body, list) for node in tree.body)
+
+
 def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session() -> None:
     """Each example a reference page shows, as a reader pastes it (the copy button leaves
     the prompts and outputs out) into a new python session: it imports what it uses (run
@@ -370,7 +385,7 @@ def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session()
                                 "error (try/except) and print what it says")
             source = example.source.rstrip("\n").split("\n")
             after = example.lineno + len(source)
-            if len(source) > 1 and source[-1][:1].isspace() and (
+            if _opens_a_block(example.source) and (
                     after >= len(lines) or lines[after].strip() != "..."):
                 problems.append(f"{at}: its block is not closed by a bare `...` line: pasted, "
                                 "the next line is read inside it")

@@ -275,6 +275,7 @@ async def _read_json(request: Request) -> Any:
             [{"loc": ("body", *e["loc"]), "msg": e["msg"], "type": e["type"],
               "input": e.get("input")} for e in exc.errors()],
             read_only_fields(model, resource),
+            {name for name, field in model.model_fields.items() if not field.is_required()},
         ) from None
     return parsed
 
@@ -355,9 +356,11 @@ def _json_kind(value: Any) -> str:
 
 
 def _validation_problem(errors: list[dict[str, Any]],
-                        read_only: set[str] | frozenset[str] = frozenset()) -> ApiError:
+                        read_only: set[str] | frozenset[str] = frozenset(),
+                        optional: set[str] | frozenset[str] = frozenset()) -> ApiError:
     """``validation_error`` naming each of ``errors``; a body field in ``read_only`` (the
-    resource's fields the body cannot give) is named read-only, not unknown."""
+    resource's fields the body cannot give) is named read-only, not unknown; one sent as
+    ``null`` is told so, and, where it is in ``optional``, that it may be left out."""
     fields = []
     for err in errors:
         loc = [str(p) for p in err["loc"]]
@@ -367,7 +370,8 @@ def _validation_problem(errors: list[dict[str, Any]],
         elif err["type"] == "missing":
             message = "is required"
         elif "input" in err and err["input"] is None:  # a model dumped with its unset fields
-            message = "is null, which is no value: give one, or leave the field out"
+            message = "is null, which is no value: give one" + (
+                ", or leave the field out" if len(loc) == 2 and loc[-1] in optional else "")
         else:
             message = err["msg"][0].lower() + err["msg"][1:]
         fields.append({"field": name, "message": message})
