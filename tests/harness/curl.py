@@ -11,11 +11,11 @@ Example:
     Traceback (most recent call last):
     ...
     tests.harness.checks.ExampleError: p.md:1: the command calls http://localhost:8000/v1/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
-    >>> check_hosts('curl "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v2}/volumes"',
+    >>> check_hosts('curl \\\\\\n  "${CLOUDWS_BASE_URL:-https://api.cloudworkstation.example.com/v2}/volumes"',
     ...             "p.md:1")
     Traceback (most recent call last):
     ...
-    tests.harness.checks.ExampleError: p.md:1: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
+    tests.harness.checks.ExampleError: p.md:2: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
     >>> check_hosts("# the API: https://api.cloudworkstation.example.com/v1.\\ncurl -s "
     ...             "https://api.cloudworkstation.example.com/v1/volumes", "p.md:1")
 """
@@ -72,14 +72,18 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 
 
 def check_hosts(command: str, where: str) -> None:
-    """Fail unless every URL in ``command`` is the API's base URL or under it."""
-    for url in _URL.findall(command):
-        url = url.replace("}", "", 1).rstrip(".,;:!")  # a default, ${…:-url}; a sentence's end
+    """Fail unless every URL in ``command`` is the API's base URL or under it; named at
+    the line of ``command`` (which starts at ``where``) that writes it."""
+    for found in _URL.finditer(command):
+        url = found[0].replace("}", "", 1).rstrip(".,;:!")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)
                 or not under(url, BASE_URL)):
+            file, _, line = where.rpartition(":")
+            at = (f"{file}:{int(line) + command.count(chr(10), 0, found.start())}"
+                  if line.isdigit() else where)
             raise ExampleError(
-                f"{where}: the command calls {url}; curl examples call the API at "
+                f"{at}: the command calls {url}; curl examples call the API at "
                 f"{BASE_URL}/..."
             )
 
