@@ -117,10 +117,12 @@ def test_a_refresh_writes_nothing_of_an_example_whose_printed_json_is_invalid(
 
 def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node, server,
                                                                  scratch, api_schemas):
-    """A missing ``await``: the example prints ``undefined`` for every field. It is not a
-    drift to refresh: it fails, at the line of the ``console.log`` that printed it, and
-    --update-examples queues nothing."""
-    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("await r.json()", "r.json()")})
+    """A field the answer does not have prints ``undefined``. It is not a drift to
+    refresh: it fails, at the line of the ``console.log`` that printed it, and
+    --update-examples queues nothing. A missing ``await`` prints it for every field: named
+    at the line that read the body without it, where the ``await`` goes."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("volume.size_gb);",
+                                                             "volume.size_gib);")})
     for updates in (None, []):
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
@@ -128,6 +130,15 @@ def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node
             f"{tmp_path}/snippets/get.mjs:7: the example prints '200 undefined': `undefined` "
             "or a Promise is a value it did not get (a missing `await`"), failure.value.msg
         assert not updates
+    [case] = cases(tmp_path / "read", {"snippets/get.mjs": GET.replace("await r.json()",
+                                                                       "r.json()")})
+    with pytest.raises(ExampleError) as failure:
+        run(case, node, server, scratch, api_schemas, updates=[])
+    where = f"{tmp_path}/read/snippets/get.mjs"
+    assert failure.value.msg.startswith(
+        f"{where}:6: `const volume = r.json();` reads the body without `await`, so what it "
+        f"assigns is a Promise, and {where}:7 prints '200 undefined': write `await` before "
+        "the read"), failure.value.msg
 
 
 def test_undefined_printed_after_a_drift_is_told_after_it(tmp_path, node, server, scratch,

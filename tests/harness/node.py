@@ -552,6 +552,12 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             told = (f"the example prints {printed[broken]!r}: `undefined` or a Promise is a "
                     "value it did not get (a missing `await`, a field the answer does not "
                     "have, or a request that failed): fix the example, not its //> lines")
+            read = _unawaited_read(case, at)
+            if read is not None:  # named where the `await` goes
+                told = (f"`{read[1].strip()}` reads the body without `await`, so what it "
+                        f"assigns is a Promise, and {at} prints {printed[broken]!r}: write "
+                        "`await` before the read")
+                at = read[0]
             notes = _request_notes(exchanges, traced, expected, printed, failed=True)
             if _lines(printed[:broken]) != _lines(expected[:broken]):
                 # an output drifted before: where a step went otherwise, told first
@@ -653,6 +659,26 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r".*?(?<!await )(?<!await \()"
                         r"(?P<read>(?:\b[\w.\]\[]+|\(await (?:(?!\(await )[^;])*?\))"
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
+
+
+def _unawaited_read(case: JsCase, at: str | None) -> tuple[str, str] | None:
+    """Where the line ``at`` (``file:line``, one that printed `undefined`) prints a
+    variable that an earlier line at the top level assigned from a body read without
+    ``await`` (``const w = r.json();``): that line's place and text; None if none did."""
+    if at is None:
+        return None
+    lines = case.source.split("\n")
+    printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
+    if printing is None:
+        return None
+    used = set(re.findall(r"\b([A-Za-z_$][\w$]*)\s*[.\[]", lines[printing - 1]))
+    for number in range(printing - 1, 0, -1):
+        line = lines[number - 1]
+        assigned = re.match(r"^(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=[^=]", line)
+        if assigned is not None and assigned[1] in used:
+            return ((_source_line(case, number) or at, line)
+                    if _BODY_READ.match(line[assigned.end() - 1:]) else None)
+    return None
 
 
 def _unawaited_fetch(stderr: str, source: str, before: int | None = None) -> int | None:
