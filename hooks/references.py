@@ -937,6 +937,30 @@ _EXPORT = re.compile(r"^(?:\$\s+)?export\s+CLOUDWS_(?P<name>TOKEN|BASE_URL)="
                      r"(?P<quote>['\"]?)(?P<value>[^'\"\s]+)(?P=quote)\s*(?:#.*)?$")
 
 
+def _block_header_problem(text: str, contract: Contract, document: bool) -> str | None:
+    """What is wrong with a header line of a block (``Name: value``): a value the API does
+    not take or send, for one of its headers; a name a letter or two off one of them. A
+    request shown whole has HTTP's own headers too (``Accept``, ``User-Agent``): those,
+    and the headers of operations other than the page's, are as shown.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {}, {}, frozenset(), {}, headers=frozenset({"Idempotency-Key"}))
+        >>> [_block_header_problem(t, contract, False) for t in ("Accept: */*", "GET /v1")]
+        [None, None]
+        >>> _block_header_problem("Idempotent-Key: x", contract, False)
+        '`Idempotent-Key: x` is not a header of the API; did you mean `Idempotency-Key`?'
+    """
+    header = _HEADER.match(text)
+    if header is None or not (header["value"] or "").strip(": \t"):
+        return None
+    name = header["name"]
+    if name.casefold() in {h.casefold() for h in contract.headers}:
+        return _header_value_problem(text, name, header["value"] or "", contract, document)
+    meant = _a_header_a_letter_off(name, contract.headers)
+    return f"`{text}` is not a header of the API; did you mean `{meant}`?" if meant else None
+
+
 def _export_problem(text: str) -> str | None:
     """What is wrong with a line that exports what the examples read: a token the sandbox
     refuses (every example would get ``401``), or a base URL that does not end with the
@@ -1572,10 +1596,7 @@ def check(markdown: str, page: Page, contract: Contract,
         problem = _export_problem(span.text) or _check_span(
             span.text, own, contract, shown, titles or {}, False, document)
         if problem is None and names:
-            problem = _header_problem(span.text, False, contract, document,
-                                      own if held is None else held)
-        if problem and " is not a header of the API" in problem:
-            problem = None  # a request shown whole has headers of HTTP's (Accept, User-Agent)
+            problem = _block_header_problem(span.text, contract, document)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
     return found

@@ -548,7 +548,8 @@ def test_another_operations_request_on_an_endpoint_page_is_named_in_a_link(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """On an endpoint page, a request of another operation, not in a link, reads as the
-    page's own: told, with the link to write; linked, or the page's own, it passes."""
+    page's own: told, with the link to write; linked, or the page's own, it passes. A
+    request shown whole in an http block has HTTP's headers too, which are as shown."""
     page = """\
 ---
 operation: deleteWorkstation
@@ -557,7 +558,15 @@ operation: deleteWorkstation
 # Delete workstation
 
 Send `DELETE /v1/workstations/{id}`, never `PATCH /v1/workstations/{id}`.
-[`POST /v1/workstations/{id}/stop`](stop.md) it first.
+[`POST /v1/workstations/{id}/stop`](stop.md) it first. What curl sends:
+
+```http
+DELETE /v1/workstations/ws-12345 HTTP/1.1
+User-Agent: curl/8.5.0
+Accept: */*
+Authorization: Bearer <token>
+Idempotent-Key: "k"
+```
 """
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
@@ -566,7 +575,10 @@ Send `DELETE /v1/workstations/{id}`, never `PATCH /v1/workstations/{id}`.
             f"{failure.value}\n{caplog.text}".splitlines() if "workstations/delete.md:" in line]
     assert said == [("7: `PATCH /v1/workstations/{id}` is updateWorkstation's request, not "
                      "this page's: name it in a link to its page ([`PATCH "
-                     "/v1/workstations/{id}`](update.md))")], said
+                     "/v1/workstations/{id}`](update.md))"),
+                    # a block's line: HTTP's own headers are as shown; a misspelling is not
+                    ("15: `Idempotent-Key: \"k\"` is not a header of the API; did you mean "
+                     "`Idempotency-Key`?")], said
 
 
 SHOWN_BLOCKS_PAGE = """\
