@@ -174,10 +174,11 @@ def test_a_default_base_url_other_than_the_apis_is_named_at_its_line(tmp_path, n
                 "JavaScript examples call the API at "
                 "https://api.cloudworkstation.example.com/v1/...")):
             run(case, node, server, scratch, api_schemas)
-    # named in a comment's sentence, the base URL is no call
-    [case] = cases(tmp_path, {"snippets/get.mjs": "// Without CLOUDWS_BASE_URL: "
-                              "https://api.cloudworkstation.example.com/v1.\n" + GET})
-    run(case, node, server, scratch, api_schemas)
+    # named in a comment, the base URL is no call
+    for comment in ("// Without CLOUDWS_BASE_URL: https://api.cloudworkstation.example.com/v1.",
+                    "// Calls https://api.cloudworkstation.example.com/v1/... unless set."):
+        [case] = cases(tmp_path, {"snippets/get.mjs": comment + "\n" + GET})
+        run(case, node, server, scratch, api_schemas)
 
 
 def test_a_page_block_runs_on_stdin_and_names_page_lines(tmp_path, node, server, scratch,

@@ -16,7 +16,7 @@ Example:
     Traceback (most recent call last):
     ...
     tests.harness.checks.ExampleError: p.md:2: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
-    >>> check_hosts("# the API: https://api.cloudworkstation.example.com/v1.\\ncurl -s "
+    >>> check_hosts("# the API: `https://api.cloudworkstation.example.com/v1/...`.\\ncurl -s "
     ...             "https://api.cloudworkstation.example.com/v1/volumes", "p.md:1")
 """
 
@@ -75,7 +75,9 @@ def check_hosts(command: str, where: str) -> None:
     """Fail unless every URL in ``command`` is the API's base URL or under it; named at
     the line of ``command`` (which starts at ``where``) that writes it."""
     for found in _URL.finditer(command):
-        url = found[0].replace("}", "", 1).rstrip(".,;:!")  # a default, ${…:-url}; a sentence's end
+        if command[command.rfind("\n", 0, found.start()) + 1:found.start()].lstrip().startswith("#"):
+            continue  # a comment's, which nothing calls
+        url = found[0].replace("}", "", 1).rstrip(".,;:!`")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)
                 or not under(url, BASE_URL)):

@@ -1146,10 +1146,10 @@ def check_hosts(case: JsCase) -> None:
     from .checks import ExampleError, under
 
     for number, line in enumerate(case.source.split("\n"), start=1):
-        if _OUTPUT.match(line):
-            continue
+        if _OUTPUT.match(line) or line.lstrip().startswith(("//", "/*", "*")):
+            continue  # what it printed, or a comment's: nothing calls it
         for url in _URL.findall(line):
-            url = url.rstrip(".,;:!")  # a comment's sentence ends after it
+            url = url.rstrip(".,;:!")  # a sentence's end
             parts = urlsplit(url)
             if parts.scheme != "https" or parts.hostname != API_HOST or not under(url, BASE_URL):
                 where = _source_line(case, number) or case.where
