@@ -1360,7 +1360,9 @@ def _unlinked_request(text: str, scope: Scope, contract: Contract, page: Page) -
                   if (m, r) == (method, route)), None)
     if other is None or other in scope.name or other in scope.documented:
         return None
-    where = next((uri for uri, op in page.operation_of.items() if op == other), None)
+    where = next((uri for uri, op in page.operation_of.items() if op == other), None) or next(
+        (uri for uri, op in page.operation_of.items()  # shown on another's page (the old GET)
+         if other in contract.operations.get(op, scope).name), None)
     link = posixpath.relpath(where, posixpath.dirname(page.src_uri) or ".") if where else ""
     return (f"`{text}` is {other}'s request, not this page's: name it in a link to its page"
             + (f" ([`{text}`]({link}))" if link else ""))
@@ -1375,7 +1377,13 @@ def _linked_request(text: str, operation: str, contract: Contract) -> str | None
     method, route = contract.requests[operation]
     path = (request["any"] or request["path"]).partition("?")[0]
     path = path if path.startswith("/v1/") else f"/v1{path}"
-    if _route_of(path, contract) != route or request["method"] not in (
+    found = _route_of(path, contract)
+    sent = "GET" if request["method"] == "HEAD" else request["method"]
+    shown = contract.operations.get(operation)  # and the operations its page shows beside
+    if shown is not None and any((m, r) == (sent or m, found) and other in shown.name
+                                 for other, (m, r) in contract.requests.items()):
+        return None
+    if found != route or request["method"] not in (
             None, method, "HEAD" if method == "GET" else method):
         return f"`{text}` links to the page of {operation}, which is {method} {route}"
     return None

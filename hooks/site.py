@@ -86,6 +86,9 @@ FRESH_SANDBOX = (
     "started: before you run another, restart the sandbox (Ctrl-C, then `uv run cloudws "
     "serve`), and paste a JavaScript example into a new `node` session.")
 _REQUEST_EXAMPLES = re.compile(r"^## Request examples[ \t]*\n", re.MULTILINE)
+#: A fenced block of an example (the languages a page runs).
+_EXAMPLE_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py|js|javascript|bash|sh|"
+                            r"console)\b", re.MULTILINE)
 MODELS_PAGE = "reference/models.md"
 
 _doc: dict[str, Any] = {}
@@ -974,16 +977,18 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     following = re.compile(r"^\S", re.MULTILINE).search(section, tab.end() + 1)
     body = section[tab.end():following.start() if following else len(section)]
     own = "snippets/" + posixpath.splitext(page.src_uri)[0] + ".json"
-    found = []
     root = Path(_build.get("root") or ".")
-    for include in _INCLUDED.finditer(body):  # (one not there is told as such)
-        shown = posixpath.normpath(include["path"])
-        if shown != own and (root / shown).is_file():
+    includes = [(include, posixpath.normpath(include["path"]))
+                for include in _INCLUDED.finditer(body)]
+    if any(shown == own for _, shown in includes):
+        return []  # (another beside it, said of, is the writer's to show)
+    for include, shown in includes:  # (one not there is told as such)
+        if (root / shown).is_file():
             line = markdown.count("\n", 0, response.end() + tab.end() + include.start()) + 1
-            found.append(f"{page.where(line)}: the Response's Example tab shows "
-                         f"{include['path']}, which is not this page's example's output: "
-                         f"include {own} (what the page's curl example prints)")
-    return found
+            return [(f"{page.where(line)}: the Response's Example tab shows "
+                     f"{include['path']}, which is not this page's example's output: include "
+                     f"{own} (what the page's curl example prints)")]
+    return []
 
 
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
@@ -1021,6 +1026,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for render in RENDERERS:
         if render.name in used:  # each renderer scans the page: skip the unused ones
             markdown = render(markdown, target)
+    if (target.operation and not _REQUEST_EXAMPLES.search(markdown)
+            and _EXAMPLE_FENCE.search(markdown)):
+        raise PluginError(f"{target.file}: an endpoint page shows its examples under a "
+                          "`## Request examples` heading, as the others (the build writes, "
+                          "under it, that each example runs from a sandbox just started)")
     if target.operation:
         markdown = _REQUEST_EXAMPLES.sub(lambda heading: heading[0] + "\n" + FRESH_SANDBOX.format(
             home=target.link("index.md")) + "\n", markdown, count=1)

@@ -195,6 +195,16 @@ def test_the_home_pages_sandbox_heading_renamed_names_the_builds_note_that_links
         problems
 
 
+def test_an_endpoint_page_whose_examples_lost_their_heading_is_told():
+    """The build writes its note on the sandbox under "## Request examples": a page whose
+    examples stand under another heading would lose it, and is told so."""
+    text = DELETE.read_text()
+    _, problems = render_pages([DELETE], {DELETE: text.replace("## Request examples",
+                                                               "## Examples", 1)})
+    assert ("docs/workstations/delete.md: an endpoint page shows its examples under a "
+            "`## Request examples` heading") in "\n".join(problems), problems
+
+
 def test_a_response_example_of_another_examples_output_is_named_at_its_include():
     """The Response's Example tab shows the page's own example's output: another's (the
     list's, on Get volume) passes every JSON check, and is told at its include."""

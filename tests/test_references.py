@@ -220,6 +220,8 @@ The answer has the `status` field `deleted`, in the field `status`; a problem ha
 `code` field `not_found`; in the `status` field: `running` or `stopped`. HTTP's header
 fields, and the fields `deleted_volume_ids` and `detached_volume_ids`.
 
+## Request examples
+
 ```python
 print(made)
 #> vol-made00001
@@ -235,6 +237,7 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
     validation = text[text.index("\nvalidation:"):]
     docs = tmp_path / "docs"
     for name, page in {"concepts/errors.md": "# Errors\n\n{{ error_codes }}\n",
+                       "index.md": "# Home\n\n## The sandbox\n",
                        "workstations/update.md": "---\noperation: updateWorkstation\n---\n\n"
                                                  "# Update workstation\n\n## Request body\n",
                        "workstations/create.md": "---\noperation: createWorkstation\n---\n\n"
