@@ -80,6 +80,8 @@ def load_document() -> dict[str, Any]:
 
 
 def _make_document(python: str = sys.executable) -> dict[str, Any]:
+    """``create_app().openapi()``: here, or in a new interpreter where this one has
+    imported the stub already (its modules may be older than its files)."""
     loaded = [name for name in sys.modules
               if name.startswith("cloudws.") and name != __name__]
     if loaded:  # what is imported may predate the files the key was made from
@@ -91,6 +93,9 @@ def _make_document(python: str = sys.executable) -> dict[str, Any]:
                                                        f"exit {made.returncode}")
                                + f"\n\nwhat it printed:\n{made.stderr}")
         return json.loads(made.stdout)
+    from cloudws.app import create_app
+
+    return create_app().openapi()
 
 
 def last_said(printed: str) -> str:
@@ -106,6 +111,3 @@ def last_said(printed: str) -> str:
     raised = [line for line in lines if re.match(r"[A-Za-z_][\w.]*(?:Error|Exception|Exit|"
                                                  r"Interrupt|Warning)\b[^:\s]*:", line)]
     return (raised or lines or [""])[-1]
-    from cloudws.app import create_app
-
-    return create_app().openapi()
