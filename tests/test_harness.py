@@ -1667,6 +1667,11 @@ def test_an_endpoint_pages_own_example_sends_the_request_of_its_declared_example
         check_calls_its_operation(listing, pages, "snippets/volumes/list.py:1")
     asked = pages[0]._replace(query="limit=2")
     check_calls_its_operation(listing, [*pages, asked], "snippets/volumes/list.py:1")
+    # named at the call likeliest meant: the one sending what the declaration asks, and more
+    more = asked._replace(query="limit=2&cursor=x", origin="snippets/volumes/list.py:18")
+    with pytest.raises(ExampleError, match=r"^snippets/volumes/list.py:18: .*\(it sends GET "
+                                           r"/v1/volumes\?limit=2&cursor=x\)"):
+        check_calls_its_operation(listing, [*pages, more], "snippets/volumes/list.py:1")
 
 
 def test_a_pasted_run_compares_unless_this_run_rewrites_what_it_compares(request,

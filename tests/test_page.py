@@ -245,6 +245,16 @@ def test_a_heading_renamed_is_named_where_another_page_links_to_it():
                and "the page checked: mend it there, or the heading here" in p for p in said), said
     _, problems = render_pages([DELETE])
     assert not any("does not contain an anchor" in p for p in problems), problems
+    # what no reader follows is no link: in inline code, in a comment, in a fenced block
+    from .harness.pages import Page
+    from .harness.render import _TO_ANCHOR, _prose_of
+
+    other = Page.from_text(ROOT / "docs" / "x.md", (
+        "A link such as `[it](a.md#gone)`.\n<!-- [later](a.md#gone) -->\n"
+        "```md\n[in a block](a.md#gone)\n```\n\n[kept](a.md#here)\n\n[def]: a.md#there\n"))
+    prose = "\n".join(_prose_of(other))
+    assert [(m["anchor"] or m["at"], prose.count("\n", 0, m.start()) + 1)
+            for m in _TO_ANCHOR.finditer(prose)] == [("here", 7), ("there", 9)]
 
 
 @HEAVY

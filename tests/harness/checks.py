@@ -547,7 +547,13 @@ def _check_sends_its_declared_example(operation: str, calls: Sequence[Exchange |
     if any(call.path == path and sorted(parse_qsl(getattr(call, "query", "")))
            == sorted(parse_qsl(query)) for call in calls):
         return
-    call = calls[0]
+    asked = dict(parse_qsl(query))
+
+    def likeness(call: Exchange | Seen) -> tuple[bool, int]:  # the call likeliest meant
+        sent = dict(parse_qsl(getattr(call, "query", "")))
+        return call.path == path, sum(sent.get(k) == v for k, v in asked.items())
+
+    call = max(calls, key=likeness)  # (the first, of those alike)
     sent = getattr(call, "query", "")
     raise ExampleError(
         f"{getattr(call, 'origin', None) or where}: this is the example of {operation}'s page, "

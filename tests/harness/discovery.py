@@ -424,11 +424,13 @@ def _outputs_of_others(page: Page) -> list[str]:
                     and _resolve(page, shown).is_file() and shown != own):
                 # renamed: what the command prints is compared with its own .json
                 line = page.fences[tied].include_where(shown).rpartition(":")[2]
+                page_own = _is_the_pages_own(page, fence.includes[0])  # its name is fixed
                 problems.append(
                     f"{fence.include_where(fence.includes[0])}: shows {fence.includes[0]}, "
                     f"then (at line {line}) {shown}; a command's output is the .json of its "
-                    f"name, {own}: rename {shown} to it, or the command to "
-                    f"{Path(shown).with_suffix('.sh').as_posix()}")
+                    f"name, {own}: rename {shown} to it"
+                    + ("" if page_own else
+                       f", or the command to {Path(shown).with_suffix('.sh').as_posix()}"))
             if shown.endswith(".json") and other.is_file() and other.resolve() not in scripts:
                 name, line = fence.includes[0], page.fences[tied].include_where(shown)
                 line = line.rpartition(":")[2]
@@ -438,6 +440,16 @@ def _outputs_of_others(page: Page) -> list[str]:
                     f"{Path(name).with_suffix('.json').as_posix()} at line {line}, or "
                     f"{display_path(other)} here")
     return problems
+
+
+def _is_the_pages_own(page: Page, name: str) -> bool:
+    """Whether the include ``name`` is the page's own example (``snippets/<section>/<page>``
+    and a suffix), which the page publishes under that name."""
+    try:
+        stem = page.path.resolve().relative_to(DOCS.resolve()).with_suffix("").as_posix()
+    except ValueError:
+        return False
+    return Path(name).with_suffix("").as_posix() == f"snippets/{stem}"
 
 
 def _resolve(page: Page, name: str) -> Path:

@@ -341,7 +341,7 @@ def _plugins_config() -> list[Any]:
 #: A link to a page's anchor, inline (``[text](page.md#x)``, ``(<page.md#x>)``) or defined
 #: for a reference-style link (``[name]: page.md#x``).
 _TO_ANCHOR = re.compile(r"\]\(<?(?P<page>[^)\s>#]+\.md)#(?P<anchor>[^)\s>]+)"
-                        r"|^\s*\[[^\]]+\]:\s*<?(?P<defined>[^\s>#]+\.md)#(?P<at>[^\s>]+)",
+                        r"|^[ \t]*\[[^\]]+\]:[ \t]*<?(?P<defined>[^\s>#]+\.md)#(?P<at>[^\s>]+)",
                         re.MULTILINE)
 
 
@@ -362,8 +362,7 @@ def _links_into(pages: list[Any], docs: Path) -> list[str]:
         if src_uri in anchors:
             continue  # its own links: MkDocs checks them
         other = Page.read(path)
-        text = "\n".join(" " * len(line) if fenced else line for line, fenced in zip(
-            other.lines, _in_fences(other), strict=True))
+        text = "\n".join(_prose_of(other))
         for link in _TO_ANCHOR.finditer(text):
             written, anchor = link["page"] or link["defined"], link["anchor"] or link["at"]
             target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), written))
@@ -393,6 +392,21 @@ def _links_into(pages: list[Any], docs: Path) -> list[str]:
 
 #: The home page's anchor that the build's note on every endpoint page links to.
 _SANDBOX_SECTION = re.compile(r'^SANDBOX_SECTION = "(?P<anchor>[^"]+)"', re.MULTILINE)
+
+
+def _prose_of(page: Page) -> list[str]:
+    """The lines of ``page`` with what no reader follows as a link blanked (same lengths):
+    its fenced blocks, inline code and HTML comments."""
+    from hooks.placeholders import mask_code, mask_comments
+
+    lines, comment = [], False
+    for line, fenced in zip(page.lines, _in_fences(page), strict=True):
+        if fenced:
+            lines.append(" " * len(line))
+            continue
+        line, comment = mask_comments(line, comment)
+        lines.append(mask_code(line))
+    return lines
 
 
 def _in_fences(page: Page) -> list[bool]:
