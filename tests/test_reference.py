@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 import cloudws.models
 from cloudws.store import Store
 
+from .harness.docstrings import LEFT_OUT, pasted_problems
 from .harness.github import PLANTS_MISTAKES
 from .helpers import built_page
 
@@ -30,16 +32,6 @@ PAGES = {
     "errors": "cloudws.errors",
     "models": "cloudws.models",
 }
-#: Public names a page leaves out on purpose, and why. A name may be gone from the module.
-LEFT_OUT = {
-    "cloudws.testing": {"call_asgi": "how mock_api answers in memory; call mock_api instead"},
-    "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
-                       "problem_response": "the app's own way to answer an ApiError"},
-    "cloudws.operations": {"operation_route": "how cloudws.app makes a route of an operation",
-                           "describe_size": "how the declarations write a size"},
-}
-
-
 def _soup(site: Path, page: str) -> BeautifulSoup:
     return built_page(site, f"reference/{page}/index.html")
 
@@ -63,7 +55,7 @@ def test_reference_page_shows_the_modules_public_api(built_site: Path, page: str
     shown = {a.removeprefix(module + ".") for a in anchors if a.count(".") == module.count(".") + 1}
     assert shown == public, (
         f"docs/reference/{page}.md shows {module}'s __all__, but what LEFT_OUT (in "
-        "tests/test_reference.py) leaves out: "
+        "tests/harness/docstrings.py) leaves out: "
         + "; ".join(filter(None, [
             f"show {', '.join(sorted(public - shown))}" if public - shown else "",
             f"do not show {', '.join(sorted(shown - public))}" if shown - public else ""])))
@@ -337,63 +329,68 @@ class Thing(BaseModel):
                             "status 418 (it documents 200, "), problem
 
 
-def _shown_examples() -> list[doctest.DocTest]:
-    """The docstring examples the reference pages show: of each module, and of each public
-    name it shows (and their public members)."""
-    shown = []
-    for module in PAGES.values():
-        imported = importlib.import_module(module)
-        public = set(imported.__all__) - set(LEFT_OUT.get(module, {}))
-        for test in doctest.DocTestFinder().find(imported, globs={}):
-            parts = test.name.removeprefix(module).lstrip(".").split(".")
-            if test.examples and (parts == [""] or parts[0] in public
-                                  and not any(part.startswith("_") for part in parts)):
-                shown.append(test)
-    return shown
+def test_an_example_that_would_not_run_pasted_is_named_at_its_line(tmp_path, monkeypatch):
+    """A traceback half-way, a block left open, a name it does not import: each named at
+    its line; an example pasted as it should be, and a private function's, pass."""
+    import sys
+
+    module = tmp_path / "cloudws_scratch_examples.py"
+    module.write_text(textwrap.dedent('''\
+        """Scratch.
+
+        Example:
+            >>> import json
+            >>> with open("/dev/null") as f:
+            ...     size = len(f.read())
+            ...
+            >>> size
+            0
+        """
+
+        __all__ = ["pasted", "unclosed", "unimported"]
 
 
-def _opens_a_block(source: str) -> bool:
-    """Whether ``source`` is a compound statement (``with``, ``try``, ``for``...), which a
-    session reads on until a blank line; a call over several lines is not.
+        def pasted():
+            """Example:
+                >>> int("x")
+                Traceback (most recent call last):
+                ValueError: invalid literal for int() with base 10: 'x'
+            """
 
-    Example:
-        >>> _opens_a_block("with x:\\n    y\\n"), _opens_a_block("print(a,\\n      b)\\n")
-        (True, False)
-    """
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return False
-    return any(hasattr(node, "body") and isinstance(node.body, list) for node in tree.body)
+
+        def unclosed():
+            """Example:
+                >>> for n in range(1):
+                ...     print(n)
+                0
+            """
+
+
+        def unimported():
+            """Example:
+                >>> unimported()
+            """
+
+
+        def _private():
+            """Example:
+                >>> _private()
+            """
+        '''))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "cloudws_scratch_examples", raising=False)
+    problems = pasted_problems("cloudws_scratch_examples")
+    assert [p.partition(": ")[0].rpartition(":")[2] for p in problems] == ["17", "25", "32"], \
+        problems
+    assert "it shows a traceback, where a paste stops" in problems[0], problems
+    assert "its block is not closed by a bare `...` line" in problems[1], problems
+    assert "run with nothing imported but what it imports, fails" in problems[2], problems
 
 
 def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session() -> None:
-    """Each example a reference page shows, as a reader pastes it (the copy button leaves
-    the prompts and outputs out) into a new python session: it imports what it uses (run
-    with nothing else defined), shows no traceback half-way (a paste stops there: catch
-    the error and print it), and a block it opens (``with``, ``try``) ends with a bare
-    ``...`` line, the blank line that closes it before the next line is read."""
-    problems = []
-    for test in _shown_examples():
-        lines = (test.docstring or "").split("\n")
-        path = Path(test.filename or "").relative_to(ROOT)
-        where = f"{path}:{(test.lineno or 0) + 1}"
-        for example in test.examples:
-            at = f"{path}:{(test.lineno or 0) + example.lineno + 1}: {test.name}'s example"
-            if example.exc_msg is not None:
-                problems.append(f"{at}: it shows a traceback, where a paste stops; catch the "
-                                "error (try/except) and print what it says")
-            source = example.source.rstrip("\n").split("\n")
-            after = example.lineno + len(source)
-            if _opens_a_block(example.source) and (
-                    after >= len(lines) or lines[after].strip() != "..."):
-                problems.append(f"{at}: its block is not closed by a bare `...` line: pasted, "
-                                "the next line is read inside it")
-        out: list[str] = []
-        if doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-                                 ).run(test, out=out.append).failed:
-            problems.append(f"{where}: {test.name}'s example, run with nothing imported but "
-                            f"what it imports, fails:\n{''.join(out)[:600]}")
+    """Each example a reference page shows runs as a reader pastes it into a new python
+    session (tests/harness/docstrings.py): each page's check runs this for its modules."""
+    problems = [problem for module in PAGES.values() for problem in pasted_problems(module)]
     assert not problems, "\n".join(problems)
 
 

@@ -355,7 +355,8 @@ def _documented_modules(page: Page) -> list[tuple[str, int]]:
 def _doctests(module: str, where: str) -> Callable[..., None]:
     def test(request: pytest.FixtureRequest) -> None:
         """The examples in ``module``'s docstrings, which the page shows, run as the
-        suite runs them (``--doctest-modules``, with pyproject.toml's option flags)."""
+        suite runs them (``--doctest-modules``, with pyproject.toml's option flags), and
+        as a reader pastes them (:mod:`.docstrings`)."""
         import doctest
         import functools
         import importlib
@@ -369,12 +370,18 @@ def _doctests(module: str, where: str) -> Callable[..., None]:
         report = io.StringIO()
         for found in doctest.DocTestFinder().find(importlib.import_module(module)):
             runner.run(found, out=report.write)
+        source = f"src/{module.replace('.', '/')}.py"
         if runner.failures:
-            source = f"src/{module.replace('.', '/')}.py"
             pytest.fail(f"{where}: {runner.failures} docstring example(s) of {module}, whose "
                         f"reference the page shows, fail: fix them in {source} by hand "
                         "(--update-examples does not rewrite docstrings; run alone: uv run "
                         f"pytest {source}):\n{report.getvalue()}", pytrace=False)
+        from .docstrings import pasted_problems
+
+        if problems := pasted_problems(module):  # and as a reader pastes them
+            pytest.fail(f"{where}: the page shows examples of {module} that do not run as "
+                        "pasted into a new python session:\n" + "\n".join(problems),
+                        pytrace=False)
 
     return test
 

@@ -1,0 +1,82 @@
+"""The docstring examples a reference page shows, as a reader pastes them into a new python
+session (the copy button leaves the prompts and outputs out): each imports what it uses
+(run with nothing else defined), shows no traceback half-way (a paste stops there), and
+ends a block it opens (``with``, ``try``) with a bare ``...`` line, the blank line that
+closes it before the next line is read.
+
+Example:
+    >>> _opens_a_block("with x:\\n    y\\n"), _opens_a_block("print(a,\\n      b)\\n")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import importlib
+from collections.abc import Mapping
+from pathlib import Path
+
+from .pages import display_path
+
+__all__ = ["LEFT_OUT", "pasted_problems", "shown_examples"]
+
+#: Public names a reference page leaves out on purpose, and why (by module). A name may be
+#: gone from the module.
+LEFT_OUT: Mapping[str, Mapping[str, str]] = {
+    "cloudws.testing": {"call_asgi": "how mock_api answers in memory; call mock_api instead"},
+    "cloudws.errors": {"problem_body": "ApiError.body() is the same, for a user",
+                       "problem_response": "the app's own way to answer an ApiError"},
+    "cloudws.operations": {"operation_route": "how cloudws.app makes a route of an operation",
+                           "describe_size": "how the declarations write a size"},
+}
+
+
+def shown_examples(module: str) -> list[doctest.DocTest]:
+    """The docstring examples of ``module`` its reference page shows: the module's own, and
+    those of each public name it shows (and their public members)."""
+    imported = importlib.import_module(module)
+    public = set(getattr(imported, "__all__", ())) - set(LEFT_OUT.get(module, {}))
+    shown = []
+    for test in doctest.DocTestFinder().find(imported, globs={}):
+        parts = test.name.removeprefix(module).lstrip(".").split(".")
+        if test.examples and (parts == [""] or parts[0] in public
+                              and not any(part.startswith("_") for part in parts)):
+            shown.append(test)
+    return shown
+
+
+def _opens_a_block(source: str) -> bool:
+    """Whether ``source`` is a compound statement (``with``, ``try``, ``for``...), which a
+    session reads on until a blank line; a call over several lines is not."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return any(hasattr(node, "body") and isinstance(node.body, list) for node in tree.body)
+
+
+def pasted_problems(module: str) -> list[str]:
+    """What stops each example of ``module`` that its page shows from running as pasted
+    into a new session, each named at its line of the stub's source."""
+    problems = []
+    for test in shown_examples(module):
+        lines = (test.docstring or "").split("\n")
+        path = display_path(Path(test.filename or ""))
+        where = f"{path}:{(test.lineno or 0) + 1}"
+        for example in test.examples:
+            at = f"{path}:{(test.lineno or 0) + example.lineno + 1}: {test.name}'s example"
+            if example.exc_msg is not None:
+                problems.append(f"{at}: it shows a traceback, where a paste stops; catch the "
+                                "error (try/except) and print what it says")
+            after = example.lineno + len(example.source.rstrip("\n").split("\n"))
+            if _opens_a_block(example.source) and (
+                    after >= len(lines) or lines[after].strip() != "..."):
+                problems.append(f"{at}: its block is not closed by a bare `...` line: pasted, "
+                                "the next line is read inside it")
+        out: list[str] = []
+        if doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+                                 ).run(test, out=out.append).failed:
+            problems.append(f"{where}: {test.name}'s example, run with nothing imported but "
+                            f"what it imports, fails:\n{''.join(out)[:600]}")
+    return problems
