@@ -93,6 +93,11 @@ __all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problem
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
                    r"(?:\s+\"[^\"]*\")?\)")
+#: A reference-style link (``[text][name]``, or ``[text][]`` for ``[text]``'s definition),
+#: and a link's definition (``[name]: target``).
+_REFERENCE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\[(?P<name>[^\]\n]*)\]")
+_LINK_DEFINITION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\]:[ \t]*<?(?P<target>[^\s>]+)",
+                              re.MULTILINE)
 _NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
 _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
 #: A note of a list opened by a bold status: ``- **409** — stop the workstation first.``
@@ -913,6 +918,11 @@ def _prose(markdown: str) -> str:
 def _spans(markdown: str) -> Iterator[_Span]:
     prose = _prose(markdown)
     links = [(m.start("text"), m.end("text"), m["target"]) for m in _LINK.finditer(prose)]
+    defined = {m["name"].casefold(): m["target"] for m in _LINK_DEFINITION.finditer(prose)}
+    links += [(m.start("text"), m.end("text"),
+               defined[(m["name"] or m["text"]).casefold()])
+              for m in _REFERENCE_LINK.finditer(prose)
+              if (m["name"] or m["text"]).casefold() in defined]
     for start, end in code_spans(prose):
         link = next((t for s, e, t in links if s <= start and end <= e), None)
         line_start = prose.rfind("\n", 0, start) + 1
@@ -978,11 +988,13 @@ def _export_problem(text: str) -> str | None:
         `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/api/v1`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
         >>> [_export_problem(t) for t in ("export CLOUDWS_TOKEN=cws_test_me",
         ...                               "export CLOUDWS_TOKEN=<token>",
+        ...                               "export CLOUDWS_TOKEN=YOUR_TOKEN",
         ...                               "export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1")]
-        [None, None, None]
+        [None, None, None, None]
     """
     export = _EXPORT.match(text)
-    if export is None or _PLACEHOLDER.search(export["value"]):
+    if export is None or _PLACEHOLDER.search(export["value"]) or re.fullmatch(
+            r"[A-Z][A-Z0-9_]*", export["value"]):  # (YOUR_TOKEN: a placeholder too)
         return None
     value = export["value"]
     if export["name"] == "TOKEN":
@@ -1339,7 +1351,8 @@ def _in_section(markdown: str, offset: int, title: str) -> bool:
         >>> _in_section(text, text.index("a"), "Errors"), _in_section(text, text.index("b"), "Errors")
         (True, False)
     """
-    heading = re.search(rf"^## {re.escape(title)}[ \t]*$", markdown, re.MULTILINE)
+    heading = re.search(rf"^## {re.escape(title)}[ \t]*(?:\{{[^}}\n]*\}}[ \t]*)?$", markdown,
+                        re.MULTILINE)
     if heading is None or offset < heading.end():
         return False
     after = re.compile(r"^## ", re.MULTILINE).search(markdown, heading.end())

@@ -176,7 +176,9 @@ def test_a_default_base_url_other_than_the_apis_is_named_at_its_line(tmp_path, n
             run(case, node, server, scratch, api_schemas)
     # named in a comment, the base URL is no call
     for comment in ("// Without CLOUDWS_BASE_URL: https://api.cloudworkstation.example.com/v1.",
-                    "// Calls https://api.cloudworkstation.example.com/v1/... unless set."):
+                    "// Calls https://api.cloudworkstation.example.com/v1/... unless set.",
+                    "/* fetch:\n   https://developer.mozilla.org/docs/Web/API/fetch */",
+                    "const see = 1; // https://developer.mozilla.org/docs/Web/API/fetch"):
         [case] = cases(tmp_path, {"snippets/get.mjs": comment + "\n" + GET})
         run(case, node, server, scratch, api_schemas)
 

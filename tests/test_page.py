@@ -176,6 +176,11 @@ def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_sh
         problems
     _, problems = render_pages([DELETE])
     assert problems == [], problems  # its 410s in the old endpoint's section, as they were
+    _, problems = render_pages([DELETE], {DELETE: text.replace(  # its heading with an id
+        "- **409** —", "- **410** — deleted before.\n- **409** —", 1).replace(
+        "## Errors\n", "## Errors { #errors }\n", 1)})
+    assert any("`410`: deleteWorkstation does not document status 410" in p for p in problems), \
+        problems
 
 
 def test_the_home_pages_sandbox_heading_renamed_names_the_builds_note_that_links_to_it():
@@ -203,6 +208,9 @@ def test_an_endpoint_page_whose_examples_lost_their_heading_is_told():
                                                                "## Examples", 1)})
     assert ("docs/workstations/delete.md: an endpoint page shows its examples under a "
             "`## Request examples` heading") in "\n".join(problems), problems
+    _, problems = render_pages([DELETE], {DELETE: text.replace(  # the heading with its id
+        "## Request examples\n", "## Request examples { #request-examples }\n", 1)})
+    assert problems == [], problems
 
 
 def test_a_response_example_of_another_examples_output_is_named_at_its_include():

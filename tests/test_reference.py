@@ -380,7 +380,7 @@ def test_an_example_that_would_not_run_pasted_is_named_at_its_line(tmp_path, mon
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, "cloudws_scratch_examples", raising=False)
     problems = pasted_problems("cloudws_scratch_examples")
-    assert [p.partition(": ")[0].rpartition(":")[2] for p in problems] == ["17", "25", "32"], \
+    assert [p.partition(": ")[0].rpartition(":")[2] for p in problems] == ["17", "25", "33"], \
         problems
     assert "it shows a traceback, where a paste stops" in problems[0], problems
     assert "its block is not closed by a bare `...` line" in problems[1], problems

@@ -561,7 +561,8 @@ operation: deleteWorkstation
 # Delete workstation
 
 Send `DELETE /v1/workstations/{id}`, never `PATCH /v1/workstations/{id}`.
-[`POST /v1/workstations/{id}/stop`](stop.md) it first. What curl sends:
+[`POST /v1/workstations/{id}/stop`](stop.md) it first, or [`GET /v1/workstations/{id}`][get]
+it. What curl sends:
 
 ```http
 DELETE /v1/workstations/ws-12345 HTTP/1.1
@@ -570,6 +571,8 @@ Accept: */*
 Authorization: Bearer <token>
 Idempotent-Key: "k"
 ```
+
+[get]: get.md
 """
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
@@ -580,7 +583,7 @@ Idempotent-Key: "k"
                      "this page's: name it in a link to its page ([`PATCH "
                      "/v1/workstations/{id}`](update.md))"),
                     # a block's line: HTTP's own headers are as shown; a misspelling is not
-                    ("15: `Idempotent-Key: \"k\"` is not a header of the API; did you mean "
+                    ("16: `Idempotent-Key: \"k\"` is not a header of the API; did you mean "
                      "`Idempotency-Key`?")], said
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "sent_again",
     "stop_told",
     "under",
+    "without_comments",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -483,6 +484,40 @@ def under(url: str, base: str) -> bool:
     """
     return url == base or url.startswith(base + "?") or (
         url.startswith(base + "/") and url != base + "/")
+
+
+def without_comments(source: str, line: str, block: str | None = None) -> str:
+    """``source`` with its comments blanked (lengths kept, so offsets hold): each from
+    ``line`` (``#``, ``//``) outside quotes to the end of its line, and, given ``block``
+    (``/*``), each block comment, across lines too. A URL there is no call.
+
+    Example:
+        >>> without_comments('curl "u#1" # see https://x', "#")
+        'curl "u#1"                 '
+        >>> without_comments("f(`${b}/v`); // https://x\\n/* a\\nhttps://y */ g()", "//", "/*")
+        'f(`${b}/v`);            \\n    \\n             g()'
+    """
+    out, quote, index = list(source), None, 0
+    while index < len(source):
+        char = source[index]
+        if quote is not None:
+            quote = None if char == quote and source[index - 1] != "\\" else quote
+        elif char in "\"'`":
+            quote = char
+        elif source.startswith(line, index) and (index == 0 or source[index - 1].isspace()):
+            end = source.find("\n", index)
+            end = len(source) if end < 0 else end
+            out[index:end] = " " * (end - index)
+            index = end
+            continue
+        elif block is not None and source.startswith(block, index):
+            end = source.find("*/", index + len(block))
+            end = len(source) if end < 0 else end + 2
+            out[index:end] = [c if c == "\n" else " " for c in source[index:end]]
+            index = end
+            continue
+        index += 1
+    return "".join(out)
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -17,7 +17,8 @@ Example:
     ...
     tests.harness.checks.ExampleError: p.md:2: the command calls https://api.cloudworkstation.example.com/v2/volumes; curl examples call the API at https://api.cloudworkstation.example.com/v1/...
     >>> check_hosts("# the API: `https://api.cloudworkstation.example.com/v1/...`.\\ncurl -s "
-    ...             "https://api.cloudworkstation.example.com/v1/volumes", "p.md:1")
+    ...             "https://api.cloudworkstation.example.com/v1/volumes  # see "
+    ...             "https://www.rfc-editor.org/rfc/rfc9110", "p.md:1")
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from .checks import (
     request_notes,
     sent_again,
     under,
+    without_comments,
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
@@ -74,9 +76,7 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 def check_hosts(command: str, where: str) -> None:
     """Fail unless every URL in ``command`` is the API's base URL or under it; named at
     the line of ``command`` (which starts at ``where``) that writes it."""
-    for found in _URL.finditer(command):
-        if command[command.rfind("\n", 0, found.start()) + 1:found.start()].lstrip().startswith("#"):
-            continue  # a comment's, which nothing calls
+    for found in _URL.finditer(without_comments(command, "#")):  # a comment's is no call
         url = found[0].replace("}", "", 1).rstrip(".,;:!`")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)

@@ -63,7 +63,6 @@ def pasted_problems(module: str) -> list[str]:
     for test in shown_examples(module):
         lines = (test.docstring or "").split("\n")
         path = display_path(Path(test.filename or ""))
-        where = f"{path}:{(test.lineno or 0) + 1}"
         for example in test.examples:
             at = f"{path}:{(test.lineno or 0) + example.lineno + 1}: {test.name}'s example"
             if example.exc_msg is not None:
@@ -75,8 +74,23 @@ def pasted_problems(module: str) -> list[str]:
                 problems.append(f"{at}: its block is not closed by a bare `...` line: pasted, "
                                 "the next line is read inside it")
         out: list[str] = []
-        if doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-                                 ).run(test, out=out.append).failed:
-            problems.append(f"{where}: {test.name}'s example, run with nothing imported but "
-                            f"what it imports, fails:\n{''.join(out)[:600]}")
+        runner = _FirstFailure(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        if runner.run(test, out=out.append).failed:
+            line = (test.lineno or 0) + (runner.failed_at or 0) + 1
+            problems.append(f"{path}:{line}: {test.name}'s example, run with nothing imported "
+                            f"but what it imports, fails:\n{''.join(out)[:600]}")
     return problems
+
+
+class _FirstFailure(doctest.DocTestRunner):
+    """A runner that notes the line, in its docstring, of the first example that failed."""
+
+    failed_at: int | None = None
+
+    def report_failure(self, out, test, example, got):  # type: ignore[no-untyped-def]
+        self.failed_at = self.failed_at if self.failed_at is not None else example.lineno
+        super().report_failure(out, test, example, got)
+
+    def report_unexpected_exception(self, out, test, example, exc_info):  # type: ignore[no-untyped-def]
+        self.failed_at = self.failed_at if self.failed_at is not None else example.lineno
+        super().report_unexpected_exception(out, test, example, exc_info)

@@ -1143,11 +1143,11 @@ def check_hosts(case: JsCase) -> None:
     run of a Python example, in process, sends to it: node is given ``CLOUDWS_BASE_URL``)."""
     from cloudws.testing import API_HOST, BASE_URL
 
-    from .checks import ExampleError, under
+    from .checks import ExampleError, under, without_comments
 
-    for number, line in enumerate(case.source.split("\n"), start=1):
-        if _OUTPUT.match(line) or line.lstrip().startswith(("//", "/*", "*")):
-            continue  # what it printed, or a comment's: nothing calls it
+    # what it printed, or a comment's: nothing calls it
+    code = without_comments(case.source, "//", "/*").split("\n")
+    for number, line in enumerate(code, start=1):
         for url in _URL.findall(line):
             url = url.rstrip(".,;:!")  # a sentence's end
             parts = urlsplit(url)
