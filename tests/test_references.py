@@ -258,6 +258,17 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
     return tmp_path / "site"
 
 
+def _said(tmp_path: Path, caplog: pytest.LogCaptureFixture, src_uri: str,
+          text: str) -> list[str]:
+    """What a scratch site's build with the page ``src_uri`` (its ``text``) fails saying
+    of that page: each problem, from its line number on (``7: ...``)."""
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _site(tmp_path, {src_uri: text})
+    return [line.partition(f"{src_uri}:")[2] for line in
+            f"{failure.value}\n{caplog.text}".splitlines() if f"{src_uri}:" in line]
+
+
 #: What BAD_PAGE names as names the API does not have (a path, codes, fields, values).
 PLANTED = ("/v1/workstations/{id}/strat", "workstation_busy", "workstation_not_stoped",
            "volume_in_use", "detached_volume_idz", "disk_size", "standard-16", "gpu-a100",
@@ -513,11 +524,7 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     a path of the API is (never a URL), an ``Idempotency-Key`` as the stub parses it (quoting what the
     API answers), a ``Host`` as a host and port; a ``{ .no-ref }`` that follows no span
     (a space before it) is told, not shown as text."""
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
-            pytest.raises((Abort, PluginError)) as failure:
-        _site(tmp_path, {"workstations/create.md": HEADER_VALUES_PAGE})
-    said = [line.partition("create.md:")[2] for line in
-            f"{failure.value}\n{caplog.text}".splitlines() if "workstations/create.md:" in line]
+    said = _said(tmp_path, caplog, "workstations/create.md", HEADER_VALUES_PAGE)
     expected = [
         "7: `/v1/workstatons/ws-12345`: the API has no path /v1/workstatons/ws-12345",
         ("7: `Location: https://example.com/v1/workstations/ws-12345`: the API sends a path "
@@ -574,11 +581,7 @@ Idempotent-Key: "k"
 
 [get]: get.md
 """
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
-            pytest.raises((Abort, PluginError)) as failure:
-        _site(tmp_path, {"workstations/delete.md": page})
-    said = [line.partition("delete.md:")[2] for line in
-            f"{failure.value}\n{caplog.text}".splitlines() if "workstations/delete.md:" in line]
+    said = _said(tmp_path, caplog, "workstations/delete.md", page)
     assert said == [("7: `PATCH /v1/workstations/{id}` is updateWorkstation's request, not "
                      "this page's: name it in a link to its page ([`PATCH "
                      "/v1/workstations/{id}`](update.md))"),
@@ -625,11 +628,7 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
     reference: a request, a header, a base URL; so is a shell block's line that exports
     what the examples read. A version of the API other than its own is told, in prose too,
     with the path or URL meant."""
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
-            pytest.raises((Abort, PluginError)) as failure:
-        _site(tmp_path, {"concepts/authentication.md": SHOWN_BLOCKS_PAGE})
-    said = [line.partition("authentication.md:")[2] for line in
-            f"{failure.value}\n{caplog.text}".splitlines() if "authentication.md:" in line]
+    said = _said(tmp_path, caplog, "concepts/authentication.md", SHOWN_BLOCKS_PAGE)
     expected = [
         ("3: `https://api.cloudworkstation.example.com/v2/workstations`: the API's paths "
          "start with /v1: did you mean /v1/workstations?"),
