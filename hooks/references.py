@@ -95,7 +95,8 @@ _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)
                    r"(?:\s+\"[^\"]*\")?\)")
 #: A reference-style link (``[text][name]``, or ``[text][]`` for ``[text]``'s definition),
 #: and a link's definition (``[name]: target``).
-_REFERENCE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\[(?P<name>[^\]\n]*)\]")
+_REFERENCE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\s?"
+                             r"\[(?P<name>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]")
 _LINK_DEFINITION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\]:[ \t]*<?(?P<target>[^\s>]+)",
                               re.MULTILINE)
 _NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
@@ -918,11 +919,13 @@ def _prose(markdown: str) -> str:
 def _spans(markdown: str) -> Iterator[_Span]:
     prose = _prose(markdown)
     links = [(m.start("text"), m.end("text"), m["target"]) for m in _LINK.finditer(prose)]
-    defined = {m["name"].casefold(): m["target"] for m in _LINK_DEFINITION.finditer(prose)}
-    links += [(m.start("text"), m.end("text"),
-               defined[(m["name"] or m["text"]).casefold()])
+    def label(name: str) -> str:  # as Markdown matches them: whitespace collapsed, any case
+        return " ".join(name.split()).casefold()
+
+    defined = {label(m["name"]): m["target"] for m in _LINK_DEFINITION.finditer(prose)}
+    links += [(m.start("text"), m.end("text"), defined[label(m["name"] or m["text"])])
               for m in _REFERENCE_LINK.finditer(prose)
-              if (m["name"] or m["text"]).casefold() in defined]
+              if label(m["name"] or m["text"]) in defined]
     for start, end in code_spans(prose):
         link = next((t for s, e, t in links if s <= start and end <= e), None)
         line_start = prose.rfind("\n", 0, start) + 1
@@ -1351,8 +1354,8 @@ def _in_section(markdown: str, offset: int, title: str) -> bool:
         >>> _in_section(text, text.index("a"), "Errors"), _in_section(text, text.index("b"), "Errors")
         (True, False)
     """
-    heading = re.search(rf"^## {re.escape(title)}[ \t]*(?:\{{[^}}\n]*\}}[ \t]*)?$", markdown,
-                        re.MULTILINE)
+    heading = re.search(rf"^## {re.escape(title)}(?:[ \t]+#+)?[ \t]*(?:\{{[^}}\n]*\}}[ \t]*)?$",
+                        markdown, re.MULTILINE)
     if heading is None or offset < heading.end():
         return False
     after = re.compile(r"^## ", re.MULTILINE).search(markdown, heading.end())

@@ -85,7 +85,7 @@ FRESH_SANDBOX = (
     "Each example, in each tab, starts from the [sandbox]({home}#" + SANDBOX_SECTION + ") just "
     "started: before you run another, restart the sandbox (Ctrl-C, then `uv run cloudws "
     "serve`), and paste a JavaScript example into a new `node` session.")
-_REQUEST_EXAMPLES = re.compile(r"^## Request examples[ \t]*(?:\{[^}\n]*\}[ \t]*)?\n",
+_REQUEST_EXAMPLES = re.compile(r"^## Request examples(?:[ \t]+#+)?[ \t]*(?:\{[^}\n]*\}[ \t]*)?\n",
                                re.MULTILINE)
 #: A fenced block of an example (the languages a page runs).
 _EXAMPLE_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py|js|javascript|bash|sh|"

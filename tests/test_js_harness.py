@@ -178,8 +178,18 @@ def test_a_default_base_url_other_than_the_apis_is_named_at_its_line(tmp_path, n
     for comment in ("// Without CLOUDWS_BASE_URL: https://api.cloudworkstation.example.com/v1.",
                     "// Calls https://api.cloudworkstation.example.com/v1/... unless set.",
                     "/* fetch:\n   https://developer.mozilla.org/docs/Web/API/fetch */",
-                    "const see = 1; // https://developer.mozilla.org/docs/Web/API/fetch"):
+                    "const see = 1; // https://developer.mozilla.org/docs/Web/API/fetch",
+                    "const see = 1;// https://mdn.io/json",
+                    'const plain = String("a").replace(/"/g, ""); // https://mdn.io/json'):
         [case] = cases(tmp_path, {"snippets/get.mjs": comment + "\n" + GET})
+        run(case, node, server, scratch, api_schemas)
+    # ...but a URL in a string is one, after a regex that reads like a comment's start too
+    trimmed = GET.replace('process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.com/v1"',
+                          'trim(process.env.CLOUDWS_BASE_URL ?? "https://api.cloudworkstation.example.org/v1")')
+    [case] = cases(tmp_path, {"snippets/get.mjs": 'const trim = (url) => url.replace(/\\/*$/, "");\n'
+                              + trimmed})
+    with pytest.raises(ExampleError, match=re.escape(
+            "snippets/get.mjs:3: the example calls https://api.cloudworkstation.example.org/v1;")):
         run(case, node, server, scratch, api_schemas)
 
 

@@ -208,9 +208,10 @@ def test_an_endpoint_page_whose_examples_lost_their_heading_is_told():
                                                                "## Examples", 1)})
     assert ("docs/workstations/delete.md: an endpoint page shows its examples under a "
             "`## Request examples` heading") in "\n".join(problems), problems
-    _, problems = render_pages([DELETE], {DELETE: text.replace(  # the heading with its id
-        "## Request examples\n", "## Request examples { #request-examples }\n", 1)})
-    assert problems == [], problems
+    for heading in ("## Request examples { #request-examples }", "## Request examples ##"):
+        _, problems = render_pages([DELETE], {DELETE: text.replace(  # the same heading
+            "## Request examples\n", heading + "\n", 1)})
+        assert problems == [], (heading, problems)
 
 
 def test_a_response_example_of_another_examples_output_is_named_at_its_include():

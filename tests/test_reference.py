@@ -387,6 +387,25 @@ def test_an_example_that_would_not_run_pasted_is_named_at_its_line(tmp_path, mon
     assert "run with nothing imported but what it imports, fails" in problems[2], problems
 
 
+def test_each_shown_example_is_named_at_its_own_line_of_the_source() -> None:
+    """The line a problem of a shown example names holds that example's ``>>>`` line, for a
+    decorated function (``Store.in_flight``) and a property too, where doctest's own line
+    numbers are off."""
+    import linecache
+
+    from .harness.docstrings import _docstring_line, shown_examples
+
+    wrong = []
+    for module in PAGES.values():
+        for test in shown_examples(module):
+            first = _docstring_line(test)
+            for example in test.examples:
+                line = linecache.getline(test.filename or "", first + example.lineno + 1)
+                if line.strip() != ">>> " + example.source.split("\n")[0].strip():
+                    wrong.append(f"{test.name}: line {first + example.lineno + 1} is {line!r}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_every_example_the_reference_pages_show_runs_pasted_into_a_new_session() -> None:
     """Each example a reference page shows runs as a reader pastes it into a new python
     session (tests/harness/docstrings.py): each page's check runs this for its modules."""

@@ -569,7 +569,9 @@ operation: deleteWorkstation
 
 Send `DELETE /v1/workstations/{id}`, never `PATCH /v1/workstations/{id}`.
 [`POST /v1/workstations/{id}/stop`](stop.md) it first, or [`GET /v1/workstations/{id}`][get]
-it. What curl sends:
+it, or [`GET /v1/workstations/{id}`]
+[Get] it, or [`GET /v1/workstations/{id}`][get
+] it. What curl sends:
 
 ```http
 DELETE /v1/workstations/ws-12345 HTTP/1.1
@@ -586,7 +588,7 @@ Idempotent-Key: "k"
                      "this page's: name it in a link to its page ([`PATCH "
                      "/v1/workstations/{id}`](update.md))"),
                     # a block's line: HTTP's own headers are as shown; a misspelling is not
-                    ("16: `Idempotent-Key: \"k\"` is not a header of the API; did you mean "
+                    ("18: `Idempotent-Key: \"k\"` is not a header of the API; did you mean "
                      "`Idempotency-Key`?")], said
 
 

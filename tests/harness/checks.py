@@ -486,34 +486,29 @@ def under(url: str, base: str) -> bool:
         url.startswith(base + "/") and url != base + "/")
 
 
-def without_comments(source: str, line: str, block: str | None = None) -> str:
-    """``source`` with its comments blanked (lengths kept, so offsets hold): each from
-    ``line`` (``#``, ``//``) outside quotes to the end of its line, and, given ``block``
-    (``/*``), each block comment, across lines too. A URL there is no call.
+def without_comments(command: str) -> str:
+    """A shell ``command`` with its comments blanked (lengths kept, so offsets hold): each
+    ``#`` that starts a word outside quotes, to the end of its line. A URL there is no
+    call. (In single quotes nothing is escaped; in double quotes a backslash escapes.)
 
     Example:
-        >>> without_comments('curl "u#1" # see https://x', "#")
-        'curl "u#1"                 '
-        >>> without_comments("f(`${b}/v`); // https://x\\n/* a\\nhttps://y */ g()", "//", "/*")
-        'f(`${b}/v`);            \\n    \\n             g()'
+        >>> without_comments('curl "u#1" -d \\'{"a": "b\\\\"}\\' # see https://x')
+        'curl "u#1" -d \\'{"a": "b\\\\"}\\'                 '
     """
-    out, quote, index = list(source), None, 0
-    while index < len(source):
-        char = source[index]
-        if quote is not None:
-            quote = None if char == quote and source[index - 1] != "\\" else quote
-        elif char in "\"'`":
-            quote = char
-        elif source.startswith(line, index) and (index == 0 or source[index - 1].isspace()):
-            end = source.find("\n", index)
-            end = len(source) if end < 0 else end
-            out[index:end] = " " * (end - index)
-            index = end
+    out, quote, index = list(command), None, 0
+    while index < len(command):
+        char = command[index]
+        if quote == '"' and char == "\\":
+            index += 2
             continue
-        elif block is not None and source.startswith(block, index):
-            end = source.find("*/", index + len(block))
-            end = len(source) if end < 0 else end + 2
-            out[index:end] = [c if c == "\n" else " " for c in source[index:end]]
+        if quote is not None:
+            quote = None if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or command[index - 1].isspace()):
+            end = command.find("\n", index)
+            end = len(command) if end < 0 else end
+            out[index:end] = " " * (end - index)
             index = end
             continue
         index += 1

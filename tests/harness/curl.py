@@ -76,7 +76,7 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 def check_hosts(command: str, where: str) -> None:
     """Fail unless every URL in ``command`` is the API's base URL or under it; named at
     the line of ``command`` (which starts at ``where``) that writes it."""
-    for found in _URL.finditer(without_comments(command, "#")):  # a comment's is no call
+    for found in _URL.finditer(without_comments(command)):  # a comment's is no call
         url = found[0].replace("}", "", 1).rstrip(".,;:!`")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)

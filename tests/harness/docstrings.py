@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib
+import inspect
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,6 +58,36 @@ def _opens_a_block(source: str) -> bool:
     return any(hasattr(node, "body") and isinstance(node.body, list) for node in tree.body)
 
 
+def _docstring_line(test: doctest.DocTest) -> int:
+    """The 0-based line of ``test``'s file where its docstring starts. doctest's own
+    ``lineno`` is wrong for a decorated function (``@contextmanager``) and a property:
+    read from the source of the object itself, unwrapped."""
+    name, module, obj = test.name, None, None
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            module = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        obj = module
+        for part in parts[cut:]:
+            obj = getattr(obj, part, None)
+        break
+    obj = getattr(obj, "fget", obj)  # a property's getter
+    if obj is None or obj is module or not (inspect.isroutine(obj) or inspect.isclass(obj)):
+        return test.lineno or 0
+    try:
+        lines, start = inspect.getsourcelines(inspect.unwrap(obj))
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError):
+        return test.lineno or 0
+    node = tree.body[0] if tree.body else None
+    doc = node.body[0] if node is not None and getattr(node, "body", None) else None
+    if not isinstance(doc, ast.Expr):
+        return test.lineno or 0
+    return start + doc.lineno - 2
+
+
 def pasted_problems(module: str) -> list[str]:
     """What stops each example of ``module`` that its page shows from running as pasted
     into a new session, each named at its line of the stub's source."""
@@ -63,8 +95,9 @@ def pasted_problems(module: str) -> list[str]:
     for test in shown_examples(module):
         lines = (test.docstring or "").split("\n")
         path = display_path(Path(test.filename or ""))
+        first = _docstring_line(test)
         for example in test.examples:
-            at = f"{path}:{(test.lineno or 0) + example.lineno + 1}: {test.name}'s example"
+            at = f"{path}:{first + example.lineno + 1}: {test.name}'s example"
             if example.exc_msg is not None:
                 problems.append(f"{at}: it shows a traceback, where a paste stops; catch the "
                                 "error (try/except) and print what it says")
@@ -76,7 +109,7 @@ def pasted_problems(module: str) -> list[str]:
         out: list[str] = []
         runner = _FirstFailure(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
         if runner.run(test, out=out.append).failed:
-            line = (test.lineno or 0) + (runner.failed_at or 0) + 1
+            line = first + (runner.failed_at or 0) + 1
             problems.append(f"{path}:{line}: {test.name}'s example, run with nothing imported "
                             f"but what it imports, fails:\n{''.join(out)[:600]}")
     return problems

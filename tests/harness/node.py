@@ -100,6 +100,8 @@ LINE_LENGTH = 88
 _CHECK_SECONDS = 60
 _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
+#: A string literal on one line: quoted, or a template (whose ``${...}`` it keeps).
+_STRING = re.compile(r'''"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`''')
 _FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
 #: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
 #: notes the line of the ``console.log`` call that printed each line, and of each
@@ -1143,12 +1145,13 @@ def check_hosts(case: JsCase) -> None:
     run of a Python example, in process, sends to it: node is given ``CLOUDWS_BASE_URL``)."""
     from cloudws.testing import API_HOST, BASE_URL
 
-    from .checks import ExampleError, under, without_comments
+    from .checks import ExampleError, under
 
-    # what it printed, or a comment's: nothing calls it
-    code = without_comments(case.source, "//", "/*").split("\n")
-    for number, line in enumerate(code, start=1):
-        for url in _URL.findall(line):
+    # a URL a JavaScript example calls is in a string (not in a comment, nor what it printed)
+    for number, line in enumerate(case.source.split("\n"), start=1):
+        if _OUTPUT.match(line) or line.lstrip().startswith(("//", "/*", "*")):
+            continue
+        for url in (url for literal in _STRING.findall(line) for url in _URL.findall(literal)):
             url = url.rstrip(".,;:!")  # a sentence's end
             parts = urlsplit(url)
             if parts.scheme != "https" or parts.hostname != API_HOST or not under(url, BASE_URL):
