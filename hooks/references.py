@@ -88,7 +88,7 @@ from placeholders import code_spans, mask_comments
 from cloudws.operations import API_ROOT
 
 __all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problems", "link_codes",
-           "shown_ids", "source_place"]
+           "section", "shown_ids", "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 _LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -1346,20 +1346,29 @@ def _a_shape_of(path: str, contract: Contract) -> bool:
             route.startswith("/".join(written[:-1]) + "/") for route in contract.routes))
 
 
-def _in_section(markdown: str, offset: int, title: str) -> bool:
-    """Whether ``offset`` of ``markdown`` is in its ``## title`` section.
+def section(markdown: str, title: str) -> tuple[int, int] | None:
+    """Where the ``## title`` section of ``markdown`` is: from the end of its heading's line
+    (which may close with ``#``s or carry an attribute list) to the next ``## `` heading;
+    None if there is none.
 
     Example:
-        >>> text = "## Errors\\n\\n- a\\n\\n## Next\\n- b\\n"
-        >>> _in_section(text, text.index("a"), "Errors"), _in_section(text, text.index("b"), "Errors")
-        (True, False)
+        >>> text = "## Errors { #errors }\\n\\n- a\\n\\n## Next\\n- b\\n"
+        >>> start, end = section(text, "Errors")
+        >>> text[start:end]
+        '\\n- a\\n\\n'
     """
-    heading = re.search(rf"^## {re.escape(title)}(?:[ \t]+#+)?[ \t]*(?:\{{[^}}\n]*\}}[ \t]*)?$",
+    heading = re.search(rf"^## {re.escape(title)}(?:[ \t]+#+)?[ \t]*(?:\{{[^}}\n]*\}}[ \t]*)?$\n?",
                         markdown, re.MULTILINE)
-    if heading is None or offset < heading.end():
-        return False
+    if heading is None:
+        return None
     after = re.compile(r"^## ", re.MULTILINE).search(markdown, heading.end())
-    return after is None or offset < after.start()
+    return heading.end(), after.start() if after else len(markdown)
+
+
+def _in_section(markdown: str, offset: int, title: str) -> bool:
+    """Whether ``offset`` of ``markdown`` is in its ``## title`` section (:func:`section`)."""
+    where = section(markdown, title)
+    return where is not None and where[0] <= offset < where[1]
 
 
 def _unlinked_request(text: str, scope: Scope, contract: Contract, page: Page) -> str | None:

@@ -85,8 +85,6 @@ FRESH_SANDBOX = (
     "Each example, in each tab, starts from the [sandbox]({home}#" + SANDBOX_SECTION + ") just "
     "started: before you run another, restart the sandbox (Ctrl-C, then `uv run cloudws "
     "serve`), and paste a JavaScript example into a new `node` session.")
-_REQUEST_EXAMPLES = re.compile(r"^## Request examples(?:[ \t]+#+)?[ \t]*(?:\{[^}\n]*\}[ \t]*)?\n",
-                               re.MULTILINE)
 #: A fenced block of an example (the languages a page runs).
 _EXAMPLE_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py|js|javascript|bash|sh|"
                             r"console)\b", re.MULTILINE)
@@ -956,8 +954,6 @@ def _error_codes_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
-_RESPONSE = re.compile(r"^## Response[ \t]*$", re.MULTILINE)
-_NEXT_SECTION = re.compile(r"^## ", re.MULTILINE)
 _EXAMPLE_TAB = re.compile(r'^=== "Example"[ \t]*$', re.MULTILINE)
 _INCLUDED = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<quote>["'])(?P<path>.+?)(?P=quote)[ \t]*$""",
                        re.MULTILINE)
@@ -967,11 +963,10 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     """The ``Example`` tab of an endpoint page's Response shows the output of the page's
     own example (``snippets/<section>/<page>.json``: what its curl example prints, which
     the OpenAPI document publishes beside it), not another's."""
-    response = _RESPONSE.search(markdown) if page.operation else None
+    response = references.section(markdown, "Response") if page.operation else None
     if response is None:
         return []
-    end = _NEXT_SECTION.search(markdown, response.end())
-    section = markdown[response.end():end.start() if end else len(markdown)]
+    section = markdown[response[0]:response[1]]
     tab = _EXAMPLE_TAB.search(section)
     if tab is None:
         return []
@@ -985,7 +980,7 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
         return []  # (another beside it, said of, is the writer's to show)
     for include, shown in includes:  # (one not there is told as such)
         if (root / shown).is_file():
-            line = markdown.count("\n", 0, response.end() + tab.end() + include.start()) + 1
+            line = markdown.count("\n", 0, response[0] + tab.end() + include.start()) + 1
             return [(f"{page.where(line)}: the Response's Example tab shows "
                      f"{include['path']}, which is not this page's example's output: include "
                      f"{own} (what the page's curl example prints)")]
@@ -1027,14 +1022,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for render in RENDERERS:
         if render.name in used:  # each renderer scans the page: skip the unused ones
             markdown = render(markdown, target)
-    if (target.operation and not _REQUEST_EXAMPLES.search(markdown)
-            and _EXAMPLE_FENCE.search(markdown)):
+    examples = references.section(markdown, "Request examples") if target.operation else None
+    if target.operation and examples is None and _EXAMPLE_FENCE.search(markdown):
         raise PluginError(f"{target.file}: an endpoint page shows its examples under a "
                           "`## Request examples` heading, as the others (the build writes, "
                           "under it, that each example runs from a sandbox just started)")
-    if target.operation:
-        markdown = _REQUEST_EXAMPLES.sub(lambda heading: heading[0] + "\n" + FRESH_SANDBOX.format(
-            home=target.link("index.md")) + "\n", markdown, count=1)
+    if examples is not None:  # the build's note, first under the heading
+        note = "\n" + FRESH_SANDBOX.format(home=target.link("index.md")) + "\n"
+        markdown = markdown[:examples[0]] + note + markdown[examples[0]:]
     return markdown
 
 

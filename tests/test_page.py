@@ -260,10 +260,11 @@ def test_a_heading_renamed_is_named_where_another_page_links_to_it():
 
     other = Page.from_text(ROOT / "docs" / "x.md", (
         "A link such as `[it](a.md#gone)`.\n<!-- [later](a.md#gone) -->\n"
-        "```md\n[in a block](a.md#gone)\n```\n\n[kept](a.md#here)\n\n[def]: a.md#there\n"))
+        "```md\n[in a block](a.md#gone)\n```\n\n[kept](a.md#here)\n\n[def]: a.md#there\n"
+        "\na span `over\ntwo lines [x](a.md#gone)` ends; [after](a.md#also)\n"))
     prose = "\n".join(_prose_of(other))
     assert [(m["anchor"] or m["at"], prose.count("\n", 0, m.start()) + 1)
-            for m in _TO_ANCHOR.finditer(prose)] == [("here", 7), ("there", 9)]
+            for m in _TO_ANCHOR.finditer(prose)] == [("here", 7), ("there", 9), ("also", 12)]
 
 
 @HEAVY

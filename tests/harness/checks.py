@@ -54,7 +54,6 @@ __all__ = [
     "sent_again",
     "stop_told",
     "under",
-    "without_comments",
 ]
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
@@ -484,35 +483,6 @@ def under(url: str, base: str) -> bool:
     """
     return url == base or url.startswith(base + "?") or (
         url.startswith(base + "/") and url != base + "/")
-
-
-def without_comments(command: str) -> str:
-    """A shell ``command`` with its comments blanked (lengths kept, so offsets hold): each
-    ``#`` that starts a word outside quotes, to the end of its line. A URL there is no
-    call. (In single quotes nothing is escaped; in double quotes a backslash escapes.)
-
-    Example:
-        >>> without_comments('curl "u#1" -d \\'{"a": "b\\\\"}\\' # see https://x')
-        'curl "u#1" -d \\'{"a": "b\\\\"}\\'                 '
-    """
-    out, quote, index = list(command), None, 0
-    while index < len(command):
-        char = command[index]
-        if quote == '"' and char == "\\":
-            index += 2
-            continue
-        if quote is not None:
-            quote = None if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == "#" and (index == 0 or command[index - 1].isspace()):
-            end = command.find("\n", index)
-            end = len(command) if end < 0 else end
-            out[index:end] = " " * (end - index)
-            index = end
-            continue
-        index += 1
-    return "".join(out)
 
 
 def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | Seen],

@@ -53,7 +53,6 @@ from .checks import (
     request_notes,
     sent_again,
     under,
-    without_comments,
 )
 from .discovery import CurlCase, CurlCommand, Shown
 from .jsoncheck import ApiSchemas, first_changed_line, json_diff, parse_json_documents
@@ -76,7 +75,7 @@ _BEARER_HEADER = re.compile(r"""(?:-H|--header)\s*["']?(?P<name>[\w-]+)\s*:\s*Be
 def check_hosts(command: str, where: str) -> None:
     """Fail unless every URL in ``command`` is the API's base URL or under it; named at
     the line of ``command`` (which starts at ``where``) that writes it."""
-    for found in _URL.finditer(without_comments(command)):  # a comment's is no call
+    for found in _URL.finditer(_without_comments(command)):  # a comment's is no call
         url = found[0].replace("}", "", 1).rstrip(".,;:!`")  # a default, ${…:-url}; a sentence's end
         parts = urlsplit(url)
         if (parts.scheme != "https" or parts.hostname != API_HOST or parts.port not in (None, 443)
@@ -88,6 +87,35 @@ def check_hosts(command: str, where: str) -> None:
                 f"{at}: the command calls {url}; curl examples call the API at "
                 f"{BASE_URL}/..."
             )
+
+
+def _without_comments(command: str) -> str:
+    """A shell ``command`` with its comments blanked (lengths kept, so offsets hold): each
+    ``#`` that starts a word outside quotes, to the end of its line. A URL there is no
+    call. (In single quotes nothing is escaped; in double quotes a backslash escapes.)
+
+    Example:
+        >>> _without_comments('curl "u#1" -d \\'{"a": "b\\\\"}\\' # see https://x')
+        'curl "u#1" -d \\'{"a": "b\\\\"}\\'                 '
+    """
+    out, quote, index = list(command), None, 0
+    while index < len(command):
+        char = command[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if quote is not None:
+            quote = None if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or command[index - 1].isspace()):
+            end = command.find("\n", index)
+            end = len(command) if end < 0 else end
+            out[index:end] = " " * (end - index)
+            index = end
+            continue
+        index += 1
+    return "".join(out)
 
 
 def check_reads_the_exports(command: str, where: str) -> None:

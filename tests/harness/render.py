@@ -397,7 +397,7 @@ _SANDBOX_SECTION = re.compile(r'^SANDBOX_SECTION = "(?P<anchor>[^"]+)"', re.MULT
 def _prose_of(page: Page) -> list[str]:
     """The lines of ``page`` with what no reader follows as a link blanked (same lengths):
     its fenced blocks, inline code and HTML comments."""
-    from hooks.placeholders import mask_code, mask_comments
+    from hooks.placeholders import code_spans, mask_comments
 
     lines, comment = [], False
     for line, fenced in zip(page.lines, _in_fences(page), strict=True):
@@ -405,8 +405,12 @@ def _prose_of(page: Page) -> list[str]:
             lines.append(" " * len(line))
             continue
         line, comment = mask_comments(line, comment)
-        lines.append(mask_code(line))
-    return lines
+        lines.append(line)
+    # inline code as Markdown reads it: a span may go on past a line's end (kept)
+    text = list("\n".join(lines))
+    for start, end in code_spans("".join(text)):
+        text[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    return "".join(text).split("\n")
 
 
 def _in_fences(page: Page) -> list[bool]:
@@ -423,11 +427,6 @@ def _in_fences(page: Page) -> list[bool]:
 _AUTODOC = re.compile(r"^:::\s", re.MULTILINE)
 
 
-#: A link to an anchor of another page: inline (``[text](page.md#x)``, in angle brackets
-#: too) or a reference-style link's target (``[name]: page.md#x``); the page's path.
-_ANCHORED = re.compile(r"\]\(<?([^)\s>#]+\.md)#|^\s*\[[^\]]+\]:\s*<?([^\s>#]+\.md)#", re.MULTILINE)
-
-
 def _anchored_reference(paths: list[Path], texts: list[str]) -> bool:
     """Whether a page of ``paths`` (with these ``texts``) links to an anchor of a reference
     page (one with a ``:::`` block): then mkdocstrings builds it, for its anchors.
@@ -440,8 +439,8 @@ def _anchored_reference(paths: list[Path], texts: list[str]) -> bool:
         False
     """
     for path, text in zip(paths, texts, strict=True):
-        for inline, defined in _ANCHORED.findall(text):
-            linked = (path.parent / (inline or defined)).resolve()
+        for link in _TO_ANCHOR.finditer(text):
+            linked = (path.parent / (link["page"] or link["defined"])).resolve()
             if linked.is_file() and _AUTODOC.search(linked.read_text()):
                 return True
     return False
