@@ -729,6 +729,36 @@ def test_the_readers_own_node_on_path_comes_first(tmp_path):
     assert node_binary({"PATH": str(tmp_path / "none")}).name == "node"  # the system's
 
 
+def _logging_node(folder: Path, real: Path, refuses: str | None = None) -> Path:
+    """A ``node`` that writes each command line it is given to ``folder/argv``, then runs
+    the ``real`` one; that first refuses ``refuses`` as an older V8 refuses an option."""
+    fake = folder / "node"
+    refuse = (f'for a; do [ "$a" = {refuses} ] && {{ echo "node: bad option: $a" >&2; '
+              "exit 9; }; done\n" if refuses else "")
+    fake.write_text(f'#!/bin/sh\necho "$*" >> {folder}/argv\n{refuse}exec {real} "$@"\n')
+    fake.chmod(0o755)
+    return fake
+
+
+def test_examples_run_with_v8s_options_where_node_takes_them_and_without_where_not(
+        tmp_path, node, server, scratch, api_schemas):
+    """Each run is given :data:`node.V8_OPTIONS` (a compiler choice no example can see) by a
+    node that takes them; one that refuses them, as an older V8 would, runs the examples
+    all the same, without them."""
+    [case] = cases(tmp_path, {"snippets/get.mjs": GET})
+    for refuses in (None, node_harness.V8_OPTIONS[0]):
+        folder = tmp_path / ("old" if refuses else "new")
+        folder.mkdir()
+        fake = _logging_node(folder, node, refuses)
+        run(case, fake, server, scratch, api_schemas)  # run as a module, then pasted
+        runs = [line.split() for line in (folder / "argv").read_text().splitlines()
+                if "--version" not in line.split()]
+        assert len(runs) == 2 and all(str(case.file) in argv or "node_paste.cjs" in argv[-2]
+                                      for argv in runs), runs
+        given = [[a for a in argv if a in node_harness.V8_OPTIONS] for argv in runs]
+        assert given == [[] if refuses else list(node_harness.V8_OPTIONS)] * 2, runs
+
+
 @pytest.mark.parametrize(("body", "line", "said"), [
     # a value assigned again: the session echoes it, a whole Response
     (("let r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import itertools
 import json
 import os
@@ -226,6 +227,22 @@ def expected_js_output(source: str) -> list[str]:
 
 #: Preloaded into every run: a ``fetch`` to a host that is not loopback is refused.
 _GUARD = Path(__file__).with_name("node_guard.cjs")
+#: V8's options for every run of an example. Node's ``fetch`` (undici) parses HTTP with
+#: llhttp, compiled to WebAssembly as the first request is sent; V8 compiles it with its
+#: baseline compiler (Liftoff), then again with its optimizing one (TurboFan) as it turns
+#: hot, which a run of a few requests pays for and never gains from: here about 35 ms of
+#: the 130 to 170 ms of CPU each run takes. Which compiler made the parser's code is
+#: nothing an example can see: it prints, sends and fails as a reader's ``node`` does.
+V8_OPTIONS = ("--liftoff-only",)
+
+
+@functools.cache
+def v8_options(node: Path) -> tuple[str, ...]:
+    """:data:`V8_OPTIONS`, or none if ``node`` refuses them (a version whose V8 has no
+    such option: ``node: bad option``), so that its examples run all the same."""
+    done = subprocess.run([str(node), *V8_OPTIONS, "--version"], capture_output=True,
+                          text=True, check=False)
+    return V8_OPTIONS if done.returncode == 0 else ()
 
 
 def _run(node: Path, case: JsCase, server: PastedSandbox,
@@ -237,8 +254,8 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
     ``timeout`` seconds (:data:`.checks.EXAMPLE_SECONDS` by default)."""
     from . import checks
 
-    args = [str(node), "--require", str(_GUARD)] + (["--require", str(preload)] if preload
-                                                    else [])
+    args = [str(node), *v8_options(node), "--require", str(_GUARD)]
+    args += ["--require", str(preload)] if preload else []
     if case.file is not None:
         command, stdin = [*args, str(case.file)], None
     else:
@@ -275,8 +292,8 @@ def _paste_into_a_session(case: JsCase, node: Path, server: PastedSandbox,
     with tempfile.TemporaryDirectory(prefix="cloudws-node-paste-") as folder:
         results = Path(folder) / "statements.json"
         try:
-            done = subprocess.run([str(node), "--require", str(_GUARD), str(_PASTE),
-                                   str(results)], input=case.source, env=server.env(),
+            done = subprocess.run([str(node), *v8_options(node), "--require", str(_GUARD),
+                                   str(_PASTE), str(results)], input=case.source, env=server.env(),
                                   cwd=server.workdir, capture_output=True, text=True,
                                   timeout=checks.EXAMPLE_SECONDS, check=False)
         except subprocess.TimeoutExpired as late:
