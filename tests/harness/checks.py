@@ -494,7 +494,7 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
     wrong header or a call with its headers dropped gets a documented error, which a
     refresh would write in as the page's example."""
     __tracebackhide__ = True
-    operation = _own_examples().get(file.resolve()) if file is not None else None
+    operation = _own_examples().get(_resolved(file)) if file is not None else None
     if operation is None or not exchanges:
         return  # none made: what stopped it (or the check of requests made) says why
     calls = [e for e in exchanges if e.operation_id == operation]
@@ -562,6 +562,12 @@ def _check_sends_its_declared_example(operation: str, calls: Sequence[Exchange |
         f"{'?' * bool(sent)}{sent}). "
         f"Send that request here, or change the example in {operation}'s declaration "
         "(src/cloudws/operations.py) and in every language of the page's example")
+
+
+@functools.cache
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, once a path: each example's file is looked up after each run."""
+    return path.resolve()
 
 
 @functools.cache

@@ -108,6 +108,8 @@ def display_path(path: Path) -> str:
         >>> display_path(ROOT / "docs" / "index.md")
         'docs/index.md'
     """
+    if path.is_absolute() and ".." not in path.parts and path.is_relative_to(ROOT):
+        return path.relative_to(ROOT).as_posix()  # (the pages' and snippets' own paths)
     try:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:

@@ -278,6 +278,8 @@ def _check_indented_with_spaces(case: PythonCase) -> None:
     under a tab, those would be two indents Python tells apart."""
     __tracebackhide__ = True
     for example in case.examples:
+        if "\t" not in example.source:
+            continue  # (tokenized only for a tab's lines)
         inside = _inside_strings(example.source)
         for number, line in enumerate(example.source.splitlines(), 1):
             if number not in inside and "\t" in line[:len(line) - len(line.lstrip())]:
@@ -394,7 +396,7 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
     the helper's one line for every call. A request inside a function called once (a
     ``main()``) is named where it is."""
     files = _files(eval_example, case)
-    helpers = _helpers(files)
+    found: list[dict[tuple[str, int], str]] = []  # the helpers, once a frame is inside one
     lines = {file: example.source.splitlines() for file, example in files.items()}
 
     def locate() -> str | None:
@@ -407,6 +409,9 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
         if not frames:
             return None
         chosen, names = frames[0], set()
+        if len(frames) > 1 and not found:  # read only for a request made inside a function
+            found.append(_helpers(files))
+        helpers = found[0] if found else {}
         for inner, outer in itertools.pairwise(frames):
             code = inner.f_code
             comprehension = code.co_name in _COMPREHENSIONS
