@@ -106,7 +106,7 @@ def _grow(dest: Path, factor: int) -> None:
     # (stopWorkstation_g2) stands for: the check that an endpoint page's example calls
     # its operation reads the copy's name as the original's
     checks = dest / "tests" / "harness" / "checks.py"
-    own = "    operation = _own_examples().get(file.resolve()) if file is not None else None\n"
+    own = "    operation = _own_examples().get(_resolved(file)) if file is not None else None\n"
     if own not in checks.read_text():
         raise RuntimeError(f"{checks}: no line {own.strip()!r} to read a grown copy's "
                            "operation as its original's: update bench/site.py")
