@@ -15,7 +15,8 @@
  *
  * The token stays in this browser tab (sessionStorage, or memory when storage is off),
  * is sent only in the Authorization header of the request to the base URL shown, and
- * is never logged or put in a URL.
+ * is never logged or put in a URL. Its field hides what is typed, as a password's does;
+ * the Show token toggle beside it shows it, so that a pasted token can be read back.
  *
  * No framework, no inline script or style, no eval: it runs under the site's
  * Content-Security-Policy.
@@ -218,7 +219,7 @@
     return node;
   }
 
-  function field(prefix, name, label, control, hint) {
+  function field(prefix, name, label, control, hint, beside) {
     var id = prefix + "-" + name;
     control.id = id;
     control.name = name;
@@ -230,9 +231,24 @@
       described.unshift(id + "-hint");
     }
     control.setAttribute("aria-describedby", described.join(" "));
+    var row = beside ? el("div", { class: "cws-try-it__row" }, [control, beside]) : control;
+    if (beside) { beside.setAttribute("aria-controls", id); }
     return el("div", { class: "cws-try-it__field" }, [
-      el("label", { for: id, text: label }), control, hintNode, errorNode
+      el("label", { for: id, text: label }), row, hintNode, errorNode
     ]);
+  }
+
+  /* A toggle button that shows a password field's value, so that a token pasted in can
+     be read back, and hides it again; its name stays, its pressed state says which. */
+  function revealer(control, name) {
+    var button = el("button", { type: "button", class: "cws-try-it__reveal",
+      "aria-pressed": "false", text: name });
+    button.addEventListener("click", function () {
+      var shown = control.type === "password";
+      control.type = shown ? "text" : "password";
+      button.setAttribute("aria-pressed", String(shown));
+    });
+    return button;
   }
 
   function group(legend, fields) {
@@ -337,7 +353,7 @@
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
         "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`. Until you " +
-        "change it, the form sends `" + DEFAULT_TOKEN + "`.")
+        "change it, the form sends `" + DEFAULT_TOKEN + "`.", revealer(token, "Show token"))
     ]);
 
     found.parameters.forEach(function (parameter) {

@@ -176,6 +176,38 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
     expect(field).not_to_have_value(token)
 
 
+def test_try_it_token_can_be_shown_to_read_it_back_and_hidden_again(visit: Visit) -> None:
+    """The token field hides what is typed; the button beside it, Show token, shows it (a
+    toggle: its name stays, its pressed state says which), from the keyboard too, and hides
+    it again. It stays beside the field, inside the form, on a phone's width."""
+    page = visit.open(DELETE_PAGE)
+    page.set_viewport_size({"width": 390, "height": 844})
+    form = _form(page)
+    field = form.get_by_label("Token", exact=True)
+    toggle = form.get_by_role("button", name="Show token", exact=True)
+    expect(field).to_have_attribute("type", "password")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(toggle).to_have_attribute("aria-controls", field.get_attribute("id") or "")
+    field.fill("cws_test_readable")
+    field.press("Tab")  # the next stop after the field
+    expect(toggle).to_be_focused()
+    page.keyboard.press("Space")
+    expect(field).to_have_attribute("type", "text")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(field).to_have_value("cws_test_readable")
+    box, beside = field.bounding_box(), toggle.bounding_box()
+    panel = page.locator(".cws-try-it__panel").bounding_box()
+    assert box and beside and panel
+    assert beside["x"] >= box["x"] + box["width"] and abs(beside["y"] - box["y"]) < 4, \
+        (box, beside)
+    assert beside["x"] + beside["width"] <= panel["x"] + panel["width"], (beside, panel)
+    assert box["width"] > beside["width"], (box, beside)  # the field keeps most of the row
+    toggle.click()
+    expect(field).to_have_attribute("type", "password")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(field).to_have_value("cws_test_readable")
+
+
 def test_try_it_base_url_the_page_may_not_call_says_so_and_how_to_allow_it(
         visit: Visit) -> None:
     """A base URL off this origin is blocked by the site's Content-Security-Policy before
