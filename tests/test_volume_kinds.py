@@ -1,0 +1,223 @@
+"""The volumes page's table of the two kinds of volume (docs/concepts/volumes.md), held to
+the sandbox as the lifecycle page's table is (``tests/test_lifecycle.py``): the rows that
+say what the API does are read as claims and sent, each from a fresh sandbox, to a volume
+of that kind. An owned volume is a workstation's own, the first of its ``volume_ids``
+(the page says so); a standalone one is made by Create volume, or attached to a
+workstation after its own (``vol-data12345``, on the stopped ``ws-12345``), or attached to
+none (``vol-scratch01``). The table is the first whose header names ``Owned volume`` and
+``Standalone volume``. Its other rows (what makes a volume, what it is attached to) are
+prose.
+
+The rows read, by their first cell (in any case), and what their cells may say:
+
+- `` `standalone` ``: `` `true` `` or `` `false` ``, the field's value on every volume of
+  that kind;
+- ``When its workstation is deleted``: ``**deleted** with it``, or
+  ``**detached and kept**`` (kept, with ``attached_to: null``);
+- a link to the Delete volume page: ``yes``; ``` `409` [`code`](errors.md#code) ```; or
+  ``when detached; attached: `409` [`code`](errors.md#code)``. A status may carry its
+  reason phrase (``409 Conflict``); a volume refused is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from cloudws.operations import OPERATIONS, Example
+from cloudws.testing import BASE_URL, mock_api
+
+from .harness.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "docs" / "concepts" / "volumes.md"
+WHERE = PAGE.relative_to(ROOT).as_posix()
+AUTH = {"Authorization": "Bearer cws_test_volume_kinds"}
+KINDS = {"owned volume": "owned", "standalone volume": "standalone"}
+#: The stopped workstation of the fixtures, whose volumes are one of each kind, attached.
+STOPPED = "ws-12345"
+DETACHED = "vol-scratch01"  # standalone, attached to none
+_LINK = re.compile(r"\[[^\]]+\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
+_REFUSED = r"`(?P<{0}>\d{{3}})(?: [A-Za-z ]+)?` \[`(?P<{1}>[a-z_]+)`\]\([^)]*\)"
+#: Each row read: how its first cell is known, and each claim its cells may make.
+ROWS: dict[str, re.Pattern[str]] = {
+    "standalone": re.compile(r"^`(?P<value>true|false)`$", re.IGNORECASE),
+    "workstation deleted": re.compile(
+        r"^(?:(?P<deleted>\*\*deleted\*\* with it)|(?P<kept>\*\*detached and kept\*\*))$",
+        re.IGNORECASE),
+    "delete volume": re.compile(
+        r"^(?:(?P<yes>yes)|" + _REFUSED.format("status", "code")
+        + r"|when detached; attached: " + _REFUSED.format("astatus", "acode") + ")$",
+        re.IGNORECASE),
+}
+#: How each row read begins: its first cell.
+FIRST = {"standalone": "`standalone`", "workstation deleted": "When its workstation is deleted",
+         "delete volume": "a link to the Delete volume page"}
+SAYS = {
+    "standalone": "`true` or `false`",
+    "workstation deleted": "**deleted** with it, or **detached and kept**",
+    "delete volume": ("yes; `409` [`code`](errors.md#code); or when detached; attached: "
+                      "`409` [`code`](errors.md#code)"),
+}
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _row_of(first: str) -> str | None:
+    """Which row ``first`` (a row's first cell) opens, if one this test reads."""
+    if first.lower() == "`standalone`":
+        return "standalone"
+    if first.lower() == "when its workstation is deleted":
+        return "workstation deleted"
+    for link in _LINK.finditer(first):
+        path = (PAGE.parent / link["target"]).resolve()
+        if path.is_file() and Page.read(path).front_matter.get("operation") == "deleteVolume":
+            return "delete volume"
+    return None
+
+
+def _table() -> tuple[dict[str, int], dict[str, tuple[int, list[str]]]]:
+    """The table's columns (each kind's index) and each row read: its line and cells."""
+    lines = PAGE.read_text().split("\n")
+    for number, line in enumerate(lines):
+        columns = [cell.lower() for cell in _cells(line)] if line.startswith("|") else []
+        if set(KINDS) <= set(columns):
+            rows = {}
+            for at in range(number + 2, len(lines)):
+                if not lines[at].startswith("|"):
+                    break
+                cells = _cells(lines[at])
+                row = _row_of(cells[0])
+                if row is not None:
+                    rows[row] = (at + 1, cells)
+            return {KINDS[c]: i for i, c in enumerate(columns) if c in KINDS}, rows
+    pytest.fail(f"{WHERE}: no table whose header is `| | Owned volume | Standalone volume |`",
+                pytrace=False)
+
+
+def _send(client: httpx.Client, operation: str, id: str | None = None) -> httpx.Response:
+    """``operation``'s declared example, on the resource ``id`` if given."""
+    declared = OPERATIONS[operation]
+    example = declared.example
+    if id is not None:
+        example = Example(path={"id": id}, query=example.query, body=example.body)
+    return client.request(declared.method, BASE_URL + declared.url(example).removeprefix("/v1"),
+                          headers=AUTH, json=dict(example.body) if example.body else None)
+
+
+def _volume(client: httpx.Client, id: str) -> httpx.Response:
+    return _send(client, "getVolume", id)
+
+
+def _owned_and_attached(client: httpx.Client) -> tuple[str, str]:
+    """The stopped workstation's own volume and the standalone one attached after it."""
+    own, attached = _send(client, "getWorkstation", STOPPED).json()["volume_ids"][:2]
+    return own, attached
+
+
+def _fresh(check: Callable[[httpx.Client], list[str]]) -> list[str]:
+    with mock_api(), httpx.Client() as client:
+        return check(client)
+
+
+def _answered(response: httpx.Response) -> str:
+    code = response.json().get("code") if response.status_code >= 400 else None
+    request = response.request
+    return (f"{request.method} {request.url.path} answered {response.status_code}"
+            + (f" {code}" if code else ""))
+
+
+def _standalone(kind: str, value: str) -> Callable[[httpx.Client], list[str]]:
+    def check(client: httpx.Client) -> list[str]:
+        if kind == "owned":  # every workstation's own volume
+            listed = client.get(f"{BASE_URL}/workstations", headers=AUTH).json()["data"]
+            ids = [ws["volume_ids"][0] for ws in listed]
+            volumes = [_volume(client, id).json() for id in ids]
+        else:  # one Create volume makes, and those attached after a workstation's own
+            volumes = [_send(client, "createVolume").json(),
+                       _volume(client, _owned_and_attached(client)[1]).json()]
+        return [f"`standalone` is `{str(v['standalone']).lower()}` on {v['id']}"
+                for v in volumes if str(v["standalone"]).lower() != value.lower()]
+    return check
+
+
+def _workstation_deleted(kind: str, claim: re.Match[str]) -> Callable[[httpx.Client],
+                                                                        list[str]]:
+    def check(client: httpx.Client) -> list[str]:
+        volume = _owned_and_attached(client)[kind == "standalone"]
+        deleted = _send(client, "deleteWorkstation", STOPPED)
+        if not deleted.is_success:
+            return [f"{_answered(deleted)}, so nothing happened to its volumes"]
+        after = _volume(client, volume)
+        if claim["deleted"] and after.status_code != 404:
+            return [f"after DELETE /v1/workstations/{STOPPED}, {volume} is still there"]
+        if claim["kept"] and not after.is_success:
+            return [(f"after DELETE /v1/workstations/{STOPPED}, GET {volume} answered "
+                    f"{after.status_code}: it was not kept")]
+        if claim["kept"] and after.json()["attached_to"] is not None:
+            return [(f"after DELETE /v1/workstations/{STOPPED}, {volume} is attached to "
+                    f"{after.json()['attached_to']}")]
+        return []
+    return check
+
+
+def _deleted(volume: Callable[[httpx.Client], str], status: str | None,
+             code: str | None) -> Callable[[httpx.Client], list[str]]:
+    """DELETE the volume ``volume`` picks: refused with ``status`` and ``code`` and left as
+    it was, or (no ``status``) a success that deletes it."""
+    def check(client: httpx.Client) -> list[str]:
+        id = volume(client)
+        before = _volume(client, id).json()
+        answer = _send(client, "deleteVolume", id)
+        after = _volume(client, id)
+        if status is None:
+            if not answer.is_success:
+                return [f"on {id}, {_answered(answer)}"]
+            return [] if after.status_code == 404 else [(f"{id} is still there after "
+                                                        f"{_answered(answer)}")]
+        if (answer.status_code, answer.json().get("code")) != (int(status), code):
+            return [f"on {id}, {_answered(answer)}"]
+        return [] if after.json() == before else [f"{_answered(answer)}, and {id} changed"]
+    return check
+
+
+def _checks(row: str, kind: str, claim: re.Match[str]
+            ) -> list[Callable[[httpx.Client], list[str]]]:
+    if row == "standalone":
+        return [_standalone(kind, claim["value"])]
+    if row == "workstation deleted":
+        return [_workstation_deleted(kind, claim)]
+    attached: Callable[[httpx.Client], str] = (  # each kind's volume attached
+        lambda client: _owned_and_attached(client)[kind == "standalone"])
+    if claim["yes"]:
+        return [_deleted(attached, None, None)] + (
+            [_deleted(lambda client: DETACHED, None, None)] if kind == "standalone" else [])
+    if claim["status"]:
+        return [_deleted(attached, claim["status"], claim["code"])]
+    return [_deleted(lambda client: DETACHED, None, None),
+            _deleted(attached, claim["astatus"], claim["acode"])]
+
+
+def test_the_volumes_table_says_what_the_sandbox_does():
+    kinds, rows = _table()
+    problems = [f"{WHERE}: the table has no row whose first cell is {FIRST[row]}, which "
+                "tests/test_volume_kinds.py reads" for row in ROWS if row not in rows]
+    for row, (line, cells) in rows.items():
+        for kind, index in kinds.items():
+            cell = cells[index] if index < len(cells) else ""
+            claim = ROWS[row].match(cell)
+            if claim is None:
+                problems.append(f"{WHERE}:{line}: {cell!r} ({kind}) says none of what this "
+                                f"row's cells can say: {SAYS[row]}")
+                continue
+            for check in _checks(row, kind, claim):
+                article = "an" if kind == "owned" else "a"
+                problems += [f"{WHERE}:{line}: the table says {cell!r} of {article} {kind} volume, "
+                             f"but {found}" for found in _fresh(check)]
+    assert not problems, "\n".join(problems)
