@@ -610,6 +610,38 @@ def test_shared_page_runs_blocks_in_order_on_one_sandbox(tmp_path, request, scra
     run_python(tmp_path, request, scratch, api_schemas)
 
 
+def test_a_helper_of_an_earlier_block_is_read_as_it_ran_while_outputs_are_rewritten(
+        tmp_path, request, scratch, api_schemas, docs_token, monkeypatch):
+    """Under --update-examples, a shared page's block that ran is rewritten (its new #>
+    lines) while the next runs: a request that block's helper sends is still named at the
+    later block's call, not at the helper's line."""
+    write(tmp_path, {"docs/page.md": f"""\
+        ---
+        examples: shared
+        ---
+
+        ```python
+        import httpx, os
+
+        print(1)
+        headers = {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        def get(path):
+            return httpx.get(os.environ.get("CLOUDWS_BASE_URL", "{BASE}") + path, headers=headers)
+        ```
+
+        ```python
+        print(get("/volumes/vol-scratch01").status_code)
+        print(get("/volumes/vol-nope12345").status_code)
+        ```
+        """})
+    monkeypatch.setattr(request.config.option, "update_examples", True)
+    with pytest.raises(ExampleError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    page = f"{tmp_path}/docs/page.md"
+    assert (f"(GET /v1/volumes/vol-nope12345, sent at {page}:16, answered "
+            f"{missing_volume('vol-nope12345')})") in failure.value.msg, failure.value.msg
+
+
 @HEAVY
 def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path):
     """pytest-examples 0.0.18 on 3.11 crashed pytest (INTERNALERROR) here."""

@@ -741,10 +741,12 @@ def _logging_node(folder: Path, real: Path, refuses: str | None = None) -> Path:
 
 
 def test_examples_run_with_v8s_options_where_node_takes_them_and_without_where_not(
-        tmp_path, node, server, scratch, api_schemas):
+        tmp_path, node, server, scratch, api_schemas, monkeypatch):
     """Each run is given :data:`node.V8_OPTIONS` (a compiler choice no example can see) by a
     node that takes them; one that refuses them, as an older V8 would, runs the examples
-    all the same, without them."""
+    all the same, without them. A ``NODE_OPTIONS`` of the shell's, which the examples do
+    not get, does not decide it."""
+    monkeypatch.setenv("NODE_OPTIONS", "--no-such-option")
     [case] = cases(tmp_path, {"snippets/get.mjs": GET})
     for refuses in (None, node_harness.V8_OPTIONS[0]):
         folder = tmp_path / ("old" if refuses else "new")

@@ -239,9 +239,12 @@ V8_OPTIONS = ("--liftoff-only",)
 @functools.cache
 def v8_options(node: Path) -> tuple[str, ...]:
     """:data:`V8_OPTIONS`, or none if ``node`` refuses them (a version whose V8 has no
-    such option: ``node: bad option``), so that its examples run all the same."""
+    such option: ``node: bad option``), so that its examples run all the same. Asked in
+    an environment as bare as the examples' (a ``NODE_OPTIONS`` of the shell's, which they
+    do not get, would fail it)."""
     done = subprocess.run([str(node), *V8_OPTIONS, "--version"], capture_output=True,
-                          text=True, check=False)
+                          text=True, check=False, timeout=_CHECK_SECONDS,
+                          env={"PATH": os.environ.get("PATH", os.defpath)})
     return V8_OPTIONS if done.returncode == 0 else ()
 
 

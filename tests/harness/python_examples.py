@@ -38,6 +38,7 @@ import tokenize
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
@@ -396,6 +397,9 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
     the helper's one line for every call. A request inside a function called once (a
     ``main()``) is named where it is."""
     files = _files(eval_example, case)
+    # The sources as they run: under --update-examples, a block that ran is rewritten
+    # (its new #> lines) while a later block of a shared page runs.
+    ran = {file: replace(example) for file, example in files.items()}
     found: list[dict[tuple[str, int], str]] = []  # the helpers, once a frame is inside one
     lines = {file: example.source.splitlines() for file, example in files.items()}
 
@@ -410,7 +414,7 @@ def _locator(eval_example: EvalExample, case: PythonCase) -> Callable[[], str | 
             return None
         chosen, names = frames[0], set()
         if len(frames) > 1 and not found:  # read only for a request made inside a function
-            found.append(_helpers(files))
+            found.append(_helpers(ran))
         helpers = found[0] if found else {}
         for inner, outer in itertools.pairwise(frames):
             code = inner.f_code
