@@ -16,7 +16,7 @@
  * The token stays in this browser tab (sessionStorage, or memory when storage is off),
  * is sent only in the Authorization header of the request to the base URL shown, and
  * is never logged or put in a URL. Its field hides what is typed, as a password's does;
- * the Show token toggle beside it shows it, so that a pasted token can be read back.
+ * the Show token button beside it shows it, so that a pasted token can be read back.
  *
  * No framework, no inline script or style, no eval: it runs under the site's
  * Content-Security-Policy.
@@ -232,23 +232,27 @@
     }
     control.setAttribute("aria-describedby", described.join(" "));
     var row = beside ? el("div", { class: "cws-try-it__row" }, [control, beside]) : control;
-    if (beside) { beside.setAttribute("aria-controls", id); }
+    if (beside) { beside.querySelector("button").setAttribute("aria-controls", id); }
     return el("div", { class: "cws-try-it__field" }, [
       el("label", { for: id, text: label }), row, hintNode, errorNode
     ]);
   }
 
-  /* A toggle button that shows a password field's value, so that a token pasted in can
-     be read back, and hides it again; its name stays, its pressed state says which. */
-  function revealer(control, name) {
+  /* A button that shows a password field's value, so that a token pasted in can be read
+     back, and hides it again. Its label says what it does next ("Show token", "Hide
+     token"), which reads the same in every colour scheme and in forced colours; a status
+     beside it, read by screen readers only, says what it did. */
+  function revealer(control, what) {
     var button = el("button", { type: "button", class: "cws-try-it__reveal",
-      "aria-pressed": "false", text: name });
+      text: "Show " + what });
+    var said = el("span", { class: "cws-try-it__unseen", role: "status" });
     button.addEventListener("click", function () {
       var shown = control.type === "password";
       control.type = shown ? "text" : "password";
-      button.setAttribute("aria-pressed", String(shown));
+      button.textContent = (shown ? "Hide " : "Show ") + what;
+      said.textContent = "The " + what + " is " + (shown ? "shown." : "hidden.");
     });
-    return button;
+    return el("span", { class: "cws-try-it__reveal-wrap" }, [button, said]);
   }
 
   function group(legend, fields) {
@@ -353,7 +357,7 @@
       field(prefix, "token", "Token", token,
         "Sent as `Authorization: Bearer <token>` to the base URL only, and kept in this tab. " +
         "The sandbox accepts `cws_test_` followed by a name, such as `cws_test_me`. Until you " +
-        "change it, the form sends `" + DEFAULT_TOKEN + "`.", revealer(token, "Show token"))
+        "change it, the form sends `" + DEFAULT_TOKEN + "`.", revealer(token, "token"))
     ]);
 
     found.parameters.forEach(function (parameter) {

@@ -18,7 +18,7 @@ from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 from ..helpers import document, tls
-from .conftest import LiveSite, Visit, load_sandbox_hook, serve, until
+from .conftest import LiveSite, Visit, choose_scheme, load_sandbox_hook, serve, until
 
 DELETE_PAGE = "/workstations/delete/"
 TOKEN = "cws_test_browser"
@@ -176,25 +176,47 @@ def test_try_it_token_goes_in_the_header_only_and_stays_in_the_tab(visit: Visit)
     expect(field).not_to_have_value(token)
 
 
+#: The contrast of an element's text on its own background (WCAG's formula), in the page.
+_CONTRAST = """element => {
+  const style = getComputedStyle(element);
+  const rgba = text => {
+    const [r, g, b, a] = text.match(/[\\d.]+/g).map(Number);
+    return [r, g, b, a ?? 1];
+  };
+  const [back, fore] = [rgba(style.backgroundColor), rgba(style.color)];
+  if (back[3] < 1) { return 0; }  // a background of its own, not the page's
+  const seen = fore.slice(0, 3).map((c, i) => fore[3] * c + (1 - fore[3]) * back[i]);
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const [a, b] = [lum(seen), lum(back)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
 def test_try_it_token_can_be_shown_to_read_it_back_and_hidden_again(visit: Visit) -> None:
-    """The token field hides what is typed; the button beside it, Show token, shows it (a
-    toggle: its name stays, its pressed state says which), from the keyboard too, and hides
-    it again. It stays beside the field, inside the form, on a phone's width."""
+    """The token field hides what is typed; the button beside it shows it, as text a
+    reader sees, and its label says what it does next (Show token, Hide token), readable
+    in both colour schemes; a status tells screen readers what it did. From the keyboard
+    too; it stays beside the field, inside the form, on a phone's width."""
     page = visit.open(DELETE_PAGE)
     page.set_viewport_size({"width": 390, "height": 844})
     form = _form(page)
     field = form.get_by_label("Token", exact=True)
-    toggle = form.get_by_role("button", name="Show token", exact=True)
+    toggle = form.get_by_role("button", name=re.compile(r"^(Show|Hide) token$"))
+    expect(toggle).to_have_accessible_name("Show token")
     expect(field).to_have_attribute("type", "password")
-    expect(toggle).to_have_attribute("aria-pressed", "false")
     expect(toggle).to_have_attribute("aria-controls", field.get_attribute("id") or "")
     field.fill("cws_test_readable")
     field.press("Tab")  # the next stop after the field
     expect(toggle).to_be_focused()
-    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
     expect(field).to_have_attribute("type", "text")
-    expect(toggle).to_have_attribute("aria-pressed", "true")
+    assert field.evaluate("e => getComputedStyle(e).webkitTextSecurity") == "none"
     expect(field).to_have_value("cws_test_readable")
+    expect(toggle).to_have_accessible_name("Hide token")
+    expect(form.get_by_role("status").filter(has_text="token")).to_have_text(
+        "The token is shown.")
     box, beside = field.bounding_box(), toggle.bounding_box()
     panel = page.locator(".cws-try-it__panel").bounding_box()
     assert box and beside and panel
@@ -202,10 +224,15 @@ def test_try_it_token_can_be_shown_to_read_it_back_and_hidden_again(visit: Visit
         (box, beside)
     assert beside["x"] + beside["width"] <= panel["x"] + panel["width"], (beside, panel)
     assert box["width"] > beside["width"], (box, beside)  # the field keeps most of the row
-    toggle.click()
+    page.keyboard.press("Space")
     expect(field).to_have_attribute("type", "password")
-    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(toggle).to_have_accessible_name("Show token")
+    expect(form.get_by_role("status").filter(has_text="token")).to_have_text(
+        "The token is hidden.")
     expect(field).to_have_value("cws_test_readable")
+    for scheme in ("default", "slate"):  # its label is read in both
+        choose_scheme(page, scheme)
+        assert toggle.evaluate(_CONTRAST) >= 4.5, (scheme, toggle.evaluate(_CONTRAST))
 
 
 def test_try_it_base_url_the_page_may_not_call_says_so_and_how_to_allow_it(
