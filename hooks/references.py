@@ -948,6 +948,9 @@ _NO_REF_ADVICE = re.compile(r" ?\([^()]*\{ \.no-ref \}\)")
 #: A line that exports what the examples read (``export CLOUDWS_TOKEN=cws_test_me``).
 _EXPORT = re.compile(r"^(?:\$\s+)?export\s+CLOUDWS_(?P<name>TOKEN|BASE_URL)="
                      r"(?P<quote>['\"]?)(?P<value>[^'\"\s]+)(?P=quote)\s*(?:#.*)?$")
+#: A line that exports a variable named like the two the examples read (``CLOUDWS_...``).
+_EXPORT_LIKE = re.compile(r"^(?:\$\s+)?export\s+(?P<variable>cloudws_\w*)=", re.IGNORECASE)
+_EXPORTS = ("CLOUDWS_BASE_URL", "CLOUDWS_TOKEN")
 
 
 def _block_header_problem(text: str, contract: Contract, document: bool) -> str | None:
@@ -989,12 +992,19 @@ def _export_problem(text: str) -> str | None:
         `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
         `export CLOUDWS_BASE_URL=127.0.0.1:8080/v1`: a URL, with its scheme: http://127.0.0.1:8080/v1
         `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/api/v1`: the examples add the paths after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1
+        >>> _export_problem("export CLOUDWS_TOKN=cws_test_me")
+        '`export CLOUDWS_TOKN=cws_test_me` exports CLOUDWS_TOKN, which no example reads (they read CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?'
         >>> [_export_problem(t) for t in ("export CLOUDWS_TOKEN=cws_test_me",
         ...                               "export CLOUDWS_TOKEN=<token>",
         ...                               "export CLOUDWS_TOKEN=YOUR_TOKEN",
         ...                               "export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1")]
         [None, None, None, None]
     """
+    like = _EXPORT_LIKE.match(text)
+    if like is not None and like["variable"] not in _EXPORTS:  # a name misspelt
+        meant = difflib.get_close_matches(like["variable"].upper(), _EXPORTS, n=1, cutoff=0.8)
+        return (f"`{text}` exports {like['variable']}, which no example reads (they read "
+                f"{' and '.join(_EXPORTS)})" + (f": did you mean {meant[0]}?" if meant else ""))
     export = _EXPORT.match(text)
     if export is None or _PLACEHOLDER.search(export["value"]) or re.fullmatch(
             r"[A-Z][A-Z0-9_]*", export["value"]):  # (YOUR_TOKEN: a placeholder too)
@@ -1036,7 +1046,7 @@ def _shown_lines(markdown: str) -> Iterator[_Span]:
                 match["fence"]) >= len(fence) and not line.strip().strip(fence[0]):
             fence = None
         elif fence is not None and line.strip() and (
-                lang in _SHOWN_AS_IS or lang in _SHELL and _EXPORT.match(line.strip())):
+                lang in _SHOWN_AS_IS or lang in _SHELL and _EXPORT_LIKE.match(line.strip())):
             text = _HTTP_VERSION.sub("", line.strip())
             start = offset + line.index(line.strip())
             yield _Span(start, start + len(text), number, text, None, False)

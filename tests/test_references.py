@@ -613,6 +613,7 @@ export CLOUDWS_TOKEN=my-secret-token
 export CLOUDWS_TOKEN=cws_test_me
 export CLOUDWS_BASE_URL=http://127.0.0.1:8080
 export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/
+export CLOUDWS_TOKN=cws_test_me
 ```
 
 ```http
@@ -628,7 +629,7 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
 ) -> None:
     """Each line of a block shown as it is (```http, ```text), which nothing runs, is a
     reference: a request, a header, a base URL; so is a shell block's line that exports
-    what the examples read. A version of the API other than its own is told, in prose too,
+    what the examples read, or a name misspelt for one. A version of the API other than its own is told, in prose too,
     with the path or URL meant."""
     said = _said(tmp_path, caplog, "concepts/authentication.md", SHOWN_BLOCKS_PAGE)
     expected = [
@@ -647,14 +648,16 @@ def test_what_a_text_or_http_block_shows_is_held_as_inline_code_is(
          "after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1"),
         ("20: `export CLOUDWS_BASE_URL=http://127.0.0.1:8080/v1/`: the examples add the paths "
          "after it, so it ends with /v1, with nothing after: http://127.0.0.1:8080/v1"),
-        ("27: `http://127.0.0.1:8080/v2`: the API's paths start with /v1: did you mean "
+        ("21: `export CLOUDWS_TOKN=cws_test_me` exports CLOUDWS_TOKN, which no example "
+         "reads (they read CLOUDWS_BASE_URL and CLOUDWS_TOKEN): did you mean CLOUDWS_TOKEN?"),
+        ("28: `http://127.0.0.1:8080/v2`: the API's paths start with /v1: did you mean "
          "http://127.0.0.1:8080/v1?"),
-        "27: `/v2`: the API's paths start with /v1: did you mean /v1?",
+        "28: `/v2`: the API's paths start with /v1: did you mean /v1?",
     ]
     for start in expected:
         assert any(line.startswith(start) for line in said), (start, said)
-    assert not any(line.startswith(("8:", "13:", "18:", "24:")) for line in said), said
-    assert len([line for line in said if line.startswith("27:")]) == 2, said
+    assert not any(line.startswith(("8:", "13:", "18:", "25:")) for line in said), said
+    assert len([line for line in said if line.startswith("28:")]) == 2, said
     assert not any("{ .no-ref }" in line for line in said if line.startswith(("6:", "7:", "12:"))), said
 
 
