@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
@@ -78,3 +83,59 @@ def test_mkdocs_commands_print_no_theme_notice(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert "end of life" not in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def _background_script(port: int) -> str:
+    """The README's script that starts the sandbox in the background and waits for it, on
+    ``port``, with the API alone (``--no-site``: the waiting is what is tested, not the
+    build) and the environment's own ``cloudws`` for ``uv run cloudws``; then the job it
+    started is stopped, as the README says, with ``kill %1``."""
+    [script] = [block for block in re.findall(r"```bash\n(.*?)```", README.read_text(),
+                                              re.DOTALL) if "kill -0 $!" in block]
+    cloudws = f"'{sys.executable}' -m cloudws.cli"
+    return (script.replace("8080", str(port))
+            .replace("uv run cloudws serve", f"{cloudws} serve --no-site")
+            + "kill %1 2>/dev/null; wait\n")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@HEAVY
+def test_the_readmes_background_start_waits_for_its_own_server(tmp_path: Path):
+    """It sends its request once the server it started is up: on a free port, that
+    server answers it; where another sandbox already listens, the script stops, after
+    what the server said, and sends that sandbox nothing."""
+    port = _free_port()
+    done = subprocess.run(["bash", "-c", _background_script(port)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert json.loads(done.stdout)["status"] == "deleted", done.stdout
+    assert "Stop it with Ctrl-C" in (tmp_path / "serve.log").read_text()
+
+    port = _free_port()
+    other = subprocess.Popen([sys.executable, "-m", "cloudws.cli", "serve", "--no-site",
+                              "--port", str(port)], stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/v1/workstations/ws-12345"
+        auth = {"Authorization": "Bearer cws_test_me"}
+        for _ in range(100):
+            try:
+                httpx.get(url, headers=auth)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        (tmp_path / "serve.log").unlink()
+        done = subprocess.run(["bash", "-c", _background_script(port)], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert done.returncode == 1, (done.stdout, done.stderr)
+        assert f"cannot listen on 127.0.0.1 port {port}: Address already in use" in \
+            done.stderr, done.stderr
+        assert done.stdout == "", done.stdout
+        assert httpx.get(url, headers=auth).json()["status"] == "stopped"  # sent nothing
+    finally:
+        other.terminate()
+        other.wait(timeout=10)
