@@ -547,7 +547,7 @@ def test_serve_builds_a_stale_site_showing_mkdocs_warnings_only(tmp_path, monkey
 
 
 @PLANTS_MISTAKES
-def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monkeypatch, capfd):
+def test_serve_shows_what_mkdocs_said_when_the_site_does_not_build(tmp_path, monkeypatch, capfd):
     _stale_site(tmp_path, "strict: true\n")
     _old_site(tmp_path)
     monkeypatch.setattr(cli, "PROJECT_ROOT", tmp_path)
@@ -557,6 +557,8 @@ def test_serve_shows_all_mkdocs_said_when_the_site_does_not_build(tmp_path, monk
     err = capfd.readouterr().err
     assert "nowhere.md" in err and "Aborted with 1 warnings in strict mode" in err, err
     assert ".site-building" not in err, err  # the folder MkDocs names is site/'s
+    # not its cleaning and building of a folder, which was not site/: it is as it was
+    assert "Cleaning site directory" not in err and "Building documentation" not in err, err
     # the old site whole, and nothing of the failed build left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]

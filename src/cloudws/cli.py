@@ -20,6 +20,7 @@ import importlib.util
 import ipaddress
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -99,6 +100,11 @@ def _stop(signum: int, frame: object) -> None:
     raise _Stopped
 
 
+#: MkDocs' lines about the folder it builds in (a new one, beside ``site``).
+_BUILD_PROGRESS = re.compile(r"INFO\s+-\s+(?:Cleaning site directory|Building documentation "
+                             r"to directory:)")
+
+
 def _build(config: Path, site: Path) -> None:
     """Build the site into a folder beside ``site``, then put it in its place: a build
     that fails or is stopped (Ctrl-C, or ``kill``) leaves ``site`` as it was, never half
@@ -122,10 +128,12 @@ def _build(config: Path, site: Path) -> None:
         raise SystemExit(0) from None
     finally:
         signal.signal(signal.SIGTERM, stop)
-    # MkDocs' warnings (a broken link, say) are shown; its progress lines are not,
-    # unless the build failed (the folder it names is site/'s, once in place).
+    # MkDocs' warnings (a broken link, say) are shown; its progress lines are not, and,
+    # where the build failed, all else it said but the cleaning and building of its
+    # folder, which is not site/ (the folder it names elsewhere is site/'s, once in place).
     for line in built.stdout.replace(str(new), str(site)).splitlines():
-        if built.returncode != 0 or line.startswith(("WARNING", "ERROR")):
+        if line.startswith(("WARNING", "ERROR")) or built.returncode != 0 and not (
+                _BUILD_PROGRESS.match(line)):
             print(line, file=sys.stderr)
     if built.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)
