@@ -138,6 +138,7 @@ def on_files(files: Any, config: Any) -> None:
     """Map each operation to the page that declares it in its front matter, in nav order."""
     _pages.clear()
     _first_lines.clear()
+    _LINK_LINES.docs[:] = [file.src_uri for file in files.documentation_pages()]
     nav = list(_nav_files(config["nav"] or []))
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
@@ -472,6 +473,9 @@ def _description_problems(operation: str | None, shown_by: str) -> list[str]:
 #: MkDocs' warning about a link it cannot follow, which names the page but no line.
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:an? [\w ]*link) '(?P<link>[^']+)'")
+#: MkDocs' warning of a link to a page that is not there (``target``: the page it names).
+_NO_PAGE = re.compile(r"but the target '(?P<target>[^']+)' is not found among documentation "
+                      r"files")
 #: MkDocs' warning, once per page and link, of an anchor the target does not have.
 _NO_ANCHOR = re.compile(r"but (?:the doc '(?P<doc>[^']+)' does not contain an anchor|there is "
                         r"no such anchor on this page)")
@@ -495,6 +499,7 @@ class _LinkLines(logging.Filter):
         self.pages: dict[str, tuple[_Page, str]] = {}  # src_uri -> the page, its Markdown
         self.built: dict[str, Any] = {}  # src_uri -> MkDocs' page (its anchors, once built)
         self.places: dict[tuple[str, str], list[str]] = {}
+        self.docs: list[str] = []  # every page's src_uri, for a link to one that is not
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _LINK_WARNING.match(record.getMessage())
@@ -511,6 +516,9 @@ class _LinkLines(logging.Filter):
             if missing is not None:
                 message += self._nearest(missing["doc"] or match["page"],
                                          match["link"].partition("#")[2])
+            absent = _NO_PAGE.search(message)
+            if absent is not None:
+                message += self._nearest_page(match["page"], absent["target"])
             # MkDocs says an anchor that is not there once per page and link: at every line
             if missing is not None and len(places) > 1:
                 said, places[:] = [f"{where}: {message}" for where in dict.fromkeys(places)], []
@@ -524,6 +532,27 @@ class _LinkLines(logging.Filter):
             elif missing is not None:
                 record.msg, record.args = message, ()
         return True
+
+    def _nearest_page(self, page: str, target: str) -> str:
+        """`` Did you mean 'start.md'?``: the page nearest to ``target``, the page the link
+        of ``page`` names (both src_uris), as that link would write it; or nothing, if none
+        is near.
+
+        Example:
+            >>> lines = _LinkLines()
+            >>> lines.docs[:] = ["index.md", "workstations/start.md", "volumes/get.md"]
+            >>> lines._nearest_page("workstations/stop.md", "workstations/strat.md")
+            " Did you mean 'start.md'?"
+            >>> lines._nearest_page("workstations/stop.md", "volume/get.md")
+            " Did you mean '../volumes/get.md'?"
+            >>> lines._nearest_page("index.md", "changelog.md")
+            ''
+        """
+        near = difflib.get_close_matches(target, self.docs, n=1, cutoff=0.8)
+        if not near:
+            return ""
+        written = posixpath.relpath(near[0], posixpath.dirname(page) or ".")
+        return f" Did you mean '{written}'?"
 
     def _nearest(self, doc: str, anchor: str) -> str:
         """`` Its anchors nearest to it: '#x', '#y'.``: up to three of the page ``doc``'s

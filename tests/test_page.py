@@ -119,6 +119,9 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
         broken = [p for p in "\n".join(problems).splitlines() if f"'{missing}'" in p]
         assert [p.partition(": ")[0] for p in broken] == [
             f"docs/workstations/delete.md:{n}" for n in links], problems
+        # the page nearest to what it names, as the link would write it; none if none is
+        assert all(p.endswith(" Did you mean 'stop.md'?") == (missing == "stopp.md")
+                   for p in broken), broken
     # an anchor of another page that it does not have: that page is built for its anchors
     _, problems = render_pages([DELETE], {DELETE: text.replace("](stop.md)",
                                                                "](stop.md#nowhere)", 1)})
