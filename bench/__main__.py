@@ -41,7 +41,8 @@ ON_REQUEST = frozenset({"growth100"})
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench",  # (the docstring's ``code``: plain)
+                                     description=(__doc__ or "").replace("``", ""))
     parser.add_argument("parts", nargs="*", metavar="PART",
                         help=f"measure only these: {', '.join(PARTS)} (default: all; the "
                              "others keep their figures in results.json)")

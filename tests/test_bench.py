@@ -199,3 +199,11 @@ def test_a_grown_pages_examples_pass_as_the_originals_do(tmp_path):
                           cwd=tree, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert re.search(r"\b2 passed\b", done.stdout), done.stdout[-2000:]
+
+
+def test_the_bench_help_reads_as_plain_text():
+    """``python -m bench --help`` shows its docstring without reST's double backticks."""
+    done = subprocess.run([sys.executable, "-m", "bench", "--help"], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=60)
+    assert "uv run python -m bench: how fast docs CI verifies" in done.stdout, done.stdout
+    assert "``" not in done.stdout, done.stdout
