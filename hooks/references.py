@@ -1642,7 +1642,98 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _block_header_problem(span.text, contract, document)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
-    return found
+    return found + fixture_claims(prose)
+
+
+#: What prose says of a workstation or a volume of the sandbox's starting state: each
+#: pattern's claim, read by :func:`fixture_claims`.
+_WS = r"(?P<wt>``?)(?P<ws>ws-[a-z0-9]+)(?P=wt)(?![`{])"  # (reST writes ``x``)
+_VOL = r"(?P<vt>``?)(?P<vol>vol-[a-z0-9]+)(?P=vt)(?![`{])"  # ({ .no-ref }: not read)
+_FIXTURE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("state", re.compile(rf"\b(?P<state>running|stopped) (?:workstation )?{_WS}")),
+    ("state", re.compile(rf"{_WS},? (?:is )?(?P<state>running|stopped)\b")),
+    ("owns", re.compile(rf"{_WS} owns {_VOL}")),
+    ("owns", re.compile(rf"(?<!` )\bowns {_VOL}")),  # its subject named before
+    ("attached", re.compile(rf"{_VOL},? is (?:a standalone volume )?attached to {_WS}")),
+    ("has", re.compile(rf"\bhas the standalone {_VOL} attached")),
+    ("standalone", re.compile(rf"\bthe standalone (?:volume )?{_VOL}")),
+    ("standalone", re.compile(rf"{_VOL},? is (?:a )?standalone\b")),
+    ("detached", re.compile(rf"{_VOL},? is (?:standalone and )?detached\b")),
+)
+
+
+@functools.cache
+def _starting_state() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The sandbox's starting workstations and volumes, by ID."""
+    from cloudws.fixtures import load_fixtures
+
+    fixtures = load_fixtures()
+    return ({ws.id: ws for ws in fixtures.workstations},
+            {vol.id: vol for vol in fixtures.volumes})
+
+
+def _as_it_starts(id: str) -> str:
+    """What the sandbox's starting state says of the workstation or volume ``id``."""
+    workstations, volumes = _starting_state()
+    if id in workstations:
+        ws = workstations[id]
+        own, *attached = ws.volume_ids
+        return (f"`{id}` is {ws.status} and owns `{own}`"
+                + (f", with {', '.join(f'`{v}`' for v in attached)} attached" if attached
+                   else ""))
+    vol = volumes[id]
+    where = f"attached to `{vol.attached_to}`" if vol.attached_to else "detached"
+    return (f"`{id}` is standalone, {where}" if vol.standalone
+            else f"`{id}` is owned by `{vol.attached_to}`")
+
+
+def fixture_claims(prose: str) -> list[Problem]:
+    """What ``prose`` (its code blocks blanked) says of a workstation or a volume of the
+    sandbox's starting state that it is not: its state (```ws-12345``` is running, the
+    stopped ``ws-67890``), which volumes a workstation owns or has attached, whether a
+    volume is standalone or detached, and to what it is attached. An ID given
+    ``{ .no-ref }``, or one the sandbox does not start with (an example's), is not read; a
+    sentence about a state that comes later says so otherwise ("is now running").
+
+    Example:
+        >>> [p.message for p in fixture_claims("Stop the running `ws-67890`. It owns "
+        ...                                    "`vol-boot67890`; `vol-scratch01` is detached.")]
+        []
+        >>> for p in fixture_claims("Start the running `ws-12345`.\\n\\n`ws-67890` owns "
+        ...                         "`vol-boot12345`, and `vol-data12345` is detached."):
+        ...     print(p.line, p.message)
+        1 running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and owns `vol-boot12345`, with `vol-data12345` attached
+        3 `ws-67890` owns `vol-boot12345`: in the sandbox's starting state, `vol-boot12345` is owned by `ws-12345`
+        3 `vol-data12345` is detached: in the sandbox's starting state, `vol-data12345` is standalone, attached to `ws-12345`
+    """
+    workstations, volumes = _starting_state()
+    found: dict[int, Problem] = {}
+    for claim, pattern in _FIXTURE_CLAIMS:
+        for match in pattern.finditer(prose):
+            named = match.groupdict()
+            ws, vol = named.get("ws"), named.get("vol")
+            if claim in ("owns", "has") and ws is None:  # it: the workstation named before
+                paragraph = prose[:match.start()].rpartition("\n\n")[2]
+                before = re.findall(r"`(ws-[a-z0-9]+)`", paragraph)  # (in ``x`` too)
+                ws = before[-1] if before else None
+            if ws is not None and ws not in workstations or vol is not None and (
+                    vol not in volumes):
+                continue
+            v = volumes.get(vol or "")
+            wrong = (
+                claim == "state" and workstations[ws or ""].status != named["state"]
+                or claim == "owns" and ws is not None and (v.standalone or v.attached_to != ws)
+                or claim in ("attached", "has") and ws is not None and v.attached_to != ws
+                or claim in ("has", "standalone") and not v.standalone
+                or claim == "detached" and v.attached_to is not None)
+            if wrong:
+                said = " ".join(match[0].split())
+                about = ws if claim == "state" else vol
+                found.setdefault(match.start(), Problem(
+                    prose.count("\n", 0, match.start()) + 1,
+                    f"{said}: in the sandbox's starting state, {_as_it_starts(about or '')}",
+                    said))
+    return [found[start] for start in sorted(found)]
 
 
 def description_problems(doc: Mapping[str, Any], contract: Contract,

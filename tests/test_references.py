@@ -678,3 +678,37 @@ def test_a_stub_that_cannot_make_its_document_is_named_in_one_line(tmp_path):
     first, _, printed = str(failure.value).partition("\n")
     assert first == f"the stub's OpenAPI document could not be made (uv run cloudws openapi): {said}"
     assert printed == f"\nwhat it printed:\nTraceback (most recent call last):\n  ...\n{said}\n\n"
+
+
+FIXTURE_CLAIMS_PAGE = """\
+# Volumes
+
+Delete the running `ws-12345`: it owns `vol-data12345`.
+
+`vol-scratch01` is attached to `ws-67890`, and `ws-67890` owns `vol-boot67890`.
+
+Stop `ws-67890`; `ws-67890` is now stopped.
+The stopped `ws-67890`{ .no-ref } is shown on purpose.
+"""
+
+
+def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A workstation's state, the volumes it owns or has attached, a volume's kind and
+    what it is attached to, said of an ID the sandbox starts with, are held to that state;
+    told at the line, with what the state is. A later state said as such ("is now"), and
+    an ID given { .no-ref }, are not read; nor is an ID the sandbox does not start with."""
+    said = _said(tmp_path, caplog, "concepts/volumes.md", FIXTURE_CLAIMS_PAGE)
+    assert said == [
+        ("3: running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and "
+         "owns `vol-boot12345`, with `vol-data12345` attached"),
+        ("3: owns `vol-data12345`: in the sandbox's starting state, `vol-data12345` is "
+         "standalone, attached to `ws-12345`"),
+        ("5: `vol-scratch01` is attached to `ws-67890`: in the sandbox's starting state, "
+         "`vol-scratch01` is standalone, detached"),
+    ], said
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    assert references.fixture_claims("The running `ws-u5fvlr50`, the stopped `ws-abcde`.") == []
