@@ -91,7 +91,7 @@ __all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problem
            "section", "shown_ids", "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
-_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
+INLINE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
                    r"(?:\s+\"[^\"]*\")?\)")
 #: A reference-style link (``[text][name]``, or ``[text][]`` for ``[text]``'s definition),
 #: and a link's definition (``[name]: target``).
@@ -896,7 +896,7 @@ class _Span:
     note: bool = False
 
 
-def _prose(markdown: str) -> str:
+def prose_of(markdown: str) -> str:
     """``markdown`` with every fenced code block and HTML comment blanked out, offsets
     and lines kept."""
     out, fence, comment = [], None, False
@@ -917,8 +917,8 @@ def _prose(markdown: str) -> str:
 
 
 def _spans(markdown: str) -> Iterator[_Span]:
-    prose = _prose(markdown)
-    links = [(m.start("text"), m.end("text"), m["target"]) for m in _LINK.finditer(prose)]
+    prose = prose_of(markdown)
+    links = [(m.start("text"), m.end("text"), m["target"]) for m in INLINE_LINK.finditer(prose)]
     def label(name: str) -> str:  # as Markdown matches them: whitespace collapsed, any case
         return " ".join(name.split()).casefold()
 
@@ -1558,7 +1558,7 @@ def check(markdown: str, page: Page, contract: Contract,
         return ids
 
     spans = list(_spans(markdown))
-    prose = _prose(markdown)
+    prose = prose_of(markdown)
     for bare in _NO_REF.finditer(prose):  # { .no-ref } after no span: shown as it is
         if not any(s.start <= bare.start() <= s.end for s in spans):
             found.append(Problem(prose.count("\n", 0, bare.start()) + 1, (

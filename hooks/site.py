@@ -51,7 +51,7 @@ import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -988,6 +988,46 @@ _INCLUDED = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<quote>["'])(?P<path>.+?)
                        re.MULTILINE)
 
 
+def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
+    """A link whose text is an endpoint page's title (its operation's summary: "Update
+    workstation") goes to that page: the text says where it goes. Checked in the prose,
+    not in code; a link with other words ("Update", "its update") is read as any is.
+
+    Example (the summaries of two pages):
+        >>> titles = {"update workstation": "workstations/update.md",
+        ...           "start workstation": "workstations/start.md"}
+        >>> _misled("See [Start workstation](update.md), or [Update workstation](update.md).",
+        ...         "workstations/delete.md", titles)
+        [(1, 'Start workstation', 'workstations/update.md', 'workstations/start.md')]
+    """
+    titles = {operation.get("summary", "").lower(): _pages[operation["operationId"]]
+              for item in _doc["paths"].values() for operation in item.values()
+              if isinstance(operation, dict) and operation.get("operationId") in _pages}
+    here = posixpath.dirname(page.src_uri) or "."
+    return [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
+            f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
+            for line, text, goes, meant in _misled(markdown, page.src_uri, titles)]
+
+
+def _misled(markdown: str, src_uri: str, titles: Mapping[str, str]
+            ) -> list[tuple[int, str, str, str]]:
+    """Each link of ``markdown`` (the page ``src_uri``) whose text is a key of ``titles`` (a
+    page's title, lowercased) and whose target is not that page: its line, its text, the
+    page it goes to and the one its text names."""
+    prose = references.prose_of(markdown)
+    found = []
+    for link in references.INLINE_LINK.finditer(prose):
+        text = " ".join(link["text"].split())
+        meant = titles.get(text.lower())
+        target = link["target"].split("#", 1)[0]
+        if meant is None or not target.endswith(".md") or "://" in target:
+            continue
+        goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+        if goes != meant:
+            found.append((prose.count("\n", 0, link.start()) + 1, text, goes, meant))
+    return found
+
+
 def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     """The ``Example`` tab of an endpoint page's Response shows the output of the page's
     own example (``snippets/<section>/<page>.json``: what its curl example prints, which
@@ -1020,7 +1060,8 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
-    _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold, _response_example_holds)
+    _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold, _response_example_holds,
+    _link_texts_hold)
 
 
 def _line_of(problem: str) -> int:

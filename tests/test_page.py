@@ -167,6 +167,21 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
            "which does not exist" in problems, problems
 
 
+def test_a_link_named_after_an_endpoint_page_goes_to_that_page():
+    """A link whose text is an endpoint page's title goes there: told at its line, with
+    the link to write; a link with other words is read as any is."""
+    text = DELETE.read_text()
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "[Update workstation](" in l)
+    _, problems = render_pages([DELETE], {DELETE: text.replace(
+        "[Update workstation](update.md)", "[Start workstation](update.md)", 1)})
+    assert (f"docs/workstations/delete.md:{line}: the link [Start workstation] says it goes "
+            "to workstations/start.md (its title), but goes to workstations/update.md: link "
+            "start.md, or give it other words") in problems, problems
+    _, problems = render_pages([DELETE], {DELETE: text.replace(
+        "[Update workstation](update.md)", "[an update](update.md)", 1)})
+    assert not any("the link [" in p for p in problems), problems
+
+
 def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_shows():
     """Delete shows the old GET's 410 in the old endpoint's section; a note of its own
     Errors list is held to deleteWorkstation alone, which never answers 410."""
