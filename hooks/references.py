@@ -827,6 +827,8 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
             f"parameters are {_listing(scope.fields)}; to name one it does not have, {then})")
 
 
+#: A member of a JSON object shown alone (```"volume_ids": []```): its name is a field.
+_JSON_MEMBER = re.compile(r'^"(?P<name>[a-z][a-z0-9_]*)"\s*:\s*\S')
 #: A header's name as HTTP writes it, capitalised words joined by hyphens.
 _HTTP_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+")
 
@@ -1612,6 +1614,9 @@ def check(markdown: str, page: Page, contract: Contract,
                           else " (the errors page lists every one)") + _old_api(document))
         if problem is None and names and span.start in fields:
             problem = _field_problem(span.text, scope, contract, document)
+        member = _JSON_MEMBER.match(span.text) if problem is None and names else None
+        if member is not None:  # `"volume_ids": []`: a body's or an answer's member
+            problem = _field_problem(member["name"], scope, contract, document)
         if problem is None and names:
             problem = _header_problem(span.text, span.start in called, contract, document,
                                       scope if held is None else held)

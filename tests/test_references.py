@@ -712,3 +712,17 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     import references
 
     assert references.fixture_claims("The running `ws-u5fvlr50`, the stopped `ws-abcde`.") == []
+
+
+def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """```"volume_ids": []``` names a field as ```volume_ids``` does: one a letter off is
+    told, with the field meant."""
+    page = ('---\noperation: updateWorkstation\n---\n\n# Update workstation\n\n'
+            'To detach them all, send `"volume_id": []`; or send `"volume_ids": []`.\n')
+    said = _said(tmp_path, caplog, "workstations/update.md", page)
+    assert said == [
+        "7: `volume_id` is called a field, but updateWorkstation has no such field; did you "
+        "mean `volume_ids`? (to name one it does not have on purpose, follow it with "
+        "{ .no-ref })"], said
