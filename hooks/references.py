@@ -827,6 +827,8 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
             f"parameters are {_listing(scope.fields)}; to name one it does not have, {then})")
 
 
+#: Whose a field is, said just before it: "a workstation's `volume_ids`".
+_OWNER = re.compile(r"\b(?P<kind>workstation|volume)'s\s+$", re.IGNORECASE)
 #: A member of a JSON object shown alone (```"volume_ids": []```): its name is a field.
 _JSON_MEMBER = re.compile(r'^"(?P<name>[a-z][a-z0-9_]*)"\s*:\s*\S')
 #: A header's name as HTTP writes it, capitalised words joined by hyphens.
@@ -1614,6 +1616,13 @@ def check(markdown: str, page: Page, contract: Contract,
                           else " (the errors page lists every one)") + _old_api(document))
         if problem is None and names and span.start in fields:
             problem = _field_problem(span.text, scope, contract, document)
+        owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
+                 if problem is None and names and span.link is None else None)
+        if owner is not None and span.text in contract.field_schemas and (
+                owner["kind"].capitalize() not in contract.field_schemas[span.text]):
+            schema = owner["kind"].capitalize()  # "a workstation's `attached_to`": a volume's
+            problem = (f"`{span.text}` is called a {owner['kind']}'s field, but it is a field "
+                       f"of {_listing(contract.field_schemas[span.text])}, not of {schema}")
         member = _JSON_MEMBER.match(span.text) if problem is None and names else None
         if member is not None:  # `"volume_ids": []`: a body's or an answer's member
             problem = _field_problem(member["name"], scope, contract, document)

@@ -726,3 +726,16 @@ def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
         "7: `volume_id` is called a field, but updateWorkstation has no such field; did you "
         "mean `volume_ids`? (to name one it does not have on purpose, follow it with "
         "{ .no-ref })"], said
+
+
+def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """"A workstation's `attached_to`" names a volume's field: told, with whose it is. A
+    workstation's own field, and a word that is no field, pass."""
+    page = ("# Volumes\n\nA workstation's `attached_to` lists its volumes; a workstation's "
+            "`volume_ids` does, and a volume's `attached_to` names its workstation, or a "
+            "volume's `running` state.\n")
+    said = _said(tmp_path, caplog, "concepts/volumes.md", page)
+    assert said == ["3: `attached_to` is called a workstation's field, but it is a field of "
+                    "Volume, VolumeList, not of Workstation"], said
