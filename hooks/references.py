@@ -74,7 +74,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -1005,10 +1005,11 @@ def _export_problem(text: str) -> str | None:
         [None, None, None, None]
     """
     like = _EXPORT_LIKE.match(text)
-    if like is not None and like["variable"] not in _EXPORTS:  # a name misspelt
-        meant = difflib.get_close_matches(like["variable"].upper(), _EXPORTS, n=1, cutoff=0.8)
+    meant = (difflib.get_close_matches(like["variable"].upper(), _EXPORTS, n=1, cutoff=0.8)
+             if like is not None and like["variable"] not in _EXPORTS else [])
+    if meant:  # a name misspelt (another, a harness's or an old one, is the page's to say)
         return (f"`{text}` exports {like['variable']}, which no example reads (they read "
-                f"{' and '.join(_EXPORTS)})" + (f": did you mean {meant[0]}?" if meant else ""))
+                f"{' and '.join(_EXPORTS)}): did you mean {meant[0]}?")
     export = _EXPORT.match(text)
     if export is None or _PLACEHOLDER.search(export["value"]) or re.fullmatch(
             r"[A-Z][A-Z0-9_]*", export["value"]):  # (YOUR_TOKEN: a placeholder too)
@@ -1618,12 +1619,20 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
-        if owner is not None and span.text in contract.field_schemas and (
-                owner["kind"].capitalize() not in contract.field_schemas[span.text]):
-            schema = owner["kind"].capitalize()  # "a workstation's `attached_to`": a volume's
+        kind = owner["kind"].capitalize() if owner is not None else ""
+        if owner is not None and span.text in contract.field_schemas and not any(
+                kind in schema for schema in contract.field_schemas[span.text]):
+            # "a workstation's `attached_to`": a volume's (a workstation's request body or
+            # its delete's answer, WorkstationCreate, DeleteWorkstationResult, are its own)
             problem = (f"`{span.text}` is called a {owner['kind']}'s field, but it is a field "
-                       f"of {_listing(contract.field_schemas[span.text])}, not of {schema}")
-        member = _JSON_MEMBER.match(span.text) if problem is None and names else None
+                       f"of {_listing(contract.field_schemas[span.text])}, none of them "
+                       f"{kind}'s")
+        member = (_JSON_MEMBER.match(span.text) if problem is None and names and page.operation
+                  else None)  # (on an endpoint page: a member of its body or its answer)
+        if member is not None and not difflib.get_close_matches(
+                member["name"], sorted(scope.fields), n=1, cutoff=0.8):
+            member = None  # a field misspelt is told; another name (a header, as fetch
+            # writes one: `"accept": "application/json"`) is the page's to say
         if member is not None:  # `"volume_ids": []`: a body's or an answer's member
             problem = _field_problem(member["name"], scope, contract, document)
         if problem is None and names:
@@ -1656,24 +1665,39 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _block_header_problem(span.text, contract, document)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
-    return found + fixture_claims(prose)
+    starting = [where for title in _STARTING_SECTIONS if (where := section(markdown, title))]
+    return found + fixture_claims(prose, starting)
 
 
 #: What prose says of a workstation or a volume of the sandbox's starting state: each
-#: pattern's claim, read by :func:`fixture_claims`.
+#: pattern's claim, read by :func:`fixture_claims`, and whether it can change (a state,
+#: what is attached) or not (which workstation owns a volume, a volume's kind).
 _WS = r"(?P<wt>``?)(?P<ws>ws-[a-z0-9]+)(?P=wt)(?![`{])"  # (reST writes ``x``)
 _VOL = r"(?P<vt>``?)(?P<vol>vol-[a-z0-9]+)(?P=vt)(?![`{])"  # ({ .no-ref }: not read)
-_FIXTURE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("state", re.compile(rf"\b(?P<state>running|stopped) (?:workstation )?{_WS}")),
-    ("state", re.compile(rf"{_WS},? (?:is )?(?P<state>running|stopped)\b")),
-    ("owns", re.compile(rf"{_WS} owns {_VOL}")),
-    ("owns", re.compile(rf"(?<!` )\bowns {_VOL}")),  # its subject named before
-    ("attached", re.compile(rf"{_VOL},? is (?:a standalone volume )?attached to {_WS}")),
-    ("has", re.compile(rf"\bhas the standalone {_VOL} attached")),
-    ("standalone", re.compile(rf"\bthe standalone (?:volume )?{_VOL}")),
-    ("standalone", re.compile(rf"{_VOL},? is (?:a )?standalone\b")),
-    ("detached", re.compile(rf"{_VOL},? is (?:standalone and )?detached\b")),
-)
+_FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
+    (claim, changes, re.compile(pattern, re.IGNORECASE)) for claim, changes, pattern in (
+        ("state", True, rf"\b(?P<state>running|stopped)\s+(?:workstation\s+)?{_WS}"),
+        ("state", True, rf"{_WS},?\s+(?:is\s+)?(?P<state>running|stopped)\b(?!\s+or\b)"),
+        ("owns", False, rf"{_WS}\s+owns\s+{_VOL}"),
+        ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
+        ("owned", False, rf"{_VOL},?\s+(?:is\s+owned\s+by|belongs\s+to)\s+{_WS}"),
+        ("attached", True, rf"{_VOL},?\s+is\s+(?:a\s+standalone\s+volume\s+)?attached\s+to\s+{_WS}"),
+        ("has", True, rf"\bhas\s+the\s+standalone\s+{_VOL}\s+attached"),
+        ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
+        ("standalone", False, rf"{_VOL},?\s+is\s+(?:a\s+)?standalone\b"),
+        ("detached", True, rf"{_VOL},?\s+is\s+(?:standalone\s+and\s+)?detached\b"),
+    ))
+#: A clause that says when, or asks: what it says of a state is not the starting state's.
+_NOT_AS_IT_STARTS = re.compile(
+    r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
+    r"still|were|was|later|no|not|never|nor|old|used to)\b|\?|n't\b", re.IGNORECASE)
+#: The sections about the starting state: an endpoint page's examples run from it, and
+#: the home page's section on the sandbox lists it.
+_STARTING_SECTIONS = ("Request examples", "The sandbox")
+#: A paragraph about the sandbox's starting state, where a state or what is attached is
+#: that state's (elsewhere, what changes is read as a step of an example's).
+_STARTING = re.compile(r"\b(?:starts?\s+(?:with|from)|starting\s+state|fixtures?)\b",
+                       re.IGNORECASE)
 
 
 @functools.cache
@@ -1701,52 +1725,65 @@ def _as_it_starts(id: str) -> str:
             else f"`{id}` is owned by `{vol.attached_to}`")
 
 
-def fixture_claims(prose: str) -> list[Problem]:
+def fixture_claims(prose: str, starting: Iterable[tuple[int, int]] = ()) -> list[Problem]:
     """What ``prose`` (its code blocks blanked) says of a workstation or a volume of the
-    sandbox's starting state that it is not: its state (```ws-12345``` is running, the
-    stopped ``ws-67890``), which volumes a workstation owns or has attached, whether a
-    volume is standalone or detached, and to what it is attached. An ID given
-    ``{ .no-ref }``, or one the sandbox does not start with (an example's), is not read; a
-    sentence about a state that comes later says so otherwise ("is now running").
+    sandbox's starting state that it is not. What never changes is read anywhere: which
+    workstation owns a volume (```ws-12345` owns `vol-boot12345```, "it owns", after the
+    one workstation the paragraph named before), and whether a volume is standalone. What
+    changes (a workstation's state, what a volume is attached to) is read in a paragraph
+    about the starting state ("starts with", "starting state", "fixtures"), and in the
+    ``starting`` parts of ``prose`` (offsets: an endpoint page's Request examples, which
+    run from it; the home page's section on the sandbox). A clause that
+    says when, asks or denies ("once", "after", "if", "now", "no"...) is not read, nor an ID given
+    ``{ .no-ref }``, nor one the sandbox does not start with (an example's).
 
     Example:
-        >>> [p.message for p in fixture_claims("Stop the running `ws-67890`. It owns "
-        ...                                    "`vol-boot67890`; `vol-scratch01` is detached.")]
+        >>> [p.message for p in fixture_claims(
+        ...     "The sandbox starts with the running `ws-67890`. It owns `vol-boot67890`; "
+        ...     "`vol-scratch01` is detached.\\n\\nOnce stopped, `ws-67890` is stopped.")]
         []
-        >>> for p in fixture_claims("Start the running `ws-12345`.\\n\\n`ws-67890` owns "
-        ...                         "`vol-boot12345`, and `vol-data12345` is detached."):
+        >>> for p in fixture_claims("The sandbox starts with the running `ws-12345`.\\n\\n"
+        ...                         "`ws-67890` owns `vol-boot12345`; `vol-data12345` is "
+        ...                         "detached."):
         ...     print(p.line, p.message)
-        1 running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and owns `vol-boot12345`, with `vol-data12345` attached
+        1 running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and owns `vol-boot12345`, with `vol-data12345` attached (if this is a later state, say when: "once", "after", "now")
         3 `ws-67890` owns `vol-boot12345`: in the sandbox's starting state, `vol-boot12345` is owned by `ws-12345`
-        3 `vol-data12345` is detached: in the sandbox's starting state, `vol-data12345` is standalone, attached to `ws-12345`
     """
     workstations, volumes = _starting_state()
     found: dict[int, Problem] = {}
-    for claim, pattern in _FIXTURE_CLAIMS:
+    for claim, changes, pattern in _FIXTURE_CLAIMS:
         for match in pattern.finditer(prose):
             named = match.groupdict()
             ws, vol = named.get("ws"), named.get("vol")
+            paragraph = prose[:match.start()].rpartition("\n\n")[2]
+            clause = re.split(r"[.;:!?]\s|\n\n|\|", paragraph)[-1]
+            if _NOT_AS_IT_STARTS.search(clause) or changes and not _STARTING.search(
+                    paragraph + prose[match.start():].partition("\n\n")[0]) and not any(
+                        start <= match.start() < end for start, end in starting):
+                continue
             if claim in ("owns", "has") and ws is None:  # it: the workstation named before
-                paragraph = prose[:match.start()].rpartition("\n\n")[2]
-                before = re.findall(r"`(ws-[a-z0-9]+)`", paragraph)  # (in ``x`` too)
-                ws = before[-1] if before else None
+                before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
+                ws = before.pop() if len(before) == 1 else None
             if ws is not None and ws not in workstations or vol is not None and (
                     vol not in volumes):
                 continue
             v = volumes.get(vol or "")
             wrong = (
-                claim == "state" and workstations[ws or ""].status != named["state"]
-                or claim == "owns" and ws is not None and (v.standalone or v.attached_to != ws)
+                claim == "state" and workstations[ws or ""].status != named["state"].lower()
+                or claim in ("owns", "owned") and ws is not None and (
+                    v.standalone or v.attached_to != ws)
                 or claim in ("attached", "has") and ws is not None and v.attached_to != ws
                 or claim in ("has", "standalone") and not v.standalone
                 or claim == "detached" and v.attached_to is not None)
             if wrong:
                 said = " ".join(match[0].split())
                 about = ws if claim == "state" else vol
+                later = (' (if this is a later state, say when: "once", "after", "now")'
+                         if changes else "")
                 found.setdefault(match.start(), Problem(
                     prose.count("\n", 0, match.start()) + 1,
-                    f"{said}: in the sandbox's starting state, {_as_it_starts(about or '')}",
-                    said))
+                    f"{said}: in the sandbox's starting state, {_as_it_starts(about or '')}"
+                    + later, said))
     return [found[start] for start in sorted(found)]
 
 

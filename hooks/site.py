@@ -138,7 +138,7 @@ def on_files(files: Any, config: Any) -> None:
     """Map each operation to the page that declares it in its front matter, in nav order."""
     _pages.clear()
     _first_lines.clear()
-    _LINK_LINES.docs[:] = [file.src_uri for file in files.documentation_pages()]
+    _LINK_LINES.docs[:] = [file.src_uri for file in files]
     nav = list(_nav_files(config["nav"] or []))
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
@@ -499,7 +499,7 @@ class _LinkLines(logging.Filter):
         self.pages: dict[str, tuple[_Page, str]] = {}  # src_uri -> the page, its Markdown
         self.built: dict[str, Any] = {}  # src_uri -> MkDocs' page (its anchors, once built)
         self.places: dict[tuple[str, str], list[str]] = {}
-        self.docs: list[str] = []  # every page's src_uri, for a link to one that is not
+        self.docs: list[str] = []  # every file's src_uri, for a link to one that is not
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _LINK_WARNING.match(record.getMessage())
@@ -548,7 +548,9 @@ class _LinkLines(logging.Filter):
             >>> lines._nearest_page("index.md", "changelog.md")
             ''
         """
-        near = difflib.get_close_matches(target, self.docs, n=1, cutoff=0.8)
+        kind = posixpath.splitext(target)[1]  # a page for a page, a picture for a picture
+        near = difflib.get_close_matches(
+            target, [d for d in self.docs if posixpath.splitext(d)[1] == kind], n=1, cutoff=0.8)
         if not near:
             return ""
         written = posixpath.relpath(near[0], posixpath.dirname(page) or ".")
@@ -1016,14 +1018,15 @@ def _misled(markdown: str, src_uri: str, titles: Mapping[str, str]
     page it goes to and the one its text names."""
     prose = references.prose_of(markdown)
     found = []
+    there = set(titles.values()) | set(_LINK_LINES.docs)
     for link in references.INLINE_LINK.finditer(prose):
-        text = " ".join(link["text"].split())
+        text = " ".join(link["text"].strip("*_ ").rstrip(".:;,").split())
         meant = titles.get(text.lower())
-        target = link["target"].split("#", 1)[0]
+        target = link["target"].strip("<>").split("#", 1)[0]
         if meant is None or not target.endswith(".md") or "://" in target:
             continue
         goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-        if goes != meant:
+        if goes != meant and goes in there:  # (a page that is not there: MkDocs says so)
             found.append((prose.count("\n", 0, link.start()) + 1, text, goes, meant))
     return found
 

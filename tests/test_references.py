@@ -683,35 +683,46 @@ def test_a_stub_that_cannot_make_its_document_is_named_in_one_line(tmp_path):
 FIXTURE_CLAIMS_PAGE = """\
 # Volumes
 
-Delete the running `ws-12345`: it owns `vol-data12345`.
+The sandbox starts with the running `ws-12345`: it owns `vol-data12345`.
 
 `vol-scratch01` is attached to `ws-67890`, and `ws-67890` owns `vol-boot67890`.
 
-Stop `ws-67890`; `ws-67890` is now stopped.
-The stopped `ws-67890`{ .no-ref } is shown on purpose.
+Stop `ws-67890`. Once stopped, `ws-67890` is stopped; if `ws-12345` is running, stop it.
+The stopped `ws-67890`{ .no-ref } is shown on purpose. `vol-boot12345` is standalone.
+
+## Request examples
+
+`vol-scratch01` is attached to `ws-67890`.
 """
 
 
 def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A workstation's state, the volumes it owns or has attached, a volume's kind and
-    what it is attached to, said of an ID the sandbox starts with, are held to that state;
-    told at the line, with what the state is. A later state said as such ("is now"), and
-    an ID given { .no-ref }, are not read; nor is an ID the sandbox does not start with."""
+    """What never changes (which workstation owns a volume, a volume's kind) is held to the
+    starting state anywhere; what changes (a state, what is attached), in a paragraph
+    about the starting state. Told at the line, with what the state is. A clause that says
+    when or asks, an ID given { .no-ref }, and one the sandbox does not start with, are
+    not read."""
     said = _said(tmp_path, caplog, "concepts/volumes.md", FIXTURE_CLAIMS_PAGE)
     assert said == [
         ("3: running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and "
-         "owns `vol-boot12345`, with `vol-data12345` attached"),
-        ("3: owns `vol-data12345`: in the sandbox's starting state, `vol-data12345` is "
+         "owns `vol-boot12345`, with `vol-data12345` attached (if this is a later state, say "
+         'when: "once", "after", "now")'),
+        ("3: it owns `vol-data12345`: in the sandbox's starting state, `vol-data12345` is "
          "standalone, attached to `ws-12345`"),
-        ("5: `vol-scratch01` is attached to `ws-67890`: in the sandbox's starting state, "
-         "`vol-scratch01` is standalone, detached"),
+        ("8: `vol-boot12345` is standalone: in the sandbox's starting state, `vol-boot12345` "
+         "is owned by `ws-12345`"),
+        ("12: `vol-scratch01` is attached to `ws-67890`: in the sandbox's starting state, "
+         "`vol-scratch01` is standalone, detached (if this is a later state, say when: "
+         '"once", "after", "now")'),  # the examples run from the starting state
     ], said
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
     assert references.fixture_claims("The running `ws-u5fvlr50`, the stopped `ws-abcde`.") == []
+    # what changes, said outside the starting state's paragraphs and sections: not read
+    assert references.fixture_claims("`vol-scratch01` is attached to `ws-67890`.") == []
 
 
 def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
@@ -720,12 +731,13 @@ def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
     """```"volume_ids": []``` names a field as ```volume_ids``` does: one a letter off is
     told, with the field meant."""
     page = ('---\noperation: updateWorkstation\n---\n\n# Update workstation\n\n'
-            'To detach them all, send `"volume_id": []`; or send `"volume_ids": []`.\n')
+            'To detach them all, send `"volume_id": []`; or send `"volume_ids": []`, with '
+            '`"accept": "application/json"` among the headers.\n')
     said = _said(tmp_path, caplog, "workstations/update.md", page)
     assert said == [
-        "7: `volume_id` is called a field, but updateWorkstation has no such field; did you "
+        ("7: `volume_id` is called a field, but updateWorkstation has no such field; did you "
         "mean `volume_ids`? (to name one it does not have on purpose, follow it with "
-        "{ .no-ref })"], said
+        "{ .no-ref })")], said
 
 
 def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
@@ -735,7 +747,7 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     workstation's own field, and a word that is no field, pass."""
     page = ("# Volumes\n\nA workstation's `attached_to` lists its volumes; a workstation's "
             "`volume_ids` does, and a volume's `attached_to` names its workstation, or a "
-            "volume's `running` state.\n")
+            "volume's `running` state. A workstation's `disk_size_gb` is its request's.\n")
     said = _said(tmp_path, caplog, "concepts/volumes.md", page)
-    assert said == ["3: `attached_to` is called a workstation's field, but it is a field of "
-                    "Volume, VolumeList, not of Workstation"], said
+    assert said == [("3: `attached_to` is called a workstation's field, but it is a field of "
+                    "Volume, VolumeList, none of them Workstation's")], said
