@@ -993,7 +993,8 @@ _INCLUDED = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<quote>["'])(?P<path>.+?)
 def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
     """A link whose text is an endpoint page's title (its operation's summary: "Update
     workstation") goes to that page: the text says where it goes. Checked in the prose,
-    not in code; a link with other words ("Update", "its update") is read as any is.
+    not in code; a link with other words ("Update", "its update"), or with a title that
+    several pages share, is read as any is.
 
     Example (the summaries of two pages):
         >>> titles = {"update workstation": "workstations/update.md",
@@ -1002,9 +1003,13 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
         ...         "workstations/delete.md", titles)
         [(1, 'Start workstation', 'workstations/update.md', 'workstations/start.md')]
     """
-    titles = {operation.get("summary", "").lower(): _pages[operation["operationId"]]
-              for item in _doc["paths"].values() for operation in item.values()
-              if isinstance(operation, dict) and operation.get("operationId") in _pages}
+    pages: dict[str, set[str]] = {}  # each title, and the pages it is the title of
+    for item in _doc["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") in _pages:
+                pages.setdefault(operation.get("summary", "").lower(), set()).add(
+                    _pages[operation["operationId"]])
+    titles = {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
     here = posixpath.dirname(page.src_uri) or "."
     return [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
             f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
