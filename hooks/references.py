@@ -74,7 +74,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -1005,8 +1005,9 @@ def _export_problem(text: str) -> str | None:
         [None, None, None, None]
     """
     like = _EXPORT_LIKE.match(text)
-    meant = (difflib.get_close_matches(like["variable"].upper(), _EXPORTS, n=1, cutoff=0.8)
-             if like is not None and like["variable"] not in _EXPORTS else [])
+    name = like["variable"] if like is not None else ""
+    meant = [e for e in _EXPORTS if name != e and (name.upper() == e
+                                                   or _one_edit(name.upper(), e))]
     if meant:  # a name misspelt (another, a harness's or an old one, is the page's to say)
         return (f"`{text}` exports {like['variable']}, which no example reads (they read "
                 f"{' and '.join(_EXPORTS)}): did you mean {meant[0]}?")
@@ -1629,8 +1630,7 @@ def check(markdown: str, page: Page, contract: Contract,
                        f"{kind}'s")
         member = (_JSON_MEMBER.match(span.text) if problem is None and names and page.operation
                   else None)  # (on an endpoint page: a member of its body or its answer)
-        if member is not None and not difflib.get_close_matches(
-                member["name"], sorted(scope.fields), n=1, cutoff=0.8):
+        if member is not None and not any(_one_edit(member["name"], f) for f in scope.fields):
             member = None  # a field misspelt is told; another name (a header, as fetch
             # writes one: `"accept": "application/json"`) is the page's to say
         if member is not None:  # `"volume_ids": []`: a body's or an answer's member
@@ -1665,8 +1665,7 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _block_header_problem(span.text, contract, document)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
-    starting = [where for title in _STARTING_SECTIONS if (where := section(markdown, title))]
-    return found + fixture_claims(prose, starting)
+    return found + fixture_claims(prose)
 
 
 #: What prose says of a workstation or a volume of the sandbox's starting state: each
@@ -1691,11 +1690,8 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
 _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
     r"still|were|was|later|no|not|never|nor|old|used to)\b|\?|n't\b", re.IGNORECASE)
-#: The sections about the starting state: an endpoint page's examples run from it, and
-#: the home page's section on the sandbox lists it.
-_STARTING_SECTIONS = ("Request examples", "The sandbox")
-#: A paragraph about the sandbox's starting state, where a state or what is attached is
-#: that state's (elsewhere, what changes is read as a step of an example's).
+#: A clause about the sandbox's starting state, where a state or what is attached is that
+#: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts?\s+(?:with|from)|starting\s+state|fixtures?)\b",
                        re.IGNORECASE)
 
@@ -1725,22 +1721,23 @@ def _as_it_starts(id: str) -> str:
             else f"`{id}` is owned by `{vol.attached_to}`")
 
 
-def fixture_claims(prose: str, starting: Iterable[tuple[int, int]] = ()) -> list[Problem]:
+def fixture_claims(prose: str) -> list[Problem]:
     """What ``prose`` (its code blocks blanked) says of a workstation or a volume of the
     sandbox's starting state that it is not. What never changes is read anywhere: which
     workstation owns a volume (```ws-12345` owns `vol-boot12345```, "it owns", after the
     one workstation the paragraph named before), and whether a volume is standalone. What
-    changes (a workstation's state, what a volume is attached to) is read in a paragraph
-    about the starting state ("starts with", "starting state", "fixtures"), and in the
-    ``starting`` parts of ``prose`` (offsets: an endpoint page's Request examples, which
-    run from it; the home page's section on the sandbox). A clause that
+    changes (a workstation's state, what a volume is attached to) is read only in a clause
+    that speaks of the starting state ("starts with", "starting state", "fixtures"):
+    elsewhere, it is as often a step of an example's ("finds `ws-67890` stopped"). A
+    clause that
     says when, asks or denies ("once", "after", "if", "now", "no"...) is not read, nor an ID given
     ``{ .no-ref }``, nor one the sandbox does not start with (an example's).
 
     Example:
         >>> [p.message for p in fixture_claims(
         ...     "The sandbox starts with the running `ws-67890`. It owns `vol-boot67890`; "
-        ...     "`vol-scratch01` is detached.\\n\\nOnce stopped, `ws-67890` is stopped.")]
+        ...     "`vol-scratch01` is attached to `ws-12345`.\\n\\nOnce stopped, `ws-67890` is "
+        ...     "stopped. The second request finds `ws-67890` stopped.")]
         []
         >>> for p in fixture_claims("The sandbox starts with the running `ws-12345`.\\n\\n"
         ...                         "`ws-67890` owns `vol-boot12345`; `vol-data12345` is "
@@ -1757,9 +1754,8 @@ def fixture_claims(prose: str, starting: Iterable[tuple[int, int]] = ()) -> list
             ws, vol = named.get("ws"), named.get("vol")
             paragraph = prose[:match.start()].rpartition("\n\n")[2]
             clause = re.split(r"[.;:!?]\s|\n\n|\|", paragraph)[-1]
-            if _NOT_AS_IT_STARTS.search(clause) or changes and not _STARTING.search(
-                    paragraph + prose[match.start():].partition("\n\n")[0]) and not any(
-                        start <= match.start() < end for start, end in starting):
+            whole = clause + re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
+            if _NOT_AS_IT_STARTS.search(clause) or changes and not _STARTING.search(whole):
                 continue
             if claim in ("owns", "has") and ws is None:  # it: the workstation named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))

@@ -700,10 +700,10 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """What never changes (which workstation owns a volume, a volume's kind) is held to the
-    starting state anywhere; what changes (a state, what is attached), in a paragraph
-    about the starting state. Told at the line, with what the state is. A clause that says
-    when or asks, an ID given { .no-ref }, and one the sandbox does not start with, are
-    not read."""
+    starting state anywhere; what changes (a state, what is attached), in a clause about
+    the starting state. Told at the line, with what the state is. A clause that says when
+    or asks, an ID given { .no-ref }, and one the sandbox does not start with, are not
+    read."""
     said = _said(tmp_path, caplog, "concepts/volumes.md", FIXTURE_CLAIMS_PAGE)
     assert said == [
         ("3: running `ws-12345`: in the sandbox's starting state, `ws-12345` is stopped and "
@@ -713,10 +713,7 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
          "standalone, attached to `ws-12345`"),
         ("8: `vol-boot12345` is standalone: in the sandbox's starting state, `vol-boot12345` "
          "is owned by `ws-12345`"),
-        ("12: `vol-scratch01` is attached to `ws-67890`: in the sandbox's starting state, "
-         "`vol-scratch01` is standalone, detached (if this is a later state, say when: "
-         '"once", "after", "now")'),  # the examples run from the starting state
-    ], said
+    ], said  # (what is attached, under Request examples: as often a step of an example's)
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
