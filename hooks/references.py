@@ -1686,7 +1686,7 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("standalone", False, rf"{_VOL},?\s+is\s+(?:a\s+)?standalone\b"),
         ("detached", True, rf"{_VOL},?\s+is\s+(?:standalone\s+and\s+)?detached\b"),
     ))
-#: A clause that says when, or asks: what it says of a state is not the starting state's.
+#: A clause that says when, asks or denies: what it says is not of the starting state.
 _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
     r"still|were|was|later|no|not|never|nor|old|used to)\b|\?|n't\b", re.IGNORECASE)
@@ -1729,9 +1729,9 @@ def fixture_claims(prose: str) -> list[Problem]:
     changes (a workstation's state, what a volume is attached to) is read only in a clause
     that speaks of the starting state ("starts with", "starting state", "fixtures"):
     elsewhere, it is as often a step of an example's ("finds `ws-67890` stopped"). A
-    clause that
-    says when, asks or denies ("once", "after", "if", "now", "no"...) is not read, nor an ID given
-    ``{ .no-ref }``, nor one the sandbox does not start with (an example's).
+    clause that says when, asks or denies ("once", "after", "if", "now", "no"...) is not
+    read, nor an ID given ``{ .no-ref }``, nor one the sandbox does not start with (an
+    example's).
 
     Example:
         >>> [p.message for p in fixture_claims(
