@@ -1665,7 +1665,26 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _block_header_problem(span.text, contract, document)
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
+    if names:  # (a docstring writes its statuses bare: ``a 404 or 409``)
+        found += [Problem(prose.count("\n", 0, bare.start("status")) + 1,
+                          f"{bare['status']} after {bare['verb']!r} is a status written "
+                          f"without backticks, which no check reads: write `{bare['status']}`",
+                          bare["status"])
+                  for bare in _BARE_STATUS.finditer(prose)
+                  if not prose[prose.rfind("\n", 0, bare.start()) + 1:].startswith("#")
+                  and not any(s.start <= bare.start() < s.end for s in spans)]
+                  # (a heading writes its status as it is: "## When you get a 401"; code,
+                  # as it shows it)
     return found + fixture_claims(prose)
+
+
+#: A status written bare after a verb that answers with one ("gets 422"): in backticks,
+#: it is checked as every status is.
+_BARE_STATUS = re.compile(
+    r"\b(?P<verb>answers?|answered|gets?|got|returns?|returned|responds?(?:\s+with)?|"
+    r"(?:fails?|failed|refused|rejected)\s+with)\s+(?:an?\s+)?(?P<status>[1-5]\d\d)\b"
+    r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
+    r"workstations|times))", re.IGNORECASE)
 
 
 #: What prose says of a workstation or a volume of the sandbox's starting state: each

@@ -748,3 +748,16 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     said = _said(tmp_path, caplog, "concepts/volumes.md", page)
     assert said == [("3: `attached_to` is called a workstation's field, but it is a field of "
                     "Volume, VolumeList, none of them Workstation's")], said
+
+
+def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """"gets 422" is a status no check reads: told, with the span to write (then held as
+    every status is). A heading's, and a number of something else ("gets 100 GiB"), pass."""
+    page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
+            "GiB; a list returns 20 items, and a stop answers `200`.\n")
+    said = [line for line in _said(tmp_path, caplog, "concepts/errors.md", page)
+            if "without backticks" in line]  # (the sizes are the facts check's to tell)
+    assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
+                     "check reads: write `422`")], said
