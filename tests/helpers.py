@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import shlex
 import socket
 import subprocess
@@ -234,6 +235,31 @@ def built_page(site: Path, path: str) -> Any:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((site / path).read_text(), "html.parser")
+
+
+# -- a page's table, read as claims (tests/test_lifecycle.py, tests/test_volume_kinds.py) --
+
+#: A link to a page of the site, its anchor aside.
+_PAGE_LINK = re.compile(r"\[[^\]]+\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a Markdown table's row ``line``, stripped."""
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def linked_operations(text: str, page: Path) -> list[str]:
+    """The operations of the endpoint pages that ``text``, on ``page``, links to (other
+    links are words)."""
+    from .harness.pages import Page
+
+    found = []
+    for link in _PAGE_LINK.finditer(text):
+        path = (page.parent / link["target"]).resolve()
+        operation = Page.read(path).front_matter.get("operation") if path.is_file() else None
+        if isinstance(operation, str):
+            found.append(operation)
+    return found
 
 
 # -- cloudws serve as a process -------------------------------------------------------------

@@ -20,7 +20,7 @@ import pytest
 from cloudws.operations import OPERATIONS, Example
 from cloudws.testing import BASE_URL, mock_api
 
-from .harness.pages import Page
+from .helpers import linked_operations, table_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "concepts" / "lifecycle.md"
@@ -28,7 +28,6 @@ WHERE = PAGE.relative_to(ROOT).as_posix()
 #: A workstation of the fixtures in each state.
 IN_STATE = {"running": "ws-67890", "stopped": "ws-12345"}
 AUTH = {"Authorization": "Bearer cws_test_lifecycle"}
-_LINK = re.compile(r"\[[^\]]+\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
 _CLAIM = re.compile(
     r"^(?:(?P<yes>yes)(?:(?P<nothing>, changes nothing)|: it becomes `(?P<becomes>[a-z]+)`"
     r"|(?P<deleted>: it is deleted))?"
@@ -38,35 +37,20 @@ CLAIMS = ("yes", "yes, changes nothing", "yes: it becomes `<state>`", "yes: it i
           "no: `409` [`code`](errors.md#code)")
 
 
-def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
 def _table() -> tuple[int, list[str], list[tuple[int, list[str]]]]:
     """The table's header line, its columns, and each row: its line and cells."""
     lines = PAGE.read_text().split("\n")
     for number, line in enumerate(lines):
-        columns = [cell.strip("`").lower() for cell in _cells(line)] if line.startswith("|") else []
+        columns = [cell.strip("`").lower() for cell in table_cells(line)] if line.startswith("|") else []
         if columns and columns[0] == "operation" and set(IN_STATE) <= set(columns):
             rows = []
             for at in range(number + 2, len(lines)):
                 if not lines[at].startswith("|"):
                     break
-                rows.append((at + 1, _cells(lines[at])))
+                rows.append((at + 1, table_cells(lines[at])))
             return number + 1, columns, rows
     pytest.fail(f"{WHERE}: no table whose header is `| Operation | running | stopped |`",
                 pytrace=False)
-
-
-def _operations(first: str) -> list[str]:
-    """The operations of the endpoint pages ``first`` links to (other links are words)."""
-    found = []
-    for link in _LINK.finditer(first):
-        path = (PAGE.parent / link["target"]).resolve()
-        operation = Page.read(path).front_matter.get("operation") if path.is_file() else None
-        if isinstance(operation, str):
-            found.append(operation)
-    return found
 
 
 def _request(operation: str, workstation: str) -> httpx.Request:
@@ -82,7 +66,7 @@ def test_the_lifecycle_table_says_what_the_sandbox_does():
     _, columns, rows = _table()
     problems = []
     for line, cells in rows:
-        operations = _operations(cells[0])
+        operations = linked_operations(cells[0], PAGE)
         if not operations:
             problems.append(f"{WHERE}:{line}: the row links to no endpoint page")
         for state in IN_STATE:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -16,7 +14,7 @@ import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 from .harness.github import PLANTS_MISTAKES
-from .helpers import HEAVY
+from .helpers import HEAVY, free_port, spawn_serve
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 EXAMPLES = [ex for ex in find_examples(README) if ex.prefix.split()[0] == "python"]
@@ -98,36 +96,23 @@ def _background_script(port: int) -> str:
             + "kill %1 2>/dev/null; wait\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @HEAVY
 def test_the_readmes_background_start_waits_for_its_own_server(tmp_path: Path):
     """It sends its request once the server it started is up: on a free port, that
     server answers it; where another sandbox already listens, the script stops, after
     what the server said, and sends that sandbox nothing."""
-    port = _free_port()
+    port = free_port()
     done = subprocess.run(["bash", "-c", _background_script(port)], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, (done.stdout, done.stderr)
     assert json.loads(done.stdout)["status"] == "deleted", done.stdout
     assert "Stop it with Ctrl-C" in (tmp_path / "serve.log").read_text()
 
-    port = _free_port()
-    other = subprocess.Popen([sys.executable, "-m", "cloudws.cli", "serve", "--no-site",
-                              "--port", str(port)], stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/v1/workstations/ws-12345"
+    port = free_port()
+    with spawn_serve([sys.executable, "-m", "cloudws.cli", "serve", "--no-site", "--port",
+                      str(port)], port) as other:
+        url = f"{other}/v1/workstations/ws-12345"
         auth = {"Authorization": "Bearer cws_test_me"}
-        for _ in range(100):
-            try:
-                httpx.get(url, headers=auth)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
         (tmp_path / "serve.log").unlink()
         done = subprocess.run(["bash", "-c", _background_script(port)], cwd=tmp_path,
                               capture_output=True, text=True, timeout=60, check=False)
@@ -136,6 +121,3 @@ def test_the_readmes_background_start_waits_for_its_own_server(tmp_path: Path):
             done.stderr, done.stderr
         assert done.stdout == "", done.stdout
         assert httpx.get(url, headers=auth).json()["status"] == "stopped"  # sent nothing
-    finally:
-        other.terminate()
-        other.wait(timeout=10)

@@ -31,7 +31,7 @@ import pytest
 from cloudws.operations import OPERATIONS, Example
 from cloudws.testing import BASE_URL, mock_api
 
-from .harness.pages import Page
+from .helpers import linked_operations, table_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "concepts" / "volumes.md"
@@ -41,7 +41,6 @@ KINDS = {"owned volume": "owned", "standalone volume": "standalone"}
 #: The stopped workstation of the fixtures, whose volumes are one of each kind, attached.
 STOPPED = "ws-12345"
 DETACHED = "vol-scratch01"  # standalone, attached to none
-_LINK = re.compile(r"\[[^\]]+\]\((?P<target>[^)#\s]+\.md)(?:#[^)\s]*)?\)")
 _REFUSED = r"`(?P<{0}>\d{{3}})(?: [A-Za-z ]+)?` \[`(?P<{1}>[a-z_]+)`\]\([^)]*\)"
 #: Each row read: how its first cell is known, and each claim its cells may make.
 ROWS: dict[str, re.Pattern[str]] = {
@@ -65,20 +64,14 @@ SAYS = {
 }
 
 
-def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
 def _row_of(first: str) -> str | None:
     """Which row ``first`` (a row's first cell) opens, if one this test reads."""
     if first.lower() == "`standalone`":
         return "standalone"
     if first.lower() == "when its workstation is deleted":
         return "workstation deleted"
-    for link in _LINK.finditer(first):
-        path = (PAGE.parent / link["target"]).resolve()
-        if path.is_file() and Page.read(path).front_matter.get("operation") == "deleteVolume":
-            return "delete volume"
+    if "deleteVolume" in linked_operations(first, PAGE):
+        return "delete volume"
     return None
 
 
@@ -86,13 +79,13 @@ def _table() -> tuple[dict[str, int], dict[str, tuple[int, list[str]]]]:
     """The table's columns (each kind's index) and each row read: its line and cells."""
     lines = PAGE.read_text().split("\n")
     for number, line in enumerate(lines):
-        columns = [cell.lower() for cell in _cells(line)] if line.startswith("|") else []
+        columns = [cell.lower() for cell in table_cells(line)] if line.startswith("|") else []
         if set(KINDS) <= set(columns):
             rows = {}
             for at in range(number + 2, len(lines)):
                 if not lines[at].startswith("|"):
                     break
-                cells = _cells(lines[at])
+                cells = table_cells(lines[at])
                 row = _row_of(cells[0])
                 if row is not None:
                     rows[row] = (at + 1, cells)
