@@ -1675,7 +1675,7 @@ def check(markdown: str, page: Page, contract: Contract,
                   and not any(s.start <= bare.start() < s.end for s in spans)]
                   # (a heading writes its status as it is: "## When you get a 401"; code,
                   # as it shows it)
-    return found + fixture_claims(prose)
+    return found + fixture_claims(prose) + order_claims(prose)
 
 
 #: A status written bare after a verb that answers with one ("gets 422"): in backticks,
@@ -1802,6 +1802,77 @@ def fixture_claims(prose: str) -> list[Problem]:
     return [found[start] for start in sorted(found)]
 
 
+#: A list's order said in words, by what it says comes first: a list of workstations or
+#: volumes (named in its clause, or "items", "a page") is held to the stub's.
+_ORDER = re.compile(
+    r"\b(?:(?P<oldest>(?:oldest|earliest)(?:[ -]created)?\s+first|(?:newest|latest)\s+last|"
+    r"(?:in\s+)?(?:creation|chronological)\s+order|(?:in\s+)?the\s+order\s+(?:they|it)\s+"
+    r"(?:were|was)\s+created)|(?P<newest>(?:newest|latest|most\s+recent(?:ly\s+created)?|"
+    r"youngest)(?:[ -]created)?\s+first|(?:oldest|earliest)\s+last|(?:in\s+)?reversed?\s+"
+    r"(?:creation|chronological)\s+order))\b", re.IGNORECASE)
+_OF_A_LIST = re.compile(r"\b(?P<kind>workstation|volume)s?\b|\b(?:items?|pages?)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[.;!?]\s|[()|]|\n\n")
+
+
+@functools.cache
+def _list_orders() -> dict[str, str]:
+    """How the stub lists each kind: ``oldest`` or ``newest`` first, told by the starting
+    state's first and last items' ``created_at`` as a fresh store lists them.
+
+    Example:
+        >>> _list_orders()
+        {'workstation': 'oldest', 'volume': 'oldest'}
+    """
+    from cloudws.store import Store
+
+    store = Store()
+    orders = {}
+    for kind, listed in (("workstation", store.list_workstations().data),
+                         ("volume", store.list_volumes().data)):
+        first, last = listed[0].created_at, listed[-1].created_at
+        if first != last:  # (the same instant: nothing to tell)
+            orders[kind] = "oldest" if first < last else "newest"
+    return orders
+
+
+def order_claims(prose: str) -> list[Problem]:
+    """What ``prose`` (its code blocks blanked) says of a list's order that the stub does
+    not do: "newest first" where it lists the oldest first, or the other way round. Read
+    in a clause that names workstations or volumes, or items or a page (the changelog's
+    order is not the API's); one that denies ("not newest first") is not read.
+
+    Example:
+        >>> for p in order_claims("Lists workstations, oldest first.\\n\\n"
+        ...                       "Volumes come newest first; the changelog, newest first."):
+        ...     print(p.line, p.message)
+        3 'newest first' says the newest volume comes first, but the API lists volumes oldest first: write 'oldest first'
+    """
+    orders = _list_orders()
+    found = []
+    for match in _ORDER.finditer(prose):
+        paragraph = prose[:match.start()].rpartition("\n\n")[2]
+        before = re.split(r"[.;:!?]\s|[()|]|\n\n|,\s", paragraph)[-1]
+        clause = (re.split(_CLAUSE, paragraph)[-1]  # ("volumes: newest first", one)
+                  + re.split(_CLAUSE, prose[match.start():])[0])
+        if _NEGATION.search(before):
+            continue
+        kinds = {m["kind"].lower() for m in _OF_A_LIST.finditer(clause) if m["kind"]}
+        if not kinds and not _OF_A_LIST.search(clause):
+            continue
+        said = "oldest" if match["oldest"] else "newest"
+        wrong = sorted(kind for kind in (kinds or orders)
+                       if orders.get(kind, said) != said)
+        if wrong:
+            text = " ".join(match[0].split())
+            things = " and ".join(f"{kind}s" for kind in wrong)
+            actual = orders[wrong[0]]
+            found.append(Problem(
+                prose.count("\n", 0, match.start()) + 1,
+                f"{text!r} says the {said} {' or '.join(wrong)} comes first, but the API "
+                f"lists {things} {actual} first: write '{actual} first'", text))
+    return found
+
+
 def description_problems(doc: Mapping[str, Any], contract: Contract,
                          titles: Mapping[int, str] | None = None, operation: str | None = None
                          ) -> list[tuple[str, str, Problem]]:
@@ -1844,7 +1915,7 @@ def description_problems(doc: Mapping[str, Any], contract: Contract,
     roots = [(doc, "#")] if operation is None else _shown_with(doc, operation)
     page = Page("openapi.json", None)
     return [(pointer, text, problem) for root, at in roots for pointer, text in walk(root, at)
-            if "`" in text or _NO_REF.search(text)
+            if "`" in text or _NO_REF.search(text) or _ORDER.search(text)
             for problem in check(text, page, contract, titles, names=True, document=True,
                                  headers_of=_operation_at(doc, pointer))]
 

@@ -761,3 +761,41 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
             if "without backticks" in line]  # (the sizes are the facts check's to tell)
     assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
                      "check reads: write `422`")], said
+
+
+def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.MonkeyPatch,
+                                                           ) -> None:
+    """"Newest first" where the stub lists the oldest first is told at its line, in a page,
+    a docstring (:func:`references.check`, which both go through) and a description of the
+    OpenAPI document, whatever the words; what the stub does, a clause that denies and an
+    order that is not a list's are not. The order is the stub's, measured."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    assert references._list_orders() == {"workstation": "oldest", "volume": "oldest"}
+    wrong = ("Lists workstations, newest first.\n\nEach page of volumes: most recent first.\n"
+             "The items, in reverse creation order; volumes are listed oldest last.")
+    said = [(p.line, p.text) for p in references.order_claims(wrong)]
+    assert said == [(1, "newest first"), (3, "most recent first"),
+                    (4, "in reverse creation order"), (4, "oldest last")], said
+    assert references.order_claims(
+        "Lists volumes, oldest first. A page of workstations, in creation order, in the "
+        "order they were created.\n\nThe changelog lists releases newest first (the API does "
+        "not list workstations newest first).") == []
+    document = load_document()
+    contract = references.Contract.build(document, {}, set())
+    page = references.Page("docs/concepts/pagination.md", None)
+    assert [(p.line, p.text) for p in references.check(
+        "# Pages\n\nA page of volumes, newest first.\n", page, contract)] == [
+            (3, "newest first")]
+    doc = {"paths": {}, "components": {"schemas": {"V": {"description": "Volumes, latest first."}}}}
+    assert [(pointer, p.text) for pointer, _, p in references.description_problems(
+        doc, references.Contract.build(doc, {}, set()))] == [
+            ("#/components/schemas/V/description", "latest first")]
+    # a stub that listed workstations newest first: the pages would say so
+    monkeypatch.setattr(references, "_list_orders",
+                        lambda: {"workstation": "newest", "volume": "oldest"})
+    said = [p.message for p in references.order_claims(
+        "Workstations, oldest first; volumes, oldest first. Items, oldest first.")]
+    assert said == [("'oldest first' says the oldest workstation comes first, but the API "
+                     "lists workstations newest first: write 'newest first'")] * 2, said
