@@ -106,3 +106,19 @@ def _held(line: int, cell: str, claim: re.Match[str], operation: str, state: str
     if claim["deleted"] and after.status_code != 404:
         return [f"{said}, and it is still there"]
     return []
+
+
+def test_every_operation_on_a_workstation_has_its_row():
+    """An operation on a workstation that is there (its path names one: Get, Start...) and
+    the list of them, unless replaced, each have a row: a new one (Restart, say) left out
+    of the table is told, with where its row goes, rather than passing unread."""
+    header, _, rows = _table()
+    linked = {operation for _, cells in rows for operation in linked_operations(cells[0], PAGE)}
+    missing = [operation for operation, declared in OPERATIONS.items()
+               if declared.replaced_by is None and operation not in linked and (
+                   declared.path.startswith("/v1/workstations/{id}")
+                   or (declared.method, declared.path) == ("GET", "/v1/workstations"))]
+    assert not missing, (
+        f"{WHERE}:{header}: the table of what each state allows has no row for "
+        f"{', '.join(missing)}: give each its row, linking its page, with what it does "
+        f"in each state (one of: {'; '.join(CLAIMS)})")

@@ -66,8 +66,9 @@ def test_scenario_produces_documented_status(operation, status, client, docs_san
     elif request.method != "GET":
         assert docs_sandbox.store.dump() != before, (
             f"{operation} answered {status} and changed nothing: a {request.method} that "
-            "succeeds must change the state (its example in src/cloudws/operations.py "
-            "starts from the fixture state)")
+            "succeeds must change the state. Its example in src/cloudws/operations.py runs "
+            "from the fixture state: give it one that changes it, or, where a success "
+            "leaves the resource as it was, have the store record it (its updated_at, say)")
 
 
 def test_a_status_without_recipe_is_named():

@@ -17,7 +17,10 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
 - ``pasted-python[...]``, ``pasted-curl[...]``: each example pasted into ``python`` or
   ``bash`` against the sandbox over plain HTTP with only the two exports set;
 - ``doctest[...]``: on a reference page, the examples in the docstrings of each module
-  it shows (``::: cloudws.errors``), as the suite's ``--doctest-modules`` runs them.
+  it shows (``::: cloudws.errors``), as the suite's ``--doctest-modules`` runs them;
+- ``test_...``: on a page with a hand-written table that a test module of
+  :data:`TABLE_TESTS` sends to the sandbox (the lifecycle page's, the volumes page's),
+  that module's tests.
 
 The examples that start a process (``node``, ``python``) are started together by the
 page's first test, each against a sandbox of its own (those whose test is selected: not
@@ -52,8 +55,8 @@ from . import discovery
 from .github import REPEATS_A_CHECK
 from .pages import ROOT, Page, display_path
 
-__all__ = ["PageFile", "is_page", "js_on", "refuse_what_is_not_a_page", "start_builds",
-           "start_selected_builds"]
+__all__ = ["TABLE_TESTS", "PageFile", "is_page", "js_on", "refuse_what_is_not_a_page",
+           "start_builds", "start_selected_builds", "table_tests"]
 
 _BUILDS = pytest.StashKey[dict[Path, "_Build"]]()
 
@@ -222,6 +225,8 @@ class PageFile(pytest.File):
             where = f"{page.where}:{line}"
             yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module, where)),
                               where)
+        for name, test in table_tests(page):  # its hand-written tables, sent to the sandbox
+            yield self._check(name, test, page.where)
         yield self._check("page", build.check, page.where)
 
     def _check(self, name: str, test: Callable[..., None], where: str) -> pytest.Function:
@@ -330,6 +335,32 @@ def _python(case: discovery.PythonCase, failed: dict[str, str]) -> Callable[...,
 
 
 _DIRECTIVE = re.compile(r"^:::\s+(?P<name>cloudws(?:\.\w+)*)\s*$", re.MULTILINE)
+
+
+#: The test modules that send a page's hand-written table to the sandbox, each naming the
+#: page it reads as ``PAGE``: that page's check runs their tests too.
+TABLE_TESTS = ("tests.test_lifecycle", "tests.test_volume_kinds")
+
+
+def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
+    """The tests of :data:`TABLE_TESTS` that read ``page``'s tables, by name.
+
+    Example:
+        >>> from .discovery import DOCS
+        >>> [name for name, _ in table_tests(Page.read(DOCS / "concepts" / "volumes.md"))]
+        ['test_the_volumes_table_says_what_the_sandbox_does']
+        >>> table_tests(Page.read(DOCS / "workstations" / "delete.md"))
+        []
+    """
+    import importlib
+
+    found = []
+    for name in TABLE_TESTS:
+        module = importlib.import_module(name)
+        if Path(module.PAGE).resolve() == page.path.resolve():
+            found += [(test, function) for test, function in vars(module).items()
+                      if test.startswith("test_") and callable(function)]
+    return found
 
 
 def _documented_modules(page: Page) -> list[tuple[str, int]]:
