@@ -174,7 +174,7 @@ _STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:
                                r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
                                r"\[?$")
 #: What may follow a code that ends its clause: `404` (`not_found`), `404`: `not_found`.
-_CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;|]|or\b|and\b|/|$)")
+_CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;:|]|or\b|and\b|/|$)")
 #: What ends a status's sentence before a code: a blank line, or a new item of a list.
 _NOT_ONE_ITEM = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')

@@ -75,6 +75,8 @@ Nor does it send an `Etag` header.
 It reads `Content-Type: text/plain`, `Authorization: Basic dTpw`, `Host: api.cloudworkstation.example.com/v1/`.
 Send it with an `Idempotent-Key`, and a `Content-Lenght`.
 The answer's `state` field says so.
+
+- **400** — `workstation_not_stopped`: stop it first.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -172,6 +174,8 @@ BAD = [
     # a name the prose calls a field, which is none
     (43, (rf"`state` is called a field, but {DELETE} has no such field; did you mean "
           r"`status`\? \(to name one it does not have on purpose, follow it with")),
+    # a note's status, then a code that a colon ends
+    (45, r"`400`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
