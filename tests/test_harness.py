@@ -158,6 +158,27 @@ def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
     assert "uv run pytest --update-examples" in message, message
 
 
+def test_an_example_that_raises_after_an_error_shown_on_purpose_is_named_where_it_raised(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    """An example shows a 404 on purpose, then reads a field the answer does not have: the
+    line that raised is named first, and the 404, which it shows, is not blamed."""
+    write(tmp_path, {"snippets/get.py": f"""\
+        import httpx, os
+
+        base, headers = os.environ.get("CLOUDWS_BASE_URL", "{BASE}"), {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
+        print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)
+        #> 404
+        print(httpx.get(base + "/volumes/vol-scratch01", headers=headers).json()["size"])
+        #> 500
+        """})
+    with pytest.raises(KeyError) as failure:
+        run_python(tmp_path, request, scratch, api_schemas)
+    notes = failure.value.__notes__
+    assert notes[0].startswith(f"{tmp_path}/snippets/get.py:6: the example raised KeyError: "
+                               "'size'"), notes
+    assert not any("404" in note for note in notes), notes
+
+
 @pytest.mark.parametrize("indent", ["", "    "], ids=["top-level", "in-a-block"])
 def test_a_second_request_answered_as_the_error_shown_on_purpose_is_named(
         tmp_path, request, scratch, api_schemas, docs_token, monkeypatch, indent):

@@ -275,7 +275,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
     ``Authorization`` header says to send it); when the example ``failed`` (it raised, or
     exited with an error), every request answered with an error, which it may have tripped
     on later. Each with the line that sent it when ``places`` (one per exchange) or the
-    exchange's own origin knows it.
+    exchange's own origin knows it. An error the example shows on purpose, as many times
+    as requests got it, is not named, though it failed.
 
     Example:
         >>> print(request_notes([Seen("GET", "/v1/volume/v", None, 404)], ["x.mjs:3"]))
@@ -291,6 +292,9 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         ...                           query="cursor=undefined")], failed=True))
         <BLANKLINE>
         (GET /v1/workstations?cursor=undefined answered 400)
+        >>> request_notes([Seen("DELETE", "/v1/workstations/w", "deleteWorkstation", 409)],
+        ...               shown=["409 workstation_not_stopped", "0"], failed=True)
+        ''
 
     A status the example shows on purpose, which more requests got: each is named, with
     how many got it.
@@ -317,6 +321,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
                          "takes that method and path)")
         elif exchange.status < 400 or not (failed or exchange.status in unshown):
             continue
+        elif failed and got[exchange.status] <= _mentions(shown, exchange.status):
+            continue  # an error it shows on purpose (as often as it was got): not the cause
         elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
                          f"header, was answered 401: {_SEND_THE_TOKEN})")
