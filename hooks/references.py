@@ -1120,6 +1120,35 @@ def _listing(values: Any) -> str:
     return ", ".join(str(v) for v in sorted(values))
 
 
+#: A token of the API's, or the start of one, written alone (``cws_test_me``, ``cws_test_``).
+_TOKEN_LIKE = re.compile(r"cws_[A-Za-z0-9\-._~+/…]*=*")
+
+
+def _token_span_problem(text: str, document: bool = False) -> str | None:
+    """What is wrong with ``text`` as a sandbox token, or the start of one: the sandbox
+    answers ``401`` to a token that does not start with its prefix, or that it refuses
+    otherwise (its own words); None if nothing is, or for the prefix alone or followed by
+    a placeholder (``cws_test_…``).
+
+    Example:
+        >>> _token_span_problem("cws_sandbox_")
+        '`cws_sandbox_`: a sandbox token starts with `cws_test_` (as `cws_test_me`); the sandbox answers 401 to any other (cloudws.app.TOKEN_PREFIX) (to show one it refuses, on purpose: follow it with { .no-ref })'
+        >>> [_token_span_problem(t) for t in ("cws_test_", "cws_test_…", "cws_test_ci-run-42")]
+        [None, None, None]
+    """
+    from cloudws.app import TOKEN_PREFIX, _token_problem
+
+    if not text.startswith(TOKEN_PREFIX):
+        return (f"`{text}`: a sandbox token starts with `{TOKEN_PREFIX}` (as "
+                f"`{TOKEN_PREFIX}me`); the sandbox answers 401 to any other "
+                f"(cloudws.app.TOKEN_PREFIX)" + ("" if document else
+                " (to show one it refuses, on purpose: follow it with { .no-ref })"))
+    if text == TOKEN_PREFIX or _PLACEHOLDER.search(text):
+        return None
+    said = _token_problem([f"Bearer {text}".encode()])
+    return f"`{text}`: the sandbox answers 401 to it: {said}" if said else None
+
+
 def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[], set[str]],
                 titles: Mapping[int, str], names: bool = True, document: bool = False
                 ) -> str | None:
@@ -1134,6 +1163,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
         return (f"`{text}`: the API's paths start with {API_ROOT}: did you mean "
                 f"{text[:base.start('root')]}{API_ROOT}{text[base.end('root'):]}?"
                 + _old_api(document))
+    if _TOKEN_LIKE.fullmatch(text):
+        return _token_span_problem(text, document)
     request = _REQUEST.match(text)
     if request is not None and contract.routes:
         return _check_request(text, request, contract, document, shown)

@@ -77,6 +77,7 @@ Send it with an `Idempotent-Key`, and a `Content-Lenght`.
 The answer's `state` field says so.
 
 - **400** — `workstation_not_stopped`: stop it first.
+- **401** — a token starts with `cws_sandbox_`, as `cws_test_me` or `cws_test_…` do.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -176,6 +177,9 @@ BAD = [
           r"`status`\? \(to name one it does not have on purpose, follow it with")),
     # a note's status, then a code that a colon ends
     (45, r"`400`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
+    # a sandbox token, or the start of one, that the sandbox refuses
+    (46, (r"`cws_sandbox_`: a sandbox token starts with `cws_test_` \(as `cws_test_me`\); "
+          r"the sandbox answers 401 to any other")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
