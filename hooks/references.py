@@ -1712,7 +1712,8 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A status written bare after a verb that answers with one ("gets 422"): in backticks,
 #: it is checked as every status is.
 _BARE_STATUS = re.compile(
-    r"\b(?P<verb>answers?|answered|gets?|got|returns?|returned|responds?(?:\s+with)?|"
+    r"\b(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
+    r"yields?|yielded|(?:ends?|ended)\s+in|"
     r"(?:fails?|failed|refused|rejected)\s+with)\s+(?:an?\s+)?(?P<status>[1-5]\d\d)\b"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)

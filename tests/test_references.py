@@ -764,11 +764,15 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     """"gets 422" is a status no check reads: told, with the span to write (then held as
     every status is). A heading's, and a number of something else ("gets 100 GiB"), pass."""
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
-            "GiB; a list returns 20 items, and a stop answers `200`.\n")
+            "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
+            "418, yields 419 or is answered with 420.\n")
     said = [line for line in _said(tmp_path, caplog, "concepts/errors.md", page)
             if "without backticks" in line]  # (the sizes are the facts check's to tell)
     assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
-                     "check reads: write `422`")], said
+                     "check reads: write `422`")] + [
+        (f"6: {status} after {verb!r} is a status written without backticks, which no check "
+         f"reads: write `{status}`")
+        for status, verb in ((418, "ends in"), (419, "yields"), (420, "answered with"))], said
 
 
 def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.MonkeyPatch,
