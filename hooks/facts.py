@@ -190,12 +190,14 @@ _UNIT_NAMES = {
     "minute": ("minute", "minutes", "min", "mins"),
     "hour": ("hour", "hours", "h", "hr", "hrs"),
     "day": ("day", "days", "d"),
+    "week": ("week", "weeks", "wk", "wks"),
 }
 _UNIT_OF = {name: unit for unit, names in _UNIT_NAMES.items() for name in names}
 #: Units by kind: one written after a placeholder whose fact writes another of its kind
 #: reads wrong ("64 KiB bytes").
 _SIZES, _TIMES, _LENGTHS = (("kib", "mib", "gib", "tib", "byte"),
-                            ("second", "minute", "hour", "day"), ("character", "letter", "digit"))
+                            ("second", "minute", "hour", "day", "week"),
+                            ("character", "letter", "digit"))
 #: A word between a number and its unit ("63 lowercase characters", "63 ASCII characters").
 _QUALIFIERS = r"(?:lowercase|uppercase|ascii|alphanumeric|printable|unicode)"
 #: The word right after a number (``[\s-]*``, then the word, a qualifier before it too).
@@ -341,7 +343,7 @@ def saying(text: str, after: str = "") -> list[str]:
 
 
 #: Seconds in each unit of time: a duration is compared with a fact's in another unit.
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
 
 def _same_time(numbers: set[int], unit: str, said: set[int], units: set[str]) -> bool:

@@ -82,6 +82,18 @@ def test_facts_hand_written_finds_each_shape_whatever_the_value(hooks):
         "a default", "a default", "a default", "a count", "a count", "a range"]
 
 
+def test_a_duration_is_read_in_every_unit_of_time_a_writer_may_use(hooks):
+    """A time written by hand in digits is a fact stated by hand, whatever its value and
+    its unit, weeks included ("remembered for 2 weeks", where a fact says 24 hours); in
+    another unit, the same time is the fact's ("1 day")."""
+    facts, _ = hooks
+    found = facts.hand_written("Kept 2 weeks, 3 wks, 90 minutes, or 1 day.")
+    assert [(h.shape, h.text) for h in found] == [
+        ("a duration", "2 weeks"), ("a duration", "3 wks"), ("a duration", "90 minutes"),
+        ("a duration", "1 day")], found
+    assert [h.says for h in found] == [(), (), (), ("idempotency_key_ttl",)], found
+
+
 def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):
     """A code span runs on to the next line of its paragraph, as Markdown reads it: a
     number in it is an example's value, on either line. A fenced block between ends the
