@@ -74,7 +74,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -211,8 +211,8 @@ class Contract:
     id_patterns: Mapping[str, tuple[str, re.Pattern[str]]]  # prefix -> (kind, pattern)
     #: Each path of the document, as written, with the methods it takes (HEAD with GET).
     routes: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: The query parameters each path and method takes.
-    queries: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: The query parameters each path and method takes, with the schema of each.
+    queries: Mapping[tuple[str, str], Mapping[str, dict[str, Any]]] = field(default_factory=dict)
     #: The hosts of the document's servers: a URL on another host is none of the API's.
     hosts: frozenset[str] = frozenset()
     #: Each operation's method and path (``deleteVolume``: ``DELETE``, ``/v1/volumes/{id}``).
@@ -285,8 +285,9 @@ class Contract:
                                       code_status.values()),
                     frozenset(code_status), frozenset(owners))
         routes = routes_of(doc)
-        queries = {(path, method.upper()): frozenset(
-            p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+        queries = {(path, method.upper()): {
+            p["name"]: _resolve(p.get("schema", {}), doc)[1]
+            for p in operation.get("parameters", []) if p.get("in") == "query"}
             for path, item in doc["paths"].items() for method, operation in item.items()
             if method.upper() in _METHODS}
         queries.update({(path, "HEAD"): names for (path, method), names in list(queries.items())
@@ -1165,6 +1166,13 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                 + _old_api(document))
     if _TOKEN_LIKE.fullmatch(text):
         return _token_span_problem(text, document)
+    if _QUERY_ALONE.fullmatch(text):  # `limit=500`: the values a request takes with them
+        query = text.removeprefix("?")
+        names = {part.partition("=")[0] for part in query.split("&")}
+        takers = [taken for taken in contract.queries.values() if names <= taken.keys()]
+        said = _query_values_problem(query, takers) if takers else None
+        if said:
+            return f"`{text}`: {said.removeprefix(f'{query}: ')}" + _old_api(document)
     request = _REQUEST.match(text)
     if request is not None and contract.routes:
         return _check_request(text, request, contract, document, shown)
@@ -1362,7 +1370,7 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
         return f"`{text}`: {found} takes {_listing(contract.routes[found])}" + _old_api(document)
     query = (request["any"] or request["path"]).partition("?")[2]
     methods = [method] if method else sorted(contract.routes[found])
-    takes = frozenset().union(*(contract.queries.get((found, m), frozenset()) for m in methods))
+    takes = frozenset().union(*(contract.queries.get((found, m), {}) for m in methods))
     for name in dict.fromkeys(part.partition("=")[0] for part in query.split("&")
                               if part.partition("=")[0]):
         if name not in takes and not name.startswith(("{", "<")):
@@ -1370,6 +1378,54 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
             return (f"`{text}`: {found} takes no query parameter {name} ("
                     + (f"it takes {_listing(takes)}" if takes else "it takes none") + ")"
                     + (f"; did you mean {close[0]}?" if close else "") + _old_api(document))
+    said = _query_values_problem(query, [contract.queries.get((found, m), {}) for m in methods])
+    return f"`{text}`: {said}" + _old_api(document) if said else None
+
+
+#: Query parameters alone, as a sentence names them: ``limit=500``, ``?status=running``.
+_QUERY_ALONE = re.compile(r"\??[a-z][a-z0-9_]*=[^&\s=]+(?:&[a-z][a-z0-9_]*=[^&\s=]+)*")
+
+
+def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, Any]]]
+                          ) -> str | None:
+    """What is wrong with the values of ``query`` (``limit=500&status=running``) for each
+    of ``takers``, the query parameters of the requests it may be sent with: a value none
+    of them takes (by its parameter's schema: an integer in plain decimal digits, within
+    its bounds; one of an enum; a string of its pattern), in the words of JSON Schema's
+    validator; None if every value is one a request takes, a placeholder, or of a
+    parameter none of them has.
+
+    Example:
+        >>> takers = [{"limit": {"type": "integer", "minimum": 1, "maximum": 100},
+        ...            "status": {"type": "string", "enum": ["running", "stopped"]}}]
+        >>> _query_values_problem("limit=500&status=running", takers)
+        'limit=500: 500 is greater than the maximum of 100'
+        >>> _query_values_problem("limit=+5", takers)
+        "limit=+5: an integer in the query is plain decimal digits, not '+5'"
+        >>> _query_values_problem("status=suspended", takers)
+        "status=suspended: 'suspended' is not one of ['running', 'stopped']"
+        >>> [_query_values_problem(q, takers) for q in ("limit=20", "limit={n}", "x=1")]
+        [None, None, None]
+    """
+    from jsonschema import Draft202012Validator
+
+    for part in query.split("&"):
+        name, _, value = part.partition("=")
+        schemas = [taker[name] for taker in takers if name in taker]
+        if not value or not schemas or _PLACEHOLDER.search(value):
+            continue
+        problems = []
+        for schema in schemas:
+            if schema.get("type") == "integer" and not value.isdigit():
+                problems.append(f"an integer in the query is plain decimal digits, not {value!r}")
+                continue
+            instance = int(value) if schema.get("type") == "integer" else value
+            error = next(iter(Draft202012Validator(schema).iter_errors(instance)), None)
+            if error is None:
+                break
+            problems.append(error.message)
+        else:
+            return f"{name}={value}: {problems[0]}"
     return None
 
 

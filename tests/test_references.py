@@ -811,3 +811,29 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
         "Workstations, oldest first; volumes, oldest first. Items, oldest first.")]
     assert said == [("'oldest first' says the oldest workstation comes first, but the API "
                      "lists workstations newest first: write 'newest first'")] * 2, said
+
+
+def test_a_query_value_a_request_does_not_take_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``limit=500`` and ``status=suspended``, in a request or alone, are values no request
+    takes with them (by the parameter's schema in the OpenAPI document): told, in the
+    validator's words; a value one takes, a placeholder, and a name no request takes with
+    the others, are not."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("docs/workstations/list.md", "listWorkstations")
+    text = ("# List\n\nAsk `GET /v1/workstations?limit=500`, `?limit=+5` or `status=suspended`."
+            "\n\n`limit=20`, `limit={n}`, `GET /v1/workstations?limit=100`, `markdown=False`.\n")
+    said = [(p.line, p.message) for p in references.check(text, page, contract)]
+    assert said == [
+        (3, ("`GET /v1/workstations?limit=500`: limit=500: 500 is greater than the maximum of "
+            "100 (if it is meant, as the old API's or a mistake shown on purpose: follow it "
+            "with { .no-ref })")),
+        (3, ("`?limit=+5`: an integer in the query is plain decimal digits, not '+5' (if it is "
+            "meant, as the old API's or a mistake shown on purpose: follow it with "
+            "{ .no-ref })")),
+        (3, ("`status=suspended`: 'suspended' is not one of ['running', 'stopped'] (if it is "
+            "meant, as the old API's or a mistake shown on purpose: follow it with "
+            "{ .no-ref })")),
+    ], said
