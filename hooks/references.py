@@ -1787,8 +1787,15 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("owns", False, rf"{_WS}\s+owns\s+{_VOL}"),
         ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
         ("owned", False, rf"{_VOL},?\s+(?:is\s+owned\s+by|belongs\s+to)\s+{_WS}"),
-        ("attached", True, rf"{_VOL},?\s+is\s+(?:a\s+standalone\s+volume\s+)?attached\s+to\s+{_WS}"),
-        ("has", True, rf"\bhas\s+the\s+standalone\s+{_VOL}\s+attached"),
+        ("attached", True,
+         rf"{_VOL},?\s+(?:is\s+)?(?:a\s+standalone\s+volume\s+)?attached\s+to\s+{_WS}"),
+        ("has", True, rf"(?:{_WS}\s+)?\bhas\s+the\s+standalone\s+{_VOL}\s+attached"),
+        ("has attached", True, rf"(?:{_WS}\s+)?\bhas\s+{_VOL}\s+attached"),
+        ("has", True, (rf"{_WS},?\s+(?:(?:is\s+)?(?:running|stopped)\s+)?with\s+the\s+"
+                       rf"standalone\s+{_VOL}\s+attached")),
+        ("detached", True, rf"\bthe\s+detached\s+(?:standalone\s+)?(?:volume\s+)?{_VOL}"),
+        ("machine", True, rf"{_WS},?\s+(?:is\s+)?an?\s+`(?P<machine>[a-z]+-\d+)`"),
+        ("named", True, rf"{_WS},?\s+(?:(?:is\s+)?an?\s+`[a-z]+-\d+`\s+)?named\s+`(?P<name>[^`]+)`"),
         ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
         ("standalone", False, rf"{_VOL},?\s+is\s+(?:a\s+)?standalone\b"),
         ("detached", True, rf"{_VOL},?\s+is\s+(?:standalone\s+and\s+)?detached\b"),
@@ -1864,7 +1871,7 @@ def fixture_claims(prose: str) -> list[Problem]:
             whole = clause + re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
             if _NOT_AS_IT_STARTS.search(clause) or changes and not _STARTING.search(whole):
                 continue
-            if claim in ("owns", "has") and ws is None:  # it: the workstation named before
+            if claim in ("owns", "has", "has attached") and ws is None:  # it: the one named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None
             if ws is not None and ws not in workstations or vol is not None and (
@@ -1875,18 +1882,23 @@ def fixture_claims(prose: str) -> list[Problem]:
                 claim == "state" and workstations[ws or ""].status != named["state"].lower()
                 or claim in ("owns", "owned") and ws is not None and (
                     v.standalone or v.attached_to != ws)
-                or claim in ("attached", "has") and ws is not None and v.attached_to != ws
+                or claim in ("attached", "has", "has attached") and ws is not None
+                and v.attached_to != ws
                 or claim in ("has", "standalone") and not v.standalone
-                or claim == "detached" and v.attached_to is not None)
+                or claim == "detached" and v.attached_to is not None
+                or claim == "machine" and workstations[ws or ""].machine_type != named["machine"]
+                or claim == "named" and workstations[ws or ""].name != named["name"])
             if wrong:
                 said = " ".join(match[0].split())
-                about = ws if claim == "state" else vol
+                about = ws if claim in ("state", "machine", "named") else vol
+                now = (f"`{ws}` is a `{workstations[ws or ''].machine_type}` named "
+                       f"`{workstations[ws or ''].name}`" if claim in ("machine", "named")
+                       else _as_it_starts(about or ""))
                 later = (' (if this is a later state, say when: "once", "after", "now")'
                          if changes else "")
                 found.setdefault(match.start(), Problem(
                     prose.count("\n", 0, match.start()) + 1,
-                    f"{said}: in the sandbox's starting state, {_as_it_starts(about or '')}"
-                    + later, said))
+                    f"{said}: in the sandbox's starting state, {now}" + later, said))
     return [found[start] for start in sorted(found)]
 
 

@@ -728,6 +728,24 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert references.fixture_claims("The running `ws-u5fvlr50`, the stopped `ws-abcde`.") == []
     # what changes, said outside the starting state's paragraphs and sections: not read
     assert references.fixture_claims("`vol-scratch01` is attached to `ws-67890`.") == []
+    # in other words, of the starting state: told; as it is, not
+    wrong = ("The sandbox starts with `vol-scratch01` attached to `ws-67890`.\n\n"
+             "In the starting state `ws-67890` has `vol-scratch01` attached.\n\n"
+             "The sandbox starts with ``ws-67890`` running with the standalone "
+             "``vol-scratch01`` attached, and the detached `vol-data12345`.\n\n"
+             "The sandbox starts with `ws-12345`, a `standard-8` named `build-runner`.\n\n"
+             "The sandbox starts with `ws-12345`, a `standard-4` named `dev-box`, with the "
+             "standalone `vol-data12345` attached, and the detached `vol-scratch01`.")
+    said = [(p.line, p.text) for p in references.fixture_claims(wrong)]
+    assert said == [
+        (1, "`vol-scratch01` attached to `ws-67890`"),
+        (3, "`ws-67890` has `vol-scratch01` attached"),
+        (5, "``ws-67890`` running with the standalone ``vol-scratch01`` attached"),
+        (5, "the detached `vol-data12345`"), (7, "`ws-12345`, a `standard-8`")], said
+    assert references.fixture_claims(wrong)[-1].message == (
+        "`ws-12345`, a `standard-8`: in the sandbox's starting state, `ws-12345` is a "
+        '`standard-4` named `dev-box` (if this is a later state, say when: "once", "after", '
+        '"now")')
 
 
 def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
