@@ -337,13 +337,14 @@ def _python(case: discovery.PythonCase, failed: dict[str, str]) -> Callable[...,
 _DIRECTIVE = re.compile(r"^:::\s+(?P<name>cloudws(?:\.\w+)*)\s*$", re.MULTILINE)
 
 
-#: The test modules that send a page's hand-written table to the sandbox, each naming the
-#: page it reads as ``PAGE``: that page's check runs their tests too.
-TABLE_TESTS = ("tests.test_lifecycle", "tests.test_volume_kinds")
+#: The test modules that send a page's hand-written table to the sandbox, by the page they
+#: read (each names it as ``PAGE`` too): that page's check runs their tests.
+TABLE_TESTS = {"docs/concepts/lifecycle.md": "tests.test_lifecycle",
+               "docs/concepts/volumes.md": "tests.test_volume_kinds"}
 
 
 def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
-    """The tests of :data:`TABLE_TESTS` that read ``page``'s tables, by name.
+    """The tests of the module :data:`TABLE_TESTS` names for ``page``, by name.
 
     Example:
         >>> from .discovery import DOCS
@@ -354,13 +355,15 @@ def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
     """
     import importlib
 
-    found = []
-    for name in TABLE_TESTS:
-        module = importlib.import_module(name)
-        if Path(module.PAGE).resolve() == page.path.resolve():
-            found += [(test, function) for test, function in vars(module).items()
-                      if test.startswith("test_") and callable(function)]
-    return found
+    name = TABLE_TESTS.get(page.where)
+    if name is None:
+        return []
+    module = importlib.import_module(name)
+    if Path(module.PAGE).resolve() != page.path.resolve():
+        raise ValueError(f"tests/harness/page.py: TABLE_TESTS names {name} for {page.where}, "
+                         f"whose PAGE is {display_path(Path(module.PAGE))}")
+    return [(test, function) for test, function in vars(module).items()
+            if test.startswith("test_") and callable(function)]
 
 
 def _documented_modules(page: Page) -> list[tuple[str, int]]:
