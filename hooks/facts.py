@@ -175,7 +175,7 @@ def _as_digits(text: str) -> str:
     return re.sub(_IN_WORDS, digits, text, flags=re.IGNORECASE)
 
 
-_COUNTED = r"(?:items|workstations|volumes|results|entries|objects|records)"
+_COUNTED = r"(?:items|workstations|volumes|disks|results|entries|objects|records)"
 #: What a page counts, said of a fact with no unit ("twenty items"), and not of the
 #: resources an example makes ("creates twenty workstations").
 _PAGE_HOLDS = r"(?:items|results|entries|objects|records)"
@@ -229,7 +229,7 @@ _SHAPES = [
     # the maximum page size is 100 (and not the minimum Node version is 18)
     ("a bound", rf"\b(?:maximum|minimum)(?:\s+[a-z]+){{0,3}}\s+(?:is|of)\s+{_N}(?!\w|\.\d)",
      False),
-    ("a length", rf"\b{_N}\s+(?:{_QUALIFIERS}\s+)?(?:letters|characters|digits)\b",
+    ("a length", rf"\b{_N}\s+(?:{_QUALIFIERS}\s+)?(?:letters|characters|chars|digits)\b",
      True),
     ("a duration", rf"(?:(?<![\d.])\b{_DIGITS}|{_IN_WORDS})[\s-]*(?:{_TIME_UNITS})\b",
      True),

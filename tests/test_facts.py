@@ -94,6 +94,17 @@ def test_a_duration_is_read_in_every_unit_of_time_a_writer_may_use(hooks):
     assert [h.says for h in found] == [(), (), (), ("idempotency_key_ttl",)], found
 
 
+def test_a_length_in_chars_and_a_count_of_disks_are_read_as_facts_are(hooks):
+    """"12 chars" is a length as "12 characters" is, and "32 standalone disks" a count of
+    volumes: written by hand, whatever the value (16 standalone is a fact's today)."""
+    facts, _ = hooks
+    found = facts.hand_written("An ID is ws- + 12 chars; it carries 32 standalone disks, "
+                               "or 16 standalone disks.")
+    assert [(h.shape, h.text, h.says) for h in found] == [
+        ("a length", "12 chars", ()), ("a count", "32 standalone disks", ()),
+        ("a count", "16 standalone disks", ("standalone_volumes_max",))], found
+
+
 def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):
     """A code span runs on to the next line of its paragraph, as Markdown reads it: a
     number in it is an example's value, on either line. A fenced block between ends the

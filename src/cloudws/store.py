@@ -94,7 +94,8 @@ class StepClock:
 
 
 class DeterministicIds:
-    """IDs that look random but are the same on every run: ``ws-`` or ``vol-`` + 8 chars.
+    """IDs that look random but are the same on every run, of the pattern the API's IDs
+    match: ``ws-`` or ``vol-``, then lowercase letters and digits.
 
     Example:
         >>> from cloudws.store import DeterministicIds
