@@ -174,7 +174,9 @@ _STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:
                                r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
                                r"\[?$")
 #: What may follow a code that ends its clause: `404` (`not_found`), `404`: `not_found`.
-_CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;:|]|or\b|and\b|/|$)")
+_CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;|]|or\b|and\b|/|$)")
+#: What opens a note of a list before its status: ``- **`` of ``- **400** — ...``.
+_OPENS_A_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+(?:\*\*)?`?$")
 #: What ends a status's sentence before a code: a blank line, or a new item of a list.
 _NOT_ONE_ITEM = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
@@ -1121,8 +1123,9 @@ def _listing(values: Any) -> str:
     return ", ".join(str(v) for v in sorted(values))
 
 
-#: A token of the API's, or the start of one, written alone (``cws_test_me``, ``cws_test_``).
-_TOKEN_LIKE = re.compile(r"cws_[A-Za-z0-9\-._~+/…]*=*")
+#: A token of the API's, or the start of one, written alone (``cws_test_me``, ``cws_test_``):
+#: its kind between two underscores (not a variable's name, ``cws_token``).
+_TOKEN_LIKE = re.compile(r"cws_[a-z0-9]+_\S*")
 
 
 def _token_span_problem(text: str, document: bool = False) -> str | None:
@@ -1166,11 +1169,12 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                 + _old_api(document))
     if _TOKEN_LIKE.fullmatch(text):
         return _token_span_problem(text, document)
-    if _QUERY_ALONE.fullmatch(text):  # `limit=500`: the values a request takes with them
-        query = text.removeprefix("?")
-        names = {part.partition("=")[0] for part in query.split("&")}
-        takers = [taken for taken in contract.queries.values() if names <= taken.keys()]
-        said = _query_values_problem(query, takers) if takers else None
+    if _QUERY_ALONE.fullmatch(text) and (names or text.startswith("?")):  # `limit=500`
+        query = text.removeprefix("?")  # (a docstring's `limit=5` is a keyword argument)
+        fields = {part.partition("=")[0] for part in query.split("&")}
+        takers = [taken for taken in contract.queries.values() if fields <= taken.keys()]
+        said = (_query_values_problem(query, takers, alone=not text.startswith("?"))
+                if takers else None)
         if said:
             return f"`{text}`: {said.removeprefix(f'{query}: ')}" + _old_api(document)
     request = _REQUEST.match(text)
@@ -1386,28 +1390,33 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
 _QUERY_ALONE = re.compile(r"\??[a-z][a-z0-9_]*=[^&\s=]+(?:&[a-z][a-z0-9_]*=[^&\s=]+)*")
 
 
-def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, Any]]]
-                          ) -> str | None:
+def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, Any]]],
+                          alone: bool = False) -> str | None:
     """What is wrong with the values of ``query`` (``limit=500&status=running``) for each
     of ``takers``, the query parameters of the requests it may be sent with: a value none
-    of them takes (by its parameter's schema: an integer in plain decimal digits, within
-    its bounds; one of an enum; a string of its pattern), in the words of JSON Schema's
-    validator; None if every value is one a request takes, a placeholder, or of a
-    parameter none of them has.
+    of them takes (an integer as the stub reads one, within its parameter's bounds; one of
+    an enum; a string of its pattern), in the stub's words or JSON Schema's validator's;
+    None if every value is one a request takes, a placeholder, or of a parameter none of
+    them has. A query written ``alone`` in a sentence (``limit=20``, no ``?``) is read only
+    where it is plainly one: digits for an integer, a lowercase word for an enum (not
+    ``limit=n`` nor ``status=None``, a Python keyword argument's).
 
     Example:
         >>> takers = [{"limit": {"type": "integer", "minimum": 1, "maximum": 100},
         ...            "status": {"type": "string", "enum": ["running", "stopped"]}}]
         >>> _query_values_problem("limit=500&status=running", takers)
         'limit=500: 500 is greater than the maximum of 100'
-        >>> _query_values_problem("limit=+5", takers)
-        "limit=+5: an integer in the query is plain decimal digits, not '+5'"
-        >>> _query_values_problem("status=suspended", takers)
+        >>> _query_values_problem("limit=05", takers)
+        'limit=05: must be written as plain decimal digits: no sign, space, underscore, decimal point or leading zero'
+        >>> _query_values_problem("status=suspended", takers, alone=True)
         "status=suspended: 'suspended' is not one of ['running', 'stopped']"
-        >>> [_query_values_problem(q, takers) for q in ("limit=20", "limit={n}", "x=1")]
-        [None, None, None]
+        >>> [_query_values_problem(q, takers, alone=True)
+        ...  for q in ("limit=20", "limit=n", "status=None", "x=1")]
+        [None, None, None, None]
     """
     from jsonschema import Draft202012Validator
+
+    from cloudws.app import _plain_decimal
 
     for part in query.split("&"):
         name, _, value = part.partition("=")
@@ -1416,10 +1425,15 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
             continue
         problems = []
         for schema in schemas:
-            if schema.get("type") == "integer" and not value.isdigit():
-                problems.append(f"an integer in the query is plain decimal digits, not {value!r}")
+            integer = schema.get("type") == "integer"
+            if alone and not (re.fullmatch(r"[0-9]+", value) if integer else
+                              "enum" in schema and re.fullmatch(r"[a-z][a-z0-9_-]*", value)):
+                break  # not plainly a query's value: not read
+            try:
+                instance = int(_plain_decimal(value)) if integer else value
+            except ValueError as exc:  # (the stub's own error, a ValueError too)
+                problems.append(str(exc))
                 continue
-            instance = int(value) if schema.get("type") == "integer" else value
             error = next(iter(Draft202012Validator(schema).iter_errors(instance)), None)
             if error is None:
                 break
@@ -1669,8 +1683,11 @@ def check(markdown: str, page: Page, contract: Contract,
                 or after.opted_out or after.text not in contract.code_status
                 or not (between := _STATUS_THEN_CODE.match(prose[span.end:after.start]))
                 or _NOT_ONE_ITEM.search(prose[span.end:after.start])
-                or (between["mark"] and not _CLAUSE_END.match(prose[after.end:after.end + 40]))):
+                or (between["mark"] and not _CLAUSE_END.match(prose[after.end:after.end + 40])
+                    and not (prose[after.end:after.end + 1] == ":" and _OPENS_A_NOTE.search(
+                        prose[prose.rfind("\n", 0, span.start) + 1:span.start])))):
             continue  # not a pair: across "(", ":" or a dash, the code must end its clause
+            # (or, in a note that opens with its status, its colon: "- **400** — `x`: ...")
         if contract.code_status[after.text] != int(status["status"]):
             found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
                                  f"`{after.text}` is answered with "
@@ -1754,7 +1771,8 @@ def check(markdown: str, page: Page, contract: Contract,
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
     if names:  # (a docstring writes its statuses bare: ``a 404 or 409``)
         found += [Problem(prose.count("\n", 0, bare.start("status")) + 1,
-                          f"{bare['status']} after {bare['verb']!r} is a status written "
+                          f"{bare['status']} after {bare['verb'] or bare['verb2']!r} is a "
+                          f"status written "
                           f"without backticks, which no check reads: write `{bare['status']}`",
                           bare["status"])
                   for bare in _BARE_STATUS.finditer(prose)
@@ -1768,9 +1786,10 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A status written bare after a verb that answers with one ("gets 422"): in backticks,
 #: it is checked as every status is.
 _BARE_STATUS = re.compile(
-    r"\b(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
-    r"yields?|yielded|(?:ends?|ended)\s+in|"
-    r"(?:fails?|failed|refused|rejected)\s+with)\s+(?:an?\s+)?(?P<status>[1-5]\d\d)\b"
+    r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
+    r"(?:fails?|failed|refused|rejected)\s+with)\s+(?:an?\s+)?|"
+    # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
+    r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+in)\s+an?\s+)(?P<status>[1-5]\d\d)\b"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)
 
@@ -1790,12 +1809,13 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("attached", True,
          rf"{_VOL},?\s+(?:is\s+)?(?:a\s+standalone\s+volume\s+)?attached\s+to\s+{_WS}"),
         ("has", True, rf"(?:{_WS}\s+)?\bhas\s+the\s+standalone\s+{_VOL}\s+attached"),
-        ("has attached", True, rf"(?:{_WS}\s+)?\bhas\s+{_VOL}\s+attached"),
+        ("has attached", True, rf"{_WS}\s+has\s+{_VOL}\s+attached"),
         ("has", True, (rf"{_WS},?\s+(?:(?:is\s+)?(?:running|stopped)\s+)?with\s+the\s+"
                        rf"standalone\s+{_VOL}\s+attached")),
         ("detached", True, rf"\bthe\s+detached\s+(?:standalone\s+)?(?:volume\s+)?{_VOL}"),
-        ("machine", True, rf"{_WS},?\s+(?:is\s+)?an?\s+`(?P<machine>[a-z]+-\d+)`"),
-        ("named", True, rf"{_WS},?\s+(?:(?:is\s+)?an?\s+`[a-z]+-\d+`\s+)?named\s+`(?P<name>[^`]+)`"),
+        ("machine", True, rf"{_WS}(?:,\s+|\s+is\s+)an?\s+`(?P<machine>[a-z]+-\d+)`"),
+        ("named", True,
+         rf"{_WS}(?:,\s+(?:an?\s+`[a-z]+-\d+`\s+)?|\s+is\s+)named\s+`(?P<name>[^`]+)`"),
         ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
         ("standalone", False, rf"{_VOL},?\s+is\s+(?:a\s+)?standalone\b"),
         ("detached", True, rf"{_VOL},?\s+is\s+(?:standalone\s+and\s+)?detached\b"),
@@ -1803,7 +1823,9 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
 #: A clause that says when, asks or denies: what it says is not of the starting state.
 _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
-    r"still|were|was|later|no|not|never|nor|old|used to)\b|\?|n't\b", re.IGNORECASE)
+    r"still|were|was|later|no|not|never|nor|old|used to|unlike|examples?|tests?|makes?|"
+    r"made|leaves?|left|ends?|ended|gives?|gave|renames?|renamed)\b|\?|n't\b",
+    re.IGNORECASE)
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts?\s+(?:with|from)|starting\s+state|fixtures?)\b",
@@ -1868,10 +1890,13 @@ def fixture_claims(prose: str) -> list[Problem]:
             ws, vol = named.get("ws"), named.get("vol")
             paragraph = prose[:match.start()].rpartition("\n\n")[2]
             clause = re.split(r"[.;:!?]\s|\n\n|\|", paragraph)[-1]
-            whole = clause + re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
-            if _NOT_AS_IT_STARTS.search(clause) or changes and not _STARTING.search(whole):
+            rest = re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
+            whole = clause + rest
+            asked = prose[match.start() + len(rest):match.start() + len(rest) + 1] == "?"
+            if (_NOT_AS_IT_STARTS.search(clause) or asked
+                    or changes and not _STARTING.search(whole)):
                 continue
-            if claim in ("owns", "has", "has attached") and ws is None:  # it: the one named before
+            if claim in ("owns", "has") and ws is None:  # it: the workstation named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None
             if ws is not None and ws not in workstations or vol is not None and (
@@ -1912,6 +1937,17 @@ _ORDER = re.compile(
     r"(?:creation|chronological)\s+order))\b", re.IGNORECASE)
 _OF_A_LIST = re.compile(r"\b(?P<kind>workstation|volume)s?\b|\b(?:items?|pages?)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.;!?]\s|[()|]|\n\n")
+#: What says the API lists so: a verb of listing, or a page's items named ("This page's
+#: volumes, oldest first", "One page of workstations, in creation order").
+_LISTS = re.compile(r"\b(?:lists?|listed|returns?|returned|comes?|came|ordered|page's|page\s+of)\b",
+                    re.IGNORECASE)
+#: What says it is not the API's order that is told: what a reader's code does with a page,
+#: what an example does, a wish, a condition, a comparison, the changelog's releases.
+_NOT_THE_APIS = re.compile(
+    r"\b(?:if|when|whether|would|could|should|must|might|may|want|wants|need|needs|reverse|"
+    r"reverses|reversed|reversing|sort|sorts|sorting|your|you|yourself|client|code|show|shows|"
+    r"display|displays|rather|instead|unlike|example|examples|deletes?|deleting|release's|"
+    r"releases?|changelog)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -1938,8 +1974,10 @@ def _list_orders() -> dict[str, str]:
 def order_claims(prose: str) -> list[Problem]:
     """What ``prose`` (its code blocks blanked) says of a list's order that the stub does
     not do: "newest first" where it lists the oldest first, or the other way round. Read
-    in a clause that names workstations or volumes, or items or a page (the changelog's
-    order is not the API's); one that denies ("not newest first") is not read.
+    in a clause that says the API lists so (a verb of listing, or a page's items named)
+    and names workstations or volumes, or items or a page. A clause that denies, asks, or
+    speaks of what a reader's code or an example does with a page, of a wish, a
+    condition or a comparison, or of the changelog's releases, is not read.
 
     Example:
         >>> for p in order_claims("Lists workstations, oldest first.\\n\\n"
@@ -1952,10 +1990,13 @@ def order_claims(prose: str) -> list[Problem]:
     for match in _ORDER.finditer(prose):
         paragraph = prose[:match.start()].rpartition("\n\n")[2]
         before = re.split(r"[.;:!?]\s|[()|]|\n\n|,\s", paragraph)[-1]
-        clause = (re.split(_CLAUSE, paragraph)[-1]  # ("volumes: newest first", one)
-                  + re.split(_CLAUSE, prose[match.start():])[0])
-        if _NEGATION.search(before):
-            continue
+        after = re.split(_CLAUSE, prose[match.start():])[0]
+        clause = re.split(_CLAUSE, paragraph)[-1] + after  # ("volumes: newest first", one)
+        sentence = clause[:len(clause) - len(after)] + " " + after[len(match[0]):]
+        ends = prose[match.start() + len(after):match.start() + len(after) + 1]
+        if (_NEGATION.search(before) or not _LISTS.search(clause) or ends == "?"
+                or _NOT_THE_APIS.search(sentence)):
+            continue  # (the phrase itself aside: "in reverse creation order")
         kinds = {m["kind"].lower() for m in _OF_A_LIST.finditer(clause) if m["kind"]}
         if not kinds and not _OF_A_LIST.search(clause):
             continue

@@ -210,6 +210,10 @@ is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
 
 - a `404`
 - `workstation_not_stopped`, when it runs
+- **`404`**, **`409`** — `not_found`: it is gone; `workstation_not_stopped`: it runs
+
+To show workstations newest first, reverse each page in your client; the example reads
+the token into `cws_token` and passes `limit=n` or `status=None` to the stub's Python API.
 
 Stop it first with [`POST /v1/workstations/{id}/stop`](stop.md) (`/v1/workstations/ws-12345/stop`),
 or list them with [`GET /v1/workstations?limit=5`](list.md); a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
@@ -783,11 +787,11 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     every status is). A heading's, and a number of something else ("gets 100 GiB"), pass."""
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
-            "418, yields 419 or is answered with 420.\n")
+            "418, yields a 419 or is answered with 420.\n")
     said = [line for line in _said(tmp_path, caplog, "concepts/errors.md", page)
             if "without backticks" in line]  # (the sizes are the facts check's to tell)
     assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
-                     "check reads: write `422`")] + [
+                     "check reads: write `422`")] + [  # ("ends in", "yields": with "a")
         (f"6: {status} after {verb!r} is a status written without backticks, which no check "
          f"reads: write `{status}`")
         for status, verb in ((418, "ends in"), (419, "yields"), (420, "answered with"))], said
@@ -804,7 +808,7 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
 
     assert references._list_orders() == {"workstation": "oldest", "volume": "oldest"}
     wrong = ("Lists workstations, newest first.\n\nEach page of volumes: most recent first.\n"
-             "The items, in reverse creation order; volumes are listed oldest last.")
+             "The items come in reverse creation order; volumes are listed oldest last.")
     said = [(p.line, p.text) for p in references.order_claims(wrong)]
     assert said == [(1, "newest first"), (3, "most recent first"),
                     (4, "in reverse creation order"), (4, "oldest last")], said
@@ -812,13 +816,19 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
         "Lists volumes, oldest first. A page of workstations, in creation order, in the "
         "order they were created.\n\nThe changelog lists releases newest first (the API does "
         "not list workstations newest first).") == []
+    # what a reader's code or an example does, a wish, a question, a comparison: not read
+    assert references.order_claims(
+        "To show workstations newest first, reverse each page in your client. Are volumes "
+        "listed newest first? No. The example deletes the volumes in reverse creation order. "
+        "Newest first would let a page skip an item, so workstations come oldest first. "
+        "Rather than newest first, volumes are listed oldest first.") == []
     document = load_document()
     contract = references.Contract.build(document, {}, set())
     page = references.Page("docs/concepts/pagination.md", None)
     assert [(p.line, p.text) for p in references.check(
         "# Pages\n\nA page of volumes, newest first.\n", page, contract)] == [
             (3, "newest first")]
-    doc = {"paths": {}, "components": {"schemas": {"V": {"description": "Volumes, latest first."}}}}
+    doc = {"paths": {}, "components": {"schemas": {"V": {"description": "Volumes are listed latest first."}}}}
     assert [(pointer, p.text) for pointer, _, p in references.description_problems(
         doc, references.Contract.build(doc, {}, set()))] == [
             ("#/components/schemas/V/description", "latest first")]
@@ -826,7 +836,8 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
     monkeypatch.setattr(references, "_list_orders",
                         lambda: {"workstation": "newest", "volume": "oldest"})
     said = [p.message for p in references.order_claims(
-        "Workstations, oldest first; volumes, oldest first. Items, oldest first.")]
+        "Workstations are listed oldest first; volumes are listed oldest first. Items come "
+        "oldest first.")]
     assert said == [("'oldest first' says the oldest workstation comes first, but the API "
                      "lists workstations newest first: write 'newest first'")] * 2, said
 
@@ -848,10 +859,17 @@ def test_a_query_value_a_request_does_not_take_is_told(monkeypatch: pytest.Monke
         (3, ("`GET /v1/workstations?limit=500`: limit=500: 500 is greater than the maximum of "
             "100 (if it is meant, as the old API's or a mistake shown on purpose: follow it "
             "with { .no-ref })")),
-        (3, ("`?limit=+5`: an integer in the query is plain decimal digits, not '+5' (if it is "
-            "meant, as the old API's or a mistake shown on purpose: follow it with "
-            "{ .no-ref })")),
+        (3, ("`?limit=+5`: must be written as plain decimal digits: no sign, space, "
+             "underscore, decimal point or leading zero (if it is meant, as the old API's or a "
+             "mistake shown on purpose: follow it with { .no-ref })")),
         (3, ("`status=suspended`: 'suspended' is not one of ['running', 'stopped'] (if it is "
             "meant, as the old API's or a mistake shown on purpose: follow it with "
             "{ .no-ref })")),
     ], said
+    # a Python keyword argument, a placeholder, a shell's variable: no query's value
+    fine = ("# List\n\nPass `cursor=page.next_cursor`, `status=None`, `limit=n`, "
+            "`status=\"running\"` or `status=$?`.\n")
+    assert references.check(fine, page, contract) == []
+    # a docstring's `limit=65536` is an argument of the stub's Python API
+    assert references.check("The ``BodyLimit`` with `limit=65536`.", page, contract,
+                            names=False) == []
