@@ -72,6 +72,7 @@ import ast
 import difflib
 import functools
 import itertools
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -236,6 +237,10 @@ class Contract:
     media_types: frozenset[str] = frozenset()
     schemes: frozenset[str] = frozenset()
     header_schemas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: Each field of a request body: its defaults (as JSON) in the bodies that have one,
+    #: and the bodies that require it (:func:`_body_defaults`).
+    body_defaults: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = field(
+        default_factory=dict)
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -314,7 +319,77 @@ class Contract:
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
                    requests, kinds, enums, _headers(doc) | http_own, alone,
-                   *_header_values(doc))
+                   *_header_values(doc), _body_defaults(doc))
+
+
+def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Each field of the request bodies of ``doc``: the defaults their schemas give it (as
+    JSON), and the schemas that require it.
+
+    Example:
+        >>> doc = {"paths": {"/x": {"post": {"requestBody": {"content": {"application/json": {
+        ...     "schema": {"$ref": "#/components/schemas/XCreate"}}}}}}},
+        ...     "components": {"schemas": {"XCreate": {"required": ["kind"], "properties": {
+        ...         "kind": {"enum": ["a", "b"]}, "size": {"default": 50}}}}}}
+        >>> _body_defaults(doc)
+        {'kind': (frozenset(), ('XCreate',)), 'size': (frozenset({'50'}), ())}
+    """
+    found: dict[str, tuple[set[str], list[str]]] = {}
+    for item in doc["paths"].values():
+        for operation in item.values():
+            content = (operation.get("requestBody", {}).get("content", {})
+                       if isinstance(operation, dict) else {})
+            for media in content.values():
+                name, schema = _resolve(media.get("schema", {}), doc)
+                for field_name, prop in schema.get("properties", {}).items():
+                    defaults, requiring = found.setdefault(field_name, (set(), []))
+                    if "default" in prop:
+                        defaults.add(json.dumps(prop["default"]))
+                    if field_name in schema.get("required", ()) and name not in requiring:
+                        requiring.append(name or "its body")
+    return {f: (frozenset(d), tuple(r)) for f, (d, r) in found.items()}
+
+
+#: What calls the span after it a default ("defaults to `standard-4`", "the default is").
+_DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:value\s+)?is)\s+\[?$",
+                             re.IGNORECASE)
+
+
+def _default_problem(value: str, field_name: str | None, contract: Contract) -> str | None:
+    """What is wrong with ``value`` called the default of a request body's field (the
+    field named before it, else the one whose values it is one of); None if it is that
+    field's default, or if no field of a request body is meant.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...     {}, {}, frozenset(), {}, enums={"kind": frozenset({"a", "b"})},
+        ...     body_defaults={"kind": (frozenset(), ("XCreate",)),
+        ...                    "size": (frozenset({"50"}), ())})
+        >>> _default_problem("a", None, contract)
+        '`a` is called the default of kind, which has none: XCreate requires it'
+        >>> _default_problem("64", "size", contract)
+        '`64` is called the default of size, but its default is `50`'
+        >>> [_default_problem(*args, contract) for args in (("50", "size"), ("x", None))]
+        [None, None]
+    """
+    if field_name is None:
+        field_name = next((f for f, values in sorted(contract.enums.items())
+                           if value in values and f in contract.body_defaults), None)
+    if field_name is None or field_name not in contract.body_defaults:
+        return None
+    try:
+        written = json.dumps(json.loads(value))
+    except ValueError:
+        written = json.dumps(value)
+    defaults, requiring = contract.body_defaults[field_name]
+    if written in defaults:
+        return None
+    if defaults:
+        return (f"`{value}` is called the default of {field_name}, but its default is "
+                f"{' or '.join(f'`{d}`' for d in sorted(defaults))}")
+    return (f"`{value}` is called the default of {field_name}, which has none"
+            + (f": {' and '.join(requiring)} require{'s' if len(requiring) == 1 else ''} it"
+               if requiring else ""))
 
 
 def _resolve(schema: dict[str, Any], doc: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -1755,6 +1830,13 @@ def check(markdown: str, page: Page, contract: Contract,
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],
                                       contract)
+        if problem is None and names and not span.heading and _DEFAULT_BEFORE.search(
+                prose[max(0, span.start - 40):span.start]):  # "defaults to `standard-4`"
+            sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
+            start = span.start - len(sentence)
+            named = [s.text for s in ordered if start <= s.start < span.start
+                     and s.text in contract.body_defaults]
+            problem = _default_problem(span.text, named[-1] if named else None, contract)
         if problem is None and span.link is not None and "errors" in span.link:
             anchor = span.link.partition("#")[2]  # a code's row: the code is its text
             if anchor in contract.code_status and anchor != span.text and (

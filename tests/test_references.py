@@ -873,3 +873,21 @@ def test_a_query_value_a_request_does_not_take_is_told(monkeypatch: pytest.Monke
     # a docstring's `limit=65536` is an argument of the stub's Python API
     assert references.check("The ``BodyLimit`` with `limit=65536`.", page, contract,
                             names=False) == []
+
+
+def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"The machine type defaults to `standard-2`": a field of a request body with no
+    default (a create requires it), or another default, is told; its own default, and a
+    value of no request body's field, are not."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("docs/workstations/create.md", "createWorkstation")
+    text = ("# Create\n\nThe machine type defaults to `standard-2`. `disk_size_gb` defaults "
+            "to `64`.\n\n`disk_size_gb` defaults to `50`; the `status` filter defaults to "
+            "`running`.\n")
+    assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
+        (3, ("`standard-2` is called the default of machine_type, which has none: "
+             "WorkstationCreate requires it")),
+        (3, "`64` is called the default of disk_size_gb, but its default is `50`")]
