@@ -122,7 +122,7 @@ def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node
     --update-examples queues nothing. A missing ``await`` prints it for every field: named
     at the line that read the body without it, where the ``await`` goes."""
     [case] = cases(tmp_path, {"snippets/get.mjs": GET.replace("volume.size_gb);",
-                                                             "volume.size_gib);")})
+                                                             "volume.label);")})
     for updates in (None, []):
         with pytest.raises(ExampleError) as failure:
             run(case, node, server, scratch, api_schemas, updates=updates)
@@ -130,6 +130,16 @@ def test_undefined_printed_is_refused_and_never_written_as_output(tmp_path, node
             f"{tmp_path}/snippets/get.mjs:7: the example prints '200 undefined': `undefined` "
             "or a Promise is a value it did not get (a missing `await`"), failure.value.msg
         assert not updates
+    # a field of the API's in another case, or a letter off: named, with the field meant
+    for misspelt in ("sizeGb", "size_gib"):
+        [case] = cases(tmp_path / misspelt, {"snippets/get.mjs": GET.replace(
+            "volume.size_gb);", f"volume.{misspelt});")})
+        with pytest.raises(ExampleError) as failure:
+            run(case, node, server, scratch, api_schemas, updates=[])
+        assert failure.value.msg.startswith(
+            f"{tmp_path}/{misspelt}/snippets/get.mjs:7: the example prints '200 undefined': "
+            f"`.{misspelt}` is no field of the API's answers; did you mean `.size_gb`?"
+        ), failure.value.msg
     [case] = cases(tmp_path / "read", {"snippets/get.mjs": GET.replace("await r.json()",
                                                                        "r.json()")})
     with pytest.raises(ExampleError) as failure:

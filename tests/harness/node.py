@@ -574,6 +574,11 @@ def run_js_case(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             told = (f"the example prints {printed[broken]!r}: `undefined` or a Promise is a "
                     "value it did not get (a missing `await`, a field the answer does not "
                     "have, or a request that failed): fix the example, not its //> lines")
+            misspelt = _misspelt_field(case, at)
+            if misspelt is not None:  # a field a letter or a case off one of the API's
+                told = (f"the example prints {printed[broken]!r}: `.{misspelt[0]}` is no field "
+                        f"of the API's answers; did you mean `.{misspelt[1]}`? Fix the "
+                        "example, not its //> lines")
             read = _unawaited_read(case, at)
             if read is not None:  # named where the `await` goes
                 told = (f"`{read[1].strip()}` reads the body without `await`, so what it "
@@ -681,6 +686,37 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r".*?(?<!await )(?<!await \()"
                         r"(?P<read>(?:\b[\w.\]\[]+|\(await (?:(?!\(await )[^;])*?\))"
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
+
+
+@functools.cache
+def _api_fields() -> frozenset[str]:
+    """Every property name in the schemas of the API's OpenAPI document."""
+    from cloudws.document import load_document
+
+    return frozenset(name for schema in load_document()["components"]["schemas"].values()
+                     for name in schema.get("properties", {}))
+
+
+def _misspelt_field(case: JsCase, at: str | None) -> tuple[str, str] | None:
+    """A property the line ``at`` (``file:line``, one that printed `undefined`) reads that
+    is no field of the API's but is one in another case or a letter off
+    (``attachedTo``, ``atached_to`` for ``attached_to``), with that field; None if none."""
+    if at is None:
+        return None
+    lines = case.source.split("\n")
+    printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
+    if printing is None:
+        return None
+    fields = _api_fields()
+    for name in re.findall(r"\.([A-Za-z_$][\w$]*)\b(?!\s*\()", lines[printing - 1]):
+        if name in fields:
+            continue
+        snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+        close = ([snake] if snake in fields else
+                 difflib.get_close_matches(name, sorted(fields), n=1, cutoff=0.85))
+        if close:
+            return name, close[0]
+    return None
 
 
 def _unawaited_read(case: JsCase, at: str | None) -> tuple[str, str] | None:
