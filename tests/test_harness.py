@@ -161,7 +161,8 @@ def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
 def test_an_example_that_raises_after_an_error_shown_on_purpose_is_named_where_it_raised(
         tmp_path, request, scratch, api_schemas, docs_token):
     """An example shows a 404 on purpose, then reads a field the answer does not have: the
-    line that raised is named first, and the 404, which it shows, is not blamed."""
+    line that raised is named first, with the field it likely meant, and the 404, which it
+    shows, is not blamed."""
     write(tmp_path, {"snippets/get.py": f"""\
         import httpx, os
 
@@ -177,6 +178,9 @@ def test_an_example_that_raises_after_an_error_shown_on_purpose_is_named_where_i
     assert notes[0].startswith(f"{tmp_path}/snippets/get.py:6: the example raised KeyError: "
                                "'size'"), notes
     assert not any("404" in note for note in notes), notes
+    # the key it read is a field's, a few letters off: named
+    assert notes[0].endswith("; 'size' is no field of the API's answers: did you mean "
+                             "'size_gb'?"), notes
 
 
 @pytest.mark.parametrize("indent", ["", "    "], ids=["top-level", "in-a-block"])

@@ -42,6 +42,7 @@ __all__ = [
     "ExampleError",
     "check_calls_its_operation",
     "check_exchanges",
+    "field_meant",
     "hide_unless_reported",
     "misread_exports",
     "naming_pages",
@@ -55,6 +56,37 @@ __all__ = [
     "stop_told",
     "under",
 ]
+
+@functools.cache
+def _api_fields() -> frozenset[str]:
+    """Every property name in the schemas of the API's OpenAPI document."""
+    from cloudws.document import load_document
+
+    return frozenset(name for schema in load_document()["components"]["schemas"].values()
+                     for name in schema.get("properties", {}))
+
+
+def field_meant(name: str, cutoff: float = 0.85) -> str | None:
+    """The field of the API's that ``name``, which an example read from an answer and is
+    none, is in another case or a letter off (as near as ``cutoff``, difflib's ratio); None
+    if none is. A key a Python example read from a dict is surely meant as a field: a
+    looser ``cutoff`` suits it (``state`` for ``status``); a property a line of JavaScript
+    reads may be the language's (``headers``, for ``errors``).
+
+    Example:
+        >>> [field_meant(n) for n in ("attachedTo", "size_gib", "state", "label", "status")]
+        ['attached_to', 'size_gb', None, None, None]
+        >>> field_meant("state", cutoff=0.7)
+        'status'
+    """
+    fields = _api_fields()
+    if name in fields:
+        return None
+    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    close = ([snake] if snake in fields else
+             difflib.get_close_matches(name, sorted(fields), n=1, cutoff=cutoff))
+    return close[0] if close else None
+
 
 #: The command a drift's message advises, to rewrite the outputs shown: pointed at the
 #: page that shows the example when there is one (:func:`naming_pages`).

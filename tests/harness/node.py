@@ -688,34 +688,21 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
 
 
-@functools.cache
-def _api_fields() -> frozenset[str]:
-    """Every property name in the schemas of the API's OpenAPI document."""
-    from cloudws.document import load_document
-
-    return frozenset(name for schema in load_document()["components"]["schemas"].values()
-                     for name in schema.get("properties", {}))
-
-
 def _misspelt_field(case: JsCase, at: str | None) -> tuple[str, str] | None:
     """A property the line ``at`` (``file:line``, one that printed `undefined`) reads that
     is no field of the API's but is one in another case or a letter off
     (``attachedTo``, ``atached_to`` for ``attached_to``), with that field; None if none."""
+    from .checks import field_meant
+
     if at is None:
         return None
     lines = case.source.split("\n")
     printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
     if printing is None:
         return None
-    fields = _api_fields()
     for name in re.findall(r"\.([A-Za-z_$][\w$]*)\b(?!\s*\()", lines[printing - 1]):
-        if name in fields:
-            continue
-        snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-        close = ([snake] if snake in fields else
-                 difflib.get_close_matches(name, sorted(fields), n=1, cutoff=0.85))
-        if close:
-            return name, close[0]
+        if meant := field_meant(name):
+            return name, meant
     return None
 
 

@@ -565,9 +565,14 @@ def _run_one(eval_example: EvalExample, example: CodeExample,
         repair_example_traceback(exc, example)
         line = failing_line(exc, example)
         said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        meant = (checks.field_meant(exc.args[0], cutoff=0.7)
+                 if isinstance(exc, KeyError) and exc.args
+                 and isinstance(exc.args[0], str) else None)  # r.json()["state"]
         exc.add_note(f"{display_path(example.path)}:{line}: the example raised "
                      f"{type(exc).__name__}{f': {said}' if said else ''} (example at "
-                     f"{_where(example)})")
+                     f"{_where(example)})"
+                     + (f"; {exc.args[0]!r} is no field of the API's answers: did you mean "
+                        f"{meant!r}?" if meant else ""))
         raise
 
 
