@@ -1688,6 +1688,13 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
                                            r"\(The body is not valid JSON.\), not a success: "
                                            r"check the request's ID, headers and body"):
         check_calls_its_operation(own, malformed, "snippets/volumes/get.sh:1")
+    # a body's field a few letters off one of the API's: the field meant
+    misspelt = [malformed[0]._replace(code="validation_error", detail=(
+        "The request is not valid: body.sizegb is not a known field; body.x is not a known "
+        "field."))]
+    with pytest.raises(ExampleError, match=r"check the request's ID, headers and body; "
+                                           r"body\.sizegb: did you mean size_gb\?$"):
+        check_calls_its_operation(own, misspelt, "snippets/volumes/get.sh:1")
     tokenless = [getting[0]._replace(status=401, origin="snippets/volumes/get.sh:2",
                                      sent_token=False)]
     with pytest.raises(ExampleError, match=own_page + r"vol-data12345 answered 401, not a "

@@ -546,6 +546,10 @@ def check_calls_its_operation(file: Path | None, exchanges: Sequence[Exchange | 
                "headers and body")
         said = (f" {first.code} ({first.detail})" if getattr(first, "code", None)
                 and getattr(first, "detail", None) else "")
+        meant = {name: field_meant(name, cutoff=0.7) for name in re.findall(
+            r"\bbody\.(\w+) is not a known field", getattr(first, "detail", None) or "")}
+        why += "".join(f"; body.{name}: did you mean {field}?"
+                       for name, field in meant.items() if field)  # a field misspelt
         raise ExampleError(f"{getattr(first, 'origin', None) or where}: this is the example of "
                            f"{operation}'s page (its x-codeSamples, and the page's response "
                            f"example), but {first.method} {first.path} answered {first.status}"
