@@ -177,7 +177,7 @@ _STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:
 #: What may follow a code that ends its clause: `404` (`not_found`), `404`: `not_found`.
 _CLAUSE_END = re.compile(r"^(?:\]\([^)\s]*\))?\s*(?:[).,;|]|or\b|and\b|/|$)")
 #: What opens a note of a list before its status: ``- **`` of ``- **400** — ...``.
-_OPENS_A_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+(?:\*\*)?`?$")
+_OPENS_A_NOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+(?:\*\*)?`?$")
 #: What ends a status's sentence before a code: a blank line, or a new item of a list.
 _NOT_ONE_ITEM = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
@@ -669,6 +669,12 @@ def _header_value_said(text: str, name: str, value: str, contract: Contract) -> 
         if scheme.casefold() not in contract.schemes and not _PLACEHOLDER.search(scheme):
             said = " or ".join(s.capitalize() for s in sorted(contract.schemes))
             return f"`{text}`: the API's authentication scheme is {said}, not {scheme}"
+        token = value[len(scheme):].strip()
+        if (key == "authorization" and scheme.casefold() == "bearer" and token
+                and _TOKEN_LIKE.fullmatch(token)):  # `Authorization: Bearer cws_live_me`
+            said = _token_span_problem(token, document=True)
+            if said:
+                return f"`{text}`: {said.partition(': ')[2]}"
         if key == "authorization" and value == scheme and scheme.casefold() == "bearer":
             # a request's credentials carry a token
             from cloudws.app import _token_problem
@@ -1217,13 +1223,13 @@ def _token_span_problem(text: str, document: bool = False) -> str | None:
     """
     from cloudws.app import TOKEN_PREFIX, _token_problem
 
-    if not text.startswith(TOKEN_PREFIX):
+    if not text.startswith(TOKEN_PREFIX) and not re.search(r"[$(){}\[\]*\\]", text):
         return (f"`{text}`: a sandbox token starts with `{TOKEN_PREFIX}` (as "
                 f"`{TOKEN_PREFIX}me`); the sandbox answers 401 to any other "
                 f"(cloudws.app.TOKEN_PREFIX)" + ("" if document else
                 " (to show one it refuses, on purpose: follow it with { .no-ref })"))
-    if text == TOKEN_PREFIX or _PLACEHOLDER.search(text):
-        return None
+    if text == TOKEN_PREFIX or _PLACEHOLDER.search(text) or re.search(r"[$(){}\[\]*\\]", text):
+        return None  # (a pattern, a shell's or a language's expression: `cws_test_$(whoami)`)
     said = _token_problem([f"Bearer {text}".encode()])
     return f"`{text}`: the sandbox answers 401 to it: {said}" if said else None
 
@@ -1473,8 +1479,8 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
     an enum; a string of its pattern), in the stub's words or JSON Schema's validator's;
     None if every value is one a request takes, a placeholder, or of a parameter none of
     them has. A query written ``alone`` in a sentence (``limit=20``, no ``?``) is read only
-    where it is plainly one: digits for an integer, a lowercase word for an enum (not
-    ``limit=n`` nor ``status=None``, a Python keyword argument's).
+    where it is plainly one: a number for an integer, a word for an enum (not ``limit=n``
+    nor ``status=None``, a Python keyword argument's).
 
     Example:
         >>> takers = [{"limit": {"type": "integer", "minimum": 1, "maximum": 100},
@@ -1488,6 +1494,8 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
         >>> [_query_values_problem(q, takers, alone=True)
         ...  for q in ("limit=20", "limit=n", "status=None", "x=1")]
         [None, None, None, None]
+        >>> [_query_values_problem(q, takers, alone=True)[:9] for q in ("limit=-1", "status=Running")]
+        ['limit=-1:', 'status=Ru']
     """
     from jsonschema import Draft202012Validator
 
@@ -1501,8 +1509,9 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
         problems = []
         for schema in schemas:
             integer = schema.get("type") == "integer"
-            if alone and not (re.fullmatch(r"[0-9]+", value) if integer else
-                              "enum" in schema and re.fullmatch(r"[a-z][a-z0-9_-]*", value)):
+            if alone and not (re.fullmatch(r"[+-]?[0-9][\w.+-]*", value) if integer else
+                              "enum" in schema and re.fullmatch(
+                                  r"(?!(?:None|True|False|null)$)[A-Za-z][\w-]*", value)):
                 break  # not plainly a query's value: not read
             try:
                 instance = int(_plain_decimal(value)) if integer else value
@@ -1759,7 +1768,8 @@ def check(markdown: str, page: Page, contract: Contract,
                 or not (between := _STATUS_THEN_CODE.match(prose[span.end:after.start]))
                 or _NOT_ONE_ITEM.search(prose[span.end:after.start])
                 or (between["mark"] and not _CLAUSE_END.match(prose[after.end:after.end + 40])
-                    and not (prose[after.end:after.end + 1] == ":" and _OPENS_A_NOTE.search(
+                    and not (re.match(r":|\s*[(\u2014\u2013]|\s+-\s", prose[after.end:after.end + 3])
+                             and _OPENS_A_NOTE.search(
                         prose[prose.rfind("\n", 0, span.start) + 1:span.start])))):
             continue  # not a pair: across "(", ":" or a dash, the code must end its clause
             # (or, in a note that opens with its status, its colon: "- **400** — `x`: ...")
@@ -1869,9 +1879,10 @@ def check(markdown: str, page: Page, contract: Contract,
 #: it is checked as every status is.
 _BARE_STATUS = re.compile(
     r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
-    r"(?:fails?|failed|refused|rejected)\s+with)\s+(?:an?\s+)?|"
+    r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?)\s+(?:an?\s+)?|"
     # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
-    r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+in)\s+an?\s+)(?P<status>[1-5]\d\d)\b"
+    r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?)\s+an?\s+)"
+    r"(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)
 
@@ -1906,12 +1917,13 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
 _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
     r"still|were|was|later|no|not|never|nor|old|used to|unlike|examples?|tests?|makes?|"
-    r"made|leaves?|left|ends?|ended|gives?|gave|renames?|renamed)\b|\?|n't\b",
+    r"made|leaves?|left|ends?|ended|gives?|gave|renames?|renamed|requests?|returns?|"
+    r"returned|answers?|answered|responds?|keeps?|kept|pytest)\b|\?|n't\b",
     re.IGNORECASE)
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
-_STARTING = re.compile(r"\b(?:starts?\s+(?:with|from)|starting\s+state|fixtures?)\b",
-                       re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:starts\s+(?:with|from)|(?:sandbox|store)\s+start\s+(?:with|from)|"
+                       r"starting\s+state|fixtures?)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -1975,9 +1987,9 @@ def fixture_claims(prose: str) -> list[Problem]:
             rest = re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
             whole = clause + rest
             asked = prose[match.start() + len(rest):match.start() + len(rest) + 1] == "?"
-            if (_NOT_AS_IT_STARTS.search(clause) or asked
-                    or changes and not _STARTING.search(whole)):
-                continue
+            if (_NOT_AS_IT_STARTS.search(clause) or asked or changes and (
+                    not _STARTING.search(whole) or _NOT_AS_IT_STARTS.search(rest))):
+                continue  # (what changes, and then a when: "is running after a start")
             if claim in ("owns", "has") and ws is None:  # it: the workstation named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None
@@ -2012,24 +2024,25 @@ def fixture_claims(prose: str) -> list[Problem]:
 #: A list's order said in words, by what it says comes first: a list of workstations or
 #: volumes (named in its clause, or "items", "a page") is held to the stub's.
 _ORDER = re.compile(
-    r"\b(?:(?P<oldest>(?:oldest|earliest)(?:[ -]created)?\s+first|(?:newest|latest)\s+last|"
+    r"\b(?:(?P<oldest>(?:oldest|earliest)(?:[ -]created)?[\s-]+first|(?:newest|latest)[\s-]+last|"
     r"(?:in\s+)?(?:creation|chronological)\s+order|(?:in\s+)?the\s+order\s+(?:they|it)\s+"
     r"(?:were|was)\s+created)|(?P<newest>(?:newest|latest|most\s+recent(?:ly\s+created)?|"
-    r"youngest)(?:[ -]created)?\s+first|(?:oldest|earliest)\s+last|(?:in\s+)?reversed?\s+"
+    r"youngest)(?:[ -]created)?[\s-]+first|(?:oldest|earliest)[\s-]+last|(?:in\s+)?reversed?\s+"
     r"(?:creation|chronological)\s+order))\b", re.IGNORECASE)
 _OF_A_LIST = re.compile(r"\b(?P<kind>workstation|volume)s?\b|\b(?:items?|pages?)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.;!?]\s|[()|]|\n\n")
 #: What says the API lists so: a verb of listing, or a page's items named ("This page's
 #: volumes, oldest first", "One page of workstations, in creation order").
-_LISTS = re.compile(r"\b(?:lists?|listed|returns?|returned|comes?|came|ordered|page's|page\s+of)\b",
-                    re.IGNORECASE)
+_LISTS = re.compile(r"\b(?:lists?|listed|returns?|returned|comes?|came|ordered|sorted|"
+                    r"appears?|page's|page\s+of)\b", re.IGNORECASE)
 #: What says it is not the API's order that is told: what a reader's code does with a page,
 #: what an example does, a wish, a condition, a comparison, the changelog's releases.
 _NOT_THE_APIS = re.compile(
     r"\b(?:if|when|whether|would|could|should|must|might|may|want|wants|need|needs|reverse|"
     r"reverses|reversed|reversing|sort|sorts|sorting|your|you|yourself|client|code|show|shows|"
     r"display|displays|rather|instead|unlike|example|examples|deletes?|deleting|release's|"
-    r"releases?|changelog)\b", re.IGNORECASE)
+    r"releases?|changelog|backwards|walk|many|other|feeds?|apis|old|older|before|earlier|"
+    r"previously|was|were|used\s+to|versions?)\b|\b\d+\.\d+\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -2069,14 +2082,18 @@ def order_claims(prose: str) -> list[Problem]:
     """
     orders = _list_orders()
     found = []
+    links = [(m.start(), m.end()) for m in INLINE_LINK.finditer(prose)]
     for match in _ORDER.finditer(prose):
+        line = prose[prose.rfind("\n", 0, match.start()) + 1:match.start()]
+        if line.lstrip().startswith(("#", "!!!", "???", "===")) or any(
+                start <= match.start() < end for start, end in links):
+            continue  # a heading's, an admonition's or a tab's title, a link's text
         paragraph = prose[:match.start()].rpartition("\n\n")[2]
-        before = re.split(r"[.;:!?]\s|[()|]|\n\n|,\s", paragraph)[-1]
-        after = re.split(_CLAUSE, prose[match.start():])[0]
+        after = re.split(r"[.;:!?]\s|[()|]|\n\n", prose[match.start():])[0]  # (to a colon)
         clause = re.split(_CLAUSE, paragraph)[-1] + after  # ("volumes: newest first", one)
         sentence = clause[:len(clause) - len(after)] + " " + after[len(match[0]):]
         ends = prose[match.start() + len(after):match.start() + len(after) + 1]
-        if (_NEGATION.search(before) or not _LISTS.search(clause) or ends == "?"
+        if (_NEGATION.search(sentence) or not _LISTS.search(clause) or ends == "?"
                 or _NOT_THE_APIS.search(sentence)):
             continue  # (the phrase itself aside: "in reverse creation order")
         kinds = {m["kind"].lower() for m in _OF_A_LIST.finditer(clause) if m["kind"]}

@@ -78,6 +78,7 @@ The answer's `state` field says so.
 
 - **400** — `workstation_not_stopped`: stop it first.
 - **401** — a token starts with `cws_sandbox_`, as `cws_test_me` or `cws_test_…` do.
+- **401** — for `Authorization: Bearer cws_live_me`.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -180,6 +181,8 @@ BAD = [
     # a sandbox token, or the start of one, that the sandbox refuses
     (46, (r"`cws_sandbox_`: a sandbox token starts with `cws_test_` \(as `cws_test_me`\); "
           r"the sandbox answers 401 to any other")),
+    (47, (r"`Authorization: Bearer cws_live_me`: a sandbox token starts with `cws_test_` "
+          r"\(as `cws_test_me`\)")),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -214,6 +217,7 @@ is the contract; `DISK_SIZE_GB` is the stub's constant. Besides `404`,
 
 To show workstations newest first, reverse each page in your client; the example reads
 the token into `cws_token` and passes `limit=n` or `status=None` to the stub's Python API.
+Each run can send `cws_test_$(whoami)`; a log filter matches `cws_test_*`.
 
 Stop it first with [`POST /v1/workstations/{id}/stop`](stop.md) (`/v1/workstations/ws-12345/stop`),
 or list them with [`GET /v1/workstations?limit=5`](list.md); a `409` [`workstation_not_stopped`](../concepts/errors.md#workstation_not_stopped)
@@ -746,6 +750,11 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         (3, "`ws-67890` has `vol-scratch01` attached"),
         (5, "``ws-67890`` running with the standalone ``vol-scratch01`` attached"),
         (5, "the detached `vol-data12345`"), (7, "`ws-12345`, a `standard-8`")], said
+    assert references.fixture_claims(
+        "From the starting state, this request returns `ws-12345` running. From the starting "
+        "state, `ws-12345` is running after a start. A start from `stopped` answers with "
+        "`ws-12345` running. A store that starts from the fixtures keeps the detached "
+        "``vol-data12345`` when ``ws-12345`` is deleted.") == []  # an example's, or later
     assert references.fixture_claims(wrong)[-1].message == (
         "`ws-12345`, a `standard-8`: in the sandbox's starting state, `ws-12345` is a "
         '`standard-4` named `dev-box` (if this is a later state, say when: "once", "after", '
@@ -787,7 +796,8 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     every status is). A heading's, and a number of something else ("gets 100 GiB"), pass."""
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
-            "418, yields a 419 or is answered with 420.\n")
+            "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
+            "full page yields a 100-item list; IDs end in 345.\n")
     said = [line for line in _said(tmp_path, caplog, "concepts/errors.md", page)
             if "without backticks" in line]  # (the sizes are the facts check's to tell)
     assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
@@ -822,6 +832,15 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
         "listed newest first? No. The example deletes the volumes in reverse creation order. "
         "Newest first would let a page skip an item, so workstations come oldest first. "
         "Rather than newest first, volumes are listed oldest first.") == []
+    assert references.order_claims(references.prose_of(
+        "## List workstations newest first\n\nTo list volumes newest first, walk the list "
+        "backwards. For newest first, page to the end: each page lists workstations oldest "
+        "first. Many APIs list items newest first. In 0.8, the API listed workstations newest "
+        "first. See [List workstations, newest first](x.md). A `?order=desc` that returned "
+        "volumes newest first is not supported.")) == []
+    assert [p.text for p in references.order_claims(
+        "Workstations are sorted newest first. Volumes appear newest-first.")] == [
+            "newest first", "newest-first"]
     document = load_document()
     contract = references.Contract.build(document, {}, set())
     page = references.Page("docs/concepts/pagination.md", None)

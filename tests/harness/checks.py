@@ -277,6 +277,15 @@ def _mentions(lines: Sequence[str], status: int) -> int:
     return sum(len(pattern.findall(line)) for line in lines)
 
 
+def _shows_its_code(shown: Sequence[str], exchange: Exchange | Seen) -> bool:
+    """Whether the output ``shown`` shows the exchange's error code, where it shows a code
+    beside that status at all (``409 volume_attached`` is not ``409 volume_owned``)."""
+    code = getattr(exchange, "code", None)
+    text = "\n".join(shown)
+    return (not code or code in text
+            or not re.search(rf"(?<![\w-]){exchange.status}\W+[a-z]+_[a-z_]+", text))
+
+
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
@@ -327,6 +336,11 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
         >>> request_notes([Seen("DELETE", "/v1/workstations/w", "deleteWorkstation", 409)],
         ...               shown=["409 workstation_not_stopped", "0"], failed=True)
         ''
+        >>> print(request_notes([Seen("DELETE", "/v1/volumes/v", "deleteVolume", 409,
+        ...                           code="volume_owned", detail="It is owned.")],
+        ...                     shown=["409 volume_attached"], failed=True))
+        <BLANKLINE>
+        (DELETE /v1/volumes/v answered 409 volume_owned (It is owned.))
 
     A status the example shows on purpose, which more requests got: each is named, with
     how many got it.
@@ -353,7 +367,8 @@ def request_notes(exchanges: Sequence[Exchange | Seen],
                          "takes that method and path)")
         elif exchange.status < 400 or not (failed or exchange.status in unshown):
             continue
-        elif failed and got[exchange.status] <= _mentions(shown, exchange.status):
+        elif failed and got[exchange.status] <= _mentions(shown, exchange.status) and (
+                _shows_its_code(shown, exchange)):
             continue  # an error it shows on purpose (as often as it was got): not the cause
         elif exchange.status == 401 and not getattr(exchange, "sent_token", True):
             notes.append(f"\n({request}, sent{f' at {at}' if at else ''} with no Authorization "
