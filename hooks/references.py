@@ -677,11 +677,11 @@ def _header_value_said(text: str, name: str, value: str, contract: Contract) -> 
                 return f"`{text}`: {said.partition(': ')[2]}"
         if key == "authorization" and value == scheme and scheme.casefold() == "bearer":
             # a request's credentials carry a token
-            from cloudws.app import _token_problem
+            from cloudws.tokens import token_problem
 
             return (f"`{text}`: a request's Authorization carries a token after the scheme "
                     f"(`{name.strip()}: Bearer <token>`); one without it, the API answers "
-                    f'401: "{_token_problem([value.encode()])}"')
+                    f'401: "{token_problem([value.encode()])}"')
         sent = contract.header_schemas.get(key, {}).get("enum", ())
         if sent and not _PLACEHOLDER.search(value) and _challenge(value) not in {
                 _challenge(v) for v in sent}:  # what the API sends, its parameters too
@@ -1101,9 +1101,9 @@ def _export_problem(text: str) -> str | None:
         return None
     value = export["value"]
     if export["name"] == "TOKEN":
-        from cloudws.app import _token_problem
+        from cloudws.tokens import token_problem
 
-        said = _token_problem([b"Bearer " + value.encode()])
+        said = token_problem([b"Bearer " + value.encode()])
         return (f"`{text}`: every example sends it, and the sandbox answers 401: {said}"
                 if said else None)
     url = urlsplit(value)
@@ -1217,20 +1217,20 @@ def _token_span_problem(text: str, document: bool = False) -> str | None:
 
     Example:
         >>> _token_span_problem("cws_sandbox_")
-        '`cws_sandbox_`: a sandbox token starts with `cws_test_` (as `cws_test_me`); the sandbox answers 401 to any other (cloudws.app.TOKEN_PREFIX) (to show one it refuses, on purpose: follow it with { .no-ref })'
+        '`cws_sandbox_`: a sandbox token starts with `cws_test_` (as `cws_test_me`); the sandbox answers 401 to any other (cloudws.tokens.TOKEN_PREFIX) (to show one it refuses, on purpose: follow it with { .no-ref })'
         >>> [_token_span_problem(t) for t in ("cws_test_", "cws_test_…", "cws_test_ci-run-42")]
         [None, None, None]
     """
-    from cloudws.app import TOKEN_PREFIX, _token_problem
+    from cloudws.tokens import TOKEN_PREFIX, token_problem
 
     if not text.startswith(TOKEN_PREFIX) and not re.search(r"[$(){}\[\]*\\]", text):
         return (f"`{text}`: a sandbox token starts with `{TOKEN_PREFIX}` (as "
                 f"`{TOKEN_PREFIX}me`); the sandbox answers 401 to any other "
-                f"(cloudws.app.TOKEN_PREFIX)" + ("" if document else
+                f"(cloudws.tokens.TOKEN_PREFIX)" + ("" if document else
                 " (to show one it refuses, on purpose: follow it with { .no-ref })"))
     if text == TOKEN_PREFIX or _PLACEHOLDER.search(text) or re.search(r"[$(){}\[\]*\\]", text):
         return None  # (a pattern, a shell's or a language's expression: `cws_test_$(whoami)`)
-    said = _token_problem([f"Bearer {text}".encode()])
+    said = token_problem([f"Bearer {text}".encode()])
     return f"`{text}`: the sandbox answers 401 to it: {said}" if said else None
 
 
@@ -1497,15 +1497,15 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
         >>> [_query_values_problem(q, takers, alone=True)[:9] for q in ("limit=-1", "status=Running")]
         ['limit=-1:', 'status=Ru']
     """
-    from jsonschema import Draft202012Validator
-
-    from cloudws.app import _plain_decimal
-
     for part in query.split("&"):
         name, _, value = part.partition("=")
         schemas = [taker[name] for taker in takers if name in taker]
         if not value or not schemas or _PLACEHOLDER.search(value):
             continue
+        from jsonschema import Draft202012Validator  # (a page with no query value: not)
+
+        from cloudws.app import _plain_decimal
+
         problems = []
         for schema in schemas:
             integer = schema.get("type") == "integer"
