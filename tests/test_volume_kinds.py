@@ -16,7 +16,14 @@ The rows read, by their first cell (in any case), and what their cells may say:
   ``**detached and kept**`` (kept, with ``attached_to: null``);
 - a link to the Delete volume page: ``yes``; ``` `409` [`code`](errors.md#code) ```; or
   ``when detached; attached: `409` [`code`](errors.md#code)``. A status may carry its
-  reason phrase (``409 Conflict``); a volume refused is left as it was.
+  reason phrase (``409 Conflict``); a volume refused is left as it was;
+- ``Attach, detach``: ``never: it stays with its workstation`` (an update that leaves it
+  out of ``volume_ids`` keeps it; one of its kind attached elsewhere, or to none, named in
+  an update's or a create's ``volume_ids``, is refused and stays); or ``with the
+  workstation's `volume_ids`, on [Create](...) or [Update workstation](...)`` (each a
+  link: it is attached by each, and detached by an update that leaves it out), followed
+  by `` (which takes a stopped workstation)`` where it says so (on a running one, the
+  update is refused with ``409`` and moves nothing).
 """
 
 from __future__ import annotations
@@ -52,15 +59,23 @@ ROWS: dict[str, re.Pattern[str]] = {
         r"^(?:(?P<yes>yes)|" + _REFUSED.format("status", "code")
         + r"|when detached; attached: " + _REFUSED.format("astatus", "acode") + ")$",
         re.IGNORECASE),
+    "attach": re.compile(
+        r"^(?:(?P<never>never: it stays with its workstation)|with the workstation's "
+        r"`volume_ids`, on (?P<on>\[[^\]]+\]\([^)\s]+\)(?:(?:,| or| and) \[[^\]]+\]\([^)\s]+\))*)"
+        r"(?P<stopped> \(which takes a stopped workstation\))?)$",
+        re.IGNORECASE),
 }
 #: How each row read begins: its first cell.
 FIRST = {"standalone": "`standalone`", "workstation deleted": "When its workstation is deleted",
-         "delete volume": "a link to the Delete volume page"}
+         "delete volume": "a link to the Delete volume page", "attach": "Attach, detach"}
 SAYS = {
     "standalone": "`true` or `false`",
     "workstation deleted": "**deleted** with it, or **detached and kept**",
     "delete volume": ("yes; `409` [`code`](errors.md#code); or when detached; attached: "
                       "`409` [`code`](errors.md#code)"),
+    "attach": ("never: it stays with its workstation; or with the workstation's `volume_ids`, "
+               "on [Create](...) or [Update workstation](...), each a link to its page, and "
+               "after Update, optionally: (which takes a stopped workstation)"),
 }
 
 
@@ -72,6 +87,8 @@ def _row_of(first: str) -> str | None:
         return "workstation deleted"
     if "deleteVolume" in linked_operations(first, PAGE):
         return "delete volume"
+    if first.lower() == "attach, detach":
+        return "attach"
     return None
 
 
@@ -180,8 +197,106 @@ def _deleted(volume: Callable[[httpx.Client], str], status: str | None,
     return check
 
 
+def _patch(client: httpx.Client, id: str, volume_ids: list[str]) -> httpx.Response:
+    return client.patch(f"{BASE_URL}/workstations/{id}", headers=AUTH,
+                        json={"volume_ids": volume_ids})
+
+
+def _attached_to(client: httpx.Client, id: str) -> str | None:
+    return _volume(client, id).json()["attached_to"]
+
+
+def _others_own(client: httpx.Client) -> tuple[str, str]:
+    """Another workstation than the stopped one, and its own volume."""
+    other = next(ws for ws in client.get(f"{BASE_URL}/workstations", headers=AUTH).json()[
+        "data"] if ws["id"] != STOPPED)
+    return other["id"], other["volume_ids"][0]
+
+
+def _mine_and_free(client: httpx.Client, kind: str) -> tuple[str, str, str | None]:
+    """A volume of ``kind`` the stopped workstation has (its own, or the standalone one
+    attached after it), one of that kind it does not have (another workstation's own, or
+    the detached standalone), and where that one is attached."""
+    own, attached = _owned_and_attached(client)
+    if kind == "owned":
+        other, theirs = _others_own(client)
+        return own, theirs, other
+    return attached, DETACHED, None
+
+
+def _never_moves(kind: str) -> Callable[[httpx.Client], list[str]]:
+    """A volume of ``kind`` stays with its workstation: an update that leaves it out of
+    ``volume_ids`` keeps it attached; one that names one of its kind attached elsewhere, or
+    none, and a create that does, are refused and move nothing."""
+    def check(client: httpx.Client) -> list[str]:
+        found = []
+        mine, free, where = _mine_and_free(client, kind)
+        left = _patch(client, STOPPED, [])
+        if _attached_to(client, mine) != STOPPED:
+            found.append(f"after {_answered(left)} with no volume_ids, {mine} is attached to "
+                         f"{_attached_to(client, mine)}")
+        moved = _patch(client, STOPPED, [free])
+        if moved.is_success or _attached_to(client, free) != where:
+            found.append(f"{_answered(moved)} with {free} in volume_ids, which is now "
+                         f"attached to {_attached_to(client, free)}")
+        body = {**OPERATIONS["createWorkstation"].example.body, "volume_ids": [free]}
+        made = client.post(f"{BASE_URL}/workstations", headers=AUTH, json=body)
+        if made.is_success:
+            found.append(f"{_answered(made)} with {free} in volume_ids")
+        return found
+    return check
+
+
+def _attaches(kind: str, on: str, stopped: bool) -> list[Callable[[httpx.Client], list[str]]]:
+    """A volume of ``kind`` is attached and detached with a workstation's ``volume_ids``,
+    on each operation the cell links (Create workstation, Update workstation); an update,
+    only on a stopped workstation, where the cell says so."""
+    linked = linked_operations(on, PAGE)
+
+    def create(client: httpx.Client) -> list[str]:
+        free = _mine_and_free(client, kind)[1]
+        body = {**OPERATIONS["createWorkstation"].example.body, "volume_ids": [free]}
+        made = client.post(f"{BASE_URL}/workstations", headers=AUTH, json=body)
+        if not made.is_success:
+            return [f"{_answered(made)} with {free} in volume_ids"]
+        made_id = made.json()["id"]
+        return ([] if _attached_to(client, free) == made_id else
+                [f"after {_answered(made)}, {free} is not attached to {made_id}"])
+
+    def update(client: httpx.Client) -> list[str]:
+        mine, free, _ = _mine_and_free(client, kind)
+        added = _patch(client, STOPPED, [mine, free])
+        if not added.is_success or _attached_to(client, free) != STOPPED:
+            return [(f"{_answered(added)} with {free} added to volume_ids, which is "
+                     f"attached to {_attached_to(client, free)}")]
+        dropped = _patch(client, STOPPED, [])
+        if not dropped.is_success or _attached_to(client, mine) is not None:
+            return [(f"{_answered(dropped)} with no volume_ids, and {mine} is attached to "
+                     f"{_attached_to(client, mine)}")]
+        return []
+
+    def running(client: httpx.Client) -> list[str]:
+        free, where = _mine_and_free(client, kind)[1:]
+        other = next(ws["id"] for ws in client.get(f"{BASE_URL}/workstations", headers=AUTH)
+                     .json()["data"] if ws["status"] == "running")
+        answer = _patch(client, other, [free])
+        return ([] if answer.status_code == 409 and _attached_to(client, free) == where
+                else [f"on the running {other}, {_answered(answer)}"])
+
+    checks = [check for operation, check in (("createWorkstation", create),
+                                             ("updateWorkstation", update))
+              if operation in linked]
+    if not checks:
+        return [lambda client: [f"{on!r} links to neither Create nor Update workstation"]]
+    return checks + ([running] if stopped and "updateWorkstation" in linked else [])
+
+
 def _checks(row: str, kind: str, claim: re.Match[str]
             ) -> list[Callable[[httpx.Client], list[str]]]:
+    if row == "attach":
+        if claim["never"]:
+            return [_never_moves(kind)]
+        return _attaches(kind, claim["on"], bool(claim["stopped"]))
     if row == "standalone":
         return [_standalone(kind, claim["value"])]
     if row == "workstation deleted":
