@@ -688,18 +688,25 @@ _BODY_READ = re.compile(r"^(?!\s*return\b)(?!.*=>)(?!.*\.then\()(?!.*\bPromise\.
                         r"\.(?:json|text|arrayBuffer|blob)\(\))")
 
 
+def _printing(case: JsCase, at: str | None) -> tuple[list[str], int] | None:
+    """The lines of ``case``'s source, and the number of the one at ``at`` (``file:line``,
+    the one that printed `undefined`); None if none is there."""
+    if at is None:
+        return None
+    lines = case.source.split("\n")
+    printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
+    return None if printing is None else (lines, printing)
+
+
 def _misspelt_field(case: JsCase, at: str | None) -> tuple[str, str] | None:
     """A property the line ``at`` (``file:line``, one that printed `undefined`) reads that
     is no field of the API's but is one in another case or a letter off
     (``attachedTo``, ``atached_to`` for ``attached_to``), with that field; None if none."""
     from .checks import field_meant
 
-    if at is None:
+    if (found := _printing(case, at)) is None:
         return None
-    lines = case.source.split("\n")
-    printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
-    if printing is None:
-        return None
+    lines, printing = found
     for name in re.findall(r"\.([A-Za-z_$][\w$]*)\b(?!\s*\()", lines[printing - 1]):
         if meant := field_meant(name):
             return name, meant
@@ -710,12 +717,9 @@ def _unawaited_read(case: JsCase, at: str | None) -> tuple[str, str] | None:
     """Where the line ``at`` (``file:line``, one that printed `undefined`) prints a
     variable that an earlier line at the top level assigned from a body read without
     ``await`` (``const w = r.json();``): that line's place and text; None if none did."""
-    if at is None:
+    if (found := _printing(case, at)) is None:
         return None
-    lines = case.source.split("\n")
-    printing = next((n for n in range(1, len(lines) + 1) if _source_line(case, n) == at), None)
-    if printing is None:
-        return None
+    lines, printing = found
     used = set(re.findall(r"\b([A-Za-z_$][\w$]*)\s*[.\[]", lines[printing - 1]))
     for number in range(printing - 1, 0, -1):
         line = lines[number - 1]
