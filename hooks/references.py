@@ -1223,13 +1223,15 @@ def _token_span_problem(text: str, document: bool = False) -> str | None:
     """
     from cloudws.tokens import TOKEN_PREFIX, token_problem
 
-    if not text.startswith(TOKEN_PREFIX) and not re.search(r"[$(){}\[\]*\\]", text):
+    # a pattern, a shell's or a language's expression (`cws_test_$(whoami)`): no token
+    expression = re.search(r"[$(){}\[\]*\\]", text) is not None
+    if not text.startswith(TOKEN_PREFIX) and not expression:
         return (f"`{text}`: a sandbox token starts with `{TOKEN_PREFIX}` (as "
                 f"`{TOKEN_PREFIX}me`); the sandbox answers 401 to any other "
                 f"(cloudws.tokens.TOKEN_PREFIX)" + ("" if document else
                 " (to show one it refuses, on purpose: follow it with { .no-ref })"))
-    if text == TOKEN_PREFIX or _PLACEHOLDER.search(text) or re.search(r"[$(){}\[\]*\\]", text):
-        return None  # (a pattern, a shell's or a language's expression: `cws_test_$(whoami)`)
+    if text == TOKEN_PREFIX or _PLACEHOLDER.search(text) or expression:
+        return None
     said = token_problem([f"Bearer {text}".encode()])
     return f"`{text}`: the sandbox answers 401 to it: {said}" if said else None
 
