@@ -103,7 +103,7 @@ _LINK_DEFINITION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\]:[ \t]*<?(?P<target
 _NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
 _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
 #: A note of a list opened by a bold status: ``- **409** — stop the workstation first.``
-_STATUS_NOTE = re.compile(r"^[ \t]*[-*+][ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
+_STATUS_NOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".

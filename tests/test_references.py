@@ -79,6 +79,8 @@ The answer's `state` field says so.
 - **400** — `workstation_not_stopped`: stop it first.
 - **401** — a token starts with `cws_sandbox_`, as `cws_test_me` or `cws_test_…` do.
 - **401** — for `Authorization: Bearer cws_live_me`.
+
+1. **404** — `workstation_not_stopped`: a numbered note too.
 """
 BAD = [
     (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
@@ -183,6 +185,8 @@ BAD = [
           r"the sandbox answers 401 to any other")),
     (47, (r"`Authorization: Bearer cws_live_me`: a sandbox token starts with `cws_test_` "
           r"\(as `cws_test_me`\)")),
+    # a note of a numbered list, as of a bulleted one
+    (49, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
