@@ -1898,7 +1898,8 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
     (claim, changes, re.compile(pattern, re.IGNORECASE)) for claim, changes, pattern in (
         ("state", True, rf"\b(?P<state>running|stopped)\s+(?:workstation\s+)?{_WS}"),
         ("state", True, rf"{_WS},?\s+(?:is\s+)?(?P<state>running|stopped)\b(?!\s+or\b)"),
-        ("owns", False, rf"{_WS}\s+owns\s+{_VOL}"),
+        ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?{_VOL}"),
+        ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?``?vol-[a-z0-9]+``?,?\s+and\s+{_VOL}"),
         ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
         ("owned", False, rf"{_VOL},?\s+(?:is\s+owned\s+by|belongs\s+to)\s+{_WS}"),
         ("attached", True,

@@ -759,6 +759,11 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "state, `ws-12345` is running after a start. A start from `stopped` answers with "
         "`ws-12345` running. A store that starts from the fixtures keeps the detached "
         "``vol-data12345`` when ``ws-12345`` is deleted.") == []  # an example's, or later
+    # a second volume a workstation is said to own, after "and"
+    assert [p.text for p in references.fixture_claims(
+        "`ws-12345` owns both `vol-boot12345` and `vol-data12345`. `ws-12345` owns "
+        "`vol-boot12345`, and `ws-67890` owns `vol-boot67890`.")] == [
+            "`ws-12345` owns both `vol-boot12345` and `vol-data12345`"]
     assert references.fixture_claims(wrong)[-1].message == (
         "`ws-12345`, a `standard-8`: in the sandbox's starting state, `ws-12345` is a "
         '`standard-4` named `dev-box` (if this is a later state, say when: "once", "after", '
