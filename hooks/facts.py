@@ -558,6 +558,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
         ('workstation_id', 'volume_id')
         >>> _kin("two", " hours", "a duration"), _kin("up to 9", " widgets", "a bound")
         (('idempotency_key_ttl',), ())
+        >>> _kin("2", " weeks", "a duration")  # a duration in a unit no fact writes
+        ('idempotency_key_ttl',)
         >>> _kin("at most 2", " TiB", "a bound")[0], _kin("over 1", " MiB", "a bound")[:2]
         ('disk_size', ('body_limit', 'head_limit'))
         >>> _kin("by default 100", " unless", "a default")  # no default says 100
@@ -577,6 +579,8 @@ def _kin(text: str, after: str, shape: str) -> tuple[str, ...]:
             said, (named,) = _said(name)[0], units_of(name)
             return abs(math.log2(max(numbers) * _BYTES[unit] / (max(said) * _BYTES[named])))
         names = sorted((name for name in FACTS if units_of(name) & set(_SIZES)), key=apart)[:2]
+    if not names and unit in _SECONDS:  # "2 weeks", "3 days": the durations
+        names = [name for name in FACTS if units_of(name) & set(_TIMES)]
     if not names and _page_count(text, after, word):
         names = [name for name, fact in FACTS.items() if not units_of(name) and not fact.unit
                  and _said(name)[0]]

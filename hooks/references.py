@@ -1797,6 +1797,18 @@ def check(markdown: str, page: Page, contract: Contract,
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
             seen = _shown_there(page, span.link, contract, shown)
+        if names and not span.heading and _DEFAULT_BEFORE.search(
+                prose[max(0, span.start - 40):span.start]):  # "defaults to `standard-4`"
+            sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
+            start = span.start - len(sentence)
+            named = [s.text for s in ordered if start <= s.start < span.start
+                     and s.text in contract.body_defaults]
+            if named or any(span.text in values for field_name, values in contract.enums.items()
+                            if field_name in contract.body_defaults):
+                problem = _default_problem(span.text, named[-1] if named else None, contract)
+                if problem:
+                    found.append(Problem(span.line, problem, span.text))
+                continue  # a field's default, read as one (`100` is no status here)
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
@@ -1842,13 +1854,6 @@ def check(markdown: str, page: Page, contract: Contract,
                 page.target(span.link)):  # a request linked: the linked page's
             problem = _linked_request(span.text, page.operation_of[page.target(span.link)],
                                       contract)
-        if problem is None and names and not span.heading and _DEFAULT_BEFORE.search(
-                prose[max(0, span.start - 40):span.start]):  # "defaults to `standard-4`"
-            sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
-            start = span.start - len(sentence)
-            named = [s.text for s in ordered if start <= s.start < span.start
-                     and s.text in contract.body_defaults]
-            problem = _default_problem(span.text, named[-1] if named else None, contract)
         if problem is None and span.link is not None and "errors" in span.link:
             anchor = span.link.partition("#")[2]  # a code's row: the code is its text
             if anchor in contract.code_status and anchor != span.text and (
@@ -1864,16 +1869,19 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem:  # no { .no-ref } in a block: what it shows must be the API's
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
     if names:  # (a docstring writes its statuses bare: ``a 404 or 409``)
-        found += [Problem(prose.count("\n", 0, bare.start("status")) + 1,
-                          f"{bare['status']} after {bare['verb'] or bare['verb2']!r} is a "
-                          f"status written "
-                          f"without backticks, which no check reads: write `{bare['status']}`",
-                          bare["status"])
-                  for bare in _BARE_STATUS.finditer(prose)
-                  if not prose[prose.rfind("\n", 0, bare.start()) + 1:].startswith("#")
-                  and not any(s.start <= bare.start() < s.end for s in spans)]
-                  # (a heading writes its status as it is: "## When you get a 401"; code,
-                  # as it shows it)
+        for bare in _BARE_STATUS.finditer(prose):
+            if (prose[prose.rfind("\n", 0, bare.start()) + 1:].startswith("#")
+                    or any(s.start <= bare.start() < s.end for s in spans)):
+                continue  # (a heading writes its status as it is: "## When you get a 401";
+                # code, as it shows it)
+            status, verb = bare["status"], bare["verb"] or bare["verb2"]
+            then = _check_span(status, own, contract, shown, titles or {}, names, document)
+            found.append(Problem(
+                prose.count("\n", 0, bare.start("status")) + 1,
+                f"{status} after {verb!r} is a status written without backticks, which no "
+                f"check reads: write `{status}`"
+                + (f"; as code, it would be told too: {then.partition(': ')[2]}" if then
+                   else ""), status))
     return found + fixture_claims(prose) + order_claims(prose)
 
 
@@ -2042,7 +2050,7 @@ _LISTS = re.compile(r"\b(?:lists?|listed|returns?|returned|comes?|came|ordered|s
 #: what an example does, a wish, a condition, a comparison, the changelog's releases.
 _NOT_THE_APIS = re.compile(
     r"\b(?:if|when|whether|would|could|should|must|might|may|want|wants|need|needs|reverse|"
-    r"reverses|reversed|reversing|sort|sorts|sorting|your|you|yourself|client|code|show|shows|"
+    r"reverses|reversed|reversing|sort|sorts|sorting|yourself|client|code|show|shows|"
     r"display|displays|rather|instead|unlike|example|examples|deletes?|deleting|release's|"
     r"releases?|changelog|backwards|walk|many|other|feeds?|apis|old|older|before|earlier|"
     r"previously|was|were|used\s+to|versions?)\b|\b\d+\.\d+\b", re.IGNORECASE)

@@ -801,19 +801,24 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
 def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """"gets 422" is a status no check reads: told, with the span to write (then held as
-    every status is). A heading's, and a number of something else ("gets 100 GiB"), pass."""
+    """"gets 422" is a status no check reads: told, with the span to write, and what would
+    be told of it as code. A heading's, and a number of something else ("gets 100 GiB"),
+    pass."""
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
             "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
             "full page yields a 100-item list; IDs end in 345.\n")
-    said = [line for line in _said(tmp_path, caplog, "concepts/errors.md", page)
+    said = [line.partition(" (it documents ")[0] + (" (it documents " if " (it documents " in line
+                                                     else "")
+            for line in _said(tmp_path, caplog, "concepts/errors.md", page)
             if "without backticks" in line]  # (the sizes are the facts check's to tell)
     assert said == [("5: 422 after 'gets' is a status written without backticks, which no "
                      "check reads: write `422`")] + [  # ("ends in", "yields": with "a")
         (f"6: {status} after {verb!r} is a status written without backticks, which no check "
-         f"reads: write `{status}`")
-        for status, verb in ((418, "ends in"), (419, "yields"), (420, "answered with"))], said
+         f"reads: write `{status}`; as code, it would be told too: the API does not document "
+         f"status {status} (it documents ")
+        for status, verb in ((418, "ends in"), (419, "yields"), (420, "answered with"))
+    ], said
 
 
 def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.MonkeyPatch,
@@ -848,8 +853,8 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
         "first. See [List workstations, newest first](x.md). A `?order=desc` that returned "
         "volumes newest first is not supported.")) == []
     assert [p.text for p in references.order_claims(
-        "Workstations are sorted newest first. Volumes appear newest-first.")] == [
-            "newest first", "newest-first"]
+        "Workstations are sorted newest first. Volumes appear newest-first. Lists your "
+        "workstations, newest first.")] == ["newest first", "newest-first", "newest first"]
     document = load_document()
     contract = references.Contract.build(document, {}, set())
     page = references.Page("docs/concepts/pagination.md", None)
@@ -914,8 +919,9 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
     page = references.Page("docs/workstations/create.md", "createWorkstation")
     text = ("# Create\n\nThe machine type defaults to `standard-2`. `disk_size_gb` defaults "
             "to `64`.\n\n`disk_size_gb` defaults to `50`; the `status` filter defaults to "
-            "`running`.\n")
+            "`running`.\n\n`disk_size_gb` defaults to `100`.\n")
     assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
         (3, ("`standard-2` is called the default of machine_type, which has none: "
              "WorkstationCreate requires it")),
-        (3, "`64` is called the default of disk_size_gb, but its default is `50`")]
+        (3, "`64` is called the default of disk_size_gb, but its default is `50`"),
+        (7, "`100` is called the default of disk_size_gb, but its default is `50`")]  # no status

@@ -206,6 +206,12 @@ def _attached_to(client: httpx.Client, id: str) -> str | None:
     return _volume(client, id).json()["attached_to"]
 
 
+def _where(client: httpx.Client, id: str) -> str:
+    """Where the volume ``id`` is, as a message says it."""
+    at = _attached_to(client, id)
+    return f"attached to {at}" if at else "detached (`attached_to: null`)"
+
+
 def _others_own(client: httpx.Client) -> tuple[str, str]:
     """Another workstation than the stopped one, and its own volume."""
     other = next(ws for ws in client.get(f"{BASE_URL}/workstations", headers=AUTH).json()[
@@ -233,12 +239,12 @@ def _never_moves(kind: str) -> Callable[[httpx.Client], list[str]]:
         mine, free, where = _mine_and_free(client, kind)
         left = _patch(client, STOPPED, [])
         if _attached_to(client, mine) != STOPPED:
-            found.append(f"after {_answered(left)} with no volume_ids, {mine} is attached to "
-                         f"{_attached_to(client, mine)}")
+            found.append(f"after {_answered(left)} with `volume_ids: []`, {mine} is "
+                         f"{_where(client, mine)}")
         moved = _patch(client, STOPPED, [free])
         if moved.is_success or _attached_to(client, free) != where:
             found.append(f"{_answered(moved)} with {free} in volume_ids, which is now "
-                         f"attached to {_attached_to(client, free)}")
+                         f"{_where(client, free)}")
         body = {**OPERATIONS["createWorkstation"].example.body, "volume_ids": [free]}
         made = client.post(f"{BASE_URL}/workstations", headers=AUTH, json=body)
         if made.is_success:
@@ -268,11 +274,11 @@ def _attaches(kind: str, on: str, stopped: bool) -> list[Callable[[httpx.Client]
         added = _patch(client, STOPPED, [mine, free])
         if not added.is_success or _attached_to(client, free) != STOPPED:
             return [(f"{_answered(added)} with {free} added to volume_ids, which is "
-                     f"attached to {_attached_to(client, free)}")]
+                     f"{_where(client, free)}")]
         dropped = _patch(client, STOPPED, [])
         if not dropped.is_success or _attached_to(client, mine) is not None:
-            return [(f"{_answered(dropped)} with no volume_ids, and {mine} is attached to "
-                     f"{_attached_to(client, mine)}")]
+            return [(f"{_answered(dropped)} with `volume_ids: []`, and {mine} is "
+                     f"{_where(client, mine)}")]
         return []
 
     def running(client: httpx.Client) -> list[str]:
