@@ -94,18 +94,34 @@ def _held(line: int, cell: str, claim: re.Match[str], operation: str, state: str
             f"workstation, but {request.method} {request.url.path} answered "
             f"{answer.status_code}{f' {code}' if code else ''}")
     if claim["status"]:
-        if (answer.status_code, code) != (int(claim["status"]), claim["code"]):
-            return [said]
-        return [] if after.json() == before else [f"{said}, and changed the workstation"]
+        wrong = (said if (answer.status_code, code) != (int(claim["status"]), claim["code"])
+                 else f"{said}, and changed the workstation" if after.json() != before
+                 else None)
+    elif not answer.is_success:
+        wrong = said
+    elif claim["nothing"] and after.json() != before:
+        wrong = f"{said}, and changed the workstation"
+    elif claim["becomes"] and after.json()["status"] != claim["becomes"]:
+        wrong = f"{said}, and it is {after.json()['status']}"
+    elif claim["deleted"] and after.status_code != 404:
+        wrong = f"{said}, and it is still there"
+    else:
+        wrong = None
+    return ([] if wrong is None else
+            [f"{wrong}: the cell that says what it does is {_cell(answer, code, before, after)!r}"])
+
+
+def _cell(answer: httpx.Response, code: str | None, before: dict, after: httpx.Response) -> str:
+    """The cell that says what the sandbox did (in this table's words)."""
     if not answer.is_success:
-        return [said]
-    if claim["nothing"] and after.json() != before:
-        return [f"{said}, and changed the workstation"]
-    if claim["becomes"] and after.json()["status"] != claim["becomes"]:
-        return [f"{said}, and it is {after.json()['status']}"]
-    if claim["deleted"] and after.status_code != 404:
-        return [f"{said}, and it is still there"]
-    return []
+        return f"no: `{answer.status_code}` [`{code}`](errors.md#{code})"
+    if after.status_code == 404:
+        return "yes: it is deleted"
+    if after.json() == before:
+        return "yes, changes nothing" if answer.request.method != "GET" else "yes"
+    if after.json()["status"] != before["status"]:
+        return f"yes: it becomes `{after.json()['status']}`"
+    return "yes"
 
 
 def test_every_operation_on_a_workstation_has_its_row():
@@ -122,3 +138,17 @@ def test_every_operation_on_a_workstation_has_its_row():
         f"{WHERE}:{header}: the table of what each state allows has no row for "
         f"{', '.join(missing)}: give each its row, linking its page, with what it does "
         f"in each state (one of: {'; '.join(CLAIMS)})")
+
+
+def test_a_wrong_cell_is_told_with_the_cell_that_says_what_the_sandbox_does():
+    """The writer is given the cell to write, in the table's words, from what the sandbox
+    did: a success that changed nothing, a state it became, a refusal with its code."""
+    cases = [("yes: it is deleted", "startWorkstation", "running", "yes, changes nothing"),
+             ("yes, changes nothing", "stopWorkstation", "running", "yes: it becomes `stopped`"),
+             ("yes", "deleteWorkstation", "running",
+              "no: `409` [`workstation_not_stopped`](errors.md#workstation_not_stopped)"),
+             ("yes, changes nothing", "deleteWorkstation", "stopped", "yes: it is deleted")]
+    for cell, operation, state, does in cases:
+        said = _held(1, cell, _CLAIM.match(cell), operation, state)
+        assert len(said) == 1 and said[0].endswith(
+            f": the cell that says what it does is {does!r}"), (cell, operation, said)
