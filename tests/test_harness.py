@@ -135,20 +135,26 @@ def test_drifted_print_output_names_page_line_and_refresh(tmp_path, request, scr
     assert "uv run pytest --update-examples" in message
 
 
-def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
-        tmp_path, request, scratch, api_schemas, docs_token):
-    """An example shows a 404 on purpose, and a #> line elsewhere was changed by hand: the
-    404 is shown, in all the example shows, though not in the drift's diff. So the
-    failure names no request and advises the refresh."""
-    write(tmp_path, {"snippets/get.py": f"""\
+def _shows_a_404_then(read: str, shown: str) -> str:
+    """An example that shows a 404 on purpose (line 4), then prints what ``read`` reads of
+    a volume's answer (line 6), showing ``shown``."""
+    return f"""\
         import httpx, os
 
         base, headers = os.environ.get("CLOUDWS_BASE_URL", "{BASE}"), {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
         print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)
         #> 404
-        print(httpx.get(base + "/volumes/vol-scratch01", headers=headers).json()["size_gb"])
-        #> 501
-        """})
+        print(httpx.get(base + "/volumes/vol-scratch01", headers=headers).json(){read})
+        #> {shown}
+        """
+
+
+def test_a_drift_beside_an_error_shown_on_purpose_is_refreshed_not_blamed_on_it(
+        tmp_path, request, scratch, api_schemas, docs_token):
+    """An example shows a 404 on purpose, and a #> line elsewhere was changed by hand: the
+    404 is shown, in all the example shows, though not in the drift's diff. So the
+    failure names no request and advises the refresh."""
+    write(tmp_path, {"snippets/get.py": _shows_a_404_then('["size_gb"]', "501")})
     with pytest.raises(ExampleError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     message = failure.value.msg
@@ -163,15 +169,7 @@ def test_an_example_that_raises_after_an_error_shown_on_purpose_is_named_where_i
     """An example shows a 404 on purpose, then reads a field the answer does not have: the
     line that raised is named first, with the field it likely meant, and the 404, which it
     shows, is not blamed."""
-    write(tmp_path, {"snippets/get.py": f"""\
-        import httpx, os
-
-        base, headers = os.environ.get("CLOUDWS_BASE_URL", "{BASE}"), {{"Authorization": "Bearer " + os.environ["CLOUDWS_TOKEN"]}}
-        print(httpx.get(base + "/volumes/vol-scratch02", headers=headers).status_code)
-        #> 404
-        print(httpx.get(base + "/volumes/vol-scratch01", headers=headers).json()["size"])
-        #> 500
-        """})
+    write(tmp_path, {"snippets/get.py": _shows_a_404_then('["size"]', "500")})
     with pytest.raises(KeyError) as failure:
         run_python(tmp_path, request, scratch, api_schemas)
     notes = failure.value.__notes__
