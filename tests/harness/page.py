@@ -344,7 +344,9 @@ TABLE_TESTS = {"docs/concepts/lifecycle.md": "tests.test_lifecycle",
 
 
 def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
-    """The tests of the module :data:`TABLE_TESTS` names for ``page``, by name.
+    """The tests of the module :data:`TABLE_TESTS` names for ``page``, by name: those that
+    read the page (not those marked ``plants_mistakes``, which check what is told of
+    mistakes planted in a copy).
 
     Example:
         >>> from .discovery import DOCS
@@ -363,7 +365,9 @@ def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
         raise ValueError(f"tests/harness/page.py: TABLE_TESTS names {name} for {page.where}, "
                          f"whose PAGE is {display_path(Path(module.PAGE))}")
     return [(test, function) for test, function in vars(module).items()
-            if test.startswith("test_") and callable(function)]
+            if test.startswith("test_") and callable(function)
+            and not any(mark.name == "plants_mistakes"
+                        for mark in getattr(function, "pytestmark", []))]
 
 
 def _documented_modules(page: Page) -> list[tuple[str, int]]:
