@@ -257,6 +257,11 @@ def _drawing(diagram: Path) -> tuple[list[str], list[tuple[int, str, Drawn]], li
         if path is None:
             problems.append(f"{where}:{line}: the call {label!r} has no arrow (a path)")
             continue
+        if re.search(r"[a-df-z]", path.get("d", "")):
+            problems.append(f"{where}:{line}: the arrow labelled {label!r} is drawn with "
+                            "relative commands (lowercase): write its path with absolute "
+                            "ones (M, L, C...), from which its ends are read")
+            continue
         start, end = _ends(path.get("d", ""))
         origin = next((name for name, shape in shapes if _touches(start, shape)),
                       "begin" if any(_touches(start, begin) for begin in begins) else None)
@@ -457,6 +462,7 @@ def test_the_lifecycle_diagram_says_what_the_sandbox_does():
     (">stopped</text>", ">suspended</text>",
      "the diagram draws the states ['running', 'suspended']"),
     (">update</text>", ">restart</text>", "'restart' names no call"),
+    ("M560,150 L644,150", "m560,150 l84,0", "drawn with relative commands"),
     ("Update keeps a stopped workstation stopped. ", "",
      ("the arrow labelled 'update' says updateWorkstation on a stopped workstation changes it, "
      "keeping it `stopped`, which the description (<desc>, what a screen reader reads) does "
