@@ -218,15 +218,16 @@ def test_a_pasted_example_still_running_is_ended_naming_its_last_request(
     """A loop waiting for a state that never comes, pasted: its process is ended once it
     has run too long (here two seconds: on a busy machine, half a second was not always
     enough for its first request), and the failure says so with the request it kept
-    sending; the next example runs as before."""
+    sending; the next example runs as before. (It waits a little between its requests, as
+    a reader's loop would: a loop that never waits spends the two seconds of a core.)"""
     from .harness import checks
 
     monkeypatch.setattr(checks, "EXAMPLE_SECONDS", 2)
     case_id, message = _scratch_failure(
-        tmp_path, 'import os\n\nimport httpx\n\nurl = os.environ["CLOUDWS_BASE_URL"] + '
+        tmp_path, 'import os\nimport time\n\nimport httpx\n\nurl = os.environ["CLOUDWS_BASE_URL"] + '
         '"/volumes/vol-scratch01"\nheaders = {"Authorization": "Bearer " + '
         'os.environ["CLOUDWS_TOKEN"]}\nwhile httpx.get(url, headers=headers).json()'
-        '["size_gb"] != 1:\n    pass\n', api_schemas, python_forkserver)
+        '["size_gb"] != 1:\n    time.sleep(0.05)\n', api_schemas, python_forkserver)
     first, last, why = message.split("\n")
     assert why == POLLED, why
     assert first == (f"{case_id}:1: {PASTED}, the example had not ended after 2 s, and was "
