@@ -92,8 +92,9 @@ def pytest_collection(session: pytest.Session):
 def pytest_configure(config: pytest.Config) -> None:
     """The project's own bytecode is cached (by the run's first process, before any other
     starts). Pages named on the command line start building at once; an example of
-    ``snippets/`` or a Markdown file outside ``docs/`` is refused, saying what to check
-    instead (see tests/harness/page.py). A test named as a failure's summary shows it
+    ``snippets/``, a file of ``docs/`` that is not a page (the lifecycle diagram) or a
+    Markdown file outside ``docs/`` is refused, saying what to check instead (see
+    tests/harness/page.py). A test named as a failure's summary shows it
     under workers (``…::test@<group>``: pytest-xdist adds the group) runs as named."""
     if not hasattr(config, "workerinput"):
         said = _cache_packages_bytecode()
@@ -109,7 +110,8 @@ def pytest_configure(config: pytest.Config) -> None:
     named = [(config.invocation_params.dir / arg.partition("::")[0]).resolve()
              for arg in config.args]
     if any(path.suffix == ".md" or path == _SNIPPETS or _SNIPPETS in path.parents
-           or (_DOCS in path.parents and not path.exists()) for path in named):
+           or (_DOCS in path.parents and (not path.exists() or path.is_file()))
+           for path in named):
         from tests.harness.page import refuse_what_is_not_a_page, start_builds
 
         refuse_what_is_not_a_page(config)

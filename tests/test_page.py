@@ -432,6 +432,18 @@ def _refusal(*args: str) -> str:
     return str(refused.value)
 
 
+def test_a_file_of_docs_that_is_not_a_page_is_refused_naming_the_page_that_includes_it():
+    """The lifecycle diagram, edited, is checked with the page that includes it (whose
+    check sends its arrows to the sandbox); a file no page includes, with the suite."""
+    assert _refusal("docs/concepts/lifecycle.svg").splitlines() == [
+        ("docs/concepts/lifecycle.svg is not a page: pytest checks it with the page that "
+        "includes it:"), "  uv run pytest docs/concepts/lifecycle.md"]
+    assert _refusal("docs/stylesheets/theme.css") == (
+        "docs/stylesheets/theme.css is not a page of docs/, and no page includes it "
+        "(--8<--): give pytest a page (uv run pytest docs/<page>.md), or run the whole "
+        "suite (uv run pytest)")
+
+
 def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
     # an output shown on two pages: both named, and their whole checks (no -k)
     pages = sorted({where.rpartition(":")[0] for where in

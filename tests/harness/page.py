@@ -104,7 +104,8 @@ def start_selected_builds(session: pytest.Session) -> None:
 
 def refuse_what_is_not_a_page(config: pytest.Config) -> None:
     """Stop the run, saying what to check instead, when the command line names an example
-    of ``snippets/`` (or the folder) or a Markdown file outside ``docs/``.
+    of ``snippets/`` (or the folder), a file of ``docs/`` that is not a page (the diagram
+    a page includes, a stylesheet) or a Markdown file outside ``docs/``.
 
     Given a ``.py`` snippet, pytest would import it as a module to look for doctests:
     run the example, with no sandbox, against whatever the environment points it at. The
@@ -114,6 +115,8 @@ def refuse_what_is_not_a_page(config: pytest.Config) -> None:
         path = (config.invocation_params.dir / arg.partition("::")[0]).resolve()
         if path.exists() and (path == discovery.SNIPPETS or discovery.SNIPPETS in path.parents):
             raise pytest.UsageError(_check_its_pages(path))
+        if path.is_file() and path.suffix != ".md" and discovery.DOCS in path.parents:
+            raise pytest.UsageError(_checked_on_its_pages(path))
         if path.suffix == ".md" and path.is_file() and not is_page(path):
             readme = (" (the README's example and commands: uv run pytest tests/test_readme.py)"
                       if path == ROOT / "README.md" else "")
@@ -125,6 +128,21 @@ def refuse_what_is_not_a_page(config: pytest.Config) -> None:
             close = difflib.get_close_matches(display_path(path.with_suffix(".md")), pages, n=1)
             raise pytest.UsageError(f"{display_path(path)} is not there" + (
                 f": did you mean {close[0]}?" if close else ": the pages are in docs/"))
+
+
+def _checked_on_its_pages(path: Path) -> str:
+    """What to run for a file of ``docs/`` that is not a page (a diagram the lifecycle
+    page includes, a stylesheet): the pages that include it (``--8<--``), or the suite."""
+    name = display_path(path)
+    pages = sorted(display_path(page) for page in discovery.DOCS.rglob("*.md")
+                   if any("--8<--" in line and name in line
+                          for line in page.read_text().split("\n")))
+    if not pages:
+        return (f"{name} is not a page of docs/, and no page includes it (--8<--): give "
+                "pytest a page (uv run pytest docs/<page>.md), or run the whole suite "
+                "(uv run pytest)")
+    commands = "\n".join(f"  uv run pytest {page}" for page in pages)
+    return f"{name} is not a page: pytest checks it with the page that includes it:\n{commands}"
 
 
 def _check_its_pages(path: Path) -> str:
