@@ -16,6 +16,8 @@ Modules, one concern each:
 - :mod:`.checks`, :mod:`.declarations` — what an example's requests and a JSON block
   must be;
 - :mod:`.network` — no connection or lookup off this machine;
+- :mod:`.diagram` — an SVG diagram's shapes, arrows and texts, with their lines (the
+  lifecycle page's, which ``tests/test_lifecycle.py`` holds to the sandbox);
 - :mod:`.plugin` — the pytest hooks (update guard, coverage table, xdist).
 """
 
