@@ -239,11 +239,7 @@ def _words() -> dict[str, str]:
     return {_word(operation): operation for operation in _calls()}
 
 
-def _number(element: diagram.Element, name: str) -> float:
-    try:
-        return float(element.get(name, "0") or 0)
-    except ValueError:
-        return 0.0
+_number = diagram.length
 
 
 def _spot(text: diagram.Element) -> diagram.Point:
@@ -266,14 +262,11 @@ def _path_of(element: diagram.Element) -> str:
     return element.get("d")
 
 
-def _style(element: diagram.Element, name: str) -> str:
-    """A presentation attribute of ``element`` or of a group it is in (attribute or style)."""
-    for one in (element, *element.ancestors()):
-        style = dict(rule.split(":", 1) for rule in one.get("style").split(";") if ":" in rule)
-        value = one.get(name) or style.get(name, "").strip()
-        if value:
-            return value
-    return ""
+#: What the diagram holds but does not draw where it stands (what it defines, what names it).
+_NOT_DRAWN = ("defs", "desc", "marker", "clipPath", "mask", "symbol", "pattern",
+              "linearGradient", "radialGradient", "filter", "metadata")
+#: What shows what the check does not read.
+_UNREAD = ("svg", "foreignObject", "use", "image", "switch", "style")
 
 
 @dataclass
@@ -284,6 +277,7 @@ class _Reading:
     end_label: tuple[int, str] | None = None
     desc: tuple[int, str] | None = None
     problems: list[str] = field(default_factory=list)
+    unreadable: bool = False  # not XML: nothing else is read
 
 
 def _read(svg: Path) -> _Reading:
@@ -295,31 +289,58 @@ def _read(svg: Path) -> _Reading:
         root = diagram.parse(svg.read_text())
     except ValueError as error:
         read.problems.append(f"{where}:{str(error).removeprefix('line ')}")
+        read.unreadable = True
         return read
-    unread = {id(one) for defs in root.iter() if defs.tag in ("defs", "title", "desc",
-                                                             "marker", "style")
-              for one in defs.iter()}
+    unread = {id(one) for defs in root.iter() if defs.tag in _NOT_DRAWN for one in defs.iter()}
     shown = [one for one in root.iter() if id(one) not in unread and one is not root]
     labelled = root.get("aria-labelledby").split()
     descs = [one for one in root.children if one.tag == "desc"]
-    desc = next((one for one in descs if one.get("id") in labelled), descs[0] if descs else None)
+    desc = next((one for one in descs if one.get("id") in labelled), None)
     if desc is not None:
         read.desc = (desc.line, diagram.text_of(desc))
+    elif descs:
+        read.problems.append(f"{where}:{descs[0].line}: the <desc> is not named by the "
+                             "diagram's aria-labelledby, so a screen reader does not read it: "
+                             "give it an id, and name it there")
+    box = [float(n) for n in re.findall(r"[-+\d.eE]+", root.get("viewBox"))]
     kinds = {id(one): kind for one in shown for kind in _KINDS if kind in one.classes}
+    named = {word for word in _words()} | set(get_args(WorkstationStatus))
+    read.problems += [f"{where}:{one.line}: a <style> sheet: what it sets is not read; set it "
+                      "on the elements (their attributes, or style)"
+                      for one in root.iter() if one.tag == "style" and id(one) in unread]
     for one in shown:
         grouped = id(one) in kinds or any(id(up) in kinds for up in one.ancestors())
         said = one.tag == "text" and diagram.text_of(one) or one.tag in _ARROWS
-        if one.get("transform"):
+        begin = any(kinds.get(id(up)) == "begin" for up in (one, *one.ancestors()))
+        if one.tag in _UNREAD:
+            read.problems.append(f"{where}:{one.line}: a <{one.tag}>: what it shows or sets is "
+                                 "not read; draw with path, line, polyline, rect, circle, "
+                                 "ellipse and text, styled by their own attributes")
+        elif one.tag == "title":
+            if one.parent is not root or named & set(re.findall(r"[a-z]+",
+                                                                diagram.text_of(one).lower())):
+                read.problems.append(f"{where}:{one.line}: a <title> that says what calls or "
+                                     "states do (a tooltip, or part of the diagram's name): it "
+                                     "is not read; say it in the <desc>, in the forms read")
+        elif one.get("transform") or diagram.presented(one, "transform", inherited=False):
             read.problems.append(f"{where}:{one.line}: a {one.tag} with a transform: the "
                                  "check reads coordinates as written; write them moved")
         elif said and diagram.hidden(one):
             read.problems.append(f"{where}:{one.line}: a hidden {one.tag}: what it says, no "
                                  "reader sees; leave it out")
-        elif said and not grouped and one.tag in ("text", *_ARROWS):
+        elif said and (not grouped or begin and one.tag == "text"):
             read.problems.append(f"{where}:{one.line}: a {one.tag} outside the diagram's "
-                                 f"groups (of class {', '.join(_KINDS)}): what it says is "
-                                 "not read; put it in one, or leave it out")
+                                 f"groups (of class {', '.join(_KINDS)}; the begin mark has "
+                                 "no text): what it says is not read; put it in one, or "
+                                 "leave it out")
+        elif one.tag == "text" and len(box) == 4 and not (
+                box[0] <= _spot(one)[0] <= box[0] + box[2]
+                and box[1] <= _spot(one)[1] <= box[1] + box[3]):
+            read.problems.append(f"{where}:{one.line}: the text {diagram.text_of(one)!r} is "
+                                 f"at {_spot(one)}, outside the drawing (viewBox "
+                                 f"{root.get('viewBox')}): no reader sees it")
     begins, ends, calls = [], [], []
+    markers = {one.get("id") for one in root.iter() if one.tag == "marker"}
     for one in shown:
         kind, shape = kinds.get(id(one)), _shape_of(one)
         if kind == "state":
@@ -372,13 +393,17 @@ def _read(svg: Path) -> _Reading:
         if len(along) < 2:
             read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no length")
             continue
-        head, tail = bool(_style(arrow, "marker-end")), bool(_style(arrow, "marker-start"))
-        dashed = _style(arrow, "stroke-dasharray") not in ("", "none")
+        head, tail = (_marker(diagram.presented(arrow, name), markers)
+                      for name in ("marker-end", "marker-start"))
+        dashed = any(float(n) > 0 for n in re.findall(
+            r"\d+\.?\d*|\.\d+", diagram.presented(arrow, "stroke-dasharray")))
         if head and tail:
             read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has a head at "
                                  "both ends: draw one arrow for each way")
             continue
         start, end = (along[-1], along[0]) if tail else (along[0], along[-1])
+        if not (head or tail) and _on(start, shapes) is None:
+            start, end = end, start  # a line with no head (a refusal's): from its state
 
         origin, target = _on(start, shapes), _on(end, shapes)
         refusal = _REFUSAL.fullmatch(label)
@@ -393,7 +418,8 @@ def _read(svg: Path) -> _Reading:
             continue
         if not (head or tail or (dashed and target is None)):
             read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no head "
-                                 "(marker-end): which way it goes is read from it")
+                                 "(a marker-end naming a <marker> of the diagram, set on the "
+                                 "path or its group): which way it goes is read from it")
             continue
         if target is None and not (dashed and refusal):
             read.problems.append(
@@ -406,11 +432,12 @@ def _read(svg: Path) -> _Reading:
             read.problems.append(f"{where}:{arrow.line}: the dashed arrow of {label!r} ends on "
                                  f"{target}: dashed is for a refusal, which ends on none")
             continue
-        if refusal and httpx.codes.get_reason_phrase(int(refusal["status"])) != refusal["reason"]:
+        if refusal and httpx.codes.get_reason_phrase(int(refusal["status"])) not in (
+                refusal["reason"], ""):
             read.problems.append(
                 f"{where}:{line}: {refusal['status']} {refusal['reason']!r}: the reason of "
                 f"{refusal['status']} is {httpx.codes.get_reason_phrase(int(refusal['status']))!r}")
-        for item in (refusal["calls"] if refusal else label).split(", "):
+        for item in (part.strip() for part in (refusal["calls"] if refusal else label).split(",")):
             said = _ITEM.fullmatch(item)
             operation = words.get(said["word"]) if said else None
             if operation is None:
@@ -438,6 +465,13 @@ def _read(svg: Path) -> _Reading:
                 read.claims.append((line, item, Drawn(operation, None if origin == "begin"
                                                       else origin, does)))
     return read
+
+
+def _marker(value: str, markers: set[str]) -> bool:
+    """Whether a ``marker-start`` or ``marker-end`` value draws a head: a ``url(#id)`` of
+    one of the diagram's ``markers`` (not ``none``, nor one that is not there)."""
+    found = re.fullmatch(r"url\(\s*['\"]?#([^'\")]+)['\"]?\s*\)", value.strip())
+    return bool(found) and found[1] in markers
 
 
 def _on(point: diagram.Point, shapes: list[tuple[str, diagram.Shape]]) -> str | None:
@@ -511,6 +545,8 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
     out."""
     where, read = _where(svg), _read(svg)
     problems = read.problems
+    if read.unreadable:
+        return problems
     text = svg.read_text()
     last = text.rstrip().count("\n") + 1  # where a new arrow may go: </svg>
     words: dict[str, list[str]] = {}
@@ -554,7 +590,7 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
         problems.append(f"{where}:1: the diagram has no <desc> (the text a screen reader "
                         "reads, which its aria-labelledby names): say in it what the arrows "
                         "draw")
-        return problems
+        return list(dict.fromkeys(problems))
     line, described, unread = _described(read.desc, where)
     problems += unread
     arrows = {drawn for _, _, drawn in read.claims}
@@ -577,7 +613,7 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
             problems.append(f"{where}:{at}: the arrow labelled {item!r} says {drawn.said()}, "
                             "which the description (<desc>, what a screen reader reads) "
                             f"does not say: add '{drawn.sentence()}.' to it (line {line})")
-    return problems
+    return list(dict.fromkeys(problems))  # a clause of two calls is told once
 
 
 # The diagram's text alternative (its <desc>, what a screen reader reads) says what the
@@ -618,8 +654,8 @@ def _described(desc: tuple[int, str], where: str
                           f"of the forms it is read in: {'; '.join(_DESC_FORMS)}")
             continue
         form, groups = matched[0], matched[1].groupdict()
-        if groups.get("reason") and groups["reason"] != httpx.codes.get_reason_phrase(
-                int(groups["status"])):
+        if groups.get("reason") and httpx.codes.get_reason_phrase(
+                int(groups["status"])) not in (groups["reason"], ""):
             unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: the "
                           f"reason of {groups['status']} is "
                           f"{httpx.codes.get_reason_phrase(int(groups['status']))!r}")
@@ -632,7 +668,13 @@ def _described(desc: tuple[int, str], where: str
         for calls, state in ((groups["calls"], groups.get("state")),
                              (groups.get("calls2"), groups.get("state2"))):
             for word in re.split(r", | and ", calls) if calls else []:
-                if word in words:
+                creates = word in words and "{id}" not in OPERATIONS[words[word]].path
+                if word in words and creates != (state is None):
+                    unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
+                                  + (f"{word} makes a workstation; it is sent to none"
+                                     if creates else f"{word} is sent to a workstation; "
+                                     "only a create makes one"))
+                elif word in words:
                     claims.append(Drawn(words[word], state, does))
                 else:
                     unread.append(f"{where}:{line}: the description (<desc>) says {word!r} in "
@@ -708,6 +750,19 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
     ("409 Conflict.</desc>", "409 Conflict and then done anyway.</desc>", "in none of the forms"),
     ("Delete ends a stopped workstation.", "Delete ends a stopped workstation, and its disk.",
      "says 'Delete ends a stopped workstation, and its disk', in none of the forms"),
+    ('<path d="M420,165 C380,200 330,200 292,166" marker-end="url(#lifecycle-arrow)"/>',
+     '<path d="M420,165 C380,200 330,200 292,166" marker-start="none" '
+     'style="fill: none; marker-end: url(#lifecycle-arrow)"/>', None),  # the same arrow
+    ('<path d="M190,120 C165,62 275,62 251,118"', '<path d="M190,120a40 40 0 1161 -2"', None),
+    ('marker-end="url(#lifecycle-arrow)"/>\n    <text x="355" y="214"',
+     'marker-end="none"/>\n    <text x="355" y="214"', "the arrow of 'start' has no head"),
+    ('<desc id="lifecycle-desc">', '<title>Delete works from any state</title>\n  <desc '
+     'id="lifecycle-desc">', "a <title> that says what calls or states do"),
+    ("<defs>", "<defs><style>.x{display:none}</style>", "a <style> sheet: what it sets is not read"),
+    ('<text x="220" y="56">', '<text x="220" y="-500">', "outside the drawing (viewBox"),
+    ('<desc id="lifecycle-desc">', '<desc id="other">', "is not named by the diagram's aria-labelledby"),
+    ("Create makes a workstation", "Stop makes a workstation",
+     "stop is sent to a workstation; only a create makes one"),
     (">409 Conflict, nothing", ">409&nbsp;Conflict, nothing", "write &#160; for &nbsp;"),
     (">409 Conflict, nothing", ">409&#160;Conflict, nothing", None),
 ])

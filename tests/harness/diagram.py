@@ -23,8 +23,8 @@ import xml.parsers.expat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["Element", "Shape", "distance", "ends", "hidden", "parse", "points", "shape",
-           "text_of"]
+__all__ = ["Element", "Shape", "distance", "ends", "hidden", "length", "parse", "points",
+           "presented", "shape", "text_of"]
 
 Point = tuple[float, float]
 
@@ -111,17 +111,42 @@ def text_of(element: Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def hidden(element: Element) -> bool:
-    """Whether the element, or one it is in, is not shown (``display: none``,
-    ``visibility: hidden``, an opacity of 0)."""
-    for one in (element, *element.ancestors()):
+def presented(element: Element, name: str, *, inherited: bool = True) -> str:
+    """A presentation property of ``element``: its attribute or its ``style``'s (which wins,
+    as in CSS), or, ``inherited``, the nearest group's; "" when none says it."""
+    for one in (element, *element.ancestors()) if inherited else (element,):
         style = {key.strip(): value.strip() for key, _, value in
-                 (rule.partition(":") for rule in one.get("style").split(";"))}
-        said = {**style, **{k: v for k, v in one.attrib.items() if k != "style"}}
-        if (said.get("display") == "none" or said.get("visibility") in ("hidden", "collapse")
-                or said.get("opacity", "1").strip() in ("0", "0.0")):
+                 (rule.partition(":") for rule in one.get("style").split(";")) if key.strip()}
+        value = style.get(name) or one.get(name).strip()
+        if value:
+            return value
+    return ""
+
+
+def _amount(value: str) -> float | None:
+    """A number such as an opacity (``0.5``, ``50%``), or None."""
+    found = re.fullmatch(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(%?)\s*", value)
+    if not found:
+        return None
+    return float(found[1]) / (100 if found[2] else 1)
+
+
+def hidden(element: Element) -> bool:
+    """Whether the element is not shown: it, or a group it is in, has ``display: none``,
+    ``visibility: hidden``, an opacity of 0 (or, a text, a fill opacity or font size of 0;
+    a line, a stroke of none or of opacity 0)."""
+    for one in (element, *element.ancestors()):
+        if (presented(one, "display", inherited=False) == "none"
+                or _amount(presented(one, "opacity", inherited=False) or "1") == 0):
             return True
-    return False
+    if presented(element, "visibility") in ("hidden", "collapse"):
+        return True
+    if element.tag in ("text", "tspan"):
+        return (_amount(presented(element, "fill-opacity") or "1") == 0
+                or presented(element, "fill") == "none"
+                or _amount(presented(element, "font-size") or "1") == 0)
+    return (presented(element, "stroke") == "none"
+            or _amount(presented(element, "stroke-opacity") or "1") == 0)
 
 
 @dataclass(frozen=True)
@@ -146,13 +171,18 @@ class Shape:
         return self.distance(point) == 0
 
 
+def length(element: Element, name: str) -> float:
+    """A coordinate or length attribute of ``element``, in user units (``355`` or
+    ``355px``); 0 when it is missing, or in a unit that needs the page to size it."""
+    found = re.fullmatch(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:px)?\s*",
+                         element.get(name))
+    return float(found[1]) if found else 0.0
+
+
 def shape(element: Element) -> Shape | None:
     """The shape ``element`` draws, if it is a ``rect``, ``circle`` or ``ellipse``."""
     def number(name: str) -> float:
-        try:
-            return float(element.get(name, "0") or 0)
-        except ValueError:
-            return 0.0
+        return length(element, name)
 
     if element.tag == "rect":
         width, height = number("width"), number("height")
@@ -165,39 +195,56 @@ def shape(element: Element) -> Shape | None:
     return None
 
 
-_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(r"[\s,]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+_FLAG = re.compile(r"[\s,]*([01])")
+_COMMAND = re.compile(r"\s*([MmLlHhVvCcSsQqTtAaZz])")
 _ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+
+
+def _arguments(d: str, at: int, kind: str) -> tuple[list[float], int] | None:
+    """The arguments of one ``kind`` command in ``d`` from ``at`` (an arc's flags are one
+    digit each, as svgo writes them run together: ``a40 40 0 1161 -2``), and where they
+    end; None if they are not there."""
+    found = []
+    for n in range(_ARGS[kind]):
+        match = (_FLAG if kind == "a" and n in (3, 4) else _NUMBER).match(d, at)
+        if match is None:
+            return None
+        found.append(float(match[1]))
+        at = match.end()
+    return found, at
 
 
 def points(d: str) -> list[Point]:
     """Points along the path ``d`` (every command, absolute or relative; a curve sampled
-    at ten points), from its start to its end.
+    at ten points), from its start to its end (where what follows cannot be read, the
+    path ends).
 
     Example:
         >>> points("M0,0 C0,10 10,10 10,0")[::5]
         [(0.0, 0.0), (5.0, 7.5), (10.0, 0.0)]
+        >>> points("M190,120a40 40 0 1161 -2")[-1]
+        (251.0, 118.0)
     """
-    tokens = _TOKEN.findall(d)
     found: list[Point] = []
     x = y = start_x = start_y = 0.0
     command, at = "", 0
-    while at < len(tokens):
-        if tokens[at].isalpha():
-            command, at = tokens[at], at + 1
+    while at < len(d.rstrip()):
+        letter = _COMMAND.match(d, at)
+        if letter:
+            command, at = letter[1], letter.end()
             if command in "Zz":
                 x, y = start_x, start_y
                 found.append((x, y))
                 continue
-        elif not command:
+        elif not command or command in "Zz":
             break
-        count = _ARGS[command.lower()]
-        args = [float(value) for value in tokens[at:at + count]]
-        if len(args) < count or any(t.isalpha() for t in tokens[at:at + count]):
+        kind, relative = command.lower(), command.islower()
+        read = _arguments(d, at, kind)
+        if read is None:
             break
-        at += count
-        relative = command.islower()
+        args, at = read
         base_x, base_y = (x, y) if relative else (0.0, 0.0)
-        kind = command.lower()
         if kind == "h":
             targets = [(args[0] + (x if relative else 0), y)]
         elif kind == "v":
@@ -205,20 +252,28 @@ def points(d: str) -> list[Point]:
         elif kind == "a":
             targets = [(args[5] + base_x, args[6] + base_y)]
         else:
-            targets = [(args[n] + base_x, args[n + 1] + base_y) for n in range(0, count, 2)]
-        if kind in "ct" or kind in "sq":
-            controls = [(x, y), *targets]
-            for step in range(1, 11):
-                found.append(_bezier(controls, step / 10))
+            targets = [(args[n] + base_x, args[n + 1] + base_y) for n in range(0, len(args), 2)]
+        if kind in "csqa":
+            controls = [(x, y), *targets] if kind != "a" else _arc(x, y, args, targets[0])
+            found += [_bezier(controls, step / 10) for step in range(1, 11)]
         else:
             found.append(targets[-1])
         x, y = targets[-1]
         if kind == "m":
             start_x, start_y = x, y
-            if not found or found[-1] != (x, y):
-                found.append((x, y))
             command = "l" if relative else "L"  # pairs after a moveto are linetos
     return found
+
+
+def _arc(x: float, y: float, args: list[float], end: Point) -> list[Point]:
+    """Control points that follow an arc from (x, y) to ``end`` closely enough to tell
+    which labels are near it: a bulge of the arc's radius to the side its flags say."""
+    (ex, ey), radius = end, min(args[0], args[1]) or 0.0
+    mx, my, length = (x + ex) / 2, (y + ey) / 2, math.dist((x, y), end) or 1.0
+    side = 1 if args[3] != args[4] else -1
+    nx, ny = -(ey - y) / length * side, (ex - x) / length * side
+    bulge = radius * (2 if args[3] else 1)
+    return [(x, y), (mx + nx * bulge, my + ny * bulge), end]
 
 
 def _bezier(controls: list[Point], t: float) -> Point:
