@@ -751,13 +751,13 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
     ("Delete ends a stopped workstation.", "Delete ends a stopped workstation, and its disk.",
      "says 'Delete ends a stopped workstation, and its disk', in none of the forms"),
     ('<path d="M420,165 C380,200 330,200 292,166" marker-end="url(#lifecycle-arrow)"/>',
-     '<path d="M420,165 C380,200 330,200 292,166" marker-start="none" '
-     'style="fill: none; marker-end: url(#lifecycle-arrow)"/>', None),  # the same arrow
+     ('<path d="M420,165 C380,200 330,200 292,166" marker-start="none" '
+     'style="fill: none; marker-end: url(#lifecycle-arrow)"/>'), None),  # the same arrow
     ('<path d="M190,120 C165,62 275,62 251,118"', '<path d="M190,120a40 40 0 1161 -2"', None),
     ('marker-end="url(#lifecycle-arrow)"/>\n    <text x="355" y="214"',
      'marker-end="none"/>\n    <text x="355" y="214"', "the arrow of 'start' has no head"),
-    ('<desc id="lifecycle-desc">', '<title>Delete works from any state</title>\n  <desc '
-     'id="lifecycle-desc">', "a <title> that says what calls or states do"),
+    ('<desc id="lifecycle-desc">', ('<title>Delete works from any state</title>\n  <desc '
+     'id="lifecycle-desc">'), "a <title> that says what calls or states do"),
     ("<defs>", "<defs><style>.x{display:none}</style>", "a <style> sheet: what it sets is not read"),
     ('<text x="220" y="56">', '<text x="220" y="-500">', "outside the drawing (viewBox"),
     ('<desc id="lifecycle-desc">', '<desc id="other">', "is not named by the diagram's aria-labelledby"),
