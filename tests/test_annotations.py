@@ -125,6 +125,27 @@ def test_a_failing_example_is_annotated_on_its_page_line(pytester, monkeypatch, 
     assert section[command] == "  uv run pytest test_sample.py::test_of_a_mistake_planted_in_a_copy"
 
 
+def test_each_problem_of_an_assertion_listing_several_is_annotated_alone(pytester, monkeypatch):
+    """A check that lists its problems in its assertion's message (the lifecycle page's
+    diagram and tables): the first, after pytest's ``AssertionError:``, is annotated too,
+    and none carries the assertion pytest explains after the message."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    pytester.makepyfile(test_sample="""
+def test_diagram():
+    problems = ["docs/concepts/lifecycle.svg:27: the arrow labelled 'start' is wrong",
+                "docs/concepts/lifecycle.svg:3: the description says otherwise"]
+    assert not problems, "\\n".join(problems)
+""")
+    result = pytester.runpytest_inprocess("--disable-plugin-autoload",
+                                          "-p", "tests.harness.github_plugin", "-q")
+    result.assert_outcomes(failed=1)
+    assert [line for line in result.outlines if line.startswith("::error ")] == [
+        ("::error file=docs/concepts/lifecycle.svg,line=27,title=test_sample.py%3A%3Atest_diagram::"
+         "docs/concepts/lifecycle.svg:27: the arrow labelled 'start' is wrong"),
+        ("::error file=docs/concepts/lifecycle.svg,line=3,title=test_sample.py%3A%3Atest_diagram::"
+         "docs/concepts/lifecycle.svg:3: the description says otherwise")]
+
+
 def test_a_planted_mistake_failing_alone_is_not_said_to_follow_from_the_tree(pytester):
     pytester.makepyfile(test_sample='''
 import pytest

@@ -29,6 +29,9 @@ Example:
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
     >>> problems_in("docs/a.md:5: the title 'X' is not ...\\nmkdocs.yml:23: the nav calls ...")
     [('docs/a.md', 5, "docs/a.md:5: the title 'X' is not ..."), ('mkdocs.yml', 23, 'mkdocs.yml:23: the nav calls ...')]
+    >>> problems_in("E   AssertionError: docs/a.svg:27: wrong\\nE     docs/a.svg:56: missing\\n"
+    ...             "E   assert not ['docs/a.svg:27: wrong', ...]\\n\\ntests/t.py:9: AssertionError")
+    [('docs/a.svg', 27, 'docs/a.svg:27: wrong'), ('docs/a.svg', 56, 'docs/a.svg:56: missing')]
     >>> problems_in("E   snippets/a.py:4: raised KeyError: 'x'\\nE   (shown on docs/a.md:4)")
     [('snippets/a.py', 4, "snippets/a.py:4: raised KeyError: 'x'\\n(shown on docs/a.md:4)")]
     >>> problems_in("E   snippets/a.json:3: drift\\nE       \\"id\\": 1")  # the indent stays
@@ -83,18 +86,24 @@ REPEATS_A_CHECK = pytest.mark.repeats_a_check
 
 _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md|mkdocs\.yml):(\d+)\b")
 #: A line that starts with a place (after pytest's ``E`` or a log level, as MkDocs prints
-#: ``WARNING -  docs/x.md:3: ...``): one problem of a report that lists several.
+#: ``WARNING -  docs/x.md:3: ...``, and the exception's name that opens the first line of
+#: an assertion's message, ``E   AssertionError: docs/x.md:3: ...``): one problem of a
+#: report that lists several.
 #: The stub's source (``src/``) is such a place too, for what a reference page shows of its
 #: docstrings; not a traceback's line in it (``src/x.py:9: in f``, ``src/x.py:9: KeyError``).
-_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
+_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?:[A-Z]\w*(?:Error|Exception): )?"
+                      r"(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
                       r"|mkdocs\.yml"
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
                       r":(\d+))(?::\d+)?: ", re.MULTILINE)  # a column after the line (ruff)
 #: A line of a log that starts another entry, which is no problem of the writer's (MkDocs'
 #: ``ERROR   -  Error reading page 'x.md':``, ``INFO    -  ...``, ``Aborted with a
-#: BuildError!``): a problem's message ends before it.
+#: BuildError!``), or what pytest adds after an assertion's message (the assertion
+#: explained, ``E    assert not [...]``, and where it failed, ``tests/x.py:9:
+#: AssertionError``): a problem's message ends before it.
 _LOG_ENTRY = re.compile(r"^(?:(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) +- |Aborted with a "
-                        r"BuildError!$)", re.MULTILINE)
+                        r"BuildError!$|(?:E +)?assert |tests/[\w/]+\.py:\d+: AssertionError$)",
+                        re.MULTILINE)
 _MAX_MESSAGE = 4000
 _PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays
 
@@ -155,7 +164,9 @@ def problems_in(text: str) -> list[tuple[str, int, str]]:
         place = place_of(text)
         if place is None:
             return []
-        return [(*place, text[text.find(f"{place[0]}:{place[1]}"):].strip())]
+        message = text[text.find(f"{place[0]}:{place[1]}"):]
+        entry = _LOG_ENTRY.search(message)
+        return [(*place, message[:entry.start() if entry else None].strip())]
     found: dict[tuple[str, int], str] = {}
     for match, after in zip(starts, [*starts[1:], None], strict=True):
         end = after.start() if after is not None else len(text)
