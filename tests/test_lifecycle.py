@@ -278,6 +278,7 @@ class _Reading:
     desc: tuple[int, str] | None = None
     problems: list[str] = field(default_factory=list)
     unreadable: bool = False  # not XML: nothing else is read
+    unread: set[str] = field(default_factory=set)  # the calls of arrows that were not read
 
 
 def _read(svg: Path) -> _Reading:
@@ -339,6 +340,8 @@ def _read(svg: Path) -> _Reading:
             read.problems.append(f"{where}:{one.line}: the text {diagram.text_of(one)!r} is "
                                  f"at {_spot(one)}, outside the drawing (viewBox "
                                  f"{root.get('viewBox')}): no reader sees it")
+    read.problems += _overlaps([one for one in shown if one.tag == "text"
+                                and diagram.text_of(one) and not diagram.hidden(one)], where)
     begins, ends, calls = [], [], []
     markers = {one.get("id") for one in root.iter() if one.tag == "marker"}
     for one in shown:
@@ -375,96 +378,156 @@ def _read(svg: Path) -> _Reading:
     shapes = [*read.states.items(), *(("begin", shape) for shape in begins),
               *(("end", shape) for shape in ends)]
     for call in calls:
-        if id(call) not in arrows:
-            continue
-        arrow, along = arrows[id(call)]
-        texts = sorted((one for one in call.iter() if one.tag == "text"),
-                       key=lambda text: _spot(text)[::-1])
-        label = " ".join(diagram.text_of(text) for text in texts)
-        line = texts[0].line if texts else call.line
-        for text in texts:
-            spot = _spot(text)
-            nearest = min(arrows.values(), key=lambda other: diagram.distance(spot, other[1]))
-            if nearest[0] is not arrow:
-                read.problems.append(
-                    f"{where}:{text.line}: the label {diagram.text_of(text)!r} is nearer the "
-                    f"arrow at line {nearest[0].line} than its own (line {arrow.line}): a "
-                    "reader reads it as that arrow's")
-        if len(along) < 2:
-            read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no length")
-            continue
-        head, tail = (_marker(diagram.presented(arrow, name), markers)
-                      for name in ("marker-end", "marker-start"))
-        dashed = any(float(n) > 0 for n in re.findall(
-            r"\d+\.?\d*|\.\d+", diagram.presented(arrow, "stroke-dasharray")))
-        if head and tail:
-            read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has a head at "
-                                 "both ends: draw one arrow for each way")
-            continue
-        start, end = (along[-1], along[0]) if tail else (along[0], along[-1])
-        if not (head or tail) and _on(start, shapes) is None:
-            start, end = end, start  # a line with no head (a refusal's): from its state
+        before = (len(read.problems), len(read.claims))
+        try:
+            if id(call) not in arrows:
+                continue
+            arrow, along = arrows[id(call)]
+            texts = sorted((one for one in call.iter() if one.tag == "text"),
+                           key=lambda text: _spot(text)[::-1])
+            label = " ".join(diagram.text_of(text) for text in texts)
+            line = texts[0].line if texts else call.line
+            for text in texts:
+                spot = _spot(text)
+                nearest = min(arrows.values(), key=lambda other: diagram.distance(spot, other[1]))
+                if nearest[0] is not arrow:
+                    read.problems.append(
+                        f"{where}:{text.line}: the label {diagram.text_of(text)!r} is nearer the "
+                        f"arrow at line {nearest[0].line} than its own (line {arrow.line}): a "
+                        "reader reads it as that arrow's")
+            if len(along) < 2:
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no length")
+                continue
+            head, tail = (_marker(diagram.presented(arrow, name), markers)
+                          for name in ("marker-end", "marker-start"))
+            dashed = any(float(n) > 0 for n in re.findall(
+                r"\d+\.?\d*|\.\d+", diagram.presented(arrow, "stroke-dasharray")))
+            if head and tail:
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has a head at "
+                                     "both ends: draw one arrow for each way")
+                continue
+            start, end = (along[-1], along[0]) if tail else (along[0], along[-1])
+            if not (head or tail) and _on(start, shapes) is None:
+                start, end = end, start  # a line with no head (a refusal's): from its state
 
-        origin, target = _on(start, shapes), _on(end, shapes)
-        refusal = _REFUSAL.fullmatch(label)
-        if target == "begin":
-            read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} ends on the "
-                                 "begin mark, where a created workstation comes from: its head "
-                                 "goes on a state")
-            continue
-        if origin is None or origin == "end":
-            read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} starts on no "
-                                 f"state (its tail, {start}, is {_nearest(start, shapes)})")
-            continue
-        if not (head or tail or (dashed and target is None)):
-            read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no head "
-                                 "(a marker-end naming a <marker> of the diagram, set on the "
-                                 "path or its group): which way it goes is read from it")
-            continue
-        if target is None and not (dashed and refusal):
-            read.problems.append(
-                f"{where}:{arrow.line}: the arrow of {label!r} ends on no state (its head, "
-                f"{end}, is {_nearest(end, shapes)}); a refusal is dashed, and labelled 'calls: "
-                "STATUS Reason, nothing changes' (such as 'update: 409 Conflict, nothing "
-                "changes')")
-            continue
-        if dashed and target is not None:
-            read.problems.append(f"{where}:{arrow.line}: the dashed arrow of {label!r} ends on "
-                                 f"{target}: dashed is for a refusal, which ends on none")
-            continue
-        if refusal and httpx.codes.get_reason_phrase(int(refusal["status"])) not in (
-                refusal["reason"], ""):
-            read.problems.append(
-                f"{where}:{line}: {refusal['status']} {refusal['reason']!r}: the reason of "
-                f"{refusal['status']} is {httpx.codes.get_reason_phrase(int(refusal['status']))!r}")
-        for item in (part.strip() for part in (refusal["calls"] if refusal else label).split(",")):
-            said = _ITEM.fullmatch(item)
-            operation = words.get(said["word"]) if said else None
-            if operation is None:
-                read.problems.append(f"{where}:{line}: {item!r} names no call: a label names "
-                                     f"{', '.join(sorted(words))}, each with ' (no change)' "
-                                     "where it changes nothing, separated by commas")
-            elif said["nothing"] and target != origin:
-                read.problems.append(f"{where}:{line}: {item!r} is on an arrow that does not "
-                                     "come back to its state: '(no change)' goes on one that does")
-            elif (origin == "begin") != ("{id}" not in OPERATIONS[operation].path):
+            origin, target = _on(start, shapes), _on(end, shapes)
+            refusal = _REFUSAL.fullmatch(label)
+            if target == "begin":
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} ends on the "
+                                     "begin mark, where a created workstation comes from: its head "
+                                     "goes on a state")
+                continue
+            if origin == "end":
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} leaves the end "
+                                     "mark, which nothing leaves: is its head at the wrong end? "
+                                     "(marker-end draws it at the path's last point, marker-start "
+                                     "at its first)")
+                continue
+            if origin is None:
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} starts on no "
+                                     f"state (its tail, {start}, is {_nearest(start, shapes)})")
+                continue
+            if not (head or tail) and target is None and refusal and not dashed:
+                read.problems.append(f"{where}:{arrow.line}: the line of the refusal {label!r} is "
+                                     "not dashed: a refusal's is (stroke-dasharray, such as \"5 4\")")
+                continue
+            if not (head or tail or (dashed and target is None)):
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no head "
+                                     "(a marker-end naming a <marker> of the diagram, set on the "
+                                     "path or its group): which way it goes is read from it")
+                continue
+            if target is None and not (dashed and refusal):
                 read.problems.append(
-                    f"{where}:{line}: {item!r} on an arrow from "
-                    f"{'the begin mark' if origin == 'begin' else origin}: an arrow from the "
-                    "begin mark, and only one, makes a workstation ("
-                    f"{', '.join(_word(op) for op in _calls() if '{id}' not in OPERATIONS[op].path)})")
-            elif origin == "begin" and target in (None, "end"):
-                read.problems.append(f"{where}:{line}: the arrow of {item!r} from the begin "
-                                     "mark goes to no state")
-            else:
-                does = (f"is refused with `{refusal['status']}`" if refusal
-                        else "deletes it" if target == "end"
-                        else f"makes it `{target}`" if target != origin
-                        else "changes nothing" if said["nothing"]
-                        else f"changes it, keeping it `{origin}`")
-                read.claims.append((line, item, Drawn(operation, None if origin == "begin"
-                                                      else origin, does)))
+                    f"{where}:{arrow.line}: the arrow of {label!r} ends on no state (its head, "
+                    f"{end}, is {_nearest(end, shapes)}); a refusal is dashed, and labelled 'calls: "
+                    "STATUS Reason, nothing changes' (such as 'update: 409 Conflict, nothing "
+                    "changes')")
+                continue
+            if dashed and target is not None:
+                read.problems.append(f"{where}:{arrow.line}: the dashed arrow of {label!r} ends on "
+                                     f"{target}: dashed is for a refusal, which ends on none")
+                continue
+            if refusal and httpx.codes.get_reason_phrase(int(refusal["status"])) not in (
+                    refusal["reason"], ""):
+                read.problems.append(f"{where}:{line}: "
+                                     f"{_disagree(int(refusal['status']), refusal['reason'])}")
+            for item in (part.strip() for part in (refusal["calls"] if refusal else label).split(",")):
+                said = _ITEM.fullmatch(item)
+                operation = words.get(said["word"]) if said else None
+                if operation is None:
+                    read.problems.append(f"{where}:{line}: {item!r} names no call: a label names "
+                                         f"{', '.join(sorted(words))}, each with ' (no change)' "
+                                         "where it changes nothing, separated by commas")
+                elif said["nothing"] and target != origin:
+                    read.problems.append(f"{where}:{line}: {item!r} is on an arrow that does not "
+                                         "come back to its state: '(no change)' goes on one that does")
+                elif (origin == "begin") != ("{id}" not in OPERATIONS[operation].path):
+                    read.problems.append(
+                        f"{where}:{line}: {item!r} on an arrow from "
+                        f"{'the begin mark' if origin == 'begin' else origin}: an arrow from the "
+                        "begin mark, and only one, makes a workstation ("
+                        f"{', '.join(_word(op) for op in _calls() if '{id}' not in OPERATIONS[op].path)})")
+                elif origin == "begin" and target in (None, "end"):
+                    read.problems.append(f"{where}:{line}: the arrow of {item!r} from the begin "
+                                         "mark goes to no state")
+                else:
+                    does = (f"is refused with `{refusal['status']}`" if refusal
+                            else "deletes it" if target == "end"
+                            else f"makes it `{target}`" if target != origin
+                            else "changes nothing" if said["nothing"]
+                            else f"changes it, keeping it `{origin}`")
+                    read.claims.append((line, item, Drawn(operation, None if origin == "begin"
+                                                          else origin, does)))
+
+        finally:  # a call whose arrow could not be read: its calls are not told missing
+            if len(read.claims) == before[1] and len(read.problems) > before[0]:
+                read.unread |= {words[word] for text in call.iter() if text.tag == "text"
+                                for word in re.findall(r"[a-z]+", diagram.text_of(text))
+                                if word in words}
     return read
+
+
+#: A text's box, in ems of its font size: the width of a character (on average, a little
+#: over), and how far it reaches above and below its baseline.
+_CHAR, _ASCENT, _DESCENT = 0.55, 0.75, 0.25
+
+
+def _overlaps(texts: list[diagram.Element], where: str) -> list[str]:
+    """The texts (lines of one, when its tspans are placed) that print over each other, by
+    their boxes, estimated from their font size and length."""
+    boxes = []
+    for text in texts:
+        lines = [one for one in text.iter() if one is not text and one.get("y")] or [text]
+        for line in lines:
+            size = _font_size(line)
+            x, y = _spot(line)
+            width = _CHAR * size * len(diagram.text_of(line))
+            anchor = diagram.presented(line, "text-anchor") or "start"
+            left = x - {"middle": width / 2, "end": width}.get(anchor, 0)
+            boxes.append((text.line, diagram.text_of(line),
+                          (left, y - _ASCENT * size, left + width, y + _DESCENT * size)))
+    found = []
+    for n, (line, said, (l1, t1, r1, b1)) in enumerate(boxes):
+        for other, also, (l2, t2, r2, b2) in boxes[n + 1:]:
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                found.append(f"{where}:{other}: the text {also!r} prints over {said!r} (line "
+                             f"{line}): move one of them")
+    return found
+
+
+def _font_size(element: diagram.Element) -> float:
+    """The font size a text is drawn at: its own, or the nearest group's (16 by default)."""
+    value = diagram.presented(element, "font-size")
+    found = re.match(r"\s*(\d+\.?\d*)", value)
+    return float(found[1]) if found else 16.0
+
+
+def _disagree(status: int, reason: str) -> str:
+    """What is wrong when a refusal's ``status`` and ``reason`` do not go together."""
+    other = next((code for code in httpx.codes if code.phrase == reason), None)
+    return (f"'{status} {reason}': the reason of {status} is "
+            f"'{httpx.codes.get_reason_phrase(status)}'"
+            + (f", and {reason} is {int(other)}'s: which did the call get?" if other else ""))
 
 
 def _marker(value: str, markers: set[str]) -> bool:
@@ -566,23 +629,31 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
         problems.append(f"{where}:{read.end_label[0]}: the end mark's label is "
                         f"{read.end_label[1]!r}: a deleted workstation's status is "
                         f"{_deleted_status()!r} (the delete object's)")
-    wrong = set()
+    wrong, misdrawn = set(), set()  # the calls told wrong; what their arrows draw
     for line, item, drawn in read.claims:
         if drawn.state is not None and drawn.state not in IN_STATE:
             continue  # told above
         does, arrow = _what_it_does(drawn.operation, drawn.state)
         if does != drawn.does:
             wrong.add((drawn.operation, drawn.state))
-            meant = _others_doing(drawn)
-            problems.append(
-                f"{where}:{line}: the arrow labelled {item!r} says {drawn.said()}; in the "
-                f"sandbox it {does}: draw {arrow}" + (
-                    f"; or, if the arrow is right, label it {' or '.join(map(repr, meant))}"
-                    if meant else ""))
+            misdrawn.add((drawn.state, drawn.does))
+            meant = " or ".join(map(repr, _others_doing(drawn)))
+            said = f"{where}:{line}: the arrow labelled {item!r} says {drawn.said()}; in the sandbox it {does}"
+            if meant:  # the arrow draws what another call does: the label is wrong, likely
+                problems.append(f"{said}: the call that does what the arrow draws is {meant}: "
+                                f"label it so (or, if {item!r} is right, draw {arrow})")
+            elif drawn.does.startswith("is refused") and does.startswith("is refused"):
+                status = int(does.strip("`").rpartition("`")[2])
+                problems.append(f"{said}: write {status} "
+                                f"{httpx.codes.get_reason_phrase(status)} on its line (as in "
+                                f"{arrow.rpartition(' labelled ')[2]})")
+            else:
+                problems.append(f"{said}: draw {arrow}")
     drawn_calls = {(drawn.operation, drawn.state) for _, _, drawn in read.claims}
     for operation in _calls():
         for state in statuses if "{id}" in OPERATIONS[operation].path else [None]:
-            if (operation, state) not in drawn_calls and (state is None or state in IN_STATE):
+            if (operation, state) not in drawn_calls and (state is None or state in IN_STATE) \
+                    and operation not in read.unread:
                 on = f" on a {state} workstation" if state else ""
                 problems.append(f"{where}:{last}: no arrow says what {operation} does{on}: "
                                 f"draw {_what_it_does(operation, state)[1]}")
@@ -596,8 +667,10 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
     arrows = {drawn for _, _, drawn in read.claims}
     for clause, said in described:
         for drawn in said:
-            if drawn in arrows or (drawn.operation, drawn.state) in wrong:
-                continue  # drawn, or told at its arrow
+            true = _what_it_does(drawn.operation, drawn.state)[0] == drawn.does
+            if drawn in arrows or (drawn.operation, drawn.state) in wrong or (
+                    true and (drawn.state, drawn.does) in misdrawn) or drawn.operation in read.unread:
+                continue  # drawn, or told at its arrow (or at one labelled for another call)
             if drawn.state is not None and drawn.state not in IN_STATE:
                 problems.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
                                 f"a workstation's status is one of {statuses}")
@@ -635,7 +708,7 @@ _DESC_FORMS = {
         re.compile(rf"{_CALLS_SAID} ends? an? (?P<state>[a-z]+) workstation"),
     "CALLS on a STATE workstation are refused with STATUS Reason":
         re.compile(rf"{_CALLS_SAID} on an? (?P<state>[a-z]+) workstation (?:is|are) refused "
-                   r"with (?P<status>\d{3})(?: (?P<reason>[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*))?"),
+                   r"with (?P<status>\d{3}) (?P<reason>[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*)"),
 }
 
 
@@ -656,9 +729,8 @@ def _described(desc: tuple[int, str], where: str
         form, groups = matched[0], matched[1].groupdict()
         if groups.get("reason") and httpx.codes.get_reason_phrase(
                 int(groups["status"])) not in (groups["reason"], ""):
-            unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: the "
-                          f"reason of {groups['status']} is "
-                          f"{httpx.codes.get_reason_phrase(int(groups['status']))!r}")
+            unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
+                          f"{_disagree(int(groups['status']), groups['reason'])}")
         does = (f"makes it `{groups['to']}`" if groups.get("to")
                 else "changes nothing" if form.endswith("nothing")
                 else f"changes it, keeping it `{groups['kept']}`" if groups.get("kept")
@@ -701,15 +773,16 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
 @pytest.mark.parametrize(("wrong", "right", "told"), [
     (">stop</text>", ">start</text>",
      ("the arrow labelled 'start' says startWorkstation on a running workstation makes it "
-      "`stopped`; in the sandbox it changes nothing: draw an arrow back to `running`, "
-      "labelled 'start (no change)'; or, if the arrow is right, label it 'stop'")),
+      "`stopped`; in the sandbox it changes nothing: the call that does what the arrow draws "
+      "is 'stop': label it so (or, if 'start' is right, draw an arrow back to `running`, "
+      "labelled 'start (no change)')")),
     (">start (no change)</text>", ">start</text>",
      ("the arrow labelled 'start' says startWorkstation on a running workstation changes it, "
       "keeping it `running`; in the sandbox it changes nothing")),
-    (">409 Conflict, nothing", ">409 Gone, nothing", "the reason of 409 is 'Conflict'"),
+    (">409 Conflict, nothing", ">409 Gone, nothing",
+     "'409 Gone': the reason of 409 is 'Conflict', and Gone is 410's: which did the call get?"),
     (">409 Conflict, nothing", ">400 Bad Request, nothing",
-     ("draw a dashed line from `running` to no state, labelled 'update: 409 Conflict, nothing "
-     "changes'")),
+     "write 409 Conflict on its line (as in 'update: 409 Conflict, nothing changes')"),
     ("M48,150 L148,150", "M48,150 L418,150",
      ("the arrow labelled 'create' says createWorkstation makes it `stopped`; in the sandbox "
       "it makes it `running`")),
@@ -747,6 +820,7 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
      ("the description (<desc>) says 'Create makes a workstation that is stopped'; in the "
       "sandbox createWorkstation makes it `running`")),
     ("409 Conflict.</desc>", "409 Not Found.</desc>", "the reason of 409 is 'Conflict'"),
+    ("409 Conflict.</desc>", "409.</desc>", "in none of the forms"),
     ("409 Conflict.</desc>", "409 Conflict and then done anyway.</desc>", "in none of the forms"),
     ("Delete ends a stopped workstation.", "Delete ends a stopped workstation, and its disk.",
      "says 'Delete ends a stopped workstation, and its disk', in none of the forms"),
@@ -763,6 +837,12 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
     ('<desc id="lifecycle-desc">', '<desc id="other">', "is not named by the diagram's aria-labelledby"),
     ("Create makes a workstation", "Stop makes a workstation",
      "stop is sent to a workstation; only a create makes one"),
+    ('<text x="490" y="58">update', '<text x="355" y="214">update',
+     "the text 'update' prints over 'start' (line"),
+    ('stroke-dasharray="5 4"', 'stroke="currentColor"',
+     "the line of the refusal 'update, delete: 409 Conflict, nothing changes' is not dashed"),
+    ('<path d="M560,150 L644,150" marker-end', '<path d="M560,150 L644,150" marker-start',
+     "the arrow of 'delete' leaves the end mark, which nothing leaves: is its head at the wrong end?"),
     (">409 Conflict, nothing", ">409&nbsp;Conflict, nothing", "write &#160; for &nbsp;"),
     (">409 Conflict, nothing", ">409&#160;Conflict, nothing", None),
 ])
@@ -780,5 +860,6 @@ def test_a_diagram_that_says_otherwise_than_the_sandbox_is_told(tmp_path, wrong,
         assert any(told in problem for problem in problems), problems
 
 
+@PLANTS_MISTAKES  # of the copy, not the page: not run by the page's check
 def test_the_copy_mistakes_are_planted_in_passes():
     assert diagram_problems(PLANTED_IN) == []
