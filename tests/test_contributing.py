@@ -138,13 +138,13 @@ def test_contributing_shows_what_the_harness_prints_for_each_drift():
 
 def test_contributing_lists_the_forms_the_description_is_read_in():
     """docs/contributing.md's section on the diagram lists the forms of its <desc>, as
-    :data:`tests.test_lifecycle._DESC_FORMS` reads them: each, and no other."""
+    :data:`tests.test_lifecycle_diagram._DESC_FORMS` reads them: each, and no other."""
     text = PAGE.read_text()
     section = text[text.index("## The lifecycle diagram"):]
     section = section[:section.index("\n## ")]
     listed = re.findall(r"^ +- `(CALLS [^`]*)`$", section, re.MULTILINE)
-    from .test_lifecycle import _DESC_FORMS
+    from .test_lifecycle_diagram import _DESC_FORMS
 
     assert listed == list(_DESC_FORMS), (
         f"docs/contributing.md lists the forms of the diagram's <desc> as {listed}; "
-        f"tests/test_lifecycle.py reads {list(_DESC_FORMS)}")
+        f"tests/test_lifecycle_diagram.py reads {list(_DESC_FORMS)}")

@@ -17,7 +17,7 @@ Modules, one concern each:
   must be;
 - :mod:`.network` — no connection or lookup off this machine;
 - :mod:`.diagram` — an SVG diagram's shapes, arrows and texts, with their lines (the
-  lifecycle page's, which ``tests/test_lifecycle.py`` holds to the sandbox);
+  lifecycle page's, which ``tests/test_lifecycle_diagram.py`` holds to the sandbox);
 - :mod:`.plugin` — the pytest hooks (update guard, coverage table, xdist).
 """
 

@@ -18,9 +18,9 @@ harness functions as ``tests/test_examples.py``, ``test_curl_examples.py``,
   ``bash`` against the sandbox over plain HTTP with only the two exports set;
 - ``doctest[...]``: on a reference page, the examples in the docstrings of each module
   it shows (``::: cloudws.errors``), as the suite's ``--doctest-modules`` runs them;
-- ``test_...``: on a page with a hand-written table that a test module of
-  :data:`TABLE_TESTS` sends to the sandbox (the lifecycle page's, the volumes page's),
-  that module's tests.
+- ``test_...``: on a page with a hand-written table or diagram that a test module of
+  :data:`TABLE_TESTS` sends to the sandbox (the lifecycle page's table and diagram, the
+  volumes page's table), that module's tests.
 
 The examples that start a process (``node``, ``python``) are started together by the
 page's first test, each against a sandbox of its own (those whose test is selected: not
@@ -355,14 +355,16 @@ def _python(case: discovery.PythonCase, failed: dict[str, str]) -> Callable[...,
 _DIRECTIVE = re.compile(r"^:::\s+(?P<name>cloudws(?:\.\w+)*)\s*$", re.MULTILINE)
 
 
-#: The test modules that send a page's hand-written table to the sandbox, by the page they
-#: read (each names it as ``PAGE`` too): that page's check runs their tests.
-TABLE_TESTS = {"docs/concepts/lifecycle.md": "tests.test_lifecycle",
-               "docs/concepts/volumes.md": "tests.test_volume_kinds"}
+#: The test modules that send what a page says by hand (its tables, its diagram) to the
+#: sandbox, by the page they read (each names it as ``PAGE`` too): that page's check runs
+#: their tests.
+TABLE_TESTS = {"docs/concepts/lifecycle.md": ("tests.test_lifecycle",
+                                              "tests.test_lifecycle_diagram"),
+               "docs/concepts/volumes.md": ("tests.test_volume_kinds",)}
 
 
 def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
-    """The tests of the module :data:`TABLE_TESTS` names for ``page``, by name: those that
+    """The tests of the modules :data:`TABLE_TESTS` names for ``page``, by name: those that
     read the page (not those marked ``plants_mistakes``, which check what is told of
     mistakes planted in a copy).
 
@@ -375,17 +377,17 @@ def table_tests(page: Page) -> list[tuple[str, Callable[..., None]]]:
     """
     import importlib
 
-    name = TABLE_TESTS.get(page.where)
-    if name is None:
-        return []
-    module = importlib.import_module(name)
-    if Path(module.PAGE).resolve() != page.path.resolve():
-        raise ValueError(f"tests/harness/page.py: TABLE_TESTS names {name} for {page.where}, "
-                         f"whose PAGE is {display_path(Path(module.PAGE))}")
-    return [(test, function) for test, function in vars(module).items()
-            if test.startswith("test_") and callable(function)
-            and not any(mark.name == "plants_mistakes"
-                        for mark in getattr(function, "pytestmark", []))]
+    found = []
+    for name in TABLE_TESTS.get(page.where, ()):
+        module = importlib.import_module(name)
+        if Path(module.PAGE).resolve() != page.path.resolve():
+            raise ValueError(f"tests/harness/page.py: TABLE_TESTS names {name} for "
+                             f"{page.where}, whose PAGE is {display_path(Path(module.PAGE))}")
+        found += [(test, function) for test, function in vars(module).items()
+                  if test.startswith("test_") and callable(function)
+                  and not any(mark.name == "plants_mistakes"
+                              for mark in getattr(function, "pytestmark", []))]
+    return found
 
 
 def _documented_modules(page: Page) -> list[tuple[str, int]]:
