@@ -248,6 +248,27 @@ def table_cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def pinned(page: str, sentence: str, test: str) -> None:
+    """Fail unless ``page`` (``docs/index.md``) says ``sentence``, which ``test`` holds to the
+    sandbox, word for word (lines joined): a sentence no pattern reads, pinned to the test
+    that checks it, so that neither changes without the other.
+
+    Example:
+        >>> pinned("docs/index.md", "Zebras graze here.", "tests/x.py::test_y")
+        Traceback (most recent call last):
+        ...
+        Failed: docs/index.md:1: the page no longer says 'Zebras graze here.', which tests/x.py::test_y holds to the sandbox: ...
+    """
+    root = Path(__file__).resolve().parents[1]
+    lines = (root / page).read_text().split("\n")
+    if " ".join(sentence.split()) not in " ".join(" ".join(lines).split()):
+        opening = " ".join(sentence.split()[:2])  # where it was, if it opens the same way
+        line = next((n for n, said in enumerate(lines, 1) if opening in said), 1)
+        pytest.fail(f"{page}:{line}: the page no longer says {sentence!r}, which {test} holds "
+                    "to the sandbox: if the page's sentence is still true, make the test check "
+                    "what it says now, and quote it there", pytrace=False)
+
+
 def linked_operations(text: str, page: Path) -> list[str]:
     """The operations of the endpoint pages that ``text``, on ``page``, links to (other
     links are words)."""

@@ -21,7 +21,7 @@ from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 from .conftest import AUTH
-from .helpers import document
+from .helpers import document, pinned
 
 
 @pytest.fixture(scope="module")
@@ -1034,6 +1034,12 @@ def test_the_sandbox_clock_moves_for_a_create_or_a_change_only(api):
     each change to a workstation; not for a read, a delete, a refused request, a create
     answered again for its Idempotency-Key, or a stop or update that changes nothing."""
     from datetime import datetime
+
+    pinned("docs/index.md", "Its clock moves a fixed step forward each time it creates a "
+           "workstation or a volume, or changes a workstation, and stands still otherwise: a "
+           "read, a delete, a refused request and a create answered again for its "
+           "`Idempotency-Key` do not move it.",
+           "tests/test_contract.py::test_the_sandbox_clock_moves_for_a_create_or_a_change_only")
 
     def at(answer: httpx.Response) -> datetime:
         body = answer.json()

@@ -81,8 +81,8 @@ class Drawn:
                 else self.said())
 
 
-def _where(diagram: Path) -> str:
-    return diagram.relative_to(ROOT).as_posix() if diagram.is_relative_to(ROOT) else str(diagram)
+def _where(svg: Path) -> str:
+    return svg.relative_to(ROOT).as_posix() if svg.is_relative_to(ROOT) else str(svg)
 
 
 def _word(operation: str) -> str:
@@ -168,7 +168,7 @@ def _read(svg: Path) -> _Reading:
                              "give it an id, and name it there")
     box = [float(n) for n in re.findall(r"[-+\d.eE]+", root.get("viewBox"))]
     kinds = {id(one): kind for one in shown for kind in _KINDS if kind in one.classes}
-    named = {word for word in _words()} | set(get_args(WorkstationStatus))
+    named = set(_words()) | set(get_args(WorkstationStatus))
     read.problems += [f"{where}:{one.line}: a <style> sheet: what it sets is not read; set it "
                       "on the elements (their attributes, or style)"
                       for one in root.iter() if one.tag == "style" and id(one) in unread]
