@@ -143,8 +143,12 @@ def test_contributing_lists_the_forms_the_description_is_read_in():
     section = text[text.index("## The lifecycle diagram"):]
     section = section[:section.index("\n## ")]
     listed = re.findall(r"^ +- `(CALLS [^`]*)`$", section, re.MULTILINE)
-    from .test_lifecycle_diagram import _DESC_FORMS
+    from .test_lifecycle_diagram import _DESC_FORMS, _TOUCH
 
     assert listed == list(_DESC_FORMS), (
         f"docs/contributing.md lists the forms of the diagram's <desc> as {listed}; "
         f"tests/test_lifecycle_diagram.py reads {list(_DESC_FORMS)}")
+    touch = f"within {_TOUCH:.0f} units"
+    assert touch in " ".join(section.split()), (
+        f"docs/contributing.md's section on the diagram does not say how near an arrow's end "
+        f"is to what it touches, as the check reads it: {touch}")

@@ -20,6 +20,7 @@ import pytest
 from cloudws.operations import OPERATIONS, Example
 from cloudws.testing import BASE_URL, mock_api
 
+from .harness.github import PLANTS_MISTAKES
 from .helpers import linked_operations, table_cells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,6 +141,7 @@ def test_every_operation_on_a_workstation_has_its_row():
         f"in each state (one of: {'; '.join(CLAIMS)})")
 
 
+@PLANTS_MISTAKES  # cells of its own, not the page's: not run by the page's check
 def test_a_wrong_cell_is_told_with_the_cell_that_says_what_the_sandbox_does():
     """The writer is given the cell to write, in the table's words, from what the sandbox
     did: a success that changed nothing, a state it became, a refusal with its code."""

@@ -9,6 +9,8 @@ each state; and the diagram's <desc> says what the arrows draw. docs/contributin
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +25,8 @@ from cloudws.testing import BASE_URL, mock_api
 
 from .harness import diagram
 from .harness.github import PLANTS_MISTAKES
-from .test_lifecycle import AUTH, IN_STATE, PAGE, ROOT, _request
+from .harness.pages import display_path
+from .test_lifecycle import AUTH, IN_STATE, PAGE, _request
 
 # The diagram is drawn in groups this reads: a
 # group of class "state" is a state (its box, and its name inside it); a group of class
@@ -43,6 +46,8 @@ from .test_lifecycle import AUTH, IN_STATE, PAGE, ROOT, _request
 DIAGRAM = PAGE.with_suffix(".svg")
 #: How far (in the drawing's units) an arrow's end may be from the shape it touches.
 _TOUCH = 4.0
+#: How long an arrow is at least, to be seen (in the drawing's units).
+_SEEN = 10.0
 _ITEM = re.compile(r"(?P<word>[a-z]+)(?P<nothing> \(no change\))?")
 _REFUSAL = re.compile(r"(?P<calls>[a-z, ()]+): (?P<status>\d{3}) (?P<reason>[A-Za-z' -]+?), "
                       r"nothing changes")
@@ -81,10 +86,6 @@ class Drawn:
                 else self.said())
 
 
-def _where(svg: Path) -> str:
-    return svg.relative_to(ROOT).as_posix() if svg.is_relative_to(ROOT) else str(svg)
-
-
 def _word(operation: str) -> str:
     return OPERATIONS[operation].summary.split()[0].lower()
 
@@ -118,8 +119,8 @@ def _shape_of(element: diagram.Element) -> diagram.Shape | None:
 def _path_of(element: diagram.Element) -> str:
     """An arrow's path as ``d``: a path's own, or a line's or polyline's points."""
     if element.tag == "line":
-        return (f"M{element.get('x1', '0')},{element.get('y1', '0')} "
-                f"L{element.get('x2', '0')},{element.get('y2', '0')}")
+        x1, y1, x2, y2 = (diagram.length(element, name) for name in ("x1", "y1", "x2", "y2"))
+        return f"M{x1},{y1} L{x2},{y2}"
     if element.tag == "polyline":
         return "M" + element.get("points")
     return element.get("d")
@@ -128,8 +129,8 @@ def _path_of(element: diagram.Element) -> str:
 #: What the diagram holds but does not draw where it stands (what it defines, what names it).
 _NOT_DRAWN = ("defs", "desc", "marker", "clipPath", "mask", "symbol", "pattern",
               "linearGradient", "radialGradient", "filter", "metadata")
-#: What shows what the check does not read.
-_UNREAD = ("svg", "foreignObject", "use", "image", "switch", "style")
+#: What shows what the check does not read: told wherever it is.
+_NOT_READ = ("svg", "foreignObject", "use", "image", "switch", "style")
 
 
 @dataclass
@@ -141,22 +142,23 @@ class _Reading:
     desc: tuple[int, str] | None = None
     problems: list[str] = field(default_factory=list)
     unreadable: bool = False  # not XML: nothing else is read
-    unread: set[str] = field(default_factory=set)  # the calls of arrows that were not read
+    #: The calls of arrows that were not read, with the state they start on ("*": unknown).
+    unread_calls: set[tuple[str, str | None]] = field(default_factory=set)
 
 
 def _read(svg: Path) -> _Reading:
     """What the diagram ``svg`` draws: its states, what each arrow says (with its line
     and the item of its label that says it), the end mark's label, its description; and
     what cannot be read."""
-    where, read = _where(svg), _Reading()
+    where, read = display_path(svg), _Reading()
     try:
         root = diagram.parse(svg.read_text())
     except ValueError as error:
         read.problems.append(f"{where}:{str(error).removeprefix('line ')}")
         read.unreadable = True
         return read
-    unread = {id(one) for defs in root.iter() if defs.tag in _NOT_DRAWN for one in defs.iter()}
-    shown = [one for one in root.iter() if id(one) not in unread and one is not root]
+    undrawn = {id(one) for defs in root.iter() if defs.tag in _NOT_DRAWN for one in defs.iter()}
+    shown = [one for one in root.iter() if id(one) not in undrawn and one is not root]
     labelled = root.get("aria-labelledby").split()
     descs = [one for one in root.children if one.tag == "desc"]
     desc = next((one for one in descs if one.get("id") in labelled), None)
@@ -171,25 +173,28 @@ def _read(svg: Path) -> _Reading:
     named = set(_words()) | set(get_args(WorkstationStatus))
     read.problems += [f"{where}:{one.line}: a <style> sheet: what it sets is not read; set it "
                       "on the elements (their attributes, or style)"
-                      for one in root.iter() if one.tag == "style" and id(one) in unread]
+                      for one in root.iter() if one.tag == "style" and id(one) in undrawn]
     for one in shown:
         grouped = id(one) in kinds or any(id(up) in kinds for up in one.ancestors())
         said = one.tag == "text" and diagram.text_of(one) or one.tag in _ARROWS
         begin = any(kinds.get(id(up)) == "begin" for up in (one, *one.ancestors()))
-        if one.tag in _UNREAD:
+        if one.tag in _NOT_READ:
             read.problems.append(f"{where}:{one.line}: a <{one.tag}>: what it shows or sets is "
                                  "not read; draw with path, line, polyline, rect, circle, "
                                  "ellipse and text, styled by their own attributes")
+        elif one.tag == "title" and one.parent is not root:
+            read.problems.append(f"{where}:{one.line}: a <title> inside the drawing (a tooltip, "
+                                 "which a reader sees only by hovering): it is not read; leave "
+                                 "it out, and say what it would in the <desc>")
         elif one.tag == "title":
-            if one.parent is not root or named & set(re.findall(r"[a-z]+",
-                                                                diagram.text_of(one).lower())):
-                read.problems.append(f"{where}:{one.line}: a <title> that says what calls or "
-                                     "states do (a tooltip, or part of the diagram's name): it "
-                                     "is not read; say it in the <desc>, in the forms read")
+            if named & set(re.findall(r"[a-z]+", diagram.text_of(one).lower())):
+                read.problems.append(f"{where}:{one.line}: the diagram's <title> (part of its "
+                                     "name) says what calls or states do: it is not read; let "
+                                     "it name the diagram, and say the rest in the <desc>")
         elif one.get("transform") or diagram.presented(one, "transform", inherited=False):
             read.problems.append(f"{where}:{one.line}: a {one.tag} with a transform: the "
                                  "check reads coordinates as written; write them moved")
-        elif said and diagram.hidden(one):
+        elif (said or one.tag == "tspan" and one.text.strip()) and diagram.hidden(one):
             read.problems.append(f"{where}:{one.line}: a hidden {one.tag}: what it says, no "
                                  "reader sees; leave it out")
         elif said and (not grouped or begin and one.tag == "text"):
@@ -235,6 +240,7 @@ def _read(svg: Path) -> _Reading:
         if len(drawn) != 1:
             read.problems.append(f"{where}:{call.line}: a call is one arrow (a path, line or "
                                  f"polyline) and its label: this one has {len(drawn)}")
+            read.unread_calls |= _named(call)
             continue
         arrows[id(call)] = (drawn[0], diagram.points(_path_of(drawn[0])))
     words = _words()
@@ -258,19 +264,20 @@ def _read(svg: Path) -> _Reading:
                         f"{where}:{text.line}: the label {diagram.text_of(text)!r} is nearer the "
                         f"arrow at line {nearest[0].line} than its own (line {arrow.line}): a "
                         "reader reads it as that arrow's")
-            if len(along) < 2:
-                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no length")
+            if sum(math.dist(a, b) for a, b in itertools.pairwise(along)) < _SEEN:
+                read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} is too short "
+                                     f"to be seen (under {_SEEN:.0f} units long)")
                 continue
-            head, tail = (_marker(diagram.presented(arrow, name), markers)
-                          for name in ("marker-end", "marker-start"))
+            head_at_end, head_at_start = (_marker(diagram.presented(arrow, name), markers)
+                                          for name in ("marker-end", "marker-start"))
             dashed = any(float(n) > 0 for n in re.findall(
                 r"\d+\.?\d*|\.\d+", diagram.presented(arrow, "stroke-dasharray")))
-            if head and tail:
+            if head_at_end and head_at_start:
                 read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has a head at "
                                      "both ends: draw one arrow for each way")
                 continue
-            start, end = (along[-1], along[0]) if tail else (along[0], along[-1])
-            if not (head or tail) and _on(start, shapes) is None:
+            start, end = (along[-1], along[0]) if head_at_start else (along[0], along[-1])
+            if not (head_at_end or head_at_start) and _on(start, shapes) is None:
                 start, end = end, start  # a line with no head (a refusal's): from its state
 
             origin, target = _on(start, shapes), _on(end, shapes)
@@ -290,11 +297,11 @@ def _read(svg: Path) -> _Reading:
                 read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} starts on no "
                                      f"state (its tail, {start}, is {_nearest(start, shapes)})")
                 continue
-            if not (head or tail) and target is None and refusal and not dashed:
+            if not (head_at_end or head_at_start) and target is None and refusal and not dashed:
                 read.problems.append(f"{where}:{arrow.line}: the line of the refusal {label!r} is "
                                      "not dashed: a refusal's is (stroke-dasharray, such as \"5 4\")")
                 continue
-            if not (head or tail or (dashed and target is None)):
+            if not (head_at_end or head_at_start or (dashed and target is None)):
                 read.problems.append(f"{where}:{arrow.line}: the arrow of {label!r} has no head "
                                      "(a marker-end naming a <marker> of the diagram, set on the "
                                      "path or its group): which way it goes is read from it")
@@ -314,9 +321,15 @@ def _read(svg: Path) -> _Reading:
                     refusal["reason"], ""):
                 read.problems.append(f"{where}:{line}: "
                                      f"{_disagree(int(refusal['status']), refusal['reason'])}")
+            if not label:
+                read.problems.append(f"{where}:{arrow.line}: the arrow has no label: name its "
+                                     "call (or calls) in a text of its group")
+                continue
             for item in (part.strip() for part in (refusal["calls"] if refusal else label).split(",")):
                 said = _ITEM.fullmatch(item)
                 operation = words.get(said["word"]) if said else None
+                if operation is not None:  # if told wrong below, it is not told missing too
+                    read.unread_calls.add((operation, None if origin == "begin" else origin))
                 if operation is None:
                     read.problems.append(f"{where}:{line}: {item!r} names no call: a label names "
                                          f"{', '.join(sorted(words))}, each with ' (no change)' "
@@ -339,14 +352,13 @@ def _read(svg: Path) -> _Reading:
                             else f"makes it `{target}`" if target != origin
                             else "changes nothing" if said["nothing"]
                             else f"changes it, keeping it `{origin}`")
+                    read.unread_calls.discard((operation, None if origin == "begin" else origin))
                     read.claims.append((line, item, Drawn(operation, None if origin == "begin"
                                                           else origin, does)))
 
         finally:  # a call whose arrow could not be read: its calls are not told missing
             if len(read.claims) == before[1] and len(read.problems) > before[0]:
-                read.unread |= {words[word] for text in call.iter() if text.tag == "text"
-                                for word in re.findall(r"[a-z]+", diagram.text_of(text))
-                                if word in words}
+                read.unread_calls |= _named(call)
     return read
 
 
@@ -391,6 +403,13 @@ def _disagree(status: int, reason: str) -> str:
     return (f"'{status} {reason}': the reason of {status} is "
             f"'{httpx.codes.get_reason_phrase(status)}'"
             + (f", and {reason} is {int(other)}'s: which did the call get?" if other else ""))
+
+
+def _named(call: diagram.Element) -> set[str]:
+    """The operations a call's label names (read or not), from any state (``*``)."""
+    words = _words()
+    return {(words[word], "*") for text in call.iter() if text.tag == "text"
+            for word in re.findall(r"[a-z]+", diagram.text_of(text)) if word in words}
 
 
 def _marker(value: str, markers: set[str]) -> bool:
@@ -469,7 +488,7 @@ def _others_doing(drawn: Drawn) -> list[str]:
 def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
     """What the diagram ``svg`` draws or says otherwise than the sandbox does, or leaves
     out."""
-    where, read = _where(svg), _read(svg)
+    where, read = display_path(svg), _read(svg)
     problems = read.problems
     if read.unreadable:
         return problems
@@ -492,7 +511,8 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
         problems.append(f"{where}:{read.end_label[0]}: the end mark's label is "
                         f"{read.end_label[1]!r}: a deleted workstation's status is "
                         f"{_deleted_status()!r} (the delete object's)")
-    wrong, misdrawn = set(), set()  # the calls told wrong; what their arrows draw
+    # the calls told wrong; what their arrows draw; the calls told to take such an arrow
+    wrong, misdrawn, suggested = set(), set(), set()
     for line, item, drawn in read.claims:
         if drawn.state is not None and drawn.state not in IN_STATE:
             continue  # told above
@@ -500,13 +520,16 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
         if does != drawn.does:
             wrong.add((drawn.operation, drawn.state))
             misdrawn.add((drawn.state, drawn.does))
-            meant = " or ".join(map(repr, _others_doing(drawn)))
+            others = _others_doing(drawn)
+            suggested |= {(_words()[word], drawn.state) for word in others}
+            meant = " or ".join(map(repr, others))
             said = f"{where}:{line}: the arrow labelled {item!r} says {drawn.said()}; in the sandbox it {does}"
             if meant:  # the arrow draws what another call does: the label is wrong, likely
                 problems.append(f"{said}: the call that does what the arrow draws is {meant}: "
                                 f"label it so (or, if {item!r} is right, draw {arrow})")
-            elif drawn.does.startswith("is refused") and does.startswith("is refused"):
-                status = int(does.strip("`").rpartition("`")[2])
+            elif (refused := re.fullmatch(r"is refused with `(\d{3})`", does)) \
+                    and drawn.does.startswith("is refused"):
+                status = int(refused[1])
                 problems.append(f"{said}: write {status} "
                                 f"{httpx.codes.get_reason_phrase(status)} on its line (as in "
                                 f"{arrow.rpartition(' labelled ')[2]})")
@@ -516,7 +539,8 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
     for operation in _calls():
         for state in statuses if "{id}" in OPERATIONS[operation].path else [None]:
             if (operation, state) not in drawn_calls and (state is None or state in IN_STATE) \
-                    and operation not in read.unread:
+                    and not {(operation, state), (operation, "*")} & read.unread_calls \
+                    and (operation, state) not in suggested:
                 on = f" on a {state} workstation" if state else ""
                 problems.append(f"{where}:{last}: no arrow says what {operation} does{on}: "
                                 f"draw {_what_it_does(operation, state)[1]}")
@@ -525,14 +549,14 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
                         "reads, which its aria-labelledby names): say in it what the arrows "
                         "draw")
         return list(dict.fromkeys(problems))
-    line, described, unread = _described(read.desc, where)
-    problems += unread
+    line, described, told_of_desc = _described(read.desc, where)
+    problems += told_of_desc
     arrows = {drawn for _, _, drawn in read.claims}
     for clause, said in described:
         for drawn in said:
             true = _what_it_does(drawn.operation, drawn.state)[0] == drawn.does
             if drawn in arrows or (drawn.operation, drawn.state) in wrong or (
-                    true and (drawn.state, drawn.does) in misdrawn) or drawn.operation in read.unread:
+                    true and (drawn.state, drawn.does) in misdrawn) or {(drawn.operation, drawn.state), (drawn.operation, "*")} & read.unread_calls:
                 continue  # drawn, or told at its arrow (or at one labelled for another call)
             if drawn.state is not None and drawn.state not in IN_STATE:
                 problems.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
@@ -580,19 +604,19 @@ def _described(desc: tuple[int, str], where: str
     """What each clause of the diagram's description says, as arrows would; and what could
     not be read."""
     line, text = desc
-    words, said, unread = _words(), [], []
+    words, said, told = _words(), [], []
     for clause in re.split(r"(?<=[.;])\s+", text):
         clause = clause.rstrip(".;")
         matched = next(((form, match) for form, pattern in _DESC_FORMS.items()
                         if (match := pattern.fullmatch(clause[:1].lower() + clause[1:]))), None)
         if matched is None:
-            unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}, in none "
+            told.append(f"{where}:{line}: the description (<desc>) says {clause!r}, in none "
                           f"of the forms it is read in: {'; '.join(_DESC_FORMS)}")
             continue
         form, groups = matched[0], matched[1].groupdict()
         if groups.get("reason") and httpx.codes.get_reason_phrase(
                 int(groups["status"])) not in (groups["reason"], ""):
-            unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
+            told.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
                           f"{_disagree(int(groups['status']), groups['reason'])}")
         does = (f"makes it `{groups['to']}`" if groups.get("to")
                 else "changes nothing" if form.endswith("nothing")
@@ -605,17 +629,17 @@ def _described(desc: tuple[int, str], where: str
             for word in re.split(r", | and ", calls) if calls else []:
                 creates = word in words and "{id}" not in OPERATIONS[words[word]].path
                 if word in words and creates != (state is None):
-                    unread.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
+                    told.append(f"{where}:{line}: the description (<desc>) says {clause!r}: "
                                   + (f"{word} makes a workstation; it is sent to none"
                                      if creates else f"{word} is sent to a workstation; "
                                      "only a create makes one"))
                 elif word in words:
                     claims.append(Drawn(words[word], state, does))
                 else:
-                    unread.append(f"{where}:{line}: the description (<desc>) says {word!r} in "
+                    told.append(f"{where}:{line}: the description (<desc>) says {word!r} in "
                                   f"{clause!r}: a call is one of {', '.join(sorted(words))}")
         said.append((clause, claims))
-    return line, said, unread
+    return line, said, told
 
 
 def test_the_lifecycle_diagram_says_what_the_sandbox_does():
@@ -694,7 +718,7 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
     ('marker-end="url(#lifecycle-arrow)"/>\n    <text x="355" y="214"',
      'marker-end="none"/>\n    <text x="355" y="214"', "the arrow of 'start' has no head"),
     ('<desc id="lifecycle-desc">', ('<title>Delete works from any state</title>\n  <desc '
-     'id="lifecycle-desc">'), "a <title> that says what calls or states do"),
+     'id="lifecycle-desc">'), "the diagram's <title> (part of its name) says what calls or states do"),
     ("<defs>", "<defs><style>.x{display:none}</style>", "a <style> sheet: what it sets is not read"),
     ('<text x="220" y="56">', '<text x="220" y="-500">', "outside the drawing (viewBox"),
     ('<desc id="lifecycle-desc">', '<desc id="other">', "is not named by the diagram's aria-labelledby"),
@@ -706,6 +730,21 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
      "the line of the refusal 'update, delete: 409 Conflict, nothing changes' is not dashed"),
     ('<path d="M560,150 L644,150" marker-end', '<path d="M560,150 L644,150" marker-start',
      "the arrow of 'delete' leaves the end mark, which nothing leaves: is its head at the wrong end?"),
+    ('<text x="602" y="140">delete</text>',
+     '<text x="602" y="140"><tspan display="none">delete</tspan></text>', "a hidden tspan"),
+    ('<text x="602" y="140">delete</text>', '<text x="602" y="140" font-size="0px">delete</text>',
+     "a hidden text"),
+    ('<path d="M560,150 L644,150" marker-end', ('<path d="M560,150 L644,150" stroke-width="0" '
+     'marker-end'), "a hidden path"),
+    ('<text x="602" y="140">delete</text>', '<text x="602" y="140">de<tspan>lete</tspan></text>',
+     None),
+    ('<path d="M560,150 L644,150" marker-end="url(#lifecycle-arrow)"/>',
+     '<line x1="560px" y1="150" x2="644px" y2="150" marker-end="url(#lifecycle-arrow)"/>', None),
+    ('<rect x="150" y="120" width="140" height="60" rx="14"/>',
+     '<rect x="150" y="120" width="140" height="60" rx="14"><title>box</title></rect>',
+     "a <title> inside the drawing (a tooltip"),
+    ('<path d="M190,120 C165,62 275,62 251,118"', '<path d="M200,150 L201,150"',
+     "too short to be seen"),
     (">409 Conflict, nothing", ">409&nbsp;Conflict, nothing", "write &#160; for &nbsp;"),
     (">409 Conflict, nothing", ">409&#160;Conflict, nothing", None),
 ])
@@ -721,6 +760,30 @@ def test_a_diagram_that_says_otherwise_than_the_sandbox_is_told(tmp_path, wrong,
         assert problems == []
     else:
         assert any(told in problem for problem in problems), problems
+
+
+@PLANTS_MISTAKES
+@pytest.mark.parametrize(("wrong", "right", "told"), [
+    (">stop</text>", ">start</text>", [
+        ("lifecycle.svg:24: the arrow labelled 'start' says startWorkstation on a running "
+        "workstation makes it `stopped`; in the sandbox it changes nothing: the call that does "
+        "what the arrow draws is 'stop': label it so (or, if 'start' is right, draw an arrow "
+        "back to `running`, labelled 'start (no change)')")]),
+    ('stroke-dasharray="5 4"', 'stroke="black"', [
+        ("lifecycle.svg:49: the line of the refusal 'update, delete: 409 Conflict, nothing "
+        "changes' is not dashed: a refusal's is (stroke-dasharray, such as \"5 4\")")]),
+    (">409 Conflict, nothing", ">400 Bad Request, nothing", [
+        f"lifecycle.svg:50: the arrow labelled '{word}' says {word}Workstation on a running "
+        f"workstation is refused with `400`; in the sandbox it is refused with `409`: write 409 "
+        f"Conflict on its line (as in '{word}: 409 Conflict, nothing changes')"
+        for word in ("update", "delete")]),
+])
+def test_a_mistake_is_told_once_at_its_line(tmp_path, wrong, right, told):
+    """What is told of a mistake, whole: at the line to fix, and nothing that follows from
+    it (no arrow said missing, no <desc> clause said undrawn, for what the message names)."""
+    planted = tmp_path / "lifecycle.svg"
+    planted.write_text(PLANTED_IN.read_text().replace(wrong, right, 1))
+    assert [problem.replace(f"{tmp_path}/", "") for problem in diagram_problems(planted)] == told
 
 
 @PLANTS_MISTAKES  # of the copy, not the page: not run by the page's check

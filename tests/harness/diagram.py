@@ -10,12 +10,13 @@ Example:
     >>> svg = parse('<svg xmlns="http://www.w3.org/2000/svg">\\n'
     ...             '  <path d="M10,20 h30 v5" marker-end="url(#a)"/>\\n</svg>')
     >>> arrow = svg.children[0]
-    >>> arrow.tag, arrow.line, ends(arrow.get("d"))
-    ('path', 2, ((10.0, 20.0), (40.0, 25.0)))
+    >>> arrow.tag, arrow.line, points(arrow.get("d"))
+    ('path', 2, [(10.0, 20.0), (40.0, 20.0), (40.0, 25.0)])
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -23,8 +24,8 @@ import xml.parsers.expat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["Element", "Shape", "distance", "ends", "hidden", "length", "parse", "points",
-           "presented", "shape", "text_of"]
+__all__ = ["Element", "Shape", "distance", "hidden", "length", "parse", "points", "presented",
+           "shape", "text_of"]
 
 Point = tuple[float, float]
 
@@ -70,7 +71,7 @@ def parse(text: str) -> Element:
     stack: list[Element] = []
 
     def start(tag: str, attrib: dict[str, str]) -> None:
-        element = Element(tag.rpartition(":")[2] if ":" in tag else tag, dict(attrib),
+        element = Element(tag.rpartition(":")[2], dict(attrib),
                           parser.CurrentLineNumber, stack[-1] if stack else None)
         if stack:
             stack[-1].children.append(element)
@@ -104,11 +105,22 @@ def parse(text: str) -> Element:
 
 
 def text_of(element: Element) -> str:
-    """The words an element shows (its ``tspan`` children's included), spaces collapsed."""
+    """The words an element shows, spaces collapsed: its ``tspan`` children's included (but
+    a hidden one's), run on where a tspan goes on in the line (``de<tspan>lete</tspan>``
+    is ``delete``), after a space where it starts a line of its own (its own x, y or dy).
+
+    Example:
+        >>> text_of(parse('<text>de<tspan font-weight="bold">lete</tspan>'
+        ...               '<tspan x="0" dy="18">now</tspan><tspan display="none">x</tspan></text>'))
+        'delete now'
+    """
     parts = [element.text]
     for child in element.children:
-        parts += [text_of(child), child.tail]
-    return " ".join(" ".join(parts).split())
+        if not hidden(child):
+            placed = any(child.get(name) for name in ("x", "y", "dy"))
+            parts.append((" " if placed else "") + text_of(child))
+        parts.append(child.tail)
+    return " ".join("".join(parts).split())
 
 
 def presented(element: Element, name: str, *, inherited: bool = True) -> str:
@@ -124,29 +136,33 @@ def presented(element: Element, name: str, *, inherited: bool = True) -> str:
 
 
 def _amount(value: str) -> float | None:
-    """A number such as an opacity (``0.5``, ``50%``), or None."""
-    found = re.fullmatch(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(%?)\s*", value)
+    """A number such as an opacity or a size (``0.5``, ``50%``, ``0px``), or None."""
+    found = re.fullmatch(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*"
+                         r"(%|px|em|rem|pt)?\s*", value)
     if not found:
         return None
-    return float(found[1]) / (100 if found[2] else 1)
+    return float(found[1]) / (100 if found[2] == "%" else 1)
 
 
 def hidden(element: Element) -> bool:
     """Whether the element is not shown: it, or a group it is in, has ``display: none``,
-    ``visibility: hidden``, an opacity of 0 (or, a text, a fill opacity or font size of 0;
-    a line, a stroke of none or of opacity 0)."""
+    ``visibility: hidden``, an opacity of 0 (or, a text, a font size of 0, and neither a
+    fill nor a stroke to draw it with; a line, a stroke of none, of opacity 0 or of width
+    0)."""
     for one in (element, *element.ancestors()):
         if (presented(one, "display", inherited=False) == "none"
                 or _amount(presented(one, "opacity", inherited=False) or "1") == 0):
             return True
     if presented(element, "visibility") in ("hidden", "collapse"):
         return True
+    stroked = not (presented(element, "stroke") in ("", "none")
+                   or _amount(presented(element, "stroke-opacity") or "1") == 0
+                   or _amount(presented(element, "stroke-width") or "1") == 0)
     if element.tag in ("text", "tspan"):
-        return (_amount(presented(element, "fill-opacity") or "1") == 0
-                or presented(element, "fill") == "none"
-                or _amount(presented(element, "font-size") or "1") == 0)
-    return (presented(element, "stroke") == "none"
-            or _amount(presented(element, "stroke-opacity") or "1") == 0)
+        filled = not (_amount(presented(element, "fill-opacity") or "1") == 0
+                      or presented(element, "fill") == "none")
+        return _amount(presented(element, "font-size") or "1") == 0 or not (filled or stroked)
+    return not stroked
 
 
 @dataclass(frozen=True)
@@ -181,9 +197,7 @@ def length(element: Element, name: str) -> float:
 
 def shape(element: Element) -> Shape | None:
     """The shape ``element`` draws, if it is a ``rect``, ``circle`` or ``ellipse``."""
-    def number(name: str) -> float:
-        return length(element, name)
-
+    number = functools.partial(length, element)
     if element.tag == "rect":
         width, height = number("width"), number("height")
         return Shape(number("x") + width / 2, number("y") + height / 2, width / 2, height / 2,
@@ -269,9 +283,9 @@ def _arc(x: float, y: float, args: list[float], end: Point) -> list[Point]:
     """Control points that follow an arc from (x, y) to ``end`` closely enough to tell
     which labels are near it: a bulge of the arc's radius to the side its flags say."""
     (ex, ey), radius = end, min(args[0], args[1]) or 0.0
-    mx, my, length = (x + ex) / 2, (y + ey) / 2, math.dist((x, y), end) or 1.0
+    mx, my, chord = (x + ex) / 2, (y + ey) / 2, math.dist((x, y), end) or 1.0
     side = 1 if args[3] != args[4] else -1
-    nx, ny = -(ey - y) / length * side, (ex - x) / length * side
+    nx, ny = -(ey - y) / chord * side, (ex - x) / chord * side
     bulge = radius * (2 if args[3] else 1)
     return [(x, y), (mx + nx * bulge, my + ny * bulge), end]
 
@@ -283,20 +297,14 @@ def _bezier(controls: list[Point], t: float) -> Point:
     return controls[0]
 
 
-def ends(d: str) -> tuple[Point, Point] | None:
-    """The first and last points of the path ``d`` (None for a path of no point)."""
-    along = points(d)
-    return (along[0], along[-1]) if along else None
-
-
 def distance(point: Point, along: list[Point]) -> float:
     """How far ``point`` is from the line through the points ``along`` (a path's)."""
     if len(along) == 1:
         return math.dist(point, along[0])
     best = math.inf
     for (ax, ay), (bx, by) in itertools.pairwise(along):
-        length = (bx - ax) ** 2 + (by - ay) ** 2
-        t = 0.0 if length == 0 else max(0.0, min(1.0, ((point[0] - ax) * (bx - ax)
-                                                        + (point[1] - ay) * (by - ay)) / length))
+        squared = (bx - ax) ** 2 + (by - ay) ** 2
+        t = 0.0 if squared == 0 else max(0.0, min(1.0, ((point[0] - ax) * (bx - ax)
+                                                         + (point[1] - ay) * (by - ay)) / squared))
         best = min(best, math.dist(point, (ax + t * (bx - ax), ay + t * (by - ay))))
     return best

@@ -29,8 +29,12 @@ Example:
     [('docs/a.md', 3, 'docs/a.md:3: `412`: no'), ('docs/a.md', 9, 'docs/a.md:9: a link\\n(shown on docs/b.md:1)')]
     >>> problems_in("docs/a.md:5: the title 'X' is not ...\\nmkdocs.yml:23: the nav calls ...")
     [('docs/a.md', 5, "docs/a.md:5: the title 'X' is not ..."), ('mkdocs.yml', 23, 'mkdocs.yml:23: the nav calls ...')]
+    >>> problems_in("E   Failed: docs/a.md:3: wrong\\nE   docs/a.md:5: missing")
+    [('docs/a.md', 3, 'docs/a.md:3: wrong'), ('docs/a.md', 5, 'docs/a.md:5: missing')]
+    >>> problems_in("E   snippets/a.py:4: drift\\nE   - x = 1\\nE    assert x == 2\\nE   + y")
+    [('snippets/a.py', 4, 'snippets/a.py:4: drift\\n- x = 1\\n assert x == 2\\n+ y')]
     >>> problems_in("E   AssertionError: docs/a.svg:27: wrong\\nE     docs/a.svg:56: missing\\n"
-    ...             "E   assert not ['docs/a.svg:27: wrong', ...]\\n\\ntests/t.py:9: AssertionError")
+    ...             "E       assert not ['docs/a.svg:27: wrong', ...]\\n\\ntests/t.py:9: AssertionError")
     [('docs/a.svg', 27, 'docs/a.svg:27: wrong'), ('docs/a.svg', 56, 'docs/a.svg:56: missing')]
     >>> problems_in("E   snippets/a.py:4: raised KeyError: 'x'\\nE   (shown on docs/a.md:4)")
     [('snippets/a.py', 4, "snippets/a.py:4: raised KeyError: 'x'\\n(shown on docs/a.md:4)")]
@@ -91,7 +95,7 @@ _PLACE = re.compile(r"(?<![\w/.-])((?:docs|snippets)/[\w./-]+|README\.md|mkdocs\
 #: report that lists several.
 #: The stub's source (``src/``) is such a place too, for what a reference page shows of its
 #: docstrings; not a traceback's line in it (``src/x.py:9: in f``, ``src/x.py:9: KeyError``).
-_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?:[A-Z]\w*(?:Error|Exception): )?"
+_PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?:(?:[A-Z]\w*(?:Error|Exception)|Failed): )?"
                       r"(?P<place>((?:docs|snippets)/[\w./-]+|README\.md"
                       r"|mkdocs\.yml"
                       r"|src/[\w./-]+(?=:\d+: (?!in )\S+ ))"
@@ -102,7 +106,7 @@ _PROBLEM = re.compile(r"^(?:E +|[A-Z]+ +- +)?(?:[A-Z]\w*(?:Error|Exception): )?"
 #: explained, ``E    assert not [...]``, and where it failed, ``tests/x.py:9:
 #: AssertionError``): a problem's message ends before it.
 _LOG_ENTRY = re.compile(r"^(?:(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) +- |Aborted with a "
-                        r"BuildError!$|(?:E +)?assert |tests/[\w/]+\.py:\d+: AssertionError$)",
+                        r"BuildError!$|E {7}assert |tests/[\w/]+\.py:\d+: AssertionError$)",
                         re.MULTILINE)
 _MAX_MESSAGE = 4000
 _PYTEST_E = re.compile(r"^E   ", re.MULTILINE)  # pytest's own, exactly: an indent after it stays

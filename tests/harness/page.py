@@ -243,7 +243,7 @@ class PageFile(pytest.File):
             where = f"{page.where}:{line}"
             yield self._check(f"doctest[{module}]", jobs.starting(_doctests(module, where)),
                               where)
-        for name, test in table_tests(page):  # its hand-written tables, sent to the sandbox
+        for name, test in table_tests(page):  # its hand-written tables and diagram, sent to the sandbox
             yield self._check(name, test, page.where)
         yield self._check("page", build.check, page.where)
 
