@@ -12,6 +12,7 @@ import functools
 import itertools
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
@@ -784,6 +785,26 @@ def test_a_mistake_is_told_once_at_its_line(tmp_path, wrong, right, told):
     planted = tmp_path / "lifecycle.svg"
     planted.write_text(PLANTED_IN.read_text().replace(wrong, right, 1))
     assert [problem.replace(f"{tmp_path}/", "") for problem in diagram_problems(planted)] == told
+
+
+@PLANTS_MISTAKES
+def test_a_refusal_that_changes_the_workstation_is_told(monkeypatch):
+    """A sandbox that refuses an update or a delete and changes the workstation all the
+    same (a fault of the stub's, which the arrows' check exists to find) is told at the
+    arrow."""
+    real = _what_it_does
+
+    def faulty(operation: str, state: str | None) -> tuple[str, str]:
+        if state == "running" and operation in ("updateWorkstation", "deleteWorkstation"):
+            return ("is refused with `409` and changes it",
+                    "no arrow: the refusal changed the workstation")
+        return real(operation, state)
+
+    monkeypatch.setattr(sys.modules[__name__], "_what_it_does", faulty)
+    problems = diagram_problems(PLANTED_IN)
+    assert any(problem.endswith("in the sandbox it is refused with `409` and changes it: draw "
+                                "no arrow: the refusal changed the workstation")
+               for problem in problems), problems
 
 
 @PLANTS_MISTAKES  # of the copy, not the page: not run by the page's check
