@@ -555,7 +555,8 @@ def diagram_problems(svg: Path = DIAGRAM) -> list[str]:
     arrows = {drawn for _, _, drawn in read.claims}
     for clause, said in described:
         for drawn in said:
-            true = _what_it_does(drawn.operation, drawn.state)[0] == drawn.does
+            true = (drawn.state is None or drawn.state in IN_STATE) and _what_it_does(
+                drawn.operation, drawn.state)[0] == drawn.does
             if drawn in arrows or (drawn.operation, drawn.state) in wrong or (
                     true and (drawn.state, drawn.does) in misdrawn) or {(drawn.operation, drawn.state), (drawn.operation, "*")} & read.unread_calls:
                 continue  # drawn, or told at its arrow (or at one labelled for another call)
@@ -709,6 +710,8 @@ PLANTED_IN = Path(__file__).parent / "diagrams" / "lifecycle.svg"
       "sandbox createWorkstation makes it `running`")),
     ("409 Conflict.</desc>", "409 Not Found.</desc>", "the reason of 409 is 'Conflict'"),
     ("409 Conflict.</desc>", "409.</desc>", "in none of the forms"),
+    ("Stop moves it from running to stopped", "Stop moves it from suspended to stopped",
+     "says 'Stop moves it from suspended to stopped': a workstation's status is one of"),
     ("409 Conflict.</desc>", "409 Conflict and then done anyway.</desc>", "in none of the forms"),
     ("Delete ends a stopped workstation.", "Delete ends a stopped workstation, and its disk.",
      "says 'Delete ends a stopped workstation, and its disk', in none of the forms"),
