@@ -104,13 +104,10 @@ def _words() -> dict[str, str]:
     return {_word(operation): operation for operation in _calls()}
 
 
-_number = diagram.length
-
-
 def _spot(text: diagram.Element) -> diagram.Point:
     """Where a text is written: its own x and y, or its first line's (a ``tspan``)."""
     placed = next((one for one in text.iter() if one.get("x") or one.get("y")), text)
-    return _number(placed, "x"), _number(placed, "y")
+    return diagram.length(placed, "x"), diagram.length(placed, "y")
 
 
 def _shape_of(element: diagram.Element) -> diagram.Shape | None:
