@@ -175,7 +175,9 @@ def test_an_example_that_raises_after_an_error_shown_on_purpose_is_named_where_i
     notes = failure.value.__notes__
     assert notes[0].startswith(f"{tmp_path}/snippets/get.py:6: the example raised KeyError: "
                                "'size'"), notes
-    assert not any("404" in note for note in notes), notes
+    # (read without the test's own folder, whose name may hold the digits: pytest-4046)
+    said = [note.replace(str(tmp_path), "<tmp_path>") for note in notes]
+    assert not any("404" in note or "vol-scratch02" in note for note in said), notes
     # the key it read is a field's, a few letters off: named
     assert notes[0].endswith("; 'size' is no field of the API's answers: did you mean "
                              "'size_gb'?"), notes
