@@ -1,18 +1,28 @@
 """The browser tests' own rules: skip only without Chromium, and never in CI; a visit
-starts with nothing stored by the one before it."""
+starts with nothing stored by the one before it; Playwright's driver alone gets its
+memory option."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import SEARCH_INDEX, LiveSite, Tabs, Visit, require_chromium
+from .conftest import (
+    DRIVER_NODE_OPTIONS,
+    SEARCH_INDEX,
+    LiveSite,
+    Tabs,
+    Visit,
+    driver_options,
+    require_chromium,
+)
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 
 def test_require_chromium_returns_the_executable_when_present(tmp_path: Path) -> None:
@@ -29,6 +39,46 @@ def test_require_chromium_skips_with_the_reason_when_missing(tmp_path: Path) -> 
 def test_require_chromium_fails_in_ci_when_missing(tmp_path: Path) -> None:
     with pytest.raises(pytest.fail.Exception, match="CI is set but .*chromium-headless-shell is missing"):
         require_chromium(tmp_path / "chromium-headless-shell", env={"CI": "true"})
+
+
+@pytest.mark.parametrize(("shells", "within"), [
+    (None, "--max-semi-space-size=2"),
+    ("--dns-result-order=ipv4first", "--dns-result-order=ipv4first --max-semi-space-size=2"),
+], ids=["none-of-the-shells", "after-the-shells"])
+def test_driver_options_are_in_node_options_in_the_block_alone(shells: str | None,
+                                                                within: str) -> None:
+    env = {"PATH": "/usr/bin"} | ({"NODE_OPTIONS": shells} if shells else {})
+    before = dict(env)
+    with driver_options("--max-semi-space-size=2", env):
+        assert env["NODE_OPTIONS"] == within
+    assert env == before
+
+
+def _children_running(marker: str) -> list[int]:
+    """The processes this one started whose command line holds ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        parent = int(stat.rpartition(")")[2].split()[1])
+        if parent == os.getpid() and marker.encode() in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_playwrights_driver_alone_runs_with_the_driver_options(browser: Browser) -> None:
+    """The driver's node got :data:`DRIVER_NODE_OPTIONS`; this process, whose other
+    children (the examples' node) inherit its environment, did not keep them."""
+    assert browser.is_connected()
+    drivers = _children_running("run-driver")
+    assert len(drivers) == 1, drivers
+    environ = Path(f"/proc/{drivers[0]}/environ").read_bytes().split(b"\0")
+    options = [v.decode() for v in environ if v.startswith(b"NODE_OPTIONS=")]
+    assert options and options[0].endswith(DRIVER_NODE_OPTIONS), options
+    assert DRIVER_NODE_OPTIONS not in os.environ.get("NODE_OPTIONS", "")
 
 
 def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
