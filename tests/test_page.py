@@ -561,6 +561,25 @@ def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated()
     assert f"::error file=docs/workstations/delete.md,line={number}," in out, out
 
 
+@pytest.mark.parametrize(("front", "line", "said"), [
+    ("operation: [stopWorkstation\n", 2,
+     "while parsing a flow sequence; expected ',' or ']', but got '<stream end>'"),
+    ("title: Stop\noperation: stopWorkstation: now\n", 3,
+     "mapping values are not allowed here"),
+], ids=["unclosed-list", "second-line"])
+def test_a_front_matter_that_is_not_yaml_is_named_at_its_line_alone(request, tmp_path, front,
+                                                                    line, said):
+    """What the page's check collects from: told at the page's line where YAML stopped,
+    with YAML's words and no traceback (collected as an include that is not there is)."""
+    from tests.harness.page import PageFile
+
+    page = tmp_path / "stop.md"
+    page.write_text(f"---\n{front}---\n\n# Stop workstation\n")
+    with pytest.raises(pytest.Collector.CollectError) as failure:
+        list(PageFile.from_parent(request.session, path=page).collect())
+    assert str(failure.value) == (f"{page}:{line}: the front matter is not YAML: {said}")
+
+
 @HEAVY
 def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line():
     """The page check says what the site build and llms.txt's test would: a page not in

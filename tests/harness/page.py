@@ -186,7 +186,10 @@ class PageFile(pytest.File):
         from .node import js_cases
         from .pages import PAGES_CHECKED
 
-        page = Page.read(self.path)
+        try:
+            page = Page.read(self.path)
+        except (ValueError, TypeError) as exc:  # its front matter: at its line, alone
+            raise self.CollectError(str(exc)) from None
         PAGES_CHECKED.add(page.where)  # where a refresh is pointed
         plugin = self.config.pluginmanager.get_plugin("cloudws-docs")
         plugin.focus = (plugin.focus or set()) | _operations(page)  # pages named together

@@ -202,7 +202,14 @@ def _front_matter(path: Path, text: str) -> dict[str, Any]:
     end = text.find("\n---\n", 3)
     if end < 0:
         raise ValueError(f"{display_path(path)}:1: the front matter has no closing '---' line")
-    data = yaml.safe_load(text[4:end]) or {}
+    try:
+        data = yaml.safe_load(text[4:end]) or {}
+    except yaml.MarkedYAMLError as exc:  # at the line of the page where YAML stopped
+        mark = exc.problem_mark or exc.context_mark
+        line = 2 + (mark.line if mark is not None else 0)
+        said = "; ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise ValueError(f"{display_path(path)}:{line}: the front matter is not YAML: "
+                         f"{said}") from None
     if not isinstance(data, dict):
         raise TypeError(f"{display_path(path)}:1: the front matter is not a YAML mapping")
     return data
