@@ -1659,7 +1659,7 @@ def test_a_curl_command_that_sends_no_token_is_refused():
         check_reads_the_exports(misspelt, "x.sh:1")
 
 
-def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
+def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed(monkeypatch):
     """``snippets/volumes/get.sh`` is published as getVolume's ``x-codeSamples`` (its output
     is the page's response example): a wrong method that reaches deleteVolume (a documented
     409) is refused at the request's line, and so is a call of getVolume that gets an
@@ -1673,6 +1673,11 @@ def test_an_endpoint_pages_own_example_must_call_its_operation_and_succeed():
         check_calls_its_operation(own, deleting, "snippets/volumes/get.sh:1")
     getting = [Seen("GET", "/v1/volumes/vol-data12345", "getVolume", 200)]
     check_calls_its_operation(own, getting, "snippets/volumes/get.sh:1")
+    # a page whose front matter names no operation of the API: told by its build, at that
+    # line, and not as a fault of each of its examples
+    with monkeypatch.context() as patched:
+        patched.setattr(checks, "_own_examples", lambda: {own.resolve(): "getVolum"})
+        check_calls_its_operation(own, deleting, "snippets/volumes/get.sh:1")
     # ...and gets a success: a wrong ID, or headers dropped, get a documented error
     own_page = (r"^snippets/volumes/get.sh:2: this is the example of getVolume's page \(its "
                 r"x-codeSamples, and the page's response example\), but GET /v1/volumes/")
