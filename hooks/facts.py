@@ -799,6 +799,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         >>> table = "| Parameter | Default |\\n| --- | --- |\\n| `limit` | 20 |\\n"
         >>> [(m.line, m.shape, m.text) for m in hand_written(table)]
         [(3, 'a default', '20')]
+        >>> [m.kin for m in hand_written(table.replace("20", "25"))]  # no default says 25
+        [('disk_size_default', 'page_size_default')]
         >>> [m.text for m in hand_written("Up to a hundred, three volumes at a time.")]
         ['Up to a hundred']
         >>> [(m.line, m.text) for m in hand_written("A page holds at most\\n  100 items.")]
@@ -874,6 +876,9 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             named = any(re.search(rf"(?<![\w,]){re.escape(value[0])}(?![\w,])", h.text)
                         for h in found[before:])  # in its shape already ("50 GiB")
             if (says or re.search(r"\d", value[0])) and not named:
+                # no fact says it: the defaults it may have meant, as a sentence's get
+                kin = () if says else _kin(value[0], cells[defaults][value.end():],
+                                           "a default")
                 found.append(HandWritten(row, value[0], "a default", says,
-                                         _whole(value[0], says)))
+                                         _whole(value[0], says), kin=kin))
     return found
