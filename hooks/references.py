@@ -787,6 +787,12 @@ _ONE_WORD_FIELDS = frozenset({
 _ONE_WORD = frozenset(field.casefold() for field in _ONE_WORD_FIELDS)  # as HTTP reads them
 
 
+def _whose(operations: list[str]) -> str:
+    """``operations`` named as a reader reads them: "createVolume and createWorkstation"."""
+    return (f"{', '.join(operations[:-1])} and {operations[-1]}" if len(operations) > 1
+            else operations[0])
+
+
 def _header_problem(text: str, called: bool, contract: Contract, document: bool = False,
                     scope: Scope | None = None) -> str | None:
     """For a span that names a header the API (or the operation of ``scope``) neither
@@ -832,6 +838,15 @@ Content-Type (to name one it does not use on purpose, follow it with { .no-ref }
         >>> print(_header_problem("location", True, contract, scope=get))
         `location` is not a header of getVolume: the ones it reads and sends are \
 Content-Type (it is createVolume's: link it to that operation's page)
+        >>> keyed = Scope("createVolume", frozenset(), frozenset(), frozenset(),
+        ...               headers=frozenset({"Idempotency-Key", "Content-Type"}))
+        >>> keys = Contract(scope, {"createVolume": keyed, "getVolume": get}, {}, {},
+        ...                 frozenset(), {}, headers=keyed.headers)
+        >>> print(_header_problem("Idempotent-Key", False, keys, scope=get))  # a letter off
+        `Idempotent-Key` is not a header of getVolume; did you mean `Idempotency-Key`? \
+(`Idempotency-Key` is createVolume's: link it to that operation's page; the ones getVolume \
+reads and sends are Content-Type) (to name it as it is, on purpose: follow it with \
+{ .no-ref })
         >>> _header_problem("etag", True, contract) is not None  # HTTP's, in any case
         True
     """
@@ -854,18 +869,27 @@ Content-Type (it is createVolume's: link it to that operation's page)
                    else ("the API", contract.headers))
     if name.casefold() in {h.casefold() for h in headers}:
         return _header_value_problem(text, name, header["value"] or "", contract, document)
-    if meant:
+    def owners(name: str) -> list[str]:
+        return sorted(op for op, other in contract.operations.items()
+                      if name.casefold() in {h.casefold() for h in other.headers})
+
+    if meant:  # and, where it is another operation's, that it needs that one's page too
+        elsewhere = ([] if meant.casefold() in {h.casefold() for h in headers}
+                     else owners(meant))
         return (f"`{text}` is not a header of {of}; did you mean `{meant}`?"
                 + ("" if meant.casefold() in {h.casefold() for h in headers} else
+                   f" (`{meant}` is {_whose(elsewhere)}'s: link it to "
+                   + ("the page of one of them" if len(elsewhere) > 1
+                      else "that operation's page")
+                   + f"; the ones {of} reads and sends are {_listing(headers)})"
+                   if elsewhere and not document else
                    f" (the ones it reads and sends are {_listing(headers)})")
                 + (" (to name it as it is, say so without the backticks)" if document else
                    " (to name it as it is, on purpose: follow it with { .no-ref })"))
-    others = sorted(op for op, other in contract.operations.items()
-                    if name.casefold() in {h.casefold() for h in other.headers})
+    others = owners(name)
     it = "the API" if of == "the API" else "it"
     if others:
-        whose = (f"{', '.join(others[:-1])} and {others[-1]}" if len(others) > 1
-                 else others[0])
+        whose = _whose(others)
         many = len(others) > 1
         if document:
             then = (f"it is {whose}'s: say it in the description of "

@@ -171,8 +171,10 @@ BAD = [
     (41, (r"`Host: api\.cloudworkstation\.example\.com/v1/`: a Host is a host and port "
           r"alone, without a path or a scheme: api\.cloudworkstation\.example\.com")),
     # a header's name a letter or two off one of the API's, said to be a header or not
+    # (one of another operation's: with the link that it needs there)
     (42, (rf"`Idempotent-Key` is not a header of {DELETE}; did you mean `Idempotency-Key`\? "
-          r"\(the ones it reads and sends are Allow, ")),
+          r"\(`Idempotency-Key` is createVolume and createWorkstation's: link it to the page "
+          rf"of one of them; the ones {DELETE} reads and sends are Allow, ")),
     (42, (rf"`Content-Lenght` is not a header of {DELETE}; did you mean `Content-Length`\? "
           r"\(to name it as it is, on purpose: follow it with \{ \.no-ref \}\)\n")),
     # a name the prose calls a field, which is none
