@@ -5,6 +5,7 @@ diff; ``--update-examples`` rewrites the ``//>`` lines; printed JSON meets its s
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 import time
 from pathlib import Path
@@ -456,12 +457,17 @@ console.log(JSON.stringify({ ...volume, size_gb: "500" }));
     assert "'500' is not of type 'integer'" in failure.value.msg
 
 
-def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, api_schemas):
+@pytest.mark.parametrize("folder", ["", "My Docs"], ids=["plain", "a-folder-with-a-space"])
+def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, api_schemas,
+                                               folder):
+    """At its line, in a clone whose path has a space too: node writes the file's URL in
+    its stack percent-encoded (``My%20Docs``)."""
+    tree = tmp_path / folder
     source = GET.replace("volume.size_gb);", "volume.size.gb);")
-    [case] = cases(tmp_path, {"snippets/get.mjs": source})
+    [case] = cases(tree, {"snippets/get.mjs": source})
     with pytest.raises(ExampleError) as failure:
         run(case, node, server, scratch, api_schemas)
-    assert failure.value.msg.startswith(f"{tmp_path}/snippets/get.mjs:7: run as pasted"), \
+    assert failure.value.msg.startswith(f"{tree}/snippets/get.mjs:7: run as pasted"), \
         failure.value.msg
     assert "TypeError" in failure.value.msg
 
@@ -652,7 +658,7 @@ def test_a_fetch_off_this_machine_is_refused_before_it_is_sent(tmp_path, node, s
     assert message.startswith(f"{tmp_path}/snippets/get.mjs:5: run as pasted"), message
     assert ("TypeError: fetch refused: https://api.cloudworkstation.example.com is not the "
             "sandbox (the checks send nothing off this machine)\n"
-            f"    at file://{tmp_path}/snippets/get.mjs:5:") in message, message
+            f"    at {(tmp_path / 'snippets/get.mjs').as_uri()}:5:") in message, message
     assert "node_guard" not in message and "ENOTFOUND" not in message, message
     assert message.endswith("build every URL from BASE_URL, which reads CLOUDWS_BASE_URL)")
 
@@ -745,7 +751,9 @@ def _logging_node(folder: Path, real: Path, refuses: str | None = None) -> Path:
     fake = folder / "node"
     refuse = (f'for a; do [ "$a" = {refuses} ] && {{ echo "node: bad option: $a" >&2; '
               "exit 9; }; done\n" if refuses else "")
-    fake.write_text(f'#!/bin/sh\necho "$*" >> {folder}/argv\n{refuse}exec {real} "$@"\n')
+    log = shlex.quote(str(folder / "argv"))  # one line a run, its arguments tab-separated
+    fake.write_text(f"#!/bin/sh\nprintf '%s\\t' \"$@\" >> {log}; echo >> {log}\n{refuse}"
+                    f'exec {shlex.quote(str(real))} "$@"\n')
     fake.chmod(0o755)
     return fake
 
@@ -763,8 +771,8 @@ def test_examples_run_with_v8s_options_where_node_takes_them_and_without_where_n
         folder.mkdir()
         fake = _logging_node(folder, node, refuses)
         run(case, fake, server, scratch, api_schemas)  # run as a module, then pasted
-        runs = [line.split() for line in (folder / "argv").read_text().splitlines()
-                if "--version" not in line.split()]
+        runs = [argv for line in (folder / "argv").read_text().splitlines()
+                if "--version" not in (argv := line.rstrip("\t").split("\t"))]
         assert len(runs) == 2 and all(str(case.file) in argv or "node_paste.cjs" in argv[-2]
                                       for argv in runs), runs
         given = [[a for a in argv if a in node_harness.V8_OPTIONS] for argv in runs]

@@ -66,7 +66,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from pytest_examples import CodeExample
@@ -1021,8 +1021,11 @@ def _locate(case: JsCase, offsets: list[tuple[CodeExample, int]],
 
 
 def _is_example(case: JsCase, url: str) -> bool:
+    """Whether the frame's ``url`` is the example's: its file, whose URL node writes
+    percent-encoded (``/My%20Docs/get.mjs`` for a folder with a space), or node's
+    session."""
     if case.file is not None:
-        return url.removeprefix("file://") == str(case.file)
+        return unquote(url.removeprefix("file://")) == str(case.file)
     return bool(re.search(r"\[eval\d*\]$", url))
 
 
