@@ -8,6 +8,7 @@ coverage table (see ``tests/harness/page.py``).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -89,6 +90,33 @@ def pytest_collection(session: pytest.Session):
         sys.dont_write_bytecode = held
 
 
+#: Every server a run talks to is on this machine.
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _loopback_without_proxy(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Where the shell sets a proxy (``HTTP_PROXY``, ``https_proxy``...), loopback is added
+    to ``NO_PROXY`` and ``no_proxy`` in this run's environment, so that the tests' httpx
+    clients and ``curl`` reach the sandbox on 127.0.0.1 directly, as a reader's would with
+    it in their ``no_proxy``; the examples run with only the documented exports set, and
+    node's ``fetch`` reads no proxy. Without a proxy set, nothing changes.
+
+    Example:
+        >>> env = {"HTTPS_PROXY": "http://proxy:3128", "no_proxy": "corp.example"}
+        >>> _loopback_without_proxy(env)
+        >>> env["no_proxy"], env["NO_PROXY"]
+        ('corp.example,127.0.0.1,localhost,::1', '127.0.0.1,localhost,::1')
+        >>> env = {"PATH": "/usr/bin"}; _loopback_without_proxy(env); env
+        {'PATH': '/usr/bin'}
+    """
+    if not any(k.lower() in ("http_proxy", "https_proxy", "all_proxy") and v
+               for k, v in env.items()):
+        return
+    for name in ("NO_PROXY", "no_proxy"):
+        hosts = [h for h in env.get(name, "").split(",") if h.strip()]
+        env[name] = ",".join(hosts + [h for h in _LOOPBACK if h not in hosts])
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """The project's own bytecode is cached (by the run's first process, before any other
     starts). Pages named on the command line start building at once; an example of
@@ -96,6 +124,7 @@ def pytest_configure(config: pytest.Config) -> None:
     Markdown file outside ``docs/`` is refused, saying what to check instead (see
     tests/harness/page.py). A test named as a failure's summary shows it
     under workers (``…::test@<group>``: pytest-xdist adds the group) runs as named."""
+    _loopback_without_proxy()
     if not hasattr(config, "workerinput"):
         said = _cache_packages_bytecode()
         if said is not None:

@@ -3,6 +3,7 @@ suite in shards, then the rule that every documented status is produced, over th
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,8 @@ def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would
     import subprocess
     import sys
 
+    import importlib.util
+
     (tmp_path / "conftest.py").write_text(
         "import importlib.util\n"
         f"spec = importlib.util.spec_from_file_location('project_conftest', {str(ROOT / 'conftest.py')!r})\n"
@@ -184,8 +187,34 @@ def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would
                           "--rootdir", str(tmp_path), str(tmp_path)],
                          cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
-    cached = sorted(path.name for path in (tmp_path / "__pycache__").glob("test_module.*.pyc"))
+    # where Python caches it: beside it, or under the shell's PYTHONPYCACHEPREFIX
+    folder = Path(importlib.util.cache_from_source(str(tmp_path / "test_module.py"))).parent
+    cached = sorted(path.name for path in folder.glob("test_module.*.pyc"))
     assert [name for name in cached if "-pytest-" in name], cached
+
+
+def test_loopback_goes_around_a_proxy_the_shell_sets(monkeypatch):
+    """A developer's shell may set a proxy, and a ``NO_PROXY`` that names ``localhost``
+    alone: a run adds loopback to it (conftest.py), so that a test's httpx client reaches
+    the sandbox on 127.0.0.1 instead of the proxy."""
+    import httpx
+
+    from cloudws.app import create_app
+    from cloudws.testing import serve
+    from conftest import _loopback_without_proxy
+
+    for name in ("no_proxy", "NO_PROXY", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "localhost")
+    _loopback_without_proxy()
+    assert os.environ["NO_PROXY"] == "localhost,127.0.0.1,::1"
+    with serve(create_app()) as base, httpx.Client() as client:
+        assert client.get(base + "/openapi.json").status_code == 200
+    # and without a proxy set, the environment is left as it is
+    env = {"NO_PROXY": "localhost"}
+    _loopback_without_proxy(env)
+    assert env == {"NO_PROXY": "localhost"}
 
 
 def test_a_test_still_running_after_two_minutes_is_failed_not_left_to_hang(request):
