@@ -167,11 +167,10 @@ def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would
     """Where ``PYTHONDONTWRITEBYTECODE`` is set, a run caches the test modules it collects as
     pytest rewrote them, for the next run to read; the tests themselves run with the
     setting as the user made it."""
+    import importlib.util
     import os
     import subprocess
     import sys
-
-    import importlib.util
 
     (tmp_path / "conftest.py").write_text(
         "import importlib.util\n"
