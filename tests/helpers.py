@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shlex
 import socket
 import subprocess
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +46,23 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 #: worker, one after another, so that two of them never add up their peaks: the suite's
 #: process tree stays under a gigabyte (``suite_peak_mb`` in bench/README.md).
 HEAVY = pytest.mark.xdist_group("heavy")
+
+
+#: What makes a run print otherwise than its options say: colours forced by the shell, and
+#: the terminal's width (pytest's headers and argparse's help are drawn to it).
+_PRINTING = ("FORCE_COLOR", "PY_COLORS", "COLUMNS", "LINES")
+
+
+def as_printed(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``env`` (this process's environment by default) for a process whose output a test
+    reads: without colours the shell forces, in a terminal 80 columns wide.
+
+    Example:
+        >>> as_printed({"PATH": "/usr/bin", "FORCE_COLOR": "1", "COLUMNS": "50"})
+        {'PATH': '/usr/bin', 'COLUMNS': '80'}
+    """
+    env = os.environ if env is None else env
+    return {k: v for k, v in env.items() if k not in _PRINTING} | {"COLUMNS": "80"}
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from bench.site import make_tree
 from cloudws.operations import OPERATIONS
 
 from .harness.github import PLANTS_MISTAKES
-from .helpers import HEAVY
+from .helpers import HEAVY, as_printed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -195,7 +195,7 @@ def test_a_grown_pages_examples_pass_as_the_originals_do(tmp_path):
     tree = make_tree(tmp_path, factor=2)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                            "-n", "0", "-p", "no:randomly", "tests/test_examples.py",
-                           "-k", "stop_g2 or stop.py"],
+                           "-k", "stop_g2 or stop.py"], env=as_printed(),
                           cwd=tree, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert re.search(r"\b2 passed\b", done.stdout), done.stdout[-2000:]
@@ -203,7 +203,7 @@ def test_a_grown_pages_examples_pass_as_the_originals_do(tmp_path):
 
 def test_the_bench_help_reads_as_plain_text():
     """``python -m bench --help`` shows its docstring without reST's double backticks."""
-    done = subprocess.run([sys.executable, "-m", "bench", "--help"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "bench", "--help"], cwd=ROOT, env=as_printed(),
                           capture_output=True, text=True, check=True, timeout=60)
     assert "uv run python -m bench: how fast docs CI verifies" in done.stdout, done.stdout
     assert "``" not in done.stdout, done.stdout

@@ -29,7 +29,7 @@ from .harness.pages import ROOT
 from .harness.python_examples import run_python_case
 from .harness.sandbox import DocsSandbox, Seen
 from .harness.tls import TlsSandbox
-from .helpers import HEAVY, POLLED, missing_volume
+from .helpers import HEAVY, POLLED, as_printed, missing_volume
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -859,7 +859,7 @@ INNER_CONFTEST = 'pytest_plugins = ["tests.harness.fixtures"]\n'
 
 def inner_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     # Only the plugins the harness needs: the inner run starts in a second, not five.
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLOUDWS_TOKEN": "cws_test_inner",
+    env = {**as_printed(), "PYTHONPATH": str(ROOT), "CLOUDWS_TOKEN": "cws_test_inner",
            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_examples",

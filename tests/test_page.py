@@ -26,7 +26,7 @@ from .harness.github import PLANTS_MISTAKES
 from .harness.node import js_cases
 from .harness.page import js_on, refuse_what_is_not_a_page
 from .harness.render import render_page, render_pages
-from .helpers import HEAVY
+from .helpers import HEAVY, as_printed
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -398,9 +398,10 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
 
 
 def _clean_env() -> dict[str, str]:
-    """This environment without what changes what pytest prints (options, colours, CI)."""
-    return {k: v for k, v in os.environ.items()
-            if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS", "PY_COLORS", "FORCE_COLOR")
+    """This environment without what changes what pytest prints (options, colours, the
+    terminal's width, CI)."""
+    return {k: v for k, v in as_printed().items()
+            if k not in ("PYTEST_ADDOPTS", "CI", "GITHUB_ACTIONS")
             and not k.startswith("PYTEST_XDIST")}
 
 

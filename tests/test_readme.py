@@ -57,6 +57,7 @@ def test_a_failing_readme_example_is_reported_at_its_line(tmp_path: Path,
     with pytest.raises(AssertionError) as failure:
         run_readme_example(eval_example, example)
     report = str(failure.getrepr())  # pytest's own report of it, which must not crash
+    report = re.sub(r"\x1b\[[0-9;]*m", "", report)  # (coloured where FORCE_COLOR is set)
     assert f"{readme}:5: the README's example raised AssertionError" in report, report
     assert "assert status == 'stopped'" in report, report
 
