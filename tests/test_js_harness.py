@@ -684,7 +684,10 @@ if (!r.ok) throw new Error(`list answered ${r.status}`);
                            "is not valid: query.cursor "), message
 
 
-def test_check_names_syntax_errors_long_lines_imports_and_missing_variables(tmp_path, node):
+def test_check_names_syntax_errors_long_lines_imports_and_missing_variables(tmp_path, node,
+                                                                           monkeypatch):
+    # whatever NODE_OPTIONS the shell sets (it printed "Debugger listening" into the check)
+    monkeypatch.setenv("NODE_OPTIONS", "--inspect=127.0.0.1:0")
     found = cases(tmp_path, {
         "snippets/bad.mjs": HEAD + "const r = await fetch(;\n",
         "snippets/long.mjs": "const x = 1; // " + "x" * 80 + "\nawait fetch(x);\n",

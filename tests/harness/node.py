@@ -236,6 +236,13 @@ _GUARD = Path(__file__).with_name("node_guard.cjs")
 V8_OPTIONS = ("--liftoff-only",)
 
 
+def _bare_env() -> dict[str, str]:
+    """The environment of a ``node`` the harness runs for itself (a check, its version):
+    ``PATH`` alone, as bare as the examples' own, so that a ``NODE_OPTIONS`` of the shell's
+    (``--inspect``, a ``--require``) prints nothing into what it reads."""
+    return {"PATH": os.environ.get("PATH", os.defpath)}
+
+
 @functools.cache
 def v8_options(node: Path) -> tuple[str, ...]:
     """:data:`V8_OPTIONS`, or none if ``node`` refuses them (a version whose V8 has no
@@ -243,8 +250,7 @@ def v8_options(node: Path) -> tuple[str, ...]:
     an environment as bare as the examples' (a ``NODE_OPTIONS`` of the shell's, which they
     do not get, would fail it)."""
     done = subprocess.run([str(node), *V8_OPTIONS, "--version"], capture_output=True,
-                          text=True, check=False, timeout=_CHECK_SECONDS,
-                          env={"PATH": os.environ.get("PATH", os.defpath)})
+                          text=True, check=False, timeout=_CHECK_SECONDS, env=_bare_env())
     return V8_OPTIONS if done.returncode == 0 else ()
 
 
@@ -1261,7 +1267,7 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
         parser.write_text(_PARSE_MJS)
         done = subprocess.run([str(node), "--experimental-vm-modules", "--no-warnings",
                                str(parser), *files], capture_output=True, text=True,
-                              timeout=_CHECK_SECONDS, check=False)
+                              timeout=_CHECK_SECONDS, check=False, env=_bare_env())
         if done.returncode != 0:
             raise RuntimeError(f"node could not check the examples:\n{done.stderr}")
         parsed = json.loads(done.stdout)
@@ -1282,7 +1288,7 @@ def check_js_examples(cases: Sequence[JsCase], node: Path) -> list[str]:
 def _node_check(node: Path, path: Path, case: JsCase) -> str:
     """``node --check``'s finding on ``path``, named at the example's line."""
     done = subprocess.run([str(node), "--check", str(path)], capture_output=True, text=True,
-                          timeout=_CHECK_SECONDS, check=False)
+                          timeout=_CHECK_SECONDS, check=False, env=_bare_env())
     match = re.match(rf"{re.escape(str(path))}:(\d+)", done.stderr)
     where = (_source_line(case, int(match[1])) if match else None) or case.where
     message = next((line for line in done.stderr.splitlines()
