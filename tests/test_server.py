@@ -209,9 +209,10 @@ def uvicorn_calls(monkeypatch) -> list[dict]:
     (["--host", "0.0.0.0", "--allow-remote"], "0.0.0.0"),
 ])
 def test_serve_binds_loopback_by_default_and_remote_on_request(uvicorn_calls, argv, host):
-    assert cli.main(["serve", "--no-site", "--port", "8123", *argv]) == 0
+    port = free_port()  # (serve refuses a port something listens on, as 8123 may be)
+    assert cli.main(["serve", "--no-site", "--port", str(port), *argv]) == 0
     [call] = uvicorn_calls
-    assert (call["host"], call["port"]) == (host, 8123)
+    assert (call["host"], call["port"]) == (host, port)
     assert call["http"] is ProblemH11Protocol
     assert call["h11_max_incomplete_event_size"] == MAX_HEAD_BYTES
 
@@ -634,11 +635,12 @@ def test_ctrl_c_while_it_starts_stops_it_with_one_line_as_ctrl_c_ends_a_command(
 
 
 def test_serve_prints_the_exports_that_point_the_examples_at_it(uvicorn_calls, capsys):
-    assert cli.main(["serve", "--no-site", "--port", "8123"]) == 0
+    port = free_port()
+    assert cli.main(["serve", "--no-site", "--port", str(port)]) == 0
     err = capsys.readouterr().err
     assert "Stop it with Ctrl-C." in err
     exports = [line.strip() for line in err.splitlines() if line.strip().startswith("export ")]
-    assert exports == ["export CLOUDWS_BASE_URL=http://127.0.0.1:8123/v1",
+    assert exports == [f"export CLOUDWS_BASE_URL=http://127.0.0.1:{port}/v1",
                        f"export CLOUDWS_TOKEN={cli.SUGGESTED_TOKEN}"]
     assert cli.SUGGESTED_TOKEN.startswith("cws_test_")
 
