@@ -48,14 +48,16 @@ RECIPES_HOME = "tests/helpers.py (CONFLICTS)"
 HEAVY = pytest.mark.xdist_group("heavy")
 
 
-#: What makes a run print otherwise than its options say: colours forced by the shell, and
-#: the terminal's width (pytest's headers and argparse's help are drawn to it).
-_PRINTING = ("FORCE_COLOR", "PY_COLORS", "COLUMNS", "LINES")
+#: What makes a run print otherwise than its options say: colours forced by the shell,
+#: pytest options the shell adds, and the terminal's width (pytest's headers and
+#: argparse's help are drawn to it).
+_PRINTING = ("FORCE_COLOR", "PY_COLORS", "PYTEST_ADDOPTS", "COLUMNS", "LINES")
 
 
 def as_printed(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """``env`` (this process's environment by default) for a process whose output a test
-    reads: without colours the shell forces, in a terminal 80 columns wide.
+    reads: without colours the shell forces, or pytest options it adds, in a terminal 80
+    columns wide.
 
     Example:
         >>> as_printed({"PATH": "/usr/bin", "FORCE_COLOR": "1", "COLUMNS": "50"})
