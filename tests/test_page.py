@@ -8,7 +8,6 @@ naming the page's line.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
