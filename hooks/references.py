@@ -867,37 +867,39 @@ reads and sends are Content-Type) (to name it as it is, on purpose: follow it wi
         return None
     of, headers = ((scope.name, scope.headers) if scope is not None and scope.headers
                    else ("the API", contract.headers))
-    if name.casefold() in {h.casefold() for h in headers}:
+    ours = {h.casefold() for h in headers}
+    if name.casefold() in ours:
         return _header_value_problem(text, name, header["value"] or "", contract, document)
-    def owners(name: str) -> list[str]:
+
+    def owners(header: str) -> list[str]:  # the operations that read or send it
         return sorted(op for op, other in contract.operations.items()
-                      if name.casefold() in {h.casefold() for h in other.headers})
+                      if header.casefold() in {h.casefold() for h in other.headers})
+
+    def link(operations: list[str], it: str = "it") -> str:
+        return (f"{it} is {_whose(operations)}'s: link it to "
+                + ("the page of one of them" if len(operations) > 1 else "that operation's page"))
 
     if meant:  # and, where it is another operation's, that it needs that one's page too
-        elsewhere = ([] if meant.casefold() in {h.casefold() for h in headers}
-                     else owners(meant))
-        return (f"`{text}` is not a header of {of}; did you mean `{meant}`?"
-                + ("" if meant.casefold() in {h.casefold() for h in headers} else
-                   f" (`{meant}` is {_whose(elsewhere)}'s: link it to "
-                   + ("the page of one of them" if len(elsewhere) > 1
-                      else "that operation's page")
-                   + f"; the ones {of} reads and sends are {_listing(headers)})"
-                   if elsewhere and not document else
-                   f" (the ones it reads and sends are {_listing(headers)})")
+        elsewhere = [] if meant.casefold() in ours else owners(meant)
+        if meant.casefold() in ours:
+            listed = ""
+        elif elsewhere and not document:
+            listed = (f" ({link(elsewhere, f'`{meant}`')}; the ones {of} reads and sends are "
+                      f"{_listing(headers)})")
+        else:
+            listed = f" (the ones it reads and sends are {_listing(headers)})"
+        return (f"`{text}` is not a header of {of}; did you mean `{meant}`?{listed}"
                 + (" (to name it as it is, say so without the backticks)" if document else
                    " (to name it as it is, on purpose: follow it with { .no-ref })"))
     others = owners(name)
     it = "the API" if of == "the API" else "it"
     if others:
-        whose = _whose(others)
-        many = len(others) > 1
         if document:
-            then = (f"it is {whose}'s: say it in the description of "
-                    f"{'one of them' if many else 'that operation'}, or say it without the "
-                    "backticks")
+            then = (f"it is {_whose(others)}'s: say it in the description of "
+                    f"{'one of them' if len(others) > 1 else 'that operation'}, or say it "
+                    "without the backticks")
         else:
-            then = (f"it is {whose}'s: link it to "
-                    + ("the page of one of them" if many else "that operation's page"))
+            then = link(others)
     elif document:
         then = f"to name one {it} does not use, say so without the backticks"
     else:
