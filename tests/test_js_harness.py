@@ -457,11 +457,12 @@ console.log(JSON.stringify({ ...volume, size_gb: "500" }));
     assert "'500' is not of type 'integer'" in failure.value.msg
 
 
-@pytest.mark.parametrize("folder", ["", "My Docs"], ids=["plain", "a-folder-with-a-space"])
+@pytest.mark.parametrize("folder", ["", "My Docs", "Docs (copy)"],
+                         ids=["plain", "a-folder-with-a-space", "a-folder-with-brackets"])
 def test_an_example_that_throws_names_its_line(tmp_path, node, server, scratch, api_schemas,
                                                folder):
-    """At its line, in a clone whose path has a space too: node writes the file's URL in
-    its stack percent-encoded (``My%20Docs``)."""
+    """At its line, in a clone whose path has a space or brackets too: node writes the
+    file's URL in its stack percent-encoded (``My%20Docs``), its brackets as they are."""
     tree = tmp_path / folder
     source = GET.replace("volume.size_gb);", "volume.size.gb);")
     [case] = cases(tree, {"snippets/get.mjs": source})

@@ -103,7 +103,9 @@ _OUTPUT = re.compile(r"^[ \t]*//>(?: (?P<text>.*)|)$")
 _URL = re.compile(r"""\bhttps?://[^\s"'`\\)]+""")
 #: A string literal on one line: quoted, or a template (whose ``${...}`` it keeps).
 _STRING = re.compile(r'''"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`''')
-_FRAME = re.compile(r"\(?(?P<url>[^\s()]+):(?P<line>\d+):(?P<column>\d+)\)?$")
+#: A stack frame's place: ``URL:line:column``, or in brackets after a function's name; its
+#: URL may hold brackets of its own (a folder named ``Docs (copy)``: node encodes no bracket).
+_FRAME = re.compile(r"^\(?(?P<url>\S+?):(?P<line>\d+):(?P<column>\d+)\)?$")
 #: Preloaded (``node --require``) only to rewrite ``//>`` lines or to locate a wrong request:
 #: notes the line of the ``console.log`` call that printed each line, and of each
 #: ``fetch`` call (its whole stack: see :func:`_example_frame`), in a file named by the
