@@ -566,7 +566,15 @@ def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated()
      "while parsing a flow sequence; expected ',' or ']', but got '<stream end>'"),
     ("title: Stop\noperation: stopWorkstation: now\n", 3,
      "mapping values are not allowed here"),
-], ids=["unclosed-list", "second-line"])
+    # where what it could not end began, not where YAML gave up (the end)
+    ('title: "Stop\noperation: stopWorkstation\nsummary: x\n', 2,
+     "while scanning a quoted scalar; found unexpected end of stream"),
+    ("operation: [stopWorkstation\ntitle: Stop\n", 2,
+     "while parsing a flow sequence; expected ',' or ']', but got ':'"),
+    ("title: Stop\nsummary: Stop\x07now\n", 3,  # a character YAML refuses, before parsing
+     "unacceptable character #x0007: special characters are not allowed"),
+], ids=["unclosed-list", "second-line", "unclosed-quote", "unclosed-list-then-more",
+        "a-control-character"])
 def test_a_front_matter_that_is_not_yaml_is_named_at_its_line_alone(request, tmp_path, front,
                                                                     line, said):
     """What the page's check collects from: told at the page's line where YAML stopped,

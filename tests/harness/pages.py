@@ -202,12 +202,16 @@ def _front_matter(path: Path, text: str) -> dict[str, Any]:
     end = text.find("\n---\n", 3)
     if end < 0:
         raise ValueError(f"{display_path(path)}:1: the front matter has no closing '---' line")
+    front = text[4:end]
     try:
-        data = yaml.safe_load(text[4:end]) or {}
-    except yaml.MarkedYAMLError as exc:  # at the line of the page where YAML stopped
-        mark = exc.problem_mark or exc.context_mark
-        line = 2 + (mark.line if mark is not None else 0)
-        said = "; ".join(str(part) for part in (exc.context, exc.problem) if part)
+        data = yaml.safe_load(front) or {}
+    except yaml.YAMLError as exc:  # at the page's line: where what YAML read began (an
+        # unclosed quote's or bracket's), or where it stopped, or the character it refused
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = 2 + (mark.line if mark is not None
+                    else front.count("\n", 0, getattr(exc, "position", 0)))
+        said = ("; ".join(str(part) for part in (exc.context, exc.problem) if part)
+                if isinstance(exc, yaml.MarkedYAMLError) else str(exc).split("\n")[0])
         raise ValueError(f"{display_path(path)}:{line}: the front matter is not YAML: "
                          f"{said}") from None
     if not isinstance(data, dict):
