@@ -96,25 +96,34 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def _loopback_without_proxy(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
     """Where the shell sets a proxy (``HTTP_PROXY``, ``https_proxy``...), loopback is added
-    to ``NO_PROXY`` and ``no_proxy`` in this run's environment, so that the tests' httpx
-    clients and ``curl`` reach the sandbox on 127.0.0.1 directly, as a reader's would with
-    it in their ``no_proxy``; the examples run with only the documented exports set, and
-    node's ``fetch`` reads no proxy. Without a proxy set, nothing changes.
+    to ``NO_PROXY`` and ``no_proxy`` in this run's environment (both then list the hosts
+    either listed), so that the tests' httpx clients and ``curl`` reach the sandbox on
+    127.0.0.1 directly, as a reader's would with it in their ``no_proxy``; the examples run
+    with only the documented exports set, and node's ``fetch`` reads no proxy. Without a
+    proxy set, or with ``*`` (no proxy for any host), nothing changes.
 
     Example:
         >>> env = {"HTTPS_PROXY": "http://proxy:3128", "no_proxy": "corp.example"}
         >>> _loopback_without_proxy(env)
-        >>> env["no_proxy"], env["NO_PROXY"]
-        ('corp.example,127.0.0.1,localhost,::1', '127.0.0.1,localhost,::1')
+        >>> env["no_proxy"] == env["NO_PROXY"] == "corp.example,127.0.0.1,localhost,::1"
+        True
         >>> env = {"PATH": "/usr/bin"}; _loopback_without_proxy(env); env
         {'PATH': '/usr/bin'}
+        >>> env = {"http_proxy": "http://proxy:3128", "NO_PROXY": "*"}
+        >>> _loopback_without_proxy(env); env["NO_PROXY"], "no_proxy" in env
+        ('*', False)
     """
     if not any(k.lower() in ("http_proxy", "https_proxy", "all_proxy") and v
                for k, v in env.items()):
         return
-    for name in ("NO_PROXY", "no_proxy"):
-        hosts = [h for h in env.get(name, "").split(",") if h.strip()]
-        env[name] = ",".join(hosts + [h for h in _LOOPBACK if h not in hosts])
+    hosts: list[str] = []
+    for name in ("no_proxy", "NO_PROXY"):
+        hosts += [h.strip() for h in env.get(name, "").split(",")
+                  if h.strip() and h.strip() not in hosts]
+    if "*" in hosts:
+        return
+    env["no_proxy"] = env["NO_PROXY"] = ",".join(
+        hosts + [h for h in _LOOPBACK if h not in hosts])
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -168,7 +168,6 @@ def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would
     pytest rewrote them, for the next run to read; the tests themselves run with the
     setting as the user made it."""
     import importlib.util
-    import os
     import subprocess
     import sys
 
@@ -181,7 +180,9 @@ def test_test_modules_are_cached_with_their_asserts_rewritten_where_python_would
     (tmp_path / "test_module.py").write_text(
         "import sys\n\n\ndef test_the_users_setting_holds_while_tests_run():\n"
         "    assert sys.dont_write_bytecode\n")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    from .helpers import as_printed
+
+    env = {**as_printed(), "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           "--rootdir", str(tmp_path), str(tmp_path)],
                          cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
@@ -202,18 +203,20 @@ def test_loopback_goes_around_a_proxy_the_shell_sets(monkeypatch):
     from cloudws.testing import serve
     from conftest import _loopback_without_proxy
 
-    for name in ("no_proxy", "NO_PROXY", "ALL_PROXY", "all_proxy", "http_proxy"):
+    for name in ("ALL_PROXY", "all_proxy", "http_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
     monkeypatch.setenv("NO_PROXY", "localhost")
+    monkeypatch.setenv("no_proxy", "")  # (so that the test ends with it as it was)
     _loopback_without_proxy()
-    assert os.environ["NO_PROXY"] == "localhost,127.0.0.1,::1"
+    assert os.environ["NO_PROXY"] == os.environ["no_proxy"] == "localhost,127.0.0.1,::1"
     with serve(create_app()) as base, httpx.Client() as client:
         assert client.get(base + "/openapi.json").status_code == 200
-    # and without a proxy set, the environment is left as it is
-    env = {"NO_PROXY": "localhost"}
-    _loopback_without_proxy(env)
-    assert env == {"NO_PROXY": "localhost"}
+    # and without a proxy set, or with none for any host, the environment is left as it is
+    for env in ({"NO_PROXY": "localhost"}, {"HTTP_PROXY": "http://proxy:3128", "no_proxy": "*"}):
+        before = dict(env)
+        _loopback_without_proxy(env)
+        assert env == before
 
 
 def test_a_test_still_running_after_two_minutes_is_failed_not_left_to_hang(request):

@@ -9,7 +9,6 @@ but for the width of the ``___ test id ___`` rulers.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import pytest
 from bench.site import make_tree
 
 from .harness.github import PLANTS_MISTAKES
-from .helpers import HEAVY
+from .helpers import HEAVY, as_printed
 
 pytestmark = PLANTS_MISTAKES  # every test here checks what is said of mistakes it plants
 
@@ -32,7 +31,7 @@ PAGE = ROOT / "docs" / "contributing.md"
 _DRIFT = re.compile(r"^<!-- drift: (?P<path>\S+): (?P<old>.+?) => (?P<new>.+?) -->$")
 _RULER = re.compile(r"^_{2,} (?P<title>.+?) _{2,}$")
 #: Variables that change what pytest prints (annotations under CI, options, colours).
-_UNSET = ("GITHUB_ACTIONS", "PYTEST_ADDOPTS", "PY_COLORS", "FORCE_COLOR", "CI")
+_UNSET = ("GITHUB_ACTIONS", "CI")  # (and what as_printed leaves out)
 
 
 @dataclass(frozen=True)
@@ -80,14 +79,14 @@ def _start(drifts: list[Shown], tree: Path) -> subprocess.Popen[str]:
         assert text.count(drift.old) == 1, (
             f"docs/contributing.md:{drift.line}: {drift.old!r} is not in {drift.path} once")
         target.write_text(text.replace(drift.old, drift.new))
-    env = {k: v for k, v in os.environ.items()
+    env = {k: v for k, v in as_printed().items()
            if k not in _UNSET and not k.startswith("PYTEST_XDIST")}
     keys = " or ".join(sorted({Path(d.path).with_suffix("").name for d in drifts}))
     return subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
          "tests/test_examples.py", "tests/test_curl_examples.py", "tests/test_js_examples.py",
          "-k", keys],
-        cwd=tree, env={**env, "COLUMNS": "80"}, stdout=subprocess.PIPE,
+        cwd=tree, env=env, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True,
     )
 
