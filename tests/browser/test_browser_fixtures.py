@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from ..harness.curl import _descendants
 from .conftest import (
     DRIVER_NODE_OPTIONS,
     SEARCH_INDEX,
@@ -54,26 +55,17 @@ def test_driver_options_are_in_node_options_in_the_block_alone(shells: str | Non
     assert env == before
 
 
-def _children_running(marker: str) -> list[int]:
-    """The processes this one started whose command line holds ``marker``."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, ValueError):
-            continue
-        parent = int(stat.rpartition(")")[2].split()[1])
-        if parent == os.getpid() and marker.encode() in command:
-            found.append(int(entry.name))
-    return found
-
-
 def test_playwrights_driver_alone_runs_with_the_driver_options(browser: Browser) -> None:
     """The driver's node got :data:`DRIVER_NODE_OPTIONS`; this process, whose other
     children (the examples' node) inherit its environment, did not keep them."""
     assert browser.is_connected()
-    drivers = _children_running("run-driver")
+    def command(pid: int) -> bytes:  # (empty for one that ended meanwhile)
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return b""
+
+    drivers = [pid for pid in _descendants(os.getpid()) if b"run-driver" in command(pid)]
     assert len(drivers) == 1, drivers
     environ = Path(f"/proc/{drivers[0]}/environ").read_bytes().split(b"\0")
     options = [v.decode() for v in environ if v.startswith(b"NODE_OPTIONS=")]
