@@ -89,6 +89,16 @@ FRESH_SANDBOX = (
 _EXAMPLE_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py|js|javascript|bash|sh|"
                             r"console)\b", re.MULTILINE)
 MODELS_PAGE = "reference/models.md"
+#: The front matter keys the site reads, each with the values it takes (None: any
+#: operationId of the API). A key a letter off one of these fails the build (it would
+#: be read as no key at all); any other key is MkDocs' or the theme's (``title:``,
+#: ``hide:``, ``search:``...), theirs to read.
+FRONT_MATTER: dict[str, tuple[str, ...] | None] = {
+    "operation": None,
+    # the page's examples build on each other: each language's blocks run in page
+    # order, as one example, on one sandbox (tests/harness/discovery.py)
+    "examples": ("shared",),
+}
 
 _doc: dict[str, Any] = {}
 _pages: dict[str, str] = {}  # operationId -> src_uri of its page, in the nav's order
@@ -135,38 +145,67 @@ def _fixture_ids() -> set[str]:
 
 
 def on_files(files: Any, config: Any) -> None:
-    """Map each operation to the page that declares it in its front matter, in nav order."""
+    """Map each operation to the page that declares it in its front matter, in nav order.
+    A front matter the site cannot read as it means fails the build before any page is
+    built, naming every such page at its line: another page's check would otherwise fail
+    first, for the page it links to (a status linked to a page with no operation)."""
     _pages.clear()
     _first_lines.clear()
     _LINK_LINES.docs[:] = [file.src_uri for file in files]
     nav = list(_nav_files(config["nav"] or []))
     pages = sorted(files.documentation_pages(),
                    key=lambda f: nav.index(f.src_uri) if f.src_uri in nav else len(nav))
+    problems: list[str] = []
     for file in pages:
         source = file.content_string
         markdown, meta = get_data(source)
         if markdown and source.endswith(markdown):
             _first_lines[file.src_uri] = source[:len(source) - len(markdown)].count("\n")
-        operation = meta.get("operation")
-        if operation is None:
-            continue
-        # the front matter's operation: line, in the page's file as the writer finds it
-        line = _front_matter_line(source, "operation")
         path = Path(file.abs_src_path or file.src_uri)
         root = _build.get("root")
         shown = (path.relative_to(root).as_posix() if root and path.is_relative_to(root)
                  else file.src_uri)
-        where = f"{shown}:{line}"
+        problems += _front_matter_problems(shown, source, meta)
+        operation = meta.get("operation")
+        if not isinstance(operation, str):  # none, or one told above
+            continue
+        # the front matter's operation: line, in the page's file as the writer finds it
+        where = f"{shown}:{_front_matter_line(source, 'operation')}"
         try:
             blocks.find_operation(_doc, operation)
         except KeyError as exc:
-            raise PluginError(f"{where}: front matter: {exc.args[0]} (a new operation is "
-                              "declared in src/cloudws/operations.py first: see "
-                              "docs/contributing.md)") from None
+            problems.append(f"{where}: front matter: {exc.args[0]} (a new operation is "
+                            "declared in src/cloudws/operations.py first: see "
+                            "docs/contributing.md)")
+            continue
         if operation in _pages:
-            raise PluginError(f"{where}: operation {operation} already has a page, "
-                              f"docs/{_pages[operation]}")
+            problems.append(f"{where}: operation {operation} already has a page, "
+                            f"docs/{_pages[operation]}")
+            continue
         _pages[operation] = file.src_uri
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def _front_matter_problems(shown: str, source: str, meta: Mapping[str, Any]) -> list[str]:
+    """Each key of a page's front matter that is a letter off one the site reads
+    (:data:`FRONT_MATTER`), and each value of one it reads that it does not take, at the
+    key's line of ``shown`` (the page's path)."""
+    found = []
+    for key, value in meta.items():
+        where = f"{shown}:{_front_matter_line(source, str(key))}: front matter"
+        if key not in FRONT_MATTER:
+            close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1, cutoff=0.75)
+            if close:
+                found.append(f"{where}: `{key}:` is no key the site reads; did you mean "
+                             f"`{close[0]}:`? (it reads {', '.join(FRONT_MATTER)})")
+            continue
+        allowed = FRONT_MATTER[key]
+        if allowed is None and not isinstance(value, str):
+            found.append(f"{where}: `{key}:` takes an operationId, not {value!r}")
+        elif allowed is not None and value not in allowed:
+            found.append(f"{where}: `{key}: {value}`: it takes {', '.join(allowed)}")
+    return found
 
 
 def _nav_entries(nav: list[Any]) -> Iterator[tuple[str | None, str]]:

@@ -490,6 +490,14 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
      r"index\.md:3: `418`[^\n]*\n[^\n]*index\.md:5: "),
     ("# Tiny\n", "---\noperation: nukeWorkstation\n---\n",  # at its line, saying where first
      r"docs/index\.md:2: front matter: .*nukeWorkstation.* src/cloudws/operations\.py first"),
+    # a key a letter off one the site reads: read as no key at all, were it not told
+    ("# Tiny\n", "---\ntitle: Tiny\noperaton: getVolume\n---\n",
+     r"docs/index\.md:3: front matter: `operaton:` is no key the site reads; did you mean "
+     r"`operation:`\? \(it reads operation, examples\)"),
+    ("# Tiny\n", "---\nexamples: share\n---\n",
+     r"docs/index\.md:2: front matter: `examples: share`: it takes shared"),
+    ("# Tiny\n", "---\noperation: [getVolume]\n---\n",
+     r"docs/index\.md:2: front matter: `operation:` takes an operationId, not \['getVolume'\]"),
 ])
 @PLANTS_MISTAKES
 def test_site_hooks_fail_the_build_naming_the_page(
@@ -501,6 +509,39 @@ def test_site_hooks_fail_the_build_naming_the_page(
         _build_tiny_site(tmp_path, page, front_matter)
     assert re.search(message, f"{failure.value}\n{caplog.text}"), caplog.text
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@PLANTS_MISTAKES
+def test_a_front_matter_misread_is_told_before_a_page_that_links_to_its_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The first page of the nav names a status of the second page's operation, linked to
+    it; the second page's front matter misspells ``operation:``. The build tells that
+    misspelling, and every other one, before building any page (the first page would fail
+    first, its status judged against no operation)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Tiny\n\nA deleted volume is [`404`](volume.md).\n")
+    (docs / "volume.md").write_text("---\noperaton: getVolume\n---\n\n# Get volume\n")
+    (docs / "other.md").write_text("---\noperatoin: listVolumes\n---\n\n# List volumes\n")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: tiny
+        hooks:
+          - {HOOKS / 'site.py'}
+        nav:
+          - index.md
+          - volume.md
+          - other.md
+        """))
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    told = f"{failure.value}\n{caplog.text}"
+    assert re.search(r"docs/volume\.md:2: front matter: `operaton:` is no key the site reads; "
+                     r"did you mean `operation:`\?[^\n]*\n[^\n]*docs/other\.md:2: front "
+                     r"matter: `operatoin:`", told), told
+    assert "index.md" not in told, told
+    assert not (tmp_path / "site").exists()
 
 
 def _listed_site(tmp_path: Path, page: str, label: str, description: str) -> Path:
