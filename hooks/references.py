@@ -1594,6 +1594,28 @@ def section(markdown: str, title: str) -> tuple[int, int] | None:
     return heading.end(), after.start() if after else len(markdown)
 
 
+def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contract
+                 ) -> list[Problem]:
+    """Each note of an endpoint page's Errors list (``- **409** — ...``) that opens with
+    a status an earlier note of it opened with: a status's note is one, and a second is
+    most often another status's, its number mistyped (the list's other checks hold it to
+    the operation's statuses, of which that is one too)."""
+    if page.operation not in contract.alone:
+        return []
+    notes = [span for span in spans if span.note and not span.opted_out
+             and _in_section(markdown, span.start, "Errors")]
+    found, seen = [], set()
+    for span in notes:
+        if span.text in seen:
+            errors = sorted(s for s in contract.alone[page.operation].statuses if s >= 400)
+            found.append(Problem(span.line, (
+                f"`{span.text}` opens a second note of the Errors list: a status has one "
+                f"note (the list's notes open with {', '.join(s.text for s in notes)}; "
+                f"{page.operation} answers {', '.join(map(str, errors))})"), span.text))
+        seen.add(span.text)
+    return found
+
+
 def _in_section(markdown: str, offset: int, title: str) -> bool:
     """Whether ``offset`` of ``markdown`` is in its ``## title`` section (:func:`section`)."""
     where = section(markdown, title)
@@ -1789,6 +1811,7 @@ def check(markdown: str, page: Page, contract: Contract,
     called = _called_headers(ordered, prose)
     fields = _called_fields(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
+    found += _noted_twice(ordered, markdown, page, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out

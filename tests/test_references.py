@@ -823,6 +823,27 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     ], said
 
 
+def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The delete page's 409 note retyped as a second 404 (both statuses of the
+    operation): told at the second, with the list's statuses and the operation's. One
+    note per status in another section, or a status only named twice, passes."""
+    page = ("---\noperation: deleteWorkstation\n---\n\n# Delete workstation\n\n"
+            "## Examples\n\n- **404** — gone.\n- **409** — `404` once stopped, then `404`.\n\n"
+            "## Errors\n\n- **400** — check the ID.\n- **404** — already deleted.\n"
+            "- **404** — stop it first.\n- **500** — retry.\n")
+    answers = next(op["responses"] for item in load_document()["paths"].values()
+                   for op in item.values() if op.get("operationId") == "deleteWorkstation")
+    errors = ", ".join(sorted((s for s in answers if int(s) >= 400), key=int))
+    said = [line for line in _said(tmp_path, caplog, "workstations/delete.md", page)
+            if "note" in line]
+    assert said == [("16: `404` opens a second note of the Errors list: a status has one note "
+                    "(the list's notes open with 400, 404, 404, 500; deleteWorkstation answers "
+                    f"{errors})")], said
+    assert "404" in errors and "409" in errors, errors
+
+
 def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.MonkeyPatch,
                                                            ) -> None:
     """"Newest first" where the stub lists the oldest first is told at its line, in a page,

@@ -492,8 +492,8 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
      r"docs/index\.md:2: front matter: .*nukeWorkstation.* src/cloudws/operations\.py first"),
     # a key a letter off one the site reads: read as no key at all, were it not told
     ("# Tiny\n", "---\ntitle: Tiny\noperaton: getVolume\n---\n",
-     r"docs/index\.md:3: front matter: `operaton:` is no key the site reads; did you mean "
-     r"`operation:`\? \(it reads operation, examples\)"),
+     (r"docs/index\.md:3: front matter: `operaton:` is no key the site reads; did you mean "
+     r"`operation:`\? \(it reads operation, examples\)")),
     ("# Tiny\n", "---\nexamples: share\n---\n",
      r"docs/index\.md:2: front matter: `examples: share`: it takes shared"),
     ("# Tiny\n", "---\noperation: [getVolume]\n---\n",
