@@ -1050,9 +1050,69 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
                     _pages[operation["operationId"]])
     titles = {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
     here = posixpath.dirname(page.src_uri) or "."
-    return [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
-            f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
-            for line, text, goes, meant in _misled(markdown, page.src_uri, titles)]
+    found = [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
+             f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
+             for line, text, goes, meant in _misled(markdown, page.src_uri, titles)]
+    told = {line for line, *_ in _misled(markdown, page.src_uri, titles)}
+    verbs = {uri: title.split()[0] for title, uri in titles.items() if title}
+    for line, text, goes, verb in _misled_by_verb(markdown, page.src_uri, verbs):
+        if line in told:
+            continue
+        same = [uri for uri, v in verbs.items() if v == verb]
+        meant = next((uri for uri in same if posixpath.dirname(uri) == posixpath.dirname(goes)),
+                     None)
+        fix = (f"link {posixpath.relpath(meant, here)}, or give it other words" if meant
+               else f"give it other words (pages that {verb}: "
+                    f"{', '.join(sorted(same)) or 'none'})")
+        found.append(f"{page.where(line)}: the link [{text}] says it goes to the page that "
+                     f"does \"{verb}\", but goes to {goes} ({_title_of(goes, titles)}): {fix}")
+    return found
+
+
+def _title_of(uri: str, titles: Mapping[str, str]) -> str:
+    return next((title.capitalize() for title, of in titles.items() if of == uri), uri)
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """A verb as a link's first word may write it: ``stop``, ``stops``, ``stopped``,
+    ``stopping``; ``create``, ``created``, ``creating``.
+
+    Example:
+        >>> sorted(_verb_forms("stop")), sorted(_verb_forms("update"))[:3]
+        (['stop', 'stopped', 'stopping', 'stops'], ['update', 'updated', 'updates'])
+    """
+    stem = verb.removesuffix("e")
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # stop: stopped, stopping
+        stem = verb + verb[-1]
+    return {verb, verb + "s", stem + "ed", stem + "ing"}
+
+
+def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str]
+                    ) -> list[tuple[int, str, str, str]]:
+    """Each link of ``markdown`` (the page ``src_uri``) whose text opens with the verb of
+    an endpoint page's title, in any of its forms ("[stop it]", "[stopped]"), and goes to
+    an endpoint page (``verbs``: each one's verb) whose title's verb is another: its line,
+    its text, the page it goes to and the verb its text names.
+
+    Example:
+        >>> verbs = {"workstations/stop.md": "stop", "workstations/start.md": "start"}
+        >>> _misled_by_verb("[Stop it](start.md) first; [started](start.md#x); "
+        ...                 "[stop](../index.md).", "workstations/delete.md", verbs)
+        [(1, 'Stop it', 'workstations/start.md', 'stop')]
+    """
+    forms = {form: verb for verb in set(verbs.values()) for form in _verb_forms(verb)}
+    prose = references.prose_of(markdown)
+    found = []
+    for link in references.INLINE_LINK.finditer(prose):
+        text = " ".join(link["text"].strip("*_ ").rstrip(".:;,").split())
+        verb = forms.get((text.split() or [""])[0].lower())
+        target = link["target"].strip("<>").split("#", 1)[0]
+        if verb is None or not target.endswith(".md") or "://" in target:
+            continue
+        goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+        if goes in verbs and verbs[goes] != verb:
+            found.append((prose.count("\n", 0, link.start()) + 1, text, goes, verb))
+    return found
 
 
 def _misled(markdown: str, src_uri: str, titles: Mapping[str, str]

@@ -181,6 +181,27 @@ def test_a_link_named_after_an_endpoint_page_goes_to_that_page():
     assert not any("the link [" in p for p in problems), problems
 
 
+def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_it():
+    """"[Stop it](start.md)": told at its line, with the page that stops; the verb in
+    another form too ("[stopped]"). A link with other words, or to another page than an
+    endpoint page, is read as any is."""
+    text = DELETE.read_text()
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "[Stop it](stop.md)" in l)
+    for written, shown in (("[Stop it](start.md)", "Stop it"),
+                           ("[stopped](start.md#errors)", "stopped")):
+        _, problems = render_pages([DELETE], {DELETE: text.replace(
+            "[Stop it](stop.md)", written, 1)})
+        assert [p for p in problems if "the link [" in p] == [
+            (f"docs/workstations/delete.md:{line}: the link [{shown}] says it goes to the page "
+            'that does "stop", but goes to workstations/start.md (Start workstation): link '
+            "stop.md, or give it other words")], problems
+    for written in ("[Stop it](stop.md#errors)", "[it stops](start.md)",
+                    "[Stop it](../index.md)"):
+        _, problems = render_pages([DELETE], {DELETE: text.replace(
+            "[Stop it](stop.md)", written, 1)})
+        assert not any("the link [" in p for p in problems), (written, problems)
+
+
 def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_shows():
     """Delete shows the old GET's 410 in the old endpoint's section; a note of its own
     Errors list is held to deleteWorkstation alone, which never answers 410."""
