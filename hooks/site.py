@@ -377,7 +377,13 @@ def _placeholder(name: str) -> str:
 
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
+    # a machine type's memory ("16 GiB of memory" of a `standard-4`) is no size of a
+    # fact's: :func:`_machine_sizes_hold` holds it to the machine type's
+    memory = {(line, stated.split()[0]) for line, _, stated, _ in _machine_sizes(markdown)
+              if "GiB" in stated or "GB" in stated}
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
+        if (h.line, h.text.split()[0]) in memory and h.text.split()[0].isdigit():
+            continue
         # the facts that say it today, if any: the placeholder to write instead
         same = [_placeholder(name) for name in h.says
                 if not h.whole or facts.says_all(h.text, name)]
@@ -1163,12 +1169,72 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     return []
 
 
+_MACHINE_TYPE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, models.MACHINE_SIZES))
+                           + r")(?![\w-])")
+#: A size a machine type gives, said in a sentence: its number and what it counts.
+_MACHINE_SIZE = re.compile(
+    r"(?<![\w.])(?P<number>\d+)[ \t\n]*(?:(?P<vcpus>v?CPUs?|virtual CPUs?)|(?P<gpus>GPUs?)"
+    r"|(?P<memory_gib>GiB|GB)(?=(?P<what>[ \t\n]+(?:of[ \t\n]+)?(?:memory|RAM)\b)))(?![\w-])")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
+
+
+def _machine_sizes_hold(markdown: str, page: _Page) -> list[str]:
+    """A machine type's size said in a sentence ("a `standard-4` has 4 vCPUs and 16 GiB of
+    memory", "8 vCPUs on a `standard-8`") is its size in ``cloudws.models.MACHINE_SIZES``:
+    its vCPUs, GPUs and GiB of memory (a GiB that is not said to be memory is a volume's).
+    A size goes with the machine type named last before it in its sentence (or right after
+    it, "of a `standard-2`"), else the one named first after it.
+
+    Example:
+        >>> _sizes_misstated("A `standard-4` has 8 vCPUs; a gpu-t4 has 1 GPU and 32 GiB "
+        ...                  "of memory, with a 100 GiB volume.\\n16 GiB RAM on a standard-2.")
+        [(1, 'standard-4', '8 vCPUs', 4), (2, 'standard-2', '16 GiB RAM', 8)]
+    """
+    return [f"{page.where(line)}: {stated!r} is not what a `{name}` has: it has {value} "
+            f"(cloudws/models.py, MACHINE_SIZES); write {value}, or show every size with "
+            "{{ machine_types }}"
+            for line, name, stated, value in _sizes_misstated(markdown)]
+
+
+def _sizes_misstated(markdown: str) -> list[tuple[int, str, str, int]]:
+    """Each size :func:`_machine_sizes_hold` finds wrong: its line, the machine type, the
+    size as stated, and the right number."""
+    return [(line, name, stated, value) for line, name, stated, value in _machine_sizes(markdown)
+            if not stated.startswith(f"{value} ")]
+
+
+def _machine_sizes(markdown: str) -> list[tuple[int, str, str, int]]:
+    """Each size of a machine type said in ``markdown``'s prose (:func:`_machine_sizes_hold`):
+    its line, the machine type, the size as stated (``16 GiB of``), and the right number."""
+    prose = references.prose_of(markdown)
+    found, start = [], 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(prose)] + [len(prose)]:
+        sentence = prose[start:end]
+        offset, start = start, end + 1
+        types = list(_MACHINE_TYPE.finditer(sentence))
+        if not types:
+            continue
+        for size in _MACHINE_SIZE.finditer(sentence):
+            of = re.match(r"[ \t\n]+of[ \t\n]+(?:an?|the)?[ \t\n]*`?", sentence[size.end():])
+            before = [t for t in types if t.end() <= size.start()]
+            after = [t for t in types if t.start() >= size.end()]
+            named = (after[0] if of and after and after[0].start() == size.end() + of.end()
+                     else before[-1] if before else after[0] if after else None)
+            if named is None:
+                continue
+            kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
+            stated = " ".join((size[0] + (size["what"] or "")).split())
+            found.append((prose.count("\n", 0, offset + size.start()) + 1, named[0], stated,
+                          getattr(models.MACHINE_SIZES[named[0]], kind)))
+    return found
+
+
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``
 #: (the page's, or for a docstring it shows, the stub's source).
 CHECKS: tuple[Callable[[str, _Page], list[str]], ...] = (
     _no_hand_written_facts, _references_hold, _autodoc_resolves, _docstrings_hold,
     _descriptions_hold, _titles_hold, _order_holds, _error_codes_hold, _response_example_holds,
-    _link_texts_hold)
+    _link_texts_hold, _machine_sizes_hold)
 
 
 def _line_of(problem: str) -> int:

@@ -450,7 +450,7 @@ def test_site_reference_renders_docstring_examples_as_code(built_site: Path) -> 
 
 def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
     docs = tmp_path / "docs"
-    docs.mkdir()
+    docs.mkdir(parents=True)
     (docs / "index.md").write_text(front_matter + page)
     (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: tiny
@@ -542,6 +542,40 @@ def test_a_front_matter_misread_is_told_before_a_page_that_links_to_its_page(
                      r"matter: `operatoin:`", told), told
     assert "index.md" not in told, told
     assert not (tmp_path / "site").exists()
+
+
+@PLANTS_MISTAKES
+def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Its vCPUs, GPUs and memory, against cloudws.models.MACHINE_SIZES; a GiB not said to
+    be memory is left to the facts check (a volume's)."""
+    from cloudws.models import MACHINE_SIZES
+
+    s4, t4 = MACHINE_SIZES["standard-4"], MACHINE_SIZES["gpu-t4"]
+    right = (f"A `standard-4` has {s4.vcpus} vCPUs and {s4.memory_gib} GiB of memory; "
+             f"{t4.gpus} GPU on a gpu-t4, or twice the {s4.vcpus} vCPUs of a\n`standard-4`.\n")
+    _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
+    assert (tmp_path / "right" / "site" / "index.html").is_file()
+    wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
+             f"of memory.\n\nAdd {t4.gpus + 1} GPUs with a `gpu-t4`.\n")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), \
+            pytest.raises((Abort, PluginError)) as failure:
+        _build_tiny_site(tmp_path / "wrong", wrong)
+    told = list(dict.fromkeys("docs/index.md:" + line.partition("docs/index.md:")[2] for line
+                              in f"{failure.value}\n{caplog.text}".splitlines()
+                              if "docs/index.md:" in line))
+    assert told == [
+        (f"docs/index.md:3: '{s4.vcpus * 2} vCPUs' is not what a `standard-4` has: it has "
+        f"{s4.vcpus} (cloudws/models.py, MACHINE_SIZES); write {s4.vcpus}, or show every "
+        "size with {{ machine_types }}"),
+        (f"docs/index.md:4: '{s4.memory_gib + 1} GiB of memory' is not what a `standard-4` has: it "
+        f"has {s4.memory_gib} (cloudws/models.py, MACHINE_SIZES); write {s4.memory_gib}, or "
+        "show every size with {{ machine_types }}"),
+        (f"docs/index.md:6: '{t4.gpus + 1} GPUs' is not what a `gpu-t4` has: it has "
+        f"{t4.gpus} (cloudws/models.py, MACHINE_SIZES); write {t4.gpus}, or show every size "
+        "with {{ machine_types }}"),
+    ], told
 
 
 def _listed_site(tmp_path: Path, page: str, label: str, description: str) -> Path:
