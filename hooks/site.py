@@ -1059,12 +1059,13 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
     found = [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
              f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
              for line, text, goes, meant in _misled(markdown, page.src_uri, titles)]
-    told = {line for line, *_ in _misled(markdown, page.src_uri, titles)}
-    verbs = {uri: title.split()[0] for title, uri in titles.items() if title}
+    told = {(line, text) for line, text, *_ in _misled(markdown, page.src_uri, titles)}
+    # each endpoint page's verb, a title several pages share too (the grown tree's copies)
+    verbs = {uri: title.split()[0] for title, of in pages.items() if title for uri in of}
     for line, text, goes, verb in _misled_by_verb(markdown, page.src_uri, verbs):
-        if line in told:
+        if (line, text) in told:
             continue
-        same = [uri for uri, v in verbs.items() if v == verb]
+        same = sorted(uri for uri, v in verbs.items() if v == verb)
         meant = next((uri for uri in same if posixpath.dirname(uri) == posixpath.dirname(goes)),
                      None)
         fix = (f"link {posixpath.relpath(meant, here)}, or give it other words" if meant
@@ -1093,25 +1094,41 @@ def _verb_forms(verb: str) -> set[str]:
     return {verb, verb + "s", stem + "ed", stem + "ing"}
 
 
+#: What a verb that opens a link's text acts on, said next: "[stop it]", "[create a volume]".
+_OBJECTS = frozenset({"it", "them", "one", "ones", "the", "a", "an", "this", "that", "these",
+                      "those", "your", "its", "their", "all", "every", "each", "any"})
+
+
 def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str]
                     ) -> list[tuple[int, str, str, str]]:
-    """Each link of ``markdown`` (the page ``src_uri``) whose text opens with the verb of
-    an endpoint page's title, in any of its forms ("[stop it]", "[stopped]"), and goes to
-    an endpoint page (``verbs``: each one's verb) whose title's verb is another: its line,
-    its text, the page it goes to and the verb its text names.
+    """Each link of ``markdown`` (the page ``src_uri``) whose text is the verb of an
+    endpoint page's title, in any of its forms ("[stopped]"), or opens with it and then
+    what it acts on ("[stop it]", "[deleting a volume]"), and goes to an endpoint page
+    (``verbs``: each one's verb) whose title's verb is another: its line, its text, the
+    page it goes to and the verb its text names. A verb's word read as another word is
+    left alone: an adjective ("[stopped workstations]"), a noun ("[start of the list]").
 
     Example:
-        >>> verbs = {"workstations/stop.md": "stop", "workstations/start.md": "start"}
+        >>> verbs = {"workstations/stop.md": "stop", "workstations/start.md": "start",
+        ...          "workstations/list.md": "list"}
         >>> _misled_by_verb("[Stop it](start.md) first; [started](start.md#x); "
-        ...                 "[stop](../index.md).", "workstations/delete.md", verbs)
-        [(1, 'Stop it', 'workstations/start.md', 'stop')]
+        ...                 "[stop](../index.md); [stopped ones](list.md), [**stopping** "
+        ...                 "them](list.md), [start of the list](list.md).",
+        ...                 "workstations/delete.md", verbs)
+        [(1, 'Stop it', 'workstations/start.md', 'stop'), \
+(1, 'stopping them', 'workstations/list.md', 'stop')]
     """
     forms = {form: verb for verb in set(verbs.values()) for form in _verb_forms(verb)}
     prose = references.prose_of(markdown)
     found = []
     for link in references.INLINE_LINK.finditer(prose):
-        text = " ".join(link["text"].strip("*_ ").rstrip(".:;,").split())
-        verb = forms.get((text.split() or [""])[0].lower())
+        text = " ".join(re.sub(r"[*_`]", "", link["text"]).strip().rstrip(".:;,").split())
+        words = text.lower().split()
+        verb = forms.get(words[0]) if words else None
+        if verb is not None and len(words) > 1 and not (
+                words[1] in ("it", "them") or (not words[0].endswith("ed") and (
+                    words[1] in _OBJECTS or words[1].rstrip("s") in ("workstation", "volume")))):
+            verb = None  # "[start of the list]", "[stopped workstations]": no verb's
         target = link["target"].strip("<>").split("#", 1)[0]
         if verb is None or not target.endswith(".md") or "://" in target:
             continue
@@ -1187,8 +1204,10 @@ def _machine_sizes_hold(markdown: str, page: _Page) -> list[str]:
 
     Example:
         >>> _sizes_misstated("A `standard-4` has 8 vCPUs; a gpu-t4 has 1 GPU and 32 GiB "
-        ...                  "of memory, with a 100 GiB volume.\\n16 GiB RAM on a standard-2.")
-        [(1, 'standard-4', '8 vCPUs', 4), (2, 'standard-2', '16 GiB RAM', 8)]
+        ...                  "of memory, with a 100 GiB volume.\\n16 GiB RAM on a standard-2, "
+        ...                  "and 2 GPUs on a `gpu-t4`, 16 GiB of memory for a standard-4.")
+        [(1, 'standard-4', '8 vCPUs', 4), (2, 'standard-2', '16 GiB RAM', 8), \
+(2, 'gpu-t4', '2 GPUs', 1)]
     """
     return [f"{page.where(line)}: {stated!r} is not what a `{name}` has: it has {value} "
             f"(cloudws/models.py, MACHINE_SIZES); write {value}, or show every size with "
@@ -1215,10 +1234,12 @@ def _machine_sizes(markdown: str) -> list[tuple[int, str, str, int]]:
         if not types:
             continue
         for size in _MACHINE_SIZE.finditer(sentence):
-            of = re.match(r"[ \t\n]+of[ \t\n]+(?:an?|the)?[ \t\n]*`?", sentence[size.end():])
+            of = re.match(r"[ \t\n]+(?:of|on|in|for|with)[ \t\n]+(?:(?:an?|the|each|every)"
+                          r"[ \t\n]+)?`?", sentence[size.end() + len(size["what"] or ""):])
             before = [t for t in types if t.end() <= size.start()]
             after = [t for t in types if t.start() >= size.end()]
-            named = (after[0] if of and after and after[0].start() == size.end() + of.end()
+            named = (after[0] if of and after and after[0].start()
+                     == size.end() + len(size["what"] or "") + of.end()
                      else before[-1] if before else after[0] if after else None)
             if named is None:
                 continue
