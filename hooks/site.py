@@ -60,6 +60,7 @@ from typing import Any
 import autodoc
 import code_samples
 import facts
+import front_matter
 import griffe_docstrings
 import openapi_blocks as blocks
 import placeholders
@@ -165,6 +166,11 @@ def on_files(files: Any, config: Any) -> None:
         root = _build.get("root")
         shown = (path.relative_to(root).as_posix() if root and path.is_relative_to(root)
                  else file.src_uri)
+        try:
+            front_matter.read(source)  # what MkDocs takes for none, without a word
+        except front_matter.FrontMatterError as exc:
+            problems.append(f"{shown}:{exc.line}: {exc.message}")
+            continue
         problems += _front_matter_problems(shown, source, meta)
         operation = meta.get("operation")
         if not isinstance(operation, str):  # none, or one told above
@@ -231,8 +237,8 @@ def _nav_files(nav: list[Any]) -> Iterator[str]:
 
 def _front_matter_line(source: str, key: str) -> int:
     """The line of ``key:`` in the front matter of the page whose text is ``source``."""
-    return next((n for n, text in enumerate(source.split("\n"), 1)
-                 if text.startswith(f"{key}:")), 1)
+    written = re.compile(rf"""["']?{re.escape(key)}["']?[ \t]*:""")  # "key": or key :
+    return next((n for n, text in enumerate(source.split("\n"), 1) if written.match(text)), 1)
 
 
 class _Page:

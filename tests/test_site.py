@@ -496,6 +496,11 @@ def _build_tiny_site(tmp_path: Path, page: str, front_matter: str = "") -> None:
      r"`operation:`\? \(it reads operation, examples\)")),
     ("# Tiny\n", "---\nexamples: share\n---\n",
      r"docs/index\.md:2: front matter: `examples: share`: it takes shared"),
+    # not YAML: MkDocs would take it for none, and the page's operation: with it
+    ("# Tiny\n", "---\ndescription: Gets it: now\noperation: getVolume\n---\n",
+     r"docs/index\.md:2: the front matter is not YAML: mapping values are not allowed here"),
+    ('# Tiny\n', '---\ntitle: Tiny\n"operaton" : getVolume\n---\n',  # at its line, quoted
+     r"docs/index\.md:3: front matter: `operaton:` is no key"),
     ("# Tiny\n", "---\noperation: [getVolume]\n---\n",
      r"docs/index\.md:2: front matter: `operation:` takes an operationId, not \['getVolume'\]"),
 ])
@@ -776,7 +781,8 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
                                     "griffe_docstrings", "facts", "references", "autodoc",
-                                    "code_samples", "llms_markdown", "api_paths"])
+                                    "code_samples", "llms_markdown", "api_paths",
+                                    "front_matter"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),

@@ -25,8 +25,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 __all__ = ["DOCS", "PAGES_CHECKED", "ROOT", "Fence", "Page", "display_path", "likely_file",
            "missing_include"]
 
@@ -197,26 +195,13 @@ class Page:
 
 
 def _front_matter(path: Path, text: str) -> dict[str, Any]:
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        raise ValueError(f"{display_path(path)}:1: the front matter has no closing '---' line")
-    front = text[4:end]
+    """As the site's build reads it (``hooks/front_matter.py``), told at the page's line."""
+    from hooks.front_matter import FrontMatterError, read
+
     try:
-        data = yaml.safe_load(front) or {}
-    except yaml.YAMLError as exc:  # at the page's line: where what YAML read began (an
-        # unclosed quote's or bracket's), or where it stopped, or the character it refused
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None
-                    else front.count("\n", 0, getattr(exc, "position", 0)))
-        said = ("; ".join(str(part) for part in (exc.context, exc.problem) if part)
-                if isinstance(exc, yaml.MarkedYAMLError) else str(exc).split("\n")[0])
-        raise ValueError(f"{display_path(path)}:{line}: the front matter is not YAML: "
-                         f"{said}") from None
-    if not isinstance(data, dict):
-        raise TypeError(f"{display_path(path)}:1: the front matter is not a YAML mapping")
-    return data
+        return read(text)
+    except FrontMatterError as exc:
+        raise ValueError(f"{display_path(path)}:{exc.line}: {exc.message}") from None
 
 
 def _scan(path: Path, text: str, lines: list[str]):  # type: ignore[no-untyped-def]
