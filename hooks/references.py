@@ -1596,24 +1596,42 @@ def section(markdown: str, title: str) -> tuple[int, int] | None:
 
 def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contract
                  ) -> list[Problem]:
-    """Each note of an endpoint page's Errors list (``- **409** — ...``) that opens with
-    a status an earlier note of it opened with: a status's note is one, and a second is
-    most often another status's, its number mistyped (the list's other checks hold it to
-    the operation's statuses, of which that is one too)."""
+    """Each note of an endpoint page's list of errors (``- **409** — ...``, under
+    ``## Errors``) that opens with a status an earlier note of the same list opened with: a
+    status's note is one, and a second is most often another status's, its number mistyped
+    (the list's other checks hold it to the operation's statuses, of which that is one too).
+    Notes that each name their error code first (``- **409** — `volume_not_found`: ...``)
+    are one note per code, and may share their status."""
     if page.operation not in contract.alone:
         return []
-    notes = [span for span in spans if span.note and not span.opted_out
-             and _in_section(markdown, span.start, "Errors")]
-    found, seen = [], set()
-    for span in notes:
-        if span.text in seen:
-            errors = sorted(s for s in contract.alone[page.operation].statuses if s >= 400)
-            found.append(Problem(span.line, (
-                f"`{span.text}` opens a second note of the Errors list: a status has one "
-                f"note (the list's notes open with {', '.join(s.text for s in notes)}; "
-                f"{page.operation} answers {', '.join(map(str, errors))})"), span.text))
-        seen.add(span.text)
+    prose = prose_of(markdown)
+    lists: list[list[_Span]] = []  # the notes under ## Errors, list by list
+    for span in (s for s in spans if s.note and _in_section(markdown, s.start, "Errors")):
+        if not lists or _LIST_ENDS.search(prose[lists[-1][-1].end:span.start]):
+            lists.append([])  # a paragraph or a heading between: another list
+        lists[-1].append(span)
+    errors = ", ".join(str(s) for s in sorted(contract.alone[page.operation].statuses)
+                       if s >= 400)
+    found = []
+    for notes in lists:
+        seen: dict[str, str | None] = {}  # each status read so far: the code its note names
+        for span in notes:
+            code = _NOTE_CODE.match(prose, span.end)
+            if span.text in seen and not (code and seen[span.text]):
+                found.append(Problem(span.line, (
+                    f"`{span.text}` opens a second note of the Errors list: a status has one "
+                    f"note (the list's notes open with {', '.join(s.text for s in notes)}; "
+                    f"{page.operation} answers {errors}), or one note per error code, each "
+                    "naming its code first"), span.text))
+            seen.setdefault(span.text, code["code"] if code else None)
     return found
+
+
+#: What ends a list between two of its notes: a line that is not indented (a paragraph,
+#: a heading) after a blank line, or a heading.
+_LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#")
+#: After a note's bold status, the error code it names first: ``** — `code`:``.
+_NOTE_CODE = re.compile(r"\*\*[ \t]*[\u2014\u2013-]+[ \t]*\[?`(?P<code>[a-z][a-z0-9_]*)`")
 
 
 def _in_section(markdown: str, offset: int, title: str) -> bool:
