@@ -787,6 +787,103 @@ def _of_a_kind(word: str) -> bool:
     return _unit(word) in {*_SIZES, *_LENGTHS, *(_unit(f.unit) for f in FACTS.values() if f.unit)}
 
 
+_MACHINE_TYPE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, models.MACHINE_SIZES))
+                           + r")(?![\w-])")
+#: A size a machine type gives, said in a sentence: its number and what it counts (GiB
+#: said to be memory: any other is a volume's).
+_MACHINE_SIZE = re.compile(
+    r"(?<![\w.,])(?P<number>\d+)[ \t\n]*(?:(?P<vcpus>v?CPUs?|virtual CPUs?)|(?P<gpus>GPUs?)"
+    r"|(?P<memory_gib>GiB|GB)(?=(?P<what>[ \t\n]+(?:of[ \t\n]+)?(?:memory|RAM)\b)))"
+    r"(?![\w.-])")
+#: Where a sentence ends: at a stop (not an abbreviation's), a blank line, a table's row
+#: or a list's item.
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(?<!\bapprox)"
+                           r"[.!?;](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
+#: After a size, the machine type it is of: "4 vCPUs on a `standard-4`".
+_OF_TYPE = re.compile(r"[ \t\n]+(?:of|on|in|for|with)[ \t\n]+(?:(?:an?|the|each|every)[ \t\n]+)?`?")
+#: Before a GiB of memory, words that make it another's: a GPU's, or each vCPU's; after it.
+_NOT_THE_MACHINES = re.compile(r"\bGPU\b[^.]{0,12}$|\beach\b[^.]{0,30}$")
+_PER = re.compile(r"[ \t\n]+(?:per|for each|a)[ \t\n]+v?CPU\b")
+
+
+@dataclass(frozen=True)
+class MachineSizeSaid:
+    """A size of a machine type said in prose (:func:`machine_sizes`)."""
+
+    start: int  # the offset of its number in the text
+    machine: str
+    stated: str  # as written: "16 GiB of memory"
+    number: int
+    value: int  # what MACHINE_SIZES gives that machine type
+    kind: str  # "vcpus", "gpus" or "memory_gib"
+
+
+def machine_sizes(text: str) -> list[MachineSizeSaid]:
+    """Each size of a machine type said in ``text`` (prose: code blocks blanked, inline
+    code kept): "a `standard-4` has 4 vCPUs and 16 GiB of memory", "1 GPU on a `gpu-t4`".
+    Its vCPUs, GPUs and GiB said to be memory (or RAM). A size goes with the machine type
+    right after it ("of a", "on a" ... `standard-2`), or inside brackets right after one
+    ("`standard-2` (2 vCPUs)"), else with the sentence's only machine type: a sentence that
+    names several, the size with none of them so, is not read (it may compare them). A GiB
+    of a GPU's or of each vCPU's memory is not the machine's. The page's build holds each
+    to ``MACHINE_SIZES`` (``hooks/site.py``); :func:`hand_written` reads no memory said
+    beside a machine type as a volume's size (:func:`machine_memory`).
+
+    Example:
+        >>> [(s.machine, s.stated, s.number, s.value) for s in machine_sizes(
+        ...     "A `highmem-8` has the 8 vCPUs of a `standard-8` but 64 GiB of memory; "
+        ...     "`standard-2` (4 vCPUs) or `standard-4` (4 vCPUs, 16 GiB RAM), e.g. for "
+        ...     "builds with a 100 GiB volume. A gpu-t4 has 1 GPU with 16 GiB of memory.")]
+        [('standard-8', '8 vCPUs', 8, 8), ('standard-2', '4 vCPUs', 4, 2), \
+('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB RAM', 16, 16), ('gpu-t4', '1 GPU', 1, 1)]
+    """
+    found = []
+    for offset, sentence, types in _naming_machine_types(text):
+        for size in _MACHINE_SIZE.finditer(sentence):
+            after_size = size.end() + len(size["what"] or "")
+            of = _OF_TYPE.match(sentence, after_size)
+            bracket = [t for t in types if re.fullmatch(
+                r"`?[ \t\n]*\([^()]*", sentence[t.end():size.start()])]
+            named = next((t for t in types if of and t.start() == of.end()), None) or (
+                bracket[-1] if bracket else types[0] if len(types) == 1 else None)
+            if named is None:
+                continue
+            kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
+            if kind == "memory_gib" and (_NOT_THE_MACHINES.search(sentence[:size.start()])
+                                         or _PER.match(sentence, after_size)):
+                continue
+            found.append(MachineSizeSaid(
+                offset + size.start(), named[0],
+                " ".join(sentence[size.start():after_size].split()), int(size["number"]),
+                getattr(models.MACHINE_SIZES[named[0]], kind), kind))
+    return found
+
+
+def _naming_machine_types(text: str) -> Iterator[tuple[int, str, list[re.Match[str]]]]:
+    """Each sentence of ``text`` that names a machine type: its offset, its text, and
+    each machine type it names."""
+    start = 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence = text[start:end]
+        offset, start = start, end + 1
+        types = list(_MACHINE_TYPE.finditer(sentence))
+        if types:
+            yield offset, sentence, types
+
+
+def machine_memory(text: str) -> set[int]:
+    """The offset of each GiB said to be memory (or RAM) in a sentence of ``text`` that
+    names a machine type: a machine's, or its GPU's, whichever (:func:`machine_sizes`
+    tells which), and no volume's size.
+
+    Example:
+        >>> machine_memory("A `standard-4` has 16 GiB of memory and a 50 GiB volume.")
+        {19}
+    """
+    return {offset + size.start() for offset, sentence, _ in _naming_machine_types(text)
+            for size in _MACHINE_SIZE.finditer(sentence) if size["memory_gib"]}
+
+
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:
     """Every number of ``text`` (or of the numbered ``lines``) written as a fact states
     one, outside inline code, in a sentence on one line or wrapped across lines; and every
@@ -809,9 +906,15 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     found = []
     defaults: int | None = None  # the column headed "Default" of the table being read
     row = 0  # the line of the table row read last
-    for run in _blocks(_masked_lines(lines if lines is not None
-                                     else enumerate(text.split("\n"), 1))):
+    numbered = list(lines if lines is not None else enumerate(text.split("\n"), 1))
+    written = dict(numbered)  # each line as written (its inline code kept)
+    for run in _blocks(_masked_lines(numbered)):
         joined = "\n".join(line for _, line in run)
+        # a machine type's memory ("a `standard-4` has 16 GiB of memory"): no volume's size
+        # (its lines as written, inline code kept, less what the run drops in front: a ">")
+        memory = (machine_memory("\n".join(written[n][len(written[n]) - len(line):]
+                                           for n, line in run))
+                  if "GB" in joined or "GiB" in joined else set())
         table = joined.lstrip().startswith("|")
         if not table or run[0][0] != row + 1:  # a table ends at any other line
             defaults = None
@@ -845,6 +948,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                 loose = loose if strict else match
                 continue
             at = match.end()
+            if match.start() in memory:
+                continue
             start, stated = match.start(), match[0]
             if kind and (unit := _UNIT_WORD.match(joined, at)) and _of_a_kind(unit["unit"]):
                 stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it

@@ -134,6 +134,10 @@ def on_config(config: Any) -> None:
     _LINK_LINES.built.clear()
     _LINK_LINES.places.clear()
     links = logging.getLogger("mkdocs.structure.pages")  # where MkDocs validates links
+    for stale in [f for f in links.filters if type(f).__name__ == "_LinkLines"
+                  and f is not _LINK_LINES]:  # these hooks' loaded from another path
+        links.removeFilter(stale)  # by an earlier build in this process (MkDocs names the
+        # module by its path): it would place this build's warnings again, from its pages
     if _LINK_LINES not in links.filters:
         links.addFilter(_LINK_LINES)
 
@@ -383,13 +387,7 @@ def _placeholder(name: str) -> str:
 
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
-    # a machine type's memory ("16 GiB of memory" of a `standard-4`) is no size of a
-    # fact's: :func:`_machine_sizes_hold` holds it to the machine type's
-    memory = {(line, stated.split()[0]) for line, _, stated, _ in _machine_sizes(markdown)
-              if "GiB" in stated or "GB" in stated}
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
-        if (h.line, h.text.split()[0]) in memory and h.text.split()[0].isdigit():
-            continue
         # the facts that say it today, if any: the placeholder to write instead
         same = [_placeholder(name) for name in h.says
                 if not h.whole or facts.says_all(h.text, name)]
@@ -1192,28 +1190,23 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
     return []
 
 
-_MACHINE_TYPE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, models.MACHINE_SIZES))
-                           + r")(?![\w-])")
-#: A size a machine type gives, said in a sentence: its number and what it counts.
-_MACHINE_SIZE = re.compile(
-    r"(?<![\w.])(?P<number>\d+)[ \t\n]*(?:(?P<vcpus>v?CPUs?|virtual CPUs?)|(?P<gpus>GPUs?)"
-    r"|(?P<memory_gib>GiB|GB)(?=(?P<what>[ \t\n]+(?:of[ \t\n]+)?(?:memory|RAM)\b)))(?![\w-])")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
-
-
 def _machine_sizes_hold(markdown: str, page: _Page) -> list[str]:
     """A machine type's size said in a sentence ("a `standard-4` has 4 vCPUs and 16 GiB of
-    memory", "8 vCPUs on a `standard-8`") is its size in ``cloudws.models.MACHINE_SIZES``:
-    its vCPUs, GPUs and GiB of memory (a GiB that is not said to be memory is a volume's).
-    A size goes with the machine type named last before it in its sentence (or right after
-    it, "of a `standard-2`"), else the one named first after it.
+    memory", "1 GPU on a `gpu-t4`") is its size in ``cloudws.models.MACHINE_SIZES``: its
+    vCPUs, GPUs and GiB said to be memory (or RAM). A size goes with the machine type
+    right after it ("of a", "on a" ... `standard-2`), or inside brackets right after one
+    ("`standard-2` (2 vCPUs)"), else with the sentence's only machine type: a sentence that
+    names several, the size with none of them so, is not read (it may compare them). A GiB
+    of a GPU's or of each vCPU's memory is not the machine's.
 
     Example:
-        >>> _sizes_misstated("A `standard-4` has 8 vCPUs; a gpu-t4 has 1 GPU and 32 GiB "
-        ...                  "of memory, with a 100 GiB volume.\\n16 GiB RAM on a standard-2, "
-        ...                  "and 2 GPUs on a `gpu-t4`, 16 GiB of memory for a standard-4.")
+        >>> _sizes_misstated("A `standard-4` has 8 vCPUs. A gpu-t4 has 1 GPU and 32 GiB of "
+        ...                  "memory, with a 100 GiB volume.\\n16 GiB RAM on a standard-2, "
+        ...                  "and 2 GPUs on a `gpu-t4`; `standard-2` (4 vCPUs) or "
+        ...                  "`standard-4` (4 vCPUs).\\nA `highmem-8` has the 8 vCPUs of a "
+        ...                  "`standard-8` but 64 GiB of memory.")
         [(1, 'standard-4', '8 vCPUs', 4), (2, 'standard-2', '16 GiB RAM', 8), \
-(2, 'gpu-t4', '2 GPUs', 1)]
+(2, 'gpu-t4', '2 GPUs', 1), (2, 'standard-2', '4 vCPUs', 2)]
     """
     return [f"{page.where(line)}: {stated!r} is not what a `{name}` has: it has {value} "
             f"(cloudws/models.py, MACHINE_SIZES); write {value}, or show every size with "
@@ -1224,36 +1217,9 @@ def _machine_sizes_hold(markdown: str, page: _Page) -> list[str]:
 def _sizes_misstated(markdown: str) -> list[tuple[int, str, str, int]]:
     """Each size :func:`_machine_sizes_hold` finds wrong: its line, the machine type, the
     size as stated, and the right number."""
-    return [(line, name, stated, value) for line, name, stated, value in _machine_sizes(markdown)
-            if not stated.startswith(f"{value} ")]
-
-
-def _machine_sizes(markdown: str) -> list[tuple[int, str, str, int]]:
-    """Each size of a machine type said in ``markdown``'s prose (:func:`_machine_sizes_hold`):
-    its line, the machine type, the size as stated (``16 GiB of``), and the right number."""
     prose = references.prose_of(markdown)
-    found, start = [], 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(prose)] + [len(prose)]:
-        sentence = prose[start:end]
-        offset, start = start, end + 1
-        types = list(_MACHINE_TYPE.finditer(sentence))
-        if not types:
-            continue
-        for size in _MACHINE_SIZE.finditer(sentence):
-            of = re.match(r"[ \t\n]+(?:of|on|in|for|with)[ \t\n]+(?:(?:an?|the|each|every)"
-                          r"[ \t\n]+)?`?", sentence[size.end() + len(size["what"] or ""):])
-            before = [t for t in types if t.end() <= size.start()]
-            after = [t for t in types if t.start() >= size.end()]
-            named = (after[0] if of and after and after[0].start()
-                     == size.end() + len(size["what"] or "") + of.end()
-                     else before[-1] if before else after[0] if after else None)
-            if named is None:
-                continue
-            kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
-            stated = " ".join((size[0] + (size["what"] or "")).split())
-            found.append((prose.count("\n", 0, offset + size.start()) + 1, named[0], stated,
-                          getattr(models.MACHINE_SIZES[named[0]], kind)))
-    return found
+    return [(prose.count("\n", 0, said.start) + 1, said.machine, said.stated, said.value)
+            for said in facts.machine_sizes(prose) if said.number != said.value]
 
 
 #: What the prose of every page is held to: each returns its problems, ``file:line: ...``

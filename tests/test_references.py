@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -853,6 +854,29 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
                                        "# Delete workstation\n", "# Delete workstation\n\n"
                                        "Never `418`.\n") + others)]
     assert len(said) == 1 and "`418`" in said[0], said  # (the build fails: what it said)
+
+
+def test_a_link_warning_is_placed_once_after_other_builds_in_the_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """MkDocs loads the hooks as a module named by the path mkdocs.yml gives: the link
+    warnings of a build are placed by its own hooks alone, not again by the module an
+    earlier build in the process loaded from another path, whose pages have the same
+    names. (Each build's links are its own: MkDocs says a warning once per process.)"""
+    other = tmp_path / "hooks"
+    other.symlink_to(HOOKS)  # the same hooks, another path: another module
+    for name, anchor, hooks in (("first", "not_fonud", HOOKS), ("second", "not_foud", other)):
+        monkeypatch.setattr(sys.modules[__name__], "HOOKS", hooks)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"), \
+                pytest.raises((Abort, PluginError)):
+            _site(tmp_path / name, {"index.md": (
+                f"# Home\n\n## The sandbox\n\nSee [it](concepts/errors.md#{anchor}).\n\n"
+                f"And [not there]({name}.md).\n")})  # (an anchor alone fails no build)
+    said = [r.getMessage() for r in caplog.records if "#not_foud'" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("docs/index.md:5: Doc file 'index.md' "
+                                                 "contains a link 'concepts/errors.md#not_foud'"), said
+    assert said[0].count("nearest to it") == 1, said
 
 
 def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.MonkeyPatch,
