@@ -90,16 +90,6 @@ FRESH_SANDBOX = (
 _EXAMPLE_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py|js|javascript|bash|sh|"
                             r"console)\b", re.MULTILINE)
 MODELS_PAGE = "reference/models.md"
-#: The front matter keys the site reads, each with the values it takes (None: any
-#: operationId of the API). A key a letter off one of these fails the build (it would
-#: be read as no key at all); any other key is MkDocs' or the theme's (``title:``,
-#: ``hide:``, ``search:``...), theirs to read.
-FRONT_MATTER: dict[str, tuple[str, ...] | None] = {
-    "operation": None,
-    # the page's examples build on each other: each language's blocks run in page
-    # order, as one example, on one sandbox (tests/harness/discovery.py)
-    "examples": ("shared",),
-}
 
 _doc: dict[str, Any] = {}
 _pages: dict[str, str] = {}  # operationId -> src_uri of its page, in the nav's order
@@ -175,12 +165,13 @@ def on_files(files: Any, config: Any) -> None:
         except front_matter.FrontMatterError as exc:
             problems.append(f"{shown}:{exc.line}: {exc.message}")
             continue
-        problems += _front_matter_problems(shown, source, meta)
+        problems += [f"{shown}:{line}: {message}"
+                     for line, message in front_matter.key_problems(source, meta)]
         operation = meta.get("operation")
         if not isinstance(operation, str):  # none, or one told above
             continue
         # the front matter's operation: line, in the page's file as the writer finds it
-        where = f"{shown}:{_front_matter_line(source, 'operation')}"
+        where = f"{shown}:{front_matter.line_of(source, 'operation')}"
         try:
             blocks.find_operation(_doc, operation)
         except KeyError as exc:
@@ -195,27 +186,6 @@ def on_files(files: Any, config: Any) -> None:
         _pages[operation] = file.src_uri
     if problems:
         raise PluginError("\n".join(problems))
-
-
-def _front_matter_problems(shown: str, source: str, meta: Mapping[str, Any]) -> list[str]:
-    """Each key of a page's front matter that is a letter off one the site reads
-    (:data:`FRONT_MATTER`), and each value of one it reads that it does not take, at the
-    key's line of ``shown`` (the page's path)."""
-    found = []
-    for key, value in meta.items():
-        where = f"{shown}:{_front_matter_line(source, str(key))}: front matter"
-        if key not in FRONT_MATTER:
-            close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1, cutoff=0.75)
-            if close:
-                found.append(f"{where}: `{key}:` is no key the site reads; did you mean "
-                             f"`{close[0]}:`? (it reads {', '.join(FRONT_MATTER)})")
-            continue
-        allowed = FRONT_MATTER[key]
-        if allowed is None and not isinstance(value, str):
-            found.append(f"{where}: `{key}:` takes an operationId, not {value!r}")
-        elif allowed is not None and value not in allowed:
-            found.append(f"{where}: `{key}: {value}`: it takes {', '.join(allowed)}")
-    return found
 
 
 def _nav_entries(nav: list[Any]) -> Iterator[tuple[str | None, str]]:
@@ -239,12 +209,6 @@ def _nav_files(nav: list[Any]) -> Iterator[str]:
     return (uri for _, uri in _nav_entries(nav))
 
 
-def _front_matter_line(source: str, key: str) -> int:
-    """The line of ``key:`` in the front matter of the page whose text is ``source``."""
-    written = re.compile(rf"""["']?{re.escape(key)}["']?[ \t]*:""")  # "key": or key :
-    return next((n for n, text in enumerate(source.split("\n"), 1) if written.match(text)), 1)
-
-
 class _Page:
     """What a renderer needs of the page being built."""
 
@@ -261,7 +225,7 @@ class _Page:
         #: ``title:`` in the front matter (the page's title for MkDocs), and its line.
         self.title_meta: str | None = (str(page.meta["title"]) if "title" in page.meta
                                        else None)
-        self.title_meta_line: int = (_front_matter_line(page.file.content_string, "title")
+        self.title_meta_line: int = (front_matter.line_of(page.file.content_string, "title")
                                      if self.title_meta is not None else 0)
 
     def link(self, target: str) -> str:

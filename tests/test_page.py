@@ -616,6 +616,31 @@ def test_a_front_matter_that_is_not_yaml_is_named_at_its_line_alone(request, tmp
     assert str(failure.value) == (f"{page}:{line}: the front matter is not YAML: {said}")
 
 
+@pytest.mark.parametrize(("front", "said"), [
+    ("title: Start\nexmaples: shared\n", ["3: front matter: `exmaples:` is no key the site "
+                                          "reads; did you mean `examples:`? (it reads "
+                                          "operation, examples)"]),
+    ("operation: startWorkstation\nexamples: all\n",
+     ["3: front matter: `examples: all`: it takes shared"]),
+    ("", None),  # an empty front matter is none
+], ids=["misspelled", "a-value-it-does-not-take", "empty"])
+def test_a_front_matter_key_the_site_would_not_read_stops_the_page_at_its_line(
+        request, tmp_path, front, said):
+    """Told as the build tells it, before any of the page's checks runs (which would
+    fail first, for the key they read as none)."""
+    from tests.harness.page import PageFile
+
+    page = tmp_path / "start.md"
+    page.write_text(f"---\n{front}---\n\n# Start workstation\n")
+    if said is None:  # collected: its page check among its items
+        items = list(PageFile.from_parent(request.session, path=page).collect())
+        assert "page" in [item.name for item in items], items
+        return
+    with pytest.raises(pytest.Collector.CollectError) as failure:
+        list(PageFile.from_parent(request.session, path=page).collect())
+    assert str(failure.value).split("\n") == [f"{page}:{line}" for line in said]
+
+
 @HEAVY
 def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line():
     """The page check says what the site build and llms.txt's test would: a page not in

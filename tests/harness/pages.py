@@ -195,13 +195,18 @@ class Page:
 
 
 def _front_matter(path: Path, text: str) -> dict[str, Any]:
-    """As the site's build reads it (``hooks/front_matter.py``), told at the page's line."""
-    from hooks.front_matter import FrontMatterError, read
+    """As the site's build reads it (``hooks/front_matter.py``), told at the page's line,
+    with a key it would read as none (``operaton:``): before any of the page's checks."""
+    from hooks.front_matter import FrontMatterError, key_problems, read
 
     try:
-        return read(text)
+        data = read(text)
     except FrontMatterError as exc:
         raise ValueError(f"{display_path(path)}:{exc.line}: {exc.message}") from None
+    if found := key_problems(text, data):
+        raise ValueError("\n".join(f"{display_path(path)}:{line}: {message}"
+                                   for line, message in found))
+    return data
 
 
 def _scan(path: Path, text: str, lines: list[str]):  # type: ignore[no-untyped-def]
