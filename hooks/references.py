@@ -1614,16 +1614,22 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
                        if s >= 400)
     found = []
     for notes in lists:
-        seen: dict[str, str | None] = {}  # each status read so far: the code its note names
+        seen: dict[str, list[str | None]] = {}  # each status read: the codes its notes name
         for span in notes:
-            code = _NOTE_CODE.match(prose, span.end)
-            if span.text in seen and not (code and seen[span.text]):
+            match = _NOTE_CODE.match(prose, span.end)
+            code = match["code"] if match else None
+            codes = seen.setdefault(span.text, [])
+            if codes and (code is None or None in codes):
                 found.append(Problem(span.line, (
                     f"`{span.text}` opens a second note of the Errors list: a status has one "
                     f"note (the list's notes open with {', '.join(s.text for s in notes)}; "
                     f"{page.operation} answers {errors}), or one note per error code, each "
-                    "naming its code first"), span.text))
-            seen.setdefault(span.text, code["code"] if code else None)
+                    f'naming its code first ("- **{span.text}** — `code`: ...")'), span.text))
+            elif code in codes:
+                found.append(Problem(span.line, (
+                    f"`{span.text}`, then `{code}`, opens a second note of the Errors list "
+                    f"on `{code}`: an error code has one note"), span.text))
+            codes.append(code)
     return found
 
 
@@ -1631,7 +1637,7 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
 #: a heading) after a blank line, or a heading.
 _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#")
 #: After a note's bold status, the error code it names first: ``** — `code`:``.
-_NOTE_CODE = re.compile(r"\*\*[ \t]*[\u2014\u2013-]+[ \t]*\[?`(?P<code>[a-z][a-z0-9_]*)`")
+_NOTE_CODE = re.compile(r"\*\*[ \t]*(?:[\u2014\u2013:(-]+[ \t]*)?\[?`(?P<code>[a-z][a-z0-9_]*)`")
 
 
 def _in_section(markdown: str, offset: int, title: str) -> bool:

@@ -617,9 +617,9 @@ def test_a_front_matter_that_is_not_yaml_is_named_at_its_line_alone(request, tmp
 
 
 @pytest.mark.parametrize(("front", "said"), [
-    ("title: Start\nexmaples: shared\n", ["3: front matter: `exmaples:` is no key the site "
+    ("title: Start\nexmaples: shared\n", [("3: front matter: `exmaples:` is no key the site "
                                           "reads; did you mean `examples:`? (it reads "
-                                          "operation, examples)"]),
+                                          "operation, examples)")]),
     ("operation: startWorkstation\nexamples: all\n",
      ["3: front matter: `examples: all`: it takes shared"]),
     ("", None),  # an empty front matter is none

@@ -841,19 +841,21 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
             if "note" in line]
     assert said == [("16: `404` opens a second note of the Errors list: a status has one note "
                     "(the list's notes open with 400, 404, 404, 500; deleteWorkstation answers "
-                    f"{errors}), or one note per error code, each naming its code first")], said
+                    f'{errors}), or one note per error code, each naming its code first ("- **404** — '
+                    '`code`: ...")')], said
     assert "404" in errors and "409" in errors, errors
     # another list under a heading of its own, or after a paragraph; notes per code
     others = ("\n### Which to retry\n\n1. **404** — never.\n2. **500** — always.\n\n"
               "Or:\n\n- **404** — no.\n  Indented, after a blank line:\n\n  still the note.\n"
               "- **400** — `invalid_id`: fix it.\n"
-              "- **400** — [`validation_error`](../concepts/errors.md#validation_error): no.\n")
-    caplog.clear()
-    said = [line for line in _said(tmp_path / "others", caplog, "workstations/delete.md",
-                                   page.replace("- **404** — stop it first.\n", "").replace(
-                                       "# Delete workstation\n", "# Delete workstation\n\n"
-                                       "Never `418`.\n") + others)]
-    assert len(said) == 1 and "`418`" in said[0], said  # (the build fails: what it said)
+              "- **400**: [`validation_error`](../concepts/errors.md#validation_error) — no.\n"
+              "\nThen:\n\n- **400** (`invalid_id`) — fix it.\n- **400** — `invalid_id` again.\n")
+    text = page.replace("- **404** — stop it first.\n", "") + others
+    again = text.split("\n").index("- **400** — `invalid_id` again.") + 1
+    caplog.clear()  # (the build fails on that alone: what it says)
+    said = _said(tmp_path / "others", caplog, "workstations/delete.md", text)
+    assert said == [(f"{again}: `400`, then `invalid_id`, opens a second note of the Errors "
+                    "list on `invalid_id`: an error code has one note")], said
 
 
 def test_a_link_warning_is_placed_once_after_other_builds_in_the_process(
