@@ -51,7 +51,7 @@ import json
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -1030,18 +1030,26 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
     told = {(line, text) for line, text, *_ in _misled(markdown, page.src_uri, titles)}
     # each endpoint page's verb, a title several pages share too (the grown tree's copies)
     verbs = {uri: title.split()[0] for title, of in pages.items() if title for uri in of}
-    for line, text, goes, verb in _misled_by_verb(markdown, page.src_uri, verbs):
+    nouns = {uri: _noun(title) for title, of in pages.items() if title for uri in of}
+    lists = {uri for title, of in pages.items() if title.endswith("s") for uri in of}
+    for line, text, goes, verb in _misled_by_verb(markdown, page.src_uri, verbs, nouns, lists):
         if (line, text) in told:
             continue
         same = sorted(uri for uri, v in verbs.items() if v == verb)
-        meant = next((uri for uri in same if posixpath.dirname(uri) == posixpath.dirname(goes)),
-                     None)
+        named = {_noun(word) for word in text.lower().split()} & set(nouns.values())
+        meant = next((uri for uri in same if nouns[uri] in named), None) if named else next(
+            (uri for uri in same if posixpath.dirname(uri) == posixpath.dirname(goes)), None)
         fix = (f"link {posixpath.relpath(meant, here)}, or give it other words" if meant
                else f"give it other words (pages that {verb}: "
                     f"{', '.join(sorted(same)) or 'none'})")
         found.append(f"{page.where(line)}: the link [{text}] says it goes to the page that "
                      f"does \"{verb}\", but goes to {goes} ({_title_of(goes, titles)}): {fix}")
     return found
+
+
+def _noun(title: str) -> str:
+    """What an endpoint page's title acts on, as one (``List volumes``: ``volume``)."""
+    return title.split()[-1].lower().removesuffix("s")
 
 
 def _title_of(uri: str, titles: Mapping[str, str]) -> str:
@@ -1067,21 +1075,28 @@ _OBJECTS = frozenset({"it", "them", "one", "ones", "the", "a", "an", "this", "th
                       "those", "your", "its", "their", "all", "every", "each", "any"})
 
 
-def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str]
-                    ) -> list[tuple[int, str, str, str]]:
+def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str],
+                    nouns: Mapping[str, str] | None = None,
+                    lists: Collection[str] | None = None) -> list[tuple[int, str, str, str]]:
     """Each link of ``markdown`` (the page ``src_uri``) whose text is the verb of an
     endpoint page's title, in any of its forms ("[stopped]"), or opens with it and then
     what it acts on ("[stop it]", "[deleting a volume]"), and goes to an endpoint page
     (``verbs``: each one's verb) whose title's verb is another: its line, its text, the
-    page it goes to and the verb its text names. A verb's word read as another word is
-    left alone: an adjective ("[stopped workstations]"), a noun ("[start of the list]").
+    page it goes to and the verb its text names. What it acts on is ``it``, ``them``, or
+    what a title acts on (``nouns``: each page's; "workstation" or "volume"), after a word
+    such as ``a`` or ``the`` or not. A verb's word read as another word is left alone: an
+    adjective ("[stopped workstations]"), a noun ("[start of the list]"), or a verb
+    acting on something else ("[get the ID]"). Many of a thing ("[get its volumes]",
+    "[stop them]") may be what a page of ``lists`` does (its title's noun plural: "List
+    volumes").
 
     Example:
         >>> verbs = {"workstations/stop.md": "stop", "workstations/start.md": "start",
         ...          "workstations/list.md": "list"}
         >>> _misled_by_verb("[Stop it](start.md) first; [started](start.md#x); "
         ...                 "[stop](../index.md); [stopped ones](list.md), [**stopping** "
-        ...                 "them](list.md), [start of the list](list.md).",
+        ...                 "them](list.md), [start of the list](list.md), [stop the "
+        ...                 "ID](list.md).",
         ...                 "workstations/delete.md", verbs)
         [(1, 'Stop it', 'workstations/start.md', 'stop'), \
 (1, 'stopping them', 'workstations/list.md', 'stop')]
@@ -1093,15 +1108,20 @@ def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str]
         text = " ".join(re.sub(r"[*_`]", "", link["text"]).strip().rstrip(".:;,").split())
         words = text.lower().split()
         verb = forms.get(words[0]) if words else None
+        things = set((nouns or {}).values()) or {"workstation", "volume"}
+        acted_on = [w.removesuffix("s") in things for w in words[1:3]]
         if verb is not None and len(words) > 1 and not (
                 words[1] in ("it", "them") or (not words[0].endswith("ed") and (
-                    words[1] in _OBJECTS or words[1].rstrip("s") in ("workstation", "volume")))):
-            verb = None  # "[start of the list]", "[stopped workstations]": no verb's
+                    acted_on[0] or (words[1] in _OBJECTS
+                                    and (len(words) == 2 or acted_on[-1]))))):
+            verb = None  # "[start of the list]", "[stopped workstations]", "[get the ID]"
         target = link["target"].strip("<>").split("#", 1)[0]
         if verb is None or not target.endswith(".md") or "://" in target:
             continue
         goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-        if goes in verbs and verbs[goes] != verb:
+        plural = any(w in ("them", "all") or (w.endswith("s") and w[:-1] in things)
+                     for w in words[1:3])
+        if goes in verbs and verbs[goes] != verb and not (plural and goes in (lists or ())):
             found.append((prose.count("\n", 0, link.start()) + 1, text, goes, verb))
     return found
 

@@ -195,6 +195,12 @@ def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_
             (f"docs/workstations/delete.md:{line}: the link [{shown}] says it goes to the page "
             'that does "stop", but goes to workstations/start.md (Start workstation): link '
             "stop.md, or give it other words")], problems
+    _, problems = render_pages([DELETE], {DELETE: text.replace(  # the page of what it names
+        "[Stop it](stop.md)", "[Creating a volume](delete.md)", 1)})
+    assert [p.partition(": ")[2] for p in problems if "the link [" in p] == [
+        ('the link [Creating a volume] says it goes to the page that does "create", but goes '
+        "to workstations/delete.md (Delete workstation): link ../volumes/create.md, or give "
+        "it other words")], problems
     _, problems = render_pages([DELETE], {DELETE: text.replace(  # two on one line: both
         "[Stop it](stop.md)", "[Start workstation](stop.md) or [**stop** it](start.md)", 1)})
     assert [p.split(" says ")[0] for p in "\n".join(problems).splitlines()
@@ -203,7 +209,8 @@ def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_
         f"docs/workstations/delete.md:{line}: the link [stop it]"], problems
     for written in ("[Stop it](stop.md#errors)", "[it stops](start.md)",
                     "[Stop it](../index.md)", "[stopped workstations](list.md)",
-                    "[start of the list](list.md#parameters)", "[deleted one](get.md)"):
+                    "[start of the list](list.md#parameters)", "[deleted one](get.md)",
+                    "[get the ID](list.md)", "[get its volumes](../volumes/list.md)"):
         _, problems = render_pages([DELETE], {DELETE: text.replace(
             "[Stop it](stop.md)", written, 1)})
         assert not any("the link [" in p for p in problems), (written, problems)
