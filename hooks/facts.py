@@ -801,9 +801,17 @@ _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(
                            r"[.!?;](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
 #: After a size, the machine type it is of: "4 vCPUs on a `standard-4`".
 _OF_TYPE = re.compile(r"[ \t\n]+(?:of|on|in|for|with)[ \t\n]+(?:(?:an?|the|each|every)[ \t\n]+)?`?")
-#: Before a GiB of memory, words that make it another's: a GPU's, or each vCPU's; after it.
-_NOT_THE_MACHINES = re.compile(r"\bGPU\b[^.]{0,12}$|\beach\b[^.]{0,30}$")
-_PER = re.compile(r"[ \t\n]+(?:per|for each|a)[ \t\n]+v?CPU\b")
+#: Before a GiB of memory, words that make it another's: a GPU's ("1 GPU with 16 GiB"),
+#: or each vCPU's ("each of its 4 vCPUs 4 GiB"); after it, "per vCPU".
+_NOT_THE_MACHINES = re.compile(r"\bGPUs?,?[ \t\n]+(?:with|of)[ \t\n]+$|\bGPU[ \t\n]+memory\b"
+                               r"|\beach\b[^.]{0,20}\bv?CPUs?[ \t\n]+$")
+_PER = re.compile(r"[ \t\n]+(?:per|for each|a)[ \t\n]+v?CPU\b|[ \t\n]+of[ \t\n]+GPU\b")
+#: Before a size, words that make it no statement of what a machine type has: a bound,
+#: a comparison, a range, a need ("more than 32 GiB", "from 2 vCPUs to 8").
+_NOT_SAID_OF_IT = re.compile(
+    r"\b(?:more|less|fewer|over|under|above|below|beyond|than|up[ \t\n]+to|at[ \t\n]+(?:least|"
+    r"most)|from|to|between|need|needs|needing|require|requires|want|wants|extra|another|"
+    r"maximum|minimum)[ \t\n]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -851,6 +859,8 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
             kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
             if kind == "memory_gib" and (_NOT_THE_MACHINES.search(sentence[:size.start()])
                                          or _PER.match(sentence, after_size)):
+                continue
+            if _NOT_SAID_OF_IT.search(sentence[:size.start()]) and not of:
                 continue
             found.append(MachineSizeSaid(
                 offset + size.start(), named[0],
@@ -948,8 +958,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                 loose = loose if strict else match
                 continue
             at = match.end()
-            if match.start() in memory:
-                continue
+            if any(match.start() <= place < match.end() for place in memory):
+                continue  # (with what it says of it: "up to 64 GiB of memory")
             start, stated = match.start(), match[0]
             if kind and (unit := _UNIT_WORD.match(joined, at)) and _of_a_kind(unit["unit"]):
                 stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it

@@ -565,12 +565,18 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              f"\nA `highmem-8` has the {s8.vcpus} vCPUs of a `standard-8` but "
              f"{h8.memory_gib} GiB of memory. A `gpu-t4` has {t4.gpus} GPU with "
              f"{h8.memory_gib + 1} GiB of memory.\nUse a `standard-4` (e.g. for builds) with "
-             f"{s4.vcpus}vCPUs and {s4.memory_gib}GiB of memory.\n")
+             f"{s4.vcpus}vCPUs and {s4.memory_gib}GiB of memory.\n"
+             # a bound, a need, a change: no statement of what it has
+             f"\nA `highmem-8` has up to {h8.memory_gib} GiB of memory for builds. Pick a "
+             f"`highmem-8` for builds that need more than {s8.memory_gib} GiB of memory. To go "
+             f"from 2 vCPUs to 8, update it to a `standard-8`.\n")
     _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
     assert (tmp_path / "right" / "site" / "index.html").is_file()
     wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
              f"of memory.\n\nAdd {t4.gpus + 1} GPUs with a `gpu-t4`.\n\nA `gpu-t4` has "
-             f"{t4.memory_gib} GiB of memory and a {t4.memory_gib} GiB volume.\n")
+             f"{t4.memory_gib} GiB of memory and a {t4.memory_gib} GiB volume.\n\nA `gpu-t4` "
+             f"has {t4.vcpus} vCPUs, {t4.gpus} GPU and {t4.memory_gib * 2} GiB of memory.\n\n"
+             f"Here each `standard-4` has {s4.memory_gib * 2} GiB of memory.\n")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _build_tiny_site(tmp_path / "wrong", wrong)
@@ -589,6 +595,10 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
         # the volume's, beside the machine's memory: the facts check's, as any volume's
         (f"docs/index.md:8: '{t4.memory_gib} GiB' states a size by hand: no fact says it "
         "today; if it means one of these, its value or unit is wrong"),
+        f"docs/index.md:10: '{t4.memory_gib * 2} GiB of memory' is not what a `gpu-t4` has: "
+        f"it has {t4.memory_gib} " + said.format(t4.memory_gib),
+        f"docs/index.md:12: '{s4.memory_gib * 2} GiB of memory' is not what a `standard-4` "
+        f"has: it has {s4.memory_gib} " + said.format(s4.memory_gib),
     ], told
 
 
