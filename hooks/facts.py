@@ -787,31 +787,41 @@ def _of_a_kind(word: str) -> bool:
     return _unit(word) in {*_SIZES, *_LENGTHS, *(_unit(f.unit) for f in FACTS.values() if f.unit)}
 
 
-_MACHINE_TYPE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, models.MACHINE_SIZES))
-                           + r")(?![\w-])")
-#: A size a machine type gives, said in a sentence: its number and what it counts (GiB
-#: said to be memory: any other is a volume's).
-_MACHINE_SIZE = re.compile(
-    r"(?<![\w.,])(?P<number>\d+)[ \t\n]*(?:(?P<vcpus>v?CPUs?|virtual CPUs?)|(?P<gpus>GPUs?)"
-    r"|(?P<memory_gib>GiB|GB)(?=(?P<what>[ \t\n]+(?:of[ \t\n]+)?(?:memory|RAM)\b)))"
-    r"(?![\w.-])")
+_MACHINE_TYPE = re.compile(r"`?(?<![\w-])(?P<type>" + "|".join(map(re.escape, models.MACHINE_SIZES))
+                           + r")(?![\w-])`?")
+_WS = r"[ \t\n]"
+#: A size of a machine, as a statement lists it: a number and what it counts. A GiB is
+#: memory when said so ("16 GiB of memory", "16 GiB RAM"), or bare inside brackets after
+#: the machine type, as the stub writes it: "`standard-4` (4 vCPUs, 16 GiB)".
+_SIZE_ITEM = re.compile(
+    rf"(?<![\w.,])(?P<number>\d+){_WS}*(?:(?P<vcpus>vCPUs?|CPUs?|virtual{_WS}+CPUs?)|(?P<gpus>GPUs?)"
+    rf"|(?P<memory_gib>GiB|GB)(?P<what>{_WS}+(?:of{_WS}+)?(?:memory|RAM)\b)?)(?![\w.-])")
+#: What may follow a machine type before the sizes it has: "has", "comes with", a bracket.
+_HAS = re.compile(rf"{_WS}*,?{_WS}*(?:(?P<bracket>\(){_WS}*|(?:has|have|gives|offers|provides"
+                  rf"|includes|comes{_WS}+with|with){_WS}+)")
+#: Between two sizes of one list: a comma, "and".
+_AND = re.compile(rf"{_WS}*(?:,{_WS}*(?:and{_WS}+)?|and{_WS}+)")
+#: After a size, words that make it another's or no size of the machine: its GPU's, each
+#: vCPU's, a part of it ("of its own", "per vCPU", "each", "more").
+_NOT_ITS_OWN = re.compile(rf"{_WS}+(?:per|for{_WS}+each|each|a{_WS}+v?CPU|of{_WS}+its{_WS}+own"
+                          rf"|more|less|of{_WS}+GPU)\b")
+#: A size said of the machine type named right after it: "1 GPU on a `gpu-t4`".
+_ON_TYPE = re.compile(rf"{_WS}+(?:of|on|in|with){_WS}+(?:(?:an?|the|each|every){_WS}+)?")
+#: Before a size, words that make it no statement of what a machine type has: a bound,
+#: a comparison, a range, a need ("more than 32 GiB", "from 2 vCPUs to 8").
+_NOT_SAID_OF_IT = re.compile(
+    rf"\b(?:more|less|fewer|over|under|above|below|beyond|than|up{_WS}+to|at{_WS}+(?:least|"
+    r"most)|from|to|between|need|needs|needing|require|requires|want|wants|extra|another|"
+    rf"maximum|minimum){_WS}+$", re.IGNORECASE)
+#: GiB said of memory in some way, a machine's or its GPU's ("16 GiB of GPU memory", "8 GiB
+#: more memory", "4 GiB per vCPU"): in a sentence that names a machine type, no volume's.
+_ANY_MEMORY = re.compile(
+    rf"(?<![\w.,])\d+{_WS}*(?:GiB|GB)(?={_WS}+(?:(?:of{_WS}+)?(?:\w+{_WS}+)?(?:memory|RAM)\b"
+    rf"|per{_WS}+(?:v?CPU|virtual|core)))")
 #: Where a sentence ends: at a stop (not an abbreviation's), a blank line, a table's row
 #: or a list's item.
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(?<!\bapprox)"
                            r"[.!?;](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
-#: After a size, the machine type it is of: "4 vCPUs on a `standard-4`".
-_OF_TYPE = re.compile(r"[ \t\n]+(?:of|on|in|for|with)[ \t\n]+(?:(?:an?|the|each|every)[ \t\n]+)?`?")
-#: Before a GiB of memory, words that make it another's: a GPU's ("1 GPU with 16 GiB"),
-#: or each vCPU's ("each of its 4 vCPUs 4 GiB"); after it, "per vCPU".
-_NOT_THE_MACHINES = re.compile(r"\bGPUs?,?[ \t\n]+(?:with|of)[ \t\n]+$|\bGPU[ \t\n]+memory\b"
-                               r"|\beach\b[^.]{0,20}\bv?CPUs?[ \t\n]+$")
-_PER = re.compile(r"[ \t\n]+(?:per|for each|a)[ \t\n]+v?CPU\b|[ \t\n]+of[ \t\n]+GPU\b")
-#: Before a size, words that make it no statement of what a machine type has: a bound,
-#: a comparison, a range, a need ("more than 32 GiB", "from 2 vCPUs to 8").
-_NOT_SAID_OF_IT = re.compile(
-    r"\b(?:more|less|fewer|over|under|above|below|beyond|than|up[ \t\n]+to|at[ \t\n]+(?:least|"
-    r"most)|from|to|between|need|needs|needing|require|requires|want|wants|extra|another|"
-    r"maximum|minimum)[ \t\n]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -827,45 +837,52 @@ class MachineSizeSaid:
 
 
 def machine_sizes(text: str) -> list[MachineSizeSaid]:
-    """Each size of a machine type said in ``text`` (prose: code blocks blanked, inline
-    code kept): "a `standard-4` has 4 vCPUs and 16 GiB of memory", "1 GPU on a `gpu-t4`".
-    Its vCPUs, GPUs and GiB said to be memory (or RAM). A size goes with the machine type
-    right after it ("of a", "on a" ... `standard-2`), or inside brackets right after one
-    ("`standard-2` (2 vCPUs)"), else with the sentence's only machine type: a sentence that
-    names several, the size with none of them so, is not read (it may compare them). A GiB
-    of a GPU's or of each vCPU's memory is not the machine's. The page's build holds each
-    to ``MACHINE_SIZES`` (``hooks/site.py``); :func:`hand_written` reads no memory said
-    beside a machine type as a volume's size (:func:`machine_memory`).
+    """Each size of a machine type stated in ``text`` (prose: code blocks blanked, inline
+    code kept), in one of two forms: after the machine type, what it has ("a `standard-4`
+    has 4 vCPUs and 16 GiB of memory", "with", "comes with", or in brackets, "`standard-4`
+    (4 vCPUs, 16 GiB)"), a list of sizes; or a size right before it ("1 GPU on a
+    `gpu-t4`"). vCPUs, GPUs, and GiB said to be memory or RAM (bare in brackets). A size
+    another word makes a part, a bound or a comparison is none ("4 GiB per vCPU", "of its
+    own", "up to 64 GiB", "more than", "adds 2 vCPUs"), nor anything else a sentence says
+    of machine types. The page's build holds each to ``MACHINE_SIZES``
+    (``hooks/site.py``).
 
     Example:
         >>> [(s.machine, s.stated, s.number, s.value) for s in machine_sizes(
         ...     "A `highmem-8` has the 8 vCPUs of a `standard-8` but 64 GiB of memory; "
-        ...     "`standard-2` (4 vCPUs) or `standard-4` (4 vCPUs, 16 GiB RAM), e.g. for "
-        ...     "builds with a 100 GiB volume. A gpu-t4 has 1 GPU with 16 GiB of memory.")]
+        ...     "`standard-2` (4 vCPUs) or `standard-4` (4 vCPUs, 16 GiB), e.g. for builds "
+        ...     "with a 100 GiB volume. A gpu-t4 has 1 GPU, 8 vCPUs and 64 GiB of memory. "
+        ...     "The GPU in a `gpu-t4` has 16 GiB of memory of its own; a `standard-4` adds "
+        ...     "2 vCPUs; a `highmem-8` has up to 64 GiB of memory.")]
         [('standard-8', '8 vCPUs', 8, 8), ('standard-2', '4 vCPUs', 4, 2), \
-('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB RAM', 16, 16), ('gpu-t4', '1 GPU', 1, 1)]
+('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB', 16, 16), ('gpu-t4', '1 GPU', 1, 1), \
+('gpu-t4', '8 vCPUs', 8, 8), ('gpu-t4', '64 GiB of memory', 64, 32)]
     """
     found = []
     for offset, sentence, types in _naming_machine_types(text):
-        for size in _MACHINE_SIZE.finditer(sentence):
-            after_size = size.end() + len(size["what"] or "")
-            of = _OF_TYPE.match(sentence, after_size)
-            bracket = [t for t in types if re.fullmatch(
-                r"`?[ \t\n]*\([^()]*", sentence[t.end():size.start()])]
-            named = next((t for t in types if of and t.start() == of.end()), None) or (
-                bracket[-1] if bracket else types[0] if len(types) == 1 else None)
-            if named is None:
-                continue
+        said: dict[int, tuple[re.Match[str], str, bool]] = {}  # size start: it, its type
+        for named in types:  # what it has, after it
+            has = _HAS.match(sentence, named.end())
+            at = has.end() if has else -1
+            while has and (size := _SIZE_ITEM.match(sentence, at)):
+                if size["memory_gib"] and not (size["what"] or has["bracket"]):
+                    break  # a GiB not said to be memory: a volume's
+                if not _NOT_ITS_OWN.match(sentence, size.end()):
+                    said[size.start()] = (size, named["type"], False)
+                if not (gap := _AND.match(sentence, size.end())):
+                    break
+                at = gap.end()
+        for size in _SIZE_ITEM.finditer(sentence):  # a size right before it
+            on = _ON_TYPE.match(sentence, size.end())
+            named = _MACHINE_TYPE.match(sentence, on.end()) if on else None
+            if (named and size.start() not in said and (size["what"] or not size["memory_gib"])
+                    and not _NOT_SAID_OF_IT.search(sentence[:size.start()])):
+                said[size.start()] = (size, named["type"], True)
+        for start, (size, machine, _) in sorted(said.items()):
             kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
-            if kind == "memory_gib" and (_NOT_THE_MACHINES.search(sentence[:size.start()])
-                                         or _PER.match(sentence, after_size)):
-                continue
-            if _NOT_SAID_OF_IT.search(sentence[:size.start()]) and not of:
-                continue
             found.append(MachineSizeSaid(
-                offset + size.start(), named[0],
-                " ".join(sentence[size.start():after_size].split()), int(size["number"]),
-                getattr(models.MACHINE_SIZES[named[0]], kind), kind))
+                offset + start, machine, " ".join(size[0].split()), int(size["number"]),
+                getattr(models.MACHINE_SIZES[machine], kind), kind))
     return found
 
 
@@ -882,16 +899,19 @@ def _naming_machine_types(text: str) -> Iterator[tuple[int, str, list[re.Match[s
 
 
 def machine_memory(text: str) -> set[int]:
-    """The offset of each GiB said to be memory (or RAM) in a sentence of ``text`` that
-    names a machine type: a machine's, or its GPU's, whichever (:func:`machine_sizes`
-    tells which), and no volume's size.
+    """The offset of each GiB of memory in a sentence of ``text`` that names a machine
+    type: said of memory in any way (a machine's, its GPU's, "per vCPU", "more memory"),
+    or one :func:`machine_sizes` reads as memory ("(4 vCPUs, 16 GiB)"). None is a
+    volume's size, which :func:`hand_written` would tell.
 
     Example:
-        >>> machine_memory("A `standard-4` has 16 GiB of memory and a 50 GiB volume.")
-        {19}
+        >>> sorted(machine_memory("A `standard-4` (4 vCPUs, 16 GiB) has 16 GiB of GPU "
+        ...                       "memory, 4 GiB per vCPU and a 50 GiB volume."))
+        [25, 37, 59]
     """
     return {offset + size.start() for offset, sentence, _ in _naming_machine_types(text)
-            for size in _MACHINE_SIZE.finditer(sentence) if size["memory_gib"]}
+            for size in _ANY_MEMORY.finditer(sentence)} | {
+        said.start for said in machine_sizes(text) if said.kind == "memory_gib"}
 
 
 def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> list[HandWritten]:

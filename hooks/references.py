@@ -1636,8 +1636,11 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
 #: What ends a list between two of its notes: a line that is not indented (a paragraph,
 #: a heading) after a blank line, or a heading.
 _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#")
-#: After a note's bold status, the error code it names first: ``** — `code`:``.
-_NOTE_CODE = re.compile(r"\*\*[ \t]*(?:[\u2014\u2013:(-]+[ \t]*)?\[?`(?P<code>[a-z][a-z0-9_]*)`")
+#: After a note's bold status, the error code it names first: ``** — `code`:``, and
+#: ``**: `code``, ``** (`code`)``, ``** Conflict — `code```, ``** — code `code```,
+#: ``** — **`code`**``.
+_NOTE_CODE = re.compile(r"\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?(?:[\u2014\u2013:(-]+[ \t]*)?"
+                        r"(?:(?:the[ \t]+)?code[ \t]+)?(?:\*\*|_)?\[?`(?P<code>[a-z][a-z0-9_]*)`")
 
 
 def _in_section(markdown: str, offset: int, title: str) -> bool:

@@ -1105,21 +1105,26 @@ def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str],
     prose = references.prose_of(markdown)
     found = []
     for link in references.INLINE_LINK.finditer(prose):
+        if re.fullmatch(r"\s*`[^`]*`\s*", link["text"]):
+            continue  # code: "[`GET`](list.md)", a method, not the verb
         text = " ".join(re.sub(r"[*_`]", "", link["text"]).strip().rstrip(".:;,").split())
         words = text.lower().split()
         verb = forms.get(words[0]) if words else None
         things = set((nouns or {}).values()) or {"workstation", "volume"}
-        acted_on = [w.removesuffix("s") in things for w in words[1:3]]
+        acted_on = [w.removesuffix("s") in things for w in words[1:4]]
         if verb is not None and len(words) > 1 and not (
-                words[1] in ("it", "them") or (not words[0].endswith("ed") and (
+                (words[1] in ("it", "them") and not (  # "[get it started]": another verb's
+                    len(words) > 2 and words[2].endswith(("ing", "ed"))))
+                or (not words[0].endswith("ed") and (
                     acted_on[0] or (words[1] in _OBJECTS
-                                    and (len(words) == 2 or acted_on[-1]))))):
+                                    and (len(words) == 2 or any(acted_on[1:])))))):
             verb = None  # "[start of the list]", "[stopped workstations]", "[get the ID]"
         target = link["target"].strip("<>").split("#", 1)[0]
         if verb is None or not target.endswith(".md") or "://" in target:
             continue
         goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-        plural = any(w in ("them", "all") or (w.endswith("s") and w[:-1] in things)
+        plural = any(w in ("them", "all", "every", "each") or (w.endswith("s")
+                                                               and w[:-1] in things)
                      for w in words[1:3])
         if goes in verbs and verbs[goes] != verb and not (plural and goes in (lists or ())):
             found.append((prose.count("\n", 0, link.start()) + 1, text, goes, verb))

@@ -188,7 +188,9 @@ def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_
     text = DELETE.read_text()
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "[Stop it](stop.md)" in l)
     for written, shown in (("[Stop it](start.md)", "Stop it"),
-                           ("[stopped](start.md#errors)", "stopped")):
+                           ("[stopped](start.md#errors)", "stopped"),
+                           ("[Stop a running workstation](start.md)",
+                            "Stop a running workstation")):
         _, problems = render_pages([DELETE], {DELETE: text.replace(
             "[Stop it](stop.md)", written, 1)})
         assert [p for p in problems if "the link [" in p] == [
@@ -210,7 +212,9 @@ def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_
     for written in ("[Stop it](stop.md#errors)", "[it stops](start.md)",
                     "[Stop it](../index.md)", "[stopped workstations](list.md)",
                     "[start of the list](list.md#parameters)", "[deleted one](get.md)",
-                    "[get the ID](list.md)", "[get its volumes](../volumes/list.md)"):
+                    "[get the ID](list.md)", "[get its volumes](../volumes/list.md)",
+                    "[get it running again](start.md)", "[get every volume](../volumes/list.md)",
+                    "[`GET`](list.md)"):
         _, problems = render_pages([DELETE], {DELETE: text.replace(
             "[Stop it](stop.md)", written, 1)})
         assert not any("the link [" in p for p in problems), (written, problems)

@@ -849,7 +849,10 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
               "Or:\n\n- **404** — no.\n  Indented, after a blank line:\n\n  still the note.\n"
               "- **400** — `invalid_id`: fix it.\n"
               "- **400**: [`validation_error`](../concepts/errors.md#validation_error) — no.\n"
-              "\nThen:\n\n- **400** (`invalid_id`) — fix it.\n- **400** — `invalid_id` again.\n")
+              "\nThen:\n\n- **400** (`invalid_id`) — fix it.\n- **400** — `invalid_id` again.\n"
+              "\nAnd:\n\n- **400** Bad Request — `invalid_id`: a.\n- **400** — code "
+              "`validation_error`: b.\n\nOr:\n\n- **400** — **`invalid_id`**: c.\n"
+              "- **400** — [`validation_error`](../concepts/errors.md#validation_error): d.\n")
     text = page.replace("- **404** — stop it first.\n", "") + others
     again = text.split("\n").index("- **400** — `invalid_id` again.") + 1
     caplog.clear()  # (the build fails on that alone: what it says)

@@ -569,14 +569,27 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              # a bound, a need, a change: no statement of what it has
              f"\nA `highmem-8` has up to {h8.memory_gib} GiB of memory for builds. Pick a "
              f"`highmem-8` for builds that need more than {s8.memory_gib} GiB of memory. To go "
-             f"from 2 vCPUs to 8, update it to a `standard-8`.\n")
+             f"from 2 vCPUs to 8, update it to a `standard-8`.\n"
+             # a part, a difference, a sum, a GPU's: not the machine's own size
+             "\nThe T4 GPU in a `gpu-t4` has 16 GiB of memory of its own. A `highmem-8` has "
+             "8 GiB of RAM per virtual CPU. A `standard-8` has 4 GiB of memory for each of "
+             "its vCPUs. Compared with the smallest type, a `standard-4` adds 2 vCPUs and 8 "
+             "GiB of memory. Three `standard-2` workstations give a team 6 vCPUs and 24 GiB "
+             "of memory in all. A `standard-8` can run four test shards with 8 GiB of memory "
+             "each. Unlike the `gpu-t4`, the other machine types have 0 GPUs. Resizing a "
+             "`standard-2` to a `standard-4` gives it 8 GiB more memory.\n"
+             # the stub's own form, and a table's row
+             f"\nA common first choice, `standard-4` ({s4.vcpus} vCPUs, {s4.memory_gib} GiB), "
+             "is what most teams start with.\n\n| Use | Type | Size |\n| --- | --- | --- |\n"
+             "| Training | `gpu-t4` | 1 GPU, with 16 GB of GPU memory |\n")
     _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
     assert (tmp_path / "right" / "site" / "index.html").is_file()
     wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
              f"of memory.\n\nAdd {t4.gpus + 1} GPUs with a `gpu-t4`.\n\nA `gpu-t4` has "
              f"{t4.memory_gib} GiB of memory and a {t4.memory_gib} GiB volume.\n\nA `gpu-t4` "
              f"has {t4.vcpus} vCPUs, {t4.gpus} GPU and {t4.memory_gib * 2} GiB of memory.\n\n"
-             f"Here each `standard-4` has {s4.memory_gib * 2} GiB of memory.\n")
+             f"Here each `standard-4` has {s4.memory_gib * 2} GiB of memory.\n\nA `highmem-8` "
+             f"has {h8.vcpus} vCPUs and {s8.memory_gib} GiB of memory, like a `standard-8`.\n")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _build_tiny_site(tmp_path / "wrong", wrong)
@@ -599,6 +612,8 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
         f"it has {t4.memory_gib} " + said.format(t4.memory_gib),
         f"docs/index.md:12: '{s4.memory_gib * 2} GiB of memory' is not what a `standard-4` "
         f"has: it has {s4.memory_gib} " + said.format(s4.memory_gib),
+        f"docs/index.md:14: '{s8.memory_gib} GiB of memory' is not what a `highmem-8` has: "
+        f"it has {h8.memory_gib} " + said.format(h8.memory_gib),
     ], told
 
 
