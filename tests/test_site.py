@@ -597,23 +597,21 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
                               .partition(": say it with")[0] for line
                               in f"{failure.value}\n{caplog.text}".splitlines()
                               if "docs/index.md:" in line))
-    said = "(cloudws/models.py, MACHINE_SIZES); write {}, or show every size with {{{{ machine_types }}}}"
+    def wrong(line: int, stated: str, machine: str, value: int) -> str:
+        return (f"docs/index.md:{line}: '{stated}' is not what a `{machine}` has: it has "
+                f"{value} (cloudws/models.py, MACHINE_SIZES); write {value}, or show every "
+                "size with {{ machine_types }}")
+
     assert told == [
-        f"docs/index.md:3: '{s4.vcpus * 2} vCPUs' is not what a `standard-4` has: it has "
-        f"{s4.vcpus} " + said.format(s4.vcpus),
-        f"docs/index.md:4: '{s4.memory_gib + 1} GiB of memory' is not what a `standard-4` "
-        f"has: it has {s4.memory_gib} " + said.format(s4.memory_gib),
-        f"docs/index.md:6: '{t4.gpus + 1} GPUs' is not what a `gpu-t4` has: it has "
-        f"{t4.gpus} " + said.format(t4.gpus),
+        wrong(3, f"{s4.vcpus * 2} vCPUs", "standard-4", s4.vcpus),
+        wrong(4, f"{s4.memory_gib + 1} GiB of memory", "standard-4", s4.memory_gib),
+        wrong(6, f"{t4.gpus + 1} GPUs", "gpu-t4", t4.gpus),
         # the volume's, beside the machine's memory: the facts check's, as any volume's
         (f"docs/index.md:8: '{t4.memory_gib} GiB' states a size by hand: no fact says it "
-        "today; if it means one of these, its value or unit is wrong"),
-        f"docs/index.md:10: '{t4.memory_gib * 2} GiB of memory' is not what a `gpu-t4` has: "
-        f"it has {t4.memory_gib} " + said.format(t4.memory_gib),
-        f"docs/index.md:12: '{s4.memory_gib * 2} GiB of memory' is not what a `standard-4` "
-        f"has: it has {s4.memory_gib} " + said.format(s4.memory_gib),
-        f"docs/index.md:14: '{s8.memory_gib} GiB of memory' is not what a `highmem-8` has: "
-        f"it has {h8.memory_gib} " + said.format(h8.memory_gib),
+         "today; if it means one of these, its value or unit is wrong"),
+        wrong(10, f"{t4.memory_gib * 2} GiB of memory", "gpu-t4", t4.memory_gib),
+        wrong(12, f"{s4.memory_gib * 2} GiB of memory", "standard-4", s4.memory_gib),
+        wrong(14, f"{s8.memory_gib} GiB of memory", "highmem-8", h8.memory_gib),
     ], told
 
 
