@@ -795,18 +795,27 @@ _WS = r"[ \t\n]"
 #: the machine type, as the stub writes it: "`standard-4` (4 vCPUs, 16 GiB)".
 _SIZE_ITEM = re.compile(
     rf"(?<![\w.,])(?P<number>\d+){_WS}*(?:(?P<vcpus>vCPUs?|CPUs?|virtual{_WS}+CPUs?)|(?P<gpus>GPUs?)"
-    rf"|(?P<memory_gib>GiB|GB)(?P<what>{_WS}+(?:of{_WS}+)?(?:memory|RAM)\b)?)(?![\w.-])")
+    rf"|(?P<memory_gib>GiB|GB)(?P<what>{_WS}+(?:of{_WS}+)?(?:memory|RAM)\b(?!{_WS}+disk))?)"
+    rf"(?![\w./-])")
 #: What may follow a machine type before the sizes it has: "has", "comes with", a bracket.
-_HAS = re.compile(rf"{_WS}*,?{_WS}*(?:(?P<bracket>\(){_WS}*|(?:has|have|gives|offers|provides"
-                  rf"|includes|comes{_WS}+with|with){_WS}+)")
+_HAS = re.compile(rf"(?:{_WS}+(?:workstations?|machines?|type))?{_WS}*,?{_WS}*(?:(?P<bracket>\()"
+                  rf"{_WS}*|(?:has|have|gives|offers|provides|includes|comes{_WS}+with|with)"
+                  rf"{_WS}+)")
 #: Between two sizes of one list: a comma, "and".
 _AND = re.compile(rf"{_WS}*(?:,{_WS}*(?:and{_WS}+)?|and{_WS}+)")
 #: After a size, words that make it another's or no size of the machine: its GPU's, each
 #: vCPU's, a part of it ("of its own", "per vCPU", "each", "more").
 _NOT_ITS_OWN = re.compile(rf"{_WS}+(?:per|for{_WS}+each|each|a{_WS}+v?CPU|of{_WS}+its{_WS}+own"
-                          rf"|more|less|of{_WS}+GPU)\b")
+                          rf"|more|less|of{_WS}+GPU|left|free|available|remaining|in{_WS}+all"
+                          rf"|in{_WS}+total|together|combined|(?:on|in|of){_WS}+(?:its|the)"
+                          rf"{_WS}+(?:\w+{_WS}+)?GPU)\b")
+#: Before a machine type, words that make it no subject of what follows ("the GPU in a
+#: `gpu-t4` has", "each vCPU of a", "a `standard-4` plus a `standard-2` have").
+_NOT_THE_SUBJECT = re.compile(rf"\b(?:in|on|of|for|plus|and|than|with){_WS}+(?:(?:an?|the|each"
+                              rf"|every|your|its){_WS}+)?$", re.IGNORECASE)
 #: A size said of the machine type named right after it: "1 GPU on a `gpu-t4`".
-_ON_TYPE = re.compile(rf"{_WS}+(?:of|on|in|with){_WS}+(?:(?:an?|the|each|every){_WS}+)?")
+_ON_TYPE = re.compile(rf"{_WS}+(?:of|on|in|with){_WS}+(?:(?:an?|the|each|every|your|its|their)"
+                      rf"{_WS}+)?")
 #: Before a size, words that make it no statement of what a machine type has: a bound,
 #: a comparison, a range, a need ("more than 32 GiB", "from 2 vCPUs to 8").
 _NOT_SAID_OF_IT = re.compile(
@@ -817,7 +826,7 @@ _NOT_SAID_OF_IT = re.compile(
 #: more memory", "4 GiB per vCPU"): in a sentence that names a machine type, no volume's.
 _ANY_MEMORY = re.compile(
     rf"(?<![\w.,])\d+{_WS}*(?:GiB|GB)(?={_WS}+(?:(?:of{_WS}+)?(?:\w+{_WS}+)?(?:memory|RAM)\b"
-    rf"|per{_WS}+(?:v?CPU|virtual|core)))")
+    rf"|per{_WS}+(?:v?CPU|virtual|core))|/v?CPU\b)")
 #: Where a sentence ends: at a stop (not an abbreviation's), a blank line, a table's row
 #: or a list's item.
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(?<!\bapprox)"
@@ -853,20 +862,25 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
         ...     "`standard-2` (4 vCPUs) or `standard-4` (4 vCPUs, 16 GiB), e.g. for builds "
         ...     "with a 100 GiB volume. A gpu-t4 has 1 GPU, 8 vCPUs and 64 GiB of memory. "
         ...     "The GPU in a `gpu-t4` has 16 GiB of memory of its own; a `standard-4` adds "
-        ...     "2 vCPUs; a `highmem-8` has up to 64 GiB of memory.")]
+        ...     "2 vCPUs; a `highmem-8` has up to 64 GiB of memory. The GPU in a `gpu-t4` has "
+        ...     "16 GiB of memory; a `standard-4` (4 vCPUs, 16 GiB, 50 GiB disk).")]
         [('standard-8', '8 vCPUs', 8, 8), ('standard-2', '4 vCPUs', 4, 2), \
 ('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB', 16, 16), ('gpu-t4', '1 GPU', 1, 1), \
-('gpu-t4', '8 vCPUs', 8, 8), ('gpu-t4', '64 GiB of memory', 64, 32)]
+('gpu-t4', '8 vCPUs', 8, 8), ('gpu-t4', '64 GiB of memory', 64, 32), \
+('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB', 16, 16)]
     """
     found = []
     for offset, sentence, types in _naming_machine_types(text):
         said: dict[int, tuple[re.Match[str], str, bool]] = {}  # size start: it, its type
         for named in types:  # what it has, after it
-            has = _HAS.match(sentence, named.end())
+            has = (None if _NOT_THE_SUBJECT.search(sentence[:named.start()])
+                   else _HAS.match(sentence, named.end()))
             at = has.end() if has else -1
             while has and (size := _SIZE_ITEM.match(sentence, at)):
-                if size["memory_gib"] and not (size["what"] or has["bracket"]):
-                    break  # a GiB not said to be memory: a volume's
+                if size["memory_gib"] and not (size["what"] or (
+                        has["bracket"] and re.match(r"[ \t\n]*[,)]|[ \t\n]+and\b",
+                                                    sentence[size.end():]))):
+                    break  # a GiB not said to be memory ("50 GiB disk"): a volume's
                 if not _NOT_ITS_OWN.match(sentence, size.end()):
                     said[size.start()] = (size, named["type"], False)
                 if not (gap := _AND.match(sentence, size.end())):
@@ -875,6 +889,8 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
         for size in _SIZE_ITEM.finditer(sentence):  # a size right before it
             on = _ON_TYPE.match(sentence, size.end())
             named = _MACHINE_TYPE.match(sentence, on.end()) if on else None
+            if named and re.match(r"'s\b|\u2019s\b", sentence[named.end():]):
+                named = None  # "on a `gpu-t4`'s GPU": its GPU's
             if (named and size.start() not in said and (size["what"] or not size["memory_gib"])
                     and not _NOT_SAID_OF_IT.search(sentence[:size.start()])):
                 said[size.start()] = (size, named["type"], True)

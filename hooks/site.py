@@ -1180,13 +1180,9 @@ def _response_example_holds(markdown: str, page: _Page) -> list[str]:
 
 
 def _machine_sizes_hold(markdown: str, page: _Page) -> list[str]:
-    """A machine type's size said in a sentence ("a `standard-4` has 4 vCPUs and 16 GiB of
-    memory", "1 GPU on a `gpu-t4`") is its size in ``cloudws.models.MACHINE_SIZES``: its
-    vCPUs, GPUs and GiB said to be memory (or RAM). A size goes with the machine type
-    right after it ("of a", "on a" ... `standard-2`), or inside brackets right after one
-    ("`standard-2` (2 vCPUs)"), else with the sentence's only machine type: a sentence that
-    names several, the size with none of them so, is not read (it may compare them). A GiB
-    of a GPU's or of each vCPU's memory is not the machine's.
+    """A machine type's size stated in a sentence, in the forms :func:`facts.machine_sizes`
+    reads ("a `standard-4` has 4 vCPUs and 16 GiB of memory", "`standard-2` (2 vCPUs, 8
+    GiB)", "1 GPU on a `gpu-t4`"), is its size in ``cloudws.models.MACHINE_SIZES``.
 
     Example:
         >>> _sizes_misstated("A `standard-4` has 8 vCPUs. A gpu-t4 has 1 GPU and 32 GiB of "

@@ -581,7 +581,13 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              # the stub's own form, and a table's row
              f"\nA common first choice, `standard-4` ({s4.vcpus} vCPUs, {s4.memory_gib} GiB), "
              "is what most teams start with.\n\n| Use | Type | Size |\n| --- | --- | --- |\n"
-             "| Training | `gpu-t4` | 1 GPU, with 16 GB of GPU memory |\n")
+             "| Training | `gpu-t4` | 1 GPU, with 16 GB of GPU memory |\n"
+             # another subject than the machine type; what is left; its GPU's
+             "\nThe GPU in a `gpu-t4` has 16 GiB of memory. Each vCPU of a `highmem-8` has 8 "
+             "GiB of memory. A `highmem-8` (8 vCPUs, 8 GiB/vCPU) suits caches. A `standard-4` "
+             "with 2 GiB of memory left starts to swap. A model must fit in the 16 GiB of "
+             "memory on a `gpu-t4`'s GPU. A `standard-4` plus a `standard-2` has 6 vCPUs in "
+             "all.\n")
     _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
     assert (tmp_path / "right" / "site" / "index.html").is_file()
     wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
@@ -589,7 +595,9 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              f"{t4.memory_gib} GiB of memory and a {t4.memory_gib} GiB volume.\n\nA `gpu-t4` "
              f"has {t4.vcpus} vCPUs, {t4.gpus} GPU and {t4.memory_gib * 2} GiB of memory.\n\n"
              f"Here each `standard-4` has {s4.memory_gib * 2} GiB of memory.\n\nA `highmem-8` "
-             f"has {h8.vcpus} vCPUs and {s8.memory_gib} GiB of memory, like a `standard-8`.\n")
+             f"has {h8.vcpus} vCPUs and {s8.memory_gib} GiB of memory, like a `standard-8`.\n"
+             f"\nYou get {t4.gpus + 1} GPUs on your `gpu-t4`. The `standard-4` workstation has "
+             f"{s4.vcpus * 2} vCPUs.\n")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _build_tiny_site(tmp_path / "wrong", wrong)
@@ -612,6 +620,8 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
         wrong(10, f"{t4.memory_gib * 2} GiB of memory", "gpu-t4", t4.memory_gib),
         wrong(12, f"{s4.memory_gib * 2} GiB of memory", "standard-4", s4.memory_gib),
         wrong(14, f"{s8.memory_gib} GiB of memory", "highmem-8", h8.memory_gib),
+        wrong(16, f"{t4.gpus + 1} GPUs", "gpu-t4", t4.gpus),
+        wrong(16, f"{s4.vcpus * 2} vCPUs", "standard-4", s4.vcpus),
     ], told
 
 
