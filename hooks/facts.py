@@ -796,7 +796,7 @@ _WS = r"[ \t\n]"
 _SIZE_ITEM = re.compile(
     rf"(?<![\w.,])(?P<number>\d+){_WS}*(?:(?P<vcpus>vCPUs?|CPUs?|virtual{_WS}+CPUs?)|(?P<gpus>GPUs?)"
     rf"|(?P<memory_gib>GiB|GB)(?P<what>{_WS}+(?:of{_WS}+)?(?:memory|RAM)\b(?!{_WS}+disk))?)"
-    rf"(?![\w./-])")
+    rf"(?![\w/-]|\.\d)")
 #: What may follow a machine type before the sizes it has: "has", "comes with", a bracket.
 _HAS = re.compile(rf"(?:{_WS}+(?:workstations?|machines?|type))?{_WS}*,?{_WS}*(?:(?P<bracket>\()"
                   rf"{_WS}*|(?:has|have|gives|offers|provides|includes|comes{_WS}+with|with)"
@@ -826,11 +826,12 @@ _NOT_SAID_OF_IT = re.compile(
 #: more memory", "4 GiB per vCPU"): in a sentence that names a machine type, no volume's.
 _ANY_MEMORY = re.compile(
     rf"(?<![\w.,])\d+{_WS}*(?:GiB|GB)(?={_WS}+(?:(?:of{_WS}+)?(?:\w+{_WS}+)?(?:memory|RAM)\b"
+    rf"(?!{_WS}+disk)"
     rf"|per{_WS}+(?:v?CPU|virtual|core))|/v?CPU\b)")
 #: Where a sentence ends: at a stop (not an abbreviation's), a blank line, a table's row
 #: or a list's item.
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(?<!\bapprox)"
-                           r"[.!?;](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
+                           r"[.!?;](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
 
 
 @dataclass(frozen=True)
@@ -868,6 +869,8 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
 ('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB', 16, 16), ('gpu-t4', '1 GPU', 1, 1), \
 ('gpu-t4', '8 vCPUs', 8, 8), ('gpu-t4', '64 GiB of memory', 64, 32), \
 ('standard-4', '4 vCPUs', 4, 4), ('standard-4', '16 GiB', 16, 16)]
+        >>> [s.stated for s in machine_sizes("A `standard-4` has 32 GiB of memory.")]  # at the end
+        ['32 GiB of memory']
     """
     found = []
     for offset, sentence, types in _naming_machine_types(text):
