@@ -1024,10 +1024,11 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
                     _pages[operation["operationId"]])
     titles = {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
     here = posixpath.dirname(page.src_uri) or "."
+    misled = _misled(markdown, page.src_uri, titles)
     found = [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
              f"goes to {goes}: link {posixpath.relpath(meant, here)}, or give it other words"
-             for line, text, goes, meant in _misled(markdown, page.src_uri, titles)]
-    told = {(line, text) for line, text, *_ in _misled(markdown, page.src_uri, titles)}
+             for line, text, goes, meant in misled]
+    told = {(line, text) for line, text, *_ in misled}
     # each endpoint page's verb, a title several pages share too (the grown tree's copies)
     verbs = {uri: title.split()[0] for title, of in pages.items() if title for uri in of}
     nouns = {uri: _noun(title) for title, of in pages.items() if title for uri in of}
