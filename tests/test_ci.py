@@ -219,6 +219,31 @@ def test_loopback_goes_around_a_proxy_the_shell_sets(monkeypatch):
         assert env == before
 
 
+def test_a_socks_proxy_the_shell_sets_is_gone_around_too(monkeypatch):
+    """A SOCKS proxy (``ALL_PROXY=socks5://...``, as a company's network may set): httpx
+    makes its transport for the proxy as it makes a client, which takes ``socksio``
+    (httpx's ``socks`` extra, in the dev group); without it every test and example that
+    made a client failed on ``ImportError``. Loopback then goes around it, and the API's
+    host is answered in process, as without a proxy."""
+    import httpx
+
+    from cloudws.app import create_app
+    from cloudws.testing import BASE_URL, mock_api, serve
+    from conftest import _loopback_without_proxy
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "")
+    monkeypatch.setenv("no_proxy", "")
+    _loopback_without_proxy()
+    with serve(create_app()) as base, httpx.Client() as client:
+        assert client.get(base + "/openapi.json").status_code == 200
+    with mock_api(), httpx.Client(base_url=BASE_URL) as client:
+        listed = client.get("/workstations", headers={"Authorization": "Bearer cws_test_ci"})
+    assert listed.status_code == 200 and listed.json()["data"], listed.text
+
+
 def test_a_test_still_running_after_two_minutes_is_failed_not_left_to_hang(request):
     """pytest-timeout is loaded by every run (plugins load only on demand here) with the
     project's limit: a hung test fails, naming itself, and the run goes on."""
