@@ -88,8 +88,8 @@ from placeholders import code_spans, mask_comments
 
 from cloudws.operations import API_ROOT
 
-__all__ = ["Contract", "Page", "Problem", "Scope", "check", "description_problems", "link_codes",
-           "section", "shown_ids", "source_place"]
+__all__ = ["Contract", "Link", "Page", "Problem", "Scope", "check", "description_problems",
+           "link_codes", "prose_links", "section", "shown_ids", "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 INLINE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -1030,16 +1030,44 @@ def prose_of(markdown: str) -> str:
     return "\n".join(out)
 
 
-def _spans(markdown: str) -> Iterator[_Span]:
-    prose = prose_of(markdown)
-    links = [(m.start("text"), m.end("text"), m["target"]) for m in INLINE_LINK.finditer(prose)]
+@dataclass(frozen=True)
+class Link:
+    """A link of a page's prose: where its text starts and ends, the text, and where it goes
+    (as written: ``stop.md#x``, ``<stop.md>``)."""
+
+    start: int
+    end: int
+    text: str
+    target: str
+
+
+def prose_links(prose: str) -> list[Link]:
+    """The links of ``prose`` (:func:`prose_of`'s), in their order: inline (``[text](to)``)
+    and reference-style (``[text][name]``, ``[text][]``) with the target their definition
+    gives (``[name]: to``; none, not a link).
+
+    Example:
+        >>> [(link.text, link.target) for link in prose_links(
+        ...     "[Stop it](stop.md), [halt it][Halt], [start][] and [none][x].\\n\\n"
+        ...     "[halt]: <stop.md#x>\\n[start]: start.md")]
+        [('Stop it', 'stop.md'), ('halt it', 'stop.md#x'), ('start', 'start.md')]
+    """
     def label(name: str) -> str:  # as Markdown matches them: whitespace collapsed, any case
         return " ".join(name.split()).casefold()
 
     defined = {label(m["name"]): m["target"] for m in _LINK_DEFINITION.finditer(prose)}
-    links += [(m.start("text"), m.end("text"), defined[label(m["name"] or m["text"])])
+    links = [Link(m.start("text"), m.end("text"), m["text"], m["target"])
+             for m in INLINE_LINK.finditer(prose)]
+    links += [Link(m.start("text"), m.end("text"), m["text"],
+                   defined[label(m["name"] or m["text"])])
               for m in _REFERENCE_LINK.finditer(prose)
               if label(m["name"] or m["text"]) in defined]
+    return sorted(links, key=lambda link: link.start)
+
+
+def _spans(markdown: str) -> Iterator[_Span]:
+    prose = prose_of(markdown)
+    links = [(link.start, link.end, link.target) for link in prose_links(prose)]
     for start, end in code_spans(prose):
         link = next((t for s, e, t in links if s <= start and end <= e), None)
         line_start = prose.rfind("\n", 0, start) + 1
@@ -2169,7 +2197,7 @@ def order_claims(prose: str) -> list[Problem]:
     """
     orders = _list_orders()
     found = []
-    links = [(m.start(), m.end()) for m in INLINE_LINK.finditer(prose)]
+    links = [(link.start, link.end) for link in prose_links(prose)]
     for match in _ORDER.finditer(prose):
         line = prose[prose.rfind("\n", 0, match.start()) + 1:match.start()]
         if line.lstrip().startswith(("#", "!!!", "???", "===")) or any(

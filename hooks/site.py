@@ -1105,10 +1105,10 @@ def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str],
     forms = {form: verb for verb in set(verbs.values()) for form in _verb_forms(verb)}
     prose = references.prose_of(markdown)
     found = []
-    for link in references.INLINE_LINK.finditer(prose):
-        if re.fullmatch(r"\s*`[^`]*`\s*", link["text"]):
+    for link in references.prose_links(prose):
+        if re.fullmatch(r"\s*`[^`]*`\s*", link.text):
             continue  # code: "[`GET`](list.md)", a method, not the verb
-        text = " ".join(re.sub(r"[*_`]", "", link["text"]).strip().rstrip(".:;,").split())
+        text = " ".join(re.sub(r"[*_`]", "", link.text).strip().rstrip(".:;,").split())
         words = text.lower().split()
         verb = forms.get(words[0]) if words else None
         things = set((nouns or {}).values()) or {"workstation", "volume"}
@@ -1120,7 +1120,7 @@ def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str],
                     acted_on[0] or (words[1] in _OBJECTS
                                     and (len(words) == 2 or any(acted_on[1:])))))):
             verb = None  # "[start of the list]", "[stopped workstations]", "[get the ID]"
-        target = link["target"].strip("<>").split("#", 1)[0]
+        target = link.target.strip("<>").split("#", 1)[0]
         if verb is None or not target.endswith(".md") or "://" in target:
             continue
         goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
@@ -1128,7 +1128,7 @@ def _misled_by_verb(markdown: str, src_uri: str, verbs: Mapping[str, str],
                                                                and w[:-1] in things)
                      for w in words[1:3])
         if goes in verbs and verbs[goes] != verb and not (plural and goes in (lists or ())):
-            found.append((prose.count("\n", 0, link.start()) + 1, text, goes, verb))
+            found.append((prose.count("\n", 0, link.start) + 1, text, goes, verb))
     return found
 
 
@@ -1140,15 +1140,15 @@ def _misled(markdown: str, src_uri: str, titles: Mapping[str, str]
     prose = references.prose_of(markdown)
     found = []
     there = set(titles.values()) | set(_LINK_LINES.docs)
-    for link in references.INLINE_LINK.finditer(prose):
-        text = " ".join(link["text"].strip("*_ ").rstrip(".:;,").split())
+    for link in references.prose_links(prose):
+        text = " ".join(link.text.strip("*_ ").rstrip(".:;,").split())
         meant = titles.get(text.lower())
-        target = link["target"].strip("<>").split("#", 1)[0]
+        target = link.target.strip("<>").split("#", 1)[0]
         if meant is None or not target.endswith(".md") or "://" in target:
             continue
         goes = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
         if goes != meant and goes in there:  # (a page that is not there: MkDocs says so)
-            found.append((prose.count("\n", 0, link.start()) + 1, text, goes, meant))
+            found.append((prose.count("\n", 0, link.start) + 1, text, goes, meant))
     return found
 
 

@@ -183,32 +183,35 @@ def test_a_link_named_after_an_endpoint_page_goes_to_that_page():
 
 def test_a_link_that_opens_with_an_endpoint_pages_verb_goes_to_a_page_that_does_it():
     """"[Stop it](start.md)": told at its line, with the page that stops; the verb in
-    another form too ("[stopped]"). A link with other words, or to another page than an
-    endpoint page, is read as any is."""
+    another form too ("[stopped]"), and a reference-style link ("[Stopping it][st]"). A
+    link with other words, or to another page than an endpoint page, is read as any is."""
     text = DELETE.read_text()
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "[Stop it](stop.md)" in l)
     told = ("[Stop it](start.md)", "[stopped](start.md#errors)",
             "[Stop a running workstation](start.md)", "[Creating a volume](delete.md)",
-            "[Start workstation](stop.md)")
+            "[Start workstation](stop.md)", "[Stopping it][st]", "[Start workstation][]")
     passed = ("[Stop it](stop.md#errors)", "[it stops](start.md)", "[Stop it](../index.md)",
               "[stopped workstations](list.md)", "[start of the list](list.md#parameters)",
               "[deleted one](get.md)", "[get the ID](list.md)",
               "[get its volumes](../volumes/list.md)", "[get it running again](start.md)",
               "[get every volume](../volumes/list.md)", "[`GET`](list.md)")
     # one build: every link on the line, each told alone, at that line (two on one line too)
+    # and reference-style links, at the line of their text: [text][name], [text][]
+    defined = "\n[st]: <start.md>\n[start workstation]: stop.md#errors\n"
     _, problems = render_pages([DELETE], {DELETE: text.replace(
-        "[Stop it](stop.md)", " or ".join(told + passed), 1)})
+        "[Stop it](stop.md)", " or ".join(told + passed), 1) + defined})
     said = [p for p in "\n".join(problems).splitlines() if "the link [" in p]
     stop = ('says it goes to the page that does "stop", but goes to workstations/start.md '
             "(Start workstation): link stop.md, or give it other words")
+    title = ("says it goes to workstations/start.md (its title), but goes to "
+             "workstations/stop.md: link start.md, or give it other words")
     assert said == [f"docs/workstations/delete.md:{line}: the link [{shown}] {says}"
                     for shown, says in (
-        ("Start workstation", ("says it goes to workstations/start.md (its title), but goes "
-                              "to workstations/stop.md: link start.md, or give it other words")),
-        ("Stop it", stop), ("stopped", stop), ("Stop a running workstation", stop),
+        ("Start workstation", title), ("Start workstation", title), ("Stop it", stop), ("stopped", stop), ("Stop a running workstation", stop),
         ("Creating a volume", ('says it goes to the page that does "create", but goes to '
                               "workstations/delete.md (Delete workstation): link "
-                              "../volumes/create.md, or give it other words")))], said
+                              "../volumes/create.md, or give it other words")),
+        ("Stopping it", stop))], said
 
 
 def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_shows():
