@@ -15,8 +15,8 @@ from cloudws.errors import ERROR_CODES
 from cloudws.operations import OPERATIONS
 
 from .harness import discovery
-from .harness.coverage import Coverage, documented_statuses
-from .harness.pages import display_path
+from .harness.coverage import Coverage, Tab, documented_statuses, every_tab_set, tab_sets
+from .harness.pages import ROOT, Page, display_path
 from .helpers import document
 
 PAGES = discovery.pages()
@@ -138,3 +138,49 @@ def test_the_coverage_table_lists_the_operations_in_the_declarations_order() -> 
     rows = [line.split()[0] for line in Coverage(documented_statuses(document())).table()[2:]
             if line.split() and line.split()[0] in OPERATIONS]
     assert rows[:len(OPERATIONS)] == list(OPERATIONS)
+
+
+def test_every_example_shown_in_tabs_is_a_set_of_them_and_only_those():
+    """Each endpoint page's request examples are a set of tabs, a set in every language
+    the page shows; a tab with another block or a second block, or another set's tab
+    after other content or after ``===!``, is not one of the set."""
+    sets = every_tab_set()
+    for page in PAGES:
+        if page.front_matter.get("operation") in OPERATIONS:
+            assert [tabs for tabs in sets if tabs[0].page == page.where
+                    and {tab.language for tab in tabs} == {"Python", "curl", "JavaScript"}], \
+                f"{page.where}: no set of tabs of one example found"
+    text = ('=== "Python"\n\n    ```python\n    --8<-- "snippets/a.py"\n    ```\n\n'
+            '=== "curl"\n\n    ```bash\n    --8<-- "snippets/a.sh"\n    ```\n\n'
+            '=== "JavaScript"\n\n    ```js\n    --8<-- "snippets/b.mjs"\n    ```\n\n'
+            '    ```js\n    --8<-- "snippets/c.mjs"\n    ```\n\n'
+            '===! "Python"\n\n    ```python\n    --8<-- "snippets/d.py"\n    ```\n\n'
+            '=== "curl"\n\n    ```bash\n    --8<-- "snippets/d.sh"\n    ```\n\n'
+            'Prose.\n\n=== "JavaScript"\n\n    ```js\n    --8<-- "snippets/d.mjs"\n    ```\n')
+    assert [[(tab.language, tab.snippet) for tab in tabs]
+            for tabs in tab_sets(Page.from_text(ROOT / "docs" / "x.md", text))] == [
+        [("Python", "snippets/a.py"), ("curl", "snippets/a.sh")],
+        [("Python", "snippets/d.py"), ("curl", "snippets/d.sh")]]
+
+
+def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
+    cov = Coverage({"deleteVolume": [200, 404], "getVolume": [404]})
+    calls = {"snippets/v.py": [("DELETE", "/v1/volumes/vol-1", 200),
+                               ("GET", "/v1/volumes/vol-1", 404)],
+             "snippets/v.mjs:1": [("DELETE", "/v1/volumes/vol-2", 404)],
+             "snippets/v.sh": [("DELETE", "/v1/volumes/vol-1", 200)]}
+    for source, made in calls.items():
+        for method, path, status in made:
+            operation = "getVolume" if method == "GET" else "deleteVolume"
+            cov.add("example", source, operation, status, (method, path))
+    tabs = [Tab("Python", "snippets/v.py", "docs/v.md", 3),
+            Tab("curl", "snippets/v.sh", "docs/v.md", 9),
+            Tab("JavaScript", "snippets/v.mjs", "docs/v.md", 15)]
+    assert cov.disagreeing_tabs([tabs]) == [("docs/v.md", 15, (
+        "the JavaScript tab of this example gets 404 from DELETE /v1/volumes/vol-2, which its "
+        "Python tab (line 3) never gets, and never gets 200 from DELETE /v1/volumes/vol-1 and "
+        "404 from GET /v1/volumes/vol-1, which its Python tab (line 3) gets: the tabs show one "
+        "example, so a tab makes the calls the others make, with the same answers"))]
+    # a tab that made no call (not run, or failed): the set is not judged
+    assert cov.disagreeing_tabs([[*tabs, Tab("curl", "snippets/w.sh", "docs/v.md", 20)]]) == []
+

@@ -367,6 +367,38 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
 
 
 @HEAVY
+def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its_line():
+    """The curl tab of "delete a running workstation" deleting the stopped one instead, its
+    output shown refreshed: every check of its own passes, and the tabs disagree. Told at
+    the curl tab's include, and annotated there; the run fails."""
+    lines = DELETE.read_text().splitlines()
+    tabs = {n: l.strip() for n, l in enumerate(lines, 1) if "delete_running." in l}
+    curl = next(n for n, l in tabs.items() if l.endswith('delete_running.sh"'))
+    python = next(n for n, l in tabs.items() if l.endswith('delete_running.py"'))
+    javascript = next(n for n, l in tabs.items() if l.endswith('delete_running.mjs"'))
+    with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
+        tree = make_tree(Path(tmp))
+        snippet = tree / "snippets/workstations/delete_running.sh"
+        snippet.write_text(snippet.read_text().replace("ws-67890", "ws-12345"))
+        (tree / "snippets/workstations/delete_running.json").write_text(
+            (tree / "snippets/workstations/delete.json").read_text())
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
+             "docs/workstations/delete.md", "-k", "running"],
+            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
+            capture_output=True, text=True, timeout=120, check=False)
+    out = done.stdout
+    assert done.returncode == 1 and " failed" not in out, out + done.stderr
+    said = (f"the curl tab of this example gets 200 from DELETE /v1/workstations/ws-12345, "
+            f"which its Python and JavaScript tabs (lines {python}, {javascript}) never get: "
+            "the tabs show one example, so a tab makes the calls the others make, with the "
+            "same answers (a curl tab may show fewer of them)")
+    assert f"FAILED: docs/workstations/delete.md:{curl}: {said}" in out, out
+    assert (f"::error file=docs/workstations/delete.md,line={curl},title=the tabs of one "
+            f"example::{said}") in out.splitlines(), out
+
+
+@HEAVY
 def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped():
     env = _clean_env()
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:

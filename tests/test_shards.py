@@ -105,9 +105,11 @@ SUITE = ["test_curl_examples.py", "test_scenarios.py"]
 
 
 def _shard(group: int, produced: list[list[Any]], tests: list[str], *, splits: int = 2,
-           total: int = 4, modules: list[str] | None = None) -> dict[str, Any]:
+           total: int = 4, modules: list[str] | None = None,
+           calls: list[list[Any]] | None = None) -> dict[str, Any]:
     return shard_record(DOCUMENTED, produced, splits=splits, group=group, tests=tests,
-                        total=total, modules=[SUITE[group - 1]] if modules is None else modules)
+                        total=total, modules=[SUITE[group - 1]] if modules is None else modules,
+                        calls=calls)
 
 
 def _example(op: str, status: int) -> list[Any]:
@@ -132,6 +134,28 @@ def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path):
     assert code == 1
     assert "produced by no shard: getVolume 404" in output
     assert "documented statuses produced: 2 of 3 (66%)" in output
+
+
+def test_the_merge_holds_the_tabs_of_one_example_to_each_other_over_the_shards(tmp_path):
+    """The Python and JavaScript tabs of "delete a running workstation" ran in one shard,
+    its curl tab in the other: the merge tells a curl tab that deletes the other
+    workstation, at its include's line; the same call as theirs passes."""
+    line = 1 + (ROOT / "docs/workstations/delete.md").read_text().splitlines().index(
+        '    --8<-- "snippets/workstations/delete_running.sh"')
+    running = ["DELETE", "/v1/workstations/ws-67890", 409]
+    others = [["snippets/workstations/delete_running.py", *running],
+              ["snippets/workstations/delete_running.mjs:1", *running]]
+    produced = [_example("getVolume", 200), _example("getVolume", 404)]
+    for curl, told in ((["DELETE", "/v1/workstations/ws-12345", 200], True),
+                       (running, False)):
+        code, output = _merge(
+            tmp_path, _shard(1, produced, ["a::1", "a::2"], calls=others),
+            _shard(2, [_example("deleteVolume", 204)], ["b::1", "b::2"],
+                   calls=[["snippets/workstations/delete_running.sh", *curl]]))
+        assert code == int(told), output
+        assert (f"FAILED: docs/workstations/delete.md:{line}: the curl tab of this example "
+                "gets 200 from DELETE /v1/workstations/ws-12345, which its Python and "
+                "JavaScript tabs" in output) == told, output
 
 
 def test_a_pair_produced_in_one_shard_only_passes(tmp_path):

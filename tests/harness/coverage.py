@@ -42,12 +42,14 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .pages import ROOT, Page
 
-__all__ = ["LANGUAGES", "Coverage", "documented_statuses", "language_of"]
+__all__ = ["LANGUAGES", "TABS_CHECK", "Coverage", "Tab", "documented_statuses", "every_tab_set",
+           "language_of", "tab_sets"]
 
 #: The languages every example is shown in, and their letters in the table.
 LANGUAGES = {"Python": "P", "curl": "C", "JavaScript": "J"}
@@ -56,6 +58,72 @@ _BY_FENCE = {"python": "Python", "py": "Python", "bash": "curl", "sh": "curl",
              "shell": "curl", "console": "curl", "js": "JavaScript",
              "javascript": "JavaScript", "mjs": "JavaScript"}
 _SOURCE = re.compile(r"^(?P<path>[^:]+)(?::(?:shared\()?(?P<line>\d+).*)?$")
+#: The check that the tabs of one example make the same calls, as its annotation is titled.
+TABS_CHECK = "the tabs of one example"
+#: A content tab's title line (pymdownx.tabbed): ``=== "curl"``; ``===!`` starts a new set.
+_TAB = re.compile(r'^(?P<indent> *)===(?P<new>!?)\+?[ \t]+"(?P<label>[^"]*)"')
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A content tab that shows one example: its language, its snippet (as the examples'
+    sources name it) and the page line that includes it."""
+
+    language: str
+    snippet: str
+    page: str
+    line: int
+
+
+def tab_sets(page: Page) -> list[list[Tab]]:
+    """The sets of content tabs on ``page`` whose tabs each include one example snippet
+    (``snippets/...py``, ``.sh``, ``.mjs``) in two languages or more: one example, shown
+    in each language. Tabs of a set follow one another at one indent (``===!`` starts
+    another set); a block written in the page is not such a tab.
+
+    Example:
+        >>> text = ('=== "Python"\\n\\n    ```python\\n    --8<-- "snippets/a.py"\\n    ```\\n\\n'
+        ...         '=== "curl"\\n\\n    ```bash\\n    --8<-- "snippets/a.sh"\\n    ```\\n\\n'
+        ...         'Then:\\n\\n=== "Python"\\n\\n    ```python\\n    print(1)\\n    ```\\n')
+        >>> [[(t.language, t.snippet, t.line) for t in tabs]
+        ...  for tabs in tab_sets(Page.from_text(ROOT / "docs" / "x.md", text))]
+        [[('Python', 'snippets/a.py', 4), ('curl', 'snippets/a.sh', 10)]]
+    """
+    lines = page.lines
+    sets: list[list[tuple[int, int]]] = []  # each set's tabs: (title line index, indent)
+    current: list[tuple[int, int]] | None = None
+    for index, line in enumerate(lines):
+        tab = _TAB.match(line)
+        indent = len(line) - len(line.lstrip(" "))
+        if tab is not None:
+            if current and current[-1][1] == indent and not tab["new"]:
+                current.append((index, indent))
+            else:
+                current = [(index, indent)]
+                sets.append(current)
+        elif line.strip() and current and indent <= current[-1][1]:
+            current = None  # other content at the tabs' indent ends their set
+    ends = {}  # a tab's content runs to the next line at its indent or less
+    for tabs in sets:
+        for index, indent in tabs:
+            ends[index] = next((n for n in range(index + 1, len(lines)) if lines[n].strip()
+                                and len(lines[n]) - len(lines[n].lstrip(" ")) <= indent),
+                               len(lines))
+    found = []
+    for tabs in sets:
+        shown = []
+        for index, indent in tabs:
+            fences = [f for f in page.fences if index < f.line - 1 < ends[index]
+                      and f.indent > indent and len(f.includes) == 1
+                      and Path(f.includes[0]).suffix in _BY_SUFFIX]
+            if len(fences) == 1:
+                name = fences[0].includes[0]
+                where = fences[0].include_where(name).rpartition(":")
+                shown.append(Tab(_BY_SUFFIX[Path(name).suffix], name, where[0],
+                                 int(where[2])))
+        if len({tab.language for tab in shown}) > 1:
+            found.append(shown)
+    return found
 
 
 def language_of(source: str, root: Path = ROOT) -> str | None:
@@ -109,6 +177,13 @@ def documented_statuses(document: Mapping[str, Any]) -> dict[str, list[int]]:
     return dict(sorted(found.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
+def every_tab_set(docs: Path | None = None) -> list[list[Tab]]:
+    """The sets of tabs of every page of ``docs`` (the docs folder), in page order."""
+    from .discovery import DOCS, pages
+
+    return [tabs for page in pages(docs or DOCS) for tabs in tab_sets(page)]
+
+
 class Coverage:
     """Documented pairs and the sources (examples, scenarios) that produced each."""
 
@@ -118,11 +193,17 @@ class Coverage:
         self.produced: dict[tuple[str, int], dict[str, set[str]]] = defaultdict(
             lambda: defaultdict(set)
         )
+        #: example -> the calls it made: (method, path, status), its IDs as sent
+        self.calls: dict[str, set[tuple[str, str, int]]] = defaultdict(set)
 
-    def add(self, kind: str, source: str, operation: str | None, status: int) -> None:
-        """Note that ``source`` (of ``kind``) made ``operation`` answer ``status``."""
+    def add(self, kind: str, source: str, operation: str | None, status: int,
+            call: tuple[str, str] | None = None) -> None:
+        """Note that ``source`` (of ``kind``) made ``operation`` answer ``status``, with
+        ``call`` (its method and path) if given."""
         if operation is not None:
             self.produced[(operation, status)][kind].add(source)
+            if kind == "example" and call is not None:
+                self.calls[source].add((*call, status))
 
     def export(self) -> list[list[Any]]:
         """The produced pairs as JSON-ready data (what an xdist worker sends back)."""
@@ -134,6 +215,16 @@ class Coverage:
         """Add what :meth:`export` returned in another process."""
         for op, status, kind, sources in data:
             self.produced[(op, status)][kind].update(sources)
+
+    def export_calls(self) -> list[list[Any]]:
+        """Each example's calls as JSON-ready data (:meth:`merge_calls` reads them)."""
+        return [[source, method, path, status] for source, calls in sorted(self.calls.items())
+                for method, path, status in sorted(calls)]
+
+    def merge_calls(self, data: Iterable[list[Any]]) -> None:
+        """Add what :meth:`export_calls` returned in another process."""
+        for source, method, path, status in data:
+            self.calls[source].add((method, path, status))
 
     def only(self, operations: Iterable[str]) -> Coverage:
         """The same coverage, of ``operations`` only (a page's share of the table).
@@ -197,6 +288,70 @@ class Coverage:
             lines.append("not produced: " + ", ".join(f"{op} {s}" for op, s in missing))
         return lines + ["", *self.language_table()]
 
+    def made(self, snippet: str) -> set[tuple[str, str, int]]:
+        """The calls that the example ``snippet`` made in this run."""
+        return {call for source, calls in self.calls.items()
+                if (match := _SOURCE.match(source)) and match["path"] == snippet
+                for call in calls}
+
+    def disagreeing_tabs(self, sets: Iterable[list[Tab]]) -> list[tuple[str, int, str]]:
+        """Where the tabs of one example (:func:`tab_sets`) do not make the same calls (a
+        method, a path with its IDs, and the status it answered): a JavaScript tab whose
+        calls are not its Python tab's, or a curl tab with a call neither of them makes (a
+        curl tab may show fewer of the calls: its one request). Each as (page, line of the
+        tab's include, message). A set a tab of which made no call in this run (not run,
+        or failed) is not judged.
+
+        Example:
+            >>> cov = Coverage({"deleteWorkstation": [200, 409]})
+            >>> for source, id, status in (("snippets/d.py", "ws-1", 200),
+            ...                            ("snippets/d.mjs:1", "ws-1", 200),
+            ...                            ("snippets/d.sh", "ws-2", 409)):
+            ...     cov.add("example", source, "deleteWorkstation", status,
+            ...             ("DELETE", f"/v1/workstations/{id}"))
+            >>> tabs = [Tab("Python", "snippets/d.py", "docs/d.md", 5),
+            ...         Tab("curl", "snippets/d.sh", "docs/d.md", 11),
+            ...         Tab("JavaScript", "snippets/d.mjs", "docs/d.md", 17)]
+            >>> for page, line, message in cov.disagreeing_tabs([tabs]):
+            ...     print(f"{page}:{line}: {message}")
+            docs/d.md:11: the curl tab of this example gets 409 from DELETE /v1/workstations/ws-2, which its Python and JavaScript tabs (lines 5, 17) never get: the tabs show one example, so a tab makes the calls the others make, with the same answers (a curl tab may show fewer of them)
+        """
+        found = []
+        for tabs in sets:
+            made = {tab.snippet: self.made(tab.snippet) for tab in tabs}
+            if not all(made.values()):
+                continue
+            first = {tab.language: tab for tab in reversed(tabs)}
+            python, javascript = first.get("Python"), first.get("JavaScript")
+            if python and javascript and made[python.snippet] != made[javascript.snippet]:
+                more = made[javascript.snippet] - made[python.snippet]
+                fewer = made[python.snippet] - made[javascript.snippet]
+                said = ", and ".join(
+                    [(f"gets {_calls(more)}, which its Python tab (line {python.line}) never "
+                     "gets")] * bool(more)
+                    + [(f"never gets {_calls(fewer)}, which its Python tab (line "
+                       f"{python.line}) gets")] * bool(fewer))
+                found.append((javascript.page, javascript.line,
+                              (f"the JavaScript tab of this example {said}: the tabs show one "
+                              "example, so a tab makes the calls the others make, with the "
+                              "same answers")))
+            others = [tab for tab in (python, javascript) if tab is not None]
+            for tab in tabs:
+                if tab.language != "curl" or not others:
+                    continue
+                extra = made[tab.snippet] - set().union(*(made[t.snippet] for t in others))
+                if extra:
+                    names = " and ".join(t.language for t in others)
+                    many = len(others) > 1
+                    lines = ", ".join(str(t.line) for t in others)
+                    found.append((tab.page, tab.line, (
+                        f"the curl tab of this example gets {_calls(extra)}, which its "
+                        f"{names} tab{'s' * many} (line{'s' * many} {lines}) never "
+                        f"get{'s' * (not many)}: the tabs show one example, so a tab makes "
+                        "the calls the others make, with the same answers (a curl tab may "
+                        "show fewer of them)")))
+        return found
+
     def languages(self, operation: str, status: int) -> set[str]:
         """The languages of the examples that produced the pair."""
         sources = self.produced.get((operation, status), {}).get("example", set())
@@ -237,3 +392,9 @@ class Coverage:
         if partial:
             lines.append("shown in some languages only (reported): " + ", ".join(partial))
         return lines
+
+
+def _calls(calls: Iterable[tuple[str, str, int]]) -> str:
+    """``409 from DELETE /v1/workstations/ws-2 and 200 from GET /v1/volumes``."""
+    named = [f"{status} from {method} {path}" for method, path, status in sorted(calls)]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]

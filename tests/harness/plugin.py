@@ -16,13 +16,14 @@ Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .coverage import Coverage, documented_statuses
+from .coverage import TABS_CHECK, Coverage, documented_statuses, every_tab_set
 from .network import block_network
 from .shards import record
 
@@ -101,6 +102,8 @@ class DocsPlugin:
         self.rewritten = 0
         self.unwritten = 0
         self.rewritten_files: set[str] = set()
+        #: The tabs of one example that do not call the same (Coverage.disagreeing_tabs).
+        self.disagreeing: list[tuple[str, int, str]] = []
 
     @property
     def coverage(self) -> Coverage:
@@ -135,6 +138,7 @@ class DocsPlugin:
         data = getattr(node, "workeroutput", {}).get(_WORKER_KEY)
         if data:
             self.coverage.merge(data["produced"])
+            self.coverage.merge_calls(data["calls"])
             self.deselected += data["deselected"]
             self.collected |= set(data["collected"])
             # Every worker collects the whole run and deselects the same tests.
@@ -152,6 +156,7 @@ class DocsPlugin:
         if hasattr(self.config, "workerinput"):
             self.config.workeroutput[_WORKER_KEY] = {  # type: ignore[attr-defined]
                 "produced": self.coverage.export() if self.ran_examples else [],
+                "calls": self.coverage.export_calls() if self.ran_examples else [],
                 "deselected": self.deselected,
                 "collected": sorted(self.collected),
                 "ran": self.ran_examples,
@@ -176,6 +181,16 @@ class DocsPlugin:
         if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if self.ran_examples:
+            reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+            failed = " ".join(str(getattr(report, "nodeid", "")) for report in (
+                reporter.stats.get("failed", []) if reporter is not None else []))
+            # a set with a failed example's tab is not judged: its failure is said already
+            self.disagreeing = self.coverage.disagreeing_tabs(
+                tabs for tabs in every_tab_set()
+                if not any(tab.snippet.rpartition(".")[0] + "." in failed for tab in tabs))
+            if self.disagreeing:
+                session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None
@@ -271,6 +286,13 @@ class DocsPlugin:
                 "FAILED: every documented status of every operation must be produced by a "
                 "docs example or a scenario (tests/test_scenarios.py).", red=True,
             )
+        for page, line, message in self.disagreeing:
+            terminalreporter.write_line(f"FAILED: {page}:{line}: {message}", red=True)
+        if self.disagreeing and os.environ.get("GITHUB_ACTIONS") == "true":
+            from .github import workflow_command
+
+            for page, line, message in self.disagreeing:
+                terminalreporter.write_line(workflow_command(page, line, TABS_CHECK, message))
 
     def _statuses_file(self) -> Path | None:
         path = self.config.getoption("statuses_file", None)

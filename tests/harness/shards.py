@@ -35,19 +35,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .coverage import Coverage
-from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree
+from .coverage import TABS_CHECK, Coverage, every_tab_set
+from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree, workflow_command
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
 
 #: The version of the file's layout; :func:`merge` refuses any other.
-FORMAT = 1
+FORMAT = 2
 _NAMED = 5  # how many tests a problem names before "and N more"
 
 
@@ -55,14 +56,16 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
                  splits: int | None, group: int | None, tests: Iterable[str], total: int,
                  modules: Iterable[str],
                  annotations: Mapping[str, Any] | None = None,
-                 planted: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
+                 planted: Mapping[str, list[str]] | None = None,
+                 calls: list[list[Any]] | None = None) -> dict[str, Any]:
     """What one run (a shard, or the whole suite) writes: the documented statuses it ran
     against, the pairs it produced (:meth:`Coverage.export`), its ``--splits`` and
     ``--group``, the IDs of the tests it ran, how many were collected before any was
     deselected, which coverage modules it ran, under GitHub Actions the lines it
     annotated and the repeats' annotations it held (``AnnotationsPlugin.held``), and its
     failed tests that plant mistakes and the tree's places its other failures name
-    (``PlantedPlugin.held``)."""
+    (``PlantedPlugin.held``), and the calls each example made (:meth:`Coverage.export_calls`),
+    by which the tabs of one example are held to each other over the shards."""
     return {
         "annotations": annotations,
         "planted": planted,
@@ -71,6 +74,7 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
         "group": group,
         "documented": {op: sorted(statuses) for op, statuses in documented.items()},
         "produced": produced,
+        "calls": calls or [],
         "tests": sorted(tests),
         "total": total,
         "modules": sorted(modules),
@@ -79,7 +83,8 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
 
 def record(path: Path, coverage: Coverage, **shard: Any) -> None:
     """Write ``coverage`` and the shard's facts (see :func:`shard_record`) to ``path``."""
-    data = shard_record(coverage.documented, coverage.export(), **shard)
+    data = shard_record(coverage.documented, coverage.export(),
+                        calls=coverage.export_calls(), **shard)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1) + "\n")
 
@@ -125,6 +130,7 @@ def merge_records(records: Sequence[Mapping[str, Any]],
     coverage = Coverage(records[0]["documented"])
     for r in records:
         coverage.merge(r["produced"])
+        coverage.merge_calls(r["calls"])
     return coverage, problems
 
 
@@ -170,8 +176,14 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
         print("FAILED: every documented status of every operation must be produced by a "
               "docs example or a scenario (tests/test_scenarios.py); produced by no shard: "
               + ", ".join(f"{op} {status}" for op, status in missing), file=out)
-        return 1
-    return 0
+    # the tabs of one example, which may have run in different shards (a shard that ran
+    # them all, and failed none, said it already)
+    disagreeing = coverage.disagreeing_tabs(every_tab_set())
+    for page, line, message in disagreeing:
+        print(f"FAILED: {page}:{line}: {message}", file=out)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(workflow_command(page, line, TABS_CHECK, message), file=out)
+    return 1 if missing or disagreeing else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
