@@ -16,6 +16,7 @@ from cloudws.operations import OPERATIONS
 
 from .harness import discovery
 from .harness.coverage import Coverage, Tab, documented_statuses, every_tab_set, tab_sets
+from .harness.github import PLANTS_MISTAKES
 from .harness.pages import ROOT, Page, display_path
 from .helpers import document
 
@@ -163,6 +164,7 @@ def test_every_example_shown_in_tabs_is_a_set_of_them_and_only_those():
         [("Python", "snippets/d.py"), ("curl", "snippets/d.sh")]]
 
 
+@PLANTS_MISTAKES
 def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
     cov = Coverage({"deleteVolume": [200, 404], "getVolume": [404]})
     calls = {"snippets/v.py": [("DELETE", "/v1/volumes/vol-1", 200),

@@ -1785,8 +1785,8 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
         plugin.held = [Update(where) for where in held]
         if rewritten:  # as the workers' output tells the controller
             plugin.pytest_testnodedown(SimpleNamespace(workeroutput={_WORKER_KEY: {
-                "produced": [], "deselected": 0, "collected": [], "selected": [], "total": 0,
-                "ran": False, "rewritten": rewritten, "unwritten": 0,
+                "produced": [], "calls": [], "deselected": 0, "collected": [], "selected": [],
+                "total": 0, "ran": False, "rewritten": rewritten, "unwritten": 0,
                 "rewritten_files": ["b.py", "c.sh"]}}), None)
         plugin.handed = bool(held)
         plugin.pytest_terminal_summary(SimpleNamespace(

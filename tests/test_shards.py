@@ -136,6 +136,7 @@ def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path):
     assert "documented statuses produced: 2 of 3 (66%)" in output
 
 
+@PLANTS_MISTAKES
 def test_the_merge_holds_the_tabs_of_one_example_to_each_other_over_the_shards(tmp_path):
     """The Python and JavaScript tabs of "delete a running workstation" ran in one shard,
     its curl tab in the other: the merge tells a curl tab that deletes the other
