@@ -144,7 +144,7 @@ def test_the_coverage_table_lists_the_operations_in_the_declarations_order() -> 
 def test_every_example_shown_in_tabs_is_a_set_of_them_and_only_those():
     """Each endpoint page's request examples are a set of tabs, a set in every language
     the page shows; a tab with another block or a second block, or another set's tab
-    after other content or after ``===!``, is not one of the set."""
+    after other content or after ``===!`` (``===+!``), is not one of the set."""
     sets = every_tab_set()
     for page in PAGES:
         if page.front_matter.get("operation") in OPERATIONS:
@@ -155,7 +155,7 @@ def test_every_example_shown_in_tabs_is_a_set_of_them_and_only_those():
             '=== "curl"\n\n    ```bash\n    --8<-- "snippets/a.sh"\n    ```\n\n'
             '=== "JavaScript"\n\n    ```js\n    --8<-- "snippets/b.mjs"\n    ```\n\n'
             '    ```js\n    --8<-- "snippets/c.mjs"\n    ```\n\n'
-            '===! "Python"\n\n    ```python\n    --8<-- "snippets/d.py"\n    ```\n\n'
+            '===+! "Python"\n\n    ```python\n    --8<-- "snippets/d.py"\n    ```\n\n'
             '=== "curl"\n\n    ```bash\n    --8<-- "snippets/d.sh"\n    ```\n\n'
             'Prose.\n\n=== "JavaScript"\n\n    ```js\n    --8<-- "snippets/d.mjs"\n    ```\n')
     assert [[(tab.language, tab.snippet) for tab in tabs]
@@ -181,8 +181,41 @@ def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
     assert cov.disagreeing_tabs([tabs]) == [("docs/v.md", 15, (
         "the JavaScript tab of this example gets 404 from DELETE /v1/volumes/vol-2, which its "
         "Python tab (line 3) never gets, and never gets 200 from DELETE /v1/volumes/vol-1 and "
-        "404 from GET /v1/volumes/vol-1, which its Python tab (line 3) gets: the tabs show one "
+        "404 from GET /v1/volumes/vol-1, which that tab gets: the tabs show one "
         "example, so a tab makes the calls the others make, with the same answers"))]
     # a tab that made no call (not run, or failed): the set is not judged
     assert cov.disagreeing_tabs([[*tabs, Tab("curl", "snippets/w.sh", "docs/v.md", 20)]]) == []
+
+
+@PLANTS_MISTAKES
+def test_a_tab_with_only_fewer_or_only_more_calls_or_a_second_tab_of_a_language_is_told():
+    """Held to the first Python tab: a JavaScript tab that skips a call, one that makes one
+    more, and a second Python tab; an example that failed gives no call, and its set is
+    not judged."""
+    delete = ("DELETE", "/v1/volumes/vol-1", 200)
+    get = ("GET", "/v1/volumes/vol-1", 404)
+    cov = Coverage({"deleteVolume": [200], "getVolume": [404]})
+    for source, made in {"snippets/v.py": [delete, get], "snippets/v.mjs:1": [delete],
+                         "snippets/w.py": [delete], "snippets/w.mjs:1": [delete, get],
+                         "snippets/x.py": [delete], "snippets/x2.py": [get]}.items():
+        for method, path, status in made:
+            cov.add("example", source, "getVolume" if method == "GET" else "deleteVolume",
+                    status, (method, path))
+    sets = [[Tab("Python", f"snippets/{name}.py", "docs/v.md", 1),
+             Tab("JavaScript", f"snippets/{name}.mjs", "docs/v.md", 2)] for name in "vw"]
+    sets.append([Tab("Python", "snippets/x.py", "docs/v.md", 3),
+                 Tab("Python", "snippets/x2.py", "docs/v.md", 4)])
+    tail = ": the tabs show one example, so a tab makes the calls the others make, with the "\
+           "same answers"
+    assert cov.disagreeing_tabs(sets) == [
+        ("docs/v.md", 2, "the JavaScript tab of this example never gets 404 from GET "
+                         "/v1/volumes/vol-1, which its Python tab (line 1) gets" + tail),
+        ("docs/v.md", 2, "the JavaScript tab of this example gets 404 from GET "
+                         "/v1/volumes/vol-1, which its Python tab (line 1) never gets" + tail),
+        ("docs/v.md", 4, "the Python tab of this example gets 404 from GET /v1/volumes/vol-1, "
+                         "which its Python tab (line 3) never gets, and never gets 200 from "
+                         "DELETE /v1/volumes/vol-1, which that tab gets" + tail)]
+    failed = ["tests/test_js_examples.py::test_js_example[snippets/w.mjs]@tests/x.py",
+              "docs/v.md::python[snippets/x2.py]"]
+    assert [line for _, line, _ in cov.without(failed).disagreeing_tabs(sets)] == [2]
 

@@ -157,6 +157,14 @@ def test_the_merge_holds_the_tabs_of_one_example_to_each_other_over_the_shards(t
         assert (f"FAILED: docs/workstations/delete.md:{line}: the curl tab of this example "
                 "gets 200 from DELETE /v1/workstations/ws-12345, which its Python and "
                 "JavaScript tabs" in output) == told, output
+    # told by a shard that ran every tab: not told again (nor annotated twice)
+    code, output = _merge(
+        tmp_path, {**_shard(1, produced, ["a::1", "a::2"], calls=others),
+                   "told": [["docs/workstations/delete.md", line]]},
+        _shard(2, [_example("deleteVolume", 204)], ["b::1", "b::2"], calls=[
+            ["snippets/workstations/delete_running.sh", "DELETE", "/v1/workstations/ws-12345",
+             200]]))
+    assert code == 0 and "the curl tab" not in output, output
 
 
 def test_a_pair_produced_in_one_shard_only_passes(tmp_path):

@@ -58,10 +58,12 @@ _BY_FENCE = {"python": "Python", "py": "Python", "bash": "curl", "sh": "curl",
              "shell": "curl", "console": "curl", "js": "JavaScript",
              "javascript": "JavaScript", "mjs": "JavaScript"}
 _SOURCE = re.compile(r"^(?P<path>[^:]+)(?::(?:shared\()?(?P<line>\d+).*)?$")
+#: A test's parameter, in its ID: ``curl[snippets/x.sh]`` (an xdist group after it aside).
+_PARAMETER = re.compile(r"\[([^\]@]+)\]")
 #: The check that the tabs of one example make the same calls, as its annotation is titled.
 TABS_CHECK = "the tabs of one example"
 #: A content tab's title line (pymdownx.tabbed): ``=== "curl"``; ``===!`` starts a new set.
-_TAB = re.compile(r'^(?P<indent> *)===(?P<new>!?)\+?[ \t]+"(?P<label>[^"]*)"')
+_TAB = re.compile(r'^(?P<indent> *)===(?P<flags>\+!|!\+|\+|!)?[ \t]+"(?P<label>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def tab_sets(page: Page) -> list[list[Tab]]:
         tab = _TAB.match(line)
         indent = len(line) - len(line.lstrip(" "))
         if tab is not None:
-            if current and current[-1][1] == indent and not tab["new"]:
+            if current and current[-1][1] == indent and "!" not in (tab["flags"] or ""):
                 current.append((index, indent))
             else:
                 current = [(index, indent)]
@@ -290,17 +292,18 @@ class Coverage:
 
     def made(self, snippet: str) -> set[tuple[str, str, int]]:
         """The calls that the example ``snippet`` made in this run."""
-        return {call for source, calls in self.calls.items()
-                if (match := _SOURCE.match(source)) and match["path"] == snippet
+        return {call for source, calls in self.calls.items() if _path(source) == snippet
                 for call in calls}
 
     def disagreeing_tabs(self, sets: Iterable[list[Tab]]) -> list[tuple[str, int, str]]:
         """Where the tabs of one example (:func:`tab_sets`) do not make the same calls (a
-        method, a path with its IDs, and the status it answered): a JavaScript tab whose
-        calls are not its Python tab's, or a curl tab with a call neither of them makes (a
-        curl tab may show fewer of the calls: its one request). Each as (page, line of the
-        tab's include, message). A set a tab of which made no call in this run (not run,
-        or failed) is not judged.
+        method, a path with its IDs, and the status it answered; not the query): a
+        JavaScript tab, or a further Python one, whose calls are not its first Python
+        tab's (or first JavaScript tab's, if it has no Python tab), or a curl tab with a
+        call none of them makes (a curl tab may show fewer of the calls: its one request).
+        Each as (page, line of the tab's include, message). A set a tab of which made no
+        call is not judged: the calls of an example that failed are not given
+        (:meth:`without`).
 
         Example:
             >>> cov = Coverage({"deleteWorkstation": [200, 409]})
@@ -321,29 +324,32 @@ class Coverage:
             made = {tab.snippet: self.made(tab.snippet) for tab in tabs}
             if not all(made.values()):
                 continue
-            first = {tab.language: tab for tab in reversed(tabs)}
-            python, javascript = first.get("Python"), first.get("JavaScript")
-            if python and javascript and made[python.snippet] != made[javascript.snippet]:
-                more = made[javascript.snippet] - made[python.snippet]
-                fewer = made[python.snippet] - made[javascript.snippet]
-                said = ", and ".join(
-                    [(f"gets {_calls(more)}, which its Python tab (line {python.line}) never "
-                     "gets")] * bool(more)
-                    + [(f"never gets {_calls(fewer)}, which its Python tab (line "
-                       f"{python.line}) gets")] * bool(fewer))
-                found.append((javascript.page, javascript.line,
-                              (f"the JavaScript tab of this example {said}: the tabs show one "
-                              "example, so a tab makes the calls the others make, with the "
-                              "same answers")))
-            others = [tab for tab in (python, javascript) if tab is not None]
-            for tab in tabs:
-                if tab.language != "curl" or not others:
+            full = [tab for tab in tabs if tab.language in ("Python", "JavaScript")]
+            first = next((tab for tab in full if tab.language == "Python"), None) or (
+                full[0] if full else None)
+            for tab in full:
+                if first is None or tab is first or made[tab.snippet] == made[first.snippet]:
                     continue
-                extra = made[tab.snippet] - set().union(*(made[t.snippet] for t in others))
+                more = made[tab.snippet] - made[first.snippet]
+                fewer = made[first.snippet] - made[tab.snippet]
+                said = ", and ".join(
+                    ([(f"gets {_calls(more)}, which its {first.language} tab (line "
+                      f"{first.line}) never gets")] if more else [])
+                    + ([f"never gets {_calls(fewer)}, which "
+                        + (f"its {first.language} tab (line {first.line})" if not more
+                           else "that tab") + " gets"] if fewer else []))
+                found.append((tab.page, tab.line, (
+                    f"the {tab.language} tab of this example {said}: the tabs show one "
+                    "example, so a tab makes the calls the others make, with the same "
+                    "answers")))
+            for tab in tabs:
+                if tab.language != "curl" or not full:
+                    continue
+                extra = made[tab.snippet] - set().union(*(made[t.snippet] for t in full))
                 if extra:
-                    names = " and ".join(t.language for t in others)
-                    many = len(others) > 1
-                    lines = ", ".join(str(t.line) for t in others)
+                    names = " and ".join(dict.fromkeys(t.language for t in full))
+                    many = len(full) > 1
+                    lines = ", ".join(str(t.line) for t in full)
                     found.append((tab.page, tab.line, (
                         f"the curl tab of this example gets {_calls(extra)}, which its "
                         f"{names} tab{'s' * many} (line{'s' * many} {lines}) never "
@@ -351,6 +357,16 @@ class Coverage:
                         "the calls the others make, with the same answers (a curl tab may "
                         "show fewer of them)")))
         return found
+
+    def without(self, failed: Iterable[str]) -> Coverage:
+        """This coverage with no call of the examples named by ``failed`` (the IDs of
+        failed tests, whose parameter names the example: ``javascript[snippets/x.mjs]``):
+        an example that failed made only some of its calls."""
+        examples = {_path(param) for nodeid in failed for param in _PARAMETER.findall(nodeid)}
+        kept = Coverage(self.documented)
+        kept.merge(self.export())
+        kept.merge_calls([row for row in self.export_calls() if _path(row[0]) not in examples])
+        return kept
 
     def languages(self, operation: str, status: int) -> set[str]:
         """The languages of the examples that produced the pair."""
@@ -392,6 +408,12 @@ class Coverage:
         if partial:
             lines.append("shown in some languages only (reported): " + ", ".join(partial))
         return lines
+
+
+def _path(source: str) -> str:
+    """The file an example's source names: ``snippets/x.mjs`` of ``snippets/x.mjs:1``."""
+    match = _SOURCE.match(source)
+    return match["path"] if match else source
 
 
 def _calls(calls: Iterable[tuple[str, str, int]]) -> str:

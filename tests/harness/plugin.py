@@ -104,6 +104,8 @@ class DocsPlugin:
         self.rewritten_files: set[str] = set()
         #: The tabs of one example that do not call the same (Coverage.disagreeing_tabs).
         self.disagreeing: list[tuple[str, int, str]] = []
+        #: The IDs of the tests that failed: their examples' calls are not compared.
+        self.failed: set[str] = set()
 
     @property
     def coverage(self) -> Coverage:
@@ -156,7 +158,8 @@ class DocsPlugin:
         if hasattr(self.config, "workerinput"):
             self.config.workeroutput[_WORKER_KEY] = {  # type: ignore[attr-defined]
                 "produced": self.coverage.export() if self.ran_examples else [],
-                "calls": self.coverage.export_calls() if self.ran_examples else [],
+                "calls": (self.coverage.without(self.failed).export_calls()
+                          if self.ran_examples else []),
                 "deselected": self.deselected,
                 "collected": sorted(self.collected),
                 "ran": self.ran_examples,
@@ -168,12 +171,18 @@ class DocsPlugin:
                 "rewritten_files": self._rewritten_files(),
             }
             return
+        if self.ran_examples:  # (a set with a failed example's tab is not judged)
+            self.disagreeing = self.coverage.without(self.failed).disagreeing_tabs(
+                every_tab_set())
+            if self.disagreeing:
+                session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if (path := self._statuses_file()) is not None:
             self.written = path
             option = self.config.option
             annotations = self.config.pluginmanager.get_plugin("cloudws-annotations")
             planted = self.config.pluginmanager.get_plugin("cloudws-planted")
-            record(path, self.coverage, splits=getattr(option, "splits", None),
+            record(path, self.coverage.without(self.failed), told=self.disagreeing,
+                   splits=getattr(option, "splits", None),
                    group=getattr(option, "group", None), tests=self.selected,
                    total=self.total, modules=self.collected,
                    annotations=annotations.held() if annotations is not None else None,
@@ -181,16 +190,6 @@ class DocsPlugin:
         if self.ran_examples and self._whole_suite_ran() and self.coverage.missing():
             self.failed_coverage = True
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        if self.ran_examples:
-            reporter = self.config.pluginmanager.get_plugin("terminalreporter")
-            failed = " ".join(str(getattr(report, "nodeid", "")) for report in (
-                reporter.stats.get("failed", []) if reporter is not None else []))
-            # a set with a failed example's tab is not judged: its failure is said already
-            self.disagreeing = self.coverage.disagreeing_tabs(
-                tabs for tabs in every_tab_set()
-                if not any(tab.snippet.rpartition(".")[0] + "." in failed for tab in tabs))
-            if self.disagreeing:
-                session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None
@@ -206,6 +205,8 @@ class DocsPlugin:
         rewrites nothing: some examples never ran."""
         if report.nodeid == self._last and (report.when == "call" or not report.passed):
             self.completed = True
+        if report.failed:  # (in the controller, the workers' reports too)
+            self.failed.add(report.nodeid)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if hasattr(self.config, "workerinput"):

@@ -57,15 +57,17 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
                  modules: Iterable[str],
                  annotations: Mapping[str, Any] | None = None,
                  planted: Mapping[str, list[str]] | None = None,
-                 calls: list[list[Any]] | None = None) -> dict[str, Any]:
+                 calls: list[list[Any]] | None = None,
+                 told: Iterable[tuple[str, int, str]] = ()) -> dict[str, Any]:
     """What one run (a shard, or the whole suite) writes: the documented statuses it ran
     against, the pairs it produced (:meth:`Coverage.export`), its ``--splits`` and
     ``--group``, the IDs of the tests it ran, how many were collected before any was
     deselected, which coverage modules it ran, under GitHub Actions the lines it
     annotated and the repeats' annotations it held (``AnnotationsPlugin.held``), and its
     failed tests that plant mistakes and the tree's places its other failures name
-    (``PlantedPlugin.held``), and the calls each example made (:meth:`Coverage.export_calls`),
-    by which the tabs of one example are held to each other over the shards."""
+    (``PlantedPlugin.held``), and the calls each example that passed made
+    (:meth:`Coverage.export_calls`), by which the tabs of one example are held to each
+    other over the shards, with the places of the tabs it told already (``told``)."""
     return {
         "annotations": annotations,
         "planted": planted,
@@ -75,6 +77,7 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
         "documented": {op: sorted(statuses) for op, statuses in documented.items()},
         "produced": produced,
         "calls": calls or [],
+        "told": [[page, line] for page, line, _ in told],
         "tests": sorted(tests),
         "total": total,
         "modules": sorted(modules),
@@ -82,7 +85,8 @@ def shard_record(documented: Mapping[str, Iterable[int]], produced: list[list[An
 
 
 def record(path: Path, coverage: Coverage, **shard: Any) -> None:
-    """Write ``coverage`` and the shard's facts (see :func:`shard_record`) to ``path``."""
+    """Write ``coverage`` (with no call of a failed example: :meth:`Coverage.without`)
+    and the shard's facts (see :func:`shard_record`) to ``path``."""
     data = shard_record(coverage.documented, coverage.export(),
                         calls=coverage.export_calls(), **shard)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,9 +180,11 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
         print("FAILED: every documented status of every operation must be produced by a "
               "docs example or a scenario (tests/test_scenarios.py); produced by no shard: "
               + ", ".join(f"{op} {status}" for op, status in missing), file=out)
-    # the tabs of one example, which may have run in different shards (a shard that ran
-    # them all, and failed none, said it already)
-    disagreeing = coverage.disagreeing_tabs(every_tab_set())
+    # the tabs of one example, which may have run in different shards (not those a shard
+    # told already: it ran them all)
+    told = {(page, line) for r in records for page, line in r["told"]}
+    disagreeing = [(page, line, message) for page, line, message
+                   in coverage.disagreeing_tabs(every_tab_set()) if (page, line) not in told]
     for page, line, message in disagreeing:
         print(f"FAILED: {page}:{line}: {message}", file=out)
         if os.environ.get("GITHUB_ACTIONS") == "true":
