@@ -39,6 +39,7 @@ deleteVolume 200 (not in curl)
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -49,7 +50,7 @@ from typing import Any
 from .pages import ROOT, Page
 
 __all__ = ["LANGUAGES", "TABS_CHECK", "Coverage", "Tab", "documented_statuses", "every_tab_set",
-           "language_of", "tab_sets"]
+           "language_of", "said_of_tabs", "tab_sets"]
 
 #: The languages every example is shown in, and their letters in the table.
 LANGUAGES = {"Python": "P", "curl": "C", "JavaScript": "J"}
@@ -408,6 +409,26 @@ class Coverage:
         if partial:
             lines.append("shown in some languages only (reported): " + ", ".join(partial))
         return lines
+
+
+def said_of_tabs(disagreeing: Iterable[tuple[str, int, str]],
+                 env: Mapping[str, str] | None = None) -> list[str]:
+    """What a run or the shards' merge prints of the tabs that disagree
+    (:meth:`Coverage.disagreeing_tabs`): a ``FAILED:`` line each, then under GitHub
+    Actions an annotation each, at the tab's line.
+
+    Example:
+        >>> said_of_tabs([("docs/d.md", 11, "x")], {"GITHUB_ACTIONS": "true"})
+        ['FAILED: docs/d.md:11: x', '::error file=docs/d.md,line=11,title=the tabs of one example::x']
+    """
+    from .github import workflow_command
+
+    told = list(disagreeing)
+    lines = [f"FAILED: {page}:{line}: {message}" for page, line, message in told]
+    if (os.environ if env is None else env).get("GITHUB_ACTIONS") == "true":
+        lines += [workflow_command(page, line, TABS_CHECK, message)
+                  for page, line, message in told]
+    return lines
 
 
 def _path(source: str) -> str:

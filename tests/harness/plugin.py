@@ -16,14 +16,13 @@ Registered by ``tests/conftest.py`` as the plugin ``cloudws-docs``. It
 
 from __future__ import annotations
 
-import os
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .coverage import TABS_CHECK, Coverage, documented_statuses, every_tab_set
+from .coverage import Coverage, documented_statuses, every_tab_set, said_of_tabs
 from .network import block_network
 from .shards import record
 
@@ -171,17 +170,19 @@ class DocsPlugin:
                 "rewritten_files": self._rewritten_files(),
             }
             return
-        if self.ran_examples:  # (a set with a failed example's tab is not judged)
-            self.disagreeing = self.coverage.without(self.failed).disagreeing_tabs(
-                every_tab_set())
+        path = self._statuses_file()
+        # the coverage with no call of a failed example (its calls are not compared)
+        passed = self.coverage.without(self.failed) if self.ran_examples or path else None
+        if self.ran_examples and passed is not None:
+            self.disagreeing = passed.disagreeing_tabs(every_tab_set())
             if self.disagreeing:
                 session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        if (path := self._statuses_file()) is not None:
+        if path is not None and passed is not None:
             self.written = path
             option = self.config.option
             annotations = self.config.pluginmanager.get_plugin("cloudws-annotations")
             planted = self.config.pluginmanager.get_plugin("cloudws-planted")
-            record(path, self.coverage.without(self.failed), told=self.disagreeing,
+            record(path, passed, told=self.disagreeing,
                    splits=getattr(option, "splits", None),
                    group=getattr(option, "group", None), tests=self.selected,
                    total=self.total, modules=self.collected,
@@ -287,13 +288,8 @@ class DocsPlugin:
                 "FAILED: every documented status of every operation must be produced by a "
                 "docs example or a scenario (tests/test_scenarios.py).", red=True,
             )
-        for page, line, message in self.disagreeing:
-            terminalreporter.write_line(f"FAILED: {page}:{line}: {message}", red=True)
-        if self.disagreeing and os.environ.get("GITHUB_ACTIONS") == "true":
-            from .github import workflow_command
-
-            for page, line, message in self.disagreeing:
-                terminalreporter.write_line(workflow_command(page, line, TABS_CHECK, message))
+        for line in said_of_tabs(self.disagreeing):
+            terminalreporter.write_line(line, red=line.startswith("FAILED"))
 
     def _statuses_file(self) -> Path | None:
         path = self.config.getoption("statuses_file", None)

@@ -35,15 +35,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .coverage import TABS_CHECK, Coverage, every_tab_set
-from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree, workflow_command
+from .coverage import Coverage, every_tab_set, said_of_tabs
+from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
 
@@ -185,10 +184,8 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
     told = {(page, line) for r in records for page, line in r["told"]}
     disagreeing = [(page, line, message) for page, line, message
                    in coverage.disagreeing_tabs(every_tab_set()) if (page, line) not in told]
-    for page, line, message in disagreeing:
-        print(f"FAILED: {page}:{line}: {message}", file=out)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(workflow_command(page, line, TABS_CHECK, message), file=out)
+    for line in said_of_tabs(disagreeing):
+        print(line, file=out)
     return 1 if missing or disagreeing else 0
 
 
