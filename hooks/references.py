@@ -939,6 +939,59 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
 
 #: Whose a field is, said just before it: "a workstation's `volume_ids`".
 _OWNER = re.compile(r"\b(?P<kind>workstation|volume)'s\s+$", re.IGNORECASE)
+#: A field read from a workstation or a volume, as the examples name them:
+#: ``workstation.volume_ids`` (JavaScript), ``volume["size_gb"]`` (Python).
+_READ_FIELD = re.compile(r"^(?P<kind>workstation|volume)(?:\.(?P<dotted>[a-z][a-z0-9_]*)"
+                         r"|\[(?P<quote>[\"'])(?P<key>[a-z][a-z0-9_]*)(?P=quote)\])$")
+
+
+def _owned_field_problem(text: str, kind: str, contract: Contract, document: bool = False,
+                         written: str | None = None) -> str | None:
+    """What is wrong with ``text`` called a field of a ``kind`` (workstation or volume):
+    a field of other schemas only, or a name written as the API writes its fields
+    (``snake_case``) that no schema of the ``kind`` has (its values, such as a
+    ``running`` state, and error codes aside); None if nothing is. ``written`` is the
+    span as the prose wrote it, where that is more than ``text``.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"not_found": 404}, {"volume_ids": ("Workstation",),
+        ...                     "id": ("Volume", "Workstation"), "attached_to": ("Volume",)},
+        ...                     frozenset(), {}, enums={"status": frozenset({"running"})})
+        >>> for text in ("volume_ids", "running", "not_found", "Status", "ip_address",
+        ...              "volume_id", "attached_to"):
+        ...     print(_owned_field_problem(text, "workstation", contract))
+        None
+        None
+        None
+        None
+        `ip_address` is called a workstation's field, but a workstation has no such field (Workstation's fields are id, volume_ids; to name one it does not have on purpose, follow it with { .no-ref })
+        `volume_id` is called a workstation's field, but a workstation has no such field; did you mean `volume_ids`? (to name one it does not have on purpose, follow it with { .no-ref })
+        `attached_to` is called a workstation's field, but it is a field of Volume, none of them Workstation's
+    """
+    kind, called = kind.lower(), f"`{text}`" if written is None else f"`{text}`, in `{written}`,"
+    schema = kind.capitalize()
+    if text in contract.field_schemas:
+        if any(schema in name for name in contract.field_schemas[text]):
+            return None
+        # a volume's (a workstation's request body or its delete's answer,
+        # WorkstationCreate, DeleteWorkstationResult, are its own)
+        return (f"{called} is called a {kind}'s field, but it is a field of "
+                f"{_listing(contract.field_schemas[text])}, none of them {schema}'s")
+    if (not _NAME.match(text) or text in contract.code_status
+            or any(text in values for values in contract.enums.values())):
+        return None
+    own = {name for name, schemas in contract.field_schemas.items() if schema in schemas} or {
+        name for name, schemas in contract.field_schemas.items()
+        if any(schema in s for s in schemas)}
+    then = ("say so without the backticks" if document
+            else "follow it with { .no-ref }")
+    close = difflib.get_close_matches(text, sorted(own), n=1, cutoff=0.6)
+    if close:
+        return (f"{called} is called a {kind}'s field, but a {kind} has no such field; did "
+                f"you mean `{close[0]}`? (to name one it does not have on purpose, {then})")
+    return (f"{called} is called a {kind}'s field, but a {kind} has no such field ({schema}'s "
+            f"fields are {_listing(own)}; to name one it does not have on purpose, {then})")
 #: A member of a JSON object shown alone (```"volume_ids": []```): its name is a field.
 _JSON_MEMBER = re.compile(r'^"(?P<name>[a-z][a-z0-9_]*)"\s*:\s*\S')
 #: A header's name as HTTP writes it, capitalised words joined by hyphens.
@@ -1927,14 +1980,12 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
-        kind = owner["kind"].capitalize() if owner is not None else ""
-        if owner is not None and span.text in contract.field_schemas and not any(
-                kind in schema for schema in contract.field_schemas[span.text]):
-            # "a workstation's `attached_to`": a volume's (a workstation's request body or
-            # its delete's answer, WorkstationCreate, DeleteWorkstationResult, are its own)
-            problem = (f"`{span.text}` is called a {owner['kind']}'s field, but it is a field "
-                       f"of {_listing(contract.field_schemas[span.text])}, none of them "
-                       f"{kind}'s")
+        if owner is not None:  # "a workstation's `attached_to`"
+            problem = _owned_field_problem(span.text, owner["kind"], contract, document)
+        read = _READ_FIELD.match(span.text) if problem is None and names else None
+        if read is not None:  # `workstation.ip_address`, `volume["size_gb"]`
+            problem = _owned_field_problem(read["dotted"] or read["key"], read["kind"],
+                                           contract, document, span.text)
         member = (_JSON_MEMBER.match(span.text) if problem is None and names and page.operation
                   else None)  # (on an endpoint page: a member of its body or its answer)
         if member is not None and not any(_one_edit(member["name"], f) for f in scope.fields):

@@ -791,14 +791,34 @@ def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
 def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """"A workstation's `attached_to`" names a volume's field: told, with whose it is. A
-    workstation's own field, and a word that is no field, pass."""
+    """"A workstation's `attached_to`" names a volume's field: told, with whose it is; so
+    does `workstation.attached_to`. A name neither has ("the workstation's `ip_address`",
+    `volume["mount_path"]`) is told with their fields, or the one a letter off. A
+    workstation's own field, its state, an error code, and a word that is no field, pass."""
     page = ("# Volumes\n\nA workstation's `attached_to` lists its volumes; a workstation's "
             "`volume_ids` does, and a volume's `attached_to` names its workstation, or a "
-            "volume's `running` state. A workstation's `disk_size_gb` is its request's.\n")
+            "volume's `running` state. A workstation's `disk_size_gb` is its request's.\n"
+            "Connect to the workstation's `ip_address`, or read `workstation.attached_to`.\n"
+            "A volume's `volume_owned` error is no field; `volume[\"mount_path\"]` and a "
+            "workstation's `volume_id` are told, not `workstation.volume_ids` or a volume's "
+            "`Size`.\n")
     said = _said(tmp_path, caplog, "concepts/volumes.md", page)
-    assert said == [("3: `attached_to` is called a workstation's field, but it is a field of "
-                    "Volume, VolumeList, none of them Workstation's")], said
+    assert said == [
+        ("3: `attached_to` is called a workstation's field, but it is a field of "
+         "Volume, VolumeList, none of them Workstation's"),
+        ("4: `ip_address` is called a workstation's field, but a workstation has no such "
+         "field (Workstation's fields are created_at, id, machine_type, name, status, "
+         "updated_at, volume_ids; to name one it does not have on purpose, follow it with "
+         "{ .no-ref })"),
+        ("4: `attached_to`, in `workstation.attached_to`, is called a workstation's field, "
+         "but it is a field of Volume, VolumeList, none of them Workstation's"),
+        ("5: `mount_path`, in `volume[\"mount_path\"]`, is called a volume's field, but a "
+         "volume has no such field (Volume's fields are attached_to, created_at, id, "
+         "size_gb, standalone; to name one it does not have on purpose, follow it with "
+         "{ .no-ref })"),
+        # (a field a letter off is told as any span is, whoever it is said to be of)
+        "5: `volume_id` is not an error code or a field of the API; did you mean `volume_ids`?",
+    ], said
 
 
 def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
