@@ -1471,13 +1471,42 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         ...          for m in re.finditer(r"`([^`]+)`", prose)]
         >>> [p.message for p in _listed_with_values(spans, prose, contract)]
         ['`suspended` is listed with `running`, `stopped`, values of status, but is not one (they are running, stopped)']
+
+    So is a snake_case name listed with error codes that is none of the API's:
+
+        >>> contract = Contract(scope, {}, {"volume_owned": 409, "not_found": 404},
+        ...                     {"id": ("Workstation",)}, frozenset(), {})
+        >>> prose = ("`not_found`, `volume_busy` or `id`; `volume_owned` and `in_use`; "
+        ...          "`not_found` or `volume_onwed` (a misspelling, told as such elsewhere).")
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]+)`", prose)]
+        >>> for problem in _listed_with_values(spans, prose, contract):
+        ...     print(problem.message)
+        `volume_busy` is listed with the error code `not_found`, but the API has no such code: did you mean `volume_owned`?
+        `in_use` is listed with the error code `volume_owned`, but the API has no such code (the errors page lists every one)
     """
     found, run = [], spans[:1]
+    values = frozenset().union(*contract.enums.values())
     for span in [*spans[1:], None]:
         if span is not None and _LISTED.match(prose[run[-1].end:span.start]):
             run.append(span)
             continue
         texts = [s.text for s in run if not s.opted_out]
+        codes = [t for t in texts if t in contract.code_status]
+        for other in run if codes else []:  # "`volume_owned` or `volume_in_use`"
+            if (other.opted_out or not _NAME.match(other.text) or other.text in codes
+                    or other.text in contract.field_schemas or other.text in values
+                    or _named_a_code(prose[max(0, other.start - 60):other.start])
+                    or _misspelt(other.text, contract)):
+                continue  # (one the words before it call a code, or a misspelling, is told
+                # as such)
+            close = difflib.get_close_matches(other.text, sorted(contract.code_status), n=1,
+                                              cutoff=0.6)
+            found.append(Problem(other.line, (
+                f"`{other.text}` is listed with the error code{'s' if len(codes) > 1 else ''} "
+                f"{', '.join(f'`{t}`' for t in codes)}, but the API has no such code"
+                + (f": did you mean `{close[0]}`?" if close
+                   else " (the errors page lists every one)")), other.text))
         for name, values in contract.enums.items():
             listed = [t for t in texts if t in values]
             if not listed:
@@ -1714,6 +1743,64 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
     return found
 
 
+def _misspelt(text: str, contract: Contract) -> bool:
+    """Whether ``text``, none of the API's names, is close enough to an error code or a
+    field to be told as a misspelling of it (:func:`_check_span`)."""
+    return text not in contract.code_status and text not in contract.field_schemas and bool(
+        difflib.get_close_matches(text, [*contract.code_status, *contract.field_schemas], n=1,
+                                  cutoff=_CLOSE))
+
+
+def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Problem]:
+    """Each error code a note of a list names as its own (``- **409** — `code`: ...``, a
+    snake_case name followed by a colon, first in the note or after): one the API does not
+    have, or, after the note's first (which the status-then-code pairs hold), one answered
+    with another status.
+
+    Example:
+        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(scope, {}, {"workstation_not_stopped": 409, "not_found": 404,
+        ...                     "volume_owned": 409}, {"limit": ("the parameters",)},
+        ...                     frozenset(), {})
+        >>> prose = ("- **409** — `workstation_running`: stop it. `volume_busy`: no. "
+        ...          "`not_found`: gone.\\n- **400** — `limit`: a number.\\n")
+        >>> for problem in _note_codes(list(_spans(prose)), prose, contract):
+        ...     print(problem.line, problem.message)
+        1 `workstation_running` names the error of a `409` note, as its code would, but the API has no such code: did you mean `workstation_not_stopped`?
+        1 `volume_busy` names the error of a `409` note, as its code would, but the API has no such code: did you mean `volume_owned`?
+        1 `not_found` names the error of a `409` note, as its code would, but `not_found` is answered with 404
+    """
+    found = []
+    values = frozenset().union(*contract.enums.values())
+    ordered = sorted(spans, key=lambda s: s.start)
+    for note in (s for s in ordered if s.note):
+        end = _NOT_ONE_ITEM.search(prose, note.end)
+        first = _NOTE_CODE.match(prose, note.end)
+        for span in ordered:
+            if (span.start <= note.end or (end is not None and span.start >= end.start())
+                    or span.opted_out or span.note or not _NAME.match(span.text)
+                    or not prose.startswith(":", span.end)
+                    or span.text in contract.field_schemas or span.text in values
+                    or span.text not in contract.code_status and _misspelt(span.text, contract)):
+                continue  # (a misspelling is told as any span's is)
+            said = f"`{span.text}` names the error of a `{note.text}` note, as its code would, but "
+            if span.text not in contract.code_status:
+                of_status = sorted(c for c, s in contract.code_status.items()
+                                   if str(s) == note.text)
+                close = (difflib.get_close_matches(span.text, of_status, n=1, cutoff=0.5)
+                         or difflib.get_close_matches(span.text, sorted(contract.code_status),
+                                                      n=1, cutoff=0.6))
+                found.append(Problem(span.line, said + "the API has no such code" + (
+                    f": did you mean `{close[0]}`?" if close
+                    else " (the errors page lists every one)"), span.text))
+            elif (str(contract.code_status[span.text]) != note.text
+                  and not (first is not None and first.start("code") == span.start + 1)):
+                found.append(Problem(span.line, said + (
+                    f"`{span.text}` is answered with {contract.code_status[span.text]}"),
+                    span.text))
+    return found
+
+
 #: What ends a list between two of its notes: a line that is not indented (a paragraph,
 #: a heading) after a blank line, or a heading.
 _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#")
@@ -1920,6 +2007,7 @@ def check(markdown: str, page: Page, contract: Contract,
     fields = _called_fields(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
     found += _noted_twice(ordered, markdown, page, contract)
+    found += _note_codes(ordered, prose, contract)
     for span, after in itertools.pairwise(ordered):  # a status, then the code that goes with it
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out

@@ -881,6 +881,39 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
                     "list on `invalid_id`: an error code has one note")], said
 
 
+def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Update's 409 note with its first code, then a later one, retyped as codes the API
+    does not have, and one of another status: each is told at its line, with the code of
+    that status it may mean. A name listed with error codes that is none of them is told
+    too. A field named in a note, and a list of codes that are the API's, pass."""
+    page = (ROOT / "docs/workstations/update.md").read_text()
+    note = "- **409** — `workstation_not_stopped`: stop it first. `volume_not_found`: a volume in"
+    assert note in page, "the update page's 409 note has changed: plant the codes again"
+    lines = page.split("\n")
+    at = next(n for n, line in enumerate(lines, 1) if line.startswith("- **409** — "))
+    page = page.replace(note, "- **409** — `workstation_running`: stop it first. `not_found`: "
+                        "a volume in").replace(
+        "`volume_attached`: the volume is", "`volume_in_use`: the volume is").replace(
+        "- **500** — nothing changed;", "- **500** — `limit`: nothing changed; codes such as "
+        "`volume_owned`, `quota_exceeded` or `not_found` say why; so do `volume_owned` or "
+        "`volume_attached`;")
+    said = [line for line in _said(tmp_path, caplog, "workstations/update.md", page)
+            if "code" in line]
+    codes = "`volume_owned`, `not_found`"
+    assert said == [
+        (f"{at}: `workstation_running` names the error of a `409` note, as its code would, but "
+         "the API has no such code: did you mean `workstation_not_stopped`?"),
+        (f"{at}: `not_found` names the error of a `409` note, as its code would, but "
+         "`not_found` is answered with 404"),
+        (f"{at + 1}: `volume_in_use` names the error of a `409` note, as its code would, but the "
+         "API has no such code: did you mean `volume_owned`?"),
+        (f"{at + 4}: `quota_exceeded` is listed with the error codes {codes}, but the API has "
+         "no such code (the errors page lists every one)"),
+    ], said
+
+
 def test_a_link_warning_is_placed_once_after_other_builds_in_the_process(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
