@@ -141,27 +141,35 @@ def test_a_fact_wrapped_across_lines_is_found_at_the_line_it_starts_on(hooks):
 @PLANTS_MISTAKES
 def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monkeypatch):
     """A number in words counting what a page holds fails whatever its value, as one in
-    digits does: after the page sizes change, the old value left in words is caught. In
-    other units ("hours", "characters", a writer's words as often as a fact's) a number
-    in words fails only while a fact says it; numbers counting anything else pass."""
+    digits does: after the page sizes change, the old value left in words is caught. So
+    does a bound in words measured as a fact measures ("up to sixty-three characters",
+    "at most sixteen standalone volumes"). In other units ("hours", a writer's words as
+    often as a fact's) and other shapes ("three digits") a number in words fails only
+    while a fact says it; numbers counting anything else pass."""
     facts, _ = hooks
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     page = spelled(models.DEFAULT_PAGE_SIZE)
     sentences = {f"A page holds {page} items.": "a count",
                  f"The default page size is {page}.": "a default",
                  f"It lists {page} workstations per page.": "a count",
-                 f"It returns {page} matching items.": "a count"}
+                 f"It returns {page} matching items.": "a count",
+                 f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound",
+                 (f"It takes at most {spelled(models.MAX_STANDALONE_VOLUMES)} standalone "
+                  "volumes."): "a bound"}
     other_units = [f"Keys are kept {spelled(ttl_hours)} hours.",
-                   f"Names have up to {spelled(models.NAME_LENGTH[1])} characters."]
+                   f"Names have {spelled(models.NAME_LENGTH[1])} characters."]
     for sentence in [*sentences, *other_units]:
         assert facts.hand_written(sentence)[0].says, sentence  # today's values
     monkeypatch.setattr(models, "DEFAULT_PAGE_SIZE", models.DEFAULT_PAGE_SIZE + 5)
     monkeypatch.setattr(idempotency, "KEY_TTL", idempotency.KEY_TTL * 2)
     monkeypatch.setattr(models, "NAME_LENGTH", (1, models.NAME_LENGTH[1] + 1))
+    monkeypatch.setattr(models, "MAX_STANDALONE_VOLUMES", models.MAX_STANDALONE_VOLUMES * 2)
     for sentence, shape in sentences.items():
         found = facts.hand_written(sentence)
         assert [(h.shape, h.says) for h in found] == [(shape, ())], (sentence, found)
     for sentence in (*other_units, "It walks every page, three volumes at a time.",
+                     "A status is three digits.", "It needs a few hundred bytes.",
+                     "It takes up to two hours.",
                      "Read it in five minutes.", "Create twenty workstations.",
                      "Attach up to two per workstation.", "It waits three times per page.",
                      "It took about two hours.", "The SDK retries three times by default."):
