@@ -795,13 +795,15 @@ _WS = r"[ \t\n]"
 #: memory when said so ("16 GiB of memory", "16 GiB RAM"), or bare inside brackets after
 #: the machine type, as the stub writes it: "`standard-4` (4 vCPUs, 16 GiB)".
 _SIZE_ITEM = re.compile(
-    rf"(?<![\w.,])(?P<number>\d+){_WS}*(?:(?P<vcpus>vCPUs?|CPUs?|virtual{_WS}+CPUs?)|(?P<gpus>GPUs?)"
+    rf"(?<![\w.,-])(?P<number>\d+|one|{_IN_WORDS}){_WS}*(?:(?P<vcpus>vCPUs?|CPUs?|virtual{_WS}+CPUs?)"
+    rf"|(?P<gpus>GPUs?)"
     rf"|(?P<memory_gib>GiB|GB)(?P<what>{_WS}+(?:of{_WS}+)?(?:memory|RAM)\b(?!{_WS}+disk))?)"
     rf"(?![\w/-]|\.\d)")
 #: What may follow a machine type before the sizes it has: "has", "comes with", a bracket.
-_HAS = re.compile(rf"(?:{_WS}+(?:workstations?|machines?|type))?{_WS}*,?{_WS}*(?:(?P<bracket>\()"
-                  rf"{_WS}*|(?:has|have|gives|offers|provides|includes|comes{_WS}+with|with)"
-                  rf"{_WS}+)")
+_HAS = re.compile(rf"(?:{_WS}+(?:machine{_WS}+types?|workstations?|machines?|type))?{_WS}*,?"
+                  rf"{_WS}*(?:(?P<bracket>\()"
+                  rf"{_WS}*|(?:has|have|gets|get|gives|offers|provides|includes|comes{_WS}+with"
+                  rf"|with){_WS}+)")
 #: Between two sizes of one list: a comma, "and".
 _AND = re.compile(rf"{_WS}*(?:,{_WS}*(?:and{_WS}+)?|and{_WS}+)")
 #: After a size, words that make it another's or no size of the machine: its GPU's, each
@@ -812,7 +814,8 @@ _NOT_ITS_OWN = re.compile(rf"{_WS}+(?:per|for{_WS}+each|each|a{_WS}+v?CPU|of{_WS
                           rf"{_WS}+(?:\w+{_WS}+)?GPU)\b")
 #: Before a machine type, words that make it no subject of what follows ("the GPU in a
 #: `gpu-t4` has", "each vCPU of a", "a `standard-4` plus a `standard-2` have").
-_NOT_THE_SUBJECT = re.compile(rf"\b(?:in|on|of|for|plus|and|than|with){_WS}+(?:(?:an?|the|each"
+_NOT_THE_SUBJECT = re.compile(rf"\b(?<!workstation{_WS})(?<!workstations{_WS})(?:in|on|of|for|"
+                              rf"plus|and|than|with){_WS}+(?:(?:an?|the|each"
                               rf"|every|your|its){_WS}+)?$", re.IGNORECASE)
 #: A size said of the machine type named right after it: "1 GPU on a `gpu-t4`".
 _ON_TYPE = re.compile(rf"{_WS}+(?:of|on|in|with){_WS}+(?:(?:an?|the|each|every|your|its|their)"
@@ -850,9 +853,11 @@ class MachineSizeSaid:
 def machine_sizes(text: str) -> list[MachineSizeSaid]:
     """Each size of a machine type stated in ``text`` (prose: code blocks blanked, inline
     code kept), in one of two forms: after the machine type, what it has ("a `standard-4`
-    has 4 vCPUs and 16 GiB of memory", "with", "comes with", or in brackets, "`standard-4`
-    (4 vCPUs, 16 GiB)"), a list of sizes; or a size right before it ("1 GPU on a
-    `gpu-t4`"). vCPUs, GPUs, and GiB said to be memory or RAM (bare in brackets). A size
+    has 4 vCPUs and 16 GiB of memory", "the `gpu-t4` machine type has", "a workstation on
+    a `standard-8` gets", "with", "comes with", or in brackets, "`standard-4` (4 vCPUs,
+    16 GiB)"), a list of sizes; or a size right before it ("1 GPU on a `gpu-t4`"). vCPUs,
+    GPUs, and GiB said to be memory or RAM (bare in brackets), in digits or in words
+    ("one GPU", "eight vCPUs"). A size
     another word makes a part, a bound or a comparison is none ("4 GiB per vCPU", "of its
     own", "up to 64 GiB", "more than", "adds 2 vCPUs"), nor anything else a sentence says
     of machine types. The page's build holds each to ``MACHINE_SIZES``
@@ -900,8 +905,10 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
                 said[size.start()] = (size, named["type"], True)
         for start, (size, machine, _) in sorted(said.items()):
             kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
+            number = size["number"]
             found.append(MachineSizeSaid(
-                offset + start, machine, " ".join(size[0].split()), int(size["number"]),
+                offset + start, machine, " ".join(size[0].split()),
+                int(number) if number.isdigit() else in_words(number) or 1,
                 getattr(models.MACHINE_SIZES[machine], kind), kind))
     return found
 

@@ -553,12 +553,17 @@ def test_a_front_matter_misread_is_told_before_a_page_that_links_to_its_page(
 def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """Its vCPUs, GPUs and memory, against cloudws.models.MACHINE_SIZES; a GiB not said to
-    be memory is left to the facts check (a volume's)."""
+    """Its vCPUs, GPUs and memory, against cloudws.models.MACHINE_SIZES, in digits or in
+    words, after "has", "gets", or "the ... machine type has"; a GiB not said to be memory
+    is left to the facts check (a volume's)."""
     from cloudws.models import MACHINE_SIZES
 
     s4, t4 = MACHINE_SIZES["standard-4"], MACHINE_SIZES["gpu-t4"]
     h8, s8 = MACHINE_SIZES["highmem-8"], MACHINE_SIZES["standard-8"]
+    s2 = MACHINE_SIZES["standard-2"]
+    words = dict(enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven",
+                            "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                            "fourteen", "fifteen", "sixteen")))
     right = (f"A `standard-4` has {s4.vcpus} vCPUs and {s4.memory_gib} GiB of memory; "
              f"{t4.gpus} GPU on a gpu-t4, or twice the {s4.vcpus} vCPUs of a\n`standard-4`.\n"
              # several machine types, a size of neither; a GPU's memory; "e.g."
@@ -587,7 +592,10 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              "GiB of memory. A `highmem-8` (8 vCPUs, 8 GiB/vCPU) suits caches. A `standard-4` "
              "with 2 GiB of memory left starts to swap. A model must fit in the 16 GiB of "
              "memory on a `gpu-t4`'s GPU. A `standard-4` plus a `standard-2` has 6 vCPUs in "
-             "all.\n")
+             "all.\n"
+             # in words; "machine type"; "gets"; a workstation on it
+             f"\nA `standard-4` has {words[s4.vcpus]} vCPUs. The `gpu-t4` machine type has "
+             f"{words[t4.gpus]} GPU. A workstation on a `standard-8` gets {s8.vcpus} vCPUs.\n")
     _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
     assert (tmp_path / "right" / "site" / "index.html").is_file()
     wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
@@ -597,7 +605,10 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              f"Here each `standard-4` has {s4.memory_gib * 2} GiB of memory.\n\nA `highmem-8` "
              f"has {h8.vcpus} vCPUs and {s8.memory_gib} GiB of memory, like a `standard-8`.\n"
              f"\nYou get {t4.gpus + 1} GPUs on your `gpu-t4`. The `standard-4` workstation has "
-             f"{s4.vcpus * 2} vCPUs.\n")
+             f"{s4.vcpus * 2} vCPUs.\n"
+             f"\nThe `gpu-t4` machine type has {t4.gpus + 1} GPUs. A workstation on a "
+             f"`standard-4` gets {s4.vcpus * 2} vCPUs.\n\nThe smallest, `standard-2`, has "
+             f"{words[s2.vcpus * 2]} vCPUs and {words[s2.gpus + 1]} GPU.\n")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _build_tiny_site(tmp_path / "wrong", wrong)
@@ -622,6 +633,10 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
         wrong(14, f"{s8.memory_gib} GiB of memory", "highmem-8", h8.memory_gib),
         wrong(16, f"{t4.gpus + 1} GPUs", "gpu-t4", t4.gpus),
         wrong(16, f"{s4.vcpus * 2} vCPUs", "standard-4", s4.vcpus),
+        wrong(18, f"{t4.gpus + 1} GPUs", "gpu-t4", t4.gpus),
+        wrong(18, f"{s4.vcpus * 2} vCPUs", "standard-4", s4.vcpus),
+        wrong(20, f"{words[s2.vcpus * 2]} vCPUs", "standard-2", s2.vcpus),
+        wrong(20, f"{words[s2.gpus + 1]} GPU", "standard-2", s2.gpus),
     ], told
 
 
