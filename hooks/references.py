@@ -353,6 +353,19 @@ def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple
 #: What calls the span after it a default ("defaults to `standard-4`", "the default is").
 _DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:value\s+)?is)\s+\[?$",
                              re.IGNORECASE)
+#: What calls the span after it a state: "moves it to `x`", "goes back to `x`", "becomes
+#: `x`", "is now `x`", "turns `x`", "in the `x` state" (with :data:`_STATE_AFTER`).
+_STATE_BEFORE = re.compile(
+    r"\b(?:(?:moves?|moved|moving|puts?|putting|brings?|brought|bringing|sets?|setting)"
+    r"\s+(?:it|them|(?:the|a|each|every|your)\s+(?:\w+\s+){0,2}?(?:workstations?|ones?))"
+    r"\s+(?:back\s+)?(?:to|into)|(?:goes|go|went|going|changes|changed|changing|returns"
+    r"|returned|returning)\s+(?:back\s+)?(?:to|into)|becomes?|became|becoming|turns?|turned"
+    r"|(?:is|are|was|were)\s+(?:now|then|left)|stays?|stayed|remains?|remained)\s+\[?$",
+    re.IGNORECASE)
+#: After a span, what calls it a state: "the `x` state".
+_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+(?:state|status)\b", re.IGNORECASE)
+#: Words a state is never written as, but a value set is: `true`, `null`.
+_NO_STATE = frozenset({"true", "false", "null", "none", "undefined"})
 
 
 def _default_problem(value: str, field_name: str | None, contract: Contract) -> str | None:
@@ -943,6 +956,42 @@ _OWNER = re.compile(r"\b(?P<kind>workstation|volume)'s\s+$", re.IGNORECASE)
 #: ``workstation.volume_ids`` (JavaScript), ``volume["size_gb"]`` (Python).
 _READ_FIELD = re.compile(r"^(?P<kind>workstation|volume)(?:\.(?P<dotted>[a-z][a-z0-9_]*)"
                          r"|\[(?P<quote>[\"'])(?P<key>[a-z][a-z0-9_]*)(?P=quote)\])$")
+
+
+def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with ``span`` said to be a state ("moves it to `deleting`", "becomes
+    `stopping`", "the `suspended` state"): a word that is none of the values of the API's
+    ``status`` (a field, an error code or another enum's value, such as a machine type an
+    update "changes to", is no state said); None if nothing is.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"not_found": 404}, {"volume_ids": ("Workstation",)},
+        ...                     frozenset(), {}, enums={"status": frozenset({"running",
+        ...                     "stopped"}), "machine_type": frozenset({"standard-4"})})
+        >>> prose = ("Stop moves it to `deleting`; it becomes `stopped`, not the `paused` "
+        ...          "state, and goes back to `running`. It changes to `standard-4`; the "
+        ...          "`volume_ids` state; it stays `stopping`; set it to `true`.")
+        >>> for m in re.finditer(r"`([^`]+)`", prose):
+        ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
+        ...                           prose, contract)
+        ...     if said:
+        ...         print(said)
+        `deleting` is said to be a state, but a workstation's states (its `status`) are running, stopped
+        `paused` is said to be a state, but a workstation's states (its `status`) are running, stopped
+        `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
+    """
+    states = contract.enums.get("status")
+    if (not states or span.opted_out or not _WORD.match(span.text) or span.text in states
+            or span.text in _NO_STATE or span.text in contract.field_schemas
+            or span.text in contract.code_status
+            or any(span.text in values for values in contract.enums.values())
+            or not (_STATE_BEFORE.search(prose[max(0, span.start - 60):span.start])
+                    or _STATE_AFTER.match(prose[span.end:span.end + 40]))):
+        return None
+    close = difflib.get_close_matches(span.text, sorted(states), n=1, cutoff=0.6)
+    return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
+            f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
 
 
 def _owned_field_problem(text: str, kind: str, contract: Contract, document: bool = False,
@@ -2090,6 +2139,8 @@ def check(markdown: str, page: Page, contract: Contract,
                 path = _location_path(location["value"])[0]
                 problem = _location_problem(span.text, location["value"], path and _check_span(
                     path, scope, contract, seen, titles or {}, names, document), document)
+        if problem is None and names and not span.heading:
+            problem = _state_problem(span, prose, contract)
         if (problem is None and span.link is None and page.operation and not span.heading
                 and not document):
             problem = _unlinked_request(span.text, scope, contract, page)

@@ -914,6 +914,36 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
     ], said
 
 
+def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The lifecycle page with Stop said to move a workstation to `deleting`, a table cell
+    where it becomes `stopping`, and a `paused` state: each is told at its line, with the
+    states, and the one a letter or two off. The page's own states, and a machine type an
+    update changes to, pass."""
+    page = (ROOT / "docs/concepts/lifecycle.md").read_text()
+    move = ("[Stop](../workstations/stop.md) and [Start](../workstations/start.md) move it "
+            "between\nthe two;")
+    cell = "| yes: it becomes `stopped` |"
+    assert move in page and cell in page, "the lifecycle page has changed: plant again"
+    page = page.replace(move, "[Stop](../workstations/stop.md) moves it to `deleting`, and\n"
+                        "[Start](../workstations/start.md) back; an update changes it to "
+                        "`standard-8`; never the `paused` state;").replace(
+        cell, "| yes: it becomes `stopping` |")
+    lines = page.split("\n")
+    said = [line for line in _said(tmp_path, caplog, "concepts/lifecycle.md", page)
+            if "state" in line]
+    states = "its `status`) are running, stopped"
+    at = next(n for n, line in enumerate(lines, 1) if "`deleting`" in line)
+    cell_at = next(n for n, line in enumerate(lines, 1) if "`stopping`" in line)
+    assert said == [
+        f"{at}: `deleting` is said to be a state, but a workstation's states ({states}",
+        f"{at + 1}: `paused` is said to be a state, but a workstation's states ({states}",
+        (f"{cell_at}: `stopping` is said to be a state, but a workstation's states ({states}; "
+         "did you mean `stopped`?"),
+    ], said
+
+
 def test_a_link_warning_is_placed_once_after_other_builds_in_the_process(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
