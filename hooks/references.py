@@ -2176,11 +2176,29 @@ def check(markdown: str, page: Page, contract: Contract,
                 f"check reads: write `{status}`"
                 + (f"; as code, it would be told too: {then.partition(': ')[2]}" if then
                    else ""), status))
+    if names and not document:  # (a docstring's paths are Python's: `/v1` in a URL)
+        for bare in _BARE_REQUEST.finditer(prose):
+            if any(s.start <= bare.start("path") < s.end for s in spans):
+                continue  # (code: checked as a span)
+            written = (f"{bare['method']} {bare['path']}" if bare["method"] else bare["path"])
+            then = _check_span(written, own, contract, shown, titles or {}, names, document)
+            found.append(Problem(
+                prose.count("\n", 0, bare.start()) + 1,
+                f"{bare[0]!r} is a {'request' if bare['method'] else 'path'} written without "
+                f"backticks, which no check reads: write `{written}`"
+                + (f"; as code, it would be told too: "
+                   f"{_NO_REF_ADVICE.sub('', then.partition(': ')[2])}" if then else ""),
+                written))
     return found + fixture_claims(prose) + order_claims(prose)
 
 
 #: A status written bare after a verb that answers with one ("gets 422"): in backticks,
 #: it is checked as every status is.
+#: A request or an API path written in prose without backticks: "a PUT to
+#: /v1/workstations/{id}", "DELETE /v1/volumes/{id}" (a link's target is none: ``(`` before).
+_BARE_REQUEST = re.compile(
+    r"(?:\b(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE)\s+(?:(?:request\s+)?to\s+)?)?"
+    r"(?<![\w/(<`\]-])(?P<path>/v\d+/[\w{}\-./]*[\w}])")
 _BARE_STATUS = re.compile(
     r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
     r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?)\s+(?:an?\s+)?|"

@@ -944,6 +944,30 @@ def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     ], said
 
 
+def test_a_request_or_a_path_written_without_backticks_is_told_to_be_written_as_code(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """"A PUT to /v1/workstations/{id}" is a request no check reads: told, with the span to
+    write and what would be told of it as code; so is a bare path. One in code, a link's
+    target, and a URL's path pass."""
+    page = ("---\noperation: updateWorkstation\n---\n\n# Update workstation\n\n"
+            "Send a PUT to /v1/workstations/{id} with the fields to change.\n"
+            "Its volumes are at /v1/volumes/{id}, and `PATCH /v1/workstations/{id}` is it.\n"
+            "See [the list](/v1/workstations) or https://api.cloudworkstation.example.com"
+            "/v1/workstations, or PATCH /v1/workstations/{id}.\n")
+    said = [line for line in _said(tmp_path, caplog, "workstations/update.md", page)
+            if "without backticks" in line]
+    assert said == [
+        ("7: 'PUT to /v1/workstations/{id}' is a request written without backticks, which no "
+         "check reads: write `PUT /v1/workstations/{id}`; as code, it would be told too: "
+         "/v1/workstations/{id} takes DELETE, GET, HEAD, PATCH"),
+        ("8: '/v1/volumes/{id}' is a path written without backticks, which no check reads: "
+         "write `/v1/volumes/{id}`"),
+        ("9: 'PATCH /v1/workstations/{id}' is a request written without backticks, which no "
+         "check reads: write `PATCH /v1/workstations/{id}`"),
+    ], said
+
+
 def test_a_link_warning_is_placed_once_after_other_builds_in_the_process(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
