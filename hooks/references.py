@@ -2201,7 +2201,8 @@ _BARE_REQUEST = re.compile(
     r"(?<![\w/(<`\]-])(?P<path>/v\d+/[\w{}\-./]*[\w}])")
 _BARE_STATUS = re.compile(
     r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
-    r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?)\s+(?:an?\s+)?|"
+    r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?|"
+    r"(?:sends?|sent)\s+back|expects?|expected|receives?|received)\s+(?:an?\s+)?|"
     # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
     r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?)\s+an?\s+)"
     r"(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"

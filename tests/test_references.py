@@ -830,7 +830,8 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
             "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
-            "full page yields a 100-item list; IDs end in 345.\n")
+            "full page yields a 100-item list; IDs end in 345.\nExpect a 421 back; it sends "
+            "back a 424, and you receive 423; expect 100 items.\n")
     said = [line.partition(" (it documents ")[0] + (" (it documents " if " (it documents " in line
                                                      else "")
             for line in _said(tmp_path, caplog, "concepts/errors.md", page)
@@ -841,6 +842,11 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
          f"reads: write `{status}`; as code, it would be told too: the API does not document "
          f"status {status} (it documents ")
         for status, verb in ((418, "ends in"), (419, "yields"), (420, "answered with"))
+    ] + [
+        (f"8: {status} after {verb!r} is a status written without backticks, which no check "
+         f"reads: write `{status}`; as code, it would be told too: the API does not document "
+         f"status {status} (it documents ")
+        for status, verb in ((421, "Expect"), (424, "sends back"), (423, "receive"))
     ], said
 
 
