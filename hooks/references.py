@@ -242,6 +242,11 @@ class Contract:
     body_defaults: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = field(
         default_factory=dict)
 
+    @property
+    def values(self) -> frozenset[str]:
+        """Every value of a field's enum (``running``, ``standard-4``)."""
+        return frozenset().union(*self.enums.values())
+
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
               id_patterns: Mapping[str, tuple[str, str]] | None = None,
@@ -985,7 +990,7 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     if (not states or span.opted_out or not _WORD.match(span.text) or span.text in states
             or span.text in _NO_STATE or span.text in contract.field_schemas
             or span.text in contract.code_status
-            or any(span.text in values for values in contract.enums.values())
+            or span.text in contract.values
             or not (_STATE_BEFORE.search(prose[max(0, span.start - 60):span.start])
                     or _STATE_AFTER.match(prose[span.end:span.end + 40]))):
         return None
@@ -1028,7 +1033,7 @@ def _owned_field_problem(text: str, kind: str, contract: Contract, document: boo
         return (f"{called} is called a {kind}'s field, but it is a field of "
                 f"{_listing(contract.field_schemas[text])}, none of them {schema}'s")
     if (not _NAME.match(text) or text in contract.code_status
-            or any(text in values for values in contract.enums.values())):
+            or text in contract.values):
         return None
     own = {name for name, schemas in contract.field_schemas.items() if schema in schemas} or {
         name for name, schemas in contract.field_schemas.items()
@@ -1535,7 +1540,6 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         `in_use` is listed with the error code `volume_owned`, but the API has no such code (the errors page lists every one)
     """
     found, run = [], spans[:1]
-    values = frozenset().union(*contract.enums.values())
     for span in [*spans[1:], None]:
         if span is not None and _LISTED.match(prose[run[-1].end:span.start]):
             run.append(span)
@@ -1544,7 +1548,7 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         codes = [t for t in texts if t in contract.code_status]
         for other in run if codes else []:  # "`volume_owned` or `volume_in_use`"
             if (other.opted_out or not _NAME.match(other.text) or other.text in codes
-                    or other.text in contract.field_schemas or other.text in values
+                    or other.text in contract.field_schemas or other.text in contract.values
                     or _named_a_code(prose[max(0, other.start - 60):other.start])
                     or _misspelt(other.text, contract)):
                 continue  # (one the words before it call a code, or a misspelling, is told
@@ -1820,7 +1824,6 @@ def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Prob
         1 `not_found` names the error of a `409` note, as its code would, but `not_found` is answered with 404
     """
     found = []
-    values = frozenset().union(*contract.enums.values())
     ordered = sorted(spans, key=lambda s: s.start)
     for note in (s for s in ordered if s.note):
         end = _NOT_ONE_ITEM.search(prose, note.end)
@@ -1829,7 +1832,7 @@ def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Prob
             if (span.start <= note.end or (end is not None and span.start >= end.start())
                     or span.opted_out or span.note or not _NAME.match(span.text)
                     or not prose.startswith(":", span.end)
-                    or span.text in contract.field_schemas or span.text in values
+                    or span.text in contract.field_schemas or span.text in contract.values
                     or span.text not in contract.code_status and _misspelt(span.text, contract)):
                 continue  # (a misspelling is told as any span's is)
             said = f"`{span.text}` names the error of a `{note.text}` note, as its code would, but "
