@@ -810,7 +810,8 @@ _AND = re.compile(rf"{_WS}*(?:,{_WS}*(?:and{_WS}+)?|and{_WS}+)")
 #: vCPU's, a part of it ("of its own", "per vCPU", "each", "more").
 _NOT_ITS_OWN = re.compile(rf"{_WS}+(?:per|for{_WS}+each|each|a{_WS}+v?CPU|of{_WS}+its{_WS}+own"
                           rf"|more|less|of{_WS}+GPU|left|free|available|remaining|in{_WS}+all"
-                          rf"|in{_WS}+total|together|combined|(?:on|in|of){_WS}+(?:its|the)"
+                          rf"|in{_WS}+total|together|combined|between{_WS}+them"
+                          rf"|(?:on|in|of){_WS}+(?:its|the)"
                           rf"{_WS}+(?:\w+{_WS}+)?GPU)\b")
 #: Before a machine type, words that make it no subject of what follows ("the GPU in a
 #: `gpu-t4` has", "each vCPU of a", "a `standard-4` plus a `standard-2` have").
@@ -829,7 +830,7 @@ _NOT_SAID_OF_IT = re.compile(
 #: GiB said of memory in some way, a machine's or its GPU's ("16 GiB of GPU memory", "8 GiB
 #: more memory", "4 GiB per vCPU"): in a sentence that names a machine type, no volume's.
 _ANY_MEMORY = re.compile(
-    rf"(?<![\w.,])\d+{_WS}*(?:GiB|GB)(?={_WS}+(?:(?:of{_WS}+)?(?:\w+{_WS}+)?(?:memory|RAM)\b"
+    rf"(?<![\w.,])(?:\d+|{_IN_WORDS}){_WS}*(?:GiB|GB)(?={_WS}+(?:(?:of{_WS}+)?(?:\w+{_WS}+)?(?:memory|RAM)\b"
     rf"(?!{_WS}+disk)"
     rf"|per{_WS}+(?:v?CPU|virtual|core))|/v?CPU\b)")
 #: Where a sentence ends: at a stop (not an abbreviation's), a blank line, a table's row
@@ -905,10 +906,11 @@ def machine_sizes(text: str) -> list[MachineSizeSaid]:
                 said[size.start()] = (size, named["type"], True)
         for start, (size, machine, _) in sorted(said.items()):
             kind = next(k for k in ("vcpus", "gpus", "memory_gib") if size[k])
-            number = size["number"]
+            number = size["number"].lower()
             found.append(MachineSizeSaid(
                 offset + start, machine, " ".join(size[0].split()),
-                int(number) if number.isdigit() else in_words(number) or 1,
+                int(number) if number.isdigit() else {"zero": 0, "one": 1}.get(number)
+                if number in ("zero", "one") else in_words(number) or 0,
                 getattr(models.MACHINE_SIZES[machine], kind), kind))
     return found
 

@@ -241,11 +241,15 @@ class Contract:
     #: and the bodies that require it (:func:`_body_defaults`).
     body_defaults: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = field(
         default_factory=dict)
+    #: The one value each field that has one always takes (a delete's ``status``:
+    #: ``deleted``).
+    consts: frozenset[str] = frozenset()
 
     @property
     def values(self) -> frozenset[str]:
-        """Every value of a field's enum (``running``, ``standard-4``)."""
-        return frozenset().union(*self.enums.values())
+        """Every value of a field's enum (``running``, ``standard-4``), or the one it
+        always takes (``deleted``)."""
+        return frozenset().union(self.consts, *self.enums.values())
 
     @classmethod
     def build(cls, doc: dict[str, Any], code_status: Mapping[str, int], fixture_ids: set[str],
@@ -324,7 +328,10 @@ class Contract:
                    frozenset(urlsplit(server["url"]).hostname or ""
                              for server in doc.get("servers", ())) - {""},
                    requests, kinds, enums, _headers(doc) | http_own, alone,
-                   *_header_values(doc), _body_defaults(doc))
+                   *_header_values(doc), _body_defaults(doc),
+                   frozenset(prop["const"] for schema in doc["components"]["schemas"].values()
+                             for prop in schema.get("properties", {}).values()
+                             if isinstance(prop.get("const"), str)))
 
 
 def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
@@ -368,7 +375,10 @@ _STATE_BEFORE = re.compile(
     r"|(?:is|are|was|were)\s+(?:now|then|left)|stays?|stayed|remains?|remained)\s+\[?$",
     re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
-_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+(?:state|status)\b", re.IGNORECASE)
+_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
+#: A word shaped as a state is ("stopping", "suspended"): a name (`dev-box`), a header's
+#: value (`close`) or a scheme (`bearer`) said to become or stay is none.
+_STATE_SHAPED = re.compile(r"^[a-z]+(?:ing|ed)$")
 #: Words a state is never written as, but a value set is: `true`, `null`.
 _NO_STATE = frozenset({"true", "false", "null", "none", "undefined"})
 
@@ -957,6 +967,8 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
 
 #: Whose a field is, said just before it: "a workstation's `volume_ids`".
 _OWNER = re.compile(r"\b(?P<kind>workstation|volume)'s\s+$", re.IGNORECASE)
+#: After a name, words that say it is none: "`workstation_id` is not a field".
+_DENIED = re.compile(r"^\s+(?:is|are)\s+(?:not|no)\b|^\s+(?:isn't|aren't)\b", re.IGNORECASE)
 #: A field read from a workstation or a volume, as the examples name them:
 #: ``workstation.volume_ids`` (JavaScript), ``volume["size_gb"]`` (Python).
 _READ_FIELD = re.compile(r"^(?P<kind>workstation|volume)(?:\.(?P<dotted>[a-z][a-z0-9_]*)"
@@ -974,9 +986,10 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...                     {"not_found": 404}, {"volume_ids": ("Workstation",)},
         ...                     frozenset(), {}, enums={"status": frozenset({"running",
         ...                     "stopped"}), "machine_type": frozenset({"standard-4"})})
-        >>> prose = ("Stop moves it to `deleting`; it becomes `stopped`, not the `paused` "
+        >>> prose = ("Stop moves it to `deleting`; it becomes `stopped`, or the `paused` "
         ...          "state, and goes back to `running`. It changes to `standard-4`; the "
-        ...          "`volume_ids` state; it stays `stopping`; set it to `true`.")
+        ...          "`volume_ids` state; it stays `stopping`; set it to `true`; its name "
+        ...          "becomes `dev-box`; there is no `starting` state.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -990,11 +1003,14 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     if (not states or span.opted_out or not _WORD.match(span.text) or span.text in states
             or span.text in _NO_STATE or span.text in contract.field_schemas
             or span.text in contract.code_status
-            or span.text in contract.values
-            or not (_STATE_BEFORE.search(prose[max(0, span.start - 60):span.start])
-                    or _STATE_AFTER.match(prose[span.end:span.end + 40]))):
+            or span.text in contract.values):
         return None
+    before = prose[max(0, span.start - 60):span.start]
+    clause = re.split(r"[.;:!?]\s|\n\n", before)[-1]
     close = difflib.get_close_matches(span.text, sorted(states), n=1, cutoff=0.6)
+    if (not (_STATE_BEFORE.search(before) or _STATE_AFTER.match(prose[span.end:span.end + 40]))
+            or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause)):
+        return None  # (a state the API has not, said so: "there is no `paused` state")
     return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
             f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
 
@@ -1032,9 +1048,9 @@ def _owned_field_problem(text: str, kind: str, contract: Contract, document: boo
         # WorkstationCreate, DeleteWorkstationResult, are its own)
         return (f"{called} is called a {kind}'s field, but it is a field of "
                 f"{_listing(contract.field_schemas[text])}, none of them {schema}'s")
-    if (not _NAME.match(text) or text in contract.code_status
+    if (not _NAME.match(text) or "_" not in text or text in contract.code_status
             or text in contract.values):
-        return None
+        return None  # (one word may be no field: "a workstation's `own` volume")
     own = {name for name, schemas in contract.field_schemas.items() if schema in schemas} or {
         name for name, schemas in contract.field_schemas.items()
         if any(schema in s for s in schemas)}
@@ -1547,7 +1563,8 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         texts = [s.text for s in run if not s.opted_out]
         codes = [t for t in texts if t in contract.code_status]
         for other in run if codes else []:  # "`volume_owned` or `volume_in_use`"
-            if (other.opted_out or not _NAME.match(other.text) or other.text in codes
+            if (other.opted_out or not _NAME.match(other.text) or "_" not in other.text
+                    or other.text in codes
                     or other.text in contract.field_schemas or other.text in contract.values
                     or _named_a_code(prose[max(0, other.start - 60):other.start])
                     or _misspelt(other.text, contract)):
@@ -1804,6 +1821,13 @@ def _misspelt(text: str, contract: Contract) -> bool:
                                   cutoff=_CLOSE))
 
 
+#: Before a code a note names as its error: the note's status (``** — ``), or the end
+#: of a sentence of the note (``stop it first. ``); not a status of its own (``gets `415` ``,
+#: a pair), nor other words (``With `curl`: ``, a tool).
+_NAMES_ITS_ERROR = re.compile(r"(?:^\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?[\u2014\u2013:(-]*[ \t]*"
+                              r"|[.;][ \t\n]+)\[?$")
+
+
 def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Problem]:
     """Each error code a note of a list names as its own (``- **409** — `code`: ...``, a
     snake_case name followed by a colon, first in the note or after): one the API does not
@@ -1832,6 +1856,7 @@ def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Prob
             if (span.start <= note.end or (end is not None and span.start >= end.start())
                     or span.opted_out or span.note or not _NAME.match(span.text)
                     or not prose.startswith(":", span.end)
+                    or not _NAMES_ITS_ERROR.search(prose[note.end:span.start])
                     or span.text in contract.field_schemas or span.text in contract.values
                     or span.text not in contract.code_status and _misspelt(span.text, contract)):
                 continue  # (a misspelling is told as any span's is)
@@ -2120,7 +2145,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
-        if owner is not None:  # "a workstation's `attached_to`"
+        if owner is not None and not _DENIED.match(prose[span.end:span.end + 30]):
+            # "a workstation's `attached_to`" (but "... is not a field: read ...")
             problem = _owned_field_problem(span.text, owner["kind"], contract, document)
         read = _READ_FIELD.match(span.text) if problem is None and names else None
         if read is not None:  # `workstation.ip_address`, `volume["size_gb"]`
@@ -2181,8 +2207,11 @@ def check(markdown: str, page: Page, contract: Contract,
                    else ""), status))
     if names and not document:  # (a docstring's paths are Python's: `/v1` in a URL)
         for bare in _BARE_REQUEST.finditer(prose):
-            if any(s.start <= bare.start("path") < s.end for s in spans):
-                continue  # (code: checked as a span)
+            line = prose[prose.rfind("\n", 0, bare.start()) + 1:bare.start()].lstrip()
+            if (any(s.start <= bare.start("path") < s.end for s in spans)
+                    or line.startswith(("#", "!!!", "???"))):
+                continue  # (code: checked as a span; a heading's, or a note's title, is as
+                # it is written, as a bare status is there)
             written = (f"{bare['method']} {bare['path']}" if bare["method"] else bare["path"])
             then = _check_span(written, own, contract, shown, titles or {}, names, document)
             found.append(Problem(
@@ -2201,13 +2230,14 @@ def check(markdown: str, page: Page, contract: Contract,
 #: /v1/workstations/{id}", "DELETE /v1/volumes/{id}" (a link's target is none: ``(`` before).
 _BARE_REQUEST = re.compile(
     r"(?:\b(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE)\s+(?:(?:request\s+)?to\s+)?)?"
-    r"(?<![\w/(<`\]-])(?P<path>/v\d+/[\w{}\-./]*[\w}])")
+    r"(?<![\w/(<>`\[\]-])(?P<path>/v\d+/[\w{}\-./]*[\w}/])")
 _BARE_STATUS = re.compile(
     r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
     r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?|"
-    r"(?:sends?|sent)\s+back|expects?|expected|receives?|received)\s+(?:an?\s+)?|"
+    r"(?:sends?|sent)\s+back)\s+(?:an?\s+)?|"
     # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
-    r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?)\s+an?\s+)"
+    r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?|expects?"
+    r"|expected|receives?|received)\s+an?\s+)"
     r"(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)

@@ -169,6 +169,7 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
         assert [(h.shape, h.says) for h in found] == [(shape, ())], (sentence, found)
     for sentence in (*other_units, "It walks every page, three volumes at a time.",
                      "A status is three digits.", "It needs a few hundred bytes.",
+                     "Machine types offer up to sixty-four GiB of memory, on a `highmem-8`.",
                      "It takes up to two hours.",
                      "Read it in five minutes.", "Create twenty workstations.",
                      "Attach up to two per workstation.", "It waits three times per page.",

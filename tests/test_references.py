@@ -792,16 +792,18 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """"A workstation's `attached_to`" names a volume's field: told, with whose it is; so
-    does `workstation.attached_to`. A name neither has ("the workstation's `ip_address`",
-    `volume["mount_path"]`) is told with their fields, or the one a letter off. A
-    workstation's own field, its state, an error code, and a word that is no field, pass."""
+    does `workstation.attached_to`. A snake_case name neither has ("the workstation's
+    `ip_address`", `volume["mount_path"]`) is told with their fields, or the one a letter
+    off. A workstation's own field, its state, an error code, a word that is no field (its
+    `own` volume), and a name said to be none, pass."""
     page = ("# Volumes\n\nA workstation's `attached_to` lists its volumes; a workstation's "
             "`volume_ids` does, and a volume's `attached_to` names its workstation, or a "
             "volume's `running` state. A workstation's `disk_size_gb` is its request's.\n"
             "Connect to the workstation's `ip_address`, or read `workstation.attached_to`.\n"
             "A volume's `volume_owned` error is no field; `volume[\"mount_path\"]` and a "
             "workstation's `volume_id` are told, not `workstation.volume_ids` or a volume's "
-            "`Size`.\n")
+            "`Size`.\nA workstation's `own` volume goes with it; a volume's `workstation_id` "
+            "is not a field.\n")
     said = _said(tmp_path, caplog, "concepts/volumes.md", page)
     assert said == [
         ("3: `attached_to` is called a workstation's field, but it is a field of "
@@ -831,7 +833,7 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
             "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
             "full page yields a 100-item list; IDs end in 345.\nExpect a 421 back; it sends "
-            "back a 424, and you receive 423; expect 100 items.\n")
+            "back a 424, and you receive a 423; expect 100 items; expect 200 in `size_gb`.\n")
     said = [line.partition(" (it documents ")[0] + (" (it documents " if " (it documents " in line
                                                      else "")
             for line in _said(tmp_path, caplog, "concepts/errors.md", page)
@@ -893,12 +895,19 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
     """Update's 409 note with its first code, then a later one, retyped as codes the API
     does not have, and one of another status: each is told at its line, with the code of
     that status it may mean. A name listed with error codes that is none of them is told
-    too. A field named in a note, and a list of codes that are the API's, pass."""
+    too. A field named in a note, a list of codes that are the API's, a code after its
+    own status in a note, and a tool or a word (`curl`:, `undefined`) that is no code,
+    pass."""
     page = (ROOT / "docs/workstations/update.md").read_text()
     note = "- **409** — `workstation_not_stopped`: stop it first. `volume_not_found`: a volume in"
     assert note in page, "the update page's 409 note has changed: plant the codes again"
     lines = page.split("\n")
     at = next(n for n, line in enumerate(lines, 1) if line.startswith("- **409** — "))
+    page = page.replace("- **400** — check the ID,", "- **400** — with `curl`: check the ID; a "
+                        "body of text gets `415` `unsupported_media_type`: send JSON. Check the "
+                        "ID,").replace(
+        "- **404** — the workstation", "- **404** — `not_found`, or `undefined` on a success: "
+        "the workstation")
     page = page.replace(note, "- **409** — `workstation_running`: stop it first. `not_found`: "
                         "a volume in").replace(
         "`volume_attached`: the volume is", "`volume_in_use`: the volume is").replace(
@@ -925,8 +934,9 @@ def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
 ) -> None:
     """The lifecycle page with Stop said to move a workstation to `deleting`, a table cell
     where it becomes `stopping`, and a `paused` state: each is told at its line, with the
-    states, and the one a letter or two off. The page's own states, and a machine type an
-    update changes to, pass."""
+    states, and the one a letter or two off. The page's own states, a machine type an
+    update changes to, a state said not to be, a name or a header's value that becomes
+    another, and the one value a delete's `status` takes, pass."""
     page = (ROOT / "docs/concepts/lifecycle.md").read_text()
     move = ("[Stop](../workstations/stop.md) and [Start](../workstations/start.md) move it "
             "between\nthe two;")
@@ -934,7 +944,10 @@ def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     assert move in page and cell in page, "the lifecycle page has changed: plant again"
     page = page.replace(move, "[Stop](../workstations/stop.md) moves it to `deleting`, and\n"
                         "[Start](../workstations/start.md) back; an update changes it to "
-                        "`standard-8`; never the `paused` state;").replace(
+                        "`standard-8`; the `paused` state holds it; never the `starting` state;").replace(
+        "Start and stop are idempotent:", "An update's name becomes `dev-box-renamed`, and a "
+        "delete's `status` is then `deleted`; a body too large, its `Connection` is then "
+        "`close`. Start and stop are idempotent:").replace(
         cell, "| yes: it becomes `stopping` |")
     lines = page.split("\n")
     said = [line for line in _said(tmp_path, caplog, "concepts/lifecycle.md", page)
@@ -954,13 +967,14 @@ def test_a_request_or_a_path_written_without_backticks_is_told_to_be_written_as_
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """"A PUT to /v1/workstations/{id}" is a request no check reads: told, with the span to
-    write and what would be told of it as code; so is a bare path. One in code, a link's
-    target, and a URL's path pass."""
+    write and what would be told of it as code; so is a bare path. One in code (HTML's
+    too), a link's target or text, a heading's, and a URL's path pass."""
     page = ("---\noperation: updateWorkstation\n---\n\n# Update workstation\n\n"
             "Send a PUT to /v1/workstations/{id} with the fields to change.\n"
             "Its volumes are at /v1/volumes/{id}, and `PATCH /v1/workstations/{id}` is it.\n"
             "See [the list](/v1/workstations) or https://api.cloudworkstation.example.com"
-            "/v1/workstations, or PATCH /v1/workstations/{id}.\n")
+            "/v1/workstations, or PATCH /v1/workstations/{id}.\n\n<code>/v1/volumes</code>, "
+            "[/v1/volumes](../volumes/list.md).\n\n### Paging through GET /v1/volumes\n")
     said = [line for line in _said(tmp_path, caplog, "workstations/update.md", page)
             if "without backticks" in line]
     assert said == [

@@ -595,7 +595,9 @@ def test_a_machine_types_size_said_wrongly_fails_the_build_at_its_line(
              "all.\n"
              # in words; "machine type"; "gets"; a workstation on it
              f"\nA `standard-4` has {words[s4.vcpus]} vCPUs. The `gpu-t4` machine type has "
-             f"{words[t4.gpus]} GPU. A workstation on a `standard-8` gets {s8.vcpus} vCPUs.\n")
+             f"{words[t4.gpus]} GPU. A workstation on a `standard-8` gets {s8.vcpus} vCPUs. "
+             f"The `standard-8` machine type has {words[s8.gpus]} GPUs. Two workstations on a "
+             f"`standard-4` get {words[s4.vcpus * 2]} vCPUs between them.\n")
     _build_tiny_site(tmp_path / "right", f"# Tiny\n\n{right}")
     assert (tmp_path / "right" / "site" / "index.html").is_file()
     wrong = (f"# Tiny\n\nA `standard-4` has {s4.vcpus * 2} vCPUs and\n{s4.memory_gib + 1} GiB "
