@@ -1000,8 +1000,7 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
     """
     states = contract.enums.get("status")
-    if (not states or span.opted_out or not _WORD.match(span.text) or span.text in states
-            or span.text in _NO_STATE or span.text in contract.field_schemas
+    if (not states or span.opted_out or not _WORD.match(span.text) or span.text in _NO_STATE or span.text in contract.field_schemas
             or span.text in contract.code_status
             or span.text in contract.values):
         return None
@@ -1570,13 +1569,10 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
                     or _misspelt(other.text, contract)):
                 continue  # (one the words before it call a code, or a misspelling, is told
                 # as such)
-            close = difflib.get_close_matches(other.text, sorted(contract.code_status), n=1,
-                                              cutoff=0.6)
             found.append(Problem(other.line, (
                 f"`{other.text}` is listed with the error code{'s' if len(codes) > 1 else ''} "
                 f"{', '.join(f'`{t}`' for t in codes)}, but the API has no such code"
-                + (f": did you mean `{close[0]}`?" if close
-                   else " (the errors page lists every one)")), other.text))
+                + _code_meant(other.text, contract)), other.text))
         for name, values in contract.enums.items():
             listed = [t for t in texts if t in values]
             if not listed:
@@ -1813,6 +1809,15 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
     return found
 
 
+def _code_meant(text: str, contract: Contract, status: int | None = None) -> str:
+    """What to say after "the API has no such code" of ``text``: the code it may mean
+    (first among those answered with ``status``, when given), or where every code is."""
+    of_status = sorted(c for c, s in contract.code_status.items() if s == status)
+    close = (difflib.get_close_matches(text, of_status, n=1, cutoff=0.5)
+             or difflib.get_close_matches(text, sorted(contract.code_status), n=1, cutoff=0.6))
+    return f": did you mean `{close[0]}`?" if close else " (the errors page lists every one)"
+
+
 def _misspelt(text: str, contract: Contract) -> bool:
     """Whether ``text``, none of the API's names, is close enough to an error code or a
     field to be told as a misspelling of it (:func:`_check_span`)."""
@@ -1862,14 +1867,9 @@ def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Prob
                 continue  # (a misspelling is told as any span's is)
             said = f"`{span.text}` names the error of a `{note.text}` note, as its code would, but "
             if span.text not in contract.code_status:
-                of_status = sorted(c for c, s in contract.code_status.items()
-                                   if str(s) == note.text)
-                close = (difflib.get_close_matches(span.text, of_status, n=1, cutoff=0.5)
-                         or difflib.get_close_matches(span.text, sorted(contract.code_status),
-                                                      n=1, cutoff=0.6))
-                found.append(Problem(span.line, said + "the API has no such code" + (
-                    f": did you mean `{close[0]}`?" if close
-                    else " (the errors page lists every one)"), span.text))
+                found.append(Problem(span.line, said + "the API has no such code"
+                                     + _code_meant(span.text, contract, int(note.text)),
+                                     span.text))
             elif (str(contract.code_status[span.text]) != note.text
                   and not (first is not None and first.start("code") == span.start + 1)):
                 found.append(Problem(span.line, said + (
@@ -2136,11 +2136,8 @@ def check(markdown: str, page: Page, contract: Contract,
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
-            close = difflib.get_close_matches(span.text, sorted(contract.code_status), n=1,
-                                              cutoff=0.6)  # named a code in words: the API's
             problem = (f"`{span.text}` is named an error code, but the API has none such"
-                       + (f": did you mean `{close[0]}`?" if close
-                          else " (the errors page lists every one)") + _old_api(document))
+                       + _code_meant(span.text, contract) + _old_api(document))
         if problem is None and names and span.start in fields:
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
