@@ -8,17 +8,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import httpx
 import pytest
 from bs4 import BeautifulSoup
 
 from cloudws.errors import ERROR_CODES
 from cloudws.operations import OPERATIONS
+from cloudws.testing import BASE_URL
 
 from .harness import discovery
 from .harness.coverage import Coverage, Tab, documented_statuses, every_tab_set, tab_sets
 from .harness.github import PLANTS_MISTAKES
 from .harness.pages import ROOT, Page, display_path
-from .helpers import document
+from .harness.sandbox import DocsSandbox
+from .helpers import document, tls
 
 PAGES = discovery.pages()
 
@@ -185,6 +188,33 @@ def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
         "example, so a tab makes the calls the others make, with the same answers"))]
     # a tab that made no call (not run, or failed): the set is not judged
     assert cov.disagreeing_tabs([[*tabs, Tab("curl", "snippets/w.sh", "docs/v.md", 20)]]) == []
+
+
+@PLANTS_MISTAKES
+def test_the_tabs_calls_are_compared_with_their_query_in_any_order_or_encoding():
+    """A call is its method, its path and its query (its parameters in any order, each
+    encoded as a language sends it), as the sandbox saw it: a JavaScript tab that lists
+    with another ``limit`` than its Python tab is told; a curl tab that sends the Python
+    tab's parameters in another order and encoding is not."""
+    cov = Coverage({"listWorkstations": [200]})
+    sandbox = DocsSandbox.create(cov.record)
+    sent = {"snippets/w.py": {"status": "running", "limit": 2},
+            "snippets/w.sh": "?limit=2&status=%72unning",
+            "snippets/w.mjs:1": {"status": "running", "limit": 3}}
+    with sandbox.in_process():
+        for source, query in sent.items():
+            with sandbox.recorder.capture(source):
+                url = f"{BASE_URL}/workstations" + (query if isinstance(query, str) else "")
+                httpx.get(url, params=None if isinstance(query, str) else query,
+                          headers={"Authorization": "Bearer cws_test_sandbox"}, verify=tls())
+    tabs = [Tab("Python", "snippets/w.py", "docs/w.md", 3),
+            Tab("curl", "snippets/w.sh", "docs/w.md", 9),
+            Tab("JavaScript", "snippets/w.mjs", "docs/w.md", 15)]
+    assert cov.disagreeing_tabs([tabs]) == [("docs/w.md", 15, (
+        "the JavaScript tab of this example gets 200 from GET /v1/workstations?limit=3&"
+        "status=running, which its Python tab (line 3) never gets, and never gets 200 from GET "
+        "/v1/workstations?limit=2&status=running, which that tab gets: the tabs show one "
+        "example, so a tab makes the calls the others make, with the same answers"))]
 
 
 @PLANTS_MISTAKES

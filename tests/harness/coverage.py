@@ -46,11 +46,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
 
 from .pages import ROOT, Page
 
 __all__ = ["LANGUAGES", "TABS_CHECK", "Coverage", "Tab", "documented_statuses", "every_tab_set",
-           "language_of", "said_of_tabs", "tab_sets"]
+           "language_of", "said_of_tabs", "tab_sets", "target"]
 
 #: The languages every example is shown in, and their letters in the table.
 LANGUAGES = {"Python": "P", "curl": "C", "JavaScript": "J"}
@@ -208,6 +209,13 @@ class Coverage:
             if kind == "example" and call is not None:
                 self.calls[source].add((*call, status))
 
+    def record(self, kind: str, source: str, seen: Any) -> None:
+        """:meth:`add` an exchange the sandbox saw (a ``Seen``, as the sandbox's
+        ``Recorder.on_record`` is given it), with its call: its method, and its path with
+        its query (:func:`target`)."""
+        self.add(kind, source, seen.operation_id, seen.status,
+                 (seen.method, target(seen.path, seen.query)))
+
     def export(self) -> list[list[Any]]:
         """The produced pairs as JSON-ready data (what an xdist worker sends back)."""
         return [[op, status, kind, sorted(sources)]
@@ -298,7 +306,8 @@ class Coverage:
 
     def disagreeing_tabs(self, sets: Iterable[list[Tab]]) -> list[tuple[str, int, str]]:
         """Where the tabs of one example (:func:`tab_sets`) do not make the same calls (a
-        method, a path with its IDs, and the status it answered; not the query): a
+        method, a path with its IDs and its query (:func:`target`), and the status it
+        answered): a
         JavaScript tab, or a further Python one, whose calls are not its first Python
         tab's (or first JavaScript tab's, if it has no Python tab), or a curl tab with a
         call none of them makes (a curl tab may show fewer of the calls: its one request).
@@ -435,6 +444,22 @@ def _path(source: str) -> str:
     """The file an example's source names: ``snippets/x.mjs`` of ``snippets/x.mjs:1``."""
     match = _SOURCE.match(source)
     return match["path"] if match else source
+
+
+def target(path: str, query: str = "") -> str:
+    """``path`` with ``query`` as the tabs' calls are compared: its parameters sorted and
+    encoded alike, as each language may send them in another order or encoding.
+
+    Example:
+        >>> target("/v1/workstations", "status=running&limit=2")
+        '/v1/workstations?limit=2&status=running'
+        >>> target("/v1/volumes", "name=my+box"), target("/v1/volumes", "name=my%20box")
+        ('/v1/volumes?name=my%20box', '/v1/volumes?name=my%20box')
+        >>> target("/v1/volumes", "")
+        '/v1/volumes'
+    """
+    pairs = sorted(parse_qsl(query, keep_blank_values=True))
+    return f"{path}?{urlencode(pairs, quote_via=quote)}" if pairs else path
 
 
 def _calls(calls: Iterable[tuple[str, str, int]]) -> str:

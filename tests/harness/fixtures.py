@@ -160,9 +160,7 @@ def docs_sandbox(pytestconfig: pytest.Config) -> DocsSandbox:
     docs_plugin = plugin.register(pytestconfig)
     sandbox = DocsSandbox.create()
     coverage = docs_plugin.start(load_document())
-    sandbox.recorder.on_record = lambda kind, source, exchange: coverage.add(
-        kind, source, exchange.operation_id, exchange.status, (exchange.method, exchange.path)
-    )
+    sandbox.recorder.on_record = coverage.record
     settle_heap()  # a page's run has just imported FastAPI, pydantic, httpx and the stub
     return sandbox
 

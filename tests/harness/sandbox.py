@@ -105,12 +105,12 @@ class _NotingWhatWasSent:
 class Recorder:
     """Observer of the sandbox app: every exchange, with the source running at the time.
 
-    ``on_record`` is called with ``(kind, source, exchange)`` for each exchange answered
+    ``on_record`` is called with ``(kind, source, seen)`` for each exchange answered
     while a source is set (``kind`` is ``"example"`` or ``"scenario"``). ``origin`` is the
     page line making the current request, when the caller can tell (see ``in_process``).
     """
 
-    on_record: Callable[[str, str, Exchange], None] | None = None
+    on_record: Callable[[str, str, Seen], None] | None = None
     origin: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _current: tuple[str, str | None, list[Seen]] | None = None
@@ -120,11 +120,11 @@ class Recorder:
             current = self._current
             if current is None:
                 return
-            current[2].append(Seen(*exchange[:4], self.origin, *_SENT.get(),
-                                   code=exchange.code, detail=exchange.detail,
-                                   fields=exchange.fields))
+            seen = Seen(*exchange[:4], self.origin, *_SENT.get(), code=exchange.code,
+                        detail=exchange.detail, fields=exchange.fields)
+            current[2].append(seen)
         if self.on_record is not None and current[1] is not None:
-            self.on_record(current[1], current[0], exchange)
+            self.on_record(current[1], current[0], seen)
 
     @contextmanager
     def capture(self, source: str, kind: str | None = "example") -> Iterator[list[Seen]]:
@@ -152,7 +152,7 @@ class DocsSandbox:
     _locate: Callable[[], str | None] | None = None
 
     @classmethod
-    def create(cls, on_record: Callable[[str, str, Exchange], None] | None = None) -> DocsSandbox:
+    def create(cls, on_record: Callable[[str, str, Seen], None] | None = None) -> DocsSandbox:
         """A fixture-state sandbox whose app reports to a new :class:`Recorder`."""
         app = create_app(Store())
         app.add_middleware(_NotingWhatWasSent)
