@@ -244,6 +244,10 @@ class Contract:
     #: The one value each field that has one always takes (a delete's ``status``:
     #: ``deleted``).
     consts: frozenset[str] = frozenset()
+    #: What each operation takes (:func:`_inputs`): each member of its request body and
+    #: each parameter, by name (a header's casefolded), with where it goes and whether it
+    #: is required.
+    inputs: Mapping[str, Mapping[str, tuple[str, bool]]] = field(default_factory=dict)
 
     @property
     def values(self) -> frozenset[str]:
@@ -331,7 +335,37 @@ class Contract:
                    *_header_values(doc), _body_defaults(doc),
                    frozenset(prop["const"] for schema in doc["components"]["schemas"].values()
                              for prop in schema.get("properties", {}).values()
-                             if isinstance(prop.get("const"), str)))
+                             if isinstance(prop.get("const"), str)), _inputs(doc))
+
+
+def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
+    """What each operation of ``doc`` takes: each member of its request body and each of
+    its parameters, by name (a header's casefolded, as HTTP reads it), with where it goes
+    and whether the operation requires it.
+
+    Example:
+        >>> doc = {"paths": {"/x": {"post": {"operationId": "makeX", "parameters": [
+        ...     {"name": "Idempotency-Key", "in": "header"}], "requestBody": {"content": {
+        ...     "application/json": {"schema": {"$ref": "#/components/schemas/XCreate"}}}}}}},
+        ...     "components": {"schemas": {"XCreate": {"required": ["kind"], "properties": {
+        ...         "kind": {}, "size": {"default": 50}}}}}}
+        >>> _inputs(doc)
+        {'makeX': {'idempotency-key': ('header', False), 'kind': ('body', True), 'size': ('body', False)}}
+    """
+    found: dict[str, dict[str, tuple[str, bool]]] = {}
+    for item in doc["paths"].values():
+        for method, operation in item.items():
+            if method.upper() not in _METHODS:
+                continue
+            taken = found.setdefault(operation["operationId"], {})
+            for param in operation.get("parameters", []):
+                name = param["name"].casefold() if param["in"] == "header" else param["name"]
+                taken[name] = (param["in"], bool(param.get("required")))
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                schema = _resolve(media.get("schema", {}), doc)[1]
+                for name in schema.get("properties", {}):
+                    taken[name] = ("body", name in schema.get("required", ()))
+    return found
 
 
 def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
@@ -1012,6 +1046,74 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         return None  # (a state the API has not, said so: "there is no `paused` state")
     return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
             f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
+
+
+#: After a span, what says whether a request must send it: "`name` is required", "`x`
+#: is not optional", "`size_gb` (optional)", "`Idempotency-Key` header is optional".
+_REQUIRED_AFTER = re.compile(
+    r"^\]?(?:\s+(?:field|member|property|parameter|header|key))?\s+(?:is|are)\s+"
+    r"(?:(?:always|also|still|then)\s+)?(?P<no>not\s+|never\s+)?(?:(?:always|also|still)\s+)?"
+    r"(?P<word>optional|required|mandatory)\b"
+    r"|^\]?\s+\((?P<aside>optional|required)\)", re.IGNORECASE)
+#: Before a span, the same said as its adjective: "the optional `disk_size_gb`".
+_REQUIRED_BEFORE = re.compile(r"\b(?P<word>optional|required|mandatory)\s+\[?$",
+                              re.IGNORECASE)
+_WHERE_IT_GOES = {"body": "request body", "query": "query", "header": "headers",
+                  "path": "path"}
+
+
+def _required_problem(span: _Span, prose: str, operation: str | None,
+                      contract: Contract) -> str | None:
+    """What is wrong with ``span`` said to be required, or optional ("`machine_type` is
+    optional", "the required `disk_size_gb`", "`cursor` (required)"), where it is
+    something a request sends (a member of its body, a parameter): the page's
+    ``operation``'s, when it takes one of that name; else every operation's that takes
+    one, when they all agree. None if it is said rightly, or nothing is said.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...     {}, {}, frozenset(), {}, inputs={
+        ...         "makeX": {"kind": ("body", True), "size": ("body", False),
+        ...                   "idempotency-key": ("header", False)},
+        ...         "editX": {"kind": ("body", False)}})
+        >>> prose = ("`kind` is optional, `size` is not required, `size` (required), the "
+        ...          "optional `kind`; the `Idempotency-Key` header is required; `limit` is "
+        ...          "required.")
+        >>> for m in re.finditer(r"`([^`]+)`", prose):
+        ...     said = _required_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
+        ...                              prose, "makeX", contract)
+        ...     if said:
+        ...         print(said)
+        `kind` is said to be optional, but makeX requires it (its request body)
+        `size` is said to be required, but makeX does not require it (its request body)
+        `kind` is said to be optional, but makeX requires it (its request body)
+        `Idempotency-Key` is said to be required, but makeX does not require it (its headers)
+        >>> print(_required_problem(_Span(0, 6, 1, "kind", None, False), "`kind` is "
+        ...                         "required", None, contract))
+        None
+    """
+    after = _REQUIRED_AFTER.match(prose[span.end:span.end + 60])
+    before = None if after else _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start])
+    if after is None and before is None:
+        return None
+    name = next((n for n in (span.text, span.text.casefold())
+                 if any(n in taken for taken in contract.inputs.values())), span.text)
+    if operation is not None and name in contract.inputs.get(operation, {}):
+        takers = [operation]
+    else:
+        takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
+        if len({contract.inputs[op][name][1] for op in takers}) != 1:
+            return None  # taken by none, or required by some only: which is meant is unsaid
+    word = ((after["word"] or after["aside"]) if after else before["word"]).lower()  # type: ignore[index]
+    required = (word != "optional") != bool(after and after["no"])
+    where, really = contract.inputs[takers[0]][name]
+    if required == really:
+        return None
+    who = takers[0] if len(takers) == 1 else " and ".join(takers)
+    return (f"`{span.text}` is said to be {'required' if required else 'optional'}, but {who} "
+            f"{'does' if len(takers) == 1 else 'do'} not require it" if not really else
+            f"`{span.text}` is said to be optional, but {who} require"
+            f"{'s' if len(takers) == 1 else ''} it") + f" (its {_WHERE_IT_GOES.get(where, where)})"
 
 
 def _owned_field_problem(text: str, kind: str, contract: Contract, document: bool = False,
@@ -2167,6 +2269,8 @@ def check(markdown: str, page: Page, contract: Contract,
                     path, scope, contract, seen, titles or {}, names, document), document)
         if problem is None and names and not span.heading:
             problem = _state_problem(span, prose, contract)
+        if problem is None and names and not span.heading:
+            problem = _required_problem(span, prose, page.operation, contract)
         if (problem is None and span.link is None and page.operation and not span.heading
                 and not document):
             problem = _unlinked_request(span.text, scope, contract, page)

@@ -1115,3 +1115,33 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
              "WorkstationCreate requires it")),
         (3, "`64` is called the default of disk_size_gb, but its default is `50`"),
         (7, "`100` is called the default of disk_size_gb, but its default is `50`")]  # no status
+
+
+def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"`machine_type` is optional" on Create workstation, which requires it, is told, and
+    so are a parameter and a header said to be required that it does not require; what
+    is said rightly passes, and so, on a page of no operation, does a name the operations
+    that take it do not agree on (`name`: a create requires it, an update does not)."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    create = references.Page("docs/workstations/create.md", "createWorkstation")
+    text = ("# Create\n\n`machine_type` is optional. The optional `disk_size_gb` sets its "
+            "size.\n\nThe `Idempotency-Key` header is required; `name` is not optional.\n\n"
+            "The required `name`, and `volume_ids` (required).\n")
+    assert [(p.line, p.message) for p in references.check(text, create, contract)] == [
+        (3, ("`machine_type` is said to be optional, but createWorkstation requires it (its "
+            "request body)")),
+        (5, ("`Idempotency-Key` is said to be required, but createWorkstation does not require "
+            "it (its headers)")),
+        (7, ("`volume_ids` is said to be required, but createWorkstation does not require it "
+            "(its request body)"))]
+    concepts = references.Page("docs/concepts/pagination.md", None)
+    text = ("# Pages\n\n`cursor` is required. `name` is optional; `limit` (optional) and the "
+            "optional `status`.\n")
+    assert [(p.line, p.message) for p in references.check(text, concepts, contract)] == [
+        (3, ("`cursor` is said to be required, but listVolumes and listWorkstations do not "
+            "require it (its query)"))]
