@@ -85,6 +85,7 @@ from urllib.parse import urlsplit
 from api_paths import METHODS as _METHODS
 from api_paths import paths_like, route_of, routes_of
 from placeholders import code_spans, mask_comments
+from pydantic import BaseModel
 
 from cloudws.operations import API_ROOT
 
@@ -413,8 +414,9 @@ _STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
 #: A word shaped as a state is ("stopping", "suspended"): a name (`dev-box`), a header's
 #: value (`close`) or a scheme (`bearer`) said to become or stay is none.
 _STATE_SHAPED = re.compile(r"^[a-z]+(?:ing|ed)$")
-#: Words a state is never written as, but a value set is: `true`, `null`.
-_NO_STATE = frozenset({"true", "false", "null", "none", "undefined"})
+#: Words a state is never written as, but a value set is (`true`, `null`), or a flag an
+#: operation is given (`deprecated`).
+_NO_STATE = frozenset({"true", "false", "null", "none", "undefined", "deprecated"})
 
 
 def _default_problem(value: str, field_name: str | None, contract: Contract) -> str | None:
@@ -1007,6 +1009,9 @@ _DENIED = re.compile(r"^\s+(?:is|are)\s+(?:not|no)\b|^\s+(?:isn't|aren't)\b", re
 #: ``workstation.volume_ids`` (JavaScript), ``volume["size_gb"]`` (Python).
 _READ_FIELD = re.compile(r"^(?P<kind>workstation|volume)(?:\.(?P<dotted>[a-z][a-z0-9_]*)"
                          r"|\[(?P<quote>[\"'])(?P<key>[a-z][a-z0-9_]*)(?P=quote)\])$")
+#: What a model of the stub's has that is none of its fields, but pydantic's own
+#: (``workstation.model_fields``, ``volume.model_dump``): read after a dot, never a field.
+_MODEL_API = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
 
 
 def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
@@ -1023,7 +1028,8 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         >>> prose = ("Stop moves it to `deleting`; it becomes `stopped`, or the `paused` "
         ...          "state, and goes back to `running`. It changes to `standard-4`; the "
         ...          "`volume_ids` state; it stays `stopping`; set it to `true`; its name "
-        ...          "becomes `dev-box`; there is no `starting` state.")
+        ...          "becomes `dev-box`; there is no `starting` state; the old delete is now "
+        ...          "`deprecated`.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -1163,6 +1169,8 @@ def _owned_field_problem(text: str, kind: str, contract: Contract, document: boo
                 f"you mean `{close[0]}`? (to name one it does not have on purpose, {then})")
     return (f"{called} is called a {kind}'s field, but a {kind} has no such field ({schema}'s "
             f"fields are {_listing(own)}; to name one it does not have on purpose, {then})")
+
+
 #: A member of a JSON object shown alone (```"volume_ids": []```): its name is a field.
 _JSON_MEMBER = re.compile(r'^"(?P<name>[a-z][a-z0-9_]*)"\s*:\s*\S')
 #: A header's name as HTTP writes it, capitalised words joined by hyphens.
@@ -1648,7 +1656,8 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         >>> contract = Contract(scope, {}, {"volume_owned": 409, "not_found": 404},
         ...                     {"id": ("Workstation",)}, frozenset(), {})
         >>> prose = ("`not_found`, `volume_busy` or `id`; `volume_owned` and `in_use`; "
-        ...          "`not_found` or `volume_onwed` (a misspelling, told as such elsewhere).")
+        ...          "`not_found` or `volume_onwed` (a misspelling, told as such elsewhere); "
+        ...          "in `snake_case`, `not_found` and `volume_owned` alike.")
         >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
         ...          for m in re.finditer(r"`([^`]+)`", prose)]
         >>> for problem in _listed_with_values(spans, prose, contract):
@@ -1665,6 +1674,7 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         codes = [t for t in texts if t in contract.code_status]
         for other in run if codes else []:  # "`volume_owned` or `volume_in_use`"
             if (other.opted_out or not _NAME.match(other.text) or "_" not in other.text
+                    or other.text.endswith("_case")  # how codes are written: `snake_case`
                     or other.text in codes
                     or other.text in contract.field_schemas or other.text in contract.values
                     or _named_a_code(prose[max(0, other.start - 60):other.start])
@@ -2248,7 +2258,8 @@ def check(markdown: str, page: Page, contract: Contract,
             # "a workstation's `attached_to`" (but "... is not a field: read ...")
             problem = _owned_field_problem(span.text, owner["kind"], contract, document)
         read = _READ_FIELD.match(span.text) if problem is None and names else None
-        if read is not None:  # `workstation.ip_address`, `volume["size_gb"]`
+        if read is not None and read["dotted"] not in _MODEL_API:
+            # `workstation.ip_address`, `volume["size_gb"]` (not `workstation.model_dump`)
             problem = _owned_field_problem(read["dotted"] or read["key"], read["kind"],
                                            contract, document, span.text)
         member = (_JSON_MEMBER.match(span.text) if problem is None and names and page.operation

@@ -795,7 +795,8 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     does `workstation.attached_to`. A snake_case name neither has ("the workstation's
     `ip_address`", `volume["mount_path"]`) is told with their fields, or the one a letter
     off. A workstation's own field, its state, an error code, a word that is no field (its
-    `own` volume), and a name said to be none, pass."""
+    `own` volume), a name said to be none, and what pydantic's models have
+    (`workstation.model_dump`), pass."""
     page = ("# Volumes\n\nA workstation's `attached_to` lists its volumes; a workstation's "
             "`volume_ids` does, and a volume's `attached_to` names its workstation, or a "
             "volume's `running` state. A workstation's `disk_size_gb` is its request's.\n"
@@ -803,7 +804,8 @@ def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
             "A volume's `volume_owned` error is no field; `volume[\"mount_path\"]` and a "
             "workstation's `volume_id` are told, not `workstation.volume_ids` or a volume's "
             "`Size`.\nA workstation's `own` volume goes with it; a volume's `workstation_id` "
-            "is not a field.\n")
+            "is not a field. `workstation.model_fields` lists them, and "
+            "`volume.model_dump()` gives them.\n")
     said = _said(tmp_path, caplog, "concepts/volumes.md", page)
     assert said == [
         ("3: `attached_to` is called a workstation's field, but it is a field of "
