@@ -6,7 +6,8 @@ names the stub's constant it is read from, and is read when the page is built, s
 says what the stub does. Nothing else may state one by hand: :func:`hand_written` finds
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
 in digits or, when they count what a page holds, bound what a fact measures ("at most
-eight standalone volumes") or a fact says the same today, in words, and the build fails
+eight standalone volumes"), are a default of no other unit ("defaults to fifty") or a
+fact says the same today, in words, and the build fails
 on them (the tests run it on the README and the stub's description
 strings too).
 
@@ -949,7 +950,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     number by hand in a table's "Default" column. A number in words is one when it counts
     what a page holds (:func:`counts_as_a_fact`: "thirty items", whatever a page holds
     today), bounds what a fact measures ("up to sixty-four characters", whatever the
-    fact says) or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
+    fact says), is a default of no other unit ("defaults to fifty", not "defaults to five
+    seconds") or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
     32"), only when a fact says it today. "Three volumes at a time" is an example's.
 
     Example:
@@ -1001,11 +1003,16 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                          or bool(_named_by(match[0])))
                     and bool(_kin(match[0], after, shape)))
             # in words, a bound measured as a fact measures ("up to sixty-four characters",
-            # "at most eight standalone volumes"): a limit written wrong, as digits would
-            # be; not a time ("up to two hours"), nor another shape ("three digits", "a few
-            # hundred bytes"), a writer's words as often as a fact's
-            worded = shape == "a bound" and strict and _of_a_kind(word) and any(
-                in_words(m[0]) for m in re.finditer(_IN_WORDS, match[0], re.IGNORECASE))
+            # "at most eight standalone volumes"), or a default of no other unit ("defaults
+            # to fifty", "a default of fifty GiB"): a limit written wrong, as digits would
+            # be; not a time ("up to two hours", "defaults to five seconds": a client's, as
+            # often), nor another shape ("three digits", "a few hundred bytes"), a writer's
+            # words as often as a fact's
+            worded = strict and any(in_words(m[0]) for m in re.finditer(
+                _IN_WORDS, match[0], re.IGNORECASE)) and (
+                _of_a_kind(word) if shape == "a bound" else shape == "a default" and (
+                    _of_a_kind(word) or word in _NOT_A_UNIT
+                    or _page_count(match[0], after, word)))
             if not (says or kind or worded or (strict and (re.search(r"\d", match[0])
                                                            or counts_as_a_fact(match[0], after)))):
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict

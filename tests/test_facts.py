@@ -143,9 +143,10 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
     """A number in words counting what a page holds fails whatever its value, as one in
     digits does: after the page sizes change, the old value left in words is caught. So
     does a bound in words measured as a fact measures ("up to sixty-three characters",
-    "at most sixteen standalone volumes"). In other units ("hours", a writer's words as
-    often as a fact's) and other shapes ("three digits") a number in words fails only
-    while a fact says it; numbers counting anything else pass."""
+    "at most sixteen standalone volumes"), and a default in words of no other unit
+    ("defaults to twenty", "defaults to fifty GiB"). In other units ("hours", a writer's
+    words as often as a fact's) and other shapes ("three digits") a number in words fails
+    only while a fact says it; numbers counting anything else pass."""
     facts, _ = hooks
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     page = spelled(models.DEFAULT_PAGE_SIZE)
@@ -155,7 +156,10 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
                  f"It returns {page} matching items.": "a count",
                  f"Names have up to {spelled(models.NAME_LENGTH[1])} characters.": "a bound",
                  (f"It takes at most {spelled(models.MAX_STANDALONE_VOLUMES)} standalone "
-                  "volumes."): "a bound"}
+                  "volumes."): "a bound",
+                 f"`limit` defaults to {page} if you leave it out.": "a default",
+                 (f"A disk defaults to {spelled(models.DEFAULT_DISK_SIZE_GB)} "
+                  "GiB."): "a default"}
     other_units = [f"Keys are kept {spelled(ttl_hours)} hours.",
                    f"Names have {spelled(models.NAME_LENGTH[1])} characters."]
     for sentence in [*sentences, *other_units]:
@@ -164,6 +168,7 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
     monkeypatch.setattr(idempotency, "KEY_TTL", idempotency.KEY_TTL * 2)
     monkeypatch.setattr(models, "NAME_LENGTH", (1, models.NAME_LENGTH[1] + 1))
     monkeypatch.setattr(models, "MAX_STANDALONE_VOLUMES", models.MAX_STANDALONE_VOLUMES * 2)
+    monkeypatch.setattr(models, "DEFAULT_DISK_SIZE_GB", models.DEFAULT_DISK_SIZE_GB + 5)
     for sentence, shape in sentences.items():
         found = facts.hand_written(sentence)
         assert [(h.shape, h.says) for h in found] == [(shape, ())], (sentence, found)
@@ -173,7 +178,8 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
                      "It takes up to two hours.",
                      "Read it in five minutes.", "Create twenty workstations.",
                      "Attach up to two per workstation.", "It waits three times per page.",
-                     "It took about two hours.", "The SDK retries three times by default."):
+                     "It took about two hours.", "The SDK retries three times by default.",
+                     "Its timeout defaults to five seconds."):
         assert facts.hand_written(sentence) == [], sentence
 
 
