@@ -246,8 +246,8 @@ class Contract:
     #: ``deleted``).
     consts: frozenset[str] = frozenset()
     #: What each operation takes (:func:`_inputs`): each member of its request body and
-    #: each parameter, by name (a header's casefolded), with where it goes and whether it
-    #: is required.
+    #: each query or header parameter, by name (a header's casefolded), with where it goes
+    #: and whether it is required.
     inputs: Mapping[str, Mapping[str, tuple[str, bool]]] = field(default_factory=dict)
 
     @property
@@ -341,8 +341,8 @@ class Contract:
 
 def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
     """What each operation of ``doc`` takes: each member of its request body and each of
-    its parameters, by name (a header's casefolded, as HTTP reads it), with where it goes
-    and whether the operation requires it.
+    its query and header parameters, by name (a header's casefolded, as HTTP reads it),
+    with where it goes and whether the operation requires it.
 
     Example:
         >>> doc = {"paths": {"/x": {"post": {"operationId": "makeX", "parameters": [
@@ -359,9 +359,10 @@ def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
             if method.upper() not in _METHODS:
                 continue
             taken = found.setdefault(operation["operationId"], {})
-            for param in operation.get("parameters", []):
-                name = param["name"].casefold() if param["in"] == "header" else param["name"]
-                taken[name] = (param["in"], bool(param.get("required")))
+            for param in operation.get("parameters", []):  # (a path's: part of its URL)
+                if param["in"] in ("query", "header"):
+                    name = param["name"].casefold() if param["in"] == "header" else param["name"]
+                    taken[name] = (param["in"], bool(param.get("required")))
             for media in operation.get("requestBody", {}).get("content", {}).values():
                 schema = _resolve(media.get("schema", {}), doc)[1]
                 for name in schema.get("properties", {}):
@@ -1057,72 +1058,117 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
 
 
+#: A span's link, if it has one: "`x`](create.md#request-body)".
+_LINKED = r"\]?(?:\([^)\s]*\))?"
+#: After "required": what makes it a condition or a purpose ("required for every page
+#: after the first", "required to include"), which the check does not read.
+_UNCONDITIONED = (r"(?!\s+(?:to|for|if|when|whenever|unless|only|in|on|by|with|after|before"
+                  r"|once|where|while)\b)")
 #: After a span, what says whether a request must send it: "`name` is required", "`x`
-#: is not optional", "`size_gb` (optional)", "`Idempotency-Key` header is optional".
+#: and `y` are both optional", "`limit` is an optional query parameter", "is not
+#: optional", "`size_gb` (optional)", "`x` (string, required)", "`x`: required".
 _REQUIRED_AFTER = re.compile(
-    r"^\]?(?:\s+(?:field|member|property|parameter|header|key))?\s+(?:is|are)\s+"
-    r"(?:(?:always|also|still|then)\s+)?(?P<no>not\s+|never\s+)?(?:(?:always|also|still)\s+)?"
-    r"(?P<word>optional|required|mandatory)\b"
-    r"|^\]?\s+\((?P<aside>optional|required)\)", re.IGNORECASE)
+    rf"^{_LINKED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\[?`[^`\n]+`{_LINKED})*"  # a list's rest
+    r"(?:\s+(?:query\s+|request\s+)?(?:field|member|property|parameter|header|key)s?)?"
+    r"(?:,\s+which)?\s+(?:(?P<isnt>isn't|aren't)|is|are)\s+"
+    r"(?:(?:always|also|still|then|both|all|each|likewise)\s+)*"
+    r"(?P<no>(?:not|never|no\s+longer)\s+)?(?:(?:always|also|still)\s+)?(?:an?\s+)?"
+    rf"(?P<word>optional|required|mandatory)\b{_UNCONDITIONED}"
+    rf"|^{_LINKED}\s+_?\((?:[^()\n]*?,\s*)?(?P<aside>optional|required)\)"
+    rf"|^{_LINKED}:\s+(?P<colon>optional|required)\b{_UNCONDITIONED}", re.IGNORECASE)
 #: Before a span, the same said as its adjective: "the optional `disk_size_gb`".
 _REQUIRED_BEFORE = re.compile(r"\b(?P<word>optional|required|mandatory)\s+\[?$",
                               re.IGNORECASE)
-_WHERE_IT_GOES = {"body": "request body", "query": "query", "header": "headers",
-                  "path": "path"}
+#: After a span, what the adjective before it is said of instead: "the required
+#: `Idempotency-Key` format".
+_ITS_SHAPE = re.compile(rf"^{_LINKED}\s+(?:format|value|syntax|shape|pattern|length|form|type)s?"
+                        r"\b", re.IGNORECASE)
+#: In the sentence, what makes it say something else than what a request must send:
+#: "neither ... nor", "whether", what an answer holds.
+_NOT_WHAT_IS_SENT = re.compile(r"\b(?:neither|nor|whether|answers?|responses?|returns?|"
+                               r"returned)\b", re.IGNORECASE)
+_WHERE_IT_GOES = {"body": "in the request body", "query": "as a query parameter",
+                  "header": "as a header"}
 
 
-def _required_problem(span: _Span, prose: str, operation: str | None,
+def _required_problem(span: _Span, prose: str, page: Page,
                       contract: Contract) -> str | None:
     """What is wrong with ``span`` said to be required, or optional ("`machine_type` is
-    optional", "the required `disk_size_gb`", "`cursor` (required)"), where it is
-    something a request sends (a member of its body, a parameter): the page's
-    ``operation``'s, when it takes one of that name; else every operation's that takes
-    one, when they all agree. None if it is said rightly, or nothing is said.
+    optional", "the required `disk_size_gb`", "`cursor` (required)"), where it is a
+    member of a request body or a query or header parameter: of the operation of the page
+    its link goes to, else the page's own (on an endpoint page, unless the sentence names
+    another operation, "on create"); on a page of none, every operation's that takes it,
+    when they all agree. None if it is said rightly, or nothing is said that can be read.
 
     Example:
         >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
         ...     {}, {}, frozenset(), {}, inputs={
         ...         "makeX": {"kind": ("body", True), "size": ("body", False),
         ...                   "idempotency-key": ("header", False)},
-        ...         "editX": {"kind": ("body", False)}})
+        ...         "editX": {"kind": ("body", False)}, "listX": {"limit": ("query", False)}})
         >>> prose = ("`kind` is optional, `size` is not required, `size` (required), the "
         ...          "optional `kind`; the `Idempotency-Key` header is required; `limit` is "
-        ...          "required.")
+        ...          "required. `size` and `kind` are both optional. On edit, `kind` is "
+        ...          "optional. `size` is required for a large X; in the answer, `size` is "
+        ...          "required. Keys take the required `Idempotency-Key` format.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _required_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
-        ...                              prose, "makeX", contract)
+        ...                              prose, Page("x/make.md", "makeX"), contract)
         ...     if said:
         ...         print(said)
-        `kind` is said to be optional, but makeX requires it (its request body)
-        `size` is said to be required, but makeX does not require it (its request body)
-        `kind` is said to be optional, but makeX requires it (its request body)
-        `Idempotency-Key` is said to be required, but makeX does not require it (its headers)
-        >>> print(_required_problem(_Span(0, 6, 1, "kind", None, False), "`kind` is "
-        ...                         "required", None, contract))
-        None
+        `kind` is said to be optional, but makeX requires it in the request body
+        `size` is said to be required, but makeX does not require it in the request body
+        `kind` is said to be optional, but makeX requires it in the request body
+        `Idempotency-Key` is said to be required, but makeX does not require it as a header
+        `kind` is said to be optional, but makeX requires it in the request body
+        >>> _required_problem(_Span(0, 6, 1, "kind", None, False), "`kind` is required",
+        ...                   Page("x/index.md", None), contract)  # makeX and editX differ
+        >>> _required_problem(_Span(0, 7, 1, "limit", None, False), "`limit` is required",
+        ...                   Page("x/index.md", None), contract)
+        '`limit` is said to be required, but listX does not require it as a query parameter'
     """
-    after = _REQUIRED_AFTER.match(prose[span.end:span.end + 60])
-    before = None if after else _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start])
+    after = _REQUIRED_AFTER.match(prose[span.end:span.end + 200])
+    before = None if after or _ITS_SHAPE.match(prose[span.end:span.end + 20]) else (
+        _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start]))
     if after is None and before is None:
         return None
-    name = next((n for n in (span.text, span.text.casefold())
-                 if any(n in taken for taken in contract.inputs.values())), span.text)
-    if operation is not None and name in contract.inputs.get(operation, {}):
-        takers = [operation]
+    start = max(prose.rfind(". ", 0, span.start), prose.rfind("\n\n", 0, span.start)) + 1
+    ends = [i for i in (prose.find(". ", span.end), prose.find("\n\n", span.end)) if i >= 0]
+    sentence = prose[start:min(ends, default=len(prose))]
+    if _NOT_WHAT_IS_SENT.search(sentence):
+        return None
+    operation = page.operation
+    if span.link is not None:  # held to the operation of the page it links to
+        operation = page.operation_of.get(page.target(span.link), operation)
+    elif operation is not None and any(
+            re.search(rf"\b{re.escape(verb)}", sentence, re.IGNORECASE)
+            for verb in {re.match(r"[a-z]+", op)[0] for op in contract.inputs}  # type: ignore[index]
+            - {re.match(r"[a-z]+", operation)[0]}):  # type: ignore[index]
+        return None  # "on create, `machine_type` is required": another operation's
+    name = next((n for n in (span.text, span.text.casefold()) if any(
+        taken.get(n, ("",))[0] == "header" or n == span.text and n in taken
+        for taken in contract.inputs.values())), None)
+    if name is None:
+        return None
+    if operation is not None:
+        takers = [operation] if name in contract.inputs.get(operation, {}) else []
     else:
         takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
-        if len({contract.inputs[op][name][1] for op in takers}) != 1:
-            return None  # taken by none, or required by some only: which is meant is unsaid
-    word = ((after["word"] or after["aside"]) if after else before["word"]).lower()  # type: ignore[index]
-    required = (word != "optional") != bool(after and after["no"])
+    if len({contract.inputs[op][name] for op in takers}) != 1:
+        return None  # taken by none, or required by some only: which is meant is unsaid
+    word = (after["word"] or after["aside"] or after["colon"] if after
+            else before["word"]).lower()  # type: ignore[index]
+    required = (word != "optional") != bool(after and (after["no"] or after["isnt"]))
     where, really = contract.inputs[takers[0]][name]
     if required == really:
         return None
-    who = takers[0] if len(takers) == 1 else " and ".join(takers)
-    return (f"`{span.text}` is said to be {'required' if required else 'optional'}, but {who} "
-            f"{'does' if len(takers) == 1 else 'do'} not require it" if not really else
-            f"`{span.text}` is said to be optional, but {who} require"
-            f"{'s' if len(takers) == 1 else ''} it") + f" (its {_WHERE_IT_GOES.get(where, where)})"
+    who = ", ".join(takers[:-1]) + " and " + takers[-1] if len(takers) > 1 else takers[0]
+    goes = _WHERE_IT_GOES.get(where, where)
+    if really:
+        return (f"`{span.text}` is said to be optional, but {who} "
+                f"require{'s' if len(takers) == 1 else ''} it {goes}")
+    return (f"`{span.text}` is said to be required, but {who} "
+            f"{'does' if len(takers) == 1 else 'do'} not require it {goes}")
 
 
 def _owned_field_problem(text: str, kind: str, contract: Contract, document: bool = False,
@@ -2284,7 +2330,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _state_problem(span, prose, contract)
         if problem is None and names and not span.heading:
-            problem = _required_problem(span, prose, page.operation, contract)
+            problem = _required_problem(span, prose, page, contract)
         if (problem is None and span.link is None and page.operation and not span.heading
                 and not document):
             problem = _unlinked_request(span.text, scope, contract, page)

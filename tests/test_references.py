@@ -1123,27 +1123,42 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """"`machine_type` is optional" on Create workstation, which requires it, is told, and
-    so are a parameter and a header said to be required that it does not require; what
-    is said rightly passes, and so, on a page of no operation, does a name the operations
-    that take it do not agree on (`name`: a create requires it, an update does not)."""
+    so are each name of a list said to be required, a header said to be required, and a
+    linked name held to the linked page's operation. What is said rightly passes, and so
+    do a sentence about another operation ("on update"), a condition ("required for"), an
+    answer's field, "neither ... nor", and, on a page of no operation, a name the
+    operations that take it do not agree on (`name`: a create requires it, an update does
+    not)."""
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
     contract = references.Contract.build(load_document(), {}, set())
-    create = references.Page("docs/workstations/create.md", "createWorkstation")
+    endpoints = {"workstations/create.md": "createWorkstation",
+                 "workstations/update.md": "updateWorkstation"}
+    create = references.Page("workstations/create.md", "createWorkstation", endpoints)
     text = ("# Create\n\n`machine_type` is optional. The optional `disk_size_gb` sets its "
             "size.\n\nThe `Idempotency-Key` header is required; `name` is not optional.\n\n"
-            "The required `name`, and `volume_ids` (required).\n")
+            "`disk_size_gb`, `volume_ids` and `name` are all required.\n\n"
+            "[`machine_type`](update.md#request-body) is required.\n\n"
+            "On update, `machine_type` is optional. `volume_ids` is required if you attach "
+            "volumes. In the answer, `volume_ids` is required. Neither `disk_size_gb` nor "
+            "`volume_ids` is required. [Update workstation](update.md) takes the optional "
+            "[`machine_type`](update.md#request-body). `id` is not required: the API makes "
+            "it.\n")
     assert [(p.line, p.message) for p in references.check(text, create, contract)] == [
-        (3, ("`machine_type` is said to be optional, but createWorkstation requires it (its "
-            "request body)")),
+        (3, ("`machine_type` is said to be optional, but createWorkstation requires it in the "
+             "request body")),
         (5, ("`Idempotency-Key` is said to be required, but createWorkstation does not require "
-            "it (its headers)")),
+             "it as a header")),
+        (7, ("`disk_size_gb` is said to be required, but createWorkstation does not require it "
+             "in the request body")),
         (7, ("`volume_ids` is said to be required, but createWorkstation does not require it "
-            "(its request body)"))]
-    concepts = references.Page("docs/concepts/pagination.md", None)
+             "in the request body")),
+        (9, ("`machine_type` is said to be required, but updateWorkstation does not require it "
+             "in the request body"))]
+    concepts = references.Page("concepts/pagination.md", None, endpoints)
     text = ("# Pages\n\n`cursor` is required. `name` is optional; `limit` (optional) and the "
             "optional `status`.\n")
     assert [(p.line, p.message) for p in references.check(text, concepts, contract)] == [
         (3, ("`cursor` is said to be required, but listVolumes and listWorkstations do not "
-            "require it (its query)"))]
+             "require it as a query parameter"))]
