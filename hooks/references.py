@@ -1083,6 +1083,8 @@ _REQUIRED_BEFORE = re.compile(r"\b(?P<word>optional|required|mandatory)\s+\[?$",
 #: `Idempotency-Key` format".
 _ITS_SHAPE = re.compile(rf"^{_LINKED}\s+(?:format|value|syntax|shape|pattern|length|form|type)s?"
                         r"\b", re.IGNORECASE)
+#: Before a span, the name it is an alternative to: "`cursor` or `limit` is required".
+_ONE_OF = re.compile(rf"`{_LINKED},?\s+or\s+\[?$")
 #: In the sentence, what makes it say something else than what a request must send:
 #: "neither ... nor", "whether", what an answer holds.
 _NOT_WHAT_IS_SENT = re.compile(r"\b(?:neither|nor|whether|answers?|responses?|returns?|"
@@ -1110,7 +1112,8 @@ def _required_problem(span: _Span, prose: str, page: Page,
         ...          "optional `kind`; the `Idempotency-Key` header is required; `limit` is "
         ...          "required. `size` and `kind` are both optional. On edit, `kind` is "
         ...          "optional. `size` is required for a large X; in the answer, `size` is "
-        ...          "required. Keys take the required `Idempotency-Key` format.")
+        ...          "required. Keys take the required `Idempotency-Key` format. `kind` or "
+        ...          "`size` is required.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _required_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                              prose, Page("x/make.md", "makeX"), contract)
@@ -1130,8 +1133,8 @@ def _required_problem(span: _Span, prose: str, page: Page,
     after = _REQUIRED_AFTER.match(prose[span.end:span.end + 200])
     before = None if after or _ITS_SHAPE.match(prose[span.end:span.end + 20]) else (
         _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start]))
-    if after is None and before is None:
-        return None
+    if after is None and before is None or _ONE_OF.search(prose[max(0, span.start - 60):span.start]):
+        return None  # ("`x` or `y` is required": one of them)
     start = max(prose.rfind(". ", 0, span.start), prose.rfind("\n\n", 0, span.start)) + 1
     ends = [i for i in (prose.find(". ", span.end), prose.find("\n\n", span.end)) if i >= 0]
     sentence = prose[start:min(ends, default=len(prose))]
