@@ -6,8 +6,8 @@ names the stub's constant it is read from, and is read when the page is built, s
 says what the stub does. Nothing else may state one by hand: :func:`hand_written` finds
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
 in digits or, when they count what a page holds, bound what a fact measures ("at most
-eight standalone volumes"), are a default of no other unit ("defaults to fifty") or a
-fact says the same today, in words, and the build fails
+eight standalone volumes"), are a default of what a fact's is of ("`limit` defaults to
+fifty") or a fact says the same today, in words, and the build fails
 on them (the tests run it on the README and the stub's description
 strings too).
 
@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -840,6 +841,44 @@ _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<!\bcf)(
                            r"[.!?;](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:\||[-*+][ \t]|\d+[.)][ \t]))")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
+
+
+@functools.cache
+def _defaulted() -> re.Pattern[str]:
+    """What a fact's default is the default of, named in a sentence: the words of a
+    default fact's name ("page size", "disk size"), or an input of the API's whose schema
+    gives a number as its default, in code (`limit`, `disk_size_gb`)."""
+    from cloudws.document import load_document
+
+    doc = load_document()
+    schemas = [param.get("schema", {}) | {"name": param["name"]}
+               for item in doc["paths"].values() for operation in item.values()
+               if isinstance(operation, dict) for param in operation.get("parameters", [])]
+    schemas += [prop | {"name": name} for schema in doc["components"]["schemas"].values()
+                for name, prop in schema.get("properties", {}).items()]
+    names = sorted({s["name"] for s in schemas if isinstance(s.get("default"), int)
+                    and not isinstance(s.get("default"), bool)})
+    words = sorted(r"\s+".join(name.split("_")[:-1]) for name in FACTS
+                   if name.endswith("_default"))
+    return re.compile(rf"\b(?:{'|'.join(words)})s?\b|`(?:{'|'.join(map(re.escape, names))})`",
+                      re.IGNORECASE)
+
+
+def _defaults_a_fact(sentence: str) -> bool:
+    """Whether ``sentence``, before a default, names what a fact's default is of.
+
+    Example:
+        >>> [_defaults_a_fact(s) for s in ("`limit` ", "The page size ", "The disk size ",
+        ...                                "`max_redirects` ", "Its port ", "`limits` ")]
+        [True, True, True, False, False, False]
+    """
+    return _defaulted().search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class MachineSizeSaid:
     """A size of a machine type said in prose (:func:`machine_sizes`)."""
@@ -950,8 +989,9 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     number by hand in a table's "Default" column. A number in words is one when it counts
     what a page holds (:func:`counts_as_a_fact`: "thirty items", whatever a page holds
     today), bounds what a fact measures ("up to sixty-four characters", whatever the
-    fact says), is a default of no other unit ("defaults to fifty", not "defaults to five
-    seconds") or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
+    fact says), is a default so measured or of what a fact's default is of ("`limit`
+    defaults to fifty", not "defaults to five seconds" nor "`max_redirects` defaults to
+    twenty") or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
     32"), only when a fact says it today. "Three volumes at a time" is an example's.
 
     Example:
@@ -977,6 +1017,7 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         memory = (machine_memory("\n".join(written[n][len(written[n]) - len(line):]
                                            for n, line in run))
                   if "GB" in joined or "GiB" in joined else set())
+        original = "\n".join(written[n][len(written[n]) - len(line):] for n, line in run)
         table = joined.lstrip().startswith("|")
         if not table or run[0][0] != row + 1:  # a table ends at any other line
             defaults = None
@@ -1003,16 +1044,17 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
                          or bool(_named_by(match[0])))
                     and bool(_kin(match[0], after, shape)))
             # in words, a bound measured as a fact measures ("up to sixty-four characters",
-            # "at most eight standalone volumes"), or a default of no other unit ("defaults
-            # to fifty", "a default of fifty GiB"): a limit written wrong, as digits would
-            # be; not a time ("up to two hours", "defaults to five seconds": a client's, as
-            # often), nor another shape ("three digits", "a few hundred bytes"), a writer's
-            # words as often as a fact's
+            # "at most eight standalone volumes"), or a default so measured ("defaults to
+            # fifty GiB") or of what a fact's default is of ("`limit` defaults to fifty"):
+            # a limit written wrong, as digits would be; not a time ("up to two hours"), nor
+            # another shape ("three digits", "a few hundred bytes"), nor another thing's
+            # default ("`max_redirects` defaults to twenty"), a writer's words as often
             worded = strict and any(in_words(m[0]) for m in re.finditer(
                 _IN_WORDS, match[0], re.IGNORECASE)) and (
                 _of_a_kind(word) if shape == "a bound" else shape == "a default" and (
-                    _of_a_kind(word) or word in _NOT_A_UNIT
-                    or _page_count(match[0], after, word)))
+                    _of_a_kind(word) or _page_count(match[0], after, word)
+                    or word in _NOT_A_UNIT and _defaults_a_fact(
+                        original[_sentence_start(joined, match.start()):match.start()])))
             if not (says or kind or worded or (strict and (re.search(r"\d", match[0])
                                                            or counts_as_a_fact(match[0], after)))):
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict

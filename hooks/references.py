@@ -402,15 +402,15 @@ def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple
 _DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:value\s+)?is)\s+\[?$",
                              re.IGNORECASE)
 #: What calls the span after it a state: "moves it to `x`", "goes back to `x`", "becomes
-#: `x`", "is now `x`", "turns `x`", "the workstation is `x`", "it is still `x`", "in the
-#: `x` state" (with :data:`_STATE_AFTER`).
+#: `x`", "is now `x`", "turns `x`", "the workstation is `x`" (not "it is `x`": a header's
+#: value or a volume's as often), "in the `x` state" (with :data:`_STATE_AFTER`).
 _STATE_BEFORE = re.compile(
     r"\b(?:(?:moves?|moved|moving|puts?|putting|brings?|brought|bringing|sets?|setting)"
     r"\s+(?:it|them|(?:the|a|each|every|your)\s+(?:\w+\s+){0,2}?(?:workstations?|ones?))"
     r"\s+(?:back\s+)?(?:to|into)|(?:goes|go|went|going|changes|changed|changing|returns"
     r"|returned|returning)\s+(?:back\s+)?(?:to|into)|becomes?|became|becoming|turns?|turned"
     r"|(?:is|are|was|were)\s+(?:now|then|left)|stays?|stayed|remains?|remained"
-    r"|\b(?:it|workstations?)\s+(?:is|are|was|were)(?:\s+(?:still|already))?)\s+\[?$",
+    r"|\bworkstations?\s+(?:is|are|was|were)(?:\s+(?:still|already))?)\s+\[?$",
     re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
 _STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
@@ -1032,7 +1032,7 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...          "state, and goes back to `running`. It changes to `standard-4`; the "
         ...          "`volume_ids` state; it stays `stopping`; set it to `true`; its name "
         ...          "becomes `dev-box`; there is no `starting` state; the old delete is now "
-        ...          "`deprecated`. While the workstation is `stopping`, it is still `running`.")
+        ...          "`deprecated`. While the workstation is `stopping`, it is `chunked`.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)

@@ -143,8 +143,9 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
     """A number in words counting what a page holds fails whatever its value, as one in
     digits does: after the page sizes change, the old value left in words is caught. So
     does a bound in words measured as a fact measures ("up to sixty-three characters",
-    "at most sixteen standalone volumes"), and a default in words of no other unit
-    ("defaults to twenty", "defaults to fifty GiB"). In other units ("hours", a writer's
+    "at most sixteen standalone volumes"), and a default in words so measured ("defaults
+    to fifty GiB") or of what a fact's default is of ("`limit` defaults to twenty"), not
+    another thing's ("`max_redirects` defaults to twenty"). In other units ("hours", a writer's
     words as often as a fact's) and other shapes ("three digits") a number in words fails
     only while a fact says it; numbers counting anything else pass."""
     facts, _ = hooks
@@ -179,7 +180,11 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
                      "Read it in five minutes.", "Create twenty workstations.",
                      "Attach up to two per workstation.", "It waits three times per page.",
                      "It took about two hours.", "The SDK retries three times by default.",
-                     "Its timeout defaults to five seconds."):
+                     "Its timeout defaults to five seconds.",
+                     "With `follow_redirects=True`, its `max_redirects` defaults to twenty.",
+                     "curl's `--max-redirs` defaults to fifty.",
+                     "The sandbox's port defaults to eight thousand and eighty.",
+                     "The vCPU count defaults to two on `standard-2`."):
         assert facts.hand_written(sentence) == [], sentence
 
 
