@@ -1093,6 +1093,11 @@ _WHERE_IT_GOES = {"body": "in the request body", "query": "as a query parameter"
                   "header": "as a header"}
 
 
+def _and(names: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
 def _required_problem(span: _Span, prose: str, page: Page,
                       contract: Contract) -> str | None:
     """What is wrong with ``span`` said to be required, or optional ("`machine_type` is
@@ -1113,7 +1118,7 @@ def _required_problem(span: _Span, prose: str, page: Page,
         ...          "required. `size` and `kind` are both optional. On edit, `kind` is "
         ...          "optional. `size` is required for a large X; in the answer, `size` is "
         ...          "required. Keys take the required `Idempotency-Key` format. `kind` or "
-        ...          "`size` is required.")
+        ...          "`size` is required. `limit` is optional.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _required_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                              prose, Page("x/make.md", "makeX"), contract)
@@ -1123,6 +1128,7 @@ def _required_problem(span: _Span, prose: str, page: Page,
         `size` is said to be required, but makeX does not require it in the request body
         `kind` is said to be optional, but makeX requires it in the request body
         `Idempotency-Key` is said to be required, but makeX does not require it as a header
+        `limit` is said to be required, but makeX does not take it (listX does: link to the page of the one meant)
         `kind` is said to be optional, but makeX requires it in the request body
         >>> _required_problem(_Span(0, 6, 1, "kind", None, False), "`kind` is required",
         ...                   Page("x/index.md", None), contract)  # makeX and editX differ
@@ -1153,19 +1159,24 @@ def _required_problem(span: _Span, prose: str, page: Page,
         for taken in contract.inputs.values())), None)
     if name is None:
         return None
+    word = (after["word"] or after["aside"] or after["colon"] if after
+            else before["word"]).lower()  # type: ignore[index]
+    required = (word != "optional") != bool(after and (after["no"] or after["isnt"]))
     if operation is not None:
         takers = [operation] if name in contract.inputs.get(operation, {}) else []
+        others = sorted(op for op, taken in contract.inputs.items() if name in taken)
+        if not takers and required and others:  # another operation's, said to be this one's
+            return (f"`{span.text}` is said to be required, but {operation} does not take it "
+                    f"({_and(others)} do{'es' * (len(others) == 1)}: "
+                    "link to the page of the one meant)")
     else:
         takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
     if len({contract.inputs[op][name] for op in takers}) != 1:
         return None  # taken by none, or required by some only: which is meant is unsaid
-    word = (after["word"] or after["aside"] or after["colon"] if after
-            else before["word"]).lower()  # type: ignore[index]
-    required = (word != "optional") != bool(after and (after["no"] or after["isnt"]))
     where, really = contract.inputs[takers[0]][name]
     if required == really:
         return None
-    who = ", ".join(takers[:-1]) + " and " + takers[-1] if len(takers) > 1 else takers[0]
+    who = _and(takers)
     goes = _WHERE_IT_GOES.get(where, where)
     if really:
         return (f"`{span.text}` is said to be optional, but {who} "

@@ -1124,7 +1124,8 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
 ) -> None:
     """"`machine_type` is optional" on Create workstation, which requires it, is told, and
     so are each name of a list said to be required, a header said to be required, and a
-    linked name held to the linked page's operation. What is said rightly passes, and so
+    linked name held to the linked page's operation, and, on an endpoint page, another
+    operation's input said to be required. What is said rightly passes, and so
     do a sentence about another operation ("on update"), a condition ("required for"), an
     answer's field, "neither ... nor", and, on a page of no operation, a name the
     operations that take it do not agree on (`name`: a create requires it, an update does
@@ -1162,3 +1163,10 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
     assert [(p.line, p.message) for p in references.check(text, concepts, contract)] == [
         (3, ("`cursor` is said to be required, but listVolumes and listWorkstations do not "
              "require it as a query parameter"))]
+    get = references.Page("workstations/get.md", "getWorkstation",
+                          {**endpoints, "workstations/get.md": "getWorkstation"})
+    text = ("# Get\n\nThe `Idempotency-Key` is required here too. `Idempotency-Key` is not "
+            "required here.\n")
+    assert [(p.line, p.message) for p in references.check(text, get, contract)] == [
+        (3, ("`Idempotency-Key` is said to be required, but getWorkstation does not take it "
+             "(createVolume and createWorkstation do: link to the page of the one meant)"))]
