@@ -1141,9 +1141,8 @@ def _required_problem(span: _Span, prose: str, page: Page,
         _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start]))
     if after is None and before is None or _ONE_OF.search(prose[max(0, span.start - 60):span.start]):
         return None  # ("`x` or `y` is required": one of them)
-    start = max(prose.rfind(". ", 0, span.start), prose.rfind("\n\n", 0, span.start)) + 1
-    ends = [i for i in (prose.find(". ", span.end), prose.find("\n\n", span.end)) if i >= 0]
-    sentence = prose[start:min(ends, default=len(prose))]
+    sentence = (re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1]
+                + re.split(r"[.;!?]\s|\n\n", prose[span.start:span.end + 400])[0])
     if _NOT_WHAT_IS_SENT.search(sentence):
         return None
     operation = page.operation
