@@ -1014,10 +1014,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
         joined = "\n".join(line for _, line in run)
         # a machine type's memory ("a `standard-4` has 16 GiB of memory"): no volume's size
         # (its lines as written, inline code kept, less what the run drops in front: a ">")
-        memory = (machine_memory("\n".join(written[n][len(written[n]) - len(line):]
-                                           for n, line in run))
-                  if "GB" in joined or "GiB" in joined else set())
         original = "\n".join(written[n][len(written[n]) - len(line):] for n, line in run)
+        memory = machine_memory(original) if "GB" in joined or "GiB" in joined else set()
         table = joined.lstrip().startswith("|")
         if not table or run[0][0] != row + 1:  # a table ends at any other line
             defaults = None
