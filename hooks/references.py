@@ -1093,6 +1093,39 @@ _WHERE_IT_GOES = {"body": "in the request body", "query": "as a query parameter"
                   "header": "as a header"}
 
 
+def _anchor_problem(text: str, link: str, contract: Contract) -> str | None:
+    """What is wrong with a link from ``text`` to the row of an error code (its anchor):
+    a code linked to another's row, or a status to the row of a code it does not answer
+    with; None if nothing is.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"volume_owned": 409, "not_found": 404}, {}, frozenset(), {})
+        >>> for text, link in (("volume_owned", "../errors.md#not_found"),
+        ...                    ("409", "../errors.md#not_found"),
+        ...                    ("volume_owned", "../errors.md#volume_owned"),
+        ...                    ("409 Conflict", "errors.md#volume_owned"),
+        ...                    ("volume_owned", "volumes.md#ownership")):
+        ...     print(_anchor_problem(text, link, contract))
+        `volume_owned` links to the row of `not_found`: link it to its own (#volume_owned), or write it bare, and the build links it there
+        `409` links to the row of `not_found`, which is answered with 404
+        None
+        None
+        None
+    """
+    anchor = link.partition("#")[2]
+    if anchor not in contract.code_status or anchor == text:
+        return None
+    if text in contract.code_status:
+        return (f"`{text}` links to the row of `{anchor}`: link it to its own (#{text}), or "
+                "write it bare, and the build links it there")
+    status = _STATUS.match(text)
+    if status is not None and int(status["status"]) != contract.code_status[anchor]:
+        return (f"`{text}` links to the row of `{anchor}`, which is answered with "
+                f"{contract.code_status[anchor]}")
+    return None
+
+
 def _and(names: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
@@ -2344,6 +2377,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _state_problem(span, prose, contract)
         if problem is None and names and not span.heading:
             problem = _required_problem(span, prose, page, contract)
+        if problem is None and span.link is not None:
+            problem = _anchor_problem(span.text, span.link, contract)
         if (problem is None and span.link is None and page.operation and not span.heading
                 and not document):
             problem = _unlinked_request(span.text, scope, contract, page)

@@ -1170,3 +1170,28 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
     assert [(p.line, p.message) for p in references.check(text, get, contract)] == [
         (3, ("`Idempotency-Key` is said to be required, but getWorkstation does not take it "
              "(createVolume and createWorkstation do: link to the page of the one meant)"))]
+
+
+def test_a_code_or_a_status_linked_to_another_codes_row_is_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A link whose anchor is an error code's row is held to its text: a code linked to
+    another code's row, and a status to the row of a code of another status, are told
+    (the anchor exists, so the build's anchor check lets them pass); a code linked to its
+    own row, or a status to one of its codes', passes."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {"volume_owned": 409,
+                                                            "volume_attached": 409,
+                                                            "not_found": 404}, set())
+    page = references.Page("volumes/delete.md", "deleteVolume")
+    text = ("# Delete\n\nA volume a workstation owns gets "
+            "[`volume_owned`](../concepts/errors.md#volume_attached).\n\n"
+            "Its [`409`](../concepts/errors.md#not_found) says so; "
+            "[`409`](../concepts/errors.md#volume_owned) and "
+            "[`volume_owned`](../concepts/errors.md#volume_owned) are right.\n")
+    assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
+        (3, ("`volume_owned` links to the row of `volume_attached`: link it to its own "
+             "(#volume_owned), or write it bare, and the build links it there")),
+        (5, "`409` links to the row of `not_found`, which is answered with 404")]
