@@ -1093,6 +1093,41 @@ _WHERE_IT_GOES = {"body": "in the request body", "query": "as a query parameter"
                   "header": "as a header"}
 
 
+#: A member of a problem shown alone with its value: ``"title": "Not Found"``, ``"code":
+#: "not_found"``.
+_PROBLEM_MEMBER = re.compile(r'^"(?P<name>title|code)"\s*:\s*"(?P<value>[^"]+)"$')
+
+
+def _problem_member_problem(name: str, value: str, contract: Contract,
+                            titles: Mapping[int, str]) -> str | None:
+    """What is wrong with a problem's ``title`` or ``code`` shown with ``value``: a title
+    that no status of the API's answers with (``titles``: each status's), or a code the
+    API has not; None if nothing is.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"payload_too_large": 413}, {}, frozenset(), {})
+        >>> titles = {413: "Content Too Large"}
+        >>> for name, value in (("title", "Payload Too Large"), ("code", "too_large"),
+        ...                     ("title", "Content Too Large"), ("code", "payload_too_large")):
+        ...     print(_problem_member_problem(name, value, contract, titles))
+        `"title": "Payload Too Large"`: no answer of the API's has that title; did you mean `Content Too Large`? (413's)
+        `"code": "too_large"`: the API has no such code: did you mean `payload_too_large`?
+        None
+        None
+    """
+    if name == "code":
+        return None if value in contract.code_status else (
+            f'`"code": "{value}"`: the API has no such code' + _code_meant(value, contract))
+    if not titles or value in titles.values():
+        return None
+    close = difflib.get_close_matches(value, sorted(titles.values()), n=1, cutoff=0.5)
+    meant = (f"; did you mean `{close[0]}`? "
+             f"({next(s for s, t in titles.items() if t == close[0])}'s)" if close else
+             f" (they are {', '.join(f'{t} ({s})' for s, t in sorted(titles.items()))})")
+    return f'`"title": "{value}"`: no answer of the API\'s has that title' + meant
+
+
 def _anchor_problem(text: str, link: str, contract: Contract) -> str | None:
     """What is wrong with a link from ``text`` to the row of an error code (its anchor):
     a code linked to another's row, or a status to the row of a code it does not answer
@@ -2379,6 +2414,10 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _required_problem(span, prose, page, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
+        value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
+        if value is not None:  # `"title": "Payload Too Large"`, a problem's member
+            problem = _problem_member_problem(value["name"], value["value"], contract,
+                                              titles or {})
         if (problem is None and span.link is None and page.operation and not span.heading
                 and not document):
             problem = _unlinked_request(span.text, scope, contract, page)

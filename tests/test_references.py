@@ -1195,3 +1195,28 @@ def test_a_code_or_a_status_linked_to_another_codes_row_is_told(
         (3, ("`volume_owned` links to the row of `volume_attached`: link it to its own "
              "(#volume_owned), or write it bare, and the build links it there")),
         (5, "`409` links to the row of `not_found`, which is answered with 404")]
+
+
+def test_a_problems_title_or_code_shown_with_its_value_is_one_of_the_apis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`"title": "Payload Too Large"` (an older reason phrase of 413, not the API's title)
+    and a code the API has not, shown as a problem's member, are told with what is meant;
+    the API's own pass."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    from cloudws.errors import ERROR_CODES
+
+    titles = {e.status: e.title for e in ERROR_CODES.values()}
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    page = references.Page("concepts/errors.md", None)
+    text = ('# Errors\n\nA body too large gets `"title": "Payload Too Large"` and '
+            '`"code": "body_too_large"`; it is `"title": "Content Too Large"` with '
+            '`"code": "payload_too_large"`.\n')
+    assert [(p.line, p.message) for p in references.check(text, page, contract, titles)] == [
+        (3, ('`"title": "Payload Too Large"`: no answer of the API\'s has that title; did you '
+             "mean `Content Too Large`? (413's)")),
+        (3, ('`"code": "body_too_large"`: the API has no such code: did you mean '
+             "`payload_too_large`?"))]
