@@ -167,6 +167,14 @@ def test_every_example_shown_in_tabs_is_a_set_of_them_and_only_those():
         [("Python", "snippets/d.py"), ("curl", "snippets/d.sh")]]
 
 
+def _three_tabs(name: str) -> list[Tab]:
+    """The Python, curl and JavaScript tabs of ``snippets/<name>.*`` on ``docs/<name>.md``,
+    at lines 3, 9 and 15."""
+    return [Tab(language, f"snippets/{name}.{suffix}", f"docs/{name}.md", line)
+            for language, suffix, line in (("Python", "py", 3), ("curl", "sh", 9),
+                                           ("JavaScript", "mjs", 15))]
+
+
 @PLANTS_MISTAKES
 def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
     cov = Coverage({"deleteVolume": [200, 404], "getVolume": [404]})
@@ -178,9 +186,7 @@ def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
         for method, path, status in made:
             operation = "getVolume" if method == "GET" else "deleteVolume"
             cov.add("example", source, operation, status, (method, path))
-    tabs = [Tab("Python", "snippets/v.py", "docs/v.md", 3),
-            Tab("curl", "snippets/v.sh", "docs/v.md", 9),
-            Tab("JavaScript", "snippets/v.mjs", "docs/v.md", 15)]
+    tabs = _three_tabs("v")
     assert cov.disagreeing_tabs([tabs]) == [("docs/v.md", 15, (
         "the JavaScript tab of this example gets 404 from DELETE /v1/volumes/vol-2, which its "
         "Python tab (line 3) never gets, and never gets 200 from DELETE /v1/volumes/vol-1 and "
@@ -207,9 +213,7 @@ def test_the_tabs_calls_are_compared_with_their_query_in_any_order_or_encoding()
                 url = f"{BASE_URL}/workstations" + (query if isinstance(query, str) else "")
                 httpx.get(url, params=None if isinstance(query, str) else query,
                           headers={"Authorization": "Bearer cws_test_sandbox"}, verify=tls())
-    tabs = [Tab("Python", "snippets/w.py", "docs/w.md", 3),
-            Tab("curl", "snippets/w.sh", "docs/w.md", 9),
-            Tab("JavaScript", "snippets/w.mjs", "docs/w.md", 15)]
+    tabs = _three_tabs("w")
     assert cov.disagreeing_tabs([tabs]) == [("docs/w.md", 15, (
         "the JavaScript tab of this example gets 200 from GET /v1/workstations?limit=3&"
         "status=running, which its Python tab (line 3) never gets, and never gets 200 from GET "
