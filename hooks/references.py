@@ -1083,6 +1083,8 @@ _REQUIRED_BEFORE = re.compile(r"\b(?P<word>optional|required|mandatory)\s+\[?$",
 #: `Idempotency-Key` format".
 _ITS_SHAPE = re.compile(rf"^{_LINKED}\s+(?:format|value|syntax|shape|pattern|length|form|type)s?"
                         r"\b", re.IGNORECASE)
+#: Before a span, what says it alone is required: "only `name` is required".
+_ONLY = re.compile(r"\b(?:only|just)\s+(?:the\s+)?\[?$", re.IGNORECASE)
 #: Before a span, the name it is an alternative to: "`cursor` or `limit` is required".
 _ONE_OF = re.compile(rf"`{_LINKED},?\s+or\s+\[?$")
 #: In the sentence, what makes it say something else than what a request must send:
@@ -1186,7 +1188,7 @@ def _required_problem(span: _Span, prose: str, page: Page,
         ...          "required. `size` and `kind` are both optional. On edit, `kind` is "
         ...          "optional. `size` is required for a large X; in the answer, `size` is "
         ...          "required. Keys take the required `Idempotency-Key` format. `kind` or "
-        ...          "`size` is required. `limit` is optional.")
+        ...          "`size` is required. `limit` is optional. Only `kind` is required.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _required_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                              prose, Page("x/make.md", "makeX"), contract)
@@ -1241,6 +1243,13 @@ def _required_problem(span: _Span, prose: str, page: Page,
     if len({contract.inputs[op][name] for op in takers}) != 1:
         return None  # taken by none, or required by some only: which is meant is unsaid
     where, really = contract.inputs[takers[0]][name]
+    if required and really and len(takers) == 1 and _ONLY.search(
+            prose[max(0, span.start - 20):span.start]):  # "only `name` is required"
+        more = sorted(n for n, (_, needed) in contract.inputs[takers[0]].items()
+                      if needed and n != name)
+        if more:
+            return (f"`{span.text}` is said to be the only one required, but {takers[0]} "
+                    f"requires {_and([f'`{n}`' for n in more])} too")
     if required == really:
         return None
     who = _and(takers)

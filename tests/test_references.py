@@ -1124,8 +1124,8 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
 ) -> None:
     """"`machine_type` is optional" on Create workstation, which requires it, is told, and
     so are each name of a list said to be required, a header said to be required, and a
-    linked name held to the linked page's operation, and, on an endpoint page, another
-    operation's input said to be required. What is said rightly passes, and so
+    linked name held to the linked page's operation, a name said to be the only one
+    required, and, on an endpoint page, another operation's input said to be required. What is said rightly passes, and so
     do a sentence about another operation ("on update"), a condition ("required for"), an
     answer's field, "neither ... nor", and, on a page of no operation, a name the
     operations that take it do not agree on (`name`: a create requires it, an update does
@@ -1140,7 +1140,8 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
     text = ("# Create\n\n`machine_type` is optional. The optional `disk_size_gb` sets its "
             "size.\n\nThe `Idempotency-Key` header is required; `name` is not optional.\n\n"
             "`disk_size_gb`, `volume_ids` and `name` are all required.\n\n"
-            "[`machine_type`](update.md#request-body) is required.\n\n"
+            "[`machine_type`](update.md#request-body) is required. Only `name` is "
+            "required.\n\n"
             "On update, `machine_type` is optional. `volume_ids` is required if you attach "
             "volumes. In the answer, `volume_ids` is required. Neither `disk_size_gb` nor "
             "`volume_ids` is required. [Update workstation](update.md) takes the optional "
@@ -1156,7 +1157,9 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
         (7, ("`volume_ids` is said to be required, but createWorkstation does not require it "
              "in the request body")),
         (9, ("`machine_type` is said to be required, but updateWorkstation does not require it "
-             "in the request body"))]
+             "in the request body")),
+        (9, ("`name` is said to be the only one required, but createWorkstation requires "
+             "`machine_type` too"))]
     concepts = references.Page("concepts/pagination.md", None, endpoints)
     text = ("# Pages\n\n`cursor` is required. `name` is optional; `limit` (optional) and the "
             "optional `status`.\n")
