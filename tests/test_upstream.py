@@ -3,7 +3,9 @@ changes, a test here fails and says which workaround to remove or revisit.
 
 - pytest-examples 0.0.18 on Python 3.11 (``tests/harness/upstream.py``);
 - uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``);
-- uvicorn's ``Server`` run in a thread and stopped by a flag (``cloudws.testing.serve``).
+- uvicorn's ``Server`` run in a thread and stopped by a flag (``cloudws.testing.serve``);
+- MkDocs 1.6.1's ``build --strict --quiet``, which counts no warning
+  (``hooks/strict_quiet.py``).
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import inspect
 import os
 import socket
+import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import h11
 import pytest
@@ -187,3 +191,32 @@ def test_a_served_app_stops_when_its_block_ends():
         "cloudws.testing.serve")
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection((host, int(port)), timeout=5).close()
+
+
+def _strict_quiet_build(tmp_path: Path, *hooks: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict --quiet`` of a one-page site whose page links to a page
+    that is not there, with ``hooks``."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nSee [the guide](missing.md).\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\n" + "".join(f"hooks:\n  - {hook}\n" for hook in hooks))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_mkdocs_strict_quiet_build_still_counts_no_warning(tmp_path: Path) -> None:
+    """MkDocs 1.6.1 builds a broken link with ``--strict --quiet`` and exits 0, saying
+    nothing (mkdocs/mkdocs#4126). The day it fails instead, hooks/strict_quiet.py can go."""
+    done = _strict_quiet_build(tmp_path)
+    assert done.returncode == 0 and "missing.md" not in done.stderr, (
+        "MkDocs now fails a strict, quiet build on a warning by itself: remove "
+        "hooks/strict_quiet.py and its line in mkdocs.yml, and this test\n" + done.stderr)
+
+
+def test_a_strict_quiet_build_with_the_hook_fails_on_a_warning_and_shows_it(
+        tmp_path: Path) -> None:
+    done = _strict_quiet_build(tmp_path, ROOT / "hooks" / "strict_quiet.py")
+    assert done.returncode == 1, done.stderr
+    assert "contains a link 'missing.md'" in done.stderr, done.stderr
+    assert "Aborted with 1 warnings in strict mode!" in done.stdout + done.stderr, done
