@@ -841,7 +841,7 @@ def test_site_hooks_fill_known_placeholders_and_leave_code_alone(tmp_path: Path)
 @pytest.mark.parametrize("module", ["placeholders", "schema_tables", "openapi_blocks",
                                     "griffe_docstrings", "facts", "references", "autodoc",
                                     "code_samples", "llms_markdown", "api_paths",
-                                    "front_matter", "strict_quiet"])
+                                    "front_matter", "strict"])
 def test_site_hook_module_docstring_examples(module: str, monkeypatch) -> None:
     monkeypatch.syspath_prepend(str(HOOKS))
     result = doctest.testmod(importlib.import_module(module),

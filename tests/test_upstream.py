@@ -4,8 +4,8 @@ changes, a test here fails and says which workaround to remove or revisit.
 - pytest-examples 0.0.18 on Python 3.11 (``tests/harness/upstream.py``);
 - uvicorn's plain-text ``400`` for malformed HTTP (``src/cloudws/protocol.py``);
 - uvicorn's ``Server`` run in a thread and stopped by a flag (``cloudws.testing.serve``);
-- MkDocs 1.6.1's ``build --strict --quiet``, which counts no warning
-  (``hooks/strict_quiet.py``).
+- MkDocs 1.6.1's strict build, which counts no warning under ``--quiet`` and checks no
+  anchor of another page under ``--verbose`` (``hooks/strict.py``).
 """
 
 from __future__ import annotations
@@ -193,30 +193,51 @@ def test_a_served_app_stops_when_its_block_ends():
         socket.create_connection((host, int(port)), timeout=5).close()
 
 
-def _strict_quiet_build(tmp_path: Path, *hooks: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict --quiet`` of a one-page site whose page links to a page
-    that is not there, with ``hooks``."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\nSee [the guide](missing.md).\n")
+def _strict_build(tmp_path: Path, option: str, *hooks: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` with ``option`` of a site whose home page links to a
+    page that is not there (``--quiet``) or to an anchor another page has not
+    (``--verbose``), with ``hooks``."""
+    (tmp_path / "docs").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\nSee " + ("[the guide](missing.md)" if option == "--quiet"
+                             else "[its part](other.md#no-such-part)") + ".\n")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\n" + "".join(f"hooks:\n  - {hook}\n" for hook in hooks))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        "site_name: t\nvalidation:\n  links:\n    anchors: warn\n"  # (as mkdocs.yml says)
+        + "".join(f"hooks:\n  - {hook}\n" for hook in hooks))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", option],
                           cwd=tmp_path, capture_output=True, text=True, timeout=120,
                           check=False)
 
 
-def test_mkdocs_strict_quiet_build_still_counts_no_warning(tmp_path: Path) -> None:
-    """MkDocs 1.6.1 builds a broken link with ``--strict --quiet`` and exits 0, saying
-    nothing (mkdocs/mkdocs#4126). The day it fails instead, hooks/strict_quiet.py can go."""
-    done = _strict_quiet_build(tmp_path)
-    assert done.returncode == 0 and "missing.md" not in done.stderr, (
-        "MkDocs now fails a strict, quiet build on a warning by itself: remove "
-        "hooks/strict_quiet.py and its line in mkdocs.yml, and this test\n" + done.stderr)
+_MISSING = "contains a link 'missing.md'"
+_NO_ANCHOR = "does not contain an anchor '#no-such-part'"
 
 
-def test_a_strict_quiet_build_with_the_hook_fails_on_a_warning_and_shows_it(
+def test_mkdocs_strict_builds_still_let_warnings_through_quiet_and_verbose(
         tmp_path: Path) -> None:
-    done = _strict_quiet_build(tmp_path, ROOT / "hooks" / "strict_quiet.py")
-    assert done.returncode == 1, done.stderr
-    assert "contains a link 'missing.md'" in done.stderr, done.stderr
-    assert "Aborted with 1 warnings in strict mode!" in done.stdout + done.stderr, done
+    """MkDocs 1.6.1 builds a broken link with ``--strict --quiet``, saying nothing
+    (mkdocs/mkdocs#4126), and a missing anchor with ``--strict --verbose``
+    (mkdocs/mkdocs#3991): both exit 0. The day either fails, that part of
+    hooks/strict.py can go."""
+    quiet = _strict_build(tmp_path / "quiet", "--quiet")
+    assert quiet.returncode == 0 and _MISSING not in quiet.stderr, (
+        "MkDocs now fails a strict, quiet build on a warning by itself: take that part out "
+        "of hooks/strict.py, and out of this test\n" + quiet.stderr)
+    verbose = _strict_build(tmp_path / "verbose", "--verbose")
+    assert verbose.returncode == 0 and _NO_ANCHOR not in verbose.stdout + verbose.stderr, (
+        "MkDocs now checks anchors in a strict, verbose build by itself: take that part out "
+        "of hooks/strict.py, and out of this test\n" + verbose.stderr[-2000:])
+
+
+def test_a_strict_build_with_the_hook_fails_on_every_warning_quiet_or_verbose(
+        tmp_path: Path) -> None:
+    hook = ROOT / "hooks" / "strict.py"
+    quiet = _strict_build(tmp_path / "quiet", "--quiet", hook)
+    assert quiet.returncode == 1, quiet.stderr
+    assert _MISSING in quiet.stderr, quiet.stderr
+    assert "Aborted with 1 warnings in strict mode!" in quiet.stdout + quiet.stderr, quiet
+    verbose = _strict_build(tmp_path / "verbose", "--verbose", hook)
+    assert verbose.returncode == 1, verbose.stderr[-2000:]
+    assert _NO_ANCHOR in verbose.stdout + verbose.stderr, verbose.stderr[-2000:]
+    assert "DEBUG" in verbose.stdout + verbose.stderr  # (still verbose)
