@@ -365,11 +365,12 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                if same else
                f"no fact says it today; if it means one of these, its value or unit is wrong: say it "
                f"with {' or '.join(kin)}, read from the stub{around}; a value an example "
-               "shows, or the old API's, is no fact: write it in backticks, or say it another "
-               "way" if kin else
+               "shows, a client's own (its timeout, its retries) or the old API's is no fact: "
+               "write it in backticks, or say it another way" if kin else
                "state the API's facts with {{ fact <name> }}, read from the stub (see "
-               "docs/contributing.md); a value an example shows, or the old API's, is no "
-               "fact: write it in backticks, or say it another way")
+               "docs/contributing.md); a value an example shows, a client's own (its "
+               "timeout, its retries) or the old API's is no fact: write it in backticks, or "
+               "say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
     return found + _read_twice(markdown, page)
 

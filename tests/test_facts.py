@@ -327,6 +327,10 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
            "no fact says it today; if it means one of these, its value or unit is wrong: say it with " \
            f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
            in "\n".join(problems), problems
+    # and what is no fact of the API's, though it has a fact's shape
+    assert ("a value an example shows, a client's own (its timeout, its retries) or the old "
+            "API's is no fact: write it in backticks, or say it another way"
+            in "\n".join(problems)), problems
     # its unit with it, and what the placeholder replaces when a bound's word comes first
     assert f"docs/concepts/pagination.md:{last}: 'over {kib} KiB' states a bound by hand: " \
            f"write {{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}} " \
