@@ -1603,12 +1603,13 @@ def _in_heading(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     return f"`{text}` is not an error code of the API; did you mean `{meant[0]}`?" if meant else None
 
 
-def _elsewhere(another: bool, document: bool) -> str:
-    """How to name, on an endpoint page, what ``another`` operation answers."""
+def _elsewhere(another: bool, document: bool, which: Sequence[str] = ()) -> str:
+    """How to name, on an endpoint page, what ``another`` operation answers (``which``,
+    when named)."""
     if not another:
         return ""
-    return ("; another operation's: link it to that operation's page"
-            + ("" if document else ", or follow it with { .no-ref }"))
+    return (f"; another operation's{f' ({_and(list(which))})' if which else ''}: link it to "
+            "that operation's page" + ("" if document else ", or follow it with { .no-ref }"))
 
 
 #: Reason phrases of earlier RFCs that HTTPStatus does not say (RFC 7231's 413).
@@ -1714,8 +1715,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if text in contract.code_status:
         if text not in scope.codes:
             return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "
-                    f"{_listing(scope.codes)})" + _elsewhere(scope is not contract.api and any(
-                        text in op.codes for op in contract.operations.values()), document))
+                    f"{_listing(scope.codes)})" + _elsewhere(
+                        scope is not contract.api and any(
+                            text in op.codes for op in contract.operations.values()), document,
+                        sorted(name for name, op in contract.alone.items() if text in op.codes)))
         return None
     resource = _RESOURCE_ID.match(text)
     if resource is not None and resource["prefix"] in contract.id_patterns:

@@ -89,7 +89,8 @@ BAD = [
     (9, (r"`workstation_not_stoped` is not an error code or a field of deleteWorkstation"
          r".*; did you mean `workstation_not_stopped`\?")),
     (10, (r"`volume_attached`: deleteWorkstation .*does not return the error code.*; "
-          r"another operation's: link it")),
+          r"another operation's \(createWorkstation, deleteVolume and updateWorkstation\): "
+          r"link it")),
     (11, r"`ws-99999` is not one of the sandbox's fixtures"),
     (12, r"`ws-12` is not a well-formed workstation ID"),
     (13, r"`size_gb` is a field of .*Volume.*, which deleteWorkstation .*does not use"),
