@@ -1714,11 +1714,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                 f"or one of its error codes{f' ({_listing(codes)})' if codes else ''}")
     if text in contract.code_status:
         if text not in scope.codes:
+            returning = sorted(name for name, op in contract.alone.items() if text in op.codes)
             return (f"`{text}`: {scope.name} does not return the error code {text} (it returns "
                     f"{_listing(scope.codes)})" + _elsewhere(
-                        scope is not contract.api and any(
-                            text in op.codes for op in contract.operations.values()), document,
-                        sorted(name for name, op in contract.alone.items() if text in op.codes)))
+                        scope is not contract.api and bool(returning), document, returning))
         return None
     resource = _RESOURCE_ID.match(text)
     if resource is not None and resource["prefix"] in contract.id_patterns:
