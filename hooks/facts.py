@@ -7,7 +7,8 @@ says what the stub does. Nothing else may state one by hand: :func:`hand_written
 numbers written in the shapes facts take (a size, a range, a default, a bound, a length),
 in digits or, when they count what a page holds, bound what a fact measures ("at most
 eight standalone volumes"), are a default of what a fact's is of ("`limit` defaults to
-fifty") or a fact says the same today, in words, and the build fails
+fifty"), say how long a key is kept ("remembered for two days") or a fact says the same
+today, in words, and the build fails
 on them (the tests run it on the README and the stub's description
 strings too).
 
@@ -879,6 +880,40 @@ def _defaults_a_fact(sentence: str) -> bool:
     return _defaulted().search(sentence) is not None
 
 
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` ends."""
+    end = _SENTENCE_END.search(text, at)
+    return end.start() if end else len(text)
+
+
+#: What a fact of time is said of, kept: the words of its name ("idempotency key"; not
+#: its "ttl"), and a verb of keeping, either way round ("a key is remembered for",
+#: "expires", "kept", "forgotten").
+_KEEPING = r"(?:remembered|kept|stored|retained|expires?|expired|forgotten|valid|lasts?)"
+
+
+@functools.cache
+def _timed() -> re.Pattern[str]:
+    words = sorted({word for name in FACTS if units_of(name) & set(_TIMES)
+                    for word in name.split("_") if word != "ttl"})
+    said_of = rf"\b(?:{'|'.join(words)})s?\b"
+    return re.compile(rf"{said_of}.*\b{_KEEPING}\b|\b{_KEEPING}\b.*{said_of}",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _keeps_a_timed_fact(sentence: str) -> bool:
+    """Whether ``sentence`` says how long what a fact of time is of is kept.
+
+    Example:
+        >>> [_keeps_a_timed_fact(s) for s in (
+        ...     "A key is remembered for two days.", "Keys expire after two days.",
+        ...     "The `Idempotency-Key` is kept two days.", "Retry with the same key after "
+        ...     "two seconds.", "Set a timeout of ten seconds.")]
+        [True, True, True, False, False]
+    """
+    return _timed().search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class MachineSizeSaid:
     """A size of a machine type said in prose (:func:`machine_sizes`)."""
@@ -991,7 +1026,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
     today), bounds what a fact measures ("up to sixty-four characters", whatever the
     fact says), is a default so measured or of what a fact's default is of ("`limit`
     defaults to fifty", not "defaults to five seconds" nor "`max_redirects` defaults to
-    twenty") or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
+    twenty"), is a time said of how long a key is kept ("a key is remembered for two
+    days") or a fact says it today (:func:`saying`); in a loose shape ("between 5 and
     32"), only when a fact says it today. "Three volumes at a time" is an example's.
 
     Example:
@@ -1047,12 +1083,16 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             # a limit written wrong, as digits would be; not a time ("up to two hours"), nor
             # another shape ("three digits", "a few hundred bytes"), nor another thing's
             # default ("`max_redirects` defaults to twenty"), a writer's words as often
+            # and, a time in words, in a sentence that says how long a key is kept ("a key
+            # is remembered for two days"): the one fact of time written wrong
+            start = _sentence_start(joined, match.start())
             worded = strict and any(in_words(m[0]) for m in re.finditer(
                 _IN_WORDS, match[0], re.IGNORECASE)) and (
-                _of_a_kind(word) if shape == "a bound" else shape == "a default" and (
+                _unit(word) in _SECONDS and _keeps_a_timed_fact(
+                    original[start:_sentence_end(joined, match.end())])
+                or (_of_a_kind(word) if shape == "a bound" else shape == "a default" and (
                     _of_a_kind(word) or _page_count(match[0], after, word)
-                    or word in _NOT_A_UNIT and _defaults_a_fact(
-                        original[_sentence_start(joined, match.start()):match.start()])))
+                    or word in _NOT_A_UNIT and _defaults_a_fact(original[start:match.start()]))))
             if not (says or kind or worded or (strict and (re.search(r"\d", match[0])
                                                            or counts_as_a_fact(match[0], after)))):
                 # a loose shape left alone ("1-64" that no fact says) may hold a strict

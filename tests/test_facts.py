@@ -145,9 +145,11 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
     does a bound in words measured as a fact measures ("up to sixty-three characters",
     "at most sixteen standalone volumes"), and a default in words so measured ("defaults
     to fifty GiB") or of what a fact's default is of ("`limit` defaults to twenty"), not
-    another thing's ("`max_redirects` defaults to twenty"). In other units ("hours", a writer's
-    words as often as a fact's) and other shapes ("three digits") a number in words fails
-    only while a fact says it; numbers counting anything else pass."""
+    another thing's ("`max_redirects` defaults to twenty"), and a time in words said of how
+    long a key is kept ("keys are kept twenty-four hours"). In other units ("hours" said of
+    anything else, a writer's words as often as a fact's) and other shapes ("three
+    digits") a number in words fails only while a fact says it; numbers counting anything
+    else pass."""
     facts, _ = hooks
     ttl_hours = int(idempotency.KEY_TTL.total_seconds() // 3600)
     page = spelled(models.DEFAULT_PAGE_SIZE)
@@ -160,8 +162,10 @@ def test_a_page_size_in_words_left_after_its_constant_changed_fails(hooks, monke
                   "volumes."): "a bound",
                  f"`limit` defaults to {page} if you leave it out.": "a default",
                  (f"A disk defaults to {spelled(models.DEFAULT_DISK_SIZE_GB)} "
-                  "GiB."): "a default"}
-    other_units = [f"Keys are kept {spelled(ttl_hours)} hours.",
+                  "GiB."): "a default",
+                 f"Keys are kept {spelled(ttl_hours)} hours.": "a duration",
+                 f"A key is remembered for up to {spelled(ttl_hours)} hours.": "a bound"}
+    other_units = [f"Retry with the same key after {spelled(ttl_hours)} hours.",
                    f"Names have {spelled(models.NAME_LENGTH[1])} characters."]
     for sentence in [*sentences, *other_units]:
         assert facts.hand_written(sentence)[0].says, sentence  # today's values
