@@ -1130,6 +1130,58 @@ def _problem_member_problem(name: str, value: str, contract: Contract,
     return f'`"title": "{value}"`: no answer of the API\'s has that title' + meant
 
 
+#: Before a span, operations named by their verbs that are said to take it: "creates and
+#: starts take an `Idempotency-Key`", "a stop reads the" (``who``: the verbs).
+_TAKERS_BEFORE = re.compile(
+    r"\b(?P<who>[a-z]+?(?:e?s)?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z]+?(?:e?s)?)*)"
+    r"\s+(?:take|takes|accept|accepts|read|reads|honou?rs?|supports?)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"\[?$", re.IGNORECASE)
+
+
+def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with a parameter said to be taken by operations named by their verbs
+    ("starts and stops take an `Idempotency-Key`"): those of them, of either resource,
+    that take no parameter of that name (a header's in any case); None if each named
+    takes it, or no operation is named.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...     {}, {}, frozenset(), {}, inputs={
+        ...         "createX": {"idempotency-key": ("header", False)}, "startX": {},
+        ...         "listX": {"limit": ("query", False)}, "stopX": {}})
+        >>> prose = ("Creates take an `Idempotency-Key`; creates and starts take an "
+        ...          "`Idempotency-Key`; a stop reads the `limit`; lists take a `limit`; "
+        ...          "they take a `limit`.")
+        >>> for m in re.finditer(r"`([^`]+)`", prose):
+        ...     said = _taker_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
+        ...                           prose, contract)
+        ...     if said:
+        ...         print(said)
+        `Idempotency-Key` is said to be taken by startX, which takes none (createX does)
+        `limit` is said to be taken by stopX, which takes none (listX does)
+    """
+    said = _TAKERS_BEFORE.search(prose[max(0, span.start - 80):span.start])
+    if said is None:
+        return None
+    verbs = {op: re.match(r"[a-z]+", op)[0] for op in contract.inputs}  # type: ignore[index]
+    named = [word for word in re.findall(r"[a-z]+", said["who"].lower())
+             if word not in ("and", "or")]
+    ops = [op for op, verb in verbs.items() for word in named
+           if word in (verb, verb + "s", verb + "es")]
+    if not ops or len(named) != len({verbs[op] for op in ops}):
+        return None  # a word that names no operation: not a list of them
+    key = span.text.casefold() if any(
+        span.text.casefold() in taken and taken[span.text.casefold()][0] == "header"
+        for taken in contract.inputs.values()) else span.text
+    takers = sorted(op for op, taken in contract.inputs.items() if key in taken)
+    missing = sorted(op for op in ops if key not in contract.inputs[op])
+    if not takers or not missing:
+        return None
+    return (f"`{span.text}` is said to be taken by {_and(missing)}, which take"
+            f"{'s' if len(missing) == 1 else ''} none ({_and(takers)} do"
+            f"{'es' if len(takers) == 1 else ''})")
+
+
 def _anchor_problem(text: str, link: str, contract: Contract) -> str | None:
     """What is wrong with a link from ``text`` to the row of an error code (its anchor):
     a code linked to another's row, or a status to the row of a code it does not answer
@@ -2423,6 +2475,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _state_problem(span, prose, contract)
         if problem is None and names and not span.heading:
             problem = _required_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _taker_problem(span, prose, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None

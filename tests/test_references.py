@@ -1224,3 +1224,22 @@ def test_a_problems_title_or_code_shown_with_its_value_is_one_of_the_apis(
              "mean `Content Too Large`? (413's)")),
         (3, ('`"code": "body_too_large"`: the API has no such code: did you mean '
              "`payload_too_large`?"))]
+
+
+def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Operations named by their verbs and said to take a parameter (a header in any
+    case) must take it: "starts and stops take an `Idempotency-Key`" is told, with the
+    operations that take it; the creates, and lists taking a `limit`, pass."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("concepts/idempotency.md", None)
+    text = ("# Retries\n\nCreates take an `Idempotency-Key`; starts and stops take an "
+            "`idempotency-key` too.\n\nLists take a `limit`, and a delete reads the "
+            "`cursor`.\n")
+    assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
+        (3, ("`idempotency-key` is said to be taken by startWorkstation and stopWorkstation, "
+             "which take none (createVolume and createWorkstation do)")),
+        (5, ("`cursor` is said to be taken by deleteVolume and deleteWorkstation, which take "
+             "none (listVolumes and listWorkstations do)"))]
