@@ -1151,7 +1151,7 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...         "listX": {"limit": ("query", False)}, "stopX": {}})
         >>> prose = ("Creates take an `Idempotency-Key`; creates and starts take an "
         ...          "`Idempotency-Key`; a stop reads the `limit`; lists take a `limit`; "
-        ...          "they take a `limit`.")
+        ...          "they take a `limit`; X creates take an `Idempotency-Key`.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _taker_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -1170,6 +1170,10 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
            if word in (verb, verb + "s", verb + "es")]
     if not ops or len(named) != len({verbs[op] for op in ops}):
         return None  # a word that names no operation: not a list of them
+    before = prose[max(0, span.start - 80):span.start][:said.start()]
+    resource = re.search(r"\b(workstation|volume)s?\s+$", before, re.IGNORECASE)
+    if resource is not None:  # "workstation creates": that resource's only
+        ops = [op for op in ops if resource[1].lower() in op.lower()]
     key = span.text.casefold() if any(
         span.text.casefold() in taken and taken[span.text.casefold()][0] == "header"
         for taken in contract.inputs.values()) else span.text

@@ -1229,7 +1229,8 @@ def test_a_problems_title_or_code_shown_with_its_value_is_one_of_the_apis(
 def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Operations named by their verbs and said to take a parameter (a header in any
     case) must take it: "starts and stops take an `Idempotency-Key`" is told, with the
-    operations that take it; the creates, and lists taking a `limit`, pass."""
+    operations that take it; the creates, and lists taking a `limit`, pass. "Workstation
+    creates" are the workstation's alone."""
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
@@ -1243,3 +1244,10 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
              "which take none (createVolume and createWorkstation do)")),
         (5, ("`cursor` is said to be taken by deleteVolume and deleteWorkstation, which take "
              "none (listVolumes and listWorkstations do)"))]
+    # "workstation creates": the workstation's operations only
+    text = "# Retries\n\nWorkstation creates and updates take a `volume_ids` list.\n"
+    assert list(references.check(text, page, contract)) == []
+    text = "# Retries\n\nVolume creates and updates take a `volume_ids` list.\n"
+    assert [p.message for p in references.check(text, page, contract)] == [
+        "`volume_ids` is said to be taken by createVolume, which takes none "
+        "(createWorkstation and updateWorkstation do)"]
