@@ -1249,5 +1249,5 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
     assert list(references.check(text, page, contract)) == []
     text = "# Retries\n\nVolume creates and updates take a `volume_ids` list.\n"
     assert [p.message for p in references.check(text, page, contract)] == [
-        "`volume_ids` is said to be taken by createVolume, which takes none "
-        "(createWorkstation and updateWorkstation do)"]
+        ("`volume_ids` is said to be taken by createVolume, which takes none "
+        "(createWorkstation and updateWorkstation do)")]
