@@ -1163,7 +1163,7 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     said = _TAKERS_BEFORE.search(prose[max(0, span.start - 80):span.start])
     if said is None:
         return None
-    verbs = {op: re.match(r"[a-z]+", op)[0] for op in contract.inputs}  # type: ignore[index]
+    verbs = {op: _verb(op) for op in contract.inputs}
     named = [word for word in re.findall(r"[a-z]+", said["who"].lower())
              if word not in ("and", "or")]
     ops = [op for op, verb in verbs.items() for word in named
@@ -1174,9 +1174,9 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     resource = re.search(r"\b(workstation|volume)s?\s+$", before, re.IGNORECASE)
     if resource is not None:  # "workstation creates": that resource's only
         ops = [op for op in ops if resource[1].lower() in op.lower()]
-    key = span.text.casefold() if any(
-        span.text.casefold() in taken and taken[span.text.casefold()][0] == "header"
-        for taken in contract.inputs.values()) else span.text
+    key = _input_name(span.text, contract)
+    if key is None:
+        return None
     takers = sorted(op for op, taken in contract.inputs.items() if key in taken)
     missing = sorted(op for op in ops if key not in contract.inputs[op])
     if not takers or not missing:
@@ -1217,6 +1217,19 @@ def _anchor_problem(text: str, link: str, contract: Contract) -> str | None:
         return (f"`{text}` links to the row of `{anchor}`, which is answered with "
                 f"{contract.code_status[anchor]}")
     return None
+
+
+def _verb(operation: str) -> str:
+    """The verb an operation's ID starts with: ``create`` of ``createVolume``."""
+    return re.match(r"[a-z]+", operation)[0]  # type: ignore[index]
+
+
+def _input_name(text: str, contract: Contract) -> str | None:
+    """The name by which ``text`` is one of what an operation takes (``Contract.inputs``):
+    as written, or casefolded for a header, as HTTP reads one; None if it is none."""
+    return next((n for n in (text, text.casefold()) if any(
+        taken.get(n, ("",))[0] == "header" or n == text and n in taken
+        for taken in contract.inputs.values())), None)
 
 
 def _and(names: Sequence[str]) -> str:
@@ -1276,12 +1289,9 @@ def _required_problem(span: _Span, prose: str, page: Page,
         operation = page.operation_of.get(page.target(span.link), operation)
     elif operation is not None and any(
             re.search(rf"\b{re.escape(verb)}", sentence, re.IGNORECASE)
-            for verb in {re.match(r"[a-z]+", op)[0] for op in contract.inputs}  # type: ignore[index]
-            - {re.match(r"[a-z]+", operation)[0]}):  # type: ignore[index]
+            for verb in {_verb(op) for op in contract.inputs} - {_verb(operation)}):
         return None  # "on create, `machine_type` is required": another operation's
-    name = next((n for n in (span.text, span.text.casefold()) if any(
-        taken.get(n, ("",))[0] == "header" or n == span.text and n in taken
-        for taken in contract.inputs.values())), None)
+    name = _input_name(span.text, contract)
     if name is None:
         return None
     word = (after["word"] or after["aside"] or after["colon"] if after
