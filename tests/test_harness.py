@@ -1810,3 +1810,32 @@ def test_a_refresh_with_failed_checks_says_what_it_rewrote_and_what_not():
     # under xdist: what the workers rewrote, told by them; a page's id ends with its group
     assert said(["docs/a.md::page@docs/a.md"], [], rewritten=3) == [
         page.format(3, "b.py, c.sh")]
+
+
+def test_a_run_whose_own_checks_fail_says_so_in_its_last_line():
+    """A documented status nothing produced, or the tabs of one example disagreeing, fail
+    the run with no test failed: the run's last line counts them ("1 failed run-wide"),
+    where it would say only what passed."""
+    from types import SimpleNamespace
+
+    from .harness.coverage import Coverage
+    from .harness.plugin import RUN_WIDE, DocsPlugin
+
+    def last_line_counts(failed_coverage: bool, disagreeing: int) -> dict[str, list[object]]:
+        plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
+            getoption=lambda name, default=None: default))
+        plugin._coverage = Coverage({"getVolume": [200, 404]})
+        plugin.ran_examples = True
+        plugin.coverage.add("example", "snippets/volumes/get.py", "getVolume", 200)
+        plugin.failed_coverage = failed_coverage
+        plugin.disagreeing = [("docs/volumes/get.md", line, "the tabs disagree")
+                              for line in range(10, 10 + disagreeing)]
+        stats: dict[str, list[object]] = {"passed": [object()] * 3}
+        plugin.pytest_terminal_summary(SimpleNamespace(
+            stats=stats, write_line=lambda line, **_: None, section=lambda title: None))
+        return stats
+
+    assert len(last_line_counts(True, 0)[RUN_WIDE]) == 1
+    assert len(last_line_counts(True, 2)[RUN_WIDE]) == 3
+    assert len(last_line_counts(False, 2)[RUN_WIDE]) == 2
+    assert RUN_WIDE not in last_line_counts(False, 0)

@@ -388,7 +388,10 @@ def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its
             cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
             capture_output=True, text=True, timeout=120, check=False)
     out = done.stdout
-    assert done.returncode == 1 and " failed" not in out, out + done.stderr
+    # no test failed, and the last line says what did: "N passed, 1 failed run-wide in …"
+    assert done.returncode == 1 and "\nFAILED docs/" not in out, out + done.stderr
+    assert re.fullmatch(r"\d+ passed, \d+ deselected, 1 failed run-wide in [\d.]+s",
+                        out.splitlines()[-1]), out
     said = (f"the curl tab of this example gets 200 from DELETE /v1/workstations/ws-12345, "
             f"which its Python and JavaScript tabs (lines {python}, {javascript}) never get: "
             "the tabs show one example, so a tab makes the calls the others make, with the "

@@ -34,6 +34,9 @@ NAME = "cloudws-docs"
 SUITE_MODULES = frozenset({"test_examples.py", "test_curl_examples.py", "test_js_examples.py",
                            "test_scenarios.py"})
 _TESTS = Path(__file__).resolve().parents[1]
+#: How the run's last line counts a check of the whole run that failed (the tabs of one
+#: example disagreeing, a documented status nothing produced): "1 failed run-wide".
+RUN_WIDE = "failed run-wide"
 _WORKER_KEY = "cloudws_docs"
 UPDATE_UNDER_XDIST = (
     "--update-examples rewrites files at the end of each worker's session, by the offsets "
@@ -290,6 +293,10 @@ class DocsPlugin:
             )
         for line in said_of_tabs(self.disagreeing):
             terminalreporter.write_line(line, red=line.startswith("FAILED"))
+        if failed := len(self.disagreeing) + self.failed_coverage:
+            # in the run's last line too ("24 passed, 1 failed run-wide in 1.52s"), where it
+            # would say only what passed: no test failed, the run's own checks did
+            terminalreporter.stats.setdefault(RUN_WIDE, []).extend([RUN_WIDE] * failed)
 
     def _statuses_file(self) -> Path | None:
         path = self.config.getoption("statuses_file", None)
