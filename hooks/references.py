@@ -412,6 +412,12 @@ _STATE_BEFORE = re.compile(
     r"|(?:is|are|was|were)\s+(?:now|then|left)|stays?|stayed|remains?|remained"
     r"|\bworkstations?\s+(?:is|are|was|were)(?:\s+(?:still|already))?)\s+\[?$",
     re.IGNORECASE)
+#: What calls the span after it a state when it is close to one ("it's `stopping`", "they
+#: are `runing`"): "it is" alone says as often a header's value (`chunked`) or a volume's
+#: (`detached`), which are no misspelt state.
+_STATE_BEFORE_IF_CLOSE = re.compile(
+    r"\b(?:it|they)(?:\s+(?:is|are|was|were)|'s|'re)(?:\s+(?:now|still|already))?\s+\[?$",
+    re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
 _STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
 #: A word shaped as a state is ("stopping", "suspended"): a name (`dev-box`), a header's
@@ -1032,7 +1038,8 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...          "state, and goes back to `running`. It changes to `standard-4`; the "
         ...          "`volume_ids` state; it stays `stopping`; set it to `true`; its name "
         ...          "becomes `dev-box`; there is no `starting` state; the old delete is now "
-        ...          "`deprecated`. While the workstation is `stopping`, it is `chunked`.")
+        ...          "`deprecated`. While the workstation is `stopping`, it is `chunked`; "
+        ...          "once it's `stoped`, they are `detached`.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -1042,6 +1049,7 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         `paused` is said to be a state, but a workstation's states (its `status`) are running, stopped
         `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
         `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
+        `stoped` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
     """
     states = contract.enums.get("status")
     if (not states or span.opted_out or not _WORD.match(span.text) or span.text in _NO_STATE or span.text in contract.field_schemas
@@ -1051,8 +1059,9 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     before = prose[max(0, span.start - 60):span.start]
     clause = re.split(r"[.;:!?]\s|\n\n", before)[-1]
     close = difflib.get_close_matches(span.text, sorted(states), n=1, cutoff=0.6)
-    if (not (_STATE_BEFORE.search(before) or _STATE_AFTER.match(prose[span.end:span.end + 40]))
-            or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause)):
+    said = (_STATE_BEFORE.search(before) or _STATE_AFTER.match(prose[span.end:span.end + 40])
+            or (close and _STATE_BEFORE_IF_CLOSE.search(before)))
+    if not said or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause):
         return None  # (a state the API has not, said so: "there is no `paused` state")
     return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
             f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
