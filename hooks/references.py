@@ -416,7 +416,7 @@ _STATE_BEFORE = re.compile(
 #: are `runing`"): "it is" alone says as often a header's value (`chunked`) or a volume's
 #: (`detached`), which are no misspelt state.
 _STATE_BEFORE_IF_CLOSE = re.compile(
-    r"\b(?:it|they)(?:\s+(?:is|are|was|were)|'s|'re)(?:\s+(?:now|still|already))?\s+\[?$",
+    r"\b(?:it|they)(?:\s+(?:is|are|was|were)|['’](?:s|re))(?:\s+(?:now|still|already))?\s+\[?$",
     re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
 _STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
