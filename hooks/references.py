@@ -1241,6 +1241,147 @@ def _input_name(text: str, contract: Contract) -> str | None:
         for taken in contract.inputs.values())), None)
 
 
+#: The conditions prose says an error is answered under, each with the error codes it may
+#: be (their statuses are the API's, ``Contract.code_status``): "a running workstation" is
+#: `workstation_not_stopped`'s, and so a `409`'s. The first that matches a stretch of the
+#: words reads it ("a workstation that was deleted" is a `404`, not also a volume's).
+_CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes))
+                    for codes, words in (
+    ({"workstation_not_stopped"}, (
+        r"\b`?running`?\s+(?:workstation|one)s?\b",
+        (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:is|are|was|were|['’]s)\s+"
+        r"(?:still\s+|already\s+)?(?:`?running`?|not\s+`?stopped`?)"),
+        r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:is\s+)?(?:still\s+)?`?running\b",
+        r"\bis\s+`?running\b")),
+    ({"volume_attached"}, (
+        r"\battached\s+volumes?\b",
+        r"\bvolumes?\s+(?:that\s+|which\s+)?(?:(?:is|was|are|['’]s)\s+)?(?:still\s+)?attached\b",
+        r"\b(?:it|one)\s+(?:is|was)\s+(?:still\s+)?attached\b")),
+    ({"volume_owned"}, (
+        r"\bowned\s+volumes?\b", r"\b(?:is|are|was)\s+owned\b", r"\bowned\s+by\b",
+        r"\bbelongs?\s+to\b", r"\bvolumes?\s+(?:that\s+)?(?:a|the|its|another)\s+workstation\s+owns\b")),
+    ({"not_found"}, (  # a workstation's: no volume of a body's
+        (r"\bworkstation\s+(?:that\s+|which\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist"
+        r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),)),
+    ({"not_found", "volume_not_found"}, (
+        r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
+        r"\bnot\s+found\b", r"\bunknown\s+ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
+        r"\bno\s+(?:workstation|volume)\s+has\b", r"\bnot\s+there\b")),
+    ({"idempotency_key_in_flight"}, (
+        r"\bstill\s+being\s+processed", r"\bin\s+flight\b", r"\bstill\s+in\s+progress")),
+    ({"idempotency_key_reused"}, (
+        r"\b(?:another|a\s+different|other)\s+body\b", r"\bbody\s+(?:that\s+)?differs?\b")),
+    ({"unauthorized"}, (
+        (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad)\s+"
+        r"(?:valid\s+)?(?:sandbox\s+|bearer\s+)?token\b"),
+        r"\btoken\s+(?:is\s+)?(?:missing|invalid|not\s+valid|malformed|wrong|not\s+set)\b")),
+    ({"payload_too_large"}, (
+        r"\btoo\s+(?:large|big)\b", r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
+    ({"endpoint_removed"}, (r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
+    ({"invalid_id"}, (
+        r"\bmalformed\s+ID\b", r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
+        r"\binvalid\s+ID\b", r"\bID\s+(?:that\s+|which\s+)?(?:is\s+)?not\s+(?:well-formed|valid)\b")),
+    ({"validation_error"}, (
+        r"\bunknown\s+(?:field|parameter|query)", r"\bout\s+of\s+range\b", r"\bread-only\b",
+        r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+cursor\b",
+        r"\bcursor\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
+        r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
+        r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
+    ({"invalid_json"}, (
+        r"\b(?:invalid|malformed|broken)\s+JSON\b",
+        r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
+    ({"unsupported_media_type"}, (r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",)),
+    ({"internal_error"}, (r"\bfail_next\b",)),
+))
+#: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
+_ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
+#: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
+_CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]")
+
+
+def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
+                       contract: Contract) -> str | None:
+    r"""What is wrong with an error status or code ``span`` said under a condition
+    (:data:`_CONDITIONS`) that the API answers with another ("deleting a running
+    workstation answers `404`", "`volume_attached`: the volume belongs to another
+    workstation"); None if it is the condition's, or no condition is read. Its clause (its
+    sentence or list item, or its brackets) must say one error status alone, and no
+    denial besides the conditions' own words ("no longer running" passes).
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"not_found": 404, "volume_not_found": 409,
+        ...                      "workstation_not_stopped": 409, "volume_attached": 409,
+        ...                      "volume_owned": 409}, {}, frozenset(), {})
+        >>> prose = ("Deleting a running workstation answers `404`. A workstation that was "
+        ...          "deleted answers `409`; a volume that was deleted `409`.\n\n"
+        ...          "- `volume_attached`: the volume belongs to another workstation.\n"
+        ...          "- **409** — stop it first, if it is running (a `404` is no such case).\n\n"
+        ...          "Once it is no longer running, `409` is not answered.")
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"(?:`|\*\*)([^`*]+)(?:`|\*\*)", prose)]
+        >>> for span in spans:
+        ...     if said := _condition_problem(span, spans, prose, contract):
+        ...         print(said)
+        `404` is said for "running workstation", which the API answers with `409` (`workstation_not_stopped`)
+        `409` is said for "workstation that was deleted", which the API answers with `404` (`not_found`)
+        `volume_attached` is said for "belongs to", which the API answers with `409` (`volume_owned`)
+    """
+    status = _ERROR_STATUS.match(span.text)
+    if status is None and span.text not in contract.code_status:
+        return None
+    before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, span.start)]
+    start = before[-1] if before else 0
+    after = _CONDITION_CLAUSE_END.search(prose, span.end)
+    end = after.start() if after else len(prose)
+    opened, closed = prose.rfind("(", start, span.start), prose.rfind(")", start, span.start)
+    if opened > closed and prose[opened - 1:opened] != "]":  # said in brackets: theirs
+        close = prose.find(")", span.end)
+        start, end = opened + 1, close if 0 <= close < end else end
+    statuses, codes = set(), set()
+    for other in spans:
+        if start <= other.start < end and not other.opted_out:
+            said = _ERROR_STATUS.match(other.text)
+            if said is not None:
+                statuses.add(int(said["status"]))
+            elif other.text in contract.code_status:
+                codes.add(other.text)
+                statuses.add(contract.code_status[other.text])
+    if len(statuses) != 1:
+        return None  # (two statuses: which condition is whose is not read)
+    # a link's text alone, and no aside in brackets (blanked: the offsets stay the prose's)
+    clause = re.sub(r"(?<=\])\([^)]*\)|(?<!\])\([^()]*\)", lambda m: " " * len(m[0]),
+                    prose[start:end])
+    at = span.start - start
+    found: list[tuple[int, int, frozenset[str]]] = []
+    for pattern, meant in _CONDITIONS:
+        for match in pattern.finditer(clause):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), meant))
+    blank = clause
+    for s, e, _ in found:  # what the conditions say is theirs ("no token" is a condition)
+        blank = blank[:s] + " " * (e - s) + blank[e:]
+    # a condition denied, or the status said not to be answered for it, between the two
+    # ("a running workstation never gets `404`", "no longer running"); a denial after
+    # both ("detach it first, without it") is another matter
+    found = [(s, e, meant) for s, e, meant in found if not _NEGATION.search(
+        blank[max(0, min(s, at) - 16):max(e, at)]) and not re.search(
+        r"\b(?:unless|until|instead|except|before)\b", blank[max(0, min(s, at) - 16):max(e, at)],
+        re.IGNORECASE)]
+    if not found:
+        return None
+    meant = set().union(*(codes_meant for _, _, codes_meant in found))
+    (status_said,) = statuses
+    if span.text in meant if status is None else any(
+            contract.code_status.get(code) == status_said for code in meant):
+        return None
+    first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
+    words = " ".join(clause[first[0]:first[1]].split())
+    answered = " or ".join(f"`{contract.code_status[code]}` (`{code}`)" for code in sorted(
+        first[2], key=lambda c: (contract.code_status.get(c, 0), c)) if code in contract.code_status)
+    return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
+
+
 def _and(names: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
@@ -2500,6 +2641,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _required_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _taker_problem(span, prose, contract)
+        if problem is None and names and not span.heading:
+            problem = _condition_problem(span, spans, prose, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None

@@ -1251,3 +1251,53 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
     assert [p.message for p in references.check(text, page, contract)] == [
         ("`volume_ids` is said to be taken by createVolume, which takes none "
         "(createWorkstation and updateWorkstation do)")]
+
+
+def test_a_status_or_code_said_under_another_codes_condition_is_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A status or an error code said under a condition the API answers with another
+    ("deleting a running workstation answers `404`") is told with what it answers; the same
+    said rightly, denied ("no longer running"), or beside a second status, passes."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    page = references.Page("concepts/troubleshooting.md", None)
+    lies = {
+        "Deleting a running workstation answers `404`.": (
+            '`404` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)"),
+        "A volume a workstation owns gets [`volume_attached`](errors.md#volume_attached).": (
+            '`volume_attached` is said for "volume a workstation owns", which the API answers '
+            "with `409` (`volume_owned`)"),
+        "The same key with another body gets `409`.": (
+            '`409` is said for "another body", which the API answers with `422` '
+            "(`idempotency_key_reused`)"),
+        "- **409** — the workstation does not exist.": (
+            '`409` is said for "workstation does not exist", which the API answers with `404` '
+            "(`not_found`)"),
+        "A request without a valid token gets `404`.": (
+            '`404` is said for "without a valid token", which the API answers with `401` '
+            "(`unauthorized`)"),
+        "An invalid cursor gets `404`, and so does a malformed ID.": (
+            '`404` is said for "invalid cursor", which the API answers with `400` '
+            "(`validation_error`)"),
+    }
+    for sentence, said in lies.items():
+        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", page, contract)]
+        assert found == [said], sentence
+    truths = [
+        "Deleting a running workstation answers `409`, and a stopped one `200`.",
+        "A running workstation never answers `404`.",
+        "Once it is no longer running, the delete answers `200`.",
+        "Even a running workstation answers `401` to a request with no token.",
+        "Afterwards the workstation, and the volume it owned, answer `404`.",
+        "An attached volume gets `409` [`volume_attached`](errors.md#volume_attached): "
+        "detach it first, without deleting it.",
+        "A volume that was deleted, named in `volume_ids`, gets `409`.",
+        "A `404` after a running workstation was deleted by someone else is normal.",
+    ]
+    for sentence in truths:
+        assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
