@@ -1299,6 +1299,20 @@ _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 _CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]")
 
 
+def _clause(span: _Span, prose: str) -> tuple[int, int]:
+    """Where the clause of ``span`` starts and ends in ``prose``: its sentence or list
+    item, or its brackets when it is in brackets (an aside of its own)."""
+    before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, span.start)]
+    start = before[-1] if before else 0
+    after = _CONDITION_CLAUSE_END.search(prose, span.end)
+    end = after.start() if after else len(prose)
+    opened, closed = prose.rfind("(", start, span.start), prose.rfind(")", start, span.start)
+    if opened > closed and prose[opened - 1:opened] != "]":
+        close = prose.find(")", span.end)
+        start, end = opened + 1, close if 0 <= close < end else end
+    return start, end
+
+
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                        contract: Contract) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
@@ -1330,14 +1344,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     status = _ERROR_STATUS.match(span.text)
     if status is None and span.text not in contract.code_status:
         return None
-    before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, span.start)]
-    start = before[-1] if before else 0
-    after = _CONDITION_CLAUSE_END.search(prose, span.end)
-    end = after.start() if after else len(prose)
-    opened, closed = prose.rfind("(", start, span.start), prose.rfind(")", start, span.start)
-    if opened > closed and prose[opened - 1:opened] != "]":  # said in brackets: theirs
-        close = prose.find(")", span.end)
-        start, end = opened + 1, close if 0 <= close < end else end
+    start, end = _clause(span, prose)
     statuses, codes = set(), set()
     for other in spans:
         if start <= other.start < end and not other.opted_out:
@@ -1357,14 +1364,14 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     for pattern, meant in _CONDITIONS:
         for match in pattern.finditer(clause):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), meant))
+                found.append((match.start(), match.end(), meant & contract.code_status.keys()))
     blank = clause
     for s, e, _ in found:  # what the conditions say is theirs ("no token" is a condition)
         blank = blank[:s] + " " * (e - s) + blank[e:]
     # a condition denied, or the status said not to be answered for it, between the two
     # ("a running workstation never gets `404`", "no longer running"); a denial after
     # both ("detach it first, without it") is another matter
-    found = [(s, e, meant) for s, e, meant in found if not _NEGATION.search(
+    found = [(s, e, meant) for s, e, meant in found if meant and not _NEGATION.search(
         blank[max(0, min(s, at) - 16):max(e, at)]) and not re.search(
         r"\b(?:unless|until|instead|except|before)\b", blank[max(0, min(s, at) - 16):max(e, at)],
         re.IGNORECASE)]
@@ -1380,6 +1387,90 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     answered = " or ".join(f"`{contract.code_status[code]}` (`{code}`)" for code in sorted(
         first[2], key=lambda c: (contract.code_status.get(c, 0), c)) if code in contract.code_status)
     return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
+
+
+#: A clause's subject that names operations: their verbs ("Starting a workstation",
+#: "Start and stop", "A delete", "Creates"), or links to their pages ("[Starting](start.md)").
+_OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|[A-Za-z]+)"
+_SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your)\s+)?"
+                      rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
+                      rf"{_OP_WORD})*)", re.IGNORECASE)
+#: After the subject, the resource it acts on: "Deleting a running workstation".
+_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:[`\w-]+\s+){0,2}?"
+                               r"(?P<kind>workstation|volume)s?\b", re.IGNORECASE)
+#: What says the status after it is an operation's answer: "answers", "gets", "is
+#: refused with".
+_ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed)\s+"
+                      r"with|(?:is|are)\s+(?:refused|rejected|answered)\s+with|responds?\s+with"
+                      r"|comes?\s+back\s+with)\b", re.IGNORECASE)
+
+
+def _verb_forms(verb: str) -> frozenset[str]:
+    """The words naming operations of ``verb`` as a subject: ``starting``, ``start`` and
+    ``starts`` of ``start`` (``get``: only ``getting``, as "gets" is said of any request)."""
+    stem = verb[:-1] if verb.endswith("e") else verb + verb[-1] if verb in ("get", "stop") else verb
+    return frozenset({stem + "ing", *(() if verb == "get" else (verb, verb + "s"))})
+
+
+def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
+    """The operations ``who`` names, each word or link of it one or more (every operation
+    of that verb); none if one of them names none ("A volume attached ...")."""
+    ops: list[str] = []
+    for item in re.split(r"\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?", who,
+                         flags=re.IGNORECASE):
+        link = re.fullmatch(r"\[[^\]]+\]\(([^)\s]*)\)", item)
+        named = ([page.operation_of[page.target(link[1])]]
+                 if link is not None and page.target(link[1]) in page.operation_of else
+                 [] if link is not None else
+                 [op for op in contract.operations if not op.startswith("removed")
+                  and item.lower() in _verb_forms(_verb(op))])
+        if not named:
+            return []
+        ops += named
+    return ops
+
+
+def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                         contract: Contract) -> str | None:
+    """What is wrong with a status said to be the answer of operations its clause's subject
+    names ("Start and stop ... answer `409`", "[Starting](start.md) a running workstation
+    gets `409`", "A create answers `200`"): those operations, when none of them documents
+    it; None if one does, or no operation is the subject. The clause says one status
+    alone, and no denial stands between the subject and it."""
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose)
+    if sum(1 for other in spans if start <= other.start < end and _STATUS.match(other.text)
+           and not other.opted_out) != 1:
+        return None
+    subject = _SUBJECT.match(prose, start, span.start)
+    if subject is None:
+        return None
+    ops = _subject_ops(subject["who"], page, contract)
+    if not ops or (not subject["article"] and re.match(
+            r"\s+(?:it|them|the|an?|your|this|that|these|those|every|each|one)\b",
+            prose[subject.end():span.start], re.IGNORECASE) and not subject["who"].lower().endswith(
+            ("ing", "s", ")"))):
+        return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
+    resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
+    if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
+        ops = [op for op in ops if resource["kind"].lower() in op.lower()] or ops
+    between = prose[subject.end():span.start]
+    for pattern, _ in _CONDITIONS:  # a condition's own denial ("not stopped") is no denial
+        between = pattern.sub(" ", between)
+    if not _ANSWERS.search(between) or _NEGATION.search(between) or re.search(
+            r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE):
+        return None
+    said = int(status["status"])
+    if any(said in contract.operations[op].statuses for op in ops):
+        return None
+    ops = sorted(set(ops))
+    documented = sorted(set().union(*(contract.operations[op].statuses for op in ops)))
+    return (f"`{span.text}` is said to be answered by {_and(ops)}, which "
+            f"{'does' if len(ops) == 1 else 'do'} not document it "
+            f"({'it documents' if len(ops) == 1 else 'they document'} "
+            f"{', '.join(map(str, documented))})")
 
 
 def _and(names: Sequence[str]) -> str:
@@ -2643,6 +2734,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _taker_problem(span, prose, contract)
         if problem is None and names and not span.heading:
             problem = _condition_problem(span, spans, prose, contract)
+        if problem is None and names and not span.heading:
+            problem = _answered_by_problem(span, spans, prose, page, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None

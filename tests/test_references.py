@@ -1294,10 +1294,52 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Once it is no longer running, the delete answers `200`.",
         "Even a running workstation answers `401` to a request with no token.",
         "Afterwards the workstation, and the volume it owned, answer `404`.",
-        "An attached volume gets `409` [`volume_attached`](errors.md#volume_attached): "
-        "detach it first, without deleting it.",
+        ("An attached volume gets `409` [`volume_attached`](errors.md#volume_attached): "
+        "detach it first, without deleting it."),
         "A volume that was deleted, named in `volume_ids`, gets `409`.",
         "A `404` after a running workstation was deleted by someone else is normal.",
+    ]
+    for sentence in truths:
+        assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
+
+
+def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A status said to be the answer of the operations a clause's subject names, by their
+    verbs or by links to their pages, is one that one of them documents; a verb said to the
+    reader ("Stop it first"), or another subject, is not read."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("concepts/troubleshooting.md", None, {
+        "workstations/start.md": "startWorkstation", "workstations/stop.md": "stopWorkstation"})
+    lies = {
+        "Start and stop are refused on a workstation already in that state, and answer `409`.": (
+            "`409` is said to be answered by startWorkstation and stopWorkstation, which do not "
+            "document it (they document 200, 400, 401, 404, 413, 500)"),
+        "[Starting](../workstations/start.md) a workstation twice gets `409`.": (
+            "`409` is said to be answered by startWorkstation, which does not document it (it "
+            "documents 200, 400, 401, 404, 413, 500)"),
+        "A create answers `200` with what it made.": (
+            "`200` is said to be answered by createVolume and createWorkstation, which do not "
+            "document it (they document 201, 400, 401, 409, 413, 415, 422, 500)"),
+        "Listing volumes returns `404` when there are none.": (
+            "`404` is said to be answered by listVolumes, which does not document it (it "
+            "documents 200, 400, 401, 413, 500)"),
+    }
+    for sentence, said in lies.items():
+        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", page, contract)]
+        assert found == [said], sentence
+    truths = [
+        "Start and stop change nothing when nothing would change, and answer `200`.",
+        "Stop it first, or the delete gets `409`.",
+        "- **409** — [stop it](../workstations/stop.md) first.",
+        "Creating a volume with a large body gets `413`.",
+        "Deleting never answers `422`.",
+        "Updates and deletes of a running workstation get `409`.",
+        "A create answers `201`, and a retry with the same key `201` again.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
