@@ -1473,6 +1473,78 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             f"{', '.join(map(str, documented))})")
 
 
+@functools.cache
+def _resulting_states() -> Mapping[str, str]:
+    """The state each operation that changes a resource leaves it in, as the stub leaves
+    it: the operation's example, run by the store's method of its name
+    (``create_workstation`` of createWorkstation) on a fresh sandbox."""
+    from cloudws.operations import OPERATIONS
+    from cloudws.store import Store
+
+    states = {}
+    for name, operation in OPERATIONS.items():
+        method = getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+        if method is None or operation.status is None or operation.method == "GET":
+            continue
+        body = ([operation.body.model_validate(operation.example.body)] if operation.body
+                else [])
+        state = getattr(method(Store(), *operation.example.path.values(), *body), "status", None)
+        if isinstance(state, str):
+            states[name] = state
+    return states
+
+
+#: Before a state, what says it is the one an operation leaves a workstation in: "a new
+#: workstation is", "leaves it", "after a stop, it is", "it is ... when the call returns"
+#: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
+_LEFT_IN_BEFORE = re.compile(
+    r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
+    r"|\bleaves?\s+(?:it|them|the\s+workstation|`[^`\n]+`)"
+    r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+"
+    r"(?:it|the\s+workstation)\s+is)"
+    r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
+#: After a state: "… when the call returns", "when its create returns".
+_RETURNS_AFTER = re.compile(r"^\s+(?:as\s+soon\s+as|when|once)\s+(?:the|its|this|your)\s+"
+                            r"(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
+
+
+def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
+    """What is wrong with a workstation's state said to be the one an operation leaves it
+    in ("a new workstation is `stopped`", "the update leaves it `running`", "it is
+    `running` when the call returns", on a page of a stop): the operation, named by the
+    words, by its clause's subject, or by the page, leaves it in another (as the stub does,
+    :func:`_resulting_states`); None if it leaves it in that one, or no operation is read."""
+    states = contract.enums.get("status")
+    if not states or span.text not in states or span.link is not None:
+        return None
+    start, end = _clause(span, prose)
+    before, after = prose[start:span.start], prose[span.end:end]
+    left = _LEFT_IN_BEFORE.search(before)
+    returns = _RETURNS_AFTER.match(after) if left is None and re.search(
+        r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
+    if left is None and returns is None:
+        return None
+    word = (left["op"] if left is not None else returns["op"]) or ""
+    named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
+    if left is not None and left["new"]:
+        named = [op for op in contract.operations if _verb(op) == "create"]
+    if not named and word.lower() not in ("", "call", "request"):
+        return None  # (after a word that names no operation: "after a while")
+    if not named:
+        subject = _SUBJECT.match(prose, start, span.start)
+        named = (subject and _subject_ops(subject["who"], page, contract)) or (
+            [page.operation] if page.operation else [])
+    resulting = _resulting_states()
+    named = [op for op in named if op in resulting and resulting[op] in states]
+    if not named or any(resulting[op] == span.text for op in named):
+        return None
+    named = sorted(named)
+    return (f"`{span.text}` is said to be the state {_and(named)} leave"
+            f"{'s' if len(named) == 1 else ''} a workstation in, but "
+            + (f"it leaves it `{resulting[named[0]]}`" if len(named) == 1 else
+               ", ".join(f"{op} leaves it `{resulting[op]}`" for op in named)))
+
+
 def _and(names: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
@@ -2736,6 +2808,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _condition_problem(span, spans, prose, contract)
         if problem is None and names and not span.heading:
             problem = _answered_by_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _left_in_problem(span, prose, page, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None

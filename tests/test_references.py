@@ -1343,3 +1343,41 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
+
+
+def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A workstation's state said to be the one an operation leaves it in (named by the
+    words, the clause's subject, or the page) is the one the stub leaves it in."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    concept = references.Page("concepts/troubleshooting.md", None)
+    lies = {
+        "A new workstation is `stopped` when its create returns.": (
+            "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
+            "it leaves it `running`"),
+        "The update detaches it and leaves `ws-12345` `running`.": (
+            "`running` is said to be the state updateWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`"),
+        "After a stop, the workstation is `running`.": (
+            "`running` is said to be the state stopWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`"),
+    }
+    for sentence, said in lies.items():
+        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", concept, contract)]
+        assert found == [said], sentence
+    for sentence in ("A new workstation is `running` as soon as its create returns.",
+                     "Stopping it leaves it `stopped`, and a second stop changes nothing.",
+                     "After a while, the workstation is `running` again."):
+        assert references.check(f"# T\n\n{sentence}\n", concept, contract) == [], sentence
+    # on an endpoint page, "the call" is the page's operation
+    text = "# Stop\n\nIt is `running` when the call returns.\n"
+    assert [p.message for p in references.check(
+        text, references.Page("workstations/stop.md", "stopWorkstation"), contract)] == [
+        ("`running` is said to be the state stopWorkstation leaves a workstation in, but it "
+         "leaves it `stopped`")]
+    assert references.check(
+        text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
