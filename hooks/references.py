@@ -420,6 +420,11 @@ _STATE_BEFORE_IF_CLOSE = re.compile(
     re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
 _STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
+#: Around a span, what says it is a workstation's state: "only a `x` one", "a `x`
+#: workstation" (with :data:`_STATE_SHAPED`: a `standard-4` workstation is a machine's).
+_AS_A_STATE_BEFORE = re.compile(r"\b(?:an?|only\s+an?|every|each|any)\s+\[?$", re.IGNORECASE)
+_AS_A_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+(?:one|workstation)s?\b",
+                               re.IGNORECASE)
 #: A word shaped as a state is ("stopping", "suspended"): a name (`dev-box`), a header's
 #: value (`close`) or a scheme (`bearer`) said to become or stay is none.
 _STATE_SHAPED = re.compile(r"^[a-z]+(?:ing|ed)$")
@@ -1039,7 +1044,8 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...          "`volume_ids` state; it stays `stopping`; set it to `true`; its name "
         ...          "becomes `dev-box`; there is no `starting` state; the old delete is now "
         ...          "`deprecated`. While the workstation is `stopping`, it is `chunked`; "
-        ...          "once it's `stoped`, they are `detached`.")
+        ...          "once it's `stoped`, they are `detached`; only a `halted` one, a "
+        ...          "`stopped` one, a `standard-4` workstation.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _state_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -1050,6 +1056,7 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
         `stopping` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
         `stoped` is said to be a state, but a workstation's states (its `status`) are running, stopped; did you mean `stopped`?
+        `halted` is said to be a state, but a workstation's states (its `status`) are running, stopped
     """
     states = contract.enums.get("status")
     if (not states or span.opted_out or not _WORD.match(span.text) or span.text in _NO_STATE or span.text in contract.field_schemas
@@ -1060,6 +1067,8 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     clause = re.split(r"[.;:!?]\s|\n\n", before)[-1]
     close = difflib.get_close_matches(span.text, sorted(states), n=1, cutoff=0.6)
     said = (_STATE_BEFORE.search(before) or _STATE_AFTER.match(prose[span.end:span.end + 40])
+            or (_AS_A_STATE_BEFORE.search(before)
+                and _AS_A_STATE_AFTER.match(prose[span.end:span.end + 40]))
             or (close and _STATE_BEFORE_IF_CLOSE.search(before)))
     if not said or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause):
         return None  # (a state the API has not, said so: "there is no `paused` state")
@@ -1393,6 +1402,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
 #: "Start and stop", "A delete", "Creates"), or links to their pages ("[Starting](start.md)").
 _OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|[A-Za-z]+)"
 _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your)\s+)?"
+                      r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
                       rf"{_OP_WORD})*)", re.IGNORECASE)
 #: After the subject, the resource it acts on: "Deleting a running workstation".

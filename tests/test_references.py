@@ -1325,6 +1325,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "A create answers `200` with what it made.": (
             "`200` is said to be answered by createVolume and createWorkstation, which do not "
             "document it (they document 201, 400, 401, 409, 413, 415, 422, 500)"),
+        "A retried delete that answers `410` means the first one worked.": (
+            "`410` is said to be answered by deleteVolume and deleteWorkstation, which do not "
+            "document it (they document 200, 400, 401, 404, 409, 413, 500)"),
         "Listing volumes returns `404` when there are none.": (
             "`404` is said to be answered by listVolumes, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
@@ -1381,3 +1384,20 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
          "leaves it `stopped`")]
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
+
+
+def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Only a `halted` one", "a `stopping` workstation": a word shaped as a state, said of
+    a workstation as its state, is one; a machine type or a state the API has pass."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("concepts/troubleshooting.md", None)
+    text = ("# T\n\nA `stopping` workstation waits, and so does a `halted` one; only a "
+            "`stopped` one can be deleted, and a `standard-4` workstation too.\n")
+    assert [p.message for p in references.check(text, page, contract)] == [
+        ("`stopping` is said to be a state, but a workstation's states (its `status`) are "
+         "running, stopped; did you mean `stopped`?"),
+        ("`halted` is said to be a state, but a workstation's states (its `status`) are "
+         "running, stopped")]
