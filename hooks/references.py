@@ -1079,9 +1079,11 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
 #: A span's link, if it has one: "`x`](create.md#request-body)".
 _LINKED = r"\]?(?:\([^)\s]*\))?"
 #: After "required": what makes it a condition or a purpose ("required for every page
-#: after the first", "required to include"), which the check does not read.
-_UNCONDITIONED = (r"(?!\s+(?:to|for|if|when|whenever|unless|only|in|on|by|with|after|before"
-                  r"|once|where|while)\b)")
+#: after the first", "required to include"), which the check does not read; "on create"
+#: names the operation, which it does (:func:`_named_operations`).
+_UNCONDITIONED = (r"(?!\s+(?:to|for|if|when|whenever|unless|only|in|by|with|after|before"
+                  r"|once|where|while|on(?!\s+(?:an?\s+)?(?:create|update|list|delete|start|stop)"
+                  r"s?\b|\s+\[))\b)")
 #: After a span, what says whether a request must send it: "`name` is required", "`x`
 #: and `y` are both optional", "`limit` is an optional query parameter", "is not
 #: optional", "`size_gb` (optional)", "`x` (string, required)", "`x`: required".
@@ -1560,6 +1562,15 @@ def _and(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
+def _named_operations(sentence: str, page: Page, contract: Contract) -> set[str]:
+    """The operations ``sentence`` names: by a link to their page, or by their verb
+    ("on create", "when updating", "creates"), each verb naming every operation of it."""
+    named = {page.operation_of[page.target(link.target)] for link in prose_links(sentence)
+             if page.target(link.target) in page.operation_of}
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return named | {op for op in contract.operations if words & _verb_forms(_verb(op))}
+
+
 def _required_problem(span: _Span, prose: str, page: Page,
                       contract: Contract) -> str | None:
     """What is wrong with ``span`` said to be required, or optional ("`machine_type` is
@@ -1627,8 +1638,10 @@ def _required_problem(span: _Span, prose: str, page: Page,
             return (f"`{span.text}` is said to be required, but {operation} does not take it "
                     f"({_and(others)} do{'es' * (len(others) == 1)}: "
                     "link to the page of the one meant)")
-    else:
+    else:  # every operation's that takes it, or those of them the sentence names
         takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
+        named = _named_operations(sentence, page, contract) & set(takers)
+        takers = sorted(named) or takers  # ("`machine_type` is optional on create")
     if len({contract.inputs[op][name] for op in takers}) != 1:
         return None  # taken by none, or required by some only: which is meant is unsaid
     where, really = contract.inputs[takers[0]][name]

@@ -1401,3 +1401,26 @@ def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.Mo
          "running, stopped; did you mean `stopped`?"),
         ("`halted` is said to be a state, but a workstation's states (its `status`) are "
          "running, stopped")]
+
+
+def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a page of no operation, an input the operations disagree on (`machine_type`:
+    required to create, optional to update) is held to those the sentence names, by verb
+    ("on create") or link; named none, or both, it is not read."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("concepts/troubleshooting.md", None,
+                           {"volumes/create.md": "createVolume"})
+    text = ("# T\n\n`machine_type` is optional on create.\n\n"
+            "`size_gb` is optional on [Create volume](../volumes/create.md).\n\n"
+            "When updating, `machine_type` is optional.\n\n"
+            "`machine_type` is required on create and optional on update.\n\n"
+            "`machine_type` is optional.\n")
+    assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
+        (3, ("`machine_type` is said to be optional, but createWorkstation requires it in the "
+             "request body")),
+        (5, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
