@@ -112,7 +112,7 @@ _CODE_BEFORE = re.compile(r"(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\
                           re.IGNORECASE)
 #: The hosts of a sandbox on this machine.
 _LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
-_NEGATION = re.compile(r"\b(?:no|not|never|none|nor|neither|nothing|without)\b|n't\b",
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nor|neither|nothing|without|cannot)\b|n't\b",
                        re.IGNORECASE)
 
 
@@ -1262,22 +1262,26 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b`?running`?\s+(?:workstation|one)s?\b",
         (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:is|are|was|were|['’]s)\s+"
         r"(?:still\s+|already\s+)?(?:`?running`?|not\s+`?stopped`?)"),
-        r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:is\s+)?(?:still\s+)?`?running\b",
-        r"\bis\s+`?running\b")),
+        r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:is\s+)?(?:still\s+)?`?running\b")),
     ({"volume_attached"}, (
         r"\battached\s+volumes?\b",
         r"\bvolumes?\s+(?:that\s+|which\s+)?(?:(?:is|was|are|['’]s)\s+)?(?:still\s+)?attached\b",
         r"\b(?:it|one)\s+(?:is|was)\s+(?:still\s+)?attached\b")),
     ({"volume_owned"}, (
         r"\bowned\s+volumes?\b", r"\b(?:is|are|was)\s+owned\b", r"\bowned\s+by\b",
-        r"\bbelongs?\s+to\b", r"\bvolumes?\s+(?:that\s+)?(?:a|the|its|another)\s+workstation\s+owns\b")),
+        r"\bbelongs?\s+to\s+(?:an?|the|its|another|one)\s+(?:\w+\s+)?workstation\b",
+        r"\bvolumes?\s+(?:that\s+)?(?:a|the|its|another)\s+workstation\s+owns\b")),
     ({"not_found"}, (  # a workstation's: no volume of a body's
         (r"\bworkstation\s+(?:that\s+|which\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist"
-        r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),)),
+        r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),
+        r"\b(?:deleted|nonexistent|non-existent|missing)\s+workstations?\b")),
     ({"not_found", "volume_not_found"}, (
         r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
-        r"\bnot\s+found\b", r"\bunknown\s+ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
-        r"\bno\s+(?:workstation|volume)\s+has\b", r"\bnot\s+there\b")),
+        r"\bunknown\s+ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
+        r"\bno\s+(?:workstation|volume)\s+has\b",
+        (r"\b(?:workstation|volume|resource|ID|it|one)s?\s+(?:(?:is|was|are|were)\s+)?"
+         r"(?:\w+\s+)?not\s+(?:found|there)\b"),
+        r"\b(?:deleted|nonexistent|non-existent|missing)\s+(?:volume|one)s?\b")),
     ({"idempotency_key_in_flight"}, (
         r"\bstill\s+being\s+processed", r"\bin\s+flight\b", r"\bstill\s+in\s+progress")),
     ({"idempotency_key_reused"}, (
@@ -1285,9 +1289,12 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"unauthorized"}, (
         (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad)\s+"
         r"(?:valid\s+)?(?:sandbox\s+|bearer\s+)?token\b"),
-        r"\btoken\s+(?:is\s+)?(?:missing|invalid|not\s+valid|malformed|wrong|not\s+set)\b")),
+        r"\btoken\s+(?:that\s+|which\s+)?(?:is\s+|has\s+)?(?:missing|invalid|not\s+valid|malformed|wrong|not\s+set|expired?s?|revoked)\b")),
     ({"payload_too_large"}, (
-        r"\btoo\s+(?:large|big)\b", r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
+        (r"\b(?:body|request|payload)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:far\s+)?too\s+"
+         r"(?:large|big)\b"), r"\btoo\s+(?:large|big)\s+(?:a\s+)?(?:body|request|payload)\b",
+        r"\boversized\s+(?:body|request|payload)\b",
+        r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
     ({"endpoint_removed"}, (r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
     ({"invalid_id"}, (
         r"\bmalformed\s+ID\b", r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
@@ -1298,12 +1305,20 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bcursor\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
         r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
+    ({"unsupported_media_type"}, (r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",)),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
     ({"unsupported_media_type"}, (r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",)),
     ({"internal_error"}, (r"\bfail_next\b",)),
 ))
+#: In a clause, what says another check comes first, or that the condition no longer holds:
+#: "even for a running workstation", "the body is checked before the state", "once its
+#: workstation is deleted" (an owned volume is then gone).
+_EARLIER_CHECK = re.compile(
+    r"\beven\b|\bstill\s+gets?\b|\bchecked\s+(?:first|before)\b|\b(?:once|after|when|if)\s+"
+    r"(?:its|the|their|that)\s+workstations?\s+(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b"
+    r"|\bis\s+gone\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -1350,7 +1365,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         ...         print(said)
         `404` is said for "running workstation", which the API answers with `409` (`workstation_not_stopped`)
         `409` is said for "workstation that was deleted", which the API answers with `404` (`not_found`)
-        `volume_attached` is said for "belongs to", which the API answers with `409` (`volume_owned`)
+        `volume_attached` is said for "belongs to another workstation", which the API answers with `409` (`volume_owned`)
     """
     status = _ERROR_STATUS.match(span.text)
     if status is None and span.text not in contract.code_status:
@@ -1371,6 +1386,10 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     clause = re.sub(r"(?<=\])\([^)]*\)|(?<!\])\([^()]*\)", lambda m: " " * len(m[0]),
                     prose[start:end])
     at = span.start - start
+    for other in spans:  # a status's own words ("404 Not Found") are no condition
+        if start <= other.start < end and _STATUS.match(other.text):
+            a, b = other.start - start, min(other.end, end) - start
+            clause = clause[:a] + " " * (b - a) + clause[b:]
     found: list[tuple[int, int, frozenset[str]]] = []
     for pattern, meant in _CONDITIONS:
         for match in pattern.finditer(clause):
@@ -1386,7 +1405,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         blank[max(0, min(s, at) - 16):max(e, at)]) and not re.search(
         r"\b(?:unless|until|instead|except|before)\b", blank[max(0, min(s, at) - 16):max(e, at)],
         re.IGNORECASE)]
-    if not found:
+    if not found or _EARLIER_CHECK.search(clause):
         return None
     meant = set().union(*(codes_meant for _, _, codes_meant in found))
     (status_said,) = statuses
@@ -1442,19 +1461,31 @@ def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
     return ops
 
 
+#: Between an operation said as a subject and a status: another request's answer ("that
+#: answered `409`"), or another clause's subject (", and the delete gets"), whose status
+#: it is not.
+_ANOTHER_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:answered|got|returned)\b|,\s+(?:and|but|so)"
+                              r"\s+(?:the|an?|its|any|every|\w+ing)\b|\b(?:means|makes|lets)\b",
+                              re.IGNORECASE)
+
+
 def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                          contract: Contract) -> str | None:
-    """What is wrong with a status said to be the answer of operations its clause's subject
-    names ("Start and stop ... answer `409`", "[Starting](start.md) a running workstation
-    gets `409`", "A create answers `200`"): those operations, when none of them documents
-    it; None if one does, or no operation is the subject. The clause says one status
-    alone, and no denial stands between the subject and it."""
+    """What is wrong with a status or an error code said to be the answer of operations its
+    clause's subject names ("Start and stop ... answer `409`", "[Starting](start.md) a
+    running workstation gets `409`", "A create answers `200`", "Starting one answers
+    `workstation_not_stopped`"): those operations, when none of them documents it; None if
+    one does, or no operation is the subject. The clause says one status alone (a code
+    is its status's), and no denial stands between the subject and it."""
     status = _STATUS.match(span.text)
-    if status is None or span.link is not None or span.note:
+    code = span.text if span.text in contract.code_status else None
+    if status is None and code is None or span.link is not None or span.note:
         return None
     start, end = _clause(span, prose)
-    if sum(1 for other in spans if start <= other.start < end and _STATUS.match(other.text)
-           and not other.opted_out) != 1:
+    said = {int(m["status"]) if (m := _STATUS.match(other.text)) else contract.code_status[
+        other.text] for other in spans if start <= other.start < end and not other.opted_out
+        and (_STATUS.match(other.text) or other.text in contract.code_status)}
+    if len(said) != 1:
         return None
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None:
@@ -1467,21 +1498,30 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
     resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
     if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
-        ops = [op for op in ops if resource["kind"].lower() in op.lower()] or ops
+        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+        if not ops:
+            return None
     between = prose[subject.end():span.start]
     for pattern, _ in _CONDITIONS:  # a condition's own denial ("not stopped") is no denial
         between = pattern.sub(" ", between)
-    if not _ANSWERS.search(between) or _NEGATION.search(between) or re.search(
-            r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE):
+    if (_ANOTHER_SUBJECT.search(between) or not _ANSWERS.search(between)
+            or _NEGATION.search(between) or re.search(
+                r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE)):
         return None
-    said = int(status["status"])
-    if any(said in contract.operations[op].statuses for op in ops):
+    scopes = [contract.operations[op] for op in sorted(set(ops))]
+    if any(code in scope.codes if code else int(status["status"]) in scope.statuses
+           for scope in scopes):
         return None
-    ops = sorted(set(ops))
-    documented = sorted(set().union(*(contract.operations[op].statuses for op in ops)))
-    return (f"`{span.text}` is said to be answered by {_and(ops)}, which "
-            f"{'does' if len(ops) == 1 else 'do'} not document it "
-            f"({'it documents' if len(ops) == 1 else 'they document'} "
+    one = len(scopes) == 1
+    if code:
+        codes = sorted(set().union(*(scope.codes for scope in scopes)))
+        return (f"`{span.text}` is said to be answered by {_and(sorted(set(ops)))}, which "
+                f"{'does' if one else 'do'} not return it ({'it returns' if one else 'they return'} "
+                f"{', '.join(codes)})")
+    documented = sorted(set().union(*(scope.statuses for scope in scopes)))
+    return (f"`{span.text}` is said to be answered by {_and(sorted(set(ops)))}, which "
+            f"{'does' if one else 'do'} not document it "
+            f"({'it documents' if one else 'they document'} "
             f"{', '.join(map(str, documented))})")
 
 

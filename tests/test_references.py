@@ -1281,6 +1281,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A request without a valid token gets `404`.": (
             '`404` is said for "without a valid token", which the API answers with `401` '
             "(`unauthorized`)"),
+        "Deleting a running workstation answers `404 Not Found`.": (
+            '`404 Not Found` is said for "running workstation", which the API answers with '
+            "`409` (`workstation_not_stopped`)"),
+        "A deleted workstation answers `409`.": (
+            '`409` is said for "deleted workstation", which the API answers with `404` '
+            "(`not_found`)"),
         "An invalid cursor gets `404`, and so does a malformed ID.": (
             '`404` is said for "invalid cursor", which the API answers with `400` '
             "(`validation_error`)"),
@@ -1298,6 +1304,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "detach it first, without deleting it."),
         "A volume that was deleted, named in `volume_ids`, gets `409`.",
         "A `404` after a running workstation was deleted by someone else is normal.",
+        "A `limit` that is too large gets `400` `validation_error`.",
+        "A cursor belongs to its list: passed to another list, it is refused with `400`.",
+        ("Even on a running workstation, an update with an unknown `machine_type` answers "
+         "`400`: the body is checked before the state."),
+        "Getting an owned volume after its workstation is deleted answers `404`.",
+        "If the `Authorization` header is not there, you get `401`.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
@@ -1312,7 +1324,8 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
-    contract = references.Contract.build(load_document(), {}, set())
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
     page = references.Page("concepts/troubleshooting.md", None, {
         "workstations/start.md": "startWorkstation", "workstations/stop.md": "stopWorkstation"})
     lies = {
@@ -1325,9 +1338,13 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "A create answers `200` with what it made.": (
             "`200` is said to be answered by createVolume and createWorkstation, which do not "
             "document it (they document 201, 400, 401, 409, 413, 415, 422, 500)"),
-        "A retried delete that answers `410` means the first one worked.": (
-            "`410` is said to be answered by deleteVolume and deleteWorkstation, which do not "
-            "document it (they document 200, 400, 401, 404, 409, 413, 500)"),
+        "Starting a running workstation answers `workstation_not_stopped`.": (
+            "`workstation_not_stopped` is said to be answered by startWorkstation, which does "
+            "not return it (it returns internal_error, invalid_id, not_found, "
+            "payload_too_large, unauthorized, validation_error)"),
+        "A retried create that answers `200` made nothing new.": (
+            "`200` is said to be answered by createVolume and createWorkstation, which do not "
+            "document it (they document 201, 400, 401, 409, 413, 415, 422, 500)"),
         "Listing volumes returns `404` when there are none.": (
             "`404` is said to be answered by listVolumes, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
@@ -1343,6 +1360,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Deleting never answers `422`.",
         "Updates and deletes of a running workstation get `409`.",
         "A create answers `201`, and a retry with the same key `201` again.",
+        "Stopping a workstation that answered `409` to an update lets you send it again.",
+        "Starting a workstation means later updates and deletes answer `409` again.",
+        "Updating a volume answers `405`: volumes take no update.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
