@@ -1262,6 +1262,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b`?running`?\s+(?:workstation|one)s?\b",
         (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:is|are|was|were|['’]s)\s+"
         r"(?:still\s+|already\s+)?(?:`?running`?|not\s+`?stopped`?)"),
+        r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:isn['’]t|aren['’]t)\s+`?stopped`?",
+        r"\bin\s+the\s+`?running`?\s+state\b", r"\bstarted\s+workstations?\b",
         r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:is\s+)?(?:still\s+)?`?running\b")),
     ({"volume_attached"}, (
         r"\battached\s+volumes?\b",
@@ -1274,10 +1276,11 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"not_found"}, (  # a workstation's: no volume of a body's
         (r"\bworkstation\s+(?:that\s+|which\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist"
         r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),
-        r"\b(?:deleted|nonexistent|non-existent|missing)\s+workstations?\b")),
+        r"\b(?:deleted|nonexistent|non-existent|missing)\s+workstations?\b",
+        r"\bunknown\s+workstation\s+ID\b")),
     ({"not_found", "volume_not_found"}, (
         r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
-        r"\bunknown\s+ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
+        r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
         r"\bno\s+(?:workstation|volume)\s+has\b",
         (r"\b(?:workstation|volume|resource|ID|it|one)s?\s+(?:(?:is|was|are|were)\s+)?"
          r"(?:\w+\s+)?not\s+(?:found|there)\b"),
@@ -1285,7 +1288,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"idempotency_key_in_flight"}, (
         r"\bstill\s+being\s+processed", r"\bin\s+flight\b", r"\bstill\s+in\s+progress")),
     ({"idempotency_key_reused"}, (
-        r"\b(?:another|a\s+different|other)\s+body\b", r"\bbody\s+(?:that\s+)?differs?\b")),
+        r"\b(?:another|a\s+different|other)\s+(?:body|payload)\b",
+        r"\b(?:body|payload)\s+(?:that\s+)?differs?\b")),
     ({"unauthorized"}, (
         (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad)\s+"
         r"(?:valid\s+)?(?:sandbox\s+|bearer\s+)?token\b"),
@@ -1304,6 +1308,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+cursor\b",
         r"\bcursor\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
         r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
+        r"\bcursor\s+(?:from|of|issued\s+by)\s+(?:another|a\s+different|the\s+other)\s+list\b",
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
     ({"unsupported_media_type"}, (r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",)),
     ({"invalid_json"}, (

@@ -1287,6 +1287,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A deleted workstation answers `409`.": (
             '`409` is said for "deleted workstation", which the API answers with `404` '
             "(`not_found`)"),
+        "Reusing a key with a different payload answers `409`.": (
+            '`409` is said for "a different payload", which the API answers with `422` '
+            "(`idempotency_key_reused`)"),
+        "A workstation that isn't stopped gets `400` on delete.": (
+            '`400` is said for "workstation that isn\'t stopped", which the API answers with '
+            "`409` (`workstation_not_stopped`)"),
         "An invalid cursor gets `404`, and so does a malformed ID.": (
             '`404` is said for "invalid cursor", which the API answers with `400` '
             "(`validation_error`)"),
