@@ -1344,6 +1344,26 @@ def _clause(span: _Span, prose: str) -> tuple[int, int]:
     return start, end
 
 
+#: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:an?\s+|with\s+)?\[?$",
+                            re.IGNORECASE)
+
+
+def _denied(spans: Sequence[_Span], prose: str, start: int, end: int) -> set[_Span]:
+    """The statuses of a clause (``start`` to ``end``) said not to be its answer ("`409`,
+    not `404`"), with the codes that follow them (", not `404` `not_found`")."""
+    denied: set[_Span] = set()
+    for other in sorted(spans, key=lambda s: s.start):
+        if not start <= other.start < end:
+            continue
+        if _STATUS.match(other.text) and _DENIED_BEFORE.search(
+                prose[max(start, other.start - 20):other.start]):
+            denied.add(other)
+        elif denied and re.fullmatch(r"[\s(\[]*", prose[max(s.end for s in denied):other.start]):
+            denied.add(other)  # the code of a status denied, right after it
+    return denied
+
+
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                        contract: Contract) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
@@ -1377,8 +1397,11 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         return None
     start, end = _clause(span, prose)
     statuses, codes = set(), set()
+    denied = _denied(spans, prose, start, end)
+    if span in denied:
+        return None  # ("answers `409`, not `404`": the `404` is said not to be the answer)
     for other in spans:
-        if start <= other.start < end and not other.opted_out:
+        if start <= other.start < end and not other.opted_out and other not in denied:
             said = _ERROR_STATUS.match(other.text)
             if said is not None:
                 statuses.add(int(said["status"]))
@@ -1487,10 +1510,11 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if status is None and code is None or span.link is not None or span.note:
         return None
     start, end = _clause(span, prose)
+    denied = _denied(spans, prose, start, end)
     said = {int(m["status"]) if (m := _STATUS.match(other.text)) else contract.code_status[
         other.text] for other in spans if start <= other.start < end and not other.opted_out
-        and (_STATUS.match(other.text) or other.text in contract.code_status)}
-    if len(said) != 1:
+        and other not in denied and (_STATUS.match(other.text) or other.text in contract.code_status)}
+    if span in denied or len(said) != 1:
         return None
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None:

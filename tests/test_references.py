@@ -1287,6 +1287,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A deleted workstation answers `409`.": (
             '`409` is said for "deleted workstation", which the API answers with `404` '
             "(`not_found`)"),
+        "Deleting a running workstation answers `404`, not `409`.": (
+            '`404` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)"),
         "Reusing a key with a different payload answers `409`.": (
             '`409` is said for "a different payload", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
@@ -1316,6 +1319,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
          "`400`: the body is checked before the state."),
         "Getting an owned volume after its workstation is deleted answers `404`.",
         "If the `Authorization` header is not there, you get `401`.",
+        "Deleting a running workstation answers `409`, not `404`.",
+        "A volume of `volume_ids` that does not exist gets `409` `volume_not_found`, not `404`.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
@@ -1369,6 +1374,7 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Stopping a workstation that answered `409` to an update lets you send it again.",
         "Starting a workstation means later updates and deletes answer `409` again.",
         "Updating a volume answers `405`: volumes take no update.",
+        "Creates answer `201`, not `200`.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
