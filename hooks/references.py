@@ -1262,7 +1262,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b`?running`?\s+(?:workstation|one)s?\b",
         (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:is|are|was|were|['’]s)\s+"
         r"(?:still\s+|already\s+)?(?:`?running`?|not\s+`?stopped`?)"),
-        r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:isn['’]t|aren['’]t)\s+`?stopped`?",
+        (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:isn['’]t|aren['’]t)\s+"
+         r"`?stopped`?"),
         r"\bin\s+the\s+`?running`?\s+state\b", r"\bstarted\s+workstations?\b",
         r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:is\s+)?(?:still\s+)?`?running\b")),
     ({"volume_attached"}, (
@@ -1280,7 +1281,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bunknown\s+workstation\s+ID\b")),
     ({"not_found", "volume_not_found"}, (
         r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
-        r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b", r"\b(?:was|were|already|been)\s+deleted\b",
+        r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b",
+        r"\b(?:was|were|already|been)\s+deleted\b",
         r"\bno\s+(?:workstation|volume)\s+has\b",
         (r"\b(?:workstation|volume|resource|ID|it|one)s?\s+(?:(?:is|was|are|were)\s+)?"
          r"(?:\w+\s+)?not\s+(?:found|there)\b"),
@@ -1293,16 +1295,19 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"unauthorized"}, (
         (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad)\s+"
         r"(?:valid\s+)?(?:sandbox\s+|bearer\s+)?token\b"),
-        r"\btoken\s+(?:that\s+|which\s+)?(?:is\s+|has\s+)?(?:missing|invalid|not\s+valid|malformed|wrong|not\s+set|expired?s?|revoked)\b")),
+        (r"\btoken\s+(?:that\s+|which\s+)?(?:is\s+|has\s+)?(?:missing|invalid|not\s+valid"
+         r"|malformed|wrong|not\s+set|expired?s?|revoked)\b"))),
     ({"payload_too_large"}, (
         (r"\b(?:body|request|payload)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:far\s+)?too\s+"
          r"(?:large|big)\b"), r"\btoo\s+(?:large|big)\s+(?:a\s+)?(?:body|request|payload)\b",
         r"\boversized\s+(?:body|request|payload)\b",
         r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
-    ({"endpoint_removed"}, (r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
+    ({"endpoint_removed"}, (
+        r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
     ({"invalid_id"}, (
-        r"\bmalformed\s+ID\b", r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
-        r"\binvalid\s+ID\b", r"\bID\s+(?:that\s+|which\s+)?(?:is\s+)?not\s+(?:well-formed|valid)\b")),
+        r"\bmalformed\s+ID\b", r"\binvalid\s+ID\b",
+        r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
+        r"\bID\s+(?:that\s+|which\s+)?(?:is\s+)?not\s+(?:well-formed|valid)\b")),
     ({"validation_error"}, (
         r"\bunknown\s+(?:field|parameter|query)", r"\bout\s+of\s+range\b", r"\bread-only\b",
         r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+cursor\b",
@@ -1310,20 +1315,21 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
         r"\bcursor\s+(?:from|of|issued\s+by)\s+(?:another|a\s+different|the\s+other)\s+list\b",
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
-    ({"unsupported_media_type"}, (r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",)),
+    ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
+        r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
+        r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
-    ({"unsupported_media_type"}, (r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",)),
     ({"internal_error"}, (r"\bfail_next\b",)),
 ))
 #: In a clause, what says another check comes first, or that the condition no longer holds:
 #: "even for a running workstation", "the body is checked before the state", "once its
 #: workstation is deleted" (an owned volume is then gone).
 _EARLIER_CHECK = re.compile(
-    r"\beven\b|\bstill\s+gets?\b|\bchecked\s+(?:first|before)\b|\b(?:once|after|when|if)\s+"
-    r"(?:its|the|their|that)\s+workstations?\s+(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b"
-    r"|\bis\s+gone\b", re.IGNORECASE)
+    r"\beven\b|\bstill\s+gets?\b|\bchecked\s+(?:first|before)\b|\bis\s+gone\b"
+    r"|\b(?:once|after|when|if)\s+(?:its|the|their|that)\s+workstations?\s+"
+    r"(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -1345,8 +1351,8 @@ def _clause(span: _Span, prose: str) -> tuple[int, int]:
 
 
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
-_DENIED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:an?\s+|with\s+)?\[?$",
-                            re.IGNORECASE)
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:an?\s+|with\s+)?\[?$", re.IGNORECASE)
 
 
 def _denied(spans: Sequence[_Span], prose: str, start: int, end: int) -> set[_Span]:
@@ -1443,7 +1449,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
     words = " ".join(clause[first[0]:first[1]].split())
     answered = " or ".join(f"`{contract.code_status[code]}` (`{code}`)" for code in sorted(
-        first[2], key=lambda c: (contract.code_status.get(c, 0), c)) if code in contract.code_status)
+        first[2], key=lambda c: (contract.code_status[c], c)))
     return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
 
 
@@ -1513,7 +1519,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     denied = _denied(spans, prose, start, end)
     said = {int(m["status"]) if (m := _STATUS.match(other.text)) else contract.code_status[
         other.text] for other in spans if start <= other.start < end and not other.opted_out
-        and other not in denied and (_STATUS.match(other.text) or other.text in contract.code_status)}
+        and other not in denied
+        and (_STATUS.match(other.text) or other.text in contract.code_status)}
     if span in denied or len(said) != 1:
         return None
     subject = _SUBJECT.match(prose, start, span.start)
@@ -1522,8 +1529,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     ops = _subject_ops(subject["who"], page, contract)
     if not ops or (not subject["article"] and re.match(
             r"\s+(?:it|them|the|an?|your|this|that|these|those|every|each|one)\b",
-            prose[subject.end():span.start], re.IGNORECASE) and not subject["who"].lower().endswith(
-            ("ing", "s", ")"))):
+            prose[subject.end():span.start], re.IGNORECASE)
+            and not subject["who"].lower().endswith(("ing", "s", ")"))):
         return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
     resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
     if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
@@ -1545,8 +1552,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if code:
         codes = sorted(set().union(*(scope.codes for scope in scopes)))
         return (f"`{span.text}` is said to be answered by {_and(sorted(set(ops)))}, which "
-                f"{'does' if one else 'do'} not return it ({'it returns' if one else 'they return'} "
-                f"{', '.join(codes)})")
+                f"{'does' if one else 'do'} not return it "
+                f"({'it returns' if one else 'they return'} {', '.join(codes)})")
     documented = sorted(set().union(*(scope.statuses for scope in scopes)))
     return (f"`{span.text}` is said to be answered by {_and(sorted(set(ops)))}, which "
             f"{'does' if one else 'do'} not document it "
