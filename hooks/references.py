@@ -1158,6 +1158,16 @@ _TAKERS_BEFORE = re.compile(
     r"\[?$", re.IGNORECASE)
 
 
+#: After a span, the operations said to take it: "with every create", "with your start
+#: requests", "is read by starts and stops".
+_TAKERS_AFTER = re.compile(
+    r"^\]?(?:\([^)\s]*\))?(?:\s+header)?\s+(?:(?:with|on|to)\s+(?:your|a|an|the|every|each|any)"
+    r"|(?:is|are)\s+(?:read|taken|accepted|honou?red|supported)\s+by(?:\s+(?:the|every|each|all))?)"
+    r"\s+(?P<resource>(?:workstation|volume)\s+)?"
+    r"(?P<who>[a-z]+?(?:e?s)?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z]+?(?:e?s)?)*)"
+    r"(?:\s+(?:requests?|calls?))?\b", re.IGNORECASE)
+
+
 def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     """What is wrong with a parameter said to be taken by operations named by their verbs
     ("starts and stops take an `Idempotency-Key`"): those of them, of either resource,
@@ -1171,7 +1181,9 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...         "listX": {"limit": ("query", False)}, "stopX": {}})
         >>> prose = ("Creates take an `Idempotency-Key`; creates and starts take an "
         ...          "`Idempotency-Key`; a stop reads the `limit`; lists take a `limit`; "
-        ...          "they take a `limit`; X creates take an `Idempotency-Key`.")
+        ...          "they take a `limit`; X creates take an `Idempotency-Key`. Send an "
+        ...          "`Idempotency-Key` with every create, or an `Idempotency-Key` with your "
+        ...          "start requests; the `limit` is read by lists and stops.")
         >>> for m in re.finditer(r"`([^`]+)`", prose):
         ...     said = _taker_problem(_Span(m.start(), m.end(), 1, m[1], None, False),
         ...                           prose, contract)
@@ -1179,8 +1191,11 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
         ...         print(said)
         `Idempotency-Key` is said to be taken by startX, which takes none (createX does)
         `limit` is said to be taken by stopX, which takes none (listX does)
+        `Idempotency-Key` is said to be taken by startX, which takes none (createX does)
+        `limit` is said to be taken by stopX, which takes none (listX does)
     """
-    said = _TAKERS_BEFORE.search(prose[max(0, span.start - 80):span.start])
+    said = (_TAKERS_BEFORE.search(prose[max(0, span.start - 80):span.start])
+            or _TAKERS_AFTER.match(prose[span.end:span.end + 80]))
     if said is None:
         return None
     verbs = {op: _verb(op) for op in contract.inputs}
@@ -1190,7 +1205,8 @@ def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:
            if word in (verb, verb + "s", verb + "es")]
     if not ops or len(named) != len({verbs[op] for op in ops}):
         return None  # a word that names no operation: not a list of them
-    before = prose[max(0, span.start - 80):span.start][:said.start()]
+    before = (prose[max(0, span.start - 80):span.start][:said.start()]
+              if said.re is _TAKERS_BEFORE else said["resource"] or "")
     resource = re.search(r"\b(workstation|volume)s?\s+$", before, re.IGNORECASE)
     if resource is not None:  # "workstation creates": that resource's only
         ops = [op for op in ops if resource[1].lower() in op.lower()]

@@ -1244,6 +1244,12 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
              "which take none (createVolume and createWorkstation do)")),
         (5, ("`cursor` is said to be taken by deleteVolume and deleteWorkstation, which take "
              "none (listVolumes and listWorkstations do)"))]
+    # said after it: "with your stop requests", "is read by deletes"
+    text = ("# Retries\n\nSend the `Idempotency-Key` header with your stop requests; it is "
+            "read by creates, and the `limit` is read by lists. Send it with the same body.\n")
+    assert [p.message for p in references.check(text, page, contract)] == [
+        ("`Idempotency-Key` is said to be taken by stopWorkstation, which takes none "
+         "(createVolume and createWorkstation do)")]
     # "workstation creates": the workstation's operations only
     text = "# Retries\n\nWorkstation creates and updates take a `volume_ids` list.\n"
     assert list(references.check(text, page, contract)) == []
