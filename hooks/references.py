@@ -1028,6 +1028,15 @@ _READ_FIELD = re.compile(r"^(?P<kind>workstation|volume)(?:\.(?P<dotted>[a-z][a-
 _MODEL_API = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
 
 
+#: Before a word said to become or stay, a subject that is no workstation: "the key stays".
+_NOT_A_WORKSTATION = re.compile(
+    r"\b(?:key|token|volume|cursor|header|connection|body|request|page)s?\s+(?:\w+\s+)?"
+    r"(?:stays?|remains?|becomes?|turns?|is\s+(?:now|then|left))\s+\[?$", re.IGNORECASE)
+#: What says a sentence is about another API than this one: "in other clouds".
+_OTHER_APIS = re.compile(r"\b(?:other|some|many)\s+(?:clouds?|APIs?|providers?|services?)\b",
+                         re.IGNORECASE)
+
+
 def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     """What is wrong with ``span`` said to be a state ("moves it to `deleting`", "becomes
     `stopping`", "the `suspended` state"): a word that is none of the values of the API's
@@ -1070,6 +1079,8 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             or (_AS_A_STATE_BEFORE.search(before)
                 and _AS_A_STATE_AFTER.match(prose[span.end:span.end + 40]))
             or (close and _STATE_BEFORE_IF_CLOSE.search(before)))
+    if said and _NOT_A_WORKSTATION.search(before) or _OTHER_APIS.search(clause):
+        return None  # ("the key stays `reserved`", "other clouds have a `stopping` state")
     if not said or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause):
         return None  # (a state the API has not, said so: "there is no `paused` state")
     return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
@@ -1081,9 +1092,10 @@ _LINKED = r"\]?(?:\([^)\s]*\))?"
 #: After "required": what makes it a condition or a purpose ("required for every page
 #: after the first", "required to include"), which the check does not read; "on create"
 #: names the operation, which it does (:func:`_named_operations`).
-_UNCONDITIONED = (r"(?!\s+(?:to|for|if|when|whenever|unless|only|in|by|with|after|before"
-                  r"|once|where|while|on(?!\s+(?:an?\s+)?(?:create|update|list|delete|start|stop)"
-                  r"s?\b|\s+\[))\b)")
+_UNCONDITIONED = (r"(?!\s+(?:to|for|if|whenever|unless|only|in|by|with|after|before|once"
+                  r"|where|while|when(?!\s+(?:creating|updating|listing|you\s+(?:create|update"
+                  r"|list))\b)|on(?!\s+(?:(?:an?|the|each|every)\s+)?(?:create|update|list|delete"
+                  r"|start|stop)s?\b|\s+\[))\b)")
 #: After a span, what says whether a request must send it: "`name` is required", "`x`
 #: and `y` are both optional", "`limit` is an optional query parameter", "is not
 #: optional", "`size_gb` (optional)", "`x` (string, required)", "`x`: required".
@@ -1274,10 +1286,19 @@ def _input_name(text: str, contract: Contract) -> str | None:
 #: words reads it ("a workstation that was deleted" is a `404`, not also a volume's).
 _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes))
                     for codes, words in (
+    ({"volume_attached", "volume_owned"}, (  # a volume's workstation running: the volume's
+        r"\bvolumes?\s+whose\s+workstation\s+(?:is|was)\s+(?:still\s+)?`?running\b",)),
+    ({"volume_not_found"}, (  # a volume a body names
+        (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
+         r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"
+         r"deleted)"),)),
     ({"workstation_not_stopped"}, (
         r"\b`?running`?\s+(?:workstation|one)s?\b",
-        (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:is|are|was|were|['’]s)\s+"
-        r"(?:still\s+|already\s+)?(?:`?running`?|not\s+`?stopped`?)"),
+        r"\bshould\s+(?:it|the\s+workstation)\s+(?:still\s+)?be\s+`?running\b",
+        r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:still\s+)?runs\b",
+        (r"\b(?:workstation|it|one)s?\s+(?:(?:that|which)\s*['’]s|(?:that\s+|which\s+)?"
+         r"(?:is|are|was|were|['’]s))\s+(?:still\s+|already\s+)?"
+         r"(?:`?running`?|not\s+`?stopped`?)"),
         (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:isn['’]t|aren['’]t)\s+"
          r"`?stopped`?"),
         r"\bin\s+the\s+`?running`?\s+state\b", r"\bstarted\s+workstations?\b",
@@ -1300,6 +1321,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b",
         r"\b(?:was|were|already|been)\s+deleted\b",
         r"\bno\s+(?:workstation|volume)\s+has\b",
+        (r"\b(?:after|if|once|when)\s+(?:you\s+)?(?:deleted|deleting|have\s+deleted)\s+"
+         r"(?:it|them)\b"),
         (r"\b(?:workstation|volume|resource|ID|it|one)s?\s+(?:(?:is|was|are|were)\s+)?"
          r"(?:\w+\s+)?not\s+(?:found|there)\b"),
         r"\b(?:deleted|nonexistent|non-existent|missing)\s+(?:volume|one)s?\b")),
@@ -1324,16 +1347,21 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bmalformed\s+ID\b", r"\binvalid\s+ID\b",
         r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
         r"\bID\s+(?:that\s+|which\s+)?(?:is\s+)?not\s+(?:well-formed|valid)\b")),
+    ({"invalid_id", "invalid_json", "malformed_request", "validation_error"}, (
+        r"\b(?:is|was)\s+malformed\b",)),
     ({"validation_error"}, (
         r"\bunknown\s+(?:field|parameter|query)", r"\bout\s+of\s+range\b", r"\bread-only\b",
         r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+cursor\b",
         r"\bcursor\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
         r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
+        r"\b(?:edit|change|modify|alter|tamper\s+with)\s+(?:a|the)\s+cursor\b",
         r"\bcursor\s+(?:from|of|issued\s+by)\s+(?:another|a\s+different|the\s+other)\s+list\b",
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
-        r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b")),
+        r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",
+        r"\b(?:sent|send|sending)\s+as\s+`?(?!application/json)[a-z]+/",
+        r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
@@ -1343,29 +1371,39 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
 #: "even for a running workstation", "the body is checked before the state", "once its
 #: workstation is deleted" (an owned volume is then gone).
 _EARLIER_CHECK = re.compile(
-    r"\beven\b|\bstill\s+gets?\b|\bchecked\s+(?:first|before)\b|\bis\s+gone\b"
-    r"|\b(?:once|after|when|if)\s+(?:its|the|their|that)\s+workstations?\s+"
-    r"(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b", re.IGNORECASE)
+    r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read)\s+(?:first|before)\b"
+    r"|\bis\s+gone\b|\b(?:once|after|when|if|whose)\s+(?:it|(?:(?:its|the|their|that)\s+)?"
+    r"workstations?)\s+(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
 _CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]")
 
 
-def _clause(span: _Span, prose: str) -> tuple[int, int]:
+def _clause(span: _Span, prose: str, *, brackets: bool = True) -> tuple[int, int]:
     """Where the clause of ``span`` starts and ends in ``prose``: its sentence or list
-    item, or its brackets when it is in brackets (an aside of its own)."""
+    item, or (with ``brackets``) its brackets when it is in brackets (an aside of its own)."""
     before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, span.start)]
     start = before[-1] if before else 0
     after = _CONDITION_CLAUSE_END.search(prose, span.end)
     end = after.start() if after else len(prose)
     opened, closed = prose.rfind("(", start, span.start), prose.rfind(")", start, span.start)
-    if opened > closed and prose[opened - 1:opened] != "]":
+    if brackets and opened > closed and prose[opened - 1:opened] != "]":
         close = prose.find(")", span.end)
         start, end = opened + 1, close if 0 <= close < end else end
     return start, end
 
 
+#: "Can't be deleted:" before a status: what is denied is the operation, not the answer.
+_CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:\u2014\u2013(])",
+                        re.IGNORECASE)
+#: After a status, what says what it means ("a `404` for an attached volume's ID means the
+#: ID is wrong"): the condition read is after it, up to a reason given (:data:`_REASON`).
+_MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
+_REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
+#: A key said to be new, whose body reuses none.
+_NEW_KEY = re.compile(r"\b(?:new|fresh|different|another|other|unused)\s+(?:idempotency\s+)?key\b",
+                      re.IGNORECASE)
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
 _DENIED_BEFORE = re.compile(
     r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:an?\s+|with\s+)?\[?$", re.IGNORECASE)
@@ -1445,7 +1483,8 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         for match in pattern.finditer(clause):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), meant & contract.code_status.keys()))
-    blank = clause
+    # "can't be deleted: `404`" denies the operation, not the condition or the answer
+    blank = _CANNOT_BE.sub(lambda m: " " * len(m[0]), clause)
     for s, e, _ in found:  # what the conditions say is theirs ("no token" is a condition)
         blank = blank[:s] + " " * (e - s) + blank[e:]
     # a condition denied, or the status said not to be answered for it, between the two
@@ -1455,7 +1494,16 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         blank[max(0, min(s, at) - 16):max(e, at)]) and not re.search(
         r"\b(?:unless|until|instead|except|before)\b", blank[max(0, min(s, at) - 16):max(e, at)],
         re.IGNORECASE)]
-    if not found or _EARLIER_CHECK.search(clause):
+    means = _MEANS.search(clause, at)  # "a `404` for X means Y": the cause is Y
+    if means is not None:
+        reason = _REASON.search(clause, means.end())
+        found = [f for f in found
+                 if means.start() <= f[0] < (reason.start() if reason else len(clause))]
+    if _NEW_KEY.search(clause):  # another body under a new key reuses no key
+        found = [f for f in found if f[2] != {"idempotency_key_reused"}]
+    # (in brackets, its sentence's words may say the condition has passed)
+    sentence = slice(*_clause(span, prose, brackets=False))
+    if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
         return None
     meant = set().union(*(codes_meant for _, _, codes_meant in found))
     (status_said,) = statuses
@@ -1472,7 +1520,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
 #: A clause's subject that names operations: their verbs ("Starting a workstation",
 #: "Start and stop", "A delete", "Creates"), or links to their pages ("[Starting](start.md)").
 _OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|[A-Za-z]+)"
-_SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your)\s+)?"
+_SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your|both)\s+)?"
                       r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
                       rf"{_OP_WORD})*)", re.IGNORECASE)
@@ -1519,6 +1567,17 @@ _ANOTHER_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:answered|got|returned)\b|,
                               re.IGNORECASE)
 
 
+#: After a bare verb, what makes it one said to the reader: "Stop it first".
+_TO_THE_READER = re.compile(
+    r"\s+(?:it|them|the|an?|your|this|that|these|those|every|each|one|first|now|again)\b",
+    re.IGNORECASE)
+#: An operation named as the subject of an answering verb: "a delete answers", "the update
+#: gets".
+_OWN_SUBJECT = re.compile(
+    rf"\b(?:an?|the|each|every|your|its)\s+(?:(?:retried|repeated|second|later|first|next)\s+)?"
+    rf"(?P<who>{_OP_WORD})\s+(?:\w+\s+)?{_ANSWERS.pattern}", re.IGNORECASE)
+
+
 def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                          contract: Contract) -> str | None:
     """What is wrong with a status or an error code said to be the answer of operations its
@@ -1543,17 +1602,24 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if subject is None:
         return None
     ops = _subject_ops(subject["who"], page, contract)
-    if not ops or (not subject["article"] and re.match(
-            r"\s+(?:it|them|the|an?|your|this|that|these|those|every|each|one)\b",
-            prose[subject.end():span.start], re.IGNORECASE)
-            and not subject["who"].lower().endswith(("ing", "s", ")"))):
+    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])  # (a link: its text)
+    if not ops or (not subject["article"] and _TO_THE_READER.match(
+            prose, subject.end(), span.start)
+            and not who.split()[0].lower().endswith(("ing", "s"))):
         return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
-    resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
+    subject_end = subject.end()
+    own = None  # the answering verb's own subject, an operation named right before it
+    for own in _OWN_SUBJECT.finditer(prose, subject_end, span.start):  # (the last)
+        pass
+    if own is not None and (named := _subject_ops(own["who"], page, contract)):
+        ops, subject_end = named, own.end("who")  # ("Stop is what you call when a delete
+        # answers `409`": the delete's)
+    resource = _SUBJECT_RESOURCE.match(prose, subject_end, span.start)
     if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
         ops = [op for op in ops if resource["kind"].lower() in op.lower()]
         if not ops:
             return None
-    between = prose[subject.end():span.start]
+    between = prose[subject_end:span.start]
     for pattern, _ in _CONDITIONS:  # a condition's own denial ("not stopped") is no denial
         between = pattern.sub(" ", between)
     if (_ANOTHER_SUBJECT.search(between) or not _ANSWERS.search(between)
@@ -1603,10 +1669,18 @@ def _resulting_states() -> Mapping[str, str]:
 #: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
 _LEFT_IN_BEFORE = re.compile(
     r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
-    r"|\bleaves?\s+(?:it|them|the\s+workstation|`[^`\n]+`)"
+    r"|\bleaves?\s+(?:it|them|one|the\s+workstation|`[^`\n]+`)"
     r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+"
-    r"(?:it|the\s+workstation)\s+is)"
+    r"(?:it|the\s+workstation)\s+is"
+    r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
+    r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
+#: Right before "leaves", the operation said to leave it ("a start leaves it"), and before
+#: that, what opens a clause of its own (", and a start leaves it": not the first's).
+_NEAREST_OP = re.compile(rf"(?P<who>{_OP_WORD})(?:\s+(?:it|them|one|the\s+workstation))?"
+                         r"(?:\s+(?:always|also|only))?\s*$")
+_NEW_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s+(?:(?:an?|the|each|every)\s+)?$",
+                         re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:as\s+soon\s+as|when|once)\s+(?:the|its|this|your)\s+"
                             r"(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
@@ -1628,7 +1702,9 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
     if left is None and returns is None:
         return None
-    word = (left["op"] if left is not None else returns["op"]) or ""
+    if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before):
+        return None  # ("a stop never leaves it `running`", "in other clouds, ...")
+    word = (left["op"] or left["op2"] if left is not None else returns["op"]) or ""
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
     if left is not None and left["new"]:
         named = [op for op in contract.operations if _verb(op) == "create"]
@@ -1636,13 +1712,18 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         return None  # (after a word that names no operation: "after a while")
     if not named:
         subject = _SUBJECT.match(prose, start, span.start)
-        named = (subject and _subject_ops(subject["who"], page, contract)) or (
-            [page.operation] if page.operation else [])
+        named = list((subject and _subject_ops(subject["who"], page, contract)) or [])
+        nearest = _NEAREST_OP.search(before, 0, left.start() if left is not None else len(before))
+        near = _subject_ops(nearest["who"], page, contract) if nearest is not None else []
+        if near and _NEW_CLAUSE.search(before, 0, nearest.start()):
+            named = []  # ("a stop leaves it `stopped`, and a start leaves it `running`")
+        named += near
+        if not named and page.operation:  # an operation the clause names, else the page's
+            named = sorted(_named_operations(before, page, contract)) or [page.operation]
     resulting = _resulting_states()
-    named = [op for op in named if op in resulting and resulting[op] in states]
+    named = sorted({op for op in named if op in resulting and resulting[op] in states})
     if not named or any(resulting[op] == span.text for op in named):
         return None
-    named = sorted(named)
     return (f"`{span.text}` is said to be the state {_and(named)} leave"
             f"{'s' if len(named) == 1 else ''} a workstation in, but "
             + (f"it leaves it `{resulting[named[0]]}`" if len(named) == 1 else
@@ -1652,6 +1733,12 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
 def _and(names: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+#: After a name, what opens a contrast, whose operations are others: "but an update can
+#: omit it".
+_CONTRAST = re.compile(r",?\s+(?:but|while|whereas|though|although|unlike|except)\b",
+                       re.IGNORECASE)
 
 
 def _named_operations(sentence: str, page: Page, contract: Contract) -> set[str]:
@@ -1732,8 +1819,10 @@ def _required_problem(span: _Span, prose: str, page: Page,
                     "link to the page of the one meant)")
     else:  # every operation's that takes it, or those of them the sentence names
         takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
-        named = _named_operations(sentence, page, contract) & set(takers)
-        takers = sorted(named) or takers  # ("`machine_type` is optional on create")
+        contrast = _CONTRAST.search(sentence, sentence.find(span.text) + len(span.text))
+        named = _named_operations(sentence[:contrast.start()] if contrast else sentence, page,
+                                  contract) & set(takers)  # (", but an update can omit it":
+        takers = sorted(named) or takers  # another's) ("`machine_type` is optional on create")
     if len({contract.inputs[op][name] for op in takers}) != 1:
         return None  # taken by none, or required by some only: which is meant is unsaid
     where, really = contract.inputs[takers[0]][name]

@@ -1326,6 +1326,10 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Getting an owned volume after its workstation is deleted answers `404`.",
         "If the `Authorization` header is not there, you get `401`.",
         "Deleting a running workstation answers `409`, not `404`.",
+        ("A `404` for an attached volume's ID means the ID is wrong, since attached volumes "
+         "can always be read."),
+        "Another body under a fresh key is a new request, and it may get `400`.",
+        "A volume whose workstation was deleted is either gone (`404`, if it was owned) or kept.",
         "A volume of `volume_ids` that does not exist gets `409` `volume_not_found`, not `404`.",
     ]
     for sentence in truths:
@@ -1381,6 +1385,8 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Starting a workstation means later updates and deletes answer `409` again.",
         "Updating a volume answers `405`: volumes take no update.",
         "Creates answer `201`, not `200`.",
+        "Stop is what you call when a delete answers `409`.",
+        "[Stop](../workstations/stop.md) the workstation when an update gets `409`.",
     ]
     for sentence in truths:
         assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
@@ -1412,7 +1418,10 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         assert found == [said], sentence
     for sentence in ("A new workstation is `running` as soon as its create returns.",
                      "Stopping it leaves it `stopped`, and a second stop changes nothing.",
-                     "After a while, the workstation is `running` again."):
+                     "After a while, the workstation is `running` again.",
+                     "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
+                     "A stop never leaves it `running`.",
+                     "In some other clouds, a new workstation is `stopped`; here it is not."):
         assert references.check(f"# T\n\n{sentence}\n", concept, contract) == [], sentence
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
@@ -1422,6 +1431,11 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
          "leaves it `stopped`")]
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
+    # on an endpoint page, another operation the sentence names
+    text = "# Stop\n\nCalling [Start](start.md) afterwards leaves it `running` again.\n"
+    assert references.check(text, references.Page(
+        "workstations/stop.md", "stopWorkstation",
+        {"workstations/start.md": "startWorkstation"}), contract) == []
 
 
 def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
