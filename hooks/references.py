@@ -1094,8 +1094,8 @@ _LINKED = r"\]?(?:\([^)\s]*\))?"
 #: names the operation, which it does (:func:`_named_operations`).
 _UNCONDITIONED = (r"(?!\s+(?:to|for|if|whenever|unless|only|in|by|with|after|before|once"
                   r"|where|while|when(?!\s+(?:creating|updating|listing|you\s+(?:create|update"
-                  r"|list))\b)|on(?!\s+(?:(?:an?|the|each|every)\s+)?(?:create|update|list|delete"
-                  r"|start|stop)s?\b|\s+\[))\b)")
+                  r"|list))\b)|on(?!\s+(?:(?:an?|the|each|every)\s+)?(?:(?:workstation|volume)\s+)?"
+                  r"(?:create|update|list|delete|start|stop)s?\b|\s+\[))\b)")
 #: After a span, what says whether a request must send it: "`name` is required", "`x`
 #: and `y` are both optional", "`limit` is an optional query parameter", "is not
 #: optional", "`size_gb` (optional)", "`x` (string, required)", "`x`: required".
@@ -1291,7 +1291,11 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"volume_not_found"}, (  # a volume a body names
         (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
          r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"
-         r"deleted)"),)),
+         r"deleted)"),
+        (r"\b(?:deleted|nonexistent|non-existent|missing|unknown)\s+volumes?\s+(?:(?:named|listed)"
+         r"\s+)?in\s+(?:the\s+|its\s+|a\s+)?(?:body|`?volume_ids`?)"),
+        (r"\b(?:names?|naming|lists?|listing|attach(?:es|ing)?)\s+(?:an?\s+|the\s+)?(?:deleted"
+         r"|nonexistent|non-existent|missing|unknown)\s+volumes?\b"))),
     ({"workstation_not_stopped"}, (
         r"\b`?running`?\s+(?:workstation|one)s?\b",
         r"\bshould\s+(?:it|the\s+workstation)\s+(?:still\s+)?be\s+`?running\b",
@@ -1311,21 +1315,21 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bowned\s+volumes?\b", r"\b(?:is|are|was)\s+owned\b", r"\bowned\s+by\b",
         r"\bbelongs?\s+to\s+(?:an?|the|its|another|one)\s+(?:\w+\s+)?workstation\b",
         r"\bvolumes?\s+(?:that\s+)?(?:a|the|its|another)\s+workstation\s+owns\b")),
-    ({"not_found"}, (  # a workstation's: no volume of a body's
+    ({"not_found"}, (  # the path's resource: no volume a body names
         (r"\bworkstation\s+(?:that\s+|which\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist"
         r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),
-        r"\b(?:deleted|nonexistent|non-existent|missing)\s+workstations?\b",
-        r"\bunknown\s+workstation\s+ID\b")),
+        r"\b(?:deleted|nonexistent|non-existent|missing)\s+(?:workstation|volume)s?\b",
+        r"\bunknown\s+(?:workstation|volume)\s+ID\b",
+        (r"\b(?:after|if|once|when)\s+(?:you\s+)?(?:deleted|deleting|have\s+deleted)\s+"
+         r"(?:it|them)\b"))),
     ({"not_found", "volume_not_found"}, (
         r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
         r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b",
         r"\b(?:was|were|already|been)\s+deleted\b",
         r"\bno\s+(?:workstation|volume)\s+has\b",
-        (r"\b(?:after|if|once|when)\s+(?:you\s+)?(?:deleted|deleting|have\s+deleted)\s+"
-         r"(?:it|them)\b"),
         (r"\b(?:workstation|volume|resource|ID|it|one)s?\s+(?:(?:is|was|are|were)\s+)?"
          r"(?:\w+\s+)?not\s+(?:found|there)\b"),
-        r"\b(?:deleted|nonexistent|non-existent|missing)\s+(?:volume|one)s?\b")),
+        r"\b(?:deleted|nonexistent|non-existent|missing)\s+ones?\b")),
     ({"idempotency_key_in_flight"}, (
         r"\bstill\s+being\s+processed", r"\bin\s+flight\b", r"\bstill\s+in\s+progress")),
     ({"idempotency_key_reused"}, (

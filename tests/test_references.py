@@ -1290,6 +1290,11 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Deleting a running workstation answers `404 Not Found`.": (
             '`404 Not Found` is said for "running workstation", which the API answers with '
             "`409` (`workstation_not_stopped`)"),
+        "A delete of a missing volume returns `409`.": (
+            '`409` is said for "missing volume", which the API answers with `404` (`not_found`)'),
+        "A missing volume in `volume_ids` gets `404`.": (
+            '`404` is said for "missing volume in `volume_ids`", which the API answers with `409` '
+            "(`volume_not_found`)"),
         "A deleted workstation answers `409`.": (
             '`409` is said for "deleted workstation", which the API answers with `404` '
             "(`not_found`)"),
@@ -1326,6 +1331,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Getting an owned volume after its workstation is deleted answers `404`.",
         "If the `Authorization` header is not there, you get `401`.",
         "Deleting a running workstation answers `409`, not `404`.",
+        "Creating a workstation that names a deleted volume answers `409`.",
         ("A `404` for an attached volume's ID means the ID is wrong, since attached volumes "
          "can always be read."),
         "Another body under a fresh key is a new request, and it may get `400`.",
@@ -1471,8 +1477,10 @@ def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_na
             "`size_gb` is optional on [Create volume](../volumes/create.md).\n\n"
             "When updating, `machine_type` is optional.\n\n"
             "`machine_type` is required on create and optional on update.\n\n"
+            "`size_gb` is optional on the volume create.\n\n"
             "`machine_type` is optional.\n")
     assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
         (3, ("`machine_type` is said to be optional, but createWorkstation requires it in the "
              "request body")),
-        (5, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
+        (5, "`size_gb` is said to be optional, but createVolume requires it in the request body"),
+        (11, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
