@@ -1162,22 +1162,21 @@ def _problem_member_problem(name: str, value: str, contract: Contract,
     return f'`"title": "{value}"`: no answer of the API\'s has that title' + meant
 
 
+#: Words listed ("creates and starts", "lists, gets or deletes"): the verbs of operations.
+_VERB_LIST = (r"(?P<who>[a-z]+?(?:e?s)?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+              r"[a-z]+?(?:e?s)?)*)")
 #: Before a span, operations named by their verbs that are said to take it: "creates and
 #: starts take an `Idempotency-Key`", "a stop reads the" (``who``: the verbs).
 _TAKERS_BEFORE = re.compile(
-    r"\b(?P<who>[a-z]+?(?:e?s)?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z]+?(?:e?s)?)*)"
-    r"\s+(?:take|takes|accept|accepts|read|reads|honou?rs?|supports?)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"\[?$", re.IGNORECASE)
-
-
+    rf"\b{_VERB_LIST}\s+(?:take|takes|accept|accepts|read|reads|honou?rs?|supports?)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?\[?$", re.IGNORECASE)
 #: After a span, the operations said to take it: "with every create", "with your start
 #: requests", "is read by starts and stops".
 _TAKERS_AFTER = re.compile(
     r"^\]?(?:\([^)\s]*\))?(?:\s+header)?\s+(?:(?:with|on|to)\s+(?:your|a|an|the|every|each|any)"
     r"|(?:is|are)\s+(?:read|taken|accepted|honou?red|supported)\s+by(?:\s+(?:the|every|each|all))?)"
-    r"\s+(?P<resource>(?:workstation|volume)\s+)?"
-    r"(?P<who>[a-z]+?(?:e?s)?(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z]+?(?:e?s)?)*)"
-    r"(?:\s+(?:requests?|calls?))?\b", re.IGNORECASE)
+    rf"\s+(?P<resource>(?:workstation|volume)\s+)?{_VERB_LIST}(?:\s+(?:requests?|calls?))?\b",
+    re.IGNORECASE)
 
 
 def _taker_problem(span: _Span, prose: str, contract: Contract) -> str | None:

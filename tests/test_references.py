@@ -10,6 +10,7 @@ import re
 import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from bs4 import BeautifulSoup
@@ -1259,6 +1260,17 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
         "(createWorkstation and updateWorkstation do)")]
 
 
+def _each_told(references: ModuleType, page: object, contract: object, lies: dict[str, str],
+               truths: list[str]) -> None:
+    """Each of ``lies``, alone on a page, is told what it maps to, and each of ``truths``
+    nothing."""
+    for sentence, said in lies.items():
+        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", page, contract)]
+        assert found == [said], sentence
+    for sentence in truths:
+        assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
+
+
 def test_a_status_or_code_said_under_another_codes_condition_is_told(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1311,9 +1323,6 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`404` is said for "invalid cursor", which the API answers with `400` '
             "(`validation_error`)"),
     }
-    for sentence, said in lies.items():
-        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", page, contract)]
-        assert found == [said], sentence
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
         "A running workstation never answers `404`.",
@@ -1338,8 +1347,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A volume whose workstation was deleted is either gone (`404`, if it was owned) or kept.",
         "A volume of `volume_ids` that does not exist gets `409` `volume_not_found`, not `404`.",
     ]
-    for sentence in truths:
-        assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
+    _each_told(references, page, contract, lies, truths)
 
 
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
@@ -1376,9 +1384,6 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
             "`404` is said to be answered by listVolumes, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
     }
-    for sentence, said in lies.items():
-        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", page, contract)]
-        assert found == [said], sentence
     truths = [
         "Start and stop change nothing when nothing would change, and answer `200`.",
         "Stop it first, or the delete gets `409`.",
@@ -1394,8 +1399,7 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Stop is what you call when a delete answers `409`.",
         "[Stop](../workstations/stop.md) the workstation when an update gets `409`.",
     ]
-    for sentence in truths:
-        assert references.check(f"# T\n\n{sentence}\n", page, contract) == [], sentence
+    _each_told(references, page, contract, lies, truths)
 
 
 def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
@@ -1419,16 +1423,13 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
             "it leaves it `stopped`"),
     }
-    for sentence, said in lies.items():
-        found = [p.message for p in references.check(f"# T\n\n{sentence}\n", concept, contract)]
-        assert found == [said], sentence
-    for sentence in ("A new workstation is `running` as soon as its create returns.",
-                     "Stopping it leaves it `stopped`, and a second stop changes nothing.",
-                     "After a while, the workstation is `running` again.",
-                     "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
-                     "A stop never leaves it `running`.",
-                     "In some other clouds, a new workstation is `stopped`; here it is not."):
-        assert references.check(f"# T\n\n{sentence}\n", concept, contract) == [], sentence
+    _each_told(references, concept, contract, lies, [
+        "A new workstation is `running` as soon as its create returns.",
+        "Stopping it leaves it `stopped`, and a second stop changes nothing.",
+        "After a while, the workstation is `running` again.",
+        "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
+        "A stop never leaves it `running`.",
+        "In some other clouds, a new workstation is `stopped`; here it is not."])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
     assert [p.message for p in references.check(
