@@ -1839,3 +1839,29 @@ def test_a_run_whose_own_checks_fail_says_so_in_its_last_line():
     assert len(last_line_counts(True, 2)[RUN_WIDE]) == 3
     assert len(last_line_counts(False, 2)[RUN_WIDE]) == 2
     assert RUN_WIDE not in last_line_counts(False, 0)
+
+
+def test_under_github_actions_a_status_nothing_produced_is_annotated_where_declared(
+        monkeypatch):
+    """The run's 100% rule failed: each documented status nothing produced is annotated
+    at the line of src/cloudws/operations.py that declares it."""
+    from types import SimpleNamespace
+
+    from .harness.coverage import Coverage
+    from .harness.plugin import DocsPlugin
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    plugin = DocsPlugin(SimpleNamespace(  # type: ignore[arg-type]
+        getoption=lambda name, default=None: default))
+    plugin._coverage = Coverage({"getVolume": [200, 404]})
+    plugin.ran_examples = plugin.failed_coverage = True
+    plugin.coverage.add("example", "snippets/volumes/get.py", "getVolume", 200)
+    lines: list[str] = []
+    plugin.pytest_terminal_summary(SimpleNamespace(
+        stats={}, write_line=lambda line, **_: lines.append(line), section=lambda title: None))
+    (annotation,) = [line for line in lines if line.startswith("::error")]
+    line = int(re.search(r",line=(\d+),", annotation)[1])  # type: ignore[index]
+    assert annotation.startswith("::error file=src/cloudws/operations.py,") and \
+        "getVolume documents 404" in annotation, annotation
+    assert re.search(r"\b404:", (ROOT / "src/cloudws/operations.py").read_text()
+                     .splitlines()[line - 1]), annotation

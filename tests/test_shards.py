@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -134,6 +135,28 @@ def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path):
     assert code == 1
     assert "produced by no shard: getVolume 404" in output
     assert "documented statuses produced: 2 of 3 (66%)" in output
+    assert "::error" not in output
+
+
+def test_under_github_actions_a_pair_produced_by_no_shard_is_annotated_where_declared(
+        tmp_path, monkeypatch):
+    """The annotation of a documented status nothing produced is at the line of
+    src/cloudws/operations.py that declares it, where whoever adds a status looks."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, output = _merge(
+        tmp_path,
+        _shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]),
+        _shard(2, [_example("deleteVolume", 204)], ["b::1", "b::2"]),
+    )
+    (annotation,) = [line for line in output.splitlines() if line.startswith("::error")]
+    where = re.match(r"::error file=src/cloudws/operations\.py,line=(\d+),title=every "
+                     r"documented status is produced::getVolume documents 404, but no docs "
+                     r"example or scenario produced it", annotation)
+    assert where, annotation
+    declared = (ROOT / "src/cloudws/operations.py").read_text().splitlines()
+    line = declared[int(where[1]) - 1]
+    assert re.search(r"\b404:", line), line  # getVolume's own 404
+    assert any('id="getVolume"' in text for text in declared[int(where[1]) - 12:int(where[1])])
 
 
 @PLANTS_MISTAKES

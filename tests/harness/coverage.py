@@ -50,8 +50,9 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from .pages import ROOT, Page
 
-__all__ = ["LANGUAGES", "TABS_CHECK", "Coverage", "Tab", "documented_statuses", "every_tab_set",
-           "language_of", "said_of_tabs", "tab_sets", "target"]
+__all__ = ["COVERAGE_CHECK", "LANGUAGES", "TABS_CHECK", "Coverage", "Tab", "declared_at",
+           "documented_statuses", "every_tab_set", "language_of", "said_of_missing",
+           "said_of_tabs", "tab_sets", "target"]
 
 #: The languages every example is shown in, and their letters in the table.
 LANGUAGES = {"Python": "P", "curl": "C", "JavaScript": "J"}
@@ -64,6 +65,10 @@ _SOURCE = re.compile(r"^(?P<path>[^:]+)(?::(?:shared\()?(?P<line>\d+).*)?$")
 _PARAMETER = re.compile(r"\[([^\]@]+)\]")
 #: The check that the tabs of one example make the same calls, as its annotation is titled.
 TABS_CHECK = "the tabs of one example"
+#: The 100% rule, as the annotation of a documented status nothing produced is titled.
+COVERAGE_CHECK = "every documented status is produced"
+#: Where the operations are declared, each status of each (src/cloudws/operations.py).
+_OPERATIONS = ROOT / "src" / "cloudws" / "operations.py"
 #: A content tab's title line (pymdownx.tabbed): ``=== "curl"``; ``===!`` starts a new set.
 _TAB = re.compile(r'^(?P<indent> *)===(?P<flags>\+!|!\+|\+|!)?[ \t]+"(?P<label>[^"]*)"')
 
@@ -438,6 +443,57 @@ def said_of_tabs(disagreeing: Iterable[tuple[str, int, str]],
         lines += [workflow_command(page, line, TABS_CHECK, message)
                   for page, line, message in told]
     return lines
+
+
+def declared_at(operation: str, status: int, source: str | None = None) -> tuple[str, int]:
+    r"""Where ``status`` of ``operation`` is declared: the file (from the project's root)
+    and the line of its entry in the operation's ``errors``, or of its ``status=`` (a
+    success); the operation's ``id=`` line if neither is written (a 200, the default);
+    the file's first line if the operation is not there. ``source``: the file's text.
+
+    Example:
+        >>> source = ('    Operation(\n        id="getX", method="GET",\n'
+        ...           '        errors={\n            400: _bad_id(), 404: _missing("X"),\n'
+        ...           '        },\n    ),\n    Operation(\n        id="makeX", status=201,\n')
+        >>> declared_at("getX", 404, source), declared_at("getX", 200, source)
+        (('src/cloudws/operations.py', 4), ('src/cloudws/operations.py', 2))
+        >>> declared_at("makeX", 201, source), declared_at("dropX", 200, source)
+        (('src/cloudws/operations.py', 8), ('src/cloudws/operations.py', 1))
+    """
+    where = _OPERATIONS.relative_to(ROOT).as_posix()
+    lines = (_OPERATIONS.read_text() if source is None else source).splitlines()
+    start = next((n for n, line in enumerate(lines) if f'id="{operation}"' in line), None)
+    if start is None:
+        return where, 1
+    for n in range(start, len(lines)):
+        if n > start and "Operation(" in lines[n]:
+            break
+        if re.search(rf"(?:^\s*|,\s*){status}:|\bstatus={status}\b", lines[n]):
+            return where, n + 1
+    return where, start + 1
+
+
+def said_of_missing(missing: Iterable[tuple[str, int]],
+                    env: Mapping[str, str] | None = None) -> list[str]:
+    """Under GitHub Actions, what a run or the shards' merge prints of the documented
+    statuses nothing produced: an annotation each, at the line that declares it
+    (:func:`declared_at`), where whoever adds a status looks.
+
+    Example:
+        >>> said_of_missing([("getVolume", 404)], {"GITHUB_ACTIONS": "true"})[0].split("::")[1]
+        'error file=src/cloudws/operations.py,line=...,title=every documented status is produced'
+        >>> said_of_missing([("getVolume", 404)], {})
+        []
+    """
+    if (os.environ if env is None else env).get("GITHUB_ACTIONS") != "true":
+        return []
+    from .github import workflow_command
+
+    return [workflow_command(*declared_at(operation, status), COVERAGE_CHECK,
+                             f"{operation} documents {status}, but no docs example or scenario "
+                             "produced it: show it in an example on the operation's page, or "
+                             "give it a scenario (tests/helpers.py)")
+            for operation, status in missing]
 
 
 def _path(source: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from .coverage import Coverage, documented_statuses, every_tab_set, said_of_tabs
+from .coverage import Coverage, documented_statuses, every_tab_set, said_of_missing, said_of_tabs
 from .network import block_network
 from .shards import record
 
@@ -291,6 +291,8 @@ class DocsPlugin:
                 "FAILED: every documented status of every operation must be produced by a "
                 "docs example or a scenario (tests/test_scenarios.py).", red=True,
             )
+            for line in said_of_missing(self.coverage.missing()):
+                terminalreporter.write_line(line)
         for line in said_of_tabs(self.disagreeing):
             terminalreporter.write_line(line, red=line.startswith("FAILED"))
         if failed := len(self.disagreeing) + self.failed_coverage:

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .coverage import Coverage, every_tab_set, said_of_tabs
+from .coverage import Coverage, every_tab_set, said_of_missing, said_of_tabs
 from .github import PLANTED_HEADING, held_commands, planted_beside_the_tree
 
 __all__ = ["FORMAT", "main", "merge", "merge_records", "record", "shard_record"]
@@ -179,6 +179,8 @@ def merge(paths: Sequence[Path], suite: Iterable[str], out: Any = sys.stdout) ->
         print("FAILED: every documented status of every operation must be produced by a "
               "docs example or a scenario (tests/test_scenarios.py); produced by no shard: "
               + ", ".join(f"{op} {status}" for op, status in missing), file=out)
+        for line in said_of_missing(missing):
+            print(line, file=out)
     # the tabs of one example, which may have run in different shards (not those a shard
     # told already: it ran them all)
     told = {(page, line) for r in records for page, line in r["told"]}
