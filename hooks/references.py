@@ -1132,6 +1132,44 @@ _WHERE_IT_GOES = {"body": "in the request body", "query": "as a query parameter"
 _PROBLEM_MEMBER = re.compile(r'^"(?P<name>title|code)"\s*:\s*"(?P<value>[^"]+)"$')
 
 
+#: After a problem's member, what says it names something of this request: "the `title`
+#: names the field", "`code` tells you which workstation".
+_NAMES_OF_THE_REQUEST = re.compile(
+    r"^\]?(?:\([^)\s]*\))?\s+(?:member\s+|field\s+)?(?:names?|says?|tells?(?:\s+you)?|gives?|lists?"
+    r"|contains?|carries|includes?|holds?|shows?)\s+(?:which\s+|what\s+|the\s+|its\s+|each\s+)?"
+    r"(?:current\s+|offending\s+|exact\s+|invalid\s+)?(?P<what>resource|state|field|ID|workstation"
+    r"|volume|value|mistake|parameter|cause)s?\b", re.IGNORECASE)
+
+
+@functools.cache
+def _fixed_members() -> frozenset[str]:
+    """The members of a problem that its error code alone decides (its ``type``, ``title``,
+    ``status`` and ``code``), as the stub makes a problem: those that do not change with
+    what went wrong with the request."""
+    from cloudws.errors import problem_body
+
+    one, other = (problem_body("validation_error", "one", None),
+                  problem_body("validation_error", "other", [{"loc": "x", "msg": "y"}]))
+    return frozenset(name for name, value in one.items() if other.get(name) == value)
+
+
+def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with a problem's member said to name what went wrong with this
+    request ("the `title` names the field"), when the error code alone decides it; None
+    if it is said of another (`detail`), of a name other schemas have too (a
+    workstation's `status` says its state), or nothing is said."""
+    if contract.field_schemas.get(span.text) != ("Problem",):
+        return None
+    said = _NAMES_OF_THE_REQUEST.match(prose[span.end:span.end + 80])
+    clause = re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 80):span.start])[-1]
+    if said is None or span.text not in _fixed_members() or not re.search(
+            r"\b(?:problem|error|answer|response)s?\b|\bits\b|\bthe\s+$", clause, re.IGNORECASE):
+        return None
+    return (f"`{span.text}` is said to name the {said['what'].lower()}, but a problem's "
+            f"`{span.text}` is the same for every problem of its code: what went wrong with this "
+            "request is in its `detail` (and each field in `errors`)")
+
+
 def _problem_member_problem(name: str, value: str, contract: Contract,
                             titles: Mapping[int, str]) -> str | None:
     """What is wrong with a problem's ``title`` or ``code`` shown with ``value``: a title
@@ -3019,6 +3057,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _left_in_problem(span, prose, page, contract)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
+        if problem is None and names and not span.heading and not span.link:
+            problem = _member_problem(span, prose, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
             problem = _problem_member_problem(value["name"], value["value"], contract,

@@ -1485,3 +1485,26 @@ def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_na
              "request body")),
         (5, "`size_gb` is said to be optional, but createVolume requires it in the request body"),
         (11, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
+
+
+def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"The `title` names the field": a problem's `title`, `code` and `type` are its
+    code's, the same for every request; what went wrong with this one is in `detail` (and
+    `errors`). Said of `detail`, or of a workstation's `status`, it passes."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    said = ("is the same for every problem of its code: what went wrong with this request is "
+            "in its `detail` (and each field in `errors`)")
+    _each_told(references, references.Page("concepts/errors.md", None), contract, {
+        "The problem's `title` names the field to fix.": (
+            f"`title` is said to name the field, but a problem's `title` {said}"),
+        "Its `code` tells you which workstation was refused.": (
+            f"`code` is said to name the workstation, but a problem's `code` {said}"),
+    }, ["The `detail` names the field, and the `title` names the status.",
+        "A workstation's `status` says its state.",
+        "The problem's `errors` list names each field."])
