@@ -1509,8 +1509,8 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
             elif other.text in contract.code_status:
                 codes.add(other.text)
                 statuses.add(contract.code_status[other.text])
-    if len(statuses) != 1:
-        return None  # (two statuses: which condition is whose is not read)
+    if len(statuses) != 1 or len(codes) > 1:
+        return None  # (two statuses, or codes: which condition is whose is not read)
     # a link's text alone, and no aside in brackets (blanked: the offsets stay the prose's)
     clause = re.sub(r"(?<=\])\([^)]*\)|(?<!\])\([^()]*\)", lambda m: " " * len(m[0]),
                     prose[start:end])
@@ -1716,6 +1716,10 @@ _LEFT_IN_BEFORE = re.compile(
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
+#: Before a state, what says the operation did not happen: "a refused delete", "a failed
+#: stop", "left as it was".
+_REFUSED = re.compile(r"\b(?:refused|failed|fails|rejected|unsuccessful|as\s+it\s+was)\b",
+                      re.IGNORECASE)
 #: Right before "leaves", the operation said to leave it ("a start leaves it"), and before
 #: that, what opens a clause of its own (", and a start leaves it": not the first's).
 _NEAREST_OP = re.compile(rf"(?P<who>{_OP_WORD})(?:\s+(?:it|them|one|the\s+workstation))?"
@@ -1743,8 +1747,9 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
     if left is None and returns is None:
         return None
-    if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before):
-        return None  # ("a stop never leaves it `running`", "in other clouds, ...")
+    if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _REFUSED.search(before):
+        return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
+        # refused delete leaves it `running`": what it was)
     word = (left["op"] or left["op2"] if left is not None else returns["op"]) or ""
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
     if left is not None and left["new"]:
@@ -2347,7 +2352,7 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
     if resource is not None and resource["prefix"] in contract.id_patterns:
         kind, pattern = contract.id_patterns[resource["prefix"]]
         if not pattern.match(text):
-            return f"`{text}` {_malformed(kind, pattern)}"
+            return f"`{text}` {_malformed(kind, pattern)}" + _old_api(document)
         kin = _listing(i for i in contract.fixture_ids if i.startswith(resource["prefix"]))
         if text not in contract.fixture_ids and document:
             return (f"`{text}` is not one of the sandbox's fixtures ({kin}): name one of "
@@ -2549,6 +2554,8 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
 
 
 #: Query parameters alone, as a sentence names them: ``limit=500``, ``?status=running``.
+#: Before a span, what says there is none such: "there is no `status=deleted`".
+_THERE_IS_NO = re.compile(r"\b(?:there\s+is\s+no|no\s+such)\s+\[?$", re.IGNORECASE)
 _QUERY_ALONE = re.compile(r"\??[a-z][a-z0-9_]*=[^&\s=]+(?:&[a-z][a-z0-9_]*=[^&\s=]+)*")
 
 
@@ -3008,6 +3015,9 @@ def check(markdown: str, page: Page, contract: Contract,
                 if problem:
                     found.append(Problem(span.line, problem, span.text))
                 continue  # a field's default, read as one (`100` is no status here)
+        if _QUERY_ALONE.fullmatch(span.text) and _THERE_IS_NO.search(
+                prose[max(0, span.start - 30):span.start]):
+            continue  # a value said not to be taken ("there is no `status=deleted`")
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))

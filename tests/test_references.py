@@ -1341,6 +1341,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "If the `Authorization` header is not there, you get `401`.",
         "Deleting a running workstation answers `409`, not `404`.",
         "Creating a workstation that names a deleted volume answers `409`.",
+        ("A malformed ID gets `invalid_id`, a body that is not JSON gets `invalid_json`, and "
+         "everything else gets `validation_error`."),
         ("A `404` for an attached volume's ID means the ID is wrong, since attached volumes "
          "can always be read."),
         "Another body under a fresh key is a new request, and it may get `400`.",
@@ -1429,6 +1431,8 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "After a while, the workstation is `running` again.",
         "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
         "A stop never leaves it `running`.",
+        "Nothing changed: a failed stop leaves the workstation `running`.",
+        "The workstation is left as it was: a refused delete leaves it `running`.",
         "In some other clouds, a new workstation is `stopped`; here it is not."])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
@@ -1508,3 +1512,18 @@ def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
     }, ["The `detail` names the field, and the `title` names the status.",
         "A workstation's `status` says its state.",
         "The problem's `errors` list names each field."])
+
+
+def test_a_query_value_said_not_to_be_taken_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"There is no `status=deleted`" denies it: it passes, where "list with
+    `status=deleted`" is told."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    page = references.Page("concepts/x.md", None)
+    text = ("# T\n\nThere is no `status=deleted`: deleted workstations are not listed.\n\n"
+            "List with `status=deleted` to see them.\n")
+    assert [(p.line, p.message.partition(" (")[0]) for p in references.check(
+        text, page, contract)] == [
+        (5, "`status=deleted`: 'deleted' is not one of ['running', 'stopped']")]
