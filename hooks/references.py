@@ -135,6 +135,8 @@ _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 #: A header's name as HTTP writes it, words joined by hyphens (or one word), maybe with
 #: its value after a colon.
 _HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?P<value>:(?:[ \t].*)?)?$")
+#: A span's link, if it has one: "`x`](create.md#request-body)".
+_LINKED = r"\]?(?:\([^)\s]*\))?"
 #: What joins the spans of a list (`A`, `B`, and `C`; `A`/`B`), a link or an attribute
 #: list between them.
 _LIST_JOIN = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?\s*"
@@ -419,12 +421,11 @@ _STATE_BEFORE_IF_CLOSE = re.compile(
     r"\b(?:it|they)(?:\s+(?:is|are|was|were)|['’](?:s|re))(?:\s+(?:now|still|already))?\s+\[?$",
     re.IGNORECASE)
 #: After a span, what calls it a state: "the `x` state".
-_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+state\b", re.IGNORECASE)
+_STATE_AFTER = re.compile(rf"^{_LINKED}\s+state\b", re.IGNORECASE)
 #: Around a span, what says it is a workstation's state: "only a `x` one", "a `x`
 #: workstation" (with :data:`_STATE_SHAPED`: a `standard-4` workstation is a machine's).
-_AS_A_STATE_BEFORE = re.compile(r"\b(?:an?|only\s+an?|every|each|any)\s+\[?$", re.IGNORECASE)
-_AS_A_STATE_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?\s+(?:one|workstation)s?\b",
-                               re.IGNORECASE)
+_AS_A_STATE_BEFORE = re.compile(r"\b(?:an?|every|each|any)\s+\[?$", re.IGNORECASE)
+_AS_A_STATE_AFTER = re.compile(rf"^{_LINKED}\s+(?:one|workstation)s?\b", re.IGNORECASE)
 #: A word shaped as a state is ("stopping", "suspended"): a name (`dev-box`), a header's
 #: value (`close`) or a scheme (`bearer`) said to become or stay is none.
 _STATE_SHAPED = re.compile(r"^[a-z]+(?:ing|ed)$")
@@ -1079,16 +1080,14 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             or (_AS_A_STATE_BEFORE.search(before)
                 and _AS_A_STATE_AFTER.match(prose[span.end:span.end + 40]))
             or (close and _STATE_BEFORE_IF_CLOSE.search(before)))
-    if said and _NOT_A_WORKSTATION.search(before) or _OTHER_APIS.search(clause):
-        return None  # ("the key stays `reserved`", "other clouds have a `stopping` state")
-    if not said or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause):
-        return None  # (a state the API has not, said so: "there is no `paused` state")
+    if (not said or _NOT_A_WORKSTATION.search(before) or _OTHER_APIS.search(clause)
+            or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause)):
+        return None  # (a state the API has not, said so: "there is no `paused` state";
+        # another's: "the key stays `reserved`", "other clouds have a `stopping` state")
     return (f"`{span.text}` is said to be a state, but a workstation's states (its `status`) "
             f"are {_listing(states)}" + (f"; did you mean `{close[0]}`?" if close else ""))
 
 
-#: A span's link, if it has one: "`x`](create.md#request-body)".
-_LINKED = r"\]?(?:\([^)\s]*\))?"
 #: After "required": what makes it a condition or a purpose ("required for every page
 #: after the first", "required to include"), which the check does not read; "on create"
 #: names the operation, which it does (:func:`_named_operations`).
@@ -1135,10 +1134,10 @@ _PROBLEM_MEMBER = re.compile(r'^"(?P<name>title|code)"\s*:\s*"(?P<value>[^"]+)"$
 #: After a problem's member, what says it names something of this request: "the `title`
 #: names the field", "`code` tells you which workstation".
 _NAMES_OF_THE_REQUEST = re.compile(
-    r"^\]?(?:\([^)\s]*\))?\s+(?:member\s+|field\s+)?(?:names?|says?|tells?(?:\s+you)?|gives?|lists?"
+    rf"^{_LINKED}\s+(?:member\s+|field\s+)?(?:names?|says?|tells?(?:\s+you)?|gives?|lists?"
     r"|contains?|carries|includes?|holds?|shows?)\s+(?:which\s+|what\s+|the\s+|its\s+|each\s+)?"
-    r"(?:current\s+|offending\s+|exact\s+|invalid\s+)?(?P<what>resource|state|field|ID|workstation"
-    r"|volume|value|mistake|parameter|cause)s?\b", re.IGNORECASE)
+    r"(?:current\s+|offending\s+|exact\s+|invalid\s+)?(?P<what>resource|field|ID|workstation"
+    r"|volume|value|parameter)s?\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -1166,8 +1165,8 @@ def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             r"\b(?:problem|error|answer|response)s?\b|\bits\b|\bthe\s+$", clause, re.IGNORECASE):
         return None
     return (f"`{span.text}` is said to name the {said['what'].lower()}, but a problem's "
-            f"`{span.text}` is the same for every problem of its code: what went wrong with this "
-            "request is in its `detail` (and each field in `errors`)")
+            f"`{span.text}` is the same for every request that gets its error: what went wrong "
+            "with this request is in its `detail` (and each field in `errors`)")
 
 
 def _problem_member_problem(name: str, value: str, contract: Contract,
@@ -1211,7 +1210,7 @@ _TAKERS_BEFORE = re.compile(
 #: After a span, the operations said to take it: "with every create", "with your start
 #: requests", "is read by starts and stops".
 _TAKERS_AFTER = re.compile(
-    r"^\]?(?:\([^)\s]*\))?(?:\s+header)?\s+(?:(?:with|on|to)\s+(?:your|a|an|the|every|each|any)"
+    rf"^{_LINKED}(?:\s+header)?\s+(?:(?:with|on|to)\s+(?:your|a|an|the|every|each|any)"
     r"|(?:is|are)\s+(?:read|taken|accepted|honou?red|supported)\s+by(?:\s+(?:the|every|each|all))?)"
     rf"\s+(?P<resource>(?:workstation|volume)\s+)?{_VERB_LIST}(?:\s+(?:requests?|calls?))?\b",
     re.IGNORECASE)
@@ -1332,13 +1331,15 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         (r"\b(?:deleted|nonexistent|non-existent|missing|unknown)\s+volumes?\s+(?:(?:named|listed)"
          r"\s+)?in\s+(?:the\s+|its\s+|a\s+)?(?:body|`?volume_ids`?)"),
         (r"\b(?:names?|naming|lists?|listing|attach(?:es|ing)?)\s+(?:an?\s+|the\s+)?(?:deleted"
-         r"|nonexistent|non-existent|missing|unknown)\s+volumes?\b"))),
+         r"|nonexistent|non-existent|missing|unknown)\s+volumes?\b"),
+        (r"\b(?:deleted|nonexistent|non-existent|missing|unknown)\s+volume\s+IDs?\s+in\s+"
+         r"(?:the\s+|its\s+)?`?volume_ids`?"))),
     ({"workstation_not_stopped"}, (
         r"\b`?running`?\s+(?:workstation|one)s?\b",
         r"\bshould\s+(?:it|the\s+workstation)\s+(?:still\s+)?be\s+`?running\b",
         r"\b(?:while|when|if)\s+(?:it|the\s+workstation)\s+(?:still\s+)?runs\b",
-        (r"\b(?:workstation|it|one)s?\s+(?:(?:that|which)\s*['’]s|(?:that\s+|which\s+)?"
-         r"(?:is|are|was|were|['’]s))\s+(?:still\s+|already\s+)?"
+        (r"\b(?:workstation|it|one)s?(?:\s+(?:that|which)\s*['’]s|\s+(?:that\s+|which\s+)?"
+         r"(?:is|are|was|were)|['’]s)\s+(?:still\s+|already\s+)?"
          r"(?:`?running`?|not\s+`?stopped`?)"),
         (r"\b(?:workstation|it|one)s?\s+(?:that\s+|which\s+)?(?:isn['’]t|aren['’]t)\s+"
          r"`?stopped`?"),
@@ -1548,7 +1549,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         return None
     meant = set().union(*(codes_meant for _, _, codes_meant in found))
     (status_said,) = statuses
-    if span.text in meant if status is None else any(
+    if (span.text in meant) if status is None else any(
             contract.code_status.get(code) == status_said for code in meant):
         return None
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
@@ -1646,7 +1647,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])  # (a link: its text)
     if not ops or (not subject["article"] and _TO_THE_READER.match(
             prose, subject.end(), span.start)
-            and not who.split()[0].lower().endswith(("ing", "s"))):
+            and not (who.split() or [""])[0].lower().endswith(("ing", "s"))):
         return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
     subject_end = subject.end()
     own = None  # the answering verb's own subject, an operation named right before it
@@ -1750,7 +1751,7 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _REFUSED.search(before):
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
         # refused delete leaves it `running`": what it was)
-    word = (left["op"] or left["op2"] if left is not None else returns["op"]) or ""
+    word = ((left["op"] or left["op2"]) if left is not None else returns["op"]) or ""
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
     if left is not None and left["new"]:
         named = [op for op in contract.operations if _verb(op) == "create"]
@@ -1839,8 +1840,8 @@ def _required_problem(span: _Span, prose: str, page: Page,
         _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start]))
     if after is None and before is None or _ONE_OF.search(prose[max(0, span.start - 60):span.start]):
         return None  # ("`x` or `y` is required": one of them)
-    sentence = (re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1]
-                + re.split(r"[.;!?]\s|\n\n", prose[span.start:span.end + 400])[0])
+    opening = re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1]
+    sentence = opening + re.split(r"[.;!?]\s|\n\n", prose[span.start:span.end + 400])[0]
     if _NOT_WHAT_IS_SENT.search(sentence):
         return None
     operation = page.operation
@@ -1865,7 +1866,7 @@ def _required_problem(span: _Span, prose: str, page: Page,
                     "link to the page of the one meant)")
     else:  # every operation's that takes it, or those of them the sentence names
         takers = sorted(op for op, taken in contract.inputs.items() if name in taken)
-        contrast = _CONTRAST.search(sentence, sentence.find(span.text) + len(span.text))
+        contrast = _CONTRAST.search(sentence, len(opening) + span.end - span.start)
         named = _named_operations(sentence[:contrast.start()] if contrast else sentence, page,
                                   contract) & set(takers)  # (", but an update can omit it":
         takers = sorted(named) or takers  # another's) ("`machine_type` is optional on create")
@@ -2553,9 +2554,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
     return f"`{text}`: {said}" + _old_api(document) if said else None
 
 
-#: Query parameters alone, as a sentence names them: ``limit=500``, ``?status=running``.
 #: Before a span, what says there is none such: "there is no `status=deleted`".
 _THERE_IS_NO = re.compile(r"\b(?:there\s+is\s+no|no\s+such)\s+\[?$", re.IGNORECASE)
+#: Query parameters alone, as a sentence names them: ``limit=500``, ``?status=running``.
 _QUERY_ALONE = re.compile(r"\??[a-z][a-z0-9_]*=[^&\s=]+(?:&[a-z][a-z0-9_]*=[^&\s=]+)*")
 
 

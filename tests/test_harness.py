@@ -1863,5 +1863,6 @@ def test_under_github_actions_a_status_nothing_produced_is_annotated_where_decla
     line = int(re.search(r",line=(\d+),", annotation)[1])  # type: ignore[index]
     assert annotation.startswith("::error file=src/cloudws/operations.py,") and \
         "getVolume documents 404" in annotation, annotation
-    assert re.search(r"\b404:", (ROOT / "src/cloudws/operations.py").read_text()
-                     .splitlines()[line - 1]), annotation
+    declared = (ROOT / "src/cloudws/operations.py").read_text().splitlines()
+    assert re.search(r"\b404:", declared[line - 1]), annotation  # getVolume's own 404
+    assert any('id="getVolume"' in text for text in declared[line - 12:line]), annotation

@@ -1313,6 +1313,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Deleting a running workstation answers `404`, not `409`.": (
             '`404` is said for "running workstation", which the API answers with `409` '
             "(`workstation_not_stopped`)"),
+        "While it's running, a delete answers `404`.": (
+            '`404` is said for "it\'s running", which the API answers with `409` '
+            "(`workstation_not_stopped`)"),
         "Reusing a key with a different payload answers `409`.": (
             '`409` is said for "a different payload", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
@@ -1341,6 +1344,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "If the `Authorization` header is not there, you get `401`.",
         "Deleting a running workstation answers `409`, not `404`.",
         "Creating a workstation that names a deleted volume answers `409`.",
+        "Creating a workstation with an unknown volume ID in `volume_ids` answers `409`.",
         ("A malformed ID gets `invalid_id`, a body that is not JSON gets `invalid_json`, and "
          "everything else gets `validation_error`."),
         ("A `404` for an attached volume's ID means the ID is wrong, since attached volumes "
@@ -1398,6 +1402,7 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Starting a workstation means later updates and deletes answer `409` again.",
         "Updating a volume answers `405`: volumes take no update.",
         "Creates answer `201`, not `200`.",
+        "[ ](../workstations/start.md) it first, or it gets `409`.",
         "Stop is what you call when a delete answers `409`.",
         "[Stop](../workstations/stop.md) the workstation when an update gets `409`.",
     ]
@@ -1482,13 +1487,14 @@ def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_na
             "`size_gb` is optional on [Create volume](../volumes/create.md).\n\n"
             "When updating, `machine_type` is optional.\n\n"
             "`machine_type` is required on create and optional on update.\n\n"
+            "`machine_type` is required on create, but `machine_type` is optional on update.\n\n"
             "`size_gb` is optional on the volume create.\n\n"
             "`machine_type` is optional.\n")
     assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
         (3, ("`machine_type` is said to be optional, but createWorkstation requires it in the "
              "request body")),
         (5, "`size_gb` is said to be optional, but createVolume requires it in the request body"),
-        (11, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
+        (13, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
 
 
 def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
@@ -1502,14 +1508,15 @@ def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
 
     contract = references.Contract.build(
         load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
-    said = ("is the same for every problem of its code: what went wrong with this request is "
-            "in its `detail` (and each field in `errors`)")
+    said = ("is the same for every request that gets its error: what went wrong with this "
+            "request is in its `detail` (and each field in `errors`)")
     _each_told(references, references.Page("concepts/errors.md", None), contract, {
         "The problem's `title` names the field to fix.": (
             f"`title` is said to name the field, but a problem's `title` {said}"),
         "Its `code` tells you which workstation was refused.": (
             f"`code` is said to name the workstation, but a problem's `code` {said}"),
     }, ["The `detail` names the field, and the `title` names the status.",
+        "The problem's `code` names the cause, and its `type` the mistake.",
         "A workstation's `status` says its state.",
         "The problem's `errors` list names each field."])
 

@@ -126,7 +126,8 @@ def _merge(tmp_path: Path, *records: dict[str, Any]) -> tuple[int, str]:
     return merge(paths, SUITE, out=out), out.getvalue()
 
 
-def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path):
+def test_a_pair_produced_by_no_shard_fails_naming_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # (annotated there: below)
     code, output = _merge(
         tmp_path,
         _shard(1, [_example("getVolume", 200)], ["a::1", "a::2"]),

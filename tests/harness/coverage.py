@@ -453,12 +453,12 @@ def declared_at(operation: str, status: int, source: str | None = None) -> tuple
 
     Example:
         >>> source = ('    Operation(\n        id="getX", method="GET",\n'
-        ...           '        errors={\n            400: _bad_id(), 404: _missing("X"),\n'
+        ...           '        errors={400: _bad_id(), 404: _missing("X"),\n'
         ...           '        },\n    ),\n    Operation(\n        id="makeX", status=201,\n')
-        >>> declared_at("getX", 404, source), declared_at("getX", 200, source)
-        (('src/cloudws/operations.py', 4), ('src/cloudws/operations.py', 2))
+        >>> declared_at("getX", 400, source), declared_at("getX", 200, source)
+        (('src/cloudws/operations.py', 3), ('src/cloudws/operations.py', 2))
         >>> declared_at("makeX", 201, source), declared_at("dropX", 200, source)
-        (('src/cloudws/operations.py', 8), ('src/cloudws/operations.py', 1))
+        (('src/cloudws/operations.py', 7), ('src/cloudws/operations.py', 1))
     """
     where = _OPERATIONS.relative_to(ROOT).as_posix()
     lines = (_OPERATIONS.read_text() if source is None else source).splitlines()
@@ -468,7 +468,7 @@ def declared_at(operation: str, status: int, source: str | None = None) -> tuple
     for n in range(start, len(lines)):
         if n > start and "Operation(" in lines[n]:
             break
-        if re.search(rf"(?:^\s*|,\s*){status}:|\bstatus={status}\b", lines[n]):
+        if re.search(rf"(?<![\w.]){status}\s*:|\bstatus={status}\b", lines[n]):
             return where, n + 1
     return where, start + 1
 
