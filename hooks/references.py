@@ -1160,7 +1160,7 @@ def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     if contract.field_schemas.get(span.text) != ("Problem",):
         return None
     said = _NAMES_OF_THE_REQUEST.match(prose[span.end:span.end + 80])
-    clause = re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 80):span.start])[-1]
+    clause = prose[_clause(span, prose)[0]:span.start]
     if said is None or span.text not in _fixed_members() or not re.search(
             r"\b(?:problem|error|answer|response)s?\b|\bits\b|\bthe\s+$", clause, re.IGNORECASE):
         return None
@@ -1466,6 +1466,22 @@ def _denied(spans: Sequence[_Span], prose: str, start: int, end: int) -> set[_Sp
     return denied
 
 
+def _said_in(spans: Sequence[_Span], start: int, end: int, denied: set[_Span],
+             contract: Contract, status: re.Pattern[str]) -> tuple[set[int], set[str]]:
+    """The statuses (of the shape ``status`` reads) and the error codes said from
+    ``start`` to ``end``, but those ``denied``: each code's status among the statuses."""
+    statuses, codes = set(), set()
+    for other in spans:
+        if start <= other.start < end and not other.opted_out and other not in denied:
+            said = status.match(other.text)
+            if said is not None:
+                statuses.add(int(said["status"]))
+            elif other.text in contract.code_status:
+                codes.add(other.text)
+                statuses.add(contract.code_status[other.text])
+    return statuses, codes
+
+
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                        contract: Contract) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
@@ -1498,18 +1514,10 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if status is None and span.text not in contract.code_status:
         return None
     start, end = _clause(span, prose)
-    statuses, codes = set(), set()
     denied = _denied(spans, prose, start, end)
     if span in denied:
         return None  # ("answers `409`, not `404`": the `404` is said not to be the answer)
-    for other in spans:
-        if start <= other.start < end and not other.opted_out and other not in denied:
-            said = _ERROR_STATUS.match(other.text)
-            if said is not None:
-                statuses.add(int(said["status"]))
-            elif other.text in contract.code_status:
-                codes.add(other.text)
-                statuses.add(contract.code_status[other.text])
+    statuses, codes = _said_in(spans, start, end, denied, contract, _ERROR_STATUS)
     if len(statuses) != 1 or len(codes) > 1:
         return None  # (two statuses, or codes: which condition is whose is not read)
     # a link's text alone, and no aside in brackets (blanked: the offsets stay the prose's)
@@ -1634,11 +1642,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         return None
     start, end = _clause(span, prose)
     denied = _denied(spans, prose, start, end)
-    said = {int(m["status"]) if (m := _STATUS.match(other.text)) else contract.code_status[
-        other.text] for other in spans if start <= other.start < end and not other.opted_out
-        and other not in denied
-        and (_STATUS.match(other.text) or other.text in contract.code_status)}
-    if span in denied or len(said) != 1:
+    if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None:
