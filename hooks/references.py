@@ -1852,9 +1852,9 @@ def _required_problem(span: _Span, prose: str, page: Page,
     if span.link is not None:  # held to the operation of the page it links to
         operation = page.operation_of.get(page.target(span.link), operation)
     elif operation is not None and any(
-            re.search(rf"\b{re.escape(verb)}", sentence, re.IGNORECASE)
+            re.search(rf"\b{re.escape(verb.removesuffix('e'))}", sentence, re.IGNORECASE)
             for verb in {_verb(op) for op in contract.inputs} - {_verb(operation)}):
-        return None  # "on create, `machine_type` is required": another operation's
+        return None  # "on create", "when creating": another operation's
     name = _input_name(span.text, contract)
     if name is None:
         return None

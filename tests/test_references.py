@@ -1495,6 +1495,10 @@ def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_na
              "request body")),
         (5, "`size_gb` is said to be optional, but createVolume requires it in the request body"),
         (13, "`size_gb` is said to be optional, but createVolume requires it in the request body")]
+    # on an endpoint page, a sentence naming another operation is that one's ("creating")
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    assert references.check("# T\n\nWhen creating a workstation, `machine_type` is required.\n",
+                            update, contract) == []
 
 
 def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
