@@ -1575,7 +1575,8 @@ _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|ev
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
                       rf"{_OP_WORD})*)", re.IGNORECASE)
 #: After the subject, the resource it acts on: "Deleting a running workstation".
-_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:[`\w-]+\s+){0,2}?"
+_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:(?!(?:\w+ing|with|of"
+                               r"|for|in|to|that|which)\b)[`\w-]+\s+){0,2}?"
                                r"(?P<kind>workstation|volume)s?\b", re.IGNORECASE)
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
@@ -1609,6 +1610,8 @@ def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
     return ops
 
 
+#: After a status, what opens a clause of its own, with its own subject and answer.
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
 #: Between an operation said as a subject and a status: another request's answer ("that
 #: answered `409`"), or another clause's subject (", and the delete gets"), whose status
 #: it is not.
@@ -1641,6 +1644,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if status is None and code is None or span.link is not None or span.note:
         return None
     start, end = _clause(span, prose)
+    another = _NEXT_CLAUSE.search(prose, span.end, end)  # (", and stop answers `200`")
+    end = another.start() if another else end
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
@@ -1721,16 +1726,16 @@ _LEFT_IN_BEFORE = re.compile(
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
-#: Before a state, what says the operation did not happen: "a refused delete", "a failed
-#: stop", "left as it was".
-_REFUSED = re.compile(r"\b(?:refused|failed|fails|rejected|unsuccessful|as\s+it\s+was)\b",
+#: Right before "leaves", what says the operation did not happen: "a refused delete", "a
+#: failed stop"; and anywhere before a state, "left as it was".
+_REFUSED = re.compile(r"\b(?:refused|failed|rejected|unsuccessful)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
-#: Right before "leaves", the operation said to leave it ("a start leaves it"), and before
-#: that, what opens a clause of its own (", and a start leaves it": not the first's).
-_NEAREST_OP = re.compile(rf"(?P<who>{_OP_WORD})(?:\s+(?:it|them|one|the\s+workstation))?"
-                         r"(?:\s+(?:always|also|only))?\s*$")
-_NEW_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s+(?:(?:an?|the|each|every)\s+)?$",
-                         re.IGNORECASE)
+_AS_IT_WAS = re.compile(r"\bas\s+it\s+was\b", re.IGNORECASE)
+#: An operation named with its article: "a start", "the update", "its first create" (not
+#: one compared with: "unlike a start", "than a create").
+_MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)\b(?:an?|the|each|every|its|your)\s+"
+                           rf"(?:(?:retried|repeated|second|later|first|next)\s+)?"
+                           rf"(?P<who>{_OP_WORD})", re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:as\s+soon\s+as|when|once)\s+(?:the|its|this|your)\s+"
                             r"(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
@@ -1752,7 +1757,8 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
     if left is None and returns is None:
         return None
-    if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _REFUSED.search(before):
+    if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _AS_IT_WAS.search(
+            before) or (left is not None and _REFUSED.search(before, 0, left.start())):
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
         # refused delete leaves it `running`": what it was)
     word = ((left["op"] or left["op2"]) if left is not None else returns["op"]) or ""
@@ -1762,13 +1768,14 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     if not named and word.lower() not in ("", "call", "request"):
         return None  # (after a word that names no operation: "after a while")
     if not named:
+        # the last operation named before "leaves" ("a stop leaves it `stopped`, and a start
+        # leaves it `running`"), else the clause's subject ("Stopping it leaves it ...")
+        leaves = left is not None and left[0].lower().startswith("leave")
+        mentioned = [ops for m in _MENTIONED_OP.finditer(before, 0, left.start())  # type: ignore[union-attr]
+                     if (ops := _subject_ops(m["who"], page, contract))] if leaves else []
         subject = _SUBJECT.match(prose, start, span.start)
-        named = list((subject and _subject_ops(subject["who"], page, contract)) or [])
-        nearest = _NEAREST_OP.search(before, 0, left.start() if left is not None else len(before))
-        near = _subject_ops(nearest["who"], page, contract) if nearest is not None else []
-        if near and _NEW_CLAUSE.search(before, 0, nearest.start()):
-            named = []  # ("a stop leaves it `stopped`, and a start leaves it `running`")
-        named += near
+        named = mentioned[-1] if mentioned else list(
+            (subject and _subject_ops(subject["who"], page, contract)) or [])
         if not named and page.operation:  # an operation the clause names, else the page's
             named = sorted(_named_operations(before, page, contract)) or [page.operation]
     resulting = _resulting_states()

@@ -1379,6 +1379,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "A create answers `200` with what it made.": (
             "`200` is said to be answered by createVolume and createWorkstation, which do not "
             "document it (they document 201, 400, 401, 409, 413, 415, 422, 500)"),
+        "[Starting](../workstations/start.md) a running one gets `409`, and stop answers `200`.": (
+            "`409` is said to be answered by startWorkstation, which does not document it (it "
+            "documents 200, 400, 401, 404, 413, 500)"),
         "Starting a running workstation answers `workstation_not_stopped`.": (
             "`workstation_not_stopped` is said to be answered by startWorkstation, which does "
             "not return it (it returns internal_error, invalid_id, not_found, "
@@ -1402,6 +1405,8 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Starting a workstation means later updates and deletes answer `409` again.",
         "Updating a volume answers `405`: volumes take no update.",
         "Creates answer `201`, not `200`.",
+        ("A create naming a volume that was deleted answers `409` `volume_not_found`, while "
+         "getting that volume answers `404`."),
         "[ ](../workstations/start.md) it first, or it gets `409`.",
         "Stop is what you call when a delete answers `409`.",
         "[Stop](../workstations/stop.md) the workstation when an update gets `409`.",
@@ -1426,6 +1431,10 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "The update detaches it and leaves `ws-12345` `running`.": (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
             "it leaves it `stopped`"),
+        ("The first delete is refused, the update detaches it and leaves `ws-12345` `running`, "
+         "and the delete then works."): (
+            "`running` is said to be the state updateWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`"),
         "After a stop, the workstation is `running`.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
             "it leaves it `stopped`"),
@@ -1438,7 +1447,8 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "A stop never leaves it `running`.",
         "Nothing changed: a failed stop leaves the workstation `running`.",
         "The workstation is left as it was: a refused delete leaves it `running`.",
-        "In some other clouds, a new workstation is `stopped`; here it is not."])
+        "In some other clouds, a new workstation is `stopped`; here it is not.",
+        "A stop, unlike a start, leaves it `stopped`."])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
     assert [p.message for p in references.check(
