@@ -1731,11 +1731,13 @@ _LEFT_IN_BEFORE = re.compile(
 _REFUSED = re.compile(r"\b(?:refused|failed|rejected|unsuccessful)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 _AS_IT_WAS = re.compile(r"\bas\s+it\s+was\b", re.IGNORECASE)
-#: An operation named with its article: "a start", "the update", "its first create" (not
-#: one compared with: "unlike a start", "than a create").
-_MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)\b(?:an?|the|each|every|its|your)\s+"
+#: An operation named with its article ("a start", "the update", "its first create"), or
+#: by a link to its page ("[Stop workstation](stop.md)"); not one compared with ("unlike a
+#: start", "than a create").
+_MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|its|your)\s+"
                            rf"(?:(?:retried|repeated|second|later|first|next)\s+)?"
-                           rf"(?P<who>{_OP_WORD})", re.IGNORECASE)
+                           rf"(?P<who>{_OP_WORD})|(?P<link>\[[^\]\n]+\]\([^)\s]*\)))",
+                           re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:as\s+soon\s+as|when|once)\s+(?:the|its|this|your)\s+"
                             r"(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
@@ -1771,8 +1773,9 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         # the last operation named before "leaves" ("a stop leaves it `stopped`, and a start
         # leaves it `running`"), else the clause's subject ("Stopping it leaves it ...")
         leaves = left is not None and left[0].lower().startswith("leave")
-        mentioned = [ops for m in _MENTIONED_OP.finditer(before, 0, left.start())  # type: ignore[union-attr]
-                     if (ops := _subject_ops(m["who"], page, contract))] if leaves else []
+        mentioned = [
+            ops for m in _MENTIONED_OP.finditer(before, 0, left.start())  # type: ignore[union-attr]
+            if (ops := _subject_ops(m["who"] or m["link"], page, contract))] if leaves else []
         subject = _SUBJECT.match(prose, start, span.start)
         named = mentioned[-1] if mentioned else list(
             (subject and _subject_ops(subject["who"], page, contract)) or [])

@@ -1457,6 +1457,14 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
          "leaves it `stopped`")]
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
+    # a link names its operation before "leaves" too, after the words' own ("After the create")
+    create = references.Page("workstations/create.md", "createWorkstation",
+                             {"workstations/stop.md": "stopWorkstation"})
+    said = [p.message for p in references.check(
+        "# C\n\nAfter the create, [Stop workstation](stop.md) leaves it `stopped`; later, "
+        "[Stop workstation](stop.md) leaves it `running`.\n", create, contract)]
+    assert said == [("`running` is said to be the state stopWorkstation leaves a workstation in, "
+                     "but it leaves it `stopped`")]
     # on an endpoint page, another operation the sentence names
     text = "# Stop\n\nCalling [Start](start.md) afterwards leaves it `running` again.\n"
     assert references.check(text, references.Page(
