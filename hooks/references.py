@@ -1437,7 +1437,7 @@ def _clause(span: _Span, prose: str, *, brackets: bool = True) -> tuple[int, int
 
 
 #: "Can't be deleted:" before a status: what is denied is the operation, not the answer.
-_CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:\u2014\u2013(])",
+_CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;\u2014\u2013(])",
                         re.IGNORECASE)
 #: After a status, what says what it means ("a `404` for an attached volume's ID means the
 #: ID is wrong"): the condition read is after it, up to a reason given (:data:`_REASON`).
@@ -1514,6 +1514,14 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if status is None and span.text not in contract.code_status:
         return None
     start, end = _clause(span, prose)
+    if prose[max(0, start - 2):start] == "; " and not any(
+            pattern.search(prose, start, span.start) for pattern, _ in _CONDITIONS):
+        # "A running workstation cannot be deleted; the API answers `404`": the clause
+        # before says the condition, when it says no status of its own
+        before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, start - 2)]
+        opening = before[-1] if before else 0
+        if not any(_said_in(spans, opening, start, set(), contract, _STATUS)):
+            start = opening
     denied = _denied(spans, prose, start, end)
     if span in denied:
         return None  # ("answers `409`, not `404`": the `404` is said not to be the answer)
@@ -1578,6 +1586,10 @@ _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|ev
 _SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:(?!(?:\w+ing|with|of"
                                r"|for|in|to|that|which)\b)[`\w-]+\s+){0,2}?"
                                r"(?P<kind>workstation|volume)s?\b", re.IGNORECASE)
+#: A clause that opens with what the reader does: "If you start a workstation that is
+#: running, you get" (the article group: none, as the verb is no order to the reader).
+_YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you\s+(?P<article>)"
+                     rf"(?P<who>{_OP_WORD})\b", re.IGNORECASE)
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
 _ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed)\s+"
@@ -1649,12 +1661,14 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
-    subject = _SUBJECT.match(prose, start, span.start)
+    subject = _YOU_DO.match(prose, start, span.start)  # "if you start one, you get"
+    if subject is None or not _subject_ops(subject["who"], page, contract):
+        subject = _SUBJECT.match(prose, start, span.start)
     if subject is None:
         return None
     ops = _subject_ops(subject["who"], page, contract)
     who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])  # (a link: its text)
-    if not ops or (not subject["article"] and _TO_THE_READER.match(
+    if not ops or (not subject["article"] and subject.re is _SUBJECT and _TO_THE_READER.match(
             prose, subject.end(), span.start)
             and not (who.split() or [""])[0].lower().endswith(("ing", "s"))):
         return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")

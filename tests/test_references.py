@@ -1316,6 +1316,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "While it's running, a delete answers `404`.": (
             '`404` is said for "it\'s running", which the API answers with `409` '
             "(`workstation_not_stopped`)"),
+        "A running workstation cannot be deleted; the API answers `404`.": (
+            '`404` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)"),
         "Reusing a key with a different payload answers `409`.": (
             '`409` is said for "a different payload", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
@@ -1343,6 +1346,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Getting an owned volume after its workstation is deleted answers `404`.",
         "If the `Authorization` header is not there, you get `401`.",
         "Deleting a running workstation answers `409`, not `404`.",
+        "A running workstation gets `409`; a deleted one gets `404`.",
         "Creating a workstation that names a deleted volume answers `409`.",
         "Creating a workstation with an unknown volume ID in `volume_ids` answers `409`.",
         ("A malformed ID gets `invalid_id`, a body that is not JSON gets `invalid_json`, and "
@@ -1382,6 +1386,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "[Starting](../workstations/start.md) a running one gets `409`, and stop answers `200`.": (
             "`409` is said to be answered by startWorkstation, which does not document it (it "
             "documents 200, 400, 401, 404, 413, 500)"),
+        "If you start a workstation that is already running, you get `409`.": (
+            "`409` is said to be answered by startWorkstation, which does not document it (it "
+            "documents 200, 400, 401, 404, 413, 500)"),
         "Starting a running workstation answers `workstation_not_stopped`.": (
             "`workstation_not_stopped` is said to be answered by startWorkstation, which does "
             "not return it (it returns internal_error, invalid_id, not_found, "
@@ -1405,6 +1412,7 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Starting a workstation means later updates and deletes answer `409` again.",
         "Updating a volume answers `405`: volumes take no update.",
         "Creates answer `201`, not `200`.",
+        "When you delete a running workstation, you get `409`.",
         ("A create naming a volume that was deleted answers `409` `volume_not_found`, while "
          "getting that volume answers `404`."),
         "[ ](../workstations/start.md) it first, or it gets `409`.",
