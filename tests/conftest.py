@@ -12,6 +12,9 @@ if TYPE_CHECKING:  # imported by the fixtures that use them: xdist's controller 
 
     from cloudws.testing import Sandbox
 
+    from .harness.fixtures import StoppedTogether
+    from .harness.forkserver import PythonForkServer
+
 #: A setup failure told in full (the exception a shared fixture raises again for each
 #: test that needs it, by its identity; held, so that the identity is never reused): the
 #: test that told it.
@@ -125,3 +128,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 # The docs harness's hooks and shared fixtures (docs_sandbox, api_schemas, tls_sandbox,
 # reader_sandbox, node, examples_root, docs_token) are in tests/harness/fixtures.py,
 # registered by the root conftest.py for the suite and for a page checked on its own.
+
+
+#: What a ``python -m pytest`` run inside a test imports of other projects, but no pytest
+#: plugin (a plugin named with ``-p`` is one pytest rewrites as it imports it): imported
+#: once, by :func:`harness_runs`'s server, before it forks each run.
+RUN_PRELOADED = ("pytest", "fastapi", "httpx", "respx", "jsonschema", "uvicorn", "trustme",
+                 "black", "pygments", "yaml")
+
+
+@pytest.fixture(scope="session")
+def harness_runs(stopped_together: StoppedTogether) -> PythonForkServer:
+    """A fresh ``python -m pytest`` per run a test makes of the harness, forked from one
+    ``python`` that has imported pytest and the libraries the checks use
+    (:data:`RUN_PRELOADED`): each run is a new process in the state a new interpreter
+    reaches after importing them, half a second sooner (see :mod:`.harness.forkserver`).
+    Call its ``run_module("pytest", args, env, cwd, timeout)``."""
+    from .harness.forkserver import PythonForkServer
+
+    return stopped_together.enter(PythonForkServer(preloaded=RUN_PRELOADED))

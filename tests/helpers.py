@@ -323,7 +323,7 @@ def spawn_serve(command: Sequence[str], port: int, timeout: float = 60) -> Itera
         deadline = time.monotonic() + timeout
         # One client for every probe: a new one loads the CA bundle each time, which cost
         # the test process about as much CPU as the server's own start.
-        with httpx.Client(timeout=1) as probe:
+        with httpx.Client(timeout=1, verify=tls()) as probe:
             while True:
                 if proc.poll() is not None:
                     raise AssertionError(f"{shlex.join(command)} exited {proc.returncode}:\n"

@@ -21,7 +21,7 @@ from cloudws.store import Store
 from cloudws.testing import BASE_URL, mock_api
 
 from .conftest import AUTH
-from .helpers import document, pinned
+from .helpers import document, pinned, tls
 
 
 @pytest.fixture(scope="module")
@@ -1097,8 +1097,8 @@ def test_a_store_whose_ids_or_clock_break_the_contract_says_so(sources, told):
             before = store.dump()
             store.create_volume(VolumeCreate(size_gb=10))
     assert store.dump() == before
-    with mock_api(Store(**sources)):
-        answers = [httpx.post(f"{BASE_URL}/volumes", json={"size_gb": 10}, headers=AUTH)
+    with mock_api(Store(**sources)), httpx.Client(verify=tls()) as client:
+        answers = [client.post(f"{BASE_URL}/volumes", json={"size_gb": 10}, headers=AUTH)
                    for _ in range(2)]
     assert answers[-1].status_code == 500
 

@@ -23,6 +23,7 @@ from .harness import checks, discovery, python_examples
 from .harness.checks import ExampleError, check_calls_its_operation
 from .harness.curl import check_reads_the_exports, run_curl_case
 from .harness.declarations import check_declared_json
+from .harness.forkserver import PythonForkServer
 from .harness.github import PLANTS_MISTAKES
 from .harness.network import NetworkBlocked
 from .harness.pages import ROOT
@@ -668,7 +669,7 @@ def test_a_helper_of_an_earlier_block_is_read_as_it_ran_while_outputs_are_rewrit
 
 
 @HEAVY
-def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path):
+def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path, harness_runs):
     """pytest-examples 0.0.18 on 3.11 crashed pytest (INTERNALERROR) here."""
     write(tmp_path, {
         "docs/page.md": """\
@@ -696,7 +697,7 @@ def test_raising_example_reports_page_and_line_without_crashing_pytest(tmp_path)
                 run_python_case(case, ev, docs_sandbox, api_schemas)
             """,
     })
-    out = inner_pytest(tmp_path)
+    out = inner_pytest(harness_runs, tmp_path)
     assert "INTERNALERROR" not in out.stdout + out.stderr
     assert out.returncode == 1
     assert "\ndocs/page.md:5: KeyError\n" in out.stdout  # the traceback's last entry
@@ -727,16 +728,16 @@ def test_an_example_that_raises_after_a_request_got_an_error_is_named_at_the_req
 
 
 @HEAVY
-def test_update_examples_is_refused_under_xdist(tmp_path):
+def test_update_examples_is_refused_under_xdist(tmp_path, harness_runs):
     write(tmp_path, {"conftest.py": INNER_CONFTEST,
                      "test_inner.py": "def test_nothing():\n    assert True\n"})
-    out = inner_pytest(tmp_path, "-n", "2", "--update-examples")
+    out = inner_pytest(harness_runs, tmp_path, "-n", "2", "--update-examples")
     assert out.returncode == pytest.ExitCode.USAGE_ERROR
     assert "under pytest-xdist two workers could rewrite one file" in out.stderr
 
 
 @HEAVY
-def test_update_examples_rewrites_outputs_and_json(tmp_path):
+def test_update_examples_rewrites_outputs_and_json(tmp_path, harness_runs):
     write(tmp_path, {
         "docs/page.md": f"""\
             # Page
@@ -801,7 +802,7 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
                               updates=_examples_to_update)
             """,
     })
-    out = inner_pytest(tmp_path, "--update-examples")
+    out = inner_pytest(harness_runs, tmp_path, "--update-examples")
     assert out.returncode == 0, out.stdout + out.stderr
     # said, with each file rewritten (under xdist too, where the workers rewrite), and that
     # the pages were checked against the outputs as they were
@@ -819,12 +820,12 @@ def test_update_examples_rewrites_outputs_and_json(tmp_path):
     assert (tmp_path / "snippets" / "missing.py").read_text().endswith(
         'print(r.status_code, r.json()["code"])\n#> 404 not_found\n')
     # And now they pass as they are.
-    again = inner_pytest(tmp_path)
+    again = inner_pytest(harness_runs, tmp_path)
     assert again.returncode == 0, again.stdout
 
 
 @HEAVY
-def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
+def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path, harness_runs):
     """Ctrl-C during --update-examples: the examples queued so far are not written (others
     never ran), and the run says so. Under ``uv run`` a terminal's Ctrl-C reaches pytest
     twice (from the terminal, and passed on by uv): the second, raised while pytest
@@ -845,7 +846,7 @@ def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
                 raise KeyboardInterrupt
             """,
     })
-    out = inner_pytest(tmp_path, "--update-examples")
+    out = inner_pytest(harness_runs, tmp_path, "--update-examples")
     assert (tmp_path / "page.md").read_text() == "```py\nprint(1)\n#> 2\n```\n", out.stdout
     assert ("--update-examples: the run did not end on its own (interrupted, or stopped by "
             "-x), so nothing was rewritten (1 example(s) would have been): run it again to "
@@ -857,15 +858,17 @@ def test_an_interrupted_update_rewrites_nothing_and_says_so(tmp_path):
 INNER_CONFTEST = 'pytest_plugins = ["tests.harness.fixtures"]\n'
 
 
-def inner_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def inner_pytest(runs: PythonForkServer, folder: Path,
+                 *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m pytest`` of the project in ``folder`` (``runs``: the ``harness_runs``
+    fixture)."""
     # Only the plugins the harness needs: the inner run starts in a second, not five.
     env = {**as_printed(), "PYTHONPATH": str(ROOT), "CLOUDWS_TOKEN": "cws_test_inner",
            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_examples",
-         "-p", "xdist.plugin", "--rootdir", str(folder), "-c", os.devnull, *args, str(folder)],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=300, check=False,
-    )
+    return runs.run_module(
+        "pytest", ["-q", "-p", "no:cacheprovider", "-p", "pytest_examples", "-p", "xdist.plugin",
+                   "--rootdir", str(folder), "-c", os.devnull, *args, str(folder)],
+        env=env, cwd=folder, timeout=300)
 
 
 # -- curl and JSON -----------------------------------------------------------------------

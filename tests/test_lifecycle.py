@@ -21,7 +21,7 @@ from cloudws.operations import OPERATIONS, Example
 from cloudws.testing import BASE_URL, mock_api
 
 from .harness.github import PLANTS_MISTAKES
-from .helpers import linked_operations, table_cells
+from .helpers import linked_operations, table_cells, tls
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "concepts" / "lifecycle.md"
@@ -85,7 +85,7 @@ def test_the_lifecycle_table_says_what_the_sandbox_does():
 def _held(line: int, cell: str, claim: re.Match[str], operation: str, state: str) -> list[str]:
     """What the sandbox does otherwise than ``cell`` says of ``operation`` in ``state``."""
     workstation = IN_STATE[state]
-    with mock_api(), httpx.Client() as client:
+    with mock_api(), httpx.Client(verify=tls()) as client:
         before = client.get(f"{BASE_URL}/workstations/{workstation}", headers=AUTH).json()
         request = _request(operation, workstation)
         answer = client.send(request)

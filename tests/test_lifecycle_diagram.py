@@ -27,6 +27,7 @@ from cloudws.testing import BASE_URL, mock_api
 from .harness import diagram
 from .harness.github import PLANTS_MISTAKES
 from .harness.pages import display_path
+from .helpers import tls
 from .test_lifecycle import AUTH, IN_STATE, PAGE, _request
 
 # The diagram is drawn in groups this reads: a
@@ -438,7 +439,7 @@ def _what_it_does(operation: str, state: str | None) -> tuple[str, str]:
     fresh sandbox (or, ``state`` None, creates one): as an arrow's claim (see
     :class:`Drawn`), and as the arrow that would say it. Asked once a run."""
     word = _word(operation)
-    with mock_api(), httpx.Client() as client:
+    with mock_api(), httpx.Client(verify=tls()) as client:
         if state is None:
             answer = client.send(_request(operation, ""))
             status = answer.json().get("status") if answer.is_success else None
@@ -471,7 +472,7 @@ def _what_it_does(operation: str, state: str | None) -> tuple[str, str]:
 @functools.cache
 def _deleted_status() -> str:
     """The status the delete object gives a deleted workstation (the end mark's label)."""
-    with mock_api(), httpx.Client() as client:
+    with mock_api(), httpx.Client(verify=tls()) as client:
         answer = client.send(_request("deleteWorkstation", IN_STATE["stopped"]))
     return str(answer.json().get("status"))
 

@@ -21,6 +21,7 @@ from bench.site import make_tree
 from cloudws.document import load_document
 
 from .harness import discovery
+from .harness.forkserver import PythonForkServer
 from .harness.github import PLANTS_MISTAKES
 from .harness.node import js_cases
 from .harness.page import js_on, refuse_what_is_not_a_page
@@ -49,15 +50,15 @@ def pytest_collection_finish(session):
 
 
 @HEAVY
-def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(tmp_path):
+def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(tmp_path, harness_runs):
     page, reference = "docs/workstations/delete.md", "docs/reference/errors.md"
     (tmp_path / "show_groups.py").write_text(_GROUPS)
     # the reference page's two checks named as a failure's summary shows them under -n N
     named = [f"{reference}::{check}@{reference}" for check in ("page", "doctest[cloudws.errors]")]
-    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
-                           "-p", "no:cacheprovider", "-p", "show_groups", page, *named],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-                          env={**_clean_env(), "PYTHONPATH": str(tmp_path)})
+    done = harness_runs.run_module(
+        "pytest", ["--collect-only", "-q", "-p", "no:cacheprovider", "-p", "show_groups", page,
+                   *named],
+        env={**_clean_env(), "PYTHONPATH": str(tmp_path)}, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     # Under -n N, each page's checks run in one worker (which starts its runs once).
     shown = [line.split() for line in done.stdout.splitlines() if line.startswith("group ")]
@@ -318,7 +319,7 @@ def test_a_heading_renamed_is_named_where_another_page_links_to_it():
 
 
 @HEAVY
-def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated():
+def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated(harness_runs):
     """A wrong status note on the page, and a drift of a curl command's output."""
     text = DELETE.read_text()
     note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
@@ -331,13 +332,12 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
         output.write_text(output.read_text().replace('"deleted"', '"deleting"', 1))
         drift = 1 + output.read_text().splitlines().index('  "status": "deleting",')
         (Path(tmp) / "show_builds.py").write_text(_BUILDS)
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             "-p", "show_builds", "docs/workstations/delete.md", "-k",
-             "page or curl[snippets/workstations/delete.sh]"],
-            cwd=tree, env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80",
-                           "PYTHONPATH": tmp},
-            capture_output=True, text=True, timeout=120, check=False)
+        done = harness_runs.run_module(
+            "pytest", ["-q", "-p", "no:cacheprovider", "--color=no", "-p", "show_builds",
+                       "docs/workstations/delete.md", "-k",
+                       "page or curl[snippets/workstations/delete.sh]"],
+            env={**env, "GITHUB_ACTIONS": "true", "COLUMNS": "80", "PYTHONPATH": tmp},
+            cwd=tree, timeout=120)
     out = done.stdout
     assert done.returncode == 1, out + done.stderr
     assert "build delete.md started" in out, out  # its check selected: as the run began
@@ -367,7 +367,7 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
 
 
 @HEAVY
-def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its_line():
+def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its_line(harness_runs):
     """The curl tab of "delete a running workstation" deleting the stopped one instead, its
     output shown refreshed: every check of its own passes, and the tabs disagree. Told at
     the curl tab's include, and annotated there; the run fails."""
@@ -382,11 +382,11 @@ def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its
         snippet.write_text(snippet.read_text().replace("ws-67890", "ws-12345"))
         (tree / "snippets/workstations/delete_running.json").write_text(
             (tree / "snippets/workstations/delete.json").read_text())
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             "docs/workstations/delete.md", "-k", "running"],
-            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true", "COLUMNS": "80"},
-            capture_output=True, text=True, timeout=120, check=False)
+        done = harness_runs.run_module(
+            "pytest", ["-q", "-p", "no:cacheprovider", "--color=no",
+                       "docs/workstations/delete.md", "-k", "running"],
+            env={**_clean_env(), "GITHUB_ACTIONS": "true", "COLUMNS": "80"}, cwd=tree,
+            timeout=120)
     out = done.stdout
     # no test failed, and the last line says what did: "N passed, 1 failed run-wide in …"
     assert done.returncode == 1 and "\nFAILED docs/" not in out, out + done.stderr
@@ -402,17 +402,16 @@ def test_a_curl_tab_that_calls_what_its_other_tabs_never_do_fails_the_run_at_its
 
 
 @HEAVY
-def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped():
+def test_without_node_the_page_checks_the_rest_and_says_why_javascript_skipped(harness_runs):
     env = _clean_env()
     with tempfile.TemporaryDirectory(prefix="cloudws-page-") as tmp:
         tree = make_tree(Path(tmp))
         with (tree / "conftest.py").open("a") as conftest:  # node_binary's skip, as without node
             conftest.write('\n\n@pytest.fixture(scope="session")\ndef node():\n'
                            '    pytest.skip("node is missing: install Node.js")\n')
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
-             "--color=no", "docs/volumes/get.md"],
-            cwd=tree, env=env, capture_output=True, text=True, timeout=120, check=False)
+        done = harness_runs.run_module(
+            "pytest", ["-q", "-rA", "-p", "no:cacheprovider", "--color=no",
+                       "docs/volumes/get.md"], env=env, cwd=tree, timeout=120)
     out = done.stdout + done.stderr
     assert done.returncode == 0 and "INTERNALERROR" not in out, out
     skipped = len(js_on(ROOT / "docs" / "volumes" / "get.md")) + 1  # and node-check
@@ -435,21 +434,22 @@ def pytest_sessionfinish(session):
 
 
 @HEAVY
-def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_path):
+def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_path, harness_runs):
     """``-k curl`` on a page: its ``node`` and ``python`` runs, and its build, whose tests
     are left out, do not start, so the coverage table shows no status from them. Nor does
     a build start for a folder's pages left out, or in a run that only collects; and
     collecting a page does not import the stub's app (the checks import it)."""
     (tmp_path / "show_builds.py").write_text(_BUILDS)
-    done = _pytest(str(DELETE.relative_to(ROOT)), "-k", "curl", "-p", "show_builds",
-                   env={"PYTHONPATH": str(tmp_path)})
+    done = _pytest(harness_runs, str(DELETE.relative_to(ROOT)), "-k", "curl", "-p",
+                   "show_builds", env={"PYTHONPATH": str(tmp_path)})
     out = done.stdout
     assert done.returncode == 0, out + done.stderr
     assert "build delete.md never started" in out, out
     # nor where the pages are a folder's, nor when collecting is all a run does
     for args in (["docs/volumes/", "-k", "no_such_check"],
                  ["docs/workstations/delete.md", "-k", "page", "--collect-only"]):
-        done = _pytest(*args, "-p", "show_builds", env={"PYTHONPATH": str(tmp_path)})
+        done = _pytest(harness_runs, *args, "-p", "show_builds",
+                       env={"PYTHONPATH": str(tmp_path)})
         said = [line for line in done.stdout.splitlines() if line.startswith("build ")]
         assert said and all(line.endswith(" never started") for line in said), done.stdout
         # collecting a page reads its examples without the checks' imports (the stub's app)
@@ -472,17 +472,19 @@ def _clean_env() -> dict[str, str]:
             and not k.startswith("PYTEST_XDIST")}
 
 
-def _pytest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "--color=no", *args], cwd=ROOT, env={**_clean_env(), **(env or {})},
-                          capture_output=True, text=True, timeout=120, check=False)
+def _pytest(runs: PythonForkServer, *args: str,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m pytest -q … args`` in the project, as a writer runs it (``runs``: the
+    ``harness_runs`` fixture)."""
+    return runs.run_module("pytest", ["-q", "-p", "no:cacheprovider", "--color=no", *args],
+                           env={**_clean_env(), **(env or {})}, cwd=ROOT, timeout=120)
 
 
-def test_an_example_given_instead_of_its_page_is_refused_naming_the_page_to_check():
+def test_an_example_given_instead_of_its_page_is_refused_naming_the_page_to_check(harness_runs):
     """A ``.py`` snippet named on the command line would be imported for its doctests:
     the example run with no sandbox, against what the environment names. It is refused
     before anything is collected, with the command that checks it."""
-    done = _pytest("snippets/workstations/delete.py",
+    done = _pytest(harness_runs, "snippets/workstations/delete.py",
                    env={"CLOUDWS_BASE_URL": "http://127.0.0.1:9/v1", "CLOUDWS_TOKEN": "t"})
     assert done.returncode == 4, done.stdout + done.stderr
     assert done.stderr.rstrip().splitlines() == [
@@ -541,7 +543,7 @@ def test_what_is_not_a_page_is_refused_with_what_to_check_instead():
 
 
 @HEAVY
-def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated():
+def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(harness_runs):
     """Each check names the line that does not parse, as the writer sees it: in process
     (no frames of pytest's loader), in ruff (an error at the end of the file), and pasted
     (at the same line, pointing at the in-process failure, which says why; what pasted
@@ -570,13 +572,12 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
             script.replace("const result = await r.json();", "const result = await r.json(;"))
         (tree / "docs/quickstart.md").write_text(
             quickstart.replace(step, step.replace("/stop", "/start"), 1))
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             str(DELETE.relative_to(ROOT)), "docs/quickstart.md", "-k",
-             ("snippets/workstations/delete.py or ruff or (python and shared) or "
-              "snippets/workstations/delete.mjs or node-check")],
-            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
-            capture_output=True, text=True, timeout=120, check=False)
+        done = harness_runs.run_module(
+            "pytest", ["-q", "-p", "no:cacheprovider", "--color=no",
+                       str(DELETE.relative_to(ROOT)), "docs/quickstart.md", "-k",
+                       ("snippets/workstations/delete.py or ruff or (python and shared) or "
+                        "snippets/workstations/delete.mjs or node-check")],
+            env={**_clean_env(), "GITHUB_ACTIONS": "true"}, cwd=tree, timeout=120)
     out = done.stdout
     shared = next(line.strip("_ ") for line in out.splitlines()
                   if line.startswith("___") and "pasted-python[docs/quickstart.md" in line)
@@ -606,7 +607,7 @@ def test_a_python_syntax_error_is_named_at_its_line_by_each_check_and_annotated(
 
 
 @HEAVY
-def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated():
+def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated(harness_runs):
     text = DELETE.read_text()
     name = "snippets/workstations/delete_running.json"
     number = next(n for n, line in enumerate(text.splitlines(), 1)
@@ -615,11 +616,10 @@ def test_an_include_that_is_not_there_is_named_at_its_line_alone_and_annotated()
         tree = make_tree(Path(tmp))
         (tree / "docs/workstations/delete.md").write_text(
             text.replace(f'--8<-- "{name}"', '--8<-- "snippets/workstations/nope.json"'))
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no",
-             str(DELETE.relative_to(ROOT))],
-            cwd=tree, env={**_clean_env(), "GITHUB_ACTIONS": "true"},
-            capture_output=True, text=True, timeout=120, check=False)
+        done = harness_runs.run_module(
+            "pytest", ["-q", "-p", "no:cacheprovider", "--color=no",
+                       str(DELETE.relative_to(ROOT))],
+            env={**_clean_env(), "GITHUB_ACTIONS": "true"}, cwd=tree, timeout=120)
     out = done.stdout
     assert done.returncode != 0, out + done.stderr
     message = (f"docs/workstations/delete.md:{number}: includes "

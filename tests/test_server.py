@@ -28,7 +28,7 @@ from cloudws.store import Store
 from cloudws.testing import serve
 
 from .harness.github import PLANTS_MISTAKES
-from .helpers import HEAVY, free_port, spawn_serve
+from .helpers import HEAVY, free_port, spawn_serve, tls
 
 ROOT = Path(__file__).resolve().parents[1]
 AUTH = {"Authorization": "Bearer cws_test_server"}
@@ -77,7 +77,8 @@ def client() -> Iterator[httpx.Client]:
     """The module's HTTP client. It keeps no connection open between requests, so each
     request is on a fresh connection as with ``httpx.get``; one client for the module
     loads the CA bundle once instead of once per request."""
-    with httpx.Client(timeout=10, limits=httpx.Limits(max_keepalive_connections=0)) as c:
+    with httpx.Client(timeout=10, limits=httpx.Limits(max_keepalive_connections=0),
+                      verify=tls()) as c:
         yield c
 
 

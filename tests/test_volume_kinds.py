@@ -38,7 +38,7 @@ import pytest
 from cloudws.operations import OPERATIONS, Example
 from cloudws.testing import BASE_URL, mock_api
 
-from .helpers import linked_operations, table_cells
+from .helpers import linked_operations, table_cells, tls
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "concepts" / "volumes.md"
@@ -132,7 +132,7 @@ def _owned_and_attached(client: httpx.Client) -> tuple[str, str]:
 
 
 def _fresh(check: Callable[[httpx.Client], list[str]]) -> list[str]:
-    with mock_api(), httpx.Client() as client:
+    with mock_api(), httpx.Client(verify=tls()) as client:
         return check(client)
 
 
