@@ -12,7 +12,6 @@ if TYPE_CHECKING:  # imported by the fixtures that use them: xdist's controller 
 
     from cloudws.testing import Sandbox
 
-    from .harness.fixtures import StoppedTogether
     from .harness.forkserver import PythonForkServer
 
 #: A setup failure told in full (the exception a shared fixture raises again for each
@@ -137,13 +136,16 @@ RUN_PRELOADED = ("pytest", "fastapi", "httpx", "respx", "jsonschema", "uvicorn",
                  "black", "pygments", "yaml")
 
 
-@pytest.fixture(scope="session")
-def harness_runs(stopped_together: StoppedTogether) -> PythonForkServer:
+@pytest.fixture(scope="module")
+def harness_runs() -> Iterator[PythonForkServer]:
     """A fresh ``python -m pytest`` per run a test makes of the harness, forked from one
     ``python`` that has imported pytest and the libraries the checks use
     (:data:`RUN_PRELOADED`): each run is a new process in the state a new interpreter
     reaches after importing them, half a second sooner (see :mod:`.harness.forkserver`).
-    Call its ``run_module("pytest", args, env, cwd, timeout)``."""
+    Call its ``run_module("pytest", args, env, cwd, timeout)``. One for each module that
+    uses it, ended with it: it holds some 70 MiB, which the browser tests' part of the run
+    (its largest) does not need beside Chromium."""
     from .harness.forkserver import PythonForkServer
 
-    return stopped_together.enter(PythonForkServer(preloaded=RUN_PRELOADED))
+    with PythonForkServer(preloaded=RUN_PRELOADED) as server:
+        yield server

@@ -188,15 +188,15 @@ def test_the_build_without_hooks_names_no_python_of_the_project(tmp_path):
 
 @PLANTS_MISTAKES
 @HEAVY
-def test_a_grown_pages_examples_pass_as_the_originals_do(tmp_path, harness_runs):
+def test_a_grown_pages_examples_pass_as_the_originals_do(tmp_path):
     """A copied page's examples call the operation they were copied from, which the check
     that an endpoint page's example calls its operation reads as the copy's (the growth
     part verifies them all; a copy failing there failed that part of the bench)."""
     tree = make_tree(tmp_path, factor=2)
-    done = harness_runs.run_module(
-        "pytest", ["-q", "-p", "no:cacheprovider", "-n", "0", "-p", "no:randomly",
-                   "tests/test_examples.py", "-k", "stop_g2 or stop.py"],
-        env=as_printed(), cwd=tree, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "-n", "0", "-p", "no:randomly", "tests/test_examples.py",
+                           "-k", "stop_g2 or stop.py"], env=as_printed(),
+                          cwd=tree, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert re.search(r"\b2 passed\b", done.stdout), done.stdout[-2000:]
 
