@@ -8,6 +8,7 @@ naming the page's line.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -464,6 +465,12 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
                                "is a status this run did not produce"), out
 
 
+#: What a page's build imports of MkDocs and its plugins, for :func:`harness_runs` to
+#: import once.
+_BUILD_PRELOADED = ("mkdocs.config.defaults", "mkdocs.commands.build", "markdown", "jinja2",
+                    "pymdownx.snippets", "griffe", "material.plugins.search.plugin")
+
+
 def _clean_env() -> dict[str, str]:
     """This environment without what changes what pytest prints (options, colours, the
     terminal's width, CI)."""
@@ -682,14 +689,14 @@ def test_a_front_matter_key_the_site_would_not_read_stops_the_page_at_its_line(
 
 
 @HEAVY
-def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line():
+def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_line(
+        harness_runs):
     """The page check says what the site build and llms.txt's test would: a page not in
     mkdocs.yml's nav, then one in the nav but not in the llmstxt plugin's sections; an
     endpoint page, how the nav lists one."""
     def problems(tree: Path, page: str = "docs/concepts/states.md") -> list[str]:
-        done = subprocess.run([sys.executable, "-m", "tests.harness.render", page],
-                              cwd=tree, capture_output=True, text=True, timeout=120,
-                              check=False)
+        done = harness_runs.run_module("tests.harness.render", [page], env=dict(os.environ),
+                                       cwd=tree, timeout=120, preload=_BUILD_PRELOADED)
         assert done.returncode == 0, done.stderr
         said = json.loads(done.stdout)
         listed = page.removeprefix("docs/")

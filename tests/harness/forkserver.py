@@ -306,12 +306,14 @@ class PythonForkServer:
                       [(e["echo"], e["value"]) for e in events if "echo" in e])
 
     def run_module(self, module: str, args: list[str], env: dict[str, str], cwd: Path,
-                   timeout: float = 120) -> subprocess.CompletedProcess[str]:
+                   timeout: float = 120,
+                   preload: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
         """Run ``python -m module *args`` in ``cwd``, with ``env`` as its whole environment
         (its ``PYTHONPATH`` put on ``sys.path`` after ``cwd``, as ``python`` does), a closed
         standard input, and what it prints captured; ``subprocess.TimeoutExpired`` if it
         has not ended after ``timeout`` seconds, when it and every process it started are
-        ended. It ends as ``python -m`` does, its ``atexit`` functions run.
+        ended. It ends as ``python -m`` does, its ``atexit`` functions run. The modules
+        named in ``preload`` are imported by the server first, and kept for the next runs.
 
         Example:
             >>> import tempfile
@@ -325,7 +327,8 @@ class PythonForkServer:
             >>> done.returncode, done.stdout
             (0, "['a', 'b']\\n")
         """
-        return self._request({"module": module, "args": args}, env, cwd, timeout)[0]
+        return self._request({"module": module, "args": args, "preload": list(preload)},
+                             env, cwd, timeout)[0]
 
     def _run(self, source: str, env: dict[str, str], cwd: Path, timeout: float,
              ends: list[int] | None = None
