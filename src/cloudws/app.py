@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
@@ -26,7 +25,6 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator, ValidationError
-from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -53,6 +51,7 @@ from .models import (
     Workstation,
     WorkstationStatus,
     describe_id,
+    plain_decimal,
     read_only_fields,
 )
 from .openapi import build_openapi
@@ -101,25 +100,11 @@ def _idempotency_key(
 
 IdempotencyKey = Annotated[str | None, Depends(_idempotency_key)]
 
-#: How an integer is written in a query: plain decimal digits, no sign, no leading zero.
-_DECIMAL = re.compile(r"0|[1-9][0-9]*")
-
-
-def _plain_decimal(value: Any) -> Any:
-    """A query integer as written: plain decimal digits only (not ``+5``, ``05``, ``1_0``)."""
-    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
-        raise PydanticCustomError(
-            "int_format", "must be written as plain decimal digits: no sign, space, "
-            "underscore, decimal point or leading zero",
-        )
-    return value
-
-
 Limit = Annotated[
     int,
     Query(ge=PAGE_SIZE[0], le=PAGE_SIZE[1], description="Items per page, in plain decimal "
           "digits."),
-    BeforeValidator(_plain_decimal),
+    BeforeValidator(plain_decimal),
 ]
 Cursor = Annotated[
     str,

@@ -9,11 +9,13 @@ out, where a plain ``model_dump()`` writes it as ``null``, which the API refuses
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "CURSOR_PATTERN",
@@ -45,6 +47,7 @@ __all__ = [
     "WorkstationStatus",
     "WorkstationUpdate",
     "describe_id",
+    "plain_decimal",
     "read_only_fields",
 ]
 
@@ -71,6 +74,27 @@ PAGE_SIZE = (1, 100)
 """How many items a page of a list may hold: the least and most ``limit``."""
 DEFAULT_PAGE_SIZE = 20
 """How many items a page of a list holds when ``limit`` is not sent."""
+#: How an integer is written in a query: plain decimal digits, no sign, no leading zero.
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+
+
+def plain_decimal(value: Any) -> Any:
+    """A query integer as written: plain decimal digits only (not ``+5``, ``05``, ``1_0``).
+
+    Example:
+        >>> plain_decimal("50")
+        '50'
+        >>> plain_decimal("050")
+        Traceback (most recent call last):
+        pydantic_core._pydantic_core.PydanticCustomError: must be written as plain decimal \
+digits: no sign, space, underscore, decimal point or leading zero
+    """
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise PydanticCustomError(
+            "int_format", "must be written as plain decimal digits: no sign, space, "
+            "underscore, decimal point or leading zero",
+        )
+    return value
 
 
 def _id_pattern(prefix: str) -> str:
