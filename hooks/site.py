@@ -70,7 +70,7 @@ from mkdocs.utils.meta import get_data
 
 from cloudws import errors as errors_module
 from cloudws import models
-from cloudws.document import load_document
+from cloudws.document import changed_since_first_read, load_document
 from cloudws.errors import ERROR_CODES
 from cloudws.operations import OPERATIONS
 
@@ -97,8 +97,19 @@ _first_lines: dict[str, int] = {}  # src_uri -> lines of front matter before its
 _build: dict[str, Any] = {}  # this build's contract and the project's folder
 
 
+#: What a rebuild under ``mkdocs serve`` says after an edit of the stub's files.
+STUB_CHANGED = (
+    "src/cloudws changed since this process first built the site: its OpenAPI document is "
+    "made again from the files, but what the build reads from the stub's modules (its "
+    "models, error codes, starting state and what each operation does) and Try it's sandbox "
+    "are the stub as it was then, so the pages may be checked against both: stop mkdocs "
+    "serve (Ctrl-C) and start it again")
+
+
 def on_config(config: Any) -> None:
     """Load the OpenAPI document of the reference stub, and what prose may name."""
+    if changed_since_first_read():
+        logging.getLogger("mkdocs.hooks.site").warning(STUB_CHANGED)
     _doc.clear()
     _doc.update(load_document())
     autodoc.forget()  # mkdocs serve: the stub's source may have changed since

@@ -1064,3 +1064,29 @@ def test_site_pages_are_not_built_from_hooks_folder(built_site: Path) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_a_rebuild_after_the_stub_changed_says_to_start_mkdocs_serve_again(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """``mkdocs serve`` watches ``src/cloudws`` and rebuilds after an edit there, with the
+    stub's modules it imported first: the rebuild says so, and what to do. The first
+    build, and a rebuild after an edit elsewhere, say nothing."""
+    from cloudws import document
+
+    keys = iter(["before", "before", "before", "after"])
+    with monkeypatch.context() as patched:
+        patched.setattr(document, "source_key", lambda: next(keys))
+        patched.setattr(document, "_FIRST_KEY", [])
+        assert [document.changed_since_first_read() for _ in range(4)] == [False] * 3 + [True]
+
+    hooks = _site_hooks(monkeypatch)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    said = []
+    for changed in (False, False, True):
+        monkeypatch.setattr(hooks, "changed_since_first_read", lambda changed=changed: changed)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.site"):
+            hooks.on_config(config)
+        said.append([r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.site"])
+    assert said == [[], [], [hooks.STUB_CHANGED]], said
+    assert "stop mkdocs serve (Ctrl-C) and start it again" in hooks.STUB_CHANGED

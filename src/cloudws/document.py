@@ -30,7 +30,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "last_said", "load_document", "source_key"]
+__all__ = ["cache_dir", "changed_since_first_read", "last_said", "load_document",
+           "source_key"]
 
 _SHAPED_BY = ("fastapi", "pydantic", "starlette")
 
@@ -55,6 +56,27 @@ def source_key() -> str:
     for name in _SHAPED_BY:
         digest.update(f"{name}=={metadata.version(name)}\0".encode())
     return digest.hexdigest()[:32]
+
+
+#: The stub's :func:`source_key` when this process first asked
+#: :func:`changed_since_first_read`.
+_FIRST_KEY: list[str] = []
+
+
+def changed_since_first_read() -> bool:
+    """Whether the ``cloudws`` package's files have changed since this process first asked.
+    ``mkdocs serve`` asks at each build: after an edit of the stub, the document is made
+    again (:func:`load_document`), but the stub's modules that it imported for its first
+    build are still the ones it runs.
+
+    Example:
+        >>> changed_since_first_read(), changed_since_first_read()
+        (False, False)
+    """
+    key = source_key()
+    if not _FIRST_KEY:
+        _FIRST_KEY.append(key)
+    return key != _FIRST_KEY[0]
 
 
 def load_document() -> dict[str, Any]:
