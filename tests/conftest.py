@@ -130,22 +130,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 #: What a ``python -m pytest`` run inside a test imports of other projects, but no pytest
-#: plugin (a plugin named with ``-p`` is one pytest rewrites as it imports it): imported
-#: once, by :func:`harness_runs`'s server, before it forks each run.
+#: plugin it names with ``-p`` (pytest rewrites such a plugin's assertions as it imports
+#: it); the runs turn plugin autoload off, as the suite's own does, so that the plugins of
+#: these (respx's, anyio's) are not loaded either: imported once, by
+#: :func:`harness_runs`'s server, before it forks each run.
 RUN_PRELOADED = ("pytest", "fastapi", "httpx", "respx", "jsonschema", "uvicorn", "trustme",
                  "black", "pygments", "yaml")
 
 
 @pytest.fixture(scope="module")
 def harness_runs() -> Iterator[PythonForkServer]:
-    """A fresh ``python -m pytest`` per run a test makes of the harness, forked from one
+    """A new ``python -m pytest`` per run a test makes of the harness, forked from one
     ``python`` that has imported pytest and the libraries the checks use
-    (:data:`RUN_PRELOADED`): each run is a new process in the state a new interpreter
-    reaches after importing them, half a second sooner (see :mod:`.harness.forkserver`).
-    Call its ``run_module("pytest", args, env, cwd, timeout)``. One for each module that
-    uses it, ended with it: it holds some 70 MiB, which the browser tests' part of the run
-    (its largest) does not need beside Chromium."""
+    (:data:`RUN_PRELOADED`), half a second sooner than a new interpreter; what differs
+    from one is in :mod:`.harness.forkserver`. Call its ``run_module("pytest", args, env,
+    cwd, timeout)``. One for each module that uses it, ended with it: it holds some 70
+    MiB, which the browser tests' part of the run (its largest) does not need beside
+    Chromium."""
     from .harness.forkserver import PythonForkServer
 
-    with PythonForkServer(preloaded=RUN_PRELOADED) as server:
+    with PythonForkServer(preloaded=RUN_PRELOADED, env=dict(os.environ)) as server:
         yield server

@@ -51,7 +51,8 @@ def pytest_collection_finish(session):
 
 
 @HEAVY
-def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(tmp_path, harness_runs):
+def test_a_page_collects_every_example_it_shows_in_every_language_and_its_build(
+        tmp_path, harness_runs):
     page, reference = "docs/workstations/delete.md", "docs/reference/errors.md"
     (tmp_path / "show_groups.py").write_text(_GROUPS)
     # the reference page's two checks named as a failure's summary shows them under -n N
@@ -320,7 +321,8 @@ def test_a_heading_renamed_is_named_where_another_page_links_to_it():
 
 
 @HEAVY
-def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated(harness_runs):
+def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_annotated(
+        harness_runs):
     """A wrong status note on the page, and a drift of a curl command's output."""
     text = DELETE.read_text()
     note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
@@ -463,12 +465,6 @@ def test_a_page_narrowed_with_k_runs_and_counts_only_the_checks_selected(tmp_pat
     table = out[out.index("documented statuses produced by the docs"):].splitlines()
     assert table[1].startswith("(part of the suite ran: the 100% rule is not applied; a ✗ "
                                "is a status this run did not produce"), out
-
-
-#: What a page's build imports of MkDocs and its plugins, for :func:`harness_runs` to
-#: import once.
-_BUILD_PRELOADED = ("mkdocs.config.defaults", "mkdocs.commands.build", "markdown", "jinja2",
-                    "pymdownx.snippets", "griffe", "material.plugins.search.plugin")
 
 
 def _clean_env() -> dict[str, str]:
@@ -696,7 +692,7 @@ def test_a_new_page_missing_from_the_nav_or_from_llms_txt_is_named_at_its_first_
     endpoint page, how the nav lists one."""
     def problems(tree: Path, page: str = "docs/concepts/states.md") -> list[str]:
         done = harness_runs.run_module("tests.harness.render", [page], env=dict(os.environ),
-                                       cwd=tree, timeout=120, preload=_BUILD_PRELOADED)
+                                       cwd=tree, timeout=120)
         assert done.returncode == 0, done.stderr
         said = json.loads(done.stdout)
         listed = page.removeprefix("docs/")

@@ -23,9 +23,14 @@ a copy of the tree) use one too, with pytest and the libraries the checks use im
 ``python -m pytest ...`` in a forked child, with the run's own environment, folder,
 ``sys.path`` (the folder, then ``PYTHONPATH``), arguments and streams, ended as the
 interpreter ends (its ``atexit`` functions run). Such a run takes about half a second less
-CPU than a new interpreter's. What only a new interpreter does is left to new
-interpreters: a setting read as Python starts (``PYTHONDONTWRITEBYTECODE``,
-``PYTHONHASHSEED``), and warnings raised while those libraries are imported.
+CPU than a new interpreter's. What a new interpreter reads as it starts (its locale,
+``TZ``, ``PYTHONWARNINGS``, ``PYTHONDONTWRITEBYTECODE``, ``PYTHONHASHSEED``) is read from the
+test process's environment, once, by the server, so a test of such a setting starts a new
+interpreter. Nor does a run see the warnings those libraries raise as they are imported,
+or miss a submodule an import of its own forgot (``import http`` then ``http.cookiejar``)
+that the server imported; and every run has the same hash seed. The runs turn pytest's
+plugin autoload off, as the suite's do, so that none of the plugins imported with those
+libraries (respx's, anyio's) is loaded, too late to have its assertions rewritten.
 
 Example:
     >>> import tempfile
@@ -142,7 +147,15 @@ def run_module(request):
     sys.path[:] = [os.getcwd(), *extra, *BASE_PATH]
     streams(request)
     sys.argv = [request["module"], *request["args"]]
+    import importlib.util
     import runpy
+    try:
+        found = importlib.util.find_spec(request["module"])
+    except ImportError:
+        found = None
+    if found is None:  # as python -m says it
+        sys.stderr.write(f"{sys.executable}: No module named {request['module']}\n")
+        raise SystemExit(1)
     runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
 
 
@@ -154,19 +167,32 @@ def streams(request):
         out = os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(out, fd)
         os.close(out)
+    # as python opens them: stderr line by line, escaping what it cannot encode; both
+    # unbuffered under PYTHONUNBUFFERED
+    import io
+    unbuffered = bool(request["env"].get("PYTHONUNBUFFERED"))
+
+    def text(fd, **options):
+        raw = open(fd, "wb", buffering=0 if unbuffered else -1, closefd=False)
+        return io.TextIOWrapper(raw, write_through=unbuffered, **options)
+
     sys.stdin = open(0, closefd=False)
-    sys.stdout = open(1, "w", closefd=False)
-    sys.stderr = open(2, "w", closefd=False)
+    sys.stdout = text(1)
+    sys.stderr = text(2, errors="backslashreplace", line_buffering=True)
 
 
 def waited(pid, timeout):
     # The child's exit status; or, should it run for more than ``timeout`` seconds, it and
-    # all it started are ended, and None.
+    # every process still in its group are ended, and None.
+    import contextlib
     import select
+    with contextlib.suppress(OSError):  # (the child may have done so, or ended, already)
+        os.setpgid(pid, pid)
     with open(os.pidfd_open(pid), "rb", buffering=0) as handle:
         ready, _, _ = select.select([handle], [], [], timeout)
     if not ready:
-        os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status) if ready else None
 
@@ -183,8 +209,13 @@ for line in sys.stdin:
                 run_module(request)
             except SystemExit:
                 raise  # to the interpreter, which ends as ``python -m`` ends
-            except BaseException as exc:
-                traceback.print_exception(exc.with_traceback(exc.__traceback__.tb_next))
+            except BaseException as exc:  # told without this server's two frames
+                frames = exc.__traceback__.tb_next
+                traceback.print_exception(exc.with_traceback(frames.tb_next or frames))
+                if isinstance(exc, KeyboardInterrupt):  # ended by SIGINT, as python is
+                    sys.stderr.flush()
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)
+                    os.kill(os.getpid(), signal.SIGINT)
                 raise SystemExit(1) from None
             raise SystemExit(0)
         print(json.dumps(waited(pid, request["timeout"])), flush=True)
@@ -238,10 +269,15 @@ class Pasted:
 class PythonForkServer:
     """A ``python`` that forks a fresh process for each example (see the module)."""
 
-    def __init__(self, python: str = sys.executable,
-                 preloaded: tuple[str, ...] = PRELOADED) -> None:
+    def __init__(self, python: str = sys.executable, preloaded: tuple[str, ...] = PRELOADED,
+                 env: dict[str, str] | None = None) -> None:
         self.python = python
         self.preloaded = preloaded
+        #: The server's own environment, which decides what a new interpreter reads as it
+        #: starts (its locale, ``TZ``, ``PYTHONWARNINGS``...) for every child; without
+        #: ``PYTHONPATH``, which each run sets for itself.
+        self.env = {k: v for k, v in (env or {"PATH": "/usr/bin:/bin"}).items()
+                    if k != "PYTHONPATH"}
         self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
         self._folder = tempfile.TemporaryDirectory(prefix="cloudws-forkserver-")
@@ -252,8 +288,7 @@ class PythonForkServer:
         # killing it midway with a traceback printed over pytest's report.
         self._process = subprocess.Popen(
             [self.python, "-c", _SERVER, *self.preloaded], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, env={"PATH": "/usr/bin:/bin"},
-            start_new_session=True)
+            stdout=subprocess.PIPE, text=True, env=self.env, start_new_session=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -306,29 +341,30 @@ class PythonForkServer:
                       [(e["echo"], e["value"]) for e in events if "echo" in e])
 
     def run_module(self, module: str, args: list[str], env: dict[str, str], cwd: Path,
-                   timeout: float = 120,
-                   preload: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+                   timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run ``python -m module *args`` in ``cwd``, with ``env`` as its whole environment
-        (its ``PYTHONPATH`` put on ``sys.path`` after ``cwd``, as ``python`` does), a closed
-        standard input, and what it prints captured; ``subprocess.TimeoutExpired`` if it
-        has not ended after ``timeout`` seconds, when it and every process it started are
-        ended. It ends as ``python -m`` does, its ``atexit`` functions run. The modules
-        named in ``preload`` are imported by the server first, and kept for the next runs.
+        (its ``PYTHONPATH`` put on ``sys.path`` after ``cwd``, as ``python`` does), an empty
+        standard input (``/dev/null``), and what it prints captured;
+        ``subprocess.TimeoutExpired`` if it has not ended after ``timeout`` seconds, when it
+        and every process still in its process group are ended. It ends as ``python -m``
+        does, its ``atexit`` functions run.
 
         Example:
             >>> import tempfile
             >>> with tempfile.TemporaryDirectory() as folder, PythonForkServer() as server:
             ...     _ = Path(folder, "hello.py").write_text("import sys\\nprint(sys.argv[1:])")
             ...     done = server.run_module("hello", ["a", "b"], {}, Path(folder))
+            ...     missing = server.run_module("nope", [], {}, Path(folder))
             ...     _ = Path(folder, "nap.py").write_text("import time\\ntime.sleep(30)")
             ...     server.run_module("nap", [], {}, Path(folder), timeout=0.2)
             Traceback (most recent call last):
             subprocess.TimeoutExpired: Command '['python', '-m', 'nap']' timed out after 0.2 seconds
             >>> done.returncode, done.stdout
             (0, "['a', 'b']\\n")
+            >>> missing.returncode, missing.stderr.endswith(": No module named nope\\n")
+            (1, True)
         """
-        return self._request({"module": module, "args": args, "preload": list(preload)},
-                             env, cwd, timeout)[0]
+        return self._request({"module": module, "args": args}, env, cwd, timeout)[0]
 
     def _run(self, source: str, env: dict[str, str], cwd: Path, timeout: float,
              ends: list[int] | None = None
@@ -347,6 +383,8 @@ class PythonForkServer:
             out, err = Path(self._folder.name, "stdout"), Path(self._folder.name, "stderr")
             noted = Path(self._folder.name, "events")
             noted.write_text("[]")
+            for path in (out, err):  # (what a child ended before it began printed: nothing)
+                path.write_text("")
             request = {"preload": [], **what, "env": env, "cwd": str(cwd),
                        "timeout": timeout, "stdout": str(out), "stderr": str(err),
                        "events": str(noted)}
@@ -361,12 +399,12 @@ class PythonForkServer:
             finally:
                 timer.cancel()
             if not line:
-                raise RuntimeError(f"the fork server stopped (exit {process.poll()}); an "
-                                   f"example ran for more than {timeout} s?")
+                raise RuntimeError(f"the fork server stopped (exit {process.poll()}) before "
+                                   f"it said how its run ended (given {timeout} s)")
             status, stdout, stderr = json.loads(line), out.read_text(), err.read_text()
             command = (["python", "-m", what["module"], *what["args"]] if "module" in what
                        else ["python", "-"])
-            if status is None or status == -signal.SIGALRM:
+            if status is None or (status == -signal.SIGALRM and "module" not in what):
                 raise subprocess.TimeoutExpired(command, timeout, stdout, stderr)
             return (subprocess.CompletedProcess(command, status, stdout, stderr),
                     json.loads(noted.read_text()))
