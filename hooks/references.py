@@ -2621,7 +2621,7 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
             continue
         from jsonschema import Draft202012Validator  # (a page with no query value: not)
 
-        from cloudws.models import plain_decimal
+        from cloudws.models import _plain_decimal
 
         problems = []
         for schema in schemas:
@@ -2631,7 +2631,7 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
                                   r"(?!(?:None|True|False|null)$)[A-Za-z][\w-]*", value)):
                 break  # not plainly a query's value: not read
             try:
-                instance = int(plain_decimal(value)) if integer else value
+                instance = int(_plain_decimal(value)) if integer else value
             except ValueError as exc:  # (the stub's own error, a ValueError too)
                 problems.append(str(exc))
                 continue

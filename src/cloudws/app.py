@@ -50,8 +50,8 @@ from .models import (
     Volume,
     Workstation,
     WorkstationStatus,
+    _plain_decimal,
     describe_id,
-    plain_decimal,
     read_only_fields,
 )
 from .openapi import build_openapi
@@ -104,7 +104,7 @@ Limit = Annotated[
     int,
     Query(ge=PAGE_SIZE[0], le=PAGE_SIZE[1], description="Items per page, in plain decimal "
           "digits."),
-    BeforeValidator(plain_decimal),
+    BeforeValidator(_plain_decimal),
 ]
 Cursor = Annotated[
     str,

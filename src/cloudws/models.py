@@ -47,7 +47,6 @@ __all__ = [
     "WorkstationStatus",
     "WorkstationUpdate",
     "describe_id",
-    "plain_decimal",
     "read_only_fields",
 ]
 
@@ -78,13 +77,13 @@ DEFAULT_PAGE_SIZE = 20
 _DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
 
-def plain_decimal(value: Any) -> Any:
+def _plain_decimal(value: Any) -> Any:
     """A query integer as written: plain decimal digits only (not ``+5``, ``05``, ``1_0``).
 
     Example:
-        >>> plain_decimal("50")
+        >>> _plain_decimal("50")
         '50'
-        >>> plain_decimal("050")
+        >>> _plain_decimal("050")
         Traceback (most recent call last):
         pydantic_core._pydantic_core.PydanticCustomError: must be written as plain decimal \
 digits: no sign, space, underscore, decimal point or leading zero
