@@ -68,9 +68,10 @@ import references
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from cloudws import document as stub_document
 from cloudws import errors as errors_module
 from cloudws import models
-from cloudws.document import changed_since_first_read, load_document
+from cloudws.document import load_document
 from cloudws.errors import ERROR_CODES
 from cloudws.operations import OPERATIONS
 
@@ -108,7 +109,7 @@ STUB_CHANGED = (
 
 def on_config(config: Any) -> None:
     """Load the OpenAPI document of the reference stub, and what prose may name."""
-    if changed_since_first_read():
+    if stub_document.changed_since_first_read():
         logging.getLogger("mkdocs.hooks.site").warning(STUB_CHANGED)
     _doc.clear()
     _doc.update(load_document())

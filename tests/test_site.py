@@ -1083,7 +1083,8 @@ def test_a_rebuild_after_the_stub_changed_says_to_start_mkdocs_serve_again(
     config = load_config(str(ROOT / "mkdocs.yml"))
     said = []
     for changed in (False, False, True):
-        monkeypatch.setattr(hooks, "changed_since_first_read", lambda changed=changed: changed)
+        monkeypatch.setattr(document, "changed_since_first_read",
+                            lambda changed=changed: changed)
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.site"):
             hooks.on_config(config)
