@@ -783,6 +783,20 @@ def test_examples_run_with_v8s_options_where_node_takes_them_and_without_where_n
         assert given == [[] if refuses else list(node_harness.V8_OPTIONS)] * 2, runs
 
 
+def test_which_options_node_takes_is_asked_once_however_many_examples_ask_at_once(
+        tmp_path, node):
+    """A page's examples start together, each in a thread of its own: the first to ask
+    which options ``node`` takes runs it once; the others wait for that answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fake = _logging_node(tmp_path, node)
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: node_harness.v8_options(fake), range(4)))
+    asked = [line for line in (tmp_path / "argv").read_text().splitlines()
+             if "--version" in line]
+    assert answers == [node_harness.V8_OPTIONS] * 4 and len(asked) == 1, asked
+
+
 @pytest.mark.parametrize(("body", "line", "said"), [
     # a value assigned again: the session echoes it, a whole Response
     (("let r = await fetch(`${BASE_URL}/volumes/vol-scratch01`, { headers });\n"

@@ -60,6 +60,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -245,12 +246,21 @@ def _bare_env() -> dict[str, str]:
     return {"PATH": os.environ.get("PATH", os.defpath)}
 
 
-@functools.cache
 def v8_options(node: Path) -> tuple[str, ...]:
     """:data:`V8_OPTIONS`, or none if ``node`` refuses them (a version whose V8 has no
     such option: ``node: bad option``), so that its examples run all the same. Asked in
     an environment as bare as the examples' (a ``NODE_OPTIONS`` of the shell's, which they
-    do not get, would fail it)."""
+    do not get, would fail it); once a run, however many threads ask at once (a page's
+    examples start together)."""
+    with _V8_ASKED:
+        return _v8_options(node)
+
+
+_V8_ASKED = threading.Lock()
+
+
+@functools.cache
+def _v8_options(node: Path) -> tuple[str, ...]:
     done = subprocess.run([str(node), *V8_OPTIONS, "--version"], capture_output=True,
                           text=True, check=False, timeout=_CHECK_SECONDS, env=_bare_env())
     return V8_OPTIONS if done.returncode == 0 else ()

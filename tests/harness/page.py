@@ -709,8 +709,12 @@ class _Jobs:
                 self.python = request.getfixturevalue("python_forkserver")
             folder = request.getfixturevalue("tmp_path_factory").mktemp("page")
             together = request.getfixturevalue("stopped_together")
-            pool = ThreadPoolExecutor(max_workers=len(queued))
+            pool = ThreadPoolExecutor(max_workers=len(queued) + (node is not None))
             self.config.add_cleanup(pool.shutdown)  # waits for every run
+            if node is not None:  # which options node takes, asked while the sandboxes start
+                from .node import v8_options
+
+                pool.submit(v8_options, node)
             for number, (key, run, own) in enumerate(queued):
                 outcome = cannot.get(key.partition(":")[0])
                 if outcome is not None:
