@@ -69,10 +69,22 @@ PHASES: Counter[tuple[str, str, str]] = Counter()
 #: Every (operationId, status) the in-process app answered during the runs.
 ANSWERED: list[Exchange] = []
 
-app = create_app()
-app.state.observers.append(ANSWERED.append)
-schema = schemathesis.openapi.from_asgi("/openapi.json", app)
-schema.config.headers = AUTH
+#: One worker runs the module, so that the check at its end compares every operation's
+#: cases in process and over HTTP.
+pytestmark = pytest.mark.xdist_group("schemathesis")
+
+
+@pytest.fixture(scope="module")
+def app_schema() -> schemathesis.schemas.BaseSchema:
+    """The document of a new app, tested in process against that app, each of whose
+    answers goes to ``ANSWERED``. Loaded when a test asks for it, on the worker that runs
+    it: loaded as the module is imported, Schemathesis would build every operation's
+    example and coverage cases in each process that collects the suite."""
+    app = create_app()
+    app.state.observers.append(ANSWERED.append)
+    loaded = schemathesis.openapi.from_asgi("/openapi.json", app)
+    loaded.config.headers = AUTH
+    return loaded
 
 
 def _counting(base: type, where: str, store: Store) -> type:
@@ -111,8 +123,8 @@ def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     assert undocumented == set(), "statuses the document does not list"
 
 
-def test_every_check_is_on():
-    config = schema.config.checks_config_for(operation=None, phase=None)
+def test_every_check_is_on(app_schema):
+    config = app_schema.config.checks_config_for(operation=None, phase=None)
     assert len(CHECKS.get_all_names()) >= 14
     for name in CHECKS.get_all_names():
         assert config.get_by_name(name=name).enabled, name
@@ -121,18 +133,24 @@ def test_every_check_is_on():
 # -- in process --------------------------------------------------------------------------
 
 
-@schema.parametrize()
+in_process = schemathesis.pytest.from_fixture("app_schema")
+
+
+@in_process.parametrize()
 @_settings("in-process", "stateless")
 def test_api_conforms(case: schemathesis.Case) -> None:
     CALLS["in-process", "stateless"] += 1
     PHASES["in-process", case.operation.label, case.meta.phase.name.value] += 1
-    app.state.store.reset()  # each case from the fixture state: replays answer the same
+    # Each case from the fixture state: replays answer the same.
+    case.operation.schema.app.state.store.reset()
     case.call_and_validate()
 
 
-APIWorkflow = _counting(schema.as_state_machine(), "in-process", app.state.store)
-TestStateful = APIWorkflow.TestCase
-TestStateful.settings = _settings("in-process", "stateful")
+def test_stateful(app_schema) -> None:
+    before = CALLS["in-process", "stateful"]
+    _counting(app_schema.as_state_machine(), "in-process", app_schema.app.state.store).run(
+        settings=_settings("in-process", "stateful"))
+    assert CALLS["in-process", "stateful"] - before >= BUDGET["in-process", "stateful"]
 
 
 # -- over HTTP ---------------------------------------------------------------------------
