@@ -1030,15 +1030,16 @@ def test_too_many_standalone_volumes_are_checked_after_the_lookup_before_the_sta
 
 
 def test_the_sandbox_clock_moves_for_a_create_or_a_change_only(api):
-    """docs/index.md: the clock moves a step for each workstation or volume created and
-    each change to a workstation; not for a read, a delete, a refused request, a create
-    answered again for its Idempotency-Key, or a stop or update that changes nothing."""
+    """docs/index.md: the clock moves a step for each workstation or volume created (a
+    workstation's own volume made at the same time, in the same step) and each change to
+    a workstation; not for a read, a delete, a refused request, a create answered again
+    for its Idempotency-Key, or a stop or update that changes nothing."""
     from datetime import datetime
 
     pinned("docs/index.md", "Its clock moves a fixed step forward each time it creates a "
-           "workstation or a volume, or changes a workstation, and stands still otherwise: a "
-           "read, a delete, a refused request and a create answered again for its "
-           "`Idempotency-Key` do not move it.",
+           "workstation (its own volume with it, at the same time) or a volume, or changes a "
+           "workstation, and stands still otherwise: a read, a delete, a refused request and "
+           "a create answered again for its `Idempotency-Key` do not move it.",
            "tests/test_contract.py::test_the_sandbox_clock_moves_for_a_create_or_a_change_only")
 
     def at(answer: httpx.Response) -> datetime:
@@ -1061,6 +1062,11 @@ def test_the_sandbox_clock_moves_for_a_create_or_a_change_only(api):
     assert api.post("/workstations/ws-67890/stop").json()["updated_at"] == \
         stopped.json()["updated_at"]  # stopped already: no change
     assert at(api.post("/volumes", json={"size_gb": 10})) == second + 2 * step
+    created = api.post("/workstations", json={"name": "clock", "machine_type": "standard-4"})
+    assert at(created) == second + 3 * step
+    [own] = created.json()["volume_ids"]  # a new workstation's one volume is its own
+    assert at(api.get(f"/volumes/{own}")) == second + 3 * step
+    assert at(api.post("/volumes", json={"size_gb": 10})) == second + 4 * step
 
 
 def test_mock_api_takes_a_store_or_an_app_not_both():
