@@ -1444,6 +1444,9 @@ _CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;
 _MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
 _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 #: A key said to be new, whose body reuses none.
+#: The codes of an idempotency key's conditions ("another body", "still being
+#: processed"), which a request sent without a key does not meet.
+_KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
 _NEW_KEY = re.compile(r"\b(?:new|fresh|different|another|other|unused)\s+(?:idempotency\s+)?key\b",
                       re.IGNORECASE)
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
@@ -1648,9 +1651,12 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     """What is wrong with a status or an error code said to be the answer of operations its
     clause's subject names ("Start and stop ... answer `409`", "[Starting](start.md) a
     running workstation gets `409`", "A create answers `200`", "Starting one answers
-    `workstation_not_stopped`"): those operations, when none of them documents it; None if
-    one does, or no operation is the subject. The clause says one status alone (a code
-    is its status's), and no denial stands between the subject and it."""
+    `workstation_not_stopped`"): those operations, when none of them documents it; a
+    success said for a condition (:data:`_CONDITIONS`, between the subject and the status)
+    whose error each of them returns ("Deleting a running workstation answers `200`"),
+    with that error; None if neither, or no operation is the subject. The clause says one
+    status alone (a code is its status's), and no denial stands between the subject and
+    it."""
     status = _STATUS.match(span.text)
     code = span.text if span.text in contract.code_status else None
     if status is None and code is None or span.link is not None or span.note:
@@ -1692,10 +1698,28 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                 r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE)):
         return None
     scopes = [contract.operations[op] for op in sorted(set(ops))]
+    one = len(scopes) == 1
     if any(code in scope.codes if code else int(status["status"]) in scope.statuses
            for scope in scopes):
+        if code or not 200 <= int(status["status"]) < 300:
+            return None
+        # a success said for a condition they refuse: "Deleting a running workstation
+        # answers `200`" (of the operations, those on the resource the words name)
+        kind = re.search(r"\b(workstation|volume)s?\b", prose[subject_end:span.start],
+                         re.IGNORECASE)
+        ops = [op for op in ops if kind is None or kind[1].lower() in op.lower()]
+        scopes = [contract.operations[op] for op in sorted(set(ops))]
+        for pattern, meant in _CONDITIONS:
+            match = pattern.search(prose, subject_end, span.start)
+            refused = sorted((c for c in meant - _KEY_CODES
+                              if scopes and all(c in scope.codes for scope in scopes)),
+                             key=lambda c: (contract.code_status[c], c))
+            if match is not None and refused:
+                answered = " or ".join(f"`{contract.code_status[c]}` (`{c}`)" for c in refused)
+                return (f'`{span.text}` is said for "{" ".join(match[0].split())}", which '
+                        f"{_and(sorted(set(ops)))} {'answers' if len(scopes) == 1 else 'answer'}"
+                        f" with {answered}")
         return None
-    one = len(scopes) == 1
     if code:
         codes = sorted(set().union(*(scope.codes for scope in scopes)))
         return (f"`{span.text}` is said to be answered by {_and(sorted(set(ops)))}, which "

@@ -1422,6 +1422,53 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
     _each_told(references, page, contract, lies, truths)
 
 
+def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A success said to be the answer of the operations a clause's subject names, on what
+    they refuse (a condition of :data:`references._CONDITIONS` between the subject and the
+    status, whose error each of them returns), is told with the error they answer; a
+    condition one of them takes, or none, passes."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    page = references.Page("concepts/troubleshooting.md", None, {
+        "workstations/delete.md": "deleteWorkstation"})
+    refused = "which deleteWorkstation answers with `409` (`workstation_not_stopped`)"
+    lies = {
+        "Deleting a running workstation answers `200` and changes nothing.":
+            f'`200` is said for "running workstation", {refused}',
+        "[Deleting](../workstations/delete.md) a workstation that is still running gets `200`.":
+            f'`200` is said for "workstation that is still running", {refused}',
+        "If you delete a running workstation, you get `200`.":
+            f'`200` is said for "running workstation", {refused}',
+        "Updating a running workstation answers `200`.": (
+            '`200` is said for "running workstation", which updateWorkstation answers with '
+            "`409` (`workstation_not_stopped`)"),
+        "Deleting an attached volume answers `200`.": (
+            '`200` is said for "attached volume", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
+        "Getting a deleted workstation answers `200`.": (
+            '`200` is said for "deleted workstation", which getWorkstation answers with `404` '
+            "(`not_found`)"),
+        "Listing volumes with an invalid cursor answers `200`.": (
+            '`200` is said for "invalid cursor", which listVolumes answers with `400` '
+            "(`validation_error`)"),
+    }
+    truths = [
+        "Starting a running workstation answers `200` and changes nothing.",
+        "Deleting a stopped workstation answers `200`.",
+        "Deleting a workstation that is not running answers `200`.",
+        "Deleting a running workstation answers `409`; once stopped, the delete answers `200`.",
+        "Stop a running workstation, and the delete answers `200`.",
+        "A create with another body answers `201`: without a key, it is a new workstation.",
+        "Getting an attached volume answers `200`.",
+    ]
+    _each_told(references, page, contract, lies, truths)
+
+
 def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
