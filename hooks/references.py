@@ -1777,14 +1777,18 @@ _MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|i
                            rf"(?P<who>{_OP_WORD})|(?P<link>\[[^\]\n]+\]\([^)\s]*\)))",
                            re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
-_RETURNS_AFTER = re.compile(r"^\s+(?:as\s+soon\s+as|when|once)\s+(?:the|its|this|your)\s+"
-                            r"(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
+_RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:as\s+soon\s+as|when|once)\s+"
+                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
+#: On an endpoint page, right before a state, what says it is the one the workstation is
+#: in now, after the call: "The workstation, now `stopped`", "it is now `running`".
+_NOW_BEFORE = re.compile(r"\b(?:it|the\s+workstation)(?:\s+is|,)\s+now\s+$", re.IGNORECASE)
 
 
 def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
     """What is wrong with a workstation's state said to be the one an operation leaves it
     in ("a new workstation is `stopped`", "the update leaves it `running`", "it is
-    `running` when the call returns", on a page of a stop): the operation, named by the
+    `running` when the call returns", "The workstation, now `running`." on a page of a
+    stop): the operation, named by the
     words, by its clause's subject, or by the page, leaves it in another (as the stub does,
     :func:`_resulting_states`); None if it leaves it in that one, or no operation is read."""
     states = contract.enums.get("status")
@@ -1795,13 +1799,16 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     left = _LEFT_IN_BEFORE.search(before)
     returns = _RETURNS_AFTER.match(after) if left is None and re.search(
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
-    if left is None and returns is None:
+    now = (_NOW_BEFORE.search(before) if left is None and returns is None and page.operation
+           else None)  # (on an endpoint page: the page's operation, or one the clause names)
+    if left is None and returns is None and now is None:
         return None
     if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _AS_IT_WAS.search(
             before) or (left is not None and _REFUSED.search(before, 0, left.start())):
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
         # refused delete leaves it `running`": what it was)
-    word = ((left["op"] or left["op2"]) if left is not None else returns["op"]) or ""
+    word = ((left["op"] or left["op2"]) if left is not None
+            else returns["op"] if returns is not None else "") or ""
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
     if left is not None and left["new"]:
         named = [op for op in contract.operations if _verb(op) == "create"]

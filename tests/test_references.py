@@ -1512,6 +1512,17 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
          "leaves it `stopped`")]
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
+    # "now", and "again" before "when the call returns": the page's operation
+    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    for said_now in ("The workstation, now `running`.", "It is now `running`.",
+                     "It is `running` again when the call returns."):
+        assert [p.message for p in references.check(f"# Stop\n\n{said_now}\n", stop,
+                                                     contract)] == [
+            ("`running` is said to be the state stopWorkstation leaves a workstation in, but "
+             "it leaves it `stopped`")], said_now
+    for true in ("The workstation, now `stopped`.", "After a while it is now `running`."):
+        assert references.check(f"# Stop\n\n{true}\n", stop, contract) == [], true
+    assert references.check("# T\n\nThe workstation, now `running`.\n", concept, contract) == []
     # a link names its operation before "leaves" too, after the words' own ("After the create")
     create = references.Page("workstations/create.md", "createWorkstation",
                              {"workstations/stop.md": "stopWorkstation"})
