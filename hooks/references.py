@@ -1486,7 +1486,7 @@ def _said_in(spans: Sequence[_Span], start: int, end: int, denied: set[_Span],
 
 
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
-                       contract: Contract) -> str | None:
+                       contract: Contract, page: Page | None = None) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
     (:data:`_CONDITIONS`) that the API answers with another ("deleting a running
     workstation answers `404`", "`volume_attached`: the volume belongs to another
@@ -1539,11 +1539,20 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         if start <= other.start < end and _STATUS.match(other.text):
             a, b = other.start - start, min(other.end, end) - start
             clause = clause[:a] + " " * (b - a) + clause[b:]
+    # the operations the sentence names, if it names any: a condition is read as theirs
+    # only where one of them returns its code ("A restart takes a running workstation; a
+    # stopped one gets `409`": a restart never answers `workstation_not_stopped`)
+    sentence = slice(*_clause(span, prose, brackets=False))
+    named = (_named_operations(prose[min(start, sentence.start):max(end, sentence.stop)],
+                               page, contract) if page is not None else set())
+    theirs = (set().union(*(contract.operations[op].codes for op in named)) if named
+              else contract.code_status.keys())
     found: list[tuple[int, int, frozenset[str]]] = []
     for pattern, meant in _CONDITIONS:
         for match in pattern.finditer(clause):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), meant & contract.code_status.keys()))
+                found.append((match.start(), match.end(),
+                              meant & contract.code_status.keys() & theirs))
     # "can't be deleted: `404`" denies the operation, not the condition or the answer
     blank = _CANNOT_BE.sub(lambda m: " " * len(m[0]), clause)
     for s, e, _ in found:  # what the conditions say is theirs ("no token" is a condition)
@@ -1563,7 +1572,6 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
     # (in brackets, its sentence's words may say the condition has passed)
-    sentence = slice(*_clause(span, prose, brackets=False))
     if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
         return None
     meant = set().union(*(codes_meant for _, _, codes_meant in found))
@@ -3120,7 +3128,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _taker_problem(span, prose, contract)
         if problem is None and names and not span.heading:
-            problem = _condition_problem(span, spans, prose, contract)
+            problem = _condition_problem(span, spans, prose, contract, page)
         if problem is None and names and not span.heading:
             problem = _answered_by_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

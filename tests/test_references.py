@@ -1360,6 +1360,41 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
     _each_told(references, page, contract, lies, truths)
 
 
+def test_a_condition_is_read_for_the_operations_its_sentence_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A condition is read as the operations the sentence names answer it: with an
+    operation added whose 409 is for a stopped workstation, "running" (the delete's and
+    the update's `workstation_not_stopped`) says nothing of it, and is still read for a
+    delete, or where no operation is named."""
+    import dataclasses
+
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    real = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    delete = real.operations["deleteWorkstation"]
+    restart = references.Scope("restartWorkstation", delete.statuses,
+                               delete.codes - {"workstation_not_stopped"}
+                               | {"workstation_not_running"}, delete.fields)
+    contract = dataclasses.replace(
+        real, api=dataclasses.replace(real.api, codes=real.api.codes | restart.codes),
+        operations={**real.operations, "restartWorkstation": restart},
+        code_status={**real.code_status, "workstation_not_running": 409})
+    page = references.Page("changelog.md", None)
+    running = ('`workstation_not_running` is said for "running workstation", which the API '
+               "answers with `409` (`workstation_not_stopped`)")
+    _each_told(references, page, contract, {
+        "A running workstation gets `409` `workstation_not_running`.": running,
+        "Deleting a running workstation answers `409` `workstation_not_running`.": running,
+    }, [
+        ("Restart workstation restarts a running workstation; a stopped one gets `409` "
+         "`workstation_not_running`."),
+        "Restarting a running workstation never answers `workstation_not_stopped`.",
+    ])
+
+
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
