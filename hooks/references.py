@@ -89,8 +89,9 @@ from pydantic import BaseModel
 
 from cloudws.operations import API_ROOT
 
-__all__ = ["Contract", "Link", "Page", "Problem", "Scope", "check", "description_problems",
-           "link_codes", "prose_links", "section", "shown_ids", "source_place"]
+__all__ = ["Contract", "Link", "Page", "Problem", "Scope", "answers_by_state", "check",
+           "description_problems", "link_codes", "prose_links", "section", "shown_ids",
+           "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 INLINE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -1759,6 +1760,35 @@ def _resulting_states() -> Mapping[str, str]:
         if isinstance(state, str):
             states[name] = state
     return states
+
+
+@functools.cache
+def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
+    """For each operation on one workstation (its path's ``{id}``), what its example gets
+    sent to each workstation of the fixtures, by that workstation's state: None where it
+    succeeds, else the error code (run by the store's method of its name, on a fresh
+    sandbox each time)."""
+    from cloudws.errors import ApiError
+    from cloudws.fixtures import load_fixtures
+    from cloudws.operations import OPERATIONS
+    from cloudws.store import Store
+
+    found: dict[str, dict[str, str | None]] = {}
+    for name, operation in OPERATIONS.items():
+        method = getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+        if (method is None or operation.status is None
+                or not operation.path.startswith("/v1/workstations/{id}")):
+            continue
+        body = ([operation.body.model_validate(operation.example.body)] if operation.body
+                else [])
+        for workstation in load_fixtures().workstations:
+            try:
+                method(Store(), workstation.id, *body)
+            except ApiError as refused:
+                found.setdefault(name, {})[workstation.status] = refused.code
+            else:
+                found.setdefault(name, {})[workstation.status] = None
+    return found
 
 
 #: Before a state, what says it is the one an operation leaves a workstation in: "a new

@@ -972,7 +972,35 @@ def _titles_hold(markdown: str, page: _Page) -> list[str]:
             found.append(f"{_config_line(kind, page.src_uri, text)}: llms.txt describes "
                          f"{page.file} as {text!r}, which does not start with its operation's "
                          f"request, {request}: start with it")
+        elif kind == "llms" and (why := _only_problem(text, page.operation)):
+            found.append(f"{_config_line(kind, page.src_uri, text)}: llms.txt describes "
+                         f"{page.file} as {text!r}: {why}")
     return found
+
+
+#: In a description, the workstations an operation takes, in brackets: "(stopped only)".
+_ONLY = re.compile(r"\((?P<said>[^()]*?)\s+only\)")
+
+
+def _only_problem(text: str, operation: str) -> str | None:
+    """What is wrong with the states ``text`` says, in brackets, that ``operation`` alone
+    takes ("(stopped only)"): the states whose workstation its example succeeds on in the
+    sandbox (:func:`references.answers_by_state`) are others; None if they are those, or it
+    says no state (a volume's kinds are not read)."""
+    answers = references.answers_by_state().get(operation)
+    only = _ONLY.search(text)
+    if answers is None or only is None:
+        return None
+    said = {word for word in re.findall(r"[a-z]+", only["said"]) if word in answers}
+    taken = {state for state, code in answers.items() if code is None}
+    if not said or said == taken:
+        return None
+    refused = "; ".join(f"a {state} one gets {ERROR_CODES[code].status} {code}"
+                        for state, code in sorted(answers.items()) if code is not None)
+    return (f"in the sandbox it takes a workstation that is "
+            f"{' or '.join(sorted(taken)) or 'in no state'}"
+            + (f" ({refused})" if refused else ", whatever its state")
+            + ": say so, or take the brackets out")
 
 
 _ERROR_CODES_TABLE = re.compile(r"\{\{\s*error_codes\s*\}\}")

@@ -687,7 +687,13 @@ def _listed_site(tmp_path: Path, page: str, label: str, description: str) -> Pat
      [("docs/index.md:3: the front matter's title 'Halt workstation' is not {declared}: "
        "write that, or no title there"),
       "docs/index.md:6: the title 'Halt workstation' is not {declared}: write that"]),
-], ids=["atx", "setext-quoted-folded", "front-matter-no-space"])
+    # what it takes, said in brackets: a stop takes a workstation in either state
+    ("---\n\n# Stop workstation\n", "Stop workstation",
+     "POST /v1/workstations/{id}/stop (running only)",
+     [("mkdocs.yml:13: llms.txt describes docs/index.md as 'POST /v1/workstations/{{id}}/stop "
+       "(running only)': in the sandbox it takes a workstation that is running or stopped, "
+       "whatever its state: say so, or take the brackets out")]),
+], ids=["atx", "setext-quoted-folded", "front-matter-no-space", "only"])
 def test_an_endpoint_pages_title_nav_label_and_llms_line_say_its_declaration(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, label: str,
     description: str, said: list[str],
