@@ -404,8 +404,9 @@ class Store:
         and escapes of its format. The header ``Idempotency-Key: "k1"`` is
         ``in_flight(operation, "k1")``.
 
-        Every create with a key holds it so while it runs. The sandbox answers one request
-        at a time over HTTP, so a test that wants to see the 409 holds a key itself.
+        Every create with a key holds it so while it runs. Over HTTP, no other request's
+        work comes between a create's check of its key and its end, so a test that wants
+        to see the 409 holds a key itself.
 
         Example:
             >>> from cloudws.errors import ApiError
