@@ -8,6 +8,7 @@ filled in. ``cloudws serve`` (and ``mkdocs serve``) serve both from ``site/``.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -19,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 from markdown.extensions.toc import slugify
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from .harness import discovery
 from .helpers import HEAVY, ROOT, free_port, spawn_serve
 
-CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 _LINK = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<url>[^)]+)\)(?:: (?P<about>.+))?$")
 
 
@@ -38,7 +39,11 @@ def _nav_pages(nav: list) -> list[str]:
     return found
 
 
-NAV = _nav_pages(CONFIG["nav"])
+@functools.cache
+def _config() -> MkDocsConfig:
+    """mkdocs.yml as MkDocs reads it (its hooks and plugins loaded): read by the tests that
+    use it, not by every process that collects the suite."""
+    return load_config(str(ROOT / "mkdocs.yml"))
 
 
 def _links(text: str) -> list[re.Match[str]]:
@@ -47,9 +52,9 @@ def _links(text: str) -> list[re.Match[str]]:
 
 def _markdown_path(site: Path, url: str) -> Path:
     """The file in ``site`` that a link of ``llms.txt`` (on ``site_url``) names."""
-    base = urlsplit(CONFIG["site_url"]).path
+    base = urlsplit(_config()["site_url"]).path
     path = urlsplit(url).path
-    assert path.startswith(base), f"{url} is not on the site's URL {CONFIG['site_url']}"
+    assert path.startswith(base), f"{url} is not on the site's URL {_config()['site_url']}"
     return site / path[len(base):]
 
 
@@ -64,8 +69,8 @@ def _markdown_of(page: str) -> str:
 def test_llms_txt_has_the_llmstxt_form(built_site: Path) -> None:
     text = (built_site / "llms.txt").read_text()
     lines = text.splitlines()
-    assert lines[0] == f"# {CONFIG['site_name']}"
-    assert f"> {CONFIG['site_description']}" in lines
+    assert lines[0] == f"# {_config()['site_name']}"
+    assert f"> {_config()['site_description']}" in lines
     assert any(line.startswith("## ") for line in lines)
     for line in lines:
         if line.startswith("- "):
@@ -77,7 +82,7 @@ def test_llms_txt_lists_every_page_of_the_nav_in_order(built_site: Path) -> None
     links = _links((built_site / "llms.txt").read_text())
     listed = [_markdown_path(built_site, m["url"]).relative_to(built_site).as_posix()
               for m in links]
-    expected = [_markdown_of(page) for page in NAV]
+    expected = [_markdown_of(page) for page in _nav_pages(_config()["nav"])]
     missing = [page for page in expected if page not in listed]
     assert listed == expected, (
         f"llms.txt must list every page of mkdocs.yml's nav, in its order: add "
@@ -153,7 +158,7 @@ def test_every_link_of_a_markdown_version_to_a_page_lands_in_its_markdown(
         built_site: Path) -> None:
     """A link to a page of the site, with or without an anchor, goes to that page's
     Markdown version, and its anchor is one that version has."""
-    site = CONFIG["site_url"]
+    site = _config()["site_url"]
     problems = []
     for path in sorted(built_site.rglob("index.md")):
         text = path.read_text()
