@@ -1807,6 +1807,10 @@ _LEFT_IN_BEFORE = re.compile(
 _REFUSED = re.compile(r"\b(?:refused|failed|rejected|unsuccessful)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 _AS_IT_WAS = re.compile(r"\bas\s+it\s+was\b", re.IGNORECASE)
+#: Before a state, what says the operation was refused: an error status ("answers `409`
+#: and leaves it `running`"), or the words.
+_REFUSAL_BEFORE = re.compile(r"`[45]\d\d\b|\b(?:is|are|was|were|gets?|got)\s+(?:refused|rejected)\b"
+                             r"|\bfails?\b|\bfailed\b", re.IGNORECASE)
 #: An operation named with its article ("a start", "the update", "its first create"), or
 #: by a link to its page ("[Stop workstation](stop.md)"); not one compared with ("unlike a
 #: start", "than a create").
@@ -1815,11 +1819,24 @@ _MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|i
                            rf"(?P<who>{_OP_WORD})|(?P<link>\[[^\]\n]+\]\([^)\s]*\)))",
                            re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
-_RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:as\s+soon\s+as|when|once)\s+"
-                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+returns\b", re.IGNORECASE)
+_RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:(?:as\s+soon\s+as|when|once)\s+"
+                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+returns\b"
+                            r"|afterwards\b|after\s+(?:that|it)\b)", re.IGNORECASE)
+#: Before a state, what says a workstation is in it as it is made: "A workstation you
+#: create comes up `stopped`" (the operation: one the clause names).
+_COMES_UP = re.compile(r"\b(?:comes?|came)\s+up\s+(?:as\s+)?$", re.IGNORECASE)
 #: On an endpoint page, right before a state, what says it is the one the workstation is
 #: in now, after the call: "The workstation, now `stopped`", "it is now `running`".
 _NOW_BEFORE = re.compile(r"\b(?:it|the\s+workstation)(?:\s+is|,)\s+now\s+$", re.IGNORECASE)
+
+
+def _own_part(before: str, page: Page, contract: Contract) -> int:
+    """Where the part of ``before`` (a clause up to a state) that speaks of the operation
+    said to leave it starts: after its last comma or semicolon, if what follows names an
+    operation ("The first delete is refused, the update ... leaves it"); else its start
+    ("If the update is refused, it is ... afterwards")."""
+    cut = max(before.rfind(","), before.rfind(";")) + 1
+    return cut if cut and _named_operations(before[cut:], page, contract) else 0
 
 
 def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
@@ -1839,12 +1856,15 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
     now = (_NOW_BEFORE.search(before) if left is None and returns is None and page.operation
            else None)  # (on an endpoint page: the page's operation, or one the clause names)
-    if left is None and returns is None and now is None:
+    comes_up = _COMES_UP.search(before) if left is None and returns is None else None
+    if left is None and returns is None and now is None and comes_up is None:
         return None
     if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _AS_IT_WAS.search(
-            before) or (left is not None and _REFUSED.search(before, 0, left.start())):
+            before) or (left is not None and _REFUSED.search(before, 0, left.start())) or \
+            _REFUSAL_BEFORE.search(before, _own_part(before, page, contract)):
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
-        # refused delete leaves it `running`": what it was)
+        # refused delete leaves it `running`", "answers `409` and leaves it `running`": what
+        # it was)
     word = ((left["op"] or left["op2"]) if left is not None
             else returns["op"] if returns is not None else "") or ""
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
@@ -1864,6 +1884,8 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
             (subject and _subject_ops(subject["who"], page, contract)) or [])
         if not named and page.operation:  # an operation the clause names, else the page's
             named = sorted(_named_operations(before, page, contract)) or [page.operation]
+        if not named and (comes_up or (returns is not None and returns["op"] is None)):
+            named = sorted(_named_operations(before, page, contract))  # ("you create")
     resulting = _resulting_states()
     named = sorted({op for op in named if op in resulting and resulting[op] in states})
     if not named or any(resulting[op] == span.text for op in named):
@@ -1871,7 +1893,9 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     return (f"`{span.text}` is said to be the state {_and(named)} leave"
             f"{'s' if len(named) == 1 else ''} a workstation in, but "
             + (f"it leaves it `{resulting[named[0]]}`" if len(named) == 1 else
-               ", ".join(f"{op} leaves it `{resulting[op]}`" for op in named)))
+               ", ".join(f"{op} leaves it `{resulting[op]}`" for op in named))
+            + (f" (where it is refused, say so: \"a refused {_verb(named[0])} leaves it "
+               f"`{span.text}`\")" if _verb(named[0]) != "create" else ""))
 
 
 def _and(names: Sequence[str]) -> str:

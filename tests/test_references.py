@@ -1504,6 +1504,11 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
     _each_told(references, page, contract, lies, truths)
 
 
+def _refused_say(verb: str, state: str) -> str:
+    """The way out a state said for an operation ends with."""
+    return f' (where it is refused, say so: "a refused {verb} leaves it `{state}`")'
+
+
 def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1518,16 +1523,22 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "A new workstation is `stopped` when its create returns.": (
             "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
             "it leaves it `running`"),
+        "A workstation you create comes up `stopped`.": (
+            "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
+            "it leaves it `running`"),
+        "An update restarts the workstation, so it is `running` afterwards.": (
+            "`running` is said to be the state updateWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`" + _refused_say("update", "running")),
         "The update detaches it and leaves `ws-12345` `running`.": (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
-            "it leaves it `stopped`"),
+            "it leaves it `stopped`" + _refused_say("update", "running")),
         ("The first delete is refused, the update detaches it and leaves `ws-12345` `running`, "
          "and the delete then works."): (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
-            "it leaves it `stopped`"),
+            "it leaves it `stopped`" + _refused_say("update", "running")),
         "After a stop, the workstation is `running`.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
-            "it leaves it `stopped`"),
+            "it leaves it `stopped`" + _refused_say("stop", "running")),
     }
     _each_told(references, concept, contract, lies, [
         "A new workstation is `running` as soon as its create returns.",
@@ -1538,13 +1549,19 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "Nothing changed: a failed stop leaves the workstation `running`.",
         "The workstation is left as it was: a refused delete leaves it `running`.",
         "In some other clouds, a new workstation is `stopped`; here it is not.",
-        "A stop, unlike a start, leaves it `stopped`."])
+        "A stop, unlike a start, leaves it `stopped`.",
+        "Updating a running workstation answers `409` and leaves it `running`.",
+        "An update of a running workstation fails and leaves it `running`.",
+        "A workstation you create comes up `running`.",
+        "If the update is refused, it is `running` afterwards.",
+        "Stop it, and it is `stopped` afterwards.",
+        "The workstation is `stopped` afterwards."])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
     assert [p.message for p in references.check(
         text, references.Page("workstations/stop.md", "stopWorkstation"), contract)] == [
         ("`running` is said to be the state stopWorkstation leaves a workstation in, but it "
-         "leaves it `stopped`")]
+         "leaves it `stopped`" + _refused_say("stop", "running"))]
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
     # "now", and "again" before "when the call returns": the page's operation
@@ -1554,7 +1571,7 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         assert [p.message for p in references.check(f"# Stop\n\n{said_now}\n", stop,
                                                      contract)] == [
             ("`running` is said to be the state stopWorkstation leaves a workstation in, but "
-             "it leaves it `stopped`")], said_now
+             "it leaves it `stopped`" + _refused_say("stop", "running"))], said_now
     for true in ("The workstation, now `stopped`.", "After a while it is now `running`."):
         assert references.check(f"# Stop\n\n{true}\n", stop, contract) == [], true
     assert references.check("# T\n\nThe workstation, now `running`.\n", concept, contract) == []
@@ -1565,7 +1582,7 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "# C\n\nAfter the create, [Stop workstation](stop.md) leaves it `stopped`; later, "
         "[Stop workstation](stop.md) leaves it `running`.\n", create, contract)]
     assert said == [("`running` is said to be the state stopWorkstation leaves a workstation in, "
-                     "but it leaves it `stopped`")]
+                     "but it leaves it `stopped`" + _refused_say("stop", "running"))]
     # on an endpoint page, another operation the sentence names
     text = "# Stop\n\nCalling [Start](start.md) afterwards leaves it `running` again.\n"
     assert references.check(text, references.Page(
