@@ -978,22 +978,27 @@ def _titles_hold(markdown: str, page: _Page) -> list[str]:
     return found
 
 
-#: In a description, the workstations an operation takes, in brackets: "(stopped only)".
-_ONLY = re.compile(r"\((?P<said>[^()]*?)\s+only\)")
+#: In a description, the workstations an operation takes, in brackets: "(stopped only)",
+#: "(only when running)", "(not running only)".
+_ONLY = re.compile(r"\((?P<said>[^()]*\bonly\b[^()]*)\)", re.IGNORECASE)
 
 
 def _only_problem(text: str, operation: str) -> str | None:
-    """What is wrong with the states ``text`` says, in brackets, that ``operation`` alone
-    takes ("(stopped only)"): the states whose workstation its example succeeds on in the
-    sandbox (:func:`references.answers_by_state`) are others; None if they are those, or it
-    says no state (a volume's kinds are not read)."""
+    """What is wrong with the states ``text`` says, in brackets with "only", that
+    ``operation`` alone takes ("(stopped only)", "(only when running)", "(not running
+    only)": every state but that one): the states whose workstation its example succeeds on
+    in the sandbox (:func:`references.answers_by_state`) are others; None if they are
+    those, or it says no state (a volume's kinds are not read)."""
     answers = references.answers_by_state().get(operation)
     only = _ONLY.search(text)
     if answers is None or only is None:
         return None
-    said = {word for word in re.findall(r"[a-z]+", only["said"]) if word in answers}
+    words = re.findall(r"[a-z]+", only["said"].lower())
+    said = {word for n, word in enumerate(words) if word in answers
+            and "not" not in words[max(0, n - 2):n]}
+    denied = {word for n, word in enumerate(words) if word in answers and word not in said}
     taken = {state for state, code in answers.items() if code is None}
-    if not said or said == taken:
+    if not said and not denied or (said or set(answers) - denied) == taken:
         return None
     refused = "; ".join(f"a {state} one gets {ERROR_CODES[code].status} {code}"
                         for state, code in sorted(answers.items()) if code is not None)

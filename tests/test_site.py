@@ -866,6 +866,31 @@ def _site_hooks(monkeypatch: pytest.MonkeyPatch) -> Any:
     return module
 
 
+@pytest.mark.parametrize(("operation", "said", "told"), [
+    ("updateWorkstation", "(stopped only)", None),
+    ("updateWorkstation", "(only when stopped)", None),
+    ("deleteWorkstation", "(not running only)", None),
+    ("stopWorkstation", "(only once)", None),  # no state said
+    ("updateWorkstation", "(Running only)", ("takes a workstation that is stopped (a running "
+                                             "one gets 409 workstation_not_stopped)")),
+    ("updateWorkstation", "(only running)", "takes a workstation that is stopped"),
+    ("deleteWorkstation", "(not stopped only)", "takes a workstation that is stopped"),
+    ("stopWorkstation", "(running only)", ("takes a workstation that is running or stopped, "
+                                           "whatever its state")),
+])
+def test_an_llms_descriptions_states_in_brackets_are_those_its_operation_takes(
+    monkeypatch: pytest.MonkeyPatch, operation: str, said: str, told: str | None,
+) -> None:
+    """The states said with "only" in an llms.txt description's brackets, as a state or
+    as every state but one ("not running"), in any case and order, are those in which the
+    operation's example succeeds on a workstation of the fixtures."""
+    problem = _site_hooks(monkeypatch)._only_problem(f"POST /v1/x {said}", operation)
+    if told is None:
+        assert problem is None
+    else:
+        assert problem is not None and told in problem, problem
+
+
 def test_site_hooks_docstring_examples(monkeypatch) -> None:
     result = doctest.testmod(_site_hooks(monkeypatch), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0, result
