@@ -1486,6 +1486,24 @@ def _said_in(spans: Sequence[_Span], start: int, end: int, denied: set[_Span],
     return statuses, codes
 
 
+def _sentence_operations(prose: str, start: int, end: int, page: Page,
+                         contract: Contract) -> set[str]:
+    """The operations a sentence (``prose[start:end]``, up to a span) is of: those its
+    subject names ("Restarting a workstation", "[Restart](restart.md) takes", "If you
+    restart one"), not a verb said to the reader ("Stop it first"); and, on an endpoint
+    page, the page's own."""
+    subject = _YOU_DO.match(prose, start, end)
+    if subject is None or not _subject_ops(subject["who"], page, contract):
+        subject = _SUBJECT.match(prose, start, end)
+    ops = set(_subject_ops(subject["who"], page, contract)) if subject is not None else set()
+    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"]) if subject else ""
+    if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
+            and _TO_THE_READER.match(prose, subject.end(), end) \
+            and not (who.split() or [""])[0].lower().endswith(("ing", "s")):
+        ops = set()  # (said to the reader: "Stop it first, or ...")
+    return ops | ({page.operation} if page.operation else set())
+
+
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                        contract: Contract, page: Page | None = None) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
@@ -1540,12 +1558,13 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         if start <= other.start < end and _STATUS.match(other.text):
             a, b = other.start - start, min(other.end, end) - start
             clause = clause[:a] + " " * (b - a) + clause[b:]
-    # the operations the sentence names, if it names any: a condition is read as theirs
-    # only where one of them returns its code ("A restart takes a running workstation; a
-    # stopped one gets `409`": a restart never answers `workstation_not_stopped`)
+    # the operations the sentence is of (its subject's, and an endpoint page's own), if
+    # any: a condition is read as theirs only where one of them returns its code ("A
+    # restart takes a running workstation; a stopped one gets `409`": a restart never
+    # answers `workstation_not_stopped`)
     sentence = slice(*_clause(span, prose, brackets=False))
-    named = (_named_operations(prose[min(start, sentence.start):max(end, sentence.stop)],
-                               page, contract) if page is not None else set())
+    named = _sentence_operations(prose, min(start, sentence.start), span.start, page,
+                                 contract) if page is not None else set()
     theirs = (set().union(*(contract.operations[op].codes for op in named)) if named
               else contract.code_status.keys())
     found: list[tuple[int, int, frozenset[str]]] = []

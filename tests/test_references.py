@@ -1393,6 +1393,19 @@ def test_a_condition_is_read_for_the_operations_its_sentence_names(
          "`workstation_not_running`."),
         "Restarting a running workstation never answers `workstation_not_stopped`.",
     ])
+    # a verb said to the reader, or one of another clause, is no subject: the condition is
+    # still read, and on an endpoint page for the page's own operation too
+    told = ('`404` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)")
+    delete_page = references.Page("workstations/delete.md", "deleteWorkstation")
+    for lie in ("Stop a running workstation first, or you get `404`.",
+                "Stop it first: a running workstation gets `404`."):
+        assert [p.message for p in references.check(f"# T\n\n{lie}\n", delete_page,
+                                                     contract)] == [told], lie
+    _each_told(references, page, contract, {
+        "A workstation that is still running answers `400`, as the table lists.": (
+            '`400` is said for "workstation that is still running", which the API answers '
+            "with `409` (`workstation_not_stopped`)")}, [])
 
 
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
