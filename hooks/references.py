@@ -1448,6 +1448,13 @@ _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 #: The codes of an idempotency key's conditions ("another body", "still being
 #: processed"), which a request sent without a key does not meet.
 _KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
+#: The codes of conditions on the resource a request acts on ("a running workstation"),
+#: not on the request itself ("without a token").
+_OF_THE_RESOURCE = frozenset({"workstation_not_stopped", "volume_attached", "volume_owned",
+                              "not_found", "volume_not_found"})
+#: After an operation said as a subject, what says its condition passes first: "answers
+#: `200` only after you stop it", "once stopped", "until".
+_PASSES = re.compile(r"\b(?:once|after|until|unless|then)\b", re.IGNORECASE)
 _NEW_KEY = re.compile(r"\b(?:new|fresh|different|another|other|unused)\s+(?:idempotency\s+)?key\b",
                       re.IGNORECASE)
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
@@ -1732,13 +1739,23 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         if code or not 200 <= int(status["status"]) < 300:
             return None
         # a success said for a condition they refuse: "Deleting a running workstation
-        # answers `200`" (of the operations, those on the resource the words name)
+        # answers `200`" (of the operations, those on the resource the words name; none
+        # named, as "`/openapi.json`", or a condition said to pass, is not read)
         kind = re.search(r"\b(workstation|volume)s?\b", prose[subject_end:span.start],
                          re.IGNORECASE)
-        ops = [op for op in ops if kind is None or kind[1].lower() in op.lower()]
+        rest = prose[subject_end:end]
+        if kind is None or _PASSES.search(rest) or _EARLIER_CHECK.search(rest):
+            return None
+        ops = [op for op in ops if kind[1].lower() in op.lower()]
         scopes = [contract.operations[op] for op in sorted(set(ops))]
         for pattern, meant in _CONDITIONS:
             match = pattern.search(prose, subject_end, span.start)
+            if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) or (
+                    meant & _OF_THE_RESOURCE and not re.fullmatch(
+                        r"\s*(?:(?:an?|the|its|your|that|this)\s+)?",
+                        prose[subject_end:match.start()], re.IGNORECASE))):
+                continue  # (it may have passed; or it is said of another resource: "a
+                # stopped workstation with attached volumes")
             refused = sorted((c for c in meant - _KEY_CODES
                               if scopes and all(c in scope.codes for scope in scopes)),
                              key=lambda c: (contract.code_status[c], c))

@@ -1513,6 +1513,13 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "Stop a running workstation, and the delete answers `200`.",
         "A create with another body answers `201`: without a key, it is a new workstation.",
         "Getting an attached volume answers `200`.",
+        # a condition on another resource, or said to pass, or no resource named
+        "Updating a stopped workstation with attached volumes answers `200`.",
+        "Getting a standalone volume whose workstation was deleted answers `200`.",
+        "Getting `/openapi.json` without a token answers `200`.",
+        "Deleting a volume that was attached to a deleted workstation answers `200`.",
+        "Deleting a running workstation answers `200` only after you stop it.",
+        "Deleting a running workstation, once stopped, answers `200`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
