@@ -1857,14 +1857,19 @@ _MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|i
                            re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:(?:as\s+soon\s+as|when|once)\s+"
-                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+returns\b"
+                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+(?:returns|has\s+"
+                            r"returned|returned)\b"
                             r"|afterwards\b|after\s+(?:that|it)\b)", re.IGNORECASE)
 #: Before a state, what says a workstation is in it as it is made: "A workstation you
 #: create comes up `stopped`" (the operation: one the clause names).
 _COMES_UP = re.compile(r"\b(?:comes?|came)\s+up\s+(?:as\s+)?$", re.IGNORECASE)
 #: On an endpoint page, right before a state, what says it is the one the workstation is
 #: in now, after the call: "The workstation, now `stopped`", "it is now `running`".
-_NOW_BEFORE = re.compile(r"\b(?:it|the\s+workstation)(?:\s+is|,)\s+now\s+$", re.IGNORECASE)
+_WORKSTATION_IS = r"(?:it|(?:the|your)\s+workstation)"
+_NOW_BEFORE = re.compile(
+    rf"(?:\b{_WORKSTATION_IS}(?:\s+is|['’]s|,)\s+now|\b{_WORKSTATION_IS}\s+will\s+now\s+be"
+    rf"|\bnow,?\s+{_WORKSTATION_IS}\s+(?:is|will\s+be)|\b{_WORKSTATION_IS}(?:\s+is|['’]s)(?=\s+$"
+    rf"))\s+$", re.IGNORECASE)
 
 
 def _own_part(before: str, page: Page, contract: Contract) -> int:
@@ -1893,6 +1898,14 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         r"\b(?:it|the\s+workstation)\s+is\s+(?:now\s+)?$", before, re.IGNORECASE) else None
     now = (_NOW_BEFORE.search(before) if left is None and returns is None and page.operation
            else None)  # (on an endpoint page: the page's operation, or one the clause names)
+    if now is not None and not now[0].lower().lstrip().startswith("now") and "now" not in \
+            now[0].lower() and not re.match(r"\s+now\b", after, re.IGNORECASE):
+        now = None  # ("it is `running`" without "now" says no time)
+    if now is not None and _named_operations(
+            prose[prose.rfind("\n\n", 0, span.start) + 1:span.start], page, contract) - {
+            page.operation}:
+        return None  # (the paragraph speaks of another operation: "Start it again. It is
+        # now `running`")
     comes_up = _COMES_UP.search(before) if left is None and returns is None else None
     if left is None and returns is None and now is None and comes_up is None:
         return None

@@ -1587,12 +1587,20 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     # "now", and "again" before "when the call returns": the page's operation
     stop = references.Page("workstations/stop.md", "stopWorkstation")
     for said_now in ("The workstation, now `running`.", "It is now `running`.",
-                     "It is `running` again when the call returns."):
+                     "It is `running` again when the call returns.", "It's now `running`.",
+                     "Your workstation is now `running`.", "The workstation is `running` now.",
+                     "Now it is `running`.", "The workstation will now be `running`.",
+                     "It is `running` again as soon as the call has returned."):
         assert [p.message for p in references.check(f"# Stop\n\n{said_now}\n", stop,
                                                      contract)] == [
             ("`running` is said to be the state stopWorkstation leaves a workstation in, but "
              "it leaves it `stopped`" + _refused_say("stop", "running"))], said_now
-    for true in ("The workstation, now `stopped`.", "After a while it is now `running`."):
+    for true in ("The workstation, now `stopped`.", "After a while it is now `running`.",
+                 "It is `running`.",  # (when, not said)
+                 # the paragraph speaks of another operation
+                 "Start it again when you need it. It is now `running`, with its volumes.",
+                 ("Call [Start workstation](start.md) to resume it. The workstation is now "
+                  "`running`.")):
         assert references.check(f"# Stop\n\n{true}\n", stop, contract) == [], true
     assert references.check("# T\n\nThe workstation, now `running`.\n", concept, contract) == []
     # a link names its operation before "leaves" too, after the words' own ("After the create")
