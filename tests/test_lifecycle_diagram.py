@@ -822,6 +822,18 @@ def test_a_refusal_that_changes_the_workstation_is_told(monkeypatch):
                for problem in problems), problems
 
 
+@PLANTS_MISTAKES
+def test_every_call_the_api_has_is_held_to_an_arrow_by_default(tmp_path):
+    """The page's check holds the diagram to every call on a workstation (the default of
+    ``calls``, where the planted mistakes give the calls their copy draws): a call with its
+    arrow cut from the copy is told so."""
+    planted = tmp_path / "lifecycle.svg"
+    planted.write_text(PLANTED_IN.read_text().replace(">update, delete:</text>",
+                                                      ">update:</text>", 1))
+    assert any("no arrow says what deleteWorkstation does on a running workstation" in problem
+               for problem in diagram_problems(planted))
+
+
 @PLANTS_MISTAKES  # of the copy, not the page: not run by the page's check
 def test_the_copy_mistakes_are_planted_in_passes():
     assert planted_problems(PLANTED_IN) == []
