@@ -1394,11 +1394,13 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:is|was)\s+malformed\b",)),
     ({"validation_error"}, (
         r"\bunknown\s+(?:field|parameter|query)", r"\bout\s+of\s+range\b", r"\bread-only\b",
-        r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+cursor\b",
-        r"\bcursor\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
-        r"\bcursor\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
-        r"\b(?:edit|change|modify|alter|tamper\s+with)\s+(?:a|the)\s+cursor\b",
-        r"\bcursor\s+(?:from|of|issued\s+by)\s+(?:another|a\s+different|the\s+other)\s+list\b",
+        r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+`?cursor\b",
+        r"\bcursor`?\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
+        r"\bcursor`?\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
+        r"\b(?:edit|change|modify|alter|tamper\s+with)\s+(?:a|the)\s+`?cursor\b",
+        r"\bcursor`?\s+(?:from|of|issued\s+by)\s+(?:another|a\s+different|the\s+other)\s+list\b",
+        (r"\bcursor`?\s+(?:that|which)\s+(?:another|a\s+different|the\s+other)\s+list\s+"
+         r"(?:issued|gave|returned|made)\b"),
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
@@ -1491,6 +1493,17 @@ def _said_in(spans: Sequence[_Span], start: int, end: int, denied: set[_Span],
                 codes.add(other.text)
                 statuses.add(contract.code_status[other.text])
     return statuses, codes
+
+
+def _said_words(text: str) -> str:
+    """The words of a condition as the prose says them, on one line, with no backtick left
+    open where the match cut a code span ("invalid `cursor" is "invalid cursor")."""
+    words = " ".join(text.split())
+    if words.count("`") % 2:
+        i = 0 if words.startswith("`") else len(words) - 1 if words.endswith("`") else \
+            words.index("`")
+        words = words[:i] + words[i + 1:]
+    return words
 
 
 def _sentence_operations(prose: str, start: int, end: int, page: Page,
@@ -1607,7 +1620,7 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
             contract.code_status.get(code) == status_said for code in meant):
         return None
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
-    words = " ".join(clause[first[0]:first[1]].split())
+    words = _said_words(clause[first[0]:first[1]])
     answered = " or ".join(f"`{contract.code_status[code]}` (`{code}`)" for code in sorted(
         first[2], key=lambda c: (contract.code_status[c], c)))
     return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
@@ -1761,7 +1774,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                              key=lambda c: (contract.code_status[c], c))
             if match is not None and refused:
                 answered = " or ".join(f"`{contract.code_status[c]}` (`{c}`)" for c in refused)
-                return (f'`{span.text}` is said for "{" ".join(match[0].split())}", which '
+                return (f'`{span.text}` is said for "{_said_words(match[0])}", which '
                         f"{_and(sorted(set(ops)))} {'answers' if len(scopes) == 1 else 'answer'}"
                         f" with {answered}")
         return None

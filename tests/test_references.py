@@ -1328,6 +1328,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An invalid cursor gets `404`, and so does a malformed ID.": (
             '`404` is said for "invalid cursor", which the API answers with `400` '
             "(`validation_error`)"),
+        "A `cursor` that another list issued gets `404`.": (
+            '`404` is said for "cursor that another list issued", which the API answers with '
+            "`400` (`validation_error`)"),
+        "An invalid `cursor` gets `404`.": (
+            '`404` is said for "invalid cursor", which the API answers with `400` '
+            "(`validation_error`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
