@@ -1447,6 +1447,10 @@ _CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;
 _MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
 _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 #: A key said to be new, whose body reuses none.
+#: Right before a status, what says the operation does not answer it: "never answers",
+#: "is not refused with", "no", "doesn't return".
+_SAID_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|no|nor)|n['’]t)\s+(?:[a-z]+\s+){0,3}$",
+                              re.IGNORECASE)
 #: The codes of an idempotency key's conditions ("another body", "still being
 #: processed"), which a request sent without a key does not meet.
 _KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
@@ -3206,6 +3210,10 @@ def check(markdown: str, page: Page, contract: Contract,
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
+        if (problem is not None and not span.heading and scope is not contract.api
+                and _STATUS.match(span.text) and " does not document status " in problem
+                and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 40), span.start)):
+            problem = None  # ("a stop never answers `409`": true of the page's operation)
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
             problem = (f"`{span.text}` is named an error code, but the API has none such"

@@ -1366,6 +1366,32 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
     _each_told(references, page, contract, lies, truths)
 
 
+def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On an endpoint page, a status its operation does not document, said not to be its
+    answer ("a stop never answers `409`"), is true of it and passes; said to be, it is
+    told, with the way out."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    told = ("`409`: stopWorkstation does not document status 409 (it documents 200, 400, 401, "
+            "404, 413, 500); another operation's: link it to that operation's page, or follow "
+            "it with { .no-ref }")
+    _each_told(references, stop, contract, {
+        "A stop answers `409` on a stopped workstation.": told,
+        "The delete, not the stop, answers `409`.": told,
+    }, [
+        "A stop never answers `409`.",
+        "Stop does not answer `409`: it changes nothing instead.",
+        "Stopping a stopped workstation is not refused with `409`.",
+        "There is no `409` for a stop.",
+    ])
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
