@@ -1451,6 +1451,22 @@ _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 #: "is not refused with", "no", "doesn't return".
 _SAID_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|no|nor)|n['’]t)\s+(?:[a-z]+\s+){0,3}$",
                               re.IGNORECASE)
+#: After a query's value, in its clause, what says the API refuses it: "is refused",
+#: "is rejected", "gets an error".
+_REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
+                            r"error)\b|\bfails\b", re.IGNORECASE)
+
+
+def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str) -> bool:
+    """Whether the clause of a query's value ``span`` says the API refuses it: a `400` (or
+    its code, `validation_error`) said after it, or the words (:data:`_REFUSED_AFTER`)."""
+    end = _clause(span, prose)[1]
+    return bool(_REFUSED_AFTER.search(prose, span.end, end)) or any(
+        span.end <= other.start < end and ((other.text.split() or [""])[0] == "400"
+                                           or other.text == "validation_error")
+        for other in spans)
+
+
 #: The codes of an idempotency key's conditions ("another body", "still being
 #: processed"), which a request sent without a key does not meet.
 _KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
@@ -3210,6 +3226,9 @@ def check(markdown: str, page: Page, contract: Contract,
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
+        if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
+                and _refused_in_clause(span, spans, prose)):
+            problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
         if (problem is not None and not span.heading and scope is not contract.api
                 and _STATUS.match(span.text) and " does not document status " in problem
                 and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 40), span.start)):

@@ -1392,6 +1392,29 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     ])
 
 
+def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A query's value the API refuses, said in its clause to be refused (its `400`, its
+    code, or the words), is shown as it is and passes; said to be taken, it is told."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    page = references.Page("concepts/pagination.md", None)
+    told = ("`limit=0`: 0 is less than the minimum of 1 (if it is meant, as the old API's or a "
+            "mistake shown on purpose: follow it with { .no-ref })")
+    _each_told(references, page, contract, {
+        "Use `limit=0` to get everything.": told,
+        "A list with `limit=0` answers `200` and no item.": told,
+    }, [
+        "A request with `limit=0` gets `400`.",
+        "A request with `limit=0` gets `400` `validation_error`, naming `query.limit`.",
+        "`limit=0` and `limit=101` are refused.",
+    ])
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
