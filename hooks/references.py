@@ -1111,6 +1111,12 @@ _REQUIRED_AFTER = re.compile(
 #: Before a span, the same said as its adjective: "the optional `disk_size_gb`".
 _REQUIRED_BEFORE = re.compile(r"\b(?P<word>optional|required|mandatory)\s+\[?$",
                               re.IGNORECASE)
+#: Before a span, "without" it, and after it, in its sentence, a default it is said to take
+#: instead: the span is said to be optional ("Without a `size_gb`, a volume gets the
+#: default size").
+_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:an?\s+|the\s+|its\s+|any\s+)?\[?$",
+                             re.IGNORECASE)
+_DEFAULT_AFTER = re.compile(r"^[^.;!?\n]*?\bdefaults?\b", re.IGNORECASE)
 #: After a span, what the adjective before it is said of instead: "the required
 #: `Idempotency-Key` format".
 _ITS_SHAPE = re.compile(rf"^{_LINKED}\s+(?:format|value|syntax|shape|pattern|length|form|type)s?"
@@ -2042,7 +2048,12 @@ def _required_problem(span: _Span, prose: str, page: Page,
     after = _REQUIRED_AFTER.match(prose[span.end:span.end + 200])
     before = None if after or _ITS_SHAPE.match(prose[span.end:span.end + 20]) else (
         _REQUIRED_BEFORE.search(prose[max(0, span.start - 30):span.start]))
-    if after is None and before is None or _ONE_OF.search(prose[max(0, span.start - 60):span.start]):
+    # "Without a `size_gb`, the volume gets the default size": said to be optional
+    without = (after is None and before is None
+               and _WITHOUT_BEFORE.search(prose[max(0, span.start - 30):span.start])
+               and _DEFAULT_AFTER.match(prose[span.end:span.end + 200]))
+    if after is None and before is None and not without or _ONE_OF.search(
+            prose[max(0, span.start - 60):span.start]):
         return None  # ("`x` or `y` is required": one of them)
     opening = re.split(r"[.;!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1]
     sentence = opening + re.split(r"[.;!?]\s|\n\n", prose[span.start:span.end + 400])[0]
@@ -2051,15 +2062,15 @@ def _required_problem(span: _Span, prose: str, page: Page,
     operation = page.operation
     if span.link is not None:  # held to the operation of the page it links to
         operation = page.operation_of.get(page.target(span.link), operation)
-    elif operation is not None and any(
-            re.search(rf"\b{re.escape(verb.removesuffix('e'))}", sentence, re.IGNORECASE)
-            for verb in {_verb(op) for op in contract.inputs} - {_verb(operation)}):
-        return None  # "on create", "when creating": another operation's
+    elif operation is not None and set(re.findall(r"[a-z]+", sentence.lower())) & set().union(
+            *(_verb_forms(verb) for verb in {_verb(op) for op in contract.inputs}
+              - {_verb(operation)})):
+        return None  # "on create", "when creating": another operation's (not "gets")
     name = _input_name(span.text, contract)
     if name is None:
         return None
-    word = (after["word"] or after["aside"] or after["colon"] if after
-            else before["word"]).lower()  # type: ignore[index]
+    word = ("optional" if without else after["word"] or after["aside"] or after["colon"]
+            if after else before["word"]).lower()  # type: ignore[index]
     required = (word != "optional") != bool(after and (after["no"] or after["isnt"]))
     if operation is not None:
         takers = [operation] if name in contract.inputs.get(operation, {}) else []

@@ -1415,6 +1415,36 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
     ])
 
 
+def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"Without a `size_gb`, the volume gets the default size" says `size_gb` may be left
+    out: where the operation requires it, that is told; a field with a default, a query
+    parameter, a header, or "without" with no default said, pass. A sentence that "gets"
+    something is no other operation's (a get's)."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    volume = references.Page("volumes/create.md", "createVolume")
+    workstation = references.Page("workstations/create.md", "createWorkstation")
+    concept = references.Page("concepts/volumes.md", None)
+    size = "`size_gb` is said to be optional, but createVolume requires it in the request body"
+    _each_told(references, volume, contract, {
+        "Without a `size_gb`, the volume gets the default size.": size,
+        "`size_gb` is optional: a volume gets a default.": size,
+    }, ["Without a `size_gb`, the create gets `400`.",
+        "Without an `Idempotency-Key`, every create creates, and each gets its default."])
+    _each_told(references, workstation, contract, {
+        "Without a `name`, the workstation gets a default name.": (
+            "`name` is said to be optional, but createWorkstation requires it in the request "
+            "body")}, ["Without a `disk_size_gb`, the workstation gets the default disk."])
+    _each_told(references, concept, contract, {
+        "Without a `size_gb`, the volume gets the default size.": size,
+    }, ["Without a `limit`, a list returns the default page."])
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
