@@ -1669,9 +1669,9 @@ _YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you
                      rf"(?P<who>{_OP_WORD})\b", re.IGNORECASE)
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
-_ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed)\s+"
-                      r"with|(?:is|are)\s+(?:refused|rejected|answered)\s+with|responds?\s+with"
-                      r"|comes?\s+back\s+with)\b", re.IGNORECASE)
+_ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed|"
+                      r"succeeds?|succeeded)\s+with|(?:is|are)\s+(?:refused|rejected|answered)\s+"
+                      r"with|responds?\s+with|comes?\s+back\s+with)\b", re.IGNORECASE)
 
 
 def _verb_forms(verb: str) -> frozenset[str]:

@@ -1589,6 +1589,8 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "Listing volumes with an invalid cursor answers `200`.": (
             '`200` is said for "invalid cursor", which listVolumes answers with `400` '
             "(`validation_error`)"),
+        "Deleting a running workstation succeeds with `200`.":
+            f'`200` is said for "running workstation", {refused}',
     }
     truths = [
         "Starting a running workstation answers `200` and changes nothing.",
