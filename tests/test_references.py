@@ -1260,6 +1260,21 @@ def test_operations_said_to_take_a_parameter_take_it(monkeypatch: pytest.MonkeyP
         "(createWorkstation and updateWorkstation do)")]
 
 
+#: The references hook and the contract it holds prose to (the ``checking`` fixture).
+Checking = tuple[ModuleType, object]
+
+
+@pytest.fixture
+def checking(monkeypatch: pytest.MonkeyPatch) -> Checking:
+    """``hooks/references.py``, imported from ``hooks/``, and the contract it holds prose
+    to: the OpenAPI document, with each error code's status."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    return references, references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+
+
 def _each_told(references: ModuleType, page: object, contract: object, lies: dict[str, str],
                truths: list[str]) -> None:
     """Each of ``lies``, alone on a page, is told what it maps to, and each of ``truths``
@@ -1272,16 +1287,12 @@ def _each_told(references: ModuleType, page: object, contract: object, lies: dic
 
 
 def test_a_status_or_code_said_under_another_codes_condition_is_told(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """A status or an error code said under a condition the API answers with another
     ("deleting a running workstation answers `404`") is told with what it answers; the same
     said rightly, denied ("no longer running"), or beside a second status, passes."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     page = references.Page("concepts/troubleshooting.md", None)
     lies = {
         "Deleting a running workstation answers `404`.": (
@@ -1367,16 +1378,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
 
 
 def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """On an endpoint page, a status its operation does not document, said not to be its
     answer ("a stop never answers `409`"), is true of it and passes; said to be, it is
     told, with the way out."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     stop = references.Page("workstations/stop.md", "stopWorkstation")
     told = ("`409`: stopWorkstation does not document status 409 (it documents 200, 400, 401, "
             "404, 413, 500); another operation's: link it to that operation's page, or follow "
@@ -1393,15 +1400,11 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
 
 
 def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """A query's value the API refuses, said in its clause to be refused (its `400`, its
     code, or the words), is shown as it is and passes; said to be taken, it is told."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     page = references.Page("concepts/pagination.md", None)
     told = ("`limit=0`: 0 is less than the minimum of 1 (if it is meant, as the old API's or a "
             "mistake shown on purpose: follow it with { .no-ref })")
@@ -1416,17 +1419,13 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
 
 
 def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_out(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """"Without a `size_gb`, the volume gets the default size" says `size_gb` may be left
     out: where the operation requires it, that is told; a field with a default, a query
     parameter, a header, or "without" with no default said, pass. A sentence that "gets"
     something is no other operation's (a get's)."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     volume = references.Page("volumes/create.md", "createVolume")
     workstation = references.Page("workstations/create.md", "createWorkstation")
     concept = references.Page("concepts/volumes.md", None)
@@ -1494,16 +1493,12 @@ def test_a_condition_is_read_for_the_operations_its_sentence_names(
 
 
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """A status said to be the answer of the operations a clause's subject names, by their
     verbs or by links to their pages, is one that one of them documents; a verb said to the
     reader ("Stop it first"), or another subject, is not read."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     page = references.Page("concepts/troubleshooting.md", None, {
         "workstations/start.md": "startWorkstation", "workstations/stop.md": "stopWorkstation"})
     lies = {
@@ -1556,17 +1551,13 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
 
 
 def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """A success said to be the answer of the operations a clause's subject names, on what
     they refuse (a condition of :data:`references._CONDITIONS` between the subject and the
     status, whose error each of them returns), is told with the error they answer; a
     condition one of them takes, or none, passes."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     page = references.Page("concepts/troubleshooting.md", None, {
         "workstations/delete.md": "deleteWorkstation"})
     refused = "which deleteWorkstation answers with `409` (`workstation_not_stopped`)"
@@ -1753,16 +1744,12 @@ def test_on_a_page_of_no_operation_what_is_required_is_held_to_the_operations_na
 
 
 def test_a_problems_member_its_code_decides_is_not_said_to_name_what_went_wrong(
-    monkeypatch: pytest.MonkeyPatch,
+    checking: Checking,
 ) -> None:
     """"The `title` names the field": a problem's `title`, `code` and `type` are its
     code's, the same for every request; what went wrong with this one is in `detail` (and
     `errors`). Said of `detail`, or of a workstation's `status`, it passes."""
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    contract = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    references, contract = checking
     said = ("is the same for every request that gets its error: what went wrong with this "
             "request is in its `detail` (and each field in `errors`)")
     _each_told(references, references.Page("concepts/errors.md", None), contract, {
