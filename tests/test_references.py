@@ -1345,6 +1345,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An invalid `cursor` gets `404`.": (
             '`404` is said for "invalid cursor", which the API answers with `400` '
             "(`validation_error`)"),
+        "A `cursor` another list issued gets `404`.": (
+            '`404` is said for "cursor another list issued", which the API answers with `400` '
+            "(`validation_error`)"),
+        "A `next_cursor` taken from another list gets `404`.": (
+            '`404` is said for "next_cursor taken from another list", which the API answers '
+            "with `400` (`validation_error`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1396,7 +1402,12 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "Stop does not answer `409`: it changes nothing instead.",
         "Stopping a stopped workstation is not refused with `409`.",
         "There is no `409` for a stop.",
+        "A stop cannot answer `409`.",
     ])
+    # a denial of something else, before the status
+    _each_told(references, stop, contract, {
+        "Stopping a workstation that is not running answers `409`.": told,
+        "A stop with no body answers `409`.": told}, [])
 
 
 def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
@@ -1414,8 +1425,15 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
     }, [
         "A request with `limit=0` gets `400`.",
         "A request with `limit=0` gets `400` `validation_error`, naming `query.limit`.",
+        "A request with `limit=0` gets `validation_error`.",
         "`limit=0` and `limit=101` are refused.",
     ])
+    # the refusal of another value, a denied one, or one under a condition, says nothing
+    _each_told(references, page, contract, {
+        "`limit=0` returns all items where `limit=101` gets `400`.": told,
+        "`limit=0` never fails: it returns an empty page.": told,
+        "Set `limit=0` if a large page fails.": told,
+        "With `limit=0` the list returns every item instead of a `400`.": told}, [])
 
 
 def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_out(
@@ -1434,7 +1452,9 @@ def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_
         "Without a `size_gb`, the volume gets the default size.": size,
         "`size_gb` is optional: a volume gets a default.": size,
     }, ["Without a `size_gb`, the create gets `400`.",
-        "Without an `Idempotency-Key`, every create creates, and each gets its default."])
+        "Without an `Idempotency-Key`, every create creates, and each gets its default.",
+        "Without a `size_gb`, the create fails: there is no default size.",
+        "Without `size_gb`, the create gets `400` rather than a default size."])
     _each_told(references, workstation, contract, {
         "Without a `name`, the workstation gets a default name.": (
             "`name` is said to be optional, but createWorkstation requires it in the request "
@@ -1442,6 +1462,10 @@ def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_
     _each_told(references, concept, contract, {
         "Without a `size_gb`, the volume gets the default size.": size,
     }, ["Without a `limit`, a list returns the default page."])
+    # another operation's words, as a noun too ("at creation"), but not what "gets"
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    _each_told(references, update, contract, {}, ["`name` is required at creation.",
+                                                  "`name` is required on create."])
 
 
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
@@ -1582,6 +1606,9 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
             "(`validation_error`)"),
         "Deleting a running workstation succeeds with `200`.":
             f'`200` is said for "running workstation", {refused}',
+        "Listing volumes with an invalid `cursor` answers `200`.": (
+            '`200` is said for "invalid cursor", which listVolumes answers with `400` '
+            "(`validation_error`)"),
     }
     truths = [
         "Starting a running workstation answers `200` and changes nothing.",
@@ -1637,6 +1664,12 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "After a stop, the workstation is `running`.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
             "it leaves it `stopped`" + _refused_say("stop", "running")),
+        # a refusal in a comparison, a relative clause, or denied: not the stop's
+        **{lie: ("`running` is said to be the state stopWorkstation leaves a workstation in, "
+                 "but it leaves it `stopped`" + _refused_say("stop", "running")) for lie in (
+            "A stop, unlike a delete that answers `409`, leaves it `running`.",
+            "A stop never fails on a running workstation and leaves it `running`.",
+            "Even a stop of a workstation that failed to boot leaves it `running`.")},
     }
     _each_told(references, concept, contract, lies, [
         "A new workstation is `running` as soon as its create returns.",
@@ -1663,7 +1696,8 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     assert references.check(
         text, references.Page("workstations/start.md", "startWorkstation"), contract) == []
     # "now", and "again" before "when the call returns": the page's operation
-    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    stop = references.Page("workstations/stop.md", "stopWorkstation",
+                           {"workstations/start.md": "startWorkstation"})
     for said_now in ("The workstation, now `running`.", "It is now `running`.",
                      "It is `running` again when the call returns.", "It's now `running`.",
                      "Your workstation is now `running`.", "The workstation is `running` now.",
@@ -1673,12 +1707,17 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
                                                      contract)] == [
             ("`running` is said to be the state stopWorkstation leaves a workstation in, but "
              "it leaves it `stopped`" + _refused_say("stop", "running"))], said_now
+    for said_now in (("Unlike a delete, a stop keeps its volumes. The workstation is now "
+                      "`running`."), "Stop it, so you can start it later. It is now `running`."):
+        assert references.check(f"# Stop\n\n{said_now}\n", stop, contract), said_now
     for true in ("The workstation, now `stopped`.", "After a while it is now `running`.",
                  "It is `running`.",  # (when, not said)
-                 # the paragraph speaks of another operation
+                 # the sentence before did another operation
                  "Start it again when you need it. It is now `running`, with its volumes.",
                  ("Call [Start workstation](start.md) to resume it. The workstation is now "
-                  "`running`.")):
+                  "`running`."),
+                 # a condition, not a result
+                 "If your workstation is now `running`, stop it first."):
         assert references.check(f"# Stop\n\n{true}\n", stop, contract) == [], true
     assert references.check("# T\n\nThe workstation, now `running`.\n", concept, contract) == []
     # a link names its operation before "leaves" too, after the words' own ("After the create")
