@@ -998,8 +998,8 @@ def _only_problem(text: str, operation: str) -> str | None:
             and "not" not in words[max(0, n - 2):n]}
     denied = {word for n, word in enumerate(words) if word in answers and word not in said}
     taken = {state for state, code in answers.items() if code is None}
-    if not said and not denied or (said or set(answers) - denied) == taken:
-        return None
+    if not said and not denied or not taken or (said or set(answers) - denied) == taken:
+        return None  # (taken in no state: its example is refused, which the suite tells)
     refused = "; ".join(f"a {state} one gets {ERROR_CODES[code].status} {code}"
                         for state, code in sorted(answers.items()) if code is not None)
     return (f"in the sandbox it takes a workstation that is "
