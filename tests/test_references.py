@@ -912,7 +912,7 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
                         "ID,").replace(
         "- **404** — the workstation", "- **404** — `not_found`, or `undefined` on a success: "
         "the workstation")
-    page = page.replace(note, "- **409** — `workstation_running`: stop it first. `not_found`: "
+    page = page.replace(note, "- **409** — `workstation_in_use`: stop it first. `not_found`: "
                         "a volume in").replace(
         "`volume_attached`: the volume is", "`volume_in_use`: the volume is").replace(
         "- **500** — nothing changed;", "- **500** — `limit`: nothing changed; codes such as "
@@ -922,7 +922,7 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
             if "code" in line]
     codes = "`volume_owned`, `not_found`"
     assert said == [
-        (f"{at}: `workstation_running` names the error of a `409` note, as its code would, but "
+        (f"{at}: `workstation_in_use` names the error of a `409` note, as its code would, but "
          "the API has no such code: did you mean `workstation_not_stopped`?"),
         (f"{at}: `not_found` names the error of a `409` note, as its code would, but "
          "`not_found` is answered with 404"),
