@@ -1842,6 +1842,69 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             f"{', '.join(map(str, documented))})")
 
 
+#: A workstation's state said of the one an operation is sent to: "a running
+#: workstation", "a workstation that is still `stopped`", "a stopped one".
+_IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)\b|\b(?:workstation"
+                       r"|one)\s+(?:that\s+|which\s+)?(?:is|['’]s)\s+(?:still\s+|already\s+)?`?"
+                       r"(?P<state2>running|stopped)`?\b", re.IGNORECASE)
+
+
+def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                      contract: Contract) -> str | None:
+    """What is wrong with a status (or an error code) said to be what operations answer
+    when sent to a workstation in a state ("Restarting a running workstation answers
+    `409`", "Stopping a running workstation answers `409`", on the page of a restart "A
+    running workstation gets `409`"): the operations (the clause's subject's, else an
+    endpoint page's own) answer another there, as their examples get from the sandbox
+    (:func:`answers_by_state`); None if one of them answers it, or nothing is read. The
+    state says what the operation is sent to (right after the subject, or opening the
+    clause), in a clause of one status and no other condition, not said to pass."""
+    status = _STATUS.match(span.text)
+    code = span.text if span.text in contract.code_status else None
+    if status is None and code is None or span.link is not None or span.note:
+        return None
+    said = int(status["status"]) if status is not None else contract.code_status[code or ""]
+    start, end = _clause(span, prose)
+    denied = _denied(spans, prose, start, end)
+    if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
+        return None
+    subject = _YOU_DO.match(prose, start, span.start)
+    if subject is None or not _subject_ops(subject["who"], page, contract):
+        subject = _SUBJECT.match(prose, start, span.start)
+    ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    answers = answers_by_state()
+    at = subject.end() if ops and subject is not None else start
+    if not ops and page.operation in answers:
+        ops = [page.operation]  # ("A running workstation gets `409`", on its page)
+    ops = sorted({op for op in ops if op in answers})
+    state = _IN_STATE.search(prose, at, span.start)
+    if not ops or state is None or not re.fullmatch(
+            r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
+            prose[at:state.start()], re.IGNORECASE):
+        return None  # (no operation, or the state is not what it is sent to)
+    between = prose[at:span.start]
+    if (_NEGATION.search(between) or _PASSES.search(prose[at:end])
+            or _EARLIER_CHECK.search(prose[at:end]) or re.search(
+                r"\b(?:was|were|had)\b", between, re.IGNORECASE) or not _ANSWERS.search(between)
+            or any(pattern.search(between) for pattern, meant in _CONDITIONS
+                   if "workstation_not_stopped" not in meant)):
+        return None  # (denied, said to pass or to have been, or under another condition)
+    from cloudws.operations import OPERATIONS
+
+    which = (state["state"] or state["state2"]).lower()
+    answered = {op: answers[op].get(which, "") for op in ops}
+    if "" in answered.values() or not set(answered.values()) - {None} <= contract.code_status.keys():
+        return None  # (a state no fixture workstation is in; codes the contract has not)
+    statuses = {op: OPERATIONS[op].status if got is None else contract.code_status[got]
+                for op, got in answered.items()}
+    if said in statuses.values() and (code is None or code in answered.values()):
+        return None
+    return (f"`{span.text}` is said for a {which} workstation, which "
+            + "; ".join(f"{op} answers with `{statuses[op]}`"
+                        + (f" (`{answered[op]}`)" if answered[op] else "") for op in ops)
+            + " (as its example gets from the sandbox)")
+
+
 @functools.cache
 def _resulting_states() -> Mapping[str, str]:
     """The state each operation that changes a resource leaves it in, as the stub leaves
@@ -3350,6 +3413,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _condition_problem(span, spans, prose, contract, page)
         if problem is None and names and not span.heading:
             problem = _answered_by_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _left_in_problem(span, prose, page, contract)
         if problem is None and span.link is not None:

@@ -1468,6 +1468,42 @@ def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_
                                                   "`name` is required on create."])
 
 
+def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answers_there(
+    checking: Checking,
+) -> None:
+    """A status said to be what the clause's operations (or an endpoint page's own) answer
+    when sent to a workstation in a state is what their examples get from the sandbox sent
+    to a workstation in that state; another condition beside it, or the state said to
+    have been, is not read."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+
+    def told(status: str, state: str, operation: str, answer: str) -> str:
+        return (f"`{status}` is said for a {state} workstation, which {operation} answers "
+                f"with `{answer}` (as its example gets from the sandbox)")
+
+    _each_told(references, page, contract, {
+        "Stopping a running workstation answers `404`.":
+            told("404", "running", "stopWorkstation", "200"),
+        "Deleting a stopped workstation answers `409`.":
+            told("409", "stopped", "deleteWorkstation", "200"),
+        "Getting a workstation that is still stopped answers `404`.":
+            told("404", "stopped", "getWorkstation", "200"),
+    }, [
+        "Deleting a running workstation answers `409`.",
+        "Updating a running workstation answers `workstation_not_stopped`.",
+        "Starting a running workstation with an invalid ID answers `400`.",
+        "Stopping a stopped workstation answers `200` and changes nothing.",
+        "Getting a workstation that was stopped answers `200`.",
+        "Getting a stopped workstation answers `404` once it is deleted.",
+    ])
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "A stopped workstation gets `409`.": told("409", "stopped", "deleteWorkstation", "200"),
+    }, ["A running workstation gets `409`.",
+        "A stopped workstation with attached volumes gets `200`."])
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
