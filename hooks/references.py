@@ -1864,7 +1864,12 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if status is None and code is None or span.link is not None or span.note:
         return None
     said = int(status["status"]) if status is not None else contract.code_status[code or ""]
+    if said >= 500:
+        return None  # (a failure: under a condition the state does not make)
     start, end = _clause(span, prose)
+    if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
+                 re.IGNORECASE):
+        return None  # (another condition, after the status)
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None

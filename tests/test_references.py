@@ -1496,6 +1496,8 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "Stopping a stopped workstation answers `200` and changes nothing.",
         "Getting a workstation that was stopped answers `200`.",
         "Getting a stopped workstation answers `404` once it is deleted.",
+        "Deleting a stopped workstation answers `500` when the sandbox is told to fail.",
+        "Getting a stopped workstation answers `404` if its ID is mistyped.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
