@@ -1455,7 +1455,6 @@ _CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;
 #: ID is wrong"): the condition read is after it, up to a reason given (:data:`_REASON`).
 _MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
 _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
-#: A key said to be new, whose body reuses none.
 #: Right before a status, what says the operation does not answer it: "never answers",
 #: "is not refused with", "no", "doesn't return".
 _SAID_NOT_BEFORE = re.compile(
@@ -1509,6 +1508,7 @@ _OF_THE_RESOURCE = frozenset({"workstation_not_stopped", "volume_attached", "vol
 #: After an operation said as a subject, what says its condition passes first: "answers
 #: `200` only after you stop it", "once stopped", "until".
 _PASSES = re.compile(r"\b(?:once|after|until|unless|then)\b", re.IGNORECASE)
+#: A key said to be new, whose body reuses none.
 _NEW_KEY = re.compile(r"\b(?:new|fresh|different|another|other|unused)\s+(?:idempotency\s+)?key\b",
                       re.IGNORECASE)
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
