@@ -1844,9 +1844,15 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
 
 #: A workstation's state said of the one an operation is sent to: "a running
 #: workstation", "a workstation that is still `stopped`", "a stopped one".
-_IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)\b|\b(?:workstation"
-                       r"|one)\s+(?:that\s+|which\s+)?(?:is|['’]s)\s+(?:still\s+|already\s+)?`?"
-                       r"(?P<state2>running|stopped)`?\b", re.IGNORECASE)
+_IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?\b(?!['’])|\b(?:"
+                       r"workstation|one)s?\s+(?:that\s+|which\s+)?(?:is|are|['’]s)\s+(?:still\s+|"
+                       r"already\s+)?`?(?P<state2>running|stopped)`?\b", re.IGNORECASE)
+#: Between the state and the status, the answering verb alone (with an adverb): "a
+#: running workstation still answers `409`"; and after the status, its code, then the
+#: clause's end or another clause ("and changes nothing").
+_STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+)*"
+                              rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
+_AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?\s*(?:[.;:]|,\s|\band\b|$)", re.IGNORECASE)
 
 
 def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -1877,6 +1883,10 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
     ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
+            and _TO_THE_READER.match(prose, subject.end(), span.start) \
+            and not (subject["who"].split() or [""])[0].lower().endswith(("ing", "s")):
+        return None  # (said to the reader: "Stop a running workstation first, or ...")
     answers = answers_by_state()
     at = subject.end() if ops and subject is not None else start
     if not ops and page.operation in answers:
@@ -1885,8 +1895,11 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     state = _IN_STATE.search(prose, at, span.start)
     if not ops or state is None or not re.fullmatch(
             r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
-            prose[at:state.start()], re.IGNORECASE):
-        return None  # (no operation, or the state is not what it is sent to)
+            prose[at:state.start()], re.IGNORECASE) or not _STATE_TO_STATUS.fullmatch(
+                prose, state.end(), span.start) or not _AFTER_THE_STATUS.match(
+                    prose, span.end, end):
+        return None  # (no operation, the state not what it is sent to, or more said of it:
+        # "twice", "with an empty body", "for a volume attached elsewhere")
     between = prose[at:span.start]
     if (_NEGATION.search(between) or _PASSES.search(prose[at:end])
             or _EARLIER_CHECK.search(prose[at:end]) or re.search(
@@ -1948,22 +1961,48 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
     from cloudws.operations import OPERATIONS
     from cloudws.store import Store
 
+    def store_method(name: str) -> Callable[..., Any] | None:
+        return getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+
+    # the calls that put a workstation in a state: those that take its ID alone
+    movers = {state: store_method(name) for name, state in _resulting_states().items()
+              if OPERATIONS[name].body is None
+              and re.fullmatch(r"/v1/workstations/\{id\}/\w+", OPERATIONS[name].path)}
     found: dict[str, dict[str, str | None]] = {}
     for name, operation in OPERATIONS.items():
-        method = getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+        method = store_method(name)
         if (method is None or operation.status is None
                 or not operation.path.startswith("/v1/workstations/{id}")):
             continue
-        body = ([operation.body.model_validate(operation.example.body)] if operation.body
-                else [])
-        answers = found.setdefault(name, {})
-        for workstation in load_fixtures().workstations:
-            try:
-                method(Store(), workstation.id, *body)
-            except ApiError as refused:
-                answers.setdefault(workstation.status, refused.code)
-            else:  # a state is taken if one workstation in it is
-                answers[workstation.status] = None
+        try:
+            body = ([operation.body.model_validate(operation.example.body)] if operation.body
+                    else [])
+        except ValueError:
+            continue  # (an example the stub refuses: the suite tells it)
+        rest = list(operation.example.path.values())[1:]  # (its other path parameters)
+        by_workstation: dict[str, dict[str, str | None]] = {}
+        try:
+            for workstation in load_fixtures().workstations:
+                for state, mover in movers.items():
+                    store = Store()
+                    if workstation.status != state and mover is not None:
+                        mover(store, workstation.id)
+                    try:
+                        method(store, workstation.id, *rest, *body)
+                    except ApiError as refused:
+                        by_workstation.setdefault(workstation.id, {})[state] = refused.code
+                    else:
+                        by_workstation.setdefault(workstation.id, {})[state] = None
+        except (TypeError, ValueError):  # (a call the store's method cannot take so)
+            continue
+        answers: dict[str, str | None] = {}
+        for got in by_workstation.values():  # a state is taken if one workstation in it is;
+            for state, code in got.items():  # refused, only by a refusal that the state
+                if code is None:              # makes (another in the other state)
+                    answers[state] = None
+                elif len(set(got.values())) > 1:
+                    answers.setdefault(state, code)
+        found[name] = answers
     return found
 
 

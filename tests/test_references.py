@@ -1498,12 +1498,26 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "Getting a stopped workstation answers `404` once it is deleted.",
         "Deleting a stopped workstation answers `500` when the sandbox is told to fail.",
         "Getting a stopped workstation answers `404` if its ID is mistyped.",
+        # a verb said to the reader, more said of the workstation or of the request, a
+        # possessive: not what the operation is sent to, alone
+        "Stop a running workstation first, or deleting it gets `409`.",
+        "Deleting a stopped workstation's boot volume answers `409`.",
+        "Deleting a stopped workstation twice answers `404` the second time.",
+        "Getting a stopped workstation you deleted answers `404`.",
+        "Updating a stopped workstation with an empty body answers `400`.",
+        "Stopping a running workstation with a revoked token answers `401`.",
     ])
+    _each_told(references, page, contract, {
+        "Stopping running workstations answers `404`.":
+            told("404", "running", "stopWorkstation", "200")}, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "A stopped workstation gets `409`.": told("409", "stopped", "deleteWorkstation", "200"),
     }, ["A running workstation gets `409`.",
-        "A stopped workstation with attached volumes gets `200`."])
+        "A stopped workstation with attached volumes gets `200`.",
+        "A running workstation can be stopped first, which answers `200`.",
+        "A stopped workstation gets `404` the second time you delete it.",
+        "A running workstation gets `409` `workstation_not_stopped`."])
 
 
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
