@@ -1852,7 +1852,8 @@ _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s
 #: clause's end or another clause ("and changes nothing").
 _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+)*"
                               rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
-_AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?\s*(?:[.;:]|,\s|\band\b|$)", re.IGNORECASE)
+_AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?(?:,?\s+and\s+(?:changes|leaves|keeps|does)\b"
+                               r"[^.;:!?]*)?\s*(?:[.!?](?:\s|$)|$)", re.IGNORECASE)
 
 
 def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -1897,7 +1898,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
             r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
             prose[at:state.start()], re.IGNORECASE) or not _STATE_TO_STATUS.fullmatch(
                 prose, state.end(), span.start) or not _AFTER_THE_STATUS.match(
-                    prose, span.end, end):
+                    prose, span.end, _sentence_end(prose, span.end)):
         return None  # (no operation, the state not what it is sent to, or more said of it:
         # "twice", "with an empty body", "for a volume attached elsewhere")
     between = prose[at:span.start]
@@ -1909,18 +1910,32 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None  # (denied, said to pass or to have been, or under another condition)
     from cloudws.operations import OPERATIONS
 
+    made = {got for by_state in answers.values() for got in by_state.values() if got}
+    if any(start <= other.start < end and other.text in contract.code_status
+           and other.text not in made for other in spans):
+        return None  # (a code no state makes, as `volume_attached`: its own condition)
     which = (state["state"] or state["state2"]).lower()
     answered = {op: answers[op].get(which, "") for op in ops}
     if "" in answered.values() or not set(answered.values()) - {None} <= contract.code_status.keys():
         return None  # (a state no fixture workstation is in; codes the contract has not)
     statuses = {op: OPERATIONS[op].status if got is None else contract.code_status[got]
                 for op, got in answered.items()}
-    if said in statuses.values() and (code is None or code in answered.values()):
-        return None
+    every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
+    if (all if every else any)(said == statuses[op] and (code is None or code == answered[op])
+                               for op in ops):
+        return None  # (one of them answers it; "Stopping and deleting": each)
+    other = [op for op in ops if statuses[op] != said or code and code != answered[op]]
     return (f"`{span.text}` is said for a {which} workstation, which "
             + "; ".join(f"{op} answers with `{statuses[op]}`"
-                        + (f" (`{answered[op]}`)" if answered[op] else "") for op in ops)
+                        + (f" (`{answered[op]}`)" if answered[op] else "") for op in other)
             + " (as its example gets from the sandbox)")
+
+
+def _sentence_end(prose: str, at: int) -> int:
+    """Where the sentence that ``at`` is in ends: at its full stop (or ``!``, ``?``),
+    past any semicolon or colon, or at its paragraph's end."""
+    end = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n").search(prose, at)
+    return end.start() + (1 if end and prose[end.start()] in ".!?" else 0) if end else len(prose)
 
 
 @functools.cache
@@ -1965,9 +1980,29 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
         return getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
 
     # the calls that put a workstation in a state: those that take its ID alone
-    movers = {state: store_method(name) for name, state in _resulting_states().items()
-              if OPERATIONS[name].body is None
-              and re.fullmatch(r"/v1/workstations/\{id\}/\w+", OPERATIONS[name].path)}
+    movers: dict[str, list[Callable[..., Any]]] = {}
+    for name, state in _resulting_states().items():
+        mover = store_method(name)
+        if mover is not None and OPERATIONS[name].body is None and re.fullmatch(
+                r"/v1/workstations/\{id\}/\w+", OPERATIONS[name].path):
+            movers.setdefault(state, []).append(mover)
+
+    def put_in(store: Store, ws_id: str, state: str) -> bool:
+        """Whether a call that leaves a workstation in ``state`` put ``ws_id`` there,
+        changing nothing else of it but its time."""
+        before = store.get_workstation(ws_id).model_dump(exclude={"status", "updated_at"})
+        if store.get_workstation(ws_id).status == state:
+            return True
+        for mover in movers.get(state, []):
+            try:
+                mover(store, ws_id)
+            except ApiError:
+                continue
+            after = store.get_workstation(ws_id)  # (changed more: no other call is tried)
+            return after.status == state and after.model_dump(
+                exclude={"status", "updated_at"}) == before
+        return False
+
     found: dict[str, dict[str, str | None]] = {}
     for name, operation in OPERATIONS.items():
         method = store_method(name)
@@ -1979,14 +2014,14 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
                     else [])
         except ValueError:
             continue  # (an example the stub refuses: the suite tells it)
-        rest = list(operation.example.path.values())[1:]  # (its other path parameters)
+        rest = [value for key, value in operation.example.path.items() if key != "id"]
         by_workstation: dict[str, dict[str, str | None]] = {}
         try:
             for workstation in load_fixtures().workstations:
-                for state, mover in movers.items():
+                for state in movers:
                     store = Store()
-                    if workstation.status != state and mover is not None:
-                        mover(store, workstation.id)
+                    if not put_in(store, workstation.id, state):
+                        continue  # (no call puts it there, changing nothing else)
                     try:
                         method(store, workstation.id, *rest, *body)
                     except ApiError as refused:

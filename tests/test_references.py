@@ -1506,10 +1506,20 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "Getting a stopped workstation you deleted answers `404`.",
         "Updating a stopped workstation with an empty body answers `400`.",
         "Stopping a running workstation with a revoked token answers `401`.",
+        # its own condition after the status, or a code no state makes
+        "Updating a stopped workstation answers `409`, for a volume attached elsewhere.",
+        "Updating a stopped workstation answers `409`: a volume it names is attached elsewhere.",
+        "Stopping a running workstation answers `401`; its token is missing.",
+        "Deleting a stopped workstation answers `404` and `not_found` for a second delete.",
+        "Updating a stopped workstation answers `volume_attached`.",
+        "Deleting or getting a running workstation answers `200`.",
     ])
     _each_told(references, page, contract, {
         "Stopping running workstations answers `404`.":
-            told("404", "running", "stopWorkstation", "200")}, [])
+            told("404", "running", "stopWorkstation", "200"),
+        # said of each ("and"), one answering it is not enough
+        "Stopping and deleting a running workstation answer `409`.":
+            told("409", "running", "stopWorkstation", "200")}, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "A stopped workstation gets `409`.": told("409", "stopped", "deleteWorkstation", "200"),
