@@ -1849,7 +1849,7 @@ _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s
                        r"already\s+)?`?(?P<state2>running|stopped)`?\b", re.IGNORECASE)
 #: Between the state and the status, the answering verb alone (with an adverb): "a
 #: running workstation still answers `409`"; and after the status, its code, then the
-#: clause's end or another clause ("and changes nothing").
+#: sentence's end, with at most what the answer does ("and changes nothing").
 _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+)*"
                               rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
 _AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?(?:,?\s+and\s+(?:changes|leaves|keeps|does)\b"
