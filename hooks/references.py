@@ -1416,6 +1416,9 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",
         r"\b(?:sent|send|sending)\s+as\s+`?(?!application/json)[a-z]+/",
         r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
+    ({"validation_error", "invalid_json"}, (  # a body sent empty: `{}`, or nothing at all
+        r"\bempty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",
+        r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+)?empty\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
@@ -1673,8 +1676,11 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         return None
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
     words = _said_words(clause[first[0]:first[1]])
-    answered = " or ".join(f"`{contract.code_status[code]}` (`{code}`)" for code in sorted(
-        first[2], key=lambda c: (contract.code_status[c], c)))
+    by_status: dict[int, list[str]] = {}
+    for code in sorted(first[2], key=lambda c: (contract.code_status[c], c)):
+        by_status.setdefault(contract.code_status[code], []).append(f"`{code}`")
+    answered = " or ".join(f"`{status}` ({' or '.join(codes)})"
+                           for status, codes in by_status.items())
     return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
 
 

@@ -1351,6 +1351,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A `next_cursor` taken from another list gets `404`.": (
             '`404` is said for "next_cursor taken from another list", which the API answers '
             "with `400` (`validation_error`)"),
+        "Creating a volume with an empty body answers `409`.": (
+            '`409` is said for "empty body", which the API answers with `400` (`invalid_json` '
+            "or `validation_error`)"),
+        "A request whose body is empty gets `415`.": (
+            '`415` is said for "body is empty", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1379,6 +1385,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Another body under a fresh key is a new request, and it may get `400`.",
         "A volume whose workstation was deleted is either gone (`404`, if it was owned) or kept.",
         "A volume of `volume_ids` that does not exist gets `409` `volume_not_found`, not `404`.",
+        # two conditions: the body's, checked before the state, is the one answered
+        "Updating a running workstation with an empty body answers `400`.",
+        "An empty JSON object gets `400` `validation_error`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
