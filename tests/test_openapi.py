@@ -121,6 +121,32 @@ def test_only_the_removed_operation_is_deprecated_and_it_has_no_success():
     assert removed["parameters"][0]["schema"]["pattern"] == "^ws-[a-z0-9]{5,32}$"
 
 
+def test_each_tag_says_what_its_operations_do_as_they_are_declared(monkeypatch):
+    """A tag's description names the verb of each of its operations, in the order they are
+    declared, and a removed one's request: an operation added to the declarations is in
+    it, with nothing else to edit."""
+    import dataclasses
+
+    import cloudws.openapi
+
+    tags = {tag["name"]: tag["description"] for tag in DOCUMENT["tags"]}
+    assert set(tags) == {op.tag for op in OPERATIONS.values()}
+    for tag, description in tags.items():
+        verbs = [op.summary.split()[0].lower() for op in OPERATIONS.values()
+                 if op.tag == tag and op.replaced_by is None]
+        assert [word.strip(",.").lower() for word in description.split(".")[0].split()
+                if word != "and"][:-1] == verbs, description
+    assert ("`GET /v1/workstations/{id}/delete` is removed (`410`): use Delete workstation."
+            in tags["Workstations"])
+    restart = dataclasses.replace(OPERATIONS["startWorkstation"], id="restartWorkstation",
+                                  summary="Restart workstation")
+    monkeypatch.setitem(cloudws.openapi.OPERATIONS, "restartWorkstation", restart)
+    assert cloudws.openapi.tag_description("Workstations").startswith(
+        "Create, list, get, start, stop, update, delete and restart workstations. ")
+    with pytest.raises(ValueError, match="no operation is tagged 'Snapshots'"):
+        cloudws.openapi.tag_description("Snapshots")
+
+
 def test_id_and_cursor_parameters_declare_patterns():
     for path, _method, op in operations():
         for param in op.get("parameters", []):

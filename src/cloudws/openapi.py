@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi.openapi.utils import get_openapi
 
+from .errors import ERROR_CODES
 from .models import FieldError, Problem
 from .operations import OPERATIONS
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["SERVER_URL", "build_openapi"]
+__all__ = ["SERVER_URL", "build_openapi", "tag_description"]
 
 SERVER_URL = "https://api.cloudworkstation.example.com"
 
@@ -38,7 +39,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         "machine-readable `code`.",
         routes=app.routes,
         servers=[{"url": SERVER_URL, "description": "Production"}],
-        tags=[{"name": tag} for tag in dict.fromkeys(op.tag for op in OPERATIONS.values())],
+        tags=[{"name": tag, "description": tag_description(tag)}
+              for tag in dict.fromkeys(op.tag for op in OPERATIONS.values())],
     )
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
@@ -62,6 +64,30 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         for operation in path_item.values():
             _complete(operation)
     return doc
+
+
+def tag_description(tag: str) -> str:
+    """What a tag's operations do, from their declarations: the verb of each summary, in
+    declaration order; then each removed one, by its request and its replacement's summary.
+
+    Example:
+        >>> tag_description("Volumes")
+        'Create, list, get and delete volumes.'
+        >>> print(tag_description("Workstations"))
+        Create, list, get, start, stop, update and delete workstations. `GET /v1/workstations/{id}/delete` is removed (`410`): use Delete workstation.
+    """
+    operations = [op for op in OPERATIONS.values() if op.tag == tag]
+    if not operations:
+        raise ValueError(f"no operation is tagged {tag!r}")
+    verbs = [op.summary.split()[0] for op in operations if op.replaced_by is None]
+    said = verbs[0] if len(verbs) == 1 else f"{', '.join(verbs[:-1])} and {verbs[-1]}"
+    text = f"{said[:1].upper()}{said[1:].lower()} {tag.lower()}."
+    for op in operations:
+        if op.replaced_by is not None:
+            text += (f" `{op.method} {op.path}` is removed "
+                     f"(`{ERROR_CODES['endpoint_removed'].status}`): use "
+                     f"{OPERATIONS[op.replaced_by].summary}.")
+    return text
 
 
 def _complete(operation: dict[str, Any]) -> None:
