@@ -1860,6 +1860,23 @@ _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+
                               rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
 _AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?(?:,?\s+and\s+(?:changes|leaves|keeps|does)\b"
                                r"[^.;:!?]*)?\s*(?:[.!?](?:\s|$)|$)", re.IGNORECASE)
+#: The state said first, as the condition of the rest: "If the workstation is stopped, the
+#: delete gets `409`", "When it is running, deleting it answers `409`".
+_STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|while|whenever)\s+(?:(?:the|a|your|"
+                          r"this|that)\s+workstation|it)\s+is\s+(?:still\s+|already\s+)?`?"
+                          r"(?P<state>running|stopped)`?\s*,\s*", re.IGNORECASE)
+#: After the state said first, a subject that names no operation: the page's own call.
+_ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IGNORECASE)
+#: After a subject with a state, a refusal with the status in brackets: "a stopped
+#: workstation is refused (`409`)", "deleting a running one fails (`409`)".
+_STATE_REFUSED = re.compile(r"\s*(?:(?:still|always|also)\s+)*(?:(?:is|are)\s+(?:refused|rejected)"
+                            r"|fails?)\s*\(\s*$", re.IGNORECASE)
+_AFTER_THE_BRACKETS = re.compile(r"(?:\s*`[a-z_]+`)?\s*\)\s*(?:[.!?](?:\s|$)|$)")
+#: A note of an `## Errors` list that opens with the workstation's state: "- **409** — the
+#: workstation is running: stop it first" (nothing else said of it before its stop).
+_NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
+                         r"\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?"
+                         r"(?=\s*(?:[:;.]|—|–|$))", re.IGNORECASE | re.MULTILINE)
 
 
 def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -1871,21 +1888,39 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     endpoint page's own) answer another there, as their examples get from the sandbox
     (:func:`answers_by_state`); None if one of them answers it, or nothing is read. The
     state says what the operation is sent to (right after the subject, or opening the
-    clause), in a clause of one status and no other condition, not said to pass."""
+    clause), in a clause of one status and no other condition, not said to pass. Also
+    read: a refusal with the status in brackets ("a stopped workstation is refused
+    (`409`)"), the state said first (:func:`_state_first_problem`), and, on an endpoint
+    page, a note of its `## Errors` list that opens with the state (:data:`_NOTE_STATE`)."""
     status = _STATUS.match(span.text)
     code = span.text if span.text in contract.code_status else None
-    if status is None and code is None or span.link is not None or span.note:
+    if status is None and code is None or span.link is not None:
         return None
     said = int(status["status"]) if status is not None else contract.code_status[code or ""]
     if said >= 500:
         return None  # (a failure: under a condition the state does not make)
+    answers = answers_by_state()
+    if span.note:  # "- **409** — the workstation is running: ...", of the page's operation
+        noted = _NOTE_STATE.match(prose, span.end + 2)  # (past the note's closing **)
+        if noted is None or page.operation not in answers:
+            return None
+        return _state_answer_problem(span, said, None, [page.operation],
+                                     noted["state"].lower(), False, spans, span.start,
+                                     noted.end(), contract)
     start, end = _clause(span, prose)
+    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(prose, 0, start)
+    if bracketed:  # "a stopped workstation is refused (`409`)": the sentence's
+        start, end = _clause(span, prose, brackets=False)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
                  re.IGNORECASE):
         return None  # (another condition, after the status)
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
+    first = _STATE_FIRST.match(prose, start, span.start)
+    if first is not None:
+        return _state_first_problem(span, said, code, first, spans, prose, page, contract,
+                                    start, end)
     subject = _YOU_DO.match(prose, start, span.start)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
@@ -1894,39 +1929,89 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
             and _TO_THE_READER.match(prose, subject.end(), span.start) \
             and not (subject["who"].split() or [""])[0].lower().endswith(("ing", "s")):
         return None  # (said to the reader: "Stop a running workstation first, or ...")
-    answers = answers_by_state()
     at = subject.end() if ops and subject is not None else start
     if not ops and page.operation in answers:
         ops = [page.operation]  # ("A running workstation gets `409`", on its page)
     ops = sorted({op for op in ops if op in answers})
     state = _IN_STATE.search(prose, at, span.start)
+    verb, after = (_STATE_REFUSED, _AFTER_THE_BRACKETS) if bracketed else (
+        _STATE_TO_STATUS, _AFTER_THE_STATUS)
     if not ops or state is None or not re.fullmatch(
             r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
-            prose[at:state.start()], re.IGNORECASE) or not _STATE_TO_STATUS.fullmatch(
-                prose, state.end(), span.start) or not _AFTER_THE_STATUS.match(
+            prose[at:state.start()], re.IGNORECASE) or not verb.fullmatch(
+                prose, state.end(), span.start) or not after.match(
                     prose, span.end, _sentence_end(prose, span.end)):
         return None  # (no operation, the state not what it is sent to, or more said of it:
         # "twice", "with an empty body", "for a volume attached elsewhere")
     between = prose[at:span.start]
     if (_NEGATION.search(between) or _PASSES.search(prose[at:end])
             or _EARLIER_CHECK.search(prose[at:end]) or re.search(
-                r"\b(?:was|were|had)\b", between, re.IGNORECASE) or not _ANSWERS.search(between)
+                r"\b(?:was|were|had)\b", between, re.IGNORECASE)
+            or not (bracketed or _ANSWERS.search(between))
             or any(pattern.search(between) for pattern, meant in _CONDITIONS
                    if "workstation_not_stopped" not in meant)):
         return None  # (denied, said to pass or to have been, or under another condition)
+    every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
+    return _state_answer_problem(span, said, code, ops, (state["state"] or state["state2"]).lower(),
+                                 every, spans, start, end, contract)
+
+
+def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Match[str],
+                         spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
+                         start: int, end: int) -> str | None:
+    """:func:`_in_state_problem` of a clause that says the state first ("If the workstation
+    is stopped, the delete gets `409`"): the rest's subject names the operations (or, on an
+    endpoint page, "you", "it", "the request" are its own), then the answering verb and
+    the status, as in the other shape."""
+    answers = answers_by_state()
+    at = first.end()
+    subject = _SUBJECT.match(prose, at, span.start)
+    ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    if ops and subject is not None:
+        at = subject.end()
+        if not subject["article"] and not (subject["who"].split() or [""])[0].lower().endswith(
+                ("ing", "s")) and _TO_THE_READER.match(prose, at, span.start):
+            return None  # (said to the reader: "..., stop it first, or ...")
+        rest = re.match(r"(?:\s+(?:it|the\s+workstation|one))?", prose[at:span.start],
+                        re.IGNORECASE)
+        at += rest.end() if rest else 0
+    else:
+        generic = _ANY_CALL.match(prose, at, span.start)
+        if generic is None or page.operation is None:
+            return None
+        ops, at = [page.operation], generic.end()
+    ops = sorted({op for op in ops if op in answers})
+    between = prose[first.end():span.start]
+    if not ops or not _STATE_TO_STATUS.fullmatch(prose, at, span.start) or not \
+            _AFTER_THE_STATUS.match(prose, span.end, _sentence_end(prose, span.end)) or (
+                _NEGATION.search(between) or _EARLIER_CHECK.search(prose[start:end])
+                or re.search(r"\b(?:was|were|had)\b", between, re.IGNORECASE)
+                or any(pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
+                       if "workstation_not_stopped" not in meant)):
+        return None  # (no operation, more said, denied, or under another condition)
+    every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
+    return _state_answer_problem(span, said, code, ops, first["state"].lower(), every, spans,
+                                 start, end, contract)
+
+
+def _state_answer_problem(span: _Span, said: int, code: str | None, ops: Sequence[str],
+                          which: str, every: bool, spans: Sequence[_Span], start: int,
+                          end: int, contract: Contract) -> str | None:
+    """What is wrong with ``said`` (a status; its ``code``, if one was said) as the answer
+    of ``ops`` for a workstation in the state ``which`` (each of them, with ``every``), as
+    :func:`answers_by_state` reads the sandbox; the clause is ``start``-``end``."""
     from cloudws.operations import OPERATIONS
 
+    answers = answers_by_state()
     made = {got for by_state in answers.values() for got in by_state.values() if got}
     if any(start <= other.start < end and other.text in contract.code_status
            and other.text not in made for other in spans):
         return None  # (a code no state makes, as `volume_attached`: its own condition)
-    which = (state["state"] or state["state2"]).lower()
     answered = {op: answers[op].get(which, "") for op in ops}
     if "" in answered.values() or not set(answered.values()) - {None} <= contract.code_status.keys():
         return None  # (a state no fixture workstation is in; codes the contract has not)
     statuses = {op: OPERATIONS[op].status if got is None else contract.code_status[got]
                 for op, got in answered.items()}
-    every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     if (all if every else any)(said == statuses[op] and (code is None or code == answered[op])
                                for op in ops):
         return None  # (one of them answers it; "Stopping and deleting": each)

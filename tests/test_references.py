@@ -1539,6 +1539,74 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "A running workstation gets `409` `workstation_not_stopped`."])
 
 
+def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_held_too(
+    checking: Checking,
+) -> None:
+    """The state said first ("If the workstation is stopped, the delete gets `409`"), in
+    the note of an `## Errors` list ("- **409** — the workstation is stopped: ..."), or
+    with the status in brackets after a refusal ("A stopped workstation is refused
+    (`409`)") is held as the other shape is; more said of it is not read."""
+    references, contract = checking
+
+    def told(status: str, state: str, operation: str, answer: str) -> str:
+        return (f"`{status}` is said for a {state} workstation, which {operation} answers "
+                f"with `{answer}` (as its example gets from the sandbox)")
+
+    stopped = told("409", "stopped", "deleteWorkstation", "200")
+    concept = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, concept, contract, {
+        "If the workstation is stopped, the delete gets `409`.": stopped,
+        "When it is stopped, deleting it answers `409`.": stopped,
+        "- If a workstation is still stopped, a delete answers `409`.": stopped,
+        "If the workstation is running, stopping it answers `409`.":
+            told("409", "running", "stopWorkstation", "200"),
+        "If the workstation is stopped, starting and deleting it answer `409`.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200`; startWorkstation answers with `200` (as its example gets from the sandbox)"),
+        "Deleting a stopped workstation is refused (`409`).": stopped,
+        "Starting a running workstation fails (`409`).":
+            told("409", "running", "startWorkstation", "200"),
+    }, [
+        "If the workstation is running, the delete gets `409`.",
+        "If the workstation is stopped, starting it answers `200`.",
+        "- If the workstation is still running, the delete gets `409` `workstation_not_stopped`.",
+        "If the workstation is running, updates and deletes get `409`.",
+        "If a workstation is stopped, a start or a delete answers `200`.",
+        "Deleting a running workstation is refused (`409`).",
+        # no operation named; more said of the request, or after the status; a denial
+        "If the workstation is running, you get `409`.",
+        ("If the workstation is stopped, the update gets `409` when a volume it names is "
+         "attached elsewhere."),
+        "If the workstation is stopped, the delete answers `200` and detaches its volumes.",
+        "If the workstation is running, deleting it with an invalid ID answers `400`.",
+        "If the workstation is running, the delete with no token gets `401`.",
+        "If the workstation is running, stop it first; otherwise the delete gets `409`.",
+        "If the workstation is stopped, the delete never answers `409`.",
+        "Updating a stopped workstation is refused (`409`) when a volume is attached elsewhere.",
+    ])
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "## Errors\n\n- **409** — the workstation is stopped: start it first.": stopped,
+        "## Errors\n\n- **409** — if the workstation is stopped.": stopped,
+        "If the workstation is stopped, you get `409`.": stopped,
+        "If it is stopped, the request answers `409`.": stopped,
+        "A stopped workstation is refused (`409`).": stopped,
+    }, [
+        "## Errors\n\n- **409** — the workstation is running: stop it first.",
+        "## Errors\n\n- **409** — stop the workstation first, then delete it.",
+        "A running workstation is refused (`409` `workstation_not_stopped`).",
+        "A stopped workstation is refused (`409`), as is a deleted one (`404`).",
+        "If the workstation is running, you get `409`.",
+    ])
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    _each_told(references, update, contract, {}, [
+        # its other condition said beside the state
+        ("## Errors\n\n- **409** — the workstation is stopped, or a volume it names is "
+         "attached elsewhere."),
+        "## Errors\n\n- **409** — the workstation is running.",
+    ])
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
