@@ -1647,7 +1647,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         for match in pattern.finditer(clause):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(),
-                              meant & contract.code_status.keys() & theirs))
+                              meant & contract.code_status.keys() & theirs
+                              if "invalid_json" not in meant or "invalid_json" in theirs
+                              else frozenset()))  # (a body, to an operation that reads none)
     # "can't be deleted: `404`" denies the operation, not the condition or the answer
     blank = _CANNOT_BE.sub(lambda m: " " * len(m[0]), clause)
     for s, e, _ in found:  # what the conditions say is theirs ("no token" is a condition)
@@ -1827,6 +1829,9 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                         prose[subject_end:match.start()], re.IGNORECASE))):
                 continue  # (it may have passed; or it is said of another resource: "a
                 # stopped workstation with attached volumes")
+            if "invalid_json" in meant and not all("invalid_json" in scope.codes
+                                                   for scope in scopes):
+                continue  # (a body sent to an operation that reads none: it is ignored)
             refused = sorted((c for c in meant - _KEY_CODES
                               if scopes and all(c in scope.codes for scope in scopes)),
                              key=lambda c: (contract.code_status[c], c))
@@ -1858,20 +1863,26 @@ _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s
 #: sentence's end, with at most what the answer does ("and changes nothing").
 _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+)*"
                               rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
-_AFTER_THE_STATUS = re.compile(r"(?:\s*`[a-z_]+`)?(?:,?\s+and\s+(?:changes|leaves|keeps|does)\b"
-                               r"[^.;:!?]*)?\s*(?:[.!?](?:\s|$)|$)", re.IGNORECASE)
+#: After the status: its code, bare or linked ("with the code `x`").
+_CODE_AFTER = (r"(?:\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?`[a-z_]+`"
+               r"(?:\]\([^)\s]*\))?)?")
+#: What the answer does, said after it ("and changes nothing"), and the sentence's end.
+_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?]*)?"
+               r"\s*(?:[.!?](?:\s|$)|$)")
+_AFTER_THE_STATUS = re.compile(_CODE_AFTER + _DOES_AFTER, re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
-_STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|while|whenever)\s+(?:(?:the|a|your|"
-                          r"this|that)\s+workstation|it)\s+is\s+(?:still\s+|already\s+)?`?"
-                          r"(?P<state>running|stopped)`?\s*,\s*", re.IGNORECASE)
+_STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|"
+                          r"whenever)\s+(?:(?:the|a|your|this|that)\s+workstation|it)\s+is\s+"
+                          r"(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*,\s*"
+                          r"(?:then\s+)?", re.IGNORECASE)
 #: After the state said first, a subject that names no operation: the page's own call.
 _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IGNORECASE)
 #: After a subject with a state, a refusal with the status in brackets: "a stopped
 #: workstation is refused (`409`)", "deleting a running one fails (`409`)".
 _STATE_REFUSED = re.compile(r"\s*(?:(?:still|always|also)\s+)*(?:(?:is|are)\s+(?:refused|rejected)"
-                            r"|fails?)\s*\(\s*$", re.IGNORECASE)
-_AFTER_THE_BRACKETS = re.compile(r"(?:\s*`[a-z_]+`)?\s*\)\s*(?:[.!?](?:\s|$)|$)")
+                            r"|fails?)\s*\(\s*(?:(?:with\s+)?an?\s+|with\s+)?$", re.IGNORECASE)
+_AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORECASE)
 #: A note of an `## Errors` list that opens with the workstation's state: "- **409** — the
 #: workstation is running: stop it first" (nothing else said of it before its stop).
 _NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
@@ -1908,7 +1919,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                      noted["state"].lower(), False, spans, span.start,
                                      noted.end(), contract)
     start, end = _clause(span, prose)
-    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(prose, 0, start)
+    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(prose, 0, span.start)
     if bracketed:  # "a stopped workstation is refused (`409`)": the sentence's
         start, end = _clause(span, prose, brackets=False)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
@@ -1920,14 +1931,15 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     first = _STATE_FIRST.match(prose, start, span.start)
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,
-                                    start, end)
+                                    start, end, bool(bracketed))
     subject = _YOU_DO.match(prose, start, span.start)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
     ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"]) if subject else ""
     if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
             and _TO_THE_READER.match(prose, subject.end(), span.start) \
-            and not (subject["who"].split() or [""])[0].lower().endswith(("ing", "s")):
+            and not (who.split() or [""])[0].lower().endswith(("ing", "s")):
         return None  # (said to the reader: "Stop a running workstation first, or ...")
     at = subject.end() if ops and subject is not None else start
     if not ops and page.operation in answers:
@@ -1958,7 +1970,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
 
 def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Match[str],
                          spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
-                         start: int, end: int) -> str | None:
+                         start: int, end: int, bracketed: bool = False) -> str | None:
     """:func:`_in_state_problem` of a clause that says the state first ("If the workstation
     is stopped, the delete gets `409`"): the rest's subject names the operations (or, on an
     endpoint page, "you", "it", "the request" are its own), then the answering verb and
@@ -1967,9 +1979,12 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
     at = first.end()
     subject = _SUBJECT.match(prose, at, span.start)
     ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    if page.operation in ops and page.operation not in answers:
+        return None  # ("deleting it", on Delete volume's page: the volume, whatever the state)
     if ops and subject is not None:
         at = subject.end()
-        if not subject["article"] and not (subject["who"].split() or [""])[0].lower().endswith(
+        who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])
+        if not subject["article"] and not (who.split() or [""])[0].lower().endswith(
                 ("ing", "s")) and _TO_THE_READER.match(prose, at, span.start):
             return None  # (said to the reader: "..., stop it first, or ...")
         rest = re.match(r"(?:\s+(?:it|the\s+workstation|one))?", prose[at:span.start],
@@ -1982,8 +1997,12 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
         ops, at = [page.operation], generic.end()
     ops = sorted({op for op in ops if op in answers})
     between = prose[first.end():span.start]
-    if not ops or not _STATE_TO_STATUS.fullmatch(prose, at, span.start) or not \
-            _AFTER_THE_STATUS.match(prose, span.end, _sentence_end(prose, span.end)) or (
+    if re.search(r"\b(?:retried|repeated|second|later|next)\b", between, re.IGNORECASE):
+        return None  # ("a retried delete answers `404`": the first one deleted it)
+    verb, after = (_STATE_REFUSED, _AFTER_THE_BRACKETS) if bracketed else (
+        _STATE_TO_STATUS, _AFTER_THE_STATUS)
+    if not ops or not verb.fullmatch(prose, at, span.start) or not \
+            after.match(prose, span.end, _sentence_end(prose, span.end)) or (
                 _NEGATION.search(between) or _EARLIER_CHECK.search(prose[start:end])
                 or re.search(r"\b(?:was|were|had)\b", between, re.IGNORECASE)
                 or any(pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS

@@ -145,6 +145,11 @@ def test_each_tag_says_what_its_operations_do_as_they_are_declared(monkeypatch):
         "Create, list, get, start, stop, update, delete and restart workstations. ")
     with pytest.raises(ValueError, match="no operation is tagged 'Snapshots'"):
         cloudws.openapi.tag_description("Snapshots")
+    # a tag whose every operation is removed: what each was replaced by, alone
+    legacy = dataclasses.replace(OPERATIONS["removedDeleteWorkstation"], tag="Legacy")
+    monkeypatch.setitem(cloudws.openapi.OPERATIONS, "removedDeleteWorkstation", legacy)
+    assert cloudws.openapi.tag_description("Legacy") == (
+        "`GET /v1/workstations/{id}/delete` is removed (`410`): use Delete workstation.")
 
 
 def test_id_and_cursor_parameters_declare_patterns():

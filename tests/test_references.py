@@ -1388,6 +1388,11 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         # two conditions: the body's, checked before the state, is the one answered
         "Updating a running workstation with an empty body answers `400`.",
         "An empty JSON object gets `400` `validation_error`.",
+        # a body sent to an operation that reads none: ignored
+        "Starting a workstation with an empty body answers `200`.",
+        "Deleting a stopped workstation with an empty body answers `200`.",
+        "Starting `ws-99999` with an empty body answers `404`.",
+        "Listing volumes with an empty body answers `200`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
@@ -1553,7 +1558,8 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
                 f"with `{answer}` (as its example gets from the sandbox)")
 
     stopped = told("409", "stopped", "deleteWorkstation", "200")
-    concept = references.Page("concepts/lifecycle.md", None)
+    concept = references.Page("concepts/lifecycle.md", None,
+                              {"workstations/stop.md": "stopWorkstation"})
     _each_told(references, concept, contract, {
         "If the workstation is stopped, the delete gets `409`.": stopped,
         "When it is stopped, deleting it answers `409`.": stopped,
@@ -1566,6 +1572,21 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "Deleting a stopped workstation is refused (`409`).": stopped,
         "Starting a running workstation fails (`409`).":
             told("409", "running", "startWorkstation", "200"),
+        # a subject linked, the code after the status (linked, or "with the code"), the
+        # state first with the status in brackets, words around the brackets
+        "[Stopping](../workstations/stop.md) a stopped workstation fails (`409`).":
+            told("409", "stopped", "stopWorkstation", "200"),
+        "If the workstation is stopped, [stopping](../workstations/stop.md) it answers `409`.":
+            told("409", "stopped", "stopWorkstation", "200"),
+        ("If the workstation is stopped, the delete gets `409` "
+         "[`workstation_not_stopped`](errors.md#workstation_not_stopped)."): stopped,
+        ("If the workstation is stopped, the delete gets `409` with the code "
+         "`workstation_not_stopped`."): stopped,
+        "If the workstation is stopped, the delete is refused (`409`).": stopped,
+        "Deleting a stopped workstation is refused (a `409`).": stopped,
+        "Deleting a stopped workstation is refused (`409`) and changes nothing.": stopped,
+        "So if the workstation is stopped, the delete gets `409`.": stopped,
+        "If the workstation is stopped, then the delete gets `409`.": stopped,
     }, [
         "If the workstation is running, the delete gets `409`.",
         "If the workstation is stopped, starting it answers `200`.",
@@ -1583,6 +1604,16 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "If the workstation is running, stop it first; otherwise the delete gets `409`.",
         "If the workstation is stopped, the delete never answers `409`.",
         "Updating a stopped workstation is refused (`409`) when a volume is attached elsewhere.",
+        # a retried call: the first one changed it
+        "When the workstation is stopped, a retried delete answers `404`.",
+        "If the workstation is stopped, a second delete answers `404`.",
+        "If the workstation is stopped, deleting it again answers `404`.",
+    ])
+    # on a volume's page, "deleting it" is the volume's delete, whatever the state
+    volume = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, volume, contract, {}, [
+        "If the workstation is stopped, deleting it still answers `409`.",
+        "If the workstation is stopped, a delete answers `409`.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {

@@ -80,14 +80,12 @@ def tag_description(tag: str) -> str:
     if not operations:
         raise ValueError(f"no operation is tagged {tag!r}")
     verbs = [op.summary.split()[0] for op in operations if op.replaced_by is None]
-    said = verbs[0] if len(verbs) == 1 else f"{', '.join(verbs[:-1])} and {verbs[-1]}"
-    text = f"{said[:1].upper()}{said[1:].lower()} {tag.lower()}."
-    for op in operations:
-        if op.replaced_by is not None:
-            text += (f" `{op.method} {op.path}` is removed "
-                     f"(`{ERROR_CODES['endpoint_removed'].status}`): use "
-                     f"{OPERATIONS[op.replaced_by].summary}.")
-    return text
+    said = " and ".join(filter(None, (", ".join(verbs[:-1]), *verbs[-1:])))
+    texts = [f"{said[:1].upper()}{said[1:].lower()} {tag.lower()}."] if verbs else []
+    texts += [f"`{op.method} {op.path}` is removed "
+              f"(`{ERROR_CODES['endpoint_removed'].status}`): use "
+              f"{OPERATIONS[op.replaced_by].summary}." for op in operations if op.replaced_by]
+    return " ".join(texts)
 
 
 def _complete(operation: dict[str, Any]) -> None:
