@@ -31,9 +31,10 @@ def fresh(key: str) -> str:
     """``key``, the first time it is drawn; after that, a valid key never drawn before.
 
     Example:
-        >>> first, again = fresh('"u0"'), fresh('"u0"')
-        >>> first, again != first, len(again)
-        ('"u0"', True, 38)
+        >>> key = f'"{uuid.uuid4()}"'  # (not '"u0"': the runs of this process may have drawn it)
+        >>> first, again = fresh(key), fresh(key)
+        >>> first == key, again != first, len(again)
+        (True, True, 38)
     """
     while key in _DRAWN:
         key = f'"{uuid.uuid4()}"'
