@@ -75,7 +75,7 @@ import itertools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -1417,7 +1417,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:sent|send|sending)\s+as\s+`?(?!application/json)[a-z]+/",
         r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
     ({"validation_error", "invalid_json"}, (  # a body sent empty: `{}`, or nothing at all
-        r"\bempty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",
+        r"(?<![\w-])empty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",  # (not "non-empty")
         r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+)?empty\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
@@ -1678,12 +1678,17 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         return None
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
     words = _said_words(clause[first[0]:first[1]])
+    return (f'`{span.text}` is said for "{words}", which the API answers with '
+            f"{_answered(first[2], contract)}")
+
+
+def _answered(codes: Iterable[str], contract: Contract) -> str:
+    """``codes`` as the answers they are, those of one status together: "`400`
+    (`invalid_json` or `validation_error`) or `404` (`not_found`)"."""
     by_status: dict[int, list[str]] = {}
-    for code in sorted(first[2], key=lambda c: (contract.code_status[c], c)):
+    for code in sorted(codes, key=lambda c: (contract.code_status[c], c)):
         by_status.setdefault(contract.code_status[code], []).append(f"`{code}`")
-    answered = " or ".join(f"`{status}` ({' or '.join(codes)})"
-                           for status, codes in by_status.items())
-    return f'`{span.text}` is said for "{words}", which the API answers with {answered}'
+    return " or ".join(f"`{status}` ({' or '.join(named)})" for status, named in by_status.items())
 
 
 #: A clause's subject that names operations: their verbs ("Starting a workstation",
@@ -1836,10 +1841,9 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                               if scopes and all(c in scope.codes for scope in scopes)),
                              key=lambda c: (contract.code_status[c], c))
             if match is not None and refused:
-                answered = " or ".join(f"`{contract.code_status[c]}` (`{c}`)" for c in refused)
                 return (f'`{span.text}` is said for "{_said_words(match[0])}", which '
                         f"{_and(sorted(set(ops)))} {'answers' if len(scopes) == 1 else 'answer'}"
-                        f" with {answered}")
+                        f" with {_answered(refused, contract)}")
         return None
     if code:
         codes = sorted(set().union(*(scope.codes for scope in scopes)))
@@ -1883,11 +1887,16 @@ _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IG
 _STATE_REFUSED = re.compile(r"\s*(?:(?:still|always|also)\s+)*(?:(?:is|are)\s+(?:refused|rejected)"
                             r"|fails?)\s*\(\s*(?:(?:with\s+)?an?\s+|with\s+)?$", re.IGNORECASE)
 _AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORECASE)
+#: In the rest of such a note, what may say another cause of its status: "or", a volume, a
+#: token, a body, an ID, a key, a name.
+_OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
+                          re.IGNORECASE)
 #: A note of an `## Errors` list that opens with the workstation's state: "- **409** — the
-#: workstation is running: stop it first" (nothing else said of it before its stop).
+#: workstation is running: stop it first" (nothing else said of it before its stop; what
+#: the rest of the note says is read by :func:`_in_state_problem`).
 _NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
                          r"\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?"
-                         r"(?=\s*(?:[:;.]|—|–|$))", re.IGNORECASE | re.MULTILINE)
+                         r"(?=\s*(?:[:;.]|—|–|\Z|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s))", re.IGNORECASE)
 
 
 def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -1913,13 +1922,21 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     answers = answers_by_state()
     if span.note:  # "- **409** — the workstation is running: ...", of the page's operation
         noted = _NOTE_STATE.match(prose, span.end + 2)  # (past the note's closing **)
-        if noted is None or page.operation not in answers:
+        if noted is None or page.operation not in answers or not _in_section(
+                prose, span.start, "Errors"):
             return None
+        item = _NOT_ONE_ITEM.search(prose, noted.end())
+        item_end = item.start() if item else len(prose)
+        if _OTHER_CAUSE.search(prose, noted.end(), item_end) or any(
+                pattern.search(prose, noted.end(), item_end) for pattern, meant in _CONDITIONS
+                if "workstation_not_stopped" not in meant):
+            return None  # (another cause said in the note: "...; a volume it names is ...")
         return _state_answer_problem(span, said, None, [page.operation],
                                      noted["state"].lower(), False, spans, span.start,
-                                     noted.end(), contract)
+                                     item_end, contract)
     start, end = _clause(span, prose)
-    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(prose, 0, span.start)
+    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(
+        prose, _clause(span, prose, brackets=False)[0], span.start)
     if bracketed:  # "a stopped workstation is refused (`409`)": the sentence's
         start, end = _clause(span, prose, brackets=False)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],

@@ -143,6 +143,16 @@ def test_each_tag_says_what_its_operations_do_as_they_are_declared(monkeypatch):
     monkeypatch.setitem(cloudws.openapi.OPERATIONS, "restartWorkstation", restart)
     assert cloudws.openapi.tag_description("Workstations").startswith(
         "Create, list, get, start, stop, update, delete and restart workstations. ")
+    # a verb said once ("get" of "Get workstation logs"); a tag's acronym kept as it is
+    logs = dataclasses.replace(OPERATIONS["getWorkstation"], id="getWorkstationLogs",
+                               summary="Get workstation logs")
+    monkeypatch.setitem(cloudws.openapi.OPERATIONS, "getWorkstationLogs", logs)
+    assert cloudws.openapi.tag_description("Workstations").startswith(
+        "Create, list, get, start, stop, update, delete and restart workstations. ")
+    keys = dataclasses.replace(OPERATIONS["createVolume"], id="createSshKey", tag="SSH keys",
+                               summary="Create SSH key")
+    monkeypatch.setitem(cloudws.openapi.OPERATIONS, "createSshKey", keys)
+    assert cloudws.openapi.tag_description("SSH keys") == "Create SSH keys."
     with pytest.raises(ValueError, match="no operation is tagged 'Snapshots'"):
         cloudws.openapi.tag_description("Snapshots")
     # a tag whose every operation is removed: what each was replaced by, alone

@@ -1354,6 +1354,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Creating a volume with an empty body answers `409`.": (
             '`409` is said for "empty body", which the API answers with `400` (`invalid_json` '
             "or `validation_error`)"),
+        "Creating a workstation with an empty body answers `201`.": (
+            '`201` is said for "empty body", which createWorkstation answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
         "A request whose body is empty gets `415`.": (
             '`415` is said for "body is empty", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
@@ -1388,6 +1391,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         # two conditions: the body's, checked before the state, is the one answered
         "Updating a running workstation with an empty body answers `400`.",
         "An empty JSON object gets `400` `validation_error`.",
+        # "non-empty" is no empty body
+        "A request with a non-empty body gets `409` if its name is taken.",
+        "A `404` answer still has a non-empty body.",
         # a body sent to an operation that reads none: ignored
         "Starting a workstation with an empty body answers `200`.",
         "Deleting a stopped workstation with an empty body answers `200`.",
@@ -1629,8 +1635,23 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "A stopped workstation is refused (`409`), as is a deleted one (`404`).",
         "If the workstation is running, you get `409`.",
     ])
+    # a note outside the Errors section is not read as one
+    _each_told(references, delete, contract, {}, [
+        "## Example\n\n- **409** — the workstation is stopped.",
+        "Some text.\n\n- **409** — the workstation is stopped.",
+    ])
     update = references.Page("workstations/update.md", "updateWorkstation")
-    _each_told(references, update, contract, {}, [
+    _each_told(references, update, contract, {
+        "## Errors\n\n- **409** — the workstation is stopped: start it.":
+            told("409", "stopped", "updateWorkstation", "200"),
+    }, [
+        # its other cause said in the note, after the state: on its next line, after a
+        # semicolon or a full stop
+        ("## Errors\n\n- **409** — the workstation is stopped\n  and a volume it names is "
+         "attached elsewhere (`volume_attached`)."),
+        ("## Errors\n\n- **409** — the workstation is stopped; a volume it names is attached "
+         "elsewhere."),
+        "## Errors\n\n- **409** — the workstation is stopped. Or a volume it names is attached.",
         # its other condition said beside the state
         ("## Errors\n\n- **409** — the workstation is stopped, or a volume it names is "
          "attached elsewhere."),

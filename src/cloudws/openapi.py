@@ -67,8 +67,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
 
 
 def tag_description(tag: str) -> str:
-    """What a tag's operations do, from their declarations: the verb of each summary, in
-    declaration order; then each removed one, by its request and its replacement's summary.
+    """What a tag's operations do, from their declarations: the verb each summary starts
+    with ("Create workstation"), in declaration order, each once; then each removed one, by
+    its request and its replacement's summary.
 
     Example:
         >>> tag_description("Volumes")
@@ -79,9 +80,11 @@ def tag_description(tag: str) -> str:
     operations = [op for op in OPERATIONS.values() if op.tag == tag]
     if not operations:
         raise ValueError(f"no operation is tagged {tag!r}")
-    verbs = [op.summary.split()[0] for op in operations if op.replaced_by is None]
+    verbs = list(dict.fromkeys(op.summary.split()[0].lower() for op in operations
+                               if op.replaced_by is None))  # (each verb once)
     said = " and ".join(filter(None, (", ".join(verbs[:-1]), *verbs[-1:])))
-    texts = [f"{said[:1].upper()}{said[1:].lower()} {tag.lower()}."] if verbs else []
+    noun = tag if tag[:2].isupper() else tag[:1].lower() + tag[1:]  # ("SSH keys" stays)
+    texts = [f"{said[:1].upper()}{said[1:]} {noun}."] if verbs else []
     texts += [f"`{op.method} {op.path}` is removed "
               f"(`{ERROR_CODES['endpoint_removed'].status}`): use "
               f"{OPERATIONS[op.replaced_by].summary}." for op in operations if op.replaced_by]
