@@ -1440,7 +1440,10 @@ _CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]"
 def _clause(span: _Span, prose: str, *, brackets: bool = True) -> tuple[int, int]:
     """Where the clause of ``span`` starts and ends in ``prose``: its sentence or list
     item, or (with ``brackets``) its brackets when it is in brackets (an aside of its own)."""
-    before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, 0, span.start)]
+    # (the last clause end is at its paragraph's start or after: read from there, not from
+    # the page's start; two characters before, a match at the paragraph's end is as before)
+    paragraph = max(0, prose.rfind("\n\n", 0, span.start) - 2)
+    before = [m.end() for m in _CONDITION_CLAUSE_END.finditer(prose, paragraph, span.start)]
     start = before[-1] if before else 0
     after = _CONDITION_CLAUSE_END.search(prose, span.end)
     end = after.start() if after else len(prose)
