@@ -1488,6 +1488,13 @@ def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_
                                                   "`name` is required on create."])
 
 
+def _in_state_told(status: str, state: str, operation: str, answer: str) -> str:
+    """What the check says of ``status`` said for a workstation in ``state``, which
+    ``operation`` answers with ``answer`` there."""
+    return (f"`{status}` is said for a {state} workstation, which {operation} answers "
+            f"with `{answer}` (as its example gets from the sandbox)")
+
+
 def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answers_there(
     checking: Checking,
 ) -> None:
@@ -1498,17 +1505,13 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
     references, contract = checking
     page = references.Page("concepts/lifecycle.md", None)
 
-    def told(status: str, state: str, operation: str, answer: str) -> str:
-        return (f"`{status}` is said for a {state} workstation, which {operation} answers "
-                f"with `{answer}` (as its example gets from the sandbox)")
-
     _each_told(references, page, contract, {
         "Stopping a running workstation answers `404`.":
-            told("404", "running", "stopWorkstation", "200"),
+            _in_state_told("404", "running", "stopWorkstation", "200"),
         "Deleting a stopped workstation answers `409`.":
-            told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "Getting a workstation that is still stopped answers `404`.":
-            told("404", "stopped", "getWorkstation", "200"),
+            _in_state_told("404", "stopped", "getWorkstation", "200"),
     }, [
         "Deleting a running workstation answers `409`.",
         "Updating a running workstation answers `workstation_not_stopped`.",
@@ -1536,13 +1539,14 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
     ])
     _each_told(references, page, contract, {
         "Stopping running workstations answers `404`.":
-            told("404", "running", "stopWorkstation", "200"),
+            _in_state_told("404", "running", "stopWorkstation", "200"),
         # said of each ("and"), one answering it is not enough
         "Stopping and deleting a running workstation answer `409`.":
-            told("409", "running", "stopWorkstation", "200")}, [])
+            _in_state_told("409", "running", "stopWorkstation", "200")}, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
-        "A stopped workstation gets `409`.": told("409", "stopped", "deleteWorkstation", "200"),
+        "A stopped workstation gets `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, ["A running workstation gets `409`.",
         "A stopped workstation with attached volumes gets `200`.",
         "A running workstation can be stopped first, which answers `200`.",
@@ -1559,11 +1563,7 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     (`409`)") is held as the other shape is; more said of it is not read."""
     references, contract = checking
 
-    def told(status: str, state: str, operation: str, answer: str) -> str:
-        return (f"`{status}` is said for a {state} workstation, which {operation} answers "
-                f"with `{answer}` (as its example gets from the sandbox)")
-
-    stopped = told("409", "stopped", "deleteWorkstation", "200")
+    stopped = _in_state_told("409", "stopped", "deleteWorkstation", "200")
     concept = references.Page("concepts/lifecycle.md", None,
                               {"workstations/stop.md": "stopWorkstation"})
     _each_told(references, concept, contract, {
@@ -1571,19 +1571,19 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "When it is stopped, deleting it answers `409`.": stopped,
         "- If a workstation is still stopped, a delete answers `409`.": stopped,
         "If the workstation is running, stopping it answers `409`.":
-            told("409", "running", "stopWorkstation", "200"),
+            _in_state_told("409", "running", "stopWorkstation", "200"),
         "If the workstation is stopped, starting and deleting it answer `409`.": (
             "`409` is said for a stopped workstation, which deleteWorkstation answers with "
             "`200`; startWorkstation answers with `200` (as its example gets from the sandbox)"),
         "Deleting a stopped workstation is refused (`409`).": stopped,
         "Starting a running workstation fails (`409`).":
-            told("409", "running", "startWorkstation", "200"),
+            _in_state_told("409", "running", "startWorkstation", "200"),
         # a subject linked, the code after the status (linked, or "with the code"), the
         # state first with the status in brackets, words around the brackets
         "[Stopping](../workstations/stop.md) a stopped workstation fails (`409`).":
-            told("409", "stopped", "stopWorkstation", "200"),
+            _in_state_told("409", "stopped", "stopWorkstation", "200"),
         "If the workstation is stopped, [stopping](../workstations/stop.md) it answers `409`.":
-            told("409", "stopped", "stopWorkstation", "200"),
+            _in_state_told("409", "stopped", "stopWorkstation", "200"),
         ("If the workstation is stopped, the delete gets `409` "
          "[`workstation_not_stopped`](errors.md#workstation_not_stopped)."): stopped,
         ("If the workstation is stopped, the delete gets `409` with the code "
@@ -1643,7 +1643,7 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     update = references.Page("workstations/update.md", "updateWorkstation")
     _each_told(references, update, contract, {
         "## Errors\n\n- **409** — the workstation is stopped: start it.":
-            told("409", "stopped", "updateWorkstation", "200"),
+            _in_state_told("409", "stopped", "updateWorkstation", "200"),
     }, [
         # its other cause said in the note, after the state: on its next line, after a
         # semicolon or a full stop
