@@ -1938,10 +1938,11 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                      noted["state"].lower(), False, spans, span.start,
                                      item_end, contract)
     start, end = _clause(span, prose)
-    bracketed = prose[start - 1:start] == "(" and _STATE_REFUSED.search(
-        prose, _clause(span, prose, brackets=False)[0], span.start)
-    if bracketed:  # "a stopped workstation is refused (`409`)": the sentence's
-        start, end = _clause(span, prose, brackets=False)
+    bracketed = False
+    if prose[start - 1:start] == "(":  # "a stopped workstation is refused (`409`)": the
+        sentence = _clause(span, prose, brackets=False)  # sentence's, from its start
+        bracketed = bool(_STATE_REFUSED.search(prose, sentence[0], span.start))
+        start, end = sentence if bracketed else (start, end)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
                  re.IGNORECASE):
         return None  # (another condition, after the status)
@@ -1951,7 +1952,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     first = _STATE_FIRST.match(prose, start, span.start)
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,
-                                    start, end, bool(bracketed))
+                                    start, end, bracketed)
     subject = _YOU_DO.match(prose, start, span.start)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
@@ -1993,8 +1994,8 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
                          start: int, end: int, bracketed: bool = False) -> str | None:
     """:func:`_in_state_problem` of a clause that says the state first ("If the workstation
     is stopped, the delete gets `409`"): the rest's subject names the operations (or, on an
-    endpoint page, "you", "it", "the request" are its own), then the answering verb and
-    the status, as in the other shape."""
+    endpoint page, one that names none, :data:`_ANY_CALL`, is its own), then the answering
+    verb (with ``bracketed``, a refusal) and the status, as in the other shape."""
     answers = answers_by_state()
     at = first.end()
     subject = _SUBJECT.match(prose, at, span.start)
