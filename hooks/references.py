@@ -1507,10 +1507,11 @@ _DENIED_JUST_BEFORE = re.compile(r"(?:\b(?:never|not|no|rather\s+than|instead\s+
 #: The codes of an idempotency key's conditions ("another body", "still being
 #: processed"), which a request sent without a key does not meet.
 _KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
-#: The codes of conditions on the resource a request acts on ("a running workstation"),
-#: not on the request itself ("without a token").
-_OF_THE_RESOURCE = frozenset({"workstation_not_stopped", "volume_attached", "volume_owned",
-                              "not_found", "volume_not_found"})
+#: The codes of conditions on the resource a request acts on ("an attached volume"), not
+#: on the request itself ("without a token"); with them, those a workstation's state makes
+#: (:func:`state_codes`: "a running workstation").
+_OF_THE_RESOURCE = frozenset({"volume_attached", "volume_owned", "not_found",
+                              "volume_not_found"})
 #: After an operation said as a subject, what says its condition passes first: "answers
 #: `200` only after you stop it", "once stopped", "until".
 _PASSES = re.compile(r"\b(?:once|after|until|unless|then)\b", re.IGNORECASE)
@@ -1569,7 +1570,10 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     """The operations a sentence (``prose[start:end]``, up to a span) is of: those its
     subject names ("Restarting a workstation", "[Restart](restart.md) takes", "If you
     restart one"), not a verb said to the reader ("Stop it first"); and, on an endpoint
-    page, the page's own."""
+    page, the page's own. A state said first ("If the workstation is stopped, the delete
+    gets ...") is passed over, to the subject after it."""
+    first = _STATE_FIRST.match(prose, start, end)
+    start = first.end() if first is not None else start
     subject = _YOU_DO.match(prose, start, end)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, end)
@@ -1832,7 +1836,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         for pattern, meant in _CONDITIONS:
             match = pattern.search(prose, subject_end, span.start)
             if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) or (
-                    meant & _OF_THE_RESOURCE and not re.fullmatch(
+                    meant & (_OF_THE_RESOURCE | state_codes()) and not re.fullmatch(
                         r"\s*(?:(?:an?|the|its|your|that|this)\s+)?",
                         prose[subject_end:match.start()], re.IGNORECASE))):
                 continue  # (it may have passed; or it is said of another resource: "a
@@ -1932,7 +1936,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         item_end = item.start() if item else len(prose)
         if _OTHER_CAUSE.search(prose, noted.end(), item_end) or any(
                 pattern.search(prose, noted.end(), item_end) for pattern, meant in _CONDITIONS
-                if "workstation_not_stopped" not in meant):
+                if not meant & state_codes()):
             return None  # (another cause said in the note: "...; a volume it names is ...")
         return _state_answer_problem(span, said, None, [page.operation],
                                      noted["state"].lower(), False, spans, span.start,
@@ -1982,7 +1986,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                 r"\b(?:was|were|had)\b", between, re.IGNORECASE)
             or not (bracketed or _ANSWERS.search(between))
             or any(pattern.search(between) for pattern, meant in _CONDITIONS
-                   if "workstation_not_stopped" not in meant)):
+                   if not meant & state_codes())):
         return None  # (denied, said to pass or to have been, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     return _state_answer_problem(span, said, code, ops, (state["state"] or state["state2"]).lower(),
@@ -2027,7 +2031,7 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
                 _NEGATION.search(between) or _EARLIER_CHECK.search(prose[start:end])
                 or re.search(r"\b(?:was|were|had)\b", between, re.IGNORECASE)
                 or any(pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
-                       if "workstation_not_stopped" not in meant)):
+                       if not meant & state_codes())):
         return None  # (no operation, more said, denied, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     return _state_answer_problem(span, said, code, ops, first["state"].lower(), every, spans,
@@ -2043,9 +2047,8 @@ def _state_answer_problem(span: _Span, said: int, code: str | None, ops: Sequenc
     from cloudws.operations import OPERATIONS
 
     answers = answers_by_state()
-    made = {got for by_state in answers.values() for got in by_state.values() if got}
     if any(start <= other.start < end and other.text in contract.code_status
-           and other.text not in made for other in spans):
+           and other.text not in state_codes() for other in spans):
         return None  # (a code no state makes, as `volume_attached`: its own condition)
     answered = {op: answers[op].get(which, "") for op in ops}
     if "" in answered.values() or not set(answered.values()) - {None} <= contract.code_status.keys():
@@ -2094,6 +2097,16 @@ def _resulting_states() -> Mapping[str, str]:
         if isinstance(state, str):
             states[name] = state
     return states
+
+
+def state_codes() -> frozenset[str]:
+    """The error codes a workstation's state makes (:func:`answers_by_state`):
+    `workstation_not_stopped` today. Their words in :data:`_CONDITIONS` ("a running
+    workstation") are the state's, which the state checks read from the sandbox
+    themselves, not another condition beside it; a new operation refused in a state, with
+    a code of its own, adds its code here with nothing to edit."""
+    return frozenset(got for by_state in answers_by_state().values()
+                     for got in by_state.values() if got)
 
 
 @functools.cache

@@ -1707,6 +1707,60 @@ def test_a_condition_is_read_for_the_operations_its_sentence_names(
             "with `409` (`workstation_not_stopped`)")}, [])
 
 
+def test_a_new_state_codes_words_leave_the_state_checks_reading_that_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With an operation added that refuses a stopped workstation with a code of its own,
+    and that code's words added to the conditions ("a stopped workstation"), as
+    docs/contributing.md asks: those words are the state's, which the state check reads
+    from the sandbox, not another condition that turns it off; and a sentence that says
+    the state first is of the operation after it, told once."""
+    import dataclasses
+
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    real = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
+    delete = real.operations["deleteWorkstation"]
+    restart = references.Scope("restartWorkstation", delete.statuses,
+                               delete.codes - {"workstation_not_stopped"}
+                               | {"workstation_not_running"}, delete.fields)
+    contract = dataclasses.replace(
+        real, api=dataclasses.replace(real.api, codes=real.api.codes | restart.codes),
+        operations={**real.operations, "restartWorkstation": restart},
+        code_status={**real.code_status, "workstation_not_running": 409})
+    answers = {**references.answers_by_state(),
+               "restartWorkstation": {"running": None, "stopped": "workstation_not_running"}}
+    monkeypatch.setattr(references, "answers_by_state", lambda: answers)
+    from cloudws.operations import OPERATIONS
+
+    monkeypatch.setitem(OPERATIONS, "restartWorkstation", dataclasses.replace(
+        OPERATIONS["startWorkstation"], id="restartWorkstation", summary="Restart workstation"))
+    stopped = (re.compile(r"\b`?stopped`?\s+(?:workstation|one)s?\b|\b(?:while|when|if)\s+"
+                          r"(?:it|the\s+workstation)\s+is\s+`?stopped\b", re.IGNORECASE),
+               frozenset({"workstation_not_running"}))
+    monkeypatch.setattr(references, "_CONDITIONS", (*references._CONDITIONS, stopped))
+    assert references.state_codes() == {"workstation_not_stopped", "workstation_not_running"}
+    page = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, page, contract, {
+        "If the workstation is stopped, the delete gets `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "Deleting a stopped workstation answers `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "Restarting a running workstation answers `409`.":
+            _in_state_told("409", "running", "restartWorkstation", "200"),
+        ("If the workstation is stopped, the delete gets `409` "
+         "[`workstation_not_stopped`](errors.md#workstation_not_stopped)."):
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+    }, [
+        "If the workstation is stopped, the restart gets `409`.",
+        ("If the workstation is stopped, the restart gets `409` "
+         "[`workstation_not_running`](errors.md#workstation_not_running)."),
+        "Restarting a stopped workstation answers `409` `workstation_not_running`.",
+    ])
+
+
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
     checking: Checking,
 ) -> None:

@@ -74,8 +74,8 @@ def tag_description(tag: str) -> str:
     Example:
         >>> tag_description("Volumes")
         'Create, list, get and delete volumes.'
-        >>> print(tag_description("Workstations"))
-        Create, list, get, start, stop, update and delete workstations. `GET /v1/workstations/{id}/delete` is removed (`410`): use Delete workstation.
+        >>> print(tag_description("Workstations"))  # (each operation added adds its verb)
+        Create, list, get, ... workstations. `GET /v1/workstations/{id}/delete` is removed (`410`): use Delete workstation.
     """
     operations = [op for op in OPERATIONS.values() if op.tag == tag]
     if not operations:
