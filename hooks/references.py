@@ -1898,10 +1898,12 @@ _AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORE
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
                           re.IGNORECASE)
-#: A note of an `## Errors` list that opens with the workstation's state: "- **409** — the
-#: workstation is running: stop it first" (nothing else said of it before its stop; what
-#: the rest of the note says is read by :func:`_in_state_problem`).
-_NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
+#: A note of an `## Errors` list that opens with the workstation's state, after its code
+#: or not: "- **409** — the workstation is running: stop it first", "- **409** —
+#: `workstation_not_stopped`: the workstation is running" (nothing else said of it before
+#: its stop; what the rest of the note says is read by :func:`_in_state_problem`).
+_NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:\[?`(?P<code>[a-z_]+)`(?:\]\([^)\s]*\))?\s*(?::|—|–)"
+                         r"\s*)?(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
                          r"\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?"
                          r"(?=\s*(?:[:;.]|—|–|\Z|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s))", re.IGNORECASE)
 
@@ -1938,7 +1940,10 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                 pattern.search(prose, noted.end(), item_end) for pattern, meant in _CONDITIONS
                 if not meant & state_codes()):
             return None  # (another cause said in the note: "...; a volume it names is ...")
-        return _state_answer_problem(span, said, None, [page.operation],
+        code = noted["code"] if noted["code"] in contract.code_status else None
+        if noted["code"] and code is None:
+            return None  # (a code the API has not: told as such)
+        return _state_answer_problem(span, said, code, [page.operation],
                                      noted["state"].lower(), False, spans, span.start,
                                      item_end, contract)
     start, end = _clause(span, prose)

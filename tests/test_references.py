@@ -1625,11 +1625,17 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     _each_told(references, delete, contract, {
         "## Errors\n\n- **409** — the workstation is stopped: start it first.": stopped,
         "## Errors\n\n- **409** — if the workstation is stopped.": stopped,
+        # the note naming its code first, bare or linked
+        "## Errors\n\n- **409** — `workstation_not_stopped`: the workstation is stopped.":
+            stopped,
+        ("## Errors\n\n- **409** — [`workstation_not_stopped`](../concepts/errors.md"
+         "#workstation_not_stopped): the workstation is stopped; start it."): stopped,
         "If the workstation is stopped, you get `409`.": stopped,
         "If it is stopped, the request answers `409`.": stopped,
         "A stopped workstation is refused (`409`).": stopped,
     }, [
         "## Errors\n\n- **409** — the workstation is running: stop it first.",
+        "## Errors\n\n- **409** — `workstation_not_stopped`: the workstation is running.",
         "## Errors\n\n- **409** — stop the workstation first, then delete it.",
         "A running workstation is refused (`409` `workstation_not_stopped`).",
         "A stopped workstation is refused (`409`), as is a deleted one (`404`).",
