@@ -1894,6 +1894,11 @@ _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IG
 _STATE_REFUSED = re.compile(r"\s*(?:(?:still|always|also)\s+)*(?:(?:is|are)\s+(?:refused|rejected)"
                             r"|fails?)\s*\(\s*(?:(?:with\s+)?an?\s+|with\s+)?$", re.IGNORECASE)
 _AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORECASE)
+#: Between the subject and the state, a refusal said of the operation: "the delete refuses
+#: a running workstation with `409`"; then, between the state and the status, "with".
+_REFUSES = re.compile(r"\s+(?:(?:always|still|also)\s+)?(?:refuses|rejects)\s+(?:(?:an?|the|"
+                      r"its|your|that|this|every|each|any)\s+)?", re.IGNORECASE)
+_REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
@@ -1978,9 +1983,14 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     state = _IN_STATE.search(prose, at, span.start)
     verb, after = (_STATE_REFUSED, _AFTER_THE_BRACKETS) if bracketed else (
         _STATE_TO_STATUS, _AFTER_THE_STATUS)
-    if not ops or state is None or not re.fullmatch(
+    refuses = (state is not None and subject is not None and at == subject.end()
+               and said >= 400 and not bracketed and _REFUSES.fullmatch(
+                   prose, at, state.start()))  # ("the delete refuses a running one with")
+    if refuses:
+        verb = _REFUSED_WITH
+    if not ops or state is None or not (refuses or re.fullmatch(
             r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
-            prose[at:state.start()], re.IGNORECASE) or not verb.fullmatch(
+            prose[at:state.start()], re.IGNORECASE)) or not verb.fullmatch(
                 prose, state.end(), span.start) or not after.match(
                     prose, span.end, _sentence_end(prose, span.end)):
         return None  # (no operation, the state not what it is sent to, or more said of it:
@@ -1989,7 +1999,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if (_NEGATION.search(between) or _PASSES.search(prose[at:end])
             or _EARLIER_CHECK.search(prose[at:end]) or re.search(
                 r"\b(?:was|were|had)\b", between, re.IGNORECASE)
-            or not (bracketed or _ANSWERS.search(between))
+            or not (bracketed or refuses or _ANSWERS.search(between))
             or any(pattern.search(between) for pattern, meant in _CONDITIONS
                    if not meant & state_codes())):
         return None  # (denied, said to pass or to have been, or under another condition)

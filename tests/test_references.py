@@ -1592,6 +1592,12 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "Deleting a stopped workstation is refused (a `409`).": stopped,
         "Deleting a stopped workstation is refused (`409`) and changes nothing.": stopped,
         "So if the workstation is stopped, the delete gets `409`.": stopped,
+        # a refusal said of the operation, the status after "with"
+        "The delete refuses a stopped workstation with `409`.": stopped,
+        "A stop refuses a running workstation with `409`.":
+            _in_state_told("409", "running", "stopWorkstation", "200"),
+        "The update rejects a stopped workstation with a `409`.":
+            _in_state_told("409", "stopped", "updateWorkstation", "200"),
         "If the workstation is stopped, then the delete gets `409`.": stopped,
     }, [
         "If the workstation is running, the delete gets `409`.",
@@ -1600,6 +1606,7 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "If the workstation is running, updates and deletes get `409`.",
         "If a workstation is stopped, a start or a delete answers `200`.",
         "Deleting a running workstation is refused (`409`).",
+        "The delete refuses a running workstation with `409` `workstation_not_stopped`.",
         # no operation named; more said of the request, or after the status; a denial
         "If the workstation is running, you get `409`.",
         ("If the workstation is stopped, the update gets `409` when a volume it names is "
