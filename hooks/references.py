@@ -1583,6 +1583,12 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
             and _TO_THE_READER.match(prose, subject.end(), end) \
             and not (who.split() or [""])[0].lower().endswith(("ing", "s")):
         ops = set()  # (said to the reader: "Stop it first, or ...")
+    if ops and subject is not None and "[" not in subject["who"]:
+        if page.operation in ops:
+            ops = {page.operation}  # ("the delete", on Delete volume's page: its own)
+        resource = _SUBJECT_RESOURCE.match(prose, subject.end(), end)
+        if resource is not None:  # ("deleting the volume": Delete volume)
+            ops = {op for op in ops if resource["kind"].lower() in op.lower()} or ops
     return ops | ({page.operation} if page.operation else set())
 
 
@@ -1986,6 +1992,9 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     refuses = (state is not None and subject is not None and at == subject.end()
                and said >= 400 and not bracketed and _REFUSES.fullmatch(
                    prose, at, state.start()))  # ("the delete refuses a running one with")
+    if refuses and re.search(r"\b(?:retried|repeated|second|later|next)\b", prose[start:at],
+                             re.IGNORECASE):
+        return None  # ("the second delete refuses the stopped one with `404`": the first deleted it)
     if refuses:
         verb = _REFUSED_WITH
     if not ops or state is None or not (refuses or re.fullmatch(

@@ -1619,6 +1619,9 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "Updating a stopped workstation is refused (`409`) when a volume is attached elsewhere.",
         # a retried call: the first one changed it
         "When the workstation is stopped, a retried delete answers `404`.",
+        "The second delete refuses the stopped workstation with `404`.",
+        # a volume's delete, named by its resource after the state said first
+        "If the workstation is running, deleting its volume answers `409` `volume_attached`.",
         "If the workstation is stopped, a second delete answers `404`.",
         "If the workstation is stopped, deleting it again answers `404`.",
     ])
@@ -1627,6 +1630,9 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     _each_told(references, volume, contract, {}, [
         "If the workstation is stopped, deleting it still answers `409`.",
         "If the workstation is stopped, a delete answers `409`.",
+        # "the delete" of the page is the volume's, not also the workstation's
+        "If the workstation is running, the delete answers `volume_attached`.",
+        "If the workstation is running, deleting the volume answers `volume_attached`.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
