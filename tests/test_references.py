@@ -1678,28 +1678,32 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     ])
 
 
+@pytest.fixture
+def with_restart(checking: Checking) -> Checking:
+    """``checking``, with the contract of an API that has one more operation: a restart,
+    whose 409 is for a stopped workstation, with a code of its own,
+    `workstation_not_running`."""
+    import dataclasses
+
+    references, real = checking
+    delete = real.operations["deleteWorkstation"]  # type: ignore[attr-defined]
+    restart = references.Scope("restartWorkstation", delete.statuses,
+                               delete.codes - {"workstation_not_stopped"}
+                               | {"workstation_not_running"}, delete.fields)
+    return references, dataclasses.replace(
+        real, api=dataclasses.replace(real.api, codes=real.api.codes | restart.codes),
+        operations={**real.operations, "restartWorkstation": restart},
+        code_status={**real.code_status, "workstation_not_running": 409})
+
+
 def test_a_condition_is_read_for_the_operations_its_sentence_names(
-    monkeypatch: pytest.MonkeyPatch,
+    with_restart: Checking,
 ) -> None:
     """A condition is read as the operations the sentence names answer it: with an
     operation added whose 409 is for a stopped workstation, "running" (the delete's and
     the update's `workstation_not_stopped`) says nothing of it, and is still read for a
     delete, or where no operation is named."""
-    import dataclasses
-
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    real = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
-    delete = real.operations["deleteWorkstation"]
-    restart = references.Scope("restartWorkstation", delete.statuses,
-                               delete.codes - {"workstation_not_stopped"}
-                               | {"workstation_not_running"}, delete.fields)
-    contract = dataclasses.replace(
-        real, api=dataclasses.replace(real.api, codes=real.api.codes | restart.codes),
-        operations={**real.operations, "restartWorkstation": restart},
-        code_status={**real.code_status, "workstation_not_running": 409})
+    references, contract = with_restart
     page = references.Page("changelog.md", None)
     running = ('`workstation_not_running` is said for "running workstation", which the API '
                "answers with `409` (`workstation_not_stopped`)")
@@ -1727,7 +1731,7 @@ def test_a_condition_is_read_for_the_operations_its_sentence_names(
 
 
 def test_a_new_state_codes_words_leave_the_state_checks_reading_that_state(
-    monkeypatch: pytest.MonkeyPatch,
+    with_restart: Checking, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With an operation added that refuses a stopped workstation with a code of its own,
     and that code's words added to the conditions ("a stopped workstation"), as
@@ -1736,19 +1740,7 @@ def test_a_new_state_codes_words_leave_the_state_checks_reading_that_state(
     the state first is of the operation after it, told once."""
     import dataclasses
 
-    monkeypatch.syspath_prepend(str(HOOKS))
-    import references
-
-    real = references.Contract.build(
-        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
-    delete = real.operations["deleteWorkstation"]
-    restart = references.Scope("restartWorkstation", delete.statuses,
-                               delete.codes - {"workstation_not_stopped"}
-                               | {"workstation_not_running"}, delete.fields)
-    contract = dataclasses.replace(
-        real, api=dataclasses.replace(real.api, codes=real.api.codes | restart.codes),
-        operations={**real.operations, "restartWorkstation": restart},
-        code_status={**real.code_status, "workstation_not_running": 409})
+    references, contract = with_restart
     answers = {**references.answers_by_state(),
                "restartWorkstation": {"running": None, "stopped": "workstation_not_running"}}
     monkeypatch.setattr(references, "answers_by_state", lambda: answers)
