@@ -3703,10 +3703,20 @@ def check(markdown: str, page: Page, contract: Contract,
             then = _check_span(status, own, contract, shown, titles or {}, names, document)
             found.append(Problem(
                 prose.count("\n", 0, bare.start("status")) + 1,
-                f"{status} after {verb!r} is a status written without backticks, which no "
-                f"check reads: write `{status}`"
+                f"{status} after {verb.strip()!r} is a status written "
+                f"{'in bold' if bare['bold'] else 'without backticks'}, which no check reads: "
+                f"write `{status}`"
                 + (f"; as code, it would be told too: {then.partition(': ')[2]}" if then
                    else ""), status))
+        for note in _NOTE_WITH_REASON.finditer(prose):  # "- **409 Conflict** — ..."
+            status = note["status"]
+            then = _check_span(status, own, contract, shown, titles or {}, names, document)
+            found.append(Problem(
+                prose.count("\n", 0, note.start("status")) + 1,
+                f"**{status}{note['reason']}** opens a note with the status's reason, which the "
+                f"notes' checks do not read: open it with **{status}** alone, as the notes do"
+                + (f"; it would be told too: {_NO_REF_ADVICE.sub('', then.partition(': ')[2])}"
+                   if then else ""), status))
     if names and not document:  # (a docstring's paths are Python's: `/v1` in a URL)
         for bare in _BARE_REQUEST.finditer(prose):
             line = prose[prose.rfind("\n", 0, bare.start()) + 1:bare.start()].lstrip()
@@ -3740,9 +3750,13 @@ _BARE_STATUS = re.compile(
     # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
     r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?|expects?"
     r"|expected|receives?|received)\s+an?\s+)"
-    r"(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"
+    r"(?P<bold>\*\*)?(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)
+#: A note of a list opened by a bold status with its reason ("- **409 Conflict** — ..."),
+#: which the notes' checks do not read: they read ``**409**`` alone.
+_NOTE_WITH_REASON = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d)"
+                               r"(?P<reason>\s+[A-Za-z][\w '-]*)\*\*", re.MULTILINE)
 
 
 #: What prose says of a workstation or a volume of the sandbox's starting state: each

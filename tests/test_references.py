@@ -856,6 +856,35 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     ], said
 
 
+def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
+    checking: Checking,
+) -> None:
+    """A status in bold after an answering verb ("answers **412**"), or a note opened by a
+    bold status with its reason ("- **412 Precondition Failed** —"), is read by no check:
+    told, with what to write and what would be told of it then. Bold words that open a
+    note without a status, or a status in bold that opens a sentence, pass."""
+    references, contract = checking
+    page = references.Page("workstations/delete.md", "deleteWorkstation")
+    documents = ("deleteWorkstation does not document status 412 (it documents 200, 400, "
+                 "401, 404, 409, 413, 500)")
+    _each_told(references, page, contract, {
+        "The delete answers **412**.": (
+            "412 after 'answers' is a status written in bold, which no check reads: write "
+            f"`412`; as code, it would be told too: {documents} (to name one the API does not "
+            "answer, on purpose: follow it with { .no-ref })"),
+        "A running workstation gets **409**.": (
+            "409 after 'gets' is a status written in bold, which no check reads: write `409`"),
+        "## Errors\n\n- **412 Precondition Failed** — the workstation is stopped.": (
+            "**412 Precondition Failed** opens a note with the status's reason, which the "
+            "notes' checks do not read: open it with **412** alone, as the notes do; it would "
+            f"be told too: {documents}"),
+        "## Errors\n\n- **409 Conflict** — stop it first.": (
+            "**409 Conflict** opens a note with the status's reason, which the notes' checks "
+            "do not read: open it with **409** alone, as the notes do"),
+    }, ["- **Step 1** — stop it.", "**200 OK** is what a delete answers.",
+        "## Errors\n\n- **409** — stop it first."])
+
+
 def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
