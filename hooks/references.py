@@ -2214,7 +2214,8 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
 #: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
 _LEFT_IN_BEFORE = re.compile(
     r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
-    r"|\bleaves?\s+(?:it|them|one|the\s+workstation|`[^`\n]+`)"
+    r"|\bleaves?\s+(?:it|them|one|the\s+workstation|`[^`\n]+`|(?:an?|the|your)\s+`?"
+    r"(?P<from>running|stopped)`?\s+(?:workstation|one))"
     r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+"
     r"(?:it|the\s+workstation)\s+is"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
@@ -2348,16 +2349,24 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
             named = sorted(_named_operations(before, page, contract)) or [page.operation]
         if not named and (comes_up or (returns is not None and returns["op"] is None)):
             named = sorted(_named_operations(before, page, contract))  # ("you create")
-    resulting = _resulting_states()
+    resulting = dict(_resulting_states())
     named = sorted({op for op in named if op in resulting and resulting[op] in states})
+    start_state = left["from"].lower() if left is not None and left["from"] else None
+    if start_state is not None:  # "a stop leaves a running workstation `stopped`": as the
+        # stub answers there; a refusal leaves it as it was
+        answers = answers_by_state()
+        named = [op for op in named if answers.get(op, {}).get(start_state, "") != ""]
+        resulting.update({op: start_state for op in named if answers[op][start_state]})
     if not named or any(resulting[op] == span.text for op in named):
         return None
+    which = f"a {start_state} workstation" if start_state else "a workstation"
     return (f"`{span.text}` is said to be the state {_and(named)} leave"
-            f"{'s' if len(named) == 1 else ''} a workstation in, but "
+            f"{'s' if len(named) == 1 else ''} {which} in, but "
             + (f"it leaves it `{resulting[named[0]]}`" if len(named) == 1 else
                ", ".join(f"{op} leaves it `{resulting[op]}`" for op in named))
             + (f" (where it is refused, say so: \"a refused {_verb(named[0])} leaves it "
-               f"`{span.text}`\")" if _verb(named[0]) != "create" else ""))
+               f"`{span.text}`\")" if _verb(named[0]) != "create" and start_state is None
+               else ""))
 
 
 def _and(names: Sequence[str]) -> str:

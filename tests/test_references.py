@@ -2020,6 +2020,35 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         {"workstations/start.md": "startWorkstation"}), contract) == []
 
 
+
+def test_a_state_an_operation_leaves_a_workstation_in_a_state_in_is_held_to_that_state(
+    checking: Checking,
+) -> None:
+    """"A stop leaves a running workstation `stopped`": the state the operation leaves a
+    workstation in, from the state said, is the one the stub leaves it in from there; a
+    refusal leaves it as it was."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+
+    def told(said: str, operation: str, start: str, left: str) -> str:
+        return (f"`{said}` is said to be the state {operation} leaves a {start} workstation "
+                f"in, but it leaves it `{left}`")
+
+    _each_told(references, page, contract, {
+        "A stop leaves a running workstation `running`.":
+            told("running", "stopWorkstation", "running", "stopped"),
+        "A start leaves a stopped workstation `stopped`.":
+            told("stopped", "startWorkstation", "stopped", "running"),
+        "An update leaves a running workstation `stopped`.":  # (refused: as it was)
+            told("stopped", "updateWorkstation", "running", "running"),
+    }, [
+        "A stop leaves a running workstation `stopped`.",
+        "A stop leaves a stopped workstation `stopped`.",
+        "A start leaves a running workstation `running`.",
+        "An update leaves a running workstation `running`.",
+        "An update leaves a stopped workstation `stopped`.",
+    ])
+
 def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """"Only a `halted` one", "a `stopping` workstation": a word shaped as a state, said of
     a workstation as its state, is one; a machine type or a state the API has pass."""
