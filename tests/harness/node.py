@@ -63,7 +63,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -268,11 +268,12 @@ def _v8_options(node: Path) -> tuple[str, ...]:
 
 def _run(node: Path, case: JsCase, server: PastedSandbox,
          extra_env: dict[str, str] | None = None,
-         preload: Path | None = None, timeout: float | None = None
-         ) -> subprocess.CompletedProcess[str]:
+         preload: Path | None = None, timeout: float | None = None,
+         until: Callable[[], bool] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``case`` as pasted: ``node <file>``, or its source on node's stdin; with
     :data:`_GUARD` preloaded, so that nothing it fetches leaves the machine. Ended after
-    ``timeout`` seconds (:data:`.checks.EXAMPLE_SECONDS` by default)."""
+    ``timeout`` seconds (:data:`.checks.EXAMPLE_SECONDS` by default), or as soon as
+    ``until()`` holds (looked at every 20 ms), as a timeout: ``TimeoutExpired``."""
     from . import checks
 
     args = [str(node), *v8_options(node), "--require", str(_GUARD)]
@@ -281,11 +282,28 @@ def _run(node: Path, case: JsCase, server: PastedSandbox,
         command, stdin = [*args, str(case.file)], None
     else:
         command, stdin = [*args, "--input-type=module"], case.source
-    return subprocess.run(command, input=stdin, env={**server.env(), **(extra_env or {})},
-                          cwd=server.workdir, capture_output=True, text=True,
-                          timeout=checks.EXAMPLE_SECONDS if timeout is None else timeout,
-                          check=False,
-                          stdin=subprocess.DEVNULL if stdin is None else None)
+    limit = checks.EXAMPLE_SECONDS if timeout is None else timeout
+    options: dict[str, Any] = {"env": {**server.env(), **(extra_env or {})},
+                               "cwd": server.workdir, "text": True}
+    if until is None:
+        return subprocess.run(command, input=stdin, capture_output=True, timeout=limit,
+                              check=False, stdin=subprocess.DEVNULL if stdin is None else None,
+                              **options)
+    deadline = time.monotonic() + limit
+    piped = subprocess.DEVNULL if stdin is None else subprocess.PIPE
+    with subprocess.Popen(command, stdin=piped, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          **options) as process:
+        pending = stdin
+        while True:
+            try:  # (reading what it prints meanwhile, so that it never waits on a full pipe)
+                out, err = process.communicate(pending, timeout=0.02)
+                return subprocess.CompletedProcess(command, process.returncode, out, err)
+            except subprocess.TimeoutExpired:
+                pending = None  # (given once)
+                if until() or time.monotonic() > deadline:
+                    process.kill()
+                    out, err = process.communicate()
+                    raise subprocess.TimeoutExpired(command, limit, out, err) from None
 
 
 _PASTE = Path(__file__).with_name("node_paste.cjs")
@@ -876,10 +894,12 @@ _RETRACE_SECONDS = 5
 
 
 def _run_traced(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
-                timeout: float | None = None) -> tuple[list[Seen], list[dict[str, Any]], bool]:
+                timeout: float | None = None, *, enough: int | None = None
+                ) -> tuple[list[Seen], list[dict[str, Any]], bool]:
     """Run ``case`` again from the fixture state, with :data:`_TRACE_CJS` preloaded: the
     requests it sent, what the trace noted (a line cut short as node was ended left out),
-    and whether it ended within ``timeout`` seconds (:func:`_run`'s by default)."""
+    and whether it ended within ``timeout`` seconds (:func:`_run`'s by default); with
+    ``enough``, ended as soon as it has sent that many requests (not counted as ended)."""
     with tempfile.TemporaryDirectory(prefix="cloudws-node-") as folder:
         preload = Path(folder) / "trace.cjs"
         preload.write_text(_TRACE_CJS)
@@ -891,7 +911,8 @@ def _run_traced(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSa
             with sandbox.recorder.capture(case.where, kind=None) as again:
                 try:
                     _run(node, case, server, {"CLOUDWS_DOCS_TRACE": str(trace)}, preload,
-                         timeout=timeout)
+                         timeout=timeout, until=None if enough is None else (
+                             lambda: len(again) >= enough))
                 except subprocess.TimeoutExpired:
                     ended = False
                 with contextlib.suppress(RuntimeError):  # its last request, answered
@@ -939,8 +960,9 @@ def _trace(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox
 
 
 #: How long an example stopped still running is run again, traced, for the line that
-#: sends its last request (a loop waiting for a state that never comes sends it at once).
-_LATE_TRACE_SECONDS = 2
+#: sends its last request (a loop waiting for a state that never comes sends it at once),
+#: at most: the run is ended as soon as it has sent as many requests as the first one.
+_LATE_TRACE_SECONDS = 4
 
 
 def _sending_lines(case: JsCase, node: Path, server: PastedSandbox, sandbox: DocsSandbox,
@@ -948,14 +970,16 @@ def _sending_lines(case: JsCase, node: Path, server: PastedSandbox, sandbox: Doc
     """The file or page lines that sent the requests ``first`` ends with, the same again
     and again, by their index in ``first``, the requests of an example stopped still
     running: from a run again from the fixture state, traced as :func:`_trace` does, and
-    ended after :data:`_LATE_TRACE_SECONDS`, the lines of the ``fetch`` calls that sent
+    ended once it has sent as many requests as that run, or after
+    :data:`_LATE_TRACE_SECONDS`, the lines of the ``fetch`` calls that sent
     them, once it has sent two of them (the first of them may be another line's: a check
     before a loop). Empty if that run did not get that far in time (a loop that sleeps
     before it asks), or went otherwise."""
     repeated = len(first) - 1  # where the requests all the same as the last one start
     while repeated > 0 and _sent(first[repeated - 1]) == _sent(first[-1]):
         repeated -= 1
-    again, records, _ = _run_traced(case, node, server, sandbox, _LATE_TRACE_SECONDS)
+    again, records, _ = _run_traced(case, node, server, sandbox, _LATE_TRACE_SECONDS,
+                                    enough=len(first))
     fetched = [record["frames"] for record in records if "fetch" in record]
     paired = list(zip(fetched, again, first, strict=False))
     if len(paired) - repeated < 2 or any(_sent(a) != _sent(b) for _, a, b in paired):
