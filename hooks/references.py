@@ -1504,6 +1504,11 @@ _DENIED_JUST_BEFORE = re.compile(r"(?:\b(?:never|not|no|rather\s+than|instead\s+
                                  r"\s+(?:\w+\s+)?(?:an?\s+)?`?$", re.IGNORECASE)
 
 
+#: A link in prose, its text in the group: "[Stopping](stop.md)" is "Stopping".
+_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: A call after a first one ("a retried delete", "the second delete"), which meets what
+#: the first one left: no state said of the workstation holds for it.
+_LATER_CALL = re.compile(r"\b(?:retried|repeated|second|later|next)\b", re.IGNORECASE)
 #: The codes of an idempotency key's conditions ("another body", "still being
 #: processed"), which a request sent without a key does not meet.
 _KEY_CODES = frozenset({"idempotency_key_in_flight", "idempotency_key_reused"})
@@ -1578,7 +1583,7 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, end)
     ops = set(_subject_ops(subject["who"], page, contract)) if subject is not None else set()
-    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"]) if subject else ""
+    who = _LINK_TEXT.sub(r"\1", subject["who"]) if subject else ""
     if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
             and _TO_THE_READER.match(prose, subject.end(), end) \
             and not (who.split() or [""])[0].lower().endswith(("ing", "s")):
@@ -1799,7 +1804,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if subject is None:
         return None
     ops = _subject_ops(subject["who"], page, contract)
-    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])  # (a link: its text)
+    who = _LINK_TEXT.sub(r"\1", subject["who"])  # (a link: its text)
     if not ops or (not subject["article"] and subject.re is _SUBJECT and _TO_THE_READER.match(
             prose, subject.end(), span.start)
             and not (who.split() or [""])[0].lower().endswith(("ing", "s"))):
@@ -1977,7 +1982,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
     ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
-    who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"]) if subject else ""
+    who = _LINK_TEXT.sub(r"\1", subject["who"]) if subject else ""
     if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
             and _TO_THE_READER.match(prose, subject.end(), span.start) \
             and not (who.split() or [""])[0].lower().endswith(("ing", "s")):
@@ -1992,8 +1997,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     refuses = (state is not None and subject is not None and at == subject.end()
                and said >= 400 and not bracketed and _REFUSES.fullmatch(
                    prose, at, state.start()))  # ("the delete refuses a running one with")
-    if refuses and re.search(r"\b(?:retried|repeated|second|later|next)\b", prose[start:at],
-                             re.IGNORECASE):
+    if refuses and _LATER_CALL.search(prose, start, at):
         return None  # ("the second delete refuses the stopped one with `404`": the first deleted it)
     if refuses:
         verb = _REFUSED_WITH
@@ -2032,7 +2036,7 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
         return None  # ("deleting it", on Delete volume's page: the volume, whatever the state)
     if ops and subject is not None:
         at = subject.end()
-        who = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", subject["who"])
+        who = _LINK_TEXT.sub(r"\1", subject["who"])
         if not subject["article"] and not (who.split() or [""])[0].lower().endswith(
                 ("ing", "s")) and _TO_THE_READER.match(prose, at, span.start):
             return None  # (said to the reader: "..., stop it first, or ...")
@@ -2046,7 +2050,7 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
         ops, at = [page.operation], generic.end()
     ops = sorted({op for op in ops if op in answers})
     between = prose[first.end():span.start]
-    if re.search(r"\b(?:retried|repeated|second|later|next)\b", between, re.IGNORECASE):
+    if _LATER_CALL.search(between):
         return None  # ("a retried delete answers `404`": the first one deleted it)
     verb, after = (_STATE_REFUSED, _AFTER_THE_BRACKETS) if bracketed else (
         _STATE_TO_STATUS, _AFTER_THE_STATUS)
