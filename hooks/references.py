@@ -1416,9 +1416,11 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",
         r"\b(?:sent|send|sending)\s+as\s+`?(?!application/json)[a-z]+/",
         r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
-    ({"validation_error", "invalid_json"}, (  # a body sent empty: `{}`, or nothing at all
+    ({"validation_error", "invalid_json"}, (  # a body sent empty (`{}`, or nothing at all),
+        # or malformed: not JSON, or JSON the schema refuses
         r"(?<![\w-])empty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",  # (not "non-empty")
-        r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+)?empty\b")),
+        r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+)?empty\b",
+        r"\b(?:malformed|invalid|ill-formed)\s+(?:request\s+)?(?:body|payload)\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),

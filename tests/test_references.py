@@ -1389,6 +1389,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A request whose body is empty gets `415`.": (
             '`415` is said for "body is empty", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
+        "An update with a malformed body answers `409`.": (
+            '`409` is said for "malformed body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
+        "Creating a volume with an invalid request body gets `422`.": (
+            '`422` is said for "invalid request body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1428,6 +1434,10 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Deleting a stopped workstation with an empty body answers `200`.",
         "Starting `ws-99999` with an empty body answers `404`.",
         "Listing volumes with an empty body answers `200`.",
+        "An update with a malformed body answers `400`.",
+        "A malformed body gets `400` `invalid_json`.",
+        # (a body an operation never reads: a stop ignores it)
+        "Stopping a workstation with a malformed body answers `200`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
