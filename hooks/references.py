@@ -1740,6 +1740,11 @@ def _verb_forms(verb: str) -> frozenset[str]:
     return frozenset({stem + "ing", *(() if verb == "get" else (verb, verb + "s"))})
 
 
+def _participle(verb: str) -> str:
+    """What an operation of ``verb`` makes of its resource: ``stopped``, ``deleted``."""
+    return verb + "d" if verb.endswith("e") else verb + "ped" if verb == "stop" else verb + "ed"
+
+
 def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
     """The operations ``who`` names, each word or link of it one or more (every operation
     of that verb); none if one of them names none ("A volume attached ...")."""
@@ -1912,6 +1917,15 @@ _AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORE
 _REFUSES = re.compile(r"\s+(?:(?:always|still|also)\s+)?(?:refuses|rejects)\s+(?:(?:an?|the|"
                       r"its|your|that|this|every|each|any)\s+)?", re.IGNORECASE)
 _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
+#: A workstation in a state said to be able, or not, to be acted on, the status in
+#: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
+#: cannot be deleted (`409`)" (from the sentence's start to the status).
+_CAN_BE = re.compile(
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
+    r"stopped)`?\s+workstations?|workstations?\s+(?:that|which)\s+(?:is|are)\s+(?:still\s+|"
+    r"already\s+)?`?(?P<state2>running|stopped)`?)\s+(?:can(?:\s*not|['’]t)?|may(?:\s+not)?)\s+"
+    r"(?:(?:still|always|also|only)\s+)?be\s+(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?",
+    re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
@@ -1965,17 +1979,28 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                      noted["state"].lower(), False, spans, span.start,
                                      item_end, contract)
     start, end = _clause(span, prose)
-    bracketed = False
+    bracketed, can = False, None
     if prose[start - 1:start] == "(":  # "a stopped workstation is refused (`409`)": the
         sentence = _clause(span, prose, brackets=False)  # sentence's, from its start
         bracketed = bool(_STATE_REFUSED.search(prose, sentence[0], span.start))
-        start, end = sentence if bracketed else (start, end)
+        can = _CAN_BE.fullmatch(prose, sentence[0], span.start)
+        start, end = sentence if bracketed or can else (start, end)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
                  re.IGNORECASE):
         return None  # (another condition, after the status)
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
+    if can is not None:  # ("a running workstation can be deleted (`200`)")
+        ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
+        if not ops or not _AFTER_THE_BRACKETS.match(
+                prose, span.end, _sentence_end(prose, span.end)) or any(
+                    pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
+                    if not meant & state_codes()):
+            return None  # (no operation's, more said of it, or another condition)
+        return _state_answer_problem(span, said, code, ops,
+                                     (can["state"] or can["state2"]).lower(), False, spans,
+                                     start, end, contract)
     first = _STATE_FIRST.match(prose, start, span.start)
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,

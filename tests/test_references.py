@@ -1527,11 +1527,13 @@ def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_
                                                   "`name` is required on create."])
 
 
-def _in_state_told(status: str, state: str, operation: str, answer: str) -> str:
+def _in_state_told(status: str, state: str, operation: str, answer: str,
+                   code: str = "") -> str:
     """What the check says of ``status`` said for a workstation in ``state``, which
-    ``operation`` answers with ``answer`` there."""
+    ``operation`` answers with ``answer`` there (with ``code``, if it is an error)."""
     return (f"`{status}` is said for a {state} workstation, which {operation} answers "
-            f"with `{answer}` (as its example gets from the sandbox)")
+            f"with `{answer}`{f' (`{code}`)' if code else ''} (as its example gets from the "
+            "sandbox)")
 
 
 def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answers_there(
@@ -1714,6 +1716,44 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         ("## Errors\n\n- **409** — the workstation is stopped, or a volume it names is "
          "attached elsewhere."),
         "## Errors\n\n- **409** — the workstation is running.",
+    ])
+
+
+def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status_said(
+    checking: Checking,
+) -> None:
+    """A workstation in a state said to be able, or not, to be acted on, with the status
+    in brackets ("a running workstation can be deleted (`200`)"), is held to what the
+    operation of that verb answers there; a verb no operation has, a state of another
+    resource, or more said after the brackets, is not read."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+    running = "running", "deleteWorkstation", "409", "workstation_not_stopped"
+    _each_told(references, page, contract, {
+        "A running workstation can be deleted (`200`).": _in_state_told("200", *running),
+        "- A running workstation can be deleted (with a `200`).": _in_state_told("200", *running),
+        "A workstation that is running can’t be deleted (`200`).": _in_state_told("200", *running),
+        "A stopped workstation cannot be deleted (`409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A stopped workstation can't be deleted (`409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A running workstation can be stopped (`409`).":
+            _in_state_told("409", "running", "stopWorkstation", "200"),
+        "A running workstation may not be updated (`200`).":
+            _in_state_told("200", "running", "updateWorkstation", "409",
+                           "workstation_not_stopped"),
+    }, [
+        "A running workstation cannot be deleted (`409`).",
+        "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
+        "A stopped workstation can be deleted (`200`).",
+        "A running workstation can be stopped (`200`).",
+        "A stopped workstation can be updated (`200`).",
+        "A stopped workstation can be restarted (`200`).",  # (no operation restarts)
+        "A stopped workstation can be started again (`200`).",
+        "A running workstation's volumes can be deleted (`409`).",
+        "A stopped workstation can be deleted (`200`) if its volumes are detached.",
+        "A running workstation can be deleted (`200`) with force.",
+        "A stopped workstation with attached volumes can be deleted (`200`).",
     ])
 
 
