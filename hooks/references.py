@@ -79,6 +79,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -1390,7 +1391,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"payload_too_large"}, (
         (r"\b(?:body|request|payload)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:far\s+)?too\s+"
          r"(?:large|big)\b"), r"\btoo\s+(?:large|big)\s+(?:a\s+)?(?:body|request|payload)\b",
-        r"\boversized\s+(?:body|request|payload)\b",
+        r"\boversized,?\s+(?:\w+,?\s+)?(?:body|request|payload)\b",
         r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
     ({"endpoint_removed"}, (
         r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
@@ -1420,10 +1421,13 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         # or malformed: not JSON, or JSON the schema refuses
         r"(?<![\w-])empty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",  # (not "non-empty")
         r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+)?empty\b",
-        r"\b(?:malformed|invalid|ill-formed)\s+(?:request\s+)?(?:body|payload)\b")),
+        (r"\b(?:malformed|invalid|ill-formed|badly\s+formed|bad)\s+(?:request\s+)?"
+         r"(?:body|bodies|payloads?)\b"),
+        (r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is|was|['’]s)\s+(?:invalid|malformed|"
+         r"ill-formed)\b"))),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
-        r"\bnot\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
+        r"\b(?:not|isn['’]t)\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
     ({"internal_error"}, (r"\bfail_next\b",)),
 ))
 #: In a clause, what says another check comes first, or that the condition no longer holds:
@@ -1688,6 +1692,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                  if means.start() <= f[0] < (reason.start() if reason else len(clause))]
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
+    if any(f[2] - store_codes() for f in found):  # a check made before the store is asked
+        found = [f for f in found if not f[2] <= store_codes()]  # ("updating a running
+        # workstation with a malformed body": the body's `400`, never the state's `409`)
     # (in brackets, its sentence's words may say the condition has passed)
     if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
         return None
@@ -1896,8 +1903,8 @@ _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+
 _CODE_AFTER = (r"(?:\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?`[a-z_]+`"
                r"(?:\]\([^)\s]*\))?)?")
 #: What the answer does, said after it ("and changes nothing"), and the sentence's end.
-_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?]*)?"
-               r"\s*(?:[.!?](?:\s|$)|$)")
+_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?\n]*)?"
+               r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
 _AFTER_THE_STATUS = re.compile(_CODE_AFTER + _DOES_AFTER, re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
@@ -1922,10 +1929,11 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: cannot be deleted (`409`)" (from the sentence's start to the status).
 _CAN_BE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
-    r"stopped)`?\s+workstations?|workstations?\s+(?:that|which)\s+(?:is|are)\s+(?:still\s+|"
-    r"already\s+)?`?(?P<state2>running|stopped)`?)\s+(?:can(?:\s*not|['’]t)?|may(?:\s+not)?)\s+"
-    r"(?:(?:still|always|also|only)\s+)?be\s+(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?",
-    re.IGNORECASE)
+    r"stopped)`?\s+workstations?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)"
+    r"['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?)\s+(?:can(?P<no>\s*not|"
+    r"['’]t|\s+never)?|may(?P<no2>\s+not|\s+never)?|will(?P<no3>\s+not|\s+never)|"
+    r"(?P<no4>won['’]t))\s+(?:(?:still|always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)\s*\("
+    r"\s*(?:with\s+)?(?:an?\s+)?", re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
@@ -1992,15 +2000,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
     if can is not None:  # ("a running workstation can be deleted (`200`)")
-        ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
-        if not ops or not _AFTER_THE_BRACKETS.match(
-                prose, span.end, _sentence_end(prose, span.end)) or any(
-                    pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
-                    if not meant & state_codes()):
-            return None  # (no operation's, more said of it, or another condition)
-        return _state_answer_problem(span, said, code, ops,
-                                     (can["state"] or can["state2"]).lower(), False, spans,
-                                     start, end, contract)
+        return _can_be_problem(span, said, code, can, spans, prose, start, end, contract)
     first = _STATE_FIRST.match(prose, start, span.start)
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,
@@ -2046,6 +2046,45 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     return _state_answer_problem(span, said, code, ops, (state["state"] or state["state2"]).lower(),
                                  every, spans, start, end, contract)
+
+
+def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str],
+                    spans: Sequence[_Span], prose: str, start: int, end: int,
+                    contract: Contract) -> str | None:
+    """:func:`_in_state_problem` of a workstation in a state said to be able, or not, to
+    be acted on, the status in brackets (:data:`_CAN_BE`): held to what the operations of
+    its verb answer there, and a refusal said to be done (or a success not to be) is told
+    too. Only a status such an operation answers or a state makes is read: another ("...
+    cannot be deleted (`404`)", once it was) is another condition's."""
+    from cloudws.operations import OPERATIONS
+
+    answers = answers_by_state()
+    ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
+    state = (can["state"] or can["state2"]).lower()
+    if not ops or said not in {OPERATIONS[op].status for op in ops} | {
+            contract.code_status[c] for c in state_codes()} or not _AFTER_THE_BRACKETS.match(
+                prose, span.end, _sentence_end(prose, span.end)) or any(
+                    pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
+                    if not meant & state_codes()):
+        return None  # (no operation's, a status of another condition, more said of it)
+    wrong = _state_answer_problem(span, said, code, ops, state, False, spans, start, end,
+                                  contract)
+    denied = bool(can["no"] or can["no2"] or can["no3"] or can["no4"])
+    if wrong is not None or (said < 400) != denied:
+        return wrong
+    # the status is what one of them answers, but the sentence says the opposite of it
+    got = [op for op in ops if answers[op].get(state, "") is None] if denied else [
+        op for op in ops if answers[op].get(state)]
+    if not got:
+        return None
+    done = can["done"].lower()
+    return (f"`{span.text}` is said of a {state} workstation that "
+            f"{'cannot' if denied else 'can'} be {done}, but {_and(got)} "
+            + (f"{'does' if len(got) == 1 else 'do'} it there (`{said}`): say it can be {done}"
+               if denied else
+               f"{'refuses' if len(got) == 1 else 'refuse'} it there (`{said}`): say it cannot "
+               f"be {done}")
+            + " (as its example gets from the sandbox)")
 
 
 def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Match[str],
@@ -2152,6 +2191,34 @@ def _resulting_states() -> Mapping[str, str]:
         if isinstance(state, str):
             states[name] = state
     return states
+
+
+@functools.cache
+def store_codes() -> frozenset[str]:
+    """The error codes only the sandbox's store answers: every ``ApiError`` that
+    :mod:`cloudws.store` raises and :mod:`cloudws.app` does not (read from their code). The
+    API asks the store last, after every check of the request itself (src/cloudws/app.py):
+    a condition with a code the store never answers (a body that is not JSON, a missing
+    token) is checked before the state, the volumes and the key, which only the store
+    answers. (`not_found` is not one: the API answers it for a path it does not have too,
+    before the body is read.)
+
+    Example:
+        >>> sorted(store_codes() & {"invalid_json", "not_found", "validation_error",
+        ...                         "workstation_not_stopped"})
+        ['workstation_not_stopped']
+    """
+    import inspect
+
+    from cloudws import app, store
+
+    def raised(module: ModuleType) -> set[str]:
+        return {node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(module)))
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "ApiError" and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
+
+    return frozenset(raised(store) - raised(app))
 
 
 def state_codes() -> frozenset[str]:

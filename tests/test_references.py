@@ -1395,6 +1395,25 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Creating a volume with an invalid request body gets `422`.": (
             '`422` is said for "invalid request body", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
+        "Updates with malformed bodies get `409`.": (
+            '`409` is said for "malformed bodies", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
+        "An update whose body is invalid gets `409`.": (
+            '`409` is said for "body is invalid", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
+        "A body that isn't valid JSON gets `409`.": (
+            '`409` is said for "isn\'t valid JSON", which the API answers with `400` '
+            "(`invalid_json`)"),
+        # two conditions, one checked before the store is asked: that one is answered
+        "Updating a running workstation with a malformed body answers `409`.": (
+            '`409` is said for "malformed body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
+        "A create with an invalid body that names an attached volume gets `409`.": (
+            '`409` is said for "invalid body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
+        "Deleting a running workstation without a token answers `409`.": (
+            '`409` is said for "without a token", which the API answers with `401` '
+            "(`unauthorized`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1435,6 +1454,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Starting `ws-99999` with an empty body answers `404`.",
         "Listing volumes with an empty body answers `200`.",
         "An update with a malformed body answers `400`.",
+        "Updating a running workstation with a malformed body answers `400`.",
+        "Deleting a running workstation without a token answers `401`.",
+        "An oversized, malformed body gets `413`.",
         "A malformed body gets `400` `invalid_json`.",
         # (a body an operation never reads: a stop ignores it)
         "Stopping a workstation with a malformed body answers `200`.",
@@ -1687,6 +1709,8 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "If the workstation is stopped, you get `409`.": stopped,
         "If it is stopped, the request answers `409`.": stopped,
         "A stopped workstation is refused (`409`).": stopped,
+        # a list's item with no full stop, another after it
+        "- A stopped workstation is refused (`409`)\n- A running one gets `409`.": stopped,
     }, [
         "## Errors\n\n- **409** — the workstation is running: stop it first.",
         "## Errors\n\n- **409** — `workstation_not_stopped`: the workstation is running.",
@@ -1742,6 +1766,21 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A running workstation may not be updated (`200`).":
             _in_state_told("200", "running", "updateWorkstation", "409",
                            "workstation_not_stopped"),
+        "A workstation that's stopped won't be deleted (`409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A running workstation can never be deleted (`200`).": _in_state_told("200", *running),
+        # a list's item with no full stop
+        "- A running workstation can be deleted (`200`)\n- A stopped one can be deleted.":
+            _in_state_told("200", *running),
+        # the status right, the sentence the opposite of it
+        "A running workstation can be deleted (`409`).": (
+            "`409` is said of a running workstation that can be deleted, but deleteWorkstation "
+            "refuses it there (`409`): say it cannot be deleted (as its example gets from the "
+            "sandbox)"),
+        "A stopped workstation cannot be deleted (`200`).": (
+            "`200` is said of a stopped workstation that cannot be deleted, but "
+            "deleteWorkstation does it there (`200`): say it can be deleted (as its example "
+            "gets from the sandbox)"),
     }, [
         "A running workstation cannot be deleted (`409`).",
         "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
@@ -1754,6 +1793,10 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A stopped workstation can be deleted (`200`) if its volumes are detached.",
         "A running workstation can be deleted (`200`) with force.",
         "A stopped workstation with attached volumes can be deleted (`200`).",
+        # a status neither the operation nor a state answers: another condition's, said before
+        "Once `ws-12345` is deleted:\n\n- The stopped workstation cannot be deleted (`404`).",
+        "Without a token:\n\n- a stopped workstation cannot be deleted (`401`).",
+        "On the old route:\n\n- a stopped workstation cannot be deleted (`410`).",
     ])
 
 
