@@ -79,7 +79,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -2208,17 +2207,17 @@ def store_codes() -> frozenset[str]:
         ...                         "workstation_not_stopped"})
         ['workstation_not_stopped']
     """
-    import inspect
+    import importlib.util
 
-    from cloudws import app, store
-
-    def raised(module: ModuleType) -> set[str]:
-        return {node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(module)))
+    def raised(module: str) -> set[str]:  # (its source read, not imported: no FastAPI here)
+        spec = importlib.util.find_spec(module)
+        assert spec is not None and spec.origin is not None, module
+        return {node.args[0].value for node in ast.walk(ast.parse(Path(spec.origin).read_text()))
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id == "ApiError" and node.args
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
 
-    return frozenset(raised(store) - raised(app))
+    return frozenset(raised("cloudws.store") - raised("cloudws.app"))
 
 
 def state_codes() -> frozenset[str]:
