@@ -1899,8 +1899,8 @@ _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s
 _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+)*"
                               rf"(?:{_ANSWERS.pattern})\s+(?:an?\s+)?$", re.IGNORECASE)
 #: After the status: its code, bare or linked ("with the code `x`").
-_CODE_AFTER = (r"(?:\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?`[a-z_]+`"
-               r"(?:\]\([^)\s]*\))?)?")
+_CODE_AFTER = (r"(?:\s*(?:[,:]|—|–|\s-)?\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?"
+               r"`[a-z_]+`(?:\]\([^)\s]*\))?)?")
 #: What the answer does, said after it ("and changes nothing"), and the sentence's end.
 _DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?\n]*)?"
                r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)

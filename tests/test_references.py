@@ -1769,6 +1769,13 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A workstation that's stopped won't be deleted (`409`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A running workstation can never be deleted (`200`).": _in_state_told("200", *running),
+        # its code after a comma, a colon or a dash
+        "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A stopped workstation cannot be deleted (`409`: `workstation_not_stopped`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A stopped workstation cannot be deleted (`409` — `workstation_not_stopped`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         # a list's item with no full stop
         "- A running workstation can be deleted (`200`)\n- A stopped one can be deleted.":
             _in_state_told("200", *running),
@@ -1784,6 +1791,7 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
     }, [
         "A running workstation cannot be deleted (`409`).",
         "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
+        "A running workstation cannot be deleted (`409`, `workstation_not_stopped`).",
         "A stopped workstation can be deleted (`200`).",
         "A running workstation can be stopped (`200`).",
         "A stopped workstation can be updated (`200`).",
