@@ -2196,11 +2196,11 @@ def _resulting_states() -> Mapping[str, str]:
 def store_codes() -> frozenset[str]:
     """The error codes only the sandbox's store answers: every ``ApiError`` that
     :mod:`cloudws.store` raises and :mod:`cloudws.app` does not (read from their code). The
-    API asks the store last, after every check of the request itself (src/cloudws/app.py):
-    a condition with a code the store never answers (a body that is not JSON, a missing
-    token) is checked before the state, the volumes and the key, which only the store
-    answers. (`not_found` is not one: the API answers it for a path it does not have too,
-    before the body is read.)
+    API asks the store last, after every check of the request itself (src/cloudws/app.py),
+    and the store looks the resource up first: a condition with a code that is not only
+    the store's (a body that is not JSON, a missing token, a deleted workstation) is
+    checked before the state, the volumes and the key, which only the store answers.
+    (`not_found` is not one of them: the API answers it for a path it does not have too.)
 
     Example:
         >>> sorted(store_codes() & {"invalid_json", "not_found", "validation_error",
