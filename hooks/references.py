@@ -1584,7 +1584,7 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     gets ...") is passed over, to the subject after it."""
     first = _STATE_FIRST.match(prose, start, end)
     start = first.end() if first is not None else start
-    subject = _YOU_DO.match(prose, start, end)
+    subject = _YOU_DO.match(prose, start, end) or _REQUEST_TO.match(prose, start, end)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, end)
     ops = set(_subject_ops(subject["who"], page, contract)) if subject is not None else set()
@@ -1732,6 +1732,10 @@ _SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:(?!
 #: running, you get" (the article group: none, as the verb is no order to the reader).
 _YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you\s+(?P<article>)"
                      rf"(?P<who>{_OP_WORD})\b", re.IGNORECASE)
+#: A clause whose subject is a request for an operation: "A request to stop `ws-99999`"
+#: (the article group: there is one, so the verb is no order to the reader).
+_REQUEST_TO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your)\s+)"
+                         rf"(?:request|call)\s+to\s+(?P<who>{_OP_WORD})\b", re.IGNORECASE)
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
 _ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed|"
@@ -2004,7 +2008,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,
                                     start, end, bracketed)
-    subject = _YOU_DO.match(prose, start, span.start)
+    subject = _YOU_DO.match(prose, start, span.start) or _REQUEST_TO.match(prose, start,
+                                                                            span.start)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
     ops = _subject_ops(subject["who"], page, contract) if subject is not None else []

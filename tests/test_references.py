@@ -1395,6 +1395,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Creating a volume with an invalid request body gets `422`.": (
             '`422` is said for "invalid request body", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
+        "A request to update a running workstation with a malformed body gets `409`.": (
+            '`409` is said for "malformed body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
         "Updates with malformed bodies get `409`.": (
             '`409` is said for "malformed bodies", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
@@ -1460,6 +1463,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A malformed body gets `400` `invalid_json`.",
         # (a body an operation never reads: a stop ignores it)
         "Stopping a workstation with a malformed body answers `200`.",
+        # a request for an operation is of that operation: a stop reads no body
+        "A request to stop `ws-99999` with a malformed body gets `404`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
@@ -1575,8 +1580,11 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "Getting a workstation that is still stopped answers `404`.":
             _in_state_told("404", "stopped", "getWorkstation", "200"),
+        "A request to stop a running workstation gets `409`.":
+            _in_state_told("409", "running", "stopWorkstation", "200"),
     }, [
         "Deleting a running workstation answers `409`.",
+        "A request to delete a running workstation gets `409`.",
         "Updating a running workstation answers `workstation_not_stopped`.",
         "Starting a running workstation with an invalid ID answers `400`.",
         "Stopping a stopped workstation answers `200` and changes nothing.",
