@@ -1413,8 +1413,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
-        r"\b(?:without|no|wrong|another|other)\s+`?Content-Type\b",
-        r"\b(?:sent|send|sending)\s+as\s+`?(?!application/json)[a-z]+/",
+        r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
+        r"\b(?:sent|send|sending)\s+as\s+`?(?!application/(?:problem\+)?json)[a-z]+/",
         r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
     ({"validation_error", "invalid_json"}, (  # a body sent empty (`{}`, or nothing at all),
         # or malformed: not JSON, or JSON the schema refuses
@@ -1433,7 +1433,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
 #: "even for a running workstation", "the body is checked before the state", "once its
 #: workstation is deleted" (an owned volume is then gone).
 _EARLIER_CHECK = re.compile(
-    r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read)\s+(?:first|before)\b"
+    r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read|refused|rejected)\s+"
+    r"(?:first|before)\b"
     r"|\bis\s+gone\b|\b(?:once|after|when|if|whose)\s+(?:it|(?:(?:its|the|their|that)\s+)?"
     r"workstations?)\s+(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
@@ -1691,9 +1692,16 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                  if means.start() <= f[0] < (reason.start() if reason else len(clause))]
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
-    if any(f[2] - store_codes() for f in found):  # a check made before the store is asked
-        found = [f for f in found if not f[2] <= store_codes()]  # ("updating a running
-        # workstation with a malformed body": the body's `400`, never the state's `409`)
+    # a check made before the store is asked, beside one only the store makes: the first
+    # is the answer ("updating a running workstation with a malformed body": the body's
+    # `400`, never the state's `409`); a body's only for operations named that read one
+    # (a delete ignores it), and not the old route's (another request's)
+    first = {contract.code_status[c] for f in found if f[2] - store_codes() and not f[2] & {
+        "endpoint_removed"} and (named or not f[2] & {"invalid_json", "unsupported_media_type"})
+             for c in f[2]}
+    if first:  # (a status the first check answers too is left: its words may be the nearer)
+        found = [f for f in found if not f[2] <= store_codes()
+                 or {contract.code_status[c] for c in f[2]} <= first]
     # (in brackets, its sentence's words may say the condition has passed)
     if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
         return None
@@ -2199,30 +2207,27 @@ def _resulting_states() -> Mapping[str, str]:
 
 @functools.cache
 def store_codes() -> frozenset[str]:
-    """The error codes only the sandbox's store answers: every ``ApiError`` that
-    :mod:`cloudws.store` raises and :mod:`cloudws.app` does not (read from their code). The
-    API asks the store last, after every check of the request itself (src/cloudws/app.py),
-    and the store looks the resource up first: a condition with a code that is not only
-    the store's (a body that is not JSON, a missing token, a deleted workstation) is
-    checked before the state, the volumes and the key, which only the store answers.
-    (`not_found` is not one of them: the API answers it for a path it does not have too.)
+    """The error codes the sandbox's store answers: every ``ApiError`` that
+    :mod:`cloudws.store` raises (read from its code, not imported). The API asks the store
+    last, after every check of the request itself (src/cloudws/app.py): a condition with
+    a code the store never answers (a body that is not JSON, a missing token, a body too
+    large) is checked before one whose codes are all the store's (the lookup, the state,
+    the volumes, the key).
 
     Example:
-        >>> sorted(store_codes() & {"invalid_json", "not_found", "validation_error",
+        >>> sorted(store_codes() & {"invalid_json", "not_found", "unauthorized",
         ...                         "workstation_not_stopped"})
-        ['workstation_not_stopped']
+        ['not_found', 'workstation_not_stopped']
     """
     import importlib.util
 
-    def raised(module: str) -> set[str]:  # (its source read, not imported: no FastAPI here)
-        spec = importlib.util.find_spec(module)
-        assert spec is not None and spec.origin is not None, module
-        return {node.args[0].value for node in ast.walk(ast.parse(Path(spec.origin).read_text()))
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                and node.func.id == "ApiError" and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
-
-    return frozenset(raised("cloudws.store") - raised("cloudws.app"))
+    spec = importlib.util.find_spec("cloudws.store")
+    assert spec is not None and spec.origin is not None
+    return frozenset(node.args[0].value for node in ast.walk(ast.parse(Path(spec.origin).read_text()))
+                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                     and node.func.id == "ApiError" and node.args
+                     and isinstance(node.args[0], ast.Constant)
+                     and isinstance(node.args[0].value, str))
 
 
 def state_codes() -> frozenset[str]:

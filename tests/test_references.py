@@ -1417,6 +1417,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Deleting a running workstation without a token answers `409`.": (
             '`409` is said for "without a token", which the API answers with `401` '
             "(`unauthorized`)"),
+        "Updating a deleted workstation with an empty body answers `404`.": (
+            '`404` is said for "empty body", which the API answers with `400` (`invalid_json` '
+            "or `validation_error`)"),
+        "Updating a running workstation without a `Content-Type` answers `409`.": (
+            '`409` is said for "without a Content-Type", which the API answers with `415` '
+            "(`unsupported_media_type`)"),
     }
     truths = [
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1460,6 +1466,17 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Updating a running workstation with a malformed body answers `400`.",
         "Deleting a running workstation without a token answers `401`.",
         "An oversized, malformed body gets `413`.",
+        # two conditions both the store's: either status passes (the order among them is
+        # not read)
+        "Updating a running workstation to add a deleted volume answers `409` "
+        "`workstation_not_stopped`.",
+        # a body to an operation not named (a delete ignores one), the old route (another
+        # request's), a response's media type, a check said to come first: not read
+        "A `DELETE` of a running workstation with a malformed body answers `409`.",
+        "Unlike the old route, deleting a running workstation with `DELETE` answers `409`.",
+        "The `409` a running workstation gets is sent as `application/problem+json`.",
+        ("Updating a running workstation answers `409` if the body is valid, as a malformed "
+         "body is refused first."),
         "A malformed body gets `400` `invalid_json`.",
         # (a body an operation never reads: a stop ignores it)
         "Stopping a workstation with a malformed body answers `200`.",
