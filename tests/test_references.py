@@ -1468,8 +1468,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An oversized, malformed body gets `413`.",
         # two conditions both the store's: either status passes (the order among them is
         # not read)
-        "Updating a running workstation to add a deleted volume answers `409` "
-        "`workstation_not_stopped`.",
+        ("Updating a running workstation to add a deleted volume answers `409` "
+         "`workstation_not_stopped`."),
         # a body to an operation not named (a delete ignores one), the old route (another
         # request's), a response's media type, a check said to come first: not read
         "A `DELETE` of a running workstation with a malformed body answers `409`.",
