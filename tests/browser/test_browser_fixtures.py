@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,14 @@ def test_visits_share_the_http_cache_but_nothing_stored(tabs: Tabs) -> None:
         first.page.evaluate("localStorage.setItem('left', 'behind'); "
                             "sessionStorage.setItem('left', 'behind'); "
                             "document.cookie = 'left=behind; path=/'")
+        # The page hands its cookie to the browser's cookie store without waiting: once it
+        # is there, the visit has stored it (under load, the clearing at its end could
+        # otherwise come first, and the cookie after it).
+        deadline = time.monotonic() + 5
+        while not (kept := any(c["name"] == "left" for c in tabs.context.cookies())) \
+                and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert kept, "the visit's cookie never reached the browser's cookie store"
     finally:
         tabs.end()
     second = tabs.start(search=False)
