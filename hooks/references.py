@@ -1585,6 +1585,10 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     gets ...") is passed over, to the subject after it."""
     first = _STATE_FIRST.match(prose, start, end)
     start = first.end() if first is not None else start
+    method = _METHOD_SUBJECT.match(prose, start, end)
+    if method is not None:  # ("A `DELETE` of ...": every operation of that method)
+        return {op for op, (said, _) in contract.requests.items() if said == method["method"]
+                and not op.startswith("removed")} | ({page.operation} if page.operation else set())
     subject = _YOU_DO.match(prose, start, end) or _REQUEST_TO.match(prose, start, end)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, end)
@@ -1744,6 +1748,9 @@ _YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you
 #: (the article group: there is one, so the verb is no order to the reader).
 _REQUEST_TO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your)\s+)"
                          rf"(?:request|call)\s+to\s+(?P<who>{_OP_WORD})\b", re.IGNORECASE)
+#: A clause whose subject is a request by its method: "A `DELETE` of an attached volume".
+_METHOD_SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:an?|the|each|every|your)\s+"
+                             rf"`(?P<method>{'|'.join(_METHODS)})`", re.IGNORECASE)
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
 _ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed|"

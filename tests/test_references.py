@@ -1395,6 +1395,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Creating a volume with an invalid request body gets `422`.": (
             '`422` is said for "invalid request body", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
+        "A `PATCH` of a running workstation with a malformed body answers `409`.": (
+            '`409` is said for "malformed body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
         "A request to update a running workstation with a malformed body gets `409`.": (
             '`409` is said for "malformed body", which the API answers with `400` '
             "(`invalid_json` or `validation_error`)"),
@@ -1482,6 +1485,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Stopping a workstation with a malformed body answers `200`.",
         # a request for an operation is of that operation: a stop reads no body
         "A request to stop `ws-99999` with a malformed body gets `404`.",
+        # a request by its method is of every operation of that method: a delete reads none
+        "A `DELETE` with a malformed body, sent for `ws-99999`, gets `404`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
