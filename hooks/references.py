@@ -1948,10 +1948,10 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 _CAN_BE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
     r"stopped)`?\s+workstations?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)"
-    r"['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?)\s+(?:can(?P<no>\s*not|"
-    r"['’]t|\s+never)?|may(?P<no2>\s+not|\s+never)?|will(?P<no3>\s+not|\s+never)|"
-    r"(?P<no4>won['’]t))\s+(?:(?:still|always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)\s*\("
-    r"\s*(?:with\s+)?(?:an?\s+)?", re.IGNORECASE)
+    r"['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?)\s+(?P<modal>can(?:\s*not|"
+    r"['’]t|\s+never)?|may(?:\s+not|\s+never)?|will\s+(?:not|never)|won['’]t)\s+(?:(?:still|"
+    r"always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?",
+    re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
@@ -2088,7 +2088,7 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
         return None  # (no operation's, a status of another condition, more said of it)
     wrong = _state_answer_problem(span, said, code, ops, state, False, spans, start, end,
                                   contract)
-    denied = bool(can["no"] or can["no2"] or can["no3"] or can["no4"])
+    denied = bool(re.search(r"not|n['’]t|never", can["modal"], re.IGNORECASE))
     if wrong is not None or (said < 400) != denied:
         return wrong
     # the status is what one of them answers, but the sentence says the opposite of it
@@ -2230,7 +2230,8 @@ def store_codes() -> frozenset[str]:
 
     spec = importlib.util.find_spec("cloudws.store")
     assert spec is not None and spec.origin is not None
-    return frozenset(node.args[0].value for node in ast.walk(ast.parse(Path(spec.origin).read_text()))
+    source = ast.parse(Path(spec.origin).read_text())
+    return frozenset(node.args[0].value for node in ast.walk(source)
                      if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                      and node.func.id == "ApiError" and node.args
                      and isinstance(node.args[0], ast.Constant)
