@@ -1391,7 +1391,11 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         (r"\b(?:body|request|payload)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:far\s+)?too\s+"
          r"(?:large|big)\b"), r"\btoo\s+(?:large|big)\s+(?:a\s+)?(?:body|request|payload)\b",
         r"\boversized,?\s+(?:\w+,?\s+)?(?:body|request|payload)\b",
-        r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b")),
+        r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b",
+        # "when it is over 1 MiB", "if it exceeds the limit": a size said of what went before
+        (r"\b(?:is|are|was|were|exceeds?|goes\s+over)\s+(?:over|above|larger\s+than|bigger\s+than"
+         r"|more\s+than\s+)?\s*(?:the\s+(?:body\s+)?(?:size\s+)?limit\b|\d[\d.,]*\s*(?:[KMG]i?B|"
+         r"bytes)\b)"))),
     ({"endpoint_removed"}, (
         r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
     ({"invalid_id"}, (
@@ -1527,6 +1531,11 @@ _OF_THE_RESOURCE = frozenset({"volume_attached", "volume_owned", "not_found",
 #: `200` only after you stop it", "once stopped", "until".
 _PASSES = re.compile(r"\b(?:once|after|until|unless|then)\b", re.IGNORECASE)
 #: A key said to be new, whose body reuses none.
+#: Right after a condition, or right before it, what says the request's part is not read:
+#: "a malformed body is ignored", "ignores a malformed body".
+_IGNORED_AFTER = re.compile(r",?\s+(?:is|are|gets?)\s+(?:simply\s+|just\s+)?(?:ignored|"
+                            r"(?:not|never)\s+read|skipped|dropped|discarded)\b", re.IGNORECASE)
+_IGNORED_BEFORE = re.compile(r"\bignor(?:es?|ed|ing)\s+(?:an?|the|any|its)\s+$", re.IGNORECASE)
 _NEW_KEY = re.compile(r"\b(?:new|fresh|different|another|other|unused)\s+(?:idempotency\s+)?key\b",
                       re.IGNORECASE)
 #: Before a status, what says it is not the answer: "`409`, not `404`", "rather than a `400`".
@@ -1694,6 +1703,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         reason = _REASON.search(clause, means.end())
         found = [f for f in found
                  if means.start() <= f[0] < (reason.start() if reason else len(clause))]
+    # a condition said to be ignored ("a malformed body is ignored", "it ignores any body")
+    found = [f for f in found if not _IGNORED_AFTER.match(clause, f[1])
+             and not _IGNORED_BEFORE.search(clause, 0, f[0])]
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
     # a check made before the store is asked, beside one only the store makes: the first
@@ -1946,11 +1958,13 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
 #: cannot be deleted (`409`)" (from the sentence's start to the status).
 _CAN_BE = re.compile(
-    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:only|even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
+    r"(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
     r"stopped)`?\s+workstations?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)"
     r"['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?)\s+(?P<modal>can(?:\s*not|"
     r"['’]t|\s+never)?|may(?:\s+not|\s+never)?|will\s+(?:not|never)|won['’]t)\s+(?:(?:still|"
-    r"always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?",
+    r"always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|directly|"
+    r"immediately|outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?",
     re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.

@@ -1487,6 +1487,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A request to stop `ws-99999` with a malformed body gets `404`.",
         # a request by its method is of every operation of that method: a delete reads none
         "A `DELETE` with a malformed body, sent for `ws-99999`, gets `404`.",
+        # a body said to be ignored is no condition (a bold label names no operation)
+        "- **Stop**: a malformed body is ignored; `ws-99999` gets `404`.",
+        "- **Stop**: it ignores any malformed body, and `ws-99999` gets `404`.",
+        # a size said of the body after it: the size's `413` is the first check's
+        "A malformed body gets `413` when it is over 64 KiB.",
+        "A malformed body gets `413` if it exceeds the size limit.",
     ]
     _each_told(references, page, contract, lies, truths)
 
@@ -1799,6 +1805,13 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A workstation that's stopped won't be deleted (`409`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A running workstation can never be deleted (`200`).": _in_state_told("200", *running),
+        # a word before it, or how it is done before the brackets
+        "Only a running workstation can be deleted (`200`).": _in_state_told("200", *running),
+        "Even a running workstation can be deleted (`200`).": _in_state_told("200", *running),
+        "So, a stopped workstation cannot be deleted (`409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A running workstation can be deleted right away (`200`).":
+            _in_state_told("200", *running),
         # its code after a comma, a colon or a dash
         "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
@@ -1823,6 +1836,8 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
         "A running workstation cannot be deleted (`409`, `workstation_not_stopped`).",
         "A stopped workstation can be deleted (`200`).",
+        "Only a stopped workstation can be deleted (`200`).",
+        "A stopped workstation can be deleted at once (`200`).",
         "A running workstation can be stopped (`200`).",
         "A stopped workstation can be updated (`200`).",
         "A stopped workstation can be restarted (`200`).",  # (no operation restarts)
