@@ -1718,6 +1718,18 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if first:  # (a status the first check answers too is left: its words may be the nearer)
         found = [f for f in found if not f[2] <= store_codes()
                  or {contract.code_status[c] for c in f[2]} <= first]
+    # two of the request's own checks: the sandbox is asked which it makes first ("a
+    # malformed body without a token": the token's `401`)
+    own, ordered = [f for f in found if f[2] - store_codes()], False
+    if len({frozenset(f[2]) for f in own}) > 1 and page is not None:
+        sent = named or ({page.operation} if page.operation in contract.operations else {
+            op for op, scope in contract.operations.items()
+            if all(f[2] & scope.codes for f in own)})
+        answers = request_own_answers(tuple(sorted(sent)), tuple(frozenset(f[2]) for f in own))
+        if answers:
+            kept = [f for f in found if f not in own
+                    or {contract.code_status[c] for c in f[2]} & answers]
+            ordered, found = len(kept) < len(found), kept
     # (in brackets, its sentence's words may say the condition has passed)
     if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
         return None
@@ -1729,7 +1741,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     first = min(found, key=lambda f: abs(f[0] - at))  # the nearest
     words = _said_words(clause[first[0]:first[1]])
     return (f'`{span.text}` is said for "{words}", which the API answers with '
-            f"{_answered(first[2], contract)}")
+            f"{_answered(first[2], contract)}" + (
+                ", checked before the other condition it says (as the sandbox answers a "
+                "request with both)" if ordered else ""))
 
 
 def _answered(codes: Iterable[str], contract: Contract) -> str:
@@ -2250,6 +2264,88 @@ def store_codes() -> frozenset[str]:
                      and node.func.id == "ApiError" and node.args
                      and isinstance(node.args[0], ast.Constant)
                      and isinstance(node.args[0].value, str))
+
+
+#: How a request is made to meet a condition of its own (one the store never answers), by
+#: a code the condition is read for (:data:`_CONDITIONS`): no token, a body over the limit,
+#: a ``Content-Type`` not JSON's, a body not JSON, a malformed ID.
+_MEETS = (("unauthorized", "token"), ("payload_too_large", "size"),
+          ("unsupported_media_type", "content-type"), ("invalid_json", "json"),
+          ("invalid_id", "id"))
+
+
+@functools.cache
+def request_own_answers(operations: tuple[str, ...],
+                        conditions: tuple[frozenset[str], ...]) -> frozenset[int] | None:
+    """The statuses the sandbox answers the example request of each of ``operations``
+    with (:mod:`cloudws.operations`), sent to meet all of ``conditions`` at once (each a
+    condition's codes: :data:`_MEETS`), each to an app of its own in the fixture state; None
+    if one of them is none of those, or no operation can be sent so. Which of its checks
+    the API makes first is its own code's (src/cloudws/app.py), so it is asked, not told.
+
+    Example:
+        >>> sorted(request_own_answers(("updateWorkstation",),
+        ...                            (frozenset({"invalid_json"}), frozenset({"unauthorized"}))))
+        [401]
+        >>> print(request_own_answers(("updateWorkstation",), (frozenset({"not_found"}),)))
+        None
+    """
+    import asyncio
+    import threading
+
+    import httpx
+
+    from cloudws.app import create_app
+    from cloudws.limits import MAX_BODY_BYTES
+    from cloudws.openapi import SERVER_URL
+    from cloudws.operations import OPERATIONS, Example
+
+    kinds = {next((kind for code, kind in _MEETS if code in codes), None) for codes in conditions}
+    if None in kinds:
+        return None
+    requests = []
+    for name in operations:
+        operation = OPERATIONS[name]
+        example, body = operation.example, operation.example.body
+        if operation.status is None or "id" in kinds and not example.path:
+            continue  # (the removed operation; one with no ID to make malformed)
+        path = {key: "BAD" for key in example.path} if "id" in kinds else example.path
+        headers = {"Authorization": "Bearer cws_test_docs"}
+        content = None if body is None else json.dumps(body).encode()
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        if "token" in kinds:
+            del headers["Authorization"]
+        if "content-type" in kinds:
+            headers["Content-Type"] = "text/plain"
+        if "json" in kinds:
+            content = b"{"
+        if "size" in kinds:
+            content = (content or b"") + b" " * (MAX_BODY_BYTES + 1)
+        requests.append((operation.method, operation.url(Example(path, example.query, body)),
+                         headers, content))
+    answered: list[int | BaseException] = []
+
+    async def send() -> None:
+        for method, url, headers, content in requests:
+            transport = httpx.ASGITransport(app=create_app())
+            async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
+                answer = await client.request(method, url, headers=headers, content=content)
+                answered.append(answer.status_code)
+
+    def run() -> None:  # (on a thread of its own: the build's may be running an event loop)
+        try:
+            asyncio.run(send())
+        except BaseException as error:  # noqa: BLE001 - raised again in the build's thread
+            answered.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    for error in answered:
+        if isinstance(error, BaseException):
+            raise error
+    return frozenset(a for a in answered if isinstance(a, int)) or None
 
 
 def state_codes() -> frozenset[str]:

@@ -1426,8 +1426,27 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Updating a running workstation without a `Content-Type` answers `409`.": (
             '`409` is said for "without a Content-Type", which the API answers with `415` '
             "(`unsupported_media_type`)"),
+        # two of the request's own checks: the one the sandbox answers a request with both
+        "A malformed body without a token answers `400`.": (
+            '`400` is said for "without a token", which the API answers with `401` '
+            "(`unauthorized`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
+        "Updating a running workstation with a malformed body and no token answers `409`.": (
+            '`409` is said for "no token", which the API answers with `401` (`unauthorized`), '
+            "checked before the other condition it says (as the sandbox answers a request "
+            "with both)"),
+        "A body that is not JSON, sent as `text/plain`, answers `400`.": (
+            '`400` is said for "sent as text/", which the API answers with `415` '
+            "(`unsupported_media_type`), checked before the other condition it says (as the "
+            "sandbox answers a request with both)"),
+        "A body too large, without a token, gets `413`.": (
+            '`413` is said for "without a token", which the API answers with `401` '
+            "(`unauthorized`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
     }
     truths = [
+        "A malformed body without a token answers `401`.",
+        "A body that is not JSON, sent as `text/plain`, answers `415`.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
         "A running workstation never answers `404`.",
         "Once it is no longer running, the delete answers `200`.",
