@@ -1972,14 +1972,21 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
 #: cannot be deleted (`409`)" (from the sentence's start to the status).
 _CAN_BE = re.compile(
-    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:only|even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
-    r"(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
-    r"stopped)`?\s+workstations?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)"
-    r"['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?)\s+(?P<modal>can(?:\s*not|"
-    r"['’]t|\s+never)?|may(?:\s+not|\s+never)?|will\s+(?:not|never)|won['’]t)\s+(?:(?:still|"
-    r"always|also|only|ever)\s+)?be\s+(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|directly|"
-    r"immediately|outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?",
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|in\s+the\s+sandbox,?|only|even|so|thus|then|but|"
+    r"and|also|now|still)\s*,?\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
+    r"stopped)`?\s+(?:workstation|one)s?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|"
+    r"which)['’]s|in\s+the|whose\s+status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|"
+    r"stopped)`?(?:\s+state)?)\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|"
+    r"may(?:\s+not|\s+never)?|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able"
+    r"\s+to|isn['’]t\s+able\s+to)\s+(?:(?:still|always|also|only|ever|safely)\s+)?be\s+"
+    r"(?:safely\s+|simply\s+)?(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|outright|"
+    r"as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
     re.IGNORECASE)
+#: After the status of :data:`_CAN_BE`: its code, an aside after a colon or a semicolon in
+#: the brackets ("`200`; see below"), then the sentence's end, or another clause after a
+#: colon, a semicolon or a dash ("...: stop it first"), or ", as the example shows".
+_CAN_BE_AFTER = re.compile(_CODE_AFTER + r"\s*(?:[;:][^()]*)?\)(?:\s*(?:[;:]|—|–)|,\s+as\s+(?:the"
+                           r"|its)\s+examples?\s+shows?\b|" + _DOES_AFTER + ")", re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",
@@ -2037,7 +2044,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if prose[start - 1:start] == "(":  # "a stopped workstation is refused (`409`)": the
         sentence = _clause(span, prose, brackets=False)  # sentence's, from its start
         bracketed = bool(_STATE_REFUSED.search(prose, sentence[0], span.start))
-        can = _CAN_BE.fullmatch(prose, sentence[0], span.start)
+        # (read as the words a reader sees: a link's text)
+        can = _CAN_BE.fullmatch(_LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start]))
         start, end = sentence if bracketed or can else (start, end)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
                  re.IGNORECASE):
@@ -2109,8 +2117,8 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
     ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
     state = (can["state"] or can["state2"]).lower()
     if not ops or said not in {OPERATIONS[op].status for op in ops} | {
-            contract.code_status[c] for c in state_codes()} or not _AFTER_THE_BRACKETS.match(
-                prose, span.end, _sentence_end(prose, span.end)) or any(
+            contract.code_status[c] for c in state_codes()} or not _CAN_BE_AFTER.match(
+                _LINK_TEXT.sub(r"\1", prose[span.end:_sentence_end(prose, span.end)])) or any(
                     pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
                     if not meant & state_codes()):
         return None  # (no operation's, a status of another condition, more said of it)

@@ -1831,6 +1831,21 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A running workstation can be deleted right away (`200`).":
             _in_state_told("200", *running),
+        "Note that a stopped workstation could not be deleted (`409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A workstation in the `stopped` state must not be deleted (HTTP `409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A stopped one is not able to be deleted (status `409`).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        # read as a reader sees it: a link's text
+        "A [running](lifecycle.md) workstation can be [deleted](../workstations/delete.md) (`200`).":
+            _in_state_told("200", *running),
+        # an aside in the brackets, or another clause after them
+        "A running workstation can be deleted (`200`; see below).": _in_state_told("200", *running),
+        "A stopped workstation cannot be deleted (`409`): stop it first.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A running workstation can be deleted (`200`), as the example shows.":
+            _in_state_told("200", *running),
         # its code after a comma, a colon or a dash
         "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
@@ -1857,6 +1872,9 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A stopped workstation can be deleted (`200`).",
         "Only a stopped workstation can be deleted (`200`).",
         "A stopped workstation can be deleted at once (`200`).",
+        "A [stopped](lifecycle.md) workstation can be [deleted](../workstations/delete.md) (`200`).",
+        "A running workstation cannot be deleted (`409`): stop it first.",
+        "A running workstation can be stopped (`200`); a stopped one is left as it is.",
         "A running workstation can be stopped (`200`).",
         "A stopped workstation can be updated (`200`).",
         "A stopped workstation can be restarted (`200`).",  # (no operation restarts)
