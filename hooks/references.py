@@ -2575,8 +2575,11 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         mentioned = [
             ops for m in _MENTIONED_OP.finditer(before, 0, left.start())  # type: ignore[union-attr]
             if (ops := _subject_ops(m["who"] or m["link"], page, contract))] if leaves else []
+        # (or the last done in a sequence: "Stops it, then starts it again: it is ...")
+        then = [ops for m in re.finditer(r"\bthen\s+([a-z]+)", before, re.IGNORECASE)
+                if (ops := _subject_ops(m[1], page, contract))]
         subject = _SUBJECT.match(prose, start, span.start)
-        named = mentioned[-1] if mentioned else list(
+        named = mentioned[-1] if mentioned else then[-1] if then else list(
             (subject and _subject_ops(subject["who"], page, contract)) or [])
         if not named and page.operation:  # an operation the clause names, else the page's
             named = sorted(_named_operations(before, page, contract)) or [page.operation]

@@ -1877,7 +1877,7 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A running workstation can be stopped (`200`); a stopped one is left as it is.",
         "A running workstation can be stopped (`200`).",
         "A stopped workstation can be updated (`200`).",
-        "A stopped workstation can be restarted (`200`).",  # (no operation restarts)
+        "A stopped workstation can be painted (`200`).",  # (no operation paints)
         "A stopped workstation can be started again (`200`).",
         "A running workstation's volumes can be deleted (`409`).",
         "A stopped workstation can be deleted (`200`) if its volumes are detached.",
@@ -2154,7 +2154,14 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "A workstation you create comes up `running`.",
         "If the update is refused, it is `running` afterwards.",
         "Stop it, and it is `stopped` afterwards.",
-        "The workstation is `stopped` afterwards."])
+        "The workstation is `stopped` afterwards.",
+        # the last done in a sequence ("then starts it")
+        ("Stops a running workstation, then starts it again: it is `running` when the call "
+         "returns.")])
+    _each_told(references, concept, contract, {
+        "Starts a workstation, then stops it: it is `running` when the call returns.": (
+            "`running` is said to be the state stopWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`" + _refused_say("stop", "running"))}, [])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
     assert [p.message for p in references.check(
