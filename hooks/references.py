@@ -1703,9 +1703,10 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         reason = _REASON.search(clause, means.end())
         found = [f for f in found
                  if means.start() <= f[0] < (reason.start() if reason else len(clause))]
-    # a condition said to be ignored ("a malformed body is ignored", "it ignores any body")
-    found = [f for f in found if not _IGNORED_AFTER.match(clause, f[1])
-             and not _IGNORED_BEFORE.search(clause, 0, f[0])]
+    # a part of the request said to be ignored ("a malformed body is ignored", "it ignores
+    # any body"; not a workstation: "a delete of a running workstation is ignored")
+    found = [f for f in found if not f[2] - store_codes() or not _IGNORED_AFTER.match(
+        clause, f[1]) and not _IGNORED_BEFORE.search(clause, 0, f[0])]
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
     # a check made before the store is asked, beside one only the store makes: the first
@@ -1949,7 +1950,10 @@ _CODE_AFTER = (r"(?:\s*(?:[,:]|—|–|\s-)?\s*(?:with\s+(?:the\s+)?(?:error\s+)
 #: What the answer does, said after it ("and changes nothing"), and the sentence's end.
 _DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?\n]*)?"
                r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
-_AFTER_THE_STATUS = re.compile(_CODE_AFTER + _DOES_AFTER, re.IGNORECASE)
+#: Or another clause after a colon, a semicolon or a dash: what to do ("`409`: stop it
+#: first"), or why (a condition there, "if", "when"..., is read before: not read at all).
+_THEN_A_CLAUSE = r"\s*(?:[:;]|\s[—–]|—)\s"
+_AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})", re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
 _STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|"
@@ -1962,7 +1966,8 @@ _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IG
 #: workstation is refused (`409`)", "deleting a running one fails (`409`)".
 _STATE_REFUSED = re.compile(r"\s*(?:(?:still|always|also)\s+)*(?:(?:is|are)\s+(?:refused|rejected)"
                             r"|fails?)\s*\(\s*(?:(?:with\s+)?an?\s+|with\s+)?$", re.IGNORECASE)
-_AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + _DOES_AFTER, re.IGNORECASE)
+_AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})",
+                                  re.IGNORECASE)
 #: Between the subject and the state, a refusal said of the operation: "the delete refuses
 #: a running workstation with `409`"; then, between the state and the status, "with".
 _REFUSES = re.compile(r"\s+(?:(?:always|still|also)\s+)?(?:refuses|rejects)\s+(?:(?:an?|the|"
@@ -1982,6 +1987,19 @@ _CAN_BE = re.compile(
     r"(?:safely\s+|simply\s+)?(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|outright|"
     r"as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
     re.IGNORECASE)
+def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None = None) -> bool:
+    """Whether ``after`` matches ``text`` from a status's end at ``at`` (to ``end``), and a
+    clause it lets follow (after a colon, a semicolon or a dash) says no other cause of the
+    status (:data:`_CONDITIONS`, but a state's): "`409`: a volume it names is attached
+    elsewhere" is that volume's `409`, not the state's (nor is one read that names another
+    cause's subject, :data:`_OTHER_CAUSE`)."""
+    end = len(text) if end is None else end
+    match = after.match(text, at, end)
+    return match is not None and not _OTHER_CAUSE.search(text, match.end(), end) and not any(
+        pattern.search(text, match.end(), end) for pattern, meant in _CONDITIONS
+        if not meant & state_codes())
+
+
 #: After the status of :data:`_CAN_BE`: its code, an aside after a colon or a semicolon in
 #: the brackets ("`200`; see below"), then the sentence's end, or another clause after a
 #: colon, a semicolon or a dash ("...: stop it first"), or ", as the example shows".
@@ -2086,8 +2104,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if not ops or state is None or not (refuses or re.fullmatch(
             r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
             prose[at:state.start()], re.IGNORECASE)) or not verb.fullmatch(
-                prose, state.end(), span.start) or not after.match(
-                    prose, span.end, _sentence_end(prose, span.end)):
+                prose, state.end(), span.start) or not _said_after(
+                    after, prose, span.end, _sentence_end(prose, span.end)):
         return None  # (no operation, the state not what it is sent to, or more said of it:
         # "twice", "with an empty body", "for a volume attached elsewhere")
     between = prose[at:span.start]
@@ -2117,8 +2135,9 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
     ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
     state = (can["state"] or can["state2"]).lower()
     if not ops or said not in {OPERATIONS[op].status for op in ops} | {
-            contract.code_status[c] for c in state_codes()} or not _CAN_BE_AFTER.match(
-                _LINK_TEXT.sub(r"\1", prose[span.end:_sentence_end(prose, span.end)])) or any(
+            contract.code_status[c] for c in state_codes()} or not _said_after(
+                _CAN_BE_AFTER, _LINK_TEXT.sub(r"\1", prose[span.end:_sentence_end(
+                    prose, span.end)])) or any(
                     pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS
                     if not meant & state_codes()):
         return None  # (no operation's, a status of another condition, more said of it)
@@ -2176,7 +2195,7 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
     verb, after = (_STATE_REFUSED, _AFTER_THE_BRACKETS) if bracketed else (
         _STATE_TO_STATUS, _AFTER_THE_STATUS)
     if not ops or not verb.fullmatch(prose, at, span.start) or not \
-            after.match(prose, span.end, _sentence_end(prose, span.end)) or (
+            _said_after(after, prose, span.end, _sentence_end(prose, span.end)) or (
                 _NEGATION.search(between) or _EARLIER_CHECK.search(prose[start:end])
                 or re.search(r"\b(?:was|were|had)\b", between, re.IGNORECASE)
                 or any(pattern.search(prose, start, span.start) for pattern, meant in _CONDITIONS

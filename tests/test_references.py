@@ -1506,6 +1506,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A request to stop `ws-99999` with a malformed body gets `404`.",
         # a request by its method is of every operation of that method: a delete reads none
         "A `DELETE` with a malformed body, sent for `ws-99999`, gets `404`.",
+        # a workstation said to be ignored is still one
+        ("A malformed body sent with a delete of a running workstation is ignored: the API "
+         "answers `409`."),
         # a body said to be ignored is no condition (a bold label names no operation)
         "- **Stop**: a malformed body is ignored; `ws-99999` gets `404`.",
         "- **Stop**: it ignores any malformed body, and `ws-99999` gets `404`.",
@@ -1629,7 +1632,13 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("404", "stopped", "getWorkstation", "200"),
         "A request to stop a running workstation gets `409`.":
             _in_state_told("409", "running", "stopWorkstation", "200"),
+        # what to do, in a clause after a colon or a dash
+        "Deleting a stopped workstation answers `404`: [start](start.md) it instead.":
+            _in_state_told("404", "stopped", "deleteWorkstation", "200"),
+        "Deleting a stopped workstation is refused (`409`) — start it first.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
+        "Deleting a running workstation answers `409`: stop it first.",
         "Deleting a running workstation answers `409`.",
         "A request to delete a running workstation gets `409`.",
         "Updating a running workstation answers `workstation_not_stopped`.",
