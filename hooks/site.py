@@ -49,8 +49,13 @@ import difflib
 import fnmatch
 import json
 import logging
+import os
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -98,21 +103,42 @@ _first_lines: dict[str, int] = {}  # src_uri -> lines of front matter before its
 _build: dict[str, Any] = {}  # this build's contract and the project's folder
 
 
-#: What a rebuild under ``mkdocs serve`` says after an edit of the stub's files.
+#: What a second build in one process says after an edit of the stub's files, where it
+#: cannot start again (not ``mkdocs serve``: a script that builds twice).
 STUB_CHANGED = (
     "src/cloudws changed since this process first built the site: its OpenAPI document is "
     "made again from the files, but what the build reads from the stub's modules (its "
-    "models, error codes, starting state and what each operation does) and Try it's sandbox "
-    "are the stub as it was then, so the pages may be checked against both: stop mkdocs "
-    "serve (Ctrl-C) and start it again")
+    "models, error codes, starting state and what each operation does) are the stub as it "
+    "was then, so the pages may be checked against both: build again in a new process")
+#: What ``mkdocs serve`` says as it starts again after an edit of the stub's files.
+RESTARTING = ("src/cloudws changed: mkdocs serve starts again, to build the site and run "
+              "Try it's sandbox with the stub as it is now")
+#: What ``mkdocs serve`` says when the site does not build with the edited stub.
+RESTART_REFUSED = ("src/cloudws changed, and the site does not build with the stub as it "
+                   "is now (mkdocs build --strict, in a new process, says what follows): "
+                   "mkdocs serve starts again once it does")
+_serving: list[bool] = []  # (set by on_startup: whether this run is mkdocs serve)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this run serves the site (``mkdocs serve``)."""
+    _serving[:] = [command == "serve"]
 
 
 def on_config(config: Any) -> None:
-    """Load the OpenAPI document of the reference stub, and what prose may name."""
-    if stub_document.changed_since_first_read():
-        logging.getLogger("mkdocs.hooks.site").warning(STUB_CHANGED)
+    """Load the OpenAPI document of the reference stub, and what prose may name.
+
+    After an edit of the stub, ``mkdocs serve`` (which watches ``src/cloudws``) starts
+    again in its own process (:func:`restart`), once the document is made from the files
+    in a new interpreter: a stub that does not load fails the build here, named, and the
+    server waits for the next edit, as it does for a page's mistake."""
+    changed = stub_document.changed_since_first_read()
     _doc.clear()
     _doc.update(load_document())
+    if changed and _serving and _serving[0]:
+        restart(config)
+    if changed:
+        logging.getLogger("mkdocs.hooks.site").warning(STUB_CHANGED)
     autodoc.forget()  # mkdocs serve: the stub's source may have changed since
     _build["root"] = Path(config["config_file_path"] or ".").resolve().parent
     _build["contract"] = references.Contract.build(
@@ -149,6 +175,33 @@ def _fixture_ids() -> set[str]:
 
     fixtures = load_fixtures()
     return {r.id for r in (*fixtures.workstations, *fixtures.volumes)}
+
+
+def restart(config: Any) -> None:
+    """Start this ``mkdocs serve`` again, as it was started (the same process, the same
+    arguments: ``sys.orig_argv``), so that its builds and Try it's sandbox import the
+    stub's modules as they are now; the browser's page reloads once it serves again.
+
+    First the site is built as it is now in a new process (``mkdocs build --strict``):
+    where that fails (a page the edit made wrong), a run started again would stop at its
+    first build, so this build fails instead, with what that one said, and the server
+    waits for the next edit. The site folder made for this run is removed (the new run
+    makes its own)."""
+    root = Path(config["config_file_path"] or "mkdocs.yml").resolve().parent
+    with tempfile.TemporaryDirectory(prefix="cloudws-serve-check-") as folder:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
+             str(Path(config["config_file_path"] or "mkdocs.yml").resolve()), "--site-dir",
+             folder], cwd=root, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PluginError(f"{RESTART_REFUSED}:\n{(done.stderr + done.stdout).strip()}")
+    logging.getLogger("mkdocs.hooks.site").info(RESTARTING)
+    for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+        handler.flush()
+    site = Path(config["site_dir"])
+    if site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(site, ignore_errors=True)  # (mkdocs serve's own, removed as it ends)
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
 def on_files(files: Any, config: Any) -> None:

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import logging
 import re
+import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -1097,11 +1098,15 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
 
 
-def test_a_rebuild_after_the_stub_changed_says_to_start_mkdocs_serve_again(
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    """``mkdocs serve`` watches ``src/cloudws`` and rebuilds after an edit there, with the
-    stub's modules it imported first: the rebuild says so, and what to do. The first
-    build, and a rebuild after an edit elsewhere, say nothing."""
+def test_mkdocs_serve_starts_again_after_the_stub_changed_once_it_loads(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        tmp_path: Path) -> None:
+    """``mkdocs serve`` watches ``src/cloudws`` and rebuilds after an edit there. Its
+    modules are the stub it imported first, so it starts again, as it was started (the
+    same process: ``os.execv``), its site folder removed, once the stub's document is made
+    from the files; a stub that does not load fails the build instead (the server waits for
+    the next edit). The first build, a rebuild after an edit elsewhere, and ``mkdocs
+    build`` start nothing; a process that builds twice after an edit says what to do."""
     from cloudws import document
 
     keys = iter(["before", "before", "before", "after"])
@@ -1111,14 +1116,67 @@ def test_a_rebuild_after_the_stub_changed_says_to_start_mkdocs_serve_again(
         assert [document.changed_since_first_read() for _ in range(4)] == [False] * 3 + [True]
 
     hooks = _site_hooks(monkeypatch)
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(hooks.os, "execv", lambda path, args: started.append((path, args)))
+    # the site built as it is now, in a new process, before: here, as it would say
+    built: list[list[str]] = []
+    said_by_build = subprocess.CompletedProcess([], 0, "", "")
+
+    def build(args: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        built.append(args)
+        return said_by_build
+
+    monkeypatch.setattr(hooks.subprocess, "run", build)
+    monkeypatch.setattr(hooks.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(hooks.sys, "orig_argv", ["python", "/venv/bin/mkdocs", "serve", "-a",
+                                                 "127.0.0.1:8001"])
     config = load_config(str(ROOT / "mkdocs.yml"))
+    site = tmp_path / "mkdocs_abc123"
     said = []
-    for changed in (False, False, True):
+    for command, changed in (("serve", False), ("serve", False), ("serve", True),
+                             ("build", True)):
+        site.mkdir(exist_ok=True)
+        config["site_dir"], before = str(site), len(started)
+        hooks.on_startup(command=command, dirty=False)
         monkeypatch.setattr(document, "changed_since_first_read",
                             lambda changed=changed: changed)
         caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.site"):
+        with caplog.at_level(logging.INFO, logger="mkdocs.hooks.site"):
             hooks.on_config(config)
         said.append([r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.site"])
-    assert said == [[], [], [hooks.STUB_CHANGED]], said
-    assert "stop mkdocs serve (Ctrl-C) and start it again" in hooks.STUB_CHANGED
+        assert site.exists() == (len(started) == before), (command, changed)
+    # (os.execv does not return: here the rebuild goes on, and says what it would without it)
+    assert said == [[], [], [hooks.RESTARTING, hooks.STUB_CHANGED], [hooks.STUB_CHANGED]], said
+    assert started == [(sys.executable, [sys.executable, "/venv/bin/mkdocs", "serve", "-a",
+                                         "127.0.0.1:8001"])]
+    assert [args[:6] for args in built] == [[sys.executable, "-m", "mkdocs", "build", "--strict",
+                                             "--quiet"]]
+    assert "build again in a new process" in hooks.STUB_CHANGED
+
+    # a page the edit made wrong: this build fails, with what that build said (a run
+    # started again would stop at its first build), and nothing starts again
+    started.clear()
+    said_by_build = subprocess.CompletedProcess([], 1, "", (
+        "ERROR   -  docs/workstations/delete.md:12: `409` is said for ...\n"
+        "Aborted with 1 errors in strict mode!\n"))
+    site.mkdir(exist_ok=True)
+    monkeypatch.setattr(document, "changed_since_first_read", lambda: True)
+    hooks.on_startup(command="serve", dirty=False)
+    with pytest.raises(hooks.PluginError) as refused:
+        hooks.on_config(config)
+    assert str(refused.value).startswith(hooks.RESTART_REFUSED + ":\nERROR   -  docs/workstations/"
+                                         "delete.md:12: `409` is said for ...")
+    assert started == [] and site.exists()
+
+    # the stub does not load: the build fails, naming why, and nothing starts again
+    started.clear()
+    hooks.on_startup(command="serve", dirty=False)
+
+    def broken() -> dict[str, Any]:
+        raise RuntimeError("the stub's OpenAPI document could not be made (uv run cloudws "
+                           "openapi): SyntaxError: '(' was never closed")
+
+    monkeypatch.setattr(hooks, "load_document", broken)
+    with pytest.raises(RuntimeError, match="was never closed"):
+        hooks.on_config(config)
+    assert started == []
