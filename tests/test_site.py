@@ -1098,6 +1098,7 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
 
 
+@PLANTS_MISTAKES
 def test_mkdocs_serve_starts_again_after_the_stub_changed_once_it_loads(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
         tmp_path: Path) -> None:
