@@ -1383,19 +1383,23 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:another|a\s+different|other)\s+(?:body|payload)\b",
         r"\b(?:body|payload)\s+(?:that\s+)?differs?\b")),
     ({"unauthorized"}, (
-        (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad)\s+"
+        (r"\b(?:no|missing|without\s+(?:a|the|any)|invalid|expired|wrong|malformed|bad|revoked)\s+"
         r"(?:valid\s+)?(?:sandbox\s+|bearer\s+)?token\b"),
+        r"\bno\s+credentials\b", r"\bwithout\s+(?:any\s+)?credentials\b",
+        r"\b`?Authorization`?\s+header\s+(?:is\s+|was\s+)?(?:missing|absent|not\s+sent)\b",
         (r"\btoken\s+(?:that\s+|which\s+)?(?:is\s+|has\s+)?(?:missing|invalid|not\s+valid"
          r"|malformed|wrong|not\s+set|expired?s?|revoked)\b"))),
     ({"payload_too_large"}, (
         (r"\b(?:body|request|payload)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:far\s+)?too\s+"
          r"(?:large|big)\b"), r"\btoo\s+(?:large|big)\s+(?:a\s+)?(?:body|request|payload)\b",
         r"\boversized,?\s+(?:\w+,?\s+)?(?:body|request|payload)\b",
+        r"\bover-[\d.]+-?[KM]i?B\s+(?:body|request|payload)\b",
         r"\bbody\s+(?:is\s+)?(?:over|larger|bigger|exceeds)\b",
-        # "when it is over 1 MiB", "if it exceeds the limit": a size said of what went before
-        (r"\b(?:is|are|was|were|exceeds?|goes\s+over)\s+(?:over|above|larger\s+than|bigger\s+than"
-         r"|more\s+than\s+)?\s*(?:the\s+(?:body\s+)?(?:size\s+)?limit\b|\d[\d.,]*\s*(?:[KMG]i?B|"
-         r"bytes)\b)"))),
+        # "a malformed body gets `413` when it is over 64 KiB", "if it exceeds the limit": a
+        # size said of the body named before (not of headers, a volume or a key)
+        (r"\b(?:body|bodies|payloads?)\b[^.;:!?\n]*?\b(?:it|one|they)\s+(?:(?:is|are|was|were)\s+"
+         r"(?:over|above|larger\s+than|bigger\s+than|more\s+than)|exceeds?|goes\s+over)\s+(?:the\s+"
+         r"(?:body\s+)?(?:size\s+)?limit\b|\d[\d.,]*\s*(?:[KM]i?B|bytes)\b)"))),
     ({"endpoint_removed"}, (
         r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
     ({"invalid_id"}, (
@@ -1705,7 +1709,12 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                  if means.start() <= f[0] < (reason.start() if reason else len(clause))]
     # a part of the request said to be ignored ("a malformed body is ignored", "it ignores
     # any body"; not a workstation: "a delete of a running workstation is ignored")
-    found = [f for f in found if not f[2] - store_codes() or not _IGNORED_AFTER.match(
+    # (a body only, where no operation the clause names, nor the page's, reads one: those
+    # do not ignore it)
+    readers = {op for op in (_named_operations(clause, page, contract) if page else set())
+               | ({page.operation} if page and page.operation else set())
+               if op in contract.operations and "invalid_json" in contract.operations[op].codes}
+    found = [f for f in found if readers or "invalid_json" not in f[2] or not _IGNORED_AFTER.match(
         clause, f[1]) and not _IGNORED_BEFORE.search(clause, 0, f[0])]
     if _NEW_KEY.search(clause):  # another body under a new key reuses no key
         found = [f for f in found if f[2] != {"idempotency_key_reused"}]
@@ -1950,9 +1959,12 @@ _CODE_AFTER = (r"(?:\s*(?:[,:]|—|–|\s-)?\s*(?:with\s+(?:the\s+)?(?:error\s+)
 #: What the answer does, said after it ("and changes nothing"), and the sentence's end.
 _DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?\n]*)?"
                r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
-#: Or another clause after a colon, a semicolon or a dash: what to do ("`409`: stop it
-#: first"), or why (a condition there, "if", "when"..., is read before: not read at all).
-_THEN_A_CLAUSE = r"\s*(?:[:;]|\s[—–]|—)\s"
+#: Or another clause after a colon, a semicolon or a dash that says what to do ("`409`:
+#: stop it first", "— [start](start.md) it instead"): it opens with a verb said to the
+#: reader. One that says why ("`400`: the `machine_type` is unknown") gives another cause.
+_THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—)\s+(?:(?:first|then|instead|so),?\s+)?\[?(?:stop|start|"
+                  r"delete|update|create|detach|attach|retry|try|send|use|call|see|check|fix|"
+                  r"wait|read|repeat|list|get|remove|make|give|pass|set|add|name)\b")
 _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})", re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
@@ -2003,8 +2015,9 @@ def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None 
 #: After the status of :data:`_CAN_BE`: its code, an aside after a colon or a semicolon in
 #: the brackets ("`200`; see below"), then the sentence's end, or another clause after a
 #: colon, a semicolon or a dash ("...: stop it first"), or ", as the example shows".
-_CAN_BE_AFTER = re.compile(_CODE_AFTER + r"\s*(?:[;:][^()]*)?\)(?:\s*(?:[;:]|—|–)|,\s+as\s+(?:the"
-                           r"|its)\s+examples?\s+shows?\b|" + _DOES_AFTER + ")", re.IGNORECASE)
+_CAN_BE_AFTER = re.compile(_CODE_AFTER + r"\s*(?:[;:][^()]*)?\)(?:" + _THEN_A_CLAUSE
+                           + r"|,\s+as\s+(?:the|its)\s+examples?\s+shows?\b|" + _DOES_AFTER + ")",
+                           re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
 #: token, a body, an ID, a key, a name.
 _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|names?|named)\b",

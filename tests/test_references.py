@@ -1439,6 +1439,14 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`400` is said for "sent as text/", which the API answers with `415` '
             "(`unsupported_media_type`), checked before the other condition it says (as the "
             "sandbox answers a request with both)"),
+        "A revoked token with a malformed body answers `400`.": (
+            '`400` is said for "revoked token", which the API answers with `401` '
+            "(`unauthorized`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
+        # a body said to be ignored where an operation that reads one is named
+        "A malformed body is ignored; updating `ws-99999` gets `404`.": (
+            '`404` is said for "malformed body", which the API answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
         "A body too large, without a token, gets `413`.": (
             '`413` is said for "without a token", which the API answers with `401` '
             "(`unauthorized`), checked before the other condition it says (as the sandbox "
@@ -1515,6 +1523,11 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         # a size said of the body after it: the size's `413` is the first check's
         "A malformed body gets `413` when it is over 64 KiB.",
         "A malformed body gets `413` if it exceeds the size limit.",
+        # a size said of another thing than the body: not the body's limit
+        "A request whose headers are over 64 KiB gets `400` `malformed_request`.",
+        "A volume whose `size_gb` is over 2048 GiB gets `400`.",
+        "An `Idempotency-Key` that is over 255 bytes gets `400`.",
+        "A revoked token with a malformed body answers `401`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
@@ -1639,6 +1652,10 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
         "Deleting a running workstation answers `409`: stop it first.",
+        # a clause after the status that says why: another cause
+        "Updating a stopped workstation answers `400`: the `machine_type` is unknown.",
+        "Deleting a stopped workstation answers `404`: the workstation no longer exists.",
+        "Starting a stopped workstation answers `401`: the `Authorization` header is missing.",
         "Deleting a running workstation answers `409`.",
         "A request to delete a running workstation gets `409`.",
         "Updating a running workstation answers `workstation_not_stopped`.",
