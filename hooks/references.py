@@ -1961,10 +1961,13 @@ _DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b
                r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
 #: Or another clause after a colon, a semicolon or a dash that says what to do ("`409`:
 #: stop it first", "— [start](start.md) it instead"): it opens with a verb said to the
-#: reader. One that says why ("`400`: the `machine_type` is unknown") gives another cause.
-_THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—)\s+(?:(?:first|then|instead|so),?\s+)?\[?(?:stop|start|"
-                  r"delete|update|create|detach|attach|retry|try|send|use|call|see|check|fix|"
-                  r"wait|read|repeat|list|get|remove|make|give|pass|set|add|name)\b")
+#: reader; or what a workstation in another state gets ("; a stopped one ..."). One that
+#: says why ("`400`: the `machine_type` is unknown") gives another cause.
+_THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—)\s+(?:(?:(?:first|then|instead|so),?\s+)?\[?(?:stop|"
+                  r"start|delete|update|create|detach|attach|retry|try|send|use|call|see|check|"
+                  r"fix|wait|read|repeat|list|get|remove|make|give|pass|set|add|name)\b"
+                  # (or what a workstation in another state gets, a claim of its own)
+                  r"|(?:[-*+]\s+)?(?:an?|the)\s+`?(?:running|stopped)`?\s+(?:one|workstation)s?\b)")
 _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})", re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".

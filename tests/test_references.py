@@ -1872,6 +1872,8 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A running workstation can be deleted (`200`), as the example shows.":
             _in_state_told("200", *running),
+        "A running workstation can be deleted (`200`); a stopped one can be too.":
+            _in_state_told("200", *running),
         # its code after a comma, a colon or a dash
         "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
