@@ -1963,7 +1963,8 @@ _DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b
 #: stop it first", "— [start](start.md) it instead"): it opens with a verb said to the
 #: reader; or what a workstation in another state gets ("; a stopped one ..."). One that
 #: says why ("`400`: the `machine_type` is unknown") gives another cause.
-_THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—)\s+(?:(?:(?:first|then|instead|so),?\s+)?\[?(?:stop|"
+_THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—|,(?=\s+(?:so|then)\b))\s+(?:(?:(?:first|then|instead|"
+                  r"so),?\s+)?\[?(?:stop|"
                   r"start|delete|update|create|detach|attach|retry|try|send|use|call|see|check|"
                   r"fix|wait|read|repeat|list|get|remove|make|give|pass|set|add|name)\b"
                   # (or what a workstation in another state gets, a claim of its own)
@@ -1992,8 +1993,8 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
 #: cannot be deleted (`409`)" (from the sentence's start to the status).
 _CAN_BE = re.compile(
-    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|in\s+the\s+sandbox,?|only|even|so|thus|then|but|"
-    r"and|also|now|still)\s*,?\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|note:|(?:even\s+)?in\s+the\s+sandbox,?|only|even|"
+    r"so|thus|then|but|and|also|now|still)\s*,?\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
     r"stopped)`?\s+(?:workstation|one)s?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|"
     r"which)['’]s|in\s+the|whose\s+status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|"
     r"stopped)`?(?:\s+state)?)\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|"
@@ -2018,7 +2019,8 @@ def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None 
 #: After the status of :data:`_CAN_BE`: its code, an aside after a colon or a semicolon in
 #: the brackets ("`200`; see below"), then the sentence's end, or another clause after a
 #: colon, a semicolon or a dash ("...: stop it first"), or ", as the example shows".
-_CAN_BE_AFTER = re.compile(_CODE_AFTER + r"\s*(?:[;:][^()]*)?\)(?:" + _THEN_A_CLAUSE
+_CAN_BE_AFTER = re.compile(_CODE_AFTER + r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"  # (its name)
+                           r"\s*(?:[;:][^()]*)?\)(?:" + _THEN_A_CLAUSE
                            + r"|,\s+as\s+(?:the|its)\s+examples?\s+shows?\b|" + _DOES_AFTER + ")",
                            re.IGNORECASE)
 #: In the rest of such a note, what may say another cause of its status: "or", a volume, a
@@ -2507,7 +2509,7 @@ _MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|i
                            re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:(?:as\s+soon\s+as|when|once)\s+"
-                            r"(?:the|its|this|your)\s+(?P<op>[a-z]+)\s+(?:returns|has\s+"
+                            r"(?:the|its|this|your)\s+(?:last\s+)?(?P<op>[a-z]+)\s+(?:returns|has\s+"
                             r"returned|returned)\b"
                             r"|afterwards\b|after\s+(?:that|it)\b)", re.IGNORECASE)
 #: Before a state, what says a workstation is in it as it is made: "A workstation you
@@ -2611,8 +2613,11 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
             ops for m in _MENTIONED_OP.finditer(before, 0, left.start())  # type: ignore[union-attr]
             if (ops := _subject_ops(m["who"] or m["link"], page, contract))] if leaves else []
         # (or the last done in a sequence: "Stops it, then starts it again: it is ...")
-        then = [ops for m in re.finditer(r"\bthen\s+([a-z]+)", before, re.IGNORECASE)
-                if (ops := _subject_ops(m[1], page, contract))]
+        # (after the first "then", each verb after "then" or "and": "then update it and start it")
+        sequence = re.split(r"\bthen\b", before, maxsplit=1, flags=re.IGNORECASE)
+        then = [ops for verb in re.findall(r"(?:^|\b(?:then|and))\s+([a-z]+)", sequence[1],
+                                            re.IGNORECASE)
+                if (ops := _subject_ops(verb, page, contract))] if len(sequence) > 1 else []
         subject = _SUBJECT.match(prose, start, span.start)
         named = mentioned[-1] if mentioned else then[-1] if then else list(
             (subject and _subject_ops(subject["who"], page, contract)) or [])

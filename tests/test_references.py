@@ -1874,6 +1874,12 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
             _in_state_told("200", *running),
         "A running workstation can be deleted (`200`); a stopped one can be too.":
             _in_state_told("200", *running),
+        "A stopped workstation cannot be deleted (`409`), so start it first.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "Note: a stopped workstation cannot be deleted (HTTP `409` Conflict).":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "Even in the sandbox, a running workstation can be deleted (`200`).":
+            _in_state_told("200", *running),
         # its code after a comma, a colon or a dash
         "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
@@ -1902,6 +1908,7 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A stopped workstation can be deleted at once (`200`).",
         "A [stopped](lifecycle.md) workstation can be [deleted](../workstations/delete.md) (`200`).",
         "A running workstation cannot be deleted (`409`): stop it first.",
+        "A running workstation cannot be deleted (`409`), so stop it first.",
         "A running workstation can be stopped (`200`); a stopped one is left as it is.",
         "A running workstation can be stopped (`200`).",
         "A stopped workstation can be updated (`200`).",
@@ -2185,11 +2192,15 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "The workstation is `stopped` afterwards.",
         # the last done in a sequence ("then starts it")
         ("Stops a running workstation, then starts it again: it is `running` when the call "
-         "returns.")])
+         "returns."),
+        "Stop it, then update it and start it: it is `running` when the last call returns."])
     _each_told(references, concept, contract, {
         "Starts a workstation, then stops it: it is `running` when the call returns.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
-            "it leaves it `stopped`" + _refused_say("stop", "running"))}, [])
+            "it leaves it `stopped`" + _refused_say("stop", "running")),
+        "Stop it, then update it and start it: it is `stopped` when the last call returns.": (
+            "`stopped` is said to be the state startWorkstation leaves a workstation in, but "
+            "it leaves it `running`" + _refused_say("start", "stopped"))}, [])
     # on an endpoint page, "the call" is the page's operation
     text = "# Stop\n\nIt is `running` when the call returns.\n"
     assert [p.message for p in references.check(
