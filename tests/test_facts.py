@@ -96,13 +96,18 @@ def test_a_duration_is_read_in_every_unit_of_time_a_writer_may_use(hooks):
 
 def test_a_length_in_chars_and_a_count_of_disks_are_read_as_facts_are(hooks):
     """"12 chars" is a length as "12 characters" is, and "32 standalone disks" a count of
-    volumes: written by hand, whatever the value (16 standalone is a fact's today)."""
+    volumes: written by hand, whatever the value (the stub's count of standalone volumes
+    is a fact's)."""
+    from cloudws.models import MAX_STANDALONE_VOLUMES
+
     facts, _ = hooks
-    found = facts.hand_written("An ID is ws- + 12 chars; it carries 32 standalone disks, "
-                               "or 16 standalone disks.")
+    other = MAX_STANDALONE_VOLUMES * 2
+    found = facts.hand_written(f"An ID is ws- + 12 chars; it carries {other} standalone disks, "
+                               f"or {MAX_STANDALONE_VOLUMES} standalone disks.")
     assert [(h.shape, h.text, h.says) for h in found] == [
-        ("a length", "12 chars", ()), ("a count", "32 standalone disks", ()),
-        ("a count", "16 standalone disks", ("standalone_volumes_max",))], found
+        ("a length", "12 chars", ()), ("a count", f"{other} standalone disks", ()),
+        ("a count", f"{MAX_STANDALONE_VOLUMES} standalone disks", ("standalone_volumes_max",))
+    ], found
 
 
 def test_inline_code_wrapped_across_lines_is_not_read_for_facts(hooks):

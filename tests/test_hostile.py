@@ -23,7 +23,7 @@ from cloudws.app import create_app
 from cloudws.errors import ERROR_CODES
 from cloudws.idempotency import KEY_MAX_LENGTH
 from cloudws.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES
-from cloudws.models import DISK_SIZE_GB, PAGE_SIZE
+from cloudws.models import DISK_SIZE_GB, MAX_STANDALONE_VOLUMES, PAGE_SIZE
 from cloudws.operations import OPERATIONS
 from cloudws.server import SECURITY_HEADERS, create_server
 from cloudws.store import Store
@@ -116,7 +116,8 @@ def _cases() -> dict[str, Hostile]:
         "volumes-string": ("volume_ids", '"vol-scratch01"'), "volumes-numbers": ("volume_ids", "[1]"),
         "volumes-bad-id": ("volume_ids", '["../etc"]'), "volumes-null": ("volume_ids", "null"),
         "volumes-repeat": ("volume_ids", '["vol-scratch01", "vol-scratch01"]'),
-        "volumes-too-many": ("volume_ids", json.dumps([f"vol-x{i:05d}" for i in range(17)])),
+        "volumes-too-many": ("volume_ids", json.dumps([f"vol-x{i:05d}"
+                                                       for i in range(MAX_STANDALONE_VOLUMES + 1)])),
         "volumes-thousand": ("volume_ids", json.dumps(["vol-scratch01"] * 1000)),
         "volumes-nested": ("volume_ids", "[" * 500 + "]" * 500),
         "unknown-field": ("nmae", '"x"'), "read-only-id": ("id", '"ws-abcdef"'),
