@@ -70,7 +70,7 @@ import griffe_docstrings
 import openapi_blocks as blocks
 import placeholders
 import references
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils.meta import get_data
 
 from cloudws import document as stub_document
@@ -133,9 +133,16 @@ def on_config(config: Any) -> None:
     in a new interpreter: a stub that does not load fails the build here, named, and the
     server waits for the next edit, as it does for a page's mistake."""
     changed = stub_document.changed_since_first_read()
+    serving = bool(_serving and _serving[0])
+    try:
+        document = load_document()
+    except RuntimeError as error:
+        if serving:  # (said as a rebuild's mistake is, not as a crash with its traceback)
+            raise Abort(_where_it_failed(str(error))) from None
+        raise
     _doc.clear()
-    _doc.update(load_document())
-    if changed and _serving and _serving[0]:
+    _doc.update(document)
+    if changed and serving:
         restart(config)
     if changed:
         logging.getLogger("mkdocs.hooks.site").warning(STUB_CHANGED)
@@ -177,6 +184,29 @@ def _fixture_ids() -> set[str]:
     return {r.id for r in (*fixtures.workstations, *fixtures.volumes)}
 
 
+def _where_it_failed(said: str) -> str:
+    r"""What a stub that does not load says (:func:`cloudws.document.load_document`'s error:
+    its last line, then what the new interpreter printed), cut to its last frame: the file
+    and line, and the error.
+
+    Example:
+        >>> print(_where_it_failed("the stub's OpenAPI document could not be made: "
+        ...     "SyntaxError: '(' was never closed\n\nwhat it printed:\nTraceback (most "
+        ...     "recent call last):\n  File \"<frozen runpy>\", line 198, in _run_module\n"
+        ...     "  File \"/src/cloudws/errors.py\", line 242\n    broken(\n          ^\n"
+        ...     "SyntaxError: '(' was never closed\n"))
+        the stub's OpenAPI document could not be made: SyntaxError: '(' was never closed
+          File "/src/cloudws/errors.py", line 242
+            broken(
+                  ^
+        SyntaxError: '(' was never closed
+    """
+    head, _, printed = said.partition("\n\nwhat it printed:\n")
+    lines = printed.rstrip().splitlines()
+    frames = [n for n, line in enumerate(lines) if line.lstrip().startswith('File "')]
+    return "\n".join([head, *lines[frames[-1]:]]) if frames else said
+
+
 def restart(config: Any) -> None:
     """Start this ``mkdocs serve`` again, as it was started (the same process, the same
     arguments: ``sys.orig_argv``), so that its builds and Try it's sandbox import the
@@ -193,8 +223,8 @@ def restart(config: Any) -> None:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
              str(Path(config["config_file_path"] or "mkdocs.yml").resolve()), "--site-dir",
              folder], cwd=root, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise PluginError(f"{RESTART_REFUSED}:\n{(done.stderr + done.stdout).strip()}")
+    if done.returncode != 0:  # (said as a rebuild's mistake is, with no traceback of ours)
+        raise Abort(f"{RESTART_REFUSED}:\n{(done.stderr + done.stdout).strip()}")
     logging.getLogger("mkdocs.hooks.site").info(RESTARTING)
     for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
         handler.flush()
