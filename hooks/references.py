@@ -3859,7 +3859,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if contract.code_status[after.text] != int(status["status"]):
             found.append(Problem(span.line, f"`{span.text}`, then `{after.text}`: "
                                  f"`{after.text}` is answered with "
-                                 f"{contract.code_status[after.text]}" + _old_api(document),
+                                 f"{contract.code_status[after.text]}: write "
+                                 f"`{contract.code_status[after.text]}`" + _old_api(document),
                                  span.text))
     for span in spans:
         if span.opted_out and document:

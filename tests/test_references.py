@@ -137,7 +137,7 @@ BAD = [
     # a request linked to an endpoint page: that page's
     (31, (r"`DELETE /v1/workstations/\{id\}` links to the page of updateWorkstation, which is "
           r"PATCH /v1/workstations/\{id\}")),
-    (32, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
+    (32, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409: write `409`"),
     # an ID in a request's path: one of the fixtures, or one the page's examples show
     (33, (r"`GET /v1/workstations/ws-99999`: `ws-99999` is not one of the sandbox's fixtures "
           r"\(ws-12345, ws-67890\)")),
