@@ -1437,6 +1437,11 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:not|isn['’]t)\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
     ({"internal_error"}, (r"\bfail_next\b",)),
 ))
+#: Right before "does not exist" (or another lookup's words), what says it of a value the
+#: request gives, not of a workstation or a volume: a machine type, a field, a key.
+_NOT_A_RESOURCE = re.compile(r"(?:`machine_type`|\b(?:machine[ _]types?|fields?|parameters?|keys?|"
+                             r"cursors?|values?|names?|images?|regions?|zones?)\b)(?:\s+`[^`]*`)?"
+                             r"\s*(?:(?:that|which)\s+)?(?:is\s+|was\s+)?$", re.IGNORECASE)
 #: In a clause, what says another check comes first, or that the condition no longer holds:
 #: "even for a running workstation", "the body is checked before the state", "once its
 #: workstation is deleted" (an owned volume is then gone).
@@ -1686,6 +1691,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     found: list[tuple[int, int, frozenset[str]]] = []
     for pattern, meant in _CONDITIONS:
         for match in pattern.finditer(clause):
+            if meant & {"not_found", "volume_not_found"} and _NOT_A_RESOURCE.search(
+                    clause, max(0, match.start() - 40), match.start()):
+                continue  # ("the machine type `xl-99` does not exist": a field's value)
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(),
                               meant & contract.code_status.keys() & theirs

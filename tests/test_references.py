@@ -1528,6 +1528,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A volume whose `size_gb` is over 2048 GiB gets `400`.",
         "An `Idempotency-Key` that is over 255 bytes gets `400`.",
         "A revoked token with a malformed body answers `401`.",
+        # "does not exist" said of a value the request gives: no lookup's
+        "A machine type that does not exist gets `400`.",
+        "An update whose `machine_type` does not exist answers `400`.",
     ]
     _each_told(references, page, contract, lies, truths)
 
