@@ -1837,59 +1837,60 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
     references, contract = checking
     page = references.Page("concepts/lifecycle.md", None)
     running = "running", "deleteWorkstation", "409", "workstation_not_stopped"
+    stopped = "stopped", "deleteWorkstation", "200"
     _each_told(references, page, contract, {
         "A running workstation can be deleted (`200`).": _in_state_told("200", *running),
         "- A running workstation can be deleted (with a `200`).": _in_state_told("200", *running),
         "A workstation that is running can’t be deleted (`200`).": _in_state_told("200", *running),
         "A stopped workstation cannot be deleted (`409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A stopped workstation can't be deleted (`409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A running workstation can be stopped (`409`).":
             _in_state_told("409", "running", "stopWorkstation", "200"),
         "A running workstation may not be updated (`200`).":
             _in_state_told("200", "running", "updateWorkstation", "409",
                            "workstation_not_stopped"),
         "A workstation that's stopped won't be deleted (`409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A running workstation can never be deleted (`200`).": _in_state_told("200", *running),
         # a word before it, or how it is done before the brackets
         "Only a running workstation can be deleted (`200`).": _in_state_told("200", *running),
         "Even a running workstation can be deleted (`200`).": _in_state_told("200", *running),
         "So, a stopped workstation cannot be deleted (`409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A running workstation can be deleted right away (`200`).":
             _in_state_told("200", *running),
         "Note that a stopped workstation could not be deleted (`409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A workstation in the `stopped` state must not be deleted (HTTP `409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A stopped one is not able to be deleted (status `409`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         # read as a reader sees it: a link's text
         "A [running](lifecycle.md) workstation can be [deleted](../workstations/delete.md) (`200`).":
             _in_state_told("200", *running),
         # an aside in the brackets, or another clause after them
         "A running workstation can be deleted (`200`; see below).": _in_state_told("200", *running),
         "A stopped workstation cannot be deleted (`409`): stop it first.":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A running workstation can be deleted (`200`), as the example shows.":
             _in_state_told("200", *running),
         "A running workstation can be deleted (`200`); a stopped one can be too.":
             _in_state_told("200", *running),
         "A stopped workstation cannot be deleted (`409`), so start it first.":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "Note: a stopped workstation cannot be deleted (HTTP `409` Conflict).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "Even in the sandbox, a running workstation can be deleted (`200`).":
             _in_state_told("200", *running),
         # its code after a comma, a colon or a dash
         "A stopped workstation cannot be deleted (`409`, `workstation_not_stopped`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A stopped workstation cannot be deleted (`409`: `workstation_not_stopped`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         "A stopped workstation cannot be deleted (`409` — `workstation_not_stopped`).":
-            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+            _in_state_told("409", *stopped),
         # a list's item with no full stop
         "- A running workstation can be deleted (`200`)\n- A stopped one can be deleted.":
             _in_state_told("200", *running),
