@@ -217,12 +217,12 @@ def restart(config: Any) -> None:
     first build, so this build fails instead, with what that one said, and the server
     waits for the next edit. The site folder made for this run is removed (the new run
     makes its own)."""
-    root = Path(config["config_file_path"] or "mkdocs.yml").resolve().parent
+    config_file = Path(config["config_file_path"] or "mkdocs.yml").resolve()
     with tempfile.TemporaryDirectory(prefix="cloudws-serve-check-") as folder:
         done = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
-             str(Path(config["config_file_path"] or "mkdocs.yml").resolve()), "--site-dir",
-             folder], cwd=root, capture_output=True, text=True, check=False)
+             str(config_file), "--site-dir", folder],
+            cwd=config_file.parent, capture_output=True, text=True, check=False)
     if done.returncode != 0:  # (said as a rebuild's mistake is, with no traceback of ours)
         raise Abort(f"{RESTART_REFUSED}:\n{(done.stderr + done.stdout).strip()}")
     logging.getLogger("mkdocs.hooks.site").info(RESTARTING)
