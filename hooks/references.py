@@ -2001,15 +2001,18 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
 #: cannot be deleted (`409`)" (from the sentence's start to the status).
 _CAN_BE = re.compile(
-    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|note:|(?:even\s+)?in\s+the\s+sandbox,?|only|even|"
-    r"so|thus|then|but|and|also|now|still)\s*,?\s+)?(?:(?:an?|the|your|any|every|each)\s+)?(?:`?(?P<state>running|"
-    r"stopped)`?\s+(?:workstation|one)s?|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|"
-    r"which)['’]s|in\s+the|whose\s+status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|"
-    r"stopped)`?(?:\s+state)?)\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|"
-    r"may(?:\s+not|\s+never)?|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able"
-    r"\s+to|isn['’]t\s+able\s+to)\s+(?:(?:still|always|also|only|ever|safely)\s+)?be\s+"
-    r"(?:safely\s+|simply\s+)?(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|outright|"
-    r"as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|note:|(?:even\s+)?in\s+the\s+sandbox,?|only|"
+    r"even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
+    r"(?:(?:an?|the|your|any|every|each)\s+)?"
+    r"(?:`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?"
+    r"|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)['’]s|in\s+the|whose\s+"
+    r"status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?(?:\s+state)?)"
+    r"\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|may(?:\s+not|\s+never)?"
+    r"|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able\s+to"
+    r"|isn['’]t\s+able\s+to)"
+    r"\s+(?:(?:still|always|also|only|ever|safely)\s+)?be\s+(?:safely\s+|simply\s+)?"
+    r"(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|"
+    r"outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
     re.IGNORECASE)
 def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None = None) -> bool:
     """Whether ``after`` matches ``text`` from a status's end at ``at`` (to ``end``), and a
@@ -2517,8 +2520,8 @@ _MENTIONED_OP = re.compile(rf"(?<!like\s)(?<!than\s)(?:\b(?:an?|the|each|every|i
                            re.IGNORECASE)
 #: After a state: "… when the call returns", "when its create returns".
 _RETURNS_AFTER = re.compile(r"^\s+(?:again\s+)?(?:(?:as\s+soon\s+as|when|once)\s+"
-                            r"(?:the|its|this|your)\s+(?:last\s+)?(?P<op>[a-z]+)\s+(?:returns|has\s+"
-                            r"returned|returned)\b"
+                            r"(?:the|its|this|your)\s+(?:last\s+)?(?P<op>[a-z]+)\s+"
+                            r"(?:returns|has\s+returned|returned)\b"
                             r"|afterwards\b|after\s+(?:that|it)\b)", re.IGNORECASE)
 #: Before a state, what says a workstation is in it as it is made: "A workstation you
 #: create comes up `stopped`" (the operation: one the clause names).
