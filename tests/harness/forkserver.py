@@ -32,6 +32,11 @@ that the server imported; and every run has the same hash seed. The runs turn py
 plugin autoload off, as the suite's do, so that none of the plugins imported with those
 libraries (respx's, anyio's) is loaded, too late to have its assertions rewritten.
 
+Before each fork the server freezes what it holds (``gc.freeze()``, as Python's documentation
+advises a server that forks): a child's garbage collections never walk those objects, and
+so never copy their pages. Measured here over tests/test_page.py, tests/test_pasted.py and
+tests/test_harness.py, run alone: 22.2 to 22.4 core-seconds before, 20.6 to 20.9 after.
+
 Example:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder, PythonForkServer() as server:
@@ -69,7 +74,7 @@ ON_DEMAND = {"cloudws": "cloudws.testing"}
 #: The server: reads one JSON request per line, forks a child per request, answers with
 #: the child's exit status.
 _SERVER = r"""
-import builtins, codeop, importlib, json, os, signal, sys, traceback
+import builtins, codeop, gc, importlib, json, os, signal, sys, traceback
 
 
 def paste(source, ends, events):
@@ -202,6 +207,7 @@ for line in sys.stdin:
     request = json.loads(line)
     for name in request["preload"]:  # loaded on first need, kept for the next examples
         importlib.import_module(name)
+    gc.freeze()  # (what the server holds: no child's collection walks it, nor copies it)
     if request.get("module"):
         pid = os.fork()
         if pid == 0:
