@@ -1730,15 +1730,15 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     # is the answer ("updating a running workstation with a malformed body": the body's
     # `400`, never the state's `409`); a body's only for operations named that read one
     # (a delete ignores it), and not the old route's (another request's)
-    first = {contract.code_status[c] for f in found if f[2] - store_codes() and not f[2] & {
+    first = {contract.code_status[c] for f in found if _request_own(f[2]) and not f[2] & {
         "endpoint_removed"} and (named or not f[2] & {"invalid_json", "unsupported_media_type"})
              for c in f[2]}
     if first:  # (a status the first check answers too is left: its words may be the nearer)
-        found = [f for f in found if not f[2] <= store_codes()
+        found = [f for f in found if _request_own(f[2])
                  or {contract.code_status[c] for c in f[2]} <= first]
     # two of the request's own checks: the sandbox is asked which it makes first ("a
     # malformed body without a token": the token's `401`)
-    own, ordered = [f for f in found if f[2] - store_codes()], False
+    own, ordered = [f for f in found if _request_own(f[2])], False
     if len({frozenset(f[2]) for f in own}) > 1 and page is not None:
         sent = named or ({page.operation} if page.operation in contract.operations else {
             op for op, scope in contract.operations.items()
@@ -2322,12 +2322,33 @@ def store_codes() -> frozenset[str]:
                      and isinstance(node.args[0].value, str))
 
 
+def _request_own(codes: Iterable[str]) -> bool:
+    """Whether a condition read for ``codes`` is one of the checks the API makes before it
+    looks the resource up (:func:`store_codes`): one with a code the store never answers,
+    or `validation_error` alone. The store answers that code too, but only for a cursor
+    the list did not issue, an update that names no field (both before any lookup) and the
+    count of standalone volumes an update lists (before the state): whatever a condition's
+    words say of it (an unknown field, a value out of range, a read-only field, a cursor),
+    the state's `409` and the volumes' come after it.
+
+    Example:
+        >>> _request_own({"validation_error"}), _request_own({"workstation_not_stopped"})
+        (True, False)
+    """
+    codes = set(codes)
+    return bool(codes - store_codes()) or codes == {"validation_error"}
+
+
 #: How a request is made to meet a condition of its own (one the store never answers), by
 #: a code the condition is read for (:data:`_CONDITIONS`): no token, a body over the limit,
 #: a ``Content-Type`` not JSON's, a body not JSON, a malformed ID.
 _MEETS = (("unauthorized", "token"), ("payload_too_large", "size"),
           ("unsupported_media_type", "content-type"), ("invalid_json", "json"),
-          ("invalid_id", "id"))
+          ("invalid_id", "id"), ("validation_error", "validation"))
+#: The checks made before every other: a `validation_error` condition (a query's, a
+#: body's field, a cursor: met by a query parameter the operation does not take) is sent
+#: only beside these, which come first whatever it is.
+_BEFORE_ALL = {"token", "size"}
 
 
 @functools.cache
@@ -2357,7 +2378,7 @@ def request_own_answers(operations: tuple[str, ...],
     from cloudws.operations import OPERATIONS, Example
 
     kinds = {next((kind for code, kind in _MEETS if code in codes), None) for codes in conditions}
-    if None in kinds:
+    if None in kinds or "validation" in kinds and not kinds - {"validation"} <= _BEFORE_ALL:
         return None
     requests = []
     for name in operations:
@@ -2378,7 +2399,9 @@ def request_own_answers(operations: tuple[str, ...],
             content = b"{"
         if "size" in kinds:
             content = (content or b"") + b" " * (MAX_BODY_BYTES + 1)
-        requests.append((operation.method, operation.url(Example(path, example.query, body)),
+        query = {**example.query, "x_not_a_parameter": 1} if "validation" in kinds else (
+            example.query)
+        requests.append((operation.method, operation.url(Example(path, query, body)),
                          headers, content))
     answered: list[int | BaseException] = []
 

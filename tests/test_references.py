@@ -1443,6 +1443,17 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`400` is said for "revoked token", which the API answers with `401` '
             "(`unauthorized`), checked before the other condition it says (as the sandbox "
             "answers a request with both)"),
+        # a field, a query's parameter or a cursor: checked before the state and the lookup
+        "Updating a running workstation with an unknown field answers `409`.": (
+            '`409` is said for "unknown field", which the API answers with `400` '
+            "(`validation_error`)"),
+        "Updating a deleted workstation with an unknown field answers `404`.": (
+            '`404` is said for "unknown field", which the API answers with `400` '
+            "(`validation_error`)"),
+        "Listing with an invalid cursor without a token answers `400`.": (
+            '`400` is said for "without a token", which the API answers with `401` '
+            "(`unauthorized`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
         # a body said to be ignored where an operation that reads one is named
         "A malformed body is ignored; updating `ws-99999` gets `404`.": (
             '`404` is said for "malformed body", which the API answers with `400` '
@@ -1528,6 +1539,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A volume whose `size_gb` is over 2048 GiB gets `400`.",
         "An `Idempotency-Key` that is over 255 bytes gets `400`.",
         "A revoked token with a malformed body answers `401`.",
+        "Updating a running workstation with an unknown field answers `400`.",
+        "Listing with an invalid cursor without a token answers `401`.",
         # "does not exist" said of a value the request gives: no lookup's
         "A machine type that does not exist gets `400`.",
         "An update whose `machine_type` does not exist answers `400`.",
