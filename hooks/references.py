@@ -2403,7 +2403,8 @@ def request_own_answers(operations: tuple[str, ...],
             example.query)
         requests.append((operation.method, operation.url(Example(path, query, body)),
                          headers, content))
-    answered: list[int | BaseException] = []
+    answered: list[int] = []
+    failed: list[BaseException] = []
 
     async def send() -> None:
         for method, url, headers, content in requests:
@@ -2416,15 +2417,14 @@ def request_own_answers(operations: tuple[str, ...],
         try:
             asyncio.run(send())
         except BaseException as error:  # noqa: BLE001 - raised again in the build's thread
-            answered.append(error)
+            failed.append(error)
 
     thread = threading.Thread(target=run)
     thread.start()
     thread.join()
-    for error in answered:
-        if isinstance(error, BaseException):
-            raise error
-    return frozenset(a for a in answered if isinstance(a, int)) or None
+    if failed:
+        raise failed[0]
+    return frozenset(answered) or None
 
 
 def state_codes() -> frozenset[str]:
