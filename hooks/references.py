@@ -1480,12 +1480,17 @@ _CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;
 #: ID is wrong"): the condition read is after it, up to a reason given (:data:`_REASON`).
 _MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
 _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
-#: Right before a status, what says the operation does not answer it: "never answers",
-#: "is not refused with", "no", "doesn't return".
+#: Right before a status or an error code, what says the operation does not answer it:
+#: "never answers", "is not refused with", "no", "doesn't return", "will not see a",
+#: "never results in a", "neither starting nor stopping ever answers".
+_DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|sees?|receives?|"
+                 r"results?\s+in|produces?|yields?|gives?|causes?|triggers?|raises?|leads?\s+to|"
+                 r"(?:comes?|come)\s+back\s+with|responds?\s+with|fails?\s+with|ends?\s+in|"
+                 r"(?:refused|rejected|answered)\s+with)")
 _SAID_NOT_BEFORE = re.compile(
-    r"(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also)\s+)?(?:answers?|answered|"
-    r"returns?|returned|gets?|got|sends?|sent|(?:refused|rejected|answered)\s+with)\s+"
-    r"(?:an?\s+|with\s+)?|\bno\s+)$", re.IGNORECASE)
+    r"(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
+    + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?ever\s+" + _DENYING_VERB
+    + r")\s+(?:an?\s+|with\s+|the\s+(?:error\s+)?(?:code\s+)?)?`?$|\bno\s+`?$", re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
 #: "is rejected", "gets an error".
 _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
@@ -3146,8 +3151,8 @@ def _elsewhere(another: bool, document: bool, which: Sequence[str] = ()) -> str:
     when named)."""
     if not another:
         return ""
-    return (f"; another operation's{f' ({_and(list(which))})' if which else ''}: link it to "
-            "that operation's page" + ("" if document else ", or follow it with { .no-ref }"))
+    return (f"; if it is another operation's{f' ({_and(list(which))})' if which else ''}, link "
+            "it to that operation's page" + ("" if document else ", or follow it with { .no-ref }"))
 
 
 #: Reason phrases of earlier RFCs that HTTPStatus does not say (RFC 7231's 413).
@@ -3935,8 +3940,9 @@ def check(markdown: str, page: Page, contract: Contract,
                 and _refused_in_clause(span, spans, prose)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
         if (problem is not None and not span.heading and scope is not contract.api
-                and _STATUS.match(span.text) and " does not document status " in problem
-                and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 40), span.start)):
+                and (" does not document status " in problem
+                     or " does not return the error code " in problem)
+                and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 60), span.start)):
             problem = None  # ("a stop never answers `409`": true of the page's operation)
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):

@@ -85,12 +85,12 @@ The answer's `state` field says so.
 1. **404** — `workstation_not_stopped`: a numbered note too.
 """
 BAD = [
-    (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); another "
-         r"operation's: link it to that operation's page, or follow it with \{ \.no-ref \}")),
+    (8, (r"`422`: deleteWorkstation .*does not document status 422 \(.*\); if it is "
+         r"another operation's, link it to that operation's page, or follow it with \{ \.no-ref \}")),
     (9, (r"`workstation_not_stoped` is not an error code or a field of deleteWorkstation"
          r".*; did you mean `workstation_not_stopped`\?")),
     (10, (r"`volume_attached`: deleteWorkstation .*does not return the error code.*; "
-          r"another operation's \(createWorkstation, deleteVolume and updateWorkstation\): "
+          r"if it is another operation's \(createWorkstation, deleteVolume and updateWorkstation\), "
           r"link it")),
     (11, r"`ws-99999` is not one of the sandbox's fixtures"),
     (12, r"`ws-12` is not a well-formed workstation ID"),
@@ -1557,7 +1557,7 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     references, contract = checking
     stop = references.Page("workstations/stop.md", "stopWorkstation")
     told = ("`409`: stopWorkstation does not document status 409 (it documents 200, 400, 401, "
-            "404, 413, 500); another operation's: link it to that operation's page, or follow "
+            "404, 413, 500); if it is another operation's, link it to that operation's page, or follow "
             "it with { .no-ref }")
     _each_told(references, stop, contract, {
         "A stop answers `409` on a stopped workstation.": told,
@@ -1568,11 +1568,27 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "Stopping a stopped workstation is not refused with `409`.",
         "There is no `409` for a stop.",
         "A stop cannot answer `409`.",
+        # other verbs, and the denial farther before them
+        "Stopping never results in a `409`.",
+        "You will not see a `409` from a stop.",
+        "No stop ever answers `409`.",
+        "Neither starting nor stopping ever answers `409`.",
+        # an error code it does not return, denied
+        "A stop never gets `volume_attached`.",
+        "Stopping does not return the error code `volume_attached`.",
     ])
     # a denial of something else, before the status
     _each_told(references, stop, contract, {
         "Stopping a workstation that is not running answers `409`.": told,
-        "A stop with no body answers `409`.": told}, [])
+        "A stop with no body answers `409`.": told,
+        "A stop on a workstation that is not running results in a `409`.": told,
+        "No running workstation is ever stopped without a `409`.": told,
+        "A stop gets `volume_attached`.": (
+            "`volume_attached`: stopWorkstation does not return the error code volume_attached "
+            f"(it returns {', '.join(sorted(contract.operations['stopWorkstation'].codes))}); "
+            "if it is another operation's (createWorkstation, "
+            "deleteVolume and updateWorkstation), link it to that operation's page, or follow "
+            "it with { .no-ref }")}, [])
 
 
 def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
