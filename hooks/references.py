@@ -3944,6 +3944,13 @@ def check(markdown: str, page: Page, contract: Contract,
                      or " does not return the error code " in problem)
                 and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 60), span.start)):
             problem = None  # ("a stop never answers `409`": true of the page's operation)
+        if (problem is not None and names and not span.heading and scope is not contract.api
+                and " does not document status " in problem):
+            # said for a condition it has an answer for: that answer is the fix ("a stop on
+            # a workstation that does not exist gets `409`": its `404`)
+            meant = _condition_problem(span, spans, prose, contract, page)
+            if meant is not None:
+                problem = f"{meant}; {scope.name} never answers `{span.text}`"
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
             problem = (f"`{span.text}` is named an error code, but the API has none such"

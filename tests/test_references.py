@@ -41,7 +41,7 @@ operation: deleteWorkstation
 # Delete workstation
 
 A delete answers `200 OK`, or `404` when the workstation is not there.
-A workstation that is running gets `422`.
+A workstation in its first minute gets `422`.
 It gets `workstation_not_stoped` then.
 Deleting an attached volume gets `volume_attached`.
 Try it on `ws-99999`, which is not in the sandbox.
@@ -1583,6 +1583,10 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "A stop with no body answers `409`.": told,
         "A stop on a workstation that is not running results in a `409`.": told,
         "No running workstation is ever stopped without a `409`.": told,
+        # said for a condition the operation answers otherwise: that answer is told
+        "A stop on a workstation that does not exist gets `409`.": (
+            '`409` is said for "workstation that does not exist", which the API answers with '
+            "`404` (`not_found`); stopWorkstation never answers `409`"),
         "A stop gets `volume_attached`.": (
             "`volume_attached`: stopWorkstation does not return the error code volume_attached "
             f"(it returns {', '.join(sorted(contract.operations['stopWorkstation'].codes))}); "
