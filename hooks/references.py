@@ -131,6 +131,30 @@ def _named_a_code(before: str) -> bool:
     if found is None:
         return False
     return not _NEGATION.search(re.split(r"[.;:]", before[:found.start()])[-1])
+#: Right before a code said as the answer: "gets `x`", "answered with `x`", "fails with `x`".
+_ANSWER_VERB_BEFORE = re.compile(
+    r"\b(?:gets?|got|answers?(?:\s+with)?|answered\s+with|returns?|returned|fails?\s+with|"
+    r"failed\s+with|responds?\s+with|(?:comes?|came)\s+back\s+with)\s+(?:an?\s+|the\s+)?\[?$",
+    re.IGNORECASE)
+
+
+def _answered_as_code(span: Any, spans: Sequence[Any], prose: str, contract: Contract) -> bool:
+    """Whether the name ``span`` (two words or more joined by ``_``: every error code's
+    shape, which no state or kind has) is said as an error code: right after a status
+    ("`409` `volume_in_use`", "`409` (`volume_in_use`)"), or as what a request gets ("a
+    missing volume gets `not_found_error`"). A field (or a query's parameter) is not, nor
+    is a name in a link or after a note's status (their own checks hold them)."""
+    if ("_" not in span.text or span.link is not None
+            or any(span.text in taken for taken in contract.queries.values())):
+        return False  # (a link to the errors page is held to the row it links to)
+    if _ANSWER_VERB_BEFORE.search(prose, max(0, span.start - 40), span.start):
+        return True
+    before = [s for s in spans if s.end <= span.start and _STATUS.match(s.text)]
+    status = max(before, key=lambda s: s.end) if before else None
+    return (status is not None and not status.note  # (a note's code: its checks hold it)
+            and _STATUS_THEN_CODE.match(prose[status.end:span.start]) is not None)
+
+
 #: A value of a field's enum written with a hyphen: ``standard-2``, ``gpu-t4``.
 _KIND = re.compile(r"^[a-z]+-[a-z]*\d[a-z0-9]*$")
 #: A header's name as HTTP writes it, words joined by hyphens (or one word), maybe with
@@ -3607,9 +3631,16 @@ def _noted_twice(spans: list[_Span], markdown: str, page: Page, contract: Contra
     return found
 
 
-def _code_meant(text: str, contract: Contract, status: int | None = None) -> str:
+def _code_meant(text: str, contract: Contract, status: int | None = None,
+                clause: str = "") -> str:
     """What to say after "the API has no such code" of ``text``: the code it may mean
-    (first among those answered with ``status``, when given), or where every code is."""
+    (the one code of a condition its ``clause`` says, as "an attached volume"
+    (:data:`_CONDITIONS`); else the closest, first among those answered with ``status``,
+    when given), or where every code is."""
+    said = {code for pattern, codes in _CONDITIONS if pattern.search(clause) for code in codes
+            if code in contract.code_status and status in (None, contract.code_status[code])}
+    if len(said) == 1:
+        return f": did you mean `{next(iter(said))}`?"
     of_status = sorted(c for c, s in contract.code_status.items() if s == status)
     close = (difflib.get_close_matches(text, of_status, n=1, cutoff=0.5)
              or difflib.get_close_matches(text, sorted(contract.code_status), n=1, cutoff=0.6))
@@ -3952,9 +3983,12 @@ def check(markdown: str, page: Page, contract: Contract,
             if meant is not None:
                 problem = f"{meant}; {scope.name} never answers `{span.text}`"
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
-                and span.text not in contract.field_schemas and _named_a_code(prose[max(0, span.start - 60):span.start])):
+                and span.text not in contract.field_schemas and (
+                    _named_a_code(prose[max(0, span.start - 60):span.start])
+                    or _answered_as_code(span, spans, prose, contract))):
             problem = (f"`{span.text}` is named an error code, but the API has none such"
-                       + _code_meant(span.text, contract) + _old_api(document))
+                       + _code_meant(span.text, contract, clause=prose[slice(
+                           *_clause(span, prose, brackets=False))]) + _old_api(document))
         if problem is None and names and span.start in fields:
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])

@@ -962,6 +962,39 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
     ], said
 
 
+def test_a_name_said_as_a_requests_answer_is_one_of_the_apis_error_codes(
+    checking: Checking,
+) -> None:
+    """A name of error code's shape right after a status, or after what a request gets,
+    is held to the API's error codes, with the one its condition's words mean (an attached
+    volume's, not the closest in spelling); a field, a query's parameter, or a code of the
+    API's there, passes."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None)
+    no_ref = " (if it is meant, as the old API's or a mistake shown on purpose: follow it with { .no-ref })"
+
+    def told(name: str, meant: str | None) -> str:
+        return (f"`{name}` is named an error code, but the API has none such"
+                + (f": did you mean `{meant}`?" if meant else " (the errors page lists every one)")
+                + no_ref)
+
+    _each_told(references, page, contract, {
+        "Deleting an attached volume gets `409` `volume_in_use`.": told("volume_in_use",
+                                                                        "volume_attached"),
+        "A volume owned by a workstation gets `409` (`volume_in_use`).": told(
+            "volume_in_use", "volume_owned"),
+        "A missing volume gets `not_found_error`.": told("not_found_error", "not_found"),
+        "An update with more volumes gets `400` `too_many_volumes`.": told("too_many_volumes",
+                                                                          None),
+    }, [
+        "Deleting an attached volume gets `409` `volume_attached`.",
+        "An update with a volume too small gets `400`: `size_gb` is out of range.",
+        "A `400` names `size_gb`.",
+        "A list gets `next_cursor` when there is more.",
+        "A list gets `400` with `limit` over the maximum.",
+    ])
+
+
 def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
