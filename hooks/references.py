@@ -3697,7 +3697,8 @@ def _note_codes(spans: list[_Span], prose: str, contract: Contract) -> list[Prob
             said = f"`{span.text}` names the error of a `{note.text}` note, as its code would, but "
             if span.text not in contract.code_status:
                 found.append(Problem(span.line, said + "the API has no such code"
-                                     + _code_meant(span.text, contract, int(note.text)),
+                                     + _code_meant(span.text, contract, int(note.text),
+                                                   re.split(r"[.;]\s", prose[span.end:])[0]),
                                      span.text))
             elif (str(contract.code_status[span.text]) != note.text
                   and not (first is not None and first.start("code") == span.start + 1)):

@@ -956,7 +956,7 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
         (f"{at}: `not_found` names the error of a `409` note, as its code would, but "
          "`not_found` is answered with 404"),
         (f"{at + 1}: `volume_in_use` names the error of a `409` note, as its code would, but the "
-         "API has no such code: did you mean `volume_owned`?"),
+         "API has no such code: did you mean `volume_attached`?"),  # ("the volume is attached")
         (f"{at + 4}: `quota_exceeded` is listed with the error codes {codes}, but the API has "
          "no such code (the errors page lists every one)"),
     ], said
