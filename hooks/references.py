@@ -1962,7 +1962,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                 continue  # (a body sent to an operation that reads none: it is ignored)
             refused = sorted((c for c in meant - _KEY_CODES
                               if scopes and all(c in scope.codes for scope in scopes)),
-                             key=lambda c: (contract.code_status[c], c))
+                             key=lambda c: (contract.code_status.get(c, 0), c))
             if match is not None and refused:
                 return (f'`{span.text}` is said for "{_said_words(match[0])}", which '
                         f"{_and(sorted(set(ops)))} {'answers' if len(scopes) == 1 else 'answer'}"
@@ -2549,8 +2549,10 @@ _LEFT_IN_BEFORE = re.compile(
     r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
     r"|\bleaves?\s+(?:it|them|one|the\s+workstation|`[^`\n]+`|(?:an?|the|your)\s+`?"
     r"(?P<from>running|stopped)`?\s+(?:workstation|one))"
-    r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+"
-    r"(?:it|the\s+workstation)\s+is"
+    r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?:(?:successful|completed|finished)\s+)?"
+    r"(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+(?:it|the\s+workstation)\s+is"
+    r"|\b(?:once|when|after\s+being)\s+(?P<op3>[a-z]+ed),?\s+(?:it\s+|the\s+workstation\s+)?is"
+    r"|\band\s+(?P<and>it)\s+(?:is|comes\s+back|ends\s+up|becomes)"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
@@ -2661,9 +2663,13 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
         # refused delete leaves it `running`", "answers `409` and leaves it `running`": what
         # it was)
-    word = ((left["op"] or left["op2"]) if left is not None
+    if left is not None and left["and"] and _CONDITIONAL.match(before):
+        return None  # ("If you start it and it is `stopped`, ...": a condition)
+    word = ((left["op"] or left["op2"] or left["op3"]) if left is not None
             else returns["op"] if returns is not None else "") or ""
-    named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op))]
+    named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op)) or (
+        left is not None and left["op3"] and word.lower() in {  # "once started": its participle
+            _verb(op) + "ed", _verb(op) + "d", _verb(op) + _verb(op)[-1:] + "ed"})]
     if left is not None and left["new"]:
         named = [op for op in contract.operations if _verb(op) == "create"]
     if not named and word.lower() not in ("", "call", "request"):

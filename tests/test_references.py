@@ -2263,7 +2263,27 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         # the last done in a sequence ("then starts it")
         ("Stops a running workstation, then starts it again: it is `running` when the call "
          "returns."),
-        "Stop it, then update it and start it: it is `running` when the last call returns."])
+        "Stop it, then update it and start it: it is `running` when the last call returns.",
+        # an adjective, a participle, or "and it is" after the operation
+        "After a successful start, the workstation is `running`.",
+        "A stopped workstation, once started, is `running`.",
+        "Start a `stopped` workstation and it comes back `running`.",
+        "Creating a workstation answers `201`, and it is `running` right away.",
+        "If you stop it and it is `running`, wait.",
+        "Deleting a workstation answers `409` and it is `running` still.",
+        "Once deleted, it is `running` no more.",
+        "When needed, it is `running`."])
+    start_leaves = ("`stopped` is said to be the state startWorkstation leaves a workstation in, "
+                    "but it leaves it `running`" + _refused_say("start", "stopped"))
+    create_leaves = ("`stopped` is said to be the state createWorkstation leaves a workstation "
+                     "in, but it leaves it `running`")
+    _each_told(references, concept, contract, {
+        "After a successful start, the workstation is `stopped`.": start_leaves,
+        "A stopped workstation, once started, is `stopped`.": start_leaves,
+        "Start a `stopped` workstation and it comes back `stopped`, answered with `200`.":
+            start_leaves,
+        "Creating a workstation answers `201`, and it is `stopped` right away.": create_leaves,
+        "Once created, the workstation is `stopped`.": create_leaves}, [])
     _each_told(references, concept, contract, {
         "Starts a workstation, then stops it: it is `running` when the call returns.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
