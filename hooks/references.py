@@ -1827,7 +1827,7 @@ _METHOD_SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:an?|the|each|every|y
 #: What says the status after it is an operation's answer: "answers", "gets", "is
 #: refused with".
 _ANSWERS = re.compile(r"\b(?:answers?|answered|gets?|got|returns?|returned|(?:fails?|failed|"
-                      r"succeeds?|succeeded)\s+with|(?:is|are)\s+(?:refused|rejected|answered)\s+"
+                      r"succeeds?|succeeded)\s+with|(?:is|are)\s+(?:refused|rejected|answered|accepted)\s+"
                       r"with|responds?\s+with|comes?\s+back\s+with)\b", re.IGNORECASE)
 
 
@@ -1866,6 +1866,14 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
 #: Between an operation said as a subject and a status: another request's answer ("that
 #: answered `409`"), or another clause's subject (", and the delete gets"), whose status
 #: it is not.
+#: After an order to the reader, what makes it a condition of the answer that follows:
+#: "Delete it while it is running and you get `200`".
+_AND_YOU_GET = re.compile(r"\band\s+you(?:\s+will|['’]ll)?\s+(?:get|see|receive)\s+(?:an?\s+)?$",
+                          re.IGNORECASE)
+#: A condition said of the resource the subject acts on: "while it is running", "it is
+#: attached".
+_OF_IT = re.compile(r"(?:(?:while|when|if)\s+)?(?:it|the\s+(?:workstation|volume))\b",
+                    re.IGNORECASE)
 _ANOTHER_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:answered|got|returned)\b|,\s+(?:and|but|so)"
                               r"\s+(?:the|an?|its|any|every|\w+ing)\b|\b(?:means|makes|lets)\b",
                               re.IGNORECASE)
@@ -1912,8 +1920,10 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     who = _LINK_TEXT.sub(r"\1", subject["who"])  # (a link: its text)
     if not ops or (not subject["article"] and subject.re is _SUBJECT and _TO_THE_READER.match(
             prose, subject.end(), span.start)
-            and not (who.split() or [""])[0].lower().endswith(("ing", "s"))):
-        return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`")
+            and not (who.split() or [""])[0].lower().endswith(("ing", "s"))
+            and not _AND_YOU_GET.search(prose, subject.end(), span.start)):
+        return None  # (a verb said to the reader: "Stop it first, or the delete gets `409`";
+        # but "Delete it while it is running and you get `200`" says what it answers)
     subject_end = subject.end()
     own = None  # the answering verb's own subject, an operation named right before it
     for own in _OWN_SUBJECT.finditer(prose, subject_end, span.start):  # (the last)
@@ -1945,27 +1955,36 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         kind = re.search(r"\b(workstation|volume)s?\b", prose[subject_end:span.start],
                          re.IGNORECASE)
         rest = prose[subject_end:end]
-        if kind is None or _PASSES.search(rest) or _EARLIER_CHECK.search(rest):
+        if _PASSES.search(rest) or _EARLIER_CHECK.search(rest):
             return None
-        ops = [op for op in ops if kind[1].lower() in op.lower()]
+        # (no resource named: only a condition said of "it", of the operations' own)
+        ops = [op for op in ops if kind is None or kind[1].lower() in op.lower()]
         scopes = [contract.operations[op] for op in sorted(set(ops))]
         for pattern, meant in _CONDITIONS:
             match = pattern.search(prose, subject_end, span.start)
+            if kind is None and match is not None and not _OF_IT.match(match[0]):
+                continue
             if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) or (
                     meant & (_OF_THE_RESOURCE | state_codes()) and not re.fullmatch(
                         r"\s*(?:(?:an?|the|its|your|that|this)\s+)?",
-                        prose[subject_end:match.start()], re.IGNORECASE))):
+                        prose[subject_end:match.start()], re.IGNORECASE)
+                    and not _OF_IT.match(match[0]))):
                 continue  # (it may have passed; or it is said of another resource: "a
                 # stopped workstation with attached volumes")
             if "invalid_json" in meant and not all("invalid_json" in scope.codes
                                                    for scope in scopes):
                 continue  # (a body sent to an operation that reads none: it is ignored)
+            # (no resource named: the operations of "it" are those whose resource can be
+            # in that condition: "delete it while it is running" is a workstation's delete)
+            theirs, of = (scopes, ops) if kind is None and match is None or kind is not None else (
+                [sc for sc in scopes if sc.codes & meant],
+                [op for op in ops if contract.operations[op].codes & meant])
             refused = sorted((c for c in meant - _KEY_CODES
-                              if scopes and all(c in scope.codes for scope in scopes)),
+                              if theirs and all(c in scope.codes for scope in theirs)),
                              key=lambda c: (contract.code_status.get(c, 0), c))
             if match is not None and refused:
                 return (f'`{span.text}` is said for "{_said_words(match[0])}", which '
-                        f"{_and(sorted(set(ops)))} {'answers' if len(scopes) == 1 else 'answer'}"
+                        f"{_and(sorted(set(of)))} {'answers' if len(theirs) == 1 else 'answer'}"
                         f" with {_answered(refused, contract)}")
         return None
     if code:

@@ -2182,8 +2182,26 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "Listing volumes with an invalid `cursor` answers `200`.": (
             '`200` is said for "invalid cursor", which listVolumes answers with `400` '
             "(`validation_error`)"),
+        # accepted with; an order with what it gets; a condition of "it" (the operations
+        # whose resource it can be)
+        "Deleting a workstation that is `running` is accepted with `200`.":
+            f'`200` is said for "workstation that is `running`", {refused}',
+        "Delete a workstation that is running and you get `200`.":
+            f'`200` is said for "workstation that is running", {refused}',
+        "Delete it while it is running and you get `200`.":
+            f'`200` is said for "while it is running", {refused}',
+        "Deleting a workstation while it is still running returns `200`.":
+            f'`200` is said for "while it is still running", {refused}',
+        "Delete it while it is attached and you'll get `200`.": (
+            '`200` is said for "it is attached", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
     }
     truths = [
+        "Delete it while it is stopped and you get `200`.",
+        "Delete it and you get `200`.",
+        "Delete it when it is not attached and you get `200`.",
+        "Stop it first, and you get `200` from the delete.",
+        "Delete a stopped workstation with attached volumes and you get `200`.",
         "Starting a running workstation answers `200` and changes nothing.",
         "Deleting a stopped workstation answers `200`.",
         "Deleting a workstation that is not running answers `200`.",
