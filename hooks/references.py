@@ -1497,6 +1497,13 @@ def _clause(span: _Span, prose: str, *, brackets: bool = True) -> tuple[int, int
     return start, end
 
 
+#: Right before a status in brackets, what says the operation is refused: "cannot be
+#: deleted (", "can't be safely detached (with".
+_CANNOT_BE_DONE = re.compile(
+    r"\b(?:can['’]?t|cannot|can\s+not|could\s*n['’]?o?t|may\s+not|must\s*n['’]?o?t|won['’]t|"
+    r"will\s+not|is\s+not\s+able\s+to)\s+(?:(?:ever|safely|simply|yet|still)\s+)?be\s+"
+    r"(?:(?:safely|simply)\s+)?[a-z]+ed\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?$",
+    re.IGNORECASE)
 #: "Can't be deleted:" before a status: what is denied is the operation, not the answer.
 _CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;\u2014\u2013(])",
                         re.IGNORECASE)
@@ -1686,6 +1693,10 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if status is None and span.text not in contract.code_status:
         return None
     start, end = _clause(span, prose)
+    if prose[start - 1:start] == "(" and _CANNOT_BE_DONE.search(
+            _LINK_TEXT.sub(r"\1", prose[_clause(span, prose, brackets=False)[0]:start])):
+        # "an attached volume cannot be deleted (`404`)": the status of the sentence's words
+        start = _clause(span, prose, brackets=False)[0]
     if prose[max(0, start - 2):start] == "; " and not any(
             pattern.search(prose, start, span.start) for pattern, _ in _CONDITIONS):
         # "A running workstation cannot be deleted; the API answers `404`": the clause

@@ -1579,6 +1579,25 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An update whose `machine_type` does not exist answers `400`.",
     ]
     _each_told(references, page, contract, lies, truths)
+    # a refusal said with the status in brackets: the condition is the sentence's
+    _each_told(references, page, contract, {
+        "An attached volume cannot be deleted (`404`).": (
+            '`404` is said for "attached volume", which the API answers with `409` '
+            "(`volume_attached`)"),
+        "A volume that is attached to a workstation cannot be deleted (`404`).": (
+            '`404` is said for "volume that is attached", which the API answers with `409` '
+            "(`volume_attached`)"),
+        "An owned volume cannot be deleted (`volume_attached`).": (
+            '`volume_attached` is said for "owned volume", which the API answers with `409` '
+            "(`volume_owned`)"),
+        "A running workstation can't be deleted (`404`).": (
+            '`404` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)")}, [
+        "An attached volume cannot be deleted (`409`).",
+        "An attached volume cannot be deleted (`409` `volume_attached`).",
+        "A deleted workstation cannot be deleted (`404`).",
+        "An attached volume is not a problem (`404` is the ID's).",
+    ])
 
 
 def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
