@@ -2146,6 +2146,10 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                      noted["state"].lower(), False, spans, span.start,
                                      item_end, contract)
     start, end = _clause(span, prose)
+    after_state = _IN_STATE_AFTER.match(prose, span.end, end)
+    if after_state is not None and not span.heading:  # ("... answers `409` when it is stopped")
+        return _state_after_problem(span, said, code, after_state, spans, prose, page,
+                                    contract, start, end)
     bracketed, can = False, None
     if prose[start - 1:start] == "(":  # "a stopped workstation is refused (`409`)": the
         sentence = _clause(span, prose, brackets=False)  # sentence's, from its start
@@ -2207,6 +2211,88 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     return _state_answer_problem(span, said, code, ops, (state["state"] or state["state2"]).lower(),
                                  every, spans, start, end, contract)
+
+
+#: Right after a status, the state it is answered in, and nothing more in the clause: "when
+#: it is stopped", "if the workstation is still `running`" (the status's code between).
+_IN_STATE_AFTER = re.compile(
+    r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
+    r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*[.;,]?\s*$",
+    re.IGNORECASE)
+#: A list's lead-in, before its first item: "Deleting a workstation answers:".
+_LEAD_IN = re.compile(r"(?:^|\n\n|[.!?]\s+)(?P<sentence>[^\n]*(?:\n(?![ \t]*(?:[-*+]|\d+\.)"
+                      r"[ \t])[^\n]+)*):[ \t]*\n(?:[ \t]*\n)?$")
+
+
+def _lead_in_ops(prose: str, start: int, page: Page, contract: Contract) -> list[str]:
+    """The operations a list item at ``start`` speaks of: those its list's lead-in names as
+    its subject, with an answering verb ("Deleting a workstation answers:" before "- `200`
+    when it is stopped"); none if the item is no list's, or its lead-in says none."""
+    line = prose.rfind("\n", 0, start) + 1
+    if not re.match(r"[ \t]*(?:[-*+]|\d+\.)[ \t]", prose[line:]):
+        return []
+    first = line  # the list's first item: back over the items (and their lines) before
+    while True:
+        before = prose.rfind("\n", 0, max(first - 1, 0)) + 1
+        if first == 0 or not prose[before:first].strip() or not (
+                re.match(r"[ \t]*(?:[-*+]|\d+\.)[ \t]", prose[before:])
+                or prose[before:first].startswith((" ", "\t"))):
+            break
+        first = before
+    lead = _LEAD_IN.search(prose, 0, first)
+    if lead is None:
+        return []
+    return _subject_ops_of(lead["sentence"], 0, len(lead["sentence"]), page, contract)
+
+
+def _subject_ops_of(text: str, start: int, end: int, page: Page, contract: Contract
+                    ) -> list[str]:
+    """The operations the subject of ``text[start:end]`` names, said to answer (the
+    answering verb after it, not denied, and no condition of :data:`_CONDITIONS` between),
+    on the resource it names, if one ("Deleting a volume answers": Delete volume); none
+    where it is a verb said to the reader ("Delete it ...")."""
+    subject = _SUBJECT.match(text, start, end)
+    ops = _subject_ops(subject["who"], page, contract) if subject is not None else []
+    if subject is None or not ops:
+        return []
+    who = _LINK_TEXT.sub(r"\1", subject["who"])
+    between = text[subject.end():end]
+    if (not subject["article"] and not (who.split() or [""])[0].lower().endswith(("ing", "s"))
+            and _TO_THE_READER.match(text, subject.end(), end)) or not _ANSWERS.search(
+                between) or _NEGATION.search(between) or any(
+                    pattern.search(between) for pattern, _ in _CONDITIONS):
+        return []  # (said to the reader, denied, or another condition said)
+    resource = _SUBJECT_RESOURCE.match(text, subject.end(), end)
+    if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
+        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+    return ops
+
+
+def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Match[str],
+                         spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
+                         start: int, end: int) -> str | None:
+    """:func:`_in_state_problem` of a status said with the state after it ("Deleting a
+    workstation answers `409` when it is stopped"; in a list whose lead-in names the
+    operation, "Deleting a workstation answers:" then "- `200` when it is stopped"): the
+    clause's subject, else the lead-in's, else an endpoint page's own operation, held to
+    what it answers in that state."""
+    answers = answers_by_state()
+    subject = _SUBJECT.match(prose, start, span.start)
+    if subject is not None and _subject_ops(subject["who"], page, contract):
+        ops = _subject_ops_of(prose, start, span.start, page, contract)
+    elif re.fullmatch(r"\s*(?:[-*+]|\d+\.)?\s*", prose[start:span.start]):
+        ops = _lead_in_ops(prose, start, page, contract) or (
+            [page.operation] if page.operation in answers and not _lead_in_ops(
+                prose, start, page, contract) and _in_section(prose, span.start, "Errors")
+            else [])
+    else:
+        return None
+    ops = sorted({op for op in ops if op in answers})
+    if not ops or _denied(spans, prose, start, end) or len(
+            _said_in(spans, start, end, set(), contract, _STATUS)[0]) != 1:
+        return None
+    return _state_answer_problem(span, said, code, ops, state["state"].lower(), False, spans,
+                                 start, end, contract)
 
 
 def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str],

@@ -1784,6 +1784,36 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "A running workstation can be stopped first, which answers `200`.",
         "A stopped workstation gets `404` the second time you delete it.",
         "A running workstation gets `409` `workstation_not_stopped`."])
+    # the state after the status ("when it is stopped"); in a list, the lead-in's operation
+    _each_told(references, page, contract, {
+        "Deleting a workstation answers `409` when it is stopped.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "Updating a workstation gets `409` if the workstation is still `stopped`.":
+            _in_state_told("409", "stopped", "updateWorkstation", "200"),
+    }, [
+        "Deleting a workstation answers `409` when it is running.",
+        "Deleting a workstation answers `409` `workstation_not_stopped` when it is running.",
+        "Deleting a workstation answers `200` when it is stopped.",
+        "Stopping a workstation answers `200` when it is running.",
+        "Stop it first, or the delete gets `409` when it is running.",
+        "Deleting a workstation never answers `409` when it is stopped.",
+        "Deleting a workstation answers `409` when it is stopped and a volume is attached.",
+    ])
+    listed = ("Deleting a workstation answers:\n\n- `409` when it is stopped;\n"
+              "- `200` when it is running.\n")
+    assert [(p.line, p.message) for p in references.check(f"# T\n\n{listed}", page, contract)] == [
+        (5, _in_state_told("409", "stopped", "deleteWorkstation", "200")),
+        (6, ("`200` is said for a running workstation, which deleteWorkstation answers with "
+             "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)"))]
+    for right in (("Deleting a workstation answers:\n\n- `200` when it is stopped;\n"
+                   "- `409` when it is running.\n"),
+                  # a volume's delete: no state of a workstation's
+                  ("Deleting a volume answers:\n\n- `409` when it is attached;\n"
+                   "- `200` when it is running.\n"),
+                  # a lead-in that names no operation, or denies
+                  "In short:\n\n- `409` when it is stopped.\n",
+                  "The delete never answers:\n\n- `409` when it is stopped.\n"):
+        assert references.check(f"# T\n\n{right}", page, contract) == [], right
 
 
 def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_held_too(
