@@ -1442,7 +1442,10 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"(?:another|a\s+different|the\s+other)\s+list\b"),
         (r"\b(?:next_)?cursor`?\s+(?:(?:that|which)\s+)?(?:another|a\s+different|the\s+other)"
          r"\s+list\s+(?:issued|gave|returned|made)\b"),
-        r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b")),
+        r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b",
+        # a list longer than its schema's maximum (`volume_ids`: the standalone volumes)
+        (r"\b(?:too\s+many\s+(?:standalone\s+)?volumes|more\s+(?:standalone\s+)?volumes\s+"
+         r"than\s+(?:allowed|permitted|the\s+(?:limit|maximum)))\b"))),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
         r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",

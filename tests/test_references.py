@@ -1598,6 +1598,14 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A deleted workstation cannot be deleted (`404`).",
         "An attached volume is not a problem (`404` is the ID's).",
     ])
+    # more volumes than a list takes: the schema's `400`
+    _each_told(references, page, contract, {
+        "An update that lists more standalone volumes than allowed gets `409`.": (
+            '`409` is said for "more standalone volumes than allowed", which the API answers '
+            "with `400` (`validation_error`)")}, [
+        "An update with too many volumes gets `400`.",
+        "Updating a running workstation with too many volumes answers `400`.",
+        "An update with more volumes answers `200`."])
 
 
 def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
