@@ -138,6 +138,52 @@ _ANSWER_VERB_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+#: Between an error code and the status said to be its own: "`volume_owned` is answered
+#: with `404`", "comes with HTTP `400`", "is a `404`", "has the status `409`".
+_CODE_THEN_STATUS = re.compile(
+    r"\s+(?:is\s+(?:always\s+)?(?:answered|returned|sent)\s+with|(?:comes?|goes)\s+with|"
+    r"(?:has|carries)\s+(?:the\s+)?(?:status\s+)?|is\s+)\s*(?:an?\s+)?(?:HTTP\s+|status\s+)?\[?")
+
+
+def _code_then_status_problem(span: Any, spans: Sequence[Any], prose: str,
+                              contract: Contract) -> str | None:
+    """What is wrong with an error code said with a status after it that is not its own
+    ("`volume_attached` is answered with `404`"); None if it is its own, or no status is
+    said so right after it.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {"volume_owned": 409}, {}, frozenset(), {})
+        >>> prose = ("`volume_owned` is answered with `404`; `volume_owned` comes with `409`; "
+        ...          "`volume_owned` is never a `404`.")
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]+)`", prose)]
+        >>> [_code_then_status_problem(s, spans, prose, contract) for s in spans][::2]
+        ['`volume_owned` is answered with 409, not 404', None, None]
+    """
+    if span.text not in contract.code_status or span.opted_out:
+        return None
+    after = [s for s in spans if s.start >= span.end and _STATUS.match(s.text)]
+    status = min(after, key=lambda s: s.start) if after else None
+    if status is None or status.opted_out or _CODE_THEN_STATUS.fullmatch(
+            prose, span.end, status.start) is None:
+        return None
+    said = int(_STATUS.match(status.text)["status"])  # type: ignore[index]
+    own = contract.code_status[span.text]
+    return None if said == own else f"`{span.text}` is answered with {own}, not {said}"
+
+
+def _denied_from(span: Any, spans: Sequence[Any], prose: str) -> int:
+    """Where what denies ``span`` would end: right before it, or, for a code right after
+    its status ("never refused with `409` `workstation_not_stopped`"), before that status."""
+    before = [s for s in spans if s.end <= span.start and _STATUS.match(s.text)]
+    status = max(before, key=lambda s: s.end) if before else None
+    if status is not None and _NAME.match(span.text) and _STATUS_THEN_CODE.match(
+            prose[status.end:span.start]):
+        return status.start
+    return span.start
+
+
 def _answered_as_code(span: Any, spans: Sequence[Any], prose: str, contract: Contract) -> bool:
     """Whether the name ``span`` (two words or more joined by ``_``: every error code's
     shape, which no state or kind has) is said as an error code: right after a status
@@ -1522,9 +1568,10 @@ _DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|
                  r"(?:comes?|come)\s+back\s+with|responds?\s+with|fails?\s+with|ends?\s+in|"
                  r"(?:refused|rejected|answered)\s+with)")
 _SAID_NOT_BEFORE = re.compile(
-    r"(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
-    + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?ever\s+" + _DENYING_VERB
-    + r")\s+(?:an?\s+|with\s+|the\s+(?:error\s+)?(?:code\s+)?)?`?$|\bno\s+`?$", re.IGNORECASE)
+    r"(?:(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
+    + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?(?:ever|can|could|will|would|may)\s+"
+    + _DENYING_VERB + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
+    r"|\bno\s+|,\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
 #: "is rejected", "gets an error".
 _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
@@ -2672,6 +2719,8 @@ _LEFT_IN_BEFORE = re.compile(
     r"(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+(?:it|the\s+workstation)\s+is"
     r"|\b(?:once|when|after\s+being)\s+(?P<op3>[a-z]+ed),?\s+(?:it\s+|the\s+workstation\s+)?is"
     r"|\band\s+(?P<and>it)\s+(?:is|comes\s+back|ends\s+up|becomes)"
+    r"|\b(?:puts?|sets?|brings?|moves?|turns?)\s+(?:it|them|the\s+workstation)\s+(?:in|into|to)"
+    r"(?:\s+the)?"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
@@ -4099,7 +4148,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and not span.heading and scope is not contract.api
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)
-                and _SAID_NOT_BEFORE.search(prose, max(0, span.start - 60), span.start)):
+                and _SAID_NOT_BEFORE.search(prose, max(0, _denied_from(span, spans, prose) - 60),
+                                            _denied_from(span, spans, prose))):
             problem = None  # ("a stop never answers `409`": true of the page's operation)
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and " does not document status " in problem):
@@ -4149,6 +4199,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _required_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _taker_problem(span, prose, contract)
+        if problem is None and not span.heading:
+            problem = _code_then_status_problem(span, spans, prose, contract)
         if problem is None and names and not span.heading:
             problem = _condition_problem(span, spans, prose, contract, page)
         if problem is None and names and not span.heading:

@@ -995,6 +995,30 @@ def test_a_name_said_as_a_requests_answer_is_one_of_the_apis_error_codes(
     ])
 
 
+def test_an_error_code_said_with_a_status_after_it_is_answered_with_that_status(
+    checking: Checking,
+) -> None:
+    """An error code followed by the status said to be its own ("`volume_owned` is answered
+    with `404`", "comes with", "is a") is told with its own; its own, or one denied,
+    passes."""
+    references, contract = checking
+    page = references.Page("concepts/errors.md", None)
+    own = contract.code_status
+    _each_told(references, page, contract, {
+        "`volume_attached` is answered with `404`.": (
+            f"`volume_attached` is answered with {own['volume_attached']}, not 404"),
+        "`workstation_not_stopped` comes with HTTP `400`.": (
+            f"`workstation_not_stopped` is answered with {own['workstation_not_stopped']}, "
+            "not 400"),
+        "`not_found` is a `409`.": f"`not_found` is answered with {own['not_found']}, not 409",
+    }, [
+        "`volume_owned` comes with `409`.",
+        "`volume_owned` is never a `404`.",
+        "`not_found` is a `404`.",
+        "`volume_attached` is sent with `409 Conflict`.",
+    ])
+
+
 def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -1636,6 +1660,13 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         # an error code it does not return, denied
         "A stop never gets `volume_attached`.",
         "Stopping does not return the error code `volume_attached`.",
+        "Neither a start nor a stop can answer `volume_owned`.",
+        # "HTTP" before the status; denied after a comma; a code after a denied status
+        "Stopping is never refused with HTTP `409`.",
+        "A stop is never answered with an HTTP `409`.",
+        "Stopping a stopped workstation is not an error: it answers `200`, never `409`.",
+        "A stop answers `200`, not `409`.",
+        "A stop is never refused with HTTP `409` `workstation_not_stopped`.",
     ])
     # a denial of something else, before the status
     _each_told(references, stop, contract, {
@@ -2358,7 +2389,12 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "Start a `stopped` workstation and it comes back `stopped`, answered with `200`.":
             start_leaves,
         "Creating a workstation answers `201`, and it is `stopped` right away.": create_leaves,
-        "Once created, the workstation is `stopped`.": create_leaves}, [])
+        "Once created, the workstation is `stopped`.": create_leaves,
+        "Creating a workstation puts it in the `stopped` state.": create_leaves,
+        "A start moves it to `stopped`.": start_leaves}, [
+        "Stopping it puts it in the `stopped` state.",
+        "A start moves it to `running`.",
+        "A refused delete puts it in no new state; it stays `running`."])
     _each_told(references, concept, contract, {
         "Starts a workstation, then stops it: it is `running` when the call returns.": (
             "`running` is said to be the state stopWorkstation leaves a workstation in, but "
