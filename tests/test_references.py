@@ -856,6 +856,24 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     ], said
 
 
+def test_a_bare_status_denied_on_an_endpoint_page_is_told_only_to_be_written_as_code(
+    checking: Checking,
+) -> None:
+    """On an endpoint page, a bare status its operation does not document, denied ("never
+    fails with HTTP 409"), is told to be written as code alone: as code, it would pass."""
+    references, contract = checking
+    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    bare = ("409 after 'fails with' is a status written without backticks, which no check "
+            "reads: write `409`")
+    _each_told(references, stop, contract, {
+        "Stopping never fails with HTTP 409.": bare,
+        "Stopping fails with 409.": (
+            bare + "; as code, it would be told too: stopWorkstation does not document status "
+            f"409 (it documents {', '.join(map(str, sorted(contract.operations['stopWorkstation'].statuses)))}); "
+            "if it is another operation's, link it to that operation's page, or follow it "
+            "with { .no-ref }")}, [])
+
+
 def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
     checking: Checking,
 ) -> None:
