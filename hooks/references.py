@@ -2090,8 +2090,9 @@ _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
 _STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|"
-                          r"whenever)\s+(?:(?:the|a|your|this|that)\s+workstation|it)\s+is\s+"
-                          r"(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*,\s*"
+                          r"whenever|(?P<unless>unless))\s+(?:(?:the|a|your|this|that)\s+"
+                          r"workstation|it)\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|"
+                          r"stopped)`?\s*(?:,\s*|\s(?=\s*(?:the|an?|you|it|[a-z]+ing)\b))"
                           r"(?:then\s+)?", re.IGNORECASE)
 #: After the state said first, a subject that names no operation: the page's own call.
 _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IGNORECASE)
@@ -2426,7 +2427,13 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
                        if not meant & state_codes())):
         return None  # (no operation, more said, denied, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
-    return _state_answer_problem(span, said, code, ops, first["state"].lower(), every, spans,
+    state = first["state"].lower()
+    if first["unless"]:  # ("unless it is running": stopped, of the two states)
+        others = sorted((contract.enums.get("status") or frozenset()) - {state})
+        if len(others) != 1:
+            return None
+        state = others[0]
+    return _state_answer_problem(span, said, code, ops, state, every, spans,
                                  start, end, contract)
 
 

@@ -1888,6 +1888,9 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     _each_told(references, concept, contract, {
         "If the workstation is stopped, the delete gets `409`.": stopped,
         "When it is stopped, deleting it answers `409`.": stopped,
+        # no comma after the state; "unless" the other state
+        "If the workstation is stopped the delete gets `409`.": stopped,
+        "Unless the workstation is `running`, the delete answers `409`.": stopped,
         "- If a workstation is still stopped, a delete answers `409`.": stopped,
         "If the workstation is running, stopping it answers `409`.":
             _in_state_told("409", "running", "stopWorkstation", "200"),
@@ -1943,6 +1946,8 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "If the workstation is running, deleting its volume answers `409` `volume_attached`.",
         "If the workstation is stopped, a second delete answers `404`.",
         "If the workstation is stopped, deleting it again answers `404`.",
+        "If the workstation is stopped the delete gets `200`.",
+        "Unless the workstation is `running`, the delete answers `200`.",
     ])
     # on a volume's page, "deleting it" is the volume's delete, whatever the state
     volume = references.Page("volumes/delete.md", "deleteVolume")
