@@ -2319,6 +2319,53 @@ def _subject_ops_of(text: str, start: int, end: int, page: Page, contract: Contr
     return ops
 
 
+#: Between a subject that names operations (and their resource) and a status, a plain
+#: denial that they answer it: "never answers", "does not return", "can't get".
+_NEVER_VERB = re.compile(
+    r"(?:\s+(?:an?|the|your)\s+(?:workstation|volume)s?)?\s+(?:never|(?:does|do|will|can)\s*"
+    r"(?:not|n['’]t)|cannot)\s+(?:ever\s+)?(?:answers?|returns?|gets?|sends?)\s+(?:an?\s+)?"
+    r"(?:HTTP\s+)?(?:the\s+(?:error\s+)?code\s+)?", re.IGNORECASE)
+
+
+def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contract
+                           ) -> str | None:
+    """What is wrong with a status or an error code said, with no condition, never to be
+    the answer of the operations the sentence's subject names ("Deleting a workstation
+    never answers `409`"), where each of them answers it (under a condition of its own):
+    the sentence says nothing more (a code after the status aside) to narrow it."""
+    status = _STATUS.match(span.text)
+    code = span.text if span.text in contract.code_status else None
+    if status is None and code is None or span.link is not None:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    subject = _SUBJECT.match(prose, start, span.start)
+    if subject is None or _NEVER_VERB.fullmatch(prose, subject.end(), span.start) is None or \
+            not re.fullmatch(r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*", prose[span.end:end]):
+        return None
+    ops = _subject_ops(subject["who"], page, contract)
+    resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
+    if resource is not None and "[" not in subject["who"]:
+        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+    elif page.operation in ops:
+        ops = [page.operation]  # ("a delete", on Delete workstation's page: its own)
+    scopes = {op: contract.operations[op] for op in ops if op in contract.operations}
+    if not scopes:
+        return None
+    said = int(status["status"]) if status is not None else None
+    answering = {op: sorted(c for c in scope.codes if (
+        contract.code_status.get(c) == said if code is None else c == code))
+        for op, scope in scopes.items()}
+    if not all(answering.values()) or said is not None and not all(
+            said in scope.statuses for scope in scopes.values()):
+        return None
+    return (f"`{span.text}` is said never to be {_and(sorted(scopes))}'s answer, but "
+            + "; ".join(f"{op} answers it ("
+                        + (f"with `{contract.code_status[code]}`" if code else
+                           ", ".join(f"`{c}`" for c in codes)) + ")"
+                        for op, codes in sorted(answering.items()))
+            + ": say when it does not")
+
+
 def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Match[str],
                          spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
                          start: int, end: int) -> str | None:
@@ -4212,6 +4259,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _condition_problem(span, spans, prose, contract, page)
         if problem is None and names and not span.heading:
             problem = _answered_by_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1704,6 +1704,35 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
             "it with { .no-ref }")}, [])
 
 
+def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
+    checking: Checking,
+) -> None:
+    """A status or an error code the subject's operations each answer, said with no
+    condition never to be their answer ("Deleting a workstation never answers `409`"), is
+    told with the codes they answer it with; said under a condition, or of operations one
+    of which never answers it, it is not read."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "Deleting a workstation never answers `409`.": (
+            "`409` is said never to be deleteWorkstation's answer, but deleteWorkstation "
+            "answers it (`workstation_not_stopped`): say when it does not"),
+        "A delete never gets `workstation_not_stopped`.": (
+            "`workstation_not_stopped` is said never to be deleteWorkstation's answer, but "
+            "deleteWorkstation answers it (with `409`): say when it does not"),
+        "Deleting a volume never gets `volume_attached`.": (
+            "`volume_attached` is said never to be deleteVolume's answer, but deleteVolume "
+            "answers it (with `409`): say when it does not"),
+    }, [
+        "Deleting a stopped workstation never answers `409`.",
+        "A delete never answers `409` for a stopped workstation.",
+        "A delete with a valid token never answers `401`.",
+        "Deleting never answers `422`.",
+        "Deleting a workstation never gets `volume_attached`.",
+        "Stopping never answers `409`.",
+    ])
+
+
 def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
     checking: Checking,
 ) -> None:
