@@ -1496,7 +1496,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
         r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
         r"\b(?:sent|send|sending)\s+as\s+`?(?!application/(?:problem\+)?json)[a-z]+/",
-        r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/")),
+        r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/",
+        r"\bContent-Type:\s*(?!application/(?:problem\+)?json)[a-z]+/")),
     ({"validation_error", "invalid_json"}, (  # a body sent empty (`{}`, or nothing at all),
         # or malformed: not JSON, or JSON the schema refuses
         r"(?<![\w-])empty\s+(?:JSON\s+|request\s+)?(?:body|object|payload)\b",  # (not "non-empty")
@@ -1578,11 +1579,14 @@ _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rej
                             r"error)\b|\bfails\b", re.IGNORECASE)
 
 
-def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str) -> bool:
+def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str,
+                       refusals: Mapping[str, int] | None = None) -> bool:
     """Whether the clause of a query's value ``span`` says the API refuses it: a `400` (or
     its code, `validation_error`) said after it, or the words (:data:`_REFUSED_AFTER`), up
     to another query's value or words that speak of something else ("where", "if",
-    "instead", "unlike"), and not denied ("never fails", "instead of a `400`")."""
+    "instead", "unlike"), and not denied ("never fails", "instead of a `400`"). With
+    ``refusals`` (codes by status), a header's value: any 4xx status or one of those codes
+    of a 4xx ("`Content-Type: text/plain` gets `415`")."""
     end = _clause(span, prose)[1]
     listed = span.end  # ("`limit=0` and `limit=101` are refused": a list's values, together)
     for other in sorted((o for o in spans if span.end <= o.start < end
@@ -1595,9 +1599,15 @@ def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str) -> bool:
     words = _REFUSED_AFTER.search(prose, span.end, end)
     if words is not None and not _DENIED_JUST_BEFORE.search(prose, span.end, words.start()):
         return True
-    return any(span.end <= other.start < end and (
-        (other.text.split() or [""])[0] == "400" or other.text == "validation_error")
-        and not _DENIED_JUST_BEFORE.search(prose, span.end, other.start) for other in spans)
+    def refusal(text: str) -> bool:
+        if refusals is None:
+            return (text.split() or [""])[0] == "400" or text == "validation_error"
+        status = _STATUS.match(text)
+        return (status is not None and 400 <= int(status["status"]) < 500) or (
+            400 <= refusals.get(text, 0) < 500)
+
+    return any(span.end <= other.start < end and refusal(other.text)
+               and not _DENIED_JUST_BEFORE.search(prose, span.end, other.start) for other in spans)
 
 
 #: Words after which a clause speaks of another case: "`limit=0` returns all items where
@@ -4241,6 +4251,10 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names:
             problem = _header_problem(span.text, span.start in called, contract, document,
                                       scope if held is None else held)
+            if (problem is not None and not span.heading and " is not a header of " not in problem
+                    and (header := _HEADER.match(span.text)) is not None and header["value"]
+                    and _refused_in_clause(span, spans, prose, contract.code_status)):
+                problem = None  # ("`Content-Type: text/plain` gets `415`": shown as refused)
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is

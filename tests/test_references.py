@@ -579,6 +579,32 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
 
 
+def test_a_header_value_the_api_refuses_passes_where_its_clause_says_so(
+    checking: Checking,
+) -> None:
+    """A header's value the API refuses, said in its clause to be refused (a 4xx status, a
+    code of one, or the words), is shown as it is and passes; said to be taken, it is
+    told; said with another error than its own, it is told that one."""
+    references, contract = checking
+    page = references.Page("workstations/update.md", "updateWorkstation")
+    plain = ("`Content-Type: text/plain`: the API's bodies are "
+             f"{', '.join(sorted(contract.media_types))}, not text/plain (if it is meant, as "
+             "the old API's or a mistake shown on purpose: follow it with { .no-ref })")
+    _each_told(references, page, contract, {
+        "Sending `Content-Type: text/plain` works.": plain,
+        "`Content-Type: text/plain` gets `200`.": plain,
+        "`Content-Type: text/plain` never fails.": plain,
+        "`Content-Type: text/plain` gets `404`.": (
+            '`404` is said for "Content-Type: text/", which the API answers with `415` '
+            "(`unsupported_media_type`)"),
+    }, [
+        "A body sent with `Content-Type: text/plain` gets `415`.",
+        "A `Content-Type: text/plain` body is refused with `415`.",
+        "With `Content-Type: text/plain` you get `unsupported_media_type`.",
+        "`Authorization: Basic dTpw` gets `401`.",
+    ])
+
+
 def test_another_operations_request_on_an_endpoint_page_is_named_in_a_link(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
