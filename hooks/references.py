@@ -174,14 +174,22 @@ def _code_then_status_problem(span: Any, spans: Sequence[Any], prose: str,
 
 
 def _denied_from(span: Any, spans: Sequence[Any], prose: str) -> int:
-    """Where what denies ``span`` would end: right before it, or, for a code right after
-    its status ("never refused with `409` `workstation_not_stopped`"), before that status."""
-    before = [s for s in spans if s.end <= span.start and _STATUS.match(s.text)]
-    status = max(before, key=lambda s: s.end) if before else None
-    if status is not None and _NAME.match(span.text) and _STATUS_THEN_CODE.match(
-            prose[status.end:span.start]):
-        return status.start
-    return span.start
+    """Where what denies ``span`` would end: right before it; for a code right after its
+    status ("never refused with `409` `workstation_not_stopped`"), before that status; for
+    a later one of a list ("never answers `404` or `409`"), before the list's first."""
+    at = span.start
+    while True:
+        before = [s for s in spans if s.end <= at]
+        last = max(before, key=lambda s: s.end) if before else None
+        if last is None:
+            return at
+        between = prose[last.end:at]
+        if (_STATUS.match(last.text) and _NAME.match(span.text)
+                and _STATUS_THEN_CODE.match(between)) or re.fullmatch(
+                    r"\s*(?:,|/|,?\s*(?:or|nor|and))\s*(?:an?\s+)?(?:HTTP\s+)?", between):
+            at = last.start
+            continue
+        return at
 
 
 def _answered_as_code(span: Any, spans: Sequence[Any], prose: str, contract: Contract) -> bool:
@@ -1572,7 +1580,8 @@ _SAID_NOT_BEFORE = re.compile(
     r"(?:(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
     + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?(?:ever|can|could|will|would|may)\s+"
     + _DENYING_VERB + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
-    r"|\bno\s+|,\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
+    r"|\bno\s+|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
+    r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
 #: "is rejected", "gets an error".
 _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
@@ -2332,25 +2341,37 @@ def _subject_ops_of(text: str, start: int, end: int, page: Page, contract: Contr
 #: Between a subject that names operations (and their resource) and a status, a plain
 #: denial that they answer it: "never answers", "does not return", "can't get".
 _NEVER_VERB = re.compile(
-    r"(?:\s+(?:an?|the|your)\s+(?:workstation|volume)s?)?\s+(?:never|(?:does|do|will|can)\s*"
-    r"(?:not|n['’]t)|cannot)\s+(?:ever\s+)?(?:answers?|returns?|gets?|sends?)\s+(?:an?\s+)?"
+    r"(?:\s+(?:(?:an?|the|your)\s+)?(?:workstation|volume)s?)?\s+(?P<verb>(?:never|(?:does|do|will|can)"
+    r"\s*(?:not|n['’]t)|cannot)\s+(?:ever\s+)?(?:answers?|returns?|gets?|sends?|fails?\s+with)"
+    r"|(?:is|are)\s+never\s+(?:refused|rejected|answered)\s+with)\s+(?:an?\s+)?"
     r"(?:HTTP\s+)?(?:the\s+(?:error\s+)?code\s+)?", re.IGNORECASE)
 
 
 def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contract
                            ) -> str | None:
-    """What is wrong with a status or an error code said, with no condition, never to be
-    the answer of the operations the sentence's subject names ("Deleting a workstation
-    never answers `409`"), where each of them answers it (under a condition of its own):
-    the sentence says nothing more (a code after the status aside) to narrow it."""
+    """What is wrong with a status or an error code said never to be the answer of the
+    operations the sentence's subject names, where each of them answers it: with no
+    condition ("Deleting a workstation never answers `409`": under a condition of its
+    own), or under the very condition they answer it for ("Deleting a running workstation
+    never answers `409`"). The sentence says nothing more (a code after the status aside)."""
+    from cloudws.operations import OPERATIONS
+
     status = _STATUS.match(span.text)
     code = span.text if span.text in contract.code_status else None
     if status is None and code is None or span.link is not None:
         return None
     start, end = _clause(span, prose, brackets=False)
     subject = _SUBJECT.match(prose, start, span.start)
-    if subject is None or _NEVER_VERB.fullmatch(prose, subject.end(), span.start) is None or \
-            not re.fullmatch(r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*", prose[span.end:end]):
+    if subject is None or not re.fullmatch(r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*",
+                                           prose[span.end:end]):
+        return None
+    never = None  # the denying verb, right before the status
+    for never in _NEVER_VERB.finditer(prose, subject.end(), span.start):
+        if never.end() == span.start:
+            break
+    else:
+        never = None
+    if never is None:
         return None
     ops = _subject_ops(subject["who"], page, contract)
     resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
@@ -2361,19 +2382,35 @@ def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contra
     scopes = {op: contract.operations[op] for op in ops if op in contract.operations}
     if not scopes:
         return None
-    said = int(status["status"]) if status is not None else None
-    answering = {op: sorted(c for c in scope.codes if (
-        contract.code_status.get(c) == said if code is None else c == code))
-        for op, scope in scopes.items()}
-    if not all(answering.values()) or said is not None and not all(
+    said = int(status["status"]) if status is not None else contract.code_status[code or ""]
+    between = prose[subject.end():never.start("verb")]
+    condition = None  # the condition said between (the codes it is answered with)
+    if between.strip() and not re.fullmatch(
+            r"\s*(?:(?:an?|the|your)\s+)?(?:workstation|volume)s?\s*", between, re.IGNORECASE):
+        found = [(m, meant) for pattern, meant in _CONDITIONS
+                 if (m := pattern.search(between)) is not None]
+        if len(found) != 1 or _NEGATION.search(between):
+            return None  # (no condition read, or more than one: what narrows it is unsaid)
+        condition = found[0]
+    answering = {}
+    for op, scope in scopes.items():
+        codes = sorted(c for c in scope.codes if (c == code if code else
+                                                  contract.code_status.get(c) == said)
+                       and (condition is None or c in condition[1]))
+        if not codes and code is None and condition is None and said == OPERATIONS[op].status:
+            codes = ["its success"]
+        answering[op] = codes
+    if not all(answering.values()) or code is None and not all(
             said in scope.statuses for scope in scopes.values()):
         return None
-    return (f"`{span.text}` is said never to be {_and(sorted(scopes))}'s answer, but "
-            + "; ".join(f"{op} answers it ("
-                        + (f"with `{contract.code_status[code]}`" if code else
-                           ", ".join(f"`{c}`" for c in codes)) + ")"
-                        for op, codes in sorted(answering.items()))
-            + ": say when it does not")
+    there = f' for "{_said_words(condition[0][0])}"' if condition else ""
+    return (f"`{span.text}` is said never to be answered by {_and(sorted(scopes))}{there}, "
+            "but " + "; ".join(
+                f"{op} answers it" + (" there" if condition else "") + " ("
+                + (f"with `{said}`" if code else ", ".join(
+                    c if c == "its success" else f"`{c}`" for c in codes)) + ")"
+                for op, codes in sorted(answering.items()))
+            + ("" if condition else ": say when it does not"))
 
 
 def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Match[str],

@@ -1711,6 +1711,11 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "Stopping a stopped workstation is not an error: it answers `200`, never `409`.",
         "A stop answers `200`, not `409`.",
         "A stop is never refused with HTTP `409` `workstation_not_stopped`.",
+        # in brackets, after "rather than", or a later one of a list
+        "Stop answers `200` (never `409`).",
+        "A stop is answered `200` rather than `409` when the workstation is already stopped.",
+        "A stop never answers `409` or `422`.",
+        "A stop never answers `volume_owned` or `volume_attached`.",
     ])
     # a denial of something else, before the status
     _each_told(references, stop, contract, {
@@ -1733,26 +1738,43 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
-    """A status or an error code the subject's operations each answer, said with no
-    condition never to be their answer ("Deleting a workstation never answers `409`"), is
-    told with the codes they answer it with; said under a condition, or of operations one
-    of which never answers it, it is not read."""
+    """A status or an error code the subject's operations each answer, said never to be
+    their answer with no condition ("Deleting a workstation never answers `409`"), or
+    under the very condition they answer it for ("Deleting a running workstation never
+    answers `409`"), is told with the codes they answer it with; said under another
+    condition, or of operations one of which never answers it, it is not read."""
     references, contract = checking
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "Deleting a workstation never answers `409`.": (
-            "`409` is said never to be deleteWorkstation's answer, but deleteWorkstation "
+            "`409` is said never to be answered by deleteWorkstation, but deleteWorkstation "
             "answers it (`workstation_not_stopped`): say when it does not"),
         "A delete never gets `workstation_not_stopped`.": (
-            "`workstation_not_stopped` is said never to be deleteWorkstation's answer, but "
-            "deleteWorkstation answers it (with `409`): say when it does not"),
+            "`workstation_not_stopped` is said never to be answered by deleteWorkstation, "
+            "but deleteWorkstation answers it (with `409`): say when it does not"),
+        "The delete is never refused with `409`.": (
+            "`409` is said never to be answered by deleteWorkstation, but deleteWorkstation "
+            "answers it (`workstation_not_stopped`): say when it does not"),
         "Deleting a volume never gets `volume_attached`.": (
-            "`volume_attached` is said never to be deleteVolume's answer, but deleteVolume "
+            "`volume_attached` is said never to be answered by deleteVolume, but deleteVolume "
             "answers it (with `409`): say when it does not"),
+        "A stop never answers `200`.": (
+            "`200` is said never to be answered by stopWorkstation, but stopWorkstation "
+            "answers it (its success): say when it does not"),
+        # under the condition it is answered for
+        "Deleting a running workstation never answers `409`.": (
+            '`409` is said never to be answered by deleteWorkstation for "running '
+            'workstation", but deleteWorkstation answers it there (`workstation_not_stopped`)'),
+        "Deleting an attached volume never gets `409`.": (
+            '`409` is said never to be answered by deleteVolume for "attached volume", but '
+            "deleteVolume answers it there (`volume_attached`)"),
     }, [
         "Deleting a stopped workstation never answers `409`.",
+        "Deleting a running workstation never answers `404`.",
+        "Deleting an owned volume never gets `volume_attached`.",
         "A delete never answers `409` for a stopped workstation.",
         "A delete with a valid token never answers `401`.",
+        "Deleting a workstation that does not exist never answers `409`.",
         "Deleting never answers `422`.",
         "Deleting a workstation never gets `volume_attached`.",
         "Stopping never answers `409`.",
