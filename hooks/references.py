@@ -1499,7 +1499,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b`?limit`?\s+(?:outside|over|above|below|under|of\s+0)\b",
         # a list longer than its schema's maximum (`volume_ids`: the standalone volumes)
         (r"\b(?:too\s+many\s+(?:standalone\s+)?volumes|more\s+(?:standalone\s+)?volumes\s+"
-         r"than\s+(?:allowed|permitted|the\s+(?:limit|maximum)))\b"))),
+         r"than\s+(?:allowed|permitted|the\s+(?:limit|maximum))"
+         r"|more\s+than\s+\d+\s+(?:standalone\s+)?volumes)\b"))),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
         r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
@@ -2820,8 +2821,8 @@ _LEFT_IN_BEFORE = re.compile(
     r"(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+(?:it|the\s+workstation)\s+is"
     r"|\b(?:once|when|after\s+being)\s+(?P<op3>[a-z]+ed),?\s+(?:it\s+|the\s+workstation\s+)?is"
     r"|\band\s+(?P<and>it)\s+(?:is|comes\s+back|ends\s+up|becomes)"
-    r"|\b(?:puts?|sets?|brings?|moves?|turns?)\s+(?:it|them|the\s+workstation)\s+(?:in|into|to)"
-    r"(?:\s+the)?"
+    r"|\b(?:puts?|sets?|brings?|moves?|turns?)\s+(?:it|them|(?:the|an?)\s+(?:new\s+)?workstation)"
+    r"(?:\s+(?:in|into|to)(?:\s+the)?)?"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
     r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)

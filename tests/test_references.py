@@ -1673,7 +1673,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             "with `400` (`validation_error`)")}, [
         "An update with too many volumes gets `400`.",
         "Updating a running workstation with too many volumes answers `400`.",
-        "An update with more volumes answers `200`."])
+        "An update with more volumes answers `200`.",
+        "More than 16 standalone volumes in `volume_ids` get `400`."])
+    _each_told(references, page, contract, {
+        "More than 16 standalone volumes in `volume_ids` get `409 Conflict`.": (
+            '`409 Conflict` is said for "More than 16 standalone volumes", which the API '
+            "answers with `400` (`validation_error`)")}, [])
 
 
 def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
@@ -2491,7 +2496,11 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "Creating a workstation answers `201`, and it is `stopped` right away.": create_leaves,
         "Once created, the workstation is `stopped`.": create_leaves,
         "Creating a workstation puts it in the `stopped` state.": create_leaves,
-        "A start moves it to `stopped`.": start_leaves}, [
+        "A start moves it to `stopped`.": start_leaves,
+        "A start turns a workstation `stopped`.": start_leaves,
+        "Create sets the new workstation to `stopped`.": create_leaves}, [
+        "A start turns a workstation `running`.",
+        "Nothing turns it `running` but a start.",
         "Stopping it puts it in the `stopped` state.",
         "A start moves it to `running`.",
         "A refused delete puts it in no new state; it stays `running`."])
