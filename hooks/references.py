@@ -2724,6 +2724,115 @@ def request_own_answers(operations: tuple[str, ...],
     return frozenset(answered) or None
 
 
+@functools.cache
+def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
+    """The status (and the error code, if any) the sandbox, in its fixture state, answers
+    ``operation``'s example request sent for ``resource_id`` (its one path parameter).
+
+    Example:
+        >>> sandbox_answer("deleteWorkstation", "ws-67890")  # running, in the fixtures
+        (409, 'workstation_not_stopped')
+        >>> sandbox_answer("getWorkstation", "ws-12345")
+        (200, None)
+    """
+    import asyncio
+    import threading
+
+    import httpx
+
+    from cloudws.app import create_app
+    from cloudws.openapi import SERVER_URL
+    from cloudws.operations import OPERATIONS, Example
+
+    op = OPERATIONS[operation]
+    example = op.example
+    (key,) = example.path
+    headers = {"Authorization": "Bearer cws_test_docs"}
+    content = None if example.body is None else json.dumps(example.body).encode()
+    if content is not None:
+        headers["Content-Type"] = "application/json"
+    url = op.url(Example({key: resource_id}, example.query, example.body))
+    answered: list[tuple[int, str | None]] = []
+    failed: list[BaseException] = []
+
+    async def send() -> None:
+        transport = httpx.ASGITransport(app=create_app())
+        async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
+            answer = await client.request(op.method, url, headers=headers, content=content)
+            code = answer.json().get("code") if answer.status_code >= 400 else None
+            answered.append((answer.status_code, code))
+
+    def run() -> None:  # (on a thread of its own: the build's may be running an event loop)
+        try:
+            asyncio.run(send())
+        except BaseException as error:  # noqa: BLE001 - raised again in the build's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return answered[0]
+
+
+#: Between a resource's ID and the status said for a call on it: an aside ("`ws-67890`,
+#: which is running,"), then the answering verb.
+_ID_THEN_ANSWER = re.compile(
+    r"(?:\s*,\s*(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?\s*,)?\s+"
+    r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered|refused|rejected)\s+"
+    r"with|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
+
+
+def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                     contract: Contract) -> str | None:
+    """What is wrong with a status (and the code after it) said for an operation on a
+    resource named by its ID ("Deleting `ws-67890` answers `200`"): the sandbox, in its
+    fixture state, answers that request with another (:func:`sandbox_answer`). Read only
+    where the sentence opens with the operation, the ID right after it (its kind's word
+    before it, or an article), an aside and the answering verb before the status, nothing
+    after it but its code, and the sentence before did no other operation (the fixtures
+    are as they start)."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    subject = _SUBJECT.match(prose, start, span.start)
+    if subject is None or subject["article"] or not (who := subject["who"]).lower().endswith(
+            "ing") or "[" in who:
+        return None  # ("Deleting `ws-67890`": the reader's call, by its verb)
+    ids = [s for s in spans if subject.end() <= s.start < span.start]
+    if not ids or not re.fullmatch(r"\s+(?:(?:the\s+)?(?:workstation|volume)\s+)?",
+                                   prose[subject.end():ids[0].start]):
+        return None
+    resource = _RESOURCE_ID.match(ids[0].text)
+    after = prose[span.end:end]
+    code_after = [s for s in spans if span.end <= s.start < end]
+    if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
+            prose, ids[0].end, span.start) is None or not re.fullmatch(
+                r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*", after) or len(code_after) > 1:
+        return None
+    if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or \
+            _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):
+        return None  # (after another call, or said to pass, or denied)
+    ops = [op for op in _subject_ops(who, page, contract) if op in OPERATIONS
+           and OPERATIONS[op].status is not None and len(OPERATIONS[op].example.path) == 1
+           and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+    # (the operations whose example's ID is of the same kind: `ws-`, `vol-`)
+    if len(ops) != 1:
+        return None
+    got, code = sandbox_answer(ops[0], ids[0].text)
+    said = int(status["status"])
+    said_code = code_after[0].text if code_after else None
+    if said == got and (said_code is None or said_code == code):
+        return None
+    return (f"`{span.text}`{f' `{said_code}`' if said_code else ''} is said for {ops[0]} on "
+            f"`{ids[0].text}`, which the sandbox answers with `{got}`"
+            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
 def state_codes() -> frozenset[str]:
     """The error codes a workstation's state makes (:func:`answers_by_state`):
     `workstation_not_stopped` today. Their words in :data:`_CONDITIONS` ("a running
@@ -4313,6 +4422,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _answered_by_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _never_answers_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _id_call_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

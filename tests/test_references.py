@@ -1786,6 +1786,42 @@ def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     ])
 
 
+def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
+    checking: Checking,
+) -> None:
+    """A status (and its code) said for an operation on a resource named by its ID
+    ("Deleting `ws-67890` answers `200`") is what the sandbox, in its fixture state,
+    answers that request with; after another call in the sentence before, said to pass,
+    or denied, it is not read."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, page, contract, {
+        "Deleting `ws-67890` answers `200`.": (
+            "`200` is said for deleteWorkstation on `ws-67890`, which the sandbox answers with "
+            "`409` (`workstation_not_stopped`) (in its fixture state)"),
+        "Updating `ws-12345` answers `409`.": (
+            "`409` is said for updateWorkstation on `ws-12345`, which the sandbox answers with "
+            "`200` (in its fixture state)"),
+        "Deleting `vol-boot12345` gets `409` `volume_attached`.": (
+            "`409` `volume_attached` is said for deleteVolume on `vol-boot12345`, which the "
+            "sandbox answers with `409` (`volume_owned`) (in its fixture state)"),
+        "Stopping `ws-99999` answers `200`.": (
+            "`200` is said for stopWorkstation on `ws-99999`, which the sandbox answers with "
+            "`404` (`not_found`) (in its fixture state)"),
+    }, [
+        "Deleting `ws-67890` answers `409`.",
+        "Deleting `ws-12345`, which is stopped, answers `200`.",
+        "Deleting `vol-boot12345` gets `409` `volume_owned`.",
+        "Starting `ws-12345` answers `200`.",
+        "Stopping `ws-99999` answers `404`.",
+        # after another call, said to pass, or denied
+        "Stop `ws-67890` first. Deleting `ws-67890` answers `200`.",
+        "Deleting `ws-67890` answers `200` once it is stopped.",
+        "Deleting `ws-67890` never answers `200`.",
+        "Deleting `ws-67890` a second time answers `404`.",
+    ])
+
+
 def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
     checking: Checking,
 ) -> None:
