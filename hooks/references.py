@@ -3009,6 +3009,12 @@ def _own_part(before: str, page: Page, contract: Contract) -> int:
     return cut if cut and _named_operations(before[cut:], page, contract) else 0
 
 
+#: A subject that says the state of the workstation it acts on: "Updating a running
+#: workstation", "Stopping the `stopped` workstation".
+_SUBJECT_STATE = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?[A-Za-z]+ing\s+(?:an?|the|your)\s+`?"
+                            r"(?P<state>running|stopped)`?\s+workstations?\b", re.IGNORECASE)
+
+
 def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
     """What is wrong with a workstation's state said to be the one an operation leaves it
     in ("a new workstation is `stopped`", "the update leaves it `running`", "it is
@@ -3076,6 +3082,10 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     resulting = dict(_resulting_states())
     named = sorted({op for op in named if op in resulting and resulting[op] in states})
     start_state = left["from"].lower() if left is not None and left["from"] else None
+    subject_state = _SUBJECT_STATE.match(prose, start, span.start) if left is not None else None
+    if start_state is None and subject_state is not None:
+        start_state = subject_state["state"].lower()  # ("Updating a running workstation
+        # leaves it ...": what it leaves a running one in)
     if start_state is not None:  # "a stop leaves a running workstation `stopped`": as the
         # stub answers there; a refusal leaves it as it was
         answers = answers_by_state()
@@ -4535,7 +4545,8 @@ _VOL = r"(?P<vt>``?)(?P<vol>vol-[a-z0-9]+)(?P=vt)(?![`{])"  # ({ .no-ref }: not 
 _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
     (claim, changes, re.compile(pattern, re.IGNORECASE)) for claim, changes, pattern in (
         ("state", True, rf"\b(?P<state>running|stopped)\s+(?:workstation\s+)?{_WS}"),
-        ("state", True, rf"{_WS},?\s+(?:is\s+)?(?P<state>running|stopped)\b(?!\s+or\b)"),
+        ("state", True, (rf"{_WS},?\s+(?:(?:which|that)\s+)?(?:is\s+|starts\s+(?:out\s+)?(?:as\s+)?)?"
+                         r"`?(?P<state>running|stopped)\b`?(?!\s+or\b)")),
         ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?{_VOL}"),
         ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?``?vol-[a-z0-9]+``?,?\s+and\s+{_VOL}"),
         ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
@@ -4564,7 +4575,8 @@ _NOT_AS_IT_STARTS = re.compile(
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts\s+(?:with|from)|(?:sandbox|store)\s+start\s+(?:with|from)|"
-                       r"starting\s+state|fixtures?)\b", re.IGNORECASE)
+                       r"starting\s+state|fixtures?|starts\s+(?:out\s+)?(?:as\s+)?`?(?:running|stopped)"
+                       r")\b", re.IGNORECASE)
 
 
 @functools.cache

@@ -799,6 +799,15 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`ws-12345`, a `standard-8`: in the sandbox's starting state, `ws-12345` is a "
         '`standard-4` named `dev-box` (if this is a later state, say when: "once", "after", '
         '"now")')
+    # a state in backticks, after "which is", or as the one it "starts" in
+    assert [p.text for p in references.fixture_claims(
+        "`ws-12345` starts `running` in the sandbox.\n\nIn the starting state, `ws-12345` is "
+        "`running`.\n\nThe fixtures hold `ws-12345`, which is `running`.")] == [
+            "`ws-12345` starts `running`", "`ws-12345` is `running`",
+            "`ws-12345`, which is `running`"]
+    assert references.fixture_claims(
+        "`ws-67890` starts `running`, and `ws-12345` starts `stopped`.\n\nOnce started, "
+        "`ws-12345` is `running`.") == []
 
 
 def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
@@ -2534,7 +2543,17 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "Creating a workstation puts it in the `stopped` state.": create_leaves,
         "A start moves it to `stopped`.": start_leaves,
         "A start turns a workstation `stopped`.": start_leaves,
-        "Create sets the new workstation to `stopped`.": create_leaves}, [
+        "Create sets the new workstation to `stopped`.": create_leaves,
+        # the state of the workstation acted on, in the subject: what it leaves that one in
+        "Updating a running workstation leaves it `stopped`.": (
+            "`stopped` is said to be the state updateWorkstation leaves a running workstation "
+            "in, but it leaves it `running`"),
+        "Starting a stopped workstation leaves it `stopped`.": (
+            "`stopped` is said to be the state startWorkstation leaves a stopped workstation "
+            "in, but it leaves it `running`")}, [
+        "Updating a running workstation leaves it `running`.",
+        "Updating a stopped workstation leaves it `stopped`.",
+        "Stopping a running workstation leaves it `stopped`.",
         "A start turns a workstation `running`.",
         "Nothing turns it `running` but a start.",
         "Stopping it puts it in the `stopped` state.",
