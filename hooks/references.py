@@ -2664,14 +2664,7 @@ def request_own_answers(operations: tuple[str, ...],
         >>> print(request_own_answers(("updateWorkstation",), (frozenset({"not_found"}),)))
         None
     """
-    import asyncio
-    import threading
-
-    import httpx
-
-    from cloudws.app import create_app
     from cloudws.limits import MAX_BODY_BYTES
-    from cloudws.openapi import SERVER_URL
     from cloudws.operations import OPERATIONS, Example
 
     kinds = {next((kind for code, kind in _MEETS if code in codes), None) for codes in conditions}
@@ -2700,7 +2693,23 @@ def request_own_answers(operations: tuple[str, ...],
             example.query)
         requests.append((operation.method, operation.url(Example(path, query, body)),
                          headers, content))
-    answered: list[int] = []
+    return frozenset(status for status, _ in _ask_sandbox(requests)) or None
+
+
+def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | None]]
+                 ) -> list[tuple[int, str | None]]:
+    """Each of ``requests`` (method, URL, headers, body) sent to an app of its own, in the
+    fixture state, in process (httpx's ``ASGITransport``): the status of each answer, with
+    its problem's ``code`` if it is an error."""
+    import asyncio
+    import threading
+
+    import httpx
+
+    from cloudws.app import create_app
+    from cloudws.openapi import SERVER_URL
+
+    answered: list[tuple[int, str | None]] = []
     failed: list[BaseException] = []
 
     async def send() -> None:
@@ -2708,7 +2717,8 @@ def request_own_answers(operations: tuple[str, ...],
             transport = httpx.ASGITransport(app=create_app())
             async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
                 answer = await client.request(method, url, headers=headers, content=content)
-                answered.append(answer.status_code)
+                answered.append((answer.status_code, answer.json().get("code")
+                                 if answer.status_code >= 400 else None))
 
     def run() -> None:  # (on a thread of its own: the build's may be running an event loop)
         try:
@@ -2721,7 +2731,7 @@ def request_own_answers(operations: tuple[str, ...],
     thread.join()
     if failed:
         raise failed[0]
-    return frozenset(answered) or None
+    return answered
 
 
 @functools.cache
@@ -2735,13 +2745,6 @@ def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
         >>> sandbox_answer("getWorkstation", "ws-12345")
         (200, None)
     """
-    import asyncio
-    import threading
-
-    import httpx
-
-    from cloudws.app import create_app
-    from cloudws.openapi import SERVER_URL
     from cloudws.operations import OPERATIONS, Example
 
     op = OPERATIONS[operation]
@@ -2752,28 +2755,7 @@ def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
     if content is not None:
         headers["Content-Type"] = "application/json"
     url = op.url(Example({key: resource_id}, example.query, example.body))
-    answered: list[tuple[int, str | None]] = []
-    failed: list[BaseException] = []
-
-    async def send() -> None:
-        transport = httpx.ASGITransport(app=create_app())
-        async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
-            answer = await client.request(op.method, url, headers=headers, content=content)
-            code = answer.json().get("code") if answer.status_code >= 400 else None
-            answered.append((answer.status_code, code))
-
-    def run() -> None:  # (on a thread of its own: the build's may be running an event loop)
-        try:
-            asyncio.run(send())
-        except BaseException as error:  # noqa: BLE001 - raised again in the build's thread
-            failed.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
-    return answered[0]
+    return _ask_sandbox([(op.method, url, headers, content)])[0]
 
 
 #: Between a resource's ID and the status said for a call on it: an aside ("`ws-67890`,
