@@ -145,7 +145,7 @@ _CODE_THEN_STATUS = re.compile(
     r"(?:has|carries)\s+(?:the\s+)?(?:status\s+)?|is\s+)\s*(?:an?\s+)?(?:HTTP\s+|status\s+)?\[?")
 
 
-def _code_then_status_problem(span: Any, spans: Sequence[Any], prose: str,
+def _code_then_status_problem(span: _Span, spans: Sequence[_Span], prose: str,
                               contract: Contract) -> str | None:
     """What is wrong with an error code said with a status after it that is not its own
     ("`volume_attached` is answered with `404`"); None if it is its own, or no status is
@@ -173,7 +173,7 @@ def _code_then_status_problem(span: Any, spans: Sequence[Any], prose: str,
     return None if said == own else f"`{span.text}` is answered with {own}, not {said}"
 
 
-def _denied_from(span: Any, spans: Sequence[Any], prose: str) -> int:
+def _denied_from(span: _Span, spans: Sequence[_Span], prose: str) -> int:
     """Where what denies ``span`` would end: right before it; for a code right after its
     status ("never refused with `409` `workstation_not_stopped`"), before that status; for
     a later one of a list ("never answers `404` or `409`"), before the list's first."""
@@ -192,7 +192,7 @@ def _denied_from(span: Any, spans: Sequence[Any], prose: str) -> int:
         return at
 
 
-def _answered_as_code(span: Any, spans: Sequence[Any], prose: str, contract: Contract) -> bool:
+def _answered_as_code(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract) -> bool:
     """Whether the name ``span`` (two words or more joined by ``_``: every error code's
     shape, which no state or kind has) is said as an error code: right after a status
     ("`409` `volume_in_use`", "`409` (`volume_in_use`)"), or as what a request gets ("a
