@@ -2217,6 +2217,14 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                      noted["state"].lower(), False, spans, span.start,
                                      item_end, contract)
     start, end = _clause(span, prose)
+    keyed = _ITEM_STATE.match(prose, start, span.start) if re.fullmatch(
+        r"[ \t]*(?:(?:[-*+]|\d+\.)[ \t]*)?", prose[prose.rfind("\n", 0, start) + 1:start]) else None
+    if keyed is not None and not span.heading and re.fullmatch(
+            r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*[.;,]?\s*", prose[span.end:end]):
+        # ("What a delete answers depends on the state:" then "- `stopped`: `409`")
+        ops = sorted(op for op in _lead_in_ops(prose, start, page, contract) if op in answers)
+        return _state_answer_problem(span, said, code, ops, keyed["state"].lower(), False,
+                                     spans, start, end, contract) if ops else None
     after_state = _IN_STATE_AFTER.match(prose, span.end, end)
     if after_state is not None and not span.heading:  # ("... answers `409` when it is stopped")
         return _state_after_problem(span, said, code, after_state, spans, prose, page,
@@ -2290,6 +2298,12 @@ _IN_STATE_AFTER = re.compile(
     r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
     r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*[.;,]?\s*$",
     re.IGNORECASE)
+#: A list's item that opens with a state, then the status: "- `stopped`: `409`",
+#: "- a running workstation — `409`", "- when it is `running`: `200`".
+_ITEM_STATE = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:if|when|while)\s+(?:it|the\s+workstation)\s+is\s+)?(?:(?:an?|the)\s+)?"
+    r"`?(?P<state>running|stopped)`?(?:\s+(?:workstation|one)s?)?\s*[:\u2014\u2013-]\s*"
+    r"(?:(?:it\s+)?(?:gets|answers|returns)\s+)?(?:an?\s+)?(?:HTTP\s+)?$", re.IGNORECASE)
 #: A list's lead-in, before its first item: "Deleting a workstation answers:".
 _LEAD_IN = re.compile(r"(?:^|\n\n|[.!?]\s+)(?P<sentence>[^\n]*(?:\n(?![ \t]*(?:[-*+]|\d+\.)"
                       r"[ \t])[^\n]+)*):[ \t]*\n(?:[ \t]*\n)?$")
@@ -2313,7 +2327,14 @@ def _lead_in_ops(prose: str, start: int, page: Page, contract: Contract) -> list
     lead = _LEAD_IN.search(prose, 0, first)
     if lead is None:
         return []
-    return _subject_ops_of(lead["sentence"], 0, len(lead["sentence"]), page, contract)
+    ops = _subject_ops_of(lead["sentence"], 0, len(lead["sentence"]), page, contract)
+    own = _OWN_SUBJECT.search(lead["sentence"])  # ("What a delete answers depends on ...")
+    if not ops and own is not None and not _NEGATION.search(lead["sentence"]):
+        ops = _subject_ops(own["who"], page, contract)
+        resource = _SUBJECT_RESOURCE.match(lead["sentence"], own.end("who"))
+        if resource is not None:
+            ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+    return ops
 
 
 def _subject_ops_of(text: str, start: int, end: int, page: Page, contract: Contract

@@ -1996,8 +1996,21 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
                    "- `200` when it is running.\n"),
                   # a lead-in that names no operation, or denies
                   "In short:\n\n- `409` when it is stopped.\n",
-                  "The delete never answers:\n\n- `409` when it is stopped.\n"):
+                  "The delete never answers:\n\n- `409` when it is stopped.\n",
+                  # items keyed by the state, under a lead-in that names the operation or not
+                  ("What a delete answers depends on the state:\n\n- `stopped`: `200`;\n"
+                   "- `running`: `409` `workstation_not_stopped`.\n"),
+                  "The states:\n\n- `stopped`: `409`\n"):
         assert references.check(f"# T\n\n{right}", page, contract) == [], right
+    for keyed in (("What a delete answers depends on the state:\n\n- `stopped`: `409`;\n"
+                   "- `running`: `200`.\n"),
+                  ("Deleting a workstation answers:\n\n- a stopped one — `409`\n"
+                   "- when it is running: `200`\n")):
+        assert [(p.line, p.message) for p in references.check(
+            f"# T\n\n{keyed}", page, contract)] == [
+            (5, _in_state_told("409", "stopped", "deleteWorkstation", "200")),
+            (6, ("`200` is said for a running workstation, which deleteWorkstation answers with "
+                 "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)"))], keyed
 
 
 def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_held_too(
