@@ -2462,6 +2462,48 @@ def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Mat
                                  start, end, contract)
 
 
+#: A resource under a condition said to be able to be acted on, the status in brackets:
+#: "An owned volume can be deleted (".
+_CAN_BE_DONE = re.compile(
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:only|even|so|but|note:|note\s+that)\s*,?\s+)?"
+    r"(?P<who>(?:an?|the|any|every|your)\s+[^()]*?)\s+(?:can|may|could)\s+(?:still\s+|safely\s+|"
+    r"always\s+|also\s+)?be\s+(?:safely\s+)?(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?"
+    r"(?:HTTP\s+|status\s+)?$", re.IGNORECASE)
+
+
+def _can_be_done_problem(span: _Span, prose: str, page: Page, contract: Contract
+                         ) -> str | None:
+    """What is wrong with a success said, in brackets, of a resource under a condition
+    that every operation of the verb refuses ("An owned volume can be deleted (`200`)"):
+    told with the error they answer there. A workstation's state is
+    :func:`_can_be_problem`'s; a condition said to have passed, or none, is not read."""
+    status = _STATUS.match(span.text)
+    if status is None or not 200 <= int(status["status"]) < 300 or span.link is not None:
+        return None
+    sentence = _clause(span, prose, brackets=False)
+    can = _CAN_BE_DONE.fullmatch(_LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start]))
+    if can is None or _NEGATION.search(can["who"]) or re.search(
+            r"\b(?:was|were|had|once|after|until|unless)\b", can["who"], re.IGNORECASE):
+        return None
+    ops = [op for op in contract.operations if _participle(_verb(op)) == can["done"].lower()]
+    kind = re.search(r"\b(workstation|volume)s?\b", can["who"], re.IGNORECASE)
+    if kind is None:
+        return None
+    ops = [op for op in ops if kind[1].lower() in op.lower()]
+    found = [(m, meant) for pattern, meant in _CONDITIONS
+             if (m := pattern.search(can["who"])) is not None
+             and not meant & state_codes()]
+    if len(found) != 1 or not ops:
+        return None
+    match, meant = found[0]
+    refused = sorted(c for c in meant - _KEY_CODES if c in contract.code_status
+                     and all(c in contract.operations[op].codes for op in ops))
+    if not refused:
+        return None
+    return (f'`{span.text}` is said for "{_said_words(match[0])}", which {_and(sorted(ops))} '
+            f"{'answers' if len(ops) == 1 else 'answer'} with {_answered(refused, contract)}")
+
+
 def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str],
                     spans: Sequence[_Span], prose: str, start: int, end: int,
                     contract: Contract) -> str | None:
@@ -4437,6 +4479,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _id_call_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

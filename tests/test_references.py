@@ -1669,7 +1669,17 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             "(`volume_owned`)"),
         "A running workstation can't be deleted (`404`).": (
             '`404` is said for "running workstation", which the API answers with `409` '
-            "(`workstation_not_stopped`)")}, [
+            "(`workstation_not_stopped`)"),
+        # a success said of a resource under a condition every delete refuses
+        "An owned volume can be deleted (`200`).": (
+            '`200` is said for "owned volume", which deleteVolume answers with `409` '
+            "(`volume_owned`)"),
+        "A deleted volume can be deleted (`200`).": (
+            '`200` is said for "deleted volume", which deleteVolume answers with `404` '
+            "(`not_found`)")}, [
+        "A standalone volume can be deleted (`200`).",
+        "A volume that was attached can be deleted (`200`).",
+        "An owned volume can be listed (`200`).",
         "An attached volume cannot be deleted (`409`).",
         "An attached volume cannot be deleted (`409` `volume_attached`).",
         "A deleted workstation cannot be deleted (`404`).",
