@@ -3780,6 +3780,10 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
             + (" (not a name of the API: write it without the backticks)" if document else ""))
 
 
+#: A sentence that opens with a clause of its own ("Since `ws-12345` is `stopped`, ..."):
+#: the comma after its first span ends that clause, and lists nothing.
+_CLAUSE_OPENED = re.compile(r"^[\s\"“(]*(?:[-*+]\s+|\d+\.\s+)?(?:since|because|as|if|when|whenever|once|"
+                            r"after|while|unless|although|though|until)\b", re.IGNORECASE)
 #: What stands between two spans of one list: `running`, `stopped` or `deleted`.
 _LISTED = re.compile(r"^\]?(?:\([^)\s]*\))?\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)\[?$")
 _WORD = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -3815,7 +3819,10 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
     """
     found, run = [], spans[:1]
     for span in [*spans[1:], None]:
-        if span is not None and _LISTED.match(prose[run[-1].end:span.start]):
+        between = prose[run[-1].end:span.start] if span is not None else ""
+        if span is not None and _LISTED.match(between) and not (
+                len(run) == 1 and not re.search(r"\b(?:or|and)\b", between)
+                and _CLAUSE_OPENED.search(re.split(r"[.;:!?]\s|\n\n", prose[:run[0].start])[-1])):
             run.append(span)
             continue
         texts = [s.text for s in run if not s.opted_out]

@@ -1072,6 +1072,26 @@ def test_an_error_code_said_with_a_status_after_it_is_answered_with_that_status(
     ])
 
 
+def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
+    """After a clause that opens its sentence ("Since `ws-12345` is `stopped`, ..."), the
+    comma ends that clause: the span after it is no value listed with the state; a list
+    after it, or one in a sentence with no such clause, is still held to the values."""
+    references, contract = checking
+    page = references.Page("volumes/delete.md", "deleteVolume")
+    suspended = ("`suspended` is listed with {}, values of status, but is not one (they are "
+                 "running, stopped)")
+    _each_told(references, page, contract, {
+        "A workstation is `running`, `stopped` or `suspended`.":
+            suspended.format("`running`, `stopped`"),
+        "When it is `running`, `suspended` or `stopped`, nothing happens.":
+            suspended.format("`stopped`"),
+    }, [
+        ("Since `ws-12345` is `stopped`, `vol-data12345` can be detached with an update, after "
+         "which its delete answers `200`."),
+        "If it is `running`, `curl` shows the `409`.",
+    ])
+
+
 def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
