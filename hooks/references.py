@@ -3575,6 +3575,23 @@ def _shown_lines(markdown: str) -> Iterator[_Span]:
         offset += len(line) + 1
 
 
+def _shows_field(page: Page, link: str, field: str, contract: Contract) -> bool:
+    """Whether ``link`` goes to another page of the site, of no operation, that shows
+    ``field``: one of its schemas rendered (``{{ schema Volume }}``), or the field named
+    in code."""
+    target = page.target(link)
+    if (page.read is None or "://" in link or target == page.src_uri
+            or not target.endswith(".md") or target in page.operation_of):
+        return False
+    try:
+        markdown = page.read(f"docs/{target}")
+    except OSError:
+        return False
+    return f"`{field}`" in markdown or any(
+        re.search(r"\{\{\s*schema\s+" + re.escape(schema) + r"\s*\}\}", markdown)
+        for schema in contract.field_schemas.get(field, ()))
+
+
 def _shown_there(page: Page, link: str, contract: Contract,
                  shown: Callable[[], set[str]]) -> Callable[[], set[str]]:
     """The IDs a span linked to another page of the site may name: this page's, and those
@@ -4415,6 +4432,11 @@ def check(markdown: str, page: Page, contract: Contract,
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
+        if (problem is not None and span.link is not None and " does not use: link it to "
+                "the page that documents it" in problem
+                and _shows_field(page, span.link, span.text, contract)):
+            problem = None  # (another schema's field, linked to a page of no operation that
+            # shows it: "[`standalone`](../concepts/volumes.md#volume-schema)")
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
                 and _refused_in_clause(span, spans, prose)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)

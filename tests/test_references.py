@@ -1072,6 +1072,27 @@ def test_an_error_code_said_with_a_status_after_it_is_answered_with_that_status(
     ])
 
 
+def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
+    checking: Checking,
+) -> None:
+    """On an endpoint page, a field of a schema its operation does not use is told, unless
+    it links to a page that shows it (a concept page that renders its schema, or names the
+    field); linked to a page that does neither, it is still told."""
+    references, contract = checking
+    page = references.Page("workstations/update.md", "updateWorkstation",
+                           read=lambda path: (ROOT / path).read_text())
+    told = ("`standalone` is a field of Volume, VolumeList, which updateWorkstation does not "
+            "use: link it to the page that documents it, or follow it with { .no-ref }")
+    _each_told(references, page, contract, {
+        "Only volumes whose `standalone` is `true` can be attached.": told,
+        "Only a [`standalone`](../concepts/pagination.md) volume can be attached.": told,
+        "Only a [`standalone`](https://example.com/concepts/volumes.md) volume.": told,
+    }, [
+        ("Only volumes whose [`standalone`](../concepts/volumes.md#volume-schema) is `true` "
+         "can be attached."),
+    ])
+
+
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
     """After a clause that opens its sentence ("Since `ws-12345` is `stopped`, ..."), the
     comma ends that clause: the span after it is no value listed with the state; a list
