@@ -2225,7 +2225,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         ops = sorted(op for op in _lead_in_ops(prose, start, page, contract) if op in answers)
         return _state_answer_problem(span, said, code, ops, keyed["state"].lower(), False,
                                      spans, start, end, contract) if ops else None
-    after_state = _IN_STATE_AFTER.match(prose, span.end, end)
+    after_state = _IN_STATE_AFTER.match(prose, span.end, end) or _paired_state(
+        span, spans, prose, start, end)
     if after_state is not None and not span.heading:  # ("... answers `409` when it is stopped")
         return _state_after_problem(span, said, code, after_state, spans, prose, page,
                                     contract, start, end)
@@ -2298,6 +2299,35 @@ _IN_STATE_AFTER = re.compile(
     r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
     r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*[.;,]?\s*$",
     re.IGNORECASE)
+#: Right after a status, its state, then another status of the clause with its own:
+#: "answers `409` when the workstation is stopped and `200` when it is running".
+_IN_STATE_THEN = re.compile(
+    r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
+    r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*(?:,\s*|;\s*)?"
+    r"(?:(?:and|but|or|while|whereas)\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
+def _paired_state(span: _Span, spans: Sequence[_Span], prose: str, start: int, end: int
+                  ) -> re.Match[str] | None:
+    """The state said right after ``span``, where its clause says each of its statuses with
+    a state of its own, one after another ("`409` when it is stopped and `200` when it is
+    running"), and no two the same state; None otherwise."""
+    statuses = sorted((s for s in spans if start <= s.start < end and _STATUS.match(s.text)),
+                      key=lambda s: s.start)
+    if len(statuses) < 2:
+        return None
+    states, found = [], None
+    for here, after in zip(statuses, [*statuses[1:], None], strict=True):
+        match = (_IN_STATE_THEN.fullmatch(prose, here.end, after.start) if after is not None
+                 else _IN_STATE_AFTER.match(prose, here.end, end))
+        if match is None:
+            return None
+        states.append(match["state"].lower())
+        if here is span:
+            found = match
+    return found if len(set(states)) == len(states) else None
+
+
 #: A list's item that opens with a state, then the status: "- `stopped`: `409`",
 #: "- a running workstation — `409`", "- when it is `running`: `200`".
 _ITEM_STATE = re.compile(
@@ -2444,9 +2474,13 @@ def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Mat
     clause's subject, else the lead-in's, else an endpoint page's own operation, held to
     what it answers in that state."""
     answers = answers_by_state()
-    subject = _SUBJECT.match(prose, start, span.start)
+    paired = _paired_state(span, spans, prose, start, end)
+    # (of statuses paired with states, the subject and its verb are before the first)
+    verb_end = min((s.start for s in spans if start <= s.start < end
+                    and _STATUS.match(s.text)), default=span.start) if paired else span.start
+    subject = _SUBJECT.match(prose, start, verb_end)
     if subject is not None and _subject_ops(subject["who"], page, contract):
-        ops = _subject_ops_of(prose, start, span.start, page, contract)
+        ops = _subject_ops_of(prose, start, verb_end, page, contract)
     elif re.fullmatch(r"\s*(?:[-*+]|\d+\.)?\s*", prose[start:span.start]):
         ops = _lead_in_ops(prose, start, page, contract) or (
             [page.operation] if page.operation in answers and not _lead_in_ops(
@@ -2456,8 +2490,10 @@ def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Mat
         return None
     ops = sorted({op for op in ops if op in answers})
     if not ops or _denied(spans, prose, start, end) or len(
-            _said_in(spans, start, end, set(), contract, _STATUS)[0]) != 1:
+            _said_in(spans, start, end, set(), contract, _STATUS)[0]) != 1 and paired is None:
         return None
+    if paired is not None:
+        start, end = span.start, state.end()  # (its own status and state alone)
     return _state_answer_problem(span, said, code, ops, state["state"].lower(), False, spans,
                                  start, end, contract)
 

@@ -2033,7 +2033,23 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "Stop it first, or the delete gets `409` when it is running.",
         "Deleting a workstation never answers `409` when it is stopped.",
         "Deleting a workstation answers `409` when it is stopped and a volume is attached.",
+        # two statuses, each with its state
+        "Updating answers `200` when the workstation is stopped and `409` when it is running.",
+        ("Deleting a workstation answers `200` when it is stopped, and `409` "
+         "`workstation_not_stopped` when it is running."),
+        "Deleting a workstation never answers `409` when it is stopped and `200` when it is running.",
     ])
+    _each_told(references, page, contract, {
+        "Deleting a workstation answers `200` when it is stopped and `200` when it is running.": (
+            "`200` is said for a running workstation, which deleteWorkstation answers with "
+            "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)")}, [])
+    both = [p.message for p in references.check(
+        "# T\n\nDeleting a workstation answers `200` when it is running, `409` when it is "
+        "stopped.\n", page, contract)]
+    assert both == [
+        ("`200` is said for a running workstation, which deleteWorkstation answers with `409` "
+         "(`workstation_not_stopped`) (as its example gets from the sandbox)"),
+        _in_state_told("409", "stopped", "deleteWorkstation", "200")], both
     listed = ("Deleting a workstation answers:\n\n- `409` when it is stopped;\n"
               "- `200` when it is running.\n")
     assert [(p.line, p.message) for p in references.check(f"# T\n\n{listed}", page, contract)] == [
