@@ -1971,6 +1971,17 @@ _OWN_SUBJECT = re.compile(
     rf"(?P<who>{_OP_WORD})\s+(?:\w+\s+)?{_ANSWERS.pattern}", re.IGNORECASE)
 
 
+def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
+                     end: int | None = None) -> list[str] | None:
+    """Of ``ops``, those on the resource named right after their subject ``who`` (which
+    ends at ``at``): "Deleting a volume" is Delete volume's. None where no resource is
+    named there, or ``who`` is a link (which names its operation)."""
+    resource = _SUBJECT_RESOURCE.match(text, at, len(text) if end is None else end)
+    if resource is None or "[" in who:
+        return None
+    return [op for op in ops if resource["kind"].lower() in op.lower()]
+
+
 def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                          contract: Contract) -> str | None:
     """What is wrong with a status or an error code said to be the answer of operations its
@@ -2012,9 +2023,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     if own is not None and (named := _subject_ops(own["who"], page, contract)):
         ops, subject_end = named, own.end("who")  # ("Stop is what you call when a delete
         # answers `409`": the delete's)
-    resource = _SUBJECT_RESOURCE.match(prose, subject_end, span.start)
-    if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
-        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+    if (on := _of_its_resource(ops, subject["who"], prose, subject_end, span.start)) is not None:
+        ops = on
         if not ops:
             return None
     between = prose[subject_end:span.start]
@@ -2220,7 +2230,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     keyed = _ITEM_STATE.match(prose, start, span.start) if re.fullmatch(
         r"[ \t]*(?:(?:[-*+]|\d+\.)[ \t]*)?", prose[prose.rfind("\n", 0, start) + 1:start]) else None
     if keyed is not None and not span.heading and re.fullmatch(
-            r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*[.;,]?\s*", prose[span.end:end]):
+            _ONLY_ITS_CODE + r"[.;,]?\s*", prose[span.end:end]):
         # ("What a delete answers depends on the state:" then "- `stopped`: `409`")
         ops = sorted(op for op in _lead_in_ops(prose, start, page, contract) if op in answers)
         return _state_answer_problem(span, said, code, ops, keyed["state"].lower(), False,
@@ -2299,6 +2309,8 @@ _IN_STATE_AFTER = re.compile(
     r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
     r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*[.;,]?\s*$",
     re.IGNORECASE)
+#: After a status, nothing but its code: "`409` `workstation_not_stopped`", "(`not_found`)".
+_ONLY_ITS_CODE = r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*"
 #: Right after a status, its state, then another status of the clause with its own:
 #: "answers `409` when the workstation is stopped and `200` when it is running".
 _IN_STATE_THEN = re.compile(
@@ -2361,9 +2373,8 @@ def _lead_in_ops(prose: str, start: int, page: Page, contract: Contract) -> list
     own = _OWN_SUBJECT.search(lead["sentence"])  # ("What a delete answers depends on ...")
     if not ops and own is not None and not _NEGATION.search(lead["sentence"]):
         ops = _subject_ops(own["who"], page, contract)
-        resource = _SUBJECT_RESOURCE.match(lead["sentence"], own.end("who"))
-        if resource is not None:
-            ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+        on = _of_its_resource(ops, "", lead["sentence"], own.end("who"))
+        ops = ops if on is None else on
     return ops
 
 
@@ -2384,10 +2395,8 @@ def _subject_ops_of(text: str, start: int, end: int, page: Page, contract: Contr
                 between) or _NEGATION.search(between) or any(
                     pattern.search(between) for pattern, _ in _CONDITIONS):
         return []  # (said to the reader, denied, or another condition said)
-    resource = _SUBJECT_RESOURCE.match(text, subject.end(), end)
-    if resource is not None and "[" not in subject["who"]:  # (a link names its operation)
-        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
-    return ops
+    on = _of_its_resource(ops, subject["who"], text, subject.end(), end)
+    return ops if on is None else on
 
 
 #: Between a subject that names operations (and their resource) and a status, a plain
@@ -2414,8 +2423,7 @@ def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contra
         return None
     start, end = _clause(span, prose, brackets=False)
     subject = _SUBJECT.match(prose, start, span.start)
-    if subject is None or not re.fullmatch(r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*",
-                                           prose[span.end:end]):
+    if subject is None or not re.fullmatch(_ONLY_ITS_CODE, prose[span.end:end]):
         return None
     never = None  # the denying verb, right before the status
     for never in _NEVER_VERB.finditer(prose, subject.end(), span.start):
@@ -2426,9 +2434,8 @@ def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contra
     if never is None:
         return None
     ops = _subject_ops(subject["who"], page, contract)
-    resource = _SUBJECT_RESOURCE.match(prose, subject.end(), span.start)
-    if resource is not None and "[" not in subject["who"]:
-        ops = [op for op in ops if resource["kind"].lower() in op.lower()]
+    if (on := _of_its_resource(ops, subject["who"], prose, subject.end(), span.start)) is not None:
+        ops = on
     elif page.operation in ops:
         ops = [page.operation]  # ("a delete", on Delete workstation's page: its own)
     scopes = {op: contract.operations[op] for op in ops if op in contract.operations}
@@ -2893,7 +2900,7 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     code_after = [s for s in spans if span.end <= s.start < end]
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
             prose, ids[0].end, span.start) is None or not re.fullmatch(
-                r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*", after) or len(code_after) > 1:
+                _ONLY_ITS_CODE, after) or len(code_after) > 1:
         return None
     if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or \
             _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):
