@@ -1884,8 +1884,9 @@ def _answered(codes: Iterable[str], contract: Contract) -> str:
 
 
 #: A clause's subject that names operations: their verbs ("Starting a workstation",
-#: "Start and stop", "A delete", "Creates"), or links to their pages ("[Starting](start.md)").
-_OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|[A-Za-z]+)"
+#: "Start and stop", "A delete", "Creates", with its resource before it: "A volume delete"),
+#: or links to their pages ("[Starting](start.md)").
+_OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|(?:(?:workstation|volume)\s+)?[A-Za-z]+)"
 _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your|both)\s+)?"
                       r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
@@ -1931,11 +1932,13 @@ def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
     for item in re.split(r"\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?", who,
                          flags=re.IGNORECASE):
         link = re.fullmatch(r"\[[^\]]+\]\(([^)\s]*)\)", item)
+        kind, _, noun = item.lower().rpartition(" ")  # ("volume delete": a noun, not "stops")
         named = ([page.operation_of[page.target(link[1])]]
                  if link is not None and page.target(link[1]) in page.operation_of else
                  [] if link is not None else
                  [op for op in contract.operations if not op.startswith("removed")
-                  and item.lower() in _verb_forms(_verb(op))])
+                  and (noun == _verb(op) and kind in op.lower() if kind else
+                       noun in _verb_forms(_verb(op)))])
         if not named:
             return []
         ops += named
@@ -2303,20 +2306,19 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                                  every, spans, start, end, contract)
 
 
-#: Right after a status, the state it is answered in, and nothing more in the clause: "when
-#: it is stopped", "if the workstation is still `running`" (the status's code between).
-_IN_STATE_AFTER = re.compile(
-    r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
-    r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*[.;,]?\s*$",
-    re.IGNORECASE)
+#: Right after a status, the state it is answered in: "when it is stopped", "if the
+#: workstation is still `running`", "for a stopped workstation" (the status's code between).
+_STATE_SAID_AFTER = (r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)"
+                     r"\s+(?:is|was)|(?:for|on|to)\s+(?:an?|the|any|every))\s+(?:still\s+|already\s+)?"
+                     r"`?(?P<state>running|stopped)`?(?:\s+(?:workstation|one)s?)?")
+#: That, and nothing more in the clause.
+_IN_STATE_AFTER = re.compile(_STATE_SAID_AFTER + r"\s*[.;,]?\s*$", re.IGNORECASE)
 #: After a status, nothing but its code: "`409` `workstation_not_stopped`", "(`not_found`)".
 _ONLY_ITS_CODE = r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*"
 #: Right after a status, its state, then another status of the clause with its own:
 #: "answers `409` when the workstation is stopped and `200` when it is running".
-_IN_STATE_THEN = re.compile(
-    r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:when|if|while|whenever)\s+(?:it|the\s+workstation|one)\s+"
-    r"(?:is|was)\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?\s*(?:,\s*|;\s*)?"
-    r"(?:(?:and|but|or|while|whereas)\s+)?(?:an?\s+)?$", re.IGNORECASE)
+_IN_STATE_THEN = re.compile(_STATE_SAID_AFTER + r"\s*(?:,\s*|;\s*)?(?:(?:and|but|or|while|whereas)\s+)?"
+                            r"(?:an?\s+)?$", re.IGNORECASE)
 
 
 def _paired_state(span: _Span, spans: Sequence[_Span], prose: str, start: int, end: int

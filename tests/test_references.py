@@ -1846,6 +1846,34 @@ def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     ])
 
 
+def test_an_operation_named_by_its_resource_then_its_verb_is_read_as_its_verb_is(
+    checking: Checking,
+) -> None:
+    """A subject that names the resource, then the operation's verb as a noun ("A volume
+    delete", "the workstation stop"), is that resource's operation of that verb, as
+    "Deleting a volume" is; the resource then a verb of the present ("The workstation
+    stops") names none."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, page, contract, {
+        "A volume delete never answers `409`.": (
+            "`409` is said never to be answered by deleteVolume, but deleteVolume answers it "
+            "(`volume_attached`, `volume_owned`): say when it does not"),
+        "A workstation delete answers `409` when it is stopped.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200` (as its example gets from the sandbox)"),
+        "The workstation stop answers `201`.": (
+            "`201` is said to be answered by stopWorkstation, which does not document it (it "
+            "documents 200, 400, 401, 404, 413, 500)"),
+    }, [
+        "A volume delete answers `409` when the volume is attached.",
+        "A workstation delete answers `409` when it is running.",
+        "The workstation stop answers `200`.",
+        "A workstation stops with `200` from a stop.",
+        "A volume attached to a workstation gets `409` on a delete.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
@@ -2025,8 +2053,15 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "Updating a workstation gets `409` if the workstation is still `stopped`.":
             _in_state_told("409", "stopped", "updateWorkstation", "200"),
+        "Deleting answers `409` for a stopped workstation.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "A delete answers `409` on an already stopped one.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
         "Deleting a workstation answers `409` when it is running.",
+        "Deleting answers `409` for a running workstation.",
+        "A stop answers `200` to a running workstation, and `200` to a stopped one too.",
+        "Deleting answers `409` for a workstation with a volume attached.",
         "Deleting a workstation answers `409` `workstation_not_stopped` when it is running.",
         "Deleting a workstation answers `200` when it is stopped.",
         "Stopping a workstation answers `200` when it is running.",
@@ -2043,6 +2078,15 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "Deleting a workstation answers `200` when it is stopped and `200` when it is running.": (
             "`200` is said for a running workstation, which deleteWorkstation answers with "
             "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)")}, [])
+    linked = references.Page("concepts/lifecycle.md", None, {
+        "workstations/update.md": "updateWorkstation", "workstations/delete.md": "deleteWorkstation"})
+    _each_told(references, linked, contract, {
+        ("Both [update](../workstations/update.md) and [delete](../workstations/delete.md) "
+         "answer `409` for a stopped workstation."): (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200`; updateWorkstation answers with `200` (as its example gets from the sandbox)"),
+    }, [("Both [update](../workstations/update.md) and [delete](../workstations/delete.md) "
+         "answer `409` for a running workstation.")])
     both = [p.message for p in references.check(
         "# T\n\nDeleting a workstation answers `200` when it is running, `409` when it is "
         "stopped.\n", page, contract)]
