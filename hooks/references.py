@@ -1576,7 +1576,7 @@ _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 _DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|sees?|receives?|"
                  r"results?\s+in|produces?|yields?|gives?|causes?|triggers?|raises?|leads?\s+to|"
                  r"(?:comes?|come)\s+back\s+with|responds?\s+with|fails?\s+with|ends?\s+in|"
-                 r"(?:refused|rejected|answered)\s+with)")
+                 r"(?:refused|rejected|answered),?\s+with)")
 _SAID_NOT_BEFORE = re.compile(
     r"(?:(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
     + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?(?:ever|can|could|will|would|may)\s+"
@@ -2140,9 +2140,10 @@ _AFTER_THE_BRACKETS = re.compile(_CODE_AFTER + r"\s*\)" + rf"(?:{_THEN_A_CLAUSE}
 _REFUSES = re.compile(r"\s+(?:(?:always|still|also)\s+)?(?:refuses|rejects)\s+(?:(?:an?|the|"
                       r"its|your|that|this|every|each|any)\s+)?", re.IGNORECASE)
 _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
-#: A workstation in a state said to be able, or not, to be acted on, the status in
-#: brackets: "a running workstation can be stopped (`200`)", "a workstation that is running
-#: cannot be deleted (`409`)" (from the sentence's start to the status).
+#: A workstation in a state said to be able, or not, to be acted on (or to be, or not),
+#: the status in brackets: "a running workstation can be stopped (`200`)", "a workstation
+#: that is running cannot be deleted (`409`)", "a running workstation is deleted (`200`)"
+#: (from the sentence's start to the status).
 _CAN_BE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|note:|(?:even\s+)?in\s+the\s+sandbox,?|only|"
     r"even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
@@ -2152,8 +2153,8 @@ _CAN_BE = re.compile(
     r"status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?(?:\s+state)?)"
     r"\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|may(?:\s+not|\s+never)?"
     r"|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able\s+to"
-    r"|isn['’]t\s+able\s+to)"
-    r"\s+(?:(?:still|always|also|only|ever|safely)\s+)?be\s+(?:safely\s+|simply\s+)?"
+    r"|isn['’]t\s+able\s+to|(?:is|are)(?:\s+not|n['’]t|\s+never)?)"
+    r"\s+(?:(?:still|always|also|only|ever|safely)\s+)?(?:be\s+)?(?:safely\s+|simply\s+)?"
     r"(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|"
     r"outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
     re.IGNORECASE)
@@ -2249,6 +2250,9 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         bracketed = bool(_STATE_REFUSED.search(prose, sentence[0], span.start))
         # (read as the words a reader sees: a link's text)
         can = _CAN_BE.fullmatch(_LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start]))
+        if can is not None and not any(_participle(_verb(op)) == can["done"].lower()
+                                       for op in contract.operations):
+            can = None  # (no operation's verb: "a stopped workstation is refused (`409`)")
         start, end = sentence if bracketed or can else (start, end)
     if re.search(r"\b(?:when|if|unless|while|whenever|where)\b", prose[span.end:end],
                  re.IGNORECASE):
@@ -2507,12 +2511,12 @@ def _state_after_problem(span: _Span, said: int, code: str | None, state: re.Mat
                                  start, end, contract)
 
 
-#: A resource under a condition said to be able to be acted on, the status in brackets:
-#: "An owned volume can be deleted (".
+#: A resource under a condition said to be able to be acted on (or to be), the status in
+#: brackets: "An owned volume can be deleted (", "An owned volume is deleted (".
 _CAN_BE_DONE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:only|even|so|but|note:|note\s+that)\s*,?\s+)?"
-    r"(?P<who>(?:an?|the|any|every|your)\s+[^()]*?)\s+(?:can|may|could)\s+(?:still\s+|safely\s+|"
-    r"always\s+|also\s+)?be\s+(?:safely\s+)?(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?"
+    r"(?P<who>(?:an?|the|any|every|your)\s+[^()]*?)\s+(?:(?:can|may|could)\s+(?:still\s+|safely\s+|"
+    r"always\s+|also\s+)?be|is|are)\s+(?:safely\s+)?(?P<done>[a-z]+ed)\s*\(\s*(?:with\s+)?(?:an?\s+)?"
     r"(?:HTTP\s+|status\s+)?$", re.IGNORECASE)
 
 

@@ -1717,8 +1717,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             "(`volume_owned`)"),
         "A deleted volume can be deleted (`200`).": (
             '`200` is said for "deleted volume", which deleteVolume answers with `404` '
-            "(`not_found`)")}, [
+            "(`not_found`)"),
+        "An owned volume is deleted (`200`).": (
+            '`200` is said for "owned volume", which deleteVolume answers with `409` '
+            "(`volume_owned`)")}, [
         "A standalone volume can be deleted (`200`).",
+        "A standalone volume is deleted (`200`).",
         "A volume that was attached can be deleted (`200`).",
         "An owned volume can be listed (`200`).",
         "An attached volume cannot be deleted (`409`).",
@@ -1776,6 +1780,7 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "Stopping a stopped workstation is not an error: it answers `200`, never `409`.",
         "A stop answers `200`, not `409`.",
         "A stop is never refused with HTTP `409` `workstation_not_stopped`.",
+        "A stop is never refused, with `409` or otherwise, for the workstation's state.",
         # in brackets, after "rather than", or a later one of a list
         "Stop answers `200` (never `409`).",
         "A stop is answered `200` rather than `409` when the workstation is already stopped.",
@@ -2331,8 +2336,15 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
             "`200` is said of a stopped workstation that cannot be deleted, but "
             "deleteWorkstation does it there (`200`): say it can be deleted (as its example "
             "gets from the sandbox)"),
+        # said to be done, or not, with no "can"
+        "A running workstation is deleted (`200`).": _in_state_told("200", *running),
+        "Stopped workstations are updated (`409`).":
+            _in_state_told("409", "stopped", "updateWorkstation", "200"),
     }, [
         "A running workstation cannot be deleted (`409`).",
+        "A stopped workstation is deleted (`200`).",
+        "A running workstation is not deleted (`409`).",
+        "A stopped workstation is stopped (`200`).",
         "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
         "A running workstation cannot be deleted (`409`, `workstation_not_stopped`).",
         "A stopped workstation can be deleted (`200`).",
