@@ -2093,6 +2093,56 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             f"{', '.join(map(str, documented))})")
 
 
+#: A clause that opens with a condition, then the subject (after a comma or not): "If the
+#: volume is attached, the delete answers" (a workstation's state first: :data:`_STATE_FIRST`).
+_CONDITION_FIRST = re.compile(
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|whenever)\s+"
+    r"(?P<condition>[^,;:()]+?)(?:\s*,\s*|\s+(?=(?:the|an?|you|[a-z]+ing)\s))(?:then\s+)?",
+    re.IGNORECASE)
+
+
+def _condition_first_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                             contract: Contract) -> str | None:
+    """What is wrong with a success said for a condition said first, then the subject that
+    names the operations ("If the volume is attached, the delete answers `200`"), where
+    each of them (of the resource the condition names) refuses it: told with the error
+    they answer there, as :func:`_answered_by_problem` tells one said after the subject.
+    A condition denied ("is not attached"), or said to have been, is not read."""
+    status = _STATUS.match(span.text)
+    if status is None or not 200 <= int(status["status"]) < 300 or span.link is not None \
+            or span.note:
+        return None
+    start, end = _clause(span, prose)
+    first = _CONDITION_FIRST.match(prose, start, span.start)
+    if first is None or re.search(r"\b(?:was|were|had|once|after|until)\b", first["condition"],
+                                  re.IGNORECASE):
+        return None
+    denied = _denied(spans, prose, start, end)
+    if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
+        return None
+    ops = _subject_ops_of(prose, first.end(), span.start, page, contract)
+    if not ops or _PASSES.search(prose, first.end(), end) or _EARLIER_CHECK.search(
+            prose, first.end(), end):
+        return None
+    condition = first["condition"]
+    kind = re.search(r"\b(workstation|volume)s?\b", condition, re.IGNORECASE)
+    for pattern, meant in _CONDITIONS:
+        match = pattern.search(condition)
+        if match is None or meant & state_codes() or _NEGATION.search(
+                pattern.sub(" ", condition)):
+            continue  # (a workstation's state: _in_state_problem's; or denied)
+        theirs = sorted({op for op in ops if (kind[1].lower() in op.lower() if kind else
+                                              contract.operations[op].codes & meant)})
+        refused = sorted((c for c in meant - _KEY_CODES
+                          if theirs and all(c in contract.operations[op].codes for op in theirs)),
+                         key=lambda c: (contract.code_status.get(c, 0), c))
+        if refused:
+            return (f'`{span.text}` is said for "{_said_words(match[0])}", which {_and(theirs)} '
+                    f"{'answers' if len(theirs) == 1 else 'answer'} with "
+                    f"{_answered(refused, contract)}")
+    return None
+
+
 #: A workstation's state said of the one an operation is sent to: "a running
 #: workstation", "a workstation that is still `stopped`", "a stopped one".
 _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?\b(?!['’])|\b(?:"
@@ -4553,6 +4603,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _condition_problem(span, spans, prose, contract, page)
         if problem is None and names and not span.heading:
             problem = _answered_by_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _condition_first_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1879,6 +1879,37 @@ def test_an_operation_named_by_its_resource_then_its_verb_is_read_as_its_verb_is
     ])
 
 
+def test_a_success_said_after_a_condition_said_first_that_the_operation_refuses_is_told(
+    checking: Checking,
+) -> None:
+    """A success said for a condition said first ("If the volume is attached, the delete
+    answers `200`"), then the subject, is told with the error the subject's operations (of
+    the resource the condition names) answer there, as one said after the subject is; a
+    condition denied, said to have been, or another said after it, is not read."""
+    references, contract = checking
+    page = references.Page("volumes/delete.md", "deleteVolume")
+    attached = ('`200` is said for "volume is attached", which deleteVolume answers with '
+                "`409` (`volume_attached`)")
+    _each_told(references, page, contract, {
+        "If the volume is attached, the delete answers `200`.": attached,
+        "If the volume is attached the delete answers `200`.": attached,
+        "When it is attached, deleting it answers `200`.": (
+            '`200` is said for "it is attached", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
+        "If the token is missing, a delete answers `200`.": (
+            '`200` is said for "token is missing", which deleteVolume and deleteWorkstation '
+            "answer with `401` (`unauthorized`)"),
+    }, [
+        "If the volume is attached, the delete answers `409`.",
+        "If the volume is not attached, the delete answers `200`.",
+        "If the volume was attached, the delete answers `200`.",
+        "If the volume is attached, detach it: the delete then answers `200`.",
+        "If the volume is attached, detach it, and the delete answers `200`.",
+        "When the volume is attached, deleting the workstation answers `200`.",
+        "If the volume is attached, the delete answers `200` once it is detached.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
