@@ -1644,7 +1644,7 @@ _OF_THE_RESOURCE = frozenset({"volume_attached", "volume_owned", "not_found",
                               "volume_not_found"})
 #: After an operation said as a subject, what says its condition passes first: "answers
 #: `200` only after you stop it", "once stopped", "until".
-_PASSES = re.compile(r"\b(?:once|after|until|unless|then)\b", re.IGNORECASE)
+_PASSES = re.compile(r"\b(?:(?<!\bat\s)once|after|until|unless|then)\b", re.IGNORECASE)
 #: A key said to be new, whose body reuses none.
 #: Right after a condition, or right before it, what says the request's part is not read:
 #: "a malformed body is ignored", "ignores a malformed body".
@@ -4700,7 +4700,7 @@ _BARE_REQUEST = re.compile(
     r"(?<![\w/(<>`\[\]-])(?P<path>/v\d+/[\w{}\-./]*[\w}/])")
 _BARE_STATUS = re.compile(
     r"\b(?:(?P<verb>(?:answers?|answered|responds?)(?:\s+with)?|gets?|got|returns?|returned|"
-    r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+back(?:\s+with)?|"
+    r"(?:fails?|failed|refused|rejected|met)\s+with|comes?\s+(?:back(?:\s+with)?|with)|"
     r"(?:sends?|sent)\s+back)\s+(?:an?\s+)?|"
     # (with its article only: "yields 100 of them", "IDs end in 345" are no statuses)
     r"(?P<verb2>yields?|yielded|(?:ends?|ended)\s+(?:in|with)|results?\s+in|gives?|expects?"

@@ -872,7 +872,8 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
             "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
             "full page yields a 100-item list; IDs end in 345.\nExpect a 421 back; it sends "
-            "back a 424, and you receive a 423; expect 100 items; expect 200 in `size_gb`.\n")
+            "back a 424, and you receive a 423; expect 100 items; expect 200 in `size_gb`.\n"
+            "`not_found` comes with 425; a page comes with 100 items.\n")
     said = [line.partition(" (it documents ")[0] + (" (it documents " if " (it documents " in line
                                                      else "")
             for line in _said(tmp_path, caplog, "concepts/errors.md", page)
@@ -888,6 +889,10 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
          f"reads: write `{status}`; as code, it would be told too: the API does not document "
          f"status {status} (it documents ")
         for status, verb in ((421, "Expect"), (424, "sends back"), (423, "receive"))
+    ] + [
+        ("9: 425 after 'comes with' is a status written without backticks, which no check "
+         "reads: write `425`; as code, it would be told too: the API does not document "
+         "status 425 (it documents ")
     ], said
 
 
@@ -2600,6 +2605,10 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "Delete it while it is attached and you'll get `200`.": (
             '`200` is said for "it is attached", which deleteVolume answers with `409` '
             "(`volume_attached`)"),
+        # "at once" says when it is done, not that a condition passes first
+        "Updating a running workstation answers `200`: the change applies at once.": (
+            '`200` is said for "running workstation", which updateWorkstation answers with '
+            "`409` (`workstation_not_stopped`)"),
     }
     truths = [
         "Delete it while it is stopped and you get `200`.",
