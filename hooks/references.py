@@ -1731,6 +1731,15 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     return ops | ({page.operation} if page.operation else set())
 
 
+def _between(spans: Sequence[_Span], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``prose[start:end]`` that no span covers."""
+    stretches, at = [], start
+    for span in sorted((s for s in spans if start <= s.start < end), key=lambda s: s.start):
+        stretches.append((at, span.start))
+        at = max(at, span.end)
+    return [*stretches, (at, end)]
+
+
 def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                        contract: Contract, page: Page | None = None) -> str | None:
     r"""What is wrong with an error status or code ``span`` said under a condition
@@ -1763,9 +1772,13 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     if status is None and span.text not in contract.code_status:
         return None
     start, end = _clause(span, prose)
-    if prose[start - 1:start] == "(" and _CANNOT_BE_DONE.search(
-            _LINK_TEXT.sub(r"\1", prose[_clause(span, prose, brackets=False)[0]:start])):
-        # "an attached volume cannot be deleted (`404`)": the status of the sentence's words
+    if prose[start - 1:start] == "(" and (_CANNOT_BE_DONE.search(
+            _LINK_TEXT.sub(r"\1", prose[_clause(span, prose, brackets=False)[0]:start]))
+            or re.fullmatch(r"[\s,;:\u2014\u2013-]*(?:HTTP\s*)?[\s,;:\u2014\u2013-]*", "".join(
+                prose[a:b] for a, b in _between(spans, start, end)))):
+        # "an attached volume cannot be deleted (`404`)": the status of the sentence's
+        # words; so is one in brackets that hold its status and code alone ("- it is
+        # attached (`409` `volume_attached`)")
         start = _clause(span, prose, brackets=False)[0]
     if prose[max(0, start - 2):start] == "; " and not any(
             pattern.search(prose, start, span.start) for pattern, _ in _CONDITIONS):

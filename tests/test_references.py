@@ -1716,6 +1716,13 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A running workstation can't be deleted (`404`).": (
             '`404` is said for "running workstation", which the API answers with `409` '
             "(`workstation_not_stopped`)"),
+        # brackets that hold the status and its code alone: the words before them
+        "A delete is refused when:\n\n- it is attached (`409` `volume_owned`);\n- no.": (
+            '`volume_owned` is said for "it is attached", which the API answers with `409` '
+            "(`volume_attached`)"),
+        "An owned volume, (HTTP `409` — `volume_attached`).": (
+            '`volume_attached` is said for "owned volume", which the API answers with `409` '
+            "(`volume_owned`)"),
         # a success said of a resource under a condition every delete refuses
         "An owned volume can be deleted (`200`).": (
             '`200` is said for "owned volume", which deleteVolume answers with `409` '
@@ -1734,6 +1741,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An attached volume cannot be deleted (`409` `volume_attached`).",
         "A deleted workstation cannot be deleted (`404`).",
         "An attached volume is not a problem (`404` is the ID's).",
+        "- it is attached (`409` `volume_attached`)",
+        "An attached volume (see `404` for a missing one) gets `409`.",
     ])
     # more volumes than a list takes: the schema's `400`
     _each_told(references, page, contract, {
