@@ -2206,7 +2206,14 @@ _REFUSED_WITH = re.compile(r"\s+with\s+(?:an?\s+)?$", re.IGNORECASE)
 #: A workstation in a state said to be able, or not, to be acted on (or to be, or not),
 #: the status in brackets: "a running workstation can be stopped (`200`)", "a workstation
 #: that is running cannot be deleted (`409`)", "a running workstation is deleted (`200`)"
-#: (from the sentence's start to the status).
+#: (from the sentence's start to the status). After the workstation, what it says of it:
+_CAN_BE_DONE_TO_STATUS = (
+    r"\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|may(?:\s+not|\s+never)?"
+    r"|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able\s+to"
+    r"|isn['’]t\s+able\s+to|(?:is|are)(?:\s+not|n['’]t|\s+never)?)"
+    r"\s+(?:(?:still|always|also|only|ever|safely)\s+)?(?:be\s+)?(?:safely\s+|simply\s+)?"
+    r"(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|"
+    r"outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?")
 _CAN_BE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:note\s+that|note:|(?:even\s+)?in\s+the\s+sandbox,?|only|"
     r"even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
@@ -2214,13 +2221,16 @@ _CAN_BE = re.compile(
     r"(?:`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?"
     r"|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)['’]s|in\s+the|whose\s+"
     r"status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?(?:\s+state)?)"
-    r"\s+(?P<modal>can(?:\s*not|['’]t|\s+never)?|could(?:\s+not|n['’]t)|may(?:\s+not|\s+never)?"
-    r"|must(?:\s+not|n['’]t)|will\s+(?:not|never)|won['’]t|is\s+not\s+able\s+to"
-    r"|isn['’]t\s+able\s+to|(?:is|are)(?:\s+not|n['’]t|\s+never)?)"
-    r"\s+(?:(?:still|always|also|only|ever|safely)\s+)?(?:be\s+)?(?:safely\s+|simply\s+)?"
-    r"(?P<done>[a-z]+ed)(?:\s+(?:right\s+away|at\s+once|at\s+all|directly|immediately|"
-    r"outright|as\s+it\s+is))?\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?",
-    re.IGNORECASE)
+    + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
+#: :data:`_CAN_BE` with the state said first: "While it is `stopped`, the workstation cannot be
+#: deleted (" (the second state group, empty, is :data:`_CAN_BE`'s).
+_STATE_FIRST_CAN_BE = re.compile(
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|whenever)\s+"
+    r"(?:(?:the|a|your|this|that)\s+workstation|it)\s+is\s+(?:still\s+|already\s+)?"
+    r"`?(?P<state>running|stopped)`?\s*,?\s*(?:(?:the|this|that|your)\s+workstation|it)"
+    r"(?P<state2>)" + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
+
+
 def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None = None) -> bool:
     """Whether ``after`` matches ``text`` from a status's end at ``at`` (to ``end``), and a
     clause it lets follow (after a colon, a semicolon or a dash) says no other cause of the
@@ -2312,7 +2322,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         sentence = _clause(span, prose, brackets=False)  # sentence's, from its start
         bracketed = bool(_STATE_REFUSED.search(prose, sentence[0], span.start))
         # (read as the words a reader sees: a link's text)
-        can = _CAN_BE.fullmatch(_LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start]))
+        words = _LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start])
+        can = _CAN_BE.fullmatch(words) or _STATE_FIRST_CAN_BE.fullmatch(words)
         if can is not None and not any(_participle(_verb(op)) == can["done"].lower()
                                        for op in contract.operations):
             can = None  # (no operation's verb: "a stopped workstation is refused (`409`)")

@@ -2381,6 +2381,11 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
             "`200` is said of a stopped workstation that cannot be deleted, but "
             "deleteWorkstation does it there (`200`): say it can be deleted (as its example "
             "gets from the sandbox)"),
+        # the state said first
+        "While it is `stopped` the workstation cannot be deleted (`409`).":
+            _in_state_told("409", *stopped),
+        "If the workstation is running, it can be deleted (`200`).":
+            _in_state_told("200", *running),
         # said to be done, or not, with no "can"
         "A running workstation is deleted (`200`).": _in_state_told("200", *running),
         "Stopped workstations are updated (`409`).":
@@ -2389,6 +2394,8 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         "A running workstation cannot be deleted (`409`).",
         "A stopped workstation is deleted (`200`).",
         "A running workstation is not deleted (`409`).",
+        "While it is `running`, the workstation cannot be deleted (`409`).",
+        "If the workstation is stopped, it can be deleted (`200`).",
         "A stopped workstation is stopped (`200`).",
         "A workstation that is running can't be deleted (`409` `workstation_not_stopped`).",
         "A running workstation cannot be deleted (`409`, `workstation_not_stopped`).",
