@@ -4712,7 +4712,66 @@ def check(markdown: str, page: Page, contract: Contract,
                 + (f"; as code, it would be told too: "
                    f"{_NO_REF_ADVICE.sub('', then.partition(': ')[2])}" if then else ""),
                 written))
+        found += [Problem(prose.count("\n", 0, at) + 1, message, words)
+                  for at, message, words in _ignored_problems(prose, page, contract)]
     return found + fixture_claims(prose) + order_claims(prose)
+
+
+#: The codes that say an operation reads a body's condition (:data:`_CONDITIONS`): a
+#: malformed one's, a too large one's, one of another media type's.
+_BODY_CODES = ("invalid_json", "payload_too_large", "unsupported_media_type")
+#: Before a body's condition, what says it is ignored: "ignores a", "ignores a body that is".
+_IGNORES_A_BODY = re.compile(r"\bignor(?:es?|ed|ing)\s+(?:an?|the|any|its)\s+(?:(?:request\s+)?"
+                             r"(?:body|bodies|payloads?)\s+(?:that|which)\s+(?:is|are)\s+)?$",
+                             re.IGNORECASE)
+#: After a body's condition, the rest of its words: "over" then "64 KiB" or "the limit".
+_SIZE_SAID = re.compile(r"\s+(?:the\s+(?:body\s+)?(?:size\s+)?limit|[\d.,]+\s*(?:[KM]i?B|bytes))\b",
+                        re.IGNORECASE)
+#: After "ignored", the operations that ignore it: "is ignored by a delete".
+_IGNORED_BY = re.compile(rf"\s+by\s+(?:(?:an?|the|every|each|any)\s+)?(?P<who>{_OP_WORD})",
+                         re.IGNORECASE)
+
+
+def _ignored_problems(prose: str, page: Page, contract: Contract) -> list[tuple[int, str, str]]:
+    """Where a condition on the body (malformed, too large, of another media type) is said
+    to be ignored by operations that answer it ("An update ignores a malformed body": it
+    answers `400` `invalid_json`; "A body over 64 KiB is ignored by a delete": every
+    request's body is held to the limit): its offset, what is wrong, and its words. The
+    operations are the subject of "ignores", or those after "is ignored by", else an
+    endpoint page's own where the sentence names no other; a denial before is not read."""
+    found = []
+    for pattern, meant in _CONDITIONS:
+        body = [code for code in _BODY_CODES if code in meant]
+        for match in pattern.finditer(prose) if body else ():
+            start, end = _clause(_Span(match.start(), match.end(), 0, match[0], None, False),
+                                 prose, brackets=False)
+            before = _IGNORES_A_BODY.search(prose, start, match.start())
+            size = _SIZE_SAID.match(prose, match.end(), end)
+            after = _IGNORED_AFTER.match(prose, size.end() if size else match.end(), end)
+            if before is not None:
+                subject = _SUBJECT.match(prose, start, before.start())
+                ops = _subject_ops(subject["who"], page, contract) if subject else []
+                if subject is not None and (on := _of_its_resource(
+                        ops, subject["who"], prose, subject.end(), before.start())) is not None:
+                    ops = on
+                if _NEGATION.search(prose, start, before.start()):
+                    continue
+            elif after is not None:
+                by = _IGNORED_BY.match(prose, after.end(), end)
+                named = _named_operations(prose[start:end], page, contract) - {page.operation}
+                ops = (_subject_ops(by["who"], page, contract) if by is not None else
+                       [page.operation] if page.operation and not named else [])
+            else:
+                continue
+            readers = sorted({op for op in ops if op in contract.operations
+                              and all(c in contract.operations[op].codes for c in body)})
+            words = prose[match.start():size.end() if size else match.end()]
+            if readers:
+                found.append((match.start(), (
+                    f'"{_said_words(words)}" is said to be ignored by {_and(readers)}, '
+                    f"which {'answers' if len(readers) == 1 else 'answer'} it with "
+                    f"{_answered(body, contract)}"), words))
+    return found
 
 
 #: A status written bare after a verb that answers with one ("gets 422"): in backticks,

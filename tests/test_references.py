@@ -1924,6 +1924,43 @@ def test_a_success_said_after_a_condition_said_first_that_the_operation_refuses_
     ])
 
 
+def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
+    checking: Checking,
+) -> None:
+    """A condition on the body (malformed, not JSON, too large) said to be ignored by the
+    operations that are the subject of "ignores", or after "is ignored by" (else an
+    endpoint page's own), is told where one of them answers it; where none does, or the
+    ignoring is denied, it passes."""
+    references, contract = checking
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    reads = ("which answers it with `400` (`invalid_json`)")
+    _each_told(references, update, contract, {
+        "An update ignores a malformed body; a stopped workstation gets `200`.":
+            f'"malformed body" is said to be ignored by updateWorkstation, {reads}',
+        "The update ignores a body that is not JSON, and answers `200`.":
+            f'"not JSON" is said to be ignored by updateWorkstation, {reads}',
+        "A malformed body is ignored.":
+            f'"malformed body" is said to be ignored by updateWorkstation, {reads}',
+    }, [
+        "A malformed body is ignored by a stop, but not by an update, which answers `400`.",
+        "An update never ignores a malformed body.",
+        "Unknown fields in the body are ignored.",
+    ])
+    _each_told(references, delete, contract, {
+        "A body over 64 KiB is ignored by a delete, which answers `200`.": (
+            '"body over 64 KiB" is said to be ignored by deleteVolume and deleteWorkstation, '
+            "which answer it with `413` (`payload_too_large`)"),
+        "A too large body is ignored; deleting a stopped workstation answers `200`.": (
+            '"too large body" is said to be ignored by deleteWorkstation, which answers it '
+            "with `413` (`payload_too_large`)"),
+    }, [
+        "A malformed body is ignored.",
+        "A delete ignores a malformed body.",
+        "A body that is not JSON is ignored, but a body over 64 KiB still gets `413`.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
