@@ -2160,7 +2160,7 @@ def _condition_first_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
 #: workstation", "a workstation that is still `stopped`", "a stopped one".
 _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?\b(?!['’])|\b(?:"
                        r"workstation|one)s?\s+(?:that\s+|which\s+)?(?:is|are|['’]s)\s+(?:still\s+|"
-                       r"already\s+)?`?(?P<state2>running|stopped)`?\b", re.IGNORECASE)
+                       r"already\s+)?`?(?P<state2>running|stopped)(?:`|\b)", re.IGNORECASE)
 #: Between the state and the status, the answering verb alone (with an adverb): "a
 #: running workstation still answers `409`"; and after the status, its code, then the
 #: sentence's end, with at most what the answer does ("and changes nothing").

@@ -2081,6 +2081,8 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "Getting a workstation that is still stopped answers `404`.":
             _in_state_told("404", "stopped", "getWorkstation", "200"),
+        "Updating a workstation that is `stopped` gets `409 Conflict`.":
+            _in_state_told("409 Conflict", "stopped", "updateWorkstation", "200"),
         "A request to stop a running workstation gets `409`.":
             _in_state_told("409", "running", "stopWorkstation", "200"),
         # what to do, in a clause after a colon or a dash
