@@ -47,6 +47,7 @@ __all__ = [
     "machine_types",
     "opening",
     "runs",
+    "said_of",
     "saying",
     "says_all",
     "table",
@@ -63,6 +64,9 @@ class Fact:
     read: Callable[[], str]
     #: What its numbers count, where what it says names no unit ("1 to 255" characters).
     unit: str = ""
+    #: What it is of, as a page names it: the first says it in a message; any of them (or
+    #: its plural) near its placeholder says the fact is said of it (:func:`said_of`).
+    of: tuple[str, ...] = ()
 
 
 def _range(bounds: tuple[int, int], unit: str = "") -> str:
@@ -73,44 +77,75 @@ def _range(bounds: tuple[int, int], unit: str = "") -> str:
 #: never copied: change the constant and every page that states it follows.
 FACTS: dict[str, Fact] = {
     "body_limit": Fact("cloudws.limits.MAX_BODY_BYTES",
-                       lambda: limits.describe_size(limits.MAX_BODY_BYTES)),
+                       lambda: limits.describe_size(limits.MAX_BODY_BYTES),
+                       of=("request body", "body", "bodies", "request", "payload")),
     "head_limit": Fact("cloudws.limits.MAX_HEAD_BYTES",
-                       lambda: limits.describe_size(limits.MAX_HEAD_BYTES)),
+                       lambda: limits.describe_size(limits.MAX_HEAD_BYTES),
+                       of=("request's head", "head", "header", "request line", "request")),
     "listed_names": Fact("cloudws.limits.MAX_LISTED_NAMES",
-                         lambda: str(limits.MAX_LISTED_NAMES), "name"),
+                         lambda: str(limits.MAX_LISTED_NAMES), "name",
+                         of=("names a problem lists", "name", "listed", "errors")),
     "workstation_id": Fact("cloudws.models.WORKSTATION_ID_PREFIX, ID_LENGTH",
-                           lambda: models.describe_id(models.WORKSTATION_ID_PREFIX)),
+                           lambda: models.describe_id(models.WORKSTATION_ID_PREFIX),
+                           of=("workstation ID", "ID")),
     "volume_id": Fact("cloudws.models.VOLUME_ID_PREFIX, ID_LENGTH",
-                      lambda: models.describe_id(models.VOLUME_ID_PREFIX)),
+                      lambda: models.describe_id(models.VOLUME_ID_PREFIX), of=("volume ID", "ID")),
     "name_length": Fact("cloudws.models.NAME_LENGTH",
-                        lambda: _range(models.NAME_LENGTH, " characters")),
-    "disk_size": Fact("cloudws.models.DISK_SIZE_GB", lambda: _range(models.DISK_SIZE_GB, " GiB")),
+                        lambda: _range(models.NAME_LENGTH, " characters"), of=("name",)),
+    "disk_size": Fact("cloudws.models.DISK_SIZE_GB", lambda: _range(models.DISK_SIZE_GB, " GiB"),
+                      of=("volume's size", "disk", "size_gb", "disk_size_gb", "volume")),
     "disk_size_default": Fact("cloudws.models.DEFAULT_DISK_SIZE_GB",
-                              lambda: f"{models.DEFAULT_DISK_SIZE_GB} GiB"),
+                              lambda: f"{models.DEFAULT_DISK_SIZE_GB} GiB",
+                              of=("volume's size", "disk", "size_gb", "disk_size_gb", "volume")),
     # its numbers count standalone volumes: "16 standalone volumes", as a writer says it
     "standalone_volumes_max": Fact("cloudws.models.MAX_STANDALONE_VOLUMES",
-                                   lambda: str(models.MAX_STANDALONE_VOLUMES), "standalone"),
-    "page_size": Fact("cloudws.models.PAGE_SIZE", lambda: _range(models.PAGE_SIZE)),
-    "page_size_min": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[0])),
-    "page_size_max": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[1])),
+                                   lambda: str(models.MAX_STANDALONE_VOLUMES), "standalone",
+                                   of=("standalone volume", "standalone", "volume_ids")),
+    "page_size": Fact("cloudws.models.PAGE_SIZE", lambda: _range(models.PAGE_SIZE),
+                      of=("page", "limit")),
+    "page_size_min": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[0]),
+                          of=("page", "limit")),
+    "page_size_max": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[1]),
+                          of=("page", "limit")),
     "page_size_default": Fact("cloudws.models.DEFAULT_PAGE_SIZE",
-                              lambda: str(models.DEFAULT_PAGE_SIZE)),
+                              lambda: str(models.DEFAULT_PAGE_SIZE), of=("page", "limit")),
     "cursor_pattern": Fact("cloudws.models.CURSOR_PATTERN",
-                           lambda: f"`{models.CURSOR_PATTERN}`"),
+                           lambda: f"`{models.CURSOR_PATTERN}`", of=("cursor",)),
     "idempotency_key_length": Fact("cloudws.idempotency.KEY_MAX_LENGTH",
-                                   lambda: f"1 to {idempotency.KEY_MAX_LENGTH}", "character"),
-    "idempotency_key_ttl": Fact("cloudws.idempotency.KEY_TTL", lambda: idempotency.describe_ttl()),
+                                   lambda: f"1 to {idempotency.KEY_MAX_LENGTH}", "character",
+                                   of=("idempotency key", "Idempotency-Key", "key")),
+    "idempotency_key_ttl": Fact("cloudws.idempotency.KEY_TTL", lambda: idempotency.describe_ttl(),
+                                of=("idempotency key", "Idempotency-Key", "key")),
 }
 
 
 def table() -> str:
-    """Every fact: its placeholder, the constant it is read from, and what it says today."""
-    lines = ["| Placeholder | Read from `cloudws.` | Says today |", "| --- | --- | --- |"]
+    """Every fact: its placeholder, the constant it is read from, what it says today, and
+    the words that say what it is of."""
+    lines = ["| Placeholder | Read from `cloudws.` | Says today | Of (a word near it) |",
+             "| --- | --- | --- | --- |"]
     for name, fact in FACTS.items():
         source = ", ".join(f"`{part.removeprefix('cloudws.')}`"
                            for part in fact.source.split(", "))
-        lines.append(f"| `{{{{ fact {name} }}}}` | {source} | {fact.read()} |")
+        of = ", ".join(f"`{word}`" if "_" in word or "-" in word else word for word in fact.of)
+        lines.append(f"| `{{{{ fact {name} }}}}` | {source} | {fact.read()} | {of} |")
     return "\n".join(lines)
+
+
+def said_of(name: str, text: str) -> bool:
+    """Whether ``text`` (what is around a placeholder) names what fact ``name`` is of: one
+    of its :attr:`Fact.of`, or its plural, as a word of its own.
+
+    Example:
+        >>> said_of("idempotency_key_ttl", "A key is remembered for"), said_of(
+        ...     "idempotency_key_ttl", "A cursor expires after")
+        (True, False)
+        >>> said_of("disk_size", "`size_gb` is a whole number,")
+        True
+    """
+    words = (r"\s+".join(map(re.escape, word.split())) for word in FACTS[name].of)
+    return any(re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", text, re.IGNORECASE)
+               for word in words)
 
 
 def machine_types() -> str:

@@ -446,11 +446,24 @@ def _placeholder(name: str) -> str:
 
 def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
     found = []
+    near = _around(markdown)
     for h in facts.hand_written(markdown, placeholders.prose_lines(markdown)):
-        # the facts that say it today, if any: the placeholder to write instead
-        same = [_placeholder(name) for name in h.says
+        # the facts that say it today, if any: the placeholder to write instead, of those
+        # whose subject is named around it (another's would say its value of this)
+        of_it = [name for name in h.says if facts.said_of(name, near.get(h.line, ""))]
+        same = [_placeholder(name) for name in of_it
                 if not h.whole or facts.says_all(h.text, name)]
-        kin = [_placeholder(name) for name in h.kin]
+        kin = [_placeholder(name) for name in h.kin
+               if facts.said_of(name, near.get(h.line, ""))]
+        if not same and not kin and h.says:
+            name = h.says[0]
+            found.append(
+                f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: "
+                f"{_placeholder(name)} says it of the {facts.FACTS[name].of[0]}, which nothing "
+                "around it names: if it is of that, say so and write the fact; of something "
+                "else, no fact says it: a value an example shows, a client's own or the old "
+                "API's is no fact: write it in backticks, or say it another way")
+            continue
         # a bound ("up to 4096") said with a range's fact reads "up to 10 to 2048 GiB"
         around = (", rephrasing around it" if h.shape == "a bound" and any(
             facts.bounded_range(h.text, name) is not None for name in h.kin) else "")
@@ -467,7 +480,52 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                "timeout, its retries) or the old API's is no fact: write it in backticks, or "
                "say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
-    return found + _read_twice(markdown, page)
+    return found + _read_twice(markdown, page) + _said_of_another(markdown, page)
+
+
+#: A fact's placeholder, by its name.
+_FACT_PLACEHOLDER = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}")
+
+
+def _around(markdown: str) -> dict[int, str]:
+    """For each line of prose, by number, what is around it: its paragraph (or list), the
+    one before it in its section, and its section's heading."""
+    blocks: list[tuple[str, list[tuple[int, str]]]] = []  # (heading, lines), by paragraph
+    heading, block = "", []
+    for number, line in [*placeholders.prose_lines(markdown), (0, "")]:
+        if not line.strip() or line.startswith("#"):
+            if block:
+                blocks.append((heading, block))
+            heading, block = (line, []) if line.startswith("#") else (heading, [])
+        else:
+            block.append((number, line))
+    around = {}
+    for i, (heading, block) in enumerate(blocks):
+        before = blocks[i - 1][1] if i and blocks[i - 1][0] == heading else []
+        text = "\n".join([heading, *(line for _, line in [*before, *block])])
+        around |= dict.fromkeys((number for number, _ in block), text)
+    return around
+
+
+def _said_of_another(markdown: str, page: _Page) -> list[str]:
+    """Each placeholder that nothing around it (:func:`_around`) names what its fact is of
+    (:func:`facts.said_of`): "A cursor expires after {{ fact idempotency_key_ttl }}" says a
+    key's time of a cursor, and "{{ fact disk_size_default }} workstations a page" a
+    volume's size of a page."""
+    around = _around(markdown)
+    found = []
+    for number, line in placeholders.prose_lines(markdown):
+        for match in _FACT_PLACEHOLDER.finditer(placeholders.mask_code(line)):
+            name = match["name"]
+            if name not in facts.FACTS or facts.said_of(name, around.get(number, line)):
+                continue
+            fact = facts.FACTS[name]
+            found.append(
+                f"{page.where(number)}: {{{{ fact {name} }}}} ({fact.read()}) is of the "
+                f"{fact.of[0]}, but its paragraph, the one before it and its heading name "
+                f"none ({', '.join(repr(word) for word in fact.of)}): say what it is of; "
+                "what it says of something else is no fact, whatever its value")
+    return found
 
 
 def _read_twice(markdown: str, page: _Page) -> list[str]:

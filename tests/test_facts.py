@@ -314,7 +314,9 @@ def test_facts_pages_follow_a_changed_constant(monkeypatch):
 @PLANTS_MISTAKES
 def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     """The facts whose numbers (and units) it has, not those whose text contains it (``4
-    KiB`` is in ``64 KiB``), and one written as a bound (``over 64``) as well."""
+    KiB`` is in ``64 KiB``), and one written as a bound (``over 64``) as well; of those,
+    the ones whose subject is named around it (a body's, not the head's). A fact's value
+    said of another subject, by hand or by its placeholder, is told so."""
     page = ROOT / "docs" / "concepts" / "pagination.md"
     text = page.read_text()
     said = models.PAGE_SIZE
@@ -331,10 +333,11 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert f"docs/concepts/pagination.md:{line}: '{said[0]} to {said[1]}' states a range by " \
            f"hand: write {{{{ fact page_size }}}} ({said[0]} to {said[1]}), read from the " \
            "stub" in "\n".join(problems), problems
-    # a value no fact says: the facts of its unit, should it mean one of them
+    # a value no fact says: the facts of its unit, should it mean one of them (those whose
+    # subject is named around it: a body's, not the head's)
     assert f"docs/concepts/pagination.md:{last}: '{kib // 16} KiB' states a size by hand: " \
            "no fact says it today; if it means one of these, its value or unit is wrong: say it with " \
-           f"{{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}}" \
+           f"{{{{ fact body_limit }}}} ({kib} KiB), read from the stub" \
            in "\n".join(problems), problems
     # and what is no fact of the API's, though it has a fact's shape
     assert ("a value an example shows, a client's own (its timeout, its retries) or the old "
@@ -342,8 +345,26 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
             in "\n".join(problems)), problems
     # its unit with it, and what the placeholder replaces when a bound's word comes first
     assert f"docs/concepts/pagination.md:{last}: 'over {kib} KiB' states a bound by hand: " \
-           f"write {{{{ fact body_limit }}}} ({kib} KiB) or {{{{ fact head_limit }}}} " \
-           f"({kib} KiB) in place of '{kib} KiB'" in "\n".join(problems), problems
+           f"write {{{{ fact body_limit }}}} ({kib} KiB) in place of '{kib} KiB'" \
+           in "\n".join(problems), problems
+    # a fact's value said of what it is not of: the fact, and that nothing names its subject
+    _, kept = render_pages([page], {page: text + "\nA cursor is kept for "
+                                         f"{idempotency.describe_ttl()}.\n"})
+    assert f"docs/concepts/pagination.md:{last}: '{idempotency.describe_ttl()}' states a " \
+           "duration by hand: {{ fact idempotency_key_ttl }} " \
+           f"({idempotency.describe_ttl()}) says it of the idempotency key, which nothing " \
+           "around it names: if it is of that, say so and write the fact; of something else, " \
+           "no fact says it" in "\n".join(kept), kept
+    # and a fact's placeholder so: told at its line
+    _, placed = render_pages([page], {page: text + "\n## Cursors\n\nA cursor is kept for "
+                                         "{{ fact idempotency_key_ttl }}.\n\n## Keys\n\n"
+                                         "A key is kept {{ fact idempotency_key_ttl }}.\n"})
+    assert [p for p in placed if "is of the" in p] == [
+        (f"docs/concepts/pagination.md:{last + 2}: {{{{ fact idempotency_key_ttl }}}} "
+        f"({idempotency.describe_ttl()}) is of the idempotency key, but its paragraph, the "
+        "one before it and its heading name none ('idempotency key', 'Idempotency-Key', "
+        "'key'): say what it is of; what it says of something else is no fact, whatever its "
+        "value")], placed
     assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
            f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}) in place of " \
            f"'{default}', read from the stub" in "\n".join(problems), problems
@@ -423,9 +444,10 @@ def test_a_fact_with_its_unit_is_replaced_whole_and_a_unit_written_twice_is_name
         assert [(h.says[:1], h.whole) for h in found] == [(("name_length",), False)], found
     # a wrong key length: the fact of its unit, written after the placeholder
     _, problems = render_pages([page], {page: text + "\nA key has 1 to 64 characters.\n"})
+    # (of the facts of its unit, the one whose subject it names: a key's, not a name's)
     assert ("no fact says it today; if it means one of these, its value or unit is wrong: say it "
-            "with {{ fact name_length }}") in "\n".join(problems), problems
-    assert "{{ fact idempotency_key_length }} (1 to " in "\n".join(problems), problems
+            "with {{ fact idempotency_key_length }} (1 to ") in "\n".join(problems), problems
+    assert "{{ fact name_length }}" not in "\n".join(problems), problems
     # an ID's fact: to rephrase around, not to write in place of the number
     shortest, longest = models.ID_LENGTH
     _, problems = render_pages([page], {page: text + f"\nAfter it come {shortest} to "
