@@ -58,7 +58,7 @@ Example:
     ...                "`vol-nothere00` has no `sise_gb`.\\n\\n- **404** — no such volume.\\n"
     ...                "- **412** — never.", page, contract):
     ...     print(p.line, p.message)
-    1 `409`: getVolume does not document status 409 (it documents 200, 404)
+    1 `409`: getVolume does not document status 409 (it documents 200, 404) (the API answers it to a request of no operation, such as a method its path does not take: to name it so, follow it with { .no-ref })
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (one another page's example shows: link it to that page; an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
     5 `412`: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: follow it with { .no-ref })
@@ -3844,9 +3844,14 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                     f"{scope.documented or 'it documents ' + _listing(scope.statuses)})"
                     + _elsewhere(scope is not contract.api and any(
                         number in op.statuses for op in contract.operations.values()), document)
-                    + ("" if document or number in contract.api.statuses else
+                    + ("" if document else
                        " (to name one the API does not answer, on purpose: follow it with "
-                       "{ .no-ref })"))
+                       "{ .no-ref })" if number not in contract.api.statuses else
+                       " (the API answers it to a request of no operation, such as a method "
+                       "its path does not take: to name it so, follow it with { .no-ref })"
+                       if scope is not contract.api and not any(
+                           number in op.statuses for op in contract.operations.values())
+                       else ""))
         if rest is None or rest in _phrases(number, titles):
             return None
         codes = [code for code, answered in contract.code_status.items()
@@ -4609,6 +4614,10 @@ def check(markdown: str, page: Page, contract: Contract,
                     and (header := _HEADER.match(span.text)) is not None and header["value"]
                     and _refused_in_clause(span, spans, prose, contract.code_status)):
                 problem = None  # ("`Content-Type: text/plain` gets `415`": shown as refused)
+            if (problem is not None and not span.heading and " is not a header of " in problem
+                    and " is not a header of the API" not in problem
+                    and "did you mean" not in problem and _said_ignored(span, prose)):
+                problem = None  # ("A delete ignores an `Idempotency-Key` header": another's)
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is
@@ -4715,6 +4724,17 @@ def check(markdown: str, page: Page, contract: Contract,
         found += [Problem(prose.count("\n", 0, at) + 1, message, words)
                   for at, message, words in _ignored_problems(prose, page, contract)]
     return found + fixture_claims(prose) + order_claims(prose)
+
+
+#: In a clause, what says a part of the request is ignored, not denied just before.
+_IGNORED_WORD = re.compile(r"(?<!not\s)(?<!never\s)\bignor(?:es?|ed|ing)\b", re.IGNORECASE)
+
+
+def _said_ignored(span: _Span, prose: str) -> bool:
+    """Whether the clause of ``span`` (a header, say) says it is ignored: "A delete ignores
+    an `Idempotency-Key` header", "it is ignored" (not "is not ignored")."""
+    start, end = _clause(span, prose)
+    return _IGNORED_WORD.search(prose, start, end) is not None
 
 
 #: The codes that say an operation reads a body's condition (:data:`_CONDITIONS`): a

@@ -579,6 +579,22 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
 
 
+def test_another_operations_header_said_to_be_ignored_passes(checking: Checking) -> None:
+    """On an endpoint page, another operation's header said to be ignored by this one ("A
+    delete ignores an `Idempotency-Key` header") is true of it and passes; said to be read,
+    or a misspelt header said to be ignored, is told."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    for sentence in ("A delete ignores an `Idempotency-Key` header.",
+                     "An `Idempotency-Key` header is ignored by a delete."):
+        assert references.check(f"# T\n\n{sentence}\n", delete, contract) == [], sentence
+    for sentence in ("A delete reads the `Idempotency-Key` header.",
+                     "The `Idempotency-Key` header is not ignored.",
+                     "A delete ignores an `Idempotent-Key` header."):
+        [told] = references.check(f"# T\n\n{sentence}\n", delete, contract)
+        assert "is not a header of deleteWorkstation" in told.message, (sentence, told)
+
+
 def test_a_header_value_the_api_refuses_passes_where_its_clause_says_so(
     checking: Checking,
 ) -> None:
@@ -1773,6 +1789,11 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     _each_told(references, stop, contract, {
         "A stop answers `409` on a stopped workstation.": told,
         "The delete, not the stop, answers `409`.": told,
+        # a status the API answers to no operation: the way out for a request of none
+        "A `GET` of the stop path answers `405`.": (
+            "`405`: stopWorkstation does not document status 405 (it documents 200, 400, 401, "
+            "404, 413, 500) (the API answers it to a request of no operation, such as a "
+            "method its path does not take: to name it so, follow it with { .no-ref })"),
     }, [
         "A stop never answers `409`.",
         "Stop does not answer `409`: it changes nothing instead.",
