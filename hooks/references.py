@@ -4722,8 +4722,121 @@ def check(markdown: str, page: Page, contract: Contract,
                    f"{_NO_REF_ADVICE.sub('', then.partition(': ')[2])}" if then else ""),
                 written))
         found += [Problem(prose.count("\n", 0, at) + 1, message, words)
-                  for at, message, words in _ignored_problems(prose, page, contract)]
+                  for at, message, words in (*_ignored_problems(prose, page, contract),
+                                             *_needs_state_problems(prose, spans, page,
+                                                                    contract))]
     return found + fixture_claims(prose) + order_claims(prose)
+
+
+#: A state said to be what operations need: "need it `stopped`", "requires the workstation
+#: to be running" (the operations are the clause's, or the last ones named before it).
+_NEEDS_STATE = re.compile(
+    r"\b(?:need|needs|require|requires|take|takes)\s+(?:it|them|the\s+workstation|a\s+workstation)"
+    r"\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])",
+    re.IGNORECASE)
+#: A workstation said to have to be in a state before, or to be, acted on: "must be
+#: stopped before it can be deleted (or updated)", "must be running to be updated".
+_MUST_BE = re.compile(
+    r"\b(?:workstation|it)\s+must\s+(?:first\s+)?be\s+\[?`?(?P<state>running|stopped)`?"
+    r"(?:\]\([^)\s]*\))?\s+"
+    r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:\s*(?:,|\(|\)|\bor\b|"
+    r"\band\b)\s*(?:(?:or|and)\s+)?[a-z]+ed)*)", re.IGNORECASE)
+#: After an operation as the subject, the state it is said to act from alone: "ends it,
+#: from `stopped` only".
+_FROM_ONLY = re.compile(r",?\s+(?:(?:only\s+)?from\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
+                        r"(?:\s+(?:one|workstation))?\s+only|only\s+from\s+(?:a\s+)?"
+                        r"`?(?P<state2>running|stopped)`?)\b", re.IGNORECASE)
+#: Between two operations named one after the other: "start or delete", "[update](...), [delete](...)".
+_OPS_BETWEEN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:an?|the)\s+)?")
+
+
+#: An endpoint page's summary, its first sentence after the title, that says a state of the
+#: workstation its operation acts on: "Changes a running workstation's name".
+_SUMMARY_STATE = re.compile(r"\s*#[^\n]*\n+\s*(?P<words>[A-Z][a-z]+s\s+(?:an?|the)\s+`?"
+                            r"(?P<state>running|stopped)`?\s+workstation)\b")
+
+
+def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
+    """The operations of the last run of them named in ``text``, one after the other ("you
+    start or delete it": start, delete; not a stop named before, apart)."""
+    mentions = [(m.start(), m.end(), ops) for m in re.finditer(rf"{_OP_WORD}", text)
+                if (ops := _subject_ops(m[0], page, contract))]
+    run: list[str] = []
+    for i in range(len(mentions) - 1, -1, -1):
+        _, end, ops = mentions[i]
+        if run and not _OPS_BETWEEN.fullmatch(text, end, mentions[i + 1][0]):
+            break
+        run = [*ops, *run]
+    return run
+
+
+def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
+                          ) -> list[tuple[int, str, str]]:
+    """Where a state is said to be what operations on a workstation need (":" then "update
+    and delete need it `stopped`", "a workstation must be stopped before it can be deleted
+    (or started)", "[Delete](delete.md) ends it, from `stopped` only"), and one of them does
+    not: it succeeds in another state too, or is refused in that one (as its example gets
+    from the sandbox, :func:`answers_by_state`). On an endpoint page, its summary's state
+    ("Changes a running workstation's name") is its operation's too. A denial, a clause
+    that names no operation, or a state in code followed by ``{ .no-ref }``, is not read."""
+    answers = answers_by_state()
+    said: list[tuple[int, list[str], str, str]] = []  # (offset, ops, state, words)
+    for match in _NEEDS_STATE.finditer(prose):
+        start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                        brackets=False)[0]
+        # (the clause's own operations, after a colon, a semicolon, a dash or a comma; else
+        # the last ones named before: "an update or a delete, both of which need it")
+        opening = max([start, *(start + m.end() for m in re.finditer(
+            r"[:;\u2014]|,\s", prose[start:match.start()]))])
+        ops = _last_ops_named(prose[opening:match.start()], page, contract) or _last_ops_named(
+            prose[start:opening], page, contract)
+        if not _NEGATION.search(prose, opening, match.start()):
+            said.append((match.start("state"), ops, match["state"], match[0]))
+    for match in _MUST_BE.finditer(prose):
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
+        ops = [op for op in answers if _participle(_verb(op)) in done]
+        start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                        brackets=False)[0]
+        if not _NEGATION.search(prose, start, match.start("state")):
+            said.append((match.start("state"), ops, match["state"], match[0]))
+    for match in _FROM_ONLY.finditer(prose):
+        start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                        brackets=False)[0]
+        subject = _SUBJECT.match(prose, start, match.start())
+        ops = _subject_ops(subject["who"], page, contract) if subject else []
+        state = match["state"] or match["state2"]
+        said.append((match.start(), ops, state, match[0].strip(" ,")))
+    acts = len(said)  # (the claims before: needs; after: acts on)
+    summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
+    if summary is not None:  # ("Changes a running workstation's name": acts on one)
+        said.append((summary.start("state"), [page.operation], summary["state"],
+                     summary["words"]))
+    found = []
+    for index, (at, ops, state, words) in enumerate(said):
+        if any(span.opted_out and span.start <= at < span.end for span in spans):
+            continue  # ("need it `stopped`{ .no-ref }": shown on purpose)
+        state = state.lower()
+        words += ")" * (words.count("(") - words.count(")"))  # ("deleted (or started)")
+        wrong = []
+        for op in sorted(set(ops)):
+            if op not in answers or state not in answers[op]:
+                continue
+            others = [other for other in answers[op] if other != state]
+            if answers[op][state] is None and (index >= acts or any(
+                    answers[op][o] is not None for o in others)):
+                continue  # (it needs that state: it is refused in every other; or acts there)
+            code = answers[op][state]
+            wrong.append(f"{op} refuses it with `{contract.code_status.get(code, '')}` (`{code}`)"
+                         if code else f"{op} succeeds on a {' or '.join(others)} one too")
+        if wrong:
+            named = _and(sorted(op for op in set(ops) if op in answers))
+            found.append((at, (f'"{_said_words(words)}" says {named} '
+                               + (f"{'needs' if len(set(ops)) == 1 else 'need'} a {state} "
+                                  "workstation" if index < acts else
+                                  f"acts on a {state} workstation")
+                               + f", but {'; '.join(wrong)} (as its example gets from the "
+                               "sandbox)"), words))
+    return found
 
 
 #: In a clause, what says a part of the request is ignored, not denied just before.

@@ -1982,6 +1982,60 @@ def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
     ])
 
 
+def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
+    checking: Checking,
+) -> None:
+    """A state said to be what operations on a workstation need ("update and delete need
+    it `stopped`", "must be stopped before it can be deleted", "from `stopped` only") is
+    the one each needs, as its example gets from the sandbox: refused in the other, it
+    passes; succeeding in every state, or refused in that one, it is told. An endpoint
+    page's summary that acts on a workstation in a state is held to its operation's
+    answer there."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None, {
+        "workstations/start.md": "startWorkstation", "workstations/delete.md": "deleteWorkstation",
+        "workstations/update.md": "updateWorkstation"})
+    refused = "refuses it with `409` (`workstation_not_stopped`) (as its example gets from the sandbox)"
+    _each_told(references, page, contract, {
+        "Use it before an update or a delete, both of which need it `running`.": (
+            '"need it `running`" says deleteWorkstation and updateWorkstation need a running '
+            f"workstation, but deleteWorkstation {refused.partition(' (as')[0]}; "
+            f"updateWorkstation {refused}"),
+        "A workstation must be stopped before it can be deleted (or started).": (
+            '"workstation must be stopped before it can be deleted (or started)" says '
+            "deleteWorkstation and startWorkstation need a stopped workstation, but "
+            "startWorkstation succeeds on a running one too (as its example gets from the "
+            "sandbox)"),
+        "(a workstation must be [running](../workstations/start.md) to be updated)": (
+            '"workstation must be [running](../workstations/start.md) to be updated" says '
+            f"updateWorkstation needs a running workstation, but updateWorkstation {refused}"),
+        "[Delete](../workstations/delete.md) ends it, from `running` only.": (
+            '"from `running` only" says deleteWorkstation needs a running workstation, but '
+            f"deleteWorkstation {refused}"),
+        ("Stop a workstation to pause it, and before you [start](../workstations/start.md) or "
+         "[delete](../workstations/delete.md) it: both need it stopped."): (
+            '"need it stopped" says deleteWorkstation and startWorkstation need a stopped '
+            "workstation, but startWorkstation succeeds on a running one too (as its example "
+            "gets from the sandbox)"),
+    }, [
+        "Use it before an update or a delete, both of which need it `stopped`.",
+        "A workstation must be stopped before it can be deleted (or updated).",
+        "(a workstation must be [stopped](../workstations/update.md) to be updated)",
+        "[Delete](../workstations/delete.md) ends it, from `stopped` only.",
+        "Stop it first: update and delete need it stopped.",
+        "Update and delete do not need it running.",
+        "Before you start or delete it, both need it `stopped`{ .no-ref }.",
+    ])
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    _each_told(references, update, contract, {
+        "Changes a running workstation's name.": (
+            '"Changes a running workstation" says updateWorkstation acts on a running '
+            f"workstation, but updateWorkstation {refused}")},
+        ["Changes a stopped workstation's name.", "A running workstation gets `409`."])
+    start = references.Page("workstations/start.md", "startWorkstation")
+    _each_told(references, start, contract, {}, ["Starts a stopped workstation."])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
