@@ -120,15 +120,14 @@ FACTS: dict[str, Fact] = {
 
 
 def table() -> str:
-    """Every fact: its placeholder, the constant it is read from, what it says today, and
-    the words that say what it is of."""
-    lines = ["| Placeholder | Read from `cloudws.` | Says today | Of (a word near it) |",
-             "| --- | --- | --- | --- |"]
+    """Every fact: its placeholder, the constant it is read from, and what it says today,
+    of what (the first of :attr:`Fact.of`)."""
+    lines = ["| Placeholder | Read from `cloudws.` | Says today, of |", "| --- | --- | --- |"]
     for name, fact in FACTS.items():
         source = ", ".join(f"`{part.removeprefix('cloudws.')}`"
                            for part in fact.source.split(", "))
-        of = ", ".join(f"`{word}`" if "_" in word or "-" in word else word for word in fact.of)
-        lines.append(f"| `{{{{ fact {name} }}}}` | {source} | {fact.read()} | {of} |")
+        lines.append(f"| `{{{{ fact {name} }}}}` | {source} | {fact.read()}, of the "
+                     f"{fact.of[0]} |")
     return "\n".join(lines)
 
 
