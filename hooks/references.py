@@ -1797,6 +1797,9 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     # a link's text alone, and no aside in brackets (blanked: the offsets stay the prose's)
     clause = re.sub(r"(?<=\])\([^)]*\)|(?<!\])\([^()]*\)", lambda m: " " * len(m[0]),
                     prose[start:end])
+    # (and a word's emphasis: "a volume **attached** to it" reads "a volume attached")
+    clause = re.sub(r"\*{1,2}(?=[A-Za-z])|(?<=[A-Za-z])\*{1,2}", lambda m: " " * len(m[0]),
+                    clause)
     at = span.start - start
     for other in spans:  # a status's own words ("404 Not Found") are no condition
         if start <= other.start < end and _STATUS.match(other.text):

@@ -1739,6 +1739,10 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An owned volume, (HTTP `409` — `volume_attached`).": (
             '`volume_attached` is said for "owned volume", which the API answers with `409` '
             "(`volume_owned`)"),
+        # a word's emphasis is read as the word
+        "- a standalone volume **attached** to a workstation gets `409` `volume_owned`": (
+            '`volume_owned` is said for "volume attached", which the API answers with `409` '
+            "(`volume_attached`)"),
         # a success said of a resource under a condition every delete refuses
         "An owned volume can be deleted (`200`).": (
             '`200` is said for "owned volume", which deleteVolume answers with `409` '
