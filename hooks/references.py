@@ -2160,10 +2160,12 @@ def _condition_first_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
 
 
 #: A workstation's state said of the one an operation is sent to: "a running
-#: workstation", "a workstation that is still `stopped`", "a stopped one".
+#: workstation", "a workstation that is still `stopped`", "a stopped one"; or the other
+#: state, denied: "a workstation that is not `running`".
 _IN_STATE = re.compile(r"\b`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?\b(?!['’])|\b(?:"
-                       r"workstation|one)s?\s+(?:that\s+|which\s+)?(?:is|are|['’]s)\s+(?:still\s+|"
-                       r"already\s+)?`?(?P<state2>running|stopped)(?:`|\b)", re.IGNORECASE)
+                       r"workstation|one)s?\s+(?:that\s+|which\s+)?(?:(?:is|are)(?P<not>\s+not|n['’]t)?"
+                       r"|['’]s)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)(?:`|\b)",
+                       re.IGNORECASE)
 #: Between the state and the status, the answering verb alone (with an adverb): "a
 #: running workstation still answers `409`"; and after the status, its code, then the
 #: sentence's end, with at most what the answer does ("and changes nothing").
@@ -2375,7 +2377,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None  # (no operation, the state not what it is sent to, or more said of it:
         # "twice", "with an empty body", "for a volume attached elsewhere")
     between = prose[at:span.start]
-    if (_NEGATION.search(between) or _PASSES.search(prose[at:end])
+    if (_NEGATION.search(prose[at:state.start()] + " " + prose[state.end():span.start])
+            or _PASSES.search(prose[at:end])
             or _EARLIER_CHECK.search(prose[at:end]) or re.search(
                 r"\b(?:was|were|had)\b", between, re.IGNORECASE)
             or not (bracketed or refuses or _ANSWERS.search(between))
@@ -2383,8 +2386,14 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
                    if not meant & state_codes())):
         return None  # (denied, said to pass or to have been, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
-    return _state_answer_problem(span, said, code, ops, (state["state"] or state["state2"]).lower(),
-                                 every, spans, start, end, contract)
+    said_state = (state["state"] or state["state2"]).lower()
+    if state["not"]:  # ("not `running`": the other state, of the two)
+        others = sorted((contract.enums.get("status") or frozenset()) - {said_state})
+        if len(others) != 1:
+            return None
+        said_state = others[0]
+    return _state_answer_problem(span, said, code, ops, said_state, every, spans, start, end,
+                                 contract)
 
 
 #: Right after a status, the state it is answered in: "when it is stopped", "if the

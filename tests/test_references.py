@@ -2162,6 +2162,9 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("404", "stopped", "getWorkstation", "200"),
         "Updating a workstation that is `stopped` gets `409 Conflict`.":
             _in_state_told("409 Conflict", "stopped", "updateWorkstation", "200"),
+        # the other state, denied
+        "Deleting a workstation that is not `running` gets `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A request to stop a running workstation gets `409`.":
             _in_state_told("409", "running", "stopWorkstation", "200"),
         # what to do, in a clause after a colon or a dash
@@ -2227,6 +2230,7 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
         "Deleting a workstation answers `409` when it is running.",
+        "Deleting a workstation that is not `stopped` gets `409`.",
         "Deleting answers `409` for a running workstation.",
         "A stop answers `200` to a running workstation, and `200` to a stopped one too.",
         "Deleting answers `409` for a workstation with a volume attached.",
