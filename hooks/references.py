@@ -2074,7 +2074,9 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             match = pattern.search(prose, subject_end, span.start)
             if kind is None and match is not None and not _OF_IT.match(match[0]):
                 continue
-            if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) or (
+            if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) and not (
+                    meant <= {"not_found", "volume_not_found"} and re.search(
+                        r"\bdeleted\b", match[0])) or (
                     meant & (_OF_THE_RESOURCE | state_codes()) and not re.fullmatch(
                         r"\s*(?:(?:an?|the|its|your|that|this)\s+)?",
                         prose[subject_end:match.start()], re.IGNORECASE)

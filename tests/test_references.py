@@ -2722,6 +2722,10 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "Getting a deleted workstation answers `200`.": (
             '`200` is said for "deleted workstation", which getWorkstation answers with `404` '
             "(`not_found`)"),
+        # (a deletion said to have been done still holds: no ID is used again)
+        "Deleting a workstation that was already deleted answers `200` again.": (
+            '`200` is said for "workstation that was already deleted", which deleteWorkstation '
+            "answers with `404` (`not_found`)"),
         "Listing volumes with an invalid cursor answers `200`.": (
             '`200` is said for "invalid cursor", which listVolumes answers with `400` '
             "(`validation_error`)"),
