@@ -330,6 +330,9 @@ class Contract:
     #: each query or header parameter, by name (a header's casefolded), with where it goes
     #: and whether it is required.
     inputs: Mapping[str, Mapping[str, tuple[str, bool]]] = field(default_factory=dict)
+    #: The JSON types each field and query parameter takes, in any schema that has it
+    #: (``size_gb``: integer; ``next_cursor``: string, null; :func:`_field_types`).
+    field_types: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def values(self) -> frozenset[str]:
@@ -417,7 +420,8 @@ class Contract:
                    *_header_values(doc), _body_defaults(doc),
                    frozenset(prop["const"] for schema in doc["components"]["schemas"].values()
                              for prop in schema.get("properties", {}).values()
-                             if isinstance(prop.get("const"), str)), _inputs(doc))
+                             if isinstance(prop.get("const"), str)), _inputs(doc),
+                   _field_types(doc))
 
 
 def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -574,6 +578,56 @@ def _properties(schema: dict[str, Any], doc: dict[str, Any], seen: set[str]) -> 
 
 def _parameters(operation: dict[str, Any]) -> list[str]:
     return [p["name"] for p in operation.get("parameters", [])]
+
+
+def _json_types(schema: dict[str, Any], doc: dict[str, Any]) -> frozenset[str]:
+    """The JSON types ``schema`` allows (a reference's: ``object``; ``anyOf``: each one's).
+
+    Example:
+        >>> sorted(_json_types({"anyOf": [{"type": "string"}, {"type": "null"}]}, {}))
+        ['null', 'string']
+    """
+    name, schema = _resolve(schema, doc)
+    if name is not None and "type" not in schema:
+        return frozenset({"object"})
+    said = schema.get("type")
+    found = set([said] if isinstance(said, str) else said or [])
+    for inner in (*schema.get("anyOf", ()), *schema.get("oneOf", ())):
+        found |= _json_types(inner, doc)
+    return frozenset(found)
+
+
+def _field_types(doc: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The JSON types of each field of the document's schemas (and of the bodies declared
+    in place) and of each query parameter, by name, in any of them."""
+    found: dict[str, set[str]] = {}
+
+    def walk(schema: dict[str, Any], seen: set[str]) -> None:
+        name, schema = _resolve(schema, doc)
+        if name in seen:
+            return
+        seen.add(name or "")
+        for field_, prop in schema.get("properties", {}).items():
+            found.setdefault(field_, set()).update(_json_types(prop, doc))
+            walk(prop, seen)
+        for inner in (*schema.get("anyOf", ()), *schema.get("allOf", ()),
+                      *schema.get("oneOf", ()),
+                      *([schema["items"]] if isinstance(schema.get("items"), dict) else [])):
+            walk(inner, seen)
+
+    for schema in doc["components"]["schemas"].values():
+        walk(schema, set())
+    for item in doc["paths"].values():
+        for method, operation in item.items():
+            if method.upper() not in _METHODS:
+                continue
+            for param in operation.get("parameters", []):
+                if param.get("in") == "query":
+                    found.setdefault(param["name"], set()).update(
+                        _json_types(param.get("schema", {}), doc))
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                walk(content.get("schema", {}), set())
+    return {name: frozenset(types) for name, types in found.items() if types}
 
 
 def _body_fields(operation: dict[str, Any], doc: dict[str, Any]) -> frozenset[str]:
@@ -1254,6 +1308,41 @@ def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     return (f"`{span.text}` is said to name the {said['what'].lower()}, but a problem's "
             f"`{span.text}` is the same for every request that gets its error: what went wrong "
             "with this request is in its `detail` (and each field in `errors`)")
+
+
+#: After a field, the JSON type it is said to be: "is a string", "is an integer", "is a
+#: whole number", "is a list".
+_TYPE_SAID = re.compile(r"\s+(?:is|are)\s+(?:always\s+|also\s+)?(?:an?\s+)?(?:JSON\s+)?"
+                        r"(?P<type>string|integer|whole\s+number|number|boolean|array|list|"
+                        r"object)s?\b", re.IGNORECASE)
+#: Each type as a writer says it, with the JSON types it may be.
+_TYPE_WORDS = {"string": {"string"}, "integer": {"integer"}, "whole number": {"integer"},
+               "number": {"number", "integer"}, "boolean": {"boolean"}, "array": {"array"},
+               "list": {"array"}, "object": {"object"}}
+
+
+def _type_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with a field (or query parameter) said to be of a JSON type it is in
+    no schema that has it ("`size_gb` is a string": it is an integer); None otherwise.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {}, {}, frozenset(), {}, field_types={"size_gb": {"integer"}})
+        >>> prose = "`size_gb` is a string; `size_gb` is a whole number."
+        >>> [_type_problem(_Span(m.start(), m.end(), 1, "size_gb", None, False), prose,
+        ...                contract) for m in re.finditer("`size_gb`", prose)]
+        ['`size_gb` is said to be a string, but it is an integer', None]
+    """
+    types = contract.field_types.get(span.text)
+    said = _TYPE_SAID.match(prose, span.end) if types else None
+    if said is None or span.link is not None:
+        return None
+    word = " ".join(said["type"].lower().split())
+    if _TYPE_WORDS[word] & types:
+        return None
+    is_ = " or ".join(f"{'an' if t[0] in 'aeiou' else 'a'} {t}" for t in sorted(types - {"null"}))
+    return (f"`{span.text}` is said to be {'an' if word[0] in 'aeiou' else 'a'} {word}, but "
+            f"it is {is_ or 'null'}" + (" (or null)" if "null" in types and is_ else ""))
 
 
 def _problem_member_problem(name: str, value: str, contract: Contract,
@@ -4666,6 +4755,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _anchor_problem(span.text, span.link, contract)
         if problem is None and names and not span.heading and not span.link:
             problem = _member_problem(span, prose, contract)
+        if problem is None and names and not span.heading and not span.opted_out:
+            problem = _type_problem(span, prose, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
             problem = _problem_member_problem(value["name"], value["value"], contract,

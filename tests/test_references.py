@@ -2040,6 +2040,28 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
     _each_told(references, start, contract, {}, ["Starts a stopped workstation."])
 
 
+def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
+    """A field or a query parameter said to be of a JSON type ("`size_gb` is a string") is
+    of it in a schema that has it ("a whole number" is an integer; "a number", an integer
+    or a number; "a list", an array); denied, or followed by { .no-ref }, it passes."""
+    references, contract = checking
+    page = references.Page("concepts/pagination.md", None)
+    _each_told(references, page, contract, {
+        "`size_gb` is a string of digits.": "`size_gb` is said to be a string, but it is an integer",
+        "`next_cursor` is a number.":
+            "`next_cursor` is said to be a number, but it is a string (or null)",
+        "`limit` is a string.": "`limit` is said to be a string, but it is an integer",
+    }, [
+        "`size_gb` is a whole number.",
+        "`size_gb` is a number of GiB.",
+        "`next_cursor` is a string, or null on the last page.",
+        "`volume_ids` is a list of IDs.",
+        "`standalone` is a boolean.",
+        "`size_gb` is not a string.",
+        "`size_gb`{ .no-ref } is a string in the old API.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
