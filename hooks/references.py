@@ -333,6 +333,9 @@ class Contract:
     #: The JSON types each field and query parameter takes, in any schema that has it
     #: (``size_gb``: integer; ``next_cursor``: string, null; :func:`_field_types`).
     field_types: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The fields of answers that every schema having them requires, and no request
+    #: takes: always sent (``next_cursor``, null on the last page; :func:`_always_sent`).
+    always_sent: frozenset[str] = frozenset()
 
     @property
     def values(self) -> frozenset[str]:
@@ -421,7 +424,7 @@ class Contract:
                    frozenset(prop["const"] for schema in doc["components"]["schemas"].values()
                              for prop in schema.get("properties", {}).values()
                              if isinstance(prop.get("const"), str)), _inputs(doc),
-                   _field_types(doc))
+                   _field_types(doc), _always_sent(doc))
 
 
 def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -628,6 +631,26 @@ def _field_types(doc: dict[str, Any]) -> dict[str, frozenset[str]]:
             for content in operation.get("requestBody", {}).get("content", {}).values():
                 walk(content.get("schema", {}), set())
     return {name: frozenset(types) for name, types in found.items() if types}
+
+
+def _always_sent(doc: dict[str, Any]) -> frozenset[str]:
+    """The fields that every schema of ``doc`` having them requires, and that no request
+    takes (as a body's member or a parameter): an answer that has one always sends it.
+
+    Example:
+        >>> doc = {"paths": {}, "components": {"schemas": {
+        ...     "XList": {"required": ["data", "next"], "properties": {"data": {}, "next": {}}},
+        ...     "X": {"required": ["id"], "properties": {"id": {}, "note": {}}}}}}
+        >>> sorted(_always_sent(doc))
+        ['data', 'id', 'next']
+    """
+    schemas = doc["components"]["schemas"].values()
+    taken = {name for inputs in _inputs(doc).values() for name in inputs}
+    having: dict[str, bool] = {}
+    for schema in schemas:
+        for name in schema.get("properties", {}):
+            having[name] = having.get(name, True) and name in schema.get("required", ())
+    return frozenset(name for name, always in having.items() if always and name not in taken)
 
 
 def _body_fields(operation: dict[str, Any], doc: dict[str, Any]) -> frozenset[str]:
@@ -1308,6 +1331,29 @@ def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     return (f"`{span.text}` is said to name the {said['what'].lower()}, but a problem's "
             f"`{span.text}` is the same for every request that gets its error: what went wrong "
             "with this request is in its `detail` (and each field in `errors`)")
+
+
+#: After a field, what says an answer leaves it out: "is omitted", "is absent", "is not
+#: sent"; before it, "has no", "there is no".
+_LEFT_OUT_AFTER = re.compile(r"\s+(?:is|are)\s+(?:then\s+|simply\s+|just\s+)?(?:omitted|absent|"
+                             r"left\s+out|missing|dropped|not\s+(?:present|included|sent|"
+                             r"returned|there))\b", re.IGNORECASE)
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:has|have|carries|carry|includes?|sends?|there\s+is)\s+no\s+$",
+                              re.IGNORECASE)
+
+
+def _left_out_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with a field of the answers said to be left out of one ("`next_cursor`
+    is omitted on the last page", "the last page has no `next_cursor`"), where every
+    answer that has it sends it (:attr:`Contract.always_sent`): null where it has no
+    value, if it may be."""
+    if span.text not in contract.always_sent or span.link is not None or not (
+            _LEFT_OUT_AFTER.match(prose, span.end)
+            or _LEFT_OUT_BEFORE.search(prose, max(0, span.start - 30), span.start)):
+        return None
+    null = "null" in contract.field_types.get(span.text, ())
+    return (f"`{span.text}` is said to be left out, but every answer that has it sends it"
+            + (f" (`\"{span.text}\": null` where it has no value)" if null else ""))
 
 
 #: After a field, the JSON type it is said to be: "is a string", "is an integer", "is a
@@ -4756,7 +4802,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading and not span.link:
             problem = _member_problem(span, prose, contract)
         if problem is None and names and not span.heading and not span.opted_out:
-            problem = _type_problem(span, prose, contract)
+            problem = _type_problem(span, prose, contract) or _left_out_problem(
+                span, prose, contract)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
             problem = _problem_member_problem(value["name"], value["value"], contract,

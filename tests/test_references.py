@@ -2062,6 +2062,29 @@ def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -
     ])
 
 
+def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checking) -> None:
+    """A field of the answers that every schema having it requires, and no request takes,
+    said to be left out of an answer ("`next_cursor` is omitted on the last page", "has no
+    `next_cursor`") is told, with its null; a field a request takes, or one said null,
+    passes."""
+    references, contract = checking
+    page = references.Page("concepts/pagination.md", None)
+    told = ('`next_cursor` is said to be left out, but every answer that has it sends it '
+            '(`"next_cursor": null` where it has no value)')
+    _each_told(references, page, contract, {
+        "`next_cursor` is omitted on the last page.": told,
+        "The last page has no `next_cursor`.": told,
+        "A deleted volume's `attached_to` is absent.": (
+            '`attached_to` is said to be left out, but every answer that has it sends it '
+            '(`"attached_to": null` where it has no value)'),
+    }, [
+        "The last page's `next_cursor` is `null`.",
+        "A create without `name` gets `400`.",
+        "An update has no `name` unless you send one.",
+        "A problem has no `errors` member unless a field is named.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
