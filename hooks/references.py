@@ -4895,7 +4895,7 @@ _MUST_BE = re.compile(
     r"\band\b)\s*(?:(?:or|and)\s+)?[a-z]+ed)*)", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
-_FROM_ONLY = re.compile(r",?\s+(?:(?:only\s+)?from\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
+_FROM_ONLY = re.compile(r"\b(?:(?:only\s+)?from\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
                         r"(?:\s+(?:one|workstation))?\s+only|only\s+from\s+(?:a\s+)?"
                         r"`?(?P<state2>running|stopped)`?)\b", re.IGNORECASE)
 #: Between two operations named one after the other: "start or delete", "[update](...), [delete](...)".
@@ -4957,7 +4957,7 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         subject = _SUBJECT.match(prose, start, match.start())
         ops = _subject_ops(subject["who"], page, contract) if subject else []
         state = match["state"] or match["state2"]
-        said.append((match.start(), ops, state, match[0].strip(" ,")))
+        said.append((match.start(), ops, state, match[0]))
     acts = len(said)  # (the claims before: needs; after: acts on)
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
@@ -5025,9 +5025,13 @@ def _ignored_problems(prose: str, page: Page, contract: Contract) -> list[tuple[
     operations are the subject of "ignores", or those after "is ignored by", else an
     endpoint page's own where the sentence names no other; a denial before is not read."""
     found = []
+    clauses = sorted({_clause(_Span(m.start(), m.end(), 0, "", None, False), prose,
+                              brackets=False)
+                      for m in re.finditer(r"\bignor", prose, re.IGNORECASE)})
     for pattern, meant in _CONDITIONS:
         body = [code for code in _BODY_CODES if code in meant]
-        for match in pattern.finditer(prose) if body else ():
+        for match in (m for start, end in clauses if body
+                      for m in pattern.finditer(prose, start, end)):
             start, end = _clause(_Span(match.start(), match.end(), 0, match[0], None, False),
                                  prose, brackets=False)
             before = _IGNORES_A_BODY.search(prose, start, match.start())
