@@ -1333,6 +1333,39 @@ def _member_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             "with this request is in its `detail` (and each field in `errors`)")
 
 
+#: A media type, written alone: "`application/json`".
+_MEDIA_TYPE = re.compile(r"(?:application|text|image|audio|video|multipart|message|font|model)/"
+                         r"[a-z0-9.+-]+", re.IGNORECASE)
+
+
+def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
+                        contract: Contract) -> str | None:
+    """What is wrong with a media type written alone: one the API neither sends nor takes
+    ("`application/xml`"), unless its clause shows it refused ("gets `415`", or an error
+    status anywhere in it); or, said of
+    a problem or an error, not the problems' own ("errors are sent as `application/json`")."""
+    if not contract.media_types or not _MEDIA_TYPE.fullmatch(span.text) or span.link:
+        return None
+    said = span.text.lower()
+    start, end = _clause(span, prose)
+    if said not in contract.media_types:
+        if _refused_in_clause(span, spans, prose, contract.code_status) or any(
+                (status := _STATUS.match(other.text)) and int(status["status"]) >= 400
+                for other in spans if start <= other.start < end):
+            return None  # ("answers `415`: the request was sent as `text/plain`")
+        return (f"`{span.text}` is no media type of the API's: it sends and takes "
+                f"{_listing(contract.media_types)}")
+    problems = sorted(t for t in contract.media_types if "problem" in t)
+    if (problems and said not in problems and re.search(
+            r"\b(?:problem|error)s?\b", prose[start:span.start], re.IGNORECASE)
+            and not _NEGATION.search(prose, start, end)
+            and not re.search(r"\b(?:success|succeeds?|2\d\d|other|else)\b", prose[start:end],
+                              re.IGNORECASE)):
+        return (f"`{span.text}` is said of a problem, but the API sends problems as "
+                f"`{problems[0]}`")
+    return None
+
+
 #: After a field, what says an answer leaves it out: "is omitted", "is absent", "is not
 #: sent"; before it, "has no", "there is no".
 _LEFT_OUT_AFTER = re.compile(r"\s+(?:is|are)\s+(?:then\s+|simply\s+|just\s+)?(?:omitted|absent|"
@@ -4802,8 +4835,9 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading and not span.link:
             problem = _member_problem(span, prose, contract)
         if problem is None and names and not span.heading and not span.opted_out:
-            problem = _type_problem(span, prose, contract) or _left_out_problem(
-                span, prose, contract)
+            problem = (_type_problem(span, prose, contract)
+                       or _left_out_problem(span, prose, contract)
+                       or _media_type_problem(span, spans, prose, contract))
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
             problem = _problem_member_problem(value["name"], value["value"], contract,

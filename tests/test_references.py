@@ -2085,6 +2085,28 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
     ])
 
 
+def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Checking) -> None:
+    """A media type written alone is one the API sends or takes, unless its clause shows it
+    refused; said of a problem or an error, it is the problems' own."""
+    references, contract = checking
+    page = references.Page("concepts/errors.md", None)
+    _each_told(references, page, contract, {
+        "A problem is sent as `application/xml`.": (
+            "`application/xml` is no media type of the API's: it sends and takes "
+            "application/json, application/problem+json"),
+        "Every error is a problem document, sent as `application/json`.": (
+            "`application/json` is said of a problem, but the API sends problems as "
+            "`application/problem+json`"),
+    }, [
+        "A body sent as `text/plain` gets `415`.",
+        "An update answers `415`: the request was sent as `text/plain`.",
+        "An error is sent as `application/problem+json`, a success as `application/json`.",
+        "Send the body as `application/json`.",
+        "An error is never sent as `application/json`.",
+        "The old API sent `application/xml`{ .no-ref }.",
+    ])
+
+
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
