@@ -1375,15 +1375,56 @@ _LEFT_OUT_BEFORE = re.compile(r"\b(?:has|have|carries|carry|includes?|sends?|the
                               re.IGNORECASE)
 
 
-def _left_out_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+def _said_left_out(span: _Span, prose: str) -> bool:
+    """Whether a field is said to be left out of an answer: "is omitted" after it, "has no"
+    before it (or before the list it ends: "has no `name` or `machine_type`")."""
+    before = re.sub(r"(?:`[a-z_]+`\s*(?:,\s*(?:(?:or|and|nor)\s+)?|(?:or|and|nor)\s+))+$", "",
+                    prose[max(0, span.start - 120):span.start])
+    return bool(_LEFT_OUT_AFTER.match(prose, span.end) or _LEFT_OUT_BEFORE.search(before))
+
+
+#: Words a writer names a schema by that its name does not hold.
+_SCHEMA_WORDS = {"page": "list", "pages": "list", "error": "problem", "errors": "problem"}
+
+
+def _schemas_named(text: str, contract: Contract) -> set[str]:
+    """The schemas the words of ``text`` name, by the words of their names ("the last
+    page": the lists; "a volume": Volume, the one whose name has no word more): those whose
+    names hold every word named, with the fewest others."""
+    names = {name for owners in contract.field_schemas.values() for name in owners
+             if re.fullmatch(r"[A-Z][A-Za-z]*", name)}
+    words_of = {name: {w.lower() for w in re.findall(r"[A-Z][a-z]*", name)} for name in names}
+    every = set().union(*words_of.values())
+    said = {_SCHEMA_WORDS.get(w, w.removesuffix("s") if w.removesuffix("s") in every else w)
+            for w in re.findall(r"[a-z]+", text.lower())} & every
+    having = [name for name in names if said and said <= words_of[name]]
+    fewest = min((len(words_of[name] - said) for name in having), default=0)
+    return {name for name in having if len(words_of[name] - said) == fewest}
+
+
+def _left_out_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
     """What is wrong with a field of the answers said to be left out of one ("`next_cursor`
     is omitted on the last page", "the last page has no `next_cursor`"), where every
     answer that has it sends it (:attr:`Contract.always_sent`): null where it has no
-    value, if it may be."""
-    if span.text not in contract.always_sent or span.link is not None or not (
-            _LEFT_OUT_AFTER.match(prose, span.end)
-            or _LEFT_OUT_BEFORE.search(prose, max(0, span.start - 30), span.start)):
+    value, if it may be. Its clause must name an answer that has it (:func:`_schemas_named`:
+    "a volume has no `updated_at`" is true), and say it as a fact, not a condition ("if
+    `next_cursor` is missing")."""
+    if span.text not in contract.always_sent or span.link is not None or not _said_left_out(
+            span, prose):
         return None
+    start, end = _clause(span, prose)
+    start = max([start, *(start + m.end() for m in re.finditer(r"[;:]\s", prose[start:span.start]))])
+    if re.search(r"\b(?:if|whether|unless|would|could)\b", prose[start:end], re.IGNORECASE):
+        return None
+    around = prose[start:span.start] + " " + prose[span.end:end]
+    named = _schemas_named(around, contract)
+    having = set(contract.field_schemas.get(span.text, ()))
+    if not named and (re.search(r"\b(?:answer|response|result)s?\b", around, re.IGNORECASE)
+                      or page.operation and span.text in contract.operations.get(
+                          page.operation, contract.api).fields):
+        named = having  # (an answer: any that has it; on an endpoint page, its operation's)
+    if not named & having:
+        return None  # (no answer named, or none that has it: "a volume has no `updated_at`")
     null = "null" in contract.field_types.get(span.text, ())
     return (f"`{span.text}` is said to be left out, but every answer that has it sends it"
             + (f" (`\"{span.text}\": null` where it has no value)" if null else ""))
@@ -1414,8 +1455,12 @@ def _type_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     """
     types = contract.field_types.get(span.text)
     said = _TYPE_SAID.match(prose, span.end) if types else None
-    if said is None or span.link is not None:
-        return None
+    start = _clause(span, prose)[0]
+    if said is None or span.link is not None or re.search(
+            r"\b(?:items?|elements?|entry|entries|members?|values?)\s+(?:of|in)\s+(?:the\s+)?$",
+            prose[start:span.start], re.IGNORECASE) or re.search(
+                r"\bquery\s+string|\bURL\b", prose[start:span.start], re.IGNORECASE):
+        return None  # (an item of it, or its text in a URL)
     word = " ".join(said["type"].lower().split())
     if _TYPE_WORDS[word] & types:
         return None
@@ -2788,7 +2833,8 @@ def _can_be_done_problem(span: _Span, prose: str, page: Page, contract: Contract
     sentence = _clause(span, prose, brackets=False)
     can = _CAN_BE_DONE.fullmatch(_LINK_TEXT.sub(r"\1", prose[sentence[0]:span.start]))
     if can is None or _NEGATION.search(can["who"]) or re.search(
-            r"\b(?:was|were|had|once|after|until|unless)\b", can["who"], re.IGNORECASE):
+            r"\b(?:was|were|had|once|after|until|unless|when|while|if)\b", can["who"],
+            re.IGNORECASE):
         return None
     ops = [op for op in contract.operations if _participle(_verb(op)) == can["done"].lower()]
     kind = re.search(r"\b(workstation|volume)s?\b", can["who"], re.IGNORECASE)
@@ -4747,6 +4793,10 @@ def check(markdown: str, page: Page, contract: Contract,
                 and _shows_field(page, span.link, span.text, contract)):
             problem = None  # (another schema's field, linked to a page of no operation that
             # shows it: "[`standalone`](../concepts/volumes.md#volume-schema)")
+        if (problem is not None and not span.heading and " does not use: link it to " in problem
+                and _said_left_out(span, prose)):
+            problem = None  # (another's field said to be left out of this one's answer: "the
+            # delete's answer has no `created_at`", true of it)
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
                 and _refused_in_clause(span, spans, prose)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
@@ -4836,7 +4886,7 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _member_problem(span, prose, contract)
         if problem is None and names and not span.heading and not span.opted_out:
             problem = (_type_problem(span, prose, contract)
-                       or _left_out_problem(span, prose, contract)
+                       or _left_out_problem(span, prose, page, contract)
                        or _media_type_problem(span, spans, prose, contract))
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
@@ -4917,21 +4967,24 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation
 #: to be running" (the operations are the clause's, or the last ones named before it).
 _NEEDS_STATE = re.compile(
-    r"\b(?:need|needs|require|requires|take|takes)\s+(?:it|them|the\s+workstation|a\s+workstation)"
-    r"\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])",
-    re.IGNORECASE)
+    r"\b(?:need|needs|require|requires)\s+(?:it|them|the\s+workstation|a\s+workstation)"
+    r"\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])"
+    r"(?!\s+to\s)", re.IGNORECASE)  # (not "needs it running to change anything")
 #: A workstation said to have to be in a state before, or to be, acted on: "must be
 #: stopped before it can be deleted (or updated)", "must be running to be updated".
 _MUST_BE = re.compile(
     r"\b(?:workstation|it)\s+must\s+(?:first\s+)?be\s+\[?`?(?P<state>running|stopped)`?"
     r"(?:\]\([^)\s]*\))?\s+"
-    r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:\s*(?:,|\(|\)|\bor\b|"
-    r"\band\b)\s*(?:(?:or|and)\s+)?[a-z]+ed)*)", re.IGNORECASE)
+    r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+"
+    r"|\s*\(\s*(?:or|and)\s+)[a-z]+ed(?!\s+to\s+be\b)\)?)*)", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
-_FROM_ONLY = re.compile(r"\b(?:(?:only\s+)?from\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
-                        r"(?:\s+(?:one|workstation))?\s+only|only\s+from\s+(?:a\s+)?"
-                        r"`?(?P<state2>running|stopped)`?)\b", re.IGNORECASE)
+_FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
+                        r"(?:\s+(?:one|workstation))?\s+only\b", re.IGNORECASE)
+#: In the sentence of a state said needed, what says the operation is taken in another
+#: state too, changing nothing: "on a stopped one it changes nothing".
+_TAKEN_ANYWAY = re.compile(r"\bchanges?\s+nothing\b|\bstays\b|\bno\s+change\b|\bas\s+it\s+is\b"
+                           r"|\banswers?\s+`?200\b", re.IGNORECASE)
 #: Between two operations named one after the other: "start or delete", "[update](...), [delete](...)".
 _OPS_BETWEEN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:an?|the)\s+)?")
 
@@ -4946,7 +4999,11 @@ def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
     """The operations of the last run of them named in ``text``, one after the other ("you
     start or delete it": start, delete; not a stop named before, apart)."""
     mentions = [(m.start(), m.end(), ops) for m in re.finditer(rf"{_OP_WORD}", text)
-                if (ops := _subject_ops(m[0], page, contract))]
+                if (ops := _subject_ops(m[0], page, contract)) and not (
+                    "[" not in m[0] and not m[0].lower().endswith(("ing", "s"))
+                    and not re.search(r"\b(?:an?|the|each|every|your|its)\s+$", text[:m.start()],
+                                      re.IGNORECASE)
+                    and _TO_THE_READER.match(text, m.end()))]  # (not "stop it": an order)
     run: list[str] = []
     for i in range(len(mentions) - 1, -1, -1):
         _, end, ops = mentions[i]
@@ -4990,8 +5047,8 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                         brackets=False)[0]
         subject = _SUBJECT.match(prose, start, match.start())
         ops = _subject_ops(subject["who"], page, contract) if subject else []
-        state = match["state"] or match["state2"]
-        said.append((match.start(), ops, state, match[0]))
+        if not _TAKEN_ANYWAY.search(prose, start, _sentence_end(prose, match.end())):
+            said.append((match.start(), ops, match["state"], match[0]))
     acts = len(said)  # (the claims before: needs; after: acts on)
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
@@ -5071,6 +5128,9 @@ def _ignored_problems(prose: str, page: Page, contract: Contract) -> list[tuple[
             before = _IGNORES_A_BODY.search(prose, start, match.start())
             size = _SIZE_SAID.match(prose, match.end(), end)
             after = _IGNORED_AFTER.match(prose, size.end() if size else match.end(), end)
+            if re.search(r"\b(?:would|could|might|if|whether)\b", prose[start:end],
+                         re.IGNORECASE):
+                continue  # ("an update that ignored one would hide your mistake")
             if before is not None:
                 subject = _SUBJECT.match(prose, start, before.start())
                 ops = _subject_ops(subject["who"], page, contract) if subject else []

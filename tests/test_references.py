@@ -1969,6 +1969,7 @@ def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
             f'"malformed body" is said to be ignored by updateWorkstation, {reads}',
     }, [
         "A malformed body is ignored by a stop, but not by an update, which answers `400`.",
+        "An update that ignored a malformed body would hide your mistake, so it answers `400`.",
         "An update never ignores a malformed body.",
         "Unknown fields in the body are ignored.",
     ])
@@ -2028,6 +2029,15 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "[Delete](../workstations/delete.md) ends it, from `stopped` only.",
         "Stop it first: update and delete need it stopped.",
         "Update and delete do not need it running.",
+        # an order to the reader is none of the operations "both" names; a new clause, or
+        # what the operation changes, is no state it needs
+        "Before you update or delete a workstation, stop it: both need it `stopped`.",
+        "Before updating or deleting, stop the workstation: both need it `stopped`.",
+        "It must be stopped to be updated, and stopped to be deleted.",
+        ("[Stop](../workstations/stop.md) changes its state from `running` only; on a stopped "
+         "workstation it changes nothing."),
+        "A stop needs it `running` to change anything; on a stopped one it changes nothing.",
+        "A stop takes the workstation `running` and leaves it `stopped`.",
         "Before you start or delete it, both need it `stopped`{ .no-ref }.",
     ])
     update = references.Page("workstations/update.md", "updateWorkstation")
@@ -2059,6 +2069,10 @@ def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -
         "`standalone` is a boolean.",
         "`size_gb` is not a string.",
         "`size_gb`{ .no-ref } is a string in the old API.",
+        # an item of it, or its text in a URL
+        "Each item of `volume_ids` is a string, a volume's ID.",
+        "Every entry in `errors` is an object with a `field` and a `message`.",
+        "In the query string, `limit` is a string of decimal digits.",
     ])
 
 
@@ -2074,15 +2088,29 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
     _each_told(references, page, contract, {
         "`next_cursor` is omitted on the last page.": told,
         "The last page has no `next_cursor`.": told,
-        "A deleted volume's `attached_to` is absent.": (
+        "A detached volume's `attached_to` is absent.": (
             '`attached_to` is said to be left out, but every answer that has it sends it '
             '(`"attached_to": null` where it has no value)'),
+        "`next_cursor` is absent when there are no more pages.": told,
+        "Keep paging until the answer has no `next_cursor`.": told,
     }, [
         "The last page's `next_cursor` is `null`.",
         "A create without `name` gets `400`.",
         "An update has no `name` unless you send one.",
         "A problem has no `errors` member unless a field is named.",
+        # an answer that does not have it, or none named, or a condition
+        "A volume has no `updated_at`.",
+        "A problem has no `next_cursor`.",
+        "`created_at` is not returned by a delete.",
+        "A get answers the workstation itself; it has no `data` wrapper.",
+        "If `next_cursor` is missing, the answer did not come from this API.",
+        "Do not test whether `next_cursor` is missing: test whether it is `null`.",
     ])
+    # another operation's field said to be left out of this one's answer: true of it
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {}, [
+        "See below.\n\nThe delete's answer has no `created_at`.",
+        "See below.\n\nThe answer has no `name` or `machine_type`: only what the delete did."])
 
 
 def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Checking) -> None:
