@@ -78,7 +78,7 @@ def _range(bounds: tuple[int, int], unit: str = "") -> str:
 FACTS: dict[str, Fact] = {
     "body_limit": Fact("cloudws.limits.MAX_BODY_BYTES",
                        lambda: limits.describe_size(limits.MAX_BODY_BYTES),
-                       of=("request body", "body", "bodies", "request", "payload")),
+                       of=("request body", "body", "bodies", "request", "payload", "document")),
     "head_limit": Fact("cloudws.limits.MAX_HEAD_BYTES",
                        lambda: limits.describe_size(limits.MAX_HEAD_BYTES),
                        of=("request's head", "head", "header", "request line", "request")),
@@ -87,28 +87,30 @@ FACTS: dict[str, Fact] = {
                          of=("names a problem lists", "name", "listed", "errors")),
     "workstation_id": Fact("cloudws.models.WORKSTATION_ID_PREFIX, ID_LENGTH",
                            lambda: models.describe_id(models.WORKSTATION_ID_PREFIX),
-                           of=("workstation ID", "ID")),
+                           of=("workstation's ID", "workstation")),
     "volume_id": Fact("cloudws.models.VOLUME_ID_PREFIX, ID_LENGTH",
-                      lambda: models.describe_id(models.VOLUME_ID_PREFIX), of=("volume ID", "ID")),
+                      lambda: models.describe_id(models.VOLUME_ID_PREFIX),
+                      of=("volume's ID", "volume")),
     "name_length": Fact("cloudws.models.NAME_LENGTH",
                         lambda: _range(models.NAME_LENGTH, " characters"), of=("name",)),
     "disk_size": Fact("cloudws.models.DISK_SIZE_GB", lambda: _range(models.DISK_SIZE_GB, " GiB"),
-                      of=("volume's size", "disk", "size_gb", "disk_size_gb", "volume")),
+                      of=("volume's size", "disk", "size", "volume")),
     "disk_size_default": Fact("cloudws.models.DEFAULT_DISK_SIZE_GB",
                               lambda: f"{models.DEFAULT_DISK_SIZE_GB} GiB",
-                              of=("volume's size", "disk", "size_gb", "disk_size_gb", "volume")),
+                              of=("volume's size", "disk", "size", "volume")),
     # its numbers count standalone volumes: "16 standalone volumes", as a writer says it
     "standalone_volumes_max": Fact("cloudws.models.MAX_STANDALONE_VOLUMES",
                                    lambda: str(models.MAX_STANDALONE_VOLUMES), "standalone",
-                                   of=("standalone volume", "standalone", "volume_ids")),
+                                   of=("standalone volume", "standalone", "volume_ids", "disk",
+                                       "attached")),
     "page_size": Fact("cloudws.models.PAGE_SIZE", lambda: _range(models.PAGE_SIZE),
-                      of=("page", "limit")),
+                      of=("page", "limit", "list")),
     "page_size_min": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[0]),
-                          of=("page", "limit")),
+                          of=("page", "limit", "list")),
     "page_size_max": Fact("cloudws.models.PAGE_SIZE", lambda: str(models.PAGE_SIZE[1]),
-                          of=("page", "limit")),
+                          of=("page", "limit", "list")),
     "page_size_default": Fact("cloudws.models.DEFAULT_PAGE_SIZE",
-                              lambda: str(models.DEFAULT_PAGE_SIZE), of=("page", "limit")),
+                              lambda: str(models.DEFAULT_PAGE_SIZE), of=("page", "limit", "list")),
     "cursor_pattern": Fact("cloudws.models.CURSOR_PATTERN",
                            lambda: f"`{models.CURSOR_PATTERN}`", of=("cursor",)),
     "idempotency_key_length": Fact("cloudws.idempotency.KEY_MAX_LENGTH",
@@ -133,7 +135,7 @@ def table() -> str:
 
 def said_of(name: str, text: str) -> bool:
     """Whether ``text`` (what is around a placeholder) names what fact ``name`` is of: one
-    of its :attr:`Fact.of`, or its plural, as a word of its own.
+    of its :attr:`Fact.of`, or its plural, as a word of its own (or of a snake_case name).
 
     Example:
         >>> said_of("idempotency_key_ttl", "A key is remembered for"), said_of(
@@ -143,8 +145,8 @@ def said_of(name: str, text: str) -> bool:
         True
     """
     words = (r"\s+".join(map(re.escape, word.split())) for word in FACTS[name].of)
-    return any(re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", text, re.IGNORECASE)
-               for word in words)
+    return any(re.search(rf"(?<![A-Za-z0-9-]){word}(?:s|es)?(?![A-Za-z0-9-])", text,
+                         re.IGNORECASE) for word in words)  # ("cursor" in `next_cursor`)
 
 
 def machine_types() -> str:

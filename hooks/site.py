@@ -489,7 +489,7 @@ _FACT_PLACEHOLDER = re.compile(r"\{\{\s*fact\s+(?P<name>[a-z_]+)\s*\}\}")
 
 def _around(markdown: str) -> dict[int, str]:
     """For each line of prose, by number, what is around it: its paragraph (or list), the
-    one before it in its section, and its section's heading."""
+    one before it in its section, its section's heading, and the page's title."""
     blocks: list[tuple[str, list[tuple[int, str]]]] = []  # (heading, lines), by paragraph
     heading, block = "", []
     for number, line in [*placeholders.prose_lines(markdown), (0, "")]:
@@ -499,10 +499,13 @@ def _around(markdown: str) -> dict[int, str]:
             heading, block = (line, []) if line.startswith("#") else (heading, [])
         else:
             block.append((number, line))
+    title = next((line for _, line in placeholders.prose_lines(markdown)
+                  if line.startswith("# ")), "")
     around = {}
     for i, (heading, block) in enumerate(blocks):
         before = blocks[i - 1][1] if i and blocks[i - 1][0] == heading else []
-        text = "\n".join([heading, *(line for _, line in [*before, *block])])
+        text = re.sub(r"\{\{[^}]*\}\}", " ", "\n".join(  # (a placeholder names no subject)
+            [title, heading, *(line for _, line in [*before, *block])]))
         around |= dict.fromkeys((number for number, _ in block), text)
     return around
 
@@ -522,8 +525,8 @@ def _said_of_another(markdown: str, page: _Page) -> list[str]:
             fact = facts.FACTS[name]
             found.append(
                 f"{page.where(number)}: {{{{ fact {name} }}}} ({fact.read()}) is of the "
-                f"{fact.of[0]}, but its paragraph, the one before it and its heading name "
-                f"none ({', '.join(repr(word) for word in fact.of)}): say what it is of; "
+                f"{fact.of[0]}, but its paragraph, the one before it, its heading and the "
+                f"page's title name none ({', '.join(repr(word) for word in fact.of)}): say what it is of; "
                 "what it says of something else is no fact, whatever its value")
     return found
 

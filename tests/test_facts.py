@@ -362,9 +362,9 @@ def test_a_fact_written_by_hand_is_named_with_the_placeholder_that_says_it():
     assert [p for p in placed if "is of the" in p] == [
         (f"docs/concepts/pagination.md:{last + 2}: {{{{ fact idempotency_key_ttl }}}} "
         f"({idempotency.describe_ttl()}) is of the idempotency key, but its paragraph, the "
-        "one before it and its heading name none ('idempotency key', 'Idempotency-Key', "
-        "'key'): say what it is of; what it says of something else is no fact, whatever its "
-        "value")], placed
+        "one before it, its heading and the page's title name none ('idempotency key', "
+        "'Idempotency-Key', 'key'): say what it is of; what it says of something else is no "
+        "fact, whatever its value")], placed
     assert f"docs/concepts/pagination.md:{last}: '{default} items' states a count by hand: " \
            f"write {{{{ fact page_size_default }}}} ({models.DEFAULT_PAGE_SIZE}) in place of " \
            f"'{default}', read from the stub" in "\n".join(problems), problems
