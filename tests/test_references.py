@@ -1755,6 +1755,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             "(`volume_owned`)")}, [
         "A standalone volume can be deleted (`200`).",
         "A standalone volume is deleted (`200`).",
+        "A volume a workstation owns is deleted when the workstation is deleted (`200`).",
         "A volume that was attached can be deleted (`200`).",
         "An owned volume can be listed (`200`).",
         "An attached volume cannot be deleted (`409`).",
