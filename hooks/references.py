@@ -1371,7 +1371,8 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
 _LEFT_OUT_AFTER = re.compile(r"\s+(?:is|are)\s+(?:then\s+|simply\s+|just\s+)?(?:omitted|absent|"
                              r"left\s+out|missing|dropped|not\s+(?:present|included|sent|"
                              r"returned|there))\b", re.IGNORECASE)
-_LEFT_OUT_BEFORE = re.compile(r"\b(?:has|have|carries|carry|includes?|sends?|there\s+is)\s+no\s+$",
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:(?:has|have|carries|carry|includes?|sends?|there\s+is)\s+no"
+                              r"|omits?|leaves?\s+out|drops?)\s+(?:its\s+|the\s+)?$",
                               re.IGNORECASE)
 
 
@@ -2275,8 +2276,14 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         # a success said for a condition they refuse: "Deleting a running workstation
         # answers `200`" (of the operations, those on the resource the words name; none
         # named, as "`/openapi.json`", or a condition said to pass, is not read)
+        # (or the condition right after the status: "answers `200` for an attached volume")
+        tail = re.match(r"\s+(?:for|on|to)\s+(?:an?|the|any|every)\s+", prose[span.end:end],
+                        re.IGNORECASE)
+        after = span.end + tail.end() if tail else None
         kind = re.search(r"\b(workstation|volume)s?\b", prose[subject_end:span.start],
-                         re.IGNORECASE)
+                         re.IGNORECASE) or (re.search(r"\b(workstation|volume)s?\b",
+                                                      prose[after:end], re.IGNORECASE)
+                                            if after else None)
         rest = prose[subject_end:end]
         if _PASSES.search(rest) or _EARLIER_CHECK.search(rest):
             return None
@@ -2285,14 +2292,16 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         scopes = [contract.operations[op] for op in sorted(set(ops))]
         for pattern, meant in _CONDITIONS:
             match = pattern.search(prose, subject_end, span.start)
+            said_after = match is None and after is not None and bool(
+                match := pattern.match(prose, after, end))
             if kind is None and match is not None and not _OF_IT.match(match[0]):
                 continue
             if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) and not (
                     meant <= {"not_found", "volume_not_found"} and re.search(
                         r"\bdeleted\b", match[0])) or (
-                    meant & (_OF_THE_RESOURCE | state_codes()) and not re.fullmatch(
-                        r"\s*(?:(?:an?|the|its|your|that|this)\s+)?",
-                        prose[subject_end:match.start()], re.IGNORECASE)
+                    meant & (_OF_THE_RESOURCE | state_codes()) and not said_after
+                    and not re.fullmatch(r"\s*(?:of\s+)?(?:(?:an?|the|its|your|that|this)\s+)?",
+                                         prose[subject_end:match.start()], re.IGNORECASE)
                     and not _OF_IT.match(match[0]))):
                 continue  # (it may have passed; or it is said of another resource: "a
                 # stopped workstation with attached volumes")
@@ -2405,10 +2414,12 @@ _THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—|,(?=\s+(?:so|then)\b))\s+(?:(?:(?:
 _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})", re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
-_STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|"
+_STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:(?:if|when|while|"
                           r"whenever|(?P<unless>unless))\s+(?:(?:the|a|your|this|that)\s+"
-                          r"workstation|it)\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|"
-                          r"stopped)`?\s*(?:,\s*|\s(?=\s*(?:the|an?|you|it|[a-z]+ing)\b))"
+                          r"workstation|it)\s+is\s+(?:still\s+|already\s+)?|for\s+(?:an?|the|any)\s+"
+                          r"(?=`?(?:running|stopped)`?\s+(?:workstation|one)\b))`?(?P<state>running|"
+                          r"stopped)`?(?:(?<=`)|(?<=[a-z]))(?:\s+(?:workstation|one)(?=\s*,))?"
+                          r"\s*(?:,\s*|\s(?=\s*(?:the|an?|you|it|[a-z]+ing)\b))"
                           r"(?:then\s+)?", re.IGNORECASE)
 #: After the state said first, a subject that names no operation: the page's own call.
 _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IGNORECASE)
@@ -2439,16 +2450,16 @@ _CAN_BE = re.compile(
     r"even|so|thus|then|but|and|also|now|still)\s*,?\s+)?"
     r"(?:(?:an?|the|your|any|every|each)\s+)?"
     r"(?:`?(?P<state>running|stopped)`?\s+(?:workstation|one)s?"
-    r"|workstations?\s+(?:(?:that|which)\s+(?:is|are)|(?:that|which)['’]s|in\s+the|whose\s+"
-    r"status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?(?:\s+state)?)"
-    + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
+    r"|workstations?\s+(?:(?:that|which)\s+(?:is|are)(?P<negated>\s+not|n['’]t)?|(?:that|which)['’]s"
+    r"|in\s+the|whose\s+status\s+is)\s+(?:still\s+|already\s+)?`?(?P<state2>running|stopped)`?"
+    r"(?:\s+state)?)" + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
 #: :data:`_CAN_BE` with the state said first: "While it is `stopped`, the workstation cannot be
 #: deleted (" (the second state group, empty, is :data:`_CAN_BE`'s).
 _STATE_FIRST_CAN_BE = re.compile(
     r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|whenever)\s+"
     r"(?:(?:the|a|your|this|that)\s+workstation|it)\s+is\s+(?:still\s+|already\s+)?"
     r"`?(?P<state>running|stopped)`?\s*,?\s*(?:(?:the|this|that|your)\s+workstation|it)"
-    r"(?P<state2>)" + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
+    r"(?P<state2>)(?P<negated>)" + _CAN_BE_DONE_TO_STATUS, re.IGNORECASE)
 
 
 def _said_after(after: re.Pattern[str], text: str, at: int = 0, end: int | None = None) -> bool:
@@ -2868,6 +2879,11 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
     answers = answers_by_state()
     ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
     state = (can["state"] or can["state2"]).lower()
+    if can["negated"]:  # ("a workstation that is not `running`": the other state, of two)
+        others = sorted((contract.enums.get("status") or frozenset()) - {state})
+        if len(others) != 1:
+            return None
+        state = others[0]
     if not ops or said not in {OPERATIONS[op].status for op in ops} | {
             contract.code_status[c] for c in state_codes()} or not _said_after(
                 _CAN_BE_AFTER, _LINK_TEXT.sub(r"\1", prose[span.end:_sentence_end(
@@ -4967,13 +4983,15 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation
 #: to be running" (the operations are the clause's, or the last ones named before it).
 _NEEDS_STATE = re.compile(
-    r"\b(?:need|needs|require|requires)\s+(?:it|them|the\s+workstation|a\s+workstation)"
+    r"\b(?:need|needs|require|requires)\s+(?:(?:it|them|the\s+workstation|a\s+workstation)"
     r"\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])"
+    r"|an?\s+`?(?P<state2>running|stopped)`?\s+(?:workstation|one)\b)"
     r"(?!\s+to\s)", re.IGNORECASE)  # (not "needs it running to change anything")
 #: A workstation said to have to be in a state before, or to be, acted on: "must be
 #: stopped before it can be deleted (or updated)", "must be running to be updated".
 _MUST_BE = re.compile(
-    r"\b(?:workstation|it)\s+must\s+(?:first\s+)?be\s+\[?`?(?P<state>running|stopped)`?"
+    r"\b(?:workstation|it)\s+(?:must|has\s+to|needs\s+to)\s+(?:first\s+)?be\s+\[?`?"
+    r"(?P<state>running|stopped)`?"
     r"(?:\]\([^)\s]*\))?\s+"
     r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+"
     r"|\s*\(\s*(?:or|and)\s+)[a-z]+ed(?!\s+to\s+be\b)\)?)*)", re.IGNORECASE)
@@ -5033,8 +5051,10 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             r"[:;\u2014]|,\s", prose[start:match.start()]))])
         ops = _last_ops_named(prose[opening:match.start()], page, contract) or _last_ops_named(
             prose[start:opening], page, contract)
+        state = match["state"] or match["state2"]
         if not _NEGATION.search(prose, opening, match.start()):
-            said.append((match.start("state"), ops, match["state"], match[0]))
+            said.append((match.start("state" if match["state"] else "state2"), ops, state,
+                         match[0]))
     for match in _MUST_BE.finditer(prose):
         done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
         ops = [op for op in answers if _participle(_verb(op)) in done]
@@ -5072,9 +5092,9 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             wrong.append(f"{op} refuses it with `{contract.code_status.get(code, '')}` (`{code}`)"
                          if code else f"{op} succeeds on a {' or '.join(others)} one too")
         if wrong:
-            named = _and(sorted(op for op in set(ops) if op in answers))
-            found.append((at, (f'"{_said_words(words)}" says {named} '
-                               + (f"{'needs' if len(set(ops)) == 1 else 'need'} a {state} "
+            theirs = sorted(op for op in set(ops) if op in answers)
+            found.append((at, (f'"{_said_words(words)}" says {_and(theirs)} '
+                               + (f"{'needs' if len(theirs) == 1 else 'need'} a {state} "
                                   "workstation" if index < acts else
                                   f"acts on a {state} workstation")
                                + f", but {'; '.join(wrong)} (as its example gets from the "
@@ -5097,12 +5117,12 @@ def _said_ignored(span: _Span, prose: str) -> bool:
 #: malformed one's, a too large one's, one of another media type's.
 _BODY_CODES = ("invalid_json", "payload_too_large", "unsupported_media_type")
 #: Before a body's condition, what says it is ignored: "ignores a", "ignores a body that is".
-_IGNORES_A_BODY = re.compile(r"\bignor(?:es?|ed|ing)\s+(?:an?|the|any|its)\s+(?:(?:request\s+)?"
+_IGNORES_A_BODY = re.compile(r"\bignor(?:es?|ed|ing)\s+(?:(?:an?|the|any|its)\s+)?(?:(?:request\s+)?"
                              r"(?:body|bodies|payloads?)\s+(?:that|which)\s+(?:is|are)\s+)?$",
                              re.IGNORECASE)
 #: After a body's condition, the rest of its words: "over" then "64 KiB" or "the limit".
-_SIZE_SAID = re.compile(r"\s+(?:the\s+(?:body\s+)?(?:size\s+)?limit|[\d.,]+\s*(?:[KM]i?B|bytes))\b",
-                        re.IGNORECASE)
+_SIZE_SAID = re.compile(r"(?:\s+than)?\s+(?:the\s+(?:body\s+)?(?:size\s+)?limit\b|[\d.,]+\s*"
+                        r"(?:[KM]i?B|bytes)\b|\{\{\s*fact\s+[a-z_]+\s*\}\})", re.IGNORECASE)
 #: After "ignored", the operations that ignore it: "is ignored by a delete".
 _IGNORED_BY = re.compile(rf"\s+by\s+(?:(?:an?|the|every|each|any)\s+)?(?P<who>{_OP_WORD})",
                          re.IGNORECASE)

@@ -1968,6 +1968,8 @@ def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
             f'"not JSON" is said to be ignored by updateWorkstation, {reads}',
         "A malformed body is ignored.":
             f'"malformed body" is said to be ignored by updateWorkstation, {reads}',
+        "Updates ignore malformed bodies.":
+            f'"malformed bodies" is said to be ignored by updateWorkstation, {reads}',
     }, [
         "A malformed body is ignored by a stop, but not by an update, which answers `400`.",
         "An update that ignored a malformed body would hide your mistake, so it answers `400`.",
@@ -1981,6 +1983,9 @@ def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
         "A too large body is ignored; deleting a stopped workstation answers `200`.": (
             '"too large body" is said to be ignored by deleteWorkstation, which answers it '
             "with `413` (`payload_too_large`)"),
+        "A body over {{ fact body_limit }} is ignored by a delete.": (
+            '"body over {{ fact body_limit }}" is said to be ignored by deleteVolume and '
+            "deleteWorkstation, which answer it with `413` (`payload_too_large`)"),
     }, [
         "A malformed body is ignored.",
         "A delete ignores a malformed body.",
@@ -2015,6 +2020,16 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "(a workstation must be [running](../workstations/start.md) to be updated)": (
             '"workstation must be [running](../workstations/start.md) to be updated" says '
             f"updateWorkstation needs a running workstation, but updateWorkstation {refused}"),
+        "Starting and deleting both require a `stopped` workstation.": (
+            '"require a `stopped` workstation" says deleteWorkstation and startWorkstation '
+            "need a stopped workstation, but startWorkstation succeeds on a running one too (as "
+            "its example gets from the sandbox)"),
+        "Deletes need a running workstation.": (
+            '"need a running workstation" says deleteWorkstation needs a running workstation, '
+            f"but deleteWorkstation {refused}"),
+        "A workstation has to be running to be deleted.": (
+            '"workstation has to be running to be deleted" says deleteWorkstation needs a '
+            f"running workstation, but deleteWorkstation {refused}"),
         "[Delete](../workstations/delete.md) ends it, from `running` only.": (
             '"from `running` only" says deleteWorkstation needs a running workstation, but '
             f"deleteWorkstation {refused}"),
@@ -2030,6 +2045,8 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "[Delete](../workstations/delete.md) ends it, from `stopped` only.",
         "Stop it first: update and delete need it stopped.",
         "Update and delete do not need it running.",
+        "Update and delete need a stopped workstation.",
+        "Unlike start and stop, update and delete need the workstation `stopped`.",
         # an order to the reader is none of the operations "both" names; a new clause, or
         # what the operation changes, is no state it needs
         "Before you update or delete a workstation, stop it: both need it `stopped`.",
@@ -2093,6 +2110,7 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
             '`attached_to` is said to be left out, but every answer that has it sends it '
             '(`"attached_to": null` where it has no value)'),
         "`next_cursor` is absent when there are no more pages.": told,
+        "The last page omits `next_cursor`.": told,
         "Keep paging until the answer has no `next_cursor`.": told,
     }, [
         "The last page's `next_cursor` is `null`.",
@@ -2324,9 +2342,12 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "A delete answers `409` on an already stopped one.":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "For a stopped workstation, a delete answers `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
         "Deleting a workstation answers `409` when it is running.",
         "Deleting a workstation that is not `stopped` gets `409`.",
+        "For a running workstation, a delete answers `409`.",
         "Deleting answers `409` for a running workstation.",
         "A stop answers `200` to a running workstation, and `200` to a stopped one too.",
         "Deleting answers `409` for a workstation with a volume attached.",
@@ -2602,6 +2623,9 @@ def test_a_workstation_in_a_state_said_to_be_able_to_be_acted_on_gets_the_status
         # the state said first
         "While it is `stopped` the workstation cannot be deleted (`409`).":
             _in_state_told("409", *stopped),
+        # the other state, denied
+        "A workstation that is not `running` cannot be deleted (`409`).":
+            _in_state_told("409", *stopped),
         "If the workstation is running, it can be deleted (`200`).":
             _in_state_told("200", *running),
         # said to be done, or not, with no "can"
@@ -2842,6 +2866,13 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
             f'`200` is said for "while it is still running", {refused}',
         "Delete it while it is attached and you'll get `200`.": (
             '`200` is said for "it is attached", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
+        # the resource after "of", or the condition right after the status
+        "A delete of an attached volume answers `200`.": (
+            '`200` is said for "attached volume", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
+        "A volume delete answers `200` for an attached volume.": (
+            '`200` is said for "attached volume", which deleteVolume answers with `409` '
             "(`volume_attached`)"),
         # "at once" says when it is done, not that a condition passes first
         "Updating a running workstation answers `200`: the change applies at once.": (
