@@ -1456,8 +1456,10 @@ def _type_problem(span: _Span, prose: str, contract: Contract) -> str | None:
     """
     types = contract.field_types.get(span.text)
     said = _TYPE_SAID.match(prose, span.end) if types else None
+    if said is None or span.link is not None:
+        return None
     start = _clause(span, prose)[0]
-    if said is None or span.link is not None or re.search(
+    if re.search(
             r"\b(?:items?|elements?|entry|entries|members?|values?)\s+(?:of|in)\s+(?:the\s+)?$",
             prose[start:span.start], re.IGNORECASE) or re.search(
                 r"\bquery\s+string|\bURL\b", prose[start:span.start], re.IGNORECASE):
