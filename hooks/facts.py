@@ -1140,7 +1140,8 @@ def hand_written(text: str, lines: Iterator[tuple[int, str]] | None = None) -> l
             if any(match.start() <= place < match.end() for place in memory):
                 continue  # (with what it says of it: "up to 64 GiB of memory")
             start, stated = match.start(), match[0]
-            if kind and (unit := _UNIT_WORD.match(joined, at)) and _of_a_kind(unit["unit"]):
+            if (kind or strict and not says) and (unit := _UNIT_WORD.match(joined, at)) \
+                    and _of_a_kind(unit["unit"]):
                 stated = joined[start:unit.end()]  # "1-64 characters", as a reader reads it
             if (loose is not None and loose.start() < start < loose.end() and not says
                     and loose.lastgroup and _SHAPES[int(loose.lastgroup[1:])][0] == "a range"):

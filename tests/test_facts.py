@@ -533,7 +533,9 @@ def test_a_bound_before_a_range_fact_is_named_with_the_fact_of_its_end(hooks):
         assert facts.bounded_range(found["bound"], found["name"]) == (end,)
     assert [(h.shape, h.text) for h in facts.hand_written(
         f"A limit greater than {high} is refused.")] == [("a bound", f"greater than {high}")]
-    wrong = [p for p in lines if f"'up to {high * 2}'" in p]
+    wrong = [p for p in lines if f"'up to {high * 2} GiB'" in p]  # (its unit with it)
+    assert [h.stated for h in facts.hand_written("A body over 1 MiB gets `413`.")] == [
+        "over 1 MiB"]  # (a bound no fact says, quoted with its unit)
     assert len(wrong) == 1 and f"({said['disk_size']}) or" in wrong[0] and \
         "read from the stub, rephrasing around it;" in wrong[0], problems
 
