@@ -1349,7 +1349,8 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
     said = span.text.lower()
     start, end = _clause(span, prose)
     if said not in contract.media_types:
-        if _refused_in_clause(span, spans, prose, contract.code_status) or any(
+        if _said_ignored(span, prose) or _refused_in_clause(
+                span, spans, prose, contract.code_status) or any(
                 (status := _STATUS.match(other.text)) and int(status["status"]) >= 400
                 for other in spans if start <= other.start < end):
             return None  # ("answers `415`: the request was sent as `text/plain`")
@@ -1378,10 +1379,16 @@ _LEFT_OUT_BEFORE = re.compile(r"\b(?:(?:has|have|carries|carry|includes?|sends?|
 
 def _said_left_out(span: _Span, prose: str) -> bool:
     """Whether a field is said to be left out of an answer: "is omitted" after it, "has no"
-    before it (or before the list it ends: "has no `name` or `machine_type`")."""
+    before it (or before the list it ends: "has no `name` or `machine_type`"); not denied
+    ("a page never omits `next_cursor`", "no page omits it")."""
     before = re.sub(r"(?:`[a-z_]+`\s*(?:,\s*(?:(?:or|and|nor)\s+)?|(?:or|and|nor)\s+))+$", "",
                     prose[max(0, span.start - 120):span.start])
-    return bool(_LEFT_OUT_AFTER.match(prose, span.end) or _LEFT_OUT_BEFORE.search(before))
+    verb = _LEFT_OUT_BEFORE.search(before)
+    start = _clause(span, prose)[0]
+    if verb is not None and not re.search(r"\bno\s+$", verb[0]) and _NEGATION.search(
+            prose, start, span.start):
+        return False  # (the omission denied, where "has no" is no denial of its own)
+    return bool(_LEFT_OUT_AFTER.match(prose, span.end) or verb)
 
 
 #: Words a writer names a schema by that its name does not hold.
@@ -2338,7 +2345,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
 #: A clause that opens with a condition, then the subject (after a comma or not): "If the
 #: volume is attached, the delete answers" (a workstation's state first: :data:`_STATE_FIRST`).
 _CONDITION_FIRST = re.compile(
-    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|whenever)\s+"
+    r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:if|when|while|whenever|for)\s+"
     r"(?P<condition>[^,;:()]+?)(?:\s*,\s*|\s+(?=(?:the|an?|you|[a-z]+ing)\s))(?:then\s+)?",
     re.IGNORECASE)
 
@@ -2418,7 +2425,8 @@ _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER
 #: delete gets `409`", "When it is running, deleting it answers `409`".
 _STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:(?:if|when|while|"
                           r"whenever|(?P<unless>unless))\s+(?:(?:the|a|your|this|that)\s+"
-                          r"workstation|it)\s+is\s+(?:still\s+|already\s+)?|for\s+(?:an?|the|any)\s+"
+                          r"workstation|it)\s+is\s+(?P<negated>not\s+)?(?:still\s+|already\s+)?"
+                          r"|for\s+(?:an?|the|any)\s+"
                           r"(?=`?(?:running|stopped)`?\s+(?:workstation|one)\b))`?(?P<state>running|"
                           r"stopped)`?(?:(?<=`)|(?<=[a-z]))(?:\s+(?:workstation|one)(?=\s*,))?"
                           r"\s*(?:,\s*|\s(?=\s*(?:the|an?|you|it|[a-z]+ing)\b))"
@@ -2745,6 +2753,8 @@ def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contra
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None or not re.fullmatch(_ONLY_ITS_CODE, prose[span.end:end]):
         return None
+    if status is not None and re.search(r"`[a-z_]+`", prose[span.end:end]):
+        return None  # ("never answers `409` `workstation_not_stopped`": the code is denied)
     never = None  # the denying verb, right before the status
     for never in _NEVER_VERB.finditer(prose, subject.end(), span.start):
         if never.end() == span.start:
@@ -2955,7 +2965,8 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
         return None  # (no operation, more said, denied, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     state = first["state"].lower()
-    if first["unless"]:  # ("unless it is running": stopped, of the two states)
+    if bool(first["unless"]) != bool(first["negated"]):  # ("unless it is running", "if it is
+        # not running": stopped, of the two states)
         others = sorted((contract.enums.get("status") or frozenset()) - {state})
         if len(others) != 1:
             return None
@@ -4997,6 +5008,14 @@ _MUST_BE = re.compile(
     r"(?:\]\([^)\s]*\))?\s+"
     r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+"
     r"|\s*\(\s*(?:or|and)\s+)[a-z]+ed(?!\s+to\s+be\b)\)?)*)", re.IGNORECASE)
+#: The same, said with "only" or "unless": "only a running workstation can be updated", "a
+#: workstation cannot be deleted unless it is `stopped`".
+_ONLY_IN_STATE = re.compile(
+    r"\bonly\s+(?:an?|the)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+(?:can|may)\s+be"
+    r"\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+)[a-z]+ed)*)(?!\s*\()"  # (in brackets: _CAN_BE's)
+    r"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>[a-z]+ed(?:(?:\s*,\s*|\s+"
+    r"(?:or|and)\s+)[a-z]+ed)*)\s+unless\s+(?:it|the\s+workstation)\s+is\s+`?"
+    r"(?P<state2>running|stopped)`?", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
 _FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
@@ -5026,10 +5045,16 @@ def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
                     and _TO_THE_READER.match(text, m.end()))]  # (not "stop it": an order)
     run: list[str] = []
     for i in range(len(mentions) - 1, -1, -1):
-        _, end, ops = mentions[i]
+        start, end, ops = mentions[i]
         if run and not _OPS_BETWEEN.fullmatch(text, end, mentions[i + 1][0]):
-            break
+            break  # (apart)
+        led = re.search(r"\b(?:after|before|once|until|since|from|unlike|like)\s+(?:(?:an?|the|"
+                        r"each|every)\s+)?$", text[:start], re.IGNORECASE)
+        if led and run and re.fullmatch(r"\s*,\s*", text[end:mentions[i + 1][0]]):
+            break  # (an opening phrase: "After the stop, update and delete")
         run = [*ops, *run]
+        if led:
+            break  # (the run's first: "before an update or a delete")
     return run
 
 
@@ -5053,17 +5078,26 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             r"[:;\u2014]|,\s", prose[start:match.start()]))])
         ops = _last_ops_named(prose[opening:match.start()], page, contract) or _last_ops_named(
             prose[start:opening], page, contract)
+        if not ops and page.operation and re.search(
+                r"\b(?:this|the)\s+(?:operation|call|request|endpoint)\s+$|^\s*it\s+$",
+                prose[opening:match.start()], re.IGNORECASE):
+            ops = [page.operation]  # ("this operation needs it stopped", on its page)
         state = match["state"] or match["state2"]
         if not _NEGATION.search(prose, opening, match.start()):
             said.append((match.start("state" if match["state"] else "state2"), ops, state,
                          match[0]))
-    for match in _MUST_BE.finditer(prose):
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
+    for match in (*_MUST_BE.finditer(prose), *_ONLY_IN_STATE.finditer(prose)):
+        groups = match.groupdict()
+        if groups.get("state") is None:  # (the "unless" shape's)
+            match_state, match_done = groups["state2"], groups["done2"]
+        else:
+            match_state, match_done = groups["state"], groups["done"]
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", match_done, re.IGNORECASE)}
         ops = [op for op in answers if _participle(_verb(op)) in done]
         start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                         brackets=False)[0]
-        if not _NEGATION.search(prose, start, match.start("state")):
-            said.append((match.start("state"), ops, match["state"], match[0]))
+        if match.re is _ONLY_IN_STATE or not _NEGATION.search(prose, start, match.start("state")):
+            said.append((match.start(), ops, match_state, match[0]))
     for match in _FROM_ONLY.finditer(prose):
         start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                         brackets=False)[0]

@@ -1888,6 +1888,8 @@ def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
         "Deleting never answers `422`.",
         "Deleting a workstation never gets `volume_attached`.",
         "Stopping never answers `409`.",
+        # a status with a code after it: the code is what is denied
+        "A volume delete never answers `409` `workstation_not_stopped`.",
     ])
 
 
@@ -1935,6 +1937,9 @@ def test_a_success_said_after_a_condition_said_first_that_the_operation_refuses_
         "If the volume is attached the delete answers `200`.": attached,
         "When it is attached, deleting it answers `200`.": (
             '`200` is said for "it is attached", which deleteVolume answers with `409` '
+            "(`volume_attached`)"),
+        "For an attached volume, a delete answers `200`.": (
+            '`200` is said for "attached volume", which deleteVolume answers with `409` '
             "(`volume_attached`)"),
         "If the token is missing, a delete answers `200`.": (
             '`200` is said for "token is missing", which deleteVolume and deleteWorkstation '
@@ -2030,6 +2035,12 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "A workstation has to be running to be deleted.": (
             '"workstation has to be running to be deleted" says deleteWorkstation needs a '
             f"running workstation, but deleteWorkstation {refused}"),
+        "Only a running workstation can be deleted.": (
+            '"Only a running workstation can be deleted" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {refused}"),
+        "A workstation cannot be deleted unless it is `running`.": (
+            '"cannot be deleted unless it is `running`" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {refused}"),
         "[Delete](../workstations/delete.md) ends it, from `running` only.": (
             '"from `running` only" says deleteWorkstation needs a running workstation, but '
             f"deleteWorkstation {refused}"),
@@ -2066,6 +2077,18 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         ["Changes a stopped workstation's name.", "A running workstation gets `409`."])
     start = references.Page("workstations/start.md", "startWorkstation")
     _each_told(references, start, contract, {}, ["Starts a stopped workstation."])
+    # on an endpoint page, "this operation" is its own; an opening phrase names none of "which"
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "See below.\n\nThis operation needs the workstation `running`.": (
+            '"needs the workstation `running`" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {refused}")},
+        ["See below.\n\nThis operation needs the workstation `stopped`."])
+    stop = references.Page("workstations/stop.md", "stopWorkstation", {
+        "workstations/delete.md": "deleteWorkstation", "workstations/update.md": "updateWorkstation"})
+    _each_told(references, stop, contract, {}, [
+        ("See below.\n\nAfter the stop, [update](update.md) and [delete](delete.md), which need "
+         "the workstation `stopped`, can go ahead.")])
 
 
 def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
@@ -2123,6 +2146,8 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
         "`created_at` is not returned by a delete.",
         "A get answers the workstation itself; it has no `data` wrapper.",
         "If `next_cursor` is missing, the answer did not come from this API.",
+        "A page never omits `next_cursor`.",
+        "No answer of a list omits `next_cursor`.",
         "Do not test whether `next_cursor` is missing: test whether it is `null`.",
     ])
     # another operation's field said to be left out of this one's answer: true of it
@@ -2150,6 +2175,7 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "An error is sent as `application/problem+json`, a success as `application/json`.",
         "Send the body as `application/json`.",
         "An error is never sent as `application/json`.",
+        "A stop ignores a body sent as `text/plain`.",
         "The old API sent `application/xml`{ .no-ref }.",
     ])
 
@@ -2343,6 +2369,8 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
         "A delete answers `409` on an already stopped one.":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
         "For a stopped workstation, a delete answers `409`.":
+            _in_state_told("409", "stopped", "deleteWorkstation", "200"),
+        "If the workstation is not `running`, the delete answers `409`.":
             _in_state_told("409", "stopped", "deleteWorkstation", "200"),
     }, [
         "Deleting a workstation answers `409` when it is running.",
