@@ -1357,8 +1357,10 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
         return (f"`{span.text}` is no media type of the API's: it sends and takes "
                 f"{_listing(contract.media_types)}")
     problems = sorted(t for t in contract.media_types if "problem" in t)
-    if (problems and said not in problems and re.search(
-            r"\b(?:problem|error)s?\b", prose[start:span.start], re.IGNORECASE)
+    status_before = [s for s in spans if start <= s.start < span.start and _STATUS.match(s.text)]
+    if (problems and said not in problems and (re.search(
+            r"\b(?:problem|error)s?\b", prose[start:span.start], re.IGNORECASE) or status_before
+            and int(_STATUS.match(status_before[-1].text)["status"]) >= 400)
             and not _NEGATION.search(prose, start, end)
             and not re.search(r"\b(?:success|succeeds?|2\d\d|other|else)\b", prose[start:end],
                               re.IGNORECASE)):
@@ -2303,8 +2305,9 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             match = pattern.search(prose, subject_end, span.start)
             said_after = match is None and after is not None and bool(
                 match := pattern.match(prose, after, end))
-            if kind is None and match is not None and not _OF_IT.match(match[0]):
-                continue
+            if kind is None and match is not None and not _OF_IT.match(match[0]) and not (
+                    said_after and not meant & (_OF_THE_RESOURCE | state_codes())):
+                continue  # (but a request's own, after the status: "for a malformed body")
             if match is not None and (re.search(r"\b(?:was|were|had)\b", match[0]) and not (
                     meant <= {"not_found", "volume_not_found"} and re.search(
                         r"\bdeleted\b", match[0])) or (
@@ -4879,6 +4882,12 @@ def check(markdown: str, page: Page, contract: Contract,
                     and " is not a header of the API" not in problem
                     and "did you mean" not in problem and _said_ignored(span, prose)):
                 problem = None  # ("A delete ignores an `Idempotency-Key` header": another's)
+            if problem is None and not span.heading and page.operation and _said_ignored(
+                    span, prose) and (header := _HEADER.match(span.text)) is not None and (
+                        header["name"].casefold() in contract.inputs.get(page.operation, {})
+                        and not _NEGATION.search(prose, *_clause(span, prose))):
+                problem = (f"`{span.text}` is said to be ignored, but {page.operation} reads it "
+                           "(a header it takes)")
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is
@@ -4996,8 +5005,9 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation
 #: to be running" (the operations are the clause's, or the last ones named before it).
 _NEEDS_STATE = re.compile(
-    r"\b(?:need|needs|require|requires)\s+(?:(?:it|them|the\s+workstation|a\s+workstation)"
-    r"\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])"
+    r"\b(?:need|needs|require|requires|want|wants)\s+(?:(?:it|them|the\s+workstation|a\s+workstation"
+    r"|that\s+(?:it|the\s+workstation)\s+(?:is|be))\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?"
+    r"(?:\]\([^)\s]*\))?(?![\w`-])"
     r"|an?\s+`?(?P<state2>running|stopped)`?\s+(?:workstation|one)\b)"
     r"(?!\s+to\s)", re.IGNORECASE)  # (not "needs it running to change anything")
 #: A workstation said to have to be in a state before, or to be, acted on: "must be

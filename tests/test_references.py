@@ -582,7 +582,7 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
 def test_another_operations_header_said_to_be_ignored_passes(checking: Checking) -> None:
     """On an endpoint page, another operation's header said to be ignored by this one ("A
     delete ignores an `Idempotency-Key` header") is true of it and passes; said to be read,
-    or a misspelt header said to be ignored, is told."""
+    or a misspelt header said to be ignored, is told, and so is its own said ignored."""
     references, contract = checking
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     for sentence in ("A delete ignores an `Idempotency-Key` header.",
@@ -593,6 +593,14 @@ def test_another_operations_header_said_to_be_ignored_passes(checking: Checking)
                      "A delete ignores an `Idempotent-Key` header."):
         [told] = references.check(f"# T\n\n{sentence}\n", delete, contract)
         assert "is not a header of deleteWorkstation" in told.message, (sentence, told)
+    # and its own header, one it takes, said to be ignored, is told
+    create = references.Page("workstations/create.md", "createWorkstation")
+    assert [p.message for p in references.check(
+        "# T\n\nSee below.\n\nThe create ignores the `Idempotency-Key` header.\n", create,
+        contract)] == [("`Idempotency-Key` is said to be ignored, but createWorkstation reads it "
+                       "(a header it takes)")]
+    assert references.check("# T\n\nSee below.\n\nThe create never ignores the "
+                            "`Idempotency-Key` header.\n", create, contract) == []
 
 
 def test_a_header_value_the_api_refuses_passes_where_its_clause_says_so(
@@ -2035,6 +2043,10 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "A workstation has to be running to be deleted.": (
             '"workstation has to be running to be deleted" says deleteWorkstation needs a '
             f"running workstation, but deleteWorkstation {refused}"),
+        "Deletes and starts both want a stopped workstation.": (
+            '"want a stopped workstation" says deleteWorkstation and startWorkstation need a '
+            "stopped workstation, but startWorkstation succeeds on a running one too (as its "
+            "example gets from the sandbox)"),
         "Only a running workstation can be deleted.": (
             '"Only a running workstation can be deleted" says deleteWorkstation needs a running '
             f"workstation, but deleteWorkstation {refused}"),
@@ -2169,6 +2181,9 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "Every error is a problem document, sent as `application/json`.": (
             "`application/json` is said of a problem, but the API sends problems as "
             "`application/problem+json`"),
+        "A `404` comes back as `application/json`.": (
+            "`application/json` is said of a problem, but the API sends problems as "
+            "`application/problem+json`"),
     }, [
         "A body sent as `text/plain` gets `415`.",
         "An update answers `415`: the request was sent as `text/plain`.",
@@ -2176,6 +2191,7 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "Send the body as `application/json`.",
         "An error is never sent as `application/json`.",
         "A stop ignores a body sent as `text/plain`.",
+        "A `201` comes back as `application/json`, a `404` as `application/problem+json`.",
         "The old API sent `application/xml`{ .no-ref }.",
     ])
 
@@ -2902,6 +2918,9 @@ def test_a_success_said_for_a_condition_the_operations_refuse_is_told(
         "A volume delete answers `200` for an attached volume.": (
             '`200` is said for "attached volume", which deleteVolume answers with `409` '
             "(`volume_attached`)"),
+        "An update answers `200` for a malformed body.": (
+            '`200` is said for "malformed body", which updateWorkstation answers with `400` '
+            "(`invalid_json` or `validation_error`)"),
         # "at once" says when it is done, not that a condition passes first
         "Updating a running workstation answers `200`: the change applies at once.": (
             '`200` is said for "running workstation", which updateWorkstation answers with '
