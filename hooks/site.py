@@ -480,7 +480,7 @@ def _no_hand_written_facts(markdown: str, page: _Page) -> list[str]:
                "timeout, its retries) or the old API's is no fact: write it in backticks, or "
                "say it another way")
         found.append(f"{page.where(h.line)}: {h.stated!r} states {h.shape} by hand: {fix}")
-    return found + _read_twice(markdown, page) + _said_of_another(markdown, page)
+    return found + _read_twice(markdown, page) + _said_of_another(markdown, page, near)
 
 
 #: A fact's placeholder, by its name.
@@ -510,12 +510,11 @@ def _around(markdown: str) -> dict[int, str]:
     return around
 
 
-def _said_of_another(markdown: str, page: _Page) -> list[str]:
+def _said_of_another(markdown: str, page: _Page, around: Mapping[int, str]) -> list[str]:
     """Each placeholder that nothing around it (:func:`_around`) names what its fact is of
     (:func:`facts.said_of`): "A cursor expires after {{ fact idempotency_key_ttl }}" says a
     key's time of a cursor, and "{{ fact disk_size_default }} workstations a page" a
-    volume's size of a page."""
-    around = _around(markdown)
+    volume's size of a page. ``around`` is :func:`_around`'s."""
     found = []
     for number, line in placeholders.prose_lines(markdown):
         for match in _FACT_PLACEHOLDER.finditer(placeholders.mask_code(line)):
