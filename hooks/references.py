@@ -1352,15 +1352,22 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
         if _said_ignored(span, prose) or _refused_in_clause(
                 span, spans, prose, contract.code_status) or any(
                 (status := _STATUS.match(other.text)) and int(status["status"]) >= 400
-                for other in spans if start <= other.start < end):
-            return None  # ("answers `415`: the request was sent as `text/plain`")
+                for other in spans if start <= other.start < end) or not re.search(
+                    r"\b(?:answers?|responses?|problems?|errors?|API)\b[^.;:]*\b(?:sent|sends?|"
+                    r"returns?|returned|answers?|comes?\s+back|served)\b|\b(?:sends?|returns?|"
+                    r"answers?\s+with|serves?)\s+(?:\w+\s+){0,3}$",
+                    prose[start:span.start], re.IGNORECASE):
+            return None  # (what a request sends, or shown refused: "`text/plain` gets `415`")
         return (f"`{span.text}` is no media type of the API's: it sends and takes "
                 f"{_listing(contract.media_types)}")
     problems = sorted(t for t in contract.media_types if "problem" in t)
     status_before = [s for s in spans if start <= s.start < span.start and _STATUS.match(s.text)]
     if (problems and said not in problems and (re.search(
             r"\b(?:problem|error)s?\b", prose[start:span.start], re.IGNORECASE) or status_before
-            and int(_STATUS.match(status_before[-1].text)["status"]) >= 400)
+            and int(_STATUS.match(status_before[-1].text)["status"]) >= 400 and re.fullmatch(
+                r"\s+(?:(?:comes?|came)\s+back|is\s+(?:sent|returned|served)|arrives?)\s+"
+                r"(?:as|in|with)\s+(?:an?\s+)?", prose[status_before[-1].end:span.start],
+                re.IGNORECASE))
             and not _NEGATION.search(prose, start, end)
             and not re.search(r"\b(?:success|succeeds?|2\d\d|other|else)\b", prose[start:end],
                               re.IGNORECASE)):
@@ -1757,7 +1764,8 @@ _EARLIER_CHECK = re.compile(
     r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read|refused|rejected)\s+"
     r"(?:first|before)\b"
     r"|\bis\s+gone\b|\b(?:once|after|when|if|whose)\s+(?:it|(?:(?:its|the|their|that)\s+)?"
-    r"workstations?)\s+(?:is|was|are|were|has\s+been)\s+(?:deleted|gone)\b", re.IGNORECASE)
+    r"workstations?(?:\s+that\s+owned\s+(?:it|them))?)\s+(?:is|was|are|were|has\s+been)\s+"
+    r"(?:deleted|gone)\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -1994,8 +2002,11 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
         `volume_attached` is said for "belongs to another workstation", which the API answers with `409` (`volume_owned`)
     """
     status = _ERROR_STATUS.match(span.text)
-    if status is None and span.text not in contract.code_status:
-        return None
+    if status is None and span.text not in contract.code_status or (
+            status is not None and status["status"] == "405"
+            or contract.code_status.get(span.text) == 405):
+        return None  # (a 405 is a method's, whatever else is said: "the removed route answers
+        # a `POST` with `405`")
     start, end = _clause(span, prose)
     if prose[start - 1:start] == "(" and (_CANNOT_BE_DONE.search(
             _LINK_TEXT.sub(r"\1", prose[_clause(span, prose, brackets=False)[0]:start]))
@@ -4825,6 +4836,12 @@ def check(markdown: str, page: Page, contract: Contract,
                 and _shows_field(page, span.link, span.text, contract)):
             problem = None  # (another schema's field, linked to a page of no operation that
             # shows it: "[`standalone`](../concepts/volumes.md#volume-schema)")
+        if (problem is not None and not span.heading and " is not a well-formed " in problem
+                and re.search(r"\b(?:malformed|invalid|ill-formed|not\s+(?:a\s+)?(?:well-formed|"
+                              r"valid))\s+(?:(?:workstation|volume)\s+)?IDs?,?\s+(?:such\s+as|like|"
+                              r"e\.g\.,?|as)\s+$|\bmalformed\s*\(\s*$",
+                              prose[max(0, span.start - 60):span.start], re.IGNORECASE)):
+            problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and _said_left_out(span, prose)):
             problem = None  # (another's field said to be left out of this one's answer: "the

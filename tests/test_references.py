@@ -1772,6 +1772,10 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "An attached volume is not a problem (`404` is the ID's).",
         "- it is attached (`409` `volume_attached`)",
         "An attached volume (see `404` for a missing one) gets `409`.",
+        # a 405 is a method's, whatever the route; an owned volume once its workstation is gone
+        "The removed route answers a `POST` with `405`.",
+        ("Once the workstation that owned it is deleted, an owned volume answers `404` "
+         "`not_found`, like the workstation."),
     ])
     # more volumes than a list takes: the schema's `400`
     _each_told(references, page, contract, {
@@ -2191,9 +2195,35 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "Send the body as `application/json`.",
         "An error is never sent as `application/json`.",
         "A stop ignores a body sent as `text/plain`.",
+        # what a request sends, or what fixes a 415, is no answer's media type
+        ("Only the operations that read a body refuse a `Content-Type` such as `text/plain`; a "
+         "start, a stop, a get or a delete ignores it."),
+        "A `415` is fixed by sending the body as `application/json`.",
+        "To clear a `415`, resend the body as `application/json`.",
         "A `201` comes back as `application/json`, a `404` as `application/problem+json`.",
         "The old API sent `application/xml`{ .no-ref }.",
     ])
+
+
+def test_an_id_shown_as_malformed_passes_and_one_shown_as_an_id_is_told(
+    checking: Checking,
+) -> None:
+    """An ID that is not well-formed, said to be malformed right before it ("a malformed ID
+    such as `ws-A`"), is shown as such and passes; written as an ID to send, it is told."""
+    references, _ = checking
+    from cloudws import models
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set(),
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN)})
+    page = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, page, contract, {
+        "Send `ws-A` to get it.": (
+            "`ws-A` is not a well-formed workstation ID (pattern `^ws-[a-z0-9]{5,32}$`) (if it "
+            "is meant, as the old API's or a mistake shown on purpose: follow it with "
+            "{ .no-ref })")}, [
+        "A malformed ID such as `ws-A` gets `400` `invalid_id` from every operation.",
+        "An invalid workstation ID, like `ws-A`, gets `400`."])
 
 
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
