@@ -4842,6 +4842,14 @@ def check(markdown: str, page: Page, contract: Contract,
                               r"e\.g\.,?|as)\s+$|\bmalformed\s*\(\s*$",
                               prose[max(0, span.start - 60):span.start], re.IGNORECASE)):
             problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
+        owner = re.search(r"\b(?:an?|the|its|each|every|that)\s+(workstation|volume)['’]s\s+$",
+                          prose[max(0, span.start - 40):span.start], re.IGNORECASE)
+        if (problem is not None and not span.heading and " does not use: link it to " in problem
+                and owner is not None and any(
+                    owner[1].lower() in schema.lower()
+                    for schema in contract.field_schemas.get(span.text, ()))):
+            problem = None  # (another resource's field, said of it: "a workstation's
+            # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and _said_left_out(span, prose)):
             problem = None  # (another's field said to be left out of this one's answer: "the

@@ -1106,7 +1106,8 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
 ) -> None:
     """On an endpoint page, a field of a schema its operation does not use is told, unless
     it links to a page that shows it (a concept page that renders its schema, or names the
-    field); linked to a page that does neither, it is still told."""
+    field), or is said of the resource it is a field of ("a workstation's `volume_ids`");
+    linked to a page that does neither, it is still told."""
     references, contract = checking
     page = references.Page("workstations/update.md", "updateWorkstation",
                            read=lambda path: (ROOT / path).read_text())
@@ -1119,7 +1120,20 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
     }, [
         ("Only volumes whose [`standalone`](../concepts/volumes.md#volume-schema) is `true` "
          "can be attached."),
+        # said of the resource it is a field of: "a volume's `standalone`"
+        "Whether it can be attached is a volume's `standalone`.",
     ])
+    create = references.Page("volumes/create.md", "createVolume")
+    _each_told(references, create, contract, {
+        "Attach it by naming it in `volume_ids`.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }"),
+        "Attach it by naming it in a volume's `volume_ids`.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }"),
+    }, ["Attach the new volume by naming it in a workstation's `volume_ids`."])
 
 
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
