@@ -1431,8 +1431,9 @@ def _left_out_problem(span: _Span, prose: str, page: Page, contract: Contract) -
         return None
     start, end = _clause(span, prose)
     start = max([start, *(start + m.end() for m in re.finditer(r"[;:]\s", prose[start:span.start]))])
-    if re.search(r"\b(?:if|whether|unless|would|could)\b", prose[start:end], re.IGNORECASE):
-        return None
+    if re.search(r"\b(?:if|whether|unless|would|could)\b", prose[start:span.start],
+                 re.IGNORECASE):
+        return None  # (said as a condition: "if `next_cursor` is missing")
     around = prose[start:span.start] + " " + prose[span.end:end]
     named = _schemas_named(around, contract)
     having = set(contract.field_schemas.get(span.text, ()))
@@ -5194,6 +5195,10 @@ _IGNORES_A_BODY = re.compile(r"\bignor(?:es?|ed|ing)\s+(?:(?:an?|the|any|its)\s+
 #: After a body's condition, the rest of its words: "over" then "64 KiB" or "the limit".
 _SIZE_SAID = re.compile(r"(?:\s+than)?\s+(?:the\s+(?:body\s+)?(?:size\s+)?limit\b|[\d.,]+\s*"
                         r"(?:[KM]i?B|bytes)\b|\{\{\s*fact\s+[a-z_]+\s*\}\})", re.IGNORECASE)
+#: A body said to be ignored whatever its size: "ignores any body it is sent, however
+#: large", "a body of any size" (every request's is held to the limit).
+_ANY_SIZE = re.compile(r"\b(?:any\s+)?body\b[^.;:]*?\b(?:however\s+(?:large|big)|no\s+matter\s+"
+                       r"how\s+(?:large|big)|of\s+any\s+size)\b", re.IGNORECASE)
 #: After "ignored", the operations that ignore it: "is ignored by a delete".
 _IGNORED_BY = re.compile(rf"\s+by\s+(?:(?:an?|the|every|each|any)\s+)?(?P<who>{_OP_WORD})",
                          re.IGNORECASE)
@@ -5210,7 +5215,7 @@ def _ignored_problems(prose: str, page: Page, contract: Contract) -> list[tuple[
     clauses = sorted({_clause(_Span(m.start(), m.end(), 0, "", None, False), prose,
                               brackets=False)
                       for m in re.finditer(r"\bignor", prose, re.IGNORECASE)})
-    for pattern, meant in _CONDITIONS:
+    for pattern, meant in (*_CONDITIONS, (_ANY_SIZE, frozenset({"payload_too_large"}))):
         body = [code for code in _BODY_CODES if code in meant]
         for match in (m for start, end in clauses if body
                       for m in pattern.finditer(prose, start, end)):
@@ -5240,6 +5245,8 @@ def _ignored_problems(prose: str, page: Page, contract: Contract) -> list[tuple[
             readers = sorted({op for op in ops if op in contract.operations
                               and all(c in contract.operations[op].codes for c in body)})
             words = prose[match.start():size.end() if size else match.end()]
+            if readers and match.re is _ANY_SIZE:
+                words = match[0]
             if readers:
                 found.append((match.start(), (
                     f'"{_said_words(words)}" is said to be ignored by {_and(readers)}, '

@@ -2014,6 +2014,9 @@ def test_a_body_said_to_be_ignored_by_an_operation_that_answers_it_is_told(
         "A too large body is ignored; deleting a stopped workstation answers `200`.": (
             '"too large body" is said to be ignored by deleteWorkstation, which answers it '
             "with `413` (`payload_too_large`)"),
+        "A start ignores any body it is sent, however large.": (
+            '"any body it is sent, however large" is said to be ignored by startWorkstation, '
+            "which answers it with `413` (`payload_too_large`)"),
         "A body over {{ fact body_limit }} is ignored by a delete.": (
             '"body over {{ fact body_limit }}" is said to be ignored by deleteVolume and '
             "deleteWorkstation, which answer it with `413` (`payload_too_large`)"),
@@ -2163,6 +2166,8 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
             '`attached_to` is said to be left out, but every answer that has it sends it '
             '(`"attached_to": null` where it has no value)'),
         "`next_cursor` is absent when there are no more pages.": told,
+        ("`next_cursor` is left out of the last page, so test whether it is present before "
+         "you pass it on."): told,
         "The last page omits `next_cursor`.": told,
         "Keep paging until the answer has no `next_cursor`.": told,
     }, [
