@@ -2638,11 +2638,10 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None  # (denied, said to pass or to have been, or under another condition)
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     said_state = (state["state"] or state["state2"]).lower()
-    if state["not"]:  # ("not `running`": the other state, of the two)
-        others = sorted((contract.enums.get("status") or frozenset()) - {said_state})
-        if len(others) != 1:
-            return None
-        said_state = others[0]
+    if state["not"]:  # ("not `running`": the other state)
+        said_state = _other_state(said_state, contract)
+    if said_state is None:
+        return None
     return _state_answer_problem(span, said, code, ops, said_state, every, spans, start, end,
                                  contract)
 
@@ -2906,11 +2905,10 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
     answers = answers_by_state()
     ops = sorted(op for op in answers if _participle(_verb(op)) == can["done"].lower())
     state = (can["state"] or can["state2"]).lower()
-    if can["negated"]:  # ("a workstation that is not `running`": the other state, of two)
-        others = sorted((contract.enums.get("status") or frozenset()) - {state})
-        if len(others) != 1:
-            return None
-        state = others[0]
+    if can["negated"]:  # ("a workstation that is not `running`": the other state)
+        state = _other_state(state, contract)
+    if state is None:
+        return None
     if not ops or said not in {OPERATIONS[op].status for op in ops} | {
             contract.code_status[c] for c in state_codes()} or not _said_after(
                 _CAN_BE_AFTER, _LINK_TEXT.sub(r"\1", prose[span.end:_sentence_end(
@@ -2936,6 +2934,13 @@ def _can_be_problem(span: _Span, said: int, code: str | None, can: re.Match[str]
                f"{'refuses' if len(got) == 1 else 'refuse'} it there (`{said}`): say it cannot "
                f"be {done}")
             + " (as its example gets from the sandbox)")
+
+
+def _other_state(state: str, contract: Contract) -> str | None:
+    """The other state of a workstation's two (its `status` enum's), said by denying
+    ``state`` ("not `running`": stopped); None where there are more."""
+    others = sorted((contract.enums.get("status") or frozenset()) - {state})
+    return others[0] if len(others) == 1 else None
 
 
 def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Match[str],
@@ -2981,11 +2986,10 @@ def _state_first_problem(span: _Span, said: int, code: str | None, first: re.Mat
     every = subject is not None and bool(re.search(r"\band\b", subject["who"]))
     state = first["state"].lower()
     if bool(first["unless"]) != bool(first["negated"]):  # ("unless it is running", "if it is
-        # not running": stopped, of the two states)
-        others = sorted((contract.enums.get("status") or frozenset()) - {state})
-        if len(others) != 1:
-            return None
-        state = others[0]
+        # not running": stopped)
+        state = _other_state(state, contract)
+    if state is None:
+        return None
     return _state_answer_problem(span, said, code, ops, state, every, spans,
                                  start, end, contract)
 
@@ -5044,14 +5048,15 @@ _MUST_BE = re.compile(
     r"(?:\]\([^)\s]*\))?\s+"
     r"(?:before\s+(?:it\s+)?(?:can|may)\s+be|to\s+be)\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+"
     r"|\s*\(\s*(?:or|and)\s+)[a-z]+ed(?!\s+to\s+be\b)\)?)*)", re.IGNORECASE)
+#: Participles said one after another: "deleted", "updated or deleted", "started, stopped".
+_PARTICIPLES = r"[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+)[a-z]+ed)*"
 #: The same, said with "only" or "unless": "only a running workstation can be updated", "a
 #: workstation cannot be deleted unless it is `stopped`".
 _ONLY_IN_STATE = re.compile(
     r"\bonly\s+(?:an?|the)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+(?:can|may)\s+be"
-    r"\s+(?P<done>[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+)[a-z]+ed)*)(?!\s*\()"  # (in brackets: _CAN_BE's)
-    r"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>[a-z]+ed(?:(?:\s*,\s*|\s+"
-    r"(?:or|and)\s+)[a-z]+ed)*)\s+unless\s+(?:it|the\s+workstation)\s+is\s+`?"
-    r"(?P<state2>running|stopped)`?", re.IGNORECASE)
+    rf"\s+(?P<done>{_PARTICIPLES})(?!\s*\()"  # (with the status in brackets: _CAN_BE's)
+    rf"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>{_PARTICIPLES})\s+unless\s+"
+    r"(?:it|the\s+workstation)\s+is\s+`?(?P<state2>running|stopped)`?", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
 _FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
