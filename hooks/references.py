@@ -5057,6 +5057,11 @@ _ONLY_IN_STATE = re.compile(
     rf"\s+(?P<done>{_PARTICIPLES})(?!\s*\()"  # (with the status in brackets: _CAN_BE's)
     rf"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>{_PARTICIPLES})\s+unless\s+"
     r"(?:it|the\s+workstation)\s+is\s+`?(?P<state2>running|stopped)`?", re.IGNORECASE)
+#: A workstation in a state said to be able to be acted on, with no status: "a running
+#: workstation can be stopped" (one with the status in brackets is :data:`_CAN_BE`'s).
+_CAN_ACT_ON = re.compile(
+    r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+can\s+(?:also\s+|"
+    rf"still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
 _FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
@@ -5147,6 +5152,17 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         if not _TAKEN_ANYWAY.search(prose, start, _sentence_end(prose, match.end())):
             said.append((match.start(), ops, match["state"], match[0]))
     acts = len(said)  # (the claims before: needs; after: acts on)
+    for match in _CAN_ACT_ON.finditer(prose):  # ("a running workstation can be updated")
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
+        if not _NEGATION.search(prose, start, match.end()) and not re.search(
+                r"\b(?:once|after|when|if|only|until|unless|first)\b", prose[match.end():end],
+                re.IGNORECASE) and not re.search(r"\bonly\s+$", prose[start:match.start()],
+                                                 re.IGNORECASE) and "(" not in prose[match.end():end]:
+            # (with "only", or a status in brackets: _ONLY_IN_STATE's and _CAN_BE's)
+            said.append((match.start(), [op for op in answers if _participle(_verb(op)) in done],
+                         match["state"], match[0]))
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
         said.append((summary.start("state"), [page.operation], summary["state"],

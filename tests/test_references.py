@@ -2101,7 +2101,15 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "A stop needs it `running` to change anything; on a stopped one it changes nothing.",
         "A stop takes the workstation `running` and leaves it `stopped`.",
         "Before you start or delete it, both need it `stopped`{ .no-ref }.",
+        # a workstation in a state said able to be acted on, with no status
+        "A running workstation can be stopped.",
+        "A stopped workstation can be updated or deleted.",
+        "A running workstation can be deleted once it is stopped.",
     ])
+    _each_told(references, page, contract, {
+        "A running workstation can be updated, but it must be stopped before it can be deleted.": (
+            '"A running workstation can be updated" says updateWorkstation acts on a running '
+            f"workstation, but updateWorkstation {refused}")}, [])
     update = references.Page("workstations/update.md", "updateWorkstation")
     _each_told(references, update, contract, {
         "Changes a running workstation's name.": (
