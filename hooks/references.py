@@ -5057,6 +5057,9 @@ _ONLY_IN_STATE = re.compile(
     rf"\s+(?P<done>{_PARTICIPLES})(?!\s*\()"  # (with the status in brackets: _CAN_BE's)
     rf"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>{_PARTICIPLES})\s+unless\s+"
     r"(?:it|the\s+workstation)\s+is\s+`?(?P<state2>running|stopped)`?", re.IGNORECASE)
+#: After a lead-in's last words, its colon and the list of items it leads in.
+_LISTED_AFTER = re.compile(r"[^\n.:;]*:[ \t]*\n(?:[ \t]*\n)?"
+                           r"(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)")
 #: A workstation in a state said to be able to be acted on, with no status: "a running
 #: workstation can be stopped" (one with the status in brackets is :data:`_CAN_BE`'s).
 _CAN_ACT_ON = re.compile(
@@ -5128,6 +5131,11 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                 r"\b(?:this|the)\s+(?:operation|call|request|endpoint)\s+$|^\s*it\s+$",
                 prose[opening:match.start()], re.IGNORECASE):
             ops = [page.operation]  # ("this operation needs it stopped", on its page)
+        listed = _LISTED_AFTER.match(prose, match.end()) if not ops else None
+        if listed is not None:  # ("Operations that need it stopped:" then "- [Delete](...)")
+            items = re.findall(r"^[ \t]*[-*+][ \t]+(.*)$", listed["items"], re.MULTILINE)
+            firsts = [re.match(rf"\s*(?:(?:an?|the)\s+)?({_OP_WORD})", item) for item in items]
+            ops = [op for first in firsts if first for op in _subject_ops(first[1], page, contract)]
         state = match["state"] or match["state2"]
         if not _NEGATION.search(prose, opening, match.start()):
             said.append((match.start("state" if match["state"] else "state2"), ops, state,

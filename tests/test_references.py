@@ -2106,6 +2106,15 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "A stopped workstation can be updated or deleted.",
         "A running workstation can be deleted once it is stopped.",
     ])
+    # a lead-in that says what the operations its list names need
+    _each_told(references, page, contract, {
+        ("Operations that need the workstation stopped:\n\n- [Start](../workstations/start.md);"
+         "\n- [Update](../workstations/update.md);\n- [Delete](../workstations/delete.md).\n"): (
+            '"need the workstation stopped" says deleteWorkstation, startWorkstation and '
+            "updateWorkstation need a stopped workstation, but startWorkstation succeeds on a "
+            "running one too (as its example gets from the sandbox)")}, [
+        ("Operations that need the workstation stopped:\n\n- [Update](../workstations/update.md)"
+         ";\n- [Delete](../workstations/delete.md).\n")])
     _each_told(references, page, contract, {
         "A running workstation can be updated, but it must be stopped before it can be deleted.": (
             '"A running workstation can be updated" says updateWorkstation acts on a running '
