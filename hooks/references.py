@@ -5065,6 +5065,11 @@ _LISTED_AFTER = re.compile(r"[^\n.:;]*:[ \t]*\n(?:[ \t]*\n)?"
 _CAN_ACT_ON = re.compile(
     r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+can\s+(?:also\s+|"
     rf"still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()", re.IGNORECASE)
+#: The same, denied: "a stopped workstation cannot be started".
+_CANNOT_ACT_ON = re.compile(
+    r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+(?:cannot|can['’]t|"
+    rf"can\s+not)\s+(?:also\s+|still\s+|ever\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()",
+    re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
 _FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
@@ -5105,6 +5110,13 @@ def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
         if led:
             break  # (the run's first: "before an update or a delete")
     return run
+
+
+def _opted_out_within(spans: Sequence[_Span], at: int, words: str) -> bool:
+    """Whether a span followed by ``{ .no-ref }`` is in the words said at ``at``: the claim
+    is shown on purpose ("a `running`{ .no-ref } workstation cannot be started")."""
+    return any(span.opted_out and (span.start <= at < span.end
+                                   or at <= span.start < at + len(words)) for span in spans)
 
 
 def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
@@ -5171,13 +5183,24 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             # (with "only", or a status in brackets: _ONLY_IN_STATE's and _CAN_BE's)
             said.append((match.start(), [op for op in answers if _participle(_verb(op)) in done],
                          match["state"], match[0]))
+    refused_said = []  # ("a stopped workstation cannot be started": refused there)
+    for match in _CANNOT_ACT_ON.finditer(prose):
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
+        if not re.search(r"\b(?:once|after|when|if|while|until|unless|without|before|by)\b",
+                         prose[match.end():end], re.IGNORECASE) and "(" not in prose[
+                             match.end():end]:
+            refused_said.append((match.start(), [op for op in answers
+                                                 if _participle(_verb(op)) in done],
+                                 match["state"].lower(), match[0]))
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
         said.append((summary.start("state"), [page.operation], summary["state"],
                      summary["words"]))
     found = []
     for index, (at, ops, state, words) in enumerate(said):
-        if any(span.opted_out and span.start <= at < span.end for span in spans):
+        if _opted_out_within(spans, at, words):
             continue  # ("need it `stopped`{ .no-ref }": shown on purpose)
         state = state.lower()
         words += ")" * (words.count("(") - words.count(")"))  # ("deleted (or started)")
@@ -5200,6 +5223,17 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                                   f"acts on a {state} workstation")
                                + f", but {'; '.join(wrong)} (as its example gets from the "
                                "sandbox)"), words))
+    for at, ops, state, words in refused_said:
+        if _opted_out_within(spans, at, words):
+            continue
+        taken = sorted(op for op in set(ops) if op in answers and state in answers[op]
+                       and answers[op][state] is None)
+        if taken:
+            one = len(taken) == 1
+            found.append((at, (f'"{_said_words(words)}" says {_and(taken)} '
+                               f"{'refuses' if one else 'refuse'} a {state} workstation, but "
+                               f"{_and(taken)} {'answers' if one else 'answer'} `200` there "
+                               "(as its example gets from the sandbox)"), words))
     return found
 
 

@@ -2115,6 +2115,14 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
             "running one too (as its example gets from the sandbox)")}, [
         ("Operations that need the workstation stopped:\n\n- [Update](../workstations/update.md)"
          ";\n- [Delete](../workstations/delete.md).\n")])
+    # denied, where the operation answers there
+    _each_told(references, page, contract, {
+        "A stopped workstation cannot be started.": (
+            '"A stopped workstation cannot be started" says startWorkstation refuses a stopped '
+            "workstation, but startWorkstation answers `200` there (as its example gets from the "
+            "sandbox)")}, [
+        "A running workstation cannot be updated or deleted.",
+        "A stopped workstation cannot be deleted until its volumes are detached."])
     _each_told(references, page, contract, {
         "A running workstation can be updated, but it must be stopped before it can be deleted.": (
             '"A running workstation can be updated" says updateWorkstation acts on a running '
