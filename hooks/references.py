@@ -5062,14 +5062,14 @@ _LISTED_AFTER = re.compile(r"[^\n.:;]*:[ \t]*\n(?:[ \t]*\n)?"
                            r"(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)")
 #: A workstation in a state said to be able to be acted on, with no status: "a running
 #: workstation can be stopped" (one with the status in brackets is :data:`_CAN_BE`'s).
+_A_WORKSTATION_IN_STATE = r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+"
 _CAN_ACT_ON = re.compile(
-    r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+can\s+(?:also\s+|"
-    rf"still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()", re.IGNORECASE)
+    _A_WORKSTATION_IN_STATE + rf"can\s+(?:also\s+|still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})"
+    r"\b(?!\s*\()", re.IGNORECASE)
 #: The same, denied: "a stopped workstation cannot be started".
 _CANNOT_ACT_ON = re.compile(
-    r"\b(?:an?|the|any)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+(?:cannot|can['’]t|"
-    rf"can\s+not)\s+(?:also\s+|still\s+|ever\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()",
-    re.IGNORECASE)
+    _A_WORKSTATION_IN_STATE + r"(?:cannot|can['’]t|can\s+not)\s+(?:also\s+|still\s+|ever\s+)?be\s+"
+    rf"(?P<done>{_PARTICIPLES})\b(?!\s*\()", re.IGNORECASE)
 #: After an operation as the subject, the state it is said to act from alone: "ends it,
 #: from `stopped` only".
 _FROM_ONLY = re.compile(r"\bfrom\s+(?:a\s+)?`?(?P<state>running|stopped)`?"
