@@ -5035,7 +5035,8 @@ def check(markdown: str, page: Page, contract: Contract,
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation
 #: to be running" (the operations are the clause's, or the last ones named before it).
 _NEEDS_STATE = re.compile(
-    r"\b(?:need|needs|require|requires|want|wants)\s+(?:(?:it|them|the\s+workstation|a\s+workstation"
+    r"\b(?:need|needs|require|requires|want|wants|(?:must|has\s+to|have\s+to)\s+find)\s+(?:(?:it"
+    r"|them|the\s+workstation|a\s+workstation"
     r"|that\s+(?:it|the\s+workstation)\s+(?:is|be))\s+(?:to\s+be\s+)?\[?`?(?P<state>running|stopped)`?"
     r"(?:\]\([^)\s]*\))?(?![\w`-])"
     r"|an?\s+`?(?P<state2>running|stopped)`?\s+(?:workstation|one)\b)"
@@ -5080,6 +5081,138 @@ _TAKEN_ANYWAY = re.compile(r"\bchanges?\s+nothing\b|\bstays\b|\bno\s+change\b|\b
                            r"|\banswers?\s+`?200\b", re.IGNORECASE)
 #: Between two operations named one after the other: "start or delete", "[update](...), [delete](...)".
 _OPS_BETWEEN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:an?|the)\s+)?")
+
+#: A workstation said to be acted on in either state, whatever the operation: "works in
+#: either state", "in any state", "whatever its state", "whether it is running or
+#: stopped", "running or stopped" (after a comma or an article). Each opens with its word,
+#: not a word boundary, so that the engine looks for that word alone (about twenty times
+#: faster over a page): the boundary is checked after it.
+_EITHER_STATE = (
+    re.compile(r"[Ii]n(?<=\b[Ii]n)\s+(?i:either|any|both)\s+(?i:states?)\b(?!\s+of\b)"),
+    *(re.compile(rf"{words}\s+(?i:its|the(?:\s+workstation['’]s)?)\s+(?i:state|status)\b")
+      for words in (r"[Ww]hatever(?<=\b[Ww]hatever)", r"[Rr]egardless(?<=\b[Rr]egardless)\s+of")),
+    re.compile(r"[Ww]hether(?<=\b[Ww]hether)\s+(?i:(?:it|the\s+workstation|an?\s+workstation)\s+is"
+               r"\s+)?`?(?i:running|stopped)`?\s+or\s+(?:not\b|`?(?i:running|stopped)`?)"),
+    # (after a comma or an article: :func:`_either_state_said` checks it)
+    re.compile(r"(?:running(?=`?\s+or\s+`?stopped)|stopped(?=`?\s+or\s+`?running))`?\s+or\s+`?"
+               r"[a-z]+`?(?![\w`-])"),
+)
+#: A workstation said to be acted on only while in a state: "can only be updated when it is
+#: stopped", "only when it is stopped can a workstation be deleted", "you can only update a
+#: workstation while it is `stopped`", "delete a workstation only once it is stopped"; "to
+#: stop a workstation, it has to be `running`", "must be stopped before you delete it".
+#: Each opens with its word, as :data:`_EITHER_STATE`'s do.
+_WHEN_IT_IS = (r"(?i:when|while|once|if|after)\s+(?i:it|the\s+workstation)\s+is\s+(?:already\s+)?"
+               r"\[?`?(?P<state{n}>(?i:running|stopped))`?(?:\]\([^)\s]*\))?(?![\w`-])")
+_A_WORKSTATION = r"(?i:it|an?\s+workstation|the\s+workstation)"
+_MUST_BE_WORDS = (r"(?:must(?<=\bmust)|has(?<=\bhas)\s+to|needs(?<=\bneeds)\s+to)\s+(?:first\s+)?be"
+                  r"\s+\[?`?(?P<state{n}>(?i:running|stopped))`?")
+_ONLY_WHEN = (
+    re.compile(rf"can(?<=\bcan)\s+(?:only\s+be\s+(?P<done>{_PARTICIPLES})\s+{_WHEN_IT_IS.format(n='')}"
+               rf"|be\s+(?P<done2>{_PARTICIPLES})\s+only\s+{_WHEN_IT_IS.format(n=2)}"
+               rf"|only\s+(?P<verb>[a-z]+)\s+{_A_WORKSTATION}\s+{_WHEN_IT_IS.format(n=4)})"),
+    # ("only when it is stopped can a workstation be deleted"; or, its clause opening with
+    # the verb, "delete a workstation only once it is stopped")
+    re.compile(rf"[Oo]nly(?<=\b[Oo]nly)\s+{_WHEN_IT_IS.format(n=3)}(?:\s*,?\s+(?:can|may)\s+"
+               rf"{_A_WORKSTATION}\s+be\s+(?P<done3>{_PARTICIPLES}))?"),
+    # (its clause opening with it)
+    re.compile(rf"[Tt]o(?<=\b[Tt]o)\s+(?P<verb3>[a-z]+)\s+{_A_WORKSTATION}\s*,\s+(?i:it|the\s+"
+               rf"workstation)\s+{_MUST_BE_WORDS.format(n=6)}(?:\]\([^)\s]*\))?(?![\w`-])"),
+    re.compile(rf"{_MUST_BE_WORDS.format(n=7)}(?:\]\([^)\s]*\))?\s+(?i:before|when|"
+               r"whenever|if)\s+you\s+(?P<verb7>[a-z]+)\s+it\b"),
+)
+#: At a clause's start, the verb said to the reader and the workstation, before "only
+#: when it is ...": "Delete a workstation".
+_VERB_A_WORKSTATION = re.compile(rf"\s*(?:[-*+]\s+)?(?P<verb>[A-Za-z]+)\s+{_A_WORKSTATION}\s*")
+
+
+def _each_match(patterns: Sequence[re.Pattern[str]], prose: str) -> list[re.Match[str]]:
+    """The matches of each of ``patterns`` in ``prose``, in the order they are found in."""
+    return sorted((m for pattern in patterns for m in pattern.finditer(prose)),
+                  key=lambda m: m.start())
+
+
+#: After a clause that leads in a list, with its colon: "can be:", then "- started;".
+_CAN_BE_LISTED = re.compile(r"[^\n.:;]*\bcan\s+(?:also\s+|still\s+|always\s+)?be:[ \t]*\n"
+                            r"(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)",
+                            re.IGNORECASE)
+#: In an endpoint page's summary, the state it says the workstation must be in: "Starts a
+#: workstation, which must be `stopped`" (not "must be stopped to ..." nor "before ...").
+_SUMMARY_MUST_BE = re.compile(
+    r"\b(?:which|it)\s+(?:must|has\s+to|needs\s+to|should)\s+(?:already\s+)?be\s+\[?`?"
+    r"(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])(?!\s+(?:to|before|when|once|if)\b)",
+    re.IGNORECASE)
+#: Before a state said of operations, a subject that stands for the ones named before it:
+#: "which works", "both of which work".
+_STANDS_FOR_NAMED = re.compile(r"\s*(?:which|that|both(?:\s+of\s+which)?|they|each)\s+[a-z]+"
+                               r"(?:\s+[a-z]+)?\s*", re.IGNORECASE)
+#: A refusal said in the clause: its answer is no success ("answers `410` whether ...").
+_REFUSAL_SAID = re.compile(r"`?[45]\d\d\b|\brefus|\breject|\bfail|\berror", re.IGNORECASE)
+
+
+def _on_the_kind_named(ops: list[str], before: str) -> list[str]:
+    """Of ``ops``, those on the resource last named in the words ``before`` them, if one
+    is: "A volume can be deleted" names no delete of a workstation."""
+    kinds = re.findall(r"\b(workstation|volume)s?\b", before, re.IGNORECASE)
+    return [op for op in ops if kinds[-1].lower() in op.lower()] if kinds else ops
+
+
+def _listed_ops(items: str, page: Page, contract: Contract) -> list[str]:
+    """The operations a list's items open with: each item's operation named ("-
+    [Start](...)", "- start;"), or what it makes of the workstation ("- started, ...")."""
+    ops = []
+    for item in re.findall(r"^[ \t]*[-*+][ \t]+(.*)$", items, re.MULTILINE):
+        first = re.match(rf"\s*(?:(?:an?|the)\s+)?({_OP_WORD})", item)
+        if first is None:
+            continue
+        done = [op for op in answers_by_state() if _participle(_verb(op)) == first[1].lower()]
+        ops += done or _subject_ops(first[1], page, contract)
+    return ops
+
+
+def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, page: Page,
+                      contract: Contract) -> list[str]:
+    """The operations a state said either (:data:`_EITHER_STATE`, in the clause
+    ``start``-``end``) is said of: those said able to be done before it ("can be started or
+    stopped whether ..."), its clause's subject ("start and stop work in either state"), or
+    after "which" the ones named before; the list it leads in ("These work in either
+    state:", "In either state, a workstation can be:"); after it, opening the clause, the
+    subject that follows ("Whether it is running or stopped, [Get](...) answers"); or on an
+    endpoint page, in its summary, the page's own ("Deletes a workstation, running or
+    stopped")."""
+    answers = answers_by_state()
+    before = prose[start:match.start()]
+    can_be = re.search(rf"\bcan\s+(?:also\s+|still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})"
+                       r"\s*,?\s*$", before, re.IGNORECASE)
+    if can_be is not None:
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", can_be["done"], re.IGNORECASE)}
+        return _on_the_kind_named([op for op in answers if _participle(_verb(op)) in done],
+                                  before[:can_be.start()])
+    opening = max([start, *(start + m.end() for m in re.finditer(r"[:\u2014]|,\s", before))])
+    ops = _last_ops_named(prose[opening:match.start()], page, contract)
+    if not ops and (not prose[opening:match.start()].strip() or _STANDS_FOR_NAMED.fullmatch(
+            prose, opening, match.start())):
+        ops = _last_ops_named(prose[start:opening], page, contract)
+    listed = (_LISTED_AFTER.match(prose, match.end()) or _CAN_BE_LISTED.match(prose, match.end())
+              if not ops else None)
+    if listed is not None:
+        return _listed_ops(listed["items"], page, contract)
+    if not ops and not before.strip(" \t-*+"):  # ("Whether ..., [Get](...) answers `200`")
+        rest = re.match(r"\s*,\s*", prose[match.end():end])
+        if rest is not None:
+            after = match.end() + rest.end()
+            can_be = re.match(rf"(?:an?|the)\s+workstation\s+can\s+(?:also\s+|still\s+|always\s+)?be"
+                              rf"\s+(?P<done>{_PARTICIPLES})", prose[after:end], re.IGNORECASE)
+            if can_be is not None:
+                done = {w.lower() for w in re.findall(r"[a-z]+ed", can_be["done"], re.IGNORECASE)}
+                return [op for op in answers if _participle(_verb(op)) in done]
+            subject = _SUBJECT.match(prose, after, end)
+            ops = _subject_ops(subject["who"], page, contract) if subject else []
+    summary = re.match(r"\s*#[^\n]*\n+\s*", prose)
+    if not ops and page.operation in answers and summary is not None and summary.end() <= start \
+            and not prose[summary.end():start].strip():
+        ops = [page.operation]  # ("Renames a workstation, running or stopped")
+    return ops
 
 
 #: An endpoint page's summary, its first sentence after the title, that says a state of the
@@ -5171,6 +5304,37 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         ops = _subject_ops(subject["who"], page, contract) if subject else []
         if not _TAKEN_ANYWAY.search(prose, start, _sentence_end(prose, match.end())):
             said.append((match.start(), ops, match["state"], match[0]))
+    for match in _each_match(_ONLY_WHEN, prose):  # ("can only be updated when it is stopped")
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        if match.re is _ONLY_WHEN[1] and "done3" not in groups:  # ("Delete a workstation only ...")
+            start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                            brackets=False)[0]
+            opening = _VERB_A_WORKSTATION.fullmatch(prose, start, match.start())
+            if opening is None:
+                continue
+            groups["verb"] = opening["verb"]
+        elif match.re is _ONLY_WHEN[2] and prose[_clause(_Span(
+                match.start(), match.end(), 0, "", None, False), prose, brackets=False)[0]:
+                match.start()].strip(" \t\n-*+"):
+            continue  # ("to stop a workstation, ..." opens its clause)
+        state = next(v for k, v in groups.items() if k.startswith("state"))
+        done_words = next((v for k, v in groups.items() if k.startswith("done")), "")
+        verb = next((v.lower() for k, v in groups.items() if k.startswith("verb")), "")
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
+        start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                        brackets=False)[0]
+        if not _NEGATION.search(prose, start, match.start()):
+            said.append((match.start(), _on_the_kind_named([op for op in answers if (
+                _participle(_verb(op)) in done if done else _verb(op) == verb)],
+                prose[start:match.start() + (when.start() if (when := re.search(
+                    r"\b(?:when|while|once|if|after|before)\b", match[0], re.IGNORECASE))
+                    else len(match[0]))]), state, match[0]))
+    opening = re.match(r"\s*#[^\n]*\n+", prose) if page.operation in answers else None
+    if opening is not None:  # ("Starts a workstation, which must be `stopped`.")
+        paragraph = prose.find("\n\n", opening.end())
+        for match in _SUMMARY_MUST_BE.finditer(prose, opening.end(),
+                                               len(prose) if paragraph < 0 else paragraph):
+            said.append((match.start(), [page.operation], match["state"], match[0]))
     acts = len(said)  # (the claims before: needs; after: acts on)
     for match in _CAN_ACT_ON.finditer(prose):  # ("a running workstation can be updated")
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
@@ -5183,6 +5347,13 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             # (with "only", or a status in brackets: _ONLY_IN_STATE's and _CAN_BE's)
             said.append((match.start(), [op for op in answers if _participle(_verb(op)) in done],
                          match["state"], match[0]))
+    for match in re.finditer(_A_WORKSTATION_IN_STATE + r"(?=can\s+(?:also\s+|still\s+|always\s+)"
+                             r"?be:)", prose if "be:" in prose else "", re.IGNORECASE):
+        # ("A running workstation can be:" then "- started")
+        listed = _CAN_BE_LISTED.match(prose, match.end())
+        if listed is not None:
+            said.append((match.start(), _listed_ops(listed["items"], page, contract),
+                         match["state"], match[0] + "can be"))
     refused_said = []  # ("a stopped workstation cannot be started": refused there)
     for match in _CANNOT_ACT_ON.finditer(prose):
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
@@ -5194,6 +5365,19 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             refused_said.append((match.start(), [op for op in answers
                                                  if _participle(_verb(op)) in done],
                                  match["state"].lower(), match[0]))
+    either_said = []  # ("update and delete work in either state": taken in each)
+    for match in _each_match(_EITHER_STATE, prose):
+        if match.re is _EITHER_STATE[-1] and not re.search(
+                r"(?:,\s|\b(?:an?|the|any)\s)`?$", prose[max(0, match.start() - 5):match.start()],
+                re.IGNORECASE):
+            continue  # ("running or stopped" after neither a comma nor an article)
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        if not _NEGATION.search(prose, start, match.start()) and not _REFUSAL_SAID.search(
+                prose, start, end):
+            words = prose[start:match.end()].lstrip(" \t\n-*+")
+            either_said.append((match.end() - len(words), _either_state_ops(
+                match, prose, start, end, page, contract), words))
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
         said.append((summary.start("state"), [page.operation], summary["state"],
@@ -5220,7 +5404,8 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             found.append((at, (f'"{_said_words(words)}" says {_and(theirs)} '
                                + (f"{'needs' if len(theirs) == 1 else 'need'} a {state} "
                                   "workstation" if index < acts else
-                                  f"acts on a {state} workstation")
+                                  f"{'acts' if len(theirs) == 1 else 'act'} on a {state} "
+                                  "workstation")
                                + f", but {'; '.join(wrong)} (as its example gets from the "
                                "sandbox)"), words))
     for at, ops, state, words in refused_said:
@@ -5234,6 +5419,17 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                                f"{'refuses' if one else 'refuse'} a {state} workstation, but "
                                f"{_and(taken)} {'answers' if one else 'answer'} `200` there "
                                "(as its example gets from the sandbox)"), words))
+    for at, ops, words in either_said:
+        if _opted_out_within(spans, at, words):
+            continue
+        theirs = sorted(op for op in set(ops) if op in answers)
+        wrong = [f"{op} refuses a {state} one with `{contract.code_status.get(code, '')}` "
+                 f"(`{code}`)" for op in theirs for state, code in answers[op].items() if code]
+        if wrong:
+            found.append((at, (f'"{_said_words(words)}" says {_and(theirs)} '
+                               f"{'acts' if len(theirs) == 1 else 'act'} on a workstation in "
+                               f"either state, but {'; '.join(wrong)} (as its example gets from "
+                               "the sandbox)"), words))
     return found
 
 

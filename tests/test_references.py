@@ -2149,6 +2149,95 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
          "the workstation `stopped`, can go ahead.")])
 
 
+def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_the_answers(
+    checking: Checking,
+) -> None:
+    """Operations said to act on a workstation in either state ("update and delete work in
+    either state", "can be deleted whether it is running or stopped", a lead-in over a
+    list, an endpoint page's summary: "Deletes a workstation, running or stopped") are
+    told where one of them is refused in a state. Said to act in one state only ("can only
+    be stopped when it is running", "only when it is running can it be deleted", "to stop
+    a workstation, it has to be `running`", "must find the workstation `running`", a
+    summary's "which must be `stopped`"), they are held as a state they need is. The same
+    said of another resource, of a state of something else, or with a refusal, passes."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None, {
+        "workstations/start.md": "startWorkstation", "workstations/stop.md": "stopWorkstation",
+        "workstations/update.md": "updateWorkstation"})
+    sandbox = "(as its example gets from the sandbox)"
+    refused = "refuses a running one with `409` (`workstation_not_stopped`)"
+    needs_stopped = f"refuses it with `409` (`workstation_not_stopped`) {sandbox}"
+    _each_told(references, page, contract, {
+        "Update and delete work in either state.": (
+            '"Update and delete work in either state" says deleteWorkstation and '
+            f"updateWorkstation act on a workstation in either state, but deleteWorkstation "
+            f"{refused}; updateWorkstation {refused} {sandbox}"),
+        "A workstation can be deleted whether it is running or stopped.": (
+            '"A workstation can be deleted whether it is running or stopped" says '
+            f"deleteWorkstation acts on a workstation in either state, but deleteWorkstation "
+            f"{refused} {sandbox}"),
+        ("These work in any state:\n\n- [Start](../workstations/start.md);\n"
+         "- [Update](../workstations/update.md)."): (
+            '"These work in any state" says startWorkstation and updateWorkstation act on a '
+            f"workstation in either state, but updateWorkstation {refused} {sandbox}"),
+        "A workstation can only be stopped when it is running.": (
+            '"can only be stopped when it is running" says stopWorkstation needs a running '
+            f"workstation, but stopWorkstation succeeds on a stopped one too {sandbox}"),
+        "Only when it is running can a workstation be deleted.": (
+            '"Only when it is running can a workstation be deleted" says deleteWorkstation '
+            f"needs a running workstation, but deleteWorkstation {needs_stopped}"),
+        "Delete a workstation only while it is `running`.": (
+            '"only while it is `running`" says deleteWorkstation needs a running workstation, '
+            f"but deleteWorkstation {needs_stopped}"),
+        "To stop a workstation, it has to be `running`.": (
+            '"To stop a workstation, it has to be `running`" says stopWorkstation needs a '
+            f"running workstation, but stopWorkstation succeeds on a stopped one too {sandbox}"),
+        "A workstation has to be running before you delete it.": (
+            '"has to be running before you delete it" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {needs_stopped}"),
+        "An update must find the workstation `running`.": (
+            '"must find the workstation `running`" says updateWorkstation needs a running '
+            f"workstation, but updateWorkstation {needs_stopped}"),
+        "A running workstation can be:\n\n- stopped;\n- deleted.": (
+            '"A running workstation can be" says deleteWorkstation and stopWorkstation act on '
+            f"a running workstation, but deleteWorkstation {needs_stopped}"),
+    }, [
+        "Start and stop work in either state; update and delete need it `stopped`.",
+        "Update and delete need it `stopped`, but start works in either state.",
+        "Unlike update and delete, start works in either state.",
+        "A start answers `200` whatever the workstation's state.",
+        "Whether it is running or stopped, a workstation can be started (`200`).",
+        "In either state, a workstation can be:\n\n- started;\n- stopped.",
+        "A stopped workstation can be:\n\n- started;\n- updated;\n- deleted.",
+        "A workstation can only be deleted once it is stopped.",
+        "Only when it is stopped can a workstation be updated or deleted.",
+        "You can only update a workstation while it is stopped.",
+        "To delete a workstation, it has to be `stopped`.",
+        "A workstation must be stopped before you update it.",
+        # denied, refused, of another resource, or a state of something else
+        "Update and delete do not work in either state.",
+        "The removed route answers `410` whether the workstation is running or stopped.",
+        "A volume can be deleted in any state of its workstation, once detached.",
+        "A volume can only be deleted while the workstation is running.",
+        "An update gets `409` in either state of its volumes.",
+        "Delete a workstation only when it is stopped and you are done with it.",
+        "Update and delete work in `either`{ .no-ref } state, some say.",
+    ])
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "Deletes a workstation, running or stopped.": (
+            '"Deletes a workstation, running or stopped" says deleteWorkstation acts on a '
+            f"workstation in either state, but deleteWorkstation {refused} {sandbox}")},
+        ["Deletes a workstation, which must be `stopped`."])
+    start = references.Page("workstations/start.md", "startWorkstation")
+    _each_told(references, start, contract, {
+        "Starts a workstation, which must be `stopped`.": (
+            '"which must be `stopped`" says startWorkstation needs a stopped workstation, but '
+            f"startWorkstation succeeds on a running one too {sandbox}")},
+        ["Starts a workstation in either state: a running one stays running.",
+         "Starts a workstation; it must be `stopped` to change anything."])
+
+
 def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
     """A field or a query parameter said to be of a JSON type ("`size_gb` is a string") is
     of it in a schema that has it ("a whole number" is an integer; "a number", an integer
