@@ -89,7 +89,8 @@ from pydantic import BaseModel
 
 from cloudws.operations import API_ROOT
 
-__all__ = ["Contract", "Link", "Page", "Problem", "Scope", "answers_by_state", "check",
+__all__ = ["Contract", "Link", "Page", "Problem", "Scope", "answers_by_state",
+           "answers_by_volume_kind", "check",
            "description_problems", "link_codes", "prose_links", "section", "shown_ids",
            "source_place"]
 
@@ -5028,6 +5029,8 @@ def check(markdown: str, page: Page, contract: Contract,
         found += [Problem(prose.count("\n", 0, at) + 1, message, words)
                   for at, message, words in (*_ignored_problems(prose, page, contract),
                                              *_needs_state_problems(prose, spans, page,
+                                                                    contract),
+                                             *_volume_kind_problems(prose, spans, page,
                                                                     contract))]
     return found + fixture_claims(prose) + order_claims(prose)
 
@@ -5213,6 +5216,171 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
             and not prose[summary.end():start].strip():
         ops = [page.operation]  # ("Renames a workstation, running or stopped")
     return ops
+
+
+@functools.cache
+def answers_by_volume_kind() -> Mapping[str, Mapping[str, str | None]]:
+    """For each operation on one volume (its path's ``{id}``, taking nothing else), what it
+    gets sent to the volumes of the fixtures, by their kind: ``owned`` (a workstation's
+    own), ``attached`` (standalone, attached to a workstation) and ``detached``
+    (standalone, attached to none). None where it succeeds, else the error code (run by
+    the store's method of its name, on a fresh sandbox each time)."""
+    from cloudws.errors import ApiError
+    from cloudws.fixtures import load_fixtures
+    from cloudws.operations import OPERATIONS
+    from cloudws.store import Store
+
+    found: dict[str, dict[str, str | None]] = {}
+    for name, operation in OPERATIONS.items():
+        method = getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+        if (method is None or operation.body is not None
+                or operation.path != "/v1/volumes/{id}"):
+            continue
+        answers: dict[str, str | None] = {}
+        for volume in load_fixtures().volumes:
+            kind = ("owned" if not volume.standalone else
+                    "attached" if volume.attached_to is not None else "detached")
+            try:
+                method(Store(), volume.id)
+            except ApiError as refused:
+                answers.setdefault(kind, refused.code)
+            except (TypeError, ValueError):
+                break  # (a call the store's method cannot take so)
+            else:
+                answers[kind] = None
+        else:
+            found[name] = answers
+    return found
+
+
+#: The words that say a volume's kind, and the kinds each leaves (of ``owned``,
+#: ``attached``: standalone and attached, ``detached``: standalone and attached to none):
+#: an owned volume is always attached to its workstation.
+_VOLUME_KIND_WORDS = (
+    ((r"not\s+attached(?:\s+to\s+(?:an?|any)\s+workstation)?|attached\s+to\s+(?:nothing|none|no"
+     r"\s+workstation)|unattached|detached|free"), {"detached"}),
+    (r"owned|(?:its|their|a\s+workstation['’]s|the\s+workstation['’]s)\s+own", {"owned"}),
+    (r"standalone", {"attached", "detached"}),
+    (r"attached(?:\s+to\s+(?:an?|the|its)\s+workstation)?", {"owned", "attached"}),
+)
+_VOLUME_KIND = "|".join(f"(?:{words})" for words, _ in _VOLUME_KIND_WORDS)
+#: Kind words one after another: "attached standalone", "standalone and attached to nothing".
+_VOLUME_KINDS = (rf"`?(?:{_VOLUME_KIND})`?(?:(?:\s*,\s*|\s+(?:and\s+)?)`?(?:{_VOLUME_KIND})`?)*")
+
+
+def _volume_kinds(words: str) -> set[str]:
+    """The kinds of volume ``words`` leave, each word narrowing them: "attached
+    standalone" is ``attached``; "standalone and attached to nothing", ``detached``."""
+    kinds = {"owned", "attached", "detached"}
+    rest = words
+    while rest := rest.strip(" \t\n`,").removeprefix("and ").strip(" \t\n`"):
+        for pattern, leaves in _VOLUME_KIND_WORDS:
+            said = re.match(pattern, rest, re.IGNORECASE)
+            if said is not None:
+                kinds &= leaves
+                rest = rest[said.end():]
+                break
+        else:
+            break
+    return kinds
+
+
+#: A volume of a kind said able (or not) to be acted on, or acted on only when of a kind:
+#: "an owned volume can be deleted", "a detached volume cannot be deleted", "only an
+#: owned volume can be deleted", "a volume can only be deleted when it is detached", "a
+#: standalone volume cannot be deleted unless it is attached", "[Delete volume](...)
+#: requires the volume to be attached". Each opens with its word, as
+#: :data:`_EITHER_STATE`'s do, but the first (a volume's article, checked after it).
+_VOLUME_ACTED_ON = (
+    # (its kinds before it: :data:`_VOLUME_OF_KINDS`)
+    re.compile(rf"volume(?<=\bvolume)s?\s+(?P<can>(?i:can|may)(?P<not>\s*not|['’]t)?)\s+(?:also\s+"
+               rf"|still\s+|always\s+|ever\s+)?be\s+(?P<done>{_PARTICIPLES})\b(?!\s*\()"),
+    re.compile(rf"can(?<=\bcan)(?:not|['’]t|\s+not)\s+be\s+(?P<done>{_PARTICIPLES})\s+unless\s+it\s+is"
+               rf"\s+(?P<only_kinds>{_VOLUME_KINDS})"),
+    re.compile(rf"can(?<=\bcan)\s+(?:only\s+be\s+(?P<done>{_PARTICIPLES})|be\s+(?P<done2>"
+               rf"{_PARTICIPLES})\s+only)\s+(?i:when|while|once|if|after)\s+it\s+is\s+(?:still\s+)?"
+               rf"(?P<only_kinds>{_VOLUME_KINDS})"),
+    re.compile(rf"(?:re(?<=\bre)quires?|ne(?<=\bne)eds?)\s+(?:the\s+volume\s+to\s+be\s+|(?:an?|the)\s+)"
+               rf"(?P<only_kinds>{_VOLUME_KINDS})(?:\s+volume)?\b"),
+)
+#: Before "volume can be ...", its article and kinds: "only an owned", "a detached".
+_VOLUME_OF_KINDS = re.compile(rf"(?P<only>\bonly\s+)?(?:\b(?:an?|the|any)\s+)?(?<![\w`-])"
+                              rf"(?P<kinds>{_VOLUME_KINDS})\s+$", re.IGNORECASE)
+
+
+def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
+                          ) -> list[tuple[int, str, str]]:
+    """Where a volume of a kind is said able to be acted on ("an owned volume can be
+    deleted": refused for every volume of that kind), or not ("a detached volume cannot be
+    deleted": taken for one), or acted on only when of a kind ("a volume can only be
+    deleted when it is attached": refused there, or taken for another kind), and the
+    sandbox answers otherwise (:func:`answers_by_volume_kind`). The operations are those of
+    the participle said, on a volume; for "requires", the clause's subject's. A clause with
+    a condition after the claim ("cannot be deleted while ...") is not read."""
+    answers = answers_by_volume_kind()
+    found = []
+    for match in _each_match(_VOLUME_ACTED_ON, prose):
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        groups = match.groupdict()
+        if match.re is _VOLUME_ACTED_ON[0]:
+            of_kinds = _VOLUME_OF_KINDS.search(prose, start, match.start())
+            if of_kinds is None:
+                continue  # (no kind said: "a volume can be deleted")
+            groups.update(of_kinds.groupdict())
+            said_from = of_kinds.start()
+        else:
+            said_from = match.start()
+        done_words = groups.get("done") or groups.get("done2")
+        if done_words:
+            done = {w.lower() for w in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
+            ops = [op for op in answers if _participle(_verb(op)) in done]
+        else:  # ("[Delete volume](...) requires the volume to be attached")
+            ops = [op for op in _last_ops_named(prose[start:match.start()], page, contract)
+                   if op in answers]
+        if groups.get("only_kinds") and not re.search(r"\bvolumes?\b|\[[^\]]*\]\(",
+                                                      prose[start:match.start()], re.IGNORECASE):
+            continue  # (said of no volume: "a workstation cannot be deleted unless ...")
+        words = prose[said_from:match.end()]
+        if (not ops or _opted_out_within(spans, said_from, words)
+                or _NEGATION.search(prose, start, said_from)):
+            continue
+        after = _LINK_TEXT.sub(r"\1", prose[match.end():end])  # (a link's brackets: none)
+        denied = bool(groups.get("not"))
+        if not groups.get("only_kinds") and not groups.get("only") and re.search(
+                r"\b(?:once|after|when|if|while|until|unless|without|before|by|only)\b|\(", after,
+                re.IGNORECASE):
+            continue  # (a condition of its own: "cannot be deleted while it is attached")
+        kinds = _volume_kinds(groups.get("only_kinds") or groups["kinds"])
+        wrong = []
+        for op in sorted(set(ops)):
+            taken = {kind for kind, code in answers[op].items() if code is None}
+            refused = {kind: code for kind, code in answers[op].items() if code is not None}
+            if groups.get("only_kinds") or groups.get("only"):  # (taken there, refused elsewhere)
+                if not kinds & taken:
+                    wrong += [f"{op} refuses {_a_volume(kind)} with "
+                              f"`{contract.code_status.get(refused[kind], '')}` (`{refused[kind]}`)"
+                              for kind in sorted(kinds & set(refused))]
+                wrong += [f"{op} answers `200` for {_a_volume(kind)} too"
+                          for kind in sorted(taken - kinds)]
+            elif denied:
+                wrong += [f"{op} answers `200` for {_a_volume(kind)}" for kind in sorted(kinds & taken)]
+            elif kinds and not kinds & taken:
+                wrong += [f"{op} refuses {_a_volume(kind)} with "
+                          f"`{contract.code_status.get(refused[kind], '')}` (`{refused[kind]}`)"
+                          for kind in sorted(kinds & set(refused))]
+        if wrong:
+            found.append((said_from, (f'"{_said_words(words)}" says what {_and(sorted(set(ops)))} '
+                          f"does to a volume of that kind, but {'; '.join(wrong)} (as its example "
+                          "gets from the sandbox)"), words))
+    return found
+
+
+def _a_volume(kind: str) -> str:
+    """A volume of ``kind``, in words: "an owned volume", "a standalone volume attached to
+    none"."""
+    return {"owned": "an owned volume", "attached": "a standalone volume attached to a workstation",
+            "detached": "a standalone volume attached to none"}[kind]
 
 
 #: An endpoint page's summary, its first sentence after the title, that says a state of the

@@ -2238,6 +2238,69 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
          "Starts a workstation; it must be `stopped` to change anything."])
 
 
+def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answers(
+    checking: Checking,
+) -> None:
+    """A volume of a kind said able to be acted on ("an owned volume can be deleted"), or
+    not ("a detached standalone volume cannot be deleted"), or only when of a kind ("only
+    an owned volume can be deleted", "can only be deleted when it is attached", "cannot be
+    deleted unless it is attached", "[Delete volume](...) requires the volume to be
+    attached"), is held to what the operation answers for the fixtures' volumes of each
+    kind. The same said rightly, under a condition of its own, of no kind, or with
+    { .no-ref }, passes."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None, {"volumes/delete.md": "deleteVolume"})
+    sandbox = "(as its example gets from the sandbox)"
+    owned = "deleteVolume refuses an owned volume with `409` (`volume_owned`)"
+    attached = ("deleteVolume refuses a standalone volume attached to a workstation with `409` "
+                "(`volume_attached`)")
+    detached_too = "deleteVolume answers `200` for a standalone volume attached to none too"
+    told = "says what deleteVolume does to a volume of that kind, but"
+    _each_told(references, page, contract, {
+        "An owned volume can be deleted with [Delete volume](../volumes/delete.md).": (
+            f'"An owned volume can be deleted" {told} {owned} {sandbox}'),
+        "An attached volume can be deleted.": (
+            f'"An attached volume can be deleted" {told} {attached}; {owned} {sandbox}'),
+        "A workstation's own volume can be deleted on its own.": (
+            f"\"A workstation's own volume can be deleted\" {told} {owned} {sandbox}"),
+        "A detached standalone volume cannot be deleted.": (
+            f'"A detached standalone volume cannot be deleted" {told} deleteVolume answers '
+            f"`200` for a standalone volume attached to none {sandbox}"),
+        "A free volume can't be deleted.": (
+            f"\"A free volume can't be deleted\" {told} deleteVolume answers `200` for a "
+            f"standalone volume attached to none {sandbox}"),
+        "Only an owned volume can be deleted.": (
+            f'"Only an owned volume can be deleted" {told} {owned}; {detached_too} {sandbox}'),
+        "A standalone volume cannot be deleted unless it is attached.": (
+            f'"cannot be deleted unless it is attached" {told} {attached}; {owned}; '
+            f"{detached_too} {sandbox}"),
+        "A volume can only be deleted when it is attached to a workstation.": (
+            f'"can only be deleted when it is attached to a workstation" {told} {attached}; '
+            f"{owned}; {detached_too} {sandbox}"),
+        "[Delete volume](../volumes/delete.md) requires the volume to be attached.": (
+            f'"requires the volume to be attached" {told} {attached}; {owned}; {detached_too} '
+            f"{sandbox}"),
+    }, [
+        "A detached standalone volume can be deleted.",
+        "A standalone volume can be deleted.",
+        "An attached volume cannot be deleted.",
+        "Only a detached standalone volume can be deleted.",
+        "A standalone volume can be deleted only when it is not attached to a workstation.",
+        "A volume can only be deleted if it is standalone and attached to nothing.",
+        "A volume cannot be deleted unless it is standalone and detached.",
+        "[Delete volume](../volumes/delete.md) requires the volume to be detached.",
+        "A volume delete needs a detached volume.",
+        "An owned volume can be read with [Get volume](../volumes/get.md).",
+        # under a condition of its own, of no kind, denied, or shown on purpose
+        "A standalone volume cannot be deleted while it is attached.",
+        "A standalone volume can be deleted once it is detached.",
+        "A volume can be deleted.",
+        "A workstation cannot be deleted unless it is stopped.",
+        "No owned volume can be deleted.",
+        "An attached `volume`{ .no-ref } can be deleted, some think.",
+    ])
+
+
 def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
     """A field or a query parameter said to be of a JSON type ("`size_gb` is a string") is
     of it in a schema that has it ("a whole number" is an integer; "a number", an integer
