@@ -5094,6 +5094,8 @@ _EITHER_STATE = (
     re.compile(r"[Ii]n(?<=\b[Ii]n)\s+(?i:either|any|both)\s+(?i:states?)\b(?!\s+of\b)"),
     *(re.compile(rf"{words}\s+(?i:its|the(?:\s+workstation['’]s)?)\s+(?i:state|status)\b")
       for words in (r"[Ww]hatever(?<=\b[Ww]hatever)", r"[Rr]egardless(?<=\b[Rr]egardless)\s+of")),
+    re.compile(r"[Nn]o(?<=\b[Nn]o)\s+matter\s+(?:(?i:its|the(?:\s+workstation['’]s)?)\s+(?i:state|status)"
+               r"|what\s+(?:its\s+)?state)\b"),
     re.compile(r"[Ww]hether(?<=\b[Ww]hether)\s+(?i:(?:it|the\s+workstation|an?\s+workstation)\s+is"
                r"\s+)?`?(?i:running|stopped)`?\s+or\s+(?:not\b|`?(?i:running|stopped)`?)"),
     # (after a comma or an article: :func:`_either_state_said` checks it)
@@ -5111,7 +5113,8 @@ _A_WORKSTATION = r"(?i:it|an?\s+workstation|the\s+workstation)"
 _MUST_BE_WORDS = (r"(?:must(?<=\bmust)|has(?<=\bhas)\s+to|needs(?<=\bneeds)\s+to)\s+(?:first\s+)?be"
                   r"\s+\[?`?(?P<state{n}>(?i:running|stopped))`?")
 _ONLY_WHEN = (
-    re.compile(rf"can(?<=\bcan)\s+(?:only\s+be\s+(?P<done>{_PARTICIPLES})\s+{_WHEN_IT_IS.format(n='')}"
+    re.compile(rf"(?:ca(?<=\bca)n|ma(?<=\bma)y)\s+(?:only\s+be\s+\[?(?P<done>{_PARTICIPLES})"
+               rf"(?:\]\([^)\s]*\))?\s+{_WHEN_IT_IS.format(n='')}"
                rf"|be\s+(?P<done2>{_PARTICIPLES})\s+only\s+{_WHEN_IT_IS.format(n=2)}"
                rf"|only\s+(?P<verb>[a-z]+)\s+{_A_WORKSTATION}\s+{_WHEN_IT_IS.format(n=4)})"),
     # ("only when it is stopped can a workstation be deleted"; or, its clause opening with
@@ -5122,11 +5125,17 @@ _ONLY_WHEN = (
     re.compile(rf"[Tt]o(?<=\b[Tt]o)\s+(?P<verb3>[a-z]+)\s+{_A_WORKSTATION}\s*,\s+(?i:it|the\s+"
                rf"workstation)\s+{_MUST_BE_WORDS.format(n=6)}(?:\]\([^)\s]*\))?(?![\w`-])"),
     re.compile(rf"{_MUST_BE_WORDS.format(n=7)}(?:\]\([^)\s]*\))?\s+(?i:before|when|"
-               r"whenever|if)\s+you\s+(?P<verb7>[a-z]+)\s+it\b"),
+               r"whenever|if|for)\s+you\s+(?:to\s+)?(?P<verb7>[a-z]+)\s+it\b"),
+    # ("[Start](...) works only on a stopped workstation": the clause's subject's)
+    re.compile(r"(?:work(?<=\bwork)s?\s+only|only(?<=\bonly)\s+(?:works?|be\s+(?:called|used|sent|"
+               r"made)|(?:possible|allowed))|possible(?<=\bpossible)\s+only|allowed(?<=\ballowed)\s+only)"
+               r"\s+(?:(?:on|for|with|to)\s+(?:an?|the)\s+`?(?P<state8>(?i:running|stopped))`?\s+"
+               rf"workstations?\b|{_WHEN_IT_IS.format(n=9)})"),
 )
 #: At a clause's start, the verb said to the reader and the workstation, before "only
 #: when it is ...": "Delete a workstation".
-_VERB_A_WORKSTATION = re.compile(rf"\s*(?:[-*+]\s+)?(?P<verb>[A-Za-z]+)\s+{_A_WORKSTATION}\s*")
+_VERB_A_WORKSTATION = re.compile(rf"\s*(?:[-*+]\s+)?(?:(?:you\s+)?(?:can|may)\s+)?(?P<verb>[A-Za-z]+)\s+"
+                                 rf"{_A_WORKSTATION}\s*", re.IGNORECASE)
 
 
 def _each_match(patterns: Sequence[re.Pattern[str]], prose: str) -> list[re.Match[str]]:
@@ -5143,7 +5152,7 @@ _CAN_BE_LISTED = re.compile(r"[^\n.:;]*\bcan\s+(?:also\s+|still\s+|always\s+)?be
 #: workstation, which must be `stopped`" (not "must be stopped to ..." nor "before ...").
 _SUMMARY_MUST_BE = re.compile(
     r"\b(?:which|it)\s+(?:must|has\s+to|needs\s+to|should)\s+(?:already\s+)?be\s+\[?`?"
-    r"(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])(?!\s+(?:to|before|when|once|if)\b)",
+    r"(?P<state>running|stopped)`?(?:\]\([^)\s]*\))?(?![\w`-])(?!\s+(?:to|for|before|when|once|if)\b)",
     re.IGNORECASE)
 #: Before a state said of operations, a subject that stands for the ones named before it:
 #: "which works", "both of which work".
@@ -5160,6 +5169,32 @@ def _on_the_kind_named(ops: list[str], before: str) -> list[str]:
     return [op for op in ops if kinds[-1].lower() in op.lower()] if kinds else ops
 
 
+#: In a clause that says operations act on a workstation in either state, what says they
+#: are taken there (not "whatever its state, update checks the body first").
+_TAKEN = re.compile(r"\b(?:works?|worked|succeeds?|succeeded|accept(?:s|ed)?|allowed|possible|safe"
+                    r"|changes|renames|deletes|removes|starts|stops|updates|reads|returns"
+                    r"|permitted|(?:answers?|returns?|gets?)\s+`?2\d\d\b|(?:can|may)\s+(?:also\s+|"
+                    r"still\s+|always\s+)?be\s+(?:sent|called|used|made|done))\b", re.IGNORECASE)
+#: In a sentence, what says its claim is another's, or its purpose: "the old page said",
+#: "a common mistake is to think that", "it does not", "for anything to change".
+_NOT_SAID_SO = re.compile(
+    r"\b(?:said|says|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|"
+    r"mistak(?:e|es|en|enly)|myth|wrongly|used\s+to)\b"
+    r"|[:;,\u2014]\s*(?:it|they|that|this|which)\s+(?:does|do|did|is|are|was)(?:\s+not|n['’]t)\b"
+    r"|\b(?:to|for\s+(?:the\s+\w+|it|anything)\s+to)\s+(?:change|do)\s+anything\b"
+    r"|\bfor\s+anything\s+to\s+(?:change|happen)\b", re.IGNORECASE)
+
+
+def _not_a_claim(prose: str, at: int) -> bool:
+    """Whether the sentence that ``at`` is in asks ("Does delete work in any state?"),
+    reports another's claim or denies it after ("the old page said ...: it does not"), or
+    says a purpose ("must be running for anything to change"): it says nothing of the API's
+    own."""
+    start = max(prose.rfind(". ", 0, at), prose.rfind("\n\n", 0, at), 0)
+    end = _sentence_end(prose, at)
+    return prose[end - 1:end] == "?" or _NOT_SAID_SO.search(prose, start, end) is not None
+
+
 def _listed_ops(items: str, page: Page, contract: Contract) -> list[str]:
     """The operations a list's items open with: each item's operation named ("-
     [Start](...)", "- start;"), or what it makes of the workstation ("- started, ...")."""
@@ -5174,24 +5209,45 @@ def _listed_ops(items: str, page: Page, contract: Contract) -> list[str]:
 
 
 def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, page: Page,
-                      contract: Contract) -> list[str]:
+                      contract: Contract) -> tuple[list[str], bool]:
     """The operations a state said either (:data:`_EITHER_STATE`, in the clause
-    ``start``-``end``) is said of: those said able to be done before it ("can be started or
-    stopped whether ..."), its clause's subject ("start and stop work in either state"), or
-    after "which" the ones named before; the list it leads in ("These work in either
-    state:", "In either state, a workstation can be:"); after it, opening the clause, the
-    subject that follows ("Whether it is running or stopped, [Get](...) answers"); or on an
-    endpoint page, in its summary, the page's own ("Deletes a workstation, running or
-    stopped")."""
+    ``start``-``end``) is said of, and whether the words that name them say they are taken
+    (else the clause must: :data:`_TAKEN`): those said able to be done, before it or after
+    it ("can be started or stopped whether ...", "a workstation, running or stopped, can
+    be deleted"); the verb said of a workstation before it ("you can delete a workstation
+    whatever its state", "Deletes a workstation, running or stopped"); its clause's
+    subject ("start and stop work in either state"), or after "which" the ones named
+    before; the list it leads in ("These work in either state:", "In either state, a
+    workstation can be:"); after it, opening the clause, the subject that follows
+    ("Whether it is running or stopped, [Get](...) answers"); or on an endpoint page, in
+    its summary, the page's own ("Renames a workstation, running or stopped")."""
     answers = answers_by_state()
     before = prose[start:match.start()]
+
+    def done_ops(done_words: str) -> list[str]:
+        done = {word.lower() for word in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
+        return [op for op in answers if _participle(_verb(op)) in done]
+
     can_be = re.search(rf"\bcan\s+(?:also\s+|still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})"
                        r"\s*,?\s*$", before, re.IGNORECASE)
     if can_be is not None:
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", can_be["done"], re.IGNORECASE)}
-        return _on_the_kind_named([op for op in answers if _participle(_verb(op)) in done],
-                                  before[:can_be.start()])
+        return _on_the_kind_named(done_ops(can_be["done"]), before[:can_be.start()]), True
+    can_be = re.match(rf"`?\s*,?\s*(?:workstations?\s*,?\s*)?(?:can|may)\s+(?:also\s+|still\s+"
+                      rf"|always\s+)?be\s+(?P<done>{_PARTICIPLES})", prose[match.end():end],
+                      re.IGNORECASE)
+    if can_be is not None:  # ("a workstation, running or stopped, can be deleted")
+        return _on_the_kind_named(done_ops(can_be["done"]), before), True
+    verb = re.search(r"\b(?P<verb>[A-Za-z]+)\s+(?:it|them|an?\s+workstation|the\s+workstation|any"
+                     r"\s+workstation)\s*,?\s*(?:(?:while|when|if)\s+(?:it|the\s+workstation)\s+is\s+)?$",
+                     before)
+    acts = [op for op in answers if verb and verb["verb"].lower() in (_verb(op), _verb(op) + "s")]
+    if acts:  # ("you can delete a workstation whatever its state", "Deletes a workstation, ...")
+        return acts, True
     opening = max([start, *(start + m.end() for m in re.finditer(r"[:\u2014]|,\s", before))])
+    if re.search(r"\b(?:every|each|all(?:\s+\w+)?)\s+operations?\b", before, re.IGNORECASE) and \
+            not re.search(r"\b(?:except|but|other\s+than|apart\s+from|besides)\b", prose[start:end],
+                          re.IGNORECASE):
+        return list(answers), False  # ("Every operation works in either state")
     ops = _last_ops_named(prose[opening:match.start()], page, contract)
     if not ops and (not prose[opening:match.start()].strip() or _STANDS_FOR_NAMED.fullmatch(
             prose, opening, match.start())):
@@ -5199,7 +5255,8 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     listed = (_LISTED_AFTER.match(prose, match.end()) or _CAN_BE_LISTED.match(prose, match.end())
               if not ops else None)
     if listed is not None:
-        return _listed_ops(listed["items"], page, contract)
+        return _listed_ops(listed["items"], page, contract), bool(
+            _CAN_BE_LISTED.match(prose, match.end()))
     if not ops and not before.strip(" \t-*+"):  # ("Whether ..., [Get](...) answers `200`")
         rest = re.match(r"\s*,\s*", prose[match.end():end])
         if rest is not None:
@@ -5207,15 +5264,19 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
             can_be = re.match(rf"(?:an?|the)\s+workstation\s+can\s+(?:also\s+|still\s+|always\s+)?be"
                               rf"\s+(?P<done>{_PARTICIPLES})", prose[after:end], re.IGNORECASE)
             if can_be is not None:
-                done = {w.lower() for w in re.findall(r"[a-z]+ed", can_be["done"], re.IGNORECASE)}
-                return [op for op in answers if _participle(_verb(op)) in done]
+                return done_ops(can_be["done"]), True
+            you_can = re.match(r"(?:you\s+)?(?:can|may)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)\s+"
+                               r"(?:it|them|an?\s+workstation|the\s+workstation)\b", prose[after:end],
+                               re.IGNORECASE)
+            if you_can is not None:  # ("Whether it is running or not, you can update it")
+                return [op for op in answers if _verb(op) == you_can["verb"].lower()], True
             subject = _SUBJECT.match(prose, after, end)
             ops = _subject_ops(subject["who"], page, contract) if subject else []
     summary = re.match(r"\s*#[^\n]*\n+\s*", prose)
     if not ops and page.operation in answers and summary is not None and summary.end() <= start \
             and not prose[summary.end():start].strip():
-        ops = [page.operation]  # ("Renames a workstation, running or stopped")
-    return ops
+        return [page.operation], True  # ("Renames a workstation, running or stopped")
+    return ops, False
 
 
 @functools.cache
@@ -5481,6 +5542,15 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             if opening is None:
                 continue
             groups["verb"] = opening["verb"]
+        elif match.re is _ONLY_WHEN[-1]:  # ("[Start](...) works only on a stopped workstation")
+            start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                            brackets=False)[0]
+            named = _last_ops_named(prose[start:match.start()], page, contract)
+            if not named or _NEGATION.search(prose, start, match.start()):
+                continue
+            said.append((match.start(), named, groups.get("state8") or groups["state9"],
+                         match[0]))
+            continue
         elif match.re is _ONLY_WHEN[2] and prose[_clause(_Span(
                 match.start(), match.end(), 0, "", None, False), prose, brackets=False)[0]:
                 match.start()].strip(" \t\n-*+"):
@@ -5536,21 +5606,26 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
     either_said = []  # ("update and delete work in either state": taken in each)
     for match in _each_match(_EITHER_STATE, prose):
         if match.re is _EITHER_STATE[-1] and not re.search(
-                r"(?:,\s|\b(?:an?|the|any)\s)`?$", prose[max(0, match.start() - 5):match.start()],
+                r"(?:,\s|\b(?:an?|the|any|is)\s)`?$", prose[max(0, match.start() - 5):match.start()],
                 re.IGNORECASE):
             continue  # ("running or stopped" after neither a comma nor an article)
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)
         if not _NEGATION.search(prose, start, match.start()) and not _REFUSAL_SAID.search(
                 prose, start, end):
-            words = prose[start:match.end()].lstrip(" \t\n-*+")
-            either_said.append((match.end() - len(words), _either_state_ops(
-                match, prose, start, end, page, contract), words))
+            ops, taken = _either_state_ops(match, prose, start, end, page, contract)
+            listed = _LISTED_AFTER.match(prose, match.end())
+            if taken or _TAKEN.search(prose, start, listed.start("items") if listed else end):
+                words = prose[start:match.end()].lstrip(" \t\n-*+")
+                either_said.append((match.end() - len(words), ops, words))
     summary = _SUMMARY_STATE.match(prose) if page.operation in answers else None
     if summary is not None:  # ("Changes a running workstation's name": acts on one)
         said.append((summary.start("state"), [page.operation], summary["state"],
                      summary["words"]))
     found = []
+    needs = [claim for claim in said[:acts] if not _not_a_claim(prose, claim[0])]
+    said = needs + [claim for claim in said[acts:] if not _not_a_claim(prose, claim[0])]
+    acts = len(needs)
     for index, (at, ops, state, words) in enumerate(said):
         if _opted_out_within(spans, at, words):
             continue  # ("need it `stopped`{ .no-ref }": shown on purpose)
@@ -5577,7 +5652,7 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                                + f", but {'; '.join(wrong)} (as its example gets from the "
                                "sandbox)"), words))
     for at, ops, state, words in refused_said:
-        if _opted_out_within(spans, at, words):
+        if _opted_out_within(spans, at, words) or _not_a_claim(prose, at):
             continue
         taken = sorted(op for op in set(ops) if op in answers and state in answers[op]
                        and answers[op][state] is None)
@@ -5588,7 +5663,7 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                                f"{_and(taken)} {'answers' if one else 'answer'} `200` there "
                                "(as its example gets from the sandbox)"), words))
     for at, ops, words in either_said:
-        if _opted_out_within(spans, at, words):
+        if _opted_out_within(spans, at, words) or _not_a_claim(prose, at):
             continue
         theirs = sorted(op for op in set(ops) if op in answers)
         wrong = [f"{op} refuses a {state} one with `{contract.code_status.get(code, '')}` "

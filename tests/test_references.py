@@ -2158,8 +2158,10 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
     told where one of them is refused in a state. Said to act in one state only ("can only
     be stopped when it is running", "only when it is running can it be deleted", "to stop
     a workstation, it has to be `running`", "must find the workstation `running`", a
-    summary's "which must be `stopped`"), they are held as a state they need is. The same
-    said of another resource, of a state of something else, or with a refusal, passes."""
+    summary's "which must be `stopped`", "can only be called on a running workstation"),
+    they are held as a state they need is. The same said of another resource, of a state
+    of something else, with a refusal, in a question, in words reported or denied after,
+    or for a purpose, passes."""
     references, contract = checking
     page = references.Page("concepts/lifecycle.md", None, {
         "workstations/start.md": "startWorkstation", "workstations/stop.md": "stopWorkstation",
@@ -2201,6 +2203,35 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "A running workstation can be:\n\n- stopped;\n- deleted.": (
             '"A running workstation can be" says deleteWorkstation and stopWorkstation act on '
             f"a running workstation, but deleteWorkstation {needs_stopped}"),
+        # the reader as the subject, the state said after the workstation, and the like
+        "You can delete a workstation whatever its state.": (
+            '"You can delete a workstation whatever its state" says deleteWorkstation acts on '
+            f"a workstation in either state, but deleteWorkstation {refused} {sandbox}"),
+        "A workstation, running or stopped, can be deleted.": (
+            '"A workstation, running or stopped" says deleteWorkstation acts on a workstation '
+            f"in either state, but deleteWorkstation {refused} {sandbox}"),
+        "Whether the workstation is running or not, you can update it.": (
+            '"Whether the workstation is running or not" says updateWorkstation acts on a '
+            f"workstation in either state, but updateWorkstation {refused} {sandbox}"),
+        "No matter its state, a workstation can be updated.": (
+            '"No matter its state" says updateWorkstation acts on a workstation in either '
+            f"state, but updateWorkstation {refused} {sandbox}"),
+        "You can stop a workstation only if it is running.": (
+            '"only if it is running" says stopWorkstation needs a running workstation, but '
+            f"stopWorkstation succeeds on a stopped one too {sandbox}"),
+        "A workstation may only be [started](../workstations/start.md) when it is `stopped`.": (
+            '"may only be [started](../workstations/start.md) when it is `stopped`" says '
+            "startWorkstation needs a stopped workstation, but startWorkstation succeeds on a "
+            f"running one too {sandbox}"),
+        "[Stop](../workstations/stop.md) can only be called on a running workstation.": (
+            '"only be called on a running workstation" says stopWorkstation needs a running '
+            f"workstation, but stopWorkstation succeeds on a stopped one too {sandbox}"),
+        "Deleting a workstation is allowed only while it is running.": (
+            '"allowed only while it is running" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {needs_stopped}"),
+        "Note: a workstation has to be running for you to delete it.": (
+            '"has to be running for you to delete it" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {needs_stopped}"),
     }, [
         "Start and stop work in either state; update and delete need it `stopped`.",
         "Update and delete need it `stopped`, but start works in either state.",
@@ -2222,6 +2253,15 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "An update gets `409` in either state of its volumes.",
         "Delete a workstation only when it is stopped and you are done with it.",
         "Update and delete work in `either`{ .no-ref } state, some say.",
+        # a question, another's claim, a purpose, or what is done whatever the state
+        "Does delete work in any state? No: a running workstation gets `409`.",
+        "The old page said delete works in either state: it does not.",
+        "A common mistake is to think that update works in either state.",
+        "To change anything, a stop has to find the workstation running.",
+        "Whatever the workstation's state, update checks the body first.",
+        "Before an update or a delete, stop the workstation, whatever its state.",
+        "You can start a workstation whatever its state.",
+        "[Start](../workstations/start.md) works only on a workstation that exists.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
@@ -2235,6 +2275,7 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
             '"which must be `stopped`" says startWorkstation needs a stopped workstation, but '
             f"startWorkstation succeeds on a running one too {sandbox}")},
         ["Starts a workstation in either state: a running one stays running.",
+         "Starts a workstation, which should be stopped for the call to change anything.",
          "Starts a workstation; it must be `stopped` to change anything."])
 
 
