@@ -90,9 +90,8 @@ from pydantic import BaseModel
 from cloudws.operations import API_ROOT
 
 __all__ = ["Contract", "Link", "Page", "Problem", "Scope", "answers_by_state",
-           "answers_by_volume_kind", "check",
-           "description_problems", "link_codes", "prose_links", "section", "shown_ids",
-           "source_place"]
+           "answers_by_volume_kind", "check", "description_problems", "fates_by_operation",
+           "link_codes", "prose_links", "section", "shown_ids", "source_place"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 INLINE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -5031,7 +5030,8 @@ def check(markdown: str, page: Page, contract: Contract,
                                              *_needs_state_problems(prose, spans, page,
                                                                     contract),
                                              *_volume_kind_problems(prose, spans, page,
-                                                                    contract))]
+                                                                    contract),
+                                             *_fate_problems(prose, spans, page, contract))]
     return found + fixture_claims(prose) + order_claims(prose)
 
 
@@ -5320,7 +5320,7 @@ def answers_by_volume_kind() -> Mapping[str, Mapping[str, str | None]]:
 _VOLUME_KIND_WORDS = (
     ((r"not\s+attached(?:\s+to\s+(?:an?|any)\s+workstation)?|attached\s+to\s+(?:nothing|none|no"
      r"\s+workstation)|unattached|detached|free"), {"detached"}),
-    (r"owned|(?:its|their|a\s+workstation['’]s|the\s+workstation['’]s)\s+own", {"owned"}),
+    (r"owned|(?:(?:its|their|a\s+workstation['’]s|the\s+workstation['’]s)\s+)?own", {"owned"}),
     (r"standalone", {"attached", "detached"}),
     (r"attached(?:\s+to\s+(?:an?|the|its)\s+workstation)?", {"owned", "attached"}),
 )
@@ -5442,6 +5442,127 @@ def _a_volume(kind: str) -> str:
     none"."""
     return {"owned": "an owned volume", "attached": "a standalone volume attached to a workstation",
             "detached": "a standalone volume attached to none"}[kind]
+
+
+@functools.cache
+def fates_by_operation() -> Mapping[str, Mapping[str, str]]:
+    """For each operation on one workstation that takes its ID alone, what becomes of the
+    volumes attached to it, by their kind (``owned``; ``attached``, standalone): one of
+    ``deleted``, ``detached`` (kept, attached to none) or ``kept`` (as it was). Run by the
+    store's method of its name on a fresh sandbox, on the fixtures' workstation that has a
+    volume of each kind; an operation refused there is left out."""
+    from cloudws.errors import ApiError
+    from cloudws.fixtures import load_fixtures
+    from cloudws.operations import OPERATIONS
+    from cloudws.store import Store
+
+    fixtures = load_fixtures()
+    standalone = {v.id: v.standalone for v in fixtures.volumes}
+    both = next((w for w in fixtures.workstations
+                 if {standalone[v] for v in w.volume_ids} == {True, False}), None)
+    found: dict[str, dict[str, str]] = {}
+    for name, operation in OPERATIONS.items() if both is not None else ():
+        method = getattr(Store, re.sub(r"[A-Z]", lambda m: "_" + m[0].lower(), name), None)
+        if (method is None or operation.body is not None
+                or not re.fullmatch(r"/v1/workstations/\{id\}(?:/\w+)?", operation.path)):
+            continue
+        store = Store()
+        before = {v: store.get_volume(v) for v in both.volume_ids}
+        try:
+            method(store, both.id)
+        except (ApiError, TypeError, ValueError):
+            continue  # (refused there, or a call the store's method cannot take so)
+        fates: dict[str, str] = {}
+        for vol_id, was in before.items():
+            kind = "attached" if was.standalone else "owned"
+            try:
+                now = store.get_volume(vol_id)
+            except ApiError:
+                fates[kind] = "deleted"
+                continue
+            fates[kind] = ("detached" if now.attached_to is None and was.attached_to is not None
+                           else "kept" if now == was else "changed")
+        found[name] = fates
+    return found
+
+
+#: What an operation is said to do to a workstation's volumes, and the fate each verb says.
+_FATE_VERBS = {"deletes": "deleted", "removes": "deleted", "destroys": "deleted",
+               "detaches": "detached", "frees": "detached", "releases": "detached",
+               "keeps": "kept", "leaves": "kept", "preserves": "kept", "spares": "kept"}
+_FATE = re.compile(rf"\b(?P<verb>{'|'.join(_FATE_VERBS)})\s+(?:also\s+|only\s+)?(?P<objects>"
+                   r"(?:(?:all\s+(?:of\s+)?|both\s+(?:of\s+)?)?(?:its|their|the|any|every|each)\s+"
+                   rf"(?:(?:{_VOLUME_KINDS})\s+)?(?:volumes?|ones?)\b(?:\s+(?:(?:that\s+)?it\s+(?:owns"
+                   r"|has)|attached\s+to\s+it))?(?:\s*(?:,\s*(?:and\s+)?|\band\b|\balong\s+with\b|\bas\s+"
+                   r"well\s+as\b)\s*)?)+)", re.IGNORECASE)
+#: One of the volumes :data:`_FATE` names, with its kind words.
+_FATE_OBJECT = re.compile(
+    r"(?:its|their|the|any|every|each)\s+(?P<kinds>(?:[\w`’']+\s+)*?)(?:volumes?|ones?)\b"
+    r"(?P<owns>\s+(?:that\s+)?it\s+owns)?", re.IGNORECASE)
+
+
+def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
+                   ) -> list[tuple[int, str, str]]:
+    """Where an operation on a workstation is said to delete, detach or keep its volumes of
+    a kind ("deleting a workstation deletes its standalone volumes", "... detaches its own
+    volume", "keeps the volume it owns") and the sandbox does otherwise to them
+    (:func:`fates_by_operation`). The operations are the clause's subject's (on an
+    endpoint page, "it" is its own); a denial before the verb is not read."""
+    fates = fates_by_operation()
+    found = []
+    for match in (m for begin, until in _paragraphs_naming("volume", prose)
+                  for m in _FATE.finditer(prose, begin, until)):
+        start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                           brackets=False)
+        before = prose[start:match.start()]
+        ops = [op for op in _last_ops_named(before, page, contract) if op in fates]
+        if not ops and page.operation in fates and re.fullmatch(
+                r"\s*(?:it|this\s+operation|the\s+call)\s+(?:also\s+)?", before, re.IGNORECASE):
+            ops = [page.operation]
+        if (not ops or _NEGATION.search(before) or _not_a_claim(prose, match.start())
+                or _opted_out_within(spans, match.start(), match[0])):
+            continue
+        said = _FATE_VERBS[match["verb"].lower()]
+        kinds: set[str] = set()
+        every = bool(re.match(r"(?:all|both|every|each)\b", match["objects"], re.IGNORECASE))
+        for thing in _FATE_OBJECT.finditer(match["objects"]):
+            kinds |= ({"owned"} if thing["owns"] else
+                      _volume_kinds(thing["kinds"]) & {"owned", "attached"})
+            every |= bool(thing["owns"] or thing["kinds"].strip())
+        wrong = []
+        for op in sorted(set(ops)):
+            not_so = [kind for kind in sorted(kinds) if fates[op].get(kind) not in (
+                None, said, *(("detached",) if said == "kept" else ()))]
+            if every or len(not_so) == len(kinds):  # ("its volumes": true of one kind will do)
+                wrong += [f"{op} " + _DONE_TO[fates[op][kind]].format(
+                    _a_volume(kind).replace(" a workstation", " it")) for kind in not_so]
+        if wrong:
+            words = re.sub(r"(?:\s*(?:,|\band\b|\balong\s+with\b|\bas\s+well\s+as\b))+\s*$", "",
+                           match[0], flags=re.IGNORECASE)
+            found.append((match.start(), (f'"{_said_words(words)}" says what '
+                                          f"{_and(sorted(set(ops)))} "
+                                          f"{'does' if len(set(ops)) == 1 else 'do'} to the "
+                                          f"workstation's volumes, but {'; '.join(wrong)} (as its "
+                                          "example gets from the sandbox)"), words))
+    return found
+
+
+def _paragraphs_naming(word: str, prose: str) -> list[tuple[int, int]]:
+    """Where each paragraph of ``prose`` that holds ``word`` starts and ends: a pattern
+    that needs the word reads those alone (a page's paragraphs that name a volume are a
+    third of it)."""
+    spans: list[tuple[int, int]] = []
+    at = prose.find(word)
+    while at >= 0:
+        begin, until = prose.rfind("\n\n", 0, at) + 1, prose.find("\n\n", at)
+        spans.append((begin, len(prose) if until < 0 else until))
+        at = prose.find(word, spans[-1][1])
+    return spans
+
+
+#: What an operation does to a volume, by its fate.
+_DONE_TO = {"deleted": "deletes {}", "detached": "detaches {} and keeps it",
+            "kept": "leaves {} as it was", "changed": "changes {}"}
 
 
 #: An endpoint page's summary, its first sentence after the title, that says a state of the

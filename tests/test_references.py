@@ -2342,6 +2342,55 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
     ])
 
 
+def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_does(
+    checking: Checking,
+) -> None:
+    """An operation on a workstation said to delete, detach or keep its volumes of a kind
+    ("deleting a workstation deletes its standalone volumes", "keeps the volume it owns")
+    is held to what it does to the volume of each kind of the fixtures' workstation that
+    has both; said rightly, denied, asked, of a volume's own delete, or of "its volumes"
+    (no kind, not "all") where it is true of one kind, it passes."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None,
+                           {"workstations/delete.md": "deleteWorkstation"})
+    sandbox = "(as its example gets from the sandbox)"
+    kept = ("deleteWorkstation detaches a standalone volume attached to it and keeps it "
+            f"{sandbox}")
+    said = "says what deleteWorkstation does to the workstation's volumes, but"
+    _each_told(references, page, contract, {
+        "Deleting a workstation deletes its standalone volumes too.": (
+            f'"deletes its standalone volumes" {said} {kept}'),
+        "Deleting a workstation detaches its own volume and keeps it.": (
+            f'"detaches its own volume" {said} deleteWorkstation deletes an owned volume '
+            f"{sandbox}"),
+        "Deleting a workstation keeps the volume it owns, detached.": (
+            f'"keeps the volume it owns" {said} deleteWorkstation deletes an owned volume '
+            f"{sandbox}"),
+        "[Delete workstation](../workstations/delete.md) removes all of its volumes.": (
+            f'"removes all of its volumes" {said} {kept}'),
+        "Stopping a workstation detaches its standalone volumes.": (
+            '"detaches its standalone volumes" says what stopWorkstation does to the '
+            "workstation's volumes, but stopWorkstation leaves a standalone volume attached "
+            f"to it as it was {sandbox}"),
+    }, [
+        "Deleting a workstation deletes its owned volume and detaches its standalone ones.",
+        "Deleting a workstation keeps its standalone volumes, detached.",
+        "[Delete workstation](../workstations/delete.md) deletes the volume it owns.",
+        "Stopping a workstation keeps its volumes as they are.",
+        "Deleting a workstation never deletes its standalone volumes.",
+        "Does deleting a workstation delete its standalone volumes? No: it detaches them.",
+        "A volume delete removes the volume.",
+        "Deleting a volume deletes its data.",
+        # "its volumes", of no kind and not "all": true of one kind will do
+        "Deleting a workstation deletes its volumes.",
+    ])
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "See below.\n\nIt also deletes the standalone volumes attached to it.": (
+            f'"deletes the standalone volumes attached to it" {said} {kept}')},
+        ["See below.\n\nIt deletes the workstation's own volume and detaches the others."])
+
+
 def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
     """A field or a query parameter said to be of a JSON type ("`size_gb` is a string") is
     of it in a schema that has it ("a whole number" is an integer; "a number", an integer
