@@ -5178,7 +5178,7 @@ _TAKEN = re.compile(r"\b(?:works?|worked|succeeds?|succeeded|accept(?:s|ed)?|all
 #: In a sentence, what says its claim is another's, or its purpose: "the old page said",
 #: "a common mistake is to think that", "it does not", "for anything to change".
 _NOT_SAID_SO = re.compile(
-    r"\b(?:said|says|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|"
+    r"\b(?:said|says|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|belief|"
     r"mistak(?:e|es|en|enly)|myth|wrongly|used\s+to)\b"
     r"|[:;,\u2014]\s*(?:it|they|that|this|which)\s+(?:does|do|did|is|are|was)(?:\s+not|n['’]t)\b"
     r"|\b(?:to|for\s+(?:the\s+\w+|it|anything)\s+to)\s+(?:change|do)\s+anything\b"
@@ -5320,7 +5320,7 @@ def answers_by_volume_kind() -> Mapping[str, Mapping[str, str | None]]:
 _VOLUME_KIND_WORDS = (
     ((r"not\s+attached(?:\s+to\s+(?:an?|any)\s+workstation)?|attached\s+to\s+(?:nothing|none|no"
      r"\s+workstation)|unattached|detached|free"), {"detached"}),
-    (r"owned|(?:(?:its|their|a\s+workstation['’]s|the\s+workstation['’]s)\s+)?own", {"owned"}),
+    (r"owned|boot|(?:(?:its|their|(?:an?\s+|the\s+)?workstation['’]s)\s+)?own", {"owned"}),
     (r"standalone", {"attached", "detached"}),
     (r"attached(?:\s+to\s+(?:an?|the|its)\s+workstation)?", {"owned", "attached"}),
 )
@@ -5369,6 +5369,16 @@ _VOLUME_OF_KINDS = re.compile(rf"(?P<only>\bonly\s+)?(?:\b(?:an?|the|any)\s+)?(?
                               rf"(?P<kinds>{_VOLUME_KINDS})\s+$", re.IGNORECASE)
 
 
+#: After a claim of what is done to a volume of a kind, all the clause may say more for the
+#: claim to be read: how, when, or by what else it is done ("with its workstation", "while
+#: it is attached", "twice") ends none, but "on its own", "directly", or the operation's
+#: own link or request; then the clause's end, or a colon or a dash before another.
+_VOLUME_CLAIM_ENDS = re.compile(
+    r"(?:\s*(?:on\s+its\s+own|by\s+itself|directly|alone|too|also|as\s+well|at\s+any\s+time"
+    r"|(?:with|through|by)\s+\[[^\]]+\]\([^)\s]*volumes/[^)\s]*\)|with\s+(?:a\s+)?`[A-Z]+\s+"
+    r"[^`]+`))*\s*(?:[.;!?:\u2014]|\s+-\s|$)", re.IGNORECASE)
+
+
 def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
                           ) -> list[tuple[int, str, str]]:
     """Where a volume of a kind is said able to be acted on ("an owned volume can be
@@ -5396,22 +5406,29 @@ def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         if done_words:
             done = {w.lower() for w in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
             ops = [op for op in answers if _participle(_verb(op)) in done]
-        else:  # ("[Delete volume](...) requires the volume to be attached")
-            ops = [op for op in _last_ops_named(prose[start:match.start()], page, contract)
+        else:  # ("[Delete volume](...) requires the volume to be attached": its subject's)
+            opening = max([start, *(start + m.end() for m in re.finditer(
+                r"[:\u2014]", prose[start:match.start()]))])
+            subject = _SUBJECT.match(prose, opening, match.start())
+            ops = [op for op in (_subject_ops(subject["who"], page, contract) if subject else [])
                    if op in answers]
+            if not ops and page.operation in answers and re.fullmatch(
+                    r"\s*(?:it|this\s+operation|the\s+call)\s+", prose[opening:match.start()],
+                    re.IGNORECASE):
+                ops = [page.operation]  # ("It requires a detached volume", on its page)
         if groups.get("only_kinds") and not re.search(r"\bvolumes?\b|\[[^\]]*\]\(",
-                                                      prose[start:match.start()], re.IGNORECASE):
+                                                      prose[start:match.end()], re.IGNORECASE):
             continue  # (said of no volume: "a workstation cannot be deleted unless ...")
         words = prose[said_from:match.end()]
         if (not ops or _opted_out_within(spans, said_from, words)
-                or _NEGATION.search(prose, start, said_from)):
+                or _NEGATION.search(prose, start, said_from) or _not_a_claim(prose, said_from)
+                or re.search(r"\b(?:how|why|where|whether)\b", prose[start:said_from],
+                             re.IGNORECASE)):
             continue
-        after = _LINK_TEXT.sub(r"\1", prose[match.end():end])  # (a link's brackets: none)
+        if not _VOLUME_CLAIM_ENDS.match(prose, match.end(), end):
+            continue  # (how, when, or what else: "can be deleted with its workstation", "...
+            # while it is attached", "twice", "in two steps: ...")
         denied = bool(groups.get("not"))
-        if not groups.get("only_kinds") and not groups.get("only") and re.search(
-                r"\b(?:once|after|when|if|while|until|unless|without|before|by|only)\b|\(", after,
-                re.IGNORECASE):
-            continue  # (a condition of its own: "cannot be deleted while it is attached")
         kinds = _volume_kinds(groups.get("only_kinds") or groups["kinds"])
         wrong = []
         for op in sorted(set(ops)):
@@ -5492,13 +5509,36 @@ _FATE_VERBS = {"deletes": "deleted", "removes": "deleted", "destroys": "deleted"
                "keeps": "kept", "leaves": "kept", "preserves": "kept", "spares": "kept"}
 _FATE = re.compile(rf"\b(?P<verb>{'|'.join(_FATE_VERBS)})\s+(?:also\s+|only\s+)?(?P<objects>"
                    r"(?:(?:all\s+(?:of\s+)?|both\s+(?:of\s+)?)?(?:its|their|the|any|every|each)\s+"
-                   rf"(?:(?:{_VOLUME_KINDS})\s+)?(?:volumes?|ones?)\b(?:\s+(?:(?:that\s+)?it\s+(?:owns"
+                   rf"(?:workstation['’]s\s+)?(?:(?:{_VOLUME_KINDS})\s+)?(?:volumes?|ones?)\b(?:\s+(?:(?:that\s+)?it\s+(?:owns"
                    r"|has)|attached\s+to\s+it))?(?:\s*(?:,\s*(?:and\s+)?|\band\b|\balong\s+with\b|\bas\s+"
                    r"well\s+as\b)\s*)?)+)", re.IGNORECASE)
+#: The same said in the passive, of the volumes before the verb: "its standalone volumes are
+#: deleted with it", "the volume it owns is detached and kept".
+_FATE_PASSIVE = re.compile(
+    rf"\b(?P<objects>(?:its|their|the|an?\s+[a-z]+ed)\s+(?:workstation['’]s\s+)?(?:(?:{_VOLUME_KINDS})\s+)?"
+    r"volumes?\b(?:\s+(?:(?:that\s+)?it\s+(?:owns|has)|attached\s+to\s+it))?)\s+(?:is|are)\s+"
+    r"(?:also\s+|then\s+)?(?P<verb>deleted|removed|destroyed|detached|kept)\b", re.IGNORECASE)
+#: What the verbs in the passive say becomes of the volumes.
+_FATE_PARTICIPLES = {"deleted": "deleted", "removed": "deleted", "destroyed": "deleted",
+                     "detached": "detached", "kept": "kept"}
+#: Before volumes said in the passive, the operation on their workstation: "when you delete
+#: a workstation", "once a workstation is deleted", "a deleted workstation's".
+_WHEN_DONE = re.compile(
+    r"\b(?:when|whenever|if|once|after)\s+(?:you\s+(?P<verb>[a-z]+)\s+(?:it|an?\s+workstation|the"
+    r"\s+workstation)|(?:it|an?\s+workstation|the\s+workstation)\s+is\s+(?P<done>[a-z]+ed))\b"
+    r"|\b(?P<done2>[a-z]+ed)\s+workstation['’]s\b", re.IGNORECASE)
+
+
 #: One of the volumes :data:`_FATE` names, with its kind words.
 _FATE_OBJECT = re.compile(
-    r"(?:its|their|the|any|every|each)\s+(?P<kinds>(?:[\w`’']+\s+)*?)(?:volumes?|ones?)\b"
+    r"(?:its|their|the|any|every|each|an?\s+[a-z]+ed)\s+(?:workstation['’]s\s+)?(?P<kinds>(?:[\w`’']+\s+)*?)"
+    r"(?:volumes?|ones?)\b"
     r"(?P<owns>\s+(?:that\s+)?it\s+owns)?", re.IGNORECASE)
+
+
+#: At a clause's start, a phrase before its subject: "Unlike a stop, ", "After the stop, ".
+_OPENING_PHRASE = re.compile(r"\s*(?:[-*+]\s+)?(?:(?:unlike|like|after|before|once|when|as\s+"
+                             r"opposed\s+to|compared\s+with|to)\b[^,]*,\s*)?", re.IGNORECASE)
 
 
 def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Contract
@@ -5507,7 +5547,9 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
     a kind ("deleting a workstation deletes its standalone volumes", "... detaches its own
     volume", "keeps the volume it owns") and the sandbox does otherwise to them
     (:func:`fates_by_operation`). The operations are the clause's subject's (on an
-    endpoint page, "it" is its own); a denial before the verb is not read."""
+    endpoint page, "it" is its own); said in the passive ("its standalone volumes are
+    deleted"), those of "when you delete a workstation" (or "once it is deleted", "a
+    deleted workstation's") before it. A denial before the verb is not read."""
     fates = fates_by_operation()
     found = []
     for match in (m for begin, until in _paragraphs_naming("volume", prose)
@@ -5515,36 +5557,66 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
         start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                            brackets=False)
         before = prose[start:match.start()]
-        ops = [op for op in _last_ops_named(before, page, contract) if op in fates]
-        if not ops and page.operation in fates and re.fullmatch(
-                r"\s*(?:it|this\s+operation|the\s+call)\s+(?:also\s+)?", before, re.IGNORECASE):
+        # the subject: the first operation named, after an opening phrase ("Unlike a stop,")
+        opening = _OPENING_PHRASE.match(before)
+        own = before[opening.end():]
+        own = own[max([0, *(m.end() for m in re.finditer(r",\s+(?:while|whereas|but|and)\s+|;\s",
+                                                           own, re.IGNORECASE))]):]
+        first = re.match(rf"(?:(?:an?|the|each|every|your)\s+)?({_OP_WORD})", own, re.IGNORECASE)
+        ops = [op for op in (_subject_ops(first[1], page, contract) if first else []) if op in fates]
+        if not ops and page.operation in fates and re.match(
+                r"(?:it|this\s+operation|the\s+call)\s", own, re.IGNORECASE):
             ops = [page.operation]
-        if (not ops or _NEGATION.search(before) or _not_a_claim(prose, match.start())
+        if (not ops or _NEGATION.search(before) or re.search(r"\bthen\b", before)
+                or _not_a_claim(prose, match.start())
+                or _opted_out_within(spans, match.start(), match[0])):
+            continue  # (denied, a second step's, asked, reported, or shown on purpose)
+        said = _FATE_VERBS[match["verb"].lower()]
+        found += _fate_said(match, said, ops, fates)
+    for match in (m for begin, until in _paragraphs_naming("volume", prose)
+                  for m in _FATE_PASSIVE.finditer(prose, begin, until)):
+        start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                           brackets=False)
+        when = list(_WHEN_DONE.finditer(prose, start, match.end()))
+        verb, done = (when[-1]["verb"], when[-1]["done"] or when[-1]["done2"]) if when else ("", "")
+        ops = [op for op in fates if (verb or done) and (
+            _verb(op) == (verb or "").lower() or _participle(_verb(op)) == (done or "").lower())]
+        if not ops and page.operation in fates and re.search(r"\bit\b", match["objects"]):
+            ops = [page.operation]  # ("the standalone volumes attached to it are deleted")
+        if (not ops or _NEGATION.search(prose, start, match.end())
+                or _not_a_claim(prose, match.start())
                 or _opted_out_within(spans, match.start(), match[0])):
             continue
-        said = _FATE_VERBS[match["verb"].lower()]
-        kinds: set[str] = set()
-        every = bool(re.match(r"(?:all|both|every|each)\b", match["objects"], re.IGNORECASE))
-        for thing in _FATE_OBJECT.finditer(match["objects"]):
-            kinds |= ({"owned"} if thing["owns"] else
-                      _volume_kinds(thing["kinds"]) & {"owned", "attached"})
-            every |= bool(thing["owns"] or thing["kinds"].strip())
-        wrong = []
-        for op in sorted(set(ops)):
-            not_so = [kind for kind in sorted(kinds) if fates[op].get(kind) not in (
-                None, said, *(("detached",) if said == "kept" else ()))]
-            if every or len(not_so) == len(kinds):  # ("its volumes": true of one kind will do)
-                wrong += [f"{op} " + _DONE_TO[fates[op][kind]].format(
-                    _a_volume(kind).replace(" a workstation", " it")) for kind in not_so]
-        if wrong:
-            words = re.sub(r"(?:\s*(?:,|\band\b|\balong\s+with\b|\bas\s+well\s+as\b))+\s*$", "",
-                           match[0], flags=re.IGNORECASE)
-            found.append((match.start(), (f'"{_said_words(words)}" says what '
-                                          f"{_and(sorted(set(ops)))} "
-                                          f"{'does' if len(set(ops)) == 1 else 'do'} to the "
-                                          f"workstation's volumes, but {'; '.join(wrong)} (as its "
-                                          "example gets from the sandbox)"), words))
+        found += _fate_said(match, _FATE_PARTICIPLES[match["verb"].lower()], ops, fates)
     return found
+
+
+def _fate_said(match: re.Match[str], said: str, ops: list[str],
+               fates: Mapping[str, Mapping[str, str]]) -> list[tuple[int, str, str]]:
+    """What is wrong with ``said`` (a fate) of the volumes ``match["objects"]`` names, as
+    ``ops`` do to them (:func:`fates_by_operation`): nothing, or the one problem. Of "its
+    volumes", with no kind and not "all", the fate of one kind will do."""
+    kinds: set[str] = set()
+    every = bool(re.match(r"(?:all|both|every|each|any)\b", match["objects"], re.IGNORECASE))
+    for thing in _FATE_OBJECT.finditer(match["objects"]):
+        kinds |= ({"owned"} if thing["owns"] else
+                  _volume_kinds(thing["kinds"]) & {"owned", "attached"})
+        every |= bool(thing["owns"] or thing["kinds"].strip())
+    wrong = []
+    for op in sorted(set(ops)):
+        not_so = [kind for kind in sorted(kinds) if fates[op].get(kind) not in (
+            None, said, *(("detached",) if said == "kept" else ()))]
+        if every or len(not_so) == len(kinds):
+            wrong += [f"{op} " + _DONE_TO[fates[op][kind]].format(
+                _a_volume(kind).replace(" a workstation", " it")) for kind in not_so]
+    if not wrong:
+        return []
+    words = re.sub(r"(?:\s*(?:,|\band\b|\balong\s+with\b|\bas\s+well\s+as\b))+\s*$", "",
+                   match[0], flags=re.IGNORECASE)
+    return [(match.start(), (f'"{_said_words(words)}" says what {_and(sorted(set(ops)))} '
+                             f"{'does' if len(set(ops)) == 1 else 'do'} to the workstation's "
+                             f"volumes, but {'; '.join(wrong)} (as its example gets from the "
+                             "sandbox)"), words)]
 
 
 def _paragraphs_naming(word: str, prose: str) -> list[tuple[int, int]]:

@@ -2287,8 +2287,9 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
     an owned volume can be deleted", "can only be deleted when it is attached", "cannot be
     deleted unless it is attached", "[Delete volume](...) requires the volume to be
     attached"), is held to what the operation answers for the fixtures' volumes of each
-    kind. The same said rightly, under a condition of its own, of no kind, or with
-    { .no-ref }, passes."""
+    kind. The same said rightly, under a condition of its own, of how or by what else it is
+    done ("together with its workstation"), of no kind, reported, or with { .no-ref },
+    passes."""
     references, contract = checking
     page = references.Page("concepts/volumes.md", None, {"volumes/delete.md": "deleteVolume"})
     sandbox = "(as its example gets from the sandbox)"
@@ -2321,6 +2322,8 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
         "[Delete volume](../volumes/delete.md) requires the volume to be attached.": (
             f'"requires the volume to be attached" {told} {attached}; {owned}; {detached_too} '
             f"{sandbox}"),
+        "Boot volumes can be deleted directly.": (
+            f'"Boot volumes can be deleted" {told} {owned} {sandbox}'),
     }, [
         "A detached standalone volume can be deleted.",
         "A standalone volume can be deleted.",
@@ -2339,7 +2342,23 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
         "A workstation cannot be deleted unless it is stopped.",
         "No owned volume can be deleted.",
         "An attached `volume`{ .no-ref } can be deleted, some think.",
+        # how, or by what else: not Delete volume's own answer
+        "An owned volume can be deleted together with its workstation.",
+        "An owned volume can be deleted through [Delete workstation](../workstations/delete.md).",
+        "Standalone volumes cannot be deleted with their workstation; they outlive it.",
+        "A detached volume cannot be deleted twice.",
+        "An attached volume can be deleted in two steps: detach it, then delete it.",
+        "Only owned volumes can be deleted together with their workstation.",
+        ("[Delete volume](../volumes/delete.md), unlike [Get volume](../volumes/get.md), "
+         "requires a detached volume."),
+        "The old page said an attached volume can be deleted; it cannot.",
+        "This is how an owned volume can be deleted.",
     ])
+    delete = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, delete, contract, {
+        "See below.\n\nIt requires an attached volume.": (
+            f'"requires an attached volume" {told} {attached}; {owned}; {detached_too} '
+            f"{sandbox}")}, ["See below.\n\nIt requires a detached volume."])
 
 
 def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_does(
@@ -2348,8 +2367,10 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
     """An operation on a workstation said to delete, detach or keep its volumes of a kind
     ("deleting a workstation deletes its standalone volumes", "keeps the volume it owns")
     is held to what it does to the volume of each kind of the fixtures' workstation that
-    has both; said rightly, denied, asked, of a volume's own delete, or of "its volumes"
-    (no kind, not "all") where it is true of one kind, it passes."""
+    has both, said actively or in the passive ("when you delete a workstation, its
+    standalone volumes are deleted"); said rightly, denied, asked, of a volume's own
+    delete, of "its volumes" (no kind, not "all") where it is true of one kind, or of an
+    operation the subject is compared with, it passes."""
     references, contract = checking
     page = references.Page("concepts/volumes.md", None,
                            {"workstations/delete.md": "deleteWorkstation"})
@@ -2383,7 +2404,23 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
         "Deleting a volume deletes its data.",
         # "its volumes", of no kind and not "all": true of one kind will do
         "Deleting a workstation deletes its volumes.",
+        # the subject is the clause's own first, not one it is compared with
+        "Stopping a workstation, unlike deleting it, keeps all of its volumes.",
+        "Unlike a stop, a delete removes the owned volume.",
+        "Deleting a workstation, after stopping it, deletes the volume it owns.",
+        "Deleting a workstation deletes its owned volume, while stopping it keeps every volume.",
+        # in the passive, the operation said before
+        "When you delete a workstation, its standalone volumes are detached and kept.",
+        "When a volume is deleted, its data is deleted too.",
     ])
+    _each_told(references, page, contract, {
+        "When you delete a workstation, its standalone volumes are deleted with it.": (
+            f'"its standalone volumes are deleted" {said} {kept}'),
+        "A deleted workstation's standalone volumes are deleted as well.": (
+            f"\"A deleted workstation's standalone volumes are deleted\" {said} {kept}"),
+        "Deleting a workstation detaches its boot volume.": (
+            f'"detaches its boot volume" {said} deleteWorkstation deletes an owned volume '
+            f"{sandbox}")}, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "See below.\n\nIt also deletes the standalone volumes attached to it.": (
