@@ -91,7 +91,8 @@ from cloudws.operations import API_ROOT
 
 __all__ = ["Contract", "Link", "Page", "Problem", "Scope", "answers_by_state",
            "answers_by_volume_kind", "check", "description_problems", "fates_by_operation",
-           "link_codes", "prose_links", "section", "shown_ids", "source_place"]
+           "link_codes", "prose_links", "section", "shown_ids", "source_place",
+           "volume_order"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
 INLINE_LINK = re.compile(r"\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?P<target>[^)\s]+)"
@@ -5031,7 +5032,8 @@ def check(markdown: str, page: Page, contract: Contract,
                                                                     contract),
                                              *_volume_kind_problems(prose, spans, page,
                                                                     contract),
-                                             *_fate_problems(prose, spans, page, contract))]
+                                             *_fate_problems(prose, spans, page, contract),
+                                             *_volume_order_problems(prose, spans))]
     return found + fixture_claims(prose) + order_claims(prose)
 
 
@@ -5635,6 +5637,59 @@ def _paragraphs_naming(word: str, prose: str) -> list[tuple[int, int]]:
 #: What an operation does to a volume, by its fate.
 _DONE_TO = {"deleted": "deletes {}", "detached": "detaches {} and keeps it",
             "kept": "leaves {} as it was", "changed": "changes {}"}
+
+
+@functools.cache
+def volume_order() -> tuple[str, ...]:
+    """The kinds of volume a workstation's ``volume_ids`` lists, in its order (``owned``,
+    ``attached``: standalone), as the fixtures' workstation that has both lists them."""
+    from cloudws.fixtures import load_fixtures
+
+    fixtures = load_fixtures()
+    standalone = {v.id: v.standalone for v in fixtures.volumes}
+    for workstation in fixtures.workstations:
+        kinds = tuple(dict.fromkeys("attached" if standalone[v] else "owned"
+                                    for v in workstation.volume_ids))
+        if len(kinds) == 2:
+            return kinds
+    return ()
+
+
+#: In a sentence that names ``volume_ids``, a kind of volume said to be listed first or last
+#: ("lists its standalone volumes first", "its own volume comes last", "the owned volume is
+#: the first").
+_LISTED_AT = re.compile(
+    rf"(?:\blist(?:s|ed)?\s+(?:its|the|their)\s+(?P<kinds>{_VOLUME_KINDS})\s+(?:volumes?|ones?|IDs?)"
+    rf"|(?P<kinds2>{_VOLUME_KINDS})\s+(?:volumes?|ones?|IDs?)\s+(?:always\s+)?(?:comes?|is|are|goes"
+    r"|go|appears?)(?:\s+(?:always|listed))?(?:\s+the)?)\s+(?:(?P<first>first)|(?P<last>last))\b",
+    re.IGNORECASE)
+
+
+def _volume_order_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int, str, str]]:
+    """Where, in a sentence that names ``volume_ids``, a kind of volume is said to be listed
+    first or last and the fixtures' workstation lists it otherwise (:func:`volume_order`)."""
+    order = volume_order()
+    found = []
+    for begin, until in _paragraphs_naming("volume_ids", prose) if order else ():
+        for match in _LISTED_AT.finditer(prose, begin, until):
+            start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                                 brackets=False)
+            sentence_start = max(prose.rfind(". ", begin, start) + 2, begin)
+            kinds = _volume_kinds(match["kinds"] or match["kinds2"]) & set(order)
+            if (len(kinds) != 1 or "volume_ids" not in prose[sentence_start:_sentence_end(
+                    prose, match.end())] or _NEGATION.search(prose, start, match.start())
+                    or _not_a_claim(prose, match.start())
+                    or _opted_out_within(spans, match.start(), match[0])):
+                continue
+            [kind] = kinds
+            at = order.index(kind)
+            if (at != 0) if match["first"] else (at != len(order) - 1):
+                found.append((match.start(), (
+                    f'"{_said_words(match[0])}" says `volume_ids` lists {_a_volume(kind)} '
+                    f"{'first' if match['first'] else 'last'}, but it lists "
+                    f"{' then '.join(_a_volume(k).replace(' a workstation', ' it') for k in order)}"
+                    " (as the sandbox's workstations list them)"), match[0]))
+    return found
 
 
 #: An endpoint page's summary, its first sentence after the title, that says a state of the

@@ -2428,6 +2428,32 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
         ["See below.\n\nIt deletes the workstation's own volume and detaches the others."])
 
 
+def test_a_kind_of_volume_said_first_or_last_in_volume_ids_is_where_the_sandbox_lists_it(
+    checking: Checking,
+) -> None:
+    """In a sentence that names `volume_ids`, a kind of volume said to be listed first or
+    last ("lists its standalone volumes first") is held to the order of the fixtures'
+    workstation that has both kinds; said rightly, or "first" as an order to the reader,
+    it passes."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None)
+    order = ("but it lists an owned volume then a standalone volume attached to it (as the "
+             "sandbox's workstations list them)")
+    _each_told(references, page, contract, {
+        "A workstation's `volume_ids` lists its standalone volumes first, then its own volume.": (
+            '"lists its standalone volumes first" says `volume_ids` lists a standalone volume '
+            f"attached to a workstation first, {order}"),
+        "In `volume_ids`, the owned volume comes last.": (
+            '"owned volume comes last" says `volume_ids` lists an owned volume last, '
+            f"{order}"),
+    }, [
+        "A workstation's `volume_ids` lists its own volume first, then its standalone volumes.",
+        "In `volume_ids`, the standalone volumes come last, in the order they were attached.",
+        "The owned volume is always first in `volume_ids`.",
+        "Detach the standalone volumes first: send `volume_ids` with the own volume alone.",
+    ])
+
+
 def test_a_field_said_to_be_of_a_json_type_is_of_that_type(checking: Checking) -> None:
     """A field or a query parameter said to be of a JSON type ("`size_gb` is a string") is
     of it in a schema that has it ("a whole number" is an integer; "a number", an integer
