@@ -5673,7 +5673,7 @@ def _volume_order_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int
     for begin, until in _paragraphs_naming("volume_ids", prose) if order else ():
         for match in _LISTED_AT.finditer(prose, begin, until):
             start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
-                                 brackets=False)
+                               brackets=False)
             sentence_start = max(prose.rfind(". ", begin, start) + 2, begin)
             kinds = _volume_kinds(match["kinds"] or match["kinds2"]) & set(order)
             if (len(kinds) != 1 or "volume_ids" not in prose[sentence_start:_sentence_end(
