@@ -1767,7 +1767,10 @@ _EARLIER_CHECK = re.compile(
     r"(?:first|before)\b"
     r"|\bis\s+gone\b|\b(?:once|after|when|if|whose)\s+(?:it|(?:(?:its|the|their|that)\s+)?"
     r"workstations?(?:\s+that\s+owned\s+(?:it|them))?)\s+(?:is|was|are|were|has\s+been)\s+"
-    r"(?:deleted|gone)\b", re.IGNORECASE)
+    r"(?:deleted|gone)\b"
+    # (or an answer said to have been another: "the old API answered ... with `400`")
+    r"|\bused\s+to\b|\b(?:old|earlier|previous|former)\s+(?:API|versions?|releases?|route|page)\b"
+    r"|\b(?:previously|formerly)\b|\bafter\s+the\s+delete\b", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -5146,6 +5149,11 @@ def _each_match(patterns: Sequence[re.Pattern[str]], prose: str) -> list[re.Matc
                   key=lambda m: m.start())
 
 
+#: Operations said to act on a workstation in a state, with no status: "works on a running
+#: workstation", "can be sent to a stopped one".
+_WORKS_ON = re.compile(
+    r"(?:work(?<=\bwork)s?|can\s+(?:also\s+|still\s+)?be\s+(?:sent|called|used))\s+(?:on|to|for"
+    r"|with)\s+(?:an?|the|any)\s+`?(?P<state>(?i:running|stopped))`?\s+(?:workstation|one)s?\b")
 #: After a clause that leads in a list, with its colon: "can be:", then "- started;".
 _CAN_BE_LISTED = re.compile(r"[^\n.:;]*\bcan\s+(?:also\s+|still\s+|always\s+)?be:[ \t]*\n"
                             r"(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)",
@@ -5181,7 +5189,7 @@ _TAKEN = re.compile(r"\b(?:works?|worked|succeeds?|succeeded|accept(?:s|ed)?|all
 #: "a common mistake is to think that", "it does not", "for anything to change".
 _NOT_SAID_SO = re.compile(
     r"\b(?:said|says|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|belief|"
-    r"mistak(?:e|es|en|enly)|myth|wrongly|used\s+to)\b"
+    r"mistak(?:e|es|en|enly)|myth|wrongly|used\s+to|respectively)\b"
     r"|[:;,\u2014]\s*(?:it|they|that|this|which)\s+(?:does|do|did|is|are|was)(?:\s+not|n['’]t)\b"
     r"|\b(?:to|for\s+(?:the\s+\w+|it|anything)\s+to)\s+(?:change|do)\s+anything\b"
     r"|\bfor\s+anything\s+to\s+(?:change|happen)\b", re.IGNORECASE)
@@ -5194,7 +5202,9 @@ def _not_a_claim(prose: str, at: int) -> bool:
     own."""
     start = max(prose.rfind(". ", 0, at), prose.rfind("\n\n", 0, at), 0)
     end = _sentence_end(prose, at)
-    return prose[end - 1:end] == "?" or _NOT_SAID_SO.search(prose, start, end) is not None
+    asked = re.compile(r"[.!?][*_]*(?=\s|$)|\n[ \t]*\n").search(prose, at)  # ("...?**")
+    return (asked is not None and asked[0].startswith("?")
+            or _NOT_SAID_SO.search(prose, start, end) is not None)
 
 
 def _listed_ops(items: str, page: Page, contract: Contract) -> list[str]:
@@ -5245,15 +5255,18 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     acts = [op for op in answers if verb and verb["verb"].lower() in (_verb(op), _verb(op) + "s")]
     if acts:  # ("you can delete a workstation whatever its state", "Deletes a workstation, ...")
         return acts, True
-    opening = max([start, *(start + m.end() for m in re.finditer(r"[:\u2014]|,\s", before))])
-    if re.search(r"\b(?:every|each|all(?:\s+\w+)?)\s+operations?\b", before, re.IGNORECASE) and \
-            not re.search(r"\b(?:except|but|other\s+than|apart\s+from|besides)\b", prose[start:end],
-                          re.IGNORECASE):
+    if re.search(r"\b(?:except|but|other\s+than|apart\s+from|besides|save|with\s+the\s+exception"
+                 r"\s+of|respectively)\b", prose[start:end], re.IGNORECASE):
+        return [], False  # ("Every operation except update works in either state")
+    if re.search(r"\b(?:every|each|all(?:\s+\w+)?)\s+operations?\b", before, re.IGNORECASE):
         return list(answers), False  # ("Every operation works in either state")
-    ops = _last_ops_named(prose[opening:match.start()], page, contract)
-    if not ops and (not prose[opening:match.start()].strip() or _STANDS_FOR_NAMED.fullmatch(
+    text, alike = _without_asides(before, page, contract)
+    opening = start + max([0, *(m.end() for m in re.finditer(r"[:\u2014]|,\s", text))])
+    ops = _last_ops_named(text[opening - start:], page, contract)
+    if not ops and (not text[opening - start:].strip() or _STANDS_FOR_NAMED.fullmatch(
             prose, opening, match.start())):
-        ops = _last_ops_named(prose[start:opening], page, contract)
+        ops = _last_ops_named(text[:opening - start], page, contract)
+    ops = [*ops, *alike] if ops else ops  # ("delete, like start, works in either state")
     listed = (_LISTED_AFTER.match(prose, match.end()) or _CAN_BE_LISTED.match(prose, match.end())
               if not ops else None)
     if listed is not None:
@@ -5573,6 +5586,9 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
                 or _not_a_claim(prose, match.start())
                 or _opted_out_within(spans, match.start(), match[0])):
             continue  # (denied, a second step's, asked, reported, or shown on purpose)
+        if re.match(r"\s*,?\s*(?:except|but|other\s+than|save|apart\s+from|besides)\b",
+                    prose[match.end():], re.IGNORECASE):
+            continue  # ("keeps all its volumes except the one it owns")
         said = _FATE_VERBS[match["verb"].lower()]
         found += _fate_said(match, said, ops, fates)
     for match in (m for begin, until in _paragraphs_naming("volume", prose)
@@ -5722,6 +5738,67 @@ def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
     return run
 
 
+#: An aside that names operations the clause's own are compared with: ", unlike start,",
+#: "— as opposed to stop —", "(unlike start)", ", but not start or stop,", ", not start,".
+_COMPARED = (r"(?:(?P<unlike>unlike|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)|compared\s+(?:to|with)"
+             r"|but\s+not|and\s+not|not)|like|as\s+with)\b")
+_CONTRAST_ASIDE = re.compile(
+    rf",\s*{_COMPARED}[^,;:.]*,|\s[\u2014\u2013]\s*{_COMPARED.replace('unlike>', 'unlike2>')}"
+    rf"[^\u2014\u2013;:.]*[\u2014\u2013]|\(\s*{_COMPARED.replace('unlike>', 'unlike3>')}[^)]*\)"
+    rf"|^\s*(?:[-*+]\s+)?{_COMPARED.replace('unlike>', 'unlike4>')}[^,;:.]*,", re.IGNORECASE)
+#: What stands for an operation named before it: "it", "this call", "the latter".
+_STANDS_FOR_ONE = re.compile(
+    r"\s*(?:(?:as|since|because|so|and|but|for)\s+)?(?:(?P<it>it|this\s+(?:operation|call|request"
+    r"|endpoint)|the\s+(?:operation|call|request"
+    r"|endpoint))|(?P<latter>the\s+(?:latter|second|last))|(?P<former>the\s+(?:former|first)))"
+    r"\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+
+
+def _without_asides(text: str, page: Page, contract: Contract) -> tuple[str, list[str]]:
+    """``text`` with its asides that compare operations blanked (:data:`_CONTRAST_ASIDE`),
+    and the operations the asides that liken ("like start", "as with start") name: what is
+    said of the clause's own is said of those too."""
+    alike: list[str] = []
+
+    def blank(aside: re.Match[str]) -> str:
+        if not (aside["unlike"] or aside["unlike2"] or aside["unlike3"] or aside["unlike4"]):
+            alike.extend(_last_ops_named(aside[0].strip(" ,()\u2014\u2013"), page, contract)
+                         or _subject_ops(re.sub(r"^\W*(?:like|as\s+with)\s+(?:(?:an?|the)\s+)?",
+                                                "", aside[0], flags=re.IGNORECASE).strip(
+                                                    " ,()\u2014\u2013"), page, contract))
+        return " " * len(aside[0])
+
+    return _CONTRAST_ASIDE.sub(blank, text), alike
+
+
+def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contract
+                   ) -> list[str]:
+    """The operations a claim at ``at`` is said of, in the clause that opens at ``start``:
+    the last named one after another in its part (after a colon, a semicolon, a dash or a
+    comma), not one it is compared with in an aside ("update, unlike start, needs");
+    after "it" or "this call", the page's own on an endpoint page, else the clause's
+    subject ("compared with start, delete is strict: it needs"); after "the latter" (or
+    "the former"), the last (or first) named before; else the last named before it ("an
+    update or a delete, both of which need it")."""
+    text, alike = _without_asides(prose[start:at], page, contract)
+    opening = max([0, *(m.end() for m in re.finditer(r"[:;\u2014]|,\s", text))])
+    ops = _last_ops_named(text[opening:], page, contract)
+    if ops and alike:
+        return [*ops, *alike]  # ("the delete, like the start, needs": both)
+    stands = _STANDS_FOR_ONE.fullmatch(text, opening) if not ops else None
+    if stands is not None and stands["it"]:
+        if page.operation:
+            return [page.operation]
+        head = _OPENING_PHRASE.match(text)
+        first = re.match(rf"(?:(?:an?|the|each|every|your)\s+)?({_OP_WORD})", text[head.end():],
+                         re.IGNORECASE)
+        return _subject_ops(first[1], page, contract) if first else []
+    if stands is not None:
+        named = _last_ops_named(text[:opening], page, contract)
+        return named[-1:] if stands["latter"] else named[:1]
+    return ops or _last_ops_named(text[:opening], page, contract)
+
+
 def _opted_out_within(spans: Sequence[_Span], at: int, words: str) -> bool:
     """Whether a span followed by ``{ .no-ref }`` is in the words said at ``at``: the claim
     is shown on purpose ("a `running`{ .no-ref } workstation cannot be started")."""
@@ -5743,16 +5820,9 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
     for match in _NEEDS_STATE.finditer(prose):
         start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                         brackets=False)[0]
-        # (the clause's own operations, after a colon, a semicolon, a dash or a comma; else
-        # the last ones named before: "an update or a delete, both of which need it")
         opening = max([start, *(start + m.end() for m in re.finditer(
             r"[:;\u2014]|,\s", prose[start:match.start()]))])
-        ops = _last_ops_named(prose[opening:match.start()], page, contract) or _last_ops_named(
-            prose[start:opening], page, contract)
-        if not ops and page.operation and re.search(
-                r"\b(?:this|the)\s+(?:operation|call|request|endpoint)\s+$|^\s*it\s+$",
-                prose[opening:match.start()], re.IGNORECASE):
-            ops = [page.operation]  # ("this operation needs it stopped", on its page)
+        ops = _ops_of_clause(prose, start, match.start(), page, contract)
         listed = _LISTED_AFTER.match(prose, match.end()) if not ops else None
         if listed is not None:  # ("Operations that need it stopped:" then "- [Delete](...)")
             items = re.findall(r"^[ \t]*[-*+][ \t]+(.*)$", listed["items"], re.MULTILINE)
@@ -5793,7 +5863,7 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         elif match.re is _ONLY_WHEN[-1]:  # ("[Start](...) works only on a stopped workstation")
             start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                             brackets=False)[0]
-            named = _last_ops_named(prose[start:match.start()], page, contract)
+            named = _ops_of_clause(prose, start, match.start(), page, contract)
             if not named or _NEGATION.search(prose, start, match.start()):
                 continue
             said.append((match.start(), named, groups.get("state8") or groups["state9"],
@@ -5840,6 +5910,14 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         if listed is not None:
             said.append((match.start(), _listed_ops(listed["items"], page, contract),
                          match["state"], match[0] + "can be"))
+    for match in _WORKS_ON.finditer(prose):  # ("delete works on a running workstation")
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        if not _NEGATION.search(prose, start, match.end()) and not re.search(
+                r"\b(?:once|after|when|if|until|unless|only|except|but|other\s+than|apart\s+from"
+                r"|besides|save)\b", prose[start:end], re.IGNORECASE):
+            said.append((match.start(), _ops_of_clause(prose, start, match.start(), page,
+                                                       contract), match["state"], match[0]))
     refused_said = []  # ("a stopped workstation cannot be started": refused there)
     for match in _CANNOT_ACT_ON.finditer(prose):
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,

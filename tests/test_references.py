@@ -2232,6 +2232,18 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Note: a workstation has to be running for you to delete it.": (
             '"has to be running for you to delete it" says deleteWorkstation needs a running '
             f"workstation, but deleteWorkstation {needs_stopped}"),
+        # an aside that likens shares the claim; one that contrasts does not
+        "Delete, like start, works in either state.": (
+            '"Delete, like start, works in either state" says deleteWorkstation and '
+            "startWorkstation act on a workstation in either state, but deleteWorkstation "
+            f"{refused} {sandbox}"),
+        "Start, like update, needs the workstation stopped.": (
+            '"needs the workstation stopped" says startWorkstation and updateWorkstation need '
+            "a stopped workstation, but startWorkstation succeeds on a running one too "
+            f"{sandbox}"),
+        "Unlike update, delete works on a running workstation.": (
+            '"works on a running workstation" says deleteWorkstation acts on a running '
+            f"workstation, but deleteWorkstation {needs_stopped}"),
     }, [
         "Start and stop work in either state; update and delete need it `stopped`.",
         "Update and delete need it `stopped`, but start works in either state.",
@@ -2262,8 +2274,22 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Before an update or a delete, stop the workstation, whatever its state.",
         "You can start a workstation whatever its state.",
         "[Start](../workstations/start.md) works only on a workstation that exists.",
+        # the operation compared with in an aside, or the one "it" stands for
+        "Update, unlike start, requires the workstation to be stopped.",
+        "Delete and update, but not start or stop, need the workstation stopped.",
+        "Delete, not start, is the call that needs a stopped workstation.",
+        "Compared with start, delete is strict: it needs the workstation stopped.",
+        "Start and delete differ: the latter needs the workstation stopped.",
+        "Delete is stricter than start, as it needs the workstation stopped.",
+        "Unlike an update, a start works on a running workstation.",
+        "Every operation except update and delete works in either state.",
+        "**Does start need a stopped workstation?** No, it works in either state.",
+        "Start and update work in either state and only when stopped, respectively.",
     ])
-    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    delete = references.Page("workstations/delete.md", "deleteWorkstation", {
+        "workstations/start.md": "startWorkstation"})
+    _each_told(references, delete, contract, {}, [
+        "See below.\n\nUnlike [Start workstation](start.md), it needs the workstation stopped."])
     _each_told(references, delete, contract, {
         "Deletes a workstation, running or stopped.": (
             '"Deletes a workstation, running or stopped" says deleteWorkstation acts on a '
@@ -2406,6 +2432,7 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
         "Deleting a workstation deletes its volumes.",
         # the subject is the clause's own first, not one it is compared with
         "Stopping a workstation, unlike deleting it, keeps all of its volumes.",
+        "Deleting a workstation keeps all its volumes except the one it owns.",
         "Unlike a stop, a delete removes the owned volume.",
         "Deleting a workstation, after stopping it, deletes the volume it owns.",
         "Deleting a workstation deletes its owned volume, while stopping it keeps every volume.",
