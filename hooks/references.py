@@ -5714,11 +5714,22 @@ _SUMMARY_STATE = re.compile(r"\s*#[^\n]*\n+\s*(?P<words>[A-Z][a-z]+s\s+(?:an?|th
                             r"(?P<state>running|stopped)`?\s+workstation)\b")
 
 
+def _a_get(text: str, word: re.Match[str], page: Page, contract: Contract) -> list[str]:
+    """The operations "get" names where it is one as a subject: "Get" opening a clause, or
+    "a get", "the get" (not "you get `409`", nor "gets", said of any request)."""
+    if word[0] == "Get" and not text[:word.start()].strip(" \t\n-*+,:;(") or word[0].lower() == \
+            "get" and re.search(r"\b(?:an?|the|each|every|your)\s+$", text[:word.start()],
+                                re.IGNORECASE):
+        return [op for op in contract.operations if _verb(op) == "get"]
+    return []
+
+
 def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
     """The operations of the last run of them named in ``text``, one after the other ("you
     start or delete it": start, delete; not a stop named before, apart)."""
     mentions = [(m.start(), m.end(), ops) for m in re.finditer(rf"{_OP_WORD}", text)
-                if (ops := _subject_ops(m[0], page, contract)) and not (
+                if (ops := _subject_ops(m[0], page, contract) or _a_get(text, m, page, contract))
+                and not (
                     "[" not in m[0] and not m[0].lower().endswith(("ing", "s"))
                     and not re.search(r"\b(?:an?|the|each|every|your|its)\s+$", text[:m.start()],
                                       re.IGNORECASE)

@@ -2244,6 +2244,10 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Unlike update, delete works on a running workstation.": (
             '"works on a running workstation" says deleteWorkstation acts on a running '
             f"workstation, but deleteWorkstation {needs_stopped}"),
+        # "Get" opening a clause, or "a get", names Get workstation
+        "Get needs it `running`.": (
+            '"needs it `running`" says getWorkstation needs a running workstation, but '
+            f"getWorkstation succeeds on a stopped one too {sandbox}"),
     }, [
         "Start and stop work in either state; update and delete need it `stopped`.",
         "Update and delete need it `stopped`, but start works in either state.",
@@ -2285,6 +2289,9 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Every operation except update and delete works in either state.",
         "**Does start need a stopped workstation?** No, it works in either state.",
         "Start and update work in either state and only when stopped, respectively.",
+        "A get works in either state; update and delete need it `stopped`.",
+        "If you delete a running workstation, you get `409`.",
+        "Get the workstation first: it needs to be stopped before you delete it.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation", {
         "workstations/start.md": "startWorkstation"})
