@@ -5379,6 +5379,11 @@ _VOLUME_ACTED_ON = (
     re.compile(rf"(?:re(?<=\bre)quires?|ne(?<=\bne)eds?)\s+(?:the\s+volume\s+to\s+be\s+|(?:an?|the)\s+)"
                rf"(?P<only_kinds>{_VOLUME_KINDS})(?:\s+volume)?\b"),
 )
+#: A volume of a kind said to be deleted, on the page of the operation that deletes one or
+#: in a clause that names it: "an attached volume is detached and then deleted".
+_VOLUME_IS_DONE = re.compile(
+    rf"\b(?:an?|the|any)\s+(?P<kinds>{_VOLUME_KINDS})\s+volumes?\s+(?:is|are)\s+(?:also\s+|then\s+|"
+    r"simply\s+)?(?:detached\s+(?:first\s+)?and\s+(?:then\s+)?)?(?P<done>[a-z]+ed)\b", re.IGNORECASE)
 #: Before "volume can be ...", its article and kinds: "only an owned", "a detached".
 _VOLUME_OF_KINDS = re.compile(rf"(?P<only>\bonly\s+)?(?:\b(?:an?|the|any)\s+)?(?<![\w`-])"
                               rf"(?P<kinds>{_VOLUME_KINDS})\s+$", re.IGNORECASE)
@@ -5405,6 +5410,30 @@ def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contra
     a condition after the claim ("cannot be deleted while ...") is not read."""
     answers = answers_by_volume_kind()
     found = []
+    for match in (m for begin, until in _paragraphs_naming("volume", prose)
+                  for m in _VOLUME_IS_DONE.finditer(prose, begin, until)):
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        ops = [op for op in answers if _participle(_verb(op)) == match["done"].lower() and (
+            op == page.operation or re.search(r"\[[^\]]+\]\([^)\s]*volumes/[^)\s]*\)|\bvolume\s+"
+                                              r"delete\b|\bdelete\s+volume\b", prose[start:end],
+                                              re.IGNORECASE) and op in _last_ops_named(
+                prose[start:end], page, contract))]
+        if re.search(r"\b(?:how|why|where|whether)\b", prose[start:match.start()], re.IGNORECASE):
+            continue  # ("deleting a workstation is how an owned volume is deleted")
+        taken = {kind for op in ops for kind, code in answers[op].items() if code is None}
+        kinds = _volume_kinds(match["kinds"])
+        if (not ops or not kinds or kinds & taken or not _VOLUME_CLAIM_ENDS.match(
+                prose, match.end(), end) or _NEGATION.search(prose, start, match.end())
+                or _not_a_claim(prose, match.start())
+                or _opted_out_within(spans, match.start(), match[0])):
+            continue  # (done for one of them, or how, when, by what else, denied, asked)
+        wrong = [f"{op} refuses {_a_volume(kind)} with "
+                 f"`{contract.code_status.get(answers[op][kind], '')}` (`{answers[op][kind]}`)"
+                 for op in sorted(set(ops)) for kind in sorted(kinds) if answers[op].get(kind)]
+        found.append((match.start(), (f'"{_said_words(match[0])}" says what {_and(sorted(set(ops)))} '
+                      f"does to a volume of that kind, but {'; '.join(wrong)} (as its example "
+                      "gets from the sandbox)"), match[0]))
     for match in _each_match(_VOLUME_ACTED_ON, prose):
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)

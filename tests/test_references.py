@@ -2391,7 +2391,18 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
     _each_told(references, delete, contract, {
         "See below.\n\nIt requires an attached volume.": (
             f'"requires an attached volume" {told} {attached}; {owned}; {detached_too} '
-            f"{sandbox}")}, ["See below.\n\nIt requires a detached volume."])
+            f"{sandbox}"),
+        # said to be done, on its page (or where the clause names it)
+        "See below.\n\nAn attached volume is detached and then deleted.": (
+            f'"An attached volume is detached and then deleted" {told} {attached}; {owned} '
+            f"{sandbox}")}, [
+        "See below.\n\nIt requires a detached volume.",
+        "See below.\n\nA detached volume is deleted.",
+        "See below.\n\nAn owned volume is deleted with its workstation.",
+        "See below.\n\nAn attached volume is not deleted: the delete gets `409`."])
+    _each_told(references, page, contract, {}, [
+        "Deleting a workstation is how an owned volume is deleted.",
+        "An owned volume is deleted when its workstation is deleted."])
 
 
 def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_does(
