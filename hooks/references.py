@@ -5788,10 +5788,9 @@ _CONTRAST_ASIDE = re.compile(
     rf"|^\s*(?:[-*+]\s+)?{_COMPARED.replace('unlike>', 'unlike4>')}[^,;:.]*,", re.IGNORECASE)
 #: What stands for an operation named before it: "it", "this call", "the latter".
 _STANDS_FOR_ONE = re.compile(
-    r"\s*(?:(?:as|since|because|so|and|but|for)\s+)?(?:(?P<it>it|this\s+(?:operation|call|request"
-    r"|endpoint)|the\s+(?:operation|call|request"
-    r"|endpoint))|(?P<latter>the\s+(?:latter|second|last))|(?P<former>the\s+(?:former|first)))"
-    r"\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+    r"\s*(?:(?:as|since|because|so|and|but|for)\s+)?(?:(?P<it>it|(?:this|the)\s+(?:operation|call"
+    r"|request|endpoint))|(?P<latter>the\s+(?:latter|second|last))|(?P<former>the\s+(?:former"
+    r"|first)))\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
 
 def _without_asides(text: str, page: Page, contract: Contract) -> tuple[str, list[str]]:
