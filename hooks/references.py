@@ -5263,6 +5263,8 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     text, alike = _without_asides(before, page, contract)
     opening = start + max([0, *(m.end() for m in re.finditer(r"[:\u2014]|,\s", text))])
     ops = _last_ops_named(text[opening - start:], page, contract)
+    if not ops and _STANDS_FOR_ONE.fullmatch(text, opening - start):  # ("it works in ...")
+        return _ops_of_clause(prose, start, match.start(), page, contract), False
     if not ops and (not text[opening - start:].strip() or _STANDS_FOR_NAMED.fullmatch(
             prose, opening, match.start())):
         ops = _last_ops_named(text[:opening - start], page, contract)
@@ -5744,11 +5746,21 @@ _SUMMARY_STATE = re.compile(r"\s*#[^\n]*\n+\s*(?P<words>[A-Z][a-z]+s\s+(?:an?|th
 
 
 def _a_get(text: str, word: re.Match[str], page: Page, contract: Contract) -> list[str]:
-    """The operations "get" names where it is one as a subject: "Get" opening a clause, or
-    "a get", "the get" (not "you get `409`", nor "gets", said of any request)."""
-    if word[0] == "Get" and not text[:word.start()].strip(" \t\n-*+,:;(") or word[0].lower() == \
-            "get" and re.search(r"\b(?:an?|the|each|every|your)\s+$", text[:word.start()],
-                                re.IGNORECASE):
+    """The operations "get" names where it is one as a subject: "Get" opening a clause;
+    "a get", "the get"; "get" named beside another operation ("update and get") or before
+    what is said of it ("get works", "get:"); not "you get `409`" (nor "gets", said of any
+    request)."""
+    before, after = text[:word.start()], text[word.end():]
+    if word[0].lower() != "get" or re.search(
+            r"\b(?:you|we|to|will|would|can|could|may|might|must|should|does|do|did)\s+$", before,
+            re.IGNORECASE):
+        return []
+    beside = re.search(rf"({_OP_WORD})\s*(?:,|\band\b|\bor\b)\s*$", before)
+    if (word[0] == "Get" and not before.strip(" \t\n-*+,:;(")
+            or re.search(r"\b(?:an?|the|each|every|your)\s+$", before, re.IGNORECASE)
+            or beside is not None and _subject_ops(beside[1], page, contract)
+            or re.match(r"\s+(?:works?|needs?|requires?|succeeds?|answers?|is|can|only|also"
+                        r"|differs?|and|or)\b|\s*(?:[,:;)]|$)", after)):
         return [op for op in contract.operations if _verb(op) == "get"]
     return []
 
@@ -5782,13 +5794,17 @@ def _last_ops_named(text: str, page: Page, contract: Contract) -> list[str]:
 #: "— as opposed to stop —", "(unlike start)", ", but not start or stop,", ", not start,".
 _COMPARED = (r"(?:(?P<unlike>unlike|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)|compared\s+(?:to|with)"
              r"|but\s+not|and\s+not|not)|like|as\s+with)\b")
+_LINK_OR = r"(?:\[[^\]\n]*\]\([^)\s]*\)|[^{}])*"  # (a link's target may hold a full stop)
 _CONTRAST_ASIDE = re.compile(
-    rf",\s*{_COMPARED}[^,;:.]*,|\s[\u2014\u2013]\s*{_COMPARED.replace('unlike>', 'unlike2>')}"
-    rf"[^\u2014\u2013;:.]*[\u2014\u2013]|\(\s*{_COMPARED.replace('unlike>', 'unlike3>')}[^)]*\)"
-    rf"|^\s*(?:[-*+]\s+)?{_COMPARED.replace('unlike>', 'unlike4>')}[^,;:.]*,", re.IGNORECASE)
+    rf",\s*{_COMPARED}{_LINK_OR.format(',;:.')},|\s[\u2014\u2013]\s*{_COMPARED.replace('unlike>', 'unlike2>')}"
+    rf"{_LINK_OR.format(chr(0x2014) + chr(0x2013) + ';:.')}[\u2014\u2013]"
+    rf"|\(\s*{_COMPARED.replace('unlike>', 'unlike3>')}{_LINK_OR.format(')')}\)"
+    rf"|^\s*(?:[-*+]\s+)?{_COMPARED.replace('unlike>', 'unlike4>')}{_LINK_OR.format(',;:.')},"
+    # (and an aside that compares nothing: "the latter, however, needs")
+    r"|,\s*(?:however|though|too|also|then|in\s+turn|of\s+course)\s*,", re.IGNORECASE)
 #: What stands for an operation named before it: "it", "this call", "the latter".
 _STANDS_FOR_ONE = re.compile(
-    r"\s*(?:(?:as|since|because|so|and|but|for)\s+)?(?:(?P<it>it|(?:this|the)\s+(?:operation|call"
+    r"\s*(?:(?:as|since|because|so|and|but|for|only)\s+)?(?:(?P<it>it|(?:this|the)\s+(?:operation|call"
     r"|request|endpoint))|(?P<latter>the\s+(?:latter|second|last))|(?P<former>the\s+(?:former"
     r"|first)))\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 
@@ -5801,6 +5817,10 @@ def _without_asides(text: str, page: Page, contract: Contract) -> tuple[str, lis
 
     def blank(aside: re.Match[str]) -> str:
         if not (aside["unlike"] or aside["unlike2"] or aside["unlike3"] or aside["unlike4"]):
+            if page.operation and re.search(r"\b(?:like|as\s+with)\s+(?:it|(?:this|the)\s+"
+                                            r"(?:call|operation|request|endpoint))\b", aside[0],
+                                            re.IGNORECASE):
+                alike.append(page.operation)  # ("like this call", on an endpoint page)
             alike.extend(_last_ops_named(aside[0].strip(" ,()\u2014\u2013"), page, contract)
                          or _subject_ops(re.sub(r"^\W*(?:like|as\s+with)\s+(?:(?:an?|the)\s+)?",
                                                 "", aside[0], flags=re.IGNORECASE).strip(
@@ -5827,14 +5847,19 @@ def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contra
     stands = _STANDS_FOR_ONE.fullmatch(text, opening) if not ops else None
     if stands is not None and stands["it"]:
         if page.operation:
-            return [page.operation]
+            return [page.operation, *alike]
         head = _OPENING_PHRASE.match(text)
         first = re.match(rf"(?:(?:an?|the|each|every|your)\s+)?({_OP_WORD})", text[head.end():],
                          re.IGNORECASE)
-        return _subject_ops(first[1], page, contract) if first else []
-    if stands is not None:
-        named = _last_ops_named(text[:opening], page, contract)
-        return named[-1:] if stands["latter"] else named[:1]
+        return [*(_subject_ops(first[1], page, contract) if first else []), *alike]
+    if stands is not None:  # (each mention's operations: "delete" names two; from the
+        # sentence's clause before, after a semicolon: "start and delete differ; the latter")
+        earlier = prose[max(prose.rfind(". ", 0, start) + 2, prose.rfind("\n\n", 0, start) + 2,
+                            0):start] + text[:opening]
+        mentions = [ops for m in re.finditer(_OP_WORD, earlier)
+                    if (ops := _subject_ops(m[0], page, contract)
+                        or _a_get(earlier, m, page, contract))]
+        return [*(mentions[-1] if stands["latter"] else mentions[0]), *alike] if mentions else []
     return ops or _last_ops_named(text[:opening], page, contract)
 
 
@@ -5952,9 +5977,10 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
     for match in _WORKS_ON.finditer(prose):  # ("delete works on a running workstation")
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)
-        if not _NEGATION.search(prose, start, match.end()) and not re.search(
+        clause = _without_asides(prose[start:end], page, contract)[0]  # (not "but not delete")
+        if not _NEGATION.search(clause) and not re.search(
                 r"\b(?:once|after|when|if|until|unless|only|except|but|other\s+than|apart\s+from"
-                r"|besides|save)\b", prose[start:end], re.IGNORECASE):
+                r"|besides|save)\b", clause, re.IGNORECASE):
             said.append((match.start(), _ops_of_clause(prose, start, match.start(), page,
                                                        contract), match["state"], match[0]))
     refused_said = []  # ("a stopped workstation cannot be started": refused there)
@@ -5976,8 +6002,8 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             continue  # ("running or stopped" after neither a comma nor an article)
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)
-        if not _NEGATION.search(prose, start, match.start()) and not _REFUSAL_SAID.search(
-                prose, start, end):
+        if not _NEGATION.search(_without_asides(prose[start:match.start()], page, contract)[0]) \
+                and not _REFUSAL_SAID.search(prose, start, end):
             ops, taken = _either_state_ops(match, prose, start, end, page, contract)
             listed = _LISTED_AFTER.match(prose, match.end())
             if taken or _TAKEN.search(prose, start, listed.start("items") if listed else end):

@@ -2292,10 +2292,31 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "A get works in either state; update and delete need it `stopped`.",
         "If you delete a running workstation, you get `409`.",
         "Get the workstation first: it needs to be stopped before you delete it.",
+        # asides with links, "the latter" over a semicolon, "get" beside another operation
+        ("[Update](../workstations/update.md), unlike [start](../workstations/start.md), "
+         "needs it `stopped`."),
+        "Update is stricter than stop: the former needs it `stopped`.",
+        "Start and delete differ: the latter, however, needs it `stopped`.",
+        "Delete needs it `stopped`, while get works on a running workstation.",
+        "Between get and update, only the latter needs it `stopped`.",
     ])
+    _each_told(references, page, contract, {
+        "Start and delete differ; the former needs it `stopped`.": (
+            '"needs it `stopped`" says startWorkstation needs a stopped workstation, but '
+            f"startWorkstation succeeds on a running one too {sandbox}"),
+        "Update and get need it `stopped`.": (
+            '"need it `stopped`" says getWorkstation and updateWorkstation need a stopped '
+            f"workstation, but getWorkstation succeeds on a running one too {sandbox}"),
+        "Update, but not delete, works on a running workstation.": (
+            '"works on a running workstation" says updateWorkstation acts on a running '
+            f"workstation, but updateWorkstation {needs_stopped}"),
+    }, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation", {
         "workstations/start.md": "startWorkstation"})
-    _each_told(references, delete, contract, {}, [
+    _each_told(references, delete, contract, {
+        "See below.\n\nIt works in either state.": (
+            '"It works in either state" says deleteWorkstation acts on a workstation in either '
+            f"state, but deleteWorkstation {refused} {sandbox}")}, [
         "See below.\n\nUnlike [Start workstation](start.md), it needs the workstation stopped."])
     _each_told(references, delete, contract, {
         "Deletes a workstation, running or stopped.": (
