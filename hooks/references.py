@@ -5380,6 +5380,14 @@ _VOLUME_ACTED_ON = (
                rf"(?P<only_kinds>{_VOLUME_KINDS})"),
     re.compile(rf"(?:re(?<=\bre)quires?|ne(?<=\bne)eds?)\s+(?:the\s+volume\s+to\s+be\s+|(?:an?|the)\s+)"
                rf"(?P<only_kinds>{_VOLUME_KINDS})(?:\s+volume)?\b"),
+    # (the reader as its subject: "you can delete an owned volume")
+    re.compile(rf"can(?<=\bcan)(?P<not>not|['’]t|\s+not)?\s+(?:also\s+|still\s+)?(?P<verb>delete)\s+"
+               rf"(?:an?|the|any)\s+(?P<kinds>{_VOLUME_KINDS})\s+volumes?\b"),
+    # (its kind after it: "a volume attached to a stopped workstation can be deleted")
+    re.compile(r"volume(?<=\bvolume)s?\s+(?P<kinds>attached\s+to\s+(?:an?|the|its|one)\s+(?:[\w`]+\s+)?"
+               r"workstation|attached\s+to\s+(?:nothing|none|no\s+workstation))\s+(?P<can>(?i:can|may)"
+               rf"(?P<not>\s*not|['’]t)?)\s+(?:also\s+|still\s+|always\s+|ever\s+)?be\s+(?P<done>"
+               rf"{_PARTICIPLES})\b(?!\s*\()"),
 )
 #: A volume of a kind said to be deleted, on the page of the operation that deletes one or
 #: in a clause that names it: "an attached volume is detached and then deleted".
@@ -5448,7 +5456,11 @@ def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             said_from = of_kinds.start()
         else:
             said_from = match.start()
-        done_words = groups.get("done") or groups.get("done2")
+        if groups.get("kinds") and re.match(r"attached\s+to\s+(?:an?|the|its|one)\b", groups["kinds"]):
+            groups["kinds"] = "attached standalone" if re.search(
+                r"\bstandalone\s+$", prose[start:match.start()]) else "attached"
+        done_words = groups.get("done") or groups.get("done2") or (
+            _participle(groups["verb"]) if groups.get("verb") else "")
         if done_words:
             done = {w.lower() for w in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
             ops = [op for op in answers if _participle(_verb(op)) in done]

@@ -2378,6 +2378,12 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
             f"{sandbox}"),
         "Boot volumes can be deleted directly.": (
             f'"Boot volumes can be deleted" {told} {owned} {sandbox}'),
+        # the reader as the subject, or the kind said after "volume"
+        "You can delete an owned volume with [Delete volume](../volumes/delete.md).": (
+            f'"can delete an owned volume" {told} {owned} {sandbox}'),
+        "A standalone volume attached to a stopped workstation can be deleted.": (
+            f'"volume attached to a stopped workstation can be deleted" {told} {attached} '
+            f"{sandbox}"),
     }, [
         "A detached standalone volume can be deleted.",
         "A standalone volume can be deleted.",
@@ -2407,6 +2413,10 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
          "requires a detached volume."),
         "The old page said an attached volume can be deleted; it cannot.",
         "This is how an owned volume can be deleted.",
+        "You can delete a detached volume.",
+        "You can delete an attached volume once you detach it.",
+        "A volume attached to nothing can be deleted.",
+        "A volume attached to a workstation cannot be deleted.",
     ])
     delete = references.Page("volumes/delete.md", "deleteVolume")
     _each_told(references, delete, contract, {
