@@ -5207,6 +5207,17 @@ def _not_a_claim(prose: str, at: int) -> bool:
             or _NOT_SAID_SO.search(prose, start, end) is not None)
 
 
+#: What leaves some operations or volumes out of a claim: "every operation except update".
+_EXCEPT = r"except|but|other\s+than|apart\s+from|besides|save"
+
+
+def _done_ops(words: str, ops: Iterable[str]) -> list[str]:
+    """Of ``ops``, those whose participle is one of the ``words`` ("updated or deleted":
+    updateWorkstation, deleteWorkstation, of those given)."""
+    done = {word.lower() for word in re.findall(r"[a-z]+ed", words, re.IGNORECASE)}
+    return [op for op in ops if _participle(_verb(op)) in done]
+
+
 def _listed_ops(items: str, page: Page, contract: Contract) -> list[str]:
     """The operations a list's items open with: each item's operation named ("-
     [Start](...)", "- start;"), or what it makes of the workstation ("- started, ...")."""
@@ -5236,27 +5247,23 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     answers = answers_by_state()
     before = prose[start:match.start()]
 
-    def done_ops(done_words: str) -> list[str]:
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
-        return [op for op in answers if _participle(_verb(op)) in done]
-
     can_be = re.search(rf"\bcan\s+(?:also\s+|still\s+|always\s+)?be\s+(?P<done>{_PARTICIPLES})"
                        r"\s*,?\s*$", before, re.IGNORECASE)
     if can_be is not None:
-        return _on_the_kind_named(done_ops(can_be["done"]), before[:can_be.start()]), True
+        return _on_the_kind_named(_done_ops(can_be["done"], answers), before[:can_be.start()]), True
     can_be = re.match(rf"`?\s*,?\s*(?:workstations?\s*,?\s*)?(?:can|may)\s+(?:also\s+|still\s+"
                       rf"|always\s+)?be\s+(?P<done>{_PARTICIPLES})", prose[match.end():end],
                       re.IGNORECASE)
     if can_be is not None:  # ("a workstation, running or stopped, can be deleted")
-        return _on_the_kind_named(done_ops(can_be["done"]), before), True
+        return _on_the_kind_named(_done_ops(can_be["done"], answers), before), True
     verb = re.search(r"\b(?P<verb>[A-Za-z]+)\s+(?:it|them|an?\s+workstation|the\s+workstation|any"
                      r"\s+workstation)\s*,?\s*(?:(?:while|when|if)\s+(?:it|the\s+workstation)\s+is\s+)?$",
                      before)
     acts = [op for op in answers if verb and verb["verb"].lower() in (_verb(op), _verb(op) + "s")]
     if acts:  # ("you can delete a workstation whatever its state", "Deletes a workstation, ...")
         return acts, True
-    if re.search(r"\b(?:except|but|other\s+than|apart\s+from|besides|save|with\s+the\s+exception"
-                 r"\s+of|respectively)\b", prose[start:end], re.IGNORECASE):
+    if re.search(rf"\b(?:{_EXCEPT}|with\s+the\s+exception\s+of|respectively)\b", prose[start:end],
+                 re.IGNORECASE):
         return [], False  # ("Every operation except update works in either state")
     if re.search(r"\b(?:every|each|all(?:\s+\w+)?)\s+operations?\b", before, re.IGNORECASE):
         return list(answers), False  # ("Every operation works in either state")
@@ -5281,7 +5288,7 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
             can_be = re.match(rf"(?:an?|the)\s+workstation\s+can\s+(?:also\s+|still\s+|always\s+)?be"
                               rf"\s+(?P<done>{_PARTICIPLES})", prose[after:end], re.IGNORECASE)
             if can_be is not None:
-                return done_ops(can_be["done"]), True
+                return _done_ops(can_be["done"], answers), True
             you_can = re.match(r"(?:you\s+)?(?:can|may)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)\s+"
                                r"(?:it|them|an?\s+workstation|the\s+workstation)\b", prose[after:end],
                                re.IGNORECASE)
@@ -5462,8 +5469,7 @@ def _volume_kind_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         done_words = groups.get("done") or groups.get("done2") or (
             _participle(groups["verb"]) if groups.get("verb") else "")
         if done_words:
-            done = {w.lower() for w in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
-            ops = [op for op in answers if _participle(_verb(op)) in done]
+            ops = _done_ops(done_words, answers)
         else:  # ("[Delete volume](...) requires the volume to be attached": its subject's)
             opening = max([start, *(start + m.end() for m in re.finditer(
                 r"[:\u2014]", prose[start:match.start()]))])
@@ -5629,8 +5635,7 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
                 or _not_a_claim(prose, match.start())
                 or _opted_out_within(spans, match.start(), match[0])):
             continue  # (denied, a second step's, asked, reported, or shown on purpose)
-        if re.match(r"\s*,?\s*(?:except|but|other\s+than|save|apart\s+from|besides)\b",
-                    prose[match.end():], re.IGNORECASE):
+        if re.match(rf"\s*,?\s*(?:{_EXCEPT})\b", prose[match.end():], re.IGNORECASE):
             continue  # ("keeps all its volumes except the one it owns")
         said = _FATE_VERBS[match["verb"].lower()]
         found += _fate_said(match, said, ops, fates)
@@ -5914,8 +5919,7 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
             match_state, match_done = groups["state2"], groups["done2"]
         else:
             match_state, match_done = groups["state"], groups["done"]
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", match_done, re.IGNORECASE)}
-        ops = [op for op in answers if _participle(_verb(op)) in done]
+        ops = _done_ops(match_done, answers)
         start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                         brackets=False)[0]
         if match.re is _ONLY_IN_STATE or not _NEGATION.search(prose, start, match.start("state")):
@@ -5952,12 +5956,12 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
         state = next(v for k, v in groups.items() if k.startswith("state"))
         done_words = next((v for k, v in groups.items() if k.startswith("done")), "")
         verb = next((v.lower() for k, v in groups.items() if k.startswith("verb")), "")
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", done_words, re.IGNORECASE)}
         start = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                         brackets=False)[0]
         if not _NEGATION.search(prose, start, match.start()):
-            said.append((match.start(), _on_the_kind_named([op for op in answers if (
-                _participle(_verb(op)) in done if done else _verb(op) == verb)],
+            said.append((match.start(), _on_the_kind_named(
+                _done_ops(done_words, answers) if done_words else
+                [op for op in answers if _verb(op) == verb],
                 prose[start:match.start() + (when.start() if (when := re.search(
                     r"\b(?:when|while|once|if|after|before)\b", match[0], re.IGNORECASE))
                     else len(match[0]))]), state, match[0]))
@@ -5971,14 +5975,13 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
     for match in _CAN_ACT_ON.finditer(prose):  # ("a running workstation can be updated")
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
         if not _NEGATION.search(prose, start, match.end()) and not re.search(
                 r"\b(?:once|after|when|if|only|until|unless|first)\b", prose[match.end():end],
                 re.IGNORECASE) and not re.search(r"\bonly\s+$", prose[start:match.start()],
                                                  re.IGNORECASE) and "(" not in prose[match.end():end]:
             # (with "only", or a status in brackets: _ONLY_IN_STATE's and _CAN_BE's)
-            said.append((match.start(), [op for op in answers if _participle(_verb(op)) in done],
-                         match["state"], match[0]))
+            said.append((match.start(), _done_ops(match["done"], answers), match["state"],
+                         match[0]))
     for match in re.finditer(_A_WORKSTATION_IN_STATE + r"(?=can\s+(?:also\s+|still\s+|always\s+)"
                              r"?be:)", prose if "be:" in prose else "", re.IGNORECASE):
         # ("A running workstation can be:" then "- started")
@@ -5991,20 +5994,17 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                              brackets=False)
         clause = _without_asides(prose[start:end], page, contract)[0]  # (not "but not delete")
         if not _NEGATION.search(clause) and not re.search(
-                r"\b(?:once|after|when|if|until|unless|only|except|but|other\s+than|apart\s+from"
-                r"|besides|save)\b", clause, re.IGNORECASE):
+                rf"\b(?:once|after|when|if|until|unless|only|{_EXCEPT})\b", clause, re.IGNORECASE):
             said.append((match.start(), _ops_of_clause(prose, start, match.start(), page,
                                                        contract), match["state"], match[0]))
     refused_said = []  # ("a stopped workstation cannot be started": refused there)
     for match in _CANNOT_ACT_ON.finditer(prose):
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                              brackets=False)
-        done = {word.lower() for word in re.findall(r"[a-z]+ed", match["done"], re.IGNORECASE)}
         if not re.search(r"\b(?:once|after|when|if|while|until|unless|without|before|by)\b",
                          prose[match.end():end], re.IGNORECASE) and "(" not in prose[
                              match.end():end]:
-            refused_said.append((match.start(), [op for op in answers
-                                                 if _participle(_verb(op)) in done],
+            refused_said.append((match.start(), _done_ops(match["done"], answers),
                                  match["state"].lower(), match[0]))
     either_said = []  # ("update and delete work in either state": taken in each)
     for match in _each_match(_EITHER_STATE, prose):
