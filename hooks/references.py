@@ -1954,6 +1954,11 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     subject = _YOU_DO.match(prose, start, end) or _REQUEST_TO.match(prose, start, end)
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, end)
+    if subject is None or not _subject_ops(subject["who"], page, contract):
+        # the subject of a condition: "If [Delete volume](...) answers `409`", "When
+        # deleting the volume gets ..."
+        opening = _IF_SUBJECT.match(prose, start, end)
+        subject = _SUBJECT.match(prose, opening.end(), end) if opening else subject
     ops = set(_subject_ops(subject["who"], page, contract)) if subject is not None else set()
     who = _LINK_TEXT.sub(r"\1", subject["who"]) if subject else ""
     if ops and subject is not None and subject.re is _SUBJECT and not subject["article"] \
@@ -2148,6 +2153,8 @@ _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|ev
                       r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
                       rf"{_OP_WORD})*)", re.IGNORECASE)
+#: A condition's opening, before its subject: "If", "When" ("If Delete volume answers").
+_IF_SUBJECT = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|whenever|once)\s+", re.IGNORECASE)
 #: After the subject, the resource it acts on: "Deleting a running workstation".
 _SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:(?!(?:\w+ing|with|of"
                                r"|for|in|to|that|which)\b)[`\w-]+\s+){0,2}?"

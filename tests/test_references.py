@@ -3212,6 +3212,19 @@ def test_a_condition_is_read_for_the_operations_its_sentence_names(
         "A workstation that is still running answers `400`, as the table lists.": (
             '`400` is said for "workstation that is still running", which the API answers '
             "with `409` (`workstation_not_stopped`)")}, [])
+    # the subject of a condition names its operations too ("If Delete volume answers"): a
+    # state whose code the volume's delete never answers is no condition of its code
+    _each_told(references, page, contract, {
+        "If Delete workstation answers `404` and the workstation is running, wait.": (
+            '`404` is said for "workstation is running", which the API answers with `409` '
+            "(`workstation_not_stopped`)")}, [
+        ("If Delete volume answers `409` `volume_attached` and the workstation is running, "
+         "stop the workstation before you detach the volume."),
+        ("When deleting a volume answers `409` `volume_attached` and its workstation is "
+         "running, stop it first."),
+        ("If deleting the volume gets `volume_attached` and the workstation is running, "
+         "stop it first."),
+    ])
 
 
 def test_a_new_state_codes_words_leave_the_state_checks_reading_that_state(
