@@ -4994,10 +4994,10 @@ def check(markdown: str, page: Page, contract: Contract,
             found.append(Problem(span.line, _NO_REF_ADVICE.sub("", problem), span.text))
     if names:  # (a docstring writes its statuses bare: ``a 404 or 409``)
         for bare in _BARE_STATUS.finditer(prose):
-            if (prose[prose.rfind("\n", 0, bare.start()) + 1:].startswith("#")
-                    or any(s.start <= bare.start() < s.end for s in spans)):
-                continue  # (a heading writes its status as it is: "## When you get a 401";
-                # code, as it shows it)
+            if (prose[prose.rfind("\n", 0, bare.start()) + 1:].lstrip().startswith(
+                    ("#", "!!!", "???")) or any(s.start <= bare.start() < s.end for s in spans)):
+                continue  # (a heading writes its status as it is, "## When you get a 401",
+                # and so does a note's title, '!!! tip "Got a 409?"'; code, as it shows it)
             status, verb = bare["status"], bare["verb"] or bare["verb2"]
             then = _check_span(status, own, contract, shown, titles or {}, names, document)
             if then and " does not document status " in then and own is not contract.api and \

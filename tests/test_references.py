@@ -890,14 +890,16 @@ def test_a_status_written_bare_after_an_answer_is_told_to_be_written_as_code(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """"gets 422" is a status no check reads: told, with the span to write, and what would
-    be told of it as code. A heading's, and a number of something else ("gets 100 GiB"),
-    pass."""
+    be told of it as code. A heading's, a note's title, and a number of something else
+    ("gets 100 GiB"), pass."""
     page = ("# Errors\n\n## When you get a 401\n\nA bad ID gets 422. A create returns 100 "
             "GiB; a list returns 20 items, and a stop answers `200`.\nA delete ends in a "
             "418, yields a 419 or is answered with 420.\nPages return 100, 100, then 50; a "
             "full page yields a 100-item list; IDs end in 345.\nExpect a 421 back; it sends "
             "back a 424, and you receive a 423; expect 100 items; expect 200 in `size_gb`.\n"
-            "`not_found` comes with 425; a page comes with 100 items.\n")
+            "`not_found` comes with 425; a page comes with 100 items.\n\n"
+            '!!! tip "Got a 426?"\n    Read its `code`.\n\n??? note "If you get 427"\n'
+            "    Read its `code`.\n")
     said = [line.partition(" (it documents ")[0] + (" (it documents " if " (it documents " in line
                                                      else "")
             for line in _said(tmp_path, caplog, "concepts/errors.md", page)
