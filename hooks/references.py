@@ -1968,9 +1968,8 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     if ops and subject is not None and "[" not in subject["who"]:
         if page.operation in ops:
             ops = {page.operation}  # ("the delete", on Delete volume's page: its own)
-        resource = _SUBJECT_RESOURCE.match(prose, subject.end(), end)
-        if resource is not None:  # ("deleting the volume": Delete volume)
-            ops = {op for op in ops if resource["kind"].lower() in op.lower()} or ops
+        on = _of_its_resource(sorted(ops), subject["who"], prose, subject.end(), end)
+        ops = set(on or ops)  # ("deleting the volume": Delete volume; none named: all said)
     return ops | ({page.operation} if page.operation else set())
 
 
@@ -2156,9 +2155,14 @@ _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|ev
 #: A condition's opening, before its subject: "If", "When" ("If Delete volume answers").
 _IF_SUBJECT = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|whenever|once)\s+", re.IGNORECASE)
 #: After the subject, the resource it acts on: "Deleting a running workstation".
-_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|that|this)\s+)?(?:(?!(?:\w+ing|with|of"
+_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|(?:that|this)(?!\s+(?:\w+s|\w+ed|can|could|will"
+                               r"|would|may|might|must|had)\b))\s+)?(?:(?!(?:\w+ing|with|of"
                                r"|for|in|to|that|which)\b)[`\w-]+\s+){0,2}?"
                                r"(?P<kind>workstation|volume)s?\b", re.IGNORECASE)
+#: After a list operation's subject, one thing named: "Listing a volume (or `vol-1a2b3`, or
+#: another workstation's volume) in `volume_ids`" names it in a body, and lists nothing.
+_ONE_NAMED = re.compile(r"\s+(?:an?|another|one|\w+['’]s|`(?:ws|vol)-|(?:the|its|that|this)\s+"
+                        r"(?:\w+\s+)?(?:volume|workstation)\b(?!s))", re.IGNORECASE)
 #: A clause that opens with what the reader does: "If you start a workstation that is
 #: running, you get" (the article group: none, as the verb is no order to the reader).
 _YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you\s+(?P<article>)"
@@ -2241,10 +2245,18 @@ _OWN_SUBJECT = re.compile(
 def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
                      end: int | None = None) -> list[str] | None:
     """Of ``ops``, those on the resource named right after their subject ``who`` (which
-    ends at ``at``): "Deleting a volume" is Delete volume's. None where no resource is
-    named there, or ``who`` is a link (which names its operation)."""
-    resource = _SUBJECT_RESOURCE.match(text, at, len(text) if end is None else end)
-    if resource is None or "[" in who:
+    ends at ``at``): "Deleting a volume" is Delete volume's; and no list operation where
+    one thing is named ("Listing a volume in `volume_ids`": naming it). None where no
+    resource is named there, or ``who`` is a link (which names its operation)."""
+    if "[" in who:
+        return None
+    end = len(text) if end is None else end
+    if any(_verb(op) == "list" for op in ops) and _ONE_NAMED.match(text, at, end):
+        ops = [op for op in ops if _verb(op) != "list"]  # ("Listing a volume in `volume_ids`")
+        if not ops:
+            return []
+    resource = _SUBJECT_RESOURCE.match(text, at, end)
+    if resource is None:
         return None
     return [op for op in ops if resource["kind"].lower() in op.lower()]
 

@@ -3306,6 +3306,12 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Listing volumes returns `404` when there are none.": (
             "`404` is said to be answered by listVolumes, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
+        "Listing the workstations of a running one answers `409`.": (
+            "`409` is said to be answered by listWorkstations, which does not document it (it "
+            "documents 200, 400, 401, 413, 500)"),
+        "A stop that is sent twice answers `409`.": (
+            "`409` is said to be answered by stopWorkstation, which does not document it (it "
+            "documents 200, 400, 401, 404, 413, 500)"),
     }
     truths = [
         "Start and stop change nothing when nothing would change, and answer `200`.",
@@ -3325,6 +3331,13 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "[ ](../workstations/start.md) it first, or it gets `409`.",
         "Stop is what you call when a delete answers `409`.",
         "[Stop](../workstations/stop.md) the workstation when an update gets `409`.",
+        # one thing listed is one named in a body, not a list operation
+        "Listing another workstation's own volume in `volume_ids` gets `409` `volume_owned`.",
+        "Listing `vol-data12345` in `volume_ids` answers `409` `volume_attached`.",
+        "Listing a volume that does not exist in `volume_ids` gets `409` `volume_not_found`.",
+        # "that" opens what a create does, not the resource it makes
+        ("A create that names a volume of a running workstation gets `409` `volume_attached` "
+         "or `volume_owned`."),
     ]
     _each_told(references, page, contract, lies, truths)
 
