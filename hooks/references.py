@@ -1644,7 +1644,12 @@ def _input_name(text: str, contract: Contract) -> str | None:
 _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes))
                     for codes, words in (
     ({"volume_attached", "volume_owned"}, (  # a volume's workstation running: the volume's
-        r"\bvolumes?\s+whose\s+workstation\s+(?:is|was)\s+(?:still\s+)?`?running\b",)),
+        r"\bvolumes?\s+whose\s+workstation\s+(?:is|was)\s+(?:still\s+)?`?running\b",
+        # (another workstation than the request's: "and the other workstation is running")
+        (r"\b(?:the\s+other|another)\s+workstation\s+(?:is|was)\s+(?:still\s+)?`?running\b"
+         r"|\b(?:the\s+other|another)\s+`?running`?\s+workstation\b"),
+        (r"\bvolumes?\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|of|attached\s+to)\s+"
+         r"(?:an?|the)\s+`?running`?\s+workstation\b"))),
     ({"volume_not_found"}, (  # a volume a body names
         (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
          r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"

@@ -1658,8 +1658,17 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`413` is said for "without a token", which the API answers with `401` '
             "(`unauthorized`), checked before the other condition it says (as the sandbox "
             "answers a request with both)"),
+        # a workstation other than the request's, running: its volume's codes
+        "Deleting a volume on a running workstation answers `404`.": (
+            '`404` is said for "volume on a running workstation", which the API answers with '
+            "`409` (`volume_attached` or `volume_owned`)"),
     }
     truths = [
+        ("If an update gets `409` `volume_attached` and the other workstation is running, stop "
+         "that workstation first."),
+        ("A `409` `volume_attached` from a volume delete, with the volume on a running "
+         "workstation: stop the workstation, then update it without the volume."),
+        "An update that names a volume of another running workstation gets `volume_attached`.",
         "A malformed body without a token answers `401`.",
         "A body that is not JSON, sent as `text/plain`, answers `415`.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
