@@ -5264,7 +5264,7 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     be deleted"); the verb said of a workstation before it ("you can delete a workstation
     whatever its state", "Deletes a workstation, running or stopped"); its clause's
     subject ("start and stop work in either state"), or after "which" the ones named
-    before; the list it leads in ("These work in either state:", "In either state, a
+    before (also those an opening compares: "Unlike stop, which ..., delete ..."); the list it leads in ("These work in either state:", "In either state, a
     workstation can be:"); after it, opening the clause, the subject that follows
     ("Whether it is running or stopped, [Get](...) answers"); or on an endpoint page, in
     its summary, the page's own ("Renames a workstation, running or stopped")."""
@@ -5291,6 +5291,11 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
         return [], False  # ("Every operation except update works in either state")
     if re.search(r"\b(?:every|each|all(?:\s+\w+)?)\s+operations?\b", before, re.IGNORECASE):
         return list(answers), False  # ("Every operation works in either state")
+    compared = re.match(rf"\s*(?:[-*+]\s+)?{_COMPARED}\s+(?:(?:an?|the)\s+)?(?P<who>{_OP_WORD}),"
+                        r"\s*which\b", before, re.IGNORECASE)
+    if compared is not None and not re.search(r"[,;:\u2014]", before[compared.end():]):
+        # (in the clause after "which": "Unlike stop, which answers `200` in either state, ...")
+        return _subject_ops(compared["who"], page, contract), False
     text, alike = _without_asides(before, page, contract)
     opening = start + max([0, *(m.end() for m in re.finditer(r"[:\u2014]|,\s", text))])
     ops = _last_ops_named(text[opening - start:], page, contract)

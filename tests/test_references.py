@@ -2259,6 +2259,10 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Get needs it `running`.": (
             '"needs it `running`" says getWorkstation needs a running workstation, but '
             f"getWorkstation succeeds on a stopped one too {sandbox}"),
+        # said in the clause after "which" of the operation an opening compares
+        "Unlike a delete, which answers `200` in either state, a stop needs nothing.": (
+            '"Unlike a delete, which answers `200` in either state" says deleteWorkstation acts '
+            f"on a workstation in either state, but deleteWorkstation {refused} {sandbox}"),
     }, [
         "Start and stop work in either state; update and delete need it `stopped`.",
         "Update and delete need it `stopped`, but start works in either state.",
@@ -2310,6 +2314,10 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "Start and delete differ: the latter, however, needs it `stopped`.",
         "Delete needs it `stopped`, while get works on a running workstation.",
         "Between get and update, only the latter needs it `stopped`.",
+        ("Unlike [stop](../workstations/stop.md), which answers `200` in either state, a "
+         "delete needs it `stopped`."),
+        ("Unlike [update](../workstations/update.md), which needs it `stopped`, a start works "
+         "in either state."),
     ])
     _each_told(references, page, contract, {
         "Start and delete differ; the former needs it `stopped`.": (
@@ -2328,7 +2336,10 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "See below.\n\nIt works in either state.": (
             '"It works in either state" says deleteWorkstation acts on a workstation in either '
             f"state, but deleteWorkstation {refused} {sandbox}")}, [
-        "See below.\n\nUnlike [Start workstation](start.md), it needs the workstation stopped."])
+        "See below.\n\nUnlike [Start workstation](start.md), it needs the workstation stopped.",
+        # (as its summary: the state is said of the operation compared, not of the page's)
+        ("Unlike [Stop workstation](stop.md), which answers `200` in either state, this call "
+         "needs it stopped.")])
     _each_told(references, delete, contract, {
         "Deletes a workstation, running or stopped.": (
             '"Deletes a workstation, running or stopped" says deleteWorkstation acts on a '
