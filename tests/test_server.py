@@ -709,3 +709,31 @@ def test_a_server_without_a_site_says_it_answers_the_api_only():
 
     r = asyncio.run(get())
     assert r.status_code == 404 and "answers the API only" in r.text
+
+
+def test_a_site_emptied_while_it_is_served_is_answered_503_saying_how_to_build_it(tmp_path):
+    """``mkdocs build`` empties the site's folder as it starts, and leaves it empty when it
+    fails: while ``cloudws serve`` serves that folder, a page asked for is answered ``503``
+    with what happened and what to do, not a bare 404; a page missing from a site that is
+    there is still a 404, and the API still answers."""
+    import asyncio
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>docs</title><p>docs</p>")
+
+    async def get(*paths: str) -> list[httpx.Response]:
+        transport = httpx.ASGITransport(create_server(site, Store()))
+        async with httpx.AsyncClient(transport=transport) as client:
+            return [await client.get(f"http://127.0.0.1{path}", headers=AUTH) for path in paths]
+
+    there, missing = asyncio.run(get("/", "/nothere/"))
+    assert (there.status_code, missing.status_code) == (200, 404), (there.text, missing.text)
+    (site / "index.html").unlink()  # as a failed `mkdocs build` leaves it
+    page, other, api = asyncio.run(get("/", "/workstations/delete/", "/v1/workstations/ws-12345"))
+    for response in (page, other):
+        assert response.status_code == 503, response.text
+        assert f"the docs site is gone from {site}" in response.text, response.text
+        assert "uv run mkdocs build" in response.text and "cloudws serve" in response.text
+        assert_security_headers(response)
+    assert api.status_code == 200 and api.json()["id"] == "ws-12345", api.text

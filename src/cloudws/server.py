@@ -189,9 +189,12 @@ def create_server(
 
 
 class _Site:
-    """The built site's files, with every refusal answered (not raised as a 500)."""
+    """The built site's files, with every refusal answered (not raised as a 500); while
+    the site is gone from its folder (``mkdocs build`` empties it first, and leaves it
+    empty when it fails), a page asked for is answered ``503``, saying so and what to do."""
 
     def __init__(self, directory: Path) -> None:
+        self.directory = directory
         self.files = StaticFiles(directory=directory, html=True)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -206,6 +209,14 @@ class _Site:
                 status, headers = exc.status_code, dict(exc.headers or {})
         if status == 405 and not any(name.lower() == "allow" for name in headers):
             headers["allow"] = "GET, HEAD"
+        if status == 404 and not (self.directory / "index.html").is_file():
+            await PlainTextResponse(
+                f"503 Service Unavailable: the docs site is gone from {self.directory} (a "
+                "`mkdocs build` empties it as it starts, and leaves it empty when it fails). "
+                "Build it again (uv run mkdocs build), or stop and start cloudws serve, which "
+                "builds it. The API under /v1 still answers.\n", 503,
+                {"retry-after": "10"})(scope, receive, send)
+            return
         text = {404: "Not Found", 405: "Method Not Allowed"}.get(status, "Error")
         await PlainTextResponse(f"{status} {text}\n", status, headers)(scope, receive, send)
 
