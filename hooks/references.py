@@ -1950,7 +1950,7 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     restart one"), not a verb said to the reader ("Stop it first"); and, on an endpoint
     page, the page's own. A state said first ("If the workstation is stopped, the delete
     gets ...") is passed over, to the subject after it."""
-    first = _STATE_FIRST.match(prose, start, end)
+    first = _STATE_FIRST.match(prose, start, end) or _STATE_STATED.match(prose, start, end)
     start = first.end() if first is not None else start
     method = _METHOD_SUBJECT.match(prose, start, end)
     if method is not None:  # ("A `DELETE` of ...": every operation of that method)
@@ -2450,19 +2450,24 @@ _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+
 #: After the status: its code, bare or linked ("with the code `x`").
 _CODE_AFTER = (r"(?:\s*(?:[,:]|—|–|\s-)?\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?"
                r"`[a-z_]+`(?:\]\([^)\s]*\))?)?")
-#: What the answer does, said after it ("and changes nothing"), and the sentence's end.
-_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes)\b[^.;:!?\n]*)?"
+#: What the answer does, said after it ("and changes nothing", "and deletes it", "and the
+#: workstation is left as it was"), and the sentence's end.
+_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes|deletes|removes|stops"
+               r"|starts|renames|(?:the\s+workstation|it)\s+is)\b[^.;:!?\n]*(?:\n(?![ \t]*\n)"
+               r"[^.;:!?\n]*)*)?"
                r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
 #: Or another clause after a colon, a semicolon or a dash that says what to do ("`409`:
 #: stop it first", "— [start](start.md) it instead"): it opens with a verb said to the
-#: reader; or what a workstation in another state gets ("; a stopped one ..."). One that
+#: reader; or what a workstation in another state gets ("; a stopped one ...", "; deleting
+#: a running one ..."). One that
 #: says why ("`400`: the `machine_type` is unknown") gives another cause.
 _THEN_A_CLAUSE = (r"\s*(?:[:;]|\s[—–]|—|,(?=\s+(?:so|then)\b))\s+(?:(?:(?:first|then|instead|"
                   r"so),?\s+)?\[?(?:stop|"
                   r"start|delete|update|create|detach|attach|retry|try|send|use|call|see|check|"
                   r"fix|wait|read|repeat|list|get|remove|make|give|pass|set|add|name)\b"
                   # (or what a workstation in another state gets, a claim of its own)
-                  r"|(?:[-*+]\s+)?(?:an?|the)\s+`?(?:running|stopped)`?\s+(?:one|workstation)s?\b)")
+                  r"|(?:[-*+]\s+)?(?:[a-z]+ing\s+)?(?:an?|the)\s+`?(?:running|stopped)`?\s+"
+                  r"(?:one|workstation)s?\b)")
 _AFTER_THE_STATUS = re.compile(_CODE_AFTER + rf"(?:{_THEN_A_CLAUSE}|{_DOES_AFTER})", re.IGNORECASE)
 #: The state said first, as the condition of the rest: "If the workstation is stopped, the
 #: delete gets `409`", "When it is running, deleting it answers `409`".
@@ -2474,6 +2479,12 @@ _STATE_FIRST = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:(?:so|but|and)\s+)?(?:(?
                           r"stopped)`?(?:(?<=`)|(?<=[a-z]))(?:\s+(?:workstation|one)(?=\s*,))?"
                           r"\s*(?:,\s*|\s(?=\s*(?:the|an?|you|it|[a-z]+ing)\b))"
                           r"(?:then\s+)?", re.IGNORECASE)
+#: The state stated first, then what follows from it: "`ws-67890` is running, so the delete
+#: answers `409`", "The workstation is stopped, but ..." (as :data:`_STATE_FIRST` is read).
+_STATE_STATED = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<unless>(?!))?(?:(?:the|your|this|that)\s+"
+                           r"workstation|it|`ws-[a-z0-9]+`)\s+is\s+(?P<negated>not\s+)?(?:still\s+|"
+                           r"already\s+)?`?(?P<state>running|stopped)`?\s*,\s*(?:and\s+)?(?:so|but|yet"
+                           r"|and)\s+(?:then\s+)?", re.IGNORECASE)
 #: After the state said first, a subject that names no operation: the page's own call.
 _ANY_CALL = re.compile(r"(?:you|it|the\s+(?:API|request|call|sandbox))\b", re.IGNORECASE)
 #: After a subject with a state, a refusal with the status in brackets: "a stopped
@@ -2620,7 +2631,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None
     if can is not None:  # ("a running workstation can be deleted (`200`)")
         return _can_be_problem(span, said, code, can, spans, prose, start, end, contract)
-    first = _STATE_FIRST.match(prose, start, span.start)
+    first = _STATE_FIRST.match(prose, start, span.start) or _STATE_STATED.match(
+        prose, start, span.start)
     if first is not None:
         return _state_first_problem(span, said, code, first, spans, prose, page, contract,
                                     start, end, bracketed)
@@ -5178,6 +5190,12 @@ def _each_match(patterns: Sequence[re.Pattern[str]], prose: str) -> list[re.Matc
 _WORKS_ON = re.compile(
     r"(?:work(?<=\bwork)s?|can\s+(?:also\s+|still\s+)?be\s+(?:sent|called|used))\s+(?:on|to|for"
     r"|with)\s+(?:an?|the|any)\s+`?(?P<state>(?i:running|stopped))`?\s+(?:workstation|one)s?\b")
+#: An operation said, as its gerund, to work on a workstation in a state, with no status:
+#: "Updating a running workstation works", "Deleting a running one is fine".
+_DOING_WORKS = re.compile(
+    r"(?<![\w`])(?P<who>[A-Za-z]+ing)\s+(?:an?|the|any)\s+`?(?P<state>(?i:running|stopped))`?\s+"
+    r"(?:workstation|one)s?\s+(?:(?:always|also|still|just)\s+)?(?:works|succeeds|is\s+(?:fine|"
+    r"allowed|accepted|possible|permitted|safe|ok|OK))\b(?!\s+with\b)")  # (a status: its own rules')
 #: After a clause that leads in a list, with its colon: "can be:", then "- started;".
 _CAN_BE_LISTED = re.compile(r"[^\n.:;]*\bcan\s+(?:also\s+|still\s+|always\s+)?be:[ \t]*\n"
                             r"(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)",
@@ -6026,6 +6044,14 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                 rf"\b(?:once|after|when|if|until|unless|only|{_EXCEPT})\b", clause, re.IGNORECASE):
             said.append((match.start(), _ops_of_clause(prose, start, match.start(), page,
                                                        contract), match["state"], match[0]))
+    for match in _DOING_WORKS.finditer(prose):  # ("Updating a running workstation works")
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        if not _NEGATION.search(prose, start, end) and not re.search(
+                rf"\b(?:once|after|when|if|until|unless|only|{_EXCEPT})\b", prose[start:end],
+                re.IGNORECASE) and not _not_a_claim(prose, match.start()):
+            said.append((match.start(), [op for op in _subject_ops(match["who"], page, contract)
+                                         if op in answers], match["state"], match[0]))
     refused_said = []  # ("a stopped workstation cannot be started": refused there)
     for match in _CANNOT_ACT_ON.finditer(prose):
         start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,

@@ -2934,6 +2934,57 @@ def test_a_status_said_for_a_workstation_in_a_state_is_what_the_operation_answer
                  "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)"))], keyed
 
 
+def test_a_state_stated_first_then_what_follows_from_it_is_held_as_a_state_said_first(
+    checking: Checking,
+) -> None:
+    """A page's own shape, "`ws-67890` is running, so the delete is refused with `409` and
+    the workstation is left as it was", is read as "If it is running, the delete ...": a
+    success said there is told, over a line break and with what the answer does after it;
+    so is a clause before a semicolon whose next says another state's answer, and an
+    operation said as its gerund to work on a workstation in a state it refuses."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    lifecycle = references.Page("concepts/lifecycle.md", None)
+    running = ("`200` is said for a running workstation, which deleteWorkstation answers with "
+               "`409` (`workstation_not_stopped`) (as its example gets from the sandbox)")
+    _each_told(references, delete, contract, {
+        ("See below.\n\n`ws-67890` is running, so the delete answers `200` and the workstation "
+         "is left as\nit was. Stop it, then delete it."): running,
+        "See below.\n\n`ws-67890` is running, but the delete still succeeds with `200`.": running,
+        "See below.\n\nThe workstation is running, so the delete answers `200` and deletes it.": (
+            running),
+        "See below.\n\nThe workstation is stopped, so the delete answers `409`.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with `200` "
+            "(as its example gets from the sandbox)"),
+    }, [
+        ("See below.\n\n`ws-67890` is running, so the delete is refused with `409` and the "
+         "workstation is left as\nit was. Stop it, then delete it."),
+        "See below.\n\n`ws-12345` is stopped, so the delete answers `200` and deletes it.",
+        "See below.\n\nThe workstation is running, but a stop answers `200`.",
+    ])
+    _each_told(references, lifecycle, contract, {
+        "Deleting a stopped workstation answers `409`; deleting a running one answers `409`.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with `200` "
+            "(as its example gets from the sandbox)"),
+        "Updating a running workstation is fine; it answers `200`.": (
+            '"Updating a running workstation is fine" says updateWorkstation acts on a running '
+            "workstation, but updateWorkstation refuses it with `409` (`workstation_not_stopped`) "
+            "(as its example gets from the sandbox)"),
+        "Deleting a running workstation succeeds.": (
+            '"Deleting a running workstation succeeds" says deleteWorkstation acts on a running '
+            "workstation, but deleteWorkstation refuses it with `409` (`workstation_not_stopped`) "
+            "(as its example gets from the sandbox)"),
+    }, [
+        "Deleting a stopped workstation answers `200`; deleting a running one answers `409`.",
+        "It is stopped, so a delete answers `200` and deletes the volume it owns.",
+        "Stopping a running workstation works, and so does starting a stopped one.",
+        "Starting a running one is fine: nothing changes.",
+        "Deleting a running workstation is not allowed.",
+        "Is deleting a running workstation allowed? No.",
+        "Deleting a running workstation succeeds once it is stopped.",
+    ])
+
+
 def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_held_too(
     checking: Checking,
 ) -> None:
