@@ -2661,7 +2661,7 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     if refuses:
         verb = _REFUSED_WITH
     if not ops or state is None or not (refuses or re.fullmatch(
-            r"\s*(?:[-*+]\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
+            r"\s*(?:[-*+]\s+)?(?:(?:of|on)\s+)?(?:(?:an?|the|its|your|that|this|every|each|any)\s+)?",
             prose[at:state.start()], re.IGNORECASE)) or not verb.fullmatch(
                 prose, state.end(), span.start) or not _said_after(
                     after, prose, span.end, _sentence_end(prose, span.end)):

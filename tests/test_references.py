@@ -2940,8 +2940,9 @@ def test_a_state_stated_first_then_what_follows_from_it_is_held_as_a_state_said_
     """A page's own shape, "`ws-67890` is running, so the delete is refused with `409` and
     the workstation is left as it was", is read as "If it is running, the delete ...": a
     success said there is told, over a line break and with what the answer does after it;
-    so is a clause before a semicolon whose next says another state's answer, and an
-    operation said as its gerund to work on a workstation in a state it refuses."""
+    so is a clause before a semicolon whose next says another state's answer, "a delete of a
+    stopped workstation", and an operation said as its gerund to work on a workstation in a
+    state it refuses."""
     references, contract = checking
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     lifecycle = references.Page("concepts/lifecycle.md", None)
@@ -2974,7 +2975,13 @@ def test_a_state_stated_first_then_what_follows_from_it_is_held_as_a_state_said_
             '"Deleting a running workstation succeeds" says deleteWorkstation acts on a running '
             "workstation, but deleteWorkstation refuses it with `409` (`workstation_not_stopped`) "
             "(as its example gets from the sandbox)"),
+        # the operation as a noun, then "of" (or "on") the workstation in its state
+        "A delete of a stopped workstation answers `409`.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with `200` "
+            "(as its example gets from the sandbox)"),
     }, [
+        "A delete of a running workstation answers `409`.",
+        "A stop on a stopped workstation answers `200`.",
         "Deleting a stopped workstation answers `200`; deleting a running one answers `409`.",
         "It is stopped, so a delete answers `200` and deletes the volume it owns.",
         "Stopping a running workstation works, and so does starting a stopped one.",
