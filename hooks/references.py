@@ -5660,8 +5660,10 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
     (:func:`fates_by_operation`). The operations are the clause's subject's (on an
     endpoint page, "it" is its own); said in the passive ("its standalone volumes are
     deleted"), those of "when you delete a workstation" (or "once it is deleted", "a
-    deleted workstation's") before it. A denial before the verb is not read."""
+    deleted workstation's"; not "if it is stopped", a state) before it. A denial before
+    the verb is not read."""
     fates = fates_by_operation()
+    states = {state for answers in answers_by_state().values() for state in answers}
     found = []
     for match in (m for begin, until in _paragraphs_naming("volume", prose)
                   for m in _FATE.finditer(prose, begin, until)):
@@ -5690,7 +5692,8 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
                   for m in _FATE_PASSIVE.finditer(prose, begin, until)):
         start, _ = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                            brackets=False)
-        when = list(_WHEN_DONE.finditer(prose, start, match.end()))
+        when = [m for m in _WHEN_DONE.finditer(prose, start, match.end())
+                if (m["done"] or "").lower() not in states]  # ("if it is stopped": a state)
         verb, done = (when[-1]["verb"], when[-1]["done"] or when[-1]["done2"]) if when else ("", "")
         ops = [op for op in fates if (verb or done) and (
             _verb(op) == (verb or "").lower() or _participle(_verb(op)) == (done or "").lower())]

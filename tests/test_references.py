@@ -2523,7 +2523,10 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
     _each_told(references, delete, contract, {
         "See below.\n\nIt also deletes the standalone volumes attached to it.": (
             f'"deletes the standalone volumes attached to it" {said} {kept}')},
-        ["See below.\n\nIt deletes the workstation's own volume and detaches the others."])
+        ["See below.\n\nIt deletes the workstation's own volume and detaches the others.",
+         # "if it is stopped" is a state, not the stop: the passive is the page's delete's
+         ("See below.\n\nIf the workstation is stopped, the delete returns `200` and the volume "
+          "it owns is deleted with it.")])
 
 
 def test_a_kind_of_volume_said_first_or_last_in_volume_ids_is_where_the_sandbox_lists_it(
