@@ -1823,7 +1823,10 @@ _DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|
 _SAID_NOT_BEFORE = re.compile(
     r"(?:(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
     + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?(?:ever|can|could|will|would|may)\s+"
-    + _DENYING_VERB + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
+    + _DENYING_VERB
+    # ("No operation answers": "no" as the subject's, not "a list with no workstations")
+    + r"|(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bhas\s)(?<!\bin\s)(?<!\bon\s)\bno\s+"
+    r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
     r"|\bno\s+|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
     r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
@@ -4902,12 +4905,13 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
                 and _refused_in_clause(span, spans, prose)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
-        if (problem is not None and not span.heading and scope is not contract.api
+        if (problem is not None and not span.heading
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)
                 and _SAID_NOT_BEFORE.search(prose, max(0, _denied_from(span, spans, prose) - 60),
                                             _denied_from(span, spans, prose))):
-            problem = None  # ("a stop never answers `409`": true of the page's operation)
+            problem = None  # ("a stop never answers `409`": true of the page's operation;
+            # "no operation answers `204`", of the API)
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and " does not document status " in problem):
             # said for a condition it has an answer for: that answer is the fix ("a stop on

@@ -368,7 +368,7 @@ def test_an_id_another_pages_example_shows_may_be_named_in_a_link_to_that_page(
     with caplog.at_level(logging.ERROR, logger="mkdocs"), \
             pytest.raises((Abort, PluginError)) as failure:
         _site(tmp_path / "bare", {"volumes/made.md": made, "concepts/ids.md": linked.replace(
-            "[`vol-made00001`](../volumes/made.md)", "`vol-made00001`") + "It never answers `429`.\n"})
+            "[`vol-made00001`](../volumes/made.md)", "`vol-made00001`") + "It answers `429` when busy.\n"})
     said = f"{failure.value}\n{caplog.text}"
     assert ("concepts/ids.md:3: `vol-made00001` is not one of the sandbox's fixtures" in said
             and "one another page's example shows: link it to that page" in said), said
@@ -482,7 +482,7 @@ def test_what_an_error_code_says_is_held_where_the_errors_page_shows_it(
     twins = ["method_not_allowed", "endpoint_removed"]
     for twin in twins:
         monkeypatch.setitem(ERROR_CODES, twin, replace(
-            ERROR_CODES[twin], remedy="Use the call named in the `detail`, not `418`."))
+            ERROR_CODES[twin], remedy="Use the call named in the `detail`, which answers `418`."))
     _, problems = render_pages([ROOT / "docs" / "concepts" / "errors.md"])
     said = "\n".join(problems).splitlines()
     lines = [int(next(p for p in said if f" {twin}'s remedy" in p).split(":")[1])
@@ -1821,8 +1821,8 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     checking: Checking,
 ) -> None:
     """On an endpoint page, a status its operation does not document, said not to be its
-    answer ("a stop never answers `409`"), is true of it and passes; said to be, it is
-    told, with the way out."""
+    answer ("a stop never answers `409`"), is true of it and passes (on another page, one
+    the API never answers); said to be, it is told, with the way out."""
     references, contract = checking
     stop = references.Page("workstations/stop.md", "stopWorkstation")
     told = ("`409`: stopWorkstation does not document status 409 (it documents 200, 400, 401, "
@@ -1880,6 +1880,24 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
             "if it is another operation's (createWorkstation, "
             "deleteVolume and updateWorkstation), link it to that operation's page, or follow "
             "it with { .no-ref }")}, [])
+    # on a page of no operation, a status the API never answers, said so, is true of it;
+    # "no" before what the status is said of, not as its subject's, denies nothing
+    errors = references.Page("concepts/errors.md", None)
+    _each_told(references, errors, contract, {
+        "The API returns `204` after a delete.": (
+            "`204`: the API does not document status 204 (it documents 200, 201, 400, 401, 404, "
+            "405, 409, 410, 413, 415, 422, 500) (to name one the API does not answer, on "
+            "purpose: follow it with { .no-ref })"),
+    }, [
+        "No operation answers `204`.",
+        "The API never returns `204`: a delete answers `200` with the delete object.",
+    ])
+    lists = references.Page("workstations/list.md", "listWorkstations")
+    _each_told(references, lists, contract, {
+        "See below.\n\nA list with no workstations answers `404`.": (
+            "`404`: listWorkstations does not document status 404 (it documents 200, 400, 401, "
+            "413, 500); if it is another operation's, link it to that operation's page, or "
+            "follow it with { .no-ref }")}, [])
 
 
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
