@@ -1779,7 +1779,9 @@ _EARLIER_CHECK = re.compile(
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
-_CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]")
+_CONDITION_CLAUSE_END = re.compile(r"[.;!?]\s|\n\n|\n[ \t]*(?:[-*+]|\d+\.)[ \t]"
+                                   # (a note's title line: its body is a clause of its own)
+                                   r"|(?<![^\n])[ \t]*(?:!!!|\?\?\?\+?)[^\n]*\n")
 
 
 def _clause(span: _Span, prose: str, *, brackets: bool = True) -> tuple[int, int]:
@@ -5199,7 +5201,7 @@ _WORKS_ON = re.compile(
 _DOING_WORKS = re.compile(
     r"(?<![\w`])(?P<who>[A-Za-z]+ing)\s+(?:an?|the|any)\s+`?(?P<state>(?i:running|stopped))`?\s+"
     r"(?:workstation|one)s?\s+(?:(?:always|also|still|just)\s+)?(?:works|succeeds|is\s+(?:fine|"
-    r"allowed|accepted|possible|permitted|safe|ok|OK))\b(?!\s+with\b)")  # (a status: its own rules')
+    r"allowed|accepted|possible|permitted|ok|OK))\b(?!\s+with\b)")  # (a status: its own rules')
 #: After a clause that leads in a list, with its colon: "can be:", then "- started;".
 _CAN_BE_LISTED = re.compile(r"[^\n.:;]*\bcan\s+(?:also\s+|still\s+|always\s+)?be:[ \t]*\n"
                             r"(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t][^\n]*(?:\n|$))+)",
@@ -5232,9 +5234,11 @@ _TAKEN = re.compile(r"\b(?:works?|worked|succeeds?|succeeded|accept(?:s|ed)?|all
                     r"|permitted|(?:answers?|returns?|gets?)\s+`?2\d\d\b|(?:can|may)\s+(?:also\s+|"
                     r"still\s+|always\s+)?be\s+(?:sent|called|used|made|done))\b", re.IGNORECASE)
 #: In a sentence, what says its claim is another's, or its purpose: "the old page said",
-#: "a common mistake is to think that", "it does not", "for anything to change".
+#: "a common mistake is to think that", "in other clouds", "it does not", "for anything to
+#: change".
 _NOT_SAID_SO = re.compile(
-    r"\b(?:said|says|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|belief|"
+    r"\b(?:said|says?|claim(?:s|ed)?|assum(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|belief|"
+    r"other\s+(?:clouds?|APIs?|providers?|services?)|some\s+(?:clouds?|APIs?|providers?)|"
     r"mistak(?:e|es|en|enly)|myth|wrongly|used\s+to|respectively)\b"
     r"|[:;,\u2014]\s*(?:it|they|that|this|which)\s+(?:does|do|did|is|are|was)(?:\s+not|n['’]t)\b"
     r"|\b(?:to|for\s+(?:the\s+\w+|it|anything)\s+to)\s+(?:change|do)\s+anything\b"

@@ -3010,7 +3010,21 @@ def test_a_state_stated_first_then_what_follows_from_it_is_held_as_a_state_said_
         "Deleting a running workstation is not allowed.",
         "Is deleting a running workstation allowed? No.",
         "Deleting a running workstation succeeds once it is stopped.",
+        # said of other clouds, or "safe" (the refusal is what keeps it so)
+        "In other clouds, deleting a running workstation is fine; here it answers `409`.",
+        "Some clouds say deleting a running workstation is fine; this API answers `409`.",
+        "Deleting a running workstation is safe, because the API refuses it.",
     ])
+    # the body of a note, right under its title, is a clause of its own
+    _each_told(references, delete, contract, {
+        ('See below.\n\n!!! note "Note"\n    The workstation is running, so the delete answers '
+         "`200`."): running,
+        ('See below.\n\n!!! warning "Stop it first"\n    Deleting a running workstation answers '
+         "`200` and deletes it."): (
+            '`200` is said for "running workstation", which deleteWorkstation answers with `409` '
+            "(`workstation_not_stopped`)"),
+    }, [('See below.\n\n!!! note "Note"\n    The workstation is running, so the delete answers '
+         "`409`.")])
 
 
 def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_held_too(
