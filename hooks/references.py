@@ -1649,7 +1649,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         (r"\b(?:the\s+other|another)\s+workstation\s+(?:is|was)\s+(?:still\s+)?`?running\b"
          r"|\b(?:the\s+other|another)\s+`?running`?\s+workstation\b"),
         (r"\bvolumes?\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|of|attached\s+to)\s+"
-         r"(?:an?|the)\s+`?running`?\s+workstation\b"))),
+         r"(?:an?|the)\s+`?running`?\s+workstation\b"),
+        r"\b`?running`?\s+workstation['’]s\s+(?:[\w`-]+\s+){0,2}?volumes?\b")),
     ({"volume_not_found"}, (  # a volume a body names
         (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
          r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"
@@ -2167,12 +2168,12 @@ _IF_SUBJECT = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|whenever|once)\s+
 #: After the subject, the resource it acts on: "Deleting a running workstation".
 _SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|(?:that|this)(?!\s+(?:\w+s|\w+ed|can|could|will"
                                r"|would|may|might|must|had)\b))\s+)?(?:(?!(?:\w+ing|with|of"
-                               r"|for|in|to|that|which)\b)[`\w-]+\s+){0,2}?"
-                               r"(?P<kind>workstation|volume)s?\b", re.IGNORECASE)
+                               r"|for|in|to|that|which)\b)[`\w'’-]+\s+){0,3}?"
+                               r"(?P<kind>workstation|volume)s?\b(?!['’])", re.IGNORECASE)
 #: After a list operation's subject, one thing named: "Listing a volume (or `vol-1a2b3`, or
 #: another workstation's volume) in `volume_ids`" names it in a body, and lists nothing.
-_ONE_NAMED = re.compile(r"\s+(?:an?|another|one|\w+['’]s|`(?:ws|vol)-|(?:the|its|that|this)\s+"
-                        r"(?:\w+\s+)?(?:volume|workstation)\b(?!s))", re.IGNORECASE)
+_ONE_NAMED = re.compile(r"\s+(?:`(?:ws|vol)-|(?:an?|another|one|the|its|that|this|\w+['’]s)\s+"
+                        r"(?:[\w'’-]+\s+){0,2}?(?:volume|workstation)\b(?!s))", re.IGNORECASE)
 #: A clause that opens with what the reader does: "If you start a workstation that is
 #: running, you get" (the article group: none, as the verb is no order to the reader).
 _YOU_DO = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|once|whenever)\s+you\s+(?P<article>)"

@@ -1662,6 +1662,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Deleting a volume on a running workstation answers `404`.": (
             '`404` is said for "volume on a running workstation", which the API answers with '
             "`409` (`volume_attached` or `volume_owned`)"),
+        "Deleting a running workstation's boot volume answers `404`.": (
+            '`404` is said for "running workstation\'s boot volume", which the API answers with '
+            "`409` (`volume_attached` or `volume_owned`)"),
     }
     truths = [
         ("If an update gets `409` `volume_attached` and the other workstation is running, stop "
@@ -1669,6 +1672,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         ("A `409` `volume_attached` from a volume delete, with the volume on a running "
          "workstation: stop the workstation, then update it without the volume."),
         "An update that names a volume of another running workstation gets `volume_attached`.",
+        "Deleting a running workstation's boot volume answers `409` `volume_owned`.",
         "A malformed body without a token answers `401`.",
         "A body that is not JSON, sent as `text/plain`, answers `415`.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -3419,6 +3423,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Listing volumes returns `404` when there are none.": (
             "`404` is said to be answered by listVolumes, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
+        "Listing a page of volumes answers `409`.": (  # (a page: no one thing named)
+            "`409` is said to be answered by listVolumes and listWorkstations, which do not "
+            "document it (they document 200, 400, 401, 413, 500)"),
         "Listing the workstations of a running one answers `409`.": (
             "`409` is said to be answered by listWorkstations, which does not document it (it "
             "documents 200, 400, 401, 413, 500)"),
@@ -3448,6 +3455,9 @@ def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_docum
         "Listing another workstation's own volume in `volume_ids` gets `409` `volume_owned`.",
         "Listing `vol-data12345` in `volume_ids` answers `409` `volume_attached`.",
         "Listing a volume that does not exist in `volume_ids` gets `409` `volume_not_found`.",
+        # a workstation's, then the volume: the delete is the volume's
+        ("Deleting a stopped workstation's standalone volume answers `409` `volume_attached` "
+         "until you detach it."),
         # "that" opens what a create does, not the resource it makes
         ("A create that names a volume of a running workstation gets `409` `volume_attached` "
          "or `volume_owned`."),
