@@ -2457,11 +2457,12 @@ _STATE_TO_STATUS = re.compile(rf"\s*(?:(?:still|always|now|already|also|then)\s+
 _CODE_AFTER = (r"(?:\s*(?:[,:]|—|–|\s-)?\s*(?:with\s+(?:the\s+)?(?:error\s+)?code\s+)?\[?"
                r"`[a-z_]+`(?:\]\([^)\s]*\))?)?")
 #: What the answer does, said after it ("and changes nothing", "and deletes it", "and the
-#: workstation is left as it was"), and the sentence's end.
-_DOES_AFTER = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes|deletes|removes|stops"
-               r"|starts|renames|(?:the\s+workstation|it)\s+is)\b[^.;:!?\n]*(?:\n(?![ \t]*\n)"
-               r"[^.;:!?\n]*)*)?"
-               r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
+#: workstation is left as it was"; "too"); and that, then the sentence's end.
+_WHAT_IT_DOES = (r"(?:,?\s+and\s+(?:changes|leaves|keeps|does|nothing\s+changes|deletes|removes|stops"
+                 r"|starts|renames|(?:the\s+workstation|it)\s+is)\b[^.;:!?\n]*(?:\n(?![ \t]*\n)"
+                 r"[^.;:!?\n]*)*)?(?:,?\s+(?:too|as\s+well|again))?")
+_DOES_AFTER = (_WHAT_IT_DOES
+               + r"\s*?(?:[.!?](?:\s|$)|$|\n[ \t]*(?:[-*+]|\d+\.)[ \t])")  # (or a list's item ends)
 #: Or another clause after a colon, a semicolon or a dash that says what to do ("`409`:
 #: stop it first", "— [start](start.md) it instead"): it opens with a verb said to the
 #: reader; or what a workstation in another state gets ("; a stopped one ...", "; deleting
@@ -3281,8 +3282,8 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     fixture state, answers that request with another (:func:`sandbox_answer`). Read only
     where the sentence opens with the operation, the ID right after it (its kind's word
     before it, or an article), an aside and the answering verb before the status, nothing
-    after it but its code, and the sentence before did no other operation (the fixtures
-    are as they start)."""
+    after it but its code and what the answer does ("and deletes it"), and the sentence
+    before did no other operation (the fixtures are as they start)."""
     from cloudws.operations import OPERATIONS
 
     status = _STATUS.match(span.text)
@@ -3298,11 +3299,11 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                    prose[subject.end():ids[0].start]):
         return None
     resource = _RESOURCE_ID.match(ids[0].text)
-    after = prose[span.end:end]
-    code_after = [s for s in spans if span.end <= s.start < end]
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+                         re.IGNORECASE)  # (its code, then what it does: "and deletes it")
+    code_after = [s for s in spans if span.end <= s.start < span.end + (after.end(1) if after else 0)]
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
-            prose, ids[0].end, span.start) is None or not re.fullmatch(
-                _ONLY_ITS_CODE, after) or len(code_after) > 1:
+            prose, ids[0].end, span.start) is None or after is None or len(code_after) > 1:
         return None
     if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or \
             _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):

@@ -2982,7 +2982,17 @@ def test_a_state_stated_first_then_what_follows_from_it_is_held_as_a_state_said_
         "See below.\n\nThe workstation is stopped, so the delete answers `409`.": (
             "`409` is said for a stopped workstation, which deleteWorkstation answers with `200` "
             "(as its example gets from the sandbox)"),
+        # a fixture's ID, then what the answer does
+        "See below.\n\nDeleting `ws-67890` answers `200` and deletes it.": (
+            "`200` is said for deleteWorkstation on `ws-67890`, which the sandbox answers with "
+            "`409` (`workstation_not_stopped`) (in its fixture state)"),
+        # another state's answer, "too"
+        ("See below.\n\nDeleting a stopped workstation answers `200`; deleting a running one "
+         "answers `200` too."): running,
     }, [
+        "See below.\n\nDeleting `ws-12345` answers `200` and deletes it.",
+        ("See below.\n\nDeleting a running workstation answers `409`; deleting it again once it "
+         "is stopped answers `200`, too."),
         ("See below.\n\n`ws-67890` is running, so the delete is refused with `409` and the "
          "workstation is left as\nit was. Stop it, then delete it."),
         "See below.\n\n`ws-12345` is stopped, so the delete answers `200` and deletes it.",
