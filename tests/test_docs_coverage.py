@@ -197,6 +197,24 @@ def test_a_javascript_tab_that_does_not_make_its_python_tabs_calls_is_told():
 
 
 @PLANTS_MISTAKES
+def test_the_tab_the_others_agree_against_is_the_one_named():
+    """A Python tab changed (another ID), its curl and JavaScript tabs left as they were:
+    the Python tab is named, held to the JavaScript tab the curl tab agrees with, and the
+    tabs left alone are not."""
+    cov = Coverage({"startWorkstation": [200, 404]})
+    for source, id_, status in (("snippets/s.py", "ws-99999", 404),
+                                ("snippets/s.sh", "ws-12345", 200),
+                                ("snippets/s.mjs:1", "ws-12345", 200)):
+        cov.add("example", source, "startWorkstation", status,
+                ("POST", f"/v1/workstations/{id_}/start"))
+    assert cov.disagreeing_tabs([_three_tabs("s")]) == [("docs/s.md", 3, (
+        "the Python tab of this example gets 404 from POST /v1/workstations/ws-99999/start, "
+        "which its JavaScript tab (line 15) never gets, and never gets 200 from POST "
+        "/v1/workstations/ws-12345/start, which that tab gets: the tabs show one example, so "
+        "a tab makes the calls the others make, with the same answers"))]
+
+
+@PLANTS_MISTAKES
 def test_the_tabs_calls_are_compared_with_their_query_in_any_order_or_encoding():
     """A call is its method, its path and its query (its parameters in any order, each
     encoded as a language sends it), as the sandbox saw it: a JavaScript tab that lists

@@ -193,6 +193,19 @@ def every_tab_set(docs: Path | None = None) -> list[list[Tab]]:
     return [tabs for page in pages(docs or DOCS) for tabs in tab_sets(page)]
 
 
+
+def _held_to(full: list[Tab], tabs: list[Tab], made: dict[str, set]) -> Tab | None:
+    """Of an example's Python and JavaScript tabs (``full``), the one the others are held
+    to: the one most of its other ``tabs`` make the calls of (a curl tab: some of them),
+    then a Python tab, then the first."""
+    def backing(ref: Tab) -> tuple[int, bool, int]:
+        return (sum(made[tab.snippet] <= made[ref.snippet] if tab.language == "curl"
+                    else made[tab.snippet] == made[ref.snippet]
+                    for tab in tabs if tab is not ref),
+                ref.language == "Python", -full.index(ref))
+
+    return max(full, key=backing) if full else None
+
 class Coverage:
     """Documented pairs and the sources (examples, scenarios) that produced each."""
 
@@ -312,10 +325,11 @@ class Coverage:
     def disagreeing_tabs(self, sets: Iterable[list[Tab]]) -> list[tuple[str, int, str]]:
         """Where the tabs of one example (:func:`tab_sets`) do not make the same calls (a
         method, a path with its IDs and its query (:func:`target`), and the status it
-        answered): a
-        JavaScript tab, or a further Python one, whose calls are not its first Python
-        tab's (or first JavaScript tab's, if it has no Python tab), or a curl tab with a
-        call none of them makes (a curl tab may show fewer of the calls: its one request).
+        answered): a Python or JavaScript tab whose calls are not those of the tab most of
+        the others agree with (its first Python tab where none is backed more: so the tab
+        a writer changed is the one named, not the tabs left as they were), or a curl tab
+        with a call none of them makes (a curl tab may show fewer of the calls: its one
+        request).
         Each as (page, line of the tab's include, message). A set a tab of which made no
         call is not judged: the calls of an example that failed are not given
         (:meth:`without`).
@@ -340,8 +354,7 @@ class Coverage:
             if not all(made.values()):
                 continue
             full = [tab for tab in tabs if tab.language in ("Python", "JavaScript")]
-            first = next((tab for tab in full if tab.language == "Python"), None) or (
-                full[0] if full else None)
+            first = _held_to(full, tabs, made)
             for tab in full:
                 if first is None or tab is first or made[tab.snippet] == made[first.snippet]:
                     continue
