@@ -1829,7 +1829,8 @@ _SAID_NOT_BEFORE = re.compile(
     + _DENYING_VERB
     # ("No operation answers": "no" as the subject's, not "a list with no workstations")
     + r"|(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bhas\s)(?<!\bin\s)(?<!\bon\s)\bno\s+"
-    r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
+    r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB
+    + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
     r"|\bno\s+|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
     r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
@@ -1968,7 +1969,7 @@ def _sentence_operations(prose: str, start: int, end: int, page: Page,
     if subject is None or not _subject_ops(subject["who"], page, contract):
         # the subject of a condition: "If [Delete volume](...) answers `409`", "When
         # deleting the volume gets ..."
-        opening = _IF_SUBJECT.match(prose, start, end)
+        opening = _CONDITIONAL.match(prose, start, end)
         subject = _SUBJECT.match(prose, opening.end(), end) if opening else subject
     ops = set(_subject_ops(subject["who"], page, contract)) if subject is not None else set()
     who = _LINK_TEXT.sub(r"\1", subject["who"]) if subject else ""
@@ -2163,11 +2164,9 @@ _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|ev
                       r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
                       rf"{_OP_WORD})*)", re.IGNORECASE)
-#: A condition's opening, before its subject: "If", "When" ("If Delete volume answers").
-_IF_SUBJECT = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?(?:if|when|whenever|once)\s+", re.IGNORECASE)
 #: After the subject, the resource it acts on: "Deleting a running workstation".
-_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|(?:that|this)(?!\s+(?:\w+s|\w+ed|can|could|will"
-                               r"|would|may|might|must|had)\b))\s+)?(?:(?!(?:\w+ing|with|of"
+_SUBJECT_RESOURCE = re.compile(r"\s+(?:(?:an?|the|its|your|(?:that|this)(?!\s+(?:\w+s|\w+ed|can"
+                               r"|could|will|would|may|might|must|had)\b))\s+)?(?:(?!(?:\w+ing|with|of"
                                r"|for|in|to|that|which)\b)[`\w'’-]+\s+){0,3}?"
                                r"(?P<kind>workstation|volume)s?\b(?!['’])", re.IGNORECASE)
 #: After a list operation's subject, one thing named: "Listing a volume (or `vol-1a2b3`, or
@@ -3301,7 +3300,8 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     resource = _RESOURCE_ID.match(ids[0].text)
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
                          re.IGNORECASE)  # (its code, then what it does: "and deletes it")
-    code_after = [s for s in spans if span.end <= s.start < span.end + (after.end(1) if after else 0)]
+    code_end = span.end + (after.end(1) if after else 0)
+    code_after = [s for s in spans if span.end <= s.start < code_end]
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
             prose, ids[0].end, span.start) is None or after is None or len(code_after) > 1:
         return None
@@ -5292,7 +5292,8 @@ def _either_state_ops(match: re.Match[str], prose: str, start: int, end: int, pa
     be deleted"); the verb said of a workstation before it ("you can delete a workstation
     whatever its state", "Deletes a workstation, running or stopped"); its clause's
     subject ("start and stop work in either state"), or after "which" the ones named
-    before (also those an opening compares: "Unlike stop, which ..., delete ..."); the list it leads in ("These work in either state:", "In either state, a
+    before (also those an opening compares: "Unlike stop, which ..., delete ..."); the
+    list it leads in ("These work in either state:", "In either state, a
     workstation can be:"); after it, opening the clause, the subject that follows
     ("Whether it is running or stopped, [Get](...) answers"); or on an endpoint page, in
     its summary, the page's own ("Renames a workstation, running or stopped")."""
@@ -5673,7 +5674,7 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
     deleted workstation's"; not "if it is stopped", a state) before it. A denial before
     the verb is not read."""
     fates = fates_by_operation()
-    states = {state for answers in answers_by_state().values() for state in answers}
+    states = contract.enums.get("status") or frozenset()
     found = []
     for match in (m for begin, until in _paragraphs_naming("volume", prose)
                   for m in _FATE.finditer(prose, begin, until)):
