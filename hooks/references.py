@@ -1650,7 +1650,10 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"|\b(?:the\s+other|another)\s+`?running`?\s+workstation\b"),
         (r"\bvolumes?\s+(?:(?:is|was|that\s+is|which\s+is)\s+)?(?:on|of|attached\s+to)\s+"
          r"(?:an?|the)\s+`?running`?\s+workstation\b"),
-        r"\b`?running`?\s+workstation['’]s\s+(?:[\w`-]+\s+){0,2}?volumes?\b")),
+        r"\b`?running`?\s+workstation['’]s\s+(?:[\w`-]+\s+){0,2}?volumes?\b",
+        # (a volume taken from one: "Attaching a volume from a running workstation")
+        (r"\bvolumes?\s+(?:(?:from|off)\s+|(?:that|which)\s+)(?:an?|the)\s+`?running`?\s+"
+         r"workstation\b"))),
     ({"volume_not_found"}, (  # a volume a body names
         (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
          r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"
@@ -1819,7 +1822,7 @@ _REASON = re.compile(r",?\s+(?:since|because|as)\b", re.IGNORECASE)
 #: Right before a status or an error code, what says the operation does not answer it:
 #: "never answers", "is not refused with", "no", "doesn't return", "will not see a",
 #: "never results in a", "neither starting nor stopping ever answers".
-_DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|sees?|receives?|"
+_DENYING_VERB = (r"(?:answers?|answered|returns?|returned|gets?|got|sends?|sent|sees?|receives?|uses?|"
                  r"results?\s+in|produces?|yields?|gives?|causes?|triggers?|raises?|leads?\s+to|"
                  r"(?:comes?|come)\s+back\s+with|responds?\s+with|fails?\s+with|ends?\s+in|"
                  r"(?:refused|rejected|answered),?\s+with)")
@@ -1827,12 +1830,17 @@ _SAID_NOT_BEFORE = re.compile(
     r"(?:(?:(?:\b(?:never|not|cannot)|n['’]t)\s+(?:(?:be|ever|always|also|even)\s+)?"
     + _DENYING_VERB + r"|\b(?:nor|no)\s+(?:[\w-]+\s+){1,3}?(?:ever|can|could|will|would|may)\s+"
     + _DENYING_VERB
+    # ("None of them answers", "Neither start nor stop answers")
+    + r"|\b(?:none|nothing|not\s+one|neither)\b(?:\s+[\w'’-]+){0,4}?\s+" + _DENYING_VERB
     # ("No operation answers": "no" as the subject's, not "a list with no workstations")
     + r"|(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bhas\s)(?<!\bin\s)(?<!\bon\s)\bno\s+"
     r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB
     + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
     r"|\bno\s+|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
     r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
+#: Right after a status, what says it is never the answer: "`204` is never returned".
+_NEVER_AFTER = re.compile(r"\s+(?:is|are)\s+never\s+(?:returned|sent|answered|used|given)\b",
+                          re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
 #: "is rejected", "gets an error".
 _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
@@ -4912,8 +4920,9 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and not span.heading
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)
-                and _SAID_NOT_BEFORE.search(prose, max(0, _denied_from(span, spans, prose) - 60),
-                                            _denied_from(span, spans, prose))):
+                and (_SAID_NOT_BEFORE.search(prose, max(0, _denied_from(span, spans, prose) - 60),
+                                             _denied_from(span, spans, prose))
+                     or _NEVER_AFTER.match(prose, span.end))):
             problem = None  # ("a stop never answers `409`": true of the page's operation;
             # "no operation answers `204`", of the API)
         if (problem is not None and names and not span.heading and scope is not contract.api
@@ -6072,7 +6081,9 @@ def _needs_state_problems(prose: str, spans: Sequence[_Span], page: Page, contra
                              brackets=False)
         if not re.search(r"\b(?:once|after|when|if|while|until|unless|without|before|by)\b",
                          prose[match.end():end], re.IGNORECASE) and "(" not in prose[
-                             match.end():end]:
+                             match.end():end] and not re.search(
+                                 r"\bvolumes?\b", prose[start:match.start()], re.IGNORECASE):
+            # (not a volume's: "A volume owned by a stopped workstation can't be deleted")
             refused_said.append((match.start(), _done_ops(match["done"], answers),
                                  match["state"].lower(), match[0]))
     either_said = []  # ("update and delete work in either state": taken in each)

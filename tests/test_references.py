@@ -1673,6 +1673,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
          "workstation: stop the workstation, then update it without the volume."),
         "An update that names a volume of another running workstation gets `volume_attached`.",
         "Deleting a running workstation's boot volume answers `409` `volume_owned`.",
+        "Attaching a volume from a running workstation fails with `volume_attached`.",
+        "Attaching a volume that a running workstation holds answers `409` `volume_attached`.",
         "A malformed body without a token answers `401`.",
         "A body that is not JSON, sent as `text/plain`, answers `415`.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -1895,7 +1897,16 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     }, [
         "No operation answers `204`.",
         "The API never returns `204`: a delete answers `200` with the delete object.",
+        # "none", "nothing", "neither", a passive denial after it, "use"
+        "None of the operations returns `204`.",
+        "Nothing answers `204`.",
+        "Neither start nor stop answers `409`.",
+        "`204` is never returned.",
+        "The API doesn't use `204 No Content`.",
     ])
+    _each_told(references, stop, contract, {
+        "See below.\n\nNothing changes, and the stop answers `409`.": told}, [
+        "See below.\n\n`409` is never returned by a stop."])
     lists = references.Page("workstations/list.md", "listWorkstations")
     _each_told(references, lists, contract, {
         "See below.\n\nA list with no workstations answers `404`.": (
@@ -2155,7 +2166,10 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
             "workstation, but startWorkstation answers `200` there (as its example gets from the "
             "sandbox)")}, [
         "A running workstation cannot be updated or deleted.",
-        "A stopped workstation cannot be deleted until its volumes are detached."])
+        "A stopped workstation cannot be deleted until its volumes are detached.",
+        # a volume's, of a workstation in the state: the volume is what is not deleted
+        "A volume owned by a stopped workstation can't be deleted.",
+        "The boot volume of a stopped workstation cannot be deleted on its own."])
     _each_told(references, page, contract, {
         "A running workstation can be updated, but it must be stopped before it can be deleted.": (
             '"A running workstation can be updated" says updateWorkstation acts on a running '
