@@ -2279,6 +2279,25 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
     return [op for op in ops if resource["kind"].lower() in op.lower()]
 
 
+def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
+    """Whether the status or error code ``span`` is said to be the answer of operations
+    other than the page's, the subject of its clause right before the answering verb
+    ("[Update](update.md) and [Delete](delete.md) answer `409`"), each of which answers
+    it: it is theirs (:func:`_answered_by_problem` holds it to them), not the page's."""
+    start = _clause(span, prose, brackets=False)[0]
+    subject = _SUBJECT.match(prose, start, span.start)
+    if subject is None:
+        return False
+    ops = set(_subject_ops(subject["who"], page, contract))
+    status = _STATUS.match(span.text)
+    return bool(ops) and page.operation not in ops and bool(_ANSWERS.fullmatch(
+        prose, subject.end(), span.start) or re.fullmatch(
+            rf"\s+(?:both\s+|each\s+|also\s+)?(?:{_ANSWERS.pattern})\s+(?:an?\s+)?",
+            prose[subject.end():span.start], re.IGNORECASE)) and all(
+        (int(status["status"]) in contract.operations[op].statuses if status is not None
+         else span.text in contract.operations[op].codes) for op in ops)
+
+
 def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                          contract: Contract) -> str | None:
     """What is wrong with a status or an error code said to be the answer of operations its
@@ -4925,6 +4944,12 @@ def check(markdown: str, page: Page, contract: Contract,
                      or _NEVER_AFTER.match(prose, span.end))):
             problem = None  # ("a stop never answers `409`": true of the page's operation;
             # "no operation answers `204`", of the API)
+        if (problem is not None and names and not span.heading and scope is not contract.api
+                and (" does not document status " in problem
+                     or " does not return the error code " in problem)
+                and _answered_by_others(span, prose, page, contract)):
+            problem = None  # (said of other operations, the clause's subject: "[Update](...)
+            # and [Delete](...) answer `409`", on Stop's page: held to theirs)
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and " does not document status " in problem):
             # said for a condition it has an answer for: that answer is the fix ("a stop on

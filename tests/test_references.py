@@ -1907,6 +1907,14 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
     _each_told(references, stop, contract, {
         "See below.\n\nNothing changes, and the stop answers `409`.": told}, [
         "See below.\n\n`409` is never returned by a stop."])
+    # said of other operations, the clause's subject, that answer it: theirs
+    linked = references.Page("workstations/stop.md", "stopWorkstation", {
+        "workstations/start.md": "startWorkstation", "workstations/update.md": "updateWorkstation",
+        "workstations/delete.md": "deleteWorkstation"})
+    _each_told(references, linked, contract, {
+        "See below.\n\n[Start](start.md) answers `409` on a stopped workstation.": told}, [
+        ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` for a running "
+         "workstation, so stop it first.")])
     lists = references.Page("workstations/list.md", "listWorkstations")
     _each_told(references, lists, contract, {
         "See below.\n\nA list with no workstations answers `404`.": (
