@@ -2823,13 +2823,23 @@ _NEVER_VERB = re.compile(
     r"(?:HTTP\s+)?(?:the\s+(?:error\s+)?code\s+)?", re.IGNORECASE)
 
 
+#: A clause that says no operation answers what follows: "No operation answers", "None of
+#: the calls returns", "The API never sends".
+_NO_OPERATION = re.compile(
+    r"\s*(?:no\s+(?:operation|request|call|endpoint)|none\s+of\s+(?:the\s+|its\s+)?(?:operations"
+    r"|calls|requests|endpoints)|nothing|the\s+(?:API|sandbox)\s+(?:never|does\s*(?:not|n['’]t)))"
+    r"\s+(?:ever\s+)?(?:answers?|returns?|sends?|responds?\s+with|gets?|uses?|fails?\s+with)"
+    r"\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
+
+
 def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contract
                            ) -> str | None:
     """What is wrong with a status or an error code said never to be the answer of the
     operations the sentence's subject names, where each of them answers it: with no
     condition ("Deleting a workstation never answers `409`": under a condition of its
     own), or under the very condition they answer it for ("Deleting a running workstation
-    never answers `409`"). The sentence says nothing more (a code after the status aside)."""
+    never answers `409`"); or by any operation ("No operation answers `409`"), where one
+    does. The sentence says nothing more (a code after the status aside)."""
     from cloudws.operations import OPERATIONS
 
     status = _STATUS.match(span.text)
@@ -2837,11 +2847,19 @@ def _never_answers_problem(span: _Span, prose: str, page: Page, contract: Contra
     if status is None and code is None or span.link is not None:
         return None
     start, end = _clause(span, prose, brackets=False)
+    if status is not None and re.search(r"`[a-z_]+`", prose[span.end:end]):
+        return None  # ("never answers `409` `workstation_not_stopped`": the code is denied)
+    if _NO_OPERATION.fullmatch(prose, start, span.start) and re.fullmatch(
+            _ONLY_ITS_CODE + r"[.;,]?\s*", prose[span.end:end]):  # ("No operation answers `409`")
+        answering = sorted(op for op, scope in contract.operations.items()
+                           if (code in scope.codes if code else
+                               int(status["status"]) in scope.statuses))  # type: ignore[index]
+        return (f"`{span.text}` is said to be answered by no operation, but {_and(answering)} "
+                f"answer{'s' if len(answering) == 1 else ''} it: say which do not"
+                if answering else None)
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None or not re.fullmatch(_ONLY_ITS_CODE, prose[span.end:end]):
         return None
-    if status is not None and re.search(r"`[a-z_]+`", prose[span.end:end]):
-        return None  # ("never answers `409` `workstation_not_stopped`": the code is denied)
     never = None  # the denying verb, right before the status
     for never in _NEVER_VERB.finditer(prose, subject.end(), span.start):
         if never.end() == span.start:

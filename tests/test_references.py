@@ -1929,8 +1929,9 @@ def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     """A status or an error code the subject's operations each answer, said never to be
     their answer with no condition ("Deleting a workstation never answers `409`"), or
     under the very condition they answer it for ("Deleting a running workstation never
-    answers `409`"), is told with the codes they answer it with; said under another
-    condition, or of operations one of which never answers it, it is not read."""
+    answers `409`"), is told with the codes they answer it with, and so is one said to be
+    answered by no operation; said under another condition, or of operations one of which
+    never answers it, it is not read."""
     references, contract = checking
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
@@ -1968,6 +1969,19 @@ def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
         "Stopping never answers `409`.",
         # a status with a code after it: the code is what is denied
         "A volume delete never answers `409` `workstation_not_stopped`.",
+    ])
+    # said of every operation: told where one answers it
+    _each_told(references, references.Page("concepts/errors.md", None), contract, {
+        "No operation answers `415`.": (
+            "`415` is said to be answered by no operation, but createVolume, createWorkstation "
+            "and updateWorkstation answer it: say which do not"),
+        "The API never returns `volume_owned`.": (
+            "`volume_owned` is said to be answered by no operation, but createWorkstation, "
+            "deleteVolume and updateWorkstation answer it: say which do not"),
+    }, [
+        "No operation answers `204`.",
+        "No operation answers `405`.",
+        "No operation answers `409` for a stopped workstation.",
     ])
 
 
