@@ -5158,7 +5158,8 @@ _PARTICIPLES = r"[a-z]+ed(?:(?:\s*,\s*|\s+(?:or|and)\s+)[a-z]+ed)*"
 #: The same, said with "only" or "unless": "only a running workstation can be updated", "a
 #: workstation cannot be deleted unless it is `stopped`".
 _ONLY_IN_STATE = re.compile(
-    r"\bonly\s+(?:an?|the)\s+`?(?P<state>running|stopped)`?\s+workstations?\s+(?:can|may)\s+be"
+    r"(?<!\bnot\s)\bonly\s+(?:(?:an?|the)\s+)?`?(?P<state>running|stopped)`?\s+workstations?\s+"
+    r"(?:can|may)\s+be"
     rf"\s+(?P<done>{_PARTICIPLES})(?!\s*\()"  # (with the status in brackets: _CAN_BE's)
     rf"|\b(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?P<done2>{_PARTICIPLES})\s+unless\s+"
     r"(?:it|the\s+workstation)\s+is\s+`?(?P<state2>running|stopped)`?", re.IGNORECASE)

@@ -2137,6 +2137,9 @@ def test_a_state_said_to_be_what_operations_need_is_the_one_they_need(
         "Only a running workstation can be deleted.": (
             '"Only a running workstation can be deleted" says deleteWorkstation needs a running '
             f"workstation, but deleteWorkstation {refused}"),
+        "Only running workstations can be deleted.": (  # (the plural, with no article)
+            '"Only running workstations can be deleted" says deleteWorkstation needs a running '
+            f"workstation, but deleteWorkstation {refused}"),
         "A workstation cannot be deleted unless it is `running`.": (
             '"cannot be deleted unless it is `running`" says deleteWorkstation needs a running '
             f"workstation, but deleteWorkstation {refused}"),
@@ -2330,6 +2333,7 @@ def test_a_workstation_said_acted_on_in_either_state_or_only_in_one_is_held_to_t
         "In either state, a workstation can be:\n\n- started;\n- stopped.",
         "A stopped workstation can be:\n\n- started;\n- updated;\n- deleted.",
         "A workstation can only be deleted once it is stopped.",
+        "Not only stopped workstations can be started.",
         "Only when it is stopped can a workstation be updated or deleted.",
         "You can only update a workstation while it is stopped.",
         "To delete a workstation, it has to be `stopped`.",
