@@ -1338,12 +1338,15 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
     page = references.Page("docs/workstations/create.md", "createWorkstation")
     text = ("# Create\n\nThe machine type defaults to `standard-2`. `disk_size_gb` defaults "
             "to `64`.\n\n`disk_size_gb` defaults to `50`; the `status` filter defaults to "
-            "`running`.\n\n`disk_size_gb` defaults to `100`.\n")
+            "`running`.\n\n`disk_size_gb` defaults to `100`.\n\n`volume_ids` defaults to `[]`.\n\n"
+            '`volume_ids` defaults to `["vol-data12345"]`.\n')
     assert [(p.line, p.message) for p in references.check(text, page, contract)] == [
         (3, ("`standard-2` is called the default of machine_type, which has none: "
              "WorkstationCreate requires it")),
         (3, "`64` is called the default of disk_size_gb, but its default is `50`"),
-        (7, "`100` is called the default of disk_size_gb, but its default is `50`")]  # no status
+        (7, "`100` is called the default of disk_size_gb, but its default is `50`"),  # no status
+        # (a list's default, the empty list, is in the document too)
+        (11, '`["vol-data12345"]` is called the default of volume_ids, but its default is `[]`')]
 
 
 def test_what_a_request_must_send_is_said_as_the_operation_requires_it(

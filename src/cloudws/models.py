@@ -241,7 +241,7 @@ class WorkstationCreate(_Body):
         description="Size in GiB of the volume created with (and owned by) the workstation.",
     )
     volume_ids: VolumeIds = Field(
-        default_factory=list,
+        [],  # (pydantic copies it for each body; the OpenAPI document shows it as the default)
         description="Standalone volumes to attach. Each must exist and be detached.",
     )
 
