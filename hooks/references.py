@@ -2279,6 +2279,34 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
     return [op for op in ops if resource["kind"].lower() in op.lower()]
 
 
+#: Between a field's name and a value it is given: "a `limit` of", "set `disk_size_gb`
+#: to", "`limit` may be".
+_VALUE_OF = re.compile(r"\s+(?:of|to|is|at|from|as|=|(?:may|can|must|should)\s+be)\s+(?:an?\s+|only\s+)?",
+                       re.IGNORECASE)
+
+
+def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract) -> bool:
+    """Whether the number ``span`` is a value a field (of a body or a query) is given in
+    its clause, not a status: right after the field's name and "of", "to", "is", "may
+    be" ("a `limit` of `101`", "set `disk_size_gb` to `200`"), or after such a value and
+    "to", "or", "and" or a comma ("`limit` may be `1` to `100`")."""
+    if not span.text.isdigit():
+        return False
+    start = _clause(span, prose, brackets=False)[0]
+    at = span
+    for before in sorted((s for s in spans if start <= s.start and s.end <= at.start),
+                         key=lambda s: s.start, reverse=True):
+        between = prose[before.end:at.start]
+        if before.text in contract.field_schemas or any(
+                before.text in taken for taken in contract.inputs.values()):
+            return bool(_VALUE_OF.fullmatch(between))
+        if not (before.text.isdigit() and re.fullmatch(r"\s*(?:,|to|or|and|-|\u2013)\s*",
+                                                       between, re.IGNORECASE)):
+            return False
+        at = before  # (a value before it: "`1` to `100`")
+    return False
+
+
 def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
     """Whether the status or error code ``span`` is said to be the answer of operations
     other than the page's, the subject of its clause right before the answering verb
@@ -4962,6 +4990,9 @@ def check(markdown: str, page: Page, contract: Contract,
                      or _NEVER_AFTER.match(prose, span.end))):
             problem = None  # ("a stop never answers `409`": true of the page's operation;
             # "no operation answers `204`", of the API)
+        if (problem is not None and " does not document status " in problem
+                and _a_fields_value(span, spans, prose, contract)):
+            problem = None  # (a number a field is given: "a `limit` of `101` gets `400`")
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)

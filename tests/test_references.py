@@ -1926,6 +1926,28 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
             "follow it with { .no-ref }")}, [])
 
 
+def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
+    """A number in backticks right after a field's name and "of", "to" or "may be" ("a
+    `limit` of `101`", "set `disk_size_gb` to `200`", "`limit` may be `1` to `100`") is
+    the value it is given, not a status the operation would have to document; a status
+    after an answering verb is still one."""
+    references, contract = checking
+    lists = references.Page("workstations/list.md", "listWorkstations")
+    create = references.Page("workstations/create.md", "createWorkstation")
+    _each_told(references, lists, contract, {
+        "See below.\n\nA `limit` of `101` gets `404`.": (
+            "`404`: listWorkstations does not document status 404 (it documents 200, 400, 401, "
+            "413, 500); if it is another operation's, link it to that operation's page, or "
+            "follow it with { .no-ref }")}, [
+        "See below.\n\nA `limit` of `101` gets `400`.",
+        "See below.\n\n`limit` may be `1` to `100`.",
+    ])
+    _each_told(references, create, contract, {}, [
+        "See below.\n\nSet `disk_size_gb` to `200` for a larger volume.",
+        "See below.\n\nA `disk_size_gb` of `100` gives a 100 GiB volume.",
+    ])
+
+
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
