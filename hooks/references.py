@@ -1780,6 +1780,12 @@ _EARLIER_CHECK = re.compile(
     # (or an answer said to have been another: "the old API answered ... with `400`")
     r"|\bused\s+to\b|\b(?:old|earlier|previous|former)\s+(?:API|versions?|releases?|route|page)\b"
     r"|\b(?:previously|formerly)\b|\bafter\s+the\s+delete\b", re.IGNORECASE)
+#: In a sentence, what says it is of the API before a change: "used to", "previously",
+#: "the old API", "before 1.0.0", "pre-release".
+_THEN_NOT_NOW = re.compile(
+    r"\bused\s+to\b|\b(?:previously|formerly|pre-release)\b|\b(?:old|earlier|previous|former)\s+"
+    r"(?:API|versions?|releases?|behaviou?r)\b"  # (not "the old route": it still answers)
+    r"|\bbefore\s+(?:v?\d+\.\d+|the\s+change|the\s+release)", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -4993,6 +4999,11 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and " does not document status " in problem
                 and _a_fields_value(span, spans, prose, contract)):
             problem = None  # (a number a field is given: "a `limit` of `101` gets `400`")
+        if (problem is not None and " does not document status " in problem
+                and (said := _STATUS.match(span.text)) is not None
+                and int(said["status"]) not in contract.api.statuses
+                and _THEN_NOT_NOW.search(prose, *_clause(span, prose, brackets=False))):
+            problem = None  # (the old API's, said so: "the old delete used to answer `204`")
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)

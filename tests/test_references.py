@@ -1948,6 +1948,26 @@ def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
     ])
 
 
+def test_a_status_the_api_no_longer_answers_said_of_its_past_passes(checking: Checking) -> None:
+    """A status the API does not answer, said of the API before a change ("used to",
+    "previously", "before 1.0.0", "pre-release"), is history, not a claim of today's API;
+    said of the old route, which still answers, or of today, it is told."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    told = ("`204`: deleteWorkstation does not document status 204 (it documents 200, 400, "
+            "401, 404, 409, 413, 500) (to name one the API does not answer, on purpose: follow "
+            "it with { .no-ref })")
+    _each_told(references, delete, contract, {
+        "See below.\n\nA successful delete returns `204`.": told,
+        "See below.\n\nThe old route answers `204`.": told,
+    }, [
+        "See below.\n\nThe old call used to answer `204`; the new one answers `200`.",
+        "See below.\n\nPreviously, a successful delete returned `204`.",
+        "See below.\n\nBefore 1.0.0 the delete answered `204`.",
+        "See below.\n\n`204` was the pre-release answer; it is now `200`.",
+    ])
+
+
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
