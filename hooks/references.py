@@ -2285,6 +2285,21 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
     return [op for op in ops if resource["kind"].lower() in op.lower()]
 
 
+def _a_method_refused(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
+    """Whether ``span`` is a request with a method its path does not take, said in a clause
+    that says its `405` ("`PUT /v1/workstations/ws-12345` gets `405`"), or that `405`,
+    said with the method sent or the `Allow` it gets ("A `DELETE` sent to the old path
+    gets `405`"): the API's answer to a request of no operation, said as it is."""
+    start, end = _clause(span, prose, brackets=False)
+    others = [s.text for s in spans if start <= s.start < end and s is not span]
+    if _REQUEST.match(span.text) and " takes " in problem:
+        return any(re.match(r"405\b", text) or text == "method_not_allowed" for text in others)
+    if re.match(r"405\b", span.text) and " does not document status 405" in problem:
+        return any(text.upper() in _METHODS or text.startswith("Allow") or (
+            (request := _REQUEST.match(text)) is not None and request["method"]) for text in others)
+    return False
+
+
 #: Between a field's name and a value it is given: "a `limit` of", "set `disk_size_gb`
 #: to", "`limit` may be".
 _VALUE_OF = re.compile(r"\s+(?:of|to|is|at|from|as|=|(?:may|can|must|should)\s+be)\s+(?:an?\s+|only\s+)?",
@@ -4996,6 +5011,8 @@ def check(markdown: str, page: Page, contract: Contract,
                      or _NEVER_AFTER.match(prose, span.end))):
             problem = None  # ("a stop never answers `409`": true of the page's operation;
             # "no operation answers `204`", of the API)
+        if problem is not None and _a_method_refused(span, spans, prose, problem):
+            problem = None  # (a method a path does not take, and the `405` it gets, said so)
         if (problem is not None and " does not document status " in problem
                 and _a_fields_value(span, spans, prose, contract)):
             problem = None  # (a number a field is given: "a `limit` of `101` gets `400`")

@@ -1841,11 +1841,13 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "A stop answers `409` on a stopped workstation.": told,
         "The delete, not the stop, answers `409`.": told,
         # a status the API answers to no operation: the way out for a request of none
-        "A `GET` of the stop path answers `405`.": (
+        # (said with the method sent, it passes: below)
+        "The stop path can answer `405`.": (
             "`405`: stopWorkstation does not document status 405 (it documents 200, 400, 401, "
             "404, 413, 500) (the API answers it to a request of no operation, such as a "
             "method its path does not take: to name it so, follow it with { .no-ref })"),
     }, [
+        "A `GET` of the stop path answers `405`.",
         "A stop never answers `409`.",
         "Stop does not answer `409`: it changes nothing instead.",
         "Stopping a stopped workstation is not refused with `409`.",
@@ -1965,6 +1967,26 @@ def test_a_status_the_api_no_longer_answers_said_of_its_past_passes(checking: Ch
         "See below.\n\nPreviously, a successful delete returned `204`.",
         "See below.\n\nBefore 1.0.0 the delete answered `204`.",
         "See below.\n\n`204` was the pre-release answer; it is now `200`.",
+    ])
+
+
+def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking) -> None:
+    """A request with a method its path does not take, said to get `405`, and a `405` said
+    with the method sent (or the `Allow` it gets), on an endpoint page too, are the API's
+    answer as it is; the same request said to get anything else is told."""
+    references, contract = checking
+    errors = references.Page("concepts/errors.md", None)
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, errors, contract, {
+        "`PUT /v1/workstations/ws-12345` gets `200`.": (
+            "`PUT /v1/workstations/ws-12345`: /v1/workstations/{id} takes DELETE, GET, HEAD, "
+            "PATCH (if it is meant, as the old API's or a mistake shown on purpose: follow it "
+            "with { .no-ref })")}, [
+        "A `PUT /v1/workstations/ws-12345` gets `405`, with `Allow: DELETE, GET, HEAD, PATCH`.",
+        "Sending `GET /v1/workstations/ws-12345/start` is refused with `405`.",
+    ])
+    _each_told(references, delete, contract, {}, [
+        "See below.\n\nA `DELETE` on the old path gets `405`: that path answers `GET` only.",
     ])
 
 
