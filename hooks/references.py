@@ -1842,7 +1842,7 @@ _SAID_NOT_BEFORE = re.compile(
     + r"|(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bhas\s)(?<!\bin\s)(?<!\bon\s)\bno\s+"
     r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB
     + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
-    r"|\bno\s+|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
+    r"|\bno\s+(?:separate\s+|such\s+|extra\s+|special\s+)?|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
     r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
 #: Right after a status, what says it is never the answer: "`204` is never returned".
 _NEVER_AFTER = re.compile(r"\s+(?:is|are)\s+never\s+(?:returned|sent|answered|used|given)\b",
@@ -5071,6 +5071,10 @@ def check(markdown: str, page: Page, contract: Contract,
                     and " is not a header of the API" not in problem
                     and "did you mean" not in problem and _said_ignored(span, prose)):
                 problem = None  # ("A delete ignores an `Idempotency-Key` header": another's)
+            if (problem is not None and not span.heading and " is not a header of " in problem
+                    and "did you mean" not in problem and _SAID_NOT_BEFORE.search(
+                        prose, max(0, span.start - 60), span.start)):
+                problem = None  # ("The API sends no `Retry-After` header": said so)
             if problem is None and not span.heading and page.operation and _said_ignored(
                     span, prose) and (header := _HEADER.match(span.text)) is not None and (
                         header["name"].casefold() in contract.inputs.get(page.operation, {})

@@ -1990,6 +1990,29 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
     ])
 
 
+def test_a_header_or_a_status_said_not_to_be_sent_passes(checking: Checking) -> None:
+    """A header the API (or the page's operation) does not send, said not to be sent ("The
+    API sends no `Retry-After` header", "has no `Location` header", "There is no
+    `X-Replayed` header"), and "there is no separate `403`", are true and pass; said to be
+    sent, they are told."""
+    references, contract = checking
+    errors = references.Page("concepts/errors.md", None)
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    _each_told(references, errors, contract, {
+        "The API sends a `Retry-After` header with a `500`.": (
+            "`Retry-After` is not a header of the API: the ones it reads and sends are "
+            f"{', '.join(sorted(contract.headers))} (to name one the API does not use on "
+            "purpose, follow it with { .no-ref })")}, [
+        "The API sends no `Retry-After` header.",
+        "There is no `X-Replayed` header: a replay looks like the first answer.",
+        "The API does not send an `X-Replayed` header.",
+        "There is no separate `403` for a token: anything wrong with it is a `401`.",
+    ])
+    _each_told(references, update, contract, {}, [
+        "See below.\n\nThe answer has no `Location` header.",
+    ])
+
+
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
