@@ -2285,6 +2285,32 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
     return [op for op in ops if resource["kind"].lower() in op.lower()]
 
 
+#: What a span the sandbox refuses is answered, by the kind of problem it is told: a
+#: token it refuses, `401`; an ID no resource has, `404` (or the old route's `410`).
+_ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts with ",
+                  " carries a token after the scheme"), ("401", "unauthorized"),
+                 r"\s+(?:is|are)\s+(?:always\s+)?(?:refused|rejected)\b"),
+                (("is not one of the sandbox's fixtures",), ("404", "not_found", "410"),
+                 r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"))
+
+
+def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
+    """Whether ``span``, told as a token the sandbox refuses or an ID no resource has, is
+    said in its clause to be answered so: the status (or its code) after it ("`cws_live_abc`
+    gets `401`", "`ws-99999` gets `404`"), or the words ("is refused", "does not exist";
+    "no workstation `ws-99999` exists")."""
+    for told, answers, words in _ANSWERED_TO:
+        if not any(said in problem for said in told):
+            continue
+        end = _clause(span, prose, brackets=False)[1]
+        return bool(re.match(words, prose[span.end:end], re.IGNORECASE)) or bool(re.search(
+            r"\bno\s+(?:workstation|volume|resource)\s+$", prose[max(0, span.start - 30):span.start],
+            re.IGNORECASE) and answers[0] == "404") or any(
+            span.end <= other.start < end and (other.text.split() or [""])[0] in answers
+            and not _DENIED_JUST_BEFORE.search(prose, span.end, other.start) for other in spans)
+    return False
+
+
 def _a_method_refused(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
     """Whether ``span`` is a request with a method its path does not take, said in a clause
     that says its `405` ("`PUT /v1/workstations/ws-12345` gets `405`"), or that `405`,
@@ -5013,6 +5039,9 @@ def check(markdown: str, page: Page, contract: Contract,
             # "no operation answers `204`", of the API)
         if problem is not None and _a_method_refused(span, spans, prose, problem):
             problem = None  # (a method a path does not take, and the `405` it gets, said so)
+        if problem is not None and not span.opted_out and _refused_as_said(
+                span, spans, prose, problem):
+            problem = None  # (a token or an ID shown with what the sandbox answers to it)
         if (problem is not None and " does not document status " in problem
                 and _a_fields_value(span, spans, prose, contract)):
             problem = None  # (a number a field is given: "a `limit` of `101` gets `400`")

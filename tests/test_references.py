@@ -2013,6 +2013,44 @@ def test_a_header_or_a_status_said_not_to_be_sent_passes(checking: Checking) -> 
     ])
 
 
+def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
+    checking: Checking,
+) -> None:
+    """A token the sandbox refuses, said to get `401` or to be refused, and an ID no
+    resource has, said to get `404` (or the old route's `410`) or not to exist, are shown
+    as they are; said to get anything else, or shown as usable, they are told."""
+    references, contract = checking
+    auth = references.Page("concepts/authentication.md", None)
+    token = ("`cws_live_abc`: a sandbox token starts with `cws_test_` (as `cws_test_me`); the "
+             "sandbox answers 401 to any other (cloudws.tokens.TOKEN_PREFIX) (to show one it "
+             "refuses, on purpose: follow it with { .no-ref })")
+    _each_told(references, auth, contract, {
+        "Use a token such as `cws_live_abc`.": token,
+        "A token such as `cws_live_abc` gets `404`.": token,
+    }, [
+        "Any other token, such as `cws_live_abc`, gets `401`.",
+        "A token such as `cws_live_abc` is refused.",
+        "`cws_test_a=b` gets `401`: `=` is allowed only at the end.",
+    ])
+    from cloudws import models
+
+    fixtures = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"ws-12345", "ws-67890"},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN)})
+    errors = references.Page("concepts/errors.md", None)
+    _each_told(references, errors, fixtures, {
+        "`ws-99999` gets `409`.": (
+            "`ws-99999` is not one of the sandbox's fixtures (ws-12345, ws-67890), nor in an "
+            "output this page's examples show (one another page's example shows: link it to "
+            "that page; an ID that is no resource on purpose: follow it with { .no-ref })")}, [
+        "A well-formed ID that no resource has, such as `ws-99999`, gets `404` `not_found`.",
+        "`ws-00000` does not exist, so `GET /v1/workstations/ws-00000` gets `404`.",
+        ("`GET /v1/workstations/ws-99999/delete` answers `410` too, although no workstation "
+         "`ws-99999` exists."),
+    ])
+
+
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
