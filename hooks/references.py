@@ -1381,23 +1381,28 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
 #: sent"; before it, "has no", "there is no".
 _LEFT_OUT_AFTER = re.compile(r"\s+(?:is|are)\s+(?:then\s+|simply\s+|just\s+)?(?:omitted|absent|"
                              r"left\s+out|missing|dropped|not\s+(?:present|included|sent|"
-                             r"returned|there))\b", re.IGNORECASE)
+                             r"returned|there|(?:an?\s+)?(?:field|member|part)\s+of))\b"
+                             r"|\s+cannot\s+be\s+(?:changed|updated|sent)\b", re.IGNORECASE)
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:(?:has|have|carries|carry|includes?|sends?|there\s+is)\s+no"
-                              r"|omits?|leaves?\s+out|drops?)\s+(?:its\s+|the\s+)?$",
+                              r"|omits?|leaves?\s+out|drops?|(?:does|do)\s*(?:not|n['’]t)\s+"
+                              r"(?:show|include|send|return|take|accept)|(?:cannot|can['’]t)\s+"
+                              r"(?:change|send|update))\s+(?:its\s+|the\s+)?$",
                               re.IGNORECASE)
 
 
 def _said_left_out(span: _Span, prose: str) -> bool:
-    """Whether a field is said to be left out of an answer: "is omitted" after it, "has no"
-    before it (or before the list it ends: "has no `name` or `machine_type`"); not denied
-    ("a page never omits `next_cursor`", "no page omits it")."""
+    """Whether a field is said to be left out of an answer (or a request): "is omitted",
+    "is not a field of", "cannot be changed" after it, "has no", "does not show", "cannot
+    change" before it (or before the list it ends: "has no `name` or `machine_type`"); not
+    denied ("a page never omits `next_cursor`", "no page omits it")."""
     before = re.sub(r"(?:`[a-z_]+`\s*(?:,\s*(?:(?:or|and|nor)\s+)?|(?:or|and|nor)\s+))+$", "",
                     prose[max(0, span.start - 120):span.start])
     verb = _LEFT_OUT_BEFORE.search(before)
     start = _clause(span, prose)[0]
-    if verb is not None and not re.search(r"\bno\s+$", verb[0]) and _NEGATION.search(
+    if verb is not None and not re.search(r"\bno\s+$|not|n['’]t", verb[0]) and _NEGATION.search(
             prose, start, span.start):
-        return False  # (the omission denied, where "has no" is no denial of its own)
+        return False  # (the omission denied, where "has no" or "does not show" is no denial
+        # of its own)
     return bool(_LEFT_OUT_AFTER.match(prose, span.end) or verb)
 
 

@@ -2051,6 +2051,25 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
     ])
 
 
+def test_another_operations_field_said_not_to_be_this_ones_passes(checking: Checking) -> None:
+    """A field of another operation, said not to be this one's ("`disk_size_gb` is not a
+    field of the update", "the answer does not show `disk_size_gb`", "you cannot change
+    `disk_size_gb`"), is true of it and passes; said to be sent, it is told."""
+    references, contract = checking
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    get = references.Page("workstations/get.md", "getWorkstation")
+    told = ("`disk_size_gb` is a field of WorkstationCreate, which updateWorkstation does not "
+            "use: link it to the page that documents it, or follow it with { .no-ref }")
+    _each_told(references, update, contract, {
+        "See below.\n\nSend `disk_size_gb` to resize it.": told}, [
+        "See below.\n\n`disk_size_gb` is not a field of the update.",
+        "See below.\n\nYou cannot change `disk_size_gb` after the create.",
+        "See below.\n\n`disk_size_gb` cannot be changed.",
+    ])
+    _each_told(references, get, contract, {}, [
+        "See below.\n\nThe answer does not show `disk_size_gb`."])
+
+
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
     checking: Checking,
 ) -> None:
