@@ -1776,6 +1776,9 @@ _NOT_A_RESOURCE = re.compile(r"(?:`machine_type`|\b(?:machine[ _]types?|fields?|
 #: In a clause, what says another check comes first, or that the condition no longer holds:
 #: "even for a running workstation", "the body is checked before the state", "once its
 #: workstation is deleted" (an owned volume is then gone).
+#: What says an answer is the API's before a change: "used to", "previously", "the old API".
+_PAST_API = (r"\bused\s+to\b|\b(?:previously|formerly)\b|\b(?:old|earlier|previous|former)\s+"
+             r"(?:API|versions?|releases?)\b")
 _EARLIER_CHECK = re.compile(
     r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read|refused|rejected)\s+"
     r"(?:first|before)\b"
@@ -1783,13 +1786,13 @@ _EARLIER_CHECK = re.compile(
     r"workstations?(?:\s+that\s+owned\s+(?:it|them))?)\s+(?:is|was|are|were|has\s+been)\s+"
     r"(?:deleted|gone)\b"
     # (or an answer said to have been another: "the old API answered ... with `400`")
-    r"|\bused\s+to\b|\b(?:old|earlier|previous|former)\s+(?:API|versions?|releases?|route|page)\b"
-    r"|\b(?:previously|formerly)\b|\bafter\s+the\s+delete\b", re.IGNORECASE)
+    rf"|{_PAST_API}|\b(?:old|earlier|previous|former)\s+(?:route|page)\b"
+    r"|\bafter\s+the\s+delete\b", re.IGNORECASE)
 #: In a sentence, what says it is of the API before a change: "used to", "previously",
 #: "the old API", "before 1.0.0", "pre-release".
 _THEN_NOT_NOW = re.compile(
-    r"\bused\s+to\b|\b(?:previously|formerly|pre-release)\b|\b(?:old|earlier|previous|former)\s+"
-    r"(?:API|versions?|releases?|behaviou?r)\b"  # (not "the old route": it still answers)
+    _PAST_API + r"|\bpre-release\b|\b(?:old|earlier|previous|former)\s+behaviou?r\b"
+    # (not "the old route": it still answers)
     r"|\bbefore\s+(?:v?\d+\.\d+|the\s+change|the\s+release)", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
