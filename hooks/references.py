@@ -1696,7 +1696,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         (r"\b(?:after|if|once|when)\s+(?:you\s+)?(?:deleted|deleting|have\s+deleted)\s+"
          r"(?:it|them)\b"))),
     ({"not_found", "volume_not_found"}, (
-        r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed", r"\bno\s+such\b",
+        r"\bdo(?:es)?\s*(?:n['’]t|\s+not)\s+exist", r"\bnever\s+existed",
+        r"\bno\s+such\b(?!\s+(?:field|parameter|key|header|member|property|value|option)s?\b)",
         r"\bunknown\s+(?:workstation\s+|volume\s+)?ID\b",
         r"\b(?:was|were|already|been)\s+deleted\b",
         r"\bno\s+(?:workstation|volume)\s+has\b",
@@ -5011,6 +5012,12 @@ def check(markdown: str, page: Page, contract: Contract,
         problem = (_in_heading(span.text, scope, contract, seen, titles or {}, document)
                    if span.heading else
                    _check_span(span.text, scope, contract, seen, titles or {}, names, document))
+        if (problem is not None and not span.heading and " does not use: link it to " in problem
+                and (_refused_in_clause(span, spans, prose) or re.search(
+                    r"\bunknown\s+(?:fields?|members?|parameters?),?\s+(?:such\s+as|like|e\.g\.,?)\s+$",
+                    prose[max(0, span.start - 40):span.start], re.IGNORECASE))):
+            problem = None  # (another's field sent here, said to be refused: "an unknown
+            # field, such as `size_gb`, gets `400`")
         if (problem is not None and span.link is not None and " does not use: link it to "
                 "the page that documents it" in problem
                 and _shows_field(page, span.link, span.text, contract)):

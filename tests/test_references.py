@@ -2054,7 +2054,8 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
 def test_another_operations_field_said_not_to_be_this_ones_passes(checking: Checking) -> None:
     """A field of another operation, said not to be this one's ("`disk_size_gb` is not a
     field of the update", "the answer does not show `disk_size_gb`", "you cannot change
-    `disk_size_gb`"), is true of it and passes; said to be sent, it is told."""
+    `disk_size_gb`"), or sent here and said to be refused ("an unknown field, such as
+    `size_gb`, gets `400`"), is true of it and passes; said to be sent, it is told."""
     references, contract = checking
     update = references.Page("workstations/update.md", "updateWorkstation")
     get = references.Page("workstations/get.md", "getWorkstation")
@@ -2068,6 +2069,14 @@ def test_another_operations_field_said_not_to_be_this_ones_passes(checking: Chec
     ])
     _each_told(references, get, contract, {}, [
         "See below.\n\nThe answer does not show `disk_size_gb`."])
+    # sent here, said to be refused: an unknown field of this one ("no such field" is no
+    # missing resource)
+    create = references.Page("workstations/create.md", "createWorkstation")
+    _each_told(references, create, contract, {}, [
+        "See below.\n\nAn unknown field, such as `size_gb`, gets `400`.",
+        ("See below.\n\nSending `size_gb` gets `400` `validation_error`: the create has no such "
+         "field."),
+    ])
 
 
 def test_a_status_an_operation_answers_said_never_to_be_its_answer_is_told(
