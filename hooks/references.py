@@ -5219,10 +5219,13 @@ def check(markdown: str, page: Page, contract: Contract,
     if names and not document:  # (a docstring's paths are Python's: `/v1` in a URL)
         for bare in _BARE_REQUEST.finditer(prose):
             line = prose[prose.rfind("\n", 0, bare.start()) + 1:bare.start()].lstrip()
+            said = prose[prose.rfind("\n\n", 0, bare.start()) + 1:bare.start()]
             if (any(s.start <= bare.start("path") < s.end for s in spans)
-                    or line.startswith(("#", "!!!", "???"))):
+                    or line.startswith(("#", "!!!", "???"))
+                    or said.count('"') % 2 or said.count("“") > said.count("”")):
                 continue  # (code: checked as a span; a heading's, or a note's title, is as
-                # it is written, as a bare status is there)
+                # it is written, as a bare status is there; so is what a quote says, as a
+                # problem's `detail` reads)
             written = (f"{bare['method']} {bare['path']}" if bare["method"] else bare["path"])
             then = _check_span(written, own, contract, shown, titles or {}, names, document)
             found.append(Problem(

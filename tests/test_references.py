@@ -1197,13 +1197,15 @@ def test_a_request_or_a_path_written_without_backticks_is_told_to_be_written_as_
 ) -> None:
     """"A PUT to /v1/workstations/{id}" is a request no check reads: told, with the span to
     write and what would be told of it as code; so is a bare path. One in code (HTML's
-    too), a link's target or text, a heading's, and a URL's path pass."""
+    too), a link's target or text, a heading's, a URL's path, and one in a quote (a
+    problem's `detail` as it reads) pass."""
     page = ("---\noperation: updateWorkstation\n---\n\n# Update workstation\n\n"
             "Send a PUT to /v1/workstations/{id} with the fields to change.\n"
             "Its volumes are at /v1/volumes/{id}, and `PATCH /v1/workstations/{id}` is it.\n"
             "See [the list](/v1/workstations) or https://api.cloudworkstation.example.com"
             "/v1/workstations, or PATCH /v1/workstations/{id}.\n\n<code>/v1/volumes</code>, "
-            "[/v1/volumes](../volumes/list.md).\n\n### Paging through GET /v1/volumes\n")
+            "[/v1/volumes](../volumes/list.md).\n\n### Paging through GET /v1/volumes\n\n"
+            'A `405` reads "PUT is not allowed on /v1/volumes; use GET, HEAD."\n')
     said = [line for line in _said(tmp_path, caplog, "workstations/update.md", page)
             if "without backticks" in line]
     assert said == [
