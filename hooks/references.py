@@ -3941,11 +3941,14 @@ class Page:
 
 @dataclass(frozen=True)
 class Problem:
-    """A bad reference: its 1-based line, what is wrong, and the span's text."""
+    """A bad reference: its 1-based line, what is wrong, the span's text, and, where the
+    check read the sentence around it (and so may have read it wrongly), the way out for a
+    sentence that is right (:func:`_misread`), to be shown after the message."""
 
     line: int
     message: str
     text: str = ""
+    advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -4978,6 +4981,7 @@ def check(markdown: str, page: Page, contract: Contract,
                                  f"`{contract.code_status[after.text]}`" + _old_api(document),
                                  span.text))
     for span in spans:
+        misread = False  # (a problem found by reading its sentence: see below)
         if span.opted_out and document:
             found.append(Problem(span.line, f"`{span.text}`{{ .no-ref }}: the OpenAPI document "
                                  "would publish { .no-ref } as it is: say it another way, or "
@@ -5078,6 +5082,7 @@ def check(markdown: str, page: Page, contract: Contract,
             meant = _condition_problem(span, spans, prose, contract, page)
             if meant is not None:
                 problem = f"{meant}; {scope.name} never answers `{span.text}`"
+                misread = True
         if (problem is None and _NAME.match(span.text) and span.text not in contract.code_status
                 and span.text not in contract.field_schemas and (
                     _named_a_code(prose[max(0, span.start - 60):span.start])
@@ -5131,6 +5136,7 @@ def check(markdown: str, page: Page, contract: Contract,
                 path = _location_path(location["value"])[0]
                 problem = _location_problem(span.text, location["value"], path and _check_span(
                     path, scope, contract, seen, titles or {}, names, document), document)
+        read_from = problem is None  # (what follows reads the sentence: it may misread it)
         if problem is None and names and not span.heading:
             problem = _state_problem(span, prose, contract)
         if problem is None and names and not span.heading:
@@ -5155,14 +5161,17 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _left_in_problem(span, prose, page, contract)
+        misread = misread or (read_from and problem is not None)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)
+        read_from = problem is None
         if problem is None and names and not span.heading and not span.link:
             problem = _member_problem(span, prose, contract)
         if problem is None and names and not span.heading and not span.opted_out:
             problem = (_type_problem(span, prose, contract)
                        or _left_out_problem(span, prose, page, contract)
                        or _media_type_problem(span, spans, prose, contract))
+        misread = misread or (read_from and problem is not None)
         value = _PROBLEM_MEMBER.match(span.text) if problem is None and names else None
         if value is not None:  # `"title": "Payload Too Large"`, a problem's member
             problem = _problem_member_problem(value["name"], value["value"], contract,
@@ -5180,7 +5189,8 @@ def check(markdown: str, page: Page, contract: Contract,
                     span.text in contract.code_status or _NAME.match(span.text)):
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
-            found.append(Problem(span.line, problem, span.text))
+            found.append(Problem(span.line, problem, span.text, _misread(
+                span.text, document) if misread and "{ .no-ref }" not in problem else ""))
     for span in _shown_lines(markdown):  # as a span, with no words around it
         problem = _export_problem(span.text) or _check_span(
             span.text, own, contract, shown, titles or {}, False, document)
@@ -5235,7 +5245,8 @@ def check(markdown: str, page: Page, contract: Contract,
                 + (f"; as code, it would be told too: "
                    f"{_NO_REF_ADVICE.sub('', then.partition(': ')[2])}" if then else ""),
                 written))
-        found += [Problem(prose.count("\n", 0, at) + 1, message, words)
+        found += [Problem(prose.count("\n", 0, at) + 1, message, words,
+                          "" if "{ .no-ref }" in message else _misread(None, document))
                   for at, message, words in (*_ignored_problems(prose, page, contract),
                                              *_needs_state_problems(prose, spans, page,
                                                                     contract),
@@ -6102,6 +6113,26 @@ def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contra
                         or _a_get(earlier, m, page, contract))]
         return [*(mentions[-1] if stands["latter"] else mentions[0]), *alike] if mentions else []
     return ops or _last_ops_named(text[:opening], page, contract)
+
+
+def _misread(text: str | None, document: bool) -> str:
+    """The way out of a problem found by reading a sentence, for a sentence that is right
+    and read wrongly: with ``text``, the span the problem is told at; without, the words.
+    Nothing for an OpenAPI document's description, which would publish ``{ .no-ref }``.
+
+    Example:
+        >>> _misread("409", False)
+        ' (if the sentence is right and read wrongly: say it another way, or follow `409` with { .no-ref })'
+        >>> _misread(None, False)
+        ' (if the sentence is right and read wrongly: say it another way, or write its status or state as code followed by { .no-ref })'
+        >>> _misread("409", True)
+        ''
+    """
+    if document:
+        return ""
+    return (" (if the sentence is right and read wrongly: say it another way, or "
+            + (f"follow `{text}` with {{ .no-ref }})" if text is not None else
+               "write its status or state as code followed by { .no-ref })"))
 
 
 def _opted_out_within(spans: Sequence[_Span], at: int, words: str) -> bool:

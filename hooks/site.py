@@ -606,7 +606,7 @@ def _references_hold(markdown: str, page: _Page) -> list[str]:
     target = references.Page(page.src_uri, page.operation or None,
                              {src: op for op, src in _pages.items()},
                              lambda path: (root / path).read_text())
-    return [f"{page.where(p.line)}: {p.message}"
+    return [f"{page.where(p.line)}: {p.message}{p.advice}"
             for p in references.check(markdown, target, _build["contract"], _build["titles"])]
 
 
@@ -817,7 +817,7 @@ def _docstrings_hold(markdown: str, page: _Page) -> list[str]:
             found.append(f"{where(h.line)}: {shown}: {h.text!r} states {h.shape} by hand: "
                          f"{fix} (a value an example shows is checked by the doctests)")
         target = references.Page(page.src_uri, None)
-        found += [f"{where(p.line)}: {shown}: {p.message}"
+        found += [f"{where(p.line)}: {shown}: {p.message}{p.advice}"
                   for p in references.check(prose, target, _build["contract"], _build["titles"],
                                             names=False, shown_elsewhere=examples)]
     return found

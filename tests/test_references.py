@@ -579,6 +579,42 @@ def test_a_header_written_with_a_value_is_held_to_what_the_api_takes(
     assert not any(line.count("{ .no-ref }") > 1 for line in said), said  # advised once
 
 
+def test_a_problem_found_by_reading_its_sentence_says_the_way_out_for_one_read_wrongly(
+    checking: Checking,
+) -> None:
+    """A check that reads a sentence may read a right one wrongly: its problem says how to
+    keep the sentence (say it another way, or follow its span with `{ .no-ref }`), and the
+    way out it names passes. A problem that already says how to name a thing on purpose, a
+    name no check had to read a sentence for (a link to another code's row), and an OpenAPI
+    description's problem (which would publish `{ .no-ref }`) get none."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    update = references.Page("workstations/update.md", "updateWorkstation")
+
+    def told(text: str, page: references.Page = delete, **kwargs: bool) -> list[str]:
+        return [p.message + p.advice
+                for p in references.check(f"# T\n\nSee below.\n\n{text}\n", page, contract,
+                                          **kwargs)]
+
+    [said] = told("Deleting a running workstation answers `200`.")
+    assert said.startswith("`200` is said for \"running workstation\""), said
+    assert said.endswith(" (if the sentence is right and read wrongly: say it another way, "
+                         "or follow `200` with { .no-ref })"), said
+    assert told("Deleting a running workstation answers `200`{ .no-ref }.") == []
+    [said] = told("Only running workstations can be updated.", update)
+    assert said.endswith(" (if the sentence is right and read wrongly: say it another way, "
+                         "or write its status or state as code followed by { .no-ref })"), said
+    assert told("Only `running`{ .no-ref } workstations can be updated.", update) == []
+    [said] = told("A delete answers `412` when it is busy.")
+    assert said.count("{ .no-ref }") == 1 and "read wrongly" not in said, said
+    [said] = told("[`invalid_id`](../errors.md#workstation_not_stopped) is told.")
+    assert "links to the row of" in said and "{ .no-ref }" not in said, said
+    assert told("Deleting a running workstation answers `200`.", document=True) != []
+    assert not any("{ .no-ref }" in line
+                   for line in told("Deleting a running workstation answers `200`.",
+                                    document=True))
+
+
 def test_another_operations_header_said_to_be_ignored_passes(checking: Checking) -> None:
     """On an endpoint page, another operation's header said to be ignored by this one ("A
     delete ignores an `Idempotency-Key` header") is true of it and passes; said to be read,
@@ -1163,7 +1199,7 @@ def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
 ) -> None:
     """The lifecycle page with Stop said to move a workstation to `deleting`, a table cell
     where it becomes `stopping`, and a `paused` state: each is told at its line, with the
-    states, and the one a letter or two off. The page's own states, a machine type an
+    states, the one a letter or two off, and the way out for a sentence read wrongly. The page's own states, a machine type an
     update changes to, a state said not to be, a name or a header's value that becomes
     another, and the one value a delete's `status` takes, pass."""
     page = (ROOT / "docs/concepts/lifecycle.md").read_text()
@@ -1184,11 +1220,15 @@ def test_a_word_said_to_be_a_state_is_one_of_the_workstations_states(
     states = "its `status`) are running, stopped"
     at = next(n for n, line in enumerate(lines, 1) if "`deleting`" in line)
     cell_at = next(n for n, line in enumerate(lines, 1) if "`stopping`" in line)
+    way_out = ("(if the sentence is right and read wrongly: say it another way, or follow `{}` "
+               "with {{ .no-ref }})")  # (the check read the sentence, and may misread one)
     assert said == [
-        f"{at}: `deleting` is said to be a state, but a workstation's states ({states}",
-        f"{at + 1}: `paused` is said to be a state, but a workstation's states ({states}",
+        (f"{at}: `deleting` is said to be a state, but a workstation's states ({states} "
+         + way_out.format("deleting")),
+        (f"{at + 1}: `paused` is said to be a state, but a workstation's states ({states} "
+         + way_out.format("paused")),
         (f"{cell_at}: `stopping` is said to be a state, but a workstation's states ({states}; "
-         "did you mean `stopped`?"),
+         "did you mean `stopped`? " + way_out.format("stopping")),
     ], said
 
 
