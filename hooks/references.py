@@ -321,7 +321,8 @@ class Contract:
     schemes: frozenset[str] = frozenset()
     header_schemas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: Each field of a request body: its defaults (as JSON) in the bodies that have one,
-    #: and the bodies that require it (:func:`_body_defaults`).
+    #: and the bodies that require it; each query parameter with a default, that default
+    #: (:func:`_body_defaults`).
     body_defaults: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = field(
         default_factory=dict)
     #: The one value each field that has one always takes (a delete's ``status``:
@@ -461,19 +462,29 @@ def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
 
 def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     """Each field of the request bodies of ``doc``: the defaults their schemas give it (as
-    JSON), and the schemas that require it.
+    JSON), and the schemas that require it; and each query parameter that has a default
+    (``limit``), with that default.
 
     Example:
-        >>> doc = {"paths": {"/x": {"post": {"requestBody": {"content": {"application/json": {
-        ...     "schema": {"$ref": "#/components/schemas/XCreate"}}}}}}},
+        >>> doc = {"paths": {"/x": {
+        ...     "post": {"requestBody": {"content": {"application/json": {
+        ...         "schema": {"$ref": "#/components/schemas/XCreate"}}}}},
+        ...     "get": {"parameters": [
+        ...         {"name": "limit", "in": "query", "schema": {"default": 20}},
+        ...         {"name": "cursor", "in": "query", "schema": {}}]}}},
         ...     "components": {"schemas": {"XCreate": {"required": ["kind"], "properties": {
         ...         "kind": {"enum": ["a", "b"]}, "size": {"default": 50}}}}}}
         >>> _body_defaults(doc)
-        {'kind': (frozenset(), ('XCreate',)), 'size': (frozenset({'50'}), ())}
+        {'kind': (frozenset(), ('XCreate',)), 'size': (frozenset({'50'}), ()), 'limit': (frozenset({'20'}), ())}
     """
     found: dict[str, tuple[set[str], list[str]]] = {}
     for item in doc["paths"].values():
         for operation in item.values():
+            for parameter in (operation.get("parameters", ())
+                              if isinstance(operation, dict) else ()):
+                if parameter.get("in") == "query" and "default" in parameter.get("schema", {}):
+                    found.setdefault(parameter["name"], (set(), []))[0].add(
+                        json.dumps(parameter["schema"]["default"]))
             content = (operation.get("requestBody", {}).get("content", {})
                        if isinstance(operation, dict) else {})
             for media in content.values():

@@ -1371,8 +1371,9 @@ def test_a_query_value_a_request_does_not_take_is_told(monkeypatch: pytest.Monke
 
 def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.MonkeyPatch) -> None:
     """"The machine type defaults to `standard-2`": a field of a request body with no
-    default (a create requires it), or another default, is told; its own default, and a
-    value of no request body's field, are not."""
+    default (a create requires it), or another default, is told; so is a query parameter's
+    other default ("`limit` defaults to `50`"); its own default, and a value of no request
+    body's field, are not."""
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
@@ -1389,6 +1390,11 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
         (7, "`100` is called the default of disk_size_gb, but its default is `50`"),  # no status
         # (a list's default, the empty list, is in the document too)
         (11, '`["vol-data12345"]` is called the default of volume_ids, but its default is `[]`')]
+    listing = references.Page("docs/workstations/list.md", "listWorkstations")
+    text = ("# List\n\nSee below.\n\n`limit` defaults to `50`.\n\nThe page size, `limit`, "
+            "defaults to `20`.\n")
+    assert [(p.line, p.message) for p in references.check(text, listing, contract)] == [
+        (5, "`50` is called the default of limit, but its default is `20`")]
 
 
 def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
