@@ -6596,14 +6596,19 @@ def fixture_claims(prose: str) -> list[Problem]:
     return [found[start] for start in sorted(found)]
 
 
-#: A list's order said in words, by what it says comes first: a list of workstations or
-#: volumes (named in its clause, or "items", "a page") is held to the stub's.
+#: A list's order said in words, by what it says comes first, or by a key other than when
+#: each was made ("sorted by name", "alphabetically", "in ID order"): a list of
+#: workstations or volumes (named in its clause, or "items", "a page") is held to the
+#: stub's.
 _ORDER = re.compile(
     r"\b(?:(?P<oldest>(?:oldest|earliest)(?:[ -]created)?[\s-]+first|(?:newest|latest)[\s-]+last|"
     r"(?:in\s+)?(?:creation|chronological)\s+order|(?:in\s+)?the\s+order\s+(?:they|it)\s+"
     r"(?:were|was)\s+created)|(?P<newest>(?:newest|latest|most\s+recent(?:ly\s+created)?|"
     r"youngest)(?:[ -]created)?[\s-]+first|(?:oldest|earliest)[\s-]+last|(?:in\s+)?reversed?\s+"
-    r"(?:creation|chronological)\s+order))\b", re.IGNORECASE)
+    r"(?:creation|chronological)\s+order)|(?P<other>(?:sorted|ordered)\s+by\s+(?:their\s+|its\s+)?"
+    r"(?:`(?:name|id|size_gb|machine_type)`|names?|IDs?|sizes?|machine\s+types?)"
+    r"|(?:in\s+)?(?:alphabetical|lexicographic(?:al)?|ID|name)\s+order|alphabetically))"
+    r"(?![\w`])", re.IGNORECASE)
 _OF_A_LIST = re.compile(r"\b(?P<kind>workstation|volume)s?\b|\b(?:items?|pages?)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.;!?]\s|[()|]|\n\n")
 #: What says the API lists so: a verb of listing, or a page's items named ("This page's
@@ -6651,9 +6656,11 @@ def order_claims(prose: str) -> list[Problem]:
 
     Example:
         >>> for p in order_claims("Lists workstations, oldest first.\\n\\n"
-        ...                       "Volumes come newest first; the changelog, newest first."):
+        ...                       "Volumes come newest first; the changelog, newest first.\\n\\n"
+        ...                       "Workstations are sorted by name. Sort them by name yourself."):
         ...     print(p.line, p.message)
         3 'newest first' says the newest volume comes first, but the API lists volumes oldest first: write 'oldest first'
+        5 'sorted by name' says how the API orders workstations, but it lists them in the order they were made, oldest first: write 'oldest first'
     """
     orders = _list_orders()
     found = []
@@ -6674,9 +6681,9 @@ def order_claims(prose: str) -> list[Problem]:
         kinds = {m["kind"].lower() for m in _OF_A_LIST.finditer(clause) if m["kind"]}
         if not kinds and not _OF_A_LIST.search(clause):
             continue
-        said = "oldest" if match["oldest"] else "newest"
+        said = "oldest" if match["oldest"] else "newest" if match["newest"] else None
         wrong = sorted(kind for kind in (kinds or orders)
-                       if orders.get(kind, said) != said)
+                       if said is None or orders.get(kind, said) != said)
         if wrong:
             text = " ".join(match[0].split())
             things = " and ".join(f"{kind}s" for kind in wrong)
@@ -6684,7 +6691,9 @@ def order_claims(prose: str) -> list[Problem]:
             found.append(Problem(
                 prose.count("\n", 0, match.start()) + 1,
                 f"{text!r} says the {said} {' or '.join(wrong)} comes first, but the API "
-                f"lists {things} {actual} first: write '{actual} first'", text))
+                f"lists {things} {actual} first: write '{actual} first'" if said else
+                f"{text!r} says how the API orders {things}, but it lists them in the order "
+                f"they were made, {actual} first: write '{actual} first'", text))
     return found
 
 

@@ -1286,8 +1286,9 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
                                                            ) -> None:
     """"Newest first" where the stub lists the oldest first is told at its line, in a page,
     a docstring (:func:`references.check`, which both go through) and a description of the
-    OpenAPI document, whatever the words; what the stub does, a clause that denies and an
-    order that is not a list's are not. The order is the stub's, measured."""
+    OpenAPI document, whatever the words, and so is an order by another key ("sorted by
+    name"); what the stub does, a clause that denies and an order that is not a list's are
+    not. The order is the stub's, measured."""
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
 
@@ -1316,6 +1317,22 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
     assert [p.text for p in references.order_claims(
         "Workstations are sorted newest first. Volumes appear newest-first. Lists your "
         "workstations, newest first.")] == ["newest first", "newest-first", "newest first"]
+    # another key than when each was made: told whatever it is; the reader's own sort, a
+    # denial, a filter, and the creation time itself, are not
+    said = [p.message for p in references.order_claims(
+        "Workstations are sorted by `id`. Volumes are listed alphabetically. A page of "
+        "volumes comes in ID order.")]
+    assert said == [
+        ("'sorted by `id`' says how the API orders workstations, but it lists them in the "
+         "order they were made, oldest first: write 'oldest first'"),
+        ("'alphabetically' says how the API orders volumes, but it lists them in the order "
+         "they were made, oldest first: write 'oldest first'"),
+        ("'in ID order' says how the API orders volumes, but it lists them in the order they "
+         "were made, oldest first: write 'oldest first'")], said
+    assert references.order_claims(
+        "To list workstations alphabetically, sort each page in your code. Workstations are "
+        "not sorted by name. Workstations are listed by status with `status=running`. A page "
+        "of volumes is ordered by `created_at`, oldest first.") == []
     document = load_document()
     contract = references.Contract.build(document, {}, set())
     page = references.Page("docs/concepts/pagination.md", None)
