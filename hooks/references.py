@@ -3646,6 +3646,59 @@ _SUBJECT_STATE = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?[A-Za-z]+ing\s+(?:an?|the
                             r"(?P<state>running|stopped)`?\s+workstations?\b", re.IGNORECASE)
 
 
+#: Right before a field, what says the reader sends it in the request: "Send `status`",
+#: "by sending `"status": "stopped"`", "Set `id` in the body", "pass a `name`" (not "the
+#: API sets `updated_at`", "the answer includes `status`": what the API does).
+_SENT_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:by|and|or|then|to|first|just|also|you|"
+                          r"can|may)\s+)(?:send|sending|set|setting|pass|passing)\s+(?:(?:the|a|"
+                          r"an|your|its|their)\s+)?(?:field\s+)?$", re.IGNORECASE)
+
+
+def _sent_field_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                        contract: Contract) -> str | None:
+    """What is wrong with a field the reader is told to send ("Send `"status": "running"`
+    to start it", "Set `id` to choose the ID") on an endpoint page whose operation takes
+    no such input: a field of its answer, which it does not read. None if it takes it, if
+    the clause says it is refused or denies it ("Sending `status` gets `400`", "do not
+    send `id`"), or if it is no field of the API's.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...     {}, {"status": ("X",), "name": ("X", "XCreate")}, frozenset(), {},
+        ...     inputs={"makeX": {"name": ("body", True)}})
+        >>> page = Page("x.md", "makeX")
+        >>> def told(text):
+        ...     prose = f"See below.\\n\\n{text}\\n"
+        ...     spans = list(_spans(prose))
+        ...     return [_sent_field_problem(s, spans, prose, page, contract) for s in spans]
+        >>> told('Send `"status": "stopped"` to make it stopped. Set `name` to name it.')
+        ['`status` is said to be sent to makeX, which takes no such field (its body takes name)', None]
+        >>> told("Sending `status` is refused with `400`. Never send `status`. Pass "
+        ...      "`status` back as `name`.")
+        [None, None, None, None, None]
+    """
+    if not page.operation or span.link is not None or span.heading:
+        return None
+    member = _JSON_MEMBER.match(span.text)
+    name = member["name"] if member is not None else span.text
+    taken = contract.inputs.get(page.operation)
+    if (taken is None or name in taken or name not in contract.field_schemas
+            or f"the parameters of {page.operation}" in contract.field_schemas[name]
+            or not _SENT_BEFORE.search(prose, max(0, span.start - 40), span.start)):
+        return None  # (what it takes, in its body, query, headers or path: "Set `id`")
+    start, end = _clause(span, prose)
+    if (_NEGATION.search(prose, start, span.start) or _refused_in_clause(
+            span, spans, prose, contract.code_status)):
+        return None  # ("never send `status`", "sending `status` gets `400`": true)
+    if member is None and re.search(r"\b(?:as|in|into)\s+(?:the\s+)?`|\b(?:back|from)\b|\bto\s+\[",
+                                    prose[span.end:end]):
+        return None  # (its value, sent as another input: "pass `next_cursor` back as
+        # `cursor`", "pass its `id` to [Get](get.md)")
+    inputs = sorted(n for n, (where, _) in taken.items() if where == "body")
+    return (f"`{name}` is said to be sent to {page.operation}, which takes no such field"
+            + (f" (its body takes {', '.join(inputs)})" if inputs else " (it takes no body)"))
+
+
 def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
     """What is wrong with a workstation's state said to be the one an operation leaves it
     in ("a new workstation is `stopped`", "the update leaves it `running`", "it is
@@ -5172,6 +5225,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _in_state_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _left_in_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _sent_field_problem(span, spans, prose, page, contract)
         misread = misread or (read_from and problem is not None)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)

@@ -615,6 +615,44 @@ def test_a_problem_found_by_reading_its_sentence_says_the_way_out_for_one_read_w
                                     document=True))
 
 
+def test_a_field_the_reader_is_told_to_send_is_one_the_operation_takes(
+    checking: Checking,
+) -> None:
+    """A field of the answers the reader is told to send ("Send `"status": "running"` to
+    start it", "Set `id` in the body") on an endpoint page whose operation takes no such
+    input is told, with what it takes; what it takes (in its body, query or path), a field
+    said to be refused or not to be sent, a value passed as another input, and what the
+    API sets or sends, pass."""
+    references, contract = checking
+
+    def told(page: str, operation: str, text: str) -> list[str]:
+        return [p.message for p in references.check(
+            f"# T\n\nSee below.\n\n{text}\n", references.Page(page, operation), contract)]
+
+    create = ("workstations/create.md", "createWorkstation")
+    assert told(*create, 'You can create it stopped by sending `"status": "stopped"`.') == [
+        ("`status` is said to be sent to createWorkstation, which takes no such field (its "
+         "body takes disk_size_gb, machine_type, name, volume_ids)")]
+    assert told(*create, "Set `id` in the body to choose its ID.") == [
+        ("`id` is said to be sent to createWorkstation, which takes no such field (its body "
+         "takes disk_size_gb, machine_type, name, volume_ids)")]
+    assert told("volumes/create.md", "createVolume", "Set `attached_to` to attach it.") == [
+        ("`attached_to` is said to be sent to createVolume, which takes no such field (its "
+         "body takes size_gb)")]
+    assert told("workstations/start.md", "startWorkstation", 'Send `"name": "x"` too.') == [
+        ("`name` is said to be sent to startWorkstation, which takes no such field (it takes "
+         "no body)")]
+    for page, operation, text in (
+            (*create, "Send `name` and `machine_type`; set `volume_ids` to attach volumes."),
+            (*create, "Sending `status` is refused with `400`; never send `id`."),
+            ("workstations/get.md", "getWorkstation", "Set `id` in the path."),
+            ("workstations/list.md", "listWorkstations",
+             "Pass `next_cursor` back unchanged as `cursor`; pass `status` to filter."),
+            ("workstations/get.md", "getWorkstation",
+             "The API sets `updated_at` on each change; the answer includes `status`.")):
+        assert told(page, operation, text) == [], text
+
+
 def test_another_operations_header_said_to_be_ignored_passes(checking: Checking) -> None:
     """On an endpoint page, another operation's header said to be ignored by this one ("A
     delete ignores an `Idempotency-Key` header") is true of it and passes; said to be read,
