@@ -498,9 +498,10 @@ def _body_defaults(doc: dict[str, Any]) -> dict[str, tuple[frozenset[str], tuple
     return {f: (frozenset(d), tuple(r)) for f, (d, r) in found.items()}
 
 
-#: What calls the span after it a default ("defaults to `standard-4`", "the default is").
-_DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:value\s+)?is)\s+\[?$",
-                             re.IGNORECASE)
+#: What calls the span after it a default ("defaults to `standard-4`", "the default is",
+#: "the default `limit` is", "`limit`'s default is").
+_DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:`[a-z_]+`\s+)?(?:value\s+)?"
+                             r"is)\s+\[?$", re.IGNORECASE)
 #: What calls the span after it a state: "moves it to `x`", "goes back to `x`", "becomes
 #: `x`", "is now `x`", "turns `x`", "the workstation is `x`" (not "it is `x`": a header's
 #: value or a volume's as often), "in the `x` state" (with :data:`_STATE_AFTER`).

@@ -1427,7 +1427,7 @@ def test_a_query_value_a_request_does_not_take_is_told(monkeypatch: pytest.Monke
 def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.MonkeyPatch) -> None:
     """"The machine type defaults to `standard-2`": a field of a request body with no
     default (a create requires it), or another default, is told; so is a query parameter's
-    other default ("`limit` defaults to `50`"); its own default, and a value of no request
+    other default ("`limit` defaults to `50`", "the default `limit` is `25`"); its own default, and a value of no request
     body's field, are not."""
     monkeypatch.syspath_prepend(str(HOOKS))
     import references
@@ -1447,9 +1447,10 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
         (11, '`["vol-data12345"]` is called the default of volume_ids, but its default is `[]`')]
     listing = references.Page("docs/workstations/list.md", "listWorkstations")
     text = ("# List\n\nSee below.\n\n`limit` defaults to `50`.\n\nThe page size, `limit`, "
-            "defaults to `20`.\n")
+            "defaults to `20`.\n\nThe default `limit` is `25`; `limit`'s default is `20`.\n")
     assert [(p.line, p.message) for p in references.check(text, listing, contract)] == [
-        (5, "`50` is called the default of limit, but its default is `20`")]
+        (5, "`50` is called the default of limit, but its default is `20`"),
+        (9, "`25` is called the default of limit, but its default is `20`")]
 
 
 def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
