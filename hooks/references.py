@@ -2357,7 +2357,9 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
     """Whether the number ``span`` is a value a field (of a body or a query) is given in
     its clause, not a status: right after the field's name and "of", "to", "is", "may
     be" ("a `limit` of `101`", "set `disk_size_gb` to `200`"), or after such a value and
-    "to", "or", "and" or a comma ("`limit` may be `1` to `100`")."""
+    "to", "or", "and" or a comma ("`limit` may be `1` to `100`"); or, when the API answers
+    no such status, anywhere in a sentence that names a field (or a query value) whose
+    values are integers ("ask for up to `100` at once with `limit=100`")."""
     if not span.text.isdigit():
         return False
     start = _clause(span, prose, brackets=False)[0]
@@ -2367,12 +2369,25 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
         between = prose[before.end:at.start]
         if before.text in contract.field_schemas or any(
                 before.text in taken for taken in contract.inputs.values()):
-            return bool(_VALUE_OF.fullmatch(between))
+            if _VALUE_OF.fullmatch(between):
+                return True
+            break
         if not (before.text.isdigit() and re.fullmatch(r"\s*(?:,|to|or|and|-|\u2013)\s*",
                                                        between, re.IGNORECASE)):
-            return False
+            break
         at = before  # (a value before it: "`1` to `100`")
-    return False
+    if int(span.text) in contract.api.statuses or re.search(
+            rf"(?:{_ANSWERS.pattern})\s+(?:(?:a|an|the|status)\s+)?$",
+            prose[max(0, span.start - 40):span.start], re.IGNORECASE):
+        return False  # (a status said as one: "or get `412`")
+    sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
+    at = span.start - len(sentence)
+    end = (re.search(r"[.;!?](?:\s|$)|\n\n", prose[span.end:]) or re.search("$", "")).start()
+    return any(  # (no status of the API's, in a sentence that gives a number field: its
+        # value, "up to `100` at once with `limit=100`", "does not shrink it to `100`")
+        "integer" in contract.field_types.get(s.text.lstrip("?").partition("=")[0], ())
+        for s in spans if at <= s.start < span.end + end and s is not span
+        and (s.text in contract.field_types or _QUERY_ALONE.fullmatch(s.text)))
 
 
 def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
@@ -4468,6 +4483,16 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         >>> [p.message for p in _listed_with_values(spans, prose, contract)]
         ['`suspended` is listed with `running`, `stopped`, values of status, but is not one (they are running, stopped)']
 
+    An ID after a value is no value listed, but the subject of what follows it:
+
+        >>> contract = Contract(scope, {}, {}, {}, frozenset(), {"ws-": ("workstation", None)},
+        ...                     enums={"status": frozenset({"running", "stopped"})})
+        >>> prose = "`ws-12345` is `stopped` and `ws-67890` is `running`."
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]+)`", prose)]
+        >>> _listed_with_values(spans, prose, contract)
+        []
+
     So is a snake_case name listed with error codes that is none of the API's:
 
         >>> contract = Contract(scope, {}, {"volume_owned": 409, "not_found": 404},
@@ -4512,8 +4537,10 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
             for other in run:
                 if (other.opted_out or other.text in values or not _WORD.match(other.text)
                         or other.text in contract.field_schemas
-                        or other.text in contract.code_status):
-                    continue
+                        or other.text in contract.code_status
+                        or other.text.startswith(tuple(contract.id_patterns))):
+                    continue  # (an ID, the subject of what follows: "`ws-12345` is
+                    # `stopped` and `ws-67890` is `running`")
                 found.append(Problem(other.line, (
                     f"`{other.text}` is listed with {', '.join(f'`{t}`' for t in listed)}, "
                     f"values of {name}, but is not one (they are {_listing(values)})"),

@@ -906,6 +906,19 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert references.fixture_claims(
         "`ws-67890` starts `running`, and `ws-12345` starts `stopped`.\n\nOnce started, "
         "`ws-12345` is `running`.") == []
+    # both states, each after its ID, in one sentence: the whole check passes it (the
+    # second ID is no value listed with the first state), and holds each ID to its own
+    from cloudws import models
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"ws-12345", "ws-67890"},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN)})
+    home = references.Page("index.md", None)
+    both = "# Home\n\nIn the starting state, `ws-12345` is `stopped` and `ws-67890` is `{}`.\n"
+    assert references.check(both.format("running"), home, contract) == []
+    assert [p.text for p in references.check(both.format("stopped"), home, contract)] == [
+        "`ws-67890` is `stopped`"]
 
 
 def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
@@ -2035,8 +2048,10 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
 def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
     """A number in backticks right after a field's name and "of", "to" or "may be" ("a
     `limit` of `101`", "set `disk_size_gb` to `200`", "`limit` may be `1` to `100`") is
-    the value it is given, not a status the operation would have to document; a status
-    after an answering verb is still one."""
+    the value it is given, not a status the operation would have to document; so is one
+    the API never answers, in a sentence that names a whole-number field ("up to `100` at
+    once with `limit=100`"); a status after an answering verb, or one the API answers, is
+    still one."""
     references, contract = checking
     lists = references.Page("workstations/list.md", "listWorkstations")
     create = references.Page("workstations/create.md", "createWorkstation")
@@ -2051,6 +2066,22 @@ def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
     _each_told(references, create, contract, {}, [
         "See below.\n\nSet `disk_size_gb` to `200` for a larger volume.",
         "See below.\n\nA `disk_size_gb` of `100` gives a 100 GiB volume.",
+        # no status of the API's, in a sentence that gives a whole-number field: a value
+        ("See below.\n\n`disk_size_gb` is a whole number: `100`, `100.0` and `1e2` are the "
+         "same size."),
+    ])
+    _each_told(references, lists, contract, {
+        "See below.\n\nAsk for up to `100` items with `limit=100`, or get `412`.": (
+            "`412`: listWorkstations does not document status 412 (it documents 200, 400, 401, "
+            "413, 500) (to name one the API does not answer, on purpose: follow it with "
+            "{ .no-ref })"),
+        "See below.\n\nA bad `name` gets `100`.": (
+            "`100`: listWorkstations does not document status 100 (it documents 200, 400, 401, "
+            "413, 500) (to name one the API does not answer, on purpose: follow it with "
+            "{ .no-ref })")}, [
+        "See below.\n\nAsk for up to `100` at once with `limit=100`.",
+        ("See below.\n\nA request with `limit=150` gets `400` `validation_error` naming "
+         "`query.limit`: the API does not shrink it to `100`."),
     ])
 
 
