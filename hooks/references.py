@@ -1776,6 +1776,12 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"(?:body|bodies|payloads?)\b"),
         (r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is|was|['’]s)\s+(?:invalid|malformed|"
          r"ill-formed)\b"))),
+    ({"validation_error"}, (  # a request sent with no body at all (and so no media type
+        # to refuse; not an answer "with no body")
+        (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)"
+         r"(?:\s+(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))\s+(?:without|with\s+no)"
+         r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"),
+        r"\ban\s+empty\s+request\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\b(?:not|isn['’]t)\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),

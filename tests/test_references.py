@@ -1742,6 +1742,13 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Updating a running workstation without a `Content-Type` answers `409`.": (
             '`409` is said for "without a Content-Type", which the API answers with `415` '
             "(`unsupported_media_type`)"),
+        # no body at all: the body's `400`, whatever the media type (there is none to refuse)
+        "An update sent without a body to a running workstation answers `409`.": (
+            '`409` is said for "update sent without a body", which the API answers with `400` '
+            "(`validation_error`)"),
+        "A create without a body gets `415`.": (
+            '`415` is said for "create without a body", which the API answers with `400` '
+            "(`validation_error`)"),
         # two of the request's own checks: the one the sandbox answers a request with both
         "A malformed body without a token answers `400`.": (
             '`400` is said for "without a token", which the API answers with `401` '
@@ -1797,6 +1804,9 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "Attaching a volume that a running workstation holds answers `409` `volume_attached`.",
         "A malformed body without a token answers `401`.",
         "A body that is not JSON, sent as `text/plain`, answers `415`.",
+        "A create without a body and without a `Content-Type` gets `400` `validation_error`.",
+        "An empty request, with no `Content-Type`, gets `400`.",
+        "A `HEAD` of a workstation that does not exist answers `404` with no body.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
         "A running workstation never answers `404`.",
         "Once it is no longer running, the delete answers `200`.",
