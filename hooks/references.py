@@ -5146,6 +5146,12 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
                 and _refused_in_clause(span, spans, prose)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
+        if (problem is not None and not span.heading and "?" in span.text
+                and re.match(rf"`{re.escape(span.text)}`: (?:\S+ takes no query parameter |"
+                             r"[a-z_]+=)", problem)
+                and _refused_in_clause(span, spans, prose)):
+            problem = None  # (a request whose query is refused, shown so: "`GET
+            # /v1/volumes?status=running` gets `400`")
         if (problem is not None and not span.heading
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)

@@ -3079,7 +3079,8 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
     checking: Checking,
 ) -> None:
     """A query's value the API refuses, said in its clause to be refused (its `400`, its
-    code, or the words), is shown as it is and passes; said to be taken, it is told."""
+    code, or the words), is shown as it is and passes, and so is a request with it, or
+    with a parameter its path does not take; said to be taken, it is told."""
     references, contract = checking
     page = references.Page("concepts/pagination.md", None)
     told = ("`limit=0`: 0 is less than the minimum of 1 (if it is meant, as the old API's or a "
@@ -3099,6 +3100,18 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
         "`limit=0` never fails: it returns an empty page.": told,
         "Set `limit=0` if a large page fails.": told,
         "With `limit=0` the list returns every item instead of a `400`.": told}, [])
+    # a whole request whose query the API refuses, a parameter its path does not take or a
+    # value, likewise
+    volumes = references.Page("volumes/list.md", "listVolumes")
+    unknown = ("`GET /v1/volumes?status=running`: /v1/volumes takes no query parameter status "
+               "(it takes cursor, limit) (if it is meant, as the old API's or a mistake shown "
+               "on purpose: follow it with { .no-ref })")
+    _each_told(references, volumes, contract, {
+        "See below.\n\n`GET /v1/volumes?status=running` lists the running ones.": unknown,
+        "See below.\n\n`GET /v1/volumes?status=running` never gets `400`.": unknown}, [
+        "See below.\n\nThere is no filter: `GET /v1/volumes?status=running` gets `400`.",
+        "See below.\n\n`GET /v1/volumes?limit=500` is refused with `400`.",
+    ])
 
 
 def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_out(
