@@ -2321,18 +2321,27 @@ _ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts w
                  r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"))
 
 
+#: Before an ID, what says no resource has it: "an ID no workstation has, such as", "a
+#: made-up ID like".
+_NO_RESOURCE_SUCH_AS = re.compile(
+    r"(?:\bIDs?\s+(?:that\s+)?no\s+(?:workstation|volume|resource)\s+(?:has|have)|\b(?:unknown|"
+    r"made-up|made\s+up|fake|nonexistent|non-existent|bogus|random)\s+(?:workstation\s+|"
+    r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
+
+
 def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
     """Whether ``span``, told as a token the sandbox refuses or an ID no resource has, is
     said in its clause to be answered so: the status (or its code) after it ("`cws_live_abc`
     gets `401`", "`ws-99999` gets `404`"), or the words ("is refused", "does not exist";
-    "no workstation `ws-99999` exists")."""
+    "no workstation `ws-99999` exists"; "an ID no workstation has, such as `ws-99999`")."""
     for told, answers, words in _ANSWERED_TO:
         if not any(said in problem for said in told):
             continue
         end = _clause(span, prose, brackets=False)[1]
-        return bool(re.match(words, prose[span.end:end], re.IGNORECASE)) or bool(re.search(
+        return bool(re.match(words, prose[span.end:end], re.IGNORECASE)) or bool((re.search(
             r"\bno\s+(?:workstation|volume|resource)\s+$", prose[max(0, span.start - 30):span.start],
-            re.IGNORECASE) and answers[0] == "404") or any(
+            re.IGNORECASE) or _NO_RESOURCE_SUCH_AS.search(prose, max(0, span.start - 60),
+                                                          span.start)) and answers[0] == "404") or any(
             span.end <= other.start < end and (other.text.split() or [""])[0] in answers
             and not _DENIED_JUST_BEFORE.search(prose, span.end, other.start) for other in spans)
     return False

@@ -2193,7 +2193,15 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "`ws-00000` does not exist, so `GET /v1/workstations/ws-00000` gets `404`.",
         ("`GET /v1/workstations/ws-99999/delete` answers `410` too, although no workstation "
          "`ws-99999` exists."),
+        # said to be no resource's before it, with no answer after it
+        "The removed route answers `410` even for an ID no workstation has, such as `ws-99999`.",
+        "Try the get with a made-up ID like `ws-99999`.",
     ])
+    _each_told(references, errors, fixtures, {
+        "Get `ws-99999` to see its volumes.": (
+            "`ws-99999` is not one of the sandbox's fixtures (ws-12345, ws-67890), nor in an "
+            "output this page's examples show (one another page's example shows: link it to "
+            "that page; an ID that is no resource on purpose: follow it with { .no-ref })")}, [])
 
 
 def test_another_operations_field_said_not_to_be_this_ones_passes(checking: Checking) -> None:
