@@ -2329,6 +2329,39 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+def _owner_named(span: _Span, prose: str) -> str | None:
+    """The resource ``span``, a field, is said to be of, right around it: ``workstation`` in
+    "a (stopped) workstation's `volume_ids`", "the `volume_ids` of a stopped workstation",
+    and, for "its" or "their (own)", the last workstation or volume its sentence named
+    before ("to find what a workstation has, read its `volume_ids`"); else None.
+
+    Example:
+        >>> def owner(text):
+        ...     prose = f"See below.\\n\\n{text}\\n"
+        ...     span = next(iter(_spans(prose)))
+        ...     return _owner_named(span, prose)
+        >>> [owner(t) for t in ("A stopped workstation's `volume_ids`.",
+        ...                     "List it in the `volume_ids` of a stopped workstation.",
+        ...                     "The standalone volumes keep their own `size_gb`.",
+        ...                     "The `size_gb` you ask for.")]
+        ['workstation', 'workstation', 'volume', None]
+    """
+    before = prose[max(0, span.start - 50):span.start]
+    said = re.search(r"\b(?:an?|the|its|each|every|that|this|another|your)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(workstation|volume)['’]s\s+$", before, re.IGNORECASE)
+    if said is not None:
+        return said[1].lower()
+    said = re.match(r"\s+of\s+(?:an?|the|each|every|that|this|its|another|your)\s+(?:[\w-]+\s+)"
+                    r"{0,2}?(workstation|volume)s?\b", prose[span.end:span.end + 60], re.IGNORECASE)
+    if said is not None:
+        return said[1].lower()
+    if re.search(r"\b(?:its|their)\s+(?:own\s+)?$", before, re.IGNORECASE):
+        sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
+        named = re.findall(r"\b(workstation|volume)s?\b", sentence, re.IGNORECASE)
+        return named[-1].lower() if named else None
+    return None
+
+
 def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
     """Whether ``span``, told as a token the sandbox refuses or an ID no resource has, is
     said in its clause to be answered so: the status (or its code) after it ("`cws_live_abc`
@@ -5140,11 +5173,10 @@ def check(markdown: str, page: Page, contract: Contract,
                               r"e\.g\.,?|as)\s+$|\bmalformed\s*\(\s*$",
                               prose[max(0, span.start - 60):span.start], re.IGNORECASE)):
             problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
-        owner = re.search(r"\b(?:an?|the|its|each|every|that)\s+(workstation|volume)['’]s\s+$",
-                          prose[max(0, span.start - 40):span.start], re.IGNORECASE)
+        owner = _owner_named(span, prose)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and owner is not None and any(
-                    owner[1].lower() in schema.lower()
+                    owner in schema.lower()
                     for schema in contract.field_schemas.get(span.text, ()))):
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)

@@ -1195,8 +1195,9 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
 ) -> None:
     """On an endpoint page, a field of a schema its operation does not use is told, unless
     it links to a page that shows it (a concept page that renders its schema, or names the
-    field), or is said of the resource it is a field of ("a workstation's `volume_ids`");
-    linked to a page that does neither, it is still told."""
+    field), or is said of the resource it is a field of ("a workstation's `volume_ids`", "a
+    stopped workstation's", "the `volume_ids` of a workstation", "its" after a workstation
+    is named); linked to a page that does neither, it is still told."""
     references, contract = checking
     page = references.Page("workstations/update.md", "updateWorkstation",
                            read=lambda path: (ROOT / path).read_text())
@@ -1222,7 +1223,15 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
             "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
             "WorkstationUpdate, which createVolume does not use: link it to the page that "
             "documents it, or follow it with { .no-ref }"),
-    }, ["Attach the new volume by naming it in a workstation's `volume_ids`."])
+        "List it in the `volume_ids` of a stopped volume.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }"),
+    }, ["Attach the new volume by naming it in a workstation's `volume_ids`.",
+        # with a word before the resource, after the field, or "its" after it named
+        "Attach it by naming it in a stopped workstation's `volume_ids`.",
+        "List it in the `volume_ids` of a stopped workstation.",
+        "To find what a workstation has, read its `volume_ids`."])
 
 
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
