@@ -2438,6 +2438,29 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
         and (s.text in contract.field_types or _QUERY_ALONE.fullmatch(s.text)))
 
 
+#: Right before a status, a link to an operation's page and a relative clause that says
+#: it answers it: "[Update workstation](update.md), which answers `409`".
+_LINKED_WHICH_ANSWERS = re.compile(
+    r"\[[^\]]*\]\((?P<target>[^)\s]+)\),?\s+which\s+(?:also\s+|only\s+|then\s+|still\s+)?"
+    r"(?:answers?|returns?|gets?|responds\s+with|fails\s+with|(?:is|are)\s+refused\s+with)"
+    r"\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+def _answered_by_linked(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
+    """Whether the status or error code ``span`` is said, in a relative clause right after
+    a link to an operation's page, to be that operation's answer, and it answers it: "use
+    [Update workstation](update.md), which answers `409` while the workstation is
+    running", on Get's page."""
+    said = _LINKED_WHICH_ANSWERS.search(prose, max(0, span.start - 200), span.start)
+    other = page.operation_of.get(page.target(said["target"])) if said is not None else None
+    if other is None or other not in contract.operations:
+        return False
+    status = _STATUS.match(span.text)
+    scope = contract.operations[other]
+    return (int(status["status"]) in scope.statuses if status is not None
+            else span.text in scope.codes)
+
+
 def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
     """Whether the status or error code ``span`` is said to be the answer of operations
     other than the page's, the subject of its clause right before the answering verb
@@ -5217,7 +5240,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)
-                and _answered_by_others(span, prose, page, contract)):
+                and (_answered_by_others(span, prose, page, contract)
+                     or _answered_by_linked(span, prose, page, contract))):
             problem = None  # (said of other operations, the clause's subject: "[Update](...)
             # and [Delete](...) answer `409`", on Stop's page: held to theirs)
         if (problem is not None and names and not span.heading and scope is not contract.api

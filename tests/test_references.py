@@ -2053,9 +2053,13 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "workstations/start.md": "startWorkstation", "workstations/update.md": "updateWorkstation",
         "workstations/delete.md": "deleteWorkstation"})
     _each_told(references, linked, contract, {
-        "See below.\n\n[Start](start.md) answers `409` on a stopped workstation.": told}, [
+        "See below.\n\n[Start](start.md) answers `409` on a stopped workstation.": told,
+        "See below.\n\nUse [Start](start.md), which answers `409` on a stopped one.": told}, [
         ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` for a running "
-         "workstation, so stop it first.")])
+         "workstation, so stop it first."),
+        # a relative clause after the link: "..., which answers"
+        ("See below.\n\nThen use [Update](update.md), which answers `409` while the "
+         "workstation is running.")])
     lists = references.Page("workstations/list.md", "listWorkstations")
     _each_told(references, lists, contract, {
         "See below.\n\nA list with no workstations answers `404`.": (
