@@ -110,7 +110,8 @@ _STATUS_NOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".
-_CODE_BEFORE = re.compile(r"(?:\berror\s+|\bwith\s+(?:the\s+|its\s+)?|,\s*)code\s+\[?$",
+_CODE_BEFORE = re.compile(r"(?:\berror\s+|\b(?:with|has|have|had|carries|carry|gives)\s+(?:the\s+|its\s+|"
+                          r"an?\s+)?|,\s*)code\s+\[?$|\b(?:its|the)\s+code\s+is\s+\[?$",
                           re.IGNORECASE)
 #: The hosts of a sandbox on this machine.
 _LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
@@ -254,7 +255,8 @@ _BASE_URL = re.compile(r"^(?:https?://(?P<host>[^/\s:]+|\[[^\]\s]+\])(?::\d+)?)?
 _VERSION = re.compile(r"^/v\d+/")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
-_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and)\s+"
+_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and|has|have|"
+                               r"carries|carry|comes\s+with|come\s+with)\s+"
                                r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
                                r"\[?$")
 #: What may follow a code that ends its clause: `404` (`not_found`), `404`: `not_found`.

@@ -1136,8 +1136,8 @@ def test_an_error_code_a_note_or_a_list_names_is_one_of_the_apis(
 def test_a_name_said_as_a_requests_answer_is_one_of_the_apis_error_codes(
     checking: Checking,
 ) -> None:
-    """A name of error code's shape right after a status, or after what a request gets,
-    is held to the API's error codes, with the one its condition's words mean (an attached
+    """A name of error code's shape right after a status, or after what a request gets or
+    a status has ("has the code"), is held to the API's error codes, with the one its condition's words mean (an attached
     volume's, not the closest in spelling); a field, a query's parameter, or a code of the
     API's there, passes."""
     references, contract = checking
@@ -1157,7 +1157,15 @@ def test_a_name_said_as_a_requests_answer_is_one_of_the_apis_error_codes(
         "A missing volume gets `not_found_error`.": told("not_found_error", "not_found"),
         "An update with more volumes gets `400` `too_many_volumes`.": told("too_many_volumes",
                                                                           None),
+        # a status that "has" (or "carries") the code, and "its code is"
+        "A `410` has the code `endpoint_deprecated`.": told("endpoint_deprecated",
+                                                            "endpoint_removed"),
+        "A `401` carries the code `forbidden`.": told("forbidden", None),
+        "Its code is `volume_in_use`.": told("volume_in_use", "volume_owned"),
+        "A `410` has the code `not_found`.": (
+            "`410`, then `not_found`: `not_found` is answered with 404: write `404`" + no_ref),
     }, [
+        "A `404` has the code `not_found`.",
         "Deleting an attached volume gets `409` `volume_attached`.",
         "An update with a volume too small gets `400`: `size_gb` is out of range.",
         "A `400` names `size_gb`.",
