@@ -3644,7 +3644,8 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
 #: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
 _LEFT_IN_BEFORE = re.compile(
     r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
-    r"|\bleaves?\s+(?:it|them|one|the\s+workstation|`[^`\n]+`|(?:an?|the|your)\s+`?"
+    r"|\bleaves?\s+(?:it|them|one|(?:the|an?|each|every|your)\s+(?:new\s+)?workstation|`[^`\n]+`|"
+    r"(?:an?|the|your)\s+`?"
     r"(?P<from>running|stopped)`?\s+(?:workstation|one))"
     r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?:(?:successful|completed|finished)\s+)?"
     r"(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+(?:it|the\s+workstation)\s+is"

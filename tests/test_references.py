@@ -3971,6 +3971,9 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "A workstation you create comes up `stopped`.": (
             "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
             "it leaves it `running`"),
+        "Create leaves a workstation `stopped`; start leaves it `running`.": (
+            "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
+            "it leaves it `running`"),
         "An update restarts the workstation, so it is `running` afterwards.": (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
             "it leaves it `stopped`" + _refused_say("update", "running")),
