@@ -2345,8 +2345,9 @@ def _owner_named(span: _Span, prose: str) -> str | None:
         >>> [owner(t) for t in ("A stopped workstation's `volume_ids`.",
         ...                     "List it in the `volume_ids` of a stopped workstation.",
         ...                     "The standalone volumes keep their own `size_gb`.",
+        ...                     "A detached volume keeps its data; its `attached_to` is null.",
         ...                     "The `size_gb` you ask for.")]
-        ['workstation', 'workstation', 'volume', None]
+        ['workstation', 'workstation', 'volume', 'volume', None]
     """
     before = prose[max(0, span.start - 50):span.start]
     said = re.search(r"\b(?:an?|the|its|each|every|that|this|another|your)\s+(?:[\w-]+\s+){0,2}?"
@@ -2358,7 +2359,7 @@ def _owner_named(span: _Span, prose: str) -> str | None:
     if said is not None:
         return said[1].lower()
     if re.search(r"\b(?:its|their)\s+(?:own\s+)?$", before, re.IGNORECASE):
-        sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
+        sentence = re.split(r"[.!?]\s|\n\n", prose[:span.start])[-1]
         named = re.findall(r"\b(workstation|volume)s?\b", sentence, re.IGNORECASE)
         return named[-1].lower() if named else None
     return None
@@ -2440,27 +2441,30 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
         and (s.text in contract.field_types or _QUERY_ALONE.fullmatch(s.text)))
 
 
-#: Right before a status, a link to an operation's page and a relative clause that says
-#: it answers it: "[Update workstation](update.md), which answers `409`".
-_LINKED_WHICH_ANSWERS = re.compile(
-    r"\[[^\]]*\]\((?P<target>[^)\s]+)\),?\s+which\s+(?:also\s+|only\s+|then\s+|still\s+)?"
-    r"(?:answers?|returns?|gets?|responds\s+with|fails\s+with|(?:is|are)\s+refused\s+with)"
-    r"\s+(?:an?\s+)?$", re.IGNORECASE)
+#: Right before a status, operations named (by their verbs, or links to their pages) and
+#: a relative clause that says they answer it: "[Update workstation](update.md), which
+#: answers `409`", "Unlike update, which answers `409` ...".
+_WHICH_ANSWERS = re.compile(
+    rf"(?<![A-Za-z])(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?{_OP_WORD})*),?\s+"
+    r"which\s+(?:also\s+|only\s+|then\s+|still\s+|both\s+)?(?:answers?|returns?|gets?|"
+    r"responds\s+with|fails\s+with|refuses\s+(?:it|one|them|a\s+running\s+workstation)\s+with|"
+    r"(?:is|are)\s+refused\s+with)\s+(?:an?\s+)?(?:`\d{3}[^`\n]*`\s+(?:with\s+)?)?$",
+    re.IGNORECASE)
 
 
 def _answered_by_linked(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
     """Whether the status or error code ``span`` is said, in a relative clause right after
-    a link to an operation's page, to be that operation's answer, and it answers it: "use
-    [Update workstation](update.md), which answers `409` while the workstation is
-    running", on Get's page."""
-    said = _LINKED_WHICH_ANSWERS.search(prose, max(0, span.start - 200), span.start)
-    other = page.operation_of.get(page.target(said["target"])) if said is not None else None
-    if other is None or other not in contract.operations:
+    operations named by their verbs or by links to their pages, to be their answer, and
+    each of them answers it: "use [Update workstation](update.md), which answers `409`
+    while the workstation is running", "Unlike update, which answers `409` ...", on Get's
+    or Stop's page."""
+    said = _WHICH_ANSWERS.search(prose, max(0, span.start - 200), span.start)
+    ops = _subject_ops(said["who"], page, contract) if said is not None else []
+    if not ops or page.operation in ops:
         return False
-    status = _STATUS.match(span.text)
-    scope = contract.operations[other]
-    return (int(status["status"]) in scope.statuses if status is not None
-            else span.text in scope.codes)
+    status = _STATUS.match(span.text)  # (one of those a verb names: "delete" is two)
+    return any((int(status["status"]) in contract.operations[op].statuses if status is not None
+                else span.text in contract.operations[op].codes) for op in ops)
 
 
 def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:

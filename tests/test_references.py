@@ -2065,9 +2065,16 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "See below.\n\nUse [Start](start.md), which answers `409` on a stopped one.": told}, [
         ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` for a running "
          "workstation, so stop it first."),
-        # a relative clause after the link: "..., which answers"
+        # a relative clause after the link, or after the verb: "..., which answers"
         ("See below.\n\nThen use [Update](update.md), which answers `409` while the "
-         "workstation is running.")])
+         "workstation is running."),
+        "See below.\n\nUnlike update, which answers `409` for a running one, stop answers `200`.",
+        ("See below.\n\nUnlike delete, which answers `409` `workstation_not_stopped` for a "
+         "running one, stop answers `200`."),
+        "See below.\n\nUnlike update, which refuses a running workstation with `409`, stop works."])
+    _each_told(references, linked, contract, {
+        "See below.\n\nUnlike start, which answers `409` for a running one, stop answers `200`.":
+            told}, [])
     lists = references.Page("workstations/list.md", "listWorkstations")
     _each_told(references, lists, contract, {
         "See below.\n\nA list with no workstations answers `404`.": (
