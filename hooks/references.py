@@ -2331,6 +2331,24 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+def _resource_fields(operation: str | None, contract: Contract) -> frozenset[str]:
+    """The fields of the resource ``operation`` acts on: those of what a ``GET`` of its
+    path answers (Delete volume's, a volume's), where the API has one.
+
+    Example:
+        >>> scope = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(scope, {"getX": Scope("getX", frozenset(), frozenset(),
+        ...     frozenset({"size"}))}, {}, {}, frozenset(), {}, requests={
+        ...     "getX": ("GET", "/x/{id}"), "deleteX": ("DELETE", "/x/{id}")})
+        >>> sorted(_resource_fields("deleteX", contract)), sorted(_resource_fields("y", contract))
+        (['size'], [])
+    """
+    path = contract.requests.get(operation or "", ("", None))[1]
+    return frozenset().union(*(contract.operations[op].fields
+                               for op, (method, there) in contract.requests.items()
+                               if method == "GET" and there == path and op in contract.operations))
+
+
 def _owner_named(span: _Span, prose: str) -> str | None:
     """The resource ``span``, a field, is said to be of, right around it: ``workstation`` in
     "a (stopped) workstation's `volume_ids`", "the `volume_ids` of a stopped workstation",
@@ -5210,6 +5228,10 @@ def check(markdown: str, page: Page, contract: Contract,
                     for schema in contract.field_schemas.get(span.text, ()))):
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
+        if (problem is not None and not span.heading and " does not use: link it to " in problem
+                and span.text in _resource_fields(page.operation, contract)):
+            problem = None  # (a field of the resource the operation acts on: "read the
+            # volume's `attached_to`" on Delete volume's page, whose answer has none)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and _said_left_out(span, prose)):
             problem = None  # (another's field said to be left out of this one's answer: "the

@@ -1205,7 +1205,8 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
     it links to a page that shows it (a concept page that renders its schema, or names the
     field), or is said of the resource it is a field of ("a workstation's `volume_ids`", "a
     stopped workstation's", "the `volume_ids` of a workstation", "its" after a workstation
-    is named); linked to a page that does neither, it is still told."""
+    is named), or is a field of the resource the operation acts on (a volume's, on Delete
+    volume's page); linked to a page that does neither, it is still told."""
     references, contract = checking
     page = references.Page("workstations/update.md", "updateWorkstation",
                            read=lambda path: (ROOT / path).read_text())
@@ -1240,6 +1241,14 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
         "Attach it by naming it in a stopped workstation's `volume_ids`.",
         "List it in the `volume_ids` of a stopped workstation.",
         "To find what a workstation has, read its `volume_ids`."])
+    # a field of the resource the operation acts on (what a GET of its path answers)
+    delete = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, delete, contract, {
+        "See below.\n\nRead `volume_ids` first.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which deleteVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }")}, [
+        "See below.\n\nGet the volume and read `attached_to`: it must be `null`."])
 
 
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
