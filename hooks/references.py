@@ -2349,6 +2349,25 @@ def _resource_fields(operation: str | None, contract: Contract) -> frozenset[str
                                if method == "GET" and there == path and op in contract.operations))
 
 
+#: Right before a field, another operation named as what has it: "an update whose
+#: `volume_ids`", "the create's `disk_size_gb`", "a [create](create.md) with `size_gb`".
+_OPERATIONS_FIELD = re.compile(
+    rf"(?<![A-Za-z])(?:an?|the|its|that|this|each|every|your)\s+(?P<who>{_OP_WORD})(?:['’]s\s+"
+    r"(?:body['’]s\s+|answer['’]s\s+)?|\s+(?:whose|with|that\s+sends|sending)\s+(?:an?\s+|the\s+|its\s+)?)$",
+    re.IGNORECASE)
+
+
+def _of_an_operation_named(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
+    """Whether the field ``span`` is said right before it to be another operation's (one
+    named by its verb or a link to its page), and one of those takes or answers it: "send
+    it an update whose `volume_ids` leaves the volume out", on Delete volume's page."""
+    said = _OPERATIONS_FIELD.search(prose, max(0, span.start - 80), span.start)
+    ops = _subject_ops(said["who"], page, contract) if said is not None else []
+    return page.operation not in ops and any(  # (a verb of the page's own: its own)
+        span.text in contract.operations[op].fields or span.text in contract.inputs.get(op, {})
+        for op in ops)
+
+
 def _owner_named(span: _Span, prose: str) -> str | None:
     """The resource ``span``, a field, is said to be of, right around it: ``workstation`` in
     "a (stopped) workstation's `volume_ids`", "the `volume_ids` of a stopped workstation",
@@ -5229,7 +5248,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
-                and span.text in _resource_fields(page.operation, contract)):
+                and (span.text in _resource_fields(page.operation, contract)
+                     or _of_an_operation_named(span, prose, page, contract))):
             problem = None  # (a field of the resource the operation acts on: "read the
             # volume's `attached_to`" on Delete volume's page, whose answer has none)
         if (problem is not None and not span.heading and " does not use: link it to " in problem

@@ -1205,8 +1205,9 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
     it links to a page that shows it (a concept page that renders its schema, or names the
     field), or is said of the resource it is a field of ("a workstation's `volume_ids`", "a
     stopped workstation's", "the `volume_ids` of a workstation", "its" after a workstation
-    is named), or is a field of the resource the operation acts on (a volume's, on Delete
-    volume's page); linked to a page that does neither, it is still told."""
+    is named, "an update whose `volume_ids`"), or is a field of the resource the operation
+    acts on (a volume's, on Delete volume's page); linked to a page that does neither, it
+    is still told."""
     references, contract = checking
     page = references.Page("workstations/update.md", "updateWorkstation",
                            read=lambda path: (ROOT / path).read_text())
@@ -1248,7 +1249,15 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
             "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
             "WorkstationUpdate, which deleteVolume does not use: link it to the page that "
             "documents it, or follow it with { .no-ref }")}, [
-        "See below.\n\nGet the volume and read `attached_to`: it must be `null`."])
+        "See below.\n\nGet the volume and read `attached_to`: it must be `null`.",
+        # said of another operation named by its verb, one that takes it
+        "See below.\n\nSend the workstation an update whose `volume_ids` leaves it out."])
+    create = references.Page("volumes/create.md", "createVolume")  # (its own verb: its own)
+    _each_told(references, create, contract, {
+        "See below.\n\nThe create's `volume_ids` lists it.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }")}, [])
 
 
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
