@@ -106,7 +106,8 @@ _LINK_DEFINITION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\]:[ \t]*<?(?P<target
 _NO_REF = re.compile(r"\{:?[ \t]*\.no-ref[ \t]*\}")
 _STATUS = re.compile(r"^(?P<status>[1-5]\d\d)(?: (?P<rest>.+))?$")
 #: A note of a list opened by a bold status: ``- **409** — stop the workstation first.``
-_STATUS_NOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d)\*\*", re.MULTILINE)
+_STATUS_NOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d)"
+                          r"(?:\s+[A-Za-z][\w '-]*)?\*\*", re.MULTILINE)
 _RESOURCE_ID = re.compile(r"^(?P<prefix>[a-z]+-)[A-Za-z0-9_]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 #: What names the span after it an error code: "with the code `x`", "error code `x`".
@@ -5438,14 +5439,15 @@ def check(markdown: str, page: Page, contract: Contract,
                 + (f"; as code, it would be told too: {then.partition(': ')[2]}" if then
                    else ""), status))
         for note in _NOTE_WITH_REASON.finditer(prose):  # "- **409 Conflict** — ..."
-            status = note["status"]
-            then = _check_span(status, own, contract, shown, titles or {}, names, document)
+            status, reason = note["status"], note["reason"].strip()
+            phrases = _phrases(int(status), titles or {})
+            if not phrases or reason.casefold() in {p.casefold() for p in phrases}:
+                continue  # (its checks read the status: told there if it is wrong)
+            meant = (titles or {}).get(int(status)) or HTTPStatus(int(status)).phrase
             found.append(Problem(
                 prose.count("\n", 0, note.start("status")) + 1,
-                f"**{status}{note['reason']}** opens a note with the status's reason, which the "
-                f"notes' checks do not read: open it with **{status}** alone, as the notes do"
-                + (f"; it would be told too: {_NO_REF_ADVICE.sub('', then.partition(': ')[2])}"
-                   if then else ""), status))
+                f"**{status} {reason}** opens a note with a reason that is not {status}'s: "
+                f"write **{status} {meant}**, or **{status}** alone", status))
     if names and not document:  # (a docstring's paths are Python's: `/v1` in a URL)
         for bare in _BARE_REQUEST.finditer(prose):
             line = prose[prose.rfind("\n", 0, bare.start()) + 1:bare.start()].lstrip()
@@ -6662,8 +6664,8 @@ _BARE_STATUS = re.compile(
     r"(?P<bold>\*\*)?(?:HTTP\s+)?(?P<status>[2-5]\d\d)\b(?!-)"
     r"(?!\d|[.,]\d|\s*(?:%|[KMG]i?B\b|bytes|items|ms\b|seconds?|characters|volumes|"
     r"workstations|times))", re.IGNORECASE)
-#: A note of a list opened by a bold status with its reason ("- **409 Conflict** — ..."),
-#: which the notes' checks do not read: they read ``**409**`` alone.
+#: A note of a list opened by a bold status with its reason ("- **409 Conflict** — ..."):
+#: the notes' checks read its status; the reason must be one of that status's.
 _NOTE_WITH_REASON = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5]\d\d)"
                                r"(?P<reason>\s+[A-Za-z][\w '-]*)\*\*", re.MULTILINE)
 

@@ -1030,10 +1030,11 @@ def test_a_bare_status_denied_on_an_endpoint_page_is_told_only_to_be_written_as_
 def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
     checking: Checking,
 ) -> None:
-    """A status in bold after an answering verb ("answers **412**"), or a note opened by a
-    bold status with its reason ("- **412 Precondition Failed** —"), is read by no check:
-    told, with what to write and what would be told of it then. Bold words that open a
-    note without a status, or a status in bold that opens a sentence, pass."""
+    """A status in bold after an answering verb ("answers **412**") is read by no check:
+    told, with what to write and what would be told of it then. A note opened by a bold
+    status with its reason ("- **409 Conflict** —") is read as one opened by the status
+    alone, and its reason must be the status's. Bold words that open a note without a
+    status, or a status in bold that opens a sentence, pass."""
     references, contract = checking
     page = references.Page("workstations/delete.md", "deleteWorkstation")
     documents = ("deleteWorkstation does not document status 412 (it documents 200, 400, "
@@ -1046,14 +1047,15 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
         "A running workstation gets **409**.": (
             "409 after 'gets' is a status written in bold, which no check reads: write `409`"),
         "## Errors\n\n- **412 Precondition Failed** — the workstation is stopped.": (
-            "**412 Precondition Failed** opens a note with the status's reason, which the "
-            "notes' checks do not read: open it with **412** alone, as the notes do; it would "
-            f"be told too: {documents}"),
-        "## Errors\n\n- **409 Conflict** — stop it first.": (
-            "**409 Conflict** opens a note with the status's reason, which the notes' checks "
-            "do not read: open it with **409** alone, as the notes do"),
+            f"`412`: {documents} (to name one the API does not answer, on purpose: follow it "
+            "with { .no-ref })"),
+        "## Errors\n\n- **409 Conflicted** — stop it first.": (
+            "**409 Conflicted** opens a note with a reason that is not 409's: write **409 "
+            "Conflict**, or **409** alone"),
     }, ["- **Step 1** — stop it.", "**200 OK** is what a delete answers.",
-        "## Errors\n\n- **409** — stop it first."])
+        "## Errors\n\n- **409** — stop it first.",
+        "## Errors\n\n- **409 Conflict** — stop it first.",
+        "## Errors\n\n- **413 Payload Too Large** — send less (RFC 7231's phrase)."])
 
 
 def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
