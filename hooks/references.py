@@ -1354,6 +1354,14 @@ _MEDIA_TYPE = re.compile(r"(?:application|text|image|audio|video|multipart|messa
                          r"[a-z0-9.+-]+", re.IGNORECASE)
 
 
+#: Before a media type, a client said to send it: "Some clients send", "curl's `-d`
+#: sends", "your code sends", "a form sends".
+_CLIENT_SENDS = re.compile(
+    r"\b(?:clients?|curl|browsers?|forms?|librar(?:y|ies)|tools?|you|your|httpx|requests|fetch|"
+    r"node|python|-d|--data|--form|-F)\b[^.;:!?]*\b(?:sends?|sent|sending|posts?|uses?)\s+"
+    r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
 def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
                         contract: Contract) -> str | None:
     """What is wrong with a media type written alone: one the API neither sends nor takes
@@ -1372,8 +1380,10 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
                     r"\b(?:answers?|responses?|problems?|errors?|API)\b[^.;:]*\b(?:sent|sends?|"
                     r"returns?|returned|answers?|comes?\s+back|served)\b|\b(?:sends?|returns?|"
                     r"answers?\s+with|serves?)\s+(?:\w+\s+){0,3}$",
-                    prose[start:span.start], re.IGNORECASE):
-            return None  # (what a request sends, or shown refused: "`text/plain` gets `415`")
+                    prose[start:span.start], re.IGNORECASE) or _CLIENT_SENDS.search(
+                        prose[start:span.start]):
+            return None  # (what a request sends, or shown refused: "`text/plain` gets `415`";
+            # what a client sends: "some clients send `text/plain` by default")
         return (f"`{span.text}` is no media type of the API's: it sends and takes "
                 f"{_listing(contract.media_types)}")
     problems = sorted(t for t in contract.media_types if "problem" in t)
@@ -2332,6 +2342,31 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+def _valued_in_a_sentence_of(span: _Span, prose: str) -> set[str]:
+    """The resources (``workstation``, ``volume``) the sentence of ``span``, a field given
+    a value ("`attached_to` `null`", "`attached_to` is `null`"), names: the field is said
+    of one of them ("every standalone volume is detached, with `attached_to` `null`");
+    none if no value follows it.
+
+    Example:
+        >>> def kinds(text):
+        ...     prose = f"See below.\\n\\n{text}\\n"
+        ...     return sorted(_valued_in_a_sentence_of(next(iter(_spans(prose))), prose))
+        >>> kinds("Each standalone volume is detached, with `attached_to` `null`.")
+        ['volume']
+        >>> kinds("The update resizes volumes with `size_gb`.")
+        []
+    """
+    if not re.match(r"\s*(?:(?:is|are|becomes?|became|stays?|remains?|(?:is\s+)?set\s+to|of|=|:)\s+)?`",
+                    prose[span.end:span.end + 30], re.IGNORECASE):
+        return set()
+    start = len(re.split(r"[.!?]\s|\n\n", prose[:span.start])[-1])
+    end = re.search(r"[.!?](?:\s|$)|\n\n|$", prose[span.end:])
+    sentence = prose[span.start - start:span.end + (end.start() if end else 0)]
+    return {kind.lower() for kind in re.findall(r"\b(workstation|volume)s?\b", sentence,
+                                                 re.IGNORECASE)}
+
+
 def _resource_fields(operation: str | None, contract: Contract) -> frozenset[str]:
     """The fields of the resource ``operation`` acts on: those of what a ``GET`` of its
     path answers (Delete volume's, a volume's), where the API has one.
@@ -2505,23 +2540,35 @@ def _answered_by_linked(span: _Span, prose: str, page: Page, contract: Contract)
                 else span.text in contract.operations[op].codes) for op in ops)
 
 
+_COMMA = re.compile(r",\s+")
+
+
 def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
     """Whether the status or error code ``span`` is said to be the answer of operations
     other than the page's, the subject of its clause right before the answering verb
     ("[Update](update.md) and [Delete](delete.md) answer `409`"), each of which answers
     it: it is theirs (:func:`_answered_by_problem` holds it to them), not the page's."""
     start = _clause(span, prose, brackets=False)[0]
-    subject = _SUBJECT.match(prose, start, span.start)
-    if subject is None:
-        return False
-    ops = set(_subject_ops(subject["who"], page, contract))
     status = _STATUS.match(span.text)
-    return bool(ops) and page.operation not in ops and bool(_ANSWERS.fullmatch(
-        prose, subject.end(), span.start) or re.fullmatch(
-            rf"\s+(?:both\s+|each\s+|also\s+)?(?:{_ANSWERS.pattern})\s+(?:an?\s+)?",
-            prose[subject.end():span.start], re.IGNORECASE)) and all(
-        (int(status["status"]) in contract.operations[op].statuses if status is not None
-         else span.text in contract.operations[op].codes) for op in ops)
+    # the clause's start, or after a condition that opens it ("If it is running, [Delete
+    # workstation](delete.md) answers `409`")
+    opened = re.match(r"\s*(?:if|when|while|once|whenever)\b", prose[start:span.start],
+                      re.IGNORECASE)
+    for at in (start, *(m.end() for m in _COMMA.finditer(prose, start, span.start)
+                        if opened)):
+        subject = _SUBJECT.match(prose, at, span.start)
+        if subject is None:
+            continue
+        ops = set(_subject_ops(subject["who"], page, contract))
+        if ops and page.operation not in ops and bool(_ANSWERS.fullmatch(
+                prose, subject.end(), span.start) or re.fullmatch(
+                    rf"\s+(?:both\s+|each\s+|also\s+)?(?:{_ANSWERS.pattern})\s+(?:an?\s+)?"
+                    r"(?:`\d{3}[^`\n]*`\s+(?:with\s+)?)?",  # (a code after its status)
+                    prose[subject.end():span.start], re.IGNORECASE)) and all(
+                (int(status["status"]) in contract.operations[op].statuses if status is not None
+                 else span.text in contract.operations[op].codes) for op in ops):
+            return True
+    return False
 
 
 def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -5241,11 +5288,11 @@ def check(markdown: str, page: Page, contract: Contract,
                               r"e\.g\.,?|as)\s+$|\bmalformed\s*\(\s*$",
                               prose[max(0, span.start - 60):span.start], re.IGNORECASE)):
             problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
-        owner = _owner_named(span, prose)
+        owners = ({owner} if (owner := _owner_named(span, prose)) is not None
+                  else _valued_in_a_sentence_of(span, prose))
         if (problem is not None and not span.heading and " does not use: link it to " in problem
-                and owner is not None and any(
-                    owner in schema.lower()
-                    for schema in contract.field_schemas.get(span.text, ()))):
+                and any(owner in schema.lower() for owner in owners
+                        for schema in contract.field_schemas.get(span.text, ()))):
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem

@@ -1207,16 +1207,17 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
     it links to a page that shows it (a concept page that renders its schema, or names the
     field), or is said of the resource it is a field of ("a workstation's `volume_ids`", "a
     stopped workstation's", "the `volume_ids` of a workstation", "its" after a workstation
-    is named, "an update whose `volume_ids`"), or is a field of the resource the operation
-    acts on (a volume's, on Delete volume's page); linked to a page that does neither, it
-    is still told."""
+    is named, "an update whose `volume_ids`", or given a value in a sentence that names the
+    resource: "volumes whose `standalone` is `true`"), or is a field of the resource the
+    operation acts on (a volume's, on Delete volume's page); linked to a page that does
+    neither, it is still told."""
     references, contract = checking
     page = references.Page("workstations/update.md", "updateWorkstation",
                            read=lambda path: (ROOT / path).read_text())
     told = ("`standalone` is a field of Volume, VolumeList, which updateWorkstation does not "
             "use: link it to the page that documents it, or follow it with { .no-ref }")
     _each_told(references, page, contract, {
-        "Only volumes whose `standalone` is `true` can be attached.": told,
+        "Only volumes whose `standalone` can be attached.": told,
         "Only a [`standalone`](../concepts/pagination.md) volume can be attached.": told,
         "Only a [`standalone`](https://example.com/concepts/volumes.md) volume.": told,
     }, [
@@ -1224,6 +1225,9 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
          "can be attached."),
         # said of the resource it is a field of: "a volume's `standalone`"
         "Whether it can be attached is a volume's `standalone`.",
+        # given a value, in a sentence that names the resource it is a field of
+        "Only volumes whose `standalone` is `true` can be attached.",
+        "Each standalone volume is detached and kept, with `attached_to` `null`.",
     ])
     create = references.Page("volumes/create.md", "createVolume")
     _each_told(references, create, contract, {
@@ -2091,7 +2095,17 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "See below.\n\nUnlike update, which answers `409` for a running one, stop answers `200`.",
         ("See below.\n\nUnlike delete, which answers `409` `workstation_not_stopped` for a "
          "running one, stop answers `200`."),
-        "See below.\n\nUnlike update, which refuses a running workstation with `409`, stop works."])
+        "See below.\n\nUnlike update, which refuses a running workstation with `409`, stop works.",
+        # the code after the status, and the subject after a condition that opens the clause
+        ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` "
+         "`workstation_not_stopped` for a running workstation."),
+        "See below.\n\nIf the workstation is running, [Delete](delete.md) answers `409`."])
+    _each_told(references, linked, contract, {
+        "See below.\n\nIf the workstation is stopped, [Delete](delete.md) answers `409`.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200` (as its example gets from the sandbox)"),
+        "See below.\n\nIf the workstation is running, [Start](start.md) answers `409`.": told},
+        [])
     _each_told(references, linked, contract, {
         "See below.\n\nUnlike start, which answers `409` for a running one, stop answers `200`.":
             told}, [])
@@ -3044,7 +3058,8 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
 
 def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Checking) -> None:
     """A media type written alone is one the API sends or takes, unless its clause shows it
-    refused; said of a problem or an error, it is the problems' own."""
+    refused or a client sending it; said of a problem or an error, it is the problems'
+    own."""
     references, contract = checking
     page = references.Page("concepts/errors.md", None)
     _each_told(references, page, contract, {
@@ -3071,7 +3086,14 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "To clear a `415`, resend the body as `application/json`.",
         "A `201` comes back as `application/json`, a `404` as `application/problem+json`.",
         "The old API sent `application/xml`{ .no-ref }.",
+        # what a client sends
+        "Some clients send `text/plain` or a form encoding by default.",
+        "curl's `-d` sends `application/x-www-form-urlencoded` unless you set the header.",
     ])
+    _each_told(references, page, contract, {
+        "The API sends `text/plain` for errors.": (
+            "`text/plain` is no media type of the API's: it sends and takes application/json, "
+            "application/problem+json")}, [])
 
 
 def test_an_id_shown_as_malformed_passes_and_one_shown_as_an_id_is_told(
