@@ -2482,8 +2482,9 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
     its clause, not a status: right after the field's name and "of", "to", "is", "may
     be" ("a `limit` of `101`", "set `disk_size_gb` to `200`"), or after such a value and
     "to", "or", "and" or a comma ("`limit` may be `1` to `100`"); or, when the API answers
-    no such status, anywhere in a sentence that names a field (or a query value) whose
-    values are integers ("ask for up to `100` at once with `limit=100`")."""
+    no such status and no answering verb comes right before it, anywhere in a paragraph
+    that names a field (or a query value) whose values are integers ("ask for up to `100`
+    at once with `limit=100`")."""
     if not span.text.isdigit():
         return False
     start = _clause(span, prose, brackets=False)[0]
@@ -2504,10 +2505,10 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
             rf"(?:{_ANSWERS.pattern})\s+(?:(?:a|an|the|status)\s+)?$",
             prose[max(0, span.start - 40):span.start], re.IGNORECASE):
         return False  # (a status said as one: "or get `412`")
-    sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
-    at = span.start - len(sentence)
-    end = (re.search(r"[.;!?](?:\s|$)|\n\n", prose[span.end:]) or re.search("$", "")).start()
-    return any(  # (no status of the API's, in a sentence that gives a number field: its
+    paragraph = prose[:span.start].rpartition("\n\n")[2]
+    at = span.start - len(paragraph)
+    end = (re.search(r"\n\n", prose[span.end:]) or re.search("$", prose[span.end:])).start()
+    return any(  # (no status of the API's, in a paragraph that names a number field: its
         # value, "up to `100` at once with `limit=100`", "does not shrink it to `100`")
         "integer" in contract.field_types.get(s.text.lstrip("?").partition("=")[0], ())
         for s in spans if at <= s.start < span.end + end and s is not span
@@ -2559,14 +2560,21 @@ def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract)
         subject = _SUBJECT.match(prose, at, span.start)
         if subject is None:
             continue
-        ops = set(_subject_ops(subject["who"], page, contract))
-        if ops and page.operation not in ops and bool(_ANSWERS.fullmatch(
+        # each word (or link) of the subject, its operations: one of each answers it
+        named = [_subject_ops(item, page, contract) for item in re.split(
+            r"\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?", subject["who"],
+            flags=re.IGNORECASE)]
+        ops = {op for item in named for op in item}
+        if all(named) and page.operation not in ops and bool(_ANSWERS.fullmatch(
                 prose, subject.end(), span.start) or re.fullmatch(
+                    r"(?:\s+of\s+(?:an?|the|its|that|this)\s+(?:[\w-]+\s+){0,2}?(?:workstation|"
+                    r"volume)s?)?"  # (what it acts on: "a delete of the volume gets")
                     rf"\s+(?:both\s+|each\s+|also\s+)?(?:{_ANSWERS.pattern})\s+(?:an?\s+)?"
                     r"(?:`\d{3}[^`\n]*`\s+(?:with\s+)?)?",  # (a code after its status)
-                    prose[subject.end():span.start], re.IGNORECASE)) and all(
+                    prose[subject.end():span.start], re.IGNORECASE)) and all(any(
                 (int(status["status"]) in contract.operations[op].statuses if status is not None
-                 else span.text in contract.operations[op].codes) for op in ops):
+                 else span.text in contract.operations[op].codes) for op in item)
+                for item in named):
             return True
     return False
 

@@ -2100,6 +2100,11 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` "
          "`workstation_not_stopped` for a running workstation."),
         "See below.\n\nIf the workstation is running, [Delete](delete.md) answers `409`."])
+    volume = references.Page("volumes/get.md", "getVolume", {"volumes/delete.md": "deleteVolume"})
+    _each_told(references, volume, contract, {}, [  # (what it acts on, between)
+        ("See below.\n\nIf `attached_to` names a workstation, a [delete](delete.md) of the "
+         "volume gets `409` `volume_attached`. If `standalone` is `false`, the delete gets "
+         "`409` `volume_owned`.")])
     _each_told(references, linked, contract, {
         "See below.\n\nIf the workstation is stopped, [Delete](delete.md) answers `409`.": (
             "`409` is said for a stopped workstation, which deleteWorkstation answers with "
@@ -2154,6 +2159,12 @@ def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
         "See below.\n\nAsk for up to `100` at once with `limit=100`.",
         ("See below.\n\nA request with `limit=150` gets `400` `validation_error` naming "
          "`query.limit`: the API does not shrink it to `100`."),
+        # the field named in the paragraph's sentence before
+        "See below.\n\nA `limit` of `0` gets `400`; so does `101`.",
+    ])
+    _each_told(references, create, contract, {}, [
+        ("See below.\n\n`disk_size_gb` is a whole number of GiB. It may be written `100` or "
+         "`100.0`, which are the same size."),
     ])
 
 
