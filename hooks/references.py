@@ -256,7 +256,7 @@ _BASE_URL = re.compile(r"^(?:https?://(?P<host>[^/\s:]+|\[[^\]\s]+\])(?::\d+)?)?
 _VERSION = re.compile(r"^/v\d+/")
 #: What may stand between a status and the error code that goes with it: ``409``
 #: [`workstation_not_stopped`], `400 Bad Request` with the code [`invalid_id`].
-_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013-]\s*)?(?:(?:,\s*)?(?:with|and|has|have|"
+_STATUS_THEN_CODE = re.compile(r"^(?:\*\*)?\s*(?P<mark>[(:\u2014\u2013|-]\s*)?(?:(?:,\s*)?(?:with|and|has|have|"
                                r"carries|carry|comes\s+with|come\s+with)\s+"
                                r"(?:the\s+|its\s+)?(?:error\s+)?code\s+|,\s*code\s+|code\s+)?"
                                r"\[?$")
@@ -2868,10 +2868,10 @@ _OTHER_CAUSE = re.compile(r"\b(?:or|volumes?|tokens?|body|bodies|IDs?|keys?|name
 #: or not: "- **409** — the workstation is running: stop it first", "- **409** —
 #: `workstation_not_stopped`: the workstation is running" (nothing else said of it before
 #: its stop; what the rest of the note says is read by :func:`_in_state_problem`).
-_NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:)\s*(?:\[?`(?P<code>[a-z_]+)`(?:\]\([^)\s]*\))?\s*(?::|—|–)"
-                         r"\s*)?(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
+_NOTE_STATE = re.compile(r"\s*(?:—|–|-{1,2}|:|\|)\s*(?:\[?`(?P<code>[a-z_]+)`(?:\]\([^)\s]*\))?\s*"
+                         r"(?::|—|–|\|)\s*)?(?:(?:if|when)\s+)?(?:the|your|this|a)\s+workstation"
                          r"\s+is\s+(?:still\s+|already\s+)?`?(?P<state>running|stopped)`?"
-                         r"(?=\s*(?:[:;.]|—|–|\Z|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s))", re.IGNORECASE)
+                         r"(?=\s*(?:[:;.|]|—|–|\Z|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s))", re.IGNORECASE)
 
 
 def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -2896,11 +2896,12 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None  # (a failure: under a condition the state does not make)
     answers = answers_by_state()
     if span.note:  # "- **409** — the workstation is running: ...", of the page's operation
-        noted = _NOTE_STATE.match(prose, span.end + 2)  # (past the note's closing **)
+        row = prose[span.start:span.start + 1] == "`"  # (a table's row: "| `409` | ...")
+        noted = _NOTE_STATE.match(prose, span.end + (0 if row else 2))  # (past the closing **)
         if noted is None or page.operation not in answers or not _in_section(
                 prose, span.start, "Errors"):
             return None
-        item = _NOT_ONE_ITEM.search(prose, noted.end())
+        item = (re.compile(r"\n|\Z") if row else _NOT_ONE_ITEM).search(prose, noted.end())
         item_end = item.start() if item else len(prose)
         if _OTHER_CAUSE.search(prose, noted.end(), item_end) or any(
                 pattern.search(prose, noted.end(), item_end) for pattern, meant in _CONDITIONS
@@ -4272,6 +4273,31 @@ def prose_links(prose: str) -> list[Link]:
     return sorted(links, key=lambda link: link.start)
 
 
+#: A table's header whose first column is the status ("| Status | Code | When |").
+_STATUS_HEADER = re.compile(r"^\|?\s*(?:HTTP\s+)?status(?:\s+code)?\s*\|", re.IGNORECASE)
+
+
+def _opens_a_status_row(prose: str, line_start: int, start: int, text: str) -> bool:
+    """Whether the span at ``start`` is a status alone in the first cell of a table row
+    under a header whose first column is the status: the row is read as a note of an
+    errors list is ("| `409` | `workstation_not_stopped` | the workstation is running |").
+
+    Example:
+        >>> prose = "| Status | When |\\n| --- | --- |\\n| `409` | it is running |\\n"
+        >>> at = prose.index("`409`")
+        >>> _opens_a_status_row(prose, prose.rfind("\\n", 0, at) + 1, at, "409")
+        True
+    """
+    if not _STATUS.fullmatch(text) or not re.fullmatch(r"\s*\|\s*", prose[line_start:start]):
+        return False
+    lines = prose[:line_start].split("\n")[:-1]
+    while lines and re.match(r"\s*\|", lines[-1]) and not re.match(r"\s*\|?\s*:?-{3,}",
+                                                                   lines[-1]):
+        lines.pop()  # (the rows above, up to the delimiter row under the header)
+    return (len(lines) >= 2 and bool(re.match(r"\s*\|?\s*:?-{3,}", lines[-1]))
+            and bool(_STATUS_HEADER.match(lines[-2].strip())))
+
+
 def _spans(markdown: str) -> Iterator[_Span]:
     prose = prose_of(markdown)
     links = [(link.start, link.end, link.target) for link in prose_links(prose)]
@@ -4281,7 +4307,8 @@ def _spans(markdown: str) -> Iterator[_Span]:
         text = " ".join(prose[start:end].strip("`").split())
         yield _Span(start, end, prose.count("\n", 0, start) + 1, text, link,
                     bool(_NO_REF.match(prose, end)),
-                    prose[line_start:start].lstrip().startswith("#"))
+                    prose[line_start:start].lstrip().startswith("#"),
+                    note=_opens_a_status_row(prose, line_start, start, text))
     for note in _STATUS_NOTE.finditer(prose):
         start, end = note.span("status")
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False,
@@ -5024,8 +5051,9 @@ _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#
 #: After a note's bold status, the error code it names first: ``** — `code`:``, and
 #: ``**: `code``, ``** (`code`)``, ``** Conflict — `code```, ``** — code `code```,
 #: ``** — **`code`**``.
-_NOTE_CODE = re.compile(r"\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?(?:[\u2014\u2013:(-]+[ \t]*)?"
-                        r"(?:(?:the[ \t]+)?code[ \t]+)?(?:\*\*|_)?\[?`(?P<code>[a-z][a-z0-9_]*)`")
+_NOTE_CODE = re.compile(r"(?:\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?(?:[\u2014\u2013:(-]+[ \t]*)?"
+                        r"(?:(?:the[ \t]+)?code[ \t]+)?(?:\*\*|_)?|[ \t]*\|[ \t]*)"
+                        r"\[?`(?P<code>[a-z][a-z0-9_]*)`")  # (or a table row's next cell)
 
 
 def _in_section(markdown: str, offset: int, title: str) -> bool:

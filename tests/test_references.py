@@ -1058,6 +1058,39 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
         "## Errors\n\n- **413 Payload Too Large** — send less (RFC 7231's phrase)."])
 
 
+def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
+    checking: Checking,
+) -> None:
+    """Under `## Errors`, a table whose first column is the status ("| Status | Code | When
+    |") is read row by row as a list of notes: a code in the next cell is the status's
+    own, a state in the row is one the operation answers that status in, and a status
+    has one row unless each of its rows names its code."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    volume = references.Page("volumes/delete.md", "deleteVolume")
+    table = ("See below.\n\n## Errors\n\n| Status | Code | When |\n| --- | --- | --- |\n"
+             "| `404` | `not_found` | no workstation has this ID |\n")
+    no_ref = (" (if it is meant, as the old API's or a mistake shown on purpose: follow it with "
+              "{ .no-ref })")
+    _each_told(references, delete, contract, {
+        table + "| `409` | `workstation_not_stopped` | the workstation is stopped |": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200` (as its example gets from the sandbox)"),
+        table + "| `400` | `workstation_not_stopped` | stop it first |": (
+            "`400`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with "
+            "409: write `409`" + no_ref),
+    }, [table + "| `409` | `workstation_not_stopped` | the workstation is running |"])
+    rows = ("See below.\n\n## Errors\n\n| Status | Code | When |\n| --- | --- | --- |\n"
+            "| `409` | `volume_attached` | it is attached |\n| `409` | `volume_owned` | a "
+            "workstation owns it |\n")
+    _each_told(references, volume, contract, {
+        rows.replace(" `volume_owned` ", " "): (
+            "`409` opens a second note of the Errors list: a status has one note (the list's "
+            "notes open with 409, 409; deleteVolume answers 400, 401, 404, 409, 413, 500), or "
+            "one note per error code, each naming its code first (\"- **409** — `code`: ...\")"),
+    }, [rows])
+
+
 def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
