@@ -1774,7 +1774,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         # a list longer than its schema's maximum (`volume_ids`: the standalone volumes)
         (r"\b(?:too\s+many\s+(?:standalone\s+)?volumes|more\s+(?:standalone\s+)?volumes\s+"
          r"than\s+(?:allowed|permitted|the\s+(?:limit|maximum))"
-         r"|more\s+than\s+\d+\s+(?:standalone\s+)?volumes)\b"))),
+         r"|more\s+than\s+(?:\d+|\{\{\s*fact\s+\w+\s*\}\})\s+(?:standalone\s+)?volumes)\b"))),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
         r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
@@ -3603,8 +3603,9 @@ _ID_THEN_ANSWER = re.compile(
 
 def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                      contract: Contract) -> str | None:
-    """What is wrong with a status (and the code after it) said for an operation on a
-    resource named by its ID ("Deleting `ws-67890` answers `200`"): the sandbox, in its
+    """What is wrong with a status (and the code after it), or a code alone, said for an
+    operation on a resource named by its ID ("Deleting `ws-67890` answers `200`",
+    "Deleting `vol-boot12345` gets `volume_attached`"): the sandbox, in its
     fixture state, answers that request with another (:func:`sandbox_answer`). Read only
     where the sentence opens with the operation, the ID right after it (its kind's word
     before it, or an article), an aside and the answering verb before the status, nothing
@@ -3613,14 +3614,17 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     from cloudws.operations import OPERATIONS
 
     status = _STATUS.match(span.text)
-    if status is None or span.link is not None or span.note:
-        return None
+    alone = span.text if status is None and span.text in contract.code_status else None
+    if status is None and alone is None or span.link is not None or span.note:
+        return None  # (a code after its status: read with it)
     start, end = _clause(span, prose, brackets=False)
     subject = _SUBJECT.match(prose, start, span.start)
     if subject is None or subject["article"] or not (who := subject["who"]).lower().endswith(
             "ing") or "[" in who:
         return None  # ("Deleting `ws-67890`": the reader's call, by its verb)
     ids = [s for s in spans if subject.end() <= s.start < span.start]
+    if alone is not None and any(_STATUS.match(s.text) for s in ids):
+        return None  # (a code after its status: read with it)
     if not ids or not re.fullmatch(r"\s+(?:(?:the\s+)?(?:workstation|volume)\s+)?",
                                    prose[subject.end():ids[0].start]):
         return None
@@ -3642,11 +3646,11 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     if len(ops) != 1:
         return None
     got, code = sandbox_answer(ops[0], ids[0].text)
-    said = int(status["status"])
-    said_code = code_after[0].text if code_after else None
+    said = int(status["status"]) if status is not None else contract.code_status[alone or ""]
+    said_code = alone or (code_after[0].text if code_after else None)
     if said == got and (said_code is None or said_code == code):
         return None
-    return (f"`{span.text}`{f' `{said_code}`' if said_code else ''} is said for {ops[0]} on "
+    return (f"`{span.text}`{f' `{said_code}`' if said_code and not alone else ''} is said for {ops[0]} on "
             f"`{ids[0].text}`, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 

@@ -2024,7 +2024,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
     _each_told(references, page, contract, {
         "More than 16 standalone volumes in `volume_ids` get `409 Conflict`.": (
             '`409 Conflict` is said for "More than 16 standalone volumes", which the API '
-            "answers with `400` (`validation_error`)")}, [])
+            "answers with `400` (`validation_error`)"),
+        # the number as a page writes it, a fact's placeholder
+        "More than {{ fact standalone_volumes_max }} standalone volumes get `409`.": (
+            '`409` is said for "More than {{ fact standalone_volumes_max }} standalone '
+            'volumes", which the API answers with `400` (`validation_error`)')}, [
+        "More than {{ fact standalone_volumes_max }} standalone volumes get `400`."])
 
 
 def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
@@ -3164,8 +3169,8 @@ def test_an_id_shown_as_malformed_passes_and_one_shown_as_an_id_is_told(
 def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
     checking: Checking,
 ) -> None:
-    """A status (and its code) said for an operation on a resource named by its ID
-    ("Deleting `ws-67890` answers `200`") is what the sandbox, in its fixture state,
+    """A status (and its code), or a code alone, said for an operation on a resource named
+    by its ID ("Deleting `ws-67890` answers `200`") is what the sandbox, in its fixture state,
     answers that request with; after another call in the sentence before, said to pass,
     or denied, it is not read."""
     references, contract = checking
@@ -3177,6 +3182,9 @@ def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
         "Updating `ws-12345` answers `409`.": (
             "`409` is said for updateWorkstation on `ws-12345`, which the sandbox answers with "
             "`200` (in its fixture state)"),
+        "Deleting `vol-boot12345` gets `volume_attached`.": (  # (a code alone)
+            "`volume_attached` is said for deleteVolume on `vol-boot12345`, which the sandbox "
+            "answers with `409` (`volume_owned`) (in its fixture state)"),
         "Deleting `vol-boot12345` gets `409` `volume_attached`.": (
             "`409` `volume_attached` is said for deleteVolume on `vol-boot12345`, which the "
             "sandbox answers with `409` (`volume_owned`) (in its fixture state)"),
@@ -3189,6 +3197,7 @@ def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
         "Deleting `vol-boot12345` gets `409` `volume_owned`.",
         "Starting `ws-12345` answers `200`.",
         "Stopping `ws-99999` answers `404`.",
+        "Deleting `vol-boot12345` gets `volume_owned`.",
         # after another call, said to pass, or denied
         "Stop `ws-67890` first. Deleting `ws-67890` answers `200`.",
         "Deleting `ws-67890` answers `200` once it is stopped.",
