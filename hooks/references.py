@@ -5562,7 +5562,8 @@ def check(markdown: str, page: Page, contract: Contract,
                                              *_volume_kind_problems(prose, spans, page,
                                                                     contract),
                                              *_fate_problems(prose, spans, page, contract),
-                                             *_volume_order_problems(prose, spans))]
+                                             *_volume_order_problems(prose, spans),
+                                             *_own_volume_detached_problems(prose, spans))]
     return found + fixture_claims(prose) + order_claims(prose)
 
 
@@ -5728,6 +5729,71 @@ _NOT_SAID_SO = re.compile(
     r"|[:;,\u2014]\s*(?:it|they|that|this|which)\s+(?:does|do|did|is|are|was)(?:\s+not|n['’]t)\b"
     r"|\b(?:to|for\s+(?:the\s+\w+|it|anything)\s+to)\s+(?:change|do)\s+anything\b"
     r"|\bfor\s+anything\s+to\s+(?:change|happen)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _own_volume_stays() -> bool:
+    """Whether an update leaves a workstation's own volume attached, measured on a fresh
+    store: a stopped workstation of the fixtures updated with ``"volume_ids": []`` still
+    has it.
+
+    Example:
+        >>> _own_volume_stays()
+        True
+    """
+    from cloudws.models import WorkstationUpdate
+    from cloudws.store import Store
+
+    store = Store()
+    stopped = next(w for w in store.list_workstations(status="stopped").data if w.volume_ids)
+    own = stopped.volume_ids[0]
+    store.update_workstation(stopped.id, WorkstationUpdate(volume_ids=[]))
+    return store.get_volume(own).attached_to == stopped.id
+
+
+#: A workstation's own volume said to be detached, or detachable: "the own volume can be
+#: detached", "detaches every volume, the workstation's own too", "detach its boot volume".
+_OWN_DETACHED = re.compile(
+    r"\b(?:(?:its|the\s+workstation['’]s|a\s+workstation['’]s|the|their)\s+own\s+volumes?|(?:an?|the|"
+    r"its|their)\s+(?:owned|boot)\s+volumes?)\s+(?:(?:can|may|will)\s+(?:also\s+)?be\s+|is\s+(?:also\s+)?|"
+    r"are\s+(?:also\s+)?|gets?\s+)detached\b"
+    r"|\bdetach(?:es|ing|ed)?\s+(?:every|all(?:\s+(?:the|its|of\s+its))?)\s+volumes?,?\s+(?:including\s+|"
+    r"even\s+)?(?:the\s+workstation['’]s|its)\s+own\b"
+    r"|\bdetach(?:es|ing|ed)?\s+(?:the\s+workstation['’]s|its|the|an?)\s+(?:own|owned|boot)\s+volume",
+    re.IGNORECASE)
+
+
+def _own_volume_detached_problems(prose: str, spans: Sequence[_Span]
+                                  ) -> list[tuple[int, str, str]]:
+    """Where a workstation's own volume is said to be detached, or able to be, by an
+    update ("`"volume_ids": []` detaches every volume, the workstation's own too"): it
+    stays attached until the workstation is deleted (:func:`_own_volume_stays`). A denial,
+    a question, a clause that speaks of a delete (its fate's), or a claim followed by
+    ``{ .no-ref }`` in its words, is not read.
+
+    Example:
+        >>> for _, message, _ in _own_volume_detached_problems(
+        ...         "An empty `volume_ids` detaches every volume, the workstation's own too. "
+        ...         "The own volume cannot be detached.", []):
+        ...     print(message)
+        "detaches every volume, the workstation's own" says a workstation's own volume is detached, but it stays attached until the workstation is deleted, which deletes it too (the sandbox keeps it attached after an update with `"volume_ids": []`)
+    """
+    if not _own_volume_stays():
+        return []
+    found = []
+    for match in _OWN_DETACHED.finditer(prose):
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
+                or _opted_out_within(spans, start, prose[start:end])
+                or re.search(r"\bdelet", prose[start:end], re.IGNORECASE)):
+            continue  # ("the own volume cannot be detached": true; what a delete does to it
+            # is its fate's, :func:`_fate_problems`)
+        found.append((match.start(), (
+            f'"{_said_words(match[0])}" says a workstation\'s own volume is detached, but it '
+            "stays attached until the workstation is deleted, which deletes it too (the "
+            'sandbox keeps it attached after an update with `"volume_ids": []`)'), match[0]))
+    return found
 
 
 def _not_a_claim(prose: str, at: int) -> bool:

@@ -2940,6 +2940,30 @@ def test_a_volume_of_a_kind_said_able_or_not_to_be_acted_on_is_held_to_the_answe
         "An owned volume is deleted when its workstation is deleted."])
 
 
+def test_a_workstations_own_volume_said_to_be_detached_is_told(checking: Checking) -> None:
+    """A workstation's own volume said to be detached, or detachable ("`"volume_ids": []`
+    detaches every volume, the workstation's own too", "an owned volume can be detached")
+    is told: it stays attached until its workstation is deleted, as the sandbox keeps it.
+    Denied, asked, or said of a delete (its fate's check), it is not read here."""
+    references, contract = checking
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    told = ("says a workstation's own volume is detached, but it stays attached until the "
+            "workstation is deleted, which deletes it too (the sandbox keeps it attached after "
+            'an update with `"volume_ids": []`)')
+    _each_told(references, update, contract, {
+        "See below.\n\nSending `\"volume_ids\": []` detaches every volume, the workstation's "
+        "own too.": f'"detaches every volume, the workstation\'s own" {told}',
+        "See below.\n\nTo detach the workstation's own volume, leave it out of `volume_ids`.":
+            f'"detach the workstation\'s own volume" {told}',
+        "See below.\n\nAn owned volume can be detached with an update.":
+            f'"An owned volume can be detached" {told}',
+    }, [
+        "See below.\n\nAn owned volume cannot be detached: `volume_ids` lists standalone ones.",
+        "See below.\n\nCan the own volume be detached? No.",
+        "See below.\n\n`\"volume_ids\": []` detaches every standalone volume; its own stays.",
+    ])
+
+
 def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_does(
     checking: Checking,
 ) -> None:
