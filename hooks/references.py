@@ -5563,7 +5563,8 @@ def check(markdown: str, page: Page, contract: Contract,
                                                                     contract),
                                              *_fate_problems(prose, spans, page, contract),
                                              *_volume_order_problems(prose, spans),
-                                             *_own_volume_detached_problems(prose, spans))]
+                                             *_own_volume_detached_problems(prose, spans),
+                                             *_volume_ids_added_problems(prose, spans))]
     return found + fixture_claims(prose) + order_claims(prose)
 
 
@@ -5793,6 +5794,67 @@ def _own_volume_detached_problems(prose: str, spans: Sequence[_Span]
             f'"{_said_words(match[0])}" says a workstation\'s own volume is detached, but it '
             "stays attached until the workstation is deleted, which deletes it too (the "
             'sandbox keeps it attached after an update with `"volume_ids": []`)'), match[0]))
+    return found
+
+
+@functools.cache
+def _volume_ids_replace() -> bool:
+    """Whether an update's ``volume_ids`` replaces the standalone volumes attached (rather
+    than adding to them), measured on a fresh store: a stopped workstation of the fixtures
+    with a standalone volume attached, updated to list another, keeps only that one.
+
+    Example:
+        >>> _volume_ids_replace()
+        True
+    """
+    from cloudws.models import WorkstationUpdate
+    from cloudws.store import Store
+
+    store = Store()
+    free = [v.id for v in store.list_volumes().data if v.standalone and v.attached_to is None]
+    ws = next(w for w in store.list_workstations(status="stopped").data
+              if any(store.get_volume(v).standalone for v in w.volume_ids))
+    had = [v for v in ws.volume_ids if store.get_volume(v).standalone]
+    after = store.update_workstation(ws.id, WorkstationUpdate(volume_ids=free[:1]))
+    return not set(had) & set(after.volume_ids)
+
+
+#: An update's `volume_ids` said to add to the volumes attached: "adds the volumes you
+#: list to those already attached" (not "the others stay attached": said of those it
+#: lists as often).
+_VOLUME_IDS_ADDS = re.compile(
+    r"\b(?:adds?|appends?)\s+(?:[\w`\s]{0,40}?)\bto\s+(?:those|the\s+"
+    r"ones|the\s+volumes)\s+(?:already\s+attached|(?:it|the\s+workstation)\s+already\s+has)",
+    re.IGNORECASE)
+
+
+def _volume_ids_added_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int, str, str]]:
+    """Where an update's ``volume_ids`` is said to add to the standalone volumes attached
+    ("`volume_ids` adds the volumes you list to those already attached"): it replaces them
+    (:func:`_volume_ids_replace`). A denial, a question, or a claim followed by ``{ .no-ref
+    }`` in its clause, is not read.
+
+    Example:
+        >>> for _, message, _ in _volume_ids_added_problems(
+        ...         "`volume_ids` adds the volumes you list to those already attached; the "
+        ...         "others stay attached. It does not add to the ones already attached. The "
+        ...         "answer's `volume_ids` adds the owned volume in front.", []):
+        ...     print(message)
+        "adds the volumes you list to those already attached" says an update adds to the standalone volumes attached, but its `volume_ids` replaces them: a standalone volume it leaves out is detached (as the sandbox does)
+    """
+    if not _volume_ids_replace():
+        return []
+    found = []
+    for match in _VOLUME_IDS_ADDS.finditer(prose):
+        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                             brackets=False)
+        if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
+                or _opted_out_within(spans, start, prose[start:end])):
+            continue
+        found.append((match.start(), (
+            f'"{_said_words(match[0])}" says an update adds to the standalone volumes '
+            "attached, but its `volume_ids` replaces them: a standalone volume it leaves out "
+            "is detached (as the sandbox does)"), match[0]))
     return found
 
 

@@ -2944,7 +2944,9 @@ def test_a_workstations_own_volume_said_to_be_detached_is_told(checking: Checkin
     """A workstation's own volume said to be detached, or detachable ("`"volume_ids": []`
     detaches every volume, the workstation's own too", "an owned volume can be detached")
     is told: it stays attached until its workstation is deleted, as the sandbox keeps it.
-    Denied, asked, or said of a delete (its fate's check), it is not read here."""
+    Denied, asked, or said of a delete (its fate's check), it is not read here. An
+    update's `volume_ids` said to add to the volumes attached is told too: it replaces
+    them."""
     references, contract = checking
     update = references.Page("workstations/update.md", "updateWorkstation")
     told = ("says a workstation's own volume is detached, but it stays attached until the "
@@ -2962,6 +2964,14 @@ def test_a_workstations_own_volume_said_to_be_detached_is_told(checking: Checkin
         "See below.\n\nCan the own volume be detached? No.",
         "See below.\n\n`\"volume_ids\": []` detaches every standalone volume; its own stays.",
     ])
+    # an update's `volume_ids` said to add to the standalone volumes attached: it replaces
+    _each_told(references, update, contract, {
+        ("See below.\n\n`volume_ids` adds the volumes you list to those already attached."): (
+            '"adds the volumes you list to those already attached" says an update adds to the '
+            "standalone volumes attached, but its `volume_ids` replaces them: a standalone "
+            "volume it leaves out is detached (as the sandbox does)")}, [
+        "See below.\n\nLeave a volume out of `volume_ids` to detach it; the others stay attached.",
+        "See below.\n\nIt does not add to the volumes already attached: it replaces them."])
 
 
 def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_does(
