@@ -1811,6 +1811,10 @@ _NOT_A_RESOURCE = re.compile(r"(?:`machine_type`|\b(?:machine[ _]types?|fields?|
 #: What says an answer is the API's before a change: "used to", "previously", "the old API".
 _PAST_API = (r"\bused\s+to\b|\b(?:previously|formerly)\b|\b(?:old|earlier|previous|former)\s+"
              r"(?:API|versions?|releases?)\b")
+#: And what dates it before a release: "pre-release", "before 1.0.0", "the old behaviour"
+#: (not "the old route": it still answers).
+_BEFORE_A_RELEASE = (r"\bpre-release\b|\b(?:old|earlier|previous|former)\s+behaviou?r\b"
+                     r"|\bbefore\s+(?:v?\d+\.\d+|the\s+change|the\s+release)")
 _EARLIER_CHECK = re.compile(
     r"\beven\b|\bstill\s+gets?\b|\b(?:checked|looked\s+at|validated|read|refused|rejected)\s+"
     r"(?:first|before)\b"
@@ -1818,14 +1822,11 @@ _EARLIER_CHECK = re.compile(
     r"workstations?(?:\s+that\s+owned\s+(?:it|them))?)\s+(?:is|was|are|were|has\s+been)\s+"
     r"(?:deleted|gone)\b"
     # (or an answer said to have been another: "the old API answered ... with `400`")
-    rf"|{_PAST_API}|\b(?:old|earlier|previous|former)\s+(?:route|page)\b"
+    rf"|{_PAST_API}|{_BEFORE_A_RELEASE}|\b(?:old|earlier|previous|former)\s+(?:route|page)\b"
     r"|\bafter\s+the\s+delete\b", re.IGNORECASE)
 #: In a sentence, what says it is of the API before a change: "used to", "previously",
 #: "the old API", "before 1.0.0", "pre-release".
-_THEN_NOT_NOW = re.compile(
-    _PAST_API + r"|\bpre-release\b|\b(?:old|earlier|previous|former)\s+behaviou?r\b"
-    # (not "the old route": it still answers)
-    r"|\bbefore\s+(?:v?\d+\.\d+|the\s+change|the\s+release)", re.IGNORECASE)
+_THEN_NOT_NOW = re.compile(f"{_PAST_API}|{_BEFORE_A_RELEASE}", re.IGNORECASE)
 #: An error status as a span gives it: `404`, `409 Conflict`, a note's **409**.
 _ERROR_STATUS = re.compile(r"^(?P<status>[45]\d\d)(?:\s+[A-Z][\w ]*)?$")
 #: Where a clause ends, for :func:`_condition_problem`: a sentence, a list's item.
@@ -1893,6 +1894,20 @@ _REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rej
                             r"error)\b|\bfails\b", re.IGNORECASE)
 
 
+#: After a clause, the next one saying what "it" gets: "; it now gets `400`".
+_IT_GETS = re.compile(r"[;,]\s+(?:and\s+|but\s+)?(?:it|this|that|they)\s+(?:now\s+|instead\s+|then\s+)?"
+                      r"(?:gets?|answers?|(?:is|are)\s+(?:refused|rejected|answered))\b",
+                      re.IGNORECASE)
+
+
+def _with_what_it_gets(prose: str, end: int) -> int:
+    """``end``, a clause's, or past the clause after it when that one says what "it" gets
+    ("`limit=05` used to be read as five; it now gets `400`")."""
+    if _IT_GETS.match(prose, end):
+        return _clause(_Span(end + 2, end + 3, 0, "", None, False), prose)[1]
+    return end
+
+
 def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str,
                        refusals: Mapping[str, int] | None = None) -> bool:
     """Whether the clause of a query's value ``span`` says the API refuses it: a `400` (or
@@ -1901,7 +1916,7 @@ def _refused_in_clause(span: _Span, spans: Sequence[_Span], prose: str,
     "instead", "unlike"), and not denied ("never fails", "instead of a `400`"). With
     ``refusals`` (codes by status), a header's value: any 4xx status or one of those codes
     of a 4xx ("`Content-Type: text/plain` gets `415`")."""
-    end = _clause(span, prose)[1]
+    end = _with_what_it_gets(prose, _clause(span, prose)[1])
     listed = span.end  # ("`limit=0` and `limit=101` are refused": a list's values, together)
     for other in sorted((o for o in spans if span.end <= o.start < end
                          and _QUERY_ALONE.fullmatch(o.text)), key=lambda o: o.start):
@@ -2462,6 +2477,12 @@ def _a_method_refused(span: _Span, spans: Sequence[_Span], prose: str, problem: 
     said with the method sent or the `Allow` it gets ("A `DELETE` sent to the old path
     gets `405`"): the API's answer to a request of no operation, said as it is."""
     start, end = _clause(span, prose, brackets=False)
+    end = _with_what_it_gets(prose, end)
+    before = max(prose.rfind(";", 0, start), prose.rfind(",", 0, start))
+    gets = _IT_GETS.match(prose, before) if before > 0 else None
+    if gets is not None and gets.end() <= span.start:
+        start = _clause(_Span(before - 1, before, 0, "", None, False), prose, brackets=False)[0]
+        # ("`POST ...` used to stop it; it now gets `405`": the request is the clause's before)
     others = [s.text for s in spans if start <= s.start < end and s is not span]
     if _REQUEST.match(span.text) and " takes " in problem:
         return any(re.match(r"405\b", text) or text == "method_not_allowed" for text in others)
@@ -2505,6 +2526,10 @@ def _a_fields_value(span: _Span, spans: Sequence[_Span], prose: str, contract: C
             rf"(?:{_ANSWERS.pattern})\s+(?:(?:a|an|the|status)\s+)?$",
             prose[max(0, span.start - 40):span.start], re.IGNORECASE):
         return False  # (a status said as one: "or get `412`")
+    named = re.search(r"\b([a-z][a-z0-9_]*)\s+(?:of|is|to|=|may\s+be|at\s+most|up\s+to)\s+$",
+                      prose[max(0, span.start - 40):span.start])
+    if named is not None and "integer" in contract.field_types.get(named[1], ()):
+        return True  # (its name written as a word: "a limit of `101`")
     paragraph = prose[:span.start].rpartition("\n\n")[2]
     at = span.start - len(paragraph)
     end = (re.search(r"\n\n", prose[span.end:]) or re.search("$", prose[span.end:])).start()
@@ -3655,6 +3680,65 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
+def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                             contract: Contract) -> str | None:
+    """What is wrong with a status said to be the answer of a request written as the
+    clause's subject ("`DELETE /v1/workstations/ws-99999` answers `410`"): one its
+    operation does not document; or, for a resource named by its ID with nothing but its
+    code and what the answer does after it, not what the sandbox answers there, in its
+    fixture state (:func:`sandbox_answer`). A clause that denies, says it passes, or comes
+    after another call, is not read for the sandbox's answer."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    before = [s for s in spans if start <= s.start < span.start]
+    if not before or not re.fullmatch(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?",
+                                      prose[start:before[0].start], re.IGNORECASE):
+        return None  # (the request opens its clause, or follows an opening phrase: "For an
+        # ID no workstation has, `DELETE ...` answers")
+    request = _REQUEST.match(before[0].text)
+    if (request is None or not request["method"] or before[0].opted_out or len(before) != 1
+            or _ID_THEN_ANSWER.fullmatch(prose, before[0].end, span.start) is None):
+        return None  # (the request, then what answers it, the status right after)
+    path = request["any"].partition("?")[0]
+    route = _route_of(path, contract)
+    method = "GET" if request["method"] == "HEAD" else request["method"]
+    ops = [op for op, (m, there) in contract.requests.items()
+           if m == method and there == route and op in contract.operations]
+    if len(ops) != 1:
+        return None
+    said = int(status["status"])
+    scope = contract.operations[ops[0]]
+    if said not in scope.statuses:
+        if _NEGATION.search(prose, start, end):
+            return None
+        return (f"`{span.text}` is said to be the answer of `{before[0].text}`, a request of "
+                f"{ops[0]}, which does not document it (it documents "
+                f"{_listing(scope.statuses)})")
+    ids = [segment for segment in path.split("/") if _RESOURCE_ID.match(segment)]
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    op = OPERATIONS.get(ops[0])
+    if (len(ids) != 1 or after is None or op is None or op.status is None
+            or len(op.example.path) != 1 or re.search(
+                r"\b(?:if|when|while|once|after|unless|until|before|whether)\b",
+                prose[start:before[0].start], re.IGNORECASE)  # (a condition, not the fixtures)
+            or _done_just_before(prose, start, page, contract)
+            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
+            or _NEGATION.search(prose, start, end)):
+        return None
+    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
+    got, code = sandbox_answer(ops[0], ids[0])
+    if said == got and (not code_after or code_after[0] == code):
+        return None
+    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
+            f"`{before[0].text}`, which the sandbox answers with `{got}`"
+            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
 def state_codes() -> frozenset[str]:
     """The error codes a workstation's state makes (:func:`answers_by_state`):
     `workstation_not_stopped` today. Their words in :data:`_CONDITIONS` ("a running
@@ -4591,6 +4675,9 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                        else ""))
         if rest is None or rest in _phrases(number, titles):
             return None
+        if number < 300 and any(rest in values for values in contract.enums.values()):
+            return None  # (a success and a value of its answer, as an example prints them:
+            # `200 running`, its status code and `status`)
         codes = [code for code, answered in contract.code_status.items()
                  if answered == number and code in scope.codes]
         if rest in contract.code_status:
@@ -4740,9 +4827,11 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
                 if (other.opted_out or other.text in values or not _WORD.match(other.text)
                         or other.text in contract.field_schemas
                         or other.text in contract.code_status
-                        or other.text.startswith(tuple(contract.id_patterns))):
+                        or other.text.startswith(tuple(contract.id_patterns))
+                        or any(other.text in others for others in contract.enums.values())):
                     continue  # (an ID, the subject of what follows: "`ws-12345` is
-                    # `stopped` and `ws-67890` is `running`")
+                    # `stopped` and `ws-67890` is `running`"; another field's value:
+                    # "`dev-box`, on `standard-4`, `stopped`")
                 found.append(Problem(other.line, (
                     f"`{other.text}` is listed with {', '.join(f'`{t}`' for t in listed)}, "
                     f"values of {name}, but is not one (they are {_listing(values)})"),
@@ -5461,6 +5550,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _id_call_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _request_subject_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1091,6 +1091,64 @@ def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
     }, [rows])
 
 
+def test_values_of_several_fields_and_a_success_printed_with_its_state_pass(
+    checking: Checking,
+) -> None:
+    """Values of different fields listed together ("`dev-box`, on `standard-4`,
+    `stopped`") are each their own field's, and a success with a value of its answer
+    (`200 running`, as an example prints its status code and `status`) is what it prints;
+    a value of no field beside them, or a word that is none, is still told."""
+    references, contract = checking
+    get = references.Page("workstations/get.md", "getWorkstation")
+    _each_told(references, get, contract, {
+        "See below.\n\nIt is `running`, `stopped` or `paused`.": (
+            "`paused` is listed with `running`, `stopped`, values of status, but is not one "
+            "(they are running, stopped)"),
+        "See below.\n\nThe examples print `200 paused`.": (
+            "`200 paused`: after the status write its reason phrase (OK) or one of its error "
+            "codes"),
+    }, [
+        "See below.\n\nThe first example gets `200`: `dev-box`, on `standard-4`, `stopped`.",
+        "See below.\n\nThe Python example prints the status code and `status`: `200 running`.",
+    ])
+
+
+def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_answer(
+    checking: Checking,
+) -> None:
+    """A status said to be the answer of a request written as its clause's subject ("`DELETE
+    /v1/volumes/vol-boot67890` answers `200`") is held to what the sandbox answers that
+    request, in its fixture state, when its ID is a resource's and nothing but its code
+    and what the answer does follows; under a condition, denied, or with more said after
+    it, only to what the request's operation documents."""
+    from cloudws import models
+
+    references, _ = checking
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"ws-12345", "ws-67890", "vol-boot67890"},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN),
+         models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)})
+    page = references.Page("concepts/errors.md", None)
+    _each_told(references, page, contract, {
+        "`DELETE /v1/volumes/vol-boot67890` answers `200`.": (
+            "`200` is said for `DELETE /v1/volumes/vol-boot67890`, which the sandbox answers "
+            "with `409` (`volume_owned`) (in its fixture state)"),
+        "`DELETE /v1/workstations/ws-67890` answers `200` and deletes it.": (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        "`POST /v1/workstations/ws-12345/start` answers `201`.": (
+            "`201` is said to be the answer of `POST /v1/workstations/ws-12345/start`, a "
+            "request of startWorkstation, which does not document it (it documents 200, 400, "
+            "401, 404, 413, 500)"),
+    }, [
+        "`DELETE /v1/volumes/vol-boot67890` answers `409` `volume_owned`.",
+        "`DELETE /v1/workstations/ws-12345` answers `200` and deletes it.",
+        "If it is running, `DELETE /v1/workstations/ws-12345` answers `409`.",
+        "`DELETE /v1/workstations/ws-67890` never answers `200`.",
+    ])
+
+
 def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -2197,8 +2255,9 @@ def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
         "See below.\n\nAsk for up to `100` at once with `limit=100`.",
         ("See below.\n\nA request with `limit=150` gets `400` `validation_error` naming "
          "`query.limit`: the API does not shrink it to `100`."),
-        # the field named in the paragraph's sentence before
+        # the field named in the paragraph's sentence before, or as a word right before
         "See below.\n\nA `limit` of `0` gets `400`; so does `101`.",
+        "See below.\n\nA limit of `101` gets `400`.",
     ])
     _each_told(references, create, contract, {}, [
         ("See below.\n\n`disk_size_gb` is a whole number of GiB. It may be written `100` or "
@@ -2208,8 +2267,9 @@ def test_a_number_a_field_is_given_is_no_status(checking: Checking) -> None:
 
 def test_a_status_the_api_no_longer_answers_said_of_its_past_passes(checking: Checking) -> None:
     """A status the API does not answer, said of the API before a change ("used to",
-    "previously", "before 1.0.0", "pre-release"), is history, not a claim of today's API;
-    said of the old route, which still answers, or of today, it is told."""
+    "previously", "before 1.0.0", "pre-release"), is history, not a claim of today's API,
+    and so is one said under a condition then; said of the old route, which still
+    answers, or of today, it is told."""
     references, contract = checking
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     told = ("`204`: deleteWorkstation does not document status 204 (it documents 200, 400, "
@@ -2223,7 +2283,14 @@ def test_a_status_the_api_no_longer_answers_said_of_its_past_passes(checking: Ch
         "See below.\n\nPreviously, a successful delete returned `204`.",
         "See below.\n\nBefore 1.0.0 the delete answered `204`.",
         "See below.\n\n`204` was the pre-release answer; it is now `200`.",
+        # a status under a condition, said of the API before a release
+        "See below.\n\nBefore 1.0.0, a delete of a running workstation answered `400`.",
+        "See below.\n\nThe pre-release delete answered `400` for a running workstation.",
     ])
+    _each_told(references, delete, contract, {
+        "See below.\n\nA delete of a running workstation answers `400`.": (
+            '`400` is said for "running workstation", which the API answers with `409` '
+            "(`workstation_not_stopped`)")}, [])
 
 
 def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking) -> None:
@@ -3276,7 +3343,13 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
         "See below.\n\n`GET /v1/volumes?status=running` never gets `400`.": unknown}, [
         "See below.\n\nThere is no filter: `GET /v1/volumes?status=running` gets `400`.",
         "See below.\n\n`GET /v1/volumes?limit=500` is refused with `400`.",
+        # in the clause after, of "it": history, then what it gets now
+        "See below.\n\n`limit=05` used to be read as five; it now gets `400`.",
     ])
+    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    _each_told(references, stop, contract, {}, [
+        ("See below.\n\n`POST /v1/workstations/ws-67890%2Fstop` used to stop it; it now gets "
+         "`405`.")])
 
 
 def test_a_field_said_to_be_left_out_for_a_default_is_one_the_request_may_leave_out(
