@@ -6386,8 +6386,9 @@ def _fate_problems(prose: str, spans: Sequence[_Span], page: Page, contract: Con
         # the subject: the first operation named, after an opening phrase ("Unlike a stop,")
         opening = _OPENING_PHRASE.match(before)
         own = before[opening.end():]
-        own = own[max([0, *(m.end() for m in re.finditer(r",\s+(?:while|whereas|but|and)\s+|;\s",
+        own = own[max([0, *(m.end() for m in re.finditer(r",\s+(?:while|whereas|but|and)\s+|[;:]\s",
                                                            own, re.IGNORECASE))]):]
+        # (after a colon, its own subject: "Stop it and delete it: the delete detaches")
         first = re.match(rf"(?:(?:an?|the|each|every|your)\s+)?({_OP_WORD})", own, re.IGNORECASE)
         ops = [op for op in (_subject_ops(first[1], page, contract) if first else []) if op in fates]
         if not ops and page.operation in fates and re.match(

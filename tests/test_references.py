@@ -3090,6 +3090,8 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
         "Unlike a stop, a delete removes the owned volume.",
         "Deleting a workstation, after stopping it, deletes the volume it owns.",
         "Deleting a workstation deletes its owned volume, while stopping it keeps every volume.",
+        # after a colon, the clause's own subject
+        "Stop the workstation and delete it: the delete detaches its standalone volumes.",
         # in the passive, the operation said before
         "When you delete a workstation, its standalone volumes are detached and kept.",
         "When a volume is deleted, its data is deleted too.",
@@ -3101,7 +3103,9 @@ def test_what_a_workstations_operation_is_said_to_do_to_its_volumes_is_what_it_d
             f"\"A deleted workstation's standalone volumes are deleted\" {said} {kept}"),
         "Deleting a workstation detaches its boot volume.": (
             f'"detaches its boot volume" {said} deleteWorkstation deletes an owned volume '
-            f"{sandbox}")}, [])
+            f"{sandbox}"),
+        "Stop the workstation and delete it: the delete deletes its standalone volumes.": (
+            f'"deletes its standalone volumes" {said} {kept}')}, [])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "See below.\n\nIt also deletes the standalone volumes attached to it.": (
