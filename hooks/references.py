@@ -1884,7 +1884,9 @@ _SAID_NOT_BEFORE = re.compile(
     r"(?:[\w-]+\s+){1,2}?" + _DENYING_VERB
     + r")\s+(?:an?\s+|with\s+(?:an?\s+)?|the\s+(?:error\s+)?(?:code\s+)?)?"
     r"|\bno\s+(?:separate\s+|such\s+|extra\s+|special\s+)?|[,(]\s*(?:but\s+|and\s+)?(?:never|not)\s+(?:an?\s+)?"
-    r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?)(?:HTTP\s+)?`?$", re.IGNORECASE)
+    r"|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?"
+    r"|\b(?:it|this|that|the\s+answer)\s+(?:is|was)\s+never\s+(?:an?\s+)?)(?:HTTP\s+)?`?$",
+    re.IGNORECASE)  # (and "it was never a `204`")
 #: Right after a status, what says it is never the answer: "`204` is never returned".
 _NEVER_AFTER = re.compile(r"\s+(?:is|are)\s+never\s+(?:returned|sent|answered|used|given)\b",
                           re.IGNORECASE)
