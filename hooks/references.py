@@ -76,7 +76,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -1892,13 +1892,13 @@ _NEVER_AFTER = re.compile(r"\s+(?:is|are)\s+never\s+(?:returned|sent|answered|us
                           re.IGNORECASE)
 #: After a query's value, in its clause, what says the API refuses it: "is refused",
 #: "is rejected", "gets an error".
-_REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:refused|rejected|an\s+"
-                            r"error)\b|\bfails\b", re.IGNORECASE)
+_REFUSED_AFTER = re.compile(r"\b(?:is|are|gets?|get|would\s+be)\s+(?:now\s+|then\s+|always\s+)?"
+                            r"(?:refused|rejected|an\s+error)\b|\bfails\b", re.IGNORECASE)
 
 
 #: After a clause, the next one saying what "it" gets: "; it now gets `400`".
 _IT_GETS = re.compile(r"[;,]\s+(?:and\s+|but\s+)?(?:it|this|that|they)\s+(?:now\s+|instead\s+|then\s+)?"
-                      r"(?:gets?|answers?|(?:is|are)\s+(?:refused|rejected|answered))\b",
+                      r"(?:gets?|answers?|(?:is|are)\s+(?:now\s+)?(?:refused|rejected|answered))\b",
                       re.IGNORECASE)
 
 
@@ -2549,8 +2549,8 @@ _WHICH_ANSWERS = re.compile(
     rf"(?<![A-Za-z])(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?{_OP_WORD})*),?\s+"
     r"which\s+(?:also\s+|only\s+|then\s+|still\s+|both\s+)?(?:answers?|returns?|gets?|"
     r"responds\s+with|fails\s+with|refuses\s+(?:it|one|them|a\s+running\s+workstation)\s+with|"
-    r"(?:is|are)\s+refused\s+with)\s+(?:an?\s+)?(?:`\d{3}[^`\n]*`\s+(?:with\s+)?)?$",
-    re.IGNORECASE)
+    r"(?:is|are)\s+refused\s+with)\s+(?:an?\s+)?(?:`\d{3}[^`\n]*`\s+(?:with\s+(?:the\s+)?"
+    r"(?:error\s+)?(?:code\s+)?)?)?$", re.IGNORECASE)
 
 
 def _answered_by_linked(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
@@ -2597,7 +2597,8 @@ def _answered_by_others(span: _Span, prose: str, page: Page, contract: Contract)
                     r"(?:\s+of\s+(?:an?|the|its|that|this)\s+(?:[\w-]+\s+){0,2}?(?:workstation|"
                     r"volume)s?)?"  # (what it acts on: "a delete of the volume gets")
                     rf"\s+(?:both\s+|each\s+|also\s+)?(?:{_ANSWERS.pattern})\s+(?:an?\s+)?"
-                    r"(?:`\d{3}[^`\n]*`\s+(?:with\s+)?)?",  # (a code after its status)
+                    r"(?:`\d{3}[^`\n]*`\s+(?:with\s+(?:the\s+)?(?:error\s+)?(?:code\s+)?)?)?",
+                    # (a code after its status)
                     prose[subject.end():span.start], re.IGNORECASE)) and all(any(
                 (int(status["status"]) in contract.operations[op].statuses if status is not None
                  else span.text in contract.operations[op].codes) for op in item)
@@ -2923,8 +2924,9 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
         return None  # (a failure: under a condition the state does not make)
     answers = answers_by_state()
     if span.note:  # "- **409** — the workstation is running: ...", of the page's operation
-        row = prose[span.start:span.start + 1] == "`"  # (a table's row: "| `409` | ...")
-        noted = _NOTE_STATE.match(prose, span.end + (0 if row else 2))  # (past the closing **)
+        row = prose[prose.rfind("\n", 0, span.start) + 1:].lstrip().startswith("|")
+        past = 2 if prose.startswith("**", span.end) else 0  # (a bold status's closing **)
+        noted = _NOTE_STATE.match(prose, span.end + past)  # (a table's row: "| `409` | ...")
         if noted is None or page.operation not in answers or not _in_section(
                 prose, span.start, "Errors"):
             return None
@@ -3973,8 +3975,11 @@ def _sent_field_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
         return None  # (its value, sent as another input: "pass `next_cursor` back as
         # `cursor`", "pass its `id` to [Get](get.md)")
     inputs = sorted(n for n, (where, _) in taken.items() if where == "body")
+    query = sorted(n for n, (where, _) in taken.items() if where == "query")
     return (f"`{name}` is said to be sent to {page.operation}, which takes no such field"
-            + (f" (its body takes {', '.join(inputs)})" if inputs else " (it takes no body)"))
+            + (f" (its body takes {', '.join(inputs)})" if inputs else
+               f" (it takes no body; its query takes {', '.join(query)})" if query else
+               " (it takes no body)"))
 
 
 def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
@@ -4363,6 +4368,9 @@ def prose_links(prose: str) -> list[Link]:
     return sorted(links, key=lambda link: link.start)
 
 
+#: A table's row whose first cell is a status, bare or bold ("| 409 |", "| **409** |").
+_BARE_STATUS_ROW = re.compile(r"^[ \t]*\|[ \t]*(?P<cell>(?:\*\*)?(?P<status>[1-5]\d\d)(?:\*\*)?)"
+                              r"[ \t]*\|", re.MULTILINE)
 #: A table's header whose first column is the status ("| Status | Code | When |").
 _STATUS_HEADER = re.compile(r"^\|?\s*(?:HTTP\s+)?status(?:\s+code)?\s*\|", re.IGNORECASE)
 
@@ -4378,7 +4386,7 @@ def _opens_a_status_row(prose: str, line_start: int, start: int, text: str) -> b
         >>> _opens_a_status_row(prose, prose.rfind("\\n", 0, at) + 1, at, "409")
         True
     """
-    if not _STATUS.fullmatch(text) or not re.fullmatch(r"\s*\|\s*", prose[line_start:start]):
+    if not _STATUS.fullmatch(text) or not re.fullmatch(r"[ \t]*\|[ \t]*", prose[line_start:start]):
         return False
     lines = prose[:line_start].split("\n")[:-1]
     while lines and re.match(r"\s*\|", lines[-1]) and not re.match(r"\s*\|?\s*:?-{3,}",
@@ -4403,6 +4411,11 @@ def _spans(markdown: str) -> Iterator[_Span]:
         start, end = note.span("status")
         yield _Span(start, end, prose.count("\n", 0, start) + 1, note["status"], None, False,
                     note=True)
+    for row in _BARE_STATUS_ROW.finditer(prose):  # ("| 409 |", "| **409** |": not code)
+        start, end = row.span("status")
+        if _opens_a_status_row(prose, row.start(), row.start("cell"), row["status"]):
+            yield _Span(start, end, prose.count("\n", 0, start) + 1, row["status"], None,
+                        False, note=True)
 
 
 #: The blocks a page shows as they are, which no check runs: each line is a reference.
@@ -4677,7 +4690,8 @@ def _check_span(text: str, scope: Scope, contract: Contract, shown: Callable[[],
                        else ""))
         if rest is None or rest in _phrases(number, titles):
             return None
-        if number < 300 and any(rest in values for values in contract.enums.values()):
+        if number < 300 and (rest in contract.consts
+                             or any(rest in values for values in contract.enums.values())):
             return None  # (a success and a value of its answer, as an example prints them:
             # `200 running`, its status code and `status`)
         codes = [code for code, answered in contract.code_status.items()
@@ -5394,7 +5408,8 @@ def check(markdown: str, page: Page, contract: Contract,
                             if field_name in contract.body_defaults):
                 problem = _default_problem(span.text, named[-1] if named else None, contract)
                 if problem:
-                    found.append(Problem(span.line, problem, span.text))
+                    found.append(Problem(span.line, problem, span.text,
+                                         _misread(span.text, document)))
                 continue  # a field's default, read as one (`100` is no status here)
         if _QUERY_ALONE.fullmatch(span.text) and _THERE_IS_NO.search(
                 prose[max(0, span.start - 30):span.start]):
@@ -5591,7 +5606,8 @@ def check(markdown: str, page: Page, contract: Contract,
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
             found.append(Problem(span.line, problem, span.text, _misread(
-                span.text, document) if misread and "{ .no-ref }" not in problem else ""))
+                span.text if prose[span.start:span.start + 1] == "`" else "", document)
+                if misread and "{ .no-ref }" not in problem else ""))  # (a bold note's: none)
     for span in _shown_lines(markdown):  # as a span, with no words around it
         problem = _export_problem(span.text) or _check_span(
             span.text, own, contract, shown, titles or {}, False, document)
@@ -5658,7 +5674,8 @@ def check(markdown: str, page: Page, contract: Contract,
                                              *_volume_order_problems(prose, spans),
                                              *_own_volume_detached_problems(prose, spans),
                                              *_volume_ids_added_problems(prose, spans))]
-    return found + fixture_claims(prose) + order_claims(prose)
+    return found + fixture_claims(prose) + [  # (no span opts an order out: words only)
+        replace(p, advice=_misread("", document)) for p in order_claims(prose)]
 
 
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation
@@ -6648,22 +6665,25 @@ def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contra
 
 def _misread(text: str | None, document: bool) -> str:
     """The way out of a problem found by reading a sentence, for a sentence that is right
-    and read wrongly: with ``text``, the span the problem is told at; without, the words.
-    Nothing for an OpenAPI document's description, which would publish ``{ .no-ref }``.
+    and read wrongly: with ``text``, the span the problem is told at; with ``None``, the
+    words (any span among them takes ``{ .no-ref }``); with ``""``, none that can take it
+    (a note's bold status). Nothing for an OpenAPI document's description, which would
+    publish ``{ .no-ref }``.
 
     Example:
         >>> _misread("409", False)
         ' (if the sentence is right and read wrongly: say it another way, or follow `409` with { .no-ref })'
         >>> _misread(None, False)
-        ' (if the sentence is right and read wrongly: say it another way, or write its status or state as code followed by { .no-ref })'
-        >>> _misread("409", True)
-        ''
+        ' (if the sentence is right and read wrongly: say it another way, or write one of its words as code followed by { .no-ref })'
+        >>> _misread("", False), _misread("409", True)
+        (' (if the sentence is right and read wrongly: say it another way)', '')
     """
     if document:
         return ""
-    return (" (if the sentence is right and read wrongly: say it another way, or "
-            + (f"follow `{text}` with {{ .no-ref }})" if text is not None else
-               "write its status or state as code followed by { .no-ref })"))
+    return (" (if the sentence is right and read wrongly: say it another way"
+            + (f", or follow `{text}` with {{ .no-ref }})" if text else
+               ")" if text is not None else
+               ", or write one of its words as code followed by { .no-ref })"))
 
 
 def _opted_out_within(spans: Sequence[_Span], at: int, words: str) -> bool:

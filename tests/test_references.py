@@ -603,8 +603,18 @@ def test_a_problem_found_by_reading_its_sentence_says_the_way_out_for_one_read_w
     assert told("Deleting a running workstation answers `200`{ .no-ref }.") == []
     [said] = told("Only running workstations can be updated.", update)
     assert said.endswith(" (if the sentence is right and read wrongly: say it another way, "
-                         "or write its status or state as code followed by { .no-ref })"), said
+                         "or write one of its words as code followed by { .no-ref })"), said
     assert told("Only `running`{ .no-ref } workstations can be updated.", update) == []
+    # a default read, a note's bold status (no span to follow), a list's order in words
+    lists = references.Page("workstations/list.md", "listWorkstations")
+    [said] = told("`limit` defaults to `50`.", lists)
+    assert said.endswith("or follow `50` with { .no-ref })"), said
+    [said] = told("## Errors\n\n- **409 Conflict** — a workstation that does not exist.")
+    assert said.endswith(" (if the sentence is right and read wrongly: say it another "
+                         "way)"), said
+    [said] = told("Workstations are sorted by name.", lists)
+    assert said.endswith(" (if the sentence is right and read wrongly: say it another "
+                         "way)"), said
     [said] = told("A delete answers `412` when it is busy.")
     assert said.count("{ .no-ref }") == 1 and "read wrongly" not in said, said
     [said] = told("[`invalid_id`](../errors.md#workstation_not_stopped) is told.")
@@ -639,6 +649,9 @@ def test_a_field_the_reader_is_told_to_send_is_one_the_operation_takes(
     assert told("volumes/create.md", "createVolume", "Set `attached_to` to attach it.") == [
         ("`attached_to` is said to be sent to createVolume, which takes no such field (its "
          "body takes size_gb)")]
+    assert told("volumes/list.md", "listVolumes", "Send `status` to filter them.") == [
+        ("`status` is said to be sent to listVolumes, which takes no such field (it takes no "
+         "body; its query takes cursor, limit)")]
     assert told("workstations/start.md", "startWorkstation", 'Send `"name": "x"` too.') == [
         ("`name` is said to be sent to startWorkstation, which takes no such field (it takes "
          "no body)")]
@@ -1079,7 +1092,14 @@ def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
         table + "| `400` | `workstation_not_stopped` | stop it first |": (
             "`400`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with "
             "409: write `409`" + no_ref),
-    }, [table + "| `409` | `workstation_not_stopped` | the workstation is running |"])
+        # the status bare, or bold
+        table + "| 409 | `workstation_not_stopped` | the workstation is stopped |": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200` (as its example gets from the sandbox)"),
+        table + "| **400** | `not_found` | x |": (
+            "`400`, then `not_found`: `not_found` is answered with 404: write `404`" + no_ref),
+    }, [table + "| `409` | `workstation_not_stopped` | the workstation is running |",
+        table + "| 409 | `workstation_not_stopped` | the workstation is running |"])
     rows = ("See below.\n\n## Errors\n\n| Status | Code | When |\n| --- | --- | --- |\n"
             "| `409` | `volume_attached` | it is attached |\n| `409` | `volume_owned` | a "
             "workstation owns it |\n")
@@ -1110,6 +1130,7 @@ def test_values_of_several_fields_and_a_success_printed_with_its_state_pass(
     }, [
         "See below.\n\nThe first example gets `200`: `dev-box`, on `standard-4`, `stopped`.",
         "See below.\n\nThe Python example prints the status code and `status`: `200 running`.",
+        "See below.\n\nA delete's example prints `200 deleted`, its status code and `status`.",
     ])
 
 
@@ -2192,6 +2213,8 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
         "See below.\n\nUnlike update, which answers `409` for a running one, stop answers `200`.",
         ("See below.\n\nUnlike delete, which answers `409` `workstation_not_stopped` for a "
          "running one, stop answers `200`."),
+        ("See below.\n\nUnlike update, which answers `409` with the code "
+         "`workstation_not_stopped`, a stop works."),
         "See below.\n\nUnlike update, which refuses a running workstation with `409`, stop works.",
         # the code after the status, and the subject after a condition that opens the clause
         ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` "
@@ -3350,6 +3373,7 @@ def test_a_query_value_the_api_refuses_passes_where_its_clause_says_so(
         "See below.\n\n`GET /v1/volumes?limit=500` is refused with `400`.",
         # in the clause after, of "it": history, then what it gets now
         "See below.\n\n`limit=05` used to be read as five; it now gets `400`.",
+        "See below.\n\n`limit=05` used to be read as five; it is now refused.",
     ])
     stop = references.Page("workstations/stop.md", "stopWorkstation")
     _each_told(references, stop, contract, {}, [
