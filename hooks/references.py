@@ -2622,6 +2622,9 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     code = span.text if span.text in contract.code_status else None
     if status is None and code is None or span.link is not None or span.note:
         return None
+    if _answered_by_linked(span, prose, page, contract):
+        return None  # (said of others in a relative clause: "..., unlike update, which
+        # answers `409`")
     start, end = _clause(span, prose)
     another = _NEXT_CLAUSE.search(prose, span.end, end)  # (", and stop answers `200`")
     end = another.start() if another else end

@@ -2215,6 +2215,7 @@ def test_a_status_an_endpoint_page_says_its_operation_does_not_answer_passes(
          "running one, stop answers `200`."),
         ("See below.\n\nUnlike update, which answers `409` with the code "
          "`workstation_not_stopped`, a stop works."),
+        "See below.\n\nA stop takes a running workstation, unlike update, which answers `409`.",
         "See below.\n\nUnlike update, which refuses a running workstation with `409`, stop works.",
         # the code after the status, and the subject after a condition that opens the clause
         ("See below.\n\n[Update](update.md) and [Delete](delete.md) answer `409` "
