@@ -5401,8 +5401,12 @@ def check(markdown: str, page: Page, contract: Contract,
             other = page.operation_of.get(page.target(span.link))
             scope = contract.operations.get(other or "", own)
             seen = _shown_there(page, span.link, contract, shown)
-        if names and not span.heading and _DEFAULT_BEFORE.search(
-                prose[max(0, span.start - 40):span.start]):  # "defaults to `standard-4`"
+        if names and not span.heading and (_DEFAULT_BEFORE.search(
+                prose[max(0, span.start - 40):span.start]) or re.match(
+                    r"\s+(?:by\s+default|unless\s+(?:you|it\s+is)\s+(?:set|send|sent|given))\b",
+                    prose[span.end:span.end + 30]) and re.search(
+                    r"`[a-z_]+`\s+(?:is|are)\s+$", prose[max(0, span.start - 40):span.start])):
+            # "defaults to `standard-4`", "`limit` is `20` by default"
             sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
             start = span.start - len(sentence)
             named = [s.text for s in ordered if start <= s.start < span.start

@@ -1613,10 +1613,12 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
         (11, '`["vol-data12345"]` is called the default of volume_ids, but its default is `[]`')]
     listing = references.Page("docs/workstations/list.md", "listWorkstations")
     text = ("# List\n\nSee below.\n\n`limit` defaults to `50`.\n\nThe page size, `limit`, "
-            "defaults to `20`.\n\nThe default `limit` is `25`; `limit`'s default is `20`.\n")
+            "defaults to `20`.\n\nThe default `limit` is `25`; `limit`'s default is `20`.\n\n"
+            "`limit` is `30` by default; `limit` is `20` by default.\n")
     assert [(p.line, p.message) for p in references.check(text, listing, contract)] == [
         (5, "`50` is called the default of limit, but its default is `20`"),
-        (9, "`25` is called the default of limit, but its default is `20`")]
+        (9, "`25` is called the default of limit, but its default is `20`"),
+        (11, "`30` is called the default of limit, but its default is `20`")]
 
 
 def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
