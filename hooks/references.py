@@ -2359,6 +2359,14 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+def _owners_said(span: _Span, prose: str) -> set[str]:
+    """The resources the field ``span`` is said to be of: the one named right around it
+    (:func:`_owner_named`), else those of its sentence when it is given a value
+    (:func:`_valued_in_a_sentence_of`)."""
+    owner = _owner_named(span, prose)
+    return {owner} if owner is not None else _valued_in_a_sentence_of(span, prose)
+
+
 def _valued_in_a_sentence_of(span: _Span, prose: str) -> set[str]:
     """The resources (``workstation``, ``volume``) the sentence of ``span``, a field given
     a value ("`attached_to` `null`", "`attached_to` is `null`"), names: the field is said
@@ -2377,7 +2385,7 @@ def _valued_in_a_sentence_of(span: _Span, prose: str) -> set[str]:
     if not re.match(r"\s*(?:(?:is|are|becomes?|became|stays?|remains?|(?:is\s+)?set\s+to|of|=|:)\s+)?`",
                     prose[span.end:span.end + 30], re.IGNORECASE):
         return set()
-    start = len(re.split(r"[.!?]\s|\n\n", prose[:span.start])[-1])
+    start = len(re.split(r"[.!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1])
     end = re.search(r"[.!?](?:\s|$)|\n\n|$", prose[span.end:])
     sentence = prose[span.start - start:span.end + (end.start() if end else 0)]
     return {kind.lower() for kind in re.findall(r"\b(workstation|volume)s?\b", sentence,
@@ -4820,7 +4828,8 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
         between = prose[run[-1].end:span.start] if span is not None else ""
         if span is not None and _LISTED.match(between) and not (
                 len(run) == 1 and not re.search(r"\b(?:or|and)\b", between)
-                and _CLAUSE_OPENED.search(re.split(r"[.;:!?]\s|\n\n", prose[:run[0].start])[-1])):
+                and _CLAUSE_OPENED.search(re.split(  # (its sentence: the last 400 characters)
+                    r"[.;:!?]\s|\n\n", prose[max(0, run[0].start - 400):run[0].start])[-1])):
             run.append(span)
             continue
         texts = [s.text for s in run if not s.opted_out]
@@ -5441,10 +5450,8 @@ def check(markdown: str, page: Page, contract: Contract,
                               r"e\.g\.,?|as)\s+$|\bmalformed\s*\(\s*$",
                               prose[max(0, span.start - 60):span.start], re.IGNORECASE)):
             problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
-        owners = ({owner} if (owner := _owner_named(span, prose)) is not None
-                  else _valued_in_a_sentence_of(span, prose))
         if (problem is not None and not span.heading and " does not use: link it to " in problem
-                and any(owner in schema.lower() for owner in owners
+                and any(owner in schema.lower() for owner in _owners_said(span, prose)
                         for schema in contract.field_schemas.get(span.text, ()))):
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
