@@ -5686,8 +5686,7 @@ def check(markdown: str, page: Page, contract: Contract,
                                                                     contract),
                                              *_fate_problems(prose, spans, page, contract),
                                              *_volume_order_problems(prose, spans),
-                                             *_own_volume_detached_problems(prose, spans),
-                                             *_volume_ids_added_problems(prose, spans))]
+                                             *_volume_update_problems(prose, spans))]
     return found + fixture_claims(prose) + [  # (no span opts an order out: words only)
         replace(p, advice=_misread("", document)) for p in order_claims(prose)]
 
@@ -5888,39 +5887,6 @@ _OWN_DETACHED = re.compile(
     re.IGNORECASE)
 
 
-def _own_volume_detached_problems(prose: str, spans: Sequence[_Span]
-                                  ) -> list[tuple[int, str, str]]:
-    """Where a workstation's own volume is said to be detached, or able to be, by an
-    update ("`"volume_ids": []` detaches every volume, the workstation's own too"): it
-    stays attached until the workstation is deleted (:func:`_own_volume_stays`). A denial,
-    a question, a clause that speaks of a delete (its fate's), or a claim followed by
-    ``{ .no-ref }`` in its words, is not read.
-
-    Example:
-        >>> for _, message, _ in _own_volume_detached_problems(
-        ...         "An empty `volume_ids` detaches every volume, the workstation's own too. "
-        ...         "The own volume cannot be detached.", []):
-        ...     print(message)
-        "detaches every volume, the workstation's own" says a workstation's own volume is detached, but it stays attached until the workstation is deleted, which deletes it too (the sandbox keeps it attached after an update with `"volume_ids": []`)
-    """
-    if not _own_volume_stays():
-        return []
-    found = []
-    for match in _OWN_DETACHED.finditer(prose):
-        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
-                             brackets=False)
-        if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
-                or _opted_out_within(spans, start, prose[start:end])
-                or re.search(r"\bdelet", prose[start:end], re.IGNORECASE)):
-            continue  # ("the own volume cannot be detached": true; what a delete does to it
-            # is its fate's, :func:`_fate_problems`)
-        found.append((match.start(), (
-            f'"{_said_words(match[0])}" says a workstation\'s own volume is detached, but it '
-            "stays attached until the workstation is deleted, which deletes it too (the "
-            'sandbox keeps it attached after an update with `"volume_ids": []`)'), match[0]))
-    return found
-
-
 @functools.cache
 def _volume_ids_replace() -> bool:
     """Whether an update's ``volume_ids`` replaces the standalone volumes attached (rather
@@ -5952,33 +5918,51 @@ _VOLUME_IDS_ADDS = re.compile(
     re.IGNORECASE)
 
 
-def _volume_ids_added_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int, str, str]]:
-    """Where an update's ``volume_ids`` is said to add to the standalone volumes attached
-    ("`volume_ids` adds the volumes you list to those already attached"): it replaces them
-    (:func:`_volume_ids_replace`). A denial, a question, or a claim followed by ``{ .no-ref
-    }`` in its clause, is not read.
+#: What an update is said to do to a workstation's volumes, and what the stub does
+#: instead: the words, the stub's behaviour measured (true when it does otherwise), what
+#: to say, and words of the clause that make it another operation's.
+_UPDATE_CLAIMS = (
+    (_OWN_DETACHED, _own_volume_stays,
+     ("says a workstation's own volume is detached, but it stays attached until the "
+      "workstation is deleted, which deletes it too (the sandbox keeps it attached after an "
+      'update with `"volume_ids": []`)'), r"\bdelet"),  # (a delete's: its fate's check)
+    (_VOLUME_IDS_ADDS, _volume_ids_replace,
+     ("says an update adds to the standalone volumes attached, but its `volume_ids` "
+      "replaces them: a standalone volume it leaves out is detached (as the sandbox does)"),
+     None),
+)
+
+
+def _volume_update_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int, str, str]]:
+    """Where an update is said to do to a workstation's volumes what the stub does not
+    (:data:`_UPDATE_CLAIMS`): detach its own volume ("`"volume_ids": []` detaches every
+    volume, the workstation's own too"), or add the volumes it lists "to those already
+    attached". A denial, a question, a claim followed by ``{ .no-ref }`` in its clause, or
+    one of a delete, is not read.
 
     Example:
-        >>> for _, message, _ in _volume_ids_added_problems(
-        ...         "`volume_ids` adds the volumes you list to those already attached; the "
-        ...         "others stay attached. It does not add to the ones already attached. The "
-        ...         "answer's `volume_ids` adds the owned volume in front.", []):
+        >>> for _, message, _ in _volume_update_problems(
+        ...         "An empty `volume_ids` detaches every volume, the workstation's own too. "
+        ...         "The own volume cannot be detached. `volume_ids` adds the volumes you "
+        ...         "list to those already attached. It does not add to the ones already "
+        ...         "attached. The answer's `volume_ids` adds the owned volume in front.", []):
         ...     print(message)
+        "detaches every volume, the workstation's own" says a workstation's own volume is detached, but it stays attached until the workstation is deleted, which deletes it too (the sandbox keeps it attached after an update with `"volume_ids": []`)
         "adds the volumes you list to those already attached" says an update adds to the standalone volumes attached, but its `volume_ids` replaces them: a standalone volume it leaves out is detached (as the sandbox does)
     """
-    if not _volume_ids_replace():
-        return []
     found = []
-    for match in _VOLUME_IDS_ADDS.finditer(prose):
-        start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
-                             brackets=False)
-        if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
-                or _opted_out_within(spans, start, prose[start:end])):
+    for pattern, otherwise, says, not_here in _UPDATE_CLAIMS:
+        if not otherwise():
             continue
-        found.append((match.start(), (
-            f'"{_said_words(match[0])}" says an update adds to the standalone volumes '
-            "attached, but its `volume_ids` replaces them: a standalone volume it leaves out "
-            "is detached (as the sandbox does)"), match[0]))
+        for match in pattern.finditer(prose):
+            start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                                 brackets=False)
+            if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
+                    or _opted_out_within(spans, start, prose[start:end])
+                    or not_here and re.search(not_here, prose[start:end], re.IGNORECASE)):
+                continue  # ("the own volume cannot be detached": true)
+            found.append((match.start(), f'"{_said_words(match[0])}" {says}', match[0]))
+    found.sort()
     return found
 
 
