@@ -2936,7 +2936,8 @@ def _in_state_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pag
     answers = answers_by_state()
     if span.note:  # "- **409** — the workstation is running: ...", of the page's operation
         row = prose[prose.rfind("\n", 0, span.start) + 1:].lstrip().startswith("|")
-        past = 2 if prose.startswith("**", span.end) else 0  # (a bold status's closing **)
+        closing = re.match(r"(?:[ \t]+[A-Za-z][\w '-]*?)?\*\*", prose[span.end:span.end + 60])
+        past = closing.end() if closing else 0  # (a bold status's reason and closing **)
         noted = _NOTE_STATE.match(prose, span.end + past)  # (a table's row: "| `409` | ...")
         if noted is None or page.operation not in answers or not _in_section(
                 prose, span.start, "Errors"):
@@ -5172,7 +5173,8 @@ _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#
 #: After a note's bold status, the error code it names first: ``** — `code`:``, and
 #: ``**: `code``, ``** (`code`)``, ``** Conflict — `code```, ``** — code `code```,
 #: ``** — **`code`**``.
-_NOTE_CODE = re.compile(r"(?:\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?(?:[\u2014\u2013:(-]+[ \t]*)?"
+_NOTE_CODE = re.compile(r"(?:(?:[ \t]+[A-Za-z][\w '-]*?)?\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?"
+                        r"(?:[\u2014\u2013:(-]+[ \t]*)?"
                         r"(?:(?:the[ \t]+)?code[ \t]+)?(?:\*\*|_)?|[ \t]*\|[ \t]*)"
                         r"\[?`(?P<code>[a-z][a-z0-9_]*)`")  # (or a table row's next cell)
 

@@ -1069,6 +1069,15 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
         "## Errors\n\n- **409** — stop it first.",
         "## Errors\n\n- **409 Conflict** — stop it first.",
         "## Errors\n\n- **413 Payload Too Large** — send less (RFC 7231's phrase)."])
+    # read as the status alone is: a state after it, one note per code naming it first
+    _each_told(references, page, contract, {
+        "## Errors\n\n- **409 Conflict** — the workstation is stopped.": (
+            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "`200` (as its example gets from the sandbox)")}, [])
+    volume = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, volume, contract, {}, [
+        ("## Errors\n\n- **409 Conflict** — `volume_attached`: it is attached.\n"
+         "- **409 Conflict** — `volume_owned`: a workstation owns it.")])
 
 
 def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
