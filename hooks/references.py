@@ -1793,7 +1793,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         # to refuse; not an answer "with no body")
         (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)"
          r"(?:\s+(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))\s+(?:without|with\s+no)"
-         r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"),
+         r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"
+         r"(?![^.;]*\bapplication/json)"),  # (sent as JSON, empty: `invalid_json`)
         r"\ban\s+empty\s+request\b")),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
@@ -3980,8 +3981,12 @@ def _sent_field_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
         return None  # (what it takes, in its body, query, headers or path: "Set `id`")
     start, end = _clause(span, prose)
     if (_NEGATION.search(prose, start, span.start) or _refused_in_clause(
-            span, spans, prose, contract.code_status)):
-        return None  # ("never send `status`", "sending `status` gets `400`": true)
+            span, spans, prose, contract.code_status) or _not_a_claim(prose, span.start)):
+        return None  # ("never send `status`", "sending `status` gets `400`", "Send `status`?
+        # No": true)
+    if re.match(r"[^.;:!?]*?\b(?:in|with|to|on)\s+(?:an?|the|your|its)\s+(?:\w+\s+)?(?:update|create|"
+                r"request\s+to\s+\[|\[)", prose[span.end:end], re.IGNORECASE):
+        return None  # (sent to another: "by sending `volume_ids` in an update")
     if member is None and re.search(r"\b(?:as|in|into)\s+(?:the\s+)?`|\b(?:back|from)\b|\bto\s+\[",
                                     prose[span.end:end]):
         return None  # (its value, sent as another input: "pass `next_cursor` back as
@@ -4023,7 +4028,7 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
         return None
     if _NEGATION.search(before[-40:]) or _OTHER_APIS.search(before) or _AS_IT_WAS.search(
             before) or (left is not None and _REFUSED.search(before, 0, left.start())) or \
-            _refused_before(before, page, contract):
+            _refused_before(before, page, contract) or _not_a_claim(prose, span.start):
         return None  # ("a stop never leaves it `running`", "in other clouds, ...", "a
         # refused delete leaves it `running`", "answers `409` and leaves it `running`": what
         # it was)
@@ -5174,7 +5179,7 @@ _LIST_ENDS = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])\S|\n[ \t]*#
 #: ``**: `code``, ``** (`code`)``, ``** Conflict — `code```, ``** — code `code```,
 #: ``** — **`code`**``.
 _NOTE_CODE = re.compile(r"(?:(?:[ \t]+[A-Za-z][\w '-]*?)?\*\*[ \t]*(?:[A-Z][A-Za-z ]*?[ \t]*)?"
-                        r"(?:[\u2014\u2013:(-]+[ \t]*)?"
+                        r"(?:[\u2014\u2013:(|-]+[ \t]*)?"
                         r"(?:(?:the[ \t]+)?code[ \t]+)?(?:\*\*|_)?|[ \t]*\|[ \t]*)"
                         r"\[?`(?P<code>[a-z][a-z0-9_]*)`")  # (or a table row's next cell)
 
@@ -5380,6 +5385,8 @@ def check(markdown: str, page: Page, contract: Contract,
         status = _STATUS.match(span.text)
         if (status is None or status["rest"] in contract.code_status or span.opted_out
                 or after.opted_out or after.text not in contract.code_status
+                or re.search(r"\b(?:no|not\s+(?:a|an|every|any|one))\s+$",
+                             prose[max(0, span.start - 16):span.start], re.IGNORECASE)
                 or not (between := _STATUS_THEN_CODE.match(prose[span.end:after.start]))
                 or _NOT_ONE_ITEM.search(prose[span.end:after.start])
                 or (between["mark"] and not _CLAUSE_END.match(prose[after.end:after.end + 40])
@@ -5420,6 +5427,8 @@ def check(markdown: str, page: Page, contract: Contract,
             # "defaults to `standard-4`", "`limit` is `20` by default"
             sentence = re.split(r"[.;!?]\s|\n\n", prose[:span.start])[-1]
             start = span.start - len(sentence)
+            if _NEGATION.search(sentence) or _OTHER_APIS.search(sentence):
+                continue  # ("`limit` does not default to `50`", "some APIs' `limit` ...")
             named = [s.text for s in ordered if start <= s.start < span.start
                      and s.text in contract.body_defaults]
             if named or any(span.text in values for field_name, values in contract.enums.items()
@@ -7216,8 +7225,11 @@ def order_claims(prose: str) -> list[Problem]:
         sentence = clause[:len(clause) - len(after)] + " " + after[len(match[0]):]
         ends = prose[match.start() + len(after):match.start() + len(after) + 1]
         if (_NEGATION.search(sentence) or not _LISTS.search(clause) or ends == "?"
-                or _NOT_THE_APIS.search(sentence)):
-            continue  # (the phrase itself aside: "in reverse creation order")
+                or _NOT_THE_APIS.search(sentence) or re.search(
+                    r"\b(?:methods?|headers?|Allow|codes?|fields?|keys?|members?|values?)\b",
+                    clause[:len(clause) - len(after)], re.IGNORECASE)):
+            continue  # (the phrase itself aside: "in reverse creation order"; the order of
+            # something else: "the `Allow` header lists the methods alphabetically")
         kinds = {m["kind"].lower() for m in _OF_A_LIST.finditer(clause) if m["kind"]}
         if not kinds and not _OF_A_LIST.search(clause):
             continue

@@ -662,7 +662,12 @@ def test_a_field_the_reader_is_told_to_send_is_one_the_operation_takes(
             ("workstations/list.md", "listWorkstations",
              "Pass `next_cursor` back unchanged as `cursor`; pass `status` to filter."),
             ("workstations/get.md", "getWorkstation",
-             "The API sets `updated_at` on each change; the answer includes `status`.")):
+             "The API sets `updated_at` on each change; the answer includes `status`."),
+            # sent to another operation, or asked and answered no
+            ("workstations/delete.md", "deleteWorkstation",
+             "Detach it first by sending `\"volume_ids\": []` in an update."),
+            ("workstations/update.md", "updateWorkstation",
+             "Send `status`? No: it is read-only, and the update answers `400`.")):
         assert told(page, operation, text) == [], text
 
 
@@ -1117,7 +1122,7 @@ def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
             "`409` opens a second note of the Errors list: a status has one note (the list's "
             "notes open with 409, 409; deleteVolume answers 400, 401, 404, 409, 413, 500), or "
             "one note per error code, each naming its code first (\"- **409** — `code`: ...\")"),
-    }, [rows])
+    }, [rows, rows.replace("| `409` |", "| **409** |")])
 
 
 def test_values_of_several_fields_and_a_success_printed_with_its_state_pass(
@@ -1289,6 +1294,7 @@ def test_a_name_said_as_a_requests_answer_is_one_of_the_apis_error_codes(
             "`410`, then `not_found`: `not_found` is answered with 404: write `404`" + no_ref),
     }, [
         "A `404` has the code `not_found`.",
+        "No `400` has the code `not_found`.",
         "Deleting an attached volume gets `409` `volume_attached`.",
         "An update with a volume too small gets `400`: `size_gb` is out of range.",
         "A `400` names `size_gb`.",
@@ -1545,7 +1551,8 @@ def test_a_lists_order_said_in_words_is_held_to_the_stubs(monkeypatch: pytest.Mo
     assert references.order_claims(
         "To list workstations alphabetically, sort each page in your code. Workstations are "
         "not sorted by name. Workstations are listed by status with `status=running`. A page "
-        "of volumes is ordered by `created_at`, oldest first.") == []
+        "of volumes is ordered by `created_at`, oldest first. For a volume's path, the "
+        "`Allow` header lists the methods alphabetically.") == []
     document = load_document()
     contract = references.Contract.build(document, {}, set())
     page = references.Page("docs/concepts/pagination.md", None)
@@ -1623,7 +1630,8 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
     listing = references.Page("docs/workstations/list.md", "listWorkstations")
     text = ("# List\n\nSee below.\n\n`limit` defaults to `50`.\n\nThe page size, `limit`, "
             "defaults to `20`.\n\nThe default `limit` is `25`; `limit`'s default is `20`.\n\n"
-            "`limit` is `30` by default; `limit` is `20` by default.\n")
+            "`limit` is `30` by default; `limit` is `20` by default.\n\n`limit` does not "
+            "default to `50`; some APIs' `limit` defaults to `50`.\n")
     assert [(p.line, p.message) for p in references.check(text, listing, contract)] == [
         (5, "`50` is called the default of limit, but its default is `20`"),
         (9, "`25` is called the default of limit, but its default is `20`"),
@@ -1969,6 +1977,8 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A malformed body without a token answers `401`.",
         "A body that is not JSON, sent as `text/plain`, answers `415`.",
         "A create without a body and without a `Content-Type` gets `400` `validation_error`.",
+        ("A create without a body but with `Content-Type: application/json` gets `400` "
+         "`invalid_json`."),
         "An empty request, with no `Content-Type`, gets `400`.",
         "A `HEAD` of a workstation that does not exist answers `404` with no body.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
@@ -4272,7 +4282,9 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "If you stop it and it is `running`, wait.",
         "Deleting a workstation answers `409` and it is `running` still.",
         "Once deleted, it is `running` no more.",
-        "When needed, it is `running`."])
+        "When needed, it is `running`.",
+        # asked, and answered
+        "Does create leave a workstation `stopped`? No, `running`."])
     start_leaves = ("`stopped` is said to be the state startWorkstation leaves a workstation in, "
                     "but it leaves it `running`" + _refused_say("start", "stopped"))
     create_leaves = ("`stopped` is said to be the state createWorkstation leaves a workstation "
