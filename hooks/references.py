@@ -2562,7 +2562,7 @@ _WHICH_ANSWERS = re.compile(
     r"(?:error\s+)?(?:code\s+)?)?)?$", re.IGNORECASE)
 
 
-def _answered_by_linked(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
+def _answered_in_a_relative_clause(span: _Span, prose: str, page: Page, contract: Contract) -> bool:
     """Whether the status or error code ``span`` is said, in a relative clause right after
     operations named by their verbs or by links to their pages, to be their answer, and
     each of them answers it: "use [Update workstation](update.md), which answers `409`
@@ -2631,7 +2631,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     code = span.text if span.text in contract.code_status else None
     if status is None and code is None or span.link is not None or span.note:
         return None
-    if _answered_by_linked(span, prose, page, contract):
+    if _answered_in_a_relative_clause(span, prose, page, contract):
         return None  # (said of others in a relative clause: "..., unlike update, which
         # answers `409`")
     start, end = _clause(span, prose)
@@ -5509,7 +5509,7 @@ def check(markdown: str, page: Page, contract: Contract,
                 and (" does not document status " in problem
                      or " does not return the error code " in problem)
                 and (_answered_by_others(span, prose, page, contract)
-                     or _answered_by_linked(span, prose, page, contract))):
+                     or _answered_in_a_relative_clause(span, prose, page, contract))):
             problem = None  # (said of other operations, the clause's subject: "[Update](...)
             # and [Delete](...) answer `409`", on Stop's page: held to theirs)
         if (problem is not None and names and not span.heading and scope is not contract.api
