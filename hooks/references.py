@@ -61,7 +61,7 @@ Example:
     1 `409`: getVolume does not document status 409 (it documents 200, 404) (the API answers it to a request of no operation, such as a method its path does not take: to name it so, follow it with { .no-ref })
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (one another page's example shows: link it to that page; an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
-    5 `412`: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: follow it with { .no-ref })
+    5 `412`: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: write it as code followed by { .no-ref }: `412`{ .no-ref })
     >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
     'Got [`not_found`](../errors.md#not_found).'
 """
@@ -4439,6 +4439,8 @@ def _spans(markdown: str) -> Iterator[_Span]:
 _SHOWN_AS_IS = frozenset({"http", "text"})
 #: The shell's blocks, whose lines that export what the examples read are references.
 _SHELL = frozenset({"bash", "sh", "shell", "console"})
+#: The advice to opt a span out, as a message gives it for a span in code.
+_NO_REF_ON_IT = re.compile(r"follow it with \{ \.no-ref \}")
 #: The advice to opt a span out, which a block's line cannot take.
 _NO_REF_ADVICE = re.compile(r" ?\([^()]*\{ \.no-ref \}\)")
 #: A line that exports what the examples read (``export CLOUDWS_TOKEN=cws_test_me``).
@@ -5631,8 +5633,8 @@ def check(markdown: str, page: Page, contract: Contract,
                 problem = f"`{span.text}` links to the row of `{anchor}`"
         if problem:
             found.append(Problem(span.line, problem, span.text, _misread(
-                span.text if prose[span.start:span.start + 1] == "`" else "", document)
-                if misread and "{ .no-ref }" not in problem else ""))  # (a bold note's: none)
+                span.text, document, in_code=prose[span.start:span.start + 1] == "`")
+                if misread and "{ .no-ref }" not in problem else ""))
     for span in _shown_lines(markdown):  # as a span, with no words around it
         problem = _export_problem(span.text) or _check_span(
             span.text, own, contract, shown, titles or {}, False, document)
@@ -5698,6 +5700,11 @@ def check(markdown: str, page: Page, contract: Contract,
                                              *_fate_problems(prose, spans, page, contract),
                                              *_volume_order_problems(prose, spans),
                                              *_volume_update_problems(prose, spans))]
+    coded = {(s.line, s.text) for s in spans if prose[s.start:s.start + 1] == "`"}
+    bare = {(s.line, s.text) for s in spans if s.note} - coded  # a note's bold or bare status:
+    found = [replace(p, message=_NO_REF_ON_IT.sub(  # it takes { .no-ref } written as code
+        f"write it as code followed by {{ .no-ref }}: `{p.text}`{{ .no-ref }}", p.message))
+        if (p.line, p.text) in bare else p for p in found]
     return found + fixture_claims(prose) + [  # (no span opts an order out: words only)
         replace(p, advice=_misread("", document)) for p in order_claims(prose)]
 
@@ -6672,16 +6679,19 @@ def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contra
     return ops or _last_ops_named(text[:opening], page, contract)
 
 
-def _misread(text: str | None, document: bool) -> str:
+def _misread(text: str | None, document: bool, in_code: bool = True) -> str:
     """The way out of a problem found by reading a sentence, for a sentence that is right
-    and read wrongly: with ``text``, the span the problem is told at; with ``None``, the
-    words (any span among them takes ``{ .no-ref }``); with ``""``, none that can take it
-    (a note's bold status). Nothing for an OpenAPI document's description, which would
-    publish ``{ .no-ref }``.
+    and read wrongly: with ``text``, the span the problem is told at (not ``in_code``: a
+    note's bold or bare status, which takes ``{ .no-ref }`` written as code); with
+    ``None``, the words (any span among them takes ``{ .no-ref }``); with ``""``, none
+    that can take it (an order said in words). Nothing for an OpenAPI document's
+    description, which would publish ``{ .no-ref }``.
 
     Example:
         >>> _misread("409", False)
         ' (if the sentence is right and read wrongly: say it another way, or follow `409` with { .no-ref })'
+        >>> _misread("409", False, in_code=False)
+        ' (if the sentence is right and read wrongly: say it another way, or write it as code followed by { .no-ref }: `409`{ .no-ref })'
         >>> _misread(None, False)
         ' (if the sentence is right and read wrongly: say it another way, or write one of its words as code followed by { .no-ref })'
         >>> _misread("", False), _misread("409", True)
@@ -6690,8 +6700,9 @@ def _misread(text: str | None, document: bool) -> str:
     if document:
         return ""
     return (" (if the sentence is right and read wrongly: say it another way"
-            + (f", or follow `{text}` with {{ .no-ref }})" if text else
-               ")" if text is not None else
+            + ((f", or follow `{text}` with {{ .no-ref }})" if in_code else
+                f", or write it as code followed by {{ .no-ref }}: `{text}`{{ .no-ref }})")
+               if text else ")" if text is not None else
                ", or write one of its words as code followed by { .no-ref })"))
 
 

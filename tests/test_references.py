@@ -609,9 +609,19 @@ def test_a_problem_found_by_reading_its_sentence_says_the_way_out_for_one_read_w
     lists = references.Page("workstations/list.md", "listWorkstations")
     [said] = told("`limit` defaults to `50`.", lists)
     assert said.endswith("or follow `50` with { .no-ref })"), said
+    # a note's bold or bare status takes { .no-ref } once written as code
     [said] = told("## Errors\n\n- **409 Conflict** — a workstation that does not exist.")
-    assert said.endswith(" (if the sentence is right and read wrongly: say it another "
-                         "way)"), said
+    assert said.endswith(" (if the sentence is right and read wrongly: say it another way, "
+                         "or write it as code followed by { .no-ref }: `409`{ .no-ref })"), said
+    assert told("## Errors\n\n- `409`{ .no-ref } Conflict — a workstation that does not "
+                "exist.") == []
+    table = "## Errors\n\n| Status | Code | When |\n| --- | --- | --- |\n"
+    for status in ("400", "**400**"):
+        [said] = told(f"{table}| {status} | `not_found` | x |")
+        assert said.endswith("(if it is meant, as the old API's or a mistake shown on "
+                             "purpose: write it as code followed by { .no-ref }: "
+                             "`400`{ .no-ref })"), said
+    assert told(f"{table}| `400`{{ .no-ref }} | `not_found` | x |") == []
     [said] = told("Workstations are sorted by name.", lists)
     assert said.endswith(" (if the sentence is right and read wrongly: say it another "
                          "way)"), said
@@ -1065,15 +1075,16 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
         "A running workstation gets **409**.": (
             "409 after 'gets' is a status written in bold, which no check reads: write `409`"),
         "## Errors\n\n- **412 Precondition Failed** — the workstation is stopped.": (
-            f"`412`: {documents} (to name one the API does not answer, on purpose: follow it "
-            "with { .no-ref })"),
+            f"`412`: {documents} (to name one the API does not answer, on purpose: write it "
+            "as code followed by { .no-ref }: `412`{ .no-ref })"),
         "## Errors\n\n- **409 Conflicted** — stop it first.": (
             "**409 Conflicted** opens a note with a reason that is not 409's: write **409 "
             "Conflict**, or **409** alone"),
     }, ["- **Step 1** — stop it.", "**200 OK** is what a delete answers.",
         "## Errors\n\n- **409** — stop it first.",
         "## Errors\n\n- **409 Conflict** — stop it first.",
-        "## Errors\n\n- **413 Payload Too Large** — send less (RFC 7231's phrase)."])
+        "## Errors\n\n- **413 Payload Too Large** — send less (RFC 7231's phrase).",
+        "## Errors\n\n- `412`{ .no-ref } Precondition Failed — the workstation is stopped."])
     # read as the status alone is: a state after it, one note per code naming it first
     _each_told(references, page, contract, {
         "## Errors\n\n- **409 Conflict** — the workstation is stopped.": (
@@ -1111,7 +1122,9 @@ def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
             "`409` is said for a stopped workstation, which deleteWorkstation answers with "
             "`200` (as its example gets from the sandbox)"),
         table + "| **400** | `not_found` | x |": (
-            "`400`, then `not_found`: `not_found` is answered with 404: write `404`" + no_ref),
+            "`400`, then `not_found`: `not_found` is answered with 404: write `404`"
+            + no_ref.replace("follow it with { .no-ref }",
+                             "write it as code followed by { .no-ref }: `400`{ .no-ref }")),
     }, [table + "| `409` | `workstation_not_stopped` | the workstation is running |",
         table + "| 409 | `workstation_not_stopped` | the workstation is running |"])
     rows = ("See below.\n\n## Errors\n\n| Status | Code | When |\n| --- | --- | --- |\n"
