@@ -2430,10 +2430,52 @@ def _of_an_operation_named(span: _Span, prose: str, page: Page, contract: Contra
         for op in ops)
 
 
+#: Right after a field, the operation it is sent to: "pass `volume_ids` to an update",
+#: "send `volume_ids` to Update workstation".
+#: What says a thing is alike in two operations: "as [Get](get.md) does", "shows it too".
+_ALIKE = re.compile(r"\b(?:as|like|too|also|likewise|same|both)\b", re.IGNORECASE)
+#: Between a field and a link after it, what makes the link's operation the one the field
+#: goes to: "`volume_ids` when you [create …]", "`size_gb` on [Get volume]", "`volume_ids` on
+#: the workstation with [Update …]" (not ", which [Get volume](…) shows").
+_THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|via|through|using|when\s+you|by)"
+                      r"\s+(?:(?:an?|the)\s+)?")
+#: (Not an infinitive: "pass `status` to list only ...".)
+_TO_AN_OPERATION = re.compile(
+    rf"\s+(?:to|in|with)\s+(?:(?i:an?|the)\s+(?P<who>{_OP_WORD})"
+    r"|(?P<summary>[A-Z][a-z]+\s+(?:workstation|volume))\b)")
+
+
+def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
+                                     contract: Contract) -> bool:
+    """Whether the clause of the field ``span`` (up to a stop, a semicolon or a colon)
+    names another operation that takes or answers it: by a link to its page ("attach it
+    with [Update workstation](…), in `volume_ids`", "by listing its ID in `volume_ids` when
+    you [create the workstation](…)"), or right after the field, as what it is sent to
+    ("pass `volume_ids` to an update", "send `volume_ids` to Update workstation")."""
+    ends = r"[.;:!?]\s|\n\n|\n\s*(?:[-*+]|\d+\.)\s"
+    start = span.start - len(re.split(ends, prose[max(0, span.start - 400):span.start])[-1])
+    end = re.search(rf"{ends}|[.;:!?]$|$", prose[span.end:])
+    clause = prose[start:span.end + (end.start() if end else 0)]
+    if _ALIKE.search(_outside_code(prose, [span], start, start + len(clause))):
+        return False  # (the field said of this one too: "the answer has `volume_ids`, as
+        # [Get workstation](…) does")
+    at = span.start - start
+    ops = {page.operation_of[page.target(link.target)] for link in prose_links(clause)
+           if page.target(link.target) in page.operation_of and (  # (its text's, and markup's)
+               len(clause[clause.find(")", link.end) + 1:at]) <= 40 if link.end <= at
+               else bool(_THROUGH.fullmatch(clause[span.end - start:link.start - 1])))}
+    after = _TO_AN_OPERATION.match(prose, span.end)
+    if after is not None:  # (a summary's words too: "Update workstation", as "workstation update")
+        ops.update(_subject_ops(after["who"], page, contract) if after["who"] else _subject_ops(
+            " ".join(reversed(after["summary"].lower().split(None, 1))), page, contract))
+    return any(span.text in contract.operations[op].fields or span.text in contract.inputs.get(
+        op, {}) for op in ops - {page.operation} if op in contract.operations)
+
+
 def _owner_named(span: _Span, prose: str) -> str | None:
     """The resource ``span``, a field, is said to be of, right around it: ``workstation`` in
     "a (stopped) workstation's `volume_ids`", "the `volume_ids` of a stopped workstation",
-    and, for "its" or "their (own)", the last workstation or volume its sentence named
+    "`volume_ids` on a workstation", "`volume_ids` is a workstation's field", and, for "its" or "their (own)", the last workstation or volume its sentence named
     before ("to find what a workstation has, read its `volume_ids`"); else None.
 
     Example:
@@ -2445,18 +2487,22 @@ def _owner_named(span: _Span, prose: str) -> str | None:
         ...                     "List it in the `volume_ids` of a stopped workstation.",
         ...                     "The standalone volumes keep their own `size_gb`.",
         ...                     "A detached volume keeps its data; its `attached_to` is null.",
-        ...                     "The `size_gb` you ask for.")]
-        ['workstation', 'workstation', 'volume', 'volume', None]
+        ...                     "The `size_gb` you ask for.",
+        ...                     "`standalone` is a volume's field, not the workstation's.",
+        ...                     "The volume's own field `size_gb`; `size_gb` on a volume.")]
+        ['workstation', 'workstation', 'volume', 'volume', None, 'volume', 'volume']
     """
     before = prose[max(0, span.start - 50):span.start]
     said = re.search(r"\b(?:an?|the|its|each|every|that|this|another|your)\s+(?:[\w-]+\s+){0,2}?"
-                     r"(workstation|volume)['’]s\s+$", before, re.IGNORECASE)
+                     r"(workstation|volume)['’]s\s+(?:own\s+)?(?:field\s+)?$", before, re.IGNORECASE)
     if said is not None:
         return said[1].lower()
-    said = re.match(r"\s+of\s+(?:an?|the|each|every|that|this|its|another|your)\s+(?:[\w-]+\s+)"
-                    r"{0,2}?(workstation|volume)s?\b", prose[span.end:span.end + 60], re.IGNORECASE)
+    said = re.match(r"\s+(?:of|on)\s+(?:an?|the|each|every|that|this|its|another|your)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(workstation|volume)s?\b|\s+is\s+(?:an?|the)\s+"
+                    r"(workstation|volume)['’]s\s+(?:own\s+)?field\b",
+                    prose[span.end:span.end + 60], re.IGNORECASE)
     if said is not None:
-        return said[1].lower()
+        return (said[1] or said[2]).lower()
     if re.search(r"\b(?:its|their)\s+(?:own\s+)?$", before, re.IGNORECASE):
         sentence = re.split(r"[.!?]\s|\n\n", prose[:span.start])[-1]
         named = re.findall(r"\b(workstation|volume)s?\b", sentence, re.IGNORECASE)
@@ -3729,13 +3775,16 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         return None
     said = int(status["status"])
     scope = contract.operations[ops[0]]
+    words = _outside_code(prose, spans, start, end)  # ("`GET .../not-an-id`" denies nothing)
     if said not in scope.statuses:
-        if _NEGATION.search(prose, start, end):
+        if _NEGATION.search(words):
             return None
         return (f"`{span.text}` is said to be the answer of `{before[0].text}`, a request of "
                 f"{ops[0]}, which does not document it (it documents "
                 f"{_listing(scope.statuses)})")
-    ids = [segment for segment in path.split("/") if _RESOURCE_ID.match(segment)]
+    ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
+           if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]  # (well formed or not:
+    # "`GET /v1/workstations/not-an-id` answers `404`" is told the sandbox's `400`)
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
                          re.IGNORECASE)
     op = OPERATIONS.get(ops[0])
@@ -3745,7 +3794,7 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
                 prose[start:before[0].start], re.IGNORECASE)  # (a condition, not the fixtures)
             or _done_just_before(prose, start, page, contract)
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
-            or _NEGATION.search(prose, start, end)):
+            or _NEGATION.search(words)):
         return None
     code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
     got, code = sandbox_answer(ops[0], ids[0])
@@ -3754,6 +3803,21 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
             f"`{before[0].text}`, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
+def _outside_code(prose: str, spans: Sequence[_Span], start: int, end: int) -> str:
+    """``prose[start:end]`` with each span in it blanked: its words alone.
+
+    Example:
+        >>> text = "`GET /v1/workstations/not-an-id` is not found"
+        >>> _outside_code(text, [_Span(0, 32, 1, text[1:31], None, False)], 0, len(text))
+        '                                 is not found'
+    """
+    words = list(prose[start:end])
+    for span in spans:
+        if start <= span.start and span.end <= end:
+            words[span.start - start:span.end - start] = " " * (span.end - span.start)
+    return "".join(words)
 
 
 def state_codes() -> frozenset[str]:
@@ -3987,6 +4051,9 @@ def _sent_field_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
     if re.match(r"[^.;:!?]*?\b(?:in|with|to|on)\s+(?:an?|the|your|its)\s+(?:\w+\s+)?(?:update|create|"
                 r"request\s+to\s+\[|\[)", prose[span.end:end], re.IGNORECASE):
         return None  # (sent to another: "by sending `volume_ids` in an update")
+    if _of_an_operation_in_its_clause(span, prose, page, contract):
+        return None  # ("send `volume_ids` to Update workstation", "set `volume_ids` with
+        # [Update workstation](…)")
     if member is None and re.search(r"\b(?:as|in|into)\s+(?:the\s+)?`|\b(?:back|from)\b|\bto\s+\[",
                                     prose[span.end:end]):
         return None  # (its value, sent as another input: "pass `next_cursor` back as
@@ -5470,7 +5537,8 @@ def check(markdown: str, page: Page, contract: Contract,
             # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and (span.text in _resource_fields(page.operation, contract)
-                     or _of_an_operation_named(span, prose, page, contract))):
+                     or _of_an_operation_named(span, prose, page, contract)
+                     or _of_an_operation_in_its_clause(span, prose, page, contract))):
             problem = None  # (a field of the resource the operation acts on: "read the
             # volume's `attached_to`" on Delete volume's page, whose answer has none)
         if (problem is not None and not span.heading and " does not use: link it to " in problem

@@ -1166,8 +1166,8 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
 ) -> None:
     """A status said to be the answer of a request written as its clause's subject ("`DELETE
     /v1/volumes/vol-boot67890` answers `200`") is held to what the sandbox answers that
-    request, in its fixture state, when its ID is a resource's and nothing but its code
-    and what the answer does follows; under a condition, denied, or with more said after
+    request, in its fixture state, when its ID is a resource's (or malformed) and nothing
+    but its code and what the answer does follows; under a condition, denied, or with more said after
     it, only to what the request's operation documents."""
     from cloudws import models
 
@@ -1189,7 +1189,16 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
             "`201` is said to be the answer of `POST /v1/workstations/ws-12345/start`, a "
             "request of startWorkstation, which does not document it (it documents 200, 400, "
             "401, 404, 413, 500)"),
+        # an ID that is none, well formed or not ("not" in it denies nothing)
+        "`GET /v1/workstations/not-an-id` answers `404`.": (
+            "`404` is said for `GET /v1/workstations/not-an-id`, which the sandbox answers "
+            "with `400` (`invalid_id`) (in its fixture state)"),
+        "`DELETE /v1/workstations/12345` answers `404`.": (
+            "`404` is said for `DELETE /v1/workstations/12345`, which the sandbox answers "
+            "with `400` (`invalid_id`) (in its fixture state)"),
     }, [
+        "`GET /v1/workstations/not-an-id` answers `400` `invalid_id`.",
+        "`GET /v1/workstations/not-an-id` does not answer `404`.",
         "`DELETE /v1/volumes/vol-boot67890` answers `409` `volume_owned`.",
         "`DELETE /v1/workstations/ws-12345` answers `200` and deletes it.",
         "If it is running, `DELETE /v1/workstations/ws-12345` answers `409`.",
@@ -1404,6 +1413,58 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
             "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
             "WorkstationUpdate, which createVolume does not use: link it to the page that "
             "documents it, or follow it with { .no-ref }")}, [])
+
+
+def test_another_operations_field_said_with_it_in_its_clause_passes(
+    checking: Checking,
+) -> None:
+    """A field of another operation passes where its clause names that operation: by a link
+    to its page near it ("with [Update workstation](…), in `volume_ids`", "in `volume_ids`
+    when you [create the workstation](…)"), or as what it is sent to ("to an update", "to
+    Update workstation"); or where it is said to be a resource's field ("a volume's field",
+    "on a volume"). A link in another clause, one said alike ("as [Get](…) does"), or
+    "which [Get volume](…) shows" after the field, is no such thing: still told, as is a
+    field sent to the page's own operation."""
+    references, contract = checking
+    pages = {"workstations/update.md": "updateWorkstation", "volumes/get.md": "getVolume",
+             "workstations/create.md": "createWorkstation", "volumes/create.md": "createVolume",
+             "workstations/get.md": "getWorkstation"}
+    create = references.Page("volumes/create.md", "createVolume", pages)
+    told = ("`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }")
+    update = "[Update workstation](../workstations/update.md)"
+    _each_told(references, create, contract, {
+        f"See below.\n\nSend `volume_ids` in the body; see {update} for later.": told,
+        f"See below.\n\nThe body takes `volume_ids`: see {update}.": told,
+        ("See below.\n\nThe answer has `volume_ids`, as "
+         "[Get workstation](../workstations/get.md) does."): told,
+        "See below.\n\nSend `volume_ids` to a create.": (
+            "`volume_ids` is said to be taken by createVolume, which takes none "
+            "(createWorkstation and updateWorkstation do)"),
+    }, [f"See below.\n\nAttach it with {update}, in `volume_ids`.",
+        ("See below.\n\n- to a new workstation, by listing its ID in `volume_ids` when you "
+         "[create the workstation](../workstations/create.md);"),
+        f"See below.\n\nThen set `volume_ids` on the workstation with {update}.",
+        "See below.\n\nTo attach it, pass `volume_ids` to an update of a stopped workstation.",
+        "See below.\n\nThen send `volume_ids` to Update workstation with the new ID in it."])
+    get = references.Page("workstations/get.md", "getWorkstation", pages)
+    _each_told(references, get, contract, {
+        "See below.\n\nThe answer has `size_gb`, which [Get volume](../volumes/get.md) shows.": (
+            "`size_gb` is a field of Volume, VolumeCreate, VolumeList, which getWorkstation does "
+            "not use: link it to the page that documents it, or follow it with { .no-ref }"),
+    }, ["See below.\n\nRead `size_gb` on [Get volume](../volumes/get.md).",
+        ("See below.\n\nUnlike [Create volume](../volumes/create.md), which takes `size_gb`, "
+         "it has no size."),
+        "See below.\n\n`size_gb` is a volume's field, not the workstation's.",
+        "See below.\n\nThe volume's own field `size_gb` is not shown here.",
+        "See below.\n\nThe workstation has no size, while `size_gb` on a volume has one."])
+    # not an infinitive: "to list" is no list operation the field is sent to
+    lists = references.Page("volumes/list.md", "listVolumes",
+                            {**pages, "workstations/list.md": "listWorkstations"})
+    assert [p.message for p in references.check(
+        "# T\n\nSee below.\n\nPass `status` to list only detached volumes.\n", lists,
+        contract)] != []
 
 
 def test_a_comma_that_ends_an_opening_clause_lists_nothing(checking: Checking) -> None:
