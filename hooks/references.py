@@ -5969,7 +5969,8 @@ _OWN_DETACHED = re.compile(
     r"are\s+(?:also\s+)?|gets?\s+)detached\b"
     r"|\bdetach(?:es|ing|ed)?\s+(?:every|all(?:\s+(?:the|its|of\s+its))?)\s+volumes?,?\s+(?:including\s+|"
     r"even\s+)?(?:the\s+workstation['’]s|its)\s+own\b"
-    r"|\bdetach(?:es|ing|ed)?\s+(?:the\s+workstation['’]s|its|the|an?)\s+(?:own|owned|boot)\s+volume",
+    r"|\bdetach(?:es|ing|ed)?\s+(?:(?:the|an?)\s+workstation['’]s|its|the|an?)\s+(?:own|owned|boot)\s+"
+    r"volume",
     re.IGNORECASE)
 
 
@@ -6019,6 +6020,13 @@ _UPDATE_CLAIMS = (
 )
 
 
+#: After what is done, words that say it cannot be: "Detaching its own volume is not
+#: possible", "... fails".
+_SAID_IMPOSSIBLE = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:not\s+(?:possible|allowed|supported)|impossible|refused|rejected)"
+    r"|fails?)\b", re.IGNORECASE)
+
+
 def _volume_update_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[int, str, str]]:
     """Where an update is said to do to a workstation's volumes what the stub does not
     (:data:`_UPDATE_CLAIMS`): detach its own volume ("`"volume_ids": []` detaches every
@@ -6044,6 +6052,7 @@ def _volume_update_problems(prose: str, spans: Sequence[_Span]) -> list[tuple[in
             start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                                  brackets=False)
             if (_NEGATION.search(prose, start, match.end()) or _not_a_claim(prose, match.start())
+                    or _SAID_IMPOSSIBLE.match(prose, match.end())
                     or _opted_out_within(spans, start, prose[start:end])
                     or not_here and re.search(not_here, prose[start:end], re.IGNORECASE)):
                 continue  # ("the own volume cannot be detached": true)

@@ -3146,7 +3146,11 @@ def test_a_workstations_own_volume_said_to_be_detached_is_told(checking: Checkin
             f'"detach the workstation\'s own volume" {told}',
         "See below.\n\nAn owned volume can be detached with an update.":
             f'"An owned volume can be detached" {told}',
+        "See below.\n\nAn update can detach a workstation's own volume.":
+            f'"detach a workstation\'s own volume" {told}',
     }, [
+        "See below.\n\nNo update can detach a workstation's own volume.",
+        "See below.\n\nDetaching a workstation's own volume is not possible; delete it.",
         "See below.\n\nAn owned volume cannot be detached: `volume_ids` lists standalone ones.",
         "See below.\n\nCan the own volume be detached? No.",
         "See below.\n\n`\"volume_ids\": []` detaches every standalone volume; its own stays.",
