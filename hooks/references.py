@@ -2360,6 +2360,15 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+#: In a field's clause, what says the page's own operation has it all the same: "the
+#: answer includes the volume's `size_gb`", "a volume's field, and this answer has it too".
+_CLAIMED_HERE = re.compile(
+    r"\b(?:the|this|its)\s+(?:answer|response|body|request)\s+(?:also\s+)?(?:includes?|has|"
+    r"holds?|shows?|returns?|takes?|contains?|carries|gives?|lists?)\b|\bthis\s+(?:answer|"
+    r"response|body|request|operation|call)\b|\b(?:has|have|shows?|returns?|takes?)\s+it\s+"
+    r"(?:too|also|as\s+well)\b", re.IGNORECASE)
+
+
 def _owners_said(span: _Span, prose: str) -> set[str]:
     """The resources the field ``span`` is said to be of: the one named right around it
     (:func:`_owner_named`), else those of its sentence when it is given a value
@@ -5532,7 +5541,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = None  # ("a malformed ID such as `ws-A`": shown as malformed)
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and any(owner in schema.lower() for owner in _owners_said(span, prose)
-                        for schema in contract.field_schemas.get(span.text, ()))):
+                        for schema in contract.field_schemas.get(span.text, ()))
+                and not _CLAIMED_HERE.search(_outside_code(prose, spans, *_clause(span, prose)))):
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem

@@ -1424,7 +1424,8 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
     Update workstation"); or where it is said to be a resource's field ("a volume's field",
     "on a volume"). A link in another clause, one said alike ("as [Get](…) does"), or
     "which [Get volume](…) shows" after the field, is no such thing: still told, as is a
-    field sent to the page's own operation."""
+    field sent to the page's own operation, or said a resource's and the page's answer's
+    too ("the answer includes a volume's `size_gb`")."""
     references, contract = checking
     pages = {"workstations/update.md": "updateWorkstation", "volumes/get.md": "getVolume",
              "workstations/create.md": "createWorkstation", "volumes/create.md": "createVolume",
@@ -1449,10 +1450,16 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
         "See below.\n\nTo attach it, pass `volume_ids` to an update of a stopped workstation.",
         "See below.\n\nThen send `volume_ids` to Update workstation with the new ID in it."])
     get = references.Page("workstations/get.md", "getWorkstation", pages)
+    size_gb = ("`size_gb` is a field of Volume, VolumeCreate, VolumeList, which getWorkstation "
+               "does not use: link it to the page that documents it, or follow it with "
+               "{ .no-ref }")
     _each_told(references, get, contract, {
         "See below.\n\nThe answer has `size_gb`, which [Get volume](../volumes/get.md) shows.": (
-            "`size_gb` is a field of Volume, VolumeCreate, VolumeList, which getWorkstation does "
-            "not use: link it to the page that documents it, or follow it with { .no-ref }"),
+            size_gb),
+        # said a resource's, and this operation's all the same
+        "See below.\n\nThe answer includes the volume's own field `size_gb`.": size_gb,
+        "See below.\n\nThe answer includes a volume's `size_gb`.": size_gb,
+        "See below.\n\n`size_gb` is a volume's field, and this answer has it too.": size_gb,
     }, ["See below.\n\nRead `size_gb` on [Get volume](../volumes/get.md).",
         ("See below.\n\nUnlike [Create volume](../volumes/create.md), which takes `size_gb`, "
          "it has no size."),
