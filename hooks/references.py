@@ -341,6 +341,10 @@ class Contract:
     #: The fields of answers that every schema having them requires, and no request
     #: takes: always sent (``next_cursor``, null on the last page; :func:`_always_sent`).
     always_sent: frozenset[str] = frozenset()
+    #: The bounds each number a request takes has, in every schema that has it
+    #: (``limit``: 1 and 100; :func:`_field_bounds`).
+    field_bounds: Mapping[str, frozenset[tuple[float | None, float | None]]] = field(
+        default_factory=dict)
 
     @property
     def values(self) -> frozenset[str]:
@@ -429,7 +433,43 @@ class Contract:
                    frozenset(prop["const"] for schema in doc["components"]["schemas"].values()
                              for prop in schema.get("properties", {}).values()
                              if isinstance(prop.get("const"), str)), _inputs(doc),
-                   _field_types(doc), _always_sent(doc))
+                   _field_types(doc), _always_sent(doc), _field_bounds(doc))
+
+
+def _field_bounds(doc: dict[str, Any]) -> dict[str, frozenset[tuple[float | None, float | None]]]:
+    """Each number a request of ``doc`` takes (a query parameter, a body's member) with a
+    bound: its minimum and maximum (None for one it has not), in each schema that has it.
+
+    Example:
+        >>> doc = {"paths": {"/x": {
+        ...     "get": {"parameters": [{"name": "limit", "in": "query", "schema": {
+        ...         "type": "integer", "minimum": 1, "maximum": 100}}]},
+        ...     "post": {"requestBody": {"content": {"application/json": {"schema": {
+        ...         "properties": {"size": {"anyOf": [{"type": "integer", "maximum": 64},
+        ...                                           {"type": "null"}]}, "name": {}}}}}}}}}}
+        >>> _field_bounds(doc)
+        {'limit': frozenset({(1, 100)}), 'size': frozenset({(None, 64)})}
+    """
+    found: dict[str, set[tuple[float | None, float | None]]] = {}
+
+    def note(name: str, schema: dict[str, Any]) -> None:
+        for one in schema.get("anyOf", [schema]):
+            if one.get("type") in ("integer", "number") and (
+                    "minimum" in one or "maximum" in one):
+                found.setdefault(name, set()).add((one.get("minimum"), one.get("maximum")))
+
+    for item in doc["paths"].values():
+        for method, operation in item.items():
+            if method.upper() not in _METHODS:
+                continue
+            for param in operation.get("parameters", []):
+                if param.get("in") == "query":
+                    note(param["name"], _resolve(param.get("schema", {}), doc)[1])
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                for name, prop in _resolve(media.get("schema", {}), doc)[1].get(
+                        "properties", {}).items():
+                    note(name, _resolve(prop, doc)[1])
+    return {name: frozenset(bounds) for name, bounds in found.items()}
 
 
 def _inputs(doc: dict[str, Any]) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -5778,6 +5818,9 @@ def check(markdown: str, page: Page, contract: Contract,
                                              *_fate_problems(prose, spans, page, contract),
                                              *_volume_order_problems(prose, spans),
                                              *_volume_update_problems(prose, spans))]
+        found += [Problem(prose.count("\n", 0, at) + 1, message, number,
+                          _misread(number, document))
+                  for at, message, number in _bound_problems(prose, spans, contract)]
     coded = {(s.line, s.text) for s in spans if prose[s.start:s.start + 1] == "`"}
     bare = {(s.line, s.text) for s in spans if s.note} - coded  # a note's bold or bare status:
     found = [replace(p, message=_NO_REF_ON_IT.sub(  # it takes { .no-ref } written as code
@@ -5785,6 +5828,104 @@ def check(markdown: str, page: Page, contract: Contract,
         if (p.line, p.text) in bare else p for p in found]
     return found + fixture_claims(prose) + [  # (no span opts an order out: words only)
         replace(p, advice=_misread("", document)) for p in order_claims(prose)]
+
+
+_BOUND_FIELD = r"`(?P<field>[a-z][a-z0-9_]*)`"
+_BOUND_NUMBER = r"`(?P<{}>\d[\d,]*(?:\.\d+)?)`"
+_AT_MOST = (r"up\s+to|at\s+most|no\s+(?:more|larger|greater|higher|bigger)\s+than|"
+            r"as\s+(?:large|high|big|much)\s+as")
+_AT_LEAST = r"at\s+least|no\s+(?:less|smaller|lower|fewer)\s+than|as\s+(?:small|low)\s+as"
+_BE = r"\s+(?:(?:can|may|must|should)(?:\s+only)?\s+be|is|are|goes|runs|takes\s+values)\s+"
+#: A number in code said to be a bound of a field the API bounds: "`limit` can be up to
+#: `500`", "the largest `limit` is `500`", "`disk_size_gb` must be `10` to `4096`".
+_BOUNDS_SAID = (
+    ("max", re.compile(
+        rf"{_BOUND_FIELD}(?:{_BE}(?:{_AT_MOST})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+"
+        r"(?:exceed|be\s+(?:more|larger|greater|higher|bigger|over|above)(?:\s+than)?)"
+        r"|['’]s\s+(?:maximum|max|largest\s+value|upper\s+(?:bound|limit))\s+is)\s+"
+        + _BOUND_NUMBER.format("high")
+        + r"|\b(?:maximum|largest|highest|biggest|max)\s+(?:value\s+(?:of|for)\s+)?"
+        + _BOUND_FIELD.replace("field", "field2") + r"\s+(?:allowed\s+)?is\s+"
+        + _BOUND_NUMBER.format("high2"), re.IGNORECASE)),
+    ("min", re.compile(
+        rf"{_BOUND_FIELD}(?:{_BE}(?:{_AT_LEAST})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+"
+        r"be\s+(?:less|smaller|lower|fewer|below|under)(?:\s+than)?"
+        r"|['’]s\s+(?:minimum|min|smallest\s+value|lower\s+bound)\s+is)\s+"
+        + _BOUND_NUMBER.format("low")
+        + r"|\b(?:minimum|smallest|lowest|min)\s+(?:value\s+(?:of|for)\s+)?"
+        + _BOUND_FIELD.replace("field", "field2") + r"\s+(?:allowed\s+)?is\s+"
+        + _BOUND_NUMBER.format("low2"), re.IGNORECASE)),
+    ("range", re.compile(
+        rf"{_BOUND_FIELD}(?:{_BE}|\s+(?:ranges|takes|accepts)\s+(?:values\s+)?)"
+        r"(?:(?:any\s+(?:integer|number|value|whole\s+number)\s+)?(?:from|between)\s+)?"
+        + _BOUND_NUMBER.format("low") + r"\s*(?:to|and|through|–|-)\s*"
+        + _BOUND_NUMBER.format("high"), re.IGNORECASE)),
+)
+
+
+def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
+                    ) -> list[tuple[int, str, str]]:
+    """Where a number in code is said to be a bound of a field that the API bounds the
+    same way in every request that takes it (:attr:`Contract.field_bounds`), and is not
+    that bound: "`limit` can be up to `500`" (100), "the smallest `disk_size_gb` is `1`"
+    (10), "`size_gb` must be `10` to `4096`". A denial, a question, another API's, or a
+    number followed by ``{ .no-ref }``, is not read. (A number by hand outside code is
+    the facts' check: ``hooks/facts.py``.)
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...                     {}, {}, frozenset(), {},
+        ...                     field_bounds={"limit": frozenset({(1, 100)})})
+        >>> prose = ("`limit` can be up to `500`. The smallest `limit` is `1`. `limit` may be "
+        ...          "`0` to `100`. `limit` is never up to `500`.")
+        >>> for _, message, _ in _bound_problems(prose, [], contract):
+        ...     print(message)
+        "`limit` can be up to `500`" says the largest `limit` is 500, but the API takes up to 100
+        "`limit` may be `0` to `100`" says `limit` is 0 to 100, but the API takes 1 to 100
+    """
+    found = []
+    for kind, pattern in _BOUNDS_SAID:
+        for match in pattern.finditer(prose):
+            name = match["field"] or match["field2"] if kind != "range" else match["field"]
+            bounds = contract.field_bounds.get(name, frozenset())
+            if len(bounds) != 1:
+                continue  # (no bound, or another in another request: which is meant is not read)
+            ((low, high),) = bounds
+            said = {key: float(value.replace(",", "")) for key, value in match.groupdict().items()
+                    if value and key.startswith(("low", "high"))}
+            said_low = said.get("low", said.get("low2"))
+            said_high = said.get("high", said.get("high2"))
+            start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
+                                 brackets=False)
+            if (_NEGATION.search(_outside_code(prose, spans, start, match.start()))  # (its own
+                    # "cannot exceed" is the bound)
+                    or _not_a_claim(prose, match.start()) or _OTHER_APIS.search(prose, start, end)
+                    or _opted_out_within(spans, match.start(), match[0])
+                    or re.search(r"`\{ \.no-ref \}", prose[match.start():match.end() + 12])):
+                continue
+            wrong_low = said_low is not None and low is not None and said_low != low
+            wrong_high = said_high is not None and high is not None and said_high != high
+            if not (wrong_low or wrong_high):
+                continue
+            words = _said_words(match[0])
+
+            def shown(value: float | None) -> str:
+                return f"{value:g}" if value is not None else "any"
+
+            if kind == "range":
+                says = (f"says `{name}` is {shown(said_low)} to {shown(said_high)}, but the API "
+                        f"takes {shown(low)} to {shown(high)}")
+            elif kind == "max":
+                says = (f"says the largest `{name}` is {shown(said_high)}, but the API takes up "
+                        f"to {shown(high)}")
+            else:
+                says = (f"says the smallest `{name}` is {shown(said_low)}, but the API takes "
+                        f"{shown(low)} and more")
+            number = next(value for key, value in match.groupdict().items()
+                          if value and key.startswith("high" if wrong_high else "low"))
+            found.append((match.start(), f'"{words}" {says}', number))
+    found.sort()
+    return found
 
 
 #: A state said to be what operations need: "need it `stopped`", "requires the workstation

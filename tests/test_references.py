@@ -1719,6 +1719,49 @@ def test_a_value_called_a_fields_default_is_its_default(monkeypatch: pytest.Monk
         (11, "`30` is called the default of limit, but its default is `20`")]
 
 
+def test_a_number_said_to_be_a_fields_bound_is_the_apis_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A number in code said to be the largest or smallest value of a field the API bounds
+    ("`limit` can be up to `500`", "the largest `limit` is `500`", "`disk_size_gb` must be
+    `10` to `4096`") is told with the API's bound; the bound itself, a denial, a question,
+    another API's, and a number followed by { .no-ref } pass."""
+    monkeypatch.syspath_prepend(str(HOOKS))
+    import references
+
+    contract = references.Contract.build(load_document(), {}, set())
+    listing = references.Page("workstations/list.md", "listWorkstations")
+    create = references.Page("workstations/create.md", "createWorkstation")
+
+    def told(text: str, page: references.Page = listing) -> list[str]:
+        return [p.message + p.advice
+                for p in references.check(f"# T\n\nSee below.\n\n{text}\n", page, contract)]
+
+    [said] = told("`limit` can be up to `500`.")
+    assert said == ('"`limit` can be up to `500`" says the largest `limit` is 500, but the API '
+                    "takes up to 100 (if the sentence is right and read wrongly: say it another "
+                    "way, or follow `500` with { .no-ref })"), said
+    assert told("The largest `limit` is `1000`.") == [
+        ('"largest `limit` is `1000`" says the largest `limit` is 1000, but the API takes up to '
+         "100 (if the sentence is right and read wrongly: say it another way, or follow `1000` "
+         "with { .no-ref })")]
+    assert [m.partition(" (if")[0] for m in told("`limit` can be `5` to `100`.")] == [
+        '"`limit` can be `5` to `100`" says `limit` is 5 to 100, but the API takes 1 to 100']
+    assert [m.partition(" (if")[0] for m in told(
+        "`disk_size_gb` must be at least `1`; `disk_size_gb` cannot exceed `4096`.", create)] == [
+        ('"`disk_size_gb` must be at least `1`" says the smallest `disk_size_gb` is 1, but the '
+         "API takes 10 and more"),
+        ('"`disk_size_gb` cannot exceed `4096`" says the largest `disk_size_gb` is 4096, but the '
+         "API takes up to 2048")]
+    for true in ("`limit` may be `1` to `100`; it goes up to `100`, and `limit` is at least `1`.",
+                 "Some APIs let `limit` be up to `1000`; this one does not.",
+                 "Can `limit` be up to `500`? No.",
+                 "`limit` is never up to `500`.",
+                 "`limit` can be up to `500`{ .no-ref } in a draft."):
+        assert told(true) == [], true
+    assert told("`disk_size_gb` must be between `10` and `2048`.", create) == []
+
+
 def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
