@@ -7269,6 +7269,14 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
                        rf"standalone\s+{_VOL}\s+attached")),
         ("detached", True, rf"\bthe\s+detached\s+(?:standalone\s+)?(?:volume\s+)?{_VOL}"),
         ("machine", True, rf"{_WS}(?:,\s+|\s+is\s+)an?\s+`(?P<machine>[a-z]+-\d+)`"),
+        ("machine", True, (rf"{_WS}\s+(?:runs\s+on|is\s+on|uses)\s+(?:an?\s+|the\s+)?"
+                           r"`(?P<machine>[a-z]+-\d+)`")),
+        ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
+        ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),
+        # a volume's size never changes: no operation resizes one
+        ("size", False, (rf"{_VOL},?\s+(?:has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?|is\s+|holds\s+|"
+                         r"(?:is\s+)?an?\s+)`?(?P<size>\d[\d,]*)`?\s*(?:GiB|GB)\b")),
+        ("size", False, rf"{_VOL},?\s+has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?`(?P<size>\d[\d,]*)`"),
         ("named", True,
          rf"{_WS}(?:,\s+(?:an?\s+`[a-z]+-\d+`\s+)?|\s+is\s+)named\s+`(?P<name>[^`]+)`"),
         ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
@@ -7367,6 +7375,8 @@ def fixture_claims(prose: str) -> list[Problem]:
                 or claim in ("attached", "has", "has attached") and ws is not None
                 and v.attached_to != ws
                 or claim in ("has", "standalone") and not v.standalone
+                or claim == "owned kind" and v.standalone
+                or claim == "size" and int(named["size"].replace(",", "")) != v.size_gb
                 or claim == "detached" and v.attached_to is not None
                 or claim == "machine" and workstations[ws or ""].machine_type != named["machine"]
                 or claim == "named" and workstations[ws or ""].name != named["name"])
@@ -7375,6 +7385,7 @@ def fixture_claims(prose: str) -> list[Problem]:
                 about = ws if claim in ("state", "machine", "named") else vol
                 now = (f"`{ws}` is a `{workstations[ws or ''].machine_type}` named "
                        f"`{workstations[ws or ''].name}`" if claim in ("machine", "named")
+                       else f"`{vol}` is {v.size_gb} GiB" if claim == "size"
                        else _as_it_starts(about or ""))
                 later = (' (if this is a later state, say when: "once", "after", "now")'
                          if changes else "")

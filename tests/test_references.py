@@ -934,6 +934,27 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert references.fixture_claims(
         "`ws-67890` starts `running`, and `ws-12345` starts `stopped`.\n\nOnce started, "
         "`ws-12345` is `running`.") == []
+    # a volume's kind and size (which never change, read anywhere), the machine a
+    # workstation runs on (in the starting state)
+    assert [p.message for p in references.fixture_claims(
+        "`vol-scratch01` is an owned volume. The boot volume `vol-data12345` holds data. "
+        "`vol-scratch01` has a `size_gb` of `200`; `vol-boot12345` is a `100` GiB volume.\n\n"
+        "In the starting state, `ws-12345` runs on `standard-8`.")] == [
+        ("`vol-scratch01` is an owned volume: in the sandbox's starting state, "
+         "`vol-scratch01` is standalone, detached"),
+        ("The boot volume `vol-data12345`: in the sandbox's starting state, `vol-data12345` "
+         "is standalone, attached to `ws-12345`"),
+        ("`vol-scratch01` has a `size_gb` of `200`: in the sandbox's starting state, "
+         "`vol-scratch01` is 500 GiB"),
+        ("`vol-boot12345` is a `100` GiB: in the sandbox's starting state, `vol-boot12345` is "
+         "50 GiB"),
+        ("`ws-12345` runs on `standard-8`: in the sandbox's starting state, `ws-12345` is a "
+         '`standard-4` named `dev-box` (if this is a later state, say when: "once", "after", '
+         '"now")')]
+    assert references.fixture_claims(
+        "`vol-boot12345` is the boot volume of `ws-12345`; the owned volume `vol-boot67890` is "
+        "`100` GiB, and `vol-scratch01`, a `500` GiB volume, has a `size_gb` of `500`.\n\n"
+        "After the update, `ws-12345` runs on `standard-8`.") == []
     # both states, each after its ID, in one sentence: the whole check passes it (the
     # second ID is no value listed with the first state), and holds each ID to its own
     from cloudws import models
