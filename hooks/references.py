@@ -2384,12 +2384,15 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
 
 
 #: What a span the sandbox refuses is answered, by the kind of problem it is told: a
-#: token it refuses, `401`; an ID no resource has, `404` (or the old route's `410`).
+#: token it refuses, `401`; an ID no resource has, `404` (or the old route's `410`); a
+#: malformed ID, or one of another kind, `400` (`invalid_id`).
 _ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts with ",
                   " carries a token after the scheme"), ("401", "unauthorized"),
                  r"\s+(?:is|are)\s+(?:always\s+)?(?:refused|rejected)\b"),
                 (("is not one of the sandbox's fixtures",), ("404", "not_found", "410"),
-                 r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"))
+                 r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"),
+                ((" is not a well-formed ", " ID, where a "), ("400", "invalid_id"),
+                 r"[,\s]+(?:is\s+(?:refused|rejected)|is\s+(?:a\s+)?malformed)\b"))
 
 
 #: Before an ID, what says no resource has it: "an ID no workstation has, such as", "a
@@ -2485,9 +2488,10 @@ def _of_an_operation_named(span: _Span, prose: str, page: Page, contract: Contra
 _ALIKE = re.compile(r"\b(?:as|like|too|also|likewise|same|both)\b", re.IGNORECASE)
 #: Between a field and a link after it, what makes the link's operation the one the field
 #: goes to: "`volume_ids` when you [create …]", "`size_gb` on [Get volume]", "`volume_ids` on
-#: the workstation with [Update …]" (not ", which [Get volume](…) shows").
-_THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|via|through|using|when\s+you|by)"
-                      r"\s+(?:(?:an?|the)\s+)?")
+#: the workstation with [Update …]", "`size_gb` to [Create volume]" (not ", which [Get
+#: volume](…) shows").
+_THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|to|via|through|using|when\s+you|"
+                      r"by)\s+(?:(?:an?|the)\s+)?")
 #: (Not an infinitive: "pass `status` to list only ...".)
 _TO_AN_OPERATION = re.compile(
     rf"\s+(?:to|in|with)\s+(?:(?i:an?|the)\s+(?P<who>{_OP_WORD})"
@@ -2524,7 +2528,8 @@ def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
 def _owner_named(span: _Span, prose: str) -> str | None:
     """The resource ``span``, a field, is said to be of, right around it: ``workstation`` in
     "a (stopped) workstation's `volume_ids`", "the `volume_ids` of a stopped workstation",
-    "`volume_ids` on a workstation", "`volume_ids` is a workstation's field", and, for "its" or "their (own)", the last workstation or volume its sentence named
+    "`volume_ids` on a workstation", "`volume_ids` is (or ", a") workstation's field", and,
+    for "its" or "their (own)", the last workstation or volume its sentence named
     before ("to find what a workstation has, read its `volume_ids`"); else None.
 
     Example:
@@ -2547,7 +2552,7 @@ def _owner_named(span: _Span, prose: str) -> str | None:
     if said is not None:
         return said[1].lower()
     said = re.match(r"\s+(?:of|on)\s+(?:an?|the|each|every|that|this|its|another|your)\s+"
-                    r"(?:[\w-]+\s+){0,2}?(workstation|volume)s?\b|\s+is\s+(?:an?|the)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(workstation|volume)s?\b|(?:\s+is|,)\s+(?:an?|the)\s+"
                     r"(workstation|volume)['’]s\s+(?:own\s+)?field\b",
                     prose[span.end:span.end + 60], re.IGNORECASE)
     if said is not None:

@@ -1220,11 +1220,21 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
     }, [
         "`GET /v1/workstations/not-an-id` answers `400` `invalid_id`.",
         "`GET /v1/workstations/not-an-id` does not answer `404`.",
+        # an ID told malformed, or of another kind, said to get what it gets
+        "`GET /v1/workstations/ws-ABC` gets `400`: IDs are lowercase.",
+        "`GET /v1/volumes/ws-12345` answers `400` `invalid_id`: it is a workstation ID.",
         "`DELETE /v1/volumes/vol-boot67890` answers `409` `volume_owned`.",
         "`DELETE /v1/workstations/ws-12345` answers `200` and deletes it.",
         "If it is running, `DELETE /v1/workstations/ws-12345` answers `409`.",
         "`DELETE /v1/workstations/ws-67890` never answers `200`.",
     ])
+    assert [p.message for p in references.check(
+        "# T\n\n`GET /v1/workstations/ws-ABC` gets `404`.\n", page, contract)] == [
+        ("`GET /v1/workstations/ws-ABC`: ws-ABC is not a well-formed workstation ID (pattern "
+         "`^ws-[a-z0-9]{5,32}$`) (if it is meant, as the old API's or a mistake shown on "
+         "purpose: follow it with { .no-ref })"),
+        ("`404` is said for `GET /v1/workstations/ws-ABC`, which the sandbox answers with "
+         "`400` (`invalid_id`) (in its fixture state)")]
 
 
 def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
@@ -1485,6 +1495,9 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
         ("See below.\n\nUnlike [Create volume](../volumes/create.md), which takes `size_gb`, "
          "it has no size."),
         "See below.\n\n`size_gb` is a volume's field, not the workstation's.",
+        "See below.\n\nEach volume it lists names it in `attached_to`, a volume's field.",
+        ("See below.\n\nTo make another volume, send `size_gb` to "
+         "[Create volume](../volumes/create.md) first."),
         "See below.\n\nThe volume's own field `size_gb` is not shown here.",
         "See below.\n\nThe workstation has no size, while `size_gb` on a volume has one."])
     # not an infinitive: "to list" is no list operation the field is sent to
