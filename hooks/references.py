@@ -3812,14 +3812,19 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         return None
     start, end = _clause(span, prose, brackets=False)
     before = [s for s in spans if start <= s.start < span.start]
-    if not before or not re.fullmatch(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?",
-                                      prose[start:before[0].start], re.IGNORECASE):
+    if not before or not re.fullmatch(
+            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
+            r"as\s+|like\s+)?|send\s+)?", prose[start:before[0].start], re.IGNORECASE):
         return None  # (the request opens its clause, or follows an opening phrase: "For an
-        # ID no workstation has, `DELETE ...` answers")
+        # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send")
     request = _REQUEST.match(before[0].text)
     if (request is None or not request["method"] or before[0].opted_out or len(before) != 1
-            or _ID_THEN_ANSWER.fullmatch(prose, before[0].end, span.start) is None):
-        return None  # (the request, then what answers it, the status right after)
+            or (_ID_THEN_ANSWER.fullmatch(prose, before[0].end, span.start) is None
+                and not re.fullmatch(r"\s+and\s+you(?:\s+will|['’]ll)?\s+(?:get|see|receive)\s+"
+                                     r"(?:an?\s+)?", prose[before[0].end:span.start],
+                                     re.IGNORECASE))):
+        return None  # (the request, then what answers it, the status right after; "Send
+        # `GET ...` and you get")
     path = request["any"].partition("?")[0]
     route = _route_of(path, contract)
     method = "GET" if request["method"] == "HEAD" else request["method"]

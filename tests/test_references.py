@@ -1217,7 +1217,19 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`DELETE /v1/workstations/12345` answers `404`.": (
             "`404` is said for `DELETE /v1/workstations/12345`, which the sandbox answers "
             "with `400` (`invalid_id`) (in its fixture state)"),
+        # after "a request such as", "the request", "send ... and you get"
+        "A request such as `DELETE /v1/workstations/ws-67890` gets `200`.": (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        "The request `GET /v1/workstations/not-an-id` is answered with `404`.": (
+            "`404` is said for `GET /v1/workstations/not-an-id`, which the sandbox answers "
+            "with `400` (`invalid_id`) (in its fixture state)"),
+        "Send `GET /v1/workstations/not-an-id` and you get `404`.": (
+            "`404` is said for `GET /v1/workstations/not-an-id`, which the sandbox answers "
+            "with `400` (`invalid_id`) (in its fixture state)"),
     }, [
+        "Requests such as `DELETE /v1/workstations/ws-67890` get `409`.",
+        "Send `GET /v1/workstations/ws-12345` and you get `200`.",
         "`GET /v1/workstations/not-an-id` answers `400` `invalid_id`.",
         "`GET /v1/workstations/not-an-id` does not answer `404`.",
         # an ID told malformed, or of another kind, said to get what it gets
