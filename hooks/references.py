@@ -61,7 +61,7 @@ Example:
     1 `409`: getVolume does not document status 409 (it documents 200, 404) (the API answers it to a request of no operation, such as a method its path does not take: to name it so, follow it with { .no-ref })
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (one another page's example shows: link it to that page; an ID that is no resource on purpose: follow it with { .no-ref })
     2 `sise_gb` is not an error code or a field of getVolume; did you mean `size_gb`?
-    5 `412`: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: write it as code followed by { .no-ref }: `412`{ .no-ref })
+    5 **412**: getVolume does not document status 412 (it documents 200, 404) (to name one the API does not answer, on purpose: write it as code followed by { .no-ref }: `412`{ .no-ref })
     >>> link_codes("Got `not_found`.", page, contract, "../errors.md")
     'Got [`not_found`](../errors.md#not_found).'
 """
@@ -5832,10 +5832,12 @@ def check(markdown: str, page: Page, contract: Contract,
                           _misread(number, document))
                   for at, message, number in _bound_problems(prose, spans, contract)]
     coded = {(s.line, s.text) for s in spans if prose[s.start:s.start + 1] == "`"}
-    bare = {(s.line, s.text) for s in spans if s.note} - coded  # a note's bold or bare status:
-    found = [replace(p, message=_NO_REF_ON_IT.sub(  # it takes { .no-ref } written as code
-        f"write it as code followed by {{ .no-ref }}: `{p.text}`{{ .no-ref }}", p.message))
-        if (p.line, p.text) in bare else p for p in found]
+    # a note's bold or bare status: named as it is written ("**404**", "404"), and told it
+    # takes { .no-ref } written as code
+    bare = {(s.line, s.text): "**" * (prose[s.start - 2:s.start] == "**") for s in spans
+            if s.note and (s.line, s.text) not in coded}
+    found = [_as_written(p, bold) if (bold := bare.get((p.line, p.text))) is not None else p
+             for p in found]
     return found + fixture_claims(prose) + [  # (no span opts an order out: words only)
         replace(p, advice=_misread("", document)) for p in order_claims(prose)]
 
@@ -6915,6 +6917,23 @@ def _ops_of_clause(prose: str, start: int, at: int, page: Page, contract: Contra
                         or _a_get(earlier, m, page, contract))]
         return [*(mentions[-1] if stands["latter"] else mentions[0]), *alike] if mentions else []
     return ops or _last_ops_named(text[:opening], page, contract)
+
+
+def _as_written(problem: Problem, bold: str) -> Problem:
+    """``problem``, told at a note's status that is not in code (``bold``: ``**``, or
+    nothing for a bare one), naming it as written, and saying it takes ``{ .no-ref }``
+    written as code.
+
+    Example:
+        >>> _as_written(Problem(3, "`412`: not documented (on purpose: follow it with "
+        ...                        "{ .no-ref })", "412"), "**").message
+        '**412**: not documented (on purpose: write it as code followed by { .no-ref }: `412`{ .no-ref })'
+    """
+    message = problem.message
+    if message.startswith(f"`{problem.text}`"):
+        message = f"{bold}{problem.text}{bold}{message[len(problem.text) + 2:]}"
+    return replace(problem, message=_NO_REF_ON_IT.sub(
+        f"write it as code followed by {{ .no-ref }}: `{problem.text}`{{ .no-ref }}", message))
 
 
 def _misread(text: str | None, document: bool, in_code: bool = True) -> str:

@@ -108,7 +108,7 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
     assert len(links) >= 2
     drifted = text.replace("- **409** —", "- **412** —", 1)
     _, problems = render_pages([DELETE], {DELETE: drifted})
-    assert any(p.startswith(f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation")
+    assert any(p.startswith(f"docs/workstations/delete.md:{note}: **412**: deleteWorkstation")
                for p in problems), problems
     # a note of its Errors list: held to the page's own operation (not the old GET it shows)
     documented = {op["operationId"]: ", ".join(sorted(op["responses"], key=int))
@@ -224,7 +224,7 @@ def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_sh
     note = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("- **409** —"))
     _, problems = render_pages([DELETE], {DELETE: text.replace(
         "- **409** —", "- **410** — deleted before.\n- **409** —", 1)})
-    assert any(p.startswith(f"docs/workstations/delete.md:{note}: `410`: deleteWorkstation "
+    assert any(p.startswith(f"docs/workstations/delete.md:{note}: **410**: deleteWorkstation "
                             "does not document status 410 (it documents ") for p in problems), \
         problems
     _, problems = render_pages([DELETE])
@@ -232,7 +232,7 @@ def test_the_errors_notes_hold_to_the_pages_own_operation_not_the_one_it_also_sh
     _, problems = render_pages([DELETE], {DELETE: text.replace(  # its heading with an id
         "- **409** —", "- **410** — deleted before.\n- **409** —", 1).replace(
         "## Errors\n", "## Errors { #errors }\n", 1)})
-    assert any("`410`: deleteWorkstation does not document status 410" in p for p in problems), \
+    assert any("**410**: deleteWorkstation does not document status 410" in p for p in problems), \
         problems
 
 
@@ -350,7 +350,7 @@ def test_a_page_failure_is_reported_under_the_check_name_at_the_page_line_and_an
     failures = {line.strip("_ "): lines[n + 1] for n, line in enumerate(lines)
                 if line.startswith("___")}
     assert failures["page"].startswith(
-        f"docs/workstations/delete.md:{note}: `412`: deleteWorkstation"), out
+        f"docs/workstations/delete.md:{note}: **412**: deleteWorkstation"), out
     assert "Traceback" not in out and "harness/page.py" not in out, out
     assert any(line.startswith(f"::error file=docs/workstations/delete.md,line={note},")
                for line in lines), out

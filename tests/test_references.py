@@ -184,14 +184,14 @@ BAD = [
     (43, (rf"`state` is called a field, but {DELETE} has no such field; did you mean "
           r"`status`\? \(to name one it does not have on purpose, follow it with")),
     # a note's status, then a code that a colon ends
-    (45, r"`400`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
+    (45, r"\*\*400\*\*, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
     # a sandbox token, or the start of one, that the sandbox refuses
     (46, (r"`cws_sandbox_`: a sandbox token starts with `cws_test_` \(as `cws_test_me`\); "
           r"the sandbox answers 401 to any other")),
     (47, (r"`Authorization: Bearer cws_live_me`: a sandbox token starts with `cws_test_` "
           r"\(as `cws_test_me`\)")),
     # a note of a numbered list, as of a bulleted one
-    (49, r"`404`, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
+    (49, r"\*\*404\*\*, then `workstation_not_stopped`: `workstation_not_stopped` is answered with 409"),
 ]
 
 #: The same page, right: references the operation has, an ID its example shows, a field
@@ -1096,7 +1096,7 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
         "A running workstation gets **409**.": (
             "409 after 'gets' is a status written in bold, which no check reads: write `409`"),
         "## Errors\n\n- **412 Precondition Failed** — the workstation is stopped.": (
-            f"`412`: {documents} (to name one the API does not answer, on purpose: write it "
+            f"**412**: {documents} (to name one the API does not answer, on purpose: write it "
             "as code followed by { .no-ref }: `412`{ .no-ref })"),
         "## Errors\n\n- **409 Conflicted** — stop it first.": (
             "**409 Conflicted** opens a note with a reason that is not 409's: write **409 "
@@ -1109,7 +1109,7 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
     # read as the status alone is: a state after it, one note per code naming it first
     _each_told(references, page, contract, {
         "## Errors\n\n- **409 Conflict** — the workstation is stopped.": (
-            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "**409** is said for a stopped workstation, which deleteWorkstation answers with "
             "`200` (as its example gets from the sandbox)")}, [])
     volume = references.Page("volumes/delete.md", "deleteVolume")
     _each_told(references, volume, contract, {}, [
@@ -1140,10 +1140,10 @@ def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
             "409: write `409`" + no_ref),
         # the status bare, or bold
         table + "| 409 | `workstation_not_stopped` | the workstation is stopped |": (
-            "`409` is said for a stopped workstation, which deleteWorkstation answers with "
+            "409 is said for a stopped workstation, which deleteWorkstation answers with "
             "`200` (as its example gets from the sandbox)"),
         table + "| **400** | `not_found` | x |": (
-            "`400`, then `not_found`: `not_found` is answered with 404: write `404`"
+            "**400**, then `not_found`: `not_found` is answered with 404: write `404`"
             + no_ref.replace("follow it with { .no-ref }",
                              "write it as code followed by { .no-ref }: `400`{ .no-ref }")),
     }, [table + "| `409` | `workstation_not_stopped` | the workstation is running |",
@@ -1264,7 +1264,7 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
     errors = ", ".join(sorted((s for s in answers if int(s) >= 400), key=int))
     said = [line for line in _said(tmp_path, caplog, "workstations/delete.md", page)
             if "note" in line]
-    assert said == [("16: `404` opens a second note of the Errors list: a status has one note "
+    assert said == [("16: **404** opens a second note of the Errors list: a status has one note "
                     "(the list's notes open with 400, 404, 404, 500; deleteWorkstation answers "
                     f'{errors}), or one note per error code, each naming its code first ("- **404** — '
                     '`code`: ...")')], said
@@ -1282,7 +1282,7 @@ def test_a_status_that_opens_two_notes_of_the_errors_list_is_told_at_the_second(
     again = text.split("\n").index("- **400** — `invalid_id` again.") + 1
     caplog.clear()  # (the build fails on that alone: what it says)
     said = _said(tmp_path / "others", caplog, "workstations/delete.md", text)
-    assert said == [(f"{again}: `400`, then `invalid_id`, opens a second note of the Errors "
+    assert said == [(f"{again}: **400**, then `invalid_id`, opens a second note of the Errors "
                     "list on `invalid_id`: an error code has one note")], said
 
 
@@ -1992,7 +1992,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`409` is said for "another body", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
         "- **409** — the workstation does not exist.": (
-            '`409` is said for "workstation does not exist", which the API answers with `404` '
+            '**409** is said for "workstation does not exist", which the API answers with `404` '
             "(`not_found`)"),
         "A request without a valid token gets `404`.": (
             '`404` is said for "without a valid token", which the API answers with `401` '
@@ -3944,14 +3944,15 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
         "If the workstation is running, deleting the volume answers `volume_attached`.",
     ])
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    bold = "**409**" + stopped.removeprefix("`409`")  # (a note's status, as it is written)
     _each_told(references, delete, contract, {
-        "## Errors\n\n- **409** — the workstation is stopped: start it first.": stopped,
-        "## Errors\n\n- **409** — if the workstation is stopped.": stopped,
+        "## Errors\n\n- **409** — the workstation is stopped: start it first.": bold,
+        "## Errors\n\n- **409** — if the workstation is stopped.": bold,
         # the note naming its code first, bare or linked
         "## Errors\n\n- **409** — `workstation_not_stopped`: the workstation is stopped.":
-            stopped,
+            bold,
         ("## Errors\n\n- **409** — [`workstation_not_stopped`](../concepts/errors.md"
-         "#workstation_not_stopped): the workstation is stopped; start it."): stopped,
+         "#workstation_not_stopped): the workstation is stopped; start it."): bold,
         "If the workstation is stopped, you get `409`.": stopped,
         "If it is stopped, the request answers `409`.": stopped,
         "A stopped workstation is refused (`409`).": stopped,
@@ -3973,7 +3974,8 @@ def test_a_state_said_first_in_an_errors_note_or_with_the_status_in_brackets_is_
     update = references.Page("workstations/update.md", "updateWorkstation")
     _each_told(references, update, contract, {
         "## Errors\n\n- **409** — the workstation is stopped: start it.":
-            _in_state_told("409", "stopped", "updateWorkstation", "200"),
+            "**409**" + _in_state_told("409", "stopped", "updateWorkstation", "200").removeprefix(
+                "`409`"),
     }, [
         # its other cause said in the note, after the state: on its next line, after a
         # semicolon or a full stop
