@@ -341,9 +341,9 @@ class Contract:
     #: The fields of answers that every schema having them requires, and no request
     #: takes: always sent (``next_cursor``, null on the last page; :func:`_always_sent`).
     always_sent: frozenset[str] = frozenset()
-    #: The bounds each number a request takes has, in every schema that has it
-    #: (``limit``: 1 and 100; :func:`_field_bounds`).
-    field_bounds: Mapping[str, frozenset[tuple[float | None, float | None]]] = field(
+    #: The bounds each number (or string's length) a request takes has, in every schema
+    #: that has it (``limit``: 1 and 100; :func:`_field_bounds`).
+    field_bounds: Mapping[str, frozenset[tuple[float | None, float | None, str]]] = field(
         default_factory=dict)
 
     @property
@@ -436,9 +436,11 @@ class Contract:
                    _field_types(doc), _always_sent(doc), _field_bounds(doc))
 
 
-def _field_bounds(doc: dict[str, Any]) -> dict[str, frozenset[tuple[float | None, float | None]]]:
-    """Each number a request of ``doc`` takes (a query parameter, a body's member) with a
-    bound: its minimum and maximum (None for one it has not), in each schema that has it.
+def _field_bounds(doc: dict[str, Any]
+                  ) -> dict[str, frozenset[tuple[float | None, float | None, str]]]:
+    """Each number or string a request of ``doc`` takes (a query parameter, a body's
+    member) with a bound: its minimum and maximum (its length's, for a string, with the
+    unit " characters"; None for one it has not), in each schema that has it.
 
     Example:
         >>> doc = {"paths": {"/x": {
@@ -446,17 +448,21 @@ def _field_bounds(doc: dict[str, Any]) -> dict[str, frozenset[tuple[float | None
         ...         "type": "integer", "minimum": 1, "maximum": 100}}]},
         ...     "post": {"requestBody": {"content": {"application/json": {"schema": {
         ...         "properties": {"size": {"anyOf": [{"type": "integer", "maximum": 64},
-        ...                                           {"type": "null"}]}, "name": {}}}}}}}}}}
+        ...                                           {"type": "null"}]},
+        ...         "name": {"type": "string", "maxLength": 63}, "kind": {}}}}}}}}}}
         >>> _field_bounds(doc)
-        {'limit': frozenset({(1, 100)}), 'size': frozenset({(None, 64)})}
+        {'limit': frozenset({(1, 100, '')}), 'size': frozenset({(None, 64, '')}), 'name': frozenset({(None, 63, ' characters')})}
     """
-    found: dict[str, set[tuple[float | None, float | None]]] = {}
+    found: dict[str, set[tuple[float | None, float | None, str]]] = {}
 
     def note(name: str, schema: dict[str, Any]) -> None:
         for one in schema.get("anyOf", [schema]):
             if one.get("type") in ("integer", "number") and (
                     "minimum" in one or "maximum" in one):
-                found.setdefault(name, set()).add((one.get("minimum"), one.get("maximum")))
+                found.setdefault(name, set()).add((one.get("minimum"), one.get("maximum"), ""))
+            if one.get("type") == "string" and ("minLength" in one or "maxLength" in one):
+                found.setdefault(name, set()).add((one.get("minLength"), one.get("maxLength"),
+                                                   " characters"))
 
     for item in doc["paths"].values():
         for method, operation in item.items():
@@ -4561,6 +4567,10 @@ def _spans(markdown: str) -> Iterator[_Span]:
                         False, note=True)
 
 
+#: After a number, a unit: what makes it a size, a length, a count or a time, not a status.
+_A_UNIT_AFTER = re.compile(
+    r"\s*(?:[KMGT]i?B|bytes?|characters|chars|digits|items|volumes|workstations|seconds?|ms|"
+    r"minutes?|hours?|days?|%)(?![\w-])")
 #: The blocks a page shows as they are, which no check runs: each line is a reference.
 _SHOWN_AS_IS = frozenset({"http", "text"})
 #: The shell's blocks, whose lines that export what the examples read are references.
@@ -5566,6 +5576,8 @@ def check(markdown: str, page: Page, contract: Contract,
                     found.append(Problem(span.line, problem, span.text,
                                          _misread(span.text, document)))
                 continue  # a field's default, read as one (`100` is no status here)
+        if _STATUS.fullmatch(span.text) and _A_UNIT_AFTER.match(prose, span.end):
+            continue  # a number with its unit ("`100` GiB") is no status
         if _QUERY_ALONE.fullmatch(span.text) and _THERE_IS_NO.search(
                 prose[max(0, span.start - 30):span.start]):
             continue  # a value said not to be taken ("there is no `status=deleted`")
@@ -5850,29 +5862,33 @@ _AT_LEAST = r"at\s+least|no\s+(?:less|smaller|lower|fewer)\s+than|as\s+(?:small|
 _BE = r"\s+(?:(?:can|may|must|should)(?:\s+only)?\s+be|is|are|goes|runs|takes\s+values)\s+"
 #: A number in code said to be a bound of a field the API bounds: "`limit` can be up to
 #: `500`", "the largest `limit` is `500`", "`disk_size_gb` must be `10` to `4096`".
-_BOUNDS_SAID = (
-    ("max", re.compile(
-        rf"{_BOUND_FIELD}(?:{_BE}(?:{_AT_MOST})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+"
-        r"(?:exceed|be\s+(?:more|larger|greater|higher|bigger|over|above)(?:\s+than)?)"
-        r"|['’]s\s+(?:maximum|max|largest\s+value|upper\s+(?:bound|limit))\s+is)\s+"
-        + _BOUND_NUMBER.format("high")
-        + r"|\b(?:maximum|largest|highest|biggest|max)\s+(?:value\s+(?:of|for)\s+)?"
-        + _BOUND_FIELD.replace("field", "field2") + r"\s+(?:allowed\s+)?is\s+"
-        + _BOUND_NUMBER.format("high2"), re.IGNORECASE)),
-    ("min", re.compile(
-        rf"{_BOUND_FIELD}(?:{_BE}(?:{_AT_LEAST})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+"
-        r"be\s+(?:less|smaller|lower|fewer|below|under)(?:\s+than)?"
-        r"|['’]s\s+(?:minimum|min|smallest\s+value|lower\s+bound)\s+is)\s+"
-        + _BOUND_NUMBER.format("low")
-        + r"|\b(?:minimum|smallest|lowest|min)\s+(?:value\s+(?:of|for)\s+)?"
-        + _BOUND_FIELD.replace("field", "field2") + r"\s+(?:allowed\s+)?is\s+"
-        + _BOUND_NUMBER.format("low2"), re.IGNORECASE)),
-    ("range", re.compile(
-        rf"{_BOUND_FIELD}(?:{_BE}|\s+(?:ranges|takes|accepts)\s+(?:values\s+)?)"
-        r"(?:(?:any\s+(?:integer|number|value|whole\s+number)\s+)?(?:from|between)\s+)?"
-        + _BOUND_NUMBER.format("low") + r"\s*(?:to|and|through|–|-)\s*"
-        + _BOUND_NUMBER.format("high"), re.IGNORECASE)),
-)
+_BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
+    field=_BOUND_FIELD, low=_BOUND_NUMBER.format("low"), high=_BOUND_NUMBER.format("high"),
+    be=_BE, at_most=_AT_MOST, at_least=_AT_LEAST), re.IGNORECASE)) for kind, pattern in (
+    ("max", (r"{field}(?:{be}(?:{at_most})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+(?:exceed"
+             r"|be\s+(?:more|larger|greater|higher|bigger|over|above)(?:\s+than)?)|['’]s\s+(?:maximum|"
+             r"max|largest\s+value|upper\s+(?:bound|limit))\s+is)\s+{high}")),
+    ("max", r"\b(?:an?\s+)?{field}\s+of\s+(?:{at_most})\s+{high}"),  # "a `limit` of up to"
+    ("max", r"{field}{be}{high}\s+at\s+(?:most|the\s+most)\b"),  # "can be `500` at most"
+    ("max", (r"\b(?:maximum|largest|highest|biggest|max|upper\s+(?:bound|limit)\s+(?:of|on|for))\s+"
+             r"(?:value\s+(?:of|for)\s+)?{field}(?:\s+(?:you\s+(?:can|may)\s+(?:send|pass|give|ask\s+"
+             r"for|use)|allowed|accepted|taken))?\s+is\s+{high}")),
+    ("min", (r"{field}(?:{be}(?:{at_least})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+be\s+"
+             r"(?:less|smaller|lower|fewer|below|under)(?:\s+than)?|['’]s\s+(?:minimum|min|smallest\s+"
+             r"value|lower\s+(?:bound|limit))\s+is)\s+{low}")),
+    ("min", r"{field}{be}{low}\s+at\s+(?:least|the\s+least)\b"),
+    ("min", (r"\b(?:minimum|smallest|lowest|min|lower\s+(?:bound|limit)\s+(?:of|on|for))\s+"
+             r"(?:value\s+(?:of|for)\s+)?{field}(?:\s+(?:you\s+(?:can|may)\s+(?:send|pass|give|ask\s+"
+             r"for|use)|allowed|accepted|taken))?\s+is\s+{low}")),
+    # "`limit` may be `1` to `100`", "is an integer from `10` to `2048`", "must lie between"
+    ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
+               r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
+               r"(?:from\s+)?{low}\s*(?:to|through|–|-)\s*{high}")),
+    ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
+               r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
+               r"between\s+{low}\s+and\s+{high}")),
+    ("range", r"{field}\s*\(\s*{low}\s*(?:to|through|–|-)\s*{high}\s*\)"),  # "`limit` (`1` to `500`)"
+))
 
 
 def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
@@ -5887,7 +5903,7 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
     Example:
         >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
         ...                     {}, {}, frozenset(), {},
-        ...                     field_bounds={"limit": frozenset({(1, 100)})})
+        ...                     field_bounds={"limit": frozenset({(1, 100, "")})})
         >>> prose = ("`limit` can be up to `500`. The smallest `limit` is `1`. `limit` may be "
         ...          "`0` to `100`. `limit` is never up to `500`.")
         >>> for _, message, _ in _bound_problems(prose, [], contract):
@@ -5898,19 +5914,20 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
     found = []
     for kind, pattern in _BOUNDS_SAID:
         for match in pattern.finditer(prose):
-            name = match["field"] or match["field2"] if kind != "range" else match["field"]
+            name = match["field"]
             bounds = contract.field_bounds.get(name, frozenset())
             if len(bounds) != 1:
                 continue  # (no bound, or another in another request: which is meant is not read)
-            ((low, high),) = bounds
-            said = {key: float(value.replace(",", "")) for key, value in match.groupdict().items()
-                    if value and key.startswith(("low", "high"))}
-            said_low = said.get("low", said.get("low2"))
-            said_high = said.get("high", said.get("high2"))
+            ((low, high, unit),) = bounds
+            said_low, said_high = (float(match[key].replace(",", "")) if key in
+                                   pattern.groupindex else None for key in ("low", "high"))
             start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                                  brackets=False)
             if (_NEGATION.search(_outside_code(prose, spans, start, match.start()))  # (its own
                     # "cannot exceed" is the bound)
+                    or _STARTING.search(prose, start, end)  # (the fixtures' values: "In the
+                    or re.search(r"`(?:ws|vol)-", prose[start:end])  # fixtures, `size_gb` is
+                    # at most `500`", "the largest `size_gb` is `500`, that of `vol-scratch01`")
                     or _not_a_claim(prose, match.start()) or _OTHER_APIS.search(prose, start, end)
                     or _opted_out_within(spans, match.start(), match[0])
                     or re.search(r"`\{ \.no-ref \}", prose[match.start():match.end() + 12])):
@@ -5925,16 +5942,15 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
                 return f"{value:g}" if value is not None else "any"
 
             if kind == "range":
-                says = (f"says `{name}` is {shown(said_low)} to {shown(said_high)}, but the API "
-                        f"takes {shown(low)} to {shown(high)}")
+                says = (f"says `{name}` is {shown(said_low)} to {shown(said_high)}{unit}, but "
+                        f"the API takes {shown(low)} to {shown(high)}{unit}")
             elif kind == "max":
-                says = (f"says the largest `{name}` is {shown(said_high)}, but the API takes up "
-                        f"to {shown(high)}")
+                says = (f"says the largest `{name}` is {shown(said_high)}{unit}, but the API "
+                        f"takes up to {shown(high)}{unit}")
             else:
-                says = (f"says the smallest `{name}` is {shown(said_low)}, but the API takes "
-                        f"{shown(low)} and more")
-            number = next(value for key, value in match.groupdict().items()
-                          if value and key.startswith("high" if wrong_high else "low"))
+                says = (f"says the smallest `{name}` is {shown(said_low)}{unit}, but the API "
+                        f"takes {shown(low)}{unit} and more")
+            number = match["high" if wrong_high else "low"]
             found.append((match.start(), f'"{words}" {says}', number))
     found.sort()
     return found
@@ -7280,6 +7296,8 @@ _NOTE_WITH_REASON = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5
 #: pattern's claim, read by :func:`fixture_claims`, and whether it can change (a state,
 #: what is attached) or not (which workstation owns a volume, a volume's kind).
 _WS = r"(?P<wt>``?)(?P<ws>ws-[a-z0-9]+)(?P=wt)(?![`{])"  # (reST writes ``x``)
+#: After a size, what makes it a difference, not the volume's ("`300` GiB larger than").
+_NOT_COMPARED = r"(?!\s+(?:larger|bigger|smaller|more|less|greater|over|under|above|below)\b)"
 _VOL = r"(?P<vt>``?)(?P<vol>vol-[a-z0-9]+)(?P=vt)(?![`{])"  # ({ .no-ref }: not read)
 _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
     (claim, changes, re.compile(pattern, re.IGNORECASE)) for claim, changes, pattern in (
@@ -7303,9 +7321,14 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
         ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),
         # a volume's size never changes: no operation resizes one
-        ("size", False, (rf"{_VOL},?\s+(?:has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?|is\s+|holds\s+|"
-                         r"(?:is\s+)?an?\s+)`?(?P<size>\d[\d,]*)`?\s*(?:GiB|GB)\b")),
+        ("size", False, (rf"{_VOL},?\s+(?:has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?|has\s+|is\s+(?:sized\s+"
+                         r"(?:at\s+)?)?|holds\s+|(?:is\s+)?(?:an?|the)\s+)`?(?P<size>\d[\d,]*)`?\s*"
+                         rf"(?:GiB|GB)\b{_NOT_COMPARED}")),
         ("size", False, rf"{_VOL},?\s+has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?`(?P<size>\d[\d,]*)`"),
+        ("size", False, rf"{_VOL}['’]s\s+(?:`size_gb`|size)\s+is\s+`?(?P<size>\d[\d,]*)`?"),
+        ("size", False, (rf"{_VOL}\s*\(\s*`?(?P<size>\d[\d,]*)`?\s*(?:GiB|GB)\s*\)")),
+        ("size", False, (r"\b(?:the|an?)\s+`?(?P<size>\d[\d,]*)`?[\s-]*(?:GiB|GB)\s+(?:(?:standalone|"
+                         rf"owned|boot|detached|attached)\s+)?(?:volume\s+)?{_VOL}")),
         ("named", True,
          rf"{_WS}(?:,\s+(?:an?\s+`[a-z]+-\d+`\s+)?|\s+is\s+)named\s+`(?P<name>[^`]+)`"),
         ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
@@ -7317,7 +7340,8 @@ _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
     r"still|were|was|later|no|not|never|nor|old|used to|unlike|examples?|tests?|makes?|"
     r"made|leaves?|left|ends?|ended|gives?|gave|renames?|renamed|requests?|returns?|"
-    r"returned|answers?|answered|responds?|keeps?|kept|pytest)\b|\?|n't\b",
+    r"returned|answers?|answered|responds?|keeps?|kept|pytest|means?|meant|so\s+that|sends?|"
+    r"sent|PATCH)\b|\?|n't\b",
     re.IGNORECASE)
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).

@@ -955,6 +955,16 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`vol-boot12345` is the boot volume of `ws-12345`; the owned volume `vol-boot67890` is "
         "`100` GiB, and `vol-scratch01`, a `500` GiB volume, has a `size_gb` of `500`.\n\n"
         "After the update, `ws-12345` runs on `standard-8`.") == []
+    # a size in other shapes; a difference of sizes is none; a later machine, said so
+    assert [p.text for p in references.fixture_claims(
+        "`vol-scratch01` (`200` GiB) is detached. `vol-scratch01`'s `size_gb` is `200`. The "
+        "`200` GiB `vol-scratch01` is free. `vol-scratch01` has `200` GiB.")] == [
+        "`vol-scratch01` (`200` GiB)", "`vol-scratch01`'s `size_gb` is `200`",
+        "The `200` GiB `vol-scratch01`", "`vol-scratch01` has `200` GiB"]
+    assert references.fixture_claims(
+        "`vol-scratch01` is `300` GiB larger than `vol-data12345`.\n\nStarting from the "
+        "fixtures, a `PATCH` that sends `machine_type` `standard-8` means `ws-12345` runs on "
+        "`standard-8`.") == []
     # both states, each after its ID, in one sentence: the whole check passes it (the
     # second ID is no value listed with the first state), and holds each ID to its own
     from cloudws import models
@@ -1799,6 +1809,33 @@ def test_a_number_said_to_be_a_fields_bound_is_the_apis_bound(
          "API takes 10 and more"),
         ('"`disk_size_gb` cannot exceed `4096`" says the largest `disk_size_gb` is 4096, but the '
          "API takes up to 2048")]
+    # in other words: "a `limit` of up to", "at most" after it, "the upper bound of", "lie
+    # between", "an integer from", in brackets; a string's length, in characters
+    largest = "the largest `limit` is 500, but the API takes up to 100"
+    for lie, said in (("A `limit` of up to `500` is accepted.", largest),
+                      ("The largest `limit` you can send is `500`.", largest),
+                      ("`limit` can be `500` at most.", largest),
+                      ("The upper bound of `limit` is `500`.", largest),
+                      ("`limit` must lie between `1` and `500`.",
+                       "`limit` is 1 to 500, but the API takes 1 to 100"),
+                      ("`limit` (`1` to `500`) sets it.",
+                       "`limit` is 1 to 500, but the API takes 1 to 100")):
+        assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(lie)] == [said], lie
+    assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(
+        "`disk_size_gb` is an integer from `10` to `4096`; `name` can be up to `255` "
+        "characters.", create)] == [
+        "`disk_size_gb` is 10 to 4096, but the API takes 10 to 2048",
+        "the largest `name` is 255 characters, but the API takes up to 63 characters"]
+    # the fixtures' values, not the API's bound
+    volumes = references.Page("concepts/volumes.md", None)
+    assert told("In the fixtures, `size_gb` is at most `500`, that of `vol-scratch01`.",
+                volumes) == []
+    assert told("`size_gb` is `50` and `100` for the two own volumes.", volumes) == []
+    # a number with its unit is no status
+    assert told("The boot volume `vol-boot67890` is `100` GiB, `300` GiB less than another; a "
+                "page holds `100` items.", volumes) == []
+    assert [m.partition(" (")[0] for m in told("It answers `300`.", volumes)] == [
+        "`300`: the API does not document status 300"]
     for true in ("`limit` may be `1` to `100`; it goes up to `100`, and `limit` is at least `1`.",
                  "Some APIs let `limit` be up to `1000`; this one does not.",
                  "Can `limit` be up to `500`? No.",
