@@ -2412,10 +2412,43 @@ _NO_RESOURCE_SUCH_AS = re.compile(
 #: In a field's clause, what says the page's own operation has it all the same: "the
 #: answer includes the volume's `size_gb`", "a volume's field, and this answer has it too".
 _CLAIMED_HERE = re.compile(
+    r"\b(?:(?:each|every|an?)\s+item|items)\s+(?:also\s+)?(?:carry|carries|has|have|holds?|"
+    r"includes?|contains?)\b|"
     r"\b(?:the|this|its)\s+(?:answer|response|body|request)\s+(?:also\s+)?(?:includes?|has|"
     r"holds?|shows?|returns?|takes?|contains?|carries|gives?|lists?)\b|\bthis\s+(?:answer|"
     r"response|body|request|operation|call)\b|\b(?:has|have|shows?|returns?|takes?)\s+it\s+"
     r"(?:too|also|as\s+well)\b", re.IGNORECASE)
+
+
+#: After a field, words that call it a resource's field: "is a volume's field", ", a
+#: volume's field".
+_CALLED_A_FIELD = re.compile(r"(?:\s+is|,)\s+(?:an?|the)\s+(?:workstation|volume)['’]s\s+(?:own\s+)?"
+                             r"field\b", re.IGNORECASE)
+#: A verb that sends or takes what it names: "can be sent in an update", "set it in this
+#: body", "filter with".
+#: (Not a value it is "set to".)
+_SENDS = re.compile(r"\b(?:send|sends|sent|sending|(?:set|sets|setting)(?!\s+to\b)|pass|passes|"
+                    r"passed|filter|filters|take|takes|taken|accept|accepts|accepted)\b",
+                    re.IGNORECASE)
+
+
+def _sent_in_its_sentence(span: _Span, spans: Sequence[_Span], prose: str) -> bool:
+    """Whether the sentence of the field ``span`` says it is sent or taken: in the clause
+    that names it, or in one after it that says "it" ("`size_gb` is a volume's field; an
+    update takes it"). A clause that denies ("the update does not take it") says nothing."""
+    start = span.start - len(re.split(r"[.!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1])
+    end = re.search(r"[.!?](?:\s|$)|\n\n|$", prose[span.end:])
+    sentence = _outside_code(prose, [s for s in spans if s is not span], start,
+                             span.end + (end.start() if end else 0))
+    at = span.start - start
+    offset = 0
+    for clause in re.split(r"(?<=[;:])\s", sentence):
+        here = offset <= at < offset + len(clause)
+        offset += len(clause) + 1
+        if (here or offset > at and re.search(r"\b(?:it|them)\b", clause)) and _SENDS.search(
+                clause) and not _NEGATION.search(clause):
+            return True
+    return False
 
 
 def _owners_said(span: _Span, prose: str) -> set[str]:
@@ -2500,6 +2533,7 @@ _THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|to|via|through|using
                       r"by)\s+(?:(?:an?|the)\s+)?")
 #: (Not an infinitive: "pass `status` to list only ...".)
 _TO_AN_OPERATION = re.compile(
+    r"(?:\s+(?i:without|with|listing|naming)\s+(?:it|them))?"  # ("`volume_ids` without it to")
     rf"\s+(?:to|in|with)\s+(?:(?i:an?|the)\s+(?P<who>{_OP_WORD})"
     r"|(?P<summary>[A-Z][a-z]+\s+(?:workstation|volume))\b)")
 
@@ -2515,16 +2549,19 @@ def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
     start = span.start - len(re.split(ends, prose[max(0, span.start - 400):span.start])[-1])
     end = re.search(rf"{ends}|[.;:!?]$|$", prose[span.end:])
     clause = prose[start:span.end + (end.start() if end else 0)]
-    if _ALIKE.search(_outside_code(prose, [span], start, start + len(clause))):
-        return False  # (the field said of this one too: "the answer has `volume_ids`, as
-        # [Get workstation](…) does")
+    # the field said of this one too, alike ("the answer has `volume_ids`, as [Get
+    # workstation](…) does"): only a link right after it, what it goes to, makes it another's
+    # ("like `disk_size_gb` on [Create workstation](…)")
+    alike = _ALIKE.search(_outside_code(prose, [span], start, start + len(clause)))
     at = span.start - start
     ops = {page.operation_of[page.target(link.target)] for link in prose_links(clause)
            if page.target(link.target) in page.operation_of and (  # (its text's, and markup's)
-               len(clause[clause.find(")", link.end) + 1:at]) <= 40 if link.end <= at
+               not alike and len(clause[clause.find(")", link.end) + 1:at]) <= 40
+               if link.end <= at
                else bool(_THROUGH.fullmatch(clause[span.end - start:link.start - 1])))}
     after = _TO_AN_OPERATION.match(prose, span.end)
-    if after is not None:  # (a summary's words too: "Update workstation", as "workstation update")
+    if after is not None and not alike:  # (a summary's words too: "Update workstation", as
+        # "workstation update")
         ops.update(_subject_ops(after["who"], page, contract) if after["who"] else _subject_ops(
             " ".join(reversed(after["summary"].lower().split(None, 1))), page, contract))
     return any(span.text in contract.operations[op].fields or span.text in contract.inputs.get(
@@ -5604,7 +5641,10 @@ def check(markdown: str, page: Page, contract: Contract,
         if (problem is not None and not span.heading and " does not use: link it to " in problem
                 and any(owner in schema.lower() for owner in _owners_said(span, prose)
                         for schema in contract.field_schemas.get(span.text, ()))
-                and not _CLAIMED_HERE.search(_outside_code(prose, spans, *_clause(span, prose)))):
+                and not _CLAIMED_HERE.search(_outside_code(prose, spans, *_clause(span, prose)))
+                and not (_CALLED_A_FIELD.match(prose, span.end)  # ("`size_gb` is a volume's
+                         and _sent_in_its_sentence(span, spans, prose))):  # field; an update
+            # takes it": the page's own operation is said to take it all the same)
             problem = None  # (another resource's field, said of it: "a workstation's
             # `volume_ids`", on Create volume's page)
         if (problem is not None and not span.heading and " does not use: link it to " in problem

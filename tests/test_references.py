@@ -1513,6 +1513,7 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
         "See below.\n\nThe answer includes the volume's own field `size_gb`.": size_gb,
         "See below.\n\nThe answer includes a volume's `size_gb`.": size_gb,
         "See below.\n\n`size_gb` is a volume's field, and this answer has it too.": size_gb,
+        "See below.\n\nEach item carries `size_gb`, a volume's field.": size_gb,
     }, ["See below.\n\nRead `size_gb` on [Get volume](../volumes/get.md).",
         ("See below.\n\nUnlike [Create volume](../volumes/create.md), which takes `size_gb`, "
          "it has no size."),
@@ -1522,6 +1523,21 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
          "[Create volume](../volumes/create.md) first."),
         "See below.\n\nThe volume's own field `size_gb` is not shown here.",
         "See below.\n\nThe workstation has no size, while `size_gb` on a volume has one."])
+    # called a resource's field, and said sent or taken all the same (not denied, nor a
+    # value it is set to); a comparison with a link right after the field
+    update_page = references.Page("workstations/update.md", "updateWorkstation", pages)
+    _each_told(references, update_page, contract, {
+        "See below.\n\n`size_gb` is a volume's field; an update takes it to resize one.": (
+            "`size_gb` is a field of Volume, VolumeCreate, VolumeList, which updateWorkstation "
+            "does not use: link it to the page that documents it, or follow it with "
+            "{ .no-ref }")}, [
+        ("See below.\n\n`standalone` is a volume's field, not the workstation's: the update "
+         "does not take it."),
+        "See below.\n\nEach volume you listed has `attached_to`, a volume's field, set to it."])
+    _each_told(references, create, contract, {}, [
+        ("See below.\n\n`size_gb` must be `10` to `2048`, like `disk_size_gb` on "
+         "[Create workstation](../workstations/create.md)."),
+        "See below.\n\nTo attach it, pass `volume_ids` with it to an update of a workstation."])
     # not an infinitive: "to list" is no list operation the field is sent to
     lists = references.Page("volumes/list.md", "listVolumes",
                             {**pages, "workstations/list.md": "listWorkstations"})
