@@ -3779,11 +3779,21 @@ def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
 
 
 #: Between a resource's ID and the status said for a call on it: an aside ("`ws-67890`,
-#: which is running,"), then the answering verb.
+#: which is running,", "`ws-67890`, a running workstation,"), then the answering verb.
 _ID_THEN_ANSWER = re.compile(
-    r"(?:\s*,\s*(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?\s*,)?\s+"
+    r"(?:\s*,\s*(?:(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?|an?\s+(?:still\s+)?"
+    r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?\s+"
     r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered|refused|rejected)\s+"
     r"with|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
+
+
+#: Between a request written as a subject and the status said to answer it: its link's
+#: target, "request", then the answering verb, or "(now) and you get", "and the answer is",
+#: "responds with".
+_REQUEST_THEN_ANSWER = re.compile(
+    r"(?:\]\([^)\s]*\))?(?:\s+request)?(?:" + _ID_THEN_ANSWER.pattern
+    + r"|(?:\s+now)?\s+and\s+(?:you(?:\s+will|['’]ll)?\s+(?:get|see|receive)|the\s+answer\s+is)\s+"
+    r"(?:an?\s+)?|\s+responds?\s+with\s+(?:an?\s+)?)", re.IGNORECASE)
 
 
 def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -3857,15 +3867,13 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     before = [s for s in spans if start <= s.start < span.start]
     if not before or not re.fullmatch(
             r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
-            r"as\s+|like\s+)?|send\s+)?", prose[start:before[0].start], re.IGNORECASE):
+            r"as\s+|like\s+)?|send\s+|sending\s+)?\[?", prose[start:before[0].start],
+            re.IGNORECASE):
         return None  # (the request opens its clause, or follows an opening phrase: "For an
-        # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send")
+        # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send"; linked)
     request = _REQUEST.match(before[0].text)
     if (request is None or not request["method"] or before[0].opted_out or len(before) != 1
-            or (_ID_THEN_ANSWER.fullmatch(prose, before[0].end, span.start) is None
-                and not re.fullmatch(r"\s+and\s+you(?:\s+will|['’]ll)?\s+(?:get|see|receive)\s+"
-                                     r"(?:an?\s+)?", prose[before[0].end:span.start],
-                                     re.IGNORECASE))):
+            or not _REQUEST_THEN_ANSWER.fullmatch(prose, before[0].end, span.start)):
         return None  # (the request, then what answers it, the status right after; "Send
         # `GET ...` and you get")
     path = request["any"].partition("?")[0]

@@ -1237,6 +1237,17 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "Send `GET /v1/workstations/not-an-id` and you get `404`.": (
             "`404` is said for `GET /v1/workstations/not-an-id`, which the sandbox answers "
             "with `400` (`invalid_id`) (in its fixture state)"),
+        # linked, with "request", an aside, "sending", "responds with", "and the answer is"
+        **dict.fromkeys((
+            ("The request [`DELETE /v1/workstations/ws-67890`](../workstations/delete.md) is "
+             "answered with `200`."),
+            "A `DELETE /v1/workstations/ws-67890` request answers `200`.",
+            "`DELETE /v1/workstations/ws-67890`, a running workstation, answers `200`.",
+            "Sending `DELETE /v1/workstations/ws-67890` gets `200`.",
+            "`DELETE /v1/workstations/ws-67890` responds with `200`.",
+            "Send `DELETE /v1/workstations/ws-67890` now and the answer is `200`."), (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)")),
     }, [
         "Requests such as `DELETE /v1/workstations/ws-67890` get `409`.",
         "Send `GET /v1/workstations/ws-12345` and you get `200`.",
