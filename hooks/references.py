@@ -2616,6 +2616,13 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         if not any(said in problem for said in told):
             continue
         end = _clause(span, prose, brackets=False)[1]
+        said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
+        said_end = span.end + len(re.split(r"[;\"“”(]", prose[span.end:said_end])[0])  # end)
+        if any(span.end <= other.start < said_end and _STATUS.match(other.text)
+               and not other.opted_out and (other.text.split() or [""])[0] not in answers
+               for other in spans):
+            return False  # (another answer said: "`ws-ABC` is refused: the sandbox answers
+            # `404`")
         return bool(re.match(words, prose[span.end:end], re.IGNORECASE)) or bool((re.search(
             r"\bno\s+(?:workstation|volume|resource)\s+$", prose[max(0, span.start - 30):span.start],
             re.IGNORECASE) or _NO_RESOURCE_SUCH_AS.search(prose, max(0, span.start - 60),

@@ -2630,6 +2630,8 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
     _each_told(references, auth, contract, {
         "Use a token such as `cws_live_abc`.": token,
         "A token such as `cws_live_abc` gets `404`.": token,
+        # said refused, then answered with another status
+        "`cws_live_abc` is refused: the sandbox answers `404`.": token,
     }, [
         "Any other token, such as `cws_live_abc`, gets `401`.",
         "A token such as `cws_live_abc` is refused.",
