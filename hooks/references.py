@@ -7371,8 +7371,9 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
                        rf"standalone\s+{_VOL}\s+attached")),
         ("detached", True, rf"\bthe\s+detached\s+(?:standalone\s+)?(?:volume\s+)?{_VOL}"),
         ("machine", True, rf"{_WS}(?:,\s+|\s+is\s+)an?\s+`(?P<machine>[a-z]+-\d+)`"),
-        ("machine", True, (rf"{_WS}\s+(?:runs\s+on|is\s+on|uses)\s+(?:an?\s+|the\s+)?"
-                           r"`(?P<machine>[a-z]+-\d+)`")),
+        ("machine", True, (rf"{_WS},?\s+(?:(?:which|that)\s+)?(?:runs\s+on|is\s+on|uses|on)\s+"
+                           r"(?:an?\s+|the\s+)?`(?P<machine>[a-z]+-\d+)`")),
+        ("machine", True, rf"{_WS}\s*\(\s*an?\s+`(?P<machine>[a-z]+-\d+)`"),
         ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
         ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),
         # a volume's size never changes: no operation resizes one
@@ -7398,6 +7399,10 @@ _NOT_AS_IT_STARTS = re.compile(
     r"returned|answers?|answered|responds?|keeps?|kept|pytest|means?|meant|so\s+that|sends?|"
     r"sent|PATCH)\b|\?|n't\b",
     re.IGNORECASE)
+#: A clause that denies, asks, or speaks of another API or an example: what it says of
+#: what never changes (a volume's kind or size, its owner) is not the sandbox's.
+_DENIED_OR_ASKED = re.compile(r"\b(?:if|whether|unless|no|not|never|nor|unlike|old|used\s+to|"
+                              r"examples?|tests?|pytest)\b|\?|n't\b", re.IGNORECASE)
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts\s+(?:with|from)|(?:sandbox|store)\s+start\s+(?:with|from)|"
@@ -7464,11 +7469,15 @@ def fixture_claims(prose: str) -> list[Problem]:
             paragraph = prose[:match.start()].rpartition("\n\n")[2]
             clause = re.split(r"[.;:!?]\s|\n\n|\|", paragraph)[-1]
             rest = re.split(r"[.;:!?]\s|\n\n|\|", prose[match.start():])[0]
-            whole = clause + rest
+            # (the starting state said before a colon: "The sandbox starts with two
+            # workstations: `ws-12345` runs on ...")
+            whole = re.split(r"[.;!?]\s|\n\n|\|", paragraph)[-1] + rest
             asked = prose[match.start() + len(rest):match.start() + len(rest) + 1] == "?"
-            if (_NOT_AS_IT_STARTS.search(clause) or asked or changes and (
-                    not _STARTING.search(whole) or _NOT_AS_IT_STARTS.search(rest))):
-                continue  # (what changes, and then a when: "is running after a start")
+            if ((_NOT_AS_IT_STARTS if changes else _DENIED_OR_ASKED).search(clause) or asked
+                    or changes and (not _STARTING.search(whole)
+                                    or _NOT_AS_IT_STARTS.search(rest))):
+                continue  # (what changes, and then a when: "is running after a start"; what
+                # never changes is the same at any time: "once attached, it is standalone")
             if claim in ("owns", "has") and ws is None:  # it: the workstation named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None

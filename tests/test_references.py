@@ -961,6 +961,17 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`200` GiB `vol-scratch01` is free. `vol-scratch01` has `200` GiB.")] == [
         "`vol-scratch01` (`200` GiB)", "`vol-scratch01`'s `size_gb` is `200`",
         "The `200` GiB `vol-scratch01`", "`vol-scratch01` has `200` GiB"]
+    # what never changes, said of a later time all the same; a machine in other shapes,
+    # after a colon that follows the starting state
+    assert [p.text for p in references.fixture_claims(
+        "Once attached, `vol-scratch01` is an owned volume.\n\nThe sandbox starts with "
+        "`ws-67890`, which runs on `standard-4`, and `ws-12345` (a `standard-8`).\n\nThe "
+        "sandbox starts with two workstations: `ws-12345` runs on `standard-8`.")] == [
+        "`vol-scratch01` is an owned volume", "`ws-67890`, which runs on `standard-4`",
+        "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`"]
+    assert references.fixture_claims(
+        "If it were attached, would `vol-scratch01` be an owned volume? No: it is never "
+        "owned.") == []
     assert references.fixture_claims(
         "`vol-scratch01` is `300` GiB larger than `vol-data12345`.\n\nStarting from the "
         "fixtures, a `PATCH` that sends `machine_type` `standard-8` means `ws-12345` runs on "
