@@ -5919,8 +5919,9 @@ _BE = r"\s+(?:(?:can|may|must|should)(?:\s+only)?\s+be|is|are|goes|runs|takes\s+
 #: `500`", "the largest `limit` is `500`", "`disk_size_gb` must be `10` to `4096`".
 _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     field=_BOUND_FIELD, low=_BOUND_NUMBER.format("low"), high=_BOUND_NUMBER.format("high"),
-    be=_BE, at_most=_AT_MOST, at_least=_AT_LEAST), re.IGNORECASE)) for kind, pattern in (
-    ("max", (r"{field}(?:{be}(?:{at_most})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+(?:exceed"
+    be=_BE, at_most=_AT_MOST, at_least=_AT_LEAST, unit=r"(?:GiB|GB|characters)"),
+    re.IGNORECASE)) for kind, pattern in (
+    ("max", (r"{field},?(?:{be}(?:{at_most})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+(?:exceed"
              r"|be\s+(?:more|larger|greater|higher|bigger|over|above)(?:\s+than)?)|['’]s\s+(?:maximum|"
              r"max|largest\s+value|upper\s+(?:bound|limit))\s+is)\s+{high}")),
     ("max", r"\b(?:an?\s+)?{field}\s+of\s+(?:{at_most})\s+{high}"),  # "a `limit` of up to"
@@ -5928,7 +5929,7 @@ _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     ("max", (r"\b(?:maximum|largest|highest|biggest|max|upper\s+(?:bound|limit)\s+(?:of|on|for))\s+"
              r"(?:value\s+(?:of|for)\s+)?{field}(?:\s+(?:you\s+(?:can|may)\s+(?:send|pass|give|ask\s+"
              r"for|use)|allowed|accepted|taken))?\s+is\s+{high}")),
-    ("min", (r"{field}(?:{be}(?:{at_least})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+be\s+"
+    ("min", (r"{field},?(?:{be}(?:{at_least})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+be\s+"
              r"(?:less|smaller|lower|fewer|below|under)(?:\s+than)?|['’]s\s+(?:minimum|min|smallest\s+"
              r"value|lower\s+(?:bound|limit))\s+is)\s+{low}")),
     ("min", r"{field}{be}{low}\s+at\s+(?:least|the\s+least)\b"),
@@ -5938,10 +5939,10 @@ _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     # "`limit` may be `1` to `100`", "is an integer from `10` to `2048`", "must lie between"
     ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
                r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
-               r"(?:from\s+)?{low}\s*(?:to|through|–|-)\s*{high}")),
+               r"(?:from\s+)?{low}(?:\s*{unit})?\s*(?:to|through|–|-)\s*{high}")),
     ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
                r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
-               r"between\s+{low}\s+and\s+{high}")),
+               r"between\s+{low}(?:\s*{unit})?\s+and\s+{high}")),
     ("range", r"{field}\s*\(\s*{low}\s*(?:to|through|–|-)\s*{high}\s*\)"),  # "`limit` (`1` to `500`)"
 ))
 
@@ -5978,8 +5979,11 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
                                    pattern.groupindex else None for key in ("low", "high"))
             start, end = _clause(_Span(match.start(), match.end(), 0, "", None, False), prose,
                                  brackets=False)
-            if (_NEGATION.search(_outside_code(prose, spans, start, match.start()))  # (its own
-                    # "cannot exceed" is the bound)
+            opening = max([start, *(start + m.end() for m in re.finditer(
+                r",\s+(?:but|and|yet|while)\s|;\s", prose[start:match.start()]))])
+            if (_NEGATION.search(_outside_code(prose, spans, opening, match.start()))  # (its own
+                    # "cannot exceed" is the bound; a denial in the clause before is another's:
+                    # "Not every list is filtered, but `limit` can be up to `500`")
                     or _STARTING.search(prose, start, end)  # (the fixtures' values: "In the
                     or re.search(r"`(?:ws|vol)-", prose[start:end])  # fixtures, `size_gb` is
                     # at most `500`", "the largest `size_gb` is `500`, that of `vol-scratch01`")

@@ -1859,6 +1859,13 @@ def test_a_number_said_to_be_a_fields_bound_is_the_apis_bound(
                       ("`limit` (`1` to `500`) sets it.",
                        "`limit` is 1 to 500, but the API takes 1 to 100")):
         assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(lie)] == [said], lie
+    # a unit after the first number, the field in commas, a denial of another clause
+    assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(
+        "`disk_size_gb` must be `10` GiB to `4096` GiB. The size, `disk_size_gb`, can be up to "
+        "`4096`. Not every body has it, but `disk_size_gb` can be up to `4096`.", create)] == [
+        "`disk_size_gb` is 10 to 4096, but the API takes 10 to 2048",
+        "the largest `disk_size_gb` is 4096, but the API takes up to 2048",
+        "the largest `disk_size_gb` is 4096, but the API takes up to 2048"]
     assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(
         "`disk_size_gb` is an integer from `10` to `4096`; `name` can be up to `255` "
         "characters.", create)] == [
