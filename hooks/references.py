@@ -2425,21 +2425,33 @@ _CLAIMED_HERE = re.compile(
 _CALLED_A_FIELD = re.compile(r"(?:\s+is|,)\s+(?:an?|the)\s+(?:workstation|volume)['’]s\s+(?:own\s+)?"
                              r"field\b", re.IGNORECASE)
 #: A verb that sends or takes what it names: "can be sent in an update", "set it in this
-#: body", "filter with".
-#: (Not a value it is "set to".)
+#: body", "filter with" (not a value it is "set to").
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|(?:set|sets|setting)(?!\s+to\b)|pass|passes|"
                     r"passed|filter|filters|take|takes|taken|accept|accepts|accepted)\b",
                     re.IGNORECASE)
+
+
+def _around(span: _Span, prose: str, ends: str = r"[.!?]\s|\n\n") -> tuple[int, int]:
+    """Where the sentence of ``span`` starts and ends (at most 400 characters before it),
+    or, with ``ends``, its clause.
+
+    Example:
+        >>> prose = "First. Then `x` is here; more. Last."
+        >>> start, end = _around(_Span(12, 15, 1, "x", None, False), prose)
+        >>> prose[start:end]
+        'Then `x` is here; more'
+    """
+    start = span.start - len(re.split(ends, prose[max(0, span.start - 400):span.start])[-1])
+    end = re.search(rf"{ends}|[.;:!?]?$", prose[span.end:])
+    return start, span.end + (end.start() if end else 0)
 
 
 def _sent_in_its_sentence(span: _Span, spans: Sequence[_Span], prose: str) -> bool:
     """Whether the sentence of the field ``span`` says it is sent or taken: in the clause
     that names it, or in one after it that says "it" ("`size_gb` is a volume's field; an
     update takes it"). A clause that denies ("the update does not take it") says nothing."""
-    start = span.start - len(re.split(r"[.!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1])
-    end = re.search(r"[.!?](?:\s|$)|\n\n|$", prose[span.end:])
-    sentence = _outside_code(prose, [s for s in spans if s is not span], start,
-                             span.end + (end.start() if end else 0))
+    start, end = _around(span, prose)
+    sentence = _outside_code(prose, [s for s in spans if s is not span], start, end)
     at = span.start - start
     offset = 0
     for clause in re.split(r"(?<=[;:])\s", sentence):
@@ -2477,9 +2489,7 @@ def _valued_in_a_sentence_of(span: _Span, prose: str) -> set[str]:
     if not re.match(r"\s*(?:(?:is|are|becomes?|became|stays?|remains?|(?:is\s+)?set\s+to|of|=|:)\s+)?`",
                     prose[span.end:span.end + 30], re.IGNORECASE):
         return set()
-    start = len(re.split(r"[.!?]\s|\n\n", prose[max(0, span.start - 400):span.start])[-1])
-    end = re.search(r"[.!?](?:\s|$)|\n\n|$", prose[span.end:])
-    sentence = prose[span.start - start:span.end + (end.start() if end else 0)]
+    sentence = prose[slice(*_around(span, prose))]
     return {kind.lower() for kind in re.findall(r"\b(workstation|volume)s?\b", sentence,
                                                  re.IGNORECASE)}
 
@@ -2521,8 +2531,6 @@ def _of_an_operation_named(span: _Span, prose: str, page: Page, contract: Contra
         for op in ops)
 
 
-#: Right after a field, the operation it is sent to: "pass `volume_ids` to an update",
-#: "send `volume_ids` to Update workstation".
 #: What says a thing is alike in two operations: "as [Get](get.md) does", "shows it too".
 _ALIKE = re.compile(r"\b(?:as|like|too|also|likewise|same|both)\b", re.IGNORECASE)
 #: Between a field and a link after it, what makes the link's operation the one the field
@@ -2531,7 +2539,8 @@ _ALIKE = re.compile(r"\b(?:as|like|too|also|likewise|same|both)\b", re.IGNORECAS
 #: volume](…) shows").
 _THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|to|via|through|using|when\s+you|"
                       r"by)\s+(?:(?:an?|the)\s+)?")
-#: (Not an infinitive: "pass `status` to list only ...".)
+#: Right after a field, the operation it is sent to: "pass `volume_ids` to an update",
+#: "send `volume_ids` to Update workstation" (not an infinitive: "pass `status` to list").
 _TO_AN_OPERATION = re.compile(
     r"(?:\s+(?i:without|with|listing|naming)\s+(?:it|them))?"  # ("`volume_ids` without it to")
     rf"\s+(?:to|in|with)\s+(?:(?i:an?|the)\s+(?P<who>{_OP_WORD})"
@@ -2545,10 +2554,8 @@ def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
     with [Update workstation](…), in `volume_ids`", "by listing its ID in `volume_ids` when
     you [create the workstation](…)"), or right after the field, as what it is sent to
     ("pass `volume_ids` to an update", "send `volume_ids` to Update workstation")."""
-    ends = r"[.;:!?]\s|\n\n|\n\s*(?:[-*+]|\d+\.)\s"
-    start = span.start - len(re.split(ends, prose[max(0, span.start - 400):span.start])[-1])
-    end = re.search(rf"{ends}|[.;:!?]$|$", prose[span.end:])
-    clause = prose[start:span.end + (end.start() if end else 0)]
+    start, end = _around(span, prose, r"[.;:!?]\s|\n\n|\n\s*(?:[-*+]|\d+\.)\s")
+    clause = prose[start:end]
     # the field said of this one too, alike ("the answer has `volume_ids`, as [Get
     # workstation](…) does"): only a link right after it, what it goes to, makes it another's
     # ("like `disk_size_gb` on [Create workstation](…)")
