@@ -3810,8 +3810,14 @@ _REQUEST_THEN_ANSWER = re.compile(
     r"(?:an?\s+)?|\s+responds?\s+with\s+(?:an?\s+)?)", re.IGNORECASE)
 
 
+def _an_examples(resource_id: str, contract: Contract, shown: Callable[[], set[str]]) -> bool:
+    """Whether ``resource_id`` is one the page's examples make (shown in their output, and
+    none of the fixtures): what a call on it answers is the example's, at its step."""
+    return resource_id not in contract.fixture_ids and resource_id in shown()
+
+
 def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
-                     contract: Contract) -> str | None:
+                     contract: Contract, shown: Callable[[], set[str]] = set) -> str | None:
     """What is wrong with a status (and the code after it), or a code alone, said for an
     operation on a resource named by its ID ("Deleting `ws-67890` answers `200`",
     "Deleting `vol-boot12345` gets `volume_attached`"): the sandbox, in its
@@ -3843,7 +3849,8 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     code_end = span.end + (after.end(1) if after else 0)
     code_after = [s for s in spans if span.end <= s.start < code_end]
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
-            prose, ids[0].end, span.start) is None or after is None or len(code_after) > 1:
+            prose, ids[0].end, span.start) is None or after is None or len(code_after) > 1 \
+            or _an_examples(ids[0].text, contract, shown):
         return None
     if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or \
             _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):
@@ -3865,7 +3872,8 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
 
 
 def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
-                             contract: Contract) -> str | None:
+                             contract: Contract, shown: Callable[[], set[str]] = set
+                             ) -> str | None:
     """What is wrong with a status said to be the answer of a request written as the
     clause's subject ("`DELETE /v1/workstations/ws-99999` answers `410`"): one its
     operation does not document; or, for a resource named by its ID with nothing but its
@@ -3913,9 +3921,12 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
                          re.IGNORECASE)
     op = OPERATIONS.get(ops[0])
     if (len(ids) != 1 or after is None or op is None or op.status is None
+            or _an_examples(ids[0], contract, shown)
             or len(op.example.path) != 1 or re.search(
-                r"\b(?:if|when|while|once|after|unless|until|before|whether)\b",
-                prose[start:before[0].start], re.IGNORECASE)  # (a condition, not the fixtures)
+                r"\b(?:if|when|while|once|after|unless|until|before|whether|between|steps?|again|"
+                r"then|later|next|last|second|run|rerun|retr\w+|repeat\w*)\b",
+                prose[start:before[0].start], re.IGNORECASE)  # (a condition, or a later time
+            # of a recipe's, not the fixtures: "In step 5,", "Run again,")
             or _done_just_before(prose, start, page, contract)
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
             or _NEGATION.search(words)):
@@ -5795,9 +5806,9 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
-            problem = _id_call_problem(span, spans, prose, page, contract)
+            problem = _id_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
-            problem = _request_subject_problem(span, spans, prose, page, contract)
+            problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1260,6 +1260,13 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
             "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
             "with `409` (`workstation_not_stopped`) (in its fixture state)")),
     }, [
+        # an example's own resource, shown in its output: its answer is the example's
+        ('```json\n{"id": "ws-u5fvlr50", "status": "stopped"}\n```\n\n'
+         "`DELETE /v1/workstations/ws-u5fvlr50` answers `200`; deleting `ws-u5fvlr50` answers "
+         "`200`."),
+        # a later step of a recipe's, or a call sent again
+        "In step 5, `DELETE /v1/workstations/ws-12345` answers `404`.",
+        "Run again, `DELETE /v1/workstations/ws-12345` answers `404`.",
         "Requests such as `DELETE /v1/workstations/ws-67890` get `409`.",
         "Send `GET /v1/workstations/ws-12345` and you get `200`.",
         "`GET /v1/workstations/not-an-id` answers `400` `invalid_id`.",
