@@ -56,7 +56,7 @@ Example:
     >>> page = Page("volumes/get.md", "getVolume", {"volumes/get.md": "getVolume"})
     >>> for p in check("Get `vol-data12345`: `200`, or `409` `volume_owned`{ .no-ref };\\n"
     ...                "`vol-nothere00` has no `sise_gb`.\\n\\n- **404** — no such volume.\\n"
-    ...                "- **412** — never.", page, contract):
+    ...                "- **412** — a precondition failed.", page, contract):
     ...     print(p.line, p.message)
     1 `409`: getVolume does not document status 409 (it documents 200, 404) (the API answers it to a request of no operation, such as a method its path does not take: to name it so, follow it with { .no-ref })
     2 `vol-nothere00` is not one of the sandbox's fixtures (vol-data12345), nor in an output this page's examples show (one another page's example shows: link it to that page; an ID that is no resource on purpose: follow it with { .no-ref })
@@ -2614,6 +2614,29 @@ def _owner_named(span: _Span, prose: str) -> str | None:
     return None
 
 
+def _note_status(span: _Span, prose: str) -> int | None:
+    r"""The status of the error's note ``span`` is in: a list's item that opens with it
+    ("- **404** — ...", on its first line or one it runs on to) or a table's row ("| 404 |
+    ..."); None elsewhere.
+
+    Example:
+        >>> prose = "- **404** — no workstation has it,\n  as with `ws-99999`.\n"
+        >>> _note_status(_Span(prose.index("`ws"), prose.index("`."), 2, "ws-99999", None,
+        ...                    False), prose)
+        404
+    """
+    lines = prose[:span.start].split("\n")
+    while len(lines) > 1 and re.match(r"[ \t]+\S", lines[-1]) and not _LIST_NOTE_STATUS.match(
+            lines[-1]):
+        lines.pop()  # (a line the item runs on to)
+    said = _LIST_NOTE_STATUS.match(lines[-1]) or _ROW_NOTE_STATUS.match(lines[-1])
+    return int(said["status"]) if said else None
+
+
+_LIST_NOTE_STATUS = re.compile(r"\s*(?:[-*+]|\d+\.)\s+(?:\*\*|`)(?P<status>[1-5]\d\d)\b")
+_ROW_NOTE_STATUS = re.compile(r"\s*\|\s*(?:\*\*|`)?(?P<status>[1-5]\d\d)(?:\*\*|`)?\s*\|")
+
+
 def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: str) -> bool:
     """Whether ``span``, told as a token the sandbox refuses or an ID no resource has, is
     said in its clause to be answered so: the status (or its code) after it ("`cws_live_abc`
@@ -2622,6 +2645,9 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
     for told, answers, words in _ANSWERED_TO:
         if not any(said in problem for said in told):
             continue
+        if "401" not in answers and str(_note_status(span, prose)) in answers:
+            return True  # (an ID in that answer's note: "- **404** — as with `ws-99999`"; a
+            # token, said as one a note shows, may be said the sandbox's: its words are read)
         end = _clause(span, prose, brackets=False)[1]
         said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
         said_end = span.end + len(re.split(r"[;\"“”(]", prose[span.end:said_end])[0])  # end)
@@ -4637,6 +4663,14 @@ def _spans(markdown: str) -> Iterator[_Span]:
                         False, note=True)
 
 
+#: After a note's status (its bold, its reason, its dash or its cell), words that say the
+#: operation does not answer it: "**409** — never:", "| 410 | not this call", "**410** —
+#: only the removed `GET` delete answers it".
+_NOTE_DENIES = re.compile(
+    r"(?:\*\*)?(?:\s+[A-Z][\w '-]*?)?(?:\*\*)?\s*(?:[—–:|]|\s-\s|-)\s*(?:`?[a-z_]+`?:?\s+)?"
+    r"(?:never\b|not\s+(?:this|from|for|by|here|answered|returned|sent|documented|on)\b"
+    r"|only\s+(?:the|an?)\s+(?:removed|old|other|previous)\b)",
+    re.IGNORECASE)
 #: After a number, a unit: what makes it a size, a length, a count or a time, not a status.
 _A_UNIT_AFTER = re.compile(
     r"\s*(?:[KMGT]i?B|bytes?|characters|chars|digits|items|volumes|workstations|seconds?|ms|"
@@ -5691,8 +5725,10 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = None  # (another's field said to be left out of this one's answer: "the
             # delete's answer has no `created_at`", true of it)
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
-                and _refused_in_clause(span, spans, prose)):
-            problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is)
+                and (_refused_in_clause(span, spans, prose)
+                     or (_note_status(span, prose) or 0) // 100 == 4)):
+            problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is; so
+            # in an error's note: "- **400** — a `limit` over `100`, such as `limit=500`")
         if (problem is not None and not span.heading and "?" in span.text
                 and re.match(rf"`{re.escape(span.text)}`: (?:\S+ takes no query parameter |"
                              r"[a-z_]+=)", problem)
@@ -5707,6 +5743,10 @@ def check(markdown: str, page: Page, contract: Contract,
                      or _NEVER_AFTER.match(prose, span.end))):
             problem = None  # ("a stop never answers `409`": true of the page's operation;
             # "no operation answers `204`", of the API)
+        if (problem is not None and span.note and " does not document status " in problem
+                and _NOTE_DENIES.match(prose, span.end)):
+            problem = None  # (a note that says the operation never answers it: "- **409** —
+            # never: a read conflicts with nothing")
         if problem is not None and _a_method_refused(span, spans, prose, problem):
             problem = None  # (a method a path does not take, and the `405` it gets, said so)
         if problem is not None and not span.opted_out and _refused_as_said(

@@ -1138,6 +1138,42 @@ def test_a_status_in_bold_after_an_answer_or_a_note_with_its_reason_is_told(
          "- **409 Conflict** — `volume_owned`: a workstation owns it.")])
 
 
+def test_a_note_that_denies_its_status_or_shows_what_gets_it_passes(
+    checking: Checking,
+) -> None:
+    """A note of the Errors list that says the operation never answers its status ("- **409**
+    — never: ...", "| 410 | not this call ... |", "only the removed ... answers it") passes;
+    so does a query's value or an ID shown in the note of the status it gets (`limit=500` in
+    the `400`'s, `ws-99999` in the `404`'s). The same status without the denial, or the
+    value in another status's note, is told."""
+    references, _ = checking
+    from cloudws import models
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"ws-12345", "ws-67890"},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN)})
+    get = references.Page("workstations/get.md", "getWorkstation")
+    listing = references.Page("workstations/list.md", "listWorkstations")
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    errors = "See below.\n\n## Errors\n\n"
+    _each_told(references, get, contract, {
+        errors + "- **409** — the workstation is busy.": (
+            "**409**: getWorkstation does not document status 409 (it documents 200, 400, 401, "
+            "404, 413, 500); if it is another operation's, link it to that operation's page, or "
+            "write it as code followed by { .no-ref }: `409`{ .no-ref }"),
+    }, [errors + "- **409** — never: a read conflicts with nothing.",
+        errors + "- **404** — no workstation has the ID,\n  as with `ws-99999`."])
+    _each_told(references, delete, contract, {}, [
+        errors + "- **410** — only the removed `GET` delete answers it.",
+        (errors + "| Status | When |\n| --- | --- |\n| 410 | not this call: only the removed "
+         "`GET` delete answers it |")])
+    _each_told(references, listing, contract, {}, [
+        errors + "- **400** — a `limit` over `100`, such as `limit=500`."])
+    assert references.check(f"# T\n\n{errors}- **500** — as with `limit=500`.\n", listing,
+                            contract) != []
+
+
 def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
     checking: Checking,
 ) -> None:
