@@ -2537,14 +2537,26 @@ _ALIKE = re.compile(r"\b(?:as|like|too|also|likewise|same|both)\b", re.IGNORECAS
 #: goes to: "`volume_ids` when you [create …]", "`size_gb` on [Get volume]", "`volume_ids` on
 #: the workstation with [Update …]", "`size_gb` to [Create volume]" (not ", which [Get
 #: volume](…) shows").
-_THROUGH = re.compile(r"\s+(?:[\w ]{0,30}?\s)?(?:with|on|in|to|via|through|using|when\s+you|"
-                      r"by)\s+(?:(?:an?|the)\s+)?")
+_THROUGH = re.compile(r"(?:\s+(?:(?!(?:as|like)\s)[\w ]{0,30}?\s)?(?:with|on|in|to|via|through|"
+                      r"using|when(?:\s+you)?|by)|,\s+(?:on|in|with|via|through|using))\s+"
+                      r"(?:(?:an?|the)\s+)?")
+#: Between a field and a link after it, a relative clause that the verb after the link
+#: says takes it: "`size_gb`, which [Create volume](…) takes".
+_WHICH_BEFORE_LINK = re.compile(r",\s+which\s+(?:only\s+)?")
+_TAKES_AFTER_LINK = re.compile(r"\]\([^)\s]*\)\s+(?:also\s+)?(?:takes|accepts|reads|sets|uses)\b")
 #: Right after a field, the operation it is sent to: "pass `volume_ids` to an update",
 #: "send `volume_ids` to Update workstation" (not an infinitive: "pass `status` to list").
 _TO_AN_OPERATION = re.compile(
     r"(?:\s+(?i:without|with|listing|naming)\s+(?:it|them))?"  # ("`volume_ids` without it to")
     rf"\s+(?:to|in|with)\s+(?:(?i:an?|the)\s+(?P<who>{_OP_WORD})"
     r"|(?P<summary>[A-Z][a-z]+\s+(?:workstation|volume))\b)")
+
+
+#: Right after a field, a relative clause that says which operation takes it: ", which an
+#: update takes", ", which only [Create workstation](create.md) takes".
+_WHICH_TAKES = re.compile(
+    rf",\s+which\s+(?:only\s+)?(?:(?:an?|the)\s+)?(?P<who>{_OP_WORD})\s+(?:also\s+)?"
+    r"(?:takes|accepts|reads|sets|uses)\b", re.IGNORECASE)
 
 
 def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
@@ -2565,7 +2577,12 @@ def _of_an_operation_in_its_clause(span: _Span, prose: str, page: Page,
            if page.target(link.target) in page.operation_of and (  # (its text's, and markup's)
                not alike and len(clause[clause.find(")", link.end) + 1:at]) <= 40
                if link.end <= at
-               else bool(_THROUGH.fullmatch(clause[span.end - start:link.start - 1])))}
+               else bool(_THROUGH.fullmatch(clause[span.end - start:link.start - 1])
+                         or _WHICH_BEFORE_LINK.fullmatch(clause[span.end - start:link.start - 1])
+                         and _TAKES_AFTER_LINK.match(clause, link.end)))}
+    which = _WHICH_TAKES.match(prose, span.end)  # (", which an update takes")
+    if which is not None:
+        ops.update(_subject_ops(which["who"], page, contract))
     after = _TO_AN_OPERATION.match(prose, span.end)
     if after is not None and not alike:  # (a summary's words too: "Update workstation", as
         # "workstation update")

@@ -1579,7 +1579,14 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
         "See below.\n\nThe answer includes a volume's `size_gb`.": size_gb,
         "See below.\n\n`size_gb` is a volume's field, and this answer has it too.": size_gb,
         "See below.\n\nEach item carries `size_gb`, a volume's field.": size_gb,
-    }, ["See below.\n\nRead `size_gb` on [Get volume](../volumes/get.md).",
+        # a comparison or an appositive before the link: this operation's all the same
+        "See below.\n\nEach item has `size_gb`, as on [Get volume](../volumes/get.md).": size_gb,
+        "See below.\n\nIt has `size_gb`, the size given to [Create volume](../volumes/create.md).":
+            size_gb,
+    }, [
+        # a relative clause that says which operation takes it, or when it makes it
+        "See below.\n\n`size_gb`, which only [Create volume](../volumes/create.md) takes, stays.",
+        "See below.\n\n`size_gb` is set when [Create volume](../volumes/create.md) makes it.","See below.\n\nRead `size_gb` on [Get volume](../volumes/get.md).",
         ("See below.\n\nUnlike [Create volume](../volumes/create.md), which takes `size_gb`, "
          "it has no size."),
         "See below.\n\n`size_gb` is a volume's field, not the workstation's.",
@@ -1602,7 +1609,9 @@ def test_another_operations_field_said_with_it_in_its_clause_passes(
     _each_told(references, create, contract, {}, [
         ("See below.\n\n`size_gb` must be `10` to `2048`, like `disk_size_gb` on "
          "[Create workstation](../workstations/create.md)."),
-        "See below.\n\nTo attach it, pass `volume_ids` with it to an update of a workstation."])
+        "See below.\n\nTo attach it, pass `volume_ids` with it to an update of a workstation.",
+        "See below.\n\nList it in `volume_ids`, on [Update workstation](../workstations/update.md).",
+        "See below.\n\n`volume_ids`, which an update takes, attaches it."])
     # not an infinitive: "to list" is no list operation the field is sent to
     lists = references.Page("volumes/list.md", "listVolumes",
                             {**pages, "workstations/list.md": "listWorkstations"})
