@@ -5995,7 +5995,7 @@ _BE = r"\s+(?:(?:can|may|must|should)(?:\s+only)?\s+be|is|are|goes|runs|takes\s+
 _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     field=_BOUND_FIELD, low=_BOUND_NUMBER.format("low"), high=_BOUND_NUMBER.format("high"),
     be=_BE, at_most=_AT_MOST, at_least=_AT_LEAST, unit=r"(?:GiB|GB|characters)"),
-    re.IGNORECASE)) for kind, pattern in (
+    re.IGNORECASE | re.MULTILINE)) for kind, pattern in (
     ("max", (r"{field},?(?:{be}(?:{at_most})|\s+(?:cannot|can['’]t|may\s+not|must\s+not)\s+(?:exceed"
              r"|be\s+(?:more|larger|greater|higher|bigger|over|above)(?:\s+than)?)|['’]s\s+(?:maximum|"
              r"max|largest\s+value|upper\s+(?:bound|limit))\s+is)\s+{high}")),
@@ -6019,6 +6019,11 @@ _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
                r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
                r"between\s+{low}(?:\s*{unit})?\s+and\s+{high}")),
     ("range", r"{field}\s*\(\s*{low}\s*(?:to|through|–|-)\s*{high}\s*\)"),  # "`limit` (`1` to `500`)"
+    # a list's item or a table's row that gives the field its range: "- `limit`: `1` to
+    # `100`", "| `size_gb` | `10` to `2048` |"
+    ("range", r"^[ \t]*[-*+][ \t]+{field}:[ \t]*{low}[ \t]*(?:to|–|-)[ \t]*{high}"),
+    ("range", r"^[ \t]*\|[ \t]*{field}[ \t]*\|[ \t]*{low}[ \t]*(?:to|–|-)[ \t]*{high}"),
+    ("max", r"\b(?:an?\s+)?{field}\s+of\s+{high}\s+is\s+the\s+(?:largest|most|highest|maximum)\b"),
 ))
 
 
@@ -7449,9 +7454,10 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("has", True, (rf"{_WS},?\s+(?:(?:is\s+)?(?:running|stopped)\s+)?with\s+the\s+"
                        rf"standalone\s+{_VOL}\s+attached")),
         ("detached", True, rf"\bthe\s+detached\s+(?:standalone\s+)?(?:volume\s+)?{_VOL}"),
-        ("machine", True, rf"{_WS}(?:,\s+|\s+is\s+)an?\s+`(?P<machine>[a-z]+-\d+)`"),
-        ("machine", True, (rf"{_WS},?\s+(?:(?:which|that)\s+)?(?:runs\s+on|is\s+on|uses|on)\s+"
-                           r"(?:an?\s+|the\s+)?`(?P<machine>[a-z]+-\d+)`")),
+        ("machine", True, (rf"{_WS}(?:,\s+|\s+is\s+)an?\s+(?:(?:running|stopped)\s+)?"
+                           r"`(?P<machine>[a-z]+-[a-z0-9]+)`")),
+        ("machine", True, (rf"{_WS},?\s+(?:(?:which|that)\s+)?(?:runs\s+on|running\s+on|is\s+on|"
+                           r"uses|on)\s+(?:an?\s+|the\s+)?`(?P<machine>[a-z]+-[a-z0-9]+)`")),
         ("machine", True, rf"{_WS}\s*\(\s*an?\s+`(?P<machine>[a-z]+-\d+)`"),
         ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
         ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),

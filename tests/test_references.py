@@ -966,9 +966,12 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert [p.text for p in references.fixture_claims(
         "Once attached, `vol-scratch01` is an owned volume.\n\nThe sandbox starts with "
         "`ws-67890`, which runs on `standard-4`, and `ws-12345` (a `standard-8`).\n\nThe "
-        "sandbox starts with two workstations: `ws-12345` runs on `standard-8`.")] == [
+        "sandbox starts with two workstations: `ws-12345` runs on `standard-8`.\n\nThe "
+        "sandbox starts with `ws-12345`, a stopped `standard-8`, and `ws-67890` running on "
+        "`gpu-t4`.")] == [
         "`vol-scratch01` is an owned volume", "`ws-67890`, which runs on `standard-4`",
-        "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`"]
+        "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`",
+        "`ws-12345`, a stopped `standard-8`", "`ws-67890` running on `gpu-t4`"]
     assert references.fixture_claims(
         "If it were attached, would `vol-scratch01` be an owned volume? No: it is never "
         "owned.") == []
@@ -1909,6 +1912,11 @@ def test_a_number_said_to_be_a_fields_bound_is_the_apis_bound(
                       ("`limit` must lie between `1` and `500`.",
                        "`limit` is 1 to 500, but the API takes 1 to 100"),
                       ("`limit` (`1` to `500`) sets it.",
+                       "`limit` is 1 to 500, but the API takes 1 to 100"),
+                      ("A `limit` of `500` is the largest you can ask for.", largest),
+                      ("- `limit`: `1` to `500`, default `20`.",
+                       "`limit` is 1 to 500, but the API takes 1 to 100"),
+                      ("| Field | Values |\n| --- | --- |\n| `limit` | `1` to `500` |",
                        "`limit` is 1 to 500, but the API takes 1 to 100")):
         assert [m.partition(" says ")[2].partition(" (if")[0] for m in told(lie)] == [said], lie
     # a unit after the first number, the field in commas, a denial of another clause
