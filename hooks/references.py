@@ -4685,6 +4685,7 @@ def _spans(markdown: str) -> Iterator[_Span]:
 #: only the removed `GET` delete answers it".
 _NOTE_DENIES = re.compile(
     r"(?:\*\*)?(?:\s+[A-Z][\w '-]*?)?(?:\*\*)?\s*(?:[—–:|]|\s-\s|-)\s*(?:`?[a-z_]+`?:?\s+)?"
+    r"(?:(?:`?[a-z_]*`?|[—–-])\s*\|\s*)?"  # (a table's code cell, filled or not, before it)
     r"(?:never\b|not\s+(?:this|from|for|by|here|answered|returned|sent|documented|on)\b"
     r"|only\s+(?:the|an?)\s+(?:removed|old|other|previous)\b)",
     re.IGNORECASE)
@@ -5743,7 +5744,7 @@ def check(markdown: str, page: Page, contract: Contract,
             # delete's answer has no `created_at`", true of it)
         if (problem is not None and not span.heading and _QUERY_ALONE.fullmatch(span.text)
                 and (_refused_in_clause(span, spans, prose)
-                     or (_note_status(span, prose) or 0) // 100 == 4)):
+                     or _note_status(span, prose) == 400)):
             problem = None  # ("`limit=0` gets `400`": a value shown as refused, as it is; so
             # in an error's note: "- **400** — a `limit` over `100`, such as `limit=500`")
         if (problem is not None and not span.heading and "?" in span.text
@@ -5764,6 +5765,15 @@ def check(markdown: str, page: Page, contract: Contract,
                 and _NOTE_DENIES.match(prose, span.end)):
             problem = None  # (a note that says the operation never answers it: "- **409** —
             # never: a read conflicts with nothing")
+        if (problem is None and span.note and (said := _STATUS.match(span.text)) is not None
+                and (alone := contract.alone.get(page.operation or "")) is not None
+                and int(said["status"]) in alone.statuses and _NOTE_DENIES.match(prose, span.end)
+                and re.search(r"\b(?:answer(?:s|ed)?|return(?:s|ed)?|sen[dt]s?)\b",
+                              prose[span.end:(prose.find("\n", span.end) + 1 or len(prose))],
+                              re.IGNORECASE)):
+            problem = (f"`{span.text}` is said never to be answered, but {alone.name} documents "
+                       f"it (it documents {_listing(alone.statuses)})")  # ("- **404** — never
+            # answered"; not "1. **404** — never." under "Which to retry")
         if problem is not None and _a_method_refused(span, spans, prose, problem):
             problem = None  # (a method a path does not take, and the `405` it gets, said so)
         if problem is not None and not span.opted_out and _refused_as_said(
@@ -6077,18 +6087,19 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
                 continue
             words = _said_words(match[0])
 
-            def shown(value: float | None) -> str:
-                return f"{value:g}" if value is not None else "any"
+            def shown(value: float | None, with_unit: bool = False, unit: str = unit) -> str:
+                said = f"{value:g}" if value is not None else "any"
+                return said + (unit.removesuffix("s") if value == 1 else unit) * with_unit
 
             if kind == "range":
-                says = (f"says `{name}` is {shown(said_low)} to {shown(said_high)}{unit}, but "
-                        f"the API takes {shown(low)} to {shown(high)}{unit}")
+                says = (f"says `{name}` is {shown(said_low)} to {shown(said_high, True)}, but "
+                        f"the API takes {shown(low)} to {shown(high, True)}")
             elif kind == "max":
-                says = (f"says the largest `{name}` is {shown(said_high)}{unit}, but the API "
-                        f"takes up to {shown(high)}{unit}")
+                says = (f"says the largest `{name}` is {shown(said_high, True)}, but the API "
+                        f"takes up to {shown(high, True)}")
             else:
-                says = (f"says the smallest `{name}` is {shown(said_low)}{unit}, but the API "
-                        f"takes {shown(low)}{unit} and more")
+                says = (f"says the smallest `{name}` is {shown(said_low, True)}, but the API "
+                        f"takes {shown(low, True)} and more")
             number = match["high" if wrong_high else "low"]
             found.append((match.start(), f'"{words}" {says}', number))
     found.sort()
@@ -7481,8 +7492,8 @@ _NOT_AS_IT_STARTS = re.compile(
     r"\b(?:if|when|whether|once|after|afterwards|until|unless|while|before|then|again|now|"
     r"still|were|was|later|no|not|never|nor|old|used to|unlike|examples?|tests?|makes?|"
     r"made|leaves?|left|ends?|ended|gives?|gave|renames?|renamed|requests?|returns?|"
-    r"returned|answers?|answered|responds?|keeps?|kept|pytest|means?|meant|so\s+that|sends?|"
-    r"sent|PATCH)\b|\?|n't\b",
+    r"returned|answers?|answered|responds?|keeps?|kept|pytest|means?|meant|sends?|sent|"
+    r"PATCH)\b|\?|n't\b",
     re.IGNORECASE)
 #: A clause that denies, asks, or speaks of another API or an example: what it says of
 #: what never changes (a volume's kind or size, its owner) is not the sandbox's.

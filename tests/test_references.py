@@ -1170,11 +1170,18 @@ def test_a_note_that_denies_its_status_or_shows_what_gets_it_passes(
     _each_told(references, delete, contract, {}, [
         errors + "- **410** — only the removed `GET` delete answers it.",
         (errors + "| Status | When |\n| --- | --- |\n| 410 | not this call: only the removed "
-         "`GET` delete answers it |")])
+         "`GET` delete answers it |"),
+        errors + "| Status | Code | When |\n| --- | --- | --- |\n| 410 | — | not this call |"])
+    # a status the operation documents, said never answered, is told
+    _each_told(references, get, contract, {
+        errors + "- **404** — never answered: every ID exists.": (
+            "**404** is said never to be answered, but getWorkstation documents it (it "
+            "documents 200, 400, 401, 404, 413, 500)")}, [])
     _each_told(references, listing, contract, {}, [
         errors + "- **400** — a `limit` over `100`, such as `limit=500`."])
-    assert references.check(f"# T\n\n{errors}- **500** — as with `limit=500`.\n", listing,
-                            contract) != []
+    for other in ("401", "500"):  # (a query's value is the `400`'s)
+        assert references.check(f"# T\n\n{errors}- **{other}** — as with `limit=500`.\n",
+                                listing, contract) != [], other
 
 
 def test_a_row_of_an_errors_table_is_read_as_a_note_of_an_errors_list(
