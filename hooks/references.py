@@ -6057,7 +6057,9 @@ def _bound_problems(prose: str, spans: Sequence[_Span], contract: Contract
         "`limit` can be up to `500`" says the largest `limit` is 500, but the API takes up to 100
         "`limit` may be `0` to `100`" says `limit` is 0 to 100, but the API takes 1 to 100
     """
-    found = []
+    found: list[tuple[int, str, str]] = []
+    if not any(f"`{name}`" in prose for name in contract.field_bounds):
+        return found  # (most pages name no bounded field: no pattern need be tried)
     for kind, pattern in _BOUNDS_SAID:
         for match in pattern.finditer(prose):
             name = match["field"]
