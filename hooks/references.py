@@ -6025,7 +6025,7 @@ _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
                r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
                r"(?:from\s+)?{low}(?:\s*{unit})?\s*(?:to|through|–|-)\s*{high}")),
-    ("range", (r"{field}(?:{be}|\s+(?:must|can|may)\s+lie\s+|\s+(?:ranges|takes|accepts)\s+"
+    ("range", (r"{field}(?:{be}|\s+(?:(?:must|can|may)\s+lie|lies)\s+|\s+(?:ranges|takes|accepts)\s+"
                r"(?:values\s+)?)(?:(?:an?\s+)?(?:any\s+)?(?:integer|number|value|whole\s+number),?\s+)?"
                r"between\s+{low}(?:\s*{unit})?\s+and\s+{high}")),
     ("range", r"{field}\s*\(\s*{low}\s*(?:to|through|–|-)\s*{high}\s*\)"),  # "`limit` (`1` to `500`)"
@@ -6034,6 +6034,11 @@ _BOUNDS_SAID = tuple((kind, re.compile(pattern.format(
     ("range", r"^[ \t]*[-*+][ \t]+{field}:[ \t]*{low}[ \t]*(?:to|–|-)[ \t]*{high}"),
     ("range", r"^[ \t]*\|[ \t]*{field}[ \t]*\|[ \t]*{low}[ \t]*(?:to|–|-)[ \t]*{high}"),
     ("max", r"\b(?:an?\s+)?{field}\s+of\s+{high}\s+is\s+the\s+(?:largest|most|highest|maximum)\b"),
+    # the number first: "`500` is the largest `limit`", "`500` is the upper bound of `limit`"
+    ("max", (r"{high}\s+is\s+the\s+(?:largest|highest|biggest|maximum|upper\s+(?:bound|limit)\s+"
+             r"(?:of|for|on))\s+(?:value\s+(?:of|for)\s+)?{field}")),
+    ("min", (r"{low}\s+is\s+the\s+(?:smallest|lowest|minimum|lower\s+(?:bound|limit)\s+"
+             r"(?:of|for|on))\s+(?:value\s+(?:of|for)\s+)?{field}")),
 ))
 
 
