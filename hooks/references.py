@@ -75,7 +75,7 @@ import itertools
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from pathlib import Path
@@ -1713,6 +1713,17 @@ def _input_name(text: str, contract: Contract) -> str | None:
         for taken in contract.inputs.values())), None)
 
 
+#: A request sent with no body at all (not an answer "with no body"): `validation_error`
+#: where it names no media type (:func:`request_own_answers` asks the sandbox where it does).
+_NO_BODY = (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)"
+            r"(?:\s+(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))\s+(?:without|with\s+no)"
+            r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"
+            r"(?![^.;]*\bapplication/json)"  # (sent as JSON, empty: `invalid_json`)
+            r"|\ban\s+empty\s+request\b")
+#: A media type said missing, not one said to be another's: "no `Content-Type`".
+_NO_MEDIA_TYPE = r"\b(?:without|no)\s+(?:an?\s+)?`?Content-Type\b"
+
+
 #: The conditions prose says an error is answered under, each with the error codes it may
 #: be (their statuses are the API's, ``Contract.code_status``): "a running workstation" is
 #: `workstation_not_stopped`'s, and so a `409`'s. The first that matches a stretch of the
@@ -1823,7 +1834,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"|more\s+than\s+(?:\d+|\{\{\s*fact\s+\w+\s*\}\})\s+(?:standalone\s+)?volumes)\b"))),
     ({"unsupported_media_type"}, (  # (before "not JSON", a body's)
         r"\bContent-Type`?\s+(?:header\s+)?(?:is\s+)?not\s+(?:`?application/)?JSON\b",
-        r"\b(?:without|no|wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
+        _NO_MEDIA_TYPE, r"\b(?:wrong|another|other)\s+(?:an?\s+)?`?Content-Type\b",
         r"\b(?:sent|send|sending)\s+as\s+`?(?!application/(?:problem\+)?json)[a-z]+/",
         r"\bContent-Type`?\s+(?:header\s+)?(?:of\s+)?`(?!application/json)[a-z]+/",
         r"\bContent-Type:\s*(?!application/(?:problem\+)?json)[a-z]+/")),
@@ -1835,13 +1846,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"(?:body|bodies|payloads?)\b"),
         (r"\b(?:body|payload)\s+(?:that\s+|which\s+)?(?:is|was|['’]s)\s+(?:invalid|malformed|"
          r"ill-formed)\b"))),
-    ({"validation_error"}, (  # a request sent with no body at all (and so no media type
-        # to refuse; not an answer "with no body")
-        (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)"
-         r"(?:\s+(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))\s+(?:without|with\s+no)"
-         r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"
-         r"(?![^.;]*\bapplication/json)"),  # (sent as JSON, empty: `invalid_json`)
-        r"\ban\s+empty\s+request\b")),
+    ({"validation_error"}, (_NO_BODY,)),
     ({"invalid_json"}, (
         r"\b(?:invalid|malformed|broken)\s+JSON\b",
         r"\b(?:not|isn['’]t)\s+(?:a\s+)?(?:valid\s+|well-formed\s+)?JSON\b")),
@@ -2240,11 +2245,12 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
     # two of the request's own checks: the sandbox is asked which it makes first ("a
     # malformed body without a token": the token's `401`)
     own, ordered = [f for f in found if _request_own(f[2])], False
-    if len({frozenset(f[2]) for f in own}) > 1 and page is not None:
+    kinds = {_condition_kind(f[2], clause[f[0]:f[1]]) for f in own}
+    if len(kinds) > 1 and page is not None:
         sent = named or ({page.operation} if page.operation in contract.operations else {
             op for op, scope in contract.operations.items()
             if all(f[2] & scope.codes for f in own)})
-        answers = request_own_answers(tuple(sorted(sent)), tuple(frozenset(f[2]) for f in own))
+        answers = request_own_answers(tuple(sorted(sent)), frozenset(kinds))
         if answers:
             kept = [f for f in found if f not in own
                     or {contract.code_status[c] for c in f[2]} & answers]
@@ -3715,7 +3721,8 @@ def _request_own(codes: Iterable[str]) -> bool:
 
 #: How a request is made to meet a condition of its own (one the store never answers), by
 #: a code the condition is read for (:data:`_CONDITIONS`): no token, a body over the limit,
-#: a ``Content-Type`` not JSON's, a body not JSON, a malformed ID.
+#: a ``Content-Type`` not JSON's, a body not JSON, a malformed ID. (Two more are read from
+#: the condition's words: :func:`_condition_kind`.)
 _MEETS = (("unauthorized", "token"), ("payload_too_large", "size"),
           ("unsupported_media_type", "content-type"), ("invalid_json", "json"),
           ("invalid_id", "id"), ("validation_error", "validation"))
@@ -3723,29 +3730,55 @@ _MEETS = (("unauthorized", "token"), ("payload_too_large", "size"),
 #: body's field, a cursor: met by a query parameter the operation does not take) is sent
 #: only beside these, which come first whatever it is.
 _BEFORE_ALL = {"token", "size"}
+#: Kinds no one request can meet together: a body missing, and one not JSON or too large.
+_APART = ({"no-body", "json"}, {"no-body", "size"}, {"content-type", "no-content-type"})
+
+
+def _condition_kind(codes: Collection[str], words: str) -> str | None:
+    """How :func:`request_own_answers` meets the condition read in ``words`` for
+    ``codes``: by the words for a body or a media type said missing ("with no body", "no
+    `Content-Type`": the request sends none), else by its codes (:data:`_MEETS`).
+
+    Example:
+        >>> _condition_kind({"validation_error"}, "request with no body")
+        'no-body'
+        >>> _condition_kind({"unsupported_media_type"}, "no `Content-Type"), _condition_kind(
+        ...     {"unsupported_media_type"}, "sent as `text/")
+        ('no-content-type', 'content-type')
+    """
+    if set(codes) == {"validation_error"} and re.fullmatch(_NO_BODY, words, re.IGNORECASE):
+        return "no-body"
+    if "unsupported_media_type" in codes and re.fullmatch(_NO_MEDIA_TYPE, words, re.IGNORECASE):
+        return "no-content-type"
+    return next((kind for code, kind in _MEETS if code in codes), None)
 
 
 @functools.cache
 def request_own_answers(operations: tuple[str, ...],
-                        conditions: tuple[frozenset[str], ...]) -> frozenset[int] | None:
+                        kinds: frozenset[str | None]) -> frozenset[int] | None:
     """The statuses the sandbox answers the example request of each of ``operations``
-    with (:mod:`cloudws.operations`), sent to meet all of ``conditions`` at once (each a
-    condition's codes: :data:`_MEETS`), each to an app of its own in the fixture state; None
-    if one of them is none of those, or no operation can be sent so. Which of its checks
-    the API makes first is its own code's (src/cloudws/app.py), so it is asked, not told.
+    with (:mod:`cloudws.operations`), sent to meet all of ``kinds`` of condition at once
+    (:func:`_condition_kind`), each to an app of its own in the fixture state; None if one
+    of them is None, if no one request meets them all, or if no operation can be sent so.
+    Which of its checks the API makes first is its own code's (src/cloudws/app.py), so it
+    is asked, not told.
 
     Example:
-        >>> sorted(request_own_answers(("updateWorkstation",),
-        ...                            (frozenset({"invalid_json"}), frozenset({"unauthorized"}))))
+        >>> sorted(request_own_answers(("updateWorkstation",), frozenset({"json", "token"})))
         [401]
-        >>> print(request_own_answers(("updateWorkstation",), (frozenset({"not_found"}),)))
+        >>> print(request_own_answers(("updateWorkstation",), frozenset({None})))
         None
+        >>> sorted(request_own_answers(("createWorkstation",),  # no body: nothing to refuse
+        ...                            frozenset({"no-body", "no-content-type"})))
+        [400]
+        >>> sorted(request_own_answers(("createWorkstation",), frozenset({"no-body", "content-type"})))
+        [415]
     """
     from cloudws.limits import MAX_BODY_BYTES
     from cloudws.operations import OPERATIONS, Example
 
-    kinds = {next((kind for code, kind in _MEETS if code in codes), None) for codes in conditions}
-    if None in kinds or "validation" in kinds and not kinds - {"validation"} <= _BEFORE_ALL:
+    if (None in kinds or "validation" in kinds and not kinds - {"validation"} <= _BEFORE_ALL
+            or any(apart <= kinds for apart in _APART)):
         return None
     requests = []
     for name in operations:
@@ -3760,6 +3793,11 @@ def request_own_answers(operations: tuple[str, ...],
             headers["Content-Type"] = "application/json"
         if "token" in kinds:
             del headers["Authorization"]
+        if "no-body" in kinds:
+            content = None
+            headers.pop("Content-Type", None)
+        if "no-content-type" in kinds:
+            headers.pop("Content-Type", None)
         if "content-type" in kinds:
             headers["Content-Type"] = "text/plain"
         if "json" in kinds:

@@ -2256,6 +2256,16 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`400` is said for "sent as text/", which the API answers with `415` '
             "(`unsupported_media_type`), checked before the other condition it says (as the "
             "sandbox answers a request with both)"),
+        # no body and no media type: nothing to refuse as to its type; no body, a type
+        # that is not JSON's: the type is refused (the sandbox sends both)
+        "A create with no body and no `Content-Type` gets `415`.": (
+            '`415` is said for "create with no body", which the API answers with `400` '
+            "(`validation_error`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
+        "A create with no body, sent as `text/plain`, gets `400`.": (
+            '`400` is said for "sent as text/", which the API answers with `415` '
+            "(`unsupported_media_type`), checked before the other condition it says (as the "
+            "sandbox answers a request with both)"),
         "A revoked token with a malformed body answers `400`.": (
             '`400` is said for "revoked token", which the API answers with `401` '
             "(`unauthorized`), checked before the other condition it says (as the sandbox "
@@ -2302,6 +2312,7 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         ("A create without a body but with `Content-Type: application/json` gets `400` "
          "`invalid_json`."),
         "An empty request, with no `Content-Type`, gets `400`.",
+        "A create with no body, sent as `text/plain`, gets `415`.",
         "A `HEAD` of a workstation that does not exist answers `404` with no body.",
         "Deleting a running workstation answers `409`, and a stopped one `200`.",
         "A running workstation never answers `404`.",
