@@ -2674,6 +2674,10 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         end = _clause(span, prose, brackets=False)[1]
         said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
         said_end = span.end + len(re.split(r"[;\"“”(]", prose[span.end:said_end])[0])  # end)
+        said_end = min([other.start for other in spans if span.end <= other.start < said_end
+                        and (_RESOURCE_ID.match(other.text) or (request := _REQUEST.match(
+                            other.text)) and request["method"])] + [said_end])  # (or another
+        # request's or ID's: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` `200`")
         if any(span.end <= other.start < said_end and _STATUS.match(other.text)
                and not other.opted_out and (other.text.split() or [""])[0] not in answers
                for other in spans):
@@ -3952,6 +3956,11 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
+#: Between a request's answer and a request after it, in one sentence: what joins a second
+#: request and its answer to the first's (", and", "; then", ", while").
+_ANOTHER_REQUEST = re.compile(r"(?:\s+too)?(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
 def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                              contract: Contract, shown: Callable[[], set[str]] = set
                              ) -> str | None:
@@ -3968,6 +3977,13 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         return None
     start, end = _clause(span, prose, brackets=False)
     before = [s for s in spans if start <= s.start < span.start]
+    answer = len(before) - 2  # (its status, or its code after its status)
+    if answer > 0 and before[answer].text in contract.code_status:
+        answer -= 1
+    if answer > 0 and _STATUS.match(before[answer].text) and _ANOTHER_REQUEST.fullmatch(
+            prose, before[-2].end, before[-1].start):
+        start, before = before[-1].start, before[-1:]  # (a request after another's answer,
+        # joined to it: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` gets `200`")
     if not before or not re.fullmatch(
             r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
             r"as\s+|like\s+)?|send\s+|sending\s+)?\[?", prose[start:before[0].start],
