@@ -2,8 +2,7 @@
 
 An :class:`Operation` says everything about one operation: its method and path, summary
 and description, request body, success status and body, each error status with the
-codes behind it and what it means *for this operation*, the operations its answer links
-to, the steps at which the sandbox can be told to fail it, and an example request that
+codes behind it and what it means *for this operation*, the steps at which the sandbox can be told to fail it, and an example request that
 succeeds from the fixture state. The routes of :mod:`cloudws.app` are made from these
 declarations through FastAPI's own route parameters (:meth:`Operation.route_options`),
 so the OpenAPI document is a product of the routes; the store's fault steps, the docs'
@@ -160,8 +159,6 @@ class Operation:
     """Its success status; None for a removed operation."""
     body: type[BaseModel] | None = None
     """The model of its request body, if it takes one."""
-    links: tuple[str, ...] = ()
-    """Operations that take the ``id`` of its success body (OpenAPI links)."""
     replaced_by: str | None = None
     """For a removed operation, the operation that replaced it."""
 
@@ -288,6 +285,24 @@ class Operation:
                 for target in self.links
             }
         return success
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        """The operations that take the ``id`` of the resource a create makes (the OpenAPI
+        document's links from its answer): each operation not removed whose path is the
+        create's, then ``/{id}``, in the order they are declared. Derived, so a new
+        operation on a resource is linked from its create with nothing to add here.
+
+        Example:
+            >>> from cloudws.operations import OPERATIONS
+            >>> OPERATIONS["createVolume"].links, OPERATIONS["getVolume"].links
+            (('getVolume', 'deleteVolume'), ())
+        """
+        if self.status != 201:
+            return ()
+        below = f"{self.path}/{{id}}"
+        return tuple(op.id for op in OPERATIONS.values() if op.status is not None and (
+            op.path == below or op.path.startswith(below + "/")))
 
 
 def _problem_response(failure: Failure) -> dict[str, Any]:
@@ -418,8 +433,6 @@ OPERATIONS: dict[str, Operation] = _declare(
             500: _failed("The create failed: no workstation or volume was made and no "
                          "volume was attached. An `Idempotency-Key` it carried is not used up."),
         },
-        links=("getWorkstation", "startWorkstation", "stopWorkstation", "updateWorkstation",
-               "deleteWorkstation"),
         steps=("check_volumes", "create_volume", "attach_volumes", "create_workstation"),
         example=Example(body={"name": "dev-box-2", "machine_type": "standard-4",
                               "volume_ids": ["vol-scratch01"]}),
@@ -554,7 +567,6 @@ OPERATIONS: dict[str, Operation] = _declare(
             500: _failed("The create failed: no volume was made. An `Idempotency-Key` it "
                          "carried is not used up."),
         },
-        links=("getVolume", "deleteVolume"),
         steps=("create_volume",),
         example=Example(body={"size_gb": 100}),
     ),
