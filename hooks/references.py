@@ -557,7 +557,9 @@ _DEFAULT_BEFORE = re.compile(r"\b(?:defaults?\s+(?:to|is)|default\s+(?:`[a-z_]+`
 _STATE_BEFORE = re.compile(
     r"\b(?:(?:moves?|moved|moving|puts?|putting|brings?|brought|bringing|sets?|setting)"
     r"\s+(?:it|them|(?:the|a|each|every|your)\s+(?:\w+\s+){0,2}?(?:workstations?|ones?))"
-    r"\s+(?:back\s+)?(?:to|into)|(?:goes|go|went|going|changes|changed|changing|returns"
+    r"\s+(?:back\s+)?(?:to|into)|(?:leaves?|left|leaving)\s+(?:it|them|(?:the|a|each|every|"
+    r"your)\s+(?:\w+\s+){0,2}?(?:workstations?|ones?))(?:\s+in)?"
+    r"|(?:goes|go|went|going|changes|changed|changing|returns"
     r"|returned|returning)\s+(?:back\s+)?(?:to|into)|becomes?|became|becoming|turns?|turned"
     r"|(?:is|are|was|were)\s+(?:now|then|left)|stays?|stayed|remains?|remained"
     r"|\bworkstations?\s+(?:is|are|was|were)(?:\s+(?:still|already))?)\s+\[?$",
@@ -1250,7 +1252,10 @@ _MODEL_API = frozenset(name for name in dir(BaseModel) if not name.startswith("_
 #: Before a word said to become or stay, a subject that is no workstation: "the key stays".
 _NOT_A_WORKSTATION = re.compile(
     r"\b(?:key|token|volume|cursor|header|connection|body|request|page)s?\s+(?:\w+\s+)?"
-    r"(?:stays?|remains?|becomes?|turns?|is\s+(?:now|then|left))\s+\[?$", re.IGNORECASE)
+    r"(?:stays?|remains?|becomes?|turns?|is\s+(?:now|then|left))\s+\[?$"
+    # (or what "it" is: "the volume survives: the delete leaves it `detached`")
+    r"|\b(?:key|token|volume|cursor|header|connection|body|request|page)s?\b[^.;]*\b(?:leaves?"
+    r"|left|leaving)\s+(?:it|them)\s+(?:in\s+)?\[?$", re.IGNORECASE)
 #: What says a sentence is about another API than this one: "in other clouds".
 _OTHER_APIS = re.compile(r"\b(?:other|some|many)\s+(?:clouds?|APIs?|providers?|services?)\b",
                          re.IGNORECASE)

@@ -4762,11 +4762,18 @@ def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.Mo
     contract = references.Contract.build(load_document(), {}, set())
     page = references.Page("concepts/troubleshooting.md", None)
     text = ("# T\n\nA `stopping` workstation waits, and so does a `halted` one; only a "
-            "`stopped` one can be deleted, and a `standard-4` workstation too.\n")
+            "`stopped` one can be deleted, and a `standard-4` workstation too.\n\n"
+            # what an operation leaves it in, but not a volume it names
+            "A restart leaves it `restarting`, and a pause leaves the workstation in `paused`. "
+            "A standalone volume survives: the delete leaves it `detached`.\n")
     assert [p.message for p in references.check(text, page, contract)] == [
         ("`stopping` is said to be a state, but a workstation's states (its `status`) are "
          "running, stopped; did you mean `stopped`?"),
         ("`halted` is said to be a state, but a workstation's states (its `status`) are "
+         "running, stopped"),
+        ("`restarting` is said to be a state, but a workstation's states (its `status`) are "
+         "running, stopped"),
+        ("`paused` is said to be a state, but a workstation's states (its `status`) are "
          "running, stopped")]
 
 
