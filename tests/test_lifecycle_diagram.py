@@ -594,7 +594,7 @@ _DESC_FORMS = {
         re.compile(rf"{_CALLS_SAID} keeps? an? (?P<state>[a-z]+) workstation (?P<kept>[a-z]+)"),
     "CALLS ends a STATE workstation":
         re.compile(rf"{_CALLS_SAID} ends? an? (?P<state>[a-z]+) workstation"),
-    "CALLS on a STATE workstation are refused with STATUS Reason":
+    "CALLS on a STATE workstation is (are) refused with STATUS Reason":
         re.compile(rf"{_CALLS_SAID} on an? (?P<state>[a-z]+) workstation (?:is|are) refused "
                    r"with (?P<status>\d{3}) (?P<reason>[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*)"),
 }
