@@ -1127,6 +1127,10 @@ def test_mkdocs_serve_starts_again_after_the_stub_changed_once_it_loads(
         built.append(args)
         return said_by_build
 
+    # (the stub's document is read now: made after the next line, where the cache had
+    # been removed, as another tree's run does, it would come from the build above)
+    made = document.load_document()
+    monkeypatch.setattr(hooks, "load_document", lambda: made)
     monkeypatch.setattr(hooks.subprocess, "run", build)
     monkeypatch.setattr(hooks.tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.setattr(hooks.sys, "orig_argv", ["python", "/venv/bin/mkdocs", "serve", "-a",
