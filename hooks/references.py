@@ -3989,17 +3989,22 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
             prose, before[-2].end, before[-1].start):
         start, before = before[-1].start, before[-1:]  # (a request after another's answer,
         # joined to it: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` gets `200`")
-    if not before or not re.fullmatch(
-            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
-            r"as\s+|like\s+)?|send\s+|sending\s+)?\[?", prose[start:before[0].start],
-            re.IGNORECASE):
+    opening = re.fullmatch(
+        r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
+        r"as\s+|like\s+)?|send\s+|sending\s+|(?P<answer_to>(?:answer|response|reply)\s+to\s+"
+        r"(?:an?\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE) if before else None
+    if opening is None:
         return None  # (the request opens its clause, or follows an opening phrase: "For an
-        # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send"; linked)
+        # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send"; "The
+        # answer to"; linked)
     request = _REQUEST.match(before[0].text)
     if (request is None or not request["method"] or before[0].opted_out or len(before) != 1
-            or not _REQUEST_THEN_ANSWER.fullmatch(prose, before[0].end, span.start)):
+            or not (_REQUEST_THEN_ANSWER.fullmatch(prose, before[0].end, span.start)
+                    or opening["answer_to"] and re.fullmatch(
+                        r"(?:\]\([^)\s]*\))?(?:\s+request)?\s+is\s+(?:an?\s+)?", prose[
+                            before[0].end:span.start], re.IGNORECASE))):
         return None  # (the request, then what answers it, the status right after; "Send
-        # `GET ...` and you get")
+        # `GET ...` and you get"; "The answer to `GET ...` is")
     path = request["any"].partition("?")[0]
     route = _route_of(path, contract)
     method = "GET" if request["method"] == "HEAD" else request["method"]

@@ -1305,6 +1305,10 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
             "Send `DELETE /v1/workstations/ws-67890` now and the answer is `200`."), (
             "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
             "with `409` (`workstation_not_stopped`) (in its fixture state)")),
+        # "the answer to" a request
+        "The answer to `DELETE /v1/workstations/ws-67890` is `200`.": (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
         # a second request and its answer, after the first's, in one sentence
         ("`GET /v1/workstations/ws-99999` gets `404`, and `GET /v1/workstations/ws-12345` "
          "gets `404` too."): (
@@ -1319,6 +1323,8 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
          "gets `200`."),
         ("`DELETE /v1/workstations/ws-67890` gets `409` `workstation_not_stopped`, while "
          "`DELETE /v1/workstations/ws-12345` gets `200`."),
+        "The answer to `DELETE /v1/workstations/ws-67890` is `409` `workstation_not_stopped`.",
+        "The answer to `DELETE /v1/workstations/ws-67890` is `200` once it is stopped.",
         # an example's own resource, shown in its output: its answer is the example's
         ('```json\n{"id": "ws-u5fvlr50", "status": "stopped"}\n```\n\n'
          "`DELETE /v1/workstations/ws-u5fvlr50` answers `200`; deleting `ws-u5fvlr50` answers "
