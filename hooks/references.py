@@ -7520,6 +7520,7 @@ _WS = r"(?P<wt>``?)(?P<ws>ws-[a-z0-9]+)(?P=wt)(?![`{])"  # (reST writes ``x``)
 #: After a size, what makes it a difference, not the volume's ("`300` GiB larger than").
 _NOT_COMPARED = r"(?!\s+(?:larger|bigger|smaller|more|less|greater|over|under|above|below)\b)"
 _VOL = r"(?P<vt>``?)(?P<vol>vol-[a-z0-9]+)(?P=vt)(?![`{])"  # ({ .no-ref }: not read)
+_VOL2 = _VOL.replace("vt", "vt2").replace("<vol>", "<vol2>")  # (a second, "`x` and `y` are")
 _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
     (claim, changes, re.compile(pattern, re.IGNORECASE)) for claim, changes, pattern in (
         ("state", True, rf"\b(?P<state>running|stopped)\s+(?:workstation\s+)?{_WS}"),
@@ -7543,6 +7544,10 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("machine", True, rf"{_WS}\s*\(\s*an?\s+`(?P<machine>[a-z]+-\d+)`"),
         ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
         ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),
+        ("owned kind", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+)?(?:owned|boot)"
+                               r"\s+volumes\b")),
+        ("standalone", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+)?(?:standalone|"
+                               r"standalone\s+volumes)\b")),
         # a volume's size never changes: no operation resizes one
         ("size", False, (rf"{_VOL},?\s+(?:has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?|has\s+|is\s+(?:sized\s+"
                          r"(?:at\s+)?)?|holds\s+|(?:is\s+)?(?:an?|the)\s+)`?(?P<size>\d[\d,]*)`?\s*"
@@ -7649,34 +7654,45 @@ def fixture_claims(prose: str) -> list[Problem]:
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None
             if ws is not None and ws not in workstations or vol is not None and (
-                    vol not in volumes):
+                    vol not in volumes) or named.get("vol2") not in (None, *volumes):
                 continue
-            v = volumes.get(vol or "")
-            wrong = (
-                claim == "state" and workstations[ws or ""].status != named["state"].lower()
-                or claim in ("owns", "owned") and ws is not None and (
-                    v.standalone or v.attached_to != ws)
-                or claim in ("attached", "has", "has attached") and ws is not None
-                and v.attached_to != ws
-                or claim in ("has", "standalone") and not v.standalone
-                or claim == "owned kind" and v.standalone
-                or claim == "size" and int(named["size"].replace(",", "")) != v.size_gb
-                or claim == "detached" and v.attached_to is not None
-                or claim == "machine" and workstations[ws or ""].machine_type != named["machine"]
-                or claim == "named" and workstations[ws or ""].name != named["name"])
-            if wrong:
-                said = " ".join(match[0].split())
-                about = ws if claim in ("state", "machine", "named") else vol
-                now = (f"`{ws}` is a `{workstations[ws or ''].machine_type}` named "
-                       f"`{workstations[ws or ''].name}`" if claim in ("machine", "named")
-                       else f"`{vol}` is {v.size_gb} GiB" if claim == "size"
-                       else _as_it_starts(about or ""))
-                later = (' (if this is a later state, say when: "once", "after", "now")'
-                         if changes else "")
-                found.setdefault(match.start(), Problem(
-                    prose.count("\n", 0, match.start()) + 1,
-                    f"{said}: in the sandbox's starting state, {now}" + later, said))
+            said_of = (vol, named.get("vol2")) if named.get("vol2") else (vol,)  # (each said)
+            for vol in said_of:
+                v = volumes.get(vol or "")
+                if _fixture_claim_wrong(claim, named, ws, v, workstations):
+                    break
+            else:
+                continue
+            said = " ".join(match[0].split())
+            about = ws if claim in ("state", "machine", "named") else vol
+            now = (f"`{ws}` is a `{workstations[ws or ''].machine_type}` named "
+                   f"`{workstations[ws or ''].name}`" if claim in ("machine", "named")
+                   else f"`{vol}` is {v.size_gb} GiB" if claim == "size"
+                   else _as_it_starts(about or ""))
+            later = (' (if this is a later state, say when: "once", "after", "now")'
+                     if changes else "")
+            found.setdefault(match.start(), Problem(
+                prose.count("\n", 0, match.start()) + 1,
+                f"{said}: in the sandbox's starting state, {now}" + later, said))
     return [found[start] for start in sorted(found)]
+
+
+def _fixture_claim_wrong(claim: str, named: Mapping[str, str | None], ws: str | None, v: Any,
+                         workstations: Mapping[str, Any]) -> bool:
+    """Whether a claim of :data:`_FIXTURE_CLAIMS` (its words ``named``) is wrong of the
+    starting workstation ``ws`` or volume ``v``."""
+    return bool(
+        claim == "state" and workstations[ws or ""].status != (named["state"] or "").lower()
+        or claim in ("owns", "owned") and ws is not None and (
+            v.standalone or v.attached_to != ws)
+        or claim in ("attached", "has", "has attached") and ws is not None
+        and v.attached_to != ws
+        or claim in ("has", "standalone") and not v.standalone
+        or claim == "owned kind" and v.standalone
+        or claim == "size" and int((named["size"] or "").replace(",", "")) != v.size_gb
+        or claim == "detached" and v.attached_to is not None
+        or claim == "machine" and workstations[ws or ""].machine_type != named["machine"]
+        or claim == "named" and workstations[ws or ""].name != named["name"])
 
 
 #: A list's order said in words, by what it says comes first, or by a key other than when

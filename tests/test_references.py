@@ -972,6 +972,17 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`vol-scratch01` is an owned volume", "`ws-67890`, which runs on `standard-4`",
         "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`",
         "`ws-12345`, a stopped `standard-8`", "`ws-67890` running on `gpu-t4`"]
+    # two volumes, one kind: each held to it
+    assert [p.message for p in references.fixture_claims(
+        "`vol-scratch01` and `vol-data12345` are owned volumes. `vol-scratch01` and "
+        "`vol-boot12345` are both standalone.")] == [
+        ("`vol-scratch01` and `vol-data12345` are owned volumes: in the sandbox's starting "
+         "state, `vol-scratch01` is standalone, detached"),
+        ("`vol-scratch01` and `vol-boot12345` are both standalone: in the sandbox's starting "
+         "state, `vol-boot12345` is owned by `ws-12345`")]
+    assert references.fixture_claims(
+        "`vol-boot12345` and `vol-boot67890` are owned volumes; `vol-scratch01` and "
+        "`vol-data12345` are standalone volumes.") == []
     assert references.fixture_claims(
         "If it were attached, would `vol-scratch01` be an owned volume? No: it is never "
         "owned.") == []
