@@ -477,6 +477,27 @@ def test_malformed_http_is_a_problem(served, name):
     assert store.dump() == PRISTINE
 
 
+def test_a_request_target_in_absolute_form_is_the_apis(served):
+    """A target written as a whole URL (RFC 9112, section 3.2.2: a server must accept it,
+    as a client sends it through a proxy) is the request to its path: refused without a
+    token, as a problem; answered with one; its host, not ``Host``, is the request's."""
+    origin, store = served
+    target = f"{origin}/v1/workstations/ws-12345".encode()
+    refused = _send_raw(origin, b"GET " + target + b" HTTP/1.1\r\nHost: elsewhere\r\n")
+    problem = json.loads(refused.body)  # type: ignore[attr-defined]
+    assert (refused.status, problem["code"]) == (401, "unauthorized")
+    assert refused.getheader("www-authenticate").startswith("Bearer")
+    answered = _send_raw(origin, b"GET " + target + b"?x=1 HTTP/1.1\r\nHost: elsewhere\r\n"
+                         + _AUTH_LINE)
+    problem = json.loads(answered.body)  # type: ignore[attr-defined]
+    assert (answered.status, problem["code"]) == (400, "validation_error")  # (its query read)
+    got = _send_raw(origin, b"DELETE " + target + b" HTTP/1.1\r\nHost: elsewhere\r\n"
+                    + _AUTH_LINE)
+    assert (got.status, json.loads(got.body)["status"]) == (200, "deleted")  # type: ignore[attr-defined]
+    assert store.dump() != PRISTINE
+    store.reset()
+
+
 #: Well-formed HTTP that no client library would send, with a bad token in it.
 RAW_TOKENS = {
     "scheme-trailing-space": b"Bearer ",

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, Response
@@ -185,7 +186,44 @@ def create_server(
         else:
             await site(scope, receive, send)
 
-    return _SecurityHeaders(HeadLimit(dispatch), headers)
+    return _SecurityHeaders(_OriginForm(HeadLimit(dispatch)), headers)
+
+
+#: A request target in absolute form: the scheme and host, then the path (and query).
+_ABSOLUTE = re.compile(rb"(?i:https?)://(?P<host>[^/?#]*)(?P<path>/[^?#]*)?")
+
+
+class _OriginForm:
+    """A request whose target is a whole URL (``GET http://127.0.0.1:8000/v1/volumes
+    HTTP/1.1``, as a client sends it through a proxy) answered as the same request with the
+    target's path: RFC 9112 (section 3.2.2) says a server must accept that form, and take
+    the host from it rather than from ``Host``. uvicorn hands it on as it came, the whole
+    URL as the path, which neither the API nor the site has.
+
+    Example:
+        >>> import asyncio
+        >>> async def target(scope, receive, send):
+        ...     print(scope["path"], scope["raw_path"], dict(scope["headers"])[b"host"])
+        >>> asyncio.run(_OriginForm(target)({
+        ...     "type": "http", "path": "http://127.0.0.1:8000/v1/volumes",
+        ...     "raw_path": b"http://127.0.0.1:8000/v1/volumes", "headers": [(b"host", b"a")]},
+        ...     None, None))
+        /v1/volumes b'/v1/volumes' b'127.0.0.1:8000'
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raw = scope.get("raw_path") or b""
+        target = _ABSOLUTE.fullmatch(raw) if scope["type"] == "http" else None
+        if target is not None:
+            path = target["path"] or b"/"
+            scope = {**scope, "raw_path": path, "path": unquote(path.decode("latin-1")),
+                     "headers": [(b"host", target["host"]), *(
+                         (name, value) for name, value in scope["headers"]
+                         if name.lower() != b"host")]}
+        await self.app(scope, receive, send)
 
 
 class _Site:
