@@ -943,8 +943,18 @@ def test_a_failed_create_leaves_ids_and_time_as_they_were(api, sandbox):
 
 
 def test_volume_ids_keep_the_order_volumes_were_attached_in(api):
+    """docs/workstations/update.md: the order sent is not kept; an attached volume keeps its
+    place, new ones come after in the order listed, and a reordering changes nothing."""
     r = api.patch("/workstations/ws-12345", json={"volume_ids": ["vol-scratch01", "vol-data12345"]})
     assert r.json()["volume_ids"] == ["vol-boot12345", "vol-data12345", "vol-scratch01"]
+    reordered = api.patch("/workstations/ws-12345",
+                          json={"volume_ids": ["vol-scratch01", "vol-data12345"][::-1]})
+    assert reordered.json() == r.json()  # (updated_at too: nothing changed)
+    a, b = (api.post("/volumes", json={"size_gb": 10}).json()["id"] for _ in range(2))
+    listed = api.patch("/workstations/ws-12345",
+                       json={"volume_ids": [b, "vol-scratch01", a, "vol-data12345"]})
+    assert listed.json()["volume_ids"] == [
+        "vol-boot12345", "vol-data12345", "vol-scratch01", b, a]
 
 
 # -- the stages of a 400 (docs/concepts/errors.md, "Which mistakes a 400 names") ---------

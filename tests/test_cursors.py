@@ -162,3 +162,13 @@ def test_the_store_refuses_a_forged_cursor_too():
 def test_the_store_refuses_what_the_api_refuses_with_a_clear_error(call):
     with pytest.raises(ValueError, match="must be"):
         call(Store())
+
+
+def test_the_page_a_cursor_leads_to_is_empty_when_every_item_after_it_was_deleted(api):
+    """docs/concepts/pagination.md: an empty page, with no next_cursor, the last."""
+    first = api.get("/volumes", params={"limit": 3}).json()
+    assert first["next_cursor"] is not None
+    (last,) = (v["id"] for v in api.get("/volumes").json()["data"][3:])
+    assert api.delete(f"/volumes/{last}").status_code == 200
+    page = api.get("/volumes", params={"limit": 3, "cursor": first["next_cursor"]})
+    assert page.json() == {"data": [], "next_cursor": None}

@@ -112,6 +112,29 @@ def test_spacing_and_member_order_do_not_make_another_body(client, sandbox, oper
     assert (again.status_code, again.content) == (201, first.content)
 
 
+@pytest.mark.parametrize("written", ["1e2", "100.0"])
+def test_a_number_written_another_way_is_the_same_body(client, sandbox, written):
+    """docs/workstations/create.md: how a number is written does not make another body."""
+    first = send(client, keyed("createVolume", json={"size_gb": 100}))
+    again = send(client, keyed("createVolume", json=None, content=f'{{"size_gb": {written}}}'
+                               .encode(), headers={**keyed("createVolume").headers,
+                                                   "Content-Type": "application/json"}))
+    assert (again.status_code, again.content) == (201, first.content)
+
+
+def test_a_list_in_another_order_is_another_body(client, sandbox):
+    """docs/workstations/create.md: `volume_ids` in another order is another body."""
+    made = [send(client, keyed("createVolume", key=f"v-{i}", json={"size_gb": 10})).json()["id"]
+            for i in range(2)]
+    body = {"name": "two", "machine_type": "standard-2"}
+    assert send(client, keyed("createWorkstation", json={**body, "volume_ids": made})
+                ).status_code == 201
+    before = sandbox.store.dump()
+    again = send(client, keyed("createWorkstation", json={**body, "volume_ids": made[::-1]}))
+    problem(again, 422, "idempotency_key_reused")
+    assert sandbox.store.dump() == before
+
+
 @pytest.mark.parametrize("operation", KEYED)
 def test_same_key_with_another_body_is_422_and_changes_nothing(client, sandbox, operation):
     first = send(client, keyed(operation))
