@@ -1252,10 +1252,12 @@ _MODEL_API = frozenset(name for name in dir(BaseModel) if not name.startswith("_
 #: Before a word said to become or stay, a subject that is no workstation: "the key stays".
 _NOT_A_WORKSTATION = re.compile(
     r"\b(?:key|token|volume|cursor|header|connection|body|request|page)s?\s+(?:\w+\s+)?"
-    r"(?:stays?|remains?|becomes?|turns?|is\s+(?:now|then|left))\s+\[?$"
-    # (or what "it" is: "the volume survives: the delete leaves it `detached`")
-    r"|\b(?:key|token|volume|cursor|header|connection|body|request|page)s?\b[^.;]*\b(?:leaves?"
-    r"|left|leaving)\s+(?:it|them)\s+(?:in\s+)?\[?$", re.IGNORECASE)
+    r"(?:stays?|remains?|becomes?|turns?|is\s+(?:now|then|left))\s+\[?$", re.IGNORECASE)
+#: Right before a word, "leaves it (in)": what "it" is may be a volume the sentence named
+#: before ("Deleting `ws-12345` keeps `vol-data12345`: the delete leaves it `detached`").
+_LEAVES_IT = re.compile(r"\b(?:leaves?|left|leaving)\s+(?:it|them)\s+(?:in\s+)?\[?$",
+                        re.IGNORECASE)
+_A_VOLUME = re.compile(r"\bvolumes?\b|`vol-", re.IGNORECASE)
 #: What says a sentence is about another API than this one: "in other clouds".
 _OTHER_APIS = re.compile(r"\b(?:other|some|many)\s+(?:clouds?|APIs?|providers?|services?)\b",
                          re.IGNORECASE)
@@ -1303,6 +1305,9 @@ def _state_problem(span: _Span, prose: str, contract: Contract) -> str | None:
             or (_AS_A_STATE_BEFORE.search(before)
                 and _AS_A_STATE_AFTER.match(prose[span.end:span.end + 40]))
             or (close and _STATE_BEFORE_IF_CLOSE.search(before)))
+    if _LEAVES_IT.search(before) and _A_VOLUME.search(
+            prose, _clause(span, prose, brackets=False)[0], span.start):
+        return None  # ("it" may be a volume the sentence named)
     if (not said or _NOT_A_WORKSTATION.search(before) or _OTHER_APIS.search(clause)
             or not (close or _STATE_SHAPED.match(span.text)) or _NEGATION.search(clause)):
         return None  # (a state the API has not, said so: "there is no `paused` state";
@@ -1720,13 +1725,14 @@ def _input_name(text: str, contract: Contract) -> str | None:
 
 #: A request sent with no body at all (not an answer "with no body"): `validation_error`
 #: where it names no media type (:func:`request_own_answers` asks the sandbox where it does).
-_NO_BODY = (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)"
-            r"(?:\s+(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))\s+(?:without|with\s+no)"
+_NO_BODY = (r"\b(?:(?:creates?|updates?|requests?|calls?|POST|PATCH|workstations?|volumes?|it|one)`?"
+            r"(?:\s+(?:(?:that|which)\s+)?(?:(?:is|are|was|were)\s+)?sent)?|sending\s+(?:it|one))"
+            r"\s+(?:without|with\s+no|with\s+neither|ha(?:s|ve|d)\s+no)"
             r"\s+(?:a\s+|any\s+)?(?:request\s+)?body\b"
             r"(?![^.;]*\bapplication/json)"  # (sent as JSON, empty: `invalid_json`)
             r"|\ban\s+empty\s+request\b")
 #: A media type said missing, not one said to be another's: "no `Content-Type`".
-_NO_MEDIA_TYPE = r"\b(?:without|no)\s+(?:an?\s+)?`?Content-Type\b"
+_NO_MEDIA_TYPE = r"\b(?:without|no|nor)\s+(?:an?\s+)?`?Content-Type\b"
 
 
 #: The conditions prose says an error is answered under, each with the error codes it may
@@ -2676,6 +2682,12 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         if "401" not in answers and str(_note_status(span, prose)) in answers:
             return True  # (an ID in that answer's note: "- **404** — as with `ws-99999`"; a
             # token, said as one a note shows, may be said the sandbox's: its words are read)
+        so_does = re.search(_SO_DOES.pattern + r"$", prose[max(0, span.start - 40):span.start],
+                            re.IGNORECASE)
+        if so_does is not None and any(  # ("`ws-99999` gets `404`, and so does `ws-88888`")
+                other.end <= span.start - len(so_does[0]) and other.end > span.start - 60 and (
+                    other.text.split() or [""])[0] in answers for other in spans):
+            return True
         end = _clause(span, prose, brackets=False)[1]
         said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
         said_end = span.end + len(re.split(r"[;\"“”(]", prose[span.end:said_end])[0])  # end)
@@ -3966,17 +3978,20 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
 _ANOTHER_REQUEST = re.compile(r"(?:\s+too)?(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
+#: After a status, a request said to get it too: ", and so does `GET ...`".
+_SO_DOES = re.compile(r",?\s+and\s+so\s+(?:does|do)\s+", re.IGNORECASE)
+
+
 def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                              contract: Contract, shown: Callable[[], set[str]] = set
                              ) -> str | None:
     """What is wrong with a status said to be the answer of a request written as the
-    clause's subject ("`DELETE /v1/workstations/ws-99999` answers `410`"): one its
-    operation does not document; or, for a resource named by its ID with nothing but its
-    code and what the answer does after it, not what the sandbox answers there, in its
-    fixture state (:func:`sandbox_answer`). A clause that denies, says it passes, or comes
-    after another call, is not read for the sandbox's answer."""
-    from cloudws.operations import OPERATIONS
-
+    clause's subject ("`DELETE /v1/workstations/ws-99999` answers `410`"; or of two, "Both
+    `GET ...` and `GET ...` get `404`", "..., and so does `GET ...`"): one its operation
+    does not document; or, for a resource named by its ID with nothing but its code and
+    what the answer does after it, not what the sandbox answers there, in its fixture state
+    (:func:`sandbox_answer`). A clause that denies, says it passes, or comes after another
+    call, is not read for the sandbox's answer."""
     status = _STATUS.match(span.text)
     if status is None or span.link is not None or span.note:
         return None
@@ -3989,22 +4004,50 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
             prose, before[-2].end, before[-1].start):
         start, before = before[-1].start, before[-1:]  # (a request after another's answer,
         # joined to it: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` gets `200`")
+    if len(before) == 2 and re.fullmatch(r",?\s+and\s+", prose[before[0].end:before[1].start]):
+        subjects = before  # ("Both `GET ...` and `GET ...` get `404`")
+    elif len(before) == 1:
+        subjects = before
+    else:
+        return None
     opening = re.fullmatch(
-        r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+"
+        r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the|both)\s+)?(?:requests?\s+(?:such\s+"
         r"as\s+|like\s+)?|send\s+|sending\s+|(?P<answer_to>(?:answer|response|reply)\s+to\s+"
-        r"(?:an?\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE) if before else None
+        r"(?:(?:an?|the)\s+)?(?:request\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE)
     if opening is None:
         return None  # (the request opens its clause, or follows an opening phrase: "For an
         # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send"; "The
         # answer to"; linked)
-    request = _REQUEST.match(before[0].text)
-    if (request is None or not request["method"] or before[0].opted_out or len(before) != 1
-            or not (_REQUEST_THEN_ANSWER.fullmatch(prose, before[0].end, span.start)
-                    or opening["answer_to"] and re.fullmatch(
-                        r"(?:\]\([^)\s]*\))?(?:\s+request)?\s+is\s+(?:an?\s+)?", prose[
-                            before[0].end:span.start], re.IGNORECASE))):
+    if not (_REQUEST_THEN_ANSWER.fullmatch(prose, before[-1].end, span.start)
+            or opening["answer_to"] and re.fullmatch(
+                r"(?:\]\([^)\s]*\))?(?:\s+request)?\s+is\s+(?:an?\s+)?", prose[
+                    before[-1].end:span.start], re.IGNORECASE)):
         return None  # (the request, then what answers it, the status right after; "Send
         # `GET ...` and you get"; "The answer to `GET ...` is")
+    so_does = _SO_DOES.match(prose, span.end)
+    also = next((s for s in spans if so_does is not None and s.start == so_does.end()
+                 and re.fullmatch(r"[\s.!]*", prose[s.end:end])), None)  # (ending the clause)
+    if also is not None:  # ("`GET ...` gets `404`, and so does `GET ...`")
+        subjects, end = [*subjects, also], so_does.start()  # type: ignore[union-attr]
+    for subject in subjects:
+        told = _a_requests_answer(span, status, subject, spans, prose, page, contract, shown,
+                                  start, end)
+        if told:
+            return told
+    return None
+
+
+def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
+                       spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
+                       shown: Callable[[], set[str]], start: int, end: int) -> str | None:
+    """What is wrong with ``span``, a status said to be the answer of the request
+    ``subject`` in the clause from ``start`` to ``end``
+    (:func:`_request_subject_problem`)."""
+    from cloudws.operations import OPERATIONS
+
+    request = _REQUEST.match(subject.text)
+    if request is None or not request["method"] or subject.opted_out:
+        return None
     path = request["any"].partition("?")[0]
     route = _route_of(path, contract)
     method = "GET" if request["method"] == "HEAD" else request["method"]
@@ -4018,7 +4061,7 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     if said not in scope.statuses:
         if _NEGATION.search(words):
             return None
-        return (f"`{span.text}` is said to be the answer of `{before[0].text}`, a request of "
+        return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
                 f"{ops[0]}, which does not document it (it documents "
                 f"{_listing(scope.statuses)})")
     ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
@@ -4027,12 +4070,13 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
                          re.IGNORECASE)
     op = OPERATIONS.get(ops[0])
+    first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
     if (len(ids) != 1 or after is None or op is None or op.status is None
             or _an_examples(ids[0], contract, shown)
             or len(op.example.path) != 1 or re.search(
                 r"\b(?:if|when|while|once|after|unless|until|before|whether|between|steps?|again|"
                 r"then|later|next|last|second|run|rerun|retr\w+|repeat\w*)\b",
-                prose[start:before[0].start], re.IGNORECASE)  # (a condition, or a later time
+                prose[start:first], re.IGNORECASE)  # (a condition, or a later time
             # of a recipe's, not the fixtures: "In step 5,", "Run again,")
             or _done_just_before(prose, start, page, contract)
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
@@ -4043,7 +4087,7 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     if said == got and (not code_after or code_after[0] == code):
         return None
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
-            f"`{before[0].text}`, which the sandbox answers with `{got}`"
+            f"`{subject.text}`, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
@@ -4153,7 +4197,7 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
 #: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
 _LEFT_IN_BEFORE = re.compile(
     r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
-    r"|\bleaves?\s+(?:it|them|one|(?:the|an?|each|every|your)\s+(?:new\s+)?workstation|`[^`\n]+`|"
+    r"|\b(?:leaves?|left)\s+(?:it|them|one|(?:the|an?|each|every|your)\s+(?:new\s+)?workstation|`[^`\n]+`|"
     r"(?:an?|the|your)\s+`?"
     r"(?P<from>running|stopped)`?\s+(?:workstation|one))"
     r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?:(?:successful|completed|finished)\s+)?"
@@ -4164,7 +4208,7 @@ _LEFT_IN_BEFORE = re.compile(
     r"(?:\s+(?:in|into|to)(?:\s+the)?)?"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
     r"(?:returns|is\s+done),?\s+(?:it|the\s+workstation)\s+is)"
-    r"(?:\s+(?:now|then|already))?\s+$", re.IGNORECASE)
+    r"(?:\s+(?:now|then|already))?(?:\s+in(?:\s+the)?)?\s+$", re.IGNORECASE)
 #: Right before "leaves", what says the operation did not happen: "a refused delete", "a
 #: failed stop"; and anywhere before a state, "left as it was".
 _REFUSED = re.compile(r"\b(?:refused|failed|rejected|unsuccessful)\s+(?:\w+\s+)?$",
@@ -7544,8 +7588,9 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("machine", True, rf"{_WS}\s*\(\s*an?\s+`(?P<machine>[a-z]+-\d+)`"),
         ("owned kind", False, rf"{_VOL},?\s+is\s+(?:an?\s+|the\s+)?(?:owned|boot)\s+volume\b"),
         ("owned kind", False, rf"\bthe\s+(?:owned|boot)\s+volume\s+{_VOL}"),
-        ("owned kind", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+)?(?:owned|boot)"
-                               r"\s+volumes\b")),
+        ("owned", False, rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+)?owned\s+by\s+{_WS}"),
+        ("owned kind", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+|each\s+)?(?:the\s+)?"
+                               r"(?:owned|boot)(?:\s+volumes)?\b")),
         ("standalone", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+)?(?:standalone|"
                                r"standalone\s+volumes)\b")),
         # a volume's size never changes: no operation resizes one
@@ -7646,6 +7691,7 @@ def fixture_claims(prose: str) -> list[Problem]:
             whole = re.split(r"[.;!?]\s|\n\n|\|", paragraph)[-1] + rest
             asked = prose[match.start() + len(rest):match.start() + len(rest) + 1] == "?"
             if ((_NOT_AS_IT_STARTS if changes else _DENIED_OR_ASKED).search(clause) or asked
+                    or _NOT_SAID_SO.search(clause)  # ("a common mistake is to think that")
                     or changes and (not _STARTING.search(whole)
                                     or _NOT_AS_IT_STARTS.search(rest))):
                 continue  # (what changes, and then a when: "is running after a start"; what

@@ -983,6 +983,16 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert references.fixture_claims(
         "`vol-boot12345` and `vol-boot67890` are owned volumes; `vol-scratch01` and "
         "`vol-data12345` are standalone volumes.") == []
+    assert [p.text for p in references.fixture_claims(
+        "`vol-data12345` and `vol-boot12345` are owned by `ws-12345`. `vol-boot12345` and "
+        "`vol-data12345` are each owned volumes. `vol-boot12345` and `vol-data12345` are the "
+        "owned volumes of `ws-12345`.")] == [
+            "`vol-data12345` and `vol-boot12345` are owned by `ws-12345`",
+            "`vol-boot12345` and `vol-data12345` are each owned volumes",
+            "`vol-boot12345` and `vol-data12345` are the owned volumes"]
+    assert references.fixture_claims(  # (a belief reported)
+        "It is a common mistake to think `vol-boot12345` and `vol-data12345` are owned "
+        "volumes.") == []
     assert references.fixture_claims(
         "If it were attached, would `vol-scratch01` be an owned volume? No: it is never "
         "owned.") == []
@@ -1320,6 +1330,17 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "The answer to `DELETE /v1/workstations/ws-67890` is `200`.": (
             "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
             "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        "The answer to the request `DELETE /v1/workstations/ws-67890` is `200`.": (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        # two requests said to get one status: "and so does", "Both ... and ..."
+        **dict.fromkeys((
+            ("`GET /v1/workstations/ws-99999` gets `404`, and so does `GET "
+             "/v1/workstations/ws-12345`."),
+            ("Both `GET /v1/workstations/ws-99999` and `GET /v1/workstations/ws-12345` get "
+             "`404`.")), (
+            "`404` is said for `GET /v1/workstations/ws-12345`, which the sandbox answers with "
+            "`200` (in its fixture state)")),
         # a second request and its answer, after the first's, in one sentence
         ("`GET /v1/workstations/ws-99999` gets `404`, and `GET /v1/workstations/ws-12345` "
          "gets `404` too."): (
@@ -1336,6 +1357,8 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
          "`DELETE /v1/workstations/ws-12345` gets `200`."),
         "The answer to `DELETE /v1/workstations/ws-67890` is `409` `workstation_not_stopped`.",
         "The answer to `DELETE /v1/workstations/ws-67890` is `200` once it is stopped.",
+        ("Both `GET /v1/workstations/ws-67890` and `GET /v1/workstations/ws-12345` get "
+         "`200`."),
         # an example's own resource, shown in its output: its answer is the example's
         ('```json\n{"id": "ws-u5fvlr50", "status": "stopped"}\n```\n\n'
          "`DELETE /v1/workstations/ws-u5fvlr50` answers `200`; deleting `ws-u5fvlr50` answers "
@@ -2292,6 +2315,17 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`415` is said for "create with no body", which the API answers with `400` '
             "(`validation_error`), checked before the other condition it says (as the sandbox "
             "answers a request with both)"),
+        **{lie: (f'`415` is said for "{said}", which the API answers with `400` '
+                 "(`validation_error`), checked before the other condition it says (as the "
+                 "sandbox answers a request with both)") for lie, said in (
+            (("A volume create that is sent without a body and with no `Content-Type` gets "
+              "`415`."), "create that is sent without a body"),
+            ("If a create has no body and no `Content-Type`, it gets `415`.",
+             "create has no body"),
+            ("A create with neither a body nor a `Content-Type` gets `415`.",
+             "create with neither a body"),
+            ("A `POST` with no body and no `Content-Type` answers `415`.",
+             "POST with no body"))},
         "A create with no body, sent as `text/plain`, gets `400`.": (
             '`400` is said for "sent as text/", which the API answers with `415` '
             "(`unsupported_media_type`), checked before the other condition it says (as the "
@@ -4623,7 +4657,10 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
                  "but it leaves it `stopped`" + _refused_say("stop", "running")) for lie in (
             "A stop, unlike a delete that answers `409`, leaves it `running`.",
             "A stop never fails on a running workstation and leaves it `running`.",
-            "Even a stop of a workstation that failed to boot leaves it `running`.")},
+            "Even a stop of a workstation that failed to boot leaves it `running`.",
+            # past tense; "in the `x` state"
+            "A stop left it `running`.",
+            "A stop leaves the workstation in the `running` state.")},
     }
     _each_told(references, concept, contract, lies, [
         "A new workstation is `running` as soon as its create returns.",
@@ -4782,7 +4819,9 @@ def test_a_word_said_of_a_workstation_as_its_state_is_one(monkeypatch: pytest.Mo
             "`stopped` one can be deleted, and a `standard-4` workstation too.\n\n"
             # what an operation leaves it in, but not a volume it names
             "A restart leaves it `restarting`, and a pause leaves the workstation in `paused`. "
-            "A standalone volume survives: the delete leaves it `detached`.\n")
+            "A standalone volume survives: the delete leaves it `detached`. Deleting `ws-12345` "
+            "keeps `vol-data12345`: the delete leaves it `detached`. A standalone volume "
+            "outlives its workstation: deleting the workstation leaves it `detached`.\n")
     assert [p.message for p in references.check(text, page, contract)] == [
         ("`stopping` is said to be a state, but a workstation's states (its `status`) are "
          "running, stopped; did you mean `stopped`?"),
