@@ -2697,7 +2697,8 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         # request's or ID's: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` `200`")
         if any(span.end <= other.start < said_end and _STATUS.match(other.text)
                and not other.opted_out and (other.text.split() or [""])[0] not in answers
-               for other in spans):
+               and not _DENIED_JUST_BEFORE.search(prose, max(0, other.start - 30), other.start)
+               for other in spans):  # (not one denied: "answers `400`, not `404`")
             return False  # (another answer said: "`ws-ABC` is refused: the sandbox answers
             # `404`")
         return bool(re.match(words, prose[span.end:end], re.IGNORECASE)) or bool((re.search(
@@ -5157,6 +5158,10 @@ _CLAUSE_OPENED = re.compile(r"^[\s\"“(]*(?:[-*+]\s+|\d+\.\s+)?(?:since|because
 #: What stands between two spans of one list: `running`, `stopped` or `deleted`.
 _LISTED = re.compile(r"^\]?(?:\([^)\s]*\))?\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)\[?$")
 _WORD = re.compile(r"^[a-z][a-z0-9-]*$")
+#: After a word, what makes it the subject of what follows, not a value listed: its ID in
+#: brackets ("`build-runner` (`ws-67890`) a `standard-8`"), or what it is, a span after
+#: an article ("`build-runner` a `standard-8`").
+_SUBJECT_AFTER = re.compile(r"\s*\(`|\s+an?\s+`", re.IGNORECASE)
 
 
 def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> list[Problem]:
@@ -5230,10 +5235,12 @@ def _listed_with_values(spans: list[_Span], prose: str, contract: Contract) -> l
                         or other.text in contract.field_schemas
                         or other.text in contract.code_status
                         or other.text.startswith(tuple(contract.id_patterns))
-                        or any(other.text in others for others in contract.enums.values())):
+                        or any(other.text in others for others in contract.enums.values())
+                        or _SUBJECT_AFTER.match(prose, other.end)):
                     continue  # (an ID, the subject of what follows: "`ws-12345` is
                     # `stopped` and `ws-67890` is `running`"; another field's value:
-                    # "`dev-box`, on `standard-4`, `stopped`")
+                    # "`dev-box`, on `standard-4`, `stopped`"; a name said what it is:
+                    # "`build-runner` (`ws-67890`) a `standard-8`")
                 found.append(Problem(other.line, (
                     f"`{other.text}` is listed with {', '.join(f'`{t}`' for t in listed)}, "
                     f"values of {name}, but is not one (they are {_listing(values)})"),
@@ -7571,7 +7578,8 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
         ("state", True, (rf"{_WS},?\s+(?:(?:which|that)\s+)?(?:is\s+|starts\s+(?:out\s+)?(?:as\s+)?)?"
                          r"`?(?P<state>running|stopped)\b`?(?!\s+or\b)")),
         ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?{_VOL}"),
-        ("owns", False, rf"{_WS}\s+owns\s+(?:both\s+)?``?vol-[a-z0-9]+``?,?\s+and\s+{_VOL}"),
+        ("owns", False, (rf"{_WS}\s+owns\s+(?:both\s+|(?:two|the)\s+volumes,?\s+)?{_VOL},?\s+and\s+"
+                         rf"{_VOL2}")),
         ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
         ("owned", False, rf"{_VOL},?\s+(?:is\s+owned\s+by|belongs\s+to)\s+{_WS}"),
         ("attached", True,
@@ -7598,6 +7606,8 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
                          r"(?:at\s+)?)?|holds\s+|(?:is\s+)?(?:an?|the)\s+)`?(?P<size>\d[\d,]*)`?\s*"
                          rf"(?:GiB|GB)\b{_NOT_COMPARED}")),
         ("size", False, rf"{_VOL},?\s+has\s+(?:a\s+)?`size_gb`\s+(?:of\s+)?`(?P<size>\d[\d,]*)`"),
+        ("size", False, (rf"{_VOL},?\s+and\s+{_VOL2},?\s+are\s+(?:both\s+|each\s+)?`?(?P<size>\d[\d,]*)`?"
+                         rf"\s*(?:GiB|GB)\b{_NOT_COMPARED}(?!,?\s+(?:and\s+)?`?\d)")),  # (not one each)
         ("size", False, rf"{_VOL}['’]s\s+(?:`size_gb`|size)\s+is\s+`?(?P<size>\d[\d,]*)`?"),
         ("size", False, (rf"{_VOL}\s*\(\s*`?(?P<size>\d[\d,]*)`?\s*(?:GiB|GB)\s*\)")),
         ("size", False, (r"\b(?:the|an?)\s+`?(?P<size>\d[\d,]*)`?[\s-]*(?:GiB|GB)\s+(?:(?:standalone|"

@@ -990,6 +990,13 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
             "`vol-data12345` and `vol-boot12345` are owned by `ws-12345`",
             "`vol-boot12345` and `vol-data12345` are each owned volumes",
             "`vol-boot12345` and `vol-data12345` are the owned volumes"]
+    assert [p.text for p in references.fixture_claims(
+        "`ws-12345` owns two volumes, `vol-boot12345` and `vol-data12345`. `vol-data12345` and "
+        "`vol-scratch01` are both 200 GiB.")] == [
+            "`ws-12345` owns two volumes, `vol-boot12345` and `vol-data12345`",
+            "`vol-data12345` and `vol-scratch01` are both 200 GiB"]
+    assert references.fixture_claims(
+        "`vol-data12345` and `vol-scratch01` are 200 GiB and 500 GiB.") == []
     assert references.fixture_claims(  # (a belief reported)
         "It is a common mistake to think `vol-boot12345` and `vol-data12345` are owned "
         "volumes.") == []
@@ -1267,6 +1274,9 @@ def test_values_of_several_fields_and_a_success_printed_with_its_state_pass(
         "See below.\n\nThe first example gets `200`: `dev-box`, on `standard-4`, `stopped`.",
         "See below.\n\nThe Python example prints the status code and `status`: `200 running`.",
         "See below.\n\nA delete's example prints `200 deleted`, its status code and `status`.",
+        # a name said what it is, in two clauses joined: no list
+        ("See below.\n\n`dev-box` (`ws-12345`) is a `standard-4` and `build-runner` "
+         "(`ws-67890`) a `standard-8`."),
     ])
 
 
@@ -1373,6 +1383,9 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         # an ID told malformed, or of another kind, said to get what it gets
         "`GET /v1/workstations/ws-ABC` gets `400`: IDs are lowercase.",
         "`GET /v1/volumes/ws-12345` answers `400` `invalid_id`: it is a workstation ID.",
+        # (another status, denied)
+        ("`GET /v1/workstations/vol-boot67890` answers `400` `invalid_id`, not `404`, although "
+         "`vol-boot67890` exists: it is a volume."),
         "`DELETE /v1/volumes/vol-boot67890` answers `409` `volume_owned`.",
         "`DELETE /v1/workstations/ws-12345` answers `200` and deletes it.",
         "If it is running, `DELETE /v1/workstations/ws-12345` answers `409`.",
