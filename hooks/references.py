@@ -3280,6 +3280,12 @@ _STATE_SAID_AFTER = (r"(?:\s*\(?`[a-z_]+`\)?)?\s+(?:(?:when|if|while|whenever)\s
 _IN_STATE_AFTER = re.compile(_STATE_SAID_AFTER + r"\s*[.;,]?\s*$", re.IGNORECASE)
 #: After a status, nothing but its code: "`409` `workstation_not_stopped`", "(`not_found`)".
 _ONLY_ITS_CODE = r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*"
+#: After what a request's answer does, the reason the sentence gives for it, of the state
+#: it is sent in ("since there is nothing running to stop"); not one that speaks of another
+#: time or of something done ("because you deleted it", "since it was stopped in step 2").
+_A_REASON = (r"(?P<reason>,?\s+(?:because|since|as)\s+(?![^.;:!?\n]*(?:\b(?:was|were|had|been|already|"
+             r"earlier|before|after|previous(?:ly)?|steps?|you|we|again|now|then|once|later|if|when|"
+             r"until|unless)\b|\b\w+ed\s+(?:it|them)\b))[^.;:!?\n]*)?")
 #: Right after a status, its state, then another status of the clause with its own:
 #: "answers `409` when the workstation is stopped and `200` when it is running".
 _IN_STATE_THEN = re.compile(_STATE_SAID_AFTER + r"\s*(?:,\s*|;\s*)?(?:(?:and|but|or|while|whereas)\s+)?"
@@ -3947,8 +3953,10 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                    prose[subject.end():ids[0].start]):
         return None
     resource = _RESOURCE_ID.match(ids[0].text)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
                          re.IGNORECASE)  # (its code, then what it does: "and deletes it")
+    if after is not None and after["reason"]:  # (its reason's words are no denial)
+        end = span.end + after.start("reason")
     code_end = span.end + (after.end(1) if after else 0)
     code_after = [s for s in spans if span.end <= s.start < code_end]
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
@@ -4068,8 +4076,11 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
     ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
            if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]  # (well formed or not:
     # "`GET /v1/workstations/not-an-id` answers `404`" is told the sandbox's `400`)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
                          re.IGNORECASE)
+    if after is not None and after["reason"]:  # (its words are the reason's: "since there
+        end = span.end + after.start("reason")  # is nothing running", not a denial)
+        words = _outside_code(prose, spans, start, end)
     op = OPERATIONS.get(ops[0])
     first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
     if (len(ids) != 1 or after is None or op is None or op.status is None

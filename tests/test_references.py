@@ -1343,6 +1343,10 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "The answer to the request `DELETE /v1/workstations/ws-67890` is `200`.": (
             "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
             "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        # with the reason the sentence gives, of the state the request is sent in
+        "`POST /v1/workstations/ws-12345/start` answers `404`, since nothing is there to start.": (
+            "`404` is said for `POST /v1/workstations/ws-12345/start`, which the sandbox "
+            "answers with `200` (in its fixture state)"),
         # two requests said to get one status: "and so does", "Both ... and ..."
         **dict.fromkeys((
             ("`GET /v1/workstations/ws-99999` gets `404`, and so does `GET "
@@ -1367,6 +1371,9 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
          "`DELETE /v1/workstations/ws-12345` gets `200`."),
         "The answer to `DELETE /v1/workstations/ws-67890` is `409` `workstation_not_stopped`.",
         "The answer to `DELETE /v1/workstations/ws-67890` is `200` once it is stopped.",
+        # a reason that speaks of something done, or another time
+        "`DELETE /v1/workstations/ws-12345` answers `404`, because you deleted it.",
+        "`DELETE /v1/workstations/ws-12345` answers `404`, since it was deleted in step 2.",
         ("Both `GET /v1/workstations/ws-67890` and `GET /v1/workstations/ws-12345` get "
          "`200`."),
         # an example's own resource, shown in its output: its answer is the example's
