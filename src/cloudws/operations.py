@@ -2,9 +2,11 @@
 
 An :class:`Operation` says everything about one operation: its method and path, summary
 and description, request body, success status and body, each error status with the
-codes behind it and what it means *for this operation*, the steps at which the sandbox can be told to fail it, and an example request that
-succeeds from the fixture state. The routes of :mod:`cloudws.app` are made from these
-declarations through FastAPI's own route parameters (:meth:`Operation.route_options`),
+codes behind it and what it means *for this operation*, the steps at which the sandbox
+can be told to fail it, and an example request that succeeds from the fixture state (the
+OpenAPI links from a create's answer are derived from the paths: :attr:`Operation.links`).
+The routes of :mod:`cloudws.app` are made from these declarations through FastAPI's own
+route parameters (:meth:`Operation.route_options`),
 so the OpenAPI document is a product of the routes; the store's fault steps, the docs'
 tables and the test suites are derived from the same declarations.
 
