@@ -3283,7 +3283,7 @@ _ONLY_ITS_CODE = r"(?:\s*\(?\s*`[a-z_]+`\s*\)?)?\s*"
 #: After what a request's answer does, the reason the sentence gives for it, of the state
 #: it is sent in ("since there is nothing running to stop"); not one that speaks of another
 #: time or of something done ("because you deleted it", "since it was stopped in step 2").
-_A_REASON = (r"(?P<reason>,?\s+(?:because|since|as)\s+(?![^.;:!?\n]*(?:\b(?:was|were|had|been|already|"
+_A_REASON = (r"(?P<reason>,?\s+(?:because|since|as)\s+(?![^.;:!?\n]*(?:\b(?:was|were|had|been|"
              r"earlier|before|after|previous(?:ly)?|steps?|you|we|again|now|then|once|later|if|when|"
              r"until|unless)\b|\b\w+ed\s+(?:it|them)\b))[^.;:!?\n]*)?")
 #: Right after a status, its state, then another status of the clause with its own:
@@ -4100,6 +4100,59 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return None
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
             f"`{subject.text}`, which the sandbox answers with `{got}`"
+            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
+#: Right after a request written as its clause's subject, what says it succeeds or is
+#: refused, in words: "`DELETE ...` succeeds", "`POST .../start` is refused".
+_VERDICT = re.compile(
+    r"\s+(?:(?P<ok>succeeds|works|goes\s+through|is\s+(?:accepted|allowed|fine))|(?P<refused>"
+    r"is\s+(?:refused|rejected)|fails|gets\s+an\s+error|errors))\b(?:\s+(?:from|in)\s+the\s+"
+    r"(?:starting|fixture)\s+state)?", re.IGNORECASE)
+
+
+def _request_verdict_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                             contract: Contract, shown: Callable[[], set[str]] = set
+                             ) -> str | None:
+    """What is wrong with a request written as its clause's subject and said, in words, to
+    succeed or to be refused ("`DELETE /v1/volumes/vol-data12345` succeeds"): for a resource
+    named by its ID, the sandbox, in its fixture state, answers it otherwise
+    (:func:`sandbox_answer`). Read as :func:`_request_subject_problem` reads a status:
+    nothing before it but an opening, nothing after but what the answer does and a reason
+    of the state it is sent in; not under a condition, at a later time, or denied."""
+    from cloudws.operations import OPERATIONS
+
+    request = _REQUEST.match(span.text)
+    verdict = _VERDICT.match(prose, span.end) if request and request["method"] else None
+    if verdict is None or span.opted_out:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    if any(start <= s.start < end and s is not span for s in spans) or not re.fullmatch(
+            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+as\s+)?)?\[?",
+            prose[start:span.start], re.IGNORECASE):
+        return None  # (a status or another span said beside it is read by the other checks)
+    after = re.fullmatch(f"{_WHAT_IT_DOES}{_A_REASON}\\s*", prose[verdict.end():end],
+                         re.IGNORECASE)
+    path = request["any"].partition("?")[0]  # type: ignore[index]
+    route = _route_of(path, contract)
+    method = "GET" if request["method"] == "HEAD" else request["method"]  # type: ignore[index]
+    ops = [op for op, (m, there) in contract.requests.items()
+           if m == method and there == route and op in contract.operations]
+    ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
+           if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]
+    op = OPERATIONS.get(ops[0]) if len(ops) == 1 else None
+    if (after is None or op is None or op.status is None or len(ids) != 1
+            or len(op.example.path) != 1 or _an_examples(ids[0], contract, shown)
+            or _done_just_before(prose, start, page, contract)
+            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
+            or _NEGATION.search(prose, start, span.end + after.start("reason")
+                                if after["reason"] else end)):
+        return None
+    got, code = sandbox_answer(op.id, ids[0])
+    if (got < 400) == bool(verdict["ok"]):
+        return None
+    said = "succeed" if verdict["ok"] else "be refused"
+    return (f"`{span.text}` is said to {said}, but the sandbox answers it with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
@@ -6002,6 +6055,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _id_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _request_verdict_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

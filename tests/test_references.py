@@ -1347,6 +1347,13 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`POST /v1/workstations/ws-12345/start` answers `404`, since nothing is there to start.": (
             "`404` is said for `POST /v1/workstations/ws-12345/start`, which the sandbox "
             "answers with `200` (in its fixture state)"),
+        # said in words to succeed, or to be refused
+        "`DELETE /v1/workstations/ws-67890` succeeds from the starting state.": (
+            "`DELETE /v1/workstations/ws-67890` is said to succeed, but the sandbox answers it "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
+        "`POST /v1/workstations/ws-67890/start` is refused, because it is already running.": (
+            "`POST /v1/workstations/ws-67890/start` is said to be refused, but the sandbox "
+            "answers it with `200` (in its fixture state)"),
         # two requests said to get one status: "and so does", "Both ... and ..."
         **dict.fromkeys((
             ("`GET /v1/workstations/ws-99999` gets `404`, and so does `GET "
@@ -1371,6 +1378,9 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
          "`DELETE /v1/workstations/ws-12345` gets `200`."),
         "The answer to `DELETE /v1/workstations/ws-67890` is `409` `workstation_not_stopped`.",
         "The answer to `DELETE /v1/workstations/ws-67890` is `200` once it is stopped.",
+        "`DELETE /v1/workstations/ws-67890` fails: stop it first.",
+        "`DELETE /v1/workstations/ws-12345` succeeds and deletes it.",
+        "`DELETE /v1/workstations/ws-67890` succeeds after a stop.",
         # a reason that speaks of something done, or another time
         "`DELETE /v1/workstations/ws-12345` answers `404`, because you deleted it.",
         "`DELETE /v1/workstations/ws-12345` answers `404`, since it was deleted in step 2.",
