@@ -2267,7 +2267,8 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
                     or {contract.code_status[c] for c in f[2]} & answers]
             ordered, found = len(kept) < len(found), kept
     # (in brackets, its sentence's words may say the condition has passed)
-    if not found or _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence]):
+    if not found or not ordered and (  # (an order said is the sandbox's, where it was asked)
+            _EARLIER_CHECK.search(clause) or _EARLIER_CHECK.search(prose[sentence])):
         return None
     meant = set().union(*(codes_meant for _, _, codes_meant in found))
     (status_said,) = statuses

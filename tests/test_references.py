@@ -2360,6 +2360,11 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`400` is said for "sent as text/", which the API answers with `415` '
             "(`unsupported_media_type`), checked before the other condition it says (as the "
             "sandbox answers a request with both)"),
+        # an order said beside them is the sandbox's to say
+        "A malformed body without a token gets `400`: the body is checked before the token.": (
+            '`400` is said for "without a token", which the API answers with `401` '
+            "(`unauthorized`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
         "A revoked token with a malformed body answers `400`.": (
             '`400` is said for "revoked token", which the API answers with `401` '
             "(`unauthorized`), checked before the other condition it says (as the sandbox "
