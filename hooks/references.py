@@ -1830,6 +1830,7 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
         r"\b(?:is|was)\s+malformed\b",)),
     ({"validation_error"}, (
         r"\bunknown\s+(?:field|parameter|query)", r"\bout\s+of\s+range\b", r"\bread-only\b",
+        r"\b(?:invalid|bad)\s+`(?!cursor`)[a-z][a-z_]*`",  # ("an invalid `name`": a field's value)
         r"\b(?:invalid|bad|expired|unknown|stale|forged)\s+`?cursor\b",
         r"\bcursor`?\s+(?:this|that|the)\s+list\s+did\s+not\s+issue",
         r"\bcursor`?\s+(?:that\s+)?you\s+(?:changed|edited|modified|altered|made\s+up)\b",
@@ -2262,9 +2263,10 @@ def _condition_problem(span: _Span, spans: Sequence[_Span], prose: str,
             op for op, scope in contract.operations.items()
             if all(f[2] & scope.codes for f in own)})
         answers = request_own_answers(tuple(sorted(sent)), frozenset(kinds))
-        if answers:
-            kept = [f for f in found if f not in own
-                    or {contract.code_status[c] for c in f[2]} & answers]
+        if answers:  # (by its code, where it has one: two checks may share a status)
+            codes = {code for _, code in answers}
+            kept = [f for f in found if f not in own or f[2] & codes or None in codes and {
+                contract.code_status[c] for c in f[2]} & {status for status, _ in answers}]
             ordered, found = len(kept) < len(found), kept
     # (in brackets, its sentence's words may say the condition has passed)
     if not found or not ordered and (  # (an order said is the sandbox's, where it was asked)
@@ -3759,6 +3761,10 @@ _MEETS = (("unauthorized", "token"), ("payload_too_large", "size"),
 #: body's field, a cursor: met by a query parameter the operation does not take) is sent
 #: only beside these, which come first whatever it is.
 _BEFORE_ALL = {"token", "size"}
+#: A query parameter the operation does not take, said so: a condition a request meets
+#: exactly (:func:`request_own_answers` sends one), where other `validation_error` words
+#: (a field, a value, a cursor) are met only roughly.
+_UNKNOWN_QUERY = r"\bunknown\s+(?:query(?:\s+parameter)?|parameter)"
 #: Kinds no one request can meet together: a body missing, and one not JSON or too large.
 _APART = ({"no-body", "json"}, {"no-body", "size"}, {"content-type", "no-content-type"})
 
@@ -3777,6 +3783,8 @@ def _condition_kind(codes: Collection[str], words: str) -> str | None:
     """
     if set(codes) == {"validation_error"} and re.fullmatch(_NO_BODY, words, re.IGNORECASE):
         return "no-body"
+    if set(codes) == {"validation_error"} and re.fullmatch(_UNKNOWN_QUERY, words, re.IGNORECASE):
+        return "query"  # (met as it is: a query parameter the operation does not take)
     if "unsupported_media_type" in codes and re.fullmatch(_NO_MEDIA_TYPE, words, re.IGNORECASE):
         return "no-content-type"
     return next((kind for code, kind in _MEETS if code in codes), None)
@@ -3784,8 +3792,9 @@ def _condition_kind(codes: Collection[str], words: str) -> str | None:
 
 @functools.cache
 def request_own_answers(operations: tuple[str, ...],
-                        kinds: frozenset[str | None]) -> frozenset[int] | None:
-    """The statuses the sandbox answers the example request of each of ``operations``
+                        kinds: frozenset[str | None]) -> frozenset[tuple[int, str | None]] | None:
+    """The statuses (each with its code) the sandbox answers the example request of each of
+    ``operations``
     with (:mod:`cloudws.operations`), sent to meet all of ``kinds`` of condition at once
     (:func:`_condition_kind`), each to an app of its own in the fixture state; None if one
     of them is None, if no one request meets them all, or if no operation can be sent so.
@@ -3794,14 +3803,14 @@ def request_own_answers(operations: tuple[str, ...],
 
     Example:
         >>> sorted(request_own_answers(("updateWorkstation",), frozenset({"json", "token"})))
-        [401]
+        [(401, 'unauthorized')]
         >>> print(request_own_answers(("updateWorkstation",), frozenset({None})))
         None
         >>> sorted(request_own_answers(("createWorkstation",),  # no body: nothing to refuse
         ...                            frozenset({"no-body", "no-content-type"})))
-        [400]
+        [(400, 'validation_error')]
         >>> sorted(request_own_answers(("createWorkstation",), frozenset({"no-body", "content-type"})))
-        [415]
+        [(415, 'unsupported_media_type')]
     """
     from cloudws.limits import MAX_BODY_BYTES
     from cloudws.operations import OPERATIONS, Example
@@ -3833,11 +3842,11 @@ def request_own_answers(operations: tuple[str, ...],
             content = b"{"
         if "size" in kinds:
             content = (content or b"") + b" " * (MAX_BODY_BYTES + 1)
-        query = {**example.query, "x_not_a_parameter": 1} if "validation" in kinds else (
+        query = {**example.query, "x_not_a_parameter": 1} if kinds & {"validation", "query"} else (
             example.query)
         requests.append((operation.method, operation.url(Example(path, query, body)),
                          headers, content))
-    return frozenset(status for status, _ in _ask_sandbox(requests)) or None
+    return frozenset(_ask_sandbox(requests)) or None
 
 
 def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | None]]

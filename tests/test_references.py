@@ -2360,6 +2360,16 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
             '`400` is said for "sent as text/", which the API answers with `415` '
             "(`unsupported_media_type`), checked before the other condition it says (as the "
             "sandbox answers a request with both)"),
+        # a query parameter the operation does not take, beside a malformed ID: the sandbox
+        # is asked, and its code read (both are `400`s)
+        "A malformed ID with an unknown query parameter gets `400` `invalid_id`.": (
+            '`invalid_id` is said for "unknown query", which the API answers with `400` '
+            "(`validation_error`), checked before the other condition it says (as the sandbox "
+            "answers a request with both)"),
+        # a field's value said invalid: checked before the lookup
+        "Updating a workstation that does not exist with an invalid `name` answers `404`.": (
+            '`404` is said for "invalid `name`", which the API answers with `400` '
+            "(`validation_error`)"),
         # an order said beside them is the sandbox's to say
         "A malformed body without a token gets `400`: the body is checked before the token.": (
             '`400` is said for "without a token", which the API answers with `401` '
