@@ -4076,6 +4076,10 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return None
     said = int(status["status"])
     scope = contract.operations[ops[0]]
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    if after is not None and after["reason"]:  # (its words are the reason's: "since there
+        end = span.end + after.start("reason")  # is nothing running", not a denial)
     words = _outside_code(prose, spans, start, end)  # ("`GET .../not-an-id`" denies nothing)
     if said not in scope.statuses:
         if _NEGATION.search(words):
@@ -4086,11 +4090,6 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
     ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
            if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]  # (well formed or not:
     # "`GET /v1/workstations/not-an-id` answers `404`" is told the sandbox's `400`)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
-                         re.IGNORECASE)
-    if after is not None and after["reason"]:  # (its words are the reason's: "since there
-        end = span.end + after.start("reason")  # is nothing running", not a denial)
-        words = _outside_code(prose, spans, start, end)
     op = OPERATIONS.get(ops[0])
     first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
     if (len(ids) != 1 or after is None or op is None or op.status is None
@@ -4164,6 +4163,51 @@ def _request_verdict_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     said = "succeed" if verdict["ok"] else "be refused"
     return (f"`{span.text}` is said to {said}, but the sandbox answers it with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
+#: After a request written as its clause's subject, a field of its answer said to have a
+#: value: "returns a workstation whose `status` is `stopped`", "shows `attached_to` set
+#: to `ws-12345`".
+_SHOWS = re.compile(
+    r"\s+(?:returns|shows|answers\s+with|gives)\b(?P<what>[^.;:!?`\n]*)`(?P<field>[a-z_]+)`\s*"
+    r"(?:is|of|set\s+to|equal\s+to|=|:)\s+`(?P<value>[^`]+)`", re.IGNORECASE)
+
+
+def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contract
+                           ) -> str | None:
+    """What is wrong with a read of a starting workstation or volume, written as its
+    clause's subject, said to answer with a field of a value ("`GET
+    /v1/workstations/ws-67890` returns a workstation whose `status` is `stopped`"): the
+    resource, as the sandbox starts, has another. Not read under a condition, at a later
+    time, after another call, or denied."""
+    request = _REQUEST.match(span.text)
+    shows = _SHOWS.match(prose, span.end) if request and request["method"] in (
+        "GET", "HEAD") else None
+    if shows is None or span.opted_out:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    path = request["any"].partition("?")[0]  # type: ignore[index]
+    parts = path.strip("/").split("/")
+    workstations, volumes = _starting_state()
+    found = (workstations if parts[1:2] == ["workstations"] else volumes).get(
+        parts[2]) if len(parts) == 3 and parts[1] in ("workstations", "volumes") else None
+    if (found is None or not re.fullmatch(
+            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+as\s+)?)?\[?",
+            prose[start:span.start], re.IGNORECASE)
+            or _done_just_before(prose, start, page, contract)
+            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
+            or _NEGATION.search(prose, span.end, shows.end())):
+        return None
+    answer = found.model_dump(mode="json")
+    if shows["field"] not in answer or isinstance(answer[shows["field"]], (list, dict)):
+        return None
+    actual = answer[shows["field"]]
+    shown = "null" if actual is None else str(actual).lower() if isinstance(actual, bool) else (
+        str(actual))
+    if shown == shows["value"]:
+        return None
+    return (f"`{span.text}` is said to answer with `{shows['field']}` set to "
+            f"`{shows['value']}`, but the sandbox, as it starts, answers `{shown}`")
 
 
 def _outside_code(prose: str, spans: Sequence[_Span], start: int, end: int) -> str:
@@ -6067,6 +6111,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _request_verdict_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _request_shows_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1354,6 +1354,15 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`POST /v1/workstations/ws-67890/start` is refused, because it is already running.": (
             "`POST /v1/workstations/ws-67890/start` is said to be refused, but the sandbox "
             "answers it with `200` (in its fixture state)"),
+        # a field of a read's answer said to have a value
+        "`GET /v1/workstations/ws-67890` returns a workstation whose `status` is `stopped`.": (
+            "`GET /v1/workstations/ws-67890` is said to answer with `status` set to `stopped`, "
+            "but the sandbox, as it starts, answers `running`"),
+        # a status said for the removed route: its documented ones, past its reason's words
+        "`GET /v1/workstations/ws-12345/delete` answers `404`, since the route no longer exists.": (
+            "`404` is said to be the answer of `GET /v1/workstations/ws-12345/delete`, a request "
+            "of removedDeleteWorkstation, which does not document it (it documents 400, 401, "
+            "410, 413)"),
         # two requests said to get one status: "and so does", "Both ... and ..."
         **dict.fromkeys((
             ("`GET /v1/workstations/ws-99999` gets `404`, and so does `GET "
@@ -1381,6 +1390,9 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`DELETE /v1/workstations/ws-67890` fails: stop it first.",
         "`DELETE /v1/workstations/ws-12345` succeeds and deletes it.",
         "`DELETE /v1/workstations/ws-67890` succeeds after a stop.",
+        "`GET /v1/workstations/ws-67890` returns a workstation whose `status` is `running`.",
+        ("After a stop, `GET /v1/workstations/ws-67890` returns a workstation whose `status` is "
+         "`stopped`."),
         # a reason that speaks of something done, or another time
         "`DELETE /v1/workstations/ws-12345` answers `404`, because you deleted it.",
         "`DELETE /v1/workstations/ws-12345` answers `404`, since it was deleted in step 2.",
