@@ -4056,6 +4056,20 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     return None
 
 
+def _request_target(request: re.Match[str], contract: Contract) -> tuple[list[str], list[str]]:
+    """The operations a request (a match of :data:`_REQUEST`) is of, and the values it gives
+    its path's parameters, well formed or not ("`GET /v1/workstations/not-an-id`" gives
+    ``not-an-id``: the sandbox answers it `400`), but none written as a placeholder."""
+    path = request["any"].partition("?")[0]
+    route = _route_of(path, contract)
+    method = "GET" if request["method"] == "HEAD" else request["method"]
+    ops = [op for op, (m, there) in contract.requests.items()
+           if m == method and there == route and op in contract.operations]
+    ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
+           if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]
+    return ops, ids
+
+
 def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
                        spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
                        shown: Callable[[], set[str]], start: int, end: int) -> str | None:
@@ -4067,11 +4081,7 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
     request = _REQUEST.match(subject.text)
     if request is None or not request["method"] or subject.opted_out:
         return None
-    path = request["any"].partition("?")[0]
-    route = _route_of(path, contract)
-    method = "GET" if request["method"] == "HEAD" else request["method"]
-    ops = [op for op, (m, there) in contract.requests.items()
-           if m == method and there == route and op in contract.operations]
+    ops, ids = _request_target(request, contract)
     if len(ops) != 1:
         return None
     said = int(status["status"])
@@ -4087,9 +4097,6 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
                 f"{ops[0]}, which does not document it (it documents "
                 f"{_listing(scope.statuses)})")
-    ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
-           if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]  # (well formed or not:
-    # "`GET /v1/workstations/not-an-id` answers `404`" is told the sandbox's `400`)
     op = OPERATIONS.get(ops[0])
     first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
     if (len(ids) != 1 or after is None or op is None or op.status is None
@@ -4112,6 +4119,10 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
+#: Before a request that opens its clause: a list item's mark, an article, "a request
+#: (such as)".
+_REQUEST_OPENS = re.compile(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+"
+                            r"(?:such\s+as\s+)?)?\[?", re.IGNORECASE)
 #: Right after a request written as its clause's subject, what says it succeeds or is
 #: refused, in words: "`DELETE ...` succeeds", "`POST .../start` is refused".
 _VERDICT = re.compile(
@@ -4136,19 +4147,12 @@ def _request_verdict_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
     if verdict is None or span.opted_out:
         return None
     start, end = _clause(span, prose, brackets=False)
-    if any(start <= s.start < end and s is not span for s in spans) or not re.fullmatch(
-            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+as\s+)?)?\[?",
-            prose[start:span.start], re.IGNORECASE):
+    if any(start <= s.start < end and s is not span for s in spans) or not _REQUEST_OPENS.fullmatch(
+            prose, start, span.start):
         return None  # (a status or another span said beside it is read by the other checks)
     after = re.fullmatch(f"{_WHAT_IT_DOES}{_A_REASON}\\s*", prose[verdict.end():end],
                          re.IGNORECASE)
-    path = request["any"].partition("?")[0]  # type: ignore[index]
-    route = _route_of(path, contract)
-    method = "GET" if request["method"] == "HEAD" else request["method"]  # type: ignore[index]
-    ops = [op for op, (m, there) in contract.requests.items()
-           if m == method and there == route and op in contract.operations]
-    ids = [mine for mine, theirs in zip(path.split("/"), (route or "").split("/"))
-           if theirs.startswith("{") and not _ANY_SEGMENT.match(mine)]
+    ops, ids = _request_target(request, contract)  # type: ignore[arg-type]
     op = OPERATIONS.get(ops[0]) if len(ops) == 1 else None
     if (after is None or op is None or op.status is None or len(ids) != 1
             or len(op.example.path) != 1 or _an_examples(ids[0], contract, shown)
@@ -4191,9 +4195,7 @@ def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contra
     workstations, volumes = _starting_state()
     found = (workstations if parts[1:2] == ["workstations"] else volumes).get(
         parts[2]) if len(parts) == 3 and parts[1] in ("workstations", "volumes") else None
-    if (found is None or not re.fullmatch(
-            r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?(?:requests?\s+(?:such\s+as\s+)?)?\[?",
-            prose[start:span.start], re.IGNORECASE)
+    if (found is None or not _REQUEST_OPENS.fullmatch(prose, start, span.start)
             or _done_just_before(prose, start, page, contract)
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
             or _NEGATION.search(prose, span.end, shows.end())):
