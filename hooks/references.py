@@ -2632,12 +2632,18 @@ def _owner_named(span: _Span, prose: str) -> str | None:
         ...                     "`standalone` is a volume's field, not the workstation's.",
         ...                     "The volume's own field `size_gb`; `size_gb` on a volume.")]
         ['workstation', 'workstation', 'volume', 'volume', None, 'volume', 'volume']
+        >>> prose = "Update `ws-12345`'s `volume_ids` without it."  # (or by its ID)
+        >>> _owner_named(list(_spans(prose))[1], prose)
+        'workstation'
     """
     before = prose[max(0, span.start - 50):span.start]
     said = re.search(r"\b(?:an?|the|its|each|every|that|this|another|your)\s+(?:[\w-]+\s+){0,2}?"
                      r"(workstation|volume)['’]s\s+(?:own\s+)?(?:field\s+)?$", before, re.IGNORECASE)
     if said is not None:
         return said[1].lower()
+    said = re.search(r"`(ws|vol)-[a-z0-9]+`['’]s\s+(?:own\s+)?$", before)  # ("`ws-12345`'s")
+    if said is not None:
+        return "workstation" if said[1] == "ws" else "volume"
     said = re.match(r"\s+(?:of|on)\s+(?:an?|the|each|every|that|this|its|another|your)\s+"
                     r"(?:[\w-]+\s+){0,2}?(workstation|volume)s?\b|(?:\s+is|,)\s+(?:an?|the)\s+"
                     r"(workstation|volume)['’]s\s+(?:own\s+)?field\b",

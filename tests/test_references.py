@@ -1607,6 +1607,10 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
             "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
             "WorkstationUpdate, which createVolume does not use: link it to the page that "
             "documents it, or follow it with { .no-ref }"),
+        "Attach it by naming it in `vol-scratch01`'s `volume_ids`.": (
+            "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
+            "WorkstationUpdate, which createVolume does not use: link it to the page that "
+            "documents it, or follow it with { .no-ref }"),
         "Attach it by naming it in a volume's `volume_ids`.": (
             "`volume_ids` is a field of Workstation, WorkstationCreate, WorkstationList, "
             "WorkstationUpdate, which createVolume does not use: link it to the page that "
@@ -1619,7 +1623,9 @@ def test_another_schemas_field_linked_to_a_page_that_shows_it_passes(
         # with a word before the resource, after the field, or "its" after it named
         "Attach it by naming it in a stopped workstation's `volume_ids`.",
         "List it in the `volume_ids` of a stopped workstation.",
-        "To find what a workstation has, read its `volume_ids`."])
+        "To find what a workstation has, read its `volume_ids`.",
+        # or by its ID
+        "Attach it by naming it in `ws-12345`'s `volume_ids`."])
     # a field of the resource the operation acts on (what a GET of its path answers)
     delete = references.Page("volumes/delete.md", "deleteVolume")
     _each_told(references, delete, contract, {
