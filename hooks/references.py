@@ -69,6 +69,7 @@ Example:
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
 import functools
 import itertools
@@ -1754,8 +1755,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
          r"workstation\b"))),
     ({"volume_not_found"}, (  # a volume a body names
         (r"\bvolumes?\s+(?:(?:named\s+|listed\s+)?in\s+`?volume_ids`?|you\s+name[sd]?)\s+"
-         r"(?:that|which)\s*(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|(?:was|has\s+been)\s+"
-         r"deleted)"),
+         r"(?:(?:that|which)\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist|no\s+longer\s+exists?"
+         r"|(?:was|has\s+been|is)\s+(?:deleted|missing))"),
         (r"\b(?:deleted|nonexistent|non-existent|missing|unknown)\s+volumes?\s+(?:(?:named|listed)"
          r"\s+)?in\s+(?:the\s+|its\s+|a\s+)?(?:body|`?volume_ids`?)"),
         (r"\b(?:names?|naming|lists?|listing|attach(?:es|ing)?)\s+(?:an?\s+|the\s+)?(?:deleted"
@@ -1823,9 +1824,10 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"endpoint_removed"}, (
         r"\bold\s+(?:route|endpoint|path)\b", r"\bremoved\s+(?:route|endpoint)\b")),
     ({"invalid_id"}, (
-        r"\bmalformed\s+ID\b", r"\binvalid\s+ID\b",
-        r"\bnot\s+a\s+(?:well-formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
-        r"\bID\s+(?:that\s+|which\s+)?(?:is\s+)?not\s+(?:well-formed|valid)\b")),
+        r"\b(?:malformed|ill-formed|badly[\s-]formed|invalid)\s+(?:workstation\s+|volume\s+)?IDs?\b",
+        r"\bnot\s+a\s+(?:well[\s-]formed\s+|valid\s+)?(?:workstation\s+|volume\s+)?ID\b",
+        (r"\bIDs?\s+(?:that\s+|which\s+)?(?:is\s+|are\s+)?(?:not\s+(?:well[\s-]formed|valid)"
+         r"|malformed|ill-formed|badly[\s-]formed)\b"))),
     ({"invalid_id", "invalid_json", "malformed_request", "validation_error"}, (
         r"\b(?:is|was)\s+malformed\b",)),
     ({"validation_error"}, (
@@ -1923,9 +1925,11 @@ _CANNOT_BE_DONE = re.compile(
     r"will\s+not|is\s+not\s+able\s+to)\s+(?:(?:ever|safely|simply|yet|still)\s+)?be\s+"
     r"(?:(?:safely|simply)\s+)?[a-z]+ed\s*\(\s*(?:with\s+)?(?:an?\s+)?(?:HTTP\s+|status\s+)?$",
     re.IGNORECASE)
-#: "Can't be deleted:" before a status: what is denied is the operation, not the answer.
-_CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?=\s*[:;\u2014\u2013(])",
-                        re.IGNORECASE)
+#: "Can't be deleted:" before a status: what is denied is the operation, not the answer
+#: (done in a way: "can't be deleted on its own:", "alone", "by itself").
+_CANNOT_BE = re.compile(r"\b(?:can['’]?t|cannot|can\s+not)\s+be\s+\w+(?:\s+(?:on\s+(?:its|their)\s+"
+                        r"own|alone|by\s+(?:itself|themselves)|directly|separately))?"
+                        r"(?=\s*[:;\u2014\u2013(])", re.IGNORECASE)
 #: After a status, what says what it means ("a `404` for an attached volume's ID means the
 #: ID is wrong"): the condition read is after it, up to a reason given (:data:`_REASON`).
 _MEANS = re.compile(r"\b(?:means?|tells\s+you|indicates?)\b", re.IGNORECASE)
@@ -3860,6 +3864,15 @@ def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | N
     """Each of ``requests`` (method, URL, headers, body) sent to an app of its own, in the
     fixture state, in process (httpx's ``ASGITransport``): the status of each answer, with
     its problem's ``code`` if it is an error."""
+    return [(status, body.get("code") if status >= 400 else None)
+            for status, body in _sandbox_answers(requests)]
+
+
+def _sandbox_answers(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | None]]
+                     ) -> list[tuple[int, Any]]:
+    """Each of ``requests`` (method, URL, headers, body) sent to an app of its own, in the
+    fixture state, in process (httpx's ``ASGITransport``): the status of each answer, with
+    its JSON body."""
     import asyncio
     import threading
 
@@ -3868,7 +3881,7 @@ def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | N
     from cloudws.app import create_app
     from cloudws.openapi import SERVER_URL
 
-    answered: list[tuple[int, str | None]] = []
+    answered: list[tuple[int, Any]] = []
     failed: list[BaseException] = []
 
     async def send() -> None:
@@ -3876,8 +3889,7 @@ def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | N
             transport = httpx.ASGITransport(app=create_app())
             async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
                 answer = await client.request(method, url, headers=headers, content=content)
-                answered.append((answer.status_code, answer.json().get("code")
-                                 if answer.status_code >= 400 else None))
+                answered.append((answer.status_code, answer.json() if answer.content else None))
 
     def run() -> None:  # (on a thread of its own: the build's may be running an event loop)
         try:
@@ -3894,15 +3906,19 @@ def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | N
 
 
 @functools.cache
-def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
+def sandbox_answer(operation: str, resource_id: str, body: str | None = None
+                   ) -> tuple[int, str | None]:
     """The status (and the error code, if any) the sandbox, in its fixture state, answers
-    ``operation``'s example request sent for ``resource_id`` (its one path parameter).
+    ``operation``'s example request sent for ``resource_id`` (its one path parameter),
+    with ``body`` (JSON) if given, else with the example's.
 
     Example:
         >>> sandbox_answer("deleteWorkstation", "ws-67890")  # running, in the fixtures
         (409, 'workstation_not_stopped')
         >>> sandbox_answer("getWorkstation", "ws-12345")
         (200, None)
+        >>> sandbox_answer("updateWorkstation", "ws-12345", '{"machine_type": "xl-99"}')
+        (400, 'validation_error')
     """
     from cloudws.operations import OPERATIONS, Example
 
@@ -3910,7 +3926,8 @@ def sandbox_answer(operation: str, resource_id: str) -> tuple[int, str | None]:
     example = op.example
     (key,) = example.path
     headers = {"Authorization": "Bearer cws_test_docs"}
-    content = None if example.body is None else json.dumps(example.body).encode()
+    content = (body.encode() if body is not None else None if example.body is None
+               else json.dumps(example.body).encode())
     if content is not None:
         headers["Content-Type"] = "application/json"
     url = op.url(Example({key: resource_id}, example.query, example.body))
@@ -3926,6 +3943,9 @@ _ID_THEN_ANSWER = re.compile(
     r"with|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
 
 
+#: Between a request written as a subject and the JSON body it is said to be sent with.
+_WITH_BODY = re.compile(r"\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON|request)\s+)?(?:body\s+)?",
+                        re.IGNORECASE)
 #: Between a request written as a subject and the status said to answer it: its link's
 #: target, "request", then the answering verb, or "(now) and you get", "and the answer is",
 #: "responds with".
@@ -4029,7 +4049,14 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
             prose, before[-2].end, before[-1].start):
         start, before = before[-1].start, before[-1:]  # (a request after another's answer,
         # joined to it: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` gets `200`")
-    if len(before) == 2 and re.fullmatch(r",?\s+and\s+", prose[before[0].end:before[1].start]):
+    body = None  # (a body it is sent with: "`PATCH ...` with `{"name": "x"}` answers")
+    if len(before) == 2 and _WITH_BODY.fullmatch(prose, before[0].end, before[1].start):
+        with contextlib.suppress(ValueError):
+            body = json.loads(before[1].text)
+        if not isinstance(body, dict):
+            return None  # (a body not JSON, or not an object: not read)
+        subjects = before[:1]
+    elif len(before) == 2 and re.fullmatch(r",?\s+and\s+", prose[before[0].end:before[1].start]):
         subjects = before  # ("Both `GET ...` and `GET ...` get `404`")
     elif len(before) == 1:
         subjects = before
@@ -4056,7 +4083,7 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         subjects, end = [*subjects, also], so_does.start()  # type: ignore[union-attr]
     for subject in subjects:
         told = _a_requests_answer(span, status, subject, spans, prose, page, contract, shown,
-                                  start, end)
+                                  start, end, None if body is None else before[1].text)
         if told:
             return told
     return None
@@ -4078,10 +4105,11 @@ def _request_target(request: re.Match[str], contract: Contract) -> tuple[list[st
 
 def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
                        spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
-                       shown: Callable[[], set[str]], start: int, end: int) -> str | None:
+                       shown: Callable[[], set[str]], start: int, end: int,
+                       body: str | None = None) -> str | None:
     """What is wrong with ``span``, a status said to be the answer of the request
-    ``subject`` in the clause from ``start`` to ``end``
-    (:func:`_request_subject_problem`)."""
+    ``subject`` in the clause from ``start`` to ``end`` (:func:`_request_subject_problem`),
+    sent with ``body`` (JSON) if given, else with its operation's example's."""
     from cloudws.operations import OPERATIONS
 
     request = _REQUEST.match(subject.text)
@@ -4117,11 +4145,12 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
             or _NEGATION.search(words)):
         return None
     code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
-    got, code = sandbox_answer(ops[0], ids[0])
+    got, code = sandbox_answer(ops[0], ids[0], body)
     if said == got and (not code_after or code_after[0] == code):
         return None
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
-            f"`{subject.text}`, which the sandbox answers with `{got}`"
+            f"`{subject.text}`{f' with `{body}`' if body else ''}, which the sandbox answers "
+            f"with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
@@ -4179,8 +4208,10 @@ def _request_verdict_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
 #: value: "returns a workstation whose `status` is `stopped`", "shows `attached_to` set
 #: to `ws-12345`".
 _SHOWS = re.compile(
-    r"\s+(?:returns|shows|answers\s+with|gives)\b(?P<what>[^.;:!?`\n]*)`(?P<field>[a-z_]+)`\s*"
-    r"(?:is|of|set\s+to|equal\s+to|=|:)\s+`(?P<value>[^`]+)`", re.IGNORECASE)
+    r"\s+(?:returns|shows|answers\s+with|gives)\b(?P<what>[^.;:!?`\n]*)(?:`(?P<field>[a-z_]+)`\s*"
+    r"(?:is|of|set\s+to|equal\s+to|=|:)\s+`(?P<value>[^`]+)`"
+    # (or the member as the JSON shows it: "shows `"attached_to": null`")
+    r"|`\{?\s*\"(?P<member>[a-z_]+)\"\s*:\s*(?P<json>[^`{},]+?)\s*\}?`)", re.IGNORECASE)
 
 
 def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contract
@@ -4207,15 +4238,89 @@ def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contra
             or _NEGATION.search(prose, span.end, shows.end())):
         return None
     answer = found.model_dump(mode="json")
-    if shows["field"] not in answer or isinstance(answer[shows["field"]], (list, dict)):
+    field = shows["field"] or shows["member"]
+    if field not in answer or isinstance(answer[field], (list, dict)):
         return None
-    actual = answer[shows["field"]]
+    actual = answer[field]
+    if shows["member"]:  # (a JSON value: compared as one)
+        try:
+            said = json.loads(shows["json"])
+        except ValueError:
+            return None
+        if said == actual and type(said) is type(actual):
+            return None
+        return (f"`{span.text}` is said to answer with `{shows['member']}` set to "
+                f"`{shows['json']}`, but the sandbox, as it starts, answers `{json.dumps(actual)}`")
     shown = "null" if actual is None else str(actual).lower() if isinstance(actual, bool) else (
         str(actual))
     if shown == shows["value"]:
         return None
-    return (f"`{span.text}` is said to answer with `{shows['field']}` set to "
+    return (f"`{span.text}` is said to answer with `{field}` set to "
             f"`{shows['value']}`, but the sandbox, as it starts, answers `{shown}`")
+
+
+#: After a list request written as its clause's subject, the fixtures it is said to list:
+#: "returns both `ws-12345` and `ws-67890`", "lists only `ws-67890`".
+_LISTS_IDS = re.compile(
+    r"\s+(?:returns|lists|shows|answers\s+with|gives)\s+(?P<only>(?:only|just)\s+)?(?:both\s+)?"
+    r"(?:(?:the\s+)?(?:workstations?|volumes?)\s+)?(?P<ids>`(?:ws|vol)-[a-z0-9]+`(?:(?:\s*,\s*"
+    r"(?:and\s+)?|\s+and\s+)`(?:ws|vol)-[a-z0-9]+`)*)(?:\s+only)?(?=\s*(?:[.;:!]|$))",
+    re.IGNORECASE)
+
+
+@functools.cache
+def sandbox_lists(url: str) -> tuple[list[str], bool] | None:
+    """The IDs the sandbox, in its fixture state, lists on the page ``GET url`` answers,
+    and whether more pages follow; None if it answers an error.
+
+    Example:
+        >>> sandbox_lists("/v1/workstations?status=stopped")
+        (['ws-12345'], False)
+    """
+    ((status, body),) = _sandbox_answers([("GET", url, {"Authorization": "Bearer cws_test_docs"},
+                                          None)])
+    if status != 200:
+        return None
+    return [item["id"] for item in body["data"]], body["next_cursor"] is not None
+
+
+def _request_lists_problem(span: _Span, prose: str, page: Page, contract: Contract
+                           ) -> str | None:
+    """What is wrong with a list request written as its clause's subject and said to list
+    workstations or volumes of the sandbox's starting state ("`GET
+    /v1/workstations?status=stopped` returns both `ws-12345` and `ws-67890`"): one said is
+    not on the page the sandbox answers, as it starts; or, said to list only those, it
+    lists others too. Not read under a condition, at a later time, after another call, or
+    denied."""
+    request = _REQUEST.match(span.text)
+    lists = _LISTS_IDS.match(prose, span.end) if request and request["method"] == "GET" else None
+    if lists is None or span.opted_out:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    ops, ids = _request_target(request, contract)  # type: ignore[arg-type]
+    said = re.findall(r"`([a-z]+-[a-z0-9]+)`", lists["ids"])
+    workstations, volumes = _starting_state()
+    if (len(ops) != 1 or ids or not _REQUEST_OPENS.fullmatch(prose, start, span.start)
+            or any(i not in workstations and i not in volumes for i in said)
+            or _done_just_before(prose, start, page, contract)
+            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
+            or _NEGATION.search(prose, start, end)):
+        return None
+    listed = sandbox_lists(request["any"])  # type: ignore[index]
+    if listed is None:
+        return None  # (an error: what the request's other checks read)
+    items, more = listed
+    only = bool(lists["only"] or lists[0].rstrip().endswith("only"))
+    if set(said) <= set(items) and not (only and set(items) != set(said)):
+        return None
+
+    def ids(these: Sequence[str]) -> str:
+        return " and ".join(filter(None, (", ".join(f"`{i}`" for i in these[:-1]),
+                                          f"`{these[-1]}`"))) if these else "nothing"
+
+    return (f"`{span.text}` is said to list {'only ' if only else ''}{ids(said)}, but the "
+            f"sandbox, as it starts, lists {ids(items)}"
+            + (" (and more on the next page)" if more else ""))
 
 
 def _outside_code(prose: str, spans: Sequence[_Span], start: int, end: int) -> str:
@@ -6121,6 +6226,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _request_verdict_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _request_shows_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _request_lists_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

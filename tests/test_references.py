@@ -1358,6 +1358,19 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`GET /v1/workstations/ws-67890` returns a workstation whose `status` is `stopped`.": (
             "`GET /v1/workstations/ws-67890` is said to answer with `status` set to `stopped`, "
             "but the sandbox, as it starts, answers `running`"),
+        "`GET /v1/workstations/ws-67890` shows `\"status\": \"stopped\"`: it is not running.": (
+            "`GET /v1/workstations/ws-67890` is said to answer with `status` set to "
+            "`\"stopped\"`, but the sandbox, as it starts, answers `\"running\"`"),
+        # a request said to be sent with a body: the sandbox is sent that body
+        ("`PATCH /v1/workstations/ws-12345` with `{\"name\": \"dev-box-2\"}` answers `409`, "
+         "because `ws-12345` is running."): (
+            "`409` is said for `PATCH /v1/workstations/ws-12345` with `{\"name\": \"dev-box-2\"}`, "
+            "which the sandbox answers with `200` (in its fixture state)"),
+        ("`PATCH /v1/workstations/ws-12345` with the body `{\"machine_type\": \"xl-99\"}` "
+         "answers `200`."): (
+            "`200` is said for `PATCH /v1/workstations/ws-12345` with `{\"machine_type\": "
+            "\"xl-99\"}`, which the sandbox answers with `400` (`validation_error`) (in its "
+            "fixture state)"),
         # a status said for the removed route: its documented ones, past its reason's words
         "`GET /v1/workstations/ws-12345/delete` answers `404`, since the route no longer exists.": (
             "`404` is said to be the answer of `GET /v1/workstations/ws-12345/delete`, a request "
@@ -1391,6 +1404,11 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`DELETE /v1/workstations/ws-12345` succeeds and deletes it.",
         "`DELETE /v1/workstations/ws-67890` succeeds after a stop.",
         "`GET /v1/workstations/ws-67890` returns a workstation whose `status` is `running`.",
+        "`GET /v1/workstations/ws-67890` shows `\"status\": \"running\"` and `{\"name\": \"build-runner\"}`.",
+        ("`PATCH /v1/workstations/ws-12345` with `{\"machine_type\": \"xl-99\"}` answers `400` "
+         "`validation_error`."),
+        "`PATCH /v1/workstations/ws-67890` with `{\"name\": \"dev-box-2\"}` answers `409`.",
+        "`PATCH /v1/workstations/ws-12345` with `{\"name\": ...}` answers `409`.",
         ("After a stop, `GET /v1/workstations/ws-67890` returns a workstation whose `status` is "
          "`stopped`."),
         # a reason that speaks of something done, or another time
@@ -2215,6 +2233,35 @@ def checking(monkeypatch: pytest.MonkeyPatch) -> Checking:
         load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
 
 
+def test_what_a_list_request_is_said_to_list_is_what_the_sandbox_lists(checking: Checking
+                                                                        ) -> None:
+    """A list request written as its clause's subject and said to list workstations or
+    volumes of the sandbox's starting state ("`GET /v1/workstations?status=stopped` returns
+    both `ws-12345` and `ws-67890`") is held to the page the sandbox answers it with, as it
+    starts: every one said is on it, and, said to be the only ones, no other is. Under a
+    condition, at a later time or denied, it is not read."""
+    references, contract = checking
+    page = references.Page("concepts/pagination.md", None)
+    _each_told(references, page, contract, {
+        "`GET /v1/workstations?status=stopped` returns both `ws-12345` and `ws-67890`.": (
+            "`GET /v1/workstations?status=stopped` is said to list `ws-12345` and `ws-67890`, "
+            "but the sandbox, as it starts, lists `ws-12345`"),
+        "`GET /v1/workstations` lists only `ws-67890`.": (
+            "`GET /v1/workstations` is said to list only `ws-67890`, but the sandbox, as it "
+            "starts, lists `ws-12345` and `ws-67890`"),
+        "`GET /v1/workstations?limit=1` returns `ws-67890`.": (
+            "`GET /v1/workstations?limit=1` is said to list `ws-67890`, but the sandbox, as it "
+            "starts, lists `ws-12345` (and more on the next page)"),
+    }, [
+        "`GET /v1/workstations?status=stopped` returns `ws-12345`.",
+        "`GET /v1/workstations` lists `ws-12345` and `ws-67890`.",
+        "`GET /v1/volumes?limit=2` returns only `vol-boot12345` and `vol-data12345`.",
+        "`GET /v1/workstations?status=stopped` returns `ws-67890` once you stop it.",
+        "`GET /v1/workstations?status=stopped` no longer returns `ws-67890`.",
+        "`GET /v1/workstations?status=stopped` returns `ws-99999`.",  # (no fixture: an example's)
+    ])
+
+
 def _each_told(references: ModuleType, page: object, contract: object, lies: dict[str, str],
                truths: list[str]) -> None:
     """Each of ``lies``, alone on a page, is told what it maps to, and each of ``truths``
@@ -2241,6 +2288,10 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A volume a workstation owns gets [`volume_attached`](errors.md#volume_attached).": (
             '`volume_attached` is said for "volume a workstation owns", which the API answers '
             "with `409` (`volume_owned`)"),
+        "An owned volume cannot be deleted on its own: the API answers `409` "
+        "`volume_attached`.": (
+            '`volume_attached` is said for "owned volume", which the API answers with `409` '
+            "(`volume_owned`)"),
         "The same key with another body gets `409`.": (
             '`409` is said for "another body", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
@@ -2258,6 +2309,12 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "A missing volume in `volume_ids` gets `404`.": (
             '`404` is said for "missing volume in `volume_ids`", which the API answers with `409` '
             "(`volume_not_found`)"),
+        "If a volume listed in `volume_ids` does not exist, an update gets `404`.": (
+            '`404` is said for "volume listed in `volume_ids` does not exist", which the API '
+            "answers with `409` (`volume_not_found`)"),
+        "An ID that is not well formed, such as `WS-1`, gets `404`.": (
+            '`404` is said for "ID that is not well formed", which the API answers with `400` '
+            "(`invalid_id`)"),
         "A deleted workstation answers `409`.": (
             '`409` is said for "deleted workstation", which the API answers with `404` '
             "(`not_found`)"),
