@@ -3950,7 +3950,10 @@ _WITH_BODY = re.compile(r"\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON|request)\s+)
 #: target, "request", then the answering verb, or "(now) and you get", "and the answer is",
 #: "responds with".
 _REQUEST_THEN_ANSWER = re.compile(
-    r"(?:\]\([^)\s]*\))?(?:\s+request)?(?:" + _ID_THEN_ANSWER.pattern
+    r"(?:\]\([^)\s]*\))?(?:\s+request)?"
+    # (what it does first: "deletes `ws-12345` and answers")
+    r"(?:\s+(?:deletes|creates|starts|stops|updates|renames|attaches|detaches)\s+(?:`[^`]*`|it|"
+    r"them|the\s+(?:workstation|volume))\s*,?\s+and)?(?:" + _ID_THEN_ANSWER.pattern
     + r"|(?:\s+now)?\s+and\s+(?:you(?:\s+will|['’]ll)?\s+(?:get|see|receive)|the\s+answer\s+is)\s+"
     r"(?:an?\s+)?|\s+responds?\s+with\s+(?:an?\s+)?)", re.IGNORECASE)
 
@@ -4049,6 +4052,8 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
             prose, before[-2].end, before[-1].start):
         start, before = before[-1].start, before[-1:]  # (a request after another's answer,
         # joined to it: "`GET .../ws-99999` gets `404`, and `GET .../ws-12345` gets `200`")
+    if len(before) == 2 and _REQUEST_THEN_ANSWER.fullmatch(prose, before[0].end, span.start):
+        before = before[:1]  # (an ID in what it does first: "deletes `ws-12345` and answers")
     body = None  # (a body it is sent with: "`PATCH ...` with `{"name": "x"}` answers")
     if len(before) == 2 and _WITH_BODY.fullmatch(prose, before[0].end, before[1].start):
         with contextlib.suppress(ValueError):
@@ -4428,7 +4433,8 @@ def answers_by_state() -> Mapping[str, Mapping[str, str | None]]:
 #: workstation is", "leaves it", "after a stop, it is", "it is ... when the call returns"
 #: (with :data:`_RETURNS_AFTER`); ``op`` names the operation where the words do.
 _LEFT_IN_BEFORE = re.compile(
-    r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)"
+    r"(?:\b(?P<new>new(?:ly\s+created)?|created)\s+workstations?\s+(?:is|are)(?:\s+created)?"
+    r"|\b(?:the|an?|each|every|your)\s+workstations?\s+(?:is|are)\s+(?P<new2>created)"
     r"|\b(?:leaves?|left)\s+(?:it|them|one|(?:the|an?|each|every|your)\s+(?:new\s+)?workstation|`[^`\n]+`|"
     r"(?:an?|the|your)\s+`?"
     r"(?P<from>running|stopped)`?\s+(?:workstation|one))"
@@ -4524,9 +4530,13 @@ _SUBJECT_STATE = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+)?[A-Za-z]+ing\s+(?:an?|the
 #: Right before a field, what says the reader sends it in the request: "Send `status`",
 #: "by sending `"status": "stopped"`", "Set `id` in the body", "pass a `name`" (not "the
 #: API sets `updated_at`", "the answer includes `status`": what the API does).
-_SENT_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:by|and|or|then|to|first|just|also|you|"
+_SENT_BEFORE = re.compile(r"(?:(?:^|[^\w\s]\s*|\b(?:by|and|or|then|to|first|just|also|you|"
                           r"can|may)\s+)(?:send|sending|set|setting|pass|passing)\s+(?:(?:the|a|"
-                          r"an|your|its|their)\s+)?(?:field\s+)?$", re.IGNORECASE)
+                          r"an|your|its|their)\s+)?(?:field\s+)?"
+                          # ("pass the workstation's ID as `x`", "the body may include `x`")
+                          r"|\b(?:send|pass|give|put)\s+[^`.;:!?\n]{1,60}?\s+(?:as|in)\s+(?:the\s+)?"
+                          r"(?:field\s+)?|\b(?:request\s+)?body\s+(?:may|can|must|should)\s+"
+                          r"(?:also\s+)?(?:include|contain|hold|carry|set)\s+)$", re.IGNORECASE)
 
 
 def _sent_field_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -4624,7 +4634,7 @@ def _left_in_problem(span: _Span, prose: str, page: Page, contract: Contract) ->
     named = [op for op in contract.operations if word.lower() in _verb_forms(_verb(op)) or (
         left is not None and left["op3"] and word.lower() in {  # "once started": its participle
             _verb(op) + "ed", _verb(op) + "d", _verb(op) + _verb(op)[-1:] + "ed"})]
-    if left is not None and left["new"]:
+    if left is not None and (left["new"] or left["new2"]):
         named = [op for op in contract.operations if _verb(op) == "create"]
     if not named and word.lower() not in ("", "call", "request"):
         return None  # (after a word that names no operation: "after a while")

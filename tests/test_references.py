@@ -656,9 +656,12 @@ def test_a_field_the_reader_is_told_to_send_is_one_the_operation_takes(
     assert told(*create, "Set `id` in the body to choose its ID.") == [
         ("`id` is said to be sent to createWorkstation, which takes no such field (its body "
          "takes disk_size_gb, machine_type, name, volume_ids)")]
-    assert told("volumes/create.md", "createVolume", "Set `attached_to` to attach it.") == [
-        ("`attached_to` is said to be sent to createVolume, which takes no such field (its "
-         "body takes size_gb)")]
+    for text in ("Set `attached_to` to attach it.",
+                 "To attach it, pass the workstation's ID as `attached_to` in the body.",
+                 "The body may include `attached_to`."):
+        assert told("volumes/create.md", "createVolume", text) == [
+            ("`attached_to` is said to be sent to createVolume, which takes no such field (its "
+             "body takes size_gb)")], text
     assert told("volumes/list.md", "listVolumes", "Send `status` to filter them.") == [
         ("`status` is said to be sent to listVolumes, which takes no such field (it takes no "
          "body; its query takes cursor, limit)")]
@@ -668,6 +671,8 @@ def test_a_field_the_reader_is_told_to_send_is_one_the_operation_takes(
     for page, operation, text in (
             (*create, "Send `name` and `machine_type`; set `volume_ids` to attach volumes."),
             (*create, "Sending `status` is refused with `400`; never send `id`."),
+            ("volumes/create.md", "createVolume",
+             "Pass the size in GiB as `size_gb`; the body may include nothing else."),
             ("workstations/get.md", "getWorkstation", "Set `id` in the path."),
             ("workstations/list.md", "listWorkstations",
              "Pass `next_cursor` back unchanged as `cursor`; pass `status` to filter."),
@@ -1371,6 +1376,10 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
             "`200` is said for `PATCH /v1/workstations/ws-12345` with `{\"machine_type\": "
             "\"xl-99\"}`, which the sandbox answers with `400` (`validation_error`) (in its "
             "fixture state)"),
+        # what the request does first, then its answer
+        "`DELETE /v1/workstations/ws-67890` deletes `ws-67890` and answers `200`.": (
+            "`200` is said for `DELETE /v1/workstations/ws-67890`, which the sandbox answers "
+            "with `409` (`workstation_not_stopped`) (in its fixture state)"),
         # a status said for the removed route: its documented ones, past its reason's words
         "`GET /v1/workstations/ws-12345/delete` answers `404`, since the route no longer exists.": (
             "`404` is said to be the answer of `GET /v1/workstations/ws-12345/delete`, a request "
@@ -1408,6 +1417,7 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         ("`PATCH /v1/workstations/ws-12345` with `{\"machine_type\": \"xl-99\"}` answers `400` "
          "`validation_error`."),
         "`PATCH /v1/workstations/ws-67890` with `{\"name\": \"dev-box-2\"}` answers `409`.",
+        "`DELETE /v1/workstations/ws-12345` deletes `ws-12345` and answers `200`.",
         "`PATCH /v1/workstations/ws-12345` with `{\"name\": ...}` answers `409`.",
         ("After a stop, `GET /v1/workstations/ws-67890` returns a workstation whose `status` is "
          "`stopped`."),
@@ -4753,6 +4763,10 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "A new workstation is `stopped` when its create returns.": (
             "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
             "it leaves it `running`"),
+        **dict.fromkeys(("A new workstation is created `stopped`; start it to boot it.",
+                         "The workstation is created in the `stopped` state."), (
+            "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
+            "it leaves it `running`")),
         "A workstation you create comes up `stopped`.": (
             "`stopped` is said to be the state createWorkstation leaves a workstation in, but "
             "it leaves it `running`"),
@@ -4784,6 +4798,7 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     }
     _each_told(references, concept, contract, lies, [
         "A new workstation is `running` as soon as its create returns.",
+        "The workstation is created `running`, so stop it before you update it.",
         "Stopping it leaves it `stopped`, and a second stop changes nothing.",
         "After a while, the workstation is `running` again.",
         "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
