@@ -4441,7 +4441,7 @@ _LEFT_IN_BEFORE = re.compile(
     r"|\bafter\s+(?:(?:a|an|the|its)\s+)?(?:(?:successful|completed|finished)\s+)?"
     r"(?P<op>[a-z]+)(?:\s+(?:it|the\s+workstation))?,?\s+(?:it|the\s+workstation)\s+is"
     r"|\b(?:once|when|after\s+being)\s+(?P<op3>[a-z]+ed),?\s+(?:it\s+|the\s+workstation\s+)?is"
-    r"|\band\s+(?P<and>it)\s+(?:is|comes\s+back|ends\s+up|becomes)"
+    r"|\b(?:and|so)\s+(?P<and>it)\s+(?:is|comes\s+back|ends\s+up|becomes)"
     r"|\b(?:puts?|sets?|brings?|moves?|turns?)\s+(?:it|them|(?:the|an?)\s+(?:new\s+)?workstation)"
     r"(?:\s+(?:in|into|to)(?:\s+the)?)?"
     r"|\b(?:once|when|after)\s+(?:the|its|a|an|your)\s+(?P<op2>[a-z]+)\s+(?:call\s+)?"
@@ -7811,6 +7811,8 @@ _NOTE_WITH_REASON = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\*\*(?P<status>[1-5
                                r"(?P<reason>\s+[A-Za-z][\w '-]*)\*\*", re.MULTILINE)
 
 
+#: Counts written in words, by their value.
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: What prose says of a workstation or a volume of the sandbox's starting state: each
 #: pattern's claim, read by :func:`fixture_claims`, and whether it can change (a state,
 #: what is attached) or not (which workstation owns a volume, a volume's kind).
@@ -7861,6 +7863,10 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
                          rf"owned|boot|detached|attached)\s+)?(?:volume\s+)?{_VOL}")),
         ("named", True,
          rf"{_WS}(?:,\s+(?:an?\s+`[a-z]+-\d+`\s+)?|\s+is\s+)named\s+`(?P<name>[^`]+)`"),
+        # how many it starts with ("The sandbox starts with three volumes")
+        ("count", True, (r"\b(?:sandbox|store)\s+(?:(?:always|then)\s+)?starts\s+(?:out\s+)?with\s+"
+                         rf"(?:only\s+|just\s+)?(?P<count>\d+|{'|'.join(_COUNTS)})\s+"
+                         r"(?P<what>workstation|volume)s?\b(?!\s+(?:that|which|of|in)\b)")),
         ("standalone", False, rf"\bthe\s+standalone\s+(?:volume\s+)?{_VOL}"),
         ("standalone", False, rf"{_VOL},?\s+is\s+(?:a\s+)?standalone\b"),
         ("detached", True, rf"{_VOL},?\s+is\s+(?:standalone\s+and\s+)?detached\b"),
@@ -7953,6 +7959,17 @@ def fixture_claims(prose: str) -> list[Problem]:
                                     or _NOT_AS_IT_STARTS.search(rest))):
                 continue  # (what changes, and then a when: "is running after a start"; what
                 # never changes is the same at any time: "once attached, it is standalone")
+            if claim == "count":  # (of all it starts with: no one named)
+                kind = (named["what"] or "").lower()
+                ids = list(workstations if kind == "workstation" else volumes)
+                count = named["count"] or ""
+                if (int(count) if count.isdigit() else _COUNTS.index(count.lower())) != len(ids):
+                    said = " ".join(match[0].split())
+                    found.setdefault(match.start(), Problem(
+                        prose.count("\n", 0, match.start()) + 1,
+                        f"{said}: the sandbox starts with {len(ids)} {kind}s ("
+                        + ", ".join(f"`{i}`" for i in ids) + ")", said))
+                continue
             if claim in ("owns", "has") and ws is None:  # it: the workstation named before
                 before = set(re.findall(r"`(ws-[a-z0-9]+)`", paragraph))
                 ws = before.pop() if len(before) == 1 else None

@@ -977,6 +977,16 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`vol-scratch01` is an owned volume", "`ws-67890`, which runs on `standard-4`",
         "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`",
         "`ws-12345`, a stopped `standard-8`", "`ws-67890` running on `gpu-t4`"]
+    # how many it starts with, said of the sandbox: not of a kind, nor of each
+    assert [p.message for p in references.fixture_claims(
+        "The sandbox starts with three volumes: `vol-boot12345`, `vol-data12345` and "
+        "`vol-boot67890`.")] == [
+        ("sandbox starts with three volumes: the sandbox starts with 4 volumes "
+         "(`vol-boot12345`, `vol-data12345`, `vol-boot67890`, `vol-scratch01`)")]
+    assert references.fixture_claims(
+        "The sandbox starts with two workstations. The sandbox starts with 4 volumes. The "
+        "sandbox starts with one running workstation. Each workstation starts with one "
+        "volume. The sandbox starts with two volumes that are standalone.") == []
     # two volumes, one kind: each held to it
     assert [p.message for p in references.fixture_claims(
         "`vol-scratch01` and `vol-data12345` are owned volumes. `vol-scratch01` and "
@@ -4776,6 +4786,9 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
         "An update restarts the workstation, so it is `running` afterwards.": (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
             "it leaves it `stopped`" + _refused_say("update", "running")),
+        "An update restarts the workstation, so it comes back `running`.": (
+            "`running` is said to be the state updateWorkstation leaves a workstation in, but "
+            "it leaves it `stopped`" + _refused_say("update", "running")),
         "The update detaches it and leaves `ws-12345` `running`.": (
             "`running` is said to be the state updateWorkstation leaves a workstation in, but "
             "it leaves it `stopped`" + _refused_say("update", "running")),
@@ -4799,6 +4812,7 @@ def test_a_state_said_to_be_the_one_an_operation_leaves_is_the_one_it_leaves(
     _each_told(references, concept, contract, lies, [
         "A new workstation is `running` as soon as its create returns.",
         "The workstation is created `running`, so stop it before you update it.",
+        "Stop it first, so it is `stopped` when the update runs.",
         "Stopping it leaves it `stopped`, and a second stop changes nothing.",
         "After a while, the workstation is `running` again.",
         "A stop leaves the workstation `stopped`, and a start leaves it `running`.",
