@@ -2414,21 +2414,27 @@ def _of_its_resource(ops: Sequence[str], who: str, text: str, at: int,
 
 
 #: What a span the sandbox refuses is answered, by the kind of problem it is told: a
-#: token it refuses, `401`; an ID no resource has, `404` (or the old route's `410`); a
-#: malformed ID, or one of another kind, `400` (`invalid_id`).
+#: token it refuses, `401`; an ID no resource has, `404` (or the old route's `410`; in a
+#: body, `409` `volume_not_found`); a malformed ID, or one of another kind, `400`
+#: (`invalid_id`); a value of a kind the API has none of (a machine type), `400`.
 _ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts with ",
                   " carries a token after the scheme"), ("401", "unauthorized"),
                  r"\s+(?:is|are)\s+(?:always\s+)?(?:refused|rejected)\b"),
-                (("is not one of the sandbox's fixtures",), ("404", "not_found", "410"),
+                (("is not one of the sandbox's fixtures",), ("404", "not_found", "410",
+                                                             "volume_not_found"),
                  r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"),
                 ((" is not a well-formed ", " ID, where a "), ("400", "invalid_id"),
-                 r"[,\s]+(?:is\s+(?:refused|rejected)|is\s+(?:a\s+)?malformed)\b"))
+                 r"[,\s]+(?:is\s+(?:refused|rejected)|is\s+(?:a\s+)?malformed)\b"),
+                # (a value of no kind the API has: "`standard-16`, for instance, gets `400`")
+                ((" of the API (they are ",), ("400", "validation_error"),
+                 r"[,\s]+(?:is\s+(?:refused|rejected|invalid)|is\s+not\s+(?:one|valid))\b"))
 
 
 #: Before an ID, what says no resource has it: "an ID no workstation has, such as", "a
 #: made-up ID like".
 _NO_RESOURCE_SUCH_AS = re.compile(
-    r"(?:\bIDs?\s+(?:that\s+)?no\s+(?:workstation|volume|resource)\s+(?:has|have)|\b(?:unknown|"
+    r"(?:\b(?:IDs?|one)\s+(?:that\s+)?no\s+(?:workstation|volume|resource)\s+(?:has|have)|\bIDs?\s+"
+    r"(?:that|which)\s+(?:does|do)\s*(?:n['’]t|\s+not)\s+exist|\b(?:unknown|"
     r"made-up|made\s+up|fake|nonexistent|non-existent|bogus|random)\s+(?:workstation\s+|"
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
@@ -2702,8 +2708,16 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
                     other.text.split() or [""])[0] in answers for other in spans):
             return True
         end = _clause(span, prose, brackets=False)[1]
+        row = prose.rfind("\n", 0, span.start) + 1
+        row_end = (prose.find("\n", span.end) + 1 or len(prose) + 1) - 1
+        in_row = prose[row:span.start].lstrip().startswith("|")
+        if in_row:  # (a table's row: what its other cells say it gets)
+            end = max(end, row_end)
         said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
-        said_end = span.end + len(re.split(r"[;\"“”(]", prose[span.end:said_end])[0])  # end)
+        said_end = span.end + len(re.split(  # end, or another subject's clause: ", while")
+            r"[;\"“”(]|,\s+(?:while|whereas|but)\b", prose[span.end:said_end])[0])
+        if in_row:
+            said_end = min(said_end, row_end)  # (its row's)
         said_end = min([other.start for other in spans if span.end <= other.start < said_end
                         and (_RESOURCE_ID.match(other.text) or (request := _REQUEST.match(
                             other.text)) and request["method"])] + [said_end])  # (or another
@@ -2711,6 +2725,8 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         if any(span.end <= other.start < said_end and _STATUS.match(other.text)
                and not other.opted_out and (other.text.split() or [""])[0] not in answers
                and not _DENIED_JUST_BEFORE.search(prose, max(0, other.start - 30), other.start)
+               and not any(0 < code.start - other.end <= 2 and code.text in answers
+                           for code in spans)  # (its code one of them: "`409` `volume_not_found`")
                for other in spans):  # (not one denied: "answers `400`, not `404`")
             return False  # (another answer said: "`ws-ABC` is refused: the sandbox answers
             # `404`")
@@ -4786,8 +4802,12 @@ def _required_problem(span: _Span, prose: str, page: Page,
     where, really = contract.inputs[takers[0]][name]
     if required and really and len(takers) == 1 and _ONLY.search(
             prose[max(0, span.start - 20):span.start]):  # "only `name` is required"
+        listed, at = {name}, span.end  # (and those listed with it: "only `a` and `b` are")
+        while joined := re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)`([^`]+)`", prose[at:]):
+            listed.add(joined[1])
+            at += joined.end()
         more = sorted(n for n, (_, needed) in contract.inputs[takers[0]].items()
-                      if needed and n != name)
+                      if needed and n not in listed)
         if more:
             return (f"`{span.text}` is said to be the only one required, but {takers[0]} "
                     f"requires {_and([f'`{n}`' for n in more])} too")

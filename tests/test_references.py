@@ -2123,7 +2123,8 @@ def test_what_a_request_must_send_is_said_as_the_operation_requires_it(
             "[`machine_type`](update.md#request-body) is required. Only `name` is "
             "required.\n\n"
             "On update, `machine_type` is optional. `volume_ids` is required if you attach "
-            "volumes. In the answer, `volume_ids` is required. Neither `disk_size_gb` nor "
+            "volumes. Only `name` and `machine_type` are required. In the answer, "
+            "`volume_ids` is required. Neither `disk_size_gb` nor "
             "`volume_ids` is required. [Update workstation](update.md) takes the optional "
             "[`machine_type`](update.md#request-body). `id` is not required: the API makes "
             "it.\n")
@@ -2922,9 +2923,10 @@ def test_a_header_or_a_status_said_not_to_be_sent_passes(checking: Checking) -> 
 def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
     checking: Checking,
 ) -> None:
-    """A token the sandbox refuses, said to get `401` or to be refused, and an ID no
-    resource has, said to get `404` (or the old route's `410`) or not to exist, are shown
-    as they are; said to get anything else, or shown as usable, they are told."""
+    """A token the sandbox refuses, said to get `401` or to be refused, an ID no
+    resource has, said to get `404` (or the old route's `410`) or not to exist, and a
+    machine type the API has none of, said to get `400`, are shown as they are; said to get
+    anything else, or shown as usable, they are told."""
     references, contract = checking
     auth = references.Page("concepts/authentication.md", None)
     token = ("`cws_live_abc`: a sandbox token starts with `cws_test_` (as `cws_test_me`); the "
@@ -2939,7 +2941,12 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "Any other token, such as `cws_live_abc`, gets `401`.",
         "A token such as `cws_live_abc` is refused.",
         "`cws_test_a=b` gets `401`: `=` is allowed only at the end.",
+        # in a table, the row's other cell says it
+        "| You send | You get |\n| --- | --- |\n| a token such as `cws_live_abc` | `401` |",
     ])
+    _each_told(references, auth, contract, {
+        "| You send | You get |\n| --- | --- |\n| a token such as `cws_live_abc` | `200` |\n": token,
+    }, [])
     from cloudws import models
 
     fixtures = references.Contract.build(
@@ -2959,6 +2966,27 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         # said to be no resource's before it, with no answer after it
         "The removed route answers `410` even for an ID no workstation has, such as `ws-99999`.",
         "Try the get with a made-up ID like `ws-99999`.",
+        "The old route answers `410` for any ID, even one no workstation has, such as `ws-99999`.",
+        # its answer, then another subject's ("while"), or a volume a body names
+        "Asking for `ws-00000` gets `404`, while `WS-12345` gets `400`: IDs are lowercase.",
+    ])
+    create = references.Page("workstations/create.md", "createWorkstation")
+    _each_told(references, create, contract, {
+        "Pick `standard-16` for big jobs.": (
+            f"`standard-16` is not a machine_type of the API (they are "
+            f"{', '.join(sorted(MACHINE_TYPES))}); did you mean `standard-8`?")}, [
+        "Anything else, `standard-16` for instance, gets `400`.",
+        "A machine type such as `standard-16` is refused.",
+    ])
+    volumes = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()}, {"vol-scratch01"},
+        {models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)})
+    _each_told(references, errors, volumes, {
+        "Listing `vol-00000` in `volume_ids` gets `409` `volume_attached`.": (
+            "`vol-00000` is not one of the sandbox's fixtures (vol-scratch01), nor in an output "
+            "this page's examples show (one another page's example shows: link it to that "
+            "page; an ID that is no resource on purpose: follow it with { .no-ref })")}, [
+        "A volume ID that does not exist, say `vol-00000`, gets `409` `volume_not_found`.",
     ])
     _each_told(references, errors, fixtures, {
         "Get `ws-99999` to see its volumes.": (
