@@ -1781,7 +1781,8 @@ _CONDITIONS = tuple((re.compile("|".join(words), re.IGNORECASE), frozenset(codes
     ({"volume_owned"}, (
         r"\bowned\s+volumes?\b", r"\b(?:is|are|was)\s+owned\b", r"\bowned\s+by\b",
         r"\bbelongs?\s+to\s+(?:an?|the|its|another|one)\s+(?:\w+\s+)?workstation\b",
-        r"\bvolumes?\s+(?:that\s+)?(?:a|the|its|another)\s+workstation\s+owns\b")),
+        (r"\bvolumes?,?\s+(?:(?:that|which)\s+)?(?:a|the|its|another)\s+(?:\w+\s+)?workstation\s+"
+         r"owns\b"), r"\bboot\s+volumes?\b")),
     ({"not_found"}, (  # the path's resource: no volume a body names
         (r"\bworkstation\s+(?:that\s+|which\s+)?(?:do(?:es)?\s*(?:n['’]t|\s+not)\s+exist"
         r"|never\s+existed|(?:was|has\s+been)\s+(?:already\s+)?deleted)"),
@@ -3980,6 +3981,13 @@ def _an_examples(resource_id: str, contract: Contract, shown: Callable[[], set[s
     return resource_id not in contract.fixture_ids and resource_id in shown()
 
 
+#: An opening that says the sandbox is as it starts: "In the sandbox's starting state,".
+_AS_IT_STARTS = re.compile(
+    r"\s*(?:(?:in|from)\s+(?:the\s+)?(?:sandbox['’]s\s+)?(?:starting|fixture)\s+state|in\s+(?:the|a)\s+"
+    r"(?:fresh\s+|new\s+)?sandbox|on\s+a\s+(?:fresh|new)\s+sandbox|as\s+the\s+sandbox\s+starts),\s*",
+    re.IGNORECASE)
+
+
 def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                      contract: Contract, shown: Callable[[], set[str]] = set) -> str | None:
     """What is wrong with a status (and the code after it), or a code alone, said for an
@@ -3997,7 +4005,8 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     if status is None and alone is None or span.link is not None or span.note:
         return None  # (a code after its status: read with it)
     start, end = _clause(span, prose, brackets=False)
-    subject = _SUBJECT.match(prose, start, span.start)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)  # ("In the starting state, ...")
+    subject = _SUBJECT.match(prose, opening.end() if opening else start, span.start)
     if subject is None or subject["article"] or not (who := subject["who"]).lower().endswith(
             "ing") or "[" in who:
         return None  # ("Deleting `ws-67890`": the reader's call, by its verb)
@@ -5653,6 +5662,47 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
     return None
 
 
+#: An ``Allow`` header, as a `405` answer sends it: the methods its path takes.
+_ALLOW = re.compile(r"^(?i:allow):[ \t]*(?P<methods>[A-Z]+(?:[ \t]*,[ \t]*[A-Z]+)*)$")
+
+
+def _allow_problem(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract
+                   ) -> str | None:
+    """What is wrong with an ``Allow`` header shown (```Allow: GET, HEAD```): it lists
+    other methods than those of the path its sentence names (the first request or path in
+    it), or, where it names none, than any path of the API takes. In any order, as HTTP
+    reads it.
+
+    Example:
+        >>> contract = Contract(Scope("the API", frozenset(), frozenset(), frozenset()), {},
+        ...     {}, {}, frozenset(), {}, routes={"/v1/x": frozenset({"GET", "HEAD"}),
+        ...                                      "/v1/x/{id}": frozenset({"GET", "HEAD", "DELETE"})})
+        >>> prose = "`PUT /v1/x/1` gets `Allow: GET, DELETE`. `405` sends `Allow: HEAD, GET`."
+        >>> spans = list(_spans(prose))
+        >>> for span in spans:
+        ...     if _ALLOW.match(span.text):
+        ...         print(_allow_problem(span, spans, prose, contract))
+        `Allow: GET, DELETE`: /v1/x/{id} answers `Allow: DELETE, GET, HEAD`
+        None
+    """
+    said = frozenset(m.strip() for m in _ALLOW.match(span.text)["methods"].split(","))  # type: ignore[index]
+    start, end = _around(span, prose)
+    named = [found for s in spans if start <= s.start < end and s is not span
+             and (request := _REQUEST.match(s.text)) is not None
+             and (found := _route_of((request["any"] or request["path"]).partition("?")[0],
+                                     contract)) is not None]
+    if named:
+        if said == contract.routes[named[0]]:
+            return None
+        return (f"`{span.text}`: {named[0]} answers "
+                f"`Allow: {', '.join(sorted(contract.routes[named[0]]))}`")
+    if said in contract.routes.values() or not contract.routes:
+        return None
+    return (f"`{span.text}`: no path of the API takes these methods (its paths' `Allow`: "
+            + "; ".join(dict.fromkeys(", ".join(sorted(m)) for m in contract.routes.values()))
+            + ")")
+
+
 def _route_of(path: str, contract: Contract) -> str | None:
     """The path of the API, as written (``/v1/volumes/{id}``), that ``path`` is."""
     return route_of(path, contract.routes)
@@ -6225,6 +6275,8 @@ def check(markdown: str, page: Page, contract: Contract,
                         and not _NEGATION.search(prose, *_clause(span, prose))):
                 problem = (f"`{span.text}` is said to be ignored, but {page.operation} reads it "
                            "(a header it takes)")
+            if problem is None and _ALLOW.match(span.text):
+                problem = _allow_problem(span, spans, prose, contract)
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(
                     location["value"]):  # the path of what it made: held as a path is

@@ -667,7 +667,8 @@ class _LinkLines(logging.Filter):
         super().__init__()
         self.pages: dict[str, tuple[_Page, str]] = {}  # src_uri -> the page, its Markdown
         self.built: dict[str, Any] = {}  # src_uri -> MkDocs' page (its anchors, once built)
-        self.places: dict[tuple[str, str], list[str]] = {}
+        #: (page, link) -> where each link to it is, with its line's text
+        self.places: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.docs: list[str] = []  # every file's src_uri, for a link to one that is not
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -676,7 +677,7 @@ class _LinkLines(logging.Filter):
             key = (match["page"], match["link"])
             if key not in self.places:
                 page, markdown = self.pages[match["page"]]
-                self.places[key] = [page.where(number)
+                self.places[key] = [(page.where(number), line)
                                     for number, line in enumerate(markdown.split("\n"), 1)
                                     for inline, defined in _TARGETS.findall(line)
                                     if match["link"] in (inline, defined)]
@@ -687,13 +688,18 @@ class _LinkLines(logging.Filter):
                                          match["link"].partition("#")[2])
             absent = _NO_PAGE.search(message)
             if absent is not None:
-                message += self._nearest_page(match["page"], absent["target"])
+                titled = _titled_page(places[0][1] if places else "", match["link"])
+                message = (re.sub(r" Did you mean '[^']*'\?$", "", message) + (  # (by spelling)
+                    f" Its text is the title of "
+                    f"'{posixpath.relpath(titled, posixpath.dirname(match['page']) or '.')}'."
+                    if titled else self._nearest_page(match["page"], absent["target"])))
             # MkDocs says an anchor that is not there once per page and link: at every line
             if missing is not None and len(places) > 1:
-                said, places[:] = [f"{where}: {message}" for where in dict.fromkeys(places)], []
+                said = [f"{where}: {message}" for where in dict.fromkeys(w for w, _ in places)]
+                places[:] = []
                 record.msg, record.args = "\n".join(said), ()
             elif places:
-                record.msg, record.args = f"{places.pop(0)}: {message}", ()
+                record.msg, record.args = f"{places.pop(0)[0]}: {message}", ()
             elif match["link"].endswith(f"index.md#{SANDBOX_SECTION}"):  # the build's note
                 record.msg, record.args = (f"{_sandbox_section_line()}: {message} (the note "
                                            "the build writes under every endpoint page's "
@@ -1192,6 +1198,31 @@ _INCLUDED = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(?P<quote>["'])(?P<path>.+?)
                        re.MULTILINE)
 
 
+def _titles_pages() -> dict[str, set[str]]:
+    """Each endpoint page's title (its operation's summary, lowercased), and the pages it
+    is the title of."""
+    pages: dict[str, set[str]] = {}
+    for item in _doc["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") in _pages:
+                pages.setdefault(operation.get("summary", "").lower(), set()).add(
+                    _pages[operation["operationId"]])
+    return pages
+
+
+def _titled_page(line: str, target: str) -> str | None:
+    """The endpoint page (its src_uri) whose title is the text of a link of ``line`` to
+    ``target``, a page that is not there ("[Delete volume](remove.md)": the page MkDocs
+    guesses goes by the target's spelling, not by the title the text is); None if no
+    such link's text is one page's title."""
+    titles = {title: next(iter(of)) for title, of in _titles_pages().items() if len(of) == 1}
+    for text in re.findall(rf"\[([^\]]+)\]\(<?{re.escape(target)}[>)\s#]", line):
+        meant = titles.get(" ".join(text.strip("*_ ").rstrip(".:;,").split()).lower())
+        if meant is not None:
+            return meant
+    return None
+
+
 def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
     """A link whose text is an endpoint page's title (its operation's summary: "Update
     workstation") goes to that page: the text says where it goes. Checked in the prose,
@@ -1205,12 +1236,7 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
         ...         "workstations/delete.md", titles)
         [(1, 'Start workstation', 'workstations/update.md', 'workstations/start.md')]
     """
-    pages: dict[str, set[str]] = {}  # each title, and the pages it is the title of
-    for item in _doc["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") in _pages:
-                pages.setdefault(operation.get("summary", "").lower(), set()).add(
-                    _pages[operation["operationId"]])
+    pages = _titles_pages()
     titles = {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
     here = posixpath.dirname(page.src_uri) or "."
     misled = _misled(markdown, page.src_uri, titles)

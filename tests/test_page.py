@@ -106,6 +106,7 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
     note = next(n for n, l in enumerate(lines, 1) if l.startswith("- **409** —"))
     links = [n for n, l in enumerate(lines, 1) if "](stop.md)" in l]
     assert len(links) >= 2
+    [n_titled] = [n for n, l in enumerate(lines, 1) if "[Stop workstation](stop.md)" in l]
     drifted = text.replace("- **409** —", "- **412** —", 1)
     _, problems = render_pages([DELETE], {DELETE: drifted})
     assert any(p.startswith(f"docs/workstations/delete.md:{note}: **412**: deleteWorkstation")
@@ -121,8 +122,11 @@ def test_the_page_build_names_the_line_of_a_wrong_status_note_and_of_each_broken
         broken = [p for p in "\n".join(problems).splitlines() if f"'{missing}'" in p]
         assert [p.partition(": ")[0] for p in broken] == [
             f"docs/workstations/delete.md:{n}" for n in links], problems
-        # the page nearest to what it names, as the link would write it; none if none is
-        assert all(p.endswith(" Did you mean 'stop.md'?") == (missing == "stopp.md")
+        # the page nearest to what it names, as the link would write it; none if none is;
+        # where its text is a page's title, that page
+        titled = f"docs/workstations/delete.md:{n_titled}"
+        assert all(p.endswith(" Its text is the title of 'stop.md'.") if p.startswith(titled)
+                   else p.endswith(" Did you mean 'stop.md'?") == (missing == "stopp.md")
                    for p in broken), broken
     # an anchor of another page that it does not have: that page is built for its anchors
     _, problems = render_pages([DELETE], {DELETE: text.replace("](stop.md)",

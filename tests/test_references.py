@@ -2313,6 +2313,11 @@ def test_a_status_or_code_said_under_another_codes_condition_is_told(
         "`volume_attached`.": (
             '`volume_attached` is said for "owned volume", which the API answers with `409` '
             "(`volume_owned`)"),
+        **dict.fromkeys((("A boot volume, which its workstation owns, is refused with `409` "
+                          "`volume_attached`."),
+                         "Deleting a boot volume gets `409` `volume_attached`."), (
+            '`volume_attached` is said for "boot volume", which the API answers with `409` '
+            "(`volume_owned`)")),
         "The same key with another body gets `409`.": (
             '`409` is said for "another body", which the API answers with `422` '
             "(`idempotency_key_reused`)"),
@@ -2888,8 +2893,16 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
         "`PUT /v1/workstations/ws-12345` gets `200`.": (
             "`PUT /v1/workstations/ws-12345`: /v1/workstations/{id} takes DELETE, GET, HEAD, "
             "PATCH (if it is meant, as the old API's or a mistake shown on purpose: follow it "
-            "with { .no-ref })")}, [
+            "with { .no-ref })"),
+        # the `Allow` it gets: the methods of the path its sentence names, or of some path
+        "`PUT /v1/volumes/vol-scratch01` gets `405`, with `Allow: DELETE, GET, PATCH`.": (
+            "`Allow: DELETE, GET, PATCH`: /v1/volumes/{id} answers `Allow: DELETE, GET, HEAD`"),
+        "A `405` carries `Allow: GET, PUT`.": (
+            "`Allow: GET, PUT`: no path of the API takes these methods (its paths' `Allow`: GET, "
+            "HEAD, POST; DELETE, GET, HEAD, PATCH; POST; GET, HEAD; DELETE, GET, HEAD)"),
+    }, [
         "A `PUT /v1/workstations/ws-12345` gets `405`, with `Allow: DELETE, GET, HEAD, PATCH`.",
+        "A `405` carries `Allow: HEAD, GET`, say.",
         "Sending `GET /v1/workstations/ws-12345/start` is refused with `405`.",
     ])
     _each_told(references, delete, contract, {}, [
@@ -3913,7 +3926,13 @@ def test_a_status_said_for_a_call_on_an_id_is_what_the_sandbox_answers_there(
         "Stopping `ws-99999` answers `200`.": (
             "`200` is said for stopWorkstation on `ws-99999`, which the sandbox answers with "
             "`404` (`not_found`) (in its fixture state)"),
+        # after an opening that says the sandbox is as it starts
+        "In the sandbox's starting state, deleting `ws-67890` answers `200`.": (
+            "`200` is said for deleteWorkstation on `ws-67890`, which the sandbox answers with "
+            "`409` (`workstation_not_stopped`) (in its fixture state)"),
     }, [
+        "In a fresh sandbox, deleting `vol-boot12345` answers `409` `volume_owned`.",
+        "From the starting state, deleting `ws-12345` answers `200`.",
         "Deleting `ws-67890` answers `409`.",
         "Deleting `ws-12345`, which is stopped, answers `200`.",
         "Deleting `vol-boot12345` gets `409` `volume_owned`.",
