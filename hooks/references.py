@@ -4238,7 +4238,8 @@ def _request_verdict_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
 #: value: "returns a workstation whose `status` is `stopped`", "shows `attached_to` set
 #: to `ws-12345`".
 _SHOWS = re.compile(
-    r"\s+(?:returns|shows|answers\s+with|gives)\b(?P<what>[^.;:!?`\n]*)(?:`(?P<field>[a-z_]+)`\s*"
+    r"\s+(?:(?:returns|answers)\s+`200`(?:\s+OK)?\s+with|returns|shows|answers\s+with|gives)\b"
+    r"(?P<what>[^.;:!?`\n]*)(?:`(?P<field>[a-z_]+)`\s*"
     r"(?:is|of|set\s+to|equal\s+to|=|:)\s+`(?P<value>[^`]+)`"
     # (or the member as the JSON shows it: "shows `"attached_to": null`")
     r"|`\{?\s*\"(?P<member>[a-z_]+)\"\s*:\s*(?P<json>[^`{},]+?)\s*\}?`)", re.IGNORECASE)
@@ -4289,12 +4290,82 @@ def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contra
             f"`{shows['value']}`, but the sandbox, as it starts, answers `{shown}`")
 
 
+#: A clause that opens naming fixture volumes in `volume_ids`, then the answer it gets:
+#: "Listing `vol-data12345` in `volume_ids` gets `409` `volume_attached`".
+_LISTED_IN_VOLUME_IDS = re.compile(
+    r"\s*(?:listing|naming|putting|passing|sending|including|attaching)\s+(?P<ids>`vol-[a-z0-9]+`"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)`vol-[a-z0-9]+`)*)\s+(?:in|into|via|as)\s+(?:the\s+)?"
+    r"`volume_ids`(?:\s+of\s+(?:an?|the)\s+(?P<verb>create|update))?(?:\s+(?:field|list))?"
+    r"(?:,\s*from\s+the\s+starting\s+state,)?\s+(?:gets|answers(?:\s+with)?|returns|is\s+"
+    r"(?:answered|refused|rejected)\s+with|fails\s+with)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+@functools.cache
+def sandbox_body_answer(operation: str, volume_ids: tuple[str, ...]) -> tuple[int, str | None]:
+    """The status (and the error code, if any) the sandbox, in its fixture state, answers
+    ``operation``'s example request sent with ``volume_ids`` in its body.
+
+    Example:
+        >>> sandbox_body_answer("createWorkstation", ("vol-boot12345",))
+        (409, 'volume_owned')
+    """
+    from cloudws.operations import OPERATIONS, Example
+
+    op = OPERATIONS[operation]
+    body = {**(op.example.body or {}), "volume_ids": list(volume_ids)}
+    url = op.url(Example(op.example.path, op.example.query, body))
+    return _ask_sandbox([(op.method, url, {"Authorization": "Bearer cws_test_docs",
+                                           "Content-Type": "application/json"},
+                          json.dumps(body).encode())])[0]
+
+
+def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                        contract: Contract) -> str | None:
+    """What is wrong with a status (and the code after it) said for fixture volumes
+    listed in the `volume_ids` of a create or an update ("Listing `vol-data12345` in
+    `volume_ids` gets `409` `volume_owned`"): the sandbox, in its fixture state, answers
+    the operation's example sent with them otherwise. The operation is the one the clause
+    names ("of an update"), else the page's; read only where the clause opens so (after
+    "In the starting state," too) and the sentence before did no other operation."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)
+    listed = _LISTED_IN_VOLUME_IDS.match(prose, opening.end() if opening else start, span.start)
+    if listed is None or _done_just_before(prose, start, page, contract):
+        return None
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*[.;:]?\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    if after is None:
+        return None  # (more said after it: a condition, a later time)
+    verb = (listed["verb"] or "").lower()
+    ops = [op for op in OPERATIONS if verb and _verb(op) == verb and "volume_ids" in (
+        contract.inputs.get(op) or {}) and _verb(op) in ("create", "update")
+        and "Workstation" in op] if verb else (
+        [page.operation] if page.operation in OPERATIONS
+        and "volume_ids" in (contract.inputs.get(page.operation or "") or {}) else [])
+    ids = tuple(re.findall(r"`(vol-[a-z0-9]+)`", listed["ids"]))
+    if len(ops) != 1 or any(i not in _starting_state()[1] for i in ids):
+        return None
+    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
+    got, code = sandbox_body_answer(ops[0], ids)
+    if int(status["status"]) == got and (not code_after or code_after[0] == code):
+        return None
+    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
+            f"{ops[0]} with `volume_ids` {', '.join(f'`{i}`' for i in ids)}, which the sandbox "
+            f"answers with `{got}`" + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
 #: After a list request written as its clause's subject, the fixtures it is said to list:
 #: "returns both `ws-12345` and `ws-67890`", "lists only `ws-67890`".
 _LISTS_IDS = re.compile(
     r"\s+(?:returns|lists|shows|answers\s+with|gives)\s+(?P<only>(?:only|just)\s+)?(?:both\s+)?"
     r"(?:(?:the\s+)?(?:workstations?|volumes?)\s+)?(?P<ids>`(?:ws|vol)-[a-z0-9]+`(?:(?:\s*,\s*"
-    r"(?:and\s+)?|\s+and\s+)`(?:ws|vol)-[a-z0-9]+`)*)(?:\s+only)?(?=\s*(?:[.;:!]|$))",
+    r"(?:and\s+)?(?:then\s+)?|\s+(?:first,?\s+)?(?:and\s+)?then\s+|\s+and\s+)`(?:ws|vol)-[a-z0-9]+`)*)"
+    r"(?:\s+only)?(?P<ordered>,?\s+in\s+that\s+order)?(?=\s*(?:[.;:!]|$))",
     re.IGNORECASE)
 
 
@@ -4330,26 +4401,32 @@ def _request_lists_problem(span: _Span, prose: str, page: Page, contract: Contra
     ops, ids = _request_target(request, contract)  # type: ignore[arg-type]
     said = re.findall(r"`([a-z]+-[a-z0-9]+)`", lists["ids"])
     workstations, volumes = _starting_state()
-    if (len(ops) != 1 or ids or not _REQUEST_OPENS.fullmatch(prose, start, span.start)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)  # ("From the starting state,")
+    if (len(ops) != 1 or ids or not _REQUEST_OPENS.fullmatch(
+            prose, opening.end() if opening else start, span.start)
             or any(i not in workstations and i not in volumes for i in said)
-            or _done_just_before(prose, start, page, contract)
-            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
-            or _NEGATION.search(prose, start, end)):
+            or _done_just_before(prose, start, page, contract) or any(
+                _PASSES.search(prose, a, b) or _LATER_CALL.search(prose, a, b)
+                or _NEGATION.search(prose, a, b)  # (around what it lists: "first, then")
+                for a, b in ((start, span.end), (lists.end(), end)))):
         return None
     listed = sandbox_lists(request["any"])  # type: ignore[index]
     if listed is None:
         return None  # (an error: what the request's other checks read)
     items, more = listed
     only = bool(lists["only"] or lists[0].rstrip().endswith("only"))
-    if set(said) <= set(items) and not (only and set(items) != set(said)):
+    ordered = bool(lists["ordered"] or re.search(r"\bthen\b", lists["ids"], re.IGNORECASE))
+    if set(said) <= set(items) and not (only and set(items) != set(said)) and not (
+            ordered and [i for i in items if i in said] != said):
         return None
 
     def ids(these: Sequence[str]) -> str:
         return " and ".join(filter(None, (", ".join(f"`{i}`" for i in these[:-1]),
                                           f"`{these[-1]}`"))) if these else "nothing"
 
-    return (f"`{span.text}` is said to list {'only ' if only else ''}{ids(said)}, but the "
-            f"sandbox, as it starts, lists {ids(items)}"
+    return (f"`{span.text}` is said to list {'only ' if only else ''}{ids(said)}"
+            f"{', in that order' if ordered else ''}, but the sandbox, as it starts, lists "
+            f"{ids(items)}" + (", in that order" if ordered else "")
             + (" (and more on the next page)" if more else ""))
 
 
@@ -6311,6 +6388,8 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _request_lists_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
+            problem = _volume_ids_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
             problem = _can_be_done_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _in_state_problem(span, spans, prose, page, contract)
@@ -7958,8 +8037,13 @@ _DENIED_OR_ASKED = re.compile(r"\b(?:if|whether|unless|no|not|never|nor|unlike|o
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts\s+(?:with|from)|(?:sandbox|store)\s+start\s+(?:with|from)|"
+                       r"(?:when|as)\s+the\s+(?:sandbox|store)\s+starts|"
                        r"starting\s+state|fixtures?|starts\s+(?:out\s+)?(?:as\s+)?`?(?:running|stopped)"
                        r")\b", re.IGNORECASE)
+
+
+#: The time a claim of the starting state is said of: "when the sandbox starts".
+_WHEN_IT_STARTS = re.compile(r"\b(?:when|as)\s+the\s+(?:sandbox|store)\s+starts\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -8025,6 +8109,8 @@ def fixture_claims(prose: str) -> list[Problem]:
             # workstations: `ws-12345` runs on ...")
             whole = re.split(r"[.;!?]\s|\n\n|\|", paragraph)[-1] + rest
             asked = prose[match.start() + len(rest):match.start() + len(rest) + 1] == "?"
+            # ("when the sandbox starts" says when: its start)
+            clause, rest = (_WHEN_IT_STARTS.sub(" ", clause), _WHEN_IT_STARTS.sub(" ", rest))
             if ((_NOT_AS_IT_STARTS if changes else _DENIED_OR_ASKED).search(clause) or asked
                     or _NOT_SAID_SO.search(clause)  # ("a common mistake is to think that")
                     or changes and (not _STARTING.search(whole)

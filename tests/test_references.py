@@ -977,6 +977,11 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "`vol-scratch01` is an owned volume", "`ws-67890`, which runs on `standard-4`",
         "`ws-12345` (a `standard-8`", "`ws-12345` runs on `standard-8`",
         "`ws-12345`, a stopped `standard-8`", "`ws-67890` running on `gpu-t4`"]
+    # said of the time the sandbox starts ("when the sandbox starts"): its start's
+    assert [p.text for p in references.fixture_claims(
+        "`ws-67890` is named `dev-box` when the sandbox starts. When the sandbox starts, "
+        "`ws-12345` is `running`.")] == ["`ws-67890` is named `dev-box`", "`ws-12345` is `running`"]
+    assert references.fixture_claims("When the sandbox starts, `ws-12345` is `stopped`.") == []
     # how many it starts with, said of the sandbox: not of a kind, nor of each
     assert [p.message for p in references.fixture_claims(
         "The sandbox starts with three volumes: `vol-boot12345`, `vol-data12345` and "
@@ -1373,6 +1378,9 @@ def test_a_status_said_for_a_request_written_as_the_subject_is_its_operations_an
         "`GET /v1/workstations/ws-67890` returns a workstation whose `status` is `stopped`.": (
             "`GET /v1/workstations/ws-67890` is said to answer with `status` set to `stopped`, "
             "but the sandbox, as it starts, answers `running`"),
+        "`GET /v1/workstations/ws-67890` answers `200` with `\"status\": \"stopped\"`.": (
+            "`GET /v1/workstations/ws-67890` is said to answer with `status` set to "
+            "`\"stopped\"`, but the sandbox, as it starts, answers `\"running\"`"),
         "`GET /v1/workstations/ws-67890` shows `\"status\": \"stopped\"`: it is not running.": (
             "`GET /v1/workstations/ws-67890` is said to answer with `status` set to "
             "`\"stopped\"`, but the sandbox, as it starts, answers `\"running\"`"),
@@ -2273,7 +2281,13 @@ def test_what_a_list_request_is_said_to_list_is_what_the_sandbox_lists(checking:
         "`GET /v1/workstations?limit=1` returns `ws-67890`.": (
             "`GET /v1/workstations?limit=1` is said to list `ws-67890`, but the sandbox, as it "
             "starts, lists `ws-12345` (and more on the next page)"),
+        # in an order said, after an opening that says the sandbox is as it starts
+        "From the starting state, `GET /v1/workstations` lists `ws-67890` first and then `ws-12345`.": (
+            "`GET /v1/workstations` is said to list `ws-67890` and `ws-12345`, in that order, "
+            "but the sandbox, as it starts, lists `ws-12345` and `ws-67890`, in that order"),
     }, [
+        "`GET /v1/workstations` lists `ws-12345` first, then `ws-67890`.",
+        "`GET /v1/workstations` lists `ws-12345` and `ws-67890`, in that order.",
         "`GET /v1/workstations?status=stopped` returns `ws-12345`.",
         "`GET /v1/workstations` lists `ws-12345` and `ws-67890`.",
         "`GET /v1/volumes?limit=2` returns only `vol-boot12345` and `vol-data12345`.",
@@ -2281,6 +2295,35 @@ def test_what_a_list_request_is_said_to_list_is_what_the_sandbox_lists(checking:
         "`GET /v1/workstations?status=stopped` no longer returns `ws-67890`.",
         "`GET /v1/workstations?status=stopped` returns `ws-99999`.",  # (no fixture: an example's)
     ])
+
+
+def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
+        checking: Checking) -> None:
+    """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
+    create or an update ("Listing `vol-data12345` in `volume_ids` gets `409`
+    `volume_attached`") is what the sandbox answers that operation's example sent with
+    them, in its fixture state: the operation the clause names, else the page's."""
+    references, contract = checking
+    create = references.Page("workstations/create.md", "createWorkstation")
+    _each_told(references, create, contract, {
+        "Listing `vol-data12345` in `volume_ids` gets `409` `volume_owned`.": (
+            "`409` `volume_owned` is said for createWorkstation with `volume_ids` "
+            "`vol-data12345`, which the sandbox answers with `409` (`volume_attached`) (in its "
+            "fixture state)"),
+        "Listing `vol-scratch01` in `volume_ids` gets `409`.": (
+            "`409` is said for createWorkstation with `volume_ids` `vol-scratch01`, which the "
+            "sandbox answers with `201` (in its fixture state)"),
+    }, [
+        "Listing `vol-boot12345` in `volume_ids` gets `409` `volume_owned`.",
+        "In the starting state, naming `vol-scratch01` in `volume_ids` gets `201`.",
+        "Listing `vol-00000` in `volume_ids` gets `409` `volume_not_found`, say.",
+    ])
+    concepts = references.Page("concepts/volumes.md", None)
+    _each_told(references, concepts, contract, {
+        "Naming `vol-boot67890` in `volume_ids` of an update gets `200`.": (
+            "`200` is said for updateWorkstation with `volume_ids` `vol-boot67890`, which the "
+            "sandbox answers with `409` (`volume_owned`) (in its fixture state)"),
+    }, ["Naming `vol-boot67890` in `volume_ids` of an update gets `409` `volume_owned`."])
 
 
 def _each_told(references: ModuleType, page: object, contract: object, lies: dict[str, str],
