@@ -4341,12 +4341,10 @@ def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
                          re.IGNORECASE)
     if after is None:
         return None  # (more said after it: a condition, a later time)
-    verb = (listed["verb"] or "").lower()
-    ops = [op for op in OPERATIONS if verb and _verb(op) == verb and "volume_ids" in (
-        contract.inputs.get(op) or {}) and _verb(op) in ("create", "update")
-        and "Workstation" in op] if verb else (
-        [page.operation] if page.operation in OPERATIONS
-        and "volume_ids" in (contract.inputs.get(page.operation or "") or {}) else [])
+    verb = (listed["verb"] or "").lower()  # (the operation named, else the page's)
+    ops = [op for op in ([op for op in OPERATIONS if _verb(op) == verb] if verb
+                         else [page.operation] if page.operation else [])
+           if op in OPERATIONS and "volume_ids" in contract.inputs.get(op, {})]
     ids = tuple(re.findall(r"`(vol-[a-z0-9]+)`", listed["ids"]))
     if len(ops) != 1 or any(i not in _starting_state()[1] for i in ids):
         return None

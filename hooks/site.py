@@ -1210,12 +1210,17 @@ def _titles_pages() -> dict[str, set[str]]:
     return pages
 
 
+def _own_titles(pages: Mapping[str, set[str]]) -> dict[str, str]:
+    """Of :func:`_titles_pages`, each title that is one page's, and that page."""
+    return {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
+
+
 def _titled_page(line: str, target: str) -> str | None:
     """The endpoint page (its src_uri) whose title is the text of a link of ``line`` to
     ``target``, a page that is not there ("[Delete volume](remove.md)": the page MkDocs
     guesses goes by the target's spelling, not by the title the text is); None if no
     such link's text is one page's title."""
-    titles = {title: next(iter(of)) for title, of in _titles_pages().items() if len(of) == 1}
+    titles = _own_titles(_titles_pages())
     for text in re.findall(rf"\[([^\]]+)\]\(<?{re.escape(target)}[>)\s#]", line):
         meant = titles.get(" ".join(text.strip("*_ ").rstrip(".:;,").split()).lower())
         if meant is not None:
@@ -1237,7 +1242,7 @@ def _link_texts_hold(markdown: str, page: _Page) -> list[str]:
         [(1, 'Start workstation', 'workstations/update.md', 'workstations/start.md')]
     """
     pages = _titles_pages()
-    titles = {title: next(iter(of)) for title, of in pages.items() if len(of) == 1}
+    titles = _own_titles(pages)
     here = posixpath.dirname(page.src_uri) or "."
     misled = _misled(markdown, page.src_uri, titles)
     found = [f"{page.where(line)}: the link [{text}] says it goes to {meant} (its title), but "
