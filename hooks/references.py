@@ -3937,6 +3937,26 @@ def sandbox_answer(operation: str, resource_id: str, body: str | None = None
         >>> sandbox_answer("updateWorkstation", "ws-12345", '{"machine_type": "xl-99"}')
         (400, 'validation_error')
     """
+    return _ask_sandbox([_example_request(operation, resource_id, body)])[0]
+
+
+def sandbox_reply(operation: str, resource_id: str, body: str | None = None
+                  ) -> tuple[int, Any]:
+    """The status and the JSON body the sandbox, in its fixture state, answers
+    ``operation``'s example request sent for ``resource_id``, with ``body`` if given.
+
+    Example:
+        >>> sandbox_reply("deleteWorkstation", "ws-12345")
+        (200, {'id': 'ws-12345', 'status': 'deleted', 'deleted_volume_ids': ['vol-boot12345'], \
+'detached_volume_ids': ['vol-data12345']})
+    """
+    return _sandbox_answers([_example_request(operation, resource_id, body)])[0]
+
+
+def _example_request(operation: str, resource_id: str, body: str | None
+                     ) -> tuple[str, str, dict[str, str], bytes | None]:
+    """``operation``'s example request for ``resource_id`` (its one path parameter), with
+    ``body`` (JSON) if given, else with the example's."""
     from cloudws.operations import OPERATIONS, Example
 
     op = OPERATIONS[operation]
@@ -3948,7 +3968,83 @@ def sandbox_answer(operation: str, resource_id: str, body: str | None = None
     if content is not None:
         headers["Content-Type"] = "application/json"
     url = op.url(Example({key: resource_id}, example.query, example.body))
-    return _ask_sandbox([(op.method, url, headers, content)])[0]
+    return op.method, url, headers, content
+
+
+#: After a status (and its code), the members of the answer it is said to come with:
+#: "with `"status": "deleted"`", "with `{"id": "ws-12345", "status": "deleted"}`", "with
+#: `"a": 1` and `"b": 2`" (or its code: "with `workstation_not_stopped`").
+_WITH_MEMBERS = (r"(?P<members>\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON\s+)?body\s+)?`[^`\n]+`"
+                 r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)`[^`\n]+`)*)?")
+
+
+def _code_and_members(span: _Span, spans: Sequence[_Span], after: re.Match[str],
+                      contract: Contract) -> tuple[list[_Span], list[_Span]]:
+    """After the status ``span``, what ``after`` (a match from its end of ``({_ONLY_ITS_CODE})``
+    then :data:`_WITH_MEMBERS`) found: the code said, and the spans of the answer's members
+    said."""
+    code_after = [s for s in spans if span.end <= s.start < span.end + after.end(1)]
+    members = [s for s in spans if after["members"] and span.end + after.start("members")
+               <= s.start < span.end + after.end("members")]
+    if not code_after and members and members[0].text in contract.code_status:
+        code_after, members = members[:1], members[1:]  # ("answers `409` with `x`": its code)
+    return code_after, members
+
+
+def _members_problem(members: Sequence[_Span], answer: Any, known: Collection[str]
+                     ) -> str | None:
+    """What the answer's members said (``members``: spans of JSON members, or objects) get
+    wrong of ``answer``, the JSON body the sandbox answered: a member it has not, or another
+    value (an object or a list of objects said in part is compared for what it says). An
+    ``id`` or a ``next_cursor`` the sandbox makes (an ID not ``known``: not the fixtures' nor
+    the request's) is compared only as there or not, and members that are not JSON (``"data":
+    [...]``) not at all.
+
+    Example:
+        >>> def spans(*texts):
+        ...     return [_Span(0, 0, 1, text, None, False) for text in texts]
+        >>> answer = {"id": "ws-12345", "status": "deleted", "deleted_volume_ids": ["vol-b1"]}
+        >>> c = {"ws-12345"}
+        >>> _members_problem(spans('"status": "deleted"', '{"id": "ws-12345"}'), answer, c)
+        >>> _members_problem(spans('"deleted_volume_ids": ["vol-b1", "vol-d1"]'), answer, c)
+        '`"deleted_volume_ids": ["vol-b1"]`'
+        >>> _members_problem(spans('"detached": []'), answer, c)
+        'no member `detached`'
+        >>> _members_problem(spans('"data": [...]', '"id": "ws-99999"'), answer, c)
+        '`"id": "ws-12345"`'
+        >>> _members_problem(spans('"next_cursor": null'), {"next_cursor": "Xt9a"}, c)
+        '`next_cursor` set to a cursor'
+    """
+    for member in members:
+        text = member.text.strip()
+        try:
+            said = json.loads(text if text.startswith("{") else "{" + text + "}")
+        except ValueError:
+            continue
+        if not isinstance(said, dict) or not isinstance(answer, dict):
+            continue
+        for name, value in said.items():
+            if name not in answer:
+                return f"no member `{name}`"
+            actual = answer[name]
+            if name in ("id", "next_cursor") and isinstance(actual, str) and isinstance(
+                    value, str) and actual not in known:
+                continue  # (made by the sandbox: another at each run)
+            if not _agrees(value, actual):
+                if name in ("id", "next_cursor") and isinstance(actual, str) and (
+                        actual not in known):  # (one of its own making)
+                    return f"`{name}` set to {'a cursor' if name == 'next_cursor' else 'an ID'}"
+                return f"`{json.dumps({name: actual})[1:-1]}`"
+    return None
+
+
+def _agrees(said: Any, actual: Any) -> bool:
+    """Whether the JSON value ``said`` is ``actual``'s, an object's members said in part."""
+    if isinstance(said, dict) and isinstance(actual, dict):
+        return all(k in actual and _agrees(v, actual[k]) for k, v in said.items())
+    if isinstance(said, list) and isinstance(actual, list):
+        return len(said) == len(actual) and all(map(_agrees, said, actual))
+    return json.dumps(said) == json.dumps(actual)
 
 
 #: Between a resource's ID and the status said for a call on it: an aside ("`ws-67890`,
@@ -4017,15 +4113,16 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                    prose[subject.end():ids[0].start]):
         return None
     resource = _RESOURCE_ID.match(ids[0].text)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
-                         re.IGNORECASE)  # (its code, then what it does: "and deletes it")
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+                         prose[span.end:end], re.IGNORECASE)  # (its code, the members of
+    # its answer, then what it does: "and deletes it")
     if after is not None and after["reason"]:  # (its reason's words are no denial)
         end = span.end + after.start("reason")
-    code_end = span.end + (after.end(1) if after else 0)
-    code_after = [s for s in spans if span.end <= s.start < code_end]
+    code_after, members = _code_and_members(span, spans, after, contract) if after else (
+        [], [])
     if resource is None or len(ids) != 1 or ids[0].opted_out or _ID_THEN_ANSWER.fullmatch(
             prose, ids[0].end, span.start) is None or after is None or len(code_after) > 1 \
-            or _an_examples(ids[0].text, contract, shown):
+            or alone is not None and members or _an_examples(ids[0].text, contract, shown):
         return None
     if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or \
             _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):
@@ -4036,11 +4133,17 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     # (the operations whose example's ID is of the same kind: `ws-`, `vol-`)
     if len(ops) != 1:
         return None
-    got, code = sandbox_answer(ops[0], ids[0].text)
+    got, answer = sandbox_reply(ops[0], ids[0].text)
+    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
     said = int(status["status"]) if status is not None else contract.code_status[alone or ""]
     said_code = alone or (code_after[0].text if code_after else None)
     if said == got and (said_code is None or said_code == code):
-        return None
+        other = _members_problem(members, answer, {ids[0].text})
+        if other is None:
+            return None
+        return (f"`{span.text}` is said for {ops[0]} on `{ids[0].text}` with "
+                + " and ".join(f"`{m.text}`" for m in members)
+                + f", but the sandbox's answer has {other} (in its fixture state)")
     return (f"`{span.text}`{f' `{said_code}`' if said_code and not alone else ''} is said for {ops[0]} on "
             f"`{ids[0].text}`, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
@@ -4150,8 +4253,8 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return None
     said = int(status["status"])
     scope = contract.operations[ops[0]]
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}{_A_REASON}\\s*", prose[span.end:end],
-                         re.IGNORECASE)
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+                         prose[span.end:end], re.IGNORECASE)
     if after is not None and after["reason"]:  # (its words are the reason's: "since there
         end = span.end + after.start("reason")  # is nothing running", not a denial)
     words = _outside_code(prose, spans, start, end)  # ("`GET .../not-an-id`" denies nothing)
@@ -4163,9 +4266,10 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
                 f"{_listing(scope.statuses)})")
     op = OPERATIONS.get(ops[0])
     first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
-    if (len(ids) != 1 or after is None or op is None or op.status is None
-            or _an_examples(ids[0], contract, shown)
-            or len(op.example.path) != 1 or re.search(
+    sent = _written_request(request, op, body) if op is not None and not ids else None
+    if ((len(ids) != 1 or op is None or len(op.example.path) != 1) and sent is None
+            or after is None or op is None or op.status is None
+            or ids and _an_examples(ids[0], contract, shown) or re.search(
                 r"\b(?:if|when|while|once|after|unless|until|before|whether|between|steps?|again|"
                 r"then|later|next|last|second|run|rerun|retr\w+|repeat\w*)\b",
                 prose[start:first], re.IGNORECASE)  # (a condition, or a later time
@@ -4174,14 +4278,54 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)
             or _NEGATION.search(words)):
         return None
-    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
-    got, code = sandbox_answer(ops[0], ids[0], body)
+    code_spans, members = _code_and_members(span, spans, after, contract)
+    code_after = [s.text for s in code_spans]
+    if ids and request["method"] in ("GET", "HEAD") and _SHOWS.match(prose, subject.end):
+        members = []  # (read by _request_shows_problem)
+    got, answer = _sandbox_answers([sent])[0] if sent else sandbox_reply(ops[0], ids[0], body)
+    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
     if said == got and (not code_after or code_after[0] == code):
-        return None
+        other = _members_problem(members, answer, ids)
+        if other is None:
+            return None
+        return (f"`{span.text}` is said for `{subject.text}`"
+                f"{f' with `{body}`' if body else ''}, with "
+                + " and ".join(f"`{m.text}`" for m in members)
+                + f", but the sandbox's answer has {other} (in its fixture state)")
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
             f"`{subject.text}`{f' with `{body}`' if body else ''}, which the sandbox answers "
             f"with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
+def _written_request(request: re.Match[str], op: Any, body: str | None
+                ) -> tuple[str, str, dict[str, str], bytes | None] | None:
+    """A request of ``op``, an operation with no path parameter (a create, a list), as
+    ``request`` writes it: its path and query, with ``body`` (JSON) if given, else with
+    the example's; None if its query holds what the sandbox makes (a cursor) or stands for
+    a value (``<cursor>``, ``...``).
+
+    Example:
+        >>> from cloudws.operations import OPERATIONS
+        >>> _written_request(_REQUEST.match("GET /v1/volumes?limit=1"),
+        ...                  OPERATIONS["listVolumes"], None)
+        ('GET', '/v1/volumes?limit=1', {'Authorization': 'Bearer cws_test_docs'}, None)
+        >>> _written_request(_REQUEST.match("GET /v1/volumes?cursor=abc"),
+        ...                  OPERATIONS["listVolumes"], None) is None
+        True
+    """
+    if op.example.path:
+        return None
+    target = request["any"]
+    query = target.partition("?")[2]
+    if re.search(r"cursor=|[<>{}…]|\.\.\.", query):
+        return None
+    headers = {"Authorization": "Bearer cws_test_docs"}
+    content = (body.encode() if body is not None else None if op.example.body is None
+               else json.dumps(op.example.body).encode())
+    if content is not None:
+        headers["Content-Type"] = "application/json"
+    return op.method, target, headers, content
 
 
 #: Before a request that opens its clause: a list item's mark, an article, "a request

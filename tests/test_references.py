@@ -2297,6 +2297,63 @@ def test_what_a_list_request_is_said_to_list_is_what_the_sandbox_lists(checking:
     ])
 
 
+def test_the_members_an_answer_is_said_to_come_with_are_the_sandboxs(checking: Checking
+                                                                     ) -> None:
+    """The members of the JSON an answer is said to come with ("Deleting `ws-12345` answers
+    `200` with `"deleted_volume_ids": [...]`") are the sandbox's, in its fixture state: of a
+    call on an ID, or of a request written whole, a create's or a list's too, as written
+    (with its body and query). An object said in part is compared for what it says; an ID or
+    a cursor the sandbox makes only for being there."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "Deleting `ws-12345` answers `200` with "
+        "`\"deleted_volume_ids\": [\"vol-boot12345\", \"vol-data12345\"]`.": (
+            "`200` is said for deleteWorkstation on `ws-12345` with `\"deleted_volume_ids\": "
+            "[\"vol-boot12345\", \"vol-data12345\"]`, but the sandbox's answer has "
+            "`\"deleted_volume_ids\": [\"vol-boot12345\"]` (in its fixture state)"),
+        "`DELETE /v1/workstations/ws-12345` answers `200` with "
+        "`{\"id\": \"ws-12345\", \"status\": \"stopped\"}`.": (
+            "`200` is said for `DELETE /v1/workstations/ws-12345`, with `{\"id\": \"ws-12345\", "
+            "\"status\": \"stopped\"}`, but the sandbox's answer has `\"status\": \"deleted\"` "
+            "(in its fixture state)"),
+        "Deleting `ws-12345` answers `200` with `\"deleted\": true`.": (
+            "`200` is said for deleteWorkstation on `ws-12345` with `\"deleted\": true`, but the "
+            "sandbox's answer has no member `deleted` (in its fixture state)"),
+    }, [
+        "Deleting `ws-12345` answers `200` with `\"deleted_volume_ids\": [\"vol-boot12345\"]`.",
+        ("`DELETE /v1/workstations/ws-12345` answers `200` with "
+         "`{\"id\": \"ws-12345\", \"status\": \"deleted\"}`."),
+        ("Deleting `ws-12345` answers `200` with `\"status\": \"deleted\"` and "
+         "`\"detached_volume_ids\": [\"vol-data12345\"]`."),
+        "Deleting `ws-67890` answers `409` with `workstation_not_stopped`.",
+    ])
+    create = references.Page("volumes/create.md", "createVolume")
+    _each_told(references, create, contract, {
+        "`POST /v1/volumes` with `{\"size_gb\": 100}` answers `201` with `\"standalone\": false`.": (
+            "`201` is said for `POST /v1/volumes` with `{\"size_gb\": 100}`, with "
+            "`\"standalone\": false`, but the sandbox's answer has `\"standalone\": true` (in its "
+            "fixture state)"),
+        "`POST /v1/volumes` with `{\"size_gb\": 0}` answers `201`.": (
+            "`201` is said for `POST /v1/volumes` with `{\"size_gb\": 0}`, which the sandbox "
+            "answers with `400` (`validation_error`) (in its fixture state)"),
+    }, [
+        ("`POST /v1/volumes` with `{\"size_gb\": 100}` answers `201` with `\"standalone\": true` "
+         "and `\"attached_to\": null`."),
+        "`POST /v1/volumes` answers `201` with `\"id\": \"vol-abc12345\"`.",  # (its own ID)
+    ])
+    listing = references.Page("volumes/list.md", "listVolumes")
+    _each_told(references, listing, contract, {
+        "`GET /v1/volumes?limit=1` answers `200` with `\"next_cursor\": null`.": (
+            "`200` is said for `GET /v1/volumes?limit=1`, with `\"next_cursor\": null`, but the "
+            "sandbox's answer has `next_cursor` set to a cursor (in its fixture state)"),
+    }, [
+        "`GET /v1/volumes` answers `200` with `\"next_cursor\": null`.",
+        "`GET /v1/volumes?limit=1` answers `200` with `\"data\": [...]` and a `next_cursor`.",
+        "`GET /v1/volumes?cursor=<cursor>` answers `200`.",  # (a cursor: the sandbox's own)
+    ])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
