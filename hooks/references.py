@@ -2302,7 +2302,10 @@ def _answered(codes: Iterable[str], contract: Contract) -> str:
 #: A clause's subject that names operations: their verbs ("Starting a workstation",
 #: "Start and stop", "A delete", "Creates", with its resource before it: "A volume delete"),
 #: or links to their pages ("[Starting](start.md)").
-_OP_WORD = r"(?:\[[^\]\n]+\]\([^)\s]*\)|(?:(?:workstation|volume)\s+)?[A-Za-z]+)"
+#: A removed operation, named by what it was: "the old route".
+_REMOVED_ROUTE = (r"(?:old|removed|retired|former)\s+(?:route|endpoint)(?!\s+(?:\w+ed|was|were|"
+                  r"had|did|gave|sent|used\s+to)\b)")  # (what it answers now: "answered", history)
+_OP_WORD = rf"(?:\[[^\]\n]+\]\([^)\s]*\)|{_REMOVED_ROUTE}|(?:(?:workstation|volume)\s+)?[A-Za-z]+)"
 _SUBJECT = re.compile(rf"\s*(?:[-*+]\s+|\d+\.\s+)?(?P<article>(?:an?|the|each|every|your|both)\s+)?"
                       r"(?:(?:retried|repeated|second|later|first|next)\s+)?"
                       rf"(?P<who>{_OP_WORD}(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?:an?|the)\s+)?"
@@ -2354,7 +2357,9 @@ def _subject_ops(who: str, page: Page, contract: Contract) -> list[str]:
                          flags=re.IGNORECASE):
         link = re.fullmatch(r"\[[^\]]+\]\(([^)\s]*)\)", item)
         kind, _, noun = item.lower().rpartition(" ")  # ("volume delete": a noun, not "stops")
-        named = ([page.operation_of[page.target(link[1])]]
+        named = ([op for op in contract.operations if op.startswith("removed")]
+                 if re.fullmatch(_REMOVED_ROUTE, item, re.IGNORECASE) else
+                 [page.operation_of[page.target(link[1])]]
                  if link is not None and page.target(link[1]) in page.operation_of else
                  [] if link is not None else
                  [op for op in contract.operations if not op.startswith("removed")
@@ -2929,6 +2934,12 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             or _NEGATION.search(between) or re.search(
                 r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE)):
         return None
+    methods = {m.group(1) for m in re.finditer(r"`(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)`",
+                                                prose[subject_end:end])}
+    if methods - {contract.requests[op][0] for op in ops if op in contract.requests} - (
+            {"HEAD"} if any(contract.requests.get(op, ("",))[0] == "GET" for op in ops) else set()):
+        return None  # (of another method on its path: "The removed route answers a `POST`
+        # with `405`")
     scopes = [contract.operations[op] for op in sorted(set(ops))]
     one = len(scopes) == 1
     if any(code in scope.codes if code else int(status["status"]) in scope.statuses

@@ -4733,6 +4733,28 @@ def test_a_new_state_codes_words_leave_the_state_checks_reading_that_state(
     ])
 
 
+def test_the_old_route_said_to_answer_is_the_removed_operation(checking: Checking) -> None:
+    """"The old route" (or "removed route", "old endpoint") said to answer a status is the
+    removed operation: the status is one it documents. What it answered once ("answered",
+    "used to"), and what another method gets on its path ("answers a `POST` with `405`"),
+    are not read as its answer."""
+    references, contract = checking
+    page = references.Page("changelog.md", None)
+    _each_told(references, page, contract, {
+        "The old route answers `404` for a workstation that does not exist.": (
+            "`404` is said to be answered by removedDeleteWorkstation, which does not document "
+            "it (it documents 400, 401, 410, 413)"),
+        "The removed endpoint answers `200` and deletes nothing.": (
+            "`200` is said to be answered by removedDeleteWorkstation, which does not document "
+            "it (it documents 400, 401, 410, 413)"),
+    }, [
+        "The old route answers `410` for any well-formed ID.",
+        "The old route answered `204` before 1.0.0.",
+        "The removed route answers a `POST` with `405`.",
+        "The old endpoint used to answer `204`.",
+    ])
+
+
 def test_a_status_said_to_answer_the_operations_a_clause_names_is_one_they_document(
     checking: Checking,
 ) -> None:
