@@ -4204,6 +4204,9 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         subjects = before  # ("Both `GET ...` and `GET ...` get `404`")
     elif len(before) == 1:
         subjects = before
+    elif len(before) >= 2 and _REQUEST_THEN_ANSWER.fullmatch(prose, before[-1].end, span.start):
+        return _after_an_opening(span, status, before[-1], spans, prose, page, contract,
+                                 start, end)  # ("Once `ws-12345` is deleted, `POST ...`")
     else:
         return None
     opening = re.fullmatch(
@@ -4211,7 +4214,9 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         r"as\s+|like\s+)?|send\s+|sending\s+|(?P<answer_to>(?:answer|response|reply)\s+to\s+"
         r"(?:(?:an?|the)\s+)?(?:request\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE)
     if opening is None:
-        return None  # (the request opens its clause, or follows an opening phrase: "For an
+        return _after_an_opening(span, status, subjects[-1], spans, prose, page, contract,
+                                 start, end) if len(subjects) == 1 and body is None else None
+        # (the request opens its clause, or follows an opening phrase: "For an
         # ID no workstation has, `DELETE ...` answers"; "A request such as", "Send"; "The
         # answer to"; linked)
     if not (_REQUEST_THEN_ANSWER.fullmatch(prose, before[-1].end, span.start)
@@ -4231,6 +4236,38 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         if told:
             return told
     return None
+
+
+#: In an opening before a request, what says it speaks of another time or API: "Before
+#: 1.0.0,", "In the old API,", "Formerly,".
+_ANOTHER_TIME = re.compile(r"\b(?:before|until|formerly|previously|earlier|used\s+to|old|"
+                           r"v0|0\.\d)\b", re.IGNORECASE)
+
+
+def _after_an_opening(span: _Span, status: re.Match[str], subject: _Span,
+                      spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
+                      start: int, end: int) -> str | None:
+    """What is wrong with ``span``, a status said to be the answer of the request
+    ``subject`` after an opening of the clause's own ("Once `ws-12345` is deleted, `POST
+    .../start` answers `410`"): one its operation does not document. What the sandbox
+    answers there is not asked: the opening may be a condition the check does not follow.
+    Nor is a clause read that speaks of another time ("Before 1.0.0,") or denies."""
+    request = _REQUEST.match(subject.text)
+    if (request is None or not request["method"] or subject.opted_out
+            or any(_REQUEST.match(s.text) and _REQUEST.match(s.text)["method"]  # type: ignore[index]
+                   or _STATUS.match(s.text) for s in spans if start <= s.start < subject.start)
+            or _ANOTHER_TIME.search(prose, start, subject.start)):
+        return None  # (another request or status before it: read by the other checks)
+    ops, _ = _request_target(request, contract)
+    if len(ops) != 1:
+        return None
+    scope = contract.operations[ops[0]]
+    said = int(status["status"])
+    if said in scope.statuses or _NEGATION.search(_outside_code(prose, spans, start, end)):
+        return None
+    return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
+            f"{ops[0]}, which does not document it (it documents "
+            f"{_listing(scope.statuses)})")
 
 
 def _request_target(request: re.Match[str], contract: Contract) -> tuple[list[str], list[str]]:
@@ -4270,8 +4307,8 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         end = span.end + after.start("reason")  # is nothing running", not a denial)
     words = _outside_code(prose, spans, start, end)  # ("`GET .../not-an-id`" denies nothing)
     if said not in scope.statuses:
-        if _NEGATION.search(words):
-            return None
+        if _NEGATION.search(words) or _ANOTHER_TIME.search(prose, start, subject.start):
+            return None  # (denied, or of another time: "Before 1.0.0,")
         return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
                 f"{ops[0]}, which does not document it (it documents "
                 f"{_listing(scope.statuses)})")
@@ -4450,25 +4487,30 @@ def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contra
 _LISTED_IN_VOLUME_IDS = re.compile(
     r"\s*(?:listing|naming|putting|passing|sending|including|attaching)\s+(?P<ids>`vol-[a-z0-9]+`"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)`vol-[a-z0-9]+`)*)\s+(?:in|into|via|as)\s+(?:the\s+)?"
-    r"`volume_ids`(?:\s+of\s+(?:an?|the)\s+(?P<verb>create|update))?(?:\s+(?:field|list))?"
+    r"(?:(?P<owner>`ws-[a-z0-9]+`)['’]s\s+)?`volume_ids`(?:\s+of\s+(?:an?|the)\s+(?P<verb>create|update))?(?:\s+(?:field|list))?"
     r"(?:,\s*from\s+the\s+starting\s+state,)?\s+(?:gets|answers(?:\s+with)?|returns|is\s+"
     r"(?:answered|refused|rejected)\s+with|fails\s+with)\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 @functools.cache
-def sandbox_body_answer(operation: str, volume_ids: tuple[str, ...]) -> tuple[int, str | None]:
+def sandbox_body_answer(operation: str, volume_ids: tuple[str, ...],
+                        resource_id: str | None = None) -> tuple[int, str | None]:
     """The status (and the error code, if any) the sandbox, in its fixture state, answers
-    ``operation``'s example request sent with ``volume_ids`` in its body.
+    ``operation``'s example request sent with ``volume_ids`` in its body (and for
+    ``resource_id``, its one path parameter, if given).
 
     Example:
         >>> sandbox_body_answer("createWorkstation", ("vol-boot12345",))
         (409, 'volume_owned')
+        >>> sandbox_body_answer("updateWorkstation", ("vol-data12345",), "ws-67890")
+        (409, 'workstation_not_stopped')
     """
     from cloudws.operations import OPERATIONS, Example
 
     op = OPERATIONS[operation]
     body = {**(op.example.body or {}), "volume_ids": list(volume_ids)}
-    url = op.url(Example(op.example.path, op.example.query, body))
+    path = {key: resource_id for key in op.example.path} if resource_id else op.example.path
+    url = op.url(Example(path, op.example.query, body))
     return _ask_sandbox([(op.method, url, {"Authorization": "Bearer cws_test_docs",
                                            "Content-Type": "application/json"},
                           json.dumps(body).encode())])[0]
@@ -4497,18 +4539,23 @@ def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
     if after is None:
         return None  # (more said after it: a condition, a later time)
     verb = (listed["verb"] or "").lower()  # (the operation named, else the page's)
+    owner = listed["owner"].strip("`") if listed["owner"] else None  # ("`ws-12345`'s")
     ops = [op for op in ([op for op in OPERATIONS if _verb(op) == verb] if verb
-                         else [page.operation] if page.operation else [])
-           if op in OPERATIONS and "volume_ids" in contract.inputs.get(op, {})]
+                         else list(OPERATIONS) if owner else [page.operation] if page.operation
+                         else [])
+           if op in OPERATIONS and "volume_ids" in contract.inputs.get(op, {})
+           and (owner is None or len(OPERATIONS[op].example.path) == 1)]
     ids = tuple(re.findall(r"`(vol-[a-z0-9]+)`", listed["ids"]))
-    if len(ops) != 1 or any(i not in _starting_state()[1] for i in ids):
+    if len(ops) != 1 or any(i not in _starting_state()[1] for i in ids) or (
+            owner is not None and owner not in _starting_state()[0]):
         return None
     code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
-    got, code = sandbox_body_answer(ops[0], ids)
+    got, code = sandbox_body_answer(ops[0], ids, owner)
     if int(status["status"]) == got and (not code_after or code_after[0] == code):
         return None
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
-            f"{ops[0]} with `volume_ids` {', '.join(f'`{i}`' for i in ids)}, which the sandbox "
+            f"{ops[0]}{f' of `{owner}`' if owner else ''} with `volume_ids` "
+            f"{', '.join(f'`{i}`' for i in ids)}, which the sandbox "
             f"answers with `{got}`" + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
@@ -4516,9 +4563,13 @@ def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
 #: "returns both `ws-12345` and `ws-67890`", "lists only `ws-67890`".
 _LISTS_IDS = re.compile(
     r"\s+(?:returns|lists|shows|answers\s+with|gives)\s+(?P<only>(?:only|just)\s+)?(?:both\s+)?"
-    r"(?:(?:the\s+)?(?:workstations?|volumes?)\s+)?(?P<ids>`(?:ws|vol)-[a-z0-9]+`(?:(?:\s*,\s*"
+    r"(?:(?:the\s+|one\s+|two\s+|three\s+)?(?:workstations?|volumes?),?\s+)?"
+    r"(?P<ids>`(?:ws|vol)-[a-z0-9]+`(?:(?:\s*,\s*"
     r"(?:and\s+)?(?:then\s+)?|\s+(?:first,?\s+)?(?:and\s+)?then\s+|\s+and\s+)`(?:ws|vol)-[a-z0-9]+`)*)"
-    r"(?:\s+only)?(?P<ordered>,?\s+in\s+that\s+order)?(?=\s*(?:[.;:!]|$))",
+    r"(?:\s+only)?(?P<ordered>,?\s+in\s+that\s+order)?"
+    # (and whether a next page follows: "and a `next_cursor`", "with `"next_cursor": null`")
+    r"(?P<cursor>,?\s+(?:with|and)\s+(?:(?P<some>an?)|(?P<none>no))\s+`next_cursor`|,?\s+(?:with|"
+    r"and)\s+`\"next_cursor\":\s*(?P<value>null|\"[^\"`]*\")`)?(?=\s*(?:[.;:!]|$))",
     re.IGNORECASE)
 
 
@@ -4571,6 +4622,13 @@ def _request_lists_problem(span: _Span, prose: str, page: Page, contract: Contra
     ordered = bool(lists["ordered"] or re.search(r"\bthen\b", lists["ids"], re.IGNORECASE))
     if set(said) <= set(items) and not (only and set(items) != set(said)) and not (
             ordered and [i for i in items if i in said] != said):
+        if lists["cursor"] and bool(lists["some"] or lists["value"] not in (None, "null")
+                                    ) != more:
+            last = '`"next_cursor": null`'
+            return (f"`{span.text}` is said to answer with "
+                    + (last if more else "a `next_cursor`") + ", but the sandbox, as it "
+                    "starts, answers " + ("a `next_cursor`: more follow on the next page"
+                                          if more else f"{last}: it is the last page"))
         return None
 
     def ids(these: Sequence[str]) -> str:

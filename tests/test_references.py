@@ -2354,6 +2354,74 @@ def test_the_members_an_answer_is_said_to_come_with_are_the_sandboxs(checking: C
     ])
 
 
+def test_a_status_said_for_a_request_after_an_opening_is_one_its_operation_documents(
+        checking: Checking) -> None:
+    """A status said for a request after an opening of the clause's own ("Once `ws-12345`
+    is deleted, `POST .../start` answers `410`") is one its operation documents; what the
+    sandbox answers there is not asked (the opening may be a condition), nor is a clause of
+    another time ("Before 1.0.0,") read."""
+    references, contract = checking
+    page = references.Page("concepts/lifecycle.md", None)
+    _each_told(references, page, contract, {
+        "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` answers `410 Gone`.": (
+            "`410 Gone` is said to be the answer of `POST /v1/workstations/ws-12345/start`, a "
+            "request of startWorkstation, which does not document it (it documents 200, 400, "
+            "401, 404, 413, 500)"),
+    }, [
+        "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` answers `404`.",
+        "Before 1.0.0, `DELETE /v1/workstations/ws-12345` answers `204`.",
+        "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` never answers `410`.",
+    ])
+
+
+def test_a_next_cursor_said_of_a_list_request_is_there_when_more_follow(checking: Checking
+                                                                         ) -> None:
+    """A list request said to list fixtures and to answer with a `next_cursor` (or with none,
+    or `"next_cursor": null`) is held to whether more follow on the page the sandbox answers,
+    as it starts; its items are held as they are without one, a count before them too ("one
+    volume, `vol-boot12345`,")."""
+    references, contract = checking
+    page = references.Page("concepts/pagination.md", None)
+    _each_told(references, page, contract, {
+        "`GET /v1/volumes?limit=1` returns one volume, `vol-boot12345`, and no `next_cursor`.": (
+            "`GET /v1/volumes?limit=1` is said to answer with `\"next_cursor\": null`, but the "
+            "sandbox, as it starts, answers a `next_cursor`: more follow on the next page"),
+        "`GET /v1/workstations` lists `ws-12345` and `ws-67890`, with a `next_cursor`.": (
+            "`GET /v1/workstations` is said to answer with a `next_cursor`, but the sandbox, as "
+            "it starts, answers `\"next_cursor\": null`: it is the last page"),
+        "`GET /v1/volumes?limit=2` returns `vol-boot12345` and `vol-boot67890`, with a "
+        "`next_cursor`.": (
+            "`GET /v1/volumes?limit=2` is said to list `vol-boot12345` and `vol-boot67890`, but "
+            "the sandbox, as it starts, lists `vol-boot12345` and `vol-data12345` (and more on "
+            "the next page)"),
+    }, [
+        "`GET /v1/volumes?limit=1` returns one volume, `vol-boot12345`, and a `next_cursor`.",
+        ("`GET /v1/workstations?status=running` lists only `ws-67890`, with "
+         "`\"next_cursor\": null`."),
+    ])
+
+
+def test_fixture_volumes_said_listed_in_a_named_workstations_volume_ids_are_sent_to_it(
+        checking: Checking) -> None:
+    """Fixture volumes said to be listed in a named workstation's `volume_ids` ("in
+    `ws-12345`'s `volume_ids`") are sent in an update of that workstation, on any page."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None)
+    _each_told(references, page, contract, {
+        "Listing `vol-boot67890` in `ws-12345`'s `volume_ids` gets `409` `volume_attached`.": (
+            "`409` `volume_attached` is said for updateWorkstation of `ws-12345` with "
+            "`volume_ids` `vol-boot67890`, which the sandbox answers with `409` "
+            "(`volume_owned`) (in its fixture state)"),
+        "Listing `vol-scratch01` in `ws-67890`'s `volume_ids` gets `200`.": (
+            "`200` is said for updateWorkstation of `ws-67890` with `volume_ids` "
+            "`vol-scratch01`, which the sandbox answers with `409` (`workstation_not_stopped`) "
+            "(in its fixture state)"),
+    }, [
+        "Listing `vol-boot67890` in `ws-12345`'s `volume_ids` gets `409` `volume_owned`.",
+        "Listing `vol-scratch01` in `ws-12345`'s `volume_ids` gets `200`.",
+    ])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
