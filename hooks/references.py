@@ -4482,6 +4482,41 @@ def _request_shows_problem(span: _Span, prose: str, page: Page, contract: Contra
             f"`{shows['value']}`, but the sandbox, as it starts, answers `{shown}`")
 
 
+#: A clause that opens with a resource of the fixtures, then says what its JSON has, up
+#: to a member: "`vol-boot12345`, the volume `ws-12345` owns, has ", "`ws-12345` has
+#: `"name": "dev-box"` and " (an aside between, members said before).
+_FIXTURE_HAS = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:the\s+(?:workstation|volume)\s+)?`(?P<id>(?:ws|vol)-[a-z0-9]+)`"
+    r"(?:\s*,[^,;:.!?`]*(?:`[^`]*`[^,;:.!?`]*)*,)?\s+(?:has|shows|carries|comes\s+with|is\s+"
+    r"(?:listed|shown|served)\s+with)\s+(?:`[^`\n]+`(?:\s*,\s*(?:and\s+)?|\s+and\s+))*",
+    re.IGNORECASE)
+
+
+def _fixture_member_problem(span: _Span, prose: str, page: Page, contract: Contract
+                            ) -> str | None:
+    """What is wrong with a member of a fixture's JSON said to be there ("`ws-12345` has
+    `"status": "running"`"): the resource, as the sandbox starts, has another value, or no
+    such member. Read where the clause opens with the resource (after "In the starting
+    state," too), not under a condition, at a later time, after another call, or denied."""
+    text = span.text.strip()
+    if span.opted_out or not text.startswith(("{", '"')) or ":" not in text:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)
+    said = _FIXTURE_HAS.fullmatch(prose, opening.end() if opening else start, span.start)
+    if said is None or _done_just_before(prose, start, page, contract) or any(
+            p.search(prose, start, end) for p in (_PASSES, _LATER_CALL, _NEGATION)):
+        return None
+    workstations, volumes = _starting_state()
+    found = workstations.get(said["id"]) or volumes.get(said["id"])
+    if found is None:
+        return None
+    other = _members_problem([span], found.model_dump(mode="json"), {said["id"]})
+    if other is None:
+        return None
+    return f"`{said['id']}` is said to have `{span.text}`, but as the sandbox starts it has {other}"
+
+
 #: A clause that opens naming fixture volumes in `volume_ids`, then the answer it gets:
 #: "Listing `vol-data12345` in `volume_ids` gets `409` `volume_attached`".
 _LISTED_IN_VOLUME_IDS = re.compile(
@@ -6598,6 +6633,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _request_shows_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _request_lists_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _fixture_member_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _volume_ids_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

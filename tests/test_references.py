@@ -2422,6 +2422,31 @@ def test_fixture_volumes_said_listed_in_a_named_workstations_volume_ids_are_sent
     ])
 
 
+def test_a_member_a_fixture_is_said_to_have_is_the_one_it_starts_with(checking: Checking
+                                                                      ) -> None:
+    """A member of a fixture's JSON said to be there ("`ws-12345` has `"status":
+    "running"`", after an aside or other members too) is the one the resource has as the
+    sandbox starts; after a condition or a call, it is not read."""
+    references, contract = checking
+    page = references.Page("concepts/volumes.md", None)
+    _each_told(references, page, contract, {
+        "`vol-boot12345`, the volume `ws-12345` owns, has `\"standalone\": true`.": (
+            "`vol-boot12345` is said to have `\"standalone\": true`, but as the sandbox starts "
+            "it has `\"standalone\": false`"),
+        "`ws-12345` has `\"status\": \"stopped\"` and `\"machine_type\": \"standard-8\"`.": (
+            "`ws-12345` is said to have `\"machine_type\": \"standard-8\"`, but as the sandbox "
+            "starts it has `\"machine_type\": \"standard-4\"`"),
+        "In the starting state, `vol-scratch01` has `{\"attached_to\": \"ws-67890\"}`.": (
+            "`vol-scratch01` is said to have `{\"attached_to\": \"ws-67890\"}`, but as the "
+            "sandbox starts it has `\"attached_to\": null`"),
+    }, [
+        "`vol-boot12345`, the volume `ws-12345` owns, has `\"standalone\": false`.",
+        "`ws-12345` has `\"status\": \"stopped\"` and `\"machine_type\": \"standard-4\"`.",
+        "Once you start it, `ws-12345` has `\"status\": \"running\"`.",
+        "`ws-12345` no longer has `\"status\": \"running\"`.",
+    ])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
