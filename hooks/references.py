@@ -2428,7 +2428,10 @@ _ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts w
                  r"\s+(?:is|are)\s+(?:always\s+)?(?:refused|rejected)\b"),
                 (("is not one of the sandbox's fixtures",), ("404", "not_found", "410",
                                                              "volume_not_found"),
-                 r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"),
+                 (r"[,\s]+(?:does\s*(?:not|n['’]t)\s+exist|is\s+unknown)\b"
+                  # (or an aside after it: "`ws-00000` too, a well-formed ID no workstation has")
+                  r"|(?:\s+too)?\s*,\s+(?:an?\s+)?(?:well-formed\s+|valid\s+)?(?:(?:workstation|"
+                  r"volume)\s+)?(?:ID|one)\s+(?:that\s+)?no\s+(?:workstation|volume|resource)\s+has\b")),
                 ((" is not a well-formed ", " ID, where a "), ("400", "invalid_id"),
                  r"[,\s]+(?:is\s+(?:refused|rejected)|is\s+(?:a\s+)?malformed)\b"),
                 # (a value of no kind the API has: "`standard-16`, for instance, gets `400`")
@@ -2436,6 +2439,13 @@ _ANSWERED_TO = (((": the sandbox answers 401 to it", ": a sandbox token starts w
                  r"[,\s]+(?:is\s+(?:refused|rejected|invalid)|is\s+not\s+(?:one|valid))\b"))
 
 
+#: Before a name or a path, what says the API has none such: "an unknown field, `nam`",
+#: "a path the API does not have, such as `/v1/nothing`".
+_SAID_UNKNOWN = re.compile(
+    r"(?:\b(?:unknown|misspelt|misspelled|made-up|bogus|nonexistent|non-existent)\s+(?:fields?|"
+    r"members?|parameters?|names?|paths?|routes?)|\b(?:fields?|paths?|routes?)\s+(?:that\s+)?(?:the"
+    r"\s+API\s+)?(?:does|do)\s*(?:n['’]t|\s+not)\s+(?:have|exist|take|know))"
+    r",?\s+(?:(?:such\s+as|like|e\.g\.,?|say,?|called|named)\s+)?$", re.IGNORECASE)
 #: Before an ID, what says no resource has it: "an ID no workstation has, such as", "a
 #: made-up ID like".
 _NO_RESOURCE_SUCH_AS = re.compile(
@@ -6461,6 +6471,12 @@ def check(markdown: str, page: Page, contract: Contract,
                     prose[max(0, span.start - 40):span.start], re.IGNORECASE))):
             problem = None  # (another's field sent here, said to be refused: "an unknown
             # field, such as `size_gb`, gets `400`")
+        if (problem is not None and not span.heading and (
+                " is not an error code or a field of the API" in problem
+                or ": the API has no path " in problem) and _SAID_UNKNOWN.search(
+                    prose, max(0, span.start - 60), span.start)):
+            problem = None  # (said to be none of the API's: "an unknown field, `nam`", "a
+            # path the API does not have, such as `/v1/nothing`")
         if (problem is not None and span.link is not None and " does not use: link it to "
                 "the page that documents it" in problem
                 and _shows_field(page, span.link, span.text, contract)):

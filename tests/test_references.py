@@ -2447,6 +2447,29 @@ def test_a_member_a_fixture_is_said_to_have_is_the_one_it_starts_with(checking: 
     ])
 
 
+def test_a_name_a_path_or_an_id_said_to_be_none_of_the_apis_passes(checking: Checking
+                                                                    ) -> None:
+    """A field's name, a path or an ID the sentence itself says the API has none such of
+    ("an unknown field, `nam`", "a path the API does not have, such as `/v1/nothing`",
+    "`ws-00000` too, a well-formed ID that no workstation has") passes; said without that,
+    each is told."""
+    references, contract = checking
+    page = references.Page("concepts/errors.md", None)
+    _each_told(references, page, contract, {
+        "A body with the field `nam` gets `400`.": (
+            "`nam` is not an error code or a field of the API; did you mean `name`?"),
+    }, [
+        "A body with an unknown field, `nam`, gets `400`.",
+        ("Without a token, even a path the API does not have, such as `/v1/nothing`, gets "
+         "`401`."),
+        ("`GET /v1/workstations/ws-00000` answers `404` for `ws-00000` too, a well-formed ID "
+         "that no workstation has."),
+    ])
+    assert [p.message.split(";")[0] for p in references.check(
+        "# T\n\nA `GET /v1/nothing` gets `401`.\n", page, contract)] == [
+        "`GET /v1/nothing`: the API has no path /v1/nothing"]
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
