@@ -351,7 +351,8 @@ def saying(text: str, after: str = "") -> list[str]:
     (``^[A-Za-z0-9_-]{24}$``) is not read for numbers.
 
     A duration says what a fact says in another unit of time too: "1 day", "one day" and
-    "86,400 seconds" are 24 hours.
+    "86,400 seconds" are 24 hours; and a size in another unit of size: "65536 bytes" are
+    64 KiB.
 
     Example:
         >>> saying("over 64", " KiB"), saying("4 KiB"), saying("20 unless")
@@ -362,6 +363,8 @@ def saying(text: str, after: str = "") -> list[str]:
         (['name_length'], [])
         >>> saying("1 day"), saying("86,400 seconds"), saying("2 days")
         (['idempotency_key_ttl'], ['idempotency_key_ttl'], [])
+        >>> saying("65536", " bytes"), saying("over 65,536", " bytes")
+        (['body_limit', 'head_limit'], ['body_limit', 'head_limit'])
     """
     numbers = _numbers(_as_digits(text))[0]
     if not numbers:
@@ -382,19 +385,27 @@ def saying(text: str, after: str = "") -> list[str]:
     return exact + more
 
 
-#: Seconds in each unit of time: a duration is compared with a fact's in another unit.
+#: Seconds in each unit of time, bytes in each unit of size: a duration or a size is
+#: compared with a fact's in another unit of its kind.
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_BYTES = {"byte": 1, "kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4}
 
 
 def _same_time(numbers: set[int], unit: str, said: set[int], units: set[str]) -> bool:
     """Whether one duration (``numbers`` ``unit``) is the one a fact says (``said``
-    ``units``), in another unit of time."""
+    ``units``), in another unit of time; or one size, in another unit of size.
+
+    Example:
+        >>> _same_time({65536}, "byte", {64}, {"KiB"}), _same_time({65537}, "byte", {64}, {"KiB"})
+        (True, False)
+    """
     fact_unit = {_unit(u) for u in units}
-    if len(numbers) != 1 or len(said) != 1 or unit not in _SECONDS or len(fact_unit) != 1:
+    if len(numbers) != 1 or len(said) != 1 or len(fact_unit) != 1:
         return False
     (other,) = fact_unit
-    return (other in _SECONDS and other != unit
-            and next(iter(numbers)) * _SECONDS[unit] == next(iter(said)) * _SECONDS[other])
+    return any(unit in scale and other in scale and other != unit
+               and next(iter(numbers)) * scale[unit] == next(iter(said)) * scale[other]
+               for scale in (_SECONDS, _BYTES))
 
 
 def counts_as_a_fact(text: str, after: str = "") -> bool:

@@ -94,6 +94,19 @@ def test_a_duration_is_read_in_every_unit_of_time_a_writer_may_use(hooks):
     assert [h.says for h in found] == [(), (), (), ("idempotency_key_ttl",)], found
 
 
+def test_a_size_is_read_in_every_unit_of_size_a_writer_may_use(hooks):
+    """A size written by hand in another unit of size says what a fact says in its own: the
+    body's limit in bytes is the fact that says it in KiB, one byte more is no fact's."""
+    facts, _ = hooks
+    limit = limits.MAX_BODY_BYTES
+    found = facts.hand_written(f"A body of {limit} bytes is taken; one of {limit + 1} bytes "
+                               f"is not, nor one of {limit // 1024 // 1024 + 1} MiB.")
+    assert [(h.shape, h.text) for h in found] == [
+        ("a size", f"{limit} bytes"), ("a size", f"{limit + 1} bytes"),
+        ("a size", f"{limit // 1024 // 1024 + 1} MiB")], found
+    assert "body_limit" in found[0].says and [h.says for h in found[1:]] == [(), ()], found
+
+
 def test_a_length_in_chars_and_a_count_of_disks_are_read_as_facts_are(hooks):
     """"12 chars" is a length as "12 characters" is, and "32 standalone disks" a count of
     volumes: written by hand, whatever the value (the stub's count of standalone volumes
