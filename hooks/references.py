@@ -2730,8 +2730,8 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
         if in_row:  # (a table's row: what its other cells say it gets)
             end = max(end, row_end)
         said_end = _sentence_end(prose, span.end)  # (its sentence, to a quote's or an aside's
-        said_end = span.end + len(re.split(  # end, or another subject's clause: ", while")
-            r"[;\"“”(]|,\s+(?:while|whereas|but)\b", prose[span.end:said_end])[0])
+        said_end = span.end + len(re.split(  # end, a bracket's, or another subject's
+            r"[;\"“”()]|,\s+(?:while|whereas|but)\b", prose[span.end:said_end])[0])  # (", while")
         if in_row:
             said_end = min(said_end, row_end)  # (its row's)
         said_end = min([other.start for other in spans if span.end <= other.start < said_end

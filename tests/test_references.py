@@ -3170,6 +3170,9 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "Any other token, such as `cws_live_abc`, gets `401`.",
         "A token such as `cws_live_abc` is refused.",
         "`cws_test_a=b` gets `401`: `=` is allowed only at the end.",
+        # in brackets, with another answer after them
+        ("The prefix is `cws_test_` (`cws_test_me` passes, `cws_live_abc` gets `401`), and a "
+         "body over its limit gets `413`."),
         # in a table, the row's other cell says it
         "| You send | You get |\n| --- | --- |\n| a token such as `cws_live_abc` | `401` |",
     ])
