@@ -2913,6 +2913,8 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     denied = _denied(spans, prose, start, end)
     if span in denied or len(_said_in(spans, start, end, denied, contract, _STATUS)[0]) != 1:
         return None
+    opening = _AS_IT_STARTS.match(prose, start, span.start)  # ("On a fresh sandbox,")
+    start = opening.end() if opening else start
     subject = _YOU_DO.match(prose, start, span.start)  # "if you start one, you get"
     if subject is None or not _subject_ops(subject["who"], page, contract):
         subject = _SUBJECT.match(prose, start, span.start)
@@ -4073,8 +4075,8 @@ def _agrees(said: Any, actual: Any) -> bool:
 _ID_THEN_ANSWER = re.compile(
     r"(?:\s*,\s*(?:(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?|an?\s+(?:still\s+)?"
     r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?\s+"
-    r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered|refused|rejected)\s+"
-    r"with|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
+    r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered(?:\s+with)?|(?:refused|"
+    r"rejected)\s+with)|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
 
 
 #: Between a request written as a subject and the JSON body it is said to be sent with.
@@ -4326,7 +4328,7 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
     first = min(subject.start, *(s.start for s in spans if start <= s.start < span.start))
     sent = _written_request(request, op, body) if op is not None and not ids else None
     if ((len(ids) != 1 or op is None or len(op.example.path) != 1) and sent is None
-            or after is None or op is None or op.status is None
+            or after is None or op is None
             or ids and _an_examples(ids[0], contract, shown) or re.search(
                 r"\b(?:if|when|while|once|after|unless|until|before|whether|between|steps?|again|"
                 r"then|later|next|last|second|run|rerun|retr\w+|repeat\w*)\b",

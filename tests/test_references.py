@@ -2470,6 +2470,26 @@ def test_a_name_a_path_or_an_id_said_to_be_none_of_the_apis_passes(checking: Che
         "`GET /v1/nothing`: the API has no path /v1/nothing"]
 
 
+def test_a_status_said_of_the_removed_route_or_after_a_fresh_sandbox_is_read_too(
+        checking: Checking) -> None:
+    """A request of the removed route said to be answered a status ("is answered `410`") is
+    held to what the sandbox answers it (a malformed ID: `400`), and an operation said to
+    answer one after "On a fresh sandbox," to what it documents."""
+    references, contract = checking
+    changelog = references.Page("changelog.md", None)
+    _each_told(references, changelog, contract, {
+        "`GET /v1/workstations/WS/delete` is answered `410`.": (
+            "`410` is said for `GET /v1/workstations/WS/delete`, which the sandbox answers with "
+            "`400` (`invalid_id`) (in its fixture state)"),
+    }, ["`GET /v1/workstations/ws-12345/delete` is answered `410`."])
+    quickstart = references.Page("quickstart.md", None)
+    _each_told(references, quickstart, contract, {
+        "On a fresh sandbox, creating a workstation answers `200 OK`.": (
+            "`200 OK` is said to be answered by createWorkstation, which does not document it "
+            "(it documents 201, 400, 401, 409, 413, 415, 422, 500)"),
+    }, ["On a fresh sandbox, creating a workstation answers `201`."])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
