@@ -5999,6 +5999,12 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
 
 #: An ``Allow`` header, as a `405` answer sends it: the methods its path takes.
 _ALLOW = re.compile(r"^(?i:allow):[ \t]*(?P<methods>[A-Z]+(?:[ \t]*,[ \t]*[A-Z]+)*)$")
+#: Methods written apart from their header, as an ``Allow`` header's value said to be:
+#: "its `Allow` header lists `DELETE, GET, PATCH`".
+_ALLOW_VALUE = re.compile(r"^(?P<methods>(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(?:[ \t]*,"
+                          r"[ \t]*(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS))+)$")
+_ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:\s+(?:lists|names|holds|says|is|gives|"
+                         r"contains|carries)|:)(?:\s+(?:only|just|exactly))?\s+$")
 
 
 def _allow_problem(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract
@@ -6020,7 +6026,8 @@ def _allow_problem(span: _Span, spans: Sequence[_Span], prose: str, contract: Co
         `Allow: GET, DELETE`: /v1/x/{id} answers `Allow: DELETE, GET, HEAD`
         None
     """
-    said = frozenset(m.strip() for m in _ALLOW.match(span.text)["methods"].split(","))  # type: ignore[index]
+    allow = _ALLOW.match(span.text) or _ALLOW_VALUE.match(span.text)
+    said = frozenset(m.strip() for m in allow["methods"].split(","))  # type: ignore[index]
     start, end = _around(span, prose)
     named = [found for s in spans if start <= s.start < end and s is not span
              and (request := _REQUEST.match(s.text)) is not None
@@ -6616,7 +6623,9 @@ def check(markdown: str, page: Page, contract: Contract,
                         and not _NEGATION.search(prose, *_clause(span, prose))):
                 problem = (f"`{span.text}` is said to be ignored, but {page.operation} reads it "
                            "(a header it takes)")
-            if problem is None and _ALLOW.match(span.text):
+            if problem is None and (_ALLOW.match(span.text) or _ALLOW_VALUE.match(
+                    span.text) and _ALLOW_SAID.search(prose, max(0, span.start - 40),
+                                                      span.start)):
                 problem = _allow_problem(span, spans, prose, contract)
             location = _LOCATION.match(span.text)
             if problem is None and location is not None and not _PLACEHOLDER.fullmatch(

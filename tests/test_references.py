@@ -3136,8 +3136,13 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
         "A `405` carries `Allow: GET, PUT`.": (
             "`Allow: GET, PUT`: no path of the API takes these methods (its paths' `Allow`: GET, "
             "HEAD, POST; DELETE, GET, HEAD, PATCH; POST; GET, HEAD; DELETE, GET, HEAD)"),
+        # (or its methods alone, said to be the header's)
+        "A `PUT` on a workstation's path gets `405`; its `Allow` header lists `DELETE, GET, PATCH`.": (
+            "`DELETE, GET, PATCH`: no path of the API takes these methods (its paths' `Allow`: "
+            "GET, HEAD, POST; DELETE, GET, HEAD, PATCH; POST; GET, HEAD; DELETE, GET, HEAD)"),
     }, [
         "A `PUT /v1/workstations/ws-12345` gets `405`, with `Allow: DELETE, GET, HEAD, PATCH`.",
+        "A `PUT` on a workstation's path gets `405`; its `Allow` header lists `DELETE, GET, HEAD, PATCH`.",
         "A `405` carries `Allow: HEAD, GET`, say.",
         "Sending `GET /v1/workstations/ws-12345/start` is refused with `405`.",
     ])
