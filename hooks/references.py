@@ -8312,7 +8312,8 @@ _DENIED_OR_ASKED = re.compile(r"\b(?:if|whether|unless|no|not|never|nor|unlike|o
 #: A clause about the sandbox's starting state, where a state or what is attached is that
 #: state's (elsewhere, what changes is as often a step of an example's).
 _STARTING = re.compile(r"\b(?:starts\s+(?:with|from)|(?:sandbox|store)\s+start\s+(?:with|from)|"
-                       r"(?:when|as)\s+the\s+(?:sandbox|store)\s+starts|"
+                       r"(?:when|as)\s+the\s+(?:sandbox|store)\s+starts|(?:an?|the)\s+(?:fresh|new)\s+"
+                       r"(?:sandbox|store)|(?:sandbox|store)\s+(?:just|newly)\s+started|"
                        r"starting\s+state|fixtures?|starts\s+(?:out\s+)?(?:as\s+)?`?(?:running|stopped)"
                        r")\b", re.IGNORECASE)
 

@@ -939,6 +939,12 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
     assert references.fixture_claims(
         "`ws-67890` starts `running`, and `ws-12345` starts `stopped`.\n\nOnce started, "
         "`ws-12345` is `running`.") == []
+    # of a sandbox said to be fresh: its starting state
+    assert [p.text for p in references.fixture_claims(
+        "On a sandbox just started, `vol-scratch01` is attached to `ws-67890`.\n\nIn a "
+        "fresh sandbox, `ws-12345` is `running`.\n\nIn a fresh sandbox, `ws-67890` is "
+        "`running`.")] == ["`vol-scratch01` is attached to `ws-67890`",
+                           "`ws-12345` is `running`"]
     # a volume's kind and size (which never change, read anywhere), the machine a
     # workstation runs on (in the starting state)
     assert [p.message for p in references.fixture_claims(
