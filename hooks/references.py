@@ -4001,6 +4001,12 @@ _WITH_MEMBERS = (r"(?P<members>\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON\s+)?bod
                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)`[^`\n]+`)*)?")
 
 
+#: After a status (its code, its members), what its problem's `detail` or `title` is said
+#: to say, which is not read: ", and the `detail` names `ws-12345`".
+_ITS_DETAIL = (r"(?:,?\s+and\s+(?:its|the)\s+(?:problem['’]s\s+)?`(?:detail|title)`\s+(?:names|"
+               r"says|mentions|reads|asks|tells)\b[^.;:!?\n]*)?")
+
+
 def _code_and_members(span: _Span, spans: Sequence[_Span], after: re.Match[str],
                       contract: Contract) -> tuple[list[_Span], list[_Span]]:
     """After the status ``span``, what ``after`` (a match from its end of ``({_ONLY_ITS_CODE})``
@@ -4086,7 +4092,7 @@ _WITH_BODY = re.compile(r"\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON|request)\s+)
 #: target, "request", then the answering verb, or "(now) and you get", "and the answer is",
 #: "responds with".
 _REQUEST_THEN_ANSWER = re.compile(
-    r"(?:\]\([^)\s]*\))?(?:\s+request)?"
+    r"(?:\]\([^)\s]*\))?(?:\s+request)?(?:,(?=\s+(?:is|are|gets?|answers?)\b))?"
     # (what it does first: "deletes `ws-12345` and answers")
     r"(?:\s+(?:deletes|creates|starts|stops|updates|renames|attaches|detaches)\s+(?:`[^`]*`|it|"
     r"them|the\s+(?:workstation|volume))\s*,?\s+and)?(?:" + _ID_THEN_ANSWER.pattern
@@ -4136,7 +4142,7 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                    prose[subject.end():ids[0].start]):
         return None
     resource = _RESOURCE_ID.match(ids[0].text)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
                          prose[span.end:end], re.IGNORECASE)  # (its code, the members of
     # its answer, then what it does: "and deletes it")
     if after is not None and after["reason"]:  # (its reason's words are no denial)
@@ -4223,8 +4229,8 @@ def _request_subject_problem(span: _Span, spans: Sequence[_Span], prose: str, pa
         return None
     opening = re.fullmatch(
         r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:[^`,]*,\s+)?(?:(?:an?|the|both)\s+)?(?:requests?\s+(?:such\s+"
-        r"as\s+|like\s+)?|send\s+|sending\s+|(?P<answer_to>(?:answer|response|reply)\s+to\s+"
-        r"(?:(?:an?|the)\s+)?(?:request\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE)
+        r"as\s+|like\s+)?|such\s+as\s+|send\s+|sending\s+|(?P<answer_to>(?:answer|response|reply)\s+"
+        r"to\s+(?:(?:an?|the)\s+)?(?:request\s+)?))?\[?", prose[start:before[0].start], re.IGNORECASE)
     if opening is None:
         return _after_an_opening(span, status, subjects[-1], spans, prose, page, contract,
                                  start, end) if len(subjects) == 1 and body is None else None
@@ -4313,7 +4319,7 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return None
     said = int(status["status"])
     scope = contract.operations[ops[0]]
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
                          prose[span.end:end], re.IGNORECASE)
     if after is not None and after["reason"]:  # (its words are the reason's: "since there
         end = span.end + after.start("reason")  # is nothing running", not a denial)

@@ -2496,6 +2496,31 @@ def test_a_status_said_of_the_removed_route_or_after_a_fresh_sandbox_is_read_too
     }, ["On a fresh sandbox, creating a workstation answers `201`."])
 
 
+def test_a_request_given_as_an_example_or_with_its_detail_said_is_held_to_its_answer(
+        checking: Checking) -> None:
+    """A request given as an example of what opens the clause ("Even a malformed ID, such
+    as `GET ...`, is answered `410`") is held to what the sandbox answers it, as is one
+    whose status is followed by what its `detail` says (", and the `detail` names ..."),
+    which is not read."""
+    references, contract = checking
+    changelog = references.Page("changelog.md", None)
+    _each_told(references, changelog, contract, {
+        "Even a malformed ID on the removed route, such as `GET /v1/workstations/WS/delete`, "
+        "is answered `410`.": (
+            "`410` is said for `GET /v1/workstations/WS/delete`, which the sandbox answers with "
+            "`400` (`invalid_id`) (in its fixture state)"),
+    }, [("A well-formed ID on the removed route, such as `GET /v1/workstations/ws-12345/delete`, "
+         "is answered `410`.")])
+    delete = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, delete, contract, {
+        "`DELETE /v1/volumes/vol-data12345` gets `409` `volume_owned`, and the `detail` names "
+        "`ws-12345`.": (
+            "`409` `volume_owned` is said for `DELETE /v1/volumes/vol-data12345`, which the "
+            "sandbox answers with `409` (`volume_attached`) (in its fixture state)"),
+    }, [("`DELETE /v1/volumes/vol-data12345` gets `409` `volume_attached`, and the `detail` "
+         "names `ws-12345`.")])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
