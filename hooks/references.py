@@ -3875,10 +3875,7 @@ def request_own_answers(operations: tuple[str, ...],
         if operation.status is None or "id" in kinds and not example.path:
             continue  # (the removed operation; one with no ID to make malformed)
         path = {key: "BAD" for key in example.path} if "id" in kinds else example.path
-        headers = {"Authorization": "Bearer cws_test_docs"}
-        content = None if body is None else json.dumps(body).encode()
-        if content is not None:
-            headers["Content-Type"] = "application/json"
+        headers, content = _headers_and_body(None, body)
         if "token" in kinds:
             del headers["Authorization"]
         if "no-body" in kinds:
@@ -3985,13 +3982,28 @@ def _example_request(operation: str, resource_id: str, body: str | None
     op = OPERATIONS[operation]
     example = op.example
     (key,) = example.path
+    url = op.url(Example({key: resource_id}, example.query, example.body))
+    return op.method, url, *_headers_and_body(body, example.body)
+
+
+def _headers_and_body(body: str | None, example_body: Any
+                      ) -> tuple[dict[str, str], bytes | None]:
+    """The headers and the body of a request the checks send the sandbox: with the docs'
+    token, and ``body`` (JSON) if given, else ``example_body`` (an example's), if any.
+
+    Example:
+        >>> _headers_and_body(None, {"size_gb": 100})
+        ({'Authorization': 'Bearer cws_test_docs', 'Content-Type': 'application/json'}, \
+b'{"size_gb": 100}')
+        >>> _headers_and_body(None, None)
+        ({'Authorization': 'Bearer cws_test_docs'}, None)
+    """
+    content = (body.encode() if body is not None else None if example_body is None
+               else json.dumps(example_body).encode())
     headers = {"Authorization": "Bearer cws_test_docs"}
-    content = (body.encode() if body is not None else None if example.body is None
-               else json.dumps(example.body).encode())
     if content is not None:
         headers["Content-Type"] = "application/json"
-    url = op.url(Example({key: resource_id}, example.query, example.body))
-    return op.method, url, headers, content
+    return headers, content
 
 
 #: After a status (and its code), the members of the answer it is said to come with:
@@ -4386,12 +4398,7 @@ def _written_request(request: re.Match[str], op: Any, body: str | None
     query = target.partition("?")[2]
     if re.search(r"cursor=|[<>{}…]|\.\.\.", query):
         return None
-    headers = {"Authorization": "Bearer cws_test_docs"}
-    content = (body.encode() if body is not None else None if op.example.body is None
-               else json.dumps(op.example.body).encode())
-    if content is not None:
-        headers["Content-Type"] = "application/json"
-    return op.method, target, headers, content
+    return op.method, target, *_headers_and_body(body, op.example.body)
 
 
 #: Before a request that opens its clause: a list item's mark, an article, "a request
@@ -4564,9 +4571,7 @@ def sandbox_body_answer(operation: str, volume_ids: tuple[str, ...],
     body = {**(op.example.body or {}), "volume_ids": list(volume_ids)}
     path = {key: resource_id for key in op.example.path} if resource_id else op.example.path
     url = op.url(Example(path, op.example.query, body))
-    return _ask_sandbox([(op.method, url, {"Authorization": "Bearer cws_test_docs",
-                                           "Content-Type": "application/json"},
-                          json.dumps(body).encode())])[0]
+    return _ask_sandbox([(op.method, url, *_headers_and_body(None, body))])[0]
 
 
 def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -4635,7 +4640,7 @@ def sandbox_lists(url: str) -> tuple[list[str], bool] | None:
         >>> sandbox_lists("/v1/workstations?status=stopped")
         (['ws-12345'], False)
     """
-    ((status, body),) = _sandbox_answers([("GET", url, {"Authorization": "Bearer cws_test_docs"},
+    ((status, body),) = _sandbox_answers([("GET", url, _headers_and_body(None, None)[0],
                                           None)])
     if status != 200:
         return None
