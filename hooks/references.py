@@ -4860,6 +4860,8 @@ def _done_just_before(prose: str, start: int, page: Page, contract: Contract) ->
     """The operations the sentence before ``start`` (in its paragraph) says were done: by a
     link to their page, named with an article ("a start", not "unlike a delete"), or told
     to the reader at its opening ("Start it again", "Call [Start](start.md)")."""
+    start += len(prose[start:]) - len(prose[start:].lstrip())  # (a clause that opens a
+    # paragraph may start at the blank line before it: the paragraph before is not its own)
     paragraph = prose[prose.rfind("\n\n", 0, start) + 1:start].strip()
     sentence = re.split(r"(?<=[.!?])\s+", paragraph)[-1] if paragraph else ""
     done = {op for m in _MENTIONED_OP.finditer(sentence)

@@ -2521,6 +2521,20 @@ def test_a_request_given_as_an_example_or_with_its_detail_said_is_held_to_its_an
          "names `ws-12345`.")])
 
 
+def test_the_paragraph_before_is_no_call_done_just_before(checking: Checking) -> None:
+    """A call said in the paragraph before ("Stops a running workstation.") is not one done
+    just before a sentence that opens its own paragraph: that sentence is read as the
+    fixtures are; the sentence before in its own paragraph is."""
+    references, contract = checking
+    page = references.Page("workstations/stop.md", "stopWorkstation")
+    _each_told(references, page, contract, {
+        "Stops a running workstation.\n\nStopping `ws-67890` answers `200` with "
+        "`\"status\": \"running\"`.": (
+            "`200` is said for stopWorkstation on `ws-67890` with `\"status\": \"running\"`, "
+            "but the sandbox's answer has `\"status\": \"stopped\"` (in its fixture state)"),
+    }, ["Stop `ws-67890`. Stopping `ws-67890` answers `200` with `\"status\": \"running\"`."])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
