@@ -2090,15 +2090,28 @@ def _said_words(text: str) -> str:
     return words
 
 
+#: A request written as a sentence's subject, at its start: "`GET /v1/x` answers",
+#: "A [`DELETE /v1/x`](x.md) request gets".
+_REQUEST_SUBJECT = re.compile(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:an?|the)\s+)?\[?`(?P<request>[A-Z]+"
+                              r"\s+/[^`]*)`")
+
+
 def _sentence_operations(prose: str, start: int, end: int, page: Page,
                          contract: Contract) -> set[str]:
     """The operations a sentence (``prose[start:end]``, up to a span) is of: those its
     subject names ("Restarting a workstation", "[Restart](restart.md) takes", "If you
     restart one"), not a verb said to the reader ("Stop it first"); and, on an endpoint
-    page, the page's own. A state said first ("If the workstation is stopped, the delete
+    page, the page's own. A request written as its subject ("`GET .../delete` answers")
+    is its operation's alone. A state said first ("If the workstation is stopped, the delete
     gets ...") is passed over, to the subject after it."""
     first = _STATE_FIRST.match(prose, start, end) or _STATE_STATED.match(prose, start, end)
     start = first.end() if first is not None else start
+    written = _REQUEST_SUBJECT.match(prose, start, end)  # ("`GET .../delete` answers ...":
+    request = _REQUEST.match(written["request"]) if written else None  # its own, alone)
+    if request is not None and request["method"]:
+        ops = _request_target(request, contract)[0]
+        if ops:
+            return set(ops)
     method = _METHOD_SUBJECT.match(prose, start, end)
     if method is not None:  # ("A `DELETE` of ...": every operation of that method)
         return {op for op, (said, _) in contract.requests.items() if said == method["method"]

@@ -2487,7 +2487,10 @@ def test_a_status_said_of_the_removed_route_or_after_a_fresh_sandbox_is_read_too
         "`GET /v1/workstations/WS/delete` is answered `410`.": (
             "`410` is said for `GET /v1/workstations/WS/delete`, which the sandbox answers with "
             "`400` (`invalid_id`) (in its fixture state)"),
-    }, ["`GET /v1/workstations/ws-12345/delete` is answered `410`."])
+    }, ["`GET /v1/workstations/ws-12345/delete` is answered `410`.",
+        # (a condition its operation has no answer for: not read as the API's)
+        ("`GET /v1/workstations/ws-99999/delete` answers `410` too, though no workstation "
+         "has that ID.")])
     quickstart = references.Page("quickstart.md", None)
     _each_told(references, quickstart, contract, {
         "On a fresh sandbox, creating a workstation answers `200 OK`.": (
