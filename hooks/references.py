@@ -4633,8 +4633,8 @@ def _volume_ids_problem(span: _Span, spans: Sequence[_Span], prose: str, page: P
 #: After a list request written as its clause's subject, the fixtures it is said to list:
 #: "returns both `ws-12345` and `ws-67890`", "lists only `ws-67890`".
 _LISTS_IDS = re.compile(
-    r"\s+(?:returns|lists|shows|answers\s+with|gives)\s+(?P<only>(?:only|just)\s+)?(?:both\s+)?"
-    r"(?:(?:the\s+|one\s+|two\s+|three\s+)?(?:workstations?|volumes?),?\s+)?"
+    r"\s+(?:returns|lists|shows|answers\s+(?:`200`(?:\s+OK)?\s+)?with|gives)\s+(?P<only>(?:only|"
+    r"just)\s+)?(?:both\s+)?(?:(?:the\s+|one\s+|two\s+|three\s+)?(?:workstations?|volumes?),?\s+)?"
     r"(?P<ids>`(?:ws|vol)-[a-z0-9]+`(?:(?:\s*,\s*"
     r"(?:and\s+)?(?:then\s+)?|\s+(?:first,?\s+)?(?:and\s+)?then\s+|\s+and\s+)`(?:ws|vol)-[a-z0-9]+`)*)"
     r"(?:\s+only)?(?P<ordered>,?\s+in\s+that\s+order)?"

@@ -2395,6 +2395,10 @@ def test_a_next_cursor_said_of_a_list_request_is_there_when_more_follow(checking
         "`GET /v1/workstations` lists `ws-12345` and `ws-67890`, with a `next_cursor`.": (
             "`GET /v1/workstations` is said to answer with a `next_cursor`, but the sandbox, as "
             "it starts, answers `\"next_cursor\": null`: it is the last page"),
+        "`GET /v1/workstations` answers `200` with `ws-12345` and `ws-67890`, and a "
+        "`next_cursor`.": (
+            "`GET /v1/workstations` is said to answer with a `next_cursor`, but the sandbox, as "
+            "it starts, answers `\"next_cursor\": null`: it is the last page"),
         "`GET /v1/volumes?limit=2` returns `vol-boot12345` and `vol-boot67890`, with a "
         "`next_cursor`.": (
             "`GET /v1/volumes?limit=2` is said to list `vol-boot12345` and `vol-boot67890`, but "
