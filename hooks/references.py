@@ -2747,6 +2747,13 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
             r"[;\"“”()]|,\s+(?:while|whereas|but)\b", prose[span.end:said_end])[0])  # (", while")
         if in_row:
             said_end = min(said_end, row_end)  # (its row's)
+        said = [(other.text.split()[:1], bool(_DENIED_JUST_BEFORE.search(
+            prose, max(0, other.start - 30), other.start))) for other in spans
+            if span.end <= other.start < said_end and _ERROR_STATUS.match(other.text)]
+        if "404" in answers and (["404"], True) in said and any(
+                not denied and first != ["404"] for first, denied in said):
+            return True  # (its `404` said to come second to another error: "gets `400`,
+            # not `404`", the point being another check made first)
         said_end = min([other.start for other in spans if span.end <= other.start < said_end
                         and (_RESOURCE_ID.match(other.text) or (request := _REQUEST.match(
                             other.text)) and request["method"])] + [said_end])  # (or another

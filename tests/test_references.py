@@ -3267,6 +3267,11 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "`ws-99999` gets `409`.": (
             "`ws-99999` is not one of the sandbox's fixtures (ws-12345, ws-67890), nor in an "
             "output this page's examples show (one another page's example shows: link it to "
+            "that page; an ID that is no resource on purpose: follow it with { .no-ref })"),
+        # (a success said before its `404`: not another check made first)
+        "`ws-99999` gets `200`, not `404`.": (
+            "`ws-99999` is not one of the sandbox's fixtures (ws-12345, ws-67890), nor in an "
+            "output this page's examples show (one another page's example shows: link it to "
             "that page; an ID that is no resource on purpose: follow it with { .no-ref })")}, [
         "A well-formed ID that no resource has, such as `ws-99999`, gets `404` `not_found`.",
         "`ws-00000` does not exist, so `GET /v1/workstations/ws-00000` gets `404`.",
@@ -3276,6 +3281,9 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "The removed route answers `410` even for an ID no workstation has, such as `ws-99999`.",
         "Try the get with a made-up ID like `ws-99999`.",
         "The old route answers `410` for any ID, even one no workstation has, such as `ws-99999`.",
+        # its `404` said to come second to another error: another check made first
+        ("A body mistake comes before the lookup: `PATCH /v1/workstations/ws-99999` with an "
+         "unknown field gets `400`, not `404`."),
         # its answer, then another subject's ("while"), or a volume a body names
         "Asking for `ws-00000` gets `404`, while `WS-12345` gets `400`: IDs are lowercase.",
     ])
