@@ -3925,11 +3925,11 @@ def _ask_sandbox(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | N
             for status, body in _sandbox_answers(requests)]
 
 
-def _sandbox_answers(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | None]]
-                     ) -> list[tuple[int, Any]]:
+def _sandbox_answers(requests: Sequence[tuple[str, str, Mapping[str, str], bytes | None]],
+                     *, in_turn: bool = False) -> list[tuple[int, Any]]:
     """Each of ``requests`` (method, URL, headers, body) sent to an app of its own, in the
-    fixture state, in process (httpx's ``ASGITransport``): the status of each answer, with
-    its JSON body."""
+    fixture state (with ``in_turn``, all to one app, one after another), in process
+    (httpx's ``ASGITransport``): the status of each answer, with its JSON body."""
     import asyncio
     import threading
 
@@ -3942,8 +3942,9 @@ def _sandbox_answers(requests: Sequence[tuple[str, str, Mapping[str, str], bytes
     failed: list[BaseException] = []
 
     async def send() -> None:
+        app = create_app()
         for method, url, headers, content in requests:
-            transport = httpx.ASGITransport(app=create_app())
+            transport = httpx.ASGITransport(app=app if in_turn else create_app())
             async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
                 answer = await client.request(method, url, headers=headers, content=content)
                 answered.append((answer.status_code, answer.json() if answer.content else None))
@@ -3978,6 +3979,23 @@ def sandbox_answer(operation: str, resource_id: str, body: str | None = None
         (400, 'validation_error')
     """
     return _ask_sandbox([_example_request(operation, resource_id, body)])[0]
+
+
+@functools.cache
+def sandbox_answer_again(operation: str, resource_id: str) -> tuple[int, str | None]:
+    """The status (and the error code, if any) the sandbox, in its fixture state, answers
+    ``operation``'s example request for ``resource_id`` sent a second time, right after the
+    first.
+
+    Example:
+        >>> sandbox_answer_again("deleteWorkstation", "ws-12345")
+        (404, 'not_found')
+        >>> sandbox_answer_again("stopWorkstation", "ws-67890")
+        (200, None)
+    """
+    request = _example_request(operation, resource_id, None)
+    status, body = _sandbox_answers([request, request], in_turn=True)[1]
+    return status, body.get("code") if status >= 400 and isinstance(body, dict) else None
 
 
 def sandbox_reply(operation: str, resource_id: str, body: str | None = None
@@ -4208,6 +4226,64 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     return (f"`{span.text}`{f' `{said_code}`' if said_code and not alone else ''} is said for {ops[0]} on "
             f"`{ids[0].text}`, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+
+
+#: A call said to be made a second time, up to the status its second answer is said to be:
+#: "Deleting `ws-12345` again answers", "A second `DELETE /v1/...` after a successful one
+#: gets", "`DELETE /v1/...` sent a second time answers".
+_SECOND_CALL = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?P<verb>[A-Za-z]+ing)\s+(?:(?:the|a)\s+(?:workstation|volume)\s+)?"
+    r"`(?P<id>[a-z]+-[A-Za-z0-9_]+)`(?:,\s+(?:which|that)\s+(?:is|was)\s+[^,`]+,)?\s+(?:again|a\s+second"
+    r"\s+time)|(?:(?P<a>an?)|the)\s+second\s+\[?`(?P<second>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?(?:\s+"
+    r"(?:request|call))?(?P<first>\s*,?\s+(?:sent\s+)?(?:right\s+)?after\s+(?:a|the)\s+(?:first|"
+    r"successful|first\s+successful)\s+one,?)?|\[?`(?P<again>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?\s+"
+    r"(?:sent\s+)?(?:again|a\s+second\s+time))" + _ID_THEN_ANSWER.pattern + r"$", re.IGNORECASE)
+
+
+def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                         contract: Contract, shown: Callable[[], set[str]] = set
+                         ) -> str | None:
+    """What is wrong with a status (and the code after it) said to be the answer of a call
+    made a second time, right after a first, on a resource of the fixtures ("Deleting
+    `ws-12345` again answers `404`", "A second `DELETE /v1/workstations/ws-12345` gets
+    `404`"): the sandbox, in its fixture state, answers the second another. Read where the
+    clause opens so (after "In the starting state," too), nothing after the status but its
+    code and what the answer does; not after another call, said to pass, or denied."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)
+    said = _SECOND_CALL.match(prose, opening.end() if opening else start, span.start)
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    if said is None or after is None or _done_just_before(prose, start, page, contract) or (
+            _NEGATION.search(prose, start, end)) or said["second"] and not (
+                said["a"] or said["first"]):
+        return None  # ("The second `DELETE ...`" of a recipe may come after another call)
+    if said["id"]:  # ("Deleting `ws-12345` again": the operation its verb names on that ID)
+        resource = _RESOURCE_ID.match(said["id"])
+        ops = [op for op in _subject_ops(said["verb"], page, contract) if op in OPERATIONS
+               and len(OPERATIONS[op].example.path) == 1 and resource is not None
+               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+        ids = [said["id"]]
+    else:
+        request = _REQUEST.match(said["second"] or said["again"])
+        ops, ids = _request_target(request, contract) if request and request["method"] else (
+            [], [])
+        ops = [op for op in ops if op in OPERATIONS and len(OPERATIONS[op].example.path) == 1]
+    if len(ops) != 1 or len(ids) != 1 or ids[0] not in contract.fixture_ids or _an_examples(
+            ids[0], contract, shown):
+        return None
+    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
+    got, code = sandbox_answer_again(ops[0], ids[0])
+    if int(status["status"]) == got and (not code_after or code_after[0] == code):
+        return None
+    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
+            f"{ops[0]} on `{ids[0]}` a second time, which the sandbox answers with `{got}`"
+            + (f" (`{code}`)" if code else "") + " right after the first (in its fixture state)")
 
 
 #: Between a request's answer and a request after it, in one sentence: what joins a second
@@ -6685,6 +6761,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _never_answers_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _id_call_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _second_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:

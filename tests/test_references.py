@@ -2542,6 +2542,39 @@ def test_the_paragraph_before_is_no_call_done_just_before(checking: Checking) ->
     }, ["Stop `ws-67890`. Stopping `ws-67890` answers `200` with `\"status\": \"running\"`."])
 
 
+def test_a_status_said_for_a_call_made_again_is_what_the_sandbox_answers_the_second(
+        checking: Checking) -> None:
+    """A status said for a call made a second time, right after the first, on a resource of
+    the fixtures ("Deleting `vol-scratch01` again answers", "A second `DELETE ...` after a
+    successful one gets") is what the sandbox answers the second; "the second" of a recipe,
+    which may come after another call, is not read."""
+    references, _ = checking
+    from cloudws import models
+
+    contract = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"ws-12345", "ws-67890", "vol-scratch01"},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN),
+         models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)})
+    volumes = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, volumes, contract, {
+        "Deleting `vol-scratch01` a second time answers `200`.": (
+            "`200` is said for deleteVolume on `vol-scratch01` a second time, which the "
+            "sandbox answers with `404` (`not_found`) right after the first (in its fixture "
+            "state)"),
+    }, ["Deleting `vol-scratch01` again answers `404` `not_found`."])
+    workstations = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, workstations, contract, {
+        "A second `DELETE /v1/workstations/ws-12345` after a successful one answers `409`.": (
+            "`409` is said for deleteWorkstation on `ws-12345` a second time, which the "
+            "sandbox answers with `404` (`not_found`) right after the first (in its fixture "
+            "state)"),
+    }, [
+        "A second `DELETE /v1/workstations/ws-12345` after a successful one answers `404`.",
+        "The second `DELETE /v1/workstations/ws-67890` answers `200`.",  # (a recipe's)
+    ])
+
+
 def test_a_status_said_for_fixture_volumes_listed_in_volume_ids_is_the_sandboxs(
         checking: Checking) -> None:
     """A status (and its code) said for fixture volumes listed in the `volume_ids` of a
