@@ -4286,6 +4286,35 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             + (f" (`{code}`)" if code else "") + " right after the first (in its fixture state)")
 
 
+#: A request written as its method and its path apart, opening its clause, up to the
+#: status it is said to get: "A `GET` of `/v1/workstations/ws-12345/start` gets".
+_METHOD_OF_PATH = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?|the)\s+`(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)`"
+    r"(?:\s+request)?\s+(?:of|on|to|for|sent\s+to)\s+(?:the\s+path\s+)?`(?P<path>/[^`\s?]*)`"
+    + _ID_THEN_ANSWER.pattern + r"$", re.IGNORECASE)
+
+
+def _method_of_path_problem(span: _Span, prose: str, contract: Contract) -> str | None:
+    """What is wrong with a status said for a request written as its method and its path
+    apart ("A `GET` of `/v1/workstations/ws-12345/start` gets `404`"), where the path does
+    not take the method: the API answers `405`, with the methods it takes."""
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note or status["status"] == "405":
+        return None
+    start, _ = _clause(span, prose, brackets=False)
+    said = _METHOD_OF_PATH.match(prose, start, span.start)
+    route = _route_of(said["path"], contract) if said else None
+    if said is None or route is None:
+        return None
+    method = said["method"].upper()
+    taken = contract.routes.get(route, frozenset())
+    if not taken or method in taken or _NEGATION.search(prose, start, span.end):
+        return None
+    return (f"`{span.text}` is said for a `{method}` of `{said['path']}`, a path that takes "
+            f"{', '.join(sorted(taken))}: the API answers `405`, with `Allow: "
+            f"{', '.join(sorted(taken))}`")
+
+
 #: Between a request's answer and a request after it, in one sentence: what joins a second
 #: request and its answer to the first's (", and", "; then", ", while").
 _ANOTHER_REQUEST = re.compile(r"(?:\s+too)?(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+", re.IGNORECASE)
@@ -6763,6 +6792,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _id_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _second_call_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _method_of_path_problem(span, prose, contract)
         if problem is None and names and not span.heading:
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:

@@ -3234,6 +3234,18 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
     _each_told(references, delete, contract, {}, [
         "See below.\n\nA `DELETE` on the old path gets `405`: that path answers `GET` only.",
     ])
+    # a request written as its method and its path apart, said to get another status
+    _each_told(references, errors, contract, {
+        "A `GET` of `/v1/workstations/ws-12345/start` gets `404` `not_found`.": (
+            "`404` is said for a `GET` of `/v1/workstations/ws-12345/start`, a path that takes "
+            "POST: the API answers `405`, with `Allow: POST`"),
+        "A `PUT` on `/v1/workstations` is answered `400`.": (
+            "`400` is said for a `PUT` of `/v1/workstations`, a path that takes GET, HEAD, "
+            "POST: the API answers `405`, with `Allow: GET, HEAD, POST`"),
+    }, [
+        "A `GET` of `/v1/workstations/ws-12345/start` gets `405`.",
+        "A `POST` to `/v1/workstations/ws-12345/start` gets `200`.",
+    ])
 
 
 def test_a_header_or_a_status_said_not_to_be_sent_passes(checking: Checking) -> None:
