@@ -3942,9 +3942,9 @@ def _sandbox_answers(requests: Sequence[tuple[str, str, Mapping[str, str], bytes
     failed: list[BaseException] = []
 
     async def send() -> None:
-        app = create_app()
+        app = create_app() if in_turn else None
         for method, url, headers, content in requests:
-            transport = httpx.ASGITransport(app=app if in_turn else create_app())
+            transport = httpx.ASGITransport(app=app or create_app())
             async with httpx.AsyncClient(transport=transport, base_url=SERVER_URL) as client:
                 answer = await client.request(method, url, headers=headers, content=content)
                 answered.append((answer.status_code, answer.json() if answer.content else None))
