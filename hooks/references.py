@@ -2727,6 +2727,10 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
     for told, answers, words in _ANSWERED_TO:
         if not any(said in problem for said in told):
             continue
+        before = re.search(r"`(?P<said>[^`]+)`(?:\s*`[a-z_]+`)?\s+(?:from|for|to)\s+(?:an?\s+|the\s+)?$",
+                           prose[max(0, span.start - 60):span.start])
+        if before is not None and (before["said"].split() or [""])[0] in answers:
+            return True  # (its answer said before it: "gets `404` `not_found` from `GET ...`")
         if "401" not in answers and str(_note_status(span, prose)) in answers:
             return True  # (an ID in that answer's note: "- **404** — as with `ws-99999`"; a
             # token, said as one a note shows, may be said the sandbox's: its words are read)
@@ -3993,9 +3997,14 @@ def sandbox_answer_again(operation: str, resource_id: str) -> tuple[int, str | N
         >>> sandbox_answer_again("stopWorkstation", "ws-67890")
         (200, None)
     """
-    request = _example_request(operation, resource_id, None)
-    status, body = _sandbox_answers([request, request], in_turn=True)[1]
+    status, body = sandbox_reply_again(operation, resource_id)
     return status, body.get("code") if status >= 400 and isinstance(body, dict) else None
+
+
+def sandbox_reply_again(operation: str, resource_id: str) -> tuple[int, Any]:
+    """The status and the JSON body of :func:`sandbox_answer_again`'s second answer."""
+    request = _example_request(operation, resource_id, None)
+    return _sandbox_answers([request, request], in_turn=True)[1]
 
 
 def sandbox_reply(operation: str, resource_id: str, body: str | None = None
@@ -4231,13 +4240,17 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
 #: A call said to be made a second time, up to the status its second answer is said to be:
 #: "Deleting `ws-12345` again answers", "A second `DELETE /v1/...` after a successful one
 #: gets", "`DELETE /v1/...` sent a second time answers".
+_AGAIN = r"(?:again|a\s+second\s+time|twice)(?:\s+right\s+after\s+the\s+first(?:\s+one)?)?"
 _SECOND_CALL = re.compile(
     r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?P<verb>[A-Za-z]+ing)\s+(?:(?:the|a)\s+(?:workstation|volume)\s+)?"
-    r"`(?P<id>[a-z]+-[A-Za-z0-9_]+)`(?:,\s+(?:which|that)\s+(?:is|was)\s+[^,`]+,)?\s+(?:again|a\s+second"
-    r"\s+time)|(?:(?P<a>an?)|the)\s+second\s+\[?`(?P<second>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?(?:\s+"
+    r"`(?P<id>[a-z]+-[A-Za-z0-9_]+)`(?:,\s+(?:which|that)\s+(?:is|was)\s+[^,`]+,)?\s+" + _AGAIN
+    + r"|(?:(?P<a>an?)|the)\s+second\s+\[?`(?P<second>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?(?:\s+"
     r"(?:request|call))?(?P<first>\s*,?\s+(?:sent\s+)?(?:right\s+)?after\s+(?:a|the)\s+(?:first|"
-    r"successful|first\s+successful)\s+one,?)?|\[?`(?P<again>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?\s+"
-    r"(?:sent\s+)?(?:again|a\s+second\s+time))" + _ID_THEN_ANSWER.pattern + r"$", re.IGNORECASE)
+    r"successful|first\s+successful)\s+one,?)?"
+    # ("`POST .../stop`, sent again right after the first,", "Sending `POST ...` twice")
+    r"|(?:(?:sending|repeating)\s+)?\[?`(?P<again>[A-Z]+\s+/[^`]+)`(?:\]\([^)\s]*\))?,?\s+(?:sent\s+)?"
+    + _AGAIN + r",?|sent\s+" + _AGAIN + r",\s+`(?P<sent>[A-Z]+\s+/[^`]+)`)" + _ID_THEN_ANSWER.pattern
+    + r"$", re.IGNORECASE)
 
 
 def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
@@ -4257,7 +4270,8 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     start, end = _clause(span, prose, brackets=False)
     opening = _AS_IT_STARTS.match(prose, start, span.start)
     said = _SECOND_CALL.match(prose, opening.end() if opening else start, span.start)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}(?:\\s+(?:both\\s+times|each\\s+time|"
+                         f"the\\s+second\\s+time))?{_WHAT_IT_DOES}\\s*", prose[span.end:end],
                          re.IGNORECASE)
     if said is None or after is None or _done_just_before(prose, start, page, contract) or (
             _NEGATION.search(prose, start, end)) or said["second"] and not (
@@ -4270,17 +4284,24 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
         ids = [said["id"]]
     else:
-        request = _REQUEST.match(said["second"] or said["again"])
+        request = _REQUEST.match(said["second"] or said["again"] or said["sent"])
         ops, ids = _request_target(request, contract) if request and request["method"] else (
             [], [])
         ops = [op for op in ops if op in OPERATIONS and len(OPERATIONS[op].example.path) == 1]
     if len(ops) != 1 or len(ids) != 1 or ids[0] not in contract.fixture_ids or _an_examples(
             ids[0], contract, shown):
         return None
-    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
-    got, code = sandbox_answer_again(ops[0], ids[0])
+    code_spans, members = _code_and_members(span, spans, after, contract)
+    code_after = [s.text for s in code_spans]
+    got, answer = sandbox_reply_again(ops[0], ids[0])
+    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
     if int(status["status"]) == got and (not code_after or code_after[0] == code):
-        return None
+        other = _members_problem(members, answer, {ids[0]})
+        if other is None:
+            return None
+        return (f"`{span.text}` is said for {ops[0]} on `{ids[0]}` a second time with "
+                + " and ".join(f"`{m.text}`" for m in members)
+                + f", but the sandbox's second answer has {other} (in its fixture state)")
     return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
             f"{ops[0]} on `{ids[0]}` a second time, which the sandbox answers with `{got}`"
             + (f" (`{code}`)" if code else "") + " right after the first (in its fixture state)")
@@ -4290,29 +4311,56 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
 #: status it is said to get: "A `GET` of `/v1/workstations/ws-12345/start` gets".
 _METHOD_OF_PATH = re.compile(
     r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?|the)\s+`(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)`"
-    r"(?:\s+request)?\s+(?:of|on|to|for|sent\s+to)\s+(?:the\s+path\s+)?`(?P<path>/[^`\s?]*)`"
+    r"(?:\s+request)?\s+(?:of|on|to|for|sent\s+to)\s+(?:the\s+path\s+)?(?:[^`,.;:]{1,40},\s+)?"
+    r"`(?P<path>/[^`\s?]*)`(?:\s*,\s+[^`,.;:]{1,40},|,)?"  # (an aside: "to the old route, `...`,")
     + _ID_THEN_ANSWER.pattern + r"$", re.IGNORECASE)
 
 
-def _method_of_path_problem(span: _Span, prose: str, contract: Contract) -> str | None:
-    """What is wrong with a status said for a request written as its method and its path
-    apart ("A `GET` of `/v1/workstations/ws-12345/start` gets `404`"), where the path does
-    not take the method: the API answers `405`, with the methods it takes."""
+def _method_of_path_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                            contract: Contract) -> str | None:
+    """What is wrong with a status (and the code after it) said for a request written as
+    its method and its path apart ("A `GET` of `/v1/workstations/ws-12345/start` gets
+    `404`"): where the path does not take the method, the API answers `405`, with the
+    methods it takes; where it does, and the request needs no body, the sandbox, in its
+    fixture state, answers it otherwise (its IDs the fixtures', nothing after the status but
+    its code and what the answer does; not after another call, said to pass, or denied)."""
+    from cloudws.operations import OPERATIONS
+
     status = _STATUS.match(span.text)
-    if status is None or span.link is not None or span.note or status["status"] == "405":
+    if status is None or span.link is not None or span.note:
         return None
-    start, _ = _clause(span, prose, brackets=False)
+    start, end = _clause(span, prose, brackets=False)
     said = _METHOD_OF_PATH.match(prose, start, span.start)
     route = _route_of(said["path"], contract) if said else None
-    if said is None or route is None:
+    if said is None or route is None or _NEGATION.search(prose, start, span.end):
         return None
     method = said["method"].upper()
     taken = contract.routes.get(route, frozenset())
-    if not taken or method in taken or _NEGATION.search(prose, start, span.end):
+    if taken and method not in taken:
+        if status["status"] == "405":
+            return None
+        return (f"`{span.text}` is said for a `{method}` of `{said['path']}`, a path that "
+                f"takes {', '.join(sorted(taken))}: the API answers `405`, with `Allow: "
+                f"{', '.join(sorted(taken))}`")
+    ops = [op for op, (m, there) in contract.requests.items()
+           if m == ("GET" if method == "HEAD" else method) and there == route and op in OPERATIONS]
+    ids = [mine for mine, theirs in zip(said["path"].split("/"), route.split("/"))
+           if theirs.startswith("{")]
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    if (len(ops) != 1 or OPERATIONS[ops[0]].example.body is not None or after is None
+            or any(i not in contract.fixture_ids for i in ids)
+            or _done_just_before(prose, start, page, contract)
+            or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)):
         return None
-    return (f"`{span.text}` is said for a `{method}` of `{said['path']}`, a path that takes "
-            f"{', '.join(sorted(taken))}: the API answers `405`, with `Allow: "
-            f"{', '.join(sorted(taken))}`")
+    ((got, answer),) = _sandbox_answers([(method, said["path"], *_headers_and_body(None, None))])
+    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
+    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
+    if int(status["status"]) == got and (not code_after or code_after[0] == code):
+        return None
+    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for a "
+            f"`{method}` of `{said['path']}`, which the sandbox answers with `{got}`"
+            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
 
 
 #: Between a request's answer and a request after it, in one sentence: what joins a second
@@ -6075,6 +6123,9 @@ def _check_request(text: str, request: re.Match[str], contract: Contract,
 
 #: Before a span, what says there is none such: "there is no `status=deleted`".
 _THERE_IS_NO = re.compile(r"\b(?:there\s+is\s+no|no\s+such)\s+\[?$", re.IGNORECASE)
+#: Right before a name called a field, what says there is none: "there is no `colour`
+#: field", "without a `colour` field".
+_SAID_NONE = re.compile(r"(?:\bno|\bwithout\s+an?)\s+$", re.IGNORECASE)
 #: Query parameters alone, as a sentence names them: ``limit=500``, ``?status=running``.
 _QUERY_ALONE = re.compile(r"\??[a-z][a-z0-9_]*=[^&\s=]+(?:&[a-z][a-z0-9_]*=[^&\s=]+)*")
 
@@ -6141,8 +6192,9 @@ _ALLOW = re.compile(r"^(?i:allow):[ \t]*(?P<methods>[A-Z]+(?:[ \t]*,[ \t]*[A-Z]+
 #: "its `Allow` header lists `DELETE, GET, PATCH`".
 _ALLOW_VALUE = re.compile(r"^(?P<methods>(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(?:[ \t]*,"
                           r"[ \t]*(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS))+)$")
-_ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:\s+(?:lists|names|holds|says|is|gives|"
-                         r"contains|carries)|:)(?:\s+(?:only|just|exactly))?\s+$")
+_ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:\s+(?:of|on|for)\s+[^.;:]{1,60}?)?(?:\s+(?:lists|"
+                         r"names|holds|says|is|gives|contains|carries)|:)(?:\s+(?:only|just|exactly))?"
+                         r"\s+$")
 
 
 def _allow_problem(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract
@@ -6721,7 +6773,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = (f"`{span.text}` is named an error code, but the API has none such"
                        + _code_meant(span.text, contract, clause=prose[slice(
                            *_clause(span, prose, brackets=False))]) + _old_api(document))
-        if problem is None and names and span.start in fields:
+        if problem is None and names and span.start in fields and not _SAID_NONE.search(
+                prose, max(0, span.start - 24), span.start):  # ("there is no `colour` field")
             problem = _field_problem(span.text, scope, contract, document)
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
@@ -6762,7 +6815,7 @@ def check(markdown: str, page: Page, contract: Contract,
                 problem = (f"`{span.text}` is said to be ignored, but {page.operation} reads it "
                            "(a header it takes)")
             if problem is None and (_ALLOW.match(span.text) or _ALLOW_VALUE.match(
-                    span.text) and _ALLOW_SAID.search(prose, max(0, span.start - 40),
+                    span.text) and _ALLOW_SAID.search(prose, max(0, span.start - 100),
                                                       span.start)):
                 problem = _allow_problem(span, spans, prose, contract)
             location = _LOCATION.match(span.text)
@@ -6793,7 +6846,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _second_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
-            problem = _method_of_path_problem(span, prose, contract)
+            problem = _method_of_path_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:

@@ -2465,6 +2465,9 @@ def test_a_name_a_path_or_an_id_said_to_be_none_of_the_apis_passes(checking: Che
     each is told."""
     references, contract = checking
     page = references.Page("concepts/errors.md", None)
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    assert references.check("# T\n\nSee below.\n\nA body with `{\"colour\": \"blue\"}` gets "
+                            "`400`: there is no `colour` field.\n", update, contract) == []
     _each_told(references, page, contract, {
         "A body with the field `nam` gets `400`.": (
             "`nam` is not an error code or a field of the API; did you mean `name`?"),
@@ -2562,7 +2565,22 @@ def test_a_status_said_for_a_call_made_again_is_what_the_sandbox_answers_the_sec
             "`200` is said for deleteVolume on `vol-scratch01` a second time, which the "
             "sandbox answers with `404` (`not_found`) right after the first (in its fixture "
             "state)"),
-    }, ["Deleting `vol-scratch01` again answers `404` `not_found`."])
+        "Deleting `vol-scratch01` twice gets `200` both times.": (
+            "`200` is said for deleteVolume on `vol-scratch01` a second time, which the "
+            "sandbox answers with `404` (`not_found`) right after the first (in its fixture "
+            "state)"),
+        # the members of the second answer
+        "Deleting `vol-scratch01` again answers `404` with `\"code\": \"volume_attached\"`.": (
+            "`404` is said for deleteVolume on `vol-scratch01` a second time with "
+            "`\"code\": \"volume_attached\"`, but the sandbox's second answer has "
+            "`\"code\": \"not_found\"` (in its fixture state)"),
+        "`DELETE /v1/volumes/vol-scratch01`, sent again right after the first, answers `200`.": (
+            "`200` is said for deleteVolume on `vol-scratch01` a second time, which the "
+            "sandbox answers with `404` (`not_found`) right after the first (in its fixture "
+            "state)"),
+    }, ["Deleting `vol-scratch01` again answers `404` `not_found`.",
+        "Deleting `vol-scratch01` again answers `404` with `\"code\": \"not_found\"`.",
+        "Sent again right after the first, `DELETE /v1/volumes/vol-scratch01` answers `404`."])
     workstations = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, workstations, contract, {
         "A second `DELETE /v1/workstations/ws-12345` after a successful one answers `409`.": (
@@ -3242,10 +3260,25 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
         "A `PUT` on `/v1/workstations` is answered `400`.": (
             "`400` is said for a `PUT` of `/v1/workstations`, a path that takes GET, HEAD, "
             "POST: the API answers `405`, with `Allow: GET, HEAD, POST`"),
+        "A `POST` to the old route, `/v1/workstations/ws-12345/delete`, gets `410`.": (
+            "`410` is said for a `POST` of `/v1/workstations/ws-12345/delete`, a path that "
+            "takes GET, HEAD: the API answers `405`, with `Allow: GET, HEAD`"),
     }, [
         "A `GET` of `/v1/workstations/ws-12345/start` gets `405`.",
         "A `POST` to `/v1/workstations/ws-12345/start` gets `200`.",
     ])
+    # where the path takes the method, and the request needs no body: the sandbox's answer
+    fixtures = references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {"vol-scratch01", "vol-data12345"})
+    _each_told(references, errors, fixtures, {
+        "A `DELETE` of `/v1/volumes/vol-data12345` succeeds with `200`.": (
+            "`200` is said for a `DELETE` of `/v1/volumes/vol-data12345`, which the sandbox "
+            "answers with `409` (`volume_attached`) (in its fixture state)"),
+        "A `GET` on `/v1/volumes/vol-scratch01` is answered with `405`.": (
+            "`405` is said for a `GET` of `/v1/volumes/vol-scratch01`, which the sandbox answers "
+            "with `200` (in its fixture state)"),
+    }, ["A `DELETE` of `/v1/volumes/vol-data12345` gets `409` `volume_attached`."])
 
 
 def test_a_header_or_a_status_said_not_to_be_sent_passes(checking: Checking) -> None:
@@ -3326,6 +3359,9 @@ def test_a_token_or_an_id_shown_with_what_the_sandbox_answers_to_it_passes(
         "The removed route answers `410` even for an ID no workstation has, such as `ws-99999`.",
         "Try the get with a made-up ID like `ws-99999`.",
         "The old route answers `410` for any ID, even one no workstation has, such as `ws-99999`.",
+        # its answer said before the request it is of: "gets `404` from `GET ...`"
+        ("Any ID no workstation has, say `ws-00000`, gets `404` `not_found` from "
+         "`GET /v1/workstations/ws-00000`."),
         # its `404` said to come second to another error: another check made first
         ("A body mistake comes before the lookup: `PATCH /v1/workstations/ws-99999` with an "
          "unknown field gets `400`, not `404`."),
