@@ -4126,6 +4126,37 @@ def _members_problem(members: Sequence[_Span], answer: Any, known: Collection[st
     return None
 
 
+def _answered_otherwise(span: _Span, said: int, said_code: str | None, shown_code: str | None,
+                        members: Sequence[_Span], answer: tuple[int, Any], subject: str,
+                        known: Collection[str] = (), *, second: bool = False,
+                        joined: str = " with") -> str | None:
+    """The message for the status ``span`` (``said``, with its code, ``shown_code`` after
+    it, and the members of its answer) said for ``subject`` (a request, or an operation on an
+    ID) where the sandbox's ``answer`` (its status and JSON body; with ``second``, to the
+    call made again) is another: its status and code, or the member it has otherwise; None
+    where it is the one said. ``known`` are the IDs that are not the sandbox's own making.
+
+    Example:
+        >>> status = _Span(0, 5, 1, "409", None, False)
+        >>> _answered_otherwise(status, 409, None, None, [], (200, {}), "a delete of `ws-1`")
+        '`409` is said for a delete of `ws-1`, which the sandbox answers with `200` (in its fixture state)'
+        >>> _answered_otherwise(status, 409, None, None, [], (409, {"code": "x"}), "a delete")
+    """
+    got, body = answer
+    code = body.get("code") if got >= 400 and isinstance(body, dict) else None
+    if said == got and (said_code is None or said_code == code):
+        other = _members_problem(members, body, known)
+        if other is None:
+            return None
+        return (f"`{span.text}` is said for {subject}{joined} "
+                + " and ".join(f"`{m.text}`" for m in members)
+                + f", but the sandbox's {'second ' if second else ''}answer has {other} (in its "
+                "fixture state)")
+    return (f"`{span.text}`{f' `{shown_code}`' if shown_code else ''} is said for {subject}, "
+            f"which the sandbox answers with `{got}`" + (f" (`{code}`)" if code else "")
+            + (" right after the first" if second else "") + " (in its fixture state)")
+
+
 def _agrees(said: Any, actual: Any) -> bool:
     """Whether the JSON value ``said`` is ``actual``'s, an object's members said in part."""
     if isinstance(said, dict) and isinstance(actual, dict):
@@ -4221,20 +4252,11 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
     # (the operations whose example's ID is of the same kind: `ws-`, `vol-`)
     if len(ops) != 1:
         return None
-    got, answer = sandbox_reply(ops[0], ids[0].text)
-    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
     said = int(status["status"]) if status is not None else contract.code_status[alone or ""]
     said_code = alone or (code_after[0].text if code_after else None)
-    if said == got and (said_code is None or said_code == code):
-        other = _members_problem(members, answer, {ids[0].text})
-        if other is None:
-            return None
-        return (f"`{span.text}` is said for {ops[0]} on `{ids[0].text}` with "
-                + " and ".join(f"`{m.text}`" for m in members)
-                + f", but the sandbox's answer has {other} (in its fixture state)")
-    return (f"`{span.text}`{f' `{said_code}`' if said_code and not alone else ''} is said for {ops[0]} on "
-            f"`{ids[0].text}`, which the sandbox answers with `{got}`"
-            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+    return _answered_otherwise(span, said, said_code, None if alone else said_code, members,
+                               sandbox_reply(ops[0], ids[0].text), f"{ops[0]} on `{ids[0].text}`",
+                               {ids[0].text})
 
 
 #: A call said to be made a second time, up to the status its second answer is said to be:
@@ -4293,18 +4315,10 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
         return None
     code_spans, members = _code_and_members(span, spans, after, contract)
     code_after = [s.text for s in code_spans]
-    got, answer = sandbox_reply_again(ops[0], ids[0])
-    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
-    if int(status["status"]) == got and (not code_after or code_after[0] == code):
-        other = _members_problem(members, answer, {ids[0]})
-        if other is None:
-            return None
-        return (f"`{span.text}` is said for {ops[0]} on `{ids[0]}` a second time with "
-                + " and ".join(f"`{m.text}`" for m in members)
-                + f", but the sandbox's second answer has {other} (in its fixture state)")
-    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
-            f"{ops[0]} on `{ids[0]}` a second time, which the sandbox answers with `{got}`"
-            + (f" (`{code}`)" if code else "") + " right after the first (in its fixture state)")
+    said_code = code_after[0] if code_after else None
+    return _answered_otherwise(span, int(status["status"]), said_code, said_code, members,
+                               sandbox_reply_again(ops[0], ids[0]),
+                               f"{ops[0]} on `{ids[0]}` a second time", {ids[0]}, second=True)
 
 
 #: A request written as its method and its path apart, opening its clause, up to the
@@ -4353,14 +4367,12 @@ def _method_of_path_problem(span: _Span, spans: Sequence[_Span], prose: str, pag
             or _done_just_before(prose, start, page, contract)
             or _PASSES.search(prose, start, end) or _LATER_CALL.search(prose, start, end)):
         return None
-    ((got, answer),) = _sandbox_answers([(method, said["path"], *_headers_and_body(None, None))])
-    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
     code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
-    if int(status["status"]) == got and (not code_after or code_after[0] == code):
-        return None
-    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for a "
-            f"`{method}` of `{said['path']}`, which the sandbox answers with `{got}`"
-            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+    said_code = code_after[0] if code_after else None
+    return _answered_otherwise(
+        span, int(status["status"]), said_code, said_code, [],
+        _sandbox_answers([(method, said["path"], *_headers_and_body(None, None))])[0],
+        f"a `{method}` of `{said['path']}`")
 
 
 #: Between a request's answer and a request after it, in one sentence: what joins a second
@@ -4533,20 +4545,11 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
     code_after = [s.text for s in code_spans]
     if ids and request["method"] in ("GET", "HEAD") and _SHOWS.match(prose, subject.end):
         members = []  # (read by _request_shows_problem)
-    got, answer = _sandbox_answers([sent])[0] if sent else sandbox_reply(ops[0], ids[0], body)
-    code = answer.get("code") if got >= 400 and isinstance(answer, dict) else None
-    if said == got and (not code_after or code_after[0] == code):
-        other = _members_problem(members, answer, ids)
-        if other is None:
-            return None
-        return (f"`{span.text}` is said for `{subject.text}`"
-                f"{f' with `{body}`' if body else ''}, with "
-                + " and ".join(f"`{m.text}`" for m in members)
-                + f", but the sandbox's answer has {other} (in its fixture state)")
-    return (f"`{span.text}`{f' `{code_after[0]}`' if code_after else ''} is said for "
-            f"`{subject.text}`{f' with `{body}`' if body else ''}, which the sandbox answers "
-            f"with `{got}`"
-            + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+    said_code = code_after[0] if code_after else None
+    return _answered_otherwise(
+        span, said, said_code, said_code, members,
+        _sandbox_answers([sent])[0] if sent else sandbox_reply(ops[0], ids[0], body),
+        f"`{subject.text}`{f' with `{body}`' if body else ''}", ids, joined=", with")
 
 
 def _written_request(request: re.Match[str], op: Any, body: str | None
