@@ -2970,7 +2970,7 @@ def _answered_by_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             or _NEGATION.search(between) or re.search(
                 r"\b(?:unless|until|instead|except|before|after|then)\b", between, re.IGNORECASE)):
         return None
-    methods = {m.group(1) for m in re.finditer(r"`(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)`",
+    methods = {m.group(1) for m in re.finditer(rf"`({'|'.join(_METHODS)})`",
                                                 prose[subject_end:end])}
     if methods - {contract.requests[op][0] for op in ops if op in contract.requests} - (
             {"HEAD"} if any(contract.requests.get(op, ("",))[0] == "GET" for op in ops) else set()):
@@ -4324,7 +4324,7 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
 #: A request written as its method and its path apart, opening its clause, up to the
 #: status it is said to get: "A `GET` of `/v1/workstations/ws-12345/start` gets".
 _METHOD_OF_PATH = re.compile(
-    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?|the)\s+`(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)`"
+    rf"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?|the)\s+`(?P<method>{'|'.join(_METHODS)})`"
     r"(?:\s+request)?\s+(?:of|on|to|for|sent\s+to)\s+(?:the\s+path\s+)?(?:[^`,.;:]{1,40},\s+)?"
     r"`(?P<path>/[^`\s?]*)`(?:\s*,\s+[^`,.;:]{1,40},|,)?"  # (an aside: "to the old route, `...`,")
     + _ID_THEN_ANSWER.pattern + r"$", re.IGNORECASE)
@@ -6193,8 +6193,8 @@ def _query_values_problem(query: str, takers: Sequence[Mapping[str, dict[str, An
 _ALLOW = re.compile(r"^(?i:allow):[ \t]*(?P<methods>[A-Z]+(?:[ \t]*,[ \t]*[A-Z]+)*)$")
 #: Methods written apart from their header, as an ``Allow`` header's value said to be:
 #: "its `Allow` header lists `DELETE, GET, PATCH`".
-_ALLOW_VALUE = re.compile(r"^(?P<methods>(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(?:[ \t]*,"
-                          r"[ \t]*(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS))+)$")
+_ALLOW_VALUE = re.compile(rf"^(?P<methods>(?:{'|'.join(_METHODS)})(?:[ \t]*,[ \t]*"
+                          rf"(?:{'|'.join(_METHODS)}))+)$")
 _ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:\s+(?:of|on|for)\s+[^.;:]{1,60}?)?(?:\s+(?:lists|"
                          r"names|holds|says|is|gives|contains|carries)|:)(?:\s+(?:only|just|exactly))?"
                          r"\s+$")
