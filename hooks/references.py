@@ -4459,14 +4459,84 @@ _ANOTHER_TIME = re.compile(r"\b(?:before|until|formerly|previously|earlier|used\
                            r"v0|0\.\d)\b", re.IGNORECASE)
 
 
+#: An opening that says a call on a resource was made first, with no body ("Once
+#: `ws-12345` is deleted,", "After stopping `ws-67890`,", "After you delete `ws-12345`,"):
+#: its word, and the resource's ID.
+_DONE_FIRST = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:once|after|when|now\s+that)\s+(?:(?:the\s+(?:workstation|"
+    r"volume)\s+)?`(?P<id>[a-z]+-[A-Za-z0-9_]+)`\s+(?:is|has\s+been|was|gets)\s+(?P<done>[a-z]+)"
+    r"|(?:you\s+(?:have\s+)?)?(?P<doing>[a-z]+)\s+(?:the\s+(?:workstation|volume)\s+)?"
+    r"`(?P<id_>[a-z]+-[A-Za-z0-9_]+)`)\s*,\s*(?:the\s+request\s+)?(?:an?\s+|the\s+)?\[?$",
+    re.IGNORECASE)
+
+
+def _done_first(opening: str, fixture_ids: Collection[str]) -> tuple[str, str] | None:
+    """The operation and the ID of the call ``opening`` (a clause up to its request) says
+    was made first (:data:`_DONE_FIRST`): one on a resource of ``fixture_ids``, with one
+    path parameter, of its ID's kind, and no body.
+
+    Example:
+        >>> c = {"ws-12345", "ws-67890", "vol-scratch01"}
+        >>> _done_first("Once `ws-12345` is deleted, ", c)
+        ('deleteWorkstation', 'ws-12345')
+        >>> _done_first("After stopping `ws-67890`, ", c)
+        ('stopWorkstation', 'ws-67890')
+        >>> _done_first("After you delete `vol-scratch01`, a ", c)
+        ('deleteVolume', 'vol-scratch01')
+        >>> _done_first("Once `ws-12345` is renamed, ", c) is None  # (an update: a body)
+        True
+    """
+    from cloudws.operations import OPERATIONS
+
+    said = _DONE_FIRST.fullmatch(opening)
+    if said is None:
+        return None
+    word, resource_id = (said["done"], said["id"]) if said["id"] else (said["doing"],
+                                                                       said["id_"])
+    kind = _RESOURCE_ID.match(resource_id)
+    ops = [op for op, operation in OPERATIONS.items()
+           if not op.startswith("removed") and operation.example.body is None
+           and word.lower() in {_participle(_verb(op)), *_verb_forms(_verb(op))}
+           and len(operation.example.path) == 1 and kind is not None
+           and str(*operation.example.path.values()).startswith(kind["prefix"])]
+    if len(ops) != 1 or resource_id not in fixture_ids:
+        return None
+    return ops[0], resource_id
+
+
+@functools.cache
+def sandbox_reply_after(first: str, first_id: str, method: str, url: str,
+                        body: bytes | None) -> tuple[int, Any] | None:
+    """The status and the JSON body the sandbox, in its fixture state, answers a request
+    (``method``, ``url``, ``body``) sent right after ``first``'s example request for
+    ``first_id``; None if that first call did not succeed.
+
+    Example:
+        >>> sandbox_reply_after("deleteWorkstation", "ws-12345", "POST",
+        ...                     "/v1/workstations/ws-12345/start", None)[0]
+        404
+        >>> sandbox_reply_after("deleteWorkstation", "ws-67890", "GET",  # running: refused
+        ...                     "/v1/workstations/ws-67890", None) is None
+        True
+    """
+    headers, content = _headers_and_body(None if body is None else body.decode(), None)
+    done, then = _sandbox_answers([_example_request(first, first_id, None),
+                                   (method, url, headers, content)], in_turn=True)
+    return then if 200 <= done[0] < 300 else None
+
+
 def _after_an_opening(span: _Span, status: re.Match[str], subject: _Span,
                       spans: Sequence[_Span], prose: str, page: Page, contract: Contract,
                       start: int, end: int) -> str | None:
     """What is wrong with ``span``, a status said to be the answer of the request
     ``subject`` after an opening of the clause's own ("Once `ws-12345` is deleted, `POST
-    .../start` answers `410`"): one its operation does not document. What the sandbox
-    answers there is not asked: the opening may be a condition the check does not follow.
-    Nor is a clause read that speaks of another time ("Before 1.0.0,") or denies."""
+    .../start` answers `410`"): one its operation does not document; or, where the opening
+    says a call on a resource of the fixtures was made first (:func:`_done_first`) and it
+    succeeds there, not what the sandbox answers the request after it (its IDs the
+    fixtures', nothing after the status but its code, the members of its answer and what
+    it does). Another opening may be a condition the check does not follow: what the
+    sandbox answers there is not asked. Nor is a clause read that speaks of another time
+    ("Before 1.0.0,") or denies."""
     request = _REQUEST.match(subject.text)
     if (request is None or not request["method"] or subject.opted_out
             or any(_REQUEST.match(s.text) and _REQUEST.match(s.text)["method"]  # type: ignore[index]
@@ -4478,11 +4548,48 @@ def _after_an_opening(span: _Span, status: re.Match[str], subject: _Span,
         return None
     scope = contract.operations[ops[0]]
     said = int(status["status"])
-    if said in scope.statuses or _NEGATION.search(_outside_code(prose, spans, start, end)):
+    if _NEGATION.search(_outside_code(prose, spans, start, end)):
         return None
-    return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
-            f"{ops[0]}, which does not document it (it documents "
-            f"{_listing(scope.statuses)})")
+    if said not in scope.statuses:
+        return (f"`{span.text}` is said to be the answer of `{subject.text}`, a request of "
+                f"{ops[0]}, which does not document it (it documents "
+                f"{_listing(scope.statuses)})")
+    return _answer_after_problem(span, said, subject, request, ops[0], spans, prose, page,
+                                 contract, start, end)
+
+
+def _answer_after_problem(span: _Span, said: int, subject: _Span, request: re.Match[str],
+                          operation: str, spans: Sequence[_Span], prose: str, page: Page,
+                          contract: Contract, start: int, end: int) -> str | None:
+    """For :func:`_after_an_opening`: what is wrong with ``said`` where the clause opens
+    with a call made first (:func:`_done_first`), by what the sandbox answers ``request``
+    after it."""
+    from cloudws.operations import OPERATIONS
+
+    first = _done_first(prose[start:subject.start], contract.fixture_ids)
+    op = OPERATIONS.get(operation)
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}\\s*",
+                         prose[span.end:end], re.IGNORECASE)
+    if first is None or op is None or after is None or _done_just_before(
+            prose, start, page, contract) or _PASSES.search(prose, subject.end, end) or (
+                _LATER_CALL.search(prose, start, end)):
+        return None
+    _, ids = _request_target(request, contract)
+    if ids and (len(ids) != 1 or len(op.example.path) != 1 or ids[0] not in contract.fixture_ids):
+        return None
+    sent = _example_request(operation, ids[0], None) if ids else _written_request(
+        request, op, None)
+    if sent is None:
+        return None
+    method, url, _, body = sent
+    answer = sandbox_reply_after(*first, method, url, body)
+    if answer is None:
+        return None  # (the first call is refused there: the opening is a state not followed)
+    code_spans, members = _code_and_members(span, spans, after, contract)
+    said_code = code_spans[0].text if code_spans else None
+    return _answered_otherwise(span, said, said_code, said_code, members, answer,
+                               f"`{subject.text}` after {first[0]} on `{first[1]}`",
+                               {*ids, first[1]}, joined=", with")
 
 
 def _request_target(request: re.Match[str], contract: Contract) -> tuple[list[str], list[str]]:

@@ -2268,6 +2268,21 @@ def checking(monkeypatch: pytest.MonkeyPatch) -> Checking:
         load_document(), {code: e.status for code, e in ERROR_CODES.items()}, set())
 
 
+@pytest.fixture
+def checking_fixtures(checking: Checking) -> Checking:
+    """``checking``, with the sandbox's fixtures as the resources the pages may name."""
+    from cloudws import models
+    from cloudws.fixtures import load_fixtures
+
+    references, _ = checking
+    fixtures = load_fixtures()
+    return references, references.Contract.build(
+        load_document(), {code: e.status for code, e in ERROR_CODES.items()},
+        {r.id for r in (*fixtures.workstations, *fixtures.volumes)},
+        {models.WORKSTATION_ID_PREFIX: ("workstation", models.WORKSTATION_ID_PATTERN),
+         models.VOLUME_ID_PREFIX: ("volume", models.VOLUME_ID_PATTERN)})
+
+
 def test_what_a_list_request_is_said_to_list_is_what_the_sandbox_lists(checking: Checking
                                                                         ) -> None:
     """A list request written as its clause's subject and said to list workstations or
@@ -2361,22 +2376,43 @@ def test_the_members_an_answer_is_said_to_come_with_are_the_sandboxs(checking: C
 
 
 def test_a_status_said_for_a_request_after_an_opening_is_one_its_operation_documents(
-        checking: Checking) -> None:
+        checking_fixtures: Checking) -> None:
     """A status said for a request after an opening of the clause's own ("Once `ws-12345`
-    is deleted, `POST .../start` answers `410`") is one its operation documents; what the
-    sandbox answers there is not asked (the opening may be a condition), nor is a clause of
-    another time ("Before 1.0.0,") read."""
-    references, contract = checking
+    is deleted, `POST .../start` answers `410`") is one its operation documents. Where the
+    opening says a call on a fixture was made first, and the sandbox lets it, the request
+    gets what the sandbox answers it after that call, with the members said; another
+    opening may be a condition, and what the sandbox answers there is not asked. Nor is a
+    clause of another time ("Before 1.0.0,") read."""
+    references, contract = checking_fixtures
     page = references.Page("concepts/lifecycle.md", None)
     _each_told(references, page, contract, {
         "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` answers `410 Gone`.": (
             "`410 Gone` is said to be the answer of `POST /v1/workstations/ws-12345/start`, a "
             "request of startWorkstation, which does not document it (it documents 200, 400, "
             "401, 404, 413, 500)"),
+        "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` answers `200`.": (
+            "`200` is said for `POST /v1/workstations/ws-12345/start` after deleteWorkstation "
+            "on `ws-12345`, which the sandbox answers with `404` (`not_found`) (in its fixture "
+            "state)"),
+        "After stopping `ws-67890`, `DELETE /v1/workstations/ws-67890` answers `409`.": (
+            "`409` is said for `DELETE /v1/workstations/ws-67890` after stopWorkstation on "
+            "`ws-67890`, which the sandbox answers with `200` (in its fixture state)"),
+        ("After you delete `ws-12345`, `GET /v1/volumes/vol-data12345` answers `200` with "
+         "`\"attached_to\": \"ws-12345\"`."): (
+            "`200` is said for `GET /v1/volumes/vol-data12345` after deleteWorkstation on "
+            "`ws-12345`, with `\"attached_to\": \"ws-12345\"`, but the sandbox's answer has "
+            "`\"attached_to\": null` (in its fixture state)"),
     }, [
         "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` answers `404`.",
         "Before 1.0.0, `DELETE /v1/workstations/ws-12345` answers `204`.",
         "Once `ws-12345` is deleted, `POST /v1/workstations/ws-12345/start` never answers `410`.",
+        ("After stopping `ws-67890`, `DELETE /v1/workstations/ws-67890` answers `200` with "
+         "`\"deleted_volume_ids\": [\"vol-boot67890\"]`."),
+        "After deleting `vol-scratch01`, `GET /v1/volumes` answers `200`.",
+        # (the first call refused there, a running workstation's delete: a state not followed)
+        "Once `ws-67890` is deleted, `GET /v1/workstations/ws-67890` answers `200`.",
+        # (an update: it has a body, not followed)
+        "Once `ws-12345` is renamed, `GET /v1/workstations/ws-12345` answers `404`.",
     ])
 
 
