@@ -245,6 +245,17 @@ _FIELD_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fie
 #: `stopped`", "in the `status` field: `running` or `stopped`").
 _FIELD_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*fields?"
                                 r"[ \t]*:?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
+#: The word "parameter" (or "query parameter", "path parameter"...) right before a span
+#: (or a list of them), or right after ("the `force` query parameter"); and after a span it
+#: names, before its value ("the `status` parameter `running`").
+_PARAMETER_BEFORE = re.compile(r"\b(?:(?:query|path|URL)(?:[ \t]+string)?[ \t]+)?param(?:eter)?s?"
+                               r"(?:[ \t]+named|[ \t]*:)?[ \t]*\n?[ \t]*\[?$", re.IGNORECASE)
+_PARAMETER_AFTER = re.compile(r"^\]?(?:\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*(?:(?:query|path|"
+                              r"URL)(?:[ \t]+string)?[ \t]*\n?[ \t]*)?param(?:eter)?s?\b",
+                              re.IGNORECASE)
+_PARAMETER_VALUE_AFTER = re.compile(r"`(?:\]\([^)\s]*\))?(?:\{[^}]*\})?[ \t]*\n?[ \t]*(?:(?:query|"
+                                    r"path|URL)[ \t]+)?param(?:eter)?s?[ \t]*[:=]?[ \t]*\n?"
+                                    r"[ \t]*\[?$", re.IGNORECASE)
 #: A request named in prose: an HTTP method and a path or URL
 #: (``POST /v1/workstations/{id}/stop``), or a path of the API alone (``/v1/volumes?limit=5``).
 _REQUEST = re.compile(r"^(?:(?P<method>GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT) +"
@@ -1056,6 +1067,22 @@ def _called_fields(spans: list[_Span], prose: str) -> set[int]:
     return _called(spans, prose, _FIELD_BEFORE, _FIELD_AFTER, _FIELD_VALUE_AFTER)
 
 
+def _called_parameters(spans: list[_Span], prose: str) -> set[int]:
+    """The starts of the spans the prose calls parameters: right before or after the word
+    "parameter" ("query parameter", "path parameter"...), alone or in a list of spans it
+    names so.
+
+    Example:
+        >>> prose = ("a `force` query parameter; the parameters `a` and `b`; the `status` "
+        ...          "parameter `running`; an unknown parameter, such as `x`; `y` is")
+        >>> spans = [_Span(m.start(), m.end(), 1, m[1], None, False)
+        ...          for m in re.finditer(r"`([^`]*)`", prose)]
+        >>> sorted(s.text for s in spans if s.start in _called_parameters(spans, prose))
+        ['a', 'b', 'force', 'status']
+    """
+    return _called(spans, prose, _PARAMETER_BEFORE, _PARAMETER_AFTER, _PARAMETER_VALUE_AFTER)
+
+
 def _called(spans: list[_Span], prose: str, before_it: re.Pattern[str],
             after_it: re.Pattern[str], value_after: re.Pattern[str] | None = None) -> set[int]:
     """The starts of the spans (or of the lists of them) that ``before_it`` ends the prose
@@ -1208,11 +1235,11 @@ reads and sends are Content-Type) (to name it as it is, on purpose: follow it wi
             f"{_listing(headers)} ({then})")
 
 
-def _field_problem(text: str, scope: Scope, contract: Contract, document: bool = False
-                   ) -> str | None:
-    """For a span the prose calls a field, written as the API writes its fields
-    (``snake_case``) but none of them, what to write; None for any other span (a field of
-    another operation is told by :func:`_check_span`).
+def _field_problem(text: str, scope: Scope, contract: Contract, document: bool = False,
+                   called: str = "field") -> str | None:
+    """For a span the prose calls a field (or, ``called``, a parameter), written as the API
+    writes its fields (``snake_case``) but none of them, what to write; None for any other
+    span (a field of another operation is told by :func:`_check_span`).
 
     Example:
         >>> scope = Scope("getWorkstation", frozenset(), frozenset(),
@@ -1224,17 +1251,35 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
         `kind` is called a field, but getWorkstation has no such field (its fields and parameters are machine_type, status; to name one it does not have, say so without the backticks)
         >>> [_field_problem(t, scope, contract) for t in ("status", "Status", "a-b", "x.y")]
         [None, None, None, None]
+        >>> print(_field_problem("force", scope, contract, called="parameter"))
+        `force` is called a parameter, but getWorkstation has no such parameter (it takes none; to name one it does not have, follow it with { .no-ref })
     """
-    if not _NAME.match(text) or text in scope.fields or text in contract.field_schemas:
-        return None
-    close = difflib.get_close_matches(text, sorted(scope.fields), n=1, cutoff=0.6)
+    if not _NAME.match(text) or (text in scope.fields or text in contract.field_schemas
+                                 if called == "field" else any(
+                                     text in taken for taken in contract.inputs.values())
+                                 or text in _parameters_of(contract.api, contract)):
+        return None  # (a parameter: one some operation takes, as a parameter or in its body)
+    named = scope.fields if called == "field" else _parameters_of(scope, contract)
+    close = difflib.get_close_matches(text, sorted(named), n=1, cutoff=0.6)
     then = ("say so without the backticks" if document
             else "follow it with { .no-ref }")
     if close:
-        return (f"`{text}` is called a field, but {scope.name} has no such field; did you "
-                f"mean `{close[0]}`? (to name one it does not have on purpose, {then})")
-    return (f"`{text}` is called a field, but {scope.name} has no such field (its fields and "
-            f"parameters are {_listing(scope.fields)}; to name one it does not have, {then})")
+        return (f"`{text}` is called a {called}, but {scope.name} has no such {called}; did "
+                f"you mean `{close[0]}`? (to name one it does not have on purpose, {then})")
+    listed = (f"its fields and parameters are {_listing(scope.fields)}" if called == "field"
+              else f"its parameters are {_listing(named)}" if named else "it takes none")
+    return (f"`{text}` is called a {called}, but {scope.name} has no such {called} ({listed}; "
+            f"to name one it does not have, {then})")
+
+
+def _parameters_of(scope: Scope, contract: Contract) -> frozenset[str]:
+    """The names of the parameters (of its path and its query) the operation of ``scope``
+    takes; for the API's scope, those any operation takes."""
+    requests = ([contract.requests[scope.name]] if scope.name in contract.requests
+                else list(contract.requests.values()))
+    return frozenset().union(*(
+        {*re.findall(r"\{(\w+)\}", path), *contract.queries.get((path, method), {})}
+        for method, path in requests))
 
 
 #: Whose a field is, said just before it: "a workstation's `volume_ids`".
@@ -6706,6 +6751,7 @@ def check(markdown: str, page: Page, contract: Contract,
     ordered = sorted(spans, key=lambda span: span.start)
     called = _called_headers(ordered, prose)
     fields = _called_fields(ordered, prose)
+    parameters = _called_parameters(ordered, prose)
     found += _listed_with_values([s for s in ordered if not s.heading], prose, contract)
     found += _noted_twice(ordered, markdown, page, contract)
     found += _note_codes(ordered, prose, contract)
@@ -6886,6 +6932,11 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and span.start in fields and not _SAID_NONE.search(
                 prose, max(0, span.start - 24), span.start):  # ("there is no `colour` field")
             problem = _field_problem(span.text, scope, contract, document)
+        if problem is None and names and span.start in parameters and not _SAID_NONE.search(
+                prose, max(0, span.start - 24), span.start) and not _refused_in_clause(
+                    span, spans, prose):  # ("a `force` query parameter"; not "a `page`
+            # parameter gets `400`", shown as refused)
+            problem = _field_problem(span.text, scope, contract, document, "parameter")
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
         if owner is not None and not _DENIED.match(prose[span.end:span.end + 30]):

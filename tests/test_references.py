@@ -1063,6 +1063,33 @@ def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
         "{ .no-ref })")], said
 
 
+def test_a_name_called_a_parameter_is_one_of_the_operations_fields_or_parameters(
+        checking: Checking) -> None:
+    """A snake_case name the words call a parameter ("a `force` query parameter") is one of
+    the page's operation's fields and parameters (on a page of no operation, the API's):
+    one it has not is told, with them; one said to be none ("there is no `force`
+    parameter"), shown as unknown, or said to be refused, passes."""
+    references, contract = checking
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "A delete takes a `force` query parameter that deletes a running workstation.": (
+            "`force` is called a parameter, but deleteWorkstation has no such parameter (its "
+            "parameters are id; to name one it does not have, follow it with { .no-ref })"),
+    }, [
+        "There is no `force` parameter: stop the workstation first.",
+        "The `id` path parameter is the workstation's ID.",
+    ])
+    listing = references.Page("volumes/list.md", "listVolumes")
+    _each_told(references, listing, contract, {
+        "The parameters `offset` and `cursor` page through the list.": (
+            "`offset` is called a parameter, but listVolumes has no such parameter (its parameters "
+            "are cursor, limit; to name one it does not have, follow it with { .no-ref })"),
+    }, ["The `limit` query parameter caps a page; the `cursor` parameter goes on from it."])
+    _each_told(references, references.Page("concepts/errors.md", None), contract, {}, [
+        "An unknown query parameter, such as `force`, gets `400`.",
+        "A `page` parameter gets `400`."])
+
+
 def test_a_field_said_to_be_a_workstations_or_a_volumes_is_one_of_theirs(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
