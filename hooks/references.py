@@ -4366,6 +4366,110 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                                f"{ops[0]} on `{ids[0]}` a second time", {ids[0]}, second=True)
 
 
+#: A JSON member said as an answer: `"status": "stopped"`, `{"id": "ws-12345"}`.
+_JSON_SAID = re.compile(r'^\s*(?:"[a-z_]+"\s*:\s*\S.*|\{\s*"[a-z_]+"\s*:.*\})\s*$', re.DOTALL)
+#: Between an ID that a call acts on and what it answers: a time, then the answering verb
+#: ("Starting `ws-12345` on a fresh sandbox answers").
+_ON_A_FRESH = (r"(?:\s+(?:on\s+a\s+(?:fresh|new)\s+sandbox|in\s+the\s+(?:sandbox['’]s\s+)?"
+               r"(?:starting|fixture)\s+state|as\s+the\s+sandbox\s+starts))?")
+
+
+def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                              contract: Contract, shown: Callable[[], set[str]] = set
+                              ) -> str | None:
+    """What is wrong with the members of an answer said right after what answers them,
+    with no status ("`GET /v1/volumes/vol-data12345` answers `"size_gb": 500`", "Deleting
+    `ws-12345` answers `"detached_volume_ids": [...]`", after "Once `ws-12345` is deleted,"
+    too): the sandbox, in its fixture state, answers it with an error, or with other members
+    (:func:`_members_problem`). Read where the clause opens with the request, or with the
+    call by its verb and the ID of a fixture, and ends with the members (joined by commas or
+    "and"); not after another call, said to pass, or denied."""
+    from cloudws.operations import OPERATIONS
+
+    if not _JSON_SAID.match(span.text) or span.link is not None or span.opted_out:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    before = [s for s in spans if start <= s.start < span.start]
+    if before and _JSON_SAID.match(before[-1].text) and re.fullmatch(
+            r"\s*,\s*(?:and\s+)?|\s+and\s+", prose[before[-1].end:span.start]):
+        return None  # (a member after another: read with the first)
+    members = [span]
+    for after in (s for s in spans if s.start > span.end):
+        if not (_JSON_SAID.match(after.text) and re.fullmatch(
+                r"\s*,\s*(?:and\s+)?|\s+and\s+", prose[members[-1].end:after.start])):
+            break
+        members.append(after)
+    if not re.fullmatch(r"[\s.!]*", prose[members[-1].end:end]) or _NEGATION.search(
+            _outside_code(prose, spans, start, end)) or _done_just_before(
+                prose, start, page, contract) or _PASSES.search(prose, members[-1].end, end):
+        return None
+    answered = re.compile(r"\s+(?:answers|returns|responds\s+with|gives)\s+(?:with\s+)?$",
+                          re.IGNORECASE)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)
+    first = None
+    if opening is None and len(before) > 1 and (first := _done_first(
+            prose[start:before[-1].start], contract.fixture_ids)) is not None:
+        opening_end = before[-1].start  # ("Once `ws-12345` is deleted, `GET ...` answers")
+        before = before[-1:]
+    else:
+        opening_end = opening.end() if opening else start
+    subject = None
+    if len(before) == 1 and (request := _REQUEST.match(before[0].text)) is not None and (
+            request["method"]) and answered.fullmatch(prose, before[0].end, span.start) and (
+                re.fullmatch(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?\s+|the\s+)?\[?",
+                             prose[opening_end:before[0].start])):
+        ops, ids = _request_target(request, contract)
+        op = OPERATIONS.get(ops[0]) if len(ops) == 1 else None
+        if op is None or (len(ids) != 1 or len(op.example.path) != 1 or ids[0] not in
+                          contract.fixture_ids) and (ids or op.example.path):
+            return None
+        sent = (_example_request(ops[0], ids[0], None) if ids
+                else _written_request(request, op, None))
+        subject = f"`{before[0].text}`"
+    elif len(before) == 1 and first is None:
+        said = _SUBJECT.match(prose, opening_end, before[0].start)
+        resource = _RESOURCE_ID.match(before[0].text)
+        if said is None or said["article"] or not said["who"].lower().endswith("ing") or (
+                resource is None) or not re.fullmatch(
+                    r"\s+(?:(?:the\s+)?(?:workstation|volume)\s+)?", prose[
+                        said.end():before[0].start], re.IGNORECASE) or not re.fullmatch(
+                    _ON_A_FRESH + answered.pattern, prose[before[0].end:span.start],
+                    re.IGNORECASE):
+            return None
+        ops = [op for op in _subject_ops(said["who"], page, contract) if op in OPERATIONS
+               and len(OPERATIONS[op].example.path) == 1
+               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+        if len(ops) != 1 or before[0].text not in contract.fixture_ids or _an_examples(
+                before[0].text, contract, shown):
+            return None
+        ids = [before[0].text]
+        sent = _example_request(ops[0], ids[0], None)
+        subject = f"{ops[0]} on `{ids[0]}`"
+    else:
+        return None
+    if sent is None:
+        return None
+    method, url, _, body = sent
+    if first is not None:
+        answer = sandbox_reply_after(*first, method, url, body)
+        if answer is None:
+            return None
+        subject += f" after {first[0]} on `{first[1]}`"
+    else:
+        answer = _sandbox_answers([sent])[0]
+    got, reply = answer
+    said = " and ".join(f"`{m.text}`" for m in members)
+    if got >= 300:
+        code = reply.get("code") if isinstance(reply, dict) else None
+        return (f"{subject} is said to answer with {said}, but the sandbox answers `{got}`"
+                + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+    other = _members_problem(members, reply, {*ids, *(first[1:] if first else ())})
+    if other is None:
+        return None
+    return (f"{subject} is said to answer with {said}, but the sandbox's answer has {other} "
+            "(in its fixture state)")
+
+
 #: A request written as its method and its path apart, opening its clause, up to the
 #: status it is said to get: "A `GET` of `/v1/workstations/ws-12345/start` gets".
 _METHOD_OF_PATH = re.compile(
@@ -6716,6 +6820,133 @@ def _names_in(files: tuple[tuple[Path, int], ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: A line of a reference page that shows a Python object of the stub's: ``::: cloudws.app``.
+_SHOWN_OBJECT = re.compile(r"^:::[ \t]+(?P<dotted>cloudws(?:\.\w+)*)[ \t]*$", re.MULTILINE)
+#: Between a Python expression and the value it is said to have: "is", "equals", "returns";
+#: or to hold: "includes", "contains".
+_PYTHON_SAID = re.compile(
+    r"\s+(?:(?P<is>is|equals|==|returns|gives|evaluates\s+to)|(?P<holds>includes|contains|"
+    r"holds))\s+(?:the\s+(?:string|tuple|list|number|value|key|status)\s+)?$", re.IGNORECASE)
+#: In a clause before a Python expression, what makes its value a later one's, or a
+#: condition's: "After `fail_next(...)`,", "With a clock ...,", "If ...".
+_PYTHON_LATER = re.compile(r"\b(?:if|when|whenever|after|once|unless|until|while|before|with|"
+                           r"inside|within|during|then|later|now|no|not|never)\b|n['’]t\b",
+                           re.IGNORECASE)
+
+
+def python_namespace(markdown: str) -> dict[str, Any]:
+    """The names a page's prose may use in Python expressions: ``cloudws``, and the public
+    names of each module of the stub's whose objects the page shows (``::: cloudws.app``,
+    ``::: cloudws.errors.ERROR_CODES``)."""
+    import importlib
+
+    import cloudws
+
+    namespace: dict[str, Any] = {"cloudws": cloudws}
+    for shown in _SHOWN_OBJECT.finditer(markdown):
+        parts = shown["dotted"].split(".")
+        for end in range(len(parts), 0, -1):
+            try:
+                module = importlib.import_module(".".join(parts[:end]))
+            except ImportError:
+                continue
+            names = getattr(module, "__all__", None) or [
+                n for n in vars(module) if not n.startswith("_")]
+            namespace.update({n: getattr(module, n) for n in names if hasattr(module, n)})
+            break
+    return namespace
+
+
+def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
+    """``text`` evaluated as a Python expression in ``namespace``: names, attributes (none
+    private), subscripts and calls with literals alone (``ERROR_CODES["not_found"].status``,
+    ``steps_of("deleteVolume")``); (False, None) for any other text, or one that raises.
+
+    Example:
+        >>> import cloudws.errors
+        >>> _python_value('ERROR_CODES["not_found"].status', vars(cloudws.errors))
+        (True, 404)
+        >>> _python_value("ERROR_CODES._x", vars(cloudws.errors))
+        (False, None)
+        >>> _python_value("print(1)", {})  # (a name not the page's)
+        (False, None)
+    """
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError:
+        return False, None
+    allowed = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.Constant,
+               ast.Load, ast.keyword)
+    for node in ast.walk(tree):
+        if not isinstance(node, allowed) or isinstance(node, ast.Attribute) and (
+                node.attr.startswith("_")) or isinstance(node, ast.Name) and (
+                    node.id not in namespace) or isinstance(node, ast.Call) and not all(
+                        isinstance(a, ast.Constant) for a in (
+                            *node.args, *(k.value for k in node.keywords))):
+            return False, None
+    if not any(isinstance(n, (ast.Attribute, ast.Subscript, ast.Call)) for n in ast.walk(tree)
+               ) and not any(isinstance(n, ast.Name) and n.id.isupper() for n in ast.walk(tree)):
+        return False, None  # (a bare name: a word as often as an object; not a constant's)
+    dotted = re.match(r"cloudws(?:\.\w+)+", text.strip())
+    if dotted is not None:  # (a module of the stub's, named whole: imported if need be)
+        import importlib
+
+        parts = dotted[0].split(".")
+        for end in range(2, len(parts)):
+            with contextlib.suppress(ImportError):
+                importlib.import_module(".".join(parts[:end]))
+    try:
+        return True, eval(compile(tree, "<page>", "eval"), {"__builtins__": {}}, dict(namespace))
+    except Exception:  # noqa: BLE001 - an expression that fails is not read
+        return False, None
+
+
+def _python_value_problem(span: _Span, spans: Sequence[_Span], prose: str,
+                          namespace: Callable[[], Mapping[str, Any]]) -> str | None:
+    """What is wrong with a Python expression of the stub's (``span``) said to be a value
+    written in code after it ("`cloudws.app.TOKEN_PREFIX` is `"cws_test_"`",
+    "`OPERATIONS["deleteWorkstation"].errors` includes `410`"): evaluated in the page's
+    namespace (:func:`python_namespace`), it is another, or does not hold it. The value is
+    read as a Python literal, or as the text of a string (a pattern, a URL); the clause must
+    end after it, and say no condition or later time before the expression."""
+    said = next((s for s in spans if s.start > span.end), None)
+    verb = _PYTHON_SAID.fullmatch(prose, span.end, said.start) if said is not None else None
+    if said is None or verb is None or said.opted_out or span.opted_out:
+        return None
+    start, _ = _clause(span, prose, brackets=False)
+    if _PYTHON_LATER.search(prose, start, span.start) or not re.match(
+            r"\s*(?:[.;:,!?)]|$|\n)", prose[said.end:said.end + 2]):
+        return None
+    known, value = _python_value(span.text, namespace())
+    if not known:
+        return None
+    try:
+        literal, is_literal = ast.literal_eval(said.text.strip()), True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        literal, is_literal = said.text, False
+    primitive = (str, int, float, bool, type(None), tuple, list, dict, set, frozenset)
+    if verb["holds"]:
+        if not isinstance(value, (tuple, list, dict, set, frozenset, str)) or not (
+                is_literal and isinstance(literal, (str, int))):
+            return None
+        if literal in value:
+            return None
+        shown = sorted(value, key=str) if isinstance(value, (dict, set, frozenset)) else value
+        return (f"`{span.text}` is said to hold `{said.text}`, but it holds "
+                f"{', '.join(f'`{v!r}`' for v in shown) or 'nothing'} (evaluated against the stub)")
+    if is_literal and type(literal) in primitive and isinstance(value, primitive):
+        same = literal == value or (isinstance(literal, list) and isinstance(value, tuple)
+                                    and tuple(literal) == value)
+    elif isinstance(value, str):
+        same = said.text == value
+    else:
+        return None  # (an object: what it is said to be is not read)
+    if same:
+        return None
+    return (f"`{span.text}` is said to be `{said.text}`, but it is `{value!r}` (evaluated "
+            "against the stub)")
+
+
 def check(markdown: str, page: Page, contract: Contract,
           titles: Mapping[int, str] | None = None, *, names: bool = True,
           shown_elsewhere: str = "", document: bool = False,
@@ -6741,6 +6972,7 @@ def check(markdown: str, page: Page, contract: Contract,
 
     spans = list(_spans(markdown))
     prose = prose_of(markdown)
+    namespace = functools.cache(lambda: python_namespace(markdown))
     for bare in _NO_REF.finditer(prose):  # { .no-ref } after no span: shown as it is
         if not any(s.start <= bare.start() <= s.end for s in spans):
             found.append(Problem(prose.count("\n", 0, bare.start()) + 1, (
@@ -7028,6 +7260,10 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _left_in_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _sent_field_problem(span, spans, prose, page, contract)
+        if problem is None and not span.heading and not span.link:
+            problem = _python_value_problem(span, spans, prose, namespace)
+        if problem is None and names and not span.heading:
+            problem = _members_answered_problem(span, spans, prose, page, contract, shown)
         misread = misread or (read_from and problem is not None)
         if problem is None and span.link is not None:
             problem = _anchor_problem(span.text, span.link, contract)

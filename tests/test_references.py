@@ -1063,6 +1063,81 @@ def test_a_json_member_shown_alone_names_a_field_of_the_pages_operation(
         "{ .no-ref })")], said
 
 
+def test_the_members_said_to_answer_a_call_are_the_sandboxs(checking_fixtures: Checking
+                                                            ) -> None:
+    """Members of an answer said right after what answers them, with no status ("`GET
+    /v1/volumes/vol-data12345` answers `"size_gb": 500`"), are held to what the sandbox
+    answers, in its fixture state: a request, a call by its verb on a fixture's ID, either
+    after a call said to be made first; an error answered is told with its status."""
+    references, contract = checking_fixtures
+    get = references.Page("volumes/get.md", "getVolume")
+    _each_told(references, get, contract, {
+        "`GET /v1/volumes/vol-data12345` answers `\"size_gb\": 500`.": (
+            "`GET /v1/volumes/vol-data12345` is said to answer with `\"size_gb\": 500`, but the "
+            "sandbox's answer has `\"size_gb\": 200` (in its fixture state)"),
+        ("Once `ws-12345` is deleted, `GET /v1/volumes/vol-boot12345` answers "
+         "`\"attached_to\": null`."): (
+            "`GET /v1/volumes/vol-boot12345` after deleteWorkstation on `ws-12345` is said to "
+            "answer with `\"attached_to\": null`, but the sandbox answers `404` (`not_found`) "
+            "(in its fixture state)"),
+    }, [
+        "`GET /v1/volumes/vol-data12345` answers `\"size_gb\": 200` and `\"standalone\": true`.",
+        ("Once `ws-12345` is deleted, `GET /v1/volumes/vol-data12345` answers "
+         "`\"attached_to\": null`."),
+        "`GET /v1/volumes/vol-data12345` never answers `\"size_gb\": 500`.",
+    ])
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "Deleting `ws-12345` answers `\"detached_volume_ids\": [\"vol-boot12345\"]`.": (
+            "deleteWorkstation on `ws-12345` is said to answer with `\"detached_volume_ids\": "
+            "[\"vol-boot12345\"]`, but the sandbox's answer has `\"detached_volume_ids\": "
+            "[\"vol-data12345\"]` (in its fixture state)"),
+        "Deleting `ws-67890` on a fresh sandbox answers `\"status\": \"deleted\"`.": (
+            "deleteWorkstation on `ws-67890` is said to answer with `\"status\": \"deleted\"`, "
+            "but the sandbox answers `409` (`workstation_not_stopped`) (in its fixture state)"),
+    }, [
+        ("Deleting `ws-12345` answers `\"status\": \"deleted\"`, `\"deleted_volume_ids\": "
+         "[\"vol-boot12345\"]`."),
+        "Stop `ws-67890`. Deleting `ws-67890` answers `\"status\": \"deleted\"`.",
+    ])
+
+
+def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking) -> None:
+    """A Python expression of the stub's said to be a value in code ("`cloudws.app.
+    TOKEN_PREFIX` is `"cws_test_"`"; on a reference page, one of the names of the modules
+    it shows) is evaluated: another value, or a container said to hold one it does not, is
+    told. A string's value may be written bare (a pattern, a URL); a condition, a later time
+    or a denial before it, or anything but the clause's end after the value, is not read."""
+    references, contract = checking
+    page = references.Page("reference/errors.md", None)
+    shows = "::: cloudws.errors\n\n::: cloudws.operations.OPERATIONS\n\n"
+
+    def told(sentence: str) -> list[str]:
+        return [p.message for p in references.check(f"# T\n\n{shows}{sentence}\n", page,
+                                                    contract)]
+
+    assert told("`ERROR_CODES[\"payload_too_large\"].title` is `\"Payload Too Large\"`.") == [(
+        "`ERROR_CODES[\"payload_too_large\"].title` is said to be `\"Payload Too Large\"`, "
+        "but it is `'Content Too Large'` (evaluated against the stub)")]
+    assert told("`OPERATIONS[\"deleteWorkstation\"].errors` includes `410`.") == [(
+        "`OPERATIONS[\"deleteWorkstation\"].errors` is said to hold `410`, but it holds "
+        "`400`, `401`, `404`, `409`, `413`, `500` (evaluated against the stub)")]
+    assert told("`cloudws.testing.BASE_URL` is `https://api.cloudworkstation.example.com`.") == [(
+        "`cloudws.testing.BASE_URL` is said to be `https://api.cloudworkstation.example.com`, "
+        "but it is `'https://api.cloudworkstation.example.com/v1'` (evaluated against the "
+        "stub)")]
+    for true in ("`ERROR_CODES[\"payload_too_large\"].title` is `\"Content Too Large\"`.",
+                 "`ERROR_CODES[\"not_found\"].status` is `404`, as on every page.",
+                 "`cloudws.testing.BASE_URL` is `https://api.cloudworkstation.example.com/v1`.",
+                 "`OPERATIONS[\"deleteWorkstation\"].errors` includes `409`.",
+                 # not read: a condition, a denial, more after the value, an unknown name
+                 "After a change, `ERROR_CODES[\"not_found\"].status` is `410`.",
+                 "`ERROR_CODES[\"not_found\"].status` is not `410`.",
+                 "`ERROR_CODES[\"not_found\"].status` is `410` in the old API.",
+                 "`UNKNOWN[\"x\"]` is `1`."):
+        assert told(true) == [], true
+
+
 def test_a_name_called_a_parameter_is_one_of_the_operations_fields_or_parameters(
         checking: Checking) -> None:
     """A snake_case name the words call a parameter ("a `force` query parameter") is one of
