@@ -1497,7 +1497,8 @@ def _media_type_problem(span: _Span, spans: Sequence[_Span], prose: str,
                 r"(?:as|in|with)\s+(?:an?\s+)?", prose[status_before[-1].end:span.start],
                 re.IGNORECASE))
             and not _NEGATION.search(prose, start, end)
-            and not re.search(r"\b(?:success|succeeds?|2\d\d|other|else)\b", prose[start:end],
+            and not re.search(r"\b(?:success(?:ful(?:ly)?)?|succeeds?|2\d\d|other|else)\b",
+                              prose[start:end],
                               re.IGNORECASE)):
         return (f"`{span.text}` is said of a problem, but the API sends problems as "
                 f"`{problems[0]}`")
@@ -2513,6 +2514,19 @@ _NO_RESOURCE_SUCH_AS = re.compile(
     r"volume\s+)?IDs?),?\s+(?:such\s+as|like|e\.g\.,?|say,?)\s+$", re.IGNORECASE)
 
 
+#: A request said by its method alone as the subject of the status after it: "a `GET` of
+#: that ID still answers".
+_OF_A_METHOD = re.compile(
+    rf"\b(?:an?|the)\s+`(?P<method>{'|'.join(_METHODS)})`(?:\s+request)?\s+(?:of|on|to|for)\s+"
+    r"[^`.;:]{1,40}?\s+(?:(?:still|now|then|also)\s+)?(?:answers?|gets?|returns?|is\s+answered)"
+    r"\s+(?:with\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
+#: Right before an ID, a word that says no resource has it: "the nonexistent `ws-00000`".
+_NONEXISTENT = re.compile(r"\b(?:nonexistent|non-existent|made-up|fake|bogus)\s+(?:(?:workstation|"
+                          r"volume)\s+)?(?:ID\s+)?$", re.IGNORECASE)
+
+
 #: In a field's clause, what says the page's own operation has it all the same: "the
 #: answer includes the volume's `size_gb`", "a volume's field, and this answer has it too".
 _CLAIMED_HERE = re.compile(
@@ -2776,6 +2790,9 @@ def _refused_as_said(span: _Span, spans: Sequence[_Span], prose: str, problem: s
                            prose[max(0, span.start - 60):span.start])
         if before is not None and (before["said"].split() or [""])[0] in answers:
             return True  # (its answer said before it: "gets `404` `not_found` from `GET ...`")
+        if answers[0] == "404" and _NONEXISTENT.search(prose, max(0, span.start - 40),
+                                                       span.start):
+            return True  # (said to be no resource's right before it: "the nonexistent `ws-00000`")
         if "401" not in answers and str(_note_status(span, prose)) in answers:
             return True  # (an ID in that answer's note: "- **404** — as with `ws-99999`"; a
             # token, said as one a note shows, may be said the sandbox's: its words are read)
@@ -4215,7 +4232,7 @@ def _agrees(said: Any, actual: Any) -> bool:
 #: which is running,", "`ws-67890`, a running workstation,"), then the answering verb.
 _ID_THEN_ANSWER = re.compile(
     r"(?:\s*,\s*(?:(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?|an?\s+(?:still\s+)?"
-    r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?\s+"
+    r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?\s+(?:(?:also|always)\s+)?"
     r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered(?:\s+with)?|(?:refused|"
     r"rejected)\s+with)|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
 
@@ -6451,9 +6468,9 @@ _ALLOW = re.compile(r"^(?i:allow):[ \t]*(?P<methods>[A-Z]+(?:[ \t]*,[ \t]*[A-Z]+
 #: "its `Allow` header lists `DELETE, GET, PATCH`".
 _ALLOW_VALUE = re.compile(rf"^(?P<methods>(?:{'|'.join(_METHODS)})(?:[ \t]*,[ \t]*"
                           rf"(?:{'|'.join(_METHODS)}))+)$")
-_ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:\s+(?:of|on|for)\s+[^.;:]{1,60}?)?(?:\s+(?:lists|"
-                         r"names|holds|says|is|gives|contains|carries)|:)(?:\s+(?:only|just|exactly))?"
-                         r"\s+$")
+_ALLOW_SAID = re.compile(r"`Allow`(?:\s+header)?(?:(?:\s+(?:of|on|for)\s+[^.;:]{1,60}?)?(?:\s+(?:lists|"
+                         r"names|holds|says|is|gives|contains|carries)|:)|\s+of)(?:\s+(?:only|just|"
+                         r"exactly))?\s+$")
 
 
 def _allow_problem(span: _Span, spans: Sequence[_Span], prose: str, contract: Contract
@@ -6857,6 +6874,27 @@ def python_namespace(markdown: str) -> dict[str, Any]:
     return namespace
 
 
+def python_names(namespace: Mapping[str, Any]) -> frozenset[str]:
+    """The names in ``namespace`` (:func:`python_namespace`), and the public attributes of
+    the classes among them (a dataclass's fields, a model's, its methods).
+
+    Example:
+        >>> import cloudws.app
+        >>> "fields" in python_names({"Exchange": cloudws.app.Exchange})
+        True
+    """
+    import dataclasses
+
+    names = set(namespace)
+    for value in namespace.values():
+        if isinstance(value, type):
+            names.update(n for n in dir(value) if not n.startswith("_"))
+            if dataclasses.is_dataclass(value):
+                names.update(f.name for f in dataclasses.fields(value))
+            names.update(getattr(value, "model_fields", {}))
+    return frozenset(names)
+
+
 def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
     """``text`` evaluated as a Python expression in ``namespace``: names, attributes (none
     private), subscripts and calls with literals alone (``ERROR_CODES["not_found"].status``,
@@ -6973,6 +7011,7 @@ def check(markdown: str, page: Page, contract: Contract,
     spans = list(_spans(markdown))
     prose = prose_of(markdown)
     namespace = functools.cache(lambda: python_namespace(markdown))
+    python_named = functools.cache(lambda: python_names(namespace()))
     for bare in _NO_REF.finditer(prose):  # { .no-ref } after no span: shown as it is
         if not any(s.start <= bare.start() <= s.end for s in spans):
             found.append(Problem(prose.count("\n", 0, bare.start()) + 1, (
@@ -7058,6 +7097,11 @@ def check(markdown: str, page: Page, contract: Contract,
                     prose[max(0, span.start - 40):span.start], re.IGNORECASE))):
             problem = None  # (another's field sent here, said to be refused: "an unknown
             # field, such as `size_gb`, gets `400`")
+        if (problem is not None and not span.heading and " is not an error code or a field of "
+                in problem and _SHOWN_OBJECT.search(markdown)
+                and span.text in python_named()):
+            problem = None  # (a name of the stub's Python objects a reference page shows: an
+            # attribute of its `Exchange`, say)
         if (problem is not None and not span.heading and (
                 " is not an error code or a field of the API" in problem
                 or ": the API has no path " in problem) and _SAID_UNKNOWN.search(
@@ -7146,6 +7190,16 @@ def check(markdown: str, page: Page, contract: Contract,
                      or _answered_in_a_relative_clause(span, prose, page, contract))):
             problem = None  # (said of other operations, the clause's subject: "[Update](...)
             # and [Delete](...) answer `409`", on Stop's page: held to theirs)
+        if (problem is not None and names and not span.heading and scope is not contract.api
+                and " does not document status " in problem
+                and (of_method := _OF_A_METHOD.search(prose, max(0, span.start - 80),
+                                                      span.start)) is not None
+                and (said := _STATUS.match(span.text)) is not None
+                and any(int(said["status"]) in contract.operations[op].statuses
+                        for op, (method, _) in contract.requests.items()
+                        if method == of_method["method"] and op in contract.operations)):
+            problem = None  # (another method's request, the clause's subject: "a `GET` of
+            # that ID answers `404`", on Create's page; one of that method documents it)
         if (problem is not None and names and not span.heading and scope is not contract.api
                 and " does not document status " in problem):
             # said for a condition it has an answer for: that answer is the fix ("a stop on
@@ -8849,6 +8903,11 @@ _FIXTURE_CLAIMS: tuple[tuple[str, bool, re.Pattern[str]], ...] = tuple(
                          rf"{_VOL2}")),
         ("owns", False, rf"\bit\s+owns\s+{_VOL}"),  # it: the workstation named before
         ("owned", False, rf"{_VOL},?\s+(?:is\s+owned\s+by|belongs\s+to)\s+{_WS}"),
+        # (a workstation's delete deletes the volumes it owns, and those alone)
+        ("owned", False, (rf"\bdeleting\s+{_WS}\s+(?:also\s+)?deletes\s+(?:both\s+)?{_VOL}"
+                          rf"(?:,?\s+and\s+{_VOL2})?")),
+        ("owned", False, (rf"{_VOL},?\s+(?:and\s+{_VOL2},?\s+)?(?:is|are|gets?)\s+deleted\s+"
+                          rf"(?:along\s+|together\s+)?with\s+{_WS}")),
         ("attached", True,
          rf"{_VOL},?\s+(?:is\s+)?(?:a\s+standalone\s+volume\s+)?attached\s+to\s+{_WS}"),
         ("has", True, rf"(?:{_WS}\s+)?\bhas\s+the\s+standalone\s+{_VOL}\s+attached"),

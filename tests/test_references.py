@@ -921,6 +921,13 @@ def test_what_the_prose_says_of_the_sandboxs_starting_state_is_held_to_it(
         "state, `ws-12345` is running after a start. A start from `stopped` answers with "
         "`ws-12345` running. A store that starts from the fixtures keeps the detached "
         "``vol-data12345`` when ``ws-12345`` is deleted.") == []  # an example's, or later
+    # the volumes a workstation's delete deletes: the ones it owns, and those alone
+    assert [p.text for p in references.fixture_claims(
+        "Deleting `ws-12345` deletes both `vol-boot12345` and `vol-data12345`. "
+        "`vol-data12345` is deleted along with `ws-12345`. Deleting `ws-12345` deletes "
+        "`vol-boot12345`; `vol-boot67890` is deleted with `ws-67890`.")] == [
+            "Deleting `ws-12345` deletes both `vol-boot12345` and `vol-data12345`",
+            "`vol-data12345` is deleted along with `ws-12345`"]
     # a second volume a workstation is said to own, after "and"
     assert [p.text for p in references.fixture_claims(
         "`ws-12345` owns both `vol-boot12345` and `vol-data12345`. `ws-12345` owns "
@@ -1102,6 +1109,28 @@ def test_the_members_said_to_answer_a_call_are_the_sandboxs(checking_fixtures: C
     ])
 
 
+def test_a_status_said_for_a_request_by_its_method_alone_or_always_is_read(
+        checking_fixtures: Checking) -> None:
+    """A status said for a request named by its method alone, as the clause's subject ("a
+    `GET` of that ID answers `404`"), on another operation's page, passes where an
+    operation of that method documents it (one none documents is told); a request said to get a status "always" or
+    "also" is held to the sandbox's answer as without the word."""
+    references, contract = checking_fixtures
+    create = references.Page("volumes/create.md", "createVolume")
+    _each_told(references, create, contract, {
+        "A `GET` of that ID answers `412`.": (
+            "`412`: createVolume does not document status 412 (it documents 201, 400, 401, "
+            "409, 413, 415, 422, 500) (to name one the API does not answer, on purpose: "
+            "follow it with { .no-ref })"),
+    }, ["After its delete, a `GET` of that ID still answers `404`."])
+    changelog = references.Page("changelog.md", None)
+    _each_told(references, changelog, contract, {
+        "`GET /v1/workstations/ws-67890%2Fstop` always gets `404`.": (
+            "`404` is said for `GET /v1/workstations/ws-67890%2Fstop`, which the sandbox "
+            "answers with `400` (`invalid_id`) (in its fixture state)"),
+    }, ["`GET /v1/workstations/ws-67890%2Fstop` also gets `400`."])
+
+
 def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking) -> None:
     """A Python expression of the stub's said to be a value in code ("`cloudws.app.
     TOKEN_PREFIX` is `"cws_test_"`"; on a reference page, one of the names of the modules
@@ -1136,6 +1165,12 @@ def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking
                  "`ERROR_CODES[\"not_found\"].status` is `410` in the old API.",
                  "`UNKNOWN[\"x\"]` is `1`."):
         assert told(true) == [], true
+    # a name of the Python objects a reference page shows is no field of the API's
+    app = references.Page("reference/app.md", None)
+    sentence = "An observer's `Exchange` has `fields`, the problem's fields."
+    assert references.check(f"# T\n\n::: cloudws.app\n\n{sentence}\n", app, contract) == []
+    assert [p.message for p in references.check(f"# T\n\n{sentence}\n", app, contract)] == [
+        "`fields` is not an error code or a field of the API; did you mean `field`?"]
 
 
 def test_a_name_called_a_parameter_is_one_of_the_operations_fields_or_parameters(
@@ -2615,6 +2650,8 @@ def test_a_name_a_path_or_an_id_said_to_be_none_of_the_apis_passes(checking: Che
          "`401`."),
         ("`GET /v1/workstations/ws-00000` answers `404` for `ws-00000` too, a well-formed ID "
          "that no workstation has."),
+        ("An update of the nonexistent `ws-00000` with an invalid `name` gets `400`; with a "
+         "valid one, `404`."),
     ])
     assert [p.message.split(";")[0] for p in references.check(
         "# T\n\nA `GET /v1/nothing` gets `401`.\n", page, contract)] == [
@@ -3381,6 +3418,8 @@ def test_a_method_a_path_does_not_take_said_to_get_405_passes(checking: Checking
         "A `PUT` on a workstation's path gets `405`; its `Allow` header lists `DELETE, GET, PATCH`.": (
             "`DELETE, GET, PATCH`: no path of the API takes these methods (its paths' `Allow`: "
             "GET, HEAD, POST; DELETE, GET, HEAD, PATCH; POST; GET, HEAD; DELETE, GET, HEAD)"),
+        "`PUT /v1/workstations/ws-12345` gets `405`, with an `Allow` header of `DELETE, GET`.": (
+            "`DELETE, GET`: /v1/workstations/{id} answers `Allow: DELETE, GET, HEAD, PATCH`"),
     }, [
         "A `PUT /v1/workstations/ws-12345` gets `405`, with `Allow: DELETE, GET, HEAD, PATCH`.",
         "A `PUT` on a workstation's path gets `405`; its `Allow` header lists `DELETE, GET, HEAD, PATCH`.",
@@ -4383,6 +4422,8 @@ def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Chec
         "A body sent as `text/plain` gets `415`.",
         "An update answers `415`: the request was sent as `text/plain`.",
         "An error is sent as `application/problem+json`, a success as `application/json`.",
+        ("Problems are sent with `Content-Type: application/problem+json`, while a successful "
+         "answer is `application/json`."),
         "Send the body as `application/json`.",
         "An error is never sent as `application/json`.",
         "A stop ignores a body sent as `text/plain`.",
