@@ -12,6 +12,7 @@ its reason phrase, ``409 Conflict``). The table is the first whose header names
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import httpx
@@ -79,7 +80,8 @@ def test_the_lifecycle_table_says_what_the_sandbox_does():
                 continue
             for operation in operations:
                 problems += _held(line, cell, claim, operation, state)
-    assert not problems, "\n".join(problems)
+    if problems:  # (each names its line and the fix: no traceback of this test around it)
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def _held(line: int, cell: str, claim: re.Match[str], operation: str, state: str) -> list[str]:
@@ -154,3 +156,26 @@ def test_a_wrong_cell_is_told_with_the_cell_that_says_what_the_sandbox_does():
         said = _held(1, cell, _CLAIM.match(cell), operation, state)
         assert len(said) == 1 and said[0].endswith(
             f": the cell that says what it does is {does!r}"), (cell, operation, said)
+
+
+@PLANTS_MISTAKES  # a copy of the page with a wrong cell: not run by the page's check
+def test_a_wrong_cell_fails_in_lines_of_its_own_without_a_traceback(tmp_path, monkeypatch):
+    """What the table check tells is the whole failure: one line a wrong cell, at its line,
+    with no source or assertion of the test around it (pytest.fail without its trace)."""
+    text = PAGE.read_text()
+    row = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("| [Update]"))
+    lines = text.split("\n")
+    lines[row - 1] = lines[row - 1].rsplit("|", 2)[0] + "| yes: it is deleted |"
+    page = tmp_path / "docs" / "concepts" / "lifecycle.md"  # (its links, to the pages)
+    page.parent.mkdir(parents=True)
+    for pages in ("workstations", "volumes"):
+        (tmp_path / "docs" / pages).symlink_to(ROOT / "docs" / pages)
+    page.write_text("\n".join(lines))
+    monkeypatch.setattr(sys.modules[__name__], "PAGE", page)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        test_the_lifecycle_table_says_what_the_sandbox_does()
+    assert failure.value.pytrace is False
+    assert str(failure.value.msg).split("\n") == [(
+        f"{WHERE}:{row}: the table says 'yes: it is deleted' of updateWorkstation on a stopped "
+        "workstation, but PATCH /v1/workstations/ws-12345 answered 200, and it is still "
+        "there: the cell that says what it does is 'yes'")]
