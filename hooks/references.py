@@ -4424,8 +4424,8 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
                           re.IGNORECASE)
     opening = _AS_IT_STARTS.match(prose, start, span.start)
     first = None
-    if opening is None and len(before) > 1 and (first := _done_first(
-            prose[start:before[-1].start], contract.fixture_ids)) is not None:
+    if opening is None and before and (first := _done_first(
+            prose[start:before[-1].start], contract.fixture_ids, page.operation)) is not None:
         opening_end = before[-1].start  # ("Once `ws-12345` is deleted, `GET ...` answers")
         before = before[-1:]
     else:
@@ -4632,14 +4632,17 @@ _DONE_FIRST = re.compile(
     r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:once|after|when|now\s+that)\s+(?:(?:the\s+(?:workstation|"
     r"volume)\s+)?`(?P<id>[a-z]+-[A-Za-z0-9_]+)`\s+(?:is|has\s+been|was|gets)\s+(?P<done>[a-z]+)"
     r"|(?:you\s+(?:have\s+)?)?(?P<doing>[a-z]+)\s+(?:the\s+(?:workstation|volume)\s+)?"
-    r"`(?P<id_>[a-z]+-[A-Za-z0-9_]+)`)\s*,\s*(?:the\s+request\s+)?(?:an?\s+|the\s+)?\[?$",
+    r"`(?P<id_>[a-z]+-[A-Za-z0-9_]+)`|(?:the|your)\s+(?P<page_s>[a-z]+)(?:\s+(?:succeeds|is\s+done|"
+    r"goes\s+through))?)\s*,\s*(?:the\s+request\s+)?(?:an?\s+|the\s+)?\[?$",
     re.IGNORECASE)
 
 
-def _done_first(opening: str, fixture_ids: Collection[str]) -> tuple[str, str] | None:
+def _done_first(opening: str, fixture_ids: Collection[str], page_operation: str | None = None
+                ) -> tuple[str, str] | None:
     """The operation and the ID of the call ``opening`` (a clause up to its request) says
     was made first (:data:`_DONE_FIRST`): one on a resource of ``fixture_ids``, with one
-    path parameter, of its ID's kind, and no body.
+    path parameter, of its ID's kind, and no body; or, on an endpoint page, its operation's
+    example named by its verb ("After the delete,").
 
     Example:
         >>> c = {"ws-12345", "ws-67890", "vol-scratch01"}
@@ -4651,12 +4654,22 @@ def _done_first(opening: str, fixture_ids: Collection[str]) -> tuple[str, str] |
         ('deleteVolume', 'vol-scratch01')
         >>> _done_first("Once `ws-12345` is renamed, ", c) is None  # (an update: a body)
         True
+        >>> _done_first("After the delete, ", c, "deleteWorkstation")
+        ('deleteWorkstation', 'ws-12345')
     """
     from cloudws.operations import OPERATIONS
 
     said = _DONE_FIRST.fullmatch(opening)
     if said is None:
         return None
+    if said["page_s"]:  # ("After the delete,": the page's example, if that is its verb)
+        own = OPERATIONS.get(page_operation or "")
+        if own is None or said["page_s"].lower() not in {_verb(page_operation or ""), *_verb_forms(
+                _verb(page_operation or ""))} or own.example.body is not None or len(
+                    own.example.path) != 1:
+            return None
+        (example_id,) = own.example.path.values()
+        return (page_operation or "", str(example_id)) if example_id in fixture_ids else None
     word, resource_id = (said["done"], said["id"]) if said["id"] else (said["doing"],
                                                                        said["id_"])
     kind = _RESOURCE_ID.match(resource_id)
@@ -4668,6 +4681,130 @@ def _done_first(opening: str, fixture_ids: Collection[str]) -> tuple[str, str] |
     if len(ops) != 1 or resource_id not in fixture_ids:
         return None
     return ops[0], resource_id
+
+
+def _id_answers_after_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                              contract: Contract) -> str | None:
+    """What is wrong with a status (and the code after it) said to be what a resource of
+    the fixtures, named by its ID alone, answers after a call said to be made first ("After
+    the delete, `vol-data12345` answers `404`", "Once `ws-12345` is deleted, `vol-boot12345`
+    answers `404`"): a read of it (its kind's `GET`), sent to the sandbox after that call,
+    gets another. Nothing after the status but its code and what the answer does."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None or span.link is not None or span.note:
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    before = [s for s in spans if start <= s.start < span.start]
+    resource = _RESOURCE_ID.match(before[-1].text) if before else None
+    if resource is None or before[-1].text not in contract.fixture_ids or not (
+            _ID_THEN_ANSWER.fullmatch(prose, before[-1].end, span.start)):
+        return None
+    first = _done_first(prose[start:before[-1].start], contract.fixture_ids, page.operation)
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*[.;:]?\\s*", prose[span.end:end],
+                         re.IGNORECASE)
+    reads = [op for op, operation in OPERATIONS.items() if operation.method == "GET"
+             and not op.startswith("removed") and len(operation.example.path) == 1
+             and str(*operation.example.path.values()).startswith(resource["prefix"])]
+    if first is None or after is None or len(reads) != 1 or _NEGATION.search(
+            _outside_code(prose, spans, start, end)) or _done_just_before(
+                prose, start, page, contract):
+        return None
+    method, url, _, body = _example_request(reads[0], before[-1].text, None)
+    answer = sandbox_reply_after(*first, method, url, body)
+    if answer is None:
+        return None  # (the first call refused there: a state not followed)
+    code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
+    said_code = code_after[0] if code_after else None
+    return _answered_otherwise(span, int(status["status"]), said_code, said_code, [], answer,
+                               f"`{before[-1].text}` ({reads[0]}) after {first[0]} on "
+                               f"`{first[1]}`")
+
+
+#: After a status, words that say its answer has no body: "with an empty body", "and no
+#: content".
+_NO_BODY_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+(?:with|and)\s+(?:an\s+empty\s+(?:body|answer|"
+                            r"response)|no\s+(?:body|content|JSON)|nothing\s+(?:else|in\s+it))\b",
+                            re.IGNORECASE)
+
+
+def _no_body_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
+    """What is wrong with a success said, on an endpoint page, to be its operation's answer
+    with no body ("The delete answers `200` with an empty body"): the sandbox answers the
+    page's example with that status and a JSON body. Read where the clause's subject
+    names the page's operation (with others of its verb: "the delete"), not under a
+    condition or denied."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    own = OPERATIONS.get(page.operation or "")
+    if status is None or own is None or not status["status"].startswith("2") or (
+            span.link is not None or span.note) or not _NO_BODY_AFTER.match(prose, span.end):
+        return None
+    start, _ = _clause(span, prose, brackets=False)
+    if page.operation not in _subject_ops_of(prose, start, span.start, page, contract) or (
+            _NEGATION.search(prose, start, span.start)) or _done_just_before(
+                prose, start, page, contract) or len(own.example.path) > 1:
+        return None
+    request = (_example_request(page.operation or "", str(*own.example.path.values()), None)
+               if own.example.path else _written_request(
+                   _REQUEST.match(f"{own.method} {own.url(own.example)}"), own, None))
+    if request is None:
+        return None
+    got, body = _sandbox_answers([request])[0]
+    if got != int(status["status"]) or body is None:
+        return None  # (another status: the other readings'; no body: as said)
+    shown = json.dumps(body)
+    return (f"`{span.text}` is said to come with no body, but the sandbox answers "
+            f"{page.operation}'s example with `{got}` and "
+            f"`{shown if len(shown) <= 80 else shown[:77] + '...'}` (in its fixture state)")
+
+
+#: A clause that opens with a list field of the page's answer, and says which IDs it
+#: lists: "Its `deleted_volume_ids` lists ", "The answer's `detached_volume_ids` holds only ".
+_ITS_FIELD_LISTS = re.compile(
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:its|the|(?:the\s+)?(?:answer|response|[a-z]+)['’]s)\s+)?"
+    r"`(?P<field>[a-z_]+)`\s+(?:lists|holds|includes|contains|names|has)\s+(?P<only>only\s+)?"
+    r"(?:both\s+)?$", re.IGNORECASE)
+
+
+def _field_lists_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                         contract: Contract) -> str | None:
+    """What is wrong with the IDs said, on an endpoint page, to be in a list of its
+    operation's answer ("Its `deleted_volume_ids` lists `vol-data12345`"): the sandbox's
+    answer to the page's example does not list one of them (or, said to list only them,
+    lists others too). Read where the clause opens with the field, names no other
+    resource, and is not denied or after another call."""
+    from cloudws.operations import OPERATIONS
+
+    own = OPERATIONS.get(page.operation or "")
+    if own is None or len(own.example.path) != 1 or not _RESOURCE_ID.match(span.text) or (
+            span.link is not None):
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    before = [s for s in spans if start <= s.start < span.start]
+    ids = [span]
+    while before and _RESOURCE_ID.match(before[-1].text) and _LIST_JOIN.match(
+            prose[before[-1].end:ids[0].start]):
+        ids.insert(0, before.pop())
+    said = _ITS_FIELD_LISTS.fullmatch(prose, start, ids[0].start)
+    if said is None or any(  # (read once, at the last ID of the list)
+            _RESOURCE_ID.match(s.text) for s in spans if span.end <= s.start < end) or (
+                _NEGATION.search(_outside_code(prose, spans, start, end))) or _done_just_before(
+                    prose, start, page, contract):
+        return None
+    (example_id,) = own.example.path.values()
+    got, body = sandbox_reply(page.operation or "", str(example_id))
+    listed = body.get(said["field"]) if isinstance(body, dict) and got < 300 else None
+    if not isinstance(listed, list):
+        return None
+    named = [s.text for s in ids]
+    if all(n in listed for n in named) and not (said["only"] and set(listed) != set(named)):
+        return None
+    return (f"`{said['field']}` is said to list {', '.join(f'`{n}`' for n in named)}, but "
+            f"the sandbox answers {page.operation}'s example (on `{example_id}`) with "
+            f"`{json.dumps({said['field']: listed})[1:-1]}` (in its fixture state)")
 
 
 @functools.cache
@@ -4732,7 +4869,7 @@ def _answer_after_problem(span: _Span, said: int, subject: _Span, request: re.Ma
     after it."""
     from cloudws.operations import OPERATIONS
 
-    first = _done_first(prose[start:subject.start], contract.fixture_ids)
+    first = _done_first(prose[start:subject.start], contract.fixture_ids, page.operation)
     op = OPERATIONS.get(operation)
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}\\s*",
                          prose[span.end:end], re.IGNORECASE)
@@ -7298,6 +7435,12 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _request_subject_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _request_verdict_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _id_answers_after_problem(span, spans, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _no_body_problem(span, prose, page, contract)
+        if problem is None and names and not span.heading:
+            problem = _field_lists_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _request_shows_problem(span, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1131,6 +1131,45 @@ def test_a_status_said_for_a_request_by_its_method_alone_or_always_is_read(
     }, ["`GET /v1/workstations/ws-67890%2Fstop` also gets `400`."])
 
 
+def test_what_the_delete_page_says_its_example_leaves_is_the_sandboxs(
+        checking_fixtures: Checking) -> None:
+    """On an endpoint page, what its example's answer lists ("Its `deleted_volume_ids` lists
+    `vol-data12345`"), whether it has a body ("answers `200` with an empty body"), and what
+    a resource named alone answers after it ("After the delete, `vol-data12345` answers
+    `404`") are held to the sandbox's answers, from its fixture state."""
+    references, contract = checking_fixtures
+    delete = references.Page("workstations/delete.md", "deleteWorkstation")
+    _each_told(references, delete, contract, {
+        "Its `deleted_volume_ids` lists `vol-data12345`.": (
+            "`deleted_volume_ids` is said to list `vol-data12345`, but the sandbox answers "
+            "deleteWorkstation's example (on `ws-12345`) with `\"deleted_volume_ids\": "
+            "[\"vol-boot12345\"]` (in its fixture state)"),
+        "The answer's `detached_volume_ids` holds only `vol-boot12345`, `vol-data12345`.": (
+            "`detached_volume_ids` is said to list `vol-boot12345`, `vol-data12345`, but the "
+            "sandbox answers deleteWorkstation's example (on `ws-12345`) with "
+            "`\"detached_volume_ids\": [\"vol-data12345\"]` (in its fixture state)"),
+        "The delete answers `200` with an empty body.": (
+            "`200` is said to come with no body, but the sandbox answers deleteWorkstation's "
+            "example with `200` and `{\"id\": \"ws-12345\", \"status\": \"deleted\", "
+            "\"deleted_volume_ids\": [\"vol-boot12345...` (in its fixture state)"),
+        "After the delete, `vol-data12345` answers `404`.": (
+            "`404` is said for `vol-data12345` (getVolume) after deleteWorkstation on "
+            "`ws-12345`, which the sandbox answers with `200` (in its fixture state)"),
+        "Once `ws-12345` is deleted, `vol-data12345` answers `409`.": (
+            "`409` is said for `vol-data12345` (getVolume) after deleteWorkstation on "
+            "`ws-12345`, which the sandbox answers with `200` (in its fixture state)"),
+    }, [
+        "Its `deleted_volume_ids` lists `vol-boot12345`.",
+        "Its `detached_volume_ids` holds only `vol-data12345`.",
+        "Its `deleted_volume_ids` never lists `vol-data12345`.",
+        "The delete answers `200` with a JSON body.",
+        "Deleting a volume answers `200` with an empty body.",
+        "After the delete, `vol-boot12345` answers `404`, and `vol-data12345` answers `200`.",
+        # (the first call refused there: a running workstation's delete, not followed)
+        "Once `ws-67890` is deleted, `vol-boot67890` answers `404`.",
+    ])
+
+
 def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking) -> None:
     """A Python expression of the stub's said to be a value in code ("`cloudws.app.
     TOKEN_PREFIX` is `"cws_test_"`"; on a reference page, one of the names of the modules
