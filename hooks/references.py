@@ -1273,10 +1273,24 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
 
 
 def _parameters_of(scope: Scope, contract: Contract) -> frozenset[str]:
-    """The names of the parameters (of its path and its query) the operation of ``scope``
-    takes; for the API's scope, those any operation takes."""
-    requests = ([contract.requests[scope.name]] if scope.name in contract.requests
-                else list(contract.requests.values()))
+    """The names of the parameters (of its path and its query) the operations of ``scope``
+    take (a page's: its operation's, and the one it shows beside it); for the API's scope,
+    those any operation takes.
+
+    Example:
+        >>> requests = {"listVolumes": ("GET", "/v1/volumes"),
+        ...             "deleteVolume": ("DELETE", "/v1/volumes/{id}")}
+        >>> api = Scope("the API", frozenset(), frozenset(), frozenset())
+        >>> contract = Contract(api, {}, {}, {}, frozenset(), {}, requests=requests,
+        ...                     queries={("/v1/volumes", "GET"): {"limit": {}}})
+        >>> shown = Scope("deleteVolume (or a removed one, on its page)", frozenset(),
+        ...               frozenset(), frozenset())
+        >>> sorted(_parameters_of(shown, contract)), sorted(_parameters_of(api, contract))
+        (['id'], ['id', 'limit'])
+    """
+    named = [request for op, request in contract.requests.items()
+             if re.search(rf"\b{re.escape(op)}\b", scope.name)]  # (a page's: "deleteWorkstation
+    requests = named or list(contract.requests.values())  # (or removedDeleteWorkstation...)")
     return frozenset().union(*(
         {*re.findall(r"\{(\w+)\}", path), *contract.queries.get((path, method), {})}
         for method, path in requests))
