@@ -4450,12 +4450,7 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
                 re.fullmatch(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?\s+|the\s+)?\[?",
                              prose[opening_end:before[0].start])):
         ops, ids = _request_target(request, contract)
-        op = OPERATIONS.get(ops[0]) if len(ops) == 1 else None
-        if op is None or (len(ids) != 1 or len(op.example.path) != 1 or ids[0] not in
-                          contract.fixture_ids) and (ids or op.example.path):
-            return None
-        sent = (_example_request(ops[0], ids[0], None) if ids
-                else _written_request(request, op, None))
+        sent = _sent_for(request, ops[0], ids, contract) if len(ops) == 1 else None
         subject = f"`{before[0].text}`"
     elif len(before) == 1 and first is None:
         said = _SUBJECT.match(prose, opening_end, before[0].start)
@@ -4478,16 +4473,11 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
         subject = f"{ops[0]} on `{ids[0]}`"
     else:
         return None
-    if sent is None:
-        return None
-    method, url, _, body = sent
+    answer = _answer_to(sent, first) if sent is not None else None
+    if answer is None:
+        return None  # (not sent; or the first call refused there: a state not followed)
     if first is not None:
-        answer = sandbox_reply_after(*first, method, url, body)
-        if answer is None:
-            return None
         subject += f" after {first[0]} on `{first[1]}`"
-    else:
-        answer = _sandbox_answers([sent])[0]
     got, reply = answer
     said = " and ".join(f"`{m.text}`" for m in members)
     if got >= 300:
@@ -4725,8 +4715,7 @@ def _id_answers_after_problem(span: _Span, spans: Sequence[_Span], prose: str, p
             _outside_code(prose, spans, start, end)) or _done_just_before(
                 prose, start, page, contract):
         return None
-    method, url, _, body = _example_request(reads[0], before[-1].text, None)
-    answer = sandbox_reply_after(*first, method, url, body)
+    answer = _answer_to(_example_request(reads[0], before[-1].text, None), first)
     if answer is None:
         return None  # (the first call refused there: a state not followed)
     code_after = [s.text for s in spans if span.end <= s.start < span.end + after.end(1)]
@@ -4821,6 +4810,33 @@ def _field_lists_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
             f"`{json.dumps({said['field']: listed})[1:-1]}` (in its fixture state)")
 
 
+def _sent_for(request: re.Match[str], operation: str, ids: Sequence[str], contract: Contract
+              ) -> tuple[str, str, dict[str, str], bytes | None] | None:
+    """What the sandbox is sent for ``request`` (a match of :data:`_REQUEST`), a request of
+    ``operation`` that gives its path ``ids``: the operation's example for its one ID, a
+    fixture's; for a request of no ID (a create, a list), the request as written
+    (:func:`_written_request`); None for any other."""
+    from cloudws.operations import OPERATIONS
+
+    op = OPERATIONS.get(operation)
+    if op is None or ids and (len(ids) != 1 or len(op.example.path) != 1
+                              or ids[0] not in contract.fixture_ids):
+        return None
+    return _example_request(operation, ids[0], None) if ids else _written_request(
+        request, op, None)
+
+
+def _answer_to(sent: tuple[str, str, dict[str, str], bytes | None],
+               first: tuple[str, str] | None) -> tuple[int, Any] | None:
+    """The status and the JSON body the sandbox, in its fixture state, answers ``sent``;
+    after ``first`` (an operation and the ID it acts on, :func:`_done_first`) if given, or
+    None where the sandbox refuses that first call."""
+    if first is None:
+        return _sandbox_answers([sent])[0]
+    method, url, _, body = sent
+    return sandbox_reply_after(*first, method, url, body)
+
+
 @functools.cache
 def sandbox_reply_after(first: str, first_id: str, method: str, url: str,
                         body: bytes | None) -> tuple[int, Any] | None:
@@ -4881,27 +4897,18 @@ def _answer_after_problem(span: _Span, said: int, subject: _Span, request: re.Ma
     """For :func:`_after_an_opening`: what is wrong with ``said`` where the clause opens
     with a call made first (:func:`_done_first`), by what the sandbox answers ``request``
     after it."""
-    from cloudws.operations import OPERATIONS
-
     first = _done_first(prose[start:subject.start], contract.fixture_ids, page.operation)
-    op = OPERATIONS.get(operation)
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}\\s*",
                          prose[span.end:end], re.IGNORECASE)
-    if first is None or op is None or after is None or _done_just_before(
+    if first is None or after is None or _done_just_before(
             prose, start, page, contract) or _PASSES.search(prose, subject.end, end) or (
                 _LATER_CALL.search(prose, start, end)):
         return None
     _, ids = _request_target(request, contract)
-    if ids and (len(ids) != 1 or len(op.example.path) != 1 or ids[0] not in contract.fixture_ids):
-        return None
-    sent = _example_request(operation, ids[0], None) if ids else _written_request(
-        request, op, None)
-    if sent is None:
-        return None
-    method, url, _, body = sent
-    answer = sandbox_reply_after(*first, method, url, body)
+    sent = _sent_for(request, operation, ids, contract)
+    answer = _answer_to(sent, first) if sent is not None else None
     if answer is None:
-        return None  # (the first call is refused there: the opening is a state not followed)
+        return None  # (not sent; or the first call refused there: a state not followed)
     code_spans, members = _code_and_members(span, spans, after, contract)
     said_code = code_spans[0].text if code_spans else None
     return _answered_otherwise(span, said, said_code, said_code, members, answer,
