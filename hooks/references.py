@@ -1272,6 +1272,28 @@ def _field_problem(text: str, scope: Scope, contract: Contract, document: bool =
             f"to name one it does not have, {then})")
 
 
+def _not_its_parameter(span: _Span, prose: str, page: Page, scope: Scope, contract: Contract
+                       ) -> str | None:
+    """On an endpoint page, for a name called a parameter that another operation takes but
+    the page's does not ("the `id` path parameter" on List workstations' page), what to
+    write; None where its clause names another operation, whose it may be."""
+    if not page.operation or span.link is not None:
+        return None
+    taken = _parameters_of(scope, contract) | {
+        name for op, inputs in contract.inputs.items()
+        if re.search(rf"\b{re.escape(op)}\b", scope.name) for name in inputs}
+    start, end = _clause(span, prose)
+    verbs = {_verb(op) for op in contract.operations} - {_verb(page.operation)}
+    if span.text in taken or _named_operations(prose[start:end], page, contract) - {
+            page.operation} or re.search(rf"\b(?:{'|'.join(sorted(verbs))})s?\b",
+                                         prose[start:end], re.IGNORECASE):
+        return None  # (another operation named, by a link or its verb: "a get takes")
+    listed = _parameters_of(scope, contract)
+    return (f"`{span.text}` is called a parameter, but {scope.name} takes no such parameter "
+            f"({f'its parameters are {_listing(listed)}' if listed else 'it takes none'}); "
+            "another operation's: link it to that operation's page")
+
+
 def _parameters_of(scope: Scope, contract: Contract) -> frozenset[str]:
     """The names of the parameters (of its path and its query) the operations of ``scope``
     take (a page's: its operation's, and the one it shows beside it); for the API's scope,
@@ -1585,9 +1607,12 @@ def _left_out_problem(span: _Span, prose: str, page: Page, contract: Contract) -
     around = prose[start:span.start] + " " + prose[span.end:end]
     named = _schemas_named(around, contract)
     having = set(contract.field_schemas.get(span.text, ()))
+    own = contract.operations.get(page.operation or "")
+    if not named and own is not None and span.text not in own.fields:
+        return None  # (on an endpoint page, its answer, which has none: "the answer has no
+        # `deleted_volume_ids`" on Delete volume's page)
     if not named and (re.search(r"\b(?:answer|response|result)s?\b", around, re.IGNORECASE)
-                      or page.operation and span.text in contract.operations.get(
-                          page.operation, contract.api).fields):
+                      or own is not None):
         named = having  # (an answer: any that has it; on an endpoint page, its operation's)
     if not named & having:
         return None  # (no answer named, or none that has it: "a volume has no `updated_at`")
@@ -4444,15 +4469,21 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
         before = before[-1:]
     else:
         opening_end = opening.end() if opening else start
-    subject = None
+    subject = body = None
+    between = before[-1].end if before else span.start  # (where the answering verb starts)
+    if len(before) == 2 and _WITH_BODY.fullmatch(prose, before[0].end, before[1].start):
+        body, before = before[1].text, before[:1]  # ("`POST ...` with `{...}` answers")
+        if not body.lstrip().startswith("{"):
+            return None  # (a body written whole, as JSON, alone)
     if len(before) == 1 and (request := _REQUEST.match(before[0].text)) is not None and (
-            request["method"]) and answered.fullmatch(prose, before[0].end, span.start) and (
+            request["method"] not in (None, "HEAD")) and answered.fullmatch(  # (a HEAD's
+                prose, between, span.start) and (  # answer has no members)
                 re.fullmatch(r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:an?\s+|the\s+)?\[?",
                              prose[opening_end:before[0].start])):
         ops, ids = _request_target(request, contract)
-        sent = _sent_for(request, ops[0], ids, contract) if len(ops) == 1 else None
-        subject = f"`{before[0].text}`"
-    elif len(before) == 1 and first is None:
+        sent = _sent_for(request, ops[0], ids, contract, body) if len(ops) == 1 else None
+        subject = f"`{before[0].text}`" + (f" with `{body}`" if body else "")
+    elif len(before) == 1 and first is None and body is None:
         said = _SUBJECT.match(prose, opening_end, before[0].start)
         resource = _RESOURCE_ID.match(before[0].text)
         if said is None or said["article"] or not said["who"].lower().endswith("ing") or (
@@ -4732,42 +4763,55 @@ _NO_BODY_AFTER = re.compile(r"(?:\s+\w+){0,2}?\s+(?:with|and)\s+(?:an\s+empty\s+
                             re.IGNORECASE)
 
 
-def _no_body_problem(span: _Span, prose: str, page: Page, contract: Contract) -> str | None:
-    """What is wrong with a success said, on an endpoint page, to be its operation's answer
-    with no body ("The delete answers `200` with an empty body"): the sandbox answers the
-    page's example with that status and a JSON body. Read where the clause's subject
-    names the page's operation (with others of its verb: "the delete"), not under a
-    condition or denied."""
+def _no_body_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                     contract: Contract) -> str | None:
+    """What is wrong with a success said to come with no body ("`DELETE
+    /v1/volumes/vol-scratch01` answers `200` with an empty body"; on an endpoint page, "The
+    delete answers `200` with no content"): the sandbox answers that request (or the page's
+    example) with that status and a JSON body. Read where the clause's subject is the
+    request, or names the page's operation (with others of its verb: "the delete"); not
+    under a condition, after another call, or denied."""
     from cloudws.operations import OPERATIONS
 
     status = _STATUS.match(span.text)
-    own = OPERATIONS.get(page.operation or "")
-    if status is None or own is None or not status["status"].startswith("2") or (
+    if status is None or not status["status"].startswith("2") or (
             span.link is not None or span.note) or not _NO_BODY_AFTER.match(prose, span.end):
         return None
     start, _ = _clause(span, prose, brackets=False)
-    if page.operation not in _subject_ops_of(prose, start, span.start, page, contract) or (
-            _NEGATION.search(prose, start, span.start)) or _done_just_before(
-                prose, start, page, contract) or len(own.example.path) > 1:
+    before = [s for s in spans if start <= s.start < span.start]
+    if _NEGATION.search(prose, start, span.start) or _done_just_before(
+            prose, start, page, contract):
         return None
-    request = (_example_request(page.operation or "", str(*own.example.path.values()), None)
-               if own.example.path else _written_request(
-                   _REQUEST.match(f"{own.method} {own.url(own.example)}"), own, None))
-    if request is None:
+    request = _REQUEST.match(before[0].text) if len(before) == 1 else None
+    own = OPERATIONS.get(page.operation or "")
+    if request is not None and request["method"] == "HEAD":
+        return None  # (a HEAD's answer has no body: as said)
+    if request is not None and request["method"] and _REQUEST_THEN_ANSWER.fullmatch(
+            prose, before[0].end, span.start) and _REQUEST_OPENS.fullmatch(
+                prose, start, before[0].start):
+        ops, ids = _request_target(request, contract)
+        sent = _sent_for(request, ops[0], ids, contract) if len(ops) == 1 else None
+        subject = f"`{before[0].text}`"
+    elif not before and own is not None and (
+            page.operation in _subject_ops_of(prose, start, span.start, page, contract)):
+        sent = _example_sent(page.operation or "")
+        subject = f"{page.operation}'s example"
+    else:
         return None
-    got, body = _sandbox_answers([request])[0]
-    if got != int(status["status"]) or body is None:
+    answer = _answer_to(sent, None) if sent is not None else None
+    if answer is None or answer[0] != int(status["status"]) or answer[1] is None:
         return None  # (another status: the other readings'; no body: as said)
-    shown = json.dumps(body)
-    return (f"`{span.text}` is said to come with no body, but the sandbox answers "
-            f"{page.operation}'s example with `{got}` and "
-            f"`{shown if len(shown) <= 80 else shown[:77] + '...'}` (in its fixture state)")
+    shown = json.dumps(answer[1])
+    return (f"`{span.text}` is said to come with no body, but the sandbox answers {subject} "
+            f"with `{answer[0]}` and `{shown if len(shown) <= 80 else shown[:77] + '...'}` (in "
+            "its fixture state)")
 
 
 #: A clause that opens with a list field of the page's answer, and says which IDs it
 #: lists: "Its `deleted_volume_ids` lists ", "The answer's `detached_volume_ids` holds only ".
 _ITS_FIELD_LISTS = re.compile(
-    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:its|the|(?:the\s+)?(?:answer|response|[a-z]+)['’]s)\s+)?"
+    r"\s*(?:(?:[-*+]|\d+\.)\s+)?(?:(?:its|the|(?:the\s+)?(?:example(?:['’]s)?\s+)?(?:answer|response|"
+    r"[a-z]+)['’]s)\s+)?"
     r"`(?P<field>[a-z_]+)`\s+(?:lists|holds|includes|contains|names|has)\s+(?P<only>only\s+)?"
     r"(?:both\s+)?$", re.IGNORECASE)
 
@@ -4782,8 +4826,8 @@ def _field_lists_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
     from cloudws.operations import OPERATIONS
 
     own = OPERATIONS.get(page.operation or "")
-    if own is None or len(own.example.path) != 1 or not _RESOURCE_ID.match(span.text) or (
-            span.link is not None):
+    sent = _example_sent(page.operation or "") if own is not None else None
+    if sent is None or not _RESOURCE_ID.match(span.text) or span.link is not None:
         return None
     start, end = _clause(span, prose, brackets=False)
     before = [s for s in spans if start <= s.start < span.start]
@@ -4797,33 +4841,55 @@ def _field_lists_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                 _NEGATION.search(_outside_code(prose, spans, start, end))) or _done_just_before(
                     prose, start, page, contract):
         return None
-    (example_id,) = own.example.path.values()
-    got, body = sandbox_reply(page.operation or "", str(example_id))
+    got, body = _answer_to(sent, None) or (0, None)
     listed = body.get(said["field"]) if isinstance(body, dict) and got < 300 else None
     if not isinstance(listed, list):
         return None
+    listed = [item.get("id") if isinstance(item, dict) else item for item in listed]  # (a
+    # list of resources: by their IDs)
     named = [s.text for s in ids]
     if all(n in listed for n in named) and not (said["only"] and set(listed) != set(named)):
         return None
-    return (f"`{said['field']}` is said to list {', '.join(f'`{n}`' for n in named)}, but "
-            f"the sandbox answers {page.operation}'s example (on `{example_id}`) with "
-            f"`{json.dumps({said['field']: listed})[1:-1]}` (in its fixture state)")
+    on = f" (on `{own.example.path['id']}`)" if "id" in own.example.path else ""
+    return (f"`{said['field']}` is said to list {', '.join(f'`{n}`' for n in named)}, but in "
+            f"the sandbox's answer to {page.operation}'s example{on} it lists "
+            f"{', '.join(f'`{n}`' for n in listed) or 'nothing'} (in its fixture state)")
 
 
-def _sent_for(request: re.Match[str], operation: str, ids: Sequence[str], contract: Contract
-              ) -> tuple[str, str, dict[str, str], bytes | None] | None:
+def _example_sent(operation: str) -> tuple[str, str, dict[str, str], bytes | None] | None:
+    """What the sandbox is sent for ``operation``'s declared example (its page's): for its
+    one ID, or, with none, as its request is written; None for an operation with more.
+
+    Example:
+        >>> _example_sent("listVolumes")[:2]
+        ('GET', '/v1/volumes?limit=2')
+    """
+    from cloudws.operations import OPERATIONS
+
+    op = OPERATIONS.get(operation)
+    if op is None or len(op.example.path) > 1:
+        return None
+    if op.example.path:
+        return _example_request(operation, str(*op.example.path.values()), None)
+    written = _REQUEST.match(f"{op.method} {op.url(op.example)}")
+    return _written_request(written, op, None) if written is not None else None
+
+
+def _sent_for(request: re.Match[str], operation: str, ids: Sequence[str], contract: Contract,
+              body: str | None = None) -> tuple[str, str, dict[str, str], bytes | None] | None:
     """What the sandbox is sent for ``request`` (a match of :data:`_REQUEST`), a request of
-    ``operation`` that gives its path ``ids``: the operation's example for its one ID, a
-    fixture's; for a request of no ID (a create, a list), the request as written
-    (:func:`_written_request`); None for any other."""
+    ``operation`` that gives its path ``ids``, with ``body`` (JSON) if given, else its
+    example's: the operation's example for its one ID, a fixture's; for a request of no ID
+    (a create, a list), the request as written (:func:`_written_request`); None for any
+    other."""
     from cloudws.operations import OPERATIONS
 
     op = OPERATIONS.get(operation)
     if op is None or ids and (len(ids) != 1 or len(op.example.path) != 1
                               or ids[0] not in contract.fixture_ids):
         return None
-    return _example_request(operation, ids[0], None) if ids else _written_request(
-        request, op, None)
+    return _example_request(operation, ids[0], body) if ids else _written_request(
+        request, op, body)
 
 
 def _answer_to(sent: tuple[str, str, dict[str, str], bytes | None],
@@ -7376,11 +7442,12 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and span.start in fields and not _SAID_NONE.search(
                 prose, max(0, span.start - 24), span.start):  # ("there is no `colour` field")
             problem = _field_problem(span.text, scope, contract, document)
-        if problem is None and names and span.start in parameters and not _SAID_NONE.search(
-                prose, max(0, span.start - 24), span.start) and not _refused_in_clause(
-                    span, spans, prose):  # ("a `force` query parameter"; not "a `page`
-            # parameter gets `400`", shown as refused)
-            problem = _field_problem(span.text, scope, contract, document, "parameter")
+        if problem is None and names and span.start in parameters and not _NEGATION.search(
+                prose, _clause(span, prose)[0], span.start) and not _refused_in_clause(
+                    span, spans, prose):  # ("a `force` query parameter"; not "no operation
+            # takes a `force` parameter", nor "a `page` parameter gets `400`", shown refused)
+            problem = _field_problem(span.text, scope, contract, document, "parameter") or (
+                _not_its_parameter(span, prose, page, scope, contract))
         owner = (_OWNER.search(prose[max(0, span.start - 40):span.start])
                  if problem is None and names and span.link is None else None)
         if owner is not None and not _DENIED.match(prose[span.end:span.end + 30]):
@@ -7459,7 +7526,7 @@ def check(markdown: str, page: Page, contract: Contract,
         if problem is None and names and not span.heading:
             problem = _id_answers_after_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
-            problem = _no_body_problem(span, prose, page, contract)
+            problem = _no_body_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:
             problem = _field_lists_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

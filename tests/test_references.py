@@ -1107,6 +1107,17 @@ def test_the_members_said_to_answer_a_call_are_the_sandboxs(checking_fixtures: C
          "[\"vol-boot12345\"]`."),
         "Stop `ws-67890`. Deleting `ws-67890` answers `\"status\": \"deleted\"`.",
     ])
+    # a request sent with a body: sent with it
+    create = references.Page("volumes/create.md", "createVolume")
+    _each_told(references, create, contract, {
+        "`POST /v1/volumes` with `{\"size_gb\": 250}` answers `\"standalone\": false`.": (
+            "`POST /v1/volumes` with `{\"size_gb\": 250}` is said to answer with "
+            "`\"standalone\": false`, but the sandbox's answer has `\"standalone\": true` (in "
+            "its fixture state)"),
+        "`POST /v1/volumes` with `{\"size_gb\": 0}` answers `\"size_gb\": 0`.": (
+            "`POST /v1/volumes` with `{\"size_gb\": 0}` is said to answer with `\"size_gb\": "
+            "0`, but the sandbox answers `400` (`validation_error`) (in its fixture state)"),
+    }, ["`POST /v1/volumes` with `{\"size_gb\": 250}` answers `\"size_gb\": 250`."])
 
 
 def test_a_status_said_for_a_request_by_its_method_alone_or_always_is_read(
@@ -1141,13 +1152,13 @@ def test_what_the_delete_page_says_its_example_leaves_is_the_sandboxs(
     delete = references.Page("workstations/delete.md", "deleteWorkstation")
     _each_told(references, delete, contract, {
         "Its `deleted_volume_ids` lists `vol-data12345`.": (
-            "`deleted_volume_ids` is said to list `vol-data12345`, but the sandbox answers "
-            "deleteWorkstation's example (on `ws-12345`) with `\"deleted_volume_ids\": "
-            "[\"vol-boot12345\"]` (in its fixture state)"),
+            "`deleted_volume_ids` is said to list `vol-data12345`, but in the sandbox's answer "
+            "to deleteWorkstation's example (on `ws-12345`) it lists `vol-boot12345` (in its "
+            "fixture state)"),
         "The answer's `detached_volume_ids` holds only `vol-boot12345`, `vol-data12345`.": (
-            "`detached_volume_ids` is said to list `vol-boot12345`, `vol-data12345`, but the "
-            "sandbox answers deleteWorkstation's example (on `ws-12345`) with "
-            "`\"detached_volume_ids\": [\"vol-data12345\"]` (in its fixture state)"),
+            "`detached_volume_ids` is said to list `vol-boot12345`, `vol-data12345`, but in the "
+            "sandbox's answer to deleteWorkstation's example (on `ws-12345`) it lists "
+            "`vol-data12345` (in its fixture state)"),
         "The delete answers `200` with an empty body.": (
             "`200` is said to come with no body, but the sandbox answers deleteWorkstation's "
             "example with `200` and `{\"id\": \"ws-12345\", \"status\": \"deleted\", "
@@ -1168,6 +1179,25 @@ def test_what_the_delete_page_says_its_example_leaves_is_the_sandboxs(
         # (the first call refused there: a running workstation's delete, not followed)
         "Once `ws-67890` is deleted, `vol-boot67890` answers `404`.",
     ])
+    _each_told(references, references.Page("index.md", None), contract, {}, [
+        "A `HEAD /v1/workstations/ws-12345` answers `200` with no content."])
+    # the example answer's, a request's own, and a list of resources, by their IDs
+    _each_told(references, delete, contract, {
+        "The example answer's `detached_volume_ids` holds only `vol-boot12345`.": (
+            "`detached_volume_ids` is said to list `vol-boot12345`, but in the sandbox's answer "
+            "to deleteWorkstation's example (on `ws-12345`) it lists `vol-data12345` (in its "
+            "fixture state)"),
+        "`DELETE /v1/workstations/ws-12345` answers `200` and no content.": (
+            "`200` is said to come with no body, but the sandbox answers `DELETE "
+            "/v1/workstations/ws-12345` with `200` and `{\"id\": \"ws-12345\", \"status\": "
+            "\"deleted\", \"deleted_volume_ids\": [\"vol-boot12345...` (in its fixture state)"),
+    }, [])
+    listing = references.Page("volumes/list.md", "listVolumes")
+    _each_told(references, listing, contract, {
+        "The example answer's `data` lists `ws-12345`.": (
+            "`data` is said to list `ws-12345`, but in the sandbox's answer to listVolumes's "
+            "example it lists `vol-boot12345`, `vol-data12345` (in its fixture state)"),
+    }, ["The example answer's `data` lists `vol-boot12345`."])
 
 
 def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking) -> None:
@@ -1226,6 +1256,7 @@ def test_a_name_called_a_parameter_is_one_of_the_operations_fields_or_parameters
             "parameters are id; to name one it does not have, follow it with { .no-ref })"),
     }, [
         "There is no `force` parameter: stop the workstation first.",
+        "No operation of the API takes a `force` query parameter.",
         "The `id` path parameter is the workstation's ID.",
     ])
     listing = references.Page("volumes/list.md", "listVolumes")
@@ -1234,6 +1265,15 @@ def test_a_name_called_a_parameter_is_one_of_the_operations_fields_or_parameters
             "`offset` is called a parameter, but listVolumes has no such parameter (its parameters "
             "are cursor, limit; to name one it does not have, follow it with { .no-ref })"),
     }, ["The `limit` query parameter caps a page; the `cursor` parameter goes on from it."])
+    # another operation's, on an endpoint page: told, unless its clause names another
+    _each_told(references, references.Page("workstations/list.md", "listWorkstations"),
+               contract, {
+        "Pick the workstation with the `id` path parameter.": (
+            "`id` is called a parameter, but listWorkstations takes no such parameter (its "
+            "parameters are cursor, limit, status); another operation's: link it to that "
+            "operation's page"),
+    }, ["Filter with the `status` query parameter.",
+        "A get takes the `id` path parameter; a list takes none."])
     _each_told(references, references.Page("concepts/errors.md", None), contract, {}, [
         "An unknown query parameter, such as `force`, gets `400`.",
         "A `page` parameter gets `400`."])
@@ -4439,6 +4479,11 @@ def test_a_field_every_answer_sends_said_to_be_left_out_is_told(checking: Checki
     _each_told(references, delete, contract, {}, [
         "See below.\n\nThe delete's answer has no `created_at`.",
         "See below.\n\nThe answer has no `name` or `machine_type`: only what the delete did."])
+    volumes = references.Page("volumes/delete.md", "deleteVolume")
+    _each_told(references, volumes, contract, {
+        "See below.\n\nThe answer has no `id`.": (
+            "`id` is said to be left out, but every answer that has it sends it")}, [
+        "See below.\n\nThe example answer has no `deleted_volume_ids`: only `id` and `status`."])
 
 
 def test_a_media_type_written_alone_is_one_the_api_sends_or_takes(checking: Checking) -> None:
