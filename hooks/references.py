@@ -7119,6 +7119,11 @@ def python_names(namespace: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(names)
 
 
+#: Names never read in a page's Python expression: the command line's (its ``main`` reads
+#: the build's own arguments), and what runs or serves something.
+_NOT_CALLED = frozenset({"cli", "main", "run", "serve", "exit", "system"})
+
+
 def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
     """``text`` evaluated as a Python expression in ``namespace``: names, attributes (none
     private), subscripts and calls with literals alone (``ERROR_CODES["not_found"].status``,
@@ -7132,6 +7137,9 @@ def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
         (False, None)
         >>> _python_value("print(1)", {})  # (a name not the page's)
         (False, None)
+        >>> import cloudws.cli
+        >>> _python_value("cloudws.cli.main()", {"cloudws": cloudws})  # (never run)
+        (False, None)
     """
     try:
         tree = ast.parse(text.strip(), mode="eval")
@@ -7141,10 +7149,10 @@ def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
                ast.Load, ast.keyword)
     for node in ast.walk(tree):
         if not isinstance(node, allowed) or isinstance(node, ast.Attribute) and (
-                node.attr.startswith("_")) or isinstance(node, ast.Name) and (
-                    node.id not in namespace) or isinstance(node, ast.Call) and not all(
-                        isinstance(a, ast.Constant) for a in (
-                            *node.args, *(k.value for k in node.keywords))):
+                node.attr.startswith("_") or node.attr in _NOT_CALLED) or isinstance(
+                    node, ast.Name) and (node.id not in namespace or node.id in _NOT_CALLED) or (
+                        isinstance(node, ast.Call) and not all(isinstance(a, ast.Constant) for a in (
+                            *node.args, *(k.value for k in node.keywords)))):
             return False, None
     if not any(isinstance(n, (ast.Attribute, ast.Subscript, ast.Call)) for n in ast.walk(tree)
                ) and not any(isinstance(n, ast.Name) and n.id.isupper() for n in ast.walk(tree)):
@@ -7159,7 +7167,7 @@ def _python_value(text: str, namespace: Mapping[str, Any]) -> tuple[bool, Any]:
                 importlib.import_module(".".join(parts[:end]))
     try:
         return True, eval(compile(tree, "<page>", "eval"), {"__builtins__": {}}, dict(namespace))
-    except Exception:  # noqa: BLE001 - an expression that fails is not read
+    except (Exception, SystemExit):  # noqa: BLE001 - an expression that fails is not read
         return False, None
 
 
