@@ -4161,6 +4161,36 @@ _WITH_MEMBERS = (r"(?P<members>\s+with\s+(?:(?:the|a|its)\s+)?(?:(?:JSON\s+)?bod
                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)`[^`\n]+`)*)?")
 
 
+#: After a status (or the members of its answer), fields of the answer said in words, each
+#: with its value in code: ", and its `updated_at` stays `2026-01-09T17:45:00Z`", "with
+#: its `updated_at` still `...`", "and moves its `updated_at` to `...`".
+_FIELDS_SAID = (r"(?P<fields>(?:,?\s+(?:and|but|with)\s+(?:its\s+|the\s+)?`[a-z_]+`\s+(?:stays|remains|"
+                r"is\s+still|still|is\s+now|now|becomes|is|set\s+to)\s+(?:at\s+)?`[^`\n]+`"
+                r"|,?\s+(?:and\s+)?(?:moves|sets|changes|turns)\s+its\s+`[a-z_]+`\s+to\s+`[^`\n]+`)+)?")
+
+
+def _fields_said(span: _Span, after: re.Match[str]) -> list[_Span]:
+    """The fields :data:`_FIELDS_SAID` found after ``span`` (in ``after``, a match from
+    its end), each as a member of the answer (`` `"updated_at": "..."` ``): its value as
+    JSON where it is, else as a string.
+
+    Example:
+        >>> status = _Span(0, 5, 1, "200", None, False)
+        >>> after = re.match(_FIELDS_SAID, ", and its `updated_at` stays `2026-01-09T17:45:00Z`")
+        >>> [m.text for m in _fields_said(status, after)]
+        ['"updated_at": "2026-01-09T17:45:00Z"']
+    """
+    said = after.groupdict().get("fields") or ""
+    found = []
+    for name, value in re.findall(r"`([a-z_]+)`[^`]*`([^`\n]+)`", said):
+        try:
+            json.loads(value)
+        except ValueError:
+            value = json.dumps(value)
+        found.append(replace(span, text=f'"{name}": {value}'))
+    return found
+
+
 #: After a status (its code, its members), what its problem's `detail` or `title` is said
 #: to say, which is not read: ", and the `detail` names `ws-12345`".
 _ITS_DETAIL = (r"(?:,?\s+and\s+(?:its|the)\s+(?:problem['’]s\s+)?`(?:detail|title)`\s+(?:names|"
@@ -4177,7 +4207,7 @@ def _code_and_members(span: _Span, spans: Sequence[_Span], after: re.Match[str],
                <= s.start < span.end + after.end("members")]
     if not code_after and members and members[0].text in contract.code_status:
         code_after, members = members[:1], members[1:]  # ("answers `409` with `x`": its code)
-    return code_after, members
+    return code_after, members + _fields_said(span, after)
 
 
 def _members_problem(members: Sequence[_Span], answer: Any, known: Collection[str]
@@ -4267,11 +4297,15 @@ def _agrees(said: Any, actual: Any) -> bool:
     return json.dumps(said) == json.dumps(actual)
 
 
+#: Between an ID that a call acts on and what it answers: a time, then the answering verb
+#: ("Starting `ws-12345` on a fresh sandbox answers").
+_ON_A_FRESH = (r"(?:\s+(?:on\s+a\s+(?:fresh|new)\s+sandbox|in\s+the\s+(?:sandbox['’]s\s+)?"
+               r"(?:starting|fixture)\s+state|as\s+the\s+sandbox\s+starts))?")
 #: Between a resource's ID and the status said for a call on it: an aside ("`ws-67890`,
 #: which is running,", "`ws-67890`, a running workstation,"), then the answering verb.
 _ID_THEN_ANSWER = re.compile(
     r"(?:\s*,\s*(?:(?:which|that)\s+is\s+(?:still\s+|already\s+)?`?[a-z]+`?|an?\s+(?:still\s+)?"
-    r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?\s+(?:(?:also|always)\s+)?"
+    r"`?[a-z]+`?\s+(?:workstation|volume))\s*,)?" + _ON_A_FRESH + r"\s+(?:(?:also|always)\s+)?"
     r"(?:(?:answers?|gets?|returns?)(?:\s+with)?|(?:is|are)\s+(?:answered(?:\s+with)?|(?:refused|"
     r"rejected)\s+with)|fails?\s+with|succeeds?\s+with)\s+(?:an?\s+)?(?:HTTP\s+)?", re.IGNORECASE)
 
@@ -4333,7 +4367,7 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                    prose[subject.end():ids[0].start]):
         return None
     resource = _RESOURCE_ID.match(ids[0].text)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_FIELDS_SAID}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
                          prose[span.end:end], re.IGNORECASE)  # (its code, the members of
     # its answer, then what it does: "and deletes it")
     if after is not None and after["reason"]:  # (its reason's words are no denial)
@@ -4424,11 +4458,6 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
 
 #: A JSON member said as an answer: `"status": "stopped"`, `{"id": "ws-12345"}`.
 _JSON_SAID = re.compile(r'^\s*(?:"[a-z_]+"\s*:\s*\S.*|\{\s*"[a-z_]+"\s*:.*\})\s*$', re.DOTALL)
-#: Between an ID that a call acts on and what it answers: a time, then the answering verb
-#: ("Starting `ws-12345` on a fresh sandbox answers").
-_ON_A_FRESH = (r"(?:\s+(?:on\s+a\s+(?:fresh|new)\s+sandbox|in\s+the\s+(?:sandbox['’]s\s+)?"
-               r"(?:starting|fixture)\s+state|as\s+the\s+sandbox\s+starts))?")
-
 
 def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                               contract: Contract, shown: Callable[[], set[str]] = set
@@ -4455,10 +4484,12 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
                 r"\s*,\s*(?:and\s+)?|\s+and\s+", prose[members[-1].end:after.start])):
             break
         members.append(after)
-    if not re.fullmatch(r"[\s.!]*", prose[members[-1].end:end]) or _NEGATION.search(
+    rest = re.fullmatch(_FIELDS_SAID + r"[\s.!]*", prose[members[-1].end:end], re.IGNORECASE)
+    if rest is None or _NEGATION.search(
             _outside_code(prose, spans, start, end)) or _done_just_before(
                 prose, start, page, contract) or _PASSES.search(prose, members[-1].end, end):
         return None
+    members += _fields_said(members[-1], rest)  # (", with its `updated_at` still `...`")
     answered = re.compile(r"\s+(?:answers|returns|responds\s+with|gives)\s+(?:with\s+)?$",
                           re.IGNORECASE)
     opening = _AS_IT_STARTS.match(prose, start, span.start)
@@ -4964,7 +4995,7 @@ def _answer_after_problem(span: _Span, said: int, subject: _Span, request: re.Ma
     with a call made first (:func:`_done_first`), by what the sandbox answers ``request``
     after it."""
     first = _done_first(prose[start:subject.start], contract.fixture_ids, page.operation)
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}\\s*",
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_FIELDS_SAID}{_ITS_DETAIL}{_WHAT_IT_DOES}\\s*",
                          prose[span.end:end], re.IGNORECASE)
     if first is None or after is None or _done_just_before(
             prose, start, page, contract) or _PASSES.search(prose, subject.end, end) or (
@@ -5013,7 +5044,7 @@ def _a_requests_answer(span: _Span, status: re.Match[str], subject: _Span,
         return None
     said = int(status["status"])
     scope = contract.operations[ops[0]]
-    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
+    after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_FIELDS_SAID}{_ITS_DETAIL}{_WHAT_IT_DOES}{_A_REASON}\\s*",
                          prose[span.end:end], re.IGNORECASE)
     if after is not None and after["reason"]:  # (its words are the reason's: "since there
         end = span.end + after.start("reason")  # is nothing running", not a denial)

@@ -1107,6 +1107,22 @@ def test_the_members_said_to_answer_a_call_are_the_sandboxs(checking_fixtures: C
          "[\"vol-boot12345\"]`."),
         "Stop `ws-67890`. Deleting `ws-67890` answers `\"status\": \"deleted\"`.",
     ])
+    # fields of the answer said in words after it, each with its value
+    stop = references.Page("workstations/stop.md", "stopWorkstation")
+    _each_told(references, stop, contract, {
+        ("Stopping `ws-12345`, which is already stopped, answers `200` and moves its "
+         "`updated_at` to `2026-02-01T12:00:00Z`."): (
+            "`200` is said for stopWorkstation on `ws-12345` with `\"updated_at\": "
+            "\"2026-02-01T12:00:00Z\"`, but the sandbox's answer has `\"updated_at\": "
+            "\"2026-01-09T17:45:00Z\"` (in its fixture state)"),
+        ("Stopping `ws-67890` on a fresh sandbox answers `\"status\": \"stopped\"` with its "
+         "`updated_at` still `2026-01-06T14:30:00Z`."): (
+            "stopWorkstation on `ws-67890` is said to answer with `\"status\": \"stopped\"` "
+            "and `\"updated_at\": \"2026-01-06T14:30:00Z\"`, but the sandbox's answer has "
+            "`\"updated_at\": \"2026-02-01T12:00:00Z\"` (in its fixture state)"),
+    }, ["Stopping `ws-67890` answers `200`, and its `status` is now `stopped`.",
+        ("Stopping `ws-12345` on a fresh sandbox answers `200`, and its `updated_at` stays "
+         "`2026-01-09T17:45:00Z`.")])
     # a request sent with a body: sent with it
     create = references.Page("volumes/create.md", "createVolume")
     _each_told(references, create, contract, {
