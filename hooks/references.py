@@ -4394,6 +4394,107 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
                                {ids[0].text})
 
 
+#: After a call said by its verb (and its ID, or its kind: "Creating a workstation"), the
+#: body it is said to be sent with: " with `{"size_gb": 0}`", " with `"volume_ids": []`".
+_CALL_WITH = re.compile(r"\s+(?:(?:an?|the)\s+(?:new\s+)?(?P<kind>workstation|volume)\s+|"
+                        r"(?:(?:the\s+)?(?:workstation|volume)\s+)?(?P<id>`[a-z]+-[A-Za-z0-9_]+`)\s+)"
+                        r"with\s+(?:(?:the|a)\s+)?(?:(?:JSON|request)\s+)?(?:body\s+)?$", re.IGNORECASE)
+
+
+def _body_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
+                       contract: Contract, shown: Callable[[], set[str]] = set) -> str | None:
+    """What is wrong with a status (its code, the members of its answer), or members said
+    as the answer, of a call said by its verb with a body ("Creating a workstation with
+    `"volume_ids": ["vol-data12345"]` answers `409` `volume_owned`", "Updating `ws-12345`
+    with `"volume_ids": []` answers `"volume_ids": []`"): the sandbox, in its fixture
+    state, answers the operation's request for that ID (a fixture's), sent with that body,
+    otherwise. A body written in part is sent with the example's required fields that it
+    lacks. Read where the clause opens with the call, nothing after the answer but its
+    code, members and what it does; not after another call, said to pass, or denied."""
+    from cloudws.operations import OPERATIONS
+
+    status = _STATUS.match(span.text)
+    if status is None and not _JSON_SAID.match(span.text) or span.link is not None or (
+            span.note or span.opted_out):
+        return None
+    start, end = _clause(span, prose, brackets=False)
+    opening = _AS_IT_STARTS.match(prose, start, span.start)
+    subject = _SUBJECT.match(prose, opening.end() if opening else start, span.start)
+    if subject is None or subject["article"] or not subject["who"].lower().endswith("ing") or (
+            "[" in subject["who"]):
+        return None
+    before = [s for s in spans if subject.end() <= s.start < span.start]
+    bodies = [s for s in before if s.text.lstrip().startswith(("{", '"'))]
+    said_with = _CALL_WITH.fullmatch(prose, subject.end(), bodies[0].start) if bodies else None
+    if said_with is None or not all(_LIST_JOIN.match(prose[a.end:b.start]) for a, b in
+                                    itertools.pairwise(bodies)) or (
+            _ID_THEN_ANSWER.fullmatch(prose, bodies[-1].end, span.start) is None):
+        return None
+    if status is not None:
+        after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WITH_MEMBERS}{_FIELDS_SAID}{_ITS_DETAIL}"
+                             f"{_WHAT_IT_DOES}\\s*[.;:]?\\s*", prose[span.end:end], re.IGNORECASE)
+        if after is None:
+            return None
+        code_spans, members = _code_and_members(span, spans, after, contract)
+    else:
+        members = [span, *(s for s in spans if span.end <= s.start < end
+                            and _JSON_SAID.match(s.text))]
+        rest = re.fullmatch(r"(?:\s*,\s*(?:and\s+)?`[^`]*`|\s+and\s+`[^`]*`)*" + _FIELDS_SAID
+                            + r"[\s.!]*", prose[span.end:end], re.IGNORECASE)
+        if rest is None:
+            return None
+        code_spans, members = [], members + _fields_said(members[-1], rest)
+    if _done_just_before(prose, start, page, contract) or _PASSES.search(prose, start, end) or (
+            _LATER_CALL.search(prose, start, end)) or _NEGATION.search(
+                _outside_code(prose, spans, start, end)):
+        return None
+    resource_id = said_with["id"].strip("`") if said_with["id"] else None
+    kind = (said_with["kind"] or "").lower()
+    resource = _RESOURCE_ID.match(resource_id) if resource_id else None
+    ops = [op for op in _subject_ops(subject["who"], page, contract) if op in OPERATIONS
+           and OPERATIONS[op].example.body is not None and (
+               len(OPERATIONS[op].example.path) == 1 and resource is not None
+               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])
+               if resource_id else not OPERATIONS[op].example.path
+               and op.lower().endswith(kind))]
+    if len(ops) != 1 or resource_id and (resource_id not in contract.fixture_ids
+                                         or _an_examples(resource_id, contract, shown)):
+        return None
+    try:
+        said_body = json.loads(bodies[0].text) if len(bodies) == 1 and bodies[0].text.lstrip(
+            ).startswith("{") else json.loads("{" + ", ".join(b.text for b in bodies) + "}")
+    except ValueError:
+        return None
+    if not isinstance(said_body, dict):
+        return None
+    op = OPERATIONS[ops[0]]
+    required = {name for name, (where, needed) in contract.inputs.get(ops[0], {}).items()
+                if where == "body" and needed}
+    body = {**{k: v for k, v in (op.example.body or {}).items() if k in required}, **said_body}
+    sent = (_example_request(ops[0], resource_id, json.dumps(body)) if resource_id else
+            _written_request(_REQUEST.match(f"{op.method} {op.url(op.example)}"), op,
+                             json.dumps(body)))
+    if sent is None:
+        return None
+    got, reply = _sandbox_answers([sent])[0]
+    subject_text = (f"{ops[0]}{f' on `{resource_id}`' if resource_id else ''} with "
+                    f"`{json.dumps(said_body)}`")
+    known = {resource_id} if resource_id else set()
+    if status is not None:
+        said_code = code_spans[0].text if code_spans else None
+        return _answered_otherwise(span, int(status["status"]), said_code, said_code, members,
+                                   (got, reply), subject_text, known)
+    said = " and ".join(f"`{m.text}`" for m in members)
+    if got >= 300:
+        code = reply.get("code") if isinstance(reply, dict) else None
+        return (f"{subject_text} is said to answer with {said}, but the sandbox answers `{got}`"
+                + (f" (`{code}`)" if code else "") + " (in its fixture state)")
+    other = _members_problem(members, reply, known)
+    return None if other is None else (
+        f"{subject_text} is said to answer with {said}, but the sandbox's answer has {other} "
+        "(in its fixture state)")
+
+
 #: A call said to be made a second time, up to the status its second answer is said to be:
 #: "Deleting `ws-12345` again answers", "A second `DELETE /v1/...` after a successful one
 #: gets", "`DELETE /v1/...` sent a second time answers".
@@ -7556,6 +7657,8 @@ def check(markdown: str, page: Page, contract: Contract,
             problem = _id_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _second_call_problem(span, spans, prose, page, contract, shown)
+        if problem is None and names and not span.heading:
+            problem = _body_call_problem(span, spans, prose, page, contract, shown)
         if problem is None and names and not span.heading:
             problem = _method_of_path_problem(span, spans, prose, page, contract)
         if problem is None and names and not span.heading:

@@ -1216,6 +1216,33 @@ def test_what_the_delete_page_says_its_example_leaves_is_the_sandboxs(
     }, ["The example answer's `data` lists `vol-boot12345`."])
 
 
+def test_a_call_said_with_a_body_is_sent_it(checking_fixtures: Checking) -> None:
+    """A call said by its verb with a body ("Creating a workstation with `"volume_ids":
+    [...]`", "Updating `ws-12345` with `{...}`") gets what the sandbox answers the
+    operation's request sent with it (a body in part, with the example's required fields it
+    lacks): a status, its code, or the members said as its answer."""
+    references, contract = checking_fixtures
+    create = references.Page("workstations/create.md", "createWorkstation")
+    _each_told(references, create, contract, {
+        ("Creating a workstation with `\"volume_ids\": [\"vol-data12345\"]` answers `409` "
+         "`volume_owned`."): (
+            "`409` `volume_owned` is said for createWorkstation with `{\"volume_ids\": "
+            "[\"vol-data12345\"]}`, which the sandbox answers with `409` (`volume_attached`) "
+            "(in its fixture state)"),
+    }, [("Creating a workstation with `\"volume_ids\": [\"vol-data12345\"]` answers `409` "
+         "`volume_attached`.")])
+    update = references.Page("workstations/update.md", "updateWorkstation")
+    _each_told(references, update, contract, {
+        "Updating `ws-12345` with `\"volume_ids\": []` answers `\"volume_ids\": []`.": (
+            "updateWorkstation on `ws-12345` with `{\"volume_ids\": []}` is said to answer "
+            "with `\"volume_ids\": []`, but the sandbox's answer has `\"volume_ids\": "
+            "[\"vol-boot12345\"]` (in its fixture state)"),
+    }, [("Updating `ws-12345` with `{\"volume_ids\": []}` answers `200` with "
+         "`\"volume_ids\": [\"vol-boot12345\"]`."),
+        "Updating `ws-67890` with `\"name\": \"x\"` answers `409`: it is running.",
+        "Updating `ws-12345` with `\"volume_ids\": []` never answers `409`."])
+
+
 def test_a_python_expression_said_to_be_a_value_is_that_value(checking: Checking) -> None:
     """A Python expression of the stub's said to be a value in code ("`cloudws.app.
     TOKEN_PREFIX` is `"cws_test_"`"; on a reference page, one of the names of the modules
