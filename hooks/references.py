@@ -4484,15 +4484,7 @@ def _body_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pa
         said_code = code_spans[0].text if code_spans else None
         return _answered_otherwise(span, int(status["status"]), said_code, said_code, members,
                                    (got, reply), subject_text, known)
-    said = " and ".join(f"`{m.text}`" for m in members)
-    if got >= 300:
-        code = reply.get("code") if isinstance(reply, dict) else None
-        return (f"{subject_text} is said to answer with {said}, but the sandbox answers `{got}`"
-                + (f" (`{code}`)" if code else "") + " (in its fixture state)")
-    other = _members_problem(members, reply, known)
-    return None if other is None else (
-        f"{subject_text} is said to answer with {said}, but the sandbox's answer has {other} "
-        "(in its fixture state)")
+    return _members_otherwise(subject_text, members, (got, reply), known)
 
 
 #: A call said to be made a second time, up to the status its second answer is said to be:
@@ -4641,13 +4633,22 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
         return None  # (not sent; or the first call refused there: a state not followed)
     if first is not None:
         subject += f" after {first[0]} on `{first[1]}`"
+    return _members_otherwise(subject, members, answer, {*ids, *(first[1:] if first else ())})
+
+
+def _members_otherwise(subject: str, members: Sequence[_Span], answer: tuple[int, Any],
+                       known: Collection[str]) -> str | None:
+    """The message for ``members`` said to be the answer of ``subject`` where the sandbox's
+    ``answer`` (its status and JSON body) is an error, or has other members
+    (:func:`_members_problem`; ``known``, the IDs not of its own making); None where it
+    has them."""
     got, reply = answer
     said = " and ".join(f"`{m.text}`" for m in members)
     if got >= 300:
         code = reply.get("code") if isinstance(reply, dict) else None
         return (f"{subject} is said to answer with {said}, but the sandbox answers `{got}`"
                 + (f" (`{code}`)" if code else "") + " (in its fixture state)")
-    other = _members_problem(members, reply, {*ids, *(first[1:] if first else ())})
+    other = _members_problem(members, reply, known)
     if other is None:
         return None
     return (f"{subject} is said to answer with {said}, but the sandbox's answer has {other} "
