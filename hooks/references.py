@@ -4338,6 +4338,23 @@ _AS_IT_STARTS = re.compile(
     re.IGNORECASE)
 
 
+def _on_one_of_its_kind(operation: str, resource_id: str) -> bool:
+    """Whether ``operation``'s request names one resource by its ID, of the kind
+    ``resource_id`` is (its prefix: `ws-`, `vol-`).
+
+    Example:
+        >>> _on_one_of_its_kind("deleteVolume", "vol-scratch01")
+        True
+        >>> [_on_one_of_its_kind(op, "ws-12345") for op in ("deleteVolume", "listWorkstations")]
+        [False, False]
+    """
+    from cloudws.operations import OPERATIONS
+
+    op, kind = OPERATIONS.get(operation), _RESOURCE_ID.match(resource_id)
+    return (op is not None and kind is not None and len(op.example.path) == 1
+            and str(*op.example.path.values()).startswith(kind["prefix"]))
+
+
 def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page,
                      contract: Contract, shown: Callable[[], set[str]] = set) -> str | None:
     """What is wrong with a status (and the code after it), or a code alone, said for an
@@ -4382,8 +4399,7 @@ def _id_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Page
             _LATER_CALL.search(prose, start, end) or _NEGATION.search(prose, start, end):
         return None  # (after another call, or said to pass, or denied)
     ops = [op for op in _subject_ops(who, page, contract) if op in OPERATIONS
-           and OPERATIONS[op].status is not None and len(OPERATIONS[op].example.path) == 1
-           and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+           and OPERATIONS[op].status is not None and _on_one_of_its_kind(op, ids[0].text)]
     # (the operations whose example's ID is of the same kind: `ws-`, `vol-`)
     if len(ops) != 1:
         return None
@@ -4450,12 +4466,10 @@ def _body_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: Pa
         return None
     resource_id = said_with["id"].strip("`") if said_with["id"] else None
     kind = (said_with["kind"] or "").lower()
-    resource = _RESOURCE_ID.match(resource_id) if resource_id else None
     ops = [op for op in _subject_ops(subject["who"], page, contract) if op in OPERATIONS
            and OPERATIONS[op].example.body is not None and (
-               len(OPERATIONS[op].example.path) == 1 and resource is not None
-               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])
-               if resource_id else not OPERATIONS[op].example.path
+               _on_one_of_its_kind(op, resource_id) if resource_id
+               else not OPERATIONS[op].example.path
                and op.lower().endswith(kind))]
     if len(ops) != 1 or resource_id and (resource_id not in contract.fixture_ids
                                          or _an_examples(resource_id, contract, shown)):
@@ -4528,10 +4542,8 @@ def _second_call_problem(span: _Span, spans: Sequence[_Span], prose: str, page: 
                 said["a"] or said["first"]):
         return None  # ("The second `DELETE ...`" of a recipe may come after another call)
     if said["id"]:  # ("Deleting `ws-12345` again": the operation its verb names on that ID)
-        resource = _RESOURCE_ID.match(said["id"])
-        ops = [op for op in _subject_ops(said["verb"], page, contract) if op in OPERATIONS
-               and len(OPERATIONS[op].example.path) == 1 and resource is not None
-               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+        ops = [op for op in _subject_ops(said["verb"], page, contract)
+               if _on_one_of_its_kind(op, said["id"])]
         ids = [said["id"]]
     else:
         request = _REQUEST.match(said["second"] or said["again"] or said["sent"])
@@ -4562,8 +4574,6 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
     (:func:`_members_problem`). Read where the clause opens with the request, or with the
     call by its verb and the ID of a fixture, and ends with the members (joined by commas or
     "and"); not after another call, said to pass, or denied."""
-    from cloudws.operations import OPERATIONS
-
     if not _JSON_SAID.match(span.text) or span.link is not None or span.opted_out:
         return None
     start, end = _clause(span, prose, brackets=False)
@@ -4617,9 +4627,8 @@ def _members_answered_problem(span: _Span, spans: Sequence[_Span], prose: str, p
                     _ON_A_FRESH + answered.pattern, prose[before[0].end:span.start],
                     re.IGNORECASE):
             return None
-        ops = [op for op in _subject_ops(said["who"], page, contract) if op in OPERATIONS
-               and len(OPERATIONS[op].example.path) == 1
-               and str(*OPERATIONS[op].example.path.values()).startswith(resource["prefix"])]
+        ops = [op for op in _subject_ops(said["who"], page, contract)
+               if _on_one_of_its_kind(op, before[0].text)]
         if len(ops) != 1 or before[0].text not in contract.fixture_ids or _an_examples(
                 before[0].text, contract, shown):
             return None
@@ -4840,12 +4849,10 @@ def _done_first(opening: str, fixture_ids: Collection[str], page_operation: str 
         return (page_operation or "", str(example_id)) if example_id in fixture_ids else None
     word, resource_id = (said["done"], said["id"]) if said["id"] else (said["doing"],
                                                                        said["id_"])
-    kind = _RESOURCE_ID.match(resource_id)
     ops = [op for op, operation in OPERATIONS.items()
            if not op.startswith("removed") and operation.example.body is None
            and word.lower() in {_participle(_verb(op)), *_verb_forms(_verb(op))}
-           and len(operation.example.path) == 1 and kind is not None
-           and str(*operation.example.path.values()).startswith(kind["prefix"])]
+           and _on_one_of_its_kind(op, resource_id)]
     if len(ops) != 1 or resource_id not in fixture_ids:
         return None
     return ops[0], resource_id
@@ -4873,8 +4880,7 @@ def _id_answers_after_problem(span: _Span, spans: Sequence[_Span], prose: str, p
     after = re.fullmatch(f"({_ONLY_ITS_CODE}){_WHAT_IT_DOES}\\s*[.;:]?\\s*", prose[span.end:end],
                          re.IGNORECASE)
     reads = [op for op, operation in OPERATIONS.items() if operation.method == "GET"
-             and not op.startswith("removed") and len(operation.example.path) == 1
-             and str(*operation.example.path.values()).startswith(resource["prefix"])]
+             and not op.startswith("removed") and _on_one_of_its_kind(op, before[-1].text)]
     if first is None or after is None or len(reads) != 1 or _NEGATION.search(
             _outside_code(prose, spans, start, end)) or _done_just_before(
                 prose, start, page, contract):
